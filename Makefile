@@ -1,0 +1,46 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both set up everything first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BW := $(VENV)/bin/blickwinkel
+SHARED ?= ../shared
+
+.PHONY: env demo test lint typecheck pytest bench serve golden clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=24"
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+env: $(VENV)/.installed
+
+demo: env
+	@echo "== Story 1: the Lindenau bridge closure (German, four outlets)"
+	$(BW) compare examples/brueckensperrung/
+	@echo "== Story 2: the Harbour Point ferry grounding (English, three outlets)"
+	$(BW) compare examples/ferry-grounding/ -o demo-report.html
+	@echo "HTML report written to demo-report.html"
+
+lint: env
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+typecheck: env
+	$(VENV)/bin/mypy
+
+# pytest exits 5 when it collects no test; that is not a failure of the suite.
+pytest: env
+	$(PY) -m pytest -q tests; rc=$$?; if [ $$rc -eq 5 ]; then rc=0; fi; exit $$rc
+
+test: lint typecheck pytest
+
+golden: env
+	$(PY) -m tests.golden.regenerate
+
+bench: env
+	$(PY) bench/compare.py
+	$(PY) bench/analyse.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist demo-report.html

