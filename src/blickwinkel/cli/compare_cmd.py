@@ -1,9 +1,90 @@
-"""Placeholder: registers nothing yet."""
+"""``blickwinkel compare``: read articles, compare them, show the result."""
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+
+from blickwinkel.config import load_settings
+from blickwinkel.errors import BlickwinkelError
+
+
+class Format(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    html = "html"
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-12.") from None
+
+
+def compare(
+    inputs: Annotated[list[str], typer.Argument(help="Article files (txt, md, html, json, jsonl), directories, or - for stdin.")],
+    format: Annotated[Format | None, typer.Option("--format", "-f", help="terminal (default), json or html.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file; .html or .json sets the format.")] = None,
+    embedder: Annotated[str | None, typer.Option(help="Embedding backend: use (default) or e5.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for all inputs (overrides the files).")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for all inputs (overrides the files).")] = None,
+    max_file_mb: Annotated[float | None, typer.Option(help="Refuse inputs larger than this (MB).")] = None,
+    threshold: Annotated[float | None, typer.Option(help="Alignment score needed for two statements to state one fact.")] = None,
+) -> None:
+    """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
+    from blickwinkel.pipeline import compare_inputs
+    from blickwinkel.report import render_html, render_json, render_terminal
+
+    err = Console(stderr=True, highlight=False)
+    try:
+        settings = load_settings(
+            {"embedder": embedder, "max_file_mb": max_file_mb, "align_threshold": threshold}
+        )
+        chosen = format
+        if chosen is None and output is not None:
+            chosen = {".html": Format.html, ".htm": Format.html, ".json": Format.json}.get(output.suffix.lower())
+        chosen = chosen or Format.terminal
+        run = compare_inputs(
+            inputs,
+            embedder=settings.embedder,
+            outlet=outlet,
+            published=_parse_date(date),
+            max_bytes=int(settings.max_file_mb * 1_000_000),
+            threshold=settings.align_threshold,
+            stdin=sys.stdin.buffer,
+        )
+    except BlickwinkelError as exc:
+        err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        raise typer.Exit(2) from None
+    for failure in run.failures:
+        err.print(f"[bold red]error:[/] {failure}", markup=True, soft_wrap=True)
+    assert run.comparison is not None
+    if chosen is Format.terminal:
+        if output is None:
+            Console(highlight=False).print(render_terminal(run.comparison))
+        else:
+            with output.open("w", encoding="utf-8") as fh:
+                Console(file=fh, width=120, highlight=False, no_color=True).print(render_terminal(run.comparison))
+    else:
+        text = render_json(run.comparison) if chosen is Format.json else render_html(run.comparison)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+            err.print(f"wrote {output}", highlight=False)
+    if run.failures:
+        err.print(f"{len(run.failures)} input(s) could not be read; compared the other {len(run.articles)}.")
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    """Add this module's commands to ``app`` or ``eval_app``."""
+    app.command("compare")(compare)

@@ -1,9 +1,85 @@
-"""Placeholder: registers nothing yet."""
+"""``blickwinkel eval ner``: score the entity recogniser on a GermEval 2014 file."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated, Literal
+
 import typer
+
+from blickwinkel.analyse.ner_eval import LabelledSentence, evaluate_ner, parse_germeval
+from blickwinkel.errors import BlickwinkelError, EvaluationError
+
+OutputFormat = Literal["text", "json"]
+
+_HELP = """Score named entities on a GermEval 2014 .tsv file (idx, token, outer tag, nested tag).
+
+Micro precision, recall and F1 over exact entity spans of the OUTER tags, for PER, ORG, LOC and OTH,
+plus each type. GermEval's derivations and name parts (LOCderiv "irakische", ORGpart "NATO-Gipfel")
+are read as no entity by default (--derived ignore), since blickwinkel never tags adjectives or
+compounds as names; --derived merge counts them as their base type (LOCderiv as LOC).
+"""
+
+
+def read_germeval(path: Path, limit: int | None = None) -> list[LabelledSentence]:
+    """The labelled sentences of ``path`` (at most ``limit``)."""
+    try:
+        with path.open(encoding="utf-8") as lines:
+            sentences = parse_germeval(lines, str(path))
+    except FileNotFoundError as exc:
+        raise EvaluationError(f"{path}: file not found; pass a GermEval 2014 .tsv file") from exc
+    except UnicodeDecodeError as exc:
+        raise EvaluationError(f"{path}: not UTF-8 text ({exc.reason}); pass a GermEval .tsv file") from exc
+    except OSError as exc:
+        raise EvaluationError(f"{path}: cannot be read ({exc.strerror})") from exc
+    return list(sentences[:limit] if limit else sentences)
+
+
+def _table(scores: dict[str, object]) -> str:
+    per_type = scores["per_type"]
+    assert isinstance(per_type, dict)
+    lines = [f"{'type':<6}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}"]
+    for name, row in per_type.items():
+        lines.append(
+            f"{name:<6}{row['precision']:>10.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}{row['support']:>9}"
+        )
+    lines.append(
+        f"{'all':<6}{scores['precision']:>10.3f}{scores['recall']:>8.3f}{scores['f1']:>8.3f}"
+        f"{sum(r['support'] for r in per_type.values()):>9}"
+    )
+    lines.append(f"{scores['sentences']} sentences")
+    return "\n".join(lines)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    """Add this module's commands to ``app`` or ``eval_app``."""
+    """Add ``eval ner`` to ``eval_app``."""
+
+    @eval_app.command("ner", help=_HELP)
+    def eval_ner(
+        file: Annotated[Path, typer.Argument(help="GermEval 2014 .tsv file.")],
+        output_format: Annotated[
+            str, typer.Option("--format", help="text (a table) or json (one object).")
+        ] = "text",
+        limit: Annotated[int | None, typer.Option(help="Score only the first N sentences.", min=1)] = None,
+        derived: Annotated[
+            str, typer.Option(help="ignore: *deriv/*part tags are no entity; merge: count as base type.")
+        ] = "ignore",
+    ) -> None:
+        from blickwinkel.analyse.entities import tag_tokens
+
+        try:
+            if output_format not in {"text", "json"}:
+                raise EvaluationError(f"--format {output_format!r}: choose 'text' or 'json'")
+            if derived not in {"ignore", "merge"}:
+                raise EvaluationError(f"--derived {derived!r}: choose 'ignore' or 'merge'")
+            scores = evaluate_ner(
+                read_germeval(file, limit),
+                lambda tokens: tag_tokens(tokens, "de"),
+                derived="merge" if derived == "merge" else "ignore",
+            )
+        except BlickwinkelError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(2) from exc
+        result = scores.to_json()
+        typer.echo(json.dumps(result) if output_format == "json" else _table(result))

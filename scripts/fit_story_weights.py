@@ -1,0 +1,144 @@
+"""Fit the few weights of the same-story score on SemEval-2022 Task 8 pairs with k-fold CV.
+
+Usage::
+
+    python scripts/fit_story_weights.py [FILE.jsonl] [--folds 10] [--no-e5] [--write]
+
+Prints the cross-validated Pearson (of the negated gold: higher = more similar) overall and per
+language pair for plain cosine with 'use', plain cosine with 'e5' (whole texts, one vector each)
+and the combined score; with ``--write`` it rewrites src/blickwinkel/stories/weights.py with the
+coefficients fitted on all pairs. Embeddings are cached in --cache so re-runs are quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.model_selection import KFold
+
+from blickwinkel.embed import Embedder, get_embedder
+from blickwinkel.stories import weights
+from blickwinkel.stories.evaluate import SimilarityPair, pair_article, parse_similarity_pairs, pearson_by_language
+from blickwinkel.stories.features import story_docs
+from blickwinkel.stories.score import pair_features
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "same-story" / "semeval2022-sample-dev.jsonl"
+WEIGHTS_FILE = ROOT / "src" / "blickwinkel" / "stories" / "weights.py"
+SAME_STORY_MAX = 2.0  # gold overall ≤ 2 ("very" or "somewhat similar") counts as the same event
+
+
+class DiskCachedEmbedder:
+    """Wraps an embedder with a .npy cache per text hash, so repeated fits skip the model."""
+
+    def __init__(self, inner: Embedder, directory: Path) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self.directory = directory / inner.name
+        self.directory.mkdir(parents=True, exist_ok=True)
+
+    def encode(self, texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+        keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        missing = [i for i, k in enumerate(keys) if not (self.directory / f"{k}.npy").exists()]
+        if missing:
+            rows = self.inner.encode([texts[i] for i in missing])
+            for i, row in zip(missing, rows, strict=True):
+                np.save(self.directory / f"{keys[i]}.npy", row)
+        for i, k in enumerate(keys):
+            out[i] = np.load(self.directory / f"{k}.npy")
+        return out
+
+
+def plain_cosines(pairs: list[SimilarityPair], embedder: Embedder) -> list[float]:
+    texts = [t for p in pairs for t in (p.text1.strip(), p.text2.strip())]
+    matrix = embedder.encode(texts)
+    return [float(matrix[2 * i] @ matrix[2 * i + 1]) for i in range(len(pairs))]
+
+
+def feature_matrix(pairs: list[SimilarityPair], embedder: Embedder) -> np.ndarray:  # type: ignore[type-arg]
+    articles = [
+        a
+        for p in pairs
+        for a in (pair_article(p.pair_id, "1", p.text1, p.lang1), pair_article(p.pair_id, "2", p.text2, p.lang2))
+    ]
+    docs = story_docs(articles, embedder)
+    rows = []
+    for i in range(len(pairs)):
+        f = pair_features(docs[2 * i], docs[2 * i + 1])
+        rows.append([f[name] for name in weights.FEATURES])
+    return np.asarray(rows, dtype=np.float64)
+
+
+def show(label: str, scores: dict[str, float]) -> None:
+    cells = "  ".join(f"{k}={v:.3f}" for k, v in scores.items())
+    print(f"{label:<22} {cells}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--folds", type=int, default=10)
+    parser.add_argument("--alpha", type=float, default=1.0, help="ridge penalty")
+    parser.add_argument("--no-e5", action="store_true", help="skip the slow e5 baseline")
+    parser.add_argument("--write", action="store_true", help="rewrite weights.py with the full-data fit")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/blickwinkel-story-embeddings"))
+    args = parser.parse_args()
+    if not args.data.exists():
+        print(f"{args.data}: not found; pass the SemEval-2022 Task 8 JSON-lines file.", file=sys.stderr)
+        return 2
+    pairs = parse_similarity_pairs(args.data.read_text(encoding="utf-8"), str(args.data))
+    gold = np.asarray([p.overall for p in pairs])
+    use = DiskCachedEmbedder(get_embedder("use"), args.cache)
+    print(f"{len(pairs)} pairs, {args.folds}-fold CV; Pearson of score with negated gold")
+    show("cosine use", pearson_by_language(plain_cosines(pairs, use), pairs))
+    if not args.no_e5:
+        e5 = DiskCachedEmbedder(get_embedder("e5"), args.cache)
+        show("cosine e5", pearson_by_language(plain_cosines(pairs, e5), pairs))
+
+    x = feature_matrix(pairs, use)
+    predicted = np.zeros(len(pairs))
+    folds = KFold(n_splits=args.folds, shuffle=True, random_state=0)
+    for train, test in folds.split(x):
+        model = Ridge(alpha=args.alpha).fit(x[train], gold[train])
+        predicted[test] = model.predict(x[test])
+    predicted = np.clip(predicted, 1.0, 4.0)
+    show("combined (CV)", pearson_by_language([-v for v in predicted], pairs))
+    for j, name in enumerate(weights.FEATURES):
+        r = pearson_by_language([float(v) for v in x[:, j]], pairs)["all"]
+        print(f"  feature {name:<22} r={r:.3f}")
+
+    final = Ridge(alpha=args.alpha).fit(x, gold)
+    same = (gold <= SAME_STORY_MAX).astype(int)
+    logistic = LogisticRegression().fit(predicted.reshape(-1, 1), same)
+    slope = -float(logistic.coef_[0][0])
+    midpoint = float(logistic.intercept_[0]) / slope
+    print(f"intercept={final.intercept_:.4f} coefficients={[round(float(c), 4) for c in final.coef_]}")
+    print(f"probability: slope={slope:.4f} midpoint={midpoint:.4f}")
+    if args.write:
+        write_weights(float(final.intercept_), [float(c) for c in final.coef_], slope, midpoint)
+        print(f"wrote {WEIGHTS_FILE}")
+    return 0
+
+
+def write_weights(intercept: float, coefficients: list[float], slope: float, midpoint: float) -> None:
+    text = WEIGHTS_FILE.read_text(encoding="utf-8")
+    head, _, _ = text.partition("INTERCEPT = ")
+    tail = text[text.index("# Not in the training data") :]
+    body = (
+        f"INTERCEPT = {intercept:.4f}\n"
+        f"COEFFICIENTS: tuple[float, ...] = ({', '.join(f'{c:.4f}' for c in coefficients)})\n"
+        f"PROBABILITY_MIDPOINT = {midpoint:.4f}\n"
+        f"PROBABILITY_SLOPE = {slope:.4f}\n\n"
+    )
+    WEIGHTS_FILE.write_text(head + body + tail, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

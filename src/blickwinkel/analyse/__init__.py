@@ -1,0 +1,1 @@
+"""Pure analysis of one article: language, lemmas, entities, quantities, dates, quotes, subjectivity."""

@@ -1,0 +1,98 @@
+"""Entity keys: one key per entity within an article, and the same key across the articles compared.
+
+A person's key is the slug of the longest form of the name (``per:mohammed-shia-al-sudani``); a
+shorter mention joins it when its name parts are a subset ending in the same surname ("al-Sudani",
+"Sudani", "Mohammed al-Sudani"). Places carry their gazetteer key (``loc:iq`` for "Irak" and
+"Iraq"), so they already agree across languages; other names get ``<type>:<slug>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from blickwinkel.analyse.gazetteer import NAME_PARTICLES, NAME_PREFIXES, slug
+from blickwinkel.model import Mention
+
+_PARTICLE_SLUGS = frozenset(slug(p) for p in NAME_PARTICLES) | {
+    slug(p) for p in NAME_PREFIXES
+}  # "al", "el", "von", "bin" ...
+
+
+def name_parts(name: str) -> tuple[str, ...]:
+    """Slugs of a name's parts without particles: "Mohammed Shia al-Sudani" → (mohammed, shia, sudani)."""
+    parts: list[str] = []
+    for word in name.split():
+        prefix = next((p for p in NAME_PREFIXES if word.startswith(p) and len(word) > len(p)), "")
+        part = slug(word[len(prefix) :])
+        if part and part not in _PARTICLE_SLUGS:
+            parts.append(part)
+    return tuple(parts)
+
+
+def _joins(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``short`` names the same person as ``full``: same surname, and every part occurs in ``full``."""
+    return bool(short) and len(short) < len(full) and short[-1] == full[-1] and set(short) <= set(full)
+
+
+def _person_keys(names: Sequence[str]) -> dict[str, str]:
+    """Map each person-name form to the key of the longest form it joins (unambiguously)."""
+    forms = sorted(set(names), key=lambda n: (-len(name_parts(n)), n))
+    keys: dict[str, str] = {}
+    full_forms: list[tuple[tuple[str, ...], str]] = []
+    for name in forms:
+        parts = name_parts(name)
+        candidates = {key for full, key in full_forms if _joins(parts, full)}
+        if len(candidates) == 1:
+            keys[name] = candidates.pop()
+            continue
+        key = "per:" + ("-".join(parts) or slug(name))
+        same = [k for full, k in full_forms if full == parts]
+        keys[name] = same[0] if same else key
+        full_forms.append((parts, keys[name]))
+    return keys
+
+
+def _default_key(mention: Mention) -> str:
+    return f"{mention.type.lower()}:{slug(mention.text)}"
+
+
+def assign_keys(sentences: Sequence[Sequence[tuple[Mention, str | None]]]) -> list[tuple[Mention, ...]]:
+    """Give every mention its within-article key; a given key (from a gazetteer) is kept."""
+    people = _person_keys([m.text for sentence in sentences for m, _ in sentence if m.type == "PER"])
+    result: list[tuple[Mention, ...]] = []
+    for sentence in sentences:
+        keyed: list[Mention] = []
+        for mention, given in sentence:
+            if given:
+                key = given
+            elif mention.type == "PER":
+                key = people[mention.text]
+            else:
+                key = _default_key(mention)
+            keyed.append(replace(mention, key=key))
+        result.append(tuple(keyed))
+    return result
+
+
+def unify_entity_keys(
+    per_article: Sequence[Sequence[tuple[Mention, ...]]],
+) -> list[list[tuple[Mention, ...]]]:
+    """Give one entity the same key in every article: a surname-only key joins a full name's key."""
+    person_keys = {
+        m.key for article in per_article for sentence in article for m in sentence if m.type == "PER"
+    }
+    parts = {
+        key: tuple(p for p in key[4:].split("-") if p and p not in _PARTICLE_SLUGS) for key in person_keys
+    }
+    mapping: dict[str, str] = {}
+    for key, key_parts in parts.items():
+        longer = {other for other, other_parts in parts.items() if _joins(key_parts, other_parts)}
+        # only the longest names are targets, so "sudani" → "mohammed-shia-sudani", not "shia-sudani"
+        maximal = {k for k in longer if not any(_joins(parts[k], parts[o]) for o in longer)}
+        if len(maximal) == 1:
+            mapping[key] = maximal.pop()
+    return [
+        [tuple(replace(m, key=mapping.get(m.key, m.key)) for m in sentence) for sentence in article]
+        for article in per_article
+    ]

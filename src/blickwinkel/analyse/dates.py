@@ -1,0 +1,553 @@
+"""Date phrases in German and English news text, resolved against the publication date.
+
+``find_dates`` finds absolute dates ("25.01.2024", "25. Januar 2024", "January 24, 2024",
+"im Januar 2024", "im Jahr 2014") and relative ones ("am Mittwoch", "gestern", "vor zwei Wochen",
+"Ende vergangenen Jahres", "last week"), and gives each an ISO value as precise as the phrase:
+a day "2024-01-24", a month "2024-01", a year "2024" or an ISO week "2024-W03".
+
+Decisions:
+
+- A weekday without a qualifier ("am Mittwoch", "on Tuesday") is the most recent such day on or
+  before the anchor: news reports the past, and "am Donnerstag" in an article published on a
+  Thursday is usually that day. "vergangenen"/"letzten"/"last" make it strictly before the anchor;
+  "kommenden"/"nächsten"/"next" the first such day after it.
+- A month or day without a year ("Ende Januar", "am 3. März", "25.01.") takes the year that puts it
+  nearest to the anchor, ties going to the past; so "Ende Dezember" in January is last December,
+  while "im März" in a January article is the coming March. (Taking the previous year whenever the
+  month is after the anchor's month would send every announcement of next month a year back.)
+- Weeks ("letzte Woche", "last week", "am vergangenen Wochenende") resolve to an ISO week
+  "YYYY-Www", the precision the phrase has; "vor zwei Wochen" names a day and resolves to one.
+- A bare year counts only after a word that makes it a date ("im Jahr", "seit", "bis", "Ende",
+  "since", "in"...). Relative phrases get ``value=None`` without an anchor.
+- dateparser is not used: its German search is unreliable and it is slow to import; the phrases are
+  few and regular enough for patterns and month tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Collection, Sequence
+
+from blickwinkel.model import DateMention
+
+__all__ = ["SUPPORTED_LANGUAGES", "anchor_from_others", "date_span", "dates_agree", "find_dates"]
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DE_MONTHS: dict[str, int] = {
+    "januar": 1,
+    "jänner": 1,
+    "jan": 1,
+    "februar": 2,
+    "feber": 2,
+    "feb": 2,
+    "märz": 3,
+    "mär": 3,
+    "mrz": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "dezember": 12,
+    "dez": 12,
+}
+_EN_MONTHS: dict[str, int] = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_WEEKDAYS: dict[str, int] = {
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonnabend": 5,
+    "sonntag": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_SMALL_NUMBERS: dict[str, int] = {
+    "ein": 1,
+    "eine": 1,
+    "einem": 1,
+    "einer": 1,
+    "einen": 1,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "zwei": 2,
+    "two": 2,
+    "drei": 3,
+    "three": 3,
+    "vier": 4,
+    "four": 4,
+    "fünf": 5,
+    "five": 5,
+    "sechs": 6,
+    "six": 6,
+    "sieben": 7,
+    "seven": 7,
+    "acht": 8,
+    "eight": 8,
+    "neun": 9,
+    "nine": 9,
+    "zehn": 10,
+    "ten": 10,
+    "elf": 11,
+    "eleven": 11,
+    "zwölf": 12,
+    "twelve": 12,
+}
+_DAY_WORDS: dict[str, int] = {
+    "heute": 0,
+    "today": 0,
+    "tonight": 0,
+    "gestern": -1,
+    "yesterday": -1,
+    "vorgestern": -2,
+    "morgen": 1,
+    "tomorrow": 1,
+    "übermorgen": 2,
+}
+_PAST = _words("vergangenen vergangene vergangenes letzten letzte letztes vorigen vorige voriges last past")
+_FUTURE = _words("kommenden kommende kommendes nächsten nächste nächstes next coming")
+
+
+def _alternation(words: Collection[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _capitalised(words: Sequence[str]) -> str:
+    return _alternation([w[:1].upper() + w[1:] for w in words])
+
+
+# Full month names, and abbreviations that need their dot in German ("Jan.") but not in English.
+_DE_SHORT = _words("jan feb mär mrz apr jun jul aug sep sept okt nov dez")
+_EN_SHORT = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
+_DE_MONTH_FULL = _capitalised([m for m in _DE_MONTHS if m not in _DE_SHORT])
+_DE_MONTH_SHORT = _capitalised(sorted(_DE_SHORT))
+_DE_MONTH = rf"(?:{_DE_MONTH_FULL}|(?:{_DE_MONTH_SHORT})\.)"
+_EN_MONTH_FULL = _capitalised([m for m in _EN_MONTHS if m not in _EN_SHORT])
+_EN_MONTH_SHORT = _capitalised(sorted(_EN_SHORT))
+_EN_MONTH = rf"(?:{_EN_MONTH_FULL}|(?:{_EN_MONTH_SHORT})\.?)"
+_DE_WEEKDAY = _capitalised([w for w in _WEEKDAYS if w.endswith("tag") or w in {"mittwoch", "sonnabend"}])
+_EN_WEEKDAY = _capitalised([w for w in _WEEKDAYS if w.endswith("day")])
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+# "bis 2000 Euro" is an amount, not a year.
+_NOT_AMOUNT = (
+    r"(?!\s*(?:%|Prozent|Euro|Dollar|Franken|Pfund|Mio|Mrd|Millionen|Milliarden|percent|dollars|euros|"
+    r"pounds|million|billion)(?![\w]))"
+)
+_DE_NUMBER = _alternation(
+    _words("ein eine einem einer einen zwei drei vier fünf sechs sieben acht neun zehn elf zwölf")
+)
+_EN_NUMBER = _alternation(_words("a an one two three four five six seven eight nine ten eleven twelve"))
+
+_DE_PATTERN = re.compile(
+    # every phrase starts at a word start; checking that first keeps the scan fast
+    r"(?<![\w])(?:"
+    r"(?<![\d.])(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})?(?![\d])"
+    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"|(?:(?:(?i:am)\s+)?(?P<twd>{_DE_WEEKDAY}),?\s+(?:(?:den|dem)\s+)?)?(?:(?i:am)\s+)?"
+    rf"(?<!\d)(?P<td>\d{{1,2}})\.\s*(?P<tm>{_DE_MONTH})(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
+    rf"|(?:(?i:anfang|mitte|ende|im|seit|bis|ab|vom)\s+)?(?P<mym>{_DE_MONTH})\s+(?P<myy>{_YEAR})(?!\d)"
+    rf"|(?:(?P<mrpre>(?i:im|seit|bis|ab|vom|zum|anfang|mitte|ende|beginn|(?:im\s+)?(?:vergangenen|letzten|"
+    rf"vorigen|kommenden|nächsten)))\s+)(?P<mrm>{_DE_MONTH_FULL})(?![\w])"
+    rf"|(?i:im\s+jahre?|in\s+den\s+jahren|seit\s+dem\s+jahr|seit|bis|ab|von|vom|zwischen|ende|anfang|mitte|"
+    rf"beginn|sommer|herbst|winter|frühjahr|frühling|jahr|jahres|im)\s+(?P<yy>{_YEAR})(?![\d.,]\d){_NOT_AMOUNT}"
+    rf"(?:\s*(?:-|–|bis|und)\s*(?P<yy2>{_YEAR})(?![\d.,]\d){_NOT_AMOUNT})?"
+    r"|(?P<dw>(?i:vorgestern|übermorgen|heute|gestern)|(?<!am\s)(?<!den\s)(?<!jeden\s)(?<!guten\s)morgen)"
+    r"(?:\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh|morgen|abend|nachmittag))?(?![\w])"
+    rf"|(?:(?P<wdpre>(?i:(?:am\s+)?(?:vergangenen|letzten|vorigen|kommenden|nächsten)|am|an\s+diesem|"
+    rf"in\s+der\s+nacht\s+(?:zum|zu|auf\s+den|auf)))\s+)?(?P<wd>{_DE_WEEKDAY})"
+    r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh)?(?![\w])"
+    rf"|(?i:vor)\s+(?P<agon>\d{{1,3}}|{_DE_NUMBER})\s+(?P<agou>Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahren|Jahr)"
+    r"(?![\w])"
+    r"|(?:(?i:anfang|mitte|ende|beginn)\s+)?(?:(?i:im|in\s+der|in\s+diesem|in\s+dieser|in|am|des|der)\s+)?"
+    r"(?P<ruw>(?i:vergangenen|vergangene|vergangenes|letzten|letzte|letztes|vorigen|vorige|voriges|diesen|"
+    r"diese|dieses|dieser|diesem|kommenden|kommende|kommendes|nächsten|nächste|nächstes|laufenden|"
+    r"laufende|laufendes))\s+(?P<ruu>Wochenendes|Wochenende|Woche|Monats|Monat|Jahres|Jahr)(?![\w])"
+    r"|(?:(?i:im|in\s+der)\s+)?(?P<prev>Vorjahr|Vorjahres|Vormonat|Vormonats|Vorwoche)(?![\w])"
+    r"|(?i:anfang|mitte|ende|beginn)\s+(?:des|der)\s+(?P<cur>Jahres|Monats|Woche)(?![\w])"
+    r")"
+)
+_EN_PATTERN = re.compile(
+    # every phrase starts at a word start; checking that first keeps the scan fast
+    r"(?<![\w])(?:"
+    rf"(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"|(?:(?:(?i:on)\s+)?(?P<twd>{_EN_WEEKDAY}),?\s+)?(?:(?i:on)\s+)?(?:the\s+)?(?<!\d)(?P<td>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<tm>{_EN_MONTH})(?:,?\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
+    rf"|(?:(?:(?i:on)\s+)?(?P<fwd>{_EN_WEEKDAY}),?\s+)?(?:(?i:on)\s+)?(?P<fm>{_EN_MONTH})\s+(?P<fd>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<fy>{_YEAR})(?!\d))?(?![\w])"
+    rf"|(?:(?i:early|mid|late)\s+|mid-|(?i:in|since|until|by|of)\s+)?(?P<mym>{_EN_MONTH})\s+(?P<myy>{_YEAR})(?!\d)"
+    rf"|(?:(?P<mrpre>(?i:in|since|until|by|early|mid|late|last|this|next|during|of))\s+|(?P<mrmid>mid-))"
+    rf"(?P<mrm>{_EN_MONTH_FULL})(?![\w])"
+    rf"|(?i:in\s+the\s+year|since|until|by|in|from|between|early|late|mid|mid-|during|summer|autumn|fall|"
+    rf"winter|spring|year|of)\s*(?<=[\s-])(?P<yy>{_YEAR})(?![\d.,]\d){_NOT_AMOUNT}"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<yy2>{_YEAR})(?![\d.,]\d){_NOT_AMOUNT})?"
+    r"|(?P<dw>(?i:the\s+day\s+before\s+yesterday|today|tonight|yesterday|tomorrow))"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?![\w])"
+    r"|(?P<tp>(?i:this\s+(?:morning|afternoon|evening)|last\s+night))(?![\w])"
+    rf"|(?:(?P<wdpre>(?i:on|last|next|this\s+past|this\s+coming|this))\s+)?"
+    rf"(?P<wd>{_EN_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?(?![\w])"
+    rf"|(?P<agon>\d{{1,3}}|(?i:{_EN_NUMBER}))\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?![\w])"
+    r"|(?:(?i:early|mid|late|earlier|later)\s+)?(?:(?i:in)\s+)?(?P<ruw>(?i:last|this|next))\s+"
+    r"(?P<ruu>weekend|week|month|year)(?![\w])"
+    r")"
+)
+_PATTERNS: dict[str, re.Pattern[str]] = {"de": _DE_PATTERN, "en": _EN_PATTERN}
+_MONTH_TABLES: dict[str, dict[str, int]] = {"de": _DE_MONTHS, "en": _EN_MONTHS}
+
+# A resolved phrase: (value, depends on the anchor) or None when the phrase is no date after all.
+_Resolution = tuple[str | None, bool] | None
+_Handler = Callable[[re.Match[str], dict[str, int], "dt.date | None"], _Resolution]
+
+
+def find_dates(
+    text: str,
+    language: str = "de",
+    *,
+    anchor: dt.date | None,
+    inferred: bool = False,
+    offset: int = 0,
+) -> list[DateMention]:
+    """Every date phrase in ``text``, resolved against ``anchor`` (the publication date).
+
+    ``inferred`` is copied into the mentions whose value depends on the anchor, for callers whose
+    anchor came from other articles (``anchor_from_others``); absolute dates are never inferred.
+    """
+    code = language.strip().lower().replace("_", "-").split("-")[0]
+    pattern = _PATTERNS.get(code)
+    if pattern is None or not text:
+        return []
+    months = _MONTH_TABLES[code]
+    found: list[DateMention] = []
+    for match in pattern.finditer(text):
+        for resolved, span in _resolve(match, months, anchor):
+            if resolved is None:
+                continue
+            value, relative = resolved
+            start, end = span
+            found.append(
+                DateMention(
+                    text=text[start:end],
+                    start=start + offset,
+                    end=end + offset,
+                    value=value,
+                    inferred=inferred and relative and value is not None,
+                )
+            )
+    return found
+
+
+def _resolve(
+    match: re.Match[str], months: dict[str, int], anchor: dt.date | None
+) -> list[tuple[_Resolution, tuple[int, int]]]:
+    groups = match.groupdict()
+    span = match.span()
+    if groups.get("yy") is not None:
+        first = (groups["yy"], False)
+        if groups.get("yy2") is None:
+            return [(first, span)]
+        second_start = match.start("yy2")
+        return [(first, (span[0], match.end("yy"))), ((groups["yy2"], False), (second_start, span[1]))]
+    for name, handler in _HANDLERS:
+        if groups.get(name) is not None:
+            return [(handler(match, months, anchor), span)]
+    return []
+
+
+def _numeric_date(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    day, month = int(match.group("nd")), int(match.group("nm"))
+    return _day_month_year(day, month, match.group("ny"), anchor)
+
+
+def _iso_date(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    try:
+        value = dt.date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
+    except ValueError:
+        return None
+    return value.isoformat(), False
+
+
+def _text_date(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    groups = match.groupdict()
+    if groups.get("td") is not None:
+        day, month_word, year = groups["td"], groups["tm"], groups.get("ty")
+    else:
+        day, month_word, year = groups["fd"], groups["fm"], groups.get("fy")
+    month = _month_number(month_word, months)
+    if month is None:
+        return None
+    return _day_month_year(int(day), month, year, anchor)
+
+
+def _day_month_year(day: int, month: int, year_text: str | None, anchor: dt.date | None) -> _Resolution:
+    if year_text is not None:
+        year = int(year_text)
+        if len(year_text) == 2:
+            year += 2000 if year < 50 else 1900
+        try:
+            return dt.date(year, month, day).isoformat(), False
+        except ValueError:
+            return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if anchor is None:
+        return None, True
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    # nearest to the anchor; ties go to the past (news reports what happened)
+    best = min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
+    return best.isoformat(), True
+
+
+def _month_year(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    month = _month_number(match.group("mym"), months)
+    if month is None:
+        return None
+    return f"{int(match.group('myy')):04d}-{month:02d}", False
+
+
+def _relative_month(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    month = _month_number(match.group("mrm"), months)
+    if month is None:
+        return None
+    if anchor is None:
+        return None, True
+    qualifier = (match.group("mrpre") or "").lower().split()[-1:] or [""]
+    which = qualifier[0]
+    distance = month - anchor.month
+    if which in _PAST:
+        year = anchor.year if distance < 0 else anchor.year - 1
+    elif which in {"seit", "since"}:
+        year = anchor.year if distance <= 0 else anchor.year - 1
+    elif which in _FUTURE:
+        year = anchor.year if distance > 0 else anchor.year + 1
+    elif which == "this":
+        year = anchor.year
+    else:
+        # nearest to the anchor month, ties to the past
+        year = anchor.year
+        if distance >= 6:
+            year -= 1
+        elif distance < -6:
+            year += 1
+    return f"{year:04d}-{month:02d}", True
+
+
+def _day_word(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    word = match.group("dw").lower()
+    shift = -2 if word.startswith("the day before") else _DAY_WORDS.get(word)
+    if shift is None:
+        return None
+    if anchor is None:
+        return None, True
+    return (anchor + dt.timedelta(days=shift)).isoformat(), True
+
+
+def _time_of_day(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    if anchor is None:
+        return None, True
+    shift = -1 if match.group("tp").lower().startswith("last") else 0
+    return (anchor + dt.timedelta(days=shift)).isoformat(), True
+
+
+def _weekday(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    target = _WEEKDAYS[match.group("wd").lower()]
+    if anchor is None:
+        return None, True
+    qualifier = " ".join((match.group("wdpre") or "").lower().split())
+    words = set(qualifier.split())
+    if words & _FUTURE:
+        ahead = (target - anchor.weekday()) % 7 or 7
+        return (anchor + dt.timedelta(days=ahead)).isoformat(), True
+    back = (anchor.weekday() - target) % 7
+    if words & _PAST and back == 0:
+        back = 7
+    return (anchor - dt.timedelta(days=back)).isoformat(), True
+
+
+def _ago(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    amount_text = match.group("agon").lower()
+    amount = int(amount_text) if amount_text.isdigit() else _SMALL_NUMBERS.get(amount_text)
+    if amount is None:
+        return None
+    if anchor is None:
+        return None, True
+    unit = match.group("agou").lower()
+    if unit.startswith(("tag", "day")):
+        return (anchor - dt.timedelta(days=amount)).isoformat(), True
+    if unit.startswith(("woche", "week")):
+        return (anchor - dt.timedelta(weeks=amount)).isoformat(), True
+    if unit.startswith(("monat", "month")):
+        return _shift_month(anchor, -amount), True
+    return f"{anchor.year - amount:04d}", True
+
+
+def _relative_unit(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    if anchor is None:
+        return None, True
+    which = match.group("ruw").lower()
+    step = -1 if which in _PAST else 1 if which in _FUTURE else 0
+    return _unit_value(match.group("ruu").lower(), step, anchor), True
+
+
+def _previous_unit(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    if anchor is None:
+        return None, True
+    unit = {"vorj": "jahr", "vorm": "monat", "vorw": "woche"}[match.group("prev").lower()[:4]]
+    return _unit_value(unit, -1, anchor), True
+
+
+def _current_unit(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
+    if anchor is None:
+        return None, True
+    return _unit_value(match.group("cur").lower(), 0, anchor), True
+
+
+def _unit_value(unit: str, step: int, anchor: dt.date) -> str:
+    if unit.startswith(("wochenende", "weekend")):
+        # the Saturday of the weekend: the last one before the anchor, this week's, or the next one
+        saturday = anchor + dt.timedelta(days=5 - anchor.weekday())
+        if step < 0:
+            saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7 or 7)
+        elif step > 0 and saturday <= anchor:
+            saturday += dt.timedelta(weeks=1)
+        return _iso_week(saturday)
+    if unit.startswith(("woche", "week")):
+        return _iso_week(anchor + dt.timedelta(weeks=step))
+    if unit.startswith(("monat", "month")):
+        return _shift_month(anchor, step)
+    return f"{anchor.year + step:04d}"
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _shift_month(anchor: dt.date, months: int) -> str:
+    index = anchor.year * 12 + anchor.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _month_number(word: str, months: dict[str, int]) -> int | None:
+    return months.get(word.lower().rstrip("."))
+
+
+_HANDLERS: tuple[tuple[str, _Handler], ...] = (
+    ("nd", _numeric_date),
+    ("iy", _iso_date),
+    ("td", _text_date),
+    ("fd", _text_date),
+    ("mym", _month_year),
+    ("mrm", _relative_month),
+    ("dw", _day_word),
+    ("tp", _time_of_day),
+    ("wd", _weekday),
+    ("agon", _ago),
+    ("ruw", _relative_unit),
+    ("prev", _previous_unit),
+    ("cur", _current_unit),
+)
+
+
+def anchor_from_others(published: Sequence[dt.date | None]) -> dt.date | None:
+    """The anchor for an undated article: the median publication date of the other articles.
+
+    The median (the lower one for an even count, so that it is a real publication date) resists a
+    single stale or late follow-up article, which the latest date would follow; articles about one
+    event cluster around it. None when no other article has a date.
+    """
+    dates = sorted(d for d in published if d is not None)
+    if not dates:
+        return None
+    return dates[(len(dates) - 1) // 2]
+
+
+def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date value stands for: a day, an ISO week, a month or a year."""
+    if value is None:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = dt.date.fromisoformat(value)
+            return day, day
+        week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+        if week is not None:
+            monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+            return monday, monday + dt.timedelta(days=6)
+        month = re.fullmatch(r"(\d{4})-(\d{2})", value)
+        if month is not None:
+            first = dt.date(int(month.group(1)), int(month.group(2)), 1)
+            following = dt.date.fromisoformat(_shift_month(first, 1) + "-01")
+            return first, following - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def dates_agree(a: DateMention, b: DateMention) -> bool | None:
+    """Whether two date mentions can mean the same time: True when their spans overlap.
+
+    None when either could not be resolved. A day inside a month agrees with the month.
+    """
+    span_a, span_b = date_span(a.value), date_span(b.value)
+    if span_a is None or span_b is None:
+        return None
+    return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]

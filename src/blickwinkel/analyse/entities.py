@@ -1,0 +1,373 @@
+"""Named entities (PER, ORG, LOC, OTH) without a trained model.
+
+Evidence, strongest first: gazetteers of places and well-known organisations; organisation heads
+("Universität X", "X AG"); role and title cues before a person ("Außenminister X", "Mr X",
+"sagte X"); given names; name particles (von, al-, bin); titles of works in quotes (OTH); HanTa's
+proper-noun tag for the rest. German capitalises every noun, so there capitalisation alone is never
+evidence: a token must be a proper noun for HanTa, a known name or cued. Within an article, a name
+found once with evidence is found again everywhere, and a surname alone joins its full name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from blickwinkel.analyse import gazetteer as gz
+from blickwinkel.analyse.coreference import assign_keys
+from blickwinkel.analyse.lemmas import word_tags
+from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
+
+_PROPER = frozenset({"NE", "NP0"})
+_FINITE_OR_PRONOUN = frozenset({"VVFIN", "VAFIN", "VMFIN", "PPER", "PRF", "PPOSAT", "VVD", "VVZ", "VBZ"})
+_FUNCTION_TAGS = frozenset(
+    {"ART", "APPR", "APPRART", "KON", "KOUS", "PPER", "PDS", "PDAT", "PIS", "PIAT", "PRELS", "PWS", "PWAV",
+     "PROAV", "ADV", "PTKNEG", "VAFIN", "VMFIN", "KOKOM", "PPOSAT", "AT0", "PRP", "CJC", "CJS", "PNP",
+     "DT0", "AV0", "DPS", "PRF"}
+)  # fmt: skip
+_QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘", "’", "'", "``", "''"})
+_OPENERS = _QUOTES | {"(", ":", "–", "-", "—", "[", "•", "*"}
+_ABBREVIATION = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{1,5}s?$")
+_ROMAN = re.compile(r"^[IVXLC]+\.?$")
+_CALENDAR = gz.words(
+    """
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday I OK TV
+    """
+)
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
+MAX_QUOTED_TITLE = 8
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    """Entity over tokens ``[start, end)``; ``cued`` when more than a bare proper-noun tag says so.
+
+    A ``tentative`` span is a lone proper noun with no evidence of its type: it is kept only where
+    the same name is found with evidence elsewhere in the article.
+    """
+
+    start: int
+    end: int
+    type: EntityType
+    key: str | None = None
+    cued: bool = True
+    tentative: bool = False
+
+
+def _language(language: str) -> str:
+    return "en" if (language or "de").lower().startswith("en") else "de"
+
+
+def _capitalised(word: str) -> bool:
+    """Starts with a capital letter, after a name prefix ("al-Sudani")."""
+    if word.startswith(gz.NAME_PREFIXES):
+        word = word.split("-", 1)[1]
+    return bool(word) and word[0].isupper()
+
+
+def _tags(word: str, lang: str) -> tuple[str, ...]:
+    return word_tags(word, lang) if word[:1].isalpha() else ("$.",)
+
+
+class _Sentence:
+    """Per-sentence working state of the recogniser."""
+
+    def __init__(self, tokens: Sequence[str], lang: str) -> None:
+        self.tokens = list(tokens)
+        self.lang = lang
+        self.taken = [False] * len(tokens)
+        self.spans: list[EntitySpan] = []
+        self._tags: dict[int, tuple[str, ...]] = {}
+
+    def tags(self, i: int) -> tuple[str, ...]:
+        if i not in self._tags:
+            self._tags[i] = _tags(self.tokens[i], self.lang)
+        return self._tags[i]
+
+    def word(self, i: int) -> str:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else ""
+
+    def initial(self, i: int) -> bool:
+        return i == 0 or self.tokens[i - 1] in _OPENERS or self.tokens[i - 1] in {".", "!", "?"}
+
+    def free(self, start: int, end: int) -> bool:
+        return 0 <= start < end <= len(self.tokens) and not any(self.taken[start:end])
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        type_: EntityType,
+        key: str | None = None,
+        *,
+        cued: bool = True,
+        tentative: bool = False,
+    ) -> None:
+        self.spans.append(EntitySpan(start, end, type_, key, cued, tentative))
+        for i in range(start, end):
+            self.taken[i] = True
+
+    def function_word(self, i: int) -> bool:
+        """A capitalised word that is only capitalised because it opens a sentence or shouts ("DIE")."""
+        word = self.tokens[i]
+        if word in _CALENDAR or _ROMAN.match(word):
+            return True
+        if word.isupper() and len(word) > 1:
+            lowered = _tags(word.lower(), self.lang)
+            return lowered[0] in _FUNCTION_TAGS
+        return self.tags(i)[0] in _FUNCTION_TAGS
+
+    def shouting(self, i: int) -> bool:
+        """Part of an all-caps phrase ("DIE REGIERUNG TAGTE"), where caps say nothing about names."""
+        neighbours = [self.word(i - 1), self.word(i + 1)]
+        return any(len(w) > 1 and w.isalpha() and w.isupper() for w in neighbours)
+
+    def abbreviation(self, i: int) -> bool:
+        word = self.tokens[i]
+        if not _ABBREVIATION.match(word) or self.function_word(i) or self.shouting(i):
+            return False
+        return _tags(word.lower(), self.lang)[0] not in _FINITE_OR_PRONOUN
+
+    def proper(self, i: int) -> bool:
+        """Strong evidence that token ``i`` is (part of) a name."""
+        word = self.tokens[i]
+        if not _capitalised(word) or self.function_word(i):
+            return False
+        if word.startswith(gz.NAME_PREFIXES) or word in gz.given_names():
+            return True
+        tags = self.tags(i)
+        if self.lang == "en":
+            return "NP0" in tags[:2] and not gz.is_person_cue(word) and word not in gz.ORG_HEADS
+        return tags[0] in _PROPER
+
+    def name_like(self, i: int) -> bool:
+        """Weak evidence: a capitalised word that may continue a name already started."""
+        word = self.tokens[i]
+        return _capitalised(word) and not self.function_word(i) and not gz.is_person_cue(word)
+
+
+def _lookup(
+    table: dict[tuple[str, ...], str] | dict[tuple[str, ...], gz.Place], words: Sequence[str]
+) -> str | gz.Place | None:
+    return table.get(tuple(words))
+
+
+def _match_gazetteers(s: _Sentence) -> None:
+    """Longest matches of known organisations and places."""
+    orgs, places = gz.organisations(), gz.places()
+    given = gz.given_names()
+    i = 0
+    while i < len(s.tokens):
+        if s.taken[i] or not _capitalised(s.tokens[i]) or s.function_word(i):
+            org_key = orgs.get((s.tokens[i],))  # lowercase acronyms such as "dpa"
+            if org_key and not s.taken[i]:
+                s.add(i, i + 1, "ORG", org_key)
+            i += 1
+            continue
+        # "Paris Hilton", "Präsident Washington": a person's name wins over a place
+        person_context = (
+            gz.is_person_cue(s.word(i - 1))
+            or (s.word(i - 1) in given and not s.taken[i - 1] and s.proper(i))
+            or (s.tokens[i] in given and i + 1 < len(s.tokens) and s.proper(i + 1))
+        )
+        for size in range(min(gz.MAX_NAME_TOKENS, len(s.tokens) - i), 0, -1):
+            words = s.tokens[i : i + size]
+            org = _lookup(orgs, words)
+            if isinstance(org, str):
+                s.add(i, i + size, "ORG", org)
+                break
+            if person_context:
+                continue
+            place = _lookup(places, words)
+            if place is None and size == 1 and s.lang == "de" and words[0].endswith("s"):
+                place = _lookup(places, [words[0][:-1]])  # genitive: "Deutschlands", "Bagdads"
+            if isinstance(place, gz.Place):
+                if size == 1 and s.initial(i) and not s.proper(i):
+                    continue
+                s.add(i, i + size, "LOC", place.key)
+                break
+        i = max(i + 1, next((k for k in range(i, len(s.tokens)) if not s.taken[k]), len(s.tokens)))
+
+
+def _match_organisation_heads(s: _Sentence) -> None:
+    """ "Universität Hamburg", "Deutsche Bank", "Siemens AG", "Partei Die Linke"."""
+    for j, word in enumerate(s.tokens):
+        if word not in gz.ORG_HEADS or s.taken[j]:
+            continue
+        start = j
+        while start > 0 and not s.taken[start - 1] and s.name_like(start - 1) and not s.initial(start - 1):
+            start -= 1
+        if start > 0 and s.initial(start - 1) and s.proper(start - 1) and not s.taken[start - 1]:
+            start -= 1
+        end = j + 1
+        while end < len(s.tokens) and (
+            s.name_like(end) and (s.proper(end) or s.abbreviation(end) or s.taken[end])
+        ):
+            end += 1
+        if start == j and end == j + 1:
+            continue
+        # names taken by a gazetteer inside ("Universität Hamburg") become part of the organisation
+        s.spans = [sp for sp in s.spans if sp.end <= start or sp.start >= end]
+        s.taken[start:end] = [False] * (end - start)
+        s.add(start, end, "ORG")
+
+
+def _quoted_titles(s: _Sentence) -> None:
+    """Short capitalised phrases in quotes are titles of works, events or products (OTH)."""
+    quotes = [i for i, w in enumerate(s.tokens) if w in _QUOTES]
+    for open_, close in zip(quotes[::2], quotes[1::2], strict=False):
+        start, end = open_ + 1, close
+        if not 1 <= end - start <= MAX_QUOTED_TITLE or not _capitalised(s.tokens[start]):
+            continue
+        inside = range(start, end)
+        if any(s.tokens[i] in {".", "!", "?", ","} for i in inside):
+            continue
+        if any(s.tags(i)[0] in _FINITE_OR_PRONOUN for i in inside if s.tokens[i][:1].isalpha()):
+            continue
+        if any(sp.start == start and sp.end == end for sp in s.spans):
+            continue  # a quoted place or organisation stays what it is
+        s.spans = [sp for sp in s.spans if sp.end <= start or sp.start >= end]
+        s.taken[start:end] = [False] * (end - start)
+        s.add(start, end, "OTH")
+
+
+def _extend_name(s: _Sentence, start: int, person: bool) -> int:
+    """End of the name starting at ``start``; particles join only names known to be persons."""
+    end = start + 1
+    while end < len(s.tokens) and not s.taken[end]:
+        word = s.tokens[end]
+        if s.proper(end) or (person and s.name_like(end) and not s.initial(end)):
+            end += 1
+            continue
+        if person and word in gz.NAME_PARTICLES:
+            k = end
+            while k < len(s.tokens) and s.tokens[k] in gz.NAME_PARTICLES:
+                k += 1
+            if k < len(s.tokens) and not s.taken[k] and s.name_like(k) and k - end <= 2:
+                end = k + 1
+                continue
+        if _ROMAN.match(word) and person and len(word) > 1:
+            end += 1
+            continue
+        break
+    return end
+
+
+def _match_names(s: _Sentence) -> None:
+    given = gz.given_names()
+    i = 0
+    while i < len(s.tokens):
+        if s.taken[i] or not _capitalised(s.tokens[i]):
+            i += 1
+            continue
+        prev = s.word(i - 1)
+        cued = gz.is_person_cue(prev) or prev.lower() in gz.SPEECH_VERBS
+        if not (s.proper(i) or (cued and s.name_like(i)) or s.abbreviation(i)):
+            i += 1
+            continue
+        first = s.tokens[i]
+        person = cued or first in given or first.startswith(gz.NAME_PREFIXES)
+        end = _extend_name(s, i, person)
+        words = s.tokens[i:end]
+        type_: EntityType
+        strong, tentative = True, False
+        if s.word(i - 1) in gz.WORK_CUES and not person:
+            type_ = "OTH"
+        elif person or any(w in gz.NAME_PARTICLES or w.startswith(gz.NAME_PREFIXES) for w in words):
+            type_ = "PER"
+        elif len(words) == 1 and s.abbreviation(i):
+            type_ = "ORG"
+        elif len(words) >= 2:
+            type_, strong = "PER", False
+        elif prev in gz.PLACE_CUES:
+            type_ = "LOC"
+        elif prev.lower() in gz.PLACE_PREPOSITIONS or first.lower().endswith(gz.PLACE_SUFFIXES):
+            type_, strong = "LOC", False
+        else:
+            type_, strong, tentative = "PER", False, True
+        s.add(i, end, type_, cued=strong, tentative=tentative)
+        i = end
+
+
+def recognise(tokens: Sequence[str], language: str = "de") -> list[EntitySpan]:
+    """Entity spans over one sentence's tokens, in token order."""
+    s = _Sentence(tokens, _language(language))
+    _match_gazetteers(s)
+    _match_organisation_heads(s)
+    _quoted_titles(s)
+    _match_names(s)
+    return sorted(s.spans, key=lambda sp: sp.start)
+
+
+def tag_tokens(tokens: Sequence[str], language: str = "de") -> list[str]:
+    """BIO tags (``B-PER``, ``I-LOC``, ``O`` ...) for one sentence, as the evaluator reads them."""
+    tags = ["O"] * len(tokens)
+    for span in recognise(tokens, language):
+        if span.tentative:
+            continue
+        tags[span.start] = f"B-{span.type}"
+        for i in range(span.start + 1, span.end):
+            tags[i] = f"I-{span.type}"
+    return tags
+
+
+def _tokens(sentence: Sentence) -> tuple[Token, ...]:
+    if sentence.tokens:
+        return sentence.tokens
+    return tuple(
+        Token(m.group(), sentence.start + m.start(), sentence.start + m.end())
+        for m in _TOKEN.finditer(sentence.text)
+    )
+
+
+def _propagate(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> list[list[EntitySpan]]:
+    """A name found with evidence anywhere in the article is typed the same everywhere in it."""
+    known: dict[tuple[str, ...], EntityType] = {}
+    for spans, toks in zip(per_sentence, words, strict=True):
+        for sp in spans:
+            if sp.cued:
+                known.setdefault(tuple(toks[sp.start : sp.end]), sp.type)
+    surnames: dict[str, EntityType] = {}
+    for name, type_ in known.items():
+        if type_ == "PER" and len(name) >= 2 and _capitalised(name[-1]):
+            surnames.setdefault(name[-1], "PER")
+            prefix = next((p for p in gz.NAME_PREFIXES if name[-1].startswith(p)), "")
+            if prefix:
+                surnames.setdefault(name[-1][len(prefix) :], "PER")  # "Sudani" for "al-Sudani"
+    result: list[list[EntitySpan]] = []
+    for spans, toks in zip(per_sentence, words, strict=True):
+        updated: list[EntitySpan] = []
+        covered = [False] * len(toks)
+        for candidate in spans:
+            name = tuple(toks[candidate.start : candidate.end])
+            found = known.get(name) or (surnames.get(name[0]) if len(name) == 1 else None)
+            span = candidate
+            if found is not None and not candidate.cued:
+                span = replace(candidate, type=found, cued=True, tentative=False)
+            if not span.tentative:
+                updated.append(span)
+                covered[span.start : span.end] = [True] * (span.end - span.start)
+        for i, word in enumerate(toks):
+            if not covered[i] and i > 0 and word in surnames:
+                updated.append(EntitySpan(i, i + 1, "PER"))
+        result.append(sorted(updated, key=lambda sp: sp.start))
+    return result
+
+
+def find_entities(article: Article, sentences: Sequence[Sentence]) -> list[tuple[Mention, ...]]:
+    """Entity mentions per sentence, with offsets into ``article.text`` and keys shared within it."""
+    language = article.language or "de"
+    token_lists = [_tokens(sentence) for sentence in sentences]
+    words = [[t.text for t in toks] for toks in token_lists]
+    spans = _propagate([recognise(w, language) for w in words], words)
+    raw: list[list[tuple[Mention, str | None]]] = []
+    for toks, sentence_spans in zip(token_lists, spans, strict=True):
+        mentions: list[tuple[Mention, str | None]] = []
+        for sp in sentence_spans:
+            start, end = toks[sp.start].start, toks[sp.end - 1].end
+            text = article.text[start:end]
+            mentions.append((Mention(text, start, end, sp.type, sp.key or ""), sp.key))
+        raw.append(mentions)
+    return assign_keys(raw)

@@ -1,0 +1,166 @@
+"""Scoring named-entity tags against GermEval 2014 data: exact spans, micro P/R/F1 and per type.
+
+Only the outer tags count, restricted to PER, ORG, LOC and OTH. GermEval also marks derivations
+("irakische" → LOCderiv) and names inside words ("NATO-Gipfel" → ORGpart); ``derived`` says what
+happens to them: ``"ignore"`` (default) reads them as no entity, which matches what
+blickwinkel tags (it never marks adjectives or compounds); ``"merge"`` counts them as their base type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from blickwinkel.errors import EvaluationError
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "OTH")
+DerivedPolicy = Literal["ignore", "merge"]
+_COLUMNS = 4
+
+
+@dataclass(frozen=True)
+class LabelledSentence:
+    tokens: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TypeScore:
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "support": self.support,
+        }
+
+
+@dataclass(frozen=True)
+class NerScores:
+    precision: float
+    recall: float
+    f1: float
+    sentences: int
+    per_type: dict[str, TypeScore] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "per_type": {name: score.to_json() for name, score in self.per_type.items()},
+            "sentences": self.sentences,
+        }
+
+
+def parse_germeval(lines: Iterable[str], source: str) -> list[LabelledSentence]:
+    """Sentences of a GermEval 2014 file: ``idx<TAB>token<TAB>outer<TAB>nested``, blank line between."""
+    sentences: list[LabelledSentence] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    expected = 1
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r\n")
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if tokens:
+                sentences.append(LabelledSentence(tuple(tokens), tuple(tags)))
+                tokens, tags, expected = [], [], 1
+            continue
+        columns = line.split("\t")
+        if len(columns) < _COLUMNS - 1:
+            raise EvaluationError(
+                f"{source}, line {number}: expected 'index<TAB>token<TAB>outer tag<TAB>nested tag', "
+                f"got {line[:60]!r}"
+            )
+        index, token, outer = columns[0], columns[1], columns[2]
+        if not index.isdigit() or int(index) != expected:
+            raise EvaluationError(
+                f"{source}, line {number}: token index {index!r} should be {expected} "
+                "(is a blank line missing between sentences?)"
+            )
+        if outer != "O" and (outer[:2] not in {"B-", "I-"} or len(outer) < 3):
+            raise EvaluationError(f"{source}, line {number}: tag {outer!r} is not O, B-TYPE or I-TYPE")
+        tokens.append(token)
+        tags.append(outer)
+        expected += 1
+    if tokens:
+        sentences.append(LabelledSentence(tuple(tokens), tuple(tags)))
+    if not sentences:
+        raise EvaluationError(f"{source}: no sentences found; is this a GermEval 2014 .tsv file?")
+    return sentences
+
+
+def _base_type(tag_type: str, derived: DerivedPolicy) -> str | None:
+    if tag_type in ENTITY_TYPES:
+        return tag_type
+    base = tag_type.removesuffix("deriv").removesuffix("part")
+    if derived == "merge" and base in ENTITY_TYPES:
+        return base
+    return None
+
+
+def entity_spans(tags: Sequence[str], derived: DerivedPolicy = "ignore") -> set[tuple[int, int, str]]:
+    """Exact spans ``(start, end, type)`` of a BIO tag sequence; a stray ``I-`` opens a span."""
+    spans: set[tuple[int, int, str]] = set()
+    start, current = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, raw = tag.partition("-")
+        kind = _base_type(raw, derived) if prefix in {"B", "I"} else None
+        continues = prefix == "I" and kind == current and current != ""
+        if current and not continues:
+            spans.add((start, i, current))
+            current = ""
+        if kind is not None and not continues:
+            start, current = i, kind
+    return spans
+
+
+def _prf(true_positive: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    precision = true_positive / predicted if predicted else 0.0
+    recall = true_positive / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def score_entities(
+    gold: Sequence[Sequence[str]],
+    predicted: Sequence[Sequence[str]],
+    *,
+    derived: DerivedPolicy = "ignore",
+) -> NerScores:
+    """Micro precision, recall and F1 over exact entity spans, and the same per type."""
+    if len(gold) != len(predicted):
+        raise EvaluationError(f"{len(gold)} gold sentences but {len(predicted)} predicted ones")
+    counts = {t: [0, 0, 0] for t in ENTITY_TYPES}  # true positives, predicted, gold
+    for gold_tags, predicted_tags in zip(gold, predicted, strict=True):
+        gold_spans = entity_spans(gold_tags, derived)
+        predicted_spans = entity_spans(predicted_tags, derived)
+        for span in predicted_spans:
+            counts[span[2]][1] += 1
+            if span in gold_spans:
+                counts[span[2]][0] += 1
+        for span in gold_spans:
+            counts[span[2]][2] += 1
+    per_type = {t: TypeScore(*_prf(*counts[t]), support=counts[t][2]) for t in ENTITY_TYPES}
+    totals = [sum(c[k] for c in counts.values()) for k in range(3)]
+    precision, recall, f1 = _prf(*totals)
+    return NerScores(precision, recall, f1, len(gold), per_type)
+
+
+def evaluate_ner(
+    sentences: Sequence[LabelledSentence],
+    tagger: Callable[[Sequence[str]], list[str]],
+    *,
+    derived: DerivedPolicy = "ignore",
+) -> NerScores:
+    """Tag every sentence with ``tagger`` and score the result against the gold tags."""
+    predicted = [tagger(s.tokens) for s in sentences]
+    return score_entities([s.tags for s in sentences], predicted, derived=derived)

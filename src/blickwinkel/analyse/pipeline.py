@@ -1,0 +1,103 @@
+"""Run every analyser over the articles of one comparison and build their statements.
+
+Pure: articles in, analysed articles out. Entity keys are unified across the articles and undated
+articles take their date anchor from the others, which is why this works on the whole set at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from blickwinkel.analyse.dates import anchor_from_others, find_dates
+from blickwinkel.analyse.entities import find_entities, unify_entity_keys
+from blickwinkel.analyse.language import article_language, detect_block_languages
+from blickwinkel.analyse.lemmas import lemmatise
+from blickwinkel.analyse.quantities import find_quantities
+from blickwinkel.analyse.quotes import classify_statements
+from blickwinkel.analyse.sources import find_cited_sources
+from blickwinkel.analyse.subjectivity import article_genre, is_subjective, subjectivity_scores
+from blickwinkel.model import AnalysedArticle, Article, Mention, Sentence, Statement
+from blickwinkel.text import split_statements
+
+DEFAULT_LANGUAGE = "de"
+
+
+def _with_language(article: Article) -> Article:
+    """The article with its language and its blocks' languages filled in where they were unknown."""
+    from dataclasses import replace
+
+    language = article.language or article_language(article) or DEFAULT_LANGUAGE
+    block_languages = detect_block_languages(replace(article, language=language))
+    blocks = tuple(
+        replace(b, language=b.language or lang or language)
+        for b, lang in zip(article.blocks, block_languages, strict=True)
+    )
+    return replace(article, language=language, blocks=blocks)
+
+
+def analyse_articles(articles: Sequence[Article]) -> list[AnalysedArticle]:
+    """Statements with entities, quantities, dates, kinds, speakers and subjectivity for each article."""
+    prepared = [_with_language(a) for a in articles]
+    sentences = [split_statements(a) for a in prepared]
+    mentions = unify_entity_keys([find_entities(a, s) for a, s in zip(prepared, sentences, strict=True)])
+    published = [a.published for a in prepared]
+    results = []
+    for n, article in enumerate(prepared):
+        others = published[:n] + published[n + 1 :]
+        anchor = article.published or anchor_from_others(others)
+        inferred = article.published is None and anchor is not None
+        results.append(_analyse_one(article, sentences[n], mentions[n], anchor, inferred))
+    return results
+
+
+def _analyse_one(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[tuple[Mention, ...]],
+    anchor: object,
+    inferred: bool,
+) -> AnalysedArticle:
+    import datetime as dt
+
+    anchor_date = anchor if isinstance(anchor, dt.date) else None
+    roles = classify_statements(article, sentences, mentions)
+    languages = [article.blocks[s.block].language or article.language or DEFAULT_LANGUAGE for s in sentences]
+    texts = [s.text for s in sentences]
+    scores = subjectivity_scores(texts, article.language or DEFAULT_LANGUAGE, roles=[r.kind for r in roles])
+    statements = []
+    for i, (sentence, role, lang, score) in enumerate(zip(sentences, roles, languages, scores, strict=True)):
+        block = article.blocks[sentence.block]
+        subjective = is_subjective(score)
+        kind = role.kind
+        if subjective and kind in ("reporting", "background") and block.kind == "paragraph":
+            kind = "commentary"
+        statements.append(
+            Statement(
+                id=f"{article.id}#{i + 1}",
+                article=article.id,
+                text=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                block_kind=block.kind,
+                kind=kind,  # type: ignore[arg-type]
+                subjective=subjective,
+                speaker=role.speaker,
+                entities=tuple(mentions[i]),
+                quantities=tuple(find_quantities(sentence.text, lang, offset=sentence.start)),
+                dates=tuple(
+                    find_dates(
+                        sentence.text, lang, anchor=anchor_date, inferred=inferred, offset=sentence.start
+                    )
+                ),
+                lemmas=tuple(lemmatise([t.text for t in sentence.tokens], lang)),
+                language=lang,
+            )
+        )
+    share, genre = article_genre(scores, [s.kind or "reporting" for s in statements])
+    return AnalysedArticle(
+        article=article,
+        statements=tuple(statements),
+        cited_sources=find_cited_sources(article),
+        subjective_share=share,
+        genre=genre,
+    )

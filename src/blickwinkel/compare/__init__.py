@@ -1,0 +1,49 @@
+"""Compare analysed articles: align statements, group them into facts, find conflicts, profile outlets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from blickwinkel.compare.align import align_statements
+from blickwinkel.compare.conflicts import find_conflicts
+from blickwinkel.compare.facts import group_facts
+from blickwinkel.compare.profile import outlet_profiles
+from blickwinkel.embed import Embedder
+from blickwinkel.errors import ComparisonError
+from blickwinkel.model import AnalysedArticle, Comparison
+
+DEFAULT_THRESHOLD = 0.5
+
+
+def compare_articles(
+    articles: Sequence[AnalysedArticle],
+    embedder: Embedder,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Comparison:
+    """The fact-by-fact comparison of two or more analysed articles."""
+    if len(articles) < 2:
+        raise ComparisonError(
+            f"[K001] A comparison needs at least two articles, got {len(articles)}. "
+            "Give two or more files, or a directory that holds them."
+        )
+    ids = [a.article.id for a in articles]
+    if len(set(ids)) != len(ids):
+        raise ComparisonError(f"[K002] Article ids must be unique in a comparison, got {ids}.")
+    statements = [s for a in articles for s in a.statements]
+    embeddings = embedder.encode([s.text for s in statements])
+    alignment = align_statements(statements, embeddings, threshold=threshold)
+    facts = group_facts(statements, alignment.links, embeddings)
+    by_id = {s.id: s for s in statements}
+    conflicts = find_conflicts(facts, by_id, alignment.links, alignment.parts)
+    return Comparison(
+        articles=tuple(articles),
+        facts=facts,
+        conflicts=conflicts,
+        links=alignment.links,
+        outlets=outlet_profiles(articles, facts, conflicts),
+        embedder=embedder.name,
+    )
+
+
+__all__ = ["DEFAULT_THRESHOLD", "compare_articles"]

@@ -1,0 +1,86 @@
+"""Group aligned statements into facts, and pick each fact's clearest wording."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from blickwinkel.compare.align import is_alignable
+from blickwinkel.model import Fact, Link, Statement
+
+# Two groups joined by one strong link merge only when their members are, on average, still about
+# the same thing; this stops chains (A~B, B~C, C~D) from gluing a whole story into one "fact".
+MERGE_MIN_MEAN_COSINE = 0.5
+
+
+class _Groups:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+
+def group_facts(
+    statements: Sequence[Statement],
+    links: Sequence[Link],
+    embeddings: npt.NDArray[np.float32],
+) -> tuple[Fact, ...]:
+    """Facts in reading order: every alignable statement belongs to exactly one fact."""
+    index = {s.id: i for i, s in enumerate(statements)}
+    groups = _Groups(len(statements))
+    for link in sorted(links, key=lambda k: (-k.score, k.a, k.b)):
+        a, b = index[link.a], index[link.b]
+        ra, rb = groups.find(a), groups.find(b)
+        if ra == rb:
+            continue
+        ma, mb = groups.members[ra], groups.members[rb]
+        if len(ma) + len(mb) > 2:
+            mean = float(np.mean(embeddings[np.ix_(ma, mb)]))
+            if mean < MERGE_MIN_MEAN_COSINE:
+                continue
+        groups.union(a, b)
+
+    link_score: dict[str, float] = {}
+    for link in links:
+        link_score[link.a] = link_score.get(link.a, 0.0) + link.score
+        link_score[link.b] = link_score.get(link.b, 0.0) + link.score
+
+    roots: dict[int, list[int]] = {}
+    for i, s in enumerate(statements):
+        if is_alignable(s):
+            roots.setdefault(groups.find(i), []).append(i)
+    ordered = sorted(roots.values(), key=lambda members: min(members))
+    facts = []
+    for n, members in enumerate(ordered, start=1):
+        ids = tuple(statements[i].id for i in sorted(members))
+        arts = tuple(dict.fromkeys(statements[i].article for i in sorted(members)))
+        facts.append(Fact(f"f{n}", ids, arts, canonical_statement([statements[i] for i in members], link_score)))
+    return tuple(facts)
+
+
+def canonical_statement(members: Sequence[Statement], link_score: dict[str, float]) -> str:
+    """The clearest wording: the best-connected statement, preferring plain reports of usual length."""
+
+    def clarity(s: Statement) -> tuple[float, float, str]:
+        length = len(s.text)
+        fit = 1.0 if 60 <= length <= 260 else 0.5
+        plain = 1.0 if s.kind in (None, "reporting", "background") and not s.subjective else 0.6
+        return (-(link_score.get(s.id, 0.0) + 1.0) * fit * plain, float(length), s.id)
+
+    return min(members, key=clarity).id

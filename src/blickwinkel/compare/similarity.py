@@ -1,0 +1,152 @@
+"""How alike two statements are: meaning, wording, names and numbers, combined into one score.
+
+Embeddings alone are not enough: they place "2,500 US soldiers" as close to "a few hundred European
+soldiers" as to its true match, so the score also checks that names and numbers agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from blickwinkel.analyse.quantities import quantities_agree, unit_key
+from blickwinkel.model import Quantity, Statement
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+# Weights of the combined score. Chosen on our own example stories and the perturbation benchmark
+# (bench/perturb.py), never on the evaluation data: meaning carries most of the weight because it
+# works across languages; wording and lemmas confirm a match within one language.
+W_EMBEDDING = 0.6
+W_CHARS = 0.25
+W_LEMMAS = 0.15
+NAME_SHARED_BONUS = 0.08
+NAME_CLASH_PENALTY = 0.08
+NUMBER_MATCH_BONUS = 0.1
+NUMBER_MISMATCH_PENALTY = 0.04
+NUMBER_ONE_SIDED_PENALTY = 0.06
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and punctuation: the form the wording features compare."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_WORD.findall(plain))
+
+
+def char_ngrams(text: str, n: int = 4) -> frozenset[str]:
+    folded = f" {fold(text)} "
+    if len(folded) <= n:
+        return frozenset({folded})
+    return frozenset(folded[i : i + n] for i in range(len(folded) - n + 1))
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient: shared items over the smaller set (a short statement inside a long one)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+@dataclass(frozen=True)
+class StatementFeatures:
+    """What the score needs of one statement, computed once."""
+
+    chars: frozenset[str]
+    lemmas: frozenset[str]
+    keys: frozenset[str]
+    quantities: tuple[Quantity, ...]
+
+
+_STOP = frozenset(
+    """der die das den dem des ein eine einer eines einem einen und oder aber auch nicht noch schon
+    in im ins an am auf aus bei mit nach von vom zu zum zur für über unter vor seit bis durch gegen
+    um als wie dass ob sich sie er es wir ihr ihre ihr sein seine hat haben hatte hatten ist sind war
+    waren wird werden wurde wurden sei seien habe hätten wäre kann könne soll solle muss müsse dies
+    diese dieser dieses jetzt bereits sowie so the a an and or but not of in on at to for from with by
+    as that this these those is are was were be been has have had will would it its they their he she
+    his her we our""".split()
+)
+
+
+def features(statement: Statement) -> StatementFeatures:
+    if statement.lemmas:
+        lemmas = frozenset(fold(x) for x in statement.lemmas if fold(x) and fold(x) not in _STOP)
+    else:
+        lemmas = frozenset(w for w in fold(statement.text).split() if w not in _STOP)
+    return StatementFeatures(
+        chars=char_ngrams(statement.text),
+        lemmas=lemmas,
+        keys=frozenset(m.key for m in statement.entities),
+        quantities=tuple(q for q in statement.quantities if q.unit is not None),
+    )
+
+
+@dataclass(frozen=True)
+class ScoreParts:
+    """The combined score and the evidence behind it, kept for reports and debugging."""
+
+    score: float
+    embedding: float
+    chars: float
+    lemmas: float
+    names: float
+    numbers: float
+
+
+def number_agreement(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> float:
+    """+1 when a counted thing has the same number on both sides, -1 when only different numbers,
+    -0.5 when one side gives a number for something the other does not count, 0 when neither counts."""
+    if not a and not b:
+        return 0.0
+    if not a or not b:
+        return -0.5
+    comparable = False
+    for qa in a:
+        for qb in b:
+            verdict = quantities_agree(qa, qb)
+            if verdict is True:
+                return 1.0
+            if verdict is False:
+                comparable = True
+    if comparable:
+        return -1.0
+    units_a = {unit_key(q.unit) for q in a}
+    units_b = {unit_key(q.unit) for q in b}
+    return 0.0 if units_a & units_b else -0.5
+
+
+def name_agreement(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller name set found in the other; -1 when both name things and none match."""
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    if shared == 0:
+        return -1.0
+    return shared / min(len(a), len(b))
+
+
+def combine(cosine: float, fa: StatementFeatures, fb: StatementFeatures) -> ScoreParts:
+    chars = dice(fa.chars, fb.chars) ** 0.5 if fa.chars and fb.chars else 0.0
+    lemmas = overlap(fa.lemmas, fb.lemmas)
+    names = name_agreement(fa.keys, fb.keys)
+    numbers = number_agreement(fa.quantities, fb.quantities)
+    score = W_EMBEDDING * cosine + W_CHARS * chars + W_LEMMAS * lemmas
+    if names > 0:
+        score += NAME_SHARED_BONUS * names
+    elif names < 0:
+        score -= NAME_CLASH_PENALTY
+    if numbers > 0:
+        score += NUMBER_MATCH_BONUS
+    elif numbers == -1.0:
+        score -= NUMBER_MISMATCH_PENALTY
+    elif numbers < 0:
+        score -= NUMBER_ONE_SIDED_PENALTY
+    return ScoreParts(score, cosine, chars, lemmas, names, numbers)

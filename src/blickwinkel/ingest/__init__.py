@@ -1,0 +1,26 @@
+"""Reading articles: the only code in blickwinkel that reads files.
+
+Each format has a reader registered by name in :data:`READERS` (``text``, ``markdown``, ``html``,
+``json``, ``jsonl``); :func:`read_inputs` picks one per file by its ending or its content and collects
+an :class:`~blickwinkel.errors.IngestError` for every input that cannot be read.
+"""
+
+from __future__ import annotations
+
+from blickwinkel.ingest import html, json_records, markdown, plain
+from blickwinkel.ingest._base import EXTENSIONS, READERS, Reader, ReadResult
+from blickwinkel.ingest._inputs import read_inputs, read_text
+from blickwinkel.ingest._sniff import sniff
+
+# The built-in readers register themselves on import, the way a plugin's would.
+_BUILT_IN = (html, json_records, markdown, plain)
+
+__all__ = [
+    "EXTENSIONS",
+    "READERS",
+    "ReadResult",
+    "Reader",
+    "read_inputs",
+    "read_text",
+    "sniff",
+]

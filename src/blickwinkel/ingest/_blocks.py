@@ -1,0 +1,207 @@
+"""From pieces of text with a kind to an :class:`Article` whose block offsets slice back.
+
+Readers first cut their input into :class:`Piece` objects, the shared rules here then decide leads,
+subheadings and quote attributions, and :func:`build_article` joins the pieces by blank lines.
+Plain text (``.txt`` files and the ``text`` field of JSON records) is cut by :func:`plain_pieces`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from blickwinkel.errors import IngestError
+from blickwinkel.ingest._dates import parse_date_line
+from blickwinkel.ingest._text import (
+    dash_attribution,
+    has_handle,
+    is_caption,
+    is_heading_like,
+    join_lines,
+    normalise,
+    sentence_count,
+)
+from blickwinkel.model import Article, Block, BlockKind
+
+# A lead is the short teaser under the headline; longer first paragraphs are body text.
+LEAD_MAX_CHARS = 400
+LEAD_MAX_SENTENCES = 3
+# A first line longer than this is body text, not a headline.
+TITLE_MAX_CHARS = 300
+# Hard-wrapped text has lines no longer than this; a group with a longer line holds one paragraph a line.
+WRAP_WIDTH = 100
+# Date lines count as the publication date only among the first few pieces of an article.
+DATE_LINE_WINDOW = 3
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+@dataclass(slots=True)
+class Piece:
+    """A block before offsets are known; ``dash`` marks a lone ``— Name`` line not yet attached."""
+
+    kind: BlockKind
+    text: str
+    attribution: str | None = None
+    dash: str | None = None
+    single_line: bool = False
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def quote_piece(text: str, attribution: str | None) -> Piece:
+    """A quote block, or an embedded post when the attribution names an account (``(@handle)``)."""
+    kind: BlockKind = "embedded_post" if attribution and has_handle(attribution) else "quote_block"
+    return Piece(kind, text, attribution=attribution)
+
+
+def lines_to_pieces(lines: list[str], *, split_long_lines: bool = True) -> list[Piece]:
+    """One paragraph's lines: caption lines start captions; a final ``— Name`` line attributes a quote.
+
+    Short lines are hard wraps and are joined; with ``split_long_lines``, lines longer than
+    :data:`WRAP_WIDTH` are paragraphs of their own (markdown keeps its paragraphs whole).
+    """
+    lines = [line for line in lines if line]
+    if not lines:
+        return []
+    runs: list[tuple[bool, list[str]]] = []
+    for line in lines:
+        if is_caption(line) or not runs:
+            runs.append((is_caption(line), [line]))
+        else:
+            runs[-1][1].append(line)
+    pieces: list[Piece] = []
+    for caption, run in runs:
+        if caption:
+            pieces.append(Piece("caption", join_lines(run)))
+            continue
+        speaker = dash_attribution(run[-1])
+        dash_lines = sum(1 for line in run if dash_attribution(line) is not None)
+        if speaker is not None and len(run) == 1:
+            pieces.append(Piece("paragraph", run[0], dash=speaker, single_line=True))
+        elif speaker is not None and dash_lines == 1:
+            pieces.append(quote_piece(join_lines(run[:-1]), speaker))
+        elif split_long_lines and len(run) > 1 and max(len(line) for line in run) > WRAP_WIDTH:
+            pieces.extend(Piece("paragraph", line, single_line=True) for line in run)
+        else:
+            pieces.append(Piece("paragraph", join_lines(run), single_line=len(run) == 1))
+    return pieces
+
+
+def attach_dash_lines(pieces: list[Piece]) -> list[Piece]:
+    """A lone ``— Name`` piece becomes the attribution of the paragraph or quote just before it."""
+    out: list[Piece] = []
+    for piece in pieces:
+        previous = out[-1] if out else None
+        if (
+            piece.dash is not None
+            and previous is not None
+            and previous.attribution is None
+            and previous.kind in ("paragraph", "lead", "quote_block")
+        ):
+            out[-1] = quote_piece(previous.text, piece.dash)
+            continue
+        piece.dash = None
+        out.append(piece)
+    return out
+
+
+def mark_subheadings(pieces: list[Piece]) -> None:
+    """A single short line without final punctuation between two pieces is a subheading."""
+    for index in range(1, len(pieces) - 1):
+        piece = pieces[index]
+        if piece.kind == "paragraph" and piece.single_line and is_heading_like(piece.text):
+            piece.kind = "subheading"
+
+
+def mark_lead(pieces: list[Piece]) -> None:
+    """The first paragraph after the headline is the lead when it is short."""
+    for piece in pieces:
+        if piece.kind == "headline":
+            continue
+        if (
+            piece.kind == "paragraph"
+            and len(piece.text) < LEAD_MAX_CHARS
+            and sentence_count(piece.text) <= LEAD_MAX_SENTENCES
+        ):
+            piece.kind = "lead"
+        return
+
+
+@dataclass(frozen=True)
+class PlainParts:
+    pieces: list[Piece]
+    published: dt.date | None
+
+
+def plain_pieces(text: str, *, title_line: bool = True, find_lead: bool = True) -> PlainParts:
+    """Cut plain text: first line the headline, blank lines between paragraphs, captions, subheadings."""
+    groups = [group.split("\n") for group in _BLANK_LINES.split(normalise(text).strip())]
+    groups = [[line for line in group if line] for group in groups]
+    groups = [group for group in groups if group]
+    pieces: list[Piece] = []
+    if title_line and groups and len(groups[0][0]) <= TITLE_MAX_CHARS and not is_caption(groups[0][0]):
+        pieces.append(Piece("headline", groups[0][0]))
+        groups[0] = groups[0][1:]
+    published: dt.date | None = None
+    for index, group in enumerate(groups):
+        if published is None and index < DATE_LINE_WINDOW and len(group) == 1:
+            published = parse_date_line(group[0])
+            if published is not None:
+                continue
+        pieces.extend(lines_to_pieces(group))
+    pieces = attach_dash_lines(pieces)
+    mark_subheadings(pieces)
+    if find_lead:
+        mark_lead(pieces)
+    return PlainParts(pieces, published)
+
+
+def build_article(
+    pieces: Iterable[Piece],
+    *,
+    id: str,
+    source: str,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: dt.date | None = None,
+    author: str | None = None,
+    language: str | None = None,
+    meta: Mapping[str, str] | None = None,
+) -> Article:
+    """Join the pieces by blank lines into ``Article.text`` with blocks that slice back exactly."""
+    blocks: list[Block] = []
+    texts: list[str] = []
+    offset = 0
+    title: str | None = None
+    lead: str | None = None
+    for piece in pieces:
+        text = _BLANK_LINES.sub("\n", piece.text).strip()
+        if not text:
+            continue
+        if texts:
+            offset += 2
+        blocks.append(Block(piece.kind, offset, offset + len(text), attribution=piece.attribution or None))
+        texts.append(text)
+        offset += len(text)
+        if piece.kind == "headline" and title is None:
+            title = text
+        elif piece.kind == "lead" and lead is None:
+            lead = text
+    if not blocks:
+        raise IngestError(source, "no article text found")
+    return Article(
+        id=id,
+        text="\n\n".join(texts),
+        blocks=tuple(blocks),
+        source=source,
+        outlet=outlet or None,
+        url=url or None,
+        title=title,
+        lead=lead,
+        published=published,
+        language=language or None,
+        author=author or None,
+        meta=dict(meta or {}),
+    )

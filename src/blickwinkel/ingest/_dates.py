@@ -1,0 +1,115 @@
+"""Publication dates as articles print them: ``25.01.2024``, ``2024-01-25``, ``25. Januar 2024``,
+``January 25, 2024``, optionally with a weekday, a time and a word such as ``Stand:``.
+
+Only whole date lines count (a date inside a sentence is an event date, not the publication date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "januar jänner jaenner january jan",
+        "februar feber february feb",
+        "märz maerz march mär mrz mar",
+        "april apr",
+        "mai may",
+        "juni june jun",
+        "juli july jul",
+        "august aug",
+        "september sept sep",
+        "oktober october okt oct",
+        "november nov",
+        "dezember december dez dec",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_MONTH = "(?P<month_name>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE = re.compile(
+    "|".join(
+        (
+            r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?",
+            r"(?P<dot_d>\d{1,2})\.\s?(?P<dot_m>\d{1,2})\.\s?(?P<dot_y>\d{4})",
+            rf"(?P<dm_d>\d{{1,2}})\.?\s+{_MONTH}\s+(?P<dm_y>\d{{4}})",
+            _MONTH.replace("month_name", "md_month")
+            + r"\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<md_y>\d{4})",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+_WEEKDAYS = (
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    "mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun"
+)
+# What may stand around a date on a date line: prefixes, weekdays, a time, separators.
+_FILLER = re.compile(
+    r"(?:veröffentlicht|aktualisiert|erstellt|stand|datum|published|updated|posted|date|last|"
+    r"zuletzt|am|um|on|at|uhr|h|mez|mesz|cet|cest|utc|gmt|am|pm|"
+    rf"{_WEEKDAYS}|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?|[\s,.:;|/()\-–—•·])+",
+    re.IGNORECASE,
+)
+
+
+def find_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first valid date in ``text`` with its span, or None."""
+    for match in _DATE.finditer(text):
+        date = _match_to_date(match)
+        if date is not None:
+            return date, match.start(), match.end()
+    return None
+
+
+def parse_date_line(line: str) -> dt.date | None:
+    """The date of a line that holds only a date (with weekday, time or a ``Stand:`` word), else None."""
+    line = line.strip()
+    if not line or len(line) > 80:
+        return None
+    found = find_date(line)
+    if found is None:
+        return None
+    date, start, end = found
+    rest = (line[:start] + " " + line[end:]).strip()
+    if rest and _FILLER.fullmatch(rest) is None:
+        return None
+    return date
+
+
+def parse_date_value(value: str) -> dt.date | None:
+    """A date field of a record: ISO date or timestamp, or any form :func:`parse_date_line` takes."""
+    value = value.strip()
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        pass
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    return parse_date_line(value)
+
+
+def _match_to_date(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    for prefix in ("iso", "dot"):
+        if groups[f"{prefix}_y"]:
+            return _date(groups[f"{prefix}_y"], groups[f"{prefix}_m"], groups[f"{prefix}_d"])
+    if groups["dm_y"]:
+        return _date(groups["dm_y"], _MONTHS[groups["month_name"].lower()], groups["dm_d"])
+    if groups["md_y"]:
+        return _date(groups["md_y"], _MONTHS[groups["md_month"].lower()], groups["md_d"])
+    return None
+
+
+def _date(year: str | int, month: str | int, day: str | int) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None

@@ -1,0 +1,116 @@
+"""Bytes to text: refuse binary files (naming their type where the magic bytes tell it) and find the
+character encoding — UTF-8 first, then Western European text, then charset-normalizer's guess.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from blickwinkel.errors import IngestError
+
+# Magic bytes at the start of common binary files people pass by mistake.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"\x7fELF", "executable (ELF)"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Office document"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"ID3", "MP3 audio"),
+    (b"OggS", "Ogg audio or video"),
+    (b"fLaC", "FLAC audio"),
+    (b"\x00asm", "WebAssembly module"),
+    (b"\x1aE\xdf\xa3", "Matroska/WebM video"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters beyond ASCII that German, English and other Western European text is made of; a
+# cp1252 reading whose non-ASCII characters are mostly these is taken over charset-normalizer's guess,
+# which is unreliable on short texts (it reads a cp1252 "Straße" as UTF-16).
+_WESTERN = frozenset("äöüÄÖÜßéèêëàâáãåçñíìîïóòôõøúùûÉÈÊÀÂÁÇÑÍÓÔÚÆæœŒ„“”‚‘’«»‹›–—…€£°§·×÷²³½¼¾©®™•¡¿\u00a0")
+_WESTERN_SHARE = 0.8
+# Decoded text with more control characters than this share is binary data that happened to decode.
+_CONTROL_SHARE = 0.02
+
+
+def binary_type(data: bytes) -> str | None:
+    """The kind of binary file ``data`` starts like, or None."""
+    if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
+        return "WebP image"
+    if data[8:12] in (b"WAVE", b"AVI ") and data.startswith(b"RIFF"):
+        return "RIFF audio or video"
+    if data[4:8] == b"ftyp":
+        return "MP4/QuickTime video or HEIC image"
+    if data.startswith(b"MZ") and b"\x00" in data[:64]:
+        return "Windows executable"
+    if data.startswith(b"BZh") and data[3:4].isdigit():
+        return "bzip2 archive"
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    return None
+
+
+def decode(data: bytes, source: str) -> str:
+    """The text of a file's bytes; :class:`IngestError` for binary data or when no encoding fits."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise IngestError(source, f"cannot decode the {encoding} text: {exc.reason}") from exc
+    kind = binary_type(data)
+    if kind is not None:
+        raise IngestError(source, f"binary file, not text (looks like {kind})")
+    if b"\x00" in data:
+        raise IngestError(source, "binary file, not text (it holds NUL bytes)")
+    text = _decode_text(data, source)
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
+    if text and controls / len(text) > _CONTROL_SHARE:
+        raise IngestError(source, "binary file, not text (mostly control characters)")
+    return text
+
+
+def _decode_text(data: bytes, source: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    western = _western_text(data)
+    if western is not None:
+        return western
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError(
+            source, "cannot decode the text: no character encoding fits; save the file as UTF-8"
+        )
+    return str(best)
+
+
+def _western_text(data: bytes) -> str | None:
+    """``data`` read as Windows-1252 (a superset of Latin-1's letters) when it reads as such text."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    beyond_ascii = [c for c in text if ord(c) > 127]
+    if not beyond_ascii:
+        return text
+    western = sum(1 for c in beyond_ascii if c in _WESTERN)
+    return text if western / len(beyond_ascii) >= _WESTERN_SHARE else None

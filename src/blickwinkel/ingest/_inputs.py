@@ -1,0 +1,185 @@
+"""Files, directories and standard input to articles; a bad input becomes an error, never a crash."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path, PurePath
+from typing import BinaryIO
+
+from blickwinkel.errors import IngestError
+from blickwinkel.ingest._base import READERS, ReadResult
+from blickwinkel.ingest._decode import decode
+from blickwinkel.ingest._sniff import format_for
+from blickwinkel.ingest._text import normalise, slugify
+from blickwinkel.model import Article
+
+STDIN = "-"
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def read_inputs(
+    inputs: Sequence[str],
+    *,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> ReadResult:
+    """Read files, directories (their non-hidden files, sorted) and ``-`` (standard input).
+
+    ``outlet`` and ``published`` override what the inputs say. Every input that cannot be read adds an
+    :class:`IngestError` to ``failures``; the others are still read. Article ids are made unique.
+    """
+    articles: list[Article] = []
+    failures: list[IngestError] = []
+    for given in inputs:
+        for result in _read_input(given, max_bytes, stdin):
+            articles.extend(result.articles)
+            failures.extend(result.failures)
+    articles = [_override(a, outlet, published) for a in unique_ids(articles)]
+    return ReadResult(tuple(articles), tuple(failures))
+
+
+def read_text(
+    text: str,
+    *,
+    source: str,
+    fmt: str | None = None,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+) -> Article:
+    """Parse one article already in memory; ``fmt`` is a reader name, else the format is sniffed."""
+    name = "" if source == STDIN else source
+    stem = "stdin" if source == STDIN else slugify(PurePath(source).stem)
+    try:
+        if not normalise(text).strip():
+            raise IngestError(source, "text is empty")
+        fmt = fmt or format_for(name, text)
+        if fmt not in READERS:
+            raise IngestError(source, f"unknown format {fmt!r}; known formats: {', '.join(READERS.names())}")
+        result = READERS.get(fmt)(text, source=source, stem=stem)
+    except IngestError:
+        raise
+    except Exception as exc:  # a reader bug must still name the input
+        raise _unexpected(source, exc) from exc
+    if result.failures:
+        raise result.failures[0]
+    if len(result.articles) != 1:
+        raise IngestError(
+            source, f"holds {len(result.articles)} articles; read_text reads one (use read_inputs)"
+        )
+    return _override(result.articles[0], outlet, published)
+
+
+def unique_ids(articles: Sequence[Article]) -> list[Article]:
+    """Articles with ids made unique in order of appearance: ``a``, ``a-2``, ``a-3``, …"""
+    used: set[str] = set()
+    out: list[Article] = []
+    for article in articles:
+        new_id = article.id
+        number = 2
+        while new_id in used:
+            new_id = f"{article.id}-{number}"
+            number += 1
+        used.add(new_id)
+        out.append(article if new_id == article.id else dataclasses.replace(article, id=new_id))
+    return out
+
+
+def _override(article: Article, outlet: str | None, published: dt.date | None) -> Article:
+    if outlet is not None:
+        article = dataclasses.replace(article, outlet=outlet)
+    if published is not None:
+        article = dataclasses.replace(article, published=published)
+    return article
+
+
+def _read_input(given: str, max_bytes: int, stdin: BinaryIO | None) -> Iterator[ReadResult]:
+    if given == STDIN:
+        yield _guarded(STDIN, lambda: _parse(_read_stream(stdin, max_bytes), STDIN, "", "stdin"))
+        return
+    path = Path(given)
+    if path.is_dir():
+        try:
+            entries = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+        except OSError as exc:
+            yield _failed(given, f"cannot list the directory: {exc.strerror or exc}")
+            return
+        files = [p for p in entries if p.is_file()]
+        if not files:
+            yield _failed(
+                given, "directory has no readable files (hidden files and subdirectories are skipped)"
+            )
+        for file in files:
+            source = os.path.join(given, file.name)
+            yield _guarded(source, functools.partial(_read_file, source, max_bytes))
+    else:
+        yield _guarded(given, lambda: _read_file(given, max_bytes))
+
+
+def _guarded(source: str, read: Callable[[], ReadResult]) -> ReadResult:
+    try:
+        return read()
+    except IngestError as exc:
+        return ReadResult((), (exc,))
+    except Exception as exc:  # read_inputs never raises for a bad file, whatever the bug
+        return ReadResult((), (_unexpected(source, exc),))
+
+
+def _read_file(source: str, max_bytes: int) -> ReadResult:
+    path = Path(source)
+    try:
+        info = path.stat()
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise IngestError(source, _too_big(info.st_size, max_bytes))
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise IngestError(source, "file not found") from None
+    except PermissionError:
+        raise IngestError(source, "permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise IngestError(source, f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise IngestError(source, _too_big(len(data), max_bytes, at_least=True))
+    return _parse(data, source, path.name, slugify(path.stem))
+
+
+def _read_stream(stdin: BinaryIO | None, max_bytes: int) -> bytes:
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise IngestError(STDIN, _too_big(len(data), max_bytes, at_least=True))
+    return data
+
+
+def _parse(data: bytes, source: str, name: str, stem: str) -> ReadResult:
+    if not data.strip():
+        raise IngestError(source, "file is empty")
+    text = decode(data, source)
+    if not normalise(text).strip():
+        raise IngestError(source, "file is empty")
+    return READERS.get(format_for(name, text))(text, source=source, stem=stem)
+
+
+def _too_big(size: int, max_bytes: int, *, at_least: bool = False) -> str:
+    limit = f"{max_bytes / 1_000_000:g} MB"
+    if at_least:
+        return f"input is larger than the {limit} limit; raise --max-file-mb"
+    return f"file is {size / 1_000_000:.1f} MB, over the {limit} limit; raise --max-file-mb"
+
+
+def _failed(source: str, problem: str) -> ReadResult:
+    return ReadResult((), (IngestError(source, problem),))
+
+
+def _unexpected(source: str, exc: Exception) -> IngestError:
+    return IngestError(
+        source, f"unexpected error while reading ({type(exc).__name__}: {exc}); please report it"
+    )

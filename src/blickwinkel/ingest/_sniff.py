@@ -1,0 +1,59 @@
+"""Which reader takes an input: by file-name ending, else by what the text looks like."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePath
+
+from blickwinkel.ingest._base import EXTENSIONS
+
+_MARKUP = re.compile(r"<(?:!doctype|!--|\?xml|[a-z][a-z0-9-]*[\s/>])", re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]*\)")
+_MARKDOWN_QUOTE = re.compile(r"^>[ \t]?\S", re.MULTILINE)
+_MARKDOWN_BOLD = re.compile(r"\*\*[^*\n]+\*\*")
+
+
+def format_for(name: str, text: str) -> str:
+    """The reader name for a file called ``name`` holding ``text``."""
+    fmt = EXTENSIONS.get(PurePath(name).suffix.lower())
+    if fmt == "text" and looks_like_markdown(text):
+        return "markdown"
+    return fmt or sniff(text)
+
+
+def sniff(text: str) -> str:
+    """Guess the format of text without a telling file name: html, json, jsonl, markdown or text."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if _MARKUP.match(head[:200]):
+        return "html"
+    if head[:1] in "{[" and head:
+        try:
+            json.loads(text)
+        except (ValueError, RecursionError):
+            if _is_json_lines(head):
+                return "jsonl"
+            if head.startswith("{"):
+                return "json"  # so the reader can say where the JSON is broken
+        else:
+            return "json"
+    if looks_like_markdown(text):
+        return "markdown"
+    return "text"
+
+
+def looks_like_markdown(text: str) -> bool:
+    """``#`` headings, ``[text](target)`` links, ``>`` quotes or ``**bold**``: markdown, not plain text."""
+    return any(
+        pattern.search(text)
+        for pattern in (_MARKDOWN_HEADING, _MARKDOWN_LINK, _MARKDOWN_QUOTE, _MARKDOWN_BOLD)
+    )
+
+
+def _is_json_lines(text: str) -> bool:
+    lines = [line for line in text.split("\n")[:5] if line.strip()]
+    try:
+        return bool(lines) and all(isinstance(json.loads(line), dict) for line in lines)
+    except (ValueError, RecursionError):
+        return False

@@ -1,0 +1,132 @@
+"""Character-level clean-up shared by every reader, and the small text tests the readers use.
+
+Normalised text is NFC, has ``\\n`` line ends, no zero-width characters, soft hyphens or control
+characters, and single spaces inside lines. Typographic quotes („…“, »…«, “…”) are kept as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Zero-width characters, the BOM and the soft hyphen carry no text; dropping them keeps words whole.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff]")
+_LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\u0085|\x0b|\x0c")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_SPACES = re.compile(r"[^\S\n]+")
+
+_FINAL_PUNCTUATION = tuple(".!?:;,…")
+_CLOSING_QUOTES = "\"'“”„‘’‚»«›‹)]"
+_SENTENCE_END = re.compile(r"[.!?…][\"'“”‘’»«)]*(?=\s+\S|\s*$)")
+
+# Names of image captions at a line start (German and English bylines of photos).
+_CAPTION = re.compile(
+    r"^(?:foto|fotos|photo|photos|bild|bilder|bildunterschrift|image|caption|abbildung|grafik)"
+    r"(?:\s*\([^)]{0,80}\))?\s*:\s*\S",
+    re.IGNORECASE,
+)
+# The speaker line under a quote: an em dash, en dash, horizontal bar or two hyphens, then a space.
+_DASH_LINE = re.compile(r"^(?:—|–|―|--)\s+(?P<who>\S.*)$")
+_HANDLE = re.compile(r"\((?P<handle>@\w{1,50})\)")
+
+_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
+)
+
+
+def clean_characters(text: str) -> str:
+    """NFC, ``\\n`` line ends, no invisible or control characters; spaces are left alone."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def collapse_spaces(line: str) -> str:
+    """Runs of spaces, tabs and no-break spaces inside a line become one space; ends are stripped."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def normalise(text: str) -> str:
+    """The full normalisation: :func:`clean_characters`, then :func:`collapse_spaces` on every line."""
+    return "\n".join(collapse_spaces(line) for line in clean_characters(text).split("\n"))
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph joined by single spaces (hard wraps are not structure)."""
+    return " ".join(s for s in (collapse_spaces(line) for line in lines) if s)
+
+
+def sentence_count(text: str) -> int:
+    """A rough count of sentences: final punctuation followed by a space or the end."""
+    return max(1, len(_SENTENCE_END.findall(text)))
+
+
+def ends_with_punctuation(text: str) -> bool:
+    return text.rstrip(_CLOSING_QUOTES).endswith(_FINAL_PUNCTUATION)
+
+
+def is_heading_like(line: str, *, max_chars: int = 120) -> bool:
+    """A short line with letters and no final punctuation, as subheadings are written."""
+    return (
+        0 < len(line) <= max_chars
+        and "\n" not in line
+        and any(c.isalpha() for c in line)
+        and not ends_with_punctuation(line)
+    )
+
+
+def is_caption(line: str) -> bool:
+    return bool(_CAPTION.match(line))
+
+
+def dash_attribution(line: str) -> str | None:
+    """The speaker of a ``— Name`` line without the dash, or None when the line is not one."""
+    match = _DASH_LINE.match(line.strip())
+    if match is None or len(match["who"]) > 160:
+        return None
+    return match["who"].strip()
+
+
+def has_handle(attribution: str) -> bool:
+    """Whether an attribution names a social media account, ``Name (@handle) date``."""
+    return bool(_HANDLE.search(attribution))
+
+
+def is_banner(line: str) -> bool:
+    """An outlet banner: a short all-capitals line such as ``DIE POSAUNE``."""
+    letters = [c for c in line if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and len(line) <= 40
+        and all(c.isupper() for c in letters)
+        and not ends_with_punctuation(line)
+    )
+
+
+# Short words that are ordinary words, not abbreviations, when a banner is title-cased.
+_SHORT_WORD_LIST = (
+    "der die das den dem des ein eine am im in zum zur von vom und für fur auf an aus bei mit "
+    "the a of and for on at to by new la le les el los de du di del da il lo"
+)
+_SHORT_WORDS = frozenset(_SHORT_WORD_LIST.split())
+
+
+def title_case_banner(banner: str) -> str:
+    """``DIE POSAUNE`` → ``Die Posaune``; short all-capital abbreviations (``BBC``, ``ZDF``) stay."""
+    words = []
+    for word in banner.split():
+        letters = "".join(c for c in word if c.isalpha())
+        if len(letters) <= 3 and letters.lower() not in _SHORT_WORDS:
+            words.append(word)
+        else:
+            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(words)
+
+
+def slugify(name: str) -> str:
+    """A file-name stem as an article id: lower case ASCII letters, digits, ``_`` and ``-``."""
+    name = unicodedata.normalize("NFKD", name.translate(_TRANSLITERATION))
+    name = name.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9_]+", "-", name).strip("-_")
+    return slug[:80].strip("-_") or "article"

@@ -1,0 +1,136 @@
+"""HTML pages: trafilatura finds the article (favouring precision) and its metadata.
+
+trafilatura's XML output keeps the structure we need: ``head`` (headings), ``p``, ``quote`` and
+``list`` elements; its ``doc`` attributes give title, author, date, site name (the outlet) and URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.etree import ElementTree
+
+from blickwinkel.errors import IngestError
+from blickwinkel.ingest._base import READERS, ReadResult, single
+from blickwinkel.ingest._blocks import (
+    Piece,
+    attach_dash_lines,
+    build_article,
+    lines_to_pieces,
+    mark_lead,
+    mark_subheadings,
+    quote_piece,
+)
+from blickwinkel.ingest._dates import parse_date_value
+from blickwinkel.ingest._text import collapse_spaces, dash_attribution, join_lines, normalise
+
+# Fewer words than this outside the headline is a page without an article (a menu, a cookie wall).
+MIN_ARTICLE_WORDS = 20
+_NO_ARTICLE = "no article text found (the page has no main text trafilatura could extract)"
+
+
+@READERS.register("html")
+def read_html(text: str, *, source: str, stem: str) -> ReadResult:
+    """Read the main article of an HTML page."""
+    import trafilatura
+
+    try:
+        xml = trafilatura.extract(
+            text,
+            output_format="xml",
+            favor_precision=True,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+        )
+    except Exception as exc:  # trafilatura and lxml raise many kinds of errors on broken markup
+        raise IngestError(source, f"cannot parse HTML: {exc}") from exc
+    if not xml:
+        raise IngestError(source, _NO_ARTICLE)
+    try:
+        doc = ElementTree.fromstring(xml.encode("utf-8"))
+    except ElementTree.ParseError as exc:
+        raise IngestError(source, f"cannot parse HTML: {exc}") from exc
+    title = _attribute(doc, "title")
+    pieces = [Piece("headline", title)] if title else []
+    main = doc.find("main")
+    if main is not None:
+        pieces.extend(_main_pieces(main, title))
+    pieces = attach_dash_lines(pieces)
+    mark_subheadings(pieces)
+    mark_lead(pieces)
+    words = sum(len(p.text.split()) for p in pieces if p.kind != "headline")
+    if words < MIN_ARTICLE_WORDS:
+        raise IngestError(source, _NO_ARTICLE)
+    date = _attribute(doc, "date")
+    meta = {k: v for k in ("hostname", "categories", "tags") if (v := _attribute(doc, k))}
+    article = build_article(
+        pieces,
+        id=stem,
+        source=source,
+        outlet=_attribute(doc, "sitename"),
+        url=_attribute(doc, "url"),
+        published=_date(date),
+        author=_attribute(doc, "author"),
+        meta=meta,
+    )
+    return single(article)
+
+
+def _main_pieces(main: ElementTree.Element, title: str | None) -> list[Piece]:
+    pieces: list[Piece] = []
+    if main.text and main.text.strip():
+        pieces.extend(lines_to_pieces(_lines(main.text)))
+    headline = title
+    for element in main:
+        tag = element.tag
+        lines = _element_lines(element)
+        if tag == "head":
+            text = join_lines(lines)
+            if headline is None:
+                pieces.append(Piece("headline", text))
+                headline = text
+            elif text.casefold() != headline.casefold():
+                pieces.append(Piece("subheading", text))
+        elif tag == "quote":
+            speaker = dash_attribution(lines[-1]) if len(lines) > 1 else None
+            pieces.append(quote_piece(join_lines(lines[:-1] if speaker else lines), speaker))
+        elif tag == "list":
+            for item in element.iter("item"):
+                pieces.append(Piece("paragraph", join_lines(_element_lines(item))))
+        elif tag in ("p", "code"):
+            pieces.extend(lines_to_pieces(lines))
+        if element.tail and element.tail.strip():
+            pieces.extend(lines_to_pieces(_lines(element.tail)))
+    return pieces
+
+
+def _element_lines(element: ElementTree.Element) -> list[str]:
+    """The text of an element with ``<lb/>`` as line breaks, as normalised non-empty lines."""
+    parts: list[str] = []
+    _collect_text(element, parts)
+    return _lines("".join(parts))
+
+
+def _collect_text(element: ElementTree.Element, parts: list[str]) -> None:
+    if element.tag == "lb":
+        parts.append("\n")
+    elif element.text:
+        parts.append(element.text)
+    for child in element:
+        _collect_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (collapse_spaces(x) for x in normalise(text).split("\n")) if line]
+
+
+def _attribute(doc: ElementTree.Element, name: str) -> str | None:
+    value = doc.get(name)
+    return collapse_spaces(normalise(value)) or None if value else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return parse_date_value(value) if value else None

@@ -1,0 +1,163 @@
+"""Articles as JSON records: a ``.json`` object or list of objects, or ``.jsonl`` with one a line.
+
+Fields: ``id, title, text, lead, outlet, url, published, author, language``; ``date`` stands in for a
+missing ``published`` and ``source`` for a missing ``outlet``. ``text`` (a string, or a list of
+paragraph strings) is cut like plain text. A bad record fails alone, with the field that is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from blickwinkel.errors import IngestError
+from blickwinkel.ingest._base import READERS, ReadResult, single
+from blickwinkel.ingest._blocks import Piece, build_article, plain_pieces
+from blickwinkel.ingest._dates import parse_date_value
+from blickwinkel.ingest._text import join_lines, normalise
+from blickwinkel.model import Article
+
+# A field missing from a record may be given under this other name.
+ALIASES = {"published": "date", "outlet": "source"}
+
+
+@READERS.register("json")
+def read_json(text: str, *, source: str, stem: str) -> ReadResult:
+    """One article object, or a list of them (records are named ``file#1``, ``file#2``, …)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(source, f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise IngestError(source, "not valid JSON: nested too deeply") from exc
+    if isinstance(data, dict):
+        return single(record_to_article(data, source=source, default_id=stem))
+    if not isinstance(data, list):
+        raise IngestError(source, f"expected a JSON object or a list of objects, got {_json_type(data)}")
+    if not data:
+        raise IngestError(source, "the JSON list holds no articles")
+    articles: list[Article] = []
+    failures: list[IngestError] = []
+    for number, item in enumerate(data, start=1):
+        _read_record(item, f"{source}#{number}", f"{stem}-{number}", articles, failures)
+    return ReadResult(tuple(articles), tuple(failures))
+
+
+@READERS.register("jsonl")
+def read_jsonl(text: str, *, source: str, stem: str) -> ReadResult:
+    """One article object a line; records are named ``file:line`` and bad lines fail alone."""
+    articles: list[Article] = []
+    failures: list[IngestError] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            failures.append(IngestError(where, f"not valid JSON: column {exc.colno}: {exc.msg}"))
+            continue
+        except RecursionError:
+            failures.append(IngestError(where, "not valid JSON: nested too deeply"))
+            continue
+        _read_record(item, where, f"{stem}-{number}", articles, failures)
+    if not articles and not failures:
+        raise IngestError(source, "file is empty")
+    return ReadResult(tuple(articles), tuple(failures))
+
+
+def _read_record(
+    item: object, where: str, default_id: str, articles: list[Article], failures: list[IngestError]
+) -> None:
+    if not isinstance(item, dict):
+        failures.append(IngestError(where, f"expected a JSON object, got {_json_type(item)}"))
+        return
+    try:
+        articles.append(record_to_article(item, source=where, default_id=default_id))
+    except IngestError as exc:
+        failures.append(exc)
+
+
+def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -> Article:
+    """One JSON object as an article; raises :class:`IngestError` naming the field that is wrong."""
+    body = _text_field(record, source)
+    title = _string(record, "title", source)
+    lead = _string(record, "lead", source)
+    parts = plain_pieces(body, title_line=False, find_lead=lead is None)
+    pieces = parts.pieces
+    if title and pieces and pieces[0].text.casefold() == title.casefold():
+        pieces = pieces[1:]  # the text repeats the title as its first line
+    if lead and pieces and pieces[0].text.casefold() == lead.casefold():
+        pieces = pieces[1:]
+    head = [Piece("headline", title)] if title else []
+    head += [Piece("lead", lead)] if lead else []
+    published = _date_field(record, source) or parts.published
+    outlet = _string(record, "outlet", source)
+    meta = {}
+    if outlet is not None and isinstance(record.get("source"), str):
+        meta["source"] = record["source"]
+    record_id = _string(record, "id", source, numbers=True)
+    return build_article(
+        head + pieces,
+        id=record_id or default_id,
+        source=source,
+        outlet=outlet,
+        url=_string(record, "url", source),
+        published=published,
+        author=_string(record, "author", source),
+        language=_string(record, "language", source),
+        meta=meta,
+    )
+
+
+def _field(record: dict[str, Any], name: str) -> tuple[str, Any]:
+    """The field's value, under its alias when the record lacks it."""
+    alias = ALIASES.get(name)
+    if record.get(name) is None and alias is not None and record.get(alias) is not None:
+        return alias, record[alias]
+    return name, record.get(name)
+
+
+def _string(record: dict[str, Any], name: str, source: str, *, numbers: bool = False) -> str | None:
+    key, value = _field(record, name)
+    if value is None:
+        return None
+    if numbers and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise IngestError(source, f"field '{key}' is not a string: {_shown(value)}")
+    return join_lines(normalise(value).split("\n")) or None
+
+
+def _text_field(record: dict[str, Any], source: str) -> str:
+    value = record.get("text")
+    if value is None:
+        raise IngestError(source, "field 'text' is missing")
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        value = "\n\n".join(value)
+    if not isinstance(value, str):
+        raise IngestError(source, f"field 'text' is not a string: {_shown(value)}")
+    if not normalise(value).strip():
+        raise IngestError(source, "field 'text' is empty")
+    return value
+
+
+def _date_field(record: dict[str, Any], source: str) -> dt.date | None:
+    key, value = _field(record, "published")
+    if value is None or value == "":
+        return None
+    date = parse_date_value(value) if isinstance(value, str) else None
+    if date is None:
+        raise IngestError(source, f"field '{key}' is not a date: {_shown(value)}")
+    return date
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null"}
+    return names.get(type(value), "a number")

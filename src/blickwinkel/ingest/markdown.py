@@ -1,0 +1,187 @@
+"""Markdown articles and web pages captured as markdown, parsed with markdown-it-py.
+
+An all-capitals line above the headline is the outlet banner; the first heading is the headline and
+later ones are subheadings; a date line near the top is the publication date; a paragraph followed by
+a ``— Name`` line is a quote block (an embedded post when the line reads ``— Name (@handle) date``);
+``>`` block quotes are quote blocks. Links keep only their text, bold and italics only their words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from blickwinkel.ingest._base import READERS, ReadResult, single
+from blickwinkel.ingest._blocks import (
+    TITLE_MAX_CHARS,
+    Piece,
+    attach_dash_lines,
+    build_article,
+    lines_to_pieces,
+    mark_lead,
+    mark_subheadings,
+    quote_piece,
+)
+from blickwinkel.ingest._dates import parse_date_line
+from blickwinkel.ingest._text import (
+    clean_characters,
+    collapse_spaces,
+    dash_attribution,
+    is_banner,
+    join_lines,
+    title_case_banner,
+)
+
+# Date lines and list items count as the publication date until this many body paragraphs were read.
+DATE_PARAGRAPH_WINDOW = 2
+# A paragraph set entirely in bold and shorter than this is a subheading.
+BOLD_HEADING_MAX_CHARS = 120
+
+# Links to "#" that a web capture left behind as text, e.g. "Text (#)".
+_EMPTY_TARGET = re.compile(r"\s*\(#\)")
+# Escapes left after parsing: captures often escape twice ("\\_"), so one layer is still there.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+_SegmentKind = Literal["heading", "paragraph", "item", "quote", "code"]
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A markdown block as lines of plain text; ``bold`` when every word of it is in bold."""
+
+    kind: _SegmentKind
+    lines: tuple[str, ...]
+    bold: bool = False
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+@READERS.register("markdown")
+def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
+    """Read one markdown article (``.md``, or ``.txt`` that uses markdown)."""
+    segments = _segments(_parser().parse(clean_characters(text)))
+    has_heading = any(s.kind == "heading" for s in segments)
+    pieces: list[Piece] = []
+    outlet: str | None = None
+    published: dt.date | None = None
+    headline_seen = False
+    body_paragraphs = 0
+    for segment in segments:
+        lines = [line for line in segment.lines if line]
+        if not lines:
+            continue
+        if segment.kind == "heading":
+            pieces.append(Piece("subheading" if headline_seen else "headline", join_lines(lines)))
+            headline_seen = True
+            continue
+        if segment.kind == "quote":
+            speaker = dash_attribution(lines[-1]) if len(lines) > 1 else None
+            pieces.append(quote_piece(join_lines(lines[:-1] if speaker else lines), speaker))
+            continue
+        single_line = len(lines) == 1
+        if single_line and has_heading and not headline_seen and outlet is None and is_banner(lines[0]):
+            outlet = title_case_banner(lines[0])
+            continue
+        if single_line and published is None and body_paragraphs < DATE_PARAGRAPH_WINDOW:
+            published = parse_date_line(lines[0])
+            if published is not None:
+                continue
+        if segment.kind == "code":
+            pieces.append(Piece("paragraph", join_lines(lines)))
+        elif segment.bold and single_line and len(lines[0]) <= BOLD_HEADING_MAX_CHARS:
+            pieces.append(Piece("subheading", lines[0].rstrip(":").strip() or lines[0]))
+        else:
+            new = lines_to_pieces(lines, split_long_lines=False)
+            if segment.kind == "item":
+                for piece in new:
+                    piece.single_line = False
+            pieces.extend(new)
+        if headline_seen:
+            body_paragraphs += 1
+    if not has_heading:
+        _promote_first_line(pieces)
+    pieces = attach_dash_lines(pieces)
+    mark_subheadings(pieces)
+    mark_lead(pieces)
+    return single(build_article(pieces, id=stem, source=source, outlet=outlet, published=published))
+
+
+def _promote_first_line(pieces: list[Piece]) -> None:
+    """Without a ``#`` heading, a first short one-line paragraph is the headline, as in plain text."""
+    first = pieces[0] if pieces else None
+    if first and first.kind == "paragraph" and first.single_line and len(first.text) <= TITLE_MAX_CHARS:
+        first.kind = "headline"
+
+
+def _segments(tokens: list[Token]) -> list[_Segment]:
+    """Flatten markdown-it's block tokens into headings, paragraphs, list items, quotes and code."""
+    segments: list[_Segment] = []
+    quote_depth = 0
+    list_depth = 0
+    quote_lines: list[str] = []
+    heading = False
+    for token in tokens:
+        kind = token.type
+        if kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+            if quote_depth == 0:
+                segments.append(_Segment("quote", tuple(quote_lines)))
+                quote_lines = []
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "heading_open":
+            heading = True
+        elif kind == "heading_close":
+            heading = False
+        elif kind in ("inline", "fence", "code_block"):
+            if kind == "inline":
+                lines, bold = _inline_lines(token)
+            else:
+                lines, bold = _clean_lines(token.content.split("\n")), False
+            if quote_depth:
+                quote_lines.extend(lines)
+            elif heading:
+                segments.append(_Segment("heading", lines))
+            elif kind != "inline":
+                segments.append(_Segment("code", lines))
+            else:
+                segments.append(_Segment("item" if list_depth else "paragraph", lines, bold))
+    return segments
+
+
+def _inline_lines(token: Token) -> tuple[tuple[str, ...], bool]:
+    """The plain text of an inline token, split at line breaks, and whether all of it is bold."""
+    parts: list[str] = []
+    strong = 0
+    outside_bold = False
+    inside_bold = False
+    for child in token.children or ():
+        if child.type == "strong_open":
+            strong += 1
+        elif child.type == "strong_close":
+            strong = max(0, strong - 1)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type in ("text", "code_inline"):
+            parts.append(child.content)
+            if child.content.strip():
+                inside_bold |= strong > 0
+                outside_bold |= strong == 0
+    return _clean_lines("".join(parts).split("\n")), inside_bold and not outside_bold
+
+
+def _clean_lines(lines: list[str]) -> tuple[str, ...]:
+    return tuple(collapse_spaces(_ESCAPED.sub(r"\1", _EMPTY_TARGET.sub("", line))) for line in lines)

@@ -1,0 +1,56 @@
+"""From inputs to a comparison: read (the I/O edge), analyse, embed, compare.
+
+This is the plain function the CLI, the web app and batch jobs call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from blickwinkel.analyse.pipeline import analyse_articles
+from blickwinkel.compare import DEFAULT_THRESHOLD, compare_articles
+from blickwinkel.embed import get_embedder
+from blickwinkel.errors import ComparisonError, IngestError
+from blickwinkel.ingest import read_inputs
+from blickwinkel.model import Article, Comparison
+
+
+@dataclass(frozen=True)
+class ComparisonRun:
+    """The comparison (None when fewer than two articles could be read) and every input that failed."""
+
+    comparison: Comparison | None
+    failures: tuple[IngestError, ...]
+    articles: tuple[Article, ...]
+
+
+def compare_articles_text(
+    articles: Sequence[Article], *, embedder: str = "use", threshold: float = DEFAULT_THRESHOLD
+) -> Comparison:
+    """Analyse and compare articles that are already in memory."""
+    analysed = analyse_articles(articles)
+    return compare_articles(analysed, get_embedder(embedder), threshold=threshold)
+
+
+def compare_inputs(
+    inputs: Sequence[str],
+    *,
+    embedder: str = "use",
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    max_bytes: int = 20_000_000,
+    threshold: float = DEFAULT_THRESHOLD,
+    stdin: BinaryIO | None = None,
+) -> ComparisonRun:
+    """Read every input (a failed one is recorded and skipped), then compare what could be read."""
+    result = read_inputs(inputs, outlet=outlet, published=published, max_bytes=max_bytes, stdin=stdin)
+    if len(result.articles) < 2:
+        raise ComparisonError(
+            f"[K003] Only {len(result.articles)} of the inputs could be read as articles; a comparison "
+            "needs two or more." + "".join(f"\n  {f}" for f in result.failures)
+        )
+    comparison = compare_articles_text(result.articles, embedder=embedder, threshold=threshold)
+    return ComparisonRun(comparison, result.failures, result.articles)

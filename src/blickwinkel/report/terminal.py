@@ -1,0 +1,158 @@
+"""The terminal view of a comparison: shared facts, facts only one outlet reports, conflicts, outlets."""
+
+from __future__ import annotations
+
+import textwrap
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from blickwinkel.model import AnalysedArticle, Comparison, Fact, Statement
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def article_labels(comparison: Comparison) -> dict[str, str]:
+    """Short labels A, B, C … (A1, B1 … past 26 articles) in input order."""
+    labels = {}
+    for n, a in enumerate(comparison.articles):
+        letter = LETTERS[n % 26]
+        labels[a.article.id] = letter if n < 26 else f"{letter}{n // 26}"
+    return labels
+
+
+def outlet_name(a: AnalysedArticle) -> str:
+    return a.article.outlet or a.article.id
+
+
+def _short(text: str, width: int = 220) -> str:
+    return textwrap.shorten(" ".join(text.split()), width=width, placeholder=" …")
+
+
+def _tags(s: Statement) -> str:
+    tags = []
+    if s.kind in ("quote", "reported_speech"):
+        who = f" {s.speaker}" if s.speaker else ""
+        tags.append(("quote" if s.kind == "quote" else "says") + who)
+    if s.subjective:
+        tags.append("opinion")
+    return f" [{'; '.join(tags)}]" if tags else ""
+
+
+def _numbers(s: Statement) -> str:
+    parts = []
+    for q in s.quantities:
+        value = f"{q.value:g}"
+        parts.append(f"{'~' if q.approximate else ''}{value}{' ' + q.unit if q.unit else ''}")
+    for d in s.dates:
+        if d.value:
+            parts.append(f"{d.value}{' (inferred)' if d.inferred else ''}")
+    return f"  ({', '.join(parts)})" if parts else ""
+
+
+def render_terminal(comparison: Comparison, *, width: int | None = None) -> RenderableType:
+    """A rich renderable; print it with a Console (colour where the terminal has it)."""
+    labels = article_labels(comparison)
+    by_id = {s.id: s for s in comparison.statements}
+    parts: list[RenderableType] = []
+
+    head = Table(title="Articles", title_justify="left", show_lines=False, expand=False)
+    for col in ("", "outlet", "title", "published", "lang", "statements", "genre", "opinion"):
+        head.add_column(col)
+    for a in comparison.articles:
+        art = a.article
+        share = a.subjective_share
+        head.add_row(
+            labels[art.id],
+            outlet_name(a),
+            _short(art.title or "", 60),
+            art.published.isoformat() if art.published else "—",
+            art.language or "?",
+            str(len(a.statements)),
+            a.genre or "—",
+            f"{share:.0%}" if share is not None else "—",
+        )
+    parts.append(head)
+
+    shared = [f for f in comparison.facts if len(f.articles) > 1]
+    conflicted = {c.fact for c in comparison.conflicts}
+    parts.append(Text(f"\nShared facts ({len(shared)}) — reported by more than one article", style="bold green"))
+    for n, fact in enumerate(shared, start=1):
+        parts.append(_fact_block(n, fact, by_id, labels, conflict=fact.id in conflicted))
+
+    for a in comparison.articles:
+        aid = a.article.id
+        only = [f for f in comparison.facts if f.articles == (aid,)]
+        title = f"\nOnly in {labels[aid]} · {outlet_name(a)} ({len(only)})"
+        parts.append(Text(title, style="bold yellow"))
+        if not only:
+            parts.append(Text("  (nothing that no other article reports)", style="dim"))
+        for fact in only:
+            s = by_id[fact.canonical]
+            line = Text("  • ")
+            line.append(_short(s.text), style="italic" if s.subjective else "")
+            line.append(_tags(s), style="magenta" if s.subjective else "cyan")
+            line.append(_numbers(s), style="dim")
+            parts.append(line)
+
+    parts.append(Text(f"\nConflicts ({len(comparison.conflicts)})", style="bold red"))
+    if not comparison.conflicts:
+        parts.append(Text("  No article contradicts another on a number or date of the same fact.", style="dim"))
+    for c in comparison.conflicts:
+        line = Text(f"  ⚠ {c.kind}: ", style="bold red")
+        line.append(c.reason)
+        parts.append(line)
+        for sid in c.statements:
+            s = by_id[sid]
+            parts.append(Text(f"      {labels[s.article]}: {_short(s.text, 180)}"))
+
+    parts.append(_outlet_table(comparison, labels))
+    return Group(*parts)
+
+
+def _fact_block(
+    n: int, fact: Fact, by_id: dict[str, Statement], labels: dict[str, str], *, conflict: bool
+) -> RenderableType:
+    canonical = by_id[fact.canonical]
+    who = " ".join(labels[a] for a in fact.articles)
+    line = Text(f"{n:>3}. [{who}] ", style="bold red" if conflict else "bold green")
+    line.append(_short(canonical.text))
+    line.append(_numbers(canonical), style="dim")
+    rows: list[RenderableType] = [line]
+    seen = {canonical.article}
+    for sid in fact.statements:
+        s = by_id[sid]
+        if s.id == canonical.id or s.article in seen:
+            continue
+        seen.add(s.article)
+        other = Text(f"       {labels[s.article]}: ", style="dim")
+        other.append(_short(s.text, 180), style="dim")
+        other.append(_tags(s), style="cyan")
+        rows.append(other)
+    return Group(*rows)
+
+
+def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
+    table = Table(title="\nOutlets", title_justify="left")
+    for col in ("", "outlet", "facts", "shared", "only here", "conflicts", "opinion", "quotes", "speakers", "cites"):
+        table.add_column(col)
+    for a in comparison.articles:
+        p = comparison.outlets[a.article.id]
+        table.add_row(
+            labels[a.article.id],
+            outlet_name(a),
+            str(p.facts),
+            str(p.facts - p.unique_facts),
+            str(p.unique_facts),
+            str(p.conflicting_facts),
+            f"{p.subjective_share:.0%}" if p.subjective_share is not None else "—",
+            str(p.quotes),
+            _short(", ".join(p.speakers), 50) or "—",
+            ", ".join(a.cited_sources) or "—",
+        )
+    return table
+
+
+def print_terminal(comparison: Comparison, console: Console | None = None) -> None:
+    (console or Console()).print(render_terminal(comparison))

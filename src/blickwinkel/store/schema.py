@@ -1,0 +1,166 @@
+"""The store's tables, declared once for SQLite and PostgreSQL (SQLAlchemy Core).
+
+Full-text search is not declared here because it differs per database: the migration adds an FTS5
+table with triggers on SQLite and a generated ``tsvector`` column with a GIN index on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+Stamp = sa.DateTime(timezone=True)
+
+outlets = sa.Table(
+    "outlets",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(300), nullable=False, unique=True),
+    sa.Column("domain", sa.String(300)),
+    sa.Column("created_at", Stamp, nullable=False),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("slug", sa.String(300), nullable=False),
+    sa.Column("outlet_id", sa.Integer, sa.ForeignKey("outlets.id", ondelete="SET NULL"), index=True),
+    sa.Column("url", sa.String(2000), unique=True),
+    sa.Column("content_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("source", sa.String(2000), nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("lead", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("published", sa.Date, index=True),
+    sa.Column("language", sa.String(16), index=True),
+    sa.Column("author", sa.String(500)),
+    sa.Column("meta", sa.JSON, nullable=False),
+    sa.Column("created_at", Stamp, nullable=False, index=True),
+)
+
+blocks = sa.Table(
+    "blocks",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("attribution", sa.Text),
+    sa.Column("language", sa.String(16)),
+)
+
+statements = sa.Table(
+    "statements",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("block_kind", sa.String(32), nullable=False),
+    sa.Column("kind", sa.String(32)),
+    sa.Column("subjective", sa.Boolean),
+    sa.Column("speaker", sa.String(500)),
+    sa.Column("language", sa.String(16)),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("statement_id", sa.Integer, sa.ForeignKey("statements.id", ondelete="CASCADE"), index=True),
+    sa.Column("key", sa.String(500), nullable=False, index=True),
+    sa.Column("text", sa.String(500), nullable=False),
+    sa.Column("type", sa.String(8), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+)
+
+embeddings = sa.Table(
+    "embeddings",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("part", sa.String(16), primary_key=True),  # title, lead or body
+    sa.Column("model", sa.String(64), primary_key=True),
+    sa.Column("dim", sa.Integer, nullable=False),
+    sa.Column("vector", sa.LargeBinary, nullable=False),  # float32, little-endian
+)
+
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("title", sa.Text),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),  # bumped on every membership change
+    sa.Column("first_published", sa.Date),
+    sa.Column("last_published", sa.Date, index=True),
+    sa.Column("created_at", Stamp, nullable=False),
+    sa.Column("updated_at", Stamp, nullable=False, index=True),
+)
+
+memberships = sa.Table(
+    "memberships",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("score", sa.Float),
+    sa.Column("added_at", Stamp, nullable=False),
+)
+
+comparisons = sa.Table(
+    "comparisons",
+    metadata,
+    sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("story_version", sa.Integer, nullable=False),
+    sa.Column("embedder", sa.String(64), nullable=False),
+    sa.Column("conflicts", sa.Integer, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),  # the documented comparison JSON
+    sa.Column("created_at", Stamp, nullable=False),
+)
+
+feeds = sa.Table(
+    "feeds",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("url", sa.String(2000), nullable=False, unique=True),
+    sa.Column("title", sa.Text),
+    sa.Column("etag", sa.String(500)),
+    sa.Column("last_modified", sa.String(100)),
+    sa.Column("last_fetched", Stamp),
+    sa.Column("last_status", sa.Integer),
+    sa.Column("last_error", sa.Text),
+    sa.Column("created_at", Stamp, nullable=False),
+)
+
+ingest_failures = sa.Table(
+    "ingest_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("source", sa.String(2000), nullable=False, unique=True),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("first_failed", Stamp, nullable=False),
+    sa.Column("last_failed", Stamp, nullable=False),
+)

@@ -1,0 +1,186 @@
+"""Evaluation of the story stage on labelled data that the CLI has already read.
+
+Two formats: SemEval-2022 Task 8 pairs (JSON lines with ``pair_id, lang1, lang2, text1, text2,
+overall``) and event cluster files (a JSON list of events ``{title, articles: [{title, text,
+created_at, ...}]}``; an article's gold cluster is its event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from blickwinkel.embed import Embedder
+from blickwinkel.errors import EvaluationError
+from blickwinkel.model import Article
+from blickwinkel.stories.cluster import cluster_articles
+from blickwinkel.stories.features import article_from_text, story_docs
+from blickwinkel.stories.metrics import ClusteringScores, clustering_scores, pearson
+from blickwinkel.stories.score import same_story_score
+
+
+@dataclass(frozen=True)
+class SimilarityPair:
+    pair_id: str
+    lang1: str
+    lang2: str
+    text1: str
+    text2: str
+    overall: float
+
+    @property
+    def languages(self) -> str:
+        return f"{self.lang1}-{self.lang2}"
+
+
+def parse_similarity_pairs(text: str, source: str) -> list[SimilarityPair]:
+    """SemEval pairs from JSON-lines text; ``source`` names the file in error messages."""
+    pairs: list[SimilarityPair] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvaluationError(f"{source}:{number}: not a JSON object ({exc.msg}).") from None
+        if not isinstance(record, dict):
+            raise EvaluationError(f"{source}:{number}: expected a JSON object per line.")
+        missing = [k for k in ("text1", "text2", "overall") if k not in record]
+        if missing:
+            raise EvaluationError(
+                f"{source}:{number}: missing field(s) {', '.join(missing)}; each line needs "
+                "pair_id, lang1, lang2, text1, text2 and overall (1 = same story … 4 = unrelated)."
+            )
+        try:
+            overall = float(record["overall"])
+        except (TypeError, ValueError):
+            raise EvaluationError(f"{source}:{number}: 'overall' must be a number from 1 to 4.") from None
+        pairs.append(
+            SimilarityPair(
+                pair_id=str(record.get("pair_id", number)),
+                lang1=str(record.get("lang1", "xx")),
+                lang2=str(record.get("lang2", "xx")),
+                text1=str(record["text1"]),
+                text2=str(record["text2"]),
+                overall=overall,
+            )
+        )
+    if not pairs:
+        raise EvaluationError(f"{source}: no pairs found; expected SemEval-2022 Task 8 JSON lines.")
+    return pairs
+
+
+def pair_article(pair_id: str, side: str, text: str, language: str) -> Article:
+    """An article from a SemEval text: its first line is the title when it is a short line."""
+    stripped = text.strip()
+    first, _, rest = stripped.partition("\n")
+    if rest.strip() and len(first) <= 200:
+        return article_from_text(f"{pair_id}/{side}", rest, title=first, language=language)
+    return article_from_text(f"{pair_id}/{side}", stripped, language=language)
+
+
+@dataclass(frozen=True)
+class SimilarityReport:
+    pearson: dict[str, float]
+    pairs: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"pearson": {k: round(v, 4) for k, v in self.pearson.items()}, "pairs": self.pairs}
+
+
+def pearson_by_language(scores: Sequence[float], pairs: Sequence[SimilarityPair]) -> dict[str, float]:
+    """Pearson of ``scores`` (higher = more similar) with the negated gold, overall and per pair."""
+    gold = [-p.overall for p in pairs]
+    out = {"all": pearson(list(scores), gold)}
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(pairs):
+        groups[p.languages].append(i)
+    for key in sorted(groups):
+        idx = groups[key]
+        out[key] = pearson([scores[i] for i in idx], [gold[i] for i in idx])
+    return out
+
+
+def evaluate_similarity(pairs: Sequence[SimilarityPair], embedder: Embedder) -> SimilarityReport:
+    """Pearson of the shipped same-story score with the gold ``overall`` (negated, so higher is better)."""
+    articles: list[Article] = []
+    for p in pairs:
+        articles.append(pair_article(p.pair_id, "1", p.text1, p.lang1))
+        articles.append(pair_article(p.pair_id, "2", p.text2, p.lang2))
+    docs = story_docs(articles, embedder)
+    scores = [-same_story_score(docs[2 * i], docs[2 * i + 1]).overall for i in range(len(pairs))]
+    return SimilarityReport(pearson=pearson_by_language(scores, pairs), pairs=len(pairs))
+
+
+def _created_at(value: Any) -> dt.date | None:
+    if isinstance(value, dict):
+        value = value.get("$date")
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def parse_event_clusters(text: str, source: str) -> tuple[list[Article], dict[str, str]]:
+    """Articles and their gold event label from an event cluster file."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise EvaluationError(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno}).") from None
+    if not isinstance(data, list):
+        raise EvaluationError(f"{source}: expected a JSON list of events {{title, articles: [...]}}.")
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    for e, event in enumerate(data):
+        if not isinstance(event, dict) or not isinstance(event.get("articles"), list):
+            raise EvaluationError(f"{source}: event {e} has no 'articles' list.")
+        for a, item in enumerate(event["articles"]):
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise EvaluationError(f"{source}: event {e}, article {a} has no 'text' string.")
+            article_id = f"e{e:04d}a{a:03d}"
+            title = item.get("title")
+            articles.append(
+                article_from_text(
+                    article_id,
+                    item["text"],
+                    title=title if isinstance(title, str) else None,
+                    published=_created_at(item.get("created_at")),
+                    url=item.get("ext_url") if isinstance(item.get("ext_url"), str) else None,
+                )
+            )
+            gold[article_id] = f"e{e}"
+    if not articles:
+        raise EvaluationError(f"{source}: no articles found in any event.")
+    return articles, gold
+
+
+@dataclass(frozen=True)
+class ClusteringReport:
+    scores: ClusteringScores
+    stories: int
+    articles: int
+
+    def to_json(self) -> dict[str, Any]:
+        s = self.scores
+        return {
+            "bcubed_precision": round(s.bcubed_precision, 4),
+            "bcubed_recall": round(s.bcubed_recall, 4),
+            "bcubed_f1": round(s.bcubed_f1, 4),
+            "pairwise_f1": round(s.pairwise_f1, 4),
+            "stories": self.stories,
+            "articles": self.articles,
+        }
+
+
+def evaluate_clustering(articles: Sequence[Article], gold: dict[str, str], embedder: Embedder) -> ClusteringReport:
+    """Cluster ``articles`` into stories and score them against the gold events."""
+    clusters = cluster_articles(story_docs(articles, embedder))
+    return ClusteringReport(
+        scores=clustering_scores(clusters, gold), stories=len(clusters), articles=len(articles)
+    )

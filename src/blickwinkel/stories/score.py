@@ -1,0 +1,101 @@
+"""Same-story score of two articles on the SemEval-2022 Task 8 scale and as a probability.
+
+The score is a linear model over a few symmetric pair features (embedding cosines of title, lead
+and body; overlap of names, numbers, dates and words); its weights are fitted with
+cross-validation by ``scripts/fit_story_weights.py`` and shipped as constants in
+:mod:`blickwinkel.stories.weights`. The publication-date gap is not in the training data, so it
+enters as a fixed penalty outside the fitted part.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from blickwinkel.stories import weights
+from blickwinkel.stories.features import StoryDoc
+
+FEATURE_NAMES: tuple[str, ...] = weights.FEATURES
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """``overall`` on the SemEval scale (1 = same story … 4 = unrelated), ``probability`` of one event."""
+
+    overall: float
+    probability: float
+    reasons: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "overall": round(self.overall, 3),
+            "probability": round(self.probability, 3),
+            "reasons": self.reasons,
+        }
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def _dot(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> float:
+    return float(np.dot(a, b))
+
+
+def pair_features(a: StoryDoc, b: StoryDoc) -> dict[str, float]:
+    """The symmetric features the fitted model combines (names in ``weights.FEATURES``)."""
+    cross = 0.5 * (_dot(a.title_vec, b.lead_vec) + _dot(a.lead_vec, b.title_vec))
+    same_language = 1.0 if a.language is not None and a.language == b.language else 0.0
+    words = _jaccard(a.words, b.words)
+    return {
+        "cos_title": _dot(a.title_vec, b.title_vec),
+        "cos_lead": _dot(a.lead_vec, b.lead_vec),
+        "cos_body": _dot(a.body_vec, b.body_vec),
+        "cos_cross": cross,
+        "entities": _jaccard(a.entities, b.entities),
+        "numbers": _jaccard(a.numbers, b.numbers),
+        "dates": _jaccard(a.dates, b.dates),
+        "words_same_language": words * same_language,
+        "words_cross_language": words * (1.0 - same_language),
+    }
+
+
+def date_gap_days(a: StoryDoc, b: StoryDoc) -> int | None:
+    if a.published is None or b.published is None:
+        return None
+    return abs((a.published - b.published).days)
+
+
+def predicted_overall(features: dict[str, float], gap_days: int | None = None) -> float:
+    """The fitted linear model, plus the date-gap penalty, clipped to the scale 1–4."""
+    value = weights.INTERCEPT + sum(w * features[name] for name, w in zip(FEATURE_NAMES, weights.COEFFICIENTS, strict=True))
+    if gap_days is not None and gap_days > weights.GAP_FREE_DAYS:
+        value += weights.GAP_PENALTY_PER_DAY * (gap_days - weights.GAP_FREE_DAYS)
+    return min(4.0, max(1.0, value))
+
+
+def same_event_probability(overall: float) -> float:
+    """Probability of one event from the scale value (a logistic fitted on overall ≤ 2 as 'same')."""
+    z = weights.PROBABILITY_SLOPE * (weights.PROBABILITY_MIDPOINT - overall)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def same_story_score(a: StoryDoc, b: StoryDoc) -> PairScore:
+    """Score two articles; symmetric: ``same_story_score(a, b) == same_story_score(b, a)``."""
+    features = pair_features(a, b)
+    gap = date_gap_days(a, b)
+    overall = predicted_overall(features, gap)
+    reasons: dict[str, Any] = {
+        "shared_entities": sorted(a.entities & b.entities),
+        "shared_numbers": sorted(a.numbers & b.numbers, key=lambda n: (float(n), n)),
+        "shared_dates": sorted(a.dates & b.dates),
+        "date_gap_days": gap,
+        "features": {k: round(v, 3) for k, v in features.items()},
+    }
+    return PairScore(overall=overall, probability=same_event_probability(overall), reasons=reasons)

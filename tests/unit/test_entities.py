@@ -1,0 +1,178 @@
+"""Named entities, their keys within an article and across articles, and the GermEval scorer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from blickwinkel.analyse.coreference import name_parts, unify_entity_keys
+from blickwinkel.analyse.entities import find_entities, tag_tokens
+from blickwinkel.analyse.ner_eval import entity_spans, parse_germeval, score_entities
+from blickwinkel.errors import EvaluationError
+from blickwinkel.model import Article, Block, Mention, Sentence, Token
+
+_TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+
+
+def _article(text: str, language: str = "de", article_id: str = "a") -> tuple[Article, list[Sentence]]:
+    """An article whose sentences end at '. '; tokens from a tiny regex tokenizer."""
+    article = Article(article_id, text, (Block("paragraph", 0, len(text)),), "test", language=language)
+    sentences = []
+    for match in re.finditer(r"[^.!?]+[.!?]?", text):
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        end = match.end()
+        if start >= end:
+            continue
+        tokens = tuple(
+            Token(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])
+        )
+        sentences.append(Sentence(start, end, text[start:end], 0, tokens))
+    return article, sentences
+
+
+def _entities(tokens: str, language: str = "de") -> list[tuple[str, str]]:
+    words = tokens.split()
+    tags = tag_tokens(words, language)
+    return [(" ".join(words[s:e]), t) for s, e, t in sorted(entity_spans(tags))]
+
+
+def test_sentence_initial_words_and_common_nouns_are_not_entities() -> None:
+    assert _entities("Dabei sagte die Regierung nichts .") == []
+    assert _entities("Laut Berichten schwieg die Regierung .") == []
+    assert _entities("Berichten zufolge blieb die Lage ruhig .") == []
+
+
+def test_all_caps_article_is_not_an_entity() -> None:
+    assert _entities("DIE REGIERUNG TAGTE IN DER NACHT .") == []
+
+
+def test_role_cue_gives_person_and_gazetteer_gives_place() -> None:
+    found = _entities("Außenministerin Clara Wendt reiste am Montag nach Bagdad .")
+    assert ("Clara Wendt", "PER") in found
+    assert ("Bagdad", "LOC") in found
+
+
+def test_person_with_particles() -> None:
+    assert ("Mohammed Shia al-Sudani", "PER") in _entities(
+        "Ministerpräsident Mohammed Shia al-Sudani sprach in Bagdad ."
+    )
+    assert ("Ursula von der Leyen", "PER") in _entities("Gestern traf Ursula von der Leyen in Rom ein .")
+
+
+def test_is_and_abbreviations_are_organisations() -> None:
+    found = _entities("Der IS griff einen Stützpunkt der NATO an , berichtete dpa .")
+    assert ("IS", "ORG") in found
+    assert ("NATO", "ORG") in found
+    assert ("dpa", "ORG") in found
+
+
+def test_organisation_heads() -> None:
+    assert ("Universität Leipzig", "ORG") in _entities("Forscher der Universität Leipzig warnten .")
+    assert ("Kessler AG", "ORG") in _entities("Die Kessler AG baut Brücken .")
+
+
+def test_quoted_title_is_other() -> None:
+    assert ("Graue Wellen", "OTH") in _entities('Die Band spielte ihr Album " Graue Wellen " in Köln .')
+
+
+def test_english_sentence() -> None:
+    found = _entities("Foreign Minister Clara Wendt said the United Nations will meet in Baghdad .", "en")
+    assert ("Clara Wendt", "PER") in found
+    assert ("United Nations", "ORG") in found
+    assert ("Baghdad", "LOC") in found
+    assert _entities("The minister said nothing on Monday .", "en") == []
+
+
+def test_find_entities_offsets_and_keys_within_article() -> None:
+    text = (
+        "Ministerpräsident Mohammed Shia al-Sudani besuchte Bagdad. "
+        "Dort sagte al-Sudani, die Lage sei ruhig. "
+        "Kritiker werfen Sudani Untätigkeit vor."
+    )
+    article, sentences = _article(text)
+    found = find_entities(article, sentences)
+    assert len(found) == len(sentences)
+    mentions = [m for sentence in found for m in sentence]
+    for mention in mentions:
+        assert article.text[mention.start : mention.end] == mention.text
+    people = [m for m in mentions if m.type == "PER"]
+    assert [m.text for m in people] == ["Mohammed Shia al-Sudani", "al-Sudani", "Sudani"]
+    assert {m.key for m in people} == {"per:mohammed-shia-sudani"}
+
+
+def test_sentences_without_tokens_are_tokenised() -> None:
+    text = "Kanzler Jonas Weber kam nach Bagdad."
+    article = Article("a", text, (Block("paragraph", 0, len(text)),), "test", language="de")
+    found = find_entities(article, [Sentence(0, len(text), text, 0)])
+    assert [(m.text, m.type) for m in found[0]] == [("Jonas Weber", "PER"), ("Bagdad", "LOC")]
+
+
+def test_keys_unified_across_articles_and_languages() -> None:
+    german, german_sentences = _article("Präsident Hamid Karoun landete in Bagdad. Der Irak feierte.")
+    english, english_sentences = _article(
+        "Officials said Karoun arrived in Baghdad. Iraq celebrated.", language="en", article_id="b"
+    )
+    unified = unify_entity_keys(
+        [find_entities(german, german_sentences), find_entities(english, english_sentences)]
+    )
+    keys = [{m.text: m.key for sentence in article for m in sentence} for article in unified]
+    assert keys[0]["Bagdad"] == keys[1]["Baghdad"]
+    assert keys[0]["Irak"] == keys[1]["Iraq"] == "loc:iq"
+    assert keys[1]["Karoun"] == keys[0]["Hamid Karoun"] == "per:hamid-karoun"
+
+
+def test_unify_leaves_ambiguous_surnames_alone() -> None:
+    one = [(Mention("Anna Berg", 0, 9, "PER", "per:anna-berg"),)]
+    two = [(Mention("Paul Berg", 0, 9, "PER", "per:paul-berg"),), (Mention("Berg", 0, 4, "PER", "per:berg"),)]
+    unified = unify_entity_keys([one, two])
+    assert unified[1][1][0].key == "per:berg"
+
+
+def test_name_parts_drop_particles() -> None:
+    assert name_parts("Mohammed Shia al-Sudani") == ("mohammed", "shia", "sudani")
+    assert name_parts("Ursula von der Leyen") == ("ursula", "leyen")
+
+
+GERMEVAL = """# a comment
+1\tAnna\tB-PER\tO
+2\tBerg\tI-PER\tO
+3\tlebt\tO\tO
+4\tin\tO\tO
+5\tLeipzig\tB-LOC\tO
+6\t.\tO\tO
+
+1\tdie\tO\tO
+2\tirakische\tB-LOCderiv\tO
+3\tArmee\tO\tO
+"""
+
+
+def test_parse_and_score_germeval() -> None:
+    sentences = parse_germeval(GERMEVAL.splitlines(), "mini.tsv")
+    assert len(sentences) == 2
+    gold = [s.tags for s in sentences]
+    perfect = score_entities(gold, gold)
+    assert perfect.f1 == 1.0
+    assert perfect.per_type["PER"].support == 1
+    merged = score_entities(
+        gold, [["B-PER", "I-PER", "O", "O", "B-LOC", "O"], ["O", "O", "O"]], derived="merge"
+    )
+    assert merged.recall == pytest.approx(2 / 3)
+    assert merged.per_type["LOC"].support == 2
+    wrong = score_entities(gold, [["B-PER", "O", "O", "O", "B-ORG", "O"], ["O", "O", "O"]])
+    assert wrong.precision == 0.0
+    assert wrong.to_json()["sentences"] == 2
+
+
+def test_stray_inside_tag_opens_a_span() -> None:
+    assert entity_spans(["O", "I-PER", "I-PER", "B-LOC"]) == {(1, 3, "PER"), (3, 4, "LOC")}
+
+
+def test_malformed_germeval_names_file_and_line() -> None:
+    with pytest.raises(EvaluationError, match=r"bad\.tsv, line 2"):
+        parse_germeval(["1\tA\tO\tO", "3\tB\tO\tO"], "bad.tsv")
+    with pytest.raises(EvaluationError, match=r"bad\.tsv, line 1"):
+        parse_germeval(["1\tA"], "bad.tsv")
+    with pytest.raises(EvaluationError, match="no sentences"):
+        parse_germeval([], "empty.tsv")

@@ -1,0 +1,229 @@
+"""read_inputs on files, directories and stdin: every bad input gives one clear error, never a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from blickwinkel.errors import IngestError
+from blickwinkel.ingest import read_inputs, read_text, sniff
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+ARTICLE = "Neue Buslinie für Mühlbach\n\nAb Montag fährt eine neue Buslinie durch die Altstadt.\n"
+
+
+def only_failure(inputs: list[str], **options: object) -> str:
+    result = read_inputs(inputs, **options)  # type: ignore[arg-type]
+    assert result.articles == ()
+    assert len(result.failures) == 1
+    assert isinstance(result.failures[0], IngestError)
+    return str(result.failures[0])
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.txt"
+    assert only_failure([str(path)]) == f"{path}: file not found"
+
+
+def test_empty_directory(tmp_path: Path) -> None:
+    (tmp_path / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    assert only_failure([str(tmp_path)]) == (
+        f"{tmp_path}: directory has no readable files (hidden files and subdirectories are skipped)"
+    )
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n", "\u200b\u00ad\n".encode()])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    assert only_failure([str(path)]) == f"{path}: file is empty"
+
+
+def test_png_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert only_failure([str(path)]) == f"{path}: binary file, not text (looks like PNG image)"
+
+
+def test_pdf_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "paper.md"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    assert only_failure([str(path)]) == f"{path}: binary file, not text (looks like PDF document)"
+
+
+def test_unknown_binary_with_nul_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "blob.dat"
+    path.write_bytes(b"abc\x00\x01\x02def" * 50)
+    assert only_failure([str(path)]) == f"{path}: binary file, not text (it holds NUL bytes)"
+
+
+def test_control_characters_are_binary(tmp_path: Path) -> None:
+    path = tmp_path / "data.txt"
+    path.write_bytes(bytes(range(1, 32)) * 20)
+    assert only_failure([str(path)]) == f"{path}: binary file, not text (mostly control characters)"
+
+
+def test_undecodable_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(128, 256)) * 3)
+    message = only_failure([str(path)])
+    assert message.startswith(f"{path}: ")
+    assert "binary file" in message or "no character encoding fits" in message
+
+
+def test_cp1252_german_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "alt.txt"
+    text = "Sperrung der Straße\n\nDie Straße am Markt bleibt bis Freitag gesperrt, sagte der Bürgermeister."
+    path.write_bytes(text.encode("cp1252"))
+    result = read_inputs([str(path)])
+    assert result.failures == ()
+    assert result.articles[0].title == "Sperrung der Straße"
+    assert "Bürgermeister" in result.articles[0].text
+
+
+def test_cp1252_typographic_quotes_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "zitat.txt"
+    text = "Titel\n\nEr sagte: „Das ist gut.“ – und ging."
+    path.write_bytes(text.encode("cp1252"))
+    assert read_inputs([str(path)]).articles[0].text == text
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(ARTICLE.encode("utf-16"))
+    assert read_inputs([str(path)]).articles[0].title == "Neue Buslinie für Mühlbach"
+
+
+def test_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(50_000_000)  # sparse: costs no disk and no time
+    assert only_failure([str(path)]) == (
+        f"{path}: file is 50.0 MB, over the 20 MB limit; raise --max-file-mb"
+    )
+
+
+def test_stdin_over_the_limit(tmp_path: Path) -> None:
+    stdin = io.BytesIO(b"x" * 101)
+    message = only_failure(["-"], stdin=stdin, max_bytes=100)
+    assert message == "-: input is larger than the 0.0001 MB limit; raise --max-file-mb"
+
+
+def test_invalid_json_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "title": "T",\n    x\n}', encoding="utf-8")
+    assert only_failure([str(path)]) == (
+        f"{path}: not valid JSON: line 3 column 5: Expecting property name enclosed in double quotes"
+    )
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as a user who can read any file")
+        assert only_failure([str(path)]) == f"{path}: permission denied; check the file's permissions"
+    finally:
+        path.chmod(0o600)
+
+
+def test_batch_with_bad_files_keeps_the_good_articles(tmp_path: Path) -> None:
+    good = tmp_path / "gut.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    empty = tmp_path / "leer.txt"
+    empty.write_text("", encoding="utf-8")
+    image = tmp_path / "bild.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
+    result = read_inputs(
+        [str(tmp_path / "fehlt.txt"), str(good), str(empty), str(image), str(FIXTURES / "ferry_en.md")]
+    )
+    assert [a.id for a in result.articles] == ["gut", "ferry_en"]
+    assert [e.source for e in result.failures] == [
+        str(tmp_path / "fehlt.txt"),
+        str(empty),
+        str(image),
+    ]
+
+
+def test_directory_reads_sorted_visible_files_and_sniffs_unknown_endings(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.dat").write_text('{"title": "Aus JSON", "text": "Ein Satz aus JSON."}', encoding="utf-8")
+    (tmp_path / "c").write_text("# Aus Markdown\n\nEin [Satz](#) aus Markdown.", encoding="utf-8")
+    (tmp_path / "d.page").write_text(
+        (FIXTURES / "bruecke_de.html").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / ".versteckt.txt").write_text(ARTICLE, encoding="utf-8")
+    result = read_inputs([str(tmp_path)])
+    assert result.failures == ()
+    assert [a.id for a in result.articles] == ["a", "b", "c", "d"]
+    assert [a.title for a in result.articles] == [
+        "Aus JSON",
+        "Neue Buslinie für Mühlbach",
+        "Aus Markdown",
+        "Mühlbach baut neue Brücke",
+    ]
+    assert result.articles[1].source == os.path.join(str(tmp_path), "b.txt")
+
+
+def test_stdin_is_sniffed() -> None:
+    stdin = io.BytesIO(b"# Aus der Pipe\n\nEin [Satz](#) von der Standardeingabe.")
+    result = read_inputs(["-"], stdin=stdin)
+    (article,) = result.articles
+    assert (article.id, article.source, article.title) == ("stdin", "-", "Aus der Pipe")
+
+
+def test_ids_are_made_unique() -> None:
+    path = str(FIXTURES / "rathaus_de.txt")
+    result = read_inputs([path, path, path])
+    assert [a.id for a in result.articles] == ["rathaus_de", "rathaus_de-2", "rathaus_de-3"]
+
+
+def test_outlet_and_date_override_what_the_file_says() -> None:
+    result = read_inputs(
+        [str(FIXTURES / "stadtblatt_de.md")], outlet="Eigene Angabe", published=dt.date(2020, 1, 1)
+    )
+    article = result.articles[0]
+    assert (article.outlet, article.published) == ("Eigene Angabe", dt.date(2020, 1, 1))
+
+
+def test_read_text_errors() -> None:
+    with pytest.raises(IngestError, match=r"^api: text is empty$"):
+        read_text(" \n ", source="api")
+    with pytest.raises(IngestError, match=r"^api: unknown format 'docx'; known formats: html, json"):
+        read_text("Titel\n\nText.", source="api", fmt="docx")
+    with pytest.raises(IngestError, match=r"^api#2: field 'text' is missing$"):
+        read_text('[{"text": "a"}, {"title": "b"}]', source="api", fmt="json")
+    with pytest.raises(IngestError, match=r"holds 2 articles; read_text reads one"):
+        read_text('[{"text": "a"}, {"text": "b"}]', source="api", fmt="json")
+
+
+def test_read_text_id_and_overrides() -> None:
+    article = read_text(ARTICLE, source="uploads/Über uns.txt", outlet="X", published=dt.date(2024, 1, 2))
+    assert (article.id, article.outlet, article.published) == ("ueber-uns", "X", dt.date(2024, 1, 2))
+    assert read_text(ARTICLE, source="-").id == "stdin"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+        ("  <div>Hallo</div>", "html"),
+        ('{"text": "x"}', "json"),
+        ('[{"text": "x"}]', "json"),
+        ('{"text": "x"}\n{"text": "y"}\n', "jsonl"),
+        ("{kaputt", "json"),
+        ("## Titel\n\nText", "markdown"),
+        ("Titel\n\nText mit [Link](https://example.org).", "markdown"),
+        ("Titel\n\n> Zitat", "markdown"),
+        ("Titel\n\nText ohne Auszeichnung. [Anzeige] 3 < 4.", "text"),
+    ],
+)
+def test_sniff(text: str, fmt: str) -> None:
+    assert sniff(text) == fmt

@@ -1,0 +1,266 @@
+"""Each reader on our own invented fixtures: block kinds, offsets, title, lead, outlet, date, quotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from blickwinkel.ingest import READERS, read_inputs, read_text
+from blickwinkel.model import Article
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+
+
+def read_one(name: str) -> Article:
+    result = read_inputs([str(FIXTURES / name)])
+    assert result.failures == ()
+    assert len(result.articles) == 1
+    article = result.articles[0]
+    assert_slices_back(article)
+    return article
+
+
+def assert_slices_back(article: Article) -> None:
+    texts = [article.text[b.start : b.end] for b in article.blocks]
+    assert article.text == "\n\n".join(texts)
+    for text in texts:
+        assert text and text == text.strip() and "\n\n" not in text
+
+
+def kinds(article: Article) -> list[str]:
+    return [b.kind for b in article.blocks]
+
+
+def block_texts(article: Article, kind: str) -> list[str]:
+    return [article.block_text(b) for b in article.blocks if b.kind == kind]
+
+
+def test_readers_are_registered_by_name() -> None:
+    assert READERS.names() == ["html", "json", "jsonl", "markdown", "text"]
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+
+def test_plain_text_german_blocks() -> None:
+    article = read_one("rathaus_de.txt")
+    assert kinds(article) == [
+        "headline",
+        "lead",
+        "paragraph",
+        "paragraph",
+        "subheading",
+        "paragraph",
+        "quote_block",
+        "paragraph",
+        "caption",
+    ]
+    assert article.id == "rathaus_de"
+    assert article.source == str(FIXTURES / "rathaus_de.txt")
+    assert article.title == "Stadtrat von Mühlbach stimmt für neue Fußgängerbrücke"
+    assert article.lead is not None and article.lead.startswith("Der Stadtrat von Mühlbach hat")
+    assert block_texts(article, "subheading") == ["Kritik an den Kosten"]
+    assert block_texts(article, "caption")[0].startswith("Foto: Die Lauter am Marktsteg")
+    quote = next(b for b in article.blocks if b.kind == "quote_block")
+    assert quote.attribution == "Holger Brandt"
+    assert article.block_text(quote) == "„Wir bauen eine Brücke, die kaum jemand braucht.“"
+    assert "Holger Brandt" not in article.text
+    assert article.outlet is None and article.published is None
+
+
+def test_plain_text_english_long_first_paragraph_is_not_a_lead() -> None:
+    article = read_one("harbour_en.txt")
+    assert kinds(article) == ["headline", "paragraph", "paragraph", "subheading", "paragraph", "caption"]
+    assert article.lead is None
+    assert article.published == dt.date(2024, 3, 5)
+    assert "2024-03-05" not in article.text
+    assert block_texts(article, "caption") == [
+        "Photo: The closed pier at Eastwick harbour seen from the water"
+    ]
+
+
+def test_plain_text_hard_wrapped_lines_join_into_one_paragraph() -> None:
+    text = "Titel der Meldung\n\nErste Zeile eines Absatzes,\ndie hier weitergeht.\n\nZweiter Absatz hier."
+    article = read_text(text, source="wrap.txt")
+    assert block_texts(article, "lead") == ["Erste Zeile eines Absatzes, die hier weitergeht."]
+    assert kinds(article) == ["headline", "lead", "paragraph"]
+
+
+def test_plain_text_one_paragraph_a_line() -> None:
+    first = (
+        "Die Stadtwerke erhöhen die Preise für Fernwärme zum ersten April um zwölf Prozent, "
+        "teilten sie am Montag mit."
+    )
+    second = (
+        "Betroffen sind nach Angaben des Unternehmens rund achttausend Haushalte "
+        "in der gesamten Stadt und im Umland."
+    )
+    article = read_text(f"Titel\n\n{first}\nZwischentitel ohne Punkt\n{second}", source="l.txt")
+    assert kinds(article) == ["headline", "lead", "subheading", "paragraph"]
+    assert block_texts(article, "paragraph") == [second]
+
+
+def test_plain_text_caption_prefixes() -> None:
+    text = "Titel\n\nEin Absatz mit Text.\n\nBild: Ein Hafen am Abend\n\nNoch ein Absatz."
+    article = read_text(text, source="c.txt", fmt="text")
+    assert block_texts(article, "caption") == ["Bild: Ein Hafen am Abend"]
+
+
+# --- markdown ---------------------------------------------------------------------------------
+
+
+def test_markdown_web_capture() -> None:
+    article = read_one("stadtblatt_de.md")
+    assert kinds(article) == [
+        "headline",
+        "lead",
+        "embedded_post",
+        "paragraph",
+        "quote_block",
+        "quote_block",
+        "paragraph",
+    ]
+    assert article.outlet == "Stadtblatt Nord"
+    assert article.published == dt.date(2024, 3, 12)
+    assert article.title == "Stadtwerke erhöhen Fernwärmepreise um zwölf Prozent"
+    assert "STADTBLATT" not in article.text and "12.03.2024" not in article.text
+    for artefact in ("**", "(#)", "](", "\\_", "  "):
+        assert artefact not in article.text
+    post = next(b for b in article.blocks if b.kind == "embedded_post")
+    assert post.attribution == "Stadtwerke Mühlbach (@Stadtwerke_MB) March 11, 2024"
+    assert article.block_text(post).startswith("The price rise is unavoidable.")
+    assert "@StadtwerkeMB explained" in article.block_text(post)
+    quotes = [b for b in article.blocks if b.kind == "quote_block"]
+    assert [q.attribution for q in quotes] == ["Petra Lindner", "Thomas Weber"]
+    assert article.block_text(quotes[1]) == "Wir haben die Preise drei Jahre lang stabil gehalten."
+    run_in = block_texts(article, "paragraph")[0]
+    assert run_in.startswith("Scharfe Kritik: Der Mieterbund")
+    assert "Landesdurchschnitt. Die Verbraucherzentrale" in run_in  # two-space line break removed
+
+
+def test_markdown_english_heading_date_and_blockquote() -> None:
+    article = read_one("ferry_en.md")
+    assert kinds(article) == ["headline", "lead", "paragraph", "subheading", "quote_block", "paragraph"]
+    assert article.published == dt.date(2024, 3, 7)
+    assert block_texts(article, "subheading") == ["Residents relieved"]
+    quote = next(b for b in article.blocks if b.kind == "quote_block")
+    assert quote.attribution == "Ann Marsh, shopkeeper"
+    assert block_texts(article, "paragraph")[-1].endswith("See the timetable for the new departures.")
+
+
+def test_txt_file_with_markdown_markers_is_read_as_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "capture.txt"
+    path.write_text((FIXTURES / "stadtblatt_de.md").read_text(encoding="utf-8"), encoding="utf-8")
+    article = read_inputs([str(path)]).articles[0]
+    assert article.outlet == "Stadtblatt Nord"
+    assert "embedded_post" in kinds(article)
+
+
+def test_markdown_bold_only_paragraph_is_a_subheading() -> None:
+    text = "# Titel\n\nErster Absatz mit einem Satz.\n\n**Die Lage am Abend**\n\nZweiter Absatz."
+    article = read_text(text, source="b.md")
+    assert kinds(article) == ["headline", "lead", "subheading", "paragraph"]
+    assert block_texts(article, "subheading") == ["Die Lage am Abend"]
+
+
+def test_markdown_dash_line_after_block_quote_is_its_attribution() -> None:
+    text = "# Title\n\nSome opening words here.\n\n> We will rebuild the pier.\n\n– Tom Reed\n\nMore text."
+    article = read_text(text, source="q.md")
+    quote = next(b for b in article.blocks if b.kind == "quote_block")
+    assert quote.attribution == "Tom Reed"
+    assert "Tom Reed" not in article.text
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+def test_html_article_with_metadata() -> None:
+    article = read_one("bruecke_de.html")
+    assert kinds(article) == ["headline", "lead", "subheading", "paragraph", "quote_block", "paragraph"]
+    assert article.title == "Mühlbach baut neue Brücke"
+    assert article.outlet == "Kurier am Fluss"
+    assert article.author == "Erika Beispiel"
+    assert article.published == dt.date(2024, 3, 12)
+    assert article.url == "https://kurier.example/muehlbach-bruecke"
+    assert "Impressum" not in article.text and "Politik" not in article.text
+
+
+def test_html_without_article_text_fails() -> None:
+    result = read_inputs([str(FIXTURES / "menu_only.html")])
+    assert result.articles == ()
+    assert [str(e) for e in result.failures] == [
+        f"{FIXTURES / 'menu_only.html'}: no article text found "
+        "(the page has no main text trafilatura could extract)"
+    ]
+
+
+# --- JSON and JSONL ---------------------------------------------------------------------------
+
+
+def test_json_list_of_records() -> None:
+    result = read_inputs([str(FIXTURES / "records.json")])
+    assert result.failures == ()
+    first, second = result.articles
+    assert first.id == "kurier-2024-001"
+    assert first.source == f"{FIXTURES / 'records.json'}#1"
+    assert first.outlet == "Kurier am Fluss"
+    assert first.url == "https://kurier.example/bibliothek"
+    assert first.published == dt.date(2024, 2, 2)
+    assert kinds(first) == ["headline", "lead", "paragraph"]
+    assert second.id == "records-2"
+    assert second.outlet == "Mühlbach Herald"  # "source" stands in for a missing "outlet"
+    assert second.published == dt.date(2024, 2, 2)  # "date" stands in for "published"
+    assert second.lead == "Mühlbach's public library will open on Saturdays from next week."
+    assert kinds(second) == ["headline", "lead", "paragraph"]
+    for article in result.articles:
+        assert_slices_back(article)
+
+
+def test_json_single_object() -> None:
+    article = read_one("single.json")
+    assert article.id == "single"
+    assert article.title == "Neuer Spielplatz im Stadtpark"
+    assert article.published == dt.date(2024, 4, 20)
+    assert article.outlet == "Stadtblatt Nord"
+
+
+def test_jsonl_bad_lines_fail_alone() -> None:
+    path = FIXTURES / "batch.jsonl"
+    result = read_inputs([str(path)])
+    assert [a.id for a in result.articles] == ["a1", "batch-5"]
+    assert [a.source for a in result.articles] == [f"{path}:1", f"{path}:5"]
+    messages = [str(e) for e in result.failures]
+    assert messages[0] == f"{path}:2: field 'text' is missing"
+    assert messages[1] == f"{path}:3: field 'published' is not a date: 'yesterday'"
+    assert messages[2].startswith(f"{path}:4: not valid JSON: column ")
+    assert len(messages) == 3
+    assert result.articles[1].outlet == "Eastwick Post"
+    assert result.articles[1].published == dt.date(2024, 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("record", "problem"),
+    [
+        ('{"title": "T"}', "field 'text' is missing"),
+        ('{"text": 5}', "field 'text' is not a string: 5"),
+        ('{"text": "   "}', "field 'text' is empty"),
+        ('{"text": "Ein Satz.", "title": ["x"]}', "field 'title' is not a string: ['x']"),
+        ('{"text": "Ein Satz.", "date": "gestern"}', "field 'date' is not a date: 'gestern'"),
+        ("[]", "the JSON list holds no articles"),
+        ("42", "expected a JSON object or a list of objects, got a number"),
+    ],
+)
+def test_json_field_errors(tmp_path: Path, record: str, problem: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(record, encoding="utf-8")
+    result = read_inputs([str(path)])
+    assert result.articles == ()
+    assert [str(e) for e in result.failures] == [f"{path}: {problem}"]
+
+
+def test_json_text_may_be_a_list_of_paragraphs() -> None:
+    record = '{"title": "Titel", "text": ["Erster Absatz.", "Zweiter Absatz."], "published": "2024-01-02"}'
+    article = read_text(record, source="p.json")
+    assert kinds(article) == ["headline", "lead", "paragraph"]

@@ -1,0 +1,114 @@
+"""Normalisation, date lines, banners, ids, and the properties every reader keeps on any text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from blickwinkel.errors import IngestError
+from blickwinkel.ingest import read_text
+from blickwinkel.ingest._dates import parse_date_line, parse_date_value
+from blickwinkel.ingest._text import normalise, slugify, title_case_banner
+from blickwinkel.model import Article
+
+
+def test_normalise() -> None:
+    raw = "Stra\u0073\u0065 A\u0308rger\r\nzwei  \t Leer\u00a0zeichen\u200b, Fuß\u00adgänger „so“ »so« “so”\r"
+    assert normalise(raw) == "Strase Ärger\nzwei Leer zeichen, Fußgänger „so“ »so« “so”\n"
+
+
+def test_normalise_is_idempotent_on_examples() -> None:
+    for text in ("a\r\n\r\nb", " x  y ", "e\u0301", "\u2028z"):
+        assert normalise(normalise(text)) == normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("25.01.2024", dt.date(2024, 1, 25)),
+        ("2024-01-25", dt.date(2024, 1, 25)),
+        ("25. Januar 2024", dt.date(2024, 1, 25)),
+        ("25. Jänner 2024", dt.date(2024, 1, 25)),
+        ("January 25, 2024", dt.date(2024, 1, 25)),
+        ("25 March 2024", dt.date(2024, 3, 25)),
+        ("Mittwoch, 25.01.2024, 14:30 Uhr", dt.date(2024, 1, 25)),
+        ("Stand: 3. März 2024", dt.date(2024, 3, 3)),
+        ("Published on Sep 9, 2023 at 10:15 am", dt.date(2023, 9, 9)),
+        ("Am 25.01.2024 beschloss der Rat den Haushalt.", None),
+        ("31.02.2024", None),
+        ("Kein Datum", None),
+    ],
+)
+def test_parse_date_line(line: str, date: dt.date | None) -> None:
+    assert parse_date_line(line) == date
+
+
+def test_parse_date_value() -> None:
+    assert parse_date_value("2024-04-20T10:15:00Z") == dt.date(2024, 4, 20)
+    assert parse_date_value("2024-04-20") == dt.date(2024, 4, 20)
+    assert parse_date_value("yesterday") is None
+
+
+@pytest.mark.parametrize(
+    ("banner", "outlet"),
+    [
+        ("DIE POSAUNE", "Die Posaune"),
+        ("THE NEW YORK TIMES", "The New York Times"),
+        ("BBC NEWS", "BBC News"),
+        ("STADTBLATT NORD-OST", "Stadtblatt Nord-Ost"),
+    ],
+)
+def test_title_case_banner(banner: str, outlet: str) -> None:
+    assert title_case_banner(banner) == outlet
+
+
+def test_slugify() -> None:
+    assert slugify("000_1e5c758727753cda") == "000_1e5c758727753cda"
+    assert slugify("Größe & Maß (2)") == "groesse-mass-2"
+    assert slugify("???") == "article"
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_ARTICLE_ALPHABET = st.sampled_from(
+    [*"abcXYZ äöüß.,:!?-–—„“\"'#>*[]()_\\@\n\n\n\t\r ", "Foto: ", "— ", "\u200b", "\u00ad", "25.01.2024"]
+)
+article_like = st.lists(_ARTICLE_ALPHABET, max_size=120).map("".join)
+any_text = st.one_of(st.text(max_size=300), article_like)
+
+
+def read_or_error(text: str, fmt: str | None) -> Article | str:
+    try:
+        return read_text(text, source="prop.txt", fmt=fmt)
+    except IngestError as exc:
+        assert "unexpected error" not in str(exc)
+        return str(exc)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=any_text, fmt=st.sampled_from([None, "text", "markdown"]))
+def test_blocks_slice_back_and_reading_is_deterministic(text: str, fmt: str | None) -> None:
+    first = read_or_error(text, fmt)
+    assert read_or_error(text, fmt) == first
+    if isinstance(first, str):
+        return
+    parts = [first.text[b.start : b.end] for b in first.blocks]
+    assert first.text == "\n\n".join(parts)
+    assert all(part and part == part.strip() for part in parts)
+    assert first.title is None or first.title in parts
+    assert normalise(first.text) == first.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(body=any_text, title=st.text(max_size=40))
+def test_json_records_slice_back(body: str, title: str) -> None:
+    import json
+
+    result = read_or_error(json.dumps({"title": title, "text": body}), "json")
+    if isinstance(result, str):
+        assert result.startswith("prop.txt: field 'text' is empty") or "no article text" in result
+        return
+    assert result.text == "\n\n".join(result.block_text(b) for b in result.blocks)
