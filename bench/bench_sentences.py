@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from blickwinkel.model import Article, Block
+from blickwinkel.model import Article, Block, BlockKind
 from blickwinkel.text import normalise, split_sentences, split_statements
 
 DEFAULT_CORPUS = (
@@ -28,7 +28,8 @@ def load_articles(path: Path, limit: int) -> list[Article]:
             parts = [normalise(p).strip() for p in (record.get("title") or "", record.get("text") or "")]
             blocks = []
             text = ""
-            for kind, part in zip(("headline", "paragraph"), parts, strict=True):
+            kinds: tuple[BlockKind, BlockKind] = ("headline", "paragraph")
+            for kind, part in zip(kinds, parts, strict=True):
                 if not part:
                     continue
                 if text:

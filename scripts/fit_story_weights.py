@@ -23,7 +23,12 @@ from sklearn.model_selection import KFold
 
 from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.stories import weights
-from blickwinkel.stories.evaluate import SimilarityPair, pair_article, parse_similarity_pairs, pearson_by_language
+from blickwinkel.stories.evaluate import (
+    SimilarityPair,
+    pair_article,
+    parse_similarity_pairs,
+    pearson_by_language,
+)
 from blickwinkel.stories.features import story_docs
 from blickwinkel.stories.score import pair_features
 
@@ -66,7 +71,10 @@ def feature_matrix(pairs: list[SimilarityPair], embedder: Embedder) -> np.ndarra
     articles = [
         a
         for p in pairs
-        for a in (pair_article(p.pair_id, "1", p.text1, p.lang1), pair_article(p.pair_id, "2", p.text2, p.lang2))
+        for a in (
+            pair_article(p.pair_id, "1", p.text1, p.lang1),
+            pair_article(p.pair_id, "2", p.text2, p.lang2),
+        )
     ]
     docs = story_docs(articles, embedder)
     rows = []

@@ -15,9 +15,9 @@ GERMEVAL_DEV = (
 )
 
 # Measured 2026-11-21 with `blickwinkel eval ner ../shared/data/ner/germeval2014-de-dev.tsv --format json`
-# (outer tags, PER/ORG/LOC/OTH, *deriv/*part read as no entity): P 0.625, R 0.440.
-MEASURED_F1 = 0.5162
-MEASURED_F1_DERIVED_MERGED = 0.4653  # same command with --derived merge
+# (outer tags, PER/ORG/LOC/OTH, *deriv/*part read as no entity): P 0.623, R 0.436.
+MEASURED_F1 = 0.5126
+MEASURED_F1_DERIVED_MERGED = 0.4619  # same command with --derived merge
 MARGIN = 0.01
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]

@@ -44,7 +44,8 @@ def make_article(
     for n, sentence in enumerate(sentences):
         start = text.index(sentence, pos)
         pos = start + len(sentence)
-        fields = (extras or {}).get(n, {})
+        fields = {key: tuple(_placed(x, sentence, start) for x in value)  # type: ignore[attr-defined]
+                  for key, value in (extras or {}).get(n, {}).items()}
         statements.append(
             Statement(
                 id=f"{aid}#{n + 1}",
@@ -59,6 +60,16 @@ def make_article(
         )
     article = Article(id=aid, text=text, blocks=(Block("paragraph", 0, len(text)),), source=f"{aid}.txt")
     return AnalysedArticle(article=article, statements=tuple(statements), subjective_share=0.0, genre="report")
+
+
+def _placed(item: object, sentence: str, offset: int) -> object:
+    """The mention moved to where its text stands in the sentence (offsets into the article)."""
+    from dataclasses import replace
+
+    text = item.text  # type: ignore[attr-defined]
+    at = sentence.find(text)
+    start = offset + (at if at >= 0 else 0)
+    return replace(item, start=start, end=start + len(text))  # type: ignore[type-var]
 
 
 def qty(text: str, value: float, unit: str, approximate: bool = False) -> Quantity:

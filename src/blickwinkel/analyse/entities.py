@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from blickwinkel.analyse import gazetteer as gz
-from blickwinkel.analyse.coreference import assign_keys
+from blickwinkel.analyse.coreference import assign_keys, unify_entity_keys
 from blickwinkel.analyse.lemmas import word_tags
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
+
+__all__ = ["EntitySpan", "find_entities", "recognise", "tag_tokens", "unify_entity_keys"]
 
 _PROPER = frozenset({"NE", "NP0"})
 _FINITE_OR_PRONOUN = frozenset({"VVFIN", "VAFIN", "VMFIN", "PPER", "PRF", "PPOSAT", "VVD", "VVZ", "VBZ"})

@@ -72,6 +72,8 @@ _VAGUE: dict[str, tuple[float, float]] = {
 }
 
 _DE_ATOM = re.compile(
+    # every amount starts at a word start; checking that first keeps the scan fast
+    r"(?<![\w])(?:"
     rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_DE_NUMERIC}){_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
     r"|(?<![\w-])(?P<some>(?:[Ee]inige|[Mm]ehrere|[Ee]in\s+paar|[Ww]enige)\s+)(?P<somebase>hundert|tausend|"
     r"Hundert|Tausend)(?![\w-])"
@@ -81,8 +83,11 @@ _DE_ATOM = re.compile(
     r"(?P<onescale>Millionen|Million|Milliarden|Milliarde|Billionen|Billion|Dutzend|Hundert|hundert|Tausend|"
     r"tausend)(?![\w-])"
     rf"|(?<![\w-])(?P<word>(?i:(?:{_DE_NUMBER_WORDS})+))(?![\w-])"
+    r")"
 )
 _EN_ATOM = re.compile(
+    # every amount starts at a word start; checking that first keeps the scan fast
+    r"(?<![\w])(?:"
     rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_EN_NUMERIC})(?P<suffix>bn|mn|tn|m|k|b)?{_NUMERIC_GUARD_AFTER}"
     r"(?![^\W\d_])"
     r"|(?<![\w-])(?P<some>(?i:several|a\s+few|some)\s+)(?P<somebase>hundred|thousand)(?![\w-])"
@@ -91,6 +96,7 @@ _EN_ATOM = re.compile(
     r"|(?<![\w-])(?P<one>(?i:a|an|one)\s+(?:half\s+)?|(?i:half\s+a)\s+)"
     r"(?P<onescale>million|billion|trillion|dozen|hundred|thousand)(?![\w-])"
     rf"|(?<![\w-])(?P<word>(?i:(?:{_EN_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_EN_NUMBER_WORD}))*))(?![\w-])"
+    r")"
 )
 _DE_SCALE = re.compile(
     r"[ \u00a0]*(Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion|Bio\.|Tausend|"
@@ -267,10 +273,10 @@ class _Atom:
 
 def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list[Quantity]:
     """Every quantity in ``text``; ``start``/``end`` are shifted by ``offset`` to index the article."""
-    lang = _LANGUAGES.get(_primary_language(language))
+    code = _primary_language(language)
+    lang = _LANGUAGES.get(code)
     if lang is None or not text:
         return []
-    code = _primary_language(language)
     found: list[Quantity] = []
     pos = 0
     while True:
@@ -326,7 +332,7 @@ def _read_atom(match: re.Match[str], text: str, code: str, lang: _Language) -> _
     elif match.group("vague") is not None:
         word = re.sub(r"\s+", " ", match.group("vague").lower())
         word = word.rstrip("n").rstrip("e").rstrip("s") if code == "de" else word.rstrip("s")
-        low, high = _VAGUE.get(word, _VAGUE.get(word.rstrip("e"), (0.0, 0.0)))
+        low, high = _VAGUE.get(word, (0.0, 0.0))
         if not low:
             return None
         return _Atom(start, end, low, high, None, scaled=True, vague=True)
@@ -477,14 +483,19 @@ def _complete(
         if unit is None or word_unit in _CURRENCIES.values():
             unit = unit or word_unit
             end = unit_end
-    if _is_year(atom, text, hedge is not None, unit):
+    if _is_year(atom, text, unit, end):
         return None
     return start, end, low, high, unit, approximate
 
 
-def _is_year(atom: _Atom, text: str, hedged: bool, unit: str | None) -> bool:
+def _is_year(atom: _Atom, text: str, unit: str | None, unit_end: int) -> bool:
+    """A bare four-digit number from 1800 to 2099 is a year unless a counted noun follows at once.
+
+    Even with a hedge ("mehr als 2019" compares with a year) and even before an adjective and noun
+    ("das 2012 verbotene Netzwerk"); percent and currency always make it an amount.
+    """
     digits = atom.numeric
-    if digits is None or not digits.isdigit() or len(digits) != 4 or atom.scaled or hedged:
+    if digits is None or not digits.isdigit() or len(digits) != 4 or atom.scaled:
         return False
     if not 1800 <= int(digits) <= 2099:
         return False
@@ -492,6 +503,9 @@ def _is_year(atom: _Atom, text: str, hedged: bool, unit: str | None) -> bool:
         return True
     if unit == "%" or unit in _CURRENCIES.values():
         return False
+    following = _TOKEN.match(text, atom.end)
+    if following is None or following.end() not in {unit_end, unit_end + 1}:
+        return True
     previous = text[max(0, atom.start - 20) : atom.start].split()
     return bool(previous) and previous[-1].lower().strip("(") in _YEAR_CONTEXT_BEFORE
 
@@ -575,7 +589,10 @@ def german_unit(word: str) -> str:
     stem = _strip_adjective_ending(head)
     if stem is not None and _is_adjective_stem(head, stem):
         return stem + "e"
-    lemma: str = simplemma.lemmatize(head, lang="de")
+    # greedy: unknown compounds are lemmatised by their last part ("Projektskizzen")
+    lemma: str = simplemma.lemmatize(head, lang="de", greedy=True)
+    if stem is not None and head.endswith(("e", "en")) and lemma == stem + "er":
+        return stem + "e"  # simplemma gives the masculine form: "Abgeordnete" -> "Abgeordneter"
     return lemma[:1].upper() + lemma[1:]
 
 

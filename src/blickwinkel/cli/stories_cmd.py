@@ -1,9 +1,188 @@
-"""Placeholder: registers nothing yet."""
+"""``blickwinkel stories`` / ``similarity`` and ``eval stories`` / ``eval similarity``.
+
+Thin commands: read the inputs, call the pure functions of :mod:`blickwinkel.stories`, print.
+Every bad input ends in one line naming the file and exit code 2.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
 import typer
+
+from blickwinkel.errors import BlickwinkelError, EvaluationError, IngestError
+
+OutputFormat = Literal["text", "json"]
+
+_FORMAT = typer.Option("--format", "-f", help="text (default) or json.")
+_EMBEDDER = typer.Option("--embedder", help="Embedding backend: use (default) or e5.")
+
+
+def _fail(exc: BlickwinkelError) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(2)
+
+
+def _read_evaluation_file(path: Path, what: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise EvaluationError(f"{path}: file not found; pass {what}.") from None
+    except UnicodeDecodeError as exc:
+        raise EvaluationError(f"{path}: not UTF-8 text ({exc.reason}); pass {what}.") from None
+    except OSError as exc:
+        raise EvaluationError(f"{path}: cannot be read ({exc.strerror}).") from None
+
+
+def _read_articles(inputs: list[str]) -> list[Any]:
+    from blickwinkel.ingest import read_inputs
+
+    result = read_inputs(inputs, stdin=sys.stdin.buffer)
+    if result.failures:
+        raise result.failures[0]
+    if not result.articles:
+        raise IngestError(", ".join(inputs), "no articles found; pass article files, directories or JSONL")
+    return list(result.articles)
+
+
+def _story_lines(stories: list[Any], titles: dict[str, str]) -> str:
+    lines: list[str] = []
+    for number, story in enumerate(stories, start=1):
+        span = ""
+        if story.first is not None:
+            span = story.first.isoformat() if story.first == story.last else f"{story.first} – {story.last}"
+        lines.append(f"Story {number}: {story.title}")
+        details = [
+            f"{len(story.articles)} article(s)",
+            f"outlets: {', '.join(story.outlets) or '–'}",
+            f"languages: {', '.join(story.languages) or '–'}",
+        ]
+        if span:
+            details.append(span)
+        lines.append("  " + " · ".join(details))
+        copies = dict(story.copies)
+        for article_id in story.articles:
+            note = f"  (copy of {copies[article_id]})" if article_id in copies else ""
+            lines.append(f"  - {article_id}: {titles.get(article_id, '')}{note}")
+    return "\n".join(lines)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    """Add this module's commands to ``app`` or ``eval_app``."""
+    """Add ``stories`` and ``similarity`` to ``app`` and to ``eval_app``."""
+
+    @app.command("stories")
+    def stories(
+        inputs: Annotated[
+            list[str], typer.Argument(help="Article files, directories or JSONL (or - for stdin).")
+        ],
+        format: Annotated[OutputFormat, _FORMAT] = "text",
+        embedder: Annotated[str, _EMBEDDER] = "use",
+        window: Annotated[
+            int, typer.Option(help="Days before and after an article to look for its story.")
+        ] = 3,
+    ) -> None:
+        """Group articles into stories (one event each), with outlets, languages and time span."""
+        from blickwinkel.embed import get_embedder
+        from blickwinkel.stories import cluster_stories, story_docs
+
+        try:
+            articles = _read_articles(inputs)
+            docs = story_docs(articles, get_embedder(embedder))
+            found = cluster_stories(docs, window_days=window)
+        except BlickwinkelError as exc:
+            raise _fail(exc) from None
+        if format == "json":
+            typer.echo(
+                json.dumps(
+                    {"stories": [s.to_json() for s in found], "articles": len(docs)}, ensure_ascii=False
+                )
+            )
+        else:
+            typer.echo(_story_lines(found, {d.id: d.title for d in docs}))
+
+    @app.command("similarity")
+    def similarity(
+        first: Annotated[str, typer.Argument(help="The first article file.")],
+        second: Annotated[str, typer.Argument(help="The second article file.")],
+        format: Annotated[OutputFormat, _FORMAT] = "text",
+        embedder: Annotated[str, _EMBEDDER] = "use",
+    ) -> None:
+        """How likely two articles report the same event (SemEval scale 1 = same … 4 = unrelated)."""
+        from blickwinkel.embed import get_embedder
+        from blickwinkel.stories import same_story_score, story_docs
+
+        try:
+            articles = _read_articles([first]) + _read_articles([second])
+            if len(articles) != 2:
+                raise IngestError(
+                    f"{first}, {second}", f"hold {len(articles)} articles; similarity compares exactly two"
+                )
+            a, b = story_docs(articles, get_embedder(embedder))
+            score = same_story_score(a, b)
+        except BlickwinkelError as exc:
+            raise _fail(exc) from None
+        if format == "json":
+            typer.echo(json.dumps({"a": a.id, "b": b.id, **score.to_json()}, ensure_ascii=False))
+            return
+        r = score.reasons
+        verdict = "same story" if score.probability >= 0.5 else "different stories"
+        typer.echo(f"{a.id}  ↔  {b.id}")
+        typer.echo(f"overall {score.overall:.2f} (1 = same story … 4 = unrelated)")
+        typer.echo(f"probability of one event {score.probability:.2f}: {verdict}")
+        typer.echo(f"shared entities: {', '.join(r['shared_entities']) or '–'}")
+        typer.echo(f"shared numbers: {', '.join(r['shared_numbers']) or '–'}")
+        typer.echo(f"shared dates: {', '.join(r['shared_dates']) or '–'}")
+        if r["date_gap_days"] is not None:
+            typer.echo(f"published {r['date_gap_days']} day(s) apart")
+
+    @eval_app.command("similarity")
+    def eval_similarity(
+        file: Annotated[Path, typer.Argument(help="SemEval-2022 Task 8 pairs as JSON lines.")],
+        format: Annotated[OutputFormat, _FORMAT] = "text",
+        embedder: Annotated[str, _EMBEDDER] = "use",
+    ) -> None:
+        """Pearson of the same-story score with the negated gold 'overall', in all and per language pair."""
+        from blickwinkel.embed import get_embedder
+        from blickwinkel.stories.evaluate import evaluate_similarity, parse_similarity_pairs
+
+        try:
+            text = _read_evaluation_file(file, "a SemEval-2022 Task 8 JSON-lines file")
+            report = evaluate_similarity(parse_similarity_pairs(text, str(file)), get_embedder(embedder))
+        except BlickwinkelError as exc:
+            raise _fail(exc) from None
+        if format == "json":
+            typer.echo(json.dumps(report.to_json()))
+            return
+        typer.echo(f"{'pair':<8}{'pearson':>9}")
+        for key, value in report.pearson.items():
+            typer.echo(f"{key:<8}{value:>9.3f}")
+        typer.echo(f"{report.pairs} pairs")
+
+    @eval_app.command("stories")
+    def eval_stories(
+        file: Annotated[
+            Path, typer.Argument(help="Event clusters: a JSON list of {title, articles: [...]}.")
+        ],
+        format: Annotated[OutputFormat, _FORMAT] = "text",
+        embedder: Annotated[str, _EMBEDDER] = "use",
+    ) -> None:
+        """B-cubed and pairwise F1 of the story clustering against gold event clusters."""
+        from blickwinkel.embed import get_embedder
+        from blickwinkel.stories.evaluate import evaluate_clustering, parse_event_clusters
+
+        try:
+            text = _read_evaluation_file(file, "an event cluster JSON file")
+            articles, gold = parse_event_clusters(text, str(file))
+            report = evaluate_clustering(articles, gold, get_embedder(embedder))
+        except BlickwinkelError as exc:
+            raise _fail(exc) from None
+        result = report.to_json()
+        if format == "json":
+            typer.echo(json.dumps(result))
+            return
+        for key in ("bcubed_precision", "bcubed_recall", "bcubed_f1", "pairwise_f1"):
+            typer.echo(f"{key:<18}{result[key]:>8.3f}")
+        typer.echo(f"{result['stories']} stories from {result['articles']} articles")

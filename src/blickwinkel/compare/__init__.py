@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from blickwinkel.compare.align import align_statements
 from blickwinkel.compare.conflicts import find_conflicts
 from blickwinkel.compare.facts import group_facts
+from blickwinkel.compare.parts import parts_of
 from blickwinkel.compare.profile import outlet_profiles
+from blickwinkel.compare.similarity import embedding_text
 from blickwinkel.embed import Embedder
 from blickwinkel.errors import ComparisonError
 from blickwinkel.model import AnalysedArticle, Comparison
@@ -31,9 +35,11 @@ def compare_articles(
     if len(set(ids)) != len(ids):
         raise ComparisonError(f"[K002] Article ids must be unique in a comparison, got {ids}.")
     statements = [s for a in articles for s in a.statements]
-    embeddings = embedder.encode([s.text for s in statements])
-    alignment = align_statements(statements, embeddings, threshold=threshold)
-    facts = group_facts(statements, alignment.links, embeddings)
+    parts = parts_of(statements)
+    part_embeddings = embedder.encode([embedding_text(p.text) for ps in parts for p in ps])
+    alignment = align_statements(statements, parts, part_embeddings, threshold=threshold)
+    whole = np.cumsum([0] + [len(p) for p in parts])[:-1]
+    facts = group_facts(statements, alignment.links, part_embeddings[whole])
     by_id = {s.id: s for s in statements}
     conflicts = find_conflicts(facts, by_id, alignment.links, alignment.parts)
     return Comparison(

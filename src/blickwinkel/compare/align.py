@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
-from blickwinkel.compare.similarity import ScoreParts, StatementFeatures, combine, features
+import math
+from collections import defaultdict
+
+from blickwinkel.compare.parts import Part
+from blickwinkel.compare.similarity import ScoreParts, StatementFeatures, combine, same_language
 from blickwinkel.model import Link, Statement
 
 # A pair below this cosine is never scored in full: the other features cannot lift it over the
@@ -16,9 +20,9 @@ from blickwinkel.model import Link, Statement
 MIN_COSINE = 0.35
 # Candidates per statement and other article, taken from the similarity matrix before scoring.
 CANDIDATES_PER_ARTICLE = 4
-# Besides its best partner in another article, a statement keeps partners that score this close to
-# the best: one long sentence may state what another article says in two.
-SECOND_PARTNER_MARGIN = 0.06
+# A statement keeps up to this many partners per other article that reach the threshold: one long
+# sentence may state what another article says in two or three.
+MAX_PARTNERS_PER_ARTICLE = 3
 
 ALIGNABLE_KINDS = frozenset({None, "reporting", "quote", "reported_speech", "background", "commentary"})
 
@@ -36,34 +40,43 @@ def is_alignable(statement: Statement) -> bool:
 
 def align_statements(
     statements: Sequence[Statement],
-    embeddings: npt.NDArray[np.float32],
+    parts: Sequence[Sequence[Part]],
+    part_embeddings: npt.NDArray[np.float32],
     *,
     threshold: float,
 ) -> Alignment:
     """Links between statements of different articles whose combined score reaches ``threshold``.
 
-    Candidates come from the embedding similarity matrix (top few per statement and article), so the
-    full score is computed for a small number of pairs even in a story of many articles.
+    Candidates come from the embedding similarity matrix (top few per statement and article) and from
+    shared rare lemmas, so the full score is computed for few pairs even in a story of many articles.
+    A pair scores as its best pair of parts (whole statements or clauses); the parts that matched
+    are kept, so conflicts are looked for only where the statements say the same thing.
     """
     n = len(statements)
     if n == 0:
         return Alignment((), {})
-    feats: list[StatementFeatures] = [features(s) for s in statements]
+    feats: list[StatementFeatures] = [p[0].features for p in parts]
+    offsets = np.cumsum([0] + [len(p) for p in parts])
+    part_sims = part_embeddings @ part_embeddings.T
+    # Statement similarity = the best similarity of any of their parts.
+    sims = np.maximum.reduceat(np.maximum.reduceat(part_sims, offsets[:-1], axis=0), offsets[:-1], axis=1)
     articles = [s.article for s in statements]
     alignable = np.array([is_alignable(s) for s in statements], dtype=bool)
     by_article: dict[str, npt.NDArray[np.int64]] = {}
     for art in dict.fromkeys(articles):
         by_article[art] = np.array([i for i in range(n) if articles[i] == art and alignable[i]], dtype=np.int64)
-    sims = embeddings @ embeddings.T
+    idf = lemma_idf(feats)
+    lexical = lexical_candidates(feats, articles, alignable, idf)
 
     scored: dict[tuple[int, int], ScoreParts] = {}
 
     def score(i: int, j: int) -> ScoreParts:
         key = (i, j) if i < j else (j, i)
         if key not in scored:
-            scored[key] = combine(float(sims[i, j]), feats[i], feats[j])
+            scored[key] = best_part_score(key[0], key[1], parts, offsets, part_sims, idf)
         return scored[key]
 
+    best_in: dict[tuple[int, str], int] = {}
     chosen: set[tuple[int, int]] = set()
     for i in range(n):
         if not alignable[i]:
@@ -74,24 +87,102 @@ def align_statements(
             row = sims[i, idx]
             k = min(CANDIDATES_PER_ARTICLE, idx.size)
             top = idx[np.argpartition(-row, k - 1)[:k]]
-            candidates = [int(j) for j in top if sims[i, j] >= MIN_COSINE]
+            candidates = {int(j) for j in top if sims[i, j] >= MIN_COSINE}
+            candidates |= {j for j in lexical.get(i, ()) if articles[j] == art}
             if not candidates:
                 continue
             ranked = sorted(candidates, key=lambda j: (-score(i, j).score, j))
+            best_in[(i, art)] = ranked[0]
             best = score(i, ranked[0]).score
             if best < threshold:
                 continue
-            for j in ranked:
-                s = score(i, j).score
-                if s >= threshold and s >= best - SECOND_PARTNER_MARGIN:
+            for j in ranked[:MAX_PARTNERS_PER_ARTICLE]:
+                if score(i, j).score >= threshold:
                     chosen.add((min(i, j), max(i, j)))
+
+    # Across languages only the meaning can be compared; keep such a link only when each statement is
+    # the other's best match in its article, which keeps loose topical matches out.
+    chosen = {
+        (i, j)
+        for i, j in chosen
+        if same_language(feats[i], feats[j])
+        or (best_in.get((i, articles[j])) == j and best_in.get((j, articles[i])) == i)
+    }
 
     # Links name their statements in sorted order, so that A-vs-B and B-vs-A give the same links.
     links: list[Link] = []
-    parts: dict[tuple[str, str], ScoreParts] = {}
+    matched: dict[tuple[str, str], ScoreParts] = {}
     for i, j in chosen:
         a, b = sorted((statements[i].id, statements[j].id))
-        links.append(Link(a, b, scored[(i, j)].score))
-        parts[(a, b)] = scored[(i, j)]
+        found = scored[(i, j)]
+        if a != statements[i].id:
+            found = replace(found, span_a=found.span_b, span_b=found.span_a)
+        links.append(Link(a, b, found.score))
+        matched[(a, b)] = found
     links.sort(key=lambda k: (k.a, k.b))
-    return Alignment(tuple(links), parts)
+    return Alignment(tuple(links), matched)
+
+
+# Lemmas in more than this share of a story's statements are too common to propose candidates.
+LEXICAL_MAX_DF_SHARE = 0.1
+LEXICAL_CANDIDATES = 4
+
+
+def lemma_idf(feats: Sequence[StatementFeatures]) -> dict[str, float]:
+    """Inverse statement frequency of every lemma in the story: rare words weigh more."""
+    df: dict[str, int] = defaultdict(int)
+    for f in feats:
+        for w in f.lemmas:
+            df[w] += 1
+    n = max(1, len(feats))
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def lexical_candidates(
+    feats: Sequence[StatementFeatures],
+    articles: Sequence[str],
+    alignable: npt.NDArray[np.bool_],
+    idf: dict[str, float],
+) -> dict[int, list[int]]:
+    """Statements sharing rare lemmas, found through an inverted index: the embedding can miss a close
+    paraphrase that shares its key words ("Vorbedingung fallen gelassen")."""
+    max_df = max(2, int(LEXICAL_MAX_DF_SHARE * len(feats)))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if alignable[i]:
+            for w in f.lemmas:
+                postings[w].append(i)
+    out: dict[int, list[int]] = {}
+    for i, f in enumerate(feats):
+        if not alignable[i]:
+            continue
+        weight: dict[int, float] = defaultdict(float)
+        for w in f.lemmas:
+            hits = postings.get(w, [])
+            if len(hits) > max_df:
+                continue
+            for j in hits:
+                if articles[j] != articles[i]:
+                    weight[j] += idf.get(w, 1.0)
+        if weight:
+            out[i] = sorted(weight, key=lambda j: (-weight[j], j))[:LEXICAL_CANDIDATES]
+    return out
+
+
+def best_part_score(
+    i: int,
+    j: int,
+    parts: Sequence[Sequence[Part]],
+    offsets: npt.NDArray[np.int64],
+    part_sims: npt.NDArray[np.float32],
+    idf: dict[str, float],
+) -> ScoreParts:
+    best: ScoreParts | None = None
+    for x, pa in enumerate(parts[i]):
+        for y, pb in enumerate(parts[j]):
+            cosine = float(part_sims[offsets[i] + x, offsets[j] + y])
+            candidate = combine(cosine, pa.features, pb.features, idf)
+            if best is None or candidate.score > best.score:
+                best = replace(candidate, span_a=(pa.start, pa.end), span_b=(pb.start, pb.end))
+    assert best is not None
+    return best

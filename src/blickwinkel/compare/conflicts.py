@@ -7,7 +7,7 @@ from typing import Any
 
 from blickwinkel.analyse.quantities import quantities_agree, unit_key
 from blickwinkel.compare.similarity import ScoreParts
-from blickwinkel.model import Conflict, Fact, Link, Quantity, Statement
+from blickwinkel.model import Conflict, DateMention, Fact, Link, Quantity, Statement
 
 # A conflict needs the same fact, not merely the same topic: only strongly aligned statements whose
 # names do not clash are checked.
@@ -18,12 +18,22 @@ def _number_text(q: Quantity) -> str:
     return q.text
 
 
-def _quantity_conflict(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | None:
-    """The first pair of quantities of the same counted thing that disagree, unless another pair of
-    that thing agrees (one article may give two numbers for one thing, e.g. a total and a part)."""
+def _within(q: Quantity | DateMention, span: tuple[int, int] | None) -> bool:
+    return span is None or (q.start >= span[0] and q.end <= span[1])
+
+
+def _quantity_conflict(
+    a: Statement, b: Statement, span_a: tuple[int, int] | None, span_b: tuple[int, int] | None
+) -> tuple[Quantity, Quantity] | None:
+    """The first pair of quantities of the same counted thing that disagree, inside the parts of the
+    two statements that matched, unless another pair of that thing agrees."""
     clash: tuple[Quantity, Quantity] | None = None
     for qa in a.quantities:
+        if not _within(qa, span_a):
+            continue
         for qb in b.quantities:
+            if not _within(qb, span_b):
+                continue
             verdict = quantities_agree(qa, qb)
             if verdict is True:
                 return None
@@ -32,10 +42,22 @@ def _quantity_conflict(a: Statement, b: Statement) -> tuple[Quantity, Quantity] 
     return clash
 
 
-def _date_conflict(a: Statement, b: Statement) -> tuple[str, str, str, str] | None:
+def _stated_elsewhere(q: Quantity, article: str, fact: Fact, statements: Mapping[str, Statement]) -> bool:
+    """Whether ``article`` also states a number that agrees with ``q`` in this fact: an article does not
+    contradict a number it states itself, so its other number is about something else."""
+    for sid in fact.statements:
+        s = statements[sid]
+        if s.article == article and any(quantities_agree(q, other) is True for other in s.quantities):
+            return True
+    return False
+
+
+def _date_conflict(
+    a: Statement, b: Statement, span_a: tuple[int, int] | None, span_b: tuple[int, int] | None
+) -> tuple[str, str, str, str] | None:
     """Two full dates (YYYY-MM-DD) for the event of one fact that differ and none that agree."""
-    da = {d.value: d.text for d in a.dates if d.value and len(d.value) == 10}
-    db = {d.value: d.text for d in b.dates if d.value and len(d.value) == 10}
+    da = {d.value: d.text for d in a.dates if d.value and len(d.value) == 10 and _within(d, span_a)}
+    db = {d.value: d.text for d in b.dates if d.value and len(d.value) == 10 and _within(d, span_b)}
     if not da or not db or set(da) & set(db):
         return None
     va, vb = min(da), min(db)
@@ -64,15 +86,19 @@ def find_conflicts(
                 if part is None or part.score < CONFLICT_MIN_SCORE or part.names < 0:
                     continue
                 values: tuple[Any, ...]
-                clash = _quantity_conflict(a, b)
-                if clash is not None:
+                span_a, span_b = (part.span_a, part.span_b) if key == (a.id, b.id) else (part.span_b, part.span_a)
+                clash = _quantity_conflict(a, b, span_a, span_b)
+                if clash is not None and not (
+                    _stated_elsewhere(clash[0], b.article, fact, statements)
+                    or _stated_elsewhere(clash[1], a.article, fact, statements)
+                ):
                     qa, qb = clash
                     what = unit_key(qa.unit) or qa.unit or "number"
                     values = (qa.to_json(), qb.to_json())
                     reason = f"{what}: {_number_text(qa)!r} in {a.article} vs {_number_text(qb)!r} in {b.article}"
                     conflicts.append(Conflict("", "quantity", fact.id, (a.id, b.id), values, reason))
                     continue
-                dates = _date_conflict(a, b)
+                dates = _date_conflict(a, b, span_a, span_b)
                 if dates is not None:
                     va, ta, vb, tb = dates
                     values = (va, vb)

@@ -10,7 +10,9 @@ splitting::
      "conflicts": [{"fact": "commuters", "articles": ["<id>", "<id>"]}]}
 
 A fact with one mention is that article's unique fact. Each fragment must occur in exactly one
-statement of its article.
+statement of its article, and a statement belongs to at most one gold fact. A conflict entry names
+one pair of articles that disagree on the fact (three entries when one outlet contradicts three).
+``note`` fields are for people and ignored. examples/gold/README.md explains the conventions.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from typing import Any
 
 from blickwinkel.errors import EvaluationError
 from blickwinkel.model import Comparison, Statement
+
+GOLD_SCHEMA = "blickwinkel.gold/1"
+TASKS = ("links", "unique_facts", "conflicts")
 
 
 @dataclass(frozen=True)
@@ -49,45 +54,94 @@ class PRF:
     recall: float
     f1: float
     support: int
+    true_positives: int = 0
+    predicted: int = 0
 
     @staticmethod
     def of(tp: int, predicted: int, gold: int) -> PRF:
         p = tp / predicted if predicted else (1.0 if not gold else 0.0)
         r = tp / gold if gold else 1.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return PRF(round(p, 4), round(r, 4), round(f, 4), gold)
+        return PRF(round(p, 4), round(r, 4), round(f, 4), gold, tp, predicted)
 
     def to_json(self) -> dict[str, float | int]:
-        return {"precision": self.precision, "recall": self.recall, "f1": self.f1, "support": self.support}
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "support": self.support,
+            "true_positives": self.true_positives,
+            "predicted": self.predicted,
+        }
 
 
 def parse_gold(data: Any, source: str) -> Gold:
     """Validate a gold file's JSON; errors name the file and the field."""
     if not isinstance(data, dict):
         raise EvaluationError(f"[V001] {source}: the gold file must hold a JSON object.")
+    schema = data.get("schema", GOLD_SCHEMA)
+    if schema != GOLD_SCHEMA:
+        raise EvaluationError(
+            f"[V008] {source}: field 'schema' is {schema!r}; this version reads {GOLD_SCHEMA!r}."
+        )
     inputs = data.get("inputs")
-    if not isinstance(inputs, list) or not all(isinstance(x, str) for x in inputs) or len(inputs) < 2:
+    if not isinstance(inputs, list) or not all(isinstance(x, str) and x for x in inputs) or len(inputs) < 2:
         raise EvaluationError(f"[V002] {source}: field 'inputs' must list two or more file paths.")
-    facts = []
-    for n, f in enumerate(data.get("facts") or []):
-        if not isinstance(f, dict) or not isinstance(f.get("name"), str) or not isinstance(f.get("mentions"), dict):
-            raise EvaluationError(f"[V003] {source}: facts[{n}] needs 'name' (string) and 'mentions' (object).")
-        facts.append(GoldFact(f["name"], {str(k): str(v) for k, v in f["mentions"].items()}))
-    names = {f.name for f in facts}
-    conflicts = []
-    for n, c in enumerate(data.get("conflicts") or []):
-        arts = c.get("articles") if isinstance(c, dict) else None
-        if not isinstance(c, dict) or c.get("fact") not in names or not isinstance(arts, list) or len(arts) != 2:
+    raw_facts = data.get("facts")
+    if not isinstance(raw_facts, list) or not raw_facts:
+        raise EvaluationError(f"[V003] {source}: field 'facts' must be a non-empty list of facts.")
+    facts = [_parse_fact(f, n, source) for n, f in enumerate(raw_facts)]
+    by_name: dict[str, GoldFact] = {}
+    for n, fact in enumerate(facts):
+        if fact.name in by_name:
             raise EvaluationError(
-                f"[V004] {source}: conflicts[{n}] needs 'fact' (a name from facts) and 'articles' (two ids)."
+                f"[V003] {source}: facts[{n}] repeats the name {fact.name!r}; names must differ."
             )
-        conflicts.append(GoldConflict(str(c["fact"]), (str(arts[0]), str(arts[1]))))
+        by_name[fact.name] = fact
+    raw_conflicts = data.get("conflicts", [])
+    if not isinstance(raw_conflicts, list):
+        raise EvaluationError(f"[V004] {source}: field 'conflicts' must be a list.")
+    conflicts = [_parse_conflict(c, n, by_name, source) for n, c in enumerate(raw_conflicts)]
     return Gold(tuple(inputs), tuple(facts), tuple(conflicts))
+
+
+def _parse_fact(f: Any, n: int, source: str) -> GoldFact:
+    if not isinstance(f, dict) or not isinstance(f.get("name"), str) or not f["name"]:
+        raise EvaluationError(f"[V003] {source}: facts[{n}] needs 'name' (string) and 'mentions' (object).")
+    mentions = f.get("mentions")
+    if not isinstance(mentions, dict) or not mentions:
+        raise EvaluationError(
+            f"[V003] {source}: facts[{n}] ({f['name']!r}) needs 'mentions', an object of "
+            "article id → fragment."
+        )
+    for article, fragment in mentions.items():
+        if not isinstance(fragment, str) or not fragment.strip():
+            raise EvaluationError(
+                f"[V003] {source}: facts[{n}].mentions[{article!r}] must be a non-empty text fragment."
+            )
+    return GoldFact(f["name"], dict(mentions))
+
+
+def _parse_conflict(c: Any, n: int, facts: Mapping[str, GoldFact], source: str) -> GoldConflict:
+    arts = c.get("articles") if isinstance(c, dict) else None
+    if not isinstance(c, dict) or c.get("fact") not in facts or not isinstance(arts, list) or len(arts) != 2:
+        raise EvaluationError(
+            f"[V004] {source}: conflicts[{n}] needs 'fact' (a name from facts) and 'articles' (two ids)."
+        )
+    a, b = str(arts[0]), str(arts[1])
+    mentioned = facts[c["fact"]].mentions
+    if a == b or a not in mentioned or b not in mentioned:
+        raise EvaluationError(
+            f"[V004] {source}: conflicts[{n}].articles must be two different articles that mention "
+            f"{c['fact']!r} ({', '.join(sorted(mentioned))}), got [{a!r}, {b!r}]."
+        )
+    return GoldConflict(str(c["fact"]), (a, b))
 
 
 def _locate(gold: Gold, statements: Sequence[Statement]) -> dict[tuple[str, str], str]:
     """(fact name, article id) → statement id of the statement that holds the fragment."""
     located: dict[tuple[str, str], str] = {}
+    owner: dict[str, str] = {}
     for fact in gold.facts:
         for article, fragment in fact.mentions.items():
             hits = [s for s in statements if s.article == article and fragment in s.text]
@@ -97,12 +151,37 @@ def _locate(gold: Gold, statements: Sequence[Statement]) -> dict[tuple[str, str]
                     f"[V005] Gold fact {fact.name!r}: no statement of article {article!r} contains "
                     f"{fragment!r}. Articles: {', '.join(known)}."
                 )
-            located[(fact.name, article)] = hits[0].id
+            if len(hits) > 1:
+                raise EvaluationError(
+                    f"[V006] Gold fact {fact.name!r}: {fragment!r} occurs in {len(hits)} statements of "
+                    f"{article!r} ({', '.join(s.id for s in hits)}); make the fragment longer."
+                )
+            sid = hits[0].id
+            if sid in owner:
+                raise EvaluationError(
+                    f"[V007] Gold facts {owner[sid]!r} and {fact.name!r} both point to statement {sid}; "
+                    "a statement belongs to one gold fact. Drop one mention or pick another statement."
+                )
+            owner[sid] = fact.name
+            located[(fact.name, article)] = sid
     return located
 
 
-def evaluate_comparison(gold: Gold, comparison: Comparison) -> dict[str, Any]:
-    """Precision/recall/F1 of fact links, unique-fact flags and conflicts."""
+@dataclass(frozen=True)
+class _Judgement:
+    """Gold and predicted items of the three tasks, as sets, for scoring and for listing the errors."""
+
+    gold_links: frozenset[frozenset[str]]
+    predicted_links: frozenset[frozenset[str]]
+    gold_unique: frozenset[str]
+    predicted_unique: frozenset[str]
+    gold_conflicts: frozenset[tuple[str, frozenset[str]]]
+    predicted_conflicts: frozenset[tuple[str, frozenset[str]]]
+    fact_of_statement: Mapping[str, str]
+    conflict_reasons: Mapping[tuple[str, frozenset[str]], str]
+
+
+def _judge(gold: Gold, comparison: Comparison) -> _Judgement:
     located = _locate(gold, comparison.statements)
     fact_of = {sid: f.id for f in comparison.facts for sid in f.statements}
     fact_size = {f.id: len(f.articles) for f in comparison.facts}
@@ -117,29 +196,86 @@ def evaluate_comparison(gold: Gold, comparison: Comparison) -> dict[str, Any]:
     predicted_pairs = {
         frozenset((x, y))
         for x, y in combinations(annotated, 2)
-        if fact_of.get(x) is not None and fact_of.get(x) == fact_of.get(y)
-        and _article(x) != _article(y)
+        if fact_of.get(x) is not None and fact_of.get(x) == fact_of.get(y) and _article(x) != _article(y)
     }
-    links = PRF.of(len(gold_pairs & predicted_pairs), len(predicted_pairs), len(gold_pairs))
 
     gold_unique = {located[(f.name, a)] for f in gold.facts if len(f.mentions) == 1 for a in f.mentions}
     predicted_unique = {sid for sid in annotated if fact_size.get(fact_of.get(sid, ""), 0) == 1}
-    unique = PRF.of(len(gold_unique & predicted_unique), len(predicted_unique), len(gold_unique))
 
     gold_conf = {(c.fact, frozenset(c.articles)) for c in gold.conflicts}
     predicted_conf = set()
+    reasons: dict[tuple[str, frozenset[str]], str] = {}
     for c in comparison.conflicts:
-        names = {gold_fact_of.get(s) for s in c.statements}
+        # A conflict is credited to the gold fact of its annotated statements, so that a restatement
+        # no gold fact names (a second sentence with the same figure) may stand in for the annotated one.
+        names = {gold_fact_of[s] for s in c.statements if s in gold_fact_of}
         arts = frozenset(_article(s) for s in c.statements)
-        name = next(iter(names)) if len(names) == 1 else None
-        predicted_conf.add((name or f"?{c.id}", arts))
-    conflicts = PRF.of(len(gold_conf & predicted_conf), len(predicted_conf), len(gold_conf))
+        name = next(iter(names)) if len(names) == 1 else f"?{c.id}"
+        predicted_conf.add((name, arts))
+        reasons.setdefault((name, arts), c.reason)
+    return _Judgement(
+        frozenset(gold_pairs),
+        frozenset(predicted_pairs),
+        frozenset(gold_unique),
+        frozenset(predicted_unique),
+        frozenset(gold_conf),
+        frozenset(predicted_conf),
+        gold_fact_of,
+        reasons,
+    )
+
+
+def evaluate_comparison(gold: Gold, comparison: Comparison) -> dict[str, Any]:
+    """Precision/recall/F1 of fact links, unique-fact flags and conflicts."""
+    j = _judge(gold, comparison)
+    links = PRF.of(len(j.gold_links & j.predicted_links), len(j.predicted_links), len(j.gold_links))
+    unique = PRF.of(len(j.gold_unique & j.predicted_unique), len(j.predicted_unique), len(j.gold_unique))
+    conflicts = PRF.of(
+        len(j.gold_conflicts & j.predicted_conflicts), len(j.predicted_conflicts), len(j.gold_conflicts)
+    )
     return {
         "links": links.to_json(),
         "unique_facts": unique.to_json(),
         "conflicts": conflicts.to_json(),
         "gold_facts": len(gold.facts),
     }
+
+
+def comparison_errors(gold: Gold, comparison: Comparison) -> dict[str, list[str]]:
+    """What the comparison got wrong, one readable line per missed or false item, for people to read."""
+    j = _judge(gold, comparison)
+    name = j.fact_of_statement
+
+    def pair(p: frozenset[str]) -> str:
+        x, y = sorted(p)
+        if name[x] == name[y]:
+            return f"{name[x]}: {x} ~ {y}"
+        return f"{name[x]} ({x}) ~ {name[y]} ({y})"
+
+    def conflict(c: tuple[str, frozenset[str]]) -> str:
+        reason = j.conflict_reasons.get(c)
+        return f"{c[0]}: {' vs '.join(sorted(c[1]))}" + (f" ({reason})" if reason else "")
+
+    return {
+        "missed_links": sorted(pair(p) for p in j.gold_links - j.predicted_links),
+        "false_links": sorted(pair(p) for p in j.predicted_links - j.gold_links),
+        "missed_unique_facts": sorted(f"{name[s]}: {s}" for s in j.gold_unique - j.predicted_unique),
+        "false_unique_facts": sorted(f"{name[s]}: {s}" for s in j.predicted_unique - j.gold_unique),
+        "missed_conflicts": sorted(conflict(c) for c in j.gold_conflicts - j.predicted_conflicts),
+        "false_conflicts": sorted(conflict(c) for c in j.predicted_conflicts - j.gold_conflicts),
+    }
+
+
+def micro_average(results: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The scores of several :func:`evaluate_comparison` results with their counts added up."""
+    total: dict[str, Any] = {}
+    for task in TASKS:
+        tp = sum(int(r[task]["true_positives"]) for r in results)
+        predicted = sum(int(r[task]["predicted"]) for r in results)
+        support = sum(int(r[task]["support"]) for r in results)
+        total[task] = PRF.of(tp, predicted, support).to_json()
+    total["gold_facts"] = sum(int(r["gold_facts"]) for r in results)
+    return total
 
 
 def _article(statement_id: str) -> str:

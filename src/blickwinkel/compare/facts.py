@@ -51,7 +51,7 @@ def group_facts(
             continue
         ma, mb = groups.members[ra], groups.members[rb]
         if len(ma) + len(mb) > 2:
-            mean = float(np.mean(embeddings[np.ix_(ma, mb)]))
+            mean = float(np.mean(embeddings[ma] @ embeddings[mb].T))
             if mean < MERGE_MIN_MEAN_COSINE:
                 continue
         groups.union(a, b)

@@ -21,11 +21,17 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 W_EMBEDDING = 0.6
 W_CHARS = 0.25
 W_LEMMAS = 0.15
+L_EMBEDDING = 0.15
+L_CHARS = 0.35
+L_LEMMAS = 0.5
 NAME_SHARED_BONUS = 0.08
 NAME_CLASH_PENALTY = 0.08
 NUMBER_MATCH_BONUS = 0.1
 NUMBER_MISMATCH_PENALTY = 0.04
-NUMBER_ONE_SIDED_PENALTY = 0.06
+NUMBER_ONE_SIDED_PENALTY = 0.1
+# Translations score lower cosines than paraphrases in one language (USE: ~0.45-0.7 for a true pair);
+# this offset puts a cross-lingual pair on the scale of the same-language score.
+CROSS_LINGUAL_OFFSET = 0.1
 
 
 def fold(text: str) -> str:
@@ -42,13 +48,6 @@ def char_ngrams(text: str, n: int = 4) -> frozenset[str]:
     return frozenset(folded[i : i + n] for i in range(len(folded) - n + 1))
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Overlap coefficient: shared items over the smaller set (a short statement inside a long one)."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
@@ -63,10 +62,12 @@ class StatementFeatures:
     lemmas: frozenset[str]
     keys: frozenset[str]
     quantities: tuple[Quantity, ...]
+    language: str | None
 
 
-_STOP = frozenset(
-    """der die das den dem des ein eine einer eines einem einen und oder aber auch nicht noch schon
+STOPWORDS = frozenset(
+    fold(w)
+    for w in """der die das den dem des ein eine einer eines einem einen und oder aber auch nicht noch schon
     in im ins an am auf aus bei mit nach von vom zu zum zur für über unter vor seit bis durch gegen
     um als wie dass ob sich sie er es wir ihr ihre ihr sein seine hat haben hatte hatten ist sind war
     waren wird werden wurde wurden sei seien habe hätten wäre kann könne soll solle muss müsse dies
@@ -74,19 +75,34 @@ _STOP = frozenset(
     as that this these those is are was were be been has have had will would it its they their he she
     his her we our""".split()
 )
+_HANDLE = re.compile(r"[@#](\w+)")
+_URL = re.compile(r"https?://\S+")
+
+
+def embedding_text(text: str) -> str:
+    """The text the embedder sees: links dropped, @handles and #hashtags reduced to their words."""
+    return _HANDLE.sub(r"\1", _URL.sub("", text))
 
 
 def features(statement: Statement) -> StatementFeatures:
-    if statement.lemmas:
-        lemmas = frozenset(fold(x) for x in statement.lemmas if fold(x) and fold(x) not in _STOP)
-    else:
-        lemmas = frozenset(w for w in fold(statement.text).split() if w not in _STOP)
+    words = statement.lemmas or tuple(fold(statement.text).split())
+    lemmas = frozenset(f for f in (fold(x) for x in words) if f and f not in STOPWORDS and not f.isdigit())
     return StatementFeatures(
         chars=char_ngrams(statement.text),
         lemmas=lemmas,
         keys=frozenset(m.key for m in statement.entities),
         quantities=tuple(q for q in statement.quantities if q.unit is not None),
+        language=statement.language,
     )
+
+
+def weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """Shared lemmas weighted by how rare they are in the story (a cosine over weighted sets):
+    "Vorbedingung" counts for more than "Irak" in a story about Iraq."""
+    if not a or not b:
+        return 0.0
+    shared = sum(idf.get(w, 1.0) for w in a & b)
+    return shared / (sum(idf.get(w, 1.0) for w in a) * sum(idf.get(w, 1.0) for w in b)) ** 0.5
 
 
 @dataclass(frozen=True)
@@ -99,6 +115,8 @@ class ScoreParts:
     lemmas: float
     names: float
     numbers: float
+    span_a: tuple[int, int] | None = None  # the parts that matched, as offsets into their articles
+    span_b: tuple[int, int] | None = None
 
 
 def number_agreement(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> float:
@@ -133,12 +151,28 @@ def name_agreement(a: frozenset[str], b: frozenset[str]) -> float:
     return shared / min(len(a), len(b))
 
 
-def combine(cosine: float, fa: StatementFeatures, fb: StatementFeatures) -> ScoreParts:
-    chars = dice(fa.chars, fb.chars) ** 0.5 if fa.chars and fb.chars else 0.0
-    lemmas = overlap(fa.lemmas, fb.lemmas)
+def same_language(fa: StatementFeatures, fb: StatementFeatures) -> bool:
+    return fa.language is None or fb.language is None or fa.language == fb.language
+
+
+def combine(
+    cosine: float, fa: StatementFeatures, fb: StatementFeatures, idf: dict[str, float] | None = None
+) -> ScoreParts:
+    """The combined score. Across languages wording cannot be compared, so the meaning (cosine) stands
+    in for the wording features, and names and numbers still count."""
     names = name_agreement(fa.keys, fb.keys)
     numbers = number_agreement(fa.quantities, fb.quantities)
-    score = W_EMBEDDING * cosine + W_CHARS * chars + W_LEMMAS * lemmas
+    if same_language(fa, fb):
+        chars = dice(fa.chars, fb.chars) ** 0.5 if fa.chars and fb.chars else 0.0
+        lemmas = weighted_overlap(fa.lemmas, fb.lemmas, idf or {})
+        semantic = W_EMBEDDING * cosine + W_CHARS * chars + W_LEMMAS * lemmas
+        # A close paraphrase that shares its rare words can score a low cosine (USE gives ~0.2 to two
+        # German sentences that share "Vorbedingung fallen gelassen"); wording then carries the score.
+        lexical = L_EMBEDDING * cosine + L_CHARS * chars + L_LEMMAS * lemmas
+        score = max(semantic, lexical)
+    else:
+        chars = lemmas = 0.0
+        score = cosine + CROSS_LINGUAL_OFFSET
     if names > 0:
         score += NAME_SHARED_BONUS * names
     elif names < 0:

@@ -178,7 +178,9 @@ class ClusteringReport:
         }
 
 
-def evaluate_clustering(articles: Sequence[Article], gold: dict[str, str], embedder: Embedder) -> ClusteringReport:
+def evaluate_clustering(
+    articles: Sequence[Article], gold: dict[str, str], embedder: Embedder
+) -> ClusteringReport:
     """Cluster ``articles`` into stories and score them against the gold events."""
     clusters = cluster_articles(story_docs(articles, embedder))
     return ClusteringReport(

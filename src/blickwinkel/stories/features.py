@@ -11,25 +11,28 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 from datasketch import MinHash
 
+from blickwinkel.analyse.dates import SUPPORTED_LANGUAGES, find_dates
 from blickwinkel.embed import Embedder
 from blickwinkel.model import Article, Block, BlockKind
 
 Vector = npt.NDArray[np.float32]
 
-# How many body sentences (after title and lead) are embedded; news puts the event up front.
-BODY_SENTENCES = 5
+# Characters of title, lead and body embedded as the document: USE reads about this much anyway,
+# and news puts the event up front.
+DOC_CHARS = 1000
 # Characters of text scanned for entities, numbers, dates and words (speed; the event is up front).
 SCAN_CHARS = 3000
 # Weights of title, lead and body in the combined document vector used for nearest-neighbour search.
 PART_WEIGHTS = (0.3, 0.3, 0.4)
 MINHASH_PERMUTATIONS = 64
+MINHASH_SCHEME = "affine32"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'“”»«]?\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -77,35 +80,56 @@ _WEEKDAYS = {
     )
     for name in names
 }
-_DAY_MONTH = re.compile(r"\b(\d{1,2})\.?\s+([A-Za-zäÄ]{3,9})\b|\b([A-Za-z]{3,9})\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})\.?\s+([A-Za-zäÄ]{3,9})\b|\b([A-Za-z]{3,9})\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+)
+
+
+def _word_list(text: str) -> list[str]:
+    return text.split()
+
 
 # Frequent capitalised words that are not names (sentence starters, German nouns that are too
 # general to say anything about the event, English function words at sentence start).
 _NOT_NAMES = frozenset(
-    """
-    der die das den dem des ein eine einer eines einem einen er sie es wir ihr ich man
-    und oder aber doch auch noch nur nach vor bei mit von zu zum zur im in am an auf aus für
-    wie was wer wo wann warum dass als wenn weil denn so da dies diese dieser dieses jetzt heute
-    seit bis laut unter über nicht kein keine mehr viele alle andere zudem damit dabei dazu
-    the a an and or but if in on at of for to by with from as is are was were be it its he she
-    they we you i this that these those there here after before while when where what who why how
-    his her their our not no yes mr mrs ms dr also however meanwhile according
-    frau herr prozent uhr jahr jahre jahren euro dollar millionen milliarden menschen leute
-    montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday
-    friday saturday sunday januar februar märz april mai juni juli august september oktober
-    november dezember january february march may june july october december
-    """.split()
+    _word_list(
+        """
+        der die das den dem des ein eine einer eines einem einen er sie es wir ihr ich man und oder aber
+        doch auch noch nur nach vor bei mit von zu zum zur im in am an auf aus für wie was wer wo wann
+        warum dass als wenn weil denn so da dies diese dieser dieses jetzt heute seit bis laut unter
+        über nicht kein keine mehr viele alle andere zudem damit dabei dazu the a an and or but if in on
+        at of for to by with from as is are was were be it its he she they we you i this that these
+        those there here after before while when where what who why how his her their our not no yes mr
+        mrs ms dr also however meanwhile according frau herr prozent uhr jahr jahre jahren euro dollar
+        millionen milliarden menschen leute montag dienstag mittwoch donnerstag freitag samstag sonntag
+        monday tuesday wednesday thursday friday saturday sunday januar februar märz april mai juni juli
+        august september oktober november dezember january february march may june july october december
+        """
+    )
 )
 
-_STOPWORDS_DE = frozenset("der die das und ist nicht ein eine mit sich auf für dem den von zu im".split())
-_STOPWORDS_EN = frozenset("the and is not a an with on for of to in that was are by".split())
+_STOPWORDS_DE = frozenset(
+    _word_list(
+        """
+        der die das und ist nicht ein eine mit sich auf für dem den von zu im
+        """
+    )
+)
+_STOPWORDS_EN = frozenset(
+    _word_list(
+        """
+        the and is not a an with on for of to in that was are by
+        """
+    )
+)
 
 
 @dataclass(frozen=True, eq=False)
 class StoryDoc:
     """What the story stage knows about one article.
 
-    ``vector`` is the normalised weighted mix of ``title_vec``, ``lead_vec`` and ``body_vec``;
+    ``doc_vec`` embeds the start of the document (title, lead, body); ``vector`` is the normalised
+    weighted mix of ``title_vec``, ``lead_vec`` and ``doc_vec`` used for nearest-neighbour search;
     ``words`` are lower-cased word stems (first six letters) for the lexical overlap;
     ``signature`` is the MinHash of the word 3-grams for near-duplicate detection; ``content_hash`` breaks
     ties deterministically and finds exact copies.
@@ -118,7 +142,7 @@ class StoryDoc:
     language: str | None
     title_vec: Vector
     lead_vec: Vector
-    body_vec: Vector
+    doc_vec: Vector
     vector: Vector
     entities: frozenset[str]
     numbers: frozenset[str]
@@ -139,7 +163,7 @@ class DocParts:
 
     title: str
     lead: str
-    body: tuple[str, ...]
+    document: str
     scan: str
 
 
@@ -182,9 +206,8 @@ def doc_parts(article: Article) -> DocParts:
         lead = body_sentences.pop(0)
         if len(lead) < 120 and body_sentences:
             lead = f"{lead} {body_sentences.pop(0)}"
-    body = tuple(body_sentences[:BODY_SENTENCES])
     scan = " \n".join([title, lead, *body_sentences])[:SCAN_CHARS]
-    return DocParts(title=title, lead=lead, body=body, scan=scan)
+    return DocParts(title=title, lead=lead, document=scan[:DOC_CHARS], scan=scan)
 
 
 def entity_keys(text: str) -> frozenset[str]:
@@ -238,6 +261,15 @@ def date_keys(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def resolved_days(text: str, language: str | None, published: dt.date | None) -> frozenset[str]:
+    """Days the text names, resolved against the publication date ("am Montag" → 2024-01-22)."""
+    if language not in SUPPORTED_LANGUAGES:
+        return frozenset()
+    assert language is not None
+    mentions = find_dates(text, language, anchor=published)
+    return frozenset(m.value for m in mentions if m.value is not None and len(m.value) == 10)
+
+
 def word_stems(text: str) -> frozenset[str]:
     """Lower-cased words of four letters or more cut to six letters: a cheap, language-free stem."""
     return frozenset(w[:6] for w in _WORD.findall(text.lower()) if len(w) >= 4)
@@ -247,7 +279,7 @@ def minhash_signature(text: str, size: int = 3) -> npt.NDArray[np.uint64]:
     """MinHash of the word n-grams of the whole text, the usual unit for near-duplicate detection."""
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i : i + size]).encode() for i in range(max(1, len(words) - size + 1))}
-    minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+    minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME)
     minhash.update_batch(sorted(grams))
     signature: npt.NDArray[np.uint64] = np.asarray(minhash.hashvalues, dtype=np.uint64)
     return signature
@@ -279,39 +311,48 @@ def story_docs(articles: Sequence[Article], embedder: Embedder) -> list[StoryDoc
     """Features of many articles with one batched embedding call (much faster than one by one)."""
     parts = [doc_parts(a) for a in articles]
     texts: list[str] = []
-    spans: list[tuple[int, int]] = []
     for p in parts:
-        start = len(texts)
-        texts.extend([p.title or p.lead, p.lead or p.title, *p.body])
-        spans.append((start, len(texts)))
+        texts.extend([p.title or p.lead, p.lead or p.title, p.document or p.title])
     matrix = embedder.encode(texts) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
     docs: list[StoryDoc] = []
-    for article, p, (start, end) in zip(articles, parts, spans, strict=True):
-        title_vec = matrix[start]
-        lead_vec = matrix[start + 1]
-        body_rows = matrix[start + 2 : end]
-        body_vec = _unit(body_rows.mean(axis=0)) if len(body_rows) else lead_vec
-        mix = PART_WEIGHTS[0] * title_vec + PART_WEIGHTS[1] * lead_vec + PART_WEIGHTS[2] * body_vec
+    for i, (article, p) in enumerate(zip(articles, parts, strict=True)):
+        language = article.language or guess_language(article.text)
+        title_vec, lead_vec, doc_vec = matrix[3 * i], matrix[3 * i + 1], matrix[3 * i + 2]
+        mix = PART_WEIGHTS[0] * title_vec + PART_WEIGHTS[1] * lead_vec + PART_WEIGHTS[2] * doc_vec
         docs.append(
             StoryDoc(
                 id=article.id,
                 title=p.title,
                 published=article.published,
                 outlet=article.outlet,
-                language=article.language or guess_language(article.text),
+                language=language,
                 title_vec=title_vec,
                 lead_vec=lead_vec,
-                body_vec=body_vec,
+                doc_vec=doc_vec,
                 vector=_unit(mix),
                 entities=entity_keys(p.scan),
                 numbers=number_keys(p.scan),
-                dates=date_keys(p.scan),
+                dates=date_keys(p.scan) | resolved_days(p.scan, language, article.published),
                 words=word_stems(p.scan),
-                signature=minhash_signature(article.text),
+                # Without the headline: wire copies often get a headline of their own.
+                signature=minhash_signature(
+                    article.text.replace(p.title, "", 1) if p.title else article.text
+                ),
                 content_hash=content_hash(article.text),
             )
         )
     return docs
+
+
+def unique_in_order(docs: Iterable[StoryDoc]) -> list[StoryDoc]:
+    """Docs sorted by processing order with repeated ids dropped (the first in that order is kept)."""
+    seen: set[str] = set()
+    out: list[StoryDoc] = []
+    for doc in sorted(docs, key=lambda d: d.order_key):
+        if doc.id not in seen:
+            seen.add(doc.id)
+            out.append(doc)
+    return out
 
 
 def story_doc(article: Article, embedder: Embedder) -> StoryDoc:

@@ -50,13 +50,13 @@ def _dot(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> float:
 
 def pair_features(a: StoryDoc, b: StoryDoc) -> dict[str, float]:
     """The symmetric features the fitted model combines (names in ``weights.FEATURES``)."""
-    cross = 0.5 * (_dot(a.title_vec, b.lead_vec) + _dot(a.lead_vec, b.title_vec))
+    cross = 0.5 * (_dot(a.title_vec, b.doc_vec) + _dot(a.doc_vec, b.title_vec))
     same_language = 1.0 if a.language is not None and a.language == b.language else 0.0
     words = _jaccard(a.words, b.words)
     return {
         "cos_title": _dot(a.title_vec, b.title_vec),
         "cos_lead": _dot(a.lead_vec, b.lead_vec),
-        "cos_body": _dot(a.body_vec, b.body_vec),
+        "cos_doc": _dot(a.doc_vec, b.doc_vec),
         "cos_cross": cross,
         "entities": _jaccard(a.entities, b.entities),
         "numbers": _jaccard(a.numbers, b.numbers),
@@ -74,7 +74,9 @@ def date_gap_days(a: StoryDoc, b: StoryDoc) -> int | None:
 
 def predicted_overall(features: dict[str, float], gap_days: int | None = None) -> float:
     """The fitted linear model, plus the date-gap penalty, clipped to the scale 1–4."""
-    value = weights.INTERCEPT + sum(w * features[name] for name, w in zip(FEATURE_NAMES, weights.COEFFICIENTS, strict=True))
+    value = weights.INTERCEPT + sum(
+        w * features[name] for name, w in zip(FEATURE_NAMES, weights.COEFFICIENTS, strict=True)
+    )
     if gap_days is not None and gap_days > weights.GAP_FREE_DAYS:
         value += weights.GAP_PENALTY_PER_DAY * (gap_days - weights.GAP_FREE_DAYS)
     return min(4.0, max(1.0, value))

@@ -138,18 +138,22 @@ def _line_sentences(line: str, language: str | None) -> list[list[Span]]:
     return sentences
 
 
-def _comparable(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+def _visible(text: str) -> str:
+    """``text`` compared the way SoMaJo may have rewritten it: no spaces, marks or case."""
+    decomposed = unicodedata.normalize("NFKD", text).casefold()
+    return "".join(ch for ch in decomposed if not ch.isspace() and not unicodedata.combining(ch))
 
 
-def _same_token(piece: str, token: str) -> bool:
-    # SoMaJo rewrites quotes and emoticons and drops spaces inside some tokens; letters and digits stay.
-    return piece == token or _comparable(piece) == _comparable(token)
+def _letters_and_digits(text: str) -> str:
+    return "".join(ch for ch in _visible(text) if ch.isalnum())
 
 
 def align_tokens(text: str, tokens: list[str]) -> list[Span]:
-    """Find each token in ``text`` in order; a token that cannot be found gets the next
-    whitespace-delimited stretch (or an empty span at the cursor when the text is used up)."""
+    """Spans of ``tokens`` in ``text``, in order and never overlapping.
+
+    A token is looked up verbatim right after the previous one; one that SoMaJo rewrote is matched
+    ignoring spaces, accents and case. Empty spans (text used up) are left for the caller to drop.
+    """
     spans: list[Span] = []
     cursor = 0
     for token in tokens:
@@ -170,21 +174,29 @@ _SKIPPABLE = " \t\u00ad\u200b\u2060\ufeff\u200c\u200d\ufe0f"
 
 
 def _approximate_end(text: str, start: int, token: str) -> int:
-    """End of the shortest stretch from ``start`` whose letters and digits are the token's."""
-    wanted = _comparable(token)
-    if not wanted:
-        return min(start + max(len(token.strip()), 1), len(text)) if start < len(text) else start
-    seen = ""
-    position = start
-    while position < len(text) and len(seen) < len(wanted):
-        seen += _comparable(text[position])
-        position += 1
-    if seen.startswith(wanted):
-        return position
+    """End of the shortest stretch from ``start`` that spells the token, ignoring spaces, accents and
+    case (then only letters and digits); else the end of the whitespace-delimited stretch."""
+    for key in (_visible, _letters_and_digits):
+        wanted = key(token)
+        if not wanted:
+            continue
+        seen = ""
+        position = start
+        while position < len(text) and len(seen) < len(wanted):
+            seen += key(text[position])
+            position += 1
+        if seen == wanted:
+            while position < len(text) and _attaches_to_previous(text[position]):
+                position += 1
+            return position
     end = start
     while end < len(text) and not text[end].isspace():
         end += 1
     return end
+
+
+def _attaches_to_previous(ch: str) -> bool:
+    return bool(unicodedata.combining(ch)) or ch in "\u200d\ufe0e\ufe0f"
 
 
 def _fallback_sentences(line: str) -> list[list[Span]]:

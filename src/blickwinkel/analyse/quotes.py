@@ -1,0 +1,408 @@
+"""Who says what: direct quotes, reported speech, speakers, and the other roles of a statement.
+
+Each sentence gets a role (``StatementRole``): a direct quote in any quotation-mark style with the
+speaker from a speech verb nearby, reported speech (German Konjunktiv I, "laut X", "X zufolge",
+English "said that", "according to"), block quotes and embedded posts with the speaker from their
+attribution line, captions, headlines, background (cue-based, conservative) and plain reporting.
+A single quoted word or a scare-quoted name is not a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from blickwinkel.model import Article, Block, Mention, Sentence
+
+# A quotation shorter than this is a quote only with a speech verb next to it: shorter ones are
+# scare quotes, titles or names („wichtiges“, „Harakat …“).
+MIN_QUOTE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class StatementRole:
+    """What a sentence is in its article, who speaks in it and where the quoted words are."""
+
+    kind: str
+    speaker: str | None = None
+    quote_spans: tuple[tuple[int, int], ...] = ()
+
+
+# --- quotation marks -------------------------------------------------------------------------
+# Ordered: German low-high first, so that its closing “ is not taken as an English opening mark.
+_QUOTE_PATTERNS = (
+    re.compile(r"„([^„“”\n]{1,2000}?)[“”]"),
+    re.compile(r"“([^“”„\n]{1,2000}?)”"),
+    re.compile(r"»([^»«\n]{1,2000}?)«"),
+    re.compile(r"«([^«»\n]{1,2000}?)»"),
+    re.compile(r"‚([^‚‘’\n]{1,500}?)[‘’]"),
+    re.compile(r"\"([^\"\n]{1,2000}?)\""),
+    re.compile(r"(?<![\w’'])‘([^‘’\n]{1,500}?)’(?![\w’'])"),
+    re.compile(r"(?<![\w’'])'([^'\n]{1,500}?)'(?![\w’'])"),
+)
+_WORD = re.compile(r"\w+")
+
+
+def find_quotations(text: str) -> list[tuple[int, int]]:
+    """Offsets of the text inside quotation marks (without the marks), in order, not overlapping."""
+    spans: list[tuple[int, int]] = []
+    for pattern in _QUOTE_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.start(1), m.end(1)
+            if any(start < e + 1 and s - 1 < end for s, e in spans):
+                continue
+            if not text[start:end].strip():
+                continue
+            spans.append((start, end))
+    return sorted(spans)
+
+
+# --- speakers --------------------------------------------------------------------------------
+_CAP = r"[A-ZÄÖÜ][\w’'.\-]*"
+_PARTICLE = r"(?:von|van|de|del|der|den|zu|al|el|bin|ibn|la|le|da|di)"
+_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,3}}"
+_DET_DE = r"(?i:der|die|das|dem|den|des|ein|eine|einem|einer|eines)"
+_ADJ = r"(?:[a-zäöüß][\w\-]*\s+)"
+_GENITIVE = rf"(?:\s+(?:des|der|von|of|of\s+the)\s+(?:{_ADJ}){{0,2}}{_NAME})?"
+# German noun phrases end in a capitalised noun; English ones may be all lower case ("a spokesman").
+_NP = (
+    rf"(?:{_DET_DE}\s+(?:{_ADJ}){{0,2}}{_NAME}{_GENITIVE}"
+    rf"|(?i:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+(?:\s+{_NAME})?"
+    rf"|{_NAME}{_GENITIVE})"
+)
+
+# Finite speech verbs; the separable ones ("teilte ... mit") are matched on their finite part.
+_SPEECH_DE = (
+    r"sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|betonte|betonten|betont|teilte|teilten|teilt|"
+    r"kündigte|kündigten|meinte|meint|ergänzte|ergänzt|unterstrich|warnte|warnt|forderte|fordert|"
+    r"kritisierte|kritisiert|bekräftigte|versicherte|räumte|schrieb|schreibt|twitterte|berichtete|"
+    r"berichtet|verkündete|bestätigte|bestätigt|dementierte|behauptete|behauptet|argumentierte|mahnte|"
+    r"erläuterte|antwortete|fragte|fügte|sprach|zitierte|äußerte|hob|stellte|gesagt|erklärt|betont|"
+    r"mitgeteilt|angekündigt|geschrieben"
+)
+_SPEECH_EN = (
+    r"said|says|say|told|tells|added|stated|states|announced|wrote|writes|tweeted|explained|noted|"
+    r"warned|claimed|claims|argued|argues|insisted|asked|replied|confirmed|declared|recalled|urged|"
+    r"posted|reported"
+)
+_SPEECH = rf"(?:{_SPEECH_DE}|{_SPEECH_EN})"
+_PRONOUNS = frozenset(
+    {"er", "sie", "es", "man", "wir", "ich", "he", "she", "they", "it", "we", "i", "this", "dies", "das"}
+)
+_DETERMINERS = frozenset(
+    {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer", "eines", "the", "a", "an"}
+)
+_NOT_SPEAKERS = frozenset(
+    {
+        "am", "im", "in", "an", "auf", "bei", "nach", "vor", "seit", "damals", "dann", "zuvor", "später",
+        "außerdem", "zudem", "auch", "on", "at", "after", "before", "later", "then", "also", "and", "und",
+        "aber", "but", "wie", "as", "dass", "that", "so", "es", "sich", "dennoch", "jedoch", "dessen",
+        "deren", "daraufhin", "deshalb", "darauf", "dazu", "hier", "dort", "their", "his", "her", "its",
+        "this", "these", "those", "there", "here", "when", "while", "if",
+    }
+)  # fmt: skip
+
+_AFTER_VERB = re.compile(
+    rf"\b(?P<verb>{_SPEECH})\s+(?:(?:am|an|im|in|auf|bei|vor|on|at)\s+(?:{_ADJ})?{_CAP}\s+)?(?P<np>{_NP})"
+)
+_BEFORE_VERB = re.compile(
+    rf"(?:^|(?<=[,;:„“”\"»«(]\s)|(?<=[,;:„“”\"»«(]))\s*(?P<np>{_NP})\s+(?:(?:hat|hatte|has|had)\s+)?"
+    rf"(?P<verb>{_SPEECH})\b"
+)
+_SO_X = re.compile(rf"(?:^|[,;–—-]\s*)so\s+(?P<np>{_NP})")
+_LAUT = re.compile(
+    rf"\b(?:[Ll]aut|[Nn]ach\s+Angaben|[Aa]ccording\s+to)\s+(?:(?:Angaben|einem\s+Bericht|Informationen)\s+)?"
+    rf"(?:(?:von|des|der)\s+)?(?P<np>{_NP}|[a-z][\w\-]+)"
+)
+_ZUFOLGE = re.compile(rf"(?P<np>{_NP})\s+zufolge\b")
+_WIE_X = re.compile(
+    rf"\b[Ww]ie\s+(?P<np>{_NP})\s+(?:\w+\s+){{0,3}}(?:mitteilte|mitteilten|berichtete|berichteten|sagte|"
+    rf"erklärte|meldete|bestätigte)\b"
+)
+_BERICHTET_X = re.compile(rf"\b(?:berichtet|berichtete|meldet|meldete|reported|reports)\s+(?P<np>{_NP})")
+_ENGLISH_VERB = re.compile(_SPEECH_EN)
+
+_REPORTED_DE = re.compile(
+    r"\b(?:laut|zufolge|nach\s+Angaben|teilte\w*\s+(?:\w+\s+){0,6}mit|mitteilte|sagte\w*,?\s+dass|"
+    r"erklärte\w*|betonte\w*|kündigte\w*\s+(?:\w+\s+){0,6}an|berichtete\w*|berichtet|hieß\s+es|"
+    r"heißt\s+es)\b",
+    re.IGNORECASE,
+)
+_REPORTED_EN = re.compile(
+    r"\b(?:said\s+that|says\s+that|according\s+to|reportedly|allegedly|told|said|says|stated|"
+    r"announced|claimed|added)\b",
+    re.IGNORECASE,
+)
+# Konjunktiv I forms that are not also indicative in the third person.
+_KONJUNKTIV_I = re.compile(
+    r"(?<!\bich )(?<!\bIch )\b(?:sei|seien|seiest|habe|werde|müsse|könne|wolle|solle|dürfe|gebe|liege|"
+    r"stehe|gehe|komme|wisse|bestehe|brauche|handle|handele|gelte|bleibe|lasse|sehe|trage|fehle)\b"
+)
+_REPORTED_CONTEXT_SUBJUNCTIVE = re.compile(r"\b(?:hätten|wären|hätte|wäre|würden)\b")
+
+_BACKGROUND_DE = re.compile(
+    r"\b(?:seit\s+(?:Jahren|Jahrzehnten|Monaten|Wochen|langem|Langem|(?:dem\s+Jahr\s+)?\d{4})|"
+    r"bereits\s+(?:im|vor|seit|in\s+den)|schon\s+(?:im|vor|seit)|im\s+vergangenen\s+Jahr|"
+    r"in\s+der\s+Vergangenheit|vor\s+(?:\w+\s+)?Jahren|damals|einst|zuvor|bislang|bisher)\b",
+    re.IGNORECASE,
+)
+_BACKGROUND_EN = re.compile(
+    r"\b(?:had\s+been|previously|since\s+\d{4}|for\s+(?:years|decades|months)|in\s+the\s+past|"
+    r"years\s+ago|last\s+year|earlier\s+this\s+year|formerly|so\s+far|until\s+now|has\s+long)\b",
+    re.IGNORECASE,
+)
+
+
+def _clean_speaker(text: str) -> str | None:
+    words = text.split()
+    while words and words[-1].rstrip(".,;:") != words[-1]:
+        words[-1] = words[-1].rstrip(".,;:")
+        if not words[-1]:
+            words.pop()
+    cleaned = " ".join(words).strip(" ,;:")
+    if not cleaned:
+        return None
+    first = cleaned.split()[0].lower()
+    if cleaned.lower() in _PRONOUNS or first in _NOT_SPEAKERS:
+        return None
+    # A determiner capitalised only because it opens the sentence is written in lower case.
+    if first in _DETERMINERS and " " in cleaned:
+        cleaned = first + cleaned[len(first) :]
+    return cleaned
+
+
+def _outside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(start < e and s < end for s, e in spans)
+
+
+def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """The speaker named next to a speech verb or attribution phrase, with its offsets in ``text``."""
+    for pattern in (_LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X):
+        for m in pattern.finditer(text):
+            if not _outside(quoted, m.start("np"), m.end("np")):
+                continue
+            # English puts the speaker after the verb only right after the quote ('…,” said Smith').
+            if (
+                pattern is _AFTER_VERB
+                and _ENGLISH_VERB.fullmatch(m.group("verb"))
+                and not re.search(r"[,“”\"‘’'»«]\s*$", text[: m.start("verb")])
+            ):
+                continue
+            raw = m.group("np")
+            name = _clean_speaker(raw)
+            if name is None:
+                continue
+            start = m.start("np") + raw.lower().index(name.split()[0].lower())
+            return name, start, start + len(name)
+    return None
+
+
+def _has_speech_verb(text: str, quoted: Sequence[tuple[int, int]]) -> bool:
+    pattern = re.compile(rf"\b(?:{_SPEECH}|so|laut|according\s+to)\b|:\s*$")
+    return any(_outside(quoted, m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def _pronoun_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> bool:
+    pattern = re.compile(
+        rf"\b(?:{_SPEECH})\s+(?:er|sie|he|she|they)\b|\b(?:er|sie|he|she|they)\s+(?:{_SPEECH})\b"
+    )
+    return any(_outside(quoted, m.start(), m.end()) for m in pattern.finditer(text))
+
+
+# --- attribution lines ---------------------------------------------------------------------------
+_HANDLE = re.compile(r"\(?\s*(@[\w\\]+)\s*\)?")
+_TITLE_IN_QUOTES = re.compile(r"^[„“\"»«‚‘']\s*(.+?)\s*[“”\"«»‘’']")
+
+
+def speaker_from_attribution(attribution: str | None) -> str | None:
+    """The speaker of a block quote or embedded post from its attribution line.
+
+    ``Fuad Hussein (@Fuad_Hussein) January 24, 2024`` gives ``Fuad Hussein``; a bare handle gives the
+    handle; a title in quotation marks (a book, a report) gives the title; ``Jane Doe, Ministerin``
+    gives ``Jane Doe``.
+    """
+    if not attribution:
+        return None
+    line = attribution.replace("\\", "").strip().lstrip("—–-―").strip()
+    if not line:
+        return None
+    title = _TITLE_IN_QUOTES.match(line)
+    if title:
+        return title.group(1).strip()
+    handle = _HANDLE.search(line)
+    if handle:
+        before = line[: handle.start()].strip(" ,")
+        return before or handle.group(1)
+    name = re.split(r"\s*[,(;|]\s*|\s+[–—-]\s+", line, maxsplit=1)[0].strip()
+    return name or None
+
+
+# --- mentions ------------------------------------------------------------------------------------
+def _speaker_key(
+    speaker: str,
+    span: tuple[int, int] | None,
+    own: Sequence[Mention],
+    nearby: Sequence[Mention],
+) -> str:
+    """The entity key of the mention that names the speaker, else the speaker as written."""
+    if span is not None:
+        best: Mention | None = None
+        best_overlap = 0
+        for m in own:
+            overlap = min(m.end, span[1]) - max(m.start, span[0])
+            if overlap > best_overlap:
+                best, best_overlap = m, overlap
+        if best is not None:
+            return best.key
+    lowered = speaker.lower()
+    last = lowered.split()[-1]
+    for m in (*own, *nearby):
+        text = m.text.lower()
+        if text == lowered or lowered.endswith(" " + text):
+            return m.key
+    for m in (*own, *nearby):
+        if m.type == "PER" and m.text.lower().split()[-1] == last:
+            return m.key
+    return speaker
+
+
+# --- classification ------------------------------------------------------------------------------
+def _block_of(article: Article, sentence: Sentence) -> Block | None:
+    if 0 <= sentence.block < len(article.blocks):
+        return article.blocks[sentence.block]
+    return None
+
+
+def _language(article: Article, block: Block | None) -> str:
+    lang = (block.language if block and block.language else None) or article.language or "de"
+    return "en" if lang.lower().startswith("en") else "de"
+
+
+def classify_statements(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Sequence[Mention]] | None = None,
+) -> list[StatementRole]:
+    """One ``StatementRole`` per sentence, in order.
+
+    ``mentions[i]`` are the entity mentions of ``sentences[i]``; a speaker whose name matches one is
+    given as that mention's entity key. Quote spans are offsets into ``article.text``.
+    """
+    all_mentions: list[Mention] = [m for ms in (mentions or ()) for m in ms]
+    # Quotations are found per block so that a quote running over several sentences is one quote.
+    block_quotes: dict[int, list[tuple[int, int]]] = {}
+    for index, b in enumerate(article.blocks):
+        if b.kind in ("paragraph", "lead", "subheading"):
+            found = find_quotations(article.block_text(b))
+            block_quotes[index] = [(b.start + s, b.start + e) for s, e in found]
+
+    roles: list[StatementRole] = []
+    last_speaker: tuple[int, str] | None = None  # (block index, speaker) for pronoun speakers
+    for i, sentence in enumerate(sentences):
+        own = mentions[i] if mentions is not None and i < len(mentions) else ()
+        block = _block_of(article, sentence)
+        role = _classify_one(
+            article,
+            sentence,
+            block=block,
+            quotes_in_block=block_quotes.get(sentence.block, []),
+            own=own,
+            all_mentions=all_mentions,
+        )
+        if role.kind in ("quote", "reported_speech"):
+            if role.speaker is None and last_speaker is not None and last_speaker[0] == sentence.block:
+                role = StatementRole(role.kind, last_speaker[1], role.quote_spans)
+            if role.speaker is not None:
+                last_speaker = (sentence.block, role.speaker)
+        roles.append(role)
+    return roles
+
+
+def _classify_one(
+    article: Article,
+    sentence: Sentence,
+    *,
+    block: Block | None,
+    quotes_in_block: Sequence[tuple[int, int]],
+    own: Sequence[Mention],
+    all_mentions: Sequence[Mention],
+) -> StatementRole:
+    text = sentence.text
+    if block is not None:
+        if block.kind == "headline":
+            return StatementRole("headline")
+        if block.kind == "caption":
+            return StatementRole("caption")
+        if block.kind in ("quote_block", "embedded_post"):
+            speaker = speaker_from_attribution(block.attribution)
+            key = _speaker_key(speaker, None, own, all_mentions) if speaker else None
+            stripped = text.strip()
+            lead = len(text) - len(text.lstrip())
+            span = (sentence.start + lead, sentence.start + lead + len(stripped))
+            return StatementRole("quote", key, (span,) if stripped else ())
+
+    # Quotations overlapping this sentence, clipped to it, in sentence-relative offsets.
+    local: list[tuple[int, int]] = []
+    for s, e in quotes_in_block:
+        cs, ce = max(s, sentence.start), min(e, sentence.end)
+        if cs < ce:
+            local.append((cs - sentence.start, ce - sentence.start))
+    if block is None:
+        local = find_quotations(text)
+    lang = _language(article, block)
+    found = _find_speaker(text, local)
+    speech = _has_speech_verb(text, local)
+    full_quotes = [
+        (s, e)
+        for s, e in local
+        if len(_WORD.findall(text[s:e])) >= MIN_QUOTE_WORDS
+        or (speech and len(_WORD.findall(text[s:e])) >= 1 and _adjacent_to_speech(text, s, e))
+    ]
+    # A sentence entirely inside a quote that runs over several sentences.
+    whole = len(text.strip())
+    if not full_quotes and any((e - s) >= 0.8 * whole for s, e in local) and len(_WORD.findall(text)) >= 3:
+        full_quotes = list(local)
+
+    def speaker_key() -> str | None:
+        if found is None:
+            return None
+        name, s, e = found
+        return _speaker_key(name, (sentence.start + s, sentence.start + e), own, all_mentions)
+
+    if full_quotes:
+        spans = tuple((sentence.start + s, sentence.start + e) for s, e in full_quotes)
+        return StatementRole("quote", speaker_key(), spans)
+    unquoted = _mask(text, local)
+    if _is_reported(unquoted, lang):
+        return StatementRole("reported_speech", speaker_key())
+    if (_BACKGROUND_EN if lang == "en" else _BACKGROUND_DE).search(unquoted):
+        return StatementRole("background")
+    return StatementRole("reporting")
+
+
+def _adjacent_to_speech(text: str, start: int, end: int) -> bool:
+    """A short quotation directly followed or preceded by a speech verb (`„Nein“, sagte er`)."""
+    after = text[end : end + 40]
+    before = text[max(0, start - 40) : start]
+    verb = rf"(?:{_SPEECH}|so)"
+    return bool(
+        re.match(rf"^[“”\"«»‘’']?[,.!?]?\s*[,:]?\s*{verb}\b", after)
+        or re.search(rf"\b{verb}\s*:\s*\W?$", before)
+    )
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for k in range(s, e):
+            chars[k] = " "
+    return "".join(chars)
+
+
+def _is_reported(text: str, lang: str) -> bool:
+    if lang == "en":
+        return bool(_REPORTED_EN.search(text))
+    if _REPORTED_DE.search(text) or _KONJUNKTIV_I.search(text):
+        return True
+    return bool(_REPORTED_CONTEXT_SUBJUNCTIVE.search(text) and re.search(rf"\b(?:{_SPEECH_DE})\b", text))

@@ -1,0 +1,223 @@
+"""``blickwinkel ingest``, ``blickwinkel feeds`` and ``blickwinkel watch``: fill the store."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from blickwinkel.config import load_settings
+from blickwinkel.errors import BlickwinkelError
+
+if TYPE_CHECKING:
+    from blickwinkel.ingest.fetch import Fetcher
+    from blickwinkel.store import Store
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (sqlite:///file.db or postgresql://…); default: the db setting."),
+]
+
+
+class _RateColumn(ProgressColumn):
+    """Articles stored per second."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        stored = task.fields.get("stored", 0)
+        rate = stored / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:.1f} articles/s", style="progress.data.speed")
+
+
+def _open(db: str | None, allow_private: bool | None = None) -> tuple[Store, Fetcher]:
+    from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
+    from blickwinkel.store import open_store
+    from blickwinkel.web.options import service_options
+
+    settings = load_settings({"db": db})
+    options = service_options(settings, fetch_allow_private=allow_private)
+    fetcher = Fetcher(
+        FetchPolicy(
+            timeout=options.fetch_timeout,
+            max_bytes=int(options.fetch_max_mb * 1_000_000),
+            host_interval=options.fetch_host_interval,
+            allow_private=options.fetch_allow_private,
+        )
+    )
+    return open_store(settings.db), fetcher
+
+
+def _run(
+    sources: list[str] | None, db: str | None, *, feeds: bool, analysis: bool, allow_private: bool | None
+) -> None:
+    """Ingest ``sources`` (or poll the stored feeds) under a progress bar; print the counts."""
+    from blickwinkel.store.ingest import IngestCounts, Ingestor, default_analyser
+
+    err = Console(stderr=True, highlight=False)
+    settings = load_settings({"db": db})
+    store, fetcher = _open(db, allow_private)
+    counts = IngestCounts()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        TextColumn(
+            "stored {task.fields[stored]} · duplicates {task.fields[duplicates]} "
+            "· failed {task.fields[failed]}"
+        ),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("ingest", stored=0, duplicates=0, failed=0)
+        tally = {"stored": 0, "duplicate": 0, "failed": 0}
+
+        def report(outcome: str, source: str) -> None:
+            tally[outcome] += 1
+            progress.update(
+                task,
+                stored=tally["stored"],
+                duplicates=tally["duplicate"],
+                failed=tally["failed"],
+                description=source[-50:],
+            )
+
+        ingestor = Ingestor(
+            store,
+            embedder=settings.embedder,
+            fetcher=fetcher,
+            analyser=default_analyser if analysis else None,
+            max_bytes=int(settings.max_file_mb * 1_000_000),
+            progress=report,
+        )
+        counts = ingestor.poll_feeds() if feeds else ingestor.ingest(sources or [])
+        progress.update(task, description="done")
+    err.print(
+        f"{counts.stored} stored, {counts.duplicates} already stored, {counts.failed} failed, "
+        f"{counts.new_stories} new stories"
+        + (f", {counts.unanalysed} stored without analysis" if counts.unanalysed else "")
+    )
+    if counts.failed:
+        err.print("List the failures with: blickwinkel ingest --failed")
+    store.close()
+
+
+def ingest(  # noqa: PLR0917 - typer maps each parameter to an option
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="Files, directories, JSONL, article URLs or feed URLs.")
+    ] = None,
+    db: DbOption = None,
+    failed: Annotated[
+        bool, typer.Option("--failed", help="List the inputs that failed, with the reason.")
+    ] = False,
+    retry: Annotated[
+        bool, typer.Option("--retry", help="Ingest the inputs that failed before once more.")
+    ] = False,
+    analysis: Annotated[
+        bool, typer.Option(help="Analyse articles (statements, entities) while storing.")
+    ] = True,
+    allow_private: Annotated[
+        bool | None, typer.Option("--allow-private", help="Let URLs reach local and private addresses.")
+    ] = None,
+) -> None:
+    """Store articles, assigning each to a story; a re-run skips what is stored."""
+    err = Console(stderr=True, highlight=False)
+    try:
+        if failed:
+            from blickwinkel.store import open_store
+
+            store = open_store(load_settings({"db": db}).db)
+            rows = store.failures()
+            store.close()
+            if not rows:
+                err.print("No failed inputs.")
+                return
+            table = Table("source", "reason", "attempts", "last failed")
+            for row in rows:
+                table.add_row(
+                    row.source, row.reason, str(row.attempts), row.last_failed.strftime("%Y-%m-%d %H:%M")
+                )
+            Console(highlight=False).print(table)
+            return
+        if retry:
+            from blickwinkel.store import open_store
+
+            store = open_store(load_settings({"db": db}).db)
+            sources = [*(sources or []), *(f.source for f in store.failures())]
+            store.close()
+        if not sources:
+            raise typer.BadParameter("give files, directories or URLs to ingest (or --failed, --retry)")
+        _run(sources, db, feeds=False, analysis=analysis, allow_private=allow_private)
+    except BlickwinkelError as exc:
+        err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
+feeds_app = typer.Typer(help="The RSS/Atom feeds that `blickwinkel watch` polls.", no_args_is_help=True)
+
+
+@feeds_app.command("add")
+def feeds_add(
+    url: Annotated[str, typer.Argument(help="Feed URL (RSS or Atom).")], db: DbOption = None
+) -> None:
+    """Remember a feed; `blickwinkel watch` fetches its new entries."""
+    err = Console(stderr=True, highlight=False)
+    try:
+        store, fetcher = _open(db)
+        fetcher.check_url(url)
+        feed = store.add_feed(url)
+        store.close()
+        err.print(f"feed {feed.id}: {feed.url}")
+    except BlickwinkelError as exc:
+        err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
+@feeds_app.command("list")
+def feeds_list(db: DbOption = None) -> None:
+    """The feeds and how their last fetch went."""
+    from blickwinkel.store import open_store
+
+    store = open_store(load_settings({"db": db}).db)
+    table = Table("id", "url", "title", "last fetched", "status", "error")
+    for f in store.feeds():
+        fetched = f.last_fetched.strftime("%Y-%m-%d %H:%M") if f.last_fetched else "—"
+        table.add_row(str(f.id), f.url, f.title or "", fetched, str(f.last_status or ""), f.last_error or "")
+    store.close()
+    Console(highlight=False).print(table)
+
+
+def watch(
+    db: DbOption = None,
+    interval: Annotated[float, typer.Option(help="Seconds between two polls of all feeds.", min=1.0)] = 600.0,
+    once: Annotated[bool, typer.Option("--once", help="Poll every feed once and stop.")] = False,
+    analysis: Annotated[bool, typer.Option(help="Analyse articles while storing.")] = True,
+    allow_private: Annotated[
+        bool | None, typer.Option("--allow-private", help="Let feeds reach private addresses.")
+    ] = None,
+) -> None:
+    """Poll the stored feeds and ingest their new entries, until interrupted (or once)."""
+    err = Console(stderr=True, highlight=False)
+    try:
+        while True:
+            _run(None, db, feeds=True, analysis=analysis, allow_private=allow_private)
+            if once:
+                return
+            time.sleep(interval)
+    except BlickwinkelError as exc:
+        err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print("stopped")
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    """Add ``ingest``, ``feeds`` and ``watch`` to the app."""
+    app.command("ingest")(ingest)
+    app.add_typer(feeds_app, name="feeds")
+    app.command("watch")(watch)

@@ -1,0 +1,55 @@
+"""``blickwinkel serve``: the web UI and the JSON API over the store (uvicorn)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from blickwinkel.config import load_settings
+from blickwinkel.errors import BlickwinkelError
+
+
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; anything but loopback requires a token for writes.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Database URL (sqlite:///file.db or postgresql://…).")
+    ] = None,
+) -> None:
+    """Serve stories, comparisons and the API (docs at /api/docs)."""
+    import uvicorn
+
+    from blickwinkel.store import open_store
+    from blickwinkel.web import create_app, service_options
+    from blickwinkel.web.security import is_loopback_host
+
+    err = Console(stderr=True, highlight=False)
+    try:
+        settings = load_settings({"db": db})
+        options = service_options(settings)
+        store = open_store(settings.db)
+    except BlickwinkelError as exc:
+        err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        raise typer.Exit(2) from None
+    public = not is_loopback_host(host)
+    if public and not options.token:
+        err.print(
+            "[yellow]warning:[/] listening on a non-loopback address without a token: the write endpoints "
+            "(compare) are disabled. Set BLICKWINKEL_TOKEN to enable them.",
+            markup=True,
+        )
+    app = create_app(store, settings, options=options, public=public)
+    err.print(f"blickwinkel on http://{host}:{port}/ (API docs: /api/docs) — database {store.url}")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        store.close()
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    """Add ``serve`` to the app."""
+    app.command("serve")(serve)

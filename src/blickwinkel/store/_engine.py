@@ -1,0 +1,107 @@
+"""Database URLs, engines and migrations: SQLite (WAL, foreign keys) or PostgreSQL (psycopg 3)."""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from blickwinkel.errors import ConfigError
+
+HEAD = "0001"
+
+
+def default_url() -> str:
+    """SQLite in the user's data directory."""
+    directory = Path(platformdirs.user_data_dir("blickwinkel"))
+    return f"sqlite:///{directory / 'blickwinkel.db'}"
+
+
+def resolve_url(url: str | None) -> sa.URL:
+    """The SQLAlchemy URL for a setting: empty means the default SQLite file; a plain
+    ``postgresql://`` uses psycopg 3; a bare path means a SQLite file."""
+    text = (url or "").strip() or default_url()
+    if "://" not in text:
+        text = f"sqlite:///{Path(text).expanduser().resolve()}"
+    try:
+        parsed = make_url(text)
+    except ArgumentError as exc:
+        raise ConfigError(
+            f"[S001] Database URL {url!r} is not valid ({exc}); use sqlite:///path/to/file.db or "
+            "postgresql://user:password@host/dbname."
+        ) from exc
+    backend = parsed.get_backend_name()
+    if backend == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if backend not in ("sqlite", "postgresql"):
+        raise ConfigError(
+            f"[S002] Database URL {parsed.render_as_string(hide_password=True)!r} names {backend!r}; "
+            "blickwinkel stores into SQLite (sqlite:///file.db) or PostgreSQL (postgresql://…)."
+        )
+    if backend == "sqlite" and parsed.database in (None, "", ":memory:"):
+        raise ConfigError(
+            "[S003] An in-memory SQLite database cannot be shared by the store's connections; "
+            "give a file: sqlite:///path/to/file.db."
+        )
+    return parsed
+
+
+def create_engine(url: sa.URL) -> sa.Engine:
+    if url.get_backend_name() == "sqlite":
+        assert url.database is not None
+        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=8, max_overflow=16
+        )
+        _configure_sqlite(engine)
+        return engine
+    return sa.create_engine(url, pool_size=8, max_overflow=32, pool_pre_ping=True)
+
+
+def _configure_sqlite(engine: sa.Engine) -> None:
+    # pysqlite's own transaction handling defers BEGIN and cannot take the write lock up front; we
+    # emit BEGIN ourselves (SQLAlchemy's documented recipe) and BEGIN IMMEDIATE for writes, so two
+    # writers wait for each other (busy_timeout) instead of failing on a lock upgrade.
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        immediate = connection.info.pop("write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def migrate(engine: sa.Engine) -> None:
+    """Bring the schema to the newest revision (Alembic, scripts inside the package)."""
+    config = Config()
+    location = importlib.resources.files("blickwinkel.store").joinpath("migrations")
+    config.set_main_option("script_location", str(location))
+    with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two processes opening a new database at once must not both create the tables.
+            with connection.begin():
+                connection.exec_driver_sql("SELECT pg_advisory_xact_lock(73519)")
+                _upgrade(config, connection)
+        else:
+            connection.info["write"] = True
+            _upgrade(config, connection)
+            connection.commit()
+
+
+def _upgrade(config: Config, connection: sa.Connection) -> None:
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")

@@ -1,0 +1,305 @@
+"""Ingest into the store: files, directories, JSONL, article URLs and RSS/Atom feeds.
+
+Every article is analysed, embedded, assigned to a story and stored in its own transaction, so an
+interrupted run keeps everything it committed and a re-run skips what is stored (same URL or same
+text). Every input that fails is recorded with its reason (``blickwinkel ingest --failed``) and
+forgotten once it succeeds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import os
+import urllib.parse
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from blickwinkel.embed import Embedder, get_embedder
+from blickwinkel.errors import BlickwinkelError, IngestError
+from blickwinkel.ingest import read_inputs, read_text
+from blickwinkel.ingest.fetch import Fetched, Fetcher
+from blickwinkel.model import AnalysedArticle, Article
+from blickwinkel.store._store import Store
+from blickwinkel.store.records import Feed
+from blickwinkel.store.story_assign import StoryAssigner, story_features
+
+log = logging.getLogger(__name__)
+
+Outcome = Literal["stored", "duplicate", "failed"]
+Progress = Callable[[Outcome, str], None]
+Analyser = Callable[[Sequence[Article]], Sequence[AnalysedArticle]]
+BATCH = 16
+_FEED_TYPES = ("rss", "atom", "xml")
+
+
+@dataclass
+class IngestCounts:
+    stored: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    new_stories: int = 0
+    unanalysed: int = 0
+
+    def add(self, other: IngestCounts) -> None:
+        for f in dataclasses.fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+def default_analyser(articles: Sequence[Article]) -> Sequence[AnalysedArticle]:
+    from blickwinkel.analyse.pipeline import analyse_articles
+
+    return analyse_articles(articles)
+
+
+def is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+def expand_paths(sources: Iterable[str]) -> Iterator[str]:
+    """Files and URLs stay; a directory becomes its non-hidden files, sorted (not its subdirectories,
+    as in :func:`blickwinkel.ingest.read_inputs`)."""
+    for source in sources:
+        path = Path(source)
+        if is_url(source) or not path.is_dir():
+            yield source
+            continue
+        try:
+            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        except OSError:
+            files = []
+        if not files:
+            yield source  # read_inputs reports the unreadable or empty directory
+        yield from (os.path.join(source, f.name) for f in files)
+
+
+class Ingestor:
+    """Reads or fetches inputs and stores their articles; one instance per run."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        embedder: Embedder | str = "use",
+        fetcher: Fetcher | None = None,
+        analyser: Analyser | None = default_analyser,
+        max_bytes: int = 20_000_000,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.embedder = get_embedder(embedder) if isinstance(embedder, str) else embedder
+        self.fetcher = fetcher
+        self.analyser = analyser
+        self.max_bytes = max_bytes
+        self.progress = progress or (lambda outcome, source: None)
+        self.assigner = StoryAssigner(store, self.embedder)
+        self._loaded = False
+
+    def _ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.assigner.load()
+            self._loaded = True
+            for article_id in self.store.articles_without_story():
+                self._assign_stored(article_id)
+
+    # ---------------------------------------------------------------- inputs
+
+    def ingest(self, sources: Sequence[str]) -> IngestCounts:
+        """Ingest paths (files, directories) and URLs (articles or feeds), one article at a time."""
+        counts = IngestCounts()
+        for source in expand_paths(sources):
+            counts.add(self.ingest_url(source) if is_url(source) else self.ingest_path(source))
+        return counts
+
+    def ingest_path(self, path: str) -> IngestCounts:
+        result = read_inputs([path], max_bytes=self.max_bytes)
+        counts = self._fail_all(result.failures)
+        counts.add(self.ingest_articles(result.articles))
+        if not result.failures:
+            self.store.clear_failure(path)
+        return counts
+
+    def ingest_url(self, url: str, *, published: dt.date | None = None) -> IngestCounts:
+        """An article page, or a feed whose entries are fetched one by one."""
+        if self.store.find_article(url=url) is not None:
+            self.progress("duplicate", url)
+            self.store.clear_failure(url)
+            return IngestCounts(duplicates=1)
+        try:
+            fetched = self._fetcher().get(url)
+            if looks_like_feed(fetched):
+                return self._ingest_feed_body(url, fetched, None)
+            article = article_from_page(url, fetched, published=published)
+        except BlickwinkelError as exc:
+            return self._fail_all((exc if isinstance(exc, IngestError) else IngestError(url, str(exc)),))
+        counts = self.ingest_articles([article])
+        if counts.failed == 0:
+            self.store.clear_failure(url)
+        return counts
+
+    def add_feed(self, url: str) -> Feed:
+        self._fetcher().check_url(url)
+        return self.store.add_feed(url)
+
+    def poll_feeds(self) -> IngestCounts:
+        """Fetch every stored feed (conditionally, by ETag and Last-Modified) and ingest new entries."""
+        counts = IngestCounts()
+        for feed in self.store.feeds():
+            counts.add(self.poll_feed(feed))
+        return counts
+
+    def poll_feed(self, feed: Feed) -> IngestCounts:
+        headers = {}
+        if feed.etag:
+            headers["If-None-Match"] = feed.etag
+        if feed.last_modified:
+            headers["If-Modified-Since"] = feed.last_modified
+        try:
+            fetched = self._fetcher().get(feed.url, headers=headers)
+        except IngestError as exc:
+            self.store.update_feed(feed.id, status=None, error=exc.problem)
+            return self._fail_all((exc,))
+        if fetched.status == 304:
+            self.store.update_feed(feed.id, status=304, error=None)
+            return IngestCounts()
+        return self._ingest_feed_body(feed.url, fetched, feed)
+
+    def _ingest_feed_body(self, url: str, fetched: Fetched, feed: Feed | None) -> IngestCounts:
+        try:
+            entries, title = parse_feed(url, fetched.body)
+        except IngestError as exc:
+            if feed is not None:
+                self.store.update_feed(feed.id, status=fetched.status, error=exc.problem)
+            return self._fail_all((exc,))
+        if feed is not None:
+            self.store.update_feed(
+                feed.id,
+                status=fetched.status,
+                error=None,
+                etag=fetched.headers.get("etag"),
+                last_modified=fetched.headers.get("last-modified"),
+                title=title,
+            )
+        self.store.clear_failure(url)
+        counts = IngestCounts()
+        for link, published in entries:
+            counts.add(self.ingest_url(link, published=published))
+        return counts
+
+    # ---------------------------------------------------------------- articles
+
+    def ingest_articles(self, articles: Sequence[Article]) -> IngestCounts:
+        """Store articles in small batches (analysis and embedding batched, one transaction each)."""
+        self._ensure_loaded()
+        counts = IngestCounts()
+        for start in range(0, len(articles), BATCH):
+            counts.add(self._ingest_batch(articles[start : start + BATCH]))
+        return counts
+
+    def _ingest_batch(self, batch: Sequence[Article]) -> IngestCounts:
+        counts = IngestCounts()
+        fresh: list[Article] = []
+        for article in batch:
+            if self.store.find_article(url=article.url, text=article.text) is not None:
+                counts.duplicates += 1
+                self.progress("duplicate", article.source)
+            else:
+                fresh.append(article)
+        if not fresh:
+            return counts
+        analysed: list[AnalysedArticle | None] = [None] * len(fresh)
+        if self.analyser is not None:
+            try:
+                analysed = list(self.analyser(fresh))
+            except Exception as exc:  # the text is still worth storing; the comparison re-analyses
+                log.warning("analysis failed for %d articles (%s: %s)", len(fresh), type(exc).__name__, exc)
+                counts.unanalysed += len(fresh)
+        for article, analysis, (doc, vectors) in zip(
+            fresh, analysed, story_features(fresh, self.embedder), strict=True
+        ):
+            try:
+                choice = self.assigner.choose(doc)
+                result = self.store.add_article(
+                    article, analysed=analysis, vectors=vectors, model=self.embedder.name, story=choice
+                )
+            except BlickwinkelError as exc:
+                counts.add(self._fail_all((IngestError(article.source, str(exc)),)))
+                continue
+            if not result.created:
+                counts.duplicates += 1
+                self.progress("duplicate", article.source)
+                continue
+            counts.stored += 1
+            counts.new_stories += choice.story_id is None
+            if result.story_id is not None:
+                self.assigner.remember(dataclasses.replace(doc, id=f"a{result.article_id}"), result.story_id)
+            self.progress("stored", article.source)
+        return counts
+
+    def _assign_stored(self, article_id: int) -> None:
+        """Give a stored article without a story one (it was stored by a run without stories)."""
+        article = self.store.article(article_id)
+        if article is None:
+            return
+        ((doc, _vectors),) = story_features([article], self.embedder)
+        story_id = self.store.assign_story(article_id, self.assigner.choose(doc))
+        self.assigner.remember(doc, story_id)
+
+    def _fail_all(self, failures: Iterable[IngestError]) -> IngestCounts:
+        counts = IngestCounts()
+        for failure in failures:
+            self.store.record_failure(failure.source, failure.problem)
+            counts.failed += 1
+            self.progress("failed", failure.source)
+        return counts
+
+    def _fetcher(self) -> Fetcher:
+        if self.fetcher is None:
+            self.fetcher = Fetcher()
+        return self.fetcher
+
+
+def looks_like_feed(fetched: Fetched) -> bool:
+    kind = fetched.content_type.split(";")[0].strip().lower()
+    if any(k in kind for k in _FEED_TYPES) and "html" not in kind:
+        return True
+    head = fetched.body[:500].lstrip().lower()
+    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+
+
+def parse_feed(url: str, body: bytes) -> tuple[list[tuple[str, dt.date | None]], str | None]:
+    """The entry links (made absolute, http(s) only) with their dates, and the feed's title."""
+    import feedparser  # type: ignore[import-untyped]
+
+    parsed: Any = feedparser.parse(body)
+    if parsed.get("bozo") and not parsed.get("entries"):
+        raise IngestError(url, f"not a readable RSS or Atom feed ({parsed.get('bozo_exception')})")
+    entries: list[tuple[str, dt.date | None]] = []
+    for entry in parsed.get("entries", []):
+        link = entry.get("link")
+        if not link:
+            continue
+        link = urllib.parse.urljoin(url, str(link))
+        if not is_url(link):
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
+        entries.append((link, published))
+    title = parsed.get("feed", {}).get("title")
+    return entries, str(title) if title else None
+
+
+def article_from_page(url: str, fetched: Fetched, *, published: dt.date | None = None) -> Article:
+    """The article of a fetched HTML page; the requested URL is its identity, the host its outlet
+    when the page names none."""
+    article = read_text(fetched.text(), source=url, fmt="html")
+    host = urllib.parse.urlsplit(url).hostname
+    return dataclasses.replace(
+        article,
+        url=url,
+        outlet=article.outlet or (host.removeprefix("www.") if host else None),
+        published=article.published or published,
+    )

@@ -1,0 +1,289 @@
+"""The JSON API under ``/api/v1``: articles, stories with their comparison, outlets, entities, compare."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from blickwinkel.store import Store, StoreError
+from blickwinkel.web.errors import ApiError
+from blickwinkel.web.service import CompareInput, StoryComparison, compare_inputs
+from blickwinkel.web.state import AppState, require_write_token, state
+
+router = APIRouter(prefix="/api/v1")
+
+Limit = Annotated[int, Query(ge=1, le=200, description="Items per page (1–200).")]
+Cursor = Annotated[str | None, Query(max_length=200, description="The next_cursor of the previous page.")]
+Since = Annotated[dt.date | None, Query(description="Only from this date on (YYYY-MM-DD).")]
+Until = Annotated[dt.date | None, Query(description="Only up to this date (YYYY-MM-DD).")]
+Language = Annotated[str | None, Query(max_length=16, pattern=r"^[a-z]{2,3}$", description="ISO 639-1 code.")]
+Outlet = Annotated[str | None, Query(max_length=300, description="Outlet name.")]
+Entity = Annotated[str | None, Query(max_length=500, description="Entity key.")]
+Text = Annotated[str | None, Query(max_length=500, description="Full-text search; every word must match.")]
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Format = Literal["text", "markdown", "html", "json", "jsonl"]
+
+
+def _jsonable(record: Any) -> Any:
+    value = (
+        dataclasses.asdict(record)
+        if dataclasses.is_dataclass(record) and not isinstance(record, type)
+        else record
+    )
+    return value
+
+
+def _store(request: Request) -> Store:
+    return state(request).store
+
+
+def _page(page: Any) -> dict[str, Any]:
+    return {"items": [_jsonable(i) for i in page.items], "next_cursor": page.next_cursor}
+
+
+def _listing_error(exc: StoreError) -> ApiError:
+    return ApiError(400, str(exc), code="bad_cursor", field="cursor")
+
+
+@router.get("/articles", summary="Stored articles, newest first")
+def list_articles(
+    request: Request,
+    *,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+    since: Since = None,
+    until: Until = None,
+    language: Language = None,
+    outlet: Outlet = None,
+    entity: Entity = None,
+    q: Text = None,
+) -> dict[str, Any]:
+    try:
+        page = _store(request).list_articles(
+            cursor=cursor,
+            limit=limit,
+            since=since,
+            until=until,
+            language=language,
+            outlet=outlet,
+            entity=entity,
+            q=q,
+        )
+    except StoreError as exc:
+        raise _listing_error(exc) from None
+    return _page(page)
+
+
+@router.get("/articles/{article_id}", summary="One stored article with its text and blocks")
+def get_article(request: Request, article_id: Id) -> dict[str, Any]:
+    store = _store(request)
+    article = store.article(article_id)
+    if article is None:
+        raise ApiError(404, f"No article {article_id}.", field="article_id")
+    return {
+        "id": article_id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published,
+        "language": article.language,
+        "author": article.author,
+        "source": article.source,
+        "text": article.text,
+        "blocks": [dataclasses.asdict(b) for b in article.blocks],
+        "story_id": store.story_of(article_id),
+    }
+
+
+@router.get("/stories", summary="Stories, newest and biggest first")
+def list_stories(
+    request: Request,
+    *,
+    cursor: Cursor = None,
+    limit: Limit = 20,
+    since: Since = None,
+    until: Until = None,
+    language: Language = None,
+    outlet: Outlet = None,
+    entity: Entity = None,
+    q: Text = None,
+) -> dict[str, Any]:
+    try:
+        page = _store(request).list_stories(
+            cursor=cursor,
+            limit=limit,
+            since=since,
+            until=until,
+            language=language,
+            outlet=outlet,
+            entity=entity,
+            q=q,
+        )
+    except StoreError as exc:
+        raise _listing_error(exc) from None
+    return _page(page)
+
+
+@router.get("/stories/{story_id}", summary="One story: its articles and its comparison (documented JSON)")
+def get_story(request: Request, story_id: Id) -> dict[str, Any]:
+    app_state = state(request)
+    summary = app_state.store.story(story_id)
+    if summary is None:
+        raise ApiError(404, f"No story {story_id}.", field="story_id")
+    result = app_state.comparisons.for_story(story_id)
+    assert result is not None
+    return {
+        "story": _jsonable(summary),
+        "articles": [
+            {
+                "id": aid,
+                "title": a.title,
+                "outlet": a.outlet,
+                "url": a.url,
+                "published": a.published,
+                "language": a.language,
+            }
+            for aid, a in result.articles.items()
+        ],
+        "comparison": result.comparison,
+    }
+
+
+@router.get("/outlets", summary="Outlets with their numbers of articles and stories")
+def list_outlets(request: Request) -> dict[str, Any]:
+    return {"items": [_jsonable(o) for o in _store(request).outlets()]}
+
+
+@router.get("/entities/{key}", summary="One entity: names, articles, stories and mentions")
+def get_entity(request: Request, key: Annotated[str, Path(min_length=1, max_length=500)]) -> dict[str, Any]:
+    entity = _store(request).entity(key)
+    if entity is None:
+        raise ApiError(404, f"No entity with the key {key!r}.", field="key")
+    return _jsonable(entity)  # type: ignore[no-any-return]
+
+
+@router.get("/search", summary="Full-text search over stored articles")
+def search(
+    request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20
+) -> dict[str, Any]:
+    hits = _store(request).search(q, limit=limit)
+    return {
+        "items": [
+            _jsonable(h) | {"snippet": h.snippet.replace("\ue000", "[").replace("\ue001", "]")} for h in hits
+        ]
+    }
+
+
+class CompareItem(BaseModel):
+    """One article: its ``text`` (with an optional ``format``) or a ``url`` to fetch."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(default=None, max_length=2_000_000)
+    url: str | None = Field(default=None, max_length=2000)
+    format: Format | None = None
+    outlet: str | None = Field(default=None, max_length=300)
+    title: str | None = Field(default=None, max_length=1000)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> CompareItem:
+        if bool(self.text and self.text.strip()) == bool(self.url):
+            raise ValueError("give either text or url")
+        return self
+
+
+class CompareRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[CompareItem] = Field(min_length=2)
+
+
+_COMPARE_DOC: dict[str, Any] = {
+    "requestBody": {
+        "content": {
+            "application/json": {"schema": CompareRequest.model_json_schema()},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                        "texts": {"type": "array", "items": {"type": "string"}},
+                        "urls": {"type": "array", "items": {"type": "string"}},
+                    },
+                }
+            },
+        }
+    }
+}
+
+
+@router.post(
+    "/compare",
+    summary="Compare two or more articles given as texts, URLs or uploaded files; nothing is stored",
+    openapi_extra=_COMPARE_DOC,
+    dependencies=[Depends(require_write_token)],
+)
+async def compare(request: Request) -> dict[str, Any]:
+    app_state = state(request)
+    inputs = await read_compare_request(request, app_state)
+    result = await run_compare(app_state, inputs)
+    assert result.comparison is not None
+    return result.comparison
+
+
+async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryComparison:
+    """Compare the inputs in a worker thread (analysis and embedding take a while)."""
+    from starlette.concurrency import run_in_threadpool
+
+    if len(inputs) > app_state.options.compare_max_articles:
+        raise ApiError(
+            422,
+            f"At most {app_state.options.compare_max_articles} articles per comparison.",
+            field="articles",
+        )
+    return await run_in_threadpool(compare_inputs, inputs, app_state.comparer, app_state.fetcher)
+
+
+async def read_compare_request(request: Request, app_state: AppState) -> list[CompareInput]:
+    """The inputs of a JSON or multipart compare request (422 with the field on bad input)."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        try:
+            payload = CompareRequest.model_validate_json(await request.body())
+        except ValueError as exc:
+            errors: list[Any] = list(getattr(exc, "errors", list)())
+            first = errors[0] if errors else {}
+            field = ".".join(str(p) for p in first.get("loc", ())) or "articles"
+            raise ApiError(422, f"{field}: {first.get('msg', exc)}", code="invalid", field=field) from None
+        return [
+            CompareInput(text=i.text, url=i.url, fmt=i.format, outlet=i.outlet, title=i.title)
+            for i in payload.articles
+        ]
+    if kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        from starlette.datastructures import UploadFile
+
+        from blickwinkel.ingest._decode import decode
+
+        limit = int(app_state.options.max_request_mb * 1_000_000)
+        try:
+            form = await request.form(
+                max_files=app_state.options.compare_max_articles + 1, max_part_size=limit
+            )
+        except Exception as exc:
+            raise ApiError(422, f"The form cannot be read: {exc}", field="files") from None
+        inputs: list[CompareInput] = []
+        try:
+            for upload in form.getlist("files"):
+                if isinstance(upload, UploadFile):
+                    name = upload.filename or "upload"
+                    inputs.append(CompareInput(text=decode(await upload.read(), name), name=name))
+            inputs += [CompareInput(text=str(t)) for t in form.getlist("texts") if str(t).strip()]
+            inputs += [CompareInput(url=str(u).strip()) for u in form.getlist("urls") if str(u).strip()]
+        finally:
+            await form.close()
+        return inputs
+    raise ApiError(415, "Send application/json or multipart/form-data.", field="content-type")

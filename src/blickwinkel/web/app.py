@@ -1,0 +1,103 @@
+"""``create_app(store, settings)``: the FastAPI app serving the API, the web UI and its static files."""
+
+from __future__ import annotations
+
+import importlib.resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from blickwinkel import __version__
+from blickwinkel.config import Settings
+from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
+from blickwinkel.store import Store
+from blickwinkel.web import api, pages
+from blickwinkel.web.errors import install_error_handlers
+from blickwinkel.web.options import ServiceOptions, service_options
+from blickwinkel.web.security import SecurityMiddleware
+from blickwinkel.web.service import Comparer, Comparisons, pipeline_comparer
+from blickwinkel.web.state import AppState
+
+DESCRIPTION = """Stories (articles about one event from several outlets) with their comparison:
+shared facts, facts only one outlet reports, contradictions, quotes and opinion.
+
+Every error has one body: `{"error": {"code": "...", "message": "...", "field": null}}`.
+Write endpoints need `Authorization: Bearer <token>` when a token is set (always on a public address).
+"""
+
+
+def create_app(
+    store: Store,
+    settings: Settings,
+    *,
+    options: ServiceOptions | None = None,
+    comparer: Comparer | None = None,
+    fetcher: Fetcher | None = None,
+    public: bool = False,
+) -> FastAPI:
+    """The app over ``store``; ``comparer`` and ``fetcher`` default to the real pipeline and network."""
+    options = options or service_options(settings)
+    comparer = comparer or pipeline_comparer(settings.embedder, settings.align_threshold)
+    fetcher = fetcher or Fetcher(
+        FetchPolicy(
+            timeout=options.fetch_timeout,
+            max_bytes=int(options.fetch_max_mb * 1_000_000),
+            host_interval=options.fetch_host_interval,
+            allow_private=options.fetch_allow_private,
+        )
+    )
+    app = FastAPI(
+        title="blickwinkel",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.blickwinkel = AppState(
+        store=store,
+        settings=settings,
+        options=options,
+        comparer=comparer,
+        comparisons=Comparisons(store, comparer, settings.embedder),
+        fetcher=fetcher,
+        public=public,
+    )
+    install_error_handlers(app, pages.error_page)
+    app.add_middleware(SecurityMiddleware, max_body_bytes=int(options.max_request_mb * 1_000_000))
+    static = importlib.resources.files("blickwinkel.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
+    def api_docs(request: Request) -> Response:
+        """The OpenAPI description as a page of our own (no CDN scripts, no inline code)."""
+        return pages.render(request, "docs.html", operations=_operations(app.openapi()))
+
+    @app.get("/api/health", include_in_schema=False)
+    def health() -> JSONResponse:
+        return JSONResponse({"status": "ok", "version": __version__})
+
+    return app
+
+
+def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            out.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "parameters": [
+                        (p["name"], p["in"], p.get("required", False), p.get("description") or "")
+                        for p in op.get("parameters", [])
+                    ],
+                    "body": sorted(op.get("requestBody", {}).get("content", {})),
+                }
+            )
+    return out

@@ -1,0 +1,119 @@
+"""The one error body of the API: ``{"error": {"code", "message", "field"}}`` for every status.
+
+HTML pages show the same code and message in a page; everything under ``/api`` gets the JSON body,
+including errors raised by routing (404, 405), validation (422), the size limit (413) and bugs (500).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from blickwinkel.errors import BlickwinkelError, ComparisonError, ConfigError, IngestError
+
+log = logging.getLogger(__name__)
+
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    429: "too_many_requests",
+    500: "internal_error",
+    503: "unavailable",
+}
+
+
+class ApiError(Exception):
+    """An error a route raises on purpose; becomes the one error body with this status."""
+
+    def __init__(
+        self, status: int, message: str, *, code: str | None = None, field: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code or _CODES.get(status, "error")
+        self.message = message
+        self.field = field
+
+
+def error_body(
+    status: int, message: str, *, code: str | None = None, field: str | None = None
+) -> dict[str, Any]:
+    return {"error": {"code": code or _CODES.get(status, "error"), "message": message, "field": field}}
+
+
+def error_json(
+    status: int, message: str, *, code: str | None = None, field: str | None = None
+) -> JSONResponse:
+    return JSONResponse(error_body(status, message, code=code, field=field), status_code=status)
+
+
+HtmlErrorPage = Callable[[Request, int, str], Awaitable[Response] | Response]
+
+
+def install_error_handlers(app: FastAPI, html_page: Callable[[Request, int, str], Response]) -> None:
+    """Route every error through :func:`error_json` (API) or ``html_page`` (the web UI)."""
+
+    def respond(
+        request: Request, status: int, message: str, code: str | None = None, field: str | None = None
+    ) -> Response:
+        if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
+            response: Response = error_json(status, message, code=code, field=field)
+        else:
+            response = html_page(request, status, message)
+        return response
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        return respond(request, exc.status, exc.message, exc.code, exc.field)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = {
+            404: "No such page or resource.",
+            405: f"Method {request.method} is not allowed here.",
+        }.get(exc.status_code, str(exc.detail))
+        response = respond(request, exc.status_code, message)
+        if exc.headers:
+            response.headers.update(exc.headers)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = exc.errors()
+        first = errors[0] if errors else {}
+        loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path", "header", "form")]
+        field = ".".join(loc) or None
+        message = str(first.get("msg", "invalid request"))
+        if field:
+            message = f"{field}: {message}"
+        return respond(request, 422, message, "invalid", field)
+
+    @app.exception_handler(BlickwinkelError)
+    async def _domain_error(request: Request, exc: BlickwinkelError) -> Response:
+        status = (
+            422
+            if isinstance(exc, IngestError | ComparisonError)
+            else 500
+            if isinstance(exc, ConfigError)
+            else 400
+        )
+        field = exc.source if isinstance(exc, IngestError) else None
+        return respond(request, status, str(exc), field=field)
+
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return respond(request, 500, "Internal error; it has been logged.")

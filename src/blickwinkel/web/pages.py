@@ -1,0 +1,201 @@
+"""The web UI: server-rendered pages (jinja2, autoescaped) over the same store and services as the API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import urllib.parse
+from typing import Annotated, Any
+
+import jinja2
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup, escape
+
+from blickwinkel import __version__
+from blickwinkel.errors import BlickwinkelError
+from blickwinkel.store import MARK_END, MARK_START, StoreError
+from blickwinkel.web.api import Id, run_compare
+from blickwinkel.web.errors import ApiError
+from blickwinkel.web.i18n import TEXTS, choose_language
+from blickwinkel.web.service import CompareInput
+from blickwinkel.web.state import check_write_token, state
+from blickwinkel.web.views import safe_url, story_view
+
+router = APIRouter(include_in_schema=False)
+COMPARE_SLOTS = 4
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("blickwinkel.web", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["marked"] = _marked
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+def _marked(snippet: str) -> Markup:
+    """A search snippet, escaped, with the store's match markers turned into <mark>."""
+    return Markup(str(escape(snippet)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    lang = choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
+    other = "de" if lang == "en" else "en"
+    query = dict(request.query_params) | {"lang": other}
+    html = (
+        environment()
+        .get_template(template)
+        .render(
+            t=TEXTS[lang],
+            lang=lang,
+            lang_q=f"lang={lang}",
+            switch_url=f"{request.url.path}?{urllib.parse.urlencode(query)}",
+            version=__version__,
+            path=request.url.path,
+            **context,
+        )
+    )
+    return HTMLResponse(
+        html, status_code=status, headers={"content-language": lang, "vary": "Accept-Language"}
+    )
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(
+    request: Request,
+    *,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    language: Annotated[str | None, Query(max_length=16)] = None,
+    outlet: Annotated[str | None, Query(max_length=300)] = None,
+    entity: Annotated[str | None, Query(max_length=500)] = None,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> Response:
+    try:
+        page = state(request).store.list_stories(
+            cursor=cursor,
+            limit=20,
+            language=language or None,
+            outlet=outlet or None,
+            entity=entity or None,
+            q=q or None,
+            since=since,
+            until=until,
+        )
+    except StoreError as exc:
+        raise ApiError(400, str(exc), field="cursor") from None
+    next_url = None
+    if page.next_cursor:
+        next_url = f"/?{urllib.parse.urlencode(dict(request.query_params) | {'cursor': page.next_cursor})}"
+    return render(request, "stories.html", stories=page.items, next_url=next_url, q=q or "")
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: Id) -> Response:
+    app_state = state(request)
+    summary = app_state.store.story(story_id)
+    if summary is None:
+        raise ApiError(404, f"No story {story_id}.")
+    result = app_state.comparisons.for_story(story_id)
+    assert result is not None
+    view = story_view(result.articles, result.comparison)
+    entities = app_state.store.top_entities(story_id)
+    return render(
+        request,
+        "story.html",
+        story=summary,
+        view=view,
+        entities=entities,
+        compared=result.comparison is not None,
+    )
+
+
+@router.get("/entities/{key}", response_class=HTMLResponse)
+def entity_page(request: Request, key: str) -> Response:
+    app_state = state(request)
+    entity = app_state.store.entity(key[:500])
+    if entity is None:
+        raise ApiError(404, f"No entity with the key {key[:80]!r}.")
+    stories = [s for s in (app_state.store.story(i) for i in entity.stories[:50]) if s is not None]
+    return render(request, "entity.html", entity=entity, stories=stories)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> Response:
+    hits = state(request).store.search(q, limit=50) if q.strip() else []
+    return render(request, "search.html", q=q, hits=hits)
+
+
+@router.get("/outlets", response_class=HTMLResponse)
+def outlets_page(request: Request) -> Response:
+    return render(request, "outlets.html", outlets=state(request).store.outlets())
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare_form(request: Request) -> Response:
+    return render(
+        request,
+        "compare.html",
+        slots=_empty_slots(),
+        view=None,
+        error=None,
+        needs_token=_needs_token(request),
+    )
+
+
+@router.post("/compare", response_class=HTMLResponse)
+async def compare_submit(request: Request) -> Response:
+    app_state = state(request)
+    async with request.form(max_files=0) as form:
+        fields = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+    token = fields.get("token")
+    check_write_token(request, str(token) if token else None)
+    slots = []
+    inputs = []
+    for n in range(1, COMPARE_SLOTS + 1):
+        text = fields.get(f"text_{n}", "")
+        url = fields.get(f"url_{n}", "").strip()
+        outlet = fields.get(f"outlet_{n}", "").strip()
+        slots.append({"n": n, "text": text, "url": url, "outlet": outlet})
+        if url:
+            inputs.append(CompareInput(url=url, outlet=outlet or None))
+        elif text.strip():
+            inputs.append(CompareInput(text=text, outlet=outlet or None, name=f"text-{n}", fmt="text"))
+    error = None
+    view = None
+    try:
+        result = await run_compare(app_state, inputs)
+        view = story_view(result.articles, result.comparison)
+    except (ApiError, BlickwinkelError) as exc:
+        error = exc.message if isinstance(exc, ApiError) else str(exc)
+    status = 200 if error is None else 422
+    return render(
+        request,
+        "compare.html",
+        status=status,
+        slots=slots,
+        view=view,
+        error=error,
+        needs_token=_needs_token(request),
+    )
+
+
+def _needs_token(request: Request) -> bool:
+    app_state = state(request)
+    return bool(app_state.options.token) or app_state.public
+
+
+def _empty_slots() -> list[dict[str, Any]]:
+    return [{"n": n, "text": "", "url": "", "outlet": ""} for n in range(1, COMPARE_SLOTS + 1)]

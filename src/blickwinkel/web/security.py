@@ -1,0 +1,110 @@
+"""Response headers (CSP without inline scripts), request size limits and the write token."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from blickwinkel.web.errors import error_body
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+# Scripts and styles only from our own static files: an injected <script> or on* handler never runs.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+}
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
+def is_loopback_host(host: str) -> bool:
+    return host in LOOPBACK_HOSTS or host.startswith("127.")
+
+
+class SecurityMiddleware:
+    """Adds the security headers and answers 413 (the one error body) for bodies over the limit.
+
+    The limit holds for a declared Content-Length and for chunked bodies as they arrive.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        too_large = False
+
+        async def send_with_headers(message: Message) -> None:
+            if too_large:
+                return  # the 413 has been sent in place of the app's answer
+            if message["type"] == "http.response.start":
+                message["headers"] = with_security_headers(message.get("headers", []))
+            await send(message)
+
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
+            await self._too_large(send)
+            return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received, too_large
+            if too_large:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    # Answer 413 now and hand the app an end of body; whatever it answers is dropped.
+                    await self._too_large(send)
+                    too_large = True
+                    return {"type": "http.request", "body": b"", "more_body": False}
+            return message
+
+        await self.app(scope, limited_receive, send_with_headers)
+
+    async def _too_large(self, send: Send) -> None:
+        limit = self.max_body_bytes / 1_000_000
+        body = json.dumps(
+            error_body(413, f"Request body is larger than the {limit:g} MB limit (setting max_request_mb).")
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": with_security_headers(
+                    [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+                ),
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def with_security_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """The headers plus ours; a Content-Security-Policy the route set (a nonce page) is kept."""
+    names = {k.decode("latin-1").lower() for k, _ in headers}
+    out = list(headers)
+    for name, value in SECURITY_HEADERS.items():
+        if name not in names:
+            out.append((name.encode(), value.encode()))
+    return out
+
+
+def token_matches(expected: str, given: str | None) -> bool:
+    return given is not None and hmac.compare_digest(expected.encode(), given.encode())

@@ -1,0 +1,124 @@
+"""What the routes call: story comparisons (cached in the store) and ad-hoc comparisons of inputs."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from blickwinkel.errors import ComparisonError
+from blickwinkel.ingest.fetch import Fetcher
+from blickwinkel.model import Article
+from blickwinkel.store import Store
+
+# Articles in, the documented comparison JSON out (blickwinkel.comparison/1).
+Comparer = Callable[[Sequence[Article]], dict[str, Any]]
+
+
+def pipeline_comparer(embedder: str = "use", threshold: float | None = None) -> Comparer:
+    """The real pipeline: analyse, embed and compare (imported lazily: models load on first use)."""
+
+    def compare(articles: Sequence[Article]) -> dict[str, Any]:
+        from blickwinkel.pipeline import compare_articles_text
+
+        if threshold is None:
+            comparison = compare_articles_text(articles, embedder=embedder)
+        else:
+            comparison = compare_articles_text(articles, embedder=embedder, threshold=threshold)
+        return comparison.to_json()
+
+    return compare
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    """A story's articles (by comparison id ``a<n>``) and their comparison JSON (None for one article)."""
+
+    articles: dict[str, Article]
+    comparison: dict[str, Any] | None
+
+
+class Comparisons:
+    """Story comparisons, computed once per story version and cached in the store."""
+
+    def __init__(self, store: Store, comparer: Comparer, embedder: str) -> None:
+        self.store = store
+        self.comparer = comparer
+        self.embedder = embedder
+        self._locks: dict[int, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def for_story(self, story_id: int) -> StoryComparison | None:
+        summary = self.store.story(story_id)
+        if summary is None:
+            return None
+        ids = self.store.story_article_ids(story_id)
+        articles = self.store.articles(ids)
+        ordered = {articles[i].id: articles[i] for i in ids if i in articles}
+        if len(ordered) < 2:
+            return StoryComparison(ordered, None)
+        cached = self.store.cached_comparison(story_id)
+        if cached is not None:
+            return StoryComparison(ordered, json.loads(cached.body))
+        with self._guard:
+            lock = self._locks.setdefault(story_id, threading.Lock())
+        with lock:  # one computation per story at a time; the others wait for its cached result
+            cached = self.store.cached_comparison(story_id)
+            if cached is not None:
+                return StoryComparison(ordered, json.loads(cached.body))
+            body = self.comparer(list(ordered.values()))
+            self.store.save_comparison(
+                story_id,
+                summary.version,
+                self.embedder,
+                json.dumps(body, ensure_ascii=False),
+                len(body.get("conflicts", [])),
+            )
+        return StoryComparison(ordered, body)
+
+
+@dataclass(frozen=True)
+class CompareInput:
+    """One input of an ad-hoc comparison: a text (with an optional format) or a URL."""
+
+    text: str | None = None
+    url: str | None = None
+    fmt: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    name: str | None = None
+
+
+def compare_inputs(inputs: Sequence[CompareInput], comparer: Comparer, fetcher: Fetcher) -> StoryComparison:
+    """Read or fetch every input and compare them; nothing is stored."""
+    from blickwinkel.ingest import read_text
+    from blickwinkel.store.ingest import article_from_page
+
+    if len(inputs) < 2:
+        raise ComparisonError(
+            "[K001] A comparison needs two or more articles; give at least two texts or URLs."
+        )
+    articles: list[Article] = []
+    for n, item in enumerate(inputs, start=1):
+        if item.url:
+            article = article_from_page(item.url, fetcher.get(item.url))
+        else:
+            source = item.name or f"input-{n}"
+            text = item.text or ""
+            if item.title and item.fmt in (None, "text"):
+                text = f"{item.title}\n\n{text}"
+            article = read_text(text, source=source, fmt=item.fmt)
+        if item.outlet:
+            article = dataclasses.replace(article, outlet=item.outlet)
+        articles.append(article)
+    used: set[str] = set()
+    for n, article in enumerate(articles):
+        new_id, k = article.id, 2
+        while new_id in used:
+            new_id, k = f"{article.id}-{k}", k + 1
+        used.add(new_id)
+        articles[n] = dataclasses.replace(article, id=new_id)
+    return StoryComparison({a.id: a for a in articles}, comparer(articles))

@@ -1,0 +1,61 @@
+"""What every request can reach: the store, comparisons, the fetcher and the options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import Request
+
+from blickwinkel.config import Settings
+from blickwinkel.ingest.fetch import Fetcher
+from blickwinkel.store import Store
+from blickwinkel.web.errors import ApiError
+from blickwinkel.web.options import ServiceOptions
+from blickwinkel.web.security import token_matches
+from blickwinkel.web.service import Comparer, Comparisons
+
+
+@dataclass
+class AppState:
+    store: Store
+    settings: Settings
+    options: ServiceOptions
+    comparer: Comparer
+    comparisons: Comparisons
+    fetcher: Fetcher
+    # True when the server listens on a non-loopback address: writes then always need the token.
+    public: bool = False
+
+
+def state(request: Request) -> AppState:
+    app_state: AppState = request.app.state.blickwinkel
+    return app_state
+
+
+def presented_token(request: Request, form_token: str | None = None) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.headers.get("x-blickwinkel-token") or form_token
+
+
+def check_write_token(request: Request, form_token: str | None = None) -> None:
+    """Writes need the token when one is set, and always when the server is public."""
+    app_state = state(request)
+    expected = app_state.options.token
+    if not expected:
+        if app_state.public:
+            raise ApiError(
+                403,
+                "Write endpoints are disabled on a public address until a token is set (BLICKWINKEL_TOKEN).",
+                code="forbidden",
+            )
+        return
+    if not token_matches(expected, presented_token(request, form_token)):
+        raise ApiError(
+            401, "This endpoint needs the token: send 'Authorization: Bearer <token>'.", field="authorization"
+        )
+
+
+def require_write_token(request: Request) -> None:
+    check_write_token(request)

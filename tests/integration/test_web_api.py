@@ -1,0 +1,234 @@
+"""The REST API and the web pages in-process (real SQLite store, stand-in comparer), and the one error
+body for every route (in the manner of datasette's tests/test_error_shape.py)."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+with warnings.catch_warnings():
+    # starlette 1.x warns that its TestClient will move from httpx to httpx2; httpx works today.
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from blickwinkel.config import load_settings
+from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
+from blickwinkel.store import Store, open_store
+from blickwinkel.web import ServiceOptions, create_app
+from tests.integration.newsroom_fixtures import fake_comparison, fill_store
+
+TEXT_A = "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n\nTen people were evacuated."
+TEXT_B = "Osterlin mill burns\n\nThe old mill burned on Monday.\n\nTwelve people had to leave."
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(f"sqlite:///{tmp_path / 'web.db'}")
+    yield s
+    s.close()
+
+
+def _client(store: Store, **options: Any) -> TestClient:
+    opts = ServiceOptions(**({"max_request_mb": 0.05} | options))
+    fetcher = Fetcher(
+        FetchPolicy(host_interval=0, obey_robots=False), resolver=lambda host, port: ["127.0.0.1"]
+    )
+    app = create_app(store, load_settings({}), options=opts, comparer=fake_comparison, fetcher=fetcher)
+    return TestClient(app, raise_server_exceptions=False)
+
+
+@pytest.fixture
+def client(store: Store) -> TestClient:
+    fill_store(store)
+    return _client(store)
+
+
+def assert_error(response: Any, status: int, code: str | None = None) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"code", "message", "field"}
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    if code is not None:
+        assert body["error"]["code"] == code
+    return dict(body["error"])
+
+
+def test_story_listing_detail_and_cursor(client: TestClient) -> None:
+    first = client.get("/api/v1/stories", params={"limit": 1}).json()
+    assert len(first["items"]) == 1 and first["next_cursor"]
+    second = client.get("/api/v1/stories", params={"limit": 1, "cursor": first["next_cursor"]}).json()
+    assert second["items"][0]["id"] != first["items"][0]["id"] and second["next_cursor"] is None
+    detail = client.get(f"/api/v1/stories/{first['items'][0]['id']}").json()
+    assert detail["comparison"]["schema"] == "blickwinkel.comparison/1"
+    assert len(detail["articles"]) == 3
+    # The second request is served from the cache; the listing now shows the conflict count.
+    again = client.get(f"/api/v1/stories/{first['items'][0]['id']}").json()
+    assert again["comparison"] == detail["comparison"]
+    listed = client.get("/api/v1/stories", params={"limit": 1}).json()["items"][0]
+    assert listed["conflicts"] == 1
+
+
+def test_filters_articles_outlets_and_search(client: TestClient) -> None:
+    assert len(client.get("/api/v1/stories", params={"outlet": "Outlet 1"}).json()["items"]) == 2
+    assert client.get("/api/v1/stories", params={"language": "de"}).json()["items"] == []
+    assert len(client.get("/api/v1/stories", params={"since": "2031-05-02"}).json()["items"]) == 1
+    assert len(client.get("/api/v1/articles", params={"q": "kiln brackwell"}).json()["items"]) == 1
+    outlets = client.get("/api/v1/outlets").json()["items"]
+    assert {o["name"] for o in outlets} == {"Outlet 0", "Outlet 1", "Outlet 2"}
+    hits = client.get("/api/v1/search", params={"q": "pottery works"}).json()["items"]
+    assert hits and "[" in hits[0]["snippet"]
+    article = client.get(f"/api/v1/articles/{hits[0]['article_id']}").json()
+    assert article["text"].startswith("Kiln fire")
+
+
+def test_compare_json_and_multipart(client: TestClient) -> None:
+    body = {"articles": [{"text": TEXT_A, "outlet": "A"}, {"text": TEXT_B, "outlet": "B"}]}
+    result = client.post("/api/v1/compare", json=body).json()
+    assert result["schema"] == "blickwinkel.comparison/1" and len(result["conflicts"]) == 1
+    files = [
+        ("files", ("a.txt", TEXT_A.encode(), "text/plain")),
+        ("files", ("b.md", TEXT_B.encode(), "text/markdown")),
+    ]
+    result = client.post("/api/v1/compare", files=files).json()
+    assert len(result["articles"]) == 2
+
+
+def test_compare_refuses_urls_to_private_addresses(store: Store) -> None:
+    fill_store(store)
+    client = _client(store)
+    body = {"articles": [{"url": "http://metadata.internal/latest"}, {"text": TEXT_B}]}
+    error = assert_error(client.post("/api/v1/compare", json=body), 422)
+    assert "refused" in error["message"]
+
+
+def test_write_token_is_required_when_set_or_public(store: Store) -> None:
+    body = {"articles": [{"text": TEXT_A}, {"text": TEXT_B}]}
+    with_token = _client(store, token="s3cret")
+    assert_error(with_token.post("/api/v1/compare", json=body), 401, "unauthorized")
+    assert_error(
+        with_token.post("/api/v1/compare", json=body, headers={"Authorization": "Bearer wrong"}), 401
+    )
+    assert (
+        with_token.post("/api/v1/compare", json=body, headers={"Authorization": "Bearer s3cret"}).status_code
+        == 200
+    )
+    app = create_app(
+        store, load_settings({}), options=ServiceOptions(), comparer=fake_comparison, public=True
+    )
+    assert_error(TestClient(app).post("/api/v1/compare", json=body), 403, "forbidden")
+    assert TestClient(app).get("/api/v1/stories").status_code == 200  # reads stay open
+
+
+def test_security_headers_on_every_response(client: TestClient) -> None:
+    for path in ("/", "/api/v1/stories", "/nope", "/static/app.js"):
+        response = client.get(path)
+        csp = response.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_pages_render_in_both_languages(client: TestClient) -> None:
+    story_id = client.get("/api/v1/stories").json()["items"][0]["id"]
+    english = client.get(f"/stories/{story_id}", params={"lang": "en"})
+    german = client.get(f"/stories/{story_id}", headers={"Accept-Language": "de-DE,de;q=0.9,en;q=0.5"})
+    assert "Articles side by side" in english.text and "Artikel nebeneinander" in german.text
+    assert "Mayor Tilda Brack" in english.text  # quotes by speaker
+    assert "10 vs 12 people" in english.text  # the contradiction with both sides
+    for path in ("/", "/outlets", "/compare", "/search?q=kiln", "/api/docs"):
+        response = client.get(path, headers={"accept": "text/html"})
+        assert response.status_code == 200, path
+        assert "<script>" not in response.text and " on" not in response.text.split("<body>")[0]
+    assert client.get("/stories/999", headers={"accept": "text/html"}).status_code == 404
+
+
+# ------------------------------------------------------------- the one error body, every route
+
+
+def _bad_requests(client: TestClient) -> dict[tuple[str, str], list[tuple[str, str, dict[str, Any], int]]]:
+    """For every API route: requests with bad input and the status each must get."""
+    big = "x" * 60_000
+    json_headers = {"content-type": "application/json"}
+    return {
+        ("GET", "/api/v1/articles"): [
+            ("GET", "/api/v1/articles?limit=abc", {}, 422),
+            ("GET", "/api/v1/articles?since=yesterday", {}, 422),
+            ("GET", "/api/v1/articles?cursor=%%%", {}, 400),
+            ("DELETE", "/api/v1/articles", {}, 405),
+        ],
+        ("GET", "/api/v1/articles/{article_id}"): [
+            ("GET", "/api/v1/articles/999999", {}, 404),
+            ("GET", "/api/v1/articles/abc", {}, 422),
+            ("GET", "/api/v1/articles/0", {}, 422),
+        ],
+        ("GET", "/api/v1/stories"): [
+            ("GET", "/api/v1/stories?limit=1000", {}, 422),
+            ("GET", "/api/v1/stories?language=german!", {}, 422),
+            ("GET", "/api/v1/stories?cursor=bm90LWEtY3Vyc29y", {}, 400),
+            ("PUT", "/api/v1/stories", {}, 405),
+        ],
+        ("GET", "/api/v1/stories/{story_id}"): [
+            ("GET", "/api/v1/stories/424242", {}, 404),
+            ("GET", "/api/v1/stories/1.5", {}, 422),
+        ],
+        ("GET", "/api/v1/outlets"): [("POST", "/api/v1/outlets", {}, 405)],
+        ("GET", "/api/v1/entities/{key}"): [("GET", "/api/v1/entities/nobody-at-all", {}, 404)],
+        ("GET", "/api/v1/search"): [
+            ("GET", "/api/v1/search", {}, 422),
+            ("GET", "/api/v1/search?limit=-1&q=a", {}, 422),
+        ],
+        ("POST", "/api/v1/compare"): [
+            ("POST", "/api/v1/compare", {"content": "{not json", "headers": json_headers}, 422),
+            ("POST", "/api/v1/compare", {"json": {"articles": [{"text": "only one"}]}}, 422),
+            (
+                "POST",
+                "/api/v1/compare",
+                {"json": {"articles": [{"text": "a", "url": "https://x.example"}] * 2}},
+                422,
+            ),
+            ("POST", "/api/v1/compare", {"json": {"articles": [{"text": "   "}, {"text": "b"}]}}, 422),
+            ("POST", "/api/v1/compare", {"json": {"articles": [{"text": big}, {"text": big}]}}, 413),
+            ("POST", "/api/v1/compare", {"content": "plain", "headers": {"content-type": "text/plain"}}, 415),
+            ("GET", "/api/v1/compare", {}, 405),
+        ],
+    }
+
+
+def test_every_api_route_answers_bad_input_with_the_one_error_body(client: TestClient) -> None:
+    cases = _bad_requests(client)
+    spec = client.get("/api/openapi.json").json()
+    routes = {(method.upper(), path) for path, ops in spec["paths"].items() for method in ops}
+    assert routes == set(cases), f"routes without error cases: {routes - set(cases)}"
+    for requests in cases.values():
+        for method, path, kwargs, status in requests:
+            assert_error(client.request(method, path, **kwargs), status)
+    assert_error(client.get("/api/v2/nothing"), 404, "not_found")
+
+
+def test_chunked_body_over_the_limit_gets_413(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        payload = json.dumps({"articles": [{"text": "y" * 40_000}, {"text": "z" * 40_000}]}).encode()
+        for i in range(0, len(payload), 8192):
+            yield payload[i : i + 8192]
+
+    response = client.post("/api/v1/compare", content=chunks(), headers={"content-type": "application/json"})
+    assert_error(response, 413, "too_large")
+
+
+def test_a_bug_is_a_500_with_the_one_error_body(store: Store) -> None:
+    fill_store(store)
+
+    def broken(articles: Any) -> dict[str, Any]:
+        raise RuntimeError("boom")
+
+    app = create_app(store, load_settings({}), options=ServiceOptions(), comparer=broken)
+    client = TestClient(app, raise_server_exceptions=False)
+    story_id = client.get("/api/v1/stories").json()["items"][0]["id"]
+    error = assert_error(client.get(f"/api/v1/stories/{story_id}"), 500, "internal_error")
+    assert "boom" not in error["message"]  # internals are logged, not shown

@@ -1,0 +1,273 @@
+"""Date phrases resolved against the publication date, on invented German and English sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from blickwinkel.analyse.dates import anchor_from_others, date_span, dates_agree, find_dates
+from blickwinkel.model import DateMention
+
+THURSDAY = dt.date(2024, 1, 25)  # the anchor of the example contract: a Thursday
+
+
+def resolve(
+    text: str, language: str = "de", anchor: dt.date | None = THURSDAY
+) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in find_dates(text, language, anchor=anchor)]
+
+
+def one(text: str, language: str = "de", anchor: dt.date | None = THURSDAY) -> DateMention:
+    found = find_dates(text, language, anchor=anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_example_contract() -> None:
+    text = "Am Mittwoch bestätigte das Amt, was am Dienstag geschehen war."
+    assert resolve(text) == [("Am Mittwoch", "2024-01-24"), ("am Dienstag", "2024-01-23")]
+
+
+# --- absolute -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Der Vertrag vom 25.01.2024 gilt.", "2024-01-25"),
+        ("Der Vertrag vom 5.1.24 gilt.", "2024-01-05"),
+        ("Die Sitzung am 25. Januar 2024 fiel aus.", "2024-01-25"),
+        ("Die Sitzung am 25. Jan. 2024 fiel aus.", "2024-01-25"),
+        ("Die Sitzung am 25.Januar 2024 fiel aus.", "2024-01-25"),
+        ("Die Datei trägt das Datum 2024-01-25.", "2024-01-25"),
+        ("Im Januar 2024 wurde gewählt.", "2024-01"),
+        ("Ende März 2023 wurde gewählt.", "2023-03"),
+        ("Im Jahr 2014 wurde gewählt.", "2014"),
+        ("Seit 2014 gilt die Regel.", "2014"),
+        ("Bis 2030 soll sie fertig sein.", "2030"),
+        ("Ende 2023 war es so weit.", "2023"),
+        ("Im Sommer 2019 war es heiß.", "2019"),
+    ],
+)
+def test_german_absolute_dates(text: str, value: str) -> None:
+    mention = one(text)
+    assert mention.value == value
+    assert mention.inferred is False
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It was signed on January 24, 2024.", "2024-01-24"),
+        ("It was signed on Jan. 24, 2024.", "2024-01-24"),
+        ("It was signed on 24 January 2024.", "2024-01-24"),
+        ("It was signed on the 24th of January 2024.", "2024-01-24"),
+        ("It was signed in January 2024.", "2024-01"),
+        ("It was signed in 2014.", "2014"),
+        ("It has been closed since 2019.", "2019"),
+    ],
+)
+def test_english_absolute_dates(text: str, value: str) -> None:
+    assert one(text, "en").value == value
+
+
+def test_absolute_dates_need_no_anchor_and_are_never_inferred() -> None:
+    mention = find_dates("Am 25. Januar 2024 tagte der Rat.", "de", anchor=None, inferred=True)[0]
+    assert (mention.value, mention.inferred) == ("2024-01-25", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2014 wurde die Brücke gebaut.",  # a bare year without a date word
+        "Die Strafe beträgt bis 2000 Euro.",  # an amount after "bis"
+        "Sie kamen am Morgen.",  # the morning, not tomorrow
+        "Er trat 14.30 Uhr an.",
+        "Die Zahl stieg auf 2.500 Menschen.",
+        "Der Kaiser August regierte lange.",
+    ],
+)
+def test_german_non_dates(text: str) -> None:
+    assert find_dates(text, "de", anchor=THURSDAY) == []
+
+
+def test_english_may_is_a_month_only_as_a_name() -> None:
+    assert resolve("You may leave now.", "en") == []
+    assert resolve("In May the ferry stopped.", "en") == [("In May", "2024-05")]
+
+
+# --- relative -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Am Donnerstag wurde gewählt.", "2024-01-25"),  # the anchor's own weekday counts as that day
+        ("Donnerstag wurde gewählt.", "2024-01-25"),
+        ("Am vergangenen Donnerstag wurde gewählt.", "2024-01-18"),
+        ("Am Freitag wurde gewählt.", "2024-01-19"),
+        ("Am kommenden Montag wird gewählt.", "2024-01-29"),
+        ("Am nächsten Donnerstag wird gewählt.", "2024-02-01"),
+        ("Mittwochabend wurde gewählt.", "2024-01-24"),
+        ("In der Nacht zu Mittwoch brannte es.", "2024-01-24"),
+        ("Heute wird gewählt.", "2024-01-25"),
+        ("Gestern Abend wurde gewählt.", "2024-01-24"),
+        ("Vorgestern wurde gewählt.", "2024-01-23"),
+        ("Die Wahl ist morgen.", "2024-01-26"),
+        ("Die Wahl ist übermorgen.", "2024-01-27"),
+        ("Vor drei Tagen wurde gewählt.", "2024-01-22"),
+        ("Vor zwei Wochen wurde gewählt.", "2024-01-11"),
+        ("Vor einem Monat wurde gewählt.", "2023-12"),
+        ("Vor einem Jahr wurde gewählt.", "2023"),
+        ("Anfang Januar wurde gewählt.", "2024-01"),
+        ("Mitte Januar wurde gewählt.", "2024-01"),
+        ("Ende Dezember wurde gewählt.", "2023-12"),  # rolls back to the previous year
+        ("Am 28. Dezember wurde gewählt.", "2023-12-28"),
+        ("Am 28.12. wurde gewählt.", "2023-12-28"),
+        ("Im März wird gewählt.", "2024-03"),  # nearest to the anchor: the coming March
+        ("Im August wurde gewählt.", "2023-08"),
+        ("Seit März wird gebaut.", "2023-03"),  # "seit" looks back
+        ("Anfang dieses Monats wurde gewählt.", "2024-01"),
+        ("Im vergangenen Monat wurde gewählt.", "2023-12"),
+        ("Im vergangenen Jahr wurde gewählt.", "2023"),
+        ("Letztes Jahr wurde gewählt.", "2023"),
+        ("Ende vergangenen Jahres wurde gewählt.", "2023"),
+        ("Im Vorjahr wurde gewählt.", "2023"),
+        ("In diesem Jahr wird gewählt.", "2024"),
+        ("Im kommenden Jahr wird gewählt.", "2025"),
+        ("Letzte Woche wurde gewählt.", "2024-W03"),
+        ("In der vergangenen Woche wurde gewählt.", "2024-W03"),
+        ("Diese Woche wird gewählt.", "2024-W04"),
+        ("Am vergangenen Wochenende wurde gewählt.", "2024-W03"),
+    ],
+)
+def test_german_relative_dates(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On Wednesday the council met.", "2024-01-24"),
+        ("On Tuesday the council met.", "2024-01-23"),
+        ("Last Thursday the council met.", "2024-01-18"),
+        ("Next Monday the council meets.", "2024-01-29"),
+        ("The council met today.", "2024-01-25"),
+        ("The council met yesterday.", "2024-01-24"),
+        ("The council met last night.", "2024-01-24"),
+        ("The council meets tomorrow.", "2024-01-26"),
+        ("The council met two weeks ago.", "2024-01-11"),
+        ("The council met three days ago.", "2024-01-22"),
+        ("The council met in early January.", "2024-01"),
+        ("The council met in late December.", "2023-12"),
+        ("The council met earlier this month.", "2024-01"),
+        ("The council met last year.", "2023"),
+        ("The council meets this year.", "2024"),
+        ("The council met last week.", "2024-W03"),
+    ],
+)
+def test_english_relative_dates(text: str, value: str) -> None:
+    assert one(text, "en").value == value
+
+
+def test_weekday_without_anchor_is_found_but_unresolved() -> None:
+    mention = one("Am Mittwoch wurde gewählt.", anchor=None)
+    assert (mention.text, mention.value, mention.inferred) == ("Am Mittwoch", None, False)
+    assert one("On Tuesday it rained.", "en", anchor=None).value is None
+
+
+def test_weekday_resolution_moves_with_the_anchor() -> None:
+    assert one("Am Mittwoch wurde gewählt.", anchor=dt.date(2024, 1, 29)).value == "2024-01-24"
+    assert one("Am Mittwoch wurde gewählt.", anchor=dt.date(2024, 1, 2)).value == "2023-12-27"
+
+
+def test_inferred_is_set_only_on_anchor_dependent_values() -> None:
+    found = find_dates("Am Mittwoch, nicht am 3. März 2023.", "de", anchor=THURSDAY, inferred=True)
+    assert [(d.value, d.inferred) for d in found] == [("2024-01-24", True), ("2023-03-03", False)]
+
+
+def test_year_range_gives_two_years() -> None:
+    assert [d.value for d in find_dates("Von 2014 bis 2016 wurde gebaut.", "de", anchor=None)] == [
+        "2014",
+        "2016",
+    ]
+
+
+def test_weekday_with_date_is_one_mention() -> None:
+    assert resolve("Am Mittwoch, dem 24. Januar, wurde gewählt.") == [
+        ("Am Mittwoch, dem 24. Januar", "2024-01-24")
+    ]
+
+
+def test_offsets_index_the_article_text() -> None:
+    article = "Titel\n\nGestern und am Dienstag regnete es."
+    start = article.index("Gestern")
+    found = find_dates(article[start:], "de", anchor=THURSDAY, offset=start)
+    assert [article[d.start : d.end] for d in found] == ["Gestern", "am Dienstag"]
+
+
+def test_unsupported_language_yields_nothing() -> None:
+    assert find_dates("Mercredi dernier", "fr", anchor=THURSDAY) == []
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def test_anchor_from_others_takes_the_median_date() -> None:
+    days = [dt.date(2024, 1, 25), None, dt.date(2024, 1, 24), dt.date(2024, 3, 1)]
+    assert anchor_from_others(days) == dt.date(2024, 1, 25)
+    assert anchor_from_others([dt.date(2024, 1, 24), dt.date(2024, 1, 26)]) == dt.date(2024, 1, 24)
+    assert anchor_from_others([None, None]) is None
+    assert anchor_from_others([]) is None
+
+
+def test_date_span_and_agreement() -> None:
+    assert date_span("2024-01-24") == (dt.date(2024, 1, 24), dt.date(2024, 1, 24))
+    assert date_span("2024-02") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert date_span("2024-W04") == (dt.date(2024, 1, 22), dt.date(2024, 1, 28))
+    assert date_span("2024") == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert date_span("2024-13") is None
+    assert date_span(None) is None
+    day = one("Am Mittwoch wurde gewählt.")
+    assert dates_agree(day, one("Diese Woche wurde gewählt.")) is True
+    assert dates_agree(day, one("Im Januar 2024 wurde gewählt.")) is True
+    assert dates_agree(day, one("Am Dienstag wurde gewählt.")) is False
+    assert dates_agree(day, one("Am Dienstag wurde gewählt.", anchor=None)) is None
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["am", "Am", "Mittwoch", "vergangenen", "25.", "25.01.2024", "Januar", "Jan.", "2024", "im", "Jahr",
+     "seit", "vor", "zwei", "Wochen", "gestern", "morgen", "Ende", "Anfang", "letzte", "Woche", "on",
+     "Tuesday", "last", "January", "24,", "ago", "days", "2024-01-25", "14.30", ".", ",", " ", "\n"]
+)  # fmt: skip
+_TEXTS = st.one_of(
+    st.lists(_PIECES, max_size=12).map(" ".join),
+    st.lists(_PIECES, max_size=12).map("".join),
+    st.text(max_size=80),
+)
+_ANCHORS = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS, language=st.sampled_from(["de", "en"]), anchor=_ANCHORS, offset=st.integers(0, 50))
+def test_offsets_always_slice_back(text: str, language: str, anchor: dt.date | None, offset: int) -> None:
+    article = "x" * offset + text
+    for mention in find_dates(text, language, anchor=anchor, offset=offset):
+        assert article[mention.start : mention.end] == mention.text
+        assert mention.value is None or date_span(mention.value) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=200), language=st.sampled_from(["de", "en", "fr"]), anchor=_ANCHORS)
+def test_never_raises_on_arbitrary_text(text: str, language: str, anchor: dt.date | None) -> None:
+    find_dates(text, language, anchor=anchor, inferred=True)
+
+
+def test_extreme_anchors_do_not_raise() -> None:
+    for anchor in (dt.date.min, dt.date.max):
+        find_dates("Am Mittwoch, gestern, vor 3 Tagen, letzte Woche, im Januar, am 3. März.", anchor=anchor)

@@ -1,0 +1,340 @@
+"""Quantities: numbers with their counted noun and hedge, on invented German and English sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from blickwinkel.analyse.quantities import find_quantities, quantities_agree, unit_key
+from blickwinkel.model import Quantity
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+def one(text: str, language: str = "de") -> Quantity:
+    found = find_quantities(text, language)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def values(text: str, language: str = "de") -> list[tuple[float, str | None]]:
+    return [(q.value, q.unit) for q in find_quantities(text, language)]
+
+
+# --- German ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Am Hafen warteten 2.500 Soldaten.", 2500, "Soldat"),
+        ("Am Hafen warteten 2500 Soldaten.", 2500, "Soldat"),
+        ("Das Land zahlt 2,5 Millionen Euro.", 2_500_000, "EUR"),
+        ("Der Fonds umfasst 1,5 Mrd. Euro.", 1_500_000_000, "EUR"),
+        ("Die Quote sank auf 3,7 Prozent.", 3.7, "%"),
+        ("Die Quote sank auf 3,7 %.", 3.7, "%"),
+        ("Sie kauften 5 Mio. € an Anleihen.", 5_000_000, "EUR"),
+        ("Der Verein hat 300 Mitglieder.", 300, "Mitglied"),
+        ("Es kamen drei Zeugen.", 3, "Zeuge"),
+        ("Zwölf Busse fuhren los.", 12, "Bus"),
+        ("Sie fanden zwanzig Boote.", 20, "Boot"),
+        ("Es kamen zweiundzwanzig Läufer.", 22, "Läufer"),
+        ("Eine Million Menschen sahen zu.", 1_000_000, "Mensch"),
+        ("Der Bau kostet eine halbe Milliarde Euro.", 500_000_000, "EUR"),
+        ("Der Umbau kostet eineinhalb Millionen Euro.", 1_500_000, "EUR"),
+        ("Der Schaden liegt bei 5 Millionen US-Dollar.", 5_000_000, "USD"),
+        ("Sie hat 150 Mal angerufen.", 150, "Mal"),
+    ],
+)
+def test_german_numbers_and_units(text: str, value: float, unit: str) -> None:
+    quantity = one(text)
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+
+
+def test_adjectives_between_number_and_noun_are_skipped() -> None:
+    quantity = one("Im Lager lebten 2.500 amerikanische Soldaten.")
+    assert (quantity.value, quantity.unit) == (2500, "Soldat")
+    assert quantity.text == "2.500 amerikanische Soldaten"
+
+
+def test_hyphen_compound_takes_the_head_as_unit() -> None:
+    assert one("Vier US-Soldaten wurden befragt.").unit == "Soldat"
+    assert one("Vier US-Angehörige wurden befragt.").unit == "Angehörige"
+
+
+def test_nominalised_adjectives_get_one_unit_whatever_the_case() -> None:
+    units = {q.unit for q in find_quantities("Es gab 3 Tote, mit 4 Toten und 5 Verletzte, 6 Verletzten.")}
+    assert units == {"Tote", "Verletzte"}
+
+
+@pytest.mark.parametrize(
+    ("text", "approximate"),
+    [
+        ("Rund 150 Mal klingelte es.", True),
+        ("Etwa 2500 Menschen kamen.", True),
+        ("Knapp 40 Prozent stimmten zu.", True),
+        ("Es kamen ca. 30 Gäste.", True),
+        ("Es kamen mehr als 30 Gäste.", True),
+        ("Es kamen über 30 Gäste.", True),
+        ("Es kamen fast 30 Gäste.", True),
+        ("Es kamen gut 30 Gäste.", True),
+        ("Es kamen an die 30 Gäste.", True),
+        ("Es kamen bis zu 30 Gäste.", True),
+        ("Es kamen mindestens 30 Gäste.", True),
+        ("Es kamen weniger als 30 Gäste.", True),
+        ("Es kamen 30 Gäste.", False),
+    ],
+)
+def test_german_hedges(text: str, approximate: bool) -> None:
+    quantity = one(text)
+    assert quantity.approximate is approximate
+    if approximate:
+        assert quantity.text.split()[0].lower() in text.lower().split()
+
+
+def test_hedge_is_part_of_the_quantity_text() -> None:
+    assert one("Es kamen rund 150 Gäste.").text == "rund 150 Gäste"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Es kamen 20 bis 30 Gäste.", 20, 30),
+        ("Es kamen 20-30 Gäste.", 20, 30),
+        ("Es kamen 20–30 Gäste.", 20, 30),
+        ("Es kamen zwischen 20 und 30 Gäste.", 20, 30),
+        ("Es kamen zwei oder drei Gäste.", 2, 3),
+        ("Das kostet zwei bis drei Millionen Euro.", 2_000_000, 3_000_000),
+    ],
+)
+def test_german_ranges(text: str, low: float, high: float) -> None:
+    quantity = one(text)
+    assert (quantity.value, quantity.upper) == (low, high)
+
+
+def test_vague_amounts_are_approximate_ranges() -> None:
+    hundreds = one("Es gab Hunderte Festnahmen.")
+    assert (hundreds.value, hundreds.upper, hundreds.approximate) == (200, 999, True)
+    assert hundreds.unit == "Festnahme"
+    dozens = one("Dutzende Verletzte wurden versorgt.")
+    assert (dozens.value, dozens.upper, dozens.unit) == (24, 99, "Verletzte")
+    some = one("Einige hundert Menschen protestierten.")
+    assert (some.value, some.upper, some.approximate, some.unit) == (200, 900, True, "Mensch")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eine Frau und ein Mann stiegen aus.",  # articles, not numbers
+        "Einen Tag später kam einer zurück.",
+        "Im Jahr 2014 begann der Streit.",  # years are dates
+        "Seit 2014 gibt es den Laden.",
+        "2014 wurde die Brücke gebaut.",
+        "Das 2012 gegründete Netzwerk löste sich auf.",
+        "Sie kam als Dritte ins Ziel.",  # ordinals
+        "Der 3. Platz ging an die Gäste.",
+        "Zum 80. Geburtstag gratulierten viele.",
+        "Er wurde 3. im Rennen.",
+        "Am 25.01.2024 tagte der Rat.",  # dates
+        "Am 25. Januar tagte der Rat.",
+        "Es begann am 2024-01-25.",
+        "Um 14.30 Uhr begann die Sitzung.",  # times
+        "Um 14 Uhr begann die Sitzung.",
+        "Um 14:30 begann die Sitzung.",
+        "Rufen Sie 030 1234567 an.",  # phone numbers and identifiers
+        "Rufen Sie +49 30 123456 an.",
+        "Nach Artikel 5 ist das erlaubt.",
+        "Das Virus COVID-19 verbreitete sich.",
+        "Die 1990er Jahre waren anders.",
+        "Ein 10-jähriger Junge half.",
+        "Die Elf gewann das Spiel.",
+        "Wir wollen das in Acht nehmen.",
+    ],
+)
+def test_german_traps_are_not_quantities(text: str) -> None:
+    assert find_quantities(text, "de") == []
+
+
+def test_year_followed_by_counted_noun_is_a_quantity() -> None:
+    quantity = one("An der Grenze standen 2014 Soldaten.")
+    assert (quantity.value, quantity.unit) == (2014, "Soldat")
+    assert find_quantities("Im Jahr 2014 standen dort Soldaten.") == []
+
+
+def test_sentence_final_number_is_kept() -> None:
+    assert values("Die Zahl der Gäste stieg auf 25. Die Polizei zählte mit.") == [(25, None)]
+
+
+def test_german_separators_read_by_language() -> None:
+    assert one("Es kamen 2.500 Gäste.").value == 2500
+    assert one("Es kamen 2,500 Tonnen.").value == 2.5
+    assert one("Es kamen 2,500 tons.", "en").value == 2500
+    assert one("It weighed 2.500 tons.", "en").value == 2.5
+
+
+# --- English --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The port held 1,500 soldiers.", 1500, "soldier"),
+        ("The state pays 2.5 million euros.", 2_500_000, "EUR"),
+        ("The fund holds 1.5bn dollars.", 1_500_000_000, "USD"),
+        ("The fund holds $5 million.", 5_000_000, "USD"),
+        ("The fund holds £2m.", 2_000_000, "GBP"),
+        ("Turnout was 25%.", 25, "%"),
+        ("Turnout was 25 percent.", 25, "%"),
+        ("Turnout was 25 per cent.", 25, "%"),
+        ("Three civilians were hurt.", 3, "civilian"),
+        ("Twenty-five boats left.", 25, "boat"),
+        ("A million people watched.", 1_000_000, "people"),
+        ("A dozen boats left.", 12, "boat"),
+        ("The camp held 2,500 American soldiers.", 2500, "soldier"),
+        ("At least 25 dead were counted.", 25, "dead"),
+    ],
+)
+def test_english_numbers_and_units(text: str, value: float, unit: str) -> None:
+    quantity = one(text, "en")
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+
+
+@pytest.mark.parametrize(
+    "hedge", ["about", "around", "roughly", "nearly", "almost", "more than", "over", "some", "up to",
+              "at least", "fewer than", "less than", "approximately"],
+)  # fmt: skip
+def test_english_hedges(hedge: str) -> None:
+    quantity = one(f"The police counted {hedge} 300 protesters.", "en")
+    assert quantity.approximate
+    assert quantity.text == f"{hedge} 300 protesters"
+    assert quantity.unit == "protester"
+
+
+def test_english_ranges_and_vague_amounts() -> None:
+    between = one("Between 20 and 30 percent agreed.", "en")
+    assert (between.value, between.upper, between.unit) == (20, 30, "%")
+    dash = one("It took 20-30 boats.", "en")
+    assert (dash.value, dash.upper) == (20, 30)
+    tens = one("Tens of thousands of refugees arrived.", "en")
+    assert (tens.value, tens.upper, tens.unit, tens.approximate) == (20_000, 99_999, "refugee", True)
+    several = one("Several hundred protesters gathered.", "en")
+    assert (several.value, several.upper) == (200, 900)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2014 the bridge was built.",
+        "It opened on January 24, 2024.",
+        "It opened at 3 p.m. sharp.",
+        "One of them left; no one stayed.",
+        "The Boeing 737 landed safely.",
+        "She finished third.",
+        "He came 3rd in the race.",
+        "Under article 5 this is allowed.",
+    ],
+)
+def test_english_traps_are_not_quantities(text: str) -> None:
+    assert find_quantities(text, "en") == []
+
+
+# --- API contract ---------------------------------------------------------------------------------
+
+
+def test_offsets_index_the_article_text() -> None:
+    article = "Titel\n\nEs kamen rund 2.500 Gäste."
+    sentence_start = article.index("Es")
+    found = find_quantities(article[sentence_start:], "de", offset=sentence_start)
+    assert [article[q.start : q.end] for q in found] == ["rund 2.500 Gäste"]
+
+
+def test_language_variants_and_unsupported_languages() -> None:
+    assert values("Es kamen 30 Gäste.", "de-AT") == [(30, "Gast")]
+    assert values("30 guests came.", "EN_gb") == [(30, "guest")]
+    assert find_quantities("Il y avait 30 invités.", "fr") == []
+    assert find_quantities("", "de") == []
+
+
+def test_unit_key_maps_german_and_english_units_together() -> None:
+    assert unit_key("Soldat") == unit_key("soldier") == "soldier"
+    assert unit_key("Mensch") == unit_key("people") == unit_key("person")
+    assert unit_key("Tote") == unit_key("dead")
+    assert unit_key("Verletzte") == unit_key("injured")
+    assert unit_key("%") == unit_key("Prozent") == unit_key("percent")
+    assert unit_key("EUR") == unit_key("Euro")
+    assert unit_key("Mal") == unit_key("times")
+    assert unit_key("Angriff") == unit_key("attack")
+    assert unit_key("Jahr") == unit_key("year")
+    assert unit_key("Fahrrad") == "fahrrad"
+    assert unit_key(None) is None
+    assert unit_key("  ") is None
+
+
+def test_quantities_agree() -> None:
+    exact = one("Es kamen 2.500 Soldaten.")
+    same = one("Es kamen 2500 Soldaten.")
+    about = one("Es kamen etwa 2500 Soldaten.")
+    about_more = one("Es kamen etwa 2.600 Soldaten.")
+    other = one("Es kamen 3.000 Soldaten.")
+    english = one("About 2,500 soldiers came.", "en")
+    assert quantities_agree(exact, same) is True
+    assert quantities_agree(exact, about) is True
+    assert quantities_agree(exact, about_more) is True  # within about 10 %
+    assert quantities_agree(exact, other) is False
+    assert quantities_agree(exact, english) is True
+    assert quantities_agree(exact, one("Es kamen 2.500 Polizisten.")) is None
+    assert quantities_agree(one("Es waren 25."), one("Es waren 25.")) is None  # no unit on either side
+    assert quantities_agree(one("Es kamen 20 bis 30 Gäste."), one("Es kamen 25 Gäste.")) is True
+    assert quantities_agree(one("Es kamen 20 bis 30 Gäste."), one("Es kamen 35 Gäste.")) is False
+    assert quantities_agree(one("Es gab Hunderte Festnahmen."), one("Es gab 300 Festnahmen.")) is True
+    more_than = one("Es kamen mehr als 2000 Gäste.")
+    assert quantities_agree(more_than, one("Es kamen 2.400 Gäste.")) is True
+    assert quantities_agree(more_than, one("Es kamen 1.900 Gäste.")) is False
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["rund", "2.500", "2,5", "Millionen", "Mio.", "Euro", "%", "bis", "zwischen", "und", "drei", "eine",
+     "Million", "Soldaten", "amerikanische", "Hunderte", "1990er", "25.01.2024", "14.30", "Uhr", "3.",
+     "about", "1,500", "$", "bn", "twenty-five", "-", "–", "Jahr", "2014", ".", ",", " ", "\n", "COVID-19"]
+)  # fmt: skip
+_TEXTS = st.one_of(
+    st.lists(_PIECES, max_size=14).map(" ".join),
+    st.lists(_PIECES, max_size=14).map("".join),
+    st.text(max_size=80),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS, language=st.sampled_from(["de", "en"]), offset=st.integers(0, 50))
+def test_offsets_always_slice_back(text: str, language: str, offset: int) -> None:
+    article = "x" * offset + text
+    for quantity in find_quantities(text, language, offset=offset):
+        assert article[quantity.start : quantity.end] == quantity.text
+        assert quantity.text
+        assert quantity.upper is None or quantity.upper > quantity.value
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=200), language=st.sampled_from(["de", "en", "fr", ""]))
+def test_never_raises_on_arbitrary_text(text: str, language: str) -> None:
+    find_quantities(text, language)
+
+
+@pytest.mark.shared
+def test_offsets_slice_back_on_the_shared_corpus() -> None:
+    corpus = SHARED / "data" / "corpus-de" / "articles.jsonl"
+    if not corpus.exists():
+        pytest.skip(f"{corpus} is not there")
+    with corpus.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for _, line in zip(range(30), lines, strict=False)]
+    for text in texts:
+        for quantity in find_quantities(text, "de"):
+            assert text[quantity.start : quantity.end] == quantity.text

@@ -1,0 +1,241 @@
+"""Quotes, speakers, statement kinds and cited sources on invented German and English articles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from blickwinkel.analyse.quotes import (
+    StatementRole,
+    classify_statements,
+    find_quotations,
+    speaker_from_attribution,
+)
+from blickwinkel.analyse.sources import find_cited_sources
+from blickwinkel.model import Article, Block, BlockKind, Mention, Sentence
+
+_SENTENCE = re.compile(r".+?(?:[.!?…][“”\"»«’']?(?=\s|$)|$)", re.S)
+
+
+def make_article(
+    blocks: list[tuple[BlockKind, str] | tuple[BlockKind, str, str]], language: str = "de"
+) -> tuple[Article, list[Sentence]]:
+    """An article from (kind, text[, attribution]) blocks and its sentences by a simple regex split."""
+    text = ""
+    made: list[Block] = []
+    for kind, body, *attribution in blocks:
+        if text:
+            text += "\n\n"
+        made.append(Block(kind, len(text), len(text) + len(body), attribution[0] if attribution else None))
+        text += body
+    article = Article(id="a", text=text, blocks=tuple(made), source="test", language=language)
+    sentences: list[Sentence] = []
+    for index, block in enumerate(made):
+        body = text[block.start : block.end]
+        for m in _SENTENCE.finditer(body):
+            raw = m.group(0)
+            start = block.start + m.start() + len(raw) - len(raw.lstrip())
+            stripped = raw.strip()
+            if stripped:
+                sentences.append(Sentence(start, start + len(stripped), stripped, index))
+    return article, sentences
+
+
+def roles_by_sentence(article: Article, sentences: list[Sentence]) -> dict[str, StatementRole]:
+    return {s.text: r for s, r in zip(sentences, classify_statements(article, sentences), strict=True)}
+
+
+GERMAN: list[tuple[BlockKind, str] | tuple[BlockKind, str, str]] = [
+    ("headline", "Stadtrat beschließt neuen Haushalt"),
+    (
+        "paragraph",
+        "„Wir werden die Schulen sanieren, koste es, was es wolle“, sagte Bürgermeisterin Anna Berg am "
+        "Montag. Die Opposition nannte den Plan ein „wichtiges“ Signal. Die Gruppe „Freunde des Parks“ "
+        "protestierte vor dem Rathaus. Laut Polizei blieb der Protest friedlich. Der Kämmerer sagte, die "
+        "Kasse sei leer. Das Ministerium teilte mit, man prüfe den Antrag. Die Stadt ist seit Jahren "
+        "verschuldet. Am Mittwoch erklärte Innenminister Karl Dorn: „Die Lage ist unter Kontrolle.“ Er "
+        "betonte, es gebe keinen Grund zur Sorge.",
+    ),
+    ("quote_block", "Die Demokratie lebt vom Streit. Aber sie stirbt an der Lüge.", "— Jane Doe"),
+    ("quote_block", "Wer nicht fragt, bleibt dumm.", "— „Das Buch der Fragen“"),
+    ("embedded_post", "We had a good meeting today with the mayor.", "Omar Said (@omar\\_said) May 3, 2024"),
+    ("caption", "Die Bürgermeisterin im Rathaus."),
+    (
+        "paragraph",
+        "Dem Bericht zufolge stieg die Zahl der Anträge auf 40. Nach Angaben der Feuerwehr brach das "
+        "Feuer nachts aus. Die Bauarbeiten begannen im Herbst.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def german_roles() -> dict[str, StatementRole]:
+    article, sentences = make_article(GERMAN)
+    return roles_by_sentence(article, sentences)
+
+
+def _role(roles: dict[str, StatementRole], start: str) -> StatementRole:
+    return next(r for text, r in roles.items() if text.startswith(start))
+
+
+def test_direct_quote_with_speaker_after_verb(german_roles: dict[str, StatementRole]) -> None:
+    role = _role(german_roles, "„Wir werden")
+    assert role.kind == "quote"
+    assert role.speaker == "Bürgermeisterin Anna Berg"
+    assert len(role.quote_spans) == 1
+
+
+def test_quote_spans_are_article_offsets() -> None:
+    article, sentences = make_article(GERMAN)
+    roles = classify_statements(article, sentences)
+    spans = [span for r in roles for span in r.quote_spans]
+    assert "Wir werden die Schulen sanieren, koste es, was es wolle" in [article.text[s:e] for s, e in spans]
+    assert all(0 <= s < e <= len(article.text) for s, e in spans)
+
+
+def test_single_quoted_word_and_scare_quoted_name_are_not_quotes(
+    german_roles: dict[str, StatementRole],
+) -> None:
+    assert _role(german_roles, "Die Opposition nannte").kind == "reporting"
+    assert _role(german_roles, "Die Gruppe „Freunde").kind == "reporting"
+
+
+def test_laut_polizei_is_reported_speech(german_roles: dict[str, StatementRole]) -> None:
+    role = _role(german_roles, "Laut Polizei")
+    assert role.kind == "reported_speech"
+    assert role.speaker == "Polizei"
+
+
+def test_konjunktiv_and_speech_verbs_are_reported_speech(german_roles: dict[str, StatementRole]) -> None:
+    assert _role(german_roles, "Der Kämmerer").kind == "reported_speech"
+    assert _role(german_roles, "Der Kämmerer").speaker == "der Kämmerer"
+    assert _role(german_roles, "Das Ministerium teilte").speaker == "das Ministerium"
+    assert _role(german_roles, "Dem Bericht zufolge").kind == "reported_speech"
+    assert _role(german_roles, "Nach Angaben der Feuerwehr").speaker == "Feuerwehr"
+
+
+def test_pronoun_speaker_continues_the_previous_speaker(german_roles: dict[str, StatementRole]) -> None:
+    assert _role(german_roles, "Am Mittwoch erklärte").speaker == "Innenminister Karl Dorn"
+    follow_up = _role(german_roles, "Er betonte")
+    assert follow_up.kind == "reported_speech"
+    assert follow_up.speaker == "Innenminister Karl Dorn"
+
+
+def test_block_kinds(german_roles: dict[str, StatementRole]) -> None:
+    assert _role(german_roles, "Stadtrat beschließt").kind == "headline"
+    assert _role(german_roles, "Die Bürgermeisterin im Rathaus").kind == "caption"
+    assert _role(german_roles, "Die Stadt ist seit Jahren").kind == "background"
+    assert _role(german_roles, "Die Bauarbeiten begannen").kind == "reporting"
+
+
+def test_block_quote_speaker_and_book_title(german_roles: dict[str, StatementRole]) -> None:
+    assert _role(german_roles, "Aber sie stirbt").kind == "quote"
+    assert _role(german_roles, "Aber sie stirbt").speaker == "Jane Doe"
+    title = _role(german_roles, "Wer nicht fragt")
+    assert title.kind == "quote"
+    assert title.speaker == "Das Buch der Fragen"
+
+
+def test_embedded_post_speaker(german_roles: dict[str, StatementRole]) -> None:
+    role = _role(german_roles, "We had a good meeting")
+    assert role.kind == "quote"
+    assert role.speaker == "Omar Said"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("Fuad Example (@fuad\\_example) January 24, 2024", "Fuad Example"),
+        ("(@citydesk) March 1, 2024", "@citydesk"),
+        ("— Jane Doe, Außenministerin", "Jane Doe"),
+        ("— “The Long Road Home”", "The Long Road Home"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_speaker_from_attribution(attribution: str | None, speaker: str | None) -> None:
+    assert speaker_from_attribution(attribution) == speaker
+
+
+def test_speaker_becomes_entity_key_when_a_mention_names_it() -> None:
+    article, sentences = make_article([("paragraph", "„Wir bleiben hart in dieser Frage“, sagte Karl Dorn.")])
+    start = article.text.index("Karl Dorn")
+    mention = Mention("Karl Dorn", start, start + 9, "PER", "karl-dorn")
+    roles = classify_statements(article, sentences, [[mention]])
+    assert roles[0].speaker == "karl-dorn"
+
+
+def test_english_quotes_and_reported_speech() -> None:
+    article, sentences = make_article(
+        [
+            (
+                "paragraph",
+                '"We will not back down from this fight," said Senator Mary Lane on Tuesday. The spokesman '
+                "told reporters that the talks had failed. According to police, two people were hurt. The "
+                'company had been in trouble for years. The senator called the idea "absurd". Lane said: '
+                "“This is the moment we have waited for.” The river rose by two metres overnight.",
+            )
+        ],
+        language="en",
+    )
+    roles = roles_by_sentence(article, sentences)
+    assert _role(roles, '"We will not').speaker == "Senator Mary Lane"
+    assert _role(roles, "The spokesman").kind == "reported_speech"
+    assert _role(roles, "The spokesman").speaker == "the spokesman"
+    assert _role(roles, "According to police").speaker == "police"
+    assert _role(roles, "The company had been").kind == "background"
+    assert _role(roles, "The senator called").kind == "reporting"
+    assert _role(roles, "Lane said").kind == "quote"
+    assert _role(roles, "Lane said").speaker == "Lane"
+    assert _role(roles, "The river rose").kind == "reporting"
+
+
+def test_quote_over_several_sentences_is_one_quote() -> None:
+    article, sentences = make_article(
+        [("paragraph", "Sie sagte: „Wir haben lange gewartet. Jetzt handeln wir endlich gemeinsam.“")]
+    )
+    roles = classify_statements(article, sentences)
+    assert [r.kind for r in roles] == ["quote", "quote"]
+
+
+def test_find_quotations_styles() -> None:
+    for text in ("„eins zwei“", "“eins zwei”", '"eins zwei"', "»eins zwei«", "«eins zwei»", "‚eins zwei‘"):
+        spans = find_quotations(f"Er sagte {text} heute.")
+        assert [f"Er sagte {text} heute."[s:e] for s, e in spans] == ["eins zwei"]
+    assert find_quotations("Trump's plan and the cats' toys") == []
+
+
+def test_sentence_with_bad_block_index_does_not_crash() -> None:
+    article, _ = make_article([("paragraph", "Ein Satz.")])
+    roles = classify_statements(article, [Sentence(0, 9, "Ein Satz.", 7)])
+    assert roles[0].kind == "reporting"
+
+
+def test_cited_sources_german() -> None:
+    article, _ = make_article(
+        [
+            (
+                "paragraph",
+                "Berlin (dpa) - Der Stadtrat tagte. Wie die Nachrichtenagentur Reuters berichtete, stieg der "
+                "Preis. Laut „Spiegel“ gibt es Streit. Der Minister sagte der New York Times, er bleibe. "
+                "Die Welt ist groß, und die ARD-Sendung lief spät.",
+            ),
+            ("caption", "Der Minister im Rathaus. Foto: AFP"),
+        ]
+    )
+    assert find_cited_sources(article) == ("Der Spiegel", "dpa", "Reuters", "The New York Times")
+
+
+def test_cited_sources_english() -> None:
+    article, _ = make_article(
+        [
+            (
+                "paragraph",
+                "WASHINGTON (AP/Reuters) — The senator told the AP she will run. According to Bloomberg, "
+                "shares fell. CNN is a channel. The Guardian was founded long ago.",
+            )
+        ],
+        language="en",
+    )
+    assert find_cited_sources(article) == ("AP", "Bloomberg", "Reuters")

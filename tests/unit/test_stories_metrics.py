@@ -1,0 +1,99 @@
+"""Clustering metrics, Pearson, the evaluation file parsers and the story CLI's error paths."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from blickwinkel.cli.main import app
+from blickwinkel.errors import EvaluationError
+from blickwinkel.stories import clustering_scores, pearson
+from blickwinkel.stories.evaluate import parse_event_clusters, parse_similarity_pairs
+
+
+def test_perfect_clustering_scores_one() -> None:
+    s = clustering_scores([["a", "b"], ["c"]], {"a": "x", "b": "x", "c": "y"})
+    assert (s.bcubed_precision, s.bcubed_recall, s.bcubed_f1, s.pairwise_f1) == (1.0, 1.0, 1.0, 1.0)
+
+
+def test_bcubed_of_one_merged_cluster() -> None:
+    # a, b gold together, c alone; all three predicted together.
+    s = clustering_scores([["a", "b", "c"]], {"a": "x", "b": "x", "c": "y"})
+    assert s.bcubed_precision == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+    assert s.bcubed_recall == 1.0
+    assert s.pairwise_precision == pytest.approx(1 / 3)
+
+
+def test_missing_items_count_as_singletons() -> None:
+    s = clustering_scores([], {"a": "x", "b": "x"})
+    assert s.bcubed_precision == 1.0
+    assert s.bcubed_recall == 0.5
+
+
+def test_pearson() -> None:
+    assert pearson([1, 2, 3], [2, 4, 6]) == pytest.approx(1.0)
+    assert pearson([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
+    assert pearson([1, 1, 1], [1, 2, 3]) == 0.0
+
+
+def test_similarity_parser_names_the_line() -> None:
+    good = json.dumps(
+        {"pair_id": "p", "lang1": "de", "lang2": "en", "text1": "a", "text2": "b", "overall": 2}
+    )
+    assert parse_similarity_pairs(good, "f.jsonl")[0].languages == "de-en"
+    with pytest.raises(EvaluationError, match=r"f\.jsonl:2: missing field\(s\) overall"):
+        parse_similarity_pairs(good + "\n" + json.dumps({"text1": "a", "text2": "b"}), "f.jsonl")
+    with pytest.raises(EvaluationError, match=r"f\.jsonl:1: not a JSON object"):
+        parse_similarity_pairs("{oops", "f.jsonl")
+
+
+def test_event_cluster_parser() -> None:
+    data = [
+        {
+            "title": "E",
+            "articles": [
+                {"title": "T", "text": "Eins.\n\nZwei.", "created_at": {"$date": "2014-03-02T10:00:00"}}
+            ],
+        },
+        {"title": "F", "articles": []},
+    ]
+    articles, gold = parse_event_clusters(json.dumps(data), "c.json")
+    assert [a.title for a in articles] == ["T"]
+    assert articles[0].published is not None and articles[0].published.isoformat() == "2014-03-02"
+    assert gold == {articles[0].id: "e0"}
+    with pytest.raises(EvaluationError, match=r"c\.json: event 0 has no 'articles' list"):
+        parse_event_clusters(json.dumps([{"title": "x"}]), "c.json")
+
+
+@pytest.mark.parametrize(
+    ("command", "content", "expected"),
+    [
+        ("stories", "not json", "bad.json: not valid JSON"),
+        ("stories", '{"a": 1}', "bad.json: expected a JSON list"),
+        ("similarity", '{"text1": "x"}', "bad.json:1: missing field(s)"),
+    ],
+)
+def test_eval_commands_reject_bad_files_with_exit_2(
+    tmp_path: Path, command: str, content: str, expected: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", command, str(path)])
+    assert result.exit_code == 2
+    assert expected in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_eval_missing_file_exit_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "stories", str(tmp_path / "none.json")])
+    assert result.exit_code == 2
+    assert "none.json: file not found" in result.output
+
+
+def test_stories_command_names_an_unreadable_input(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["stories", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    assert "missing.txt" in result.output

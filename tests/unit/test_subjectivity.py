@@ -1,0 +1,192 @@
+"""Subjectivity scores, genre and the ``eval subjectivity`` command on sentences we wrote."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from blickwinkel.analyse.subjectivity import (
+    SUBJECTIVE_THRESHOLD,
+    article_genre,
+    cue_features,
+    is_subjective,
+    subjectivity_scores,
+)
+from blickwinkel.cli.eval_subjectivity import classification_scores, language_from_name
+from blickwinkel.cli.main import app
+from blickwinkel.errors import BlickwinkelError, EvaluationError
+
+NEUTRAL_DE = [
+    "Bei einem Angriff auf den Stützpunkt wurden am Dienstag vier Soldaten verletzt.",
+    "Die Polizei nahm nach der Schießerei in der Innenstadt zwei Männer fest.",
+    "Der Bundestag beschloss das Gesetz am Donnerstag mit 380 Stimmen.",
+]
+SUBJECTIVE_DE = [
+    # a prophecy with an evaluation
+    "Diese Politik wird zweifellos in einer Katastrophe enden.",
+    "Das wird ein völlig verheerender Winter für die Familien werden.",
+    # rhetorical questions
+    "Wie lange wollen wir uns diesen Unsinn eigentlich noch gefallen lassen?",
+    "Warum schweigt die Regierung zu diesem Skandal?",
+]
+NEUTRAL_EN = [
+    "Four soldiers were wounded on Tuesday when militants fired two drones at the base.",
+    "Police arrested two men after the shooting downtown on Friday.",
+    "Parliament passed the bill on Thursday with 380 votes.",
+]
+SUBJECTIVE_EN = [
+    "This policy will undoubtedly end in disaster.",
+    "How much longer are we supposed to put up with this nonsense?",
+    "It is a disgrace, and frankly I am tired of it!",
+]
+
+
+@pytest.mark.parametrize("text", NEUTRAL_DE)
+def test_neutral_german_reports_are_objective(text: str) -> None:
+    assert not is_subjective(subjectivity_scores([text], "de")[0])
+
+
+@pytest.mark.parametrize("text", SUBJECTIVE_DE)
+def test_german_prophecy_and_rhetorical_question_are_subjective(text: str) -> None:
+    assert is_subjective(subjectivity_scores([text], "de")[0])
+
+
+@pytest.mark.parametrize("text", NEUTRAL_EN)
+def test_neutral_english_reports_are_objective(text: str) -> None:
+    assert not is_subjective(subjectivity_scores([text], "en")[0])
+
+
+@pytest.mark.parametrize("text", SUBJECTIVE_EN)
+def test_english_opinion_is_subjective(text: str) -> None:
+    assert is_subjective(subjectivity_scores([text], "en")[0])
+
+
+def test_scores_are_probabilities_in_order() -> None:
+    texts = NEUTRAL_DE + SUBJECTIVE_DE
+    scores = subjectivity_scores(texts, "de")
+    assert len(scores) == len(texts)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert subjectivity_scores([], "de") == []
+
+
+def test_a_quoted_opinion_is_not_the_outlets_opinion() -> None:
+    text = "„Das ist eine völlige Katastrophe!“, sagte der Bürgermeister."
+    reporting, quote = subjectivity_scores([text, text], "de", roles=["reporting", "quote"])
+    assert quote < reporting
+    assert not is_subjective(quote)
+
+
+def test_cues_are_counted() -> None:
+    features = cue_features("Wir müssen leider feststellen: Das ist absolut skandalös!", "de")
+    assert features["first_person"] >= 1
+    assert features["obligation"] >= 1
+    assert features["intensifier"] >= 1
+    assert features["evaluative"] >= 1
+    assert features["exclamation"] == 1
+    # "US" is the country, not the pronoun "us"
+    assert cue_features("The US said on Monday it would send aid.", "en")["first_person"] == 0
+
+
+def test_embeddings_must_match_texts() -> None:
+    with pytest.raises(BlickwinkelError):
+        subjectivity_scores(["a", "b"], "de", embeddings=np.zeros((1, 4), dtype=np.float32))
+
+
+def test_roles_must_match_texts() -> None:
+    with pytest.raises(BlickwinkelError):
+        subjectivity_scores(["a", "b"], "de", roles=["quote"])
+
+
+def test_article_genre() -> None:
+    low, high = 0.1, 0.9
+    assert article_genre([low] * 9 + [high], ["reporting"] * 10) == (0.1, "report")
+    share, genre = article_genre([high] * 4 + [low] * 6, ["reporting"] * 10)
+    assert genre == "opinion"
+    assert share == pytest.approx(0.4)
+    assert article_genre([high] * 7 + [low] * 3, ["commentary"] * 10)[1] == "commentary"
+    # quotes are not the outlet's voice
+    assert article_genre([high] * 5 + [low] * 5, ["quote"] * 5 + ["reporting"] * 5) == (0.0, "report")
+    assert article_genre([], []) == (0.0, "report")
+    assert SUBJECTIVE_THRESHOLD == 0.5
+
+
+def test_classification_scores() -> None:
+    result = classification_scores(["OBJ", "OBJ", "SUBJ", "SUBJ"], ["OBJ", "SUBJ", "SUBJ", "SUBJ"])
+    assert result["accuracy"] == 0.75
+    assert result["per_label"]["OBJ"]["precision"] == 1.0
+    assert result["per_label"]["OBJ"]["recall"] == 0.5
+    assert result["per_label"]["SUBJ"]["f1"] == pytest.approx(0.8)
+    assert result["macro_f1"] == pytest.approx((2 / 3 + 0.8) / 2, abs=1e-4)
+    assert result["sentences"] == 4
+
+
+def test_language_from_name() -> None:
+    assert language_from_name(Path("checkthat2025-de-dev.tsv")) == "de"
+    assert language_from_name(Path("sample_en.tsv")) == "en"
+    with pytest.raises(EvaluationError):
+        language_from_name(Path("sentences.tsv"))
+
+
+def _write(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_eval_command_json(tmp_path: Path) -> None:
+    # the third sentence is CSV-quoted, with doubled quotation marks inside, as CheckThat writes them
+    body = (
+        "sentence_id\tsentence\tlabel\n"
+        f"1\t{NEUTRAL_DE[0]}\tOBJ\n"
+        f"2\t{SUBJECTIVE_DE[0]}\tSUBJ\n"
+        '3\t"Er nannte es ""gut"", sagte sie."\tOBJ\n'
+    )
+    path = _write(tmp_path, "mini-de-dev.tsv", body)
+    result = CliRunner().invoke(
+        app, ["eval", "subjectivity", str(path), "--format", "json", "--embedder", "none"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"macro_f1", "accuracy", "per_label", "sentences"}
+    assert set(data["per_label"]) == {"OBJ", "SUBJ"}
+    assert data["sentences"] == 3
+
+
+def test_eval_command_text(tmp_path: Path) -> None:
+    body = f"sentence_id\tsentence\tlabel\n1\t{NEUTRAL_EN[0]}\tOBJ\n2\t{SUBJECTIVE_EN[0]}\tSUBJ\n"
+    path = _write(tmp_path, "mini.tsv", body)
+    result = CliRunner().invoke(
+        app, ["eval", "subjectivity", str(path), "--language", "en", "--embedder", "none"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "macro-F1" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        ("", ":1:"),
+        ("a\tb\n1\t2\n", ":1:"),
+        ("sentence_id\tsentence\tlabel\n1\tEin Satz.\tOBJ\n2\tNur zwei Felder\n", ":3:"),
+        ("sentence_id\tsentence\tlabel\n1\tEin Satz.\tMAYBE\n", ":2:"),
+        ("sentence_id\tsentence\tlabel\n", "no labelled sentences"),
+    ],
+)
+def test_eval_command_malformed_file(tmp_path: Path, body: str, where: str) -> None:
+    path = _write(tmp_path, "bad-de-x.tsv", body)
+    result = CliRunner().invoke(app, ["eval", "subjectivity", str(path), "--embedder", "none"])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1
+    assert "bad-de-x.tsv" in lines[0]
+    assert where in lines[0]
+
+
+def test_eval_command_missing_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "subjectivity", str(tmp_path / "none-de.tsv")])
+    assert result.exit_code == 2
+    assert "none-de.tsv" in result.stderr
