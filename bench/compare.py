@@ -50,7 +50,7 @@ def corpus_story(n: int) -> list[Article]:
             text = f"{rec.get('title') or ''}\n\n{rec.get('text') or ''}".strip()
             if len(text) < 800:
                 continue
-            out.append(read_text(text, source=f"corpus-de:{line_no}", fmt="txt", outlet=rec.get("outlet")))
+            out.append(read_text(text, source=f"corpus-de:{line_no}", fmt="text", outlet=rec.get("outlet")))
             if len(out) == n:
                 break
     return out
@@ -88,7 +88,9 @@ def main() -> int:
         cli = Path(sys.executable).with_name("blickwinkel")
         t0 = time.perf_counter()
         subprocess.run([str(cli), "compare", *files, "--format", "json"], capture_output=True, check=False)
-        print(f"seed pair, fresh process (blickwinkel compare … --format json): {time.perf_counter() - t0:.2f}s")
+        print(
+            f"seed pair, fresh process (blickwinkel compare … --format json): {time.perf_counter() - t0:.2f}s"
+        )
     else:
         print("seed pair: skipped (../shared/seeds absent)")
 

@@ -69,7 +69,7 @@ def corpus_articles(limit: int) -> Iterator[Article]:
             article = read_text(
                 f"{rec.get('title') or 'Ohne Titel'}\n\n{text}",
                 source=f"corpus-de:{line_no}",
-                fmt="txt",
+                fmt="text",
                 outlet=str(rec.get("outlet") or "original"),
             )
             if published:
@@ -146,14 +146,16 @@ def make_variant(article: Article, rng: random.Random) -> tuple[Article, Answer]
         paragraphs.setdefault(sentences[i].block, []).append(i)
     out = []
     for members in paragraphs.values():
+        order = members
         if len(members) > 2:
             head, tail = members[:1], members[1:]
             rng.shuffle(tail)
-            members = head + tail
-        out.append(" ".join(texts[i] for i in members))
+            order = head + tail
+        out.append(" ".join(texts[i] for i in order))
     title = f"{article.title or 'Meldung'} (Variante)"
-    variant = read_text(title + "\n\n" + "\n\n".join(out), source=f"{article.source}:variant", fmt="txt",
-                        outlet="variant")
+    variant = read_text(
+        title + "\n\n" + "\n\n".join(out), source=f"{article.source}:variant", fmt="text", outlet="variant"
+    )
     variant = _with_date(variant, article.published)
     return variant, answer
 
@@ -167,7 +169,7 @@ class Tally:
     omission_fp: int = 0
     omission_fn: int = 0
     pairs: int = 0
-    by_change: dict[str, list[int]] = field(default_factory=dict)
+    missed: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, float | int]:
         def ratio(a: int, b: int) -> float:
@@ -218,6 +220,7 @@ def score_pair(original: Article, cmp: Comparison, answer: Answer, tally: Tally)
             tally.conflict_fp += 1
     if answer.conflict is not None and not found:
         tally.conflict_fn += 1
+        tally.missed.append(f"{answer.change}: {original.text[answer.conflict[0] : answer.conflict[1]]}")
 
 
 def run(pairs: int, seed: int, embedder: str = "use") -> Tally:
@@ -235,6 +238,7 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--show-misses", action="store_true", help="print the conflicts that were missed")
     args = parser.parse_args()
     if not CORPUS.is_file():
         print("skipped: ../shared/data/corpus-de is absent")
@@ -248,6 +252,9 @@ def main() -> int:
         for key, value in figures.items():
             print(f"{key:<20} {value}")
         print(f"{'seconds':<20} {time.perf_counter() - t0:.1f}")
+    if args.show_misses:
+        for line in tally.missed:
+            print("missed", line)
     return 0
 
 

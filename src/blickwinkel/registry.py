@@ -34,9 +34,7 @@ class Registry(Generic[T]):
             return self._items[name]
         except KeyError:
             names = ", ".join(sorted(self._items)) or "none"
-            raise BlickwinkelError(
-                f"[R002] No {self.what} named {name!r}. Available: {names}."
-            ) from None
+            raise BlickwinkelError(f"[R002] No {self.what} named {name!r}. Available: {names}.") from None
 
     def names(self) -> list[str]:
         return sorted(self._items)

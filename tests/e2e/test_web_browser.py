@@ -48,7 +48,8 @@ HOSTILE_TEXT = (
 
 HOSTILE_RECORD = {
     "title": "Harbour gala <iframe src=javascript:alert(6)></iframe> recap",
-    "text": "The Osterlin harbour gala had 400 guests on Friday. <b onmouseover=alert(7)>Hover</b> over the fireworks.",
+    "text": "The Osterlin harbour gala had 400 guests on Friday. "
+    "<b onmouseover=alert(7)>Hover</b> over the fireworks.",
     "outlet": "<img src=x onerror=alert(8)>Evil Gazette",
     "url": "javascript:alert(9)",
     "date": "2031-05-02",

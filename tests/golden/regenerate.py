@@ -43,7 +43,9 @@ def compare_story(story: Path) -> dict[str, Any]:
 def main() -> int:
     for story in story_dirs():
         out = GOLDEN / f"{story.name}.json"
-        out.write_text(json.dumps(compare_story(story), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        out.write_text(
+            json.dumps(compare_story(story), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
         print(f"wrote {out.relative_to(ROOT)}")
     return 0
 

@@ -17,7 +17,9 @@ UNRELATED = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "unre
 
 
 @pytest.mark.shared
-def test_seed_articles_form_one_story_that_no_look_alike_joins(seeds_dir: Path, use_embedder: Embedder) -> None:
+def test_seed_articles_form_one_story_that_no_look_alike_joins(
+    seeds_dir: Path, use_embedder: Embedder
+) -> None:
     if not UNRELATED.is_dir() or len(list(UNRELATED.glob("*.txt"))) < 5:
         pytest.skip("tests/fixtures/stories/unrelated/ is not complete yet")
     seeds = read_inputs([str(p) for p in sorted(seeds_dir.glob("*.txt"))])

@@ -44,8 +44,10 @@ def make_article(
     for n, sentence in enumerate(sentences):
         start = text.index(sentence, pos)
         pos = start + len(sentence)
-        fields = {key: tuple(_placed(x, sentence, start) for x in value)  # type: ignore[attr-defined]
-                  for key, value in (extras or {}).get(n, {}).items()}
+        fields = {
+            key: tuple(_placed(x, sentence, start) for x in value)  # type: ignore[attr-defined]
+            for key, value in (extras or {}).get(n, {}).items()
+        }
         statements.append(
             Statement(
                 id=f"{aid}#{n + 1}",
@@ -59,7 +61,9 @@ def make_article(
             )
         )
     article = Article(id=aid, text=text, blocks=(Block("paragraph", 0, len(text)),), source=f"{aid}.txt")
-    return AnalysedArticle(article=article, statements=tuple(statements), subjective_share=0.0, genre="report")
+    return AnalysedArticle(
+        article=article, statements=tuple(statements), subjective_share=0.0, genre="report"
+    )
 
 
 def _placed(item: object, sentence: str, offset: int) -> object:
@@ -85,7 +89,9 @@ EMBEDDER = BagOfWordsEmbedder()
 BRIDGE = "Die Stadt Lindenau sperrt die alte Brücke über den Fluss wegen Rost an den Trägern."
 COMMUTERS_A = "Nach Angaben der Stadt überqueren täglich 3.000 Pendler die Brücke auf dem Weg zur Arbeit."
 COMMUTERS_B = "Nach Angaben der Stadt überqueren täglich 5.000 Pendler die Brücke auf dem Weg zur Arbeit."
-COMMUTERS_HEDGED = "Nach Angaben der Stadt überqueren täglich etwa 3000 Pendler die Brücke auf dem Weg zur Arbeit."
+COMMUTERS_HEDGED = (
+    "Nach Angaben der Stadt überqueren täglich etwa 3000 Pendler die Brücke auf dem Weg zur Arbeit."
+)
 FERRY = "Ab Montag soll eine Fähre die Pendler zwischen den beiden Ufern transportieren."
 PROTEST = "Am Abend protestierten Anwohner vor dem Rathaus gegen die Sperrung."
 
@@ -103,8 +109,12 @@ def test_identical_sentences_form_one_shared_fact() -> None:
 
 
 def test_different_numbers_for_the_same_counted_thing_are_a_conflict() -> None:
-    a = make_article("a", [BRIDGE, COMMUTERS_A], {1: {"quantities": (qty("3.000 Pendler", 3000, "Pendler"),)}})
-    b = make_article("b", [BRIDGE, COMMUTERS_B], {1: {"quantities": (qty("5.000 Pendler", 5000, "Pendler"),)}})
+    a = make_article(
+        "a", [BRIDGE, COMMUTERS_A], {1: {"quantities": (qty("3.000 Pendler", 3000, "Pendler"),)}}
+    )
+    b = make_article(
+        "b", [BRIDGE, COMMUTERS_B], {1: {"quantities": (qty("5.000 Pendler", 5000, "Pendler"),)}}
+    )
     cmp = compare_articles([a, b], EMBEDDER)
     assert len(cmp.conflicts) == 1
     conflict = cmp.conflicts[0]
@@ -127,12 +137,19 @@ def test_numbers_of_different_actors_are_two_facts_not_a_conflict() -> None:
     us = "Die USA haben 2.500 Soldaten in dem Land stationiert."
     eu = "Europäische Staaten haben einige hundert Soldaten in dem Land stationiert."
     a = make_article(
-        "a", [us], {0: {"quantities": (qty("2.500 Soldaten", 2500, "Soldat"),), "entities": (ent("USA", "US"),)}}
+        "a",
+        [us],
+        {0: {"quantities": (qty("2.500 Soldaten", 2500, "Soldat"),), "entities": (ent("USA", "US"),)}},
     )
     b = make_article(
         "b",
         [eu],
-        {0: {"quantities": (qty("einige hundert Soldaten", 200, "Soldat", True),), "entities": (ent("Europa", "EU"),)}},
+        {
+            0: {
+                "quantities": (qty("einige hundert Soldaten", 200, "Soldat", True),),
+                "entities": (ent("Europa", "EU"),),
+            }
+        },
     )
     cmp = compare_articles([a, b], EMBEDDER)
     assert cmp.conflicts == ()
@@ -160,13 +177,30 @@ def test_json_contract_has_the_documented_keys() -> None:
     assert data["schema"] == "blickwinkel.comparison/1"
     assert {"articles", "statements", "facts", "conflicts", "outlets"} <= set(data)
     assert set(data["statements"][0]) >= {
-        "id", "article", "text", "start", "end", "kind", "subjective", "speaker", "entities", "quantities", "dates",
+        "id",
+        "article",
+        "text",
+        "start",
+        "end",
+        "kind",
+        "subjective",
+        "speaker",
+        "entities",
+        "quantities",
+        "dates",
     }
     assert set(data["outlets"]["a"]) >= {"facts", "unique_facts", "subjective_share", "quotes", "speakers"}
 
 
-POOL = [BRIDGE, COMMUTERS_A, FERRY, PROTEST, "Die Reparatur soll zwölf Millionen Euro kosten.",
-        "Ein Gutachten hatte bereits 2019 Schäden festgestellt.", "Der Bürgermeister bat um Geduld."]
+POOL = [
+    BRIDGE,
+    COMMUTERS_A,
+    FERRY,
+    PROTEST,
+    "Die Reparatur soll zwölf Millionen Euro kosten.",
+    "Ein Gutachten hatte bereits 2019 Schäden festgestellt.",
+    "Der Bürgermeister bat um Geduld.",
+]
 
 
 @settings(max_examples=40, deadline=None)

@@ -739,7 +739,14 @@ def unit_key(unit: str | None) -> str | None:
     lowered = unit.strip().lower()
     if not lowered:
         return None
-    return _UNIT_KEYS.get(lowered, lowered)
+    if lowered in _UNIT_KEYS:
+        return _UNIT_KEYS[lowered]
+    # German feminine forms count the same people: "Pendlerin"/"Pendlerinnen" as "Pendler".
+    for suffix in ("erinnen", "erin"):
+        if lowered.endswith(suffix) and len(lowered) > len(suffix) + 2:
+            base = lowered[: -len(suffix)] + "er"
+            return _UNIT_KEYS.get(base, base)
+    return lowered
 
 
 _APPROXIMATE_TOLERANCE = 0.10
@@ -755,6 +762,9 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool | None:
     key = unit_key(a.unit)
     if key is None or key != unit_key(b.unit):
         return None
+    if a.upper is not None and b.upper is not None and not (a.approximate or b.approximate):
+        # Two exact ranges ("500.000 bis 700.000") agree only when both ends do.
+        return a.value == b.value and a.upper == b.upper
     low_a, high_a = _interval(a)
     low_b, high_b = _interval(b)
     return low_a <= high_b and low_b <= high_a

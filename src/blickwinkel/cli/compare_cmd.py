@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +15,7 @@ from blickwinkel.config import load_settings
 from blickwinkel.errors import BlickwinkelError
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     terminal = "terminal"
     json = "json"
     html = "html"
@@ -31,14 +31,28 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def compare(
-    inputs: Annotated[list[str], typer.Argument(help="Article files (txt, md, html, json, jsonl), directories, or - for stdin.")],
-    format: Annotated[Format | None, typer.Option("--format", "-f", help="terminal (default), json or html.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file; .html or .json sets the format.")] = None,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Article files (txt, md, html, json, jsonl), directories, or - for stdin."),
+    ],
+    format: Annotated[
+        Format | None, typer.Option("--format", "-f", help="terminal (default), json or html.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file; .html or .json sets the format."),
+    ] = None,
     embedder: Annotated[str | None, typer.Option(help="Embedding backend: use (default) or e5.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet name for all inputs (overrides the files).")] = None,
-    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for all inputs (overrides the files).")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet name for all inputs (overrides the files).")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for all inputs (overrides the files).")
+    ] = None,
     max_file_mb: Annotated[float | None, typer.Option(help="Refuse inputs larger than this (MB).")] = None,
-    threshold: Annotated[float | None, typer.Option(help="Alignment score needed for two statements to state one fact.")] = None,
+    threshold: Annotated[
+        float | None, typer.Option(help="Alignment score needed for two statements to state one fact.")
+    ] = None,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
     from blickwinkel.pipeline import compare_inputs
@@ -51,7 +65,9 @@ def compare(
         )
         chosen = format
         if chosen is None and output is not None:
-            chosen = {".html": Format.html, ".htm": Format.html, ".json": Format.json}.get(output.suffix.lower())
+            chosen = {".html": Format.html, ".htm": Format.html, ".json": Format.json}.get(
+                output.suffix.lower()
+            )
         chosen = chosen or Format.terminal
         run = compare_inputs(
             inputs,
@@ -73,7 +89,9 @@ def compare(
             Console(highlight=False).print(render_terminal(run.comparison))
         else:
             with output.open("w", encoding="utf-8") as fh:
-                Console(file=fh, width=120, highlight=False, no_color=True).print(render_terminal(run.comparison))
+                Console(file=fh, width=120, highlight=False, no_color=True).print(
+                    render_terminal(run.comparison)
+                )
     else:
         text = render_json(run.comparison) if chosen is Format.json else render_html(run.comparison)
         if output is None:

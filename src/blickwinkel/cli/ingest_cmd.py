@@ -107,7 +107,7 @@ def _run(
     store.close()
 
 
-def ingest(  # noqa: PLR0917 - typer maps each parameter to an option
+def ingest(
     sources: Annotated[
         list[str] | None, typer.Argument(help="Files, directories, JSONL, article URLs or feed URLs.")
     ] = None,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
-
-import math
-from collections import defaultdict
 
 from blickwinkel.compare.parts import Part
 from blickwinkel.compare.similarity import ScoreParts, StatementFeatures, combine, same_language
@@ -64,7 +63,9 @@ def align_statements(
     alignable = np.array([is_alignable(s) for s in statements], dtype=bool)
     by_article: dict[str, npt.NDArray[np.int64]] = {}
     for art in dict.fromkeys(articles):
-        by_article[art] = np.array([i for i in range(n) if articles[i] == art and alignable[i]], dtype=np.int64)
+        by_article[art] = np.array(
+            [i for i in range(n) if articles[i] == art and alignable[i]], dtype=np.int64
+        )
     idf = lemma_idf(feats)
     lexical = lexical_candidates(feats, articles, alignable, idf)
 

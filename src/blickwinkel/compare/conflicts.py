@@ -2,44 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from blickwinkel.analyse.quantities import quantities_agree, unit_key
 from blickwinkel.compare.similarity import ScoreParts
-from blickwinkel.model import Conflict, DateMention, Fact, Link, Quantity, Statement
+from blickwinkel.model import Conflict, DateMention, Fact, Link, Mention, Quantity, Statement
 
 # A conflict needs the same fact, not merely the same topic: only strongly aligned statements whose
 # names do not clash are checked.
 CONFLICT_MIN_SCORE = 0.6
 
 
-def _number_text(q: Quantity) -> str:
-    return q.text
-
-
-def _within(q: Quantity | DateMention, span: tuple[int, int] | None) -> bool:
+def _within(q: Quantity | DateMention | Mention, span: tuple[int, int] | None) -> bool:
     return span is None or (q.start >= span[0] and q.end <= span[1])
 
 
 def _quantity_conflict(
     a: Statement, b: Statement, span_a: tuple[int, int] | None, span_b: tuple[int, int] | None
 ) -> tuple[Quantity, Quantity] | None:
-    """The first pair of quantities of the same counted thing that disagree, inside the parts of the
-    two statements that matched, unless another pair of that thing agrees."""
-    clash: tuple[Quantity, Quantity] | None = None
-    for qa in a.quantities:
-        if not _within(qa, span_a):
-            continue
-        for qb in b.quantities:
-            if not _within(qb, span_b):
-                continue
-            verdict = quantities_agree(qa, qb)
-            if verdict is True:
-                return None
-            if verdict is False and clash is None:
-                clash = (qa, qb)
-    return clash
+    """A pair of quantities of the same counted thing that disagree, inside the parts of the two
+    statements that matched. Quantities that find an agreeing partner on the other side are paired
+    off first: "1.000 oder 5.000 Euro" against "1.000 oder 6.000 Euro" clashes on 5.000 vs 6.000."""
+    qas = [q for q in a.quantities if _within(q, span_a)]
+    qbs = [q for q in b.quantities if _within(q, span_b)]
+    open_a = [qa for qa in qas if not any(quantities_agree(qa, qb) is True for qb in qbs)]
+    open_b = [qb for qb in qbs if not any(quantities_agree(qa, qb) is True for qa in qas)]
+    for qa in open_a:
+        for qb in open_b:
+            if quantities_agree(qa, qb) is False:
+                return (qa, qb)
+    return None
 
 
 def _stated_elsewhere(q: Quantity, article: str, fact: Fact, statements: Mapping[str, Statement]) -> bool:
@@ -64,46 +57,133 @@ def _date_conflict(
     return (va, da[va], vb, db[vb])
 
 
+_NEGATION = re.compile(
+    r"\b(nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|weder|not|no|never|none|"
+    r"neither|nobody|nothing)\b|n't\b",
+    re.IGNORECASE,
+)
+# Two statements that differ only in a name or a negation are near-identical in wording.
+SAME_WORDING_MIN_CHARS = 0.6
+
+Span = tuple[int, int] | None
+
+
+def _negations(s: Statement, span: Span) -> int:
+    start, end = (span[0] - s.start, span[1] - s.start) if span else (0, len(s.text))
+    return len(_NEGATION.findall(s.text[start:end]))
+
+
+def _negation_conflict(
+    a: Statement, b: Statement, span_a: Span, span_b: Span, part: ScoreParts
+) -> str | None:
+    """One says "hat … nicht", the other says it did: same wording, different polarity."""
+    if part.chars < SAME_WORDING_MIN_CHARS:
+        return None
+    na, nb = _negations(a, span_a), _negations(b, span_b)
+    if (na == 0) == (nb == 0):
+        return None
+    said_a = "did not" if na else "did"
+    said_b = "did not" if nb else "did"
+    return f"negation: {a.article} says it {said_a} happen, {b.article} that it {said_b}"
+
+
+def _names(s: Statement, span: Span, types: frozenset[str]) -> dict[str, Mention]:
+    return {m.key: m for m in s.entities if m.type in types and _within(m, span)}
+
+
+def _actor_conflict(
+    a: Statement, b: Statement, span_a: Span, span_b: Span, part: ScoreParts
+) -> tuple[str, Mention, Mention] | None:
+    """The same wording with a different person, organisation or place in it: "Die Stadt sperrte …"
+    against "Das Landesamt sperrte …". A name the other statement also contains as text (the
+    recogniser missed it there) is no clash."""
+    if part.chars < SAME_WORDING_MIN_CHARS:
+        return None
+    for types, kind in ((frozenset({"PER", "ORG"}), "actor"), (frozenset({"LOC"}), "place")):
+        ma, mb = _names(a, span_a, types), _names(b, span_b, types)
+        only_a = [m for k, m in ma.items() if k not in mb and m.text.lower() not in b.text.lower()]
+        only_b = [m for k, m in mb.items() if k not in ma and m.text.lower() not in a.text.lower()]
+        for x in only_a:
+            for y in only_b:
+                if x.type == y.type:
+                    return (kind, x, y)
+    return None
+
+
+def _speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str, str] | None:
+    """The same quote put in the mouth of different people."""
+    if a.kind != "quote" or b.kind != "quote" or not a.speaker or not b.speaker:
+        return None
+    if part.chars < SAME_WORDING_MIN_CHARS or a.speaker == b.speaker:
+        return None
+    return (a.speaker, b.speaker)
+
+
+def _conflict_of_pair(
+    a: Statement,
+    b: Statement,
+    span_a: Span,
+    span_b: Span,
+    part: ScoreParts,
+    fact: Fact,
+    statements: Mapping[str, Statement],
+) -> Conflict | None:
+    pair = (a.id, b.id)
+    if part.names >= 0:
+        clash = _quantity_conflict(a, b, span_a, span_b)
+        if clash is not None and not (
+            _stated_elsewhere(clash[0], b.article, fact, statements)
+            or _stated_elsewhere(clash[1], a.article, fact, statements)
+        ):
+            qa, qb = clash
+            what = unit_key(qa.unit) or qa.unit or "number"
+            reason = f"{what}: {qa.text!r} in {a.article} vs {qb.text!r} in {b.article}"
+            return Conflict("", "quantity", fact.id, pair, (qa.to_json(), qb.to_json()), reason)
+        dates = _date_conflict(a, b, span_a, span_b)
+        if dates is not None:
+            va, ta, vb, tb = dates
+            reason = f"date: {ta!r} ({va}) in {a.article} vs {tb!r} ({vb}) in {b.article}"
+            return Conflict("", "date", fact.id, pair, (va, vb), reason)
+    speakers = _speaker_conflict(a, b, part)
+    if speakers is not None:
+        reason = (
+            f"speaker: the same quote is {speakers[0]}'s in {a.article} and {speakers[1]}'s in {b.article}"
+        )
+        return Conflict("", "speaker", fact.id, pair, speakers, reason)
+    actor = _actor_conflict(a, b, span_a, span_b, part)
+    if actor is not None:
+        kind, x, y = actor
+        reason = f"{kind}: {x.text!r} in {a.article} vs {y.text!r} in {b.article}"
+        return Conflict("", kind, fact.id, pair, (x.text, y.text), reason)
+    negation = _negation_conflict(a, b, span_a, span_b, part)
+    if negation is not None:
+        return Conflict(
+            "", "negation", fact.id, pair, (_negations(a, span_a) > 0, _negations(b, span_b) > 0), negation
+        )
+    return None
+
+
 def find_conflicts(
     facts: Sequence[Fact],
     statements: Mapping[str, Statement],
     links: Sequence[Link],
     parts: Mapping[tuple[str, str], ScoreParts],
 ) -> tuple[Conflict, ...]:
-    linked = {(k.a, k.b): k for k in links}
+    """Contradictions between directly linked statements of one fact, in fact order."""
+    fact_of = {sid: f for f in facts for sid in f.statements}
     conflicts: list[Conflict] = []
-    for fact in facts:
-        if len(fact.articles) < 2:
+    for link in sorted(links, key=lambda k: (fact_of[k.a].id if k.a in fact_of else "", k.a, k.b)):
+        fact = fact_of.get(link.a)
+        if fact is None or fact_of.get(link.b) is not fact:
             continue
-        ids = fact.statements
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                a, b = statements[ids[x]], statements[ids[y]]
-                if a.article == b.article:
-                    continue
-                key = (a.id, b.id) if (a.id, b.id) in linked else (b.id, a.id)
-                part = parts.get(key)
-                if part is None or part.score < CONFLICT_MIN_SCORE or part.names < 0:
-                    continue
-                values: tuple[Any, ...]
-                span_a, span_b = (part.span_a, part.span_b) if key == (a.id, b.id) else (part.span_b, part.span_a)
-                clash = _quantity_conflict(a, b, span_a, span_b)
-                if clash is not None and not (
-                    _stated_elsewhere(clash[0], b.article, fact, statements)
-                    or _stated_elsewhere(clash[1], a.article, fact, statements)
-                ):
-                    qa, qb = clash
-                    what = unit_key(qa.unit) or qa.unit or "number"
-                    values = (qa.to_json(), qb.to_json())
-                    reason = f"{what}: {_number_text(qa)!r} in {a.article} vs {_number_text(qb)!r} in {b.article}"
-                    conflicts.append(Conflict("", "quantity", fact.id, (a.id, b.id), values, reason))
-                    continue
-                dates = _date_conflict(a, b, span_a, span_b)
-                if dates is not None:
-                    va, ta, vb, tb = dates
-                    values = (va, vb)
-                    reason = f"date: {ta!r} ({va}) in {a.article} vs {tb!r} ({vb}) in {b.article}"
-                    conflicts.append(Conflict("", "date", fact.id, (a.id, b.id), values, reason))
+        part = parts.get((link.a, link.b))
+        if part is None or part.score < CONFLICT_MIN_SCORE:
+            continue
+        a, b = statements[link.a], statements[link.b]
+        found = _conflict_of_pair(a, b, part.span_a, part.span_b, part, fact, statements)
+        if found is not None:
+            conflicts.append(found)
+    conflicts.sort(key=lambda c: (int(c.fact[1:]) if c.fact[1:].isdigit() else 0, c.statements))
     return tuple(
         Conflict(f"c{n}", c.kind, c.fact, c.statements, c.values, c.reason)
         for n, c in enumerate(conflicts, start=1)

@@ -12,7 +12,7 @@ from blickwinkel.model import Fact, Link, Statement
 
 # Two groups joined by one strong link merge only when their members are, on average, still about
 # the same thing; this stops chains (A~B, B~C, C~D) from gluing a whole story into one "fact".
-MERGE_MIN_MEAN_COSINE = 0.5
+MERGE_MIN_MEAN_COSINE = 0.35
 
 
 class _Groups:
@@ -65,12 +65,14 @@ def group_facts(
     for i, s in enumerate(statements):
         if is_alignable(s):
             roots.setdefault(groups.find(i), []).append(i)
-    ordered = sorted(roots.values(), key=lambda members: min(members))
+    ordered = sorted(roots.values(), key=min)
     facts = []
     for n, members in enumerate(ordered, start=1):
         ids = tuple(statements[i].id for i in sorted(members))
         arts = tuple(dict.fromkeys(statements[i].article for i in sorted(members)))
-        facts.append(Fact(f"f{n}", ids, arts, canonical_statement([statements[i] for i in members], link_score)))
+        facts.append(
+            Fact(f"f{n}", ids, arts, canonical_statement([statements[i] for i in members], link_score))
+        )
     return tuple(facts)
 
 

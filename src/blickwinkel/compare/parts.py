@@ -4,6 +4,7 @@ Vorbedingung fallen gelassen …")."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,7 +42,9 @@ def _features(statement: Statement, start: int, end: int, text: str) -> Statemen
     lemmas = lemmatise(words, statement.language or "de") if words else []
     return StatementFeatures(
         chars=char_ngrams(text),
-        lemmas=frozenset(f for f in (fold(x) for x in lemmas) if f and f not in STOPWORDS and not f.isdigit()),
+        lemmas=frozenset(
+            f for f in (fold(x) for x in lemmas) if f and f not in STOPWORDS and not f.isdigit()
+        ),
         keys=frozenset(m.key for m in statement.entities if m.start >= start and m.end <= end),
         quantities=tuple(
             q for q in statement.quantities if q.unit is not None and q.start >= start and q.end <= end
@@ -53,7 +56,15 @@ def _features(statement: Statement, start: int, end: int, text: str) -> Statemen
 def statement_parts(statement: Statement) -> list[Part]:
     """The whole statement first, then its clauses when it is long enough to hold several facts."""
     text = statement.text
-    parts = [Part(statement.start, statement.end, text, _features(statement, statement.start, statement.end, text), True)]
+    parts = [
+        Part(
+            statement.start,
+            statement.end,
+            text,
+            _features(statement, statement.start, statement.end, text),
+            True,
+        )
+    ]
     if len(_WORD.findall(text)) < MIN_SPLIT_WORDS:
         return parts
     cuts = [0]
@@ -65,14 +76,22 @@ def statement_parts(statement: Statement) -> list[Part]:
     if len(cuts) == 1:
         return parts
     bounds = [*cuts, len(text)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         piece = text[a:b].rstrip(" ,;:.")
         lead = len(piece) - len(piece.lstrip())
         piece = piece.strip()
         if not piece:
             continue
         start = statement.start + a + lead
-        parts.append(Part(start, start + len(piece), piece, _features(statement, start, start + len(piece), piece), False))
+        parts.append(
+            Part(
+                start,
+                start + len(piece),
+                piece,
+                _features(statement, start, start + len(piece), piece),
+                False,
+            )
+        )
         if len(parts) > MAX_PARTS:
             break
     return parts

@@ -6,6 +6,7 @@ soldiers" as to its true match, so the score also checks that names and numbers 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -42,7 +43,9 @@ def fold(text: str) -> str:
 
 
 def char_ngrams(text: str, n: int = 4) -> frozenset[str]:
-    folded = f" {fold(text)} "
+    """Character n-grams of the content words: catches shared word stems ("Soldaten"/"Soldat") while
+    function words, which every sentence shares, do not count."""
+    folded = " " + " ".join(w for w in fold(text).split() if w not in STOPWORDS) + " "
     if len(folded) <= n:
         return frozenset({folded})
     return frozenset(folded[i : i + n] for i in range(len(folded) - n + 1))
@@ -102,7 +105,8 @@ def weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]
     if not a or not b:
         return 0.0
     shared = sum(idf.get(w, 1.0) for w in a & b)
-    return shared / (sum(idf.get(w, 1.0) for w in a) * sum(idf.get(w, 1.0) for w in b)) ** 0.5
+    norm = math.sqrt(sum(idf.get(w, 1.0) for w in a) * sum(idf.get(w, 1.0) for w in b))
+    return shared / norm if norm else 0.0
 
 
 @dataclass(frozen=True)

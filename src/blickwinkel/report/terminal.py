@@ -77,7 +77,9 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
 
     shared = [f for f in comparison.facts if len(f.articles) > 1]
     conflicted = {c.fact for c in comparison.conflicts}
-    parts.append(Text(f"\nShared facts ({len(shared)}) — reported by more than one article", style="bold green"))
+    parts.append(
+        Text(f"\nShared facts ({len(shared)}) — reported by more than one article", style="bold green")
+    )
     for n, fact in enumerate(shared, start=1):
         parts.append(_fact_block(n, fact, by_id, labels, conflict=fact.id in conflicted))
 
@@ -98,7 +100,9 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
 
     parts.append(Text(f"\nConflicts ({len(comparison.conflicts)})", style="bold red"))
     if not comparison.conflicts:
-        parts.append(Text("  No article contradicts another on a number or date of the same fact.", style="dim"))
+        parts.append(
+            Text("  No article contradicts another on a number or date of the same fact.", style="dim")
+        )
     for c in comparison.conflicts:
         line = Text(f"  ⚠ {c.kind}: ", style="bold red")
         line.append(c.reason)
@@ -135,7 +139,18 @@ def _fact_block(
 
 def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
     table = Table(title="\nOutlets", title_justify="left")
-    for col in ("", "outlet", "facts", "shared", "only here", "conflicts", "opinion", "quotes", "speakers", "cites"):
+    for col in (
+        "",
+        "outlet",
+        "facts",
+        "shared",
+        "only here",
+        "conflicts",
+        "opinion",
+        "quotes",
+        "speakers",
+        "cites",
+    ):
         table.add_column(col)
     for a in comparison.articles:
         p = comparison.outlets[a.article.id]

@@ -27,6 +27,8 @@ JOIN_PROBABILITY = 0.5
 NEIGHBOURS = 16
 # Candidates below this cosine of the combined vectors are never the same event (saves scoring).
 MIN_COSINE = 0.25
+# Stories scored per article (the nearest ones): bounds the cost in dense news days.
+MAX_STORIES = 8
 # Members of a story an article is compared with (the most recent ones): bounds the cost of big stories.
 LINKAGE_MEMBERS = 12
 
@@ -139,14 +141,20 @@ class StoryClusterer:
                 days.append(d)
         return days
 
-    def _candidates(self, doc: StoryDoc) -> list[int]:
-        found: set[int] = set()
+    def _candidate_stories(self, doc: StoryDoc) -> list[int]:
+        """Roots of the stories nearest to ``doc`` (by their closest member), at most ``MAX_STORIES``."""
+        best: dict[int, float] = {}
         for day in self._window_days(doc.published):
             for key, _ in self._days[day].search(doc.vector, self.neighbours):
                 other = self._docs.get(key)
-                if other is not None and float(np.dot(doc.vector, other.vector)) >= MIN_COSINE:
-                    found.add(key)
-        return sorted(found)
+                if other is None:
+                    continue
+                cosine = float(np.dot(doc.vector, other.vector))
+                if cosine >= MIN_COSINE:
+                    root = self._root(key)
+                    best[root] = max(best.get(root, -1.0), cosine)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return sorted(root for root, _ in ranked[:MAX_STORIES])
 
     def _linkage(self, doc: StoryDoc, root: int) -> float:
         members = [k for k in self._members[root] if k in self._docs][-LINKAGE_MEMBERS:]
@@ -172,7 +180,7 @@ class StoryClusterer:
         if original is not None and original in self._key_of:
             scored = [(1.0, self._root(self._key_of[original]))]
         else:
-            roots = sorted({self._root(k) for k in self._candidates(doc)})
+            roots = self._candidate_stories(doc)
             scored = sorted(((self._linkage(doc, r), r) for r in roots), key=lambda s: (-s[0], s[1]))
         key = len(self._ids)
         self._ids.append(doc.id)

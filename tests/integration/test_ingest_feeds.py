@@ -1,0 +1,115 @@
+"""Feeds and article URLs ingested from a local HTTP server on 127.0.0.1 (fetch_allow_private), with
+conditional requests and per-item failures. Never reaches the internet."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from blickwinkel.embed import Embedder
+from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
+from blickwinkel.store import Store, open_store
+from blickwinkel.store.ingest import Ingestor
+
+PAGE = """<!doctype html><html><head><title>{title}</title><meta property="og:site_name" content="{site}">
+<meta name="date" content="2031-05-0{day}"></head><body><article><h1>{title}</h1>
+<p>{body}</p>
+<p>The harbour office of Osterlin said the quay stays closed until the divers finish their survey.
+Traders on the waterfront expect the reopening within two weeks, according to the harbour master.</p>
+</article></body></html>"""
+
+ARTICLES = {
+    "/a1": PAGE.format(
+        title="Quay collapse in Osterlin",
+        site="Osterlin Post",
+        day=3,
+        body="A section of the old quay in Osterlin collapsed into the harbour on Tuesday night.",
+    ),
+    "/a2": PAGE.format(
+        title="Osterlin quay partly collapses",
+        site="Valley Courier",
+        day=4,
+        body="Part of the old quay in Osterlin fell into the harbour late on Tuesday, officials said.",
+    ),
+}
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Osterlin news</title>
+<item><title>Quay</title><link>{base}/a1</link><pubDate>Tue, 03 May 2031 20:00:00 GMT</pubDate></item>
+<item><title>Quay 2</title><link>{base}/a2</link></item>
+<item><title>Gone</title><link>{base}/missing</link></item>
+<item><title>Script</title><link>javascript:alert(1)</link></item>
+</channel></rss>"""
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/feed.xml":
+            if self.headers.get("If-None-Match") == '"v1"':
+                self.send_response(304)
+                self.end_headers()
+                return
+            body, kind = FEED.format(base=base).encode(), "application/rss+xml"
+        elif self.path in ARTICLES:
+            body, kind = ARTICLES[self.path].encode(), "text/html; charset=utf-8"
+        else:
+            self.send_response(404)
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("content-type", kind)
+        self.send_header("etag", '"v1"')
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(f"sqlite:///{tmp_path / 'feeds.db'}")
+    yield s
+    s.close()
+
+
+@pytest.mark.slow
+def test_feed_entries_are_fetched_stored_once_and_failures_recorded(
+    server: str, store: Store, use_embedder: Embedder
+) -> None:
+    fetcher = Fetcher(FetchPolicy(allow_private=True, host_interval=0.0))
+    ingestor = Ingestor(store, embedder=use_embedder, fetcher=fetcher, analyser=None)
+    feed = ingestor.add_feed(f"{server}/feed.xml")
+    counts = ingestor.poll_feeds()
+    assert (counts.stored, counts.failed) == (2, 1)
+    assert [f.source for f in store.failures()] == [f"{server}/missing"]
+    stored = store.list_articles().items
+    assert {a.outlet for a in stored} == {"Osterlin Post", "Valley Courier"}
+    assert len({a.story_id for a in stored}) == 1  # the same event: one story
+    assert store.feeds()[0].etag == '"v1"' and store.feeds()[0].title == "Osterlin news"
+    again = ingestor.poll_feed(store.feeds()[0])  # 304 Not Modified: nothing to do
+    assert (again.stored, again.duplicates, again.failed) == (0, 0, 0)
+    assert feed.id == store.feeds()[0].id
+    direct = ingestor.ingest([f"{server}/a1"])  # an article URL already stored is not fetched again
+    assert direct.duplicates == 1
+
+
+def test_private_addresses_are_refused_by_default(server: str, store: Store, use_embedder: Embedder) -> None:
+    ingestor = Ingestor(store, embedder=use_embedder, analyser=None)
+    counts = ingestor.ingest([f"{server}/a1"])
+    assert counts.failed == 1
+    assert "refused" in store.failures()[0].reason
