@@ -22,7 +22,8 @@ from pathlib import Path
 
 from blickwinkel.analyse.quantities import find_quantities
 from blickwinkel.ingest import read_text
-from blickwinkel.model import Article, Comparison
+from blickwinkel.analyse.entities import find_entities
+from blickwinkel.model import Article, Comparison, Sentence
 from blickwinkel.pipeline import compare_articles_text
 from blickwinkel.text import split_sentences
 
@@ -113,6 +114,22 @@ def _change_weekday(sentence: str, rng: random.Random) -> str | None:
     return sentence[: m.start(2)] + other + sentence[m.end(2) :]
 
 
+# Invented people: a changed name in the variant puts a different person into the same statement.
+INVENTED_NAMES = ["Jana Ostermann", "Milan Brodtke", "Sevda Karaoglan", "Tomasz Wielgosz", "Ilka Rennefeld"]
+
+
+def _change_name(article: Article, sentence: Sentence, rng: random.Random) -> str | None:
+    people = [
+        m for m in find_entities(article, [sentence])[0]
+        if m.type == "PER" and sentence.text.count(m.text) == 1 and m.text.lower() != "ich"
+    ]
+    if not people:
+        return None
+    m = rng.choice(people)
+    start = m.start - sentence.start
+    return sentence.text[:start] + rng.choice(INVENTED_NAMES) + sentence.text[start + len(m.text) :]
+
+
 def _paraphrase(sentence: str, rng: random.Random) -> str:
     for pattern, replacement in rng.sample(PARAPHRASES, k=3):
         sentence = re.sub(pattern, replacement, sentence, count=1)
@@ -129,13 +146,15 @@ def make_variant(article: Article, rng: random.Random) -> tuple[Article, Answer]
     answer.dropped = [(sentences[i].start, sentences[i].end) for i in sorted(dropped)]
     kept = [i for i in body if i not in dropped]
     texts = {i: _paraphrase(sentences[i].text, rng) for i in kept}
-    mode = rng.choice(["number", "number", "weekday", "none"])
+    mode = rng.choice(["number", "number", "weekday", "name", "none"])
     for i in rng.sample(kept, k=len(kept)):
         changed = None
         if mode == "number":
             changed = _change_number(sentences[i].text, rng)
         elif mode == "weekday" and article.published is not None:
             changed = _change_weekday(sentences[i].text, rng)
+        elif mode == "name":
+            changed = _change_name(article, sentences[i], rng)
         if changed is not None:
             texts[i] = changed
             answer.conflict = (sentences[i].start, sentences[i].end)
@@ -170,9 +189,11 @@ class Tally:
     omission_fn: int = 0
     pairs: int = 0
     missed: list[str] = field(default_factory=list)
+    recall_by_change: dict[str, list[int]] = field(default_factory=dict)
 
-    def figures(self) -> dict[str, float | int]:
+    def figures(self) -> dict[str, object]:
         def ratio(a: int, b: int) -> float:
+            """a/b, and 1.0 when there was nothing to find."""
             return round(a / b, 4) if b else 1.0
 
         cp = ratio(self.conflict_tp, self.conflict_tp + self.conflict_fp)
@@ -187,6 +208,9 @@ class Tally:
             "omission_precision": op,
             "omission_recall": orr,
             "omission_f1": of1,
+            "conflict_recall_by_change": {
+                k: round(v[0] / (v[0] + v[1]), 4) for k, v in sorted(self.recall_by_change.items())
+            },
         }
 
 
@@ -218,6 +242,10 @@ def score_pair(original: Article, cmp: Comparison, answer: Answer, tally: Tally)
             found = True
         elif not hit:
             tally.conflict_fp += 1
+            texts = " | ".join(statements[sid].text[:90] for sid in c.statements)
+            tally.missed.append(f"FALSE {c.kind}: {c.reason} :: {texts}")
+    if answer.conflict is not None:
+        tally.recall_by_change.setdefault(answer.change, [0, 0])[0 if found else 1] += 1
     if answer.conflict is not None and not found:
         tally.conflict_fn += 1
         tally.missed.append(f"{answer.change}: {original.text[answer.conflict[0] : answer.conflict[1]]}")

@@ -66,6 +66,15 @@ def read_corpus(limit: int) -> list[Article]:
 
 
 def bench_ingest(url: str, articles: list[Article], label: str) -> None:
+    """Ingest in a fresh process: the embedder's per-text cache must not carry over between backends."""
+    import multiprocessing
+
+    process = multiprocessing.get_context("spawn").Process(target=_ingest_run, args=(url, articles, label))
+    process.start()
+    process.join()
+
+
+def _ingest_run(url: str, articles: list[Article], label: str) -> None:
     from blickwinkel.store import open_store
     from blickwinkel.store.ingest import Ingestor
 

@@ -64,6 +64,7 @@ _NEGATION = re.compile(
 )
 # Two statements that differ only in a name or a negation are near-identical in wording.
 SAME_WORDING_MIN_CHARS = 0.6
+NEGATION_MIN_CHARS = 0.7
 
 Span = tuple[int, int] | None
 
@@ -73,11 +74,17 @@ def _negations(s: Statement, span: Span) -> int:
     return len(_NEGATION.findall(s.text[start:end]))
 
 
+def _span_text(s: Statement, span: Span) -> str:
+    return s.text[span[0] - s.start : span[1] - s.start] if span else s.text
+
+
 def _negation_conflict(
     a: Statement, b: Statement, span_a: Span, span_b: Span, part: ScoreParts
 ) -> str | None:
-    """One says "hat … nicht", the other says it did: same wording, different polarity."""
-    if part.chars < SAME_WORDING_MIN_CHARS:
+    """One says "hat … nicht", the other says it did: the same wording at about the same length,
+    with a negation on one side only."""
+    la, lb = len(_span_text(a, span_a)), len(_span_text(b, span_b))
+    if part.chars < NEGATION_MIN_CHARS or not 0.75 <= la / max(1, lb) <= 1.33:
         return None
     na, nb = _negations(a, span_a), _negations(b, span_b)
     if (na == 0) == (nb == 0):
@@ -111,10 +118,16 @@ def _actor_conflict(
 
 
 def _speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str, str] | None:
-    """The same quote put in the mouth of different people."""
+    """The same quote put in the mouth of different people. Both speakers must be recognised people
+    or organisations named in the statement itself: a speaker carried over from an earlier sentence
+    ("sagte er") depends on what came before, which another outlet may order differently."""
     if a.kind != "quote" or b.kind != "quote" or not a.speaker or not b.speaker:
         return None
     if part.chars < SAME_WORDING_MIN_CHARS or a.speaker == b.speaker:
+        return None
+    named_a = {m.key for m in a.entities if m.type in ("PER", "ORG")}
+    named_b = {m.key for m in b.entities if m.type in ("PER", "ORG")}
+    if a.speaker not in named_a or b.speaker not in named_b or a.speaker in named_b or b.speaker in named_a:
         return None
     return (a.speaker, b.speaker)
 

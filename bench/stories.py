@@ -1,0 +1,176 @@
+"""Benchmark of the story stage: throughput and memory; prints figures, asserts nothing.
+
+    python bench/stories.py            # full: 6,031 real articles, 10k/30k/100k synthetic
+    python bench/stories.py --quick    # 500 real articles, 2k/5k/10k synthetic
+
+1. The whole path on ../shared/data/corpus-de/articles.jsonl: read, features (cheap analysis),
+   embedding ('use'), near-duplicates and clustering; articles/s and peak RSS.
+2. Clustering alone on synthetic articles made from the real ones (their embeddings perturbed,
+   dates spread at ~300 articles a day), streamed in time order; time at each checkpoint and peak
+   RSS, in a fresh process so the model does not count.
+3. What a user would write: scikit-learn TF-IDF + AgglomerativeClustering (average linkage,
+   cosine), on subsets it can handle (it needs the full distance matrix).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "data" / "corpus-de" / "articles.jsonl"
+ARTICLES_PER_DAY = 300
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def end_to_end(limit: int | None) -> list[object]:
+    from blickwinkel.embed import get_embedder
+    from blickwinkel.ingest import read_inputs
+    from blickwinkel.stories import cluster_stories, story_docs
+
+    embedder = get_embedder("use")
+    embedder.encode(["warm-up"])  # model loading is not throughput
+    start = time.perf_counter()
+    result = read_inputs([str(CORPUS)], max_bytes=200_000_000)
+    articles = list(result.articles)[:limit] if limit else list(result.articles)
+    read_s = time.perf_counter() - start
+    t = time.perf_counter()
+    docs = []
+    for i in range(0, len(articles), 256):
+        docs.extend(story_docs(articles[i : i + 256], embedder))
+    features_s = time.perf_counter() - t
+    t = time.perf_counter()
+    stories = cluster_stories(docs)
+    cluster_s = time.perf_counter() - t
+    total = time.perf_counter() - start
+    multi = sum(1 for s in stories if len(s.articles) > 1)
+    print(f"end to end, {len(articles)} articles ({len(result.failures)} unreadable records)")
+    print(
+        f"  read {read_s:.1f}s · features+embedding {features_s:.1f}s · "
+        f"duplicates+clustering {cluster_s:.1f}s"
+    )
+    print(f"  total {total:.1f}s = {len(articles) / total:.1f} articles/s · peak RSS {peak_rss_mb():.0f} MB")
+    print(f"  {len(stories)} stories, {multi} with more than one article")
+    return list(docs)
+
+
+def synthetic(base: Sequence[object], count: int, seed: int = 0) -> Iterator[object]:
+    """``count`` synthetic docs in time order: real docs with perturbed vectors and new dates."""
+    from blickwinkel.stories import StoryDoc
+
+    rng = np.random.default_rng(seed)
+    start = dt.date(2020, 1, 1)
+    docs = [d for d in base if isinstance(d, StoryDoc)]
+    for i in range(count):
+        source = docs[int(rng.integers(len(docs)))]
+        noise = rng.normal(0.0, 0.02, size=(4, source.vector.shape[0])).astype(np.float32)
+
+        def unit(v: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
+            return (v / np.linalg.norm(v)).astype(np.float32)
+
+        yield replace(
+            source,
+            id=f"s{i:06d}",
+            published=start + dt.timedelta(days=i // ARTICLES_PER_DAY),
+            title_vec=unit(source.title_vec + noise[0]),
+            lead_vec=unit(source.lead_vec + noise[1]),
+            doc_vec=unit(source.doc_vec + noise[2]),
+            vector=unit(source.vector + noise[3]),
+            content_hash=hashlib.sha1(f"{i}".encode()).hexdigest(),
+        )
+
+
+def cluster_synthetic(base_file: Path, sizes: list[int]) -> None:
+    from blickwinkel.stories import StoryClusterer
+
+    with base_file.open("rb") as fh:
+        base = pickle.load(fh)
+    before = peak_rss_mb()
+    clusterer = StoryClusterer()
+    start = time.perf_counter()
+    checkpoints = set(sizes)
+    for n, doc in enumerate(synthetic(base, max(sizes)), start=1):
+        clusterer.add(doc)  # type: ignore[arg-type]
+        if n in checkpoints:
+            elapsed = time.perf_counter() - start
+            print(
+                f"  {n:>7} articles: {elapsed:6.1f}s ({n / elapsed:,.0f} articles/s) · "
+                f"{len(clusterer.stories()):,} stories · peak RSS {peak_rss_mb():.0f} MB "
+                f"(base docs loaded: {before:.0f} MB)"
+            )
+
+
+def baseline(docs_text: Sequence[str], sizes: list[int]) -> None:
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    for n in sizes:
+        texts = list(docs_text[:n])
+        start = time.perf_counter()
+        matrix = TfidfVectorizer(sublinear_tf=True, min_df=1, max_features=50_000).fit_transform(texts)
+        labels = AgglomerativeClustering(
+            n_clusters=None, metric="cosine", linkage="average", distance_threshold=0.8
+        ).fit_predict(matrix.toarray())
+        elapsed = time.perf_counter() - start
+        print(
+            f"  {n:>7} articles: {elapsed:6.1f}s ({n / elapsed:,.0f} articles/s) · "
+            f"{len(set(labels)):,} clusters · peak RSS {peak_rss_mb():.0f} MB"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a small run: 500 articles, 10k synthetic")
+    parser.add_argument("--synthetic-from", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", type=str, default="", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.synthetic_from:
+        cluster_synthetic(args.synthetic_from, [int(s) for s in args.sizes.split(",")])
+        return 0
+    if not CORPUS.exists():  # the benchmark reads real articles from ../shared
+        print(f"skipped: {CORPUS} is absent (the benchmark needs ../shared)")
+        return 0
+    limit = 500 if args.quick else None
+    sizes = [2_000, 5_000, 10_000] if args.quick else [10_000, 30_000, 100_000]
+    docs = end_to_end(limit)
+    with tempfile.TemporaryDirectory() as tmp:
+        base_file = Path(tmp) / "docs.pkl"
+        with base_file.open("wb") as fh:
+            pickle.dump(docs, fh)
+        print(f"clustering alone, synthetic articles from {len(docs)} real ones ({ARTICLES_PER_DAY}/day)")
+        subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--synthetic-from",
+                str(base_file),
+                "--sizes",
+                ",".join(map(str, sizes)),
+            ],
+            check=True,
+        )
+    from blickwinkel.ingest import read_inputs
+
+    texts = [a.text for a in read_inputs([str(CORPUS)], max_bytes=200_000_000).articles]
+    print("baseline: scikit-learn TF-IDF + AgglomerativeClustering (average, cosine), same process")
+    baseline(texts, [300, 1_000] if args.quick else [1_000, 3_000, 6_031])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
