@@ -41,6 +41,16 @@ golden: env
 bench: env
 	$(PY) bench/compare.py
 	$(PY) bench/analyse.py
+	$(PY) bench/perturb.py --pairs 200
+	$(BW) eval compare examples/gold/*.json
+	$(PY) bench/stories.py
+	$(PY) bench/service.py
+
+# The newsroom service on the bundled examples: http://127.0.0.1:8000/
+serve: env
+	rm -f demo.db
+	$(BW) ingest examples/brueckensperrung examples/ferry-grounding examples/wahl-mischsprachig --db sqlite:///demo.db
+	$(BW) serve --db sqlite:///demo.db
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist demo-report.html
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist demo-report.html demo.db

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from blickwinkel.analyse.entities import find_entities
 from blickwinkel.analyse.quantities import find_quantities
 from blickwinkel.ingest import read_text
-from blickwinkel.analyse.entities import find_entities
 from blickwinkel.model import Article, Comparison, Sentence
 from blickwinkel.pipeline import compare_articles_text
 from blickwinkel.text import split_sentences
@@ -120,7 +120,8 @@ INVENTED_NAMES = ["Jana Ostermann", "Milan Brodtke", "Sevda Karaoglan", "Tomasz 
 
 def _change_name(article: Article, sentence: Sentence, rng: random.Random) -> str | None:
     people = [
-        m for m in find_entities(article, [sentence])[0]
+        m
+        for m in find_entities(article, [sentence])[0]
         if m.type == "PER" and sentence.text.count(m.text) == 1 and m.text.lower() != "ich"
     ]
     if not people:

@@ -28,6 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus-de" / "articles.jsonl"
@@ -35,6 +36,12 @@ ARTICLES_PER_DAY = 300
 
 
 def peak_rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM on Linux, which exec resets; else getrusage)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -80,8 +87,9 @@ def synthetic(base: Sequence[object], count: int, seed: int = 0) -> Iterator[obj
         source = docs[int(rng.integers(len(docs)))]
         noise = rng.normal(0.0, 0.02, size=(4, source.vector.shape[0])).astype(np.float32)
 
-        def unit(v: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
-            return (v / np.linalg.norm(v)).astype(np.float32)
+        def unit(v: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+            out: npt.NDArray[np.float32] = (v / np.linalg.norm(v)).astype(np.float32)
+            return out
 
         yield replace(
             source,
@@ -123,9 +131,10 @@ def baseline(docs_text: Sequence[str], sizes: list[int]) -> None:
         texts = list(docs_text[:n])
         start = time.perf_counter()
         matrix = TfidfVectorizer(sublinear_tf=True, min_df=1, max_features=50_000).fit_transform(texts)
+        distances = np.clip(1.0 - (matrix @ matrix.T).toarray(), 0.0, None)
         labels = AgglomerativeClustering(
-            n_clusters=None, metric="cosine", linkage="average", distance_threshold=0.8
-        ).fit_predict(matrix.toarray())
+            n_clusters=None, metric="precomputed", linkage="average", distance_threshold=0.8
+        ).fit_predict(distances)
         elapsed = time.perf_counter() - start
         print(
             f"  {n:>7} articles: {elapsed:6.1f}s ({n / elapsed:,.0f} articles/s) · "

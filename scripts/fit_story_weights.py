@@ -15,9 +15,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.model_selection import KFold
 
@@ -48,7 +50,7 @@ class DiskCachedEmbedder:
         self.directory = directory / inner.name
         self.directory.mkdir(parents=True, exist_ok=True)
 
-    def encode(self, texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         missing = [i for i, k in enumerate(keys) if not (self.directory / f"{k}.npy").exists()]
@@ -67,7 +69,7 @@ def plain_cosines(pairs: list[SimilarityPair], embedder: Embedder) -> list[float
     return [float(matrix[2 * i] @ matrix[2 * i + 1]) for i in range(len(pairs))]
 
 
-def feature_matrix(pairs: list[SimilarityPair], embedder: Embedder) -> np.ndarray:  # type: ignore[type-arg]
+def feature_matrix(pairs: list[SimilarityPair], embedder: Embedder) -> npt.NDArray[np.float64]:
     articles = [
         a
         for p in pairs

@@ -30,6 +30,22 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_file_mb", 20.0, "Inputs larger than this many megabytes are refused."),
     Setting("align_threshold", 0.5, "Minimum alignment score for two statements to state one fact."),
     Setting("db", "", "Database URL; empty means SQLite in the user's data directory."),
+    Setting(
+        "token",
+        "",
+        "Token the write endpoints require (Authorization: Bearer …); needed when the server listens "
+        "on a non-loopback address.",
+    ),
+    Setting("max_request_mb", 5.0, "Request bodies and uploads larger than this many megabytes get 413."),
+    Setting("compare_max_articles", 8, "Most articles one /api/v1/compare request may compare."),
+    Setting(
+        "fetch_allow_private",
+        False,
+        "Let URL fetching reach loopback, private, link-local and metadata addresses (tests, intranets).",
+    ),
+    Setting("fetch_timeout", 15.0, "Seconds before a URL fetch gives up."),
+    Setting("fetch_max_mb", 10.0, "Fetched pages larger than this many megabytes are refused."),
+    Setting("fetch_host_interval", 1.0, "Minimum seconds between two requests to the same host."),
 )
 
 
@@ -42,6 +58,13 @@ class Settings(BaseModel):
     max_file_mb: float = 20.0
     align_threshold: float = 0.5
     db: str = ""
+    token: str = ""
+    max_request_mb: float = 5.0
+    compare_max_articles: int = 8
+    fetch_allow_private: bool = False
+    fetch_timeout: float = 15.0
+    fetch_max_mb: float = 10.0
+    fetch_host_interval: float = 1.0
 
 
 def settings_file() -> Path:

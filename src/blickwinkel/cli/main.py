@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import typer
 
-from blickwinkel.cli import compare_cmd, eval_compare, eval_ner, eval_subjectivity, stories_cmd
+from blickwinkel.cli import (
+    compare_cmd,
+    eval_compare,
+    eval_ner,
+    eval_subjectivity,
+    ingest_cmd,
+    serve_cmd,
+    stories_cmd,
+)
 
 app = typer.Typer(
     name="blickwinkel",
@@ -19,7 +27,7 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Measure blickwinkel's analysers on labelled data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-for module in (compare_cmd, eval_compare, eval_ner, eval_subjectivity, stories_cmd):
+for module in (compare_cmd, stories_cmd, ingest_cmd, serve_cmd, eval_compare, eval_ner, eval_subjectivity):
     module.register(app, eval_app)
 
 

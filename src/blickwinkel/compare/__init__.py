@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from blickwinkel.compare.align import align_statements
 from blickwinkel.compare.conflicts import find_conflicts
 from blickwinkel.compare.facts import group_facts
@@ -38,8 +36,7 @@ def compare_articles(
     parts = parts_of(statements)
     part_embeddings = embedder.encode([embedding_text(p.text) for ps in parts for p in ps])
     alignment = align_statements(statements, parts, part_embeddings, threshold=threshold)
-    whole = np.cumsum([0] + [len(p) for p in parts])[:-1]
-    facts = group_facts(statements, alignment.links, part_embeddings[whole])
+    facts = group_facts(statements, alignment.links, alignment.pair_score)
     by_id = {s.id: s for s in statements}
     conflicts = find_conflicts(facts, by_id, alignment.links, alignment.parts)
     return Comparison(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -28,8 +28,11 @@ ALIGNABLE_KINDS = frozenset({None, "reporting", "quote", "reported_speech", "bac
 
 @dataclass(frozen=True)
 class Alignment:
+    """The links, the evidence of each, and a scorer for any pair of statements (by index)."""
+
     links: tuple[Link, ...]
     parts: dict[tuple[str, str], ScoreParts]
+    pair_score: Callable[[int, int], float] = lambda i, j: 0.0
 
 
 def is_alignable(statement: Statement) -> bool:
@@ -67,6 +70,7 @@ def align_statements(
             [i for i in range(n) if articles[i] == art and alignable[i]], dtype=np.int64
         )
     idf = lemma_idf(feats)
+    common = common_keys(feats)
     lexical = lexical_candidates(feats, articles, alignable, idf)
 
     scored: dict[tuple[int, int], ScoreParts] = {}
@@ -74,7 +78,7 @@ def align_statements(
     def score(i: int, j: int) -> ScoreParts:
         key = (i, j) if i < j else (j, i)
         if key not in scored:
-            scored[key] = best_part_score(key[0], key[1], parts, offsets, part_sims, idf)
+            scored[key] = best_part_score(key[0], key[1], parts, offsets, part_sims, idf, common)
         return scored[key]
 
     best_in: dict[tuple[int, str], int] = {}
@@ -121,7 +125,7 @@ def align_statements(
         links.append(Link(a, b, found.score))
         matched[(a, b)] = found
     links.sort(key=lambda k: (k.a, k.b))
-    return Alignment(tuple(links), matched)
+    return Alignment(tuple(links), matched, lambda i, j: score(i, j).score)
 
 
 # Lemmas in more than this share of a story's statements are too common to propose candidates.
@@ -137,6 +141,19 @@ def lemma_idf(feats: Sequence[StatementFeatures]) -> dict[str, float]:
             df[w] += 1
     n = max(1, len(feats))
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+# A name in more than this share of a story's statements is the story's subject, not evidence.
+COMMON_KEY_SHARE = 0.2
+
+
+def common_keys(feats: Sequence[StatementFeatures]) -> frozenset[str]:
+    df: dict[str, int] = defaultdict(int)
+    for f in feats:
+        for k in f.keys:
+            df[k] += 1
+    limit = max(2, COMMON_KEY_SHARE * len(feats))
+    return frozenset(k for k, c in df.items() if c > limit)
 
 
 def lexical_candidates(
@@ -177,12 +194,13 @@ def best_part_score(
     offsets: npt.NDArray[np.int64],
     part_sims: npt.NDArray[np.float32],
     idf: dict[str, float],
+    common: frozenset[str],
 ) -> ScoreParts:
     best: ScoreParts | None = None
     for x, pa in enumerate(parts[i]):
         for y, pb in enumerate(parts[j]):
             cosine = float(part_sims[offsets[i] + x, offsets[j] + y])
-            candidate = combine(cosine, pa.features, pb.features, idf)
+            candidate = combine(cosine, pa.features, pb.features, idf, common)
             if best is None or candidate.score > best.score:
                 best = replace(candidate, span_a=(pa.start, pa.end), span_b=(pb.start, pb.end))
     assert best is not None

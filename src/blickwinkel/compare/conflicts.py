@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from blickwinkel.analyse.quantities import quantities_agree, unit_key
-from blickwinkel.compare.similarity import ScoreParts
+from blickwinkel.compare.similarity import ScoreParts, char_ngrams, dice
 from blickwinkel.model import Conflict, DateMention, Fact, Link, Mention, Quantity, Statement
 
 # A conflict needs the same fact, not merely the same topic: only strongly aligned statements whose
@@ -65,6 +65,7 @@ _NEGATION = re.compile(
 # Two statements that differ only in a name or a negation are near-identical in wording.
 SAME_WORDING_MIN_CHARS = 0.6
 NEGATION_MIN_CHARS = 0.7
+SWAPPED_NAME_MIN_DICE = 0.6
 
 Span = tuple[int, int] | None
 
@@ -112,9 +113,17 @@ def _actor_conflict(
         only_b = [m for k, m in mb.items() if k not in ma and m.text.lower() not in a.text.lower()]
         for x in only_a:
             for y in only_b:
-                if x.type == y.type:
+                if x.type == y.type and _same_without(a, x, b, y):
                     return (kind, x, y)
     return None
+
+
+def _same_without(a: Statement, x: Mention, b: Statement, y: Mention) -> bool:
+    """Whether the two statements say the same once the two names are taken out: the names then
+    fill the same role."""
+    rest_a = a.text.replace(x.text, " ")
+    rest_b = b.text.replace(y.text, " ")
+    return dice(char_ngrams(rest_a), char_ngrams(rest_b)) >= SWAPPED_NAME_MIN_DICE
 
 
 def _speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str, str] | None:

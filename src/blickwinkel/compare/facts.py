@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import numpy as np
-import numpy.typing as npt
+from collections.abc import Callable, Sequence
 
 from blickwinkel.compare.align import is_alignable
 from blickwinkel.model import Fact, Link, Statement
 
-# Two groups joined by one strong link merge only when their members are, on average, still about
-# the same thing; this stops chains (A~B, B~C, C~D) from gluing a whole story into one "fact".
-MERGE_MIN_MEAN_COSINE = 0.35
+# Two groups joined by one strong link merge only when their statements from different articles
+# still score this much on average (average linkage): chains (A~B, B~C, C~D) do not glue a whole
+# story into one "fact".
+MERGE_MIN_MEAN_SCORE = 0.42
 
 
 class _Groups:
@@ -39,7 +37,7 @@ class _Groups:
 def group_facts(
     statements: Sequence[Statement],
     links: Sequence[Link],
-    embeddings: npt.NDArray[np.float32],
+    pair_score: Callable[[int, int], float],
 ) -> tuple[Fact, ...]:
     """Facts in reading order: every alignable statement belongs to exactly one fact."""
     index = {s.id: i for i, s in enumerate(statements)}
@@ -51,8 +49,10 @@ def group_facts(
             continue
         ma, mb = groups.members[ra], groups.members[rb]
         if len(ma) + len(mb) > 2:
-            mean = float(np.mean(embeddings[ma] @ embeddings[mb].T))
-            if mean < MERGE_MIN_MEAN_COSINE:
+            cross = [
+                pair_score(x, y) for x in ma for y in mb if statements[x].article != statements[y].article
+            ]
+            if cross and sum(cross) / len(cross) < MERGE_MIN_MEAN_SCORE:
                 continue
         groups.union(a, b)
 

@@ -145,14 +145,20 @@ def number_agreement(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> float:
     return 0.0 if units_a & units_b else -0.5
 
 
-def name_agreement(a: frozenset[str], b: frozenset[str]) -> float:
-    """Share of the smaller name set found in the other; -1 when both name things and none match."""
+def name_agreement(a: frozenset[str], b: frozenset[str], common: frozenset[str] = frozenset()) -> float:
+    """Share of the smaller set of distinctive names found in the other; -1 when both name things and
+    none match. Names in a large share of the story's statements (the "USA" of a story about the US)
+    say nothing about whether two statements state the same fact, so they earn no bonus."""
     if not a or not b:
         return 0.0
-    shared = len(a & b)
-    if shared == 0:
+    shared = a & b
+    if not shared:
         return -1.0
-    return shared / min(len(a), len(b))
+    rare_a, rare_b = a - common, b - common
+    rare_shared = shared - common
+    if not rare_shared:
+        return 0.0
+    return min(1.0, len(rare_shared) / min(len(rare_a), len(rare_b)))
 
 
 def same_language(fa: StatementFeatures, fb: StatementFeatures) -> bool:
@@ -160,11 +166,15 @@ def same_language(fa: StatementFeatures, fb: StatementFeatures) -> bool:
 
 
 def combine(
-    cosine: float, fa: StatementFeatures, fb: StatementFeatures, idf: dict[str, float] | None = None
+    cosine: float,
+    fa: StatementFeatures,
+    fb: StatementFeatures,
+    idf: dict[str, float] | None = None,
+    common: frozenset[str] = frozenset(),
 ) -> ScoreParts:
     """The combined score. Across languages wording cannot be compared, so the meaning (cosine) stands
     in for the wording features, and names and numbers still count."""
-    names = name_agreement(fa.keys, fb.keys)
+    names = name_agreement(fa.keys, fb.keys, common)
     numbers = number_agreement(fa.quantities, fb.quantities)
     if same_language(fa, fb):
         chars = dice(fa.chars, fb.chars) ** 0.5 if fa.chars and fb.chars else 0.0

@@ -272,7 +272,7 @@ def looks_like_feed(fetched: Fetched) -> bool:
 
 def parse_feed(url: str, body: bytes) -> tuple[list[tuple[str, dt.date | None]], str | None]:
     """The entry links (made absolute, http(s) only) with their dates, and the feed's title."""
-    import feedparser  # type: ignore[import-untyped]
+    import feedparser
 
     parsed: Any = feedparser.parse(body)
     if parsed.get("bozo") and not parsed.get("entries"):

@@ -1,0 +1,99 @@
+"""Benchmark of the analysis: sentences/s per analyser and for the whole analysis (no embeddings).
+
+Reads the first N articles of ../shared/data/corpus-de (default 1,000). Each analyser is timed on its
+own, then `analyse_articles` as a whole, one article at a time (as a stream would), with warm
+caches from a first untimed pass over 50 articles. Prints figures; asserts nothing.
+Usage: python bench/analyse.py [--articles 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from blickwinkel.analyse.dates import find_dates
+from blickwinkel.analyse.entities import find_entities
+from blickwinkel.analyse.language import article_language, detect_block_languages
+from blickwinkel.analyse.lemmas import lemmatise
+from blickwinkel.analyse.pipeline import analyse_articles
+from blickwinkel.analyse.quantities import find_quantities
+from blickwinkel.analyse.quotes import classify_statements
+from blickwinkel.analyse.sources import find_cited_sources
+from blickwinkel.analyse.subjectivity import subjectivity_scores
+from blickwinkel.ingest import read_text
+from blickwinkel.model import Article, Sentence
+from blickwinkel.text import split_statements
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus-de" / "articles.jsonl"
+
+
+def load(n: int) -> list[Article]:
+    out: list[Article] = []
+    with CORPUS.open(encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            rec = json.loads(line)
+            text = f"{rec.get('title') or 'Ohne Titel'}\n\n{rec.get('text') or ''}".strip()
+            try:
+                out.append(read_text(text, source=f"corpus-de:{line_no}", fmt="text"))
+            except Exception:
+                continue
+            if len(out) == n:
+                break
+    return out
+
+
+def timed(label: str, sentences: int, fn: Callable[[], object]) -> None:
+    start = time.perf_counter()
+    fn()
+    seconds = time.perf_counter() - start
+    print(f"{label:<28} {seconds:7.2f}s  {sentences / seconds:9.0f} sentences/s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000)
+    args = parser.parse_args()
+    if not CORPUS.is_file():
+        print("skipped: ../shared/data/corpus-de is absent")
+        return 0
+    articles = load(args.articles)
+    analyse_articles(articles[:50])  # load models, fill caches
+    t0 = time.perf_counter()
+    split = [split_statements(a) for a in articles]
+    split_seconds = time.perf_counter() - t0
+    n = sum(len(s) for s in split)
+    print(f"{len(articles)} articles, {n} statements")
+    print(f"{'sentences + clauses':<28} {split_seconds:7.2f}s  {n / split_seconds:9.0f} sentences/s")
+    pairs: list[tuple[Article, list[Sentence]]] = list(zip(articles, split, strict=True))
+    timed(
+        "language (article, blocks)",
+        n,
+        lambda: [(article_language(a), detect_block_languages(a)) for a in articles],
+    )
+    timed("lemmas", n, lambda: [lemmatise([t.text for t in s.tokens], "de") for _, ss in pairs for s in ss])
+    timed("entities", n, lambda: [find_entities(a, ss) for a, ss in pairs])
+    timed(
+        "quantities",
+        n,
+        lambda: [find_quantities(s.text, "de", offset=s.start) for _, ss in pairs for s in ss],
+    )
+    timed(
+        "dates",
+        n,
+        lambda: [find_dates(s.text, "de", anchor=None, offset=s.start) for _, ss in pairs for s in ss],
+    )
+    timed("quotes and speakers", n, lambda: [classify_statements(a, ss) for a, ss in pairs])
+    timed("cited sources", n, lambda: [find_cited_sources(a) for a in articles])
+    timed(
+        "subjectivity (cues)", n, lambda: [subjectivity_scores([s.text for s in ss], "de") for _, ss in pairs]
+    )
+    timed("whole analysis", n, lambda: [analyse_articles([a]) for a in articles])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
