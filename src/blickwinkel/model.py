@@ -244,9 +244,11 @@ class OutletProfile:
     subjective_share: float | None
     quotes: int
     speakers: tuple[str, ...]
+    ends_in_commentary: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "ends_in_commentary": self.ends_in_commentary,
             "facts": self.facts,
             "unique_facts": self.unique_facts,
             "conflicting_facts": self.conflicting_facts,

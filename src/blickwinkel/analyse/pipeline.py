@@ -50,6 +50,20 @@ def analyse_articles(articles: Sequence[Article]) -> list[AnalysedArticle]:
     return results
 
 
+def _subjectivity(sentences: Sequence[Sentence], languages: Sequence[str]) -> list[float]:
+    """Subjectivity of what each statement says, scored with the cues of its own language.
+
+    A quoted opinion is scored like any other (``subjective`` describes the content); whose voice
+    it is shows in the statement's kind, and the article's share counts only its own voice.
+    """
+    scores = [0.0] * len(sentences)
+    for language in dict.fromkeys(languages):
+        idx = [i for i, lang in enumerate(languages) if lang == language]
+        for i, score in zip(idx, subjectivity_scores([sentences[i].text for i in idx], language), strict=True):
+            scores[i] = score
+    return scores
+
+
 def _analyse_one(
     article: Article,
     sentences: Sequence[Sentence],
@@ -62,8 +76,7 @@ def _analyse_one(
     anchor_date = anchor if isinstance(anchor, dt.date) else None
     roles = classify_statements(article, sentences, mentions)
     languages = [article.blocks[s.block].language or article.language or DEFAULT_LANGUAGE for s in sentences]
-    texts = [s.text for s in sentences]
-    scores = subjectivity_scores(texts, article.language or DEFAULT_LANGUAGE, roles=[r.kind for r in roles])
+    scores = _subjectivity(sentences, languages)
     statements = []
     for i, (sentence, role, lang, score) in enumerate(zip(sentences, roles, languages, scores, strict=True)):
         block = article.blocks[sentence.block]

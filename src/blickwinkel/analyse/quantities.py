@@ -750,6 +750,7 @@ def unit_key(unit: str | None) -> str | None:
 
 
 _APPROXIMATE_TOLERANCE = 0.10
+_PRECISE_HEDGE_TOLERANCE = 0.03
 _ONE_SIDED_TOLERANCE = 0.25
 
 
@@ -770,12 +771,21 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool | None:
     return low_a <= high_b and low_b <= high_a
 
 
+def _is_round(value: float) -> bool:
+    """A number with at most two significant digits (150, 2500, 3000, 0.5): hedged, it stands for a
+    range; a hedged precise number ("about 212") is still close to itself."""
+    if value == 0 or not float(value).is_integer():
+        return abs(value) < 10
+    digits = str(int(abs(value))).rstrip("0")
+    return len(digits) <= 2
+
+
 def _interval(quantity: Quantity) -> tuple[float, float]:
     low = quantity.value
     high = quantity.upper if quantity.upper is not None else quantity.value
     if not quantity.approximate:
         return low, high
-    down = up = _APPROXIMATE_TOLERANCE
+    down = up = _APPROXIMATE_TOLERANCE if _is_round(quantity.value) else _PRECISE_HEDGE_TOLERANCE
     if _LOWER_BOUND_HEDGE.search(quantity.text):
         down, up = 0.0, _ONE_SIDED_TOLERANCE
     elif _UPPER_BOUND_HEDGE.search(quantity.text):

@@ -29,6 +29,14 @@ class StatementRole:
     quote_spans: tuple[tuple[int, int], ...] = ()
 
 
+def _looks_like_name(quoted: str) -> bool:
+    """A quoted run of mostly capitalised words is a name or title („Harakat Hezbollah al-Nujaba“,
+    „Brücke jetzt“), not somebody's words; German capitalises nouns, so most means all but one."""
+    words = _WORD.findall(quoted)
+    lower = sum(1 for w in words if w[:1].islower() and not w.startswith(("al", "el", "von", "van", "de")))
+    return bool(words) and lower <= 1 and len(words) <= 6
+
+
 # --- quotation marks -------------------------------------------------------------------------
 # Ordered: German low-high first, so that its closing “ is not taken as an English opening mark.
 _QUOTE_PATTERNS = (
@@ -103,6 +111,14 @@ _NOT_SPEAKERS = frozenset(
     }
 )  # fmt: skip
 
+# "Berichten zufolge", "laut Medienberichten": reported speech without a named source.
+_UNNAMED_SOURCES = frozenset(
+    {
+        "berichten", "medienberichten", "angaben", "informationen", "quellen", "kreisen", "insidern",
+        "schätzungen", "reports", "sources", "media reports", "estimates",
+    }
+)  # fmt: skip
+
 _AFTER_VERB = re.compile(
     rf"\b(?P<verb>{_SPEECH})\s+(?:(?:am|an|im|in|auf|bei|vor|on|at)\s+(?:{_ADJ})?{_CAP}\s+)?(?P<np>{_NP})"
 )
@@ -164,7 +180,7 @@ def _clean_speaker(text: str) -> str | None:
     if not cleaned:
         return None
     first = cleaned.split()[0].lower()
-    if cleaned.lower() in _PRONOUNS or first in _NOT_SPEAKERS:
+    if cleaned.lower() in _PRONOUNS or first in _NOT_SPEAKERS or cleaned.lower() in _UNNAMED_SOURCES:
         return None
     # A determiner capitalised only because it opens the sentence is written in lower case.
     if first in _DETERMINERS and " " in cleaned:
@@ -356,7 +372,7 @@ def _classify_one(
     full_quotes = [
         (s, e)
         for s, e in local
-        if len(_WORD.findall(text[s:e])) >= MIN_QUOTE_WORDS
+        if (len(_WORD.findall(text[s:e])) >= MIN_QUOTE_WORDS and not _looks_like_name(text[s:e]))
         or (speech and len(_WORD.findall(text[s:e])) >= 1 and _adjacent_to_speech(text, s, e))
     ]
     # A sentence entirely inside a quote that runs over several sentences.

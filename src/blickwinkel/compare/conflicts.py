@@ -11,7 +11,7 @@ from blickwinkel.model import Conflict, DateMention, Fact, Link, Mention, Quanti
 
 # A conflict needs the same fact, not merely the same topic: only strongly aligned statements whose
 # names do not clash are checked.
-CONFLICT_MIN_SCORE = 0.6
+CONFLICT_MIN_SCORE = 0.55
 
 
 def _within(q: Quantity | DateMention | Mention, span: tuple[int, int] | None) -> bool:
@@ -185,6 +185,39 @@ def _conflict_of_pair(
     return None
 
 
+def _carried_over(
+    found: Sequence[Conflict], fact_of: Mapping[str, Fact], statements: Mapping[str, Statement]
+) -> list[Conflict]:
+    """A number that contradicts one outlet also contradicts every other outlet of the fact that
+    states the same number as that one, linked directly or not."""
+    extra: list[Conflict] = []
+    seen = {frozenset(c.statements) for c in found}
+    for c in found:
+        if c.kind != "quantity":
+            continue
+        fact = fact_of[c.statements[0]]
+        for side in (0, 1):
+            mine, theirs = statements[c.statements[side]], statements[c.statements[1 - side]]
+            q_mine = next(q for q in mine.quantities if q.to_json() == c.values[side])
+            q_theirs = next(q for q in theirs.quantities if q.to_json() == c.values[1 - side])
+            for sid in fact.statements:
+                other = statements[sid]
+                if other.article in (mine.article, theirs.article) or frozenset((mine.id, sid)) in seen:
+                    continue
+                same = [q for q in other.quantities if quantities_agree(q, q_theirs) is True]
+                if same and not any(quantities_agree(q, q_mine) is True for q in other.quantities):
+                    seen.add(frozenset((mine.id, sid)))
+                    pair = (mine.id, sid)
+                    reason = (
+                        f"{unit_key(q_mine.unit) or 'number'}: {q_mine.text!r} in {mine.article} vs "
+                        f"{same[0].text!r} in {other.article}"
+                    )
+                    extra.append(
+                        Conflict("", "quantity", fact.id, pair, (q_mine.to_json(), same[0].to_json()), reason)
+                    )
+    return extra
+
+
 def find_conflicts(
     facts: Sequence[Fact],
     statements: Mapping[str, Statement],
@@ -205,6 +238,7 @@ def find_conflicts(
         found = _conflict_of_pair(a, b, part.span_a, part.span_b, part, fact, statements)
         if found is not None:
             conflicts.append(found)
+    conflicts.extend(_carried_over(conflicts, fact_of, statements))
     conflicts.sort(key=lambda c: (int(c.fact[1:]) if c.fact[1:].isdigit() else 0, c.statements))
     return tuple(
         Conflict(f"c{n}", c.kind, c.fact, c.statements, c.values, c.reason)

@@ -6,6 +6,20 @@ from collections.abc import Sequence
 
 from blickwinkel.model import AnalysedArticle, Conflict, Fact, OutletProfile
 
+# How many closing statements are looked at, and how many of them must be opinion.
+CLOSING_STATEMENTS = 3
+CLOSING_SUBJECTIVE = 2
+
+
+def ends_in_commentary(article: AnalysedArticle) -> bool:
+    """Whether the article's closing statements are mostly opinion: reporting that turns into
+    commentary at the end, a pattern readers often miss."""
+    body = [s for s in article.statements if s.block_kind not in ("caption", "headline", "subheading")]
+    closing = body[-CLOSING_STATEMENTS:]
+    return (
+        len(closing) == CLOSING_STATEMENTS and sum(1 for s in closing if s.subjective) >= CLOSING_SUBJECTIVE
+    )
+
 
 def outlet_profiles(
     articles: Sequence[AnalysedArticle], facts: Sequence[Fact], conflicts: Sequence[Conflict]
@@ -23,5 +37,6 @@ def outlet_profiles(
             subjective_share=a.subjective_share,
             quotes=sum(1 for s in a.statements if s.kind == "quote"),
             speakers=speakers,
+            ends_in_commentary=ends_in_commentary(a),
         )
     return profiles

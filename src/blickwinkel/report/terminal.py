@@ -57,23 +57,23 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
     by_id = {s.id: s for s in comparison.statements}
     parts: list[RenderableType] = []
 
-    head = Table(title="Articles", title_justify="left", show_lines=False, expand=False)
-    for col in ("", "outlet", "title", "published", "lang", "statements", "genre", "opinion"):
-        head.add_column(col)
+    parts.append(Text("Articles", style="bold"))
     for a in comparison.articles:
         art = a.article
-        share = a.subjective_share
-        head.add_row(
-            labels[art.id],
-            outlet_name(a),
-            _short(art.title or "", 60),
-            art.published.isoformat() if art.published else "—",
-            art.language or "?",
-            str(len(a.statements)),
-            a.genre or "—",
-            f"{share:.0%}" if share is not None else "—",
+        profile = comparison.outlets[art.id]
+        line = Text(f"  {labels[art.id]}  ", style="bold")
+        line.append(outlet_name(a), style="bold")
+        line.append(
+            f"  {art.published.isoformat() if art.published else 'undated'} · {art.language or '?'}",
+            style="dim",
         )
-    parts.append(head)
+        line.append(f" · {len(a.statements)} statements · {a.genre or 'report'}", style="dim")
+        if a.subjective_share is not None:
+            line.append(f" · opinion {a.subjective_share:.0%}", style="dim")
+        if profile.ends_in_commentary:
+            line.append(" · ends in commentary", style="bold magenta")
+        parts.append(line)
+        parts.append(Text(f"     {_short(art.title or '', 100)}", style="italic"))
 
     shared = [f for f in comparison.facts if len(f.articles) > 1]
     conflicted = {c.fact for c in comparison.conflicts}
@@ -124,12 +124,10 @@ def _fact_block(
     line.append(_short(canonical.text))
     line.append(_numbers(canonical), style="dim")
     rows: list[RenderableType] = [line]
-    seen = {canonical.article}
     for sid in fact.statements:
         s = by_id[sid]
-        if s.id == canonical.id or s.article in seen:
+        if s.id == canonical.id:
             continue
-        seen.add(s.article)
         other = Text(f"       {labels[s.article]}: ", style="dim")
         other.append(_short(s.text, 180), style="dim")
         other.append(_tags(s), style="cyan")
