@@ -153,32 +153,22 @@ FUNCTION_TAGS = frozenset(
 # Key, then the names separated by "|" (inflected German forms where they differ); a key "*" gives
 # each name on the line a key of its own.
 OWN_PLACES = """
-loc:us|USA|US|Vereinigte Staaten|Vereinigten Staaten|Vereinigte Staaten von Amerika
-loc:gb|UK|Großbritannien|Großbritanniens|Britannien|Vereinigtes Königreich|Vereinigten Königreich|Vereinigten Königreichs|Great Britain
-loc:gb-eng|England
-loc:gb-sct|Schottland|Scotland
+loc:us|USA|US|Vereinigten Staaten|Vereinigte Staaten von Amerika
+loc:gb|UK|Großbritannien|Großbritanniens|Britannien|Vereinigten Königreich|Vereinigten Königreichs|Great Britain
 loc:gb-wls|Wales
-loc:gb-nir|Nordirland|Northern Ireland
 loc:nl|Holland
 loc:de|BRD|Bundesrepublik|Bundesrepublik Deutschland
 loc:dd|DDR|Deutsche Demokratische Republik
 loc:su|UdSSR|Sowjetunion|Soviet Union
-loc:ae|VAE|Vereinigte Arabische Emirate|Vereinigten Arabischen Emirate|UAE
-loc:cz|Tschechien|Tschechei|Tschechische Republik
-loc:ru|Russland|Russia
-loc:by|Weißrussland|Belarus
-loc:mm|Birma|Burma|Myanmar
+loc:ae|VAE|Vereinigten Arabischen Emirate|UAE
+loc:cz|Tschechei|Tschechische Republik
+loc:by|Weißrussland
+loc:mm|Birma|Burma
 loc:ps|Palästina|Palestine|Palästinensergebiete
 loc:ps-gaza|Gazastreifen|Gaza-Streifen|Gaza
 loc:ps-westbank|Westjordanland|West Bank
-loc:de-nw|NRW|Nordrhein-Westfalen
-loc:de-bw|Baden-Württemberg
-loc:de-mv|Mecklenburg-Vorpommern|Mecklenburg|Vorpommern
-loc:de-st|Sachsen-Anhalt
-loc:de-sh|Schleswig-Holstein
-loc:de-rp|Rheinland-Pfalz
-loc:de-th|Thüringen
-loc:de-by|Bayern
+loc:de-nw|NRW
+loc:de-mv|Mecklenburg|Vorpommern
 *|Franken|Oberbayern|Niederbayern|Oberfranken|Mittelfranken|Unterfranken|Schwaben
 loc:westfalen|Westfalen
 loc:rheinland|Rheinland
@@ -193,23 +183,12 @@ loc:elsass|Elsass|Elsaß
 loc:lothringen|Lothringen
 loc:boehmen|Böhmen
 loc:maehren|Mähren
-loc:schlesien|Schlesien
 *|Preußen|Ostpreußen|Westpreußen
-loc:pommern|Pommern
-*|Tirol|Südtirol
-loc:kaernten|Kärnten
-loc:steiermark|Steiermark
-loc:toskana|Toskana
-loc:sizilien|Sizilien
-loc:sardinien|Sardinien
-loc:korsika|Korsika
+*|Südtirol
 loc:kreta|Kreta
 loc:mallorca|Mallorca
 loc:katalonien|Katalonien
-loc:andalusien|Andalusien
 loc:baskenland|Baskenland
-loc:bretagne|Bretagne
-loc:normandie|Normandie
 loc:provence|Provence
 loc:flandern|Flandern
 loc:wallonien|Wallonien
@@ -219,7 +198,6 @@ loc:krim|Krim
 loc:donbass|Donbass|Donbas
 loc:kaukasus|Kaukasus
 loc:kaschmir|Kaschmir
-loc:tibet|Tibet
 loc:kurdistan|Kurdistan
 loc:darfur|Darfur
 loc:sahara|Sahara
@@ -231,15 +209,10 @@ loc:nahost|Nahost|Naher Osten|Nahen Osten|Nahen Ostens
 loc:mittlerer-osten|Mittlerer Osten|Mittleren Osten|Mittleren Ostens
 loc:ferner-osten|Fernost|Ferner Osten|Fernen Osten|Fernen Ostens
 loc:orient|Orient
-loc:150|Europa
-*|Osteuropa|Westeuropa|Mitteleuropa|Südeuropa|Nordeuropa|Südosteuropa
-loc:002|Afrika
-*|Nordafrika|Westafrika|Ostafrika|Zentralafrika
-loc:142|Asien
-*|Südostasien|Zentralasien|Ostasien|Vorderasien
-loc:019|Amerika
-*|Nordamerika|Südamerika|Lateinamerika|Mittelamerika|Zentralamerika
-*|Antarktis|Arktis
+*|Mitteleuropa|Südosteuropa
+*|Vorderasien
+*|Zentralamerika
+*|Arktis
 *|Alpen|Pyrenäen|Karpaten|Apennin|Himalaya|Anden|Rocky Mountains|Ural
 *|Zugspitze|Mont Blanc|Matterhorn|Kilimandscharo|Großglockner
 loc:rhein|Rhein|Rheins
@@ -263,8 +236,6 @@ loc:wolga|Wolga
 loc:dnjepr|Dnjepr|Dnipro
 loc:nil|Nil
 *|Euphrat|Tigris
-loc:amazonas|Amazonas
-loc:mississippi|Mississippi
 loc:jangtse|Jangtse
 loc:ganges|Ganges
 *|Bodensee|Chiemsee|Ammersee|Starnberger See|Genfer See|Gardasee|Ärmelkanal|Adria|Ägäis|Nordsee|Ostsee|Mittelmeer

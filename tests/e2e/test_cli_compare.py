@@ -19,8 +19,12 @@ pytestmark = pytest.mark.slow
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     cli = Path(sys.executable).with_name("blickwinkel")
     return subprocess.run(
-        [str(cli), *args], input=stdin.decode() if stdin else None, capture_output=True, text=True,
-        timeout=300, check=False,
+        [str(cli), *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -40,7 +44,7 @@ def test_terminal_json_and_html_outputs(tmp_path: Path) -> None:
     assert html.returncode == 0, html.stderr
     page = report.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
-    assert "<script src=" not in page and "<link rel=\"stylesheet\"" not in page
+    assert "<script src=" not in page and '<link rel="stylesheet"' not in page
 
 
 def test_bad_inputs_are_named_and_the_rest_is_compared(tmp_path: Path) -> None:

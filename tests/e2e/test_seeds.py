@@ -45,11 +45,10 @@ def assert_unique(cmp: Comparison, statements: list[Statement]) -> None:
 
 
 def test_both_report_the_letter_the_soldiers_and_the_precondition(comparison: Comparison) -> None:
-    assert_shared(comparison, statements_with(comparison, 0, "Mittwoch"), statements_with(comparison, 1, "Mittwoch"))
-    assert_shared(comparison, statements_with(comparison, 0, "2.500"), statements_with(comparison, 1, "2500"))
-    assert_shared(
-        comparison, statements_with(comparison, 0, "Vorbedingung"), statements_with(comparison, 1, "Vorbedingung")
-    )
+    for first, second in (("Mittwoch", "Mittwoch"), ("2.500", "2500"), ("Vorbedingung", "Vorbedingung")):
+        assert_shared(
+            comparison, statements_with(comparison, 0, first), statements_with(comparison, 1, second)
+        )
 
 
 def test_only_the_first_reports_the_attacks_and_the_killed_leader(comparison: Comparison) -> None:
@@ -89,7 +88,9 @@ def test_analysis_of_the_seeds(comparison: Comparison) -> None:
     assert wednesday[second].value == "2024-01-24" and not wednesday[second].inferred
     assert wednesday[first].value == "2024-01-24" and wednesday[first].inferred
 
-    soldiers = [q for s in comparison.statements for q in s.quantities if q.unit == "Soldat" and q.value == 2500]
+    soldiers = [
+        q for s in comparison.statements for q in s.quantities if q.unit == "Soldat" and q.value == 2500
+    ]
     assert {q.text.split()[0] for q in soldiers} >= {"2.500", "etwa"}
 
     post = statements_with(comparison, 1, "letter")

@@ -59,7 +59,8 @@ def _subjectivity(sentences: Sequence[Sentence], languages: Sequence[str]) -> li
     scores = [0.0] * len(sentences)
     for language in dict.fromkeys(languages):
         idx = [i for i, lang in enumerate(languages) if lang == language]
-        for i, score in zip(idx, subjectivity_scores([sentences[i].text for i in idx], language), strict=True):
+        scored = subjectivity_scores([sentences[i].text for i in idx], language)
+        for i, score in zip(idx, scored, strict=True):
             scores[i] = score
     return scores
 
