@@ -233,7 +233,7 @@ loc:loire|Loire
 loc:rhone|Rhone|Rhône
 loc:tiber|Tiber
 loc:wolga|Wolga
-loc:dnjepr|Dnjepr|Dnipro
+loc:dnjepr|Dnjepr
 loc:nil|Nil
 *|Euphrat|Tigris
 loc:jangtse|Jangtse

@@ -120,7 +120,7 @@ def _fact_block(
 ) -> RenderableType:
     canonical = by_id[fact.canonical]
     who = " ".join(labels[a] for a in fact.articles)
-    line = Text(f"{n:>3}. [{who}] ", style="bold red" if conflict else "bold green")
+    line = Text(f"{n:>3}. [{who}] {'⚠ ' if conflict else ''}", style="bold red" if conflict else "bold green")
     line.append(_short(canonical.text))
     line.append(_numbers(canonical), style="dim")
     rows: list[RenderableType] = [line]
