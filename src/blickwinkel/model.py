@@ -202,10 +202,14 @@ class Link:
 
 @dataclass(frozen=True)
 class Fact:
+    """Statements of one or more articles that state the same thing; ``canonical`` is the clearest."""
+
     id: str
     statements: tuple[str, ...]
     articles: tuple[str, ...]
     canonical: str
+    earliest: str | None = None
+    centrality: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -213,6 +217,8 @@ class Fact:
             "statements": list(self.statements),
             "articles": list(self.articles),
             "canonical": self.canonical,
+            "earliest": self.earliest,
+            "centrality": self.centrality,
         }
 
 
@@ -245,10 +251,20 @@ class OutletProfile:
     quotes: int
     speakers: tuple[str, ...]
     ends_in_commentary: bool = False
+    cited_sources: tuple[str, ...] = ()
+    entities_named: tuple[str, ...] = ()
+    entities_omitted: tuple[str, ...] = ()
+    word_choice: tuple[str, ...] = ()
+    copy_of: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "ends_in_commentary": self.ends_in_commentary,
+            "cited_sources": list(self.cited_sources),
+            "entities_named": list(self.entities_named),
+            "entities_omitted": list(self.entities_omitted),
+            "word_choice": list(self.word_choice),
+            "copy_of": self.copy_of,
             "facts": self.facts,
             "unique_facts": self.unique_facts,
             "conflicting_facts": self.conflicting_facts,
@@ -271,6 +287,13 @@ class Comparison:
     links: tuple[Link, ...]
     outlets: dict[str, OutletProfile]
     embedder: str = ""
+    coverage: dict[str, dict[str, str]] = field(default_factory=dict)
+    omissions: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+
+    @property
+    def independent_sources(self) -> int:
+        """Articles that are not copies of another article of the comparison."""
+        return sum(1 for p in self.outlets.values() if p.copy_of is None)
 
     @property
     def statements(self) -> tuple[Statement, ...]:
@@ -299,4 +322,7 @@ class Comparison:
             "links": [{"a": k.a, "b": k.b, "score": round(k.score, 3)} for k in self.links],
             "conflicts": [c.to_json() for c in self.conflicts],
             "outlets": {k: v.to_json() for k, v in self.outlets.items()},
+            "coverage": self.coverage,
+            "omissions": {k: [o.to_json() for o in v] for k, v in self.omissions.items()},
+            "independent_sources": self.independent_sources,
         }

@@ -40,6 +40,8 @@ _CALENDAR = gz.words(
 )
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 MAX_QUOTED_TITLE = 8
+# Two-letter capitals ("KB", "SG", "VS") are more often units, grades or initials than organisations.
+MIN_ACRONYM = 3
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ def _lookup(
 
 def _match_gazetteers(s: _Sentence) -> None:
     """Longest matches of known organisations and places."""
-    orgs, places = gz.organisations(), gz.places()
+    orgs, places, others = gz.organisations(), gz.places(), gz.other_names()
     given = gz.given_names()
     i = 0
     while i < len(s.tokens):
@@ -174,10 +176,15 @@ def _match_gazetteers(s: _Sentence) -> None:
             or (s.word(i - 1) in given and not s.taken[i - 1] and s.proper(i))
             or (s.tokens[i] in given and i + 1 < len(s.tokens) and s.proper(i + 1))
         )
+        after_given_name = s.word(i - 1) in given and not s.taken[i - 1]  # "Gerald Ford", "Emanuel Merck"
         for size in range(min(gz.MAX_NAME_TOKENS, len(s.tokens) - i), 0, -1):
             words = s.tokens[i : i + size]
+            other = _lookup(others, words)
+            if isinstance(other, str):
+                s.add(i, i + size, "OTH", other)
+                break
             org = _lookup(orgs, words)
-            if isinstance(org, str):
+            if isinstance(org, str) and not after_given_name:
                 s.add(i, i + size, "ORG", org)
                 break
             if person_context:
@@ -257,6 +264,20 @@ def _extend_name(s: _Sentence, start: int, person: bool) -> int:
     return end
 
 
+def _not_a_name(s: _Sentence, i: int) -> bool:
+    """An abbreviation that is a common noun or unit ("DNA", "ISBN"), or too short to tell ("KB")."""
+    word = s.tokens[i]
+    if word in gz.NOT_ORGANISATIONS:
+        return True
+    return s.abbreviation(i) and len(word.rstrip("s")) < MIN_ACRONYM and not s.proper(i)
+
+
+def _organisation_cue(word: str) -> bool:
+    """A noun that introduces an organisation's name: "Firma", "Autobauer", "Mobilfunkanbieter"."""
+    tail = word.rsplit("-", 1)[-1].lower()
+    return word[:1].isupper() and tail.endswith(gz.ORG_CUE_SUFFIXES)
+
+
 def _match_names(s: _Sentence) -> None:
     given = gz.given_names()
     i = 0
@@ -273,10 +294,17 @@ def _match_names(s: _Sentence) -> None:
         person = cued or first in given or first.startswith(gz.NAME_PREFIXES)
         end = _extend_name(s, i, person)
         words = s.tokens[i:end]
+        if len(words) == 1 and not person and _not_a_name(s, i):
+            i += 1
+            continue
         type_: EntityType
         strong, tentative = True, False
         if s.word(i - 1) in gz.WORK_CUES and not person:
             type_ = "OTH"
+        elif not person and _organisation_cue(prev):
+            type_ = "ORG"
+        elif len(words) == 1 and first.lower().endswith(gz.STREET_SUFFIXES):
+            type_ = "LOC"
         elif person or any(w in gz.NAME_PARTICLES or w.startswith(gz.NAME_PREFIXES) for w in words):
             type_ = "PER"
         elif len(words) == 1 and s.abbreviation(i):

@@ -119,7 +119,195 @@ _ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "org:ss": ("SS",),
     "org:fc-bayern": ("FC Bayern", "Bayern München"),
     "org:bvb": ("BVB", "Borussia Dortmund"),
+    # Large companies, media, institutions and clubs often in German news (written from general
+    # knowledge; a plain list rather than a pattern because their names look like common words).
+    "org:porsche": ("Porsche",),
+    "org:audi": ("Audi",),
+    "org:opel": ("Opel",),
+    "org:ford": ("Ford",),
+    "org:general-motors": ("General Motors",),
+    "org:toyota": ("Toyota",),
+    "org:honda": ("Honda",),
+    "org:renault": ("Renault",),
+    "org:fiat": ("Fiat",),
+    "org:tesla": ("Tesla",),
+    "org:mercedes-benz": ("Mercedes-Benz",),
+    "org:airbus": ("Airbus",),
+    "org:boeing": ("Boeing",),
+    "org:bombardier": ("Bombardier",),
+    "org:basf": ("BASF",),
+    "org:bayer": ("Bayer AG",),
+    "org:sap": ("SAP",),
+    "org:allianz": ("Allianz",),
+    "org:commerzbank": ("Commerzbank",),
+    "org:sparkasse": ("Sparkasse",),
+    "org:postbank": ("Postbank",),
+    "org:deutsche-post": ("Deutsche Post", "Deutschen Post", "DHL"),
+    "org:eon": ("Eon", "E.ON"),
+    "org:rwe": ("RWE",),
+    "org:thyssenkrupp": ("Thyssenkrupp", "ThyssenKrupp"),
+    "org:bosch": ("Bosch",),
+    "org:henkel": ("Henkel",),
+    "org:merck": ("Merck",),
+    "org:adidas": ("Adidas", "adidas"),
+    "org:nike": ("Nike",),
+    "org:aldi": ("Aldi",),
+    "org:lidl": ("Lidl",),
+    "org:rewe": ("Rewe", "REWE"),
+    "org:edeka": ("Edeka", "EDEKA"),
+    "org:ikea": ("Ikea", "IKEA"),
+    "org:nestle": ("Nestlé", "Nestle"),
+    "org:novartis": ("Novartis",),
+    "org:roche": ("Roche",),
+    "org:ubs": ("UBS",),
+    "org:credit-suisse": ("Credit Suisse",),
+    "org:shell": ("Shell",),
+    "org:bp": ("BP",),
+    "org:exxon": ("Exxon", "ExxonMobil"),
+    "org:gazprom": ("Gazprom",),
+    "org:rosneft": ("Rosneft",),
+    "org:nokia": ("Nokia",),
+    "org:ericsson": ("Ericsson",),
+    "org:samsung": ("Samsung",),
+    "org:sony": ("Sony",),
+    "org:intel": ("Intel",),
+    "org:ibm": ("IBM",),
+    "org:nvidia": ("Nvidia",),
+    "org:yahoo": ("Yahoo",),
+    "org:ebay": ("Ebay", "eBay"),
+    "org:netflix": ("Netflix",),
+    "org:meta": ("Meta Platforms",),
+    "org:openai": ("OpenAI",),
+    "org:tiktok": ("Tiktok", "TikTok"),
+    "org:youtube": ("Youtube", "YouTube"),
+    "org:instagram": ("Instagram",),
+    "org:whatsapp": ("Whatsapp", "WhatsApp"),
+    "org:wikipedia": ("Wikipedia",),
+    "org:goldman-sachs": ("Goldman Sachs",),
+    "org:jpmorgan": ("JPMorgan", "JP Morgan"),
+    "org:citigroup": ("Citigroup",),
+    "org:ryanair": ("Ryanair",),
+    "org:air-france": ("Air France",),
+    "org:ezb-fed": ("Fed", "Federal Reserve", "US-Notenbank"),
+    "org:bundesbank": ("Bundesbank",),
+    "org:bundesregierung": ("Bundesregierung",),
+    "org:bundesgerichtshof": ("Bundesgerichtshof", "BGH"),
+    "org:bundeskartellamt": ("Bundeskartellamt",),
+    "org:bundespolizei": ("Bundespolizei",),
+    "org:bka": ("BKA", "Bundeskriminalamt"),
+    "org:verfassungsschutz": ("Verfassungsschutz",),
+    "org:eugh": ("EuGH",),
+    "org:un-security-council": ("UN-Sicherheitsrat", "Sicherheitsrat", "Weltsicherheitsrat"),
+    "org:wto": ("WTO", "Welthandelsorganisation"),
+    "org:oecd": ("OECD",),
+    "org:g7": ("G7", "G8", "G20"),
+    "org:interpol": ("Interpol",),
+    "org:europol": ("Europol",),
+    "org:frontex": ("Frontex",),
+    "org:isaf": ("ISAF",),
+    "org:kfor": ("KFOR",),
+    "org:nasa": ("NASA", "Nasa"),
+    "org:esa": ("ESA",),
+    "org:max-planck": ("Max-Planck-Gesellschaft",),
+    "org:fraunhofer": ("Fraunhofer", "Fraunhofer-Gesellschaft"),
+    "org:verdi": ("Ver.di", "ver.di"),
+    "org:ig-metall": ("IG Metall",),
+    "org:dgb": ("DGB",),
+    "org:adac": ("ADAC",),
+    "org:thw": ("THW",),
+    "org:caritas": ("Caritas",),
+    "org:diakonie": ("Diakonie",),
+    "org:greens": ("Bündnis 90",),
+    "org:linke-party": ("Die Linke",),
+    "org:labour": ("Labour",),
+    "org:tories": ("Tories",),
+    "org:fatah": ("Fatah",),
+    "org:pkk": ("PKK",),
+    "org:farc": ("FARC", "Farc"),
+    "org:eta": ("ETA",),
+    "org:raf": ("RAF",),
+    "org:gestapo": ("Gestapo",),
+    "org:stasi": ("Stasi",),
+    "org:kgb": ("KGB",),
+    "org:mossad": ("Mossad",),
+    "org:scotland-yard": ("Scotland Yard",),
+    "org:rtl": ("RTL",),
+    "org:sat1": ("Sat.1", "SAT.1"),
+    "org:prosieben": ("ProSieben", "Pro Sieben"),
+    "org:n-tv": ("n-tv", "ntv"),
+    "org:wdr": ("WDR",),
+    "org:ndr": ("NDR",),
+    "org:br": ("Bayerischer Rundfunk", "Bayerischen Rundfunks"),
+    "org:swr": ("SWR",),
+    "org:mdr": ("MDR",),
+    "org:rbb": ("RBB", "rbb"),
+    "org:hr": ("Hessischer Rundfunk", "Hessischen Rundfunks"),
+    "org:orf": ("ORF",),
+    "org:srf": ("SRF",),
+    "org:deutschlandfunk": ("Deutschlandfunk",),
+    "org:spiegel": ("SPIEGEL", "Spiegel Online"),
+    "org:faz": ("FAZ",),
+    "org:sz": ("Süddeutsche Zeitung", "Süddeutschen Zeitung"),
+    "org:taz": ("taz",),
+    "org:bild": ("Bild-Zeitung",),
+    "org:zeit": ("Zeit Online", "ZEIT"),
+    "org:handelsblatt": ("Handelsblatt",),
+    "org:welt": ("Die Welt",),
+    "org:nyt": ("New York Times",),
+    "org:washington-post": ("Washington Post",),
+    "org:guardian": ("Guardian",),
+    "org:financial-times": ("Financial Times",),
+    "org:wall-street-journal": ("Wall Street Journal",),
+    "org:bloomberg": ("Bloomberg",),
+    "org:al-jazeera": ("Al Jazeera", "Al-Dschasira"),
+    "org:kna": ("KNA",),
+    "org:epd": ("epd",),
+    "org:sid": ("SID",),
+    "org:apa": ("APA",),
+    "org:ddp": ("ddp", "dapd"),
+    "org:fc-schalke": ("Schalke", "Schalke 04"),
+    "org:werder": ("Werder Bremen",),
+    "org:hsv": ("HSV", "Hamburger SV"),
+    "org:vfb": ("VfB Stuttgart",),
+    "org:bayer-leverkusen": ("Bayer Leverkusen",),
+    "org:eintracht": ("Eintracht Frankfurt",),
+    "org:hertha": ("Hertha BSC",),
+    "org:rb-leipzig": ("RB Leipzig",),
+    "org:real-madrid": ("Real Madrid",),
+    "org:fc-barcelona": ("FC Barcelona",),
+    "org:manchester-united": ("Manchester United", "ManU"),
+    "org:chelsea": ("FC Chelsea",),
+    "org:juventus": ("Juventus Turin", "Juventus"),
+    "org:inter": ("Inter Mailand",),
+    "org:ac-milan": ("AC Mailand",),
 }
+
+# Named events, indices and other things GermEval types OTH.
+_OTHER_NAMES: dict[str, tuple[str, ...]] = {
+    "oth:ww1": ("Ersten Weltkrieg", "Ersten Weltkriegs", "Ersten Weltkrieges", "Erster Weltkrieg",
+                "First World War", "World War I"),
+    "oth:ww2": ("Zweiten Weltkrieg", "Zweiten Weltkriegs", "Zweiten Weltkrieges", "Zweiter Weltkrieg",
+                "Second World War", "World War II"),
+    "oth:cold-war": ("Kalten Krieg", "Kalten Krieges", "Kalter Krieg", "Cold War"),
+    "oth:dax": ("DAX", "Dax", "MDax", "MDAX", "TecDax", "TecDAX", "SDax", "SDAX"),
+    "oth:dow-jones": ("Dow Jones",),
+    "oth:nasdaq": ("Nasdaq", "NASDAQ"),
+    "oth:euro-stoxx": ("Euro Stoxx", "EuroStoxx"),
+    "oth:nikkei": ("Nikkei",),
+    "oth:hartz-iv": ("Hartz IV",),
+    "oth:olympics": ("Olympischen Spielen", "Olympischen Spiele", "Olympische Spiele"),
+}  # fmt: skip
+
+# Capitalised abbreviations that are common nouns or units, not organisations ("DNA", "ISBN").
+NOT_ORGANISATIONS = words(
+    """
+    ISBN ISSN PMID DOI DNA DNS RNA CD CDs DVD DVDs PC PCs TV GPS USB PDF HTML HTTP URL SMS MMS LKW LKWs
+    PKW PKWs KFZ FCKW BIP CEO CEOs CFO CTO PR IT KI AI HIV AIDS COVID SARS MRT EKG BSE WLAN LAN LED LCD
+    ABS ESP SUV SUVs UKW MHz GHz KW PS MwSt FAQ IQ UFO VIP VIPs DJ MC ATP ADP NADPH EBIT EBITDA GPL CPU
+    GPU RAM ROM LTE UMTS GSM NS KZ MdB MdL OK PIN TAN ID ABC BMX CO NOx PM PVC LSD THC USD EUR CHF GBP
+    JPY CNY
+    """
+)
 
 # Words that head an organisation name ("Partei X", "X AG", "Universität Hamburg").
 ORG_HEADS = words(
@@ -135,8 +323,18 @@ ORG_HEADS = words(
     """
 )
 
-# Compound endings that make a capitalised noun an organisation on their own ("Innenministerium").
-ORG_SUFFIXES = ("ministerium", "partei", "universität", "gewerkschaft", "konzern", "verband", "stiftung")
+# Endings of nouns before an organisation's name: "Firma X", "Autobauer X", "Mobilfunkanbieter X".
+ORG_CUE_SUFFIXES = (
+    "firma", "unternehmen", "unternehmens", "konzern", "konzerns", "hersteller", "herstellers", "autobauer",
+    "autobauers", "betreiber", "betreibers", "anbieter", "anbieters", "sender", "senders", "label", "labels",
+    "marke", "verlag", "verlags", "versicherer", "versicherers", "airline", "fluggesellschaft",
+    "gesellschaft", "bank", "riese", "riesen", "händler", "händlers", "dienst", "dienstes", "organisation",
+    "verein", "vereins", "klub", "klubs", "club", "clubs", "partei", "gruppe", "band", "agentur",
+    "company", "firm", "group", "maker", "carrier",
+)  # fmt: skip
+
+# Endings of German street and square names ("Schwanitzstraße", "Kantplatz").
+STREET_SUFFIXES = ("straße", "strasse", "platz", "allee", "gasse", "damm", "chaussee", "promenade")
 
 # Words before a person's name ("Außenminister X", "Frau X", "Foreign Minister X", "Mr X").
 PERSON_CUES = words(
@@ -258,6 +456,12 @@ def given_names() -> frozenset[str]:
     path = resources.files("blickwinkel.analyse").joinpath("data/given_names.txt")
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def other_names() -> dict[tuple[str, ...], str]:
+    """Named events, market indices and programmes (OTH, as token tuples) with their key."""
+    return {name_tokens(name): key for key, names in _OTHER_NAMES.items() for name in names}
 
 
 @cache

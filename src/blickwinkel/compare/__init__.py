@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from blickwinkel.compare.align import align_statements
 from blickwinkel.compare.conflicts import find_conflicts
+from blickwinkel.compare.coverage import (
+    centrality,
+    coverage_matrix,
+    earliest_report,
+    omissions,
+    story_core,
+    wire_copies,
+)
 from blickwinkel.compare.facts import group_facts
 from blickwinkel.compare.parts import parts_of
 from blickwinkel.compare.profile import outlet_profiles
@@ -39,13 +48,25 @@ def compare_articles(
     facts = group_facts(statements, alignment.links, alignment.pair_score)
     by_id = {s.id: s for s in statements}
     conflicts = find_conflicts(facts, by_id, alignment.links, alignment.parts)
+    ids_in_order = [a.article.id for a in articles]
+    core = story_core(facts, by_id)
+    by_article = {a.article.id: a for a in articles}
+    facts = tuple(
+        replace(
+            f, earliest=earliest_report(f, by_article), centrality=centrality(f, len(articles), core, by_id)
+        )
+        for f in facts
+    )
+    central = {f.id: f.centrality for f in facts}
     return Comparison(
         articles=tuple(articles),
         facts=facts,
         conflicts=conflicts,
         links=alignment.links,
-        outlets=outlet_profiles(articles, facts, conflicts),
+        outlets=outlet_profiles(articles, facts, conflicts, core=core, copies=wire_copies(articles)),
         embedder=embedder.name,
+        coverage=coverage_matrix(facts, ids_in_order, conflicts, by_id),
+        omissions=dict(omissions(facts, ids_in_order, central)),
     )
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from blickwinkel.compare.coverage import word_choice
 from blickwinkel.model import AnalysedArticle, Conflict, Fact, OutletProfile
 
 # How many closing statements are looked at, and how many of them must be opinion.
@@ -22,21 +23,37 @@ def ends_in_commentary(article: AnalysedArticle) -> bool:
 
 
 def outlet_profiles(
-    articles: Sequence[AnalysedArticle], facts: Sequence[Fact], conflicts: Sequence[Conflict]
+    articles: Sequence[AnalysedArticle],
+    facts: Sequence[Fact],
+    conflicts: Sequence[Conflict],
+    *,
+    core: frozenset[str] = frozenset(),
+    copies: Mapping[str, str] | None = None,
 ) -> dict[str, OutletProfile]:
-    conflicting = {c.fact for c in conflicts}
+    """Per article: facts, unique and conflicting facts, opinion, quotes, speakers, sources, the
+    story's core entities it names or leaves out, its own words for shared facts, and whether it is
+    a copy of another article."""
+    statements = {s.id: s for a in articles for s in a.statements}
+    conflicting = {(c.fact, statements[sid].article) for c in conflicts for sid in c.statements}
+    core_entities = sorted(k for k in core if not k.startswith("unit:"))
     profiles: dict[str, OutletProfile] = {}
     for a in articles:
         aid = a.article.id
         mine = [f for f in facts if aid in f.articles]
         speakers = tuple(dict.fromkeys(s.speaker for s in a.statements if s.speaker))
+        named = {m.key for s in a.statements for m in s.entities}
         profiles[aid] = OutletProfile(
             facts=len(mine),
             unique_facts=sum(1 for f in mine if len(f.articles) == 1),
-            conflicting_facts=sum(1 for f in mine if f.id in conflicting),
+            conflicting_facts=sum(1 for f in mine if (f.id, aid) in conflicting),
             subjective_share=a.subjective_share,
             quotes=sum(1 for s in a.statements if s.kind == "quote"),
             speakers=speakers,
             ends_in_commentary=ends_in_commentary(a),
+            cited_sources=a.cited_sources,
+            entities_named=tuple(k for k in core_entities if k in named),
+            entities_omitted=tuple(k for k in core_entities if k not in named),
+            word_choice=word_choice(facts, statements, aid),
+            copy_of=(copies or {}).get(aid),
         )
     return profiles

@@ -111,8 +111,78 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
             s = by_id[sid]
             parts.append(Text(f"      {labels[s.article]}: {_short(s.text, 180)}"))
 
+    parts.append(_coverage_table(comparison, labels, by_id))
+    parts.append(_omissions(comparison, labels, by_id))
     parts.append(_outlet_table(comparison, labels))
+    parts.append(_outlet_details(comparison, labels))
     return Group(*parts)
+
+
+SYMBOLS = {"reported": "✓", "conflict": "⚠", "absent": "—"}
+MATRIX_ROWS = 25
+
+
+def _coverage_table(comparison: Comparison, labels: dict[str, str], by_id: dict[str, Statement]) -> Table:
+    """Facts × outlets for the facts more than one outlet reports (the most central first)."""
+    shared = sorted(
+        (f for f in comparison.facts if len(f.articles) > 1), key=lambda f: (-f.centrality, f.id)
+    )[:MATRIX_ROWS]
+    table = Table(
+        title="\nCoverage (✓ reported, ⚠ reported differently, — not reported)", title_justify="left"
+    )
+    table.add_column("fact", overflow="fold")
+    for a in comparison.articles:
+        table.add_column(labels[a.article.id], justify="center")
+    for f in shared:
+        cells = comparison.coverage.get(f.id, {})
+        table.add_row(
+            _short(by_id[f.canonical].text, 70),
+            *(SYMBOLS[cells.get(a.article.id, "absent")] for a in comparison.articles),
+        )
+    return table
+
+
+OMISSIONS_SHOWN = 5
+
+
+def _omissions(comparison: Comparison, labels: dict[str, str], by_id: dict[str, Statement]) -> RenderableType:
+    facts = {f.id: f for f in comparison.facts}
+    rows: list[RenderableType] = [
+        Text("\nLeft out (facts other outlets report, most reported first)", style="bold")
+    ]
+    for a in comparison.articles:
+        missing = comparison.omissions.get(a.article.id, ())
+        head = Text(f"  {labels[a.article.id]} · {outlet_name(a)}: ", style="bold")
+        head.append(f"{len(missing)} facts" if missing else "nothing", style="dim")
+        rows.append(head)
+        for o in missing[:OMISSIONS_SHOWN]:
+            fact = facts[o.fact]
+            who = " ".join(labels[x] for x in fact.articles)
+            rows.append(Text(f"      − [{who}] {_short(by_id[fact.canonical].text, 150)}"))
+    return Group(*rows)
+
+
+def _outlet_details(comparison: Comparison, labels: dict[str, str]) -> RenderableType:
+    rows: list[RenderableType] = []
+    names = {a.article.id: outlet_name(a) for a in comparison.articles}
+    for a in comparison.articles:
+        p = comparison.outlets[a.article.id]
+        bits = []
+        if p.copy_of:
+            bits.append(f"copy of {labels[p.copy_of]} · {names[p.copy_of]} (counted as one source)")
+        if p.word_choice:
+            bits.append("own words: " + ", ".join(p.word_choice[:6]))
+        if p.entities_omitted:
+            bits.append("does not name: " + ", ".join(p.entities_omitted[:6]))
+        if bits:
+            rows.append(Text(f"  {labels[a.article.id]}: " + " · ".join(bits)))
+    if not rows:
+        return Group()
+    independent = comparison.independent_sources
+    rows.insert(
+        0, Text(f"\n{independent} independent source(s) of {len(comparison.articles)} articles", style="bold")
+    )
+    return Group(*rows)
 
 
 def _fact_block(

@@ -1,0 +1,160 @@
+"""Coverage of a story: which outlet reports which fact, what each one leaves out, how central a fact
+is, which outlets copy another (wire copies), and the words each outlet chooses for shared facts."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from blickwinkel.analyse.quantities import unit_key
+from blickwinkel.compare.similarity import STOPWORDS, fold
+from blickwinkel.model import AnalysedArticle, Conflict, Fact, Statement
+from blickwinkel.stories.features import minhash_signature
+
+REPORTED = "reported"
+CONFLICT = "conflict"
+ABSENT = "absent"
+
+# Word 3-gram Jaccard (MinHash estimate) above which two articles are one agency text with edits.
+WIRE_COPY_JACCARD = 0.6
+
+
+@dataclass(frozen=True)
+class Omission:
+    """A fact an article does not report, with how many others report it and how central it is."""
+
+    fact: str
+    reported_by: int
+    centrality: float
+
+    def to_json(self) -> dict[str, object]:
+        return {"fact": self.fact, "reported_by": self.reported_by, "centrality": round(self.centrality, 3)}
+
+
+def coverage_matrix(
+    facts: Sequence[Fact],
+    articles: Sequence[str],
+    conflicts: Sequence[Conflict],
+    statements: Mapping[str, Statement],
+) -> dict[str, dict[str, str]]:
+    """facts × articles: reported, reported differently (conflict) or not reported."""
+    in_conflict = {(c.fact, statements[s].article) for c in conflicts for s in c.statements}
+    return {
+        f.id: {
+            a: (CONFLICT if (f.id, a) in in_conflict else REPORTED) if a in f.articles else ABSENT
+            for a in articles
+        }
+        for f in facts
+    }
+
+
+def story_core(facts: Sequence[Fact], statements: Mapping[str, Statement]) -> frozenset[str]:
+    """Entity keys and counted units that appear in facts of two or more articles: the story's core."""
+    counts: Counter[str] = Counter()
+    for f in facts:
+        if len(f.articles) < 2:
+            continue
+        counts.update(_fact_terms(f, statements))
+    return frozenset(counts)
+
+
+def _fact_terms(fact: Fact, statements: Mapping[str, Statement]) -> set[str]:
+    terms: set[str] = set()
+    for sid in fact.statements:
+        s = statements[sid]
+        terms.update(m.key for m in s.entities)
+        terms.update(f"unit:{unit_key(q.unit)}" for q in s.quantities if q.unit)
+    return terms
+
+
+def centrality(
+    fact: Fact, n_articles: int, core: frozenset[str], statements: Mapping[str, Statement]
+) -> float:
+    """How central a fact is to the story (0–1): the share of outlets that report it, and how much of
+    the story's core (shared entities and counted things) it is about."""
+    spread = len(fact.articles) / max(1, n_articles)
+    terms = _fact_terms(fact, statements)
+    about_core = len(terms & core) / len(terms) if terms else 0.0
+    return round(0.6 * spread + 0.4 * about_core, 4)
+
+
+def omissions(
+    facts: Sequence[Fact], articles: Sequence[str], central: Mapping[str, float]
+) -> dict[str, tuple[Omission, ...]]:
+    """Per article, the facts others report and it does not, most widely reported and central first."""
+    out: dict[str, tuple[Omission, ...]] = {}
+    for a in articles:
+        missing = [
+            Omission(f.id, len(f.articles), central[f.id])
+            for f in facts
+            if a not in f.articles and len(f.articles) > 1
+        ]
+        missing.sort(key=lambda o: (-o.reported_by, -o.centrality, o.fact))
+        out[a] = tuple(missing)
+    return out
+
+
+def earliest_report(fact: Fact, articles: Mapping[str, AnalysedArticle]) -> str | None:
+    """The article that published the fact first, when the dates tell (ties: input order)."""
+    dated = [
+        (articles[a].article.published, i, a)
+        for i, a in enumerate(fact.articles)
+        if articles[a].article.published
+    ]
+    return min(dated)[2] if dated else None
+
+
+def wire_copies(articles: Sequence[AnalysedArticle]) -> dict[str, str]:
+    """Map each article that is a near copy of an earlier one (by date, then input order) to it."""
+    signatures = {a.article.id: minhash_signature(a.article.text) for a in articles}
+    order = sorted(
+        range(len(articles)),
+        key=lambda i: (articles[i].article.published is None, articles[i].article.published or 0, i),
+    )
+    original_of: dict[str, str] = {}
+    for x, y in itertools.combinations(order, 2):
+        first, later = articles[x].article.id, articles[y].article.id
+        if later in original_of:
+            continue
+        if float(np.mean(signatures[first] == signatures[later])) >= WIRE_COPY_JACCARD:
+            original_of[later] = original_of.get(first, first)
+    return original_of
+
+
+def word_choice(
+    fact_list: Sequence[Fact], statements: Mapping[str, Statement], article: str
+) -> tuple[str, ...]:
+    """Content words an article uses in shared facts where the other outlets use none of them: the
+    words it chooses for the same things ("Vergeltungsschläge" where others write "Angriffe")."""
+    counts: Counter[str] = Counter()
+    for f in fact_list:
+        if article not in f.articles or len(f.articles) < 2:
+            continue
+        own = [statements[sid] for sid in f.statements if statements[sid].article == article]
+        languages = {s.language for s in own}
+        rest = [statements[sid] for sid in f.statements if statements[sid].article != article]
+        mine = _content_words(own)
+        others = _content_words([s for s in rest if s.language in languages])
+        if not others:
+            continue
+        counts.update(w for w in mine - others if len(w) > 3)
+    return tuple(w for w, _ in counts.most_common(8))
+
+
+def _content_words(items: Sequence[Statement]) -> set[str]:
+    """Nouns in German (capitalised lemmas), content words in other languages."""
+    words: set[str] = set()
+    for s in items:
+        german = (s.language or "de").startswith("de")
+        for lemma in s.lemmas or tuple(s.text.split()):
+            folded = fold(lemma)
+            if not folded or folded in STOPWORDS or folded[0].isdigit():
+                continue
+            if german and not lemma[:1].isupper():
+                continue
+            words.add(lemma)
+    return words
