@@ -190,14 +190,42 @@ def _match_gazetteers(s: _Sentence) -> None:
             if person_context:
                 continue
             place = _lookup(places, words)
-            if place is None and size == 1 and s.lang == "de" and words[0].endswith("s"):
-                place = _lookup(places, [words[0][:-1]])  # genitive: "Deutschlands", "Bagdads"
+            if place is None and size == 1:
+                place = _genitive_place(s, i)
             if isinstance(place, gz.Place):
                 if size == 1 and s.initial(i) and not s.proper(i):
                     continue
+                if size == 1 and place.kind == "city" and _determiner(s.word(i - 1), s.lang):
+                    continue  # "der Hof", "die Basis": German city names take no article
                 s.add(i, i + size, "LOC", place.key)
                 break
         i = max(i + 1, next((k for k in range(i, len(s.tokens)) if not s.taken[k]), len(s.tokens)))
+
+
+def _genitive_place(s: _Sentence, i: int) -> gz.Place | None:
+    """ "Deutschlands", "Bagdads", "Griechenlandes": a place in the German genitive."""
+    word = s.tokens[i]
+    if s.lang != "de" or not word.endswith("s") or "NE" not in s.tags(i):
+        return None
+    place = gz.places().get((word[:-1],))
+    if place is None and word.endswith("es"):
+        place = gz.places().get((word[:-2],))
+    return place
+
+
+def _determiner(word: str, lang: str) -> bool:
+    return word[:1].isalpha() and _tags(word, lang)[0] in {"ART", "AT0"}
+
+
+def _street(s: _Sentence, i: int) -> bool:
+    """ "Schwanitzstraße", "Goetheplatz": a street named after a name (not "Hauptstraße")."""
+    word = s.tokens[i]
+    lowered = word.lower()
+    suffix = next((x for x in gz.STREET_SUFFIXES if lowered.endswith(x)), "")
+    stem = word[: len(word) - len(suffix)].rstrip("-")
+    if not suffix or len(stem) < MIN_ACRONYM or not stem[0].isupper():
+        return False
+    return stem in gz.given_names() or (stem,) in gz.places() or _tags(stem, s.lang)[0] in _PROPER
 
 
 def _match_organisation_heads(s: _Sentence) -> None:
@@ -287,6 +315,10 @@ def _match_names(s: _Sentence) -> None:
             continue
         prev = s.word(i - 1)
         cued = gz.is_person_cue(prev) or prev.lower() in gz.SPEECH_VERBS
+        if s.lang == "de" and _street(s, i):
+            s.add(i, i + 1, "LOC")
+            i += 1
+            continue
         if not (s.proper(i) or (cued and s.name_like(i)) or s.abbreviation(i)):
             i += 1
             continue
@@ -303,8 +335,6 @@ def _match_names(s: _Sentence) -> None:
             type_ = "OTH"
         elif not person and _organisation_cue(prev):
             type_ = "ORG"
-        elif len(words) == 1 and first.lower().endswith(gz.STREET_SUFFIXES):
-            type_ = "LOC"
         elif person or any(w in gz.NAME_PARTICLES or w.startswith(gz.NAME_PREFIXES) for w in words):
             type_ = "PER"
         elif len(words) == 1 and s.abbreviation(i):

@@ -131,7 +131,7 @@ _ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "org:renault": ("Renault",),
     "org:fiat": ("Fiat",),
     "org:tesla": ("Tesla",),
-    "org:mercedes-benz": ("Mercedes-Benz",),
+    "org:mercedes-benz": ("Mercedes-Benz", "Mercedes"),
     "org:airbus": ("Airbus",),
     "org:boeing": ("Boeing",),
     "org:bombardier": ("Bombardier",),
@@ -190,7 +190,6 @@ _ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "org:air-france": ("Air France",),
     "org:ezb-fed": ("Fed", "Federal Reserve", "US-Notenbank"),
     "org:bundesbank": ("Bundesbank",),
-    "org:bundesregierung": ("Bundesregierung",),
     "org:bundesgerichtshof": ("Bundesgerichtshof", "BGH"),
     "org:bundeskartellamt": ("Bundeskartellamt",),
     "org:bundespolizei": ("Bundespolizei",),
@@ -295,7 +294,6 @@ _OTHER_NAMES: dict[str, tuple[str, ...]] = {
     "oth:euro-stoxx": ("Euro Stoxx", "EuroStoxx"),
     "oth:nikkei": ("Nikkei",),
     "oth:hartz-iv": ("Hartz IV",),
-    "oth:olympics": ("Olympischen Spielen", "Olympischen Spiele", "Olympische Spiele"),
 }  # fmt: skip
 
 # Capitalised abbreviations that are common nouns or units, not organisations ("DNA", "ISBN").
