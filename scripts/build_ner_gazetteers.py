@@ -154,7 +154,8 @@ FUNCTION_TAGS = frozenset(
 # each name on the line a key of its own.
 OWN_PLACES = """
 loc:us|USA|US|Vereinigten Staaten|Vereinigte Staaten von Amerika
-loc:gb|UK|Großbritannien|Großbritanniens|Britannien|Vereinigten Königreich|Vereinigten Königreichs|Great Britain
+loc:gb|UK|Großbritannien|Großbritanniens|Britannien|Great Britain
+loc:gb|Vereinigten Königreich|Vereinigten Königreichs
 loc:gb-wls|Wales
 loc:nl|Holland
 loc:de|BRD|Bundesrepublik|Bundesrepublik Deutschland
@@ -238,7 +239,8 @@ loc:nil|Nil
 *|Euphrat|Tigris
 loc:jangtse|Jangtse
 loc:ganges|Ganges
-*|Bodensee|Chiemsee|Ammersee|Starnberger See|Genfer See|Gardasee|Ärmelkanal|Adria|Ägäis|Nordsee|Ostsee|Mittelmeer
+*|Bodensee|Chiemsee|Ammersee|Starnberger See|Genfer See|Gardasee
+*|Ärmelkanal|Adria|Ägäis|Nordsee|Ostsee|Mittelmeer
 loc:black-sea|Schwarzes Meer|Schwarzen Meer|Schwarzen Meeres
 loc:red-sea|Rotes Meer|Roten Meer|Roten Meeres
 loc:caspian-sea|Kaspisches Meer|Kaspischen Meer|Kaspischen Meeres

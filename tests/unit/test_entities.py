@@ -76,6 +76,43 @@ def test_quoted_title_is_other() -> None:
     assert ("Graue Wellen", "OTH") in _entities('Die Band spielte ihr Album " Graue Wellen " in Köln .')
 
 
+def test_gazetteer_data_is_present_and_licensed() -> None:
+    from blickwinkel.analyse import gazetteer
+
+    assert {"Jürgen", "Mehmet", "Fatima", "Małgorzata", "James"} <= gazetteer.given_names()
+    assert gazetteer.places()[("Großbritannien",)].key == gazetteer.places()[("UK",)].key == "loc:gb"
+    assert ("Welt",) not in gazetteer.places()  # CLDR's "world" is not a place one is in
+
+
+def test_known_place_forms_and_streets() -> None:
+    found = _entities("Von Hamburg aus flog sie nach Großbritannien und in die USA .")
+    assert found == [("Hamburg", "LOC"), ("Großbritannien", "LOC"), ("USA", "LOC")]
+    assert ("Griechenlandes", "LOC") in _entities("Die Geschichte Griechenlandes ist lang .")
+    assert _entities("Auf der Basis der Daten tagte der Hof .") == []
+    streets = _entities("Er wohnt in der Goethestraße an der Hauptstraße .")
+    assert streets == [("Goethestraße", "LOC")]
+
+
+def test_organisation_cues_and_acronyms() -> None:
+    assert ("Kessler", "ORG") in _entities("Der Autobauer Kessler meldete Gewinne .")
+    assert _entities("Die DNA wurde untersucht , siehe ISBN 12 .") == []
+    assert _entities("Der Speicher hat 64 KB .") == []
+    found = _entities("Gerald Ford traf Manager von Ford in Detroit .")
+    assert ("Gerald Ford", "PER") in found
+    assert ("Ford", "ORG") in found
+
+
+def test_named_events_are_other() -> None:
+    assert _entities("Im Zweiten Weltkrieg fiel der DAX nicht .") == [
+        ("Zweiten Weltkrieg", "OTH"),
+        ("DAX", "OTH"),
+    ]
+
+
+def test_bare_name_after_the_verb_is_a_person() -> None:
+    assert ("Lorenzoni", "PER") in _entities("Zuvor hatte Lorenzoni das Angebot abgelehnt .")
+
+
 def test_english_sentence() -> None:
     found = _entities("Foreign Minister Clara Wendt said the United Nations will meet in Baghdad .", "en")
     assert ("Clara Wendt", "PER") in found

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 from typer.testing import CliRunner
 
@@ -97,3 +100,49 @@ def test_stories_command_names_an_unreadable_input(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["stories", str(tmp_path / "missing.txt")])
     assert result.exit_code == 2
     assert "missing.txt" in result.output
+
+
+class _WordHashEmbedder:
+    """A stand-in embedder: a bag of hashed words, so the CLI test needs no model."""
+
+    name = "fake"
+    dim = 64
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                out[i, sum(word.encode()) % self.dim] += 1.0
+            out[i] /= max(float(np.linalg.norm(out[i])), 1.0)
+        return out
+
+
+def test_stories_command_groups_the_readable_inputs_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import blickwinkel.embed
+
+    monkeypatch.setattr(blickwinkel.embed, "get_embedder", lambda name="use": _WordHashEmbedder())
+    body = "Die Fähre lief am Dienstag vor Nordby auf Grund. Alle 40 Fahrgäste kamen an Land."
+    (tmp_path / "a.txt").write_text(f"Fähre läuft vor Nordby auf Grund\n\n{body}", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Fähre vor Nordby gestrandet\n\n{body}", encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    inputs = [str(tmp_path / "a.txt"), str(tmp_path / "broken.json"), str(tmp_path / "missing.txt")]
+    inputs.append(str(tmp_path / "b.txt"))
+
+    result = CliRunner().invoke(app, ["stories", *inputs, "--format", "json"])
+
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2
+    assert any("broken.json: " in line for line in errors)
+    assert any("missing.txt: " in line for line in errors)
+    grouped = json.loads(result.stdout)
+    assert grouped["articles"] == 2
+
+
+def test_stories_command_exit_2_when_nothing_is_readable(tmp_path: Path) -> None:
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    result = CliRunner().invoke(app, ["stories", str(tmp_path / "broken.json"), str(tmp_path / "gone.md")])
+    assert result.exit_code == 2
+    assert "broken.json: " in result.stderr and "gone.md: " in result.stderr

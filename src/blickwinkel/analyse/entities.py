@@ -28,6 +28,8 @@ _FUNCTION_TAGS = frozenset(
      "PROAV", "ADV", "PTKNEG", "VAFIN", "VMFIN", "KOKOM", "PPOSAT", "AT0", "PRP", "CJC", "CJS", "PNP",
      "DT0", "AV0", "DPS", "PRF"}
 )  # fmt: skip
+# Tags before a German subject moved behind the finite verb ("Danach sagte X", "Zuvor hatte X").
+_BEFORE_SUBJECT = frozenset({"VVFIN", "VAFIN", "VMFIN", "ADV"})
 _QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘", "’", "'", "``", "''"})
 _OPENERS = _QUOTES | {"(", ":", "–", "-", "—", "[", "•", "*"}
 _ABBREVIATION = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{1,5}s?$")
@@ -205,11 +207,14 @@ def _match_gazetteers(s: _Sentence) -> None:
 def _genitive_place(s: _Sentence, i: int) -> gz.Place | None:
     """ "Deutschlands", "Bagdads", "Griechenlandes": a place in the German genitive."""
     word = s.tokens[i]
-    if s.lang != "de" or not word.endswith("s") or "NE" not in s.tags(i):
+    if s.lang != "de" or not word.endswith("s"):
         return None
     place = gz.places().get((word[:-1],))
     if place is None and word.endswith("es"):
         place = gz.places().get((word[:-2],))
+    # a city name is short and common enough to end a noun ("Basis" is not "Basi"'s)
+    if place is None or (place.kind == "city" and "NE" not in s.tags(i)):
+        return None
     return place
 
 
@@ -297,7 +302,7 @@ def _not_a_name(s: _Sentence, i: int) -> bool:
     word = s.tokens[i]
     if word in gz.NOT_ORGANISATIONS:
         return True
-    return s.abbreviation(i) and len(word.rstrip("s")) < MIN_ACRONYM and not s.proper(i)
+    return s.abbreviation(i) and len(word.rstrip("s")) < MIN_ACRONYM
 
 
 def _organisation_cue(word: str) -> bool:
@@ -345,6 +350,8 @@ def _match_names(s: _Sentence) -> None:
             type_ = "LOC"
         elif prev.lower() in gz.PLACE_PREPOSITIONS or first.lower().endswith(gz.PLACE_SUFFIXES):
             type_, strong = "LOC", False
+        elif s.lang == "de" and prev[:1].isalpha() and _tags(prev, s.lang)[0] in _BEFORE_SUBJECT:
+            type_, strong = "PER", False  # "Zuvor musste Halmich ...": a bare name after the verb
         else:
             type_, strong, tentative = "PER", False, True
         s.add(i, end, type_, cued=strong, tentative=tentative)

@@ -1,7 +1,9 @@
 """``blickwinkel stories`` / ``similarity`` and ``eval stories`` / ``eval similarity``.
 
 Thin commands: read the inputs, call the pure functions of :mod:`blickwinkel.stories`, print.
-Every bad input ends in one line naming the file and exit code 2.
+Every bad input ends in one line naming the file. ``stories`` clusters whatever it could read and
+exits 1 when some input failed (2 only when nothing could be read); the commands that need exactly
+their inputs (``similarity``, the evaluations) exit 2 on the first bad one.
 """
 
 from __future__ import annotations
@@ -37,15 +39,21 @@ def _read_evaluation_file(path: Path, what: str) -> str:
         raise EvaluationError(f"{path}: cannot be read ({exc.strerror}).") from None
 
 
-def _read_articles(inputs: list[str]) -> list[Any]:
+def _read_batch(inputs: list[str]) -> tuple[list[Any], list[IngestError]]:
+    """The readable articles and one error per input (or record) that failed."""
     from blickwinkel.ingest import read_inputs
 
     result = read_inputs(inputs, stdin=sys.stdin.buffer)
-    if result.failures:
-        raise result.failures[0]
-    if not result.articles:
+    return list(result.articles), list(result.failures)
+
+
+def _read_articles(inputs: list[str]) -> list[Any]:
+    articles, failures = _read_batch(inputs)
+    if failures:
+        raise failures[0]
+    if not articles:
         raise IngestError(", ".join(inputs), "no articles found; pass article files, directories or JSONL")
-    return list(result.articles)
+    return articles
 
 
 def _story_lines(stories: list[Any], titles: dict[str, str]) -> str:
@@ -89,7 +97,19 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from blickwinkel.stories import cluster_stories, story_docs
 
         try:
-            articles = _read_articles(inputs)
+            articles, failures = _read_batch(inputs)
+        except BlickwinkelError as exc:
+            raise _fail(exc) from None
+        for failure in failures:
+            typer.echo(f"error: {failure}", err=True)
+        if not articles:
+            if failures:
+                typer.echo(f"{len(failures)} input(s) could not be read; no articles to group.", err=True)
+                raise typer.Exit(2)
+            raise _fail(
+                IngestError(", ".join(inputs), "no articles found; pass article files, directories or JSONL")
+            )
+        try:
             docs = story_docs(articles, get_embedder(embedder))
             found = cluster_stories(docs, window_days=window)
         except BlickwinkelError as exc:
@@ -102,6 +122,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             )
         else:
             typer.echo(_story_lines(found, {d.id: d.title for d in docs}))
+        if failures:
+            typer.echo(
+                f"{len(failures)} input(s) could not be read; grouped the other {len(articles)} article(s).",
+                err=True,
+            )
+            raise typer.Exit(1)
 
     @app.command("similarity")
     def similarity(

@@ -50,6 +50,12 @@ def _features(statement: Statement, start: int, end: int, text: str) -> Statemen
             q for q in statement.quantities if q.unit is not None and q.start >= start and q.end <= end
         ),
         language=statement.language,
+        values=frozenset(q.value for q in statement.quantities if q.start >= start and q.end <= end),
+        dates=frozenset(
+            d.value
+            for d in statement.dates
+            if d.value and len(d.value) == 10 and d.start >= start and d.end <= end
+        ),
     )
 
 

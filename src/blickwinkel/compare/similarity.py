@@ -30,6 +30,9 @@ NAME_CLASH_PENALTY = 0.08
 NUMBER_MATCH_BONUS = 0.1
 NUMBER_MISMATCH_PENALTY = 0.04
 NUMBER_ONE_SIDED_PENALTY = 0.1
+DATE_MATCH_BONUS = 0.05
+# Numbers up to this are too common ("two", "drei") to show on their own that two statements match.
+SMALL_NUMBER = 12
 # Translations score lower cosines than paraphrases in one language (USE: ~0.45-0.7 for a true pair);
 # this offset puts a cross-lingual pair on the scale of the same-language score.
 CROSS_LINGUAL_OFFSET = 0.1
@@ -66,6 +69,8 @@ class StatementFeatures:
     keys: frozenset[str]
     quantities: tuple[Quantity, ...]
     language: str | None
+    values: frozenset[float] = frozenset()  # every number stated, counted thing or not
+    dates: frozenset[str] = frozenset()  # resolved full dates (YYYY-MM-DD)
 
 
 STOPWORDS = frozenset(
@@ -96,6 +101,8 @@ def features(statement: Statement) -> StatementFeatures:
         keys=frozenset(m.key for m in statement.entities),
         quantities=tuple(q for q in statement.quantities if q.unit is not None),
         language=statement.language,
+        values=frozenset(q.value for q in statement.quantities),
+        dates=frozenset(d.value for d in statement.dates if d.value and len(d.value) == 10),
     )
 
 
@@ -123,9 +130,18 @@ class ScoreParts:
     span_b: tuple[int, int] | None = None
 
 
-def number_agreement(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> float:
-    """+1 when a counted thing has the same number on both sides, -1 when only different numbers,
-    -0.5 when one side gives a number for something the other does not count, 0 when neither counts."""
+def number_agreement(
+    a: tuple[Quantity, ...],
+    b: tuple[Quantity, ...],
+    values_a: frozenset[float] = frozenset(),
+    values_b: frozenset[float] = frozenset(),
+) -> float:
+    """+1 when a counted thing has the same number on both sides (or both state the same uncommon
+    number, counted noun or not: "31 zu 18 Stimmen" and "voted 31-17"), -1 when only different
+    numbers, -0.5 when one side gives a number for something the other does not count, 0 when neither
+    counts."""
+    if any(v > SMALL_NUMBER for v in values_a & values_b):
+        return 1.0
     if not a and not b:
         return 0.0
     if not a or not b:
@@ -175,7 +191,7 @@ def combine(
     """The combined score. Across languages wording cannot be compared, so the meaning (cosine) stands
     in for the wording features, and names and numbers still count."""
     names = name_agreement(fa.keys, fb.keys, common)
-    numbers = number_agreement(fa.quantities, fb.quantities)
+    numbers = number_agreement(fa.quantities, fb.quantities, fa.values, fb.values)
     if same_language(fa, fb):
         chars = dice(fa.chars, fb.chars) ** 0.5 if fa.chars and fb.chars else 0.0
         lemmas = weighted_overlap(fa.lemmas, fb.lemmas, idf or {})
@@ -197,4 +213,6 @@ def combine(
         score -= NUMBER_MISMATCH_PENALTY
     elif numbers < 0:
         score -= NUMBER_ONE_SIDED_PENALTY
+    if fa.dates & fb.dates:
+        score += DATE_MATCH_BONUS
     return ScoreParts(score, cosine, chars, lemmas, names, numbers)
