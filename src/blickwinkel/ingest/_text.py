@@ -93,6 +93,16 @@ def has_handle(attribution: str) -> bool:
     return bool(_HANDLE.search(attribution))
 
 
+_CRUMB_SEPARATORS = re.compile(r"\s+[·|›»>/]\s+")
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A site's navigation line above the headline, such as ``News · Local · Maritime``: three or
+    more short items joined by a separator, with no sentence punctuation."""
+    items = _CRUMB_SEPARATORS.split(line.strip())
+    return len(items) >= 3 and all(0 < len(i.split()) <= 3 for i in items) and not ends_with_punctuation(line)
+
+
 def is_banner(line: str) -> bool:
     """An outlet banner: a short all-capitals line such as ``DIE POSAUNE``."""
     letters = [c for c in line if c.isalpha()]

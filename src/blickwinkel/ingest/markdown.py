@@ -34,6 +34,7 @@ from blickwinkel.ingest._text import (
     collapse_spaces,
     dash_attribution,
     is_banner,
+    is_breadcrumb,
     join_lines,
     title_case_banner,
 )
@@ -90,6 +91,8 @@ def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
         single_line = len(lines) == 1
         if single_line and has_heading and not headline_seen and outlet is None and is_banner(lines[0]):
             outlet = title_case_banner(lines[0])
+            continue
+        if single_line and not headline_seen and is_breadcrumb(lines[0]):
             continue
         if single_line and published is None and body_paragraphs < DATE_PARAGRAPH_WINDOW:
             published = parse_date_line(lines[0])
