@@ -2,12 +2,15 @@
 
 Usage::
 
-    python scripts/fit_story_weights.py [FILE.jsonl] [--folds 10] [--no-e5] [--write]
+    python scripts/fit_story_weights.py [FILE.jsonl] [--embedder use|e5] [--features a,b,...]
+        [--folds 10] [--no-e5] [--write]
 
 Prints the cross-validated Pearson (of the negated gold: higher = more similar) overall and per
 language pair for plain cosine with 'use', plain cosine with 'e5' (whole texts, one vector each)
-and the combined score; with ``--write`` it rewrites src/blickwinkel/stories/weights.py with the
-coefficients fitted on all pairs. Embeddings are cached in --cache so re-runs are quick.
+and the combined score of the chosen embedder's features (predictions on each test fold come from
+a model fitted on the other folds only); with ``--write`` it replaces that embedder's set in
+src/blickwinkel/stories/weights.py with the coefficients fitted on all pairs (the other sets are
+kept). Embeddings are cached in --cache so re-runs are quick.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from blickwinkel.stories.evaluate import (
 )
 from blickwinkel.stories.features import story_docs
 from blickwinkel.stories.score import pair_features
+from blickwinkel.stories.weights import WEIGHTS, StoryWeights
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "same-story" / "semeval2022-sample-dev.jsonl"
@@ -69,7 +73,9 @@ def plain_cosines(pairs: list[SimilarityPair], embedder: Embedder) -> list[float
     return [float(matrix[2 * i] @ matrix[2 * i + 1]) for i in range(len(pairs))]
 
 
-def feature_matrix(pairs: list[SimilarityPair], embedder: Embedder) -> npt.NDArray[np.float64]:
+def feature_matrix(
+    pairs: list[SimilarityPair], embedder: Embedder, features: Sequence[str]
+) -> npt.NDArray[np.float64]:
     articles = [
         a
         for p in pairs
@@ -82,7 +88,7 @@ def feature_matrix(pairs: list[SimilarityPair], embedder: Embedder) -> npt.NDArr
     rows = []
     for i in range(len(pairs)):
         f = pair_features(docs[2 * i], docs[2 * i + 1])
-        rows.append([f[name] for name in weights.FEATURES])
+        rows.append([f[name] for name in features])
     return np.asarray(rows, dtype=np.float64)
 
 
@@ -96,6 +102,10 @@ def main() -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--alpha", type=float, default=1.0, help="ridge penalty")
+    parser.add_argument("--embedder", default="use", help="whose weight set to fit: use or e5")
+    parser.add_argument(
+        "--features", default="", help="comma-separated pair features (default: the set's current ones)"
+    )
     parser.add_argument("--no-e5", action="store_true", help="skip the slow e5 baseline")
     parser.add_argument("--write", action="store_true", help="rewrite weights.py with the full-data fit")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/blickwinkel-story-embeddings"))
@@ -112,15 +122,22 @@ def main() -> int:
         e5 = DiskCachedEmbedder(get_embedder("e5"), args.cache)
         show("cosine e5", pearson_by_language(plain_cosines(pairs, e5), pairs))
 
-    x = feature_matrix(pairs, use)
+    if args.features:
+        features = tuple(args.features.split(","))
+    elif args.embedder in WEIGHTS:
+        features = WEIGHTS[args.embedder].features
+    else:
+        features = WEIGHTS[weights.DEFAULT_EMBEDDER].features
+    fitted = use if args.embedder == "use" else DiskCachedEmbedder(get_embedder(args.embedder), args.cache)
+    x = feature_matrix(pairs, fitted, features)
     predicted = np.zeros(len(pairs))
     folds = KFold(n_splits=args.folds, shuffle=True, random_state=0)
     for train, test in folds.split(x):
         model = Ridge(alpha=args.alpha).fit(x[train], gold[train])
         predicted[test] = model.predict(x[test])
     predicted = np.clip(predicted, 1.0, 4.0)
-    show("combined (CV)", pearson_by_language([-v for v in predicted], pairs))
-    for j, name in enumerate(weights.FEATURES):
+    show(f"combined {args.embedder} (CV)", pearson_by_language([-v for v in predicted], pairs))
+    for j, name in enumerate(features):
         r = pearson_by_language([float(v) for v in x[:, j]], pairs)["all"]
         print(f"  feature {name:<22} r={r:.3f}")
 
@@ -132,22 +149,42 @@ def main() -> int:
     print(f"intercept={final.intercept_:.4f} coefficients={[round(float(c), 4) for c in final.coef_]}")
     print(f"probability: slope={slope:.4f} midpoint={midpoint:.4f}")
     if args.write:
-        write_weights(float(final.intercept_), [float(c) for c in final.coef_], slope, midpoint)
-        print(f"wrote {WEIGHTS_FILE}")
+        fitted_set = StoryWeights(
+            features=tuple(features),
+            intercept=round(float(final.intercept_), 4),
+            coefficients=tuple(round(float(c), 4) for c in final.coef_),
+            probability_midpoint=round(midpoint, 4),
+            probability_slope=round(slope, 4),
+        )
+        write_weights({**WEIGHTS, args.embedder: fitted_set})
+        print(f"wrote the {args.embedder!r} set to {WEIGHTS_FILE}")
     return 0
 
 
-def write_weights(intercept: float, coefficients: list[float], slope: float, midpoint: float) -> None:
-    text = WEIGHTS_FILE.read_text(encoding="utf-8")
-    head, _, _ = text.partition("INTERCEPT = ")
-    tail = text[text.index("# Not in the training data") :]
-    body = (
-        f"INTERCEPT = {intercept:.4f}\n"
-        f"COEFFICIENTS: tuple[float, ...] = ({', '.join(f'{c:.4f}' for c in coefficients)})\n"
-        f"PROBABILITY_MIDPOINT = {midpoint:.4f}\n"
-        f"PROBABILITY_SLOPE = {slope:.4f}\n\n"
+def _weights_source(name: str, model: StoryWeights) -> str:
+    features = "".join(f'            "{f}",\n' for f in model.features)
+    coefficients = ", ".join(f"{c:.4f}" for c in model.coefficients)
+    return (
+        f'    "{name}": StoryWeights(\n'
+        f"        features=(\n{features}        ),\n"
+        f"        intercept={model.intercept:.4f},\n"
+        f"        coefficients=({coefficients}),\n"
+        f"        probability_midpoint={model.probability_midpoint:.4f},\n"
+        f"        probability_slope={model.probability_slope:.4f},\n"
+        "    ),\n"
     )
-    WEIGHTS_FILE.write_text(head + body + tail, encoding="utf-8")
+
+
+def write_weights(sets: dict[str, StoryWeights]) -> None:
+    """Replace the block between the FITTED markers of weights.py with ``sets``."""
+    text = WEIGHTS_FILE.read_text(encoding="utf-8")
+    begin = text.index("# BEGIN FITTED")
+    begin = text.index("\n", begin) + 1
+    end = text.index("# END FITTED")
+    body = "WEIGHTS: dict[str, StoryWeights] = {\n"
+    body += "".join(_weights_source(name, sets[name]) for name in sorted(sets))
+    body += "}\n"
+    WEIGHTS_FILE.write_text(text[:begin] + body + text[end:], encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -317,7 +317,8 @@ ORG_HEADS = words(
     Gymnasium Schule Kirche Bistum Orden Holding Werke Airlines Airways
     Party Ministry University College Academy Association Council Committee Commission Institute
     Foundation Company Corporation Group Army Militia Coalition Agency Union League Federation
-    Times Post News Network Bureau Department Organisation Organization Movement Brigades
+    Times Post News Network Bureau Department Organisation Organization Movement Brigades Guard Police
+    Service Line Lines Ferries Reederei
     """
 )
 
@@ -347,7 +348,8 @@ PERSON_CUES = words(
     Anwältin Journalist Journalistin Reporter Reporterin Gründer Gründerin Sprecher Sprecherin
     Mr Mr. Mrs Mrs. Ms Ms. Miss Sir Lady Lord Dame St. Saint King Queen Prince Princess Pope Bishop
     Cardinal Father President Senator Governor Judge Justice Secretary Ambassador Chancellor Minister
-    Mayor Sheikh Scheich Ayatollah Ajatollah Imam Rabbi Rabbiner
+    Mayor Sheikh Scheich Ayatollah Ajatollah Imam Rabbi Rabbiner Lt. Lt Lieutenant Sgt. Sgt Sergeant
+    Capt. Captain Col. Colonel Gen. Cmdr. Commander Adm. Admiral Gov. Sen. Rep. Insp. Inspector Officer
     """
 )
 

@@ -19,7 +19,7 @@ from usearch.index import Index
 
 from blickwinkel.stories.duplicates import find_near_duplicates
 from blickwinkel.stories.features import StoryDoc, unique_in_order
-from blickwinkel.stories.score import date_gap_days, pair_features, predicted_overall, same_event_probability
+from blickwinkel.stories.score import pair_probability
 
 # Same-event probability an article needs (average over a story's members) to join the story.
 JOIN_PROBABILITY = 0.5
@@ -57,11 +57,6 @@ class Story:
             "last": self.last.isoformat() if self.last else None,
             "copies": [{"id": c, "original": o} for c, o in self.copies],
         }
-
-
-def pair_probability(a: StoryDoc, b: StoryDoc) -> float:
-    """Same-event probability without the reasons (the clusterer's inner loop)."""
-    return same_event_probability(predicted_overall(pair_features(a, b), date_gap_days(a, b)))
 
 
 class _DayIndex:

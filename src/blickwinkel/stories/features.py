@@ -132,7 +132,8 @@ class StoryDoc:
     weighted mix of ``title_vec``, ``lead_vec`` and ``doc_vec`` used for nearest-neighbour search;
     ``words`` are lower-cased word stems (first six letters) for the lexical overlap;
     ``signature`` is the MinHash of the word 3-grams for near-duplicate detection; ``content_hash`` breaks
-    ties deterministically and finds exact copies.
+    ties deterministically and finds exact copies; ``embedder`` names the backend of the vectors
+    (the score uses the weights fitted for it).
     """
 
     id: str
@@ -150,6 +151,7 @@ class StoryDoc:
     words: frozenset[str]
     signature: npt.NDArray[np.uint64]
     content_hash: str
+    embedder: str
 
     @property
     def order_key(self) -> tuple[dt.date, str, str]:
@@ -339,6 +341,7 @@ def story_docs(articles: Sequence[Article], embedder: Embedder) -> list[StoryDoc
                     article.text.replace(p.title, "", 1) if p.title else article.text
                 ),
                 content_hash=content_hash(article.text),
+                embedder=embedder.name,
             )
         )
     return docs

@@ -3,8 +3,9 @@
 The score is a linear model over a few symmetric pair features (embedding cosines of title, lead
 and body; overlap of names, numbers, dates and words); its weights are fitted with
 cross-validation by ``scripts/fit_story_weights.py`` and shipped as constants in
-:mod:`blickwinkel.stories.weights`. The publication-date gap is not in the training data, so it
-enters as a fixed penalty outside the fitted part.
+:mod:`blickwinkel.stories.weights`, one set per embedder (cosines of different embedders live on
+different scales). The publication-date gap is not in the training data, so it enters as a fixed
+penalty outside the fitted part.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from typing import Any
 
 import numpy as np
 
+from blickwinkel.errors import EmbedderError
 from blickwinkel.stories import weights
 from blickwinkel.stories.features import StoryDoc
-
-FEATURE_NAMES: tuple[str, ...] = weights.FEATURES
+from blickwinkel.stories.weights import StoryWeights, weights_for
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def _dot(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> float:
 
 
 def pair_features(a: StoryDoc, b: StoryDoc) -> dict[str, float]:
-    """The symmetric features the fitted model combines (names in ``weights.FEATURES``)."""
+    """The symmetric features the fitted models combine (each set names the ones it uses)."""
     cross = 0.5 * (_dot(a.title_vec, b.doc_vec) + _dot(a.doc_vec, b.title_vec))
     same_language = 1.0 if a.language is not None and a.language == b.language else 0.0
     words = _jaccard(a.words, b.words)
@@ -72,27 +73,48 @@ def date_gap_days(a: StoryDoc, b: StoryDoc) -> int | None:
     return abs((a.published - b.published).days)
 
 
-def predicted_overall(features: dict[str, float], gap_days: int | None = None) -> float:
-    """The fitted linear model, plus the date-gap penalty, clipped to the scale 1–4."""
-    value = weights.INTERCEPT + sum(
-        w * features[name] for name, w in zip(FEATURE_NAMES, weights.COEFFICIENTS, strict=True)
+def predicted_overall(
+    features: dict[str, float], gap_days: int | None = None, model: StoryWeights | None = None
+) -> float:
+    """The fitted linear ``model`` (default: the 'use' set), plus the date-gap penalty, clipped to 1–4."""
+    model = model or weights_for(weights.DEFAULT_EMBEDDER)
+    value = model.intercept + sum(
+        w * features[name] for name, w in zip(model.features, model.coefficients, strict=True)
     )
     if gap_days is not None and gap_days > weights.GAP_FREE_DAYS:
         value += weights.GAP_PENALTY_PER_DAY * (gap_days - weights.GAP_FREE_DAYS)
     return min(4.0, max(1.0, value))
 
 
-def same_event_probability(overall: float) -> float:
+def same_event_probability(overall: float, model: StoryWeights | None = None) -> float:
     """Probability of one event from the scale value (a logistic fitted on overall ≤ 2 as 'same')."""
-    z = weights.PROBABILITY_SLOPE * (weights.PROBABILITY_MIDPOINT - overall)
+    model = model or weights_for(weights.DEFAULT_EMBEDDER)
+    z = model.probability_slope * (model.probability_midpoint - overall)
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def pair_model(a: StoryDoc, b: StoryDoc) -> StoryWeights:
+    """The weights fitted for the embedder that made both docs' vectors."""
+    if a.embedder != b.embedder:
+        raise EmbedderError(
+            f"{a.id} and {b.id} were embedded with {a.embedder!r} and {b.embedder!r}; "
+            "compute the features of all articles with one embedder."
+        )
+    return weights_for(a.embedder)
+
+
+def pair_probability(a: StoryDoc, b: StoryDoc) -> float:
+    """Same-event probability without the reasons (the clusterer's inner loop)."""
+    model = pair_model(a, b)
+    return same_event_probability(predicted_overall(pair_features(a, b), date_gap_days(a, b), model), model)
 
 
 def same_story_score(a: StoryDoc, b: StoryDoc) -> PairScore:
     """Score two articles; symmetric: ``same_story_score(a, b) == same_story_score(b, a)``."""
+    model = pair_model(a, b)
     features = pair_features(a, b)
     gap = date_gap_days(a, b)
-    overall = predicted_overall(features, gap)
+    overall = predicted_overall(features, gap, model)
     reasons: dict[str, Any] = {
         "shared_entities": sorted(a.entities & b.entities),
         "shared_numbers": sorted(a.numbers & b.numbers, key=lambda n: (float(n), n)),
@@ -100,4 +122,4 @@ def same_story_score(a: StoryDoc, b: StoryDoc) -> PairScore:
         "date_gap_days": gap,
         "features": {k: round(v, 3) for k, v in features.items()},
     }
-    return PairScore(overall=overall, probability=same_event_probability(overall), reasons=reasons)
+    return PairScore(overall=overall, probability=same_event_probability(overall, model), reasons=reasons)

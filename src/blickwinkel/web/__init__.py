@@ -4,6 +4,6 @@ OpenAPI description at ``/api/docs`` and the web UI (server-rendered pages, one 
 from __future__ import annotations
 
 from blickwinkel.web.app import create_app
-from blickwinkel.web.options import PENDING_SETTINGS, ServiceOptions, service_options
+from blickwinkel.web.options import ServiceOptions, service_options
 
-__all__ = ["PENDING_SETTINGS", "ServiceOptions", "create_app", "service_options"]
+__all__ = ["ServiceOptions", "create_app", "service_options"]

@@ -1,37 +1,12 @@
-"""Settings of the service and the fetcher not yet declared in :mod:`blickwinkel.config`.
-
-Each is read from ``Settings`` when it has the field, else from ``BLICKWINKEL_<NAME>``, else the
-default here, so they move into ``config.SETTINGS`` without changing any caller.
-"""
+"""The options of the service and the fetcher, taken from the settings declared in
+:mod:`blickwinkel.config` (defaults < file < ``BLICKWINKEL_*`` < command line)."""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
-from blickwinkel.config import Setting, Settings
-from blickwinkel.errors import ConfigError
-
-PENDING_SETTINGS: tuple[Setting, ...] = (
-    Setting(
-        "token",
-        "",
-        "Token the write endpoints require (Authorization: Bearer …); "
-        "needed when the server listens on a non-loopback address.",
-    ),
-    Setting("max_request_mb", 5.0, "Request bodies and uploads larger than this many megabytes get 413."),
-    Setting("compare_max_articles", 8, "Most articles one /api/v1/compare request may compare."),
-    Setting(
-        "fetch_allow_private",
-        False,
-        "Let URL fetching reach loopback, private, link-local and metadata "
-        "addresses (for tests and intranets only).",
-    ),
-    Setting("fetch_timeout", 15.0, "Seconds before a URL fetch gives up."),
-    Setting("fetch_max_mb", 10.0, "Fetched pages larger than this many megabytes are refused."),
-    Setting("fetch_host_interval", 1.0, "Minimum seconds between two requests to the same host."),
-)
+from blickwinkel.config import Settings, load_settings
 
 
 @dataclass(frozen=True)
@@ -45,36 +20,12 @@ class ServiceOptions:
     fetch_host_interval: float = 1.0
 
 
-def _convert(name: str, raw: Any, default: Any) -> Any:
-    if isinstance(default, bool):
-        if isinstance(raw, bool):
-            return raw
-        text = str(raw).strip().lower()
-        if text in ("1", "true", "yes", "on"):
-            return True
-        if text in ("0", "false", "no", "off", ""):
-            return False
-        raise ConfigError(f"[C003] Setting {name!r} must be true or false, not {raw!r}.")
-    try:
-        return type(default)(raw)
-    except (TypeError, ValueError):
-        raise ConfigError(
-            f"[C003] Setting {name!r} must be a {type(default).__name__}, not {raw!r}."
-        ) from None
-
-
 def service_options(settings: Settings | None = None, **overrides: Any) -> ServiceOptions:
-    """The options from ``settings`` (when declared there), the environment and ``overrides``."""
-    values: dict[str, Any] = {}
-    for setting in PENDING_SETTINGS:
-        raw: Any = setting.default
-        if settings is not None and setting.name in type(settings).model_fields:
-            raw = getattr(settings, setting.name)
-        else:
-            env = os.environ.get(f"BLICKWINKEL_{setting.name.upper()}")
-            if env is not None:
-                raw = env
-        if overrides.get(setting.name) is not None:
-            raw = overrides[setting.name]
-        values[setting.name] = _convert(setting.name, raw, setting.default)
-    return ServiceOptions(**values)
+    """The options from ``settings`` (loaded when not given) with ``overrides`` on top; a bad value
+    raises :class:`~blickwinkel.errors.ConfigError` naming the setting."""
+    names = [f.name for f in fields(ServiceOptions)]
+    given = {k: v for k, v in overrides.items() if k in names and v is not None}
+    if settings is None or given:
+        base = settings.model_dump() if settings is not None else {}
+        settings = load_settings({**{k: v for k, v in base.items() if k in names}, **given})
+    return ServiceOptions(**{name: getattr(settings, name) for name in names})
