@@ -26,7 +26,7 @@ LINGUA_CONFIDENCE = 0.6
 """lingua's relative confidence at or above which its answer stands alone."""
 LANGID_CONFIDENCE = 0.9
 """py3langid's normalised probability at or above which it may overrule an unsure lingua."""
-MAX_CHARACTERS = 3000
+MAX_CHARACTERS = 800
 """Only the start of a long text is read: the language is clear long before, and time grows with length."""
 BLOCK_MIN_LETTERS = 40
 """Blocks with fewer letters take the article's language instead of their own guess."""
