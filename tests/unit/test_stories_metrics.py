@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from blickwinkel.cli.main import app
 from blickwinkel.errors import EvaluationError
-from blickwinkel.stories import clustering_scores, pearson
+from blickwinkel.stories import article_from_text, clustering_scores, pair_features, pearson
 from blickwinkel.stories.evaluate import parse_event_clusters, parse_similarity_pairs
 
 
@@ -146,3 +146,29 @@ def test_stories_command_exit_2_when_nothing_is_readable(tmp_path: Path) -> None
     result = CliRunner().invoke(app, ["stories", str(tmp_path / "broken.json"), str(tmp_path / "gone.md")])
     assert result.exit_code == 2
     assert "broken.json: " in result.stderr and "gone.md: " in result.stderr
+
+
+def test_each_embedder_is_scored_with_its_own_weights() -> None:
+    from blickwinkel.errors import EmbedderError
+    from blickwinkel.stories import same_story_score, story_docs
+    from blickwinkel.stories.score import predicted_overall
+    from blickwinkel.stories.weights import WEIGHTS, weights_for
+
+    class NamedEmbedder(_WordHashEmbedder):
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+    articles = [
+        article_from_text("a", "Der Stadtrat von Kellingen tagte am Montag lange.", title="Stadtrat tagt"),
+        article_from_text("b", "Am Montag tagte in Kellingen der Stadtrat.", title="Lange Sitzung"),
+    ]
+    assert {"use", "e5"} <= set(WEIGHTS)
+    assert weights_for("some-plugin") is WEIGHTS["use"]
+    for name in ("use", "e5", "some-plugin"):
+        a, b = story_docs(articles, NamedEmbedder(name))
+        assert a.embedder == name
+        score = same_story_score(a, b)
+        expected = predicted_overall(pair_features(a, b), None, weights_for(name))
+        assert score.overall == pytest.approx(expected)
+    with pytest.raises(EmbedderError, match="one embedder"):
+        same_story_score(story_docs(articles[:1], NamedEmbedder("use"))[0], b)

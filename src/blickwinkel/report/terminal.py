@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -30,10 +31,10 @@ def _short(text: str, width: int = 220) -> str:
     return textwrap.shorten(" ".join(text.split()), width=width, placeholder=" …")
 
 
-def _tags(s: Statement) -> str:
+def _tags(s: Statement, names: dict[str, str] | None = None) -> str:
     tags = []
     if s.kind in ("quote", "reported_speech"):
-        who = f" {s.speaker}" if s.speaker else ""
+        who = f" {(names or {}).get(s.speaker, s.speaker)}" if s.speaker else ""
         tags.append(("quote" if s.kind == "quote" else "says") + who)
     if s.subjective:
         tags.append("opinion")
@@ -55,6 +56,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
     """A rich renderable; print it with a Console (colour where the terminal has it)."""
     labels = article_labels(comparison)
     by_id = {s.id: s for s in comparison.statements}
+    names = entity_names(comparison)
     parts: list[RenderableType] = []
 
     parts.append(Text("Articles", style="bold"))
@@ -81,7 +83,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
         Text(f"\nShared facts ({len(shared)}) — reported by more than one article", style="bold green")
     )
     for n, fact in enumerate(shared, start=1):
-        parts.append(_fact_block(n, fact, by_id, labels, conflict=fact.id in conflicted))
+        parts.append(_fact_block(n, fact, by_id, labels, names, conflict=fact.id in conflicted))
 
     for a in comparison.articles:
         aid = a.article.id
@@ -94,7 +96,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
             s = by_id[fact.canonical]
             line = Text("  • ")
             line.append(_short(s.text), style="italic" if s.subjective else "")
-            line.append(_tags(s), style="magenta" if s.subjective else "cyan")
+            line.append(_tags(s, names), style="magenta" if s.subjective else "cyan")
             line.append(_numbers(s), style="dim")
             parts.append(line)
 
@@ -165,19 +167,26 @@ def _omissions(comparison: Comparison, labels: dict[str, str], by_id: dict[str, 
 def _outlet_details(comparison: Comparison, labels: dict[str, str]) -> RenderableType:
     rows: list[RenderableType] = []
     names = {a.article.id: outlet_name(a) for a in comparison.articles}
+    shown = entity_names(comparison)
+
+    def name(key: str) -> str:
+        return shown.get(key, key)
+
     for a in comparison.articles:
         p = comparison.outlets[a.article.id]
         bits = []
+        if p.speakers:
+            bits.append("quotes or cites: " + ", ".join(name(x) for x in p.speakers[:6]))
+        if p.cited_sources:
+            bits.append("sources: " + ", ".join(p.cited_sources))
         if p.copy_of:
             bits.append(f"copy of {labels[p.copy_of]} · {names[p.copy_of]} (counted as one source)")
         if p.word_choice:
             bits.append("own words: " + ", ".join(p.word_choice[:6]))
         if p.entities_omitted:
-            bits.append("does not name: " + ", ".join(p.entities_omitted[:6]))
+            bits.append("does not name: " + ", ".join(name(x) for x in p.entities_omitted[:6]))
         if bits:
             rows.append(Text(f"  {labels[a.article.id]}: " + " · ".join(bits)))
-    if not rows:
-        return Group()
     independent = comparison.independent_sources
     rows.insert(
         0, Text(f"\n{independent} independent source(s) of {len(comparison.articles)} articles", style="bold")
@@ -186,7 +195,13 @@ def _outlet_details(comparison: Comparison, labels: dict[str, str]) -> Renderabl
 
 
 def _fact_block(
-    n: int, fact: Fact, by_id: dict[str, Statement], labels: dict[str, str], *, conflict: bool
+    n: int,
+    fact: Fact,
+    by_id: dict[str, Statement],
+    labels: dict[str, str],
+    names: dict[str, str],
+    *,
+    conflict: bool,
 ) -> RenderableType:
     canonical = by_id[fact.canonical]
     who = " ".join(labels[a] for a in fact.articles)
@@ -200,26 +215,15 @@ def _fact_block(
             continue
         other = Text(f"       {labels[s.article]}: ", style="dim")
         other.append(_short(s.text, 180), style="dim")
-        other.append(_tags(s), style="cyan")
+        other.append(_tags(s, names), style="cyan")
         rows.append(other)
     return Group(*rows)
 
 
 def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
     table = Table(title="\nOutlets", title_justify="left")
-    for col in (
-        "",
-        "outlet",
-        "facts",
-        "shared",
-        "only here",
-        "conflicts",
-        "opinion",
-        "quotes",
-        "speakers",
-        "cites",
-    ):
-        table.add_column(col)
+    for col in ("", "outlet", "facts", "shared", "only here", "conflicts", "opinion", "quotes"):
+        table.add_column(col, overflow="fold")
     for a in comparison.articles:
         p = comparison.outlets[a.article.id]
         table.add_row(
@@ -231,10 +235,17 @@ def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
             str(p.conflicting_facts),
             f"{p.subjective_share:.0%}" if p.subjective_share is not None else "—",
             str(p.quotes),
-            _short(", ".join(p.speakers), 50) or "—",
-            ", ".join(a.cited_sources) or "—",
         )
     return table
+
+
+def entity_names(comparison: Comparison) -> dict[str, str]:
+    """Entity key → the name as most often written in the articles."""
+    written: dict[str, Counter[str]] = {}
+    for s in comparison.statements:
+        for m in s.entities:
+            written.setdefault(m.key, Counter())[m.text] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in written.items()}
 
 
 def print_terminal(comparison: Comparison, console: Console | None = None) -> None:
