@@ -16,4 +16,4 @@ from blickwinkel.embed.backends import (
     get_embedder,
 )
 
-__all__ = ["CachedEmbedder", "E5Embedder", "EMBEDDERS", "Embedder", "USEEmbedder", "get_embedder"]
+__all__ = ["EMBEDDERS", "CachedEmbedder", "E5Embedder", "Embedder", "USEEmbedder", "get_embedder"]
