@@ -54,6 +54,25 @@ def test_both_report_the_letter_the_soldiers_and_the_precondition(comparison: Co
 def test_only_the_first_reports_the_attacks_and_the_killed_leader(comparison: Comparison) -> None:
     assert_unique(comparison, statements_with(comparison, 0, "150"))
     assert_unique(comparison, statements_with(comparison, 0, "getötet"))
+    assert_unique(comparison, statements_with(comparison, 0, "Deutschland", "Abzug"))
+
+
+def test_only_the_second_reports_the_injured_and_the_long_quote(comparison: Comparison) -> None:
+    assert_unique(comparison, statements_with(comparison, 1, "verletzt"))
+    quote = [
+        s
+        for s in comparison.statements
+        if s.article == comparison.articles[1].article.id and s.kind == "quote"
+    ]
+    long_quote = [s for s in quote if "sudani" in (s.speaker or "")]
+    assert len(long_quote) >= 3
+    assert_unique(comparison, long_quote)
+
+
+def test_the_english_post_links_to_the_foreign_ministry_statement(comparison: Comparison) -> None:
+    ministry = statements_with(comparison, 0, "Außenministerium")
+    post = [s for s in statements_with(comparison, 1, "letter") if s.language == "en"]
+    assert_shared(comparison, ministry, post)
 
 
 def test_only_the_second_reports_the_drone_attack_and_ends_in_commentary(comparison: Comparison) -> None:
