@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import blickwinkel
+from blickwinkel.compare.coverage import Omission
 from blickwinkel.model import (
     AnalysedArticle,
     Article,
@@ -21,6 +22,7 @@ from blickwinkel.model import (
     Conflict,
     Fact,
     Link,
+    Mention,
     OutletProfile,
     Quantity,
     Statement,
@@ -174,7 +176,21 @@ def build_comparison(malicious: bool = False) -> Comparison:
         )
         facts.append(Fact(f"f{BREAKOUT}", ("c2",), (c.id,), "c2"))
         conflicts.append(Conflict("c2", SCRIPT, "f1", (sc[0].id, "b2"), (SCRIPT, BREAKOUT), SCRIPT))
-        outlets[c.id] = OutletProfile(2, 1, 1, None, 0, (SCRIPT,))
+        outlets[c.id] = OutletProfile(
+            2,
+            1,
+            1,
+            None,
+            0,
+            (SCRIPT,),
+            ends_in_commentary=True,
+            cited_sources=(BREAKOUT,),
+            entities_omitted=(SCRIPT,),
+            word_choice=(BREAKOUT, SCRIPT),
+            copy_of=f"elsewhere{SCRIPT}",
+        )
+        conflicts.append(Conflict("c3", "actor", "f1", (sc[0].id, "a2"), (SCRIPT, True), BREAKOUT))
+        omissions = {c.id: (Omission(f"gone{SCRIPT}", 2, 0.5), Omission("f2", 2, 0.4))}
     return Comparison(
         articles=tuple(analysed),
         facts=tuple(facts),
@@ -182,6 +198,7 @@ def build_comparison(malicious: bool = False) -> Comparison:
         links=(Link("a2", "b2", 0.91),),
         outlets=outlets,
         embedder=f"use{SCRIPT}" if malicious else "use",
+        omissions=omissions if malicious else {},
     )
 
 
@@ -491,3 +508,197 @@ def test_any_statement_offsets_keep_the_text(spans: list[tuple[int, int]]) -> No
     assert [e.all_text() for e in rendered] == [article.block_text(b) for b in article.blocks]
     for span in tree.root.find("span", "st"):
         assert span.find("span") == [], "statement spans never nest"
+
+
+# --- coverage, omissions, first reports, outlet badges and conflict kinds --------------------------------
+
+
+def section(tree: StrictTree, sid: str) -> Element:
+    return next(e for e in tree.root.find("section") if e.attrs.get("id") == sid)
+
+
+def matrix_rows(tree: StrictTree) -> list[tuple[str, list[str]]]:
+    body = tree.root.find("table", "matrix")[0].find("tbody")[0]
+    return [(r.find("th")[0].attrs["title"], [td.classes[1] for td in r.find("td")]) for r in body.find("tr")]
+
+
+def test_coverage_matrix_uses_the_comparison_coverage_and_centrality(comparison: Comparison) -> None:
+    central = {"f7": 0.9, "f3": 0.5, "f1": 0.5}
+    facts = tuple(replace(f, centrality=central.get(f.id, 0.0)) for f in comparison.facts)
+    ids = ("tagesblatt-1", "rundfunk-1")
+    coverage = {f.id: dict.fromkeys(ids, "absent") for f in facts}
+    coverage["f1"] = {"tagesblatt-1": "reported", "rundfunk-1": "conflict"}
+    coverage["f7"] = {"tagesblatt-1": "absent", "rundfunk-1": "reported"}
+    tree = parse(render_html(replace(comparison, facts=facts, coverage=coverage)))
+    rows = matrix_rows(tree)
+    # centrality first (f7, then f3 and f1 by the number of articles, f1 before f3 by input order)
+    assert [text for text, _ in rows[:3]] == [
+        "Die Reparatur soll drei Monate dauern.",
+        "Die Stadt hat die Kanalbrücke am Montag gesperrt.",
+        "Laut Bauamt wurden Risse im Pfeiler entdeckt.",
+    ]
+    cells = dict(rows)
+    assert cells["Die Stadt hat die Kanalbrücke am Montag gesperrt."] == ["yes", "conflict"]
+    assert cells["Rund 40 Pendler mussten umsteigen."] == ["no", "no"]  # the given matrix wins
+    matrix = tree.root.find("table", "matrix")[0].find("tbody")[0]
+    absent = [td for td in matrix.find("td", "no")]
+    assert all(td.find("a") == [] for td in absent), "absent cells link nowhere"
+    shared = section(tree, "summary").find("li", "shared")
+    assert "conflicted" in shared[0].classes  # f1: reported with a conflict per the coverage
+
+
+def test_coverage_falls_back_to_the_facts_when_absent(tree: StrictTree) -> None:
+    cells = dict(matrix_rows(tree))
+    assert cells["Rund 40 Pendler mussten umsteigen."] == ["conflict", "conflict"]
+
+
+def test_left_out_lists_omissions_most_reported_first(comparison: Comparison) -> None:
+    facts = (*comparison.facts, Fact("f8", ("b4", "a4"), ("rundfunk-1", "extra"), "b4"))
+    missing = [Omission(f"gone-{n}", 2, 0.1) for n in range(8)]
+    omissions = {
+        "tagesblatt-1": (Omission("f7", 2, 0.9), Omission("f8", 3, 0.2), *missing),
+        "rundfunk-1": (),
+    }
+    tree = parse(render_html(replace(comparison, facts=facts, omissions=omissions)))
+    nav = [a.attrs["href"] for a in tree.root.find("nav")[0].find("a")]
+    assert "#left-out" in nav
+    groups = section(tree, "left-out").find("div", "omission-group")
+    assert [" ".join(g.find("h3")[0].all_text().split()) for g in groups] == [
+        "Tagesblatt Nord (10)",
+        "Rundfunk West (0)",
+    ]
+    items = groups[0].find("li", "omission")
+    assert len(items) == 8
+    assert items[0].find("a")[0].all_text() == "Umleitung über die Mühlenstraße ab sofort."
+    assert items[0].find("a")[0].attrs["href"] == "#st-b4"
+    assert items[0].find("span", "reported-by")[0].all_text() == "reported by 3 outlets"
+    assert items[1].find("a")[0].all_text() == "Die Reparatur soll drei Monate dauern."
+    assert items[1].attrs["title"] == "reported by Rundfunk West"
+    assert items[2].all_text().startswith("gone-0")  # a fact the comparison does not hold: its id
+    assert groups[0].find("p", "more")[0].all_text() == "and 2 more"
+    assert groups[1].find("li") == [] and groups[1].find("p", "empty")
+
+
+def test_no_left_out_section_without_omissions(tree: StrictTree, page: str) -> None:
+    assert not any(e.attrs.get("id") == "left-out" for e in tree.root.find("section"))
+    assert "#left-out" not in page
+
+
+def test_shared_fact_marks_the_outlet_that_reported_it_first(comparison: Comparison) -> None:
+    facts = tuple(replace(f, earliest="tagesblatt-1") if f.id == "f1" else f for f in comparison.facts)
+    facts = tuple(replace(f, earliest="rundfunk-1") if f.id == "f6" else f for f in facts)
+    tree = parse(render_html(replace(comparison, facts=facts)))
+    summary = section(tree, "summary")
+    first = summary.find("li", "shared")[0]
+    tags = first.find("span", "tag")
+    assert [" ".join(t.all_text().split()) for t in tags] == ["Tagesblatt Nord · first", "Rundfunk West"]
+    assert "first" in tags[0].classes and "first" not in tags[1].classes
+    assert len(summary.find("span", "first")) == 1  # unique facts carry no mark
+
+
+def test_outlet_badges_names_and_independent_sources(comparison: Comparison) -> None:
+    olsen = Mention("Mara Olsen", 0, 10, "PER", "per:mara-olsen")
+    amt = Mention("Bauamt", 0, 6, "ORG", "org:bauamt")
+    amt_long = Mention("Bauamt Lindenfeld", 0, 17, "ORG", "org:bauamt")
+    articles = []
+    for analysed in comparison.articles:
+        statements = tuple(
+            replace(s, entities=(olsen, amt)) if s.id == "a4" else s for s in analysed.statements
+        )
+        statements = tuple(replace(s, entities=(amt_long,)) if s.id == "b2" else s for s in statements)
+        articles.append(replace(analysed, statements=statements))
+    outlets = dict(comparison.outlets)
+    outlets["rundfunk-1"] = replace(
+        outlets["rundfunk-1"],
+        ends_in_commentary=True,
+        cited_sources=("dpa",),
+        entities_named=("org:bauamt",),
+        entities_omitted=("per:mara-olsen", "loc:unbekannt"),
+        word_choice=("Rissfund", "Umleitung"),
+        copy_of="tagesblatt-1",
+        speakers=("per:mara-olsen",),
+    )
+    tree = parse(render_html(replace(comparison, articles=tuple(articles), outlets=outlets)))
+    meta = " ".join(tree.root.find("header", "page")[0].find("p", "meta")[0].all_text().split())
+    assert "2 articles from 2 outlets" in meta and "· 1 independent source ·" in meta
+    heads = tree.root.find("header", "art-head")
+    assert heads[0].find("span", "badge") == []
+    assert [b.all_text() for b in heads[1].find("span", "badge")] == [
+        "copy of Tagesblatt Nord",
+        "ends in commentary",
+    ]
+    profile = tree.root.find("table", "profile")[1]
+    caption = profile.find("caption")[0]
+    assert [b.all_text() for b in caption.find("span", "badge")] == [
+        "copy of Tagesblatt Nord",
+        "ends in commentary",
+    ]
+    rows = {r.find("th")[0].all_text(): r.find("td")[0].all_text() for r in profile.find("tr")}
+    assert rows["Names"] == "Bauamt"  # the most frequent mention text of the key (a tie: the first)
+    assert rows["Does not name"] == "Mara Olsen, loc:unbekannt"  # unknown keys stay as they are
+    assert rows["Own words"] == "Rissfund, Umleitung"
+    assert rows["Cited sources"] == "dpa"
+    assert rows["Speakers"] == "Mara Olsen"
+    assert rows["Ends in commentary"] == "yes" and rows["Copy of"] == "Tagesblatt Nord"
+    plain = {
+        r.find("th")[0].all_text(): r.find("td")[0].all_text()
+        for r in tree.root.find("table", "profile")[0].find("tr")
+    }
+    assert plain["Ends in commentary"] == "no" and "Copy of" not in plain
+    assert plain["Cited sources"] == "Bauamt"
+
+
+def test_conflict_cards_render_every_kind_of_value(comparison: Comparison) -> None:
+    quantity = {"text": "rund 40 Pendler", "value": 40, "unit": "Pendler", "approximate": True}
+    olsen = Mention("Mara Olsen", 0, 10, "PER", "per:mara-olsen")
+    first = comparison.articles[0]
+    statements = tuple(replace(s, entities=(olsen,)) if s.id == "a6" else s for s in first.statements)
+    conflicts = (
+        Conflict("c1", "quantity", "f2", ("a3", "b3"), (quantity, 60.0), "pendler"),
+        Conflict("c2", "actor", "f1", ("a2", "b2"), ("Stadt", "Land"), "actor: Stadt vs Land"),
+        Conflict("c3", "place", "f3", ("a4", "b1"), ("Pfeiler", "Brücke"), "place"),
+        Conflict("c4", "speaker", "f1", ("a2", "b2"), ("per:mara-olsen", "Jon Berg"), "speaker"),
+        Conflict("c5", "negation", "f3", ("a4", "b1"), (False, True), "negated on one side"),
+        Conflict("c6", "date", "f1", ("a2", "b2"), ("2031-03-03", None), "date"),
+    )
+    page = render_html(
+        replace(
+            comparison,
+            articles=(replace(first, statements=statements), comparison.articles[1]),
+            conflicts=conflicts,
+        )
+    )
+    cards = {c.attrs["id"]: c for c in parse(page).root.find("div", "conflict-card")}
+
+    def values(cid: str) -> list[str]:
+        return [
+            s.find("strong", "value")[0].all_text() for s in cards[f"conflict-{cid}"].find("figure", "side")
+        ]
+
+    assert values("c1") == ["rund 40 Pendler", "60"]
+    assert values("c2") == ["Stadt", "Land"]
+    assert values("c3") == ["Pfeiler", "Brücke"]
+    assert values("c4") == ["Mara Olsen", "Jon Berg"]
+    assert values("c5") == ["not negated", "negated"]
+    assert values("c6") == ["2031-03-03", "—"]
+    head = " ".join(cards["conflict-c2"].find("p", "conflict-head")[0].all_text().split())
+    assert head == "⚠ Different person or organisation actor · values: Stadt vs Land"
+    assert "Different place" in cards["conflict-c3"].all_text()
+    assert "Stated on one side, negated on the other" in cards["conflict-c5"].all_text()
+    assert "{" not in " ".join(c.all_text() for c in cards.values())
+
+
+def test_new_sections_escape_untrusted_input() -> None:
+    page = render_html(build_comparison(malicious=True))
+    tree = parse(page)
+    assert "<script>alert" not in page and "<img" not in page
+    assert tree.root.find("img") == [] and len(tree.root.find("script")) == 1
+    left_out = section(tree, "left-out")
+    assert f"gone{SCRIPT}" in left_out.all_text()
+    head = next(h for h in tree.root.find("header", "art-head") if h.find("span", "badge"))
+    assert f"copy of elsewhere{SCRIPT}" in [b.all_text() for b in head.find("span", "badge")]
+    profile = tree.root.find("table", "profile")[0]
+    rows = {r.find("th")[0].all_text(): r.find("td")[0].all_text() for r in profile.find("tr")}
+    assert rows["Own words"] == f"{BREAKOUT}, {SCRIPT}"
+    assert rows["Does not name"] == SCRIPT
+    assert BREAKOUT in rows["Cited sources"]

@@ -107,14 +107,16 @@ def _actor_conflict(
     recogniser missed it there) is no clash."""
     if part.chars < SAME_WORDING_MIN_CHARS:
         return None
-    for types, kind in ((frozenset({"PER", "ORG"}), "actor"), (frozenset({"LOC"}), "place")):
-        ma, mb = _names(a, span_a, types), _names(b, span_b, types)
-        only_a = [m for k, m in ma.items() if k not in mb and m.text.lower() not in b.text.lower()]
-        only_b = [m for k, m in mb.items() if k not in ma and m.text.lower() not in a.text.lower()]
-        for x in only_a:
-            for y in only_b:
-                if x.type == y.type and _same_without(a, x, b, y):
-                    return (kind, x, y)
+    # The recogniser may type the same slot differently ("Milan Brodtke" as a place), so any two
+    # names that fill the same slot of otherwise equal wording clash; the kind follows the types.
+    every = frozenset({"PER", "ORG", "LOC"})
+    ma, mb = _names(a, span_a, every), _names(b, span_b, every)
+    only_a = [m for k, m in ma.items() if k not in mb and m.text.lower() not in b.text.lower()]
+    only_b = [m for k, m in mb.items() if k not in ma and m.text.lower() not in a.text.lower()]
+    for x in only_a:
+        for y in only_b:
+            if _same_without(a, x, b, y):
+                return ("place" if x.type == y.type == "LOC" else "actor", x, y)
     return None
 
 

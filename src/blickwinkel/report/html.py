@@ -12,7 +12,8 @@ import functools
 import importlib.resources
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -27,6 +28,21 @@ CellState = Literal["yes", "conflict", "no"]
 
 _SHORT_FACT = 90  # characters of a canonical statement shown as a coverage-matrix row header
 _SAFE_SCHEMES = frozenset({"http", "https"})
+_OMISSIONS_SHOWN = 8  # omitted facts listed per outlet; the rest are counted
+_COVERAGE_STATES: dict[str, CellState] = {"reported": "yes", "conflict": "conflict", "absent": "no"}
+_CELLS: dict[CellState, tuple[str, str]] = {
+    "yes": ("✓", "reported"),
+    "conflict": ("⚠", "conflicting"),
+    "no": ("—", "not reported"),
+}
+_CONFLICT_TITLES = {
+    "quantity": "Different numbers",
+    "date": "Different dates",
+    "actor": "Different person or organisation",
+    "place": "Different place",
+    "speaker": "Quote given to different people",
+    "negation": "Stated on one side, negated on the other",
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,7 @@ class _ArticleView:
     source: str
     blocks: tuple[_BlockView, ...]
     profile: tuple[tuple[str, str], ...]
+    badges: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,7 @@ class _FactView:
     short: str
     anchor: str | None
     labels: tuple[str, ...]
+    first: str | None
     cells: tuple[_Cell, ...]
     conflict: bool
 
@@ -79,9 +97,25 @@ class _ConflictSide:
 
 
 @dataclass(frozen=True)
+class _OmissionView:
+    text: str
+    anchor: str | None
+    reported_by: int
+    outlets: str
+
+
+@dataclass(frozen=True)
+class _OmissionGroup:
+    label: str
+    shown: tuple[_OmissionView, ...]
+    more: int
+
+
+@dataclass(frozen=True)
 class _ConflictView:
     id: str
     kind: str
+    title: str
     reason: str
     values: tuple[str, ...]
     sides: tuple[_ConflictSide, ...]
@@ -97,6 +131,7 @@ class _Index:
     conflicted: dict[str, tuple[str, ...]]
     conflict_articles: dict[str, frozenset[str]]
     labels: dict[str, str]
+    names: dict[str, str]
 
 
 def render_html(comparison: Comparison, *, nonce: str | None = None) -> str:
@@ -116,6 +151,7 @@ def render_html(comparison: Comparison, *, nonce: str | None = None) -> str:
         (label, tuple(unique[label])) for label in _unique(index.labels.values()) if label in unique
     )
     conflicts = tuple(_conflict_view(c, index) for c in comparison.conflicts)
+    omissions = _omission_groups(comparison, index) if comparison.omissions else None
     first = comparison.articles[0].article if comparison.articles else None
     title = (first.title if first is not None else None) or "Comparison of news articles"
     return _template().render(
@@ -130,12 +166,15 @@ def render_html(comparison: Comparison, *, nonce: str | None = None) -> str:
         n_outlets=len(_unique(a.article.outlet or a.article.id for a in comparison.articles)),
         languages=tuple(sorted({a.article.language for a in comparison.articles if a.article.language})),
         dates=_date_range(a.article.published for a in comparison.articles),
+        # Copies count once; without profiles there is nothing to count.
+        independent=comparison.independent_sources if comparison.outlets else None,
         articles=articles,
         column_labels=tuple(index.labels[a.article.id] for a in comparison.articles),
         facts=facts,
         shared=shared,
         unique_groups=unique_groups,
         conflicts=conflicts,
+        omissions=omissions,
     )
 
 
@@ -185,7 +224,21 @@ def _build_index(comparison: Comparison) -> _Index:
         conflicted=conflicted,
         conflict_articles={k: frozenset(v) for k, v in conflict_articles.items()},
         labels=_outlet_labels(comparison.articles),
+        names=_entity_names(comparison.statements),
     )
+
+
+def _entity_names(statements: Iterable[Statement]) -> dict[str, str]:
+    """Entity key → the name as most often written in the articles (ties: first written)."""
+    written: dict[str, Counter[str]] = {}
+    for statement in statements:
+        for mention in statement.entities:
+            written.setdefault(mention.key, Counter())[mention.text] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in written.items()}
+
+
+def _names(keys: Iterable[str], index: _Index) -> str:
+    return ", ".join(_unique(index.names.get(k, k) for k in keys)) or "—"
 
 
 def _outlet_labels(articles: Iterable[AnalysedArticle]) -> dict[str, str]:
@@ -202,8 +255,8 @@ def _outlet_labels(articles: Iterable[AnalysedArticle]) -> dict[str, str]:
 
 
 def _ordered_facts(facts: Iterable[Fact], index: _Index) -> list[Fact]:
-    """Most widely reported first; the comparison's order otherwise."""
-    return sorted(facts, key=lambda f: -len(index.fact_articles[f.id]))
+    """Most central first, then most widely reported; the comparison's order otherwise."""
+    return sorted(facts, key=lambda f: (-f.centrality, -len(index.fact_articles[f.id])))
 
 
 def _statement_class(statement: Statement, index: _Index) -> StatementClass:
@@ -237,7 +290,7 @@ def _statement_title(statement: Statement, cls: StatementClass, index: _Index) -
     if statement.subjective or statement.kind == "commentary":
         parts.append("opinion/commentary")
     if statement.speaker:
-        parts.append(f"speaker: {statement.speaker}")
+        parts.append(f"speaker: {index.names.get(statement.speaker, statement.speaker)}")
     return "; ".join(parts)
 
 
@@ -285,6 +338,7 @@ def _block_body(
 
 def _article_view(analysed: AnalysedArticle, comparison: Comparison, index: _Index) -> _ArticleView:
     article = analysed.article
+    profile = comparison.outlets.get(article.id)
     ordered = sorted(analysed.statements, key=lambda s: (s.start, -s.end))
     seen: set[str] = set()
     blocks = tuple(
@@ -306,11 +360,26 @@ def _article_view(analysed: AnalysedArticle, comparison: Comparison, index: _Ind
         url=_safe_url(article.url),
         source=article.source,
         blocks=blocks,
-        profile=_profile_rows(analysed, comparison.outlets.get(article.id)),
+        profile=_profile_rows(analysed, profile, index),
+        badges=_badges(profile, index),
     )
 
 
-def _profile_rows(analysed: AnalysedArticle, profile: OutletProfile | None) -> tuple[tuple[str, str], ...]:
+def _badges(profile: OutletProfile | None, index: _Index) -> tuple[str, ...]:
+    """Short warnings shown on an article's header and its profile."""
+    if profile is None:
+        return ()
+    badges: list[str] = []
+    if profile.copy_of is not None:
+        badges.append(f"copy of {index.labels.get(profile.copy_of, profile.copy_of)}")
+    if profile.ends_in_commentary:
+        badges.append("ends in commentary")
+    return tuple(badges)
+
+
+def _profile_rows(
+    analysed: AnalysedArticle, profile: OutletProfile | None, index: _Index
+) -> tuple[tuple[str, str], ...]:
     share = profile.subjective_share if profile is not None else analysed.subjective_share
     rows: list[tuple[str, str]] = []
     if profile is not None:
@@ -323,12 +392,22 @@ def _profile_rows(analysed: AnalysedArticle, profile: OutletProfile | None) -> t
     if profile is not None:
         rows += [
             ("Quotes", str(profile.quotes)),
-            ("Speakers", ", ".join(profile.speakers) or "—"),
+            ("Speakers", _names(profile.speakers, index)),
         ]
+    cited = (*(profile.cited_sources if profile is not None else ()), *analysed.cited_sources)
     rows += [
-        ("Cited sources", ", ".join(analysed.cited_sources) or "—"),
+        ("Cited sources", ", ".join(_unique(cited)) or "—"),
         ("Genre", analysed.genre or "—"),
     ]
+    if profile is not None:
+        rows += [
+            ("Names", _names(profile.entities_named, index)),
+            ("Does not name", _names(profile.entities_omitted, index)),
+            ("Own words", ", ".join(profile.word_choice) or "—"),
+            ("Ends in commentary", "yes" if profile.ends_in_commentary else "no"),
+        ]
+        if profile.copy_of is not None:
+            rows.append(("Copy of", index.labels.get(profile.copy_of, profile.copy_of)))
     return tuple(rows)
 
 
@@ -338,28 +417,68 @@ def _fact_view(fact: Fact, comparison: Comparison, index: _Index) -> _FactView:
         canonical = next((index.statements[s] for s in fact.statements if s in index.statements), None)
     text = canonical.text if canonical is not None else fact.id
     in_conflict = index.conflict_articles.get(fact.id, frozenset())
+    given = comparison.coverage.get(fact.id, {})
     cells: list[_Cell] = []
     for analysed in comparison.articles:
         aid = analysed.article.id
         first = next(
             (s for s in fact.statements if s in index.statements and index.statements[s].article == aid), None
         )
-        anchor = _anchor(first) if first is not None else None
-        if aid in in_conflict:
-            cells.append(_Cell("conflict", "⚠", "conflicting", anchor))
-        elif aid in index.fact_articles[fact.id]:
-            cells.append(_Cell("yes", "✓", "reported", anchor))
-        else:
-            cells.append(_Cell("no", "—", "not reported", None))
+        state = _COVERAGE_STATES.get(given.get(aid, ""))
+        if state is None:  # hand-built comparisons carry no coverage: derive it as the compare stage does
+            if aid in in_conflict:
+                state = "conflict"
+            elif aid in index.fact_articles[fact.id]:
+                state = "yes"
+            else:
+                state = "no"
+        symbol, label = _CELLS[state]
+        anchor = _anchor(first) if first is not None and state != "no" else None
+        cells.append(_Cell(state, symbol, label, anchor))
+    labels = tuple(index.labels.get(a, a) for a in index.fact_articles[fact.id])
+    earliest = index.labels.get(fact.earliest) if fact.earliest else None
     return _FactView(
         id=fact.id,
         text=text,
         short=_shorten(text, _SHORT_FACT),
         anchor=_anchor(canonical.id) if canonical is not None else None,
-        labels=tuple(index.labels.get(a, a) for a in index.fact_articles[fact.id]),
+        labels=labels,
+        first=earliest if earliest in labels else None,
         cells=tuple(cells),
-        conflict=bool(in_conflict),
+        conflict=bool(in_conflict) or any(c.state == "conflict" for c in cells),
     )
+
+
+def _omission_groups(comparison: Comparison, index: _Index) -> tuple[_OmissionGroup, ...]:
+    """Per article, the facts other outlets report and it leaves out, most reported first."""
+    facts = {f.id: f for f in comparison.facts}
+    groups: list[_OmissionGroup] = []
+    for analysed in comparison.articles:
+        items: list[tuple[int, float, _OmissionView]] = []
+        for omission in comparison.omissions.get(analysed.article.id, ()):
+            fact_id = str(_field(omission, "fact", ""))
+            fact = facts.get(fact_id)
+            arts = index.fact_articles.get(fact_id, ())
+            reported_by = int(_field(omission, "reported_by", len(arts)))
+            statement = index.statements.get(fact.canonical) if fact is not None else None
+            view = _OmissionView(
+                text=statement.text if statement is not None else fact_id,
+                anchor=_anchor(statement.id) if statement is not None else None,
+                reported_by=reported_by,
+                outlets=", ".join(index.labels.get(a, a) for a in arts),
+            )
+            items.append((reported_by, float(_field(omission, "centrality", 0.0)), view))
+        items.sort(key=lambda item: (-item[0], -item[1]))
+        shown = tuple(view for _, _, view in items[:_OMISSIONS_SHOWN])
+        groups.append(_OmissionGroup(index.labels[analysed.article.id], shown, len(items) - len(shown)))
+    return tuple(groups)
+
+
+def _field(item: Any, name: str, default: Any) -> Any:
+    """A field of an omission: an ``Omission`` object, or its JSON form when read back."""
+    if isinstance(item, Mapping):
+        return item.get(name, default)
+    return getattr(item, name, default)
 
 
 def _conflict_view(conflict: Conflict, index: _Index) -> _ConflictView:
@@ -374,16 +493,36 @@ def _conflict_view(conflict: Conflict, index: _Index) -> _ConflictView:
                 label=label,
                 text=statement.text if statement is not None else sid,
                 anchor=_anchor(sid) if statement is not None else None,
-                value=_format_value(values[n]) if paired else None,
+                value=_format_value(values[n], conflict.kind, index) if paired else None,
             )
         )
-    formatted = tuple(_format_value(v) for v in values)
-    return _ConflictView(conflict.id, conflict.kind, conflict.reason, formatted, tuple(sides))
+    formatted = tuple(_format_value(v, conflict.kind, index) for v in values)
+    title = _CONFLICT_TITLES.get(conflict.kind, conflict.kind)
+    return _ConflictView(conflict.id, conflict.kind, title, conflict.reason, formatted, tuple(sides))
 
 
-def _format_value(value: Any) -> str:
+def _format_value(value: Any, kind: str, index: _Index) -> str:
+    """A conflicting value as a reader would say it: a quantity's words, a name, "negated"."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        if kind == "negation":
+            return "negated" if value else "not negated"
+        return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, Mapping):  # a quantity in its JSON form
+        text = value.get("text")
+        if text:
+            return str(text)
+        return " ".join(_format_value(value.get(k), kind, index) for k in ("value", "unit") if value.get(k))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_format_value(v, kind, index) for v in value)
+    text = getattr(value, "text", None)  # a Quantity, DateMention or Mention
+    if isinstance(text, str):
+        return text
+    if isinstance(value, str):
+        return index.names.get(value, value)
     return str(value)
 
 
