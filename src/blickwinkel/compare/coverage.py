@@ -142,7 +142,8 @@ def word_choice(
         if not others:
             continue
         counts.update(w for w in mine - others if len(w) > 3)
-    return tuple(w for w, _ in counts.most_common(8))
+    # Sorted by count, then alphabetically: sets have no stable order from one run to the next.
+    return tuple(w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:8])
 
 
 def _content_words(items: Sequence[Statement]) -> set[str]:

@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Zero-width characters, the BOM and the soft hyphen carry no text; dropping them keeps words whole.
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff]")
-_LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\u0085|\x0b|\x0c")
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+from blickwinkel.text._normalise import clean_characters
+
 _SPACES = re.compile(r"[^\S\n]+")
 
 _FINAL_PUNCTUATION = tuple(".!?:;,…")
@@ -32,14 +30,6 @@ _HANDLE = re.compile(r"\((?P<handle>@\w{1,50})\)")
 _TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
 )
-
-
-def clean_characters(text: str) -> str:
-    """NFC, ``\\n`` line ends, no invisible or control characters; spaces are left alone."""
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub("", text)
-    return unicodedata.normalize("NFC", text)
 
 
 def collapse_spaces(line: str) -> str:

@@ -30,7 +30,6 @@ from blickwinkel.ingest._blocks import (
 )
 from blickwinkel.ingest._dates import parse_date_line
 from blickwinkel.ingest._text import (
-    clean_characters,
     collapse_spaces,
     dash_attribution,
     is_banner,
@@ -38,6 +37,7 @@ from blickwinkel.ingest._text import (
     join_lines,
     title_case_banner,
 )
+from blickwinkel.text._normalise import clean_characters
 
 # Date lines and list items count as the publication date until this many body paragraphs were read.
 DATE_PARAGRAPH_WINDOW = 2
