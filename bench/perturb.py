@@ -90,7 +90,8 @@ def _with_date(article: Article, published: object) -> Article:
 
 
 def _change_number(sentence: str, rng: random.Random) -> str | None:
-    quantities = [q for q in find_quantities(sentence, "de") if q.unit and q.value >= 2]
+    # Ranges are left alone: changing one end ("20 bis 14 Tage") makes a sentence no outlet writes.
+    quantities = [q for q in find_quantities(sentence, "de") if q.unit and q.value >= 2 and q.upper is None]
     if not quantities:
         return None
     q = rng.choice(quantities)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import os
 import pickle
 import resource
 import subprocess
@@ -52,6 +53,8 @@ def end_to_end(limit: int | None) -> list[object]:
 
     embedder = get_embedder("use")
     embedder.encode(["warm-up"])  # model loading is not throughput
+    # The machine is shared: the load average says how much of it this run had.
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
     result = read_inputs([str(CORPUS)], max_bytes=200_000_000)
     articles = list(result.articles)[:limit] if limit else list(result.articles)
@@ -73,6 +76,8 @@ def end_to_end(limit: int | None) -> list[object]:
     )
     print(f"  total {total:.1f}s = {len(articles) / total:.1f} articles/s · peak RSS {peak_rss_mb():.0f} MB")
     print(f"  {len(stories)} stories, {multi} with more than one article")
+    load_after = os.getloadavg()[0]
+    print(f"  load average (1 min) {load_before:.2f} before, {load_after:.2f} after, {os.cpu_count()} CPUs")
     return list(docs)
 
 

@@ -1,4 +1,4 @@
-"""Story grouping with the real USE embedder: the seed pair, look-alike negatives, a bilingual story."""
+"""Story grouping with the real embedders: the seed pair, look-alike negatives, a bilingual story."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from blickwinkel.embed import Embedder
+from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.ingest import read_inputs
 from blickwinkel.stories import article_from_text, cluster_stories, same_story_score, story_docs
 
@@ -55,15 +55,20 @@ UNRELATED_EN = (
 )
 
 
-def test_german_and_english_reports_of_one_event_form_one_story(use_embedder: Embedder) -> None:
+@pytest.mark.parametrize("embedder_name", ["use", "e5"])
+def test_german_and_english_reports_of_one_event_form_one_story(embedder_name: str) -> None:
+    # get_embedder loads each model once per process, like the session fixture.
+    embedder: Embedder = get_embedder(embedder_name)
     day = dt.date(2024, 6, 1)
     articles = [
         article_from_text("de", GERMAN[1], title=GERMAN[0], published=day, language="de"),
         article_from_text("en", ENGLISH[1], title=ENGLISH[0], published=day, language="en"),
         article_from_text("other", UNRELATED_EN[1], title=UNRELATED_EN[0], published=day, language="en"),
     ]
-    docs = story_docs(articles, use_embedder)
+    docs = story_docs(articles, embedder)
+    assert {d.embedder for d in docs} == {embedder_name}
     assert same_story_score(docs[0], docs[1]).probability > 0.5
+    assert same_story_score(docs[0], docs[2]).probability < 0.5
     stories = cluster_stories(docs)
     assert sorted(sorted(s.articles) for s in stories) == [["de", "en"], ["other"]]
     story = next(s for s in stories if "de" in s.articles)

@@ -22,6 +22,8 @@ CANDIDATES_PER_ARTICLE = 4
 # A statement keeps up to this many partners per other article that reach the threshold: one long
 # sentence may state what another article says in two or three.
 MAX_PARTNERS_PER_ARTICLE = 3
+# How much better a clause must score than the whole statements to stand for the pair.
+PART_MARGIN = 0.08
 
 ALIGNABLE_KINDS = frozenset({None, "reporting", "quote", "reported_speech", "background", "commentary"})
 
@@ -119,7 +121,8 @@ def align_statements(
     matched: dict[tuple[str, str], ScoreParts] = {}
     for i, j in chosen:
         a, b = sorted((statements[i].id, statements[j].id))
-        found = scored[(i, j)]
+        mutual = best_in.get((i, articles[j])) == j and best_in.get((j, articles[i])) == i
+        found = replace(scored[(i, j)], mutual=mutual)
         if a != statements[i].id:
             found = replace(found, span_a=found.span_b, span_b=found.span_a)
         links.append(Link(a, b, found.score))
@@ -196,12 +199,16 @@ def best_part_score(
     idf: dict[str, float],
     common: frozenset[str],
 ) -> ScoreParts:
+    """The score of the best pair of parts. The whole statements are the first pair; a pair with a
+    clause wins only when it scores clearly higher, so that two sentences that differ in one number
+    are compared as wholes, not through their identical clause without the number."""
     best: ScoreParts | None = None
     for x, pa in enumerate(parts[i]):
         for y, pb in enumerate(parts[j]):
             cosine = float(part_sims[offsets[i] + x, offsets[j] + y])
             candidate = combine(cosine, pa.features, pb.features, idf, common)
-            if best is None or candidate.score > best.score:
+            margin = 0.0 if best is None or (x == 0 and y == 0) else PART_MARGIN
+            if best is None or candidate.score > best.score + margin:
                 best = replace(candidate, span_a=(pa.start, pa.end), span_b=(pb.start, pb.end))
     assert best is not None
     return best

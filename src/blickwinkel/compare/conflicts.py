@@ -140,7 +140,13 @@ def _speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str
     named_b = {m.key for m in b.entities if m.type in ("PER", "ORG")}
     if a.speaker not in named_a or b.speaker not in named_b or a.speaker in named_b or b.speaker in named_a:
         return None
+    if _surname(a.speaker) == _surname(b.speaker):
+        return None  # "Broemme" and "Albrecht Broemme": one person the coreference did not join
     return (a.speaker, b.speaker)
+
+
+def _surname(key: str) -> str:
+    return key.split(":", 1)[-1].rsplit("-", 1)[-1]
 
 
 def _conflict_of_pair(
@@ -234,7 +240,9 @@ def find_conflicts(
         if fact is None or fact_of.get(link.b) is not fact:
             continue
         part = parts.get((link.a, link.b))
-        if part is None or part.score < CONFLICT_MIN_SCORE:
+        # A contradiction needs the same fact: the two statements must be each other's best match,
+        # not a second partner that merely shares the sentence pattern ("…, neun Tage nach …").
+        if part is None or part.score < CONFLICT_MIN_SCORE or not part.mutual:
             continue
         a, b = statements[link.a], statements[link.b]
         found = _conflict_of_pair(a, b, part.span_a, part.span_b, part, fact, statements)

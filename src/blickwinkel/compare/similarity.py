@@ -128,6 +128,7 @@ class ScoreParts:
     numbers: float
     span_a: tuple[int, int] | None = None  # the parts that matched, as offsets into their articles
     span_b: tuple[int, int] | None = None
+    mutual: bool = False  # each statement is the other's best match in the other article
 
 
 def number_agreement(

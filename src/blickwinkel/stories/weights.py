@@ -23,6 +23,23 @@ class StoryWeights:
 
 # BEGIN FITTED (rewritten by scripts/fit_story_weights.py --write)
 WEIGHTS: dict[str, StoryWeights] = {
+    "e5": StoryWeights(
+        features=(
+            "cos_title",
+            "cos_lead",
+            "cos_doc",
+            "cos_cross",
+            "entities",
+            "numbers",
+            "dates",
+            "words_same_language",
+            "words_cross_language",
+        ),
+        intercept=14.3429,
+        coefficients=(-2.6683, -0.3396, -5.9909, -4.4966, -0.6865, -0.1328, -0.4691, 0.2068, -0.6643),
+        probability_midpoint=2.4854,
+        probability_slope=2.7303,
+    ),
     "use": StoryWeights(
         features=(
             "cos_title",
