@@ -24,8 +24,8 @@ from blickwinkel.model import Article
 from blickwinkel.store._store import Store
 from blickwinkel.store.records import StoryChoice
 from blickwinkel.stories import features
-from blickwinkel.stories.cluster import pair_probability
 from blickwinkel.stories.features import StoryDoc
+from blickwinkel.stories.score import pair_probability
 
 Vector = npt.NDArray[np.float32]
 
