@@ -9,8 +9,9 @@ from blickwinkel.analyse.quantities import quantities_agree, unit_key
 from blickwinkel.compare.similarity import ScoreParts, char_ngrams, dice
 from blickwinkel.model import Conflict, DateMention, Fact, Link, Mention, Quantity, Statement
 
-# A conflict needs the same fact, not merely the same topic: only strongly aligned statements whose
-# names do not clash are checked.
+# A conflict needs the same fact, not merely the same topic: numbers and dates are compared only
+# between strongly aligned statements whose names do not clash; the other kinds check the wording
+# themselves (the same words but for a name, a speaker or a negation).
 CONFLICT_MIN_SCORE = 0.55
 
 
@@ -51,9 +52,12 @@ def _date_conflict(
     """Two full dates (YYYY-MM-DD) for the event of one fact that differ and none that agree."""
     da = {d.value: d.text for d in a.dates if d.value and len(d.value) == 10 and _within(d, span_a)}
     db = {d.value: d.text for d in b.dates if d.value and len(d.value) == 10 and _within(d, span_b)}
-    if not da or not db or set(da) & set(db):
+    # Dates both sides give are paired off first ("am Samstag und Sonntag" against "am Dienstag und
+    # Sonntag" clashes on Saturday vs Tuesday); a date only one side gives is no contradiction.
+    open_a, open_b = sorted(set(da) - set(db)), sorted(set(db) - set(da))
+    if not open_a or not open_b:
         return None
-    va, vb = min(da), min(db)
+    va, vb = open_a[0], open_b[0]
     return (va, da[va], vb, db[vb])
 
 
@@ -159,7 +163,7 @@ def _conflict_of_pair(
     statements: Mapping[str, Statement],
 ) -> Conflict | None:
     pair = (a.id, b.id)
-    if part.names >= 0:
+    if part.names >= 0 and part.score >= CONFLICT_MIN_SCORE:
         clash = _quantity_conflict(a, b, span_a, span_b)
         if clash is not None and not (
             _stated_elsewhere(clash[0], b.article, fact, statements)
@@ -242,7 +246,7 @@ def find_conflicts(
         part = parts.get((link.a, link.b))
         # A contradiction needs the same fact: the two statements must be each other's best match,
         # not a second partner that merely shares the sentence pattern ("…, neun Tage nach …").
-        if part is None or part.score < CONFLICT_MIN_SCORE or not part.mutual:
+        if part is None or not part.mutual:
             continue
         a, b = statements[link.a], statements[link.b]
         found = _conflict_of_pair(a, b, part.span_a, part.span_b, part, fact, statements)
