@@ -2,6 +2,7 @@
 
     python bench/stories.py            # full: 6,031 real articles, 10k/30k/100k synthetic
     python bench/stories.py --quick    # 500 real articles, 2k/5k/10k synthetic
+    python bench/stories.py --use-threads 1   # 'use' with one BLAS thread instead of the registered two
 
 1. The whole path on ../shared/data/corpus-de/articles.jsonl: read, features (cheap analysis),
    embedding ('use'), near-duplicates and clustering; articles/s and peak RSS.
@@ -46,12 +47,15 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def end_to_end(limit: int | None) -> list[object]:
-    from blickwinkel.embed import get_embedder
+def end_to_end(limit: int | None, use_threads: int | None = None) -> list[object]:
+    from blickwinkel.embed import CachedEmbedder, Embedder, USEEmbedder, get_embedder
     from blickwinkel.ingest import read_inputs
     from blickwinkel.stories import cluster_stories, story_docs
 
-    embedder = get_embedder("use")
+    # BLAS threads matter on a shared machine: two threads wait on each other when the cores are busy.
+    embedder: Embedder = (
+        get_embedder("use") if use_threads is None else CachedEmbedder(USEEmbedder(use_threads))
+    )
     embedder.encode(["warm-up"])  # model loading is not throughput
     # The machine is shared: the load average says how much of it this run had.
     load_before = os.getloadavg()[0]
@@ -150,6 +154,7 @@ def baseline(docs_text: Sequence[str], sizes: list[int]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a small run: 500 articles, 10k synthetic")
+    parser.add_argument("--use-threads", type=int, help="BLAS threads of 'use' (default: as registered)")
     parser.add_argument("--synthetic-from", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sizes", type=str, default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -161,7 +166,7 @@ def main() -> int:
         return 0
     limit = 500 if args.quick else None
     sizes = [2_000, 5_000, 10_000] if args.quick else [10_000, 30_000, 100_000]
-    docs = end_to_end(limit)
+    docs = end_to_end(limit, args.use_threads)
     with tempfile.TemporaryDirectory() as tmp:
         base_file = Path(tmp) / "docs.pkl"
         with base_file.open("wb") as fh:
