@@ -108,11 +108,16 @@ def story_page(request: Request, story_id: Id) -> Response:
     summary = app_state.store.story(story_id)
     if summary is None:
         raise ApiError(404, f"No story {story_id}.")
+    lang = choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
+    key = (story_id, summary.version, lang, request.url.query)
+    cached = app_state.pages.get(key)
+    if cached is not None:
+        return HTMLResponse(cached, headers={"content-language": lang, "vary": "Accept-Language"})
     result = app_state.comparisons.for_story(story_id)
     assert result is not None
     view = story_view(result.articles, result.comparison)
     entities = app_state.store.top_entities(story_id)
-    return render(
+    response = render(
         request,
         "story.html",
         story=summary,
@@ -120,6 +125,9 @@ def story_page(request: Request, story_id: Id) -> Response:
         entities=entities,
         compared=result.comparison is not None,
     )
+    if result.comparison is not None:
+        app_state.pages.put(key, bytes(response.body).decode("utf-8"))
+    return response
 
 
 @router.get("/entities/{key}", response_class=HTMLResponse)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
 from fastapi import Request
 
@@ -15,6 +17,30 @@ from blickwinkel.web.security import token_matches
 from blickwinkel.web.service import Comparer, Comparisons
 
 
+class RenderedPages:
+    """Rendered story pages by (story, story version, language, query): a stored story page changes
+    only when the story does, and rendering it is most of a request's time under load."""
+
+    def __init__(self, size: int = 256) -> None:
+        self._size = size
+        self._pages: OrderedDict[tuple[object, ...], str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[object, ...]) -> str | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: tuple[object, ...], page: str) -> None:
+        with self._lock:
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self._size:
+                self._pages.popitem(last=False)
+
+
 @dataclass
 class AppState:
     store: Store
@@ -25,6 +51,7 @@ class AppState:
     fetcher: Fetcher
     # True when the server listens on a non-loopback address: writes then always need the token.
     public: bool = False
+    pages: RenderedPages = field(default_factory=RenderedPages)
 
 
 def state(request: Request) -> AppState:
