@@ -6,7 +6,9 @@ articles take their date anchor from the others, which is why this works on the 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from blickwinkel.analyse.dates import anchor_from_others, find_dates
 from blickwinkel.analyse.entities import find_entities, unify_entity_keys
@@ -24,8 +26,6 @@ DEFAULT_LANGUAGE = "de"
 
 def _with_language(article: Article) -> Article:
     """The article with its language and its blocks' languages filled in where they were unknown."""
-    from dataclasses import replace
-
     language = article.language or article_language(article) or DEFAULT_LANGUAGE
     block_languages = detect_block_languages(replace(article, language=language))
     blocks = tuple(
@@ -69,12 +69,9 @@ def _analyse_one(
     article: Article,
     sentences: Sequence[Sentence],
     mentions: Sequence[tuple[Mention, ...]],
-    anchor: object,
+    anchor_date: dt.date | None,
     inferred: bool,
 ) -> AnalysedArticle:
-    import datetime as dt
-
-    anchor_date = anchor if isinstance(anchor, dt.date) else None
     roles = classify_statements(article, sentences, mentions)
     languages = [article.blocks[s.block].language or article.language or DEFAULT_LANGUAGE for s in sentences]
     scores = _subjectivity(sentences, languages)
