@@ -44,7 +44,9 @@ def compare_articles(
     statements = [s for a in articles for s in a.statements]
     parts = parts_of(statements)
     part_embeddings = embedder.encode([embedding_text(p.text) for ps in parts for p in ps])
-    alignment = align_statements(statements, parts, part_embeddings, threshold=threshold)
+    alignment = align_statements(
+        statements, parts, part_embeddings, threshold=threshold, embedder=embedder.name
+    )
     facts = group_facts(statements, alignment.links, alignment.pair_score)
     by_id = {s.id: s for s in statements}
     conflicts = find_conflicts(facts, by_id, alignment.links, alignment.parts)

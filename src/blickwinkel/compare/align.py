@@ -12,6 +12,7 @@ import numpy.typing as npt
 
 from blickwinkel.compare.parts import Part
 from blickwinkel.compare.similarity import ScoreParts, StatementFeatures, combine, same_language
+from blickwinkel.embed.backends import on_use_scale
 from blickwinkel.model import Link, Statement
 
 # A pair below this cosine is never scored in full: the other features cannot lift it over the
@@ -48,6 +49,7 @@ def align_statements(
     part_embeddings: npt.NDArray[np.float32],
     *,
     threshold: float,
+    embedder: str = "use",
 ) -> Alignment:
     """Links between statements of different articles whose combined score reaches ``threshold``.
 
@@ -61,7 +63,7 @@ def align_statements(
         return Alignment((), {})
     feats: list[StatementFeatures] = [p[0].features for p in parts]
     offsets = np.cumsum([0] + [len(p) for p in parts])
-    part_sims = part_embeddings @ part_embeddings.T
+    part_sims = on_use_scale(part_embeddings @ part_embeddings.T, embedder)
     # Statement similarity = the best similarity of any of their parts.
     sims = np.maximum.reduceat(np.maximum.reduceat(part_sims, offsets[:-1], axis=0), offsets[:-1], axis=1)
     articles = [s.article for s in statements]
