@@ -75,11 +75,13 @@ def centrality(
     fact: Fact, n_articles: int, core: frozenset[str], statements: Mapping[str, Statement]
 ) -> float:
     """How central a fact is to the story (0–1): the share of outlets that report it, and how much of
-    the story's core (shared entities and counted things) it is about."""
+    the story's core (shared entities and counted things) it is about; opinion counts half."""
     spread = len(fact.articles) / max(1, n_articles)
     terms = _fact_terms(fact, statements)
     about_core = len(terms & core) / len(terms) if terms else 0.0
-    return round(0.6 * spread + 0.4 * about_core, 4)
+    # An opinion nobody else voices is less of an omission than a fact: it counts half.
+    opinion = all(statements[sid].subjective for sid in fact.statements)
+    return round((0.6 * spread + 0.4 * about_core) * (0.5 if opinion else 1.0), 4)
 
 
 def omissions(
@@ -88,11 +90,7 @@ def omissions(
     """Per article, the facts others report and it does not, most widely reported and central first."""
     out: dict[str, tuple[Omission, ...]] = {}
     for a in articles:
-        missing = [
-            Omission(f.id, len(f.articles), central[f.id])
-            for f in facts
-            if a not in f.articles and len(f.articles) > 1
-        ]
+        missing = [Omission(f.id, len(f.articles), central[f.id]) for f in facts if a not in f.articles]
         missing.sort(key=lambda o: (-o.reported_by, -o.centrality, o.fact))
         out[a] = tuple(missing)
     return out

@@ -150,7 +150,7 @@ OMISSIONS_SHOWN = 5
 def _omissions(comparison: Comparison, labels: dict[str, str], by_id: dict[str, Statement]) -> RenderableType:
     facts = {f.id: f for f in comparison.facts}
     rows: list[RenderableType] = [
-        Text("\nLeft out (facts other outlets report, most reported first)", style="bold")
+        Text("\nLeft out (facts other outlets report, most reported and most central first)", style="bold")
     ]
     for a in comparison.articles:
         missing = comparison.omissions.get(a.article.id, ())
