@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from blickwinkel.analyse.gazetteer import NAME_PARTICLES, NAME_PREFIXES, slug
+from blickwinkel.analyse.gazetteer import NAME_PARTICLES, NAME_PREFIXES, is_person_cue, slug
 from blickwinkel.model import Mention
 
 _PARTICLE_SLUGS = frozenset(slug(p) for p in NAME_PARTICLES) | {
@@ -23,6 +23,8 @@ def name_parts(name: str) -> tuple[str, ...]:
     """Slugs of a name's parts without particles: "Mohammed Shia al-Sudani" → (mohammed, shia, sudani)."""
     parts: list[str] = []
     for word in name.split():
+        if is_person_cue(word):
+            continue  # "Ms. Alina Romanowski" is Alina Romanowski
         prefix = next((p for p in NAME_PREFIXES if word.startswith(p) and len(word) > len(p)), "")
         part = slug(word[len(prefix) :])
         if part and part not in _PARTICLE_SLUGS:
