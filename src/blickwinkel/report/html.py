@@ -357,7 +357,7 @@ def _article_view(analysed: AnalysedArticle, comparison: Comparison, index: _Ind
         title=article.title,
         published=article.published.isoformat() if article.published else None,
         language=article.language,
-        url=_safe_url(article.url),
+        url=safe_url(article.url),
         source=article.source,
         blocks=blocks,
         profile=_profile_rows(analysed, profile, index),
@@ -526,7 +526,7 @@ def _format_value(value: Any, kind: str, index: _Index) -> str:
     return str(value)
 
 
-def _safe_url(url: str | None) -> str | None:
+def safe_url(url: str | None) -> str | None:
     """The URL when it is an absolute http(s) address, else None: only those become links."""
     if not url:
         return None

@@ -228,6 +228,24 @@ class Store:
             for r in rows
         }
 
+    def _article_conditions(
+        self, *, language: str | None, outlet: str | None, entity: str | None, q: str | None
+    ) -> list[sa.ColumnElement[bool]]:
+        """The listing filters as conditions on articles; stories apply them to their members."""
+        a = t.articles
+        conditions: list[sa.ColumnElement[bool]] = []
+        if language:
+            conditions.append(a.c.language == language)
+        if outlet:
+            conditions.append(a.c.outlet_id.in_(sa.select(t.outlets.c.id).where(t.outlets.c.name == outlet)))
+        if entity:
+            conditions.append(
+                a.c.id.in_(sa.select(t.entities.c.article_id).where(t.entities.c.key == entity))
+            )
+        if q:
+            conditions.append(a.c.id.in_(_search.matching_ids(self.dialect, q)))
+        return conditions
+
     def list_articles(
         self,
         *,
@@ -248,16 +266,8 @@ class Store:
             query = query.where(a.c.published >= since)
         if until is not None:
             query = query.where(a.c.published <= until)
-        if language:
-            query = query.where(a.c.language == language)
-        if outlet:
-            query = query.where(t.outlets.c.name == outlet)
-        if entity:
-            query = query.where(
-                a.c.id.in_(sa.select(t.entities.c.article_id).where(t.entities.c.key == entity))
-            )
-        if q:
-            query = query.where(a.c.id.in_(_search.matching_ids(self.dialect, q)))
+        for condition in self._article_conditions(language=language, outlet=outlet, entity=entity, q=q):
+            query = query.where(condition)
         if story_id is not None:
             query = query.where(t.memberships.c.story_id == story_id)
         if cursor:
@@ -323,18 +333,8 @@ class Store:
             query = query.where(s.c.last_published >= since)
         if until is not None:
             query = query.where(s.c.first_published <= until)
-        if language:
-            query = query.where(members(a.c.language == language))
-        if outlet:
-            query = query.where(
-                members(a.c.outlet_id.in_(sa.select(t.outlets.c.id).where(t.outlets.c.name == outlet)))
-            )
-        if entity:
-            query = query.where(
-                members(a.c.id.in_(sa.select(t.entities.c.article_id).where(t.entities.c.key == entity)))
-            )
-        if q:
-            query = query.where(members(a.c.id.in_(_search.matching_ids(self.dialect, q))))
+        for condition in self._article_conditions(language=language, outlet=outlet, entity=entity, q=q):
+            query = query.where(members(condition))
         if cursor:
             c_day, c_size, c_id = decode_cursor(cursor, 3)
             try:

@@ -49,30 +49,38 @@ def _listing_error(exc: StoreError) -> ApiError:
     return ApiError(400, str(exc), code="bad_cursor", field="cursor")
 
 
-@router.get("/articles", summary="Stored articles, newest first")
-def list_articles(
-    request: Request,
-    *,
-    cursor: Cursor = None,
-    limit: Limit = 50,
+@dataclasses.dataclass(frozen=True)
+class ListingFilters:
+    """The filters articles and stories are listed by; they combine with AND."""
+
+    since: dt.date | None
+    until: dt.date | None
+    language: str | None
+    outlet: str | None
+    entity: str | None
+    q: str | None
+
+
+def listing_filters(
     since: Since = None,
     until: Until = None,
     language: Language = None,
     outlet: Outlet = None,
     entity: Entity = None,
     q: Text = None,
+) -> ListingFilters:
+    return ListingFilters(since, until, language, outlet, entity, q)
+
+
+Filters = Annotated[ListingFilters, Depends(listing_filters)]
+
+
+@router.get("/articles", summary="Stored articles, newest first")
+def list_articles(
+    request: Request, filters: Filters, cursor: Cursor = None, limit: Limit = 50
 ) -> dict[str, Any]:
     try:
-        page = _store(request).list_articles(
-            cursor=cursor,
-            limit=limit,
-            since=since,
-            until=until,
-            language=language,
-            outlet=outlet,
-            entity=entity,
-            q=q,
-        )
+        page = _store(request).list_articles(cursor=cursor, limit=limit, **dataclasses.asdict(filters))
     except StoreError as exc:
         raise _listing_error(exc) from None
     return _page(page)
@@ -101,28 +109,10 @@ def get_article(request: Request, article_id: Id) -> dict[str, Any]:
 
 @router.get("/stories", summary="Stories, newest and biggest first")
 def list_stories(
-    request: Request,
-    *,
-    cursor: Cursor = None,
-    limit: Limit = 20,
-    since: Since = None,
-    until: Until = None,
-    language: Language = None,
-    outlet: Outlet = None,
-    entity: Entity = None,
-    q: Text = None,
+    request: Request, filters: Filters, cursor: Cursor = None, limit: Limit = 20
 ) -> dict[str, Any]:
     try:
-        page = _store(request).list_stories(
-            cursor=cursor,
-            limit=limit,
-            since=since,
-            until=until,
-            language=language,
-            outlet=outlet,
-            entity=entity,
-            q=q,
-        )
+        page = _store(request).list_stories(cursor=cursor, limit=limit, **dataclasses.asdict(filters))
     except StoreError as exc:
         raise _listing_error(exc) from None
     return _page(page)

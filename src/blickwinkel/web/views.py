@@ -6,7 +6,6 @@ over their own offsets (like :mod:`blickwinkel.report.html`), and only http(s) U
 
 from __future__ import annotations
 
-import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from blickwinkel.model import Article
+from blickwinkel.report.html import safe_url
 
 
 @dataclass(frozen=True)
@@ -57,16 +57,6 @@ class StoryView:
     n_facts: int
     n_shared: int
     languages: tuple[str, ...] = field(default=())
-
-
-def safe_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        parts = urllib.parse.urlsplit(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def _labels(articles: Mapping[str, Article]) -> dict[str, str]:
