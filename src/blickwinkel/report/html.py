@@ -224,11 +224,11 @@ def _build_index(comparison: Comparison) -> _Index:
         conflicted=conflicted,
         conflict_articles={k: frozenset(v) for k, v in conflict_articles.items()},
         labels=_outlet_labels(comparison.articles),
-        names=_entity_names(comparison.statements),
+        names=entity_names(comparison.statements),
     )
 
 
-def _entity_names(statements: Iterable[Statement]) -> dict[str, str]:
+def entity_names(statements: Iterable[Statement]) -> dict[str, str]:
     """Entity key → the name as most often written in the articles (ties: first written)."""
     written: dict[str, Counter[str]] = {}
     for statement in statements:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import textwrap
-from collections import Counter
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from blickwinkel.model import AnalysedArticle, Comparison, Fact, Statement
+from blickwinkel.report.html import entity_names
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -56,7 +56,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
     """A rich renderable; print it with a Console (colour where the terminal has it)."""
     labels = article_labels(comparison)
     by_id = {s.id: s for s in comparison.statements}
-    names = entity_names(comparison)
+    names = entity_names(comparison.statements)
     parts: list[RenderableType] = []
 
     parts.append(Text("Articles", style="bold"))
@@ -167,7 +167,7 @@ def _omissions(comparison: Comparison, labels: dict[str, str], by_id: dict[str, 
 def _outlet_details(comparison: Comparison, labels: dict[str, str]) -> RenderableType:
     rows: list[RenderableType] = []
     names = {a.article.id: outlet_name(a) for a in comparison.articles}
-    shown = entity_names(comparison)
+    shown = entity_names(comparison.statements)
 
     def name(key: str) -> str:
         return shown.get(key, key)
@@ -237,15 +237,6 @@ def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
             str(p.quotes),
         )
     return table
-
-
-def entity_names(comparison: Comparison) -> dict[str, str]:
-    """Entity key → the name as most often written in the articles."""
-    written: dict[str, Counter[str]] = {}
-    for s in comparison.statements:
-        for m in s.entities:
-            written.setdefault(m.key, Counter())[m.text] += 1
-    return {key: counts.most_common(1)[0][0] for key, counts in written.items()}
 
 
 def print_terminal(comparison: Comparison, console: Console | None = None) -> None:
