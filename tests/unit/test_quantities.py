@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blickwinkel.analyse.quantities import find_quantities, quantities_agree, unit_key
+from blickwinkel.analyse.quantities import find_quantities, unit_key
+from blickwinkel.compare.agreement import quantities_agree
 from blickwinkel.model import Quantity
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"

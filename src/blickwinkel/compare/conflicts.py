@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from blickwinkel.analyse.quantities import quantities_agree, unit_key
+from blickwinkel.analyse.units import unit_key
+from blickwinkel.compare.agreement import quantities_agree
 from blickwinkel.compare.similarity import ScoreParts, char_ngrams, dice
 from blickwinkel.model import Conflict, DateMention, Fact, Link, Mention, Quantity, Statement
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from blickwinkel.analyse.quantities import unit_key
+from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.similarity import STOPWORDS, fold
 from blickwinkel.model import AnalysedArticle, Conflict, Fact, Statement
 from blickwinkel.stories.features import minhash_signature

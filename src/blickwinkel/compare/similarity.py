@@ -11,7 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from blickwinkel.analyse.quantities import quantities_agree, unit_key
+from blickwinkel.analyse.units import unit_key
+from blickwinkel.compare.agreement import quantities_agree
 from blickwinkel.model import Quantity, Statement
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -1,0 +1,323 @@
+"""Numbers as written in German and English news text: digits in local formats, number words, scale
+words and vague amounts ("Hunderte", "dozens"), with the checks that tell an amount from a label,
+an ordinal or a code. ``read_atom`` reads one number; ``analyse.quantities`` adds ranges, hedges
+and the counted noun.
+
+Vague amounts are ranges: "Dutzende" 24-99, "Hunderte" 200-999, "Tausende" 2000-9999, and
+"einige/mehrere/ein paar hundert" ("several hundred") 200-900 — the smallest plural of the power of
+ten up to just below the next one, our reading of the words, not a measured figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DE_NUMBER_WORDS = (
+    "dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreißig|vierzig|fünfzig|"
+    "sechzig|siebzig|achtzig|neunzig|hundert|tausend|zwölf|zwei|drei|vier|fünf|sechs|sieben|acht|"
+    "neun|zehn|elf|ein|und"
+)
+_EN_NUMBER_WORD = (
+    "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    "seventy|eighty|ninety|hundred|thousand|twelve|eleven|one|two|three|four|five|six|seven|eight|nine|ten"
+)
+_DE_NUMERIC = (
+    r"\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?"
+    # "2.5 Millionen" is a common slip for "2,5 Millionen"; only before a scale word or percent.
+    r"|\d+\.\d{1,2}(?=\s*(?:Mio|Mrd|Million|Milliard|Prozent|%))"
+    r"|\d+(?:,\d+)?"
+)
+_EN_NUMERIC = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Not part of a code ("COVID-19", "A320"), a date ("2024-01-25"), a time or a longer figure.
+_NUMERIC_GUARD_BEFORE = r"(?<![\w.,:/+#§])(?<![^\W\d_][-–])(?<!\d[-–]\d\d[-–])"
+_NUMERIC_GUARD_AFTER = r"(?!\d)(?![.,:/]\d)(?!-[^\W\d_])(?![-–]\d+[-–])"
+
+# (low, high) for vague amounts written as a plural of a power of ten.
+_VAGUE: dict[str, tuple[float, float]] = {
+    "dutzend": (24, 99),
+    "hundert": (200, 999),
+    "tausend": (2_000, 9_999),
+    "zehntausend": (20_000, 99_999),
+    "hunderttausend": (200_000, 999_999),
+    "million": (2e6, 9.99e6),
+    "milliard": (2e9, 9.99e9),
+    "dozen": (24, 99),
+    "hundred": (200, 999),
+    "thousand": (2_000, 9_999),
+    "tens of thousand": (20_000, 99_999),
+    "hundreds of thousand": (200_000, 999_999),
+    "billion": (2e9, 9.99e9),
+}
+
+_DE_ATOM = re.compile(
+    # every amount starts at a word start; checking that first keeps the scan fast
+    r"(?<![\w])(?:"
+    rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_DE_NUMERIC}){_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
+    r"|(?<![\w-])(?P<some>(?:[Ee]inige|[Mm]ehrere|[Ee]in\s+paar|[Ww]enige)\s+)(?P<somebase>hundert|tausend|"
+    r"Hundert|Tausend)(?![\w-])"
+    r"|(?<![\w-])(?P<vague>(?:Dutzend|Zehntausend|Hunderttausend|Hundert|Tausend)en?|Millionen|Milliarden)"
+    r"(?![\w-])"
+    r"|(?<![\w-])(?P<one>(?:[Ee]ine[rnm]?|[Ee]in)\s+(?:halbe[nr]?\s+)?|[Ee]ineinhalb\s+|[Aa]nderthalb\s+)"
+    r"(?P<onescale>Millionen|Million|Milliarden|Milliarde|Billionen|Billion|Dutzend|Hundert|hundert|Tausend|"
+    r"tausend)(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?:{_DE_NUMBER_WORDS})+))(?![\w-])"
+    r")"
+)
+_EN_ATOM = re.compile(
+    # every amount starts at a word start; checking that first keeps the scan fast
+    r"(?<![\w])(?:"
+    rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_EN_NUMERIC})(?P<suffix>bn|mn|tn|m|k|b)?{_NUMERIC_GUARD_AFTER}"
+    r"(?![^\W\d_])"
+    r"|(?<![\w-])(?P<some>(?i:several|a\s+few|some)\s+)(?P<somebase>hundred|thousand)(?![\w-])"
+    r"|(?<![\w-])(?P<vague>(?i:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|"
+    r"millions|billions))(?![\w-])"
+    r"|(?<![\w-])(?P<one>(?i:a|an|one)\s+(?:half\s+)?|(?i:half\s+a)\s+)"
+    r"(?P<onescale>million|billion|trillion|dozen|hundred|thousand)(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?:{_EN_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_EN_NUMBER_WORD}))*))(?![\w-])"
+    r")"
+)
+_DE_SCALE = re.compile(
+    r"[ \u00a0]*(Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion|Bio\.|Tausend|"
+    r"tausend|Tsd\.|Dutzend)(?![\w-])"
+)
+_EN_SCALE = re.compile(r"[ \u00a0]*(million|billion|trillion|thousand|bn|mn|dozen)(?![\w-])", re.IGNORECASE)
+_SCALES: dict[str, float] = {
+    "million": 1e6,
+    "millionen": 1e6,
+    "mio": 1e6,
+    "mio.": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "mrd": 1e9,
+    "mrd.": 1e9,
+    "billion": 1e9,  # English; the German "Billion" is handled apart.
+    "bn": 1e9,
+    "b": 1e9,
+    "billionen": 1e12,
+    "bio.": 1e12,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "tausend": 1e3,
+    "tsd.": 1e3,
+    "thousand": 1e3,
+    "k": 1e3,
+    "hundert": 100,
+    "hundred": 100,
+    "dutzend": 12,
+    "dozen": 12,
+}
+_DE_RANGE = re.compile(r"[ \u00a0]*(-|–|bis|oder|und)[ \u00a0]*")
+_EN_RANGE = re.compile(r"[ \u00a0]*(-|–|to|or|and)[ \u00a0]*")
+
+_DE_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(„\"'»«]))(?i:etwa|rund|knapp|circa|zirka|ca\.|mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|"
+    r"fast|beinahe|nahezu|annähernd|gut|an\s+die|bis\s+zu|mindestens|wenigstens|weniger\s+als|unter|"
+    r"ungefähr|schätzungsweise|geschätzte?|höchstens|maximal)[ \u00a0]+$"
+)
+_EN_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\"'“]))(?i:about|around|roughly|nearly|almost|more\s+than|well\s+over|just\s+over|over|"
+    r"some|up\s+to|at\s+least|fewer\s+than|less\s+than|approximately|an\s+estimated|estimated|"
+    r"as\s+many\s+as|close\s+to|upwards\s+of|just\s+under|under|at\s+most|approx\.)[ \u00a0]+$"
+)
+_DE_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:zwischen)[ \u00a0]+$")
+_EN_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:between|from)[ \u00a0]+$")
+
+DE_MONTHS = word_set(
+    "januar jänner februar märz april mai juni juli august september oktober november dezember jan. "
+    "feb. mär. apr. jun. jul. aug. sep. sept. okt. nov. dez."
+)
+EN_MONTHS = word_set(
+    "january february march april may june july august september october november december jan jan. "
+    "feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec "
+    "dec."
+)
+WEEKDAYS = word_set(
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag monday tuesday wednesday "
+    "thursday friday saturday sunday"
+)
+# Words before a number that make it a label, not an amount ("Artikel 5", "flight 370").
+_ID_BEFORE = word_set(
+    "nr. nr nummer artikel art. paragraf paragraph § seite s. kapitel platz rang linie gleis zimmer "
+    "raum version flug bus tram route bundesstraße autobahn kategorie stufe klasse jahrgang runde "
+    "spieltag minute folge staffel band heft ausgabe no. number article section page chapter flight "
+    "line platform room level category grade round episode season volume issue resolution"
+)
+_DE_ORDINAL_BEFORE = word_set(
+    "der die das den dem des am im zum zur vom beim ihr ihre ihrem ihren ihrer sein seine seinem "
+    "seinen seiner jeder jede jedes jeden dieser diese dieses diesem diesen unser unsere ein eine "
+    "einem einer einen"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;„\"“»«(\n]\s*)$")
+
+
+@dataclass(frozen=True)
+class NumberLanguage:
+    atom: re.Pattern[str]
+    scale: re.Pattern[str]
+    range_sep: re.Pattern[str]
+    hedge: re.Pattern[str]
+    between: re.Pattern[str]
+    decimal: str
+    months: frozenset[str]
+
+
+LANGUAGES: dict[str, NumberLanguage] = {
+    "de": NumberLanguage(_DE_ATOM, _DE_SCALE, _DE_RANGE, _DE_HEDGE, _DE_BETWEEN, ",", DE_MONTHS),
+    "en": NumberLanguage(_EN_ATOM, _EN_SCALE, _EN_RANGE, _EN_HEDGE, _EN_BETWEEN, ".", EN_MONTHS),
+}
+
+
+@dataclass
+class Atom:
+    start: int
+    end: int
+    low: float
+    high: float | None
+    numeric: str | None  # the digits as written, for year and identifier checks
+    scaled: bool
+    vague: bool
+    scale: float = 1.0
+
+
+def primary_language(language: str) -> str:
+    return language.strip().lower().replace("_", "-").split("-")[0]
+
+
+def read_atom(match: re.Match[str], text: str, code: str, lang: NumberLanguage) -> Atom | None:
+    """The number a match of the atom pattern stands for, with any scale word after it."""
+    start, end = match.span()
+    if match.group("num") is not None:
+        digits = match.group("num")
+        value = _parse_numeric(digits, lang.decimal)
+        if value is None or _is_identifier(text, start, digits, code, lang):
+            return None
+        scale = 1.0
+        suffix = match.groupdict().get("suffix")
+        if suffix:
+            scale = _SCALES[suffix.lower()]
+        elif code == "de" and _is_german_ordinal(text, start, end, digits, lang):
+            return None
+        atom = Atom(start, end, value * scale, None, digits, bool(suffix), vague=False, scale=scale)
+    elif match.group("some") is not None:
+        base = _SCALES[match.group("somebase").lower()]
+        return Atom(start, end, 2 * base, 9 * base, None, scaled=True, vague=True)
+    elif match.group("vague") is not None:
+        word = re.sub(r"\s+", " ", match.group("vague").lower())
+        word = word.rstrip("n").rstrip("e").rstrip("s") if code == "de" else word.rstrip("s")
+        low, high = _VAGUE.get(word, (0.0, 0.0))
+        if not low:
+            return None
+        return Atom(start, end, low, high, None, scaled=True, vague=True)
+    elif match.group("one") is not None:
+        head = match.group("one").lower()
+        factor = 1.5 if ("halb" in head and head.startswith(("einein", "anderthalb"))) else 1.0
+        if "half" in head or "halbe" in head:
+            factor = 0.5
+        scale_word = match.group("onescale").lower()
+        scale = 1e12 if (code == "de" and scale_word.startswith("billion")) else _SCALES[scale_word]
+        return Atom(start, end, factor * scale, None, None, scaled=True, vague=False, scale=scale)
+    else:
+        word = match.group("word")
+        value = _parse_number_words(word, code)
+        if value is None:
+            return None
+        if word[0].isupper() and not _SENTENCE_START.search(text, 0, start):
+            return None  # "die Elf", "in Acht nehmen": capitalised mid-sentence is a noun
+        atom = Atom(start, end, value, None, None, scaled=False, vague=False)
+    return _apply_scale(atom, text, code, lang)
+
+
+def _apply_scale(atom: Atom, text: str, code: str, lang: NumberLanguage) -> Atom:
+    if atom.scaled:
+        return atom
+    scale_match = lang.scale.match(text, atom.end)
+    if scale_match is None:
+        return atom
+    word = scale_match.group(1).lower()
+    scale = 1e12 if (code == "de" and word.startswith("billion")) else _SCALES[word]
+    atom.low *= scale
+    atom.end = scale_match.end()
+    atom.scaled = True
+    atom.scale = scale
+    return atom
+
+
+def _parse_numeric(digits: str, decimal: str) -> float | None:
+    thousands = "." if decimal == "," else ","
+    raw = digits.replace("\u00a0", "").replace("\u202f", "")
+    if decimal == "," and re.fullmatch(r"\d+\.\d{1,2}", raw):
+        return float(raw)
+    raw = raw.replace(thousands, "").replace(decimal, ".")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_number_words(word: str, code: str) -> float | None:
+    lowered = re.sub(r"\s+", " ", word.lower())
+    # "ein" is the article and "one" mostly a pronoun ("one of them"); both count only before a scale
+    # word ("eine Million", "one million"), which the atom pattern reads apart.
+    if lowered in {"ein", "one"} or lowered.startswith("und") or lowered.endswith("und"):
+        return None
+    try:
+        # pyproject's mypy override names "text2num.*", but the module is "text_to_num".
+        from text_to_num import text2num  # type: ignore[import-untyped,unused-ignore]
+
+        return float(text2num(lowered, code))
+    except Exception:  # text2num signals malformed input with several exception types
+        return None
+
+
+def _is_identifier(text: str, start: int, digits: str, code: str, lang: NumberLanguage) -> bool:
+    """Phone numbers, codes and labels: "+49 30 ...", "0171 ...", "Artikel 5", "Boeing 737"."""
+    plain = digits.isdigit()
+    if plain and len(digits) > 1 and digits[0] == "0":
+        return True
+    if plain and len(digits) >= 7:
+        return True
+    before = text[max(0, start - 30) : start]
+    words = before.split()
+    if not words:
+        return False
+    previous = words[-1]
+    lowered = previous.lower()
+    if lowered in _ID_BEFORE or lowered.rstrip(".") in lang.months or lowered in lang.months:
+        return True
+    if previous.startswith("+") or previous[-1].isdigit():
+        return True
+    # a name before a number mid-sentence: "Boeing 737", "Windows 11"
+    return (
+        code == "en"
+        and previous[0].isupper()
+        and previous.isalpha()
+        and lowered not in WEEKDAYS
+        and len(words) > 1
+        and not _SENTENCE_START.search(before[: before.rfind(previous)])
+        and not lang.hedge.search(before)
+        and not lang.between.search(before)
+    )
+
+
+def _is_german_ordinal(text: str, start: int, end: int, digits: str, lang: NumberLanguage) -> bool:
+    if not digits.isdigit() or len(digits) > 3 or text[end : end + 1] != ".":
+        return False
+    rest = text[end + 1 : end + 40]
+    following = rest.split(maxsplit=1)
+    if not following:
+        return False
+    word = following[0]
+    if word[0].islower() or word.lower() in lang.months or word.lower().rstrip(",") in lang.months:
+        return True
+    previous = text[max(0, start - 20) : start].split()
+    return bool(previous) and previous[-1].lower() in _DE_ORDINAL_BEFORE

@@ -1,0 +1,302 @@
+"""Units of counted things: the counted noun after a number, currencies, percent, and a
+language-independent key so that "Soldaten" and "soldiers" count the same thing."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, WEEKDAYS, word_set
+
+CURRENCY_BEFORE = re.compile(r"(US\$|US-\$|\$|€|£|EUR|USD|GBP|CHF)[ \u00a0]?$")
+CURRENCIES: dict[str, str] = {
+    "$": "USD",
+    "us$": "USD",
+    "us-$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "us-dollar": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pfund": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "chf": "CHF",
+    "franken": "CHF",
+    "rubel": "RUB",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "yen": "JPY",
+    "yuan": "CNY",
+}
+_PERCENT_WORDS = frozenset({"%", "prozent", "percent", "vh"})
+
+TOKEN = re.compile(r"[ \t\u00a0\u202f]*([^\W\d_]\w*(?:[-‑]\w+)*\.?|%|€|\$|£)")
+_TIME_WORDS = frozenset({"uhr", "o'clock", "a.m.", "p.m.", "am", "pm", "gmt", "utc", "mez", "mesz"})
+_DE_VERB_STOP = word_set(
+    "sind waren wurden werden seien wären hatten haben habe hätten sollen sollten müssen mussten "
+    "können konnten kamen starben gingen blieben lagen standen stehen liegen kommen gehen bleiben "
+    "sterben davon dabei"
+)
+_EN_STOP = word_set(
+    "the a an of and or but to in on at by for from with without into onto over under than as that "
+    "which who whom whose were was is are be been being have has had will would could should may "
+    "might can did do does not no per more less this these those it its their his her our your my "
+    "there here while when where after before since until during about against between among than"
+)
+_EN_PLURAL_NOUNS = word_set(
+    "people police troops personnel staff men women children cattle sheep fish deer aircraft"
+)
+# English adjectives used as nouns for counted people ("25 dead, 40 injured").
+_EN_PEOPLE_ADJECTIVES: dict[str, str] = {
+    "dead": "dead",
+    "killed": "dead",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "missing": "missing",
+}
+
+
+class NotAQuantity:
+    pass
+
+
+NOT_A_QUANTITY = NotAQuantity()
+
+
+def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] | NotAQuantity | None:
+    """The counted noun after a number: its lemma and where it ends, skipping adjectives."""
+    pos = end
+    skipped = 0
+    months = DE_MONTHS if code == "de" else EN_MONTHS
+    fallback: tuple[str, int] | None = None
+    while skipped <= 3:
+        match = TOKEN.match(text, pos)
+        if match is None:
+            return fallback
+        raw = match.group(1)
+        # A final dot ends the sentence; the scale abbreviations ("Mio.") were read before.
+        token = raw[:-1] if raw.endswith(".") and raw.lower() not in months else raw
+        word_end = match.start(1) + len(token)
+        lowered = token.lower()
+        if lowered in _TIME_WORDS or lowered in months:
+            return NOT_A_QUANTITY
+        if lowered in _PERCENT_WORDS:
+            return "%", word_end
+        if code == "en" and lowered == "per" and text[word_end : word_end + 5].lower() == " cent":
+            return "%", word_end + 5
+        currency = CURRENCIES.get(lowered) or CURRENCIES.get(lowered.rsplit("-", 1)[-1])
+        if currency is not None:
+            return currency, word_end
+        if code == "de":
+            if token[0].isupper():
+                if lowered in WEEKDAYS:
+                    return None
+                return german_unit(token), word_end
+            if lowered in _DE_VERB_STOP or not _looks_like_german_adjective(lowered):
+                return None
+        else:
+            if lowered in _EN_STOP:
+                if lowered == "of" and skipped == 0:
+                    pos, skipped = match.end(), skipped + 1
+                    continue
+                return fallback
+            if lowered in _EN_PEOPLE_ADJECTIVES:
+                return _EN_PEOPLE_ADJECTIVES[lowered], word_end
+            if lowered in WEEKDAYS:
+                return fallback
+            if not token[0].isupper() and not lowered.endswith(("ed", "ing", "ly")):
+                lemma = english_unit(lowered)
+                if lemma != lowered or lowered in _EN_PLURAL_NOUNS or value == 1:
+                    return lemma, word_end
+                if fallback is None:
+                    fallback = (lemma, word_end)
+        if token != raw:
+            return fallback  # the word ended the sentence
+        pos = match.end()
+        skipped += 1
+    return fallback
+
+
+_GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _looks_like_german_adjective(word: str) -> bool:
+    return word.endswith(_GERMAN_ADJECTIVE_ENDINGS) or "-" in word or word in {"weitere", "mehr"}
+
+
+@lru_cache(maxsize=65536)
+def german_unit(word: str) -> str:
+    """The unit of a German counted noun: the lemma of its head, nominalised adjectives in "-e" form."""
+    head = re.split(r"[-‑]", word)[-1] or word
+    if not head[:1].isupper():
+        head = head[:1].upper() + head[1:]
+    import simplemma
+
+    stem = _strip_adjective_ending(head)
+    if stem is not None and _is_adjective_stem(head, stem):
+        return stem + "e"
+    # greedy: unknown compounds are lemmatised by their last part ("Projektskizzen")
+    lemma: str = simplemma.lemmatize(head, lang="de", greedy=True)
+    if stem is not None and head.endswith(("e", "en")) and lemma == stem + "er":
+        return stem + "e"  # simplemma gives the masculine form: "Abgeordnete" -> "Abgeordneter"
+    return lemma[:1].upper() + lemma[1:]
+
+
+def _strip_adjective_ending(word: str) -> str | None:
+    for ending in ("en", "er", "em", "es", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return None
+
+
+def _is_adjective_stem(word: str, stem: str) -> bool:
+    """True for nominalised adjectives and participles: "Toten" (tot), "Verletzte" (verletzt)."""
+    import simplemma
+
+    lowered = stem.lower()
+    lemmas = []
+    # simplemma returns unknown words unchanged, so only a changed or known word says anything.
+    word_lemma: str = simplemma.lemmatize(word.lower(), lang="de")
+    if word_lemma != word.lower():
+        lemmas.append(word_lemma)
+    if simplemma.is_known(lowered, lang="de"):
+        lemmas.append(simplemma.lemmatize(lowered, lang="de"))
+    for lemma in lemmas:
+        if not lemma.islower():
+            continue
+        if lemma == lowered:
+            return True
+        if lemma.endswith("en") and lowered in {lemma[:-2] + "t", "ge" + lemma[:-2] + "t"}:
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def english_unit(word: str) -> str:
+    """The unit of an English counted noun: its lemma ("soldiers" -> "soldier")."""
+    import simplemma
+
+    lemma: str = simplemma.lemmatize(word.lower(), lang="en")
+    return lemma
+
+
+# German and English units of the same thing share one key, so two languages can be compared.
+_UNIT_KEYS: dict[str, str] = {
+    "soldat": "soldier",
+    "soldatin": "soldier",
+    "soldier": "soldier",
+    "troop": "soldier",
+    "troops": "soldier",
+    "mensch": "person",
+    "person": "person",
+    "people": "person",
+    "tote": "dead",
+    "todesopfer": "dead",
+    "dead": "dead",
+    "fatality": "dead",
+    "verletzte": "injured",
+    "injured": "injured",
+    "prozent": "%",
+    "percent": "%",
+    "%": "%",
+    "prozentpunkt": "percentage point",
+    "euro": "eur",
+    "eur": "eur",
+    "dollar": "usd",
+    "usd": "usd",
+    "gbp": "gbp",
+    "pfund": "gbp",
+    "pound": "gbp",
+    "mal": "times",
+    "time": "times",
+    "times": "times",
+    "angriff": "attack",
+    "attack": "attack",
+    "jahr": "year",
+    "year": "year",
+    "monat": "month",
+    "month": "month",
+    "woche": "week",
+    "week": "week",
+    "tag": "day",
+    "day": "day",
+    "stunde": "hour",
+    "hour": "hour",
+    "minute": "minute",
+    "kind": "child",
+    "child": "child",
+    "frau": "woman",
+    "woman": "woman",
+    "mann": "man",
+    "man": "man",
+    "opfer": "victim",
+    "victim": "victim",
+    "zivilist": "civilian",
+    "civilian": "civilian",
+    "polizist": "police officer",
+    "policeman": "police officer",
+    "demonstrant": "protester",
+    "protester": "protester",
+    "protestor": "protester",
+    "flüchtling": "refugee",
+    "geflüchtete": "refugee",
+    "refugee": "refugee",
+    "einwohner": "resident",
+    "bewohner": "resident",
+    "resident": "resident",
+    "inhabitant": "resident",
+    "geisel": "hostage",
+    "hostage": "hostage",
+    "gefangene": "prisoner",
+    "häftling": "prisoner",
+    "prisoner": "prisoner",
+    "rakete": "rocket",
+    "rocket": "rocket",
+    "missile": "rocket",
+    "drohne": "drone",
+    "drone": "drone",
+    "tonne": "tonne",
+    "ton": "tonne",
+    "kilometer": "km",
+    "kilometre": "km",
+    "kilometer.": "km",
+    "km": "km",
+    "meter": "m",
+    "metre": "m",
+    "stimme": "vote",
+    "vote": "vote",
+    "sitz": "seat",
+    "seat": "seat",
+    "haus": "house",
+    "house": "house",
+    "vermisste": "missing",
+    "missing": "missing",
+    "angehörige": "relative",
+    "relative": "relative",
+    "teilnehmer": "participant",
+    "participant": "participant",
+}
+
+
+def unit_key(unit: str | None) -> str | None:
+    """A language-independent key for a unit, so "Soldat" and "soldier" compare equal."""
+    if unit is None:
+        return None
+    lowered = unit.strip().lower()
+    if not lowered:
+        return None
+    if lowered in _UNIT_KEYS:
+        return _UNIT_KEYS[lowered]
+    # German feminine forms count the same people: "Pendlerin"/"Pendlerinnen" as "Pendler".
+    for suffix in ("erinnen", "erin"):
+        if lowered.endswith(suffix) and len(lowered) > len(suffix) + 2:
+            base = lowered[: -len(suffix)] + "er"
+            return _UNIT_KEYS.get(base, base)
+    return lowered
