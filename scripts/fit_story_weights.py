@@ -26,8 +26,8 @@ import numpy.typing as npt
 from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.model_selection import KFold
 
+from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import Embedder, get_embedder
-from blickwinkel.stories import weights
 from blickwinkel.stories.evaluate import (
     SimilarityPair,
     pair_article,
@@ -102,7 +102,7 @@ def main() -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--alpha", type=float, default=1.0, help="ridge penalty")
-    parser.add_argument("--embedder", default="use", help="whose weight set to fit: use or e5")
+    parser.add_argument("--embedder", default=DEFAULT_EMBEDDER, help="whose weight set to fit: use or e5")
     parser.add_argument(
         "--features", default="", help="comma-separated pair features (default: the set's current ones)"
     )
@@ -127,7 +127,7 @@ def main() -> int:
     elif args.embedder in WEIGHTS:
         features = WEIGHTS[args.embedder].features
     else:
-        features = WEIGHTS[weights.DEFAULT_EMBEDDER].features
+        features = WEIGHTS[DEFAULT_EMBEDDER].features
     fitted = use if args.embedder == "use" else DiskCachedEmbedder(get_embedder(args.embedder), args.cache)
     x = feature_matrix(pairs, fitted, features)
     predicted = np.zeros(len(pairs))

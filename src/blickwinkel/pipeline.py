@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import DEFAULT_THRESHOLD, compare_articles
+from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import get_embedder
 from blickwinkel.errors import ComparisonError, IngestError
 from blickwinkel.ingest import read_inputs
@@ -28,7 +29,7 @@ class ComparisonRun:
 
 
 def compare_articles_text(
-    articles: Sequence[Article], *, embedder: str = "use", threshold: float = DEFAULT_THRESHOLD
+    articles: Sequence[Article], *, embedder: str = DEFAULT_EMBEDDER, threshold: float = DEFAULT_THRESHOLD
 ) -> Comparison:
     """Analyse and compare articles that are already in memory."""
     analysed = analyse_articles(articles)
@@ -38,7 +39,7 @@ def compare_articles_text(
 def compare_inputs(
     inputs: Sequence[str],
     *,
-    embedder: str = "use",
+    embedder: str = DEFAULT_EMBEDDER,
     outlet: str | None = None,
     published: dt.date | None = None,
     max_bytes: int = 20_000_000,

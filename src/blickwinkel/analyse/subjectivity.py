@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import BlickwinkelError
 
 SUBJECTIVE_THRESHOLD = 0.5
@@ -221,7 +222,7 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
 
 
 def _prototype_margins(
-    language: str, embeddings: npt.NDArray[np.float32], embedder_name: str = "use"
+    language: str, embeddings: npt.NDArray[np.float32], embedder_name: str = DEFAULT_EMBEDDER
 ) -> npt.NDArray[np.float32]:
     """Mean similarity to the nearest subjective prototypes minus the nearest objective ones."""
     subjective, objective = _prototype_matrices(_language(language), embedder_name)
@@ -255,7 +256,7 @@ def feature_rows(
     language: str = "de",
     *,
     embeddings: npt.NDArray[np.float32] | None = None,
-    embedder_name: str = "use",
+    embedder_name: str = DEFAULT_EMBEDDER,
 ) -> list[dict[str, float]]:
     """All features per text; ``prototype`` is 0 without embeddings."""
     rows = [cue_features(t, language) for t in texts]
@@ -278,7 +279,7 @@ def subjectivity_scores(
     *,
     roles: Sequence[str] | None = None,
     embeddings: npt.NDArray[np.float32] | None = None,
-    embedder_name: str = "use",
+    embedder_name: str = DEFAULT_EMBEDDER,
 ) -> list[float]:
     """A probability-like subjectivity score in [0, 1] per text.
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
+from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import BlickwinkelError, EvaluationError
 
 LABELS = ("OBJ", "SUBJ")
@@ -100,7 +101,9 @@ def classification_scores(gold: list[str], predicted: list[str]) -> dict[str, An
     }
 
 
-def evaluate_subjectivity(path: Path, language: str | None = None, embedder: str = "use") -> dict[str, Any]:
+def evaluate_subjectivity(
+    path: Path, language: str | None = None, embedder: str = DEFAULT_EMBEDDER
+) -> dict[str, Any]:
     """Score every sentence of ``path`` and compare with its label."""
     from blickwinkel.analyse.subjectivity import is_subjective, subjectivity_scores
 
@@ -130,7 +133,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = "text",
         embedder: Annotated[
             str, typer.Option(help="Embedder for the prototype comparison: use, e5 or none.")
-        ] = "use",
+        ] = DEFAULT_EMBEDDER,
         language: Annotated[
             str | None, typer.Option(help="de or en; guessed from the file name (-de-/-en-) if absent.")
         ] = None,

@@ -20,14 +20,18 @@ from blickwinkel.errors import BlickwinkelError, EvaluationError, IngestError
 OutputFormat = Literal["text", "json"]
 
 _FORMAT = typer.Option("--format", "-f", help="text (default) or json.")
-# Defaults per command: 'stories' embeds every article of a batch, so it takes the fast 'use'
-# (about 60 articles/s end to end against about 5 for 'e5'); 'similarity' embeds two articles, so it
-# takes 'e5', which scores German and German-English pairs better (10-fold CV Pearson on the
-# SemEval-2022 dev pairs de-de 0.726 / de-en 0.730 against 0.622 / 0.685) and starts as quickly.
-_FAST_EMBEDDER = "use"
-_PAIR_EMBEDDER = "e5"
-_EMBEDDER_FAST = typer.Option("--embedder", help="Embedding backend: use (default, fast) or e5.")
-_EMBEDDER_PAIR = typer.Option("--embedder", help="Embedding backend: e5 (default) or use.")
+# The embedder of each command comes from the settings: 'stories' and the clustering evaluation take
+# 'embedder' (fast, for batches), 'similarity' and its evaluation take 'pair_embedder'.
+_EMBEDDER_FAST = typer.Option("--embedder", help="Embedding backend (default: the 'embedder' setting).")
+_EMBEDDER_PAIR = typer.Option("--embedder", help="Embedding backend (default: the 'pair_embedder' setting).")
+
+
+def _embedder(name: str | None, setting: str) -> Any:
+    """The embedder named on the command line, else the one of ``setting`` (file < env < default)."""
+    from blickwinkel.config import load_settings
+    from blickwinkel.embed import get_embedder
+
+    return get_embedder(getattr(load_settings({setting: name}), setting))
 
 
 def _fail(exc: BlickwinkelError) -> typer.Exit:
@@ -94,13 +98,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             list[str], typer.Argument(help="Article files, directories or JSONL (or - for stdin).")
         ],
         format: Annotated[OutputFormat, _FORMAT] = "text",
-        embedder: Annotated[str, _EMBEDDER_FAST] = _FAST_EMBEDDER,
+        embedder: Annotated[str | None, _EMBEDDER_FAST] = None,
         window: Annotated[
             int, typer.Option(help="Days before and after an article to look for its story.")
         ] = 3,
     ) -> None:
         """Group articles into stories (one event each), with outlets, languages and time span."""
-        from blickwinkel.embed import get_embedder
         from blickwinkel.stories import cluster_stories, story_docs
 
         try:
@@ -117,7 +120,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 IngestError(", ".join(inputs), "no articles found; pass article files, directories or JSONL")
             )
         try:
-            docs = story_docs(articles, get_embedder(embedder))
+            docs = story_docs(articles, _embedder(embedder, "embedder"))
             found = cluster_stories(docs, window_days=window)
         except BlickwinkelError as exc:
             raise _fail(exc) from None
@@ -141,10 +144,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         first: Annotated[str, typer.Argument(help="The first article file.")],
         second: Annotated[str, typer.Argument(help="The second article file.")],
         format: Annotated[OutputFormat, _FORMAT] = "text",
-        embedder: Annotated[str, _EMBEDDER_PAIR] = _PAIR_EMBEDDER,
+        embedder: Annotated[str | None, _EMBEDDER_PAIR] = None,
     ) -> None:
         """How likely two articles report the same event (SemEval scale 1 = same … 4 = unrelated)."""
-        from blickwinkel.embed import get_embedder
         from blickwinkel.stories import same_story_score, story_docs
 
         try:
@@ -153,7 +155,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 raise IngestError(
                     f"{first}, {second}", f"hold {len(articles)} articles; similarity compares exactly two"
                 )
-            a, b = story_docs(articles, get_embedder(embedder))
+            a, b = story_docs(articles, _embedder(embedder, "pair_embedder"))
             score = same_story_score(a, b)
         except BlickwinkelError as exc:
             raise _fail(exc) from None
@@ -175,15 +177,16 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     def eval_similarity(
         file: Annotated[Path, typer.Argument(help="SemEval-2022 Task 8 pairs as JSON lines.")],
         format: Annotated[OutputFormat, _FORMAT] = "text",
-        embedder: Annotated[str, _EMBEDDER_PAIR] = _PAIR_EMBEDDER,
+        embedder: Annotated[str | None, _EMBEDDER_PAIR] = None,
     ) -> None:
         """Pearson of the same-story score with the negated gold 'overall', in all and per language pair."""
-        from blickwinkel.embed import get_embedder
         from blickwinkel.stories.evaluate import evaluate_similarity, parse_similarity_pairs
 
         try:
             text = _read_evaluation_file(file, "a SemEval-2022 Task 8 JSON-lines file")
-            report = evaluate_similarity(parse_similarity_pairs(text, str(file)), get_embedder(embedder))
+            report = evaluate_similarity(
+                parse_similarity_pairs(text, str(file)), _embedder(embedder, "pair_embedder")
+            )
         except BlickwinkelError as exc:
             raise _fail(exc) from None
         if format == "json":
@@ -200,16 +203,15 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             Path, typer.Argument(help="Event clusters: a JSON list of {title, articles: [...]}.")
         ],
         format: Annotated[OutputFormat, _FORMAT] = "text",
-        embedder: Annotated[str, _EMBEDDER_FAST] = _FAST_EMBEDDER,
+        embedder: Annotated[str | None, _EMBEDDER_FAST] = None,
     ) -> None:
         """B-cubed and pairwise F1 of the story clustering against gold event clusters."""
-        from blickwinkel.embed import get_embedder
         from blickwinkel.stories.evaluate import evaluate_clustering, parse_event_clusters
 
         try:
             text = _read_evaluation_file(file, "an event cluster JSON file")
             articles, gold = parse_event_clusters(text, str(file))
-            report = evaluate_clustering(articles, gold, get_embedder(embedder))
+            report = evaluate_clustering(articles, gold, _embedder(embedder, "embedder"))
         except BlickwinkelError as exc:
             raise _fail(exc) from None
         result = report.to_json()

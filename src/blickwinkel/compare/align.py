@@ -12,6 +12,7 @@ import numpy.typing as npt
 
 from blickwinkel.compare.parts import Part
 from blickwinkel.compare.similarity import ScoreParts, StatementFeatures, combine, same_language
+from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed.backends import on_use_scale
 from blickwinkel.model import Link, Statement
 
@@ -49,7 +50,7 @@ def align_statements(
     part_embeddings: npt.NDArray[np.float32],
     *,
     threshold: float,
-    embedder: str = "use",
+    embedder: str = DEFAULT_EMBEDDER,
 ) -> Alignment:
     """Links between statements of different articles whose combined score reaches ``threshold``.
 

@@ -10,6 +10,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
+from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import EmbedderError
 from blickwinkel.registry import Registry
 
@@ -159,7 +160,7 @@ _LOADED: dict[str, Embedder] = {}
 _LOADED_LOCK = threading.Lock()
 
 
-def get_embedder(name: str = "use") -> Embedder:
+def get_embedder(name: str = DEFAULT_EMBEDDER) -> Embedder:
     """The process-wide embedder registered as ``name`` (created once, loaded on first use)."""
     with _LOADED_LOCK:
         if name not in _LOADED:

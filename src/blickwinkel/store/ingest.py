@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.errors import BlickwinkelError, IngestError
 from blickwinkel.ingest import read_inputs, read_text
@@ -83,7 +84,7 @@ class Ingestor:
         self,
         store: Store,
         *,
-        embedder: Embedder | str = "use",
+        embedder: Embedder | str = DEFAULT_EMBEDDER,
         fetcher: Fetcher | None = None,
         analyser: Analyser | None = default_analyser,
         max_bytes: int = 20_000_000,

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import EmbedderError
 from blickwinkel.stories import weights
 from blickwinkel.stories.features import StoryDoc
@@ -77,7 +78,7 @@ def predicted_overall(
     features: dict[str, float], gap_days: int | None = None, model: StoryWeights | None = None
 ) -> float:
     """The fitted linear ``model`` (default: the 'use' set), plus the date-gap penalty, clipped to 1–4."""
-    model = model or weights_for(weights.DEFAULT_EMBEDDER)
+    model = model or weights_for(DEFAULT_EMBEDDER)
     value = model.intercept + sum(
         w * features[name] for name, w in zip(model.features, model.coefficients, strict=True)
     )
@@ -88,7 +89,7 @@ def predicted_overall(
 
 def same_event_probability(overall: float, model: StoryWeights | None = None) -> float:
     """Probability of one event from the scale value (a logistic fitted on overall ≤ 2 as 'same')."""
-    model = model or weights_for(weights.DEFAULT_EMBEDDER)
+    model = model or weights_for(DEFAULT_EMBEDDER)
     z = model.probability_slope * (model.probability_midpoint - overall)
     return 1.0 / (1.0 + math.exp(-z))
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from blickwinkel.config import DEFAULT_EMBEDDER
+
 
 @dataclass(frozen=True)
 class StoryWeights:
@@ -61,7 +63,6 @@ WEIGHTS: dict[str, StoryWeights] = {
 # END FITTED
 
 # Embedders without a fitted set (a third-party backend) use the weights of the default one.
-DEFAULT_EMBEDDER = "use"
 
 # Not in the training data (SemEval pairs carry no dates): reports of one event are published
 # within a few days; beyond that each further day makes 'same story' less likely.

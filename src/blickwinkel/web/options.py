@@ -1,23 +1,23 @@
-"""The options of the service and the fetcher, taken from the settings declared in
-:mod:`blickwinkel.config` (defaults < file < ``BLICKWINKEL_*`` < command line)."""
+"""The options of the service and the fetcher: a part of the settings table in
+:mod:`blickwinkel.config` (defaults < file < ``BLICKWINKEL_*`` < command line), defaults taken from it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from typing import Any
 
-from blickwinkel.config import Settings, load_settings
+from blickwinkel.config import Settings, default_of, load_settings
 
 
 @dataclass(frozen=True)
 class ServiceOptions:
-    token: str = ""
-    max_request_mb: float = 5.0
-    compare_max_articles: int = 8
-    fetch_allow_private: bool = False
-    fetch_timeout: float = 15.0
-    fetch_max_mb: float = 10.0
-    fetch_host_interval: float = 1.0
+    token: str = default_of("token")
+    max_request_mb: float = default_of("max_request_mb")
+    compare_max_articles: int = default_of("compare_max_articles")
+    fetch_allow_private: bool = default_of("fetch_allow_private")
+    fetch_timeout: float = default_of("fetch_timeout")
+    fetch_max_mb: float = default_of("fetch_max_mb")
+    fetch_host_interval: float = default_of("fetch_host_interval")
 
 
 def service_options(settings: Settings | None = None, **overrides: Any) -> ServiceOptions:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import ComparisonError
 from blickwinkel.ingest.fetch import Fetcher
 from blickwinkel.model import Article
@@ -18,7 +19,7 @@ from blickwinkel.store import Store
 Comparer = Callable[[Sequence[Article]], dict[str, Any]]
 
 
-def pipeline_comparer(embedder: str = "use", threshold: float | None = None) -> Comparer:
+def pipeline_comparer(embedder: str = DEFAULT_EMBEDDER, threshold: float | None = None) -> Comparer:
     """The real pipeline: analyse, embed and compare (imported lazily: models load on first use)."""
 
     def compare(articles: Sequence[Article]) -> dict[str, Any]:

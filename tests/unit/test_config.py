@@ -1,0 +1,76 @@
+"""Every setting is declared once: one default, and everything else derived from the table."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import blickwinkel
+from blickwinkel.cli.main import app
+from blickwinkel.config import DEFAULT_EMBEDDER, SETTINGS, Settings, default_of, load_settings
+from blickwinkel.web.options import ServiceOptions, service_options
+
+SRC = Path(blickwinkel.__file__).parent
+EXAMPLE = Path(__file__).parents[2] / "examples" / "ferry-grounding"
+
+
+def test_every_setting_has_exactly_one_default() -> None:
+    names = [s.name for s in SETTINGS]
+    assert len(names) == len(set(names))
+    assert names == list(Settings.model_fields)
+    fresh = Settings()
+    for s in SETTINGS:
+        assert s.help, s.name
+        assert getattr(fresh, s.name) == s.default == default_of(s.name)
+    assert default_of("embedder") == DEFAULT_EMBEDDER
+
+
+def test_service_options_are_a_part_of_the_settings_with_their_defaults() -> None:
+    defaults = ServiceOptions()
+    for field in dataclasses.fields(ServiceOptions):
+        assert field.name in Settings.model_fields
+        assert getattr(defaults, field.name) == default_of(field.name)
+        assert field.type == Settings.model_fields[field.name].annotation.__name__  # type: ignore[union-attr]
+    opts = service_options(load_settings({}, path=Path("/nonexistent")), compare_max_articles=3)
+    assert opts.compare_max_articles == 3
+
+
+def _literal_embedder_defaults(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        args = node.args.posonlyargs + node.args.args
+        pairs = list(zip(args[len(args) - len(node.args.defaults) :], node.args.defaults, strict=True))
+        pairs += [(a, d) for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True) if d]
+        for arg, default in pairs:
+            if "embedder" in arg.arg and isinstance(default, ast.Constant) and isinstance(default.value, str):
+                found.append(
+                    f"{path.relative_to(SRC)}:{node.lineno} {node.name}({arg.arg}={default.value!r})"
+                )
+    return found
+
+
+def test_no_function_writes_the_default_embedder_again() -> None:
+    found = [hit for path in sorted(SRC.rglob("*.py")) for hit in _literal_embedder_defaults(path)]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("command", "variable"),
+    [
+        (["stories", str(EXAMPLE)], "BLICKWINKEL_EMBEDDER"),
+        (
+            ["similarity", str(EXAMPLE / "coastal-times.txt"), str(EXAMPLE / "harbour-herald.md")],
+            "BLICKWINKEL_PAIR_EMBEDDER",
+        ),
+    ],
+)
+def test_story_commands_read_the_embedder_from_the_settings(command: list[str], variable: str) -> None:
+    result = CliRunner().invoke(app, command, env={variable: "no-such-embedder"})
+    assert result.exit_code == 2
+    assert "no-such-embedder" in result.output
