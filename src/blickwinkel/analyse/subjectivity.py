@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from blickwinkel.config import DEFAULT_EMBEDDER
-from blickwinkel.errors import BlickwinkelError
+from blickwinkel.errors import BlickwinkelError, Errors
 
 SUBJECTIVE_THRESHOLD = 0.5
 """A score at or above this is subjective (the weights below are set so 0.5 is the balance point)."""
@@ -161,9 +161,7 @@ def _load_data() -> dict[str, Any]:
     try:
         data: dict[str, Any] = json.loads(_DATA_FILE.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:  # a broken install, not bad user input
-        raise BlickwinkelError(
-            f"[S001] Cannot read the subjectivity cues {_DATA_FILE}: {exc}. Reinstall blickwinkel."
-        ) from exc
+        raise BlickwinkelError(Errors.A001.format(file=_DATA_FILE, exc=exc)) from exc
     return data
 
 
@@ -263,10 +261,7 @@ def feature_rows(
     margins: list[float] = [0.0] * len(texts)
     if embeddings is not None and len(texts):
         if embeddings.shape[0] != len(texts):
-            raise BlickwinkelError(
-                f"[S002] subjectivity_scores got {len(texts)} texts but {embeddings.shape[0]} embeddings; "
-                "pass one embedding row per text."
-            )
+            raise BlickwinkelError(Errors.A002.format(texts=len(texts), rows=embeddings.shape[0]))
         margins = [float(m) for m in _prototype_margins(language, embeddings, embedder_name)]
     for row, margin in zip(rows, margins, strict=True):
         row["prototype"] = margin
@@ -288,10 +283,7 @@ def subjectivity_scores(
     objective, because the outlet only reports those words.
     """
     if roles is not None and len(roles) != len(texts):
-        raise BlickwinkelError(
-            f"[S003] subjectivity_scores got {len(texts)} texts but {len(roles)} roles; "
-            "pass one role per text or none."
-        )
+        raise BlickwinkelError(Errors.A003.format(texts=len(texts), roles=len(roles)))
     lang = _language(language)
     weights = _WEIGHTS[lang]
     rows = feature_rows(texts, lang, embeddings=embeddings, embedder_name=embedder_name)
@@ -317,9 +309,7 @@ def article_genre(scores: Sequence[float], kinds: Sequence[str]) -> tuple[float,
     ``COMMENTARY_SHARE`` and ``commentary`` from there on.
     """
     if len(scores) != len(kinds):
-        raise BlickwinkelError(
-            f"[S004] article_genre got {len(scores)} scores but {len(kinds)} kinds; pass one kind per score."
-        )
+        raise BlickwinkelError(Errors.A004.format(scores=len(scores), kinds=len(kinds)))
     own = [s for s, k in zip(scores, kinds, strict=True) if k not in NON_VOICE_ROLES]
     if not own:
         return 0.0, "report"

@@ -20,7 +20,7 @@ from blickwinkel.compare.parts import parts_of
 from blickwinkel.compare.profile import outlet_profiles
 from blickwinkel.compare.similarity import embedding_text
 from blickwinkel.embed import Embedder
-from blickwinkel.errors import ComparisonError
+from blickwinkel.errors import ComparisonError, Errors
 from blickwinkel.model import AnalysedArticle, Comparison
 
 DEFAULT_THRESHOLD = 0.5
@@ -34,13 +34,10 @@ def compare_articles(
 ) -> Comparison:
     """The fact-by-fact comparison of two or more analysed articles."""
     if len(articles) < 2:
-        raise ComparisonError(
-            f"[K001] A comparison needs at least two articles, got {len(articles)}. "
-            "Give two or more files, or a directory that holds them."
-        )
+        raise ComparisonError(Errors.K001.format(count=len(articles)))
     ids = [a.article.id for a in articles]
     if len(set(ids)) != len(ids):
-        raise ComparisonError(f"[K002] Article ids must be unique in a comparison, got {ids}.")
+        raise ComparisonError(Errors.K002.format(ids=ids))
     statements = [s for a in articles for s in a.statements]
     parts = parts_of(statements)
     part_embeddings = embedder.encode([embedding_text(p.text) for ps in parts for p in ps])

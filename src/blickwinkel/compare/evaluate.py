@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from blickwinkel.errors import EvaluationError
+from blickwinkel.errors import Errors, EvaluationError
 from blickwinkel.model import Comparison, Statement
 
 GOLD_SCHEMA = "blickwinkel.gold/1"
@@ -78,46 +78,57 @@ class PRF:
 def parse_gold(data: Any, source: str) -> Gold:
     """Validate a gold file's JSON; errors name the file and the field."""
     if not isinstance(data, dict):
-        raise EvaluationError(f"[V001] {source}: the gold file must hold a JSON object.")
+        raise EvaluationError(Errors.V001.format(source=source))
     schema = data.get("schema", GOLD_SCHEMA)
     if schema != GOLD_SCHEMA:
-        raise EvaluationError(
-            f"[V008] {source}: field 'schema' is {schema!r}; this version reads {GOLD_SCHEMA!r}."
-        )
+        raise EvaluationError(Errors.V008.format(source=source, schema=schema, expected=GOLD_SCHEMA))
     inputs = data.get("inputs")
     if not isinstance(inputs, list) or not all(isinstance(x, str) and x for x in inputs) or len(inputs) < 2:
-        raise EvaluationError(f"[V002] {source}: field 'inputs' must list two or more file paths.")
+        raise EvaluationError(Errors.V002.format(source=source))
     raw_facts = data.get("facts")
     if not isinstance(raw_facts, list) or not raw_facts:
-        raise EvaluationError(f"[V003] {source}: field 'facts' must be a non-empty list of facts.")
+        raise EvaluationError(
+            Errors.V003.format(source=source, field="field 'facts'", problem="must be a non-empty list")
+        )
     facts = [_parse_fact(f, n, source) for n, f in enumerate(raw_facts)]
     by_name: dict[str, GoldFact] = {}
     for n, fact in enumerate(facts):
         if fact.name in by_name:
             raise EvaluationError(
-                f"[V003] {source}: facts[{n}] repeats the name {fact.name!r}; names must differ."
+                Errors.V003.format(
+                    source=source, field=f"facts[{n}]", problem=f"repeats the name {fact.name!r}"
+                )
             )
         by_name[fact.name] = fact
     raw_conflicts = data.get("conflicts", [])
     if not isinstance(raw_conflicts, list):
-        raise EvaluationError(f"[V004] {source}: field 'conflicts' must be a list.")
+        raise EvaluationError(
+            Errors.V004.format(source=source, field="field 'conflicts'", problem="must be a list")
+        )
     conflicts = [_parse_conflict(c, n, by_name, source) for n, c in enumerate(raw_conflicts)]
     return Gold(tuple(inputs), tuple(facts), tuple(conflicts))
 
 
 def _parse_fact(f: Any, n: int, source: str) -> GoldFact:
     if not isinstance(f, dict) or not isinstance(f.get("name"), str) or not f["name"]:
-        raise EvaluationError(f"[V003] {source}: facts[{n}] needs 'name' (string) and 'mentions' (object).")
+        raise EvaluationError(
+            Errors.V003.format(
+                source=source, field=f"facts[{n}]", problem="needs 'name' (string) and 'mentions'"
+            )
+        )
     mentions = f.get("mentions")
     if not isinstance(mentions, dict) or not mentions:
         raise EvaluationError(
-            f"[V003] {source}: facts[{n}] ({f['name']!r}) needs 'mentions', an object of "
-            "article id → fragment."
+            Errors.V003.format(source=source, field=f"facts[{n}] ({f['name']!r})", problem="needs 'mentions'")
         )
     for article, fragment in mentions.items():
         if not isinstance(fragment, str) or not fragment.strip():
             raise EvaluationError(
-                f"[V003] {source}: facts[{n}].mentions[{article!r}] must be a non-empty text fragment."
+                Errors.V003.format(
+                    source=source,
+                    field=f"facts[{n}].mentions[{article!r}]",
+                    problem="must be a non-empty text",
+                )
             )
     return GoldFact(f["name"], dict(mentions))
 
@@ -126,14 +137,18 @@ def _parse_conflict(c: Any, n: int, facts: Mapping[str, GoldFact], source: str) 
     arts = c.get("articles") if isinstance(c, dict) else None
     if not isinstance(c, dict) or c.get("fact") not in facts or not isinstance(arts, list) or len(arts) != 2:
         raise EvaluationError(
-            f"[V004] {source}: conflicts[{n}] needs 'fact' (a name from facts) and 'articles' (two ids)."
+            Errors.V004.format(source=source, field=f"conflicts[{n}]", problem="needs 'fact' and 'articles'")
         )
     a, b = str(arts[0]), str(arts[1])
     mentioned = facts[c["fact"]].mentions
     if a == b or a not in mentioned or b not in mentioned:
         raise EvaluationError(
-            f"[V004] {source}: conflicts[{n}].articles must be two different articles that mention "
-            f"{c['fact']!r} ({', '.join(sorted(mentioned))}), got [{a!r}, {b!r}]."
+            Errors.V004.format(
+                source=source,
+                field=f"conflicts[{n}].articles",
+                problem=f"must be two of {', '.join(sorted(mentioned))} that mention {c['fact']!r}, "
+                f"got [{a!r}, {b!r}]",
+            )
         )
     return GoldConflict(str(c["fact"]), (a, b))
 
@@ -148,20 +163,23 @@ def _locate(gold: Gold, statements: Sequence[Statement]) -> dict[tuple[str, str]
             if not hits:
                 known = sorted({s.article for s in statements})
                 raise EvaluationError(
-                    f"[V005] Gold fact {fact.name!r}: no statement of article {article!r} contains "
-                    f"{fragment!r}. Articles: {', '.join(known)}."
+                    Errors.V005.format(
+                        fact=fact.name, article=article, fragment=fragment, known=", ".join(known)
+                    )
                 )
             if len(hits) > 1:
                 raise EvaluationError(
-                    f"[V006] Gold fact {fact.name!r}: {fragment!r} occurs in {len(hits)} statements of "
-                    f"{article!r} ({', '.join(s.id for s in hits)}); make the fragment longer."
+                    Errors.V006.format(
+                        fact=fact.name,
+                        fragment=fragment,
+                        count=len(hits),
+                        article=article,
+                        ids=", ".join(s.id for s in hits),
+                    )
                 )
             sid = hits[0].id
             if sid in owner:
-                raise EvaluationError(
-                    f"[V007] Gold facts {owner[sid]!r} and {fact.name!r} both point to statement {sid}; "
-                    "a statement belongs to one gold fact. Drop one mention or pick another statement."
-                )
+                raise EvaluationError(Errors.V007.format(first=owner[sid], second=fact.name, statement=sid))
             owner[sid] = fact.name
             located[(fact.name, article)] = sid
     return located

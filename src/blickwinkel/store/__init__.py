@@ -7,9 +7,10 @@ nothing it committed and a re-run skips what is stored (articles are unique by U
 
 from __future__ import annotations
 
+from blickwinkel.errors import StoreError
 from blickwinkel.store._engine import default_url, resolve_url
 from blickwinkel.store._search import MARK_END, MARK_START
-from blickwinkel.store._store import Store, StoreError, open_store
+from blickwinkel.store._store import Store, open_store
 from blickwinkel.store.records import (
     AddResult,
     ArticleSummary,

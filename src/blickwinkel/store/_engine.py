@@ -13,7 +13,7 @@ from alembic.config import Config
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from blickwinkel.errors import ConfigError
+from blickwinkel.errors import ConfigError, Errors
 
 HEAD = "0001"
 
@@ -33,23 +33,16 @@ def resolve_url(url: str | None) -> sa.URL:
     try:
         parsed = make_url(text)
     except ArgumentError as exc:
-        raise ConfigError(
-            f"[S001] Database URL {url!r} is not valid ({exc}); use sqlite:///path/to/file.db or "
-            "postgresql://user:password@host/dbname."
-        ) from exc
+        raise ConfigError(Errors.S001.format(url=url, exc=exc)) from exc
     backend = parsed.get_backend_name()
     if backend == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if backend not in ("sqlite", "postgresql"):
         raise ConfigError(
-            f"[S002] Database URL {parsed.render_as_string(hide_password=True)!r} names {backend!r}; "
-            "blickwinkel stores into SQLite (sqlite:///file.db) or PostgreSQL (postgresql://…)."
+            Errors.S002.format(url=parsed.render_as_string(hide_password=True), backend=backend)
         )
     if backend == "sqlite" and parsed.database in (None, "", ":memory:"):
-        raise ConfigError(
-            "[S003] An in-memory SQLite database cannot be shared by the store's connections; "
-            "give a file: sqlite:///path/to/file.db."
-        )
+        raise ConfigError(Errors.S003)
     return parsed
 
 

@@ -16,7 +16,7 @@ import numpy.typing as npt
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from blickwinkel.errors import BlickwinkelError
+from blickwinkel.errors import Errors, StoreError
 from blickwinkel.model import AnalysedArticle, Article, Block
 from blickwinkel.store import _engine, _search
 from blickwinkel.store import schema as t
@@ -41,10 +41,6 @@ MAX_PAGE = 200
 _NO_DATE = dt.date(1, 1, 1)
 
 
-class StoreError(BlickwinkelError):
-    """A store request cannot be served: a bad cursor or filter, or the database refused."""
-
-
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -58,11 +54,9 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
-        raise StoreError(
-            f"[S010] cursor {cursor[:40]!r} is not one this server gave out; start without it"
-        ) from exc
+        raise StoreError(Errors.S010.format(cursor=cursor[:40])) from exc
     if not isinstance(values, list) or len(values) != size:
-        raise StoreError(f"[S010] cursor {cursor[:40]!r} is not one this server gave out; start without it")
+        raise StoreError(Errors.S010.format(cursor=cursor[:40]))
     return values
 
 
@@ -157,7 +151,7 @@ class Store:
                 sa.select(t.articles.c.title, t.articles.c.published).where(t.articles.c.id == article_id)
             ).one_or_none()
             if row is None:
-                raise StoreError(f"[S011] article {article_id} is not stored")
+                raise StoreError(Errors.S011.format(article_id=article_id))
             return _join_story(conn, article_id, row, story)
 
     def story_of(self, article_id: int) -> int | None:
@@ -340,7 +334,7 @@ class Store:
             try:
                 cd, cs, ci = dt.date.fromisoformat(str(c_day)), int(c_size), int(c_id)
             except (TypeError, ValueError) as exc:
-                raise StoreError(f"[S010] cursor {cursor[:40]!r} is not one this server gave out") from exc
+                raise StoreError(Errors.S010.format(cursor=cursor[:40])) from exc
             query = query.where(
                 sa.or_(
                     day < cd,
@@ -598,8 +592,9 @@ def open_store(url: str | None = None) -> Store:
     except sa.exc.OperationalError as exc:
         engine.dispose()
         raise StoreError(
-            f"[S004] Cannot open the database {engine.url.render_as_string(hide_password=True)}: "
-            f"{str(exc.orig).strip() or exc}. Check the URL, that the server runs and the credentials."
+            Errors.S004.format(
+                url=engine.url.render_as_string(hide_password=True), problem=str(exc.orig).strip() or exc
+            )
         ) from exc
     return Store(engine)
 

@@ -9,8 +9,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from blickwinkel.errors import ApiError
 from blickwinkel.store import Store, StoreError
-from blickwinkel.web.errors import ApiError
 from blickwinkel.web.service import CompareInput, StoryComparison, compare_inputs
 from blickwinkel.web.state import AppState, require_write_token, state
 

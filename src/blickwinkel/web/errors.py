@@ -15,43 +15,24 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from blickwinkel.errors import BlickwinkelError, ComparisonError, ConfigError, IngestError
+from blickwinkel.errors import (
+    HTTP_ERROR_CODES,
+    ApiError,
+    BlickwinkelError,
+    ComparisonError,
+    ConfigError,
+    IngestError,
+)
 
 log = logging.getLogger(__name__)
-
-_CODES = {
-    400: "bad_request",
-    401: "unauthorized",
-    403: "forbidden",
-    404: "not_found",
-    405: "method_not_allowed",
-    406: "not_acceptable",
-    413: "too_large",
-    415: "unsupported_media_type",
-    422: "invalid",
-    429: "too_many_requests",
-    500: "internal_error",
-    503: "unavailable",
-}
-
-
-class ApiError(Exception):
-    """An error a route raises on purpose; becomes the one error body with this status."""
-
-    def __init__(
-        self, status: int, message: str, *, code: str | None = None, field: str | None = None
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code or _CODES.get(status, "error")
-        self.message = message
-        self.field = field
 
 
 def error_body(
     status: int, message: str, *, code: str | None = None, field: str | None = None
 ) -> dict[str, Any]:
-    return {"error": {"code": code or _CODES.get(status, "error"), "message": message, "field": field}}
+    return {
+        "error": {"code": code or HTTP_ERROR_CODES.get(status, "error"), "message": message, "field": field}
+    }
 
 
 def error_json(

@@ -13,11 +13,10 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 
 from blickwinkel import __version__
-from blickwinkel.errors import BlickwinkelError
+from blickwinkel.errors import ApiError, BlickwinkelError
 from blickwinkel.report.html import safe_url
 from blickwinkel.store import MARK_END, MARK_START, StoreError
 from blickwinkel.web.api import Id, run_compare
-from blickwinkel.web.errors import ApiError
 from blickwinkel.web.i18n import TEXTS, choose_language
 from blickwinkel.web.service import CompareInput
 from blickwinkel.web.state import check_write_token, state

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from blickwinkel.config import DEFAULT_EMBEDDER
-from blickwinkel.errors import ComparisonError
+from blickwinkel.errors import ComparisonError, Errors
 from blickwinkel.ingest.fetch import Fetcher
 from blickwinkel.model import Article
 from blickwinkel.store import Store
@@ -99,9 +99,7 @@ def compare_inputs(inputs: Sequence[CompareInput], comparer: Comparer, fetcher: 
     from blickwinkel.store.ingest import article_from_page
 
     if len(inputs) < 2:
-        raise ComparisonError(
-            "[K001] A comparison needs two or more articles; give at least two texts or URLs."
-        )
+        raise ComparisonError(Errors.K001.format(count=len(inputs)))
     articles: list[Article] = []
     for n, item in enumerate(inputs, start=1):
         if item.url:

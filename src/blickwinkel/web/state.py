@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from fastapi import Request
 
 from blickwinkel.config import Settings
+from blickwinkel.errors import ApiError
 from blickwinkel.ingest.fetch import Fetcher
 from blickwinkel.store import Store
-from blickwinkel.web.errors import ApiError
 from blickwinkel.web.options import ServiceOptions
 from blickwinkel.web.security import token_matches
 from blickwinkel.web.service import Comparer, Comparisons

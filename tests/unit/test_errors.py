@@ -1,0 +1,63 @@
+"""One exception tree and one table of error messages with unique ids."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+from pathlib import Path
+
+import blickwinkel
+from blickwinkel import errors
+from blickwinkel.errors import ApiError, BlickwinkelError, Errors, StoreError
+
+SRC = Path(blickwinkel.__file__).parent
+ID = re.compile(r"\[[A-Z]\d{3}\]")
+
+
+def _table_ids() -> list[str]:
+    tree = ast.parse(Path(errors.__file__).read_text(encoding="utf-8"))
+    table = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Errors")
+    return [
+        t.id for n in table.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)
+    ]
+
+
+def test_error_ids_are_unique_and_well_formed() -> None:
+    ids = _table_ids()
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for code in ids:
+        assert re.fullmatch(r"[A-Z]\d{3}", code), code
+        assert getattr(Errors, code).startswith(f"[{code}] ")
+
+
+def test_no_id_is_written_outside_the_table() -> None:
+    found = [
+        f"{path.relative_to(SRC)}: {hit}"
+        for path in sorted(SRC.rglob("*.py"))
+        if path != Path(errors.__file__)
+        for hit in ID.findall(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_every_exception_class_is_declared_in_errors_under_the_one_base() -> None:
+    elsewhere = [
+        f"{path.relative_to(SRC)}: class {node.name}"
+        for path in sorted(SRC.rglob("*.py"))
+        if path != Path(errors.__file__)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+        and any(ast.unparse(base).endswith(("Error", "Exception", "Warning")) for base in node.bases)
+    ]
+    assert elsewhere == []
+    classes = [c for c in vars(errors).values() if inspect.isclass(c) and issubclass(c, BaseException)]
+    assert StoreError in classes and ApiError in classes
+    for cls in classes:
+        assert issubclass(cls, BlickwinkelError), cls
+
+
+def test_message_names_the_bad_value() -> None:
+    assert Errors.R002.format(what="embedder", name="x", names="e5, use") == (
+        "[R002] No embedder named 'x'. Available: e5, use."
+    )
