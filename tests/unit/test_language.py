@@ -87,7 +87,26 @@ def test_article_language_by_characters() -> None:
 def test_py3langid_decides_when_lingua_is_unsure(monkeypatch: pytest.MonkeyPatch) -> None:
     language_module._detect_cleaned.cache_clear()
     monkeypatch.setattr(language_module, "_detect_cleaned", language_module._detect_cleaned.__wrapped__)
-    monkeypatch.setattr(language_module, "_lingua", lambda text: ("de", 0.3))
+    monkeypatch.setattr(language_module, "_lingua", lambda text, candidates: ("de", 0.3))
     assert detect_language(ENGLISH) == "en"  # py3langid is sure
-    monkeypatch.setattr(language_module, "_lingua", lambda text: (None, 0.0))
+    monkeypatch.setattr(language_module, "_lingua", lambda text, candidates: (None, 0.0))
     assert detect_language(GERMAN) == "de"
+
+
+def test_lingua_chooses_only_among_likely_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[str, ...]] = []
+
+    def lingua(text: str, candidates: tuple[str, ...]) -> tuple[str | None, float]:
+        asked.append(candidates)
+        return "de", 1.0
+
+    monkeypatch.setattr(language_module, "_detect_cleaned", language_module._detect_cleaned.__wrapped__)
+    monkeypatch.setattr(language_module, "_lingua", lingua)
+    assert detect_language("Die Brücke bleibt bis Montag gesperrt.") == "de"
+    assert asked and "de" in asked[0] and 2 <= len(asked[0]) <= language_module.MAX_CANDIDATES
+    asked.clear()
+    long_german = (
+        "Die Brücke über den Fluss bleibt wegen Schäden an den Pfeilern bis zum Montag gesperrt. " * 3
+    )
+    assert detect_language(long_german) == "de"
+    assert asked == []  # a long text py3langid is sure of needs no second opinion

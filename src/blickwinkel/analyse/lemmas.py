@@ -4,16 +4,22 @@ HanTa tags about 300 sentences/s in context, far below the ~2,000 sentences/s th
 so tags come from its context-free word analysis (``tag_word``), cached per word form. German tags
 are STTS (``NE`` proper noun, ``NN`` noun, ``VVFIN`` ...); English ones are the BNC's CLAWS C5
 (``NP0`` proper noun, ``NN1`` singular noun, ...), the tag set of HanTa's English model.
-Both models load once, lazily, on first use.
+Both models load once, lazily, on first use, and only for a language that occurs. simplemma's
+dictionaries ship LZMA-compressed and front-coded (decoding one takes about a second); they are
+decoded once into a sorted table in the user's cache directory (``blickwinkel.datacache``) and
+memory-mapped from then on.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+from blickwinkel import datacache
 
 SUPPORTED_LANGUAGES = ("de", "en")
 _HANTA_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
@@ -127,12 +133,69 @@ def pos_tags(tokens: Sequence[str], language: str) -> list[str]:
     return [pos_tag(token, language) for token in tokens]
 
 
-@lru_cache(maxsize=200_000)
-def lemma(word: str, language: str = "de") -> str:
-    """The dictionary form of ``word`` (simplemma); unknown words stay as they are."""
-    import simplemma
+class _MappedDictionaries:
+    """simplemma's ``DictionaryFactory``: each language's dictionary as a memory-mapped table."""
 
-    return str(simplemma.lemmatize(word, lang=_language(language)))
+    def __init__(self) -> None:
+        self._loaded: dict[str, Mapping[str, str]] = {}
+
+    def get_dictionary(self, lang: str) -> Mapping[str, str]:
+        dictionary = self._loaded.get(lang)
+        if dictionary is None:
+            with _lock:
+                dictionary = self._loaded.get(lang)
+                if dictionary is None:
+                    dictionary = self._loaded[lang] = _load_dictionary(lang)
+        return dictionary
+
+
+def _load_dictionary(lang: str) -> Mapping[str, str]:
+    from simplemma.__metadata__ import __version__
+    from simplemma.strategies.dictionaries import dictionary_factory as shipped
+
+    source = shipped.DATA_FOLDER / f"{lang}.plzma"
+    decoded: dict[bytes, bytes] = {}
+
+    def write(path: Path) -> None:
+        decoded.update(shipped._load_dictionary_from_disk(lang))
+        datacache.write_string_map(path, decoded.items())
+
+    path = datacache.cached_file(f"simplemma-{lang}-{datacache.source_key(__version__, source)}.map", write)
+    if path is not None:
+        try:
+            return datacache.MappedStringMap(path)
+        except (OSError, ValueError):  # a damaged cache file: decode the shipped data instead
+            pass
+    if not decoded:
+        decoded.update(shipped._load_dictionary_from_disk(lang))
+    return shipped.MappingStrToByteString(decoded)
+
+
+@lru_cache(maxsize=2)
+def _lemmatizer(greedy: bool) -> Any:
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(greedy=greedy, dictionary_factory=_DICTIONARIES))
+
+
+_DICTIONARIES = _MappedDictionaries()
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, language: str = "de", *, greedy: bool = False) -> str:
+    """The dictionary form of ``word`` (simplemma); unknown words stay as they are."""
+    return str(_lemmatizer(greedy).lemmatize(word, _language(language)))
+
+
+@lru_cache(maxsize=50_000)
+def is_known(word: str, language: str = "de") -> bool:
+    """Whether ``word`` itself is an entry of simplemma's dictionary of ``language``."""
+    from simplemma.strategies import DictionaryLookupStrategy
+    from simplemma.utils import normalize_token
+
+    lookup = DictionaryLookupStrategy(_DICTIONARIES)
+    return lookup.get_lemma(normalize_token(word), _language(language)) is not None
 
 
 def lemmatise(tokens: Sequence[str], language: str) -> list[str]:

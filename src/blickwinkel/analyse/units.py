@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from blickwinkel.analyse import lemmas as dictionary
 from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, WEEKDAYS, word_set
 
 CURRENCY_BEFORE = re.compile(r"(US\$|US-\$|\$|€|£|EUR|USD|GBP|CHF)[ \u00a0]?$")
@@ -137,13 +138,11 @@ def german_unit(word: str) -> str:
     head = re.split(r"[-‑]", word)[-1] or word
     if not head[:1].isupper():
         head = head[:1].upper() + head[1:]
-    import simplemma
-
     stem = _strip_adjective_ending(head)
     if stem is not None and _is_adjective_stem(head, stem):
         return stem + "e"
     # greedy: unknown compounds are lemmatised by their last part ("Projektskizzen")
-    lemma: str = simplemma.lemmatize(head, lang="de", greedy=True)
+    lemma: str = dictionary.lemma(head, "de", greedy=True)
     if stem is not None and head.endswith(("e", "en")) and lemma == stem + "er":
         return stem + "e"  # simplemma gives the masculine form: "Abgeordnete" -> "Abgeordneter"
     return lemma[:1].upper() + lemma[1:]
@@ -158,16 +157,14 @@ def _strip_adjective_ending(word: str) -> str | None:
 
 def _is_adjective_stem(word: str, stem: str) -> bool:
     """True for nominalised adjectives and participles: "Toten" (tot), "Verletzte" (verletzt)."""
-    import simplemma
-
     lowered = stem.lower()
     lemmas = []
     # simplemma returns unknown words unchanged, so only a changed or known word says anything.
-    word_lemma: str = simplemma.lemmatize(word.lower(), lang="de")
+    word_lemma: str = dictionary.lemma(word.lower(), "de")
     if word_lemma != word.lower():
         lemmas.append(word_lemma)
-    if simplemma.is_known(lowered, lang="de"):
-        lemmas.append(simplemma.lemmatize(lowered, lang="de"))
+    if dictionary.is_known(lowered, "de"):
+        lemmas.append(dictionary.lemma(lowered, "de"))
     for lemma in lemmas:
         if not lemma.islower():
             continue
@@ -181,10 +178,7 @@ def _is_adjective_stem(word: str, stem: str) -> bool:
 @lru_cache(maxsize=65536)
 def english_unit(word: str) -> str:
     """The unit of an English counted noun: its lemma ("soldiers" -> "soldier")."""
-    import simplemma
-
-    lemma: str = simplemma.lemmatize(word.lower(), lang="en")
-    return lemma
+    return dictionary.lemma(word.lower(), "en")
 
 
 # German and English units of the same thing share one key, so two languages can be compared.

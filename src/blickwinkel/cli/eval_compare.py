@@ -5,19 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from blickwinkel.compare.evaluate import (
-    TASKS,
-    Gold,
-    comparison_errors,
-    evaluate_comparison,
-    micro_average,
-    parse_gold,
-)
 from blickwinkel.errors import BlickwinkelError, EvaluationError
+
+if TYPE_CHECKING:
+    from blickwinkel.compare.evaluate import Gold
 
 _HELP = """Compare the inputs of each gold file and score the result against the file's answer key.
 
@@ -44,11 +39,14 @@ def read_gold(path: Path) -> Gold:
         raise EvaluationError(
             f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
+    from blickwinkel.compare.evaluate import parse_gold  # the comparison stack: only when a command runs
+
     return parse_gold(data, str(path))
 
 
 def score_gold_file(path: Path, embedder: str, threshold: float, *, errors: bool = False) -> dict[str, Any]:
     """Read the gold file and its inputs, compare them and score the comparison."""
+    from blickwinkel.compare.evaluate import comparison_errors, evaluate_comparison
     from blickwinkel.ingest import read_inputs
 
     gold = read_gold(path)
@@ -68,6 +66,8 @@ def score_gold_file(path: Path, embedder: str, threshold: float, *, errors: bool
 
 
 def _table(name: str, result: dict[str, Any]) -> str:
+    from blickwinkel.compare.evaluate import TASKS
+
     lines = [f"{name}  ({result['gold_facts']} gold facts)"]
     lines.append(f"  {'':<14}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}")
     for task in TASKS:
@@ -84,6 +84,8 @@ def evaluate_gold_files(
     paths: Sequence[Path], embedder: str, threshold: float, *, errors: bool = False
 ) -> dict[str, Any]:
     """One file's scores, or ``{"files": {path: scores}, "total": micro-average}`` for several."""
+    from blickwinkel.compare.evaluate import micro_average
+
     results = {str(p): score_gold_file(p, embedder, threshold, errors=errors) for p in paths}
     if len(results) == 1:
         return next(iter(results.values()))

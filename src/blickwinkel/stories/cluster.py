@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from usearch.index import Index
 
 from blickwinkel.stories.duplicates import find_near_duplicates
 from blickwinkel.stories.features import StoryDoc, unique_in_order
@@ -63,6 +62,8 @@ class _DayIndex:
     """The nearest-neighbour index of one publication day (or of undated articles)."""
 
     def __init__(self, dim: int) -> None:
+        from usearch.index import Index  # a native library: loaded when the first story is clustered
+
         self.index = Index(ndim=dim, metric="cos", dtype="f32")
         self.keys: list[int] = []
 

@@ -8,11 +8,14 @@ nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from blickwinkel.stories.features import MINHASH_PERMUTATIONS, MINHASH_SCHEME, StoryDoc, unique_in_order
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 # Estimated Jaccard of word 3-grams above which two texts are copies of one another: wire copies
 # with a changed headline or a trimmed last paragraph stay above it, rewrites do not.
@@ -20,6 +23,8 @@ NEAR_DUPLICATE_JACCARD = 0.8
 
 
 def _minhash(doc: StoryDoc) -> MinHash:
+    from datasketch import MinHash  # datasketch imports scipy (0.5 s): only when copies are looked for
+
     return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, hashvalues=doc.signature, scheme=MINHASH_SCHEME)
 
 
@@ -32,6 +37,8 @@ def find_near_duplicates(
     docs: Iterable[StoryDoc], threshold: float = NEAR_DUPLICATE_JACCARD
 ) -> dict[str, str]:
     """Map each copy's id to its original's id; originals and unique articles are not keys."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=MINHASH_PERMUTATIONS)
     by_hash: dict[str, str] = {}
     ordered = unique_in_order(docs)

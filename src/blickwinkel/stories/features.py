@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash
 
 from blickwinkel.analyse.dates import SUPPORTED_LANGUAGES, find_dates
 from blickwinkel.embed import Embedder
@@ -279,6 +278,8 @@ def word_stems(text: str) -> frozenset[str]:
 
 def minhash_signature(text: str, size: int = 3) -> npt.NDArray[np.uint64]:
     """MinHash of the word n-grams of the whole text, the usual unit for near-duplicate detection."""
+    from datasketch import MinHash  # imports scipy (0.5 s): only when a signature is made
+
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i : i + size]).encode() for i in range(max(1, len(words) - size + 1))}
     minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME)

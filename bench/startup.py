@@ -1,0 +1,111 @@
+"""Start-up benchmark: whole-process wall time and peak memory of `blickwinkel` commands from the shell,
+side by side with a bare `python -c "import numpy"` measured in the same run, and the import-time
+breakdown of `blickwinkel --help` (`python -X importtime`).
+
+    python bench/startup.py [--repeats 5] [--event DIR] [--no-breakdown]
+
+The shared data is looked for in ../shared or in $BLICKWINKEL_SHARED.
+
+The seed pair is ../shared/seeds/*.txt; `--event` adds a folder of articles (one real event). Every
+command runs once untimed first (warm disk cache and warm user cache directory), then `--repeats`
+times; the median and the fastest run are printed with the load average, because the development
+machine is shared. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("BLICKWINKEL_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "seeds"
+PY = sys.executable
+_SCRIPT = Path(PY).with_name("blickwinkel")
+CLI = [str(_SCRIPT)] if _SCRIPT.is_file() else [PY, "-m", "blickwinkel.cli"]
+GNU_TIME = Path("/usr/bin/time")
+
+
+def load_average() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load {one:4.1f}/{five:4.1f}"
+
+
+def timed(command: list[str]) -> tuple[float, float, int]:
+    """Seconds, peak resident MB (by GNU time when present, else NaN) and exit status of one run."""
+    wrapped = [str(GNU_TIME), "-f", "%M", *command] if GNU_TIME.is_file() else command
+    start = time.perf_counter()
+    done = subprocess.run(wrapped, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    match = re.search(r"(\d+)\s*$", done.stderr) if GNU_TIME.is_file() else None
+    return seconds, int(match.group(1)) / 1024 if match else float("nan"), done.returncode
+
+
+def measure(label: str, command: list[str], repeats: int) -> None:
+    timed(command)  # warm the disk cache and the user cache directory
+    runs = [timed(command) for _ in range(repeats)]
+    seconds = [r[0] for r in runs]
+    status = ",".join(sorted({str(r[2]) for r in runs}))
+    print(
+        f"{label:<44} median {statistics.median(seconds):6.2f} s  fastest {min(seconds):6.2f} s  "
+        f"peak {max(r[1] for r in runs):5.0f} MB  exit {status}  {load_average()}",
+        flush=True,
+    )
+
+
+def import_breakdown(limit: int = 12) -> None:
+    """The slowest imports of `blickwinkel --help`, cumulative microseconds as Python reports them."""
+    done = subprocess.run(
+        [PY, "-X", "importtime", "-m", "blickwinkel.cli", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    rows: list[tuple[int, int, str]] = []
+    for line in done.stderr.splitlines():
+        parts = line.removeprefix("import time:").split("|")
+        if len(parts) != 3 or not parts[1].strip().isdigit():
+            continue
+        name = parts[2].rstrip()
+        depth = (len(name) - len(name.lstrip())) // 2
+        if depth <= 2:
+            rows.append((int(parts[1]), depth, name.strip()))
+    total = sum(cumulative for cumulative, depth, _ in rows if depth == 0)
+    print(f"imports of `blickwinkel --help`: {total / 1e6:.2f} s in all; slowest (depth: 0 top level):")
+    for cumulative, depth, name in sorted(rows, reverse=True)[:limit]:
+        print(f"  {cumulative / 1e6:6.3f} s  {depth}  {name}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--event", type=Path, action="append", default=[], help="a folder with one event")
+    parser.add_argument("--no-breakdown", action="store_true")
+    args = parser.parse_args()
+
+    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores, {load_average()}")
+    measure('python -c "import numpy" (baseline)', [PY, "-c", "import numpy"], args.repeats)
+    measure("blickwinkel --help", [*CLI, "--help"], args.repeats)
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    if seeds:
+        command = [*CLI, "compare", *seeds, "--format", "json"]
+        measure(f"blickwinkel compare <{len(seeds)} seeds> --format json", command, args.repeats)
+    else:
+        print(f"seed pair: skipped ({SEEDS} absent)")
+    for event in args.event:
+        files = sorted(str(p) for p in event.iterdir() if p.is_file())
+        command = [*CLI, "compare", *files, "--format", "json"]
+        measure(f"blickwinkel compare <{event.name}: {len(files)} files>", command, args.repeats)
+    if not args.no_breakdown:
+        import_breakdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Shipped model data kept in a fast, memory-mappable form in the user's cache directory.
+
+Some packages ship their data compressed (lemma dictionaries as LZMA front-coded streams, the language
+identifier's model as xz, the sentence encoder's weights as a zipped npz) and decode it again on
+every start, which costs a new process seconds. The first use writes the decoded data under
+``platformdirs.user_cache_dir("blickwinkel")``; later processes map it. Everything here is built
+from the installed packages, never downloaded. A file is named after what it was built from (package
+version, size and time of the source), so an upgraded package gets a new one; a cache that cannot be
+written (read-only home, full disk) only costs the speed-up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import mmap
+import os
+import struct
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+
+_MAGIC = b"BWMAP001"
+_HEADER = struct.Struct("<8sQ")
+
+
+def cache_dir() -> Path:
+    """``user_cache_dir("blickwinkel")`` (``$XDG_CACHE_HOME/blickwinkel`` on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("blickwinkel", appauthor=False))
+
+
+def source_key(*parts: object) -> str:
+    """A short name for what a cached file was built from: versions, paths with their size and time."""
+    digest = hashlib.sha256()
+    for part in parts:
+        text = str(part)
+        if isinstance(part, Path):
+            stat = part.stat()
+            text = f"{part}:{stat.st_size}:{stat.st_mtime_ns}"
+        digest.update(text.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def cached_file(name: str, write: Callable[[Path], None]) -> Path | None:
+    """The path of cache file ``name``, written by ``write(temporary_path)`` when absent.
+
+    ``None`` when the cache directory cannot be written; the caller then uses the data it decoded.
+    """
+    path = cache_dir() / name
+    if path.is_file():
+        return path
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{name}.")
+        os.close(handle)
+        try:
+            write(Path(temporary))
+            os.replace(temporary, path)  # atomic: a concurrent reader sees no half-written file
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+    except OSError:
+        return None
+    return path
+
+
+def write_string_map(path: Path, items: Iterable[tuple[bytes, bytes]]) -> None:
+    """Write a sorted bytes → bytes table that :class:`MappedStringMap` reads without decoding it."""
+    pairs = sorted(items)
+    key_offsets = [0]
+    value_offsets = [0]
+    for key, value in pairs:
+        key_offsets.append(key_offsets[-1] + len(key))
+        value_offsets.append(value_offsets[-1] + len(value))
+    with path.open("wb") as fh:
+        fh.write(_HEADER.pack(_MAGIC, len(pairs)))
+        fh.write(struct.pack(f"<{len(pairs) + 1}Q", *key_offsets))
+        fh.write(struct.pack(f"<{len(pairs) + 1}Q", *value_offsets))
+        fh.writelines(key for key, _ in pairs)
+        fh.writelines(value for _, value in pairs)
+
+
+class MappedStringMap(Mapping[str, str]):
+    """A read-only str → str mapping over a memory-mapped sorted table: opening it reads nothing,
+    a lookup is a binary search over the keys (about 20 comparisons for a million entries)."""
+
+    def __init__(self, path: Path) -> None:
+        with path.open("rb") as fh:
+            self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        magic, count = _HEADER.unpack_from(self._map, 0)
+        if magic != _MAGIC:
+            raise ValueError(f"{path}: not a blickwinkel string table")
+        self._count = int(count)
+        table = memoryview(self._map)[_HEADER.size : _HEADER.size + 16 * (count + 1)].cast("Q")
+        self._keys_at = table[: count + 1]
+        self._values_at = table[count + 1 :]
+        self._keys_start = _HEADER.size + 16 * (count + 1)
+        self._values_start = self._keys_start + self._keys_at[count]
+        if self._values_start + self._values_at[count] != len(self._map):
+            raise ValueError(f"{path}: truncated blickwinkel string table")
+
+    def _key(self, index: int) -> bytes:
+        start = self._keys_start
+        return self._map[start + self._keys_at[index] : start + self._keys_at[index + 1]]
+
+    def _find(self, key: bytes) -> int:
+        low, high = 0, self._count
+        while low < high:
+            middle = (low + high) // 2
+            if self._key(middle) < key:
+                low = middle + 1
+            else:
+                high = middle
+        return low if low < self._count and self._key(low) == key else -1
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        index = self._find(key.encode())
+        if index < 0:
+            return default
+        start = self._values_start
+        return self._map[start + self._values_at[index] : start + self._values_at[index + 1]].decode()
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._find(key.encode()) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return (self._key(i).decode() for i in range(self._count))
+
+    def __len__(self) -> int:
+        return self._count
