@@ -34,7 +34,7 @@ from blickwinkel.store.records import (
     StoryChoice,
     StorySummary,
 )
-from blickwinkel.stories.features import content_hash
+from blickwinkel.text import content_hash
 
 Vector = npt.NDArray[np.float32]
 MAX_PAGE = 200

@@ -21,8 +21,9 @@ from typing import Any, Literal
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.errors import BlickwinkelError, IngestError
-from blickwinkel.ingest import read_inputs, read_text
+from blickwinkel.ingest import read_inputs
 from blickwinkel.ingest.fetch import Fetched, Fetcher
+from blickwinkel.ingest.page import article_from_page
 from blickwinkel.model import AnalysedArticle, Article
 from blickwinkel.store._store import Store
 from blickwinkel.store.records import Feed
@@ -291,16 +292,3 @@ def parse_feed(url: str, body: bytes) -> tuple[list[tuple[str, dt.date | None]],
         entries.append((link, published))
     title = parsed.get("feed", {}).get("title")
     return entries, str(title) if title else None
-
-
-def article_from_page(url: str, fetched: Fetched, *, published: dt.date | None = None) -> Article:
-    """The article of a fetched HTML page; the requested URL is its identity, the host its outlet
-    when the page names none."""
-    article = read_text(fetched.text(), source=url, fmt="html")
-    host = urllib.parse.urlsplit(url).hostname
-    return dataclasses.replace(
-        article,
-        url=url,
-        outlet=article.outlet or (host.removeprefix("www.") if host else None),
-        published=article.published or published,
-    )

@@ -9,7 +9,6 @@ the streaming path (≥ 50 articles/s with embedding) and work the same for Germ
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ import numpy.typing as npt
 from blickwinkel.analyse.dates import SUPPORTED_LANGUAGES, find_dates
 from blickwinkel.embed import Embedder
 from blickwinkel.model import Article, Block, BlockKind
+from blickwinkel.text import content_hash
 
 Vector = npt.NDArray[np.float32]
 
@@ -296,12 +296,6 @@ def guess_language(text: str) -> str | None:
     if max(de, en) < 3:
         return None
     return "de" if de > en else "en"
-
-
-def content_hash(text: str) -> str:
-    """A hash of the whitespace-normalised, lower-cased text: equal for exact copies."""
-    normal = " ".join(text.lower().split())
-    return hashlib.sha1(normal.encode()).hexdigest()
 
 
 def _unit(vector: npt.NDArray[np.float32]) -> Vector:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -37,3 +38,10 @@ def normalise(text: str) -> str:
     text = _HORIZONTAL_SPACE.sub(" ", text)
     text = _SPACE_AROUND_NEWLINE.sub("\n", text)
     return _BLANK_LINES.sub("\n\n", text)
+
+
+def content_hash(text: str) -> str:
+    """A hash of the whitespace-normalised, lower-cased text: equal for exact copies (the store's
+    duplicate check and the stories' tie-break use the same one)."""
+    normal = " ".join(text.lower().split())
+    return hashlib.sha1(normal.encode()).hexdigest()

@@ -96,7 +96,7 @@ class CompareInput:
 def compare_inputs(inputs: Sequence[CompareInput], comparer: Comparer, fetcher: Fetcher) -> StoryComparison:
     """Read or fetch every input and compare them; nothing is stored."""
     from blickwinkel.ingest import read_text
-    from blickwinkel.store.ingest import article_from_page
+    from blickwinkel.ingest.page import article_from_page
 
     if len(inputs) < 2:
         raise ComparisonError(Errors.K001.format(count=len(inputs)))

@@ -1,0 +1,24 @@
+"""A fetched web page turned into an :class:`~blickwinkel.model.Article`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import urllib.parse
+
+from blickwinkel.ingest._inputs import read_text
+from blickwinkel.ingest.fetch import Fetched
+from blickwinkel.model import Article
+
+
+def article_from_page(url: str, fetched: Fetched, *, published: dt.date | None = None) -> Article:
+    """The article of a fetched HTML page; the requested URL is its identity, the host its outlet
+    when the page names none."""
+    article = read_text(fetched.text(), source=url, fmt="html")
+    host = urllib.parse.urlsplit(url).hostname
+    return dataclasses.replace(
+        article,
+        url=url,
+        outlet=article.outlet or (host.removeprefix("www.") if host else None),
+        published=article.published or published,
+    )
