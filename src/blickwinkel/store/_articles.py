@@ -1,0 +1,335 @@
+"""Articles: adding one with its analysis and embeddings, reading them back, listing them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from blickwinkel.model import AnalysedArticle, Article, Block
+from blickwinkel.store import schema as t
+from blickwinkel.store._base import (
+    StoreBase,
+    Vector,
+    article_conditions,
+    decode_cursor,
+    encode_cursor,
+    new_id,
+    page_size,
+    utc_now,
+)
+from blickwinkel.store._stories import current_story, join_story
+from blickwinkel.store.records import AddResult, ArticleSummary, Page, StoryChoice
+from blickwinkel.text import content_hash
+
+
+class ArticleRecords(StoreBase):
+    """Articles with their blocks, statements, entity mentions and embeddings."""
+
+    def find_article(self, *, url: str | None = None, text: str | None = None) -> int | None:
+        """The id of the article stored with this URL or this text (exact copy), else None."""
+        with self._read() as conn:
+            return _find(conn, url, content_hash(text) if text is not None else None)
+
+    def add_article(
+        self,
+        article: Article,
+        *,
+        analysed: AnalysedArticle | None = None,
+        vectors: Mapping[str, Vector] | None = None,
+        model: str = "",
+        story: StoryChoice | None = None,
+    ) -> AddResult:
+        """Store one article with its blocks, statements, mentions, embeddings and story, atomically.
+
+        An article already stored (same URL or same text) is left as it is: ``created`` is False.
+        """
+        digest = content_hash(article.text)
+        try:
+            with self._write() as conn:
+                existing = _find(conn, article.url, digest)
+                if existing is not None:
+                    return AddResult(existing, False, current_story(conn, existing))
+                outlet_id = _outlet_id(conn, article.outlet, article.url) if article.outlet else None
+                article_id = _insert_article(conn, article, digest, outlet_id)
+                _insert_blocks(conn, article_id, article.blocks)
+                if analysed is not None:
+                    _insert_analysis(conn, article_id, analysed)
+                for part, vector in (vectors or {}).items():
+                    row = np.asarray(vector, dtype="<f4")
+                    conn.execute(
+                        t.embeddings.insert().values(
+                            article_id=article_id,
+                            part=part,
+                            model=model,
+                            dim=int(row.shape[-1]),
+                            vector=row.tobytes(),
+                        )
+                    )
+                story_id = None
+                if story is not None:
+                    story_id = join_story(conn, article_id, article, story)
+                return AddResult(article_id, True, story_id)
+        except IntegrityError:
+            # Another writer stored the same article between our check and our insert.
+            with self._read() as conn:
+                existing = _find(conn, article.url, digest)
+            if existing is None:
+                raise
+            with self._read() as conn:
+                return AddResult(existing, False, current_story(conn, existing))
+
+    def article(self, article_id: int) -> Article | None:
+        """The stored article as the pipeline's :class:`Article` (id ``a<number>``)."""
+        return self.articles([article_id]).get(article_id)
+
+    def articles(self, ids: Sequence[int]) -> dict[int, Article]:
+        if not ids:
+            return {}
+        a, o = t.articles, t.outlets
+        query = (
+            sa.select(a, o.c.name.label("outlet_name"))
+            .select_from(a.outerjoin(o, o.c.id == a.c.outlet_id))
+            .where(a.c.id.in_(list(ids)))
+        )
+        with self._read() as conn:
+            rows = conn.execute(query).mappings().all()
+            block_rows = (
+                conn.execute(
+                    sa.select(t.blocks)
+                    .where(t.blocks.c.article_id.in_(list(ids)))
+                    .order_by(t.blocks.c.article_id, t.blocks.c.position)
+                )
+                .mappings()
+                .all()
+            )
+        blocks: dict[int, list[Block]] = {}
+        for b in block_rows:
+            blocks.setdefault(b["article_id"], []).append(
+                Block(
+                    kind=b["kind"],
+                    start=b["start"],
+                    end=b["end"],
+                    attribution=b["attribution"],
+                    language=b["language"],
+                )
+            )
+        return {
+            r["id"]: Article(
+                id=f"a{r['id']}",
+                text=r["text"],
+                blocks=tuple(blocks.get(r["id"], ())),
+                source=r["source"],
+                outlet=r["outlet_name"],
+                url=r["url"],
+                title=r["title"],
+                lead=r["lead"],
+                published=r["published"],
+                language=r["language"],
+                author=r["author"],
+                meta=dict(r["meta"] or {}),
+            )
+            for r in rows
+        }
+
+    def list_articles(
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int = 50,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        language: str | None = None,
+        outlet: str | None = None,
+        entity: str | None = None,
+        q: str | None = None,
+        story_id: int | None = None,
+    ) -> Page[ArticleSummary]:
+        """Newest stored first; filters combine with AND."""
+        a = t.articles
+        query = _article_summary_query()
+        if since is not None:
+            query = query.where(a.c.published >= since)
+        if until is not None:
+            query = query.where(a.c.published <= until)
+        for condition in article_conditions(
+            self.dialect, language=language, outlet=outlet, entity=entity, q=q
+        ):
+            query = query.where(condition)
+        if story_id is not None:
+            query = query.where(t.memberships.c.story_id == story_id)
+        if cursor:
+            (last_id,) = decode_cursor(cursor, 1)
+            query = query.where(a.c.id < int(last_id))
+        limit = page_size(limit)
+        with self._read() as conn:
+            rows = conn.execute(query.order_by(a.c.id.desc()).limit(limit + 1)).mappings().all()
+        items = tuple(_article_summary(r) for r in rows[:limit])
+        return Page(items, encode_cursor([items[-1].id]) if len(rows) > limit else None)
+
+    def count_articles(self) -> int:
+        with self._read() as conn:
+            return int(conn.scalar(sa.select(sa.func.count()).select_from(t.articles)) or 0)
+
+    def vectors(self, article_ids: Sequence[int], model: str) -> dict[int, dict[str, Vector]]:
+        """Stored embeddings per article and part (title, lead, body)."""
+        out: dict[int, dict[str, Vector]] = {}
+        if not article_ids:
+            return out
+        e = t.embeddings
+        query = sa.select(e).where(e.c.article_id.in_(list(article_ids)), e.c.model == model)
+        with self._read() as conn:
+            for r in conn.execute(query).mappings():
+                out.setdefault(r["article_id"], {})[r["part"]] = np.frombuffer(
+                    r["vector"], dtype="<f4"
+                ).astype(np.float32)
+        return out
+
+    def recent_article_ids(self, *, since: dt.date | None, limit: int) -> list[int]:
+        """Stored articles published on or after ``since`` (or undated), newest first: story candidates."""
+        a = t.articles
+        query = sa.select(a.c.id).order_by(a.c.id.desc()).limit(limit)
+        if since is not None:
+            query = query.where(sa.or_(a.c.published >= since, a.c.published.is_(None)))
+        with self._read() as conn:
+            return list(conn.scalars(query))
+
+
+def _find(conn: sa.Connection, url: str | None, digest: str | None) -> int | None:
+    a = t.articles
+    conditions = []
+    if digest is not None:
+        conditions.append(a.c.content_hash == digest)
+    if url:
+        conditions.append(a.c.url == url)
+    if not conditions:
+        return None
+    return conn.scalar(sa.select(a.c.id).where(sa.or_(*conditions)).order_by(a.c.id).limit(1))
+
+
+def _outlet_id(conn: sa.Connection, name: str, url: str | None) -> int:
+    o = t.outlets
+    found = conn.scalar(sa.select(o.c.id).where(o.c.name == name))
+    if found is not None:
+        return int(found)
+    domain = None
+    if url:
+        from urllib.parse import urlsplit
+
+        domain = urlsplit(url).hostname
+    try:
+        with conn.begin_nested():
+            return new_id(conn.execute(o.insert().values(name=name, domain=domain, created_at=utc_now())))
+    except IntegrityError:
+        return int(conn.scalar(sa.select(o.c.id).where(o.c.name == name)))  # type: ignore[arg-type]
+
+
+def _insert_article(conn: sa.Connection, article: Article, digest: str, outlet_id: int | None) -> int:
+    result = conn.execute(
+        t.articles.insert().values(
+            slug=article.id[:300],
+            outlet_id=outlet_id,
+            url=article.url,
+            content_hash=digest,
+            source=article.source[:2000],
+            title=article.title,
+            lead=article.lead,
+            text=article.text,
+            published=article.published,
+            language=article.language,
+            author=article.author[:500] if article.author else None,
+            meta=dict(article.meta),
+            created_at=utc_now(),
+        )
+    )
+    return new_id(result)
+
+
+def _insert_blocks(conn: sa.Connection, article_id: int, blocks: Sequence[Block]) -> None:
+    if blocks:
+        conn.execute(
+            t.blocks.insert(),
+            [
+                {
+                    "article_id": article_id,
+                    "position": n,
+                    "kind": b.kind,
+                    "start": b.start,
+                    "end": b.end,
+                    "attribution": b.attribution,
+                    "language": b.language,
+                }
+                for n, b in enumerate(blocks)
+            ],
+        )
+
+
+def _insert_analysis(conn: sa.Connection, article_id: int, analysed: AnalysedArticle) -> None:
+    for n, s in enumerate(analysed.statements):
+        statement_id = new_id(
+            conn.execute(
+                t.statements.insert().values(
+                    article_id=article_id,
+                    position=n,
+                    start=s.start,
+                    end=s.end,
+                    text=s.text,
+                    block_kind=s.block_kind,
+                    kind=s.kind,
+                    subjective=s.subjective,
+                    speaker=s.speaker[:500] if s.speaker else None,
+                    language=s.language,
+                )
+            )
+        )
+        if s.entities:
+            conn.execute(
+                t.entities.insert(),
+                [
+                    {
+                        "article_id": article_id,
+                        "statement_id": statement_id,
+                        "key": m.key[:500],
+                        "text": m.text[:500],
+                        "type": m.type,
+                        "start": m.start,
+                        "end": m.end,
+                    }
+                    for m in s.entities
+                ],
+            )
+
+
+def _article_summary_query() -> sa.Select[Any]:
+    a, o, m = t.articles, t.outlets, t.memberships
+    return sa.select(
+        a.c.id,
+        a.c.slug,
+        a.c.title,
+        o.c.name.label("outlet"),
+        a.c.url,
+        a.c.published,
+        a.c.language,
+        a.c.source,
+        m.c.story_id,
+        a.c.created_at,
+    ).select_from(a.outerjoin(o, o.c.id == a.c.outlet_id).outerjoin(m, m.c.article_id == a.c.id))
+
+
+def _article_summary(r: sa.RowMapping) -> ArticleSummary:
+    return ArticleSummary(
+        id=r["id"],
+        slug=r["slug"],
+        title=r["title"],
+        outlet=r["outlet"],
+        url=r["url"],
+        published=r["published"],
+        language=r["language"],
+        source=r["source"],
+        story_id=r["story_id"],
+        created_at=r["created_at"],
+    )

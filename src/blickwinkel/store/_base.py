@@ -1,0 +1,104 @@
+"""What every part of the store shares: the engine, one transaction per call, paging cursors and the
+one builder of listing filters."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import sqlalchemy as sa
+
+from blickwinkel.errors import Errors, StoreError
+from blickwinkel.store import _search
+from blickwinkel.store import schema as t
+
+Vector = npt.NDArray[np.float32]
+MAX_PAGE = 200
+NO_DATE = dt.date(1, 1, 1)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+        raise StoreError(Errors.S010.format(cursor=cursor[:40])) from exc
+    if not isinstance(values, list) or len(values) != size:
+        raise StoreError(Errors.S010.format(cursor=cursor[:40]))
+    return values
+
+
+def page_size(limit: int) -> int:
+    return max(1, min(limit, MAX_PAGE))
+
+
+def new_id(result: sa.CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def article_conditions(
+    dialect: str,
+    *,
+    language: str | None = None,
+    outlet: str | None = None,
+    entity: str | None = None,
+    q: str | None = None,
+) -> list[sa.ColumnElement[bool]]:
+    """The listing filters as conditions on articles (combined with AND); story listings apply them
+    to their members."""
+    a = t.articles
+    conditions: list[sa.ColumnElement[bool]] = []
+    if language:
+        conditions.append(a.c.language == language)
+    if outlet:
+        conditions.append(a.c.outlet_id.in_(sa.select(t.outlets.c.id).where(t.outlets.c.name == outlet)))
+    if entity:
+        conditions.append(a.c.id.in_(sa.select(t.entities.c.article_id).where(t.entities.c.key == entity)))
+    if q:
+        conditions.append(a.c.id.in_(_search.matching_ids(dialect, q)))
+    return conditions
+
+
+class StoreBase:
+    """The engine and one transaction per call; the parts of :class:`~blickwinkel.store.Store` build
+    on it."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        with self.engine.connect() as conn:
+            conn.info["write"] = True
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[sa.Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn

@@ -1,0 +1,222 @@
+"""Stories: which articles report one event, their listing and summaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from blickwinkel.errors import Errors, StoreError
+from blickwinkel.store import schema as t
+from blickwinkel.store._base import (
+    NO_DATE,
+    StoreBase,
+    article_conditions,
+    decode_cursor,
+    encode_cursor,
+    new_id,
+    page_size,
+    utc_now,
+)
+from blickwinkel.store.records import Page, StoryChoice, StorySummary
+
+
+class StoryRecords(StoreBase):
+    """Stories and their members."""
+
+    def assign_story(self, article_id: int, story: StoryChoice) -> int:
+        """Put a stored article without a story into one (existing or new); returns the story id."""
+        with self._write() as conn:
+            current = current_story(conn, article_id)
+            if current is not None:
+                return current
+            row = conn.execute(
+                sa.select(t.articles.c.title, t.articles.c.published).where(t.articles.c.id == article_id)
+            ).one_or_none()
+            if row is None:
+                raise StoreError(Errors.S011.format(article_id=article_id))
+            return join_story(conn, article_id, row, story)
+
+    def story_of(self, article_id: int) -> int | None:
+        with self._read() as conn:
+            return current_story(conn, article_id)
+
+    def articles_without_story(self) -> list[int]:
+        j = t.articles.outerjoin(t.memberships, t.memberships.c.article_id == t.articles.c.id)
+        query = (
+            sa.select(t.articles.c.id)
+            .select_from(j)
+            .where(t.memberships.c.story_id.is_(None))
+            .order_by(t.articles.c.id)
+        )
+        with self._read() as conn:
+            return list(conn.scalars(query))
+
+    def list_stories(
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int = 20,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        language: str | None = None,
+        outlet: str | None = None,
+        entity: str | None = None,
+        q: str | None = None,
+    ) -> Page[StorySummary]:
+        """Newest first, and among stories of the same day the biggest first."""
+        s, m, a = t.stories, t.memberships, t.articles
+        day = sa.func.coalesce(s.c.last_published, NO_DATE)
+        query = sa.select(s, day.label("day"))
+
+        def members(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
+            inner = sa.select(m.c.story_id).select_from(m.join(a, a.c.id == m.c.article_id)).where(condition)
+            return s.c.id.in_(inner)
+
+        if since is not None:
+            query = query.where(s.c.last_published >= since)
+        if until is not None:
+            query = query.where(s.c.first_published <= until)
+        for condition in article_conditions(
+            self.dialect, language=language, outlet=outlet, entity=entity, q=q
+        ):
+            query = query.where(members(condition))
+        if cursor:
+            c_day, c_size, c_id = decode_cursor(cursor, 3)
+            try:
+                cd, cs, ci = dt.date.fromisoformat(str(c_day)), int(c_size), int(c_id)
+            except (TypeError, ValueError) as exc:
+                raise StoreError(Errors.S010.format(cursor=cursor[:40])) from exc
+            query = query.where(
+                sa.or_(
+                    day < cd,
+                    sa.and_(day == cd, s.c.size < cs),
+                    sa.and_(day == cd, s.c.size == cs, s.c.id < ci),
+                )
+            )
+        limit = page_size(limit)
+        query = query.order_by(day.desc(), s.c.size.desc(), s.c.id.desc()).limit(limit + 1)
+        with self._read() as conn:
+            rows = conn.execute(query).mappings().all()
+            items = _story_summaries(conn, rows[:limit])
+        next_cursor = None
+        if len(rows) > limit:
+            last = rows[limit - 1]
+            day_value = last["day"]
+            if isinstance(day_value, str):  # SQLite returns coalesce() of a date as text
+                day_value = dt.date.fromisoformat(day_value[:10])
+            next_cursor = encode_cursor([day_value.isoformat(), last["size"], last["id"]])
+        return Page(items, next_cursor)
+
+    def story(self, story_id: int) -> StorySummary | None:
+        with self._read() as conn:
+            rows = conn.execute(sa.select(t.stories).where(t.stories.c.id == story_id)).mappings().all()
+            items = _story_summaries(conn, rows)
+        return items[0] if items else None
+
+    def story_article_ids(self, story_id: int) -> list[int]:
+        a, m = t.articles, t.memberships
+        query = (
+            sa.select(a.c.id)
+            .select_from(a.join(m, m.c.article_id == a.c.id))
+            .where(m.c.story_id == story_id)
+            .order_by(sa.func.coalesce(a.c.published, NO_DATE), a.c.id)
+        )
+        with self._read() as conn:
+            return list(conn.scalars(query))
+
+
+def current_story(conn: sa.Connection, article_id: int) -> int | None:
+    return conn.scalar(sa.select(t.memberships.c.story_id).where(t.memberships.c.article_id == article_id))
+
+
+def join_story(conn: sa.Connection, article_id: int, article: Any, choice: StoryChoice) -> int:
+    """Add the article to the chosen story (or a new one) and mark the story changed."""
+    s = t.stories
+    now = utc_now()
+    story_id = choice.story_id
+    if story_id is not None and conn.scalar(sa.select(s.c.id).where(s.c.id == story_id)) is None:
+        story_id = None  # the story was removed meanwhile; start a new one
+    if story_id is None:
+        story_id = new_id(
+            conn.execute(
+                s.insert().values(
+                    title=article.title,
+                    size=0,
+                    version=0,
+                    first_published=article.published,
+                    last_published=article.published,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        )
+    conn.execute(
+        t.memberships.insert().values(
+            article_id=article_id, story_id=story_id, score=choice.score, added_at=now
+        )
+    )
+    a, m = t.articles, t.memberships
+    dates = conn.execute(
+        sa.select(sa.func.min(a.c.published), sa.func.max(a.c.published), sa.func.count())
+        .select_from(a.join(m, m.c.article_id == a.c.id))
+        .where(m.c.story_id == story_id)
+    ).one()
+    conn.execute(
+        s.update()
+        .where(s.c.id == story_id)
+        .values(
+            size=dates[2],
+            version=s.c.version + 1,
+            first_published=dates[0],
+            last_published=dates[1],
+            updated_at=now,
+            title=sa.func.coalesce(s.c.title, article.title),
+        )
+    )
+    # The cached comparison no longer describes the story.
+    conn.execute(t.comparisons.delete().where(t.comparisons.c.story_id == story_id))
+    return story_id
+
+
+def _story_summaries(conn: sa.Connection, rows: Sequence[sa.RowMapping]) -> tuple[StorySummary, ...]:
+    ids = [r["id"] for r in rows]
+    if not ids:
+        return ()
+    a, m, o, c, s = t.articles, t.memberships, t.outlets, t.comparisons, t.stories
+    members = conn.execute(
+        sa.select(m.c.story_id, o.c.name, a.c.language)
+        .select_from(m.join(a, a.c.id == m.c.article_id).outerjoin(o, o.c.id == a.c.outlet_id))
+        .where(m.c.story_id.in_(ids))
+    ).all()
+    outlets: dict[int, set[str]] = {}
+    languages: dict[int, set[str]] = {}
+    for story_id, outlet, language in members:
+        if outlet:
+            outlets.setdefault(story_id, set()).add(outlet)
+        if language:
+            languages.setdefault(story_id, set()).add(language)
+    conflicts = dict(
+        conn.execute(
+            sa.select(c.c.story_id, c.c.conflicts)
+            .select_from(c.join(s, s.c.id == c.c.story_id))
+            .where(c.c.story_id.in_(ids), c.c.story_version == s.c.version)
+        ).all()
+    )
+    return tuple(
+        StorySummary(
+            id=r["id"],
+            title=r["title"],
+            size=r["size"],
+            version=r["version"],
+            outlets=tuple(sorted(outlets.get(r["id"], ()))),
+            languages=tuple(sorted(languages.get(r["id"], ()))),
+            first_published=r["first_published"],
+            last_published=r["last_published"],
+            updated_at=r["updated_at"],
+            conflicts=conflicts.get(r["id"]),
+        )
+        for r in rows
+    )
