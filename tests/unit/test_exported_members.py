@@ -10,6 +10,7 @@ import blickwinkel
 
 PACKAGES = [
     "blickwinkel",
+    "blickwinkel.batch",
     "blickwinkel.compare",
     "blickwinkel.embed",
     "blickwinkel.ingest",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import typer
 
 from blickwinkel.cli import (
+    batch_cmd,
     compare_cmd,
     eval_compare,
     eval_ner,
@@ -27,7 +28,16 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Measure blickwinkel's analysers on labelled data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-for module in (compare_cmd, stories_cmd, ingest_cmd, serve_cmd, eval_compare, eval_ner, eval_subjectivity):
+for module in (
+    batch_cmd,
+    compare_cmd,
+    stories_cmd,
+    ingest_cmd,
+    serve_cmd,
+    eval_compare,
+    eval_ner,
+    eval_subjectivity,
+):
     module.register(app, eval_app)
 
 

@@ -1,0 +1,173 @@
+"""Partitioned inputs of a batch run: JSONL or Parquet files, local or behind any fsspec URL.
+
+A partition is one file. Its records are read with the JSON record reader every other command uses
+(:func:`blickwinkel.ingest.json_records.record_to_article`), so a bad record fails alone with the
+field that is wrong and names ``file:line`` (JSONL) or ``file#row`` (Parquet).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any, Literal
+
+from blickwinkel.errors import IngestError
+from blickwinkel.ingest import ReadResult
+from blickwinkel.ingest.json_records import record_to_article
+from blickwinkel.model import Article
+
+Format = Literal["jsonl", "parquet"]
+FORMATS: dict[str, Format] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One input file; ``key`` names it in the work directory (stable while the file is unchanged)."""
+
+    url: str
+    format: Format
+    key: str
+
+
+def _filesystem(url: str) -> tuple[Any, str]:
+    import fsspec
+
+    try:
+        fs, path = fsspec.core.url_to_fs(url)
+        return fs, str(path)
+    except (ImportError, ValueError) as exc:
+        raise IngestError(url, f"cannot open this location: {exc}") from exc
+
+
+def _key(url: str, info: dict[str, Any]) -> str:
+    stamp = f"{url}\0{info.get('size')}\0{info.get('mtime') or info.get('LastModified') or ''}"
+    digest = hashlib.sha1(stamp.encode()).hexdigest()[:12]
+    return f"{PurePosixPath(url).stem[:40]}-{digest}"
+
+
+def list_partitions(inputs: Sequence[str]) -> tuple[list[Partition], list[IngestError]]:
+    """The partitions behind ``inputs`` (files, directories, glob patterns, fsspec URLs), in order.
+
+    Directories contribute their JSONL and Parquet files, recursively and sorted; an input that names
+    nothing readable is returned as an error and the others are still listed.
+    """
+    partitions: list[Partition] = []
+    failures: list[IngestError] = []
+    seen: set[str] = set()
+    for given in inputs:
+        try:
+            found = list(_expand(given))
+        except IngestError as exc:
+            failures.append(exc)
+            continue
+        except OSError as exc:
+            failures.append(IngestError(given, f"cannot be listed: {exc}"))
+            continue
+        if not found:
+            failures.append(
+                IngestError(given, f"holds no partition files (endings: {', '.join(sorted(FORMATS))})")
+            )
+        for partition in found:
+            if partition.url not in seen:
+                seen.add(partition.url)
+                partitions.append(partition)
+    return partitions, failures
+
+
+def _expand(given: str) -> Iterator[Partition]:
+    fs, path = _filesystem(given)
+    protocol = given.split("://", 1)[0] + "://" if "://" in given else ""
+    if any(ch in path for ch in "*?["):
+        paths = sorted(fs.glob(path))
+    elif fs.isdir(path):
+        paths = sorted(p for p in fs.find(path) if not PurePosixPath(p).name.startswith("."))
+    elif fs.exists(path):
+        paths = [path]
+    else:
+        raise IngestError(given, "no such file or directory")
+    explicit = len(paths) == 1 and paths[0] == path
+    for p in paths:
+        suffix = PurePosixPath(p).suffix.lower()
+        if suffix not in FORMATS:
+            if explicit:
+                raise IngestError(
+                    given, f"unknown partition format {suffix or '(none)'!r}; use .jsonl or .parquet"
+                )
+            continue
+        url = protocol + p if protocol and not p.startswith(protocol) else p
+        yield Partition(url=url, format=FORMATS[suffix], key=_key(url, fs.info(p)))
+
+
+def read_partition(partition: Partition) -> ReadResult:
+    """The articles of one partition and one error for each record (or the file) that failed."""
+    try:
+        fs, path = _filesystem(partition.url)
+        with fs.open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise IngestError(partition.url, f"cannot be read: {exc}") from exc
+    if partition.format == "parquet":
+        rows = _parquet_rows(partition.url, data)
+        where = [f"{partition.url}#{n}" for n in range(1, len(rows) + 1)]
+    else:
+        rows, where, failures = _jsonl_rows(partition.url, data)
+        if failures:
+            result = _records(rows, where, partition)
+            return ReadResult(result.articles, tuple(failures) + result.failures)
+    return _records(rows, where, partition)
+
+
+def _jsonl_rows(url: str, data: bytes) -> tuple[list[object], list[str], list[IngestError]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(url, f"is not UTF-8 (byte {exc.start}); JSONL partitions must be UTF-8") from exc
+    rows: list[object] = []
+    where: list[str] = []
+    failures: list[IngestError] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except (json.JSONDecodeError, RecursionError) as exc:
+            failures.append(IngestError(f"{url}:{number}", f"not valid JSON: {exc}"))
+            continue
+        where.append(f"{url}:{number}")
+    return rows, where, failures
+
+
+def _parquet_rows(url: str, data: bytes) -> list[object]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(pa.BufferReader(data))
+    except (pa.ArrowException, OSError) as exc:
+        raise IngestError(url, f"is not a readable Parquet file: {exc}") from exc
+    return [_plain(row) for row in table.to_pylist()]
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """Parquet dates and timestamps as ISO strings, the form the JSON record reader takes."""
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items()}
+
+
+def _records(rows: Sequence[object], where: Sequence[str], partition: Partition) -> ReadResult:
+    articles: list[Article] = []
+    failures: list[IngestError] = []
+    for row, source in zip(rows, where, strict=True):
+        if not isinstance(row, dict):
+            failures.append(IngestError(source, f"expected an object, got {type(row).__name__}"))
+            continue
+        line = source.rsplit(":", 1)[-1].rsplit("#", 1)[-1]
+        try:
+            articles.append(record_to_article(row, source=source, default_id=f"{partition.key}-{line}"))
+        except IngestError as exc:
+            failures.append(exc)
+        except Exception as exc:  # a reader bug must still name the record, and the partition goes on
+            failures.append(IngestError(source, f"could not be read ({type(exc).__name__}: {exc})"))
+    return ReadResult(tuple(articles), tuple(failures))

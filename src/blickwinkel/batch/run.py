@@ -1,0 +1,462 @@
+"""A batch run on Dask: the stage functions of the CLI (read, analyse, embed, cluster, compare) as tasks.
+
+Three rounds of tasks, each resumable through files under ``OUT/_work``:
+
+1. **prepare** one task per input partition: read its records, compute the story features (embeddings,
+   entity and number keys) and keep them in a work file;
+2. **cluster** one task per time window (:data:`~blickwinkel.batch.stages.WINDOW_DAYS` days) with the one
+   :class:`~blickwinkel.stories.StoryClusterer`; the client then merges stories across window borders;
+3. **compare** one task per chunk of final stories: analyse their articles, compare each story of two or
+   more articles, and write articles, statements, facts and conflicts as Parquet.
+
+A task that dies with its worker is run again by Dask on another worker; every write is atomic and
+named by its content, so a re-run into the same ``--out`` skips finished work and writes each article
+once. An article that fails is recorded in ``failures.jsonl`` and the rest of its partition goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from blickwinkel.batch.output import TABLES, Output, comparison_rows, statement_row
+from blickwinkel.batch.partitions import Partition, list_partitions, read_partition
+from blickwinkel.batch.stages import (
+    WINDOW_DAYS,
+    ArticleMeta,
+    StorySketch,
+    cluster_window,
+    final_stories,
+    merge_across_borders,
+    window_of,
+)
+from blickwinkel.errors import BlickwinkelError, IngestError
+from blickwinkel.model import AnalysedArticle, Article
+from blickwinkel.stories import Story, StoryDoc
+
+# Articles embedded in one call inside a prepare task (the encoders are fastest on batches).
+EMBED_BATCH = 64
+# Prepare work files a worker keeps in memory while clustering and comparing (each holds one partition).
+CACHED_PARTITIONS = 4
+WORK = "_work"
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    reason: str
+
+    @classmethod
+    def of(cls, exc: BaseException, source: str) -> Failure:
+        if isinstance(exc, IngestError):
+            return cls(exc.source, exc.problem)
+        return cls(source, f"{type(exc).__name__}: {exc}")
+
+
+@dataclass(frozen=True)
+class PreparedPartition:
+    """What the client needs of a prepared partition: its articles' ids, dates and labels."""
+
+    key: str
+    articles: tuple[tuple[str, dt.date | None, ArticleMeta], ...]
+    failures: tuple[Failure, ...]
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    key: str
+    articles: int
+    statements: int
+    compared: int
+    facts: int
+    conflicts: int
+    failures: tuple[Failure, ...]
+    skipped: bool = False
+
+
+@dataclass
+class BatchResult:
+    """Counts of a batch run (also written to ``OUT/manifest.json``)."""
+
+    out: str
+    partitions: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    stories: int = 0
+    compared: int = 0
+    statements: int = 0
+    facts: int = 0
+    conflicts: int = 0
+    failures: int = 0
+    chunks: int = 0
+    resumed_chunks: int = 0
+    windows: int = 0
+    dashboard: str | None = None
+    story_of: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "story_of"}
+
+
+# ----------------------------------------------------------------------------- worker side
+
+
+_PARTITIONS: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+
+
+def _load_prepared(out: str, key: str) -> dict[str, Any]:
+    """The work file of a prepared partition, from a small per-process cache."""
+    cache_key = (out, key)
+    if cache_key in _PARTITIONS:
+        _PARTITIONS.move_to_end(cache_key)
+        return _PARTITIONS[cache_key]
+    value: dict[str, Any] = Output(out).read_pickle(WORK, "prepared", f"{key}.pkl")
+    _PARTITIONS[cache_key] = value
+    while len(_PARTITIONS) > CACHED_PARTITIONS:
+        _PARTITIONS.popitem(last=False)
+    return value
+
+
+def _features(articles: Sequence[Article], embedder: str) -> tuple[list[StoryDoc], list[Failure]]:
+    """Story features in batches; a batch that fails is redone article by article to find the culprit."""
+    from blickwinkel.embed import get_embedder
+    from blickwinkel.stories import story_docs
+
+    model = get_embedder(embedder)
+    docs: list[StoryDoc] = []
+    failures: list[Failure] = []
+    for start in range(0, len(articles), EMBED_BATCH):
+        batch = articles[start : start + EMBED_BATCH]
+        try:
+            docs.extend(story_docs(batch, model))
+        except Exception:
+            for article in batch:
+                try:
+                    docs.extend(story_docs([article], model))
+                except Exception as exc:
+                    failures.append(Failure.of(exc, article.source))
+    return docs, failures
+
+
+def prepare_partition(partition: Partition, out: str, embedder: str) -> PreparedPartition:
+    """Round 1: read one partition and compute its story features (skipped when already done)."""
+    output = Output(out)
+    name = f"{partition.key}.pkl"
+    if output.exists(WORK, "prepared", name):
+        done = _load_prepared(out, partition.key)
+        return _summary(partition.key, done)
+    try:
+        result = read_partition(partition)
+        articles, failures = list(result.articles), [Failure.of(f, partition.url) for f in result.failures]
+    except IngestError as exc:
+        articles, failures = [], [Failure.of(exc, partition.url)]
+    docs, failed = _features(articles, embedder)
+    kept = {d.id for d in docs}
+    done = {
+        "articles": {a.id: a for a in articles if a.id in kept},
+        "docs": {d.id: d for d in docs},
+        "failures": failures + failed,
+    }
+    output.write_pickle([WORK, "prepared", name], done)
+    return _summary(partition.key, done)
+
+
+def _summary(key: str, done: dict[str, Any]) -> PreparedPartition:
+    articles: dict[str, Article] = done["articles"]
+    return PreparedPartition(
+        key=key,
+        articles=tuple((a.id, a.published, (a.title or "", a.outlet, a.language)) for a in articles.values()),
+        failures=tuple(done["failures"]),
+    )
+
+
+def cluster_partition_window(
+    window: str, members: Sequence[tuple[str, str]], out: str, days: int
+) -> list[StorySketch]:
+    """Round 2: the stories of one time window; ``members`` are (partition key, article id)."""
+    docs = [_load_prepared(out, key)["docs"][article] for key, article in members]
+    return cluster_window(docs, window, days)
+
+
+def _analyse(articles: Sequence[Article]) -> tuple[list[AnalysedArticle], list[Failure]]:
+    from blickwinkel.analyse.pipeline import analyse_articles
+
+    try:
+        return analyse_articles(articles), []
+    except Exception:
+        analysed: list[AnalysedArticle] = []
+        failures: list[Failure] = []
+        for article in articles:
+            try:
+                analysed.extend(analyse_articles([article]))
+            except Exception as exc:
+                failures.append(Failure.of(exc, article.source))
+        return analysed, failures
+
+
+def compare_chunk(
+    key: str,
+    stories: Sequence[tuple[str, Sequence[tuple[str, str]]]],
+    out: str,
+    embedder: str,
+    compare: bool,
+) -> ChunkResult:
+    """Round 3: analyse and compare the stories of one chunk and write their tables."""
+    from blickwinkel.compare import compare_articles
+    from blickwinkel.embed import get_embedder
+
+    output = Output(out)
+    if output.exists(WORK, "done", key):
+        counts = json.loads(output.fs.cat_file(output.path(WORK, "done", key)))
+        return ChunkResult(key=key, failures=(), skipped=True, **counts)
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    failures: list[Failure] = []
+    compared = 0
+    for story, members in stories:
+        articles = [_load_prepared(out, part)["articles"][article] for part, article in members]
+        analysed, failed = _analyse(articles)
+        failures.extend(failed)
+        for a in analysed:
+            rows["articles"].append(_article_row(a.article, story))
+            rows["statements"].extend(statement_row(s, story) for s in a.statements)
+        if compare and len(analysed) >= 2:
+            try:
+                comparison = compare_articles(analysed, get_embedder(embedder))
+            except Exception as exc:
+                failures.append(Failure(f"story {story}", f"comparison failed: {type(exc).__name__}: {exc}"))
+                continue
+            facts, conflicts = comparison_rows(comparison, story)
+            rows["facts"].extend(facts)
+            rows["conflicts"].extend(conflicts)
+            compared += 1
+    for name in TABLES:
+        output.write_table([name, f"{key}.parquet"], name, rows[name])
+    counts = {
+        "articles": len(rows["articles"]),
+        "statements": len(rows["statements"]),
+        "compared": compared,
+        "facts": len(rows["facts"]),
+        "conflicts": len(rows["conflicts"]),
+    }
+    output.write_pickle([WORK, "failures", f"{key}.pkl"], failures)
+    output.write_bytes([WORK, "done", key], json.dumps(counts).encode())
+    return ChunkResult(key=key, failures=tuple(failures), **counts)
+
+
+def _article_row(article: Article, story: str) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "story": story,
+        "outlet": article.outlet,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published,
+        "language": article.language,
+        "source": article.source,
+        "text": article.text,
+    }
+
+
+# ----------------------------------------------------------------------------- client side
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    """A client of the cluster at ``scheduler``, or of a LocalCluster sized to this machine."""
+    import importlib.util
+
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=30)
+        except OSError as exc:
+            raise BlickwinkelError(
+                f"[B001] Cannot reach the Dask scheduler at {scheduler!r}: {exc}. Start one with "
+                "`dask scheduler` (and workers with `dask worker ADDRESS`), or leave out --scheduler."
+            ) from exc
+        with client:
+            yield client
+        return
+    count = workers or max(1, min(os.cpu_count() or 1, 8))
+    dashboard = ":0" if importlib.util.find_spec("bokeh") else None
+    with (
+        LocalCluster(
+            n_workers=count, threads_per_worker=1, processes=True, dashboard_address=dashboard
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def _run_all(
+    client: Any,
+    function: Callable[..., Any],
+    args: Sequence[tuple[Any, ...]],
+    stage: str,
+    progress: Progress | None,
+) -> list[Any]:
+    from distributed import as_completed
+
+    futures = [client.submit(function, *a, pure=False) for a in args]
+    index = {f.key: n for n, f in enumerate(futures)}
+    results: list[Any] = [None] * len(futures)
+    if progress:
+        progress(stage, 0, len(futures))
+    for done, future in enumerate(as_completed(futures), start=1):
+        results[index[future.key]] = future.result()
+        if progress:
+            progress(stage, done, len(futures))
+    return results
+
+
+def run_batch(
+    inputs: Sequence[str],
+    out: str,
+    *,
+    embedder: str = "use",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    compare: bool = True,
+    days: int = WINDOW_DAYS,
+    progress: Progress | None = None,
+    client: Any = None,
+) -> BatchResult:
+    """Read, embed, cluster and compare ``inputs`` on Dask and write the tables to ``out``.
+
+    ``client`` is an existing :class:`distributed.Client`; without one, a client is made from
+    ``scheduler`` (an address) or a LocalCluster of ``workers`` processes.
+    """
+    if client is None:
+        with dask_client(scheduler, workers) as own:
+            return run_batch(
+                inputs, out, embedder=embedder, compare=compare, days=days, progress=progress, client=own
+            )
+    output = Output(out)
+    result = BatchResult(out=out, dashboard=_dashboard(client))
+    partitions, listing = list_partitions(inputs)
+    failures: list[Failure] = [Failure.of(f, f.source) for f in listing]
+    result.partitions = len(partitions)
+
+    prepared: list[PreparedPartition] = _run_all(
+        client, prepare_partition, [(p, output.url, embedder) for p in partitions], "prepare", progress
+    )
+    members_of: dict[str, list[tuple[str, str]]] = {}
+    meta: dict[str, ArticleMeta] = {}
+    for part in prepared:
+        failures.extend(part.failures)
+        for article, published, labels in part.articles:
+            if article in meta:
+                result.duplicates += 1
+                failures.append(Failure(article, f"id repeated in partition {part.key}; the first is kept"))
+                continue
+            meta[article] = labels
+            members_of.setdefault(window_of(published, days), []).append((part.key, article))
+    result.windows = len(members_of)
+    where = {article: key for members in members_of.values() for key, article in members}
+
+    windows = sorted(members_of)
+    sketches_by_window: list[list[StorySketch]] = _run_all(
+        client,
+        cluster_partition_window,
+        [(w, members_of[w], output.url, days) for w in windows],
+        "cluster",
+        progress,
+    )
+    sketches = [s for group in sketches_by_window for s in group]
+    stories = final_stories(sketches, merge_across_borders(sketches, days), meta)
+    result.stories = len(stories)
+    result.story_of = {a: s.id for s in stories for a in s.articles}
+
+    chunks = _chunks(stories, sketches, where, embedder, compare)
+    result.chunks = len(chunks)
+    results: list[ChunkResult] = _run_all(
+        client,
+        compare_chunk,
+        [(key, members, output.url, embedder, compare) for key, members in chunks.items()],
+        "compare",
+        progress,
+    )
+    for chunk in results:
+        result.articles += chunk.articles
+        result.statements += chunk.statements
+        result.compared += chunk.compared
+        result.facts += chunk.facts
+        result.conflicts += chunk.conflicts
+        result.resumed_chunks += int(chunk.skipped)
+        if chunk.skipped:
+            failures.extend(output.read_pickle(WORK, "failures", f"{chunk.key}.pkl"))
+        else:
+            failures.extend(chunk.failures)
+    _remove_stale(output, set(chunks))
+    output.write_table(["stories.parquet"], "stories", [_story_row(s) for s in stories])
+    output.write_bytes(
+        ["failures.jsonl"],
+        "".join(
+            json.dumps({"source": f.source, "reason": f.reason}, ensure_ascii=False) + "\n" for f in failures
+        ).encode(),
+    )
+    result.failures = len(failures)
+    output.write_bytes(["manifest.json"], json.dumps(result.to_json(), indent=2).encode())
+    return result
+
+
+def _dashboard(client: Any) -> str | None:
+    import importlib.util
+
+    if not importlib.util.find_spec("bokeh"):
+        return None
+    link = getattr(client, "dashboard_link", None)
+    return str(link) if link else None
+
+
+def _chunks(
+    stories: Sequence[Story],
+    sketches: Sequence[StorySketch],
+    where: dict[str, str],
+    embedder: str,
+    compare: bool,
+) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
+    """Final stories grouped by the window of their first part; each chunk named by its content."""
+    window_of_story = {s.id: s.window for s in sketches}
+    grouped: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+    for story in sorted(stories, key=lambda s: s.id):
+        members = [(where[a], a) for a in story.articles]
+        grouped.setdefault(window_of_story.get(story.id, "x"), []).append((story.id, members))
+    named: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+    for window, group in sorted(grouped.items()):
+        digest = hashlib.sha1(json.dumps([embedder, compare, group]).encode()).hexdigest()[:16]
+        named[f"{window}-{digest}"] = group
+    return named
+
+
+def _remove_stale(output: Output, keys: set[str]) -> None:
+    """Tables of chunks an earlier run wrote for other inputs, so no article is written twice."""
+    for name in TABLES:
+        for file in output.list(name):
+            if file.endswith(".parquet") and file.removesuffix(".parquet") not in keys:
+                output.remove(name, file)
+    for marker in output.list(f"{WORK}/done"):
+        if marker not in keys:
+            output.remove(WORK, "done", marker)
+
+
+def _story_row(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.articles),
+        "outlets": list(story.outlets),
+        "languages": list(story.languages),
+        "first": story.first,
+        "last": story.last,
+    }

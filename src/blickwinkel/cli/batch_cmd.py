@@ -1,0 +1,115 @@
+"""``blickwinkel batch``: the pipeline on Dask over partitioned JSONL or Parquet.
+
+Thin command: parse, call :func:`blickwinkel.batch.run_batch`, print the counts. A terminal gets a
+progress bar per round (on standard error); piped output gets only the summary.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from blickwinkel.errors import BlickwinkelError
+
+
+def _progress_bar() -> tuple[Any, Any]:
+    """A rich progress bar on standard error when it is a terminal, else nothing."""
+    if not sys.stderr.isatty():
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+    )
+    tasks: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    return bar, update
+
+
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(help="JSONL or Parquet files, folders, globs or fsspec URLs.")
+    ],
+    out: Annotated[str, typer.Option("--out", "-o", help="Folder or fsspec URL for the Parquet tables.")],
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786).")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: cores)."),
+    ] = None,
+    embedder: Annotated[
+        str, typer.Option("--embedder", help="Embedding backend: use (default) or e5.")
+    ] = "use",
+    no_compare: Annotated[
+        bool, typer.Option("--no-compare", help="Stories only: skip the comparisons.")
+    ] = False,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Also load the articles into this store (SQLite or PostgreSQL URL)."),
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text (default) or json.")] = "text",
+) -> None:
+    """Read, embed, cluster and compare an archive on Dask; write Parquet tables to --out."""
+    from blickwinkel.batch import run_batch
+    from blickwinkel.batch.load import load_into_store
+
+    import logging
+
+    # Dask logs worker start-up and shutdown at INFO/WARNING; the command prints its own summary.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    bar, update = _progress_bar()
+    try:
+        if bar is not None:
+            bar.start()
+        result = run_batch(
+            inputs,
+            out,
+            embedder=embedder,
+            scheduler=scheduler,
+            workers=workers,
+            compare=not no_compare,
+            progress=update,
+        )
+        if bar is not None:
+            bar.stop()
+        loaded = load_into_store(out, db, embedder=embedder) if db else None
+    except BlickwinkelError as exc:
+        if bar is not None:
+            bar.stop()
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    summary = result.to_json()
+    if loaded is not None:
+        summary["stored"] = loaded
+    if output_format == "json":
+        typer.echo(json.dumps(summary, indent=2))
+    else:
+        if result.dashboard:
+            typer.echo(f"Dask dashboard: {result.dashboard}")
+        typer.echo(
+            f"{result.articles} articles in {result.stories} stories ({result.compared} compared: "
+            f"{result.facts} facts, {result.conflicts} conflicts) from {result.partitions} partitions; "
+            f"{result.duplicates} repeated ids; {result.failures} failures (see {out}/failures.jsonl)."
+        )
+        if result.resumed_chunks:
+            typer.echo(f"Resumed: {result.resumed_chunks} chunks were already written.")
+    if result.failures:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    app.command("batch")(batch)
