@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from blickwinkel.batch.output import Output
+from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.ingest.json_records import record_to_article
 from blickwinkel.model import Article
 
@@ -34,7 +35,7 @@ def stored_articles(out: str) -> list[Article]:
     return articles
 
 
-def load_into_store(out: str, db: str, *, embedder: str = "use") -> dict[str, int]:
+def load_into_store(out: str, db: str, *, embedder: str = DEFAULT_EMBEDDER) -> dict[str, int]:
     """Store every article of the run at ``out`` (the store assigns its stories as on ingest)."""
     from blickwinkel.store import open_store
     from blickwinkel.store.ingest import Ingestor

@@ -37,6 +37,7 @@ from blickwinkel.batch.stages import (
     merge_across_borders,
     window_of,
 )
+from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import BlickwinkelError, IngestError
 from blickwinkel.model import AnalysedArticle, Article
 from blickwinkel.stories import Story, StoryDoc
@@ -323,7 +324,7 @@ def run_batch(
     inputs: Sequence[str],
     out: str,
     *,
-    embedder: str = "use",
+    embedder: str = DEFAULT_EMBEDDER,
     scheduler: str | None = None,
     workers: int | None = None,
     compare: bool = True,

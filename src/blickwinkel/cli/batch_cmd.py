@@ -64,15 +64,17 @@ def batch(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text (default) or json.")] = "text",
 ) -> None:
     """Read, embed, cluster and compare an archive on Dask; write Parquet tables to --out."""
+    import logging
+
     from blickwinkel.batch import run_batch
     from blickwinkel.batch.load import load_into_store
-
-    import logging
+    from blickwinkel.config import load_settings
 
     # Dask logs worker start-up and shutdown at INFO/WARNING; the command prints its own summary.
     logging.getLogger("distributed").setLevel(logging.ERROR)
     bar, update = _progress_bar()
     try:
+        embedder = load_settings({"embedder": embedder}).embedder
         if bar is not None:
             bar.start()
         result = run_batch(
