@@ -36,10 +36,18 @@ class Errors(metaclass=_ErrorsWithCodes):
     """Every message with an id: ``Errors.ID.format(...)``."""
 
     # analyse/
-    A001 = "Cannot read the subjectivity cues {file}: {exc}. Reinstall blickwinkel."
+    A001 = "Cannot read the subjectivity cues or model {file}: {exc}. Reinstall blickwinkel."
     A002 = "subjectivity_scores got {texts} texts but {rows} embeddings; pass one embedding row per text."
     A003 = "subjectivity_scores got {texts} texts but {roles} roles; pass one role per text or none."
     A004 = "article_genre got {scores} scores but {kinds} kinds; pass one kind per score."
+    A005 = (
+        "{where}: not a usable subjectivity model ({problem}); "
+        "fit one with 'blickwinkel train subjectivity FILE.tsv'."
+    )
+    A006 = (
+        "This subjectivity model compares with prototype sentences through the {embedder!r} embedder; "
+        "pass embedder=get_embedder({embedder!r})."
+    )
     # config.py
     C001 = "Settings file {file} cannot be read: {exc}"
     C002 = "Setting {name!r} (from {where}): {problem}. Known settings: {known}."

@@ -1,11 +1,13 @@
-"""Quality gate: macro-F1 of the subjectivity scorer on the CheckThat 2025 dev splits.
+"""Quality gate: macro-F1 of the shipped subjectivity models on the CheckThat 2025 dev splits.
 
-Measured (cue lexicons + per-family weights, threshold 0.5) with
-    blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-de-dev.tsv --embedder none
-and the same for -en-dev.tsv and for --embedder use:
-    de: 0.676 without embeddings, 0.677 with use
-    en: 0.677 without embeddings, 0.688 with use
-Pinned below at the measured value minus 0.01. A change that lowers one must say why.
+The shipped models are fitted on our own sentences only (``data/subjectivity/``); CheckThat
+(CC BY-NC-SA 4.0) is used here to measure, never to fit or choose anything. Measured with
+    blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-de-dev.tsv --model shipped
+    blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-en-dev.tsv --model shipped
+    de-dev: macro-F1 0.6776 (491 sentences), en-dev: 0.6662 (462 sentences)
+Pinned at the measured value rounded down to 3 decimals. A change that lowers one must say why.
+(The earlier pins, 0.666/0.667 = measured minus 0.01 for cues fitted on CheckThat train, are
+replaced by these exact values of the models fitted on our own sentences.)
 """
 
 from __future__ import annotations
@@ -14,24 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from blickwinkel.cli.eval_subjectivity import evaluate_subjectivity
+from blickwinkel.analyse.subjectivity_eval import evaluate_subjectivity, read_labelled_sentences
 
-DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "subjectivity"
-
-PINNED = {
-    ("de", "none"): 0.676 - 0.01,
-    ("en", "none"): 0.677 - 0.01,
-    ("de", "use"): 0.677 - 0.01,
-    ("en", "use"): 0.688 - 0.01,
-}
+PINNED = {"de": 0.677, "en": 0.666}
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 
 
-@pytest.mark.parametrize(("language", "embedder"), sorted(PINNED))
-def test_subjectivity_macro_f1(language: str, embedder: str) -> None:
-    path = DATA / f"checkthat2025-{language}-dev.tsv"
+@pytest.mark.parametrize("language", sorted(PINNED))
+def test_subjectivity_macro_f1(shared_dir: Path, language: str) -> None:
+    path = shared_dir / "data" / "subjectivity" / f"checkthat2025-{language}-dev.tsv"
     if not path.exists():
         pytest.skip(f"{path} is not there (needs ../shared)")
-    result = evaluate_subjectivity(path, language, embedder)
-    assert result["macro_f1"] >= PINNED[(language, embedder)], result
+    result = evaluate_subjectivity(read_labelled_sentences(path), language)
+    assert result["macro_f1"] >= PINNED[language], result

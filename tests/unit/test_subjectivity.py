@@ -1,24 +1,36 @@
-"""Subjectivity scores, genre and the ``eval subjectivity`` command on sentences we wrote."""
+"""Subjectivity scores, genre, models and the ``train``/``eval subjectivity`` commands."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 from typer.testing import CliRunner
 
 from blickwinkel.analyse.subjectivity import (
+    FEATURES,
     SUBJECTIVE_THRESHOLD,
+    SubjectivityModel,
     article_genre,
     cue_features,
     is_subjective,
+    shipped_model,
     subjectivity_scores,
 )
-from blickwinkel.cli.eval_subjectivity import classification_scores, language_from_name
+from blickwinkel.analyse.subjectivity_eval import (
+    classification_scores,
+    fit_model,
+    language_from_name,
+    read_labelled_sentences,
+)
 from blickwinkel.cli.main import app
 from blickwinkel.errors import BlickwinkelError, EvaluationError
+
+OWN_SENTENCES = Path(__file__).resolve().parents[2] / "data" / "subjectivity"
 
 NEUTRAL_DE = [
     "Bei einem Angriff auf den Stützpunkt wurden am Dienstag vier Soldaten verletzt.",
@@ -91,9 +103,64 @@ def test_cues_are_counted() -> None:
     assert cue_features("The US said on Monday it would send aid.", "en")["first_person"] == 0
 
 
+class _LetterEmbedder:
+    """A stand-in embedder: each text is the unit vector of its letter counts a-z."""
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        rows = np.zeros((len(texts), 26), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for c in text.lower():
+                if "a" <= c <= "z":
+                    rows[i, ord(c) - 97] += 1
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        result: npt.NDArray[np.float32] = rows / np.maximum(norms, 1e-9)
+        return result
+
+
+def _prototype_model() -> SubjectivityModel:
+    weights = {name: 0.0 for name in FEATURES} | {"prototype": 1.0}
+    return SubjectivityModel("de", 0.0, weights, embedder="letters")
+
+
 def test_embeddings_must_match_texts() -> None:
     with pytest.raises(BlickwinkelError):
-        subjectivity_scores(["a", "b"], "de", embeddings=np.zeros((1, 4), dtype=np.float32))
+        subjectivity_scores(
+            ["a", "b"],
+            "de",
+            model=_prototype_model(),
+            embedder=_LetterEmbedder(),
+            embeddings=np.zeros((1, 26), dtype=np.float32),
+        )
+
+
+def test_a_prototype_model_needs_its_embedder() -> None:
+    with pytest.raises(BlickwinkelError, match="letters"):
+        subjectivity_scores(["Ein Satz."], "de", model=_prototype_model())
+    scores = subjectivity_scores(NEUTRAL_DE, "de", model=_prototype_model(), embedder=_LetterEmbedder())
+    assert len(scores) == len(NEUTRAL_DE)
+    assert all(0.0 < s < 1.0 for s in scores)
+
+
+def test_shipped_models_are_fitted_on_our_own_sentences() -> None:
+    for language in ("de", "en"):
+        model = shipped_model(language)
+        assert model.embedder is None
+        assert model.source == f"own-sentences-{language}.tsv"
+        refit = fit_model(
+            read_labelled_sentences(OWN_SENTENCES / model.source), language, source=model.source
+        )
+        assert refit == model, "regenerate with: blickwinkel train subjectivity (see docs/data-sources.md)"
+
+
+def test_model_json_round_trip_and_errors() -> None:
+    model = shipped_model("en")
+    assert SubjectivityModel.from_json(model.to_json(), "x.json") == model
+    with pytest.raises(BlickwinkelError, match=r"x\.json"):
+        SubjectivityModel.from_json({"format": "something else"}, "x.json")
+    broken = model.to_json()
+    del broken["weights"]["facts"]
+    with pytest.raises(BlickwinkelError, match="facts"):
+        SubjectivityModel.from_json(broken, "x.json")
 
 
 def test_roles_must_match_texts() -> None:
@@ -146,9 +213,7 @@ def test_eval_command_json(tmp_path: Path) -> None:
         '3\t"Er nannte es ""gut"", sagte sie."\tOBJ\n'
     )
     path = _write(tmp_path, "mini-de-dev.tsv", body)
-    result = CliRunner().invoke(
-        app, ["eval", "subjectivity", str(path), "--format", "json", "--embedder", "none"]
-    )
+    result = CliRunner().invoke(app, ["eval", "subjectivity", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) == {"macro_f1", "accuracy", "per_label", "sentences"}
@@ -159,9 +224,7 @@ def test_eval_command_json(tmp_path: Path) -> None:
 def test_eval_command_text(tmp_path: Path) -> None:
     body = f"sentence_id\tsentence\tlabel\n1\t{NEUTRAL_EN[0]}\tOBJ\n2\t{SUBJECTIVE_EN[0]}\tSUBJ\n"
     path = _write(tmp_path, "mini.tsv", body)
-    result = CliRunner().invoke(
-        app, ["eval", "subjectivity", str(path), "--language", "en", "--embedder", "none"]
-    )
+    result = CliRunner().invoke(app, ["eval", "subjectivity", str(path), "--language", "en"])
     assert result.exit_code == 0, result.output
     assert "macro-F1" in result.stdout
 
@@ -178,7 +241,7 @@ def test_eval_command_text(tmp_path: Path) -> None:
 )
 def test_eval_command_malformed_file(tmp_path: Path, body: str, where: str) -> None:
     path = _write(tmp_path, "bad-de-x.tsv", body)
-    result = CliRunner().invoke(app, ["eval", "subjectivity", str(path), "--embedder", "none"])
+    result = CliRunner().invoke(app, ["eval", "subjectivity", str(path)])
     assert result.exit_code == 2
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1
@@ -190,3 +253,38 @@ def test_eval_command_missing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "subjectivity", str(tmp_path / "none-de.tsv")])
     assert result.exit_code == 2
     assert "none-de.tsv" in result.stderr
+
+
+def test_train_then_eval_with_the_user_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("platformdirs.user_data_dir", lambda *a, **k: str(tmp_path / "data"))
+    rows = [f"{i}\t{t}\tOBJ" for i, t in enumerate(NEUTRAL_EN)]
+    rows += [f"{i + 10}\t{t}\tSUBJ" for i, t in enumerate(SUBJECTIVE_EN)]
+    path = _write(tmp_path, "mine-en.tsv", "sentence_id\tsentence\tlabel\n" + "\n".join(rows) + "\n")
+    result = CliRunner().invoke(app, ["train", "subjectivity", str(path)])
+    assert result.exit_code == 0, result.output
+    saved = tmp_path / "data" / "models" / "subjectivity-en.json"
+    assert saved.exists()
+    assert json.loads(saved.read_text(encoding="utf-8"))["sentences"] == 6
+    result = CliRunner().invoke(
+        app, ["eval", "subjectivity", str(path), "--model", "user", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["sentences"] == 6
+
+
+def test_eval_with_a_missing_user_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("platformdirs.user_data_dir", lambda *a, **k: str(tmp_path / "empty"))
+    path = _write(tmp_path, "mini-de.tsv", f"sentence\tlabel\n{NEUTRAL_DE[0]}\tOBJ\n")
+    result = CliRunner().invoke(app, ["eval", "subjectivity", str(path), "--model", "user"])
+    assert result.exit_code == 2
+    assert "train subjectivity" in result.stderr
+
+
+def test_training_needs_both_labels(tmp_path: Path) -> None:
+    path = _write(tmp_path, "only-de.tsv", f"sentence\tlabel\n{NEUTRAL_DE[0]}\tOBJ\n")
+    result = CliRunner().invoke(
+        app, ["train", "subjectivity", str(path), "--output", str(tmp_path / "m.json")]
+    )
+    assert result.exit_code == 2
+    assert "only-de.tsv" in result.stderr
+    assert not (tmp_path / "m.json").exists()

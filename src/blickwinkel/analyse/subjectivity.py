@@ -4,8 +4,15 @@ Each sentence gets counts from cue lexicons we wrote (evaluative words, intensif
 stance adverbs and particles, modal verbs of obligation, first and second person, questions,
 exclamations, scare quotes, predictions that carry an evaluation, argument and negation words) and
 objective cues (attribution to a source, numbers and dates, names). Optionally the sentence
-embedding is compared with short subjective and objective prototype sentences we wrote. A logistic
-formula with one weight per cue family turns these into a probability-like score.
+embedding is compared with short subjective and objective prototype sentences we wrote. A
+:class:`SubjectivityModel` (one weight per cue family and an intercept) turns these into a
+probability-like score.
+
+The shipped models (``data/subjectivity-model-{de,en}.json``) are logistic regressions over the cue
+counts, fitted on sentences the blickwinkel developers wrote for the purpose
+(``data/subjectivity/own-sentences-{de,en}.tsv`` in the source tree); no evaluation or
+non-commercial data went into them. ``blickwinkel train subjectivity`` fits a user's own model the
+same way (see :mod:`blickwinkel.analyse.subjectivity_eval`).
 
 The statement's role matters: a quote or reported speech may be subjective in itself, but the
 outlet only reports it. With ``roles`` given, quotes and reported speech are pulled towards
@@ -21,16 +28,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import BlickwinkelError, Errors
 
+if TYPE_CHECKING:  # analysis takes an embedder as a parameter; it never loads one itself
+    from blickwinkel.embed import Embedder
+
 SUBJECTIVE_THRESHOLD = 0.5
-"""A score at or above this is subjective (the weights below are set so 0.5 is the balance point)."""
+"""A score at or above this is subjective (the models are fitted with balanced classes, so 0.5 is
+the balance point)."""
 
 # Genre bands on the share of subjective statements in the outlet's own voice: a report may carry
 # the odd evaluative sentence; above a third it reads as an opinionated report; from 55 % on the
@@ -61,61 +71,11 @@ FEATURES = (
     "attribution",
     "facts",
     "names",
-    "prototype",
 )
+"""The cue families every model weighs; a model fitted with an embedder adds ``prototype``."""
+PROTOTYPE = "prototype"
 
-# One weight per cue family and an intercept per language. Measured, not learned word by word: a
-# logistic regression over these 19 family counts (C=0.3, balanced classes) on the CheckThat 2025
-# TRAIN split, rounded to one decimal. Two weights were then set by hand against that fit, because
-# the linguistics is clear and the English data is thin there: English questions (fit: 0.0) and
-# predictions with an evaluation (fit: 0.1). The lexicons themselves are ours.
-_WEIGHTS: dict[str, dict[str, float]] = {
-    "de": {
-        "intercept": -0.3,
-        "evaluative": 0.8,
-        "weak_evaluative": 0.7,
-        "intensifier": 0.4,
-        "stance": 0.6,
-        "obligation": 0.4,
-        "first_person": 0.4,
-        "second_person": 0.3,
-        "question": 0.5,
-        "exclamation": 1.0,
-        "scare_quote": 0.3,
-        "prophecy": 0.5,
-        "argument": 0.1,
-        "negation": 0.1,
-        "generic": 0.6,
-        "present_copula": 0.4,
-        "attribution": -0.6,
-        "facts": -0.5,
-        "names": -0.9,
-        "prototype": 1.3,
-    },
-    "en": {
-        "intercept": -0.4,
-        "evaluative": 0.5,
-        "weak_evaluative": 0.2,
-        "intensifier": 0.3,
-        "stance": 0.2,
-        "obligation": 0.3,
-        "first_person": 0.4,
-        "second_person": 0.4,
-        "question": 0.5,
-        "exclamation": 0.5,
-        "scare_quote": 0.3,
-        "prophecy": 0.4,
-        "argument": 0.1,
-        "negation": 0.3,
-        "generic": 0.2,
-        "present_copula": 0.3,
-        "attribution": -1.0,
-        "facts": -0.5,
-        "names": -0.5,
-        "prototype": 1.2,
-    },
-}
-# How far a quote or reported speech is pulled towards objective (in logit units): enough that a
+# How far a quote or reported speech is pulled towards objective (in logit units), set by hand: enough that a
 # quoted opinion ("„Das ist eine Katastrophe“, sagte X") is not the outlet's opinion, while the
 # rare statement that also evaluates in its own words can still cross the threshold.
 _REPORTED_ROLE_SHIFT = -2.5
@@ -123,7 +83,12 @@ _REPORTED_ROLE_SHIFT = -2.5
 _CAP = 3.0
 _PROTOTYPE_TOP_K = 3
 
-_DATA_FILE = Path(__file__).resolve().parent / "data" / "subjectivity.json"
+_DATA_DIR = Path(__file__).resolve().parent / "data"
+_DATA_FILE = _DATA_DIR / "subjectivity.json"
+# The prototype margin is a difference of cosines (a few hundredths); in tenths it is on the scale
+# of the cue counts, so one regularisation strength suits all features.
+_PROTOTYPE_SCALE = 10.0
+MODEL_FORMAT = "blickwinkel-subjectivity/1"
 
 
 @dataclass(frozen=True)
@@ -219,52 +184,115 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
     return features
 
 
-def _prototype_margins(
-    language: str, embeddings: npt.NDArray[np.float32], embedder_name: str = DEFAULT_EMBEDDER
-) -> npt.NDArray[np.float32]:
-    """Mean similarity to the nearest subjective prototypes minus the nearest objective ones."""
-    subjective, objective = _prototype_matrices(_language(language), embedder_name)
-    k = _PROTOTYPE_TOP_K
+@dataclass(frozen=True)
+class SubjectivityModel:
+    """One weight per feature and an intercept: ``score = sigmoid(intercept + sum(weight * feature))``.
+
+    ``embedder`` names the embedder whose sentence vectors the ``prototype`` feature compares with
+    the prototype sentences; ``None`` means cues only. ``source`` says what the model was fitted on.
+    """
+
+    language: str
+    intercept: float
+    weights: dict[str, float]
+    embedder: str | None = None
+    source: str = ""
+    sentences: int = 0
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return (*FEATURES, PROTOTYPE) if self.embedder else FEATURES
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": MODEL_FORMAT,
+            "language": self.language,
+            "embedder": self.embedder,
+            "source": self.source,
+            "sentences": self.sentences,
+            "intercept": self.intercept,
+            "weights": {name: self.weights[name] for name in self.features},
+        }
+
+    @classmethod
+    def from_json(cls, data: Any, where: str) -> SubjectivityModel:
+        """A model from its JSON form; ``where`` (a file name) goes into the error message."""
+        if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
+            raise BlickwinkelError(
+                Errors.A005.format(where=where, problem=f"expected format {MODEL_FORMAT!r}")
+            )
+        try:
+            embedder = data.get("embedder")
+            model = cls(
+                language=_language(str(data["language"])),
+                intercept=float(data["intercept"]),
+                weights={str(k): float(v) for k, v in data["weights"].items()},
+                embedder=str(embedder) if embedder else None,
+                source=str(data.get("source", "")),
+                sentences=int(data.get("sentences", 0)),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise BlickwinkelError(Errors.A005.format(where=where, problem=f"incomplete: {exc!r}")) from exc
+        missing = [name for name in model.features if name not in model.weights]
+        if missing:
+            raise BlickwinkelError(
+                Errors.A005.format(where=where, problem=f"no weight for {', '.join(missing)}")
+            )
+        return model
+
+
+@cache
+def shipped_model(language: str) -> SubjectivityModel:
+    """The packaged model for ``de`` or ``en`` (other languages use the English one)."""
+    path = _DATA_DIR / f"subjectivity-model-{_language(language)}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:  # a broken install, not bad user input
+        raise BlickwinkelError(Errors.A001.format(file=path, exc=exc)) from exc
+    return SubjectivityModel.from_json(data, str(path))
+
+
+def prototype_margins(
+    texts: Sequence[str],
+    language: str,
+    embedder: Embedder,
+    embeddings: npt.NDArray[np.float32] | None = None,
+) -> list[float]:
+    """Per text, mean similarity to the nearest subjective prototypes minus the nearest objective
+    ones, in tenths of a cosine. ``embeddings`` (from ``embedder``) saves encoding the texts again."""
+    if not texts:
+        return []
+    if embeddings is None:
+        embeddings = embedder.encode(list(texts))
+    if embeddings.shape[0] != len(texts):
+        raise BlickwinkelError(Errors.A002.format(texts=len(texts), rows=embeddings.shape[0]))
+    cues = _cues(_language(language))
+    subjective = embedder.encode(list(cues.subjective_prototypes))
+    objective = embedder.encode(list(cues.objective_prototypes))
 
     def top_mean(sims: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-        kk = min(k, sims.shape[1])
+        kk = min(_PROTOTYPE_TOP_K, sims.shape[1])
         part = np.sort(sims, axis=1)[:, -kk:]
         result: npt.NDArray[np.float32] = part.mean(axis=1).astype(np.float32)
         return result
 
-    return top_mean(embeddings @ subjective.T) - top_mean(embeddings @ objective.T)
-
-
-@cache
-def _prototype_matrices(
-    language: str, embedder_name: str
-) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
-    from blickwinkel.embed import get_embedder
-
-    cues = _cues(language)
-    embedder = get_embedder(embedder_name)
-    return (
-        embedder.encode(list(cues.subjective_prototypes)),
-        embedder.encode(list(cues.objective_prototypes)),
-    )
+    margins = top_mean(embeddings @ subjective.T) - top_mean(embeddings @ objective.T)
+    return [float(m) * _PROTOTYPE_SCALE for m in margins]
 
 
 def feature_rows(
     texts: Sequence[str],
     language: str = "de",
     *,
+    embedder: Embedder | None = None,
     embeddings: npt.NDArray[np.float32] | None = None,
-    embedder_name: str = DEFAULT_EMBEDDER,
 ) -> list[dict[str, float]]:
-    """All features per text; ``prototype`` is 0 without embeddings."""
+    """All features per text; ``prototype`` only with an ``embedder``."""
     rows = [cue_features(t, language) for t in texts]
-    margins: list[float] = [0.0] * len(texts)
-    if embeddings is not None and len(texts):
-        if embeddings.shape[0] != len(texts):
-            raise BlickwinkelError(Errors.A002.format(texts=len(texts), rows=embeddings.shape[0]))
-        margins = [float(m) for m in _prototype_margins(language, embeddings, embedder_name)]
-    for row, margin in zip(rows, margins, strict=True):
-        row["prototype"] = margin
+    if embedder is not None:
+        margins = prototype_margins(texts, language, embedder, embeddings)
+        for row, margin in zip(rows, margins, strict=True):
+            row[PROTOTYPE] = margin
     return rows
 
 
@@ -273,23 +301,27 @@ def subjectivity_scores(
     language: str = "de",
     *,
     roles: Sequence[str] | None = None,
+    model: SubjectivityModel | None = None,
+    embedder: Embedder | None = None,
     embeddings: npt.NDArray[np.float32] | None = None,
-    embedder_name: str = DEFAULT_EMBEDDER,
 ) -> list[float]:
     """A probability-like subjectivity score in [0, 1] per text.
 
-    ``embeddings`` (one L2-normalised row per text, from the embedder named ``embedder_name``) add
-    the prototype comparison; ``roles`` (statement kinds) pull quotes and reported speech towards
+    ``model`` defaults to the shipped cue model of the language. A model fitted with an embedder
+    needs that ``embedder`` (and may take precomputed ``embeddings`` of the texts, one
+    L2-normalised row each); ``roles`` (statement kinds) pull quotes and reported speech towards
     objective, because the outlet only reports those words.
     """
     if roles is not None and len(roles) != len(texts):
         raise BlickwinkelError(Errors.A003.format(texts=len(texts), roles=len(roles)))
     lang = _language(language)
-    weights = _WEIGHTS[lang]
-    rows = feature_rows(texts, lang, embeddings=embeddings, embedder_name=embedder_name)
+    model = model or shipped_model(lang)
+    if model.embedder and embedder is None:
+        raise BlickwinkelError(Errors.A006.format(embedder=model.embedder))
+    rows = feature_rows(texts, lang, embedder=embedder if model.embedder else None, embeddings=embeddings)
     scores = []
     for i, row in enumerate(rows):
-        z = weights["intercept"] + sum(weights[name] * row[name] for name in FEATURES)
+        z = model.intercept + sum(model.weights[name] * row[name] for name in model.features)
         if roles is not None and roles[i] in REPORTED_ROLES:
             z += _REPORTED_ROLE_SHIFT
         scores.append(1.0 / (1.0 + math.exp(-z)))

@@ -16,6 +16,7 @@ from blickwinkel.cli import (
     ingest_cmd,
     serve_cmd,
     stories_cmd,
+    train_cmd,
 )
 
 app = typer.Typer(
@@ -34,6 +35,7 @@ for module in (
     stories_cmd,
     ingest_cmd,
     serve_cmd,
+    train_cmd,
     eval_compare,
     eval_ner,
     eval_subjectivity,
