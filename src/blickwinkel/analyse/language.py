@@ -180,40 +180,42 @@ def _build_langid() -> Any:
     from blickwinkel import datacache
 
     source = MODEL_DIR / MODEL_FILE
-    path = datacache.cached_file(f"py3langid-{datacache.source_key(source)}.npz", _write_langid_model)
+    key = datacache.source_key(source, *SUPPORTED_LANGUAGES)
+    path = datacache.cached_file(f"py3langid-{key}.npz", _write_langid_model)
     if path is None:  # no writable cache: decompress the shipped model
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    else:
-        import numpy as np
-        from py3langid.modelio import _to_array
+        identifier.set_languages(list(SUPPORTED_LANGUAGES))
+        return identifier
+    import numpy as np
+    from py3langid.modelio import _to_array
 
-        with np.load(path, allow_pickle=False) as model:
-            identifier = LanguageIdentifier(
-                model["ptc"],
-                model["pc"],
-                model["classes"].tolist(),
-                _to_array(model["nextmove"]),
-                model["output"].tolist(),
-                norm_probs=True,
-                tk_row=_to_array(model["row"]),
-            )
-    identifier.set_languages(list(SUPPORTED_LANGUAGES))
-    return identifier
+    with np.load(path, allow_pickle=False) as model:
+        return LanguageIdentifier(
+            model["ptc"],
+            model["pc"],
+            model["classes"].tolist(),
+            _to_array(model["nextmove"]),
+            model["output"].tolist(),
+            norm_probs=True,
+            tk_row=_to_array(model["row"]),
+        )
 
 
 def _write_langid_model(path: Any) -> None:
-    """py3langid's model, decompressed once: loading the xz original takes about 0.5 s a process."""
+    """py3langid's model for the supported languages, decompressed once: the xz original of all 97
+    languages takes about 0.5 s a process to load."""
     import numpy as np
     from py3langid.langid import MODEL_DIR, MODEL_FILE
     from py3langid.modelio import load_model
 
     ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
+    kept = [i for i, language in enumerate(classes) if language in SUPPORTED_LANGUAGES]
     with path.open("wb") as fh:
         np.savez(
             fh,
-            ptc=ptc,
-            pc=pc,
-            classes=np.array(classes),
+            ptc=np.ascontiguousarray(ptc[:, kept]),
+            pc=pc[kept],
+            classes=np.array([classes[i] for i in kept]),
             nextmove=np.frombuffer(nextmove, dtype=np.dtype(nextmove.typecode)),
             row=np.frombuffer(row, dtype=np.dtype(row.typecode)),
             output=np.asarray(output, dtype=np.int32),

