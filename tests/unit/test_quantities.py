@@ -339,3 +339,22 @@ def test_offsets_slice_back_on_the_shared_corpus() -> None:
     for text in texts:
         for quantity in find_quantities(text, "de"):
             assert text[quantity.start : quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Der Umbau kostet 22'050 Franken.", "de", 22_050),
+        ("Der Umbau kostet 22’050 Franken.", "de", 22_050),
+        ("Der Umbau kostet 1 234,5 Euro.", "de", 1_234.5),
+        ("Der Umbau kostet 1.234,5 Euro.", "de", 1_234.5),
+        ("Der Umbau kostet 1,234.5 Euro.", "de", 1_234.5),
+        ("The repair costs 1,234.5 euros.", "en", 1_234.5),
+        ("The repair costs 1.234,5 euros.", "en", 1_234.5),
+        ("The repair costs 22’050 francs.", "en", 22_050),
+    ],
+)
+def test_regional_number_formats(text: str, language: str, value: float) -> None:
+    quantity = one(text, language)
+    assert quantity.value == pytest.approx(value)
+    assert unit_key(quantity.unit) in {"eur", "chf"}

@@ -28,13 +28,17 @@ _EN_NUMBER_WORD = (
     "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     "seventy|eighty|ninety|hundred|thousand|twelve|eleven|one|two|three|four|five|six|seven|eight|nine|ten"
 )
+# Digit groups: "2.500" and "2 500" (German), "22'050" and "22’050" (Swiss), "2,500" (English); a
+# number with both marks reads the last one as the decimal mark ("1,234.5" in German text too).
+_GROUP = r"[\u00a0\u202f '’]"
 _DE_NUMERIC = (
-    r"\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?"
+    rf"\d{{1,3}}(?:(?:\.|{_GROUP})\d{{3}})+(?:,\d+)?"
+    r"|\d{1,3}(?:,\d{3})+\.\d+"
     # "2.5 Millionen" is a common slip for "2,5 Millionen"; only before a scale word or percent.
     r"|\d+\.\d{1,2}(?=\s*(?:Mio|Mrd|Million|Milliard|Prozent|%))"
     r"|\d+(?:,\d+)?"
 )
-_EN_NUMERIC = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_EN_NUMERIC = rf"\d{{1,3}}(?:(?:,|{_GROUP})\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+,\d+|\d+(?:\.\d+)?"
 # Not part of a code ("COVID-19", "A320"), a date ("2024-01-25"), a time or a longer figure.
 _NUMERIC_GUARD_BEFORE = r"(?<![\w.,:/+#§])(?<![^\W\d_][-–])(?<!\d[-–]\d\d[-–])"
 _NUMERIC_GUARD_AFTER = r"(?!\d)(?![.,:/]\d)(?!-[^\W\d_])(?![-–]\d+[-–])"
@@ -197,7 +201,7 @@ def read_atom(match: re.Match[str], text: str, code: str, lang: NumberLanguage) 
     start, end = match.span()
     if match.group("num") is not None:
         digits = match.group("num")
-        value = _parse_numeric(digits, lang.decimal)
+        value = parse_numeric(digits, lang.decimal)
         if value is None or _is_identifier(text, start, digits, code, lang):
             return None
         scale = 1.0
@@ -251,9 +255,13 @@ def _apply_scale(atom: Atom, text: str, code: str, lang: NumberLanguage) -> Atom
     return atom
 
 
-def _parse_numeric(digits: str, decimal: str) -> float | None:
+def parse_numeric(digits: str, decimal: str) -> float | None:
+    """The value of digits as written: ``decimal`` is the language's decimal mark, used when only
+    one mark occurs; with both marks the last one is the decimal mark ("1.234,5", "1,234.5")."""
+    raw = re.sub(_GROUP, "", digits)
+    if "." in raw and "," in raw:
+        decimal = "." if raw.rfind(".") > raw.rfind(",") else ","
     thousands = "." if decimal == "," else ","
-    raw = digits.replace("\u00a0", "").replace("\u202f", "")
     if decimal == "," and re.fullmatch(r"\d+\.\d{1,2}", raw):
         return float(raw)
     raw = raw.replace(thousands, "").replace(decimal, ".")

@@ -29,6 +29,8 @@ CURRENCIES: dict[str, str] = {
     "pounds": "GBP",
     "chf": "CHF",
     "franken": "CHF",
+    "franc": "CHF",
+    "francs": "CHF",
     "rubel": "RUB",
     "rubles": "RUB",
     "roubles": "RUB",

@@ -1,13 +1,24 @@
-"""Contradictions inside one fact: the same counted thing with different numbers, different dates."""
+"""Contradictions inside one fact: the same counted thing with different numbers, different dates.
+
+Every wording check first maps typographic variants onto one form (curly and straight quotes and
+apostrophes, dashes, spaces): two copies of one quote that differ only in ’ and ' say the same.
+Two statements in otherwise parallel wording (most tokens the same, in the same order) are compared
+token by token: a number, a weekday, a month, a name or a negation that differs in the same place
+is a conflict, whether or not the analysis recognised a counted noun; a name conflict needs that
+parallel place, so the two names fill the same role.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
 
+from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, WEEKDAYS, parse_numeric
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree
-from blickwinkel.compare.similarity import ScoreParts, char_ngrams, dice
+from blickwinkel.compare.similarity import ScoreParts
 from blickwinkel.model import Conflict, DateMention, Fact, Link, Mention, Quantity, Statement
 
 # A conflict needs the same fact, not merely the same topic: numbers and dates are compared only
@@ -70,14 +81,122 @@ _NEGATION = re.compile(
 # Two statements that differ only in a name or a negation are near-identical in wording.
 SAME_WORDING_MIN_CHARS = 0.6
 NEGATION_MIN_CHARS = 0.7
-SWAPPED_NAME_MIN_DICE = 0.6
 
 Span = tuple[int, int] | None
 
 
 def _negations(s: Statement, span: Span) -> int:
-    start, end = (span[0] - s.start, span[1] - s.start) if span else (0, len(s.text))
-    return len(_NEGATION.findall(s.text[start:end]))
+    return len(_NEGATION.findall(typographic_form(_span_text(s, span))))
+
+
+# Typographic variants that change no word, each mapped onto one character so offsets stay put.
+_TYPOGRAPHY = str.maketrans(
+    {
+        "’": "'", "‘": "'", "‚": "'", "‛": "'", "`": "'", "´": "'", "‹": "'", "›": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+        "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
+    }
+)  # fmt: skip
+
+
+def typographic_form(text: str) -> str:
+    """``text`` with one form for each quote, apostrophe, dash and space; as long as ``text``."""
+    return text.translate(_TYPOGRAPHY)
+
+
+# Tokens of the parallel-wording check: numbers with their group and decimal marks ("22'050",
+# "1 234,5"), words with inner apostrophes ("don't"), and single punctuation marks.
+_TOKEN = re.compile(r"\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|\w+(?:'\w+)*|[^\w\s]")
+# Share of the longer statement's tokens that must match in order for two statements to count as
+# the same wording with a few things changed. Set by hand (half the words or more would be a new
+# sentence), then checked on part A of bench/perturb.py only.
+PARALLEL_MIN_SHARE = 0.6
+# A changed stretch longer than this many tokens on a side is a rewording, not a changed value.
+PARALLEL_MAX_HUNK = 4
+_WEEKDAY_WORDS = WEEKDAYS
+_MONTH_WORDS = frozenset(m.rstrip(".") for m in DE_MONTHS | EN_MONTHS)
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    key: str
+    start: int  # offsets into the article
+    end: int
+
+
+def _tokens(s: Statement, span: Span) -> list[_Token]:
+    base = span[0] if span else s.start
+    text = typographic_form(_span_text(s, span))
+    return [
+        _Token(m.group(), m.group().lower(), base + m.start(), base + m.end()) for m in _TOKEN.finditer(text)
+    ]
+
+
+Hunk = tuple[list[_Token], list[_Token]]
+
+
+def _parallel(a: Statement, b: Statement, span_a: Span, span_b: Span) -> list[Hunk] | None:
+    """The stretches where two statements in parallel wording differ ([] for the same wording), or
+    None when the wording is not parallel."""
+    ta, tb = _tokens(a, span_a), _tokens(b, span_b)
+    if not ta or not tb:
+        return None
+    matcher = SequenceMatcher(None, [t.key for t in ta], [t.key for t in tb], autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    if same < PARALLEL_MIN_SHARE * max(len(ta), len(tb)):
+        return None
+    return [(ta[i1:i2], tb[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+
+
+def _number_value(token: _Token, language: str | None) -> float | None:
+    if not token.text[0].isdigit():
+        return None
+    return parse_numeric(token.text, "." if language == "en" else ",")
+
+
+def _covering(quantities: Sequence[Quantity], token: _Token) -> Quantity | None:
+    return next((q for q in quantities if q.start <= token.start and token.end <= q.end), None)
+
+
+def _parallel_number(a: Statement, b: Statement, hunks: Sequence[Hunk]) -> tuple[Quantity, Quantity] | None:
+    """A number that differs in the same place of parallel wording: "reached 548 on Monday" against
+    "reached 1644 on Monday". Hedged quantities keep their tolerance ("rund 2.500" / "rund 2.400")."""
+    for xs, ys in hunks:
+        nx = [(t, v) for t in xs if (v := _number_value(t, a.language)) is not None]
+        ny = [(t, v) for t in ys if (v := _number_value(t, b.language)) is not None]
+        if len(nx) != 1 or len(ny) != 1 or nx[0][1] == ny[0][1]:
+            continue
+        (tx, vx), (ty, vy) = nx[0], ny[0]
+        qa, qb = _covering(a.quantities, tx), _covering(b.quantities, ty)
+        if qa is not None and qb is not None and quantities_agree(qa, qb) is True:
+            continue
+        qa = qa or Quantity(tx.text, tx.start, tx.end, vx)
+        qb = qb or Quantity(ty.text, ty.start, ty.end, vy)
+        return qa, qb
+    return None
+
+
+def _parallel_date_word(hunks: Sequence[Hunk]) -> tuple[_Token, _Token] | None:
+    """A weekday or month word that differs in the same place: "am Montag" against "am Sonntag"."""
+    for xs, ys in hunks:
+        for words in (_WEEKDAY_WORDS, _MONTH_WORDS):
+            wx = [t for t in xs if t.key in words and t.text[0].isupper()]
+            wy = [t for t in ys if t.key in words and t.text[0].isupper()]
+            if len(wx) == 1 and len(wy) == 1 and wx[0].key != wy[0].key:
+                return wx[0], wy[0]
+    return None
+
+
+def _parallel_negation(hunks: Sequence[Hunk]) -> bool:
+    """A negation on one side only, in a stretch where parallel wording differs."""
+    for xs, ys in hunks:
+        nx = any(_NEGATION.fullmatch(t.key) or t.key.endswith("n't") for t in xs)
+        ny = any(_NEGATION.fullmatch(t.key) or t.key.endswith("n't") for t in ys)
+        if nx != ny:
+            return True
+    return False
 
 
 def _span_text(s: Statement, span: Span) -> str:
@@ -104,33 +223,46 @@ def _names(s: Statement, span: Span, types: frozenset[str]) -> dict[str, Mention
     return {m.key: m for m in s.entities if m.type in types and _within(m, span)}
 
 
-def _actor_conflict(
-    a: Statement, b: Statement, span_a: Span, span_b: Span, part: ScoreParts
-) -> tuple[str, Mention, Mention] | None:
-    """The same wording with a different person, organisation or place in it: "Die Stadt sperrte …"
-    against "Das Landesamt sperrte …". A name the other statement also contains as text (the
-    recogniser missed it there) is no clash."""
-    if part.chars < SAME_WORDING_MIN_CHARS:
-        return None
-    # The recogniser may type the same slot differently ("Milan Brodtke" as a place), so any two
-    # names that fill the same slot of otherwise equal wording clash; the kind follows the types.
+def _actor_conflict(a: Statement, b: Statement, hunks: Sequence[Hunk]) -> tuple[str, str, str] | None:
+    """A different person, organisation or place in the same place of parallel wording: "Die Stadt
+    sperrte …" against "Das Landesamt sperrte …". The two names must fill one role, so they must
+    stand in one short changed stretch; "left parliament" against "appears on a show abroad" is no
+    place conflict. A name the other statement also contains as text (the recogniser missed it
+    there) is no clash."""
     every = frozenset({"PER", "ORG", "LOC"})
-    ma, mb = _names(a, span_a, every), _names(b, span_b, every)
-    only_a = [m for k, m in ma.items() if k not in mb and m.text.lower() not in b.text.lower()]
-    only_b = [m for k, m in mb.items() if k not in ma and m.text.lower() not in a.text.lower()]
-    for x in only_a:
-        for y in only_b:
-            if _same_without(a, x, b, y):
-                return ("place" if x.type == y.type == "LOC" else "actor", x, y)
+    for xs, ys in hunks:
+        if not xs or not ys or len(xs) > PARALLEL_MAX_HUNK or len(ys) > PARALLEL_MAX_HUNK:
+            continue
+        # The recogniser may type the same slot differently ("Milan Brodtke" as a place), so any
+        # two names that fill the same slot clash; the kind follows the types.
+        ex = [m for m in a.entities if m.type in every and m.start < xs[-1].end and m.end > xs[0].start]
+        ey = [m for m in b.entities if m.type in every and m.start < ys[-1].end and m.end > ys[0].start]
+        for x in ex:
+            for y in ey:
+                if (
+                    x.key != y.key
+                    and x.text.lower() not in b.text.lower()
+                    and y.text.lower() not in a.text.lower()
+                ):
+                    return ("place" if x.type == y.type == "LOC" else "actor", x.text, y.text)
+        # A name the recogniser missed on one side: capitalised tokens in English text (German
+        # capitalises every noun, so there a recognised name on one side is needed).
+        if (ex or ey or a.language == b.language == "en") and _all_names(xs, a) and _all_names(ys, b):
+            tx, ty = " ".join(t.text for t in xs), " ".join(t.text for t in ys)
+            if tx.lower() not in b.text.lower() and ty.lower() not in a.text.lower():
+                return ("actor", tx, ty)
     return None
 
 
-def _same_without(a: Statement, x: Mention, b: Statement, y: Mention) -> bool:
-    """Whether the two statements say the same once the two names are taken out: the names then
-    fill the same role."""
-    rest_a = a.text.replace(x.text, " ")
-    rest_b = b.text.replace(y.text, " ")
-    return dice(char_ngrams(rest_a), char_ngrams(rest_b)) >= SWAPPED_NAME_MIN_DICE
+def _all_names(tokens: Sequence[_Token], s: Statement) -> bool:
+    """Capitalised words, none the statement's first word, a weekday or a month."""
+    return all(
+        t.text[0].isupper()
+        and t.start > s.start
+        and t.key not in _WEEKDAY_WORDS
+        and t.key not in _MONTH_WORDS
+        for t in tokens
+    )
 
 
 def _speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str, str] | None:
@@ -164,6 +296,9 @@ def _conflict_of_pair(
     statements: Mapping[str, Statement],
 ) -> Conflict | None:
     pair = (a.id, b.id)
+    hunks = _parallel(a, b, span_a, span_b)
+    if hunks == []:
+        return None  # the same words, at most in another typographic form: never a conflict
     if part.names >= 0 and part.score >= CONFLICT_MIN_SCORE:
         clash = _quantity_conflict(a, b, span_a, span_b)
         if clash is not None and not (
@@ -174,24 +309,40 @@ def _conflict_of_pair(
             what = unit_key(qa.unit) or qa.unit or "number"
             reason = f"{what}: {qa.text!r} in {a.article} vs {qb.text!r} in {b.article}"
             return Conflict("", "quantity", fact.id, pair, (qa.to_json(), qb.to_json()), reason)
+    if part.names >= 0 and part.score >= CONFLICT_MIN_SCORE:
         dates = _date_conflict(a, b, span_a, span_b)
         if dates is not None:
             va, ta, vb, tb = dates
             reason = f"date: {ta!r} ({va}) in {a.article} vs {tb!r} ({vb}) in {b.article}"
             return Conflict("", "date", fact.id, pair, (va, vb), reason)
+    if hunks is not None:
+        numbers = _parallel_number(a, b, hunks)
+        if numbers is not None and not (
+            _stated_elsewhere(numbers[0], b.article, fact, statements)
+            or _stated_elsewhere(numbers[1], a.article, fact, statements)
+        ):
+            qa, qb = numbers
+            what = unit_key(qa.unit) or qa.unit or "number"
+            reason = f"{what} in the same wording: {qa.text!r} in {a.article} vs {qb.text!r} in {b.article}"
+            return Conflict("", "quantity", fact.id, pair, (qa.to_json(), qb.to_json()), reason)
+        words = _parallel_date_word(hunks)
+        if words is not None:
+            wa, wb = words
+            reason = f"date in the same wording: {wa.text!r} in {a.article} vs {wb.text!r} in {b.article}"
+            return Conflict("", "date", fact.id, pair, (wa.text, wb.text), reason)
     speakers = _speaker_conflict(a, b, part)
     if speakers is not None:
         reason = (
             f"speaker: the same quote is {speakers[0]}'s in {a.article} and {speakers[1]}'s in {b.article}"
         )
         return Conflict("", "speaker", fact.id, pair, speakers, reason)
-    actor = _actor_conflict(a, b, span_a, span_b, part)
+    actor = _actor_conflict(a, b, hunks) if hunks is not None else None
     if actor is not None:
         kind, x, y = actor
-        reason = f"{kind}: {x.text!r} in {a.article} vs {y.text!r} in {b.article}"
-        return Conflict("", kind, fact.id, pair, (x.text, y.text), reason)
+        reason = f"{kind}: {x!r} in {a.article} vs {y!r} in {b.article}"
+        return Conflict("", kind, fact.id, pair, (x, y), reason)
     negation = _negation_conflict(a, b, span_a, span_b, part)
-    if negation is not None:
+    if negation is not None and (hunks is None or _parallel_negation(hunks)):
         return Conflict(
             "", "negation", fact.id, pair, (_negations(a, span_a) > 0, _negations(b, span_b) > 0), negation
         )
@@ -211,8 +362,10 @@ def _carried_over(
         fact = fact_of[c.statements[0]]
         for side in (0, 1):
             mine, theirs = statements[c.statements[side]], statements[c.statements[1 - side]]
-            q_mine = next(q for q in mine.quantities if q.to_json() == c.values[side])
-            q_theirs = next(q for q in theirs.quantities if q.to_json() == c.values[1 - side])
+            q_mine = next((q for q in mine.quantities if q.to_json() == c.values[side]), None)
+            q_theirs = next((q for q in theirs.quantities if q.to_json() == c.values[1 - side]), None)
+            if q_mine is None or q_theirs is None:
+                continue  # a number read from parallel wording alone, with no counted noun to carry
             for sid in fact.statements:
                 other = statements[sid]
                 if other.article in (mine.article, theirs.article) or frozenset((mine.id, sid)) in seen:

@@ -1,0 +1,83 @@
+"""Conflicts a reader would sign: parallel wording, typographic copies, names in the same role."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from blickwinkel.compare import compare_articles
+from blickwinkel.compare.conflicts import typographic_form
+from tests.unit.test_compare import EMBEDDER, ent, make_article
+
+INTRO = "Die Stadt Lindenau sperrt die alte Brücke über den Fluss wegen Rost an den Trägern."
+
+
+def conflicts_of(left: str, right: str, extras_a: object = None, extras_b: object = None) -> list[str]:
+    a = make_article("a", [INTRO, left], {1: extras_a} if extras_a else None)  # type: ignore[dict-item]
+    b = make_article("b", [INTRO, right], {1: extras_b} if extras_b else None)  # type: ignore[dict-item]
+    return [f"{c.kind}: {c.reason}" for c in compare_articles([a, b], EMBEDDER).conflicts]
+
+
+def test_a_plain_number_in_parallel_wording_is_a_conflict_without_a_counted_noun() -> None:
+    found = conflicts_of(
+        "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf 548 an.",
+        "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf 1644 an.",
+    )
+    assert len(found) == 1 and found[0].startswith("quantity"), found
+    assert "'548'" in found[0] and "'1644'" in found[0]
+
+
+def test_the_same_number_in_another_regional_format_is_no_conflict() -> None:
+    assert not conflicts_of(
+        "Der Umbau der Brücke kostet nach Angaben der Stadt 22'050 Franken.",
+        "Der Umbau der Brücke kostet nach Angaben der Stadt 22’050 Franken.",
+    )
+
+
+def test_copies_of_one_quote_differing_in_the_apostrophe_never_conflict() -> None:
+    assert not conflicts_of(
+        "\u201cWe don\u2019t accept a bridge that is not safe \u2013 not for one day,\u201d the mayor said.",
+        '"We don\'t accept a bridge that is not safe - not for one day," the mayor said.',
+    )
+
+
+def test_a_negation_added_to_parallel_wording_is_a_conflict() -> None:
+    found = conflicts_of(
+        "Die Stadt hat die Anwohner vor der Sperrung der Brücke informiert.",
+        "Die Stadt hat die Anwohner vor der Sperrung der Brücke nicht informiert.",
+    )
+    assert [f.split(":")[0] for f in found] == ["negation"], found
+
+
+def test_a_weekday_changed_in_parallel_wording_is_a_date_conflict() -> None:
+    found = conflicts_of(
+        "Die Fähre zwischen den beiden Ufern soll nach Angaben der Stadt am Montag fahren.",
+        "Die Fähre zwischen den beiden Ufern soll nach Angaben der Stadt am Freitag fahren.",
+    )
+    assert len(found) == 1 and found[0].startswith("date"), found
+
+
+def test_a_name_in_the_same_role_is_an_actor_conflict() -> None:
+    found = conflicts_of(
+        "Die Sperrung ordnete nach Angaben der Stadt Baudezernentin Anna Berg am Morgen an.",
+        "Die Sperrung ordnete nach Angaben der Stadt Baudezernentin Clara Wolf am Morgen an.",
+        {"entities": (ent("Anna Berg", "per:anna-berg", "PER"),)},
+        {"entities": (ent("Clara Wolf", "per:clara-wolf", "PER"),)},
+    )
+    assert len(found) == 1 and found[0].startswith("actor"), found
+
+
+def test_two_places_in_different_roles_are_no_place_conflict() -> None:
+    assert not conflicts_of(
+        "Der Abgeordnete verließ am Montag das Parlament in Berlin nach der Abstimmung.",
+        "Der Abgeordnete tritt am Montag nach der Abstimmung in einer Show in Wien auf.",
+        {"entities": (ent("Berlin", "loc:berlin"),)},
+        {"entities": (ent("Wien", "loc:wien"),)},
+    )
+
+
+@given(st.text(alphabet="ab ’'“”„\"–—-\u00a0.", max_size=40))
+def test_typographic_form_keeps_length_and_is_idempotent(text: str) -> None:
+    once = typographic_form(text)
+    assert len(once) == len(text)
+    assert typographic_form(once) == once
