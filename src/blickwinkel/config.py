@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from blickwinkel.errors import ConfigError, Errors
 
@@ -47,18 +47,42 @@ class Settings(BaseModel):
         5.0, description="Request bodies and uploads larger than this many megabytes get 413."
     )
     compare_max_articles: int = Field(8, description="Most articles one /api/v1/compare request may compare.")
-    fetch_allow_private: bool = Field(
-        False,
-        description="Let URL fetching reach loopback, private, link-local and metadata addresses "
-        "(tests, intranets).",
+    compare_max_chars: int = Field(
+        200_000,
+        ge=1,
+        description="Longest text (characters) one /api/v1/compare article may have; longer ones get 413.",
     )
-    fetch_timeout: float = Field(15.0, description="Seconds before a URL fetch gives up.")
+    compare_workers: int = Field(
+        2, ge=1, description="Comparisons of /api/v1/compare that run at once, off the request threads."
+    )
+    compare_queue: int = Field(
+        8, ge=0, description="Comparisons that may wait for a worker; more get 503 with Retry-After."
+    )
+    fetch_allow_networks: str = Field(
+        "",
+        description="Comma-separated networks URL fetching may reach although they are loopback, private "
+        "or special-purpose (e.g. 127.0.0.0/8 for tests, 10.0.0.0/8 for an intranet).",
+    )
+    fetch_timeout: float = Field(
+        15.0, gt=0, description="Deadline in seconds of one whole URL fetch (connect, redirects, reads)."
+    )
+    fetch_max_concurrent: int = Field(
+        16, ge=1, description="Most URL fetches that run at once; more are refused."
+    )
     fetch_max_mb: float = Field(
         10.0, description="Fetched pages larger than this many megabytes are refused."
     )
     fetch_host_interval: float = Field(
         1.0, description="Minimum seconds between two requests to the same host."
     )
+
+    @field_validator("fetch_allow_networks")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        from blickwinkel.ingest.fetch import parse_networks
+
+        parse_networks(value)  # raises ValueError naming the bad network
+        return value
 
 
 @dataclass(frozen=True)

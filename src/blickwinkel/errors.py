@@ -87,7 +87,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     S004 = (
         "Cannot open the database {url}: {problem}. Check the URL, that the server runs and the credentials."
     )
-    S010 = "cursor {cursor!r} is not one this server gave out; start without it"
+    S010 = "cursor {cursor!r} is not one this server gave out ({reason}); start without it"
     S011 = "article {article_id} is not stored"
     # compare/evaluate.py (gold files)
     V001 = "{source}: the gold file must hold a JSON object."
@@ -154,9 +154,11 @@ HTTP_ERROR_CODES = {
     405: "method_not_allowed",
     406: "not_acceptable",
     413: "too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
     422: "invalid",
     429: "too_many_requests",
+    431: "headers_too_large",
     500: "internal_error",
     503: "unavailable",
 }
@@ -166,10 +168,17 @@ class ApiError(BlickwinkelError):
     """An error a web route raises on purpose; becomes the one error body with this status."""
 
     def __init__(
-        self, status: int, message: str, *, code: str | None = None, field: str | None = None
+        self,
+        status: int,
+        message: str,
+        *,
+        code: str | None = None,
+        field: str | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code or HTTP_ERROR_CODES.get(status, "error")
         self.message = message
         self.field = field
+        self.headers = headers or {}  # e.g. Retry-After on 503

@@ -1,4 +1,4 @@
-"""Feeds and article URLs ingested from a local HTTP server on 127.0.0.1 (fetch_allow_private), with
+"""Feeds and article URLs ingested from a local HTTP server on 127.0.0.1 (allowed: 127.0.0.0/8), with
 conditional requests and per-item failures. Never reaches the internet."""
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def test_feed_entries_are_fetched_stored_once_and_failures_recorded(
     server: str, store: Store, use_embedder: Embedder
 ) -> None:
-    fetcher = Fetcher(FetchPolicy(allow_private=True, host_interval=0.0))
+    fetcher = Fetcher(FetchPolicy(allow_networks=("127.0.0.0/8",), host_interval=0.0))
     ingestor = Ingestor(store, embedder=use_embedder, fetcher=fetcher, analyser=None)
     feed = ingestor.add_feed(f"{server}/feed.xml")
     counts = ingestor.poll_feeds()

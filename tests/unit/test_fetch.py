@@ -3,11 +3,15 @@ per-host interval. Nothing here reaches the network."""
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Iterator
+
 import httpx
 import pytest
 
 from blickwinkel.errors import IngestError
-from blickwinkel.ingest.fetch import Fetcher, FetchPolicy, is_public_address
+from blickwinkel.ingest.fetch import Fetcher, FetchPolicy, is_public_address, parse_networks, redact
 
 PUBLIC = "93.184.216.34"
 ADDRESSES = {"news.example": [PUBLIC], "evil.example": [PUBLIC], "inside.example": ["10.0.0.5"]}
@@ -42,10 +46,110 @@ def fetcher(handler: httpx.MockTransport | None = None, **policy: object) -> Fet
         "::ffff:127.0.0.1",
         "0.0.0.0",
         "224.0.0.1",
+        "2002:7f00:1::",  # 6to4 form of 127.0.0.1
+        "2002:a9fe:a9fe::1",  # 6to4 form of 169.254.169.254
+        "2002:5db8:d822::1",  # 6to4 of a public address: the 6to4 range is refused as such
+        "64:ff9b::a9fe:a9fe",  # NAT64 form of 169.254.169.254
+        "64:ff9b::5db8:d822",  # NAT64 of a public address: the translator is refused as such
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",  # Teredo
+        "fec0::1",  # site-local
+        "2001:10::1",  # ORCHID
+        "2001:20::1",  # ORCHIDv2
+        "2001:2::1",  # benchmarking
+        "2001:db8::1",  # documentation
+        "3fff::1",  # documentation
+        "198.18.0.1",  # benchmarking
+        "198.19.255.255",
+        "100.64.0.1",  # shared address space (CGNAT)
+        "192.0.2.1",  # documentation
+        "198.51.100.7",
+        "203.0.113.9",
+        "192.0.0.170",  # NAT64 discovery
+        "192.88.99.1",  # 6to4 relay
+        "239.255.255.250",  # multicast
+        "ff02::1",
+        "255.255.255.255",
+        "240.0.0.1",
+        "::",
+        "::127.0.0.1",  # IPv4-compatible
+        "::ffff:169.254.169.254",
+        "::ffff:10.0.0.1",
+        "fe80::1%eth0",
+        "100::1",  # discard-only
+        "not an address",
     ],
 )
 def test_non_public_addresses_are_refused(address: str) -> None:
     assert not is_public_address(address)
+
+
+@pytest.mark.parametrize(
+    "address", [PUBLIC, "1.1.1.1", "2606:2800:220:1:248:1893:25c8:1946", "::ffff:93.184.216.34"]
+)
+def test_public_addresses_pass(address: str) -> None:
+    assert is_public_address(address)
+
+
+def test_an_allow_list_opens_exactly_its_networks() -> None:
+    loopback = parse_networks("127.0.0.0/8, ::1")
+    assert is_public_address("127.0.0.1", loopback) and is_public_address("::1", loopback)
+    assert is_public_address("::ffff:127.0.0.1", loopback)
+    for address in ("169.254.169.254", "10.0.0.1", "2002:a9fe:a9fe::", "fd00::1"):
+        assert not is_public_address(address, loopback), address
+    with pytest.raises(ValueError, match="not an IP network"):
+        parse_networks("127.0.0.0/8, localhost")
+
+
+def test_credentials_never_appear_in_messages() -> None:
+    assert redact("see https://anna:s3cret@news.example/a and http://tok@x.example/") == (
+        "see https://***@news.example/a and http://***@x.example/"
+    )
+    for url in ("http://anna:s3cret@127.0.0.1/admin", "ftp://anna:s3cret@news.example/"):
+        with pytest.raises(IngestError) as info:
+            fetcher().get(url)
+        assert "s3cret" not in str(info.value) and "anna" not in str(info.value)
+    down = fetcher(httpx.MockTransport(lambda r: httpx.Response(500)), obey_robots=False)
+    with pytest.raises(IngestError) as failed:
+        down.get("https://anna:s3cret@news.example/a")
+    assert "s3cret" not in str(failed.value)
+
+
+def test_a_dripping_response_ends_at_the_whole_fetch_deadline() -> None:
+    class Drip(httpx.SyncByteStream):
+        def __iter__(self) -> Iterator[bytes]:
+            while True:  # a byte every 50 ms, forever: no single read ever times out
+                time.sleep(0.05)
+                yield b"x"
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=Drip())
+
+    f = fetcher(httpx.MockTransport(handler), obey_robots=False, timeout=0.5)
+    started = time.monotonic()
+    with pytest.raises(IngestError, match="deadline"):
+        f.get("https://news.example/slow")
+    assert time.monotonic() - started < 30  # it ends (near 0.5 s); the figure lives in bench/
+
+
+def test_fetches_over_the_concurrency_cap_are_refused_at_once() -> None:
+    entered, release = threading.Event(), threading.Event()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        entered.set()
+        release.wait(10)
+        return httpx.Response(200, text="ok")
+
+    f = fetcher(httpx.MockTransport(handler), obey_robots=False, max_concurrent=1)
+    worker = threading.Thread(target=f.get, args=("https://news.example/a",))
+    worker.start()
+    assert entered.wait(10)
+    try:
+        with pytest.raises(IngestError, match="already running"):
+            f.get("https://evil.example/b")
+    finally:
+        release.set()
+        worker.join(10)
+    assert f.get("https://evil.example/b").status == 200  # the slot is free again
 
 
 def test_public_address_is_fetched() -> None:
@@ -77,8 +181,11 @@ def test_a_redirect_into_the_network_is_refused() -> None:
         fetcher(httpx.MockTransport(handler)).get("https://evil.example/go")
 
 
-def test_allow_private_lets_tests_reach_loopback() -> None:
-    assert fetcher(allow_private=True).get("http://127.0.0.1:9/x").status == 200
+def test_allowed_networks_open_loopback_but_not_the_metadata_address() -> None:
+    allowed = fetcher(allow_networks=("127.0.0.0/8",))
+    assert allowed.get("http://127.0.0.1:9/x").status == 200
+    with pytest.raises(IngestError, match="refused"):
+        allowed.get("http://169.254.169.254/latest/meta-data/")
 
 
 def test_other_schemes_are_refused() -> None:

@@ -15,6 +15,7 @@ import functools
 import re
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from blickwinkel.model import Article
@@ -46,6 +47,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|de|at|ch|uk
 _HANDLE_OR_HASHTAG = re.compile(r"(?<!\w)[@#]\w+")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _NON_LETTERS = re.compile(r"[^\w\s'’-]|\d|_")
+_TOKEN = re.compile(r"\S+")
+MAX_TOKEN = 100
+"""Runs of more characters without a space are links, data or noise, never words: they are dropped
+whole, which keeps the patterns above (that backtrack inside a token) linear in the text's length."""
 
 _LOCK = threading.Lock()
 _DETECTORS: dict[str, Any] = {}
@@ -113,7 +118,7 @@ def article_language(article: Article) -> str | None:
 def _own_block_language(text: str, declared: str | None) -> str | None:
     if declared:
         return declared.lower()
-    if sum(ch.isalpha() for ch in _strip_names(text)) < BLOCK_MIN_LETTERS:
+    if not _has_letters(text, BLOCK_MIN_LETTERS):
         return None
     return detect_language(text)
 
@@ -129,10 +134,31 @@ def _majority(parts: list[tuple[str, str | None]]) -> str | None:
 
 
 def _strip_names(text: str) -> str:
-    text = _URL.sub(" ", text)
-    text = _EMAIL.sub(" ", text)
-    text = _HANDLE_OR_HASHTAG.sub(" ", text)
-    return " ".join(_NON_LETTERS.sub(" ", text).split())
+    """``text`` without links, e-mail addresses, handles, hashtags, digits and punctuation."""
+    return " ".join(_clean_words(text))
+
+
+def _clean_words(text: str) -> Iterator[str]:
+    # Every pattern matches inside one whitespace-free token, so token by token is the same as the
+    # whole text at once; tokens are found lazily, so a caller that has seen enough can stop early.
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if len(token) > MAX_TOKEN:
+            continue
+        token = _URL.sub(" ", token)
+        token = _EMAIL.sub(" ", token)
+        token = _HANDLE_OR_HASHTAG.sub(" ", token)
+        yield from _NON_LETTERS.sub(" ", token).split()
+
+
+def _has_letters(text: str, minimum: int) -> bool:
+    """True when ``text`` has at least ``minimum`` letters outside links and handles."""
+    count = 0
+    for word in _clean_words(text):
+        count += sum(ch.isalpha() for ch in word)
+        if count >= minimum:
+            return True
+    return False
 
 
 def _lingua(text: str, candidates: tuple[str, ...]) -> tuple[str | None, float]:

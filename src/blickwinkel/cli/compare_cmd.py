@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from blickwinkel.cli._messages import print_error, print_plain
 from blickwinkel.config import load_settings
 from blickwinkel.errors import BlickwinkelError
 
@@ -58,7 +59,7 @@ def compare(
     from blickwinkel.pipeline import compare_inputs
     from blickwinkel.report import render_html, render_json, render_terminal
 
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, markup=False)
     try:
         settings = load_settings(
             {"embedder": embedder, "max_file_mb": max_file_mb, "align_threshold": threshold}
@@ -79,17 +80,17 @@ def compare(
             stdin=sys.stdin.buffer,
         )
     except BlickwinkelError as exc:
-        err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        print_error(err, exc)
         raise typer.Exit(2) from None
     for failure in run.failures:
-        err.print(f"[bold red]error:[/] {failure}", markup=True, soft_wrap=True)
+        print_error(err, failure)
     assert run.comparison is not None
     if chosen is Format.terminal:
         if output is None:
-            Console(highlight=False).print(render_terminal(run.comparison))
+            Console(highlight=False, markup=False).print(render_terminal(run.comparison))
         else:
             with output.open("w", encoding="utf-8") as fh:
-                Console(file=fh, width=120, highlight=False, no_color=True).print(
+                Console(file=fh, width=120, highlight=False, no_color=True, markup=False).print(
                     render_terminal(run.comparison)
                 )
     else:
@@ -98,7 +99,7 @@ def compare(
             sys.stdout.write(text)
         else:
             output.write_text(text, encoding="utf-8")
-            err.print(f"wrote {output}", highlight=False)
+            print_plain(err, f"wrote {output}")
     if run.failures:
         err.print(f"{len(run.failures)} input(s) could not be read; compared the other {len(run.articles)}.")
         raise typer.Exit(1)

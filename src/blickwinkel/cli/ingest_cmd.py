@@ -11,12 +11,14 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextCol
 from rich.table import Table
 from rich.text import Text
 
+from blickwinkel.cli._messages import plain, print_error, print_plain
 from blickwinkel.config import load_settings
 from blickwinkel.errors import BlickwinkelError
 
 if TYPE_CHECKING:
     from blickwinkel.ingest.fetch import Fetcher
     from blickwinkel.store import Store
+    from blickwinkel.store.ingest import IngestCounts
 
 DbOption = Annotated[
     str | None,
@@ -34,37 +36,35 @@ class _RateColumn(ProgressColumn):
         return Text(f"{rate:.1f} articles/s", style="progress.data.speed")
 
 
-def _open(db: str | None, allow_private: bool | None = None) -> tuple[Store, Fetcher]:
-    from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
+def _open(db: str | None, allow_networks: list[str] | None = None) -> tuple[Store, Fetcher]:
+    from blickwinkel.ingest.fetch import Fetcher
     from blickwinkel.store import open_store
-    from blickwinkel.web.options import service_options
+    from blickwinkel.web.options import fetch_policy, service_options
 
     settings = load_settings({"db": db})
-    options = service_options(settings, fetch_allow_private=allow_private)
-    fetcher = Fetcher(
-        FetchPolicy(
-            timeout=options.fetch_timeout,
-            max_bytes=int(options.fetch_max_mb * 1_000_000),
-            host_interval=options.fetch_host_interval,
-            allow_private=options.fetch_allow_private,
-        )
-    )
-    return open_store(settings.db), fetcher
+    given = ",".join(allow_networks) if allow_networks else None
+    options = service_options(settings, fetch_allow_networks=given)
+    return open_store(settings.db), Fetcher(fetch_policy(options))
 
 
 def _run(
-    sources: list[str] | None, db: str | None, *, feeds: bool, analysis: bool, allow_private: bool | None
-) -> None:
+    sources: list[str] | None,
+    db: str | None,
+    *,
+    feeds: bool,
+    analysis: bool,
+    allow_networks: list[str] | None,
+) -> IngestCounts:
     """Ingest ``sources`` (or poll the stored feeds) under a progress bar; print the counts."""
     from blickwinkel.store.ingest import IngestCounts, Ingestor, default_analyser
 
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, markup=False)
     settings = load_settings({"db": db})
-    store, fetcher = _open(db, allow_private)
+    store, fetcher = _open(db, allow_networks)
     counts = IngestCounts()
     with Progress(
         SpinnerColumn(),
-        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.description}", markup=False, style="bold"),
         TextColumn(
             "stored {task.fields[stored]} · duplicates {task.fields[duplicates]} "
             "· failed {task.fields[failed]}"
@@ -105,6 +105,7 @@ def _run(
     if counts.failed:
         err.print("List the failures with: blickwinkel ingest --failed")
     store.close()
+    return counts
 
 
 def ingest(
@@ -121,12 +122,16 @@ def ingest(
     analysis: Annotated[
         bool, typer.Option(help="Analyse articles (statements, entities) while storing.")
     ] = True,
-    allow_private: Annotated[
-        bool | None, typer.Option("--allow-private", help="Let URLs reach local and private addresses.")
+    allow_networks: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-network",
+            help="Let URLs reach this loopback or private network, e.g. 127.0.0.0/8 (repeatable).",
+        ),
     ] = None,
 ) -> None:
     """Store articles, assigning each to a story; a re-run skips what is stored."""
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, markup=False)
     try:
         if failed:
             from blickwinkel.store import open_store
@@ -140,9 +145,12 @@ def ingest(
             table = Table("source", "reason", "attempts", "last failed")
             for row in rows:
                 table.add_row(
-                    row.source, row.reason, str(row.attempts), row.last_failed.strftime("%Y-%m-%d %H:%M")
+                    plain(row.source),
+                    plain(row.reason),
+                    str(row.attempts),
+                    row.last_failed.strftime("%Y-%m-%d %H:%M"),
                 )
-            Console(highlight=False).print(table)
+            Console(highlight=False, markup=False).print(table)
             return
         if retry:
             from blickwinkel.store import open_store
@@ -152,10 +160,12 @@ def ingest(
             store.close()
         if not sources:
             raise typer.BadParameter("give files, directories or URLs to ingest (or --failed, --retry)")
-        _run(sources, db, feeds=False, analysis=analysis, allow_private=allow_private)
+        counts = _run(sources, db, feeds=False, analysis=analysis, allow_networks=allow_networks)
     except BlickwinkelError as exc:
-        err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        print_error(err, exc)
         raise typer.Exit(2) from None
+    if counts.failed:
+        raise typer.Exit(1)  # some inputs failed; the others are stored
 
 
 feeds_app = typer.Typer(help="The RSS/Atom feeds that `blickwinkel watch` polls.", no_args_is_help=True)
@@ -166,15 +176,15 @@ def feeds_add(
     url: Annotated[str, typer.Argument(help="Feed URL (RSS or Atom).")], db: DbOption = None
 ) -> None:
     """Remember a feed; `blickwinkel watch` fetches its new entries."""
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, markup=False)
     try:
         store, fetcher = _open(db)
         fetcher.check_url(url)
         feed = store.add_feed(url)
         store.close()
-        err.print(f"feed {feed.id}: {feed.url}")
+        print_plain(err, f"feed {feed.id}: {feed.url}")
     except BlickwinkelError as exc:
-        err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        print_error(err, exc)
         raise typer.Exit(2) from None
 
 
@@ -187,9 +197,16 @@ def feeds_list(db: DbOption = None) -> None:
     table = Table("id", "url", "title", "last fetched", "status", "error")
     for f in store.feeds():
         fetched = f.last_fetched.strftime("%Y-%m-%d %H:%M") if f.last_fetched else "—"
-        table.add_row(str(f.id), f.url, f.title or "", fetched, str(f.last_status or ""), f.last_error or "")
+        table.add_row(
+            str(f.id),
+            plain(f.url),
+            plain(f.title or ""),
+            fetched,
+            str(f.last_status or ""),
+            plain(f.last_error or ""),
+        )
     store.close()
-    Console(highlight=False).print(table)
+    Console(highlight=False, markup=False).print(table)
 
 
 def watch(
@@ -197,20 +214,24 @@ def watch(
     interval: Annotated[float, typer.Option(help="Seconds between two polls of all feeds.", min=1.0)] = 600.0,
     once: Annotated[bool, typer.Option("--once", help="Poll every feed once and stop.")] = False,
     analysis: Annotated[bool, typer.Option(help="Analyse articles while storing.")] = True,
-    allow_private: Annotated[
-        bool | None, typer.Option("--allow-private", help="Let feeds reach private addresses.")
+    allow_networks: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-network",
+            help="Let URLs reach this loopback or private network, e.g. 127.0.0.0/8 (repeatable).",
+        ),
     ] = None,
 ) -> None:
     """Poll the stored feeds and ingest their new entries, until interrupted (or once)."""
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, markup=False)
     try:
         while True:
-            _run(None, db, feeds=True, analysis=analysis, allow_private=allow_private)
+            _run(None, db, feeds=True, analysis=analysis, allow_networks=allow_networks)
             if once:
                 return
             time.sleep(interval)
     except BlickwinkelError as exc:
-        err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        print_error(err, exc)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err.print("stopped")

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from blickwinkel.cli._messages import print_error, print_plain, print_warning
 from blickwinkel.config import load_settings
 from blickwinkel.errors import BlickwinkelError
 
@@ -25,27 +26,35 @@ def serve(
 
     from blickwinkel.store import open_store
     from blickwinkel.web import create_app, service_options
-    from blickwinkel.web.security import is_loopback_host
+    from blickwinkel.web.security import MAX_REQUEST_LINE_BYTES, is_loopback_host
 
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, markup=False)
     try:
         settings = load_settings({"db": db})
         options = service_options(settings)
         store = open_store(settings.db)
     except BlickwinkelError as exc:
-        err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        print_error(err, exc)
         raise typer.Exit(2) from None
     public = not is_loopback_host(host)
     if public and not options.token:
-        err.print(
-            "[yellow]warning:[/] listening on a non-loopback address without a token: the write endpoints "
+        print_warning(
+            err,
+            "listening on a non-loopback address without a token: the write endpoints "
             "(compare) are disabled. Set BLICKWINKEL_TOKEN to enable them.",
-            markup=True,
         )
     app = create_app(store, settings, options=options, public=public)
-    err.print(f"blickwinkel on http://{host}:{port}/ (API docs: /api/docs) — database {store.url}")
+    print_plain(err, f"blickwinkel on http://{host}:{port}/ (API docs: /api/docs) — database {store.url}")
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            # A request line or headers over h11's default 16 KB got a plain-text 400; with room up to
+            # this size the app answers 414/431 with the one error body.
+            h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES,
+        )
     finally:
         store.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import functools
 import os
 import stat
@@ -111,7 +112,7 @@ def _read_input(given: str, max_bytes: int, stdin: BinaryIO | None) -> Iterator[
         except OSError as exc:
             yield _failed(given, f"cannot list the directory: {exc.strerror or exc}")
             return
-        files = [p for p in entries if p.is_file()]
+        files = [p for p in entries if is_listed_file(p)]
         if not files:
             yield _failed(
                 given, "directory has no readable files (hidden files and subdirectories are skipped)"
@@ -121,6 +122,12 @@ def _read_input(given: str, max_bytes: int, stdin: BinaryIO | None) -> Iterator[
             yield _guarded(source, functools.partial(_read_file, source, max_bytes))
     else:
         yield _guarded(given, lambda: _read_file(given, max_bytes))
+
+
+def is_listed_file(path: Path) -> bool:
+    """A directory entry to read: a file, or a symbolic link that leads nowhere (a loop or a broken
+    link), so that reading it reports the problem instead of skipping it silently."""
+    return path.is_file() or (path.is_symlink() and not path.is_dir())
 
 
 def _guarded(source: str, read: Callable[[], ReadResult]) -> ReadResult:
@@ -141,10 +148,14 @@ def _read_file(source: str, max_bytes: int) -> ReadResult:
         with path.open("rb") as stream:
             data = stream.read(max_bytes + 1)
     except FileNotFoundError:
+        if path.is_symlink():
+            raise IngestError(source, "broken symbolic link (its target does not exist); skipped") from None
         raise IngestError(source, "file not found") from None
     except PermissionError:
         raise IngestError(source, "permission denied; check the file's permissions") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IngestError(source, "symbolic link loop (the link leads back to itself); skipped") from None
         raise IngestError(source, f"cannot read the file: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise IngestError(source, _too_big(len(data), max_bytes, at_least=True))

@@ -1,41 +1,123 @@
 """The network layer: every URL blickwinkel fetches goes through :class:`Fetcher`.
 
-It refuses addresses that lead into the machine or its network (loopback, private, link-local —
-which holds the cloud metadata address 169.254.169.254 —, multicast, reserved) after resolving the
-host name, on the first request and on every redirect; it caps timeouts and response sizes, keeps a
-minimum interval between requests to one host and obeys robots.txt. Tests swap the transport
-(``httpx.MockTransport``) and the resolver.
+The fetch filter refuses addresses that lead into the machine or its network: every special-purpose
+range of the IANA IPv4 and IPv6 registries (loopback, private, shared/CGNAT, link-local — which holds
+the cloud metadata address 169.254.169.254 —, documentation, benchmarking, multicast, reserved,
+site-local, ORCHID, NAT64, Teredo, and 6to4 or IPv4-mapped forms of a refused IPv4 address) unless the
+``allow_networks`` of the policy name the range. The address is checked where the connection is
+made, and the connection goes to exactly the address that was checked (the name is resolved once
+per connection, so a rebinding DNS answer cannot slip in), while the Host header and the TLS name
+(SNI and certificate check) stay the host name. Every redirect is checked the same way.
+
+One deadline covers a whole fetch: waiting for the host's turn, robots.txt, connecting, every
+redirect and every read; a server that drips bytes is cut off at the deadline. At most
+``max_concurrent`` fetches run at once. Credentials in a URL (``user:pass@``) never appear in a
+message. Tests swap the transport (``httpx.MockTransport``) and the resolver.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
+import ssl
 import threading
 import time
 import urllib.parse
 import urllib.robotparser
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+import httpcore
 import httpx
 
 from blickwinkel.errors import IngestError
 
 Resolver = Callable[[str, int], list[str]]
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 USER_AGENT = "blickwinkel/0.1 (news comparison; +https://example.invalid/blickwinkel)"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+# The IANA special-purpose address registries (iana.org/assignments/iana-ipv4-special-registry and
+# iana-ipv6-special-registry), plus multicast, the old site-local range and 6to4, none of which is a
+# news site. Python's ``is_global`` is checked as well; this table does not depend on its version.
+REFUSED_NETWORKS: tuple[Network, ...] = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "0.0.0.0/8",  # this network
+        "10.0.0.0/8",  # private
+        "100.64.0.0/10",  # shared address space (carrier-grade NAT)
+        "127.0.0.0/8",  # loopback
+        "169.254.0.0/16",  # link-local, cloud metadata
+        "172.16.0.0/12",  # private
+        "192.0.0.0/24",  # IETF protocol assignments
+        "192.0.2.0/24",  # documentation TEST-NET-1
+        "192.31.196.0/24",  # AS112-v4
+        "192.52.193.0/24",  # AMT
+        "192.88.99.0/24",  # 6to4 relay anycast
+        "192.168.0.0/16",  # private
+        "192.175.48.0/24",  # direct delegation AS112
+        "198.18.0.0/15",  # benchmarking
+        "198.51.100.0/24",  # documentation TEST-NET-2
+        "203.0.113.0/24",  # documentation TEST-NET-3
+        "224.0.0.0/4",  # multicast
+        "240.0.0.0/4",  # reserved, and 255.255.255.255 broadcast
+        "::/96",  # unspecified, loopback, IPv4-compatible (deprecated)
+        "64:ff9b::/96",  # NAT64: reaches any IPv4 address through a translator
+        "64:ff9b:1::/48",  # local-use NAT64
+        "100::/64",  # discard-only
+        "100:0:0:1::/64",  # dummy prefix
+        "2001::/23",  # IETF protocol assignments: Teredo, benchmarking, ORCHID(v2), …
+        "2001:db8::/32",  # documentation
+        "2002::/16",  # 6to4: may carry any IPv4 address
+        "3fff::/20",  # documentation
+        "5f00::/16",  # segment routing SIDs
+        "fc00::/7",  # unique local
+        "fe80::/10",  # link-local
+        "fec0::/10",  # site-local (deprecated)
+        "ff00::/8",  # multicast
+    )
+)
+
+
+def parse_networks(value: str | Iterable[str]) -> tuple[Network, ...]:
+    """Networks from ``"127.0.0.0/8, ::1"`` or a list of such strings; a bad one raises ValueError."""
+    items = value.split(",") if isinstance(value, str) else list(value)
+    out: list[Network] = []
+    for item in items:
+        text = item.strip()
+        if not text:
+            continue
+        try:
+            out.append(ipaddress.ip_network(text, strict=False))
+        except ValueError:
+            raise ValueError(f"{text!r} is not an IP network (write e.g. 127.0.0.0/8 or ::1/128)") from None
+    return tuple(out)
+
+
+_CREDENTIALS = re.compile(r"(?<=//)[^/@\s?#]*@")
+
+
+def redact(text: str) -> str:
+    """``text`` with the user and password of every URL in it replaced by ``***``."""
+    return _CREDENTIALS.sub("***@", text)
 
 
 @dataclass(frozen=True)
 class FetchPolicy:
-    """Limits of the network layer; ``allow_private`` lets tests reach a server on 127.0.0.1."""
+    """Limits of the network layer.
+
+    ``timeout`` is the deadline of one whole fetch. ``allow_networks`` opens refused ranges on
+    purpose, e.g. ``("127.0.0.0/8",)`` for a test server — which leaves 169.254.169.254 refused.
+    """
 
     timeout: float = 15.0
     max_bytes: int = 10_000_000
     host_interval: float = 1.0
     max_redirects: int = 5
-    allow_private: bool = False
+    allow_networks: tuple[str, ...] = ()
+    max_concurrent: int = 16
     obey_robots: bool = True
     user_agent: str = USER_AGENT
 
@@ -70,23 +152,145 @@ def system_resolver(host: str, port: int) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
-def is_public_address(address: str) -> bool:
-    """True for a globally routable unicast address (IPv4-mapped IPv6 judged as its IPv4)."""
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv4-mapped, 6to4, NAT64 or Teredo address leads to."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip in _NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    return None
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def is_public_address(address: str, allow: Sequence[Network] = ()) -> bool:
+    """True for a globally routable unicast address, or one inside ``allow``.
+
+    An IPv6 address that carries an IPv4 address (mapped, 6to4, NAT64, Teredo) is refused when that
+    IPv4 address is; the translation ranges themselves are refused unless allowed.
+    """
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return not (
-        ip.is_loopback
-        or ip.is_private
-        or ip.is_link_local
-        or ip.is_multicast
-        or ip.is_reserved
-        or ip.is_unspecified
-        or not ip.is_global
-    )
+    if any(ip.version == net.version and ip in net for net in allow):
+        return True
+    if isinstance(ip, ipaddress.IPv6Address):
+        inner = _embedded_ipv4(ip)
+        if inner is not None:
+            if not is_public_address(str(inner), allow):
+                return False
+            if ip.ipv4_mapped is not None:
+                return True  # ::ffff:a.b.c.d is a.b.c.d
+    if any(ip.version == net.version and ip in net for net in REFUSED_NETWORKS):
+        return False
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified)
+
+
+class _Deadline(threading.local):
+    """The deadline of the fetch running on this thread (a clock value), read by the connections."""
+
+    at: float | None = None
+
+
+def _bounded(timeout: float | None, left: float | None) -> float | None:
+    """``timeout`` cut to the time left before the deadline (a past deadline times out at once)."""
+    if left is None:
+        return timeout
+    left = max(left, 0.001)
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read, write and TLS handshake ends by the fetch's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream, remaining: Callable[[], float | None]) -> None:
+        self._inner = inner
+        self._remaining = remaining
+
+    def _bound(self, timeout: float | None) -> float | None:
+        return _bounded(timeout, self._remaining())
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._bound(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._bound(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(ssl_context, server_hostname, self._bound(timeout))
+        return _DeadlineStream(inner, self._remaining)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _PinnedBackend(httpcore.NetworkBackend):
+    """Opens TCP connections only to an address the fetch filter approved for the host name.
+
+    The name is resolved once per connection and the socket goes to the address that was checked;
+    httpcore keeps the name for the Host header and for TLS (SNI and certificate verification).
+    """
+
+    def __init__(self, approve: Callable[[str, int], str], remaining: Callable[[], float | None]) -> None:
+        self._approve = approve
+        self._remaining = remaining
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        address = self._approve(host, port)
+        inner = self._inner.connect_tcp(
+            address, port, _bounded(timeout, self._remaining()), local_address, socket_options
+        )
+        return _DeadlineStream(inner, self._remaining)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("unix sockets are never fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _PinnedTransport(httpx.HTTPTransport):
+    """httpx's transport over :class:`_PinnedBackend`; proxies from the environment are ignored, as a
+    proxy would connect wherever it likes."""
+
+    def __init__(self, backend: _PinnedBackend) -> None:
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=100,
+            max_keepalive_connections=20,
+            keepalive_expiry=5.0,
+            network_backend=backend,
+        )
+
+
+class _Refused(httpx.TransportError):
+    """Raised inside the transport when the filter refuses an address (carries our message)."""
+
+    def __init__(self, error: IngestError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 class Fetcher:
@@ -102,16 +306,20 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.policy = policy or FetchPolicy()
+        self._allow = parse_networks(self.policy.allow_networks)
         self._resolver = resolver or system_resolver
         self._clock = clock
         self._sleep = sleep
+        self._deadline = _Deadline()
         self._client = httpx.Client(
-            transport=transport,
+            transport=transport or _PinnedTransport(_PinnedBackend(self._approve, self._remaining)),
             timeout=httpx.Timeout(self.policy.timeout, connect=min(10.0, self.policy.timeout)),
             follow_redirects=False,
+            trust_env=False,
             headers={"User-Agent": self.policy.user_agent},
         )
         self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(max(1, self.policy.max_concurrent))
         self._next_slot: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
 
@@ -125,71 +333,130 @@ class Fetcher:
         self.close()
 
     def get(self, url: str, *, headers: dict[str, str] | None = None) -> Fetched:
-        """GET ``url`` following redirects, each hop checked; 304 is returned, other non-2xx raise."""
+        """GET ``url`` following redirects, each hop checked; 304 is returned, other non-2xx raise.
+
+        The whole fetch ends by the policy's deadline; more than ``max_concurrent`` fetches at once
+        are refused at once rather than queued.
+        """
+        shown = redact(url)
+        if not self._slots.acquire(blocking=False):
+            raise IngestError(
+                shown,
+                f"{self.policy.max_concurrent} fetches are already running (the limit); try again shortly",
+            )
+        outer = self._deadline.at
+        self._deadline.at = self._clock() + self.policy.timeout
+        try:
+            return self._follow(url, headers or {})
+        finally:
+            self._deadline.at = outer
+            self._slots.release()
+
+    def _follow(self, url: str, headers: dict[str, str]) -> Fetched:
+        shown = redact(url)
         current = url
         for _ in range(self.policy.max_redirects + 1):
             self.check_url(current)
             if self.policy.obey_robots and not self._robots_allow(current):
-                raise IngestError(url, "robots.txt of the site disallows fetching this page")
-            response = self._request(current, headers or {})
+                raise IngestError(shown, "robots.txt of the site disallows fetching this page")
+            response = self._request(current, headers)
             if response.status in _REDIRECTS:
                 location = response.headers.get("location")
                 if not location:
-                    raise IngestError(url, f"redirect {response.status} without a Location header")
+                    raise IngestError(shown, f"redirect {response.status} without a Location header")
                 current = urllib.parse.urljoin(current, location)
                 continue
             if response.status == 304 or 200 <= response.status < 300:
                 return response
-            raise IngestError(url, f"HTTP {response.status} from {current}")
-        raise IngestError(url, f"more than {self.policy.max_redirects} redirects")
+            raise IngestError(shown, f"HTTP {response.status} from {redact(current)}")
+        raise IngestError(shown, f"more than {self.policy.max_redirects} redirects")
 
     def check_url(self, url: str) -> None:
-        """Refuse URLs that are not http(s) or whose host resolves to a non-public address."""
+        """Refuse URLs that are not http(s) or whose host resolves to a refused address."""
+        parts, port = self._split(url)
+        self._approved_address(redact(url), parts.hostname or "", port)
+
+    def _split(self, url: str) -> tuple[urllib.parse.SplitResult, int]:
         try:
             parts = urllib.parse.urlsplit(url)
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError as exc:
-            raise IngestError(url, f"not a valid URL ({exc})") from None
+            raise IngestError(redact(url), f"not a valid URL ({redact(str(exc))})") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise IngestError(url, "only http:// and https:// URLs with a host name can be fetched")
-        if self.policy.allow_private:
-            return
-        addresses = self._resolver(parts.hostname, port)
+            raise IngestError(redact(url), "only http:// and https:// URLs with a host name can be fetched")
+        return parts, port
+
+    def _approved_address(self, shown: str, host: str, port: int) -> str:
+        """The address to connect to: the first the name resolves to, when every one is allowed."""
+        addresses = self._resolver(host, port)
         if not addresses:
-            raise IngestError(url, "host name resolves to no address")
-        refused = [a for a in addresses if not is_public_address(a)]
+            raise IngestError(shown, "host name resolves to no address")
+        refused = [a for a in addresses if not is_public_address(a, self._allow)]
         if refused:
             raise IngestError(
-                url,
-                f"refused: {parts.hostname} resolves to a local, private or reserved address ({refused[0]}); "
-                "set fetch_allow_private to fetch from such addresses",
+                shown,
+                f"refused: {host} resolves to a local, private or special-purpose address "
+                f"({refused[0]}); list its network in the fetch_allow_networks setting to fetch from it",
             )
+        return addresses[0]
 
-    def _wait_for_host(self, host: str) -> None:
+    def _approve(self, host: str, port: int) -> str:
+        try:
+            return self._approved_address(host, host.strip("[]"), port)
+        except IngestError as exc:
+            raise _Refused(exc) from None
+
+    def _remaining(self) -> float | None:
+        at = self._deadline.at
+        return None if at is None else at - self._clock()
+
+    def _wait_for_host(self, shown: str, host: str) -> None:
+        left = self._remaining()
         with self._lock:
             now = self._clock()
             slot = max(now, self._next_slot.get(host, now))
+            if left is not None and slot - now > left:
+                raise IngestError(
+                    shown,
+                    f"{host} is asked too often right now (one request per "
+                    f"{self.policy.host_interval:g} s); try again later",
+                )
             self._next_slot[host] = slot + self.policy.host_interval
         if slot > now:
             self._sleep(slot - now)
 
+    def _timed_out(self, shown: str) -> IngestError:
+        return IngestError(
+            shown,
+            f"timed out: the fetch did not finish within its {self.policy.timeout:g} s deadline "
+            "(connecting, redirects and reading together; setting fetch_timeout)",
+        )
+
     def _request(self, url: str, headers: dict[str, str]) -> Fetched:
+        shown = redact(url)
         host = urllib.parse.urlsplit(url).hostname or ""
-        self._wait_for_host(host)
+        self._wait_for_host(shown, host)
         limit = self.policy.max_bytes
+        left = self._remaining()
+        if left is not None and left <= 0:
+            raise self._timed_out(shown)
+        timeout = httpx.Timeout(left) if left is not None else httpx.USE_CLIENT_DEFAULT
         try:
-            with self._client.stream("GET", url, headers=headers) as response:
+            with self._client.stream("GET", url, headers=headers, timeout=timeout) as response:
                 declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > limit:
+                if declared.isdigit() and len(declared) < 20 and int(declared) > limit:
                     raise IngestError(
-                        url, f"response is {int(declared) / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit"
+                        shown, f"response is {int(declared) / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit"
                     )
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > limit:
-                        raise IngestError(url, f"response is larger than the {limit / 1e6:g} MB limit")
+                        raise IngestError(shown, f"response is larger than the {limit / 1e6:g} MB limit")
+                    left = self._remaining()
+                    if left is not None and left <= 0:
+                        raise self._timed_out(shown)
                     chunks.append(chunk)
                 return Fetched(
                     url=url,
@@ -198,16 +465,22 @@ class Fetcher:
                     body=b"".join(chunks),
                     headers={k.lower(): v for k, v in response.headers.items()},
                 )
+        except _Refused as exc:
+            raise IngestError(shown, exc.error.problem) from None
         except httpx.TimeoutException:
-            raise IngestError(url, f"timed out after {self.policy.timeout:g} s") from None
+            raise self._timed_out(shown) from None
         except httpx.HTTPError as exc:
-            raise IngestError(url, f"cannot fetch ({type(exc).__name__}: {exc})") from None
+            raise IngestError(shown, f"cannot fetch ({type(exc).__name__}: {redact(str(exc))})") from None
 
     def _robots_allow(self, url: str) -> bool:
         parts = urllib.parse.urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        if origin not in self._robots:
-            self._robots[origin] = self._load_robots(origin)
+        with self._lock:
+            known = origin in self._robots
+        if not known:
+            parser = self._load_robots(origin)
+            with self._lock:
+                self._robots[origin] = parser
         parser = self._robots[origin]
         return parser is None or parser.can_fetch(self.policy.user_agent, url)
 

@@ -22,13 +22,27 @@ from blickwinkel.model import Article
 ALIASES = {"published": "date", "outlet": "source"}
 
 
+MAX_INTEGER_DIGITS = 40
+"""Longer integers are no id, date or count; refusing them keeps int() from the 4,300-digit limit."""
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise ValueError(
+            f"a number has {len(digits.lstrip('-'))} digits; at most {MAX_INTEGER_DIGITS} are accepted"
+        )
+    return int(digits)
+
+
 @READERS.register("json")
 def read_json(text: str, *, source: str, stem: str) -> ReadResult:
     """One article object, or a list of them (records are named ``file#1``, ``file#2``, …)."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise IngestError(source, f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+    except ValueError as exc:
+        raise IngestError(source, f"not valid JSON: {exc}") from exc
     except RecursionError as exc:
         raise IngestError(source, "not valid JSON: nested too deeply") from exc
     if isinstance(data, dict):
@@ -54,9 +68,12 @@ def read_jsonl(text: str, *, source: str, stem: str) -> ReadResult:
             continue
         where = f"{source}:{number}"
         try:
-            item = json.loads(line)
+            item = json.loads(line, parse_int=_parse_int)
         except json.JSONDecodeError as exc:
             failures.append(IngestError(where, f"not valid JSON: column {exc.colno}: {exc.msg}"))
+            continue
+        except ValueError as exc:
+            failures.append(IngestError(where, f"not valid JSON: {exc}"))
             continue
         except RecursionError:
             failures.append(IngestError(where, "not valid JSON: nested too deeply"))

@@ -134,11 +134,11 @@ def _coverage_table(comparison: Comparison, labels: dict[str, str], by_id: dict[
     )
     table.add_column("fact", overflow="fold")
     for a in comparison.articles:
-        table.add_column(labels[a.article.id], justify="center")
+        table.add_column(Text(labels[a.article.id]), justify="center")
     for f in shared:
         cells = comparison.coverage.get(f.id, {})
         table.add_row(
-            _short(by_id[f.canonical].text, 70),
+            Text(_short(by_id[f.canonical].text, 70)),
             *(SYMBOLS[cells.get(a.article.id, "absent")] for a in comparison.articles),
         )
     return table
@@ -227,8 +227,8 @@ def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
     for a in comparison.articles:
         p = comparison.outlets[a.article.id]
         table.add_row(
-            labels[a.article.id],
-            outlet_name(a),
+            Text(labels[a.article.id]),
+            Text(outlet_name(a)),
             str(p.facts),
             str(p.facts - p.unique_facts),
             str(p.unique_facts),
@@ -240,4 +240,4 @@ def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
 
 
 def print_terminal(comparison: Comparison, console: Console | None = None) -> None:
-    (console or Console()).print(render_terminal(comparison))
+    (console or Console(markup=False)).print(render_terminal(comparison))

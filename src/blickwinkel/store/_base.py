@@ -3,11 +3,8 @@ one builder of listing filters."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
-import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -18,6 +15,13 @@ import sqlalchemy as sa
 from blickwinkel.errors import Errors, StoreError
 from blickwinkel.store import _search
 from blickwinkel.store import schema as t
+from blickwinkel.store.cursor import (
+    ArticleCursor,
+    CursorError,
+    StoryCursor,
+    decode_article_cursor,
+    decode_story_cursor,
+)
 
 Vector = npt.NDArray[np.float32]
 MAX_PAGE = 200
@@ -28,19 +32,20 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def encode_cursor(values: Sequence[Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str, size: int) -> list[Any]:
+def article_cursor(cursor: str) -> ArticleCursor:
+    """The position an articles cursor names; a crafted or garbled one is a :class:`StoreError`."""
     try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
-        raise StoreError(Errors.S010.format(cursor=cursor[:40])) from exc
-    if not isinstance(values, list) or len(values) != size:
-        raise StoreError(Errors.S010.format(cursor=cursor[:40]))
-    return values
+        return decode_article_cursor(cursor)
+    except CursorError as exc:
+        raise StoreError(Errors.S010.format(cursor=cursor[:40], reason=exc)) from None
+
+
+def story_cursor(cursor: str) -> StoryCursor:
+    """The position a stories cursor names; a crafted or garbled one is a :class:`StoreError`."""
+    try:
+        return decode_story_cursor(cursor)
+    except CursorError as exc:
+        raise StoreError(Errors.S010.format(cursor=cursor[:40], reason=exc)) from None
 
 
 def page_size(limit: int) -> int:

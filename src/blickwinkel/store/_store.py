@@ -12,13 +12,14 @@ import sqlalchemy as sa
 from blickwinkel.errors import Errors, StoreError
 from blickwinkel.store import _engine
 from blickwinkel.store._articles import ArticleRecords
-from blickwinkel.store._base import MAX_PAGE, Vector, decode_cursor, encode_cursor
+from blickwinkel.store._base import MAX_PAGE, Vector
 from blickwinkel.store._comparisons import ComparisonRecords
 from blickwinkel.store._entities import EntityRecords
 from blickwinkel.store._feeds import FeedRecords
 from blickwinkel.store._stories import StoryRecords
+from blickwinkel.store.cursor import encode_cursor
 
-__all__ = ["MAX_PAGE", "Store", "Vector", "decode_cursor", "encode_cursor", "open_store"]
+__all__ = ["MAX_PAGE", "Store", "Vector", "encode_cursor", "open_store"]
 
 
 class Store(ArticleRecords, StoryRecords, ComparisonRecords, EntityRecords, FeedRecords):

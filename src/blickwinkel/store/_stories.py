@@ -14,12 +14,12 @@ from blickwinkel.store._base import (
     NO_DATE,
     StoreBase,
     article_conditions,
-    decode_cursor,
-    encode_cursor,
     new_id,
     page_size,
+    story_cursor,
     utc_now,
 )
+from blickwinkel.store.cursor import encode_cursor
 from blickwinkel.store.records import Page, StoryChoice, StorySummary
 
 
@@ -84,11 +84,8 @@ class StoryRecords(StoreBase):
         ):
             query = query.where(members(condition))
         if cursor:
-            c_day, c_size, c_id = decode_cursor(cursor, 3)
-            try:
-                cd, cs, ci = dt.date.fromisoformat(str(c_day)), int(c_size), int(c_id)
-            except (TypeError, ValueError) as exc:
-                raise StoreError(Errors.S010.format(cursor=cursor[:40])) from exc
+            position = story_cursor(cursor)
+            cd, cs, ci = position.day, position.size, position.last_id
             query = query.where(
                 sa.or_(
                     day < cd,

@@ -22,6 +22,7 @@ from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.errors import BlickwinkelError, IngestError
 from blickwinkel.ingest import read_inputs
+from blickwinkel.ingest._inputs import is_listed_file
 from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.page import article_from_page
 from blickwinkel.model import AnalysedArticle, Article
@@ -70,7 +71,7 @@ def expand_paths(sources: Iterable[str]) -> Iterator[str]:
             yield source
             continue
         try:
-            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            files = sorted(p for p in path.iterdir() if is_listed_file(p) and not p.name.startswith("."))
         except OSError:
             files = []
         if not files:

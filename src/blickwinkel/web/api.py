@@ -173,7 +173,7 @@ class CompareItem(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str | None = Field(default=None, max_length=2_000_000)
+    text: str | None = None  # its length is checked against compare_max_chars (413)
     url: str | None = Field(default=None, max_length=2000)
     format: Format | None = None
     outlet: str | None = Field(default=None, max_length=300)
@@ -226,16 +226,30 @@ async def compare(request: Request) -> dict[str, Any]:
 
 
 async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryComparison:
-    """Compare the inputs in a worker thread (analysis and embedding take a while)."""
-    from starlette.concurrency import run_in_threadpool
-
-    if len(inputs) > app_state.options.compare_max_articles:
+    """Fetch and compare the inputs on a compare worker, off the request threads (503 when all are
+    busy): fetches and analysis take a while, and reads of stored data must not wait for them."""
+    options = app_state.options
+    if len(inputs) > options.compare_max_articles:
         raise ApiError(
             422,
-            f"At most {app_state.options.compare_max_articles} articles per comparison.",
+            f"At most {options.compare_max_articles} articles per comparison.",
             field="articles",
         )
-    return await run_in_threadpool(compare_inputs, inputs, app_state.comparer, app_state.fetcher)
+    for n, item in enumerate(inputs):
+        if item.text is not None and len(item.text) > options.compare_max_chars:
+            raise _too_long(options.compare_max_chars, f"articles.{n}.text", len(item.text))
+    return await app_state.workers.run(
+        compare_inputs, inputs, app_state.comparer, app_state.fetcher, options.compare_max_chars
+    )
+
+
+def _too_long(limit: int, field: str, size: int) -> ApiError:
+    return ApiError(
+        413,
+        f"{field}: the text has {size:,} characters; at most {limit:,} are compared "
+        "(setting compare_max_chars).",
+        field=field,
+    )
 
 
 async def read_compare_request(request: Request, app_state: AppState) -> list[CompareInput]:

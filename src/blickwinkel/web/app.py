@@ -11,14 +11,15 @@ from fastapi.staticfiles import StaticFiles
 
 from blickwinkel import __version__
 from blickwinkel.config import Settings
-from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
+from blickwinkel.ingest.fetch import Fetcher
 from blickwinkel.store import Store
 from blickwinkel.web import api, pages
 from blickwinkel.web.errors import install_error_handlers
-from blickwinkel.web.options import ServiceOptions, service_options
+from blickwinkel.web.options import ServiceOptions, fetch_policy, service_options
 from blickwinkel.web.security import SecurityMiddleware
 from blickwinkel.web.service import Comparer, Comparisons, pipeline_comparer
 from blickwinkel.web.state import AppState
+from blickwinkel.web.workers import CompareWorkers
 
 DESCRIPTION = """Stories (articles about one event from several outlets) with their comparison:
 shared facts, facts only one outlet reports, contradictions, quotes and opinion.
@@ -40,14 +41,7 @@ def create_app(
     """The app over ``store``; ``comparer`` and ``fetcher`` default to the real pipeline and network."""
     options = options or service_options(settings)
     comparer = comparer or pipeline_comparer(settings.embedder, settings.align_threshold)
-    fetcher = fetcher or Fetcher(
-        FetchPolicy(
-            timeout=options.fetch_timeout,
-            max_bytes=int(options.fetch_max_mb * 1_000_000),
-            host_interval=options.fetch_host_interval,
-            allow_private=options.fetch_allow_private,
-        )
-    )
+    fetcher = fetcher or Fetcher(fetch_policy(options))
     app = FastAPI(
         title="blickwinkel",
         version=__version__,
@@ -64,6 +58,9 @@ def create_app(
         comparisons=Comparisons(store, comparer, settings.embedder),
         fetcher=fetcher,
         public=public,
+        workers=CompareWorkers(
+            options.compare_workers, options.compare_queue, retry_after=max(1, round(options.fetch_timeout))
+        ),
     )
     install_error_handlers(app, pages.error_page)
     app.add_middleware(SecurityMiddleware, max_body_bytes=int(options.max_request_mb * 1_000_000))

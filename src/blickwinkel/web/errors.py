@@ -23,6 +23,7 @@ from blickwinkel.errors import (
     ConfigError,
     IngestError,
 )
+from blickwinkel.ingest.fetch import redact
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +31,13 @@ log = logging.getLogger(__name__)
 def error_body(
     status: int, message: str, *, code: str | None = None, field: str | None = None
 ) -> dict[str, Any]:
+    # A URL given with user:pass@ is repeated in messages; its credentials never are.
     return {
-        "error": {"code": code or HTTP_ERROR_CODES.get(status, "error"), "message": message, "field": field}
+        "error": {
+            "code": code or HTTP_ERROR_CODES.get(status, "error"),
+            "message": redact(message),
+            "field": redact(field) if field is not None else None,
+        }
     }
 
 
@@ -50,6 +56,7 @@ def install_error_handlers(app: FastAPI, html_page: Callable[[Request, int, str]
     def respond(
         request: Request, status: int, message: str, code: str | None = None, field: str | None = None
     ) -> Response:
+        message = redact(message)
         if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
             response: Response = error_json(status, message, code=code, field=field)
         else:
@@ -58,7 +65,9 @@ def install_error_handlers(app: FastAPI, html_page: Callable[[Request, int, str]
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
-        return respond(request, exc.status, exc.message, exc.code, exc.field)
+        response = respond(request, exc.status, exc.message, exc.code, exc.field)
+        response.headers.update(exc.headers)
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:

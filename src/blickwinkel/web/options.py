@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from blickwinkel.config import Settings, default_of, load_settings
+from blickwinkel.ingest.fetch import FetchPolicy
 
 
 @dataclass(frozen=True)
@@ -14,8 +15,12 @@ class ServiceOptions:
     token: str = default_of("token")
     max_request_mb: float = default_of("max_request_mb")
     compare_max_articles: int = default_of("compare_max_articles")
-    fetch_allow_private: bool = default_of("fetch_allow_private")
+    compare_max_chars: int = default_of("compare_max_chars")
+    compare_workers: int = default_of("compare_workers")
+    compare_queue: int = default_of("compare_queue")
+    fetch_allow_networks: str = default_of("fetch_allow_networks")
     fetch_timeout: float = default_of("fetch_timeout")
+    fetch_max_concurrent: int = default_of("fetch_max_concurrent")
     fetch_max_mb: float = default_of("fetch_max_mb")
     fetch_host_interval: float = default_of("fetch_host_interval")
 
@@ -29,3 +34,14 @@ def service_options(settings: Settings | None = None, **overrides: Any) -> Servi
         base = settings.model_dump() if settings is not None else {}
         settings = load_settings({**{k: v for k, v in base.items() if k in names}, **given})
     return ServiceOptions(**{name: getattr(settings, name) for name in names})
+
+
+def fetch_policy(options: ServiceOptions) -> FetchPolicy:
+    """The fetcher's limits from the options."""
+    return FetchPolicy(
+        timeout=options.fetch_timeout,
+        max_bytes=int(options.fetch_max_mb * 1_000_000),
+        host_interval=options.fetch_host_interval,
+        allow_networks=tuple(n.strip() for n in options.fetch_allow_networks.split(",") if n.strip()),
+        max_concurrent=options.fetch_max_concurrent,
+    )

@@ -27,6 +27,13 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
 }
+MAX_TARGET_BYTES = 8192
+"""Longer paths and queries get 414: no route needs more (the longest parameter takes 500 characters)."""
+MAX_HEADER_BYTES = 32768
+"""Larger request headers get 431."""
+MAX_REQUEST_LINE_BYTES = 2_000_000
+"""What the HTTP server reads of a request line and headers before giving up with its own plain-text
+400; it is larger than the limits above so that the app answers with the one error body instead."""
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
 
@@ -57,6 +64,17 @@ class SecurityMiddleware:
                 message["headers"] = with_security_headers(message.get("headers", []))
             await send(message)
 
+        target = len(scope.get("raw_path") or scope.get("path", "").encode()) + len(
+            scope.get("query_string", b"")
+        )
+        if target > MAX_TARGET_BYTES:
+            await _refuse(
+                send, 414, f"The request path and query are longer than {MAX_TARGET_BYTES:,} bytes."
+            )
+            return
+        if sum(len(k) + len(v) for k, v in scope.get("headers", [])) > MAX_HEADER_BYTES:
+            await _refuse(send, 431, f"The request headers are larger than {MAX_HEADER_BYTES:,} bytes.")
+            return
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
             await self._too_large(send)
@@ -81,19 +99,24 @@ class SecurityMiddleware:
 
     async def _too_large(self, send: Send) -> None:
         limit = self.max_body_bytes / 1_000_000
-        body = json.dumps(
-            error_body(413, f"Request body is larger than the {limit:g} MB limit (setting max_request_mb).")
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": with_security_headers(
-                    [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-                ),
-            }
+        await _refuse(
+            send, 413, f"Request body is larger than the {limit:g} MB limit (setting max_request_mb)."
         )
-        await send({"type": "http.response.body", "body": body})
+
+
+async def _refuse(send: Send, status: int, message: str) -> None:
+    """Answer ``status`` with the one error body, before the app sees the request."""
+    body = json.dumps(error_body(status, message)).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": with_security_headers(
+                [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+            ),
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 def with_security_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:

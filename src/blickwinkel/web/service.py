@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from blickwinkel.config import DEFAULT_EMBEDDER
-from blickwinkel.errors import ComparisonError, Errors
-from blickwinkel.ingest.fetch import Fetcher
+from blickwinkel.errors import ComparisonError, Errors, IngestError
+from blickwinkel.ingest.fetch import Fetcher, redact
 from blickwinkel.model import Article
 from blickwinkel.store import Store
 
@@ -93,8 +93,11 @@ class CompareInput:
     name: str | None = None
 
 
-def compare_inputs(inputs: Sequence[CompareInput], comparer: Comparer, fetcher: Fetcher) -> StoryComparison:
-    """Read or fetch every input and compare them; nothing is stored."""
+def compare_inputs(
+    inputs: Sequence[CompareInput], comparer: Comparer, fetcher: Fetcher, max_chars: int | None = None
+) -> StoryComparison:
+    """Read or fetch every input and compare them; nothing is stored. A fetched page whose text is
+    longer than ``max_chars`` is refused (the analysis time grows with the text)."""
     from blickwinkel.ingest import read_text
     from blickwinkel.ingest.page import article_from_page
 
@@ -104,6 +107,12 @@ def compare_inputs(inputs: Sequence[CompareInput], comparer: Comparer, fetcher: 
     for n, item in enumerate(inputs, start=1):
         if item.url:
             article = article_from_page(item.url, fetcher.get(item.url))
+            if max_chars is not None and len(article.text) > max_chars:
+                raise IngestError(
+                    redact(item.url),
+                    f"the page's text has {len(article.text):,} characters; at most {max_chars:,} are "
+                    "compared (setting compare_max_chars)",
+                )
         else:
             source = item.name or f"input-{n}"
             text = item.text or ""

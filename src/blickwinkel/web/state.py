@@ -15,6 +15,7 @@ from blickwinkel.store import Store
 from blickwinkel.web.options import ServiceOptions
 from blickwinkel.web.security import token_matches
 from blickwinkel.web.service import Comparer, Comparisons
+from blickwinkel.web.workers import CompareWorkers
 
 
 class RenderedPages:
@@ -52,6 +53,7 @@ class AppState:
     # True when the server listens on a non-loopback address: writes then always need the token.
     public: bool = False
     pages: RenderedPages = field(default_factory=RenderedPages)
+    workers: CompareWorkers = field(default_factory=lambda: CompareWorkers(2, 8))
 
 
 def state(request: Request) -> AppState:

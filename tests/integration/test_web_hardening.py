@@ -1,0 +1,197 @@
+"""Hostile requests get the one error body and never a 500: crafted cursors, fuzzed query parameters
+of every route (hypothesis), long paths, texts over the size limit, a full compare queue (503 with
+Retry-After), credentials in URLs. In-process app over a real SQLite store, stand-in comparer."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from blickwinkel.config import load_settings
+from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
+from blickwinkel.store import Store, open_store
+from blickwinkel.store.cursor import CursorError, decode_article_cursor, decode_story_cursor, encode_cursor
+from blickwinkel.web import ServiceOptions, create_app
+from tests.integration.newsroom_fixtures import fake_comparison, fill_store
+
+TEXT_A = "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n\nTen people were evacuated."
+TEXT_B = "Osterlin mill burns\n\nThe old mill burned on Monday.\n\nTwelve people had to leave."
+
+
+def b64(raw: str) -> str:
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+CRAFTED = [
+    b64('["x"]'),
+    b64("[null]"),
+    b64("[[1]]"),
+    b64("[1e999]"),
+    b64("[" + "9" * 23 + "]"),
+    b64("[-1]"),
+    b64("[true]"),
+    b64("[1.5]"),
+    b64('{"a": 1}'),
+    b64('["2024-13-40", 1, 1]'),
+    b64('["2024-01-01", "1", 1]'),
+    b64('["2024-01-01", 1, ' + "9" * 23 + "]"),
+    b64("[NaN]"),
+    b64("[Infinity, 1, 1]"),
+    b64("[" * 150),
+    "%%%",
+    "é",
+    "\x00",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}")
+    fill_store(store)
+    yield _client(store)
+    store.close()
+
+
+def _client(store: Store, **options: Any) -> TestClient:
+    opts = ServiceOptions(**({"max_request_mb": 0.5, "compare_max_chars": 20_000} | options))
+    fetcher = Fetcher(FetchPolicy(host_interval=0, obey_robots=False), resolver=lambda h, p: ["127.0.0.1"])
+    app = create_app(store, load_settings({}), options=opts, comparer=fake_comparison, fetcher=fetcher)
+    return TestClient(app, raise_server_exceptions=False)
+
+
+def assert_error(response: Any, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "field"}
+    return dict(body["error"])
+
+
+def test_cursors_are_decoded_by_one_typed_decoder() -> None:
+    assert decode_article_cursor(encode_cursor([41])).last_id == 41
+    story = decode_story_cursor(encode_cursor(["2024-03-01", 3, 7]))
+    assert (story.day.isoformat(), story.size, story.last_id) == ("2024-03-01", 3, 7)
+    for cursor in CRAFTED:
+        with pytest.raises(CursorError):
+            decode_article_cursor(cursor)
+        with pytest.raises(CursorError):
+            decode_story_cursor(cursor)
+
+
+@pytest.mark.parametrize("cursor", CRAFTED[:-1])
+@pytest.mark.parametrize("path", ["/api/v1/articles", "/api/v1/stories", "/"])
+def test_crafted_cursors_get_400_in_the_one_error_body(client: TestClient, path: str, cursor: str) -> None:
+    response = client.get(path, params={"cursor": cursor})
+    if path == "/":
+        assert response.status_code in (400, 422), response.text
+    else:
+        assert response.status_code in (400, 422)
+        assert_error(response, response.status_code)
+
+
+def _routes(client: TestClient) -> list[tuple[str, list[str]]]:
+    spec = client.get("/api/openapi.json").json()
+    routes = []
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            if method == "get":
+                routes.append((path, [p["name"] for p in op.get("parameters", []) if p["in"] == "query"]))
+    return [*routes, ("/", ["cursor", "language", "outlet", "entity", "q", "since", "until", "lang"])]
+
+
+VALUES = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(CRAFTED),
+    st.integers().map(str),
+    st.sampled_from(["-1", "0", "1e999", "NaN", "9" * 5000, "2024-02-30", "[/]", "[bold]x", "%00"]),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fuzzed_query_parameters_never_give_a_500(client: TestClient, data: st.DataObject) -> None:
+    path, names = data.draw(st.sampled_from(_routes(client)))
+    path = path.replace("{article_id}", data.draw(st.sampled_from(["1", "9" * 5000, "-3", "x"])))
+    path = path.replace("{story_id}", data.draw(st.sampled_from(["1", "9" * 30, "0"])))
+    path = path.replace("{key}", data.draw(st.sampled_from(["a", "[/]", "%2F"])))
+    chosen = data.draw(st.lists(st.sampled_from(names), unique=True)) if names else []
+    params = {name: data.draw(VALUES) for name in chosen}
+    response = client.get(path, params=params)
+    assert response.status_code < 500, (path, params, response.text)
+    if response.status_code >= 400 and path.startswith("/api"):
+        assert_error(response, response.status_code)
+
+
+def test_a_very_long_path_gets_the_json_error_body(client: TestClient) -> None:
+    assert_error(client.get("/api/v1/articles/" + "9" * 60_000), 414)  # 1 MB: test_web_server.py
+    assert_error(client.get("/api/v1/stories", params={"q": "x" * 20_000}), 414)
+
+
+def test_a_text_over_the_documented_size_gets_413(client: TestClient) -> None:
+    body = {"articles": [{"text": TEXT_A}, {"text": "Long\n\n" + "word " * 5000}]}
+    error = assert_error(client.post("/api/v1/compare", json=body), 413)
+    assert error["field"] == "articles.1.text" and "compare_max_chars" in error["message"]
+    files = [("files", ("a.txt", TEXT_A.encode())), ("files", ("b.txt", ("y " * 15_000).encode()))]
+    assert_error(client.post("/api/v1/compare", files=files), 413)
+
+
+def test_credentials_in_a_url_never_come_back(client: TestClient) -> None:
+    body = {"articles": [{"url": "http://anna:s3cret@inside.test/x"}, {"text": TEXT_B}]}
+    response = client.post("/api/v1/compare", json=body)
+    assert response.status_code == 422
+    assert "s3cret" not in response.text and "anna" not in response.text
+
+
+def test_a_full_compare_queue_answers_503_with_retry_after_and_reads_go_on(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'busy.db'}")
+    fill_store(store)
+    release = threading.Event()
+    started = threading.Semaphore(0)
+
+    def slow(articles: Any) -> dict[str, Any]:
+        started.release()
+        release.wait(30)
+        return fake_comparison(articles)
+
+    opts = ServiceOptions(compare_workers=1, compare_queue=1)
+    app = create_app(store, load_settings({}), options=opts, comparer=slow)
+    client = TestClient(app, raise_server_exceptions=False)
+    body = {"articles": [{"text": TEXT_A}, {"text": TEXT_B}]}
+    results: list[int] = []
+    busy = [
+        threading.Thread(target=lambda: results.append(client.post("/api/v1/compare", json=body).status_code))
+        for _ in range(2)
+    ]
+    try:
+        for thread in busy:
+            thread.start()
+        assert started.acquire(timeout=30)  # one runs, one waits in the queue
+        for _ in range(50):
+            if app.state.blickwinkel.workers._places._value == 0:
+                break
+            threading.Event().wait(0.05)
+        refused = client.post("/api/v1/compare", json=body)
+        error = assert_error(refused, 503)
+        assert refused.headers["retry-after"].isdigit() and "busy" in error["message"]
+        assert client.get("/api/v1/stories", params={"limit": 1}).status_code == 200
+    finally:
+        release.set()
+        for thread in busy:
+            thread.join(30)
+        store.close()
+    assert results == [200, 200]
+    assert json.loads(client.get("/api/health").text)["status"] == "ok"
