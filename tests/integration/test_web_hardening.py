@@ -21,9 +21,10 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from blickwinkel.config import load_settings
+from blickwinkel.errors import StoreError
 from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
 from blickwinkel.store import Store, open_store
-from blickwinkel.store.cursor import CursorError, decode_article_cursor, decode_story_cursor, encode_cursor
+from blickwinkel.store.cursor import decode_article_cursor, decode_story_cursor, encode_cursor
 from blickwinkel.web import ServiceOptions, create_app
 from tests.integration.newsroom_fixtures import fake_comparison, fill_store
 
@@ -86,9 +87,9 @@ def test_cursors_are_decoded_by_one_typed_decoder() -> None:
     story = decode_story_cursor(encode_cursor(["2024-03-01", 3, 7]))
     assert (story.day.isoformat(), story.size, story.last_id) == ("2024-03-01", 3, 7)
     for cursor in CRAFTED:
-        with pytest.raises(CursorError):
+        with pytest.raises(StoreError, match="S010"):
             decode_article_cursor(cursor)
-        with pytest.raises(CursorError):
+        with pytest.raises(StoreError, match="S010"):
             decode_story_cursor(cursor)
 
 

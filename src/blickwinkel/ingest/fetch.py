@@ -193,9 +193,12 @@ def is_public_address(address: str, allow: Sequence[Network] = ()) -> bool:
 
 
 class _Deadline(threading.local):
-    """The deadline of the fetch running on this thread (a clock value), read by the connections."""
+    """The deadline of the fetch running on this thread (a clock value), read by the connections,
+    and the filter's refusal of an address met while connecting (reported in place of the
+    transport's connection error)."""
 
     at: float | None = None
+    refused: IngestError | None = None
 
 
 def _bounded(timeout: float | None, left: float | None) -> float | None:
@@ -283,14 +286,6 @@ class _PinnedTransport(httpx.HTTPTransport):
             keepalive_expiry=5.0,
             network_backend=backend,
         )
-
-
-class _Refused(httpx.TransportError):
-    """Raised inside the transport when the filter refuses an address (carries our message)."""
-
-    def __init__(self, error: IngestError) -> None:
-        super().__init__(str(error))
-        self.error = error
 
 
 class Fetcher:
@@ -404,7 +399,8 @@ class Fetcher:
         try:
             return self._approved_address(host, host.strip("[]"), port)
         except IngestError as exc:
-            raise _Refused(exc) from None
+            self._deadline.refused = exc
+            raise httpcore.ConnectError(exc.problem) from None
 
     def _remaining(self) -> float | None:
         at = self._deadline.at
@@ -441,6 +437,7 @@ class Fetcher:
         if left is not None and left <= 0:
             raise self._timed_out(shown)
         timeout = httpx.Timeout(left) if left is not None else httpx.USE_CLIENT_DEFAULT
+        self._deadline.refused = None
         try:
             with self._client.stream("GET", url, headers=headers, timeout=timeout) as response:
                 declared = response.headers.get("content-length", "")
@@ -465,11 +462,12 @@ class Fetcher:
                     body=b"".join(chunks),
                     headers={k.lower(): v for k, v in response.headers.items()},
                 )
-        except _Refused as exc:
-            raise IngestError(shown, exc.error.problem) from None
         except httpx.TimeoutException:
             raise self._timed_out(shown) from None
         except httpx.HTTPError as exc:
+            refused, self._deadline.refused = self._deadline.refused, None
+            if refused is not None:
+                raise IngestError(shown, refused.problem) from None
             raise IngestError(shown, f"cannot fetch ({type(exc).__name__}: {redact(str(exc))})") from None
 
     def _robots_allow(self, url: str) -> bool:

@@ -16,13 +16,12 @@ from blickwinkel.store._base import (
     StoreBase,
     Vector,
     article_conditions,
-    article_cursor,
     new_id,
     page_size,
     utc_now,
 )
 from blickwinkel.store._stories import current_story, join_story
-from blickwinkel.store.cursor import encode_cursor
+from blickwinkel.store.cursor import decode_article_cursor, encode_cursor
 from blickwinkel.store.records import AddResult, ArticleSummary, Page, StoryChoice
 from blickwinkel.text import content_hash
 
@@ -163,7 +162,7 @@ class ArticleRecords(StoreBase):
         if story_id is not None:
             query = query.where(t.memberships.c.story_id == story_id)
         if cursor:
-            query = query.where(a.c.id < article_cursor(cursor).last_id)
+            query = query.where(a.c.id < decode_article_cursor(cursor).last_id)
         limit = page_size(limit)
         with self._read() as conn:
             rows = conn.execute(query.order_by(a.c.id.desc()).limit(limit + 1)).mappings().all()

@@ -12,16 +12,8 @@ import numpy as np
 import numpy.typing as npt
 import sqlalchemy as sa
 
-from blickwinkel.errors import Errors, StoreError
 from blickwinkel.store import _search
 from blickwinkel.store import schema as t
-from blickwinkel.store.cursor import (
-    ArticleCursor,
-    CursorError,
-    StoryCursor,
-    decode_article_cursor,
-    decode_story_cursor,
-)
 
 Vector = npt.NDArray[np.float32]
 MAX_PAGE = 200
@@ -30,22 +22,6 @@ NO_DATE = dt.date(1, 1, 1)
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def article_cursor(cursor: str) -> ArticleCursor:
-    """The position an articles cursor names; a crafted or garbled one is a :class:`StoreError`."""
-    try:
-        return decode_article_cursor(cursor)
-    except CursorError as exc:
-        raise StoreError(Errors.S010.format(cursor=cursor[:40], reason=exc)) from None
-
-
-def story_cursor(cursor: str) -> StoryCursor:
-    """The position a stories cursor names; a crafted or garbled one is a :class:`StoreError`."""
-    try:
-        return decode_story_cursor(cursor)
-    except CursorError as exc:
-        raise StoreError(Errors.S010.format(cursor=cursor[:40], reason=exc)) from None
 
 
 def page_size(limit: int) -> int:

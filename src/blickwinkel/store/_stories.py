@@ -16,10 +16,9 @@ from blickwinkel.store._base import (
     article_conditions,
     new_id,
     page_size,
-    story_cursor,
     utc_now,
 )
-from blickwinkel.store.cursor import encode_cursor
+from blickwinkel.store.cursor import decode_story_cursor, encode_cursor
 from blickwinkel.store.records import Page, StoryChoice, StorySummary
 
 
@@ -84,7 +83,7 @@ class StoryRecords(StoreBase):
         ):
             query = query.where(members(condition))
         if cursor:
-            position = story_cursor(cursor)
+            position = decode_story_cursor(cursor)
             cd, cs, ci = position.day, position.size, position.last_id
             query = query.where(
                 sa.or_(

@@ -16,13 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from blickwinkel.errors import Errors, StoreError
+
 MAX_CURSOR_CHARS = 200
 MAX_ID = 2**63 - 1
 """Ids and sizes are 64-bit integers in both databases."""
-
-
-class CursorError(ValueError):
-    """The cursor is not one this server gave out."""
 
 
 @dataclass(frozen=True)
@@ -46,39 +44,47 @@ def encode_cursor(values: Sequence[Any]) -> str:
 
 
 def decode_article_cursor(cursor: str) -> ArticleCursor:
-    (last_id,) = _values(cursor, 1)
-    return ArticleCursor(_integer(last_id))
+    """The position an articles cursor names; anything else is a :class:`StoreError` (400)."""
+    try:
+        (last_id,) = _values(cursor, 1)
+        return ArticleCursor(_integer(last_id))
+    except StoreError as exc:
+        raise StoreError(Errors.S010.format(cursor=cursor[:40], reason=exc)) from None
 
 
 def decode_story_cursor(cursor: str) -> StoryCursor:
-    day, size, last_id = _values(cursor, 3)
-    if not isinstance(day, str) or len(day) != 10:
-        raise CursorError("its date is not YYYY-MM-DD")
+    """The position a stories cursor names; anything else is a :class:`StoreError` (400)."""
     try:
-        parsed = dt.date.fromisoformat(day)
-    except ValueError:
-        raise CursorError("its date is not YYYY-MM-DD") from None
-    return StoryCursor(parsed, _integer(size), _integer(last_id))
+        day, size, last_id = _values(cursor, 3)
+        if not isinstance(day, str) or len(day) != 10:
+            raise StoreError("its date is not YYYY-MM-DD")
+        try:
+            parsed = dt.date.fromisoformat(day)
+        except ValueError:
+            raise StoreError("its date is not YYYY-MM-DD") from None
+        return StoryCursor(parsed, _integer(size), _integer(last_id))
+    except StoreError as exc:
+        raise StoreError(Errors.S010.format(cursor=cursor[:40], reason=exc)) from None
 
 
 def _values(cursor: str, size: int) -> list[Any]:
     if len(cursor) > MAX_CURSOR_CHARS:
-        raise CursorError(f"it is longer than {MAX_CURSOR_CHARS} characters")
+        raise StoreError(f"it is longer than {MAX_CURSOR_CHARS} characters")
     try:
         raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode("ascii"))
         values = json.loads(raw, parse_constant=_no_constant)
     except (ValueError, binascii.Error, UnicodeError, RecursionError):
-        raise CursorError("it is not base64 of a JSON array") from None
+        raise StoreError("it is not base64 of a JSON array") from None
     if not isinstance(values, list) or len(values) != size:
-        raise CursorError(f"it is not an array of {size} value(s)")
+        raise StoreError(f"it is not an array of {size} value(s)")
     return values
 
 
 def _integer(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_ID:
-        raise CursorError("it holds a value that is not a 64-bit whole number")
+        raise StoreError("it holds a value that is not a 64-bit whole number")
     return value
 
 
 def _no_constant(name: str) -> object:
-    raise CursorError(f"it holds {name}")
+    raise StoreError(f"it holds {name}")
