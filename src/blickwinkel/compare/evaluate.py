@@ -17,6 +17,8 @@ one pair of articles that disagree on the fact (three entries when one outlet co
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -185,115 +187,477 @@ def _locate(gold: Gold, statements: Sequence[Statement]) -> dict[tuple[str, str]
     return located
 
 
+# --- real-news gold: facts named by character spans of published articles -------------------------
+
+REAL_GOLD_SCHEMA = "blickwinkel.gold-real/1"
+SPLITS = ("tune", "heldout")
+
+
 @dataclass(frozen=True)
-class _Judgement:
-    """Gold and predicted items of the three tasks, as sets, for scoring and for listing the errors."""
+class Span:
+    """Characters ``start:end`` of an article's raw text field and the first 8 hex digits of the
+    SHA-1 of that slice (``span_hash``), so that a changed data file is noticed."""
 
-    gold_links: frozenset[frozenset[str]]
-    predicted_links: frozenset[frozenset[str]]
-    gold_unique: frozenset[str]
-    predicted_unique: frozenset[str]
-    gold_conflicts: frozenset[tuple[str, frozenset[str]]]
-    predicted_conflicts: frozenset[tuple[str, frozenset[str]]]
-    fact_of_statement: Mapping[str, str]
-    conflict_reasons: Mapping[tuple[str, frozenset[str]], str]
+    start: int
+    end: int
+    digest: str
 
 
-def _judge(gold: Gold, comparison: Comparison) -> _Judgement:
-    located = _locate(gold, comparison.statements)
+@dataclass(frozen=True)
+class ArticleRef:
+    """Where a gold article's text is: a data file under the data root, a record in it, a field."""
+
+    id: str
+    dataset: str
+    record: Mapping[str, str | int]
+    field: str
+    language: str
+    digest: str  # span_hash of the whole field
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class RealFact:
+    name: str
+    mentions: Mapping[str, tuple[Span, ...]]
+    overlaps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class RealGold:
+    """One event of the real-news gold (examples/gold-real/README.md). ``different`` holds pairs of
+    (fact, article) that share names or topic but state different facts; ``near_misses`` name pairs
+    of articles that report one fact differently without contradicting each other."""
+
+    event: str
+    split: str
+    articles: tuple[ArticleRef, ...]
+    facts: tuple[RealFact, ...]
+    different: tuple[tuple[tuple[str, str], tuple[str, str]], ...]
+    conflicts: tuple[GoldConflict, ...]
+    near_misses: tuple[GoldConflict, ...]
+
+
+def span_hash(text: str) -> str:
+    """The short digest that gold files keep of a span, to notice when a data file changed."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def parse_real_gold(data: Any, source: str) -> RealGold:
+    """Validate a real-news gold file; errors name the file and the field."""
+    if not isinstance(data, dict) or data.get("schema") != REAL_GOLD_SCHEMA:
+        raise EvaluationError(f"[V010] {source}: field 'schema' must be {REAL_GOLD_SCHEMA!r}.")
+    split = data.get("split")
+    if split not in SPLITS:
+        raise EvaluationError(f"[V011] {source}: field 'split' is {split!r}; use one of {', '.join(SPLITS)}.")
+    raw_articles = data.get("articles")
+    if not isinstance(raw_articles, list) or len(raw_articles) < 2:
+        raise EvaluationError(f"[V012] {source}: field 'articles' must list two or more articles.")
+    articles = tuple(_parse_ref(a, n, source) for n, a in enumerate(raw_articles))
+    ids = {a.id for a in articles}
+    raw_facts = data.get("facts")
+    if not isinstance(raw_facts, list) or not raw_facts:
+        raise EvaluationError(f"[V003] {source}: field 'facts' must be a non-empty list of facts.")
+    facts = tuple(_parse_real_fact(f, n, ids, source) for n, f in enumerate(raw_facts))
+    by_name = {f.name: f for f in facts}
+    if len(by_name) != len(facts):
+        raise EvaluationError(f"[V003] {source}: two facts share a name; names must differ.")
+    for fact in facts:
+        unknown = fact.overlaps - by_name.keys()
+        if unknown:
+            raise EvaluationError(
+                f"[V003] {source}: fact {fact.name!r} overlaps unknown facts {sorted(unknown)}."
+            )
+    gold_facts = {f.name: GoldFact(f.name, {a: "" for a in f.mentions}) for f in facts}
+    conflicts = tuple(
+        _parse_conflict(c, n, gold_facts, source) for n, c in enumerate(data.get("conflicts", []))
+    )
+    near = tuple(
+        _parse_conflict(c, n, gold_facts, f"{source} (near_misses)")
+        for n, c in enumerate(data.get("near_misses", []))
+    )
+    different = tuple(
+        _parse_different(d, n, by_name, source) for n, d in enumerate(data.get("different", []))
+    )
+    return RealGold(str(data.get("event", source)), split, articles, facts, different, conflicts, near)
+
+
+def _parse_ref(a: Any, n: int, source: str) -> ArticleRef:
+    keys = ("id", "dataset", "field", "language", "sha")
+    if not isinstance(a, dict) or not all(isinstance(a.get(k), str) and a[k] for k in keys):
+        raise EvaluationError(
+            f"[V012] {source}: articles[{n}] needs {', '.join(keys)} (strings) and 'record' (an object)."
+        )
+    record = a.get("record")
+    if not isinstance(record, dict) or not record:
+        raise EvaluationError(f"[V012] {source}: articles[{n}].record must name the record in the dataset.")
+    return ArticleRef(a["id"], a["dataset"], dict(record), a["field"], a["language"], a["sha"], a.get("url"))
+
+
+def _parse_real_fact(f: Any, n: int, ids: set[str], source: str) -> RealFact:
+    if (
+        not isinstance(f, dict)
+        or not isinstance(f.get("name"), str)
+        or not isinstance(f.get("mentions"), dict)
+    ):
+        raise EvaluationError(f"[V003] {source}: facts[{n}] needs 'name' (string) and 'mentions' (object).")
+    mentions: dict[str, tuple[Span, ...]] = {}
+    for article, spans in f["mentions"].items():
+        if article not in ids:
+            raise EvaluationError(
+                f"[V003] {source}: facts[{n}].mentions names article {article!r}; known: {sorted(ids)}."
+            )
+        ok = (
+            isinstance(spans, list)
+            and spans
+            and all(
+                isinstance(s, list)
+                and len(s) == 3
+                and isinstance(s[0], int)
+                and isinstance(s[1], int)
+                and 0 <= s[0] < s[1]
+                and isinstance(s[2], str)
+                for s in spans
+            )
+        )
+        if not ok:
+            raise EvaluationError(
+                f"[V003] {source}: facts[{n}].mentions[{article!r}] must be a list of [start, end, hash]."
+            )
+        mentions[article] = tuple(Span(s[0], s[1], s[2]) for s in spans)
+    if not mentions:
+        raise EvaluationError(f"[V003] {source}: facts[{n}] ({f['name']!r}) has no mentions.")
+    overlaps = f.get("overlaps", [])
+    if not isinstance(overlaps, list) or not all(isinstance(x, str) for x in overlaps):
+        raise EvaluationError(f"[V003] {source}: facts[{n}].overlaps must be a list of fact names.")
+    return RealFact(f["name"], mentions, frozenset(overlaps))
+
+
+def _parse_different(
+    d: Any, n: int, facts: Mapping[str, RealFact], source: str
+) -> tuple[tuple[str, str], tuple[str, str]]:
+    pair = d.get("pair") if isinstance(d, dict) else None
+    if not (
+        isinstance(pair, list)
+        and len(pair) == 2
+        and all(
+            isinstance(x, list) and len(x) == 2 and x[0] in facts and x[1] in facts[x[0]].mentions
+            for x in pair
+        )
+    ):
+        raise EvaluationError(
+            f"[V013] {source}: different[{n}] needs 'pair': two [fact, article] that the facts mention."
+        )
+    return (str(pair[0][0]), str(pair[0][1])), (str(pair[1][0]), str(pair[1][1]))
+
+
+def locate_span(article_text: str, raw: str, span: Span) -> tuple[int, int]:
+    """Where the raw-field span lies in the article text as the reader yields it: the reader only
+    normalises spaces and invisible characters, so the span's words are found in order, the
+    occurrence nearest its raw offset winning."""
+    piece = raw[span.start : span.end]
+    words = piece.split()
+    if not words:
+        raise EvaluationError(f"[V014] span {span.start}:{span.end} holds no text.")
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    hits = [(abs(m.start() - span.start), m.start(), m.end()) for m in pattern.finditer(article_text)]
+    if not hits:
+        raise EvaluationError(
+            f"[V014] span {span.start}:{span.end} ({span.digest}) is not in the article text the reader gave."
+        )
+    _, start, end = min(hits)
+    return start, end
+
+
+def statement_at(statements: Sequence[Statement], start: int, end: int) -> Statement:
+    """The statement that overlaps the range the most."""
+    best = max(statements, key=lambda s: min(end, s.end) - max(start, s.start))
+    if min(end, best.end) - max(start, best.start) <= 0:
+        raise EvaluationError(f"[V015] characters {start}:{end} lie in no statement of {best.article!r}.")
+    return best
+
+
+# --- scoring: both gold formats become one answer key ---------------------------------------------
+
+RATES = ("different", "restatements", "near_misses")
+
+
+@dataclass(frozen=True)
+class GoldKey:
+    """The answer key on one comparison's statements: the statements of each (fact, article)."""
+
+    located: Mapping[tuple[str, str], frozenset[str]]
+    overlaps: frozenset[frozenset[str]]
+    different: tuple[tuple[tuple[str, str], tuple[str, str]], ...]
+    conflicts: frozenset[tuple[str, frozenset[str]]]
+    near_misses: frozenset[tuple[str, frozenset[str]]]
+    languages: Mapping[str, str]
+    n_facts: int
+
+
+def key_of_gold(gold: Gold, comparison: Comparison) -> GoldKey:
+    located = {k: frozenset({v}) for k, v in _locate(gold, comparison.statements).items()}
+    return GoldKey(
+        located,
+        frozenset(),
+        (),
+        frozenset((c.fact, frozenset(c.articles)) for c in gold.conflicts),
+        frozenset(),
+        _languages(comparison),
+        len(gold.facts),
+    )
+
+
+def key_of_real_gold(gold: RealGold, comparison: Comparison, raw_texts: Mapping[str, str]) -> GoldKey:
+    """Locate each gold span in the compared articles; ``raw_texts`` are the fields the spans index."""
+    texts = {a.article.id: a.article.text for a in comparison.articles}
+    by_article: dict[str, list[Statement]] = {}
+    for s in comparison.statements:
+        by_article.setdefault(s.article, []).append(s)
+    located: dict[tuple[str, str], frozenset[str]] = {}
+    owner: dict[str, str] = {}
+    for fact in gold.facts:
+        for article, spans in fact.mentions.items():
+            raw = raw_texts[article]
+            ids = set()
+            for span in spans:
+                if span_hash(raw[span.start : span.end]) != span.digest:
+                    raise EvaluationError(
+                        f"[V016] {gold.event}: fact {fact.name!r}, article {article!r}: the text at "
+                        f"{span.start}:{span.end} has changed (hash {span.digest}); the data file differs."
+                    )
+                start, end = locate_span(texts[article], raw, span)
+                sid = statement_at(by_article[article], start, end).id
+                if owner.get(sid, fact.name) != fact.name:
+                    raise EvaluationError(
+                        f"[V007] {gold.event}: facts {owner[sid]!r} and {fact.name!r} both point to "
+                        f"statement {sid}; a statement belongs to one gold fact."
+                    )
+                owner[sid] = fact.name
+                ids.add(sid)
+            located[(fact.name, article)] = frozenset(ids)
+    overlaps = frozenset(frozenset({f.name, o}) for f in gold.facts for o in f.overlaps)
+    langs = {a.id: a.language for a in gold.articles}
+    return GoldKey(
+        located,
+        overlaps,
+        gold.different,
+        frozenset((c.fact, frozenset(c.articles)) for c in gold.conflicts),
+        frozenset((c.fact, frozenset(c.articles)) for c in gold.near_misses),
+        langs,
+        len(gold.facts),
+    )
+
+
+def _languages(comparison: Comparison) -> dict[str, str]:
+    return {a.article.id: a.article.language or "?" for a in comparison.articles}
+
+
+def pair_label(languages: Sequence[str]) -> str:
+    """``en``, ``de`` or ``de-en``: the languages of the articles a scored item joins."""
+    return "-".join(sorted(set(languages)))
+
+
+class _Tally:
+    """Counts per language pair and task, plus readable lines for the errors."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, dict[str, list[int]]] = {}
+        self.errors: dict[str, list[str]] = {
+            k: []
+            for k in (
+                "missed_links",
+                "false_links",
+                "missed_unique_facts",
+                "false_unique_facts",
+                "missed_conflicts",
+                "false_conflicts",
+                "joined_different_facts",
+                "split_restatements",
+                "flagged_near_misses",
+            )
+        }
+
+    def add(self, label: str, task: str, tp: int = 0, predicted: int = 0, support: int = 0) -> None:
+        row = self.counts.setdefault(label, {}).setdefault(task, [0, 0, 0])
+        row[0] += tp
+        row[1] += predicted
+        row[2] += support
+
+
+def _judge(key: GoldKey, comparison: Comparison) -> _Tally:
     fact_of = {sid: f.id for f in comparison.facts for sid in f.statements}
     fact_size = {f.id: len(f.articles) for f in comparison.facts}
-    gold_fact_of = {sid: name for (name, _), sid in located.items()}
+    name_of = {sid: name for (name, _), sids in key.located.items() for sid in sids}
+    articles_of: dict[str, list[str]] = {}
+    for name, article in key.located:
+        articles_of.setdefault(name, []).append(article)
+    lang = key.languages
+    t = _Tally()
 
-    gold_pairs = {
-        frozenset((located[(f.name, a)], located[(f.name, b)]))
-        for f in gold.facts
-        for a, b in combinations(sorted(f.mentions), 2)
-    }
-    annotated = sorted(set(located.values()))
-    predicted_pairs = {
-        frozenset((x, y))
-        for x, y in combinations(annotated, 2)
-        if fact_of.get(x) is not None and fact_of.get(x) == fact_of.get(y) and _article(x) != _article(y)
-    }
+    def facts_of(unit: tuple[str, str]) -> set[str]:
+        return {fact_of[s] for s in key.located[unit] if s in fact_of}
 
-    gold_unique = {located[(f.name, a)] for f in gold.facts if len(f.mentions) == 1 for a in f.mentions}
-    predicted_unique = {sid for sid in annotated if fact_size.get(fact_of.get(sid, ""), 0) == 1}
+    def first(unit: tuple[str, str]) -> str:
+        return min(key.located[unit])
 
-    gold_conf = {(c.fact, frozenset(c.articles)) for c in gold.conflicts}
-    predicted_conf = set()
-    reasons: dict[tuple[str, frozenset[str]], str] = {}
+    # Links: a gold unit is (fact, article, article); it is found when any statement of the one
+    # article shares a predicted fact with any statement of the other.
+    for name, arts in articles_of.items():
+        for a, b in combinations(sorted(arts), 2):
+            found = bool(facts_of((name, a)) & facts_of((name, b)))
+            t.add(pair_label([lang.get(a, "?"), lang.get(b, "?")]), "links", int(found), int(found), 1)
+            if not found:
+                t.errors["missed_links"].append(f"{name}: {first((name, a))} ~ {first((name, b))}")
+    units = sorted(key.located)
+    for u, v in combinations(units, 2):
+        if u[0] == v[0] or u[1] == v[1] or frozenset({u[0], v[0]}) in key.overlaps:
+            continue
+        if facts_of(u) & facts_of(v):
+            x, y = sorted((u, v), key=first)
+            t.add(pair_label([lang.get(x[1], "?"), lang.get(y[1], "?")]), "links", 0, 1, 0)
+            t.errors["false_links"].append(f"{x[0]} ({first(x)}) ~ {y[0]} ({first(y)})")
+
+    # Unique facts: a single-article fact that overlaps no other is the article's own.
+    overlapping = {n for pair in key.overlaps for n in pair}
+    for unit in units:
+        name, article = unit
+        gold_unique = len(articles_of[name]) == 1
+        if gold_unique and name in overlapping:
+            continue
+        sids = [s for s in key.located[unit] if s in fact_of]
+        predicted = bool(sids) and all(fact_size[fact_of[s]] == 1 for s in sids)
+        label = pair_label(list(lang.values()))
+        t.add(label, "unique_facts", int(gold_unique and predicted), int(predicted), int(gold_unique))
+        if gold_unique and not predicted:
+            t.errors["missed_unique_facts"].append(f"{name}: {first(unit)}")
+        elif predicted and not gold_unique:
+            t.errors["false_unique_facts"].append(f"{name}: {first(unit)}")
+        if len(key.located[unit]) > 1:
+            joined = len(facts_of(unit)) == 1 and len(sids) == len(key.located[unit])
+            t.add(label, "restatements", int(joined), 0, 1)
+            if not joined:
+                t.errors["split_restatements"].append(f"{name}: {', '.join(sorted(key.located[unit]))}")
+
+    for x, y in key.different:
+        apart = not (facts_of(x) & facts_of(y))
+        t.add(pair_label([lang.get(x[1], "?"), lang.get(y[1], "?")]), "different", int(apart), 0, 1)
+        if not apart:
+            t.errors["joined_different_facts"].append(f"{x[0]} ({first(x)}) ~ {y[0]} ({first(y)})")
+
+    predicted_conf: dict[tuple[str, frozenset[str]], str] = {}
     for c in comparison.conflicts:
         # A conflict is credited to the gold fact of its annotated statements, so that a restatement
         # no gold fact names (a second sentence with the same figure) may stand in for the annotated one.
-        names = {gold_fact_of[s] for s in c.statements if s in gold_fact_of}
-        arts = frozenset(_article(s) for s in c.statements)
-        name = next(iter(names)) if len(names) == 1 else f"?{c.id}"
-        predicted_conf.add((name, arts))
-        reasons.setdefault((name, arts), c.reason)
-    return _Judgement(
-        frozenset(gold_pairs),
-        frozenset(predicted_pairs),
-        frozenset(gold_unique),
-        frozenset(predicted_unique),
-        frozenset(gold_conf),
-        frozenset(predicted_conf),
-        gold_fact_of,
-        reasons,
-    )
+        names = {name_of[s] for s in c.statements if s in name_of}
+        pair_arts = frozenset(_article(s) for s in c.statements)
+        cname = next(iter(names)) if len(names) == 1 else f"?{c.id}"
+        predicted_conf.setdefault((cname, pair_arts), c.reason)
+    for item in sorted(key.conflicts | set(predicted_conf), key=lambda c: (c[0], sorted(c[1]))):
+        label = pair_label([lang.get(a, "?") for a in item[1]])
+        gold, predicted = item in key.conflicts, item in predicted_conf
+        t.add(label, "conflicts", int(gold and predicted), int(predicted), int(gold))
+        text = f"{item[0]}: {' vs '.join(sorted(item[1]))}"
+        reason = predicted_conf.get(item)
+        if gold and not predicted:
+            t.errors["missed_conflicts"].append(text)
+        elif predicted and not gold:
+            t.errors["false_conflicts"].append(text + (f" ({reason})" if reason else ""))
+    for item in sorted(key.near_misses, key=lambda c: (c[0], sorted(c[1]))):
+        flagged = item in predicted_conf
+        t.add(pair_label([lang.get(a, "?") for a in item[1]]), "near_misses", int(flagged), 0, 1)
+        if flagged:
+            t.errors["flagged_near_misses"].append(f"{item[0]}: {' vs '.join(sorted(item[1]))}")
+    for lines in t.errors.values():
+        lines.sort()
+    return t
+
+
+def _scores(counts: Mapping[str, Sequence[int]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for task in TASKS:
+        tp, predicted, support = counts.get(task, (0, 0, 0))
+        out[task] = PRF.of(tp, predicted, support).to_json()
+    for task in RATES:
+        hits, _, support = counts.get(task, (0, 0, 0))
+        out[task] = {"rate": round(hits / support, 4) if support else 1.0, "hits": hits, "support": support}
+    return out
+
+
+def _result(tally: _Tally, n_facts: int) -> dict[str, Any]:
+    total: dict[str, list[int]] = {}
+    for rows in tally.counts.values():
+        for task, row in rows.items():
+            acc = total.setdefault(task, [0, 0, 0])
+            for i in range(3):
+                acc[i] += row[i]
+    result = _scores(total)
+    result["gold_facts"] = n_facts
+    result["by_pair"] = {label: _scores(rows) for label, rows in sorted(tally.counts.items())}
+    return result
 
 
 def evaluate_comparison(gold: Gold, comparison: Comparison) -> dict[str, Any]:
     """Precision/recall/F1 of fact links, unique-fact flags and conflicts."""
-    j = _judge(gold, comparison)
-    links = PRF.of(len(j.gold_links & j.predicted_links), len(j.predicted_links), len(j.gold_links))
-    unique = PRF.of(len(j.gold_unique & j.predicted_unique), len(j.predicted_unique), len(j.gold_unique))
-    conflicts = PRF.of(
-        len(j.gold_conflicts & j.predicted_conflicts), len(j.predicted_conflicts), len(j.gold_conflicts)
-    )
-    return {
-        "links": links.to_json(),
-        "unique_facts": unique.to_json(),
-        "conflicts": conflicts.to_json(),
-        "gold_facts": len(gold.facts),
-    }
+    return _result(_judge(key_of_gold(gold, comparison), comparison), len(gold.facts))
+
+
+def evaluate_real_comparison(
+    gold: RealGold, comparison: Comparison, raw_texts: Mapping[str, str]
+) -> dict[str, Any]:
+    """The scores of a comparison of one real-news event, per language pair and in total."""
+    key = key_of_real_gold(gold, comparison, raw_texts)
+    return _result(_judge(key, comparison), key.n_facts)
 
 
 def comparison_errors(gold: Gold, comparison: Comparison) -> dict[str, list[str]]:
     """What the comparison got wrong, one readable line per missed or false item, for people to read."""
-    j = _judge(gold, comparison)
-    name = j.fact_of_statement
+    errors = _judge(key_of_gold(gold, comparison), comparison).errors
+    return {k: v for k, v in errors.items() if k in _OLD_ERRORS}
 
-    def pair(p: frozenset[str]) -> str:
-        x, y = sorted(p)
-        if name[x] == name[y]:
-            return f"{name[x]}: {x} ~ {y}"
-        return f"{name[x]} ({x}) ~ {name[y]} ({y})"
 
-    def conflict(c: tuple[str, frozenset[str]]) -> str:
-        reason = j.conflict_reasons.get(c)
-        return f"{c[0]}: {' vs '.join(sorted(c[1]))}" + (f" ({reason})" if reason else "")
+def real_comparison_errors(
+    gold: RealGold, comparison: Comparison, raw_texts: Mapping[str, str]
+) -> dict[str, list[str]]:
+    return _judge(key_of_real_gold(gold, comparison, raw_texts), comparison).errors
 
-    return {
-        "missed_links": sorted(pair(p) for p in j.gold_links - j.predicted_links),
-        "false_links": sorted(pair(p) for p in j.predicted_links - j.gold_links),
-        "missed_unique_facts": sorted(f"{name[s]}: {s}" for s in j.gold_unique - j.predicted_unique),
-        "false_unique_facts": sorted(f"{name[s]}: {s}" for s in j.predicted_unique - j.gold_unique),
-        "missed_conflicts": sorted(conflict(c) for c in j.gold_conflicts - j.predicted_conflicts),
-        "false_conflicts": sorted(conflict(c) for c in j.predicted_conflicts - j.gold_conflicts),
-    }
+
+_OLD_ERRORS = (
+    "missed_links",
+    "false_links",
+    "missed_unique_facts",
+    "false_unique_facts",
+    "missed_conflicts",
+    "false_conflicts",
+)
 
 
 def micro_average(results: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """The scores of several :func:`evaluate_comparison` results with their counts added up."""
-    total: dict[str, Any] = {}
-    for task in TASKS:
-        tp = sum(int(r[task]["true_positives"]) for r in results)
-        predicted = sum(int(r[task]["predicted"]) for r in results)
-        support = sum(int(r[task]["support"]) for r in results)
-        total[task] = PRF.of(tp, predicted, support).to_json()
-    total["gold_facts"] = sum(int(r["gold_facts"]) for r in results)
-    return total
+    """The scores of several results with their counts added up, in total and per language pair."""
+
+    def counts(r: Mapping[str, Any]) -> dict[str, list[int]]:
+        out = {t: [int(r[t]["true_positives"]), int(r[t]["predicted"]), int(r[t]["support"])] for t in TASKS}
+        for t in RATES:
+            if t in r:
+                out[t] = [int(r[t]["hits"]), 0, int(r[t]["support"])]
+        return out
+
+    tally = _Tally()
+    for r in results:
+        for label, scores in r.get("by_pair", {}).items():
+            for task, row in counts(scores).items():
+                tally.add(label, task, *row)
+    result = _result(tally, sum(int(r["gold_facts"]) for r in results))
+    if not any(r.get("by_pair") for r in results):
+        # results without per-pair counts (older callers): add the totals
+        merged: dict[str, list[int]] = {}
+        for r in results:
+            for task, row in counts(r).items():
+                acc = merged.setdefault(task, [0, 0, 0])
+                for i in range(3):
+                    acc[i] += row[i]
+        result.update(_scores(merged))
+    return result
 
 
 def _article(statement_id: str) -> str:

@@ -1,0 +1,127 @@
+"""From gold files to scores: read a gold file and the articles it names, compare them, score.
+
+The plain functions behind ``blickwinkel eval compare`` and the comparison quality gate. Two gold
+formats are read: ``blickwinkel.gold/1`` (our example stories, inputs by path, facts by fragment;
+examples/gold/README.md) and ``blickwinkel.gold-real/1`` (published articles by reference, facts by
+character span; examples/gold-real/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from blickwinkel.compare.evaluate import (
+    REAL_GOLD_SCHEMA,
+    Gold,
+    RealGold,
+    comparison_errors,
+    evaluate_comparison,
+    evaluate_real_comparison,
+    micro_average,
+    parse_gold,
+    parse_real_gold,
+    real_comparison_errors,
+)
+from blickwinkel.errors import EvaluationError
+
+# Where ``../shared/data`` is when the command runs from the repository root.
+DEFAULT_DATA_ROOT = Path("../shared/data")
+
+
+def read_gold_json(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise EvaluationError(f"{path}: file not found; pass a gold file (examples/gold/*.json)") from exc
+    except UnicodeDecodeError as exc:
+        raise EvaluationError(f"{path}: not UTF-8 text ({exc.reason}); pass a gold JSON file") from exc
+    except OSError as exc:
+        raise EvaluationError(f"{path}: cannot be read ({exc.strerror})") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise EvaluationError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+
+
+def read_gold(path: Path) -> Gold | RealGold:
+    """The validated gold file at ``path``, in either format."""
+    data = read_gold_json(path)
+    if isinstance(data, dict) and data.get("schema") == REAL_GOLD_SCHEMA:
+        return parse_real_gold(data, str(path))
+    return parse_gold(data, str(path))
+
+
+def score_gold_file(
+    path: Path,
+    embedder: str,
+    threshold: float,
+    *,
+    errors: bool = False,
+    data_root: Path = DEFAULT_DATA_ROOT,
+) -> dict[str, Any]:
+    """Read the gold file and its articles, compare them and score the comparison."""
+    from blickwinkel.pipeline import compare_articles_text
+
+    gold = read_gold(path)
+    try:
+        if isinstance(gold, RealGold):
+            from blickwinkel.ingest.gold_sources import read_gold_articles
+
+            articles, raw = read_gold_articles(gold, data_root)
+            comparison = compare_articles_text(articles, embedder=embedder, threshold=threshold)
+            result = evaluate_real_comparison(gold, comparison, raw)
+            if errors:
+                result["errors"] = real_comparison_errors(gold, comparison, raw)
+            result["split"] = gold.split
+            return result
+        from blickwinkel.ingest import read_inputs
+
+        read = read_inputs([str(path.parent / given) for given in gold.inputs])
+        if read.failures:
+            raise EvaluationError(f"field 'inputs': {read.failures[0]}")
+        comparison = compare_articles_text(read.articles, embedder=embedder, threshold=threshold)
+        result = evaluate_comparison(gold, comparison)
+        if errors:
+            result["errors"] = comparison_errors(gold, comparison)
+        return result
+    except EvaluationError as exc:
+        raise EvaluationError(f"{path}: {exc}") from exc
+
+
+def gold_split(path: Path) -> str | None:
+    """The split a real-news gold file belongs to (None for our example stories)."""
+    data = read_gold_json(path)
+    return (
+        str(data.get("split")) if isinstance(data, dict) and data.get("schema") == REAL_GOLD_SCHEMA else None
+    )
+
+
+def evaluate_gold_files(
+    paths: Sequence[Path],
+    embedder: str,
+    threshold: float,
+    *,
+    errors: bool = False,
+    data_root: Path = DEFAULT_DATA_ROOT,
+    split: str | None = None,
+) -> dict[str, Any]:
+    """One file's scores, or ``{"files": {path: scores}, "total": micro-average}`` for several.
+
+    ``split`` keeps only real-news gold files of that split (``tune`` or ``heldout``); our example
+    stories are kept with either.
+    """
+    if split is not None:
+        paths = [p for p in paths if gold_split(p) in (None, split)]
+        if not paths:
+            raise EvaluationError(f"no gold file of split {split!r} among the files given")
+    results = {
+        str(p): score_gold_file(p, embedder, threshold, errors=errors, data_root=data_root) for p in paths
+    }
+    if len(results) == 1:
+        return next(iter(results.values()))
+    return {"files": results, "total": micro_average(list(results.values()))}

@@ -1,0 +1,196 @@
+"""Real-news gold (blickwinkel.gold-real/1): validation, span location and the scoring arithmetic,
+on invented articles written for this test."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from blickwinkel.compare.evaluate import (
+    evaluate_real_comparison,
+    locate_span,
+    parse_real_gold,
+    real_comparison_errors,
+    span_hash,
+)
+from blickwinkel.errors import EvaluationError
+from blickwinkel.model import AnalysedArticle, Article, Block, Comparison, Conflict, Fact, Statement
+
+GOLD_REAL = Path(__file__).resolve().parents[2] / "examples" / "gold-real"
+
+# Invented raw texts; "x" has two spaces that the reader would collapse.
+RAW = {
+    "x": "The  pier closed on Monday. Some 300 anglers lost their spot. The pier shut on Monday for repairs.",
+    "y": "Der Steg ist seit Montag zu. Rund 500 Angler sind betroffen. Ein Chor sang.",
+    "z": "The pier closed on Monday. A choir sang at the town hall.",
+}
+LANG = {"x": "en", "y": "de", "z": "en"}
+
+
+def sentences(raw: str) -> list[str]:
+    return [s.strip() + "." for s in raw.replace("  ", " ").split(".") if s.strip()]
+
+
+def span(aid: str, text: str) -> list[Any]:
+    start = RAW[aid].index(text)
+    return [start, start + len(text), span_hash(text)]
+
+
+GOLD: dict[str, Any] = {
+    "schema": "blickwinkel.gold-real/1",
+    "event": "test#1",
+    "split": "tune",
+    "articles": [
+        {
+            "id": a,
+            "dataset": "d.jsonl",
+            "record": {"line": n},
+            "field": "text",
+            "language": LANG[a],
+            "sha": "0",
+        }
+        for n, a in enumerate(RAW, start=1)
+    ],
+    "facts": [
+        {
+            "name": "closed",
+            "mentions": {
+                "x": [span("x", "pier closed on Monday"), span("x", "shut on Monday")],
+                "y": [span("y", "seit Montag zu")],
+                "z": [span("z", "pier closed")],
+            },
+        },
+        {"name": "anglers", "mentions": {"x": [span("x", "300 anglers")], "y": [span("y", "500 Angler")]}},
+        {"name": "choir", "mentions": {"z": [span("z", "choir sang")]}},
+        {"name": "chor", "mentions": {"y": [span("y", "Chor sang")]}, "overlaps": ["choir"]},
+    ],
+    "different": [{"pair": [["anglers", "x"], ["closed", "z"]]}],
+    "conflicts": [{"fact": "anglers", "articles": ["x", "y"]}],
+    "near_misses": [{"fact": "closed", "articles": ["x", "z"]}],
+}
+
+
+def comparison(groups: list[list[str]], conflicts: list[list[str]]) -> Comparison:
+    """Articles as the reader would give them (spaces collapsed); statements ``<id>#<n>`` from 1."""
+    analysed = []
+    for aid, raw in RAW.items():
+        text = " ".join(sentences(raw))
+        stmts, start = [], 0
+        for n, s in enumerate(sentences(raw), start=1):
+            stmts.append(Statement(f"{aid}#{n}", aid, s, start, start + len(s), language=LANG[aid]))
+            start += len(s) + 1
+        article = Article(aid, text, (Block("paragraph", 0, len(text)),), source=aid, language=LANG[aid])
+        analysed.append(AnalysedArticle(article, tuple(stmts)))
+    facts = tuple(
+        Fact(f"f{n}", tuple(ids), tuple(dict.fromkeys(i.split("#")[0] for i in ids)), ids[0])
+        for n, ids in enumerate(groups, start=1)
+    )
+    confs = tuple(Conflict(f"c{n}", "quantity", "", tuple(ids), (), "r") for n, ids in enumerate(conflicts))
+    return Comparison(tuple(analysed), facts, confs, (), {})
+
+
+def gold_with(**changes: Any) -> dict[str, Any]:
+    data = copy.deepcopy(GOLD)
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        ({}, "V010"),
+        (gold_with(split="dev"), "V011"),
+        (gold_with(articles=GOLD["articles"][:1]), "V012"),
+        (gold_with(articles=[{"id": "x"}, *GOLD["articles"][1:]]), "V012"),
+        (gold_with(facts=[{"name": "a", "mentions": {"q": [[0, 1, "h"]]}}]), "V003"),
+        (gold_with(facts=[{"name": "a", "mentions": {"x": [[5, 1, "h"]]}}]), "V003"),
+        (gold_with(facts=[{"name": "a", "mentions": {"x": [[0, 1, "h"]]}, "overlaps": ["zz"]}]), "V003"),
+        (gold_with(different=[{"pair": [["closed", "y"], ["choir", "x"]]}]), "V013"),
+        (gold_with(conflicts=[{"fact": "choir", "articles": ["x", "z"]}]), "V004"),
+    ],
+)
+def test_malformed_real_gold_names_the_file_and_the_field(data: Any, code: str) -> None:
+    with pytest.raises(EvaluationError, match=code) as caught:
+        parse_real_gold(data, "event.json")
+    assert "event.json" in str(caught.value)
+
+
+def test_a_span_is_found_in_the_text_the_reader_gives() -> None:
+    raw = RAW["x"]
+    s = span("x", "The  pier closed")
+    text = " ".join(sentences(raw))
+    gold = parse_real_gold(gold_with(), "g.json")
+    start, end = locate_span(text, raw, gold.facts[0].mentions["x"][0].__class__(s[0], s[1], s[2]))
+    assert text[start:end] == "The pier closed"
+
+
+def test_a_changed_span_is_an_error_not_a_score() -> None:
+    gold = parse_real_gold(gold_with(), "g.json")
+    changed = dict(RAW, z="The pier opened on Monday. A choir sang at the town hall.")
+    with pytest.raises(EvaluationError, match="V016"):
+        evaluate_real_comparison(gold, comparison([], []), changed)
+
+
+def test_scores_per_language_pair() -> None:
+    gold = parse_real_gold(gold_with(), "g.json")
+    # x#1 and x#3 restate "closed"; y#1, z#1 state it; the comparison joins x#1, x#3 and z#1, leaves
+    # y#1 alone, links the anglers across languages and puts both choirs into one fact.
+    result = evaluate_real_comparison(
+        gold,
+        comparison([["x#1", "x#3", "z#1"], ["y#1"], ["x#2", "y#2"], ["y#3", "z#2"]], [["x#2", "y#2"]]),
+        RAW,
+    )
+    en, cross = result["by_pair"]["en"], result["by_pair"]["de-en"]
+    assert (en["links"]["true_positives"], en["links"]["support"], en["links"]["predicted"]) == (1, 1, 1)
+    # de-en gold links: closed x-y, closed y-z, anglers x-y; found: anglers. choir~chor overlap: unscored.
+    assert (cross["links"]["true_positives"], cross["links"]["support"], cross["links"]["predicted"]) == (
+        1,
+        3,
+        1,
+    )
+    assert result["restatements"] == {"rate": 1.0, "hits": 1, "support": 1}
+    assert result["different"] == {"rate": 1.0, "hits": 1, "support": 1}
+    # choir and chor overlap: single-article facts that overlap another are not scored as unique;
+    # nothing else is flagged unique either (y#1 stands alone, but "closed" is shared).
+    assert result["unique_facts"]["support"] == 0
+    assert result["unique_facts"]["predicted"] == 1
+    assert result["conflicts"]["true_positives"] == 1
+    assert result["near_misses"] == {"rate": 0.0, "hits": 0, "support": 1}
+
+
+def test_joined_different_facts_and_flagged_near_misses_are_listed() -> None:
+    gold = parse_real_gold(gold_with(), "g.json")
+    comp = comparison([["x#1", "z#1", "x#2"], ["x#3"]], [["x#1", "z#1"]])
+    result = evaluate_real_comparison(gold, comp, RAW)
+    assert result["different"]["rate"] == 0.0
+    assert result["restatements"]["rate"] == 0.0
+    assert result["near_misses"]["rate"] == 1.0
+    errors = real_comparison_errors(gold, comp, RAW)
+    assert errors["joined_different_facts"] == ["anglers (x#2) ~ closed (z#1)"]
+    assert errors["flagged_near_misses"] == ["closed: x vs z"]
+    assert errors["split_restatements"] == ["closed: x#1, x#3"]
+
+
+@pytest.mark.parametrize("path", sorted(GOLD_REAL.glob("*.json")), ids=lambda p: p.stem)
+def test_real_gold_files_parse_and_keep_no_article_text(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gold = parse_real_gold(data, str(path))
+    assert gold.split in ("tune", "heldout")
+    assert len(gold.facts) >= 5
+    for fact in gold.facts:
+        for spans in fact.mentions.values():
+            assert all(s.end - s.start > 0 and len(s.digest) == 8 for s in spans)
+    # by reference only: no field may carry article text
+    assert not ({"text", "text1", "text2", "fragment"} & _keys(data))
+
+
+def _keys(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        return set(node) | {k for v in node.values() for k in _keys(v)}
+    if isinstance(node, list):
+        return {k for v in node for k in _keys(v)}
+    return set()
