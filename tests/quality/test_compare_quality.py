@@ -55,7 +55,6 @@ HELDOUT = {
 }
 
 
-
 def test_gold_files_of_the_example_stories() -> None:
     files = sorted((ROOT / "examples" / "gold").glob("*.json"))
     assert files
