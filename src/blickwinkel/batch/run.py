@@ -31,10 +31,14 @@ from blickwinkel.batch.partitions import Partition, list_partitions, read_partit
 from blickwinkel.batch.stages import (
     WINDOW_DAYS,
     ArticleMeta,
+    StoryPart,
     StorySketch,
+    border_merges,
     cluster_window,
     final_stories,
-    merge_across_borders,
+    join_parts,
+    neighbouring_windows,
+    story_parts,
     window_of,
 )
 from blickwinkel.config import DEFAULT_EMBEDDER
@@ -306,9 +310,13 @@ def _run_all(
     stage: str,
     progress: Progress | None,
 ) -> list[Any]:
+    return _gather([client.submit(function, *a, pure=False) for a in args], stage, progress)
+
+
+def _gather(futures: Sequence[Any], stage: str, progress: Progress | None) -> list[Any]:
+    """Results of ``futures`` in their order, reporting progress as they finish."""
     from distributed import as_completed
 
-    futures = [client.submit(function, *a, pure=False) for a in args]
     index = {f.key: n for n, f in enumerate(futures)}
     results: list[Any] = [None] * len(futures)
     if progress:
@@ -366,19 +374,24 @@ def run_batch(
     where = {article: key for members in members_of.values() for key, article in members}
 
     windows = sorted(members_of)
-    sketches_by_window: list[list[StorySketch]] = _run_all(
-        client,
-        cluster_partition_window,
-        [(w, members_of[w], output.url, days) for w in windows],
-        "cluster",
-        progress,
-    )
-    sketches = [s for group in sketches_by_window for s in group]
-    stories = final_stories(sketches, merge_across_borders(sketches, days), meta)
+    # Window sketches stay on the workers: only story ids and border merges come back to the client.
+    sketch_futures = {
+        w: client.submit(cluster_partition_window, w, members_of[w], output.url, days, pure=False)
+        for w in windows
+    }
+    part_futures = [client.submit(story_parts, sketch_futures[w], pure=False) for w in windows]
+    merge_futures = [
+        client.submit(border_merges, sketch_futures[left], sketch_futures[right], right, pure=False)
+        for left, right in neighbouring_windows(windows, days)
+    ]
+    parts: list[StoryPart] = [p for group in _gather(part_futures, "cluster", progress) for p in group]
+    merges = [m for group in _gather(merge_futures, "borders", progress) for m in group]
+    del sketch_futures, part_futures, merge_futures
+    stories = final_stories(parts, join_parts(parts, merges), meta)
     result.stories = len(stories)
     result.story_of = {a: s.id for s in stories for a in s.articles}
 
-    chunks = _chunks(stories, sketches, where, embedder, compare)
+    chunks = _chunks(stories, parts, where, embedder, compare)
     result.chunks = len(chunks)
     results: list[ChunkResult] = _run_all(
         client,
@@ -422,13 +435,13 @@ def _dashboard(client: Any) -> str | None:
 
 def _chunks(
     stories: Sequence[Story],
-    sketches: Sequence[StorySketch],
+    parts: Sequence[StoryPart],
     where: dict[str, str],
     embedder: str,
     compare: bool,
 ) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
     """Final stories grouped by the window of their first part; each chunk named by its content."""
-    window_of_story = {s.id: s.window for s in sketches}
+    window_of_story = {p.id: p.window for p in parts}
     grouped: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
     for story in sorted(stories, key=lambda s: s.id):
         members = [(where[a], a) for a in story.articles]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,20 +90,55 @@ def _linkage(a: StorySketch, b: StorySketch) -> float:
     return sum(pair_probability(x, y) for x, y in pairs) / len(pairs)
 
 
-def _neighbours(windows: Sequence[str], days: int) -> Iterable[tuple[str, str]]:
+def neighbouring_windows(windows: Sequence[str], days: int = WINDOW_DAYS) -> list[tuple[str, str]]:
+    """Pairs of dated windows that touch (one starts where the other ends)."""
     dated = sorted(w for w in windows if w != UNDATED)
-    for left, right in itertools.pairwise(dated):
-        gap = (dt.date.fromisoformat(right) - dt.date.fromisoformat(left)).days
-        if gap == days:
-            yield left, right
+    return [
+        (left, right)
+        for left, right in itertools.pairwise(dated)
+        if (dt.date.fromisoformat(right) - dt.date.fromisoformat(left)).days == days
+    ]
 
 
-def merge_across_borders(sketches: Sequence[StorySketch], days: int = WINDOW_DAYS) -> dict[str, str]:
+def border_merges(
+    left: Sequence[StorySketch], right: Sequence[StorySketch], border: str
+) -> list[tuple[str, str]]:
+    """Stories of two touching windows that continue each other across ``border`` (the right one's start)."""
+    day = dt.date.fromisoformat(border)
+    tail = [s for s in left if s.last is None or (day - s.last).days <= BORDER_DAYS]
+    head = [s for s in right if s.first is None or (s.first - day).days < BORDER_DAYS]
+    merges: list[tuple[str, str]] = []
+    for a in tail:
+        for b in head:
+            if float(np.dot(a.centroid, b.centroid)) < MIN_COSINE or not (a.entities & b.entities):
+                continue
+            if _linkage(a, b) >= JOIN_PROBABILITY:
+                merges.append((a.id, b.id))
+    return merges
+
+
+@dataclass(frozen=True)
+class StoryPart:
+    """A story of one window without its features: what joining the windows' stories needs."""
+
+    id: str
+    window: str
+    articles: tuple[str, ...]
+    first: dt.date | None
+    last: dt.date | None
+
+
+def story_parts(sketches: Sequence[StorySketch]) -> list[StoryPart]:
+    return [StoryPart(s.id, s.window, s.articles, s.first, s.last) for s in sketches]
+
+
+def join_parts(parts: Sequence[StoryPart], merges: Sequence[tuple[str, str]]) -> dict[str, str]:
     """The final story of every window story: ``{story id: id of the story it belongs to}``.
 
-    Only neighbouring windows are compared; the merged story keeps the id of its earliest part.
+    A merged story keeps the id of its earliest part (by first date, then id).
     """
-    parent = {s.id: s.id for s in sketches}
+    parent = {p.id: p.id for p in parts}
+    first = {p.id: p.first or dt.date.min for p in parts}
 
     def root(x: str) -> str:
         while parent[x] != x:
@@ -111,41 +146,42 @@ def merge_across_borders(sketches: Sequence[StorySketch], days: int = WINDOW_DAY
             x = parent[x]
         return x
 
-    first = {s.id: s.first or dt.date.min for s in sketches}
+    for a, b in merges:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            keep, gone = sorted((ra, rb), key=lambda r: (first[r], r))
+            parent[gone] = keep
+    return {p.id: root(p.id) for p in parts}
+
+
+def merge_across_borders(sketches: Sequence[StorySketch], days: int = WINDOW_DAYS) -> dict[str, str]:
+    """:func:`join_parts` of all border merges of ``sketches``, in one process."""
     by_window: dict[str, list[StorySketch]] = {}
     for s in sketches:
         by_window.setdefault(s.window, []).append(s)
-    for left, right in _neighbours(list(by_window), days):
-        border = dt.date.fromisoformat(right)
-        tail = [s for s in by_window[left] if s.last is None or (border - s.last).days <= BORDER_DAYS]
-        head = [s for s in by_window[right] if s.first is None or (s.first - border).days < BORDER_DAYS]
-        for a in tail:
-            for b in head:
-                if float(np.dot(a.centroid, b.centroid)) < MIN_COSINE or not (a.entities & b.entities):
-                    continue
-                if _linkage(a, b) >= JOIN_PROBABILITY:
-                    ra, rb = root(a.id), root(b.id)
-                    if ra != rb:
-                        keep, gone = sorted((ra, rb), key=lambda r: (first[r], r))
-                        parent[gone] = keep
-    return {s.id: root(s.id) for s in sketches}
+    merges = [
+        pair
+        for left, right in neighbouring_windows(list(by_window), days)
+        for pair in border_merges(by_window[left], by_window[right], right)
+    ]
+    return join_parts(story_parts(sketches), merges)
 
 
 ArticleMeta = tuple[str, str | None, str | None]  # title, outlet, language
 
 
 def final_stories(
-    sketches: Sequence[StorySketch], merged: dict[str, str], meta: dict[str, ArticleMeta]
+    parts: Sequence[StoryPart], merged: dict[str, str], meta: dict[str, ArticleMeta]
 ) -> list[Story]:
     """Window stories joined into the final stories, members in order of their window stories."""
-    groups: dict[str, list[StorySketch]] = {}
-    for s in sorted(sketches, key=lambda s: (s.first or dt.date.min, s.id)):
+    groups: dict[str, list[StoryPart]] = {}
+    for s in sorted(parts, key=lambda s: (s.first or dt.date.min, s.id)):
         groups.setdefault(merged[s.id], []).append(s)
     out: list[Story] = []
-    for story_id, parts in groups.items():
-        firsts = [p.first for p in parts if p.first]
-        lasts = [p.last for p in parts if p.last]
-        articles = tuple(a for p in parts for a in p.articles)
+    for story_id, pieces in groups.items():
+        firsts = [p.first for p in pieces if p.first]
+        lasts = [p.last for p in pieces if p.last]
+        articles = tuple(a for p in pieces for a in p.articles)
         out.append(
             Story(
                 id=story_id,
