@@ -58,7 +58,9 @@ def synthetic_records(base: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         yield record
 
 
-def write_partitions(records: Iterator[dict[str, Any]] | list[dict[str, Any]], folder: Path, size: int) -> int:
+def write_partitions(
+    records: Iterator[dict[str, Any]] | list[dict[str, Any]], folder: Path, size: int
+) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
     iterator = iter(records)
@@ -117,7 +119,9 @@ def batch(folder: Path, workers: int, compare: bool) -> dict[str, Any]:
     peaks: dict[str, float] = {}
     stop = threading.Event()
     with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
         Client(cluster) as client,
         tempfile.TemporaryDirectory() as out,
     ):
@@ -174,7 +178,9 @@ def run(name: str, folder: Path, compare: bool) -> dict[str, dict[str, Any]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--limit", type=int, default=1500, help="corpus articles (0: all 6,031)")
     parser.add_argument("--synthetic-sample", type=int, default=1500, help="synthetic articles run (0: skip)")
     parser.add_argument("--partition-size", type=int, default=250)
@@ -200,13 +206,17 @@ def main() -> None:
             )
             rate = rows["batch, 2 worker(s)"]["rate"]
             per_core = rate / 2
-            print("projection (assumes the measured per-core rate holds on every core, no shared bottleneck):")
+            print(
+                "projection (assumes the measured per-core rate holds on every core, no shared bottleneck):"
+            )
             print(f"  the whole synthetic archive on these 2 cores: {SYNTHETIC_SIZE / rate / 3600:.1f} h")
             for machines, cores in ((100, 2), (100, 16)):
                 hours = SYNTHETIC_SIZE / (per_core * machines * cores) / 3600
                 print(f"  on {machines} machines x {cores} cores: {hours * 60:.1f} min")
             needed = WORLD_PER_DAY / (per_core * 86_400)
-            print(f"  a day of the world's news ({WORLD_PER_DAY:,} articles): {needed:.1f} cores busy all day")
+            print(
+                f"  a day of the world's news ({WORLD_PER_DAY:,} articles): {needed:.1f} cores busy all day"
+            )
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 

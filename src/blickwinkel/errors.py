@@ -9,11 +9,12 @@ Every message names the bad input (a file, a field, a setting) and, where there 
     ├── EvaluationError      an evaluation file is missing or malformed
     ├── ComparisonError      the inputs cannot be compared (for example fewer than two articles)
     ├── StoreError           a store request cannot be served (bad cursor, database refused)
+    ├── BatchError           a batch run cannot start (scheduler unreachable)
     └── ApiError             a web route refuses a request on purpose (carries the HTTP status)
 
 Messages with an id live in :class:`Errors`, in the manner of spaCy's ``Errors``: the attribute is the
 id, the value a template with the bad value and the way out; reading it prefixes the id
-(``Errors.C001.format(...)`` gives ``"[C001] …"``). The letter names the area: A analysis, C config,
+(``Errors.C001.format(...)`` gives ``"[C001] …"``). The letter names the area: A analysis, B batch, C config,
 E embedders, K comparison, R registries, S store, V evaluation gold. A test checks the ids are unique.
 
 Only the CLI, the web app and batch jobs turn these into exit codes or error bodies.
@@ -47,6 +48,11 @@ class Errors(metaclass=_ErrorsWithCodes):
     A006 = (
         "This subjectivity model compares with prototype sentences through the {embedder!r} embedder; "
         "pass embedder=get_embedder({embedder!r})."
+    )
+    # batch/
+    B001 = (
+        "Cannot reach the Dask scheduler at {address!r}: {exc}. Start one with `dask scheduler` (and "
+        "workers with `dask worker ADDRESS`), or leave out --scheduler to run on this machine."
     )
     # config.py
     C001 = "Settings file {file} cannot be read: {exc}"
@@ -139,6 +145,10 @@ class EvaluationError(BlickwinkelError):
 
 class ComparisonError(BlickwinkelError):
     """The given articles cannot be compared."""
+
+
+class BatchError(BlickwinkelError):
+    """A batch run cannot start: the Dask scheduler is unreachable."""
 
 
 class StoreError(BlickwinkelError):

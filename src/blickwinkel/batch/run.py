@@ -42,7 +42,7 @@ from blickwinkel.batch.stages import (
     window_of,
 )
 from blickwinkel.config import DEFAULT_EMBEDDER
-from blickwinkel.errors import BlickwinkelError, IngestError
+from blickwinkel.errors import BatchError, Errors, IngestError
 from blickwinkel.model import AnalysedArticle, Article
 from blickwinkel.stories import Story, StoryDoc
 
@@ -283,12 +283,9 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout=30)
+            client = Client(scheduler, timeout=10)
         except OSError as exc:
-            raise BlickwinkelError(
-                f"[B001] Cannot reach the Dask scheduler at {scheduler!r}: {exc}. Start one with "
-                "`dask scheduler` (and workers with `dask worker ADDRESS`), or leave out --scheduler."
-            ) from exc
+            raise BatchError(Errors.B001.format(address=scheduler, exc=exc)) from exc
         with client:
             yield client
         return
