@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "data" / "corpus-de" / "articles.jsonl"
 SYNTHETIC_SIZE = 1_000_000
 SYNTHETIC_DAYS = 3_650
@@ -94,6 +94,7 @@ if sys.argv[2] == "compare":
         if len(analysed) >= 2:
             compare_articles(analysed, get_embedder("use"))
             compared += 1
+json.dump({a: s.id for s in stories for a in s.articles}, open(sys.argv[3], "w"))
 print(json.dumps({"seconds": time.perf_counter() - started, "articles": len(read.articles),
                   "stories": len(stories), "compared": compared,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
@@ -101,13 +102,30 @@ print(json.dumps({"seconds": time.perf_counter() - started, "articles": len(read
 
 
 def single_process(folder: Path, compare: bool) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, "-c", SINGLE, str(folder), "compare" if compare else "stories"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    with tempfile.NamedTemporaryFile(suffix=".json") as stories:
+        out = subprocess.run(
+            [sys.executable, "-c", SINGLE, str(folder), "compare" if compare else "stories", stories.name],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        row = dict(json.loads(out.stdout.strip().splitlines()[-1]))
+        row["story_of"] = json.loads(Path(stories.name).read_text())
+    return row
+
+
+def differing_share(one: dict[str, str], other: dict[str, str]) -> float:
+    """Share of articles whose fellow story members differ between two clusterings (border effects)."""
+
+    def groups(story_of: dict[str, str]) -> dict[str, frozenset[str]]:
+        members: dict[str, set[str]] = {}
+        for article, story in story_of.items():
+            members.setdefault(story, set()).add(article)
+        return {a: frozenset(members[s]) for a, s in story_of.items()}
+
+    a, b = groups(one), groups(other)
+    shared = set(a) & set(b)
+    return sum(1 for x in shared if a[x] != b[x]) / max(1, len(shared))
 
 
 def batch(folder: Path, workers: int, compare: bool) -> dict[str, Any]:
@@ -148,6 +166,7 @@ def batch(folder: Path, workers: int, compare: bool) -> dict[str, Any]:
         "stories": result.stories,
         "compared": result.compared,
         "worker_peak_mb": max(peaks.values()) if peaks else None,
+        "story_of": result.story_of,
         "client_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -174,6 +193,8 @@ def run(name: str, folder: Path, compare: bool) -> dict[str, dict[str, Any]]:
     for workers in (1, 2):
         rows[f"batch, {workers} worker(s)"] = batch(folder, workers, compare)
         show(f"batch, {workers} worker(s)", rows[f"batch, {workers} worker(s)"])
+    share = differing_share(rows["single process"]["story_of"], rows["batch, 2 worker(s)"]["story_of"])
+    print(f"  border effects: {share:.3%} of articles are in a different story than in the single process")
     return rows
 
 
