@@ -45,6 +45,7 @@ bench: env
 	$(BW) eval compare examples/gold/*.json
 	$(PY) bench/stories.py
 	$(PY) bench/service.py
+	$(PY) bench/batch.py
 
 # The newsroom service on the bundled examples: http://127.0.0.1:8000/
 serve: env
