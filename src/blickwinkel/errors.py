@@ -116,6 +116,37 @@ class Errors(metaclass=_ErrorsWithCodes):
         "a statement belongs to one gold fact. Drop one mention or pick another statement."
     )
     V008 = "{source}: field 'schema' is {schema!r}; this version reads {expected!r}."
+    # compare/evaluate.py, ingest/gold_sources.py (real-news gold, examples/gold-real/README.md)
+    V010 = "{source}: field 'schema' must be {expected!r}."
+    V011 = "{source}: field 'split' is {split!r}; use one of {splits}."
+    V012 = (
+        "{source}: {field} {problem}; an article is an object with 'id', 'dataset', 'field', "
+        "'language', 'sha' (strings) and 'record' (the record in the dataset)."
+    )
+    V013 = "{source}: different[{n}] needs 'pair': two [fact, article] that the facts mention."
+    V014 = "span {start}:{end} ({digest}) {problem}."
+    V015 = "characters {start}:{end} lie in no statement of {article!r}."
+    V016 = (
+        "{event}: fact {fact!r}, article {article!r}: the text at {start}:{end} has changed "
+        "(hash {digest}); the data file differs from the one annotated."
+    )
+    V017 = (
+        "{source}: {field} {problem}; a fact has a unique 'name', 'mentions' (article id → list of "
+        "[start, end, hash]) and optional 'overlaps' (fact names)."
+    )
+    V018 = (
+        "{event}: facts {first!r} and {second!r} both point to statement {statement}; "
+        "a statement belongs to one fact."
+    )
+    V020 = (
+        "{path}: cannot be read ({problem}); pass --data-root, the folder that holds story-clusters/, "
+        "same-story/ and corpus-de/."
+    )
+    V021 = "{dataset}: {problem} (article {article!r})."
+    V022 = (
+        "{event}: article {article!r} ({dataset} {record}) has changed: hash {digest}, "
+        "the gold expects {expected}."
+    )
 
 
 class BlickwinkelError(Exception):

@@ -246,27 +246,37 @@ def span_hash(text: str) -> str:
 def parse_real_gold(data: Any, source: str) -> RealGold:
     """Validate a real-news gold file; errors name the file and the field."""
     if not isinstance(data, dict) or data.get("schema") != REAL_GOLD_SCHEMA:
-        raise EvaluationError(f"[V010] {source}: field 'schema' must be {REAL_GOLD_SCHEMA!r}.")
+        raise EvaluationError(Errors.V010.format(source=source, expected=REAL_GOLD_SCHEMA))
     split = data.get("split")
     if split not in SPLITS:
-        raise EvaluationError(f"[V011] {source}: field 'split' is {split!r}; use one of {', '.join(SPLITS)}.")
+        raise EvaluationError(Errors.V011.format(source=source, split=split, splits=", ".join(SPLITS)))
     raw_articles = data.get("articles")
     if not isinstance(raw_articles, list) or len(raw_articles) < 2:
-        raise EvaluationError(f"[V012] {source}: field 'articles' must list two or more articles.")
+        raise EvaluationError(
+            Errors.V012.format(source=source, field="field 'articles'", problem="must list two or more")
+        )
     articles = tuple(_parse_ref(a, n, source) for n, a in enumerate(raw_articles))
     ids = {a.id for a in articles}
     raw_facts = data.get("facts")
     if not isinstance(raw_facts, list) or not raw_facts:
-        raise EvaluationError(f"[V003] {source}: field 'facts' must be a non-empty list of facts.")
+        raise EvaluationError(
+            Errors.V017.format(source=source, field="field 'facts'", problem="must be a non-empty list")
+        )
     facts = tuple(_parse_real_fact(f, n, ids, source) for n, f in enumerate(raw_facts))
     by_name = {f.name: f for f in facts}
     if len(by_name) != len(facts):
-        raise EvaluationError(f"[V003] {source}: two facts share a name; names must differ.")
+        raise EvaluationError(
+            Errors.V017.format(source=source, field="field 'facts'", problem="repeats a name")
+        )
     for fact in facts:
         unknown = fact.overlaps - by_name.keys()
         if unknown:
             raise EvaluationError(
-                f"[V003] {source}: fact {fact.name!r} overlaps unknown facts {sorted(unknown)}."
+                Errors.V017.format(
+                    source=source,
+                    field=f"fact {fact.name!r}",
+                    problem=f"overlaps unknown facts {sorted(unknown)}",
+                )
             )
     gold_facts = {f.name: GoldFact(f.name, {a: "" for a in f.mentions}) for f in facts}
     conflicts = tuple(
@@ -286,11 +296,13 @@ def _parse_ref(a: Any, n: int, source: str) -> ArticleRef:
     keys = ("id", "dataset", "field", "language", "sha")
     if not isinstance(a, dict) or not all(isinstance(a.get(k), str) and a[k] for k in keys):
         raise EvaluationError(
-            f"[V012] {source}: articles[{n}] needs {', '.join(keys)} (strings) and 'record' (an object)."
+            Errors.V012.format(source=source, field=f"articles[{n}]", problem="is incomplete")
         )
     record = a.get("record")
     if not isinstance(record, dict) or not record:
-        raise EvaluationError(f"[V012] {source}: articles[{n}].record must name the record in the dataset.")
+        raise EvaluationError(
+            Errors.V012.format(source=source, field=f"articles[{n}].record", problem="is missing")
+        )
     return ArticleRef(a["id"], a["dataset"], dict(record), a["field"], a["language"], a["sha"], a.get("url"))
 
 
@@ -300,12 +312,18 @@ def _parse_real_fact(f: Any, n: int, ids: set[str], source: str) -> RealFact:
         or not isinstance(f.get("name"), str)
         or not isinstance(f.get("mentions"), dict)
     ):
-        raise EvaluationError(f"[V003] {source}: facts[{n}] needs 'name' (string) and 'mentions' (object).")
+        raise EvaluationError(
+            Errors.V017.format(source=source, field=f"facts[{n}]", problem="needs 'name' and 'mentions'")
+        )
     mentions: dict[str, tuple[Span, ...]] = {}
     for article, spans in f["mentions"].items():
         if article not in ids:
             raise EvaluationError(
-                f"[V003] {source}: facts[{n}].mentions names article {article!r}; known: {sorted(ids)}."
+                Errors.V017.format(
+                    source=source,
+                    field=f"facts[{n}].mentions",
+                    problem=f"names article {article!r}; known: {sorted(ids)}",
+                )
             )
         ok = (
             isinstance(spans, list)
@@ -322,14 +340,20 @@ def _parse_real_fact(f: Any, n: int, ids: set[str], source: str) -> RealFact:
         )
         if not ok:
             raise EvaluationError(
-                f"[V003] {source}: facts[{n}].mentions[{article!r}] must be a list of [start, end, hash]."
+                Errors.V017.format(
+                    source=source, field=f"facts[{n}].mentions[{article!r}]", problem="is not a list of spans"
+                )
             )
         mentions[article] = tuple(Span(s[0], s[1], s[2]) for s in spans)
     if not mentions:
-        raise EvaluationError(f"[V003] {source}: facts[{n}] ({f['name']!r}) has no mentions.")
+        raise EvaluationError(
+            Errors.V017.format(source=source, field=f"facts[{n}]", problem="has no mentions")
+        )
     overlaps = f.get("overlaps", [])
     if not isinstance(overlaps, list) or not all(isinstance(x, str) for x in overlaps):
-        raise EvaluationError(f"[V003] {source}: facts[{n}].overlaps must be a list of fact names.")
+        raise EvaluationError(
+            Errors.V017.format(source=source, field=f"facts[{n}].overlaps", problem="is not a list of names")
+        )
     return RealFact(f["name"], mentions, frozenset(overlaps))
 
 
@@ -345,9 +369,7 @@ def _parse_different(
             for x in pair
         )
     ):
-        raise EvaluationError(
-            f"[V013] {source}: different[{n}] needs 'pair': two [fact, article] that the facts mention."
-        )
+        raise EvaluationError(Errors.V013.format(source=source, n=n))
     return (str(pair[0][0]), str(pair[0][1])), (str(pair[1][0]), str(pair[1][1]))
 
 
@@ -358,12 +380,19 @@ def locate_span(article_text: str, raw: str, span: Span) -> tuple[int, int]:
     piece = raw[span.start : span.end]
     words = piece.split()
     if not words:
-        raise EvaluationError(f"[V014] span {span.start}:{span.end} holds no text.")
+        raise EvaluationError(
+            Errors.V014.format(start=span.start, end=span.end, digest=span.digest, problem="holds no text")
+        )
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
     hits = [(abs(m.start() - span.start), m.start(), m.end()) for m in pattern.finditer(article_text)]
     if not hits:
         raise EvaluationError(
-            f"[V014] span {span.start}:{span.end} ({span.digest}) is not in the article text the reader gave."
+            Errors.V014.format(
+                start=span.start,
+                end=span.end,
+                digest=span.digest,
+                problem="is not in the text the reader gave",
+            )
         )
     _, start, end = min(hits)
     return start, end
@@ -373,7 +402,7 @@ def statement_at(statements: Sequence[Statement], start: int, end: int) -> State
     """The statement that overlaps the range the most."""
     best = max(statements, key=lambda s: min(end, s.end) - max(start, s.start))
     if min(end, best.end) - max(start, best.start) <= 0:
-        raise EvaluationError(f"[V015] characters {start}:{end} lie in no statement of {best.article!r}.")
+        raise EvaluationError(Errors.V015.format(start=start, end=end, article=best.article))
     return best
 
 
@@ -423,15 +452,22 @@ def key_of_real_gold(gold: RealGold, comparison: Comparison, raw_texts: Mapping[
             for span in spans:
                 if span_hash(raw[span.start : span.end]) != span.digest:
                     raise EvaluationError(
-                        f"[V016] {gold.event}: fact {fact.name!r}, article {article!r}: the text at "
-                        f"{span.start}:{span.end} has changed (hash {span.digest}); the data file differs."
+                        Errors.V016.format(
+                            event=gold.event,
+                            fact=fact.name,
+                            article=article,
+                            start=span.start,
+                            end=span.end,
+                            digest=span.digest,
+                        )
                     )
                 start, end = locate_span(texts[article], raw, span)
                 sid = statement_at(by_article[article], start, end).id
                 if owner.get(sid, fact.name) != fact.name:
                     raise EvaluationError(
-                        f"[V007] {gold.event}: facts {owner[sid]!r} and {fact.name!r} both point to "
-                        f"statement {sid}; a statement belongs to one gold fact."
+                        Errors.V018.format(
+                            event=gold.event, first=owner[sid], second=fact.name, statement=sid
+                        )
                     )
                 owner[sid] = fact.name
                 ids.add(sid)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from blickwinkel.compare.evaluate import ArticleRef, RealGold, span_hash
-from blickwinkel.errors import EvaluationError
+from blickwinkel.errors import Errors, EvaluationError
 from blickwinkel.ingest.json_records import record_to_article
 from blickwinkel.model import Article
 
@@ -23,10 +23,7 @@ def _records(path: Path) -> tuple[Any, ...]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise EvaluationError(
-            f"[V020] {path}: cannot be read ({exc.strerror}); pass --data-root, the folder that holds "
-            "story-clusters/, same-story/ and corpus-de/."
-        ) from exc
+        raise EvaluationError(Errors.V020.format(path=path, problem=exc.strerror)) from exc
     if path.suffix == ".jsonl":
         return tuple(json.loads(line) if line.strip() else None for line in text.split("\n"))
     data = json.loads(text)
@@ -47,7 +44,9 @@ def _record(data_root: Path, ref: ArticleRef) -> dict[str, Any]:
         line = int(rec["line"])
         found = records[line - 1] if 0 < line <= len(records) else None
     if not isinstance(found, dict):
-        raise EvaluationError(f"[V021] {ref.dataset}: no record {dict(rec)} for article {ref.id!r}.")
+        raise EvaluationError(
+            Errors.V021.format(dataset=ref.dataset, problem=f"no record {dict(rec)}", article=ref.id)
+        )
     return found
 
 
@@ -60,12 +59,20 @@ def read_gold_articles(gold: RealGold, data_root: Path) -> tuple[list[Article], 
         raw = record.get(ref.field)
         if not isinstance(raw, str):
             raise EvaluationError(
-                f"[V021] {ref.dataset} {dict(ref.record)}: field {ref.field!r} is not text."
+                Errors.V021.format(
+                    dataset=ref.dataset, problem=f"field {ref.field!r} is not text", article=ref.id
+                )
             )
         if span_hash(raw) != ref.digest:
             raise EvaluationError(
-                f"[V022] {gold.event}: article {ref.id!r} ({ref.dataset} {dict(ref.record)}) has changed: "
-                f"hash {span_hash(raw)}, the gold expects {ref.digest}."
+                Errors.V022.format(
+                    event=gold.event,
+                    article=ref.id,
+                    dataset=ref.dataset,
+                    record=dict(ref.record),
+                    digest=span_hash(raw),
+                    expected=ref.digest,
+                )
             )
         raw_texts[ref.id] = raw
         articles.append(
