@@ -230,6 +230,9 @@ class Conflict:
     statements: tuple[str, ...]
     values: tuple[Any, ...]
     reason: str
+    # Where each side states its value: (start, end) in the article of the statement at the same
+    # position in ``statements``.
+    spans: tuple[tuple[int, int], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -238,6 +241,7 @@ class Conflict:
             "fact": self.fact,
             "statements": list(self.statements),
             "values": list(self.values),
+            "spans": [list(span) for span in self.spans],
             "reason": self.reason,
         }
 

@@ -81,3 +81,13 @@ def test_typographic_form_keeps_length_and_is_idempotent(text: str) -> None:
     once = typographic_form(text)
     assert len(once) == len(text)
     assert typographic_form(once) == once
+
+
+def test_every_conflict_lists_both_spans_and_a_reason() -> None:
+    a = make_article("a", [INTRO, "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf 548 an."])
+    b = make_article("b", [INTRO, "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf 1644 an."])
+    (conflict,) = compare_articles([a, b], EMBEDDER).conflicts
+    texts = {"a": a.article.text, "b": b.article.text}
+    sides = [sid.split("#")[0] for sid in conflict.statements]
+    assert [texts[side][s:e] for side, (s, e) in zip(sides, conflict.spans, strict=True)] == ["548", "1644"]
+    assert conflict.reason and conflict.to_json()["spans"] == [list(s) for s in conflict.spans]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Protocol
 
 from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, WEEKDAYS, parse_numeric
 from blickwinkel.analyse.units import unit_key
@@ -60,17 +61,16 @@ def _stated_elsewhere(q: Quantity, article: str, fact: Fact, statements: Mapping
 
 def _date_conflict(
     a: Statement, b: Statement, span_a: tuple[int, int] | None, span_b: tuple[int, int] | None
-) -> tuple[str, str, str, str] | None:
+) -> tuple[DateMention, DateMention] | None:
     """Two full dates (YYYY-MM-DD) for the event of one fact that differ and none that agree."""
-    da = {d.value: d.text for d in a.dates if d.value and len(d.value) == 10 and _within(d, span_a)}
-    db = {d.value: d.text for d in b.dates if d.value and len(d.value) == 10 and _within(d, span_b)}
+    da = {d.value: d for d in a.dates if d.value and len(d.value) == 10 and _within(d, span_a)}
+    db = {d.value: d for d in b.dates if d.value and len(d.value) == 10 and _within(d, span_b)}
     # Dates both sides give are paired off first ("am Samstag und Sonntag" against "am Dienstag und
     # Sonntag" clashes on Saturday vs Tuesday); a date only one side gives is no contradiction.
     open_a, open_b = sorted(set(da) - set(db)), sorted(set(db) - set(da))
     if not open_a or not open_b:
         return None
-    va, vb = open_a[0], open_b[0]
-    return (va, da[va], vb, db[vb])
+    return (da[open_a[0]], db[open_b[0]])
 
 
 _NEGATION = re.compile(
@@ -189,14 +189,28 @@ def _parallel_date_word(hunks: Sequence[Hunk]) -> tuple[_Token, _Token] | None:
     return None
 
 
-def _parallel_negation(hunks: Sequence[Hunk]) -> bool:
-    """A negation on one side only, in a stretch where parallel wording differs."""
+def _parallel_negation(hunks: Sequence[Hunk]) -> Hunk | None:
+    """The stretch where parallel wording differs by a negation on one side only."""
     for xs, ys in hunks:
         nx = any(_NEGATION.fullmatch(t.key) or t.key.endswith("n't") for t in xs)
         ny = any(_NEGATION.fullmatch(t.key) or t.key.endswith("n't") for t in ys)
         if nx != ny:
-            return True
-    return False
+            return xs, ys
+    return None
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A name read as a run of capitalised tokens where the recogniser found none."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _run(tokens: Sequence[_Token], s: Statement) -> _Named:
+    start, end = tokens[0].start, tokens[-1].end
+    return _Named(s.text[start - s.start : end - s.start], start, end)
 
 
 def _span_text(s: Statement, span: Span) -> str:
@@ -223,7 +237,9 @@ def _names(s: Statement, span: Span, types: frozenset[str]) -> dict[str, Mention
     return {m.key: m for m in s.entities if m.type in types and _within(m, span)}
 
 
-def _actor_conflict(a: Statement, b: Statement, hunks: Sequence[Hunk]) -> tuple[str, str, str] | None:
+def _actor_conflict(
+    a: Statement, b: Statement, hunks: Sequence[Hunk]
+) -> tuple[str, Mention | _Named, Mention | _Named] | None:
     """A different person, organisation or place in the same place of parallel wording: "Die Stadt
     sperrte …" against "Das Landesamt sperrte …". The two names must fill one role, so they must
     stand in one short changed stretch; "left parliament" against "appears on a show abroad" is no
@@ -244,12 +260,12 @@ def _actor_conflict(a: Statement, b: Statement, hunks: Sequence[Hunk]) -> tuple[
                     and x.text.lower() not in b.text.lower()
                     and y.text.lower() not in a.text.lower()
                 ):
-                    return ("place" if x.type == y.type == "LOC" else "actor", x.text, y.text)
+                    return ("place" if x.type == y.type == "LOC" else "actor", x, y)
         # A name the recogniser missed on one side: capitalised tokens in English text (German
         # capitalises every noun, so there a recognised name on one side is needed).
         if (ex or ey or a.language == b.language == "en") and _all_names(xs, a) and _all_names(ys, b):
-            tx, ty = " ".join(t.text for t in xs), " ".join(t.text for t in ys)
-            if tx.lower() not in b.text.lower() and ty.lower() not in a.text.lower():
+            tx, ty = _run(xs, a), _run(ys, b)
+            if tx.text.lower() not in b.text.lower() and ty.text.lower() not in a.text.lower():
                 return ("actor", tx, ty)
     return None
 
@@ -299,54 +315,73 @@ def _conflict_of_pair(
     hunks = _parallel(a, b, span_a, span_b)
     if hunks == []:
         return None  # the same words, at most in another typographic form: never a conflict
-    if part.names >= 0 and part.score >= CONFLICT_MIN_SCORE:
-        clash = _quantity_conflict(a, b, span_a, span_b)
-        if clash is not None and not (
-            _stated_elsewhere(clash[0], b.article, fact, statements)
-            or _stated_elsewhere(clash[1], a.article, fact, statements)
-        ):
-            qa, qb = clash
-            what = unit_key(qa.unit) or qa.unit or "number"
-            reason = f"{what}: {qa.text!r} in {a.article} vs {qb.text!r} in {b.article}"
-            return Conflict("", "quantity", fact.id, pair, (qa.to_json(), qb.to_json()), reason)
-    if part.names >= 0 and part.score >= CONFLICT_MIN_SCORE:
-        dates = _date_conflict(a, b, span_a, span_b)
-        if dates is not None:
-            va, ta, vb, tb = dates
-            reason = f"date: {ta!r} ({va}) in {a.article} vs {tb!r} ({vb}) in {b.article}"
-            return Conflict("", "date", fact.id, pair, (va, vb), reason)
-    if hunks is not None:
-        numbers = _parallel_number(a, b, hunks)
-        if numbers is not None and not (
-            _stated_elsewhere(numbers[0], b.article, fact, statements)
-            or _stated_elsewhere(numbers[1], a.article, fact, statements)
-        ):
-            qa, qb = numbers
-            what = unit_key(qa.unit) or qa.unit or "number"
-            reason = f"{what} in the same wording: {qa.text!r} in {a.article} vs {qb.text!r} in {b.article}"
-            return Conflict("", "quantity", fact.id, pair, (qa.to_json(), qb.to_json()), reason)
-        words = _parallel_date_word(hunks)
-        if words is not None:
-            wa, wb = words
-            reason = f"date in the same wording: {wa.text!r} in {a.article} vs {wb.text!r} in {b.article}"
-            return Conflict("", "date", fact.id, pair, (wa.text, wb.text), reason)
+    strong = part.names >= 0 and part.score >= CONFLICT_MIN_SCORE
+    clash = _quantity_conflict(a, b, span_a, span_b) if strong else None
+    if clash is not None and not _either_stated_elsewhere(a, b, clash, fact, statements):
+        qa, qb = clash
+        what = unit_key(qa.unit) or qa.unit or "number"
+        reason = f"{what}: {qa.text!r} in {a.article} vs {qb.text!r} in {b.article}"
+        return Conflict("", "quantity", fact.id, pair, (qa.to_json(), qb.to_json()), reason, _spans(qa, qb))
+    dates = _date_conflict(a, b, span_a, span_b) if strong else None
+    if dates is not None:
+        da, db = dates
+        reason = f"date: {da.text!r} ({da.value}) in {a.article} vs {db.text!r} ({db.value}) in {b.article}"
+        return Conflict("", "date", fact.id, pair, (da.value, db.value), reason, _spans(da, db))
+    numbers = _parallel_number(a, b, hunks) if hunks is not None else None
+    if numbers is not None and not _either_stated_elsewhere(a, b, numbers, fact, statements):
+        qa, qb = numbers
+        what = unit_key(qa.unit) or qa.unit or "number"
+        reason = f"{what} in the same wording: {qa.text!r} in {a.article} vs {qb.text!r} in {b.article}"
+        return Conflict("", "quantity", fact.id, pair, (qa.to_json(), qb.to_json()), reason, _spans(qa, qb))
+    words = _parallel_date_word(hunks) if hunks is not None else None
+    if words is not None:
+        wa, wb = words
+        reason = f"date in the same wording: {wa.text!r} in {a.article} vs {wb.text!r} in {b.article}"
+        return Conflict("", "date", fact.id, pair, (wa.text, wb.text), reason, _spans(wa, wb))
     speakers = _speaker_conflict(a, b, part)
     if speakers is not None:
         reason = (
             f"speaker: the same quote is {speakers[0]}'s in {a.article} and {speakers[1]}'s in {b.article}"
         )
-        return Conflict("", "speaker", fact.id, pair, speakers, reason)
+        return Conflict("", "speaker", fact.id, pair, speakers, reason, ((a.start, a.end), (b.start, b.end)))
     actor = _actor_conflict(a, b, hunks) if hunks is not None else None
     if actor is not None:
         kind, x, y = actor
-        reason = f"{kind}: {x!r} in {a.article} vs {y!r} in {b.article}"
-        return Conflict("", kind, fact.id, pair, (x, y), reason)
+        reason = f"{kind}: {x.text!r} in {a.article} vs {y.text!r} in {b.article}"
+        return Conflict("", kind, fact.id, pair, (x.text, y.text), reason, _spans(x, y))
     negation = _negation_conflict(a, b, span_a, span_b, part)
-    if negation is not None and (hunks is None or _parallel_negation(hunks)):
-        return Conflict(
-            "", "negation", fact.id, pair, (_negations(a, span_a) > 0, _negations(b, span_b) > 0), negation
-        )
+    stretch = _parallel_negation(hunks) if hunks is not None else None
+    if negation is not None and (hunks is None or stretch is not None):
+        values = (_negations(a, span_a) > 0, _negations(b, span_b) > 0)
+        spans = (span_a or (a.start, a.end), span_b or (b.start, b.end))
+        if stretch is not None and stretch[0] and stretch[1]:
+            spans = ((stretch[0][0].start, stretch[0][-1].end), (stretch[1][0].start, stretch[1][-1].end))
+        return Conflict("", "negation", fact.id, pair, values, negation, spans)
     return None
+
+
+def _either_stated_elsewhere(
+    a: Statement,
+    b: Statement,
+    clash: tuple[Quantity, Quantity],
+    fact: Fact,
+    statements: Mapping[str, Statement],
+) -> bool:
+    return _stated_elsewhere(clash[0], b.article, fact, statements) or _stated_elsewhere(
+        clash[1], a.article, fact, statements
+    )
+
+
+class _Placed(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def _spans(x: _Placed, y: _Placed) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where the two clashing values stand in their articles."""
+    return ((x.start, x.end), (y.start, y.end))
 
 
 def _carried_over(
@@ -378,8 +413,9 @@ def _carried_over(
                         f"{unit_key(q_mine.unit) or 'number'}: {q_mine.text!r} in {mine.article} vs "
                         f"{same[0].text!r} in {other.article}"
                     )
+                    values = (q_mine.to_json(), same[0].to_json())
                     extra.append(
-                        Conflict("", "quantity", fact.id, pair, (q_mine.to_json(), same[0].to_json()), reason)
+                        Conflict("", "quantity", fact.id, pair, values, reason, _spans(q_mine, same[0]))
                     )
     return extra
 
@@ -409,6 +445,6 @@ def find_conflicts(
     conflicts.extend(_carried_over(conflicts, fact_of, statements))
     conflicts.sort(key=lambda c: (int(c.fact[1:]) if c.fact[1:].isdigit() else 0, c.statements))
     return tuple(
-        Conflict(f"c{n}", c.kind, c.fact, c.statements, c.values, c.reason)
+        Conflict(f"c{n}", c.kind, c.fact, c.statements, c.values, c.reason, c.spans)
         for n, c in enumerate(conflicts, start=1)
     )
