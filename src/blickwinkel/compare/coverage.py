@@ -3,24 +3,20 @@ is, which outlets copy another (wire copies), and the words each outlet chooses 
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.similarity import STOPWORDS, fold
 from blickwinkel.model import AnalysedArticle, Conflict, Fact, Statement
+from blickwinkel.stories.duplicates import CopyCandidate, near_copies
 from blickwinkel.stories.features import minhash_signature
+from blickwinkel.text import content_hash
 
 REPORTED = "reported"
 CONFLICT = "conflict"
 ABSENT = "absent"
-
-# Word 3-gram Jaccard (MinHash estimate) above which two articles are one agency text with edits.
-WIRE_COPY_JACCARD = 0.6
 
 
 @dataclass(frozen=True)
@@ -107,20 +103,22 @@ def earliest_report(fact: Fact, articles: Mapping[str, AnalysedArticle]) -> str 
 
 
 def wire_copies(articles: Sequence[AnalysedArticle]) -> dict[str, str]:
-    """Map each article that is a near copy of an earlier one (by date, then input order) to it."""
-    signatures = {a.article.id: minhash_signature(a.article.text) for a in articles}
+    """Map each article that is a near copy of an earlier one (by date, then input order) to it
+    (the copy finder and threshold of the story stage)."""
     order = sorted(
         range(len(articles)),
         key=lambda i: (articles[i].article.published is None, articles[i].article.published or 0, i),
     )
-    original_of: dict[str, str] = {}
-    for x, y in itertools.combinations(order, 2):
-        first, later = articles[x].article.id, articles[y].article.id
-        if later in original_of:
-            continue
-        if float(np.mean(signatures[first] == signatures[later])) >= WIRE_COPY_JACCARD:
-            original_of[later] = original_of.get(first, first)
-    return original_of
+    return near_copies(
+        [
+            CopyCandidate(
+                articles[i].article.id,
+                minhash_signature(articles[i].article.text),
+                content_hash(articles[i].article.text),
+            )
+            for i in order
+        ]
+    )
 
 
 def word_choice(

@@ -27,8 +27,18 @@ from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.page import article_from_page
 from blickwinkel.model import AnalysedArticle, Article
 from blickwinkel.store._store import Store
-from blickwinkel.store.records import Feed
-from blickwinkel.store.story_assign import StoryAssigner, story_features
+from blickwinkel.store.records import Feed, StoryChoice
+from blickwinkel.store.story_groups import (
+    StoredStories,
+    article_number,
+    merge_stories,
+    regroup,
+    stored_features,
+    story_count,
+    story_features,
+)
+from blickwinkel.stories.cluster import StoryClusterer
+from blickwinkel.stories.features import StoryDoc
 
 log = logging.getLogger(__name__)
 
@@ -98,15 +108,16 @@ class Ingestor:
         self.analyser = analyser
         self.max_bytes = max_bytes
         self.progress = progress or (lambda outcome, source: None)
-        self.assigner = StoryAssigner(store, self.embedder)
+        self.clusterer = self._new_clusterer()
         self._loaded = False
+
+    def _new_clusterer(self) -> StoryClusterer:
+        return StoryClusterer(source=StoredStories(self.store, self.embedder))
 
     def _ensure_loaded(self) -> None:
         if not self._loaded:
-            self.assigner.load()
             self._loaded = True
-            for article_id in self.store.articles_without_story():
-                self._assign_stored(article_id)
+            self._place_stored(self.store.articles_without_story())
 
     # ---------------------------------------------------------------- inputs
 
@@ -220,13 +231,13 @@ class Ingestor:
             except Exception as exc:  # the text is still worth storing; the comparison re-analyses
                 log.warning("analysis failed for %d articles (%s: %s)", len(fresh), type(exc).__name__, exc)
                 counts.unanalysed += len(fresh)
+        placed: list[StoryDoc] = []
         for article, analysis, (doc, vectors) in zip(
             fresh, analysed, story_features(fresh, self.embedder), strict=True
         ):
             try:
-                choice = self.assigner.choose(doc)
                 result = self.store.add_article(
-                    article, analysed=analysis, vectors=vectors, model=self.embedder.name, story=choice
+                    article, analysed=analysis, vectors=vectors, model=self.embedder.name
                 )
             except BlickwinkelError as exc:
                 counts.add(self._fail_all((IngestError(article.source, str(exc)),)))
@@ -236,20 +247,93 @@ class Ingestor:
                 self.progress("duplicate", article.source)
                 continue
             counts.stored += 1
-            counts.new_stories += choice.story_id is None
-            if result.story_id is not None:
-                self.assigner.remember(dataclasses.replace(doc, id=f"a{result.article_id}"), result.story_id)
+            placed.append(dataclasses.replace(doc, id=f"a{result.article_id}"))
             self.progress("stored", article.source)
+        counts.new_stories += self._place(placed)
         return counts
 
-    def _assign_stored(self, article_id: int) -> None:
-        """Give a stored article without a story one (it was stored by a run without stories)."""
-        article = self.store.article(article_id)
-        if article is None:
-            return
-        ((doc, _vectors),) = story_features([article], self.embedder)
-        story_id = self.store.assign_story(article_id, self.assigner.choose(doc))
-        self.assigner.remember(doc, story_id)
+    # ---------------------------------------------------------------- stories
+
+    def _place(self, docs: Sequence[StoryDoc]) -> int:
+        """Put stored articles into stories with the one clusterer, in its processing order; returns
+        how many new stories they started.
+
+        An article that arrives after articles that come later in processing order (an older
+        publication date) re-clusters the span from its date, so the stories do not depend on the
+        order of ingestion (see :func:`recluster_from`).
+        """
+        new = 0
+        for doc in sorted(docs, key=lambda d: d.order_key):
+            if self.clusterer.is_late(doc):
+                before = story_count(self.store)
+                self.recluster_from(doc.published)
+                new += max(0, story_count(self.store) - before)
+                continue
+            story = self.clusterer.add(doc)
+            for kept, merged in self.clusterer.take_merges():
+                kept_id = self.store.story_of(article_number(kept))
+                merged_id = self.store.story_of(article_number(merged))
+                if kept_id is not None and merged_id is not None:
+                    merge_stories(self.store, kept_id, merged_id)
+            number = article_number(doc.id)
+            if story == doc.id:
+                self.store.assign_story(number, StoryChoice(None))
+                new += 1
+            else:
+                score = self.clusterer.join_scores.get(doc.id)
+                target = self.store.story_of(article_number(story))
+                self.store.assign_story(number, StoryChoice(target, round(score, 4) if score else None))
+        return new
+
+    def recluster_from(self, day: dt.date | None) -> None:
+        """Cluster again every stored article published from ``day - window`` on (all when ``day`` is
+        None) and write the stories back; articles of the first ``window`` days keep their stories
+        and are the context the others may join."""
+        window = self.clusterer.window_days
+        source = StoredStories(self.store, self.embedder)
+        start = day - dt.timedelta(days=window) if day is not None else None
+        stored = source.docs_after(start, None)
+        clusterer = StoryClusterer(window_days=window, join_probability=self.clusterer.join_probability)
+        context = [
+            (d, s)
+            for d, s in stored
+            if day is not None and d.published is not None and d.published < day and s is not None
+        ]
+        context_ids = {d.id for d, _ in context}
+        for doc, story in sorted(context, key=lambda item: item[0].order_key):
+            clusterer.seed(doc, f"s{story}")
+        stories_of = {d.id: s for d, s in stored}
+        for doc, _ in sorted(stored, key=lambda item: item[0].order_key):
+            if doc.id not in context_ids:
+                clusterer.add(doc)
+        groups: list[tuple[int | None, list[int]]] = []
+        claimed: set[int] = set()
+        for found in sorted(clusterer.stories(), key=lambda st: st.id):
+            members = [article_number(i) for i in found.articles if i not in context_ids]
+            if not members:
+                continue
+            kept = [stories_of[i] for i in found.articles if i in context_ids]
+            previous = [stories_of[i] for i in found.articles if stories_of[i] is not None]
+            target: int | None = None
+            for candidate in kept or previous:
+                if candidate is not None and candidate not in claimed:
+                    target = candidate
+                    break
+            if target is not None:
+                claimed.add(target)
+                members += [
+                    article_number(i) for i in found.articles if i in context_ids and stories_of[i] != target
+                ]
+            groups.append((target, members))
+        regroup(self.store, groups)
+        self.clusterer = self._new_clusterer()
+
+    def _place_stored(self, article_ids: Sequence[int]) -> None:
+        """Give stored articles without a story one (they were stored by a run without stories)."""
+        stored = self.store.articles(list(article_ids))
+        vectors = self.store.vectors(list(stored), self.embedder.name)
+        # Embeds only the parts without stored rows (an article stored by a run without embeddings).
+        self._place([stored_features(a, vectors.get(n, {}), self.embedder) for n, a in stored.items()])
 
     def _fail_all(self, failures: Iterable[IngestError]) -> IngestCounts:
         counts = IngestCounts()

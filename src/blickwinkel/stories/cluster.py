@@ -1,5 +1,10 @@
 """Streaming story clustering: each article joins the best story of the last days or starts one.
 
+:class:`StoryClusterer` is the only story algorithm: ``blickwinkel stories``, ingest (the store and
+the service) and the quality gate all place articles with it. It is stateful: it remembers the
+articles it placed, and it can ask a :class:`CandidateSource` for articles placed earlier (the store
+implements one from the database), so a new process continues the stories of the last one.
+
 Candidates come from an approximate nearest-neighbour index (usearch) per publication day, so a
 search only looks at the days inside the time window and the cost per article stays flat as the
 collection grows. A candidate story is scored by average linkage (the mean same-event probability
@@ -13,15 +18,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
-from blickwinkel.stories.duplicates import find_near_duplicates
+from blickwinkel.stories.duplicates import NEAR_DUPLICATE_JACCARD, estimated_jaccard
 from blickwinkel.stories.features import StoryDoc, unique_in_order
 from blickwinkel.stories.score import pair_probability
 
 # Same-event probability an article needs (average over a story's members) to join the story.
 JOIN_PROBABILITY = 0.5
+# Days before and after an article in which its story is looked for.
+WINDOW_DAYS = 3
 # Neighbours asked from each day's index; more only finds members of stories already found.
 NEIGHBOURS = 16
 # Candidates below this cosine of the combined vectors are never the same event (saves scoring).
@@ -81,26 +89,38 @@ class _DayIndex:
         return [(int(k), float(1.0 - d)) for k, d in zip(matches.keys, matches.distances, strict=True)]
 
 
+class CandidateSource(Protocol):
+    """Articles placed in stories before this clusterer started (the store implements it)."""
+
+    def placed_docs(self, days: Sequence[dt.date | None]) -> Sequence[tuple[StoryDoc, str]]:
+        """Story docs of the articles published on ``days`` (``None``: undated) and their story keys."""
+        ...
+
+
 class StoryClusterer:
     """Groups articles into stories as they arrive in time order.
 
     ``add`` is idempotent (an id seen before changes nothing). Articles older than twice the window
     before the newest one can no longer gain neighbours; their features are dropped to bound memory
-    (``forget_after_days``), while their story membership is kept.
+    (``forget_after_days``), while their story membership is kept. With a ``source``, the articles
+    it placed before are loaded (per publication day, when a new article's window reaches the day)
+    as members of their stories; ``seed`` does the same for one article.
     """
 
     def __init__(
         self,
         *,
-        window_days: int = 3,
+        window_days: int = WINDOW_DAYS,
         join_probability: float = JOIN_PROBABILITY,
         neighbours: int = NEIGHBOURS,
         forget_after_days: int | None = None,
+        source: CandidateSource | None = None,
     ) -> None:
         self.window_days = window_days
         self.join_probability = join_probability
         self.neighbours = neighbours
         self.forget_after_days = forget_after_days if forget_after_days is not None else 2 * window_days + 1
+        self.source = source
         self._days: dict[dt.date | None, _DayIndex] = {}
         self._docs: dict[int, StoryDoc] = {}
         self._key_of: dict[str, int] = {}
@@ -110,6 +130,11 @@ class StoryClusterer:
         self._meta: dict[int, tuple[str, str | None, str | None, dt.date | None]] = {}
         self._newest: dt.date | None = None
         self._original: dict[int, int] = {}
+        self._last_key: dict[dt.date | None, tuple[dt.date, str, str]] = {}
+        self._loaded: set[dt.date | None] = set()
+        self._seeded: dict[str, int] = {}
+        self._merges: list[tuple[str, str]] = []
+        self.join_scores: dict[str, float] = {}
 
     # union-find over article keys; the root is always the story's first article (smallest key)
     def _root(self, key: int) -> int:
@@ -127,57 +152,44 @@ class StoryClusterer:
         self._members[keep] = sorted(self._members[keep] + self._members.pop(gone))
         return keep
 
-    def _window_days(self, day: dt.date | None) -> list[dt.date | None]:
+    def _days_around(self, day: dt.date | None) -> list[dt.date | None]:
+        """The publication days whose articles are candidates for an article of ``day``."""
         if day is None:
             return sorted(self._days, key=lambda d: (d is not None, d or dt.date.min))
-        days: list[dt.date | None] = [None] if None in self._days else []
-        for offset in range(-self.window_days, self.window_days + 1):
-            d = day + dt.timedelta(days=offset)
-            if d in self._days:
-                days.append(d)
+        days: list[dt.date | None] = [None]
+        days.extend(
+            day + dt.timedelta(days=offset) for offset in range(-self.window_days, self.window_days + 1)
+        )
         return days
 
-    def _candidate_stories(self, doc: StoryDoc) -> list[int]:
-        """Roots of the stories nearest to ``doc`` (by their closest member), at most ``MAX_STORIES``."""
-        best: dict[int, float] = {}
-        for day in self._window_days(doc.published):
-            for key, _ in self._days[day].search(doc.vector, self.neighbours):
-                other = self._docs.get(key)
-                if other is None:
-                    continue
-                cosine = float(np.dot(doc.vector, other.vector))
-                if cosine >= MIN_COSINE:
-                    root = self._root(key)
-                    best[root] = max(best.get(root, -1.0), cosine)
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-        return sorted(root for root, _ in ranked[:MAX_STORIES])
+    def _window_days(self, day: dt.date | None) -> list[dt.date | None]:
+        return [d for d in self._days_around(day) if d in self._days]
 
-    def _linkage(self, doc: StoryDoc, root: int) -> float:
-        members = [k for k in self._members[root] if k in self._docs][-LINKAGE_MEMBERS:]
-        if not members:
-            return 0.0
-        return sum(pair_probability(doc, self._docs[k]) for k in members) / len(members)
+    def _load(self, day: dt.date | None) -> None:
+        """Seed the articles the source placed on the days of ``day``'s window, once per day."""
+        if self.source is None:
+            return
+        wanted = [d for d in self._days_around(day) if d not in self._loaded]
+        if day is None:
+            wanted = [None] if None not in self._loaded else []
+        if not wanted:
+            return
+        self._loaded.update(wanted)
+        placed = sorted(self.source.placed_docs(wanted), key=lambda item: item[0].order_key)
+        for doc, story in placed:
+            self.seed(doc, story)
 
-    def _story_linkage(self, a: int, b: int) -> float:
-        left = [k for k in self._members[a] if k in self._docs][-LINKAGE_MEMBERS:]
-        right = [k for k in self._members[b] if k in self._docs][-LINKAGE_MEMBERS:]
-        if not left or not right:
-            return 0.0
-        total = sum(pair_probability(self._docs[i], self._docs[j]) for i in left for j in right)
-        return total / (len(left) * len(right))
-
-    def add(self, doc: StoryDoc, original: str | None = None) -> str:
-        """Place ``doc`` in a story and return the story id (the id of the story's first article).
-
-        ``original`` names an article already added that ``doc`` copies: the copy joins its story.
-        """
+    def seed(self, doc: StoryDoc, story: str) -> None:
+        """Add an article already placed elsewhere in story ``story`` (an opaque key): not re-decided."""
         if doc.id in self._key_of:
-            return self._ids[self._root(self._key_of[doc.id])]
-        if original is not None and original in self._key_of:
-            scored = [(1.0, self._root(self._key_of[original]))]
+            return
+        key = self._insert(doc)
+        if story in self._seeded:
+            self._union(self._seeded[story], key)
         else:
-            roots = self._candidate_stories(doc)
-            scored = sorted(((self._linkage(doc, r), r) for r in roots), key=lambda s: (-s[0], s[1]))
+            self._seeded[story] = key
+
+    def _insert(self, doc: StoryDoc) -> int:
         key = len(self._ids)
         self._ids.append(doc.id)
         self._parent.append(key)
@@ -185,21 +197,108 @@ class StoryClusterer:
         self._key_of[doc.id] = key
         self._docs[key] = doc
         self._meta[key] = (doc.title, doc.outlet, doc.language, doc.published)
-        if original is not None and original in self._key_of:
-            self._original[key] = self._key_of[original]
-        joined = [r for score, r in scored if score >= self.join_probability]
-        if joined:
-            story = self._union(joined[0], key)
-            # The article fits several stories: merge those that also fit the story it joined.
-            for other in joined[1:]:
-                if self._story_linkage(self._root(story), self._root(other)) >= self.join_probability:
-                    story = self._union(story, other)
         day = doc.published
         if day not in self._days:
             self._days[day] = _DayIndex(doc.vector.shape[0])
         self._days[day].add(key, doc.vector)
-        self._forget(day)
+        last = self._last_key.get(day)
+        if last is None or doc.order_key > last:
+            self._last_key[day] = doc.order_key
+        return key
+
+    def is_late(self, doc: StoryDoc) -> bool:
+        """True when an article after ``doc`` in processing order was already placed in its window.
+
+        Placing ``doc`` now could give other stories than processing all articles in order; the store
+        re-clusters such spans (see :mod:`blickwinkel.store.story_groups`).
+        """
+        days = self._days_around(doc.published) if doc.published is not None else list(self._last_key)
+        return any(d in self._last_key and self._last_key[d] > doc.order_key for d in days)
+
+    def _neighbours(self, doc: StoryDoc) -> list[tuple[int, float]]:
+        """Remembered articles near ``doc`` in its window, with their cosine to it."""
+        found: dict[int, float] = {}
+        for day in self._window_days(doc.published):
+            for key, _ in self._days[day].search(doc.vector, self.neighbours):
+                other = self._docs.get(key)
+                if other is not None:
+                    found[key] = float(np.dot(doc.vector, other.vector))
+        return sorted(found.items())
+
+    def _copy_of(self, doc: StoryDoc, near: list[tuple[int, float]]) -> int | None:
+        """The first remembered article (in processing order) that ``doc`` is a near copy of."""
+        copies = [
+            k
+            for k, _ in near
+            if self._docs[k].content_hash == doc.content_hash
+            or estimated_jaccard(self._docs[k].signature, doc.signature) >= NEAR_DUPLICATE_JACCARD
+        ]
+        if not copies:
+            return None
+        first = min(copies, key=lambda k: self._docs[k].order_key)
+        return self._original.get(first, first)
+
+    def _candidate_stories(self, near: list[tuple[int, float]]) -> list[int]:
+        """Roots of the stories nearest to the article (by their closest member), at most ``MAX_STORIES``."""
+        best: dict[int, float] = {}
+        for key, cosine in near:
+            if cosine >= MIN_COSINE:
+                root = self._root(key)
+                best[root] = max(best.get(root, -1.0), cosine)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return sorted(root for root, _ in ranked[:MAX_STORIES])
+
+    def _recent_members(self, root: int) -> list[int]:
+        return [k for k in self._members[root] if k in self._docs][-LINKAGE_MEMBERS:]
+
+    def _linkage(self, doc: StoryDoc, root: int) -> float:
+        members = self._recent_members(root)
+        if not members:
+            return 0.0
+        return sum(pair_probability(doc, self._docs[k]) for k in members) / len(members)
+
+    def _story_linkage(self, a: int, b: int) -> float:
+        left, right = self._recent_members(a), self._recent_members(b)
+        if not left or not right:
+            return 0.0
+        total = sum(pair_probability(self._docs[i], self._docs[j]) for i in left for j in right)
+        return total / (len(left) * len(right))
+
+    def add(self, doc: StoryDoc) -> str:
+        """Place ``doc`` in a story and return the story id (the id of the story's first article).
+
+        A near copy of a remembered article joins its original's story without scoring.
+        """
+        if doc.id in self._key_of:
+            return self._ids[self._root(self._key_of[doc.id])]
+        self._load(doc.published)
+        near = self._neighbours(doc)
+        original = self._copy_of(doc, near)
+        if original is not None:
+            scored = [(1.0, self._root(original))]
+        else:
+            roots = self._candidate_stories(near)
+            scored = sorted(((self._linkage(doc, r), r) for r in roots), key=lambda s: (-s[0], s[1]))
+        key = self._insert(doc)
+        if original is not None:
+            self._original[key] = original
+        joined = [(score, r) for score, r in scored if score >= self.join_probability]
+        if joined:
+            self.join_scores[doc.id] = joined[0][0]
+            story = self._union(joined[0][1], key)
+            # The article fits several stories: merge those that also fit the story it joined.
+            for _, other in joined[1:]:
+                kept, gone = self._root(story), self._root(other)
+                if kept != gone and self._story_linkage(kept, gone) >= self.join_probability:
+                    story = self._union(kept, gone)
+                    self._merges.append((self._ids[min(kept, gone)], self._ids[max(kept, gone)]))
+        self._forget(doc.published)
         return self._ids[self._root(key)]
+
+    def take_merges(self) -> list[tuple[str, str]]:
+        """Stories merged since the last call, as (kept story id, merged story id), oldest first."""
+        merges, self._merges = self._merges, []
+        return merges
 
     def _forget(self, day: dt.date | None) -> None:
         if day is None or (self._newest is not None and day <= self._newest):
@@ -236,18 +335,27 @@ class StoryClusterer:
         return sorted(out, key=lambda s: (-len(s.articles), s.first or dt.date.min, s.id))
 
 
-def cluster_stories(docs: Sequence[StoryDoc], **options: float) -> list[Story]:
+def cluster_stories(
+    docs: Sequence[StoryDoc],
+    *,
+    window_days: int = WINDOW_DAYS,
+    join_probability: float = JOIN_PROBABILITY,
+) -> list[Story]:
     """Stories of ``docs`` processed in (published, content hash, id) order; copies join their original."""
-    clusterer = StoryClusterer(
-        window_days=int(options.get("window_days", 3)),
-        join_probability=float(options.get("join_probability", JOIN_PROBABILITY)),
-    )
-    copies = find_near_duplicates(docs)
+    clusterer = StoryClusterer(window_days=window_days, join_probability=join_probability)
     for doc in unique_in_order(docs):
-        clusterer.add(doc, copies.get(doc.id))
+        clusterer.add(doc)
     return clusterer.stories()
 
 
-def cluster_articles(docs: Sequence[StoryDoc], **options: float) -> list[list[str]]:
+def cluster_articles(
+    docs: Sequence[StoryDoc],
+    *,
+    window_days: int = WINDOW_DAYS,
+    join_probability: float = JOIN_PROBABILITY,
+) -> list[list[str]]:
     """The article ids of each story (see :func:`cluster_stories`)."""
-    return [list(s.articles) for s in cluster_stories(docs, **options)]
+    return [
+        list(s.articles)
+        for s in cluster_stories(docs, window_days=window_days, join_probability=join_probability)
+    ]

@@ -1,60 +1,90 @@
-"""Exact and near copies (wire copies, re-posts) found with MinHash and locality-sensitive hashing.
+"""Exact and near copies (wire copies, re-posts) found with MinHash: the one copy finder.
 
-Each copy is linked to its original: the earliest article by (published, content hash, id) among
-the copies, so the answer does not depend on input order and feeding an article twice changes
-nothing.
+Stories (a copy joins its original's story) and comparisons (which outlet copies another) both ask
+:func:`near_copies`, with the one threshold :data:`NEAR_DUPLICATE_JACCARD`. Each copy is linked to
+its original: the earliest matching text in the caller's processing order, so the answer does not
+depend on input order and feeding a text twice changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from blickwinkel.stories.features import MINHASH_PERMUTATIONS, MINHASH_SCHEME, StoryDoc, unique_in_order
 
-if TYPE_CHECKING:
-    from datasketch import MinHash
-
-# Estimated Jaccard of word 3-grams above which two texts are copies of one another: wire copies
-# with a changed headline or a trimmed last paragraph stay above it, rewrites do not.
-NEAR_DUPLICATE_JACCARD = 0.8
-
-
-def _minhash(doc: StoryDoc) -> MinHash:
-    from datasketch import MinHash  # datasketch imports scipy (0.5 s): only when copies are looked for
-
-    return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, hashvalues=doc.signature, scheme=MINHASH_SCHEME)
+# Estimated Jaccard of word 3-grams at or above which two texts are one text with edits (an agency
+# text with its own headline, a cut last paragraph, a changed quote); rewrites of one event by two
+# newsrooms share far fewer 3-grams.
+NEAR_DUPLICATE_JACCARD = 0.6
+# Up to this many texts every pair is compared (exact); above it, locality-sensitive hashing finds
+# the candidate pairs so the cost stays near-linear.
+EXHAUSTIVE_UP_TO = 200
 
 
-def estimated_jaccard(a: StoryDoc, b: StoryDoc) -> float:
+@dataclass(frozen=True)
+class CopyCandidate:
+    """What the copy finder needs of a text: its id, MinHash signature and exact-content hash."""
+
+    id: str
+    signature: npt.NDArray[np.uint64]
+    content_hash: str
+
+
+def estimated_jaccard(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:
     """Share of equal MinHash values: an unbiased estimate of the word 3-gram Jaccard."""
-    return float(np.mean(a.signature == b.signature))
+    return float(np.mean(a == b))
+
+
+def near_copies(
+    ordered: Sequence[CopyCandidate], threshold: float = NEAR_DUPLICATE_JACCARD
+) -> dict[str, str]:
+    """Map each copy's id to its original's id (the first matching text of ``ordered``).
+
+    Originals and unique texts are not keys; a copy of a copy maps to the first original.
+    """
+    # datasketch imports scipy (0.5 s): only when copies are looked for
+    from datasketch import MinHash, MinHashLSH
+
+    original_of: dict[str, str] = {}
+    by_hash: dict[str, str] = {}
+    rank = {c.id: i for i, c in enumerate(ordered)}
+    lsh = (
+        MinHashLSH(threshold=threshold, num_perm=MINHASH_PERMUTATIONS)
+        if len(ordered) > EXHAUSTIVE_UP_TO
+        else None
+    )
+    seen: list[CopyCandidate] = []
+    by_id: dict[str, CopyCandidate] = {}
+    for item in ordered:
+        exact = by_hash.get(item.content_hash)
+        if exact is not None:
+            original_of[item.id] = original_of.get(exact, exact)
+            continue
+        by_hash[item.content_hash] = item.id
+        if lsh is None:
+            candidates: Iterable[CopyCandidate] = seen
+        else:
+            minhash = MinHash(
+                num_perm=MINHASH_PERMUTATIONS, seed=1, hashvalues=item.signature, scheme=MINHASH_SCHEME
+            )
+            candidates = [by_id[m] for m in lsh.query(minhash)]
+            lsh.insert(item.id, minhash)
+        matches = [c.id for c in candidates if estimated_jaccard(item.signature, c.signature) >= threshold]
+        if matches:
+            first = min(matches, key=rank.__getitem__)
+            original_of[item.id] = original_of.get(first, first)
+        seen.append(item)
+        by_id[item.id] = item
+    return original_of
 
 
 def find_near_duplicates(
     docs: Iterable[StoryDoc], threshold: float = NEAR_DUPLICATE_JACCARD
 ) -> dict[str, str]:
-    """Map each copy's id to its original's id; originals and unique articles are not keys."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=MINHASH_PERMUTATIONS)
-    by_hash: dict[str, str] = {}
-    ordered = unique_in_order(docs)
-    by_id = {d.id: d for d in ordered}
-    rank = {d.id: i for i, d in enumerate(ordered)}
-    original_of: dict[str, str] = {}
-    for doc in ordered:
-        exact = by_hash.get(doc.content_hash)
-        if exact is not None:
-            original_of[doc.id] = original_of.get(exact, exact)
-            continue
-        by_hash[doc.content_hash] = doc.id
-        minhash = _minhash(doc)
-        matches = [m for m in lsh.query(minhash) if estimated_jaccard(doc, by_id[m]) >= threshold]
-        if matches:
-            first = min(matches, key=rank.__getitem__)
-            original_of[doc.id] = original_of.get(first, first)
-        lsh.insert(doc.id, minhash)
-    return original_of
+    """Copies among story docs, in the clusterer's processing order (published, content hash, id)."""
+    ordered = [CopyCandidate(d.id, d.signature, d.content_hash) for d in unique_in_order(docs)]
+    return near_copies(ordered, threshold)

@@ -332,12 +332,17 @@ def _unit(vector: npt.NDArray[np.float32]) -> Vector:
     return out
 
 
+def embedded_texts(parts: DocParts) -> list[str]:
+    """The texts embedded for an article: title, lead and document (each falls back to another)."""
+    return [parts.title or parts.lead, parts.lead or parts.title, parts.document or parts.title]
+
+
 def story_docs(articles: Sequence[Article], embedder: Embedder) -> list[StoryDoc]:
     """Features of many articles with one batched embedding call (much faster than one by one)."""
     parts = [doc_parts(a) for a in articles]
     texts: list[str] = []
     for p in parts:
-        texts.extend([p.title or p.lead, p.lead or p.title, p.document or p.title])
+        texts.extend(embedded_texts(p))
     matrix = embedder.encode(texts) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
     docs: list[StoryDoc] = []
     for i, (article, p) in enumerate(zip(articles, parts, strict=True)):

@@ -1,0 +1,223 @@
+"""The store's side of story clustering: the clusterer's candidate source, and its stories written back.
+
+:class:`StoredStories` is the :class:`blickwinkel.stories.cluster.CandidateSource` of the database:
+the articles placed in stories on given publication days, rebuilt as story docs from their stored
+embedding rows (so a new process continues the stories without embedding again). The other
+functions move articles between stories when the clusterer merges stories or re-clusters a span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+import sqlalchemy as sa
+
+from blickwinkel.embed import Embedder
+from blickwinkel.model import Article
+from blickwinkel.store import schema as t
+from blickwinkel.store._store import Store
+from blickwinkel.stories import features
+from blickwinkel.stories.features import StoryDoc
+
+Vector = npt.NDArray[np.float32]
+
+# Articles loaded per request of the clusterer: bounds memory on a day with a flood of articles.
+MAX_PLACED = 20_000
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+class _RecordingEmbedder:
+    """Embeds with the real embedder and keeps every row by its text, for storing and replaying.
+
+    The store keeps exactly the rows the story features were computed from, so a later process
+    rebuilds the same :class:`StoryDoc` without embedding again, whatever parts the features embed.
+    """
+
+    def __init__(self, embedder: Embedder, known: dict[str, Vector] | None = None) -> None:
+        self._embedder = embedder
+        self.name = embedder.name
+        self.dim = embedder.dim
+        self.rows: dict[str, Vector] = dict(known or {})
+
+    def encode(self, texts: Sequence[str]) -> Vector:
+        keys = [_text_key(t) for t in texts]
+        missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in self.rows))
+        if missing:
+            for text, row in zip(missing, self._embedder.encode(missing), strict=True):
+                self.rows[_text_key(text)] = np.asarray(row, dtype=np.float32)
+        if not keys:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([self.rows[k] for k in keys]).astype(np.float32)
+
+
+def story_features(
+    articles: Sequence[Article], embedder: Embedder
+) -> list[tuple[StoryDoc, dict[str, Vector]]]:
+    """Story features of each article and the embedding rows to store with it (keyed by text)."""
+    recorder = _RecordingEmbedder(embedder)
+    docs = features.story_docs(articles, recorder)  # one batched embedding call
+    out = []
+    for doc, article in zip(docs, articles, strict=True):
+        parts = features.doc_parts(article)
+        texts = features.embedded_texts(parts)
+        out.append((doc, {_text_key(x): recorder.rows[_text_key(x)] for x in texts}))
+    return out
+
+
+def stored_features(article: Article, rows: dict[str, Vector], embedder: Embedder) -> StoryDoc:
+    """The :class:`StoryDoc` of a stored article from its stored rows (embeds only what is missing)."""
+    (doc,) = features.story_docs([article], _RecordingEmbedder(embedder, rows))
+    return doc
+
+
+class StoredStories:
+    """The stored articles placed in stories, as candidates for :class:`StoryClusterer` (story key
+    ``s<story id>``, doc id ``a<article id>``, like :meth:`Store.article`)."""
+
+    def __init__(self, store: Store, embedder: Embedder) -> None:
+        self.store = store
+        self.embedder = embedder
+
+    def placed_docs(self, days: Sequence[dt.date | None]) -> list[tuple[StoryDoc, str]]:
+        a, m = t.articles, t.memberships
+        dated = [d for d in days if d is not None]
+        conditions = []
+        if dated:
+            conditions.append(a.c.published.in_(dated))
+        if None in days:
+            conditions.append(a.c.published.is_(None))
+        if not conditions:
+            return []
+        query = (
+            sa.select(a.c.id, m.c.story_id)
+            .select_from(a.join(m, m.c.article_id == a.c.id))
+            .where(sa.or_(*conditions))
+            .order_by(a.c.id.desc())
+            .limit(MAX_PLACED)
+        )
+        with self.store._read() as conn:
+            placed = {int(r.id): int(r.story_id) for r in conn.execute(query)}
+        return self._docs(placed)
+
+    def _docs(self, placed: dict[int, int]) -> list[tuple[StoryDoc, str]]:
+        ids = sorted(placed)
+        vectors = self.store.vectors(ids, self.embedder.name)
+        articles = self.store.articles(ids)
+        return [
+            (stored_features(articles[i], vectors.get(i, {}), self.embedder), f"s{placed[i]}")
+            for i in ids
+            if i in articles
+        ]
+
+    def docs_after(self, first: dt.date | None, last: dt.date | None) -> list[tuple[StoryDoc, int | None]]:
+        """Stored articles published from ``first`` to ``last`` (all when ``first`` is None, then with
+        the undated ones), with their story (None when they have none yet)."""
+        a, m = t.articles, t.memberships
+        query = sa.select(a.c.id, m.c.story_id).select_from(a.outerjoin(m, m.c.article_id == a.c.id))
+        if first is not None:
+            query = query.where(a.c.published >= first)
+        if last is not None:
+            query = query.where(a.c.published <= last)
+        with self.store._read() as conn:
+            rows = {int(r.id): r.story_id for r in conn.execute(query.order_by(a.c.id).limit(MAX_PLACED))}
+        ids = sorted(rows)
+        vectors = self.store.vectors(ids, self.embedder.name)
+        articles = self.store.articles(ids)
+        return [
+            (stored_features(articles[i], vectors.get(i, {}), self.embedder), rows[i])
+            for i in ids
+            if i in articles
+        ]
+
+
+def article_number(doc_id: str) -> int:
+    """The stored article id of a story doc made by :class:`StoredStories` (``a17`` → 17)."""
+    return int(doc_id[1:])
+
+
+def regroup(store: Store, groups: Sequence[tuple[int | None, Sequence[int]]]) -> list[int]:
+    """Move articles into stories in one transaction: each group names its story (None: a new one)
+    and its articles. Stories left without articles are removed; every changed story gets a new
+    version (its cached comparison no longer holds). Returns the story id of each group."""
+    s, m, a = t.stories, t.memberships, t.articles
+    now = dt.datetime.now(dt.UTC)
+    out: list[int] = []
+    with store._write() as conn:
+        touched: set[int] = set()
+        for wanted, members in groups:
+            story_id = wanted
+            if not members:
+                out.append(story_id if story_id is not None else -1)
+                continue
+            if story_id is None or conn.scalar(sa.select(s.c.id).where(s.c.id == story_id)) is None:
+                title = conn.scalar(sa.select(a.c.title).where(a.c.id == members[0]))
+                inserted = conn.execute(
+                    s.insert().values(title=title, size=0, version=0, created_at=now, updated_at=now)
+                )
+                key = inserted.inserted_primary_key
+                assert key is not None
+                story_id = int(key[0])
+            before = conn.execute(
+                sa.select(m.c.article_id, m.c.story_id).where(m.c.article_id.in_(list(members)))
+            ).all()
+            touched.update(int(r.story_id) for r in before)
+            moved = {int(r.article_id) for r in before}
+            conn.execute(
+                m.update().where(m.c.article_id.in_(sorted(moved))).values(story_id=story_id, added_at=now)
+            )
+            fresh = [i for i in members if i not in moved]
+            if fresh:
+                conn.execute(
+                    m.insert(),
+                    [{"article_id": i, "story_id": story_id, "score": None, "added_at": now} for i in fresh],
+                )
+            touched.add(story_id)
+            out.append(story_id)
+        for story_id in sorted(touched):
+            _refresh(conn, story_id, now)
+    return out
+
+
+def story_count(store: Store) -> int:
+    with store._read() as conn:
+        return int(conn.scalar(sa.select(sa.func.count()).select_from(t.stories)) or 0)
+
+
+def merge_stories(store: Store, kept: int, merged: int) -> None:
+    """Move every article of story ``merged`` into story ``kept`` and remove ``merged``."""
+    if kept == merged:
+        return
+    regroup(store, [(kept, store.story_article_ids(merged))])
+
+
+def _refresh(conn: sa.Connection, story_id: int, now: dt.datetime) -> None:
+    """Size, dates and version of a story after its members changed; removed when it has none."""
+    s, m, a = t.stories, t.memberships, t.articles
+    first, last, size = conn.execute(
+        sa.select(sa.func.min(a.c.published), sa.func.max(a.c.published), sa.func.count())
+        .select_from(a.join(m, m.c.article_id == a.c.id))
+        .where(m.c.story_id == story_id)
+    ).one()
+    if not size:
+        conn.execute(t.comparisons.delete().where(t.comparisons.c.story_id == story_id))
+        conn.execute(s.delete().where(s.c.id == story_id))
+        return
+    conn.execute(
+        s.update()
+        .where(s.c.id == story_id)
+        .values(
+            size=size,
+            version=s.c.version + 1,
+            first_published=first,
+            last_published=last,
+            updated_at=now,
+        )
+    )
+    conn.execute(t.comparisons.delete().where(t.comparisons.c.story_id == story_id))
