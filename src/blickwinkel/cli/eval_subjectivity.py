@@ -9,24 +9,22 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from blickwinkel.analyse.subjectivity import SubjectivityModel, shipped_model
-from blickwinkel.analyse.subjectivity_eval import (
-    LABELS,
-    evaluate_subjectivity,
-    language_from_name,
-    load_model,
-    read_labelled_sentences,
-    user_model_path,
-)
 from blickwinkel.errors import BlickwinkelError
+
+if TYPE_CHECKING:
+    from blickwinkel.analyse.subjectivity import SubjectivityModel
 
 
 def resolve_model(choice: str, language: str) -> SubjectivityModel:
     """``shipped``, ``user`` (the model ``train subjectivity`` saved) or the path of a model file."""
+    # imported here, not at the top: `blickwinkel --help` must not pay for numpy and the models
+    from blickwinkel.analyse.subjectivity import shipped_model
+    from blickwinkel.analyse.subjectivity_eval import load_model, user_model_path
+
     if choice == "shipped":
         return shipped_model(language)
     if choice == "user":
@@ -59,6 +57,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if output_format not in ("text", "json"):
             typer.echo(f"error: --format must be text or json, not {output_format!r}.", err=True)
             raise typer.Exit(2)
+        from blickwinkel.analyse.subjectivity_eval import (
+            LABELS,
+            evaluate_subjectivity,
+            language_from_name,
+            read_labelled_sentences,
+        )
+
         started = time.perf_counter()
         try:
             lang = language or language_from_name(file)

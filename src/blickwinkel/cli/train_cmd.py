@@ -12,13 +12,6 @@ from typing import Annotated
 
 import typer
 
-from blickwinkel.analyse.subjectivity_eval import (
-    fit_model,
-    language_from_name,
-    read_labelled_sentences,
-    save_model,
-    user_model_path,
-)
 from blickwinkel.errors import BlickwinkelError
 
 EMBEDDER_CHOICES = ("none", "use", "e5")
@@ -50,6 +43,15 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 f"error: --embedder must be one of {', '.join(EMBEDDER_CHOICES)}, not {embedder!r}.", err=True
             )
             raise typer.Exit(2)
+        # imported here, not at the top: `blickwinkel --help` must not pay for numpy and the models
+        from blickwinkel.analyse.subjectivity_eval import (
+            fit_model,
+            language_from_name,
+            read_labelled_sentences,
+            save_model,
+            user_model_path,
+        )
+
         try:
             lang = language or language_from_name(file)
             pairs = read_labelled_sentences(file)
