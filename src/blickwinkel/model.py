@@ -2,11 +2,17 @@
 
 Offsets (``start``, ``end``) are always character offsets into ``Article.text``, so that
 ``article.text[s.start:s.end] == s.text`` holds for every block, sentence, statement and mention.
+
+``to_json`` gives the documented comparison JSON (``docs/comparison-json.md``); ``from_json`` reads it
+back, so that ``x.to_json() == type(x).from_json(x.to_json()).to_json()``. The JSON leaves out what
+only the analysis needs (mention offsets, lemmas, article texts): those come back empty or 0, and
+:meth:`Comparison.from_json` takes the full articles where the caller has them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -113,6 +119,10 @@ class Mention:
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "type": self.type, "key": self.key}
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Mention:
+        return cls(text=str(data["text"]), start=0, end=0, type=data["type"], key=str(data["key"]))
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -130,6 +140,17 @@ class Quantity:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
         return {"text": self.text, "value": value, "unit": self.unit, "approximate": self.approximate}
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Quantity:
+        return cls(
+            text=str(data["text"]),
+            start=0,
+            end=0,
+            value=data["value"],
+            unit=data.get("unit"),
+            approximate=bool(data.get("approximate", False)),
+        )
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -143,6 +164,16 @@ class DateMention:
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "value": self.value, "inferred": self.inferred}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> DateMention:
+        return cls(
+            text=str(data["text"]),
+            start=0,
+            end=0,
+            value=data.get("value"),
+            inferred=bool(data.get("inferred")),
+        )
 
 
 @dataclass(frozen=True)
@@ -178,6 +209,22 @@ class Statement:
             "quantities": [q.to_json() for q in self.quantities],
             "dates": [d.to_json() for d in self.dates],
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Statement:
+        return cls(
+            id=str(data["id"]),
+            article=str(data["article"]),
+            text=str(data["text"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            kind=data.get("kind"),
+            subjective=data.get("subjective"),
+            speaker=data.get("speaker"),
+            entities=tuple(Mention.from_json(m) for m in data.get("entities", ())),
+            quantities=tuple(Quantity.from_json(q) for q in data.get("quantities", ())),
+            dates=tuple(DateMention.from_json(d) for d in data.get("dates", ())),
+        )
 
 
 @dataclass(frozen=True)
@@ -221,6 +268,17 @@ class Fact:
             "centrality": self.centrality,
         }
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Fact:
+        return cls(
+            id=str(data["id"]),
+            statements=tuple(data["statements"]),
+            articles=tuple(data.get("articles", ())),
+            canonical=str(data.get("canonical", "")),
+            earliest=data.get("earliest"),
+            centrality=float(data.get("centrality", 0.0)),
+        )
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -244,6 +302,33 @@ class Conflict:
             "spans": [list(span) for span in self.spans],
             "reason": self.reason,
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Conflict:
+        return cls(
+            id=str(data["id"]),
+            kind=str(data["kind"]),
+            fact=str(data["fact"]),
+            statements=tuple(data["statements"]),
+            values=tuple(data.get("values", ())),
+            reason=str(data.get("reason", "")),
+        )
+
+
+@dataclass(frozen=True)
+class Omission:
+    """A fact an article does not report, with how many others report it and how central it is."""
+
+    fact: str
+    reported_by: int
+    centrality: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"fact": self.fact, "reported_by": self.reported_by, "centrality": round(self.centrality, 3)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Omission:
+        return cls(str(data["fact"]), int(data["reported_by"]), float(data["centrality"]))
 
 
 @dataclass(frozen=True)
@@ -277,6 +362,23 @@ class OutletProfile:
             "speakers": list(self.speakers),
         }
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> OutletProfile:
+        return cls(
+            facts=int(data["facts"]),
+            unique_facts=int(data["unique_facts"]),
+            conflicting_facts=int(data["conflicting_facts"]),
+            subjective_share=data.get("subjective_share"),
+            quotes=int(data["quotes"]),
+            speakers=tuple(data.get("speakers", ())),
+            ends_in_commentary=bool(data.get("ends_in_commentary", False)),
+            cited_sources=tuple(data.get("cited_sources", ())),
+            entities_named=tuple(data.get("entities_named", ())),
+            entities_omitted=tuple(data.get("entities_omitted", ())),
+            word_choice=tuple(data.get("word_choice", ())),
+            copy_of=data.get("copy_of"),
+        )
+
 
 SCHEMA = "blickwinkel.comparison/1"
 
@@ -292,7 +394,7 @@ class Comparison:
     outlets: dict[str, OutletProfile]
     embedder: str = ""
     coverage: dict[str, dict[str, str]] = field(default_factory=dict)
-    omissions: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    omissions: dict[str, tuple[Omission, ...]] = field(default_factory=dict)
 
     @property
     def independent_sources(self) -> int:
@@ -330,3 +432,45 @@ class Comparison:
             "omissions": {k: [o.to_json() for o in v] for k, v in self.omissions.items()},
             "independent_sources": self.independent_sources,
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], articles: Mapping[str, Article] | None = None) -> Comparison:
+        """The comparison of its JSON form; ``articles`` (by id) supply the texts the JSON leaves out."""
+        statements = [Statement.from_json(s) for s in data.get("statements", ())]
+        analysed = []
+        for a in data.get("articles", ()):
+            aid = str(a["id"])
+            article = (articles or {}).get(aid)
+            if article is None:
+                published = a.get("published")
+                article = Article(
+                    id=aid,
+                    text="",
+                    blocks=(),
+                    source=str(a.get("source") or ""),
+                    outlet=a.get("outlet"),
+                    url=a.get("url"),
+                    title=a.get("title"),
+                    published=dt.date.fromisoformat(published) if published else None,
+                    language=a.get("language"),
+                )
+            analysed.append(
+                AnalysedArticle(
+                    article=article,
+                    statements=tuple(s for s in statements if s.article == aid),
+                    cited_sources=tuple(a.get("cited_sources", ())),
+                    genre=a.get("genre"),
+                )
+            )
+        return cls(
+            articles=tuple(analysed),
+            facts=tuple(Fact.from_json(f) for f in data.get("facts", ())),
+            conflicts=tuple(Conflict.from_json(c) for c in data.get("conflicts", ())),
+            links=tuple(Link(str(k["a"]), str(k["b"]), float(k["score"])) for k in data.get("links", ())),
+            outlets={k: OutletProfile.from_json(v) for k, v in data.get("outlets", {}).items()},
+            embedder=str(data.get("embedder", "")),
+            coverage={k: dict(v) for k, v in data.get("coverage", {}).items()},
+            omissions={
+                k: tuple(Omission.from_json(o) for o in v) for k, v in data.get("omissions", {}).items()
+            },
+        )

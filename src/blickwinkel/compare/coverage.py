@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.similarity import STOPWORDS, fold
-from blickwinkel.model import AnalysedArticle, Conflict, Fact, Statement
+from blickwinkel.model import AnalysedArticle, Conflict, Fact, Omission, Statement
 from blickwinkel.stories.duplicates import CopyCandidate, near_copies
 from blickwinkel.stories.features import minhash_signature
 from blickwinkel.text import content_hash
@@ -17,18 +16,6 @@ from blickwinkel.text import content_hash
 REPORTED = "reported"
 CONFLICT = "conflict"
 ABSENT = "absent"
-
-
-@dataclass(frozen=True)
-class Omission:
-    """A fact an article does not report, with how many others report it and how central it is."""
-
-    fact: str
-    reported_by: int
-    centrality: float
-
-    def to_json(self) -> dict[str, object]:
-        return {"fact": self.fact, "reported_by": self.reported_by, "centrality": round(self.centrality, 3)}
 
 
 def coverage_matrix(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from blickwinkel.ingest import html, json_records, markdown, plain
 from blickwinkel.ingest._base import EXTENSIONS, READERS, Reader, ReadResult
-from blickwinkel.ingest._inputs import read_inputs, read_text
+from blickwinkel.ingest._decode import decode
+from blickwinkel.ingest._inputs import read_inputs, read_text, unique_ids
 from blickwinkel.ingest._sniff import sniff
 
 # The built-in readers register themselves on import, the way a plugin's would.
@@ -20,7 +21,9 @@ __all__ = [
     "READERS",
     "ReadResult",
     "Reader",
+    "decode",
     "read_inputs",
     "read_text",
     "sniff",
+    "unique_ids",
 ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib.resources
-import re
 import urllib.parse
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -22,6 +21,7 @@ from markupsafe import Markup, escape
 
 from blickwinkel import __version__
 from blickwinkel.model import AnalysedArticle, Block, Comparison, Conflict, Fact, OutletProfile, Statement
+from blickwinkel.report.labels import idsafe, outlet_labels, statement_anchor
 
 StatementClass = Literal["shared", "unique", "conflict", "none"]
 CellState = Literal["yes", "conflict", "no"]
@@ -197,7 +197,7 @@ def _template() -> jinja2.Template:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["idsafe"] = _idsafe
+    env.filters["idsafe"] = idsafe
     return env.from_string(_asset("report.html"))
 
 
@@ -223,7 +223,7 @@ def _build_index(comparison: Comparison) -> _Index:
         fact_articles=fact_articles,
         conflicted=conflicted,
         conflict_articles={k: frozenset(v) for k, v in conflict_articles.items()},
-        labels=_outlet_labels(comparison.articles),
+        labels=outlet_labels(a.article for a in comparison.articles),
         names=entity_names(comparison.statements),
     )
 
@@ -241,19 +241,6 @@ def _names(keys: Iterable[str], index: _Index) -> str:
     return ", ".join(_unique(index.names.get(k, k) for k in keys)) or "—"
 
 
-def _outlet_labels(articles: Iterable[AnalysedArticle]) -> dict[str, str]:
-    """Outlet name per article id; the article id when there is none or two articles share an outlet."""
-    items = [(a.article.id, a.article.outlet) for a in articles]
-    counts: dict[str, int] = {}
-    for _, outlet in items:
-        if outlet:
-            counts[outlet] = counts.get(outlet, 0) + 1
-    return {
-        aid: (outlet if counts[outlet] == 1 else f"{outlet} ({aid})") if outlet else aid
-        for aid, outlet in items
-    }
-
-
 def _ordered_facts(facts: Iterable[Fact], index: _Index) -> list[Fact]:
     """Most central first, then most widely reported; the comparison's order otherwise."""
     return sorted(facts, key=lambda f: (-f.centrality, -len(index.fact_articles[f.id])))
@@ -266,15 +253,6 @@ def _statement_class(statement: Statement, index: _Index) -> StatementClass:
     if fact is None:
         return "none"
     return "shared" if len(index.fact_articles[fact.id]) >= 2 else "unique"
-
-
-def _idsafe(value: str) -> str:
-    """An id attribute value: HTML ids may hold anything but whitespace."""
-    return re.sub(r"\s", "_", value)
-
-
-def _anchor(statement_id: str) -> str:
-    return "st-" + _idsafe(statement_id)
 
 
 def _statement_title(statement: Statement, cls: StatementClass, index: _Index) -> str:
@@ -303,7 +281,7 @@ def _statement_span(statement: Statement, text: str, first: bool, index: _Index)
         classes.append("quote")
     attrs = [f'class="{" ".join(classes)}"']
     if first:
-        attrs.append(f'id="{escape(_anchor(statement.id))}"')
+        attrs.append(f'id="{escape(statement_anchor(statement.id))}"')
     fact = index.fact_of.get(statement.id)
     if fact is not None:
         attrs.append(f'data-fact="{escape(fact.id)}"')
@@ -433,7 +411,7 @@ def _fact_view(fact: Fact, comparison: Comparison, index: _Index) -> _FactView:
             else:
                 state = "no"
         symbol, label = _CELLS[state]
-        anchor = _anchor(first) if first is not None and state != "no" else None
+        anchor = statement_anchor(first) if first is not None and state != "no" else None
         cells.append(_Cell(state, symbol, label, anchor))
     labels = tuple(index.labels.get(a, a) for a in index.fact_articles[fact.id])
     earliest = index.labels.get(fact.earliest) if fact.earliest else None
@@ -441,7 +419,7 @@ def _fact_view(fact: Fact, comparison: Comparison, index: _Index) -> _FactView:
         id=fact.id,
         text=text,
         short=_shorten(text, _SHORT_FACT),
-        anchor=_anchor(canonical.id) if canonical is not None else None,
+        anchor=statement_anchor(canonical.id) if canonical is not None else None,
         labels=labels,
         first=earliest if earliest in labels else None,
         cells=tuple(cells),
@@ -463,7 +441,7 @@ def _omission_groups(comparison: Comparison, index: _Index) -> tuple[_OmissionGr
             statement = index.statements.get(fact.canonical) if fact is not None else None
             view = _OmissionView(
                 text=statement.text if statement is not None else fact_id,
-                anchor=_anchor(statement.id) if statement is not None else None,
+                anchor=statement_anchor(statement.id) if statement is not None else None,
                 reported_by=reported_by,
                 outlets=", ".join(index.labels.get(a, a) for a in arts),
             )
@@ -492,7 +470,7 @@ def _conflict_view(conflict: Conflict, index: _Index) -> _ConflictView:
             _ConflictSide(
                 label=label,
                 text=statement.text if statement is not None else sid,
-                anchor=_anchor(sid) if statement is not None else None,
+                anchor=statement_anchor(sid) if statement is not None else None,
                 value=_format_value(values[n], conflict.kind, index) if paired else None,
             )
         )

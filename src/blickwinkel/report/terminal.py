@@ -8,8 +8,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from blickwinkel.model import AnalysedArticle, Comparison, Fact, Statement
+from blickwinkel.model import Comparison, Fact, Statement
 from blickwinkel.report.html import entity_names
+from blickwinkel.report.labels import outlet_labels
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -23,8 +24,8 @@ def article_labels(comparison: Comparison) -> dict[str, str]:
     return labels
 
 
-def outlet_name(a: AnalysedArticle) -> str:
-    return a.article.outlet or a.article.id
+def _outlets(comparison: Comparison) -> dict[str, str]:
+    return outlet_labels(a.article for a in comparison.articles)
 
 
 def _short(text: str, width: int = 220) -> str:
@@ -55,6 +56,7 @@ def _numbers(s: Statement) -> str:
 def render_terminal(comparison: Comparison, *, width: int | None = None) -> RenderableType:
     """A rich renderable; print it with a Console (colour where the terminal has it)."""
     labels = article_labels(comparison)
+    outlets = _outlets(comparison)
     by_id = {s.id: s for s in comparison.statements}
     names = entity_names(comparison.statements)
     parts: list[RenderableType] = []
@@ -64,7 +66,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
         art = a.article
         profile = comparison.outlets[art.id]
         line = Text(f"  {labels[art.id]}  ", style="bold")
-        line.append(outlet_name(a), style="bold")
+        line.append(outlets[art.id], style="bold")
         line.append(
             f"  {art.published.isoformat() if art.published else 'undated'} · {art.language or '?'}",
             style="dim",
@@ -88,7 +90,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
     for a in comparison.articles:
         aid = a.article.id
         only = [f for f in comparison.facts if f.articles == (aid,)]
-        title = f"\nOnly in {labels[aid]} · {outlet_name(a)} ({len(only)})"
+        title = f"\nOnly in {labels[aid]} · {outlets[aid]} ({len(only)})"
         parts.append(Text(title, style="bold yellow"))
         if not only:
             parts.append(Text("  (nothing that no other article reports)", style="dim"))
@@ -149,12 +151,13 @@ OMISSIONS_SHOWN = 5
 
 def _omissions(comparison: Comparison, labels: dict[str, str], by_id: dict[str, Statement]) -> RenderableType:
     facts = {f.id: f for f in comparison.facts}
+    outlets = _outlets(comparison)
     rows: list[RenderableType] = [
         Text("\nLeft out (facts other outlets report, most reported and most central first)", style="bold")
     ]
     for a in comparison.articles:
         missing = comparison.omissions.get(a.article.id, ())
-        head = Text(f"  {labels[a.article.id]} · {outlet_name(a)}: ", style="bold")
+        head = Text(f"  {labels[a.article.id]} · {outlets[a.article.id]}: ", style="bold")
         head.append(f"{len(missing)} facts" if missing else "nothing", style="dim")
         rows.append(head)
         for o in missing[:OMISSIONS_SHOWN]:
@@ -166,7 +169,7 @@ def _omissions(comparison: Comparison, labels: dict[str, str], by_id: dict[str, 
 
 def _outlet_details(comparison: Comparison, labels: dict[str, str]) -> RenderableType:
     rows: list[RenderableType] = []
-    names = {a.article.id: outlet_name(a) for a in comparison.articles}
+    names = _outlets(comparison)
     shown = entity_names(comparison.statements)
 
     def name(key: str) -> str:
@@ -224,11 +227,12 @@ def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
     table = Table(title="\nOutlets", title_justify="left")
     for col in ("", "outlet", "facts", "shared", "only here", "conflicts", "opinion", "quotes"):
         table.add_column(col, overflow="fold")
+    outlets = _outlets(comparison)
     for a in comparison.articles:
         p = comparison.outlets[a.article.id]
         table.add_row(
             Text(labels[a.article.id]),
-            Text(outlet_name(a)),
+            Text(outlets[a.article.id]),
             str(p.facts),
             str(p.facts - p.unique_facts),
             str(p.unique_facts),

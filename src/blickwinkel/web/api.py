@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from blickwinkel.errors import ApiError
 from blickwinkel.store import Store, StoreError
-from blickwinkel.web.service import CompareInput, StoryComparison, compare_inputs
+from blickwinkel.web.service import CompareInput, StoryComparison, compare_submitted
 from blickwinkel.web.state import AppState, require_write_token, state
 
 router = APIRouter(prefix="/api/v1")
@@ -139,7 +139,7 @@ def get_story(request: Request, story_id: Id) -> dict[str, Any]:
             }
             for aid, a in result.articles.items()
         ],
-        "comparison": result.comparison,
+        "comparison": result.body,
     }
 
 
@@ -221,8 +221,8 @@ async def compare(request: Request) -> dict[str, Any]:
     app_state = state(request)
     inputs = await read_compare_request(request, app_state)
     result = await run_compare(app_state, inputs)
-    assert result.comparison is not None
-    return result.comparison
+    assert result.body is not None
+    return result.body
 
 
 async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryComparison:
@@ -239,7 +239,7 @@ async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryC
         if item.text is not None and len(item.text) > options.compare_max_chars:
             raise _too_long(options.compare_max_chars, f"articles.{n}.text", len(item.text))
     return await app_state.workers.run(
-        compare_inputs, inputs, app_state.comparer, app_state.fetcher, options.compare_max_chars
+        compare_submitted, inputs, app_state.comparer, app_state.fetcher, options.compare_max_chars
     )
 
 
@@ -270,7 +270,7 @@ async def read_compare_request(request: Request, app_state: AppState) -> list[Co
     if kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
         from starlette.datastructures import UploadFile
 
-        from blickwinkel.ingest._decode import decode
+        from blickwinkel.ingest import decode
 
         limit = int(app_state.options.max_request_mb * 1_000_000)
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import threading
 from collections.abc import Callable, Sequence
@@ -12,7 +13,7 @@ from typing import Any
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import ComparisonError, Errors, IngestError
 from blickwinkel.ingest.fetch import Fetcher, redact
-from blickwinkel.model import Article
+from blickwinkel.model import Article, Comparison
 from blickwinkel.store import Store
 
 # Articles in, the documented comparison JSON out (blickwinkel.comparison/1).
@@ -36,10 +37,15 @@ def pipeline_comparer(embedder: str = DEFAULT_EMBEDDER, threshold: float | None 
 
 @dataclass(frozen=True)
 class StoryComparison:
-    """A story's articles (by comparison id ``a<n>``) and their comparison JSON (None for one article)."""
+    """A story's articles (by comparison id ``a<n>``) and their comparison: ``body`` is the documented
+    JSON the API returns, ``comparison`` the model the pages render (both None for one article)."""
 
     articles: dict[str, Article]
-    comparison: dict[str, Any] | None
+    body: dict[str, Any] | None
+
+    @functools.cached_property
+    def comparison(self) -> Comparison | None:
+        return None if self.body is None else Comparison.from_json(self.body, self.articles)
 
 
 class Comparisons:
@@ -93,12 +99,13 @@ class CompareInput:
     name: str | None = None
 
 
-def compare_inputs(
+def compare_submitted(
     inputs: Sequence[CompareInput], comparer: Comparer, fetcher: Fetcher, max_chars: int | None = None
 ) -> StoryComparison:
-    """Read or fetch every input and compare them; nothing is stored. A fetched page whose text is
-    longer than ``max_chars`` is refused (the analysis time grows with the text)."""
-    from blickwinkel.ingest import read_text
+    """Read or fetch every input of a compare request and compare them; nothing is stored (the
+    service's counterpart of :func:`blickwinkel.pipeline.compare_inputs`, which reads files). A fetched
+    page whose text is longer than ``max_chars`` is refused (the analysis time grows with the text)."""
+    from blickwinkel.ingest import read_text, unique_ids
     from blickwinkel.ingest.page import article_from_page
 
     if len(inputs) < 2:
@@ -122,11 +129,5 @@ def compare_inputs(
         if item.outlet:
             article = dataclasses.replace(article, outlet=item.outlet)
         articles.append(article)
-    used: set[str] = set()
-    for n, article in enumerate(articles):
-        new_id, k = article.id, 2
-        while new_id in used:
-            new_id, k = f"{article.id}-{k}", k + 1
-        used.add(new_id)
-        articles[n] = dataclasses.replace(article, id=new_id)
+    articles = unique_ids(articles)
     return StoryComparison({a.id: a for a in articles}, comparer(articles))

@@ -1,4 +1,4 @@
-"""The story page's view of a comparison: built from the stored articles and the comparison JSON.
+"""The story page's view of a comparison: built from the stored articles and the comparison model.
 
 Article texts are untrusted: bodies are escaped slices of ``Article.text`` with statements as spans
 over their own offsets (like :mod:`blickwinkel.report.html`), and only http(s) URLs become links.
@@ -12,8 +12,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from blickwinkel.model import Article
+from blickwinkel.model import Article, Comparison, Conflict, Fact, Statement
 from blickwinkel.report.html import safe_url
+from blickwinkel.report.labels import outlet_labels, statement_anchor
 
 
 @dataclass(frozen=True)
@@ -59,27 +60,15 @@ class StoryView:
     languages: tuple[str, ...] = field(default=())
 
 
-def _labels(articles: Mapping[str, Article]) -> dict[str, str]:
-    counts: dict[str, int] = {}
-    for a in articles.values():
-        if a.outlet:
-            counts[a.outlet] = counts.get(a.outlet, 0) + 1
-    return {
-        aid: (a.outlet if counts[a.outlet] == 1 else f"{a.outlet} ({aid})")
-        if a.outlet
-        else (a.title or aid)[:40]
-        for aid, a in articles.items()
-    }
-
-
-def _anchor(statement_id: str) -> str:
-    return "st-" + "".join(c if c.isalnum() or c in "-_" else "_" for c in statement_id)
+def _untitled(article: Article) -> str:
+    """Stored articles have ids like ``a12``; their title says more."""
+    return (article.title or article.id)[:40]
 
 
 def _body(
-    article: Article, statements: list[dict[str, Any]], classes: dict[str, str]
+    article: Article, statements: list[Statement], classes: dict[str, str]
 ) -> tuple[tuple[str, Markup], ...]:
-    ordered = sorted(statements, key=lambda s: (int(s["start"]), -int(s["end"])))
+    ordered = sorted(statements, key=lambda s: (s.start, -s.end))
     text = article.text
     blocks = article.blocks or ()
     out: list[tuple[str, Markup]] = []
@@ -90,15 +79,14 @@ def _body(
         end = min(len(text), block_end)
         parts: list[Markup] = []
         for s in ordered:
-            seg_start, seg_end = max(int(s["start"]), cursor), min(int(s["end"]), end)
+            seg_start, seg_end = max(s.start, cursor), min(s.end, end)
             if seg_end <= seg_start:
                 continue
             parts.append(escape(text[cursor:seg_start]))
-            sid = str(s["id"])
-            attrs = f'class="st {classes.get(sid, "none")}" tabindex="0"'
-            if sid not in seen:
-                attrs += f' id="{escape(_anchor(sid))}"'
-                seen.add(sid)
+            attrs = f'class="st {classes.get(s.id, "none")}" tabindex="0"'
+            if s.id not in seen:
+                attrs += f' id="{escape(statement_anchor(s.id))}"'
+                seen.add(s.id)
             parts.append(Markup(f"<span {attrs}>{escape(text[seg_start:seg_end])}</span>"))
             cursor = seg_end
         parts.append(escape(text[cursor:end]))
@@ -115,38 +103,39 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def story_view(articles: Mapping[str, Article], comparison: Mapping[str, Any] | None) -> StoryView:
+def _is_quote(s: Statement) -> bool:
+    return bool(s.speaker) or s.kind == "quote"
+
+
+def story_view(articles: Mapping[str, Article], comparison: Comparison | None) -> StoryView:
     """Everything the story page shows; without a comparison only the article columns."""
-    labels = _labels(articles)
-    data: Mapping[str, Any] = comparison or {}
-    statements: list[dict[str, Any]] = list(data.get("statements", []))
-    by_id = {str(s["id"]): s for s in statements}
-    facts: list[dict[str, Any]] = list(data.get("facts", []))
-    conflicts: list[dict[str, Any]] = list(data.get("conflicts", []))
-    conflicted = {sid for c in conflicts for sid in c.get("statements", [])}
-    conflict_facts = {c.get("fact") for c in conflicts}
+    labels = outlet_labels(articles.values(), untitled=_untitled)
+    statements: list[Statement] = list(comparison.statements) if comparison else []
+    by_id = {s.id: s for s in statements}
+    facts: tuple[Fact, ...] = comparison.facts if comparison else ()
+    conflicts: tuple[Conflict, ...] = comparison.conflicts if comparison else ()
+    conflicted = {sid for c in conflicts for sid in c.statements}
+    conflict_facts = {c.fact for c in conflicts}
     fact_articles: dict[str, set[str]] = {}
     classes: dict[str, str] = {}
     for f in facts:
-        arts = set(f.get("articles", [])) | {
-            by_id[s]["article"] for s in f.get("statements", []) if s in by_id
-        }
-        fact_articles[f["id"]] = arts
-        for sid in f.get("statements", []):
+        arts = set(f.articles) | {by_id[s].article for s in f.statements if s in by_id}
+        fact_articles[f.id] = arts
+        for sid in f.statements:
             classes[sid] = "shared" if len(arts) >= 2 else "unique"
     for sid, s in by_id.items():
         extra = []
         if sid in conflicted:
             classes[sid] = "conflict"
-        if s.get("subjective") or s.get("kind") == "commentary":
+        if s.subjective or s.kind == "commentary":
             extra.append("subj")
-        if s.get("speaker") or s.get("kind") == "quote":
+        if _is_quote(s):
             extra.append("quote")
         classes[sid] = " ".join([classes.get(sid, "none"), *extra])
 
     columns = []
     for aid, article in articles.items():
-        own = [s for s in statements if s.get("article") == aid]
+        own = [s for s in statements if s.article == aid]
         columns.append(
             ArticleColumn(
                 id=aid,
@@ -156,80 +145,75 @@ def story_view(articles: Mapping[str, Article], comparison: Mapping[str, Any] | 
                 language=article.language,
                 url=safe_url(article.url),
                 blocks=_body(article, own, classes),
-                subjective=sum(1 for s in own if s.get("subjective")),
-                quotes=sum(1 for s in own if s.get("speaker") or s.get("kind") == "quote"),
+                subjective=sum(1 for s in own if s.subjective),
+                quotes=sum(1 for s in own if _is_quote(s)),
             )
         )
 
-    def canonical_text(f: dict[str, Any]) -> str:
-        s = by_id.get(str(f.get("canonical"))) or next(
-            (by_id[x] for x in f.get("statements", []) if x in by_id), None
-        )
-        return str(s["text"]) if s else str(f["id"])
+    def canonical_text(f: Fact) -> str:
+        s = by_id.get(f.canonical) or next((by_id[x] for x in f.statements if x in by_id), None)
+        return s.text if s else f.id
 
-    ordered_facts = sorted(facts, key=lambda f: -len(fact_articles[f["id"]]))
+    ordered_facts = sorted(facts, key=lambda f: -len(fact_articles[f.id]))
     conflict_articles: dict[str, set[str]] = {}
     for c in conflicts:
-        conflict_articles.setdefault(c.get("fact", ""), set()).update(
-            by_id[s]["article"] for s in c.get("statements", []) if s in by_id
+        conflict_articles.setdefault(c.fact, set()).update(
+            by_id[s].article for s in c.statements if s in by_id
         )
     rows = tuple(
         FactRow(
-            id=f["id"],
+            id=f.id,
             text=canonical_text(f),
             cells=tuple(
                 "conflict"
-                if aid in conflict_articles.get(f["id"], ())
+                if aid in conflict_articles.get(f.id, ())
                 else "yes"
-                if aid in fact_articles[f["id"]]
+                if aid in fact_articles[f.id]
                 else "no"
                 for aid in articles
             ),
-            conflict=f["id"] in conflict_facts,
+            conflict=f.id in conflict_facts,
         )
         for f in ordered_facts
     )
 
     conflict_views = []
     for c in conflicts:
-        values = list(c.get("values", []))
         sides = []
-        for n, sid in enumerate(c.get("statements", [])):
+        for n, sid in enumerate(c.statements):
             said = by_id.get(sid)
             sides.append(
                 Side(
-                    label=labels.get(said["article"], said["article"]) if said else sid,
-                    text=str(said["text"]) if said else sid,
-                    value=_value(values[n]) if len(values) == len(c.get("statements", [])) else None,
-                    anchor=_anchor(sid),
+                    label=labels.get(said.article, said.article) if said else sid,
+                    text=said.text if said else sid,
+                    value=_value(c.values[n]) if len(c.values) == len(c.statements) else None,
+                    anchor=statement_anchor(sid),
                 )
             )
-        conflict_views.append((str(c.get("kind", "")), str(c.get("reason", "")), tuple(sides)))
+        conflict_views.append((c.kind, c.reason, tuple(sides)))
 
     omissions = []
     for aid in articles:
         missing = tuple(
             canonical_text(f)
             for f in ordered_facts
-            if aid not in fact_articles[f["id"]] and len(fact_articles[f["id"]]) >= 2
+            if aid not in fact_articles[f.id] and len(fact_articles[f.id]) >= 2
         )
         omissions.append((labels[aid], missing))
 
     speakers: dict[str, list[tuple[str, str]]] = {}
     for s in statements:
-        if s.get("speaker"):
-            speakers.setdefault(str(s["speaker"]), []).append(
-                (labels.get(s["article"], s["article"]), str(s["text"]))
-            )
+        if s.speaker:
+            speakers.setdefault(s.speaker, []).append((labels.get(s.article, s.article), s.text))
 
     timeline: list[tuple[str, str, str]] = []
     for aid, article in articles.items():
         if article.published:
             timeline.append((article.published.isoformat(), labels[aid], "published"))
     for s in statements:
-        for d in s.get("dates", []):
-            if d.get("value"):
-                timeline.append((str(d["value"]), labels.get(s["article"], s["article"]), str(s["text"])))
+        for d in s.dates:
+            if d.value:
+                timeline.append((d.value, labels.get(s.article, s.article), s.text))
     timeline.sort(key=lambda t: t[0])
 
     return StoryView(
@@ -241,6 +225,6 @@ def story_view(articles: Mapping[str, Article], comparison: Mapping[str, Any] | 
         timeline=tuple(dict.fromkeys(timeline)),
         n_conflicts=len(conflicts),
         n_facts=len(facts),
-        n_shared=sum(1 for f in facts if len(fact_articles[f["id"]]) >= 2),
+        n_shared=sum(1 for f in facts if len(fact_articles[f.id]) >= 2),
         languages=tuple(sorted({a.language for a in articles.values() if a.language})),
     )
