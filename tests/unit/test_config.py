@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 import blickwinkel
 from blickwinkel.cli.main import app
 from blickwinkel.config import DEFAULT_EMBEDDER, SETTINGS, Settings, default_of, load_settings
+from blickwinkel.embed import EMBEDDERS
 from blickwinkel.web.options import ServiceOptions, service_options
 
 SRC = Path(blickwinkel.__file__).parent
@@ -48,7 +49,7 @@ def _literal_embedder_defaults(path: Path) -> list[str]:
         pairs = list(zip(args[len(args) - len(node.args.defaults) :], node.args.defaults, strict=True))
         pairs += [(a, d) for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True) if d]
         for arg, default in pairs:
-            if "embedder" in arg.arg and isinstance(default, ast.Constant) and isinstance(default.value, str):
+            if "embedder" in arg.arg and isinstance(default, ast.Constant) and default.value in EMBEDDERS:
                 found.append(
                     f"{path.relative_to(SRC)}:{node.lineno} {node.name}({arg.arg}={default.value!r})"
                 )

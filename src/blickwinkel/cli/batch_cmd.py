@@ -52,8 +52,8 @@ def batch(
         typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: cores)."),
     ] = None,
     embedder: Annotated[
-        str, typer.Option("--embedder", help="Embedding backend: use (default) or e5.")
-    ] = "use",
+        str | None, typer.Option("--embedder", help="Embedding backend (default: the 'embedder' setting).")
+    ] = None,
     no_compare: Annotated[
         bool, typer.Option("--no-compare", help="Stories only: skip the comparisons.")
     ] = False,
