@@ -312,6 +312,7 @@ class Conflict:
             statements=tuple(data["statements"]),
             values=tuple(data.get("values", ())),
             reason=str(data.get("reason", "")),
+            spans=tuple((int(start), int(end)) for start, end in data.get("spans", ())),
         )
 
 

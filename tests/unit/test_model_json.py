@@ -113,6 +113,7 @@ def comparisons(draw: st.DrawFn) -> Comparison:
             tuple(draw(some)),
             tuple(draw(st.lists(JSON_VALUE, max_size=3))),
             draw(TEXT),
+            tuple(draw(st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500)), max_size=2))),
         )
         for n in range(draw(st.integers(0, 2)))
     )
