@@ -46,6 +46,7 @@ bench: env
 	$(PY) bench/stories.py
 	$(PY) bench/service.py
 	$(PY) bench/batch.py
+	$(PY) bench/boilerplate.py --articles 500 --sample 30
 
 # The newsroom service on the bundled examples: http://127.0.0.1:8000/
 serve: env

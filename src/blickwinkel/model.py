@@ -24,6 +24,8 @@ BlockKind = Literal[
     "quote_block",
     "embedded_post",
     "caption",
+    "boilerplate",
+    "credit",
 ]
 BLOCK_KINDS: tuple[BlockKind, ...] = (
     "headline",
@@ -33,7 +35,11 @@ BLOCK_KINDS: tuple[BlockKind, ...] = (
     "quote_block",
     "embedded_post",
     "caption",
+    "boilerplate",
+    "credit",
 )
+NON_CONTENT_BLOCK_KINDS: frozenset[BlockKind] = frozenset({"boilerplate", "credit"})
+"""Page furniture kept in the text but never a statement: polls, promotions, prompts, bylines, credits."""
 
 EntityType = Literal["PER", "ORG", "LOC", "OTH"]
 

@@ -13,9 +13,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from blickwinkel.errors import IngestError
+from blickwinkel.ingest._boilerplate import (
+    boilerplate_kind,
+    byline_names,
+    is_poll_lines,
+    poll_spans,
+    reader_inserts,
+)
 from blickwinkel.ingest._dates import parse_date_line
 from blickwinkel.ingest._text import (
     dash_attribution,
+    ends_with_punctuation,
     has_handle,
     is_caption,
     is_heading_like,
@@ -65,16 +73,23 @@ def lines_to_pieces(lines: list[str], *, split_long_lines: bool = True) -> list[
     lines = [line for line in lines if line]
     if not lines:
         return []
-    runs: list[tuple[bool, list[str]]] = []
-    for line in lines:
-        if is_caption(line) or not runs:
-            runs.append((is_caption(line), [line]))
+    if is_poll_lines(lines):
+        return [Piece("boilerplate", join_lines(lines))]
+    runs: list[tuple[BlockKind | None, list[str]]] = []
+    for index, line in enumerate(lines):
+        # A credit or prompt line stands alone, unless it continues a sentence the line before began.
+        starts_unit = index == 0 or ends_with_punctuation(lines[index - 1]) or runs[-1][0] is not None
+        extra = boilerplate_kind(line) if starts_unit else None
+        if extra is not None:
+            runs.append((extra, [line]))
+        elif is_caption(line) or not runs or runs[-1][0] in ("boilerplate", "credit"):
+            runs.append(("caption" if is_caption(line) else None, [line]))
         else:
             runs[-1][1].append(line)
     pieces: list[Piece] = []
-    for caption, run in runs:
-        if caption:
-            pieces.append(Piece("caption", join_lines(run)))
+    for kind, run in runs:
+        if kind is not None:
+            pieces.append(Piece(kind, join_lines(run)))
             continue
         speaker = dash_attribution(run[-1])
         dash_lines = sum(1 for line in run if dash_attribution(line) is not None)
@@ -107,6 +122,66 @@ def attach_dash_lines(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
+# Pieces that may turn out to be page furniture (a headline never is: the reader chose it).
+_FURNITURE_CANDIDATES = frozenset({"paragraph", "lead", "subheading", "caption"})
+# Link titles listed under a reading prompt are short and end without a full stop.
+LINK_TITLE_MAX_WORDS = 16
+
+
+def split_reader_inserts(pieces: list[Piece]) -> list[Piece]:
+    """Bracketed reader inserts inside a paragraph (``[Lesen Sie auch: …]``) become pieces of their own."""
+    out: list[Piece] = []
+    for piece in pieces:
+        spans = reader_inserts(piece.text) if piece.kind in ("paragraph", "lead") else []
+        if not spans:
+            out.append(piece)
+            continue
+        position = 0
+        for start, end in spans:
+            before = piece.text[position:start].strip()
+            if before:
+                out.append(Piece(piece.kind, before))
+            out.append(Piece("boilerplate", piece.text[start:end]))
+            position = end
+        after = piece.text[position:].strip()
+        if after:
+            out.append(Piece(piece.kind, after))
+    return out
+
+
+def mark_boilerplate(pieces: list[Piece]) -> list[Piece]:
+    """Polls, promotions, reading prompts (and the link titles listed under them), bylines and photo
+    credits become ``boilerplate`` or ``credit`` pieces, kept out of statements; see ``_boilerplate``.
+    Bracketed reader inserts are cut out of their paragraph first, so the list may grow."""
+    pieces = split_reader_inserts(pieces)
+    for piece in pieces:
+        if piece.kind in _FURNITURE_CANDIDATES:
+            kind = boilerplate_kind(piece.text)
+            if kind is not None:
+                piece.kind = kind
+    texts = [p.text if p.kind in _FURNITURE_CANDIDATES else "" for p in pieces]
+    for first, end in poll_spans(texts):
+        for piece in pieces[first:end]:
+            piece.kind = "boilerplate"
+    for index, piece in enumerate(pieces):
+        if piece.kind != "boilerplate" or not _is_bare_prompt(piece.text):
+            continue
+        for follower in pieces[index + 1 :]:
+            if follower.kind not in _FURNITURE_CANDIDATES or not _is_link_title(follower.text):
+                break
+            follower.kind = "boilerplate"
+    return pieces
+
+
+def _is_bare_prompt(text: str) -> bool:
+    """``Mehr zum Thema``, ``Lesen Sie auch:``: a prompt with no link title of its own."""
+    return text.rstrip().endswith(":") or len(text.split()) <= 5
+
+
+def _is_link_title(text: str) -> bool:
+    return 0 < len(text.split()) <= LINK_TITLE_MAX_WORDS and not text.rstrip().endswith((".", "!"))
+
+
 def mark_subheadings(pieces: list[Piece]) -> None:
     """A single short line without final punctuation between two pieces is a subheading."""
     for index in range(1, len(pieces) - 1):
@@ -118,7 +193,7 @@ def mark_subheadings(pieces: list[Piece]) -> None:
 def mark_lead(pieces: list[Piece]) -> None:
     """The first paragraph after the headline is the lead when it is short."""
     for piece in pieces:
-        if piece.kind == "headline":
+        if piece.kind in ("headline", "boilerplate", "credit"):
             continue
         if (
             piece.kind == "paragraph"
@@ -152,6 +227,7 @@ def plain_pieces(text: str, *, title_line: bool = True, find_lead: bool = True) 
                 continue
         pieces.extend(lines_to_pieces(group))
     pieces = attach_dash_lines(pieces)
+    pieces = mark_boilerplate(pieces)
     mark_subheadings(pieces)
     if find_lead:
         mark_lead(pieces)
@@ -187,6 +263,8 @@ def build_article(
         offset += len(text)
         if piece.kind == "headline" and title is None:
             title = text
+        elif piece.kind == "credit" and not author:
+            author = byline_names(text)
         elif piece.kind == "lead" and lead is None:
             lead = text
     if not blocks:

@@ -16,6 +16,7 @@ from blickwinkel.ingest._blocks import (
     attach_dash_lines,
     build_article,
     lines_to_pieces,
+    mark_boilerplate,
     mark_lead,
     mark_subheadings,
     quote_piece,
@@ -57,6 +58,7 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     if main is not None:
         pieces.extend(_main_pieces(main, title))
     pieces = attach_dash_lines(pieces)
+    pieces = mark_boilerplate(pieces)
     mark_subheadings(pieces)
     mark_lead(pieces)
     words = sum(len(p.text.split()) for p in pieces if p.kind != "headline")

@@ -24,6 +24,7 @@ from blickwinkel.ingest._blocks import (
     attach_dash_lines,
     build_article,
     lines_to_pieces,
+    mark_boilerplate,
     mark_lead,
     mark_subheadings,
     quote_piece,
@@ -113,6 +114,7 @@ def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
     if not has_heading:
         _promote_first_line(pieces)
     pieces = attach_dash_lines(pieces)
+    pieces = mark_boilerplate(pieces)
     mark_subheadings(pieces)
     mark_lead(pieces)
     return single(build_article(pieces, id=stem, source=source, outlet=outlet, published=published))

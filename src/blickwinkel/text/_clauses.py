@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from blickwinkel.model import Article, Sentence, Token
+from blickwinkel.model import NON_CONTENT_BLOCK_KINDS, Article, Sentence, Token
 from blickwinkel.text._sentences import split_sentences
 
 LONG_SENTENCE_WORDS = 30
@@ -42,7 +42,8 @@ _UNSPLIT_BLOCK_KINDS = frozenset({"headline", "subheading", "caption"})
 def split_statements(article: Article) -> list[Sentence]:
     """The statement units of ``article``: its sentences, long ones cut into clauses.
 
-    Headlines and subheadings stay one unit each; captions and short sentences are not cut.
+    Headlines and subheadings stay one unit each; captions and short sentences are not cut; page
+    furniture (polls, promotions, prompts, bylines, credits) is no statement at all.
     Cuts fall at ``;``, at ``:`` before a clause and at a comma before a clause conjunction
     (``, und``, ``, weil``, ``, which`` …), never inside quotation marks or brackets.
     """
@@ -52,6 +53,9 @@ def split_statements(article: Article) -> list[Sentence]:
     while index < len(sentences):
         sentence = sentences[index]
         kind = article.blocks[sentence.block].kind
+        if kind in NON_CONTENT_BLOCK_KINDS:
+            index += 1
+            continue
         if kind in _WHOLE_BLOCK_KINDS:
             same_block = [s for s in sentences[index:] if s.block == sentence.block]
             statements.append(_join(article, same_block))

@@ -1,0 +1,258 @@
+"""What a news page prints around the article: reader polls, promotions, reading prompts, credits.
+
+Readers mark these pieces so they never become statements or facts: ``boilerplate`` for reader
+polls ("Begrüsst du …? Ja / Nein / Ich will nur die Antworten sehen"), newsletter and app
+promotions, reading prompts ("Lesen Sie auch", "Continue reading the main story"), calls to readers
+("Have you been affected by …? Tell us") and share/print buttons left as text; ``credit`` for bylines
+("Von Anna Muster", "By Jane Doe") and photo credits ("Foto: Keystone", "Photo: Reuters/…").
+
+The patterns are written from how German and English news sites lay out these elements in
+general; each is anchored at the start of a short piece, so a sentence of the article that merely
+mentions a newsletter or an app stays article text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+BoilerplateKind = Literal["boilerplate", "credit"]
+
+# Longer pieces are article text, whatever words they start with.
+MAX_PROMPT_WORDS = 40
+MAX_CREDIT_WORDS = 14
+# Options of a reader poll are short; the question comes right before them.
+MAX_OPTION_WORDS = 8
+MIN_OPTIONS = 2
+
+_I = re.IGNORECASE
+
+# A whole piece that is only a button or a section label.
+_BUTTON = re.compile(
+    r"^(?:teilen|drucken|merken|vorlesen|kommentare?|kommentieren|link kopieren|artikel (?:teilen|drucken|"
+    r"merken|vorlesen|verschenken)|anzeige|werbung|share|tweet|print|save|comments?|e-?mail|copy link|"
+    r"advertisement|sponsored(?: content)?|skip advertisement|listen to this article|"
+    r"(?:zum|zur) (?:artikel|startseite|übersicht)|back to top|nach oben)[.!:]?$",
+    _I,
+)
+# A reading prompt at the start of a piece: "Lesen Sie auch: …", "Continue reading the main story".
+_PROMPT = re.compile(
+    r"^(?:lesen sie (?:auch|mehr|hier|dazu|weiter|jetzt)|lies auch|mehr zum thema|mehr dazu|"
+    r"mehr (?:news|nachrichten|artikel|informationen) (?:zum|zu|aus)|auch interessant\b|"
+    r"das könnte (?:sie|dich) (?:auch )?interessieren|weiterlesen|weitere (?:artikel|beiträge|"
+    r"nachrichten)|verwandte (?:artikel|themen)|meistgelesen|meist gelesen|"
+    r"empfehlungen der redaktion|hören sie (?:auch|hier)|jetzt weiterlesen|"
+    r"continue reading|read more|read also|also read|see also|related(?: (?:stories|articles|coverage|"
+    r"topics|content|reading))?\s*(?::|$)|more on this (?:story|topic)|more from |recommended(?: for you)?\s*"
+    r"(?::|$)|most (?:read|popular|viewed)|top stories|you may also like|watch:|listen:)",
+    _I,
+)
+# A call to the reader: "Have you been affected by …? Tell us", "Haben Sie … erlebt? Schreiben Sie uns".
+_READER_CALL = re.compile(
+    r"^(?:(?:have you|were you|are you|do you|did you|haben sie|hast du|sind sie|bist du|kennen sie|"
+    r"kennst du|wissen sie|weißt du)\b[^?]{0,200}\?\s*(?:tell us|get in touch|share|contact us|"
+    r"email us|let us know|send us|write to us|schreiben sie uns|schreib uns|melden sie sich|melde dich|"
+    r"kontaktieren sie|erzählen sie|erzähl uns|teilen sie|senden sie|schicken sie)|"
+    r"(?:tell us|get in touch|how to get in touch|share your (?:story|stories|experiences?|views|pictures)|"
+    r"if you have (?:a story|information)|do you have (?:a story|information|a news tip)|"
+    r"schreiben sie uns|schreib uns|sie haben (?:hinweise|informationen|fragen|anregungen)|"
+    r"hinweise (?:an|bitte|gerne) ))",
+    _I,
+)
+# A promotion addresses the reader and asks to subscribe, download or follow.
+_PROMOTION_TOPIC = re.compile(
+    r"newsletter|\bapp\b|\bapps\b|push-?(?:mitteilung|nachricht|benachrichtigung|notification)|"
+    r"\babo\b|abonnement|podcast|whatsapp-kanal|telegram-kanal|e-?paper|\bplus\b|premium",
+    _I,
+)
+_PROMOTION_ACTION = re.compile(
+    r"^(?:jetzt\b[^.!?]{0,60}\b(?:herunterladen|downloaden|installieren|abonnieren|anmelden|bestellen|testen)\b|"
+    r"jetzt (?:abonnieren|anmelden|herunterladen|downloaden|testen|bestellen|registrieren|kostenlos|"
+    r"gratis|installieren|folgen)|hier (?:abonnieren|anmelden|herunterladen|geht'?s|gelangen sie|können sie|"
+    r"kannst du)|gratis|kostenlos|abonnieren|abonniere|bestellen|bestelle|melden sie sich|"
+    r"melde dich|laden sie|lade dir|holen sie sich|hol dir|folgen sie|folge uns|erhalten sie|"
+    r"verpassen sie|verpasse|sign up|subscribe|download|get (?:the|our)|follow (?:us|\S+ on)|"
+    r"never miss|don't miss|stay (?:up to date|informed)|bleiben sie|alle wichtigen|"
+    r"sie wollen|du willst|want to|interested in)",
+    _I,
+)
+_FOLLOW = re.compile(r"^(?:folgen sie uns|folge uns|follow us)\b", _I)
+
+# Bylines: "Von Anna Muster", "Von Anna Muster und Bernd Beispiel, Bern", "By Jane Doe, BBC News".
+_NAME = (
+    r"(?:[A-ZÄÖÜ][\w.'’-]+(?:\s+(?:von|van|de|der|den|di|da|du|le|la|al|el|bin|ibn)\b)?"
+    r"(?:\s+[A-ZÄÖÜ][\w.'’-]+){1,3})"
+)
+# The label is capitalised as a byline prints it, so a hard-wrapped line ("von Anna Muster, die …")
+# inside a sentence is not one.
+_BYLINE = re.compile(
+    rf"^(?:Von|VON|By|BY|Text:?|Autor(?:in)?:|Author:|Reporting by|Interview:|Recherche:|Mitarbeit:)\s+"
+    rf"{_NAME}(?:\s*(?:,|und|and|&)\s*{_NAME})*(?:\s*[,|/–—-]\s*[A-ZÄÖÜ][\w .’'-]{{0,40}})?$",
+)
+_WIRE = re.compile(r"^\(?(?:dpa|afp|ap|reuters|sda|apa|kna|epd|dts|ddp|ots)(?:\s*/\s*\w+)*\)?$", _I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", _I)
+# A photo credit: the credit label and a source, never a description of the picture.
+_CREDIT_LABEL = re.compile(
+    r"^(?:foto|fotos|photo|photos|bild|bilder|image|images|grafik|video|illustration|quelle|source|"
+    r"bildquelle|image source)(?:\s*\([^)]{0,40}\))?\s*:\s*(?P<rest>\S.*)$",
+    _I,
+)
+_AGENCY = re.compile(
+    r"\b(?:keystone|dpa|reuters|afp|ap|getty(?: images)?|imago|epa|picture[- ]alliance|sda|apa|"
+    r"shutterstock|istock|pa|anp|bloomberg|xinhua|efe|ansa|tass|unsplash|privat|zvg|handout|screenshot)\b",
+    _I,
+)
+# The option a poll offers to see the results without voting.
+_RESULTS_OPTION = re.compile(
+    r"(?:nur (?:die|das) (?:antworten|ergebnis(?:se)?|resultat(?:e)?) sehen|(?:ergebnis|resultat)(?:se|e)? "
+    r"(?:anzeigen|ansehen)|(?:see|view|show) (?:the )?results|just want to see)",
+    _I,
+)
+_YES_NO = re.compile(r"^(?:ja|nein|yes|no|weiß nicht|keine ahnung|don't know|not sure|egal)\b", _I)
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_photo_credit(text: str) -> bool:
+    """``Foto: Keystone``, ``Photo: Reuters/Jane Doe``; not ``Bild: Ein Hafen am Abend`` (a caption)."""
+    match = _CREDIT_LABEL.match(text.strip())
+    if match is None:
+        return False
+    rest = match["rest"].strip().rstrip(".")
+    if _words(rest) > 8:
+        return False
+    if "/" in rest or "©" in rest or _AGENCY.search(rest):
+        return True
+    tokens = rest.replace(",", " ").split()
+    return (
+        1 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens) and not any(c.isdigit() for c in rest)
+    )
+
+
+def boilerplate_kind(text: str) -> BoilerplateKind | None:
+    """``credit``, ``boilerplate`` or None (article text) for the text of one piece."""
+    stripped = text.strip()
+    words = _words(stripped)
+    if not stripped or words == 0:
+        return None
+    if words <= MAX_CREDIT_WORDS and (
+        _BYLINE.match(stripped)
+        or _WIRE.match(stripped)
+        or _COPYRIGHT.match(stripped)
+        or is_photo_credit(stripped)
+    ):
+        return "credit"
+    if words > MAX_PROMPT_WORDS:
+        return None
+    if _BUTTON.match(stripped) or _PROMPT.match(stripped) or _READER_CALL.match(stripped):
+        return "boilerplate"
+    if _FOLLOW.match(stripped):
+        return "boilerplate"
+    if _PROMOTION_TOPIC.search(stripped) and _PROMOTION_ACTION.match(stripped):
+        return "boilerplate"
+    if is_poll_text(stripped):
+        return "boilerplate"
+    return None
+
+
+def _is_option(text: str) -> bool:
+    stripped = text.strip()
+    return 0 < _words(stripped) <= MAX_OPTION_WORDS and not stripped.endswith((".", ";"))
+
+
+def _is_poll_options(options: Sequence[str]) -> bool:
+    return (
+        len(options) >= MIN_OPTIONS
+        and all(_is_option(o) for o in options)
+        and (
+            any(_RESULTS_OPTION.search(o) for o in options)
+            or sum(1 for o in options if _YES_NO.match(o)) >= 2
+        )
+    )
+
+
+def is_poll_lines(lines: Sequence[str]) -> bool:
+    """A question line followed only by short answer options, as reader polls are printed."""
+    for index, line in enumerate(lines[:2]):
+        if line.rstrip().endswith("?"):
+            return _is_poll_options([x for x in lines[index + 1 :] if x.strip()])
+    return False
+
+
+def is_poll_text(text: str) -> bool:
+    """A poll whose lines were joined into one piece: ``Begrüsst du …? Ja Nein Ich will nur …``."""
+    if "?" not in text:
+        return False
+    question, _, tail = text.rpartition("?")
+    if not question or _words(question) > MAX_PROMPT_WORDS:
+        return False
+    tail = tail.strip()
+    if not tail:
+        return False
+    if _RESULTS_OPTION.search(tail) and _words(tail) <= 4 * MAX_OPTION_WORDS:
+        return True
+    words = tail.split()
+    return 2 <= len(words) <= 4 and all(_YES_NO.match(w) for w in words)
+
+
+def poll_spans(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """``(first, end)`` index ranges of polls in a sequence of piece texts: a question piece and the
+    short option pieces after it."""
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(texts):
+        if texts[index].rstrip().endswith("?") and _words(texts[index]) <= MAX_PROMPT_WORDS:
+            end = index + 1
+            while end < len(texts) and _is_option(texts[end]) and not texts[end].rstrip().endswith("?"):
+                end += 1
+            if _is_poll_options(texts[index + 1 : end]):
+                spans.append((index, end))
+                index = end
+                continue
+        index += 1
+    return spans
+
+
+_BYLINE_LABEL = re.compile(r"^(?:Von|VON|By|BY|Text:?|Autor(?:in)?:|Author:|Reporting by)\s+")
+
+
+def byline_names(text: str) -> str | None:
+    """The names of a byline without its label and place: ``Von Anna Muster, Bern`` → ``Anna Muster``."""
+    stripped = text.strip()
+    if not _BYLINE.match(stripped):
+        return None
+    label = _BYLINE_LABEL.match(stripped)
+    if label is None:
+        return None
+    names = re.split(r"\s*[,|/–—]\s*", stripped[label.end() :], maxsplit=1)[0].strip()
+    return names or None
+
+
+# An insert in square brackets inside running text, as web captures keep them:
+# "[Lesen Sie auch: …]", "[Wenn Sie … lesen wollen, abonnieren Sie hier …]".
+_INSERT = re.compile(r"\[(?P<inner>[^\[\]]{3,800})\]")
+_READER_ADDRESS = re.compile(r"\b(?:Sie|Ihnen|Ihre[nmrs]?|du|dich|dir|dein\w*|you|your)\b")
+_READER_ACTION = re.compile(
+    r"\b(?:hier|newsletter\w*|app|apps|abonnier\w*|abo|abos|anmeld\w*|kostenlos\w*|gratis|bestell\w*|"
+    r"lesen|folgen|verfolgen|live-?blog|newsblog|ticker|podcast\w*|push\w*|sign up|subscribe|download|"
+    r"read|follow|click)\b",
+    _I,
+)
+
+
+def is_reader_insert(inner: str) -> bool:
+    """Whether the text of a bracketed insert speaks to the reader about something to read, follow
+    or subscribe to (rather than being an editor's note inside a quote, such as ``[der Minister]``)."""
+    stripped = inner.strip()
+    if boilerplate_kind(stripped) is not None or _PROMPT.match(stripped):
+        return True
+    return bool(_READER_ADDRESS.search(stripped) and _READER_ACTION.search(stripped))
+
+
+def reader_inserts(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the bracketed reader inserts in ``text``, brackets included."""
+    return [(m.start(), m.end()) for m in _INSERT.finditer(text) if is_reader_insert(m["inner"])]

@@ -1,0 +1,178 @@
+"""Page furniture at the readers: polls, promotions, prompts, bylines and credits, on markup we wrote.
+
+The fixtures imitate how real sites lay these elements out, with invented outlets and wording.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from blickwinkel.ingest import read_text
+from blickwinkel.ingest._boilerplate import boilerplate_kind, byline_names, is_photo_credit, reader_inserts
+from blickwinkel.model import NON_CONTENT_BLOCK_KINDS, Article
+from blickwinkel.text import split_statements
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+
+
+def read_fixture(name: str) -> Article:
+    path = FIXTURES / name
+    return read_text(path.read_text(encoding="utf-8"), source=str(path))
+
+
+def texts_of(article: Article, *kinds: str) -> list[str]:
+    return [article.block_text(b) for b in article.blocks if b.kind in kinds]
+
+
+def statement_text(article: Article) -> str:
+    return " ".join(s.text for s in split_statements(article))
+
+
+def test_plain_text_poll_prompt_byline_credit_and_promotion() -> None:
+    article = read_fixture("umfrage_boilerplate_de.txt")
+    assert texts_of(article, "credit") == ["Von Paula Muster", "Bild: Keystone"]
+    assert article.author == "Paula Muster"
+    furniture = texts_of(article, "boilerplate")
+    assert furniture[0] == "Begrüsst du die neue Buslinie? Ja Nein Ich will nur die Antworten sehen"
+    assert "Lesen Sie auch:" in furniture
+    assert "Bahnhof Unterau bekommt neue Unterführung" in furniture
+    assert any(t.startswith("Haben Sie Erfahrungen") for t in furniture)
+    assert any(t.startswith("Jetzt die Talpost-App") for t in furniture)
+    # the article itself is untouched, and the lead is found past the byline
+    assert article.lead is not None and article.lead.startswith("Ab dem Fahrplanwechsel")
+    assert texts_of(article, "paragraph") == [
+        "Der Gemeinderat hatte die Linie im Sommer bewilligt. Die Kosten teilen sich Gemeinde und Kanton.",
+        "Die Verkehrsbetriebe suchen für die Linie noch zwei Fahrerinnen oder Fahrer.",
+    ]
+    said = statement_text(article)
+    for word in (
+        "Begrüsst",
+        "Antworten sehen",
+        "Unterführung",
+        "Schreiben Sie uns",
+        "App",
+        "Keystone",
+        "Paula",
+    ):
+        assert word not in said
+
+
+def test_markdown_capture_prompts_reader_call_related_links_and_promotions() -> None:
+    article = read_fixture("harbour_boilerplate_en.md")
+    assert article.outlet == "The Shoreline Courier"
+    assert article.author == "Morgan Example and Riley Sample"
+    assert texts_of(article, "credit") == [
+        "By Morgan Example and Riley Sample, Port Averly",
+        "Photo: Shoreline Courier/Alex Placeholder",
+    ]
+    assert texts_of(article, "boilerplate") == [
+        "Continue reading the main story",
+        "Have you been affected by the timetable cuts? Tell us about your experience.",
+        "Related",
+        "Harbour authority approves new pier",
+        "Bridge tolls to rise in spring",
+        "Get our free app for breaking news alerts. Download it now.",
+        "Sign up for the Morning Tide newsletter.",
+    ]
+    assert [b.kind for b in article.blocks if b.kind not in NON_CONTENT_BLOCK_KINDS] == [
+        "headline",
+        "lead",
+        "paragraph",
+        "paragraph",
+    ]
+    said = statement_text(article)
+    assert "Tell us" not in said and "newsletter" not in said and "pier" not in said
+
+
+def test_html_poll_prompt_promotion_and_credit() -> None:
+    article = read_fixture("talbote_boilerplate_de.html")
+    furniture = texts_of(article, "boilerplate")
+    assert "Begrüsst du die Sanierung der Seebrücke?" in furniture
+    assert {"Ja", "Nein", "Ich will nur die Antworten sehen"} <= set(furniture)
+    assert "Lesen Sie auch: Neuer Radweg am Seeufer eröffnet" in furniture
+    assert any(t.startswith("Abonnieren Sie unseren Newsletter") for t in furniture)
+    assert "Foto: Keystone" in texts_of(article, "credit")
+    said = statement_text(article)
+    assert "Fischereiverein" in said and "Spaziergänger" in said
+    for word in ("Begrüsst", "Antworten sehen", "Radweg", "Newsletter", "Keystone"):
+        assert word not in said
+
+
+def test_json_record_with_bracketed_reader_inserts() -> None:
+    text = (
+        "Der Kreistag hat am Dienstag den Neubau der Kreisklinik beschlossen. "
+        "[Lesen Sie auch: Wie andere Kreise ihre Kliniken finanzieren] "
+        "Der Landrat sagte, er [der Landrat] habe mit breiter Zustimmung gerechnet. "
+        "[Wenn Sie alle Nachrichten aus dem Kreis direkt aufs Handy wollen, laden Sie hier unsere App.]"
+        "Die Bauzeit wird auf vier Jahre geschätzt."
+    )
+    record = {"title": "Kreisklinik wird neu gebaut", "text": text, "outlet": "Kreisanzeiger"}
+    article = read_text(json.dumps(record, ensure_ascii=False), source="k.json", fmt="json")
+    assert texts_of(article, "boilerplate") == [
+        "[Lesen Sie auch: Wie andere Kreise ihre Kliniken finanzieren]",
+        "[Wenn Sie alle Nachrichten aus dem Kreis direkt aufs Handy wollen, laden Sie hier unsere App.]",
+    ]
+    said = statement_text(article)
+    assert "[der Landrat]" in said  # an editor's note inside a sentence is not an insert for the reader
+    assert "Bauzeit" in said and "Kreisklinik" in said
+    assert "Lesen Sie" not in said and "App" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Von Anna Beispiel", "credit"),
+        ("Von Anna Beispiel und Tom Muster, Lindau", "credit"),
+        ("By Jane Placeholder, Harbour Times", "credit"),
+        ("Foto: Keystone", "credit"),
+        ("Bild: Keystone/Karl Muster", "credit"),
+        ("Photo: Reuters/Jane Placeholder", "credit"),
+        ("(dpa)", "credit"),
+        ("© 2026 Talbote", "credit"),
+        ("Mehr zum Thema", "boilerplate"),
+        ("Lesen Sie auch: Die neue Brücke ist eröffnet", "boilerplate"),
+        ("Continue reading the main story", "boilerplate"),
+        ("Have you been affected by the storm? Tell us at news@example.org", "boilerplate"),
+        ("Haben Sie den Sturm erlebt? Schreiben Sie uns.", "boilerplate"),
+        ("Jetzt den Newsletter abonnieren", "boilerplate"),
+        ("Sign up for our morning newsletter", "boilerplate"),
+        ("Begrüsst du den Entscheid? Ja Nein Ich will nur die Antworten sehen", "boilerplate"),
+        ("Do you back the plan? Yes No I just want to see the results", "boilerplate"),
+        ("Teilen", "boilerplate"),
+        ("Advertisement", "boilerplate"),
+        # article text that only looks similar
+        ("Von Montag an gilt auf der Strecke ein neuer Fahrplan.", None),
+        ("Bild: Ein Hafen am Abend", None),
+        ("Photo: The closed pier at Eastwick harbour seen from the water", None),
+        ("Die Stadtwerke wollen ihren Kunden künftig per App Bescheid geben.", None),
+        ("Jetzt soll eine App den Bürgern helfen, Termine zu buchen.", None),
+        ("Zum Thema Migration sagte der Minister nichts.", None),
+        ("Der Verlag verschickt seinen Newsletter an 20.000 Leser.", None),
+        ("Will er bleiben? Nein.", None),
+        ("By the end of the week the bridge was open again.", None),
+    ],
+)
+def test_boilerplate_kind(text: str, kind: str | None) -> None:
+    assert boilerplate_kind(text) == kind
+
+
+def test_photo_credit_and_byline_names() -> None:
+    assert is_photo_credit("Foto: Anna Beispiel")
+    assert not is_photo_credit("Foto: Die Brücke am frühen Morgen")
+    assert byline_names("Von Anna Beispiel, Lindau") == "Anna Beispiel"
+    assert byline_names("Von Montag an") is None
+
+
+def test_reader_inserts_leave_editorial_brackets() -> None:
+    text = "Er [der Minister] sagte das. [Lesen Sie hier unseren Kommentar.] Ende."
+    spans = reader_inserts(text)
+    assert [text[a:b] for a, b in spans] == ["[Lesen Sie hier unseren Kommentar.]"]
+
+
+def test_a_hard_wrapped_line_is_not_a_byline() -> None:
+    text = "Titel\n\nDas Buch stammt\nVon Anna Beispiel, die es 2020 schrieb.\n\nZweiter Absatz."
+    article = read_text(text, source="w.txt", fmt="text")
+    assert not texts_of(article, "credit")
