@@ -367,14 +367,15 @@ class Tally:
         }
 
 
-def run(pairs: int, seed: int, split: str = "B", embedder: str = "use") -> Tally:
+def run(pairs: int, seed: int, split: str = "B", embedder: str | None = None) -> Tally:
     """Make the cases, compare each pair with blickwinkel and tally what it reports."""
     from blickwinkel.analyse.pipeline import analyse_articles
     from blickwinkel.compare import compare_articles
+    from blickwinkel.config import DEFAULT_EMBEDDER
     from blickwinkel.embed import get_embedder
     from blickwinkel.ingest import read_text
 
-    model = get_embedder(embedder)
+    model = get_embedder(embedder or DEFAULT_EMBEDDER)
     tally = Tally()
     for n, case in enumerate(make_cases(pairs, seed, split)):
         title = case.source.title
@@ -429,7 +430,7 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--split", choices=["A", "B"], default="B", help="A to tune on, B to report")
-    parser.add_argument("--embedder", default="use")
+    parser.add_argument("--embedder", default=None, help="an embedder name; default: the settings' default")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument("--show-misses", action="store_true", help="print missed and false conflicts")
     args = parser.parse_args()
@@ -442,7 +443,7 @@ def main() -> int:
     if args.format == "json":
         print(json.dumps(figures))
     else:
-        print(f"split {args.split}, seed {args.seed}, embedder {args.embedder}")
+        print(f"split {args.split}, seed {args.seed}, embedder {args.embedder or 'default'}")
         for key, value in figures.items():
             print(f"{key:<20} {value}")
         print(f"{'seconds':<20} {time.perf_counter() - t0:.1f}")

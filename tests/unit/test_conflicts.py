@@ -91,3 +91,12 @@ def test_every_conflict_lists_both_spans_and_a_reason() -> None:
     sides = [sid.split("#")[0] for sid in conflict.statements]
     assert [texts[side][s:e] for side, (s, e) in zip(sides, conflict.spans, strict=True)] == ["548", "1644"]
     assert conflict.reason and conflict.to_json()["spans"] == [list(s) for s in conflict.spans]
+
+
+def test_two_spellings_of_one_name_are_no_actor_conflict() -> None:
+    assert not conflicts_of(
+        "Die Sperrung der Brücke hat die Baudezernentin Anna Thammavijarn am Morgen angeordnet.",
+        "Die Sperrung der Brücke hat die Baudezernentin Anna Thamvijarn am Morgen angeordnet.",
+        {"entities": (ent("Anna Thammavijarn", "per:anna-thammavijarn", "PER"),)},
+        {"entities": (ent("Anna Thamvijarn", "per:anna-thamvijarn", "PER"),)},
+    )
