@@ -73,6 +73,7 @@ def _run(
         TimeElapsedColumn(),
         console=err,
         transient=False,
+        disable=not err.is_terminal,  # piped: only the counts below
     ) as progress:
         task = progress.add_task("ingest", stored=0, duplicates=0, failed=0)
         tally = {"stored": 0, "duplicate": 0, "failed": 0}

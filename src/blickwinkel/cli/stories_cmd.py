@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -32,6 +34,33 @@ def _embedder(name: str | None, setting: str) -> Any:
     from blickwinkel.embed import get_embedder
 
     return get_embedder(getattr(load_settings({setting: name}), setting))
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar on standard error when it is a terminal; nothing at all when piped."""
+    if not sys.stderr.isatty():
+        yield lambda what, done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description:<9}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(what: str, done: int, total: int) -> None:
+            if what not in tasks:
+                tasks[what] = bar.add_task(what, total=total)
+            bar.update(tasks[what], completed=done, total=total)
+
+        yield update
 
 
 def _fail(exc: BlickwinkelError) -> typer.Exit:
@@ -104,7 +133,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = 3,
     ) -> None:
         """Group articles into stories (one event each), with outlets, languages and time span."""
-        from blickwinkel.stories import cluster_stories, story_docs
+        from blickwinkel.stories.evaluate import cluster_with_progress, docs_with_progress
 
         try:
             articles, failures = _read_batch(inputs)
@@ -120,8 +149,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 IngestError(", ".join(inputs), "no articles found; pass article files, directories or JSONL")
             )
         try:
-            docs = story_docs(articles, _embedder(embedder, "embedder"))
-            found = cluster_stories(docs, window_days=window)
+            with _progress() as progress:
+                docs = docs_with_progress(articles, _embedder(embedder, "embedder"), progress)
+                found = cluster_with_progress(docs, progress, window_days=window).stories()
         except BlickwinkelError as exc:
             raise _fail(exc) from None
         if format == "json":
@@ -184,9 +214,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         try:
             text = _read_evaluation_file(file, "a SemEval-2022 Task 8 JSON-lines file")
-            report = evaluate_similarity(
-                parse_similarity_pairs(text, str(file)), _embedder(embedder, "pair_embedder")
-            )
+            pairs = parse_similarity_pairs(text, str(file))
+            with _progress() as progress:
+                report = evaluate_similarity(pairs, _embedder(embedder, "pair_embedder"), progress)
         except BlickwinkelError as exc:
             raise _fail(exc) from None
         if format == "json":
@@ -211,7 +241,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         try:
             text = _read_evaluation_file(file, "an event cluster JSON file")
             articles, gold = parse_event_clusters(text, str(file))
-            report = evaluate_clustering(articles, gold, _embedder(embedder, "embedder"))
+            with _progress() as progress:
+                report = evaluate_clustering(articles, gold, _embedder(embedder, "embedder"), progress)
         except BlickwinkelError as exc:
             raise _fail(exc) from None
         result = report.to_json()

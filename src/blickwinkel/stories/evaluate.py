@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from blickwinkel.embed import Embedder
 from blickwinkel.errors import EvaluationError
 from blickwinkel.model import Article
-from blickwinkel.stories.cluster import cluster_articles
-from blickwinkel.stories.features import article_from_text, story_docs
+from blickwinkel.stories.cluster import JOIN_PROBABILITY, WINDOW_DAYS, StoryClusterer
+from blickwinkel.stories.features import StoryDoc, article_from_text, story_docs, unique_in_order
 from blickwinkel.stories.metrics import ClusteringScores, clustering_scores, pearson
 from blickwinkel.stories.score import same_story_score
 
@@ -105,14 +105,50 @@ def pearson_by_language(scores: Sequence[float], pairs: Sequence[SimilarityPair]
     return out
 
 
-def evaluate_similarity(pairs: Sequence[SimilarityPair], embedder: Embedder) -> SimilarityReport:
-    """Pearson of the shipped same-story score with the gold ``overall`` (negated, so higher is better)."""
-    articles: list[Article] = []
+# Reports progress as (what, done, total); the CLI draws it, tests and library users pass nothing.
+ProgressCallback = Callable[[str, int, int], None]
+# Articles analysed and embedded per call: large enough for batching, small enough for progress.
+CHUNK = 32
+
+
+def _no_progress(what: str, done: int, total: int) -> None:
+    return None
+
+
+def docs_with_progress(
+    articles: Sequence[Article], embedder: Embedder, progress: ProgressCallback = _no_progress
+) -> list[StoryDoc]:
+    """Story features of ``articles`` in chunks, reporting each chunk (the same as one call)."""
+    docs: list[StoryDoc] = []
+    progress("features", 0, len(articles))
+    for start in range(0, len(articles), CHUNK):
+        docs.extend(story_docs(articles[start : start + CHUNK], embedder))
+        progress("features", len(docs), len(articles))
+    return docs
+
+
+def evaluate_similarity(
+    pairs: Sequence[SimilarityPair], embedder: Embedder, progress: ProgressCallback = _no_progress
+) -> SimilarityReport:
+    """Pearson of the shipped same-story score with the gold ``overall`` (negated, so higher is better).
+
+    A text that occurs in several pairs (same text and language) is analysed and embedded once.
+    """
+    unique: dict[tuple[str, str], Article] = {}
+    keys: list[tuple[tuple[str, str], tuple[str, str]]] = []
     for p in pairs:
-        articles.append(pair_article(p.pair_id, "1", p.text1, p.lang1))
-        articles.append(pair_article(p.pair_id, "2", p.text2, p.lang2))
-    docs = story_docs(articles, embedder)
-    scores = [-same_story_score(docs[2 * i], docs[2 * i + 1]).overall for i in range(len(pairs))]
+        first, second = (p.text1.strip(), p.lang1), (p.text2.strip(), p.lang2)
+        if first not in unique:
+            unique[first] = pair_article(p.pair_id, "1", p.text1, p.lang1)
+        if second not in unique:
+            unique[second] = pair_article(p.pair_id, "2", p.text2, p.lang2)
+        keys.append((first, second))
+    docs = dict(zip(unique, docs_with_progress(list(unique.values()), embedder, progress), strict=True))
+    scores = []
+    for n, (first, second) in enumerate(keys, start=1):
+        scores.append(-same_story_score(docs[first], docs[second]).overall)
+        if n % CHUNK == 0 or n == len(keys):
+            progress("pairs", n, len(keys))
     return SimilarityReport(pearson=pearson_by_language(scores, pairs), pairs=len(pairs))
 
 
@@ -178,11 +214,32 @@ class ClusteringReport:
         }
 
 
+def cluster_with_progress(
+    docs: Sequence[StoryDoc],
+    progress: ProgressCallback = _no_progress,
+    *,
+    window_days: int = WINDOW_DAYS,
+    join_probability: float = JOIN_PROBABILITY,
+) -> StoryClusterer:
+    """The one clusterer over ``docs`` in processing order (as :func:`cluster_stories`), reporting."""
+    clusterer = StoryClusterer(window_days=window_days, join_probability=join_probability)
+    ordered = unique_in_order(docs)
+    for n, doc in enumerate(ordered, start=1):
+        clusterer.add(doc)
+        if n % CHUNK == 0 or n == len(ordered):
+            progress("stories", n, len(ordered))
+    return clusterer
+
+
 def evaluate_clustering(
-    articles: Sequence[Article], gold: dict[str, str], embedder: Embedder
+    articles: Sequence[Article],
+    gold: dict[str, str],
+    embedder: Embedder,
+    progress: ProgressCallback = _no_progress,
 ) -> ClusteringReport:
     """Cluster ``articles`` into stories and score them against the gold events."""
-    clusters = cluster_articles(story_docs(articles, embedder))
+    docs = docs_with_progress(articles, embedder, progress)
+    clusters = [list(s.articles) for s in cluster_with_progress(docs, progress).stories()]
     return ClusteringReport(
         scores=clustering_scores(clusters, gold), stories=len(clusters), articles=len(articles)
     )
