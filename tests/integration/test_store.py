@@ -210,12 +210,13 @@ def test_comparison_cache_is_invalidated_when_the_story_changes(store: Store) ->
     summary = store.story(story)
     assert summary is not None
     assert store.save_comparison(story, summary.version, "use", '{"schema": "x"}', conflicts=2)
-    cached = store.cached_comparison(story)
+    cached = store.cached_comparison(story, embedder="use")
     assert cached is not None and cached.conflicts == 2
+    assert store.cached_comparison(story, embedder="e5") is None  # computed with another embedder
     assert store.story(story).conflicts == 2  # type: ignore[union-attr]
     extra = dataclasses.replace(ARTICLES[0], text=ARTICLES[0].text + " More.", url="https://news.example/9")
     store.add_article(extra, story=StoryChoice(story, 0.8))
-    assert store.cached_comparison(story) is None
+    assert store.cached_comparison(story, embedder="use") is None
     assert not store.save_comparison(
         story, summary.version, "use", "{}", conflicts=0
     )  # stale version refused

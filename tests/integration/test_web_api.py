@@ -232,3 +232,26 @@ def test_a_bug_is_a_500_with_the_one_error_body(store: Store) -> None:
     story_id = client.get("/api/v1/stories").json()["items"][0]["id"]
     error = assert_error(client.get(f"/api/v1/stories/{story_id}"), 500, "internal_error")
     assert "boom" not in error["message"]  # internals are logged, not shown
+
+
+def test_restart_with_another_embedder_does_not_serve_the_old_comparison(store: Store) -> None:
+    from blickwinkel.web.service import STORY_LOCKS, Comparisons
+
+    story_id = fill_store(store)[0]
+    calls: list[str] = []
+
+    def comparer_of(embedder: str) -> Any:
+        def compare(articles: Any) -> dict[str, Any]:
+            calls.append(embedder)
+            return fake_comparison(articles) | {"embedder": embedder}
+
+        return compare
+
+    first = Comparisons(store, comparer_of("use"), "use").for_story(story_id)
+    assert first is not None and first.body is not None and first.body["embedder"] == "use"
+    again = Comparisons(store, comparer_of("use"), "use").for_story(story_id)
+    assert again is not None and again.body == first.body and calls == ["use"]  # served from the cache
+    restarted = Comparisons(store, comparer_of("e5"), "e5").for_story(story_id)
+    assert restarted is not None and restarted.body is not None and restarted.body["embedder"] == "e5"
+    assert calls == ["use", "e5"]
+    assert len(Comparisons(store, comparer_of("e5"), "e5")._locks) == STORY_LOCKS

@@ -194,12 +194,16 @@ EMBEDDERS: Registry[Callable[[], Embedder]] = Registry("embedder")
 EMBEDDERS.add("use", USEEmbedder)
 EMBEDDERS.add("e5", E5Embedder)
 
+# One loaded model per embedder and process: a model takes seconds and hundreds of megabytes to load.
+# Only the entry points (CLI commands, the web app, batch jobs, ``blickwinkel.pipeline``) call
+# get_embedder; analysis, stories and comparison take the embedder as a parameter (a test checks it).
 _LOADED: dict[str, Embedder] = {}
 _LOADED_LOCK = threading.Lock()
 
 
 def get_embedder(name: str = DEFAULT_EMBEDDER) -> Embedder:
-    """The process-wide embedder registered as ``name`` (created once, loaded on first use)."""
+    """The process-wide embedder registered as ``name`` (created once, loaded on first use); for entry
+    points, which pass it on."""
     with _LOADED_LOCK:
         if name not in _LOADED:
             if name not in EMBEDDERS:

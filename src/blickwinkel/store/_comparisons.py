@@ -1,4 +1,5 @@
-"""The comparison cache: one stored comparison per story, valid for one version of the story."""
+"""The comparison cache: one stored comparison per story, valid for one version of the story and the
+embedder that computed it."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from blickwinkel.store.records import CachedComparison
 class ComparisonRecords(StoreBase):
     """Cached comparisons of stories."""
 
-    def cached_comparison(self, story_id: int) -> CachedComparison | None:
-        """The stored comparison of a story, if it was computed for the story's current members."""
+    def cached_comparison(self, story_id: int, *, embedder: str) -> CachedComparison | None:
+        """The stored comparison of a story, if it was computed for the story's current members with
+        ``embedder`` (a comparison made with another embedder is not served)."""
         c, s = t.comparisons, t.stories
         query = (
             sa.select(c)
             .select_from(c.join(s, s.c.id == c.c.story_id))
-            .where(c.c.story_id == story_id, c.c.story_version == s.c.version)
+            .where(c.c.story_id == story_id, c.c.story_version == s.c.version, c.c.embedder == embedder)
         )
         with self._read() as conn:
             r = conn.execute(query).mappings().one_or_none()

@@ -48,15 +48,20 @@ class StoryComparison:
         return None if self.body is None else Comparison.from_json(self.body, self.articles)
 
 
+# Stories computed at once are serialised by a fixed set of locks (a story's lock is its id modulo
+# the count): a lock per story would grow with every story ever shown; two stories that share a lock
+# only wait for each other.
+STORY_LOCKS = 64
+
+
 class Comparisons:
-    """Story comparisons, computed once per story version and cached in the store."""
+    """Story comparisons, computed once per story version and embedder and cached in the store."""
 
     def __init__(self, store: Store, comparer: Comparer, embedder: str) -> None:
         self.store = store
         self.comparer = comparer
         self.embedder = embedder
-        self._locks: dict[int, threading.Lock] = {}
-        self._guard = threading.Lock()
+        self._locks = tuple(threading.Lock() for _ in range(STORY_LOCKS))
 
     def for_story(self, story_id: int) -> StoryComparison | None:
         summary = self.store.story(story_id)
@@ -67,13 +72,12 @@ class Comparisons:
         ordered = {articles[i].id: articles[i] for i in ids if i in articles}
         if len(ordered) < 2:
             return StoryComparison(ordered, None)
-        cached = self.store.cached_comparison(story_id)
+        cached = self.store.cached_comparison(story_id, embedder=self.embedder)
         if cached is not None:
             return StoryComparison(ordered, json.loads(cached.body))
-        with self._guard:
-            lock = self._locks.setdefault(story_id, threading.Lock())
-        with lock:  # one computation per story at a time; the others wait for its cached result
-            cached = self.store.cached_comparison(story_id)
+        # One computation per story at a time; the others wait for its cached result.
+        with self._locks[story_id % STORY_LOCKS]:
+            cached = self.store.cached_comparison(story_id, embedder=self.embedder)
             if cached is not None:
                 return StoryComparison(ordered, json.loads(cached.body))
             body = self.comparer(list(ordered.values()))
