@@ -176,3 +176,23 @@ def test_a_hard_wrapped_line_is_not_a_byline() -> None:
     text = "Titel\n\nDas Buch stammt\nVon Anna Beispiel, die es 2020 schrieb.\n\nZweiter Absatz."
     article = read_text(text, source="w.txt", fmt="text")
     assert not texts_of(article, "credit")
+
+
+def test_glued_prompt_follow_line_and_caption_with_credit() -> None:
+    text = (
+        "The harbour board approved the new pier on Monday after a two-year dispute.\n\n"
+        "Continue reading the main story The pier will be built by a local firm, the board said.\n\n"
+        "Workers inspect the old pier at Port Averly. Alex Placeholder/AFP/Getty Images\n\n"
+        "Follow Sam Example on Twitter @samexample. Originally published on Harbour Weekly."
+    )
+    article = read_text(json.dumps({"title": "Pier approved", "text": text}), source="p.json", fmt="json")
+    assert texts_of(article, "boilerplate") == [
+        "Continue reading the main story",
+        "Follow Sam Example on Twitter @samexample. Originally published on Harbour Weekly.",
+    ]
+    assert texts_of(article, "caption") == [
+        "Workers inspect the old pier at Port Averly. Alex Placeholder/AFP/Getty Images"
+    ]
+    assert "The pier will be built by a local firm, the board said." in texts_of(article, "paragraph")
+    said = statement_text(article)
+    assert "Continue reading" not in said and "Twitter" not in said

@@ -16,7 +16,9 @@ from blickwinkel.errors import IngestError
 from blickwinkel.ingest._boilerplate import (
     boilerplate_kind,
     byline_names,
+    ends_with_photo_credit,
     is_poll_lines,
+    leading_furniture,
     poll_spans,
     reader_inserts,
 )
@@ -131,7 +133,12 @@ LINK_TITLE_MAX_WORDS = 16
 def split_reader_inserts(pieces: list[Piece]) -> list[Piece]:
     """Bracketed reader inserts inside a paragraph (``[Lesen Sie auch: …]``) become pieces of their own."""
     out: list[Piece] = []
-    for piece in pieces:
+    for original in pieces:
+        piece = original
+        glued = leading_furniture(piece.text) if piece.kind in ("paragraph", "lead") else 0
+        if glued:
+            out.append(Piece("boilerplate", piece.text[:glued].strip()))
+            piece = Piece(piece.kind, piece.text[glued:].strip())
         spans = reader_inserts(piece.text) if piece.kind in ("paragraph", "lead") else []
         if not spans:
             out.append(piece)
@@ -159,6 +166,8 @@ def mark_boilerplate(pieces: list[Piece]) -> list[Piece]:
             kind = boilerplate_kind(piece.text)
             if kind is not None:
                 piece.kind = kind
+            elif piece.kind in ("paragraph", "lead") and ends_with_photo_credit(piece.text):
+                piece.kind = "caption"
     texts = [p.text if p.kind in _FURNITURE_CANDIDATES else "" for p in pieces]
     for first, end in poll_spans(texts):
         for piece in pieces[first:end]:

@@ -77,7 +77,34 @@ _PROMOTION_ACTION = re.compile(
     r"sie wollen|du willst|want to|interested in)",
     _I,
 )
-_FOLLOW = re.compile(r"^(?:folgen sie uns|folge uns|follow us)\b", _I)
+_FOLLOW = re.compile(
+    r"^(?:folgen sie uns|folge uns|follow us\b|(?:folgen sie|follow) [^.!?]{1,60}\b(?:on|auf) "
+    r"(?:twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|tiktok|youtube)\b|"
+    r"originally published (?:on|in|by|at)\b|this (?:article|story) (?:was )?(?:originally|first) "
+    r"(?:published|appeared)|(?:dieser|der) (?:artikel|beitrag|text) erschien (?:zuerst|ursprünglich))",
+    _I,
+)
+# Page furniture glued to the start of the next paragraph when a capture lost the line break:
+# "Continue reading the main story In life, …".
+_LEADING_FURNITURE = re.compile(
+    r"^(?:continue reading the main story|skip advertisement|advertisement|anzeige|werbung)\s+"
+    r"(?=[A-ZÄÖÜ\"“„‘'0-9])",
+    _I,
+)
+# A photo caption that ends with its credit: "… in Kharkiv. Jane Doe/AFP/Getty Images",
+# "(Photo by Jane Doe/Getty Images)", "Photo: Jane Doe /Getty".
+_AGENCY_TAIL = (
+    r"(?:afp|ap|reuters|getty(?: images)?|epa|dpa|keystone|imago|pool|bloomberg|picture alliance|"
+    r"anadolu(?: agency)?|nurphoto|sopa images|xinhua|efe|ansa|pa(?: images| wire)?|shutterstock)"
+)
+_CREDIT_TAIL = re.compile(
+    rf"(?:\(?(?:photo|foto|bild|image)(?: by|:)\s*[^()/]{{1,60}}/\s*{_AGENCY_TAIL}"
+    rf"(?:\s*/\s*[\w ]{{1,30}})*\)?|"
+    rf"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}\s*/\s*{_AGENCY_TAIL}(?:\s*/\s*[\w ]{{1,30}})*|"
+    rf"\bvia getty images)\s*$",
+    _I,
+)
+MAX_CAPTION_WORDS = 60
 
 # Bylines: "Von Anna Muster", "Von Anna Muster und Bernd Beispiel, Bern", "By Jane Doe, BBC News".
 _NAME = (
@@ -137,8 +164,8 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
     """``credit``, ``boilerplate`` or None (article text) for the text of one piece."""
     stripped = text.strip()
     words = _words(stripped)
-    if not stripped or words == 0:
-        return None
+    if not stripped or words == 0 or leading_furniture(stripped):
+        return None  # a prompt glued to article text is cut off by the reader, not the whole piece
     if words <= MAX_CREDIT_WORDS and (
         _BYLINE.match(stripped)
         or _WIRE.match(stripped)
@@ -256,3 +283,14 @@ def is_reader_insert(inner: str) -> bool:
 def reader_inserts(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the bracketed reader inserts in ``text``, brackets included."""
     return [(m.start(), m.end()) for m in _INSERT.finditer(text) if is_reader_insert(m["inner"])]
+
+
+def leading_furniture(text: str) -> int:
+    """The length of a prompt glued to the start of ``text`` (0 when there is none)."""
+    match = _LEADING_FURNITURE.match(text)
+    return match.end() if match else 0
+
+
+def ends_with_photo_credit(text: str) -> bool:
+    """A short piece that ends with a photo credit is the caption of that photo."""
+    return _words(text) <= MAX_CAPTION_WORDS and bool(_CREDIT_TAIL.search(text.strip()))
