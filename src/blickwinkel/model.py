@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 BlockKind = Literal[
     "headline",
@@ -27,17 +27,7 @@ BlockKind = Literal[
     "boilerplate",
     "credit",
 ]
-BLOCK_KINDS: tuple[BlockKind, ...] = (
-    "headline",
-    "lead",
-    "paragraph",
-    "subheading",
-    "quote_block",
-    "embedded_post",
-    "caption",
-    "boilerplate",
-    "credit",
-)
+BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
 NON_CONTENT_BLOCK_KINDS: frozenset[BlockKind] = frozenset({"boilerplate", "credit"})
 """Page furniture kept in the text but never a statement: polls, promotions, prompts, bylines, credits."""
 
