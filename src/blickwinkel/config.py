@@ -6,8 +6,10 @@ named by ``BLICKWINKEL_CONFIG``) < environment (``BLICKWINKEL_<NAME>``) < comman
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,24 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from blickwinkel.errors import ConfigError, Errors
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def parse_networks(value: str | Iterable[str]) -> tuple[Network, ...]:
+    """Networks from ``"127.0.0.0/8, ::1"`` or a list of such strings (the ``fetch_allow_networks``
+    setting, which the fetcher reads); a bad one raises ValueError."""
+    items = value.split(",") if isinstance(value, str) else list(value)
+    out: list[Network] = []
+    for item in items:
+        text = item.strip()
+        if not text:
+            continue
+        try:
+            out.append(ipaddress.ip_network(text, strict=False))
+        except ValueError:
+            raise ValueError(f"{text!r} is not an IP network (write e.g. 127.0.0.0/8 or ::1/128)") from None
+    return tuple(out)
 
 
 class Settings(BaseModel):
@@ -79,8 +99,6 @@ class Settings(BaseModel):
     @field_validator("fetch_allow_networks")
     @classmethod
     def _networks(cls, value: str) -> str:
-        from blickwinkel.ingest.fetch import parse_networks
-
         parse_networks(value)  # raises ValueError naming the bad network
         return value
 

@@ -32,10 +32,10 @@ from typing import Any
 import httpcore
 import httpx
 
+from blickwinkel.config import Network, parse_networks
 from blickwinkel.errors import IngestError
 
 Resolver = Callable[[str, int], list[str]]
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 USER_AGENT = "blickwinkel/0.1 (news comparison; +https://example.invalid/blickwinkel)"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
@@ -79,21 +79,6 @@ REFUSED_NETWORKS: tuple[Network, ...] = tuple(
         "ff00::/8",  # multicast
     )
 )
-
-
-def parse_networks(value: str | Iterable[str]) -> tuple[Network, ...]:
-    """Networks from ``"127.0.0.0/8, ::1"`` or a list of such strings; a bad one raises ValueError."""
-    items = value.split(",") if isinstance(value, str) else list(value)
-    out: list[Network] = []
-    for item in items:
-        text = item.strip()
-        if not text:
-            continue
-        try:
-            out.append(ipaddress.ip_network(text, strict=False))
-        except ValueError:
-            raise ValueError(f"{text!r} is not an IP network (write e.g. 127.0.0.0/8 or ::1/128)") from None
-    return tuple(out)
 
 
 _CREDENTIALS = re.compile(r"(?<=//)[^/@\s?#]*@")
