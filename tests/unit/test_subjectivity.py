@@ -288,3 +288,15 @@ def test_training_needs_both_labels(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "only-de.tsv" in result.stderr
     assert not (tmp_path / "m.json").exists()
+
+
+def test_a_model_fitted_with_an_embedder_weighs_the_prototypes() -> None:
+    pairs = [(t, "OBJ") for t in NEUTRAL_DE] + [(t, "SUBJ") for t in SUBJECTIVE_DE]
+    model = fit_model(pairs, "de", embedder=_LetterEmbedder(), embedder_name="letters", source="mini")
+    assert model.embedder == "letters"
+    assert "prototype" in model.weights
+    assert SubjectivityModel.from_json(model.to_json(), "m.json") == model
+    scores = subjectivity_scores(SUBJECTIVE_DE, "de", model=model, embedder=_LetterEmbedder())
+    assert len(scores) == len(SUBJECTIVE_DE)
+    with pytest.raises(BlickwinkelError):
+        fit_model(pairs, "de", embedder=_LetterEmbedder())  # a model must name its embedder
