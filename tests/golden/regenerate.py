@@ -25,8 +25,8 @@ def stable_view(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def story_dirs() -> list[Path]:
-    """Every example story; ``examples/gold`` holds the hand-written gold files, not a story."""
-    return sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name != "gold")
+    """Every example story; ``examples/gold`` and ``examples/gold-real`` hold gold files, not stories."""
+    return sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name not in {"gold", "gold-real"})
 
 
 def compare_story(story: Path) -> dict[str, Any]:
