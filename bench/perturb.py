@@ -111,12 +111,23 @@ _MONTH_IN_DATE = re.compile(
     rf"(?:\d{{1,2}}\.?\s)(?P<a>{ALL_MONTHS})\b|\b(?P<b>{ALL_MONTHS})\s\d"
     rf"|\b(?:im|in|seit|since|until|bis|Anfang|Ende|Mitte|early|late)\s(?P<c>{ALL_MONTHS})\b"
 )
+# Common given names, our own list: in German text a name change needs one of them to start the name.
+GIVEN_NAMES = (
+    "Alexander Andrea Andreas Angela Anna Annalena Armin Barbara Bernd Birgit Christian Christine "
+    "Christof Christoph Claudia Daniel David Dieter Elisabeth Emmanuel Frank Franz Friedrich Gabriele "
+    "Georg Gerhard Hans Heiko Heinz Helmut Horst Jan Jens Joachim Johannes Jörg Josef Julia Jürgen Karl "
+    "Karin Karl Katarina Katrin Klaus Kurt Lars Manuela Maria Markus Martin Matthias Michael Monika "
+    "Nicole Olaf Peter Petra Philipp Ralf Robert Sabine Sahra Sandra Sebastian Stefan Stephan Susanne "
+    "Thomas Thorsten Ulrich Ursula Uwe Volker Werner Wolfgang"
+).split()
 _NAME = {
     # one to three capitalised tokens after a lower-case word, i.e. not at a sentence start
     "en": re.compile(r"(?<=[a-z,;] )(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w-])"),
-    # German capitalises every noun: two capitalised tokens in a row mid-sentence ("mit Anna Berg")
+    # German capitalises every noun: a common given name and a capitalised word mid-sentence
     "de": re.compile(
-        r"(?<=[a-zäöüß,;] )(?P<name>[A-ZÄÖÜ][a-zäöüß]+ [A-ZÄÖÜ][a-zäöüß]+)(?= [a-zäöüß]|[,;.:]\s)"
+        r"(?<=[a-zäöüß,;] )(?P<name>(?:GIVEN) [A-ZÄÖÜ][a-zäöüß]+)(?= [a-zäöüß]|[,;.:]\s)".replace(
+            "GIVEN", "|".join(GIVEN_NAMES)
+        )
     ),
 }
 # "a Russian team", "die Deutsche Bahn": adjectives of peoples and places are no names.

@@ -170,7 +170,9 @@ def _parallel_number(a: Statement, b: Statement, hunks: Sequence[Hunk]) -> tuple
             continue
         (tx, vx), (ty, vy) = nx[0], ny[0]
         qa, qb = _covering(a.quantities, tx), _covering(b.quantities, ty)
-        if qa is not None and qb is not None and quantities_agree(qa, qb) is True:
+        # Hedged single numbers keep their tolerance; a range with one end changed is another figure.
+        single = qa is not None and qb is not None and qa.upper is None and qb.upper is None
+        if single and qa is not None and qb is not None and quantities_agree(qa, qb) is True:
             continue
         qa = qa or Quantity(tx.text, tx.start, tx.end, vx)
         qb = qb or Quantity(ty.text, ty.start, ty.end, vy)
@@ -259,7 +261,7 @@ def _actor_conflict(
                     return ("place" if x.type == y.type == "LOC" else "actor", x, y)
         # A name the recogniser missed on one side: capitalised tokens in English text (German
         # capitalises every noun, so there a recognised name on one side is needed).
-        if (ex or ey or a.language == b.language == "en") and _all_names(xs, a) and _all_names(ys, b):
+        if (ex or ey or _name_like(xs, ys, a, b)) and _all_names(xs, a) and _all_names(ys, b):
             tx, ty = _run(xs, a), _run(ys, b)
             if not _same_name(tx.text, a, ty.text, b):
                 return ("actor", tx, ty)
@@ -278,6 +280,14 @@ def _same_name(x: str, a: Statement, y: str, b: Statement) -> bool:
     if x.lower() in b.text.lower() or y.lower() in a.text.lower():
         return True
     return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= NAME_VARIANT_MIN_RATIO
+
+
+def _name_like(xs: Sequence[_Token], ys: Sequence[_Token], a: Statement, b: Statement) -> bool:
+    """Capitalised words read as names when the recogniser found none: any run in English text; in
+    German, which capitalises every noun, a run of two or three words on each side ("Anna Berg")."""
+    if a.language == b.language == "en":
+        return True
+    return 2 <= len(xs) <= 3 and 2 <= len(ys) <= 3
 
 
 def _all_names(tokens: Sequence[_Token], s: Statement) -> bool:
@@ -322,7 +332,9 @@ def _conflict_of_pair(
     statements: Mapping[str, Statement],
 ) -> Conflict | None:
     pair = (a.id, b.id)
-    hunks = _parallel(a, b, span_a, span_b)
+    # Parallel wording is judged on the whole statements: the parts that matched best may be the same
+    # clause while another clause holds the changed value.
+    hunks = _parallel(a, b, None, None)
     if hunks == []:
         return None  # the same words, at most in another typographic form: never a conflict
     strong = part.names >= 0 and part.score >= CONFLICT_MIN_SCORE
