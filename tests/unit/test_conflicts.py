@@ -100,3 +100,26 @@ def test_two_spellings_of_one_name_are_no_actor_conflict() -> None:
         {"entities": (ent("Anna Thammavijarn", "per:anna-thammavijarn", "PER"),)},
         {"entities": (ent("Anna Thamvijarn", "per:anna-thamvijarn", "PER"),)},
     )
+
+
+def test_a_range_with_one_end_changed_in_parallel_wording_is_a_conflict() -> None:
+    found = conflicts_of(
+        "Nach Angaben der Stadt fahren täglich mindestens 60 bis 70 Busse über die Brücke.",
+        "Nach Angaben der Stadt fahren täglich mindestens 60 bis 140 Busse über die Brücke.",
+    )
+    assert len(found) == 1 and found[0].startswith("quantity"), found
+
+
+def test_a_german_name_the_recogniser_missed_is_an_actor_conflict_in_the_same_role() -> None:
+    found = conflicts_of(
+        "Der Präsident der Gesellschaft für Brückenbau, Anton Gruber, hält die Sperrung für richtig.",
+        "Der Präsident der Gesellschaft für Brückenbau, Jana Ostermann, hält die Sperrung für richtig.",
+    )
+    assert len(found) == 1 and found[0].startswith("actor"), found
+
+
+def test_a_changed_german_noun_is_no_actor_conflict() -> None:
+    assert not conflicts_of(
+        "Nach Angaben der Stadt bleibt die Brücke wegen der Schäden bis zum Sommer gesperrt.",
+        "Nach Angaben der Stadt bleibt die Brücke wegen der Risse bis zum Sommer gesperrt.",
+    )
