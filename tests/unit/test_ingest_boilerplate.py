@@ -196,3 +196,18 @@ def test_glued_prompt_follow_line_and_caption_with_credit() -> None:
     assert "The pier will be built by a local firm, the board said." in texts_of(article, "paragraph")
     said = statement_text(article)
     assert "Continue reading" not in said and "Twitter" not in said
+
+
+def test_a_prompt_sentence_inside_running_text_is_cut_out() -> None:
+    text = (
+        "Die Fähre fährt ab Montag seltener. Lesen Sie hier unseren Bericht über die Werft. "
+        "Die Reederei nannte Personalmangel als Grund. Folgen Sie uns auf Instagram."
+    )
+    spans = reader_inserts(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Lesen Sie hier unseren Bericht über die Werft.",
+        "Folgen Sie uns auf Instagram.",
+    ]
+    # a sentence that only mentions reading or an app stays
+    plain = "Die Stadt will die App im Frühjahr einführen. Lesen und Schreiben lernen die Kinder später."
+    assert reader_inserts(plain) == []

@@ -149,7 +149,12 @@ def test_shipped_models_are_fitted_on_our_own_sentences() -> None:
         refit = fit_model(
             read_labelled_sentences(OWN_SENTENCES / model.source), language, source=model.source
         )
-        assert refit == model, "regenerate with: blickwinkel train subjectivity (see docs/data-sources.md)"
+        # rounded to 3 decimals; allow a last-digit difference from another BLAS or platform
+        assert refit.features == model.features
+        assert refit.intercept == pytest.approx(model.intercept, abs=2e-3)
+        assert [refit.weights[f] for f in refit.features] == pytest.approx(
+            [model.weights[f] for f in model.features], abs=2e-3
+        ), "regenerate with: blickwinkel train subjectivity (see docs/data-sources.md)"
 
 
 def test_model_json_round_trip_and_errors() -> None:

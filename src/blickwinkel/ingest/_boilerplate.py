@@ -280,9 +280,37 @@ def is_reader_insert(inner: str) -> bool:
     return bool(_READER_ADDRESS.search(stripped) and _READER_ACTION.search(stripped))
 
 
+# A sentence inside running text that is a prompt, a call to readers or a promotion, as captures
+# that lost their line breaks keep them: "… im Frühjahr. Lesen Sie auch: … Die Gemeinde …".
+MAX_INLINE_PROMPT_WORDS = 30
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"“”»«’']*|$)")
+
+
+def _is_inline_prompt(sentence: str) -> bool:
+    stripped = sentence.strip()
+    if not stripped or _words(stripped) > MAX_INLINE_PROMPT_WORDS:
+        return False
+    return bool(
+        _PROMPT.match(stripped)
+        or _READER_CALL.match(stripped)
+        or _FOLLOW.match(stripped)
+        or (_PROMOTION_TOPIC.search(stripped) and _PROMOTION_ACTION.match(stripped))
+    )
+
+
 def reader_inserts(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the bracketed reader inserts in ``text``, brackets included."""
-    return [(m.start(), m.end()) for m in _INSERT.finditer(text) if is_reader_insert(m["inner"])]
+    """``(start, end)`` of the reader inserts in running text: bracketed inserts (brackets included)
+    and, in text of several sentences, whole sentences that are prompts or promotions."""
+    spans = [(m.start(), m.end()) for m in _INSERT.finditer(text) if is_reader_insert(m["inner"])]
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+    if len(sentences) > 1:
+        for first, end in sentences:
+            start = first + len(text[first:end]) - len(text[first:end].lstrip())
+            if any(a < end and start < b for a, b in spans):
+                continue
+            if _is_inline_prompt(text[start:end]):
+                spans.append((start, end))
+    return sorted(spans)
 
 
 def leading_furniture(text: str) -> int:
