@@ -10,9 +10,11 @@ from blickwinkel.ingest._base import EXTENSIONS
 
 _MARKUP = re.compile(r"<(?:!doctype|!--|\?xml|[a-z][a-z0-9-]*[\s/>])", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
-_MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]*\)")
+# Bounded repeats that stop at the next bracket: unbounded ones rescanned to the end of the line from
+# every "[" or "**" (a line of 20,000 "[" took 5 s); link texts and targets are far shorter.
+_MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]{1,500}\]\([^()\[\]\s]{0,2000}\)")
 _MARKDOWN_QUOTE = re.compile(r"^>[ \t]?\S", re.MULTILINE)
-_MARKDOWN_BOLD = re.compile(r"\*\*[^*\n]+\*\*")
+_MARKDOWN_BOLD = re.compile(r"\*\*[^*\n]{1,500}\*\*")
 
 
 def format_for(name: str, text: str) -> str:

@@ -393,6 +393,8 @@ class Fetcher:
 
     def _wait_for_host(self, shown: str, host: str) -> None:
         left = self._remaining()
+        if left is not None and left <= 0:
+            raise self._timed_out(shown)
         with self._lock:
             now = self._clock()
             slot = max(now, self._next_slot.get(host, now))

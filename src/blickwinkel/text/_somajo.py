@@ -111,16 +111,69 @@ def _speed_up(somajo: Any) -> None:
     inner._split_emojis = guarded_split_emojis
 
 
+MAX_TOKEN_CHARS = 200
+"""A run of more characters without a space (a long link, data, noise) is one token and a sentence
+of its own, never given to SoMaJo: its patterns take time that grows with the cube of such a run."""
+MAX_PIECE_CHARS = 2000
+"""SoMaJo's time per line grows faster than the line (about 0.1 s for 8,000 characters of news,
+0.8 s for 8,000 characters of dotted abbreviations); longer lines are cut into pieces of at most this
+length, after a sentence end where there is one, else at a space. News paragraphs are shorter."""
+MAX_SOMAJO_CHARS = 50_000
+"""A text longer than this (no article block is) is split by the plain regular expressions, which
+take linear time: a megabyte of text is split in a second, not in minutes."""
+
+_PIECE_END = re.compile(r"[.!?…][\"'“”»«)]*\s+")
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+
+
 def sentence_spans(text: str, language: str | None) -> list[list[Span]]:
     """Sentences of ``text`` as lists of token spans; every line break ends a sentence."""
     sentences: list[list[Span]] = []
     offset = 0
+    plain = len(text) > MAX_SOMAJO_CHARS
     for line in text.split("\n"):
         if line.strip():
-            for sentence in _line_sentences(line, language):
-                sentences.append([(offset + start, offset + end) for start, end in sentence])
+            for start, piece in _pieces(line):
+                found = _fallback_sentences(piece) if plain else _piece_sentences(piece, language)
+                shift = offset + start
+                sentences.extend([(shift + a, shift + b) for a, b in sentence] for sentence in found)
         offset += len(line) + 1
     return sentences
+
+
+def _piece_sentences(piece: str, language: str | None) -> list[list[Span]]:
+    if len(piece) > MAX_TOKEN_CHARS and not any(ch.isspace() for ch in piece):
+        return [[(0, len(piece))]]
+    return _line_sentences(piece, language)
+
+
+def _pieces(line: str) -> Iterator[tuple[int, str]]:
+    """``line`` cut into (offset, piece): runs over MAX_TOKEN_CHARS alone, the rest in pieces of at
+    most MAX_PIECE_CHARS cut after a sentence end or at a space. A short line is one piece."""
+    if len(line) <= MAX_PIECE_CHARS and len(line) <= MAX_TOKEN_CHARS:
+        yield 0, line
+        return
+    position = 0
+    for run in _LONG_RUN.finditer(line):
+        yield from _cut(line, position, run.start())
+        yield run.start(), run.group()
+        position = run.end()
+    yield from _cut(line, position, len(line))
+
+
+def _cut(line: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    while end - start > MAX_PIECE_CHARS:
+        limit = start + MAX_PIECE_CHARS
+        cut = -1
+        for match in _PIECE_END.finditer(line, start + MAX_PIECE_CHARS // 2, limit):
+            cut = match.end()
+        if cut < 0:
+            cut = line.rfind(" ", start + 1, limit) + 1 or limit
+        if line[start:cut].strip():
+            yield start, line[start:cut]
+        start = cut
+    if line[start:end].strip():
+        yield start, line[start:end]
 
 
 def _line_sentences(line: str, language: str | None) -> list[list[Span]]:

@@ -1,0 +1,182 @@
+"""Benchmark: many slow-drip fetches through ``POST /api/v1/compare`` while stored data is read.
+
+A local server on 127.0.0.1 sends 8 bytes a second and never finishes. The real app (``blickwinkel
+serve`` in its own process, SQLite store holding the bundled examples) is asked for N comparisons
+whose URL points at that server, all at once, while ``GET /api/v1/stories?limit=1`` is timed in a
+loop; first the same loop runs with no load as the baseline. Each slow comparison should end at the
+fetch deadline (``--deadline``) with a clear error, or be refused at once with 503 when the compare
+workers and their queue are full. Prints figures only.
+Usage: python bench/slow_fetch.py [--fetches 100] [--workers 100] [--queue 0] [--deadline 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.server
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = [ROOT / "examples" / name for name in ("brueckensperrung", "ferry-grounding")]
+
+
+class Drip(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("content-type", "text/html")
+        self.end_headers()
+        try:
+            for _ in range(8 * 120):
+                self.wfile.write(b"<")
+                self.wfile.flush()
+                time.sleep(0.125)
+        except OSError:
+            pass
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def read_loop(base: str, stop: threading.Event, out: list[float]) -> None:
+    with httpx.Client(base_url=base, timeout=60) as client:
+        while not stop.is_set():
+            start = time.perf_counter()
+            response = client.get("/api/v1/stories", params={"limit": 1})
+            out.append(time.perf_counter() - start)
+            assert response.status_code == 200, response.text
+            time.sleep(0.02)
+
+
+def drip_server(port: int) -> None:
+    """The slow server, in a process of its own so that it takes no time from the measured ones."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Drip)
+    server.daemon_threads = True
+    server.serve_forever()
+
+
+def main() -> int:
+    if sys.argv[1:2] == ["--drip-server"]:
+        drip_server(int(sys.argv[2]))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--fetches", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=100, help="compare_workers of the app")
+    parser.add_argument("--queue", type=int, default=0, help="compare_queue of the app")
+    parser.add_argument("--deadline", type=float, default=3.0, help="fetch_timeout of the app (s)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="blickwinkel-slow-"))
+    db = f"sqlite:///{work / 'slow.db'}"
+    env = os.environ | {"BLICKWINKEL_CONFIG": str(work / "none.toml")}
+    cli = Path(sys.executable).with_name("blickwinkel")
+    subprocess.run(
+        [str(cli), "ingest", *map(str, EXAMPLES), "--db", db, "--no-analysis"],
+        env=env,
+        check=False,
+        capture_output=True,
+    )
+
+    drip_port, port = free_port(), free_port()
+    drip = subprocess.Popen([sys.executable, __file__, "--drip-server", str(drip_port)])
+    drip_url = f"http://127.0.0.1:{drip_port}"
+    app_env = env | {
+        "BLICKWINKEL_FETCH_ALLOW_NETWORKS": "127.0.0.0/8",
+        "BLICKWINKEL_FETCH_TIMEOUT": str(args.deadline),
+        "BLICKWINKEL_FETCH_HOST_INTERVAL": "0",
+        "BLICKWINKEL_FETCH_MAX_CONCURRENT": str(max(16, args.fetches)),
+        "BLICKWINKEL_COMPARE_WORKERS": str(args.workers),
+        "BLICKWINKEL_COMPARE_QUEUE": str(args.queue),
+    }
+    server = subprocess.Popen(
+        [str(cli), "serve", "--db", db, "--port", str(port)], env=app_env, stderr=subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    baseline: list[float] = []
+    stop = threading.Event()
+    reader = threading.Thread(target=read_loop, args=(base, stop, baseline))
+    reader.start()
+    time.sleep(3)
+    stop.set()
+    reader.join()
+
+    results: list[tuple[int, float, str]] = []
+    lock = threading.Lock()
+
+    def slow_compare(n: int) -> None:
+        body = {"articles": [{"url": f"{drip_url}/page{n}"}, {"text": "Der Rat tagte am Montag lange."}]}
+        start = time.perf_counter()
+        response = httpx.post(f"{base}/api/v1/compare", json=body, timeout=120)
+        message = response.json().get("error", {}).get("message", "") if response.status_code >= 400 else ""
+        with lock:
+            results.append((response.status_code, time.perf_counter() - start, message))
+
+    loaded: list[float] = []
+    stop = threading.Event()
+    reader = threading.Thread(target=read_loop, args=(base, stop, loaded))
+    reader.start()
+    fetchers = [threading.Thread(target=slow_compare, args=(n,)) for n in range(args.fetches)]
+    for thread in fetchers:
+        thread.start()
+    for thread in fetchers:
+        thread.join()
+    stop.set()
+    reader.join()
+    server.terminate()
+    drip.terminate()
+    server.wait(30)
+    drip.wait(30)
+
+    print(
+        f"{args.fetches} slow-drip compare requests at once; workers {args.workers}, queue {args.queue}, "
+        f"fetch deadline {args.deadline:g} s"
+    )
+    for label, values in (("baseline (no load)", baseline), ("during the slow fetches", loaded)):
+        print(
+            f"  GET /api/v1/stories?limit=1 {label:<24} n={len(values):4d}  p50 "
+            f"{statistics.median(values) * 1000:6.1f} ms  p99 {percentile(values, 0.99) * 1000:6.1f} ms  "
+            f"max {max(values) * 1000:6.1f} ms"
+        )
+    ended = [r for r in results if r[0] == 422 and "deadline" in r[2]]
+    refused = [r for r in results if r[0] == 503]
+    other = [r for r in results if r not in ended and r not in refused]
+    if ended:
+        times = [t for _, t, _ in ended]
+        print(
+            f"  ended at the deadline with a clear error: {len(ended)} "
+            f"(took {min(times):.2f}–{max(times):.2f} s)"
+        )
+        print(f"    e.g. {ended[0][2]}")
+    print(f"  refused at once with 503 (workers and queue full): {len(refused)}")
+    print(f"  other answers: {len(other)} {sorted({r[0] for r in other})}")
+    for status, took, message in other[:3]:
+        print(f"    {status} after {took:.2f} s: {message}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""The app behind a real HTTP server (uvicorn with the options ``blickwinkel serve`` uses): a 1 MB
+request path gets the one JSON error body, and an error answer keeps the keep-alive connection."""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import json
+import socket
+import threading
+import time
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from blickwinkel.config import load_settings
+from blickwinkel.store import open_store
+from blickwinkel.web import ServiceOptions, create_app
+from blickwinkel.web.security import MAX_REQUEST_LINE_BYTES
+from tests.integration.newsroom_fixtures import fake_comparison, fill_store
+
+
+@pytest.fixture(scope="module")
+def port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('server') / 'server.db'}")
+    fill_store(store)
+    app = create_app(store, load_settings({}), options=ServiceOptions(), comparer=fake_comparison)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        free = int(s.getsockname()[1])
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=free,
+        log_level="warning",
+        h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES,
+    )
+    server = uvicorn.Server(config)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 60
+        while not server.started:
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.05)
+    yield free
+    server.should_exit = True
+    thread.join(30)
+    store.close()
+
+
+def _raw(port: int, request: bytes) -> tuple[int, dict[str, str], bytes]:
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(request)
+        data = b""
+        while b"\r\n\r\n" not in data:
+            data += sock.recv(65536)
+        head, _, body = data.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+        while len(body) < int(headers.get("content-length", "0")):
+            body += sock.recv(65536)
+    return int(lines[0].split()[1]), headers, body
+
+
+def test_a_one_megabyte_path_gets_the_json_error_body(port: int) -> None:
+    path = "/api/v1/articles/" + "9" * 1_000_000
+    status, headers, body = _raw(port, f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    assert status == 414
+    assert headers["content-type"].startswith("application/json")
+    assert set(json.loads(body)["error"]) == {"code", "message", "field"}
+
+
+def test_an_error_keeps_the_keep_alive_connection(port: int) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    crafted = base64.urlsafe_b64encode(b"[1e999]").decode().rstrip("=")
+    conn.request("GET", f"/api/v1/articles?cursor={crafted}")
+    first = conn.getresponse()
+    assert first.status == 400 and json.loads(first.read())["error"]["field"] == "cursor"
+    sock = conn.sock
+    conn.request("GET", "/api/v1/stories?limit=1")
+    second = conn.getresponse()
+    assert second.status == 200 and json.loads(second.read())["items"]
+    assert conn.sock is sock  # the same connection served both
+    conn.close()
+
+
+def test_the_serve_command_uses_the_same_limit() -> None:
+    source = (Path(__file__).resolve().parents[2] / "src/blickwinkel/cli/serve_cmd.py").read_text()
+    assert "h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES" in source
