@@ -123,7 +123,7 @@ MAX_SOMAJO_CHARS = 50_000
 take linear time: a megabyte of text is split in a second, not in minutes."""
 
 _PIECE_END = re.compile(r"[.!?…][\"'“”»«)]*\s+")
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+_LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
 
 
 def sentence_spans(text: str, language: str | None) -> list[list[Span]]:
