@@ -1,7 +1,12 @@
-"""Newsroom service benchmark: ingest rate into SQLite and PostgreSQL, and requests/s with p50/p99
-latency for story pages and the compare endpoint under concurrent clients on loopback.
+"""Newsroom service benchmark: ingest rate into SQLite and PostgreSQL, and requests/s with p50/p90/p99
+latency for the cached story pages, the stories API (`/api/v1/stories`) and the compare endpoint
+under concurrent clients on loopback (the load generator shares the machine with the server).
 
-    python bench/service.py [--limit 300] [--duration 60] [--clients 50] [--pg postgresql://…]
+    python bench/service.py [--limit 300] [--duration 60] [--clients 50] [--workers 1] [--pg postgresql://…]
+                            [--no-ingest] [--no-compare]
+
+`--workers` starts that many server processes (`blickwinkel serve --workers`). Every line carries
+the load average, because the development machine is shared.
 
 The ingest part reads ../shared/data/corpus-de/articles.jsonl (skipped when absent); PostgreSQL is
 measured when --pg or BLICKWINKEL_TEST_PG_URL is given. Prints figures; asserts nothing.
@@ -12,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -25,14 +31,7 @@ from blickwinkel.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus-de" / "articles.jsonl"
-SERVER = """
-import sys, uvicorn
-from blickwinkel.config import load_settings
-from blickwinkel.store import open_store
-from blickwinkel.web import create_app
-store = open_store(sys.argv[1])
-uvicorn.run(create_app(store, load_settings({})), host="127.0.0.1", port=int(sys.argv[2]), log_level="error")
-"""
+CLI = [sys.executable, "-m", "blickwinkel.cli"]
 COMPARE_BODY = {
     "articles": [
         {
@@ -93,7 +92,9 @@ def _ingest_run(url: str, articles: list[Article], label: str) -> None:
     store.close()
 
 
-async def load(base: str, paths: list[str], *, compare: bool, clients: int, duration: float) -> None:
+async def load(
+    base: str, paths: list[str], *, compare: bool, clients: int, duration: float, label: str = "story page"
+) -> None:
     import httpx
 
     latencies: list[float] = []
@@ -111,7 +112,9 @@ async def load(base: str, paths: list[str], *, compare: bool, clients: int, dura
                     if compare:
                         r = await client.post("/api/v1/compare", json=COMPARE_BODY)
                     else:
-                        r = await client.get(paths[i % len(paths)], headers={"accept": "text/html"})
+                        path = paths[i % len(paths)]
+                        accept = "application/json" if path.startswith("/api/") else "text/html"
+                        r = await client.get(path, headers={"accept": accept})
                     if r.status_code != 200:
                         errors += 1
                 except httpx.HTTPError:
@@ -124,15 +127,19 @@ async def load(base: str, paths: list[str], *, compare: bool, clients: int, dura
         elapsed = time.perf_counter() - start
     latencies.sort()
     p50 = statistics.median(latencies) * 1000
+    p90 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.90))] * 1000
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
-    what = "compare   " if compare else "story page"
+    what = "compare" if compare else label
+    one, five, _ = os.getloadavg()
     print(
-        f"{what} {clients} clients {elapsed:5.1f} s: {len(latencies) / elapsed:7.1f} req/s, "
-        f"p50 {p50:7.1f} ms, p99 {p99:7.1f} ms, errors {errors}"
+        f"{what:<16} {clients} clients {elapsed:5.1f} s: {len(latencies) / elapsed:7.1f} req/s, "
+        f"p50 {p50:7.1f} ms, p90 {p90:7.1f} ms, p99 {p99:7.1f} ms, errors {errors}  "
+        f"(load {one:.1f}/{five:.1f})",
+        flush=True,
     )
 
 
-def bench_http(db_url: str, clients: int, duration: float) -> None:
+def bench_http(db_url: str, clients: int, duration: float, *, workers: int, compare: bool) -> None:
     import httpx
 
     from blickwinkel.store import open_store
@@ -143,7 +150,10 @@ def bench_http(db_url: str, clients: int, duration: float) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-c", SERVER, db_url, str(port)])
+    command = [*CLI, "serve", "--db", db_url, "--port", str(port)]
+    if workers > 1:
+        command += ["--workers", str(workers)]
+    server = subprocess.Popen(command, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):
@@ -155,11 +165,17 @@ def bench_http(db_url: str, clients: int, duration: float) -> None:
         paths = [f"/stories/{i}" for i in story_ids]
         for path in paths:  # compute and cache every comparison first: the benchmark measures serving
             httpx.get(base + path, timeout=600)
-        httpx.post(base + "/api/v1/compare", json=COMPARE_BODY, timeout=600)
+        print(f"server: {workers} worker(s), {len(paths)} stories", flush=True)
         asyncio.run(load(base, paths, compare=False, clients=clients, duration=duration))
-        asyncio.run(load(base, paths, compare=True, clients=clients, duration=duration))
+        listings = ["/api/v1/stories", "/api/v1/stories?limit=50"]
+        asyncio.run(
+            load(base, listings, compare=False, clients=clients, duration=duration, label="/api/v1/stories")
+        )
+        if compare:
+            httpx.post(base + "/api/v1/compare", json=COMPARE_BODY, timeout=600)
+            asyncio.run(load(base, paths, compare=True, clients=clients, duration=duration))
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # the server and its worker processes
         server.wait(30)
 
 
@@ -169,10 +185,17 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load per endpoint")
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients")
     parser.add_argument("--pg", default=os.environ.get("BLICKWINKEL_TEST_PG_URL", ""), help="PostgreSQL URL")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes (blickwinkel serve --workers)"
+    )
+    parser.add_argument(
+        "--no-ingest", action="store_true", help="serve the bundled examples, skip the corpus"
+    )
+    parser.add_argument("--no-compare", action="store_true", help="skip the compare endpoint")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         sqlite_url = f"sqlite:///{tmp}/bench.db"
-        if CORPUS.is_file():
+        if CORPUS.is_file() and not args.no_ingest:
             articles = read_corpus(args.limit)
             bench_ingest(sqlite_url, articles, "SQLite")
             if args.pg:
@@ -190,14 +213,14 @@ def main() -> None:
                         conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
                     admin.dispose()
         else:
-            print(f"ingest skipped: {CORPUS} is absent; serving the bundled examples instead")
+            print(f"ingest skipped ({CORPUS}): serving the bundled examples instead")
             from blickwinkel.store import open_store
             from blickwinkel.store.ingest import Ingestor
 
             store = open_store(sqlite_url)
             Ingestor(store).ingest([str(p) for p in sorted((ROOT / "examples").iterdir()) if p.is_dir()])
             store.close()
-        bench_http(sqlite_url, args.clients, args.duration)
+        bench_http(sqlite_url, args.clients, args.duration, workers=args.workers, compare=not args.no_compare)
 
 
 if __name__ == "__main__":

@@ -255,3 +255,33 @@ def test_restart_with_another_embedder_does_not_serve_the_old_comparison(store: 
     assert restarted is not None and restarted.body is not None and restarted.body["embedder"] == "e5"
     assert calls == ["use", "e5"]
     assert len(Comparisons(store, comparer_of("e5"), "e5")._locks) == STORY_LOCKS
+
+
+def test_cached_listing_and_page_follow_the_store(store: Store) -> None:
+    """The stories listing and a story page are served from their caches until the story changes."""
+    import dataclasses
+    import datetime as dt
+
+    from blickwinkel.ingest import read_text
+    from blickwinkel.store import StoryChoice
+    from tests.integration.newsroom_fixtures import invented_article
+
+    story_ids = fill_store(store, stories=1, per_story=2)
+    client = _client(store)
+    first = client.get("/api/v1/stories")
+    assert client.get("/api/v1/stories").content == first.content
+    page = client.get(f"/stories/{story_ids[0]}", headers={"accept": "text/html"})
+    assert page.status_code == 200
+    article = dataclasses.replace(
+        read_text(invented_article(7), source="invented-7.txt", fmt="text"),
+        outlet="Outlet 9",
+        published=dt.date(2031, 6, 1),
+        language="en",
+    )
+    store.add_article(article, story=StoryChoice(story_ids[0]))
+    after = client.get("/api/v1/stories").json()
+    assert after["items"][0]["size"] == first.json()["items"][0]["size"] + 1
+    assert "Outlet 9" in after["items"][0]["outlets"]
+    assert "Outlet 9" in client.get(f"/stories/{story_ids[0]}", headers={"accept": "text/html"}).text
+    assert client.get("/api/v1/stories/999999").status_code == 404
+    assert client.get("/stories/999999", headers={"accept": "text/html"}).status_code == 404

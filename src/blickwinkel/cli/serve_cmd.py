@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import os
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,6 +18,14 @@ def serve(
         str, typer.Option(help="Address to listen on; anything but loopback requires a token for writes.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Server processes; more than one serves reads on several cores (file databases only).",
+            min=1,
+            max=64,
+        ),
+    ] = 1,
     db: Annotated[
         str | None, typer.Option("--db", help="Database URL (sqlite:///file.db or postgresql://…).")
     ] = None,
@@ -26,6 +35,7 @@ def serve(
 
     from blickwinkel.store import open_store
     from blickwinkel.web import create_app, service_options
+    from blickwinkel.web.app import PUBLIC_ENV
     from blickwinkel.web.security import MAX_REQUEST_LINE_BYTES, is_loopback_host
 
     err = Console(stderr=True, highlight=False, markup=False)
@@ -43,18 +53,33 @@ def serve(
             "listening on a non-loopback address without a token: the write endpoints "
             "(compare) are disabled. Set BLICKWINKEL_TOKEN to enable them.",
         )
-    app = create_app(store, settings, options=options, public=public)
-    print_plain(err, f"blickwinkel on http://{host}:{port}/ (API docs: /api/docs) — database {store.url}")
-    try:
-        uvicorn.run(
-            app,
-            host=host,
-            port=port,
-            log_level="warning",
-            # A request line or headers over h11's default 16 KB got a plain-text 400; with room up to
-            # this size the app answers 414/431 with the one error body.
-            h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES,
+    if workers > 1 and (store.url == "sqlite://" or ":memory:" in store.url):
+        print_warning(
+            err, "an in-memory database cannot be shared between processes: serving with one worker."
         )
+        workers = 1
+    print_plain(err, f"blickwinkel on http://{host}:{port}/ (API docs: /api/docs) — database {store.url}")
+    # A request line or headers over h11's default 16 KB got a plain-text 400; with room up to
+    # this size the app answers 414/431 with the one error body.
+    server_options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "h11_max_incomplete_event_size": MAX_REQUEST_LINE_BYTES,
+    }
+    if workers > 1:
+        # Each worker process builds its own app and store from the same settings (SQLite in WAL
+        # mode and PostgreSQL both serve readers in several processes).
+        store.close()
+        os.environ["BLICKWINKEL_DB"] = settings.db
+        os.environ[PUBLIC_ENV] = "1" if public else "0"
+        uvicorn.run(
+            "blickwinkel.web.app:app_from_environment", factory=True, workers=workers, **server_options
+        )
+        return
+    app = create_app(store, settings, options=options, public=public)
+    try:
+        uvicorn.run(app, **server_options)
     finally:
         store.close()
 

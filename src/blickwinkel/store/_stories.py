@@ -112,6 +112,26 @@ class StoryRecords(StoreBase):
             items = _story_summaries(conn, rows)
         return items[0] if items else None
 
+    def story_version(self, story_id: int) -> int | None:
+        """The story's version (one indexed read): a page rendered for it stays right until it changes."""
+        with self._read() as conn:
+            version = conn.scalar(sa.select(t.stories.c.version).where(t.stories.c.id == story_id))
+        return None if version is None else int(version)
+
+    def stories_marker(self) -> tuple[Any, ...]:
+        """A value that changes whenever a listing of stories could: a story added, removed or changed
+        (its version and ``updated_at``), a comparison stored or dropped. Cheaper than any listing."""
+        s, c = t.stories, t.comparisons
+        query = sa.select(
+            sa.select(sa.func.count()).select_from(s).scalar_subquery(),
+            sa.select(sa.func.max(s.c.updated_at)).scalar_subquery(),
+            sa.select(sa.func.coalesce(sa.func.sum(s.c.version), 0)).scalar_subquery(),
+            sa.select(sa.func.count()).select_from(c).scalar_subquery(),
+            sa.select(sa.func.max(c.c.created_at)).scalar_subquery(),
+        )
+        with self._read() as conn:
+            return tuple(conn.execute(query).one())
+
     def story_article_ids(self, story_id: int) -> list[int]:
         a, m = t.articles, t.memberships
         query = (

@@ -7,6 +7,8 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from blickwinkel.errors import ApiError
@@ -108,14 +110,20 @@ def get_article(request: Request, article_id: Id) -> dict[str, Any]:
 
 
 @router.get("/stories", summary="Stories, newest and biggest first")
-def list_stories(
-    request: Request, filters: Filters, cursor: Cursor = None, limit: Limit = 20
-) -> dict[str, Any]:
+def list_stories(request: Request, filters: Filters, cursor: Cursor = None, limit: Limit = 20) -> Response:
+    # The listing is answered from its cached JSON until the store's stories change (one cheap read).
+    app_state = state(request)
+    key = (app_state.store.stories_marker(), request.url.query)
+    cached = app_state.listings.get(key)
+    if cached is not None:
+        return Response(cached, media_type="application/json")
     try:
-        page = _store(request).list_stories(cursor=cursor, limit=limit, **dataclasses.asdict(filters))
+        page = app_state.store.list_stories(cursor=cursor, limit=limit, **dataclasses.asdict(filters))
     except StoreError as exc:
         raise _listing_error(exc) from None
-    return _page(page)
+    response = JSONResponse(jsonable_encoder(_page(page)))
+    app_state.listings.put(key, bytes(response.body).decode("utf-8"))
+    return response
 
 
 @router.get("/stories/{story_id}", summary="One story: its articles and its comparison (documented JSON)")

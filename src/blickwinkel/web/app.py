@@ -81,6 +81,22 @@ def create_app(
     return app
 
 
+PUBLIC_ENV = "_BLICKWINKEL_SERVE_PUBLIC"
+"""Set by ``blickwinkel serve --workers`` for its worker processes: the app listens on a public address."""
+
+
+def app_from_environment() -> FastAPI:
+    """The app each worker process of ``blickwinkel serve --workers N`` builds for itself: the settings
+    come from the environment and the settings file, the database URL from ``BLICKWINKEL_DB``."""
+    import os
+
+    from blickwinkel.config import load_settings
+    from blickwinkel.store import open_store
+
+    settings = load_settings({})
+    return create_app(open_store(settings.db), settings, public=os.environ.get(PUBLIC_ENV) == "1")
+
+
 def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for path, methods in spec.get("paths", {}).items():

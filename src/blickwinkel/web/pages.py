@@ -105,14 +105,18 @@ def stories_page(
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: Id) -> Response:
     app_state = state(request)
+    # One indexed read decides whether the page rendered for this story version can be served.
+    version = app_state.store.story_version(story_id)
+    if version is None:
+        raise ApiError(404, f"No story {story_id}.")
+    lang = choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
+    cached = app_state.pages.get((story_id, version, lang, request.url.query))
+    if cached is not None:
+        return HTMLResponse(cached, headers={"content-language": lang, "vary": "Accept-Language"})
     summary = app_state.store.story(story_id)
     if summary is None:
         raise ApiError(404, f"No story {story_id}.")
-    lang = choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
     key = (story_id, summary.version, lang, request.url.query)
-    cached = app_state.pages.get(key)
-    if cached is not None:
-        return HTMLResponse(cached, headers={"content-language": lang, "vary": "Accept-Language"})
     result = app_state.comparisons.for_story(story_id)
     assert result is not None
     view = story_view(result.articles, result.comparison)

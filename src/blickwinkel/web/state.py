@@ -19,8 +19,9 @@ from blickwinkel.web.workers import CompareWorkers
 
 
 class RenderedPages:
-    """Rendered story pages by (story, story version, language, query): a stored story page changes
-    only when the story does, and rendering it is most of a request's time under load."""
+    """Rendered pages and JSON bodies by a key that names what they show, e.g. (story, story version,
+    language, query): a stored story page changes only when the story does, and rendering it is most
+    of a request's time under load."""
 
     def __init__(self, size: int = 256) -> None:
         self._size = size
@@ -53,6 +54,8 @@ class AppState:
     # True when the server listens on a non-loopback address: writes then always need the token.
     public: bool = False
     pages: RenderedPages = field(default_factory=RenderedPages)
+    # JSON of story listings by (stories marker, query): the listing is the busiest API read
+    listings: RenderedPages = field(default_factory=RenderedPages)
     workers: CompareWorkers = field(default_factory=lambda: CompareWorkers(2, 8))
 
 
