@@ -211,3 +211,22 @@ def test_a_prompt_sentence_inside_running_text_is_cut_out() -> None:
     # a sentence that only mentions reading or an app stays
     plain = "Die Stadt will die App im Frühjahr einführen. Lesen und Schreiben lernen die Kinder später."
     assert reader_inserts(plain) == []
+
+
+def test_markdown_poll_with_bold_question_and_list_options() -> None:
+    text = (
+        "# Neue Fähre für den Untersee\n\n"
+        "Die Schifffahrtsgesellschaft hat am Montag eine neue Fähre in Dienst gestellt. "
+        "Sie bietet Platz für 300 Fahrgäste.\n\n"
+        "**Fährst du mit der neuen Fähre?**\n\n"
+        "- Ja, regelmäßig\n- Nein\n- Ich will nur das Resultat sehen\n\n"
+        "Die alte Fähre geht an einen Verein, der sie als Museumsschiff erhalten will.\n"
+    )
+    article = read_text(text, source="f.md", fmt="markdown")
+    assert texts_of(article, "boilerplate") == [
+        "Fährst du mit der neuen Fähre?",
+        "Ja, regelmäßig",
+        "Nein",
+        "Ich will nur das Resultat sehen",
+    ]
+    assert "Museumsschiff" in statement_text(article)
