@@ -1,22 +1,28 @@
-"""``blickwinkel ingest`` killed with SIGKILL mid-run and started again stores every article once."""
+"""``blickwinkel ingest`` killed with SIGKILL mid-run and started again stores every article once, and
+two ingests of the same folder running at the same time store every article once. SQLite always,
+PostgreSQL where ``BLICKWINKEL_TEST_PG_URL`` names a server."""
 
 from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from sqlalchemy.exc import SQLAlchemyError
 
 from tests.integration.newsroom_fixtures import write_articles
 
 pytestmark = pytest.mark.slow
 
 ARTICLES = 40
+PG_URL = os.environ.get("BLICKWINKEL_TEST_PG_URL", "")
 # The CLI as the lead's cli/main.py will register it, built here so the test does not depend on it.
 LAUNCHER = """
 import sys, typer
@@ -27,30 +33,66 @@ app(sys.argv[1:])
 """
 
 
-def _ingest(folder: Path, db: Path, *, capture: bool) -> subprocess.Popen[bytes]:
-    env = os.environ | {"BLICKWINKEL_CONFIG": str(db.parent / "none.toml")}
+def _backends() -> list[object]:
+    marks = [] if PG_URL else [pytest.mark.skip(reason="BLICKWINKEL_TEST_PG_URL is not set")]
+    return [pytest.param("sqlite", id="sqlite"), pytest.param("postgresql", id="postgresql", marks=marks)]
+
+
+@pytest.fixture(params=_backends())
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database URL of an empty store: a SQLite file, or a fresh schema on the PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'resume.db'}"
+        return
+    schema = f"k_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    yield PG_URL + ("&" if "?" in PG_URL else "?") + f"options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+    admin.dispose()
+
+
+def _ingest(folder: Path, db: str, *, capture: bool) -> subprocess.Popen[bytes]:
+    env = os.environ | {"BLICKWINKEL_CONFIG": str(folder.parent / "none.toml")}
     return subprocess.Popen(
-        [sys.executable, "-c", LAUNCHER, "ingest", str(folder), "--db", f"sqlite:///{db}", "--no-analysis"],
+        [sys.executable, "-c", LAUNCHER, "ingest", str(folder), "--db", db, "--no-analysis"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE if capture else subprocess.DEVNULL,
         env=env,
     )
 
 
-def _stored(db: Path) -> list[tuple[str, int]]:
-    if not db.exists():
-        return []
+def _engine(db: str) -> sa.Engine:
+    return sa.create_engine(db.replace("postgresql://", "postgresql+psycopg://", 1))
+
+
+def _stored(db: str) -> list[tuple[str, int]]:
+    engine = _engine(db)
     try:
-        with sqlite3.connect(db, timeout=30) as conn:
-            return conn.execute("SELECT source, count(*) FROM articles GROUP BY source").fetchall()
-    except sqlite3.OperationalError:  # the tables are not created yet
+        with engine.connect() as conn:
+            rows = conn.execute(sa.text("SELECT source, count(*) FROM articles GROUP BY source")).all()
+            return [(str(source), int(count)) for source, count in rows]
+    except SQLAlchemyError:  # the tables are not created yet
         return []
+    finally:
+        engine.dispose()
 
 
-def test_kill_9_mid_run_then_rerun_stores_every_article_exactly_once(tmp_path: Path) -> None:
+def _unassigned(db: str) -> int:
+    engine = _engine(db)
+    with engine.connect() as conn:
+        count = conn.execute(
+            sa.text("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM memberships)")
+        ).scalar_one()
+    engine.dispose()
+    return int(count)
+
+
+def test_kill_9_mid_run_then_rerun_stores_every_article_exactly_once(tmp_path: Path, db: str) -> None:
     folder = tmp_path / "articles"
     write_articles(folder, ARTICLES)
-    db = tmp_path / "resume.db"
     first = _ingest(folder, db, capture=False)
     deadline = time.monotonic() + 240
     while len(_stored(db)) < 5:
@@ -68,9 +110,20 @@ def test_kill_9_mid_run_then_rerun_stores_every_article_exactly_once(tmp_path: P
     assert f"{ARTICLES - interrupted} stored, {interrupted} already stored, 0 failed" in err.decode()
     rows = _stored(db)
     assert len(rows) == ARTICLES and all(count == 1 for _, count in rows)
-    with sqlite3.connect(db) as conn:
-        (unassigned,) = conn.execute(
-            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM memberships)"
-        ).fetchone()
-        (integrity,) = conn.execute("PRAGMA integrity_check").fetchone()
-    assert unassigned == 0 and integrity == "ok"
+    assert _unassigned(db) == 0
+    if db.startswith("sqlite"):
+        engine = _engine(db)
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("PRAGMA integrity_check")).scalar_one() == "ok"
+        engine.dispose()
+
+
+def test_two_ingests_at_once_store_every_article_once(tmp_path: Path, db: str) -> None:
+    folder = tmp_path / "articles"
+    write_articles(folder, ARTICLES // 2)
+    runs = [_ingest(folder, db, capture=True) for _ in range(2)]
+    errors = [run.communicate(timeout=600)[1].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    rows = _stored(db)
+    assert len(rows) == ARTICLES // 2 and all(count == 1 for _, count in rows)
+    assert _unassigned(db) == 0

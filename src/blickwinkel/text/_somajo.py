@@ -253,12 +253,16 @@ def _attaches_to_previous(ch: str) -> bool:
 
 
 def _fallback_sentences(line: str) -> list[list[Span]]:
-    """A plain regex split used only when SoMaJo raises on a line."""
+    """A plain regex split, for lines SoMaJo raises on and for very long texts. A sentence ends at
+    its end mark or after MAX_PIECE_CHARS characters, so no analyser ever gets a longer one."""
     sentences: list[list[Span]] = []
     current: list[Span] = []
     for match in _FALLBACK_TOKEN.finditer(line):
         current.append(match.span())
-        if _FALLBACK_SENTENCE_END.search(match.group()):
+        if (
+            _FALLBACK_SENTENCE_END.search(match.group())
+            or match.end() - current[0][0] >= MAX_PIECE_CHARS
+        ):
             sentences.append(current)
             current = []
     if current:
