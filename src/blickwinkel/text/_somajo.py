@@ -259,10 +259,7 @@ def _fallback_sentences(line: str) -> list[list[Span]]:
     current: list[Span] = []
     for match in _FALLBACK_TOKEN.finditer(line):
         current.append(match.span())
-        if (
-            _FALLBACK_SENTENCE_END.search(match.group())
-            or match.end() - current[0][0] >= MAX_PIECE_CHARS
-        ):
+        if _FALLBACK_SENTENCE_END.search(match.group()) or match.end() - current[0][0] >= MAX_PIECE_CHARS:
             sentences.append(current)
             current = []
     if current:
