@@ -137,11 +137,11 @@ _RESULTS_OPTION = re.compile(
     _I,
 )
 _YES_NO = re.compile(r"^(?:ja|nein|yes|no|weiß nicht|keine ahnung|don't know|not sure|egal)\b", _I)
-_WORD = re.compile(r"\w+")
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Whitespace-separated tokens (cheap: called on every piece and sentence)."""
+    return len(text.split())
 
 
 def is_photo_credit(text: str) -> bool:
@@ -288,14 +288,13 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"“”»«’']*|$)")
 
 def _is_inline_prompt(sentence: str) -> bool:
     stripped = sentence.strip()
-    if not stripped or _words(stripped) > MAX_INLINE_PROMPT_WORDS:
-        return False
-    return bool(
+    matched = (
         _PROMPT.match(stripped)
         or _READER_CALL.match(stripped)
         or _FOLLOW.match(stripped)
-        or (_PROMOTION_TOPIC.search(stripped) and _PROMOTION_ACTION.match(stripped))
+        or (_PROMOTION_ACTION.match(stripped) and _PROMOTION_TOPIC.search(stripped))
     )
+    return bool(matched) and _words(stripped) <= MAX_INLINE_PROMPT_WORDS
 
 
 def reader_inserts(text: str) -> list[tuple[int, int]]:
