@@ -2,11 +2,13 @@
 side by side with a bare `python -c "import numpy"` measured in the same run, and the import-time
 breakdown of `blickwinkel --help` (`python -X importtime`).
 
-    python bench/startup.py [--repeats 5] [--event DIR] [--no-breakdown]
+    python bench/startup.py [--repeats 5] [--event DIR] [--wikinews-event 47] [--no-breakdown]
 
 The shared data is looked for in ../shared or in $BLICKWINKEL_SHARED.
 
-The seed pair is ../shared/seeds/*.txt; `--event` adds a folder of articles (one real event). Every
+The seed pair is ../shared/seeds/*.txt; `--event` adds a folder of articles (one real event);
+`--wikinews-event N` writes event N of ../shared/data/story-clusters/wikinews-en-dev.json (event 47 has
+eight English articles) to a temporary folder, one text file per article, and measures it. Every
 command runs once untimed first (warm disk cache and warm user cache directory), then `--repeats`
 times; the median and the fastest run are printed with the load average, because the development
 machine is shared. Prints figures; asserts nothing.
@@ -15,11 +17,13 @@ machine is shared. Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -82,10 +86,22 @@ def import_breakdown(limit: int = 12) -> None:
         print(f"  {cumulative / 1e6:6.3f} s  {depth}  {name}")
 
 
+def wikinews_event(index: int, folder: Path) -> Path:
+    """Event ``index`` of the WikiNews clusters as one text file per article (title, blank line, text)."""
+    events = json.loads((SHARED / "data" / "story-clusters" / "wikinews-en-dev.json").read_text("utf-8"))
+    event = folder / f"wikinews-event-{index}"
+    event.mkdir()
+    for n, article in enumerate(events[index]["articles"]):
+        text = f"{article.get('title') or ''}\n\n{article['text']}".strip()
+        (event / f"{n:02d}.txt").write_text(text + "\n", encoding="utf-8")
+    return event
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--event", type=Path, action="append", default=[], help="a folder with one event")
+    parser.add_argument("--wikinews-event", type=int, action="append", default=[], help="event index")
     parser.add_argument("--no-breakdown", action="store_true")
     args = parser.parse_args()
 
@@ -98,6 +114,9 @@ def main() -> int:
         measure(f"blickwinkel compare <{len(seeds)} seeds> --format json", command, args.repeats)
     else:
         print(f"seed pair: skipped ({SEEDS} absent)")
+    temporary = tempfile.TemporaryDirectory()
+    for index in args.wikinews_event:
+        args.event.append(wikinews_event(index, Path(temporary.name)))
     for event in args.event:
         files = sorted(str(p) for p in event.iterdir() if p.is_file())
         command = [*CLI, "compare", *files, "--format", "json"]
