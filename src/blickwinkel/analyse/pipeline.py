@@ -7,6 +7,7 @@ articles take their date anchor from the others, which is why this works on the 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -35,11 +36,22 @@ def _with_language(article: Article) -> Article:
     return replace(article, language=language, blocks=blocks)
 
 
+@functools.lru_cache(maxsize=512)
+def _prepared(article: Article) -> tuple[Article, tuple[Sentence, ...], tuple[tuple[Mention, ...], ...]]:
+    """What analysis finds in one article alone (languages, statements, entity mentions), kept by the
+    article's content: a story that grows by one article, another evaluation file with the same
+    article or a second comparison in the service does not analyse the others again."""
+    prepared = _with_language(article)
+    sentences = tuple(split_statements(prepared))
+    return prepared, sentences, tuple(find_entities(prepared, sentences))
+
+
 def analyse_articles(articles: Sequence[Article]) -> list[AnalysedArticle]:
     """Statements with entities, quantities, dates, kinds, speakers and subjectivity for each article."""
-    prepared = [_with_language(a) for a in articles]
-    sentences = [split_statements(a) for a in prepared]
-    mentions = unify_entity_keys([find_entities(a, s) for a, s in zip(prepared, sentences, strict=True)])
+    parts = [_prepared(a) for a in articles]
+    prepared = [p[0] for p in parts]
+    sentences = [list(p[1]) for p in parts]
+    mentions = unify_entity_keys([p[2] for p in parts])
     published = [a.published for a in prepared]
     results = []
     for n, article in enumerate(prepared):
