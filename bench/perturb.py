@@ -420,8 +420,8 @@ def run(pairs: int, seed: int, split: str = "B", embedder: str | None = None) ->
         if hit:
             tally.found[case.change] = tally.found.get(case.change, 0) + 1
         elif case.change not in CONTROLS:
-            sentence = next(m for m in _SENTENCE.finditer(case.changed_text) if m.end() >= case.new_end)
-            tally.notes.append(f"MISSED {case.change} {case.after!r}: {sentence.group().strip()[:200]}")
+            around = case.changed_text[max(0, case.start - 120) : case.new_end + 80].replace("\n", " ")
+            tally.notes.append(f"MISSED {case.change} {case.after!r}: …{around}…")
     return tally
 
 
