@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blickwinkel.compare import compare_articles
@@ -123,3 +123,21 @@ def test_a_changed_german_noun_is_no_actor_conflict() -> None:
         "Nach Angaben der Stadt bleibt die Brücke wegen der Schäden bis zum Sommer gesperrt.",
         "Nach Angaben der Stadt bleibt die Brücke wegen der Risse bis zum Sommer gesperrt.",
     )
+
+
+_SWAP = str.maketrans({"'": "’", '"': "“", "-": "–"})
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["we", "don't", "won't", "accept", "not", '"never"', "3", "4,5", "Monday", "Anna", "-"]
+        ),
+        min_size=4,
+        max_size=12,
+    )
+)
+def test_copies_that_differ_only_in_typography_never_conflict(words: list[str]) -> None:
+    quote = "The mayor said: " + " ".join(words) + "."
+    assert not conflicts_of(quote, quote.translate(_SWAP))
