@@ -20,3 +20,17 @@ def test_command_table_imports_nothing_heavy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_a_comparison_imports_no_scipy() -> None:
+    """Copies among a story's articles are found without datasketch's index (it imports scipy)."""
+    probe = (
+        "import sys\n"
+        "from blickwinkel.stories.duplicates import CopyCandidate, near_copies\n"
+        "from blickwinkel.stories.features import minhash_signature\n"
+        "texts = ['the ferry ran aground near the harbour on sunday evening'] * 2 + ['a different text']\n"
+        "items = [CopyCandidate(str(i), minhash_signature(t), str(i)) for i, t in enumerate(texts)]\n"
+        "print(near_copies(items), 'scipy' in sys.modules, 'datasketch' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["{'1':", "'0'}", "False", "False"]

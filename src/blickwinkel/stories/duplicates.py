@@ -46,17 +46,15 @@ def near_copies(
 
     Originals and unique texts are not keys; a copy of a copy maps to the first original.
     """
-    # datasketch imports scipy (0.5 s): only when copies are looked for
-    from datasketch import MinHash, MinHashLSH
-
     original_of: dict[str, str] = {}
     by_hash: dict[str, str] = {}
     rank = {c.id: i for i, c in enumerate(ordered)}
-    lsh = (
-        MinHashLSH(threshold=threshold, num_perm=MINHASH_PERMUTATIONS)
-        if len(ordered) > EXHAUSTIVE_UP_TO
-        else None
-    )
+    lsh = None
+    if len(ordered) > EXHAUSTIVE_UP_TO:
+        # datasketch imports scipy (0.5 s): only where the index is needed, never for a comparison
+        from datasketch import MinHashLSH
+
+        lsh = MinHashLSH(threshold=threshold, num_perm=MINHASH_PERMUTATIONS)
     seen: list[CopyCandidate] = []
     by_id: dict[str, CopyCandidate] = {}
     for item in ordered:
@@ -68,6 +66,8 @@ def near_copies(
         if lsh is None:
             candidates: Iterable[CopyCandidate] = seen
         else:
+            from datasketch import MinHash
+
             minhash = MinHash(
                 num_perm=MINHASH_PERMUTATIONS, seed=1, hashvalues=item.signature, scheme=MINHASH_SCHEME
             )
