@@ -141,3 +141,13 @@ _SWAP = str.maketrans({"'": "’", '"': "“", "-": "–"})
 def test_copies_that_differ_only_in_typography_never_conflict(words: list[str]) -> None:
     quote = "The mayor said: " + " ".join(words) + "."
     assert not conflicts_of(quote, quote.translate(_SWAP))
+
+
+def test_the_html_report_marks_both_spans_of_a_conflict() -> None:
+    from blickwinkel.report.html import render_html
+
+    a = make_article("a", [INTRO, "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf 548 an."])
+    b = make_article("b", [INTRO, "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf <1644> an."])
+    page = render_html(compare_articles([a, b], EMBEDDER))
+    assert "<mark>548</mark>" in page and "<mark>1644</mark>" in page
+    assert "&lt;<mark>" in page  # the text around the span stays escaped
