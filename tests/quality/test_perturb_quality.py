@@ -10,6 +10,7 @@ The bench runs as a subprocess: tests import the library, never bench/ code.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -45,3 +46,21 @@ def test_conflicts_on_independently_perturbed_articles() -> None:
     for key, pinned in PINNED.items():
         assert figures[key] >= pinned, (key, figures)
     assert figures["false_conflicts"] <= PINNED_FALSE_CONFLICTS, figures
+
+
+def test_cases_are_made_without_blickwinkel() -> None:
+    """Only ``run`` (which calls the comparison) may import blickwinkel; making a case may not."""
+    tree = ast.parse((ROOT / "bench" / "perturb.py").read_text(encoding="utf-8"))
+    offenders = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == "run":
+            continue
+        body = node.body if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) else []
+        for statement in body:
+            if isinstance(statement, ast.ImportFrom) and (statement.module or "").startswith("blickwinkel"):
+                offenders.append(statement.module)
+            if isinstance(statement, ast.Import) and any(
+                a.name.startswith("blickwinkel") for a in statement.names
+            ):
+                offenders.append(statement.names[0].name)
+    assert not offenders, offenders
