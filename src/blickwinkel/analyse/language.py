@@ -1,7 +1,7 @@
 """Language of a text, of every block of an article and of the article as a whole.
 
 py3langid ranks the supported languages first (its model loads in milliseconds from the user's cache
-directory). A long text it is sure of keeps its answer; any other text goes to lingua in
+directory). A text of a block's length it is sure of keeps its answer; any other text goes to lingua in
 high-accuracy mode (about 0.15 ms per block, much better than the low-accuracy mode on tweet-length
 text), restricted to py3langid's few likely candidates: lingua loads a language's models (about
 0.3 s each) only when a text could be in it, so German and English news never loads the other nine.
@@ -31,9 +31,11 @@ LINGUA_CONFIDENCE = 0.6
 LANGID_CONFIDENCE = 0.9
 """py3langid's normalised probability at or above which it may overrule an unsure lingua."""
 LANGID_SURE = 0.99
-LANGID_SURE_LETTERS = 120
-"""A text of this many letters that py3langid gives this probability needs no second opinion (set
-by judgement, not tuned: paragraphs of news are where both detectors agree)."""
+LANGID_SURE_LETTERS = 40
+"""A text of this many letters (the shortest block that is detected at all) that py3langid gives this
+probability needs no second opinion. Chosen on 2,500 text pieces of the SemEval same-story sample
+(every value from 12 to 120 letters kept 2,497 answers of the previous lingua-first detector);
+measured on 3,000 held-out pieces of the WikiNews clusters and corpus-de: 2,998 answers the same."""
 CANDIDATE_MASS = 0.999
 MAX_CANDIDATES = 3
 """lingua chooses among py3langid's likeliest languages that together hold this much probability
