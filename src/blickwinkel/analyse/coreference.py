@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from blickwinkel.analyse.gazetteer import NAME_PARTICLES, NAME_PREFIXES, is_person_cue, slug
+from blickwinkel.analyse.gazetteer import NAME_PARTICLES, NAME_PREFIXES, POST_NOMINALS, is_title, slug
 from blickwinkel.model import Mention
 
 _PARTICLE_SLUGS = frozenset(slug(p) for p in NAME_PARTICLES) | {
@@ -19,12 +19,24 @@ _PARTICLE_SLUGS = frozenset(slug(p) for p in NAME_PARTICLES) | {
 }  # "al", "el", "von", "bin" ...
 
 
+def _lowercase_role(word: str) -> bool:
+    """A lowercase word before a name: a role ("capitaine") or article ("le"); particles such as
+    "von" add nothing to a key either, but a prefix such as "al-" starts the name."""
+    return word[:1].islower() and not word.startswith(NAME_PREFIXES)
+
+
 def name_parts(name: str) -> tuple[str, ...]:
-    """Slugs of a name's parts without particles: "Mohammed Shia al-Sudani" → (mohammed, shia, sudani)."""
+    """Slugs of a name's parts without particles, titles or roles: "Mohammed Shia al-Sudani" →
+    (mohammed, shia, sudani); "Ms. Anna Berg", "Frau Dr. Anna Berg" and "Mme Anna Berg" → (anna, berg).
+
+    Slugs are casefolded and accent-folded, so "Léa Dubois" and "Lea Dubois" share a key."""
+    words = name.split()
+    while words and (is_title(words[0]) or _lowercase_role(words[0])):
+        words.pop(0)  # titles and roles come first: "Frau Dr. Anna Berg", "le capitaine Jan Berger"
+    while words and words[-1].rstrip(".").casefold() in POST_NOMINALS:
+        words.pop()  # "Sarah Cole MP"
     parts: list[str] = []
-    for word in name.split():
-        if is_person_cue(word):
-            continue  # "Ms. Alina Romanowski" is Alina Romanowski
+    for word in words:
         prefix = next((p for p in NAME_PREFIXES if word.startswith(p) and len(word) > len(p)), "")
         part = slug(word[len(prefix) :])
         if part and part not in _PARTICLE_SLUGS:

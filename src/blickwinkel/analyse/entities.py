@@ -1,11 +1,13 @@
-"""Named entities (PER, ORG, LOC, OTH) without a trained model.
+"""Named entities (PER, ORG, LOC, OTH): a trained tagger for German, hand-written rules for English.
 
-Evidence, strongest first: gazetteers of places and well-known organisations; organisation heads
-("Universität X", "X AG"); role and title cues before a person ("Außenminister X", "Mr X",
-"sagte X"); given names; name particles (von, al-, bin); titles of works in quotes (OTH); HanTa's
-proper-noun tag for the rest. German capitalises every noun, so there capitalisation alone is never
-evidence: a token must be a proper noun for HanTa, a known name or cued. Within an article, a name
-found once with evidence is found again everywhere, and a surname alone joins its full name.
+German sentences are tagged by the CRF in ``ner_tagger`` (trained on the tuning part of GermEval
+2014 dev), which reads what the rules below say as one of its features; English sentences are
+tagged by the rules alone. Rule evidence, strongest first: gazetteers of places and well-known
+organisations; organisation heads ("Universität X", "X AG"); role and title cues before a person
+("Außenminister X", "Mr X", "sagte X"); given names; name particles (von, al-, bin); titles of
+works in quotes (OTH); HanTa's proper-noun tag for the rest. German capitalises every noun, so
+there capitalisation alone is never evidence. Within an article, a name found once with evidence
+is found again everywhere, and a surname alone joins its full name.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.coreference import assign_keys, unify_entity_keys
 from blickwinkel.analyse.lemmas import word_tags
+from blickwinkel.analyse.ner_tagger import crf_tags
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
 
-__all__ = ["EntitySpan", "find_entities", "recognise", "tag_tokens", "unify_entity_keys"]
+__all__ = ["EntitySpan", "find_entities", "recognise", "rule_spans", "tag_tokens", "unify_entity_keys"]
+ENTITY_TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
 
 _PROPER = frozenset({"NE", "NP0"})
 _FINITE_OR_PRONOUN = frozenset({"VVFIN", "VAFIN", "VMFIN", "PPER", "PRF", "PPOSAT", "VVD", "VVZ", "VBZ"})
@@ -28,8 +33,6 @@ _FUNCTION_TAGS = frozenset(
      "PROAV", "ADV", "PTKNEG", "VAFIN", "VMFIN", "KOKOM", "PPOSAT", "AT0", "PRP", "CJC", "CJS", "PNP",
      "DT0", "AV0", "DPS", "PRF"}
 )  # fmt: skip
-# Tags before a German subject moved behind the finite verb ("Danach sagte X", "Zuvor hatte X").
-_BEFORE_SUBJECT = frozenset({"VVFIN", "VAFIN", "VMFIN", "ADV"})
 _QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘", "’", "'", "``", "''"})
 _OPENERS = _QUOTES | {"(", ":", "–", "-", "—", "[", "•", "*"}
 _ABBREVIATION = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{1,5}s?$")
@@ -42,8 +45,7 @@ _CALENDAR = gz.words(
 )
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 MAX_QUOTED_TITLE = 8
-# Two-letter capitals ("KB", "SG", "VS") are more often units, grades or initials than organisations.
-MIN_ACRONYM = 3
+MIN_SHOUTED_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -172,13 +174,12 @@ def _match_gazetteers(s: _Sentence) -> None:
                 s.add(i, i + 1, "ORG", org_key)
             i += 1
             continue
-        # "Paris Hilton", "Präsident Washington": a person's name wins over a place
+        # a title or given name next to a place name makes it a person's name
         person_context = (
             gz.is_person_cue(s.word(i - 1))
             or (s.word(i - 1) in given and not s.taken[i - 1] and s.proper(i))
             or (s.tokens[i] in given and i + 1 < len(s.tokens) and s.proper(i + 1))
         )
-        after_given_name = s.word(i - 1) in given and not s.taken[i - 1]  # "Gerald Ford", "Emanuel Merck"
         for size in range(min(gz.MAX_NAME_TOKENS, len(s.tokens) - i), 0, -1):
             words = s.tokens[i : i + size]
             other = _lookup(others, words)
@@ -186,51 +187,18 @@ def _match_gazetteers(s: _Sentence) -> None:
                 s.add(i, i + size, "OTH", other)
                 break
             org = _lookup(orgs, words)
-            if isinstance(org, str) and not after_given_name:
+            if isinstance(org, str):
                 s.add(i, i + size, "ORG", org)
                 break
             if person_context:
                 continue
             place = _lookup(places, words)
-            if place is None and size == 1:
-                place = _genitive_place(s, i)
             if isinstance(place, gz.Place):
                 if size == 1 and s.initial(i) and not s.proper(i):
                     continue
-                if size == 1 and place.kind == "city" and _determiner(s.word(i - 1), s.lang):
-                    continue  # "der Hof", "die Basis": German city names take no article
                 s.add(i, i + size, "LOC", place.key)
                 break
         i = max(i + 1, next((k for k in range(i, len(s.tokens)) if not s.taken[k]), len(s.tokens)))
-
-
-def _genitive_place(s: _Sentence, i: int) -> gz.Place | None:
-    """ "Deutschlands", "Bagdads", "Griechenlandes": a place in the German genitive."""
-    word = s.tokens[i]
-    if s.lang != "de" or not word.endswith("s"):
-        return None
-    place = gz.places().get((word[:-1],))
-    if place is None and word.endswith("es"):
-        place = gz.places().get((word[:-2],))
-    # a city name is short and common enough to end a noun ("Basis" is not "Basi"'s)
-    if place is None or (place.kind == "city" and "NE" not in s.tags(i)):
-        return None
-    return place
-
-
-def _determiner(word: str, lang: str) -> bool:
-    return word[:1].isalpha() and _tags(word, lang)[0] in {"ART", "AT0"}
-
-
-def _street(s: _Sentence, i: int) -> bool:
-    """ "Schwanitzstraße", "Goetheplatz": a street named after a name (not "Hauptstraße")."""
-    word = s.tokens[i]
-    lowered = word.lower()
-    suffix = next((x for x in gz.STREET_SUFFIXES if lowered.endswith(x)), "")
-    stem = word[: len(word) - len(suffix)].rstrip("-")
-    if not suffix or len(stem) < MIN_ACRONYM or not stem[0].isupper():
-        return False
-    return stem in gz.given_names() or (stem,) in gz.places() or _tags(stem, s.lang)[0] in _PROPER
 
 
 def _match_organisation_heads(s: _Sentence) -> None:
@@ -297,20 +265,6 @@ def _extend_name(s: _Sentence, start: int, person: bool) -> int:
     return end
 
 
-def _not_a_name(s: _Sentence, i: int) -> bool:
-    """An abbreviation that is a common noun or unit ("DNA", "ISBN"), or too short to tell ("KB")."""
-    word = s.tokens[i]
-    if word in gz.NOT_ORGANISATIONS:
-        return True
-    return s.abbreviation(i) and len(word.rstrip("s")) < MIN_ACRONYM
-
-
-def _organisation_cue(word: str) -> bool:
-    """A noun that introduces an organisation's name: "Firma", "Autobauer", "Mobilfunkanbieter"."""
-    tail = word.rsplit("-", 1)[-1].lower()
-    return word[:1].isupper() and tail.endswith(gz.ORG_CUE_SUFFIXES)
-
-
 def _match_names(s: _Sentence) -> None:
     given = gz.given_names()
     i = 0
@@ -320,10 +274,6 @@ def _match_names(s: _Sentence) -> None:
             continue
         prev = s.word(i - 1)
         cued = gz.is_person_cue(prev) or prev.lower() in gz.SPEECH_VERBS
-        if s.lang == "de" and _street(s, i):
-            s.add(i, i + 1, "LOC")
-            i += 1
-            continue
         if not (s.proper(i) or (cued and s.name_like(i)) or s.abbreviation(i)):
             i += 1
             continue
@@ -331,15 +281,13 @@ def _match_names(s: _Sentence) -> None:
         person = cued or first in given or first.startswith(gz.NAME_PREFIXES)
         end = _extend_name(s, i, person)
         words = s.tokens[i:end]
-        if len(words) == 1 and not person and _not_a_name(s, i):
+        if len(words) == 1 and not person and s.tokens[i] in gz.NOT_ORGANISATIONS:
             i += 1
             continue
         type_: EntityType
         strong, tentative = True, False
         if s.word(i - 1) in gz.WORK_CUES and not person:
             type_ = "OTH"
-        elif not person and _organisation_cue(prev):
-            type_ = "ORG"
         elif person or any(w in gz.NAME_PARTICLES or w.startswith(gz.NAME_PREFIXES) for w in words):
             type_ = "PER"
         elif len(words) == 1 and s.abbreviation(i):
@@ -350,22 +298,64 @@ def _match_names(s: _Sentence) -> None:
             type_ = "LOC"
         elif prev.lower() in gz.PLACE_PREPOSITIONS or first.lower().endswith(gz.PLACE_SUFFIXES):
             type_, strong = "LOC", False
-        elif s.lang == "de" and prev[:1].isalpha() and _tags(prev, s.lang)[0] in _BEFORE_SUBJECT:
-            type_, strong = "PER", False  # "Zuvor musste Halmich ...": a bare name after the verb
         else:
             type_, strong, tentative = "PER", False, True
         s.add(i, end, type_, cued=strong, tentative=tentative)
         i = end
 
 
-def recognise(tokens: Sequence[str], language: str = "de") -> list[EntitySpan]:
-    """Entity spans over one sentence's tokens, in token order."""
+def rule_spans(tokens: Sequence[str], language: str = "de") -> list[EntitySpan]:
+    """Entity spans the hand-written rules find over one sentence's tokens, in token order."""
     s = _Sentence(tokens, _language(language))
     _match_gazetteers(s)
     _match_organisation_heads(s)
     _quoted_titles(s)
     _match_names(s)
     return sorted(s.spans, key=lambda sp: sp.start)
+
+
+def _known_key(type_: EntityType, words: Sequence[str]) -> str | None:
+    """The gazetteer key of a tagged name ("Irak" → ``loc:iq``), if the name is listed."""
+    name = tuple(words)
+    if type_ == "LOC":
+        place = gz.places().get(name)
+        if place is None and len(name) == 1 and name[0].endswith("s"):
+            place = gz.places().get((name[0][:-1],))  # German genitive: "Frankreichs"
+        return place.key if place is not None else None
+    if type_ == "ORG":
+        return gz.organisations().get(name)
+    if type_ == "OTH":
+        return gz.other_names().get(name)
+    return None
+
+
+def _tagged_spans(tokens: Sequence[str], tags: Sequence[str]) -> list[EntitySpan]:
+    spans: list[EntitySpan] = []
+    start, current = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        continues = prefix == "I" and kind == current
+        if current and not continues:
+            type_ = cast(EntityType, current)
+            spans.append(EntitySpan(start, i, type_, _known_key(type_, tokens[start:i])))
+            current = ""
+        if prefix in {"B", "I"} and kind in ENTITY_TYPES and not continues:
+            start, current = i, kind
+    return spans
+
+
+def recognise(tokens: Sequence[str], language: str = "de") -> list[EntitySpan]:
+    """Entity spans over one sentence's tokens, in token order."""
+    if _language(language) == "en" or _shouting(tokens):
+        return rule_spans(tokens, language)
+    return _tagged_spans(tokens, crf_tags(tokens))
+
+
+def _shouting(tokens: Sequence[str]) -> bool:
+    """A headline in capitals ("DIE REGIERUNG TAGTE"): the tagger learnt from mixed-case text, and
+    the rules know that capitals say nothing about names there."""
+    words = [t for t in tokens if len(t) > 1 and t.isalpha()]
+    return len(words) >= MIN_SHOUTED_WORDS and sum(w.isupper() for w in words) * 2 > len(words)
 
 
 def tag_tokens(tokens: Sequence[str], language: str = "de") -> list[str]:

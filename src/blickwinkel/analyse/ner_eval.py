@@ -4,18 +4,29 @@ Only the outer tags count, restricted to PER, ORG, LOC and OTH. GermEval also ma
 ("irakische" → LOCderiv) and names inside words ("NATO-Gipfel" → ORGpart); ``derived`` says what
 happens to them: ``"ignore"`` (default) reads them as no entity, which matches what
 blickwinkel tags (it never marks adjectives or compounds); ``"merge"`` counts them as their base type.
+
+The GermEval 2014 dev file (2,200 sentences) is split once, by sentence position: every fourth
+sentence (index % 4 == 3, counting from 0: 550 sentences) is **held out** and only ever scored;
+the other 1,650 are the **tuning** part, on which the shipped tagger is trained and every choice
+is made (``split_sentences``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from blickwinkel.errors import EvaluationError
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "OTH")
 DerivedPolicy = Literal["ignore", "merge"]
+SplitPart = Literal["tune", "heldout", "all"]
+SPLIT_PARTS: tuple[SplitPart, ...] = ("heldout", "tune", "all")
+# Every HELDOUT_EVERY-th sentence (position % HELDOUT_EVERY == HELDOUT_AT) is held out.
+HELDOUT_EVERY = 4
+HELDOUT_AT = 3
 _COLUMNS = 4
 
 
@@ -96,6 +107,34 @@ def parse_germeval(lines: Iterable[str], source: str) -> list[LabelledSentence]:
     if not sentences:
         raise EvaluationError(f"{source}: no sentences found; is this a GermEval 2014 .tsv file?")
     return sentences
+
+
+def read_germeval(path: Path, limit: int | None = None) -> list[LabelledSentence]:
+    """The labelled sentences of the GermEval 2014 file ``path`` (at most ``limit``)."""
+    try:
+        with path.open(encoding="utf-8") as lines:
+            sentences = parse_germeval(lines, str(path))
+    except FileNotFoundError as exc:
+        raise EvaluationError(f"{path}: file not found; pass a GermEval 2014 .tsv file") from exc
+    except UnicodeDecodeError as exc:
+        raise EvaluationError(f"{path}: not UTF-8 text ({exc.reason}); pass a GermEval .tsv file") from exc
+    except OSError as exc:
+        raise EvaluationError(f"{path}: cannot be read ({exc.strerror})") from exc
+    return list(sentences[:limit] if limit else sentences)
+
+
+def is_heldout(position: int) -> bool:
+    """Whether the sentence at 0-based ``position`` of a file belongs to the held-out part."""
+    return position % HELDOUT_EVERY == HELDOUT_AT
+
+
+def split_sentences(sentences: Sequence[LabelledSentence], part: SplitPart) -> list[LabelledSentence]:
+    """The ``tune`` or ``heldout`` part of a file's sentences (by position), or ``all`` of them."""
+    if part == "all":
+        return list(sentences)
+    if part not in ("tune", "heldout"):
+        raise EvaluationError(f"split {part!r}: choose one of {', '.join(SPLIT_PARTS)}")
+    return [s for i, s in enumerate(sentences) if is_heldout(i) == (part == "heldout")]
 
 
 def _base_type(tag_type: str, derived: DerivedPolicy) -> str | None:

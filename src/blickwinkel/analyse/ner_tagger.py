@@ -1,0 +1,224 @@
+"""A small statistical tagger for German named entities: a linear-chain CRF (python-crfsuite).
+
+Each token is described by its word form, shape, affixes, HanTa's part-of-speech tags, the
+licence-clean name lists in ``gazetteer`` (places, given names, organisations and the cue words
+before them) and the same for its neighbours. The weights in ``data/ner-de.crfsuite`` are trained
+by ``scripts/train_ner.py`` on the tuning part of GermEval 2014 dev (CC BY 4.0; see
+docs/data-sources.md); the held-out part is never used for training or any choice. The model
+loads once, lazily, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from blickwinkel.analyse import gazetteer as gz
+from blickwinkel.analyse.lemmas import word_tags
+
+MODEL_RESOURCE = "data/ner-de.crfsuite"
+_QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘", "’", "'", "``", "''"})
+_SHAPE_REPEAT = re.compile(r"(.)\1+")
+_load_lock = threading.Lock()
+_tag_lock = threading.Lock()
+_model: list[Any] = []
+
+Features = list[str]
+
+
+@lru_cache(maxsize=100_000)
+def word_shape(word: str) -> str:
+    """``"Merkel"`` → ``"Xx"``, ``"NATO"`` → ``"X"``, ``"G20-Gipfel"`` → ``"Xd-Xx"`` (runs collapsed)."""
+    shape = []
+    for char in word:
+        if char.isupper():
+            shape.append("X")
+        elif char.islower():
+            shape.append("x")
+        elif char.isdigit():
+            shape.append("d")
+        else:
+            shape.append(char)
+    return _SHAPE_REPEAT.sub(r"\1", "".join(shape))
+
+
+def _pos(word: str) -> tuple[str, ...]:
+    return word_tags(word, "de") if word[:1].isalnum() else ("$.",)
+
+
+def _gazetteer_labels(tokens: Sequence[str]) -> list[str]:
+    """Longest matches of the name lists: ``B-LOCcity``, ``I-ORG``, ``B-OTH`` ... or ``""``."""
+    places, orgs, others = gz.places(), gz.organisations(), gz.other_names()
+    labels = [""] * len(tokens)
+    i = 0
+    while i < len(tokens):
+        found = ""
+        size = 0
+        if tokens[i][:1].isalpha():
+            for size in range(min(gz.MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+                words = tuple(tokens[i : i + size])
+                if words in orgs:
+                    found = "ORG"
+                elif words in others:
+                    found = "OTH"
+                elif words in places:
+                    found = "LOC" + places[words].kind
+                if found:
+                    break
+        if not found:
+            i += 1
+            continue
+        labels[i] = "B-" + found
+        for k in range(i + 1, i + size):
+            labels[k] = "I-" + found
+        i += size
+    return labels
+
+
+_FLAGS_FOR_NEIGHBOURS = ("given", "pcue", "ohead", "lcue", "wcue", "speech", "quote", "particle")
+
+
+@lru_cache(maxsize=100_000)
+def _word_features(word: str) -> tuple[str, ...]:
+    """Features of a word form alone, as ``name=value`` strings (cached: news repeats its words)."""
+    lower = word.lower()
+    tags = _pos(word)
+    feats = [
+        f"w={lower}",
+        f"shape={word_shape(word)}",
+        f"p3={lower[:3]}",
+        f"s2={lower[-2:]}",
+        f"s3={lower[-3:]}",
+        f"s4={lower[-4:]}",
+        f"pos={tags[0]}",
+    ]
+    flags = {
+        "ne": "NE" in tags,
+        "short": len(word) <= 3,
+        "given": word in gz.given_names(),
+        "pcue": gz.is_person_cue(word),
+        "ohead": word in gz.ORG_HEADS,
+        "lcue": word in gz.PLACE_CUES,
+        "wcue": word in gz.WORK_CUES,
+        "speech": lower in gz.SPEECH_VERBS,
+        "particle": word in gz.NAME_PARTICLES,
+        "nprefix": word.startswith(gz.NAME_PREFIXES),
+        "quote": word in _QUOTES,
+    }
+    feats.extend(name for name, on in flags.items() if on)
+    if "-" in word.strip("-"):
+        feats.append(f"hyph_s3={word.rsplit('-', 1)[1].lower()[-3:]}")
+    return tuple(feats)
+
+
+@lru_cache(maxsize=200_000)
+def _neighbour_features(word: str, offset: int) -> tuple[str, ...]:
+    """What a word says about the token ``offset`` places away: less than about itself."""
+    own = _word_features(word)
+    keep = ("w=", "pos=") if abs(offset) > 1 else ("w=", "pos=", "shape=", "s3=", *_FLAGS_FOR_NEIGHBOURS)
+    return tuple(f"{offset}:{f}" for f in own if f.startswith(keep))
+
+
+def _rule_labels(tokens: Sequence[str]) -> list[str]:
+    """What the hand-written rules of ``entities`` say about each token (``B-PER``, ``I-ORG`` ... ``O``);
+    a lone proper noun without evidence of its type is ``B-NAME``."""
+    from blickwinkel.analyse.entities import rule_spans
+
+    labels = ["O"] * len(tokens)
+    for span in rule_spans(tokens, "de"):
+        kind = "NAME" if span.tentative else span.type
+        labels[span.start] = "B-" + kind
+        for i in range(span.start + 1, span.end):
+            labels[i] = "I-" + kind
+    return labels
+
+
+def sentence_features(tokens: Sequence[str]) -> list[Features]:
+    """The features of each token: the word itself, its gazetteer label, what the rules say, and
+    the same for its neighbours."""
+    gazetteer = _gazetteer_labels(tokens)
+    rules = _rule_labels(tokens)
+    n = len(tokens)
+    result: list[Features] = []
+    for i, token in enumerate(tokens):
+        feats = ["bias", *_word_features(token)]
+        if gazetteer[i]:
+            feats.append("gz=" + gazetteer[i])
+        if rules[i] != "O":
+            feats.append("rule=" + rules[i])
+        if i == 0:
+            feats.append("first")
+        for offset in (-2, -1, 1, 2):
+            k = i + offset
+            if not 0 <= k < n:
+                feats.append(f"{offset}:edge")
+                continue
+            feats.extend(_neighbour_features(tokens[k], offset))
+            if abs(offset) == 1:
+                if gazetteer[k]:
+                    feats.append(f"{offset}:gz={gazetteer[k]}")
+                if rules[k] != "O":
+                    feats.append(f"{offset}:rule={rules[k]}")
+        result.append(feats)
+    return result
+
+
+def model_path() -> Path:
+    """Where the packaged model file lives."""
+    return Path(str(resources.files("blickwinkel.analyse").joinpath(MODEL_RESOURCE)))
+
+
+def _tagger() -> Any:
+    if not _model:
+        with _load_lock:
+            if not _model:
+                import pycrfsuite
+
+                tagger = pycrfsuite.Tagger()
+                tagger.open(str(model_path()))
+                _model.append(tagger)
+    return _model[0]
+
+
+def _spans(tags: Sequence[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start, current = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        continues = prefix == "I" and kind == current
+        if current and not continues:
+            spans.append((start, i))
+            current = ""
+        if prefix in {"B", "I"} and not continues:
+            start, current = i, kind
+    return spans
+
+
+def _implausible(words: Sequence[str]) -> bool:
+    """A span no name can be: only titles or roles ("Sprecherin", "Frau Dr.")."""
+    return all(gz.is_title(w) for w in words)
+
+
+def clean_tags(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """The tagger's tags without spans that cannot be names (see ``_implausible``)."""
+    cleaned = list(tags)
+    for start, end in _spans(tags):
+        if _implausible(tokens[start:end]):
+            cleaned[start:end] = ["O"] * (end - start)
+    return cleaned
+
+
+def crf_tags(tokens: Sequence[str]) -> list[str]:
+    """BIO tags (``B-PER``, ``I-LOC``, ``O``) for one German sentence from the packaged model."""
+    if not tokens:
+        return []
+    features = sentence_features(tokens)
+    tagger = _tagger()
+    with _tag_lock:  # a crfsuite Tagger holds per-call state
+        tags = list(tagger.tag(features))
+    return clean_tags(tokens, tags)
