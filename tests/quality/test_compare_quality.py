@@ -43,7 +43,7 @@ HELDOUT = {
     },
     # 1 corpus-de story, 1 SemEval de-de pair
     "de": {  # links 7, unique facts 13, different-fact pairs 7, conflicts 0
-        ("links", "precision"): 0.571,
+        ("links", "precision"): 0.8,
         ("links", "recall"): 0.571,
         ("unique_facts", "precision"): 0.764,
         ("unique_facts", "recall"): 1.0,
@@ -51,10 +51,12 @@ HELDOUT = {
     },
     # 3 SemEval de-en pairs
     "de-en": {  # links 9, unique facts 13, different-fact pairs 9, conflicts 2
-        ("links", "precision"): 0.4,
+        # 0.4 before the German CRF tagger: it now finds a surname both statements of an unrelated
+        # pair share, so the comparison links them (one false link more; de precision rose instead).
+        ("links", "precision"): 0.333,
         ("links", "recall"): 0.222,
-        ("unique_facts", "precision"): 0.523,
-        ("unique_facts", "recall"): 0.846,
+        ("unique_facts", "precision"): 0.526,
+        ("unique_facts", "recall"): 0.769,  # 0.846 before the CRF tagger: the same false link
         ("different", "rate"): 1.0,
     },
 }

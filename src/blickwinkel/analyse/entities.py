@@ -46,6 +46,7 @@ _CALENDAR = gz.words(
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 MAX_QUOTED_TITLE = 8
 MIN_SHOUTED_WORDS = 3
+MIN_ENGLISH_ACRONYM = 3
 
 
 @dataclass(frozen=True)
@@ -196,9 +197,15 @@ def _match_gazetteers(s: _Sentence) -> None:
             if isinstance(place, gz.Place):
                 if size == 1 and s.initial(i) and not s.proper(i):
                     continue
+                if size == 1 and place.kind == "city" and _determiner(s.word(i - 1), s.lang):
+                    continue  # a city's name takes no article: "the Union", "die Mitte" are no cities
                 s.add(i, i + size, "LOC", place.key)
                 break
         i = max(i + 1, next((k for k in range(i, len(s.tokens)) if not s.taken[k]), len(s.tokens)))
+
+
+def _determiner(word: str, lang: str) -> bool:
+    return word[:1].isalpha() and _tags(word, lang)[0] in {"ART", "AT0"}
 
 
 def _match_organisation_heads(s: _Sentence) -> None:
@@ -265,6 +272,15 @@ def _extend_name(s: _Sentence, start: int, person: bool) -> int:
     return end
 
 
+def _not_a_name(s: _Sentence, i: int) -> bool:
+    """A common abbreviation ("PDF"), or in English two capitals alone ("NY", "MP", "MPs"): state
+    codes, initials and titles more often than organisations, which the gazetteer knows ("EU")."""
+    word = s.tokens[i]
+    if word in gz.NOT_ORGANISATIONS:
+        return True
+    return s.lang == "en" and s.abbreviation(i) and len(word.rstrip("s")) < MIN_ENGLISH_ACRONYM
+
+
 def _match_names(s: _Sentence) -> None:
     given = gz.given_names()
     i = 0
@@ -281,7 +297,7 @@ def _match_names(s: _Sentence) -> None:
         person = cued or first in given or first.startswith(gz.NAME_PREFIXES)
         end = _extend_name(s, i, person)
         words = s.tokens[i:end]
-        if len(words) == 1 and not person and s.tokens[i] in gz.NOT_ORGANISATIONS:
+        if len(words) == 1 and not person and _not_a_name(s, i):
             i += 1
             continue
         type_: EntityType
