@@ -138,7 +138,7 @@ def batch(folder: Path, workers: int, compare: bool) -> dict[str, Any]:
     stop = threading.Event()
     with (
         LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as client,
         tempfile.TemporaryDirectory() as out,

@@ -277,8 +277,6 @@ def _article_row(article: Article, story: str) -> dict[str, Any]:
 @contextlib.contextmanager
 def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
     """A client of the cluster at ``scheduler``, or of a LocalCluster sized to this machine."""
-    import importlib.util
-
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -290,10 +288,11 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
             yield client
         return
     count = workers or max(1, min(os.cpu_count() or 1, 8))
-    dashboard = ":0" if importlib.util.find_spec("bokeh") else None
+    # A free port: the scheduler serves its HTTP routes there even without bokeh, and the usual 8787
+    # may belong to another cluster on this machine.
     with (
         LocalCluster(
-            n_workers=count, threads_per_worker=1, processes=True, dashboard_address=dashboard
+            n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as client,
     ):
