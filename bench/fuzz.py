@@ -24,7 +24,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from bench.fuzz_corpus import FuzzCase, generate, write
+try:
+    from bench.fuzz_corpus import FuzzCase, generate, write
+except ModuleNotFoundError:  # run as ``python bench/fuzz.py``: bench/ itself is on the path
+    from fuzz_corpus import FuzzCase, generate, write  # type: ignore[no-redef]
 from blickwinkel.cli.main import app
 from blickwinkel.ingest import read_inputs
 
