@@ -76,7 +76,9 @@ def main() -> int:
     get_embedder(args.embedder).encode(["Modell laden."])
     print(f"model load ({args.embedder}): {time.perf_counter() - t0:.2f}s")
 
-    examples = sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir() and p.name != "gold")
+    examples = sorted(
+        p for p in (ROOT / "examples").iterdir() if p.is_dir() and not p.name.startswith("gold")
+    )
     for story in examples:
         result = read_inputs([str(story)])
         report(f"example {story.name}", list(result.articles), args.embedder, repeats)

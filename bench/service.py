@@ -218,7 +218,13 @@ def main() -> None:
             from blickwinkel.store.ingest import Ingestor
 
             store = open_store(sqlite_url)
-            Ingestor(store).ingest([str(p) for p in sorted((ROOT / "examples").iterdir()) if p.is_dir()])
+            Ingestor(store).ingest(
+                [
+                    str(p)
+                    for p in sorted((ROOT / "examples").iterdir())
+                    if p.is_dir() and not p.name.startswith("gold")
+                ]
+            )
             store.close()
         bench_http(sqlite_url, args.clients, args.duration, workers=args.workers, compare=not args.no_compare)
 

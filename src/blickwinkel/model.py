@@ -236,11 +236,14 @@ class AnalysedArticle:
 
 @dataclass(frozen=True)
 class Link:
-    """Two statements of different articles that say the same thing, with the score that says so."""
+    """Two statements of different articles that say the same thing, with the score that says so
+    and its parts (``reasons``: meaning, wording, lemmas, names, numbers, dates, cross_lingual,
+    mutual), so that every link can show why it was made."""
 
     a: str
     b: str
     score: float
+    reasons: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -422,7 +425,10 @@ class Comparison:
             ],
             "statements": [s.to_json() for s in self.statements],
             "facts": [f.to_json() for f in self.facts],
-            "links": [{"a": k.a, "b": k.b, "score": round(k.score, 3)} for k in self.links],
+            "links": [
+                {"a": k.a, "b": k.b, "score": round(k.score, 3), "reasons": dict(k.reasons)}
+                for k in self.links
+            ],
             "conflicts": [c.to_json() for c in self.conflicts],
             "outlets": {k: v.to_json() for k, v in self.outlets.items()},
             "coverage": self.coverage,
@@ -463,7 +469,15 @@ class Comparison:
             articles=tuple(analysed),
             facts=tuple(Fact.from_json(f) for f in data.get("facts", ())),
             conflicts=tuple(Conflict.from_json(c) for c in data.get("conflicts", ())),
-            links=tuple(Link(str(k["a"]), str(k["b"]), float(k["score"])) for k in data.get("links", ())),
+            links=tuple(
+                Link(
+                    str(k["a"]),
+                    str(k["b"]),
+                    float(k["score"]),
+                    {str(n): float(v) for n, v in dict(k.get("reasons", {})).items()},
+                )
+                for k in data.get("links", ())
+            ),
             outlets={k: OutletProfile.from_json(v) for k, v in data.get("outlets", {}).items()},
             embedder=str(data.get("embedder", "")),
             coverage={k: dict(v) for k, v in data.get("coverage", {}).items()},

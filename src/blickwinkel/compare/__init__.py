@@ -44,7 +44,7 @@ def compare_articles(
     alignment = align_statements(
         statements, parts, part_embeddings, threshold=threshold, embedder=embedder.name
     )
-    facts = group_facts(statements, alignment.links, alignment.pair_score)
+    facts = group_facts(statements, alignment.links, alignment.pair_score, alignment.restatements)
     by_id = {s.id: s for s in statements}
     conflicts = find_conflicts(facts, by_id, alignment.links, alignment.parts)
     ids_in_order = [a.article.id for a in articles]

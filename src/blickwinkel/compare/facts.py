@@ -38,10 +38,17 @@ def group_facts(
     statements: Sequence[Statement],
     links: Sequence[Link],
     pair_score: Callable[[int, int], float],
+    restatements: Sequence[tuple[str, str]] = (),
 ) -> tuple[Fact, ...]:
-    """Facts in reading order: every alignable statement belongs to exactly one fact."""
+    """Facts in reading order: every alignable statement belongs to exactly one fact.
+
+    An article's own restatements (``restatements``: pairs of statement ids, a lead repeated in the
+    body) join one fact, so the repetition is not listed as a second fact of that article.
+    """
     index = {s.id: i for i, s in enumerate(statements)}
+    restated = {frozenset((index[a], index[b])) for a, b in restatements if a in index and b in index}
     groups = _Groups(len(statements))
+
     for link in sorted(links, key=lambda k: (-k.score, k.a, k.b)):
         a, b = index[link.a], index[link.b]
         ra, rb = groups.find(a), groups.find(b)
@@ -54,6 +61,9 @@ def group_facts(
             ]
             if cross and sum(cross) / len(cross) < MERGE_MIN_MEAN_SCORE:
                 continue
+        groups.union(a, b)
+    for pair in sorted(restated, key=sorted):
+        a, b = sorted(pair)
         groups.union(a, b)
 
     link_score: dict[str, float] = {}

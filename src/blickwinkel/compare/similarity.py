@@ -130,6 +130,8 @@ class ScoreParts:
     span_a: tuple[int, int] | None = None  # the parts that matched, as offsets into their articles
     span_b: tuple[int, int] | None = None
     mutual: bool = False  # each statement is the other's best match in the other article
+    dates: bool = False  # both give the same full date
+    cross_lingual: bool = False  # the statements are in different languages
 
 
 def number_agreement(
@@ -183,6 +185,23 @@ def same_language(fa: StatementFeatures, fb: StatementFeatures) -> bool:
     return fa.language is None or fb.language is None or fa.language == fb.language
 
 
+def link_reasons(p: ScoreParts) -> dict[str, float]:
+    """The parts of a link's score as the comparison JSON shows them (docs/comparison-json.md)."""
+    return {
+        "meaning": round(p.embedding, 3),
+        "wording": round(p.chars, 3),
+        "lemmas": round(p.lemmas, 3),
+        "names": round(p.names, 3),
+        "numbers": round(p.numbers, 3),
+        "dates": 1.0 if p.dates else 0.0,
+        "cross_lingual": 1.0 if p.cross_lingual else 0.0,
+        "mutual": 1.0 if p.mutual else 0.0,
+    }
+
+
+DECISION_SHIFT = math.log(0.5 / 0.5) - math.log(0.35 / 0.65)
+
+
 def combine(
     cosine: float,
     fa: StatementFeatures,
@@ -217,4 +236,13 @@ def combine(
         score -= NUMBER_ONE_SIDED_PENALTY
     if fa.dates & fb.dates:
         score += DATE_MATCH_BONUS
-    return ScoreParts(score, cosine, chars, lemmas, names, numbers)
+    return ScoreParts(
+        score,
+        cosine,
+        chars,
+        lemmas,
+        names,
+        numbers,
+        dates=bool(fa.dates & fb.dates),
+        cross_lingual=not same_language(fa, fb),
+    )

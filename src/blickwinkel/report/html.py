@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from blickwinkel import __version__
 from blickwinkel.model import AnalysedArticle, Block, Comparison, Conflict, Fact, OutletProfile, Statement
-from blickwinkel.report.labels import idsafe, outlet_labels, statement_anchor
+from blickwinkel.report.labels import idsafe, link_reason, outlet_labels, statement_anchor, strongest_links
 
 StatementClass = Literal["shared", "unique", "conflict", "none"]
 CellState = Literal["yes", "conflict", "no"]
@@ -133,6 +133,7 @@ class _Index:
     conflict_articles: dict[str, frozenset[str]]
     labels: dict[str, str]
     names: dict[str, str]
+    why: dict[str, str]  # statement id -> why its strongest link was made
 
 
 def render_html(comparison: Comparison, *, nonce: str | None = None) -> str:
@@ -226,6 +227,7 @@ def _build_index(comparison: Comparison) -> _Index:
         conflict_articles={k: frozenset(v) for k, v in conflict_articles.items()},
         labels=outlet_labels(a.article for a in comparison.articles),
         names=entity_names(comparison.statements),
+        why={sid: link_reason(link) for sid, link in strongest_links(comparison.links).items()},
     )
 
 
@@ -264,6 +266,8 @@ def _statement_title(statement: Statement, cls: StatementClass, index: _Index) -
         parts.append(f"conflict: {reasons}" if reasons else "conflict with another article")
     elif cls == "shared" and fact is not None:
         parts.append(f"shared: reported by {len(index.fact_articles[fact.id])} articles")
+        if statement.id in index.why:
+            parts.append(f"linked because: {index.why[statement.id]}")
     elif cls == "unique":
         parts.append("unique: only in this article")
     if statement.subjective or statement.kind == "commentary":

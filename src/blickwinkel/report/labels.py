@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from blickwinkel.model import Article
+from blickwinkel.model import Article, Link
 
 
 def _article_id(article: Article) -> str:
@@ -34,3 +34,38 @@ def idsafe(value: str) -> str:
 def statement_anchor(statement_id: str) -> str:
     """The HTML id of a statement's span (``#st-…`` links to it)."""
     return "st-" + idsafe(statement_id)
+
+
+def link_reason(link: Link) -> str:
+    """Why a link was made, in words: its score and the parts the pair scorer read."""
+    r = link.reasons
+    parts = [f"score {link.score:.2f}", f"meaning {r.get('meaning', 0.0):.2f}"]
+    if r.get("cross_lingual"):
+        parts.append("across languages")
+    else:
+        parts.append(f"wording {r.get('wording', 0.0):.2f}")
+        parts.append(f"shared words {r.get('lemmas', 0.0):.2f}")
+    names, numbers = r.get("names", 0.0), r.get("numbers", 0.0)
+    if names > 0:
+        parts.append("same names")
+    elif names < 0:
+        parts.append("different names")
+    if numbers > 0:
+        parts.append("same numbers")
+    elif numbers < 0:
+        parts.append("numbers differ" if numbers == -1.0 else "a number on one side only")
+    if r.get("dates"):
+        parts.append("same date")
+    if r.get("mutual"):
+        parts.append("each the other's best match")
+    return ", ".join(parts)
+
+
+def strongest_links(links: Iterable[Link]) -> dict[str, Link]:
+    """The strongest link of each linked statement."""
+    best: dict[str, Link] = {}
+    for link in links:
+        for sid in (link.a, link.b):
+            if sid not in best or link.score > best[sid].score:
+                best[sid] = link
+    return best

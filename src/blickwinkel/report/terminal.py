@@ -8,9 +8,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from blickwinkel.model import Comparison, Fact, Statement
+from blickwinkel.model import Comparison, Fact, Link, Statement
 from blickwinkel.report.html import entity_names
-from blickwinkel.report.labels import outlet_labels
+from blickwinkel.report.labels import link_reason, outlet_labels
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -84,8 +84,9 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
     parts.append(
         Text(f"\nShared facts ({len(shared)}) — reported by more than one article", style="bold green")
     )
+    links = {frozenset((k.a, k.b)): k for k in comparison.links}
     for n, fact in enumerate(shared, start=1):
-        parts.append(_fact_block(n, fact, by_id, labels, names, conflict=fact.id in conflicted))
+        parts.append(_fact_block(n, fact, by_id, labels, names, links, conflict=fact.id in conflicted))
 
     for a in comparison.articles:
         aid = a.article.id
@@ -203,6 +204,7 @@ def _fact_block(
     by_id: dict[str, Statement],
     labels: dict[str, str],
     names: dict[str, str],
+    links: dict[frozenset[str], Link],
     *,
     conflict: bool,
 ) -> RenderableType:
@@ -220,6 +222,11 @@ def _fact_block(
         other.append(_short(s.text, 180), style="dim")
         other.append(_tags(s, names), style="cyan")
         rows.append(other)
+        link = links.get(frozenset((s.id, canonical.id))) or next(
+            (links[k] for k in links if s.id in k and k & set(fact.statements) - {s.id}), None
+        )
+        if link is not None:
+            rows.append(Text(f"         why: {link_reason(link)}", style="dim italic"))
     return Group(*rows)
 
 

@@ -1,0 +1,47 @@
+"""Facts from links: an article's own restatements join one fact; every link says why it was made."""
+
+from __future__ import annotations
+
+from blickwinkel.compare.facts import group_facts
+from blickwinkel.model import Link, Statement
+from blickwinkel.report.labels import link_reason, strongest_links
+
+# Invented statements: a lead and its repetition in the body (a), a report of it elsewhere (b).
+STATEMENTS = [
+    Statement("a#1", "a", "The ferry ran aground on Sunday evening.", 0, 40),
+    Statement("a#2", "a", "A crew member was treated for a cut hand.", 41, 82),
+    Statement("a#3", "a", "On Sunday evening the ferry ran aground.", 83, 123),
+    Statement("b#1", "b", "The ferry struck a sandbar on Sunday.", 0, 37),
+]
+
+
+def score(i: int, j: int) -> float:
+    return 0.9 if {i, j} in ({0, 2}, {0, 3}, {2, 3}) else 0.1
+
+
+def test_restatements_of_one_article_join_one_fact() -> None:
+    links = [Link("a#1", "b#1", 0.7)]
+    without = group_facts(STATEMENTS, links, score)
+    assert [f.statements for f in without] == [("a#1", "b#1"), ("a#2",), ("a#3",)]
+    joined = group_facts(STATEMENTS, links, score, restatements=[("a#1", "a#3")])
+    assert [f.statements for f in joined] == [("a#1", "a#3", "b#1"), ("a#2",)]
+
+
+def test_a_restatement_alone_makes_one_fact_not_two() -> None:
+    facts = group_facts(STATEMENTS, [], score, restatements=[("a#1", "a#3")])
+    assert ("a#1", "a#3") in [f.statements for f in facts]
+    assert len(facts) == 3
+
+
+def test_every_link_says_why() -> None:
+    reasons = {"meaning": 0.71, "wording": 0.4, "lemmas": 0.3, "names": 1.0, "numbers": 1.0, "dates": 1.0}
+    text = link_reason(Link("a#1", "b#1", 0.82, reasons))
+    assert text.startswith("score 0.82, meaning 0.71, wording 0.40")
+    assert "same names" in text and "same numbers" in text and "same date" in text
+    cross = link_reason(Link("a#1", "b#1", 0.6, {"meaning": 0.6, "cross_lingual": 1.0, "numbers": -1.0}))
+    assert "across languages" in cross and "numbers differ" in cross and "wording" not in cross
+
+
+def test_the_strongest_link_of_each_statement() -> None:
+    weak, strong = Link("a#1", "b#1", 0.55), Link("a#3", "b#1", 0.8)
+    assert strongest_links([weak, strong]) == {"a#1": weak, "a#3": strong, "b#1": strong}
