@@ -151,3 +151,11 @@ def test_the_html_report_marks_both_spans_of_a_conflict() -> None:
     page = render_html(compare_articles([a, b], EMBEDDER))
     assert "<mark>548</mark>" in page and "<mark>1644</mark>" in page
     assert "&lt;<mark>" in page  # the text around the span stays escaped
+
+
+def test_a_number_changed_in_a_list_that_repeats_it_elsewhere_is_a_conflict() -> None:
+    found = conflicts_of(
+        "Betroffen sind nach Angaben der Stadt die Linie 2, die Linie 8 und die Linie 11 Abschnitt 2.",
+        "Betroffen sind nach Angaben der Stadt die Linie 2, die Linie 8 und die Linie 11 Abschnitt 6.",
+    )
+    assert len(found) == 1 and found[0].startswith("quantity"), found

@@ -49,11 +49,17 @@ def _quantity_conflict(
     return None
 
 
-def _stated_elsewhere(q: Quantity, article: str, fact: Fact, statements: Mapping[str, Statement]) -> bool:
+def _stated_elsewhere(
+    q: Quantity, article: str, fact: Fact, statements: Mapping[str, Statement], besides: str | None = None
+) -> bool:
     """Whether ``article`` also states a number that agrees with ``q`` in this fact: an article does not
-    contradict a number it states itself, so its other number is about something else."""
+    contradict a number it states itself, so its other number is about something else. ``besides``
+    leaves out a statement whose changed number was found in place by parallel wording: a list
+    ("Artikel 2 …, Artikel 8 …") may repeat a number elsewhere in the same sentence."""
     for sid in fact.statements:
         s = statements[sid]
+        if sid == besides:
+            continue
         if s.article == article and any(quantities_agree(q, other) is True for other in s.quantities):
             return True
     return False
@@ -350,7 +356,7 @@ def _conflict_of_pair(
         reason = f"date: {da.text!r} ({da.value}) in {a.article} vs {db.text!r} ({db.value}) in {b.article}"
         return Conflict("", "date", fact.id, pair, (da.value, db.value), reason, _spans(da, db))
     numbers = _parallel_number(a, b, hunks) if hunks is not None else None
-    if numbers is not None and not _either_stated_elsewhere(a, b, numbers, fact, statements):
+    if numbers is not None and not _either_stated_elsewhere(a, b, numbers, fact, statements, in_place=True):
         qa, qb = numbers
         what = unit_key(qa.unit) or qa.unit or "number"
         reason = f"{what} in the same wording: {qa.text!r} in {a.article} vs {qb.text!r} in {b.article}"
@@ -388,9 +394,12 @@ def _either_stated_elsewhere(
     clash: tuple[Quantity, Quantity],
     fact: Fact,
     statements: Mapping[str, Statement],
+    *,
+    in_place: bool = False,
 ) -> bool:
-    return _stated_elsewhere(clash[0], b.article, fact, statements) or _stated_elsewhere(
-        clash[1], a.article, fact, statements
+    besides_a, besides_b = (a.id, b.id) if in_place else (None, None)
+    return _stated_elsewhere(clash[0], b.article, fact, statements, besides_b) or _stated_elsewhere(
+        clash[1], a.article, fact, statements, besides_a
     )
 
 
