@@ -95,8 +95,11 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="train on the whole tuning part and save")
     parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 penalty (to try other values)")
     parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 penalty (to try other values)")
+    parser.add_argument("--minfreq", type=int, default=PARAMS["feature.minfreq"], help="(to try others)")
+    parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"], help="(to try others)")
     args = parser.parse_args()
     PARAMS.update(c1=args.c1, c2=args.c2)
+    PARAMS.update({"feature.minfreq": args.minfreq, "max_iterations": args.iterations})
     print(f"parameters: {PARAMS}")
     tune = split_sentences(read_germeval(args.file), "tune")
     if args.write:
