@@ -127,6 +127,7 @@ def ingest(
         list[str] | None,
         typer.Option(
             "--allow-network",
+            metavar="CIDR",
             help="Let URLs reach this loopback or private network, e.g. 127.0.0.0/8 (repeatable).",
         ),
     ] = None,
@@ -219,6 +220,7 @@ def watch(
         list[str] | None,
         typer.Option(
             "--allow-network",
+            metavar="CIDR",
             help="Let URLs reach this loopback or private network, e.g. 127.0.0.0/8 (repeatable).",
         ),
     ] = None,
