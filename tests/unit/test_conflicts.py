@@ -159,3 +159,13 @@ def test_a_number_changed_in_a_list_that_repeats_it_elsewhere_is_a_conflict() ->
         "Betroffen sind nach Angaben der Stadt die Linie 2, die Linie 8 und die Linie 11 Abschnitt 6.",
     )
     assert len(found) == 1 and found[0].startswith("quantity"), found
+
+
+def test_the_web_view_marks_both_spans_of_a_conflict() -> None:
+    from blickwinkel.web.views import story_view
+
+    a = make_article("a", [INTRO, "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf 548 an."])
+    b = make_article("b", [INTRO, "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf 1644 an."])
+    view = story_view({"a": a.article, "b": b.article}, compare_articles([a, b], EMBEDDER))
+    ((_, _, sides),) = view.conflicts
+    assert sorted(side.marked[1] for side in sides if side.marked) == ["1644", "548"]

@@ -21,7 +21,14 @@ from markupsafe import Markup, escape
 
 from blickwinkel import __version__
 from blickwinkel.model import AnalysedArticle, Block, Comparison, Conflict, Fact, OutletProfile, Statement
-from blickwinkel.report.labels import idsafe, link_reason, outlet_labels, statement_anchor, strongest_links
+from blickwinkel.report.labels import (
+    idsafe,
+    link_reason,
+    outlet_labels,
+    split_at_span,
+    statement_anchor,
+    strongest_links,
+)
 
 StatementClass = Literal["shared", "unique", "conflict", "none"]
 CellState = Literal["yes", "conflict", "no"]
@@ -477,7 +484,7 @@ def _conflict_view(conflict: Conflict, index: _Index) -> _ConflictView:
                 text=statement.text if statement is not None else sid,
                 anchor=statement_anchor(sid) if statement is not None else None,
                 value=_format_value(values[n], conflict.kind, index) if paired else None,
-                marked=_marked(statement, conflict.spans[n])
+                marked=split_at_span(statement, conflict.spans[n])
                 if statement and len(conflict.spans) > n
                 else None,
             )
@@ -485,14 +492,6 @@ def _conflict_view(conflict: Conflict, index: _Index) -> _ConflictView:
     formatted = tuple(_format_value(v, conflict.kind, index) for v in values)
     title = _CONFLICT_TITLES.get(conflict.kind, conflict.kind)
     return _ConflictView(conflict.id, conflict.kind, title, conflict.reason, formatted, tuple(sides))
-
-
-def _marked(statement: Statement, span: tuple[int, int]) -> tuple[str, str, str] | None:
-    """The statement's text split around a conflict's span (article offsets), if the span lies in it."""
-    start, end = span[0] - statement.start, span[1] - statement.start
-    if not 0 <= start < end <= len(statement.text):
-        return None
-    return statement.text[:start], statement.text[start:end], statement.text[end:]
 
 
 def _format_value(value: Any, kind: str, index: _Index) -> str:

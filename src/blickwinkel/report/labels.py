@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from blickwinkel.model import Article, Link
+from blickwinkel.model import Article, Link, Statement
 
 
 def _article_id(article: Article) -> str:
@@ -29,6 +29,15 @@ def outlet_labels(
 def idsafe(value: str) -> str:
     """An id attribute value: HTML ids may hold anything but whitespace."""
     return re.sub(r"\s", "_", value)
+
+
+def split_at_span(statement: Statement, span: tuple[int, int]) -> tuple[str, str, str] | None:
+    """A statement's text before, at and after a span (article offsets), to mark a conflict's value;
+    None when the span does not lie inside the statement."""
+    start, end = span[0] - statement.start, span[1] - statement.start
+    if not 0 <= start < end <= len(statement.text):
+        return None
+    return statement.text[:start], statement.text[start:end], statement.text[end:]
 
 
 def statement_anchor(statement_id: str) -> str:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from blickwinkel.model import Article, Comparison, Conflict, Fact, Statement
 from blickwinkel.report.html import safe_url
-from blickwinkel.report.labels import outlet_labels, statement_anchor
+from blickwinkel.report.labels import outlet_labels, split_at_span, statement_anchor
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Side:
     text: str
     value: str | None
     anchor: str
+    marked: tuple[str, str, str] | None = None  # the text before, at and after the conflicting value
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ def story_view(articles: Mapping[str, Article], comparison: Comparison | None) -
                     text=said.text if said else sid,
                     value=_value(c.values[n]) if len(c.values) == len(c.statements) else None,
                     anchor=statement_anchor(sid),
+                    marked=split_at_span(said, c.spans[n]) if said and len(c.spans) > n else None,
                 )
             )
         conflict_views.append((c.kind, c.reason, tuple(sides)))
