@@ -3,6 +3,7 @@
     python bench/stories.py            # full: 6,031 real articles, 10k/30k/100k synthetic
     python bench/stories.py --quick    # 500 real articles, 2k/5k/10k synthetic
     python bench/stories.py --use-threads 1   # 'use' with one BLAS thread instead of the registered two
+    python bench/stories.py --quality          # only 4. and 5. (side by side on labelled data)
 
 1. The whole path on ../shared/data/corpus-de/articles.jsonl: read, features (cheap analysis),
    embedding ('use'), near-duplicates and clustering; articles/s and peak RSS.
@@ -11,6 +12,15 @@
    RSS, in a fresh process so the model does not count.
 3. What a user would write: scikit-learn TF-IDF + AgglomerativeClustering (average linkage,
    cosine), on subsets it can handle (it needs the full distance matrix).
+4. Side by side on ../shared/data/story-clusters/wikinews-en-dev.json: our clustering and that
+   baseline, B-cubed F1 and articles/s in the same run (the baseline at its usual distance threshold
+   0.8 and at the best threshold for this very data, an upper bound no user could choose).
+5. Side by side on ../shared/data/same-story/semeval2022-sample-dev.jsonl: Pearson per language pair
+   of our same-story score (shipped weights: in-sample there; scripts/fit_story_weights.py prints the
+   cross-validated figures) and of plain cosine of 'e5' and of 'use' on the whole texts.
+
+Scores are computed here (B-cubed, Pearson), not with the package's metrics, so the benchmark shares
+no code with what it measures.
 """
 
 from __future__ import annotations
@@ -34,6 +44,8 @@ import numpy.typing as npt
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus-de" / "articles.jsonl"
+WIKINEWS = ROOT.parent / "shared" / "data" / "story-clusters" / "wikinews-en-dev.json"
+SEMEVAL = ROOT.parent / "shared" / "data" / "same-story" / "semeval2022-sample-dev.jsonl"
 ARTICLES_PER_DAY = 300
 
 
@@ -151,13 +163,143 @@ def baseline(docs_text: Sequence[str], sizes: list[int]) -> None:
         )
 
 
+def bcubed_f1(clusters: Sequence[Sequence[str]], gold: dict[str, str]) -> float:
+    """B-cubed F1 (Bagga and Baldwin 1998), written here independently of blickwinkel.stories.metrics."""
+    predicted = {a: i for i, c in enumerate(clusters) for a in c}
+    by_pred: dict[int, list[str]] = {}
+    by_gold: dict[str, list[str]] = {}
+    for a, event in gold.items():
+        by_pred.setdefault(predicted[a], []).append(a)
+        by_gold.setdefault(event, []).append(a)
+    precision = recall = 0.0
+    for a, event in gold.items():
+        same_pred = by_pred[predicted[a]]
+        same_gold = by_gold[event]
+        correct = sum(1 for b in same_pred if gold[b] == event)
+        precision += correct / len(same_pred)
+        recall += correct / len(same_gold)
+    precision /= len(gold)
+    recall /= len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+def tfidf_clusters(texts: Sequence[str], threshold: float) -> list[int]:
+    """What a user would write: TF-IDF (English stop words) and average-linkage clustering."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    distances = np.clip(1.0 - (matrix @ matrix.T).toarray(), 0.0, None)
+    labels: list[int] = (
+        AgglomerativeClustering(
+            n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+        )
+        .fit_predict(distances)
+        .tolist()
+    )
+    return labels
+
+
+def wikinews_side_by_side(embedder_name: str) -> None:
+    import json
+
+    from blickwinkel.embed import get_embedder
+    from blickwinkel.stories import article_from_text, cluster_stories, story_docs
+
+    events = json.loads(WIKINEWS.read_text(encoding="utf-8"))
+    articles, texts, gold = [], [], {}
+    for e, event in enumerate(events):
+        for a, item in enumerate(event["articles"]):
+            article_id = f"e{e}a{a}"
+            articles.append(article_from_text(article_id, item["text"], title=item.get("title")))
+            texts.append(f"{item.get('title') or ''}\n{item['text']}")
+            gold[article_id] = str(e)
+    ids = [a.id for a in articles]
+    embedder = get_embedder(embedder_name)
+    embedder.encode(["warm-up"])
+    start = time.perf_counter()
+    stories = cluster_stories(story_docs(articles, embedder))
+    ours_s = time.perf_counter() - start
+    ours = bcubed_f1([s.articles for s in stories], gold)
+    print(f"wikinews dev ({len(articles)} articles, {len(events)} events), B-cubed F1 · articles/s")
+    print(f"  ours ({embedder_name}, features+embedding+clustering)  {ours:.3f} · {len(ids) / ours_s:.1f}/s")
+    start = time.perf_counter()
+    labels = tfidf_clusters(texts, 0.8)
+    base_s = time.perf_counter() - start
+    grouped: dict[int, list[str]] = {}
+    for article_id, label in zip(ids, labels, strict=True):
+        grouped.setdefault(label, []).append(article_id)
+    print(
+        f"  TF-IDF + average linkage, threshold 0.8    {bcubed_f1(list(grouped.values()), gold):.3f} · "
+        f"{len(ids) / base_s:.1f}/s"
+    )
+    best = (0.0, 0.0)
+    for threshold in np.arange(0.5, 0.99, 0.01):
+        grouped = {}
+        for article_id, label in zip(ids, tfidf_clusters(texts, float(threshold)), strict=True):
+            grouped.setdefault(label, []).append(article_id)
+        best = max(best, (bcubed_f1(list(grouped.values()), gold), float(threshold)))
+    print(
+        f"  TF-IDF + average linkage, best threshold {best[1]:.2f} on this data (upper bound)  {best[0]:.3f}"
+    )
+
+
+def pairs_side_by_side(with_e5: bool) -> None:
+    import json
+
+    from blickwinkel.embed import get_embedder
+    from blickwinkel.stories.evaluate import pair_article
+    from blickwinkel.stories.features import story_docs
+    from blickwinkel.stories.score import same_story_score
+
+    records = [json.loads(line) for line in SEMEVAL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    groups = sorted({f"{r['lang1']}-{r['lang2']}" for r in records})
+    gold = np.asarray([-float(r["overall"]) for r in records])
+    columns: dict[str, npt.NDArray[np.float64]] = {}
+    names = ("use", "e5") if with_e5 else ("use",)
+    for name in names:
+        embedder = get_embedder(name)
+        texts = [r[k].strip() for r in records for k in ("text1", "text2")]
+        start = time.perf_counter()
+        matrix = embedder.encode(texts)
+        columns[f"cosine {name}"] = np.einsum("ij,ij->i", matrix[0::2], matrix[1::2]).astype(np.float64)
+        print(f"  (plain {name}: {len(texts) / (time.perf_counter() - start):.1f} texts/s)")
+    ours = get_embedder(names[-1])
+    articles = [
+        pair_article(str(r["pair_id"]), side, r[f"text{side}"], r[f"lang{side}"])
+        for r in records
+        for side in ("1", "2")
+    ]
+    docs = story_docs(articles, ours)
+    columns[f"ours ({ours.name})"] = np.asarray(
+        [-same_story_score(docs[2 * i], docs[2 * i + 1]).overall for i in range(len(records))]
+    )
+    print(f"semeval dev ({len(records)} pairs), Pearson with the negated gold 'overall'")
+    print(f"  {'':<12}" + "".join(f"{g:>8}" for g in ["all", *groups]))
+    for label, values in columns.items():
+        cells = [float(np.corrcoef(values, gold)[0, 1])]
+        for g in groups:
+            mask = np.asarray([f"{r['lang1']}-{r['lang2']}" == g for r in records])
+            cells.append(float(np.corrcoef(values[mask], gold[mask])[0, 1]))
+        print(f"  {label:<12}" + "".join(f"{c:>8.3f}" for c in cells))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a small run: 500 articles, 10k synthetic")
     parser.add_argument("--use-threads", type=int, help="BLAS threads of 'use' (default: as registered)")
     parser.add_argument("--synthetic-from", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sizes", type=str, default="", help=argparse.SUPPRESS)
+    parser.add_argument("--quality", action="store_true", help="only the side-by-side quality runs")
+    parser.add_argument("--embedder", default="use", help="embedder of our clustering on wikinews")
+    parser.add_argument("--no-e5", action="store_true", help="pairs: skip e5 (slow on a busy machine)")
     args = parser.parse_args()
+    if args.quality:
+        if WIKINEWS.exists():
+            wikinews_side_by_side(args.embedder)
+        if SEMEVAL.exists():
+            pairs_side_by_side(not args.no_e5)
+        return 0
     if args.synthetic_from:
         cluster_synthetic(args.synthetic_from, [int(s) for s in args.sizes.split(",")])
         return 0

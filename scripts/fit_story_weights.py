@@ -23,11 +23,11 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.linear_model import LogisticRegression, Ridge
-from sklearn.model_selection import KFold
+from sklearn.linear_model import LogisticRegression
 
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import Embedder, get_embedder
+from blickwinkel.stories import fitting
 from blickwinkel.stories.evaluate import (
     SimilarityPair,
     pair_article,
@@ -35,7 +35,6 @@ from blickwinkel.stories.evaluate import (
     pearson_by_language,
 )
 from blickwinkel.stories.features import story_docs
-from blickwinkel.stories.score import pair_features
 from blickwinkel.stories.weights import WEIGHTS, StoryWeights
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,12 +83,7 @@ def feature_matrix(
             pair_article(p.pair_id, "2", p.text2, p.lang2),
         )
     ]
-    docs = story_docs(articles, embedder)
-    rows = []
-    for i in range(len(pairs)):
-        f = pair_features(docs[2 * i], docs[2 * i + 1])
-        rows.append([f[name] for name in features])
-    return np.asarray(rows, dtype=np.float64)
+    return fitting.feature_matrix(story_docs(articles, embedder), features)
 
 
 def show(label: str, scores: dict[str, float]) -> None:
@@ -100,8 +94,8 @@ def show(label: str, scores: dict[str, float]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--folds", type=int, default=10)
-    parser.add_argument("--alpha", type=float, default=1.0, help="ridge penalty")
+    parser.add_argument("--folds", type=int, default=fitting.FOLDS)
+    parser.add_argument("--alpha", type=float, default=fitting.RIDGE_ALPHA, help="ridge penalty")
     parser.add_argument("--embedder", default=DEFAULT_EMBEDDER, help="whose weight set to fit: use or e5")
     parser.add_argument(
         "--features", default="", help="comma-separated pair features (default: the set's current ones)"
@@ -130,29 +124,24 @@ def main() -> int:
         features = WEIGHTS[DEFAULT_EMBEDDER].features
     fitted = use if args.embedder == "use" else DiskCachedEmbedder(get_embedder(args.embedder), args.cache)
     x = feature_matrix(pairs, fitted, features)
-    predicted = np.zeros(len(pairs))
-    folds = KFold(n_splits=args.folds, shuffle=True, random_state=0)
-    for train, test in folds.split(x):
-        model = Ridge(alpha=args.alpha).fit(x[train], gold[train])
-        predicted[test] = model.predict(x[test])
-    predicted = np.clip(predicted, 1.0, 4.0)
+    predicted = fitting.cross_validated(x, gold, args.folds, args.alpha)
     show(f"combined {args.embedder} (CV)", pearson_by_language([-v for v in predicted], pairs))
     for j, name in enumerate(features):
         r = pearson_by_language([float(v) for v in x[:, j]], pairs)["all"]
         print(f"  feature {name:<22} r={r:.3f}")
 
-    final = Ridge(alpha=args.alpha).fit(x, gold)
+    intercept, coefficients = fitting.ridge(x, gold, args.alpha)
     same = (gold <= SAME_STORY_MAX).astype(int)
     logistic = LogisticRegression().fit(predicted.reshape(-1, 1), same)
     slope = -float(logistic.coef_[0][0])
     midpoint = float(logistic.intercept_[0]) / slope
-    print(f"intercept={final.intercept_:.4f} coefficients={[round(float(c), 4) for c in final.coef_]}")
+    print(f"intercept={intercept:.4f} coefficients={[round(float(c), 4) for c in coefficients]}")
     print(f"probability: slope={slope:.4f} midpoint={midpoint:.4f}")
     if args.write:
         fitted_set = StoryWeights(
             features=tuple(features),
-            intercept=round(float(final.intercept_), 4),
-            coefficients=tuple(round(float(c), 4) for c in final.coef_),
+            intercept=round(intercept, 4),
+            coefficients=tuple(round(float(c), 4) for c in coefficients),
             probability_midpoint=round(midpoint, 4),
             probability_slope=round(slope, 4),
         )

@@ -1,15 +1,16 @@
-"""Quality gate of the story stage: pinned scores on shared data (measured value minus 0.01).
+"""Quality gate of the story stage: cross-validated scores on shared data, pinned exactly.
 
-Measured 2026-11-21 with the shipped weights (one set per embedder, fitted on the same SemEval file,
-so the Pearson figures are in-sample; scripts/fit_story_weights.py prints the 10-fold
-cross-validated ones: use de-de 0.622 / de-en 0.685, e5 de-de 0.726 / de-en 0.730):
+Reported and pinned figures are cross-validated (the SemEval and WikiNews files are evaluation-only;
+they choose the few combination weights and the join probability, see docs/data-sources.md):
 
-    blickwinkel eval similarity ../shared/data/same-story/semeval2022-sample-dev.jsonl \\
-        --embedder use --format json   → de-de 0.638, de-en 0.6894 (all 0.6918)
-    blickwinkel eval similarity ../shared/data/same-story/semeval2022-sample-dev.jsonl \\
-        --embedder e5 --format json    → de-de 0.743, de-en 0.7394 (all 0.7378)
-    blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json \\
-        --embedder use --format json   → bcubed_f1 0.7917 (precision 0.804, recall 0.7799), pairwise_f1 0.5647
+    python scripts/fit_story_weights.py ../shared/data/same-story/semeval2022-sample-dev.jsonl \
+        --embedder use --no-e5        → combined use (CV) de-de 0.625, de-en 0.679
+    blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder use \
+        --cross-validate              → cross-validated bcubed_f1 0.795
+
+The e5 check below is an in-sample regression guard of the German pairs kept from 2026-11-21
+(measured value minus 0.01); its cross-validated figure needs e5 features of all 749 pairs, which
+was not re-measured on 2026-11-28 (``scripts/fit_story_weights.py --embedder e5`` prints it).
 
 A change that lowers one of these must say why in its commit message and re-pin the value.
 """
@@ -18,24 +19,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from blickwinkel.embed import Embedder, get_embedder
+from blickwinkel.stories import fitting
 from blickwinkel.stories.evaluate import (
     SimilarityPair,
-    evaluate_clustering,
+    cross_validate_clustering,
     evaluate_similarity,
+    pair_article,
     parse_event_clusters,
     parse_similarity_pairs,
+    pearson_by_language,
 )
+from blickwinkel.stories.features import story_docs
+from blickwinkel.stories.weights import weights_for
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 
-PINNED_PEARSON = {
-    "use": {"de-de": 0.638 - 0.01, "de-en": 0.6894 - 0.01},
-    "e5": {"de-de": 0.743 - 0.01, "de-en": 0.7394 - 0.01},
-}
-WIKINEWS_BCUBED_F1 = 0.7917 - 0.01
+PINNED_PEARSON_IN_SAMPLE = {"e5": {"de-de": 0.743 - 0.01, "de-en": 0.7394 - 0.01}}
+# Event-fold cross-validated (5 folds; the join probability chosen on the training events, every
+# article clustered, the test events' articles scored): measured 0.7954 on 2026-11-28.
+WIKINEWS_CV_BCUBED_F1 = 0.795
 
 
 def _german_pairs(shared_dir: Path) -> list[SimilarityPair]:
@@ -48,18 +54,44 @@ def _german_pairs(shared_dir: Path) -> list[SimilarityPair]:
     return [p for p in pairs if p.languages in ("de-de", "de-en")]
 
 
-@pytest.mark.parametrize("embedder_name", ["use", "e5"])
-def test_same_story_pearson_german(shared_dir: Path, embedder_name: str) -> None:
+# 10-fold cross-validated Pearson of the shipped 'use' feature set over all SemEval pairs (each
+# pair predicted by the ridge fitted on the other folds: blickwinkel.stories.fitting, the procedure
+# of scripts/fit_story_weights.py), measured 2026-11-28: de-de 0.6249, de-en 0.6793 (all 0.6828).
+PINNED_CV_PEARSON_USE = {"de-de": 0.624, "de-en": 0.679}
+
+
+def test_same_story_cross_validated_pearson_use(shared_dir: Path, use_embedder: Embedder) -> None:
+    path = shared_dir / "data" / "same-story" / "semeval2022-sample-dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    pairs = parse_similarity_pairs(path.read_text(encoding="utf-8"), str(path))
+    articles = [
+        a
+        for p in pairs
+        for a in (
+            pair_article(p.pair_id, "1", p.text1, p.lang1),
+            pair_article(p.pair_id, "2", p.text2, p.lang2),
+        )
+    ]
+    x = fitting.feature_matrix(story_docs(articles, use_embedder), weights_for("use").features)
+    gold = np.asarray([p.overall for p in pairs], dtype=np.float64)
+    pearson = pearson_by_language(list(-fitting.cross_validated(x, gold)), pairs)
+    for languages, pinned in PINNED_CV_PEARSON_USE.items():
+        assert pearson[languages] >= pinned, languages
+
+
+@pytest.mark.parametrize("embedder_name", ["e5"])
+def test_same_story_pearson_german_in_sample(shared_dir: Path, embedder_name: str) -> None:
     # get_embedder loads each model once per process, like the session fixture.
     report = evaluate_similarity(_german_pairs(shared_dir), get_embedder(embedder_name))
-    for languages, pinned in PINNED_PEARSON[embedder_name].items():
+    for languages, pinned in PINNED_PEARSON_IN_SAMPLE[embedder_name].items():
         assert report.pearson[languages] >= pinned, languages
 
 
-def test_wikinews_story_clustering(shared_dir: Path, use_embedder: Embedder) -> None:
+def test_wikinews_story_clustering_cross_validated(shared_dir: Path, use_embedder: Embedder) -> None:
     path = shared_dir / "data" / "story-clusters" / "wikinews-en-dev.json"
     if not path.exists():
         pytest.skip(f"{path} is absent")
     articles, gold = parse_event_clusters(path.read_text(encoding="utf-8"), str(path))
-    report = evaluate_clustering(articles, gold, use_embedder)
-    assert report.scores.bcubed_f1 >= WIKINEWS_BCUBED_F1
+    report = cross_validate_clustering(story_docs(articles, use_embedder), gold)
+    assert report.bcubed_f1 >= WIKINEWS_CV_BCUBED_F1

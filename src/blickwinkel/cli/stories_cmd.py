@@ -234,21 +234,48 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ],
         format: Annotated[OutputFormat, _FORMAT] = "text",
         embedder: Annotated[str | None, _EMBEDDER_FAST] = None,
+        cross_validate: Annotated[
+            bool,
+            typer.Option(
+                "--cross-validate",
+                help="Also choose the join probability on 4 of 5 event folds and score the fifth "
+                "(the figure the quality gate pins).",
+            ),
+        ] = False,
     ) -> None:
         """B-cubed and pairwise F1 of the story clustering against gold event clusters."""
-        from blickwinkel.stories.evaluate import evaluate_clustering, parse_event_clusters
+        from blickwinkel.stories.evaluate import (
+            cross_validate_clustering,
+            docs_with_progress,
+            evaluate_clustering,
+            parse_event_clusters,
+        )
 
         try:
             text = _read_evaluation_file(file, "an event cluster JSON file")
             articles, gold = parse_event_clusters(text, str(file))
+            chosen = _embedder(embedder, "embedder")
             with _progress() as progress:
-                report = evaluate_clustering(articles, gold, _embedder(embedder, "embedder"), progress)
+                report = evaluate_clustering(articles, gold, chosen, progress)
+                crossed = (
+                    cross_validate_clustering(docs_with_progress(articles, chosen), gold)
+                    if cross_validate
+                    else None
+                )
         except BlickwinkelError as exc:
             raise _fail(exc) from None
         result = report.to_json()
+        if crossed is not None:
+            result["cross_validated"] = crossed.to_json()
         if format == "json":
             typer.echo(json.dumps(result))
             return
         for key in ("bcubed_precision", "bcubed_recall", "bcubed_f1", "pairwise_f1"):
             typer.echo(f"{key:<18}{result[key]:>8.3f}")
         typer.echo(f"{result['stories']} stories from {result['articles']} articles")
+        if crossed is not None:
+            typer.echo(
+                f"cross-validated (5 event folds): bcubed_f1 {crossed.bcubed_f1:.3f} "
+                f"(precision {crossed.bcubed_precision:.3f}, recall {crossed.bcubed_recall:.3f}); "
+                f"join probability chosen per fold: {', '.join(map(str, crossed.chosen))}"
+            )

@@ -243,3 +243,83 @@ def evaluate_clustering(
     return ClusteringReport(
         scores=clustering_scores(clusters, gold), stories=len(clusters), articles=len(articles)
     )
+
+
+# Join probabilities tried when the threshold is chosen on the training events of each fold.
+JOIN_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+EVENT_FOLDS = 5
+
+
+@dataclass(frozen=True)
+class CrossValidatedClustering:
+    """B-cubed over each fold's test articles when all articles are clustered with the join
+    probability chosen on the other folds' events."""
+
+    bcubed_precision: float
+    bcubed_recall: float
+    chosen: tuple[float, ...]
+
+    @property
+    def bcubed_f1(self) -> float:
+        p, r = self.bcubed_precision, self.bcubed_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "bcubed_f1": round(self.bcubed_f1, 4),
+            "bcubed_precision": round(self.bcubed_precision, 4),
+            "bcubed_recall": round(self.bcubed_recall, 4),
+            "chosen_join_probability": list(self.chosen),
+        }
+
+
+def _bcubed_items(
+    clusters: Sequence[Sequence[str]], gold: dict[str, str], items: Sequence[str]
+) -> tuple[float, float]:
+    """Sums of B-cubed precision and recall of ``items`` in ``clusters`` (all clustered items count)."""
+    cluster_of = {a: n for n, c in enumerate(clusters) for a in c}
+    event_size: dict[str, int] = defaultdict(int)
+    for event in gold.values():
+        event_size[event] += 1
+    precision = recall = 0.0
+    for item in items:
+        members = clusters[cluster_of[item]]
+        correct = sum(1 for other in members if gold[other] == gold[item])
+        precision += correct / len(members)
+        recall += correct / event_size[gold[item]]
+    return precision, recall
+
+
+def cross_validate_clustering(
+    docs: Sequence[StoryDoc],
+    gold: dict[str, str],
+    *,
+    folds: int = EVENT_FOLDS,
+    grid: Sequence[float] = JOIN_GRID,
+) -> CrossValidatedClustering:
+    """Event folds (all articles of an event in one fold; events dealt round-robin in sorted order).
+    Per fold the join probability that clusters the training events best is chosen, every article is
+    clustered with it, and the fold's test articles are scored; the figures average over all articles.
+    """
+    events = sorted(set(gold.values()))
+    fold_of = {event: n % folds for n, event in enumerate(events)}
+    precision = recall = 0.0
+    chosen: list[float] = []
+    for fold in range(folds):
+        train = [d for d in docs if fold_of[gold[d.id]] != fold]
+        train_gold = {d.id: gold[d.id] for d in train}
+
+        def train_f1(
+            p: float, train: list[StoryDoc] = train, train_gold: dict[str, str] = train_gold
+        ) -> float:
+            found = [list(s.articles) for s in cluster_with_progress(train, join_probability=p).stories()]
+            return clustering_scores(found, train_gold).bcubed_f1
+
+        best = max(grid, key=lambda p: (train_f1(p), -p))
+        chosen.append(best)
+        clusters = [list(s.articles) for s in cluster_with_progress(docs, join_probability=best).stories()]
+        test = [d.id for d in docs if fold_of[gold[d.id]] == fold]
+        p_sum, r_sum = _bcubed_items(clusters, gold, test)
+        precision += p_sum
+        recall += r_sum
+    return CrossValidatedClustering(precision / len(docs), recall / len(docs), tuple(chosen))
