@@ -39,6 +39,7 @@ from blickwinkel.store.story_groups import (
 )
 from blickwinkel.stories.cluster import StoryClusterer
 from blickwinkel.stories.features import StoryDoc
+from blickwinkel.text import content_hash
 
 log = logging.getLogger(__name__)
 
@@ -206,9 +207,14 @@ class Ingestor:
     # ---------------------------------------------------------------- articles
 
     def ingest_articles(self, articles: Sequence[Article]) -> IngestCounts:
-        """Store articles in small batches (analysis and embedding batched, one transaction each)."""
+        """Store articles in small batches (analysis and embedding batched, one transaction each).
+
+        They are taken in the clusterer's processing order (publication date, then content), so a
+        file in any order is placed in one pass, without re-clustering.
+        """
         self._ensure_loaded()
         counts = IngestCounts()
+        articles = sorted(articles, key=lambda a: (a.published or dt.date.min, content_hash(a.text)))
         for start in range(0, len(articles), BATCH):
             counts.add(self._ingest_batch(articles[start : start + BATCH]))
         return counts
@@ -264,6 +270,8 @@ class Ingestor:
         """
         new = 0
         for doc in sorted(docs, key=lambda d: d.order_key):
+            if self.store.story_of(article_number(doc.id)) is not None:
+                continue  # placed by a re-clustering of this batch's span
             if self.clusterer.is_late(doc):
                 before = story_count(self.store)
                 self.recluster_from(doc.published)
