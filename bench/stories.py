@@ -211,7 +211,12 @@ def wikinews_side_by_side(embedder_name: str) -> None:
     for e, event in enumerate(events):
         for a, item in enumerate(event["articles"]):
             article_id = f"e{e}a{a}"
-            articles.append(article_from_text(article_id, item["text"], title=item.get("title")))
+            stamp = item.get("created_at")
+            stamp = stamp.get("$date") if isinstance(stamp, dict) else stamp
+            published = dt.date.fromisoformat(stamp[:10]) if isinstance(stamp, str) else None
+            articles.append(
+                article_from_text(article_id, item["text"], title=item.get("title"), published=published)
+            )
             texts.append(f"{item.get('title') or ''}\n{item['text']}")
             gold[article_id] = str(e)
     ids = [a.id for a in articles]
