@@ -35,8 +35,10 @@ DATE_MATCH_BONUS = 0.05
 # Numbers up to this are too common ("two", "drei") to show on their own that two statements match.
 SMALL_NUMBER = 12
 # Translations score lower cosines than paraphrases in one language (USE: ~0.45-0.7 for a true pair);
-# this offset puts a cross-lingual pair on the scale of the same-language score.
-CROSS_LINGUAL_OFFSET = 0.1
+# this offset puts a cross-lingual pair on the scale of the same-language score. 0.15 was chosen on
+# the German-English events of the tuning half of the real-news gold (with wahl-mischsprachig): links
+# P/R 0.78/0.44 at 0.1, 0.82/0.56 at 0.15 and the same at 0.2, different facts still all kept apart.
+CROSS_LINGUAL_OFFSET = 0.15
 
 
 def fold(text: str) -> str:
