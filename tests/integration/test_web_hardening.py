@@ -204,3 +204,9 @@ def test_a_full_compare_queue_answers_503_with_retry_after_and_reads_go_on(tmp_p
         store.close()
     assert results == [200, 200]
     assert json.loads(client.get("/api/health").text)["status"] == "ok"
+
+
+def test_the_compare_page_shows_the_size_limit_with_its_status(client: TestClient) -> None:
+    form = {"text_1": TEXT_A, "text_2": "y " * 15_000}
+    response = client.post("/compare", data=form, headers={"accept": "text/html"})
+    assert response.status_code == 413 and "compare_max_chars" in response.text

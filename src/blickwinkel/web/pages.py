@@ -187,13 +187,15 @@ async def compare_submit(request: Request) -> Response:
             inputs.append(CompareInput(text=text, outlet=outlet or None, name=f"text-{n}", fmt="text"))
     error = None
     view = None
+    status, headers = 200, {}
     try:
         result = await run_compare(app_state, inputs)
         view = story_view(result.articles, result.comparison)
-    except (ApiError, BlickwinkelError) as exc:
-        error = exc.message if isinstance(exc, ApiError) else str(exc)
-    status = 200 if error is None else 422
-    return render(
+    except ApiError as exc:  # 413 too long, 503 busy (with Retry-After), 422 …
+        error, status, headers = exc.message, exc.status, exc.headers
+    except BlickwinkelError as exc:
+        error, status = str(exc), 422
+    response = render(
         request,
         "compare.html",
         status=status,
@@ -202,6 +204,8 @@ async def compare_submit(request: Request) -> Response:
         error=error,
         needs_token=_needs_token(request),
     )
+    response.headers.update(headers)
+    return response
 
 
 def _needs_token(request: Request) -> bool:
