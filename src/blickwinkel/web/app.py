@@ -26,6 +26,9 @@ shared facts, facts only one outlet reports, contradictions, quotes and opinion.
 
 Every error has one body: `{"error": {"code": "...", "message": "...", "field": null}}`.
 Write endpoints need `Authorization: Bearer <token>` when a token is set (always on a public address).
+`POST /api/v1/compare` takes texts of at most `compare_max_chars` characters (default 200,000; longer
+ones get 413) and answers 503 with `Retry-After` when its workers and queue are full; a URL is
+fetched within one deadline (`fetch_timeout`) and only from public addresses.
 """
 
 
