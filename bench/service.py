@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import os
 import signal
 import socket
@@ -92,13 +93,39 @@ def _ingest_run(url: str, articles: list[Article], label: str) -> None:
     store.close()
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds the server and its worker processes have used (NaN without psutil): on a shared
+    machine, CPU per request says more about the server than wall-clock latency does."""
+    try:
+        import psutil
+    except ImportError:
+        return float("nan")
+    process = psutil.Process(pid)
+    total = 0.0
+    for p in [process, *process.children(recursive=True)]:
+        try:
+            times = p.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
 async def load(
-    base: str, paths: list[str], *, compare: bool, clients: int, duration: float, label: str = "story page"
+    base: str,
+    paths: list[str],
+    *,
+    compare: bool,
+    clients: int,
+    duration: float,
+    label: str = "story page",
+    server: int | None = None,
 ) -> None:
     import httpx
 
     latencies: list[float] = []
     errors = 0
+    cpu_before = server_cpu(server) if server else float("nan")
     stop = time.perf_counter() + duration
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
@@ -125,6 +152,7 @@ async def load(
         start = time.perf_counter()
         await asyncio.gather(*(worker(n) for n in range(clients)))
         elapsed = time.perf_counter() - start
+    cpu = (server_cpu(server) - cpu_before) if server else float("nan")
     latencies.sort()
     p50 = statistics.median(latencies) * 1000
     p90 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.90))] * 1000
@@ -133,8 +161,8 @@ async def load(
     one, five, _ = os.getloadavg()
     print(
         f"{what:<16} {clients} clients {elapsed:5.1f} s: {len(latencies) / elapsed:7.1f} req/s, "
-        f"p50 {p50:7.1f} ms, p90 {p90:7.1f} ms, p99 {p99:7.1f} ms, errors {errors}  "
-        f"(load {one:.1f}/{five:.1f})",
+        f"p50 {p50:7.1f} ms, p90 {p90:7.1f} ms, p99 {p99:7.1f} ms, errors {errors}, "
+        f"server CPU {cpu * 1000 / max(1, len(latencies)):5.2f} ms/request  (load {one:.1f}/{five:.1f})",
         flush=True,
     )
 
@@ -166,14 +194,13 @@ def bench_http(db_url: str, clients: int, duration: float, *, workers: int, comp
         for path in paths:  # compute and cache every comparison first: the benchmark measures serving
             httpx.get(base + path, timeout=600)
         print(f"server: {workers} worker(s), {len(paths)} stories", flush=True)
-        asyncio.run(load(base, paths, compare=False, clients=clients, duration=duration))
+        run = functools.partial(load, base, clients=clients, duration=duration, server=server.pid)
+        asyncio.run(run(paths, compare=False))
         listings = ["/api/v1/stories", "/api/v1/stories?limit=50"]
-        asyncio.run(
-            load(base, listings, compare=False, clients=clients, duration=duration, label="/api/v1/stories")
-        )
+        asyncio.run(run(listings, compare=False, label="/api/v1/stories"))
         if compare:
             httpx.post(base + "/api/v1/compare", json=COMPARE_BODY, timeout=600)
-            asyncio.run(load(base, paths, compare=True, clients=clients, duration=duration))
+            asyncio.run(run(paths, compare=True))
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server and its worker processes
         server.wait(30)

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -63,7 +64,7 @@ class ListingFilters:
     q: str | None
 
 
-def listing_filters(
+async def listing_filters(  # async: no trip to the thread pool for building a small record
     since: Since = None,
     until: Until = None,
     language: Language = None,
@@ -110,20 +111,27 @@ def get_article(request: Request, article_id: Id) -> dict[str, Any]:
 
 
 @router.get("/stories", summary="Stories, newest and biggest first")
-def list_stories(request: Request, filters: Filters, cursor: Cursor = None, limit: Limit = 20) -> Response:
-    # The listing is answered from its cached JSON until the store's stories change (one cheap read).
+async def list_stories(
+    request: Request, filters: Filters, cursor: Cursor = None, limit: Limit = 20
+) -> Response:
+    # Answered on the event loop from its cached JSON until the store's stories change (one cheap
+    # read); a fresh listing is built on the thread pool.
     app_state = state(request)
     key = (app_state.store.stories_marker(), request.url.query)
     cached = app_state.listings.get(key)
     if cached is not None:
         return Response(cached, media_type="application/json")
+    response = await run_in_threadpool(_story_listing, app_state, filters, cursor, limit)
+    app_state.listings.put(key, bytes(response.body).decode("utf-8"))
+    return response
+
+
+def _story_listing(app_state: AppState, filters: ListingFilters, cursor: str | None, limit: int) -> Response:
     try:
         page = app_state.store.list_stories(cursor=cursor, limit=limit, **dataclasses.asdict(filters))
     except StoreError as exc:
         raise _listing_error(exc) from None
-    response = JSONResponse(jsonable_encoder(_page(page)))
-    app_state.listings.put(key, bytes(response.body).decode("utf-8"))
-    return response
+    return JSONResponse(jsonable_encoder(_page(page)))
 
 
 @router.get("/stories/{story_id}", summary="One story: its articles and its comparison (documented JSON)")

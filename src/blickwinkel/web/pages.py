@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import jinja2
 from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 
@@ -103,9 +104,11 @@ def stories_page(
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: Id) -> Response:
+async def story_page(request: Request, story_id: Id) -> Response:
+    # A cached page is served on the event loop after one indexed read of the story's version (no
+    # hop to the thread pool, which under many clients costs more than the read); rendering a page,
+    # and computing a comparison for it, run on the pool.
     app_state = state(request)
-    # One indexed read decides whether the page rendered for this story version can be served.
     version = app_state.store.story_version(story_id)
     if version is None:
         raise ApiError(404, f"No story {story_id}.")
@@ -113,6 +116,11 @@ def story_page(request: Request, story_id: Id) -> Response:
     cached = app_state.pages.get((story_id, version, lang, request.url.query))
     if cached is not None:
         return HTMLResponse(cached, headers={"content-language": lang, "vary": "Accept-Language"})
+    return await run_in_threadpool(_story_page, request, story_id, lang)
+
+
+def _story_page(request: Request, story_id: int, lang: str) -> Response:
+    app_state = state(request)
     summary = app_state.store.story(story_id)
     if summary is None:
         raise ApiError(404, f"No story {story_id}.")
