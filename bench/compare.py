@@ -7,7 +7,10 @@ own examples. Prints figures; asserts nothing. Usage: python bench/compare.py [-
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import itertools
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -22,15 +25,21 @@ from blickwinkel.ingest import read_inputs, read_text
 from blickwinkel.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("BLICKWINKEL_SHARED", ROOT.parent / "shared"))
 
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+_RUNS = itertools.count()
+
+
 def run(articles: list[Article], embedder_name: str) -> tuple[float, int, int]:
-    """Seconds for analyse + embed + compare with the model loaded but no cached embeddings."""
+    """Seconds for analyse + embed + compare with the model loaded but no cached embeddings; each run
+    gets articles with new ids, so the analysis kept by article content is not reused either."""
+    run_id = next(_RUNS)
+    articles = [dataclasses.replace(a, id=f"{a.id}~{run_id}") for a in articles]
     inner = get_embedder(embedder_name)
     fresh = CachedEmbedder(inner.inner if isinstance(inner, CachedEmbedder) else inner)
     start = time.perf_counter()

@@ -31,7 +31,12 @@ from pathlib import Path
 from blickwinkel.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "data" / "corpus-de" / "articles.jsonl"
+CORPUS = (
+    Path(os.environ.get("BLICKWINKEL_SHARED", ROOT.parent / "shared"))
+    / "data"
+    / "corpus-de"
+    / "articles.jsonl"
+)
 CLI = [sys.executable, "-m", "blickwinkel.cli"]
 COMPARE_BODY = {
     "articles": [
