@@ -39,7 +39,7 @@ PARAMS = {
     "c1": 0.15,
     "c2": 0.02,
     "max_iterations": 150,
-    "feature.minfreq": 2,
+    "feature.minfreq": 1,
     "feature.possible_transitions": True,
 }
 

@@ -201,3 +201,11 @@ def is_known(word: str, language: str = "de") -> bool:
 def lemmatise(tokens: Sequence[str], language: str) -> list[str]:
     """One lemma per token, e.g. ``["Die", "Soldaten", "kamen"]`` → ``["der", "Soldat", "kommen"]``."""
     return [lemma(token, language) for token in tokens]
+
+
+def in_lexicon(word: str, language: str = "de") -> bool:
+    """Whether HanTa knows ``word`` from its training data, so that its tags are a quick look-up
+    (an unknown word is analysed letter by letter, which takes milliseconds)."""
+    tagger = _tagger(language)
+    lexicon = getattr(tagger, "cache", None)
+    return isinstance(lexicon, dict) and tagger.normalize(word) in lexicon

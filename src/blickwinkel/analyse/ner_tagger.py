@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from blickwinkel.analyse import gazetteer as gz
-from blickwinkel.analyse.lemmas import word_tags
+from blickwinkel.analyse.lemmas import in_lexicon, word_tags
 
 MODEL_RESOURCE = "data/ner-de.crfsuite"
 _QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘", "’", "'", "``", "''"})
@@ -48,7 +48,13 @@ def word_shape(word: str) -> str:
 
 
 def _pos(word: str) -> tuple[str, ...]:
-    return word_tags(word, "de") if word[:1].isalnum() else ("$.",)
+    """HanTa's tags; a lowercase word HanTa does not know is ``UNK`` without asking it, since its
+    analysis of an unknown word takes milliseconds (names are capitalised and still asked)."""
+    if not word[:1].isalnum():
+        return ("$.",)
+    if word[:1].islower() and not in_lexicon(word, "de"):
+        return ("UNK",)
+    return word_tags(word, "de")
 
 
 def _gazetteer_labels(tokens: Sequence[str]) -> list[str]:
