@@ -51,3 +51,11 @@ def test_long_texts_are_cut_into_bounded_sentences_and_analysed(shape: str) -> N
     assert max(s.end - s.start for s in statements) <= MAX_PIECE_CHARS + 200
     (analysed,) = analyse_articles([article])
     assert len(analysed.statements) >= len(statements) // 2
+
+
+@pytest.mark.slow
+def test_a_long_token_of_markup_is_analysed_without_the_tagger() -> None:
+    # 19,000 characters like these once kept the part-of-speech tagger busy for over ten minutes.
+    text = "<html><body><p>" * 1300 + " Rat Stadt Brücke Montag gesperrt sagte " + "</p>" * 1300
+    (analysed,) = analyse_articles([read_text(text, source="markup.txt", fmt="text")])
+    assert analysed.statements
