@@ -36,8 +36,8 @@ DEFAULT_FILE = (
 )
 # Chosen by cross-validation on the tuning part only.
 PARAMS = {
-    "c1": 0.15,
-    "c2": 0.02,
+    "c1": 0.02,
+    "c2": 0.1,
     "max_iterations": 150,
     "feature.minfreq": 1,
     "feature.possible_transitions": True,

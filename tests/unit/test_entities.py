@@ -16,6 +16,7 @@ from blickwinkel.analyse.ner_eval import (
     score_entities,
     split_sentences,
 )
+from blickwinkel.analyse.ner_tagger import clean_tags
 from blickwinkel.errors import EvaluationError
 from blickwinkel.model import Article, Block, Mention, Sentence, Token
 
@@ -294,3 +295,10 @@ def test_tagged_places_and_organisations_carry_gazetteer_keys() -> None:
     keys = {m.text: m.key for sentence in find_entities(article, sentences) for m in sentence}
     assert keys.get("NATO") == "org:nato"
     assert keys.get("Frankreich") == "loc:fr"
+
+
+def test_tagger_output_loses_spans_no_name_can_be() -> None:
+    tokens = "Sprecherin Jana Roth sagte , alle zwölf Busse der Linie fahren heute später los .".split()
+    tags = ["B-PER", "B-PER", "I-PER", "O", "O", "B-OTH", *["I-OTH"] * 9, "O"]
+    cleaned = clean_tags(tokens, tags)
+    assert cleaned == ["O", "B-PER", "I-PER", *["O"] * 13]

@@ -29,6 +29,7 @@ _tag_lock = threading.Lock()
 _model: list[Any] = []
 
 Features = list[str]
+MAX_TAGGED_NAME = 8
 
 
 @lru_cache(maxsize=100_000)
@@ -206,8 +207,9 @@ def _spans(tags: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _implausible(words: Sequence[str]) -> bool:
-    """A span no name can be: only titles or roles ("Sprecherin", "Frau Dr.")."""
-    return all(gz.is_title(w) for w in words)
+    """A span no name can be: only titles or roles ("Sprecherin", "Frau Dr."), or longer than any
+    name or title of a work (the tagger can run on through a clause)."""
+    return len(words) > MAX_TAGGED_NAME or all(gz.is_title(w) for w in words)
 
 
 def clean_tags(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
