@@ -11,6 +11,7 @@ parallel place, so the two names fill the same role.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -117,6 +118,9 @@ _TOKEN = re.compile(r"\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|\w+(?:
 # Share of the longer statement's tokens that must match in order for two statements to count as
 # the same wording with a few things changed. Set by hand (half the words or more would be a new
 # sentence), then checked on part A of bench/perturb.py only.
+PARALLEL_MAX_TOKENS = 400
+"""Longer statements (no reader compares 400 words token by token; machine-made text such as markup
+read as plain text) are never judged parallel: SequenceMatcher took minutes on pairs of them."""
 PARALLEL_MIN_SHARE = 0.6
 # A changed stretch longer than this many tokens on a side is a rewording, not a changed value.
 PARALLEL_MAX_HUNK = 4
@@ -147,7 +151,12 @@ def _parallel(a: Statement, b: Statement, span_a: Span, span_b: Span) -> list[Hu
     """The stretches where two statements in parallel wording differ ([] for the same wording), or
     None when the wording is not parallel."""
     ta, tb = _tokens(a, span_a), _tokens(b, span_b)
-    if not ta or not tb:
+    if not ta or not tb or max(len(ta), len(tb)) > PARALLEL_MAX_TOKENS:
+        return None
+    # The shared multiset of tokens bounds what the matcher can find; checking it first is exact and
+    # spares the matcher, whose time grows with the product of the lengths, on unrelated statements.
+    shared = sum((Counter(t.key for t in ta) & Counter(t.key for t in tb)).values())
+    if shared < PARALLEL_MIN_SHARE * max(len(ta), len(tb)):
         return None
     matcher = SequenceMatcher(None, [t.key for t in ta], [t.key for t in tb], autojunk=False)
     same = sum(block.size for block in matcher.get_matching_blocks())
