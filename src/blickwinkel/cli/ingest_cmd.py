@@ -24,6 +24,14 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL (sqlite:///file.db or postgresql://…); default: the db setting."),
 ]
+AllowNetworksOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allow-network",
+        metavar="CIDR",
+        help="Let URLs reach this loopback or private network, e.g. 127.0.0.0/8 (repeatable).",
+    ),
+]
 
 
 class _RateColumn(ProgressColumn):
@@ -123,14 +131,7 @@ def ingest(
     analysis: Annotated[
         bool, typer.Option(help="Analyse articles (statements, entities) while storing.")
     ] = True,
-    allow_networks: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--allow-network",
-            metavar="CIDR",
-            help="Let URLs reach this loopback or private network, e.g. 127.0.0.0/8 (repeatable).",
-        ),
-    ] = None,
+    allow_networks: AllowNetworksOption = None,
 ) -> None:
     """Store articles, assigning each to a story; a re-run skips what is stored."""
     err = Console(stderr=True, highlight=False, markup=False)
@@ -216,14 +217,7 @@ def watch(
     interval: Annotated[float, typer.Option(help="Seconds between two polls of all feeds.", min=1.0)] = 600.0,
     once: Annotated[bool, typer.Option("--once", help="Poll every feed once and stop.")] = False,
     analysis: Annotated[bool, typer.Option(help="Analyse articles while storing.")] = True,
-    allow_networks: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--allow-network",
-            metavar="CIDR",
-            help="Let URLs reach this loopback or private network, e.g. 127.0.0.0/8 (repeatable).",
-        ),
-    ] = None,
+    allow_networks: AllowNetworksOption = None,
 ) -> None:
     """Poll the stored feeds and ingest their new entries, until interrupted (or once)."""
     err = Console(stderr=True, highlight=False, markup=False)
