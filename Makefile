@@ -47,7 +47,7 @@ bench: env
 	$(PY) bench/service.py
 	$(PY) bench/batch.py
 	$(PY) bench/boilerplate.py --articles 500 --sample 30
-	$(PY) bench/fuzz.py --count 1000
+	$(PY) bench/fuzz.py --count 10000
 	$(PY) bench/slow_fetch.py --fetches 100
 	$(PY) bench/pathological.py --mb 0.2
 
