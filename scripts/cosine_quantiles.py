@@ -23,7 +23,7 @@ from blickwinkel.compare.align import is_alignable
 from blickwinkel.compare.evaluate import REAL_GOLD_SCHEMA, parse_real_gold
 from blickwinkel.compare.similarity import embedding_text
 from blickwinkel.embed import get_embedder
-from blickwinkel.ingest.gold_sources import read_gold_articles
+from blickwinkel.evaluation import read_gold_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 

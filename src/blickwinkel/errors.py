@@ -116,7 +116,7 @@ class Errors(metaclass=_ErrorsWithCodes):
         "a statement belongs to one gold fact. Drop one mention or pick another statement."
     )
     V008 = "{source}: field 'schema' is {schema!r}; this version reads {expected!r}."
-    # compare/evaluate.py, ingest/gold_sources.py (real-news gold, examples/gold-real/README.md)
+    # compare/evaluate.py, evaluation.py (real-news gold, examples/gold-real/README.md)
     V010 = "{source}: field 'schema' must be {expected!r}."
     V011 = "{source}: field 'split' is {split!r}; use one of {splits}."
     V012 = (
