@@ -105,6 +105,9 @@ _CREDIT_TAIL = re.compile(
     _I,
 )
 MAX_CAPTION_WORDS = 60
+# A caption of 60 words is well under this; the bound also keeps the credit search linear-time on a
+# megabyte-long token (its name pattern backtracks over every start position).
+MAX_CAPTION_CHARS = 1_000
 
 # Bylines: "Von Anna Muster", "Von Anna Muster und Bernd Beispiel, Bern", "By Jane Doe, BBC News".
 _NAME = (
@@ -320,4 +323,8 @@ def leading_furniture(text: str) -> int:
 
 def ends_with_photo_credit(text: str) -> bool:
     """A short piece that ends with a photo credit is the caption of that photo."""
-    return _words(text) <= MAX_CAPTION_WORDS and bool(_CREDIT_TAIL.search(text.strip()))
+    return (
+        len(text) <= MAX_CAPTION_CHARS
+        and _words(text) <= MAX_CAPTION_WORDS
+        and bool(_CREDIT_TAIL.search(text.strip()))
+    )
