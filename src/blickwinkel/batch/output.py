@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from blickwinkel.model import Comparison, Statement
+from blickwinkel.model import Article, Comparison, Statement
 
 TABLES = ("articles", "statements", "facts", "conflicts")
 
@@ -143,6 +143,20 @@ def _schema(name: str) -> Any:
         "list": pa.list_(pa.string()),
     }
     return pa.schema([(column, types[kind]) for column, kind in SCHEMAS[name]])
+
+
+def article_row(article: Article, story: str) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "story": story,
+        "outlet": article.outlet,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published,
+        "language": article.language,
+        "source": article.source,
+        "text": article.text,
+    }
 
 
 def statement_row(statement: Statement, story: str) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from blickwinkel.batch.output import TABLES, Output, comparison_rows, statement_row
+from blickwinkel.batch.output import TABLES, Output, article_row, comparison_rows, statement_row
 from blickwinkel.batch.partitions import Partition, list_partitions, read_partition
 from blickwinkel.batch.stages import (
     WINDOW_DAYS,
@@ -231,7 +231,7 @@ def compare_chunk(
         analysed, failed = _analyse(articles)
         failures.extend(failed)
         for a in analysed:
-            rows["articles"].append(_article_row(a.article, story))
+            rows["articles"].append(article_row(a.article, story))
             rows["statements"].extend(statement_row(s, story) for s in a.statements)
         if compare and len(analysed) >= 2:
             try:
@@ -255,20 +255,6 @@ def compare_chunk(
     output.write_pickle([WORK, "failures", f"{key}.pkl"], failures)
     output.write_bytes([WORK, "done", key], json.dumps(counts).encode())
     return ChunkResult(key=key, failures=tuple(failures), **counts)
-
-
-def _article_row(article: Article, story: str) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "story": story,
-        "outlet": article.outlet,
-        "url": article.url,
-        "title": article.title,
-        "published": article.published,
-        "language": article.language,
-        "source": article.source,
-        "text": article.text,
-    }
 
 
 # ----------------------------------------------------------------------------- client side
