@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from blickwinkel.errors import BlickwinkelError
-from blickwinkel.model import Article, Comparison, Conflict, Fact, Statement
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from blickwinkel.errors import BlickwinkelError
+    from blickwinkel.model import Article, Comparison, Conflict, Fact, Statement
 
 __version__ = "0.1.0"
 
@@ -16,3 +20,27 @@ __all__ = [
     "Statement",
     "__version__",
 ]
+
+# The public names load on first use: `blickwinkel --help` and every ``import blickwinkel.x`` would
+# otherwise build the data model first.
+_HOMES = {
+    "Article": "blickwinkel.model",
+    "BlickwinkelError": "blickwinkel.errors",
+    "Comparison": "blickwinkel.model",
+    "Conflict": "blickwinkel.model",
+    "Fact": "blickwinkel.model",
+    "Statement": "blickwinkel.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'blickwinkel' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

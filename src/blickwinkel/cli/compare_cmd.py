@@ -12,7 +12,6 @@ import typer
 from rich.console import Console
 
 from blickwinkel.cli._messages import print_error, print_plain
-from blickwinkel.config import load_settings
 from blickwinkel.errors import BlickwinkelError
 
 
@@ -56,6 +55,7 @@ def compare(
     ] = None,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
+    from blickwinkel.config import load_settings
     from blickwinkel.pipeline import compare_inputs
     from blickwinkel.report import render_html, render_json, render_terminal
 

@@ -8,12 +8,6 @@ from typing import Annotated, Literal
 
 import typer
 
-from blickwinkel.analyse.ner_eval import (
-    SPLIT_PARTS,
-    evaluate_ner,
-    read_germeval,
-    split_sentences,
-)
 from blickwinkel.errors import BlickwinkelError, EvaluationError
 
 OutputFormat = Literal["text", "json"]
@@ -67,6 +61,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = "ignore",
     ) -> None:
         from blickwinkel.analyse.entities import tag_tokens
+        from blickwinkel.analyse.ner_eval import SPLIT_PARTS, evaluate_ner, read_germeval, split_sentences
 
         try:
             if output_format not in {"text", "json"}:

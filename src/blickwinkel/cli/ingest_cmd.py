@@ -7,15 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
 from blickwinkel.cli._messages import plain, print_error, print_plain
-from blickwinkel.config import load_settings
 from blickwinkel.errors import BlickwinkelError
 
 if TYPE_CHECKING:
+    from rich.progress import ProgressColumn
+
+    from blickwinkel.config import Settings
     from blickwinkel.ingest.fetch import Fetcher
     from blickwinkel.store import Store
     from blickwinkel.store.ingest import IngestCounts
@@ -34,14 +33,26 @@ AllowNetworksOption = Annotated[
 ]
 
 
-class _RateColumn(ProgressColumn):
-    """Articles stored per second."""
+def load_settings(overrides: dict[str, object]) -> Settings:
+    """The settings (imported here, not at start-up: ``--help`` needs no validation library)."""
+    from blickwinkel.config import load_settings as load
 
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        stored = task.fields.get("stored", 0)
-        rate = stored / elapsed if elapsed > 0 else 0.0
-        return Text(f"{rate:.1f} articles/s", style="progress.data.speed")
+    return load(overrides)
+
+
+def _rate_column() -> ProgressColumn:
+    """A progress column with the articles stored per second."""
+    from rich.progress import ProgressColumn, Task
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            elapsed = task.elapsed or 0.0
+            stored = task.fields.get("stored", 0)
+            rate = stored / elapsed if elapsed > 0 else 0.0
+            return Text(f"{rate:.1f} articles/s", style="progress.data.speed")
+
+    return RateColumn()
 
 
 def _open(db: str | None, allow_networks: list[str] | None = None) -> tuple[Store, Fetcher]:
@@ -64,6 +75,8 @@ def _run(
     allow_networks: list[str] | None,
 ) -> IngestCounts:
     """Ingest ``sources`` (or poll the stored feeds) under a progress bar; print the counts."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     from blickwinkel.store.ingest import IngestCounts, Ingestor, default_analyser
 
     err = Console(stderr=True, highlight=False, markup=False)
@@ -77,7 +90,7 @@ def _run(
             "stored {task.fields[stored]} · duplicates {task.fields[duplicates]} "
             "· failed {task.fields[failed]}"
         ),
-        _RateColumn(),
+        _rate_column(),
         TimeElapsedColumn(),
         console=err,
         transient=False,
@@ -137,6 +150,8 @@ def ingest(
     err = Console(stderr=True, highlight=False, markup=False)
     try:
         if failed:
+            from rich.table import Table
+
             from blickwinkel.store import open_store
 
             store = open_store(load_settings({"db": db}).db)
@@ -194,6 +209,8 @@ def feeds_add(
 @feeds_app.command("list")
 def feeds_list(db: DbOption = None) -> None:
     """The feeds and how their last fetch went."""
+    from rich.table import Table
+
     from blickwinkel.store import open_store
 
     store = open_store(load_settings({"db": db}).db)

@@ -9,7 +9,6 @@ import typer
 from rich.console import Console
 
 from blickwinkel.cli._messages import print_error, print_plain, print_warning
-from blickwinkel.config import load_settings
 from blickwinkel.errors import BlickwinkelError
 
 
@@ -33,6 +32,7 @@ def serve(
     """Serve stories, comparisons and the API (docs at /api/docs)."""
     import uvicorn
 
+    from blickwinkel.config import load_settings
     from blickwinkel.store import open_store
     from blickwinkel.web import create_app, service_options
     from blickwinkel.web.app import PUBLIC_ENV
