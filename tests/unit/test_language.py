@@ -110,3 +110,30 @@ def test_lingua_chooses_only_among_likely_languages(monkeypatch: pytest.MonkeyPa
     )
     assert detect_language(long_german) == "de"
     assert asked == []  # a long text py3langid is sure of needs no second opinion
+
+
+def test_a_short_block_in_the_articles_language_needs_no_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lingua loads every n-gram model for a text under 120 characters (seconds for three languages):
+    a short block py3langid puts in the language of the blocks around it takes that language."""
+    heading = "Stadtrat beschließt Umbau der alten Bibliothek im Zentrum"
+    unsure = [("de", 0.9), ("nl", 0.06), ("en", 0.04)]
+    ranking = language_module._langid_ranking
+    asked: list[str] = []
+
+    def lingua(text: str, candidates: tuple[str, ...]) -> tuple[str | None, float]:
+        asked.append(text)
+        return "nl", 1.0
+
+    monkeypatch.setattr(language_module, "_detect_cleaned", language_module._detect_cleaned.__wrapped__)
+    monkeypatch.setattr(
+        language_module, "_langid_ranking", lambda t: unsure if "Stadtrat" in t else ranking(t)
+    )
+    monkeypatch.setattr(language_module, "_lingua", lingua)
+    article = article_of([("headline", heading), ("paragraph", GERMAN)])
+    assert detect_block_languages(article) == ("de", "de")
+    assert article_language(article) == "de"
+    assert asked == []
+    # Alone, or in an English article, the same heading is a case for lingua.
+    assert detect_language(heading) == "nl"
+    assert detect_block_languages(article_of([("headline", heading), ("paragraph", ENGLISH)])) == ("nl", "en")
+    assert len(asked) == 2

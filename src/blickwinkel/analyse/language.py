@@ -7,6 +7,12 @@ text), restricted to py3langid's few likely candidates: lingua loads a language'
 0.3 s each) only when a text could be in it, so German and English news never loads the other nine.
 Only an answer lingua is confident of, or both agree on, or py3langid is sure of, is kept. Links,
 @handles and #hashtags are removed first: they are names, not language.
+
+lingua reads a text shorter than 120 characters with all its n-gram models (about 0.3 s to load per
+language), a longer one with its trigram models only (about 0.02 s). Within an article, a short block
+(a headline, a caption) whose likeliest language by py3langid is the language of the article's other
+blocks takes that language without asking lingua: lingua is asked about a short block only when it
+may be in another language than the article around it.
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ MAX_CHARACTERS = 800
 """Only the start of a long text is read: the language is clear long before, and time grows with length."""
 BLOCK_MIN_LETTERS = 40
 """Blocks with fewer letters take the article's language instead of their own guess."""
+LINGUA_SHORT_TEXT = 120
+"""lingua's own bound (``HIGH_ACCURACY_MODE_MAX_TEXT_LENGTH``): shorter texts load every n-gram model."""
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|de|at|ch|uk|io)(?:/\S*)?\b", re.I)
 _HANDLE_OR_HASHTAG = re.compile(r"(?<!\w)[@#]\w+")
@@ -58,14 +66,22 @@ _LOCK = threading.Lock()
 _DETECTORS: dict[str, Any] = {}
 
 
-def detect_language(text: str) -> str | None:
-    """The ISO 639-1 code of the language of ``text``, or ``None`` when it is too short or unclear."""
-    return _detect_cleaned(_strip_names(text[:MAX_CHARACTERS]))
+def detect_language(text: str, *, around: str | None = None) -> str | None:
+    """The ISO 639-1 code of the language of ``text``, or ``None`` when it is too short or unclear.
+
+    ``around`` is the language of the text around ``text`` (its article): a short text whose likeliest
+    language by py3langid is that one takes it without the slow second opinion."""
+    return _detect_cleaned(_strip_names(text[:MAX_CHARACTERS]), around)
+
+
+_ASK_AROUND = "?"
+"""What ``_detect_cleaned`` answers, with ``around`` set to this, for a short text lingua would have to
+read with every n-gram model: decide it once the language around it is known."""
 
 
 # The pipeline asks for the article's language and then for each block's: the same texts twice.
 @functools.lru_cache(maxsize=2048)
-def _detect_cleaned(cleaned: str) -> str | None:
+def _detect_cleaned(cleaned: str, around: str | None = None) -> str | None:
     letters = sum(ch.isalpha() for ch in cleaned)
     if letters < MIN_LETTERS or len(cleaned.split()) < MIN_WORDS:
         return None
@@ -73,6 +89,11 @@ def _detect_cleaned(cleaned: str) -> str | None:
     second, probability = ranking[0] if ranking else (None, 0.0)
     if second is not None and probability >= LANGID_SURE and letters >= LANGID_SURE_LETTERS:
         return second
+    if around is not None and len(cleaned) < LINGUA_SHORT_TEXT:
+        if around == _ASK_AROUND:
+            return _ASK_AROUND
+        if second == around:
+            return second
     guess, confidence = _lingua(cleaned, _candidates(ranking))
     if guess is not None and confidence >= LINGUA_CONFIDENCE:
         return guess
@@ -97,12 +118,22 @@ def _candidates(ranking: list[tuple[str, float]]) -> tuple[str, ...]:
 
 def detect_block_languages(article: Article) -> tuple[str | None, ...]:
     """One language per block of ``article``; short blocks and unclear ones take the article's."""
+    texts = [article.text[block.start : block.end] for block in article.blocks]
+    around = article.language.lower() if article.language else _ASK_AROUND
     own = [
-        _own_block_language(article.text[block.start : block.end], block.language) for block in article.blocks
+        _own_block_language(text, block.language, around)
+        for text, block in zip(texts, article.blocks, strict=True)
     ]
-    fallback = article.language or _majority(
-        [(article.text[b.start : b.end], lang) for b, lang in zip(article.blocks, own, strict=True)]
-    )
+    if _ASK_AROUND in own:
+        # Short blocks wait for the language of the blocks that could be told on their own.
+        settled = _majority(
+            [(text, lang) for text, lang in zip(texts, own, strict=True) if lang != _ASK_AROUND]
+        )
+        own = [
+            _own_block_language(text, None, settled) if lang == _ASK_AROUND else lang
+            for text, lang in zip(texts, own, strict=True)
+        ]
+    fallback = article.language or _majority(list(zip(texts, own, strict=True)))
     return tuple(lang if lang is not None else fallback for lang in own)
 
 
@@ -117,12 +148,12 @@ def article_language(article: Article) -> str | None:
     return language if language is not None else detect_language(article.text)
 
 
-def _own_block_language(text: str, declared: str | None) -> str | None:
+def _own_block_language(text: str, declared: str | None, around: str | None) -> str | None:
     if declared:
         return declared.lower()
     if not _has_letters(text, BLOCK_MIN_LETTERS):
         return None
-    return detect_language(text)
+    return detect_language(text, around=around)
 
 
 def _majority(parts: list[tuple[str, str | None]]) -> str | None:
