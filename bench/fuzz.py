@@ -6,7 +6,13 @@ then run in batches, each with two good example articles, through ``blickwinkel 
 json`` and ``blickwinkel ingest --no-analysis`` in-process. Counted: tracebacks (an exception that is
 not a clean exit, or a reader's "unexpected error"), hangs (a file or batch over --timeout: the
 process then dumps its stacks and stops), and batches whose good files were not compared or stored.
-Prints figures only. Usage: python bench/fuzz.py [--count 10000] [--batch 20] [--seed 13]
+The process's address space is capped (``--max-memory-gb``), so an input that makes memory explode
+shows as a MemoryError problem instead of taking the machine. ``--start`` runs a later part of the
+same seeded cases (to split the 10,000 into chunks). ``--compare-max-chars`` sets the setting of that
+name for the runs (texts over it are refused by ``compare`` with a clear error): comparing a 200,000
+character line takes about half a minute of CPU, so a lower value fits 10,000 cases into an hour;
+``bench/pathological.py`` times the analysis of such texts. Prints figures only.
+Usage: python bench/fuzz.py [--count 10000] [--batch 20] [--seed 13] [--start 0]
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 import faulthandler
 import json
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -56,12 +63,16 @@ def read_each(
     return times, bugs
 
 
-def run_batch(cases: list[FuzzCase], folder: Path, db: Path, timeout: float) -> tuple[float, list[str]]:
+def run_batch(
+    cases: list[FuzzCase], folder: Path, db: Path, timeout: float, max_chars: int | None
+) -> tuple[float, list[str]]:
     """compare and ingest over the cases plus the good files; the problems found."""
     write(cases, folder)
     for good in GOOD:
         shutil.copy(good, folder / good.name)
     env = {"BLICKWINKEL_CONFIG": str(folder.parent / "none.toml"), "COLUMNS": "120"}
+    if max_chars is not None:
+        env["BLICKWINKEL_COMPARE_MAX_CHARS"] = str(max_chars)
     problems: list[str] = []
     runner = CliRunner()
     faulthandler.dump_traceback_later(timeout, exit=True)
@@ -100,14 +111,22 @@ def main() -> int:
     )
     parser.add_argument("--no-huge", action="store_true", help="leave out the megabyte-sized lines")
     parser.add_argument("--readers-only", action="store_true")
+    parser.add_argument("--start", type=int, default=0, help="skip the first START generated cases")
+    parser.add_argument("--compare-max-chars", type=int, help="the compare_max_chars setting of the runs")
+    parser.add_argument("--max-memory-gb", type=float, default=8.0, help="address-space cap of the process")
     args = parser.parse_args()
-    cases = list(generate(args.seed, args.count, huge=not args.no_huge))
+    cap = int(args.max_memory_gb * 2**30)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    cases = list(generate(args.seed, args.count, huge=not args.no_huge))[args.start :]
     work = Path(tempfile.mkdtemp(prefix="blickwinkel-fuzz-"))
     try:
         times, bugs = read_each(cases, work / "each[", args.timeout)
         seconds = sorted(t for t, _ in times)
         p99 = seconds[min(len(seconds) - 1, int(0.99 * len(seconds)))]
-        print(f"readers: {len(cases)} files (seed {args.seed}), {len(bugs)} tracebacks, 0 hangs")
+        print(
+            f"readers: {len(cases)} files (seed {args.seed}, cases {args.start}–{args.count - 1}), "
+            f"{len(bugs)} tracebacks, 0 hangs"
+        )
         print(
             f"  per file: median {statistics.median(seconds) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms, "
             f"max {seconds[-1]:.2f} s; total {sum(seconds):.1f} s"
@@ -122,15 +141,19 @@ def main() -> int:
         batch_times: list[float] = []
         for n in range(0, len(cases), args.batch):
             folder = work / f"batch{n:05d}["
-            took, found = run_batch(cases[n : n + args.batch], folder, work / f"b{n}.db", args.timeout)
+            took, found = run_batch(
+                cases[n : n + args.batch], folder, work / f"b{n}.db", args.timeout, args.compare_max_chars
+            )
             batch_times.append(took)
-            problems += [f"batch {n // args.batch}: {p}" for p in found]
-            print(f"  batch {n // args.batch:4d}: {took:6.1f} s, {len(found)} problem(s)", flush=True)
+            label = f"batch {(args.start + n) // args.batch:4d} (cases {args.start + n}–)"
+            problems += [f"{label}: {p}" for p in found]
+            print(f"  {label}: {took:6.1f} s, {len(found)} problem(s)", flush=True)
             shutil.rmtree(folder, ignore_errors=True)
         print(
             f"compare + ingest: {len(batch_times)} batches of {args.batch} generated files and 2 good ones, "
             f"{len(problems)} problems (tracebacks, bad exits, good files lost), 0 hangs; per batch "
             f"median {statistics.median(batch_times):.1f} s, max {max(batch_times):.1f} s"
+            + (f" (compare_max_chars {args.compare_max_chars:,})" if args.compare_max_chars else "")
         )
         for problem in problems[:20]:
             print(f"  {problem}")

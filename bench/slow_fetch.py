@@ -5,7 +5,9 @@ serve`` in its own process, SQLite store holding the bundled examples) is asked 
 whose URL points at that server, all at once, while ``GET /api/v1/stories?limit=1`` is timed in a
 loop; first the same loop runs with no load as the baseline. Each slow comparison should end at the
 fetch deadline (``--deadline``) with a clear error, or be refused at once with 503 when the compare
-workers and their queue are full. Prints figures only.
+workers and their queue are full. The slow requests are sent from a process of their own over one
+shared client: a hundred client threads in the measuring process (each building its own TLS context)
+held its interpreter lock and showed up as server latency. Prints figures only.
 Usage: python bench/slow_fetch.py [--fetches 100] [--workers 100] [--queue 0] [--deadline 3]
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import http.server
+import json
 import os
 import socket
 import statistics
@@ -74,9 +77,35 @@ def drip_server(port: int) -> None:
     server.serve_forever()
 
 
+def send_slow_compares(base: str, drip_url: str, count: int) -> None:
+    """``count`` compare requests at once, each naming a dripping page; one JSON line per answer."""
+    lock = threading.Lock()
+    limits = httpx.Limits(max_connections=count + 1, max_keepalive_connections=count + 1)
+    with httpx.Client(base_url=base, timeout=120, limits=limits) as client:
+
+        def slow_compare(n: int) -> None:
+            body = {"articles": [{"url": f"{drip_url}/page{n}"}, {"text": "Der Rat tagte am Montag lange."}]}
+            start = time.perf_counter()
+            response = client.post("/api/v1/compare", json=body)
+            message = (
+                response.json().get("error", {}).get("message", "") if response.status_code >= 400 else ""
+            )
+            with lock:
+                print(json.dumps([response.status_code, time.perf_counter() - start, message]), flush=True)
+
+        threads = [threading.Thread(target=slow_compare, args=(n,)) for n in range(count)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+
 def main() -> int:
     if sys.argv[1:2] == ["--drip-server"]:
         drip_server(int(sys.argv[2]))
+        return 0
+    if sys.argv[1:2] == ["--slow-compares"]:
+        send_slow_compares(sys.argv[2], sys.argv[3], int(sys.argv[4]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--fetches", type=int, default=100)
@@ -124,28 +153,19 @@ def main() -> int:
     stop.set()
     reader.join()
 
-    results: list[tuple[int, float, str]] = []
-    lock = threading.Lock()
-
-    def slow_compare(n: int) -> None:
-        body = {"articles": [{"url": f"{drip_url}/page{n}"}, {"text": "Der Rat tagte am Montag lange."}]}
-        start = time.perf_counter()
-        response = httpx.post(f"{base}/api/v1/compare", json=body, timeout=120)
-        message = response.json().get("error", {}).get("message", "") if response.status_code >= 400 else ""
-        with lock:
-            results.append((response.status_code, time.perf_counter() - start, message))
-
     loaded: list[float] = []
     stop = threading.Event()
     reader = threading.Thread(target=read_loop, args=(base, stop, loaded))
     reader.start()
-    fetchers = [threading.Thread(target=slow_compare, args=(n,)) for n in range(args.fetches)]
-    for thread in fetchers:
-        thread.start()
-    for thread in fetchers:
-        thread.join()
+    senders = subprocess.run(
+        [sys.executable, __file__, "--slow-compares", base, drip_url, str(args.fetches)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     stop.set()
     reader.join()
+    results = [tuple(json.loads(line)) for line in senders.stdout.splitlines() if line.strip()]
     server.terminate()
     drip.terminate()
     server.wait(30)

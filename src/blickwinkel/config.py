@@ -70,7 +70,8 @@ class Settings(BaseModel):
     compare_max_chars: int = Field(
         200_000,
         ge=1,
-        description="Longest text (characters) one /api/v1/compare article may have; longer ones get 413.",
+        description="Longest text (characters) an article compared by `compare` or /api/v1/compare may "
+        "have; longer ones are refused (413 in the API): analysis time grows with the text.",
     )
     compare_workers: int = Field(
         2, ge=1, description="Comparisons of /api/v1/compare that run at once, off the request threads."

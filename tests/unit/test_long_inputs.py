@@ -4,12 +4,19 @@ shape, never a time: ``bench/pathological.py`` prints each stage's time beside i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
 import pytest
 
+from blickwinkel import pipeline
 from blickwinkel.analyse.language import _strip_names, article_language, detect_language
 from blickwinkel.analyse.pipeline import analyse_articles
+from blickwinkel.embed.backends import MAX_EMBED_CHARS, _LazyModel
 from blickwinkel.ingest import read_text
 from blickwinkel.ingest._sniff import sniff
+from blickwinkel.model import Article
 from blickwinkel.text import split_statements
 from blickwinkel.text._somajo import MAX_PIECE_CHARS
 
@@ -59,3 +66,40 @@ def test_a_long_token_of_markup_is_analysed_without_the_tagger() -> None:
     text = "<html><body><p>" * 1300 + " Rat Stadt Brücke Montag gesperrt sagte " + "</p>" * 1300
     (analysed,) = analyse_articles([read_text(text, source="markup.txt", fmt="text")])
     assert analysed.statements
+
+
+def test_an_embedder_sees_at_most_its_bounded_prefix_of_a_text() -> None:
+    # A megabyte-long "sentence" once made the USE backend hold 14 GB of feature rows.
+    seen: list[int] = []
+
+    class Recording(_LazyModel):
+        dim = 4
+
+        def _build(self) -> object:
+            return object()
+
+        def _embed(self, model: object, texts: list[str]) -> object:
+            seen.extend(len(t) for t in texts)
+            return np.ones((len(texts), self.dim), dtype=np.float32)
+
+    rows = Recording().encode(["a " * MB, "kurz"])
+    assert rows.shape == (2, 4) and seen == [MAX_EMBED_CHARS, 4]
+
+
+def test_compare_refuses_a_text_over_compare_max_chars_and_compares_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compared: list[list[str]] = []
+
+    def stand_in(articles: Sequence[Article], **_: object) -> str:
+        compared.append([a.id for a in articles])
+        return "comparison"
+
+    monkeypatch.setattr(pipeline, "compare_articles_text", stand_in)
+    for name, text in (("a.txt", "Rat tagte.\n\nDer Rat tagte lange."), ("b.txt", "Rat.\n\nEr tagte.")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "long.txt").write_text("wort " * 10_000, encoding="utf-8")
+    run = pipeline.compare_inputs([str(tmp_path)], max_chars=20_000)
+    assert compared == [["a", "b"]]
+    (failure,) = run.failures
+    assert failure.source.endswith("long.txt") and "compare_max_chars" in str(failure)

@@ -78,6 +78,7 @@ def compare(
             max_bytes=int(settings.max_file_mb * 1_000_000),
             threshold=settings.align_threshold,
             stdin=sys.stdin.buffer,
+            max_chars=settings.compare_max_chars,
         )
     except BlickwinkelError as exc:
         print_error(err, exc)

@@ -10,6 +10,7 @@ parallel place, so the two names fill the same role.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -136,11 +137,13 @@ class _Token:
     end: int
 
 
-def _tokens(s: Statement, span: Span) -> list[_Token]:
+def _tokens(s: Statement, span: Span, limit: int) -> list[_Token]:
+    """The tokens of the span, at most ``limit + 1`` (enough to tell the span is too long)."""
     base = span[0] if span else s.start
     text = typographic_form(_span_text(s, span))
     return [
-        _Token(m.group(), m.group().lower(), base + m.start(), base + m.end()) for m in _TOKEN.finditer(text)
+        _Token(m.group(), m.group().lower(), base + m.start(), base + m.end())
+        for m in itertools.islice(_TOKEN.finditer(text), limit + 1)
     ]
 
 
@@ -150,7 +153,7 @@ Hunk = tuple[list[_Token], list[_Token]]
 def _parallel(a: Statement, b: Statement, span_a: Span, span_b: Span) -> list[Hunk] | None:
     """The stretches where two statements in parallel wording differ ([] for the same wording), or
     None when the wording is not parallel."""
-    ta, tb = _tokens(a, span_a), _tokens(b, span_b)
+    ta, tb = _tokens(a, span_a, PARALLEL_MAX_TOKENS), _tokens(b, span_b, PARALLEL_MAX_TOKENS)
     if not ta or not tb or max(len(ta), len(tb)) > PARALLEL_MAX_TOKENS:
         return None
     # The shared multiset of tokens bounds what the matcher can find; checking it first is exact and

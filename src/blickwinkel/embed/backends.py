@@ -60,8 +60,15 @@ def _normalise(matrix: npt.NDArray[Any]) -> Matrix:
     return normalised
 
 
+# The characters of a text an embedder sees. A sentence of news is far shorter; a megabyte-long
+# "sentence" (a text without punctuation) made the USE backend hold one feature row per token (about
+# 5 kB each: 14 GB for one such input), and e5 reads only its first 512 tokens anyway.
+MAX_EMBED_CHARS = 2_000
+
+
 class _LazyModel:
-    """An embedder whose model is built on first use, once, even when several threads ask at once."""
+    """An embedder whose model is built on first use, once, even when several threads ask at once.
+    Each text is cut to its first :data:`MAX_EMBED_CHARS` characters."""
 
     dim: int
 
@@ -82,7 +89,7 @@ class _LazyModel:
             if self._model is None:
                 self._model = self._build()
             model = self._model
-        return _normalise(self._embed(model, list(texts)))
+        return _normalise(self._embed(model, [t[:MAX_EMBED_CHARS] for t in texts]))
 
 
 class USEEmbedder(_LazyModel):

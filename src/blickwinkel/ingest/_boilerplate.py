@@ -21,6 +21,9 @@ BoilerplateKind = Literal["boilerplate", "credit"]
 
 # Longer pieces are article text, whatever words they start with.
 MAX_PROMPT_WORDS = 40
+# Credits and prompts are short lines; a longer piece is article text (or junk) and is not searched
+# by the patterns below, which cost about 0.6 s on a megabyte-long token.
+MAX_FURNITURE_CHARS = 2_000
 MAX_CREDIT_WORDS = 14
 # Options of a reader poll are short; the question comes right before them.
 MAX_OPTION_WORDS = 8
@@ -167,7 +170,7 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
     """``credit``, ``boilerplate`` or None (article text) for the text of one piece."""
     stripped = text.strip()
     words = _words(stripped)
-    if not stripped or words == 0 or leading_furniture(stripped):
+    if not stripped or words == 0 or len(stripped) > MAX_FURNITURE_CHARS or leading_furniture(stripped):
         return None  # a prompt glued to article text is cut off by the reader, not the whole piece
     if words <= MAX_CREDIT_WORDS and (
         _BYLINE.match(stripped)

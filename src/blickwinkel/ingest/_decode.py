@@ -45,6 +45,7 @@ _WESTERN = frozenset("äöüÄÖÜßéèêëàâáãåçñíìîïóòôõøúù
 _WESTERN_SHARE = 0.8
 # Decoded text with more control characters than this share is binary data that happened to decode.
 _CONTROL_SHARE = 0.02
+_CONTROLS = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r\f\v")
 
 
 def binary_type(data: bytes) -> str | None:
@@ -79,7 +80,7 @@ def decode(data: bytes, source: str) -> str:
     if b"\x00" in data:
         raise IngestError(source, "binary file, not text (it holds NUL bytes)")
     text = _decode_text(data, source)
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
+    controls = len(text) - len(text.translate(_CONTROLS))  # in C: a per-character loop took 1 s/MB
     if text and controls / len(text) > _CONTROL_SHARE:
         raise IngestError(source, "binary file, not text (mostly control characters)")
     return text
