@@ -12,6 +12,8 @@ import typer
 from typer.testing import CliRunner
 
 from blickwinkel.cli import eval_compare
+from blickwinkel.compare.evaluate import locate_span, parse_real_gold, span_hash
+from blickwinkel.evaluation import read_gold_articles
 from tests.conftest import ROOT, SHARED
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
@@ -45,3 +47,22 @@ def test_a_missing_data_root_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "compare", str(path), "--data-root", str(tmp_path)])
     assert result.exit_code == 2
     assert "--data-root" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "examples" / "gold-real").glob("*.json")), ids=lambda p: p.stem
+)
+def test_every_span_is_found_in_the_shared_data(path: Path) -> None:
+    """Each article's field and each span still hash as the gold says, and each span's words are
+    found in the text the reader yields (no comparison is run, so no embedder is loaded)."""
+    if not (DATA / "same-story" / "semeval2022-sample-dev.jsonl").is_file():
+        pytest.skip("../shared/data is absent")
+    gold = parse_real_gold(json.loads(path.read_text(encoding="utf-8")), str(path))
+    articles, raw = read_gold_articles(gold, DATA)
+    text = {a.id: a.text for a in articles}
+    for fact in gold.facts:
+        for article, spans in fact.mentions.items():
+            for span in spans:
+                assert span_hash(raw[article][span.start : span.end]) == span.digest, (fact.name, article)
+                start, end = locate_span(text[article], raw[article], span)
+                assert end > start

@@ -13,6 +13,7 @@ import pytest
 from blickwinkel.compare.evaluate import (
     evaluate_real_comparison,
     locate_span,
+    pair_label,
     parse_real_gold,
     real_comparison_errors,
     span_hash,
@@ -194,3 +195,18 @@ def _keys(node: Any) -> set[str]:
     if isinstance(node, list):
         return {k for v in node for k in _keys(v)}
     return set()
+
+
+def test_real_gold_split_alternates_by_event_within_each_language_pair() -> None:
+    """The split rule of examples/gold-real/README.md: within a language pair, files sorted by name,
+    the 1st, 3rd, 5th ... are tuning events and the 2nd, 4th ... held out. A new event that moves
+    a later one must change that file's split, in plain sight."""
+    by_pair: dict[str, list[tuple[str, str]]] = {}
+    for path in sorted(GOLD_REAL.glob("*.json")):
+        gold = parse_real_gold(json.loads(path.read_text(encoding="utf-8")), str(path))
+        label = pair_label([a.language for a in gold.articles])
+        by_pair.setdefault(label, []).append((path.name, gold.split))
+    assert set(by_pair) == {"en", "de", "de-en"}
+    for label, files in by_pair.items():
+        expected = [(name, "tune" if n % 2 == 0 else "heldout") for n, (name, _) in enumerate(files)]
+        assert files == expected, label
