@@ -39,6 +39,20 @@ def test_one_event_is_scored_per_language_pair() -> None:
     assert {"missed_links", "joined_different_facts", "split_restatements"} <= set(scores["errors"])
 
 
+def test_the_one_file_a_split_keeps_is_the_one_named() -> None:
+    if not (DATA / "same-story" / "semeval2022-sample-dev.jsonl").is_file():
+        pytest.skip("../shared/data is absent")
+    app, eval_app = typer.Typer(), typer.Typer()
+    app.add_typer(eval_app, name="eval")
+    eval_compare.register(app, eval_app)
+    gold = ROOT / "examples" / "gold-real"
+    tune, heldout = gold / "semeval-b-1566425118.json", gold / "semeval-b-1488322206.json"
+    args = ["eval", "compare", str(tune), str(heldout), "--data-root", str(DATA), "--split", "heldout"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith(str(heldout))
+
+
 def test_a_missing_data_root_is_a_clear_error(tmp_path: Path) -> None:
     app, eval_app = typer.Typer(), typer.Typer()
     app.add_typer(eval_app, name="eval")

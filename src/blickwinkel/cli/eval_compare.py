@@ -72,7 +72,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = DEFAULT_DATA_ROOT,
     ) -> None:
         from blickwinkel.config import load_settings
-        from blickwinkel.evaluation import evaluate_gold_files
+        from blickwinkel.evaluation import evaluate_gold_files, gold_split
 
         try:
             if output_format not in {"text", "json"}:
@@ -96,5 +96,6 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         elif "files" in result:
             tables = [_table(name, scores) for name, scores in result["files"].items()]
             typer.echo("\n\n".join([*tables, _table("micro-average", result["total"])]))
-        else:
-            typer.echo(_table(str(gold_files[0]), result))
+        else:  # one file scored: the one the split kept
+            kept = [p for p in gold_files if split is None or gold_split(p) in (None, split)]
+            typer.echo(_table(str(kept[0]), result))
