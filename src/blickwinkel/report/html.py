@@ -14,9 +14,8 @@ import urllib.parse
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import jinja2
 from markupsafe import Markup, escape
 
 from blickwinkel import __version__
@@ -29,6 +28,9 @@ from blickwinkel.report.labels import (
     statement_anchor,
     strongest_links,
 )
+
+if TYPE_CHECKING:
+    import jinja2
 
 StatementClass = Literal["shared", "unique", "conflict", "none"]
 CellState = Literal["yes", "conflict", "no"]
@@ -199,6 +201,8 @@ def _asset(name: str) -> str:
 
 @functools.cache
 def _template() -> jinja2.Template:
+    import jinja2  # here, not at import: only an HTML report needs it
+
     env = jinja2.Environment(
         autoescape=True,
         undefined=jinja2.StrictUndefined,
