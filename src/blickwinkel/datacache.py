@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 import mmap
 import os
 import struct
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 _MAGIC = b"BWMAP001"
 _HEADER = struct.Struct("<8sQ")
@@ -137,3 +139,94 @@ class MappedStringMap(Mapping[str, str]):
 
     def __len__(self) -> int:
         return self._count
+
+
+class RegexCodes:
+    """A stand-in for the ``regex`` module whose ``compile`` and ``search`` skip pattern parsing.
+
+    ``regex`` parses a pattern in Python before its C core builds the matcher; for SoMaJo's long
+    word-list alternations that is about 0.15 s per tokenizer and process. The first process records,
+    for each pattern, the compiled code ``regex`` hands its C core; the table is kept under ``name``
+    in the cache directory (named after the ``regex`` version) and later processes give the code
+    straight to the C core, which builds the same matcher. A pattern not in the table, or a table
+    that cannot be read, is compiled the ordinary way. Use it around one construction (see
+    :meth:`save`), not as a module-wide replacement: it reads private parts of ``regex``.
+    """
+
+    def __init__(self, name: str) -> None:
+        import importlib
+
+        regex: Any = importlib.import_module("regex")  # (no type stubs installed)
+        self._regex = regex
+        self._path = cache_dir() / f"{name}-{source_key(regex.__version__, name)}.marshal"
+        self._table: dict[tuple[str, int], tuple[Any, ...]] = {}
+        self._recorded: dict[tuple[str, int], tuple[Any, ...]] = {}
+        self._compiled: dict[tuple[str, int], Any] = {}
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            table = marshal.loads(self._path.read_bytes())
+            if isinstance(table, dict):
+                self._table = table
+
+    def compile(self, pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
+        if kwargs or not isinstance(pattern, str):
+            return self._regex.compile(pattern, flags, **kwargs)
+        key = (pattern, int(flags))
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._compiled[key] = self._from_table(key) or self._record(key)
+        return compiled
+
+    def search(self, pattern: Any, string: str, flags: int = 0, **kwargs: Any) -> Any:
+        if kwargs:
+            return self._regex.search(pattern, string, flags, **kwargs)
+        return self.compile(pattern, flags).search(string)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._regex, name)
+
+    def _from_table(self, key: tuple[str, int]) -> Any:
+        arguments = self._table.get(key)
+        if arguments is None:
+            return None
+        try:
+            return self._regex._main._regex.compile(*arguments)
+        except Exception:  # a table from another build of regex: compile the ordinary way
+            return None
+
+    def _record(self, key: tuple[str, int]) -> Any:
+        main = self._regex._main
+        core = main._regex
+        seen: list[tuple[Any, ...]] = []
+
+        class Recorder:
+            def compile(self, *arguments: Any) -> Any:
+                seen.append(arguments)
+                return core.compile(*arguments)
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(core, name)
+
+        try:
+            main._regex = Recorder()
+            compiled = main._compile(key[0], key[1], False, {}, False)
+        except Exception:
+            return self._regex.compile(*key)
+        finally:
+            main._regex = core
+        if len(seen) == 1:
+            # marshal keeps plain ints only (the flags come as RegexFlag)
+            self._recorded[key] = tuple(int(a) if isinstance(a, int) else a for a in seen[0])
+        return compiled
+
+    def save(self) -> None:
+        """Keep the code of the patterns compiled so far (once: a complete table is not rewritten)."""
+        if not self._recorded:
+            return
+        table = {**self._table, **self._recorded}
+
+        def write(path: Path) -> None:
+            path.write_bytes(marshal.dumps(table))
+
+        with contextlib.suppress(OSError, ValueError):
+            self._path.unlink(missing_ok=True)
+            cached_file(self._path.name, write)

@@ -70,3 +70,47 @@ def test_lemmas_come_from_the_mapped_dictionary() -> None:
     assert lemmas.lemma("houses", "en") == "house"
     assert lemmas.is_known("haus", "de")
     assert not lemmas.is_known("xqzzyv", "de")
+
+
+def test_regex_codes_build_the_same_pattern_without_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import regex
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    pattern = r"(?<![\w.])(?:Str\.|Nr\.|bzw\.|z\.\s?B\.)(?!\p{L})"
+    text = "Die Haupt-Str. 4 bzw. Nr. 7, z. B. morgen"
+    first = datacache.RegexCodes("test-patterns")
+    built = first.compile(pattern, regex.IGNORECASE)
+    first.save()
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("the pattern was parsed again")
+
+    monkeypatch.setattr(regex._main, "_compile", no_parsing)
+    again = datacache.RegexCodes("test-patterns").compile(pattern, regex.IGNORECASE)
+    assert (again.pattern, again.flags) == (built.pattern, built.flags)
+    assert again.findall(text) == built.findall(text) == ["Str.", "bzw.", "Nr.", "z. B."]
+
+
+def test_somajo_from_cached_codes_tokenizes_like_somajo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from somajo import SoMaJo
+
+    from blickwinkel.text import _somajo
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lines = [
+        "Laut Dr. Müller (Abt. Verkehr) ist die Hauptstr. ab 1.4. bzw. bis zum 3. Mai gesperrt, u.a. für Lkw",
+        "AT&T and C++ fans met at St. Paul's on Jan. 5; e.g. Mr. O'Neill said: 'It's 9 p.m.!' :-)",
+    ]
+    _somajo._build("de_CMC")  # writes the table
+    cached = _somajo._build("de_CMC")  # reads it
+    plain = SoMaJo("de_CMC", split_camel_case=False, character_offsets=False)
+    assert list(tmp_path.joinpath("blickwinkel").glob("somajo-*-de_CMC-*.marshal"))
+
+    def tokens(tokenizer: SoMaJo) -> list[list[str]]:
+        return [[t.text for t in sentence] for sentence in tokenizer.tokenize_text(lines)]
+
+    assert tokens(cached) == tokens(plain)
