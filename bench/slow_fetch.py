@@ -8,7 +8,9 @@ fetch deadline (``--deadline``) with a clear error, or be refused at once with 5
 workers and their queue are full. The slow requests are sent from a process of their own over one
 shared client: a hundred client threads in the measuring process (each building its own TLS context)
 held its interpreter lock and showed up as server latency. Prints figures only.
-Usage: python bench/slow_fetch.py [--fetches 100] [--workers 100] [--queue 0] [--deadline 3]
+With ``--analyses K`` as many comparisons of two real example articles (made unique per request)
+are sent along, so that analysis runs while the listing is timed.
+Usage: python bench/slow_fetch.py [--fetches 100] [--workers 100] [--queue 0] [--deadline 3] [--analyses 0]
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = [ROOT / "examples" / name for name in ("brueckensperrung", "ferry-grounding")]
+ANALYSED = [
+    ROOT / "examples" / "brueckensperrung" / n for n in ("lindenauer-anzeiger.txt", "rundschau-online.md")
+]
 
 
 class Drip(http.server.BaseHTTPRequestHandler):
@@ -77,10 +82,14 @@ def drip_server(port: int) -> None:
     server.serve_forever()
 
 
-def send_slow_compares(base: str, drip_url: str, count: int) -> None:
-    """``count`` compare requests at once, each naming a dripping page; one JSON line per answer."""
+def send_slow_compares(base: str, drip_url: str, count: int, analyses: int) -> None:
+    """``count`` compare requests at once, each naming a dripping page, and ``analyses`` comparisons of
+    two example articles; one JSON line per answer."""
     lock = threading.Lock()
-    limits = httpx.Limits(max_connections=count + 1, max_keepalive_connections=count + 1)
+    limits = httpx.Limits(
+        max_connections=count + analyses + 1, max_keepalive_connections=count + analyses + 1
+    )
+    texts = [p.read_text(encoding="utf-8") for p in ANALYSED]
     with httpx.Client(base_url=base, timeout=120, limits=limits) as client:
 
         def slow_compare(n: int) -> None:
@@ -93,7 +102,20 @@ def send_slow_compares(base: str, drip_url: str, count: int) -> None:
             with lock:
                 print(json.dumps([response.status_code, time.perf_counter() - start, message]), flush=True)
 
+        def analysis(n: int) -> None:
+            body = {
+                "articles": [
+                    {"text": f"{t}\n\nNachtrag {n}: Der Rat tagt wieder.", "format": "markdown"}
+                    for t in texts
+                ]
+            }
+            start = time.perf_counter()
+            response = client.post("/api/v1/compare", json=body)
+            with lock:
+                print(json.dumps([response.status_code, time.perf_counter() - start, "analysis"]), flush=True)
+
         threads = [threading.Thread(target=slow_compare, args=(n,)) for n in range(count)]
+        threads += [threading.Thread(target=analysis, args=(n,)) for n in range(analyses)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -105,13 +127,16 @@ def main() -> int:
         drip_server(int(sys.argv[2]))
         return 0
     if sys.argv[1:2] == ["--slow-compares"]:
-        send_slow_compares(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        send_slow_compares(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--fetches", type=int, default=100)
-    parser.add_argument("--workers", type=int, default=100, help="compare_workers of the app")
+    parser.add_argument(
+        "--workers", type=int, default=100, help="compare_workers of the app (plus --analyses)"
+    )
     parser.add_argument("--queue", type=int, default=0, help="compare_queue of the app")
     parser.add_argument("--deadline", type=float, default=3.0, help="fetch_timeout of the app (s)")
+    parser.add_argument("--analyses", type=int, default=0, help="comparisons of real texts sent along")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="blickwinkel-slow-"))
     db = f"sqlite:///{work / 'slow.db'}"
@@ -132,7 +157,7 @@ def main() -> int:
         "BLICKWINKEL_FETCH_TIMEOUT": str(args.deadline),
         "BLICKWINKEL_FETCH_HOST_INTERVAL": "0",
         "BLICKWINKEL_FETCH_MAX_CONCURRENT": str(max(16, args.fetches)),
-        "BLICKWINKEL_COMPARE_WORKERS": str(args.workers),
+        "BLICKWINKEL_COMPARE_WORKERS": str(args.workers + args.analyses),
         "BLICKWINKEL_COMPARE_QUEUE": str(args.queue),
     }
     server = subprocess.Popen(
@@ -158,7 +183,7 @@ def main() -> int:
     reader = threading.Thread(target=read_loop, args=(base, stop, loaded))
     reader.start()
     senders = subprocess.run(
-        [sys.executable, __file__, "--slow-compares", base, drip_url, str(args.fetches)],
+        [sys.executable, __file__, "--slow-compares", base, drip_url, str(args.fetches), str(args.analyses)],
         capture_output=True,
         text=True,
         check=False,
@@ -181,9 +206,17 @@ def main() -> int:
             f"{statistics.median(values) * 1000:6.1f} ms  p99 {percentile(values, 0.99) * 1000:6.1f} ms  "
             f"max {max(values) * 1000:6.1f} ms"
         )
+    analysed = [r for r in results if r[2] == "analysis" and r[0] == 200]
+    results = [r for r in results if r not in analysed]
     ended = [r for r in results if r[0] == 422 and "deadline" in r[2]]
     refused = [r for r in results if r[0] == 503]
     other = [r for r in results if r not in ended and r not in refused]
+    if args.analyses:
+        times = [t for _, t, _ in analysed] or [0.0]
+        print(
+            f"  comparisons of real texts answered: {len(analysed)} of {args.analyses} "
+            f"(took {min(times):.2f}–{max(times):.2f} s)"
+        )
     if ended:
         times = [t for _, t, _ in ended]
         print(

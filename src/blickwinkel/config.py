@@ -79,6 +79,12 @@ class Settings(BaseModel):
     compare_queue: int = Field(
         8, ge=0, description="Comparisons that may wait for a worker; more get 503 with Retry-After."
     )
+    compare_processes: int = Field(
+        2,
+        ge=1,
+        description="Processes of the service that analyse and compare (each loads the models, about "
+        "0.5 GB), so that analysis never slows the reads the server answers.",
+    )
     fetch_allow_networks: str = Field(
         "",
         description="Comma-separated networks URL fetching may reach although they are loopback, private "

@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import DEFAULT_THRESHOLD, compare_articles
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import get_embedder
-from blickwinkel.errors import ComparisonError, Errors, IngestError
+from blickwinkel.errors import BlickwinkelError, ComparisonError, Errors, IngestError
 from blickwinkel.ingest import read_inputs
 from blickwinkel.model import Article, Comparison
 
@@ -34,6 +34,39 @@ def compare_articles_text(
     """Analyse and compare articles that are already in memory."""
     analysed = analyse_articles(articles)
     return compare_articles(analysed, get_embedder(embedder), threshold=threshold)
+
+
+def watch_parent(interval: float = 1.0) -> None:
+    """End this worker process when the process that started it is gone (checked every ``interval``
+    seconds on a thread of its own): the web service's comparison processes must never outlive a
+    server that was stopped or killed."""
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="blickwinkel-watch-parent", daemon=True).start()
+
+
+def comparison_json(
+    articles: Sequence[Article], embedder: str = DEFAULT_EMBEDDER, threshold: float | None = None
+) -> dict[str, Any]:
+    """The documented comparison JSON of articles in memory: what a worker process of the web service
+    returns (plain data). Errors come back as :class:`ComparisonError` with their message, which
+    crosses a process boundary whatever the original error's signature."""
+    try:
+        comparison = compare_articles_text(
+            articles, embedder=embedder, threshold=DEFAULT_THRESHOLD if threshold is None else threshold
+        )
+    except BlickwinkelError as exc:
+        raise ComparisonError(str(exc)) from None
+    return comparison.to_json()
 
 
 def compare_inputs(

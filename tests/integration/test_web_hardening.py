@@ -21,11 +21,15 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from blickwinkel.config import load_settings
-from blickwinkel.errors import StoreError
+from blickwinkel.embed import Embedder
+from blickwinkel.errors import ComparisonError, StoreError
+from blickwinkel.ingest import read_inputs
 from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
+from blickwinkel.pipeline import comparison_json
 from blickwinkel.store import Store, open_store
 from blickwinkel.store.cursor import decode_article_cursor, decode_story_cursor, encode_cursor
 from blickwinkel.web import ServiceOptions, create_app
+from blickwinkel.web.service import ComparisonProcesses
 from tests.integration.newsroom_fixtures import fake_comparison, fill_store
 
 TEXT_A = "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n\nTen people were evacuated."
@@ -210,3 +214,19 @@ def test_the_compare_page_shows_the_size_limit_with_its_status(client: TestClien
     form = {"text_1": TEXT_A, "text_2": "y " * 15_000}
     response = client.post("/compare", data=form, headers={"accept": "text/html"})
     assert response.status_code == 413 and "compare_max_chars" in response.text
+
+
+@pytest.mark.slow
+def test_the_service_compares_in_processes_of_its_own_with_the_same_result(use_embedder: Embedder) -> None:
+    # Analysis holds the interpreter lock; in worker processes it takes no time from the reads the
+    # server answers (bench/slow_fetch.py --analyses has the figures). The result is the pipeline's.
+    examples = Path(__file__).resolve().parents[2] / "examples" / "ferry-grounding"
+    articles = read_inputs([str(p) for p in sorted(examples.iterdir())[:2]]).articles
+    processes = ComparisonProcesses("use", None, 1)
+    try:
+        body = processes(articles)
+        assert body == comparison_json(articles, "use")
+        with pytest.raises(ComparisonError, match="two or more"):
+            processes(articles[:1])  # the pipeline's own error crosses the process boundary
+    finally:
+        processes.close()

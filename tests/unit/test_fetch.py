@@ -242,3 +242,73 @@ def test_http_errors_name_the_url() -> None:
     with pytest.raises(IngestError, match=r"HTTP 503") as info:
         f.get("https://news.example/down")
     assert info.value.source == "https://news.example/down"
+
+
+# Every form of an inward address a redirect can name: the target is checked like the first URL.
+INWARD_TARGETS = [
+    "http://127.0.0.1/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://[::1]/",
+    "http://[::ffff:169.254.169.254]/",  # IPv4-mapped
+    "http://[2002:7f00:1::]/",  # 6to4 of 127.0.0.1
+    "http://[2002:a9fe:a9fe::]/",  # 6to4 of the metadata address
+    "http://[64:ff9b::a9fe:a9fe]/",  # NAT64 of the metadata address
+    "http://[fec0::1]/",  # site-local
+    "http://[fd00:ec2::254]/",  # unique local (a cloud's IPv6 metadata address)
+    "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",  # Teredo
+    "http://inside.example/",  # a name resolving to a private address
+]
+
+
+@pytest.mark.parametrize("target", INWARD_TARGETS)
+def test_a_redirect_to_any_inward_form_is_refused(target: str) -> None:
+    reached: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        reached.append(str(request.url))
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(302, headers={"location": target})
+
+    with pytest.raises(IngestError, match="refused"):
+        fetcher(httpx.MockTransport(handler)).get("https://news.example/go")
+    assert all(url.startswith("https://news.example/") for url in reached), reached
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://2130706433/",  # 127.0.0.1 as one decimal number
+        "http://0x7f000001/",  # ... in hexadecimal
+        "http://0177.0.0.1/",  # ... with an octal part
+        "http://127.1/",  # ... shortened
+        "http://0/",  # 0.0.0.0
+        "http://[::ffff:7f00:1]/",  # IPv4-mapped in hexadecimal
+        "http://[0:0:0:0:0:ffff:a9fe:a9fe]/",
+    ],
+)
+def test_numeric_spellings_of_inward_addresses_are_refused_by_the_system_resolver(url: str) -> None:
+    # The system resolver turns these spellings into the address they mean (no network is asked).
+    f = Fetcher(
+        FetchPolicy(host_interval=0.0, obey_robots=False),
+        transport=httpx.MockTransport(lambda r: httpx.Response(200)),
+    )
+    with pytest.raises(IngestError, match="refused"):
+        f.get(url)
+
+
+def test_a_name_with_one_inward_address_among_public_ones_is_refused() -> None:
+    f = Fetcher(
+        FetchPolicy(host_interval=0.0, obey_robots=False),
+        transport=httpx.MockTransport(lambda r: httpx.Response(200)),
+        resolver=lambda host, port: [PUBLIC, "169.254.169.254"],
+    )
+    with pytest.raises(IngestError, match=r"refused.*169\.254\.169\.254"):
+        f.get("https://mixed.example/")
+
+
+def test_allowing_loopback_opens_no_translated_form_of_it() -> None:
+    # 127.0.0.0/8 allowed: its 6to4, NAT64 and Teredo forms stay refused (the ranges are refused as such).
+    loopback = parse_networks("127.0.0.0/8")
+    for address in ("2002:7f00:1::", "64:ff9b::7f00:1", "2001:0:4136:e378:8000:63bf:80ff:fffe"):
+        assert not is_public_address(address, loopback), address

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.resources
+from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,7 +19,7 @@ from blickwinkel.web import api, pages
 from blickwinkel.web.errors import install_error_handlers
 from blickwinkel.web.options import ServiceOptions, fetch_policy, service_options
 from blickwinkel.web.security import SecurityMiddleware
-from blickwinkel.web.service import Comparer, Comparisons, pipeline_comparer
+from blickwinkel.web.service import Comparer, ComparisonProcesses, Comparisons
 from blickwinkel.web.state import AppState
 from blickwinkel.web.workers import CompareWorkers
 
@@ -41,9 +43,23 @@ def create_app(
     fetcher: Fetcher | None = None,
     public: bool = False,
 ) -> FastAPI:
-    """The app over ``store``; ``comparer`` and ``fetcher`` default to the real pipeline and network."""
+    """The app over ``store``; ``comparer`` and ``fetcher`` default to the real pipeline (in
+    ``compare_workers`` processes of its own) and network."""
     options = options or service_options(settings)
-    comparer = comparer or pipeline_comparer(settings.embedder, settings.align_threshold)
+    processes = None
+    if comparer is None:
+        processes = ComparisonProcesses(
+            settings.embedder, settings.align_threshold, options.compare_processes
+        )
+        comparer = processes
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.blickwinkel.workers.close()
+        if processes is not None:
+            processes.close()
+
     fetcher = fetcher or Fetcher(fetch_policy(options))
     app = FastAPI(
         title="blickwinkel",
@@ -52,6 +68,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        lifespan=lifespan,
     )
     app.state.blickwinkel = AppState(
         store=store,

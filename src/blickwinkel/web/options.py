@@ -18,6 +18,7 @@ class ServiceOptions:
     compare_max_chars: int = default_of("compare_max_chars")
     compare_workers: int = default_of("compare_workers")
     compare_queue: int = default_of("compare_queue")
+    compare_processes: int = default_of("compare_processes")
     fetch_allow_networks: str = default_of("fetch_allow_networks")
     fetch_timeout: float = default_of("fetch_timeout")
     fetch_max_concurrent: int = default_of("fetch_max_concurrent")

@@ -5,13 +5,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import multiprocessing
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
-from blickwinkel.config import DEFAULT_EMBEDDER
-from blickwinkel.errors import ComparisonError, Errors, IngestError
+from blickwinkel.errors import ApiError, ComparisonError, Errors, IngestError
 from blickwinkel.ingest.fetch import Fetcher, redact
 from blickwinkel.model import Article, Comparison
 from blickwinkel.store import Store
@@ -20,19 +22,56 @@ from blickwinkel.store import Store
 Comparer = Callable[[Sequence[Article]], dict[str, Any]]
 
 
-def pipeline_comparer(embedder: str = DEFAULT_EMBEDDER, threshold: float | None = None) -> Comparer:
-    """The real pipeline: analyse, embed and compare (imported lazily: models load on first use)."""
+class ComparisonProcesses:
+    """The real pipeline in ``processes`` worker processes of the server's own: a :data:`Comparer`.
 
-    def compare(articles: Sequence[Article]) -> dict[str, Any]:
-        from blickwinkel.pipeline import compare_articles_text
+    Analysis and embedding are CPU work that mostly holds the interpreter lock; on the server's
+    threads they slowed every read answered meanwhile (each switch back to the event loop waits for
+    the lock). In processes of their own they take none of that time. The processes are spawned (the
+    server's threads are never forked) on the first comparison, and each loads the models once. A
+    process that dies (e.g. out of memory) fails only its comparisons, with 503; the next comparison
+    starts fresh processes.
+    """
 
-        if threshold is None:
-            comparison = compare_articles_text(articles, embedder=embedder)
-        else:
-            comparison = compare_articles_text(articles, embedder=embedder, threshold=threshold)
-        return comparison.to_json()
+    def __init__(self, embedder: str, threshold: float | None, processes: int) -> None:
+        self.embedder = embedder
+        self.threshold = threshold
+        self.processes = max(1, processes)
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
 
-    return compare
+    def _pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                from blickwinkel.pipeline import watch_parent
+
+                self._executor = ProcessPoolExecutor(
+                    self.processes, mp_context=multiprocessing.get_context("spawn"), initializer=watch_parent
+                )
+            return self._executor
+
+    def __call__(self, articles: Sequence[Article]) -> dict[str, Any]:
+        from blickwinkel.pipeline import comparison_json
+
+        pool = self._pool()
+        try:
+            return pool.submit(comparison_json, list(articles), self.embedder, self.threshold).result()
+        except BrokenProcessPool:
+            with self._lock:
+                if self._executor is pool:
+                    self._executor = None
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise ApiError(
+                503,
+                "The comparison process stopped before it finished (out of memory?); try again.",
+                headers={"Retry-After": "10"},
+            ) from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = None
 
 
 @dataclass(frozen=True)
