@@ -3,6 +3,7 @@ side by side with a bare `python -c "import numpy"` measured in the same run, an
 breakdown of `blickwinkel --help` (`python -X importtime`).
 
     python bench/startup.py [--repeats 5] [--event DIR] [--wikinews-event 47] [--no-breakdown]
+                            [--no-bytecode-cache]
 
 The shared data is looked for in ../shared or in $BLICKWINKEL_SHARED.
 
@@ -11,7 +12,14 @@ The seed pair is ../shared/seeds/*.txt; `--event` adds a folder of articles (one
 eight English articles) to a temporary folder, one text file per article, and measures it. Every
 command runs once untimed first (warm disk cache and warm user cache directory), then `--repeats`
 times; the median and the fastest run are printed with the load average, because the development
-machine is shared. Prints figures; asserts nothing.
+machine is shared, and the median CPU time (user + system, by GNU time), which says more than the
+wall time while other jobs share the cores. Prints figures; asserts nothing.
+
+Python compiles each module to bytecode on first import and keeps it in ``__pycache__``; an
+installed package gets its bytecode at install time. Where ``PYTHONDONTWRITEBYTECODE`` is set (as on
+the shared development machine) every run would compile blickwinkel's modules from source again, so
+the commands run with a temporary ``PYTHONPYCACHEPREFIX`` that the warm-up run fills, as after an
+install; ``--no-bytecode-cache`` runs them in the environment as it is.
 """
 
 from __future__ import annotations
@@ -41,24 +49,32 @@ def load_average() -> str:
     return f"load {one:4.1f}/{five:4.1f}"
 
 
-def timed(command: list[str]) -> tuple[float, float, int]:
-    """Seconds, peak resident MB (by GNU time when present, else NaN) and exit status of one run."""
-    wrapped = [str(GNU_TIME), "-f", "%M", *command] if GNU_TIME.is_file() else command
+ENV = dict(os.environ)
+
+
+def timed(command: list[str]) -> tuple[float, float, float, int]:
+    """Seconds, peak resident MB and CPU seconds (user + system; by GNU time when present, else NaN)
+    and exit status of one run."""
+    wrapped = [str(GNU_TIME), "-f", "%M %U %S", *command] if GNU_TIME.is_file() else command
     start = time.perf_counter()
-    done = subprocess.run(wrapped, capture_output=True, text=True, check=False)
+    done = subprocess.run(wrapped, capture_output=True, text=True, check=False, env=ENV)
     seconds = time.perf_counter() - start
-    match = re.search(r"(\d+)\s*$", done.stderr) if GNU_TIME.is_file() else None
-    return seconds, int(match.group(1)) / 1024 if match else float("nan"), done.returncode
+    match = re.search(r"(\d+) ([\d.]+) ([\d.]+)\s*$", done.stderr) if GNU_TIME.is_file() else None
+    if match is None:
+        return seconds, float("nan"), float("nan"), done.returncode
+    cpu = float(match.group(2)) + float(match.group(3))
+    return seconds, int(match.group(1)) / 1024, cpu, done.returncode
 
 
 def measure(label: str, command: list[str], repeats: int) -> None:
-    timed(command)  # warm the disk cache and the user cache directory
+    timed(command)  # warm the disk cache, the bytecode cache and the user cache directory
     runs = [timed(command) for _ in range(repeats)]
     seconds = [r[0] for r in runs]
-    status = ",".join(sorted({str(r[2]) for r in runs}))
+    status = ",".join(sorted({str(r[3]) for r in runs}))
     print(
         f"{label:<44} median {statistics.median(seconds):6.2f} s  fastest {min(seconds):6.2f} s  "
-        f"peak {max(r[1] for r in runs):5.0f} MB  exit {status}  {load_average()}",
+        f"cpu {statistics.median(r[2] for r in runs):5.2f} s  peak {max(r[1] for r in runs):5.0f} MB  "
+        f"exit {status}  {load_average()}",
         flush=True,
     )
 
@@ -70,6 +86,7 @@ def import_breakdown(limit: int = 12) -> None:
         capture_output=True,
         text=True,
         check=False,
+        env=ENV,
     )
     rows: list[tuple[int, int, str]] = []
     for line in done.stderr.splitlines():
@@ -103,8 +120,16 @@ def main() -> int:
     parser.add_argument("--event", type=Path, action="append", default=[], help="a folder with one event")
     parser.add_argument("--wikinews-event", type=int, action="append", default=[], help="event index")
     parser.add_argument("--no-breakdown", action="store_true")
+    parser.add_argument(
+        "--no-bytecode-cache", action="store_true", help="keep PYTHONDONTWRITEBYTECODE as it is set"
+    )
     args = parser.parse_args()
 
+    bytecode = tempfile.TemporaryDirectory()
+    if not args.no_bytecode_cache and ENV.get("PYTHONDONTWRITEBYTECODE"):
+        del ENV["PYTHONDONTWRITEBYTECODE"]
+        ENV["PYTHONPYCACHEPREFIX"] = bytecode.name
+        print("bytecode: PYTHONDONTWRITEBYTECODE was set; commands run with a temporary PYTHONPYCACHEPREFIX")
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores, {load_average()}")
     measure('python -c "import numpy" (baseline)', [PY, "-c", "import numpy"], args.repeats)
     measure("blickwinkel --help", [*CLI, "--help"], args.repeats)
