@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from blickwinkel.analyse import language as language_module
 from blickwinkel.analyse.language import article_language, detect_block_languages, detect_language
@@ -137,3 +139,22 @@ def test_a_short_block_in_the_articles_language_needs_no_lingua(monkeypatch: pyt
     assert detect_language(heading) == "nl"
     assert detect_block_languages(article_of([("headline", heading), ("paragraph", ENGLISH)])) == ("nl", "en")
     assert len(asked) == 2
+
+
+@given(st.text(alphabet=st.sampled_from("ab.:@#/-_'9 wc\n"), max_size=80))
+def test_links_and_handles_are_removed_as_without_the_guard(text: str) -> None:
+    def unguarded(text: str) -> list[str]:
+        words: list[str] = []
+        for token in text.split():
+            if len(token) > language_module.MAX_TOKEN:
+                continue
+            cleaned = token
+            for pattern in (language_module._URL, language_module._EMAIL, language_module._HANDLE_OR_HASHTAG):
+                cleaned = pattern.sub(" ", cleaned)
+            words.extend(language_module._NON_LETTERS.sub(" ", cleaned).split())
+        return words
+
+    assert list(language_module._clean_words(text)) == unguarded(text)
+    assert list(language_module._clean_words(text + " www.x.com a@b.de #tag")) == unguarded(
+        text + " www.x.com a@b.de #tag"
+    )

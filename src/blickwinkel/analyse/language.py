@@ -58,6 +58,9 @@ _HANDLE_OR_HASHTAG = re.compile(r"(?<!\w)[@#]\w+")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _NON_LETTERS = re.compile(r"[^\w\s'’-]|\d|_")
 _TOKEN = re.compile(r"\S+")
+_LINK_MARKS = frozenset(".:@#")
+"""A token without any of these characters matches none of the three patterns above (a link has
+``://`` or a dot, an address ``@``, a handle or hashtag ``@`` or ``#``), so they are not run on it."""
 MAX_TOKEN = 100
 """Runs of more characters without a space are links, data or noise, never words: they are dropped
 whole, which keeps the patterns above (that backtrack inside a token) linear in the text's length."""
@@ -178,9 +181,10 @@ def _clean_words(text: str) -> Iterator[str]:
         token = match.group()
         if len(token) > MAX_TOKEN:
             continue
-        token = _URL.sub(" ", token)
-        token = _EMAIL.sub(" ", token)
-        token = _HANDLE_OR_HASHTAG.sub(" ", token)
+        if not _LINK_MARKS.isdisjoint(token):  # every link, address, handle or hashtag has one
+            token = _URL.sub(" ", token)
+            token = _EMAIL.sub(" ", token)
+            token = _HANDLE_OR_HASHTAG.sub(" ", token)
         yield from _NON_LETTERS.sub(" ", token).split()
 
 
