@@ -3,7 +3,8 @@
 The texts are one huge token, one sentence without punctuation, one line of short tokens with
 dots (every position a word boundary), a wall of capitalised names, of numbers, of quotation marks
 and of dates. Each stage runs in its own process and is stopped at twice its budget, so a stage that
-turns quadratic shows as "stopped" instead of hanging the benchmark. Prints figures only.
+turns quadratic shows as "stopped" instead of hanging the benchmark. The last stage compares two
+copies of the text (analysis, embedding, alignment, conflicts). Prints figures only.
 Usage: python bench/pathological.py [--mb 1.0] [--budget 5] [--case NAME]
 """
 
@@ -54,6 +55,16 @@ def _stages() -> dict[str, Callable[[str], object]]:
         a = read_text(text, source="bench.txt", fmt="text")
         return a, split_statements(a)
 
+    def comparison(text: str) -> object:
+        from blickwinkel.errors import BlickwinkelError
+        from blickwinkel.pipeline import compare_articles_text
+
+        pair = [read_text(text, source=f"{n}.txt", fmt="text") for n in ("left", "right")]
+        try:
+            return compare_articles_text(pair)
+        except BlickwinkelError as exc:  # refused with a clear error (too many statements): a clean end
+            return exc
+
     def each_sentence(fn: Callable[[object], object]) -> Callable[[str], object]:
         def run(text: str) -> object:
             _, sentences = split(text)  # type: ignore[misc]
@@ -73,6 +84,7 @@ def _stages() -> dict[str, Callable[[str], object]]:
         "sources": lambda t: find_cited_sources(article(t)),  # type: ignore[arg-type]
         "subjectivity": each_sentence(lambda s: subjectivity_scores([s.text], "de")),  # type: ignore[attr-defined]
         "whole analysis": lambda t: analyse_articles([article(t)]),  # type: ignore[list-item]
+        "comparison": comparison,
     }
 
 

@@ -74,6 +74,11 @@ class Errors(metaclass=_ErrorsWithCodes):
     )
     K002 = "Article ids must be unique in a comparison, got {ids}."
     K003 = "Only {count} of the inputs could be read as articles; a comparison needs two or more.{failures}"
+    K004 = (
+        "The articles hold {count:,} statements and clauses together ({sizes}); at most {limit:,} are "
+        "compared at once (the alignment's memory grows with the square of the count). Compare fewer "
+        "or shorter articles."
+    )
     # registry.py
     R001 = "{what} {name!r} is already registered."
     R002 = "No {what} named {name!r}. Available: {names}."

@@ -215,3 +215,12 @@ def test_comparing_a_with_b_mirrors_b_with_a(left: list[str], right: list[str]) 
     assert {frozenset(c.statements) for c in ab.conflicts} == {frozenset(c.statements) for c in ba.conflicts}
     every = {s for f in ab.facts for s in f.statements}
     assert every == {s.id for art in ab.articles for s in art.statements}
+
+
+def test_more_parts_than_the_alignment_takes_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from blickwinkel import compare
+
+    monkeypatch.setattr(compare, "MAX_PARTS", 3)
+    many = [make_article("a", [BRIDGE, FERRY, PROTEST]), make_article("b", [BRIDGE, FERRY])]
+    with pytest.raises(ComparisonError, match=r"\(a: 3 statements, b: 2 statements\); at most 3 are"):
+        compare_articles(many, EMBEDDER)

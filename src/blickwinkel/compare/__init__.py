@@ -24,6 +24,10 @@ from blickwinkel.errors import ComparisonError, Errors
 from blickwinkel.model import AnalysedArticle, Comparison
 
 DEFAULT_THRESHOLD = 0.5
+MAX_PARTS = 8_000
+"""Most statements and clauses one comparison aligns: their similarity matrix takes 4 bytes per pair
+(256 MB here). A story's articles hold a few hundred; 200,000 characters of two-word sentences, which
+the service accepts, held 50,000 and asked for 10 GB."""
 
 
 def compare_articles(
@@ -40,6 +44,10 @@ def compare_articles(
         raise ComparisonError(Errors.K002.format(ids=ids))
     statements = [s for a in articles for s in a.statements]
     parts = parts_of(statements)
+    count = sum(len(p) for p in parts)
+    if count > MAX_PARTS:
+        sizes = ", ".join(f"{a.article.id}: {len(a.statements):,} statements" for a in articles)
+        raise ComparisonError(Errors.K004.format(count=count, sizes=sizes, limit=MAX_PARTS))
     part_embeddings = embedder.encode([embedding_text(p.text) for ps in parts for p in ps])
     alignment = align_statements(
         statements, parts, part_embeddings, threshold=threshold, embedder=embedder.name
@@ -69,4 +77,4 @@ def compare_articles(
     )
 
 
-__all__ = ["DEFAULT_THRESHOLD", "compare_articles"]
+__all__ = ["DEFAULT_THRESHOLD", "MAX_PARTS", "compare_articles"]
