@@ -44,11 +44,35 @@ def _tagger(language: str) -> Any:
         with _lock:
             tagger = _taggers.get(lang)
             if tagger is None:
-                from HanTa import HanoverTagger
-
-                tagger = HanoverTagger.HanoverTagger(_HANTA_MODELS[lang])
+                tagger = _load_hanta(_HANTA_MODELS[lang])
                 _taggers[lang] = tagger
     return tagger
+
+
+def _load_hanta(model: str) -> Any:
+    """HanTa's tagger for ``model``, ready to use, from the user's cache directory: HanTa unpacks a
+    gzipped pickle and then works out which states reach which (a quadratic loop, about 0.1 s for the
+    German model) in every process; the cache keeps the tagger after that, uncompressed."""
+    import pickle
+
+    from HanTa import HanoverTagger
+
+    source = Path(HanoverTagger.__file__).with_name(model)
+
+    def write(path: Path) -> None:
+        with path.open("wb") as fh:
+            pickle.dump(HanoverTagger.HanoverTagger(model), fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    try:
+        path = datacache.cached_file(f"hanta-{datacache.source_key(source)}.pickle", write)
+        if path is not None:
+            with path.open("rb") as fh:
+                tagger = pickle.load(fh)
+            if isinstance(tagger, HanoverTagger.HanoverTagger):
+                return tagger
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
+        pass  # a damaged cache: load as shipped
+    return HanoverTagger.HanoverTagger(model)
 
 
 def _compound_head(tagger: Any, word: str) -> str | None:
