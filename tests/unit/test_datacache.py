@@ -114,3 +114,25 @@ def test_somajo_from_cached_codes_tokenizes_like_somajo(
         return [[t.text for t in sentence] for sentence in tokenizer.tokenize_text(lines)]
 
     assert tokens(cached) == tokens(plain)
+
+
+def test_place_table_from_the_cache_equals_the_parsed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib import resources
+
+    from blickwinkel.analyse import gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = Path(str(resources.files("blickwinkel.analyse").joinpath("data/places.tsv")))
+    parsed = gazetteer._read_places(source)
+    gazetteer.places.cache_clear()
+    try:
+        written = gazetteer.places()  # builds the cache file
+        gazetteer.places.cache_clear()
+        read = gazetteer.places()  # reads it
+    finally:
+        gazetteer.places.cache_clear()
+    assert list(tmp_path.joinpath("blickwinkel").glob("places-*.marshal"))
+    assert written == read == parsed
+    assert all(type(place) is gazetteer.Place for place in read.values())
