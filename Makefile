@@ -39,6 +39,7 @@ golden: env
 	$(PY) -m tests.golden.regenerate
 
 bench: env
+	$(PY) bench/startup.py --wikinews-event 47
 	$(PY) bench/compare.py
 	$(PY) bench/analyse.py
 	$(PY) bench/perturb.py --pairs 200

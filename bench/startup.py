@@ -3,7 +3,11 @@ side by side with a bare `python -c "import numpy"` measured in the same run, an
 breakdown of `blickwinkel --help` (`python -X importtime`).
 
     python bench/startup.py [--repeats 5] [--event DIR] [--wikinews-event 47] [--no-breakdown]
-                            [--no-bytecode-cache]
+                            [--no-bytecode-cache] [--all]
+
+``--all`` then runs, in the same run, ``bench/compare.py`` (warm times of the 10- and 50-article
+stories with the models loaded) and ``bench/service.py --no-ingest --workers 2 --duration 30`` (the
+service's percentiles under 50 clients), printing their figures below these.
 
 The shared data is looked for in ../shared or in $BLICKWINKEL_SHARED.
 
@@ -123,6 +127,7 @@ def main() -> int:
     parser.add_argument(
         "--no-bytecode-cache", action="store_true", help="keep PYTHONDONTWRITEBYTECODE as it is set"
     )
+    parser.add_argument("--all", action="store_true", help="then the warm and the service benchmarks")
     args = parser.parse_args()
 
     bytecode = tempfile.TemporaryDirectory()
@@ -148,6 +153,10 @@ def main() -> int:
         measure(f"blickwinkel compare <{event.name}: {len(files)} files>", command, args.repeats)
     if not args.no_breakdown:
         import_breakdown()
+    if args.all:
+        for script in (["compare.py"], ["service.py", "--no-ingest", "--workers", "2", "--duration", "30"]):
+            print(f"\n$ python bench/{' '.join(script)}   ({load_average()})", flush=True)
+            subprocess.run([PY, str(ROOT / "bench" / script[0]), *script[1:]], check=False, env=ENV)
     return 0
 
 
