@@ -170,6 +170,10 @@ class IngestError(BlickwinkelError):
         self.problem = problem
         super().__init__(f"{source}: {problem}")
 
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str]]:
+        # Pickled by its two fields: it crosses from the service's worker processes.
+        return (IngestError, (self.source, self.problem))
+
 
 class EmbedderError(BlickwinkelError):
     """An embedding backend is unknown or cannot be loaded."""

@@ -22,14 +22,14 @@ with warnings.catch_warnings():
 
 from blickwinkel.config import load_settings
 from blickwinkel.embed import Embedder
-from blickwinkel.errors import ComparisonError, StoreError
+from blickwinkel.errors import ComparisonError, IngestError, StoreError
 from blickwinkel.ingest import read_inputs
-from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
+from blickwinkel.ingest.fetch import Fetched, Fetcher, FetchPolicy
 from blickwinkel.pipeline import comparison_json
 from blickwinkel.store import Store, open_store
 from blickwinkel.store.cursor import decode_article_cursor, decode_story_cursor, encode_cursor
 from blickwinkel.web import ServiceOptions, create_app
-from blickwinkel.web.service import ComparisonProcesses
+from blickwinkel.web.service import CompareInput, ComparisonProcesses, read_submitted
 from tests.integration.newsroom_fixtures import fake_comparison, fill_store
 
 TEXT_A = "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n\nTen people were evacuated."
@@ -223,11 +223,22 @@ def test_the_service_compares_in_processes_of_its_own_with_the_same_result(use_e
     examples = Path(__file__).resolve().parents[2] / "examples" / "ferry-grounding"
     articles = read_inputs([str(p) for p in sorted(examples.iterdir())[:2]]).articles
     processes = ComparisonProcesses("use", None, 1)
+    page = Fetched(
+        "https://news.example/a",
+        200,
+        "text/html",
+        (examples.parent / "brueckensperrung" / "tageblatt.html").read_bytes(),
+    )
+    items = [(CompareInput(text=TEXT_A, outlet="Mill News"), None), (CompareInput(url=page.url), page)]
     try:
         body = processes(articles)
         assert body == comparison_json(articles, "use")
         with pytest.raises(ComparisonError, match="two or more"):
             processes(articles[:1])  # the pipeline's own error crosses the process boundary
+        assert processes.read(items, 20_000) == read_submitted(items, 20_000)  # pages read there too
+        with pytest.raises(IngestError, match="at most 100 are compared") as info:
+            processes.read(items, 100)
+        assert info.value.source == page.url
     finally:
         processes.close()
 

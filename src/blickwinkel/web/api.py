@@ -255,7 +255,12 @@ async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryC
         if item.text is not None and len(item.text) > options.compare_max_chars:
             raise _too_long(options.compare_max_chars, f"articles.{n}.text", len(item.text))
     return await app_state.workers.run(
-        compare_submitted, inputs, app_state.comparer, app_state.fetcher, options.compare_max_chars
+        compare_submitted,
+        inputs,
+        app_state.comparer,
+        app_state.fetcher,
+        options.compare_max_chars,
+        app_state.reader,
     )
 
 

@@ -19,7 +19,7 @@ from blickwinkel.web import api, pages
 from blickwinkel.web.errors import install_error_handlers
 from blickwinkel.web.options import ServiceOptions, fetch_policy, service_options
 from blickwinkel.web.security import SecurityMiddleware
-from blickwinkel.web.service import Comparer, ComparisonProcesses, Comparisons
+from blickwinkel.web.service import Comparer, ComparisonProcesses, Comparisons, read_submitted
 from blickwinkel.web.state import AppState
 from blickwinkel.web.workers import CompareWorkers
 
@@ -78,6 +78,7 @@ def create_app(
         comparisons=Comparisons(store, comparer, settings.embedder),
         fetcher=fetcher,
         public=public,
+        reader=read_submitted if processes is None else processes.read,
         workers=CompareWorkers(
             options.compare_workers, options.compare_queue, retry_after=max(1, round(options.fetch_timeout))
         ),

@@ -11,12 +11,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from blickwinkel.errors import ApiError, ComparisonError, Errors, IngestError
-from blickwinkel.ingest.fetch import Fetcher, redact
+from blickwinkel.ingest.fetch import Fetched, Fetcher, redact
 from blickwinkel.model import Article, Comparison
 from blickwinkel.store import Store
+
+T = TypeVar("T")
 
 # Articles in, the documented comparison JSON out (blickwinkel.comparison/1).
 Comparer = Callable[[Sequence[Article]], dict[str, Any]]
@@ -53,9 +55,19 @@ class ComparisonProcesses:
     def __call__(self, articles: Sequence[Article]) -> dict[str, Any]:
         from blickwinkel.pipeline import comparison_json
 
+        return self._run(comparison_json, list(articles), self.embedder, self.threshold)
+
+    def read(
+        self, items: Sequence[tuple[CompareInput, Fetched | None]], max_chars: int | None = None
+    ) -> list[Article]:
+        """:func:`read_submitted` in a worker process (a :data:`Reader`): extracting a page is CPU
+        work too, and the first page with a date in its text loads every dateparser locale (seconds)."""
+        return self._run(read_submitted, list(items), max_chars)
+
+    def _run(self, fn: Callable[..., T], *args: object) -> T:
         pool = self._pool()
         try:
-            return pool.submit(comparison_json, list(articles), self.embedder, self.threshold).result()
+            return pool.submit(fn, *args).result()
         except BrokenProcessPool:
             with self._lock:
                 if self._executor is pool:
@@ -142,21 +154,23 @@ class CompareInput:
     name: str | None = None
 
 
-def compare_submitted(
-    inputs: Sequence[CompareInput], comparer: Comparer, fetcher: Fetcher, max_chars: int | None = None
-) -> StoryComparison:
-    """Read or fetch every input of a compare request and compare them; nothing is stored (the
-    service's counterpart of :func:`blickwinkel.pipeline.compare_inputs`, which reads files). A fetched
-    page whose text is longer than ``max_chars`` is refused (the analysis time grows with the text)."""
+Reader = Callable[[Sequence[tuple[CompareInput, Fetched | None]], int | None], list[Article]]
+"""Turns the inputs of a compare request (with the page fetched for each URL) into articles."""
+
+
+def read_submitted(
+    items: Sequence[tuple[CompareInput, Fetched | None]], max_chars: int | None = None
+) -> list[Article]:
+    """The articles of a compare request's inputs: texts read, fetched pages extracted (CPU work: the
+    service runs it in its comparison processes). A page whose text is longer than ``max_chars`` is
+    refused (the analysis time grows with the text)."""
     from blickwinkel.ingest import read_text, unique_ids
     from blickwinkel.ingest.page import article_from_page
 
-    if len(inputs) < 2:
-        raise ComparisonError(Errors.K001.format(count=len(inputs)))
     articles: list[Article] = []
-    for n, item in enumerate(inputs, start=1):
-        if item.url:
-            article = article_from_page(item.url, fetcher.get(item.url))
+    for n, (item, fetched) in enumerate(items, start=1):
+        if item.url and fetched is not None:
+            article = article_from_page(item.url, fetched)
             if max_chars is not None and len(article.text) > max_chars:
                 raise IngestError(
                     redact(item.url),
@@ -172,5 +186,20 @@ def compare_submitted(
         if item.outlet:
             article = dataclasses.replace(article, outlet=item.outlet)
         articles.append(article)
-    articles = unique_ids(articles)
+    return unique_ids(articles)
+
+
+def compare_submitted(
+    inputs: Sequence[CompareInput],
+    comparer: Comparer,
+    fetcher: Fetcher,
+    max_chars: int | None = None,
+    reader: Reader = read_submitted,
+) -> StoryComparison:
+    """Fetch every URL of a compare request, read the inputs and compare them; nothing is stored (the
+    service's counterpart of :func:`blickwinkel.pipeline.compare_inputs`, which reads files)."""
+    if len(inputs) < 2:
+        raise ComparisonError(Errors.K001.format(count=len(inputs)))
+    fetched = [(item, fetcher.get(item.url) if item.url else None) for item in inputs]
+    articles = reader(fetched, max_chars)
     return StoryComparison({a.id: a for a in articles}, comparer(articles))

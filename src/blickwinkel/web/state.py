@@ -14,7 +14,7 @@ from blickwinkel.ingest.fetch import Fetcher
 from blickwinkel.store import Store
 from blickwinkel.web.options import ServiceOptions
 from blickwinkel.web.security import token_matches
-from blickwinkel.web.service import Comparer, Comparisons
+from blickwinkel.web.service import Comparer, Comparisons, Reader, read_submitted
 from blickwinkel.web.workers import CompareWorkers
 
 
@@ -57,6 +57,8 @@ class AppState:
     # JSON of story listings by (stories marker, query): the listing is the busiest API read
     listings: RenderedPages = field(default_factory=RenderedPages)
     workers: CompareWorkers = field(default_factory=lambda: CompareWorkers(2, 8))
+    # reads compare requests' texts and fetched pages (in the comparison processes for the real pipeline)
+    reader: Reader = read_submitted
 
 
 def state(request: Request) -> AppState:
