@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from blickwinkel.analyse.quotes import (
+    _QUOTE_PATTERNS,
     StatementRole,
     classify_statements,
     find_quotations,
@@ -239,3 +243,30 @@ def test_cited_sources_english() -> None:
         language="en",
     )
     assert find_cited_sources(article) == ("AP", "Bloomberg", "Reuters")
+
+
+def _quotations_by_pairwise_check(text: str) -> list[tuple[int, int]]:
+    """The specification of find_quotations, quadratic: each match is checked against every span."""
+    spans: list[tuple[int, int]] = []
+    for pattern in _QUOTE_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.start(1), m.end(1)
+            if any(start < e + 1 and s - 1 < end for s, e in spans) or not text[start:end].strip():
+                continue
+            spans.append((start, end))
+    return sorted(spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'", " ", "a", "\n", "sagte"])))
+def test_quotations_are_found_as_by_the_pairwise_rule(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert find_quotations(text) == _quotations_by_pairwise_check(text)
+
+
+def test_a_long_run_of_quotation_marks_is_linear() -> None:
+    # 200,000 characters of marks once took minutes (every match against every span); the time is in
+    # bench/pathological.py, this only checks the result's shape.
+    text = ('"„ « sagte " ' * 20_000)[:200_000]
+    spans = find_quotations(text)
+    assert spans and all(a[1] < b[0] for a, b in itertools.pairwise(spans))
