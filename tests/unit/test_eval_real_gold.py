@@ -210,3 +210,15 @@ def test_real_gold_split_alternates_by_event_within_each_language_pair() -> None
     for label, files in by_pair.items():
         expected = [(name, "tune" if n % 2 == 0 else "heldout") for n, (name, _) in enumerate(files)]
         assert files == expected, label
+
+
+def test_no_article_is_in_both_halves() -> None:
+    """An article annotated in a tuning event and in a held-out event would leak what was tuned on
+    into the reported figures."""
+    halves: dict[tuple[str, str, str], set[str]] = {}
+    for path in sorted(GOLD_REAL.glob("*.json")):
+        gold = parse_real_gold(json.loads(path.read_text(encoding="utf-8")), str(path))
+        for ref in gold.articles:
+            key = (ref.dataset, json.dumps(dict(ref.record), sort_keys=True), ref.field)
+            halves.setdefault(key, set()).add(gold.split)
+    assert not [key for key, splits in halves.items() if len(splits) > 1]
