@@ -19,6 +19,7 @@ import uvicorn
 from blickwinkel.config import load_settings
 from blickwinkel.store import open_store
 from blickwinkel.web import ServiceOptions, create_app
+from blickwinkel.web.protocol import JsonErrorH11Protocol
 from blickwinkel.web.security import MAX_REQUEST_LINE_BYTES
 from tests.integration.newsroom_fixtures import fill_store
 
@@ -42,6 +43,7 @@ def port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
         port=free,
         log_level="warning",
         h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES,
+        http=JsonErrorH11Protocol,
     )
     server = uvicorn.Server(config)
     with warnings.catch_warnings():
@@ -80,6 +82,22 @@ def test_a_one_megabyte_path_gets_the_json_error_body(port: int) -> None:
     assert set(json.loads(body)["error"]) == {"code", "message", "field"}
 
 
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"GET /api/v1/stories HTTP/1.1\r\nHost: x\r\nbad header line\r\n\r\n",
+        b"GET /api/v1/stories HTTP/1.1\r\nHost: x\r\nX-A\x00: b\r\n\r\n",
+        b"NOT HTTP AT ALL\r\n\r\n",
+        b"GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n",
+    ],
+)
+def test_a_request_the_server_cannot_parse_gets_the_json_error_body(port: int, request_bytes: bytes) -> None:
+    status, headers, body = _raw(port, request_bytes)
+    assert status == 400
+    assert headers["content-type"] == "application/json"
+    assert set(json.loads(body)["error"]) == {"code", "message", "field"}
+
+
 def test_an_error_keeps_the_keep_alive_connection(port: int) -> None:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     crafted = base64.urlsafe_b64encode(b"[1e999]").decode().rstrip("=")
@@ -113,3 +131,4 @@ def test_a_bug_is_a_500_with_the_one_body_and_the_connection_stays(port: int) ->
 def test_the_serve_command_uses_the_same_limit() -> None:
     source = (Path(__file__).resolve().parents[2] / "src/blickwinkel/cli/serve_cmd.py").read_text()
     assert "h11_max_incomplete_event_size" in source and "MAX_REQUEST_LINE_BYTES" in source
+    assert "JsonErrorH11Protocol" in source

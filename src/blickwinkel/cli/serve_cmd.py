@@ -36,6 +36,7 @@ def serve(
     from blickwinkel.store import open_store
     from blickwinkel.web import create_app, service_options
     from blickwinkel.web.app import PUBLIC_ENV
+    from blickwinkel.web.protocol import JsonErrorH11Protocol
     from blickwinkel.web.security import MAX_REQUEST_LINE_BYTES, is_loopback_host
 
     err = Console(stderr=True, highlight=False, markup=False)
@@ -66,6 +67,7 @@ def serve(
         "port": port,
         "log_level": "warning",
         "h11_max_incomplete_event_size": MAX_REQUEST_LINE_BYTES,
+        "http": JsonErrorH11Protocol,  # an unreadable request gets the one error body, too
     }
     if workers > 1:
         # Each worker process builds its own app and store from the same settings (SQLite in WAL
