@@ -312,3 +312,19 @@ def test_allowing_loopback_opens_no_translated_form_of_it() -> None:
     loopback = parse_networks("127.0.0.0/8")
     for address in ("2002:7f00:1::", "64:ff9b::7f00:1", "2001:0:4136:e378:8000:63bf:80ff:fffe"):
         assert not is_public_address(address, loopback), address
+
+
+def test_an_article_from_a_url_with_credentials_keeps_them_nowhere() -> None:
+    from blickwinkel.ingest.fetch import Fetched, without_credentials
+    from blickwinkel.ingest.page import article_from_page
+
+    assert without_credentials("https://anna:s3cret@news.example/a?x=1") == "https://news.example/a?x=1"
+    assert without_credentials("https://news.example/a") == "https://news.example/a"
+    page = (
+        "<html><body><article><h1>Brücke gesperrt</h1><p>"
+        + "Die Stadt sperrt die alte Brücke über den Fluss wegen Rost an den Trägern ab Montag. " * 4
+        + "</p></article></body></html>"
+    )
+    fetched = Fetched("https://anna:s3cret@news.example/a", 200, "text/html", page.encode())
+    article = article_from_page("https://anna:s3cret@news.example/a", fetched)
+    assert article.url == "https://news.example/a" and "s3cret" not in repr(article)

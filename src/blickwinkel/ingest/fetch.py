@@ -89,6 +89,11 @@ def redact(text: str) -> str:
     return _CREDENTIALS.sub("***@", text)
 
 
+def without_credentials(url: str) -> str:
+    """``url`` without its ``user:pass@``: the form an article's URL is kept and stored in."""
+    return _CREDENTIALS.sub("", url)
+
+
 @dataclass(frozen=True)
 class FetchPolicy:
     """Limits of the network layer.

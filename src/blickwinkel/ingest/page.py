@@ -7,13 +7,14 @@ import datetime as dt
 import urllib.parse
 
 from blickwinkel.ingest._inputs import read_text
-from blickwinkel.ingest.fetch import Fetched
+from blickwinkel.ingest.fetch import Fetched, without_credentials
 from blickwinkel.model import Article
 
 
 def article_from_page(url: str, fetched: Fetched, *, published: dt.date | None = None) -> Article:
-    """The article of a fetched HTML page; the requested URL is its identity, the host its outlet
-    when the page names none."""
+    """The article of a fetched HTML page; the requested URL (without credentials, which are never
+    stored) is its identity, the host its outlet when the page names none."""
+    url = without_credentials(url)
     article = read_text(fetched.text(), source=url, fmt="html")
     host = urllib.parse.urlsplit(url).hostname
     return dataclasses.replace(
