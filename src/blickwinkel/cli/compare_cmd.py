@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from blickwinkel.cli._messages import print_error, print_plain
+from blickwinkel.cli._messages import print_error, print_plain, stderr_console
 from blickwinkel.errors import BlickwinkelError
 
 
@@ -57,9 +56,7 @@ def compare(
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
     from blickwinkel.config import load_settings
     from blickwinkel.pipeline import compare_inputs
-    from blickwinkel.report import render_html, render_json, render_terminal
 
-    err = Console(stderr=True, highlight=False, markup=False)
     try:
         settings = load_settings(
             {"embedder": embedder, "max_file_mb": max_file_mb, "align_threshold": threshold}
@@ -81,12 +78,16 @@ def compare(
             max_chars=settings.compare_max_chars,
         )
     except BlickwinkelError as exc:
-        print_error(err, exc)
+        print_error(stderr_console(), exc)
         raise typer.Exit(2) from None
     for failure in run.failures:
-        print_error(err, failure)
+        print_error(stderr_console(), failure)
     assert run.comparison is not None
     if chosen is Format.terminal:
+        from rich.console import Console
+
+        from blickwinkel.report.terminal import render_terminal
+
         if output is None:
             Console(highlight=False, markup=False).print(render_terminal(run.comparison))
         else:
@@ -94,16 +95,27 @@ def compare(
                 Console(file=fh, width=120, highlight=False, no_color=True, markup=False).print(
                     render_terminal(run.comparison)
                 )
+    elif chosen is Format.json:
+        from blickwinkel.report.json_report import render_json
+
+        _write(render_json(run.comparison), output)
     else:
-        text = render_json(run.comparison) if chosen is Format.json else render_html(run.comparison)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            output.write_text(text, encoding="utf-8")
-            print_plain(err, f"wrote {output}")
+        from blickwinkel.report.html import render_html
+
+        _write(render_html(run.comparison), output)
     if run.failures:
-        err.print(f"{len(run.failures)} input(s) could not be read; compared the other {len(run.articles)}.")
+        stderr_console().print(
+            f"{len(run.failures)} input(s) could not be read; compared the other {len(run.articles)}."
+        )
         raise typer.Exit(1)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        print_plain(stderr_console(), f"wrote {output}")
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -6,9 +6,8 @@ import time
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from blickwinkel.cli._messages import plain, print_error, print_plain
+from blickwinkel.cli._messages import plain, print_error, print_plain, stderr_console, stdout_console
 from blickwinkel.errors import BlickwinkelError
 
 if TYPE_CHECKING:
@@ -79,7 +78,7 @@ def _run(
 
     from blickwinkel.store.ingest import IngestCounts, Ingestor, default_analyser
 
-    err = Console(stderr=True, highlight=False, markup=False)
+    err = stderr_console()
     settings = load_settings({"db": db})
     store, fetcher = _open(db, allow_networks)
     counts = IngestCounts()
@@ -147,7 +146,7 @@ def ingest(
     allow_networks: AllowNetworksOption = None,
 ) -> None:
     """Store articles, assigning each to a story; a re-run skips what is stored."""
-    err = Console(stderr=True, highlight=False, markup=False)
+    err = stderr_console()
     try:
         if failed:
             from rich.table import Table
@@ -168,7 +167,7 @@ def ingest(
                     str(row.attempts),
                     row.last_failed.strftime("%Y-%m-%d %H:%M"),
                 )
-            Console(highlight=False, markup=False).print(table)
+            stdout_console().print(table)
             return
         if retry:
             from blickwinkel.store import open_store
@@ -194,7 +193,7 @@ def feeds_add(
     url: Annotated[str, typer.Argument(help="Feed URL (RSS or Atom).")], db: DbOption = None
 ) -> None:
     """Remember a feed; `blickwinkel watch` fetches its new entries."""
-    err = Console(stderr=True, highlight=False, markup=False)
+    err = stderr_console()
     try:
         store, fetcher = _open(db)
         fetcher.check_url(url)
@@ -226,7 +225,7 @@ def feeds_list(db: DbOption = None) -> None:
             plain(f.last_error or ""),
         )
     store.close()
-    Console(highlight=False, markup=False).print(table)
+    stdout_console().print(table)
 
 
 def watch(
@@ -237,7 +236,7 @@ def watch(
     allow_networks: AllowNetworksOption = None,
 ) -> None:
     """Poll the stored feeds and ingest their new entries, until interrupted (or once)."""
-    err = Console(stderr=True, highlight=False, markup=False)
+    err = stderr_console()
     try:
         while True:
             _run(None, db, feeds=True, analysis=analysis, allow_networks=allow_networks)

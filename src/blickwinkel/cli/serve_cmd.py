@@ -6,9 +6,8 @@ import os
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
-from blickwinkel.cli._messages import print_error, print_plain, print_warning
+from blickwinkel.cli._messages import print_error, print_plain, print_warning, stderr_console
 from blickwinkel.errors import BlickwinkelError
 
 
@@ -39,7 +38,7 @@ def serve(
     from blickwinkel.web.protocol import JsonErrorH11Protocol
     from blickwinkel.web.security import MAX_REQUEST_LINE_BYTES, is_loopback_host
 
-    err = Console(stderr=True, highlight=False, markup=False)
+    err = stderr_console()
     try:
         settings = load_settings({"db": db})
         options = service_options(settings)
