@@ -9,6 +9,7 @@ A single quoted word or a scare-quoted name is not a quote.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -318,16 +319,25 @@ def classify_statements(
             found = find_quotations(article.block_text(b))
             block_quotes[index] = [(b.start + s, b.start + e) for s, e in found]
 
+    # The spans are sorted and apart, so their starts and ends are sorted too: each sentence looks only
+    # at the spans that overlap it (checking every span of the block was quadratic in a long block).
+    starts = {index: [s for s, _ in spans] for index, spans in block_quotes.items()}
+    ends = {index: [e for _, e in spans] for index, spans in block_quotes.items()}
+
     roles: list[StatementRole] = []
     last_speaker: tuple[int, str] | None = None  # (block index, speaker) for pronoun speakers
     for i, sentence in enumerate(sentences):
         own = mentions[i] if mentions is not None and i < len(mentions) else ()
         block = _block_of(article, sentence)
+        spans = block_quotes.get(sentence.block, [])
+        if spans:
+            first = bisect.bisect_right(ends[sentence.block], sentence.start)
+            spans = spans[first : bisect.bisect_left(starts[sentence.block], sentence.end, first)]
         role = _classify_one(
             article,
             sentence,
             block=block,
-            quotes_in_block=block_quotes.get(sentence.block, []),
+            quotes_in_block=spans,
             own=own,
             all_mentions=all_mentions,
         )
