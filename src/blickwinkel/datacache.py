@@ -158,7 +158,8 @@ class RegexCodes:
 
         regex: Any = importlib.import_module("regex")  # (no type stubs installed)
         self._regex = regex
-        self._path = cache_dir() / f"{name}-{source_key(regex.__version__, name)}.marshal"
+        # (2: tables written once; the first format grew by the per-process patterns)
+        self._path = cache_dir() / f"{name}-{source_key(regex.__version__, name, 2)}.marshal"
         self._table: dict[tuple[str, int], tuple[Any, ...]] = {}
         self._recorded: dict[tuple[str, int], tuple[Any, ...]] = {}
         self._compiled: dict[tuple[str, int], Any] = {}
@@ -219,10 +220,12 @@ class RegexCodes:
         return compiled
 
     def save(self) -> None:
-        """Keep the code of the patterns compiled so far (once: a complete table is not rewritten)."""
-        if not self._recorded:
+        """Keep the code of the patterns compiled so far, once: where a table was read it is not
+        rewritten, so a pattern whose text changes from process to process (built from a set) is
+        compiled the ordinary way each time instead of growing the table."""
+        if not self._recorded or self._table:
             return
-        table = {**self._table, **self._recorded}
+        table = self._recorded
 
         def write(path: Path) -> None:
             path.write_bytes(marshal.dumps(table))

@@ -93,6 +93,21 @@ def test_regex_codes_build_the_same_pattern_without_parsing(
     assert again.findall(text) == built.findall(text) == ["Str.", "bzw.", "Nr.", "z. B."]
 
 
+def test_regex_code_table_is_written_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern whose text differs from process to process (joined from a set) must not make the
+    table grow with every process."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = datacache.RegexCodes("test-once")
+    first.compile(r"(?:ab|cd)")
+    first.save()
+    (table,) = tmp_path.joinpath("blickwinkel").glob("test-once-*.marshal")
+    written = table.read_bytes()
+    later = datacache.RegexCodes("test-once")
+    assert later.compile(r"(?:cd|ab)").findall("ab cd") == ["ab", "cd"]
+    later.save()
+    assert table.read_bytes() == written
+
+
 def test_somajo_from_cached_codes_tokenizes_like_somajo(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -47,14 +47,13 @@ def _tokenizer(language: str | None) -> Any:
 def _build(name: str) -> Any:
     """SoMaJo's tokenizer for model ``name``, its word-list patterns compiled from the code kept in the
     user cache (``datacache.RegexCodes``: about 0.15 s less per model and process)."""
-    import importlib.metadata
-
+    import somajo
     from somajo import SoMaJo
     from somajo import tokenizer as module
 
     from blickwinkel import datacache
 
-    codes = datacache.RegexCodes(f"somajo-{importlib.metadata.version('somajo')}-{name}")
+    codes = datacache.RegexCodes(f"somajo-{somajo.__version__}-{name}")
     shipped_re, shipped_read = module.re, module.utils.read_abbreviation_file
 
     def read_in_fixed_order(filename: str, to_lower: bool = False) -> list[str]:
