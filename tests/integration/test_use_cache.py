@@ -41,3 +41,13 @@ def test_unwritable_cache_loads_as_shipped(tmp_path: Path, monkeypatch: pytest.M
     embedder = USEEmbedder()
     assert embedder.encode(TEXTS[:1]).shape == (1, 512)
     assert not isinstance(embedder._model._backend.table, np.memmap)
+
+
+def test_damaged_cache_loads_as_shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    expected = USEEmbedder().encode(TEXTS)  # writes the cache files
+    for path in tmp_path.joinpath("blickwinkel").iterdir():
+        path.write_bytes(b"\x80\x04garbage" * 3)
+    embedder = USEEmbedder()
+    np.testing.assert_allclose(embedder.encode(TEXTS), expected, atol=1e-6)
+    assert not isinstance(embedder._model._backend.table, np.memmap)

@@ -151,3 +151,24 @@ def test_place_table_from_the_cache_equals_the_parsed_file(
     assert list(tmp_path.joinpath("blickwinkel").glob("places-*.marshal"))
     assert written == read == parsed
     assert all(type(place) is gazetteer.Place for place in read.values())
+
+
+def test_damaged_cache_files_only_cost_speed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from blickwinkel.analyse import gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gazetteer.places.cache_clear()
+    lemmas._taggers.clear()
+    try:
+        expected = gazetteer.places()
+        tags = lemmas.word_tags("Häuser", "de")
+        for path in tmp_path.joinpath("blickwinkel").iterdir():
+            path.write_bytes(b"\x80\x04garbage" * 3)  # neither marshal nor pickle data
+        gazetteer.places.cache_clear()
+        lemmas._taggers.clear()
+        lemmas.word_tags.cache_clear()
+        assert gazetteer.places() == expected
+        assert lemmas.word_tags("Häuser", "de") == tags
+    finally:
+        gazetteer.places.cache_clear()
+        lemmas._taggers.clear()

@@ -70,8 +70,8 @@ def _load_hanta(model: str) -> Any:
                 tagger = pickle.load(fh)
             if isinstance(tagger, HanoverTagger.HanoverTagger):
                 return tagger
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
-        pass  # a damaged cache: load as shipped
+    except Exception:  # a damaged cache (unpickling garbage raises many kinds): load as shipped
+        pass
     return HanoverTagger.HanoverTagger(model)
 
 

@@ -171,8 +171,8 @@ def _load_use_from_cache(model: Any, threads: int) -> None:
             with tokenizer_path.open("rb") as fh:
                 model._sp = _tokenizer_from_state(pickle.load(fh))
         model._backend = _use_backend(table_path, weights_path, model._sp, threads)
-    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, KeyError):
-        model._sp = model._backend = None  # a damaged cache: load as shipped
+    except Exception:  # a damaged cache (unpickling garbage raises many kinds): load as shipped
+        model._sp = model._backend = None
 
 
 def _tokenizer_state(tokenizer: Any) -> dict[str, Any]:
