@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import threading
 import warnings
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ with warnings.catch_warnings():
 
 from blickwinkel.config import load_settings
 from blickwinkel.embed import Embedder
-from blickwinkel.errors import ComparisonError, IngestError, StoreError
+from blickwinkel.errors import ApiError, ComparisonError, IngestError, StoreError
 from blickwinkel.ingest import read_inputs
 from blickwinkel.ingest.fetch import Fetched, Fetcher, FetchPolicy
 from blickwinkel.pipeline import comparison_json
@@ -311,3 +312,15 @@ def test_fuzzed_compare_bodies_never_give_a_500(client: TestClient, body: bytes,
         assert_error(response, response.status_code)
     page = client.post("/compare", content=body, headers={"content-type": kind})
     assert page.status_code < 500, (body[:200], page.text[:300])
+
+
+@pytest.mark.slow
+def test_a_comparison_process_that_dies_fails_only_its_request() -> None:
+    processes = ComparisonProcesses("use", None, 1)
+    try:
+        with pytest.raises(ApiError) as info:
+            processes._run(os._exit, 1)  # the worker dies as if killed for memory
+        assert info.value.status == 503 and "try again" in info.value.message
+        assert processes._run(abs, -3) == 3  # fresh processes serve the next one
+    finally:
+        processes.close()
