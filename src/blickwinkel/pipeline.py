@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 
 from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import DEFAULT_THRESHOLD, compare_articles
+from blickwinkel.compare.link_weights import CROSS_EMBEDDER
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import get_embedder
 from blickwinkel.errors import BlickwinkelError, ComparisonError, Errors, IngestError
@@ -33,7 +34,9 @@ def compare_articles_text(
 ) -> Comparison:
     """Analyse and compare articles that are already in memory."""
     analysed = analyse_articles(articles)
-    return compare_articles(analysed, get_embedder(embedder), threshold=threshold)
+    return compare_articles(
+        analysed, get_embedder(embedder), threshold=threshold, cross_embedder=get_embedder(CROSS_EMBEDDER)
+    )
 
 
 def watch_parent(interval: float = 1.0) -> None:

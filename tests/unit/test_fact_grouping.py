@@ -36,10 +36,33 @@ def test_a_restatement_alone_makes_one_fact_not_two() -> None:
 def test_every_link_says_why() -> None:
     reasons = {"meaning": 0.71, "wording": 0.4, "lemmas": 0.3, "names": 1.0, "numbers": 1.0, "dates": 1.0}
     text = link_reason(Link("a#1", "b#1", 0.82, reasons))
-    assert text.startswith("score 0.82, meaning 0.71, wording 0.40")
+    assert text.startswith("probability 0.82, meaning 0.71, wording 0.40")
     assert "same names" in text and "same numbers" in text and "same date" in text
     cross = link_reason(Link("a#1", "b#1", 0.6, {"meaning": 0.6, "cross_lingual": 1.0, "numbers": -1.0}))
     assert "across languages" in cross and "numbers differ" in cross and "wording" not in cross
+    e5 = link_reason(
+        Link("a#1", "b#1", 0.7, {"meaning": 0.4, "cross_lingual": 1.0, "cross_meaning": 0.83, "margin": 0.05})
+    )
+    assert "e5 meaning 0.83" in e5 and "stands out by 0.05" in e5
+
+
+def test_a_fact_holds_two_statements_of_one_article_only_when_they_restate_each_other() -> None:
+    # b#1 links to the grounding (a#1) and, more weakly, to the injured crew member (a#2): a#2 is a
+    # different fact of article a, so it stays out of the grounding's fact.
+    links = [Link("a#1", "b#1", 0.9), Link("a#2", "b#1", 0.6)]
+    facts = group_facts(STATEMENTS, links, score)
+    assert [f.statements for f in facts] == [("a#1", "b#1"), ("a#2",), ("a#3",)]
+    # a#3 restates a#1 (the pair scores 0.9), so it may join the same fact through its own link.
+    facts = group_facts(STATEMENTS, [*links, Link("a#3", "b#1", 0.8)], score)
+    assert [f.statements for f in facts] == [("a#1", "a#3", "b#1"), ("a#2",)]
+
+
+def test_a_link_with_clashing_numbers_gives_way_to_one_whose_numbers_agree() -> None:
+    # b#1 states one number; a#1 states it too, a#2 another number for another thing. The clash is
+    # the weaker reason to join, though its score is higher.
+    links = [Link("a#1", "b#1", 0.6, {"numbers": 1.0}), Link("a#2", "b#1", 0.8, {"numbers": -1.0})]
+    facts = group_facts(STATEMENTS, links, score)
+    assert [f.statements for f in facts] == [("a#1", "b#1"), ("a#2",), ("a#3",)]
 
 
 def test_the_strongest_link_of_each_statement() -> None:

@@ -41,6 +41,7 @@ from blickwinkel.batch.stages import (
     story_parts,
     window_of,
 )
+from blickwinkel.compare.link_weights import CROSS_EMBEDDER
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import BatchError, Errors, IngestError
 from blickwinkel.model import AnalysedArticle, Article
@@ -235,7 +236,9 @@ def compare_chunk(
             rows["statements"].extend(statement_row(s, story) for s in a.statements)
         if compare and len(analysed) >= 2:
             try:
-                comparison = compare_articles(analysed, get_embedder(embedder))
+                comparison = compare_articles(
+                    analysed, get_embedder(embedder), cross_embedder=get_embedder(CROSS_EMBEDDER)
+                )
             except Exception as exc:
                 failures.append(Failure(f"story {story}", f"comparison failed: {type(exc).__name__}: {exc}"))
                 continue

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
+import numpy.typing as npt
+
 from blickwinkel.compare.align import align_statements
 from blickwinkel.compare.conflicts import find_conflicts
 from blickwinkel.compare.coverage import (
@@ -16,12 +19,12 @@ from blickwinkel.compare.coverage import (
     wire_copies,
 )
 from blickwinkel.compare.facts import group_facts
-from blickwinkel.compare.parts import parts_of
+from blickwinkel.compare.parts import Part, parts_of
 from blickwinkel.compare.profile import outlet_profiles
 from blickwinkel.compare.similarity import embedding_text
 from blickwinkel.embed import Embedder
 from blickwinkel.errors import ComparisonError, Errors
-from blickwinkel.model import AnalysedArticle, Comparison
+from blickwinkel.model import AnalysedArticle, Comparison, Statement
 
 DEFAULT_THRESHOLD = 0.5
 MAX_PARTS = 8_000
@@ -35,8 +38,13 @@ def compare_articles(
     embedder: Embedder,
     *,
     threshold: float = DEFAULT_THRESHOLD,
+    cross_embedder: Embedder | None = None,
 ) -> Comparison:
-    """The fact-by-fact comparison of two or more analysed articles."""
+    """The fact-by-fact comparison of two or more analysed articles.
+
+    ``cross_embedder`` (e5 in the pipeline) embeds the statements that have statements in another
+    language in other articles, and the link model reads its cosine across languages; it is not
+    called when every article is in one language."""
     if len(articles) < 2:
         raise ComparisonError(Errors.K001.format(count=len(articles)))
     ids = [a.article.id for a in articles]
@@ -49,8 +57,16 @@ def compare_articles(
         sizes = ", ".join(f"{a.article.id}: {len(a.statements):,} statements" for a in articles)
         raise ComparisonError(Errors.K004.format(count=count, sizes=sizes, limit=MAX_PARTS))
     part_embeddings = embedder.encode([embedding_text(p.text) for ps in parts for p in ps])
+    cross_embeddings = None
+    if cross_embedder is not None:
+        cross_embeddings = cross_lingual_embeddings(statements, parts, cross_embedder)
     alignment = align_statements(
-        statements, parts, part_embeddings, threshold=threshold, embedder=embedder.name
+        statements,
+        parts,
+        part_embeddings,
+        threshold=threshold,
+        embedder=embedder.name,
+        cross_embeddings=cross_embeddings,
     )
     facts = group_facts(statements, alignment.links, alignment.pair_score, alignment.restatements)
     by_id = {s.id: s for s in statements}
@@ -77,4 +93,30 @@ def compare_articles(
     )
 
 
-__all__ = ["DEFAULT_THRESHOLD", "MAX_PARTS", "compare_articles"]
+def cross_lingual_embeddings(
+    statements: Sequence[Statement], parts: Sequence[Sequence[Part]], embedder: Embedder
+) -> npt.NDArray[np.float32] | None:
+    """Rows of ``embedder`` for the parts of statements that another article may state in another
+    language (zero rows for the rest); None when there are none."""
+    languages: dict[str, set[str | None]] = {}
+    for s in statements:
+        languages.setdefault(s.article, set()).add(s.language)
+    wanted = [
+        any(
+            lang != s.language and None not in (lang, s.language)
+            for article, langs in languages.items()
+            if article != s.article
+            for lang in langs
+        )
+        for s in statements
+    ]
+    if not any(wanted):
+        return None
+    texts = [embedding_text(p.text) for ps, w in zip(parts, wanted, strict=True) for p in ps if w]
+    flat = [w for ps, w in zip(parts, wanted, strict=True) for _ in ps]
+    out = np.zeros((len(flat), embedder.dim), dtype=np.float32)
+    out[np.array(flat, dtype=bool)] = embedder.encode(texts)
+    return out
+
+
+__all__ = ["DEFAULT_THRESHOLD", "MAX_PARTS", "compare_articles", "cross_lingual_embeddings"]

@@ -11,6 +11,9 @@ from blickwinkel.model import Fact, Link, Statement
 # still score this much on average (average linkage): chains (A~B, B~C, C~D) do not glue a whole
 # story into one "fact".
 MERGE_MIN_MEAN_SCORE = 0.42
+# A fact holds one fact: two statements of one article join it only when they restate each other,
+# that is when the link model scores the pair this much (as if they came from two articles).
+SAME_ARTICLE_MIN_SCORE = 0.5
 
 
 class _Groups:
@@ -49,12 +52,25 @@ def group_facts(
     restated = {frozenset((index[a], index[b])) for a, b in restatements if a in index and b in index}
     groups = _Groups(len(statements))
 
-    for link in sorted(links, key=lambda k: (-k.score, k.a, k.b)):
+    # Links whose numbers clash join last: when a statement also links to another statement of that
+    # article with the same number, that one is its fact and the clash a different fact.
+    def order(link: Link) -> tuple[bool, float, str, str]:
+        return (link.reasons.get("numbers") == -1.0, -link.score, link.a, link.b)
+
+    for link in sorted(links, key=order):
         a, b = index[link.a], index[link.b]
         ra, rb = groups.find(a), groups.find(b)
         if ra == rb:
             continue
         ma, mb = groups.members[ra], groups.members[rb]
+        if any(
+            statements[x].article == statements[y].article
+            and frozenset((x, y)) not in restated
+            and pair_score(x, y) < SAME_ARTICLE_MIN_SCORE
+            for x in ma
+            for y in mb
+        ):
+            continue
         if len(ma) + len(mb) > 2:
             cross = [
                 pair_score(x, y) for x in ma for y in mb if statements[x].article != statements[y].article

@@ -56,6 +56,7 @@ def _features(statement: Statement, start: int, end: int, text: str) -> Statemen
             for d in statement.dates
             if d.value and len(d.value) == 10 and d.start >= start and d.end <= end
         ),
+        words=len(words),
     )
 
 

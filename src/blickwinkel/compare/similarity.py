@@ -9,36 +9,17 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree
+from blickwinkel.compare.link_weights import LINK_MODELS
 from blickwinkel.model import Quantity, Statement
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-# Weights of the combined score. Chosen on our own example stories and the perturbation benchmark
-# (bench/perturb.py), never on the evaluation data: meaning carries most of the weight because it
-# works across languages; wording and lemmas confirm a match within one language.
-W_EMBEDDING = 0.6
-W_CHARS = 0.25
-W_LEMMAS = 0.15
-L_EMBEDDING = 0.15
-L_CHARS = 0.35
-L_LEMMAS = 0.5
-NAME_SHARED_BONUS = 0.08
-NAME_CLASH_PENALTY = 0.08
-NUMBER_MATCH_BONUS = 0.1
-NUMBER_MISMATCH_PENALTY = 0.04
-NUMBER_ONE_SIDED_PENALTY = 0.1
-DATE_MATCH_BONUS = 0.05
 # Numbers up to this are too common ("two", "drei") to show on their own that two statements match.
 SMALL_NUMBER = 12
-# Translations score lower cosines than paraphrases in one language (USE: ~0.45-0.7 for a true pair);
-# this offset puts a cross-lingual pair on the scale of the same-language score. 0.15 was chosen on
-# the German-English events of the tuning half of the real-news gold (with wahl-mischsprachig): links
-# P/R 0.78/0.44 at 0.1, 0.82/0.56 at 0.15 and the same at 0.2, different facts still all kept apart.
-CROSS_LINGUAL_OFFSET = 0.15
 
 
 def fold(text: str) -> str:
@@ -74,6 +55,7 @@ class StatementFeatures:
     language: str | None
     values: frozenset[float] = frozenset()  # every number stated, counted thing or not
     dates: frozenset[str] = frozenset()  # resolved full dates (YYYY-MM-DD)
+    words: int = 0  # number of words, for the length ratio
 
 
 STOPWORDS = frozenset(
@@ -106,6 +88,7 @@ def features(statement: Statement) -> StatementFeatures:
         language=statement.language,
         values=frozenset(q.value for q in statement.quantities),
         dates=frozenset(d.value for d in statement.dates if d.value and len(d.value) == 10),
+        words=len(_WORD.findall(statement.text)),
     )
 
 
@@ -134,6 +117,10 @@ class ScoreParts:
     mutual: bool = False  # each statement is the other's best match in the other article
     dates: bool = False  # both give the same full date
     cross_lingual: bool = False  # the statements are in different languages
+    cross_meaning: float | None = None  # cosine of the cross-lingual embedder (e5), across languages
+    length_ratio: float = 1.0  # words of the shorter part over words of the longer
+    margin: float = 0.0  # cosine above the mean of each statement's nearest in the other article
+    nearest: bool = False  # each is the other's nearest statement in its article and language
 
 
 def number_agreement(
@@ -189,19 +176,95 @@ def same_language(fa: StatementFeatures, fb: StatementFeatures) -> bool:
 
 def link_reasons(p: ScoreParts) -> dict[str, float]:
     """The parts of a link's score as the comparison JSON shows them (docs/comparison-json.md)."""
-    return {
+    reasons = {
         "meaning": round(p.embedding, 3),
         "wording": round(p.chars, 3),
         "lemmas": round(p.lemmas, 3),
         "names": round(p.names, 3),
         "numbers": round(p.numbers, 3),
         "dates": 1.0 if p.dates else 0.0,
+        "length_ratio": round(p.length_ratio, 3),
+        "margin": round(p.margin, 3),
+        "nearest": 1.0 if p.nearest else 0.0,
         "cross_lingual": 1.0 if p.cross_lingual else 0.0,
         "mutual": 1.0 if p.mutual else 0.0,
     }
+    if p.cross_meaning is not None:
+        reasons["cross_meaning"] = round(p.cross_meaning, 3)
+    return reasons
 
 
-DECISION_SHIFT = math.log(0.5 / 0.5) - math.log(0.35 / 0.65)
+def evidence(
+    cosine: float,
+    fa: StatementFeatures,
+    fb: StatementFeatures,
+    idf: dict[str, float] | None = None,
+    common: frozenset[str] = frozenset(),
+    cross_cosine: float | None = None,
+    margin: float = 0.0,
+    nearest: bool = False,
+) -> ScoreParts:
+    """The parts of the score of two statements (or clauses), scored by the fitted link model.
+
+    Across languages wording cannot be compared: wording and lemmas are 0 and the model of
+    cross-lingual pairs reads the cosines of both embedders (``cross_cosine``: e5, when given)."""
+    names = name_agreement(fa.keys, fb.keys, common)
+    numbers = number_agreement(fa.quantities, fb.quantities, fa.values, fb.values)
+    cross = not same_language(fa, fb)
+    if cross:
+        chars = lemmas = 0.0
+    else:
+        chars = dice(fa.chars, fb.chars) ** 0.5 if fa.chars and fb.chars else 0.0
+        lemmas = weighted_overlap(fa.lemmas, fb.lemmas, idf or {})
+    longer = max(fa.words, fb.words)
+    parts = ScoreParts(
+        0.0,
+        cosine,
+        chars,
+        lemmas,
+        names,
+        numbers,
+        dates=bool(fa.dates & fb.dates),
+        cross_lingual=cross,
+        cross_meaning=cross_cosine if cross else None,
+        length_ratio=min(fa.words, fb.words) / longer if longer else 1.0,
+        margin=margin,
+        nearest=nearest,
+    )
+    return replace(parts, score=link_probability(parts))
+
+
+def link_features(p: ScoreParts) -> tuple[str, dict[str, float]]:
+    """The fitted model that scores ``p`` and the feature values it reads (the models are in
+    :mod:`blickwinkel.compare.link_weights`)."""
+    values = {
+        "meaning": p.embedding,
+        "wording": p.chars,
+        "lemmas": p.lemmas,
+        "names": max(0.0, p.names),
+        "name_clash": 1.0 if p.names < 0 else 0.0,
+        "number_match": 1.0 if p.numbers > 0 else 0.0,
+        "number_mismatch": 1.0 if p.numbers == -1.0 else 0.0,
+        "number_one_sided": 1.0 if -1.0 < p.numbers < 0 else 0.0,
+        "dates": 1.0 if p.dates else 0.0,
+        "length_ratio": p.length_ratio,
+        "margin": p.margin,
+        "nearest": 1.0 if p.nearest else 0.0,
+    }
+    if not p.cross_lingual:
+        return "same_language", values
+    if p.cross_meaning is None:
+        return "cross_language", values
+    values["cross_meaning"] = p.cross_meaning
+    return "cross_language_e5", values
+
+
+def link_probability(p: ScoreParts) -> float:
+    """The probability that the two statements state one fact, by the fitted logistic model."""
+    name, values = link_features(p)
+    model = LINK_MODELS[name]
+    z = model.intercept + sum(c * values[f] for f, c in zip(model.features, model.coefficients, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def combine(
@@ -211,40 +274,5 @@ def combine(
     idf: dict[str, float] | None = None,
     common: frozenset[str] = frozenset(),
 ) -> ScoreParts:
-    """The combined score. Across languages wording cannot be compared, so the meaning (cosine) stands
-    in for the wording features, and names and numbers still count."""
-    names = name_agreement(fa.keys, fb.keys, common)
-    numbers = number_agreement(fa.quantities, fb.quantities, fa.values, fb.values)
-    if same_language(fa, fb):
-        chars = dice(fa.chars, fb.chars) ** 0.5 if fa.chars and fb.chars else 0.0
-        lemmas = weighted_overlap(fa.lemmas, fb.lemmas, idf or {})
-        semantic = W_EMBEDDING * cosine + W_CHARS * chars + W_LEMMAS * lemmas
-        # A close paraphrase that shares its rare words can score a low cosine (USE gives ~0.2 to two
-        # German sentences that share "Vorbedingung fallen gelassen"); wording then carries the score.
-        lexical = L_EMBEDDING * cosine + L_CHARS * chars + L_LEMMAS * lemmas
-        score = max(semantic, lexical)
-    else:
-        chars = lemmas = 0.0
-        score = cosine + CROSS_LINGUAL_OFFSET
-    if names > 0:
-        score += NAME_SHARED_BONUS * names
-    elif names < 0:
-        score -= NAME_CLASH_PENALTY
-    if numbers > 0:
-        score += NUMBER_MATCH_BONUS
-    elif numbers == -1.0:
-        score -= NUMBER_MISMATCH_PENALTY
-    elif numbers < 0:
-        score -= NUMBER_ONE_SIDED_PENALTY
-    if fa.dates & fb.dates:
-        score += DATE_MATCH_BONUS
-    return ScoreParts(
-        score,
-        cosine,
-        chars,
-        lemmas,
-        names,
-        numbers,
-        dates=bool(fa.dates & fb.dates),
-        cross_lingual=not same_language(fa, fb),
-    )
+    """The scored evidence of two statements with one embedder's cosine (no cross-lingual embedder)."""
+    return evidence(cosine, fa, fb, idf, common)

@@ -48,9 +48,11 @@ def statement_anchor(statement_id: str) -> str:
 def link_reason(link: Link) -> str:
     """Why a link was made, in words: its score and the parts the pair scorer read."""
     r = link.reasons
-    parts = [f"score {link.score:.2f}", f"meaning {r.get('meaning', 0.0):.2f}"]
+    parts = [f"probability {link.score:.2f}", f"meaning {r.get('meaning', 0.0):.2f}"]
     if r.get("cross_lingual"):
         parts.append("across languages")
+        if "cross_meaning" in r:
+            parts.append(f"e5 meaning {r['cross_meaning']:.2f}")
     else:
         parts.append(f"wording {r.get('wording', 0.0):.2f}")
         parts.append(f"shared words {r.get('lemmas', 0.0):.2f}")
@@ -65,7 +67,9 @@ def link_reason(link: Link) -> str:
         parts.append("numbers differ" if numbers == -1.0 else "a number on one side only")
     if r.get("dates"):
         parts.append("same date")
-    if r.get("mutual"):
+    if r.get("margin", 0.0) > 0:
+        parts.append(f"stands out by {r['margin']:.2f}")
+    if r.get("nearest") or r.get("mutual"):
         parts.append("each the other's best match")
     return ", ".join(parts)
 

@@ -1,0 +1,79 @@
+"""The fitted link model: which parts raise a link's probability, and when the cross-lingual embedder
+is called."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+import numpy.typing as npt
+
+from blickwinkel.compare import compare_articles, cross_lingual_embeddings
+from blickwinkel.compare.link_weights import LINK_MODELS
+from blickwinkel.compare.parts import parts_of
+from blickwinkel.compare.similarity import ScoreParts, link_features, link_probability, link_reasons
+from tests.unit.test_compare import EMBEDDER, BagOfWordsEmbedder, make_article
+
+PLAIN = ScoreParts(0.0, 0.5, 0.4, 0.2, 0.0, 0.0, margin=0.05)
+
+
+class CountingEmbedder(BagOfWordsEmbedder):
+    """The bag-of-words embedder, counting the texts it was asked for."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.texts.extend(texts)
+        return super().encode(texts)
+
+
+def test_every_model_reads_only_parts_it_is_given() -> None:
+    for name, model in LINK_MODELS.items():
+        assert len(model.features) == len(model.coefficients), name
+        probe = replace(PLAIN, cross_lingual=name != "same_language")
+        if name == "cross_language_e5":
+            probe = replace(probe, cross_meaning=0.85)
+        chosen, values = link_features(probe)
+        assert chosen == name
+        assert set(model.features) <= set(values), name
+
+
+def test_evidence_for_the_same_fact_raises_the_probability() -> None:
+    base = link_probability(PLAIN)
+    assert 0.0 < base < 1.0
+    assert link_probability(replace(PLAIN, lemmas=0.6)) > base
+    assert link_probability(replace(PLAIN, margin=0.2)) > base
+    assert link_probability(replace(PLAIN, numbers=1.0)) > base
+    assert link_probability(replace(PLAIN, names=-1.0)) < base
+
+
+def test_the_reasons_name_every_part_the_model_reads() -> None:
+    reasons = link_reasons(replace(PLAIN, cross_lingual=True, cross_meaning=0.85, nearest=True))
+    for feature in ("meaning", "wording", "lemmas", "names", "numbers", "margin", "nearest", "cross_meaning"):
+        assert feature in reasons
+
+
+def test_the_cross_lingual_embedder_is_not_called_for_one_language() -> None:
+    a = make_article("a", ["Die Stadt sperrt die alte Brücke über den Fluss wegen Rost."])
+    b = make_article("b", ["Die alte Brücke über den Fluss wird wegen Rost gesperrt."])
+    counting = CountingEmbedder()
+    statements = [s for x in (a, b) for s in x.statements]
+    assert cross_lingual_embeddings(statements, parts_of(statements), counting) is None
+    compare_articles([a, b], EMBEDDER, cross_embedder=counting)
+    assert counting.texts == []
+
+
+def test_the_cross_lingual_embedder_embeds_statements_that_meet_another_language() -> None:
+    a = make_article("a", ["Die Stadt sperrt die alte Brücke über den Fluss wegen Rost."])
+    b = make_article("b", ["The city closes the old bridge over the river because of rust."])
+    a = replace(a, statements=tuple(replace(s, language="de") for s in a.statements))
+    b = replace(b, statements=tuple(replace(s, language="en") for s in b.statements))
+    counting = CountingEmbedder()
+    cmp = compare_articles([a, b], EMBEDDER, cross_embedder=counting)
+    assert len(counting.texts) == 2
+    for link in cmp.links:
+        assert link.reasons["cross_lingual"] == 1.0 and "cross_meaning" in link.reasons
