@@ -121,6 +121,7 @@ class ScoreParts:
     length_ratio: float = 1.0  # words of the shorter part over words of the longer
     margin: float = 0.0  # cosine above the mean of each statement's nearest in the other article
     nearest: bool = False  # each is the other's nearest statement in its article and language
+    counted: bool = False  # the same number of the same counted thing (unit) on both sides
 
 
 def number_agreement(
@@ -186,6 +187,7 @@ def link_reasons(p: ScoreParts) -> dict[str, float]:
         "length_ratio": round(p.length_ratio, 3),
         "margin": round(p.margin, 3),
         "nearest": 1.0 if p.nearest else 0.0,
+        "counted": 1.0 if p.counted else 0.0,
         "cross_lingual": 1.0 if p.cross_lingual else 0.0,
         "mutual": 1.0 if p.mutual else 0.0,
     }
@@ -230,6 +232,7 @@ def evidence(
         length_ratio=min(fa.words, fb.words) / longer if longer else 1.0,
         margin=margin,
         nearest=nearest,
+        counted=any(quantities_agree(qa, qb) is True for qa in fa.quantities for qb in fb.quantities),
     )
     return replace(parts, score=link_probability(parts))
 
@@ -244,6 +247,7 @@ def link_features(p: ScoreParts) -> tuple[str, dict[str, float]]:
         "names": max(0.0, p.names),
         "name_clash": 1.0 if p.names < 0 else 0.0,
         "number_match": 1.0 if p.numbers > 0 else 0.0,
+        "counted_match": 1.0 if p.counted else 0.0,
         "number_mismatch": 1.0 if p.numbers == -1.0 else 0.0,
         "number_one_sided": 1.0 if -1.0 < p.numbers < 0 else 0.0,
         "dates": 1.0 if p.dates else 0.0,
@@ -265,14 +269,3 @@ def link_probability(p: ScoreParts) -> float:
     model = LINK_MODELS[name]
     z = model.intercept + sum(c * values[f] for f, c in zip(model.features, model.coefficients, strict=True))
     return 1.0 / (1.0 + math.exp(-z))
-
-
-def combine(
-    cosine: float,
-    fa: StatementFeatures,
-    fb: StatementFeatures,
-    idf: dict[str, float] | None = None,
-    common: frozenset[str] = frozenset(),
-) -> ScoreParts:
-    """The scored evidence of two statements with one embedder's cosine (no cross-lingual embedder)."""
-    return evidence(cosine, fa, fb, idf, common)
