@@ -51,6 +51,10 @@ def test_a_hostile_batch_through_compare_and_ingest_keeps_the_good_files(
     folder = tmp_path / "batch["
     write(generate(13, 15, huge=False), folder)
     (folder / "]huge.txt").write_text("a." * 30_000, encoding="utf-8")
+    # Over compare_max_chars (200,000; the trailing space is stripped): refused by compare with the
+    # setting named, stored by ingest.
+    # A megabyte of such a "sentence" once took 14 GB in the embedder (bench/fuzz.py found it).
+    (folder / "]long[red].txt").write_text("wort " * 50_000, encoding="utf-8")
     for good in GOOD:
         shutil.copy(good, folder / good.name)
     env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "120"}
@@ -60,6 +64,8 @@ def test_a_hostile_batch_through_compare_and_ingest_keeps_the_good_files(
     assert compared.exit_code == 1, compared.stderr[-2000:]  # some inputs failed, the rest compared
     ids = {a["id"] for a in json.loads(compared.stdout)["articles"]}
     assert {"coastal-times", "harbour-herald"} <= ids
+    assert "long[red].txt: the text has 249,999 characters" in compared.stderr
+    assert "compare_max_chars" in compared.stderr
     db = tmp_path / "fuzz.db"
     stored = runner.invoke(app, ["ingest", str(folder), "--db", f"sqlite:///{db}", "--no-analysis"], env=env)
     assert stored.exception is None or isinstance(stored.exception, SystemExit), stored.exception
