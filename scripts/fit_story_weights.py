@@ -1,16 +1,17 @@
-"""Fit the few weights of the same-story score on SemEval-2022 Task 8 pairs with k-fold CV.
+"""Fit the same-story model on SemEval-2022 Task 8 pairs and report its cross-validated Pearson.
 
 Usage::
 
-    python scripts/fit_story_weights.py [FILE.jsonl] [--embedder use|e5] [--features a,b,...]
-        [--folds 10] [--no-e5] [--write]
+    python scripts/fit_story_weights.py [FILE.jsonl] [--embedder use|e5] [--folds 10] [--no-e5]
+        [--languages de-de,de-en] [--write]
 
-Prints the cross-validated Pearson (of the negated gold: higher = more similar) overall and per
-language pair for plain cosine with 'use', plain cosine with 'e5' (whole texts, one vector each)
-and the combined score of the chosen embedder's features (predictions on each test fold come from
-a model fitted on the other folds only); with ``--write`` it replaces that embedder's set in
-src/blickwinkel/stories/weights.py with the coefficients fitted on all pairs (the other sets are
-kept). Embeddings are cached in --cache so re-runs are quick.
+Prints the Pearson (of the negated gold: higher = more similar) overall and per language pair of
+plain cosine with 'use' and with 'e5' (whole texts, one vector each), of each candidate feature set
+of the chosen embedder, and of the model (a set per language pair, chosen by inner CV), all
+cross-validated with the fixed folds of :mod:`blickwinkel.stories.fitting` (each pair predicted by
+a model fitted on the other folds only); with ``--write`` it replaces that embedder's model in
+src/blickwinkel/stories/weights.py with the one fitted on all pairs (the other models are kept).
+Embeddings are cached in --cache so re-runs are quick.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.linear_model import LogisticRegression
 
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import Embedder, get_embedder
@@ -34,13 +34,12 @@ from blickwinkel.stories.evaluate import (
     parse_similarity_pairs,
     pearson_by_language,
 )
-from blickwinkel.stories.features import story_docs
-from blickwinkel.stories.weights import WEIGHTS, StoryWeights
+from blickwinkel.stories.features import StoryDoc, story_docs
+from blickwinkel.stories.weights import WEIGHTS, StoryModel, StoryWeights
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "same-story" / "semeval2022-sample-dev.jsonl"
 WEIGHTS_FILE = ROOT / "src" / "blickwinkel" / "stories" / "weights.py"
-SAME_STORY_MAX = 2.0  # gold overall ≤ 2 ("very" or "somewhat similar") counts as the same event
 
 
 class DiskCachedEmbedder:
@@ -72,9 +71,7 @@ def plain_cosines(pairs: list[SimilarityPair], embedder: Embedder) -> list[float
     return [float(matrix[2 * i] @ matrix[2 * i + 1]) for i in range(len(pairs))]
 
 
-def feature_matrix(
-    pairs: list[SimilarityPair], embedder: Embedder, features: Sequence[str]
-) -> npt.NDArray[np.float64]:
+def pair_docs(pairs: list[SimilarityPair], embedder: Embedder) -> list[StoryDoc]:
     articles = [
         a
         for p in pairs
@@ -83,12 +80,12 @@ def feature_matrix(
             pair_article(p.pair_id, "2", p.text2, p.lang2),
         )
     ]
-    return fitting.feature_matrix(story_docs(articles, embedder), features)
+    return story_docs(articles, embedder)
 
 
 def show(label: str, scores: dict[str, float]) -> None:
     cells = "  ".join(f"{k}={v:.3f}" for k, v in scores.items())
-    print(f"{label:<22} {cells}")
+    print(f"{label:<24} {cells}")
 
 
 def main() -> int:
@@ -97,10 +94,10 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=fitting.FOLDS)
     parser.add_argument("--alpha", type=float, default=fitting.RIDGE_ALPHA, help="ridge penalty")
     parser.add_argument("--embedder", default=DEFAULT_EMBEDDER, help="whose weight set to fit: use or e5")
-    parser.add_argument(
-        "--features", default="", help="comma-separated pair features (default: the set's current ones)"
-    )
     parser.add_argument("--no-e5", action="store_true", help="skip the slow e5 baseline")
+    parser.add_argument(
+        "--languages", default="", help="only these language pairs, comma-separated (e.g. de-de,de-en)"
+    )
     parser.add_argument("--write", action="store_true", help="rewrite weights.py with the full-data fit")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/blickwinkel-story-embeddings"))
     args = parser.parse_args()
@@ -108,6 +105,8 @@ def main() -> int:
         print(f"{args.data}: not found; pass the SemEval-2022 Task 8 JSON-lines file.", file=sys.stderr)
         return 2
     pairs = parse_similarity_pairs(args.data.read_text(encoding="utf-8"), str(args.data))
+    if args.languages:
+        pairs = [p for p in pairs if p.languages in args.languages.split(",")]
     gold = np.asarray([p.overall for p in pairs])
     use = DiskCachedEmbedder(get_embedder("use"), args.cache)
     print(f"{len(pairs)} pairs, {args.folds}-fold CV; Pearson of score with negated gold")
@@ -116,62 +115,62 @@ def main() -> int:
         e5 = DiskCachedEmbedder(get_embedder("e5"), args.cache)
         show("cosine e5", pearson_by_language(plain_cosines(pairs, e5), pairs))
 
-    if args.features:
-        features = tuple(args.features.split(","))
-    elif args.embedder in WEIGHTS:
-        features = WEIGHTS[args.embedder].features
-    else:
-        features = WEIGHTS[DEFAULT_EMBEDDER].features
     fitted = use if args.embedder == "use" else DiskCachedEmbedder(get_embedder(args.embedder), args.cache)
-    x = feature_matrix(pairs, fitted, features)
-    predicted = fitting.cross_validated(x, gold, args.folds, args.alpha)
-    show(f"combined {args.embedder} (CV)", pearson_by_language([-v for v in predicted], pairs))
-    for j, name in enumerate(features):
-        r = pearson_by_language([float(v) for v in x[:, j]], pairs)["all"]
-        print(f"  feature {name:<22} r={r:.3f}")
-
-    intercept, coefficients = fitting.ridge(x, gold, args.alpha)
-    same = (gold <= SAME_STORY_MAX).astype(int)
-    logistic = LogisticRegression().fit(predicted.reshape(-1, 1), same)
-    slope = -float(logistic.coef_[0][0])
-    midpoint = float(logistic.intercept_[0]) / slope
-    print(f"intercept={intercept:.4f} coefficients={[round(float(c), 4) for c in coefficients]}")
-    print(f"probability: slope={slope:.4f} midpoint={midpoint:.4f}")
-    if args.write:
-        fitted_set = StoryWeights(
-            features=tuple(features),
-            intercept=round(intercept, 4),
-            coefficients=tuple(round(float(c), 4) for c in coefficients),
-            probability_midpoint=round(midpoint, 4),
-            probability_slope=round(slope, 4),
+    docs = pair_docs(pairs, fitted)
+    rows, languages = fitting.pair_rows(docs), fitting.pair_languages(docs)
+    for name, features in fitting.FEATURE_SETS.items():
+        predicted, _ = fitting.cross_validated(
+            rows, gold, languages, k=args.folds, sets={name: features}, alpha=args.alpha
         )
-        write_weights({**WEIGHTS, args.embedder: fitted_set})
-        print(f"wrote the {args.embedder!r} set to {WEIGHTS_FILE}")
+        show(f"set {name} (CV)", pearson_by_language([-v for v in predicted], pairs))
+    predicted, models = fitting.cross_validated(rows, gold, languages, k=args.folds, alpha=args.alpha)
+    show(f"model {args.embedder} (CV)", pearson_by_language([-v for v in predicted], pairs))
+    chosen = sorted({f"{k}:{m.chosen.get(k, m.default)}" for m in models for k in set(languages)})
+    print(f"  sets chosen in the {args.folds} folds: {', '.join(chosen)}")
+    model = fitting.fit_model(rows, gold, languages, alpha=args.alpha)
+    print(f"fitted on all pairs: default {model.default}, chosen {model.chosen}")
+    for name, fitted_set in model.sets.items():
+        print(f"  {name}: intercept={fitted_set.intercept} coefficients={fitted_set.coefficients}")
+    if args.write:
+        write_weights({**WEIGHTS, args.embedder: model})
+        print(f"wrote the {args.embedder!r} model to {WEIGHTS_FILE}")
     return 0
 
 
-def _weights_source(name: str, model: StoryWeights) -> str:
-    features = "".join(f'            "{f}",\n' for f in model.features)
+def _set_source(name: str, model: StoryWeights) -> str:
+    features = "".join(f'                    "{f}",\n' for f in model.features)
     coefficients = ", ".join(f"{c:.4f}" for c in model.coefficients)
     return (
-        f'    "{name}": StoryWeights(\n'
-        f"        features=(\n{features}        ),\n"
-        f"        intercept={model.intercept:.4f},\n"
-        f"        coefficients=({coefficients}),\n"
-        f"        probability_midpoint={model.probability_midpoint:.4f},\n"
-        f"        probability_slope={model.probability_slope:.4f},\n"
+        f'            "{name}": StoryWeights(\n'
+        f"                features=(\n{features}                ),\n"
+        f"                intercept={model.intercept:.4f},\n"
+        f"                coefficients=({coefficients},),\n"
+        f"                probability_midpoint={model.probability_midpoint:.4f},\n"
+        f"                probability_slope={model.probability_slope:.4f},\n"
+        "            ),\n"
+    )
+
+
+def _model_source(name: str, model: StoryModel) -> str:
+    sets = "".join(_set_source(n, model.sets[n]) for n in model.sets)
+    chosen = "".join(f'            "{k}": "{v}",\n' for k, v in sorted(model.chosen.items()))
+    return (
+        f'    "{name}": StoryModel(\n'
+        f"        sets={{\n{sets}        }},\n"
+        f'        default="{model.default}",\n'
+        f"        chosen={{\n{chosen}        }},\n"
         "    ),\n"
     )
 
 
-def write_weights(sets: dict[str, StoryWeights]) -> None:
-    """Replace the block between the FITTED markers of weights.py with ``sets``."""
+def write_weights(models: dict[str, StoryModel]) -> None:
+    """Replace the block between the FITTED markers of weights.py with ``models``."""
     text = WEIGHTS_FILE.read_text(encoding="utf-8")
     begin = text.index("# BEGIN FITTED")
     begin = text.index("\n", begin) + 1
     end = text.index("# END FITTED")
-    body = "WEIGHTS: dict[str, StoryWeights] = {\n"
-    body += "".join(_weights_source(name, sets[name]) for name in sorted(sets))
+    body = "WEIGHTS: dict[str, StoryModel] = {\n"
+    body += "".join(_model_source(name, models[name]) for name in sorted(models))
     body += "}\n"
     WEIGHTS_FILE.write_text(text[:begin] + body + text[end:], encoding="utf-8")
 

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from blickwinkel.stories.evaluate import SimilarityPair, evaluate_similarity
+from blickwinkel.stories.evaluate import SimilarityPair, evaluate_similarity, pair_article
+from blickwinkel.stories.features import doc_parts, embedded_texts
 from tests.unit.test_stories_props import EVENTS, HashedWordsEmbedder
 
 
@@ -39,7 +40,13 @@ def test_eval_similarity_embeds_each_text_once_and_reports_progress() -> None:
     seen: list[tuple[str, int, int]] = []
     report = evaluate_similarity(pairs, embedder, lambda what, done, total: seen.append((what, done, total)))
     assert report.pairs == len(pairs)
-    assert len(embedder.texts) == 3 * len(texts)  # title, lead and document of each distinct text
+    # Title, lead, document and body chunks of each distinct text, each text once.
+    expected = sum(
+        len(embedded_texts(doc_parts(pair_article(p.pair_id, "1", text, p.lang1))))
+        for text in texts
+        for p in pairs[:1]
+    )
+    assert len(embedder.texts) == expected
     assert seen[0] == ("features", 0, len(texts))
     assert ("features", len(texts), len(texts)) in seen
     assert seen[-1] == ("pairs", len(pairs), len(pairs))

@@ -168,7 +168,9 @@ def test_each_embedder_is_scored_with_its_own_weights() -> None:
         a, b = story_docs(articles, NamedEmbedder(name))
         assert a.embedder == name
         score = same_story_score(a, b)
-        expected = predicted_overall(pair_features(a, b), None, weights_for(name))
+        expected = predicted_overall(
+            pair_features(a, b), None, weights_for(name).for_languages(a.language, b.language)
+        )
         assert score.overall == pytest.approx(expected)
     with pytest.raises(EmbedderError, match="one embedder"):
         same_story_score(story_docs(articles[:1], NamedEmbedder("use"))[0], b)

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from blickwinkel.stories import StoryDoc, cluster_stories
-from blickwinkel.stories.cluster import JOIN_PROBABILITY, LINKAGE_MEMBERS, MIN_COSINE, Story
-from blickwinkel.stories.score import pair_probability
+from blickwinkel.stories.cluster import JOIN_PROBABILITY, LINKAGE_MEMBERS, MIN_COSINE, Story, link
 
 # Days of publication clustered together in one task. Longer windows cut fewer stories at their
 # borders and need more memory per task; a week keeps a window of a busy news day well under 1 GB.
@@ -87,7 +86,7 @@ def _linkage(a: StorySketch, b: StorySketch) -> float:
     pairs = [(x, y) for x in a.edge_docs for y in b.edge_docs]
     if not pairs:
         return 0.0
-    return sum(pair_probability(x, y) for x, y in pairs) / len(pairs)
+    return sum(link(x, y) for x, y in pairs) / len(pairs)
 
 
 def neighbouring_windows(windows: Sequence[str], days: int = WINDOW_DAYS) -> list[tuple[str, str]]:

@@ -246,7 +246,7 @@ def evaluate_clustering(
 
 
 # Join probabilities tried when the threshold is chosen on the training events of each fold.
-JOIN_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+JOIN_GRID = tuple(round(0.2 + 0.025 * i, 3) for i in range(17))  # 0.2, 0.225, …, 0.6
 EVENT_FOLDS = 5
 
 

@@ -27,9 +27,14 @@ from blickwinkel.text import content_hash
 Vector = npt.NDArray[np.float32]
 Permutation = npt.NDArray[np.uint32]
 
-# Characters of title, lead and body embedded as the document: USE reads about this much anyway,
-# and news puts the event up front.
-DOC_CHARS = 1000
+# Characters of the article's start (title, lead, body as written) embedded as the document: about
+# what e5 reads (512 tokens); news puts the event up front.
+DOC_CHARS = 1500
+# Characters scanned for body sentences that are embedded in chunks of about CHUNK_CHARS (at most
+# MAX_CHUNKS): a body chunk that matches a chunk of the other article is a feature of its own.
+CHUNK_SPAN = 1000
+CHUNK_CHARS = 300
+MAX_CHUNKS = 3
 # Characters of text scanned for entities, numbers, dates and words (speed; the event is up front).
 SCAN_CHARS = 3000
 # Weights of title, lead and body in the combined document vector used for nearest-neighbour search.
@@ -131,7 +136,8 @@ _STOPWORDS_EN = frozenset(
 class StoryDoc:
     """What the story stage knows about one article.
 
-    ``doc_vec`` embeds the start of the document (title, lead, body); ``vector`` is the normalised
+    ``doc_vec`` embeds the start of the article (title, lead, body); ``chunk_vecs`` the chunks of
+    the body's first sentences; ``vector`` is the normalised
     weighted mix of ``title_vec``, ``lead_vec`` and ``doc_vec`` used for nearest-neighbour search;
     ``words`` are lower-cased word stems (first six letters) for the lexical overlap;
     ``signature`` is the MinHash of the word 3-grams for near-duplicate detection; ``content_hash`` breaks
@@ -155,6 +161,7 @@ class StoryDoc:
     signature: npt.NDArray[np.uint64]
     content_hash: str
     embedder: str
+    chunk_vecs: Vector
 
     @property
     def order_key(self) -> tuple[dt.date, str, str]:
@@ -170,6 +177,7 @@ class DocParts:
     lead: str
     document: str
     scan: str
+    chunks: tuple[str, ...] = ()
 
 
 def split_sentences_cheap(text: str) -> list[str]:
@@ -182,10 +190,13 @@ def doc_parts(article: Article) -> DocParts:
     headline = ""
     lead = ""
     paragraphs: list[str] = []
+    kept: list[str] = []
     for block in article.blocks:
         text = article.block_text(block).strip()
         if not text:
             continue
+        if block.kind in ("headline", "lead", "paragraph", "quote_block", "subheading"):
+            kept.append(text)
         if block.kind == "headline" and not headline:
             headline = text
         elif block.kind == "lead" and not lead:
@@ -212,7 +223,46 @@ def doc_parts(article: Article) -> DocParts:
         if len(lead) < 120 and body_sentences:
             lead = f"{lead} {body_sentences.pop(0)}"
     scan = " \n".join([title, lead, *body_sentences])[:SCAN_CHARS]
-    return DocParts(title=title, lead=lead, document=scan[:DOC_CHARS], scan=scan)
+    whole = "\n\n".join(kept) if article.blocks else article.text.strip()
+    if article.title and not whole.startswith(article.title.strip()):
+        whole = f"{article.title.strip()}\n\n{whole}"
+    return DocParts(
+        title=title,
+        lead=lead,
+        document=_cut(whole, DOC_CHARS),
+        scan=scan,
+        chunks=body_chunks(body_sentences, CHUNK_SPAN - len(title) - len(lead)),
+    )
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a space when there is one near the end."""
+    if len(text) <= limit:
+        return text
+    space = text.rfind(" ", limit - 100, limit)
+    return text[: space if space > 0 else limit]
+
+
+def body_chunks(sentences: Sequence[str], budget: int) -> tuple[str, ...]:
+    """Consecutive sentences joined into chunks of about ``CHUNK_CHARS``, at most ``MAX_CHUNKS``,
+    within ``budget`` characters (a sentence longer than a chunk is cut)."""
+    chunks: list[str] = []
+    current = ""
+    used = 0
+    for sentence in sentences:
+        if len(chunks) == MAX_CHUNKS or used >= budget:
+            break
+        piece = sentence[: max(0, min(CHUNK_CHARS, budget - used))]
+        if current and len(current) + 1 + len(piece) > CHUNK_CHARS:
+            chunks.append(current)
+            current = ""
+            if len(chunks) == MAX_CHUNKS:
+                break
+        current = f"{current} {piece}" if current else piece
+        used += len(piece) + 1
+    if current and len(chunks) < MAX_CHUNKS:
+        chunks.append(current)
+    return tuple(c for c in chunks if c.strip())
 
 
 def entity_keys(text: str) -> frozenset[str]:
@@ -333,21 +383,33 @@ def _unit(vector: npt.NDArray[np.float32]) -> Vector:
 
 
 def embedded_texts(parts: DocParts) -> list[str]:
-    """The texts embedded for an article: title, lead and document (each falls back to another)."""
-    return [parts.title or parts.lead, parts.lead or parts.title, parts.document or parts.title]
+    """The texts embedded for an article: title, lead, document and the body chunks (each of the
+    first three falls back to another)."""
+    document = parts.document or parts.title or parts.lead
+    return [
+        parts.title or parts.lead or document,
+        parts.lead or parts.title or document,
+        document,
+        *parts.chunks,
+    ]
 
 
 def story_docs(articles: Sequence[Article], embedder: Embedder) -> list[StoryDoc]:
     """Features of many articles with one batched embedding call (much faster than one by one)."""
     parts = [doc_parts(a) for a in articles]
     texts: list[str] = []
+    spans: list[tuple[int, int]] = []
     for p in parts:
+        start = len(texts)
         texts.extend(embedded_texts(p))
+        spans.append((start, len(texts)))
     matrix = embedder.encode(texts) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
     docs: list[StoryDoc] = []
-    for i, (article, p) in enumerate(zip(articles, parts, strict=True)):
+    for article, p, (start, end) in zip(articles, parts, spans, strict=True):
         language = article.language or guess_language(article.text)
-        title_vec, lead_vec, doc_vec = matrix[3 * i], matrix[3 * i + 1], matrix[3 * i + 2]
+        title_vec, lead_vec, doc_vec = matrix[start], matrix[start + 1], matrix[start + 2]
+        # Without body chunks the document stands for them.
+        chunk_vecs = np.asarray(matrix[start + 3 : end] if end > start + 3 else matrix[start + 2 : end])
         mix = PART_WEIGHTS[0] * title_vec + PART_WEIGHTS[1] * lead_vec + PART_WEIGHTS[2] * doc_vec
         docs.append(
             StoryDoc(
@@ -370,6 +432,7 @@ def story_docs(articles: Sequence[Article], embedder: Embedder) -> list[StoryDoc
                 ),
                 content_hash=content_hash(article.text),
                 embedder=embedder.name,
+                chunk_vecs=chunk_vecs,
             )
         )
     return docs

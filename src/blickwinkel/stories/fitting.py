@@ -1,35 +1,71 @@
-"""Fitting and cross-validating the same-story weights (used by scripts/fit_story_weights.py and the
-quality gate, so the figures the gate pins are the ones the script reports).
+"""Fitting and cross-validating the same-story model (used by scripts/fit_story_weights.py and the quality
+gate, so the figures the gate pins are the ones the script reports).
 
-A ridge regression of the SemEval ``overall`` label on pair features, written in numpy (the
-intercept is not penalised, as in scikit-learn's ``Ridge``). Cross-validated predictions of a pair
-come from a model fitted on the other folds only.
+A model is a few candidate feature sets, each a ridge regression of the SemEval ``overall`` label on
+pair features fitted on all training pairs (numpy; the intercept is not penalised, as in scikit-learn's
+``Ridge``), and per language pair the set with the best Pearson in an inner cross-validation on the
+training pairs (``INNER_FOLDS``); language pairs with fewer than ``MIN_GROUP_PAIRS`` training pairs get
+the set best over all pairs. Cross-validated predictions of a pair come from a model fitted (sets and
+choices) on the other outer folds only.
+
+Folds are fixed: pair ``i`` of the file (in file order) goes to the fold of its position in a
+permutation of ``range(pairs)`` drawn with ``numpy.random.default_rng(FOLD_SEED)``, dealt into ``FOLDS``
+consecutive parts (``folds``); the inner folds are made the same way over the training pairs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 from blickwinkel.stories.features import StoryDoc
 from blickwinkel.stories.score import pair_features
+from blickwinkel.stories.weights import StoryModel, StoryWeights, language_pair
 
 Matrix = npt.NDArray[np.float64]
 
 FOLDS = 10
+INNER_FOLDS = 5
 RIDGE_ALPHA = 1.0
 FOLD_SEED = 0
+# A language pair gets a set of its own only with this many training pairs: the Pearson of fewer
+# pairs is too noisy to choose by (its standard error near r = 0.7 is about 0.1 at 30 pairs).
+MIN_GROUP_PAIRS = 30
+SAME_STORY_MAX = 2.0  # gold overall ≤ 2 ("very" or "somewhat similar") counts as the same event
+
+# The candidate sets: the document cosine alone, all embedding cosines, and those with the lexical
+# overlaps (names, numbers, dates, words: surface patterns written for German and English).
+EMBEDDINGS = ("cos_title", "cos_lead", "cos_doc", "cos_cross", "cos_chunks")
+FEATURE_SETS: dict[str, tuple[str, ...]] = {
+    "document": ("cos_doc",),
+    "embeddings": EMBEDDINGS,
+    "combined": (
+        *EMBEDDINGS,
+        "entities",
+        "numbers",
+        "dates",
+        "words_same_language",
+        "words_cross_language",
+    ),
+}
 
 
-def feature_matrix(docs: Sequence[StoryDoc], features: Sequence[str]) -> Matrix:
-    """One row per pair (``docs`` holds the two sides of each pair in turn), one column per feature."""
-    rows = []
-    for i in range(0, len(docs) - 1, 2):
-        values = pair_features(docs[i], docs[i + 1])
-        rows.append([values[name] for name in features])
-    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(features))
+def pair_rows(docs: Sequence[StoryDoc]) -> list[dict[str, float]]:
+    """The features of each pair (``docs`` holds the two sides of each pair in turn)."""
+    return [pair_features(docs[i], docs[i + 1]) for i in range(0, len(docs) - 1, 2)]
+
+
+def pair_languages(docs: Sequence[StoryDoc]) -> list[str]:
+    return [language_pair(docs[i].language, docs[i + 1].language) for i in range(0, len(docs) - 1, 2)]
+
+
+def matrix(rows: Sequence[Mapping[str, float]], features: Sequence[str]) -> Matrix:
+    return np.asarray([[r[f] for f in features] for r in rows], dtype=np.float64).reshape(
+        len(rows), len(features)
+    )
 
 
 def ridge(x: Matrix, y: Matrix, alpha: float = RIDGE_ALPHA) -> tuple[float, Matrix]:
@@ -41,18 +77,107 @@ def ridge(x: Matrix, y: Matrix, alpha: float = RIDGE_ALPHA) -> tuple[float, Matr
     return mean_y - float(mean_x @ coefficients), coefficients
 
 
+def logistic_1d(x: Matrix, same: Matrix, iterations: int = 50) -> tuple[float, float]:
+    """Midpoint and slope of P(same) = 1 / (1 + exp(-slope · (midpoint - x))), by Newton's method
+    with a small L2 penalty (scikit-learn's default C = 1)."""
+    w = np.zeros(2)
+    design = np.column_stack([np.ones_like(x), x])
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(design @ w)))
+        gradient = design.T @ (p - same) + np.array([0.0, w[1]])
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) + np.diag([0.0, 1.0])
+        w -= np.linalg.solve(hessian, gradient)
+    slope = -float(w[1])
+    return float(w[0]) / slope if slope else 2.5, slope
+
+
 def folds(count: int, k: int = FOLDS, seed: int = FOLD_SEED) -> list[npt.NDArray[np.int64]]:
     """``k`` disjoint test folds of a seeded shuffle of ``range(count)``."""
     order = np.random.default_rng(seed).permutation(count)
     return [np.sort(part) for part in np.array_split(order, k)]
 
 
-def cross_validated(x: Matrix, y: Matrix, k: int = FOLDS, alpha: float = RIDGE_ALPHA) -> Matrix:
-    """Each row's prediction from the model fitted on the other folds, clipped to the 1–4 scale."""
-    predicted = np.zeros(len(y), dtype=np.float64)
-    for test in folds(len(y), k):
-        train = np.setdiff1d(np.arange(len(y)), test)
-        intercept, coefficients = ridge(x[train], y[train], alpha)
-        predicted[test] = intercept + x[test] @ coefficients
-    clipped: Matrix = np.clip(predicted, 1.0, 4.0)
-    return clipped
+def _pearson(a: Matrix, b: Matrix) -> float:
+    if len(a) < 3 or float(np.std(a)) == 0.0 or float(np.std(b)) == 0.0:
+        return 0.0
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def fit_set(
+    rows: Sequence[Mapping[str, float]], gold: Matrix, features: Sequence[str], alpha: float
+) -> StoryWeights:
+    x = matrix(rows, features)
+    intercept, coefficients = ridge(x, gold, alpha)
+    predicted = np.clip(intercept + x @ coefficients, 1.0, 4.0)
+    midpoint, slope = logistic_1d(predicted, (gold <= SAME_STORY_MAX).astype(np.float64))
+    return StoryWeights(
+        features=tuple(features),
+        intercept=round(intercept, 4),
+        coefficients=tuple(round(float(c), 4) for c in coefficients),
+        probability_midpoint=round(midpoint, 4),
+        probability_slope=round(slope, 4),
+    )
+
+
+def predict(model: StoryWeights, rows: Sequence[Mapping[str, float]]) -> Matrix:
+    """The set's predictions on the 1–4 scale (before the date-gap penalty), clipped."""
+    x = matrix(rows, model.features)
+    out: Matrix = np.clip(model.intercept + x @ np.asarray(model.coefficients), 1.0, 4.0)
+    return out
+
+
+def fit_model(
+    rows: Sequence[Mapping[str, float]],
+    gold: Matrix,
+    languages: Sequence[str],
+    *,
+    sets: Mapping[str, Sequence[str]] = FEATURE_SETS,
+    alpha: float = RIDGE_ALPHA,
+    inner_folds: int = INNER_FOLDS,
+) -> StoryModel:
+    """Every candidate set fitted on all ``rows``, and the set chosen per language pair by inner CV."""
+    inner = {name: np.zeros(len(rows)) for name in sets}
+    for test in folds(len(rows), inner_folds):
+        train = np.setdiff1d(np.arange(len(rows)), test)
+        train_rows = [rows[i] for i in train]
+        test_rows = [rows[i] for i in test]
+        for name, features in sets.items():
+            inner[name][test] = predict(fit_set(train_rows, gold[train], features, alpha), test_rows)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(languages):
+        groups[key].append(i)
+    names = list(sets)
+
+    def best(idx: Sequence[int]) -> str:
+        index = np.asarray(idx)
+        # Ties go to the earlier (smaller) set.
+        return max(names, key=lambda n: (round(_pearson(-inner[n][index], -gold[index]), 6), -names.index(n)))
+
+    return StoryModel(
+        sets={name: fit_set(rows, gold, features, alpha) for name, features in sets.items()},
+        default=best(range(len(rows))),
+        chosen={key: best(idx) for key, idx in sorted(groups.items()) if len(idx) >= MIN_GROUP_PAIRS},
+    )
+
+
+def cross_validated(
+    rows: Sequence[Mapping[str, float]],
+    gold: Matrix,
+    languages: Sequence[str],
+    *,
+    k: int = FOLDS,
+    sets: Mapping[str, Sequence[str]] = FEATURE_SETS,
+    alpha: float = RIDGE_ALPHA,
+) -> tuple[Matrix, list[StoryModel]]:
+    """Each pair's prediction from the model fitted on the other folds (clipped to 1–4), and those models."""
+    predicted = np.zeros(len(rows), dtype=np.float64)
+    models = []
+    for test in folds(len(rows), k):
+        train = np.setdiff1d(np.arange(len(rows)), test)
+        model = fit_model(
+            [rows[i] for i in train], gold[train], [languages[i] for i in train], sets=sets, alpha=alpha
+        )
+        models.append(model)
+        for i in test:
+            predicted[i] = predict(model.sets[model.chosen.get(languages[i], model.default)], [rows[i]])[0]
+    return predicted, models

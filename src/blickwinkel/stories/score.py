@@ -1,11 +1,11 @@
 """Same-story score of two articles on the SemEval-2022 Task 8 scale and as a probability.
 
-The score is a linear model over a few symmetric pair features (embedding cosines of title, lead
-and body; overlap of names, numbers, dates and words); its weights are fitted with
+The score is a linear model over a few symmetric pair features (embedding cosines of title, lead,
+document and body chunks; overlap of names, numbers, dates and words); its weights are fitted with
 cross-validation by ``scripts/fit_story_weights.py`` and shipped as constants in
-:mod:`blickwinkel.stories.weights`, one set per embedder (cosines of different embedders live on
-different scales). The publication-date gap is not in the training data, so it enters as a fixed
-penalty outside the fitted part.
+:mod:`blickwinkel.stories.weights`, one model per embedder (cosines of different embedders live on
+different scales) with the feature set chosen per language pair. The publication-date gap is not in the
+training data, so it enters as a fixed penalty outside the fitted part.
 """
 
 from __future__ import annotations
@@ -50,8 +50,16 @@ def _dot(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> float:
     return float(np.dot(a, b))
 
 
+def best_match(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> float:
+    """Mean cosine of each chunk with its best match on the other side, both ways (symmetric)."""
+    if a.size == 0 or b.size == 0:
+        return 0.0
+    similarity = a @ b.T
+    return 0.5 * (float(similarity.max(axis=1).mean()) + float(similarity.max(axis=0).mean()))
+
+
 def pair_features(a: StoryDoc, b: StoryDoc) -> dict[str, float]:
-    """The symmetric features the fitted models combine (each set names the ones it uses)."""
+    """The symmetric features the fitted sets combine (each set names the ones it uses)."""
     cross = 0.5 * (_dot(a.title_vec, b.doc_vec) + _dot(a.doc_vec, b.title_vec))
     same_language = 1.0 if a.language is not None and a.language == b.language else 0.0
     words = _jaccard(a.words, b.words)
@@ -60,6 +68,7 @@ def pair_features(a: StoryDoc, b: StoryDoc) -> dict[str, float]:
         "cos_lead": _dot(a.lead_vec, b.lead_vec),
         "cos_doc": _dot(a.doc_vec, b.doc_vec),
         "cos_cross": cross,
+        "cos_chunks": best_match(a.chunk_vecs, b.chunk_vecs),
         "entities": _jaccard(a.entities, b.entities),
         "numbers": _jaccard(a.numbers, b.numbers),
         "dates": _jaccard(a.dates, b.dates),
@@ -77,8 +86,9 @@ def date_gap_days(a: StoryDoc, b: StoryDoc) -> int | None:
 def predicted_overall(
     features: dict[str, float], gap_days: int | None = None, model: StoryWeights | None = None
 ) -> float:
-    """The fitted linear ``model`` (default: the 'use' set), plus the date-gap penalty, clipped to 1–4."""
-    model = model or weights_for(DEFAULT_EMBEDDER)
+    """The fitted linear ``model`` (default: the default embedder's set for unknown languages), plus
+    the date-gap penalty, clipped to 1–4."""
+    model = model or weights_for(DEFAULT_EMBEDDER).for_languages(None, None)
     value = model.intercept + sum(
         w * features[name] for name, w in zip(model.features, model.coefficients, strict=True)
     )
@@ -89,19 +99,19 @@ def predicted_overall(
 
 def same_event_probability(overall: float, model: StoryWeights | None = None) -> float:
     """Probability of one event from the scale value (a logistic fitted on overall ≤ 2 as 'same')."""
-    model = model or weights_for(DEFAULT_EMBEDDER)
+    model = model or weights_for(DEFAULT_EMBEDDER).for_languages(None, None)
     z = model.probability_slope * (model.probability_midpoint - overall)
     return 1.0 / (1.0 + math.exp(-z))
 
 
 def pair_model(a: StoryDoc, b: StoryDoc) -> StoryWeights:
-    """The weights fitted for the embedder that made both docs' vectors."""
+    """The set fitted for the embedder that made both docs' vectors and chosen for their languages."""
     if a.embedder != b.embedder:
         raise EmbedderError(
             f"{a.id} and {b.id} were embedded with {a.embedder!r} and {b.embedder!r}; "
             "compute the features of all articles with one embedder."
         )
-    return weights_for(a.embedder)
+    return weights_for(a.embedder).for_languages(a.language, b.language)
 
 
 def pair_probability(a: StoryDoc, b: StoryDoc) -> float:
