@@ -1,0 +1,79 @@
+"""The same-story fitting (per-language-pair sets by inner CV), body chunks and the clustering link."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from blickwinkel.stories import fitting
+from blickwinkel.stories.cluster import link
+from blickwinkel.stories.features import CHUNK_CHARS, MAX_CHUNKS, body_chunks
+from blickwinkel.stories.weights import language_pair
+
+
+def _rows(count: int, seed: int) -> tuple[list[dict[str, float]], np.ndarray]:
+    """Pairs whose gold follows the document cosine for 'aa' and the title cosine for 'bb'."""
+    rng = np.random.default_rng(seed)
+    rows, gold = [], []
+    for i in range(count):
+        row = {name: float(rng.uniform(0, 1)) for name in fitting.FEATURE_SETS["combined"]}
+        driver = row["cos_doc"] if i % 2 == 0 else row["cos_title"]
+        rows.append(row)
+        gold.append(4.0 - 3.0 * driver + float(rng.normal(0, 0.05)))
+    return rows, np.asarray(gold)
+
+
+def test_each_language_pair_gets_the_set_that_fits_it() -> None:
+    rows, gold = _rows(200, 1)
+    languages = ["aa-aa" if i % 2 == 0 else "bb-bb" for i in range(200)]
+    model = fitting.fit_model(rows, gold, languages)
+    assert model.chosen["aa-aa"] == "document"
+    assert model.chosen["bb-bb"] in ("embeddings", "combined")
+    predicted, models = fitting.cross_validated(rows, gold, languages)
+    assert len(models) == fitting.FOLDS
+    # Sets are fitted on all pairs (a blend of both drivers), so the fit is good, not perfect.
+    assert float(np.corrcoef(predicted, gold)[0, 1]) > 0.7
+
+
+def test_small_language_pairs_use_the_default_set() -> None:
+    rows, gold = _rows(100, 2)
+    languages = ["cc-cc" if i < fitting.MIN_GROUP_PAIRS - 1 else "aa-aa" for i in range(100)]
+    model = fitting.fit_model(rows, gold, languages)
+    assert "cc-cc" not in model.chosen
+    assert model.for_languages("cc", "cc") is model.sets[model.default]
+
+
+def test_folds_are_fixed_and_disjoint() -> None:
+    first, second = fitting.folds(57), fitting.folds(57)
+    assert all((a == b).all() for a, b in zip(first, second, strict=True))
+    assert sorted(int(i) for part in first for i in part) == list(range(57))
+
+
+def test_language_pair_key_does_not_depend_on_order() -> None:
+    assert language_pair("en", "de") == language_pair("de", "en") == "de-en"
+    assert language_pair(None, "de") == "de-xx"
+
+
+def test_body_chunks_stay_within_their_limits() -> None:
+    sentences = [f"Satz Nummer {i} sagt etwas über das Ereignis am Fluss." for i in range(40)]
+    chunks = body_chunks(sentences, 1000)
+    assert 0 < len(chunks) <= MAX_CHUNKS
+    assert all(len(c) <= CHUNK_CHARS for c in chunks)
+    assert body_chunks([], 1000) == ()
+    assert body_chunks(sentences, 0) == ()
+
+
+def test_link_is_symmetric_and_bounded() -> None:
+    from blickwinkel.stories import article_from_text, story_docs
+    from tests.unit.test_stories_props import HashedWordsEmbedder
+
+    a, b = story_docs(
+        [
+            article_from_text(
+                "a", "Die Brücke in Kellingen ist gesperrt. Risse wurden entdeckt.", title="Brücke"
+            ),
+            article_from_text("b", "In Kellingen wurde die Lindenbrücke gesperrt.", title="Sperrung"),
+        ],
+        HashedWordsEmbedder(),
+    )
+    assert link(a, b) == link(b, a)
+    assert 0.0 <= link(a, b) <= 1.0
