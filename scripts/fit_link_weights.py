@@ -33,7 +33,7 @@ from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import compare_articles, cross_lingual_embeddings
 from blickwinkel.compare.align import StoryScorer, best_part, candidate_pairs
 from blickwinkel.compare.evaluate import RealGold, key_of_gold, key_of_real_gold
-from blickwinkel.compare.link_weights import CROSS_EMBEDDER, LINK_MODELS, LinkModel
+from blickwinkel.compare.link_weights import LINK_MODELS, LinkModel
 from blickwinkel.compare.parts import parts_of
 from blickwinkel.compare.similarity import ScoreParts, embedding_text, link_features
 from blickwinkel.embed import get_embedder
@@ -73,14 +73,15 @@ ROUNDS = 3
 @dataclass
 class Event:
     name: str
-    pairs: list[tuple[list[ScoreParts], int]]  # evidence of every pair of parts, label
+    # The evidence of every pair of parts, with and without the cross-lingual embedder, and the label.
+    pairs: list[tuple[list[ScoreParts], list[ScoreParts], int]]
 
 
 def events(data_root: Path, cache: Path) -> list[Event]:
     paths = [p for p in sorted((ROOT / "examples" / "gold-real").glob("*.json"))]
     paths = [p for p in paths if json.loads(p.read_text(encoding="utf-8")).get("split") == "tune"]
     paths += sorted((ROOT / "examples" / "gold").glob("*.json"))
-    use, cross = get_embedder("use"), get_embedder(CROSS_EMBEDDER)
+    use, cross = get_embedder("use"), get_embedder("e5")
     out = []
     cache.mkdir(parents=True, exist_ok=True)
     for path in paths:
@@ -110,27 +111,30 @@ def events(data_root: Path, cache: Path) -> list[Event]:
         pairs = set()
         for (i, _art), found in candidate_pairs(scorer).items():
             pairs |= {(min(i, j), max(i, j)) for j in found}
+        single = StoryScorer(statements, parts, emb, "use", None)
         labelled = []
         for i, j in sorted(pairs):
             fa, fb = fact_of.get(statements[i].id), fact_of.get(statements[j].id)
             if fa is None or fb is None or (fa != fb and frozenset((fa, fb)) in key.overlaps):
                 continue
-            labelled.append((scorer.part_evidence(i, j), int(fa == fb)))
+            labelled.append((scorer.part_evidence(i, j), single.part_evidence(i, j), int(fa == fb)))
         event = Event(path.stem, labelled)
         stored.write_bytes(pickle.dumps(event))
         out.append(event)
-        print(f"{path.stem}: {len(labelled)} pairs, {sum(y for _, y in labelled)} positive", file=sys.stderr)
+        print(
+            f"{path.stem}: {len(labelled)} pairs, {sum(y for _, _, y in labelled)} positive", file=sys.stderr
+        )
     return out
 
 
 def rows(evs: list[Event], model: str) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], list[str]]:
     xs, ys, names = [], [], []
     for ev in evs:
-        for evidence, label in ev.pairs:
-            chosen = best_part(evidence)
+        for evidence, without, label in ev.pairs:
+            # The model without the cross-lingual embedder reads margins over one embedder's cosines.
+            chosen = best_part(without if model == "cross_language" else evidence)
             name, values = link_features(chosen)
-            group = "cross_language" if name == "cross_language_e5" and model == "cross_language" else name
-            if group != model:
+            if name != model:
                 continue
             xs.append([values[f] for f in FEATURES[model]])
             ys.append(label)

@@ -34,9 +34,8 @@ def compare_articles_text(
 ) -> Comparison:
     """Analyse and compare articles that are already in memory."""
     analysed = analyse_articles(articles)
-    return compare_articles(
-        analysed, get_embedder(embedder), threshold=threshold, cross_embedder=get_embedder(CROSS_EMBEDDER)
-    )
+    cross = get_embedder(CROSS_EMBEDDER) if CROSS_EMBEDDER else None
+    return compare_articles(analysed, get_embedder(embedder), threshold=threshold, cross_embedder=cross)
 
 
 def watch_parent(interval: float = 1.0) -> None:

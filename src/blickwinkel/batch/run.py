@@ -236,9 +236,8 @@ def compare_chunk(
             rows["statements"].extend(statement_row(s, story) for s in a.statements)
         if compare and len(analysed) >= 2:
             try:
-                comparison = compare_articles(
-                    analysed, get_embedder(embedder), cross_embedder=get_embedder(CROSS_EMBEDDER)
-                )
+                cross = get_embedder(CROSS_EMBEDDER) if CROSS_EMBEDDER else None
+                comparison = compare_articles(analysed, get_embedder(embedder), cross_embedder=cross)
             except Exception as exc:
                 failures.append(Failure(f"story {story}", f"comparison failed: {type(exc).__name__}: {exc}"))
                 continue

@@ -42,9 +42,9 @@ def compare_articles(
 ) -> Comparison:
     """The fact-by-fact comparison of two or more analysed articles.
 
-    ``cross_embedder`` (e5 in the pipeline) embeds the statements that have statements in another
-    language in other articles, and the link model reads its cosine across languages; it is not
-    called when every article is in one language."""
+    ``cross_embedder`` (the pipeline's ``CROSS_EMBEDDER``, none by default) embeds the statements
+    that have statements in another language in other articles, and the link model reads its cosine
+    across languages; it is not called when every article is in one language."""
     if len(articles) < 2:
         raise ComparisonError(Errors.K001.format(count=len(articles)))
     ids = [a.article.id for a in articles]

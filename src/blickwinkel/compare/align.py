@@ -38,10 +38,6 @@ RESTATEMENT_CANDIDATES = 3
 PART_MARGIN = 0.08
 # The margin feature compares a pair's cosine with the mean of this many nearest neighbours.
 MARGIN_NEIGHBOURS = 4
-# Across languages a link needs this much less probability than the threshold: chosen on the
-# German-English events of the tuning half (links P/R 0.80/0.36 at 0, 0.67/0.36 at 0.1, 0.75/0.55
-# at 0.2), where the few cross-lingual training pairs (32) leave that model cautious.
-CROSS_LINGUAL_EASING = 0.2
 
 ALIGNABLE_KINDS = frozenset({None, "reporting", "quote", "reported_speech", "background", "commentary"})
 
@@ -107,19 +103,23 @@ class StoryScorer:
                 self.peers[(art, lang)] = np.array(
                     [j for j in idx if self.feats[j].language == lang], dtype=np.int64
                 )
-        self._neighbours: dict[tuple[bool, int, int], float | None] = {}
+        self._neighbours: dict[tuple[bool, int, str, str | None], list[tuple[float, int]]] = {}
 
     def _neighbourhood(self, cross: bool, i: int, j: int) -> float | None:
         """The mean similarity of statement i to its nearest statements among the others of j's
         article in j's language (None when there are none; i and j themselves never count)."""
-        key = (cross, i, j)
-        if key not in self._neighbours:
+        key = (cross, i, self.articles[j], self.feats[j].language)
+        nearest = self._neighbours.get(key)
+        if nearest is None:
             sims = self.cross_raw if cross and self.cross_raw is not None else self.sims
-            peers = self.peers.get((self.articles[j], self.feats[j].language), np.array([], dtype=np.int64))
-            peers = peers[(peers != j) & (peers != i)]
-            row = np.sort(sims[i, peers])[::-1][:MARGIN_NEIGHBOURS]
-            self._neighbours[key] = float(row.mean()) if row.size else None
-        return self._neighbours[key]
+            peers = self.peers.get(key[2:], np.array([], dtype=np.int64))
+            row = sims[i, peers]
+            keep = min(row.size, MARGIN_NEIGHBOURS + 2)  # room for i and j themselves
+            order = np.argpartition(-row, keep - 1)[:keep] if keep else np.array([], dtype=np.int64)
+            nearest = sorted(((float(row[o]), int(peers[o])) for o in order), reverse=True)
+            self._neighbours[key] = nearest
+        values = [v for v, n in nearest if n not in (i, j)][:MARGIN_NEIGHBOURS]
+        return sum(values) / len(values) if values else None
 
     def _around(self, i: int, j: int, cross: bool) -> float | None:
         around = [
@@ -169,8 +169,9 @@ class StoryScorer:
                     cross,
                     margin,
                     nearest,
+                    ((pa.start, pa.end), (pb.start, pb.end)),
                 )
-                out.append(replace(found, span_a=(pa.start, pa.end), span_b=(pb.start, pb.end)))
+                out.append(found)
         return out
 
     def __call__(self, i: int, j: int) -> ScoreParts:
@@ -195,34 +196,54 @@ def candidate_pairs(scorer: StoryScorer) -> dict[tuple[int, str], set[int]]:
     """For each alignable statement and other article, the statements worth scoring in full: the
     nearest by either embedder and those sharing rare lemmas."""
     statements = scorer.statements
-    n = len(statements)
     articles = [s.article for s in statements]
     alignable = np.array([is_alignable(s) for s in statements], dtype=bool)
-    by_article = _by_article(statements, alignable)
+    rows = np.flatnonzero(alignable)
     lexical = lexical_candidates(scorer.feats, articles, alignable, scorer.idf)
     out: dict[tuple[int, str], set[int]] = {}
-    for i in range(n):
-        if not alignable[i]:
+    for art, idx in scorer.by_article.items():
+        if idx.size == 0:
             continue
-        for art, idx in by_article.items():
-            if art == articles[i] or idx.size == 0:
-                continue
-            found = _nearest(scorer.sims, i, idx)
-            if scorer.cross_sims is not None:
-                other = idx[[not same_language(scorer.feats[i], scorer.feats[j]) for j in idx]]
-                if other.size:
-                    found |= _nearest(scorer.cross_sims, i, other)
-            found |= {j for j in lexical.get(i, ()) if articles[j] == art}
+        mine = rows[[articles[i] != art for i in rows]]
+        for i, found in zip(mine, _nearest(scorer.sims, mine, idx), strict=True):
             if found:
-                out[(i, art)] = found
+                out[(int(i), art)] = found
+        if scorer.cross_sims is not None:
+            for (i, _lang), found in _nearest_across(scorer, mine, art).items():
+                out.setdefault((i, art), set()).update(found)
+    for i, found_lexically in lexical.items():
+        for j in found_lexically:
+            out.setdefault((i, articles[j]), set()).add(j)
     return out
 
 
-def _nearest(sims: npt.NDArray[np.float32], i: int, idx: npt.NDArray[np.int64]) -> set[int]:
-    row = sims[i, idx]
+def _nearest(
+    sims: npt.NDArray[np.float32], rows: npt.NDArray[np.int64], idx: npt.NDArray[np.int64]
+) -> list[set[int]]:
+    """For each row, the few columns of ``idx`` most similar to it that reach MIN_COSINE."""
+    if rows.size == 0:
+        return []
+    sub = sims[np.ix_(rows, idx)]
     k = min(CANDIDATES_PER_ARTICLE, idx.size)
-    top = idx[np.argpartition(-row, k - 1)[:k]]
-    return {int(j) for j in top if sims[i, j] >= MIN_COSINE}
+    top = np.argpartition(-sub, k - 1, axis=1)[:, :k]
+    return [{int(idx[c]) for c in top[r] if sub[r, c] >= MIN_COSINE} for r in range(rows.size)]
+
+
+def _nearest_across(
+    scorer: StoryScorer, rows: npt.NDArray[np.int64], art: str
+) -> dict[tuple[int, str | None], set[int]]:
+    """The nearest statements of ``art`` by the cross-lingual embedder, among those in another
+    language than each row's."""
+    assert scorer.cross_sims is not None
+    out: dict[tuple[int, str | None], set[int]] = {}
+    for (peer_art, lang), idx in scorer.peers.items():
+        if peer_art != art:
+            continue
+        other = rows[[not same_language(scorer.feats[i], scorer.feats[idx[0]]) for i in rows]]
+        for i, found in zip(other, _nearest(scorer.cross_sims, other, idx), strict=True):
+            if found:
+                out.setdefault((int(i), lang), set()).update(found)
+    return out
 
 
 def _by_article(
@@ -264,8 +285,7 @@ def align_statements(
         ranked = sorted(candidates, key=lambda j: (-score(i, j).score, j))
         best_in[(i, art)] = ranked[0]
         for j in ranked[:MAX_PARTNERS_PER_ARTICLE]:
-            found = score(i, j)
-            if found.score >= threshold - (CROSS_LINGUAL_EASING if found.cross_lingual else 0.0):
+            if score(i, j).score >= threshold:
                 chosen.add((min(i, j), max(i, j)))
 
     def mutual(i: int, j: int) -> bool:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree
@@ -205,6 +207,7 @@ def evidence(
     cross_cosine: float | None = None,
     margin: float = 0.0,
     nearest: bool = False,
+    spans: tuple[tuple[int, int], tuple[int, int]] | None = None,
 ) -> ScoreParts:
     """The parts of the score of two statements (or clauses), scored by the fitted link model.
 
@@ -219,53 +222,65 @@ def evidence(
         chars = dice(fa.chars, fb.chars) ** 0.5 if fa.chars and fb.chars else 0.0
         lemmas = weighted_overlap(fa.lemmas, fb.lemmas, idf or {})
     longer = max(fa.words, fb.words)
-    parts = ScoreParts(
-        0.0,
-        cosine,
-        chars,
-        lemmas,
-        names,
-        numbers,
-        dates=bool(fa.dates & fb.dates),
-        cross_lingual=cross,
-        cross_meaning=cross_cosine if cross else None,
-        length_ratio=min(fa.words, fb.words) / longer if longer else 1.0,
-        margin=margin,
-        nearest=nearest,
-        counted=any(quantities_agree(qa, qb) is True for qa in fa.quantities for qb in fb.quantities),
-    )
-    return replace(parts, score=link_probability(parts))
+    found: dict[str, Any] = {
+        "embedding": cosine,
+        "chars": chars,
+        "lemmas": lemmas,
+        "names": names,
+        "numbers": numbers,
+        "dates": bool(fa.dates & fb.dates),
+        "cross_lingual": cross,
+        "cross_meaning": cross_cosine if cross else None,
+        "length_ratio": min(fa.words, fb.words) / longer if longer else 1.0,
+        "margin": margin,
+        "nearest": nearest,
+        "counted": numbers > 0
+        and any(quantities_agree(qa, qb) is True for qa in fa.quantities for qb in fb.quantities),
+    }
+    if spans is not None:
+        found["span_a"], found["span_b"] = spans
+    return ScoreParts(link_probability(ScoreParts(0.0, **found)), **found)
+
+
+# How each part the models may read is taken from the evidence.
+_FEATURES: dict[str, Callable[[ScoreParts], float]] = {
+    "meaning": lambda p: p.embedding,
+    "wording": lambda p: p.chars,
+    "lemmas": lambda p: p.lemmas,
+    "names": lambda p: max(0.0, p.names),
+    "name_clash": lambda p: 1.0 if p.names < 0 else 0.0,
+    "number_match": lambda p: 1.0 if p.numbers > 0 else 0.0,
+    "counted_match": lambda p: 1.0 if p.counted else 0.0,
+    "number_mismatch": lambda p: 1.0 if p.numbers == -1.0 else 0.0,
+    "number_one_sided": lambda p: 1.0 if -1.0 < p.numbers < 0 else 0.0,
+    "dates": lambda p: 1.0 if p.dates else 0.0,
+    "length_ratio": lambda p: p.length_ratio,
+    "margin": lambda p: p.margin,
+    "nearest": lambda p: 1.0 if p.nearest else 0.0,
+    "cross_meaning": lambda p: p.cross_meaning or 0.0,
+}
+
+
+def link_model_name(p: ScoreParts) -> str:
+    """Which fitted model scores ``p`` (:mod:`blickwinkel.compare.link_weights`)."""
+    if not p.cross_lingual:
+        return "same_language"
+    return "cross_language" if p.cross_meaning is None else "cross_language_e5"
 
 
 def link_features(p: ScoreParts) -> tuple[str, dict[str, float]]:
-    """The fitted model that scores ``p`` and the feature values it reads (the models are in
-    :mod:`blickwinkel.compare.link_weights`)."""
+    """The fitted model that scores ``p`` and the values of every part a model may read."""
+    name = link_model_name(p)
     values = {
-        "meaning": p.embedding,
-        "wording": p.chars,
-        "lemmas": p.lemmas,
-        "names": max(0.0, p.names),
-        "name_clash": 1.0 if p.names < 0 else 0.0,
-        "number_match": 1.0 if p.numbers > 0 else 0.0,
-        "counted_match": 1.0 if p.counted else 0.0,
-        "number_mismatch": 1.0 if p.numbers == -1.0 else 0.0,
-        "number_one_sided": 1.0 if -1.0 < p.numbers < 0 else 0.0,
-        "dates": 1.0 if p.dates else 0.0,
-        "length_ratio": p.length_ratio,
-        "margin": p.margin,
-        "nearest": 1.0 if p.nearest else 0.0,
+        f: read(p) for f, read in _FEATURES.items() if f != "cross_meaning" or name == "cross_language_e5"
     }
-    if not p.cross_lingual:
-        return "same_language", values
-    if p.cross_meaning is None:
-        return "cross_language", values
-    values["cross_meaning"] = p.cross_meaning
-    return "cross_language_e5", values
+    return name, values
 
 
 def link_probability(p: ScoreParts) -> float:
     """The probability that the two statements state one fact, by the fitted logistic model."""
-    name, values = link_features(p)
-    model = LINK_MODELS[name]
-    z = model.intercept + sum(c * values[f] for f, c in zip(model.features, model.coefficients, strict=True))
+    model = LINK_MODELS[link_model_name(p)]
+    z = model.intercept
+    for f, c in zip(model.features, model.coefficients, strict=True):
+        z += c * _FEATURES[f](p)
     return 1.0 / (1.0 + math.exp(-z))
