@@ -252,12 +252,23 @@ def _build_langid() -> Any:
     import numpy as np
     from py3langid.modelio import _to_array
 
+    def write_nextmove(target: Any) -> None:
+        with np.load(path, allow_pickle=False) as model, target.open("wb") as fh:
+            np.save(fh, model["nextmove"], allow_pickle=False)
+
+    # The tokenizer's transition table (39 MB) is memory-mapped: a text reads a few of its pages.
+    nextmove_path = datacache.cached_file(f"py3langid-nextmove-{key}.npy", write_nextmove)
     with np.load(path, allow_pickle=False) as model:
+        nextmove: Any = (
+            memoryview(np.load(nextmove_path, mmap_mode="r", allow_pickle=False))
+            if nextmove_path is not None
+            else _to_array(model["nextmove"])
+        )
         return LanguageIdentifier(
             model["ptc"],
             model["pc"],
             model["classes"].tolist(),
-            _to_array(model["nextmove"]),
+            nextmove,
             model["output"].tolist(),
             norm_probs=True,
             tk_row=_to_array(model["row"]),
