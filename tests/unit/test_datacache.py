@@ -172,3 +172,20 @@ def test_damaged_cache_files_only_cost_speed(tmp_path: Path, monkeypatch: pytest
     finally:
         gazetteer.places.cache_clear()
         lemmas._taggers.clear()
+
+
+def test_language_identifier_from_the_cache_ranks_like_the_shipped_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from blickwinkel.analyse import language
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    shipped.set_languages(list(language.SUPPORTED_LANGUAGES))
+    written = language._build_langid()  # writes the cache files
+    mapped = language._build_langid()  # maps them
+    assert isinstance(mapped.tk_nextmove, memoryview)
+    for text in ("Die Fähre lief am Sonntag auf Grund.", "The ferry ran aground on Sunday.", "Ja"):
+        assert mapped.rank(text) == written.rank(text) == shipped.rank(text)
