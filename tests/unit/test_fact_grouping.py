@@ -68,3 +68,13 @@ def test_a_link_with_clashing_numbers_gives_way_to_one_whose_numbers_agree() -> 
 def test_the_strongest_link_of_each_statement() -> None:
     weak, strong = Link("a#1", "b#1", 0.55), Link("a#3", "b#1", 0.8)
     assert strongest_links([weak, strong]) == {"a#1": weak, "a#3": strong, "b#1": strong}
+
+
+def test_a_restatement_does_not_join_two_different_statements_of_another_article() -> None:
+    # a#1 and a#3 restate each other, but b#1 (linked to a#1) and b#2 (linked to a#3) state different
+    # things: joining the restatement would put both into one fact, so the two facts stay apart.
+    statements = [*STATEMENTS, Statement("b#2", "b", "Tickets will be refunded.", 38, 63)]
+    links = [Link("a#1", "b#1", 0.9), Link("a#3", "b#2", 0.6)]
+    facts = group_facts(statements, links, score, restatements=[("a#1", "a#3")])
+    assert ("a#1", "b#1") in [f.statements for f in facts]
+    assert ("a#3", "b#2") in [f.statements for f in facts]

@@ -57,19 +57,23 @@ def group_facts(
     def order(link: Link) -> tuple[bool, float, str, str]:
         return (link.reasons.get("numbers") == -1.0, -link.score, link.a, link.b)
 
+    def two_facts(ma: list[int], mb: list[int]) -> bool:
+        """Joining would put two statements of one article that do not restate each other together."""
+        return any(
+            statements[x].article == statements[y].article
+            and frozenset((x, y)) not in restated
+            and pair_score(x, y) < SAME_ARTICLE_MIN_SCORE
+            for x in ma
+            for y in mb
+        )
+
     for link in sorted(links, key=order):
         a, b = index[link.a], index[link.b]
         ra, rb = groups.find(a), groups.find(b)
         if ra == rb:
             continue
         ma, mb = groups.members[ra], groups.members[rb]
-        if any(
-            statements[x].article == statements[y].article
-            and frozenset((x, y)) not in restated
-            and pair_score(x, y) < SAME_ARTICLE_MIN_SCORE
-            for x in ma
-            for y in mb
-        ):
+        if two_facts(ma, mb):
             continue
         if len(ma) + len(mb) > 2:
             cross = [
@@ -78,9 +82,15 @@ def group_facts(
             if cross and sum(cross) / len(cross) < MERGE_MIN_MEAN_SCORE:
                 continue
         groups.union(a, b)
+    # A restatement joins its two statements' facts, unless that would join two other statements of
+    # one article that do not restate each other (the same rule as for links).
     for pair in sorted(restated, key=sorted):
         a, b = sorted(pair)
-        groups.union(a, b)
+        ra, rb = groups.find(a), groups.find(b)
+        if ra != rb and not two_facts(
+            [x for x in groups.members[ra] if x != a], [y for y in groups.members[rb] if y != b]
+        ):
+            groups.union(a, b)
 
     link_score: dict[str, float] = {}
     for link in links:
