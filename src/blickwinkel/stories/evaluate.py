@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from blickwinkel.embed import Embedder
@@ -85,11 +85,19 @@ def pair_article(pair_id: str, side: str, text: str, language: str) -> Article:
 
 @dataclass(frozen=True)
 class SimilarityReport:
+    """``pearson`` of our score and ``cosine``: of the plain cosine of the whole texts (one vector each,
+    the same embedder), overall and per language pair."""
+
     pearson: dict[str, float]
     pairs: int
+    cosine: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"pearson": {k: round(v, 4) for k, v in self.pearson.items()}, "pairs": self.pairs}
+        return {
+            "pearson": {k: round(v, 4) for k, v in self.pearson.items()},
+            "cosine_pearson": {k: round(v, 4) for k, v in self.cosine.items()},
+            "pairs": self.pairs,
+        }
 
 
 def pearson_by_language(scores: Sequence[float], pairs: Sequence[SimilarityPair]) -> dict[str, float]:
@@ -149,7 +157,15 @@ def evaluate_similarity(
         scores.append(-same_story_score(docs[first], docs[second]).overall)
         if n % CHUNK == 0 or n == len(keys):
             progress("pairs", n, len(keys))
-    return SimilarityReport(pearson=pearson_by_language(scores, pairs), pairs=len(pairs))
+    # Plain cosine beside ours: most whole texts are also the embedded document, so a caching
+    # embedder (get_embedder's) answers them without embedding again.
+    whole = embedder.encode([t for first, second in keys for t in (first[0], second[0])])
+    cosine = [float(whole[2 * i] @ whole[2 * i + 1]) for i in range(len(keys))]
+    return SimilarityReport(
+        pearson=pearson_by_language(scores, pairs),
+        pairs=len(pairs),
+        cosine=pearson_by_language(cosine, pairs),
+    )
 
 
 def _created_at(value: Any) -> dt.date | None:
