@@ -104,6 +104,17 @@ def gold_split(path: Path) -> str | None:
     )
 
 
+def gold_files_of_split(paths: Sequence[Path], split: str | None) -> list[Path]:
+    """The files of ``paths`` that a run on ``split`` scores: real-news gold of that split and all of
+    our example stories (all files when ``split`` is None)."""
+    if split is None:
+        return list(paths)
+    kept = [p for p in paths if gold_split(p) in (None, split)]
+    if not kept:
+        raise EvaluationError(f"no gold file of split {split!r} among the files given")
+    return kept
+
+
 def evaluate_gold_files(
     paths: Sequence[Path],
     embedder: str,
@@ -118,10 +129,7 @@ def evaluate_gold_files(
     ``split`` keeps only real-news gold files of that split (``tune`` or ``heldout``); our example
     stories are kept with either.
     """
-    if split is not None:
-        paths = [p for p in paths if gold_split(p) in (None, split)]
-        if not paths:
-            raise EvaluationError(f"no gold file of split {split!r} among the files given")
+    paths = gold_files_of_split(paths, split)
     results = {
         str(p): score_gold_file(p, embedder, threshold, errors=errors, data_root=data_root) for p in paths
     }

@@ -72,7 +72,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = DEFAULT_DATA_ROOT,
     ) -> None:
         from blickwinkel.config import load_settings
-        from blickwinkel.evaluation import evaluate_gold_files, gold_split
+        from blickwinkel.evaluation import evaluate_gold_files, gold_files_of_split
 
         try:
             if output_format not in {"text", "json"}:
@@ -97,5 +97,4 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             tables = [_table(name, scores) for name, scores in result["files"].items()]
             typer.echo("\n\n".join([*tables, _table("micro-average", result["total"])]))
         else:  # one file scored: the one the split kept
-            kept = [p for p in gold_files if split is None or gold_split(p) in (None, split)]
-            typer.echo(_table(str(kept[0]), result))
+            typer.echo(_table(str(gold_files_of_split(gold_files, split)[0]), result))
