@@ -44,7 +44,7 @@ def create_app(
     public: bool = False,
 ) -> FastAPI:
     """The app over ``store``; ``comparer`` and ``fetcher`` default to the real pipeline (in
-    ``compare_workers`` processes of its own) and network."""
+    ``compare_processes`` processes of its own) and network."""
     options = options or service_options(settings)
     processes = None
     if comparer is None:
