@@ -158,7 +158,7 @@ def evaluate_similarity(
         if n % CHUNK == 0 or n == len(keys):
             progress("pairs", n, len(keys))
     # Plain cosine beside ours: most whole texts are also the embedded document, so a caching
-    # embedder (get_embedder's) answers them without embedding again.
+    # embedder (the CLI's is one) answers them without embedding again.
     whole = embedder.encode([t for first, second in keys for t in (first[0], second[0])])
     cosine = [float(whole[2 * i] @ whole[2 * i + 1]) for i in range(len(keys))]
     return SimilarityReport(
