@@ -20,7 +20,7 @@ from typing import cast
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.coreference import assign_keys, unify_entity_keys
 from blickwinkel.analyse.lemmas import word_tags
-from blickwinkel.analyse.ner_tagger import crf_tags
+from blickwinkel.analyse.ner_tagger import crf_tags_batch
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
 
 __all__ = ["EntitySpan", "find_entities", "recognise", "rule_spans", "tag_tokens", "unify_entity_keys"]
@@ -364,9 +364,17 @@ def _tagged_spans(tokens: Sequence[str], tags: Sequence[str]) -> list[EntitySpan
 
 def recognise(tokens: Sequence[str], language: str = "de") -> list[EntitySpan]:
     """Entity spans over one sentence's tokens, in token order."""
-    if _language(language) == "en" or _shouting(tokens):
-        return rule_spans(tokens, language)
-    return _tagged_spans(tokens, crf_tags(tokens))
+    return recognise_all([tokens], language)[0]
+
+
+def recognise_all(sentences: Sequence[Sequence[str]], language: str = "de") -> list[list[EntitySpan]]:
+    """``recognise`` for each sentence; German ones go through the tagger together (faster)."""
+    ruled = [_language(language) == "en" or _shouting(tokens) for tokens in sentences]
+    tagged = iter(crf_tags_batch([tokens for tokens, r in zip(sentences, ruled, strict=True) if not r]))
+    return [
+        rule_spans(tokens, language) if r else _tagged_spans(tokens, next(tagged))
+        for tokens, r in zip(sentences, ruled, strict=True)
+    ]
 
 
 def _shouting(tokens: Sequence[str]) -> bool:
@@ -436,7 +444,7 @@ def find_entities(article: Article, sentences: Sequence[Sentence]) -> list[tuple
     language = article.language or "de"
     token_lists = [_tokens(sentence) for sentence in sentences]
     words = [[t.text for t in toks] for toks in token_lists]
-    spans = _propagate([recognise(w, language) for w in words], words)
+    spans = _propagate(recognise_all(words, language), words)
     raw: list[list[tuple[Mention, str | None]]] = []
     for toks, sentence_spans in zip(token_lists, spans, strict=True):
         mentions: list[tuple[Mention, str | None]] = []

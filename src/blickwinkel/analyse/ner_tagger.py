@@ -2,34 +2,78 @@
 
 Each token is described by its word form, shape, affixes, HanTa's part-of-speech tags, the
 licence-clean name lists in ``gazetteer`` (places, given names, organisations and the cue words
-before them) and the same for its neighbours. The weights in ``data/ner-de.crfsuite`` are trained
-by ``scripts/train_ner.py`` on the tuning part of GermEval 2014 dev (CC BY 4.0; see
-docs/data-sources.md); the held-out part is never used for training or any choice. The model
-loads once, lazily, on first use.
+before them) and the same for its neighbours, and by its contextual vector from the lower layers
+of multilingual-e5-small (``token_vectors``; standardised with the means and spreads in
+``data/ner-de-vectors.json``). The weights in ``data/ner-de.crfsuite`` and that file are written
+by ``scripts/train_ner.py`` from the tuning part of GermEval 2014 dev (CC BY 4.0; see
+docs/data-sources.md); the held-out part is never used for training or any choice. The models
+load once, lazily, on first use.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.lemmas import in_lexicon, word_tags
+from blickwinkel.analyse.token_vectors import FloatArray, shared_encoder
 
 MODEL_RESOURCE = "data/ner-de.crfsuite"
+VECTORS_RESOURCE = "data/ner-de-vectors.json"
 _QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘", "’", "'", "``", "''"})
 _SHAPE_REPEAT = re.compile(r"(.)\1+")
 _load_lock = threading.Lock()
 _tag_lock = threading.Lock()
 _model: list[Any] = []
 
-Features = list[str]
+Features = dict[str, float]
 MAX_TAGGED_NAME = 8
+
+
+@dataclass(frozen=True)
+class VectorSettings:
+    """How contextual vectors enter the tagger: after how many e5 layers, and the per-dimension
+    mean and spread (of the training words) that standardise them, times ``scale``."""
+
+    layers: int
+    scale: float
+    mean: FloatArray
+    spread: FloatArray
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "layers": self.layers,
+            "scale": self.scale,
+            "mean": [round(float(v), 5) for v in self.mean],
+            "spread": [round(float(v), 5) for v in self.spread],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> VectorSettings:
+        return cls(
+            layers=int(data["layers"]),
+            scale=float(data["scale"]),
+            mean=np.asarray(data["mean"], dtype=np.float32),
+            spread=np.asarray(data["spread"], dtype=np.float32),
+        )
+
+    @classmethod
+    def fitted(cls, vectors: Sequence[FloatArray], layers: int, scale: float) -> VectorSettings:
+        stacked = np.concatenate(vectors)
+        return cls(layers, scale, stacked.mean(axis=0), stacked.std(axis=0) + np.float32(1e-6))
+
+    def standardised(self, vectors: FloatArray) -> FloatArray:
+        return (vectors - self.mean) / self.spread * np.float32(self.scale)
 
 
 @lru_cache(maxsize=100_000)
@@ -145,9 +189,9 @@ def _rule_labels(tokens: Sequence[str]) -> list[str]:
     return labels
 
 
-def sentence_features(tokens: Sequence[str]) -> list[Features]:
-    """The features of each token: the word itself, its gazetteer label, what the rules say, and
-    the same for its neighbours."""
+def sentence_features(tokens: Sequence[str], vectors: FloatArray | None = None) -> list[Features]:
+    """The features of each token: the word itself, its gazetteer label, what the rules say, the
+    same for its neighbours, and its standardised contextual vector (``v0`` … ``v383``) if given."""
     gazetteer = _gazetteer_labels(tokens)
     rules = _rule_labels(tokens)
     n = len(tokens)
@@ -171,8 +215,31 @@ def sentence_features(tokens: Sequence[str]) -> list[Features]:
                     feats.append(f"{offset}:gz={gazetteer[k]}")
                 if rules[k] != "O":
                     feats.append(f"{offset}:rule={rules[k]}")
-        result.append(feats)
+        item = dict.fromkeys(feats, 1.0)
+        if vectors is not None:
+            item.update(zip(_VECTOR_NAMES, vectors[i].tolist(), strict=False))
+        result.append(item)
     return result
+
+
+_VECTOR_NAMES = tuple(f"v{j}" for j in range(1024))
+
+
+def vector_settings() -> VectorSettings:
+    """The packaged settings for the contextual vectors (written with the model)."""
+    return _vector_settings()
+
+
+@lru_cache(maxsize=1)
+def _vector_settings() -> VectorSettings:
+    path = resources.files("blickwinkel.analyse").joinpath(VECTORS_RESOURCE)
+    return VectorSettings.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def contextual_vectors(sentences: Sequence[Sequence[str]], settings: VectorSettings) -> list[FloatArray]:
+    """The standardised contextual vector of every word of each sentence."""
+    raw = shared_encoder(settings.layers).word_vectors(sentences, settings.layers)
+    return [settings.standardised(v) for v in raw]
 
 
 def model_path() -> Path:
@@ -212,21 +279,42 @@ def _implausible(words: Sequence[str]) -> bool:
     return len(words) > MAX_TAGGED_NAME or all(gz.is_title(w) for w in words)
 
 
+def _listed_place(word: str) -> bool:
+    """A single word the place list knows (also in the German genitive, "Bagdads") and that is no
+    given name."""
+    if word in gz.given_names():
+        return False
+    return (word,) in gz.places() or (word.endswith("s") and (word[:-1],) in gz.places())
+
+
 def clean_tags(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
-    """The tagger's tags without spans that cannot be names (see ``_implausible``)."""
+    """The tagger's tags without spans that cannot be names (see ``_implausible``); a lone word
+    tagged as a person that the place list knows is a place."""
     cleaned = list(tags)
     for start, end in _spans(tags):
         if _implausible(tokens[start:end]):
             cleaned[start:end] = ["O"] * (end - start)
+        elif end - start == 1 and cleaned[start].endswith("-PER") and _listed_place(tokens[start]):
+            cleaned[start] = "B-LOC"
     return cleaned
 
 
 def crf_tags(tokens: Sequence[str]) -> list[str]:
     """BIO tags (``B-PER``, ``I-LOC``, ``O``) for one German sentence from the packaged model."""
-    if not tokens:
-        return []
-    features = sentence_features(tokens)
+    return crf_tags_batch([tokens])[0]
+
+
+def crf_tags_batch(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """``crf_tags`` for many sentences; their contextual vectors are computed together (faster)."""
+    result: list[list[str]] = [[] for _ in sentences]
+    busy = [i for i, tokens in enumerate(sentences) if tokens]
+    if not busy:
+        return result
+    vectors = contextual_vectors([sentences[i] for i in busy], vector_settings())
     tagger = _tagger()
-    with _tag_lock:  # a crfsuite Tagger holds per-call state
-        tags = list(tagger.tag(features))
-    return clean_tags(tokens, tags)
+    for i, v in zip(busy, vectors, strict=True):
+        features = sentence_features(sentences[i], v)
+        with _tag_lock:  # a crfsuite Tagger holds per-call state
+            tags = list(tagger.tag(features))
+        result[i] = clean_tags(sentences[i], tags)
+    return result

@@ -18,6 +18,7 @@ import itertools
 import mmap
 import struct
 import threading
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -90,11 +91,12 @@ class E5Encoder:
         pos += n_pieces * 4
         blob = bytes(raw[pos : pos + bloblen])
         pos += bloblen
-        self.pieces: dict[str, tuple[int, float]] = {}
+        self.pieces: dict[str, int] = {}  # piece → id; a dict of ids only keeps the table small
+        self._scores = array("d", scores.astype(np.float64).tobytes())
         for i in range(n_pieces):
             piece = blob[offsets[i] : offsets[i + 1]]
             if piece and i != self.unk:
-                self.pieces[piece.decode("utf-8", "replace")] = (i, float(scores[i]))
+                self.pieces[piece.decode("utf-8", "replace")] = i
         self.unk_score = float(scores.min()) - 10.0
         self.max_piece_chars = max(len(p) for p in self.pieces)
         n_norm, norm_bytes = struct.unpack_from("<iI", raw, pos)
@@ -175,9 +177,9 @@ class E5Encoder:
                 continue
             for end in range(i + 1, min(n, i + self.max_piece_chars) + 1):
                 found = self.pieces.get(text[i:end])
-                if found is not None and best[i] + found[1] > best[end]:
-                    best[end] = best[i] + found[1]
-                    back[end] = (found[0], i)
+                if found is not None and best[i] + self._scores[found] > best[end]:
+                    best[end] = best[i] + self._scores[found]
+                    back[end] = (found, i)
             if best[i] + self.unk_score > best[i + 1]:
                 best[i + 1] = best[i] + self.unk_score
                 back[i + 1] = (self.unk, i)
