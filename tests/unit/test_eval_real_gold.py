@@ -222,3 +222,16 @@ def test_no_article_is_in_both_halves() -> None:
             key = (ref.dataset, json.dumps(dict(ref.record), sort_keys=True), ref.field)
             halves.setdefault(key, set()).add(gold.split)
     assert not [key for key, splits in halves.items() if len(splits) > 1]
+
+
+def test_a_split_keeps_its_real_gold_and_every_example_story() -> None:
+    from blickwinkel.evaluation import gold_files_of_split
+
+    example = GOLD_REAL.parent / "gold" / "brueckensperrung.json"
+    tune, heldout = GOLD_REAL / "semeval-b-1566425118.json", GOLD_REAL / "semeval-b-1488322206.json"
+    given = [tune, example, heldout]
+    assert gold_files_of_split(given, None) == given
+    assert gold_files_of_split(given, "heldout") == [example, heldout]
+    assert gold_files_of_split(given, "tune") == [tune, example]
+    with pytest.raises(EvaluationError, match="no gold file of split 'heldout'"):
+        gold_files_of_split([tune], "heldout")
