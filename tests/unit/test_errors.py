@@ -61,3 +61,18 @@ def test_message_names_the_bad_value() -> None:
     assert Errors.R002.format(what="embedder", name="x", names="e5, use") == (
         "[R002] No embedder named 'x'. Available: e5, use."
     )
+
+
+def test_an_ingest_error_crosses_a_process_boundary_whole() -> None:
+    # The service's comparison processes send read failures back pickled.
+    import pickle
+
+    from blickwinkel.errors import IngestError
+
+    back = pickle.loads(pickle.dumps(IngestError("https://example.org/a", "no text found")))
+    assert isinstance(back, IngestError)
+    assert (back.source, back.problem, str(back)) == (
+        "https://example.org/a",
+        "no text found",
+        "https://example.org/a: no text found",
+    )
