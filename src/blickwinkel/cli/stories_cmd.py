@@ -226,9 +226,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         for key, value in report.pearson.items():
             typer.echo(f"{key:<8}{value:>9.3f}{report.cosine.get(key, float('nan')):>9.3f}")
         typer.echo(
-            f"{report.pairs} pairs; 'ours' is the shipped score (in-sample on the SemEval dev pairs it was "
-            "fitted on: scripts/fit_story_weights.py prints cross-validated figures), 'cosine' the plain "
-            "cosine of the whole texts"
+            f"{report.pairs} pairs; 'ours' is the shipped score (fitted on the SemEval-2022 dev pairs, so "
+            "in-sample on those: scripts/fit_story_weights.py prints cross-validated figures), 'cosine' "
+            "the plain cosine of the whole texts"
         )
 
     @eval_app.command("stories")
