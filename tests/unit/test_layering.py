@@ -16,6 +16,7 @@ RANK = {
     "model": 0,
     "registry": 0,
     "datacache": 0,
+    "_lazy": 0,
     "text": 1,
     "ingest": 2,
     "analyse": 3,

@@ -153,7 +153,9 @@ def join_story(conn: sa.Connection, article_id: int, article: Any, choice: Story
     s = t.stories
     now = utc_now()
     story_id = choice.story_id
-    if story_id is not None and conn.scalar(sa.select(s.c.id).where(s.c.id == story_id)) is None:
+    # The row lock keeps another writer's regroup from removing the story before our membership is in.
+    chosen = sa.select(s.c.id).where(s.c.id == story_id).with_for_update()
+    if story_id is not None and conn.scalar(chosen) is None:
         story_id = None  # the story was removed meanwhile; start a new one
     if story_id is None:
         story_id = new_id(

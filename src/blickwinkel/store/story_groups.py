@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from blickwinkel.embed import Embedder
 from blickwinkel.model import Article
@@ -145,7 +146,24 @@ def article_number(doc_id: str) -> int:
 def regroup(store: Store, groups: Sequence[tuple[int | None, Sequence[int]]]) -> list[int]:
     """Move articles into stories in one transaction: each group names its story (None: a new one)
     and its articles. Stories left without articles are removed; every changed story gets a new
-    version (its cached comparison no longer holds). Returns the story id of each group."""
+    version (its cached comparison no longer holds). Returns the story id of each group.
+
+    Another writer may remove a story or place an article between our reads and our writes (two
+    ingests into one PostgreSQL database); the transaction then fails whole and runs again on what
+    is stored now."""
+    for attempt in range(REGROUP_ATTEMPTS):
+        try:
+            return _regroup_once(store, groups)
+        except IntegrityError:
+            if attempt == REGROUP_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+REGROUP_ATTEMPTS = 5
+
+
+def _regroup_once(store: Store, groups: Sequence[tuple[int | None, Sequence[int]]]) -> list[int]:
     s, m, a = t.stories, t.memberships, t.articles
     now = dt.datetime.now(dt.UTC)
     out: list[int] = []
