@@ -143,6 +143,9 @@ def article_number(doc_id: str) -> int:
     return int(doc_id[1:])
 
 
+REGROUP_ATTEMPTS = 5  # runs of a regroup that another writer's change made fail
+
+
 def regroup(store: Store, groups: Sequence[tuple[int | None, Sequence[int]]]) -> list[int]:
     """Move articles into stories in one transaction: each group names its story (None: a new one)
     and its articles. Stories left without articles are removed; every changed story gets a new
@@ -158,9 +161,6 @@ def regroup(store: Store, groups: Sequence[tuple[int | None, Sequence[int]]]) ->
             if attempt == REGROUP_ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")  # pragma: no cover
-
-
-REGROUP_ATTEMPTS = 5
 
 
 def _regroup_once(store: Store, groups: Sequence[tuple[int | None, Sequence[int]]]) -> list[int]:

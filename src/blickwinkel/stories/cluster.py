@@ -25,7 +25,7 @@ import numpy as np
 
 from blickwinkel.stories.duplicates import NEAR_DUPLICATE_JACCARD, estimated_jaccard
 from blickwinkel.stories.features import StoryDoc, unique_in_order
-from blickwinkel.stories.score import pair_probability
+from blickwinkel.stories.score import jaccard, pair_probability
 
 # Link (see :func:`link`) an article needs, averaged over a story's recent members, to join the story.
 # Chosen on all of ../shared/data/story-clusters/wikinews-en-dev.json (the best of
@@ -51,9 +51,7 @@ KEY_WEIGHT = 0.5
 
 def link(a: StoryDoc, b: StoryDoc) -> float:
     """How strongly two articles tie into one story (0–1): pair score verified by shared name keys."""
-    shared = len(a.entities & b.entities)
-    union = len(a.entities) + len(b.entities) - shared
-    keys = min(1.0, 2.0 * shared / union) if union else 0.0
+    keys = min(1.0, 2.0 * jaccard(a.entities, b.entities))
     return (1.0 - KEY_WEIGHT) * pair_probability(a, b) + KEY_WEIGHT * keys
 
 

@@ -39,7 +39,7 @@ class PairScore:
         }
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     inter = len(a & b)
@@ -62,16 +62,16 @@ def pair_features(a: StoryDoc, b: StoryDoc) -> dict[str, float]:
     """The symmetric features the fitted sets combine (each set names the ones it uses)."""
     cross = 0.5 * (_dot(a.title_vec, b.doc_vec) + _dot(a.doc_vec, b.title_vec))
     same_language = 1.0 if a.language is not None and a.language == b.language else 0.0
-    words = _jaccard(a.words, b.words)
+    words = jaccard(a.words, b.words)
     return {
         "cos_title": _dot(a.title_vec, b.title_vec),
         "cos_lead": _dot(a.lead_vec, b.lead_vec),
         "cos_doc": _dot(a.doc_vec, b.doc_vec),
         "cos_cross": cross,
         "cos_chunks": best_match(a.chunk_vecs, b.chunk_vecs),
-        "entities": _jaccard(a.entities, b.entities),
-        "numbers": _jaccard(a.numbers, b.numbers),
-        "dates": _jaccard(a.dates, b.dates),
+        "entities": jaccard(a.entities, b.entities),
+        "numbers": jaccard(a.numbers, b.numbers),
+        "dates": jaccard(a.dates, b.dates),
         "words_same_language": words * same_language,
         "words_cross_language": words * (1.0 - same_language),
     }
