@@ -5,6 +5,13 @@ breakdown of `blickwinkel --help` (`python -X importtime`).
     python bench/startup.py [--repeats 5] [--event DIR] [--wikinews-event 47] [--no-breakdown]
                             [--no-bytecode-cache] [--all]
 
+Then, for the seed pair, where the time of one ``compare`` goes: a fresh process imports the CLI and
+the pipeline, reads the files, loads each model one after the other (language identifier, SoMaJo,
+HanTa, simplemma, name lists, the NER encoder and CRF, the sentence embedder), analyses, embeds the
+statements, compares and writes the JSON, printing the wall and CPU seconds of each step (the median
+step of ``--repeats`` such processes). The steps load what ``compare`` loads on its own, in the order
+given here; their sum is close to the whole process less Python's own start.
+
 ``--all`` then runs, in the same run, ``bench/compare.py`` (warm times of the 10- and 50-article
 stories with the models loaded) and ``bench/service.py --no-ingest --workers 2 --duration 30`` (the
 service's percentiles under 50 clients), printing their figures below these.
@@ -107,6 +114,83 @@ def import_breakdown(limit: int = 12) -> None:
         print(f"  {cumulative / 1e6:6.3f} s  {depth}  {name}")
 
 
+PHASES_CHILD = r"""
+import json, sys, time
+
+steps = []
+clock = [time.perf_counter(), time.process_time()]
+
+
+def step(label, run=None):
+    if run is not None:
+        try:
+            run()
+        except Exception as exc:  # a renamed private loader: say so, go on
+            label += f" (not run: {type(exc).__name__})"
+    now = time.perf_counter(), time.process_time()
+    steps.append((label, now[0] - clock[0], now[1] - clock[1]))
+    clock[:] = now
+
+
+import blickwinkel.cli.main
+from blickwinkel.analyse.pipeline import analyse_articles
+from blickwinkel.compare import compare_articles
+from blickwinkel.config import DEFAULT_EMBEDDER
+from blickwinkel.embed import get_embedder
+from blickwinkel.ingest import read_inputs
+step("import (CLI, pipeline)")
+articles = list(read_inputs(sys.argv[1:]).articles)
+step("read the files")
+from blickwinkel.analyse import gazetteer, language, lemmas, ner_tagger
+from blickwinkel.analyse.token_vectors import shared_encoder
+from blickwinkel.text import _somajo
+step("load: language identifier", lambda: language._detector("langid", language._build_langid))
+step("load: SoMaJo (de)", lambda: _somajo._tokenizer("de"))
+step("load: HanTa (de)", lambda: lemmas._tagger("de"))
+step("load: simplemma (de)", lambda: lemmas.lemmatise(["Häuser"], "de"))
+step("load: name lists", lambda: (gazetteer.places(), gazetteer.given_names(), gazetteer.organisations()))
+step("load: NER encoder", lambda: shared_encoder(ner_tagger.vector_settings().layers))
+step("load: NER CRF", ner_tagger._tagger)
+embedder = get_embedder(DEFAULT_EMBEDDER)
+step(f"load: sentence embedder ({DEFAULT_EMBEDDER})", lambda: embedder.encode(["Ein Satz."]))
+analysed = analyse_articles(articles)
+step("analysis")
+from blickwinkel.compare.parts import parts_of
+from blickwinkel.compare.similarity import embedding_text
+
+parts = parts_of([s for a in analysed for s in a.statements])
+step("embed the statements", lambda: embedder.encode([embedding_text(p.text) for ps in parts for p in ps]))
+comparison = compare_articles(analysed, embedder)
+step("compare")
+text = json.dumps(comparison.to_json())
+step("JSON")
+print(json.dumps(steps))
+"""
+
+
+def phases(files: list[str], repeats: int) -> None:
+    """Wall and CPU seconds of each step of one comparison in a fresh process (median of ``repeats``)."""
+    command = [PY, "-c", PHASES_CHILD, *files]
+    subprocess.run(command, capture_output=True, check=False, env=ENV)  # warm-up
+    runs = []
+    for _ in range(repeats):
+        done = subprocess.run(command, capture_output=True, text=True, check=False, env=ENV)
+        if done.returncode != 0:
+            print(f"breakdown: failed\n{done.stderr[-2000:]}")
+            return
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(f"where one seed pair compare goes (fresh process, median of {repeats}; {load_average()}):")
+    for n, (label, _, _) in enumerate(runs[0]):
+        wall = statistics.median(run[n][1] for run in runs)
+        cpu = statistics.median(run[n][2] for run in runs)
+        print(f"  {label:<44} {wall:6.3f} s  cpu {cpu:6.3f} s")
+    totals = [sum(step[1] for step in run) for run in runs], [sum(step[2] for step in run) for run in runs]
+    print(
+        f"  {'sum (after Python has started)':<44} {statistics.median(totals[0]):6.3f} s  "
+        f"cpu {statistics.median(totals[1]):6.3f} s"
+    )
+
+
 def wikinews_event(index: int, folder: Path) -> Path:
     """Event ``index`` of the WikiNews clusters as one text file per article (title, blank line, text)."""
     events = json.loads((SHARED / "data" / "story-clusters" / "wikinews-en-dev.json").read_text("utf-8"))
@@ -153,6 +237,8 @@ def main() -> int:
         measure(f"blickwinkel compare <{event.name}: {len(files)} files>", command, args.repeats)
     if not args.no_breakdown:
         import_breakdown()
+        if seeds:
+            phases(seeds, args.repeats)
     if args.all:
         for script in (["compare.py"], ["service.py", "--no-ingest", "--workers", "2", "--duration", "30"]):
             print(f"\n$ python bench/{' '.join(script)}   ({load_average()})", flush=True)
