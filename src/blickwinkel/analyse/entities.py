@@ -13,7 +13,7 @@ is found again everywhere, and a surname alone joins its full name.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -158,7 +158,7 @@ class _Sentence:
 
 
 def _lookup(
-    table: dict[tuple[str, ...], str] | dict[tuple[str, ...], gz.Place], words: Sequence[str]
+    table: Mapping[tuple[str, ...], str] | Mapping[tuple[str, ...], gz.Place], words: Sequence[str]
 ) -> str | gz.Place | None:
     return table.get(tuple(words))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -39,10 +40,36 @@ def words(text: str) -> frozenset[str]:
 
 
 class Place(NamedTuple):
-    """A place's language-independent key and its kind (a tuple: 57,000 of them are built per process)."""
+    """A place's language-independent key and its kind."""
 
     key: str
     kind: str
+
+
+class PlaceTable(Mapping[tuple[str, ...], Place]):
+    """Place names (token tuples) → :class:`Place`. The table holds plain ``(key, kind)`` tuples and
+    makes a ``Place`` of the one looked up: making all 57,000 took longer than reading the table."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: dict[tuple[str, ...], tuple[str, str]]) -> None:
+        self._rows = rows
+
+    def __getitem__(self, name: tuple[str, ...]) -> Place:
+        return Place._make(self._rows[name])
+
+    def get(self, name: tuple[str, ...], default: Place | None = None) -> Place | None:  # type: ignore[override]
+        row = self._rows.get(name)
+        return default if row is None else Place._make(row)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._rows
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 # Well-known organisations with a language-independent key; several surface forms per key.
@@ -402,7 +429,7 @@ WORK_CUES = words(
 
 
 @cache
-def places() -> dict[tuple[str, ...], Place]:
+def places() -> PlaceTable:
     """Place names (as token tuples) in German and English with their language-independent key.
 
     The table (57,000 names) is parsed from ``data/places.tsv`` once into the user's cache directory
@@ -415,28 +442,29 @@ def places() -> dict[tuple[str, ...], Place]:
     source = Path(str(resources.files("blickwinkel.analyse").joinpath("data/places.tsv")))
 
     def write(path: Path) -> None:
-        path.write_bytes(marshal.dumps({k: tuple(v) for k, v in _read_places(source).items()}))
+        path.write_bytes(marshal.dumps(_read_places(source)))
 
     key = datacache.source_key(source, _NAME_TOKEN.pattern, MAX_NAME_TOKENS)
     path = datacache.cached_file(f"places-{key}.marshal", write)
     if path is not None:
         try:
             table = marshal.loads(path.read_bytes())
-            return dict(zip(table.keys(), map(Place._make, table.values()), strict=True))
-        except (OSError, EOFError, ValueError, TypeError, AttributeError):
+            if isinstance(table, dict):
+                return PlaceTable(table)
+        except (OSError, EOFError, ValueError, TypeError):
             pass  # a damaged cache: parse the shipped file
-    return _read_places(source)
+    return PlaceTable(_read_places(source))
 
 
-def _read_places(source: Path) -> dict[tuple[str, ...], Place]:
-    table: dict[tuple[str, ...], Place] = {}
+def _read_places(source: Path) -> dict[tuple[str, ...], tuple[str, str]]:
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
     for line in source.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         name, key, kind = line.split("\t")
         tokens = name_tokens(name)
         if 0 < len(tokens) <= MAX_NAME_TOKENS:
-            table[tokens] = Place(key, kind)
+            table[tokens] = (key, kind)
     return table
 
 
