@@ -189,3 +189,17 @@ def test_language_identifier_from_the_cache_ranks_like_the_shipped_one(
     assert isinstance(mapped.tk_nextmove, memoryview)
     for text in ("Die Fähre lief am Sonntag auf Grund.", "The ferry ran aground on Sunday.", "Ja"):
         assert mapped.rank(text) == written.rank(text) == shipped.rank(text)
+
+
+def test_cached_hanta_tagger_holds_the_shipped_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from HanTa import HanoverTagger
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    model = lemmas._HANTA_MODELS["de"]
+    lemmas._load_hanta(model)  # writes the cache
+    assert list(tmp_path.joinpath("blickwinkel").glob("hanta-*.marshal"))
+    cached, shipped = lemmas._load_hanta(model), HanoverTagger.HanoverTagger(model)
+    assert type(cached) is type(shipped)
+    assert vars(cached) == vars(shipped)
+    for word in ("Häuser", "Regierungssprecherin", "ging", "Xyzzyquatsch", "``"):
+        assert cached.tag_word(word) == shipped.tag_word(word)
