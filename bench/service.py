@@ -3,10 +3,18 @@ latency for the cached story pages, the stories API (`/api/v1/stories`) and the 
 under concurrent clients on loopback (the load generator shares the machine with the server).
 
     python bench/service.py [--limit 300] [--duration 60] [--clients 50] [--workers 1] [--pg postgresql://…]
-                            [--no-ingest] [--no-compare]
+                            [--no-ingest] [--no-compare] [--locust PATH [--no-own]]
 
 `--workers` starts that many server processes (`blickwinkel serve --workers`). Every line carries
 the load average, because the development machine is shared.
+
+Our own load generator is closed-loop: each client has one keep-alive connection and sends its next
+request when the answer is in, so latency = clients / throughput. It writes prepared request bytes
+and reads answers with two byte searches on one event loop (uvloop where installed): it prints its
+own CPU per request beside the server's, and it shares no code with the service. `--locust PATH`
+runs the same load from Locust as well (an independent generator, installed in an environment of
+its own: `python -m venv /tmp/locust && /tmp/locust/bin/pip install locust==2.47.0`, then
+`--locust /tmp/locust/bin/locust`; `bench/locustfile.py` only names the paths).
 
 The ingest part reads ../shared/data/corpus-de/articles.jsonl (skipped when absent); PostgreSQL is
 measured when --pg or BLICKWINKEL_TEST_PG_URL is given. Prints figures; asserts nothing.
@@ -16,17 +24,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import functools
+import json
 import os
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from blickwinkel.model import Article
 
@@ -38,6 +51,7 @@ CORPUS = (
     / "articles.jsonl"
 )
 CLI = [sys.executable, "-m", "blickwinkel.cli"]
+JSON = {"content-type": "application/json"}
 COMPARE_BODY = {
     "articles": [
         {
@@ -116,63 +130,167 @@ def server_cpu(pid: int) -> float:
     return total
 
 
+class Client(asyncio.Protocol):
+    """One closed-loop client on one keep-alive HTTP/1.1 connection: it sends a request, reads the
+    answer (status line, Content-Length, body) and sends the next, until the run's time is up.
+
+    Requests are prepared bytes and answers are read with two searches, no HTTP library: the
+    generator shares the cores with the server, and a heavy client (an HTTP library's objects per
+    request, threads taking turns for the interpreter lock) puts its own queueing into the tail.
+    """
+
+    def __init__(self, requests: list[bytes], stop: float, run: Run) -> None:
+        self.requests = requests
+        self.stop = stop
+        self.run = run
+        self.done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.transport: asyncio.Transport | None = None
+        self.buffer = b""
+        self.need = -1  # bytes of the whole answer once its head is read
+        self.sent = 0.0
+        self.count = 0
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.Transport, transport)  # uvloop's is no subclass of asyncio's
+        self._send()
+
+    def _send(self) -> None:
+        assert self.transport is not None
+        self.sent = time.perf_counter()
+        self.transport.write(self.requests[self.count % len(self.requests)])
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        if self.need < 0:
+            end = self.buffer.find(b"\r\n\r\n")
+            if end < 0:
+                return
+            head = self.buffer[:end].lower()
+            self.status = int(head[9:12])
+            if self.status == 503 and b"\r\nretry-after:" not in head:
+                self.status = -503  # shedding load must say when to come back
+            length = 0
+            at = head.find(b"\r\ncontent-length:")
+            if at >= 0:
+                line_end = head.find(b"\r\n", at + 2)
+                length = int(head[at + 17 : line_end if line_end >= 0 else None])
+            self.need = end + 4 + length
+        if len(self.buffer) < self.need:
+            return
+        now = time.perf_counter()
+        self.buffer = self.buffer[self.need :]
+        self.need = -1
+        self.count += 1
+        self.run.answered(self.status, now - self.sent)
+        if now < self.stop:
+            self._send()
+        else:
+            self._finish()
+
+    def _finish(self) -> None:
+        if self.transport is not None:
+            self.transport.close()
+        if not self.done.done():
+            self.done.set_result(None)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.need != -1 or self.buffer:
+            self.run.failed += 1  # closed in the middle of an answer
+        if not self.done.done():
+            self.done.set_result(None)
+
+
+@dataclass
+class Run:
+    latencies: list[float] = field(default_factory=list)
+    statuses: Counter[int] = field(default_factory=Counter)
+    failed: int = 0  # no answer: connection refused or closed, or no answer before the deadline
+
+    def answered(self, status: int, latency: float) -> None:
+        self.latencies.append(latency)
+        self.statuses[status] += 1
+
+
+def request_bytes(path: str, *, body: bytes | None = None) -> bytes:
+    accept = "application/json" if path.startswith("/api/") else "text/html"
+    if body is None:
+        return f"GET {path} HTTP/1.1\r\nHost: bench\r\nAccept: {accept}\r\n\r\n".encode()
+    return (
+        f"POST {path} HTTP/1.1\r\nHost: bench\r\nAccept: {accept}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+
+
 async def load(
-    base: str,
-    paths: list[str],
+    port: int,
+    requests: list[bytes],
     *,
-    compare: bool,
     clients: int,
     duration: float,
-    label: str = "story page",
+    label: str,
     server: int | None = None,
+    ok: frozenset[int] = frozenset({200}),
 ) -> None:
-    import httpx
-
-    latencies: list[float] = []
-    errors = 0
+    """``clients`` closed-loop clients for ``duration`` seconds; prints throughput, percentiles, the
+    answers by status, the server's and the generator's CPU time per request."""
+    loop = asyncio.get_running_loop()
+    run = Run()
     cpu_before = server_cpu(server) if server else float("nan")
-    stop = time.perf_counter() + duration
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
-
-        async def worker(n: int) -> None:
-            nonlocal errors
-            i = n
-            while time.perf_counter() < stop:
-                t0 = time.perf_counter()
-                try:
-                    if compare:
-                        r = await client.post("/api/v1/compare", json=COMPARE_BODY)
-                    else:
-                        path = paths[i % len(paths)]
-                        accept = "application/json" if path.startswith("/api/") else "text/html"
-                        r = await client.get(path, headers={"accept": accept})
-                    if r.status_code != 200:
-                        errors += 1
-                except httpx.HTTPError:
-                    errors += 1
-                latencies.append(time.perf_counter() - t0)
-                i += clients
-
-        start = time.perf_counter()
-        await asyncio.gather(*(worker(n) for n in range(clients)))
-        elapsed = time.perf_counter() - start
+    own_before = time.process_time()
+    start = time.perf_counter()
+    stop = start + duration
+    protocols: list[Client] = []
+    for n in range(clients):
+        # each client starts at its own place in the list, so the paths are asked for evenly
+        mine = requests[n % len(requests) :] + requests[: n % len(requests)]
+        try:
+            _, protocol = await loop.create_connection(
+                functools.partial(Client, mine, stop, run), "127.0.0.1", port
+            )
+        except OSError:
+            run.failed += 1
+            continue
+        protocols.append(protocol)
+    waiting = [p.done for p in protocols]
+    if waiting:
+        _, pending = await asyncio.wait(waiting, timeout=duration + 60)
+        run.failed += len(pending)  # no answer within a minute after the end
+    for p in protocols:
+        p._finish()
+    elapsed = time.perf_counter() - start
+    own = time.process_time() - own_before
     cpu = (server_cpu(server) - cpu_before) if server else float("nan")
-    latencies.sort()
-    p50 = statistics.median(latencies) * 1000
-    p90 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.90))] * 1000
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
-    what = "compare" if compare else label
+    latencies = sorted(run.latencies) or [float("nan")]
+    answered = max(1, len(run.latencies))
+    p50, p90, p99 = (
+        latencies[min(len(latencies) - 1, int(len(latencies) * q))] * 1000 for q in (0.5, 0.9, 0.99)
+    )
+    errors = run.failed + sum(n for status, n in run.statuses.items() if status not in ok)
+    statuses = ", ".join(f"{s}: {n}" for s, n in sorted(run.statuses.items()))
+    counts = sorted(p.count for p in protocols) or [0]
     one, five, _ = os.getloadavg()
     print(
-        f"{what:<16} {clients} clients {elapsed:5.1f} s: {len(latencies) / elapsed:7.1f} req/s, "
-        f"p50 {p50:7.1f} ms, p90 {p90:7.1f} ms, p99 {p99:7.1f} ms, errors {errors}, "
-        f"server CPU {cpu * 1000 / max(1, len(latencies)):5.2f} ms/request  (load {one:.1f}/{five:.1f})",
+        f"{label:<16} {clients} clients {elapsed:5.1f} s: {len(run.latencies) / elapsed:7.1f} req/s, "
+        f"p50 {p50:7.1f} ms, p90 {p90:7.1f} ms, p99 {p99:7.1f} ms, max {latencies[-1] * 1000:7.1f} ms, "
+        f"errors {errors} ({statuses}); CPU per request: server {cpu * 1000 / answered:5.3f} ms, "
+        f"generator {own * 1000 / answered:5.3f} ms; requests per client {counts[0]}–{counts[-1]}  "
+        f"(load {one:.1f}/{five:.1f})",
         flush=True,
     )
 
 
-def bench_http(db_url: str, clients: int, duration: float, *, workers: int, compare: bool) -> None:
+def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run the generator on uvloop where it is installed (less CPU per request than asyncio's loop)."""
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(coroutine)
+        return
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        runner.run(coroutine)
+
+
+def bench_http(db_url: str, args: argparse.Namespace) -> None:
     import httpx
 
     from blickwinkel.store import open_store
@@ -184,8 +302,8 @@ def bench_http(db_url: str, clients: int, duration: float, *, workers: int, comp
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     command = [*CLI, "serve", "--db", db_url, "--port", str(port)]
-    if workers > 1:
-        command += ["--workers", str(workers)]
+    if args.workers > 1:
+        command += ["--workers", str(args.workers)]
     server = subprocess.Popen(command, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -198,17 +316,82 @@ def bench_http(db_url: str, clients: int, duration: float, *, workers: int, comp
         paths = [f"/stories/{i}" for i in story_ids]
         for path in paths:  # compute and cache every comparison first: the benchmark measures serving
             httpx.get(base + path, timeout=600)
-        print(f"server: {workers} worker(s), {len(paths)} stories", flush=True)
-        run = functools.partial(load, base, clients=clients, duration=duration, server=server.pid)
-        asyncio.run(run(paths, compare=False))
+        print(f"server: {args.workers} worker(s), {len(paths)} stories", flush=True)
         listings = ["/api/v1/stories", "/api/v1/stories?limit=50"]
-        asyncio.run(run(listings, compare=False, label="/api/v1/stories"))
-        if compare:
-            httpx.post(base + "/api/v1/compare", json=COMPARE_BODY, timeout=600)
-            asyncio.run(run(paths, compare=True))
+        endpoints = [("story page", paths), ("/api/v1/stories", listings)]
+        for label, wanted in endpoints:
+            if not args.no_own:
+                requests = [request_bytes(p) for p in wanted]
+                run_async(
+                    load(
+                        port,
+                        requests,
+                        clients=args.clients,
+                        duration=args.duration,
+                        label=label,
+                        server=server.pid,
+                    )
+                )
+            if args.locust:
+                run_locust(args.locust, base, wanted, label, clients=args.clients, duration=args.duration)
+        if not args.no_compare:
+            body = json.dumps(COMPARE_BODY).encode()
+            httpx.post(base + "/api/v1/compare", content=body, headers=JSON, timeout=600)
+            run_async(
+                load(
+                    port,
+                    [request_bytes("/api/v1/compare", body=body)],
+                    clients=args.clients,
+                    duration=args.duration,
+                    label="compare",
+                    server=server.pid,
+                    ok=frozenset({200, 503}),  # 503 with Retry-After is the documented answer when full
+                )
+            )
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server and its worker processes
         server.wait(30)
+
+
+def run_locust(
+    locust: str, base: str, paths: list[str], label: str, *, clients: int, duration: float
+) -> None:
+    """The same load from Locust (an independent generator, in its own environment): ``clients``
+    users without waits, all started within the first second; statistics from after the start."""
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [
+            locust,
+            "-f",
+            str(ROOT / "bench" / "locustfile.py"),
+            "--headless",
+            "--only-summary",
+            "--reset-stats",
+            "--users",
+            str(clients),
+            "--spawn-rate",
+            str(clients),
+            "--run-time",
+            f"{int(duration)}s",
+            "--host",
+            base,
+            "--csv",
+            f"{tmp}/locust",
+            "--loglevel",
+            "WARNING",
+        ]
+        env = os.environ | {"BLICKWINKEL_BENCH_PATHS": ",".join(paths)}
+        subprocess.run(command, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with Path(f"{tmp}/locust_stats.csv").open(encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+    total = next(r for r in rows if r["Name"] == "Aggregated")
+    one, five, _ = os.getloadavg()
+    print(
+        f"{label:<16} {clients} clients (Locust FastHttpUser): {float(total['Requests/s']):7.1f} req/s, "
+        f"p50 {total['50%']} ms, p90 {total['90%']} ms, p99 {total['99%']} ms, "
+        f"max {float(total['Max Response Time']):.0f} ms, "
+        f"errors {total['Failure Count']} of {total['Request Count']}  (load {one:.1f}/{five:.1f})",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -224,6 +407,13 @@ def main() -> None:
         "--no-ingest", action="store_true", help="serve the bundled examples, skip the corpus"
     )
     parser.add_argument("--no-compare", action="store_true", help="skip the compare endpoint")
+    parser.add_argument(
+        "--locust",
+        default="",
+        metavar="PATH",
+        help="the locust command (installed in an environment of its own): the same load from Locust too",
+    )
+    parser.add_argument("--no-own", action="store_true", help="skip our own generator (with --locust)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         sqlite_url = f"sqlite:///{tmp}/bench.db"
@@ -258,7 +448,7 @@ def main() -> None:
                 ]
             )
             store.close()
-        bench_http(sqlite_url, args.clients, args.duration, workers=args.workers, compare=not args.no_compare)
+        bench_http(sqlite_url, args)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ import uvicorn
 from blickwinkel.config import load_settings
 from blickwinkel.store import open_store
 from blickwinkel.web import ServiceOptions, create_app
-from blickwinkel.web.protocol import JsonErrorH11Protocol
+from blickwinkel.web.protocol import JsonErrorProtocol
 from blickwinkel.web.security import MAX_REQUEST_LINE_BYTES
 from tests.integration.newsroom_fixtures import fill_store
 
@@ -42,8 +42,8 @@ def port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
         host="127.0.0.1",
         port=free,
         log_level="warning",
-        h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES,
-        http=JsonErrorH11Protocol,
+        access_log=False,
+        http=JsonErrorProtocol,
     )
     server = uvicorn.Server(config)
     with warnings.catch_warnings():
@@ -128,7 +128,16 @@ def test_a_bug_is_a_500_with_the_one_body_and_the_connection_stays(port: int) ->
     conn.close()
 
 
-def test_the_serve_command_uses_the_same_limit() -> None:
+def test_a_head_over_the_limit_ends_with_the_json_error_body(port: int) -> None:
+    filler = b"X-Filler: " + b"a" * 60_000 + b"\r\n"
+    head = b"GET /api/v1/stories HTTP/1.1\r\nHost: x\r\n" + filler * (
+        MAX_REQUEST_LINE_BYTES // len(filler) + 2
+    )
+    status, headers, body = _raw(port, head + b"\r\n")
+    assert status == 400 and headers["connection"] == "close"
+    assert "longer than" in json.loads(body)["error"]["message"]
+
+
+def test_the_serve_command_uses_the_same_protocol() -> None:
     source = (Path(__file__).resolve().parents[2] / "src/blickwinkel/cli/serve_cmd.py").read_text()
-    assert "h11_max_incomplete_event_size" in source and "MAX_REQUEST_LINE_BYTES" in source
-    assert "JsonErrorH11Protocol" in source
+    assert '"http": JsonErrorProtocol' in source

@@ -35,8 +35,8 @@ def serve(
     from blickwinkel.store import open_store
     from blickwinkel.web import create_app, service_options
     from blickwinkel.web.app import PUBLIC_ENV
-    from blickwinkel.web.protocol import JsonErrorH11Protocol
-    from blickwinkel.web.security import MAX_REQUEST_LINE_BYTES, is_loopback_host
+    from blickwinkel.web.protocol import JsonErrorProtocol
+    from blickwinkel.web.security import is_loopback_host
 
     err = stderr_console()
     try:
@@ -59,14 +59,15 @@ def serve(
         )
         workers = 1
     print_plain(err, f"blickwinkel on http://{host}:{port}/ (API docs: /api/docs) — database {store.url}")
-    # A request line or headers over h11's default 16 KB got a plain-text 400; with room up to
-    # this size the app answers 414/431 with the one error body.
     server_options: dict[str, Any] = {
         "host": host,
         "port": port,
         "log_level": "warning",
-        "h11_max_incomplete_event_size": MAX_REQUEST_LINE_BYTES,
-        "http": JsonErrorH11Protocol,  # an unreadable request gets the one error body, too
+        "access_log": False,  # a log line per request is most of a cached page's time
+        # httptools' C parser (an unreadable request or a head over MAX_REQUEST_LINE_BYTES gets the
+        # one error body) and uvloop where it is installed (not on Windows)
+        "http": JsonErrorProtocol,
+        "loop": "auto",
     }
     if workers > 1:
         # Each worker process builds its own app and store from the same settings (SQLite in WAL

@@ -4,6 +4,9 @@ one builder of listing filters."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import threading
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -64,13 +67,36 @@ class StoreBase:
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        self._watch: sqlite3.Connection | None = None
+        self._watch_lock = threading.Lock()
 
     @property
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()
+
+    def data_version(self) -> int | None:
+        """A number that changes whenever anything is committed to the database, by this process or
+        another: what was read before stays right while it is unchanged. SQLite's ``PRAGMA
+        data_version`` on a read-only connection of its own (a few microseconds, no transaction);
+        None for PostgreSQL, which has no counter that cheap (callers read what they show instead)."""
+        if self.dialect != "sqlite":
+            return None
+        with self._watch_lock:
+            if self._watch is None:
+                path = urllib.parse.quote(str(self.engine.url.database))
+                # isolation_level=None: autocommit, so no read transaction pins an old snapshot.
+                self._watch = sqlite3.connect(
+                    f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+                )
+            row = self._watch.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
 
     @contextmanager
     def _write(self) -> Iterator[sa.Connection]:

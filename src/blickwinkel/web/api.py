@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from blickwinkel.errors import ApiError
 from blickwinkel.store import Store, StoreError
+from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.service import CompareInput, StoryComparison, compare_submitted
 from blickwinkel.web.state import AppState, require_write_token, state
 
@@ -117,6 +118,7 @@ async def list_stories(
     # Answered on the event loop from its cached JSON until the store's stories change (one cheap
     # read); a fresh listing is built on the thread pool.
     app_state = state(request)
+    keep_answer(request)
     key = (app_state.store.stories_marker(), request.url.query)
     cached = app_state.listings.get(key)
     if cached is not None:
@@ -142,6 +144,8 @@ def get_story(request: Request, story_id: Id) -> dict[str, Any]:
         raise ApiError(404, f"No story {story_id}.", field="story_id")
     result = app_state.comparisons.for_story(story_id)
     assert result is not None
+    if result.comparison is not None:
+        keep_answer(request)
     return {
         "story": _jsonable(summary),
         "articles": [

@@ -16,6 +16,7 @@ from blickwinkel.config import Settings
 from blickwinkel.ingest.fetch import Fetcher
 from blickwinkel.store import Store
 from blickwinkel.web import api, pages
+from blickwinkel.web.cached_reads import CachedReads
 from blickwinkel.web.errors import install_error_handlers
 from blickwinkel.web.options import ServiceOptions, fetch_policy, service_options
 from blickwinkel.web.security import SecurityMiddleware
@@ -85,6 +86,8 @@ def create_app(
     )
     install_error_handlers(app, pages.error_page)
     app.add_middleware(SecurityMiddleware, max_body_bytes=int(options.max_request_mb * 1_000_000))
+    # Outermost: a kept answer is sent as it was, security headers included.
+    app.add_middleware(CachedReads, data_version=store.data_version)
     static = importlib.resources.files("blickwinkel.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)

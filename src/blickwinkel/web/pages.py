@@ -18,6 +18,7 @@ from blickwinkel.errors import ApiError, BlickwinkelError
 from blickwinkel.report.html import safe_url
 from blickwinkel.store import MARK_END, MARK_START, StoreError
 from blickwinkel.web.api import Id, run_compare
+from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.i18n import TEXTS, choose_language
 from blickwinkel.web.service import CompareInput
 from blickwinkel.web.state import check_write_token, state
@@ -97,6 +98,7 @@ def stories_page(
         )
     except StoreError as exc:
         raise ApiError(400, str(exc), field="cursor") from None
+    keep_answer(request)
     next_url = None
     if page.next_cursor:
         next_url = f"/?{urllib.parse.urlencode(dict(request.query_params) | {'cursor': page.next_cursor})}"
@@ -115,6 +117,7 @@ async def story_page(request: Request, story_id: Id) -> Response:
     lang = choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
     cached = app_state.pages.get((story_id, version, lang, request.url.query))
     if cached is not None:
+        keep_answer(request)
         return HTMLResponse(cached, headers={"content-language": lang, "vary": "Accept-Language"})
     return await run_in_threadpool(_story_page, request, story_id, lang)
 
@@ -139,6 +142,7 @@ def _story_page(request: Request, story_id: int, lang: str) -> Response:
     )
     if result.comparison is not None:
         app_state.pages.put(key, bytes(response.body).decode("utf-8"))
+        keep_answer(request)
     return response
 
 

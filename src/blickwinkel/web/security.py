@@ -37,6 +37,10 @@ MAX_REQUEST_LINE_BYTES = 2_000_000
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
 
+def target_too_long() -> str:
+    return f"The request path and query are longer than {MAX_TARGET_BYTES:,} bytes."
+
+
 def is_loopback_host(host: str) -> bool:
     return host in LOOPBACK_HOSTS or host.startswith("127.")
 
@@ -68,9 +72,7 @@ class SecurityMiddleware:
             scope.get("query_string", b"")
         )
         if target > MAX_TARGET_BYTES:
-            await _refuse(
-                send, 414, f"The request path and query are longer than {MAX_TARGET_BYTES:,} bytes."
-            )
+            await _refuse(send, 414, target_too_long())
             return
         if sum(len(k) + len(v) for k, v in scope.get("headers", [])) > MAX_HEADER_BYTES:
             await _refuse(send, 431, f"The request headers are larger than {MAX_HEADER_BYTES:,} bytes.")
