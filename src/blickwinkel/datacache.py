@@ -158,8 +158,9 @@ class RegexCodes:
 
         regex: Any = importlib.import_module("regex")  # (no type stubs installed)
         self._regex = regex
-        # (2: tables written once; the first format grew by the per-process patterns)
-        self._path = cache_dir() / f"{name}-{source_key(regex.__version__, name, 2)}.marshal"
+        # (2: tables written once, the first format grew by the per-process patterns; 3: SoMaJo's
+        # emoticon patterns in a fixed order, so the tables written before miss them)
+        self._path = cache_dir() / f"{name}-{source_key(regex.__version__, name, 3)}.marshal"
         self._table: dict[tuple[str, int], tuple[Any, ...]] = {}
         self._recorded: dict[tuple[str, int], tuple[Any, ...]] = {}
         self._compiled: dict[tuple[str, int], Any] = {}
@@ -180,10 +181,13 @@ class RegexCodes:
     def search(self, pattern: Any, string: str, flags: int = 0, **kwargs: Any) -> Any:
         if kwargs:
             return self._regex.search(pattern, string, flags, **kwargs)
-        return self.compile(pattern, flags).search(string)
+        compiled = self._compiled.get((pattern, flags))  # (SoMaJo searches once per list entry)
+        return (compiled or self.compile(pattern, flags)).search(string)
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._regex, name)
+        value = getattr(self._regex, name)
+        setattr(self, name, value)  # asked once: ``escape`` is called for every list entry
+        return value
 
     def _from_table(self, key: tuple[str, int]) -> Any:
         arguments = self._table.get(key)

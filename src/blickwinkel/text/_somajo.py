@@ -7,6 +7,7 @@ same but took a third of the run time. Only spans leave this module; callers sli
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import re
 import threading
@@ -62,12 +63,21 @@ def _build(name: str) -> Any:
         # literals of one length at most one text can match, so this order matches the same.
         return sorted(shipped_read(filename, to_lower), key=lambda entry: (-len(entry), entry))
 
+    def sorted_in_fixed_order(items: Any, *, key: Any = None, reverse: bool = False) -> list[Any]:
+        # The same for its emoticon and text-face sets, sorted by length only (``sorted(set, key=len,
+        # reverse=True)``): three patterns (0.06 s) that were compiled afresh in every process.
+        with contextlib.suppress(TypeError):  # (not text: as shipped)
+            items = sorted(items)
+        return sorted(items, key=key, reverse=reverse)
+
     module.re = codes  # the tokenizer's __init__ compiles its patterns through the module's ``re``
     module.utils.read_abbreviation_file = read_in_fixed_order
+    module.sorted = sorted_in_fixed_order  # shadows the built-in there
     try:
         tokenizer = SoMaJo(name, split_camel_case=False, character_offsets=False)
     finally:
         module.re, module.utils.read_abbreviation_file = shipped_re, shipped_read
+        del module.sorted
     codes.save()
     return tokenizer
 
