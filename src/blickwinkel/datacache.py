@@ -17,7 +17,9 @@ import marshal
 import mmap
 import os
 import struct
+import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -237,3 +239,93 @@ class RegexCodes:
         with contextlib.suppress(OSError, ValueError):
             self._path.unlink(missing_ok=True)
             cached_file(self._path.name, write)
+
+
+_patterns_lock = threading.Lock()
+_patterns_open = [False]  # one block at a time patches ``re``; a block opened meanwhile compiles as usual
+
+
+def _plain_ints(value: Any) -> Any:
+    """Ints (and lists of them) as plain ``int``: marshal keeps no subclass (``re`` writes its opcodes
+    as named int constants, its flags as ``RegexFlag``)."""
+    if isinstance(value, list):
+        return [int(v) if isinstance(v, int) else v for v in value]
+    return int(value) if isinstance(value, int) else value
+
+
+@contextlib.contextmanager
+def compiled_patterns(name: str) -> Iterator[None]:
+    """While open, ``re`` builds each new pattern from compiled code kept in the cache directory.
+
+    ``re`` parses and compiles a pattern in Python before its C core (``_sre``) builds the matcher;
+    the long alternations of word lists our analysers compile at import take a new process tens of
+    milliseconds. The first process records, per pattern and flags, the arguments ``re`` hands
+    ``_sre.compile``; the table is kept under ``name`` (named after the Python version) and later
+    processes hand them over directly, which builds the same matcher. A pattern not in the table, or
+    a table that cannot be read, is compiled the ordinary way. Like :class:`RegexCodes` the table is
+    written once, by the first process, and holds only what was compiled inside this block; it
+    reads private parts of ``re``.
+    """
+    import re
+
+    compiler: Any = getattr(re, "_compiler", None)
+    core: Any = getattr(compiler, "_sre", None)
+    if compiler is None or core is None:
+        yield
+        return
+    path = cache_dir() / f"{name}-{source_key(sys.version, name, 1)}.marshal"
+    table: dict[tuple[Any, int], tuple[Any, ...]] = {}
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        read = marshal.loads(path.read_bytes())
+        if isinstance(read, dict):
+            table = read
+    recorded: dict[tuple[Any, int], tuple[Any, ...]] = {}
+    shipped = compiler.compile
+    seen: list[tuple[Any, ...]] = []
+
+    class Recorder:
+        def compile(self, *arguments: Any) -> Any:
+            seen.append(arguments)
+            return core.compile(*arguments)
+
+        def __getattr__(self, attribute: str) -> Any:
+            return getattr(core, attribute)
+
+    def compile_pattern(pattern: Any, flags: Any = 0) -> Any:
+        if not isinstance(pattern, str | bytes):
+            return shipped(pattern, flags)
+        key = (pattern, int(flags))
+        arguments = table.get(key)
+        if arguments is not None:
+            with contextlib.suppress(Exception):  # a table from another build: compile as usual
+                return core.compile(*arguments)
+        with _patterns_lock:
+            seen.clear()
+            compiler._sre = Recorder()
+            try:
+                compiled = shipped(pattern, flags)
+            finally:
+                compiler._sre = core
+            if len(seen) == 1:
+                recorded[key] = tuple(_plain_ints(a) for a in seen[0])
+        return compiled
+
+    with _patterns_lock:
+        patching = not _patterns_open[0]
+        if patching:
+            _patterns_open[0] = True
+            compiler.compile = compile_pattern
+    try:
+        yield
+    finally:
+        if patching:
+            with _patterns_lock:
+                compiler.compile = shipped
+                _patterns_open[0] = False
+    if recorded and not table:
+
+        def write(temporary: Path) -> None:
+            temporary.write_bytes(marshal.dumps(recorded))
+
+        with contextlib.suppress(OSError, ValueError):
+            cached_file(path.name, write)

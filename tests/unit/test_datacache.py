@@ -203,3 +203,47 @@ def test_cached_hanta_tagger_holds_the_shipped_state(tmp_path: Path, monkeypatch
     assert vars(cached) == vars(shipped)
     for word in ("Häuser", "Regierungssprecherin", "ging", "Xyzzyquatsch", "``"):
         assert cached.tag_word(word) == shipped.tag_word(word)
+
+
+def test_patterns_built_from_cached_code_match_like_compiled_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    texts = ["Sie sagte am 3. März: „Wir bleiben.“", "no match here", "ÄÖÜ äöü 12.5 %"]
+    sources = [
+        (r"(?P<quote>„[^“]+“)|(?P<day>\d+)\.\s+(März|April)", 0),
+        (r"(?<![\w-])(?:sagte|meinte)(?![\w-])", re.IGNORECASE),
+        (r"\d+(?:[.,]\d+)?\s*%", 0),
+    ]
+    re.purge()
+    with datacache.compiled_patterns("patterns-test"):  # the first block writes the table
+        [re.compile(p, f) for p, f in sources]
+    names = [p.name for p in (tmp_path / "blickwinkel").iterdir()]
+    assert len(names) == 1 and names[0].startswith("patterns-test-")
+    re.purge()
+    shipped_parse = re._parser.parse
+
+    def no_parsing(*arguments: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(re._parser, "parse", no_parsing)
+    with datacache.compiled_patterns("patterns-test"):  # the second builds from it, parsing nothing
+        compiled = [re.compile(p, f) for p, f in sources]
+    monkeypatch.setattr(re._parser, "parse", shipped_parse)
+    assert re._compiler.compile.__module__ == "re._compiler"  # put back
+    for pattern, (source, flags) in zip(compiled, sources, strict=True):
+        expected = re._compiler.compile(source, flags)
+        assert (pattern.pattern, pattern.flags, pattern.groupindex) == (
+            expected.pattern,
+            expected.flags,
+            expected.groupindex,
+        )
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in expected.finditer(text)]
+    path = next((tmp_path / "blickwinkel").iterdir())
+    path.write_bytes(b"garbage")
+    re.purge()
+    with datacache.compiled_patterns("patterns-test"):
+        assert re.compile(*sources[0]).groupindex == {"quote": 1, "day": 2}

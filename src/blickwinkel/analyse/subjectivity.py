@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from blickwinkel import datacache
 from blickwinkel.errors import BlickwinkelError, Errors
 
 if TYPE_CHECKING:  # analysis takes an embedder as a parameter; it never loads one itself
@@ -113,7 +114,8 @@ def _cues(language: str) -> _Cues:
     data = _load_data()
     lang = language if language in data else "en"
     section = data[lang]
-    patterns = {name: _alternation(words) for name, words in section["cues"].items()}
+    with datacache.compiled_patterns(f"patterns-subjectivity-{lang}"):  # long word lists: cached code
+        patterns = {name: _alternation(words) for name, words in section["cues"].items()}
     return _Cues(
         patterns=patterns,
         subjective_prototypes=tuple(section["prototypes"]["subjective"]),
