@@ -6,10 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blickwinkel.compare import compare_articles
-from blickwinkel.compare.conflicts import typographic_form
-from tests.unit.test_compare import EMBEDDER, ent, make_article
+from blickwinkel.compare.conflicts import _tallies, typographic_form
+from blickwinkel.model import Statement
+from tests.unit.test_compare import EMBEDDER, ent, make_article, qty
 
 INTRO = "Die Stadt Lindenau sperrt die alte Brücke über den Fluss wegen Rost an den Trägern."
+
+
+def make_statement(text: str) -> Statement:
+    return make_article("a", [text]).statements[0]
 
 
 def conflicts_of(left: str, right: str, extras_a: object = None, extras_b: object = None) -> list[str]:
@@ -169,3 +174,87 @@ def test_the_web_view_marks_both_spans_of_a_conflict() -> None:
     view = story_view({"a": a.article, "b": b.article}, compare_articles([a, b], EMBEDDER))
     ((_, _, sides),) = view.conflicts
     assert sorted(side.marked[1] for side in sides if side.marked) == ["1644", "548"]
+
+
+def test_one_weekday_in_parts_of_the_day_that_cannot_overlap_is_a_date_conflict() -> None:
+    found = conflicts_of(
+        "The town received a call about the bridge from a federal official on Monday morning.",
+        "A federal official called the town about the bridge on Monday afternoon, the mayor said.",
+    )
+    assert len(found) == 1 and found[0].startswith("date: time of day"), found
+    assert "'Monday morning'" in found[0] and "'Monday afternoon'" in found[0]
+
+
+def test_evening_and_night_of_one_day_are_no_conflict() -> None:
+    assert not conflicts_of(
+        "Die Fähre lief am Sonntagabend vor der Brücke auf eine Sandbank, teilte die Stadt mit.",
+        "Die Fähre lief nach Angaben der Stadt in der Sonntagnacht vor der Brücke auf eine Sandbank.",
+    )
+
+
+def test_the_left_and_the_right_side_of_one_thing_is_a_conflict() -> None:
+    found = conflicts_of(
+        "The driver was taken to hospital with a deep cut on his left arm, police said.",
+        "Police said the driver had a deep cut on the right forearm and was taken to hospital.",
+    )
+    assert len(found) == 1 and found[0].startswith("detail: side"), found
+
+
+def test_a_statement_giving_both_sides_is_no_side_conflict() -> None:
+    assert not conflicts_of(
+        "The driver was taken to hospital with cuts on his left arm and his right arm, police said.",
+        "Police said the driver had cuts on the right arm and was taken to hospital.",
+    )
+
+
+def test_a_vote_tally_that_differs_in_one_count_is_a_conflict() -> None:
+    found = conflicts_of(
+        "Der Stadtrat beschloss am Donnerstag mit 31 zu 18 Stimmen die Sperrung der alten Brücke.",
+        "Der Stadtrat beschloss die Sperrung der alten Brücke am Donnerstag 31-17.",
+    )
+    assert len(found) == 1 and "tally" in found[0], found
+
+
+def test_a_rising_pair_is_a_range_and_a_clock_time_no_tally() -> None:
+    assert [t[:2] for t in _tallies(make_statement("Sie stimmten 31 zu 18, das Team gewann 3:1."))] == [
+        (31, 18),
+        (3, 1),
+    ]
+    assert not _tallies(make_statement("Kinder von 10 bis 15 Jahren kamen um 21:15, at 11:05 a.m."))
+
+
+def test_two_lower_bounds_never_contradict() -> None:
+    assert not conflicts_of(
+        "Mehr als 3.000 Pendler nutzen die Brücke nach Angaben der Stadt an jedem Werktag.",
+        "An jedem Werktag fahren laut Stadtverwaltung über 5.000 Pendler über die alte Brücke.",
+        {"quantities": (qty("Mehr als 3.000 Pendler", 3000, "Pendler", approximate=True),)},
+        {"quantities": (qty("über 5.000 Pendler", 5000, "Pendler", approximate=True),)},
+    )
+
+
+def test_a_number_the_sentence_bounds_from_below_is_read_as_a_bound() -> None:
+    assert not conflicts_of(
+        "The highest bid for the old bridge railing was $2,075 before the auction was closed.",
+        "Bids for the old bridge railing were past $2,000 before the auction was closed.",
+        {"quantities": (qty("$2,075", 2075, "USD"),)},
+        {"quantities": (qty("$2,000", 2000, "USD"),)},
+    )
+
+
+def test_of_several_clashing_numbers_the_closest_pair_is_reported() -> None:
+    found = conflicts_of(
+        "Bids for the old bridge railing jumped from $238 to $2,075 before the auction was closed.",
+        "The highest bid for the old bridge railing was $2,025 before the auction was closed.",
+        {"quantities": (qty("$238", 238, "USD"), qty("$2,075", 2075, "USD"))},
+        {"quantities": (qty("$2,025", 2025, "USD"),)},
+    )
+    assert len(found) == 1 and "'$2,075'" in found[0] and "'$2,025'" in found[0], found
+
+
+def test_a_compass_region_and_a_quarter_in_it_are_no_place_conflict() -> None:
+    assert not conflicts_of(
+        "Am Montagabend wurden Einsatzkräfte in ein Mehrfamilienhaus im Hamburger Südwesten gerufen.",
+        "Am Montagabend wurden Einsatzkräfte in ein Mehrfamilienhaus im Hamburger Ortsteil Altdorf gerufen.",
+        {"entities": (ent("Südwesten", "loc:sudwesten"),)},
+        {"entities": (ent("Altdorf", "loc:altdorf"),)},
+    )

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Protocol
 
@@ -39,16 +39,60 @@ def _quantity_conflict(
 ) -> tuple[Quantity, Quantity] | None:
     """A pair of quantities of the same counted thing that disagree, inside the parts of the two
     statements that matched. Quantities that find an agreeing partner on the other side are paired
-    off first: "1.000 oder 5.000 Euro" against "1.000 oder 6.000 Euro" clashes on 5.000 vs 6.000."""
-    qas = [q for q in a.quantities if _within(q, span_a)]
-    qbs = [q for q in b.quantities if _within(q, span_b)]
+    off first: "1.000 oder 5.000 Euro" against "1.000 oder 6.000 Euro" clashes on 5.000 vs 6.000.
+    Of several clashing pairs the closest is the one that reports the same figure ("from $238 to
+    $2,075" against "$2,025" clashes on $2,075 vs $2,025)."""
+    qas = [_bounded_by_context(q, a) for q in a.quantities if _within(q, span_a)]
+    qbs = [_bounded_by_context(q, b) for q in b.quantities if _within(q, span_b)]
     open_a = [qa for qa in qas if not any(quantities_agree(qa, qb) is True for qb in qbs)]
     open_b = [qb for qb in qbs if not any(quantities_agree(qa, qb) is True for qa in qas)]
-    for qa in open_a:
-        for qb in open_b:
-            if quantities_agree(qa, qb) is False:
-                return (qa, qb)
-    return None
+    clashes = [
+        (qa, qb)
+        for qa in open_a
+        for qb in open_b
+        if quantities_agree(qa, qb) is False and not _bounds_in_one_direction(qa, qb)
+    ]
+    if not clashes:
+        return None
+    return min(clashes, key=lambda pair: _relative_gap(pair[0].value, pair[1].value))
+
+
+def _relative_gap(x: float, y: float) -> float:
+    return abs(x - y) / max(abs(x), abs(y), 1e-9)
+
+
+# A number the reader leaves unhedged but the sentence bounds: "was past $2,000", "topped 500".
+_CONTEXT_LOWER_BOUND = re.compile(
+    r"\b(?:past|above|beyond|topped|topping|exceeded|exceeding)\s+$", re.IGNORECASE
+)
+_CONTEXT_WINDOW = 20
+
+
+def _bounded_by_context(q: Quantity, s: Statement) -> Quantity:
+    """``q`` read as a lower bound ("more than …") when the words before it make it one."""
+    offset = q.start - s.start
+    before = typographic_form(s.text[max(0, offset - _CONTEXT_WINDOW) : max(0, offset)])
+    if q.approximate or not _CONTEXT_LOWER_BOUND.search(before):
+        return q
+    return replace(q, text=f"more than {q.text}", approximate=True)
+
+
+def _bounds_in_one_direction(qa: Quantity, qb: Quantity) -> bool:
+    """Two bounds on the same side never contradict: "more than 63,000" and "more than 83,000" can
+    both be true, and so can "fewer than 10" and "fewer than 20"."""
+    lower = [bool(_LOWER_BOUND.search(q.text)) for q in (qa, qb)]
+    upper = [bool(_UPPER_BOUND.search(q.text)) for q in (qa, qb)]
+    return all(lower) or all(upper)
+
+
+_LOWER_BOUND = re.compile(
+    r"^(?i:mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|mindestens|wenigstens|more\s+than|well\s+over|"
+    r"just\s+over|over|at\s+least|upwards\s+of)\b"
+)
+_UPPER_BOUND = re.compile(
+    r"^(?i:bis\s+zu|weniger\s+als|unter|höchstens|maximal|up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|"
+    r"at\s+most|just\s+under|under)\b"
+)
 
 
 def _stated_elsewhere(
@@ -188,6 +232,8 @@ def _parallel_number(a: Statement, b: Statement, hunks: Sequence[Hunk]) -> tuple
             continue
         (tx, vx), (ty, vy) = nx[0], ny[0]
         qa, qb = _covering(a.quantities, tx), _covering(b.quantities, ty)
+        qa = _bounded_by_context(qa, a) if qa is not None else None
+        qb = _bounded_by_context(qb, b) if qb is not None else None
         # Hedged single numbers keep their tolerance; a range with one end changed is another figure.
         single = qa is not None and qb is not None and qa.upper is None and qb.upper is None
         if single and qa is not None and qb is not None and quantities_agree(qa, qb) is True:
@@ -271,19 +317,43 @@ def _actor_conflict(
             continue
         # The recogniser may type the same slot differently ("Milan Brodtke" as a place), so any
         # two names that fill the same slot clash; the kind follows the types.
-        ex = [m for m in a.entities if m.type in every and m.start < xs[-1].end and m.end > xs[0].start]
-        ey = [m for m in b.entities if m.type in every and m.start < ys[-1].end and m.end > ys[0].start]
+        ex = [
+            m
+            for m in a.entities
+            if m.type in every and m.start < xs[-1].end and m.end > xs[0].start and not _compass(m.text)
+        ]
+        ey = [
+            m
+            for m in b.entities
+            if m.type in every and m.start < ys[-1].end and m.end > ys[0].start and not _compass(m.text)
+        ]
         for x in ex:
             for y in ey:
                 if x.key != y.key and not _same_name(x.text, a, y.text, b):
                     return ("place" if x.type == y.type == "LOC" else "actor", x, y)
         # A name the recogniser missed on one side: capitalised tokens in English text (German
         # capitalises every noun, so there a recognised name on one side is needed).
+        if any(_compass(t.text) for t in (*xs, *ys)):
+            continue
         if (ex or ey or _name_like(xs, ys, a, b)) and _all_names(xs, a) and _all_names(ys, b):
             tx, ty = _run(xs, a), _run(ys, b)
             if not _same_name(tx.text, a, ty.text, b):
                 return ("actor", tx, ty)
     return None
+
+
+# A compass direction ("im Hamburger Südwesten", "in the north") names a region that holds the
+# other side's place, not a second place: no clash.
+_COMPASS = re.compile(
+    r"^(?=nord|süd|sued|ost|west|north|south|east)(?:(?:nord|süd|sued)?(?:ost|west)?|north|south|east|west|(?:north|south)(?:east|west))"
+    r"(?:en|ern|lich|liche[nmrs]?)?$",
+    re.IGNORECASE,
+)
+
+
+def _compass(text: str) -> bool:
+    words = text.split()
+    return bool(words) and _COMPASS.match(words[-1]) is not None
 
 
 # Two spellings of one name ("Organisation"/"Organization", "Thammavijarn"/"Thamvijarn") are alike
@@ -317,6 +387,180 @@ def _all_names(tokens: Sequence[_Token], s: Statement) -> bool:
         and t.key not in _MONTH_WORDS
         for t in tokens
     )
+
+
+# Parts of a day that cannot overlap: "Monday morning" against "Monday afternoon" is a clash,
+# "Sunday evening" against "Sunday night" is not (evening runs into night, night into early morning,
+# afternoon into evening).
+_DAYPART = {
+    "morning": "morning", "morgen": "morning", "vormittag": "morning", "früh": "morning",
+    "afternoon": "afternoon", "nachmittag": "afternoon",
+    "evening": "evening", "abend": "evening",
+    "night": "night", "nacht": "night",
+}  # fmt: skip
+_DISJOINT_DAYPARTS = frozenset(
+    {
+        frozenset({"morning", "afternoon"}),
+        frozenset({"morning", "evening"}),
+        frozenset({"afternoon", "night"}),
+    }
+)
+_WEEKDAY_INDEX = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
+    "sonnabend": 5, "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_DAY_AT = re.compile(
+    r"\b(?P<day>" + "|".join(sorted(_WEEKDAY_INDEX, key=len, reverse=True)) + r")"
+    r"(?:\s+|-)?(?P<part>" + "|".join(sorted(_DAYPART, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A stretch of a statement that a check found, with offsets into the article."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _dayparts(s: Statement) -> dict[int, list[tuple[str, _Found]]]:
+    """The parts of a day each weekday is given in: "Monday morning", "Montagabend", "Montag früh"."""
+    found: dict[int, list[tuple[str, _Found]]] = {}
+    for m in _DAY_AT.finditer(typographic_form(s.text)):
+        day, part = _WEEKDAY_INDEX[m.group("day").lower()], _DAYPART[m.group("part").lower()]
+        found.setdefault(day, []).append((part, _Found(m.group(), s.start + m.start(), s.start + m.end())))
+    return found
+
+
+def _daypart_conflict(a: Statement, b: Statement) -> tuple[_Found, _Found] | None:
+    """One weekday, given in parts of the day that cannot overlap: "on Monday morning" against "on
+    Monday afternoon". Each side must name that day in one part of it only."""
+    pa, pb = _dayparts(a), _dayparts(b)
+    for day in sorted(pa.keys() & pb.keys()):
+        parts_a = {part for part, _ in pa[day]}
+        parts_b = {part for part, _ in pb[day]}
+        if len(parts_a) == 1 and len(parts_b) == 1 and frozenset(parts_a | parts_b) in _DISJOINT_DAYPARTS:
+            return pa[day][0][1], pb[day][0][1]
+    return None
+
+
+# A side of the body or of a thing, followed by what it is the side of: "left arm", "rechten Unterarm".
+_SIDE = re.compile(
+    r"\b(?P<side>left|right|link(?:e|er|es|en|em)|recht(?:e|er|es|en|em))\s+(?P<head>\w{3,})", re.IGNORECASE
+)
+
+
+def _sides(s: Statement) -> list[tuple[str, str, _Found]]:
+    out = []
+    for m in _SIDE.finditer(typographic_form(s.text)):
+        side = "left" if m.group("side").lower().startswith(("left", "link")) else "right"
+        found = _Found(m.group(), s.start + m.start(), s.start + m.end())
+        out.append((side, m.group("head").lower(), found))
+    return out
+
+
+def _same_head(x: str, y: str) -> bool:
+    """One thing, maybe named more closely on one side: "arm" and "forearm", "Arm" and "Unterarm"."""
+    return x == y or x.endswith(y) or y.endswith(x)
+
+
+def _side_conflict(a: Statement, b: Statement) -> tuple[_Found, _Found] | None:
+    """The left side of a thing on one side, the right side of it on the other ("a tattoo on her left
+    arm" against "on her right forearm"), where neither statement also gives the other side."""
+    sa, sb = _sides(a), _sides(b)
+
+    def both_sides(given: list[tuple[str, str, _Found]], head: str) -> bool:
+        return {"left", "right"} <= {side for side, h, _ in given if _same_head(h, head)}
+
+    for side_x, head_x, found_x in sa:
+        for side_y, head_y, found_y in sb:
+            if side_x == side_y or not _same_head(head_x, head_y):
+                continue
+            if not both_sides(sa, head_x) and not both_sides(sb, head_y):
+                return found_x, found_y
+    return None
+
+
+# A tally of two numbers, the larger first: votes ("31 zu 18 Stimmen", "voted 31-17"), a score
+# ("won 3:1"). A rising pair is a range ("aged 10 to 15") and a clock time is no tally.
+_TALLY = re.compile(
+    r"(?<![\d.,'])(?P<x>\d{1,4})\s*(?:-|:|zu|to|gegen)\s*(?P<y>\d{1,4})"
+    r"(?!\d|[.,']\d|\s*(?:Uhr|h\b|a\.m|p\.m))",
+    re.IGNORECASE,
+)
+
+
+def _tallies(s: Statement) -> list[tuple[int, int, _Found]]:
+    out = []
+    for m in _TALLY.finditer(typographic_form(s.text)):
+        x, y = int(m.group("x")), int(m.group("y"))
+        clock = ":" in m.group() and len(m.group("y")) == 2  # "um 21:15", "at 11:05"
+        if x >= y and not clock:
+            out.append((x, y, _Found(m.group(), s.start + m.start(), s.start + m.end())))
+    return out
+
+
+def _tally_conflict(a: Statement, b: Statement) -> tuple[_Found, _Found] | None:
+    """One tally on each side that agrees in one number and not in the other: "31 zu 18 Stimmen"
+    against "voted 31-17"."""
+    ta, tb = _tallies(a), _tallies(b)
+    if len(ta) != 1 or len(tb) != 1:
+        return None
+    (xa, ya, fa), (xb, yb, fb) = ta[0], tb[0]
+    if (xa == xb) != (ya == yb):
+        return fa, fb
+    return None
+
+
+# A figure written with its group marks, brackets and dashes ("(903) 925-9969", "22'050", "1 234,5"):
+# read as one figure, so that two ways of writing one phone number or amount compare equal.
+_FIGURE = re.compile(r"\(?\d[\d()' .,/-]*\d|\d")
+# Words right before a figure that must be the same on both sides for it to fill one slot: the
+# clause "Crime Stoppers at (903) 925-9969" against "Crime Stoppers at 903-935-9969".
+LOCAL_CONTEXT_WORDS = 3
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Figure:
+    digits: str
+    context: tuple[str, ...]
+    found: _Found
+
+
+def _figures(s: Statement) -> list[_Figure]:
+    text = typographic_form(s.text)
+    out = []
+    for m in _FIGURE.finditer(text):
+        before = _WORD.findall(text[: m.start()])
+        context = before[-LOCAL_CONTEXT_WORDS:]
+        # a capitalised word that does not open the statement: a name in English, a noun in German
+        inner = context if len(before) > LOCAL_CONTEXT_WORDS else context[1:]
+        if len(context) < LOCAL_CONTEXT_WORDS or not any(w[0].isupper() for w in inner):
+            continue
+        figure = m.group().strip(" .,/-")
+        start = s.start + m.start() + m.group().index(figure)
+        found = _Found(figure, start, start + len(figure))
+        out.append(_Figure(re.sub(r"\D", "", figure), tuple(w.lower() for w in context), found))
+    return out
+
+
+def _local_figure_conflict(a: Statement, b: Statement) -> tuple[_Found, _Found] | None:
+    """A figure after the same three words, one of them a name, that differs: "call Harrison County
+    Crime Stoppers at (903) 925-9969" against "a tip with Harrison County Crime Stoppers at
+    903-935-9969". The rest of the two statements may be worded apart; the words before the
+    figure say it fills one slot. A figure the other statement also gives is no clash."""
+    fa, fb = _figures(a), _figures(b)
+    digits_a, digits_b = {f.digits for f in fa}, {f.digits for f in fb}
+    for x in fa:
+        for y in fb:
+            same_slot = x.context == y.context and x.digits != y.digits
+            if same_slot and x.digits not in digits_b and y.digits not in digits_a:
+                return x.found, y.found
+    return None
 
 
 def _speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str, str] | None:
@@ -378,6 +622,24 @@ def _conflict_of_pair(
         wa, wb = words
         reason = f"date in the same wording: {wa.text!r} in {a.article} vs {wb.text!r} in {b.article}"
         return Conflict("", "date", fact.id, pair, (wa.text, wb.text), reason, _spans(wa, wb))
+    tally = _tally_conflict(a, b) if strong else None
+    if tally is not None:
+        ta, tb = tally
+        reason = f"tally: {ta.text!r} in {a.article} vs {tb.text!r} in {b.article}"
+        return Conflict("", "quantity", fact.id, pair, (ta.text, tb.text), reason, _spans(ta, tb))
+    daypart = _daypart_conflict(a, b) if strong else None
+    if daypart is not None:
+        pa, pb = daypart
+        reason = f"time of day: {pa.text!r} in {a.article} vs {pb.text!r} in {b.article}"
+        return Conflict("", "date", fact.id, pair, (pa.text, pb.text), reason, _spans(pa, pb))
+    side = _side_conflict(a, b) if strong else None
+    if side is not None:
+        sa, sb = side
+        reason = f"side: {sa.text!r} in {a.article} vs {sb.text!r} in {b.article}"
+        return Conflict("", "detail", fact.id, pair, (sa.text, sb.text), reason, _spans(sa, sb))
+    local = _local_figure_conflict(a, b) if strong else None
+    if local is not None:
+        return _local_conflict(a, b, local, fact)
     speakers = _speaker_conflict(a, b, part)
     if speakers is not None:
         reason = (
@@ -398,6 +660,12 @@ def _conflict_of_pair(
             spans = ((stretch[0][0].start, stretch[0][-1].end), (stretch[1][0].start, stretch[1][-1].end))
         return Conflict("", "negation", fact.id, pair, values, negation, spans)
     return None
+
+
+def _local_conflict(a: Statement, b: Statement, found: tuple[_Found, _Found], fact: Fact) -> Conflict:
+    fa, fb = found
+    reason = f"figure after the same words: {fa.text!r} in {a.article} vs {fb.text!r} in {b.article}"
+    return Conflict("", "quantity", fact.id, (a.id, b.id), (fa.text, fb.text), reason, _spans(fa, fb))
 
 
 def _either_stated_elsewhere(
@@ -428,10 +696,18 @@ def _spans(x: _Placed, y: _Placed) -> tuple[tuple[int, int], tuple[int, int]]:
 
 
 def _carried_over(
-    found: Sequence[Conflict], fact_of: Mapping[str, Fact], statements: Mapping[str, Statement]
+    found: Sequence[Conflict],
+    fact_of: Mapping[str, Fact],
+    statements: Mapping[str, Statement],
+    links: Sequence[Link] = (),
 ) -> list[Conflict]:
-    """A number that contradicts one outlet also contradicts every other outlet of the fact that
-    states the same number as that one, linked directly or not."""
+    """A number that contradicts one outlet also contradicts every other outlet that states the same
+    number as that one in the same fact, or in a statement linked to that one's (grouping may have
+    put a sentence holding two figures with the other figure's fact)."""
+    linked: dict[str, set[str]] = {}
+    for link in links:
+        linked.setdefault(link.a, set()).add(link.b)
+        linked.setdefault(link.b, set()).add(link.a)
     extra: list[Conflict] = []
     seen = {frozenset(c.statements) for c in found}
     for c in found:
@@ -444,7 +720,7 @@ def _carried_over(
             q_theirs = next((q for q in theirs.quantities if q.to_json() == c.values[1 - side]), None)
             if q_mine is None or q_theirs is None:
                 continue  # a number read from parallel wording alone, with no counted noun to carry
-            for sid in fact.statements:
+            for sid in dict.fromkeys((*fact.statements, *sorted(linked.get(theirs.id, ())))):
                 other = statements[sid]
                 if other.article in (mine.article, theirs.article) or frozenset((mine.id, sid)) in seen:
                     continue
@@ -473,19 +749,34 @@ def find_conflicts(
     fact_of = {sid: f for f in facts for sid in f.statements}
     conflicts: list[Conflict] = []
     for link in sorted(links, key=lambda k: (fact_of[k.a].id if k.a in fact_of else "", k.a, k.b)):
-        fact = fact_of.get(link.a)
-        if fact is None or fact_of.get(link.b) is not fact:
+        fact, other = fact_of.get(link.a), fact_of.get(link.b)
+        if fact is None or other is None:
             continue
         part = parts.get((link.a, link.b))
         # A contradiction needs the same fact: the two statements must be each other's best match,
         # not a second partner that merely shares the sentence pattern ("…, neun Tage nach …").
-        if part is None or not part.mutual:
+        if part is None:
             continue
+        if not part.mutual:
+            # Not each other's best match: only a figure in one slot of the same words can clash.
+            if part.score >= CONFLICT_MIN_SCORE and part.names >= 0:
+                local = _local_figure_conflict(statements[link.a], statements[link.b])
+                if local is not None:
+                    conflicts.append(_local_conflict(statements[link.a], statements[link.b], local, fact))
+            continue
+        if other is not fact:
+            # Grouping keeps a clashing pair apart when either side links better elsewhere; each
+            # other's strong best match still reports one fact, and the clash shows in the first's.
+            if part.score < CONFLICT_MIN_SCORE:
+                continue
+            fact = replace(fact, statements=fact.statements + other.statements)
         a, b = statements[link.a], statements[link.b]
         found = _conflict_of_pair(a, b, part.span_a, part.span_b, part, fact, statements)
+        if found is not None and found.fact != fact_of[link.a].id:
+            found = replace(found, fact=fact_of[link.a].id)
         if found is not None:
             conflicts.append(found)
-    conflicts.extend(_carried_over(conflicts, fact_of, statements))
+    conflicts.extend(_carried_over(conflicts, fact_of, statements, links))
     conflicts.sort(key=lambda c: (int(c.fact[1:]) if c.fact[1:].isdigit() else 0, c.statements))
     return tuple(
         Conflict(f"c{n}", c.kind, c.fact, c.statements, c.values, c.reason, c.spans)

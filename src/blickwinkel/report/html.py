@@ -51,6 +51,7 @@ _CONFLICT_TITLES = {
     "place": "Different place",
     "speaker": "Quote given to different people",
     "negation": "Stated on one side, negated on the other",
+    "detail": "Different detail",
 }
 
 
