@@ -7,7 +7,7 @@ import re
 import pytest
 
 from blickwinkel.analyse.coreference import assign_keys, name_parts, unify_entity_keys
-from blickwinkel.analyse.entities import find_entities, rule_spans, tag_tokens
+from blickwinkel.analyse.entities import add_story_surnames, find_entities, rule_spans, tag_tokens
 from blickwinkel.analyse.ner_eval import (
     LabelledSentence,
     entity_spans,
@@ -302,3 +302,56 @@ def test_tagger_output_loses_spans_no_name_can_be() -> None:
     tags = ["B-PER", "B-PER", "I-PER", "O", "O", "B-OTH", *["I-OTH"] * 9, "O"]
     cleaned = clean_tags(tokens, tags)
     assert cleaned == ["O", "B-PER", "I-PER", *["O"] * 13]
+
+
+def test_an_english_bare_surname_is_a_person_when_another_article_names_them_in_full() -> None:
+    german, german_sentences = _article("Kapitän Jan Berger gab den Befehl zum Auslaufen.")
+    english, english_sentences = _article(
+        "The ship left port after Berger gave the order. Young sailors waited. Berger said so.",
+        language="en",
+        article_id="b",
+    )
+    found = add_story_surnames(
+        [german, english],
+        [german_sentences, english_sentences],
+        [find_entities(german, german_sentences), find_entities(english, english_sentences)],
+    )
+    unified = unify_entity_keys(found, ["de", "en"])
+    people = [(m.text, m.start, m.key) for sentence in unified[1] for m in sentence if m.type == "PER"]
+    assert [(text, key) for text, _, key in people] == [("Berger", "per:jan-berger")] * 2
+    assert english.text[people[0][1] :].startswith("Berger gave")
+
+
+def test_a_surname_no_other_article_gives_in_full_stays_untagged_in_english() -> None:
+    english, sentences = _article("The ship left port after Berger gave the order.", language="en")
+    other, other_sentences = _article("Die Crew blieb an Bord.", article_id="b")
+    found = add_story_surnames(
+        [english, other], [sentences, other_sentences], [find_entities(english, sentences), ()]
+    )
+    assert not [m for sentence in found[0] for m in sentence if m.type == "PER"]
+
+
+def test_one_person_spelled_the_way_each_language_spells_them_gets_one_key() -> None:
+    def person(text: str) -> list[tuple[Mention, ...]]:
+        return [(Mention(text, 0, len(text), "PER", "per:" + "-".join(name_parts(text))),)]
+
+    unified = unify_entity_keys(
+        [person("Wladimir Karlow"), person("Vladimir Karlov"), person("Vladimir Karlou"), person("Karlov")],
+        ["de", "en", "fr", "en"],
+    )
+    assert {article[0][0].key for article in unified} == {"per:vladimir-karlov"}
+
+
+def test_two_spellings_in_one_language_stay_two_people() -> None:
+    one = [(Mention("Anna Berg", 0, 9, "PER", "per:anna-berg"),)]
+    two = [(Mention("Anna Berger", 0, 11, "PER", "per:anna-berger"),)]
+    unified = unify_entity_keys([one, two], ["en", "en"])
+    assert [article[0][0].key for article in unified] == ["per:anna-berg", "per:anna-berger"]
+    both = [
+        (
+            Mention("Anna Berg", 0, 9, "PER", "per:anna-berg"),
+            Mention("Anna Berger", 10, 21, "PER", "per:anna-berger"),
+        )
+    ]
+    unified = unify_entity_keys([both, [()]], ["de", "en"])
+    assert [m.key for m in unified[0][0]] == ["per:anna-berg", "per:anna-berger"]

@@ -8,8 +8,10 @@ shorter mention joins it when its name parts are a subset ending in the same sur
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from blickwinkel.analyse.gazetteer import NAME_PARTICLES, NAME_PREFIXES, POST_NOMINALS, is_title, slug
 from blickwinkel.model import Mention
@@ -89,17 +91,29 @@ def assign_keys(sentences: Sequence[Sequence[tuple[Mention, str | None]]]) -> li
     return result
 
 
+# Two spellings of one name part across languages ("Wladimir"/"Vladimir", "Putin"/"Poutine",
+# "Selenskyj"/"Zelensky") are alike in at least this share of their letters (difflib ratio). Set by
+# hand for a transliteration that changes a letter or two, not measured on any data set.
+TRANSLITERATION_MIN_RATIO = 0.75
+
+
 def unify_entity_keys(
     per_article: Sequence[Sequence[tuple[Mention, ...]]],
+    languages: Sequence[str | None] | None = None,
 ) -> list[list[tuple[Mention, ...]]]:
-    """Give one entity the same key in every article: a surname-only key joins a full name's key."""
+    """Give one entity the same key in every article: a surname-only key joins a full name's key,
+    and with ``languages`` (one per article) a person's name spelled the way another language
+    spells it ("Wladimir Putin", "Vladimir Putin", "Vladimir Poutine") joins one key."""
     person_keys = {
         m.key for article in per_article for sentence in article for m in sentence if m.type == "PER"
     }
+    spelling = _spelling_variants(per_article, languages) if languages is not None else {}
     parts = {
-        key: tuple(p for p in key[4:].split("-") if p and p not in _PARTICLE_SLUGS) for key in person_keys
+        key: tuple(p for p in key[4:].split("-") if p and p not in _PARTICLE_SLUGS)
+        for key in person_keys
+        if key not in spelling
     }
-    mapping: dict[str, str] = {}
+    mapping: dict[str, str] = dict(spelling)
     for key, key_parts in parts.items():
         longer = {other for other, other_parts in parts.items() if _joins(key_parts, other_parts)}
         # only the longest names are targets, so "sudani" → "mohammed-shia-sudani", not "shia-sudani"
@@ -110,3 +124,50 @@ def unify_entity_keys(
         [tuple(replace(m, key=mapping.get(m.key, m.key)) for m in sentence) for sentence in article]
         for article in per_article
     ]
+
+
+def _spelling_variants(
+    per_article: Sequence[Sequence[tuple[Mention, ...]]], languages: Sequence[str | None]
+) -> dict[str, str]:
+    """Person keys of two or more name parts that are another language's spelling of a key used in
+    more articles: every part alike, never both in one article or in articles of one language."""
+    articles: dict[str, set[int]] = {}
+    for n, article in enumerate(per_article):
+        for sentence in article:
+            for m in sentence:
+                if m.type == "PER":
+                    articles.setdefault(m.key, set()).add(n)
+    langs = {key: {languages[n] for n in found} for key, found in articles.items()}
+    split = {key: tuple(key[4:].split("-")) for key in articles}
+    ranked = sorted(articles, key=lambda k: (-len(articles[k]), k))
+    mapping: dict[str, str] = {}
+    for i, key in enumerate(ranked):
+        if key in mapping or len(split[key]) < 2:
+            continue
+        group = [key]
+        for other in ranked[i + 1 :]:
+            if other in mapping or len(split[other]) != len(split[key]) or split[other] == split[key]:
+                continue
+            if any(articles[g] & articles[other] or langs[g] & langs[other] for g in group):
+                continue
+            if None not in langs[other] and all(
+                _alike(x, y) for x, y in zip(split[key], split[other], strict=True)
+            ):
+                group.append(other)
+        if len(group) == 1:
+            continue
+        # The spelling most of the group shares part by part ("Vladimir Putin" between "Wladimir
+        # Putin" and "Vladimir Poutine"), so that a bare "Putin" joins it too.
+        shared = Counter(part for g in group for part in split[g])
+        target = max(group, key=lambda g: (sum(shared[part] for part in split[g]), len(articles[g]), g))
+        mapping.update({g: target for g in group if g != target})
+    return mapping
+
+
+def _alike(x: str, y: str) -> bool:
+    """Two spellings of one name part: the same first letter (or one of v/w, s/z: "Wladimir",
+    "Selenskyj") and most letters alike."""
+    if x == y:
+        return True
+    first = x[:1] == y[:1] or {x[:1], y[:1]} in ({"v", "w"}, {"s", "z"})
+    return first and SequenceMatcher(None, x, y).ratio() >= TRANSLITERATION_MIN_RATIO

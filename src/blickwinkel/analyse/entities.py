@@ -18,12 +18,20 @@ from dataclasses import dataclass, replace
 from typing import cast
 
 from blickwinkel.analyse import gazetteer as gz
-from blickwinkel.analyse.coreference import assign_keys, unify_entity_keys
+from blickwinkel.analyse.coreference import assign_keys, name_parts, unify_entity_keys
 from blickwinkel.analyse.lemmas import word_tags
 from blickwinkel.analyse.ner_tagger import crf_tags_batch
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
 
-__all__ = ["EntitySpan", "find_entities", "recognise", "rule_spans", "tag_tokens", "unify_entity_keys"]
+__all__ = [
+    "EntitySpan",
+    "add_story_surnames",
+    "find_entities",
+    "recognise",
+    "rule_spans",
+    "tag_tokens",
+    "unify_entity_keys",
+]
 ENTITY_TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
 
 _PROPER = frozenset({"NE", "NP0"})
@@ -454,3 +462,59 @@ def find_entities(article: Article, sentences: Sequence[Sentence]) -> list[tuple
             mentions.append((Mention(text, start, end, sp.type, sp.key or ""), sp.key))
         raw.append(mentions)
     return assign_keys(raw)
+
+
+def add_story_surnames(
+    articles: Sequence[Article],
+    sentences: Sequence[Sequence[Sentence]],
+    mentions: Sequence[Sequence[tuple[Mention, ...]]],
+) -> list[list[tuple[Mention, ...]]]:
+    """Each article's mentions, with the bare surnames of people another article of the story names
+    in full: in English text the rules need a cue to read a lone capitalised word as a name, so
+    "after Berger gave the order" becomes a person once another outlet wrote "Kapitän Jan Berger".
+    German articles go through the tagger, which reads bare surnames itself. A surname opening a
+    sentence counts only before a speech verb ("Berger said"): "Young people waited" stays no name."""
+    known = [_full_name_surnames(article_mentions) for article_mentions in mentions]
+    result: list[list[tuple[Mention, ...]]] = []
+    for n, (article, article_sentences) in enumerate(zip(articles, sentences, strict=True)):
+        theirs = set().union(*(known[:n] + known[n + 1 :])) - known[n]
+        per_sentence = [tuple(m) for m in mentions[n]]
+        if theirs and _language(article.language or "de") == "en":
+            per_sentence = [
+                _with_surnames(sentence, found, theirs, article.text)
+                for sentence, found in zip(article_sentences, per_sentence, strict=True)
+            ]
+        result.append(per_sentence)
+    return result
+
+
+def _full_name_surnames(article_mentions: Sequence[tuple[Mention, ...]]) -> set[str]:
+    """Surnames, as written, of the people an article names with at least two name parts."""
+    found = set()
+    for sentence in article_mentions:
+        for m in sentence:
+            words = m.text.split()
+            if m.type == "PER" and len(name_parts(m.text)) >= 2 and words:
+                surname = words[-1]
+                if len(surname) >= 3 and surname[0].isupper() and surname not in _CALENDAR:
+                    found.add(surname)
+    return found
+
+
+def _with_surnames(
+    sentence: Sentence, found: tuple[Mention, ...], surnames: set[str], text: str
+) -> tuple[Mention, ...]:
+    tokens = _tokens(sentence)
+    added = []
+    for i, token in enumerate(tokens):
+        if token.text not in surnames or any(m.start < token.end and token.start < m.end for m in found):
+            continue
+        opens = i == 0 or tokens[i - 1].text in _OPENERS or tokens[i - 1].text in {".", "!", "?"}
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if opens and following.lower() not in gz.SPEECH_VERBS:
+            continue
+        key = "per:" + "-".join(name_parts(token.text))
+        added.append(Mention(text[token.start : token.end], token.start, token.end, "PER", key))
+    if not added:
+        return found
+    return tuple(sorted((*found, *added), key=lambda m: m.start))

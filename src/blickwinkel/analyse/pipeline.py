@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from blickwinkel.analyse.dates import anchor_from_others, find_dates
-from blickwinkel.analyse.entities import find_entities, unify_entity_keys
+from blickwinkel.analyse.entities import add_story_surnames, find_entities, unify_entity_keys
 from blickwinkel.analyse.language import article_language, detect_block_languages
 from blickwinkel.analyse.lemmas import lemmatise
 from blickwinkel.analyse.quantities import find_quantities
@@ -51,7 +51,8 @@ def analyse_articles(articles: Sequence[Article]) -> list[AnalysedArticle]:
     parts = [_prepared(a) for a in articles]
     prepared = [p[0] for p in parts]
     sentences = [list(p[1]) for p in parts]
-    mentions = unify_entity_keys([p[2] for p in parts])
+    languages = [p[0].language for p in parts]
+    mentions = unify_entity_keys(add_story_surnames(prepared, sentences, [p[2] for p in parts]), languages)
     published = [a.published for a in prepared]
     results = []
     for n, article in enumerate(prepared):
