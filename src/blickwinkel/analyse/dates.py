@@ -160,7 +160,10 @@ _FUTURE = _words("kommenden kommende kommendes nächsten nächste nächstes next
 
 
 def _alternation(words: Collection[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    """Longest first, so that a word wins over its prefixes; equal lengths in a fixed order (two words
+    of one length cannot match at one place), so that the pattern, and its cached compiled code
+    (``datacache.compiled_patterns``), is the same in every process whatever the set order."""
+    return "|".join(sorted((re.escape(w) for w in words), key=lambda w: (-len(w), w)))
 
 
 def _capitalised(words: Sequence[str]) -> str:
