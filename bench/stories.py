@@ -5,9 +5,17 @@
     python bench/stories.py --use-threads 1   # 'use' with one BLAS thread instead of the registered two
     python bench/stories.py --quality          # only 4. and 5. (side by side on labelled data)
     python bench/stories.py --clustering-only  # 1. on 500 articles, then 2. to 100,000 (time per 10k)
+    python bench/stories.py --end-to-end       # only 0.: the command on all of corpus-de, and the baseline
 
-1. The whole path on ../shared/data/corpus-de/articles.jsonl: read, features (cheap analysis),
-   embedding ('use'), near-duplicates and clustering; articles/s and peak RSS.
+0. The command a user runs, ``blickwinkel stories ../shared/data/corpus-de/articles.jsonl --format json``,
+   as a child process: read, story features (the stories' own cheap analysis: language, name, number
+   and date keys, MinHash; no tagger), embedding ('use'), near-duplicates and clustering. Wall time,
+   articles/s, CPU seconds (user + system of the command and its worker processes) and peak memory
+   (the largest process, and all of them together, sampled every 0.1 s), once with the default
+   number of processes (one per core) and once with ``--processes 1``; beside them the TF-IDF +
+   average-linkage baseline (3.) on the same articles.
+1. The whole path in this process on the same file (features in 256-article batches, one process):
+   the story docs 2. starts from.
 2. Clustering alone on synthetic articles made from the real ones (their embeddings perturbed,
    dates spread at ~300 articles a day), streamed in time order; time at each checkpoint and peak
    RSS, in a fresh process so the model does not count.
@@ -30,6 +38,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import json
 import os
 import pickle
 import resource
@@ -97,6 +106,44 @@ def end_to_end(limit: int | None, use_threads: int | None = None) -> list[object
     load_after = os.getloadavg()[0]
     print(f"  load average (1 min) {load_before:.2f} before, {load_after:.2f} after, {os.cpu_count()} CPUs")
     return list(docs)
+
+
+def command_end_to_end(processes: int | None) -> None:
+    """``blickwinkel stories`` on all of corpus-de as a child process: wall, CPU and memory."""
+    import psutil
+
+    command = [sys.executable, "-m", "blickwinkel.cli", "stories", str(CORPUS), "--format", "json"]
+    if processes is not None:
+        command += ["--processes", str(processes)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load_before = os.getloadavg()[0]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    peak_total = 0.0
+    tree = psutil.Process(child.pid)
+    while child.poll() is None:
+        try:
+            members = [tree, *tree.children(recursive=True)]
+            peak_total = max(peak_total, sum(m.memory_info().rss for m in members) / 2**20)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    output = child.stdout.read() if child.stdout else b""
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    result = json.loads(output)
+    articles = result["articles"]
+    multi = sum(1 for s in result["stories"] if len(s["articles"]) > 1)
+    label = "default processes (one per core)" if processes is None else f"--processes {processes}"
+    print(
+        f"  blickwinkel stories, {label}: {articles} articles in {wall:.1f}s = {articles / wall:.1f} "
+        f"articles/s · CPU {cpu:.1f}s ({cpu / articles * 1000:.1f} ms/article) · peak RSS "
+        f"{after.ru_maxrss / 1024:.0f} MB largest process, {peak_total:.0f} MB all together · "
+        f"{len(result['stories'])} stories, {multi} with more than one article · load average "
+        f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after",
+        flush=True,
+    )
 
 
 def synthetic(base: Sequence[object], count: int, seed: int = 0) -> Iterator[object]:
@@ -210,8 +257,6 @@ def tfidf_clusters(texts: Sequence[str], threshold: float) -> list[int]:
 
 
 def wikinews_side_by_side(embedder_name: str) -> None:
-    import json
-
     from blickwinkel.embed import get_embedder
     from blickwinkel.stories import article_from_text, cluster_stories, story_docs
 
@@ -259,8 +304,6 @@ def wikinews_side_by_side(embedder_name: str) -> None:
 
 
 def pairs_side_by_side(with_e5: bool) -> None:
-    import json
-
     from blickwinkel.embed import get_embedder
     from blickwinkel.stories.evaluate import pair_article
     from blickwinkel.stories.features import story_docs
@@ -318,6 +361,9 @@ def main() -> int:
         action="store_true",
         help="500 real articles as the base, then clustering alone to 100,000 (no baseline)",
     )
+    parser.add_argument(
+        "--end-to-end", action="store_true", help="only the command on all of corpus-de and the baseline"
+    )
     parser.add_argument("--embedder", default="use", help="embedder of our clustering on wikinews")
     parser.add_argument("--no-e5", action="store_true", help="pairs: skip e5 (slow on a busy machine)")
     args = parser.parse_args()
@@ -333,6 +379,17 @@ def main() -> int:
     if not CORPUS.exists():  # the benchmark reads real articles from ../shared
         print(f"skipped: {CORPUS} is absent (the benchmark needs ../shared)")
         return 0
+    if args.end_to_end or not (args.quick or args.clustering_only):
+        print(f"end to end, the command on {CORPUS.name} ({os.cpu_count()} CPUs)")
+        command_end_to_end(None)
+        command_end_to_end(1)
+        if args.end_to_end:
+            from blickwinkel.ingest import read_inputs
+
+            texts = [a.text for a in read_inputs([str(CORPUS)], max_bytes=200_000_000).articles]
+            print("baseline: scikit-learn TF-IDF + AgglomerativeClustering (average, cosine), same articles")
+            baseline(texts, [len(texts)])
+            return 0
     limit = 500 if args.quick or args.clustering_only else None
     sizes = [2_000, 5_000, 10_000] if args.quick else list(range(10_000, 100_001, 10_000))
     docs = end_to_end(limit, args.use_threads)

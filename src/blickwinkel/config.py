@@ -85,6 +85,12 @@ class Settings(BaseModel):
         description="Processes of the service that analyse and compare (each loads the models, about "
         "0.5 GB), so that analysis never slows the reads the server answers.",
     )
+    processes: int = Field(
+        0,
+        ge=0,
+        description="Processes that embed articles for 'stories' (0: one per CPU core; 1: none besides "
+        "the command's own). Each loads the embedder (about 0.2 GB with 'use').",
+    )
     fetch_allow_networks: str = Field(
         "",
         description="Comma-separated networks URL fetching may reach although they are loopback, private "

