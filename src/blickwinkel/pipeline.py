@@ -6,7 +6,7 @@ This is the plain function the CLI, the web app and batch jobs call.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -35,10 +35,15 @@ class ComparisonRun:
 
 
 def compare_articles_text(
-    articles: Sequence[Article], *, embedder: str = DEFAULT_EMBEDDER, threshold: float = DEFAULT_THRESHOLD
+    articles: Sequence[Article],
+    *,
+    embedder: str = DEFAULT_EMBEDDER,
+    threshold: float = DEFAULT_THRESHOLD,
+    known: Mapping[str, str] | None = None,
 ) -> Comparison:
-    """Analyse and compare articles that are already in memory."""
-    analysed = analyse_articles(articles)
+    """Analyse and compare articles that are already in memory; ``known`` holds kept analyses by
+    content key (:mod:`blickwinkel.analyse.cache`, e.g. read from the store), which are not redone."""
+    analysed = analyse_articles(articles, known=known)
     cross = get_embedder(CROSS_EMBEDDER) if CROSS_EMBEDDER else None
     return compare_articles(analysed, get_embedder(embedder), threshold=threshold, cross_embedder=cross)
 
@@ -62,14 +67,21 @@ def watch_parent(interval: float = 1.0) -> None:
 
 
 def comparison_json(
-    articles: Sequence[Article], embedder: str = DEFAULT_EMBEDDER, threshold: float | None = None
+    articles: Sequence[Article],
+    embedder: str = DEFAULT_EMBEDDER,
+    threshold: float | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The documented comparison JSON of articles in memory: what a worker process of the web service
     returns (plain data). Errors come back as :class:`ComparisonError` with their message, which
-    crosses a process boundary whatever the original error's signature."""
+    crosses a process boundary whatever the original error's signature. ``known``: kept analyses by
+    content key (the service reads them from its store: the ingest analysed the stored articles)."""
     try:
         comparison = compare_articles_text(
-            articles, embedder=embedder, threshold=DEFAULT_THRESHOLD if threshold is None else threshold
+            articles,
+            embedder=embedder,
+            threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+            known=known,
         )
     except BlickwinkelError as exc:
         raise ComparisonError(str(exc)) from None

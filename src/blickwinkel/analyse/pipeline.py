@@ -7,10 +7,10 @@ articles take their date anchor from the others, which is why this works on the 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from blickwinkel.analyse.cache import AnalysisCache, AnalysisStore, Prepared
 from blickwinkel.analyse.dates import anchor_from_others, find_dates
 from blickwinkel.analyse.entities import add_story_surnames, find_entities, unify_entity_keys
 from blickwinkel.analyse.language import article_language, detect_block_languages
@@ -36,19 +36,28 @@ def _with_language(article: Article) -> Article:
     return replace(article, language=language, blocks=blocks)
 
 
-@functools.lru_cache(maxsize=512)
-def _prepared(article: Article) -> tuple[Article, tuple[Sentence, ...], tuple[tuple[Mention, ...], ...]]:
-    """What analysis finds in one article alone (languages, statements, entity mentions), kept by the
-    article's content: a story that grows by one article, another evaluation file with the same
-    article or a second comparison in the service does not analyse the others again."""
+def _prepare(article: Article) -> Prepared:
+    """What analysis finds in one article alone (languages, statements, entity mentions): the article
+    stage that :mod:`blickwinkel.analyse.cache` keeps by content."""
     prepared = _with_language(article)
     sentences = tuple(split_statements(prepared))
     return prepared, sentences, tuple(find_entities(prepared, sentences))
 
 
-def analyse_articles(articles: Sequence[Article]) -> list[AnalysedArticle]:
-    """Statements with entities, quantities, dates, kinds, speakers and subjectivity for each article."""
-    parts = [_prepared(a) for a in articles]
+# Kept per process: a story that grows by one article, another evaluation file with the same article
+# or a second comparison in the service does not analyse the others again.
+CACHE = AnalysisCache()
+
+
+def analyse_articles(
+    articles: Sequence[Article], *, store: AnalysisStore | None = None, known: Mapping[str, str] | None = None
+) -> list[AnalysedArticle]:
+    """Statements with entities, quantities, dates, kinds, speakers and subjectivity for each article.
+
+    The article stage of each (languages, statements, entities) comes from the process's cache, from
+    ``known`` (kept analyses by content key) or from ``store`` when they hold it, and is kept there.
+    """
+    parts = CACHE.prepared(articles, _prepare, store=store, known=known)
     prepared = [p[0] for p in parts]
     sentences = [list(p[1]) for p in parts]
     languages = [p[0].language for p in parts]

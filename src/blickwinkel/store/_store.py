@@ -1,8 +1,8 @@
 """The one store interface over SQLite and PostgreSQL: every write is one transaction.
 
 :class:`Store` is a thin facade: each concept lives in its own module (``_articles``, ``_stories``,
-``_comparisons``, ``_entities``, ``_feeds``) on a shared base (``_base``: engine, transactions,
-cursors and the one builder of listing filters).
+``_comparisons``, ``_entities``, ``_feeds``, ``_analyses``) on a shared base (``_base``: engine,
+transactions, cursors and the one builder of listing filters).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from blickwinkel.errors import Errors, StoreError
 from blickwinkel.store import _engine
+from blickwinkel.store._analyses import AnalysisRecords
 from blickwinkel.store._articles import ArticleRecords
 from blickwinkel.store._base import MAX_PAGE, Vector
 from blickwinkel.store._comparisons import ComparisonRecords
@@ -22,8 +23,9 @@ from blickwinkel.store.cursor import encode_cursor
 __all__ = ["MAX_PAGE", "Store", "Vector", "encode_cursor", "open_store"]
 
 
-class Store(ArticleRecords, StoryRecords, ComparisonRecords, EntityRecords, FeedRecords):
-    """Articles, their analysis and embeddings, stories, cached comparisons, feeds and failures."""
+class Store(ArticleRecords, StoryRecords, ComparisonRecords, EntityRecords, FeedRecords, AnalysisRecords):
+    """Articles, their analysis and embeddings, stories, cached comparisons, feeds and failures, and
+    analyses kept by content (:mod:`blickwinkel.analyse.cache`)."""
 
 
 def open_store(url: str | None = None) -> Store:

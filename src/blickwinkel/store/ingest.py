@@ -64,9 +64,24 @@ class IngestCounts:
 
 
 def default_analyser(articles: Sequence[Article]) -> Sequence[AnalysedArticle]:
+    """The full analysis; an :class:`Ingestor` given this one keeps each article's analysis in its
+    store (:class:`KeepingAnalyser`), so a comparison of the story later does not analyse it again."""
     from blickwinkel.analyse.pipeline import analyse_articles
 
     return analyse_articles(articles)
+
+
+class KeepingAnalyser:
+    """The full analysis, with the article stage (languages, statements, entities) kept in ``store``
+    by content (:mod:`blickwinkel.analyse.cache`)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __call__(self, articles: Sequence[Article]) -> Sequence[AnalysedArticle]:
+        from blickwinkel.analyse.pipeline import analyse_articles
+
+        return analyse_articles(articles, store=self.store)
 
 
 def is_url(source: str) -> bool:
@@ -106,7 +121,7 @@ class Ingestor:
         self.store = store
         self.embedder = get_embedder(embedder) if isinstance(embedder, str) else embedder
         self.fetcher = fetcher
-        self.analyser = analyser
+        self.analyser = KeepingAnalyser(store) if analyser is default_analyser else analyser
         self.max_bytes = max_bytes
         self.progress = progress or (lambda outcome, source: None)
         self.clusterer = self._new_clusterer()

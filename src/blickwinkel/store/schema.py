@@ -140,6 +140,18 @@ comparisons = sa.Table(
     sa.Column("created_at", Stamp, nullable=False),
 )
 
+# Analyses kept by the content of what was analysed (see blickwinkel.analyse.cache): not tied to an
+# article row, so a text stored twice, deleted and stored again, or compared ad hoc shares one entry.
+analyses = sa.Table(
+    "analyses",
+    metadata,
+    sa.Column("content_key", sa.String(64), primary_key=True),
+    sa.Column("version", sa.String(32), primary_key=True),
+    sa.Column("stage", sa.String(32), primary_key=True),
+    sa.Column("body", sa.Text, nullable=False),  # JSON
+    sa.Column("created_at", Stamp, nullable=False),
+)
+
 feeds = sa.Table(
     "feeds",
     metadata,

@@ -7,11 +7,11 @@ import functools
 import json
 import multiprocessing
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from blickwinkel.errors import ApiError, ComparisonError, Errors, IngestError
 from blickwinkel.ingest.fetch import Fetched, Fetcher, redact
@@ -20,8 +20,15 @@ from blickwinkel.store import Store
 
 T = TypeVar("T")
 
-# Articles in, the documented comparison JSON out (blickwinkel.comparison/1).
-Comparer = Callable[[Sequence[Article]], dict[str, Any]]
+
+class Comparer(Protocol):
+    """Articles in, the documented comparison JSON out (blickwinkel.comparison/1). ``known`` holds
+    kept analyses by content key (:mod:`blickwinkel.analyse.cache`); it is passed only when the store
+    has some, so a comparer that analyses nothing (a test's stand-in) may take the articles alone."""
+
+    def __call__(
+        self, articles: Sequence[Article], known: Mapping[str, str] | None = None
+    ) -> dict[str, Any]: ...
 
 
 class ComparisonProcesses:
@@ -52,10 +59,10 @@ class ComparisonProcesses:
                 )
             return self._executor
 
-    def __call__(self, articles: Sequence[Article]) -> dict[str, Any]:
+    def __call__(self, articles: Sequence[Article], known: Mapping[str, str] | None = None) -> dict[str, Any]:
         from blickwinkel.pipeline import comparison_json
 
-        return self._run(comparison_json, list(articles), self.embedder, self.threshold)
+        return self._run(comparison_json, list(articles), self.embedder, self.threshold, known)
 
     def read(
         self, items: Sequence[tuple[CompareInput, Fetched | None]], max_chars: int | None = None
@@ -131,7 +138,12 @@ class Comparisons:
             cached = self.store.cached_comparison(story_id, embedder=self.embedder)
             if cached is not None:
                 return StoryComparison(ordered, json.loads(cached.body))
-            body = self.comparer(list(ordered.values()))
+            known = kept_analyses(self.store, list(ordered.values()))
+            body = (
+                self.comparer(list(ordered.values()), known)
+                if known
+                else self.comparer(list(ordered.values()))
+            )
             self.store.save_comparison(
                 story_id,
                 summary.version,
@@ -140,6 +152,14 @@ class Comparisons:
                 len(body.get("conflicts", [])),
             )
         return StoryComparison(ordered, body)
+
+
+def kept_analyses(store: Store, articles: Sequence[Article]) -> dict[str, str]:
+    """The analyses the store keeps for ``articles`` (by content key): the ingest analysed them, so
+    the comparison of a stored story only unifies, classifies and aligns."""
+    from blickwinkel.analyse.cache import ARTICLE_STAGE, analysis_version, content_key
+
+    return store.cached_analyses([content_key(a) for a in articles], analysis_version(), ARTICLE_STAGE)
 
 
 @dataclass(frozen=True)
