@@ -170,3 +170,11 @@ def test_data_version_changes_only_on_a_commit(store: Store, db: str) -> None:
     finally:
         writer.close()
     assert store.data_version() != after
+
+
+def test_a_broken_counter_connection_means_no_counter_until_it_reopens(store: Store) -> None:
+    version = store.data_version()
+    assert store._watch is not None
+    store._watch.close()  # e.g. the file went away under it
+    assert store.data_version() is None
+    assert store.data_version() not in (None, version)  # a fresh connection's numbers are its own

@@ -69,6 +69,7 @@ class StoreBase:
         self.dialect = engine.dialect.name
         self._watch: sqlite3.Connection | None = None
         self._watch_lock = threading.Lock()
+        self._watch_opened = 0  # connections opened for data_version: the count is part of its value
 
     @property
     def url(self) -> str:
@@ -85,18 +86,28 @@ class StoreBase:
         """A number that changes whenever anything is committed to the database, by this process or
         another: what was read before stays right while it is unchanged. SQLite's ``PRAGMA
         data_version`` on a read-only connection of its own (a few microseconds, no transaction);
-        None for PostgreSQL, which has no counter that cheap (callers read what they show instead)."""
+        None for PostgreSQL, which has no counter that cheap, and when the database cannot be read
+        (callers then read what they show instead)."""
         if self.dialect != "sqlite":
             return None
         with self._watch_lock:
-            if self._watch is None:
-                path = urllib.parse.quote(str(self.engine.url.database))
-                # isolation_level=None: autocommit, so no read transaction pins an old snapshot.
-                self._watch = sqlite3.connect(
-                    f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
-                )
-            row = self._watch.execute("PRAGMA data_version").fetchone()
-        return int(row[0])
+            try:
+                if self._watch is None:
+                    path = urllib.parse.quote(str(self.engine.url.database))
+                    # isolation_level=None: autocommit, so no read transaction pins an old snapshot.
+                    self._watch = sqlite3.connect(
+                        f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+                    )
+                    self._watch_opened += 1
+                row = self._watch.execute("PRAGMA data_version").fetchone()
+            except sqlite3.Error:
+                if self._watch is not None:
+                    self._watch.close()
+                self._watch = None  # a new connection next time
+                return None
+            # A connection's numbers mean nothing to another one: a new connection's never equal
+            # an old one's.
+            return self._watch_opened << 48 | int(row[0])
 
     @contextmanager
     def _write(self) -> Iterator[sa.Connection]:
