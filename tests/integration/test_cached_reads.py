@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import subprocess
+import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -170,6 +172,14 @@ def test_data_version_changes_only_on_a_commit(store: Store, db: str) -> None:
     finally:
         writer.close()
     assert store.data_version() != after
+    latest = store.data_version()
+    path = db.removeprefix("sqlite:///")
+    write = (
+        f"import sqlite3; c = sqlite3.connect({path!r}); "
+        "c.execute('UPDATE stories SET version = version + 1'); c.commit()"
+    )
+    subprocess.run([sys.executable, "-c", write], check=True)  # another process, as a second worker sees
+    assert store.data_version() != latest
 
 
 def test_a_broken_counter_connection_means_no_counter_until_it_reopens(store: Store) -> None:
