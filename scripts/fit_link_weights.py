@@ -60,7 +60,7 @@ FEATURES = {
         "nearest",
     ),
     # Few cross-lingual pairs (32 in the tuning half and our examples when last fitted): few features.
-    "cross_language": ("meaning", "margin", "nearest", "names", "name_clash", "number_match"),
+    "cross_language": ("meaning", "lemmas", "margin", "nearest", "names", "name_clash", "number_match"),
 }
 FEATURES["cross_language_e5"] = (
     *FEATURES["cross_language"][:1],

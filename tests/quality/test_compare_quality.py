@@ -55,10 +55,11 @@ HELDOUT = {
     },
     # 5 SemEval de-en pairs
     "de-en": {  # links 12, unique facts 26, different-fact pairs 16, conflicts 2
-        ("links", "precision"): 0.6,
+        # 3 of 12 links found in 6 predicted (was 3 in 5) since the shared-word part across languages
+        ("links", "precision"): 0.5,
         ("links", "recall"): 0.25,
-        ("unique_facts", "precision"): 0.675,
-        ("unique_facts", "recall"): 0.961,
+        ("unique_facts", "precision"): 0.685,
+        ("unique_facts", "recall"): 0.923,
         ("different", "rate"): 1.0,
     },
 }

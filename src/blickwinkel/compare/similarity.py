@@ -211,16 +211,16 @@ def evidence(
 ) -> ScoreParts:
     """The parts of the score of two statements (or clauses), scored by the fitted link model.
 
-    Across languages wording cannot be compared: wording and lemmas are 0 and the model of
-    cross-lingual pairs reads the cosines of both embedders (``cross_cosine``: e5, when given)."""
+    Across languages wording cannot be compared: wording is 0, lemmas count the words both languages
+    write alike (names, loanwords), and the model of cross-lingual pairs reads the cosines of both
+    embedders (``cross_cosine``: e5, when given)."""
     names = name_agreement(fa.keys, fb.keys, common)
     numbers = number_agreement(fa.quantities, fb.quantities, fa.values, fb.values)
     cross = not same_language(fa, fb)
-    if cross:
-        chars = lemmas = 0.0
-    else:
-        chars = dice(fa.chars, fb.chars) ** 0.5 if fa.chars and fb.chars else 0.0
-        lemmas = weighted_overlap(fa.lemmas, fb.lemmas, idf or {})
+    # Across languages the shared lemmas are the words both languages write alike: names, loanwords
+    # and cognates ("Hotel", "Tunnel", "Minister"), weighted by their rarity in the story.
+    lemmas = weighted_overlap(fa.lemmas, fb.lemmas, idf or {})
+    chars = 0.0 if cross or not (fa.chars and fb.chars) else dice(fa.chars, fb.chars) ** 0.5
     longer = max(fa.words, fb.words)
     found: dict[str, Any] = {
         "embedding": cosine,
