@@ -1,19 +1,23 @@
 """Kept answers (``web/cached_reads.py``): a repeated story page or listing is sent from memory without
 reaching the route, with an ETag; anything committed to the database, by any connection, sends the
-next request through the app again, so no page is served stale."""
+next request through the app again, so no page is served stale. On SQLite and, with
+``BLICKWINKEL_TEST_PG_URL``, on PostgreSQL."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import subprocess
 import sys
+import uuid
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's notice about its TestClient's future transport
@@ -25,15 +29,40 @@ from blickwinkel.store import Store, StoryChoice, open_store
 from blickwinkel.web import ServiceOptions, create_app
 from tests.integration.newsroom_fixtures import fake_comparison, fill_store, invented_article
 
+PG_URL = os.environ.get("BLICKWINKEL_TEST_PG_URL", "")
+NO_PG = pytest.mark.skipif(not PG_URL, reason="BLICKWINKEL_TEST_PG_URL is not set")
 
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'kept.db'}"
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=NO_PG)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'kept.db'}"
+        return
+    # A fresh schema per test on the shared database, as in test_store.py.
+    schema = f"k_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        yield PG_URL + ("&" if "?" in PG_URL else "?") + f"options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
 
 
 @pytest.fixture
 def store(db: str) -> Iterator[Store]:
     s = open_store(db)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    """For tests that need an answer to stay kept: on a shared PostgreSQL server any other test's
+    commit (another schema, another database) changes the snapshot and sends the request through."""
+    s = open_store(f"sqlite:///{tmp_path / 'kept.db'}")
     yield s
     s.close()
 
@@ -73,9 +102,9 @@ def _add_article(store: Store, story_id: int, n: int) -> None:
 
 
 @pytest.mark.parametrize("path", ["/stories/{id}", "/api/v1/stories", "/api/v1/stories/{id}", "/"])
-def test_a_repeated_read_does_not_reach_the_route(store: Store, path: str) -> None:
-    story_id = fill_store(store, stories=1, per_story=2)[0]
-    counting = CountingStore(store)
+def test_a_repeated_read_does_not_reach_the_route(sqlite_store: Store, path: str) -> None:
+    story_id = fill_store(sqlite_store, stories=1, per_story=2)[0]
+    counting = CountingStore(sqlite_store)
     client = _client(counting)
     url = path.format(id=story_id)
     client.get(url)  # computes and stores the comparison: a commit
@@ -88,9 +117,9 @@ def test_a_repeated_read_does_not_reach_the_route(store: Store, path: str) -> No
     assert counting.reads == reads
 
 
-def test_if_none_match_gets_304(store: Store) -> None:
-    story_id = fill_store(store, stories=1, per_story=2)[0]
-    client = _client(store)
+def test_if_none_match_gets_304(sqlite_store: Store) -> None:
+    story_id = fill_store(sqlite_store, stories=1, per_story=2)[0]
+    client = _client(sqlite_store)
     client.get(f"/stories/{story_id}")
     etag = client.get(f"/stories/{story_id}").headers["etag"]
     same = client.get(f"/stories/{story_id}", headers={"if-none-match": etag})
@@ -144,7 +173,7 @@ def test_what_no_route_marked_is_never_kept(store: Store) -> None:
 
 
 def test_without_a_change_counter_every_read_reaches_the_route(store: Store) -> None:
-    """PostgreSQL has no cheap counter: the routes check every request themselves."""
+    """A store that cannot give the counter: the routes check every request themselves."""
     story_id = fill_store(store, stories=1, per_story=2)[0]
     counting = CountingStore(store)
     counting.data_version = lambda: None  # type: ignore[attr-defined]
@@ -162,7 +191,8 @@ def test_data_version_changes_only_on_a_commit(store: Store, db: str) -> None:
     assert isinstance(version, int)
     store.story(story_id)
     store.list_stories()
-    assert store.data_version() == version
+    if db.startswith("sqlite"):  # a PostgreSQL snapshot also moves with other tests' commits
+        assert store.data_version() == version
     _add_article(store, story_id, 8)  # this store's own engine: another connection than the counter's
     after = store.data_version()
     assert after != version
@@ -173,11 +203,11 @@ def test_data_version_changes_only_on_a_commit(store: Store, db: str) -> None:
         writer.close()
     assert store.data_version() != after
     latest = store.data_version()
-    path = db.removeprefix("sqlite:///")
-    write = (
-        f"import sqlite3; c = sqlite3.connect({path!r}); "
-        "c.execute('UPDATE stories SET version = version + 1'); c.commit()"
-    )
+    if db.startswith("sqlite:///"):
+        connect = f"import sqlite3; c = sqlite3.connect({db.removeprefix('sqlite:///')!r}); "
+    else:
+        connect = f"import psycopg; c = psycopg.connect({db!r}); "
+    write = connect + "c.execute('UPDATE stories SET version = version + 1'); c.commit()"
     subprocess.run([sys.executable, "-c", write], check=True)  # another process, as a second worker sees
     assert store.data_version() != latest
 
@@ -185,6 +215,6 @@ def test_data_version_changes_only_on_a_commit(store: Store, db: str) -> None:
 def test_a_broken_counter_connection_means_no_counter_until_it_reopens(store: Store) -> None:
     version = store.data_version()
     assert store._watch is not None
-    store._watch.close()  # e.g. the file went away under it
+    store._watch.close()  # e.g. the file went away under it, or the server restarted
     assert store.data_version() is None
     assert store.data_version() not in (None, version)  # a fresh connection's numbers are its own

@@ -8,7 +8,7 @@ import sqlite3
 import threading
 import urllib.parse
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 import numpy as np
@@ -20,6 +20,8 @@ from blickwinkel.store import schema as t
 
 Vector = npt.NDArray[np.float32]
 MAX_PAGE = 200
+WATCH_QUERY = {"sqlite": "PRAGMA data_version", "postgresql": "SELECT txid_current_snapshot()::text"}
+"""What :meth:`StoreBase.data_version` asks: a value that changes with every commit."""
 NO_DATE = dt.date(1, 1, 1)
 
 
@@ -67,9 +69,11 @@ class StoreBase:
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        self._watch: sqlite3.Connection | None = None
+        self._watch: Any = None  # data_version's connection (sqlite3 or psycopg)
         self._watch_lock = threading.Lock()
-        self._watch_opened = 0  # connections opened for data_version: the count is part of its value
+        self._watch_opened = 0  # connections opened for data_version
+        self._watch_last: object = None  # the last value it read
+        self._watch_changes = 0  # how often that value changed
 
     @property
     def url(self) -> str:
@@ -84,30 +88,42 @@ class StoreBase:
 
     def data_version(self) -> int | None:
         """A number that changes whenever anything is committed to the database, by this process or
-        another: what was read before stays right while it is unchanged. SQLite's ``PRAGMA
-        data_version`` on a read-only connection of its own (a few microseconds, no transaction);
-        None for PostgreSQL, which has no counter that cheap, and when the database cannot be read
-        (callers then read what they show instead)."""
-        if self.dialect != "sqlite":
-            return None
+        another: what was read before stays right while it is unchanged. One cheap query on a
+        connection of its own (no table read, no transaction): SQLite's ``PRAGMA data_version`` (a
+        few microseconds); on PostgreSQL the current snapshot (``txid_current_snapshot()``, one round
+        trip), which changes with every committed write in the cluster, and two equal snapshots see
+        the same data. None when the database cannot be asked (callers then read what they show)."""
         with self._watch_lock:
             try:
                 if self._watch is None:
-                    path = urllib.parse.quote(str(self.engine.url.database))
-                    # isolation_level=None: autocommit, so no read transaction pins an old snapshot.
-                    self._watch = sqlite3.connect(
-                        f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
-                    )
+                    self._watch = self._open_watch()
                     self._watch_opened += 1
-                row = self._watch.execute("PRAGMA data_version").fetchone()
-            except sqlite3.Error:
+                    self._watch_last = None
+                value = self._watch.execute(WATCH_QUERY[self.dialect]).fetchone()[0]
+            except Exception:  # sqlite3.Error, psycopg.Error: no counter until a new connection works
                 if self._watch is not None:
-                    self._watch.close()
-                self._watch = None  # a new connection next time
+                    with suppress(Exception):
+                        self._watch.close()
+                self._watch = None
                 return None
-            # A connection's numbers mean nothing to another one: a new connection's never equal
-            # an old one's.
-            return self._watch_opened << 48 | int(row[0])
+            if value != self._watch_last:
+                self._watch_last = value
+                self._watch_changes += 1
+            # Counted changes, and a new connection counts as one: numbers from two connections
+            # never meet.
+            return self._watch_opened << 48 | self._watch_changes
+
+    def _open_watch(self) -> Any:
+        if self.dialect == "sqlite":
+            path = urllib.parse.quote(str(self.engine.url.database))
+            # isolation_level=None: autocommit, so no read transaction pins an old snapshot.
+            return sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+            )
+        import psycopg
+
+        args, params = self.engine.dialect.create_connect_args(self.engine.url)
+        return psycopg.connect(*args, **params, autocommit=True)
 
     @contextmanager
     def _write(self) -> Iterator[sa.Connection]:

@@ -4,13 +4,14 @@ until anything is committed to the database.
 
 Under many clients the work of a request is mostly FastAPI's routing, validation and the store query
 that checks the page is still current, not the page itself (rendered once per story version). Here a
-hit costs one dictionary look-up and the store's change counter (:meth:`Store.data_version`, SQLite's
-``PRAGMA data_version``: a few microseconds). A commit anywhere (an ingest, a comparison stored, by
-this process or another) empties nothing but makes every kept answer go through the app once more,
-where the route checks the story's version and answers from its own cache of rendered pages: a story
-that changed is never served stale. Kept answers carry an ``ETag``; ``If-None-Match`` gets 304.
+hit costs one dictionary look-up and the store's change counter (:meth:`Store.data_version`: SQLite's
+``PRAGMA data_version``, a few microseconds; PostgreSQL's current snapshot, one round trip). A commit
+anywhere (an ingest, a comparison stored, by this process or another) empties nothing but makes every
+kept answer go through the app once more, where the route checks the story's version and answers from
+its own cache of rendered pages: a story that changed is never served stale. Kept answers carry an
+``ETag``; ``If-None-Match`` gets 304.
 
-With no such counter (PostgreSQL) every request goes through the app as before.
+When the store cannot give the counter, every request goes through the app as before.
 """
 
 from __future__ import annotations
