@@ -79,11 +79,14 @@ def _read_evaluation_file(path: Path, what: str) -> str:
         raise EvaluationError(f"{path}: cannot be read ({exc.strerror}).") from None
 
 
-def _read_batch(inputs: list[str]) -> tuple[list[Any], list[IngestError]]:
-    """The readable articles and one error per input (or record) that failed."""
+def _read_batch(inputs: list[str], max_mb: float | None = None) -> tuple[list[Any], list[IngestError]]:
+    """The readable articles and one error per input (or record) that failed; inputs larger than
+    ``max_mb`` megabytes (default: the 'max_file_mb' setting) are refused."""
+    from blickwinkel.config import load_settings
     from blickwinkel.ingest import read_inputs
 
-    result = read_inputs(inputs, stdin=sys.stdin.buffer)
+    limit = load_settings({"max_file_mb": max_mb}).max_file_mb
+    result = read_inputs(inputs, stdin=sys.stdin.buffer, max_bytes=int(limit * 1_000_000))
     return list(result.articles), list(result.failures)
 
 
@@ -139,6 +142,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 min=0,
             ),
         ] = None,
+        max_file_mb: Annotated[
+            float | None,
+            typer.Option(help="Refuse inputs larger than this (MB; default: the 'max_file_mb' setting)."),
+        ] = None,
     ) -> None:
         """Group articles into stories (one event each), with outlets, languages and time span."""
         from blickwinkel.config import load_settings
@@ -146,7 +153,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from blickwinkel.stories.parallel import default_processes, story_docs_in_processes
 
         try:
-            articles, failures = _read_batch(inputs)
+            articles, failures = _read_batch(inputs, max_file_mb)
         except BlickwinkelError as exc:
             raise _fail(exc) from None
         for failure in failures:
