@@ -15,9 +15,11 @@ part is about 94% of the analysis CPU). That part is kept under three things:
   kept result is never used by code that would analyse differently;
 - the **stage** name (:data:`ARTICLE_STAGE`), so other stages can be kept beside it.
 
-Results are kept in memory (the last :data:`MEMORY_SIZE`, per process) and, when an
+Results are kept in memory (the last :data:`MEMORY_SIZE` per process, by content key and stage: a
+running process's code does not change) and, when an
 :class:`AnalysisStore` is given (the database of ``ingest`` and the service), there too, as JSON:
-``stories``, ``ingest``, ``compare`` and the service analyse one text once.
+``ingest``, ``compare``, the evaluations and the service analyse one text once (``stories`` needs
+none of this stage: its own cheap features are in :mod:`blickwinkel.stories.features`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ import functools
 import hashlib
 import json
 import logging
+import os
+import re
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
@@ -77,24 +82,40 @@ def content_key(article: Article) -> str:
 @functools.cache
 def analysis_version() -> str:
     """A digest of the article stage's code, data and package versions (16 hex digits)."""
-    from importlib import metadata
-
     import blickwinkel
 
     root = Path(blickwinkel.__file__).parent
     files = sorted(
-        [*root.joinpath("text").rglob("*.py"), *root.joinpath("analyse").rglob("*"), root / "model.py"]
+        [*root.joinpath("text").rglob("*"), *root.joinpath("analyse").rglob("*"), root / "model.py"]
     )
     digest = hashlib.sha256()
     for path in files:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for package in _PACKAGES:
-        try:
-            digest.update(f"{package}=={metadata.version(package)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{package} absent\0".encode())
+    for installed in _installed_packages(_PACKAGES):
+        digest.update(installed.encode() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def _installed_packages(names: Sequence[str]) -> list[str]:
+    """The ``*.dist-info`` names (which carry the version) of the packages ``names`` on ``sys.path``:
+    read from the directory listings, since ``importlib.metadata`` takes about 40 ms for seven
+    packages, a fortieth of a comparison's start-up."""
+    wanted = {_normal(name) for name in names}
+    found: set[str] = set()
+    for entry in sys.path:
+        try:
+            listing = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for item in listing:
+            if item.endswith(".dist-info") and _normal(item.split("-", 1)[0]) in wanted:
+                found.add(item)
+    return sorted(found)
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def prepared_to_json(prepared: Prepared) -> str:
@@ -167,7 +188,9 @@ class AnalysisCache:
 
     def __init__(self, size: int = MEMORY_SIZE) -> None:
         self._size = size
-        self._memory: OrderedDict[tuple[str, str, str], Prepared] = OrderedDict()
+        # By content key and stage: within one process the code that analyses does not change, so
+        # the version (10 ms to compute) is needed only to read and write a store.
+        self._memory: OrderedDict[tuple[str, str], Prepared] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
         self.stored_hits = 0
@@ -188,14 +211,13 @@ class AnalysisCache:
         """The article stage of each article: from memory, from ``known`` (kept JSON by content key,
         e.g. read from the store by a caller in another process), from ``store``, else ``analyse``d
         (and then kept in memory and in ``store``)."""
-        version = analysis_version()
         keys = [content_key(a) for a in articles]
         found: dict[int, Prepared] = {}
         with self._lock:
             for n, key in enumerate(keys):
-                hit = self._memory.get((key, version, ARTICLE_STAGE))
+                hit = self._memory.get((key, ARTICLE_STAGE))
                 if hit is not None:
-                    self._memory.move_to_end((key, version, ARTICLE_STAGE))
+                    self._memory.move_to_end((key, ARTICLE_STAGE))
                     found[n] = _with_identity(hit, articles[n])
                     self.hits += 1
         missing = [n for n in range(len(articles)) if n not in found]
@@ -203,7 +225,9 @@ class AnalysisCache:
         wanted = [keys[n] for n in missing if keys[n] not in kept]
         if store is not None and wanted:
             try:
-                kept.update(store.cached_analyses(list(dict.fromkeys(wanted)), version, ARTICLE_STAGE))
+                kept.update(
+                    store.cached_analyses(list(dict.fromkeys(wanted)), analysis_version(), ARTICLE_STAGE)
+                )
             except Exception as exc:  # the cache saves time; a store that fails costs only that
                 log.warning("kept analyses could not be read (%s: %s)", type(exc).__name__, exc)
         fresh: dict[str, str] = {}
@@ -221,18 +245,18 @@ class AnalysisCache:
                 self.misses += 1
                 fresh[keys[n]] = prepared_to_json(result)
             found[n] = result
-            self._remember(keys[n], version, result)
+            self._remember(keys[n], result)
         if store is not None and fresh:
             try:
-                store.keep_analyses(fresh, version, ARTICLE_STAGE)
+                store.keep_analyses(fresh, analysis_version(), ARTICLE_STAGE)
             except Exception as exc:
                 log.warning("analyses could not be kept (%s: %s)", type(exc).__name__, exc)
         return [found[n] for n in range(len(articles))]
 
-    def _remember(self, key: str, version: str, prepared: Prepared) -> None:
+    def _remember(self, key: str, prepared: Prepared) -> None:
         with self._lock:
-            self._memory[(key, version, ARTICLE_STAGE)] = prepared
-            self._memory.move_to_end((key, version, ARTICLE_STAGE))
+            self._memory[(key, ARTICLE_STAGE)] = prepared
+            self._memory.move_to_end((key, ARTICLE_STAGE))
             while len(self._memory) > self._size:
                 self._memory.popitem(last=False)
 
