@@ -8,7 +8,8 @@ import numpy as np
 import numpy.typing as npt
 
 from blickwinkel.stories.evaluate import SimilarityPair, evaluate_similarity, pair_article
-from blickwinkel.stories.features import doc_parts, embedded_texts
+from blickwinkel.stories.features import doc_parts, embedded_parts, embedded_texts
+from blickwinkel.stories.weights import weights_for
 from tests.unit.test_stories_props import EVENTS, HashedWordsEmbedder
 
 
@@ -40,15 +41,47 @@ def test_eval_similarity_embeds_each_text_once_and_reports_progress() -> None:
     seen: list[tuple[str, int, int]] = []
     report = evaluate_similarity(pairs, embedder, lambda what, done, total: seen.append((what, done, total)))
     assert report.pairs == len(pairs)
-    # Title, lead, document and body chunks of each distinct text, each text once.
-    expected = sum(
-        len(embedded_texts(doc_parts(pair_article(p.pair_id, "1", text, p.lang1))))
+    # Document, title, lead and body chunks of each distinct text, each text once; the plain-cosine
+    # column reuses the document vectors (these texts are shorter than a document), so nothing more.
+    expected = {
+        t
         for text in texts
         for p in pairs[:1]
-    )
-    # Then the whole texts once more for the plain-cosine column (a caching embedder has most of them).
-    assert len(embedder.texts) == expected + 2 * len(pairs)
+        for t in embedded_texts(doc_parts(pair_article(p.pair_id, "1", text, p.lang1)))
+    }
+    assert sorted(embedder.texts) == sorted(expected)
     assert set(report.cosine) == set(report.pearson)
     assert seen[0] == ("features", 0, len(texts))
     assert ("features", len(texts), len(texts)) in seen
     assert seen[-1] == ("pairs", len(pairs), len(pairs))
+
+
+def test_eval_similarity_embeds_a_text_longer_than_a_document_once_more_as_a_whole() -> None:
+    body = " ".join(f"Satz {n} berichtet über das Hochwasser an der Elbe bei Dresden." for n in range(60))
+    pairs = [
+        SimilarityPair("a", "de", "de", f"Hochwasser\n{body}", "Hochwasser\nDie Elbe steigt.", 1.0),
+        SimilarityPair("b", "de", "de", f"Hochwasser\n{body}", "Wahl\nDer Landtag wählt.", 4.0),
+        SimilarityPair("c", "de", "de", "Wahl\nDer Landtag wählt.", "Hochwasser\nDie Elbe steigt.", 4.0),
+    ]
+    embedder = CountingEmbedder()
+    long_article = pair_article("a", "1", pairs[0].text1, "de")
+    assert doc_parts(long_article).document != long_article.text
+    evaluate_similarity(pairs, embedder)
+    # The long text's whole form is embedded once, after its document; nothing else twice.
+    assert embedder.texts.count(long_article.text) == 1
+    assert len(embedder.texts) == len(set(embedder.texts))
+
+
+def test_only_the_parts_a_fitted_model_reads_are_embedded() -> None:
+    article = pair_article("a", "1", "Hochwasser\nDie Elbe steigt. Dresden räumt die Altstadt.", "de")
+    parts = doc_parts(article)
+    for embedder in ("use", "e5"):
+        used = weights_for(embedder).features
+        embedded = embedded_parts(embedder)
+        assert ("chunks" in embedded) == ("cos_chunks" in used)
+        assert ("title" in embedded) == bool({"cos_title", "cos_cross"} & used)
+        texts = embedded_texts(parts, embedded)
+        assert texts[0] == parts.document
+        assert len(texts) == 1 + ("title" in embedded) + ("lead" in embedded) + (
+            len(parts.chunks) if "chunks" in embedded else 0
+        )

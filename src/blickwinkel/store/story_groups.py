@@ -67,7 +67,7 @@ def story_features(
     out = []
     for doc, article in zip(docs, articles, strict=True):
         parts = features.doc_parts(article)
-        texts = features.embedded_texts(parts)
+        texts = features.embedded_texts(parts, features.embedded_parts(embedder.name))
         out.append((doc, {_text_key(x): recorder.rows[_text_key(x)] for x in texts}))
     return out
 

@@ -22,6 +22,7 @@ import numpy.typing as npt
 from blickwinkel.analyse.dates import SUPPORTED_LANGUAGES, find_dates
 from blickwinkel.embed import Embedder
 from blickwinkel.model import Article, Block, BlockKind
+from blickwinkel.stories.weights import weights_for
 from blickwinkel.text import content_hash
 
 Vector = npt.NDArray[np.float32]
@@ -382,34 +383,63 @@ def _unit(vector: npt.NDArray[np.float32]) -> Vector:
     return out
 
 
-def embedded_texts(parts: DocParts) -> list[str]:
-    """The texts embedded for an article: title, lead, document and the body chunks (each of the
-    first three falls back to another)."""
+# The parts of an article embedded besides its document, and the pair features that read each: an
+# embedder whose fitted model reads none of a part's features does not embed that part (with e5 the
+# three body chunks cost about as much as the document itself).
+PART_FEATURES: dict[str, frozenset[str]] = {
+    "title": frozenset({"cos_title", "cos_cross"}),
+    "lead": frozenset({"cos_lead"}),
+    "chunks": frozenset({"cos_chunks"}),
+}
+ALL_PARTS = frozenset(PART_FEATURES)
+
+
+def embedded_parts(embedder: str) -> frozenset[str]:
+    """The parts (of :data:`PART_FEATURES`) whose vectors the story model fitted for ``embedder`` reads."""
+    used = weights_for(embedder).features
+    return frozenset(part for part, features in PART_FEATURES.items() if features & used)
+
+
+def embedded_texts(parts: DocParts, embedded: frozenset[str] = ALL_PARTS) -> list[str]:
+    """The texts embedded for an article: the document, then the title and the lead when ``embedded``
+    names them (each of the three falls back to another) and the body chunks when it names them."""
     document = parts.document or parts.title or parts.lead
-    return [
-        parts.title or parts.lead or document,
-        parts.lead or parts.title or document,
-        document,
-        *parts.chunks,
-    ]
+    texts = [document]
+    if "title" in embedded:
+        texts.append(parts.title or parts.lead or document)
+    if "lead" in embedded:
+        texts.append(parts.lead or parts.title or document)
+    if "chunks" in embedded:
+        texts.extend(parts.chunks)
+    return texts
 
 
 def story_docs(articles: Sequence[Article], embedder: Embedder) -> list[StoryDoc]:
-    """Features of many articles with one batched embedding call (much faster than one by one)."""
+    """Features of many articles with one batched embedding call (much faster than one by one).
+
+    Each distinct text is embedded once (an article's title is often its lead's fallback, repeated
+    articles share all their texts). Both built-in backends pack the tokens of a batch into one matrix
+    without padding, so the order of the texts does not change the work.
+    """
+    embedded = embedded_parts(embedder.name)
     parts = [doc_parts(a) for a in articles]
-    texts: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for p in parts:
-        start = len(texts)
-        texts.extend(embedded_texts(p))
-        spans.append((start, len(texts)))
-    matrix = embedder.encode(texts) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
+    per_article = [embedded_texts(p, embedded) for p in parts]
+    unique = list(dict.fromkeys(t for texts in per_article for t in texts))
+    encoded = embedder.encode(unique) if unique else np.zeros((0, embedder.dim), dtype=np.float32)
+    row = {t: i for i, t in enumerate(unique)}
     docs: list[StoryDoc] = []
-    for article, p, (start, end) in zip(articles, parts, spans, strict=True):
+    for article, p, texts in zip(articles, parts, per_article, strict=True):
         language = article.language or guess_language(article.text)
-        title_vec, lead_vec, doc_vec = matrix[start], matrix[start + 1], matrix[start + 2]
+        vectors = encoded[[row[t] for t in texts]]
+        doc_vec = vectors[0]
+        n = 1
+        title_vec = lead_vec = doc_vec
+        if "title" in embedded:
+            title_vec, n = vectors[n], n + 1
+        if "lead" in embedded:
+            lead_vec, n = vectors[n], n + 1
         # Without body chunks the document stands for them.
-        chunk_vecs = np.asarray(matrix[start + 3 : end] if end > start + 3 else matrix[start + 2 : end])
+        chunk_vecs = np.asarray(vectors[n:] if len(vectors) > n else vectors[:1])
         mix = PART_WEIGHTS[0] * title_vec + PART_WEIGHTS[1] * lead_vec + PART_WEIGHTS[2] * doc_vec
         docs.append(
             StoryDoc(

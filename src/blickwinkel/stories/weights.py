@@ -33,6 +33,11 @@ class StoryModel:
     default: str
     chosen: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def features(self) -> frozenset[str]:
+        """Every pair feature some set of the model reads."""
+        return frozenset(f for weights in self.sets.values() for f in weights.features)
+
     def for_languages(self, first: str | None, second: str | None) -> StoryWeights:
         return self.sets[self.chosen.get(language_pair(first, second), self.default)]
 
