@@ -34,7 +34,7 @@ from blickwinkel.stories.evaluate import (
     parse_similarity_pairs,
     pearson_by_language,
 )
-from blickwinkel.stories.features import StoryDoc, story_docs
+from blickwinkel.stories.features import StoryDoc, parts_read_by, story_docs
 from blickwinkel.stories.weights import WEIGHTS, StoryModel, StoryWeights
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,12 +66,18 @@ class DiskCachedEmbedder:
 
 
 def plain_cosines(pairs: list[SimilarityPair], embedder: Embedder) -> list[float]:
-    texts = [t for p in pairs for t in (p.text1.strip(), p.text2.strip())]
+    """Cosine of the whole texts as read (an article's text: its title line, then its paragraphs)."""
+    texts = [
+        pair_article(p.pair_id, side, text, language).text
+        for p in pairs
+        for side, text, language in (("1", p.text1, p.lang1), ("2", p.text2, p.lang2))
+    ]
     matrix = embedder.encode(texts)
     return [float(matrix[2 * i] @ matrix[2 * i + 1]) for i in range(len(pairs))]
 
 
-def pair_docs(pairs: list[SimilarityPair], embedder: Embedder) -> list[StoryDoc]:
+def pair_docs(pairs: list[SimilarityPair], embedder: Embedder, options: fitting.FitOptions) -> list[StoryDoc]:
+    """Story features of both sides of each pair, embedding the parts the candidate sets read."""
     articles = [
         a
         for p in pairs
@@ -80,7 +86,8 @@ def pair_docs(pairs: list[SimilarityPair], embedder: Embedder) -> list[StoryDoc]
             pair_article(p.pair_id, "2", p.text2, p.lang2),
         )
     ]
-    return story_docs(articles, embedder)
+    features = frozenset(f for names in options.sets.values() for f in names)
+    return story_docs(articles, embedder, parts_read_by(features))
 
 
 def show(label: str, scores: dict[str, float]) -> None:
@@ -116,21 +123,27 @@ def main() -> int:
         show("cosine e5", pearson_by_language(plain_cosines(pairs, e5), pairs))
 
     fitted = use if args.embedder == "use" else DiskCachedEmbedder(get_embedder(args.embedder), args.cache)
-    docs = pair_docs(pairs, fitted)
+    options = fitting.options_for(args.embedder)
+    docs = pair_docs(pairs, fitted, options)
     rows, languages = fitting.pair_rows(docs), fitting.pair_languages(docs)
-    for name, features in fitting.FEATURE_SETS.items():
+    for name, features in options.sets.items():
         predicted, _ = fitting.cross_validated(
-            rows, gold, languages, k=args.folds, sets={name: features}, alpha=args.alpha
+            rows, gold, languages, k=args.folds, options=options, sets={name: features}, alpha=args.alpha
         )
         show(f"set {name} (CV)", pearson_by_language([-v for v in predicted], pairs))
-    predicted, models = fitting.cross_validated(rows, gold, languages, k=args.folds, alpha=args.alpha)
+    predicted, models = fitting.cross_validated(
+        rows, gold, languages, k=args.folds, options=options, alpha=args.alpha
+    )
     show(f"model {args.embedder} (CV)", pearson_by_language([-v for v in predicted], pairs))
     chosen = sorted({f"{k}:{m.chosen.get(k, m.default)}" for m in models for k in set(languages)})
     print(f"  sets chosen in the {args.folds} folds: {', '.join(chosen)}")
-    model = fitting.fit_model(rows, gold, languages, alpha=args.alpha)
+    model = fitting.fit_model(rows, gold, languages, options=options, alpha=args.alpha)
     print(f"fitted on all pairs: default {model.default}, chosen {model.chosen}")
     for name, fitted_set in model.sets.items():
-        print(f"  {name}: intercept={fitted_set.intercept} coefficients={fitted_set.coefficients}")
+        print(
+            f"  {name}: intercept={fitted_set.intercept} coefficients={fitted_set.coefficients} "
+            f"knots={fitted_set.knots}"
+        )
     if args.write:
         write_weights({**WEIGHTS, args.embedder: model})
         print(f"wrote the {args.embedder!r} model to {WEIGHTS_FILE}")
@@ -147,7 +160,8 @@ def _set_source(name: str, model: StoryWeights) -> str:
         f"                coefficients=({coefficients},),\n"
         f"                probability_midpoint={model.probability_midpoint:.4f},\n"
         f"                probability_slope={model.probability_slope:.4f},\n"
-        "            ),\n"
+        + (f"                knots=({', '.join(f'{k:.4f}' for k in model.knots)},),\n" if model.knots else "")
+        + "            ),\n"
     )
 
 

@@ -48,8 +48,8 @@ class Settings(BaseModel):
         "use", description="Embedding backend: 'use' (fast, default) or 'e5' (better, slower)."
     )
     # 'similarity' embeds two articles, so it takes 'e5', which scores German and German-English pairs
-    # better (10-fold CV Pearson on the SemEval-2022 dev pairs de-de 0.726 / de-en 0.730 for the e5 set
-    # of 2026-11-21, against 0.633 / 0.684 for the 'use' model of 2026-11-29) and starts as quickly.
+    # better (10-fold CV Pearson on the SemEval-2022 dev pairs, 2026-11-29: de-de 0.733 / de-en 0.745
+    # for the 'e5' model, against 0.633 / 0.684 for the 'use' model) and starts as quickly.
     pair_embedder: str = Field(
         "e5", description="Embedding backend of 'similarity', which scores one pair: 'e5' or 'use'."
     )

@@ -77,3 +77,32 @@ def test_link_is_symmetric_and_bounded() -> None:
     )
     assert link(a, b) == link(b, a)
     assert 0.0 <= link(a, b) <= 1.0
+
+
+def test_standardised_ridge_without_penalty_is_least_squares_on_the_raw_scale() -> None:
+    rng = np.random.default_rng(3)
+    x = np.column_stack([rng.uniform(0.8, 1.0, 200), rng.uniform(0, 1, 200)])
+    y = 5.0 - 4.0 * x[:, 0] + 0.5 * x[:, 1]
+    for standardise in (False, True):
+        intercept, coefficients = fitting.ridge(x, y, 0.0, standardise=standardise)
+        assert abs(intercept - 5.0) < 1e-6
+        assert np.allclose(coefficients, [-4.0, 0.5])
+
+
+def test_a_hinge_at_the_median_document_cosine_bends_the_fit() -> None:
+    rng = np.random.default_rng(4)
+    cosines = rng.uniform(0.7, 1.0, 300)
+    # The gold saturates at 1 ("same story") above 0.85, as SemEval's does for near copies.
+    gold = np.clip(4.0 - 20.0 * (cosines - 0.7), 1.0, 4.0)
+    rows = [{"cos_doc": float(c)} for c in cosines]
+    options = fitting.FitOptions({"document": ("cos_doc",)}, standardise=True, knot_levels=(0.5,))
+    bent = fitting.fit_set(rows, gold, ("cos_doc",), 1.0, options)
+    straight = fitting.fit_set(rows, gold, ("cos_doc",), 1.0, fitting.FitOptions({}))
+    assert bent.knots == (round(float(np.median(cosines)), 4),)
+    assert len(bent.coefficients) == 2 and straight.knots == ()
+    assert bent.inputs({"cos_doc": 0.99}) == [0.99, max(0.0, 0.99 - bent.knots[0])]
+    error = {
+        name: float(np.mean((fitting.predict(model, rows) - gold) ** 2))
+        for name, model in (("bent", bent), ("straight", straight))
+    }
+    assert error["bent"] < error["straight"]

@@ -394,10 +394,14 @@ PART_FEATURES: dict[str, frozenset[str]] = {
 ALL_PARTS = frozenset(PART_FEATURES)
 
 
+def parts_read_by(features: frozenset[str]) -> frozenset[str]:
+    """The parts (of :data:`PART_FEATURES`) whose vectors some of ``features`` read."""
+    return frozenset(part for part, reading in PART_FEATURES.items() if reading & features)
+
+
 def embedded_parts(embedder: str) -> frozenset[str]:
-    """The parts (of :data:`PART_FEATURES`) whose vectors the story model fitted for ``embedder`` reads."""
-    used = weights_for(embedder).features
-    return frozenset(part for part, features in PART_FEATURES.items() if features & used)
+    """The parts whose vectors the story model fitted for ``embedder`` reads."""
+    return parts_read_by(weights_for(embedder).features)
 
 
 def embedded_texts(parts: DocParts, embedded: frozenset[str] = ALL_PARTS) -> list[str]:
@@ -414,21 +418,25 @@ def embedded_texts(parts: DocParts, embedded: frozenset[str] = ALL_PARTS) -> lis
     return texts
 
 
-def story_docs(articles: Sequence[Article], embedder: Embedder) -> list[StoryDoc]:
+def story_docs(
+    articles: Sequence[Article], embedder: Embedder, parts: frozenset[str] | None = None
+) -> list[StoryDoc]:
     """Features of many articles with one batched embedding call (much faster than one by one).
 
-    Each distinct text is embedded once (an article's title is often its lead's fallback, repeated
-    articles share all their texts). Both built-in backends pack the tokens of a batch into one matrix
-    without padding, so the order of the texts does not change the work.
+    ``parts`` are the parts embedded besides the document (default: those the embedder's fitted model
+    reads; the fitting script asks for all). Each distinct text is embedded once (an article's title
+    is often its lead's fallback, repeated articles share all their texts). Both built-in backends pack
+    the tokens of a batch into one matrix without padding, so the order of the texts does not change
+    the work.
     """
-    embedded = embedded_parts(embedder.name)
-    parts = [doc_parts(a) for a in articles]
-    per_article = [embedded_texts(p, embedded) for p in parts]
+    embedded = embedded_parts(embedder.name) if parts is None else parts
+    article_parts = [doc_parts(a) for a in articles]
+    per_article = [embedded_texts(p, embedded) for p in article_parts]
     unique = list(dict.fromkeys(t for texts in per_article for t in texts))
     encoded = embedder.encode(unique) if unique else np.zeros((0, embedder.dim), dtype=np.float32)
     row = {t: i for i, t in enumerate(unique)}
     docs: list[StoryDoc] = []
-    for article, p, texts in zip(articles, parts, per_article, strict=True):
+    for article, p, texts in zip(articles, article_parts, per_article, strict=True):
         language = article.language or guess_language(article.text)
         vectors = encoded[[row[t] for t in texts]]
         doc_vec = vectors[0]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -54,6 +55,38 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
 }
 
 
+@dataclass(frozen=True)
+class FitOptions:
+    """How the model of one embedder is fitted: its candidate ``sets``, whether the ridge penalty
+    applies to standardised features (``standardise``; cosines of e5 pack into 0.75–1.0, where an
+    unscaled penalty of 1 outweighs every cosine), and the quantile levels, among the training pairs'
+    document cosines, of the hinge knots each set with ``cos_doc`` gets (``knot_levels``)."""
+
+    sets: Mapping[str, tuple[str, ...]]
+    standardise: bool = False
+    knot_levels: tuple[float, ...] = ()
+
+
+# e5: the document cosine alone or with the title cosines (title-title and title-document), each
+# with one hinge at the training pairs' median document cosine, features standardised. Chosen by the
+# same 10-fold CV on the SemEval-2022 dev pairs (2026-11-29, docs/data-sources.md): the lexical
+# overlaps, the lead and further hinges raised no language pair there (the overlaps lowered de-en).
+E5_FEATURE_SETS: dict[str, tuple[str, ...]] = {
+    "document": ("cos_doc",),
+    "titles": ("cos_doc", "cos_title", "cos_cross"),
+}
+FIT_OPTIONS: dict[str, FitOptions] = {
+    "use": FitOptions(FEATURE_SETS),
+    "e5": FitOptions(E5_FEATURE_SETS, standardise=True, knot_levels=(0.5,)),
+}
+DEFAULT_OPTIONS = "use"
+
+
+def options_for(embedder: str) -> FitOptions:
+    """The fitting options of ``embedder`` (those of 'use' for an embedder without its own)."""
+    return FIT_OPTIONS.get(embedder, FIT_OPTIONS[DEFAULT_OPTIONS])
+
+
 def pair_rows(docs: Sequence[StoryDoc]) -> list[dict[str, float]]:
     """The features of each pair (``docs`` holds the two sides of each pair in turn)."""
     return [pair_features(docs[i], docs[i + 1]) for i in range(0, len(docs) - 1, 2)]
@@ -69,12 +102,18 @@ def matrix(rows: Sequence[Mapping[str, float]], features: Sequence[str]) -> Matr
     )
 
 
-def ridge(x: Matrix, y: Matrix, alpha: float = RIDGE_ALPHA) -> tuple[float, Matrix]:
-    """Intercept and coefficients of the ridge regression of ``y`` on ``x``."""
+def ridge(
+    x: Matrix, y: Matrix, alpha: float = RIDGE_ALPHA, *, standardise: bool = False
+) -> tuple[float, Matrix]:
+    """Intercept and coefficients of the ridge regression of ``y`` on ``x``; with ``standardise`` the
+    penalty applies to the coefficients of the standardised columns (scikit-learn's StandardScaler
+    before Ridge), the returned ones are on the scale of ``x``."""
     mean_x, mean_y = x.mean(axis=0), float(y.mean())
-    centred = x - mean_x
+    scale = x.std(axis=0) if standardise else np.ones(x.shape[1])
+    scale[scale == 0] = 1.0
+    centred = (x - mean_x) / scale
     gram = centred.T @ centred + alpha * np.eye(x.shape[1])
-    coefficients: Matrix = np.linalg.solve(gram, centred.T @ (y - mean_y))
+    coefficients: Matrix = np.linalg.solve(gram, centred.T @ (y - mean_y)) / scale
     return mean_y - float(mean_x @ coefficients), coefficients
 
 
@@ -104,11 +143,27 @@ def _pearson(a: Matrix, b: Matrix) -> float:
     return float(np.corrcoef(a, b)[0, 1])
 
 
+def inputs(model: StoryWeights, rows: Sequence[Mapping[str, float]]) -> Matrix:
+    """The values the set's coefficients multiply (its features, then its hinges), one row per pair."""
+    width = len(model.features) + len(model.knots)
+    return np.asarray([model.inputs(r) for r in rows], dtype=np.float64).reshape(len(rows), width)
+
+
 def fit_set(
-    rows: Sequence[Mapping[str, float]], gold: Matrix, features: Sequence[str], alpha: float
+    rows: Sequence[Mapping[str, float]],
+    gold: Matrix,
+    features: Sequence[str],
+    alpha: float,
+    options: FitOptions | None = None,
 ) -> StoryWeights:
-    x = matrix(rows, features)
-    intercept, coefficients = ridge(x, gold, alpha)
+    options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
+    knots: tuple[float, ...] = ()
+    if options.knot_levels and "cos_doc" in features:
+        levels = np.quantile([r["cos_doc"] for r in rows], options.knot_levels)
+        knots = tuple(round(float(k), 4) for k in levels)
+    shape = StoryWeights(tuple(features), 0.0, (), 0.0, 0.0, knots)
+    x = inputs(shape, rows)
+    intercept, coefficients = ridge(x, gold, alpha, standardise=options.standardise)
     predicted = np.clip(intercept + x @ coefficients, 1.0, 4.0)
     midpoint, slope = logistic_1d(predicted, (gold <= SAME_STORY_MAX).astype(np.float64))
     return StoryWeights(
@@ -117,13 +172,13 @@ def fit_set(
         coefficients=tuple(round(float(c), 4) for c in coefficients),
         probability_midpoint=round(midpoint, 4),
         probability_slope=round(slope, 4),
+        knots=knots,
     )
 
 
 def predict(model: StoryWeights, rows: Sequence[Mapping[str, float]]) -> Matrix:
     """The set's predictions on the 1–4 scale (before the date-gap penalty), clipped."""
-    x = matrix(rows, model.features)
-    out: Matrix = np.clip(model.intercept + x @ np.asarray(model.coefficients), 1.0, 4.0)
+    out: Matrix = np.clip(model.intercept + inputs(model, rows) @ np.asarray(model.coefficients), 1.0, 4.0)
     return out
 
 
@@ -132,18 +187,20 @@ def fit_model(
     gold: Matrix,
     languages: Sequence[str],
     *,
-    sets: Mapping[str, Sequence[str]] = FEATURE_SETS,
+    options: FitOptions | None = None,
     alpha: float = RIDGE_ALPHA,
     inner_folds: int = INNER_FOLDS,
 ) -> StoryModel:
     """Every candidate set fitted on all ``rows``, and the set chosen per language pair by inner CV."""
+    options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
+    sets = options.sets
     inner = {name: np.zeros(len(rows)) for name in sets}
     for test in folds(len(rows), inner_folds):
         train = np.setdiff1d(np.arange(len(rows)), test)
         train_rows = [rows[i] for i in train]
         test_rows = [rows[i] for i in test]
         for name, features in sets.items():
-            inner[name][test] = predict(fit_set(train_rows, gold[train], features, alpha), test_rows)
+            inner[name][test] = predict(fit_set(train_rows, gold[train], features, alpha, options), test_rows)
     groups: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(languages):
         groups[key].append(i)
@@ -155,7 +212,7 @@ def fit_model(
         return max(names, key=lambda n: (round(_pearson(-inner[n][index], -gold[index]), 6), -names.index(n)))
 
     return StoryModel(
-        sets={name: fit_set(rows, gold, features, alpha) for name, features in sets.items()},
+        sets={name: fit_set(rows, gold, features, alpha, options) for name, features in sets.items()},
         default=best(range(len(rows))),
         chosen={key: best(idx) for key, idx in sorted(groups.items()) if len(idx) >= MIN_GROUP_PAIRS},
     )
@@ -167,16 +224,21 @@ def cross_validated(
     languages: Sequence[str],
     *,
     k: int = FOLDS,
-    sets: Mapping[str, Sequence[str]] = FEATURE_SETS,
+    options: FitOptions | None = None,
+    sets: Mapping[str, tuple[str, ...]] | None = None,
     alpha: float = RIDGE_ALPHA,
 ) -> tuple[Matrix, list[StoryModel]]:
-    """Each pair's prediction from the model fitted on the other folds (clipped to 1–4), and those models."""
+    """Each pair's prediction from the model fitted on the other folds (clipped to 1–4), and those
+    models; ``sets`` replaces the candidate sets of ``options`` (to cross-validate one set alone)."""
+    options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
+    if sets is not None:
+        options = replace(options, sets=sets)
     predicted = np.zeros(len(rows), dtype=np.float64)
     models = []
     for test in folds(len(rows), k):
         train = np.setdiff1d(np.arange(len(rows)), test)
         model = fit_model(
-            [rows[i] for i in train], gold[train], [languages[i] for i in train], sets=sets, alpha=alpha
+            [rows[i] for i in train], gold[train], [languages[i] for i in train], options=options, alpha=alpha
         )
         models.append(model)
         for i in test:

@@ -90,7 +90,7 @@ def predicted_overall(
     the date-gap penalty, clipped to 1–4."""
     model = model or weights_for(DEFAULT_EMBEDDER).for_languages(None, None)
     value = model.intercept + sum(
-        w * features[name] for name, w in zip(model.features, model.coefficients, strict=True)
+        w * x for x, w in zip(model.inputs(features), model.coefficients, strict=True)
     )
     if gap_days is not None and gap_days > weights.GAP_FREE_DAYS:
         value += weights.GAP_PENALTY_PER_DAY * (gap_days - weights.GAP_FREE_DAYS)
