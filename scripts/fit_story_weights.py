@@ -138,7 +138,7 @@ def main() -> int:
     chosen = sorted({f"{k}:{m.chosen.get(k, m.default)}" for m in models for k in set(languages)})
     print(f"  sets chosen in the {args.folds} folds: {', '.join(chosen)}")
     model = fitting.fit_model(rows, gold, languages, options=options, alpha=args.alpha)
-    print(f"fitted on all pairs: default {model.default}, chosen {model.chosen}")
+    print(f"fitted on all pairs: default {model.default}, chosen {model.chosen}, offsets {model.offsets}")
     for name, fitted_set in model.sets.items():
         print(
             f"  {name}: intercept={fitted_set.intercept} coefficients={fitted_set.coefficients} "
@@ -168,12 +168,14 @@ def _set_source(name: str, model: StoryWeights) -> str:
 def _model_source(name: str, model: StoryModel) -> str:
     sets = "".join(_set_source(n, model.sets[n]) for n in model.sets)
     chosen = "".join(f'            "{k}": "{v}",\n' for k, v in sorted(model.chosen.items()))
+    offsets = "".join(f'            "{k}": {v:.4f},\n' for k, v in sorted(model.offsets.items()))
     return (
         f'    "{name}": StoryModel(\n'
         f"        sets={{\n{sets}        }},\n"
         f'        default="{model.default}",\n'
         f"        chosen={{\n{chosen}        }},\n"
-        "    ),\n"
+        + (f"        offsets={{\n{offsets}        }},\n" if offsets else "")
+        + "    ),\n"
     )
 
 

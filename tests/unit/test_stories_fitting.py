@@ -106,3 +106,21 @@ def test_a_hinge_at_the_median_document_cosine_bends_the_fit() -> None:
         for name, model in (("bent", bent), ("straight", straight))
     }
     assert error["bent"] < error["straight"]
+
+
+def test_language_offsets_move_the_probability_not_the_scale() -> None:
+    rows, gold = _rows(200, 5)
+    languages = ["aa-aa" if i % 2 == 0 else "bb-bb" for i in range(200)]
+    # The same drivers, but 'bb' pairs are judged half a point closer than 'aa' pairs.
+    shifted = gold - 0.5 * np.asarray([language == "bb-bb" for language in languages])
+    sets = {"document": ("cos_doc",), "embeddings": ("cos_doc", "cos_title")}
+    options = fitting.FitOptions(sets, standardise=True, language_offsets=True)
+    model = fitting.fit_model(rows, shifted, languages, options=options)
+    assert model.offsets["bb-bb"] < model.offsets["aa-aa"]
+    for key in ("aa-aa", "bb-bb"):
+        chosen = model.sets[model.chosen[key]]
+        calibrated = model.for_pair(key)
+        assert (calibrated.intercept, calibrated.coefficients) == (chosen.intercept, chosen.coefficients)
+        assert calibrated.probability_midpoint == round(chosen.probability_midpoint - model.offsets[key], 4)
+    without = fitting.fit_model(rows, shifted, languages, options=fitting.FitOptions(sets))
+    assert without.offsets == {}

@@ -59,12 +59,14 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
 class FitOptions:
     """How the model of one embedder is fitted: its candidate ``sets``, whether the ridge penalty
     applies to standardised features (``standardise``; cosines of e5 pack into 0.75–1.0, where an
-    unscaled penalty of 1 outweighs every cosine), and the quantile levels, among the training pairs'
-    document cosines, of the hinge knots each set with ``cos_doc`` gets (``knot_levels``)."""
+    unscaled penalty of 1 outweighs every cosine), the quantile levels, among the training pairs'
+    document cosines, of the hinge knots each set with ``cos_doc`` gets (``knot_levels``), and whether
+    each language pair with a set of its own gets an intercept offset (``language_offsets``)."""
 
     sets: Mapping[str, tuple[str, ...]]
     standardise: bool = False
     knot_levels: tuple[float, ...] = ()
+    language_offsets: bool = False
 
 
 # e5: the document cosine alone or with the title cosines (title-title and title-document), each
@@ -77,7 +79,7 @@ E5_FEATURE_SETS: dict[str, tuple[str, ...]] = {
 }
 FIT_OPTIONS: dict[str, FitOptions] = {
     "use": FitOptions(FEATURE_SETS),
-    "e5": FitOptions(E5_FEATURE_SETS, standardise=True, knot_levels=(0.5,)),
+    "e5": FitOptions(E5_FEATURE_SETS, standardise=True, knot_levels=(0.5,), language_offsets=True),
 }
 DEFAULT_OPTIONS = "use"
 
@@ -211,10 +213,17 @@ def fit_model(
         # Ties go to the earlier (smaller) set.
         return max(names, key=lambda n: (round(_pearson(-inner[n][index], -gold[index]), 6), -names.index(n)))
 
+    chosen = {key: best(idx) for key, idx in sorted(groups.items()) if len(idx) >= MIN_GROUP_PAIRS}
+    offsets = {}
+    if options.language_offsets:
+        for key, name in chosen.items():
+            index = np.asarray(groups[key])
+            offsets[key] = round(float(np.mean(gold[index] - inner[name][index])), 4)
     return StoryModel(
         sets={name: fit_set(rows, gold, features, alpha, options) for name, features in sets.items()},
         default=best(range(len(rows))),
-        chosen={key: best(idx) for key, idx in sorted(groups.items()) if len(idx) >= MIN_GROUP_PAIRS},
+        chosen=chosen,
+        offsets=offsets,
     )
 
 
@@ -242,5 +251,5 @@ def cross_validated(
         )
         models.append(model)
         for i in test:
-            predicted[i] = predict(model.sets[model.chosen.get(languages[i], model.default)], [rows[i]])[0]
+            predicted[i] = predict(model.for_pair(languages[i]), [rows[i]])[0]
     return predicted, models
