@@ -258,3 +258,12 @@ def test_a_compass_region_and_a_quarter_in_it_are_no_place_conflict() -> None:
         {"entities": (ent("Südwesten", "loc:sudwesten"),)},
         {"entities": (ent("Altdorf", "loc:altdorf"),)},
     )
+
+
+def test_one_name_with_another_apostrophe_is_no_actor_conflict() -> None:
+    assert not conflicts_of(
+        "The closure of the bridge was ordered on Monday by engineer Liam O’Brien, the city said.",
+        "The closure of the bridge was ordered on Monday by engineer Liam O'Brien, the city said.",
+        {"entities": (ent("Liam O’Brien", "per:liam-o-brien", "PER"),)},
+        {"entities": (ent("Liam O'Brien", "per:liam-obrien", "PER"),)},
+    )

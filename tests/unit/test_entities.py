@@ -182,6 +182,13 @@ def test_name_parts_drop_particles() -> None:
         "Anna Berg MP",
         "Sir Anna Berg",
         "la ministre Anna Berg",
+        "La ministre Anna Berg",
+        "Prime Minister Anna Berg",
+        "Labour MP Anna Berg",
+        "Police Lt Col Anna Berg",
+        "Attorney General Anna Berg",
+        "Sheriff Anna Berg",
+        "Archbishop Anna Berg",
     ],
 )
 def test_titles_and_roles_never_enter_a_key(name: str) -> None:
@@ -191,6 +198,8 @@ def test_titles_and_roles_never_enter_a_key(name: str) -> None:
 def test_names_inside_keep_their_words() -> None:
     assert name_parts("Martin Luther King") == ("martin", "luther", "king")
     assert name_parts("Yves Saint Laurent") == ("yves", "saint", "laurent")
+    assert name_parts("Marine Le Pen") == ("marine", "pen")
+    assert name_parts("Le Pen") == ("pen",)
 
 
 def test_same_person_in_german_english_and_french_gets_one_key() -> None:

@@ -13,12 +13,23 @@ from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from blickwinkel.analyse.gazetteer import NAME_PARTICLES, NAME_PREFIXES, POST_NOMINALS, is_title, slug
+from blickwinkel.analyse.gazetteer import (
+    NAME_PARTICLES,
+    NAME_PREFIXES,
+    POST_NOMINALS,
+    given_names,
+    is_title,
+    slug,
+)
 from blickwinkel.model import Mention
 
 _PARTICLE_SLUGS = frozenset(slug(p) for p in NAME_PARTICLES) | {
     slug(p) for p in NAME_PREFIXES
 }  # "al", "el", "von", "bin" ...
+
+
+# Articles that may open a role written before a name in French, English or German.
+_ARTICLES = frozenset({"le", "la", "les", "l'", "the", "der", "die", "das"})
 
 
 def _lowercase_role(word: str) -> bool:
@@ -33,8 +44,23 @@ def name_parts(name: str) -> tuple[str, ...]:
 
     Slugs are casefolded and accent-folded, so "Léa Dubois" and "Lea Dubois" share a key."""
     words = name.split()
+    if (
+        len(words) > 2
+        and words[0].casefold() in _ARTICLES
+        and (is_title(words[1]) or _lowercase_role(words[1]))
+    ):
+        words.pop(0)  # "Le président Emmanuel Macron"; "Le Pen" keeps its "Le"
     while words and (is_title(words[0]) or _lowercase_role(words[0])):
         words.pop(0)  # titles and roles come first: "Frau Dr. Anna Berg", "le capitaine Jan Berger"
+    # A title after other words of a longer one ends it: "Prime Minister Boris Johnson", "Labour MP
+    # Sarah Cole", "Police Lt Col Anukarn Thammavijarn". The last word is never a title here ("Martin
+    # Luther King").
+    # Nor does a title after a given name ("Yves Saint Laurent").
+    given = next((i for i, word in enumerate(words) if word in given_names()), len(words))
+    last = max(
+        (i for i, word in enumerate(words[: min(given, len(words) - 1)]) if is_title(word)), default=-1
+    )
+    words = words[last + 1 :]
     while words and words[-1].rstrip(".").casefold() in POST_NOMINALS:
         words.pop()  # "Sarah Cole MP"
     parts: list[str] = []

@@ -332,6 +332,8 @@ TITLES = frozenset(
     Kanzler Kanzlerin Minister Ministerin Präsident Präsidentin Bürgermeister Bürgermeisterin Kapitän
     Kapitänin König Königin Papst Pfarrer Pater Bischof Kardinal Abgeordnete Abgeordneter Senatorin
     Richter Richterin Botschafter Botschafterin Sprecher Sprecherin Kommissar Kommissarin
+    Sheriff Archbishop Bishop Cardinal Duke Duchess Earl Baron Baroness Deputy Commissioner
+    Superintendent Chairman Chairwoman Premier Lieutenant Colonel General Sergeant Commander Marshal
     """.split()
 )
 

@@ -365,9 +365,10 @@ NAME_VARIANT_MIN_RATIO = 0.8
 def _same_name(x: str, a: Statement, y: str, b: Statement) -> bool:
     """Whether two names that differ are one name: one statement also contains the other's name as
     text (the recogniser missed it there), or they are two spellings of one name."""
-    if x.lower() in b.text.lower() or y.lower() in a.text.lower():
+    x, y = typographic_form(x).lower(), typographic_form(y).lower()  # "O’Brien" is "O'Brien"
+    if x in typographic_form(b.text).lower() or y in typographic_form(a.text).lower():
         return True
-    return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= NAME_VARIANT_MIN_RATIO
+    return SequenceMatcher(None, x, y).ratio() >= NAME_VARIANT_MIN_RATIO
 
 
 def _name_like(xs: Sequence[_Token], ys: Sequence[_Token], a: Statement, b: Statement) -> bool:
