@@ -80,3 +80,13 @@ def test_a_damaged_cache_falls_back_to_the_model_file(
     encoder = E5Encoder(model_file(), 1, cached=True)
     want = E5Encoder(model_file(), 1).word_vectors([SENTENCE], 1)[0]
     np.testing.assert_array_equal(encoder.word_vectors([SENTENCE], 1)[0], want)
+
+
+def test_rows_asked_for_come_out_as_with_all_rows(encoder: E5Encoder) -> None:
+    texts = [encoder._sentence_ids(words)[0] for words in (SENTENCE, ["Wien"], SENTENCE[3:9])]
+    rows = [[1, 4, 4, 9, 0], [], [2, 3]]
+    for layers in (0, 1, 6):
+        everything = encoder.hidden_states(texts, layers)
+        picked = encoder.hidden_states(texts, layers, rows)
+        for all_rows, some, wanted in zip(everything, picked, rows, strict=True):
+            np.testing.assert_array_equal(some, all_rows[wanted])  # the same values, to the bit

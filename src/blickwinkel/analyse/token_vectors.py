@@ -313,10 +313,16 @@ class E5Encoder:
         """Piece ids of a whole text (words split at spaces)."""
         return [p for word in self._normalised(text).split(" ") if word for p in self.word_pieces(word)]
 
-    def hidden_states(self, texts: Sequence[Sequence[int]], layers: int) -> list[FloatArray]:
+    def hidden_states(
+        self, texts: Sequence[Sequence[int]], layers: int, rows: Sequence[Sequence[int]] | None = None
+    ) -> list[FloatArray]:
         """The hidden state of every piece of each text (piece ids with ``<s>``/``</s>``) after
-        ``layers`` layers. The texts run together through every token-wise product (one large
-        matrix product instead of many small ones); attention stays within each text."""
+        ``layers`` layers, or with ``rows`` only of those pieces of each text (in that order). The
+        texts run together through every token-wise product (one large matrix product instead of
+        many small ones); attention stays within each text. With ``rows`` the last layer's products
+        after attention run for those pieces alone, since nothing reads the others (for the tagger,
+        each word's first piece: about 8% less work for six layers of German news); each row comes
+        out the same to the bit as with all rows."""
         h, heads = self.hidden, self.heads
         head_dim = h // heads
         bounds = np.cumsum([0, *(len(ids) for ids in texts)])
@@ -327,10 +333,19 @@ class E5Encoder:
         x += self._pos[positions] + self._type
         x = _layer_norm(x, *self._eln, self.eps)
         scale = np.float32(1.0 / np.sqrt(head_dim))
+        spans = list(itertools.pairwise(bounds))
+        run = self._layers[:layers]
+        picked: list[npt.NDArray[np.int64]] | None = None
+        if rows is not None:
+            picked = [
+                start + np.asarray(r, dtype=np.int64) for (start, _), r in zip(spans, rows, strict=True)
+            ]
+            if not run:
+                return [x[at] for at in picked]
         ctx = np.empty_like(x)
-        for layer in self._layers[:layers]:
+        for number, layer in enumerate(run):
             qkv = x @ layer.qkv_w + layer.qkv_b
-            for start, end in itertools.pairwise(bounds):
+            for start, end in spans:
                 q, k, v = (
                     qkv[start:end, j * h : (j + 1) * h]
                     .reshape(end - start, heads, head_dim)
@@ -342,6 +357,13 @@ class E5Encoder:
                 np.exp(att, out=att)
                 att /= att.sum(axis=-1, keepdims=True)
                 ctx[start:end] = (att @ v).transpose(1, 0, 2).reshape(end - start, h)
+            if picked is not None and number == len(run) - 1:
+                # What follows attention in the last layer works on each row alone: only the rows
+                # asked for. (Attention runs for every row: the product of a few query rows takes
+                # another path in BLAS and rounds differently.)
+                at = np.concatenate(picked) if picked else np.zeros(0, dtype=np.int64)
+                x, ctx = x[at], ctx[at]
+                bounds = np.cumsum([0, *(len(a) for a in picked)])
             x = _layer_norm(x + ctx @ layer.ao_w + layer.ao_b, layer.aln_w, layer.aln_b, self.eps)
             mid = _gelu(x @ layer.fi_w + layer.fi_b)
             x = _layer_norm(x + mid @ layer.fo_w + layer.fo_b, layer.oln_w, layer.oln_b, self.eps)
@@ -371,12 +393,9 @@ class E5Encoder:
             batch.append(ids)
             size += len(ids)
             if size >= BATCH_PIECES or position == len(encoded) - 1:
+                firsts = [first for _, first in encoded[len(result) : len(result) + len(batch)]]
                 with self._lock:
-                    states = self.hidden_states(batch, layers)
-                for state, (_, first) in zip(
-                    states, encoded[len(result) : len(result) + len(batch)], strict=True
-                ):
-                    result.append(state[np.asarray(first, dtype=np.int64)])
+                    result.extend(self.hidden_states(batch, layers, firsts))
                 batch, size = [], 0
         return result
 
