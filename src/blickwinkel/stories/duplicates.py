@@ -35,8 +35,12 @@ class CopyCandidate:
 
 
 def estimated_jaccard(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:
-    """Share of equal MinHash values: an unbiased estimate of the word 3-gram Jaccard."""
-    return float(np.mean(a == b))
+    """Share of equal MinHash values: an unbiased estimate of the word 3-gram Jaccard.
+
+    Counted rather than ``np.mean``-ed: the same float (k / n either way), a sixth of the time, and the
+    clusterer asks for it about 45 times an article.
+    """
+    return int(np.count_nonzero(a == b)) / int(a.shape[0])
 
 
 def near_copies(
