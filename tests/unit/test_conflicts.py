@@ -267,3 +267,25 @@ def test_one_name_with_another_apostrophe_is_no_actor_conflict() -> None:
         {"entities": (ent("Liam O’Brien", "per:liam-o-brien", "PER"),)},
         {"entities": (ent("Liam O'Brien", "per:liam-obrien", "PER"),)},
     )
+
+
+_CHANGES = st.sampled_from(
+    [
+        ("am Montagmorgen", "am Montagnachmittag"),
+        ("mit 31 zu 18 Stimmen", "31-17"),
+        ("den linken Arm", "den rechten Unterarm"),
+        ("mehr als 3.000 Pendler", "mehr als 5.000 Pendler"),
+        ("die Stadt Lindenau", "das Landesamt"),
+        ("3.000 Pendler", "5.000 Pendler"),
+    ]
+)
+
+
+@settings(max_examples=12, deadline=None)
+@given(_CHANGES, st.booleans())
+def test_comparing_a_with_b_finds_the_conflicts_of_b_with_a(change: tuple[str, str], swap: bool) -> None:
+    left, right = change if not swap else change[::-1]
+    template = "Nach Angaben der Stadt beschloss der Rat {} die Sperrung der alten Brücke über den Fluss."
+    one, two = template.format(left), template.format(right)
+    kinds = sorted(c.split(":")[0] for c in conflicts_of(one, two))
+    assert kinds == sorted(c.split(":")[0] for c in conflicts_of(two, one))
