@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blickwinkel.compare import compare_articles
-from blickwinkel.compare.conflicts import _tallies, typographic_form
+from blickwinkel.compare.conflicts import _local_figure_conflict, _tallies, typographic_form
 from blickwinkel.model import Statement
 from tests.unit.test_compare import EMBEDDER, ent, make_article, qty
 
@@ -289,3 +289,24 @@ def test_comparing_a_with_b_finds_the_conflicts_of_b_with_a(change: tuple[str, s
     one, two = template.format(left), template.format(right)
     kinds = sorted(c.split(":")[0] for c in conflicts_of(one, two))
     assert kinds == sorted(c.split(":")[0] for c in conflicts_of(two, one))
+
+
+def test_a_figure_after_the_same_words_in_otherwise_different_statements_is_a_conflict() -> None:
+    a = make_statement(
+        "Anyone who saw the crash should call the Lindenau Crime Line at (0351) 925-9969 today."
+    )
+    b = make_statement(
+        "Witnesses can leave a tip with the Lindenau Crime Line at 0351-935-9969, police said."
+    )
+    found = _local_figure_conflict(a, b)
+    assert found is not None and (found[0].text, found[1].text) == ("(0351) 925-9969", "0351-935-9969")
+    same = make_statement(
+        "Witnesses can leave a tip with the Lindenau Crime Line at 0351 925 9969, police said."
+    )
+    assert _local_figure_conflict(a, same) is None
+
+
+def test_figures_in_a_long_statement_are_read_in_linear_time() -> None:
+    text = "Die Stadt Lindenau zählte " + " und ".join(f"Brücke {n} mit {n * 7} Autos" for n in range(4000))
+    a, b = make_statement(text + "."), make_statement(text.replace("Autos", "Wagen") + ".")
+    assert _local_figure_conflict(a, b) is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -522,7 +522,7 @@ _FIGURE = re.compile(r"\(?\d[\d()' .,/-]*\d|\d")
 # Words right before a figure that must be the same on both sides for it to fill one slot: the
 # clause "Crime Stoppers at (903) 925-9969" against "Crime Stoppers at 903-935-9969".
 LOCAL_CONTEXT_WORDS = 3
-_WORD = re.compile(r"\w+")
+_FIGURE_OR_WORD = re.compile(r"(?P<figure>" + _FIGURE.pattern + r")|(?P<word>[^\W\d]\w*)")
 
 
 @dataclass(frozen=True)
@@ -533,13 +533,19 @@ class _Figure:
 
 
 def _figures(s: Statement) -> list[_Figure]:
+    """Each figure of the statement with the words right before it, in one pass over the text."""
     text = typographic_form(s.text)
     out = []
-    for m in _FIGURE.finditer(text):
-        before = _WORD.findall(text[: m.start()])
-        context = before[-LOCAL_CONTEXT_WORDS:]
+    before: deque[str] = deque(maxlen=LOCAL_CONTEXT_WORDS)
+    words = 0
+    for m in _FIGURE_OR_WORD.finditer(text):
+        if m.group("word"):
+            before.append(m.group())
+            words += 1
+            continue
+        context = list(before)
         # a capitalised word that does not open the statement: a name in English, a noun in German
-        inner = context if len(before) > LOCAL_CONTEXT_WORDS else context[1:]
+        inner = context if words > LOCAL_CONTEXT_WORDS else context[1:]
         if len(context) < LOCAL_CONTEXT_WORDS or not any(w[0].isupper() for w in inner):
             continue
         figure = m.group().strip(" .,/-")
@@ -556,11 +562,16 @@ def _local_figure_conflict(a: Statement, b: Statement) -> tuple[_Found, _Found] 
     figure say it fills one slot. A figure the other statement also gives is no clash."""
     fa, fb = _figures(a), _figures(b)
     digits_a, digits_b = {f.digits for f in fa}, {f.digits for f in fb}
+    by_context: dict[tuple[str, ...], list[_Figure]] = {}
+    for y in fb:
+        if y.digits not in digits_a:
+            by_context.setdefault(y.context, []).append(y)
     for x in fa:
-        for y in fb:
-            same_slot = x.context == y.context and x.digits != y.digits
-            if same_slot and x.digits not in digits_b and y.digits not in digits_a:
-                return x.found, y.found
+        if x.digits in digits_b:
+            continue
+        partners = by_context.get(x.context)
+        if partners:
+            return x.found, partners[0].found
     return None
 
 
