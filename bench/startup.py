@@ -18,7 +18,8 @@ service's percentiles under 50 clients), printing their figures below these.
 
 The shared data is looked for in ../shared or in $BLICKWINKEL_SHARED.
 
-The seed pair is ../shared/seeds/*.txt; `--event` adds a folder of articles (one real event);
+The seed pair is ../shared/seeds/*.txt, measured twice: as it is and with ``OPENBLAS_NUM_THREADS=1``
+(the German tagger's matrix products on one core); `--event` adds a folder of articles (one real event);
 `--wikinews-event N` writes event N of ../shared/data/story-clusters/wikinews-en-dev.json (event 47 has
 eight English articles) to a temporary folder, one text file per article, and measures it. Every
 command runs once untimed first (warm disk cache and warm user cache directory), then `--repeats`
@@ -63,12 +64,12 @@ def load_average() -> str:
 ENV = dict(os.environ)
 
 
-def timed(command: list[str]) -> tuple[float, float, float, int]:
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, int]:
     """Seconds, peak resident MB and CPU seconds (user + system; by GNU time when present, else NaN)
     and exit status of one run."""
     wrapped = [str(GNU_TIME), "-f", "%M %U %S", *command] if GNU_TIME.is_file() else command
     start = time.perf_counter()
-    done = subprocess.run(wrapped, capture_output=True, text=True, check=False, env=ENV)
+    done = subprocess.run(wrapped, capture_output=True, text=True, check=False, env=env or ENV)
     seconds = time.perf_counter() - start
     match = re.search(r"(\d+) ([\d.]+) ([\d.]+)\s*$", done.stderr) if GNU_TIME.is_file() else None
     if match is None:
@@ -77,9 +78,9 @@ def timed(command: list[str]) -> tuple[float, float, float, int]:
     return seconds, int(match.group(1)) / 1024, cpu, done.returncode
 
 
-def measure(label: str, command: list[str], repeats: int) -> None:
-    timed(command)  # warm the disk cache, the bytecode cache and the user cache directory
-    runs = [timed(command) for _ in range(repeats)]
+def measure(label: str, command: list[str], repeats: int, env: dict[str, str] | None = None) -> None:
+    timed(command, env)  # warm the disk cache, the bytecode cache and the user cache directory
+    runs = [timed(command, env) for _ in range(repeats)]
     seconds = [r[0] for r in runs]
     status = ",".join(sorted({str(r[3]) for r in runs}))
     print(
@@ -226,6 +227,10 @@ def main() -> int:
     if seeds:
         command = [*CLI, "compare", *seeds, "--format", "json"]
         measure(f"blickwinkel compare <{len(seeds)} seeds> --format json", command, args.repeats)
+        # The German tagger's e5 vectors are matrix products that OpenBLAS splits over every core; the
+        # same run with one BLAS thread shows what that split gives (or costs) on this machine.
+        one_thread = {**ENV, "OPENBLAS_NUM_THREADS": "1"}
+        measure("  the same, OPENBLAS_NUM_THREADS=1", command, args.repeats, one_thread)
     else:
         print(f"seed pair: skipped ({SEEDS} absent)")
     temporary = tempfile.TemporaryDirectory()
