@@ -196,6 +196,27 @@ def test_html_without_article_text_fails() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "feed",
+    [
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title></channel></rss>',
+        '\ufeff<?xml version="1.0"?><!-- generated --><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>T</title></feed>",
+        '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>',
+    ],
+)
+def test_feed_file_is_named_as_a_feed(tmp_path: Path, feed: str) -> None:
+    # A saved feed used to fail as "no article text found", which points at a broken page.
+    path = tmp_path / "feed.xml"
+    path.write_text(feed, encoding="utf-8")
+    result = read_inputs([str(path)])
+    assert result.articles == ()
+    assert [str(e) for e in result.failures] == [
+        f"{path}: an RSS or Atom feed, not an article page; `blickwinkel feeds add URL` remembers a "
+        "feed and `blickwinkel watch` ingests its entries"
+    ]
+
+
 # --- JSON and JSONL ---------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ trafilatura's XML output keeps the structure we need: ``head`` (headings), ``p``
 from __future__ import annotations
 
 import datetime as dt
+import re
 from xml.etree import ElementTree
 
 from blickwinkel.errors import IngestError
@@ -27,11 +28,21 @@ from blickwinkel.ingest._text import collapse_spaces, dash_attribution, join_lin
 # Fewer words than this outside the headline is a page without an article (a menu, a cookie wall).
 MIN_ARTICLE_WORDS = 20
 _NO_ARTICLE = "no article text found (the page has no main text trafilatura could extract)"
+# An RSS, RDF or Atom document: its root element after the XML declaration, comments and processing
+# instructions. Read as a page it gave "no article text found", which sent users looking for a broken
+# page instead of at `feeds add`.
+_FEED_ROOT = re.compile(r"(?:<\?[^>]*\?>|<!--.*?-->|\s)*<(?:rss|feed|rdf:RDF)[\s>]", re.DOTALL)
+_IS_FEED = (
+    "an RSS or Atom feed, not an article page; `blickwinkel feeds add URL` remembers a feed and "
+    "`blickwinkel watch` ingests its entries"
+)
 
 
 @READERS.register("html")
 def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     """Read the main article of an HTML page."""
+    if _FEED_ROOT.match(text[:2000].lstrip("\ufeff")):
+        raise IngestError(source, _IS_FEED)
     import trafilatura
 
     try:
