@@ -65,6 +65,23 @@ def _open(db: str | None, allow_networks: list[str] | None = None) -> tuple[Stor
     return open_store(settings.db), Fetcher(fetch_policy(options))
 
 
+def _db_option(db: str | None) -> str:
+    """`` --db URL`` to repeat in a follow-up command (without it, the hint read the default store
+    and said "No failed inputs."); a password in the URL is not printed."""
+    import shlex
+    import urllib.parse
+
+    if not db:
+        return ""
+    try:
+        password = urllib.parse.urlsplit(db).password
+    except ValueError:  # not a URL urllib can split: it might hide a password
+        return " --db URL"
+    if password is not None:
+        return " --db URL"
+    return f" --db {shlex.quote(db)}"
+
+
 def _run(
     sources: list[str] | None,
     db: str | None,
@@ -124,7 +141,7 @@ def _run(
         + (f", {counts.unanalysed} stored without analysis" if counts.unanalysed else "")
     )
     if counts.failed:
-        err.print("List the failures with: blickwinkel ingest --failed")
+        err.print(plain(f"List the failures with: blickwinkel ingest --failed{_db_option(db)}"))
     store.close()
     return counts
 

@@ -1,0 +1,36 @@
+"""The follow-up command that ``ingest`` prints after failures works when copied as printed."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from blickwinkel.cli.ingest_cmd import _db_option
+from blickwinkel.cli.main import app
+
+
+def test_failure_hint_names_the_store_it_wrote_to(tmp_path: Path) -> None:
+    # The hint used to say "blickwinkel ingest --failed" without --db: run as printed it read the
+    # default store and answered "No failed inputs."
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(empty), "--db", db, "--no-analysis"], env=env)
+    assert result.exit_code == 1, result.stderr
+    hint = next(line for line in result.stderr.splitlines() if "ingest --failed" in line)
+    command = shlex.split(hint.split("List the failures with: ", 1)[1])
+    assert command[:2] == ["blickwinkel", "ingest"] and command[-2:] == ["--db", db]
+    listed = runner.invoke(app, command[1:], env=env)
+    assert listed.exit_code == 0, listed.stderr
+    assert "empty.txt" in listed.stdout and "file is empty" in listed.stdout
+
+
+def test_failure_hint_hides_a_password() -> None:
+    assert _db_option(None) == ""
+    assert _db_option("postgresql://bw:secret@db.example/news") == " --db URL"
+    assert _db_option("postgresql://db.example/news") == " --db postgresql://db.example/news"
+    assert _db_option("sqlite:////tmp/my news.db") == " --db 'sqlite:////tmp/my news.db'"
