@@ -128,18 +128,21 @@ def command_end_to_end(processes: int | None) -> None:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load_before = os.getloadavg()[0]
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    peak_total = 0.0
-    tree = psutil.Process(child.pid)
-    while child.poll() is None:
-        try:
-            members = [tree, *tree.children(recursive=True)]
-            peak_total = max(peak_total, sum(m.memory_info().rss for m in members) / 2**20)
-        except psutil.Error:
-            pass
-        time.sleep(0.1)
-    output = child.stdout.read() if child.stdout else b""
-    wall = time.perf_counter() - start
+    # The output goes to a file: a pipe read only at the end would fill and stop the command.
+    with tempfile.TemporaryFile() as out:
+        child = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+        peak_total = 0.0
+        tree = psutil.Process(child.pid)
+        while child.poll() is None:
+            try:
+                members = [tree, *tree.children(recursive=True)]
+                peak_total = max(peak_total, sum(m.memory_info().rss for m in members) / 2**20)
+            except psutil.Error:
+                pass
+            time.sleep(0.1)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        output = out.read()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     result = json.loads(output)
