@@ -71,3 +71,23 @@ def test_embedders_pickle_unloaded() -> None:
     copy = pickle.loads(pickle.dumps(embedder))
     assert copy.name == "use" and copy._cache == {}
     assert isinstance(copy.inner, USEEmbedder) and copy.inner._model is None and copy.inner._threads == 1
+
+
+def test_clustering_as_embedded_equals_clustering_the_docs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from blickwinkel.stories import cluster_stories
+    from tests.unit.test_stories_props import EVENTS, HashedWordsEmbedder
+
+    articles = [
+        article_from_text(f"{event}-{n}", text, title=title, published=dt.date(2031, 5, 3 + n))
+        for event, reports in EVENTS.items()
+        for n, (title, text) in enumerate(reports)
+    ]
+    monkeypatch.setattr(parallel, "MIN_ARTICLES_PER_PROCESS", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    clusterer, docs = parallel.cluster_as_embedded(articles, HashedWordsEmbedder(), 2)
+    expected = cluster_stories(story_docs(articles, HashedWordsEmbedder()))
+    assert [s.articles for s in clusterer.stories()] == [s.articles for s in expected]
+    assert [d.order_key for d in docs] == sorted(d.order_key for d in docs)
+    # The input order changes neither the chunks nor the stories.
+    again, _ = parallel.cluster_as_embedded(articles[::-1], HashedWordsEmbedder(), 1)
+    assert [s.articles for s in again.stories()] == [s.articles for s in expected]

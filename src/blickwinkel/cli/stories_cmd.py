@@ -149,8 +149,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         """Group articles into stories (one event each), with outlets, languages and time span."""
         from blickwinkel.config import load_settings
-        from blickwinkel.stories.evaluate import cluster_with_progress
-        from blickwinkel.stories.parallel import default_processes, story_docs_in_processes
+        from blickwinkel.stories.parallel import cluster_as_embedded, default_processes
 
         try:
             articles, failures = _read_batch(inputs, max_file_mb)
@@ -168,8 +167,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         try:
             with _progress() as progress:
                 count = load_settings({"processes": processes}).processes or default_processes()
-                docs = story_docs_in_processes(articles, _embedder(embedder, "embedder"), count, progress)
-                found = cluster_with_progress(docs, progress, window_days=window).stories()
+                clusterer, docs = cluster_as_embedded(
+                    articles, _embedder(embedder, "embedder"), count, progress, window_days=window
+                )
+                found = clusterer.stories()
         except BlickwinkelError as exc:
             raise _fail(exc) from None
         if format == "json":
