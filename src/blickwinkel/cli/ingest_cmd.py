@@ -13,7 +13,6 @@ from blickwinkel.errors import BlickwinkelError
 if TYPE_CHECKING:
     from rich.progress import ProgressColumn
 
-    from blickwinkel.config import Settings
     from blickwinkel.ingest.fetch import Fetcher
     from blickwinkel.store import Store
     from blickwinkel.store.ingest import IngestCounts
@@ -32,13 +31,6 @@ AllowNetworksOption = Annotated[
 ]
 
 
-def load_settings(overrides: dict[str, object]) -> Settings:
-    """The settings (imported here, not at start-up: ``--help`` needs no validation library)."""
-    from blickwinkel.config import load_settings as load
-
-    return load(overrides)
-
-
 def _rate_column() -> ProgressColumn:
     """A progress column with the articles stored per second."""
     from rich.progress import ProgressColumn, Task
@@ -55,6 +47,7 @@ def _rate_column() -> ProgressColumn:
 
 
 def _open(db: str | None, allow_networks: list[str] | None = None) -> tuple[Store, Fetcher]:
+    from blickwinkel.config import load_settings
     from blickwinkel.ingest.fetch import Fetcher
     from blickwinkel.store import open_store
     from blickwinkel.web.options import fetch_policy, service_options
@@ -93,6 +86,7 @@ def _run(
     """Ingest ``sources`` (or poll the stored feeds) under a progress bar; print the counts."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from blickwinkel.config import load_settings
     from blickwinkel.store.ingest import IngestCounts, Ingestor, default_analyser
 
     err = stderr_console()
@@ -168,6 +162,7 @@ def ingest(
         if failed:
             from rich.table import Table
 
+            from blickwinkel.config import load_settings
             from blickwinkel.store import open_store
 
             store = open_store(load_settings({"db": db}).db)
@@ -187,6 +182,7 @@ def ingest(
             stdout_console().print(table)
             return
         if retry:
+            from blickwinkel.config import load_settings
             from blickwinkel.store import open_store
 
             store = open_store(load_settings({"db": db}).db)
@@ -227,6 +223,7 @@ def feeds_list(db: DbOption = None) -> None:
     """The feeds and how their last fetch went."""
     from rich.table import Table
 
+    from blickwinkel.config import load_settings
     from blickwinkel.store import open_store
 
     store = open_store(load_settings({"db": db}).db)
