@@ -20,7 +20,7 @@ with datacache.compiled_patterns("patterns-pipeline"):
     from blickwinkel.compare.link_weights import CROSS_EMBEDDER
     from blickwinkel.config import DEFAULT_EMBEDDER
     from blickwinkel.embed import get_embedder
-    from blickwinkel.errors import BlickwinkelError, ComparisonError, Errors, IngestError
+    from blickwinkel.errors import BlickwinkelError, ComparisonError, EmbedderError, Errors, IngestError
     from blickwinkel.ingest import read_inputs
     from blickwinkel.model import Article, Comparison
 
@@ -74,7 +74,8 @@ def comparison_json(
 ) -> dict[str, Any]:
     """The documented comparison JSON of articles in memory: what a worker process of the web service
     returns (plain data). Errors come back as :class:`ComparisonError` with their message, which
-    crosses a process boundary whatever the original error's signature. ``known``: kept analyses by
+    crosses a process boundary whatever the original error's signature; an :class:`EmbedderError`
+    stays one (the API answers it 400, not a comparison error's 422). ``known``: kept analyses by
     content key (the service reads them from its store: the ingest analysed the stored articles)."""
     try:
         comparison = compare_articles_text(
@@ -83,6 +84,8 @@ def comparison_json(
             threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
             known=known,
         )
+    except EmbedderError as exc:  # its own kind (and status in the API), as when run in process
+        raise EmbedderError(str(exc)) from None
     except BlickwinkelError as exc:
         raise ComparisonError(str(exc)) from None
     return comparison.to_json()

@@ -7,6 +7,8 @@ import inspect
 import re
 from pathlib import Path
 
+import pytest
+
 import blickwinkel
 from blickwinkel import errors
 from blickwinkel.errors import ApiError, BlickwinkelError, Errors, StoreError
@@ -76,3 +78,26 @@ def test_an_ingest_error_crosses_a_process_boundary_whole() -> None:
         "no text found",
         "https://example.org/a: no text found",
     )
+
+
+def test_a_worker_keeps_an_embedder_error_its_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The service's comparison processes return errors by message; an unloadable embedder stays an
+    EmbedderError (400 in the API), any other error becomes a ComparisonError (422)."""
+    import pickle
+
+    from blickwinkel import pipeline
+    from blickwinkel.errors import ComparisonError, EmbedderError
+
+    def failing(error: BlickwinkelError) -> None:
+        def compare(*args: object, **kwargs: object) -> None:
+            raise error
+
+        monkeypatch.setattr(pipeline, "compare_articles_text", compare)
+
+    failing(EmbedderError("the model file is missing"))
+    with pytest.raises(EmbedderError, match="model file is missing") as raised:
+        pipeline.comparison_json([], "use")
+    assert isinstance(pickle.loads(pickle.dumps(raised.value)), EmbedderError)
+    failing(StoreError("the database refused"))
+    with pytest.raises(ComparisonError, match="database refused"):
+        pipeline.comparison_json([], "use")
