@@ -247,3 +247,21 @@ def test_patterns_built_from_cached_code_match_like_compiled_ones(
     re.purge()
     with datacache.compiled_patterns("patterns-test"):
         assert re.compile(*sources[0]).groupindex == {"quote": 1, "day": 2}
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage"])
+def test_damaged_language_model_cache_only_costs_speed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    from blickwinkel.analyse import language
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    text = "Die Brücke bleibt wegen Bauarbeiten bis zum Herbst für den Verkehr gesperrt."
+    assert language._build_langid().classify(text)[0] == "de"  # writes the cache files
+    files = sorted(tmp_path.joinpath("blickwinkel").glob("py3langid-*"))
+    assert files
+    for path in files:  # a new file in its place: the one mapped above stays as it was
+        data = path.read_bytes()
+        path.unlink()
+        path.write_bytes(data[: len(data) // 2] if damage == "truncated" else b"\x93NUMPY garbage" * 100)
+    assert language._build_langid().classify(text)[0] == "de"  # the shipped model, decompressed

@@ -22,9 +22,12 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from blickwinkel.model import Article
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("ar", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru", "tr")
 """ISO 639-1 codes the detectors choose from."""
@@ -245,20 +248,33 @@ def _build_langid() -> Any:
     source = MODEL_DIR / MODEL_FILE
     key = datacache.source_key(source, *SUPPORTED_LANGUAGES)
     path = datacache.cached_file(f"py3langid-{key}.npz", _write_langid_model)
-    if path is None:  # no writable cache: decompress the shipped model
-        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        identifier.set_languages(list(SUPPORTED_LANGUAGES))
-        return identifier
+    if path is not None:
+        try:
+            return _langid_from_cache(path, key)
+        except Exception:  # a damaged cache file (zip, npy and array checks raise several kinds)
+            pass
+    # no writable cache, or a damaged one: decompress the shipped model
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(SUPPORTED_LANGUAGES))
+    return identifier
+
+
+def _langid_from_cache(path: Path, key: str) -> Any:
+    """py3langid's identifier from the decompressed model kept in the user cache."""
     import numpy as np
+    from py3langid.langid import LanguageIdentifier
     from py3langid.modelio import _to_array
 
+    from blickwinkel import datacache
+
     def write_nextmove(target: Any) -> None:
-        with np.load(path, allow_pickle=False) as model, target.open("wb") as fh:
+        with path.open("rb") as source, np.load(source, allow_pickle=False) as model, target.open("wb") as fh:
             np.save(fh, model["nextmove"], allow_pickle=False)
 
     # The tokenizer's transition table (39 MB) is memory-mapped: a text reads a few of its pages.
     nextmove_path = datacache.cached_file(f"py3langid-nextmove-{key}.npy", write_nextmove)
-    with np.load(path, allow_pickle=False) as model:
+    # (the file opened here: numpy leaves a file it opened itself open when it is not a zip file)
+    with path.open("rb") as source, np.load(source, allow_pickle=False) as model:
         nextmove: Any = (
             memoryview(np.load(nextmove_path, mmap_mode="r", allow_pickle=False))
             if nextmove_path is not None
