@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blickwinkel.compare import compare_articles
-from blickwinkel.compare.conflicts import _local_figure_conflict, _tallies, typographic_form
+from blickwinkel.compare.clashes import local_figure_conflict, tallies, typographic_form
 from blickwinkel.model import Statement
 from tests.unit.test_compare import EMBEDDER, ent, make_article, qty
 
@@ -216,11 +216,11 @@ def test_a_vote_tally_that_differs_in_one_count_is_a_conflict() -> None:
 
 
 def test_a_rising_pair_is_a_range_and_a_clock_time_no_tally() -> None:
-    assert [t[:2] for t in _tallies(make_statement("Sie stimmten 31 zu 18, das Team gewann 3:1."))] == [
+    assert [t[:2] for t in tallies(make_statement("Sie stimmten 31 zu 18, das Team gewann 3:1."))] == [
         (31, 18),
         (3, 1),
     ]
-    assert not _tallies(make_statement("Kinder von 10 bis 15 Jahren kamen um 21:15, at 11:05 a.m."))
+    assert not tallies(make_statement("Kinder von 10 bis 15 Jahren kamen um 21:15, at 11:05 a.m."))
 
 
 def test_two_lower_bounds_never_contradict() -> None:
@@ -298,15 +298,23 @@ def test_a_figure_after_the_same_words_in_otherwise_different_statements_is_a_co
     b = make_statement(
         "Witnesses can leave a tip with the Lindenau Crime Line at 0351-935-9969, police said."
     )
-    found = _local_figure_conflict(a, b)
+    found = local_figure_conflict(a, b)
     assert found is not None and (found[0].text, found[1].text) == ("(0351) 925-9969", "0351-935-9969")
     same = make_statement(
         "Witnesses can leave a tip with the Lindenau Crime Line at 0351 925 9969, police said."
     )
-    assert _local_figure_conflict(a, same) is None
+    assert local_figure_conflict(a, same) is None
 
 
 def test_figures_in_a_long_statement_are_read_in_linear_time() -> None:
     text = "Die Stadt Lindenau zählte " + " und ".join(f"Brücke {n} mit {n * 7} Autos" for n in range(4000))
     a, b = make_statement(text + "."), make_statement(text.replace("Autos", "Wagen") + ".")
-    assert _local_figure_conflict(a, b) is None
+    assert local_figure_conflict(a, b) is None
+
+
+def test_a_vote_given_as_its_two_sides_is_a_tally() -> None:
+    statement = make_statement("31 Ratsmitglieder stimmten dafür, 18 dagegen, zwei enthielten sich.")
+    assert [t[:2] for t in tallies(statement)] == [(31, 18)]
+    assert [t[:2] for t in tallies(make_statement("The council voted 31 in favour, 17 against."))] == [
+        (31, 17)
+    ]

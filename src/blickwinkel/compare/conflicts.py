@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -21,6 +21,15 @@ from typing import Protocol
 from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, WEEKDAYS, parse_numeric
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree
+from blickwinkel.compare.clashes import (
+    Found,
+    daypart_conflict,
+    local_figure_conflict,
+    side_conflict,
+    tallies,
+    tally_conflict,
+    typographic_form,
+)
 from blickwinkel.compare.similarity import ScoreParts
 from blickwinkel.model import Conflict, DateMention, Fact, Link, Mention, Quantity, Statement
 
@@ -139,22 +148,6 @@ Span = tuple[int, int] | None
 
 def _negations(s: Statement, span: Span) -> int:
     return len(_NEGATION.findall(typographic_form(_span_text(s, span))))
-
-
-# Typographic variants that change no word, each mapped onto one character so offsets stay put.
-_TYPOGRAPHY = str.maketrans(
-    {
-        "’": "'", "‘": "'", "‚": "'", "‛": "'", "`": "'", "´": "'", "‹": "'", "›": "'",
-        "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
-        "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
-        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
-    }
-)  # fmt: skip
-
-
-def typographic_form(text: str) -> str:
-    """``text`` with one form for each quote, apostrophe, dash and space; as long as ``text``."""
-    return text.translate(_TYPOGRAPHY)
 
 
 # Tokens of the parallel-wording check: numbers with their group and decimal marks ("22'050",
@@ -390,189 +383,43 @@ def _all_names(tokens: Sequence[_Token], s: Statement) -> bool:
     )
 
 
-# Parts of a day that cannot overlap: "Monday morning" against "Monday afternoon" is a clash,
-# "Sunday evening" against "Sunday night" is not (evening runs into night, night into early morning,
-# afternoon into evening).
-_DAYPART = {
-    "morning": "morning", "morgen": "morning", "vormittag": "morning", "früh": "morning",
-    "afternoon": "afternoon", "nachmittag": "afternoon",
-    "evening": "evening", "abend": "evening",
-    "night": "night", "nacht": "night",
-}  # fmt: skip
-_DISJOINT_DAYPARTS = frozenset(
-    {
-        frozenset({"morning", "afternoon"}),
-        frozenset({"morning", "evening"}),
-        frozenset({"afternoon", "night"}),
-    }
-)
-_WEEKDAY_INDEX = {
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
-    "sonnabend": 5, "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
-    "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-_DAY_AT = re.compile(
-    r"\b(?P<day>" + "|".join(sorted(_WEEKDAY_INDEX, key=len, reverse=True)) + r")"
-    r"(?:\s+|-)?(?P<part>" + "|".join(sorted(_DAYPART, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class _Found:
-    """A stretch of a statement that a check found, with offsets into the article."""
-
-    text: str
-    start: int
-    end: int
-
-
-def _dayparts(s: Statement) -> dict[int, list[tuple[str, _Found]]]:
-    """The parts of a day each weekday is given in: "Monday morning", "Montagabend", "Montag früh"."""
-    found: dict[int, list[tuple[str, _Found]]] = {}
-    for m in _DAY_AT.finditer(typographic_form(s.text)):
-        day, part = _WEEKDAY_INDEX[m.group("day").lower()], _DAYPART[m.group("part").lower()]
-        found.setdefault(day, []).append((part, _Found(m.group(), s.start + m.start(), s.start + m.end())))
-    return found
-
-
-def _daypart_conflict(a: Statement, b: Statement) -> tuple[_Found, _Found] | None:
-    """One weekday, given in parts of the day that cannot overlap: "on Monday morning" against "on
-    Monday afternoon". Each side must name that day in one part of it only."""
-    pa, pb = _dayparts(a), _dayparts(b)
-    for day in sorted(pa.keys() & pb.keys()):
-        parts_a = {part for part, _ in pa[day]}
-        parts_b = {part for part, _ in pb[day]}
-        if len(parts_a) == 1 and len(parts_b) == 1 and frozenset(parts_a | parts_b) in _DISJOINT_DAYPARTS:
-            return pa[day][0][1], pb[day][0][1]
-    return None
-
-
-# A side of the body or of a thing, followed by what it is the side of: "left arm", "rechten Unterarm".
-_SIDE = re.compile(
-    r"\b(?P<side>left|right|link(?:e|er|es|en|em)|recht(?:e|er|es|en|em))\s+(?P<head>\w{3,})", re.IGNORECASE
-)
-
-
-def _sides(s: Statement) -> list[tuple[str, str, _Found]]:
-    out = []
-    for m in _SIDE.finditer(typographic_form(s.text)):
-        side = "left" if m.group("side").lower().startswith(("left", "link")) else "right"
-        found = _Found(m.group(), s.start + m.start(), s.start + m.end())
-        out.append((side, m.group("head").lower(), found))
-    return out
-
-
-def _same_head(x: str, y: str) -> bool:
-    """One thing, maybe named more closely on one side: "arm" and "forearm", "Arm" and "Unterarm"."""
-    return x == y or x.endswith(y) or y.endswith(x)
-
-
-def _side_conflict(a: Statement, b: Statement) -> tuple[_Found, _Found] | None:
-    """The left side of a thing on one side, the right side of it on the other ("a tattoo on her left
-    arm" against "on her right forearm"), where neither statement also gives the other side."""
-    sa, sb = _sides(a), _sides(b)
-
-    def both_sides(given: list[tuple[str, str, _Found]], head: str) -> bool:
-        return {"left", "right"} <= {side for side, h, _ in given if _same_head(h, head)}
-
-    for side_x, head_x, found_x in sa:
-        for side_y, head_y, found_y in sb:
-            if side_x == side_y or not _same_head(head_x, head_y):
-                continue
-            if not both_sides(sa, head_x) and not both_sides(sb, head_y):
-                return found_x, found_y
-    return None
-
-
-# A tally of two numbers, the larger first: votes ("31 zu 18 Stimmen", "voted 31-17"), a score
-# ("won 3:1"). A rising pair is a range ("aged 10 to 15") and a clock time is no tally.
-_TALLY = re.compile(
-    r"(?<![\d.,'])(?P<x>\d{1,4})\s*(?:-|:|zu|to|gegen)\s*(?P<y>\d{1,4})"
-    r"(?!\d|[.,']\d|\s*(?:Uhr|h\b|a\.m|p\.m))",
-    re.IGNORECASE,
-)
-
-
-def _tallies(s: Statement) -> list[tuple[int, int, _Found]]:
-    out = []
-    for m in _TALLY.finditer(typographic_form(s.text)):
-        x, y = int(m.group("x")), int(m.group("y"))
-        clock = ":" in m.group() and len(m.group("y")) == 2  # "um 21:15", "at 11:05"
-        if x >= y and not clock:
-            out.append((x, y, _Found(m.group(), s.start + m.start(), s.start + m.end())))
-    return out
-
-
-def _tally_conflict(a: Statement, b: Statement) -> tuple[_Found, _Found] | None:
-    """One tally on each side that agrees in one number and not in the other: "31 zu 18 Stimmen"
-    against "voted 31-17"."""
-    ta, tb = _tallies(a), _tallies(b)
-    if len(ta) != 1 or len(tb) != 1:
-        return None
-    (xa, ya, fa), (xb, yb, fb) = ta[0], tb[0]
-    if (xa == xb) != (ya == yb):
-        return fa, fb
-    return None
-
-
-# A figure written with its group marks, brackets and dashes ("(903) 925-9969", "22'050", "1 234,5"):
-# read as one figure, so that two ways of writing one phone number or amount compare equal.
-_FIGURE = re.compile(r"\(?\d[\d()' .,/-]*\d|\d")
-# Words right before a figure that must be the same on both sides for it to fill one slot: the
-# clause "Crime Stoppers at (903) 925-9969" against "Crime Stoppers at 903-935-9969".
-LOCAL_CONTEXT_WORDS = 3
-_FIGURE_OR_WORD = re.compile(r"(?P<figure>" + _FIGURE.pattern + r")|(?P<word>[^\W\d]\w*)")
-
-
-@dataclass(frozen=True)
-class _Figure:
-    digits: str
-    context: tuple[str, ...]
-    found: _Found
-
-
-def _figures(s: Statement) -> list[_Figure]:
-    """Each figure of the statement with the words right before it, in one pass over the text."""
-    text = typographic_form(s.text)
-    out = []
-    before: deque[str] = deque(maxlen=LOCAL_CONTEXT_WORDS)
-    words = 0
-    for m in _FIGURE_OR_WORD.finditer(text):
-        if m.group("word"):
-            before.append(m.group())
-            words += 1
+def _carried_tallies(
+    found: Sequence[Conflict],
+    fact_of: Mapping[str, Fact],
+    statements: Mapping[str, Statement],
+    linked: Mapping[str, set[str]],
+) -> list[Conflict]:
+    """A tally that contradicts one outlet also contradicts every other outlet that gives the same
+    tally as that one, in the fact or linked to that one's statement."""
+    extra: list[Conflict] = []
+    seen = {frozenset(c.statements) for c in found}
+    for c in found:
+        if c.kind != "quantity" or not c.reason.startswith("tally"):
             continue
-        context = list(before)
-        # a capitalised word that does not open the statement: a name in English, a noun in German
-        inner = context if words > LOCAL_CONTEXT_WORDS else context[1:]
-        if len(context) < LOCAL_CONTEXT_WORDS or not any(w[0].isupper() for w in inner):
-            continue
-        figure = m.group().strip(" .,/-")
-        start = s.start + m.start() + m.group().index(figure)
-        found = _Found(figure, start, start + len(figure))
-        out.append(_Figure(re.sub(r"\D", "", figure), tuple(w.lower() for w in context), found))
-    return out
-
-
-def _local_figure_conflict(a: Statement, b: Statement) -> tuple[_Found, _Found] | None:
-    """A figure after the same three words, one of them a name, that differs: "call Harrison County
-    Crime Stoppers at (903) 925-9969" against "a tip with Harrison County Crime Stoppers at
-    903-935-9969". The rest of the two statements may be worded apart; the words before the
-    figure say it fills one slot. A figure the other statement also gives is no clash."""
-    fa, fb = _figures(a), _figures(b)
-    digits_a, digits_b = {f.digits for f in fa}, {f.digits for f in fb}
-    by_context: dict[tuple[str, ...], list[_Figure]] = {}
-    for y in fb:
-        if y.digits not in digits_a:
-            by_context.setdefault(y.context, []).append(y)
-    for x in fa:
-        if x.digits in digits_b:
-            continue
-        partners = by_context.get(x.context)
-        if partners:
-            return x.found, partners[0].found
-    return None
+        fact = fact_of[c.statements[0]]
+        for side in (0, 1):
+            mine, theirs = statements[c.statements[side]], statements[c.statements[1 - side]]
+            (_, _, fm), (xt, yt, _) = tallies(mine)[0], tallies(theirs)[0]
+            for sid in dict.fromkeys((*fact.statements, *sorted(linked.get(theirs.id, ())))):
+                other = statements[sid]
+                if other.article in (mine.article, theirs.article) or frozenset((mine.id, sid)) in seen:
+                    continue
+                same = [f for x, y, f in tallies(other) if (x, y) == (xt, yt)]
+                if len(tallies(other)) == 1 and same:
+                    seen.add(frozenset((mine.id, sid)))
+                    reason = f"tally: {fm.text!r} in {mine.article} vs {same[0].text!r} in {other.article}"
+                    extra.append(
+                        Conflict(
+                            "",
+                            "quantity",
+                            fact.id,
+                            (mine.id, sid),
+                            (fm.text, same[0].text),
+                            reason,
+                            _spans(fm, same[0]),
+                        )
+                    )
+    return extra
 
 
 def _speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str, str] | None:
@@ -634,22 +481,22 @@ def _conflict_of_pair(
         wa, wb = words
         reason = f"date in the same wording: {wa.text!r} in {a.article} vs {wb.text!r} in {b.article}"
         return Conflict("", "date", fact.id, pair, (wa.text, wb.text), reason, _spans(wa, wb))
-    tally = _tally_conflict(a, b) if strong else None
+    tally = tally_conflict(a, b) if strong else None
     if tally is not None:
         ta, tb = tally
         reason = f"tally: {ta.text!r} in {a.article} vs {tb.text!r} in {b.article}"
         return Conflict("", "quantity", fact.id, pair, (ta.text, tb.text), reason, _spans(ta, tb))
-    daypart = _daypart_conflict(a, b) if strong else None
+    daypart = daypart_conflict(a, b) if strong else None
     if daypart is not None:
         pa, pb = daypart
         reason = f"time of day: {pa.text!r} in {a.article} vs {pb.text!r} in {b.article}"
         return Conflict("", "date", fact.id, pair, (pa.text, pb.text), reason, _spans(pa, pb))
-    side = _side_conflict(a, b) if strong else None
+    side = side_conflict(a, b) if strong else None
     if side is not None:
         sa, sb = side
         reason = f"side: {sa.text!r} in {a.article} vs {sb.text!r} in {b.article}"
         return Conflict("", "detail", fact.id, pair, (sa.text, sb.text), reason, _spans(sa, sb))
-    local = _local_figure_conflict(a, b) if strong else None
+    local = local_figure_conflict(a, b) if strong else None
     if local is not None:
         return _local_conflict(a, b, local, fact)
     speakers = _speaker_conflict(a, b, part)
@@ -674,7 +521,7 @@ def _conflict_of_pair(
     return None
 
 
-def _local_conflict(a: Statement, b: Statement, found: tuple[_Found, _Found], fact: Fact) -> Conflict:
+def _local_conflict(a: Statement, b: Statement, found: tuple[Found, Found], fact: Fact) -> Conflict:
     fa, fb = found
     reason = f"figure after the same words: {fa.text!r} in {a.article} vs {fb.text!r} in {b.article}"
     return Conflict("", "quantity", fact.id, (a.id, b.id), (fa.text, fb.text), reason, _spans(fa, fb))
@@ -707,6 +554,14 @@ def _spans(x: _Placed, y: _Placed) -> tuple[tuple[int, int], tuple[int, int]]:
     return ((x.start, x.end), (y.start, y.end))
 
 
+def _linked(links: Sequence[Link]) -> dict[str, set[str]]:
+    linked: dict[str, set[str]] = {}
+    for link in links:
+        linked.setdefault(link.a, set()).add(link.b)
+        linked.setdefault(link.b, set()).add(link.a)
+    return linked
+
+
 def _carried_over(
     found: Sequence[Conflict],
     fact_of: Mapping[str, Fact],
@@ -716,11 +571,8 @@ def _carried_over(
     """A number that contradicts one outlet also contradicts every other outlet that states the same
     number as that one in the same fact, or in a statement linked to that one's (grouping may have
     put a sentence holding two figures with the other figure's fact)."""
-    linked: dict[str, set[str]] = {}
-    for link in links:
-        linked.setdefault(link.a, set()).add(link.b)
-        linked.setdefault(link.b, set()).add(link.a)
-    extra: list[Conflict] = []
+    linked = _linked(links)
+    extra: list[Conflict] = _carried_tallies(found, fact_of, statements, linked)
     seen = {frozenset(c.statements) for c in found}
     for c in found:
         if c.kind != "quantity":
@@ -772,7 +624,7 @@ def find_conflicts(
         if not part.mutual:
             # Not each other's best match: only a figure in one slot of the same words can clash.
             if part.score >= CONFLICT_MIN_SCORE and part.names >= 0:
-                local = _local_figure_conflict(statements[link.a], statements[link.b])
+                local = local_figure_conflict(statements[link.a], statements[link.b])
                 if local is not None:
                     conflicts.append(_local_conflict(statements[link.a], statements[link.b], local, fact))
             continue

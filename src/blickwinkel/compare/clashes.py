@@ -1,0 +1,240 @@
+"""Clashes a reader sees in one slot of two statements, however else they are worded.
+
+The conflict check (``compare.conflicts``) runs these on statements that are each other's best
+match: a vote or score tally that differs in one count, one weekday in parts of the day that cannot
+overlap, the left against the right side of one thing, and a figure after the same words. Every
+check reads the statements in one typographic form (``typographic_form``): curly and straight
+quotes and apostrophes, dashes and spaces are one character each, so offsets stay put.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass
+
+from blickwinkel.model import Statement
+
+__all__ = [
+    "LOCAL_CONTEXT_WORDS",
+    "Found",
+    "daypart_conflict",
+    "local_figure_conflict",
+    "side_conflict",
+    "tallies",
+    "tally_conflict",
+    "typographic_form",
+]
+
+# Typographic variants that change no word, each mapped onto one character so offsets stay put.
+_TYPOGRAPHY = str.maketrans(
+    {
+        "’": "'", "‘": "'", "‚": "'", "‛": "'", "`": "'", "´": "'", "‹": "'", "›": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+        "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
+    }
+)  # fmt: skip
+
+
+def typographic_form(text: str) -> str:
+    """``text`` with one form for each quote, apostrophe, dash and space; as long as ``text``."""
+    return text.translate(_TYPOGRAPHY)
+
+
+# Parts of a day that cannot overlap: "Monday morning" against "Monday afternoon" is a clash,
+# "Sunday evening" against "Sunday night" is not (evening runs into night, night into early morning,
+# afternoon into evening).
+_DAYPART = {
+    "morning": "morning", "morgen": "morning", "vormittag": "morning", "früh": "morning",
+    "afternoon": "afternoon", "nachmittag": "afternoon",
+    "evening": "evening", "abend": "evening",
+    "night": "night", "nacht": "night",
+}  # fmt: skip
+_DISJOINT_DAYPARTS = frozenset(
+    {
+        frozenset({"morning", "afternoon"}),
+        frozenset({"morning", "evening"}),
+        frozenset({"afternoon", "night"}),
+    }
+)
+_WEEKDAY_INDEX = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
+    "sonnabend": 5, "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_DAY_AT = re.compile(
+    r"\b(?P<day>" + "|".join(sorted(_WEEKDAY_INDEX, key=len, reverse=True)) + r")"
+    r"(?:\s+|-)?(?P<part>" + "|".join(sorted(_DAYPART, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A stretch of a statement that a check found, with offsets into the article."""
+
+    text: str
+    start: int
+    end: int
+
+
+def dayparts(s: Statement) -> dict[int, list[tuple[str, Found]]]:
+    """The parts of a day each weekday is given in: "Monday morning", "Montagabend", "Montag früh"."""
+    found: dict[int, list[tuple[str, Found]]] = {}
+    for m in _DAY_AT.finditer(typographic_form(s.text)):
+        day, part = _WEEKDAY_INDEX[m.group("day").lower()], _DAYPART[m.group("part").lower()]
+        found.setdefault(day, []).append((part, Found(m.group(), s.start + m.start(), s.start + m.end())))
+    return found
+
+
+def daypart_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
+    """One weekday, given in parts of the day that cannot overlap: "on Monday morning" against "on
+    Monday afternoon". Each side must name that day in one part of it only."""
+    pa, pb = dayparts(a), dayparts(b)
+    for day in sorted(pa.keys() & pb.keys()):
+        parts_a = {part for part, _ in pa[day]}
+        parts_b = {part for part, _ in pb[day]}
+        if len(parts_a) == 1 and len(parts_b) == 1 and frozenset(parts_a | parts_b) in _DISJOINT_DAYPARTS:
+            return pa[day][0][1], pb[day][0][1]
+    return None
+
+
+# A side of the body or of a thing, followed by what it is the side of: "left arm", "rechten Unterarm".
+_SIDE = re.compile(
+    r"\b(?P<side>left|right|link(?:e|er|es|en|em)|recht(?:e|er|es|en|em))\s+(?P<head>\w{3,})", re.IGNORECASE
+)
+
+
+def sides(s: Statement) -> list[tuple[str, str, Found]]:
+    out = []
+    for m in _SIDE.finditer(typographic_form(s.text)):
+        side = "left" if m.group("side").lower().startswith(("left", "link")) else "right"
+        found = Found(m.group(), s.start + m.start(), s.start + m.end())
+        out.append((side, m.group("head").lower(), found))
+    return out
+
+
+def _same_head(x: str, y: str) -> bool:
+    """One thing, maybe named more closely on one side: "arm" and "forearm", "Arm" and "Unterarm"."""
+    return x == y or x.endswith(y) or y.endswith(x)
+
+
+def side_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
+    """The left side of a thing on one side, the right side of it on the other ("a tattoo on her left
+    arm" against "on her right forearm"), where neither statement also gives the other side."""
+    sa, sb = sides(a), sides(b)
+
+    def both_sides(given: list[tuple[str, str, Found]], head: str) -> bool:
+        return {"left", "right"} <= {side for side, h, _ in given if _same_head(h, head)}
+
+    for side_x, head_x, found_x in sa:
+        for side_y, head_y, found_y in sb:
+            if side_x == side_y or not _same_head(head_x, head_y):
+                continue
+            if not both_sides(sa, head_x) and not both_sides(sb, head_y):
+                return found_x, found_y
+    return None
+
+
+# A tally of two numbers, the larger first: votes ("31 zu 18 Stimmen", "voted 31-17"), a score
+# ("won 3:1"). A rising pair is a range ("aged 10 to 15") and a clock time is no tally.
+_TALLY = re.compile(
+    r"(?<![\d.,'])(?P<x>\d{1,4})\s*(?:-|:|zu|to|gegen)\s*(?P<y>\d{1,4})"
+    r"(?!\d|[.,']\d|\s*(?:Uhr|h\b|a\.m|p\.m))",
+    re.IGNORECASE,
+)
+
+
+# A vote given as its two sides: "31 Ratsmitglieder stimmten dafür, 18 dagegen", "31 for, 18 against".
+_FOR_AGAINST = re.compile(
+    r"(?<![\d.,'])(?P<x>\d{1,4})\b[^\d.;]{0,40}?\b(?:dafür|in\s+favou?r|for)\b[,;]?\s*(?P<y>\d{1,4})\s+"
+    r"(?:dagegen|against)\b",
+    re.IGNORECASE,
+)
+
+
+def tallies(s: Statement) -> list[tuple[int, int, Found]]:
+    text = typographic_form(s.text)
+    out = []
+    for m in _TALLY.finditer(text):
+        x, y = int(m.group("x")), int(m.group("y"))
+        clock = ":" in m.group() and len(m.group("y")) == 2  # "um 21:15", "at 11:05"
+        if x >= y and not clock:
+            out.append((x, y, Found(m.group(), s.start + m.start(), s.start + m.end())))
+    for m in _FOR_AGAINST.finditer(text):
+        out.append(
+            (int(m.group("x")), int(m.group("y")), Found(m.group(), s.start + m.start(), s.start + m.end()))
+        )
+    return out
+
+
+def tally_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
+    """One tally on each side that agrees in one number and not in the other: "31 zu 18 Stimmen"
+    against "voted 31-17"."""
+    ta, tb = tallies(a), tallies(b)
+    if len(ta) != 1 or len(tb) != 1:
+        return None
+    (xa, ya, fa), (xb, yb, fb) = ta[0], tb[0]
+    if (xa == xb) != (ya == yb):
+        return fa, fb
+    return None
+
+
+# A figure written with its group marks, brackets and dashes ("(903) 925-9969", "22'050", "1 234,5"):
+# read as one figure, so that two ways of writing one phone number or amount compare equal.
+_FIGURE = re.compile(r"\(?\d[\d()' .,/-]*\d|\d")
+# Words right before a figure that must be the same on both sides for it to fill one slot: the
+# clause "Crime Stoppers at (903) 925-9969" against "Crime Stoppers at 903-935-9969".
+LOCAL_CONTEXT_WORDS = 3
+_FIGURE_OR_WORD = re.compile(r"(?P<figure>" + _FIGURE.pattern + r")|(?P<word>[^\W\d]\w*)")
+
+
+@dataclass(frozen=True)
+class _Figure:
+    digits: str
+    context: tuple[str, ...]
+    found: Found
+
+
+def figures(s: Statement) -> list[_Figure]:
+    """Each figure of the statement with the words right before it, in one pass over the text."""
+    text = typographic_form(s.text)
+    out = []
+    before: deque[str] = deque(maxlen=LOCAL_CONTEXT_WORDS)
+    words = 0
+    for m in _FIGURE_OR_WORD.finditer(text):
+        if m.group("word"):
+            before.append(m.group())
+            words += 1
+            continue
+        context = list(before)
+        # a capitalised word that does not open the statement: a name in English, a noun in German
+        inner = context if words > LOCAL_CONTEXT_WORDS else context[1:]
+        if len(context) < LOCAL_CONTEXT_WORDS or not any(w[0].isupper() for w in inner):
+            continue
+        figure = m.group().strip(" .,/-")
+        start = s.start + m.start() + m.group().index(figure)
+        found = Found(figure, start, start + len(figure))
+        out.append(_Figure(re.sub(r"\D", "", figure), tuple(w.lower() for w in context), found))
+    return out
+
+
+def local_figure_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
+    """A figure after the same three words, one of them a name, that differs: "call Harrison County
+    Crime Stoppers at (903) 925-9969" against "a tip with Harrison County Crime Stoppers at
+    903-935-9969". The rest of the two statements may be worded apart; the words before the
+    figure say it fills one slot. A figure the other statement also gives is no clash."""
+    fa, fb = figures(a), figures(b)
+    digits_a, digits_b = {f.digits for f in fa}, {f.digits for f in fb}
+    by_context: dict[tuple[str, ...], list[_Figure]] = {}
+    for y in fb:
+        if y.digits not in digits_a:
+            by_context.setdefault(y.context, []).append(y)
+    for x in fa:
+        if x.digits in digits_b:
+            continue
+        partners = by_context.get(x.context)
+        if partners:
+            return x.found, partners[0].found
+    return None
