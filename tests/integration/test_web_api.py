@@ -100,6 +100,20 @@ def test_compare_json_and_multipart(client: TestClient) -> None:
     assert len(result["articles"]) == 2
 
 
+@pytest.mark.parametrize("body", [b"{bad", b"[]", b'"two texts"'])
+def test_compare_names_the_body_when_it_is_no_json_object(client: TestClient, body: bytes) -> None:
+    # Broken JSON used to be blamed on the field "articles", which the client had not got wrong.
+    response = client.post("/api/v1/compare", content=body, headers={"content-type": "application/json"})
+    error = assert_error(response, 422, "invalid")
+    assert error["field"] == "body"
+    assert error["message"].startswith("the body must be a JSON object with 'articles': ")
+
+
+def test_compare_names_a_field_inside_the_body(client: TestClient) -> None:
+    error = assert_error(client.post("/api/v1/compare", json={"articles": [{"text": "x"}]}), 422)
+    assert error["field"] == "articles" and error["message"].startswith("articles: ")
+
+
 def test_compare_refuses_urls_to_private_addresses(store: Store) -> None:
     fill_store(store)
     client = _client(store)

@@ -286,7 +286,10 @@ async def read_compare_request(request: Request, app_state: AppState) -> list[Co
         except ValueError as exc:
             errors: list[Any] = list(getattr(exc, "errors", list)())
             first = errors[0] if errors else {}
-            field = ".".join(str(p) for p in first.get("loc", ())) or "articles"
+            field = ".".join(str(p) for p in first.get("loc", ()))
+            if not field:  # broken JSON or no object: the body as a whole, not its "articles"
+                message = f"the body must be a JSON object with 'articles': {first.get('msg', exc)}"
+                raise ApiError(422, message, code="invalid", field="body") from None
             raise ApiError(422, f"{field}: {first.get('msg', exc)}", code="invalid", field=field) from None
         return [
             CompareInput(text=i.text, url=i.url, fmt=i.format, outlet=i.outlet, title=i.title)
