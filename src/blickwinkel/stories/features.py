@@ -424,10 +424,10 @@ def story_docs(
     """Features of many articles with one batched embedding call (much faster than one by one).
 
     ``parts`` are the parts embedded besides the document (default: those the embedder's fitted model
-    reads; the fitting script asks for those its candidate sets read). Each distinct text is embedded once (an article's title
-    is often its lead's fallback, repeated articles share all their texts). Both built-in backends pack
-    the tokens of a batch into one matrix without padding, so the order of the texts does not change
-    the work.
+    reads; the fitting script asks for those its candidate sets read). Each distinct text is embedded
+    once (an article's title is often its lead's fallback, repeated articles share all their texts).
+    Both built-in backends pack the tokens of a batch into one matrix without padding, so the order of
+    the texts does not change the work.
     """
     embedded = embedded_parts(embedder.name) if parts is None else parts
     article_parts = [doc_parts(a) for a in articles]
