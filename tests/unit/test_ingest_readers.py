@@ -281,6 +281,18 @@ def test_json_field_errors(tmp_path: Path, record: str, problem: str) -> None:
     assert [str(e) for e in result.failures] == [f"{path}: {problem}"]
 
 
+def test_json_wrapper_object_is_named(tmp_path: Path) -> None:
+    # An export's {"articles": [...]} used to fail as a bare "field 'text' is missing".
+    path = tmp_path / "export.json"
+    path.write_text('{"status": "ok", "articles": [{"title": "T", "text": "Satz."}]}', encoding="utf-8")
+    result = read_inputs([str(path)])
+    assert result.articles == ()
+    assert [str(e) for e in result.failures] == [
+        f"{path}: field 'text' is missing; the articles look like the list in field 'articles': "
+        "give that list itself (a JSON list of articles) or one article a line (JSONL)"
+    ]
+
+
 def test_json_text_may_be_a_list_of_paragraphs() -> None:
     record = '{"title": "Titel", "text": ["Erster Absatz.", "Zweiter Absatz."], "published": "2024-01-02"}'
     article = read_text(record, source="p.json")

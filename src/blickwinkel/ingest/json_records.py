@@ -150,7 +150,7 @@ def _string(record: dict[str, Any], name: str, source: str, *, numbers: bool = F
 def _text_field(record: dict[str, Any], source: str) -> str:
     value = record.get("text")
     if value is None:
-        raise IngestError(source, "field 'text' is missing")
+        raise IngestError(source, "field 'text' is missing" + _wrapper_hint(record))
     if isinstance(value, list) and all(isinstance(part, str) for part in value):
         value = "\n\n".join(value)
     if not isinstance(value, str):
@@ -158,6 +158,18 @@ def _text_field(record: dict[str, Any], source: str) -> str:
     if not normalise(value).strip():
         raise IngestError(source, "field 'text' is empty")
     return value
+
+
+def _wrapper_hint(record: dict[str, Any]) -> str:
+    """Where an export wraps its articles (``{"articles": [{…}, …]}``), say so: "field 'text' is
+    missing" alone sent users looking for a missing text in articles that all had one."""
+    for key, value in record.items():
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            return (
+                f"; the articles look like the list in field {_shown(key)}: give that list itself "
+                "(a JSON list of articles) or one article a line (JSONL)"
+            )
+    return ""
 
 
 def _date_field(record: dict[str, Any], source: str) -> dt.date | None:
