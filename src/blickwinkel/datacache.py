@@ -328,4 +328,5 @@ def compiled_patterns(name: str) -> Iterator[None]:
             temporary.write_bytes(marshal.dumps(recorded))
 
         with contextlib.suppress(OSError, ValueError):
+            path.unlink(missing_ok=True)  # a table there could not be read: written anew
             cached_file(path.name, write)

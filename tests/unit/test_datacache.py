@@ -247,6 +247,9 @@ def test_patterns_built_from_cached_code_match_like_compiled_ones(
     re.purge()
     with datacache.compiled_patterns("patterns-test"):
         assert re.compile(*sources[0]).groupindex == {"quote": 1, "day": 2}
+    import marshal
+
+    assert isinstance(marshal.loads(path.read_bytes()), dict)  # the damaged table was written anew
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage"])
