@@ -149,8 +149,8 @@ class RegexCodes:
     ``regex`` parses a pattern in Python before its C core builds the matcher; for SoMaJo's long
     word-list alternations that is about 0.15 s per tokenizer and process. The first process records,
     for each pattern, the compiled code ``regex`` hands its C core; the table is kept under ``name``
-    in the cache directory (named after the ``regex`` version) and later processes give the code
-    straight to the C core, which builds the same matcher. A pattern not in the table, or a table
+    in the cache directory (named after the Python and ``regex`` versions) and later processes give
+    the code straight to the C core, which builds the same matcher. A pattern not in the table, or a table
     that cannot be read, is compiled the ordinary way. Use it around one construction (see
     :meth:`save`), not as a module-wide replacement: it reads private parts of ``regex``.
     """
@@ -162,7 +162,8 @@ class RegexCodes:
         self._regex = regex
         # (2: tables written once, the first format grew by the per-process patterns; 3: SoMaJo's
         # emoticon patterns in a fixed order, so the tables written before miss them)
-        self._path = cache_dir() / f"{name}-{source_key(regex.__version__, name, 3)}.marshal"
+        # (keyed on the Python build too: marshal and the C core are those of this interpreter)
+        self._path = cache_dir() / f"{name}-{source_key(sys.version, regex.__version__, name, 3)}.marshal"
         self._table: dict[tuple[str, int], tuple[Any, ...]] = {}
         self._recorded: dict[tuple[str, int], tuple[Any, ...]] = {}
         self._compiled: dict[tuple[str, int], Any] = {}
