@@ -100,10 +100,10 @@ def test_every_conflict_lists_both_spans_and_a_reason() -> None:
 
 def test_two_spellings_of_one_name_are_no_actor_conflict() -> None:
     assert not conflicts_of(
-        "Die Sperrung der Brücke hat die Baudezernentin Anna Thammavijarn am Morgen angeordnet.",
-        "Die Sperrung der Brücke hat die Baudezernentin Anna Thamvijarn am Morgen angeordnet.",
-        {"entities": (ent("Anna Thammavijarn", "per:anna-thammavijarn", "PER"),)},
-        {"entities": (ent("Anna Thamvijarn", "per:anna-thamvijarn", "PER"),)},
+        "Die Sperrung der Brücke hat die Baudezernentin Anna Rattanakul am Morgen angeordnet.",
+        "Die Sperrung der Brücke hat die Baudezernentin Anna Ratanakul am Morgen angeordnet.",
+        {"entities": (ent("Anna Rattanakul", "per:anna-rattanakul", "PER"),)},
+        {"entities": (ent("Anna Ratanakul", "per:anna-ratanakul", "PER"),)},
     )
 
 
@@ -234,28 +234,28 @@ def test_two_lower_bounds_never_contradict() -> None:
 
 def test_a_number_the_sentence_bounds_from_below_is_read_as_a_bound() -> None:
     assert not conflicts_of(
-        "The highest bid for the old bridge railing was $2,075 before the auction was closed.",
-        "Bids for the old bridge railing were past $2,000 before the auction was closed.",
-        {"quantities": (qty("$2,075", 2075, "USD"),)},
-        {"quantities": (qty("$2,000", 2000, "USD"),)},
+        "The highest bid for the old bridge railing was $1,470 before the auction was closed.",
+        "Bids for the old bridge railing were past $1,200 before the auction was closed.",
+        {"quantities": (qty("$1,470", 1470, "USD"),)},
+        {"quantities": (qty("$1,200", 1200, "USD"),)},
     )
 
 
 def test_of_several_clashing_numbers_the_closest_pair_is_reported() -> None:
     found = conflicts_of(
-        "Bids for the old bridge railing jumped from $238 to $2,075 before the auction was closed.",
-        "The highest bid for the old bridge railing was $2,025 before the auction was closed.",
-        {"quantities": (qty("$238", 238, "USD"), qty("$2,075", 2075, "USD"))},
-        {"quantities": (qty("$2,025", 2025, "USD"),)},
+        "Bids for the old bridge railing jumped from $260 to $1,470 before the auction was closed.",
+        "The highest bid for the old bridge railing was $1,420 before the auction was closed.",
+        {"quantities": (qty("$260", 260, "USD"), qty("$1,470", 1470, "USD"))},
+        {"quantities": (qty("$1,420", 1420, "USD"),)},
     )
-    assert len(found) == 1 and "'$2,075'" in found[0] and "'$2,025'" in found[0], found
+    assert len(found) == 1 and "'$1,470'" in found[0] and "'$1,420'" in found[0], found
 
 
 def test_a_compass_region_and_a_quarter_in_it_are_no_place_conflict() -> None:
     assert not conflicts_of(
-        "Am Montagabend wurden Einsatzkräfte in ein Mehrfamilienhaus im Hamburger Südwesten gerufen.",
-        "Am Montagabend wurden Einsatzkräfte in ein Mehrfamilienhaus im Hamburger Ortsteil Altdorf gerufen.",
-        {"entities": (ent("Südwesten", "loc:sudwesten"),)},
+        "Am Montagabend wurden Einsatzkräfte in ein Mehrfamilienhaus im Dresdner Nordosten gerufen.",
+        "Am Montagabend wurden Einsatzkräfte in ein Mehrfamilienhaus im Dresdner Ortsteil Altdorf gerufen.",
+        {"entities": (ent("Nordosten", "loc:nordosten"),)},
         {"entities": (ent("Altdorf", "loc:altdorf"),)},
     )
 
@@ -273,7 +273,7 @@ _CHANGES = st.sampled_from(
     [
         ("am Montagmorgen", "am Montagnachmittag"),
         ("mit 31 zu 18 Stimmen", "31-17"),
-        ("den linken Arm", "den rechten Unterarm"),
+        ("das linke Rad", "das rechte Vorderrad"),
         ("mehr als 3.000 Pendler", "mehr als 5.000 Pendler"),
         ("die Stadt Lindenau", "das Landesamt"),
         ("3.000 Pendler", "5.000 Pendler"),
@@ -293,15 +293,15 @@ def test_comparing_a_with_b_finds_the_conflicts_of_b_with_a(change: tuple[str, s
 
 def test_a_figure_after_the_same_words_in_otherwise_different_statements_is_a_conflict() -> None:
     a = make_statement(
-        "Anyone who saw the crash should call the Lindenau Crime Line at (0351) 925-9969 today."
+        "Anyone who saw the crash should call the Lindenau Crime Line at (0351) 417-2280 today."
     )
     b = make_statement(
-        "Witnesses can leave a tip with the Lindenau Crime Line at 0351-935-9969, police said."
+        "Witnesses can leave a tip with the Lindenau Crime Line at 0351-471-2280, police said."
     )
     found = local_figure_conflict(a, b)
-    assert found is not None and (found[0].text, found[1].text) == ("(0351) 925-9969", "0351-935-9969")
+    assert found is not None and (found[0].text, found[1].text) == ("(0351) 417-2280", "0351-471-2280")
     same = make_statement(
-        "Witnesses can leave a tip with the Lindenau Crime Line at 0351 925 9969, police said."
+        "Witnesses can leave a tip with the Lindenau Crime Line at 0351 417 2280, police said."
     )
     assert local_figure_conflict(a, same) is None
 

@@ -53,7 +53,7 @@ def name_parts(name: str) -> tuple[str, ...]:
     while words and (is_title(words[0]) or _lowercase_role(words[0])):
         words.pop(0)  # titles and roles come first: "Frau Dr. Anna Berg", "le capitaine Jan Berger"
     # A title after other words of a longer one ends it: "Prime Minister Boris Johnson", "Labour MP
-    # Sarah Cole", "Police Lt Col Anukarn Thammavijarn". The last word is never a title here ("Martin
+    # Sarah Cole", "Police Lt Col Somchai Rattanakul". The last word is never a title here ("Martin
     # Luther King").
     # Nor does a title after a given name ("Yves Saint Laurent").
     given = next((i for i, word in enumerate(words) if word in given_names()), len(words))

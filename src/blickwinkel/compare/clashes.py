@@ -100,7 +100,7 @@ def daypart_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
     return None
 
 
-# A side of the body or of a thing, followed by what it is the side of: "left arm", "rechten Unterarm".
+# A side of the body or of a thing, followed by what it is the side of: "left wing", "rechten Vorderrad".
 _SIDE = re.compile(
     r"\b(?P<side>left|right|link(?:e|er|es|en|em)|recht(?:e|er|es|en|em))\s+(?P<head>\w{3,})", re.IGNORECASE
 )
@@ -116,13 +116,13 @@ def sides(s: Statement) -> list[tuple[str, str, Found]]:
 
 
 def _same_head(x: str, y: str) -> bool:
-    """One thing, maybe named more closely on one side: "arm" and "forearm", "Arm" and "Unterarm"."""
+    """One thing, maybe named more closely on one side: "wing" and "tailwing", "Rad" and "Vorderrad"."""
     return x == y or x.endswith(y) or y.endswith(x)
 
 
 def side_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
-    """The left side of a thing on one side, the right side of it on the other ("a tattoo on her left
-    arm" against "on her right forearm"), where neither statement also gives the other side."""
+    """The left side of a thing on one side, the right side of it on the other ("a dent in the left
+    wing" against "in the right tailwing"), where neither statement also gives the other side."""
     sa, sb = sides(a), sides(b)
 
     def both_sides(given: list[tuple[str, str, Found]], head: str) -> bool:
@@ -181,11 +181,11 @@ def tally_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
     return None
 
 
-# A figure written with its group marks, brackets and dashes ("(903) 925-9969", "22'050", "1 234,5"):
+# A figure written with its group marks, brackets and dashes ("(0351) 417-2280", "22'050", "1 234,5"):
 # read as one figure, so that two ways of writing one phone number or amount compare equal.
 _FIGURE = re.compile(r"\(?\d[\d()' .,/-]*\d|\d")
 # Words right before a figure that must be the same on both sides for it to fill one slot: the
-# clause "Crime Stoppers at (903) 925-9969" against "Crime Stoppers at 903-935-9969".
+# clause "Crime Line at (0351) 417-2280" against "Crime Line at 0351-471-2280".
 LOCAL_CONTEXT_WORDS = 3
 _FIGURE_OR_WORD = re.compile(r"(?P<figure>" + _FIGURE.pattern + r")|(?P<word>[^\W\d]\w*)")
 
@@ -221,9 +221,9 @@ def figures(s: Statement) -> list[_Figure]:
 
 
 def local_figure_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
-    """A figure after the same three words, one of them a name, that differs: "call Harrison County
-    Crime Stoppers at (903) 925-9969" against "a tip with Harrison County Crime Stoppers at
-    903-935-9969". The rest of the two statements may be worded apart; the words before the
+    """A figure after the same three words, one of them a name, that differs: "call the Lindenau
+    Crime Line at (0351) 417-2280" against "a tip with the Lindenau Crime Line at
+    0351-471-2280". The rest of the two statements may be worded apart; the words before the
     figure say it fills one slot. A figure the other statement also gives is no clash."""
     fa, fb = figures(a), figures(b)
     digits_a, digits_b = {f.digits for f in fa}, {f.digits for f in fb}
