@@ -143,7 +143,14 @@ def test_json_record_with_bracketed_reader_inserts() -> None:
         ("Do you back the plan? Yes No I just want to see the results", "boilerplate"),
         ("Teilen", "boilerplate"),
         ("Advertisement", "boilerplate"),
+        # a row of share buttons left as text (was a statement, read from a page we wrote)
+        ("Share this article: Facebook Twitter Email", "boilerplate"),
+        ("Share on WhatsApp", "boilerplate"),
+        ("Artikel teilen per WhatsApp E-Mail", "boilerplate"),
         # article text that only looks similar
+        ("Share this article with anyone who still doubts the figures.", None),
+        ("Teilen Sie uns mit, was Sie gesehen haben.", None),
+        ("Shares in the ferry operator fell 4% on Monday", None),
         ("Von Montag an gilt auf der Strecke ein neuer Fahrplan.", None),
         ("Bild: Ein Hafen am Abend", None),
         ("Photo: The closed pier at Eastwick harbour seen from the water", None),

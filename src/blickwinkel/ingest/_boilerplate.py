@@ -39,6 +39,13 @@ _BUTTON = re.compile(
     r"(?:zum|zur) (?:artikel|startseite|übersicht)|back to top|nach oben)[.!:]?$",
     _I,
 )
+# A row of share buttons left as text: "Share this article: Facebook Twitter Email", "Artikel teilen
+# per WhatsApp E-Mail"; no sentence punctuation after the label, so a sentence about sharing stays.
+_SHARE_ROW = re.compile(
+    r"^(?:share (?:this|the) (?:article|story|page|post|video)|share (?:on|via)|"
+    r"(?:diesen |den )?(?:artikel|beitrag|text|seite) teilen|teilen (?:auf|via|per|mit))\b[^.!?]{0,120}$",
+    _I,
+)
 # A reading prompt at the start of a piece: "Lesen Sie auch: …", "Continue reading the main story".
 _PROMPT = re.compile(
     r"^(?:lesen sie (?:auch|mehr|hier|dazu|weiter|jetzt)|lies auch|mehr zum thema|mehr dazu|"
@@ -181,7 +188,9 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
         return "credit"
     if words > MAX_PROMPT_WORDS:
         return None
-    if _BUTTON.match(stripped) or _PROMPT.match(stripped) or _READER_CALL.match(stripped):
+    if _BUTTON.match(stripped) or _SHARE_ROW.match(stripped) or _PROMPT.match(stripped):
+        return "boilerplate"
+    if _READER_CALL.match(stripped):
         return "boilerplate"
     if _FOLLOW.match(stripped):
         return "boilerplate"
