@@ -158,6 +158,18 @@ def test_txt_file_with_markdown_markers_is_read_as_markdown(tmp_path: Path) -> N
     assert "embedded_post" in kinds(article)
 
 
+def test_markdown_breadcrumb_right_below_the_headline_is_dropped() -> None:
+    # It used to be set aside only above the headline, and below it became a statement.
+    text = (
+        "## Bridge shut after crack found\n\n[Home](#) · [Local](#) · [Traffic](#)\n\n"
+        "The bridge was shut on Tuesday after a crack was found in a girder.\n\n"
+        "News · Local · Roads · Bridges\n"
+    )
+    article = read_text(text, source="capture.md")
+    assert "Home" not in article.text
+    assert article.text.endswith("News · Local · Roads · Bridges")  # below the body it stays text
+
+
 def test_markdown_bold_only_paragraph_is_a_subheading() -> None:
     text = "# Titel\n\nErster Absatz mit einem Satz.\n\n**Die Lage am Abend**\n\nZweiter Absatz."
     article = read_text(text, source="b.md")

@@ -93,7 +93,8 @@ def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
         if single_line and has_heading and not headline_seen and outlet is None and is_banner(lines[0]):
             outlet = title_case_banner(lines[0])
             continue
-        if single_line and not headline_seen and is_breadcrumb(lines[0]):
+        # Sites print the section path above or right below the headline ("Home · Local · Traffic").
+        if single_line and body_paragraphs == 0 and is_breadcrumb(lines[0]):
             continue
         if single_line and published is None and body_paragraphs < DATE_PARAGRAPH_WINDOW:
             published = parse_date_line(lines[0])
