@@ -195,6 +195,29 @@ def test_english_quotes_and_reported_speech() -> None:
     assert _role(roles, "The river rose").kind == "reporting"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will reopen the road soon," county engineer Lina Borg said on Monday.', "Lina Borg"),
+        ('"It felt like a wall," said passenger Tim Rawe, who was on his way home.', "Tim Rawe"),
+        ('"We will stay," said the mayor.', "the mayor"),
+    ],
+)
+def test_english_speaker_after_a_role_in_lower_case(text: str, speaker: str) -> None:
+    # "said passenger <Name>" and "<role> <Name> said" used to give quotes without a speaker.
+    article, sentences = make_article([("paragraph", text)], language="en")
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.kind == "quote" and role.speaker == speaker
+
+
+def test_german_object_after_a_speech_verb_is_no_speaker() -> None:
+    article, sentences = make_article(
+        [("paragraph", "Die Initiative „Brücke jetzt“ fordert einen schnellen Neubau der Brücke.")]
+    )
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.speaker != "Neubau"
+
+
 def test_quote_over_several_sentences_is_one_quote() -> None:
     article, sentences = make_article(
         [("paragraph", "Sie sagte: „Wir haben lange gewartet. Jetzt handeln wir endlich gemeinsam.“")]

@@ -132,6 +132,14 @@ _BEFORE_VERB = re.compile(
     rf"(?:^|(?<=[,;:„“”\"»«(]\s)|(?<=[,;:„“”\"»«(]))\s*(?P<np>{_NP})\s+(?:(?:hat|hatte|has|had)\s+)?"
     rf"(?P<verb>{_SPEECH})\b"
 )
+# English names a speaker after a role in lower case: '…," said passenger Tom Reyes', '…," county
+# engineer Lisa Brandt said'. One or two such words, English speech verbs only (German writes its
+# nouns capitalised, and "fordert einen schnellen Ersatzbau" is no speaker); the speaker is the name.
+_ROLE_EN = r"(?:(?!(?:the|a|an|on|at|in|to|that|and|but|then|also|when|while)\s)[a-z][a-z\-]+\s+){1,2}"
+_AFTER_ROLE_EN = re.compile(rf"\b(?P<verb>{_SPEECH_EN})\s+{_ROLE_EN}(?P<np>{_NAME})")
+_BEFORE_ROLE_EN = re.compile(
+    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*{_ROLE_EN}(?P<np>{_NAME})\s+(?P<verb>{_SPEECH_EN})\b"
+)
 _SO_X = re.compile(rf"(?:^|[,;–—-]\s*)so\s+(?P<np>{_NP})")
 _LAUT = re.compile(
     rf"\b(?:[Ll]aut|[Nn]ach\s+Angaben|[Aa]ccording\s+to)\s+(?:(?:Angaben|einem\s+Bericht|Informationen)\s+)?"
@@ -200,13 +208,14 @@ def _outside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
     """The speaker named next to a speech verb or attribution phrase, with its offsets in ``text``."""
-    for pattern in (_LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X):
+    patterns = (_LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X)
+    for pattern in (*patterns, _BEFORE_ROLE_EN, _AFTER_ROLE_EN):
         for m in pattern.finditer(text):
             if not _outside(quoted, m.start("np"), m.end("np")):
                 continue
             # English puts the speaker after the verb only right after the quote ('…,” said Smith').
             if (
-                pattern is _AFTER_VERB
+                pattern in (_AFTER_VERB, _AFTER_ROLE_EN)
                 and _ENGLISH_VERB.fullmatch(m.group("verb"))
                 and not re.search(r"[,“”\"‘’'»«]\s*$", text[: m.start("verb")])
             ):
