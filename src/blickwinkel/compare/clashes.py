@@ -138,7 +138,7 @@ def side_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
 
 
 # A tally of two numbers, the larger first: votes ("31 zu 18 Stimmen", "voted 31-17"), a score
-# ("won 3:1"). A rising pair is a range ("aged 10 to 15") and a clock time is no tally.
+# ("won 3:1"). A rising pair is a range ("aged 8 to 12") and a clock time is no tally.
 _TALLY = re.compile(
     r"(?<![\d.,'])(?P<x>\d{1,4})\s*(?:-|:|zu|to|gegen)\s*(?P<y>\d{1,4})"
     r"(?!\d|[.,']\d|\s*(?:Uhr|h\b|a\.m|p\.m))",
