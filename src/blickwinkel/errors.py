@@ -15,7 +15,8 @@ Every message names the bad input (a file, a field, a setting) and, where there 
 Messages with an id live in :class:`Errors`, in the manner of spaCy's ``Errors``: the attribute is the
 id, the value a template with the bad value and the way out; reading it prefixes the id
 (``Errors.C001.format(...)`` gives ``"[C001] …"``). The letter names the area: A analysis, B batch, C config,
-E embedders, K comparison, R registries, S store, V evaluation gold. A test checks the ids are unique.
+E embedders, K comparison, R registries, S store, V evaluation gold, W web service. A test checks
+the ids are unique.
 
 Only the CLI, the web app and batch jobs turn these into exit codes or error bodies.
 """
@@ -83,6 +84,7 @@ class Errors(metaclass=_ErrorsWithCodes):
         "compared at once (the alignment's memory grows with the square of the count). Compare fewer "
         "or shorter articles."
     )
+    K005 = "the text has {size:,} characters; at most {limit:,} are compared (setting compare_max_chars)"
     # registry.py
     R001 = "{what} {name!r} is already registered."
     R002 = "No {what} named {name!r}. Available: {names}."
@@ -156,6 +158,20 @@ class Errors(metaclass=_ErrorsWithCodes):
         "{event}: article {article!r} ({dataset} {record}) has changed: hash {digest}, "
         "the gold expects {expected}."
     )
+    # web/
+    W001 = "No story {story_id}."
+    W002 = "No article {article_id}."
+    W003 = "No entity with the key {key!r}."
+    W004 = "At most {limit} articles per comparison."
+    W005 = "The form cannot be read: {exc}"
+    W006 = "Send application/json or multipart/form-data."
+    W007 = "The comparison process stopped before it finished (out of memory?); try again."
+    W008 = (
+        "All {workers} comparison workers and the {places} places in their queue are busy; "
+        "try again in {retry_after} s."
+    )
+    W009 = "Write endpoints are disabled on a public address until a token is set (BLICKWINKEL_TOKEN)."
+    W010 = "This endpoint needs the token: send 'Authorization: Bearer <token>'."
 
 
 class BlickwinkelError(Exception):

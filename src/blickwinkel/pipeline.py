@@ -122,6 +122,5 @@ def compare_inputs(
 def _too_long(article: Article, max_chars: int) -> IngestError:
     return IngestError(
         article.source,
-        f"the text has {len(article.text):,} characters; at most {max_chars:,} are compared "
-        "(setting compare_max_chars)",
+        Errors.K005.format(size=len(article.text), limit=max_chars),
     )

@@ -12,7 +12,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from blickwinkel.errors import ApiError
+from blickwinkel.errors import ApiError, Errors
 from blickwinkel.store import Store, StoreError
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.service import CompareInput, StoryComparison, compare_submitted
@@ -95,7 +95,7 @@ def get_article(request: Request, article_id: Id) -> dict[str, Any]:
     store = _store(request)
     article = store.article(article_id)
     if article is None:
-        raise ApiError(404, f"No article {article_id}.", field="article_id")
+        raise ApiError(404, Errors.W002.format(article_id=article_id), field="article_id")
     return {
         "id": article_id,
         "title": article.title,
@@ -141,7 +141,7 @@ def get_story(request: Request, story_id: Id) -> dict[str, Any]:
     app_state = state(request)
     summary = app_state.store.story(story_id)
     if summary is None:
-        raise ApiError(404, f"No story {story_id}.", field="story_id")
+        raise ApiError(404, Errors.W001.format(story_id=story_id), field="story_id")
     result = app_state.comparisons.for_story(story_id)
     assert result is not None
     if result.comparison is not None:
@@ -172,7 +172,7 @@ def list_outlets(request: Request) -> dict[str, Any]:
 def get_entity(request: Request, key: Annotated[str, Path(min_length=1, max_length=500)]) -> dict[str, Any]:
     entity = _store(request).entity(key)
     if entity is None:
-        raise ApiError(404, f"No entity with the key {key!r}.", field="key")
+        raise ApiError(404, Errors.W003.format(key=key), field="key")
     return _jsonable(entity)  # type: ignore[no-any-return]
 
 
@@ -252,7 +252,7 @@ async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryC
     if len(inputs) > options.compare_max_articles:
         raise ApiError(
             422,
-            f"At most {options.compare_max_articles} articles per comparison.",
+            Errors.W004.format(limit=options.compare_max_articles),
             field="articles",
         )
     for n, item in enumerate(inputs):
@@ -271,8 +271,7 @@ async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryC
 def _too_long(limit: int, field: str, size: int) -> ApiError:
     return ApiError(
         413,
-        f"{field}: the text has {size:,} characters; at most {limit:,} are compared "
-        "(setting compare_max_chars).",
+        f"{field}: {Errors.K005.format(size=size, limit=limit)}.",
         field=field,
     )
 
@@ -306,7 +305,7 @@ async def read_compare_request(request: Request, app_state: AppState) -> list[Co
                 max_files=app_state.options.compare_max_articles + 1, max_part_size=limit
             )
         except Exception as exc:
-            raise ApiError(422, f"The form cannot be read: {exc}", field="files") from None
+            raise ApiError(422, Errors.W005.format(exc=exc), field="files") from None
         inputs: list[CompareInput] = []
         try:
             for upload in form.getlist("files"):
@@ -318,4 +317,4 @@ async def read_compare_request(request: Request, app_state: AppState) -> list[Co
         finally:
             await form.close()
         return inputs
-    raise ApiError(415, "Send application/json or multipart/form-data.", field="content-type")
+    raise ApiError(415, Errors.W006, field="content-type")

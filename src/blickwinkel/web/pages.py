@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 
 from blickwinkel import __version__
-from blickwinkel.errors import ApiError, BlickwinkelError
+from blickwinkel.errors import ApiError, BlickwinkelError, Errors
 from blickwinkel.report.html import safe_url
 from blickwinkel.store import MARK_END, MARK_START, StoreError
 from blickwinkel.web.api import Id, run_compare
@@ -113,7 +113,7 @@ async def story_page(request: Request, story_id: Id) -> Response:
     app_state = state(request)
     version = app_state.store.story_version(story_id)
     if version is None:
-        raise ApiError(404, f"No story {story_id}.")
+        raise ApiError(404, Errors.W001.format(story_id=story_id))
     lang = choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
     cached = app_state.pages.get((story_id, version, lang, request.url.query))
     if cached is not None:
@@ -126,7 +126,7 @@ def _story_page(request: Request, story_id: int, lang: str) -> Response:
     app_state = state(request)
     summary = app_state.store.story(story_id)
     if summary is None:
-        raise ApiError(404, f"No story {story_id}.")
+        raise ApiError(404, Errors.W001.format(story_id=story_id))
     key = (story_id, summary.version, lang, request.url.query)
     result = app_state.comparisons.for_story(story_id)
     assert result is not None
@@ -151,7 +151,7 @@ def entity_page(request: Request, key: str) -> Response:
     app_state = state(request)
     entity = app_state.store.entity(key[:500])
     if entity is None:
-        raise ApiError(404, f"No entity with the key {key[:80]!r}.")
+        raise ApiError(404, Errors.W003.format(key=key[:80]))
     stories = [s for s in (app_state.store.story(i) for i in entity.stories[:50]) if s is not None]
     return render(request, "entity.html", entity=entity, stories=stories)
 

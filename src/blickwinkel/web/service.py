@@ -82,7 +82,7 @@ class ComparisonProcesses:
             pool.shutdown(wait=False, cancel_futures=True)
             raise ApiError(
                 503,
-                "The comparison process stopped before it finished (out of memory?); try again.",
+                Errors.W007,
                 headers={"Retry-After": "10"},
             ) from None
 

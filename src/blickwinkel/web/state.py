@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from fastapi import Request
 
 from blickwinkel.config import Settings
-from blickwinkel.errors import ApiError
+from blickwinkel.errors import ApiError, Errors
 from blickwinkel.ingest.fetch import Fetcher
 from blickwinkel.store import Store
 from blickwinkel.web.options import ServiceOptions
@@ -81,14 +81,12 @@ def check_write_token(request: Request, form_token: str | None = None) -> None:
         if app_state.public:
             raise ApiError(
                 403,
-                "Write endpoints are disabled on a public address until a token is set (BLICKWINKEL_TOKEN).",
+                Errors.W009,
                 code="forbidden",
             )
         return
     if not token_matches(expected, presented_token(request, form_token)):
-        raise ApiError(
-            401, "This endpoint needs the token: send 'Authorization: Bearer <token>'.", field="authorization"
-        )
+        raise ApiError(401, Errors.W010, field="authorization")
 
 
 def require_write_token(request: Request) -> None:

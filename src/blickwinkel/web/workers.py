@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
-from blickwinkel.errors import ApiError
+from blickwinkel.errors import ApiError, Errors
 
 T = TypeVar("T")
 
@@ -41,8 +41,9 @@ class CompareWorkers:
         if not self._places.acquire(blocking=False):
             raise ApiError(
                 503,
-                f"All {self.workers} comparison workers and the {self.capacity - self.workers} places "
-                f"in their queue are busy; try again in {self.retry_after} s.",
+                Errors.W008.format(
+                    workers=self.workers, places=self.capacity - self.workers, retry_after=self.retry_after
+                ),
                 headers={"Retry-After": str(self.retry_after)},
             )
         try:
