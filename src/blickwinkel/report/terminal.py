@@ -110,7 +110,8 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
         )
     for c in comparison.conflicts:
         line = Text(f"  ⚠ {c.kind}: ", style="bold red")
-        line.append(c.reason)
+        # A reason that opens with its kind ("date: 'am Montag' …") would print it twice.
+        line.append(c.reason.removeprefix(f"{c.kind}: "))
         parts.append(line)
         for sid in c.statements:
             s = by_id[sid]

@@ -1,0 +1,34 @@
+"""The terminal view's conflict lines."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from rich.console import Console
+
+from blickwinkel.model import Conflict
+from blickwinkel.report import render_terminal
+from tests.unit.test_report_html import build_comparison
+
+
+def _printed(conflicts: list[Conflict]) -> str:
+    comparison = replace(build_comparison(), conflicts=conflicts)
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison))
+    return console.export_text()
+
+
+def test_a_conflict_reason_that_names_its_kind_prints_the_kind_once() -> None:
+    # "⚠ date: date: 'am Montag' …" was printed for every date conflict.
+    date = Conflict(
+        "c1", "date", "f2", ("a3", "b3"), ("2025-05-05", "2025-05-06"), "date: 'am Montag' vs 'am Dienstag'"
+    )
+    text = _printed([date])
+    assert "⚠ date: 'am Montag' vs 'am Dienstag'" in text
+    assert "date: date:" not in text
+
+
+def test_a_quantity_conflict_keeps_its_counted_noun() -> None:
+    quantity = Conflict("c1", "quantity", "f2", ("a3", "b3"), (40.0, 60), "Pendler: '40' vs '60'")
+    assert "⚠ quantity: Pendler: '40' vs '60'" in _printed([quantity])
