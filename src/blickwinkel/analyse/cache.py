@@ -11,8 +11,8 @@ part is about 94% of the analysis CPU). That part is kept under three things:
   offsets, attribution, language) and the language. Not its id, title, outlet or date, so the same
   text read again, under another name or in another story, is not analysed again;
 - the **analysis version**, a digest of the code and data that make the stage's output (``text/``,
-  ``analyse/`` with its data files, ``model.py``) and of the versions of the packages they call, so a
-  kept result is never used by code that would analyse differently;
+  ``analyse/`` with its data files, ``model.py``) and of the versions of Python and of the packages
+  they call, so a kept result is never used by code that would analyse differently;
 - the **stage** name (:data:`ARTICLE_STAGE`), so other stages can be kept beside it.
 
 Results are kept in memory (the last :data:`MEMORY_SIZE` per process, by content key and stage: a
@@ -44,9 +44,11 @@ log = logging.getLogger(__name__)
 
 ARTICLE_STAGE = "article"
 MEMORY_SIZE = 512
-# Packages whose output the article stage depends on (language detection, sentence splitting, tags,
-# lemmas, the tagger's CRF and encoder).
+# Packages whose output the article stage depends on (language detection, sentence splitting and
+# SoMaJo's patterns, tags, lemmas, the tagger's CRF and encoder with numpy's arithmetic).
 _PACKAGES = (
+    "numpy",
+    "regex",
     "somajo",
     "HanTa",
     "simplemma",
@@ -94,6 +96,7 @@ def analysis_version() -> str:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for installed in _installed_packages(_PACKAGES):
         digest.update(installed.encode() + b"\0")
+    digest.update(sys.version.encode())  # ``re`` and the Unicode tables are the interpreter's
     return digest.hexdigest()[:16]
 
 
