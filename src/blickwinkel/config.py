@@ -53,9 +53,9 @@ class Settings(BaseModel):
     pair_embedder: str = Field(
         "e5", description="Embedding backend of 'similarity', which scores one pair: 'e5' or 'use'."
     )
-    max_file_mb: float = Field(20.0, description="Inputs larger than this many megabytes are refused.")
+    max_file_mb: float = Field(20.0, gt=0, description="Inputs larger than this many megabytes are refused.")
     align_threshold: float = Field(
-        0.5, description="Minimum alignment score for two statements to state one fact."
+        0.5, ge=0, le=1, description="Minimum alignment score for two statements to state one fact."
     )
     db: str = Field("", description="Database URL; empty means SQLite in the user's data directory.")
     token: str = Field(

@@ -13,6 +13,7 @@ import blickwinkel
 from blickwinkel.cli.main import app
 from blickwinkel.config import DEFAULT_EMBEDDER, SETTINGS, Settings, default_of, load_settings
 from blickwinkel.embed import EMBEDDERS
+from blickwinkel.errors import ConfigError
 from blickwinkel.web.options import ServiceOptions, service_options
 
 SRC = Path(blickwinkel.__file__).parent
@@ -75,3 +76,26 @@ def test_story_commands_read_the_embedder_from_the_settings(command: list[str], 
     result = CliRunner().invoke(app, command, env={variable: "no-such-embedder"})
     assert result.exit_code == 2
     assert "no-such-embedder" in result.output
+
+
+@pytest.mark.parametrize(
+    ("overrides", "name"),
+    [
+        ({"align_threshold": 5}, "align_threshold"),
+        ({"align_threshold": -0.1}, "align_threshold"),
+        ({"max_file_mb": -1}, "max_file_mb"),
+        ({"max_file_mb": 0}, "max_file_mb"),
+    ],
+)
+def test_out_of_range_settings_are_refused_by_name(
+    overrides: dict[str, object], name: str, tmp_path: Path
+) -> None:
+    # `compare --threshold 5` linked nothing and `--max-file-mb -1` refused every file "over the -1 MB
+    # limit", both without a word about the option.
+    with pytest.raises(ConfigError, match=rf"^\[C002\] Setting '{name}' \(from command line\): "):
+        load_settings(overrides, path=tmp_path / "none.toml")
+
+
+def test_a_negative_story_window_is_refused() -> None:
+    result = CliRunner().invoke(app, ["stories", str(EXAMPLE), "--window", "-2"])
+    assert result.exit_code == 2 and "--window" in result.stderr

@@ -132,7 +132,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         format: Annotated[OutputFormat, _FORMAT] = "text",
         embedder: Annotated[str | None, _EMBEDDER_FAST] = None,
         window: Annotated[
-            int, typer.Option(help="Days before and after an article to look for its story.")
+            int, typer.Option(min=0, help="Days before and after an article to look for its story.")
         ] = 3,
         processes: Annotated[
             int | None,
