@@ -6,12 +6,15 @@ import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from blickwinkel.cli._messages import print_error, print_plain, stderr_console
 from blickwinkel.errors import BlickwinkelError
+
+if TYPE_CHECKING:
+    from blickwinkel.model import Comparison
 
 
 class Format(StrEnum):
@@ -67,6 +70,7 @@ def compare(
                 output.suffix.lower()
             )
         chosen = chosen or Format.terminal
+        _check_output(output)
         run = compare_inputs(
             inputs,
             embedder=settings.embedder,
@@ -83,31 +87,55 @@ def compare(
     for failure in run.failures:
         print_error(stderr_console(), failure)
     assert run.comparison is not None
+    try:
+        _render(run.comparison, chosen, output)
+    except OSError as exc:
+        print_error(stderr_console(), f"{output}: cannot write the report: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    if run.failures:
+        stderr_console().print(
+            f"{len(run.failures)} input(s) could not be read; compared the other {len(run.articles)}."
+        )
+        raise typer.Exit(1)
+
+
+def _check_output(output: Path | None) -> None:
+    """Refuse an --output that cannot be written before the comparison runs (it used to end, after
+    the whole analysis, in a FileNotFoundError traceback)."""
+    if output is None:
+        return
+    if output.is_dir():
+        print_error(
+            stderr_console(), f"{output}: --output names a folder; give a file name such as report.html"
+        )
+        raise typer.Exit(2)
+    if not output.parent.is_dir():
+        print_error(stderr_console(), f"{output}: --output: the folder {output.parent} does not exist")
+        raise typer.Exit(2)
+
+
+def _render(comparison: Comparison, chosen: Format, output: Path | None) -> None:
     if chosen is Format.terminal:
         from rich.console import Console
 
         from blickwinkel.report.terminal import render_terminal
 
         if output is None:
-            Console(highlight=False, markup=False).print(render_terminal(run.comparison))
+            Console(highlight=False, markup=False).print(render_terminal(comparison))
         else:
             with output.open("w", encoding="utf-8") as fh:
                 Console(file=fh, width=120, highlight=False, no_color=True, markup=False).print(
-                    render_terminal(run.comparison)
+                    render_terminal(comparison)
                 )
+            print_plain(stderr_console(), f"wrote {output}")
     elif chosen is Format.json:
         from blickwinkel.report.json_report import render_json
 
-        _write(render_json(run.comparison), output)
+        _write(render_json(comparison), output)
     else:
         from blickwinkel.report.html import render_html
 
-        _write(render_html(run.comparison), output)
-    if run.failures:
-        stderr_console().print(
-            f"{len(run.failures)} input(s) could not be read; compared the other {len(run.articles)}."
-        )
-        raise typer.Exit(1)
+        _write(render_html(comparison), output)
 
 
 def _write(text: str, output: Path | None) -> None:
