@@ -34,3 +34,13 @@ def test_failure_hint_hides_a_password() -> None:
     assert _db_option("postgresql://bw:secret@db.example/news") == " --db URL"
     assert _db_option("postgresql://db.example/news") == " --db postgresql://db.example/news"
     assert _db_option("sqlite:////tmp/my news.db") == " --db 'sqlite:////tmp/my news.db'"
+
+
+def test_retry_with_nothing_failed_says_so(tmp_path: Path) -> None:
+    # It answered "Invalid value: give files, directories or URLs to ingest (or --failed, --retry)"
+    # to a user who had given --retry.
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    result = CliRunner().invoke(app, ["ingest", "--retry", "--db", db], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "No failed inputs to retry." in result.stderr

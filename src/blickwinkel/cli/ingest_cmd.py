@@ -188,6 +188,9 @@ def ingest(
             store = open_store(load_settings({"db": db}).db)
             sources = [*(sources or []), *(f.source for f in store.failures())]
             store.close()
+            if not sources:  # was "give files, directories or URLs … (or --failed, --retry)"
+                err.print("No failed inputs to retry.")
+                return
         if not sources:
             raise typer.BadParameter("give files, directories or URLs to ingest (or --failed, --retry)")
         counts = _run(sources, db, feeds=False, analysis=analysis, allow_networks=allow_networks)
