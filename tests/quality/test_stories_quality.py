@@ -9,7 +9,7 @@ they choose the few combination weights and the join probability, see docs/data-
         --embedder e5                 → model e5 (CV) de-de 0.733, de-en 0.745 (all 0.750), above
                                         plain e5 cosine on every language pair
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder use \
-        --cross-validate              → cross-validated bcubed_f1 0.812
+        --cross-validate              → cross-validated bcubed_f1 0.810
 
 Only cross-validated figures are pinned (issue 9): the in-sample e5 guard with its 0.01 slack is gone.
 
@@ -37,10 +37,13 @@ from blickwinkel.stories.features import doc_parts, story_docs
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 
-# Event-fold cross-validated (5 folds; the join threshold chosen from evaluate.JOIN_GRID on the
-# training events, every article clustered, the test events' articles scored): measured 0.81152 on
-# 2026-11-29 (link = pair score verified by shared name keys; before: 0.7954 with the pair score alone).
-WIKINEWS_CV_BCUBED_F1 = 0.811
+# Event-fold cross-validated (5 folds; the join threshold and the link weights chosen from
+# evaluate.JOIN_GRID and evaluate.WEIGHT_GRID on the training events, every article clustered, the test
+# events' articles scored): measured 0.80951 on 2026-11-29 with the rare-word channel. Lowered from
+# 0.811: that figure chose only the join threshold per fold (the link weights were set on all events);
+# with the weights fixed at the shipped ones and only the threshold chosen per fold, as then, the
+# figure is 0.8197 now. Choosing the weights inside the folds too is the stricter figure we pin.
+WIKINEWS_CV_BCUBED_F1 = 0.809
 
 
 def _semeval_pairs(shared_dir: Path) -> list[SimilarityPair]:

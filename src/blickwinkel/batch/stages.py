@@ -4,8 +4,9 @@ Stories are found in two levels. Each time window (``WINDOW_DAYS`` days of publi
 on its own with the one :class:`~blickwinkel.stories.StoryClusterer`, so windows run in parallel.
 A story near a window border may continue in the next window; two such stories are merged when their
 centroids are close (:data:`~blickwinkel.stories.cluster.MIN_COSINE`), they share an entity key, and the
-same rule the clusterer uses to merge stories holds: the mean same-event probability of their members
-near the border reaches the clusterer's join probability. No threshold of its own is introduced here.
+same rule the clusterer uses to merge stories holds: the mean link of their members near the border
+(rare words counted over the articles near the border) reaches the clusterer's join probability.
+No threshold of its own is introduced here.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import numpy as np
 
 from blickwinkel.stories import StoryDoc, cluster_stories
 from blickwinkel.stories.cluster import JOIN_PROBABILITY, LINKAGE_MEMBERS, MIN_COSINE, Story, link
+from blickwinkel.stories.lexical import DocumentFrequencies
 
 # Days of publication clustered together in one task. Longer windows cut fewer stories at their
 # borders and need more memory per task; a week keeps a window of a busy news day well under 1 GB.
@@ -82,11 +84,11 @@ def _near_edge(day: dt.date | None, start: dt.date | None, days: int) -> bool:
     return offset < BORDER_DAYS or offset >= days - BORDER_DAYS
 
 
-def _linkage(a: StorySketch, b: StorySketch) -> float:
+def _linkage(a: StorySketch, b: StorySketch, frequencies: DocumentFrequencies) -> float:
     pairs = [(x, y) for x in a.edge_docs for y in b.edge_docs]
     if not pairs:
         return 0.0
-    return sum(link(x, y) for x, y in pairs) / len(pairs)
+    return sum(link(x, y, frequencies.idf) for x, y in pairs) / len(pairs)
 
 
 def neighbouring_windows(windows: Sequence[str], days: int = WINDOW_DAYS) -> list[tuple[str, str]]:
@@ -106,12 +108,17 @@ def border_merges(
     day = dt.date.fromisoformat(border)
     tail = [s for s in left if s.last is None or (day - s.last).days <= BORDER_DAYS]
     head = [s for s in right if s.first is None or (s.first - day).days < BORDER_DAYS]
+    # Rare words are counted over the articles near the border, as the clusterer counts its window.
+    frequencies = DocumentFrequencies()
+    for sketch in [*tail, *head]:
+        for doc in sketch.edge_docs:
+            frequencies.add(doc.terms)
     merges: list[tuple[str, str]] = []
     for a in tail:
         for b in head:
             if float(np.dot(a.centroid, b.centroid)) < MIN_COSINE or not (a.entities & b.entities):
                 continue
-            if _linkage(a, b) >= JOIN_PROBABILITY:
+            if _linkage(a, b, frequencies) >= JOIN_PROBABILITY:
                 merges.append((a.id, b.id))
     return merges
 

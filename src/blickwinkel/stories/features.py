@@ -13,8 +13,8 @@ import functools
 import hashlib
 import re
 import struct
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -22,6 +22,7 @@ import numpy.typing as npt
 from blickwinkel.analyse.dates import SUPPORTED_LANGUAGES, find_dates
 from blickwinkel.embed import Embedder
 from blickwinkel.model import Article, Block, BlockKind
+from blickwinkel.stories.lexical import term_weights
 from blickwinkel.stories.weights import weights_for
 from blickwinkel.text import content_hash
 
@@ -143,7 +144,8 @@ class StoryDoc:
     ``words`` are lower-cased word stems (first six letters) for the lexical overlap;
     ``signature`` is the MinHash of the word 3-grams for near-duplicate detection; ``content_hash`` breaks
     ties deterministically and finds exact copies; ``embedder`` names the backend of the vectors
-    (the score uses the weights fitted for it).
+    (the score uses the weights fitted for it); ``terms`` are the sublinear term frequencies of the
+    scanned text for the clusterer's lexical channel (:mod:`blickwinkel.stories.lexical`).
     """
 
     id: str
@@ -163,6 +165,7 @@ class StoryDoc:
     content_hash: str
     embedder: str
     chunk_vecs: Vector
+    terms: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def order_key(self) -> tuple[dt.date, str, str]:
@@ -471,6 +474,7 @@ def story_docs(
                 content_hash=content_hash(article.text),
                 embedder=embedder.name,
                 chunk_vecs=chunk_vecs,
+                terms=term_weights(p.scan, _NOT_NAMES),
             )
         )
     return docs

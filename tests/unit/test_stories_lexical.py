@@ -1,0 +1,67 @@
+"""The clusterer's rare-word channel: term weights, window document frequencies, the cosine."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from blickwinkel.stories import StoryClusterer
+from blickwinkel.stories.cluster import LinkWeights, link_parts
+from blickwinkel.stories.evaluate import cluster_with_progress
+from blickwinkel.stories.features import StoryDoc
+from blickwinkel.stories.lexical import DocumentFrequencies, flat_idf, lexical_cosine, term_weights
+from tests.unit.test_stories_props import DOCS
+
+
+def test_term_weights_are_sublinear_and_leave_stop_words_out() -> None:
+    weights = term_weights("Die Fähre Nordlicht, die Fähre! a", stop_words={"die"})
+    assert weights == {"fähre": 1.0 + math.log(2), "nordlicht": 1.0}
+
+
+def test_document_frequencies_make_shared_words_weigh_less_and_forget_exactly() -> None:
+    frequencies = DocumentFrequencies()
+    frequencies.add(["fähre", "hafen"])
+    frequencies.add(["hafen"])
+    assert frequencies.idf("fähre") > frequencies.idf("hafen") > 0
+    assert frequencies.idf("unseen") > frequencies.idf("fähre")
+    frequencies.remove(["hafen"])
+    alone = DocumentFrequencies()
+    alone.add(["fähre", "hafen"])
+    assert frequencies.idf("hafen") == alone.idf("hafen")
+    assert frequencies.version == 3
+
+
+def test_lexical_cosine_is_symmetric_and_bounded() -> None:
+    a = {"fähre": 1.5, "helgoland": 1.0, "sandbank": 1.0}
+    b = {"fähre": 1.0, "sandbank": 1.0, "schlepper": 1.0}
+    frequencies = DocumentFrequencies()
+    frequencies.add(a)
+    frequencies.add(b)
+    for idf in (flat_idf, frequencies.idf):
+        assert lexical_cosine(a, b, idf) == lexical_cosine(b, a, idf)
+        assert 0.0 < lexical_cosine(a, b, idf) < 1.0
+    assert lexical_cosine(a, a) == 1.0
+    assert lexical_cosine(a, {}) == 0.0
+
+
+def test_other_languages_use_the_pair_probability_for_rare_words() -> None:
+    german, other = DOCS[0], replace(DOCS[1], language="en")
+    probability, _, lexical = link_parts(german, other)
+    assert lexical == probability
+    assert link_parts(german, DOCS[1])[2] != probability
+
+
+def _stories(docs: list[StoryDoc], **options: object) -> list[tuple[str, ...]]:
+    return sorted(s.articles for s in cluster_with_progress(docs, **options).stories())  # type: ignore[arg-type]
+
+
+def test_shared_link_cache_gives_the_stories_of_a_run_without_it() -> None:
+    docs = list(DOCS)
+    cache: dict[tuple[str, str, int], tuple[float, float, float]] = {}
+    for weights in (LinkWeights(0.5, 0.0), LinkWeights(0.25, 0.75)):
+        for join in (0.2, 0.3):
+            plain = _stories(docs, join_probability=join, weights=weights)
+            cached = _stories(docs, join_probability=join, weights=weights, parts_cache=cache)
+            assert cached == plain
+    assert cache
+    assert StoryClusterer().weights == LinkWeights()
