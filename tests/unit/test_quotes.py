@@ -210,6 +210,20 @@ def test_english_speaker_after_a_role_in_lower_case(text: str, speaker: str) -> 
     assert role.kind == "quote" and role.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rob Vane, with the state office, said the rule was meant to protect patients.",
+        "The minister, speaking in Lenzburg, said the talks would resume next week.",
+    ],
+)
+def test_english_subject_of_what_was_said_is_no_speaker(text: str) -> None:
+    # "…, said the law was intended …" gave the speaker "the law".
+    article, sentences = make_article([("paragraph", text)], language="en")
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.speaker not in ("the rule", "the talks")
+
+
 def test_german_object_after_a_speech_verb_is_no_speaker() -> None:
     article, sentences = make_article(
         [("paragraph", "Die Initiative „Brücke jetzt“ fordert einen schnellen Neubau der Brücke.")]

@@ -152,6 +152,9 @@ _WIE_X = re.compile(
 )
 _BERICHTET_X = re.compile(rf"\b(?:berichtet|berichtete|meldet|meldete|reported|reports)\s+(?P<np>{_NP})")
 _ENGLISH_VERB = re.compile(_SPEECH_EN)
+_CLAUSE_VERB_EN = re.compile(
+    r"\s+(?:is|was|were|are|has|had|have|would|will|could|can|should|may|might|must|did|does|do)\b"
+)
 
 _REPORTED_DE = re.compile(
     r"\b(?:laut|zufolge|nach\s+Angaben|teilte\w*\s+(?:\w+\s+){0,6}mit|mitteilte|sagte\w*,?\s+dass|"
@@ -219,6 +222,10 @@ def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, in
                 and _ENGLISH_VERB.fullmatch(m.group("verb"))
                 and not re.search(r"[,“”\"‘’'»«]\s*$", text[: m.start("verb")])
             ):
+                continue
+            # '…, said the law was intended to …': a verb after the noun makes it the subject of
+            # what was said, not the speaker.
+            if pattern in (_AFTER_VERB, _AFTER_ROLE_EN) and _CLAUSE_VERB_EN.match(text, m.end("np")):
                 continue
             raw = m.group("np")
             name = _clean_speaker(raw)
