@@ -223,7 +223,7 @@ def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, in
                 and not re.search(r"[,“”\"‘’'»«]\s*$", text[: m.start("verb")])
             ):
                 continue
-            # '…, said the law was intended to …': a verb after the noun makes it the subject of
+            # '…, said the rule was meant to …': a verb after the noun makes it the subject of
             # what was said, not the speaker.
             if pattern in (_AFTER_VERB, _AFTER_ROLE_EN) and _CLAUSE_VERB_EN.match(text, m.end("np")):
                 continue
