@@ -44,3 +44,15 @@ def test_retry_with_nothing_failed_says_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["ingest", "--retry", "--db", db], env=env)
     assert result.exit_code == 0, result.stderr
     assert "No failed inputs to retry." in result.stderr
+
+
+def test_feeds_list_names_a_bad_store_and_an_empty_list(tmp_path: Path) -> None:
+    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    runner = CliRunner()
+    bad = runner.invoke(app, ["feeds", "list", "--db", "mysql://x"], env=env)
+    assert bad.exit_code == 2 and "[S002]" in bad.stderr  # was a ConfigError traceback
+    assert bad.exception is None or isinstance(bad.exception, SystemExit)
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    empty = runner.invoke(app, ["feeds", "list", "--db", db], env=env)
+    assert empty.exit_code == 0
+    assert f"No feeds yet; add one with: blickwinkel feeds add URL --db {db}" in empty.stderr

@@ -229,9 +229,20 @@ def feeds_list(db: DbOption = None) -> None:
     from blickwinkel.config import load_settings
     from blickwinkel.store import open_store
 
-    store = open_store(load_settings({"db": db}).db)
+    try:  # a bad --db or settings file used to end in a traceback here
+        store = open_store(load_settings({"db": db}).db)
+        feeds = store.feeds()
+    except BlickwinkelError as exc:
+        print_error(stderr_console(), exc)
+        raise typer.Exit(2) from None
+    if not feeds:
+        store.close()
+        stderr_console().print(
+            plain("No feeds yet; add one with: blickwinkel feeds add URL" + _db_option(db))
+        )
+        return
     table = Table("id", "url", "title", "last fetched", "status", "error")
-    for f in store.feeds():
+    for f in feeds:
         fetched = f.last_fetched.strftime("%Y-%m-%d %H:%M") if f.last_fetched else "—"
         table.add_row(
             str(f.id),
