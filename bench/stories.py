@@ -25,7 +25,10 @@
    cosine), on subsets it can handle (it needs the full distance matrix).
 4. Side by side on ../shared/data/story-clusters/wikinews-en-dev.json: our clustering and that
    baseline, B-cubed F1 and articles/s in the same run (the baseline at its usual distance threshold
-   0.8 and at the best threshold for this very data, an upper bound no user could choose).
+   0.8 and at the best threshold for this very data, an upper bound no user could choose), then both
+   cross-validated over 5 event folds (ours: the library's loop choosing link weights and join
+   threshold per fold; the baseline: its threshold chosen per fold in this script's own loop;
+   ``--no-cross-validation`` skips them, minutes of CPU).
 5. Side by side on ../shared/data/same-story/semeval2022-sample-dev.jsonl: Pearson per language pair
    of our same-story score (the shipped model, in-sample there, and 10-fold cross-validated: each pair
    scored by a model fitted on the other folds) and of plain cosine of 'e5' and of 'use' on the whole
