@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from blickwinkel.analyse.pipeline import analyse_articles
+from blickwinkel.analyse.pipeline import CACHE, analyse_articles
 from blickwinkel.compare import compare_articles
 from blickwinkel.embed import get_embedder
 from blickwinkel.embed.backends import CachedEmbedder
@@ -37,7 +37,9 @@ _RUNS = itertools.count()
 
 def run(articles: list[Article], embedder_name: str) -> tuple[float, int, int]:
     """Seconds for analyse + embed + compare with the model loaded but no cached embeddings; each run
-    gets articles with new ids, so the analysis kept by article content is not reused either."""
+    gets articles with new ids and an emptied analysis cache (it keys on content, not on ids), so no
+    analysis of an earlier run is reused."""
+    CACHE.clear()
     run_id = next(_RUNS)
     articles = [dataclasses.replace(a, id=f"{a.id}~{run_id}") for a in articles]
     inner = get_embedder(embedder_name)
