@@ -20,7 +20,6 @@ demo: env
 	$(BW) compare examples/brueckensperrung/
 	@echo "== Story 2: the Harbour Point ferry grounding (English, three outlets)"
 	$(BW) compare examples/ferry-grounding/ -o demo-report.html
-	@echo "HTML report written to demo-report.html"
 
 lint: env
 	$(VENV)/bin/ruff check src tests bench
@@ -31,7 +30,7 @@ typecheck: env
 
 # pytest exits 5 when it collects no test; that is not a failure of the suite.
 pytest: env
-	$(PY) -m pytest -q tests; rc=$$?; if [ $$rc -eq 5 ]; then rc=0; fi; exit $$rc
+	$(PY) -m pytest -q -n 2 --dist loadfile tests; rc=$$?; if [ $$rc -eq 5 ]; then rc=0; fi; exit $$rc
 
 test: lint typecheck pytest
 

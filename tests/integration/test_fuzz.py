@@ -64,7 +64,7 @@ def test_a_hostile_batch_through_compare_and_ingest_keeps_the_good_files(
     assert compared.exit_code == 1, compared.stderr[-2000:]  # some inputs failed, the rest compared
     ids = {a["id"] for a in json.loads(compared.stdout)["articles"]}
     assert {"coastal-times", "harbour-herald"} <= ids
-    assert "long[red].txt: the text has 249,999 characters" in compared.stderr
+    assert "long[red].txt: [K005] the text has 249,999 characters" in compared.stderr
     assert "compare_max_chars" in compared.stderr
     db = tmp_path / "fuzz.db"
     stored = runner.invoke(app, ["ingest", str(folder), "--db", f"sqlite:///{db}", "--no-analysis"], env=env)
