@@ -38,14 +38,36 @@ def test_ingest_keeps_analyses_that_the_story_comparison_reuses(tmp_path: Path) 
         assert ingestor.ingest(paths).stored == 2
         assert pipeline.CACHE.misses == 2
         stored = list(store.articles([1, 2]).values())
+        # The languages analysis detected are stored (the inputs declared none) ...
+        assert [a.language for a in stored] == ["en", "en"]
+        assert all(b.language == "en" for a in stored for b in a.blocks)
         known = kept_analyses(store, stored)
-        assert len(known) == 2  # the stored articles read back to the same content keys
+        assert len(known) == 2  # ... and the analyses are kept under the stored articles' keys too
         pipeline.CACHE.clear()  # a comparison process of the service starts empty
         reused = pipeline.analyse_articles(stored, known=known)
         assert (pipeline.CACHE.misses, pipeline.CACHE.stored_hits) == (0, 2)
         pipeline.CACHE.clear()
         fresh = pipeline.analyse_articles(stored)
         assert [a.statements for a in reused] == [a.statements for a in fresh]
+    finally:
+        store.close()
+
+
+def test_the_language_filters_see_detected_languages(tmp_path: Path) -> None:
+    """Before, only a language the input declared was stored: ``?language=en`` found nothing and a
+    story's ``languages`` was empty for plain-text inputs."""
+    paths = []
+    for n, text in enumerate(REPORTS):
+        path = tmp_path / f"report-{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
+    try:
+        Ingestor(store, embedder=HashedWordsEmbedder(), analyser=default_analyser).ingest(paths)
+        assert len(store.list_articles(language="en").items) == 2
+        assert store.list_articles(language="de").items == ()
+        stories = store.list_stories(language="en").items
+        assert stories and all(s.languages == ("en",) for s in stories)
     finally:
         store.close()
 

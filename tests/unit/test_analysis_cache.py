@@ -68,7 +68,13 @@ def test_a_store_keeps_the_analysis_for_the_next_process() -> None:
     articles = [read_text(t, source=f"s{n}.txt", fmt="text") for n, t in enumerate((*TEXTS[:2], GERMAN))]
     store = MemoryStore()
     fresh = pipeline.analyse_articles(articles, store=store)
-    assert len(store.rows) == 3 and pipeline.CACHE.misses == 3
+    # Each under the input's key and under the key of the article with its detected languages (what
+    # ingest stores and the service reads back).
+    assert len(store.rows) == 6 and pipeline.CACHE.misses == 3
+    pipeline.CACHE.clear()
+    languaged = pipeline.analyse_articles([x.article for x in fresh], store=store)
+    assert pipeline.CACHE.misses == 0 and pipeline.CACHE.stored_hits == 3
+    assert [x.statements for x in languaged] == [x.statements for x in fresh]
     pipeline.CACHE.clear()  # a new process
     kept = pipeline.analyse_articles(articles, store=store)
     assert pipeline.CACHE.misses == 0 and pipeline.CACHE.stored_hits == 3

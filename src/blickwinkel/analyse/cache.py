@@ -246,9 +246,17 @@ class AnalysisCache:
             if result is None:
                 result = analyse(articles[n])
                 self.misses += 1
-                fresh[keys[n]] = prepared_to_json(result)
+                raw = fresh[keys[n]] = prepared_to_json(result)
             found[n] = result
             self._remember(keys[n], result)
+            # The article with the languages analysis detected (what ``ingest`` stores) has a key of
+            # its own: the result is kept under it too, so reading the stored article back finds it.
+            # Analysing that article gives the same result: detection keeps languages already set.
+            own = content_key(result[0])
+            if own != keys[n]:
+                self._remember(own, result)
+                if own not in kept and raw is not None:
+                    fresh[own] = raw
         if store is not None and fresh:
             try:
                 store.keep_analyses(fresh, analysis_version(), ARTICLE_STAGE)

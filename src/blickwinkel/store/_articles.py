@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -46,7 +47,11 @@ class ArticleRecords(StoreBase):
         """Store one article with its blocks, statements, mentions, embeddings and story, atomically.
 
         An article already stored (same URL or same text) is left as it is: ``created`` is False.
+        With ``analysed``, the languages the analysis detected are stored with the article and its
+        blocks (a language the input declared stays as it was).
         """
+        if analysed is not None:
+            article = with_detected_languages(article, analysed.article)
         digest = content_hash(article.text)
         try:
             with self._write() as conn:
@@ -224,6 +229,17 @@ def _outlet_id(conn: sa.Connection, name: str, url: str | None) -> int:
             return new_id(conn.execute(o.insert().values(name=name, domain=domain, created_at=utc_now())))
     except IntegrityError:
         return int(conn.scalar(sa.select(o.c.id).where(o.c.name == name)))  # type: ignore[arg-type]
+
+
+def with_detected_languages(article: Article, analysed: Article) -> Article:
+    """``article`` with the languages of ``analysed`` (its analysed form) where it had none."""
+    if len(analysed.blocks) != len(article.blocks):
+        return article
+    blocks = tuple(
+        b if b.language else dataclasses.replace(b, language=found.language)
+        for b, found in zip(article.blocks, analysed.blocks, strict=True)
+    )
+    return dataclasses.replace(article, language=article.language or analysed.language, blocks=blocks)
 
 
 def _insert_article(conn: sa.Connection, article: Article, digest: str, outlet_id: int | None) -> int:
