@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from blickwinkel.model import Article
-from blickwinkel.report.labels import outlet_labels, statement_anchor
+from blickwinkel.report.labels import labelled_reason, outlet_labels, statement_anchor
 
 
 def _article(aid: str, outlet: str | None, title: str | None = None) -> Article:
@@ -24,3 +24,23 @@ def test_outlet_labels_add_the_id_only_where_two_articles_share_an_outlet() -> N
 def test_statement_anchor_is_one_id_without_whitespace() -> None:
     assert statement_anchor("a1") == "st-a1"
     assert statement_anchor("news 1\t#3") == "st-news_1_#3"
+
+
+def test_labelled_reason_names_articles_by_label_outside_the_quoted_values() -> None:
+    labels = {"a0": "A", "a1": "B", "news 1": "C"}
+    assert labelled_reason("usd: '$238' in a0 vs 'more than $2,000' in a1", labels) == (
+        "usd: '$238' in A vs 'more than $2,000' in B"
+    )
+    # a value that holds an article id stays as it was quoted; an apostrophe opens no quote
+    assert labelled_reason("""actor: 'a0' in a0 vs "Berg's a1" in news 1""", labels) == (
+        """actor: 'a0' in A vs "Berg's a1" in C"""
+    )
+    assert labelled_reason("speaker: the same quote is per:berg's in a0 and per:o'neil's in a1", labels) == (
+        "speaker: the same quote is per:berg's in A and per:o'neil's in B"
+    )
+    assert labelled_reason("negation: a0 says it did not happen, a1 that it did", labels) == (
+        "negation: A says it did not happen, B that it did"
+    )
+    assert labelled_reason("date: 'a10' in a10 vs 'x' in a1", {"a1": "B", "a10": "K"}) == (
+        "date: 'a10' in K vs 'x' in B"
+    )

@@ -32,3 +32,11 @@ def test_a_conflict_reason_that_names_its_kind_prints_the_kind_once() -> None:
 def test_a_quantity_conflict_keeps_its_counted_noun() -> None:
     quantity = Conflict("c1", "quantity", "f2", ("a3", "b3"), (40.0, 60), "Pendler: '40' vs '60'")
     assert "⚠ quantity: Pendler: '40' vs '60'" in _printed([quantity])
+
+
+def test_a_conflict_line_names_the_articles_by_their_letters() -> None:
+    # Conflict lines showed article ids ("in tagesblatt-1") where the rest of the view shows A, B.
+    reason = "Pendler: '40' in tagesblatt-1 vs '60' in rundfunk-1"
+    text = _printed([Conflict("c1", "quantity", "f2", ("a3", "b3"), (40.0, 60), reason)])
+    assert "⚠ quantity: Pendler: '40' in A vs '60' in B" in text
+    assert "in tagesblatt-1" not in text

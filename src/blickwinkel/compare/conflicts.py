@@ -13,10 +13,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from typing import Protocol
+from typing import Any, Protocol
 
 from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, WEEKDAYS, parse_numeric
 from blickwinkel.analyse.units import unit_key
@@ -443,6 +443,147 @@ def _surname(key: str) -> str:
     return key.split(":", 1)[-1].rsplit("-", 1)[-1]
 
 
+@dataclass(frozen=True)
+class _Pair:
+    """Two statements a detector reads, with what every detector needs to know about them."""
+
+    a: Statement
+    b: Statement
+    span_a: Span
+    span_b: Span
+    part: ScoreParts
+    fact: Fact
+    statements: Mapping[str, Statement]
+    hunks: list[Hunk] | None  # where parallel wording differs; None when it is not parallel
+    strong: bool  # each other's strong best match whose names do not clash
+
+
+@dataclass(frozen=True)
+class _Clash:
+    """What a detector found: the kind of conflict, the two values, what to say and where."""
+
+    kind: str
+    values: tuple[Any, Any]
+    what: str  # the reason up to the values, e.g. "date in the same wording"
+    shown: tuple[str, str]  # the two values as the reason gives them, quoted
+    spans: tuple[tuple[int, int], tuple[int, int]]
+    reason: str | None = None  # a reason worded otherwise than "what: x in A vs y in B"
+
+
+def _quantity_clash(p: _Pair) -> _Clash | None:
+    clash = _quantity_conflict(p.a, p.b, p.span_a, p.span_b)
+    if clash is None or _either_stated_elsewhere(p.a, p.b, clash, p.fact, p.statements):
+        return None
+    qa, qb = clash
+    what = unit_key(qa.unit) or qa.unit or "number"
+    return _Clash(
+        "quantity", (qa.to_json(), qb.to_json()), what, (repr(qa.text), repr(qb.text)), _spans(qa, qb)
+    )
+
+
+def _date_clash(p: _Pair) -> _Clash | None:
+    dates = _date_conflict(p.a, p.b, p.span_a, p.span_b)
+    if dates is None:
+        return None
+    da, db = dates
+    shown = (f"{da.text!r} ({da.value})", f"{db.text!r} ({db.value})")
+    return _Clash("date", (da.value, db.value), "date", shown, _spans(da, db))
+
+
+def _parallel_number_clash(p: _Pair) -> _Clash | None:
+    numbers = _parallel_number(p.a, p.b, p.hunks or [])
+    if numbers is None or _either_stated_elsewhere(p.a, p.b, numbers, p.fact, p.statements, in_place=True):
+        return None
+    qa, qb = numbers
+    what = f"{unit_key(qa.unit) or qa.unit or 'number'} in the same wording"
+    return _Clash(
+        "quantity", (qa.to_json(), qb.to_json()), what, (repr(qa.text), repr(qb.text)), _spans(qa, qb)
+    )
+
+
+def _parallel_date_clash(p: _Pair) -> _Clash | None:
+    words = _parallel_date_word(p.hunks or [])
+    if words is None:
+        return None
+    wa, wb = words
+    return _Clash(
+        "date", (wa.text, wb.text), "date in the same wording", (repr(wa.text), repr(wb.text)), _spans(wa, wb)
+    )
+
+
+def _found_clash(
+    kind: str, what: str, detect: Callable[[Statement, Statement], tuple[Found, Found] | None]
+) -> Callable[[_Pair], _Clash | None]:
+    """A detector from ``clashes`` that names the two stretches it found."""
+
+    def clash(p: _Pair) -> _Clash | None:
+        found = detect(p.a, p.b)
+        if found is None:
+            return None
+        fa, fb = found
+        return _Clash(kind, (fa.text, fb.text), what, (repr(fa.text), repr(fb.text)), _spans(fa, fb))
+
+    return clash
+
+
+def _speaker_clash(p: _Pair) -> _Clash | None:
+    speakers = _speaker_conflict(p.a, p.b, p.part)
+    if speakers is None:
+        return None
+    reason = (
+        f"speaker: the same quote is {speakers[0]}'s in {p.a.article} and {speakers[1]}'s in {p.b.article}"
+    )
+    spans = ((p.a.start, p.a.end), (p.b.start, p.b.end))
+    return _Clash("speaker", speakers, "speaker", speakers, spans, reason)
+
+
+def _actor_clash(p: _Pair) -> _Clash | None:
+    actor = _actor_conflict(p.a, p.b, p.hunks or [])
+    if actor is None:
+        return None
+    kind, x, y = actor
+    return _Clash(kind, (x.text, y.text), kind, (repr(x.text), repr(y.text)), _spans(x, y))
+
+
+def _negation_clash(p: _Pair) -> _Clash | None:
+    a, b, span_a, span_b = p.a, p.b, p.span_a, p.span_b
+    negation = _negation_conflict(a, b, span_a, span_b, p.part)
+    stretch = _parallel_negation(p.hunks) if p.hunks is not None else None
+    if negation is None or (p.hunks is not None and stretch is None):
+        return None
+    values = (_negations(a, span_a) > 0, _negations(b, span_b) > 0)
+    spans = (span_a or (a.start, a.end), span_b or (b.start, b.end))
+    if stretch is not None and stretch[0] and stretch[1]:
+        spans = ((stretch[0][0].start, stretch[0][-1].end), (stretch[1][0].start, stretch[1][-1].end))
+    return _Clash("negation", values, "negation", ("", ""), spans, negation)
+
+
+@dataclass(frozen=True)
+class _Detector:
+    """One row of the detector table: when it runs and what it looks for."""
+
+    detect: Callable[[_Pair], _Clash | None]
+    strong: bool = False  # runs only on each other's strong best match
+    parallel: bool = False  # runs only on parallel wording
+
+
+# The detectors in the order they are asked; the first that finds a clash names the conflict. Checks
+# on the analysis (counted nouns, full dates) come before those on the wording alone.
+_DETECTORS = (
+    _Detector(_quantity_clash, strong=True),
+    _Detector(_date_clash, strong=True),
+    _Detector(_parallel_number_clash, parallel=True),
+    _Detector(_parallel_date_clash, parallel=True),
+    _Detector(_found_clash("quantity", "tally", tally_conflict), strong=True),
+    _Detector(_found_clash("date", "time of day", daypart_conflict), strong=True),
+    _Detector(_found_clash("detail", "side", side_conflict), strong=True),
+    _Detector(_found_clash("quantity", "figure after the same words", local_figure_conflict), strong=True),
+    _Detector(_speaker_clash),
+    _Detector(_actor_clash, parallel=True),
+    _Detector(_negation_clash),
+)
+
+
 def _conflict_of_pair(
     a: Statement,
     b: Statement,
@@ -452,79 +593,33 @@ def _conflict_of_pair(
     fact: Fact,
     statements: Mapping[str, Statement],
 ) -> Conflict | None:
-    pair = (a.id, b.id)
     # Parallel wording is judged on the whole statements: the parts that matched best may be the same
     # clause while another clause holds the changed value.
     hunks = _parallel(a, b, None, None)
     if hunks == []:
         return None  # the same words, at most in another typographic form: never a conflict
     strong = part.names >= 0 and part.score >= CONFLICT_MIN_SCORE
-    clash = _quantity_conflict(a, b, span_a, span_b) if strong else None
-    if clash is not None and not _either_stated_elsewhere(a, b, clash, fact, statements):
-        qa, qb = clash
-        what = unit_key(qa.unit) or qa.unit or "number"
-        reason = f"{what}: {qa.text!r} in {a.article} vs {qb.text!r} in {b.article}"
-        return Conflict("", "quantity", fact.id, pair, (qa.to_json(), qb.to_json()), reason, _spans(qa, qb))
-    dates = _date_conflict(a, b, span_a, span_b) if strong else None
-    if dates is not None:
-        da, db = dates
-        reason = f"date: {da.text!r} ({da.value}) in {a.article} vs {db.text!r} ({db.value}) in {b.article}"
-        return Conflict("", "date", fact.id, pair, (da.value, db.value), reason, _spans(da, db))
-    numbers = _parallel_number(a, b, hunks) if hunks is not None else None
-    if numbers is not None and not _either_stated_elsewhere(a, b, numbers, fact, statements, in_place=True):
-        qa, qb = numbers
-        what = unit_key(qa.unit) or qa.unit or "number"
-        reason = f"{what} in the same wording: {qa.text!r} in {a.article} vs {qb.text!r} in {b.article}"
-        return Conflict("", "quantity", fact.id, pair, (qa.to_json(), qb.to_json()), reason, _spans(qa, qb))
-    words = _parallel_date_word(hunks) if hunks is not None else None
-    if words is not None:
-        wa, wb = words
-        reason = f"date in the same wording: {wa.text!r} in {a.article} vs {wb.text!r} in {b.article}"
-        return Conflict("", "date", fact.id, pair, (wa.text, wb.text), reason, _spans(wa, wb))
-    tally = tally_conflict(a, b) if strong else None
-    if tally is not None:
-        ta, tb = tally
-        reason = f"tally: {ta.text!r} in {a.article} vs {tb.text!r} in {b.article}"
-        return Conflict("", "quantity", fact.id, pair, (ta.text, tb.text), reason, _spans(ta, tb))
-    daypart = daypart_conflict(a, b) if strong else None
-    if daypart is not None:
-        pa, pb = daypart
-        reason = f"time of day: {pa.text!r} in {a.article} vs {pb.text!r} in {b.article}"
-        return Conflict("", "date", fact.id, pair, (pa.text, pb.text), reason, _spans(pa, pb))
-    side = side_conflict(a, b) if strong else None
-    if side is not None:
-        sa, sb = side
-        reason = f"side: {sa.text!r} in {a.article} vs {sb.text!r} in {b.article}"
-        return Conflict("", "detail", fact.id, pair, (sa.text, sb.text), reason, _spans(sa, sb))
-    local = local_figure_conflict(a, b) if strong else None
-    if local is not None:
-        return _local_conflict(a, b, local, fact)
-    speakers = _speaker_conflict(a, b, part)
-    if speakers is not None:
-        reason = (
-            f"speaker: the same quote is {speakers[0]}'s in {a.article} and {speakers[1]}'s in {b.article}"
-        )
-        return Conflict("", "speaker", fact.id, pair, speakers, reason, ((a.start, a.end), (b.start, b.end)))
-    actor = _actor_conflict(a, b, hunks) if hunks is not None else None
-    if actor is not None:
-        kind, x, y = actor
-        reason = f"{kind}: {x.text!r} in {a.article} vs {y.text!r} in {b.article}"
-        return Conflict("", kind, fact.id, pair, (x.text, y.text), reason, _spans(x, y))
-    negation = _negation_conflict(a, b, span_a, span_b, part)
-    stretch = _parallel_negation(hunks) if hunks is not None else None
-    if negation is not None and (hunks is None or stretch is not None):
-        values = (_negations(a, span_a) > 0, _negations(b, span_b) > 0)
-        spans = (span_a or (a.start, a.end), span_b or (b.start, b.end))
-        if stretch is not None and stretch[0] and stretch[1]:
-            spans = ((stretch[0][0].start, stretch[0][-1].end), (stretch[1][0].start, stretch[1][-1].end))
-        return Conflict("", "negation", fact.id, pair, values, negation, spans)
+    pair = _Pair(a, b, span_a, span_b, part, fact, statements, hunks, strong)
+    for row in _DETECTORS:
+        if (row.strong and not strong) or (row.parallel and hunks is None):
+            continue
+        clash = row.detect(pair)
+        if clash is not None:
+            return _conflict(clash, a, b, fact)
     return None
+
+
+def _conflict(clash: _Clash, a: Statement, b: Statement, fact: Fact) -> Conflict:
+    x, y = clash.shown
+    reason = clash.reason or f"{clash.what}: {x} in {a.article} vs {y} in {b.article}"
+    return Conflict("", clash.kind, fact.id, (a.id, b.id), clash.values, reason, clash.spans)
 
 
 def _local_conflict(a: Statement, b: Statement, found: tuple[Found, Found], fact: Fact) -> Conflict:
     fa, fb = found
-    reason = f"figure after the same words: {fa.text!r} in {a.article} vs {fb.text!r} in {b.article}"
-    return Conflict("", "quantity", fact.id, (a.id, b.id), (fa.text, fb.text), reason, _spans(fa, fb))
+    values, shown = (fa.text, fb.text), (repr(fa.text), repr(fb.text))
+    clash = _Clash("quantity", values, "figure after the same words", shown, _spans(fa, fb))
+    return _conflict(clash, a, b, fact)
 
 
 def _either_stated_elsewhere(

@@ -22,6 +22,7 @@ from blickwinkel import __version__
 from blickwinkel.model import AnalysedArticle, Block, Comparison, Conflict, Fact, OutletProfile, Statement
 from blickwinkel.report.labels import (
     idsafe,
+    labelled_reason,
     link_reason,
     outlet_labels,
     split_at_span,
@@ -224,11 +225,12 @@ def _build_index(comparison: Comparison) -> _Index:
             fact_of.setdefault(sid, fact)
         from_statements = (statements[sid].article for sid in fact.statements if sid in statements)
         fact_articles[fact.id] = _unique([*fact.articles, *from_statements])
+    labels = outlet_labels(a.article for a in comparison.articles)
     conflicted: dict[str, tuple[str, ...]] = {}
     conflict_articles: dict[str, set[str]] = {}
     for conflict in comparison.conflicts:
         for sid in conflict.statements:
-            conflicted[sid] = (*conflicted.get(sid, ()), conflict.reason)
+            conflicted[sid] = (*conflicted.get(sid, ()), labelled_reason(conflict.reason, labels))
         arts = conflict_articles.setdefault(conflict.fact, set())
         arts.update(statements[sid].article for sid in conflict.statements if sid in statements)
     return _Index(
@@ -237,7 +239,7 @@ def _build_index(comparison: Comparison) -> _Index:
         fact_articles=fact_articles,
         conflicted=conflicted,
         conflict_articles={k: frozenset(v) for k, v in conflict_articles.items()},
-        labels=outlet_labels(a.article for a in comparison.articles),
+        labels=labels,
         names=entity_names(comparison.statements),
         why={sid: link_reason(link) for sid, link in strongest_links(comparison.links).items()},
     )
@@ -496,7 +498,8 @@ def _conflict_view(conflict: Conflict, index: _Index) -> _ConflictView:
         )
     formatted = tuple(_format_value(v, conflict.kind, index) for v in values)
     title = _CONFLICT_TITLES.get(conflict.kind, conflict.kind)
-    return _ConflictView(conflict.id, conflict.kind, title, conflict.reason, formatted, tuple(sides))
+    reason = labelled_reason(conflict.reason, index.labels)
+    return _ConflictView(conflict.id, conflict.kind, title, reason, formatted, tuple(sides))
 
 
 def _format_value(value: Any, kind: str, index: _Index) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from blickwinkel.model import Article, Link, Statement
 
@@ -43,6 +43,27 @@ def split_at_span(statement: Statement, span: tuple[int, int]) -> tuple[str, str
 def statement_anchor(statement_id: str) -> str:
     """The HTML id of a statement's span (``#st-…`` links to it)."""
     return "st-" + idsafe(statement_id)
+
+
+# A value a conflict reason quotes (Python's repr of a string): opens after a space or a bracket and
+# closes before one, so the apostrophe of "Berg's" opens nothing.
+_QUOTED = re.compile(r"""(?<![^\s(])(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")(?=[\s),;]|$)""")
+
+
+def labelled_reason(reason: str, labels: Mapping[str, str]) -> str:
+    """A conflict's reason with each article id the view labels shown by its label ("in a0" becomes
+    "in A"); ids inside the quoted values are left as they are."""
+    if not labels:
+        return reason
+    ids = "|".join(re.escape(aid) for aid in sorted(labels, key=len, reverse=True))
+    article = re.compile(rf"(?<![\w'\"#-])(?:{ids})(?![\w'\"#-])")
+    out, at = [], 0
+    for quoted in _QUOTED.finditer(reason):
+        out.append(article.sub(lambda m: labels[m.group()], reason[at : quoted.start()]))
+        out.append(quoted.group())
+        at = quoted.end()
+    out.append(article.sub(lambda m: labels[m.group()], reason[at:]))
+    return "".join(out)
 
 
 def link_reason(link: Link) -> str:

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from blickwinkel.model import Comparison, Fact, Link, Statement
 from blickwinkel.report.html import entity_names
-from blickwinkel.report.labels import link_reason, outlet_labels
+from blickwinkel.report.labels import labelled_reason, link_reason, outlet_labels
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -111,7 +111,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
     for c in comparison.conflicts:
         line = Text(f"  ⚠ {c.kind}: ", style="bold red")
         # A reason that opens with its kind ("date: 'am Montag' …") would print it twice.
-        line.append(c.reason.removeprefix(f"{c.kind}: "))
+        line.append(labelled_reason(c.reason, labels).removeprefix(f"{c.kind}: "))
         parts.append(line)
         for sid in c.statements:
             s = by_id[sid]
