@@ -22,6 +22,7 @@ from blickwinkel.analyse.subjectivity import (
     subjectivity_scores,
 )
 from blickwinkel.analyse.subjectivity_eval import (
+    choose_language,
     classification_scores,
     fit_model,
     language_from_name,
@@ -305,3 +306,23 @@ def test_a_model_fitted_with_an_embedder_weighs_the_prototypes() -> None:
     assert len(scores) == len(SUBJECTIVE_DE)
     with pytest.raises(BlickwinkelError):
         fit_model(pairs, "de", embedder=_LetterEmbedder())  # a model must name its embedder
+
+
+@pytest.mark.parametrize("command", ["eval", "train"])
+def test_language_other_than_de_or_en_is_refused(tmp_path: Path, command: str) -> None:
+    # `--lang fr` used to be taken: eval scored German sentences with no warning (macro-F1 0.000)
+    # and train saved a "fr" model nothing reads.
+    body = f"sentence_id\tsentence\tlabel\n1\t{NEUTRAL_DE[0]}\tOBJ\n2\t{SUBJECTIVE_DE[0]}\tSUBJ\n"
+    path = _write(tmp_path, "mini-de.tsv", body)
+    args = [command, "subjectivity", str(path), "--lang", "fr"]
+    if command == "train":
+        args += ["--output", str(tmp_path / "model.json")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "--language must be de or en, not 'fr'" in result.stderr
+    assert not (tmp_path / "model.json").exists()
+
+
+def test_language_option_in_capitals() -> None:
+    assert choose_language("DE", Path("sentences.tsv")) == "de"
+    assert choose_language(None, Path("x-en.tsv")) == "en"

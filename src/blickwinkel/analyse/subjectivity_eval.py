@@ -97,6 +97,22 @@ def language_from_name(path: Path) -> str:
     return match.group(1).lower()
 
 
+def choose_language(option: str | None, path: Path) -> str:
+    """The language given with ``--language`` (``de`` or ``en``, any case), else the file name's.
+
+    Another language is refused: the cue models exist for German and English only, and a model
+    asked for French scored German sentences without a word of warning.
+    """
+    if option is None:
+        return language_from_name(path)
+    language = option.strip().lower()
+    if language not in ("de", "en"):
+        raise EvaluationError(
+            f"--language must be de or en, not {option!r} (cue models exist for those two)."
+        )
+    return language
+
+
 def classification_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
     """Accuracy, macro-F1 and per-label precision/recall/F1 over OBJ and SUBJ."""
     if len(gold) != len(predicted) or not gold:

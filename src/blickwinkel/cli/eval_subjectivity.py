@@ -59,14 +59,14 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise typer.Exit(2)
         from blickwinkel.analyse.subjectivity_eval import (
             LABELS,
+            choose_language,
             evaluate_subjectivity,
-            language_from_name,
             read_labelled_sentences,
         )
 
         started = time.perf_counter()
         try:
-            lang = language or language_from_name(file)
+            lang = choose_language(language, file)
             pairs = read_labelled_sentences(file)
             chosen = resolve_model(model, lang)
             embedder = None

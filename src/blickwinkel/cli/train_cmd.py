@@ -45,15 +45,15 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise typer.Exit(2)
         # imported here, not at the top: `blickwinkel --help` must not pay for numpy and the models
         from blickwinkel.analyse.subjectivity_eval import (
+            choose_language,
             fit_model,
-            language_from_name,
             read_labelled_sentences,
             save_model,
             user_model_path,
         )
 
         try:
-            lang = language or language_from_name(file)
+            lang = choose_language(language, file)
             pairs = read_labelled_sentences(file)
             encoder = None
             if embedder != "none":
