@@ -201,6 +201,9 @@ def test_english_quotes_and_reported_speech() -> None:
         ('"We will reopen the road soon," county engineer Lina Borg said on Monday.', "Lina Borg"),
         ('"It felt like a wall," said passenger Tim Rawe, who was on his way home.', "Tim Rawe"),
         ('"We will stay," said the mayor.', "the mayor"),
+        # a role of three words gave a quote with no speaker
+        ('"It was under control by two," said deputy fire chief Ada Brenn.', "Ada Brenn"),
+        ('"Nobody was inside the hall," fire service spokesman Ole Marsh said.', "Ole Marsh"),
     ],
 )
 def test_english_speaker_after_a_role_in_lower_case(text: str, speaker: str) -> None:

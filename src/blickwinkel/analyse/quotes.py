@@ -133,9 +133,11 @@ _BEFORE_VERB = re.compile(
     rf"(?P<verb>{_SPEECH})\b"
 )
 # English names a speaker after a role in lower case: '…," said passenger Tom Reyes', '…," county
-# engineer Lisa Brandt said'. One or two such words, English speech verbs only (German writes its
-# nouns capitalised, and "fordert einen schnellen Ersatzbau" is no speaker); the speaker is the name.
-_ROLE_EN = r"(?:(?!(?:the|a|an|on|at|in|to|that|and|but|then|also|when|while)\s)[a-z][a-z\-]+\s+){1,2}"
+# engineer Lisa Brandt said', '…, fire service spokesman Tom Reyes said'. One to three such words
+# (a role is often a compound: "fire service spokesman", "deputy police chief"), English speech verbs
+# only (German writes its nouns capitalised, and "fordert einen schnellen Ersatzbau" is no speaker);
+# the speaker is the name.
+_ROLE_EN = r"(?:(?!(?:the|a|an|on|at|in|to|that|and|but|then|also|when|while)\s)[a-z][a-z\-]+\s+){1,3}"
 _AFTER_ROLE_EN = re.compile(rf"\b(?P<verb>{_SPEECH_EN})\s+{_ROLE_EN}(?P<np>{_NAME})")
 _BEFORE_ROLE_EN = re.compile(
     rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*{_ROLE_EN}(?P<np>{_NAME})\s+(?P<verb>{_SPEECH_EN})\b"
