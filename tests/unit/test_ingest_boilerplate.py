@@ -147,6 +147,14 @@ def test_json_record_with_bracketed_reader_inserts() -> None:
         ("Share this article: Facebook Twitter Email", "boilerplate"),
         ("Share on WhatsApp", "boilerplate"),
         ("Artikel teilen per WhatsApp E-Mail", "boilerplate"),
+        # French and Spanish pages (the poll question was a fact "only in" that outlet)
+        ("Faut-il rouvrir le pont ? Oui Non Voir les résultats", "boilerplate"),
+        ("¿Apoya usted el nuevo puente? Sí No Ver resultados", "boilerplate"),
+        ("Lire aussi : Le pont rouvre lundi", "boilerplate"),
+        ("Lea también: El puente reabre el lunes", "boilerplate"),
+        ("Publicité", "boilerplate"),
+        ("Va-t-il rester ? Non.", None),
+        ("Lire un rapport de 300 pages n'a pas suffi aux élus.", None),
         # article text that only looks similar
         ("Share this article with anyone who still doubts the figures.", None),
         ("Teilen Sie uns mit, was Sie gesehen haben.", None),
@@ -237,3 +245,26 @@ def test_markdown_poll_with_bold_question_and_list_options() -> None:
         "Ich will nur das Resultat sehen",
     ]
     assert "Museumsschiff" in statement_text(article)
+
+
+def test_french_html_poll_and_reading_prompt() -> None:
+    # A French page's poll question and "Lire aussi" became statements: the options and the results
+    # link were only known in German and English.
+    page = (
+        "<html lang='fr'><head><title>Le pont de Valmont rouvre</title></head><body><article>"
+        "<h1>Le pont de Valmont rouvre lundi</h1>"
+        "<p>Le pont de Valmont, fermé depuis mars pour travaux, rouvrira lundi à la circulation.</p>"
+        "<p>Les travaux ont coûté 2,4 millions d'euros, a indiqué la mairie dans un communiqué.</p>"
+        "<div class='poll'><p>Sondage : Faut-il limiter la vitesse sur le pont ?</p><p>Oui</p><p>Non</p>"
+        "<p>Voir les résultats</p></div>"
+        "<p>Lire aussi : Trois ponts du département sous surveillance</p>"
+        "<p>Les bus de la ligne 4 reprendront leur ancien itinéraire dès mardi matin.</p>"
+        "</article></body></html>"
+    )
+    article = read_text(page, source="valmont.html", fmt="html")
+    furniture = texts_of(article, "boilerplate")
+    assert "Sondage : Faut-il limiter la vitesse sur le pont ?" in furniture
+    assert "Lire aussi : Trois ponts du département sous surveillance" in furniture
+    said = statement_text(article)
+    assert "Sondage" not in said and "Lire aussi" not in said
+    assert "communiqué" in said and "ligne 4" in said

@@ -7,8 +7,9 @@ promotions, reading prompts ("Lesen Sie auch", "Continue reading the main story"
 ("Von Anna Muster", "By Jane Doe") and photo credits ("Foto: Keystone", "Photo: Reuters/…").
 
 The patterns are written from how German and English news sites lay out these elements in
-general; each is anchored at the start of a short piece, so a sentence of the article that merely
-mentions a newsletter or an app stays article text.
+general, with the commonest French and Spanish labels (polls, "Lire aussi", "Lea también"); each is
+anchored at the start of a short piece, so a sentence of the article that merely mentions a
+newsletter or an app stays article text.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _BUTTON = re.compile(
     r"^(?:teilen|drucken|merken|vorlesen|kommentare?|kommentieren|link kopieren|artikel (?:teilen|drucken|"
     r"merken|vorlesen|verschenken)|anzeige|werbung|share|tweet|print|save|comments?|e-?mail|copy link|"
     r"advertisement|sponsored(?: content)?|skip advertisement|listen to this article|"
+    r"publicité|publicidad|partager|imprimer|compartir|imprimir|"
     r"(?:zum|zur) (?:artikel|startseite|übersicht)|back to top|nach oben)[.!:]?$",
     _I,
 )
@@ -53,6 +55,8 @@ _PROMPT = re.compile(
     r"das könnte (?:sie|dich) (?:auch )?interessieren|weiterlesen|weitere (?:artikel|beiträge|"
     r"nachrichten)|verwandte (?:artikel|themen)|meistgelesen|meist gelesen|"
     r"empfehlungen der redaktion|hören sie (?:auch|hier)|jetzt weiterlesen|"
+    r"(?:à |a )?lire aussi|lire la suite|sur le même sujet|lea también|lee también|leer más|"
+    r"le puede interesar|te puede interesar|"
     r"continue reading|read more|read also|also read|see also|related(?: (?:stories|articles|coverage|"
     r"topics|content|reading))?\s*(?::|$)|more on this (?:story|topic)|more from |recommended(?: for you)?\s*"
     r"(?::|$)|most (?:read|popular|viewed)|top stories|you may also like|watch:|listen:)",
@@ -146,10 +150,16 @@ _AGENCY = re.compile(
 # The option a poll offers to see the results without voting.
 _RESULTS_OPTION = re.compile(
     r"(?:nur (?:die|das) (?:antworten|ergebnis(?:se)?|resultat(?:e)?) sehen|(?:ergebnis|resultat)(?:se|e)? "
-    r"(?:anzeigen|ansehen)|(?:see|view|show) (?:the )?results|just want to see)",
+    r"(?:anzeigen|ansehen)|(?:see|view|show) (?:the )?results|just want to see|"
+    # French and Spanish polls ("Voir les résultats", "Ver resultados")
+    r"(?:voir|afficher) (?:les )?résultats|(?:ver|mostrar) (?:los )?resultados)",
     _I,
 )
-_YES_NO = re.compile(r"^(?:ja|nein|yes|no|weiß nicht|keine ahnung|don't know|not sure|egal)\b", _I)
+_YES_NO = re.compile(
+    r"^(?:ja|nein|yes|no|weiß nicht|keine ahnung|don't know|not sure|egal|"
+    r"oui|non|je ne sais pas|sans opinion|sí|si|no sé|no lo sé)(?!\w)",
+    _I,
+)
 
 
 def _words(text: str) -> int:
