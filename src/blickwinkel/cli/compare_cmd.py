@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from blickwinkel.cli._exit import allow_quick_exit
 from blickwinkel.cli._messages import print_error, print_plain, stderr_console
 from blickwinkel.errors import BlickwinkelError
 
@@ -60,6 +61,9 @@ def compare(
     from blickwinkel.config import load_settings
     from blickwinkel.pipeline import compare_inputs
 
+    # Whatever way this returns, it has closed what it opened (the report is written in a with
+    # block): the process may end without Python's teardown (cli/_exit.py).
+    allow_quick_exit()
     try:
         settings = load_settings(
             {"embedder": embedder, "max_file_mb": max_file_mb, "align_threshold": threshold}

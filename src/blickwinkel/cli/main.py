@@ -18,6 +18,7 @@ from blickwinkel.cli import (
     stories_cmd,
     train_cmd,
 )
+from blickwinkel.cli._exit import quick_exit
 
 app = typer.Typer(
     name="blickwinkel",
@@ -44,4 +45,10 @@ for module in (
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        # A command that allowed it ends without Python's teardown (see ``_exit``); others as usual.
+        if done.code is None or isinstance(done.code, int):
+            quick_exit(done.code or 0)
+        raise
