@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.model import Article, Block, Mention, Sentence
 
 # A quotation shorter than this is a quote only with a speech verb next to it: shorter ones are
@@ -234,8 +235,43 @@ def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, in
             if name is None:
                 continue
             start = m.start("np") + raw.lower().index(name.split()[0].lower())
+            english = pattern in (_BEFORE_ROLE_EN, _AFTER_ROLE_EN) or bool(
+                _ENGLISH_VERB.fullmatch(m.groupdict().get("verb") or "")
+                or m.group(0).lower().startswith("according")
+            )
+            if english:
+                named = _name_after_titles(text, start, start + len(name))
+                if named is not None:
+                    return text[named[0] : named[1]], named[0], named[1]
             return name, start, start + len(name)
     return None
+
+
+_SPEAKER_WORD = re.compile(r"[^\s,;:]+")
+_NAME_AFTER = re.compile(rf"(?P<dot>\.?)\s+(?P<name>{_NAME})")
+
+
+def _name_after_titles(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the person's name after the titles in an English speaker ``text[start:end]``
+    ("Coast Guard Lt. Maria Voss", "Fire Chief Tom Reyes"), else None.
+
+    The name is read on from the last title, also past ``end``: a noun phrase holds at most four
+    capitalised words, and "U.S. Army Maj. Gen. Ann Lee" ended at "Gen.", so the speaker was the
+    organisation before the titles. Only after an abbreviated title ("Lt.") or before a given name:
+    "General Motors said" keeps its "General".
+    """
+    words = list(_SPEAKER_WORD.finditer(text, start, end))
+    last = max((n for n, w in enumerate(words) if gz.is_title(w.group())), default=-1)
+    if last < 0:
+        return None
+    found = _NAME_AFTER.match(text, words[last].end())
+    if found is None:
+        return None
+    abbreviated = words[last].group().endswith(".") or bool(found.group("dot"))
+    name = found.group("name").rstrip(".,;:")
+    if not (abbreviated or name.split()[0] in gz.given_names()) or gz.is_title(name.split()[0]):
+        return None
+    return found.start("name"), found.start("name") + len(name)
 
 
 def _has_speech_verb(text: str, quoted: Sequence[tuple[int, int]]) -> bool:

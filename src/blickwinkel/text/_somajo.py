@@ -18,6 +18,10 @@ from typing import Any
 Span = tuple[int, int]
 
 _MODELS = {"de": "de_CMC", "en": "en_PTB"}
+# Abbreviated ranks that SoMaJo's English list lacks (it has Lt., Capt., Gen., Col., Sen., Rep.…):
+# without them '…," said Sgt. Ann Lee' ended a sentence after "Sgt." and lost its speaker.
+_RANKS_EN = ("Sgt.", "Maj.", "Cmdr.", "Cpl.", "Pvt.", "Supt.", "Insp.", "Det.", "Lieut.")
+_RANKS_VERSION = 1
 _TOKENIZERS: dict[str, Any] = {}
 _LOCK = threading.Lock()
 
@@ -54,14 +58,19 @@ def _build(name: str) -> Any:
 
     from blickwinkel import datacache
 
-    codes = datacache.RegexCodes(f"somajo-{somajo.__version__}-{name}")
+    # (the list we add is part of the patterns, so its version names the kept code)
+    codes = datacache.RegexCodes(f"somajo-{somajo.__version__}-{name}-ranks{_RANKS_VERSION}")
     shipped_re, shipped_read = module.re, module.utils.read_abbreviation_file
 
     def read_in_fixed_order(filename: str, to_lower: bool = False) -> list[str]:
         # SoMaJo sorts its word lists longest first, equal lengths in set order, which changes with
         # every process's string hashing; so would its patterns, and no cached code would fit. Among
         # literals of one length at most one text can match, so this order matches the same.
-        return sorted(shipped_read(filename, to_lower), key=lambda entry: (-len(entry), entry))
+        entries = shipped_read(filename, to_lower)
+        if filename == "abbreviations_en.txt":
+            ranks = [rank.lower() for rank in _RANKS_EN] if to_lower else list(_RANKS_EN)
+            entries = [*entries, *(rank for rank in ranks if rank not in entries)]
+        return sorted(entries, key=lambda entry: (-len(entry), entry))
 
     def sorted_in_fixed_order(items: Any, *, key: Any = None, reverse: bool = False) -> list[Any]:
         # The same for its emoticon and text-face sets, sorted by length only (``sorted(set, key=len,
