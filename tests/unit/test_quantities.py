@@ -245,6 +245,27 @@ def test_english_traps_are_not_quantities(text: str) -> None:
     assert find_quantities(text, "en") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The fire started in the bakery on Mill Street (205) on Friday night.", "en"),
+        ("Smoke rose from 14 Harbour Road before dawn.", "en"),
+        ("Der Brand brach im Haus Lindenstraße 12 aus.", "de"),
+        ("Die Feuerwehr rückte in die Kirchgasse (7) aus.", "de"),
+    ],
+)
+def test_house_numbers_are_not_quantities(text: str, language: str) -> None:
+    # A street number in parentheses, "(205)", was read as an amount of 205.
+    assert find_quantities(text, language) == []
+
+
+def test_counts_and_ages_in_parentheses_stay_quantities() -> None:
+    found = find_quantities("Members voted for it (205) and against it (190), then left.", "en")
+    assert [q.value for q in found] == [205, 190]
+    assert [q.value for q in find_quantities("Anna Berg (45) wurde leicht verletzt.", "de")] == [45]
+    assert [q.text for q in find_quantities("The road (12 km) was shut.", "en")] == ["12 km"]
+
+
 # --- API contract ---------------------------------------------------------------------------------
 
 

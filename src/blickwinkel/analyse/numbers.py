@@ -202,7 +202,11 @@ def read_atom(match: re.Match[str], text: str, code: str, lang: NumberLanguage) 
     if match.group("num") is not None:
         digits = match.group("num")
         value = parse_numeric(digits, lang.decimal)
-        if value is None or _is_identifier(text, start, digits, code, lang):
+        if (
+            value is None
+            or _is_identifier(text, start, digits, code, lang)
+            or _is_house_number(text, start, match.end("num"))
+        ):
             return None
         scale = 1.0
         suffix = match.groupdict().get("suffix")
@@ -315,6 +319,35 @@ def _is_identifier(text: str, start: int, digits: str, code: str, lang: NumberLa
         and not lang.hedge.search(before)
         and not lang.between.search(before)
     )
+
+
+# Street names before or after a house number: "Lindenstraße 12", "Main Street (205)", "205 Elm Road".
+_STREET_WORDS = word_set(
+    "street st. st road rd. rd avenue ave. ave boulevard blvd. blvd lane ln. drive dr. way terrace "
+    "str. gasse allee chaussee"
+)
+_STREET_ENDINGS = ("straße", "strasse", "str.", "gasse", "allee", "chaussee")
+_NUMBER_BEFORE_STREET = re.compile(
+    r"[a-z]?\s+(?:[A-Z][\w'’\-]*\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|"
+    r"Drive|Way|Terrace)(?!\w)"
+)
+
+
+def _is_house_number(text: str, start: int, end: int) -> bool:
+    """A number next to a street name is a house number, not an amount ("Lindenstraße 12", "Main
+    Street (205)", "205 Elm Road"); one in parentheses only when they hold nothing else."""
+    if _NUMBER_BEFORE_STREET.match(text, end):
+        return True
+    before = text[max(0, start - 40) : start]
+    if before.endswith("("):
+        if text[end : end + 1] != ")":
+            return False
+        before = before[:-1]
+    words = before.split()
+    if not words or not before[-1:].isspace():
+        return False
+    previous = words[-1].lower()
+    return previous in _STREET_WORDS or (len(previous) > 6 and previous.endswith(_STREET_ENDINGS))
 
 
 def _is_german_ordinal(text: str, start: int, end: int, digits: str, lang: NumberLanguage) -> bool:
