@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from blickwinkel.errors import IngestError
-from blickwinkel.ingest import read_inputs, read_text, sniff
+from blickwinkel.ingest import read_inputs, read_text, skipped_folders, skipped_folders_note, sniff
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 ARTICLE = "Neue Buslinie für Mühlbach\n\nAb Montag fährt eine neue Buslinie durch die Altstadt.\n"
@@ -35,6 +35,36 @@ def test_empty_directory(tmp_path: Path) -> None:
     assert only_failure([str(tmp_path)]) == (
         f"{tmp_path}: directory has no readable files (hidden files and subdirectories are skipped)"
     )
+
+
+def test_subfolders_that_are_not_read_are_named(tmp_path: Path) -> None:
+    # `compare dir/` passed over dir/sub/ without a word.
+    (tmp_path / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    for name in ("b-sub", "a-sub", ".hidden-sub"):
+        (tmp_path / name).mkdir()
+    assert len(read_inputs([str(tmp_path)]).articles) == 1
+    assert skipped_folders([str(tmp_path), str(tmp_path / "one.txt"), "-"]) == [
+        (str(tmp_path), ["a-sub", "b-sub"])
+    ]
+    assert skipped_folders([str(tmp_path / "a-sub")]) == []
+    note = skipped_folders_note(str(tmp_path), ["a-sub", "b-sub"])
+    assert note == (
+        f"{tmp_path}: 2 subfolders not read (a-sub, b-sub); name a subfolder to read its files, "
+        f"e.g. {tmp_path / 'a-sub'}"
+    )
+
+
+def test_compare_warns_about_subfolders(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+
+    (tmp_path / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "two.txt").write_text(ARTICLE.replace("Montag", "Dienstag"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(tmp_path)])
+    assert result.exit_code == 2  # one article only: nothing to compare
+    assert f"warning: {tmp_path}: subfolder not read (more)" in result.stderr
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n", "\u200b\u00ad\n".encode()])

@@ -7,6 +7,7 @@ something is printed, not when a command starts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -52,3 +53,11 @@ def print_plain(console: Console, message: object) -> None:
     from rich.text import Text
 
     console.print(Text(str(message)), soft_wrap=True)
+
+
+def warn_skipped_folders(inputs: Sequence[str]) -> None:
+    """A warning on standard error for each named folder whose subfolders are not read."""
+    from blickwinkel.ingest import skipped_folders, skipped_folders_note
+
+    for folder, names in skipped_folders(inputs):
+        print_warning(stderr_console(), skipped_folders_note(folder, names))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from blickwinkel.cli._exit import allow_quick_exit
-from blickwinkel.cli._messages import print_error, print_plain, stderr_console
+from blickwinkel.cli._messages import print_error, print_plain, stderr_console, warn_skipped_folders
 from blickwinkel.errors import BlickwinkelError
 
 if TYPE_CHECKING:
@@ -75,6 +75,7 @@ def compare(
             )
         chosen = chosen or Format.terminal
         _check_output(output)
+        warn_skipped_folders(inputs)
         run = compare_inputs(
             inputs,
             embedder=settings.embedder,

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from blickwinkel.cli._messages import plain, print_error, print_plain, stderr_console, stdout_console
+from blickwinkel.cli._messages import (
+    plain,
+    print_error,
+    print_plain,
+    stderr_console,
+    stdout_console,
+    warn_skipped_folders,
+)
 from blickwinkel.errors import BlickwinkelError
 
 if TYPE_CHECKING:
@@ -92,6 +99,7 @@ def _run(
     err = stderr_console()
     settings = load_settings({"db": db})
     store, fetcher = _open(db, allow_networks)
+    warn_skipped_folders(sources or [])
     counts = IngestCounts()
     with Progress(
         SpinnerColumn(),

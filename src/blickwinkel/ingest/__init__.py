@@ -10,7 +10,13 @@ from __future__ import annotations
 from blickwinkel.ingest import html, json_records, markdown, plain
 from blickwinkel.ingest._base import EXTENSIONS, READERS, Reader, ReadResult
 from blickwinkel.ingest._decode import decode
-from blickwinkel.ingest._inputs import read_inputs, read_text, unique_ids
+from blickwinkel.ingest._inputs import (
+    read_inputs,
+    read_text,
+    skipped_folders,
+    skipped_folders_note,
+    unique_ids,
+)
 from blickwinkel.ingest._sniff import sniff
 
 # The built-in readers register themselves on import, the way a plugin's would.
@@ -24,6 +30,8 @@ __all__ = [
     "decode",
     "read_inputs",
     "read_text",
+    "skipped_folders",
+    "skipped_folders_note",
     "sniff",
     "unique_ids",
 ]

@@ -124,6 +124,31 @@ def _read_input(given: str, max_bytes: int, stdin: BinaryIO | None) -> Iterator[
         yield _guarded(given, lambda: _read_file(given, max_bytes))
 
 
+def skipped_folders(inputs: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """The subfolders (not hidden) of each folder in ``inputs``, which reading passes over: a folder
+    gives its own files only. (They used to be skipped without a word.)"""
+    skipped: list[tuple[str, list[str]]] = []
+    for given in inputs:
+        path = Path(given)
+        if given == STDIN or not path.is_dir():
+            continue
+        try:
+            names = sorted(p.name for p in path.iterdir() if not p.name.startswith(".") and p.is_dir())
+        except OSError:
+            continue  # reading reports the folder that cannot be listed
+        if names:
+            skipped.append((given, names))
+    return skipped
+
+
+def skipped_folders_note(folder: str, names: Sequence[str]) -> str:
+    """The line that says which subfolders of ``folder`` were not read, and how to read them."""
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    noun = "subfolder" if len(names) == 1 else f"{len(names)} subfolders"
+    example = os.path.join(folder, names[0])
+    return f"{folder}: {noun} not read ({shown}); name a subfolder to read its files, e.g. {example}"
+
+
 def is_listed_file(path: Path) -> bool:
     """A directory entry to read: a file, or a symbolic link that leads nowhere (a loop or a broken
     link), so that reading it reports the problem instead of skipping it silently."""
