@@ -277,7 +277,21 @@ def test_jsonl_bad_lines_fail_alone() -> None:
     ("record", "problem"),
     [
         ('{"title": "T"}', "field 'text' is missing"),
-        ('{"text": 5}', "field 'text' is not a string: 5"),
+        (
+            '{"text": 5}',
+            "field 'text' is a number, not a string: 5 ('text' is a string or a list of paragraph strings)",
+        ),
+        # A list with a non-string item used to say only "is not a string" with the whole list.
+        (
+            '{"text": ["Erster Absatz.", 5]}',
+            "field 'text': item 2 of 2 is a number, not a string: 5 ('text' is a string or a list of "
+            "paragraph strings)",
+        ),
+        (
+            '{"text": ["Erster Absatz.", {"p": "x"}]}',
+            "field 'text': item 2 of 2 is an object, not a string: {'p': 'x'} ('text' is a string or a "
+            "list of paragraph strings)",
+        ),
         ('{"text": "   "}', "field 'text' is empty"),
         ('{"text": "Ein Satz.", "title": ["x"]}', "field 'title' is not a string: ['x']"),
         ('{"text": "Ein Satz.", "date": "gestern"}', "field 'date' is not a date: 'gestern'"),

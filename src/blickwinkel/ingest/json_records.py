@@ -151,10 +151,21 @@ def _text_field(record: dict[str, Any], source: str) -> str:
     value = record.get("text")
     if value is None:
         raise IngestError(source, "field 'text' is missing" + _wrapper_hint(record))
-    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+    if isinstance(value, list):
+        for number, part in enumerate(value, start=1):
+            if not isinstance(part, str):
+                raise IngestError(
+                    source,
+                    f"field 'text': item {number} of {len(value)} is {_json_type(part)}, not a string: "
+                    f"{_shown(part)} ('text' is a string or a list of paragraph strings)",
+                )
         value = "\n\n".join(value)
     if not isinstance(value, str):
-        raise IngestError(source, f"field 'text' is not a string: {_shown(value)}")
+        raise IngestError(
+            source,
+            f"field 'text' is {_json_type(value)}, not a string: {_shown(value)} ('text' is a string or "
+            "a list of paragraph strings)",
+        )
     if not normalise(value).strip():
         raise IngestError(source, "field 'text' is empty")
     return value
