@@ -85,6 +85,14 @@ class Errors(metaclass=_ErrorsWithCodes):
         "or shorter articles."
     )
     K005 = "the text has {size:,} characters; at most {limit:,} are compared (setting compare_max_chars)"
+    # cli/compare_cmd.py (--output)
+    K006 = "{output}: cannot write the report: {problem}"
+    K007 = "{output}: --output names a folder; give a file name such as report.html"
+    K008 = "{output}: --output: the folder {folder} does not exist"
+    K009 = (
+        "{output}: --output ends in {suffix!r}, a format compare does not write; name a .txt (text), "
+        ".json or .html file, or choose the format with --format"
+    )
     # registry.py
     R001 = "{what} {name!r} is already registered."
     R002 = "No {what} named {name!r}. Available: {names}."
@@ -148,6 +156,10 @@ class Errors(metaclass=_ErrorsWithCodes):
     V018 = (
         "{event}: facts {first!r} and {second!r} both point to statement {statement}; "
         "a statement belongs to one fact."
+    )
+    V019 = (
+        "no gold file of split {split!r} among the {count} files given (all are real-news gold of "
+        "another split); leave out --split to score them all"
     )
     V020 = (
         "{path}: cannot be read ({problem}); pass --data-root, the folder that holds story-clusters/, "

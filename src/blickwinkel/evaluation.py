@@ -111,7 +111,7 @@ def gold_files_of_split(paths: Sequence[Path], split: str | None) -> list[Path]:
         return list(paths)
     kept = [p for p in paths if gold_split(p) in (None, split)]
     if not kept:
-        raise EvaluationError(f"no gold file of split {split!r} among the files given")
+        raise EvaluationError(Errors.V019.format(split=split, count=len(paths)))
     return kept
 
 

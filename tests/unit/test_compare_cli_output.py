@@ -1,11 +1,14 @@
-"""`compare --output` that cannot be written is refused before the comparison runs."""
+"""`compare --output` that cannot be written is refused before the comparison runs; CLI messages
+follow one form."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+from blickwinkel.cli.compare_cmd import Format, _format_of
 from blickwinkel.cli.main import app
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "ferry-grounding"
@@ -24,3 +27,37 @@ def test_output_that_is_a_folder_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["compare", str(EXAMPLE), "-o", str(tmp_path)])
     assert result.exit_code == 2, result.output
     assert "--output names a folder" in result.stderr
+
+
+def test_output_with_an_unknown_suffix_is_refused(tmp_path: Path) -> None:
+    # `-o report.pdf` used to write terminal text into a file named .pdf.
+    target = tmp_path / "report.pdf"
+    result = CliRunner().invoke(app, ["compare", str(EXAMPLE), "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert f"error: [K009] {target}: --output ends in '.pdf'" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("r.txt", Format.terminal), ("r", Format.terminal), ("r.JSON", Format.json), ("r.htm", Format.html)],
+)
+def test_the_output_suffix_picks_the_format(name: str, expected: Format) -> None:
+    assert _format_of(Path(name)) is expected
+    assert _format_of(None) is Format.terminal
+
+
+def test_output_messages_carry_their_error_ids(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["compare", str(EXAMPLE), "-o", str(tmp_path)])
+    assert f"error: [K007] {tmp_path}: --output names a folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["eval", "compare", "x.json", "--format", "xml"], ["eval", "ner", "x.tsv", "--format", "xml"]],
+)
+def test_eval_errors_use_the_one_prefix(command: list[str]) -> None:
+    # eval compare and eval ner wrote "Error:", the other commands "error:".
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: --format 'xml'")

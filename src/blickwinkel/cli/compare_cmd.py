@@ -12,7 +12,7 @@ import typer
 
 from blickwinkel.cli._exit import allow_quick_exit
 from blickwinkel.cli._messages import print_error, print_plain, stderr_console, warn_skipped_folders
-from blickwinkel.errors import BlickwinkelError
+from blickwinkel.errors import BlickwinkelError, Errors
 
 if TYPE_CHECKING:
     from blickwinkel.model import Comparison
@@ -43,7 +43,11 @@ def compare(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file; .html or .json sets the format."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file; .html, .json or .txt sets the format (others are refused).",
+        ),
     ] = None,
     embedder: Annotated[str | None, typer.Option(help="Embedding backend: use (default) or e5.")] = None,
     outlet: Annotated[
@@ -68,13 +72,8 @@ def compare(
         settings = load_settings(
             {"embedder": embedder, "max_file_mb": max_file_mb, "align_threshold": threshold}
         )
-        chosen = format
-        if chosen is None and output is not None:
-            chosen = {".html": Format.html, ".htm": Format.html, ".json": Format.json}.get(
-                output.suffix.lower()
-            )
-        chosen = chosen or Format.terminal
         _check_output(output)
+        chosen = format or _format_of(output)
         warn_skipped_folders(inputs)
         run = compare_inputs(
             inputs,
@@ -95,7 +94,7 @@ def compare(
     try:
         _render(run.comparison, chosen, output)
     except OSError as exc:
-        print_error(stderr_console(), f"{output}: cannot write the report: {exc.strerror or exc}")
+        print_error(stderr_console(), Errors.K006.format(output=output, problem=exc.strerror or exc))
         raise typer.Exit(2) from None
     if run.failures:
         stderr_console().print(
@@ -110,13 +109,34 @@ def _check_output(output: Path | None) -> None:
     if output is None:
         return
     if output.is_dir():
-        print_error(
-            stderr_console(), f"{output}: --output names a folder; give a file name such as report.html"
-        )
+        print_error(stderr_console(), Errors.K007.format(output=output))
         raise typer.Exit(2)
     if not output.parent.is_dir():
-        print_error(stderr_console(), f"{output}: --output: the folder {output.parent} does not exist")
+        print_error(stderr_console(), Errors.K008.format(output=output, folder=output.parent))
         raise typer.Exit(2)
+
+
+# The format an --output file name asks for when --format is not given (no suffix: plain text).
+_SUFFIX_FORMATS = {
+    "": Format.terminal,
+    ".txt": Format.terminal,
+    ".text": Format.terminal,
+    ".json": Format.json,
+    ".html": Format.html,
+    ".htm": Format.html,
+}
+
+
+def _format_of(output: Path | None) -> Format:
+    """The format for ``output``'s suffix; an unknown suffix is refused before the comparison runs
+    (``-o report.pdf`` used to write terminal text into a file named .pdf)."""
+    if output is None:
+        return Format.terminal
+    chosen = _SUFFIX_FORMATS.get(output.suffix.lower())
+    if chosen is None:
+        print_error(stderr_console(), Errors.K009.format(output=output, suffix=output.suffix))
+        raise typer.Exit(2)
+    return chosen
 
 
 def _render(comparison: Comparison, chosen: Format, output: Path | None) -> None:

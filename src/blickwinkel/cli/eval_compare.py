@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from blickwinkel.cli._messages import print_error, stderr_console
 from blickwinkel.errors import BlickwinkelError, EvaluationError
 
 # The rows of the table, as blickwinkel.compare.evaluate names them (not imported here: the
@@ -89,7 +90,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 split=split,
             )
         except BlickwinkelError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            print_error(stderr_console(), exc)
             raise typer.Exit(2) from exc
         if output_format == "json":
             typer.echo(json.dumps(result, ensure_ascii=False))

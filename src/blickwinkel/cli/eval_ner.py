@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
+from blickwinkel.cli._messages import print_error, stderr_console
 from blickwinkel.errors import BlickwinkelError, EvaluationError
 
 OutputFormat = Literal["text", "json"]
@@ -76,7 +77,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 derived="merge" if derived == "merge" else "ignore",
             )
         except BlickwinkelError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            print_error(stderr_console(), exc)
             raise typer.Exit(2) from exc
         result = scores.to_json()
         typer.echo(json.dumps(result) if output_format == "json" else _table(result))
