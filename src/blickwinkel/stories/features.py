@@ -121,17 +121,37 @@ _NOT_NAMES = frozenset(
 _STOPWORDS_DE = frozenset(
     _word_list(
         """
-        der die das und ist nicht ein eine mit sich auf für dem den von zu im
+        der die das und ist nicht ein eine einer mit sich auf für dem den von zu im wurde wird auch nach
+        bei aus
         """
     )
 )
+# English words that are also German ("in", "an") or French/Spanish ("a", "on") are left out: "Brand in
+# Lagerhalle. In einer Halle in …" counted three English words against two German ones.
 _STOPWORDS_EN = frozenset(
     _word_list(
         """
-        the and is not a an with on for of to in that was are by
+        the and is not with for of to that was are by
         """
     )
 )
+# French and Spanish, so that their texts are not taken for English (they share "a" and "on" with it)
+# nor given to the German or English date patterns; words both write ("la", "que", "en") are left out.
+_STOPWORDS_FR = frozenset(
+    _word_list(
+        """
+        le les des du et est une dans pour qui sur pas au aux il elle sont
+        """
+    )
+)
+_STOPWORDS_ES = frozenset(
+    _word_list(
+        """
+        el los las del y es una por para con se su al lo
+        """
+    )
+)
+_STOPWORDS = {"de": _STOPWORDS_DE, "en": _STOPWORDS_EN, "fr": _STOPWORDS_FR, "es": _STOPWORDS_ES}
 
 
 @dataclass(frozen=True, eq=False)
@@ -371,13 +391,16 @@ def _affine32_permutations(
 
 
 def guess_language(text: str) -> str | None:
-    """German or English by stopword counts; ``None`` when neither is clear."""
+    """German, English, French or Spanish by stopword counts; ``None`` when none is clear (fewer than
+    three stopwords, or two languages level)."""
     words = _WORD.findall(text.lower()[:1500])
-    de = sum(w in _STOPWORDS_DE for w in words)
-    en = sum(w in _STOPWORDS_EN for w in words)
-    if max(de, en) < 3:
+    counts = sorted(
+        ((sum(w in stop for w in words), lang) for lang, stop in _STOPWORDS.items()), reverse=True
+    )
+    (best, language), (second, _) = counts[0], counts[1]
+    if best < 3 or best == second:
         return None
-    return "de" if de > en else "en"
+    return language
 
 
 def _unit(vector: npt.NDArray[np.float32]) -> Vector:
