@@ -364,3 +364,23 @@ def test_two_spellings_in_one_language_stay_two_people() -> None:
     ]
     unified = unify_entity_keys([both, [()]], ["de", "en"])
     assert [m.key for m in unified[0][0]] == ["per:anna-berg", "per:anna-berger"]
+
+
+def test_a_lone_surname_the_tagger_read_as_a_place_is_the_person_named_in_full() -> None:
+    # The tagger read "kündigte <Surname> an" as a place beside the full name two sentences up, so one
+    # person was two entities (and the speaker a place). A gazetteer place keeps its type.
+    from blickwinkel.analyse.entities import EntitySpan, _propagate
+
+    words = [
+        ["Premierminister", "Faisal", "Kamil", "al-Rawandi", "verurteilte", "die", "Angriffe"],
+        ["Anfang", "Januar", "kündigte", "Rawandi", "an", ",", "dass", "Gespräche", "beginnen"],
+        ["In", "Kielce", "wurde", "gefeiert", ",", "sagte", "Ola", "Kielce"],
+    ]
+    tagged = [
+        [EntitySpan(1, 4, "PER")],
+        [EntitySpan(3, 4, "LOC")],
+        [EntitySpan(1, 2, "LOC", "loc:kielce"), EntitySpan(6, 8, "PER")],
+    ]
+    spans = _propagate(tagged, words)
+    assert [(sp.start, sp.type) for sp in spans[1]] == [(3, "PER")]
+    assert (1, "LOC", "loc:kielce") in [(sp.start, sp.type, sp.key) for sp in spans[2]]

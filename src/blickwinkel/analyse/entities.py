@@ -437,6 +437,11 @@ def _propagate(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> 
             span = candidate
             if found is not None and not candidate.cued:
                 span = replace(candidate, type=found, cued=True, tentative=False)
+            elif len(name) == 1 and candidate.type != "PER" and candidate.key is None and name[0] in surnames:
+                # The surname of a person the article names in full is that person, whatever the
+                # tagger read from its sentence ("kündigte <Surname> an" came out as a place, and so
+                # as a second entity); a place or organisation the gazetteers know keeps its type.
+                span = replace(candidate, type="PER", cued=True, tentative=False)
             if not span.tentative:
                 updated.append(span)
                 covered[span.start : span.end] = [True] * (span.end - span.start)
