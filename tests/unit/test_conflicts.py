@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from blickwinkel.compare import compare_articles
 from blickwinkel.compare.clashes import local_figure_conflict, tallies, typographic_form
-from blickwinkel.model import Statement
+from blickwinkel.model import Quantity, Statement
 from tests.unit.test_compare import EMBEDDER, ent, make_article, qty
 
 INTRO = "Die Stadt Lindenau sperrt die alte Brücke über den Fluss wegen Rost an den Trägern."
@@ -318,3 +318,48 @@ def test_a_vote_given_as_its_two_sides_is_a_tally() -> None:
     assert [t[:2] for t in tallies(make_statement("The council voted 31 in favour, 17 against."))] == [
         (31, 17)
     ]
+
+
+def _range(text: str, low: float, high: float, unit: str | None, approximate: bool = False) -> Quantity:
+    return Quantity(
+        text=text, start=0, end=len(text), value=low, unit=unit, approximate=approximate, upper=high
+    )
+
+
+def test_two_ranges_that_share_one_end_and_not_the_other_are_a_conflict() -> None:
+    found = conflicts_of(
+        "The ferry carried pupils aged 8 to 12 from the Lindenau school to the island camp.",
+        "The pupils on the ferry, aged around 8 to 11 years, were going from Lindenau to the island camp.",
+        {"quantities": (_range("8 to 12", 8, 12, None),)},
+        {"quantities": (_range("around 8 to 11 years", 8, 11, "year", approximate=True),)},
+    )
+    assert len(found) == 1 and "'8 to 12'" in found[0] and "'around 8 to 11 years'" in found[0], found
+
+
+def test_a_count_given_as_of_now_does_not_contradict_another_count() -> None:
+    left = "The repair fund of the old bridge has {}collected $4,300 from residents, the mayor said."
+    right = "Residents gave $5,100 to the repair fund of the old bridge, the mayor said on Friday."
+    extras_a = {"quantities": (qty("$4,300", 4300, "USD"),)}
+    extras_b = {"quantities": (qty("$5,100", 5100, "USD"),)}
+    assert conflicts_of(left.format(""), right, extras_a, extras_b), "the control must clash"
+    assert not conflicts_of(left.format("so far "), right, extras_a, extras_b)
+
+
+def _slot_conflicts(left: str, right: str) -> list[str]:
+    weber = (ent("Jonas Weber", "per:jonas-weber", "PER"),)
+    a = make_article("a", [INTRO, left], {1: {"entities": weber}})
+    b = make_article(
+        "b",
+        [INTRO, "Der Kapitän war seit zwanzig Jahren auf der Fähre.", right],
+        {2: {"entities": (ent("Weber", "per:jonas-weber", "PER"),)}},
+    )
+    return [f"{c.kind}: {c.reason}" for c in compare_articles([a, b], EMBEDDER).conflicts]
+
+
+def test_a_clock_time_of_one_person_doing_one_thing_is_compared_without_a_link() -> None:
+    left = "Kapitän Jonas Weber legte laut Reederei gegen 6 Uhr mit zwölf Fahrgästen am Steg von Lindenau ab."
+    found = _slot_conflicts(left, "Weber legte gegen 8 Uhr am Steg ab.")
+    assert found == ["date: clock time: '6 Uhr' in a vs '8 Uhr' in b"], found
+    # a hedged time agrees within half an hour; another deed of the same person is another slot
+    assert not _slot_conflicts(left, "Weber legte gegen 6.20 Uhr am Steg ab.")
+    assert not _slot_conflicts(left, "Weber kam gegen 8 Uhr im Hafen an.")

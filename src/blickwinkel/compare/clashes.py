@@ -18,6 +18,7 @@ from blickwinkel.model import Statement
 __all__ = [
     "LOCAL_CONTEXT_WORDS",
     "Found",
+    "clock_times",
     "daypart_conflict",
     "local_figure_conflict",
     "side_conflict",
@@ -238,3 +239,31 @@ def local_figure_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | N
         if partners:
             return x.found, partners[0].found
     return None
+
+
+# A clock time: "1 a.m.", "2:30 p.m.", "10am", "21 Uhr", "23.45 Uhr"; "am" and "pm" only written onto
+# the figure, since "5 am Montag" is German.
+_CLOCK = re.compile(
+    r"(?<![\d.,:])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?"
+    r"(?:\s*(?P<at>a\.\s?m\.?|p\.\s?m\.?|Uhr\b)|(?P<bare>am|pm)\b)",
+    re.IGNORECASE,
+)
+
+
+def clock_times(s: Statement) -> list[tuple[int, Found]]:
+    """The clock times a statement gives, as minutes after midnight: "1 a.m." is 60, "21 Uhr" 1260."""
+    out = []
+    for m in _CLOCK.finditer(typographic_form(s.text)):
+        hour, minute, at = (
+            int(m.group("h")),
+            int(m.group("m") or 0),
+            (m.group("at") or m.group("bare")).lower(),
+        )
+        if hour > 24 or (at[0] in "ap" and not 1 <= hour <= 12):
+            continue
+        if at[0] == "p" and hour < 12:
+            hour += 12
+        elif at[0] == "a" and hour == 12:
+            hour = 0
+        out.append((hour * 60 + minute, Found(m.group(), s.start + m.start(), s.start + m.end())))
+    return out
