@@ -343,3 +343,28 @@ def test_a_long_run_of_quotation_marks_is_linear() -> None:
     text = ('"„ « sagte " ' * 20_000)[:200_000]
     spans = find_quotations(text)
     assert spans and all(a[1] < b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_speaker_named_only_in_an_attribution_line_gets_the_story_key() -> None:
+    # A block quote's "— Name, role" line is no statement, so the speaker had no mention in its
+    # article and stayed a bare name: the outlet profile listed that person as quoted and as left out.
+    from blickwinkel.compare.profile import outlet_profiles
+
+    first = read_text(
+        "Pier closed after storm\n\nMayor Nora Quill said the pier at Eastwick stays closed until May.",
+        source="a.txt",
+        fmt="text",
+    )
+    second = read_text(
+        "# Eastwick pier shut\n\nThe pier at Eastwick is closed after the storm damaged its deck.\n\n"
+        "> We will not open it before every plank has been checked by the engineers.\n>\n"
+        "> — Nora Quill, mayor of Eastwick\n",
+        source="b.md",
+        fmt="markdown",
+    )
+    analysed = analyse_articles([replace(first, language="en"), replace(second, language="en")])
+    quotes = [s for s in analysed[1].statements if s.kind == "quote"]
+    assert quotes and {s.speaker for s in quotes} == {"per:nora-quill"}
+    profiles = outlet_profiles(analysed, [], [], core=frozenset({"per:nora-quill"}))
+    assert profiles[analysed[1].article.id].entities_omitted == ()
+    assert profiles[analysed[1].article.id].entities_named == ("per:nora-quill",)

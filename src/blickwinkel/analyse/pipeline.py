@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from blickwinkel.analyse.cache import AnalysisCache, AnalysisStore, Prepared
+from blickwinkel.analyse.coreference import name_parts
 from blickwinkel.analyse.dates import anchor_from_others, find_dates
 from blickwinkel.analyse.entities import add_story_surnames, find_entities, unify_entity_keys
 from blickwinkel.analyse.language import article_language, detect_block_languages
@@ -63,13 +64,36 @@ def analyse_articles(
     languages = [p[0].language for p in parts]
     mentions = unify_entity_keys(add_story_surnames(prepared, sentences, [p[2] for p in parts]), languages)
     published = [a.published for a in prepared]
+    people = _people_of_story(mentions)
     results = []
     for n, article in enumerate(prepared):
         others = published[:n] + published[n + 1 :]
         anchor = article.published or anchor_from_others(others)
         inferred = article.published is None and anchor is not None
-        results.append(_analyse_one(article, sentences[n], mentions[n], anchor, inferred))
+        results.append(_analyse_one(article, sentences[n], mentions[n], anchor, inferred, people))
     return results
+
+
+def _people_of_story(mentions: Sequence[Sequence[tuple[Mention, ...]]]) -> dict[tuple[str, ...], str]:
+    """The key of each person of the story by the parts of their name as written in any article."""
+    people: dict[tuple[str, ...], str] = {}
+    for article in mentions:
+        for sentence in article:
+            for m in sentence:
+                if m.type == "PER":
+                    parts = name_parts(m.text)
+                    if len(parts) >= 2:
+                        people.setdefault(parts, m.key)
+    return people
+
+
+def _speaker(speaker: str | None, people: Mapping[tuple[str, ...], str]) -> str | None:
+    """A speaker named only in an attribution line ("— Anna Berg, Bürgermeisterin") has no mention
+    in the article: the key of the person the story names that way, else the name as written. The
+    outlet profile counted such a person as quoted and as left out at once."""
+    if speaker is None or ":" in speaker:
+        return speaker
+    return people.get(name_parts(speaker), speaker)
 
 
 def _subjectivity(sentences: Sequence[Sentence], languages: Sequence[str]) -> list[float]:
@@ -93,6 +117,7 @@ def _analyse_one(
     mentions: Sequence[tuple[Mention, ...]],
     anchor_date: dt.date | None,
     inferred: bool,
+    people: Mapping[tuple[str, ...], str] | None = None,
 ) -> AnalysedArticle:
     roles = classify_statements(article, sentences, mentions)
     languages = [article.blocks[s.block].language or article.language or DEFAULT_LANGUAGE for s in sentences]
@@ -114,7 +139,7 @@ def _analyse_one(
                 block_kind=block.kind,
                 kind=kind,  # type: ignore[arg-type]
                 subjective=subjective,
-                speaker=role.speaker,
+                speaker=_speaker(role.speaker, people or {}),
                 entities=tuple(mentions[i]),
                 quantities=tuple(find_quantities(sentence.text, lang, offset=sentence.start)),
                 dates=tuple(

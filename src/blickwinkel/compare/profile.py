@@ -41,7 +41,8 @@ def outlet_profiles(
         aid = a.article.id
         mine = [f for f in facts if aid in f.articles]
         speakers = tuple(dict.fromkeys(s.speaker for s in a.statements if s.speaker))
-        named = {m.key for s in a.statements for m in s.entities}
+        # whom it quotes it names, even where the name stands only in an attribution line
+        named = {m.key for s in a.statements for m in s.entities} | set(speakers)
         profiles[aid] = OutletProfile(
             facts=len(mine),
             unique_facts=sum(1 for f in mine if len(f.articles) == 1),
