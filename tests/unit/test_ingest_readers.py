@@ -199,6 +199,34 @@ def test_html_article_with_metadata() -> None:
     assert "Impressum" not in article.text and "Politik" not in article.text
 
 
+SAVED_PAGE = (
+    "<html><head><title>Bridge closed for repairs</title></head><body><article>"
+    "<h1>Bridge closed for repairs</h1><p>The old bridge over the river Lenne will be closed for three "
+    "weeks from Monday, the city said on Friday. Buses will take a detour through Hohenau.</p><p>Engineers "
+    "found cracks in two of the supports during a routine check last month, a spokeswoman said.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        ("<!-- saved from url=(0041)https://www.lenne-bote.example/news/b1 -->\n", "lenne-bote.example"),
+        ("", None),
+    ],
+)
+def test_html_without_a_site_name_takes_the_host_of_its_address(
+    tmp_path: Path, head: str, outlet: str | None
+) -> None:
+    # A saved page without a site name was labelled by its file name: "page" for page.html.
+    path = tmp_path / "page.html"
+    path.write_text(head + SAVED_PAGE, encoding="utf-8")
+    (article,) = read_inputs([str(path)]).articles
+    assert article.outlet == outlet
+    if outlet:
+        assert article.url == "https://www.lenne-bote.example/news/b1"
+
+
 def test_html_without_article_text_fails() -> None:
     result = read_inputs([str(FIXTURES / "menu_only.html")])
     assert result.articles == ()

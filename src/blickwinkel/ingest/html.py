@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 from xml.etree import ElementTree
 
 from blickwinkel.errors import IngestError
@@ -77,12 +78,13 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
         raise IngestError(source, _NO_ARTICLE)
     date = _attribute(doc, "date")
     meta = {k: v for k in ("hostname", "categories", "tags") if (v := _attribute(doc, k))}
+    url = _attribute(doc, "url") or _saved_from(text)
     article = build_article(
         pieces,
         id=stem,
         source=source,
-        outlet=_attribute(doc, "sitename"),
-        url=_attribute(doc, "url"),
+        outlet=_attribute(doc, "sitename") or _host(url),
+        url=url,
         published=_date(date),
         author=_attribute(doc, "author"),
         meta=meta,
@@ -138,6 +140,26 @@ def _collect_text(element: ElementTree.Element, parts: list[str]) -> None:
 
 def _lines(text: str) -> list[str]:
     return [line for line in (collapse_spaces(x) for x in normalise(text).split("\n")) if line]
+
+
+# Browsers mark a page saved to disk with the address it came from (Internet Explorer's "mark of
+# the web", which Chrome and Edge still write): <!-- saved from url=(0042)https://… -->.
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s<>]+?)\s*-->", re.IGNORECASE)
+
+
+def _saved_from(text: str) -> str | None:
+    """The address a saved page names in its "saved from url" mark, else None."""
+    found = _SAVED_FROM.search(text[:4000])
+    return found.group(1) if found else None
+
+
+def _host(url: str | None) -> str | None:
+    """The host of ``url`` without "www.": the outlet of a page that names no site (a saved page
+    without one was labelled by its file name, "page" for a browser's page.html)."""
+    if not url:
+        return None
+    host = urllib.parse.urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
 
 
 def _attribute(doc: ElementTree.Element, name: str) -> str | None:
