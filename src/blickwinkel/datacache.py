@@ -22,7 +22,9 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _MAGIC = b"BWMAP001"
 _HEADER = struct.Struct("<8sQ")
@@ -69,6 +71,54 @@ def cached_file(name: str, write: Callable[[Path], None]) -> Path | None:
     except OSError:
         return None
     return path
+
+
+def cached_data(name: str, write: Callable[[Path], None], read: Callable[[Path], T]) -> T | None:
+    """``read(path)`` of cache file ``name``, which ``write(temporary_path)`` makes when it is absent.
+
+    A file ``read`` refuses (it raises: damaged, truncated, left by another build) is removed and
+    written anew, then read once more, so one damaged file costs one process the rebuild instead of
+    every later process the decoding. ``None`` when there is no writable cache or the new file is
+    refused too; the caller then decodes the shipped data.
+    """
+    for attempt in range(2):
+        path = cached_file(name, write)
+        if path is None:
+            return None
+        try:
+            return read(path)
+        except Exception:  # what a damaged file raises depends on the format (marshal: several kinds)
+            if attempt == 0:
+                with contextlib.suppress(OSError):
+                    path.unlink()  # a read-only cache keeps it: read again, refused again, None
+    return None
+
+
+def marshal_name(stem: str, *parts: object) -> str:
+    """The name of a marshal cache file: keyed on the Python build as well as on ``parts``, since
+    marshal's format is the interpreter's and changes between versions."""
+    return f"{stem}-{source_key(sys.version, *parts)}.marshal"
+
+
+def read_marshal_table(path: Path) -> dict[Any, Any]:
+    """A dict kept by :func:`write_marshal_table`; empty when the file is absent or damaged."""
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        table = marshal.loads(path.read_bytes())
+        if isinstance(table, dict):
+            return table
+    return {}
+
+
+def write_marshal_table(path: Path, table: Mapping[Any, Any]) -> None:
+    """Keep ``table`` as ``path`` in the cache directory, replacing what is there (a table that
+    could not be read is written anew); a cache that cannot be written is left as it is."""
+
+    def write(temporary: Path) -> None:
+        temporary.write_bytes(marshal.dumps(dict(table)))
+
+    with contextlib.suppress(OSError, ValueError):
+        path.unlink(missing_ok=True)
+        cached_file(path.name, write)
 
 
 def write_string_map(path: Path, items: Iterable[tuple[bytes, bytes]]) -> None:
@@ -163,14 +213,10 @@ class RegexCodes:
         # (2: tables written once, the first format grew by the per-process patterns; 3: SoMaJo's
         # emoticon patterns in a fixed order, so the tables written before miss them)
         # (keyed on the Python build too: marshal and the C core are those of this interpreter)
-        self._path = cache_dir() / f"{name}-{source_key(sys.version, regex.__version__, name, 3)}.marshal"
-        self._table: dict[tuple[str, int], tuple[Any, ...]] = {}
+        self._path = cache_dir() / marshal_name(name, regex.__version__, name, 3)
+        self._table: dict[tuple[str, int], tuple[Any, ...]] = read_marshal_table(self._path)
         self._recorded: dict[tuple[str, int], tuple[Any, ...]] = {}
         self._compiled: dict[tuple[str, int], Any] = {}
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            table = marshal.loads(self._path.read_bytes())
-            if isinstance(table, dict):
-                self._table = table
 
     def compile(self, pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
         if kwargs or not isinstance(pattern, str):
@@ -230,16 +276,8 @@ class RegexCodes:
         """Keep the code of the patterns compiled so far, once: where a table was read it is not
         rewritten, so a pattern whose text changes from process to process (built from a set) is
         compiled the ordinary way each time instead of growing the table."""
-        if not self._recorded or self._table:
-            return
-        table = self._recorded
-
-        def write(path: Path) -> None:
-            path.write_bytes(marshal.dumps(table))
-
-        with contextlib.suppress(OSError, ValueError):
-            self._path.unlink(missing_ok=True)
-            cached_file(self._path.name, write)
+        if self._recorded and not self._table:
+            write_marshal_table(self._path, self._recorded)
 
 
 _patterns_lock = threading.Lock()
@@ -274,12 +312,8 @@ def compiled_patterns(name: str) -> Iterator[None]:
     if compiler is None or core is None:
         yield
         return
-    path = cache_dir() / f"{name}-{source_key(sys.version, name, 1)}.marshal"
-    table: dict[tuple[Any, int], tuple[Any, ...]] = {}
-    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-        read = marshal.loads(path.read_bytes())
-        if isinstance(read, dict):
-            table = read
+    path = cache_dir() / marshal_name(name, name, 1)
+    table: dict[tuple[Any, int], tuple[Any, ...]] = read_marshal_table(path)
     recorded: dict[tuple[Any, int], tuple[Any, ...]] = {}
     shipped = compiler.compile
     seen: list[tuple[Any, ...]] = []
@@ -324,10 +358,4 @@ def compiled_patterns(name: str) -> Iterator[None]:
                 compiler.compile = shipped
                 _patterns_open[0] = False
     if recorded and not table:
-
-        def write(temporary: Path) -> None:
-            temporary.write_bytes(marshal.dumps(recorded))
-
-        with contextlib.suppress(OSError, ValueError):
-            path.unlink(missing_ok=True)  # a table there could not be read: written anew
-            cached_file(path.name, write)
+        write_marshal_table(path, recorded)  # also over a table that could not be read

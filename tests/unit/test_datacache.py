@@ -58,6 +58,39 @@ def test_cache_is_written_once_and_reused(tmp_path: Path, monkeypatch: pytest.Mo
     assert [p.name for p in first.parent.iterdir()] == ["thing.bin"]  # no temporary file left behind
 
 
+def test_a_damaged_file_is_written_anew_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    writes: list[str] = []
+
+    def write(path: Path) -> None:
+        writes.append(path.name)
+        path.write_text("good")
+
+    def read(path: Path) -> str:
+        text = path.read_text()
+        if text != "good":
+            raise ValueError("damaged")
+        return text
+
+    assert datacache.cached_data("thing.txt", write, read) == "good"
+    (tmp_path / "blickwinkel" / "thing.txt").write_text("garbage")
+    assert datacache.cached_data("thing.txt", write, read) == "good"  # removed, written, read
+    assert datacache.cached_data("thing.txt", write, read) == "good"
+    assert len(writes) == 2
+    # A file that even a fresh write cannot make readable gives None (the caller decodes instead).
+    assert datacache.cached_data("other.txt", lambda p: p.write_text("bad"), read) is None
+
+
+def test_marshal_files_are_named_after_the_python_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    # marshal's format changes between Python versions; HanTa's and e5's files were not keyed on it.
+    import sys
+
+    here = datacache.marshal_name("hanta", "model-file")
+    monkeypatch.setattr(sys, "version", "3.99.0 (another build)")
+    assert datacache.marshal_name("hanta", "model-file") != here
+    assert here.startswith("hanta-") and here.endswith(".marshal")
+
+
 def test_unwritable_cache_only_costs_speed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("")
@@ -169,6 +202,12 @@ def test_damaged_cache_files_only_cost_speed(tmp_path: Path, monkeypatch: pytest
         lemmas.word_tags.cache_clear()
         assert gazetteer.places() == expected
         assert lemmas.word_tags("Häuser", "de") == tags
+        # ... and written anew, so the next process maps them again (they stayed damaged before)
+        import marshal
+
+        for name in ("places-*.marshal", "hanta-*.marshal"):
+            (path,) = tmp_path.joinpath("blickwinkel").glob(name)
+            assert marshal.loads(path.read_bytes())
     finally:
         gazetteer.places.cache_clear()
         lemmas._taggers.clear()
@@ -267,4 +306,9 @@ def test_damaged_language_model_cache_only_costs_speed(
         data = path.read_bytes()
         path.unlink()
         path.write_bytes(data[: len(data) // 2] if damage == "truncated" else b"\x93NUMPY garbage" * 100)
-    assert language._build_langid().classify(text)[0] == "de"  # the shipped model, decompressed
+    assert language._build_langid().classify(text)[0] == "de"  # the damaged files written anew
+    import numpy as np
+
+    for path in files:
+        with path.open("rb") as fh:
+            np.load(fh, allow_pickle=False)  # readable again

@@ -446,16 +446,15 @@ def places() -> PlaceTable:
     def write(path: Path) -> None:
         path.write_bytes(marshal.dumps(_read_places(source)))
 
-    key = datacache.source_key(source, _NAME_TOKEN.pattern, MAX_NAME_TOKENS)
-    path = datacache.cached_file(f"places-{key}.marshal", write)
-    if path is not None:
-        try:
-            table = marshal.loads(path.read_bytes())
-            if isinstance(table, dict):
-                return PlaceTable(table)
-        except (OSError, EOFError, ValueError, TypeError):
-            pass  # a damaged cache: parse the shipped file
-    return PlaceTable(_read_places(source))
+    def read(path: Path) -> PlaceTable:
+        table = marshal.loads(path.read_bytes())
+        if not isinstance(table, dict):
+            raise ValueError(f"{path}: not a place table")
+        return PlaceTable(table)
+
+    name = datacache.marshal_name("places", source, _NAME_TOKEN.pattern, MAX_NAME_TOKENS)
+    cached = datacache.cached_data(name, write, read)  # a damaged file is written anew
+    return cached if cached is not None else PlaceTable(_read_places(source))
 
 
 def _read_places(source: Path) -> dict[tuple[str, ...], tuple[str, str]]:

@@ -247,13 +247,13 @@ def _build_langid() -> Any:
 
     source = MODEL_DIR / MODEL_FILE
     key = datacache.source_key(source, *SUPPORTED_LANGUAGES)
-    path = datacache.cached_file(f"py3langid-{key}.npz", _write_langid_model)
-    if path is not None:
-        try:
-            return _langid_from_cache(path, key)
-        except Exception:  # a damaged cache file (zip, npy and array checks raise several kinds)
-            pass
-    # no writable cache, or a damaged one: decompress the shipped model
+    # A damaged cache file (zip, npy and array checks raise several kinds) is written anew.
+    cached = datacache.cached_data(
+        f"py3langid-{key}.npz", _write_langid_model, lambda path: _langid_from_cache(path, key)
+    )
+    if cached is not None:
+        return cached
+    # no writable cache, or a damaged one that cannot be written anew: decompress the shipped model
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(SUPPORTED_LANGUAGES))
     return identifier
@@ -272,14 +272,15 @@ def _langid_from_cache(path: Path, key: str) -> Any:
             np.save(fh, model["nextmove"], allow_pickle=False)
 
     # The tokenizer's transition table (39 MB) is memory-mapped: a text reads a few of its pages.
-    nextmove_path = datacache.cached_file(f"py3langid-nextmove-{key}.npy", write_nextmove)
+    # (a damaged one is written anew; none: the table from the model file)
+    mapped = datacache.cached_data(
+        f"py3langid-nextmove-{key}.npy",
+        write_nextmove,
+        lambda table: memoryview(np.load(table, mmap_mode="r", allow_pickle=False)),
+    )
     # (the file opened here: numpy leaves a file it opened itself open when it is not a zip file)
     with path.open("rb") as source, np.load(source, allow_pickle=False) as model:
-        nextmove: Any = (
-            memoryview(np.load(nextmove_path, mmap_mode="r", allow_pickle=False))
-            if nextmove_path is not None
-            else _to_array(model["nextmove"])
-        )
+        nextmove: Any = mapped if mapped is not None else _to_array(model["nextmove"])
         return LanguageIdentifier(
             model["ptc"],
             model["pc"],

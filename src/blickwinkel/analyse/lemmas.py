@@ -67,17 +67,16 @@ def _load_hanta(model: str) -> Any:
         plain = {k: _plain(v) for k, v in state.items() if k not in patterns}
         path.write_bytes(marshal.dumps((patterns, plain)))
 
-    try:
-        path = datacache.cached_file(f"hanta-{datacache.source_key(source)}.marshal", write)
-        if path is not None:
-            patterns, plain = marshal.loads(path.read_bytes())
-            tagger = HanoverTagger.HanoverTagger.__new__(HanoverTagger.HanoverTagger)
-            vars(tagger).update(plain)
-            vars(tagger).update({k: re.compile(*pattern) for k, pattern in patterns.items()})
-            return tagger
-    except Exception:  # a damaged cache (marshal garbage raises several kinds): load as shipped
-        pass
-    return HanoverTagger.HanoverTagger(model)
+    def read(path: Path) -> Any:
+        patterns, plain = marshal.loads(path.read_bytes())
+        tagger = HanoverTagger.HanoverTagger.__new__(HanoverTagger.HanoverTagger)
+        vars(tagger).update(plain)
+        vars(tagger).update({k: re.compile(*pattern) for k, pattern in patterns.items()})
+        return tagger
+
+    # (a damaged file is written anew; without a cache the tagger loads as shipped)
+    cached = datacache.cached_data(datacache.marshal_name("hanta", source), write, read)
+    return cached if cached is not None else HanoverTagger.HanoverTagger(model)
 
 
 def _plain(value: Any) -> Any:
@@ -209,13 +208,11 @@ def _load_dictionary(lang: str) -> Mapping[str, str]:
         decoded.update(shipped._load_dictionary_from_disk(lang))
         datacache.write_string_map(path, decoded.items())
 
-    path = datacache.cached_file(f"simplemma-{lang}-{datacache.source_key(__version__, source)}.map", write)
-    if path is not None:
-        try:
-            return datacache.MappedStringMap(path)
-        except (OSError, ValueError):  # a damaged cache file: decode the shipped data instead
-            pass
-    if not decoded:
+    name = f"simplemma-{lang}-{datacache.source_key(__version__, source)}.map"
+    mapped = datacache.cached_data(name, write, datacache.MappedStringMap)
+    if mapped is not None:
+        return mapped
+    if not decoded:  # no cache, or a damaged one that could not be written anew: decode the shipped data
         decoded.update(shipped._load_dictionary_from_disk(lang))
     return shipped.MappingStrToByteString(decoded)
 

@@ -13,7 +13,6 @@ Nothing here is trained by us.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import itertools
 import marshal
@@ -166,13 +165,14 @@ def _cached_vocabulary(name: str, read: Callable[[], _Vocabulary]) -> _Vocabular
     def write(path: Path) -> None:
         path.write_bytes(marshal.dumps(read()))
 
-    path = datacache.cached_file(name, write)
-    if path is not None:
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            pieces, normalise, longest = marshal.loads(path.read_bytes())
-            if isinstance(pieces, dict) and isinstance(normalise, dict) and isinstance(longest, int):
-                return pieces, normalise, longest
-    return read()  # no writable cache, or a damaged file
+    def read_cached(path: Path) -> _Vocabulary:
+        pieces, normalise, longest = marshal.loads(path.read_bytes())
+        if not (isinstance(pieces, dict) and isinstance(normalise, dict) and isinstance(longest, int)):
+            raise ValueError(f"{path}: not a vocabulary")
+        return pieces, normalise, longest
+
+    cached = datacache.cached_data(name, write, read_cached)  # a damaged file is written anew
+    return cached if cached is not None else read()
 
 
 def _cached_weights(
@@ -187,18 +187,19 @@ def _cached_weights(
         with path.open("wb") as fh:
             np.save(fh, flat, allow_pickle=False)
 
-    path = datacache.cached_file(name, write)
-    if path is not None:
-        with contextlib.suppress(OSError, ValueError):
-            flat = np.load(path, mmap_mode="r", allow_pickle=False)
-            if flat.dtype == np.dtype("<f4") and flat.shape == (sum(sizes),):
-                weights: dict[str, FloatArray] = {}
-                start = 0
-                for (n, shape), size in zip(shapes, sizes, strict=True):
-                    weights[n] = flat[start : start + size].reshape(shape)
-                    start += size
-                return weights
-    return read()
+    def read_cached(path: Path) -> dict[str, FloatArray]:
+        flat = np.load(path, mmap_mode="r", allow_pickle=False)
+        if flat.dtype != np.dtype("<f4") or flat.shape != (sum(sizes),):
+            raise ValueError(f"{path}: not the weights of this model")
+        weights: dict[str, FloatArray] = {}
+        start = 0
+        for (n, shape), size in zip(shapes, sizes, strict=True):
+            weights[n] = flat[start : start + size].reshape(shape)
+            start += size
+        return weights
+
+    cached = datacache.cached_data(name, write, read_cached)  # a damaged file is written anew
+    return cached if cached is not None else read()
 
 
 class E5Encoder:
@@ -259,7 +260,7 @@ class E5Encoder:
         shapes = _weight_shapes(h, self.ff, tensors["emb.pos"][1] // h, self.layers_run)
         if cached:
             key = datacache.source_key(path, _CACHE_FORMAT)
-            vocabulary = _cached_vocabulary(f"e5-vocabulary-{key}.marshal", read_vocabulary)
+            vocabulary = _cached_vocabulary(datacache.marshal_name("e5-vocabulary", key), read_vocabulary)
             weights = _cached_weights(f"e5-layers{self.layers_run}-{key}.npy", shapes, read_weights)
         else:
             vocabulary, weights = read_vocabulary(), read_weights()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -228,10 +229,12 @@ def _load_use_from_cache(model: Any, threads: int) -> None:
         with np.load(weights_file, allow_pickle=False) as z, path.open("wb") as fh:
             np.savez(fh, **{name: z[name] for name in z.files if not name.startswith("q")})
 
+    paths: list[Path | None] = []
     try:
-        tokenizer_path = datacache.cached_file(f"use-vocabulary-{key}.pickle", write_tokenizer)
-        table_path = datacache.cached_file(f"use-table-{key}.npy", write_table)
-        weights_path = datacache.cached_file(f"use-dense-{key}.npz", write_weights)
+        paths.append(datacache.cached_file(f"use-vocabulary-{key}.pickle", write_tokenizer))
+        paths.append(datacache.cached_file(f"use-table-{key}.npy", write_table))
+        paths.append(datacache.cached_file(f"use-dense-{key}.npz", write_weights))
+        tokenizer_path, table_path, weights_path = paths
         if tokenizer_path is None or table_path is None or weights_path is None:
             return
         if model._sp is None:
@@ -240,6 +243,10 @@ def _load_use_from_cache(model: Any, threads: int) -> None:
         model._backend = _use_backend(table_path, weights_path, model._sp, threads)
     except Exception:  # a damaged cache (unpickling garbage raises many kinds): load as shipped
         model._sp = model._backend = None
+        for path in paths:  # and the next process writes the files anew
+            if path is not None:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
 
 def _tokenizer_state(tokenizer: Any) -> dict[str, Any]:
