@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,12 +16,12 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
+from tests.databases import BACKENDS, empty_database, engine_of
 from tests.integration.newsroom_fixtures import write_articles
 
 pytestmark = pytest.mark.slow
 
 ARTICLES = 40
-PG_URL = os.environ.get("BLICKWINKEL_TEST_PG_URL", "")
 # The CLI as the lead's cli/main.py will register it, built here so the test does not depend on it.
 LAUNCHER = """
 import sys, typer
@@ -33,25 +32,11 @@ app(sys.argv[1:])
 """
 
 
-def _backends() -> list[object]:
-    marks = [] if PG_URL else [pytest.mark.skip(reason="BLICKWINKEL_TEST_PG_URL is not set")]
-    return [pytest.param("sqlite", id="sqlite"), pytest.param("postgresql", id="postgresql", marks=marks)]
-
-
-@pytest.fixture(params=_backends())
+@pytest.fixture(params=BACKENDS)
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A database URL of an empty store: a SQLite file, or a fresh schema on the PostgreSQL server."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'resume.db'}"
-        return
-    schema = f"k_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    yield PG_URL + ("&" if "?" in PG_URL else "?") + f"options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-    admin.dispose()
+    with empty_database(request.param, tmp_path, "resume.db") as url:
+        yield url
 
 
 def _ingest(folder: Path, db: str, *, capture: bool) -> subprocess.Popen[bytes]:
@@ -64,12 +49,8 @@ def _ingest(folder: Path, db: str, *, capture: bool) -> subprocess.Popen[bytes]:
     )
 
 
-def _engine(db: str) -> sa.Engine:
-    return sa.create_engine(db.replace("postgresql://", "postgresql+psycopg://", 1))
-
-
 def _stored(db: str) -> list[tuple[str, int]]:
-    engine = _engine(db)
+    engine = engine_of(db)
     try:
         with engine.connect() as conn:
             rows = conn.execute(sa.text("SELECT source, count(*) FROM articles GROUP BY source")).all()
@@ -81,7 +62,7 @@ def _stored(db: str) -> list[tuple[str, int]]:
 
 
 def _unassigned(db: str) -> int:
-    engine = _engine(db)
+    engine = engine_of(db)
     with engine.connect() as conn:
         count = conn.execute(
             sa.text("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM memberships)")
@@ -112,7 +93,7 @@ def test_kill_9_mid_run_then_rerun_stores_every_article_exactly_once(tmp_path: P
     assert len(rows) == ARTICLES and all(count == 1 for _, count in rows)
     assert _unassigned(db) == 0
     if db.startswith("sqlite"):
-        engine = _engine(db)
+        engine = engine_of(db)
         with engine.connect() as conn:
             assert conn.execute(sa.text("PRAGMA integrity_check")).scalar_one() == "ok"
         engine.dispose()

@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import subprocess
 import sys
-import uuid
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's notice about its TestClient's future transport
@@ -27,28 +24,14 @@ from blickwinkel.config import load_settings
 from blickwinkel.ingest import read_text
 from blickwinkel.store import Store, StoryChoice, open_store
 from blickwinkel.web import ServiceOptions, create_app
+from tests.databases import BACKENDS, empty_database
 from tests.integration.newsroom_fixtures import fake_comparison, fill_store, invented_article
 
-PG_URL = os.environ.get("BLICKWINKEL_TEST_PG_URL", "")
-NO_PG = pytest.mark.skipif(not PG_URL, reason="BLICKWINKEL_TEST_PG_URL is not set")
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=NO_PG)])
+@pytest.fixture(params=BACKENDS)
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'kept.db'}"
-        return
-    # A fresh schema per test on the shared database, as in test_store.py.
-    schema = f"k_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        yield PG_URL + ("&" if "?" in PG_URL else "?") + f"options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
+    with empty_database(request.param, tmp_path, "kept.db") as url:
+        yield url
 
 
 @pytest.fixture

@@ -24,12 +24,17 @@ REPORTS = (
 )
 
 
-def test_ingest_keeps_analyses_that_the_story_comparison_reuses(tmp_path: Path) -> None:
+def _report_files(folder: Path) -> list[str]:
     paths = []
     for n, text in enumerate(REPORTS):
-        path = tmp_path / f"report-{n}.txt"
+        path = folder / f"report-{n}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
+    return paths
+
+
+def test_ingest_keeps_analyses_that_the_story_comparison_reuses(tmp_path: Path) -> None:
+    paths = _report_files(tmp_path)
     store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
     try:
         pipeline.CACHE.clear()
@@ -56,11 +61,7 @@ def test_ingest_keeps_analyses_that_the_story_comparison_reuses(tmp_path: Path) 
 def test_the_language_filters_see_detected_languages(tmp_path: Path) -> None:
     """Before, only a language the input declared was stored: ``?language=en`` found nothing and a
     story's ``languages`` was empty for plain-text inputs."""
-    paths = []
-    for n, text in enumerate(REPORTS):
-        path = tmp_path / f"report-{n}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
+    paths = _report_files(tmp_path)
     store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
     try:
         Ingestor(store, embedder=HashedWordsEmbedder(), analyser=default_analyser).ingest(paths)

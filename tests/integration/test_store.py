@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
-import sqlalchemy as sa
 
 from blickwinkel.ingest import read_text
 from blickwinkel.model import AnalysedArticle, Article, Mention, Statement
 from blickwinkel.store import Store, StoreError, StoryChoice, open_store
-
-PG_URL = os.environ.get("BLICKWINKEL_TEST_PG_URL", "")
+from tests.databases import BACKENDS, empty_database
 
 
 def _article(n: int, *, title: str, body: str, outlet: str, day: int, language: str = "en") -> Article:
@@ -92,32 +88,12 @@ def _analysed(article: Article) -> AnalysedArticle:
     return AnalysedArticle(article=article, statements=tuple(statements))
 
 
-def _backends() -> list[object]:
-    params: list[object] = [pytest.param("sqlite", id="sqlite")]
-    marks = [] if PG_URL else [pytest.mark.skip(reason="BLICKWINKEL_TEST_PG_URL is not set")]
-    params.append(pytest.param("postgresql", id="postgresql", marks=marks))
-    return params
-
-
-@pytest.fixture(params=_backends())
+@pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        s = open_store(f"sqlite:///{tmp_path / 'test.db'}")
+    with empty_database(request.param, tmp_path) as url:
+        s = open_store(url)
         yield s
         s.close()
-        return
-    # A fresh schema per test on the shared database keeps tests independent.
-    schema = f"t_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    url = PG_URL + ("&" if "?" in PG_URL else "?") + f"options=-csearch_path%3D{schema}"
-    s = open_store(url)
-    yield s
-    s.close()
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-    admin.dispose()
 
 
 def _fill(store: Store) -> list[int]:
