@@ -241,7 +241,7 @@ def local_figure_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | N
     return None
 
 
-# A clock time: "1 a.m.", "2:30 p.m.", "10am", "21 Uhr", "23.45 Uhr"; "am" and "pm" only written onto
+# A clock time: "3 a.m.", "4:15 p.m.", "11am", "19 Uhr", "22.10 Uhr"; "am" and "pm" only written onto
 # the figure, since "5 am Montag" is German.
 _CLOCK = re.compile(
     r"(?<![\d.,:])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?"
@@ -251,7 +251,7 @@ _CLOCK = re.compile(
 
 
 def clock_times(s: Statement) -> list[tuple[int, Found]]:
-    """The clock times a statement gives, as minutes after midnight: "1 a.m." is 60, "21 Uhr" 1260."""
+    """The clock times a statement gives, as minutes after midnight: "3 a.m." is 180, "19 Uhr" 1140."""
     out = []
     for m in _CLOCK.finditer(typographic_form(s.text)):
         hour, minute, at = (
