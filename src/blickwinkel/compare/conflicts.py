@@ -778,7 +778,10 @@ def same_slot(a: Statement, b: Statement) -> bool:
     actors_a = {m.key for m in a.entities if m.type in _SLOT_NAMES}
     if not actors_a & {m.key for m in b.entities if m.type in _SLOT_NAMES}:
         return False
-    wa, wb = _slot_words(a), _slot_words(b)
+    return _same_words(_slot_words(a), _slot_words(b))
+
+
+def _same_words(wa: frozenset[str], wb: frozenset[str]) -> bool:
     shared = len(wa & wb)
     return shared >= SLOT_MIN_SHARED_WORDS and shared >= SLOT_MIN_SHARE * min(len(wa), len(wb))
 
@@ -819,23 +822,27 @@ def _slot_conflicts(
     organisation (``same_slot``) where the links found none: the aligner may not link "Weber legte
     gegen 8 Uhr am Steg ab" to a longer sentence that also says who was on board."""
     by_actor: dict[str, list[str]] = {}
+    words: dict[str, frozenset[str]] = {}
     for sid in sorted(statements):
         if sid in fact_of:
             for key in sorted({m.key for m in statements[sid].entities if m.type in _SLOT_NAMES}):
                 by_actor.setdefault(key, []).append(sid)
+                words.setdefault(sid, _slot_words(statements[sid]))
     pairs = sorted(
         {
             (x, y)
             for sids in by_actor.values()
             for x, y in itertools.combinations(sids, 2)
-            if statements[x].article != statements[y].article and frozenset((x, y)) not in seen
+            if statements[x].article != statements[y].article
+            and _same_words(words[x], words[y])
+            and frozenset((x, y)) not in seen
         }
     )
     found = []
     for x, y in pairs:
         a, b = statements[x], statements[y]
-        if not same_slot(a, b):
-            continue
+        if _parallel(a, b, None, None) == []:
+            continue  # copies in another typographic form never conflict
         fact = fact_of[x]
         if fact_of[y] is not fact:
             fact = replace(fact, statements=fact.statements + fact_of[y].statements)
