@@ -9,6 +9,7 @@ from rich.console import Console
 
 from blickwinkel.model import Conflict
 from blickwinkel.report import render_terminal
+from blickwinkel.report.terminal import counted
 from tests.unit.test_report_html import build_comparison
 
 
@@ -40,3 +41,9 @@ def test_a_conflict_line_names_the_articles_by_their_letters() -> None:
     text = _printed([Conflict("c1", "quantity", "f2", ("a3", "b3"), (40.0, 60), reason)])
     assert "⚠ quantity: Pendler: '40' in A vs '60' in B" in text
     assert "in tagesblatt-1" not in text
+
+
+def test_an_article_of_one_statement_is_not_counted_in_the_plural() -> None:
+    assert counted(1, "statement") == "1 statement"
+    assert counted(0, "statement") == "0 statements"
+    assert counted(14, "statement") == "14 statements"

@@ -15,6 +15,11 @@ from blickwinkel.report.labels import labelled_reason, link_reason, outlet_label
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
+def counted(count: int, noun: str) -> str:
+    """``1 statement``, ``2 statements``: the article line printed "1 statements"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def article_labels(comparison: Comparison) -> dict[str, str]:
     """Short labels A, B, C … (A1, B1 … past 26 articles) in input order."""
     labels = {}
@@ -71,7 +76,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
             f"  {art.published.isoformat() if art.published else 'undated'} · {art.language or '?'}",
             style="dim",
         )
-        line.append(f" · {len(a.statements)} statements · {a.genre or 'report'}", style="dim")
+        line.append(f" · {counted(len(a.statements), 'statement')} · {a.genre or 'report'}", style="dim")
         if a.subjective_share is not None:
             line.append(f" · opinion {a.subjective_share:.0%}", style="dim")
         if profile.ends_in_commentary:
