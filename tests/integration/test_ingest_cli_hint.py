@@ -56,3 +56,18 @@ def test_feeds_list_names_a_bad_store_and_an_empty_list(tmp_path: Path) -> None:
     empty = runner.invoke(app, ["feeds", "list", "--db", db], env=env)
     assert empty.exit_code == 0
     assert f"No feeds yet; add one with: blickwinkel feeds add URL --db {db}" in empty.stderr
+
+
+def test_feeds_add_takes_allow_network_like_watch(tmp_path: Path) -> None:
+    # `feeds add` had no --allow-network: a feed on a private network could be watched with
+    # `watch --allow-network` but not added.
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    runner = CliRunner()
+    url = "http://10.20.30.40/feed.xml"
+    refused = runner.invoke(app, ["feeds", "add", url, "--db", db], env=env)
+    assert refused.exit_code == 2 and "fetch_allow_networks" in refused.stderr
+    added = runner.invoke(app, ["feeds", "add", url, "--db", db, "--allow-network", "10.0.0.0/8"], env=env)
+    assert added.exit_code == 0, added.stderr
+    listed = runner.invoke(app, ["feeds", "list", "--db", db], env=env)
+    assert "10.20.30.40" in listed.stdout

@@ -214,12 +214,16 @@ feeds_app = typer.Typer(help="The RSS/Atom feeds that `blickwinkel watch` polls.
 
 @feeds_app.command("add")
 def feeds_add(
-    url: Annotated[str, typer.Argument(help="Feed URL (RSS or Atom).")], db: DbOption = None
+    url: Annotated[str, typer.Argument(help="Feed URL (RSS or Atom).")],
+    db: DbOption = None,
+    allow_networks: AllowNetworksOption = None,
 ) -> None:
     """Remember a feed; `blickwinkel watch` fetches its new entries."""
     err = stderr_console()
     try:
-        store, fetcher = _open(db)
+        # the same --allow-network as watch and ingest: a feed on the newsroom's own network was
+        # refused here while `watch --allow-network` would have fetched it
+        store, fetcher = _open(db, allow_networks)
         fetcher.check_url(url)
         feed = store.add_feed(url)
         store.close()
