@@ -37,6 +37,13 @@ def test_normalise_is_idempotent_on_examples() -> None:
         ("Mittwoch, 25.01.2024, 14:30 Uhr", dt.date(2024, 1, 25)),
         ("Stand: 3. März 2024", dt.date(2024, 3, 3)),
         ("Published on Sep 9, 2023 at 10:15 am", dt.date(2023, 9, 9)),
+        # markdown emphasis, French and Spanish date lines were no dates
+        ("*3 March 2025*", dt.date(2025, 3, 3)),
+        ("**Published:** 3 March 2025", dt.date(2025, 3, 3)),
+        ("samedi 14 juin 2025 à 09h30", dt.date(2025, 6, 14)),
+        ("1er juin 2025", dt.date(2025, 6, 1)),
+        ("sábado, 14 de junio de 2025", dt.date(2025, 6, 14)),
+        ("Le 14 juin 2025, le maire a inauguré le pont.", None),
         ("Am 25.01.2024 beschloss der Rat den Haushalt.", None),
         ("31.02.2024", None),
         ("Kein Datum", None),
@@ -112,3 +119,15 @@ def test_json_records_slice_back(body: str, title: str) -> None:
         assert result.startswith("prop.txt: field 'text' is empty") or "no article text" in result
         return
     assert result.text == "\n\n".join(result.block_text(b) for b in result.blocks)
+
+
+def test_markdown_date_line_in_emphasis_is_the_publication_date() -> None:
+    # A capture that prints its date line in emphasis ("*14. März 2025*") kept it as a statement and
+    # left the article undated.
+    text = (
+        "# Brücke gesperrt\n\n*14. März 2025*\n\n"
+        "Die Brücke ist seit Montag gesperrt. Der Verkehr wird umgeleitet.\n"
+    )
+    article = read_text(text, source="b.md", fmt="markdown")
+    assert article.published == dt.date(2025, 3, 14)
+    assert "2025" not in " ".join(article.block_text(b) for b in article.blocks)

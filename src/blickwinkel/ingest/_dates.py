@@ -1,5 +1,6 @@
 """Publication dates as articles print them: ``25.01.2024``, ``2024-01-25``, ``25. Januar 2024``,
-``January 25, 2024``, optionally with a weekday, a time and a word such as ``Stand:``.
+``January 25, 2024``, ``25 janvier 2024``, ``25 de enero de 2024``, optionally with a weekday, a time,
+a word such as ``Stand:`` and markdown emphasis.
 
 Only whole date lines count (a date inside a sentence is an event date, not the publication date).
 """
@@ -12,18 +13,18 @@ import re
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "januar jänner jaenner january jan",
-        "februar feber february feb",
-        "märz maerz march mär mrz mar",
-        "april apr",
-        "mai may",
-        "juni june jun",
-        "juli july jul",
-        "august aug",
-        "september sept sep",
-        "oktober october okt oct",
-        "november nov",
-        "dezember december dez dec",
+        "januar jänner jaenner january jan janvier enero",
+        "februar feber february feb février fevrier febrero",
+        "märz maerz march mär mrz mar mars marzo",
+        "april apr avril abril",
+        "mai may mayo",
+        "juni june jun juin junio",
+        "juli july jul juillet julio",
+        "august aug août aout agosto",
+        "september sept sep septembre septiembre setiembre",
+        "oktober october okt oct octobre octubre",
+        "november nov novembre noviembre",
+        "dezember december dez dec décembre decembre diciembre",
     ),
     start=1,
 ):
@@ -36,7 +37,8 @@ _DATE = re.compile(
         (
             r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?",
             r"(?P<dot_d>\d{1,2})\.\s?(?P<dot_m>\d{1,2})\.\s?(?P<dot_y>\d{4})",
-            rf"(?P<dm_d>\d{{1,2}})\.?\s+{_MONTH}\s+(?P<dm_y>\d{{4}})",
+            # "14. Juni 2025", "14 juin 2025", "1er juin 2025", "14 de junio de 2025"
+            rf"(?P<dm_d>\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(?P<dm_y>\d{{4}})",
             _MONTH.replace("month_name", "md_month")
             + r"\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<md_y>\d{4})",
         )
@@ -47,13 +49,17 @@ _DATE = re.compile(
 _WEEKDAYS = (
     "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"
     "mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun"
 )
 # What may stand around a date on a date line: prefixes, weekdays, a time, separators.
 _FILLER = re.compile(
     r"(?:veröffentlicht|aktualisiert|erstellt|stand|datum|published|updated|posted|date|last|"
-    r"zuletzt|am|um|on|at|uhr|h|mez|mesz|cet|cest|utc|gmt|am|pm|"
-    rf"{_WEEKDAYS}|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?|[\s,.:;|/()\-–—•·])+",
+    r"zuletzt|am|um|on|at|uhr|h|mez|mesz|cet|cest|utc|gmt|bst|est|edt|pst|pdt|am|pm|"
+    r"publié|publie|mis à jour|actualisé|le|à|publicado|actualizado|el|a las|"
+    # markdown emphasis around a date line: "*3 March 2025*", "**Published:** 3 March 2025"
+    rf"{_WEEKDAYS}|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?|[\s,.:;|/()\-–—•·*_])+",
     re.IGNORECASE,
 )
 
