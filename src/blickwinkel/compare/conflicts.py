@@ -500,14 +500,22 @@ def _quantity_clash(p: _Pair) -> _Clash | None:
     )
 
 
+# A phone number's local part ("923-4000") reads like a range but is one figure.
+_PHONE_LIKE = re.compile(r"\b\d{3}-\d{4}\b")
+
+
+def _is_range(q: Quantity) -> bool:
+    return q.upper is not None and _PHONE_LIKE.search(q.text) is None
+
+
 def _range_clash(p: _Pair) -> _Clash | None:
     """Two ranges that share one end and not the other: "a queue of 200 to 300 cars" against "about
     200 to 250 cars". The shared end says both give the same range, so a hedge does not widen the
     other end; the counted noun may be left out on one side ("200 to 300" / "200 to 250 cars")."""
     if _as_of_now(p.a) or _as_of_now(p.b):
         return None
-    ranges_a = [q for q in p.a.quantities if q.upper is not None and _within(q, p.span_a)]
-    ranges_b = [q for q in p.b.quantities if q.upper is not None and _within(q, p.span_b)]
+    ranges_a = [q for q in p.a.quantities if _is_range(q) and _within(q, p.span_a)]
+    ranges_b = [q for q in p.b.quantities if _is_range(q) and _within(q, p.span_b)]
     for qa in ranges_a:
         for qb in ranges_b:
             units = {unit_key(qa.unit), unit_key(qb.unit)} - {None}
