@@ -10,8 +10,9 @@ never read), fits the shipped parts alone and with one extra part each, leaving 
 time, and prints precision/recall of same-fact pairs at probability 0.7, 0.5 and 0.3 for English,
 German and our examples. The extra parts are those tried and left out (docs/data-sources.md, link
 model): e5's cosine, whether both statements are each other's nearest by e5, a rarity-weighted soft
-alignment of their lemmas over USE word vectors (BERTScore's form), and gradient-boosted trees over
-the shipped parts. Embeds every statement with e5 as well: minutes of CPU.
+alignment of their lemmas over USE word vectors (BERTScore's form), e5's cosine with its margin over
+the neighbours (what the ``link_embedder`` setting adds), and gradient-boosted trees over the shipped
+parts. Embeds every statement with e5 as well: minutes of CPU.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from blickwinkel.ingest import read_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = FEATURES["same_language"]
-EXTRA = ("e5_cosine", "e5_nearest", "soft_alignment")
+EXTRA = ("e5_cosine", "e5_nearest", "soft_alignment", "e5_cosine,e5_margin")
 THRESHOLDS = (0.7, 0.5, 0.3)
 
 
@@ -99,6 +100,7 @@ def pairs(data_root: Path) -> list[tuple[str, str, list[float], int]]:
                 float(by_e5.sims[i, j]),
                 1.0 if by_e5.nearest_each_other(i, j, False) else 0.0,
                 soft_alignment(scorer.feats[i].lemmas, scorer.feats[j].lemmas, vec, scorer.idf),
+                best_part(by_e5.part_evidence(i, j)).margin,
             ]
             out.append((path.stem, group, [values[f] for f in SHIPPED] + extra, int(fa == fb)))
     return out
@@ -130,7 +132,8 @@ def main() -> None:
     y = np.array([r[3] for r in rows], dtype=int)
     n = len(SHIPPED)
     variants: dict[str, list[int]] = {"shipped": list(range(n))}
-    variants.update({extra: [*range(n), n + k] for k, extra in enumerate(EXTRA)})
+    columns = {"e5_cosine": n, "e5_nearest": n + 1, "soft_alignment": n + 2, "e5_margin": n + 3}
+    variants.update({extra: [*range(n), *(columns[c] for c in extra.split(","))] for extra in EXTRA})
     for name, cols in variants.items():
         # An extra part may only raise the probability (the sign bound of "meaning").
         signs = [*SHIPPED, *["meaning"] * (len(cols) - n)]

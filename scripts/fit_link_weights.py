@@ -30,7 +30,7 @@ from scipy.optimize import minimize
 from scipy.special import expit
 
 from blickwinkel.analyse.pipeline import analyse_articles
-from blickwinkel.compare import compare_articles, cross_lingual_embeddings
+from blickwinkel.compare import compare_articles
 from blickwinkel.compare.align import StoryScorer, best_part, candidate_pairs
 from blickwinkel.compare.evaluate import RealGold, key_of_gold, key_of_real_gold
 from blickwinkel.compare.link_weights import LINK_MODELS, LinkModel
@@ -67,6 +67,8 @@ FEATURES["cross_language_e5"] = (
     "cross_meaning",
     *FEATURES["cross_language"][1:],
 )
+# With a second embedder (e5) on every statement: its cosine and margin beside the main parts.
+FEATURES["same_language_e5"] = (*FEATURES["same_language"], "second_meaning", "second_margin")
 ROUNDS = 3
 
 
@@ -102,7 +104,7 @@ def events(data_root: Path, cache: Path) -> list[Event]:
         statements = list(comparison.statements)
         parts = parts_of(statements)
         emb = use.encode([embedding_text(p.text) for ps in parts for p in ps])
-        cross_emb = cross_lingual_embeddings(statements, parts, cross)
+        cross_emb = cross.encode([embedding_text(p.text) for ps in parts for p in ps])
         scorer = StoryScorer(statements, parts, emb, "use", cross_emb)
         fact_of: dict[str, str] = {}
         for (fact, _article), ids in key.located.items():
@@ -131,8 +133,8 @@ def rows(evs: list[Event], model: str) -> tuple[np.ndarray[Any, Any], np.ndarray
     xs, ys, names = [], [], []
     for ev in evs:
         for evidence, without, label in ev.pairs:
-            # The model without the cross-lingual embedder reads margins over one embedder's cosines.
-            chosen = best_part(without if model == "cross_language" else evidence)
+            # The models without the second embedder read margins over one embedder's cosines.
+            chosen = best_part(without if model in ("same_language", "cross_language") else evidence)
             name, values = link_features(chosen)
             if name != model:
                 continue
@@ -148,6 +150,8 @@ def rows(evs: list[Event], model: str) -> tuple[np.ndarray[Any, Any], np.ndarray
 SIGNS = {
     "meaning": 1,
     "cross_meaning": 1,
+    "second_meaning": 1,
+    "second_margin": 1,
     "wording": 1,
     "lemmas": 1,
     "names": 1,

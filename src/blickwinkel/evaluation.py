@@ -68,6 +68,7 @@ def score_gold_file(
     *,
     errors: bool = False,
     data_root: Path = DEFAULT_DATA_ROOT,
+    link_embedder: str = "",
 ) -> dict[str, Any]:
     """Read the gold file and its articles, compare them and score the comparison."""
     from blickwinkel.pipeline import compare_articles_text
@@ -76,7 +77,9 @@ def score_gold_file(
     try:
         if isinstance(gold, RealGold):
             articles, raw = read_gold_articles(gold, data_root)
-            comparison = compare_articles_text(articles, embedder=embedder, threshold=threshold)
+            comparison = compare_articles_text(
+                articles, embedder=embedder, threshold=threshold, link_embedder=link_embedder
+            )
             result = evaluate_real_comparison(gold, comparison, raw)
             if errors:
                 result["errors"] = real_comparison_errors(gold, comparison, raw)
@@ -87,7 +90,9 @@ def score_gold_file(
         read = read_inputs([str(path.parent / given) for given in gold.inputs])
         if read.failures:
             raise EvaluationError(f"field 'inputs': {read.failures[0]}")
-        comparison = compare_articles_text(read.articles, embedder=embedder, threshold=threshold)
+        comparison = compare_articles_text(
+            read.articles, embedder=embedder, threshold=threshold, link_embedder=link_embedder
+        )
         result = evaluate_comparison(gold, comparison)
         if errors:
             result["errors"] = comparison_errors(gold, comparison)
@@ -123,6 +128,7 @@ def evaluate_gold_files(
     errors: bool = False,
     data_root: Path = DEFAULT_DATA_ROOT,
     split: str | None = None,
+    link_embedder: str = "",
 ) -> dict[str, Any]:
     """One file's scores, or ``{"files": {path: scores}, "total": micro-average}`` for several.
 
@@ -131,7 +137,10 @@ def evaluate_gold_files(
     """
     paths = gold_files_of_split(paths, split)
     results = {
-        str(p): score_gold_file(p, embedder, threshold, errors=errors, data_root=data_root) for p in paths
+        str(p): score_gold_file(
+            p, embedder, threshold, errors=errors, data_root=data_root, link_embedder=link_embedder
+        )
+        for p in paths
     }
     if len(results) == 1:
         return next(iter(results.values()))

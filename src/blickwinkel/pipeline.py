@@ -40,12 +40,17 @@ def compare_articles_text(
     embedder: str = DEFAULT_EMBEDDER,
     threshold: float = DEFAULT_THRESHOLD,
     known: Mapping[str, str] | None = None,
+    link_embedder: str = "",
 ) -> Comparison:
     """Analyse and compare articles that are already in memory; ``known`` holds kept analyses by
-    content key (:mod:`blickwinkel.analyse.cache`, e.g. read from the store), which are not redone."""
+    content key (:mod:`blickwinkel.analyse.cache`, e.g. read from the store), which are not redone.
+    ``link_embedder`` names a second embedder the link model reads for every pair (none when empty)."""
     analysed = analyse_articles(articles, known=known)
     cross = get_embedder(CROSS_EMBEDDER) if CROSS_EMBEDDER else None
-    return compare_articles(analysed, get_embedder(embedder), threshold=threshold, cross_embedder=cross)
+    second = get_embedder(link_embedder) if link_embedder else None
+    return compare_articles(
+        analysed, get_embedder(embedder), threshold=threshold, cross_embedder=cross, second_embedder=second
+    )
 
 
 def watch_parent(interval: float = 1.0) -> None:
@@ -101,6 +106,7 @@ def compare_inputs(
     threshold: float = DEFAULT_THRESHOLD,
     stdin: BinaryIO | None = None,
     max_chars: int | None = None,
+    link_embedder: str = "",
 ) -> ComparisonRun:
     """Read every input (a failed one is recorded and skipped), then compare what could be read.
     An article whose text is longer than ``max_chars`` is recorded as failed too: the analysis time
@@ -115,7 +121,9 @@ def compare_inputs(
         raise ComparisonError(
             Errors.K003.format(count=len(articles), failures="".join(f"\n  {f}" for f in failures))
         )
-    comparison = compare_articles_text(articles, embedder=embedder, threshold=threshold)
+    comparison = compare_articles_text(
+        articles, embedder=embedder, threshold=threshold, link_embedder=link_embedder
+    )
     return ComparisonRun(comparison, tuple(failures), tuple(articles))
 
 

@@ -34,9 +34,11 @@ class CountingEmbedder(BagOfWordsEmbedder):
 def test_every_model_reads_only_parts_it_is_given() -> None:
     for name, model in LINK_MODELS.items():
         assert len(model.features) == len(model.coefficients), name
-        probe = replace(PLAIN, cross_lingual=name != "same_language")
+        probe = replace(PLAIN, cross_lingual=not name.startswith("same_language"))
         if name == "cross_language_e5":
             probe = replace(probe, cross_meaning=0.85)
+        if name == "same_language_e5":
+            probe = replace(probe, second_meaning=0.6, second_margin=0.1)
         chosen, values = link_features(probe)
         assert chosen == name
         assert set(model.features) <= set(values), name
@@ -49,6 +51,17 @@ def test_evidence_for_the_same_fact_raises_the_probability() -> None:
     assert link_probability(replace(PLAIN, margin=0.2)) > base
     assert link_probability(replace(PLAIN, numbers=1.0)) > base
     assert link_probability(replace(PLAIN, names=-1.0)) < base
+
+
+def test_the_second_embedders_evidence_raises_the_probability() -> None:
+    second = replace(PLAIN, second_meaning=0.5)
+    base = link_probability(second)
+    assert link_features(second)[0] == "same_language_e5"
+    assert link_probability(replace(second, second_margin=0.2)) > base
+    assert link_probability(replace(second, second_meaning=0.8)) > base
+    reasons = link_reasons(replace(second, second_margin=0.2))
+    assert reasons["second_meaning"] == 0.5 and reasons["second_margin"] == 0.2
+    assert "second_meaning" not in link_reasons(PLAIN)
 
 
 def test_the_reasons_name_every_part_the_model_reads() -> None:
@@ -77,3 +90,29 @@ def test_the_cross_lingual_embedder_embeds_statements_that_meet_another_language
     assert len(counting.texts) == 2
     for link in cmp.links:
         assert link.reasons["cross_lingual"] == 1.0 and "cross_meaning" in link.reasons
+
+
+def test_the_link_embedder_embeds_every_statement_and_scores_one_language_with_it() -> None:
+    a = make_article("a", ["Die Stadt sperrt die alte Brücke über den Fluss wegen Rost.", "Es regnet."])
+    b = make_article("b", ["Die alte Brücke über den Fluss wird wegen Rost gesperrt.", "Die Sonne scheint."])
+    counting = CountingEmbedder()
+    cmp = compare_articles([a, b], EMBEDDER, second_embedder=counting)
+    statements = [s for x in (a, b) for s in x.statements]
+    assert len(counting.texts) == sum(len(p) for p in parts_of(statements))
+    assert cmp.links
+    for link in cmp.links:
+        assert "second_meaning" in link.reasons and "second_margin" in link.reasons
+
+
+def test_the_link_embedder_leaves_pairs_in_two_languages_to_the_main_embedder() -> None:
+    a = make_article("a", ["Die Stadt sperrt die alte Brücke über den Fluss wegen Rost."])
+    b = make_article("b", ["The city closes the old bridge over the river because of rust."])
+    a = replace(a, statements=tuple(replace(s, language="de") for s in a.statements))
+    b = replace(b, statements=tuple(replace(s, language="en") for s in b.statements))
+    plain = compare_articles([a, b], EMBEDDER)
+    counting = CountingEmbedder()
+    second = compare_articles([a, b], EMBEDDER, second_embedder=counting)
+    assert counting.texts == []  # no pair in one language: nothing to embed
+    assert [(k.a, k.b, k.score) for k in second.links] == [(k.a, k.b, k.score) for k in plain.links]
+    for link in second.links:
+        assert "cross_meaning" not in link.reasons and "second_meaning" not in link.reasons

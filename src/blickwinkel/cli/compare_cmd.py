@@ -60,6 +60,10 @@ def compare(
     threshold: Annotated[
         float | None, typer.Option(help="Alignment score needed for two statements to state one fact.")
     ] = None,
+    link_embedder: Annotated[
+        str | None,
+        typer.Option(help="Second embedder the link model reads for every pair: e5 (better links, slower)."),
+    ] = None,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
     from blickwinkel.config import load_settings
@@ -70,7 +74,12 @@ def compare(
     allow_quick_exit()
     try:
         settings = load_settings(
-            {"embedder": embedder, "max_file_mb": max_file_mb, "align_threshold": threshold}
+            {
+                "embedder": embedder,
+                "max_file_mb": max_file_mb,
+                "align_threshold": threshold,
+                "link_embedder": link_embedder,
+            }
         )
         _check_output(output)
         chosen = format or _format_of(output)
@@ -84,6 +93,7 @@ def compare(
             threshold=settings.align_threshold,
             stdin=sys.stdin.buffer,
             max_chars=settings.compare_max_chars,
+            link_embedder=settings.link_embedder,
         )
     except BlickwinkelError as exc:
         print_error(stderr_console(), exc)

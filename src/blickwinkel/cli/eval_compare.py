@@ -71,6 +71,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         data_root: Annotated[
             Path, typer.Option(help="Folder holding the data files real-news gold refers to.")
         ] = DEFAULT_DATA_ROOT,
+        link_embedder: Annotated[
+            str | None,
+            typer.Option(help="Second embedder the link model reads for every pair: e5 (slower)."),
+        ] = None,
     ) -> None:
         from blickwinkel.config import load_settings
         from blickwinkel.evaluation import evaluate_gold_files, gold_files_of_split
@@ -80,7 +84,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 raise EvaluationError(f"--format {output_format!r}: choose 'text' or 'json'")
             if split not in {None, "tune", "heldout"}:
                 raise EvaluationError(f"--split {split!r}: choose 'tune' or 'heldout'")
-            settings = load_settings({"embedder": embedder})
+            settings = load_settings({"embedder": embedder, "link_embedder": link_embedder})
             result = evaluate_gold_files(
                 gold_files,
                 settings.embedder,
@@ -88,6 +92,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 errors=show_errors,
                 data_root=data_root,
                 split=split,
+                link_embedder=settings.link_embedder,
             )
         except BlickwinkelError as exc:
             print_error(stderr_console(), exc)

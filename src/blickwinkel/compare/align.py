@@ -81,6 +81,9 @@ class StoryScorer:
     embedder: str = DEFAULT_EMBEDDER
     cross_embeddings: npt.NDArray[np.float32] | None = None
     cache: dict[tuple[int, int], ScoreParts] = field(default_factory=dict)
+    # Whether ``cross_embeddings`` score pairs in two languages too (False: the second embedder of
+    # the ``link_embedder`` setting, which scores pairs in one language only).
+    across: bool = True
 
     def __post_init__(self) -> None:
         self.feats: list[StatementFeatures] = [p[0].features for p in self.parts]
@@ -90,11 +93,16 @@ class StoryScorer:
         self.cross_part_sims: npt.NDArray[np.float32] | None = None
         self.cross_sims: npt.NDArray[np.float32] | None = None
         self.cross_raw: npt.NDArray[np.float32] | None = None
+        self.second_part_sims: npt.NDArray[np.float32] | None = None
+        self.embedded: npt.NDArray[np.bool_] | None = None
         if self.cross_embeddings is not None:
             raw = self.cross_embeddings @ self.cross_embeddings.T
-            self.cross_part_sims = raw
             self.cross_raw = _reduce(raw, self.offsets)
             self.cross_sims = on_use_scale(self.cross_raw, "e5")
+            self.second_part_sims = on_use_scale(raw, "e5")
+            self.embedded = np.abs(self.cross_embeddings).sum(axis=1) > 0
+            if self.across:
+                self.cross_part_sims = raw
         self.idf = lemma_idf(self.feats)
         self.common = common_keys(self.feats)
         self.articles = [s.article for s in self.statements]
@@ -106,15 +114,24 @@ class StoryScorer:
                 self.peers[(art, lang)] = np.array(
                     [j for j in idx if self.feats[j].language == lang], dtype=np.int64
                 )
-        self._neighbours: dict[tuple[bool, int, str, str | None], list[tuple[float, int]]] = {}
+        self._neighbours: dict[tuple[str, int, str, str | None], list[tuple[float, int]]] = {}
 
-    def _neighbourhood(self, cross: bool, i: int, j: int) -> float | None:
+    def _matrix(self, which: str) -> npt.NDArray[np.float32]:
+        """Statement similarities: ``main`` (the main embedder), ``cross`` (the second embedder's raw
+        cosines, across languages) or ``second`` (the second embedder's on the USE scale)."""
+        if which == "cross" and self.cross_raw is not None and self.across:
+            return self.cross_raw
+        if which == "second" and self.cross_sims is not None:
+            return self.cross_sims
+        return self.sims
+
+    def _neighbourhood(self, which: str, i: int, j: int) -> float | None:
         """The mean similarity of statement i to its nearest statements among the others of j's
         article in j's language (None when there are none; i and j themselves never count)."""
-        key = (cross, i, self.articles[j], self.feats[j].language)
+        key = (which, i, self.articles[j], self.feats[j].language)
         nearest = self._neighbours.get(key)
         if nearest is None:
-            sims = self.cross_raw if cross and self.cross_raw is not None else self.sims
+            sims = self._matrix(which)
             peers = self.peers.get(key[2:], np.array([], dtype=np.int64))
             row = sims[i, peers]
             keep = min(row.size, MARGIN_NEIGHBOURS + 2)  # room for i and j themselves
@@ -124,15 +141,15 @@ class StoryScorer:
         values = [v for v, n in nearest if n not in (i, j)][:MARGIN_NEIGHBOURS]
         return sum(values) / len(values) if values else None
 
-    def _around(self, i: int, j: int, cross: bool) -> float | None:
+    def _around(self, i: int, j: int, which: str) -> float | None:
         around = [
-            x for x in (self._neighbourhood(cross, i, j), self._neighbourhood(cross, j, i)) if x is not None
+            x for x in (self._neighbourhood(which, i, j), self._neighbourhood(which, j, i)) if x is not None
         ]
         return sum(around) / len(around) if around else None
 
     def nearest_each_other(self, i: int, j: int, cross: bool) -> bool:
         """Each statement is the other's nearest among the statements of its article in its language."""
-        sims = self.cross_raw if cross and self.cross_raw is not None else self.sims
+        sims = self._matrix("cross" if cross else "main")
         for a, b in ((i, j), (j, i)):
             peers = self.peers.get((self.articles[b], self.feats[b].language))
             if peers is None:
@@ -148,8 +165,13 @@ class StoryScorer:
         cross_pair = not same_language(self.feats[i], self.feats[j])
         # Within one article (a restatement) the neighbourhood is the article itself: no margin.
         one_article = self.articles[i] == self.articles[j]
-        around = None if one_article else self._around(i, j, cross_pair)
+        around = None if one_article else self._around(i, j, "cross" if cross_pair else "main")
         nearest = not one_article and self.nearest_each_other(i, j, cross_pair)
+        # The second embedder's view of a same-language pair (when both are embedded by it): its
+        # cosine on the USE scale and the margin of that cosine over the neighbours.
+        second_around = None
+        if not cross_pair and not one_article and self._both_embedded(i, j):
+            second_around = self._around(i, j, "second")
         for x, pa in enumerate(self.parts[i]):
             for y, pb in enumerate(self.parts[j]):
                 a, b = int(self.offsets[i]) + x, int(self.offsets[j]) + y
@@ -157,6 +179,11 @@ class StoryScorer:
                 if self.cross_part_sims is not None and not same_language(pa.features, pb.features):
                     value = float(self.cross_part_sims[a, b])
                     cross = value if value != 0.0 else None
+                second = None
+                second_margin = 0.0
+                if second_around is not None and self.second_part_sims is not None:
+                    second = float(self.second_part_sims[a, b])
+                    second_margin = max(0.0, second - second_around)
                 # The margin of bitext mining (Artetxe and Schwenk 2019): how far the parts' cosine
                 # stands above each statement's nearest other statements in the other article; a
                 # translation stands out of its row, a topical neighbour is one of many. Only a
@@ -173,9 +200,17 @@ class StoryScorer:
                     margin,
                     nearest,
                     ((pa.start, pa.end), (pb.start, pb.end)),
+                    second,
+                    second_margin,
                 )
                 out.append(found)
         return out
+
+    def _both_embedded(self, i: int, j: int) -> bool:
+        """Both statements have rows of the second embedder (their whole-statement parts)."""
+        if self.embedded is None:
+            return False
+        return bool(self.embedded[int(self.offsets[i])] and self.embedded[int(self.offsets[j])])
 
     def __call__(self, i: int, j: int) -> ScoreParts:
         key = (i, j) if i < j else (j, i)
@@ -211,7 +246,7 @@ def candidate_pairs(scorer: StoryScorer) -> dict[tuple[int, str], set[int]]:
         for i, found in zip(mine, _nearest(scorer.sims, mine, idx), strict=True):
             if found:
                 out[(int(i), art)] = found
-        if scorer.cross_sims is not None:
+        if scorer.cross_sims is not None and scorer.across:
             for (i, _lang), found in _nearest_across(scorer, mine, art).items():
                 out.setdefault((i, art), set()).update(found)
     for i, found_lexically in lexical.items():
@@ -269,6 +304,7 @@ def align_statements(
     threshold: float,
     embedder: str = DEFAULT_EMBEDDER,
     cross_embeddings: npt.NDArray[np.float32] | None = None,
+    across: bool = True,
 ) -> Alignment:
     """Links between statements of different articles whose link probability reaches ``threshold``.
 
@@ -280,7 +316,7 @@ def align_statements(
     n = len(statements)
     if n == 0:
         return Alignment((), {})
-    score = StoryScorer(statements, parts, part_embeddings, embedder, cross_embeddings)
+    score = StoryScorer(statements, parts, part_embeddings, embedder, cross_embeddings, across=across)
     articles = [s.article for s in statements]
     best_in: dict[tuple[int, str], int] = {}
     chosen: set[tuple[int, int]] = set()

@@ -124,6 +124,10 @@ class ScoreParts:
     margin: float = 0.0  # cosine above the mean of each statement's nearest in the other article
     nearest: bool = False  # each is the other's nearest statement in its article and language
     counted: bool = False  # the same number of the same counted thing (unit) on both sides
+    # In one language, when a second embedder (e5) embedded both statements: its cosine on the USE
+    # scale, and how far that stands above each statement's nearest others in the other article.
+    second_meaning: float | None = None
+    second_margin: float = 0.0
 
 
 def number_agreement(
@@ -195,6 +199,9 @@ def link_reasons(p: ScoreParts) -> dict[str, float]:
     }
     if p.cross_meaning is not None:
         reasons["cross_meaning"] = round(p.cross_meaning, 3)
+    if p.second_meaning is not None:
+        reasons["second_meaning"] = round(p.second_meaning, 3)
+        reasons["second_margin"] = round(p.second_margin, 3)
     return reasons
 
 
@@ -208,6 +215,8 @@ def evidence(
     margin: float = 0.0,
     nearest: bool = False,
     spans: tuple[tuple[int, int], tuple[int, int]] | None = None,
+    second: float | None = None,
+    second_margin: float = 0.0,
 ) -> ScoreParts:
     """The parts of the score of two statements (or clauses), scored by the fitted link model.
 
@@ -236,6 +245,8 @@ def evidence(
         "nearest": nearest,
         "counted": numbers > 0
         and any(quantities_agree(qa, qb) is True for qa in fa.quantities for qb in fb.quantities),
+        "second_meaning": None if cross else second,
+        "second_margin": 0.0 if cross or second is None else second_margin,
     }
     if spans is not None:
         found["span_a"], found["span_b"] = spans
@@ -258,22 +269,27 @@ _FEATURES: dict[str, Callable[[ScoreParts], float]] = {
     "margin": lambda p: p.margin,
     "nearest": lambda p: 1.0 if p.nearest else 0.0,
     "cross_meaning": lambda p: p.cross_meaning or 0.0,
+    "second_meaning": lambda p: p.second_meaning or 0.0,
+    "second_margin": lambda p: p.second_margin,
 }
 
 
 def link_model_name(p: ScoreParts) -> str:
     """Which fitted model scores ``p`` (:mod:`blickwinkel.compare.link_weights`)."""
     if not p.cross_lingual:
-        return "same_language"
+        return "same_language" if p.second_meaning is None else "same_language_e5"
     return "cross_language" if p.cross_meaning is None else "cross_language_e5"
 
 
 def link_features(p: ScoreParts) -> tuple[str, dict[str, float]]:
     """The fitted model that scores ``p`` and the values of every part a model may read."""
     name = link_model_name(p)
-    values = {
-        f: read(p) for f, read in _FEATURES.items() if f != "cross_meaning" or name == "cross_language_e5"
+    only = {
+        "cross_meaning": "cross_language_e5",
+        "second_meaning": "same_language_e5",
+        "second_margin": "same_language_e5",
     }
+    values = {f: read(p) for f, read in _FEATURES.items() if only.get(f, name) == name}
     return name, values
 
 
