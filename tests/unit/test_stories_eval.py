@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import pytest
 
 from blickwinkel.stories.evaluate import SimilarityPair, evaluate_similarity, pair_article
 from blickwinkel.stories.features import doc_parts, embedded_parts, embedded_texts
@@ -85,3 +87,39 @@ def test_only_the_parts_a_fitted_model_reads_are_embedded() -> None:
         assert len(texts) == 1 + ("title" in embedded) + ("lead" in embedded) + (
             len(parts.chunks) if "chunks" in embedded else 0
         )
+
+
+def test_eval_similarity_prints_no_correlation_for_a_language_pair_of_one_or_two_pairs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file with one de-de pair printed "de-de 0.000 0.000" beside the real figures.
+    import json
+
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli import stories_cmd
+    from blickwinkel.cli.main import app
+    from blickwinkel.stories import evaluate
+
+    pairs = [SimilarityPair(f"p{i}", "en", "en", "A\nx.", "B\ny.", 1.0 + i % 4) for i in range(4)]
+    pairs.append(SimilarityPair("d", "de", "de", "C\nz.", "D\nw.", 2.0))
+    assert evaluate.pairs_by_language(pairs) == {"all": 5, "en-en": 4, "de-de": 1}
+    report = evaluate.SimilarityReport(
+        pearson={"all": 0.5, "de-de": 0.0, "en-en": 0.6},
+        pairs=5,
+        cosine={"all": 0.4, "de-de": 0.0, "en-en": 0.3},
+        counts=evaluate.pairs_by_language(pairs),
+    )
+    monkeypatch.setattr(evaluate, "evaluate_similarity", lambda *args, **kwargs: report)
+    monkeypatch.setattr(stories_cmd, "_embedder", lambda *args: None)
+    path = tmp_path / "pairs.jsonl"
+    fields = ("pair_id", "lang1", "lang2", "text1", "text2", "overall")
+    lines = [json.dumps({f: getattr(p, f) for f in fields}) for p in pairs]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "similarity", str(path)])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line[:1].isalpha()}
+    assert rows["de-de"] == ["–", "–", "1"]
+    assert rows["en-en"] == ["0.600", "0.300", "4"]
+    json_result = CliRunner().invoke(app, ["eval", "similarity", str(path), "--format", "json"])
+    assert json.loads(json_result.stdout)["pairs_by_language"]["de-de"] == 1

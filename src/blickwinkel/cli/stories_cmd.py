@@ -22,6 +22,8 @@ from blickwinkel.errors import BlickwinkelError, EvaluationError, IngestError
 OutputFormat = Literal["text", "json"]
 
 _FORMAT = typer.Option("--format", "-f", help="text (default) or json.")
+# A correlation over one pair is undefined and over two always ±1: such rows print "–", not a figure.
+MIN_PEARSON_PAIRS = 3
 # The embedder of each command comes from the settings: 'stories' and the clustering evaluation take
 # 'embedder' (fast, for batches), 'similarity' and its evaluation take 'pair_embedder'.
 _EMBEDDER_FAST = typer.Option("--embedder", help="Embedding backend (default: the 'embedder' setting).")
@@ -243,11 +245,16 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if format == "json":
             typer.echo(json.dumps(report.to_json()))
             return
-        typer.echo(f"{'pair':<8}{'ours':>9}{'cosine':>9}")
+        typer.echo(f"{'pair':<8}{'ours':>9}{'cosine':>9}{'pairs':>7}")
         for key, value in report.pearson.items():
-            typer.echo(f"{key:<8}{value:>9.3f}{report.cosine.get(key, float('nan')):>9.3f}")
+            n = report.counts.get(key, report.pairs)
+            if n < MIN_PEARSON_PAIRS:
+                typer.echo(f"{key:<8}{'–':>9}{'–':>9}{n:>7}")
+                continue
+            typer.echo(f"{key:<8}{value:>9.3f}{report.cosine.get(key, float('nan')):>9.3f}{n:>7}")
         typer.echo(
-            f"{report.pairs} pairs; 'ours' is the shipped score (fitted on the SemEval-2022 dev pairs, so "
+            f"{report.pairs} pairs ('–': fewer than {MIN_PEARSON_PAIRS} pairs, no correlation); "
+            "'ours' is the shipped score (fitted on the SemEval-2022 dev pairs, so "
             "in-sample on those: scripts/fit_story_weights.py prints cross-validated figures), 'cosine' "
             "the plain cosine of the whole texts"
         )

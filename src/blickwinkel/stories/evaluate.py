@@ -104,13 +104,25 @@ class SimilarityReport:
     pearson: dict[str, float]
     pairs: int
     cosine: dict[str, float] = field(default_factory=dict)
+    # pairs per key of ``pearson`` ("all" and each language pair): a correlation over one pair is
+    # no figure, and the table printed it as 0.000 beside the real ones
+    counts: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "pearson": {k: round(v, 4) for k, v in self.pearson.items()},
             "cosine_pearson": {k: round(v, 4) for k, v in self.cosine.items()},
             "pairs": self.pairs,
+            "pairs_by_language": dict(self.counts),
         }
+
+
+def pairs_by_language(pairs: Sequence[SimilarityPair]) -> dict[str, int]:
+    """How many pairs each key of :func:`pearson_by_language` is computed over."""
+    counts: dict[str, int] = {"all": len(pairs)}
+    for p in pairs:
+        counts[p.languages] = counts.get(p.languages, 0) + 1
+    return counts
 
 
 def pearson_by_language(scores: Sequence[float], pairs: Sequence[SimilarityPair]) -> dict[str, float]:
@@ -184,6 +196,7 @@ def evaluate_similarity(
         pearson=pearson_by_language(scores, pairs),
         pairs=len(pairs),
         cosine=pearson_by_language(cosine, pairs),
+        counts=pairs_by_language(pairs),
     )
 
 
