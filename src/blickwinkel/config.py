@@ -178,7 +178,17 @@ def load_settings(overrides: dict[str, Any] | None = None, *, path: Path | None 
     except ValidationError as exc:
         first = exc.errors()[0]
         name = str(first["loc"][0]) if first["loc"] else "?"
-        known = ", ".join(s.name for s in SETTINGS)
+        # the list of settings helps with a misspelt name, not with a bad value of a known one
+        known = (
+            f" Known settings: {', '.join(s.name for s in SETTINGS)}."
+            if first["type"] == "extra_forbidden"
+            else ""
+        )
         raise ConfigError(
-            Errors.C002.format(name=name, where=where.get(name, "unknown"), problem=first["msg"], known=known)
+            Errors.C002.format(
+                name=name,
+                where=where.get(name, "unknown"),
+                problem="no such setting" if known else first["msg"],
+                known=known,
+            )
         ) from exc

@@ -57,7 +57,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     )
     # config.py
     C001 = "Settings file {file} cannot be read: {exc}"
-    C002 = "Setting {name!r} (from {where}): {problem}. Known settings: {known}."
+    C002 = "Setting {name!r} (from {where}): {problem}.{known}"
     # embed/
     E100 = (
         "Unknown embedder {name!r}. Available: {available}. "

@@ -99,3 +99,16 @@ def test_out_of_range_settings_are_refused_by_name(
 def test_a_negative_story_window_is_refused() -> None:
     result = CliRunner().invoke(app, ["stories", str(EXAMPLE), "--window", "-2"])
     assert result.exit_code == 2 and "--window" in result.stderr
+
+
+def test_only_a_misspelt_setting_lists_the_known_ones(tmp_path: Path) -> None:
+    # A bad value of a known setting ("--threshold 7") ended in the list of all 19 settings.
+    with pytest.raises(ConfigError) as bad_value:
+        load_settings({"align_threshold": 7}, path=tmp_path / "none.toml")
+    assert "Known settings" not in str(bad_value.value)
+    settings_file = tmp_path / "blickwinkel.toml"
+    settings_file.write_text('embeder = "e5"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as misspelt:
+        load_settings({}, path=settings_file)
+    message = str(misspelt.value)
+    assert "'embeder'" in message and "no such setting" in message and "Known settings: embedder," in message
