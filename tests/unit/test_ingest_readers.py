@@ -227,6 +227,20 @@ def test_html_without_a_site_name_takes_the_host_of_its_address(
         assert article.url == "https://www.lenne-bote.example/news/b1"
 
 
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Bridge closed for repairs | Lenne-Bote", "Lenne-Bote"),
+        ("Lenne-Bote – Bridge closed for repairs", "Lenne-Bote"),
+        ("Bridge closed for repairs", None),
+        ("Bridge closed for repairs | News | Lenne-Bote", None),  # not one name beside the headline
+    ],
+)
+def test_html_site_name_from_the_title_beside_the_headline(title: str, outlet: str | None) -> None:
+    page = SAVED_PAGE.replace("<title>Bridge closed for repairs</title>", f"<title>{title}</title>")
+    assert read_text(page, source="page.html", fmt="html").outlet == outlet
+
+
 def test_html_without_article_text_fails() -> None:
     result = read_inputs([str(FIXTURES / "menu_only.html")])
     assert result.articles == ()

@@ -7,6 +7,7 @@ trafilatura's XML output keeps the structure we need: ``head`` (headings), ``p``
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import urllib.parse
 from xml.etree import ElementTree
@@ -83,7 +84,7 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
         pieces,
         id=stem,
         source=source,
-        outlet=_attribute(doc, "sitename") or _host(url),
+        outlet=_attribute(doc, "sitename") or _title_site(text, title) or _host(url),
         url=url,
         published=_date(date),
         author=_attribute(doc, "author"),
@@ -151,6 +152,29 @@ def _saved_from(text: str) -> str | None:
     """The address a saved page names in its "saved from url" mark, else None."""
     found = _SAVED_FROM.search(text[:4000])
     return found.group(1) if found else None
+
+
+_TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]\s+")
+MAX_SITE_NAME_WORDS = 5
+
+
+def _title_site(text: str, headline: str | None) -> str | None:
+    """The site name in the page's ``<title>`` beside the headline ("Bridge closed | Lenne-Bote",
+    "Lenne-Bote – Bridge closed"): the other part when one part is the headline and the other a
+    short name; else None."""
+    found = _TITLE_ELEMENT.search(text[:50_000])
+    if found is None or not headline:
+        return None
+    title = collapse_spaces(normalise(html.unescape(found.group(1)))).strip()
+    wanted = headline.casefold()
+    for separator in _TITLE_SEPARATOR.finditer(title):
+        before, after = title[: separator.start()], title[separator.end() :]
+        for own, other in ((before, after), (after, before)):
+            short = 0 < len(other.split()) <= MAX_SITE_NAME_WORDS
+            if own.casefold() == wanted and short and not _TITLE_SEPARATOR.search(other):
+                return other
+    return None
 
 
 def _host(url: str | None) -> str | None:
