@@ -18,11 +18,13 @@ with datacache.compiled_patterns("patterns-pipeline"):
     from blickwinkel.analyse.pipeline import analyse_articles
     from blickwinkel.compare import DEFAULT_THRESHOLD, compare_articles
     from blickwinkel.compare.link_weights import CROSS_EMBEDDER
+    from blickwinkel.compare.parts import part_texts
+    from blickwinkel.compare.similarity import embedding_text
     from blickwinkel.config import DEFAULT_EMBEDDER
     from blickwinkel.embed import get_embedder
     from blickwinkel.errors import BlickwinkelError, ComparisonError, EmbedderError, Errors, IngestError
     from blickwinkel.ingest import read_inputs
-    from blickwinkel.model import Article, Comparison
+    from blickwinkel.model import Article, Comparison, Sentence
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,18 @@ def compare_articles_text(
     """Analyse and compare articles that are already in memory; ``known`` holds kept analyses by
     content key (:mod:`blickwinkel.analyse.cache`, e.g. read from the store), which are not redone.
     ``link_embedder`` names a second embedder the link model reads for every pair (none when empty)."""
-    analysed = analyse_articles(articles, known=known)
+    chosen = get_embedder(embedder)
+
+    def meanwhile(statements: Sequence[Sequence[Sentence]]) -> None:
+        # While the analysis computes the tagger's vectors in the background: the embedder loads and
+        # embeds every part of every statement as compare_articles will ask (its cache keeps them).
+        chosen.encode([embedding_text(t) for ss in statements for s in ss for t in part_texts(s.text)])
+
+    analysed = analyse_articles(articles, known=known, meanwhile=meanwhile)
     cross = get_embedder(CROSS_EMBEDDER) if CROSS_EMBEDDER else None
     second = get_embedder(link_embedder) if link_embedder else None
     return compare_articles(
-        analysed, get_embedder(embedder), threshold=threshold, cross_embedder=cross, second_embedder=second
+        analysed, chosen, threshold=threshold, cross_embedder=cross, second_embedder=second
     )
 
 

@@ -210,10 +210,12 @@ class AnalysisCache:
         analyse: Callable[[Article], Prepared],
         store: AnalysisStore | None = None,
         known: Mapping[str, str] | None = None,
+        before: Callable[[Sequence[Article]], None] | None = None,
     ) -> list[Prepared]:
         """The article stage of each article: from memory, from ``known`` (kept JSON by content key,
         e.g. read from the store by a caller in another process), from ``store``, else ``analyse``d
-        (and then kept in memory and in ``store``)."""
+        (and then kept in memory and in ``store``). ``before`` is given the articles about to be
+        analysed (if any), before the first of them is."""
         keys = [content_key(a) for a in articles]
         found: dict[int, Prepared] = {}
         with self._lock:
@@ -234,15 +236,19 @@ class AnalysisCache:
             except Exception as exc:  # the cache saves time; a store that fails costs only that
                 log.warning("kept analyses could not be read (%s: %s)", type(exc).__name__, exc)
         fresh: dict[str, str] = {}
+        from_kept: dict[int, Prepared] = {}
         for n in missing:
             raw = kept.get(keys[n])
-            result = None
             if raw is not None:
                 try:
-                    result = prepared_from_json(articles[n], raw)
+                    from_kept[n] = prepared_from_json(articles[n], raw)
                     self.stored_hits += 1
                 except ValueError:
-                    result = None
+                    pass
+        if before is not None and len(from_kept) < len(missing):
+            before([articles[n] for n in missing if n not in from_kept])
+        for n in missing:
+            result = from_kept.get(n)
             if result is None:
                 result = analyse(articles[n])
                 self.misses += 1

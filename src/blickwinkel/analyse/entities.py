@@ -13,14 +13,14 @@ is found again everywhere, and a surname alone joins its full name.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import cast
 
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.coreference import assign_keys, name_parts, unify_entity_keys
 from blickwinkel.analyse.lemmas import word_tags
-from blickwinkel.analyse.ner_tagger import crf_tags_batch
+from blickwinkel.analyse.ner_tagger import crf_tags_batch, start_vectors
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
 
 __all__ = [
@@ -375,9 +375,14 @@ def recognise(tokens: Sequence[str], language: str = "de") -> list[EntitySpan]:
     return recognise_all([tokens], language)[0]
 
 
+def _ruled(sentences: Sequence[Sequence[str]], language: str) -> list[bool]:
+    """Which sentences the rules alone read (English ones, headlines in capitals); the tagger the others."""
+    return [_language(language) == "en" or _shouting(tokens) for tokens in sentences]
+
+
 def recognise_all(sentences: Sequence[Sequence[str]], language: str = "de") -> list[list[EntitySpan]]:
     """``recognise`` for each sentence; German ones go through the tagger together (faster)."""
-    ruled = [_language(language) == "en" or _shouting(tokens) for tokens in sentences]
+    ruled = _ruled(sentences, language)
     tagged = iter(crf_tags_batch([tokens for tokens, r in zip(sentences, ruled, strict=True) if not r]))
     return [
         rule_spans(tokens, language) if r else _tagged_spans(tokens, next(tagged))
@@ -450,6 +455,18 @@ def _propagate(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> 
                 updated.append(EntitySpan(i, i + 1, "PER"))
         result.append(sorted(updated, key=lambda sp: sp.start))
     return result
+
+
+def start_tagging(articles: Sequence[tuple[Article, Sequence[Sentence]]]) -> Callable[[], None]:
+    """Start the tagger's contextual vectors of each article's sentences in the background
+    (``ner_tagger.start_vectors``), as :func:`find_entities` will ask for them; returns the function
+    that forgets those not asked for."""
+    batches = []
+    for article, sentences in articles:
+        words = [[t.text for t in _tokens(sentence)] for sentence in sentences]
+        ruled = _ruled(words, article.language or "de")
+        batches.append([tokens for tokens, r in zip(words, ruled, strict=True) if not r])
+    return start_vectors(batches)
 
 
 def find_entities(article: Article, sentences: Sequence[Sentence]) -> list[tuple[Mention, ...]]:

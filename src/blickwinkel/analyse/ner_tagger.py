@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from blickwinkel.analyse import background
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.lemmas import in_lexicon, word_tags
 from blickwinkel.analyse.token_vectors import FloatArray, shared_encoder
@@ -215,11 +216,16 @@ def sentence_features(tokens: Sequence[str], vectors: FloatArray | None = None) 
                     feats.append(f"{offset}:gz={gazetteer[k]}")
                 if rules[k] != "O":
                     feats.append(f"{offset}:rule={rules[k]}")
-        item = dict.fromkeys(feats, 1.0)
-        if vectors is not None:
-            item.update(zip(_VECTOR_NAMES, vectors[i].tolist(), strict=False))
-        result.append(item)
+        result.append(dict.fromkeys(feats, 1.0))
+    if vectors is not None:
+        _add_vectors(result, vectors)
     return result
+
+
+def _add_vectors(features: list[Features], vectors: FloatArray) -> None:
+    """Each token's standardised contextual vector as features ``v0`` … (after its other features)."""
+    for item, row in zip(features, vectors.tolist(), strict=True):
+        item.update(zip(_VECTOR_NAMES, row, strict=False))
 
 
 _VECTOR_NAMES = tuple(f"v{j}" for j in range(1024))
@@ -240,6 +246,46 @@ def contextual_vectors(sentences: Sequence[Sequence[str]], settings: VectorSetti
     """The standardised contextual vector of every word of each sentence."""
     raw = shared_encoder(settings.layers).word_vectors(sentences, settings.layers)
     return [settings.standardised(v) for v in raw]
+
+
+_started: list[background.Batches] = []
+_started_lock = threading.Lock()
+
+
+def start_vectors(batches: Sequence[Sequence[Sequence[str]]]) -> Callable[[], None]:
+    """Start computing the contextual vectors of each batch of sentences (e.g. one article's, as
+    :func:`crf_tags_batch` will be given them) in a child process where this process may
+    (:mod:`blickwinkel.analyse.background`), and return the function that ends it (call it when
+    the batches have been tagged, or analysis failed). :func:`crf_tags_batch` takes a batch given
+    exactly as started here from the child, and computes any other batch itself."""
+    keys = [tuple(tuple(tokens) for tokens in batch if tokens) for batch in batches]
+    keys = [key for key in dict.fromkeys(keys) if key]
+    started = background.start(keys, len(vector_settings().mean)) if keys else None
+    if started is None:
+        return lambda: None
+    with _started_lock:
+        _started.append(started)
+
+    def close() -> None:
+        with _started_lock:
+            if started in _started:
+                _started.remove(started)
+        started.close()
+
+    return close
+
+
+def _started_vectors(sentences: Sequence[Sequence[str]]) -> list[FloatArray] | None:
+    """The vectors of ``sentences`` from a child started by :func:`start_vectors`, or None."""
+    if not _started:
+        return None
+    key = tuple(tuple(tokens) for tokens in sentences)  # (crf_tags_batch gives no empty sentence)
+    with _started_lock:
+        running = list(_started)
+    for started in running:
+        if key in started.keys:
+            return started.vectors(key)
+    return None
 
 
 def model_path() -> Path:
@@ -310,11 +356,15 @@ def crf_tags_batch(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     busy = [i for i, tokens in enumerate(sentences) if tokens]
     if not busy:
         return result
-    vectors = contextual_vectors([sentences[i] for i in busy], vector_settings())
+    # The features other than the vectors first: vectors started by ``start_vectors`` are computed
+    # in another process meanwhile.
+    features = [sentence_features(sentences[i]) for i in busy]
+    wanted = [sentences[i] for i in busy]
+    vectors = _started_vectors(wanted) or contextual_vectors(wanted, vector_settings())
     tagger = _tagger()
-    for i, v in zip(busy, vectors, strict=True):
-        features = sentence_features(sentences[i], v)
+    for i, item, v in zip(busy, features, vectors, strict=True):
+        _add_vectors(item, v)
         with _tag_lock:  # a crfsuite Tagger holds per-call state
-            tags = list(tagger.tag(features))
+            tags = list(tagger.tag(item))
         result[i] = clean_tags(sentences[i], tags)
     return result

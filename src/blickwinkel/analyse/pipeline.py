@@ -7,13 +7,13 @@ articles take their date anchor from the others, which is why this works on the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from blickwinkel.analyse.cache import AnalysisCache, AnalysisStore, Prepared
 from blickwinkel.analyse.coreference import name_parts
 from blickwinkel.analyse.dates import anchor_from_others, find_dates
-from blickwinkel.analyse.entities import add_story_surnames, find_entities, unify_entity_keys
+from blickwinkel.analyse.entities import add_story_surnames, find_entities, start_tagging, unify_entity_keys
 from blickwinkel.analyse.language import article_language, detect_block_languages
 from blickwinkel.analyse.lemmas import lemmatise
 from blickwinkel.analyse.quantities import find_quantities
@@ -37,11 +37,16 @@ def _with_language(article: Article) -> Article:
     return replace(article, language=language, blocks=blocks)
 
 
+def _split(article: Article) -> tuple[Article, tuple[Sentence, ...]]:
+    """The article with its languages, and its statements."""
+    prepared = _with_language(article)
+    return prepared, tuple(split_statements(prepared))
+
+
 def _prepare(article: Article) -> Prepared:
     """What analysis finds in one article alone (languages, statements, entity mentions): the article
     stage that :mod:`blickwinkel.analyse.cache` keeps by content."""
-    prepared = _with_language(article)
-    sentences = tuple(split_statements(prepared))
+    prepared, sentences = _split(article)
     return prepared, sentences, tuple(find_entities(prepared, sentences))
 
 
@@ -51,14 +56,45 @@ CACHE = AnalysisCache()
 
 
 def analyse_articles(
-    articles: Sequence[Article], *, store: AnalysisStore | None = None, known: Mapping[str, str] | None = None
+    articles: Sequence[Article],
+    *,
+    store: AnalysisStore | None = None,
+    known: Mapping[str, str] | None = None,
+    meanwhile: Callable[[Sequence[Sequence[Sentence]]], object] | None = None,
 ) -> list[AnalysedArticle]:
     """Statements with entities, quantities, dates, kinds, speakers and subjectivity for each article.
 
     The article stage of each (languages, statements, entities) comes from the process's cache, from
     ``known`` (kept analyses by content key) or from ``store`` when they hold it, and is kept there.
+    The articles to analyse are split into statements first; where the process allows it
+    (:mod:`blickwinkel.analyse.background`, e.g. the ``compare`` command) the German tagger's
+    contextual vectors of all of them are then computed in a child process while this one runs
+    ``meanwhile`` on the statements of the articles to analyse (if there are any: e.g. loading the
+    sentence embedder the comparison needs next and embedding the statements with it) and the rest
+    of the analysis. The results are the same either way.
     """
-    parts = CACHE.prepared(articles, _prepare, store=store, known=known)
+    split: dict[int, tuple[Article, tuple[Sentence, ...]]] = {}
+    forget: list[Callable[[], None]] = []
+
+    def before(fresh: Sequence[Article]) -> None:
+        for article in fresh:
+            split[id(article)] = _split(article)
+        forget.append(start_tagging([split[id(article)] for article in fresh]))
+        if meanwhile is not None:
+            meanwhile([split[id(article)][1] for article in fresh])
+
+    def prepare(article: Article) -> Prepared:
+        """``_prepare``, with the statements split above."""
+        if id(article) not in split:
+            return _prepare(article)
+        prepared, sentences = split.pop(id(article))
+        return prepared, sentences, tuple(find_entities(prepared, sentences))
+
+    try:
+        parts = CACHE.prepared(articles, prepare, store=store, known=known, before=before)
+    finally:
+        for done in forget:
+            done()
     prepared = [p[0] for p in parts]
     sentences = [list(p[1]) for p in parts]
     languages = [p[0].language for p in parts]

@@ -66,12 +66,16 @@ def compare(
     ] = None,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
+    from blickwinkel.analyse import background
     from blickwinkel.config import load_settings
     from blickwinkel.pipeline import compare_inputs
 
     # Whatever way this returns, it has closed what it opened (the report is written in a with
     # block): the process may end without Python's teardown (cli/_exit.py).
     allow_quick_exit()
+    # A command in a process of its own: the German tagger's vectors may be computed in a child
+    # process while the analysis goes on (analyse/background.py).
+    background.allow()
     try:
         settings = load_settings(
             {

@@ -72,24 +72,8 @@ def statement_parts(statement: Statement) -> list[Part]:
             True,
         )
     ]
-    if len(_WORD.findall(text)) < MIN_SPLIT_WORDS:
-        return parts
-    cuts = [0]
-    for m in _CUT.finditer(text):
-        before = len(_WORD.findall(text[cuts[-1] : m.start()]))
-        after = len(_WORD.findall(text[m.end() :]))
-        if before >= MIN_PART_WORDS and after >= MIN_PART_WORDS:
-            cuts.append(m.end())
-    if len(cuts) == 1:
-        return parts
-    bounds = [*cuts, len(text)]
-    for a, b in itertools.pairwise(bounds):
-        piece = text[a:b].rstrip(" ,;:.")
-        lead = len(piece) - len(piece.lstrip())
-        piece = piece.strip()
-        if not piece:
-            continue
-        start = statement.start + a + lead
+    for offset, piece in _clauses(text):
+        start = statement.start + offset
         parts.append(
             Part(
                 start,
@@ -99,9 +83,39 @@ def statement_parts(statement: Statement) -> list[Part]:
                 False,
             )
         )
-        if len(parts) > MAX_PARTS:
-            break
     return parts
+
+
+def part_texts(text: str) -> list[str]:
+    """The texts of the parts of a statement that says ``text`` (the whole first), as
+    :func:`statement_parts` makes them: known as soon as the statements are split."""
+    return [text, *(piece for _, piece in _clauses(text))]
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """The clauses of a statement's text (where each starts in it, and its text), none when the text
+    is too short to hold several facts; at most ``MAX_PARTS`` parts with the whole."""
+    if len(_WORD.findall(text)) < MIN_SPLIT_WORDS:
+        return []
+    cuts = [0]
+    for m in _CUT.finditer(text):
+        before = len(_WORD.findall(text[cuts[-1] : m.start()]))
+        after = len(_WORD.findall(text[m.end() :]))
+        if before >= MIN_PART_WORDS and after >= MIN_PART_WORDS:
+            cuts.append(m.end())
+    if len(cuts) == 1:
+        return []
+    clauses: list[tuple[int, str]] = []
+    for a, b in itertools.pairwise([*cuts, len(text)]):
+        piece = text[a:b].rstrip(" ,;:.")
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if not piece:
+            continue
+        clauses.append((a + lead, piece))
+        if len(clauses) + 1 > MAX_PARTS:
+            break
+    return clauses
 
 
 def parts_of(statements: Sequence[Statement]) -> list[list[Part]]:
