@@ -58,6 +58,8 @@ class Errors(metaclass=_ErrorsWithCodes):
     # config.py
     C001 = "Settings file {file} cannot be read: {exc}"
     C002 = "Setting {name!r} (from {where}): {problem}.{known}"
+    # cli/ (an option given a value outside its choices)
+    C003 = "{option} {value!r}: choose one of {choices}."
     # embed/
     E100 = (
         "Unknown embedder {name!r}. Available: {available}. "

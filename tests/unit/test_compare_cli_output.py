@@ -60,4 +60,4 @@ def test_eval_errors_use_the_one_prefix(command: list[str]) -> None:
     # eval compare and eval ner wrote "Error:", the other commands "error:".
     result = CliRunner().invoke(app, command)
     assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("error: --format 'xml'")
+    assert result.stderr.startswith("error: [C003] --format 'xml': choose one of 'text', 'json'.")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from blickwinkel.errors import EvaluationError
+from blickwinkel.errors import Errors, EvaluationError
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "OTH")
 DerivedPolicy = Literal["ignore", "merge"]
@@ -133,7 +133,9 @@ def split_sentences(sentences: Sequence[LabelledSentence], part: SplitPart) -> l
     if part == "all":
         return list(sentences)
     if part not in ("tune", "heldout"):
-        raise EvaluationError(f"split {part!r}: choose one of {', '.join(SPLIT_PARTS)}")
+        raise EvaluationError(
+            Errors.C003.format(option="split", value=part, choices=", ".join(repr(p) for p in SPLIT_PARTS))
+        )
     return [s for i, s in enumerate(sentences) if is_heldout(i) == (part == "heldout")]
 
 

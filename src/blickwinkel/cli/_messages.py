@@ -55,6 +55,13 @@ def print_plain(console: Console, message: object) -> None:
     console.print(Text(str(message)), soft_wrap=True)
 
 
+def bad_choice(option: str, value: object, choices: Sequence[str]) -> str:
+    """The message for an option given a value outside its choices (error id C003)."""
+    from blickwinkel.errors import Errors
+
+    return Errors.C003.format(option=option, value=value, choices=", ".join(repr(c) for c in choices))
+
+
 def warn_skipped_folders(inputs: Sequence[str]) -> None:
     """A warning on standard error for each named folder whose subfolders are not read."""
     from blickwinkel.ingest import skipped_folders, skipped_folders_note

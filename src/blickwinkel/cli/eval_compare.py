@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from blickwinkel.cli._messages import print_error, stderr_console
+from blickwinkel.cli._messages import bad_choice, print_error, stderr_console
 from blickwinkel.errors import BlickwinkelError, EvaluationError
 
 # The rows of the table, as blickwinkel.compare.evaluate names them (not imported here: the
@@ -81,9 +81,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         try:
             if output_format not in {"text", "json"}:
-                raise EvaluationError(f"--format {output_format!r}: choose 'text' or 'json'")
+                raise EvaluationError(bad_choice("--format", output_format, ("text", "json")))
             if split not in {None, "tune", "heldout"}:
-                raise EvaluationError(f"--split {split!r}: choose 'tune' or 'heldout'")
+                raise EvaluationError(bad_choice("--split", split, ("tune", "heldout")))
             settings = load_settings({"embedder": embedder, "link_embedder": link_embedder})
             result = evaluate_gold_files(
                 gold_files,

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from blickwinkel.cli._messages import print_error, stderr_console
+from blickwinkel.cli._messages import bad_choice, print_error, stderr_console
 from blickwinkel.errors import BlickwinkelError, EvaluationError
 
 OutputFormat = Literal["text", "json"]
@@ -66,11 +66,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         try:
             if output_format not in {"text", "json"}:
-                raise EvaluationError(f"--format {output_format!r}: choose 'text' or 'json'")
+                raise EvaluationError(bad_choice("--format", output_format, ("text", "json")))
             if derived not in {"ignore", "merge"}:
-                raise EvaluationError(f"--derived {derived!r}: choose 'ignore' or 'merge'")
+                raise EvaluationError(bad_choice("--derived", derived, ("ignore", "merge")))
             if split not in SPLIT_PARTS:
-                raise EvaluationError(f"--split {split!r}: choose one of {', '.join(SPLIT_PARTS)}")
+                raise EvaluationError(bad_choice("--split", split, SPLIT_PARTS))
             scores = evaluate_ner(
                 split_sentences(read_germeval(file, limit), split),
                 lambda tokens: tag_tokens(tokens, "de"),

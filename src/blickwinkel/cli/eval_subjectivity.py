@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from blickwinkel.cli._messages import bad_choice
 from blickwinkel.errors import BlickwinkelError
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         """Macro-F1, accuracy and per-label scores of a subjectivity model on a labelled TSV."""
         if output_format not in ("text", "json"):
-            typer.echo(f"error: --format must be text or json, not {output_format!r}.", err=True)
+            typer.echo(f"error: {bad_choice('--format', output_format, ('text', 'json'))}", err=True)
             raise typer.Exit(2)
         from blickwinkel.analyse.subjectivity_eval import (
             LABELS,

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from blickwinkel.cli._messages import bad_choice
 from blickwinkel.errors import BlickwinkelError
 
 EMBEDDER_CHOICES = ("none", "use", "e5")
@@ -39,9 +40,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         """Fit a logistic regression over blickwinkel's cue counts on your labelled sentences."""
         if embedder not in EMBEDDER_CHOICES:
-            typer.echo(
-                f"error: --embedder must be one of {', '.join(EMBEDDER_CHOICES)}, not {embedder!r}.", err=True
-            )
+            typer.echo(f"error: {bad_choice('--embedder', embedder, EMBEDDER_CHOICES)}", err=True)
             raise typer.Exit(2)
         # imported here, not at the top: `blickwinkel --help` must not pay for numpy and the models
         from blickwinkel.analyse.subjectivity_eval import (
