@@ -2,6 +2,7 @@
 
 Runs on the seed pair and on stories of 2, 10 and 50 articles from ../shared/data/corpus-de, and on our
 own examples. Prints figures; asserts nothing. Usage: python bench/compare.py [--quick]
+[--link-embedder e5] (the cost of the link_embedder setting).
 """
 
 from __future__ import annotations
@@ -35,18 +36,24 @@ def peak_mb() -> float:
 _RUNS = itertools.count()
 
 
-def run(articles: list[Article], embedder_name: str) -> tuple[float, int, int]:
+def _fresh(name: str) -> CachedEmbedder:
+    """The loaded model behind an empty text cache."""
+    inner = get_embedder(name)
+    return CachedEmbedder(inner.inner if isinstance(inner, CachedEmbedder) else inner)
+
+
+def run(articles: list[Article], embedder_name: str, link_embedder: str = "") -> tuple[float, int, int]:
     """Seconds for analyse + embed + compare with the model loaded but no cached embeddings; each run
     gets articles with new ids and an emptied analysis cache (it keys on content, not on ids), so no
     analysis of an earlier run is reused."""
     CACHE.clear()
     run_id = next(_RUNS)
     articles = [dataclasses.replace(a, id=f"{a.id}~{run_id}") for a in articles]
-    inner = get_embedder(embedder_name)
-    fresh = CachedEmbedder(inner.inner if isinstance(inner, CachedEmbedder) else inner)
+    fresh = _fresh(embedder_name)
+    second = _fresh(link_embedder) if link_embedder else None
     start = time.perf_counter()
     analysed = analyse_articles(articles)
-    cmp = compare_articles(analysed, fresh)
+    cmp = compare_articles(analysed, fresh, second_embedder=second)
     seconds = time.perf_counter() - start
     return seconds, sum(len(a.statements) for a in analysed), len(cmp.facts)
 
@@ -67,9 +74,9 @@ def corpus_story(n: int) -> list[Article]:
     return out
 
 
-def report(name: str, articles: list[Article], embedder: str, repeats: int) -> None:
-    cold, sentences, facts = run(articles, embedder)
-    warm = min(run(articles, embedder)[0] for _ in range(repeats))
+def report(name: str, articles: list[Article], embedder: str, repeats: int, link_embedder: str = "") -> None:
+    cold, sentences, facts = run(articles, embedder, link_embedder)
+    warm = min(run(articles, embedder, link_embedder)[0] for _ in range(repeats))
     print(
         f"{name:<28} {len(articles):>4} art {sentences:>5} sent  cold {cold:6.2f}s  warm {warm:6.2f}s  "
         f"{sentences / warm:8.0f} sent/s  facts {facts:>4}  peak {peak_mb():7.0f} MB"
@@ -80,27 +87,37 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="one warm repeat, no 50-article story")
     parser.add_argument("--embedder", default="use")
+    parser.add_argument(
+        "--link-embedder",
+        default="",
+        help="second embedder of the link model (the link_embedder setting, e.g. e5); off by default",
+    )
     args = parser.parse_args()
     repeats = 1 if args.quick else 3
 
     t0 = time.perf_counter()
     get_embedder(args.embedder).encode(["Modell laden."])
-    print(f"model load ({args.embedder}): {time.perf_counter() - t0:.2f}s")
+    if args.link_embedder:
+        get_embedder(args.link_embedder).encode(["Modell laden."])
+    print(f"model load ({args.embedder} {args.link_embedder}): {time.perf_counter() - t0:.2f}s")
 
     examples = sorted(
         p for p in (ROOT / "examples").iterdir() if p.is_dir() and not p.name.startswith("gold")
     )
     for story in examples:
         result = read_inputs([str(story)])
-        report(f"example {story.name}", list(result.articles), args.embedder, repeats)
+        report(f"example {story.name}", list(result.articles), args.embedder, repeats, args.link_embedder)
 
     seeds = SHARED / "seeds"
     if seeds.is_dir():
         files = [str(p) for p in sorted(seeds.glob("*.txt"))]
-        report("seed pair", list(read_inputs(files).articles), args.embedder, repeats)
+        report("seed pair", list(read_inputs(files).articles), args.embedder, repeats, args.link_embedder)
         cli = Path(sys.executable).with_name("blickwinkel")
         t0 = time.perf_counter()
-        subprocess.run([str(cli), "compare", *files, "--format", "json"], capture_output=True, check=False)
+        extra = ["--link-embedder", args.link_embedder] if args.link_embedder else []
+        subprocess.run(
+            [str(cli), "compare", *files, "--format", "json", *extra], capture_output=True, check=False
+        )
         print(
             f"seed pair, fresh process (blickwinkel compare … --format json): {time.perf_counter() - t0:.2f}s"
         )
@@ -110,7 +127,7 @@ def main() -> int:
     if (SHARED / "data" / "corpus-de" / "articles.jsonl").is_file():
         sizes = (2, 10) if args.quick else (2, 10, 50)
         for n in sizes:
-            report(f"corpus-de story of {n}", corpus_story(n), args.embedder, repeats)
+            report(f"corpus-de story of {n}", corpus_story(n), args.embedder, repeats, args.link_embedder)
     else:
         print("corpus-de: skipped (../shared/data/corpus-de absent)")
     return 0

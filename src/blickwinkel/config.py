@@ -58,8 +58,8 @@ class Settings(BaseModel):
     # about 20 times USE's embedding CPU per statement (docs/data-sources.md, link model).
     link_embedder: str = Field(
         "",
-        description="Second embedding backend the link model reads for every pair of statements in one "
-        "language ('e5': better links, several times slower; empty: none).",
+        description="Second embedding backend the link model of 'compare' and 'eval compare' reads for "
+        "every pair of statements in one language ('e5': better links, several times slower; empty: none).",
     )
     max_file_mb: float = Field(20.0, gt=0, description="Inputs larger than this many megabytes are refused.")
     align_threshold: float = Field(
