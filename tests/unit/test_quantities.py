@@ -264,6 +264,9 @@ def test_counts_and_ages_in_parentheses_stay_quantities() -> None:
     assert [q.value for q in found] == [205, 190]
     assert [q.value for q in find_quantities("Anna Berg (45) wurde leicht verletzt.", "de")] == [45]
     assert [q.text for q in find_quantities("The road (12 km) was shut.", "en")] == ["12 km"]
+    # street words in lower case are no street names
+    assert [q.value for q in find_quantities("Drivers had to drive 20 km around it.", "en")] == [20]
+    assert [q.value for q in find_quantities("On the way 12 people got off.", "en")] == [12]
 
 
 # --- API contract ---------------------------------------------------------------------------------

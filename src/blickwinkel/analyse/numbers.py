@@ -346,6 +346,8 @@ def _is_house_number(text: str, start: int, end: int) -> bool:
     words = before.split()
     if not words or not before[-1:].isspace():
         return False
+    if not words[-1][:1].isupper():  # a street's name is capitalised: "drive 20 km" is an amount
+        return False
     previous = words[-1].lower()
     return previous in _STREET_WORDS or (len(previous) > 6 and previous.endswith(_STREET_ENDINGS))
 
