@@ -12,10 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Literal
 
 from blickwinkel.ingest._base import READERS, ReadResult, single
 from blickwinkel.ingest._blocks import (
@@ -39,6 +36,10 @@ from blickwinkel.ingest._text import (
     title_case_banner,
 )
 from blickwinkel.text._normalise import clean_characters
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # Date lines and list items count as the publication date until this many body paragraphs were read.
 DATE_PARAGRAPH_WINDOW = 2
@@ -64,6 +65,8 @@ class _Segment:
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # on first use: ~10 ms of every process that reads no markdown
+
     return MarkdownIt("commonmark")
 
 
