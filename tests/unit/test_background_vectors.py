@@ -103,6 +103,8 @@ def test_no_child_unless_allowed_alone_and_not_switched_off(
     finally:
         stop.set()
         worker.join()
+    monkeypatch.setattr(background, "MAX_WORDS", sum(map(len, ARTICLE_ONE)) - 1)
+    assert background.start(keys, 384) is None  # too many words to hold at once
     monkeypatch.setattr(background, "_allowed", [False])
     assert background.start(keys, 384) is None
     assert start_vectors([ARTICLE_ONE])() is None  # nothing started: closing is a no-op

@@ -12,9 +12,10 @@ for that batch (the same pieces in the same products, one BLAS thread), so the v
 are the same to the bit.
 
 It forks only where that is safe and worth it: on Linux, in a process that runs no other thread
-(a thread holding a lock at the fork would leave it locked in the child), when the caller asked for
-it (:func:`allow`: the ``compare`` command does; the service, batch jobs and tests run as before),
-and unless ``BLICKWINKEL_NO_BACKGROUND`` is set. Whatever goes wrong in the child (it fails, is
+(a thread holding a lock at the fork would leave it locked in the child), for at most ``MAX_WORDS``
+words (all the vectors sit in shared memory at once), when the caller asked for it (:func:`allow`:
+the ``compare`` command does; the service, batch jobs and tests run as before), and unless
+``BLICKWINKEL_NO_BACKGROUND`` is set. Whatever goes wrong in the child (it fails, is
 killed, the pipe closes early), the batch is computed here as before. The child never returns into
 the caller's code: it ends with ``os._exit``; :func:`Batches.close` (called when analysis ends,
 however it ends) kills a child still running and reaps it.
@@ -30,6 +31,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -37,6 +39,7 @@ import numpy as np
 from blickwinkel.analyse.token_vectors import FloatArray
 
 _allowed = [False]
+MAX_WORDS = 100_000  # words whose vectors a child computes at most (1.5 kB each in shared memory)
 
 Key = tuple[tuple[str, ...], ...]
 
@@ -119,10 +122,14 @@ def start(keys: Sequence[Key], dim: int) -> Batches | None:
     reads them), or None where this process may not fork (see the module's text)."""
     if not keys or not _may_fork():
         return None
+    if sum(len(tokens) for key in keys for tokens in key) > MAX_WORDS:
+        return None  # (all articles' vectors at once in shared memory; past this the tagger computes them)
     batches = Batches(keys, dim)
     read, write = os.pipe()
     try:
-        pid = os.fork()
+        with warnings.catch_warnings():  # (Python 3.12 warns of forking beside BLAS's own threads)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
     except OSError:
         os.close(read)
         os.close(write)
