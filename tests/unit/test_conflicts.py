@@ -353,7 +353,9 @@ def _slot_conflicts(left: str, right: str) -> list[str]:
         [INTRO, "Der Kapitän war seit zwanzig Jahren auf der Fähre.", right],
         {2: {"entities": (ent("Weber", "per:jonas-weber", "PER"),)}},
     )
-    return [f"{c.kind}: {c.reason}" for c in compare_articles([a, b], EMBEDDER).conflicts]
+    found = [f"{c.kind}: {c.reason}" for c in compare_articles([a, b], EMBEDDER).conflicts]
+    assert found == [f"{c.kind}: {c.reason}" for c in compare_articles([b, a], EMBEDDER).conflicts]
+    return found
 
 
 def test_a_clock_time_of_one_person_doing_one_thing_is_compared_without_a_link() -> None:
