@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from blickwinkel.model import Statement
 
 __all__ = [
+    "HEDGED_CLOCK_MINUTES",
     "LOCAL_CONTEXT_WORDS",
     "Found",
+    "clock_conflict",
     "clock_times",
     "daypart_conflict",
     "local_figure_conflict",
@@ -267,3 +269,36 @@ def clock_times(s: Statement) -> list[tuple[int, Found]]:
             hour = 0
         out.append((hour * 60 + minute, Found(m.group(), s.start + m.start(), s.start + m.end())))
     return out
+
+
+# Two clock times of which one is hedged ("around 5 a.m.", "gegen 19 Uhr") agree within this many
+# minutes; set by hand (a hedged time is rounded to the half hour at most).
+HEDGED_CLOCK_MINUTES = 30
+_CLOCK_HEDGE = re.compile(
+    r"\b(?:around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after)|gegen|"
+    r"etwa|rund|circa|ca\.|kurz\s+(?:vor|nach))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _hedged_clock(s: Statement, found: Found) -> bool:
+    before = typographic_form(s.text[max(0, found.start - s.start - 20) : found.start - s.start])
+    return _CLOCK_HEDGE.search(before) is not None
+
+
+def clock_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
+    """One clock time on each side that differ: "legte gegen 6 Uhr am Steg ab" against "legte gegen
+    8 Uhr am Steg ab"; a hedged time agrees within ``HEDGED_CLOCK_MINUTES``, and two days named by
+    full dates that differ are two events."""
+    times_a, times_b = clock_times(a), clock_times(b)
+    if len(times_a) != 1 or len(times_b) != 1:
+        return None
+    (ma, fa), (mb, fb) = times_a[0], times_b[0]
+    hedged = _hedged_clock(a, fa) or _hedged_clock(b, fb)
+    if ma == mb or (hedged and abs(ma - mb) <= HEDGED_CLOCK_MINUTES):
+        return None
+    days_a = {d.value for d in a.dates if d.value and len(d.value) == 10}
+    days_b = {d.value for d in b.dates if d.value and len(d.value) == 10}
+    if days_a and days_b and not days_a & days_b:
+        return None
+    return fa, fb

@@ -23,7 +23,7 @@ from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree
 from blickwinkel.compare.clashes import (
     Found,
-    clock_times,
+    clock_conflict,
     daypart_conflict,
     local_figure_conflict,
     side_conflict,
@@ -31,7 +31,8 @@ from blickwinkel.compare.clashes import (
     tally_conflict,
     typographic_form,
 )
-from blickwinkel.compare.similarity import STOPWORDS, ScoreParts, fold
+from blickwinkel.compare.similarity import ScoreParts
+from blickwinkel.compare.slots import figure_pairs, parallel_pairs, slot_pairs
 from blickwinkel.model import Conflict, DateMention, Fact, Link, Mention, Quantity, Statement
 
 # A conflict needs the same fact, not merely the same topic: numbers and dates are compared only
@@ -191,7 +192,10 @@ Hunk = tuple[list[_Token], list[_Token]]
 def _parallel(a: Statement, b: Statement, span_a: Span, span_b: Span) -> list[Hunk] | None:
     """The stretches where two statements in parallel wording differ ([] for the same wording), or
     None when the wording is not parallel."""
-    ta, tb = _tokens(a, span_a, PARALLEL_MAX_TOKENS), _tokens(b, span_b, PARALLEL_MAX_TOKENS)
+    return _parallel_tokens(_tokens(a, span_a, PARALLEL_MAX_TOKENS), _tokens(b, span_b, PARALLEL_MAX_TOKENS))
+
+
+def _parallel_tokens(ta: Sequence[_Token], tb: Sequence[_Token]) -> list[Hunk] | None:
     if not ta or not tb or max(len(ta), len(tb)) > PARALLEL_MAX_TOKENS:
         return None
     # The shared multiset of tokens bounds what the matcher can find; checking it first is exact and
@@ -203,7 +207,9 @@ def _parallel(a: Statement, b: Statement, span_a: Span, span_b: Span) -> list[Hu
     same = sum(block.size for block in matcher.get_matching_blocks())
     if same < PARALLEL_MIN_SHARE * max(len(ta), len(tb)):
         return None
-    return [(ta[i1:i2], tb[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    return [
+        (list(ta[i1:i2]), list(tb[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"
+    ]
 
 
 def _number_value(token: _Token, language: str | None) -> float | None:
@@ -484,7 +490,7 @@ _AS_OF_NOW = re.compile(
 
 
 def _as_of_now(s: Statement) -> bool:
-    return _AS_OF_NOW.search(typographic_form(s.text)) is not None
+    return _AS_OF_NOW.search(s.text) is not None  # the cue words have no typographic variants
 
 
 def _quantity_clash(p: _Pair) -> _Clash | None:
@@ -747,117 +753,45 @@ def _carried_over(
     return extra
 
 
-# Two statements fill one slot, linked or not, when they name the same person or organisation and
-# say the same thing of it: at least this many of the words left after names, numbers, times and
-# function words are shared, and this share of the shorter statement's words. "Kapitän Jonas Weber
-# legte gegen 6 Uhr mit zwölf Fahrgästen am Steg ab" and "Weber legte gegen 8 Uhr am Steg ab" fill
-# one slot; the aligner may not link them, since the longer says more. Chosen on the tuning half of
-# the real-news gold, where it finds the one missed conflict it can and no false one (with no shared
-# name, or at a share of 0.3, counts of other casualties and other terms clashed; places as the
-# shared name or a share of 0.4 found nothing more there and were left out).
-SLOT_MIN_SHARED_WORDS = 2
-SLOT_MIN_SHARE = 0.5
-_SLOT_NAMES = ("PER", "ORG")
-# Two clock times of which one is hedged ("around 5 a.m.", "gegen 19 Uhr") agree within this many
-# minutes; set by hand (a hedged time is rounded to the half hour at most).
-HEDGED_CLOCK_MINUTES = 30
-_TIME_WORDS = frozenset(
-    {"uhr", "around", "about", "approximately", "roughly", "gegen", "etwa", "rund", "circa"}
+# What is looked for between two statements of two articles that the links did not pair but that
+# fill one slot (``compare.slots``): in parallel wording, the checks of parallel wording; in one slot,
+# the checks of each other's strong best match and the clock time; after the same words, the figure.
+_PARALLEL_DETECTORS = tuple(row.detect for row in _DETECTORS if row.parallel)
+_SLOT_DETECTORS = (
+    *(row.detect for row in _DETECTORS if row.strong),
+    _found_clash("date", "clock time", clock_conflict),
 )
-_CLOCK_HEDGE = re.compile(
-    r"\b(?:around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after)|gegen|"
-    r"etwa|rund|circa|ca\.|kurz\s+(?:vor|nach))\s+$",
-    re.IGNORECASE,
-)
+_FIGURE_DETECTORS = (_found_clash("quantity", "figure after the same words", local_figure_conflict),)
 
 
-def _slot_words(s: Statement) -> frozenset[str]:
-    names = {fold(w) for m in s.entities for w in m.text.split()}
-    words = (fold(w) for w in (s.lemmas or tuple(s.text.split())))
-    return frozenset(
-        w
-        for w in words
-        if len(w) > 2 and w.isalpha() and w not in STOPWORDS and w not in names and w not in _TIME_WORDS
-    )
-
-
-def same_slot(a: Statement, b: Statement) -> bool:
-    """Whether two statements say the same thing of the same person or organisation."""
-    actors_a = {m.key for m in a.entities if m.type in _SLOT_NAMES}
-    if not actors_a & {m.key for m in b.entities if m.type in _SLOT_NAMES}:
-        return False
-    return _same_words(_slot_words(a), _slot_words(b))
-
-
-def _same_words(wa: frozenset[str], wb: frozenset[str]) -> bool:
-    shared = len(wa & wb)
-    return shared >= SLOT_MIN_SHARED_WORDS and shared >= SLOT_MIN_SHARE * min(len(wa), len(wb))
-
-
-def _hedged_clock(s: Statement, found: Found) -> bool:
-    before = typographic_form(s.text[max(0, found.start - s.start - 20) : found.start - s.start])
-    return _CLOCK_HEDGE.search(before) is not None
-
-
-def _clock_clash(p: _Pair) -> _Clash | None:
-    """One clock time on each side that differ: "legte gegen 6 Uhr am Steg ab" against "legte gegen 8
-    Uhr am Steg ab"; a hedged time agrees within ``HEDGED_CLOCK_MINUTES``, and two days named by full dates
-    that differ are two events."""
-    times_a, times_b = clock_times(p.a), clock_times(p.b)
-    if len(times_a) != 1 or len(times_b) != 1:
-        return None
-    (ma, fa), (mb, fb) = times_a[0], times_b[0]
-    if ma == mb or (
-        (_hedged_clock(p.a, fa) or _hedged_clock(p.b, fb)) and abs(ma - mb) <= HEDGED_CLOCK_MINUTES
-    ):
-        return None
-    days_a = {d.value for d in p.a.dates if d.value and len(d.value) == 10}
-    days_b = {d.value for d in p.b.dates if d.value and len(d.value) == 10}
-    if days_a and days_b and not days_a & days_b:
-        return None
-    return _Clash("date", (fa.text, fb.text), "clock time", (repr(fa.text), repr(fb.text)), _spans(fa, fb))
-
-
-# What is looked for between two statements that fill one slot (``same_slot``) however the aligner
-# linked them: the checks of each other's strong best match, and the clock time.
-_SLOT_DETECTORS = (*(row.detect for row in _DETECTORS if row.strong), _clock_clash)
-
-
-def _slot_conflicts(
+def _unlinked_conflicts(
     statements: Mapping[str, Statement], fact_of: Mapping[str, Fact], seen: set[frozenset[str]]
 ) -> list[Conflict]:
-    """Conflicts between statements of two articles that say the same thing of the same person or
-    organisation (``same_slot``) where the links found none: the aligner may not link "Weber legte
-    gegen 8 Uhr am Steg ab" to a longer sentence that also says who was on board."""
-    by_actor: dict[str, list[str]] = {}
-    words: dict[str, frozenset[str]] = {}
-    for sid in sorted(statements):
-        if sid in fact_of:
-            for key in sorted({m.key for m in statements[sid].entities if m.type in _SLOT_NAMES}):
-                by_actor.setdefault(key, []).append(sid)
-                words.setdefault(sid, _slot_words(statements[sid]))
-    pairs = sorted(
-        {
-            (x, y)
-            for sids in by_actor.values()
-            for x, y in itertools.combinations(sids, 2)
-            if statements[x].article != statements[y].article
-            and _same_words(words[x], words[y])
-            and frozenset((x, y)) not in seen
-        }
-    )
+    """Conflicts between statements of two articles where the links found none: the aligner may not
+    link "Weber legte gegen 8 Uhr am Steg ab" to a longer sentence that also says who was on board,
+    or two copies of one sentence whose changed number moved their meaning apart."""
+    placed = [statements[sid] for sid in sorted(statements) if sid in fact_of]
+    keys = {s.id: _TOKEN.findall(typographic_form(s.text).lower()) for s in placed}
+    short = {sid: k for sid, k in keys.items() if len(k) <= PARALLEL_MAX_TOKENS}
     found = []
-    for x, y in pairs:
-        a, b = statements[x], statements[y]
-        if _parallel(a, b, None, None) == []:
-            continue  # copies in another typographic form never conflict
-        fact = fact_of[x]
-        if fact_of[y] is not fact:
-            fact = replace(fact, statements=fact.statements + fact_of[y].statements)
-        pair = _Pair(a, b, None, None, None, fact, statements, None, True)
-        clash = next((c for detect in _SLOT_DETECTORS if (c := detect(pair)) is not None), None)
-        if clash is not None:
-            found.append(replace(_conflict(clash, a, b, fact), fact=fact_of[x].id))
+    for pairs, detectors in (
+        (parallel_pairs(placed, short, PARALLEL_MIN_SHARE), _PARALLEL_DETECTORS),
+        (slot_pairs(placed), _SLOT_DETECTORS),
+        (figure_pairs(placed), _FIGURE_DETECTORS),
+    ):
+        for a, b in pairs:
+            # copies in another typographic form (the same tokens) never conflict
+            if keys[a.id] == keys[b.id] or frozenset((a.id, b.id)) in seen:
+                continue
+            hunks = _parallel(a, b, None, None) if detectors is _PARALLEL_DETECTORS else None
+            fact = fact_of[a.id]
+            if fact_of[b.id] is not fact:
+                fact = replace(fact, statements=fact.statements + fact_of[b.id].statements)
+            pair = _Pair(a, b, None, None, None, fact, statements, hunks, True)
+            clash = next((c for detect in detectors if (c := detect(pair)) is not None), None)
+            if clash is not None:
+                seen.add(frozenset((a.id, b.id)))
+                found.append(replace(_conflict(clash, a, b, fact), fact=fact_of[a.id].id))
     return found
 
 
@@ -899,7 +833,7 @@ def find_conflicts(
         if found is not None:
             conflicts.append(found)
     conflicts.extend(_carried_over(conflicts, fact_of, statements, links))
-    conflicts.extend(_slot_conflicts(statements, fact_of, {frozenset(c.statements) for c in conflicts}))
+    conflicts.extend(_unlinked_conflicts(statements, fact_of, {frozenset(c.statements) for c in conflicts}))
     conflicts.sort(key=lambda c: (int(c.fact[1:]) if c.fact[1:].isdigit() else 0, c.statements))
     return tuple(
         Conflict(f"c{n}", c.kind, c.fact, c.statements, c.values, c.reason, c.spans)
