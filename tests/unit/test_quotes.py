@@ -368,3 +368,14 @@ def test_speaker_named_only_in_an_attribution_line_gets_the_story_key() -> None:
     profiles = outlet_profiles(analysed, [], [], core=frozenset({"per:nora-quill"}))
     assert profiles[analysed[1].article.id].entities_omitted == ()
     assert profiles[analysed[1].article.id].entities_named == ("per:nora-quill",)
+
+
+def test_a_compound_cut_by_a_quotation_mark_is_no_speaker() -> None:
+    text = (
+        "Was Jana Roth dazu sagt: „Es überrascht mich, dass so wenige zum Termin kommen“, "
+        "so die FDP-„Fachfrau“ am Abend."
+    )
+    article, sentences = make_article([("paragraph", text)])
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.kind == "quote"
+    assert role.speaker != "die FDP-" and not (role.speaker or "").endswith("-")

@@ -197,7 +197,9 @@ def _clean_speaker(text: str) -> str | None:
         if not words[-1]:
             words.pop()
     cleaned = " ".join(words).strip(" ,;:")
-    if not cleaned:
+    if not cleaned or cleaned.endswith(("-", "‑")):
+        # a compound cut by a quotation mark ('so der SPD-„Experte“') is no name: "der SPD-" was given
+        # as the speaker of the quote and of the sentences after it
         return None
     first = cleaned.split()[0].lower()
     if cleaned.lower() in _PRONOUNS or first in _NOT_SPEAKERS or cleaned.lower() in _UNNAMED_SOURCES:
