@@ -147,6 +147,10 @@ def test_json_record_with_bracketed_reader_inserts() -> None:
         ("Share this article: Facebook Twitter Email", "boilerplate"),
         ("Share on WhatsApp", "boilerplate"),
         ("Artikel teilen per WhatsApp E-Mail", "boilerplate"),
+        # a source link line at the end of a report ("Mehr Informationen auf <Site>") was a fact
+        ("Mehr Informationen auf Stadtnetz Online", "boilerplate"),
+        ("Weitere Informationen gibt es unter www.lindau.example", "boilerplate"),
+        ("Informationen zur Umleitung hat die Stadt im Amtsblatt veröffentlicht.", None),
         # French and Spanish pages (the poll question was a fact "only in" that outlet)
         ("Faut-il rouvrir le pont ? Oui Non Voir les résultats", "boilerplate"),
         ("¿Apoya usted el nuevo puente? Sí No Ver resultados", "boilerplate"),

@@ -52,6 +52,8 @@ _SHARE_ROW = re.compile(
 _PROMPT = re.compile(
     r"^(?:lesen sie (?:auch|mehr|hier|dazu|weiter|jetzt)|lies auch|mehr zum thema|mehr dazu|"
     r"mehr (?:news|nachrichten|artikel|informationen) (?:zum|zu|aus)|auch interessant\b|"
+    r"(?:weitere |mehr )?informationen (?:gibt es |finden sie )?(?:auf|bei|unter|im internet)\b|"
+    r"more information (?:at|on|here)\b|"
     r"das könnte (?:sie|dich) (?:auch )?interessieren|weiterlesen|weitere (?:artikel|beiträge|"
     r"nachrichten)|verwandte (?:artikel|themen)|meistgelesen|meist gelesen|"
     r"empfehlungen der redaktion|hören sie (?:auch|hier)|jetzt weiterlesen|"
