@@ -226,6 +226,7 @@ def test_english_speaker_after_a_role_in_lower_case(text: str, speaker: str) -> 
         ('"Nobody was hurt," said Sgt. Ann Lee.', "Ann Lee"),
         ("According to Capt. Jon Hale, the ship never left port.", "Jon Hale"),
         ('"We build cars," General Motors said.', "General Motors"),
+        ('"Two patients were treated," said St. Mary Hospital.', "St. Mary Hospital"),
     ],
 )
 def test_english_speaker_after_titles(text: str, speaker: str) -> None:

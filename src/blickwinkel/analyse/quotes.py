@@ -253,6 +253,14 @@ _SPEAKER_WORD = re.compile(r"[^\s,;:]+")
 _NAME_AFTER = re.compile(rf"(?P<dot>\.?)\s+(?P<name>{_NAME})")
 
 
+# "St." and "Saint" begin the names of places and institutions ("St. Mary's Hospital said").
+_NOT_TITLES_HERE = frozenset({"st", "saint"})
+
+
+def _is_title(word: str) -> bool:
+    return gz.is_title(word) and word.rstrip(".").casefold() not in _NOT_TITLES_HERE
+
+
 def _name_after_titles(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the person's name after the titles in an English speaker ``text[start:end]``
     ("Coast Guard Lt. Maria Voss", "Fire Chief Tom Reyes"), else None.
@@ -263,7 +271,7 @@ def _name_after_titles(text: str, start: int, end: int) -> tuple[int, int] | Non
     "General Motors said" keeps its "General".
     """
     words = list(_SPEAKER_WORD.finditer(text, start, end))
-    last = max((n for n, w in enumerate(words) if gz.is_title(w.group())), default=-1)
+    last = max((n for n, w in enumerate(words) if _is_title(w.group())), default=-1)
     if last < 0:
         return None
     found = _NAME_AFTER.match(text, words[last].end())
@@ -271,7 +279,7 @@ def _name_after_titles(text: str, start: int, end: int) -> tuple[int, int] | Non
         return None
     abbreviated = words[last].group().endswith(".") or bool(found.group("dot"))
     name = found.group("name").rstrip(".,;:")
-    if not (abbreviated or name.split()[0] in gz.given_names()) or gz.is_title(name.split()[0]):
+    if not (abbreviated or name.split()[0] in gz.given_names()) or _is_title(name.split()[0]):
         return None
     return found.start("name"), found.start("name") + len(name)
 
