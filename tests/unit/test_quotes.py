@@ -380,3 +380,18 @@ def test_a_compound_cut_by_a_quotation_mark_is_no_speaker() -> None:
     (role,) = roles_by_sentence(article, sentences).values()
     assert role.kind == "quote"
     assert role.speaker != "die FDP-" and not (role.speaker or "").endswith("-")
+
+
+def test_a_quote_over_several_sentences_takes_the_speaker_named_after_it() -> None:
+    # '"It is a tragedy. A young life, destroyed," the mayor said.': the first sentence of the quote
+    # had no speaker (or the speaker of an earlier quote in the paragraph).
+    text = (
+        'Pastor Ines Wald said: "We pray for the family." '
+        '"It is an unbearable loss for the whole valley. A young life, so many hopes, gone," '
+        "mayor Tilo Brandt said."
+    )
+    article, sentences = make_article([("paragraph", text)], language="en")
+    roles = roles_by_sentence(article, sentences)
+    assert "Ines Wald" in (_role(roles, "Pastor Ines Wald").speaker or "")
+    assert _role(roles, '"It is an unbearable').speaker == "Tilo Brandt"
+    assert _role(roles, "A young life").speaker == "Tilo Brandt"

@@ -390,6 +390,8 @@ def classify_statements(
 
     roles: list[StatementRole] = []
     last_speaker: tuple[int, str] | None = None  # (block index, speaker) for pronoun speakers
+    quotations: list[set[tuple[int, int]]] = []  # the block's quotations each sentence overlaps
+    carried: list[bool] = []  # the speaker came from an earlier sentence of the block
     for i, sentence in enumerate(sentences):
         own = mentions[i] if mentions is not None and i < len(mentions) else ()
         block = _block_of(article, sentence)
@@ -405,12 +407,31 @@ def classify_statements(
             own=own,
             all_mentions=all_mentions,
         )
+        carry = False
         if role.kind in ("quote", "reported_speech"):
             if role.speaker is None and last_speaker is not None and last_speaker[0] == sentence.block:
                 role = StatementRole(role.kind, last_speaker[1], role.quote_spans)
+                carry = True
             if role.speaker is not None:
                 last_speaker = (sentence.block, role.speaker)
         roles.append(role)
+        quotations.append(set(spans) if role.kind == "quote" else set())
+        carried.append(carry)
+    # A quotation that runs over several sentences names its speaker after its last one ('"It is a
+    # tragedy. A young life, destroyed," the mayor said.'): its earlier sentences had no speaker, or
+    # the one of an earlier quote in the paragraph.
+    for i in range(len(roles) - 2, -1, -1):
+        later = roles[i + 1]
+        if (
+            roles[i].kind == "quote"
+            and (roles[i].speaker is None or carried[i])
+            and later.kind == "quote"
+            and later.speaker is not None
+            and sentences[i].block == sentences[i + 1].block
+            and quotations[i] & quotations[i + 1]
+        ):
+            roles[i] = StatementRole("quote", later.speaker, roles[i].quote_spans)
+            carried[i] = carried[i + 1]
     return roles
 
 
