@@ -7,6 +7,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -35,11 +36,18 @@ def _keys(*batches: list[list[str]]) -> list[tuple[tuple[str, ...], ...]]:
     return [tuple(tuple(tokens) for tokens in batch) for batch in batches]
 
 
+def _started(*batches: list[list[str]], room: int = 1000) -> background.Batches:
+    started = background.spawn(room, len(vector_settings().mean))
+    assert started is not None
+    assert started.send(_keys(*batches))
+    return started
+
+
 def test_the_child_gives_the_vectors_this_process_would_to_the_bit(allowed: None) -> None:
     settings = vector_settings()
-    started = background.start(_keys(ARTICLE_ONE, ARTICLE_TWO), len(settings.mean))
-    assert started is not None
+    started = _started(ARTICLE_ONE, ARTICLE_TWO)
     try:
+        assert not started.send(_keys(ARTICLE_TWO))  # the batches are given once
         for batch in (ARTICLE_TWO, ARTICLE_ONE):  # asked out of order: waits for both
             got = started.vectors(_keys(batch)[0])
             assert got is not None
@@ -64,8 +72,7 @@ def test_the_tags_are_the_same_with_and_without_the_child(allowed: None) -> None
 
 def test_a_child_that_dies_leaves_the_work_to_this_process(allowed: None) -> None:
     settings = vector_settings()
-    started = background.start(_keys(ARTICLE_ONE), len(settings.mean))
-    assert started is not None
+    started = _started(ARTICLE_ONE)
     try:
         os.kill(started.pid, signal.SIGKILL)
         # It may have written the batch before the signal came; if not, None says "compute it here".
@@ -79,8 +86,9 @@ def test_a_child_that_dies_leaves_the_work_to_this_process(allowed: None) -> Non
         started.close()
 
 
-def test_closing_ends_a_child_still_at_work(allowed: None) -> None:
-    started = background.start(_keys(ARTICLE_ONE * 200), len(vector_settings().mean))
+@pytest.mark.parametrize("work", [True, False], ids=["at-work", "never-sent-any"])
+def test_closing_ends_a_child_still_at_work(allowed: None, work: bool) -> None:
+    started = _started(ARTICLE_ONE * 200, room=20_000) if work else background.spawn(10, 384)
     assert started is not None
     pid = started.pid
     started.close()
@@ -88,23 +96,68 @@ def test_closing_ends_a_child_still_at_work(allowed: None) -> None:
         os.waitpid(pid, os.WNOHANG)  # reaped: no zombie left
 
 
+def test_batches_longer_than_the_room_asked_for_stay_here(allowed: None) -> None:
+    started = background.spawn(sum(map(len, ARTICLE_ONE)) - 1, len(vector_settings().mean))
+    assert started is not None
+    try:
+        assert not started.send(_keys(ARTICLE_ONE))
+        assert started.vectors(_keys(ARTICLE_ONE)[0]) is None
+    finally:
+        started.close()
+
+
 def test_no_child_unless_allowed_alone_and_not_switched_off(
     allowed: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    keys = _keys(ARTICLE_ONE)
     monkeypatch.setenv("BLICKWINKEL_NO_BACKGROUND", "1")
-    assert background.start(keys, 384) is None
+    assert background.spawn(100, 384) is None
     monkeypatch.delenv("BLICKWINKEL_NO_BACKGROUND")
     stop = threading.Event()
     worker = threading.Thread(target=stop.wait)
     worker.start()
     try:
-        assert background.start(keys, 384) is None  # another thread could hold a lock at the fork
+        assert background.spawn(100, 384) is None  # another thread could hold a lock at the fork
     finally:
         stop.set()
         worker.join()
-    monkeypatch.setattr(background, "MAX_WORDS", sum(map(len, ARTICLE_ONE)) - 1)
-    assert background.start(keys, 384) is None  # too many words to hold at once
+    assert background.spawn(background.MAX_WORDS + 1, 384) is None  # too many words to hold at once
+    assert background.spawn(0, 384) is None
     monkeypatch.setattr(background, "_allowed", [False])
-    assert background.start(keys, 384) is None
+    assert background.spawn(100, 384) is None
     assert start_vectors([ARTICLE_ONE])() is None  # nothing started: closing is a no-op
+
+
+def test_analysis_with_the_child_is_the_analysis_without(
+    allowed: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blickwinkel.analyse import entities, pipeline
+    from blickwinkel.ingest import read_text
+
+    texts = [
+        "Der Stadtrat von Kiel tagte am Montag. Bürgermeisterin Anna Berg sagte, die Brücke bleibe zu.",
+        "Die Brücke in Kiel bleibt gesperrt, sagte Anna Berg. Der Verein Grünfeld protestierte in Lübeck.",
+    ]
+    articles = [read_text(t, source=f"{n}.txt", fmt="text") for n, t in enumerate(texts)]
+    spawned: list[background.Batches | None] = []
+    spawn = entities.spawn_vectors
+
+    def counted(max_words: int) -> background.Batches | None:
+        spawned.append(spawn(max_words))
+        return spawned[-1]
+
+    monkeypatch.setattr(entities, "spawn_vectors", counted)
+    seen: list[int] = []
+    pipeline.CACHE.clear()
+    with_child = pipeline.analyse_articles(articles, meanwhile=lambda s: seen.append(len(s)))
+    assert len(spawned) == 1 and spawned[0] is not None and spawned[0].pid == 0  # ended and reaped
+    assert seen == [2]  # ``meanwhile`` had the statements of both articles
+    monkeypatch.setenv("BLICKWINKEL_NO_BACKGROUND", "1")
+    pipeline.CACHE.clear()
+    assert pipeline.analyse_articles(articles) == with_child
+    pipeline.CACHE.clear()
+    english = [replace(a, language="en") for a in articles]
+    monkeypatch.delenv("BLICKWINKEL_NO_BACKGROUND")
+    spawned.clear()
+    pipeline.analyse_articles(english)
+    assert spawned == []  # no article for the tagger: no child
+    pipeline.CACHE.clear()

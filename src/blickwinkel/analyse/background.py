@@ -28,7 +28,9 @@ import gc
 import itertools
 import mmap
 import os
+import pickle
 import signal
+import struct
 import sys
 import threading
 import warnings
@@ -40,6 +42,7 @@ from blickwinkel.analyse.token_vectors import FloatArray
 
 _allowed = [False]
 MAX_WORDS = 100_000  # words whose vectors a child computes at most (1.5 kB each in shared memory)
+_WORK = struct.Struct("<Q")  # the length of the pickled batches the parent sends
 
 Key = tuple[tuple[str, ...], ...]
 
@@ -60,19 +63,40 @@ def _may_fork() -> bool:
 
 
 class Batches:
-    """Batches of sentences whose vectors a child process computes, in the order given."""
+    """A child process that loads the encoder at once and then computes the vectors of the batches
+    of sentences it is sent (:meth:`send`), in that order."""
 
-    def __init__(self, keys: Sequence[Key], dim: int) -> None:
-        self.keys = list(keys)
+    def __init__(self, max_words: int, dim: int) -> None:
+        self.max_words = max_words
         self.dim = dim
-        self.words = [sum(len(tokens) for tokens in key) for key in self.keys]
-        self.offsets = np.cumsum([0, *self.words]).tolist()
-        self.memory = mmap.mmap(-1, max(1, self.offsets[-1]) * dim * 4)  # shared with the child
+        self.keys: list[Key] = []
+        self.offsets: list[int] = [0]
+        self.memory = mmap.mmap(-1, max(1, max_words) * dim * 4)  # shared with the child
         self.pid = 0
-        self.pipe = -1
+        self.work = -1  # the parent's end of the pipe that carries the batches
+        self.pipe = -1  # the parent's end of the pipe that says which batches are written
         self.done = 0  # batches the child has said are written
         self.failed = False
         self._lock = threading.Lock()
+
+    def send(self, keys: Sequence[Key]) -> bool:
+        """Give the child its batches (once); False (and nothing sent) when they hold more words
+        than it was started for."""
+        words = [sum(len(tokens) for tokens in key) for key in keys]
+        if self.keys or self.work < 0 or sum(words) > self.max_words:
+            return False
+        data = pickle.dumps([[list(tokens) for tokens in key] for key in keys], protocol=5)
+        try:
+            os.write(self.work, _WORK.pack(len(data)))
+            view = memoryview(data)
+            while view:  # (the child reads as soon as it has loaded the encoder)
+                view = view[os.write(self.work, view) :]
+        except OSError:
+            self.failed = True
+            return False
+        self.keys = list(keys)
+        self.offsets = np.cumsum([0, *words]).tolist()
+        return True
 
     def vectors(self, key: Key) -> list[FloatArray] | None:
         """The vectors of batch ``key`` (waiting for the child), or None if it cannot give them."""
@@ -104,66 +128,90 @@ class Batches:
         """End the child (if it still runs) and reap it; the vectors are no longer asked for."""
         if self.pid:
             with contextlib.suppress(OSError):
-                if self.done < len(self.keys) and not self.failed:
+                if self.done < len(self.keys) or not self.keys:
                     os.kill(self.pid, signal.SIGKILL)
             with contextlib.suppress(OSError):
                 os.waitpid(self.pid, 0)
             self.pid = 0
-        if self.pipe >= 0:
-            with contextlib.suppress(OSError):
-                os.close(self.pipe)
-            self.pipe = -1
+        for end in (self.work, self.pipe):
+            if end >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(end)
+        self.work = self.pipe = -1
         with contextlib.suppress(BufferError, ValueError):
             self.memory.close()
 
 
-def start(keys: Sequence[Key], dim: int) -> Batches | None:
-    """Fork a child computing the vectors of each batch in ``keys`` (standardised as the tagger
-    reads them), or None where this process may not fork (see the module's text)."""
-    if not keys or not _may_fork():
+def spawn(max_words: int, dim: int) -> Batches | None:
+    """Fork a child that loads the encoder now and computes the vectors (standardised as the tagger
+    reads them) of the batches it is then sent, at most ``max_words`` words; None where this process
+    may not fork (see the module's text)."""
+    if max_words <= 0 or max_words > MAX_WORDS or not _may_fork():
         return None
-    if sum(len(tokens) for key in keys for tokens in key) > MAX_WORDS:
-        return None  # (all articles' vectors at once in shared memory; past this the tagger computes them)
-    batches = Batches(keys, dim)
-    read, write = os.pipe()
+    batches = Batches(max_words, dim)
+    work_read, work_write = os.pipe()
+    done_read, done_write = os.pipe()
+    with contextlib.suppress(OSError, AttributeError):  # room for the batches of a long comparison
+        import fcntl
+
+        fcntl.fcntl(work_write, fcntl.F_SETPIPE_SZ, 1 << 20)
     try:
         with warnings.catch_warnings():  # (Python 3.12 warns of forking beside BLAS's own threads)
             warnings.simplefilter("ignore", DeprecationWarning)
             pid = os.fork()
     except OSError:
-        os.close(read)
-        os.close(write)
+        for end in (work_read, work_write, done_read, done_write):
+            os.close(end)
         batches.close()
         return None
-    if pid == 0:  # the child: compute, write, say so; never return
+    if pid == 0:  # the child: load, compute, write, say so; never return
         code = 1
         try:
-            os.close(read)
+            os.close(work_write)
+            os.close(done_read)
             gc.disable()  # (collecting would touch, hence copy, the parent's pages)
             quiet = os.open(os.devnull, os.O_WRONLY)
             os.dup2(quiet, 1)  # nothing the child might print (a warning) mixes with the report
             os.dup2(quiet, 2)
-            _compute(batches, write)
+            _compute(batches, work_read, done_write)
             code = 0
         except BaseException:
             code = 1
         finally:
             os._exit(code)
-    os.close(write)
-    batches.pid, batches.pipe = pid, read
+    os.close(work_read)
+    os.close(done_write)
+    batches.pid, batches.work, batches.pipe = pid, work_write, done_read
     return batches
 
 
-def _compute(batches: Batches, pipe: int) -> None:
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks = []
+    while size:
+        chunk = os.read(fd, size)
+        if not chunk:
+            raise EOFError("the parent sent no work")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _compute(batches: Batches, work: int, done: int) -> None:
     from blickwinkel.analyse import ner_tagger
+    from blickwinkel.analyse.token_vectors import shared_encoder
 
     with contextlib.suppress(Exception):  # one BLAS thread: the parent has the other core
         from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
         threadpool_limits(1, "blas")
     settings = ner_tagger.vector_settings()
+    shared_encoder(settings.layers)  # while the parent splits the articles into sentences
+    (size,) = _WORK.unpack(_read_exactly(work, _WORK.size))
+    keys = pickle.loads(_read_exactly(work, size))
     memory = np.frombuffer(batches.memory, dtype=np.float32)
-    for key, (start, end) in zip(batches.keys, itertools.pairwise(batches.offsets), strict=True):
-        vectors = ner_tagger.contextual_vectors(key, settings)
-        memory[start * batches.dim : end * batches.dim] = np.concatenate(vectors).reshape(-1)
-        os.write(pipe, b"1")
+    at = 0
+    for key in keys:
+        vectors = np.concatenate(ner_tagger.contextual_vectors(key, settings))
+        memory[at * batches.dim : (at + len(vectors)) * batches.dim] = vectors.reshape(-1)
+        at += len(vectors)
+        os.write(done, b"1")

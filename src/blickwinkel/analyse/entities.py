@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from typing import cast
 
 from blickwinkel.analyse import gazetteer as gz
+from blickwinkel.analyse.background import Batches
 from blickwinkel.analyse.coreference import assign_keys, name_parts, unify_entity_keys
 from blickwinkel.analyse.lemmas import word_tags
-from blickwinkel.analyse.ner_tagger import crf_tags_batch, start_vectors
+from blickwinkel.analyse.ner_tagger import crf_tags_batch, spawn_vectors, start_vectors
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
 
 __all__ = [
@@ -457,16 +458,26 @@ def _propagate(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> 
     return result
 
 
-def start_tagging(articles: Sequence[tuple[Article, Sequence[Sentence]]]) -> Callable[[], None]:
-    """Start the tagger's contextual vectors of each article's sentences in the background
-    (``ner_tagger.start_vectors``), as :func:`find_entities` will ask for them; returns the function
-    that forgets those not asked for."""
+def spawn_tagger(articles: Sequence[Article]) -> Batches | None:
+    """Where analysis may (``ner_tagger.spawn_vectors``), a child process that loads the tagger's
+    encoder now, while these articles (their languages known) are split into sentences; None when
+    none of them goes to the tagger."""
+    tagged = [a for a in articles if _language(a.language or "de") != "en"]
+    return spawn_vectors(sum(len(a.text) for a in tagged)) if tagged else None  # (a word ≥ 1 character)
+
+
+def start_tagging(
+    articles: Sequence[tuple[Article, Sequence[Sentence]]], child: Batches | None = None
+) -> Callable[[], None]:
+    """Start the tagger's contextual vectors of each article's sentences in a child process (``child``
+    from :func:`spawn_tagger`, or one started now; ``ner_tagger.start_vectors``), as
+    :func:`find_entities` will ask for them; returns the function that ends it."""
     batches = []
     for article, sentences in articles:
         words = [[t.text for t in _tokens(sentence)] for sentence in sentences]
         ruled = _ruled(words, article.language or "de")
         batches.append([tokens for tokens, r in zip(words, ruled, strict=True) if not r])
-    return start_vectors(batches)
+    return start_vectors(batches, child)
 
 
 def find_entities(article: Article, sentences: Sequence[Sentence]) -> list[tuple[Mention, ...]]:

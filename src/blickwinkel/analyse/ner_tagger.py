@@ -252,16 +252,30 @@ _started: list[background.Batches] = []
 _started_lock = threading.Lock()
 
 
-def start_vectors(batches: Sequence[Sequence[Sequence[str]]]) -> Callable[[], None]:
-    """Start computing the contextual vectors of each batch of sentences (e.g. one article's, as
-    :func:`crf_tags_batch` will be given them) in a child process where this process may
-    (:mod:`blickwinkel.analyse.background`), and return the function that ends it (call it when
-    the batches have been tagged, or analysis failed). :func:`crf_tags_batch` takes a batch given
-    exactly as started here from the child, and computes any other batch itself."""
+def spawn_vectors(max_words: int) -> background.Batches | None:
+    """A child process that loads the encoder now and computes the vectors of at most ``max_words``
+    words it is sent later (:func:`start_vectors`), where this process may fork
+    (:mod:`blickwinkel.analyse.background`); else None."""
+    return background.spawn(max_words, len(vector_settings().mean))
+
+
+def start_vectors(
+    batches: Sequence[Sequence[Sequence[str]]], child: background.Batches | None = None
+) -> Callable[[], None]:
+    """Have the contextual vectors of each batch of sentences (e.g. one article's, as
+    :func:`crf_tags_batch` will be given them) computed in a child process — ``child`` from
+    :func:`spawn_vectors`, or one started now — where this process may, and return the function that
+    ends it (call it when the batches have been tagged, or analysis failed). :func:`crf_tags_batch`
+    takes a batch given exactly as here from the child, and computes any other batch itself."""
     keys = [tuple(tuple(tokens) for tokens in batch if tokens) for batch in batches]
     keys = [key for key in dict.fromkeys(keys) if key]
-    started = background.start(keys, len(vector_settings().mean)) if keys else None
-    if started is None:
+    if child is None and keys:
+        child = spawn_vectors(sum(len(tokens) for key in keys for tokens in key))
+    if child is None:
+        return lambda: None
+    started = child
+    if not keys or not started.send(keys):
+        started.close()
         return lambda: None
     with _started_lock:
         _started.append(started)

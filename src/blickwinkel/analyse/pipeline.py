@@ -13,7 +13,13 @@ from dataclasses import replace
 from blickwinkel.analyse.cache import AnalysisCache, AnalysisStore, Prepared
 from blickwinkel.analyse.coreference import name_parts
 from blickwinkel.analyse.dates import anchor_from_others, find_dates
-from blickwinkel.analyse.entities import add_story_surnames, find_entities, start_tagging, unify_entity_keys
+from blickwinkel.analyse.entities import (
+    add_story_surnames,
+    find_entities,
+    spawn_tagger,
+    start_tagging,
+    unify_entity_keys,
+)
 from blickwinkel.analyse.language import article_language, detect_block_languages
 from blickwinkel.analyse.lemmas import lemmatise
 from blickwinkel.analyse.quantities import find_quantities
@@ -77,9 +83,13 @@ def analyse_articles(
     forget: list[Callable[[], None]] = []
 
     def before(fresh: Sequence[Article]) -> None:
-        for article in fresh:
-            split[id(article)] = _split(article)
-        forget.append(start_tagging([split[id(article)] for article in fresh]))
+        languages = [_with_language(article) for article in fresh]
+        child = spawn_tagger(languages)  # loads the tagger's encoder while the articles are split
+        if child is not None:
+            forget.append(child.close)
+        for article, prepared in zip(fresh, languages, strict=True):
+            split[id(article)] = prepared, tuple(split_statements(prepared))
+        forget.append(start_tagging([split[id(article)] for article in fresh], child))
         if meanwhile is not None:
             meanwhile([split[id(article)][1] for article in fresh])
 
