@@ -168,7 +168,7 @@ def ingest(
     err = stderr_console()
     try:
         if failed:
-            from rich.table import Table
+            from rich.table import Column, Table
 
             from blickwinkel.config import load_settings
             from blickwinkel.store import open_store
@@ -179,7 +179,9 @@ def ingest(
             if not rows:
                 err.print("No failed inputs.")
                 return
-            table = Table("source", "reason", "attempts", "last failed")
+            # The source whole on one line, so it can be copied; a long reason wraps instead.
+            source = Column("source", no_wrap=True, overflow="fold")
+            table = Table(source, "reason", "attempts", "last failed")
             for row in rows:
                 table.add_row(
                     plain(row.source),
