@@ -395,3 +395,27 @@ def test_a_quote_over_several_sentences_takes_the_speaker_named_after_it() -> No
     assert "Ines Wald" in (_role(roles, "Pastor Ines Wald").speaker or "")
     assert _role(roles, '"It is an unbearable').speaker == "Tilo Brandt"
     assert _role(roles, "A young life").speaker == "Tilo Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name before an apposition between commas
+        ("Vera Holm, the mayor of Eastwick, said the pier would reopen in May.", "Vera Holm"),
+        ('"I thought we would sink with the whole boat," passenger Ivo Lind, 34, said.', "Ivo Lind"),
+        # a role opening the sentence is capitalised
+        ("Regional fire chief Ola Berg told reporters that the blaze was under control.", "Ola Berg"),
+        # the whole noun phrase after "according to", not its first two words ("the local")
+        ("The blaze was out by 2 a.m., according to the local fire service.", "the local fire service"),
+        (
+            "According to a statement from the ministry, the pier stays closed.",
+            "a statement from the ministry",
+        ),
+        ("The blaze was out by 2 a.m., according to the police on Monday.", "the police"),
+    ],
+)
+def test_english_speakers_of_common_newswire_shapes(text: str, speaker: str) -> None:
+    # Each gave no speaker, or "the local" for "according to the local fire service".
+    article, sentences = make_article([("paragraph", text)], language="en")
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.speaker == speaker

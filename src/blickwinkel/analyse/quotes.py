@@ -143,6 +143,21 @@ _AFTER_ROLE_EN = re.compile(rf"\b(?P<verb>{_SPEECH_EN})\s+{_ROLE_EN}(?P<np>{_NAM
 _BEFORE_ROLE_EN = re.compile(
     rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*{_ROLE_EN}(?P<np>{_NAME})\s+(?P<verb>{_SPEECH_EN})\b"
 )
+# '<Name>, the mayor of Eastwick, said …', '…," passenger <Name>, 34, said': the name before an
+# apposition between commas.
+_APPOSITION_EN = re.compile(
+    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?:{_ROLE_EN})?(?P<np>{_NAME}),\s+[^,;:“”\"]{{1,80}},\s+"
+    rf"(?P<verb>{_SPEECH_EN})\b"
+)
+# 'Regional fire chief <Name> told reporters …': a role opening the sentence is capitalised.
+_START_ROLE_EN = re.compile(rf"^\s*[A-Z][a-z\-]+\s+{_ROLE_EN}(?P<np>{_NAME})\s+(?P<verb>{_SPEECH_EN})\b")
+# 'according to the local fire service.': the whole noun phrase up to the punctuation, where it does
+# not run into a time or a clause ("according to the police on Monday" leaves it to _LAUT); the
+# general pattern stops after two words ("the local").
+_ACCORDING_EN = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<np>(?:the|a|an)\s+[a-z][\w\-]*(?:\s+(?!(?:on|in|at|last|this|late|early|"
+    r"earlier|yesterday|today|and|but|which|who|that|when|while)\b)[\w\-]+){0,5}?)(?=\s*(?:[,.;:!?)]|$))"
+)
 _SO_X = re.compile(rf"(?:^|[,;–—-]\s*)so\s+(?P<np>{_NP})")
 _LAUT = re.compile(
     rf"\b(?:[Ll]aut|[Nn]ach\s+Angaben|[Aa]ccording\s+to)\s+(?:(?:Angaben|einem\s+Bericht|Informationen)\s+)?"
@@ -216,8 +231,8 @@ def _outside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
     """The speaker named next to a speech verb or attribution phrase, with its offsets in ``text``."""
-    patterns = (_LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X)
-    for pattern in (*patterns, _BEFORE_ROLE_EN, _AFTER_ROLE_EN):
+    patterns = (_ACCORDING_EN, _LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X)
+    for pattern in (*patterns, _BEFORE_ROLE_EN, _AFTER_ROLE_EN, _APPOSITION_EN, _START_ROLE_EN):
         for m in pattern.finditer(text):
             if not _outside(quoted, m.start("np"), m.end("np")):
                 continue
@@ -237,7 +252,7 @@ def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, in
             if name is None:
                 continue
             start = m.start("np") + raw.lower().index(name.split()[0].lower())
-            english = pattern in (_BEFORE_ROLE_EN, _AFTER_ROLE_EN) or bool(
+            english = pattern in (_BEFORE_ROLE_EN, _AFTER_ROLE_EN, _APPOSITION_EN, _START_ROLE_EN) or bool(
                 _ENGLISH_VERB.fullmatch(m.groupdict().get("verb") or "")
                 or m.group(0).lower().startswith("according")
             )
