@@ -86,6 +86,16 @@ def test_a_child_that_dies_leaves_the_work_to_this_process(allowed: None) -> Non
         started.close()
 
 
+def test_a_silent_child_is_given_up_on(allowed: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    started = _started(ARTICLE_ONE)
+    monkeypatch.setattr(background, "WAIT_SECONDS", 0.0)  # (it is still loading the encoder)
+    try:
+        assert started.vectors(_keys(ARTICLE_ONE)[0]) is None
+        assert started.failed
+    finally:
+        started.close()
+
+
 @pytest.mark.parametrize("work", [True, False], ids=["at-work", "never-sent-any"])
 def test_closing_ends_a_child_still_at_work(allowed: None, work: bool) -> None:
     started = _started(ARTICLE_ONE * 200, room=20_000) if work else background.spawn(10, 384)

@@ -14,11 +14,11 @@ are the same to the bit.
 It forks only where that is safe and worth it: on Linux, in a process that runs no other thread
 (a thread holding a lock at the fork would leave it locked in the child), for at most ``MAX_WORDS``
 words (all the vectors sit in shared memory at once), when the caller asked for it (:func:`allow`:
-the ``compare`` command does; the service, batch jobs and tests run as before), and unless
-``BLICKWINKEL_NO_BACKGROUND`` is set. Whatever goes wrong in the child (it fails, is
-killed, the pipe closes early), the batch is computed here as before. The child never returns into
-the caller's code: it ends with ``os._exit``; :func:`Batches.close` (called when analysis ends,
-however it ends) kills a child still running and reaps it.
+the ``compare`` command does; the service and batch jobs analyse as before), and unless
+``BLICKWINKEL_NO_BACKGROUND`` is set. Whatever goes wrong in the child (it fails, is killed, the pipe
+closes early, it says nothing for ``WAIT_SECONDS``), the batch is computed here as before. The child
+never returns into the caller's code: it ends with ``os._exit``; :meth:`Batches.close` (called when
+analysis ends, however it ends) kills a child still running and reaps it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import itertools
 import mmap
 import os
 import pickle
+import select
 import signal
 import struct
 import sys
@@ -42,6 +43,7 @@ from blickwinkel.analyse.token_vectors import FloatArray
 
 _allowed = [False]
 MAX_WORDS = 100_000  # words whose vectors a child computes at most (1.5 kB each in shared memory)
+WAIT_SECONDS = 300.0  # a child silent this long is taken for stuck: the batch is computed here
 _WORK = struct.Struct("<Q")  # the length of the pickled batches the parent sends
 
 Key = tuple[tuple[str, ...], ...]
@@ -107,7 +109,8 @@ class Batches:
         with self._lock:
             while not self.failed and self.done <= index:
                 try:
-                    got = os.read(self.pipe, index + 1 - self.done)
+                    ready, _, _ = select.select([self.pipe], [], [], WAIT_SECONDS)
+                    got = os.read(self.pipe, index + 1 - self.done) if ready else b""
                 except OSError:
                     got = b""
                 if not got or got.strip(b"1"):
