@@ -1,41 +1,9 @@
-"""Pairs of statements the conflict check compares without a link: found through indexes, exactly."""
+"""Pairs of statements the conflict check compares without a link: one slot, one figure's words."""
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from blickwinkel.compare.slots import figure_pairs, parallel_pairs, same_slot, slot_pairs
-from blickwinkel.model import Statement
+from blickwinkel.compare.slots import figure_pairs, same_slot, slot_pairs
 from tests.unit.test_compare import ent, make_article
-
-WORDS = st.lists(
-    st.sampled_from(["die", "Brücke", "ist", "seit", "Montag", "zu", "3", "5", ",", "."]), max_size=12
-)
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.lists(st.tuples(st.sampled_from("abc"), WORDS), min_size=2, max_size=8),
-    st.sampled_from([0.5, 0.6, 0.8]),
-)
-def test_parallel_pairs_are_every_pair_sharing_the_share_of_tokens(
-    rows: list[tuple[str, list[str]]], share: float
-) -> None:
-    statements = [Statement(f"{art}#{n}", art, " ".join(words), 0, 1) for n, (art, words) in enumerate(rows)]
-    tokens = {s.id: [w.lower() for w in words] for s, (_, words) in zip(statements, rows, strict=True)}
-    expected = set()
-    for a, b in itertools.combinations(statements, 2):
-        ta, tb = tokens[a.id], tokens[b.id]
-        if a.article == b.article or not ta or not tb:
-            continue
-        if sum((Counter(ta) & Counter(tb)).values()) >= share * max(len(ta), len(tb)):
-            expected.add(tuple(sorted((a.id, b.id))))
-    found = {(a.id, b.id) for a, b in parallel_pairs(statements, tokens, share)}
-    assert found == expected
 
 
 def test_slot_pairs_need_one_person_and_mostly_the_same_words() -> None:

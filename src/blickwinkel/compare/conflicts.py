@@ -32,7 +32,7 @@ from blickwinkel.compare.clashes import (
     typographic_form,
 )
 from blickwinkel.compare.similarity import ScoreParts
-from blickwinkel.compare.slots import figure_pairs, parallel_pairs, slot_pairs
+from blickwinkel.compare.slots import figure_pairs, slot_pairs
 from blickwinkel.model import Conflict, DateMention, Fact, Link, Mention, Quantity, Statement
 
 # A conflict needs the same fact, not merely the same topic: numbers and dates are compared only
@@ -753,9 +753,10 @@ def _carried_over(
     return extra
 
 
-# What is looked for between two statements of two articles that the links did not pair but that
-# fill one slot (``compare.slots``): in parallel wording, the checks of parallel wording; in one slot,
-# the checks of each other's strong best match and the clock time; after the same words, the figure.
+# What is looked for between two statements of two articles that are not each other's best match but
+# fill one slot (``compare.slots``): linked in parallel wording, the checks of parallel wording; in one
+# slot, the checks of each other's strong best match and the clock time; after the same words, the
+# figure.
 _PARALLEL_DETECTORS = tuple(row.detect for row in _DETECTORS if row.parallel)
 _SLOT_DETECTORS = (
     *(row.detect for row in _DETECTORS if row.strong),
@@ -765,25 +766,34 @@ _FIGURE_DETECTORS = (_found_clash("quantity", "figure after the same words", loc
 
 
 def _unlinked_conflicts(
-    statements: Mapping[str, Statement], fact_of: Mapping[str, Fact], seen: set[frozenset[str]]
+    statements: Mapping[str, Statement],
+    fact_of: Mapping[str, Fact],
+    links: Sequence[Link],
+    parts: Mapping[tuple[str, str], ScoreParts],
+    seen: set[frozenset[str]],
 ) -> list[Conflict]:
-    """Conflicts between statements of two articles where the links found none: the aligner may not
-    link "Weber legte gegen 8 Uhr am Steg ab" to a longer sentence that also says who was on board,
-    or two copies of one sentence whose changed number moved their meaning apart."""
+    """Conflicts between statements of two articles that are not each other's best match: the
+    aligner may not link "Weber legte gegen 8 Uhr am Steg ab" to a longer sentence that also says who
+    was on board, and a copy of a sentence with one number changed may link better elsewhere."""
     placed = [statements[sid] for sid in sorted(statements) if sid in fact_of]
-    keys = {s.id: _TOKEN.findall(typographic_form(s.text).lower()) for s in placed}
-    short = {sid: k for sid, k in keys.items() if len(k) <= PARALLEL_MAX_TOKENS}
+    linked = []
+    for k in sorted(links, key=lambda k: (k.a, k.b)):
+        part = parts.get((k.a, k.b))
+        # each other's best matches were asked every check already
+        if k.a in fact_of and k.b in fact_of and (part is None or not part.mutual):
+            linked.append((statements[k.a], statements[k.b]))
     found = []
     for pairs, detectors in (
-        (parallel_pairs(placed, short, PARALLEL_MIN_SHARE), _PARALLEL_DETECTORS),
+        (linked, _PARALLEL_DETECTORS),
         (slot_pairs(placed), _SLOT_DETECTORS),
         (figure_pairs(placed), _FIGURE_DETECTORS),
     ):
         for a, b in pairs:
-            # copies in another typographic form (the same tokens) never conflict
-            if keys[a.id] == keys[b.id] or frozenset((a.id, b.id)) in seen:
+            if frozenset((a.id, b.id)) in seen:
                 continue
-            hunks = _parallel(a, b, None, None) if detectors is _PARALLEL_DETECTORS else None
+            hunks = _parallel(a, b, None, None)
+            if hunks == [] or (detectors is _PARALLEL_DETECTORS and hunks is None):
+                continue  # copies in another typographic form never conflict
             fact = fact_of[a.id]
             if fact_of[b.id] is not fact:
                 fact = replace(fact, statements=fact.statements + fact_of[b.id].statements)
@@ -833,7 +843,8 @@ def find_conflicts(
         if found is not None:
             conflicts.append(found)
     conflicts.extend(_carried_over(conflicts, fact_of, statements, links))
-    conflicts.extend(_unlinked_conflicts(statements, fact_of, {frozenset(c.statements) for c in conflicts}))
+    seen = {frozenset(c.statements) for c in conflicts}
+    conflicts.extend(_unlinked_conflicts(statements, fact_of, links, parts, seen))
     conflicts.sort(key=lambda c: (int(c.fact[1:]) if c.fact[1:].isdigit() else 0, c.statements))
     return tuple(
         Conflict(f"c{n}", c.kind, c.fact, c.statements, c.values, c.reason, c.spans)

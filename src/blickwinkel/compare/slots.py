@@ -1,20 +1,17 @@
 """Pairs of statements that fill one slot though the aligner did not link them.
 
-A conflict is looked for between linked statements of one fact (``compare.conflicts``), but the
-aligner may leave apart two statements that a reader sees as one slot: a short sentence and a longer
-one that also says who was on board, or two copies of one sentence whose changed number moved their
-meaning apart. Three tests find such pairs between two articles, each strict enough to stand without
-a link: the same person or organisation with mostly the same words (``same_slot``), parallel wording
-(most tokens the same), and a figure after the same three words (``clashes.figures``). The pairs are
-found through indexes, so a story of many articles is not compared pair by pair.
+A conflict is looked for between each other's best matches (``compare.conflicts``), but the aligner
+may leave apart two statements that a reader sees as one slot: a short sentence and a longer one
+that also says who was on board. Two tests find such pairs between two articles, each strict enough
+to stand without a link: the same person or organisation with mostly the same words (``same_slot``),
+and a figure after the same three words (``clashes.figures``). The pairs are found through indexes
+(by name, by the words before a figure), so a story of many articles is not compared pair by pair.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from blickwinkel.compare.clashes import figures
@@ -25,7 +22,6 @@ __all__ = [
     "SLOT_MIN_SHARE",
     "SLOT_MIN_SHARED_WORDS",
     "figure_pairs",
-    "parallel_pairs",
     "same_slot",
     "slot_pairs",
 ]
@@ -94,35 +90,10 @@ def slot_pairs(statements: Sequence[Statement]) -> list[Pair]:
     for s in statements:
         for key in sorted(_actors(s)):
             by_actor.setdefault(key, []).append(s)
-    words = {s.id: _slot_words(s) for members in by_actor.values() for s in members}
-    return [(a, b) for a, b in _pairs(by_actor) if _same_words(words[a.id], words[b.id])]
-
-
-def parallel_pairs(
-    statements: Sequence[Statement], tokens: Mapping[str, Sequence[str]], min_share: float
-) -> list[Pair]:
-    """Pairs of statements of two articles that may be in parallel wording: they share at least
-    ``min_share`` of the longer one's ``tokens`` (counted with repeats). Found by prefix filtering:
-    two such statements share one of the rarest ``n - ceil(min_share * n) + 1`` tokens of each, so only
-    statements that share one of those are compared; the caller checks the wording itself."""
-    bags = {s.id: Counter(tokens[s.id]) for s in statements if tokens.get(s.id)}
-    counts = Counter(k for bag in bags.values() for k in bag)
-    by_token: dict[object, list[Statement]] = {}
-    for s in statements:
-        bag = bags.get(s.id)
-        if bag is None:
-            continue
-        # each repeat of a token is its own element, so that shared repeats count
-        elements = sorted((counts[k], k, n) for k, c in bag.items() for n in range(c))
-        for _, k, n in elements[: len(elements) - math.ceil(min_share * len(elements)) + 1]:
-            by_token.setdefault((k, n), []).append(s)
-    length = {sid: len(tokens[sid]) for sid in bags}
-    return [
-        (a, b)
-        for a, b in _pairs(by_token)
-        if min(length[a.id], length[b.id]) >= min_share * max(length[a.id], length[b.id])
-        and sum((bags[a.id] & bags[b.id]).values()) >= min_share * max(length[a.id], length[b.id])
-    ]
+    # a name only one article gives pairs nothing
+    shared = {k: v for k, v in by_actor.items() if len({s.article for s in v}) > 1}
+    words = {s.id: _slot_words(s) for members in shared.values() for s in members}
+    return [(a, b) for a, b in _pairs(shared) if _same_words(words[a.id], words[b.id])]
 
 
 def figure_pairs(statements: Sequence[Statement]) -> list[Pair]:
