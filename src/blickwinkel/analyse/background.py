@@ -4,12 +4,13 @@ The tagger's e5 vectors are the largest single piece of work of a comparison of 
 (the seed pair: about 1,700 word pieces through six layers, ~0.45 s of one core), and loading the
 encoder's vocabulary costs a new process another ~0.1 s. Python runs one thread at a time, and the
 rest of the analysis (the other models' loading, word features, rules) is Python: a thread would
-wait for it. So, where it may, :func:`start` forks a child that loads the encoder and computes the
-vectors of each batch of sentences (one article's, as the tagger will ask for them) on the other
-core, while this process goes on; the child writes them into shared memory and says through a pipe
-when each batch is done. The child computes exactly what :func:`ner_tagger.contextual_vectors` would
-for that batch (the same pieces in the same products, one BLAS thread), so the vectors and the tags
-are the same to the bit.
+wait for it. So, where it may, :func:`spawn` forks a child as soon as the articles' languages are
+known; it loads the encoder while this process splits the articles into sentences, is then sent
+each batch of sentences (:meth:`Batches.send`: one article's, as the tagger will ask for them) and
+computes their vectors on the other core, while this process goes on; the child writes them into
+shared memory and says through a pipe when each batch is done. The child computes exactly what
+:func:`ner_tagger.contextual_vectors` would for that batch (the same pieces in the same products, one
+BLAS thread), so the vectors and the tags are the same to the bit.
 
 It forks only where that is safe and worth it: on Linux, in a process that runs no other thread
 (a thread holding a lock at the fork would leave it locked in the child), for at most ``MAX_WORDS``
