@@ -256,13 +256,12 @@ class AnalysisCache:
             found[n] = result
             self._remember(keys[n], result)
             # The article with the languages analysis detected (what ``ingest`` stores) has a key of
-            # its own: the result is kept under it too, so reading the stored article back finds it.
+            # its own: the result is kept in the store under it too, so reading the stored article
+            # back finds it (not in memory, where it would take a second place of the few there are).
             # Analysing that article gives the same result: detection keeps languages already set.
             own = content_key(result[0])
-            if own != keys[n]:
-                self._remember(own, result)
-                if own not in kept and raw is not None:
-                    fresh[own] = raw
+            if own != keys[n] and own not in kept and raw is not None:
+                fresh[own] = raw
         if store is not None and fresh:
             try:
                 store.keep_analyses(fresh, analysis_version(), ARTICLE_STAGE)
