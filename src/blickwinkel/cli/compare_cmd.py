@@ -46,7 +46,7 @@ def compare(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file; .html, .json or .txt sets the format (others are refused).",
+            help="Write to this file; .html, .json or .txt sets the format (another suffix needs --format).",
         ),
     ] = None,
     embedder: Annotated[str | None, typer.Option(help="Embedding backend: use (default) or e5.")] = None,
