@@ -412,6 +412,7 @@ def test_a_quote_over_several_sentences_takes_the_speaker_named_after_it() -> No
             "a statement from the ministry",
         ),
         ("The blaze was out by 2 a.m., according to the police on Monday.", "the police"),
+        ("The harbour master, Ivo Lind, said the channel was clear again.", "Ivo Lind"),
     ],
 )
 def test_english_speakers_of_common_newswire_shapes(text: str, speaker: str) -> None:
@@ -419,3 +420,22 @@ def test_english_speakers_of_common_newswire_shapes(text: str, speaker: str) -> 
     article, sentences = make_article([("paragraph", text)], language="en")
     (role,) = roles_by_sentence(article, sentences).values()
     assert role.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Vera Holm, Bürgermeisterin von Lindau, sagte, die Brücke werde im Mai wieder geöffnet.",
+            "Vera Holm",
+        ),
+        ("Der Sprecher der Stadtwerke, Ivo Lind, erklärte, man prüfe alle Optionen.", "Ivo Lind"),
+        # a party in brackets between the name and the verb
+        ("Landrat Ivo Lind (CDU) sagte, der Kreis werde den Gemeinden helfen.", "Landrat Ivo Lind"),
+    ],
+)
+def test_german_speakers_before_an_apposition_or_a_party(text: str, speaker: str) -> None:
+    # Each gave a reported statement with no speaker.
+    article, sentences = make_article([("paragraph", text)])
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.kind == "reported_speech" and role.speaker == speaker

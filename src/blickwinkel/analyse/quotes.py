@@ -130,8 +130,9 @@ _AFTER_VERB = re.compile(
     rf"\b(?P<verb>{_SPEECH})\s+(?:(?:am|an|im|in|auf|bei|vor|on|at)\s+(?:{_ADJ})?{_CAP}\s+)?(?P<np>{_NP})"
 )
 _BEFORE_VERB = re.compile(
-    rf"(?:^|(?<=[,;:„“”\"»«(]\s)|(?<=[,;:„“”\"»«(]))\s*(?P<np>{_NP})\s+(?:(?:hat|hatte|has|had)\s+)?"
-    rf"(?P<verb>{_SPEECH})\b"
+    # a party or place in brackets may stand between the name and the verb: "Ivo Lind (CDU) sagte"
+    rf"(?:^|(?<=[,;:„“”\"»«(]\s)|(?<=[,;:„“”\"»«(]))\s*(?P<np>{_NP})(?:\s*\([^()\n]{{1,30}}\))?\s+"
+    rf"(?:(?:hat|hatte|has|had)\s+)?(?P<verb>{_SPEECH})\b"
 )
 # English names a speaker after a role in lower case: '…," said passenger Tom Reyes', '…," county
 # engineer Lisa Brandt said', '…, fire service spokesman Tom Reyes said'. One to three such words
@@ -143,11 +144,15 @@ _AFTER_ROLE_EN = re.compile(rf"\b(?P<verb>{_SPEECH_EN})\s+{_ROLE_EN}(?P<np>{_NAM
 _BEFORE_ROLE_EN = re.compile(
     rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*{_ROLE_EN}(?P<np>{_NAME})\s+(?P<verb>{_SPEECH_EN})\b"
 )
-# '<Name>, the mayor of Eastwick, said …', '…," passenger <Name>, 34, said': the name before an
-# apposition between commas.
-_APPOSITION_EN = re.compile(
-    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?:{_ROLE_EN})?(?P<np>{_NAME}),\s+[^,;:“”\"]{{1,80}},\s+"
-    rf"(?P<verb>{_SPEECH_EN})\b"
+# '<Name>, the mayor of Eastwick, said …', '…," passenger <Name>, 34, said', '<Name>, Bürgermeisterin
+# von Lindau, sagte …': the name before an apposition between commas; 'Der Sprecher der Stadtwerke,
+# <Name>, erklärte …', 'The harbour master, <Name>, said …': the name as the apposition.
+_APPOSITION = re.compile(
+    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*(?:{_ROLE_EN})?(?P<np>{_NAME}),\s+[^,;:„“”\"]{{1,80}},\s+"
+    rf"(?P<verb>{_SPEECH})\b"
+)
+_NAME_APPOSITION = re.compile(
+    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*{_NP},\s+(?P<np>{_NAME}),\s+(?P<verb>{_SPEECH})\b"
 )
 # 'Regional fire chief <Name> told reporters …': a role opening the sentence is capitalised.
 _START_ROLE_EN = re.compile(rf"^\s*[A-Z][a-z\-]+\s+{_ROLE_EN}(?P<np>{_NAME})\s+(?P<verb>{_SPEECH_EN})\b")
@@ -232,7 +237,14 @@ def _outside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
     """The speaker named next to a speech verb or attribution phrase, with its offsets in ``text``."""
     patterns = (_ACCORDING_EN, _LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X)
-    for pattern in (*patterns, _BEFORE_ROLE_EN, _AFTER_ROLE_EN, _APPOSITION_EN, _START_ROLE_EN):
+    for pattern in (
+        *patterns,
+        _BEFORE_ROLE_EN,
+        _AFTER_ROLE_EN,
+        _NAME_APPOSITION,
+        _APPOSITION,
+        _START_ROLE_EN,
+    ):
         for m in pattern.finditer(text):
             if not _outside(quoted, m.start("np"), m.end("np")):
                 continue
@@ -248,11 +260,14 @@ def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, in
             if pattern in (_AFTER_VERB, _AFTER_ROLE_EN) and _CLAUSE_VERB_EN.match(text, m.end("np")):
                 continue
             raw = m.group("np")
+            # "<Name>, Bürgermeisterin von Lindau, sagte": a role between the commas is no name
+            if pattern is _NAME_APPOSITION and _is_title(raw.split()[0]):
+                continue
             name = _clean_speaker(raw)
             if name is None:
                 continue
             start = m.start("np") + raw.lower().index(name.split()[0].lower())
-            english = pattern in (_BEFORE_ROLE_EN, _AFTER_ROLE_EN, _APPOSITION_EN, _START_ROLE_EN) or bool(
+            english = pattern in (_BEFORE_ROLE_EN, _AFTER_ROLE_EN, _START_ROLE_EN) or bool(
                 _ENGLISH_VERB.fullmatch(m.groupdict().get("verb") or "")
                 or m.group(0).lower().startswith("according")
             )
