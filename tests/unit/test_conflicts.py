@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -171,9 +173,12 @@ def test_the_web_view_marks_both_spans_of_a_conflict() -> None:
 
     a = make_article("a", [INTRO, "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf 548 an."])
     b = make_article("b", [INTRO, "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf 1644 an."])
-    view = story_view({"a": a.article, "b": b.article}, compare_articles([a, b], EMBEDDER))
-    ((_, _, sides),) = view.conflicts
+    outlets = {"a": replace(a.article, outlet="Kurier"), "b": replace(b.article, outlet="Rundschau")}
+    view = story_view(outlets, compare_articles([a, b], EMBEDDER))
+    ((_, reason, sides),) = view.conflicts
     assert sorted(side.marked[1] for side in sides if side.marked) == ["1644", "548"]
+    # the reason names the articles as the page does, not by their ids
+    assert reason.endswith("'548' in Kurier vs '1644' in Rundschau"), reason
 
 
 def test_one_weekday_in_parts_of_the_day_that_cannot_overlap_is_a_date_conflict() -> None:

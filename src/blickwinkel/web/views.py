@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from blickwinkel.model import Article, Comparison, Conflict, Fact, Statement
 from blickwinkel.report.html import safe_url
-from blickwinkel.report.labels import outlet_labels, split_at_span, statement_anchor
+from blickwinkel.report.labels import labelled_reason, outlet_labels, split_at_span, statement_anchor
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ def story_view(articles: Mapping[str, Article], comparison: Comparison | None) -
                     marked=split_at_span(said, c.spans[n]) if said and len(c.spans) > n else None,
                 )
             )
-        conflict_views.append((c.kind, c.reason, tuple(sides)))
+        conflict_views.append((c.kind, labelled_reason(c.reason, labels), tuple(sides)))
 
     omissions = []
     for aid in articles:
