@@ -256,6 +256,10 @@ class Fact:
     canonical: str
     earliest: str | None = None
     centrality: float = 0.0
+    # A fact of one article that another article may state too: it holds a statement whose link
+    # model probability with a statement of these articles is too low for a link but not negligible.
+    # Such a fact is not listed as reported by its article only.
+    perhaps_in: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -265,7 +269,13 @@ class Fact:
             "canonical": self.canonical,
             "earliest": self.earliest,
             "centrality": self.centrality,
+            "perhaps_in": list(self.perhaps_in),
         }
+
+    @property
+    def only_one(self) -> bool:
+        """Reported by one article, and no other article holds a statement close to stating it."""
+        return len(self.articles) == 1 and not self.perhaps_in
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Fact:
@@ -276,6 +286,7 @@ class Fact:
             canonical=str(data.get("canonical", "")),
             earliest=data.get("earliest"),
             centrality=float(data.get("centrality", 0.0)),
+            perhaps_in=tuple(data.get("perhaps_in", ())),
         )
 
 

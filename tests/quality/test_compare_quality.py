@@ -29,7 +29,9 @@ pytestmark = [pytest.mark.quality, pytest.mark.slow]
 DATA = Path(os.environ.get("BLICKWINKEL_SHARED", str(SHARED))) / "data"
 
 # Micro-averaged F1 over the three example stories (52 gold facts).
-GOLD_F1 = {"links": 0.826, "unique_facts": 0.8, "conflicts": 0.909}
+# Unique facts 0.8 -> 0.76 (P 19/23, R 19/27) since a fact another article may state too ("perhaps
+# also in", PERHAPS_MIN_SCORE) is no longer scored as unique: fewer unique facts found in these stories.
+GOLD_F1 = {"links": 0.826, "unique_facts": 0.76, "conflicts": 0.909}
 # Held-out real-news events (examples/gold-real, split heldout), per language pair:
 # (task, figure) -> pinned value. Support (gold items) in the comments.
 HELDOUT = {
@@ -37,8 +39,9 @@ HELDOUT = {
     "en": {  # links 105, unique facts 125, different-fact pairs 44, conflicts 6
         ("links", "precision"): 0.888,
         ("links", "recall"): 0.533,
-        ("unique_facts", "precision"): 0.691,
-        ("unique_facts", "recall"): 0.984,
+        # "perhaps also in" (PERHAPS_MIN_SCORE): P 0.691 -> 0.838 (99/118), R 0.984 -> 0.792 (99/125)
+        ("unique_facts", "precision"): 0.838,
+        ("unique_facts", "recall"): 0.792,
         ("different", "rate"): 0.954,
         # 1 of 6 gold conflicts found, 3 false; the de and de-en held-out conflicts (2 and 2) are
         # not found yet (P/R 0), so they pin nothing there
@@ -49,8 +52,9 @@ HELDOUT = {
     "de": {  # links 59, unique facts 69, different-fact pairs 57, conflicts 2
         ("links", "precision"): 0.958,
         ("links", "recall"): 0.779,
-        ("unique_facts", "precision"): 0.775,
-        ("unique_facts", "recall"): 1.0,
+        # "perhaps also in": P 0.775 -> 0.878 (65/74), R 1.0 -> 0.942 (65/69)
+        ("unique_facts", "precision"): 0.878,
+        ("unique_facts", "recall"): 0.942,
         ("different", "rate"): 0.982,
     },
     # 5 SemEval de-en pairs
@@ -59,8 +63,10 @@ HELDOUT = {
         # 4 of 12 in 7 on the reviewed gold (the English pitt-joke span was on the wrong clause)
         ("links", "precision"): 0.571,
         ("links", "recall"): 0.333,
-        ("unique_facts", "precision"): 0.705,
-        ("unique_facts", "recall"): 0.923,
+        # "perhaps also in" (chosen on the tuning half, where de-en went 0.710 -> 0.783): here both
+        # fall, P 0.705 -> 0.695 (16/23), R 0.923 -> 0.615 (16/26)
+        ("unique_facts", "precision"): 0.695,
+        ("unique_facts", "recall"): 0.615,
         ("different", "rate"): 1.0,
     },
 }

@@ -18,7 +18,7 @@ from blickwinkel.compare.coverage import (
     story_core,
     wire_copies,
 )
-from blickwinkel.compare.facts import group_facts
+from blickwinkel.compare.facts import group_facts, perhaps_elsewhere
 from blickwinkel.compare.parts import Part, parts_of
 from blickwinkel.compare.profile import outlet_profiles
 from blickwinkel.compare.similarity import embedding_text
@@ -76,6 +76,7 @@ def compare_articles(
         across=second_embedder is None or cross_embedder is not None,
     )
     facts = group_facts(statements, alignment.links, alignment.pair_score, alignment.restatements)
+    facts = perhaps_elsewhere(facts, statements, alignment.best, [a.article.id for a in articles])
     by_id = {s.id: s for s in statements}
     conflicts = find_conflicts(facts, by_id, alignment.links, alignment.parts)
     ids_in_order = [a.article.id for a in articles]

@@ -54,6 +54,9 @@ class Alignment:
     pair_score: Callable[[int, int], float] = lambda i, j: 0.0
     pair_parts: Callable[[int, int], ScoreParts | None] = lambda i, j: None
     restatements: tuple[tuple[str, str], ...] = ()  # statement ids of an article restating itself
+    # The best probability of each statement (by index) with a statement of each other article
+    # among its candidates, linked or not.
+    best: dict[tuple[int, str], float] = field(default_factory=dict)
 
 
 def is_alignable(statement: Statement) -> bool:
@@ -319,10 +322,12 @@ def align_statements(
     score = StoryScorer(statements, parts, part_embeddings, embedder, cross_embeddings, across=across)
     articles = [s.article for s in statements]
     best_in: dict[tuple[int, str], int] = {}
+    best: dict[tuple[int, str], float] = {}
     chosen: set[tuple[int, int]] = set()
     for (i, art), candidates in candidate_pairs(score).items():
         ranked = sorted(candidates, key=lambda j: (-score(i, j).score, j))
         best_in[(i, art)] = ranked[0]
+        best[(i, art)] = score(i, ranked[0]).score
         for j in ranked[:MAX_PARTNERS_PER_ARTICLE]:
             if score(i, j).score >= threshold:
                 chosen.add((min(i, j), max(i, j)))
@@ -341,7 +346,9 @@ def align_statements(
         links.append(Link(a, b, found.score, link_reasons(found)))
         matched[(a, b)] = found
     links.sort(key=lambda k: (k.a, k.b))
-    return Alignment(tuple(links), matched, lambda i, j: score(i, j).score, score, restatements_of(score))
+    return Alignment(
+        tuple(links), matched, lambda i, j: score(i, j).score, score, restatements_of(score), best
+    )
 
 
 def restatements_of(score: StoryScorer) -> tuple[tuple[str, str], ...]:

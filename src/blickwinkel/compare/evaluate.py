@@ -523,7 +523,7 @@ class _Tally:
 
 def _judge(key: GoldKey, comparison: Comparison) -> _Tally:
     fact_of = {sid: f.id for f in comparison.facts for sid in f.statements}
-    fact_size = {f.id: len(f.articles) for f in comparison.facts}
+    only_one = {f.id: f.only_one for f in comparison.facts}
     name_of = {sid: name for (name, _), sids in key.located.items() for sid in sids}
     articles_of: dict[str, list[str]] = {}
     for name, article in key.located:
@@ -562,7 +562,7 @@ def _judge(key: GoldKey, comparison: Comparison) -> _Tally:
         if gold_unique and name in overlapping:
             continue
         sids = [s for s in key.located[unit] if s in fact_of]
-        predicted = bool(sids) and all(fact_size[fact_of[s]] == 1 for s in sids)
+        predicted = bool(sids) and all(only_one[fact_of[s]] for s in sids)
         label = pair_label(list(lang.values()))
         t.add(label, "unique_facts", int(gold_unique and predicted), int(predicted), int(gold_unique))
         if gold_unique and not predicted:

@@ -45,7 +45,7 @@ def outlet_profiles(
         named = {m.key for s in a.statements for m in s.entities} | set(speakers)
         profiles[aid] = OutletProfile(
             facts=len(mine),
-            unique_facts=sum(1 for f in mine if len(f.articles) == 1),
+            unique_facts=sum(1 for f in mine if f.only_one),
             conflicting_facts=sum(1 for f in mine if (f.id, aid) in conflicting),
             subjective_share=a.subjective_share,
             quotes=sum(1 for s in a.statements if s.kind == "quote"),

@@ -33,7 +33,7 @@ from blickwinkel.report.labels import (
 if TYPE_CHECKING:
     import jinja2
 
-StatementClass = Literal["shared", "unique", "conflict", "none"]
+StatementClass = Literal["shared", "unique", "perhaps", "conflict", "none"]
 CellState = Literal["yes", "conflict", "no"]
 
 _SHORT_FACT = 90  # characters of a canonical statement shown as a coverage-matrix row header
@@ -269,7 +269,9 @@ def _statement_class(statement: Statement, index: _Index) -> StatementClass:
     fact = index.fact_of.get(statement.id)
     if fact is None:
         return "none"
-    return "shared" if len(index.fact_articles[fact.id]) >= 2 else "unique"
+    if len(index.fact_articles[fact.id]) >= 2:
+        return "shared"
+    return "unique" if fact.only_one else "perhaps"
 
 
 def _statement_title(statement: Statement, cls: StatementClass, index: _Index) -> str:
@@ -284,6 +286,8 @@ def _statement_title(statement: Statement, cls: StatementClass, index: _Index) -
             parts.append(f"linked because: {index.why[statement.id]}")
     elif cls == "unique":
         parts.append("unique: only in this article")
+    elif cls == "perhaps" and fact is not None:
+        parts.append("perhaps also in another article: a similar statement there was not linked")
     if statement.subjective or statement.kind == "commentary":
         parts.append("opinion/commentary")
     if statement.speaker:

@@ -95,7 +95,8 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
 
     for a in comparison.articles:
         aid = a.article.id
-        only = [f for f in comparison.facts if f.articles == (aid,)]
+        only = [f for f in comparison.facts if f.articles == (aid,) and f.only_one]
+        perhaps = [f for f in comparison.facts if f.articles == (aid,) and not f.only_one]
         title = f"\nOnly in {labels[aid]} · {outlets[aid]} ({len(only)})"
         parts.append(Text(title, style="bold yellow"))
         if not only:
@@ -106,6 +107,13 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
             line.append(_short(s.text), style="italic" if s.subjective else "")
             line.append(_tags(s, names), style="magenta" if s.subjective else "cyan")
             line.append(_numbers(s), style="dim")
+            parts.append(line)
+        for fact in perhaps:
+            s = by_id[fact.canonical]
+            elsewhere = ", ".join(labels[a] for a in fact.perhaps_in)
+            line = Text("  ? ", style="dim")
+            line.append(_short(s.text), style="dim")
+            line.append(f"  (perhaps also in {elsewhere})", style="dim italic")
             parts.append(line)
 
     parts.append(Text(f"\nConflicts ({len(comparison.conflicts)})", style="bold red"))

@@ -1,0 +1,59 @@
+"""A fact of one article that another article may state too is not listed as that article's only."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from rich.console import Console
+
+from blickwinkel.compare.facts import PERHAPS_MIN_SCORE, perhaps_elsewhere
+from blickwinkel.model import Fact, Statement
+from blickwinkel.report import render_terminal
+from tests.unit.test_report_html import build_comparison
+
+# Invented: a ferry report (a) and another outlet's (b).
+STATEMENTS = [
+    Statement("a#1", "a", "The ferry ran aground on Sunday evening.", 0, 40),
+    Statement("a#2", "a", "The harbour master blamed the fog.", 41, 75),
+    Statement("b#1", "b", "Fog was to blame, the port authority said.", 0, 42),
+]
+FACTS = (
+    Fact("f1", ("a#1",), ("a",), "a#1"),
+    Fact("f2", ("a#2",), ("a",), "a#2"),
+    Fact("f3", ("b#1",), ("b",), "b#1"),
+)
+
+
+def test_a_near_candidate_in_another_article_marks_the_fact() -> None:
+    best = {(1, "b"): PERHAPS_MIN_SCORE, (0, "b"): PERHAPS_MIN_SCORE / 2, (2, "a"): PERHAPS_MIN_SCORE}
+    facts = perhaps_elsewhere(FACTS, STATEMENTS, best, ["a", "b"])
+    assert [f.perhaps_in for f in facts] == [(), ("b",), ("a",)]
+    assert [f.only_one for f in facts] == [True, False, False]
+
+
+def test_a_shared_fact_is_never_marked() -> None:
+    shared = (Fact("f1", ("a#2", "b#1"), ("a", "b"), "a#2"),)
+    facts = perhaps_elsewhere(shared, STATEMENTS, {(1, "b"): 0.4}, ["a", "b"])
+    assert facts[0].perhaps_in == () and not facts[0].only_one
+
+
+def test_the_fact_keeps_its_mark_in_json() -> None:
+    fact = replace(FACTS[1], perhaps_in=("b",))
+    assert Fact.from_json(fact.to_json()) == fact
+    assert Fact.from_json({"id": "f1", "statements": ["a#1"]}).perhaps_in == ()
+
+
+def test_the_terminal_lists_it_apart_from_the_articles_only_facts() -> None:
+    comparison = build_comparison()
+    single = next(f for f in comparison.facts if len(f.articles) == 1)
+    other = next(a.article.id for a in comparison.articles if a.article.id != single.articles[0])
+    marked = replace(single, perhaps_in=(other,))
+    comparison = replace(
+        comparison, facts=tuple(marked if f.id == single.id else f for f in comparison.facts)
+    )
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison))
+    text = console.export_text()
+    assert "(perhaps also in " in text
+    assert "? " in text
