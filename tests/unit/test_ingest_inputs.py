@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from blickwinkel.errors import IngestError
-from blickwinkel.ingest import read_inputs, read_text, skipped_folders, skipped_folders_note, sniff
+from blickwinkel.ingest import (
+    read_inputs,
+    read_text,
+    repeated_files,
+    skipped_folders,
+    skipped_folders_note,
+    sniff,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 ARTICLE = "Neue Buslinie für Mühlbach\n\nAb Montag fährt eine neue Buslinie durch die Altstadt.\n"
@@ -65,6 +72,25 @@ def test_compare_warns_about_subfolders(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["compare", str(tmp_path)])
     assert result.exit_code == 2  # one article only: nothing to compare
     assert f"warning: {tmp_path}: subfolder not read (more)" in result.stderr
+
+
+def test_a_file_named_twice_is_read_once_with_a_warning(tmp_path: Path) -> None:
+    # `compare a.txt a.txt` compared a file with itself (two articles, every fact "shared"), and
+    # `compare dir/ dir/a.txt` read a.txt twice, without a word.
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text(ARTICLE, encoding="utf-8")
+    two.write_text(ARTICLE.replace("Montag", "Dienstag"), encoding="utf-8")
+    assert len(read_inputs([str(one), str(one)]).articles) == 1
+    assert [a.id for a in read_inputs([str(tmp_path), str(two)]).articles] == ["one", "two"]
+    assert repeated_files([str(tmp_path), str(two), str(one)]) == [str(two), str(one)]
+    assert repeated_files([str(one), str(two)]) == []
+    result = CliRunner().invoke(app, ["compare", str(one), str(one)])
+    assert result.exit_code == 2  # one article only: nothing to compare
+    assert f"warning: {one}: named more than once; read once" in result.stderr
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n", "\u200b\u00ad\n".encode()])
@@ -209,9 +235,14 @@ def test_stdin_is_sniffed() -> None:
     assert (article.id, article.source, article.title) == ("stdin", "-", "Aus der Pipe")
 
 
-def test_ids_are_made_unique() -> None:
-    path = str(FIXTURES / "rathaus_de.txt")
-    result = read_inputs([path, path, path])
+def test_ids_are_made_unique(tmp_path: Path) -> None:
+    # the same file name in three folders (one file named three times is read once)
+    paths = []
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        paths.append(tmp_path / folder / "rathaus_de.txt")
+        paths[-1].write_text((FIXTURES / "rathaus_de.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = read_inputs([str(p) for p in paths])
     assert [a.id for a in result.articles] == ["rathaus_de", "rathaus_de-2", "rathaus_de-3"]
 
 

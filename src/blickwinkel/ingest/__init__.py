@@ -13,6 +13,7 @@ from blickwinkel.ingest._decode import decode
 from blickwinkel.ingest._inputs import (
     read_inputs,
     read_text,
+    repeated_files,
     skipped_folders,
     skipped_folders_note,
     unique_ids,
@@ -30,6 +31,7 @@ __all__ = [
     "decode",
     "read_inputs",
     "read_text",
+    "repeated_files",
     "skipped_folders",
     "skipped_folders_note",
     "sniff",

@@ -39,8 +39,9 @@ def read_inputs(
     """
     articles: list[Article] = []
     failures: list[IngestError] = []
+    seen: set[str] = set()  # a file named twice (or named and inside a named folder) is read once
     for given in inputs:
-        for result in _read_input(given, max_bytes, stdin):
+        for result in _read_input(given, max_bytes, stdin, seen):
             articles.extend(result.articles)
             failures.extend(result.failures)
     articles = [_override(a, outlet, published) for a in unique_ids(articles)]
@@ -101,7 +102,52 @@ def _override(article: Article, outlet: str | None, published: dt.date | None) -
     return article
 
 
-def _read_input(given: str, max_bytes: int, stdin: BinaryIO | None) -> Iterator[ReadResult]:
+def _file_key(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):  # a symbolic link loop: reading it reports the problem
+        return path
+
+
+def _first_time(path: str, seen: set[str] | None) -> bool:
+    if seen is None:
+        return True
+    key = _file_key(path)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def repeated_files(inputs: Sequence[str]) -> list[str]:
+    """The files that ``inputs`` name more than once (given twice, or given and inside a given
+    folder), as named the second time: they are read once. (``compare a.txt a.txt`` compared a file
+    with itself without a word.)"""
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for given in inputs:
+        if given == STDIN:
+            continue
+        path = Path(given)
+        try:
+            files = (
+                [os.path.join(given, p.name) for p in sorted(path.iterdir()) if not p.name.startswith(".")]
+                if path.is_dir()
+                else [given]
+            )
+        except OSError:
+            continue
+        for file in files:
+            if Path(file).is_dir():
+                continue
+            if not _first_time(file, seen):
+                repeated.append(file)
+    return repeated
+
+
+def _read_input(
+    given: str, max_bytes: int, stdin: BinaryIO | None, seen: set[str] | None = None
+) -> Iterator[ReadResult]:
     if given == STDIN:
         yield _guarded(STDIN, lambda: _parse(_read_stream(stdin, max_bytes), STDIN, "", "stdin"))
         return
@@ -119,8 +165,9 @@ def _read_input(given: str, max_bytes: int, stdin: BinaryIO | None) -> Iterator[
             )
         for file in files:
             source = os.path.join(given, file.name)
-            yield _guarded(source, functools.partial(_read_file, source, max_bytes))
-    else:
+            if _first_time(source, seen):
+                yield _guarded(source, functools.partial(_read_file, source, max_bytes))
+    elif _first_time(given, seen):
         yield _guarded(given, lambda: _read_file(given, max_bytes))
 
 
