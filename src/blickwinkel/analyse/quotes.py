@@ -447,9 +447,9 @@ def classify_statements(
         roles.append(role)
         quotations.append(set(spans) if role.kind == "quote" else set())
         carried.append(carry)
-    # A quotation that runs over several sentences names its speaker after its last one ('"It is a
-    # tragedy. A young life, destroyed," the mayor said.'): its earlier sentences had no speaker, or
-    # the one of an earlier quote in the paragraph.
+    # A quotation that runs over several sentences names its speaker after its last one ('"The hall
+    # is gone. We start again," the mayor said.'): its earlier sentences had no speaker, or the one of
+    # an earlier quote in the paragraph.
     for i in range(len(roles) - 2, -1, -1):
         later = roles[i + 1]
         if (
