@@ -506,7 +506,7 @@ def _quantity_clash(p: _Pair) -> _Clash | None:
     )
 
 
-# A phone number's local part ("923-4000") reads like a range but is one figure.
+# A phone number's local part ("417-2280") reads like a range but is one figure.
 _PHONE_LIKE = re.compile(r"\b\d{3}-\d{4}\b")
 
 
