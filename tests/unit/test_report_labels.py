@@ -28,8 +28,8 @@ def test_statement_anchor_is_one_id_without_whitespace() -> None:
 
 def test_labelled_reason_names_articles_by_label_outside_the_quoted_values() -> None:
     labels = {"a0": "A", "a1": "B", "news 1": "C"}
-    assert labelled_reason("usd: '$238' in a0 vs 'more than $2,000' in a1", labels) == (
-        "usd: '$238' in A vs 'more than $2,000' in B"
+    assert labelled_reason("usd: '$415' in a0 vs 'more than $3,000' in a1", labels) == (
+        "usd: '$415' in A vs 'more than $3,000' in B"
     )
     # a value that holds an article id stays as it was quoted; an apostrophe opens no quote
     assert labelled_reason("""actor: 'a0' in a0 vs "Berg's a1" in news 1""", labels) == (
