@@ -272,3 +272,23 @@ def test_french_html_poll_and_reading_prompt() -> None:
     said = statement_text(article)
     assert "Sondage" not in said and "Lire aussi" not in said
     assert "communiqué" in said and "ligne 4" in said
+
+
+def test_english_reader_call_and_a_byline_with_outlet_and_place() -> None:
+    # The byline "By Tom Ashby / Coastline News, Eastwick" gave the author "Tom Ashby Coastline News;
+    # Eastwick", and the call's second line ("Please include a contact number …") was a statement.
+    page = (
+        "<html lang='en'><head><title>Pier closed - Coastline News</title>"
+        "<meta property='og:site_name' content='Coastline News'></head><body><article>"
+        "<h1>Eastwick pier closed after storm damage</h1>"
+        "<div class='byline'>By Tom Ashby<br>Coastline News, Eastwick</div>"
+        "<p>Eastwick's pier has been closed after a storm tore away part of its deck overnight.</p>"
+        "<p>The council said engineers would inspect the structure on Wednesday morning.</p>"
+        "<p>Have you been affected by the storm? Share your experiences by emailing us.</p>"
+        "<p>Please include a contact number if you are willing to speak to a journalist.</p>"
+        "</article></body></html>"
+    )
+    article = read_text(page, source="pier.html", fmt="html")
+    assert article.author == "Tom Ashby"
+    said = statement_text(article)
+    assert "contact number" not in said and "engineers" in said

@@ -72,6 +72,7 @@ _READER_CALL = re.compile(
     r"kontaktieren sie|erzählen sie|erzähl uns|teilen sie|senden sie|schicken sie)|"
     r"(?:tell us|get in touch|how to get in touch|share your (?:story|stories|experiences?|views|pictures)|"
     r"if you have (?:a story|information)|do you have (?:a story|information|a news tip)|"
+    r"please include (?:a|your) (?:contact|phone|telephone) number|"
     r"schreiben sie uns|schreib uns|sie haben (?:hinweise|informationen|fragen|anregungen)|"
     r"hinweise (?:an|bitte|gerne) ))",
     _I,

@@ -80,17 +80,29 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     date = _attribute(doc, "date")
     meta = {k: v for k in ("hostname", "categories", "tags") if (v := _attribute(doc, k))}
     url = _attribute(doc, "url") or _saved_from(text)
+    outlet = _attribute(doc, "sitename") or _title_site(text, title) or _host(url)
     article = build_article(
         pieces,
         id=stem,
         source=source,
-        outlet=_attribute(doc, "sitename") or _title_site(text, title) or _host(url),
+        outlet=outlet,
         url=url,
         published=_date(date),
-        author=_attribute(doc, "author"),
+        author=_author(_attribute(doc, "author"), outlet),
         meta=meta,
     )
     return single(article)
+
+
+def _author(author: str | None, outlet: str | None) -> str | None:
+    """The author without the outlet and place a byline prints after the name: trafilatura gave
+    "Tom Ashby Coastline News; Eastwick" for "By Tom Ashby / Coastline News, Eastwick"."""
+    if not author or not outlet:
+        return author
+    at = author.casefold().find(outlet.casefold())
+    if at <= 0:
+        return author
+    return author[:at].strip(" ,;|/–—-") or author
 
 
 def _main_pieces(main: ElementTree.Element, title: str | None) -> list[Piece]:
