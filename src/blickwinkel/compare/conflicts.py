@@ -792,8 +792,10 @@ def _unlinked_conflicts(
             if frozenset((a.id, b.id)) in seen:
                 continue
             hunks = _parallel(a, b, None, None)
-            if hunks == [] or (detectors is _PARALLEL_DETECTORS and hunks is None):
+            if hunks == []:
                 continue  # copies in another typographic form never conflict
+            if detectors is _PARALLEL_DETECTORS and hunks is None:
+                continue  # a link not in parallel wording: only each other's best match says more
             fact = fact_of[a.id]
             if fact_of[b.id] is not fact:
                 fact = replace(fact, statements=fact.statements + fact_of[b.id].statements)
@@ -811,7 +813,8 @@ def find_conflicts(
     links: Sequence[Link],
     parts: Mapping[tuple[str, str], ScoreParts],
 ) -> tuple[Conflict, ...]:
-    """Contradictions between directly linked statements of one fact, in fact order."""
+    """Contradictions between statements of two articles, in fact order: between each other's best
+    matches, and between statements that are not but fill one slot (``_unlinked_conflicts``)."""
     fact_of = {sid: f for f in facts for sid in f.statements}
     conflicts: list[Conflict] = []
     for link in sorted(links, key=lambda k: (fact_of[k.a].id if k.a in fact_of else "", k.a, k.b)):
