@@ -186,6 +186,10 @@ class Errors(metaclass=_ErrorsWithCodes):
     )
     W009 = "Write endpoints are disabled on a public address until a token is set (BLICKWINKEL_TOKEN)."
     W010 = "This endpoint needs the token: send 'Authorization: Bearer <token>'."
+    W011 = (
+        "A comparison needs at least two articles, got {count}. "
+        "Give two or more texts or URLs (or upload two or more files)."
+    )
 
 
 class BlickwinkelError(Exception):

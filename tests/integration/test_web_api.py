@@ -109,6 +109,13 @@ def test_compare_names_the_body_when_it_is_no_json_object(client: TestClient, bo
     assert error["message"].startswith("the body must be a JSON object with 'articles': ")
 
 
+def test_compare_of_one_text_names_what_a_request_can_send(client: TestClient) -> None:
+    # The way out said "…, or a directory that holds them", which a form or request cannot send.
+    error = assert_error(client.post("/api/v1/compare", data={"texts": [TEXT_A]}), 422)
+    assert error["message"].startswith("[W011] A comparison needs at least two articles, got 1.")
+    assert "directory" not in error["message"]
+
+
 def test_compare_names_a_field_inside_the_body(client: TestClient) -> None:
     error = assert_error(client.post("/api/v1/compare", json={"articles": [{"text": "x"}]}), 422)
     assert error["field"] == "articles" and error["message"].startswith("articles: ")

@@ -219,7 +219,8 @@ def compare_submitted(
     """Fetch every URL of a compare request, read the inputs and compare them; nothing is stored (the
     service's counterpart of :func:`blickwinkel.pipeline.compare_inputs`, which reads files)."""
     if len(inputs) < 2:
-        raise ComparisonError(Errors.K001.format(count=len(inputs)))
+        # K001's way out names directories, which a web form or request cannot send
+        raise ComparisonError(Errors.W011.format(count=len(inputs)))
     fetched = [(item, fetcher.get(item.url) if item.url else None) for item in inputs]
     articles = reader(fetched, max_chars)
     return StoryComparison({a.id: a for a in articles}, comparer(articles))
