@@ -61,3 +61,22 @@ def test_eval_errors_use_the_one_prefix(command: list[str]) -> None:
     result = CliRunner().invoke(app, command)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("error: [C003] --format 'xml': choose one of 'text', 'json'.")
+
+
+def test_a_report_that_cannot_be_written_to_standard_output_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Standard output on a full disk said "[K006] None: cannot write the report".
+    import types
+
+    from blickwinkel import pipeline
+    from blickwinkel.cli import compare_cmd
+
+    run = types.SimpleNamespace(comparison=object(), failures=(), articles=())
+    monkeypatch.setattr(pipeline, "compare_inputs", lambda *args, **kwargs: run)
+
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(compare_cmd, "_render", full)
+    result = CliRunner().invoke(app, ["compare", str(EXAMPLE), "--format", "json"])
+    assert result.exit_code == 2, result.output
+    assert "error: [K006] standard output: cannot write the report: No space left on device" in result.stderr

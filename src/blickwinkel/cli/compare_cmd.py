@@ -108,7 +108,8 @@ def compare(
     try:
         _render(run.comparison, chosen, output)
     except OSError as exc:
-        print_error(stderr_console(), Errors.K006.format(output=output, problem=exc.strerror or exc))
+        shown = output if output is not None else "standard output"  # (it said "None: cannot write")
+        print_error(stderr_console(), Errors.K006.format(output=shown, problem=exc.strerror or exc))
         raise typer.Exit(2) from None
     if run.failures:
         stderr_console().print(
