@@ -228,6 +228,13 @@ def _lemmatizer(greedy: bool) -> Any:
 _DICTIONARIES = _MappedDictionaries()
 
 
+def load(language: str) -> None:
+    """Load the lemmatiser and ``language``'s dictionary now (else they load on first use): analysis
+    does it while the tagger's vectors are computed in another process."""
+    _lemmatizer(False)
+    _DICTIONARIES.get_dictionary(_language(language))
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str, language: str = "de", *, greedy: bool = False) -> str:
     """The dictionary form of ``word`` (simplemma); unknown words stay as they are."""

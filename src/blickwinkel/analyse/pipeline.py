@@ -22,6 +22,7 @@ from blickwinkel.analyse.entities import (
 )
 from blickwinkel.analyse.language import article_language, detect_block_languages
 from blickwinkel.analyse.lemmas import lemmatise
+from blickwinkel.analyse.lemmas import load as load_lemmas
 from blickwinkel.analyse.quantities import find_quantities
 from blickwinkel.analyse.quotes import classify_statements
 from blickwinkel.analyse.sources import find_cited_sources
@@ -92,6 +93,9 @@ def analyse_articles(
         forget.append(start_tagging([split[id(article)] for article in fresh], child))
         if meanwhile is not None:
             meanwhile([split[id(article)][1] for article in fresh])
+        if child is not None:  # what the analysis loads after the tagger anyway, while the child works
+            for language in dict.fromkeys(prepared.language for prepared in languages):
+                load_lemmas(language or DEFAULT_LANGUAGE)
 
     def prepare(article: Article) -> Prepared:
         """``_prepare``, with the statements split above."""
