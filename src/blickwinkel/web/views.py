@@ -123,7 +123,8 @@ def story_view(articles: Mapping[str, Article], comparison: Comparison | None) -
         arts = set(f.articles) | {by_id[s].article for s in f.statements if s in by_id}
         fact_articles[f.id] = arts
         for sid in f.statements:
-            classes[sid] = "shared" if len(arts) >= 2 else "unique"
+            # A fact another article may state too ("perhaps also in") is not marked as unique.
+            classes[sid] = "shared" if len(arts) >= 2 else "unique" if not f.perhaps_in else "perhaps"
     for sid, s in by_id.items():
         extra = []
         if sid in conflicted:
