@@ -13,6 +13,7 @@ Nothing here is trained by us.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import itertools
 import marshal
