@@ -319,7 +319,7 @@ def test_language_other_than_de_or_en_is_refused(tmp_path: Path, command: str) -
         args += ["--output", str(tmp_path / "model.json")]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
-    assert "--language must be de or en, not 'fr'" in result.stderr
+    assert "[C003] --language 'fr': choose one of 'de', 'en'." in result.stderr
     assert not (tmp_path / "model.json").exists()
 
 

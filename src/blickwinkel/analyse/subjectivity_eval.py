@@ -26,7 +26,7 @@ from blickwinkel.analyse.subjectivity import (
     is_subjective,
     subjectivity_scores,
 )
-from blickwinkel.errors import BlickwinkelError, EvaluationError
+from blickwinkel.errors import BlickwinkelError, Errors, EvaluationError
 
 if TYPE_CHECKING:
     from blickwinkel.embed import Embedder
@@ -107,9 +107,8 @@ def choose_language(option: str | None, path: Path) -> str:
         return language_from_name(path)
     language = option.strip().lower()
     if language not in ("de", "en"):
-        raise EvaluationError(
-            f"--language must be de or en, not {option!r} (cue models exist for those two)."
-        )
+        # (the one message of an option given a value outside its choices)
+        raise EvaluationError(Errors.C003.format(option="--language", value=option, choices="'de', 'en'"))
     return language
 
 
