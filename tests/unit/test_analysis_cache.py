@@ -12,6 +12,7 @@ import pytest
 
 from blickwinkel.analyse import cache, pipeline
 from blickwinkel.ingest import read_text
+from blickwinkel.model import Article
 
 TEXTS = (
     "Bridge closed in Lindholm\n\nThe old bridge in Lindholm was closed on Tuesday after cracks were found.",
@@ -103,3 +104,26 @@ def test_content_key_reads_text_blocks_and_language_only() -> None:
     assert cache.content_key(article) != cache.content_key(replace(article, language="en"))
     assert cache.content_key(article) != cache.content_key(replace(article, text=article.text + " "))
     assert len(cache.analysis_version()) == 16
+
+
+def test_a_kept_analysis_goes_under_its_own_languaged_key() -> None:
+    # Kept analyses found under the inputs' keys only: each is also kept under the key of its article
+    # with the detected languages with its own JSON (it was given the JSON of another article of the
+    # batch, the last one read).
+    articles = [read_text(t, source=f"o{n}.txt", fmt="text") for n, t in enumerate(TEXTS[:2])]
+
+    def language(article: Article) -> str:
+        return "en" if article is articles[0] or article.text == articles[0].text else "de"
+
+    def analyse(article: Article) -> cache.Prepared:
+        return replace(article, language=language(article)), (), ()
+
+    store = MemoryStore()
+    version, stage = cache.analysis_version(), cache.ARTICLE_STAGE
+    for article in articles:
+        store.rows[(cache.content_key(article), version, stage)] = cache.prepared_to_json(analyse(article))
+    cache.AnalysisCache().prepared(articles, analyse, store=store)
+    for article in articles:
+        own = cache.content_key(replace(article, language=language(article)))
+        assert own != cache.content_key(article)
+        assert store.rows[(own, version, stage)] == store.rows[(cache.content_key(article), version, stage)]

@@ -253,6 +253,8 @@ class AnalysisCache:
                 result = analyse(articles[n])
                 self.misses += 1
                 raw = fresh[keys[n]] = prepared_to_json(result)
+            else:
+                raw = kept[keys[n]]  # (not the JSON last read above: that is another article's)
             found[n] = result
             self._remember(keys[n], result)
             # The article with the languages analysis detected (what ``ingest`` stores) has a key of
