@@ -439,3 +439,17 @@ def test_german_speakers_before_an_apposition_or_a_party(text: str, speaker: str
     article, sentences = make_article([("paragraph", text)])
     (role,) = roles_by_sentence(article, sentences).values()
     assert role.kind == "reported_speech" and role.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("« Nous avons engagé quarante pompiers et douze engins », a déclaré Ada Brenn.", "fr", "Ada Brenn"),
+        ('"Movilizamos a cuarenta bomberos y doce vehículos", declaró Brenn.', "es", "Brenn"),
+    ],
+)
+def test_french_and_spanish_quotes_name_their_speaker(text: str, language: str, speaker: str) -> None:
+    # Their quotes were found but had no speaker: the speech verbs were German and English only.
+    article, sentences = make_article([("paragraph", text)], language=language)
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.kind == "quote" and role.speaker == speaker

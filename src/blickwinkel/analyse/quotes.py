@@ -94,7 +94,11 @@ _SPEECH_DE = (
     r"kritisierte|kritisiert|bekräftigte|versicherte|räumte|schrieb|schreibt|twitterte|berichtete|"
     r"berichtet|verkündete|bestätigte|bestätigt|dementierte|behauptete|behauptet|argumentierte|mahnte|"
     r"erläuterte|antwortete|fragte|fügte|sprach|zitierte|äußerte|hob|stellte|gesagt|erklärt|betont|"
-    r"mitgeteilt|angekündigt|geschrieben"
+    r"mitgeteilt|angekündigt|geschrieben|"
+    # French and Spanish verbs after a quote ("», a déclaré <Name>", '", declaró <Name>'): their
+    # quotes were found but never had a speaker
+    r"déclaré|indiqué|affirmé|expliqué|précisé|ajouté|souligné|assuré|declaró|dijo|afirmó|explicó|"
+    r"señaló|añadió|indicó|aseguró|precisó"
 )
 _SPEECH_EN = (
     r"said|says|say|told|tells|added|stated|states|announced|wrote|writes|tweeted|explained|noted|"
