@@ -15,7 +15,10 @@ import pytest
 from blickwinkel.analyse import background, ner_tagger
 from blickwinkel.analyse.ner_tagger import contextual_vectors, crf_tags_batch, start_vectors, vector_settings
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the child process is forked on Linux only")
+pytestmark = [
+    pytest.mark.skipif(sys.platform != "linux", reason="the child process is forked on Linux only"),
+    pytest.mark.slow,  # the tagger's e5 encoder, here and in the children
+]
 
 ARTICLE_ONE = [
     ["Die", "Stadtwerke", "Kiel", "erhöhen", "die", "Preise", "."],

@@ -81,6 +81,7 @@ def test_not_under_a_profiler(monkeypatch: pytest.MonkeyPatch) -> None:
         worker.join()
 
 
+@pytest.mark.slow  # two fresh processes that load every model
 def test_compare_from_the_shell_writes_its_whole_report(tmp_path: Path) -> None:
     texts = {
         "a.txt": "Die Brücke bleibt bis Freitag gesperrt. Der Verkehr wird umgeleitet.",
