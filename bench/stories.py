@@ -23,9 +23,10 @@
    RSS, in a fresh process so the model does not count.
 3. What a user would write: scikit-learn TF-IDF + AgglomerativeClustering (average linkage,
    cosine), on subsets it can handle (it needs the full distance matrix).
-4. Side by side on ../shared/data/story-clusters/wikinews-en-dev.json: our clustering and that
-   baseline, B-cubed F1 and articles/s in the same run (the baseline at its usual distance threshold
-   0.8 and at the best threshold for this very data, an upper bound no user could choose), then both
+4. Side by side on ../shared/data/story-clusters/wikinews-en-dev.json: our clustering (with 'use'
+   and with 'e5' vectors; ``--no-e5`` leaves e5 out, ``--embedder`` names others) and that baseline,
+   B-cubed F1 and articles/s in the same run (the baseline at its usual distance threshold 0.8 and
+   at the best threshold for this very data, an upper bound no user could choose), then both
    cross-validated over 5 event folds (ours: the library's loop choosing link weights and join
    threshold per fold; the baseline: its threshold chosen per fold in this script's own loop;
    ``--no-cross-validation`` skips them, minutes of CPU).
@@ -321,7 +322,7 @@ def tfidf_clusters(texts: Sequence[str], threshold: float) -> list[int]:
     return labels
 
 
-def wikinews_side_by_side(embedder_name: str, cross_validate: bool) -> None:
+def wikinews_side_by_side(embedder_names: Sequence[str], cross_validate: bool) -> None:
     from blickwinkel.embed import get_embedder
     from blickwinkel.stories import article_from_text, cluster_stories, story_docs
 
@@ -339,14 +340,27 @@ def wikinews_side_by_side(embedder_name: str, cross_validate: bool) -> None:
             texts.append(f"{item.get('title') or ''}\n{item['text']}")
             gold[article_id] = str(e)
     ids = [a.id for a in articles]
-    embedder = get_embedder(embedder_name)
-    embedder.encode(["warm-up"])
-    start = time.perf_counter()
-    stories = cluster_stories(story_docs(articles, embedder))
-    ours_s = time.perf_counter() - start
-    ours = bcubed_f1([s.articles for s in stories], gold)
-    print(f"wikinews dev ({len(articles)} articles, {len(events)} events), B-cubed F1 · articles/s")
-    print(f"  ours ({embedder_name}, features+embedding+clustering)  {ours:.3f} · {len(ids) / ours_s:.1f}/s")
+    print(
+        f"wikinews dev ({len(articles)} articles, {len(events)} events), B-cubed F1 · articles/s", flush=True
+    )
+    crossed_ours: dict[str, float] = {}
+    for embedder_name in embedder_names:
+        embedder = get_embedder(embedder_name)
+        embedder.encode(["warm-up"])
+        start = time.perf_counter()
+        docs = story_docs(articles, embedder)
+        stories = cluster_stories(docs)
+        ours_s = time.perf_counter() - start
+        ours = bcubed_f1([s.articles for s in stories], gold)
+        print(
+            f"  ours ({embedder_name}, shipped defaults, features+embedding+clustering)  {ours:.3f} · "
+            f"{len(ids) / ours_s:.1f}/s",
+            flush=True,
+        )
+        if cross_validate:
+            from blickwinkel.stories.evaluate import cross_validate_clustering
+
+            crossed_ours[embedder_name] = cross_validate_clustering(docs, gold).bcubed_f1
     start = time.perf_counter()
     labels = tfidf_clusters(texts, 0.8)
     base_s = time.perf_counter() - start
@@ -367,14 +381,11 @@ def wikinews_side_by_side(embedder_name: str, cross_validate: bool) -> None:
         f"  TF-IDF + average linkage, best threshold {best[1]:.2f} on this data (upper bound)  {best[0]:.3f}"
     )
     if cross_validate:
-        from blickwinkel.stories.evaluate import cross_validate_clustering
-
-        docs = story_docs(articles, embedder)
-        crossed = cross_validate_clustering(docs, gold)
-        print(
-            f"  ours, 5 event folds (the library's cross-validation: join probability and link weights "
-            f"chosen per fold)  {crossed.bcubed_f1:.3f}"
-        )
+        for embedder_name, f1 in crossed_ours.items():
+            print(
+                f"  ours ({embedder_name}), 5 event folds (the library's cross-validation: join probability "
+                f"and link weights chosen per fold)  {f1:.3f}"
+            )
         print(
             "  TF-IDF + average linkage, 5 event folds (threshold chosen per fold, this script's loop)  "
             f"{tfidf_cross_validated(ids, texts, gold):.3f}"
@@ -486,8 +497,14 @@ def main() -> int:
     parser.add_argument(
         "--similarity", action="store_true", help="only eval similarity with e5 beside one e5 pass"
     )
-    parser.add_argument("--embedder", default="use", help="embedder of our clustering on wikinews")
-    parser.add_argument("--no-e5", action="store_true", help="pairs: skip e5 (slow on a busy machine)")
+    parser.add_argument(
+        "--embedder",
+        default="use,e5",
+        help="embedders of our clustering on wikinews, comma-separated (default: use,e5; --no-e5 drops e5)",
+    )
+    parser.add_argument(
+        "--no-e5", action="store_true", help="pairs and wikinews: skip e5 (slow on a busy machine)"
+    )
     parser.add_argument(
         "--no-cross-validation",
         action="store_true",
@@ -500,7 +517,8 @@ def main() -> int:
         return 0
     if args.quality:
         if WIKINEWS.exists():
-            wikinews_side_by_side(args.embedder, not args.no_cross_validation)
+            names = [n for n in args.embedder.split(",") if n and not (args.no_e5 and n == "e5")]
+            wikinews_side_by_side(names, not args.no_cross_validation)
         if SEMEVAL.exists():
             pairs_side_by_side(not args.no_e5)
         return 0

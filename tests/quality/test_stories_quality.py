@@ -10,6 +10,8 @@ they choose the few combination weights and the join probability, see docs/data-
                                         plain e5 cosine on every language pair
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder use \
         --cross-validate              → cross-validated bcubed_f1 0.810
+    blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder e5 \
+        --cross-validate              → cross-validated bcubed_f1 0.844
 
 Only cross-validated figures are pinned (issue 9): the in-sample e5 guard with its 0.01 slack is gone.
 
@@ -44,6 +46,10 @@ pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 # with the weights fixed at the shipped ones and only the threshold chosen per fold, as then, the
 # figure is 0.8197 now. Choosing the weights inside the folds too is the stricter figure we pin.
 WIKINEWS_CV_BCUBED_F1 = 0.809
+# The same with 'e5' vectors (the e5 pair model in the link; every fold chooses from the same grids):
+# measured 0.84445 (P 0.8139, R 0.8774) on 2026-11-29. The TF-IDF + average-linkage baseline, its
+# threshold chosen per fold on the same folds, gives 0.827 (python bench/stories.py --quality).
+WIKINEWS_CV_BCUBED_F1_E5 = 0.844
 
 
 def _semeval_pairs(shared_dir: Path) -> list[SimilarityPair]:
@@ -148,3 +154,12 @@ def test_wikinews_story_clustering_cross_validated(shared_dir: Path, use_embedde
     articles, gold = parse_event_clusters(path.read_text(encoding="utf-8"), str(path))
     report = cross_validate_clustering(story_docs(articles, use_embedder), gold)
     assert report.bcubed_f1 >= WIKINEWS_CV_BCUBED_F1
+
+
+def test_wikinews_story_clustering_cross_validated_e5(shared_dir: Path) -> None:
+    path = shared_dir / "data" / "story-clusters" / "wikinews-en-dev.json"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    articles, gold = parse_event_clusters(path.read_text(encoding="utf-8"), str(path))
+    report = cross_validate_clustering(story_docs(articles, get_embedder("e5")), gold)
+    assert report.bcubed_f1 >= WIKINEWS_CV_BCUBED_F1_E5

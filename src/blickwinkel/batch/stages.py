@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from blickwinkel.stories import StoryDoc, cluster_stories
-from blickwinkel.stories.cluster import JOIN_PROBABILITY, LINKAGE_MEMBERS, MIN_COSINE, Story, link
+from blickwinkel.stories.cluster import LINKAGE_MEMBERS, MIN_COSINE, Story, clustering_defaults, link
 from blickwinkel.stories.lexical import DocumentFrequencies
 
 # Days of publication clustered together in one task. Longer windows cut fewer stories at their
@@ -118,7 +118,10 @@ def border_merges(
         for b in head:
             if float(np.dot(a.centroid, b.centroid)) < MIN_COSINE or not (a.entities & b.entities):
                 continue
-            if _linkage(a, b, frequencies) >= JOIN_PROBABILITY:
+            if not a.edge_docs:
+                continue
+            join = clustering_defaults(a.edge_docs[0].embedder).join_probability
+            if _linkage(a, b, frequencies) >= join:
                 merges.append((a.id, b.id))
     return merges
 

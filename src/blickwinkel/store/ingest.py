@@ -128,7 +128,7 @@ class Ingestor:
         self._loaded = False
 
     def _new_clusterer(self) -> StoryClusterer:
-        return StoryClusterer(source=StoredStories(self.store, self.embedder))
+        return StoryClusterer(source=StoredStories(self.store, self.embedder), embedder=self.embedder.name)
 
     def _ensure_loaded(self) -> None:
         if not self._loaded:
@@ -316,7 +316,9 @@ class Ingestor:
         source = StoredStories(self.store, self.embedder)
         start = day - dt.timedelta(days=window) if day is not None else None
         stored = source.docs_after(start, None)
-        clusterer = StoryClusterer(window_days=window, join_probability=self.clusterer.join_probability)
+        clusterer = StoryClusterer(
+            window_days=window, join_probability=self.clusterer.join_probability, embedder=self.embedder.name
+        )
         context = [
             (d, s)
             for d, s in stored

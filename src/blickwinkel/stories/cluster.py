@@ -28,8 +28,9 @@ from blickwinkel.stories.features import StoryDoc, unique_in_order
 from blickwinkel.stories.lexical import DocumentFrequencies, IdfFunction, flat_idf, lexical_cosine
 from blickwinkel.stories.score import jaccard, pair_probability
 
-# Link (see :func:`link`) an article needs, averaged over a story's recent members, to join the story.
-# Chosen with KEY_WEIGHT and LEXICAL_WEIGHT on all of ../shared/data/story-clusters/wikinews-en-dev.json
+# Link (see :func:`link`) an article needs, averaged over a story's recent members, to join the story,
+# for 'use' vectors (the default embedder; see CLUSTERING_DEFAULTS for each embedder). Chosen with
+# KEY_WEIGHT and LEXICAL_WEIGHT on all of ../shared/data/story-clusters/wikinews-en-dev.json
 # (evaluate.choose_thresholds over evaluate.JOIN_GRID and evaluate.WEIGHT_GRID, 'use' embedder,
 # 2026-11-29); the figure we report is the event-fold cross-validated one, where each fold chooses all
 # three on the other folds' events.
@@ -65,6 +66,30 @@ class LinkWeights:
     lexical: float = LEXICAL_WEIGHT
 
 
+@dataclass(frozen=True)
+class ClusteringDefaults:
+    """The join probability and link weights the clusterer uses for the vectors of one embedder."""
+
+    join_probability: float
+    weights: LinkWeights
+
+
+# The pair probability of each embedder has its own fitted model and its own strength, so each has
+# its own link weights and join probability, chosen the same way (evaluate.choose_thresholds on all
+# WikiNews dev events, 2026-11-29; in-sample B-cubed F1 'use' 0.835, 'e5' 0.858). With 'e5' the pair
+# probability keeps half of the link (it separates the events of one day better than 'use' does);
+# with 'use' it gets none. An embedder without an entry takes the 'use' choice.
+CLUSTERING_DEFAULTS: dict[str, ClusteringDefaults] = {
+    "use": ClusteringDefaults(JOIN_PROBABILITY, LinkWeights(KEY_WEIGHT, LEXICAL_WEIGHT)),
+    "e5": ClusteringDefaults(0.225, LinkWeights(0.25, 0.25)),
+}
+
+
+def clustering_defaults(embedder: str | None) -> ClusteringDefaults:
+    """The defaults for docs embedded with ``embedder`` (the 'use' choice for others and for None)."""
+    return CLUSTERING_DEFAULTS.get(embedder or "use", CLUSTERING_DEFAULTS["use"])
+
+
 # The three channels of a link: pair probability, name-key overlap, rare-word overlap.
 LinkParts = tuple[float, float, float]
 
@@ -88,8 +113,9 @@ def combine(parts: LinkParts, weights: LinkWeights) -> float:
 
 def link(a: StoryDoc, b: StoryDoc, idf: IdfFunction = flat_idf, weights: LinkWeights | None = None) -> float:
     """How strongly two articles tie into one story (0–1): pair score verified by shared name keys
-    and rare words (``idf`` says how rare a word is; the clusterer counts it over its window)."""
-    return combine(link_parts(a, b, idf), weights or LinkWeights())
+    and rare words (``idf`` says how rare a word is; the clusterer counts it over its window).
+    Without ``weights``, those of the docs' embedder (:func:`clustering_defaults`)."""
+    return combine(link_parts(a, b, idf), weights or clustering_defaults(a.embedder).weights)
 
 
 @dataclass(frozen=True)
@@ -163,21 +189,25 @@ class StoryClusterer:
         self,
         *,
         window_days: int = WINDOW_DAYS,
-        join_probability: float = JOIN_PROBABILITY,
+        join_probability: float | None = None,
         neighbours: int = NEIGHBOURS,
         forget_after_days: int | None = None,
         source: CandidateSource | None = None,
         weights: LinkWeights | None = None,
         parts_cache: dict[tuple[str, str, int], LinkParts] | None = None,
+        embedder: str | None = None,
     ) -> None:
         self.window_days = window_days
-        self.weights = weights or LinkWeights()
+        # Unset join probability and weights are those of the embedder (given, or that of the first
+        # article placed: all articles of one clusterer come from one embedder).
+        self._join_probability = join_probability
+        self._weights = weights
+        self.embedder = embedder
         # Link channels by article pair and version of the document frequencies: they depend on the
         # articles placed so far, never on the grouping, so runs over the same articles in the same
         # order with other thresholds or weights may share the cache and get the same links.
         self._parts_cache = parts_cache
         self._frequencies = DocumentFrequencies()
-        self.join_probability = join_probability
         self.neighbours = neighbours
         self.forget_after_days = forget_after_days if forget_after_days is not None else 2 * window_days + 1
         self.source = source
@@ -195,6 +225,16 @@ class StoryClusterer:
         self._seeded: dict[str, int] = {}
         self._merges: list[tuple[str, str]] = []
         self.join_scores: dict[str, float] = {}
+
+    @property
+    def join_probability(self) -> float:
+        if self._join_probability is not None:
+            return self._join_probability
+        return clustering_defaults(self.embedder).join_probability
+
+    @property
+    def weights(self) -> LinkWeights:
+        return self._weights or clustering_defaults(self.embedder).weights
 
     # union-find over article keys; the root is always the story's first article (smallest key)
     def _root(self, key: int) -> int:
@@ -250,6 +290,8 @@ class StoryClusterer:
             self._seeded[story] = key
 
     def _insert(self, doc: StoryDoc) -> int:
+        if self.embedder is None:
+            self.embedder = doc.embedder
         key = len(self._ids)
         self._ids.append(doc.id)
         self._parent.append(key)
@@ -415,9 +457,10 @@ def cluster_stories(
     docs: Sequence[StoryDoc],
     *,
     window_days: int = WINDOW_DAYS,
-    join_probability: float = JOIN_PROBABILITY,
+    join_probability: float | None = None,
 ) -> list[Story]:
-    """Stories of ``docs`` processed in (published, content hash, id) order; copies join their original."""
+    """Stories of ``docs`` processed in (published, content hash, id) order; copies join their original.
+    Without ``join_probability``, that of the docs' embedder (:func:`clustering_defaults`)."""
     clusterer = StoryClusterer(window_days=window_days, join_probability=join_probability)
     for doc in unique_in_order(docs):
         clusterer.add(doc)
@@ -428,7 +471,7 @@ def cluster_articles(
     docs: Sequence[StoryDoc],
     *,
     window_days: int = WINDOW_DAYS,
-    join_probability: float = JOIN_PROBABILITY,
+    join_probability: float | None = None,
 ) -> list[list[str]]:
     """The article ids of each story (see :func:`cluster_stories`)."""
     return [

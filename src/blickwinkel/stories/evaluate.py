@@ -18,7 +18,6 @@ from blickwinkel.embed import Embedder
 from blickwinkel.errors import EvaluationError
 from blickwinkel.model import Article
 from blickwinkel.stories.cluster import (
-    JOIN_PROBABILITY,
     WINDOW_DAYS,
     LinkParts,
     LinkWeights,
@@ -270,7 +269,7 @@ def cluster_with_progress(
     progress: ProgressCallback = _no_progress,
     *,
     window_days: int = WINDOW_DAYS,
-    join_probability: float = JOIN_PROBABILITY,
+    join_probability: float | None = None,
     weights: LinkWeights | None = None,
     parts_cache: dict[tuple[str, str, int], LinkParts] | None = None,
 ) -> StoryClusterer:

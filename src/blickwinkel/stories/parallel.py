@@ -132,7 +132,7 @@ def cluster_as_embedded(
     chunks already done (the stories of :func:`~blickwinkel.stories.cluster.cluster_stories` over
     the same docs), and the docs."""
     ordered = processing_order(articles)
-    clusterer = StoryClusterer(window_days=window_days)
+    clusterer = StoryClusterer(window_days=window_days, embedder=embedder.name)
     docs: list[StoryDoc] = []
     for chunk in story_doc_chunks(ordered, embedder, processes, progress):
         for doc in chunk:
