@@ -213,6 +213,8 @@ SAVED_PAGE = (
     [
         ("<!-- saved from url=(0041)https://www.lenne-bote.example/news/b1 -->\n", "lenne-bote.example"),
         ("", None),
+        # a malformed address names no host: it failed the whole page (ValueError: Invalid IPv6 URL)
+        ("<!-- saved from url=(0025)https://[lenne-bote.example/b1 -->\n", None),
     ],
 )
 def test_html_without_a_site_name_takes_the_host_of_its_address(

@@ -80,7 +80,7 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     date = _attribute(doc, "date")
     meta = {k: v for k in ("hostname", "categories", "tags") if (v := _attribute(doc, k))}
     url = _attribute(doc, "url") or _saved_from(text)
-    outlet = _attribute(doc, "sitename") or _title_site(text, title) or _host(url)
+    outlet = _attribute(doc, "sitename") or _title_site(text, title) or host_outlet(url)
     article = build_article(
         pieces,
         id=stem,
@@ -189,12 +189,17 @@ def _title_site(text: str, headline: str | None) -> str | None:
     return None
 
 
-def _host(url: str | None) -> str | None:
+def host_outlet(url: str | None) -> str | None:
     """The host of ``url`` without "www.": the outlet of a page that names no site (a saved page
-    without one was labelled by its file name, "page" for a browser's page.html)."""
+    without one was labelled by its file name, "page" for a browser's page.html); None for an
+    address that names no host or cannot be parsed (a page's own mark may be malformed:
+    "https://[bad", which failed the whole page)."""
     if not url:
         return None
-    host = urllib.parse.urlsplit(url).hostname
+    try:
+        host = urllib.parse.urlsplit(url).hostname
+    except ValueError:
+        return None
     return host.removeprefix("www.") if host else None
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import urllib.parse
 
 from blickwinkel.ingest._inputs import read_text
 from blickwinkel.ingest.fetch import Fetched, without_credentials
+from blickwinkel.ingest.html import host_outlet
 from blickwinkel.model import Article
 
 
@@ -16,10 +16,9 @@ def article_from_page(url: str, fetched: Fetched, *, published: dt.date | None =
     stored) is its identity, the host its outlet when the page names none."""
     url = without_credentials(url)
     article = read_text(fetched.text(), source=url, fmt="html")
-    host = urllib.parse.urlsplit(url).hostname
     return dataclasses.replace(
         article,
         url=url,
-        outlet=article.outlet or (host.removeprefix("www.") if host else None),
+        outlet=article.outlet or host_outlet(url),
         published=article.published or published,
     )
