@@ -47,3 +47,25 @@ def test_an_article_of_one_statement_is_not_counted_in_the_plural() -> None:
     assert counted(1, "statement") == "1 statement"
     assert counted(0, "statement") == "0 statements"
     assert counted(14, "statement") == "14 statements"
+
+
+def test_a_person_is_shown_by_the_fullest_written_name() -> None:
+    # "quotes or cites: al-Rawandi": the form one article wrote first, beside "Faisal Kamil al-Rawandi"
+    # in the other; places and organisations keep the form written most often.
+    from blickwinkel.model import Mention, Statement
+    from blickwinkel.report.html import entity_names
+
+    def said(sid: str, *mentions: tuple[str, str, str]) -> Statement:
+        return Statement(
+            sid, sid[0], "x", 0, 1, entities=tuple(Mention(t, 0, 1, k, key) for t, k, key in mentions)
+        )
+
+    statements = [
+        said("a1", ("al-Rawandi", "PER", "per:faisal-kamil-rawandi"), ("Basra", "LOC", "loc:basra")),
+        said("b1", ("Faisal Kamil al-Rawandi", "PER", "per:faisal-kamil-rawandi")),
+        said("b2", ("al-Rawandi", "PER", "per:faisal-kamil-rawandi"), ("Basra", "LOC", "loc:basra")),
+        said("b3", ("Stadt Basra", "LOC", "loc:basra")),
+    ]
+    names = entity_names(statements)
+    assert names["per:faisal-kamil-rawandi"] == "Faisal Kamil al-Rawandi"
+    assert names["loc:basra"] == "Basra"

@@ -246,12 +246,21 @@ def _build_index(comparison: Comparison) -> _Index:
 
 
 def entity_names(statements: Iterable[Statement]) -> dict[str, str]:
-    """Entity key → the name as most often written in the articles (ties: first written)."""
+    """Entity key → the name as most often written in the articles (ties: first written); a person
+    by their fullest written name ("Mohammed Shia al-Sudani", not the "al-Sudani" one article wrote
+    first), then as most often written."""
     written: dict[str, Counter[str]] = {}
     for statement in statements:
         for mention in statement.entities:
             written.setdefault(mention.key, Counter())[mention.text] += 1
-    return {key: counts.most_common(1)[0][0] for key, counts in written.items()}
+    names: dict[str, str] = {}
+    for key, counts in written.items():
+        ranked = counts.most_common()  # by count, ties in the order first written
+        if key.startswith("per:"):
+            fullest = max(len(text.split()) for text, _ in ranked)
+            ranked = [(text, n) for text, n in ranked if len(text.split()) == fullest]
+        names[key] = ranked[0][0]
+    return names
 
 
 def _names(keys: Iterable[str], index: _Index) -> str:
