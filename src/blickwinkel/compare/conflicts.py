@@ -776,6 +776,19 @@ def _unlinked_conflicts(
     aligner may not link "Weber legte gegen 8 Uhr am Steg ab" to a longer sentence that also says who
     was on board, and a copy of a sentence with one number changed may link better elsewhere."""
     placed = [statements[sid] for sid in sorted(statements) if sid in fact_of]
+    # A statement with a best match in another article has its counterpart there: another statement
+    # of that article states another fact (a copy of an article pairs each sentence with its copy,
+    # and two of its sentences built alike are no conflict).
+    best: dict[tuple[str, str], str] = {}
+    for k in links:
+        part = parts.get((k.a, k.b))
+        if part is not None and part.mutual:
+            best[(k.a, statements[k.b].article)] = k.b
+            best[(k.b, statements[k.a].article)] = k.a
+
+    def elsewhere(a: Statement, b: Statement) -> bool:
+        return best.get((a.id, b.article), b.id) != b.id or best.get((b.id, a.article), a.id) != a.id
+
     linked = []
     for k in sorted(links, key=lambda k: (k.a, k.b)):
         part = parts.get((k.a, k.b))
@@ -789,7 +802,7 @@ def _unlinked_conflicts(
         (figure_pairs(placed), _FIGURE_DETECTORS),
     ):
         for a, b in pairs:
-            if frozenset((a.id, b.id)) in seen:
+            if frozenset((a.id, b.id)) in seen or elsewhere(a, b):
                 continue
             hunks = _parallel(a, b, None, None)
             if hunks == []:
