@@ -271,3 +271,20 @@ def test_never_raises_on_arbitrary_text(text: str, language: str, anchor: dt.dat
 def test_extreme_anchors_do_not_raise() -> None:
     for anchor in (dt.date.min, dt.date.max):
         find_dates("Am Mittwoch, gestern, vor 3 Tagen, letzte Woche, im Januar, am 3. März.", anchor=anchor)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an announced weekday is the coming one (both went to the week before the article)
+        ("The pier will reopen on Monday.", "2025-06-16"),
+        ("The vote is due to take place on Friday.", "2025-06-20"),
+        # the past and other clauses keep the past-leaning rule
+        ("The pier reopened on Monday.", "2025-06-09"),
+        ("The mayor, who will retire soon, said on Monday that the pier stays shut.", "2025-06-09"),
+        ('"We will reopen it," she said on Monday.', "2025-06-09"),
+    ],
+)
+def test_english_future_weekday_is_the_coming_one(text: str, value: str) -> None:
+    sunday = dt.date(2025, 6, 15)
+    assert [d.value for d in find_dates(text, "en", anchor=sunday)] == [value]

@@ -10,7 +10,8 @@ Decisions:
 - A weekday without a qualifier ("am Mittwoch", "on Tuesday") is the most recent such day on or
   before the anchor: news reports the past, and "am Donnerstag" in an article published on a
   Thursday is usually that day. "vergangenen"/"letzten"/"last" make it strictly before the anchor;
-  "kommenden"/"nächsten"/"next" the first such day after it.
+  "kommenden"/"nächsten"/"next" the first such day after it, and so does an English future in the
+  same clause ("will reopen on Monday", "is due to … on Friday").
 - A month or day without a year ("Ende Januar", "am 3. März", "25.01.") takes the year that puts it
   nearest to the anchor, ties going to the past; so "Ende Dezember" in January is last December,
   while "im März" in a January article is the coming March. (Taking the previous year whenever the
@@ -287,6 +288,8 @@ def find_dates(
             if resolved is None:
                 continue
             value, relative = resolved
+            if code == "en" and anchor is not None and _announced_weekday(text, match):
+                value = _weekday_after(match, anchor)
             start, end = span
             found.append(
                 DateMention(
@@ -423,6 +426,33 @@ def _time_of_day(match: re.Match[str], months: dict[str, int], anchor: dt.date |
         return None, True
     shift = -1 if match.group("tp").lower().startswith("last") else 0
     return (anchor + dt.timedelta(days=shift)).isoformat(), True
+
+
+# English future in the clause before a bare weekday: "The bridge will reopen on Monday", "The vote
+# is due to take place on Friday". (The past-leaning rule below sent both to the week before the
+# article.) No comma or stop between, so "The mayor, who will retire, said on Monday" stays past.
+# German is left alone: its "soll" is as often a reported past ("soll am Montag … geschlagen haben").
+_FUTURE_CLAUSE_EN = re.compile(
+    r"\b(?:will|won't|shall|(?:is|are)\s+(?:due|expected|scheduled|set|planned)\s+to|plans?\s+to|"
+    r"(?:is|are)\s+to)\b[^,;:.!?\"“”]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def _announced_weekday(text: str, match: re.Match[str]) -> bool:
+    """A bare weekday ("on Monday", no "last"/"next") after a future verb in the same clause."""
+    if match.groupdict().get("wd") is None:
+        return False
+    qualifier = " ".join((match.group("wdpre") or "").lower().split())
+    if qualifier not in ("", "on"):
+        return False
+    return _FUTURE_CLAUSE_EN.search(text, max(0, match.start() - 120), match.start()) is not None
+
+
+def _weekday_after(match: re.Match[str], anchor: dt.date) -> str:
+    target = _WEEKDAYS[match.group("wd").lower()]
+    ahead = (target - anchor.weekday()) % 7 or 7
+    return (anchor + dt.timedelta(days=ahead)).isoformat()
 
 
 def _weekday(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
