@@ -12,6 +12,7 @@ written (read-only home, full disk) only costs the speed-up.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import marshal
 import mmap
@@ -20,6 +21,7 @@ import struct
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -60,6 +62,7 @@ def cached_file(name: str, write: Callable[[Path], None]) -> Path | None:
         return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(path)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{name}.")
         os.close(handle)
         try:
@@ -71,6 +74,20 @@ def cached_file(name: str, write: Callable[[Path], None]) -> Path | None:
     except OSError:
         return None
     return path
+
+
+# A temporary file of a cache file older than this was left by a process killed while writing it (the
+# background child is killed so when analysis ends first; the e5 weights are 85 MB): no writer takes
+# that long, so the next writer of that file removes it.
+STALE_TEMPORARY_SECONDS = 3600.0
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    now = time.time()
+    for left in path.parent.glob(f".{glob.escape(path.name)}.*"):
+        with contextlib.suppress(OSError):
+            if now - left.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                left.unlink()
 
 
 def cached_data(name: str, write: Callable[[Path], None], read: Callable[[Path], T]) -> T | None:

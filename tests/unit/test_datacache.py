@@ -58,6 +58,26 @@ def test_cache_is_written_once_and_reused(tmp_path: Path, monkeypatch: pytest.Mo
     assert [p.name for p in first.parent.iterdir()] == ["thing.bin"]  # no temporary file left behind
 
 
+def test_a_killed_writer_leaves_nothing_for_good(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A process killed while writing a cache file (the background child when analysis ends first)
+    # left its temporary file for good; the next writer of that file removes one that old.
+    import os
+    import time
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = datacache.cache_dir()
+    folder.mkdir(parents=True)
+    stale, fresh, other = folder / ".thing.bin.abc123", folder / ".thing.bin.def456", folder / ".other.bin.x1"
+    for left in (stale, fresh, other):
+        left.write_text("half")
+    old = time.time() - datacache.STALE_TEMPORARY_SECONDS - 60
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    assert datacache.cached_file("thing.bin", lambda path: path.write_text("built")) is not None
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()  # one being written now, one of another file
+
+
 def test_a_damaged_file_is_written_anew_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     writes: list[str] = []
