@@ -453,3 +453,22 @@ def test_french_and_spanish_quotes_name_their_speaker(text: str, language: str, 
     article, sentences = make_article([("paragraph", text)], language=language)
     (role,) = roles_by_sentence(article, sentences).values()
     assert role.kind == "quote" and role.speaker == speaker
+
+
+def test_the_one_person_before_a_colon_that_opens_a_quote_is_its_speaker() -> None:
+    # "<Name> hält die Schätzung für zu optimistisch: „…“" had no speaker (no verb of saying).
+    text = "Die Fraktionschefin Jana Roth hält die Schätzung für zu optimistisch: „Am Ende zahlen wir alle.“"
+    article, sentences = make_article([("paragraph", text)])
+    start = text.index("Jana Roth")
+    mentions = [[Mention("Jana Roth", start, start + 9, "PER", "per:jana-roth")]]
+    (role,) = classify_statements(article, sentences, mentions)
+    assert role.kind == "quote" and role.speaker == "per:jana-roth"
+    # two people before the colon: no guess
+    two = "Jana Roth und Ivo Lind sehen es so: „Am Ende zahlen wir alle.“"
+    article, sentences = make_article([("paragraph", two)])
+    people = [
+        Mention("Jana Roth", 0, 9, "PER", "per:jana-roth"),
+        Mention("Ivo Lind", 14, 22, "PER", "per:ivo-lind"),
+    ]
+    (role,) = classify_statements(article, sentences, [people])
+    assert role.kind == "quote" and role.speaker is None

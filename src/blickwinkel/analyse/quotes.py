@@ -522,13 +522,28 @@ def _classify_one(
 
     if full_quotes:
         spans = tuple((sentence.start + s, sentence.start + e) for s, e in full_quotes)
-        return StatementRole("quote", speaker_key(), spans)
+        return StatementRole(
+            "quote", speaker_key() or _introduced_by(text, full_quotes[0], sentence, own), spans
+        )
     unquoted = _mask(text, local)
     if _is_reported(unquoted, lang):
         return StatementRole("reported_speech", speaker_key())
     if (_BACKGROUND_EN if lang == "en" else _BACKGROUND_DE).search(unquoted):
         return StatementRole("background")
     return StatementRole("reporting")
+
+
+def _introduced_by(
+    text: str, quote: tuple[int, int], sentence: Sentence, own: Sequence[Mention]
+) -> str | None:
+    """The one person named before a colon that opens the quote: '<Name> hält die Schätzung für zu
+    optimistisch: „…“', 'Was <Name> zu Kritik veranlasst: „…“' had no speaker (no verb of saying)."""
+    before = text[: quote[0]].rstrip(" „“”\"»«‚‘'")
+    if not before.endswith(":"):
+        return None
+    colon = sentence.start + len(before)
+    people = {m.key for m in own if m.type == "PER" and m.end <= colon}
+    return people.pop() if len(people) == 1 else None
 
 
 def _adjacent_to_speech(text: str, start: int, end: int) -> bool:
