@@ -15,6 +15,14 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
+def help_text(text: str) -> str:
+    """A command's help written as wrapped paragraphs, each on one line: typer's rich help keeps
+    single line breaks, so a docstring wrapped at 100 columns printed as ragged lines on a terminal
+    of 80 ("…, for PER, ORG, LOC and OTH,⏎plus each type.")."""
+    paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def stderr_console() -> Console:
     """A console on standard error that prints text as it is (no markup, no highlighting)."""
     from rich.console import Console

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from blickwinkel.cli._messages import bad_choice, print_error, stderr_console
+from blickwinkel.cli._messages import bad_choice, help_text, print_error, stderr_console
 from blickwinkel.errors import BlickwinkelError, EvaluationError
 
 # The rows of the table, as blickwinkel.compare.evaluate names them (not imported here: the
@@ -54,9 +54,12 @@ def _table(name: str, result: dict[str, Any]) -> str:
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     """Add ``eval compare`` to ``eval_app``."""
 
-    @eval_app.command("compare", help=_HELP)
+    @eval_app.command("compare", help=help_text(_HELP))
     def eval_compare(
-        gold_files: Annotated[list[Path], typer.Argument(help="Gold files (blickwinkel.gold/1 JSON).")],
+        gold_files: Annotated[
+            list[Path],
+            typer.Argument(help="Gold files (blickwinkel.gold/1 or blickwinkel.gold-real/1 JSON)."),
+        ],
         output_format: Annotated[
             str, typer.Option("--format", help="text (a table) or json (one object).")
         ] = "text",

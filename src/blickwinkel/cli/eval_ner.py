@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from blickwinkel.cli._messages import bad_choice, print_error, stderr_console
+from blickwinkel.cli._messages import bad_choice, help_text, print_error, stderr_console
 from blickwinkel.errors import BlickwinkelError, EvaluationError
 
 OutputFormat = Literal["text", "json"]
@@ -45,7 +45,7 @@ def _table(scores: dict[str, object]) -> str:
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     """Add ``eval ner`` to ``eval_app``."""
 
-    @eval_app.command("ner", help=_HELP)
+    @eval_app.command("ner", help=help_text(_HELP))
     def eval_ner(
         file: Annotated[Path, typer.Argument(help="GermEval 2014 .tsv file.")],
         output_format: Annotated[
