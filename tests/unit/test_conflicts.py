@@ -390,3 +390,14 @@ def test_a_phone_number_is_not_read_as_a_range() -> None:
     b = article("b", "Weber nimmt Hinweise zur Fähre unter 417-2290 entgegen.", "Weber", "417-2290", 2290)
     found = [c.reason for c in compare_articles([a, b], EMBEDDER).conflicts]
     assert found and not any(r.startswith("range") for r in found), found
+
+
+def test_two_sentences_built_alike_in_copies_of_one_article_are_no_conflict() -> None:
+    # each sentence has its copy as best match; the other sentence of the copy states another fact
+    sentences = [
+        INTRO,
+        "Die erste Fähre legt werktags laut Stadt Lindenau um 5 Uhr ab.",
+        "Nachts ruht der Verkehr, zuletzt geht es laut Stadt Lindenau um 23 Uhr.",
+    ]
+    a, b = make_article("a", sentences), make_article("b", sentences)
+    assert not compare_articles([a, b], EMBEDDER).conflicts
