@@ -73,3 +73,17 @@ def test_german_and_english_reports_of_one_event_form_one_story(embedder_name: s
     assert sorted(sorted(s.articles) for s in stories) == [["de", "en"], ["other"]]
     story = next(s for s in stories if "de" in s.articles)
     assert story.languages == ("de", "en")
+
+
+def test_similarity_names_its_name_keys_for_what_they_are() -> None:
+    # The text said "shared entities: marc, martin, sophie, villeneu": word keys cut to 8 letters.
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "ferry-grounding"
+    args = ["similarity", str(examples / "coastal-times.txt"), str(examples / "harbour-herald.md")]
+    result = CliRunner().invoke(app, [*args, "--embedder", "use"])
+    assert result.exit_code == 0, result.output
+    assert "shared name words (first 8 letters): " in result.stdout
+    assert "shared entities" not in result.stdout

@@ -220,7 +220,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         typer.echo(f"{a.id}  ↔  {b.id}")
         typer.echo(f"overall {score.overall:.2f} (1 = same story … 4 = unrelated)")
         typer.echo(f"probability of one event {score.probability:.2f}: {verdict}")
-        typer.echo(f"shared entities: {', '.join(r['shared_entities']) or '–'}")
+        # the story features' name keys: each capitalised word, lower-cased and cut to 8 letters
+        # ("villeneu"), not whole names; the line said "shared entities"
+        typer.echo(f"shared name words (first 8 letters): {', '.join(r['shared_entities']) or '–'}")
         typer.echo(f"shared numbers: {', '.join(r['shared_numbers']) or '–'}")
         typer.echo(f"shared dates: {', '.join(r['shared_dates']) or '–'}")
         if r["date_gap_days"] is not None:
