@@ -11,7 +11,8 @@ they choose the few combination weights and the join probability, see docs/data-
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder use \
         --cross-validate              → cross-validated bcubed_f1 0.810
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder e5 \
-        --cross-validate              → cross-validated bcubed_f1 0.844
+        --cross-validate              → cross-validated bcubed_f1 0.844 (link weights chosen per fold;
+                                        not what e5 ships, see WIKINEWS_CV_BCUBED_F1_E5)
 
 Only cross-validated figures are pinned (issue 9): the in-sample e5 guard with its 0.01 slack is gone.
 
@@ -27,6 +28,7 @@ import pytest
 
 from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.stories import fitting
+from blickwinkel.stories.cluster import clustering_defaults
 from blickwinkel.stories.evaluate import (
     SimilarityPair,
     cross_validate_clustering,
@@ -46,10 +48,12 @@ pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 # with the weights fixed at the shipped ones and only the threshold chosen per fold, as then, the
 # figure is 0.8197 now. Choosing the weights inside the folds too is the stricter figure we pin.
 WIKINEWS_CV_BCUBED_F1 = 0.809
-# The same with 'e5' vectors (the e5 pair model in the link; every fold chooses from the same grids):
-# measured 0.84445 (P 0.8139, R 0.8774) on 2026-11-29. The TF-IDF + average-linkage baseline, its
-# threshold chosen per fold on the same folds, gives 0.827 (python bench/stories.py --quality).
-WIKINEWS_CV_BCUBED_F1_E5 = 0.844
+# With 'e5' vectors and the link weights 'e5' ships (stories.cluster.clustering_defaults: the 'use'
+# choice), the join threshold chosen per fold: measured 0.81870 (P 0.7857, R 0.8546) on 2026-11-29.
+# Choosing the link weights per fold too gives 0.84445 (P 0.8139, R 0.8774), above the TF-IDF +
+# average-linkage baseline's 0.827, but that choice joins unrelated German articles of one outlet
+# (see CLUSTERING_DEFAULTS), so it does not ship and is not pinned.
+WIKINEWS_CV_BCUBED_F1_E5 = 0.818
 
 
 def _semeval_pairs(shared_dir: Path) -> list[SimilarityPair]:
@@ -161,5 +165,7 @@ def test_wikinews_story_clustering_cross_validated_e5(shared_dir: Path) -> None:
     if not path.exists():
         pytest.skip(f"{path} is absent")
     articles, gold = parse_event_clusters(path.read_text(encoding="utf-8"), str(path))
-    report = cross_validate_clustering(story_docs(articles, get_embedder("e5")), gold)
+    shipped = clustering_defaults("e5").weights
+    docs = story_docs(articles, get_embedder("e5"))
+    report = cross_validate_clustering(docs, gold, weight_grid=(shipped,))
     assert report.bcubed_f1 >= WIKINEWS_CV_BCUBED_F1_E5

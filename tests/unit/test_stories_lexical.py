@@ -5,8 +5,16 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+import pytest
+
 from blickwinkel.stories import StoryClusterer
-from blickwinkel.stories.cluster import CLUSTERING_DEFAULTS, LinkWeights, clustering_defaults, link_parts
+from blickwinkel.stories.cluster import (
+    CLUSTERING_DEFAULTS,
+    ClusteringDefaults,
+    LinkWeights,
+    clustering_defaults,
+    link_parts,
+)
 from blickwinkel.stories.evaluate import cluster_with_progress
 from blickwinkel.stories.features import StoryDoc
 from blickwinkel.stories.lexical import DocumentFrequencies, flat_idf, lexical_cosine, term_weights
@@ -67,14 +75,15 @@ def test_shared_link_cache_gives_the_stories_of_a_run_without_it() -> None:
     assert StoryClusterer().weights == LinkWeights()
 
 
-def test_join_probability_and_weights_follow_the_docs_embedder() -> None:
-    use, e5 = CLUSTERING_DEFAULTS["use"], CLUSTERING_DEFAULTS["e5"]
-    assert use != e5
-    assert StoryClusterer(embedder="e5").weights == e5.weights
-    assert StoryClusterer(embedder="unknown").join_probability == use.join_probability
+def test_join_probability_and_weights_follow_the_docs_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
+    use = CLUSTERING_DEFAULTS["use"]
+    own = ClusteringDefaults(0.3, LinkWeights(0.5, 0.25))
+    monkeypatch.setitem(CLUSTERING_DEFAULTS, "own", own)
+    assert StoryClusterer(embedder="own").weights == own.weights
+    assert StoryClusterer(embedder="e5").join_probability == use.join_probability
     clusterer = StoryClusterer()
-    clusterer.add(replace(DOCS[0], embedder="e5"))
-    assert (clusterer.join_probability, clusterer.weights) == (e5.join_probability, e5.weights)
-    chosen = StoryClusterer(embedder="e5", join_probability=0.4, weights=LinkWeights(0.5, 0.5))
+    clusterer.add(replace(DOCS[0], embedder="own"))
+    assert (clusterer.join_probability, clusterer.weights) == (own.join_probability, own.weights)
+    chosen = StoryClusterer(embedder="own", join_probability=0.4, weights=LinkWeights(0.5, 0.5))
     assert (chosen.join_probability, chosen.weights) == (0.4, LinkWeights(0.5, 0.5))
     assert clustering_defaults(None) == use
