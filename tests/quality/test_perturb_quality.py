@@ -22,8 +22,9 @@ from tests.conftest import ROOT, SHARED
 
 pytestmark = [pytest.mark.quality, pytest.mark.slow, pytest.mark.shared]
 
-# Measured 2026-11-28 (part B, seed 7): 16 changed cases, 15 found; 4 controls; no false conflict.
-PINNED = {"conflict_recall": 0.937, "conflict_precision": 1.0}
+# Measured 2026-11-29 (part B, seed 7): 16 changed cases, 16 found; 4 controls; no false conflict
+# (2026-11-28: 15 found, recall 0.937; the pin was not raised when this session's rules found the 16th).
+PINNED = {"conflict_recall": 1.0, "conflict_precision": 1.0}
 PINNED_FALSE_CONFLICTS = 0
 
 
