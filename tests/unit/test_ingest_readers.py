@@ -268,8 +268,9 @@ def test_feed_file_is_named_as_a_feed(tmp_path: Path, feed: str) -> None:
     result = read_inputs([str(path)])
     assert result.articles == ()
     assert [str(e) for e in result.failures] == [
-        f"{path}: an RSS or Atom feed, not an article page; `blickwinkel feeds add URL` remembers a "
-        "feed and `blickwinkel watch` ingests its entries"
+        f"{path}: an RSS or Atom feed, not an article page; give the feed's web address to "
+        "`blickwinkel feeds add URL` (then `blickwinkel watch` ingests its entries) or to "
+        "`blickwinkel ingest URL`; a saved feed file is not read"
     ]
 
 

@@ -34,9 +34,12 @@ _NO_ARTICLE = "no article text found (the page has no main text trafilatura coul
 # instructions. Read as a page it gave "no article text found", which sent users looking for a broken
 # page instead of at `feeds add`.
 _FEED_ROOT = re.compile(r"(?:<\?[^>]*\?>|<!--.*?-->|\s)*<(?:rss|feed|rdf:RDF)[\s>]", re.DOTALL)
+# A feed's entries are fetched from the web: `feeds add` and `ingest` take its address, not a saved
+# file (`feeds add feed.xml` answered "only http:// and https:// URLs …" to the way out given here).
 _IS_FEED = (
-    "an RSS or Atom feed, not an article page; `blickwinkel feeds add URL` remembers a feed and "
-    "`blickwinkel watch` ingests its entries"
+    "an RSS or Atom feed, not an article page; give the feed's web address to `blickwinkel feeds add "
+    "URL` (then `blickwinkel watch` ingests its entries) or to `blickwinkel ingest URL`; a saved feed "
+    "file is not read"
 )
 
 
