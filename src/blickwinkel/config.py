@@ -117,6 +117,16 @@ class Settings(BaseModel):
         1.0, description="Minimum seconds between two requests to the same host."
     )
 
+    @field_validator("link_embedder")
+    @classmethod
+    def _second_embedder(cls, value: str) -> str:
+        # The link model has a fitted model for e5 as the second embedder only (same_language_e5, which
+        # reads its cosines on e5's scale): 'use' here gave links from a model fitted on other cosines,
+        # and an unknown name failed only after the whole analysis.
+        if value not in ("", "e5"):
+            raise ValueError("the link model reads 'e5' as a second embedder, or none (empty)")
+        return value
+
     @field_validator("fetch_allow_networks")
     @classmethod
     def _networks(cls, value: str) -> str:

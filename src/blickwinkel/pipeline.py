@@ -48,6 +48,7 @@ def compare_articles_text(
     content key (:mod:`blickwinkel.analyse.cache`, e.g. read from the store), which are not redone.
     ``link_embedder`` names a second embedder the link model reads for every pair (none when empty)."""
     chosen = get_embedder(embedder)
+    second = get_embedder(link_embedder) if link_embedder else None  # (an unknown name fails before analysis)
 
     def meanwhile(statements: Sequence[Sequence[Sentence]]) -> None:
         # While the analysis computes the tagger's vectors in the background: the embedder loads and
@@ -56,7 +57,6 @@ def compare_articles_text(
 
     analysed = analyse_articles(articles, known=known, meanwhile=meanwhile)
     cross = get_embedder(CROSS_EMBEDDER) if CROSS_EMBEDDER else None
-    second = get_embedder(link_embedder) if link_embedder else None
     return compare_articles(
         analysed, chosen, threshold=threshold, cross_embedder=cross, second_embedder=second
     )

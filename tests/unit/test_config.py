@@ -85,6 +85,7 @@ def test_story_commands_read_the_embedder_from_the_settings(command: list[str], 
         ({"align_threshold": -0.1}, "align_threshold"),
         ({"max_file_mb": -1}, "max_file_mb"),
         ({"max_file_mb": 0}, "max_file_mb"),
+        ({"link_embedder": "use"}, "link_embedder"),  # the link model has an e5 second model only
     ],
 )
 def test_out_of_range_settings_are_refused_by_name(
