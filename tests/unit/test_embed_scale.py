@@ -26,3 +26,15 @@ def test_the_mapping_keeps_the_order(a: float, b: float) -> None:
     low, high = sorted((a, b))
     mapped = on_use_scale(np.array([low, high], dtype=np.float32), "e5")
     assert mapped[0] <= mapped[1]
+
+
+def test_a_story_worker_embeds_with_e5_on_one_thread() -> None:
+    from blickwinkel.embed.backends import CachedEmbedder, E5Embedder
+    from blickwinkel.stories import parallel
+
+    inner = E5Embedder()  # not loaded: the model loads on first use
+    parallel._start_worker(CachedEmbedder(inner))
+    assert inner.threads == 1
+    chosen = E5Embedder(threads=3)
+    parallel._start_worker(chosen)
+    assert chosen.threads == 3  # a number the caller chose is kept

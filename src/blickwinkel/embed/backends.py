@@ -333,7 +333,7 @@ class E5Embedder(_LazyModel):
 
     def __init__(self, threads: int | None = None) -> None:
         super().__init__()
-        self._threads = threads
+        self.threads = threads
 
     def _build(self) -> Any:
         from blickwinkel.analyse.token_vectors import shared_encoder
@@ -344,7 +344,7 @@ class E5Embedder(_LazyModel):
             raise EmbedderError(Errors.E102) from exc
 
     def _embed(self, model: Any, texts: list[str]) -> Any:
-        return model.passages(texts, self._threads or _cores())
+        return model.passages(texts, self.threads or _cores())
 
 
 def _cores() -> int:

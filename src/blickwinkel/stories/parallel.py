@@ -49,6 +49,11 @@ def default_processes() -> int:
 
 
 def _start_worker(embedder: Embedder) -> None:
+    # One worker per core: an embedder that would spread a batch over every core itself (e5's
+    # ``threads``) keeps to one thread here, so two workers do not run four threads on two cores.
+    inner = getattr(embedder, "inner", embedder)
+    if getattr(inner, "threads", None) is None and hasattr(inner, "threads"):
+        inner.threads = 1
     _WORKER["embedder"] = embedder
 
 
