@@ -31,6 +31,14 @@ ARTICLE_TWO = [["Der", "Verein", "Grünfeld", "lud", "nach", "Lübeck", "ein", "
 def allowed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(background, "_allowed", [True])
     monkeypatch.delenv("BLICKWINKEL_NO_BACKGROUND", raising=False)
+    # Threads that earlier tests of this worker left behind (a pool, a test server) are not this
+    # test's: the command that forks runs in a fresh process. Count only threads started since.
+    there = {thread.ident for thread in threading.enumerate()} - {threading.main_thread().ident}
+    monkeypatch.setattr(
+        threading,
+        "active_count",
+        lambda: sum(1 for thread in threading.enumerate() if thread.ident not in there),
+    )
     yield
     assert not ner_tagger._started  # every test closes what it started
 
