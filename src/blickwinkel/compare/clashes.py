@@ -274,9 +274,12 @@ def clock_times(s: Statement) -> list[tuple[int, Found]]:
 # Two clock times of which one is hedged ("around 5 a.m.", "gegen 19 Uhr") agree within this many
 # minutes; set by hand (a hedged time is rounded to the half hour at most).
 HEDGED_CLOCK_MINUTES = 30
+# One-word hedges before a time or figure ("around", "gegen"); slots.py leaves them out of a
+# statement's content words too.
+HEDGE_WORDS = ("around", "about", "approximately", "roughly", "gegen", "etwa", "rund", "circa")
 _CLOCK_HEDGE = re.compile(
-    r"\b(?:around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after)|gegen|"
-    r"etwa|rund|circa|ca\.|kurz\s+(?:vor|nach))\s+$",
+    r"\b(?:" + "|".join(HEDGE_WORDS) + r"|shortly\s+(?:before|after)|just\s+(?:before|after)|"
+    r"ca\.|kurz\s+(?:vor|nach))\s+$",
     re.IGNORECASE,
 )
 

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 
-from blickwinkel.compare.clashes import figures
+from blickwinkel.compare.clashes import HEDGE_WORDS, figures
 from blickwinkel.compare.similarity import STOPWORDS, fold
 from blickwinkel.model import Statement
 
@@ -37,9 +37,7 @@ __all__ = [
 SLOT_MIN_SHARED_WORDS = 2
 SLOT_MIN_SHARE = 0.5
 _SLOT_NAMES = ("PER", "ORG")
-_TIME_WORDS = frozenset(
-    {"uhr", "around", "about", "approximately", "roughly", "gegen", "etwa", "rund", "circa"}
-)
+_TIME_WORDS = frozenset({"uhr", *HEDGE_WORDS})
 
 Pair = tuple[Statement, Statement]
 _DIGIT = re.compile(r"\d")
