@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass
+from typing import Protocol
 
 from blickwinkel.model import Statement
 
@@ -24,6 +25,7 @@ __all__ = [
     "daypart_conflict",
     "local_figure_conflict",
     "side_conflict",
+    "spans_of",
     "tallies",
     "tally_conflict",
     "typographic_form",
@@ -80,6 +82,20 @@ class Found:
     text: str
     start: int
     end: int
+
+
+class Placed(Protocol):
+    """Anything that stands at offsets of its article: a quantity, a date, a name, a found stretch."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def spans_of(x: Placed, y: Placed) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where the two clashing values stand in their articles."""
+    return ((x.start, x.end), (y.start, y.end))
 
 
 def dayparts(s: Statement) -> dict[int, list[tuple[str, Found]]]:

@@ -1,0 +1,169 @@
+"""Two statements in parallel wording: the same tokens in the same order but for a few stretches.
+
+Statements are read in one typographic form and cut into tokens (numbers with their group and
+decimal marks, words, punctuation); where parallel wording differs, a changed number, weekday or
+month, or a negation on one side only is a clash. A negation is also looked for in two statements of
+nearly the same wording that the tokens do not find parallel.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, WEEKDAYS, parse_numeric
+from blickwinkel.compare.agreement import quantities_agree
+from blickwinkel.compare.clashes import typographic_form
+from blickwinkel.compare.counted_values import bounded_by_context
+from blickwinkel.compare.similarity import ScoreParts
+from blickwinkel.model import Quantity, Statement
+
+_NEGATION = re.compile(
+    r"\b(nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|weder|not|no|never|none|"
+    r"neither|nobody|nothing)\b|n't\b",
+    re.IGNORECASE,
+)
+# Two statements that differ only in a name or a negation are near-identical in wording.
+SAME_WORDING_MIN_CHARS = 0.6
+NEGATION_MIN_CHARS = 0.7
+
+Span = tuple[int, int] | None
+
+
+def negations(s: Statement, span: Span) -> int:
+    return len(_NEGATION.findall(typographic_form(span_text(s, span))))
+
+
+# Tokens of the parallel-wording check: numbers with their group and decimal marks ("22'050",
+# "1 234,5"), words with inner apostrophes ("don't"), and single punctuation marks.
+_TOKEN = re.compile(r"\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|\w+(?:'\w+)*|[^\w\s]")
+# Share of the longer statement's tokens that must match in order for two statements to count as
+# the same wording with a few things changed. Set by hand (half the words or more would be a new
+# sentence), then checked on part A of bench/perturb.py only.
+PARALLEL_MAX_TOKENS = 400
+"""Longer statements (no reader compares 400 words token by token; machine-made text such as markup
+read as plain text) are never judged parallel: SequenceMatcher took minutes on pairs of them."""
+PARALLEL_MIN_SHARE = 0.6
+# A changed stretch longer than this many tokens on a side is a rewording, not a changed value.
+PARALLEL_MAX_HUNK = 4
+WEEKDAY_WORDS = WEEKDAYS
+MONTH_WORDS = frozenset(m.rstrip(".") for m in DE_MONTHS | EN_MONTHS)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    key: str
+    start: int  # offsets into the article
+    end: int
+
+
+def tokens(s: Statement, span: Span, limit: int) -> list[Token]:
+    """The tokens of the span, at most ``limit + 1`` (enough to tell the span is too long)."""
+    base = span[0] if span else s.start
+    text = typographic_form(span_text(s, span))
+    return [
+        Token(m.group(), m.group().lower(), base + m.start(), base + m.end())
+        for m in itertools.islice(_TOKEN.finditer(text), limit + 1)
+    ]
+
+
+Hunk = tuple[list[Token], list[Token]]
+
+
+def parallel(a: Statement, b: Statement, span_a: Span, span_b: Span) -> list[Hunk] | None:
+    """The stretches where two statements in parallel wording differ ([] for the same wording), or
+    None when the wording is not parallel."""
+    return parallel_tokens(tokens(a, span_a, PARALLEL_MAX_TOKENS), tokens(b, span_b, PARALLEL_MAX_TOKENS))
+
+
+def parallel_tokens(ta: Sequence[Token], tb: Sequence[Token]) -> list[Hunk] | None:
+    if not ta or not tb or max(len(ta), len(tb)) > PARALLEL_MAX_TOKENS:
+        return None
+    # The shared multiset of tokens bounds what the matcher can find; checking it first is exact and
+    # spares the matcher, whose time grows with the product of the lengths, on unrelated statements.
+    shared = sum((Counter(t.key for t in ta) & Counter(t.key for t in tb)).values())
+    if shared < PARALLEL_MIN_SHARE * max(len(ta), len(tb)):
+        return None
+    matcher = SequenceMatcher(None, [t.key for t in ta], [t.key for t in tb], autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    if same < PARALLEL_MIN_SHARE * max(len(ta), len(tb)):
+        return None
+    return [
+        (list(ta[i1:i2]), list(tb[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"
+    ]
+
+
+def _number_value(token: Token, language: str | None) -> float | None:
+    if not token.text[0].isdigit():
+        return None
+    return parse_numeric(token.text, "." if language == "en" else ",")
+
+
+def _covering(quantities: Sequence[Quantity], token: Token) -> Quantity | None:
+    return next((q for q in quantities if q.start <= token.start and token.end <= q.end), None)
+
+
+def parallel_number(a: Statement, b: Statement, hunks: Sequence[Hunk]) -> tuple[Quantity, Quantity] | None:
+    """A number that differs in the same place of parallel wording: "reached 548 on Monday" against
+    "reached 1644 on Monday". Hedged quantities keep their tolerance ("rund 2.500" / "rund 2.400")."""
+    for xs, ys in hunks:
+        nx = [(t, v) for t in xs if (v := _number_value(t, a.language)) is not None]
+        ny = [(t, v) for t in ys if (v := _number_value(t, b.language)) is not None]
+        if len(nx) != 1 or len(ny) != 1 or nx[0][1] == ny[0][1]:
+            continue
+        (tx, vx), (ty, vy) = nx[0], ny[0]
+        qa, qb = _covering(a.quantities, tx), _covering(b.quantities, ty)
+        qa = bounded_by_context(qa, a) if qa is not None else None
+        qb = bounded_by_context(qb, b) if qb is not None else None
+        # Hedged single numbers keep their tolerance; a range with one end changed is another figure.
+        single = qa is not None and qb is not None and qa.upper is None and qb.upper is None
+        if single and qa is not None and qb is not None and quantities_agree(qa, qb) is True:
+            continue
+        qa = qa or Quantity(tx.text, tx.start, tx.end, vx)
+        qb = qb or Quantity(ty.text, ty.start, ty.end, vy)
+        return qa, qb
+    return None
+
+
+def parallel_date_word(hunks: Sequence[Hunk]) -> tuple[Token, Token] | None:
+    """A weekday or month word that differs in the same place: "am Montag" against "am Sonntag"."""
+    for xs, ys in hunks:
+        for words in (WEEKDAY_WORDS, MONTH_WORDS):
+            wx = [t for t in xs if t.key in words and t.text[0].isupper()]
+            wy = [t for t in ys if t.key in words and t.text[0].isupper()]
+            if len(wx) == 1 and len(wy) == 1 and wx[0].key != wy[0].key:
+                return wx[0], wy[0]
+    return None
+
+
+def parallel_negation(hunks: Sequence[Hunk]) -> Hunk | None:
+    """The stretch where parallel wording differs by a negation on one side only."""
+    for xs, ys in hunks:
+        nx = any(_NEGATION.fullmatch(t.key) or t.key.endswith("n't") for t in xs)
+        ny = any(_NEGATION.fullmatch(t.key) or t.key.endswith("n't") for t in ys)
+        if nx != ny:
+            return xs, ys
+    return None
+
+
+def span_text(s: Statement, span: Span) -> str:
+    return s.text[span[0] - s.start : span[1] - s.start] if span else s.text
+
+
+def negation_conflict(a: Statement, b: Statement, span_a: Span, span_b: Span, part: ScoreParts) -> str | None:
+    """One says "hat … nicht", the other says it did: the same wording at about the same length,
+    with a negation on one side only."""
+    la, lb = len(span_text(a, span_a)), len(span_text(b, span_b))
+    if part.chars < NEGATION_MIN_CHARS or not 0.75 <= la / max(1, lb) <= 1.33:
+        return None
+    na, nb = negations(a, span_a), negations(b, span_b)
+    if (na == 0) == (nb == 0):
+        return None
+    said_a = "did not" if na else "did"
+    said_b = "did not" if nb else "did"
+    return f"negation: {a.article} says it {said_a} happen, {b.article} that it {said_b}"
