@@ -1,10 +1,11 @@
 """Benchmark: each analysis stage on pathological 1 MB texts, with its time beside a budget.
 
 The texts are one huge token, one sentence without punctuation, one line of short tokens with
-dots (every position a word boundary), a wall of capitalised names, of numbers, of quotation marks
-and of dates. Each stage runs in its own process and is stopped at twice its budget, so a stage that
-turns quadratic shows as "stopped" instead of hanging the benchmark. The last stage compares two
-copies of the text (analysis, embedding, alignment, conflicts). Prints figures only.
+dots (every position a word boundary), a wall of capitalised names (apart and hyphenated), of
+numbers, of quotation marks and of dates. Each stage runs in its own process and is stopped at
+twice its budget, so a stage that turns quadratic shows as "stopped" instead of hanging the
+benchmark. The last stage compares two copies of the text (analysis, embedding, alignment,
+conflicts). Prints figures only.
 Usage: python bench/pathological.py [--mb 1.0] [--budget 5] [--case NAME]
 """
 
@@ -23,6 +24,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "dotted tokens": lambda n: ("a.b " * n)[:n],
     "one sentence": lambda n: ("wort " * n)[:n],
     "names": lambda n: ("Anna Berg Müller " * n)[:n],
+    "hyphenated names": lambda n: ("Anna-Berg-" * n)[:n],
     "numbers": lambda n: ("12,5 Millionen 3.000 Euro " * n)[:n],
     "quotes": lambda n: ('"„ « sagte " ' * n)[:n],
     "dates": lambda n: ("am 3. März 2024 um 14 Uhr " * n)[:n],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import time
 from dataclasses import replace
 
 import pytest
@@ -13,7 +14,9 @@ from hypothesis import strategies as st
 from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.analyse.quotes import (
     _QUOTE_PATTERNS,
+    _ZUFOLGE,
     StatementRole,
+    _find_speaker,
     classify_statements,
     find_quotations,
     speaker_from_attribution,
@@ -472,3 +475,30 @@ def test_the_one_person_before_a_colon_that_opens_a_quote_is_its_speaker() -> No
     ]
     (role,) = classify_statements(article, sentences, [people])
     assert role.kind == "quote" and role.speaker is None
+
+
+def test_zufolge_name_starts_where_a_word_starts() -> None:
+    # A start inside "stünden" read the speaker as "den dem Stadtrat"; a lower-case prefix is skipped.
+    article, sentences = make_article(
+        [
+            (
+                "paragraph",
+                "Die Pläne stünden dem Stadtrat zufolge fest. "
+                "Die Kasse sei ex-Kämmerin Lea Roth zufolge leer.",
+            )
+        ]
+    )
+    roles = roles_by_sentence(article, sentences)
+    assert _role(roles, "Die Pläne").speaker == "dem Stadtrat"
+    assert _role(roles, "Die Kasse").speaker == "Kämmerin Lea Roth"
+
+
+def test_zufolge_on_a_long_hyphenated_capitalised_run_is_linear() -> None:
+    # Tried at every capital letter of the run, the name ran to the run's end each time: 20,000
+    # characters took seconds. The name may start only where a word starts, so no position inside the
+    # run is a start; the CPU-time bound is a hang guard only (bench/pathological.py has the time).
+    line = "Xa-" * 6_700 + " sagte"
+    assert all(_ZUFOLGE.match(line, pos) is None for pos in range(1, 60))
+    started = time.process_time()
+    assert _find_speaker(line, []) is None
+    assert time.process_time() - started < 1.0

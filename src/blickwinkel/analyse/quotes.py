@@ -172,7 +172,11 @@ _LAUT = re.compile(
     rf"\b(?:[Ll]aut|[Nn]ach\s+Angaben|[Aa]ccording\s+to)\s+(?:(?:Angaben|einem\s+Bericht|Informationen)\s+)?"
     rf"(?:(?:von|des|der)\s+)?(?P<np>{_NP}|[a-z][\w\-]+)"
 )
-_ZUFOLGE = re.compile(rf"(?P<np>{_NP})\s+zufolge\b")
+# "X zufolge" has no word before the name to anchor it, so the name starts only where a word starts
+# (or after one lower-case prefix: "ex-Ministerin Roth"): tried at every capital letter of a long
+# hyphenated run ("A-B-C-…") the name ran to the run's end each time, quadratic in its length; and a
+# start inside a word read "stünden dem Rat zufolge" as the speaker "den dem Rat".
+_ZUFOLGE = re.compile(rf"(?<![\w’'.\-])(?:[a-zäöüß\d][\w’'.]*-)?(?P<np>{_NP})\s+zufolge\b")
 _WIE_X = re.compile(
     rf"\b[Ww]ie\s+(?P<np>{_NP})\s+(?:\w+\s+){{0,3}}(?:mitteilte|mitteilten|berichtete|berichteten|sagte|"
     rf"erklärte|meldete|bestätigte)\b"
