@@ -185,6 +185,8 @@ class Statement:
     kind: StatementKind | None = None
     subjective: bool | None = None
     speaker: str | None = None
+    # "person", "organisation" or "group" where the speaker's words or entity type say which
+    speaker_kind: str | None = None
     entities: tuple[Mention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
@@ -201,6 +203,7 @@ class Statement:
             "kind": self.kind,
             "subjective": self.subjective,
             "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind,
             "entities": [m.to_json() for m in self.entities],
             "quantities": [q.to_json() for q in self.quantities],
             "dates": [d.to_json() for d in self.dates],
@@ -217,6 +220,7 @@ class Statement:
             kind=data.get("kind"),
             subjective=data.get("subjective"),
             speaker=data.get("speaker"),
+            speaker_kind=data.get("speaker_kind"),
             entities=tuple(Mention.from_json(m) for m in data.get("entities", ())),
             quantities=tuple(Quantity.from_json(q) for q in data.get("quantities", ())),
             dates=tuple(DateMention.from_json(d) for d in data.get("dates", ())),

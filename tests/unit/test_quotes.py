@@ -502,3 +502,71 @@ def test_zufolge_on_a_long_hyphenated_capitalised_run_is_linear() -> None:
     started = time.process_time()
     assert _find_speaker(line, []) is None
     assert time.process_time() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker", "kind"),
+    [
+        ("The ferry will not sail before Friday, police said.", "en", "police", "organisation"),
+        ("Four crew members were rescued from the raft, officials said.", "en", "officials", "group"),
+        (
+            "The tunnel reopened at dawn, regional authorities said on Sunday.",
+            "en",
+            "regional authorities",
+            "organisation",
+        ),
+        ('"We found no sign of a break-in," said investigators.', "en", "investigators", "group"),
+        ("The dam held through the night, the water board said.", "en", "the water board", "organisation"),
+        ("Die Fähre läuft vor Freitag nicht aus, sagte die Polizei.", "de", "die Polizei", "organisation"),
+        (
+            "Vier Seeleute wurden aus der Rettungsinsel geholt, sagten die Behörden.",
+            "de",
+            "die Behörden",
+            "organisation",
+        ),
+        ("Ein Einbruch sei ausgeschlossen, sagten Ermittler.", "de", "Ermittler", "group"),
+        (
+            "Der Damm hielt die ganze Nacht, teilte die Landespolizei mit.",
+            "de",
+            "die Landespolizei",
+            "organisation",
+        ),
+    ],
+)
+def test_an_office_or_a_group_after_the_statement_is_its_speaker(
+    text: str, language: str, speaker: str, kind: str | None
+) -> None:
+    # "…, police said." and "…, sagte die Polizei." had no speaker (the German one was not even
+    # reported speech): a lower-case office or group without an article, a German speech verb
+    # after the comma.
+    article, sentences = make_article([("paragraph", text)], language=language)
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.kind in ("reported_speech", "quote")
+    assert (role.speaker, role.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The road is closed, and police said nothing about a reopening.",
+        "He said officials were slow to react.",
+        "The barrier, he said, had been broken for weeks.",
+    ],
+)
+def test_no_group_speaker_from_other_shapes(text: str) -> None:
+    article, sentences = make_article([("paragraph", text)], language="en")
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.speaker_kind is None or role.speaker not in ("police", "officials")
+
+
+def test_statements_carry_the_speaker_kind_into_json() -> None:
+    article = read_text(
+        "Fähre bleibt im Hafen\n\nDie Fähre läuft vor Freitag nicht aus, sagte die Polizei. Ein Einbruch "
+        "sei ausgeschlossen, sagten Ermittler.",
+        source="kind.txt",
+        fmt="text",
+    )
+    (analysed,) = analyse_articles([article])
+    kinds = [(s.speaker, s.speaker_kind) for s in analysed.statements]
+    assert kinds == [(None, None), ("die Polizei", "organisation"), ("Ermittler", "group")]
+    assert analysed.statements[1].to_json()["speaker_kind"] == "organisation"

@@ -175,6 +175,7 @@ def _analyse_one(
     statements = []
     for i, (sentence, role, lang, score) in enumerate(zip(sentences, roles, languages, scores, strict=True)):
         block = article.blocks[sentence.block]
+        speaker = _speaker(role.speaker, people or {})
         subjective = is_subjective(score)
         kind = role.kind
         if subjective and kind in ("reporting", "background") and block.kind == "paragraph":
@@ -189,7 +190,9 @@ def _analyse_one(
                 block_kind=block.kind,
                 kind=kind,  # type: ignore[arg-type]
                 subjective=subjective,
-                speaker=_speaker(role.speaker, people or {}),
+                speaker=speaker,
+                speaker_kind=role.speaker_kind
+                or ("person" if speaker and speaker.startswith("per:") else None),
                 entities=tuple(mentions[i]),
                 quantities=tuple(find_quantities(sentence.text, lang, offset=sentence.start)),
                 dates=tuple(

@@ -29,6 +29,9 @@ class StatementRole:
     kind: str
     speaker: str | None = None
     quote_spans: tuple[tuple[int, int], ...] = ()
+    # "person", "organisation" (the police, a ministry, "die Feuerwehr") or "group" (officials,
+    # witnesses, "Anwohner"); None where the words do not say
+    speaker_kind: str | None = None
 
 
 def _looks_like_name(quoted: str) -> bool:
@@ -160,6 +163,87 @@ _NAME_APPOSITION = re.compile(
 )
 # 'Regional fire chief <Name> told reporters …': a role opening the sentence is capitalised.
 _START_ROLE_EN = re.compile(rf"^\s*[A-Z][a-z\-]+\s+{_ROLE_EN}(?P<np>{_NAME})\s+(?P<verb>{_SPEECH_EN})\b")
+# Speakers that are an office or a group, in lower case without an article: '…, police said.',
+# '…," state officials said on Monday.', '…," said investigators.'. Only these head nouns (our own
+# list, written from general knowledge): a bare lower-case word before "said" is too often
+# something else.
+_ORGANISATION_NOUNS_EN = (
+    r"police|authorities|government|ministry|military|army|navy|coastguard|coast\s+guard|"
+    r"fire\s+service|fire\s+department|council|management"
+)
+_GROUP_NOUNS_EN = (
+    r"officials|prosecutors|investigators|officers|firefighters|rescuers|paramedics|medics|doctors|"
+    r"witnesses|residents|neighbou?rs|organi[sz]ers|experts|analysts|researchers|scientists|lawyers|"
+    r"spokespeople|employees|workers|staff|passengers|protesters|activists|diplomats|engineers|"
+    r"inspectors|teachers|parents|farmers|lawmakers|legislators|economists|traders|observers|locals"
+)
+_GROUP_NP_EN = (
+    r"(?:(?!(?:the|a|an|and|but|then|also|he|she|they|it|we|i|you|who|which|that)\s)[a-z][a-z\-]+\s+){0,2}?"
+    rf"(?:{_ORGANISATION_NOUNS_EN}|{_GROUP_NOUNS_EN})"
+)
+_GROUP_BEFORE_VERB_EN = re.compile(
+    rf"(?:(?<=[,;“”\"’']\s)|(?<=[,;“”\"’']))\s*(?P<np>{_GROUP_NP_EN})\s+(?:(?:have|had)\s+)?"
+    rf"(?P<verb>{_SPEECH_EN})\b"
+)
+_GROUP_AFTER_VERB_EN = re.compile(
+    rf"(?:(?<=[,“”\"’']\s)|(?<=[,“”\"’']))\s*(?P<verb>{_SPEECH_EN})\s+(?P<np>{_GROUP_NP_EN})\b"
+)
+_ORGANISATION_HEAD_EN = re.compile(
+    rf"(?:{_ORGANISATION_NOUNS_EN}|board|agency|company|office|service|department|court|hospital|"
+    r"university|embassy|airline|operator|commission|committee|union|party)",
+    re.IGNORECASE,
+)
+_GROUP_HEAD_EN = re.compile(rf"(?:{_GROUP_NOUNS_EN})", re.IGNORECASE)
+_PERSON_HEAD_EN = re.compile(
+    r"spokes(?:man|woman|person)|official|officer|chief|head|director|manager|minister|mayor|"
+    r"secretary|president|chairman|chairwoman|chair|leader|commander|captain|witness|resident|"
+    r"passenger|doctor|lawyer|expert|analyst|engineer|teacher|worker|owner|driver",
+    re.IGNORECASE,
+)
+# German heads, also as the end of a compound ("Landespolizei", "Kreisverwaltung", "Rettungskräfte").
+_ORGANISATION_HEAD_DE = re.compile(
+    r"\w*(?:polizei|feuerwehr|behörde|behörden|regierung|ministerium|staatsanwaltschaft|verwaltung|"
+    r"stadt|gemeinde|rathaus|amt|gericht|dienst|bahn|unternehmen|konzern|firma|leitung|bundeswehr|"
+    r"armee|verband|kommission|präsidium|direktion|agentur|institut|klinik|krankenhaus|veranstalter)",
+    re.IGNORECASE,
+)
+_GROUP_HEAD_DE = re.compile(
+    r"\w*(?:ermittler|zeugen|anwohner|bewohner|ärzte|experten|expertinnen|helfer|retter|kräfte|"
+    r"beamte|beamten|fachleute|mitarbeiter|mitarbeitende|beschäftigte|passagiere|fahrgäste|"
+    r"demonstranten|aktivisten|diplomaten|eltern|landwirte|forscher|wissenschaftler)",
+    re.IGNORECASE,
+)
+
+
+def speaker_kind(speaker: str, mention_type: str | None = None) -> str | None:
+    """The kind of speaker ("person", "organisation" or "group") as written, from the type of the
+    mention that names it or from its head noun; None where neither says (a bare name stays None:
+    the entity tagger did not call it a person)."""
+    if mention_type == "PER":
+        return "person"
+    if mention_type == "ORG":
+        return "organisation"
+    words = [w.strip(".,;:’'") for w in speaker.split()]
+    if not words or not words[-1]:
+        return None
+    tail = " ".join(words[-2:])
+    head = words[-1]
+    if _ORGANISATION_HEAD_EN.fullmatch(tail) or _ORGANISATION_HEAD_EN.fullmatch(head):
+        return "organisation"
+    if _GROUP_HEAD_EN.fullmatch(head):
+        return "group"
+    if _PERSON_HEAD_EN.fullmatch(head):
+        return "person"
+    if head[:1].isupper() and (len(words) == 1 or words[0].lower() in _DETERMINERS):
+        if _ORGANISATION_HEAD_DE.fullmatch(head):
+            return "organisation"
+        if _GROUP_HEAD_DE.fullmatch(head):
+            return "group"
+    if any(_is_title(w) for w in words):
+        return "person"
+    return None
+
+
 # 'according to the local fire service.': the whole noun phrase up to the punctuation, where it does
 # not run into a time or a clause ("according to the police on Monday" leaves it to _LAUT); the
 # general pattern stops after two words ("the local").
@@ -252,6 +336,8 @@ def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, in
         _NAME_APPOSITION,
         _APPOSITION,
         _START_ROLE_EN,
+        _GROUP_BEFORE_VERB_EN,
+        _GROUP_AFTER_VERB_EN,
     ):
         for m in pattern.finditer(text):
             if not _outside(quoted, m.start("np"), m.end("np")):
@@ -265,7 +351,9 @@ def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, in
                 continue
             # '…, said the rule was meant to …': a verb after the noun makes it the subject of
             # what was said, not the speaker.
-            if pattern in (_AFTER_VERB, _AFTER_ROLE_EN) and _CLAUSE_VERB_EN.match(text, m.end("np")):
+            if pattern in (_AFTER_VERB, _AFTER_ROLE_EN, _GROUP_AFTER_VERB_EN) and _CLAUSE_VERB_EN.match(
+                text, m.end("np")
+            ):
                 continue
             raw = m.group("np")
             # "<Name>, Bürgermeisterin von Lindau, sagte": a role between the commas is no name
@@ -427,7 +515,7 @@ def classify_statements(
     ends = {index: [e for _, e in spans] for index, spans in block_quotes.items()}
 
     roles: list[StatementRole] = []
-    last_speaker: tuple[int, str] | None = None  # (block index, speaker) for pronoun speakers
+    last_speaker: tuple[int, str, str | None] | None = None  # (block, speaker, kind) for pronoun speakers
     quotations: list[set[tuple[int, int]]] = []  # the block's quotations each sentence overlaps
     carried: list[bool] = []  # the speaker came from an earlier sentence of the block
     for i, sentence in enumerate(sentences):
@@ -448,10 +536,10 @@ def classify_statements(
         carry = False
         if role.kind in ("quote", "reported_speech"):
             if role.speaker is None and last_speaker is not None and last_speaker[0] == sentence.block:
-                role = StatementRole(role.kind, last_speaker[1], role.quote_spans)
+                role = StatementRole(role.kind, last_speaker[1], role.quote_spans, last_speaker[2])
                 carry = True
             if role.speaker is not None:
-                last_speaker = (sentence.block, role.speaker)
+                last_speaker = (sentence.block, role.speaker, role.speaker_kind)
         roles.append(role)
         quotations.append(set(spans) if role.kind == "quote" else set())
         carried.append(carry)
@@ -468,7 +556,7 @@ def classify_statements(
             and sentences[i].block == sentences[i + 1].block
             and quotations[i] & quotations[i + 1]
         ):
-            roles[i] = StatementRole("quote", later.speaker, roles[i].quote_spans)
+            roles[i] = StatementRole("quote", later.speaker, roles[i].quote_spans, later.speaker_kind)
             carried[i] = carried[i + 1]
     return roles
 
@@ -494,7 +582,7 @@ def _classify_one(
             stripped = text.strip()
             lead = len(text) - len(text.lstrip())
             span = (sentence.start + lead, sentence.start + lead + len(stripped))
-            return StatementRole("quote", key, (span,) if stripped else ())
+            return StatementRole("quote", key, (span,) if stripped else (), _kind_of(key, None))
 
     # Quotations overlapping this sentence, clipped to it, in sentence-relative offsets.
     local: list[tuple[int, int]] = []
@@ -526,15 +614,24 @@ def _classify_one(
 
     if full_quotes:
         spans = tuple((sentence.start + s, sentence.start + e) for s, e in full_quotes)
-        return StatementRole(
-            "quote", speaker_key() or _introduced_by(text, full_quotes[0], sentence, own), spans
-        )
+        key = speaker_key() or _introduced_by(text, full_quotes[0], sentence, own)
+        return StatementRole("quote", key, spans, _kind_of(key, found))
     unquoted = _mask(text, local)
     if _is_reported(unquoted, lang):
-        return StatementRole("reported_speech", speaker_key())
+        key = speaker_key()
+        return StatementRole("reported_speech", key, speaker_kind=_kind_of(key, found))
     if (_BACKGROUND_EN if lang == "en" else _BACKGROUND_DE).search(unquoted):
         return StatementRole("background")
     return StatementRole("reporting")
+
+
+def _kind_of(key: str | None, found: tuple[str, int, int] | None) -> str | None:
+    """The speaker kind of an entity key ("per:…", "org:…") or of the speaker as written."""
+    if key is None:
+        return None
+    prefix = key.split(":", 1)[0] if ":" in key else None
+    mention_type = {"per": "PER", "org": "ORG"}.get(prefix or "")
+    return speaker_kind(found[0] if found is not None else key, mention_type)
 
 
 def _introduced_by(
@@ -569,9 +666,18 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# '…, sagte die Polizei.', '…, sagten Ermittler.': a speech verb after the comma with its speaker
+# after it attributes the whole clause before the comma.
+_ATTRIBUTION_AFTER_DE = re.compile(
+    rf",\s*(?:{_SPEECH_DE})\s+(?:(?:{_DET_DE})\s+(?:{_ADJ}){{0,2}})?[A-ZÄÖÜ]\w*[^,;:]{{0,60}}[.!?]?$"
+)
+
+
 def _is_reported(text: str, lang: str) -> bool:
     if lang == "en":
         return bool(_REPORTED_EN.search(text))
     if _REPORTED_DE.search(text) or _KONJUNKTIV_I.search(text):
+        return True
+    if _ATTRIBUTION_AFTER_DE.search(text.rstrip()):
         return True
     return bool(_REPORTED_CONTEXT_SUBJUNCTIVE.search(text) and re.search(rf"\b(?:{_SPEECH_DE})\b", text))

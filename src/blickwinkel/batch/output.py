@@ -48,6 +48,7 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("kind", "string"),
         ("subjective", "bool"),
         ("speaker", "string"),
+        ("speaker_kind", "string"),
         ("language", "string"),
     ],
     "facts": [
@@ -170,6 +171,7 @@ def statement_row(statement: Statement, story: str) -> dict[str, Any]:
         "kind": statement.kind,
         "subjective": statement.subjective,
         "speaker": statement.speaker,
+        "speaker_kind": statement.speaker_kind,
         "language": statement.language,
     }
 
