@@ -69,3 +69,17 @@ def test_a_person_is_shown_by_the_fullest_written_name() -> None:
     names = entity_names(statements)
     assert names["per:faisal-kamil-rawandi"] == "Faisal Kamil al-Rawandi"
     assert names["loc:basra"] == "Basra"
+
+
+def test_a_large_quantity_is_printed_in_digits_not_exponent_notation() -> None:
+    # "zwei Millionen Euro" was printed as "(2e+06 EUR)" and 1,234,567 as "1.23457e+06".
+    from blickwinkel.model import Quantity, Statement
+    from blickwinkel.report.terminal import _numbers
+
+    def numbers(value: float, unit: str | None = None) -> str:
+        return _numbers(Statement("a1", "a", "x", 0, 1, quantities=(Quantity("x", 0, 1, value, unit),)))
+
+    assert numbers(2_000_000.0, "EUR") == "  (2000000 EUR)"
+    assert numbers(1_234_567.0) == "  (1234567)"
+    assert numbers(1.5, "Mio") == "  (1.5 Mio)"
+    assert numbers(0.25) == "  (0.25)"
