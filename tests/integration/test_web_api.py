@@ -169,6 +169,21 @@ def test_pages_render_in_both_languages(client: TestClient) -> None:
     assert client.get("/stories/999", headers={"accept": "text/html"}).status_code == 404
 
 
+def test_pages_count_one_thing_in_the_singular(store: Store) -> None:
+    # A story of one article read "1 articles · 1 independent outlets" ("1 unabhängige Medien").
+    fill_store(store, stories=1, per_story=1)
+    client = _client(store)
+    story_id = client.get("/api/v1/stories").json()["items"][0]["id"]
+    for path in ("/", f"/stories/{story_id}"):
+        english = " ".join(client.get(path, params={"lang": "en"}).text.split())
+        german = " ".join(client.get(path, params={"lang": "de"}).text.split())
+        assert "1 article · 1 independent outlet" in english, path
+        assert "1 Artikel · 1 unabhängiges Medium" in german, path
+    fill_store(store, stories=1, per_story=2)
+    listing = " ".join(client.get("/", params={"lang": "en"}).text.split())
+    assert "2 articles · 2 independent outlets" in listing
+
+
 # ------------------------------------------------------------- the one error body, every route
 
 

@@ -51,11 +51,13 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     lang = choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
     other = "de" if lang == "en" else "en"
     query = dict(request.query_params) | {"lang": other}
+    texts = TEXTS[lang]
     html = (
         environment()
         .get_template(template)
         .render(
-            t=TEXTS[lang],
+            t=texts,
+            counted=functools.partial(_counted, texts),
             lang=lang,
             lang_q=f"lang={lang}",
             switch_url=f"{request.url.path}?{urllib.parse.urlencode(query)}",
@@ -67,6 +69,11 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     return HTMLResponse(
         html, status_code=status, headers={"content-language": lang, "vary": "Accept-Language"}
     )
+
+
+def _counted(texts: dict[str, str], n: int, key: str) -> str:
+    """``n`` and the word ``key`` names, singular for one ("1 article", "1 unabhängiges Medium")."""
+    return f"{n} {texts.get(key + '_one', texts[key]) if n == 1 else texts[key]}"
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
