@@ -341,6 +341,18 @@ def test_two_ranges_that_share_one_end_and_not_the_other_are_a_conflict() -> Non
     assert len(found) == 1 and "'200 bis 300'" in found[0] and "'etwa 200 bis 250 Autos'" in found[0], found
 
 
+def test_a_range_written_with_a_dash_and_a_four_digit_end_is_a_range() -> None:
+    # "500-1000" has the shape of a phone number's local part ("417-2280"); its round upper end makes
+    # it a range, which the range rule dropped
+    found = conflicts_of(
+        "Vor der gesperrten Brücke in Lindenau stauten sich am Morgen 500-1000 Autos auf der Straße.",
+        "Am Morgen standen vor der Brücke in Lindenau etwa 500 bis 750 Autos im Stau auf der Straße.",
+        {"quantities": (_range("500-1000", 500, 1000, None),)},
+        {"quantities": (_range("etwa 500 bis 750 Autos", 500, 750, "Auto", approximate=True),)},
+    )
+    assert len(found) == 1 and "'500-1000'" in found[0], found
+
+
 def test_a_count_given_as_of_now_does_not_contradict_another_count() -> None:
     left = "The repair fund of the old bridge has {}collected $4,300 from residents, the mayor said."
     right = "Residents gave $5,100 to the repair fund of the old bridge, the mayor said on Friday."

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blickwinkel.analyse.quantities import find_quantities, unit_key
+from blickwinkel.analyse.quantities import find_quantities, holds_phone_number, unit_key
 from blickwinkel.compare.agreement import quantities_agree
 from blickwinkel.model import Quantity
 
@@ -382,3 +382,26 @@ def test_regional_number_formats(text: str, language: str, value: float) -> None
     quantity = one(text, language)
     assert quantity.value == pytest.approx(value)
     assert unit_key(quantity.unit) in {"eur", "chf"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Es kamen 500-1000 Menschen.", "de", [(500, 1000, "Mensch")]),
+        ("Es kamen 500–1.000 Menschen.", "de", [(500, 1000, "Mensch")]),
+        ("Between 350-1250 people came.", "en", [(350, 1250, "people")]),
+        ("Hinweise nimmt die Polizei unter 417-2280 entgegen.", "de", []),
+        ("Hinweise unter (0351) 417-2280 oder online.", "de", []),
+        ("Hinweise unter 0351-417-2000 oder online.", "de", []),
+        ("Die Hotline 417-2000 ist rund um die Uhr besetzt.", "de", []),
+        ("Call the tip line at 555-0192 today.", "en", []),
+    ],
+)
+def test_dash_ranges_stay_quantities_and_phone_numbers_stay_out(
+    text: str, language: str, expected: list[tuple[float, float, str]]
+) -> None:
+    # a phone number's local part has a range's shape: a round upper end and no phone cue make a range
+    found = find_quantities(text, language)
+    assert [(q.value, q.upper, q.unit) for q in found] == expected
+    assert [holds_phone_number(q.text) for q in found] == [False] * len(expected)
+    assert holds_phone_number("417-2280") and not holds_phone_number("500-1000 Menschen")

@@ -35,7 +35,7 @@ from blickwinkel.analyse.units import (
 )
 from blickwinkel.model import Quantity
 
-__all__ = ["SUPPORTED_LANGUAGES", "find_quantities", "unit_key"]
+__all__ = ["SUPPORTED_LANGUAGES", "find_quantities", "holds_phone_number", "phone_number_at", "unit_key"]
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en")
 
@@ -45,6 +45,32 @@ _YEAR_CONTEXT_BEFORE = word_set(
     "autumn fall spring before after"
 )
 _EN_TIME_AFTER = re.compile(r"[ \u00a0]*[ap]\.?m\.?(?![\w])", re.IGNORECASE)
+
+
+# A phone number's local part, three digits, a dash and four ("417-2280"), reads like a range. It is
+# one only when its upper end is round, as a range's ends are ("500-1000 Menschen", "350–1250"; a
+# multiple of 50) and nothing before it says phone: a cue word or more digits of the same number
+# ("(0351) 417-2280", "0351-417-2280").
+_PHONE_LOCAL = re.compile(r"(?<![\d.,])\d{3}[-–](\d{4})(?!\d|[.,/-]\d)")
+_PHONE_BEFORE = re.compile(
+    r"(?:\b(?i:tel|telefon|telefonnummer|rufnummer|nummer|phone|number|call|hotline|fax)\.?:?|\d\)?[-/]?)\s*$"
+)
+
+
+def phone_number_at(text: str, start: int = 0) -> re.Match[str] | None:
+    """The phone number's local part that starts at ``start``, if one does: "417-2280" is one figure,
+    never the range 417 to 2280, while "500-1000 Menschen" is a range."""
+    m = _PHONE_LOCAL.match(text, start)
+    if m is None:
+        return None
+    if int(m.group(1)) % 50 or _PHONE_BEFORE.search(text, max(0, start - 20), start) is not None:
+        return m
+    return None
+
+
+def holds_phone_number(text: str) -> bool:
+    """Whether ``text``, a quantity's words, holds a phone number's local part (see ``phone_number_at``)."""
+    return any(phone_number_at(text, m.start()) is not None for m in _PHONE_LOCAL.finditer(text))
 
 
 def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list[Quantity]:
@@ -59,6 +85,9 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
         match = lang.atom.search(text, pos)
         if match is None:
             break
+        if match.group("num") is not None and (phone := phone_number_at(text, match.start("num"))):
+            pos = phone.end()
+            continue
         atom = read_atom(match, text, code, lang)
         if atom is None:
             pos = match.end()

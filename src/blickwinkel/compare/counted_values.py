@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from blickwinkel.analyse.quantities import holds_phone_number
 from blickwinkel.compare.agreement import quantities_agree
 from blickwinkel.compare.clashes import typographic_form
 from blickwinkel.model import DateMention, Fact, Mention, Quantity, Statement
@@ -127,12 +128,8 @@ def as_of_now(s: Statement) -> bool:
     return _AS_OF_NOW.search(s.text) is not None  # the cue words have no typographic variants
 
 
-# A phone number's local part ("417-2280") reads like a range but is one figure.
-_PHONE_LIKE = re.compile(r"\b\d{3}-\d{4}\b")
-
-
 def is_range(q: Quantity) -> bool:
-    return q.upper is not None and _PHONE_LIKE.search(q.text) is None
+    return q.upper is not None and not holds_phone_number(q.text)
 
 
 def either_stated_elsewhere(
