@@ -288,3 +288,33 @@ def test_extreme_anchors_do_not_raise() -> None:
 def test_english_future_weekday_is_the_coming_one(text: str, value: str) -> None:
     sunday = dt.date(2025, 6, 15)
     assert [d.value for d in find_dates(text, "en", anchor=sunday)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a future in the weekday's clause, before or after it: the coming one (all went back a week)
+        ("Am Montag will der Kreistag über die neue Fähre abstimmen.", "2025-06-16"),
+        ("Die Fähre soll am Freitag wieder fahren.", "2025-06-20"),
+        ("Am Dienstag wird der Bericht des Gutachters vorgestellt.", "2025-06-17"),
+        ("Der Verband teilte mit, dass er am Mittwoch entscheiden werde.", "2025-06-18"),
+        ("Kommenden Dienstag beginnt die Anhörung.", "2025-06-17"),
+        # past forms, a reported past and other clauses keep the past-leaning rule
+        ("Am Montag hatte der Kreistag abgestimmt.", "2025-06-09"),
+        ("Der Fahrer soll am Montag zwei Poller gerammt haben.", "2025-06-09"),
+        ("Am Montag wurde bekannt, dass die Fähre verkauft werden soll.", "2025-06-09"),
+        ("Am Montag sagte die Ministerin nichts dazu.", "2025-06-09"),
+    ],
+)
+def test_german_future_weekday_is_the_coming_one(text: str, value: str) -> None:
+    sunday = dt.date(2025, 6, 15)
+    assert [d.value for d in find_dates(text, "de", anchor=sunday)] == [value]
+
+
+def test_english_next_weekday_and_will_on_a_weekday_are_ahead() -> None:
+    sunday = dt.date(2025, 6, 15)
+    assert [d.value for d in find_dates("The hearing opens next Tuesday.", "en", anchor=sunday)] == [
+        "2025-06-17"
+    ]
+    said = "The agency said it will publish its findings on Thursday."
+    assert [d.value for d in find_dates(said, "en", anchor=sunday)] == ["2025-06-19"]

@@ -10,8 +10,9 @@ Decisions:
 - A weekday without a qualifier ("am Mittwoch", "on Tuesday") is the most recent such day on or
   before the anchor: news reports the past, and "am Donnerstag" in an article published on a
   Thursday is usually that day. "vergangenen"/"letzten"/"last" make it strictly before the anchor;
-  "kommenden"/"nächsten"/"next" the first such day after it, and so does an English future in the
-  same clause ("will reopen on Monday", "is due to … on Friday").
+  "kommenden"/"nächsten"/"next" the first such day after it, and so does a future in the same clause
+  ("will reopen on Monday", "is due to … on Friday", "Am Montag will die Regierung … entscheiden",
+  "soll am Montag beginnen"; not "soll am Montag … geschlagen haben", a reported past).
 - A month or day without a year ("Ende Januar", "am 3. März", "25.01.") takes the year that puts it
   nearest to the anchor, ties going to the past; so "Ende Dezember" in January is last December,
   while "im März" in a January article is the coming March. (Taking the previous year whenever the
@@ -288,7 +289,7 @@ def find_dates(
             if resolved is None:
                 continue
             value, relative = resolved
-            if code == "en" and anchor is not None and _announced_weekday(text, match):
+            if anchor is not None and _announced_weekday(text, match, code):
                 value = _weekday_after(match, anchor)
             start, end = span
             found.append(
@@ -431,20 +432,49 @@ def _time_of_day(match: re.Match[str], months: dict[str, int], anchor: dt.date |
 # English future in the clause before a bare weekday: "The bridge will reopen on Monday", "The vote
 # is due to take place on Friday". (The past-leaning rule below sent both to the week before the
 # article.) No comma or stop between, so "The mayor, who will retire, said on Monday" stays past.
-# German is left alone: its "soll" is as often a reported past ("soll am Montag … geschlagen haben").
 _FUTURE_CLAUSE_EN = re.compile(
     r"\b(?:will|won't|shall|(?:is|are)\s+(?:due|expected|scheduled|set|planned)\s+to|plans?\s+to|"
     r"(?:is|are)\s+to)\b[^,;:.!?\"“”]{0,80}$",
     re.IGNORECASE,
 )
+# German future in the clause around a bare weekday, before or after it ("Am Montag will die
+# Regierung … entscheiden", "Der Prozess soll am Montag beginnen", "…, dass sie am Montag entscheiden
+# werde"): Futur I, the modal of intention or plan, or a plan word. A past form in the same clause
+# keeps the weekday past: "soll am Montag … geschlagen haben" is a reported past (a perfect
+# infinitive), and so are "wurde", "hatte", "war" and a perfect with "worden".
+_FUTURE_DE = re.compile(
+    r"\b(?:wird|werden|werde|werdet|wirst|will|wollen|wolle|soll|sollen|solle|plant|planen|geplant|"
+    r"vorgesehen|angesetzt|bevorsteht|bevorstehen)\b",
+    re.IGNORECASE,
+)
+_PAST_DE = re.compile(
+    r"\b(?:wurde|wurden|war|waren|hatte|hatten|worden|gewesen|wollte|wollten|sollte|sollten|"
+    # a participle before "haben"/"sein" at the clause end: "geschlagen haben", "verletzt worden sein"
+    r"(?:\w*ge\w+|\w+t)\s+(?:haben|sein)\s*$)",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:.!?\"“”„«»–—]")
 
 
-def _announced_weekday(text: str, match: re.Match[str]) -> bool:
-    """A bare weekday ("on Monday", no "last"/"next") after a future verb in the same clause."""
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` around ``text[start:end]``: up to the nearest punctuation either side."""
+    before = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 160), start)), default=0)
+    after = _CLAUSE_END.search(text, end)
+    return text[before : after.start() if after is not None else len(text)]
+
+
+def _announced_weekday(text: str, match: re.Match[str], code: str = "en") -> bool:
+    """A bare weekday ("on Monday", "am Montag", no "last"/"next") in a future clause: after a
+    future verb in English, anywhere in its clause in German and with no past form there."""
     if match.groupdict().get("wd") is None:
         return False
     qualifier = " ".join((match.group("wdpre") or "").lower().split())
-    if qualifier not in ("", "on"):
+    if code == "de":
+        if qualifier not in ("", "am"):
+            return False
+        clause = _clause(text, match.start(), match.end())
+        return _FUTURE_DE.search(clause) is not None and _PAST_DE.search(clause) is None
+    if code != "en" or qualifier not in ("", "on"):
         return False
     return _FUTURE_CLAUSE_EN.search(text, max(0, match.start() - 120), match.start()) is not None
 
