@@ -6,6 +6,7 @@ over their own offsets (like :mod:`blickwinkel.report.html`), and only http(s) U
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from blickwinkel.model import Article, Comparison, Conflict, Fact, Statement
-from blickwinkel.report.html import safe_url
+from blickwinkel.report.html import entity_names, safe_url
 from blickwinkel.report.labels import labelled_reason, outlet_labels, split_at_span, statement_anchor
 
 
@@ -53,7 +54,8 @@ class StoryView:
     facts: tuple[FactRow, ...]
     conflicts: tuple[tuple[str, str, tuple[Side, ...]], ...]  # kind, reason, sides
     omissions: tuple[tuple[str, tuple[str, ...]], ...]  # outlet label, facts the others report
-    quotes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # speaker, (outlet label, text)
+    # speaker's name, (outlet label, text, verbatim: the text is the quoted words alone, to set in marks)
+    quotes: tuple[tuple[str, tuple[tuple[str, str, bool], ...]], ...]
     timeline: tuple[tuple[str, str, str], ...]  # ISO date, outlet label, what
     n_conflicts: int
     n_facts: int
@@ -62,8 +64,8 @@ class StoryView:
 
 
 def _untitled(article: Article) -> str:
-    """Stored articles have ids like ``a12``; their title says more."""
-    return (article.title or article.id)[:40]
+    """Stored articles have ids like ``a12``; their title says more (cut at a word, not inside one)."""
+    return textwrap.shorten(article.title or article.id, width=40, placeholder=" …")
 
 
 def _body(
@@ -102,6 +104,9 @@ def _value(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+_QUOTATION_MARKS = '"„“”«»‚‘›‹'
 
 
 def _is_quote(s: Statement) -> bool:
@@ -204,10 +209,15 @@ def story_view(articles: Mapping[str, Article], comparison: Comparison | None) -
         )
         omissions.append((labels[aid], missing))
 
-    speakers: dict[str, list[tuple[str, str]]] = {}
+    # Speakers by name ("Jonas Brehm", not "per:jonas-brehm"); reported speech
+    # and quotes that carry their own quotation marks are not set in marks again (no „„…“, sagte sie.“).
+    names = entity_names(statements)
+    speakers: dict[str, list[tuple[str, str, bool]]] = {}
     for s in statements:
         if s.speaker:
-            speakers.setdefault(s.speaker, []).append((labels.get(s.article, s.article), s.text))
+            verbatim = s.kind == "quote" and not any(mark in s.text for mark in _QUOTATION_MARKS)
+            speaker = names.get(s.speaker, s.speaker)
+            speakers.setdefault(speaker, []).append((labels.get(s.article, s.article), s.text, verbatim))
 
     timeline: list[tuple[str, str, str]] = []
     for aid, article in articles.items():

@@ -1,0 +1,63 @@
+"""The web story page's view: speakers by name, quotation marks, labels of articles with no outlet."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from blickwinkel.model import AnalysedArticle, Article, Comparison, Mention, Statement
+from blickwinkel.web.views import story_view
+from tests.unit.test_report_html import build_comparison, make_article, make_statement
+
+
+def _with_speakers() -> tuple[dict[str, Article], Comparison]:
+    comparison = build_comparison()
+    a, b = (x.article for x in comparison.articles)
+    said, _ = make_article(
+        "c",
+        [
+            ("headline", "A title long enough to be cut somewhere in the middle of it", None),
+            ("paragraph", "„Wir prüfen alles“, sagte Mara Olsen. Die Brücke bleibt zu, sagte Olsen.", None),
+        ],
+    )
+    olsen = Mention("Mara Olsen", 0, 10, "PER", "per:mara-olsen")
+    statements = (
+        replace(
+            make_statement(said, "c1", "„Wir prüfen alles“, sagte Mara Olsen."),
+            kind="quote",
+            speaker="per:mara-olsen",
+            entities=(olsen,),
+        ),
+        replace(
+            make_statement(said, "c2", "Die Brücke bleibt zu, sagte Olsen."),
+            kind="reported_speech",
+            speaker="per:mara-olsen",
+        ),
+        Statement("c3", "c", "Kein Zitat.", 0, 1, kind="quote", speaker="per:mara-olsen"),
+    )
+    comparison = replace(comparison, articles=(*comparison.articles, AnalysedArticle(said, statements)))
+    return {"tagesblatt-1": a, "rundfunk-1": b, "c": said}, comparison
+
+
+def test_speakers_are_shown_by_name_and_quotes_get_marks_only_once() -> None:
+    # The page headed the quotes "per:mara-olsen" and printed „„Wir prüfen alles“, sagte Mara Olsen.“
+    articles, comparison = _with_speakers()
+    view = story_view(articles, comparison)
+    quotes = dict(view.quotes)
+    assert "per:mara-olsen" not in quotes
+    items = {text: verbatim for _, text, verbatim in quotes["Mara Olsen"]}
+    assert items == {
+        "„Wir prüfen alle Optionen.“": False,  # the speaker as the analysis wrote it, under one heading
+        "„Wir prüfen alles“, sagte Mara Olsen.": False,
+        "Die Brücke bleibt zu, sagte Olsen.": False,
+        "Kein Zitat.": True,
+    }
+
+
+def test_an_article_with_no_outlet_is_labelled_by_its_title_cut_at_a_word() -> None:
+    # The label was the title's first 40 characters: "… cut somewhere in the mi".
+    articles, comparison = _with_speakers()
+    articles["c"] = replace(
+        articles["c"], title="A title long enough to be cut somewhere in the middle of it"
+    )
+    labels = {column.id: column.label for column in story_view(articles, comparison).columns}
+    assert labels["c"] == "A title long enough to be cut …"
