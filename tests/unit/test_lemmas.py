@@ -37,3 +37,11 @@ def test_one_tag_per_token_including_numbers_and_punctuation() -> None:
 
 def test_unknown_language_falls_back_to_german() -> None:
     assert lemmatise(["Häuser"], "xx") == ["Haus"]
+
+
+def test_french_and_spanish_words_get_their_own_languages_lemmas() -> None:
+    # They went through the German dictionary ("personnes", "inondaciones" stayed as written).
+    from blickwinkel.analyse.lemmas import lemmatise
+
+    assert lemmatise(["personnes", "blessées", "inondations"], "fr") == ["personne", "blessé", "inondation"]
+    assert lemmatise(["personas", "inundaciones"], "es") == ["persona", "inundación"]

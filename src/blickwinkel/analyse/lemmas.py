@@ -1,4 +1,5 @@
-"""Lemmas (simplemma) and part-of-speech tags (HanTa) for German and English tokens.
+"""Lemmas (simplemma) for German, English, French and Spanish tokens and part-of-speech tags (HanTa)
+for German and English ones.
 
 HanTa tags about 300 sentences/s in context, far below the ~2,000 sentences/s the analysis needs,
 so tags come from its context-free word analysis (``tag_word``), cached per word form. German tags
@@ -22,6 +23,9 @@ from typing import Any
 from blickwinkel import datacache
 
 SUPPORTED_LANGUAGES = ("de", "en")
+# simplemma's dictionaries also serve French and Spanish lemmas (HanTa's tags stay German and
+# English): French and Spanish words were lemmatised with the German dictionary.
+LEMMA_LANGUAGES = ("de", "en", "fr", "es")
 _HANTA_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
 _PUNCTUATION = re.compile(r"^\W+$")
 _NUMBER = re.compile(r"^[\d.,:/%-]*\d[\d.,:/%-]*$")
@@ -35,6 +39,12 @@ def _language(language: str) -> str:
     """Map a language code to one HanTa and simplemma know; unknown languages fall back to German."""
     code = (language or "de").lower()[:2]
     return code if code in SUPPORTED_LANGUAGES else "de"
+
+
+def _lemma_language(language: str) -> str:
+    """Map a language code to one whose simplemma dictionary is used; others fall back to German."""
+    code = (language or "de").lower()[:2]
+    return code if code in LEMMA_LANGUAGES else "de"
 
 
 def _tagger(language: str) -> Any:
@@ -232,13 +242,13 @@ def load(language: str) -> None:
     """Load the lemmatiser and ``language``'s dictionary now (else they load on first use): analysis
     does it while the tagger's vectors are computed in another process."""
     _lemmatizer(False)
-    _DICTIONARIES.get_dictionary(_language(language))
+    _DICTIONARIES.get_dictionary(_lemma_language(language))
 
 
 @lru_cache(maxsize=200_000)
 def lemma(word: str, language: str = "de", *, greedy: bool = False) -> str:
     """The dictionary form of ``word`` (simplemma); unknown words stay as they are."""
-    return str(_lemmatizer(greedy).lemmatize(word, _language(language)))
+    return str(_lemmatizer(greedy).lemmatize(word, _lemma_language(language)))
 
 
 @lru_cache(maxsize=50_000)
@@ -248,7 +258,7 @@ def is_known(word: str, language: str = "de") -> bool:
     from simplemma.utils import normalize_token
 
     lookup = DictionaryLookupStrategy(_DICTIONARIES)
-    return lookup.get_lemma(normalize_token(word), _language(language)) is not None
+    return lookup.get_lemma(normalize_token(word), _lemma_language(language)) is not None
 
 
 def lemmatise(tokens: Sequence[str], language: str) -> list[str]:
