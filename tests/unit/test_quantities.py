@@ -282,7 +282,8 @@ def test_offsets_index_the_article_text() -> None:
 def test_language_variants_and_unsupported_languages() -> None:
     assert values("Es kamen 30 Gäste.", "de-AT") == [(30, "Gast")]
     assert values("30 guests came.", "EN_gb") == [(30, "guest")]
-    assert find_quantities("Il y avait 30 invités.", "fr") == []
+    assert values("Il y avait 30 invités.", "fr-FR") == [(30, "invité")]
+    assert find_quantities("Había 30 invitados.", "es") == []
     assert find_quantities("", "de") == []
 
 
@@ -405,3 +406,49 @@ def test_dash_ranges_stay_quantities_and_phone_numbers_stay_out(
     assert [(q.value, q.upper, q.unit) for q in found] == expected
     assert [holds_phone_number(q.text) for q in found] == [False] * len(expected)
     assert holds_phone_number("417-2280") and not holds_phone_number("500-1000 Menschen")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "key"),
+    [
+        ("Forty-five passengers were taken ashore.", "en", 45, "passenger"),
+        ("45 passengers were taken ashore.", "en", 45, "passenger"),
+        ("Fünfundvierzig Passagiere wurden an Land gebracht.", "de", 45, "passenger"),
+        ("Quarante-cinq passagers ont été débarqués.", "fr", 45, "passenger"),
+        ("Forty people waited on the pier.", "en", 40, "person"),
+        ("Vierzig Menschen warteten am Steg.", "de", 40, "person"),
+        ("Quarante personnes attendaient sur le quai.", "fr", 40, "person"),
+        ("Two dozen firefighters fought the blaze.", "en", 24, "firefighter"),
+        ("Zwei Dutzend Feuerwehrleute waren im Einsatz.", "de", 24, None),
+        ("Deux douzaines de pompiers sont intervenus.", "fr", 24, "firefighter"),
+        ("A hundred people waited.", "en", 100, "person"),
+        ("One hundred twenty boats left the harbour.", "en", 120, "boat"),
+        ("Vingt et un soldats ont été blessés.", "fr", 21, "soldier"),
+        ("Quatre-vingt-dix habitants ont été évacués.", "fr", 90, "resident"),
+    ],
+)
+def test_number_words_give_one_value_across_languages(
+    text: str, language: str, value: float, key: str | None
+) -> None:
+    # French had no quantities at all and "one hundred twenty" read 100: "45" and "forty-five" /
+    # "quarante-cinq" could not be compared.
+    (found,) = find_quantities(text, language)
+    assert found.value == value
+    if key is not None:
+        assert unit_key(found.unit) == key
+
+
+def test_french_amounts_hedges_ranges_and_traps() -> None:
+    (about,) = find_quantities("Environ 2 500 manifestants ont défilé.", "fr")
+    assert (about.value, about.approximate, unit_key(about.unit)) == (2500, True, "protester")
+    (hundred,) = find_quantities("Une centaine de passagers attendaient.", "fr")
+    assert (hundred.value, hundred.approximate) == (100, True)
+    (many,) = find_quantities("Des milliers de personnes ont fui.", "fr")
+    assert (many.value, many.upper, many.approximate) == (2000, 9999, True)
+    (money,) = find_quantities("Le budget atteint 2,5 millions d’euros.", "fr")
+    assert (money.value, money.unit) == (2_500_000, "EUR")
+    (span,) = find_quantities("Entre 20 et 30 morts.", "fr")
+    assert (span.value, span.upper, unit_key(span.unit)) == (20, 30, "dead")
+    assert find_quantities("Le 25 janvier 2024, le quai a rouvert.", "fr") == []
+    assert find_quantities("Le bac est arrivé à 14 h 30.", "fr") == []
+    assert find_quantities("Il a acheté une maison.", "fr") == []

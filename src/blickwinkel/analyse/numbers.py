@@ -1,4 +1,4 @@
-"""Numbers as written in German and English news text: digits in local formats, number words, scale
+"""Numbers as written in German, English and French news text: digits in local formats, number words, scale
 words and vague amounts ("Hunderte", "dozens"), with the checks that tell an amount from a label,
 an ordinal or a code. ``read_atom`` reads one number; ``analyse.quantities`` adds ranges, hedges
 and the counted noun.
@@ -27,6 +27,12 @@ _DE_NUMBER_WORDS = (
 _EN_NUMBER_WORD = (
     "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     "seventy|eighty|ninety|hundred|thousand|twelve|eleven|one|two|three|four|five|six|seven|eight|nine|ten"
+)
+# French number words as text2num reads them ("quarante-cinq", "vingt et un", "quatre-vingt-dix",
+# "deux cent cinquante"); "un"/"une" alone is the article.
+_FR_NUMBER_WORD = (
+    "quatorze|quarante|cinquante|soixante|treize|quinze|seize|trente|vingts|vingt|douze|onze|deux|"
+    "trois|quatre|cinq|six|sept|huit|neuf|dix|cents|cent|mille|une|un"
 )
 # Digit groups: "2.500" and "2 500" (German), "22'050" and "22’050" (Swiss), "2,500" (English); a
 # number with both marks reads the last one as the decimal mark ("1,234.5" in German text too).
@@ -58,7 +64,12 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "tens of thousand": (20_000, 99_999),
     "hundreds of thousand": (200_000, 999_999),
     "billion": (2e9, 9.99e9),
+    "dizaine": (20, 99),
+    "centaine": (200, 999),
+    "millier": (2_000, 9_999),
 }
+# "une centaine", "un millier", "une dizaine": about that many, approximate.
+_ABOUT_ONE = frozenset({"centaine", "millier", "dizaine"})
 
 _DE_ATOM = re.compile(
     # every amount starts at a word start; checking that first keeps the scan fast
@@ -83,8 +94,19 @@ _EN_ATOM = re.compile(
     r"|(?<![\w-])(?P<vague>(?i:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|"
     r"millions|billions))(?![\w-])"
     r"|(?<![\w-])(?P<one>(?i:a|an|one)\s+(?:half\s+)?|(?i:half\s+a)\s+)"
-    r"(?P<onescale>million|billion|trillion|dozen|hundred|thousand)(?![\w-])"
+    # not before more number words: "one hundred twenty" is read whole below (it gave 100)
+    rf"(?P<onescale>million|billion|trillion|dozen|hundred|thousand)(?![\w-])(?!(?:\s+and)?[\s-]+(?i:{_EN_NUMBER_WORD})\b)"
     rf"|(?<![\w-])(?P<word>(?i:(?:{_EN_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_EN_NUMBER_WORD}))*))(?![\w-])"
+    r")"
+)
+_FR_ATOM = re.compile(
+    # French writes digits like German: "2 500", "2,5"
+    r"(?<![\w])(?:"
+    rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_DE_NUMERIC}){_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
+    r"|(?<![\w-])(?P<some>(?i:quelques|plusieurs)\s+)(?P<somebase>centaines|milliers)(?![\w-])"
+    r"|(?<![\w-])(?P<vague>(?i:dizaines|centaines|milliers|millions|milliards))(?![\w-])"
+    r"|(?<![\w-])(?P<one>(?i:une?)\s+)(?P<onescale>million|milliard|douzaine|dizaine|centaine|millier)(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?:{_FR_NUMBER_WORD})(?:(?:\s+et\s+|[\s-]+)(?:{_FR_NUMBER_WORD}))*))(?![\w-])"
     r")"
 )
 _DE_SCALE = re.compile(
@@ -92,6 +114,7 @@ _DE_SCALE = re.compile(
     r"tausend|Tsd\.|Dutzend)(?![\w-])"
 )
 _EN_SCALE = re.compile(r"[ \u00a0]*(million|billion|trillion|thousand|bn|mn|dozen)(?![\w-])", re.IGNORECASE)
+_FR_SCALE = re.compile(r"[ \u00a0]*(millions|million|milliards|milliard|mille|douzaines|douzaine)(?![\w-])")
 _SCALES: dict[str, float] = {
     "million": 1e6,
     "millionen": 1e6,
@@ -118,9 +141,21 @@ _SCALES: dict[str, float] = {
     "hundred": 100,
     "dutzend": 12,
     "dozen": 12,
+    "millions": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "mille": 1e3,
+    "douzaine": 12,
+    "douzaines": 12,
+    "dizaine": 10,
+    "centaine": 100,
+    "centaines": 100,
+    "millier": 1e3,
+    "milliers": 1e3,
 }
 _DE_RANGE = re.compile(r"[ \u00a0]*(-|–|bis|oder|und)[ \u00a0]*")
 _EN_RANGE = re.compile(r"[ \u00a0]*(-|–|to|or|and)[ \u00a0]*")
+_FR_RANGE = re.compile(r"[ \u00a0]*(-|–|à|ou|et)[ \u00a0]*")
 
 _DE_HEDGE = re.compile(
     r"(?:^|(?<=[\s(„\"'»«]))(?i:etwa|rund|knapp|circa|zirka|ca\.|mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|"
@@ -132,8 +167,13 @@ _EN_HEDGE = re.compile(
     r"some|up\s+to|at\s+least|fewer\s+than|less\s+than|approximately|an\s+estimated|estimated|"
     r"as\s+many\s+as|close\s+to|upwards\s+of|just\s+under|under|at\s+most|approx\.)[ \u00a0]+$"
 )
+_FR_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\"'«]))(?i:environ|près\s+de|presque|quelque|plus\s+de|moins\s+de|au\s+moins|"
+    r"au\s+plus|jusqu['’]à|approximativement|autour\s+de|une\s+estimation\s+de)[ \u00a0]+$"
+)
 _DE_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:zwischen)[ \u00a0]+$")
 _EN_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:between|from)[ \u00a0]+$")
+_FR_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 
 DE_MONTHS = word_set(
     "januar jänner februar märz april mai juni juli august september oktober november dezember jan. "
@@ -143,6 +183,10 @@ EN_MONTHS = word_set(
     "january february march april may june july august september october november december jan jan. "
     "feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec "
     "dec."
+)
+FR_MONTHS = word_set(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre janv. "
+    "févr. avr. juil. sept. oct. nov. déc."
 )
 WEEKDAYS = word_set(
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag monday tuesday wednesday "
@@ -177,6 +221,7 @@ class NumberLanguage:
 LANGUAGES: dict[str, NumberLanguage] = {
     "de": NumberLanguage(_DE_ATOM, _DE_SCALE, _DE_RANGE, _DE_HEDGE, _DE_BETWEEN, ",", DE_MONTHS),
     "en": NumberLanguage(_EN_ATOM, _EN_SCALE, _EN_RANGE, _EN_HEDGE, _EN_BETWEEN, ".", EN_MONTHS),
+    "fr": NumberLanguage(_FR_ATOM, _FR_SCALE, _FR_RANGE, _FR_HEDGE, _FR_BETWEEN, ",", FR_MONTHS),
 }
 
 
@@ -232,7 +277,8 @@ def read_atom(match: re.Match[str], text: str, code: str, lang: NumberLanguage) 
             factor = 0.5
         scale_word = match.group("onescale").lower()
         scale = 1e12 if (code == "de" and scale_word.startswith("billion")) else _SCALES[scale_word]
-        return Atom(start, end, factor * scale, None, None, scaled=True, vague=False, scale=scale)
+        about = scale_word in _ABOUT_ONE
+        return Atom(start, end, factor * scale, None, None, scaled=True, vague=about, scale=scale)
     else:
         word = match.group("word")
         value = _parse_number_words(word, code)
@@ -280,7 +326,7 @@ def _parse_number_words(word: str, code: str) -> float | None:
     lowered = re.sub(r"\s+", " ", word.lower())
     # "ein" is the article and "one" mostly a pronoun ("one of them"); both count only before a scale
     # word ("eine Million", "one million"), which the atom pattern reads apart.
-    if lowered in {"ein", "one"} or lowered.startswith("und") or lowered.endswith("und"):
+    if lowered in {"ein", "one", "un", "une"} or lowered.startswith("und") or lowered.endswith("und"):
         return None
     try:
         # pyproject's mypy override names "text2num.*", but the module is "text_to_num".

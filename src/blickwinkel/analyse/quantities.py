@@ -1,4 +1,4 @@
-"""Quantities in German and English news text: a number, its counted noun and whether it is hedged.
+"""Quantities in German, English and French news text: a number, its counted noun and whether it is hedged.
 
 ``find_quantities`` finds "rund 2.500 amerikanische Soldaten", "1,5 Mrd. Euro", "zwischen 20 und 30
 Prozent", "$5 million", "twenty-five soldiers" and "Hunderte Menschen"; it skips what only looks like
@@ -14,7 +14,9 @@ Decisions:
 - The unit is the lemma of the counted noun. For a hyphen compound only the head counts
   ("US-Soldaten" -> "Soldat") so that two outlets naming the same group get the same unit. German
   nominalised adjectives get their "-e" form whatever the case ("Toten", "Toter" -> "Tote").
-- Languages other than German and English yield no quantities rather than misread ones.
+- French numbers, number words ("quarante-cinq", "une centaine", "des milliers") and counted nouns
+  are read too, so "45", "forty-five" and "quarante-cinq" have one value across languages. Other
+  languages yield no quantities rather than misread ones.
 
 The numbers themselves are read in ``analyse.numbers``, the counted nouns in ``analyse.units``;
 whether two quantities agree is the comparison's rule (``compare.agreement``).
@@ -37,13 +39,14 @@ from blickwinkel.model import Quantity
 
 __all__ = ["SUPPORTED_LANGUAGES", "find_quantities", "holds_phone_number", "phone_number_at", "unit_key"]
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en")
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr")
 
 _YEAR_CONTEXT_BEFORE = word_set(
     "im jahr jahre jahres jahr seit bis in ende anfang mitte von vom ab vor nach zwischen um sommer "
     "herbst winter frühjahr frühling since until by year from of early late mid during between summer "
     "autumn fall spring before after"
 )
+_FR_CLOCK_BEFORE = re.compile(r"\d[ \u00a0]?h[ \u00a0]?$")
 _EN_TIME_AFTER = re.compile(r"[ \u00a0]*[ap]\.?m\.?(?![\w])", re.IGNORECASE)
 
 
@@ -87,6 +90,9 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
             break
         if match.group("num") is not None and (phone := phone_number_at(text, match.start("num"))):
             pos = phone.end()
+            continue
+        if code == "fr" and _FR_CLOCK_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            pos = match.end()  # the minutes of "14 h 30"
             continue
         atom = read_atom(match, text, code, lang)
         if atom is None:

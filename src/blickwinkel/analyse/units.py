@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from blickwinkel.analyse import lemmas as dictionary
-from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, WEEKDAYS, word_set
+from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, FR_MONTHS, WEEKDAYS, word_set
 
 CURRENCY_BEFORE = re.compile(r"(US\$|US-\$|\$|€|£|EUR|USD|GBP|CHF)[ \u00a0]?$")
 CURRENCIES: dict[str, str] = {
@@ -66,6 +66,19 @@ _EN_PEOPLE_ADJECTIVES: dict[str, str] = {
 }
 
 
+# French words after a number that end the search for its counted noun, and the "de" that joins a
+# scale or vague amount to it ("2 millions de personnes", "des milliers d'habitants").
+_FR_STOP = word_set(
+    "le la les l' un une des du de d' et ou à au aux en dans sur sous par pour avec sans que qui dont "
+    "est sont était étaient a ont avait avaient été sera seront ce cette ces il elle ils elles selon "
+    "lors depuis pendant avant après contre entre vers chez plus moins"
+)
+_FR_PERCENT = re.compile(r"[ \u00a0]*pour[ \u00a0]*cent(?![\w])", re.IGNORECASE)
+_FR_TOKEN = re.compile(
+    r"[ \t\u00a0\u202f]*(?:(d['’]|de[ \u00a0]+))?([^\W\d_][\w'’]*(?:[-‑]\w+)*\.?|%|€|\$|£)"
+)
+
+
 class NotAQuantity:
     pass
 
@@ -75,6 +88,8 @@ NOT_A_QUANTITY = NotAQuantity()
 
 def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] | NotAQuantity | None:
     """The counted noun after a number: its lemma and where it ends, skipping adjectives."""
+    if code == "fr":
+        return _french_unit(text, end)
     pos = end
     skipped = 0
     months = DE_MONTHS if code == "de" else EN_MONTHS
@@ -125,6 +140,37 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
         pos = match.end()
         skipped += 1
     return fallback
+
+
+def _french_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
+    """The counted noun right after a French number (adjectives mostly follow the noun), after a
+    joining "de"/"d'": its lemma ("personnes" -> "personne", "d'euros" -> EUR)."""
+    percent = _FR_PERCENT.match(text, end)
+    if percent is not None:
+        return "%", percent.end()
+    match = _FR_TOKEN.match(text, end)
+    if match is None:
+        return None
+    raw = match.group(2)
+    token = raw[:-1] if raw.endswith(".") and raw.lower() not in FR_MONTHS else raw
+    word_end = match.start(2) + len(token)
+    lowered = token.lower()
+    if lowered in FR_MONTHS or lowered == "h":  # "25 janvier", "14 h 30"
+        return NOT_A_QUANTITY
+    if lowered in _PERCENT_WORDS:
+        return "%", word_end
+    currency = CURRENCIES.get(lowered)
+    if currency is not None:
+        return currency, word_end
+    if lowered in _FR_STOP or token[0].isupper() or "'" in lowered or "’" in lowered:
+        return None
+    return french_unit(lowered), word_end
+
+
+@lru_cache(maxsize=65536)
+def french_unit(word: str) -> str:
+    """The unit of a French counted noun: its lemma ("personnes" -> "personne")."""
+    return dictionary.lemma(word.lower(), "fr")
 
 
 _GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -278,6 +324,40 @@ _UNIT_KEYS: dict[str, str] = {
     "relative": "relative",
     "teilnehmer": "participant",
     "participant": "participant",
+    # French units (lemmas), written for this project
+    "personne": "person",
+    "mort": "dead",
+    "blessé": "injured",
+    "enfant": "child",
+    "femme": "woman",
+    "homme": "man",
+    "victime": "victim",
+    "civil": "civilian",
+    "policier": "police officer",
+    "manifestant": "protester",
+    "réfugié": "refugee",
+    "habitant": "resident",
+    "otage": "hostage",
+    "prisonnier": "prisoner",
+    "roquette": "rocket",
+    "an": "year",
+    "année": "year",
+    "mois": "month",
+    "semaine": "week",
+    "jour": "day",
+    "heure": "hour",
+    "fois": "times",
+    "attaque": "attack",
+    "siège": "seat",
+    "voix": "vote",
+    "maison": "house",
+    "disparu": "missing",
+    "pompier": "firefighter",
+    "firefighter": "firefighter",
+    "feuerwehrmann": "firefighter",
+    "passager": "passenger",
+    "passagier": "passenger",
+    "passenger": "passenger",
 }
 
 
