@@ -328,3 +328,31 @@ def test_an_article_from_a_url_with_credentials_keeps_them_nowhere() -> None:
     fetched = Fetched("https://anna:s3cret@news.example/a", 200, "text/html", page.encode())
     article = article_from_page("https://anna:s3cret@news.example/a", fetched)
     assert article.url == "https://news.example/a" and "s3cret" not in repr(article)
+
+
+@pytest.mark.parametrize(
+    ("content_type", "head", "encoding"),
+    [
+        ("text/html", '<meta charset="windows-1252">', "cp1252"),
+        ("text/html", '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1">', "cp1252"),
+        ("text/html", "", "cp1252"),  # no charset anywhere: Western European text is recognised
+        ("text/html; charset=ISO-8859-15", "", "iso8859_15"),
+        ("text/html; charset=utf-8", '<meta charset="windows-1252">', "utf-8"),  # the header wins
+        ("text/html", '<meta charset="no-such-charset">', "utf-8"),
+    ],
+)
+def test_a_page_is_read_in_the_encoding_it_declares(content_type: str, head: str, encoding: str) -> None:
+    # A windows-1252 page with <meta charset> and no charset in the header was read as UTF-8:
+    # "Straße" became "Stra\ufffde" in the stored article.
+    from blickwinkel.ingest.fetch import Fetched
+
+    text = f"<html><head>{head}</head><body><p>Die Marktstraße ist geöffnet: 5 €.</p></body></html>"
+    fetched = Fetched("https://news.example/a", 200, content_type, text.encode(encoding))
+    assert "Die Marktstraße ist geöffnet: 5 €." in fetched.text()
+
+
+def test_a_utf8_page_with_a_byte_order_mark_loses_the_mark() -> None:
+    from blickwinkel.ingest.fetch import Fetched
+
+    body = b"\xef\xbb\xbf<p>Gr\xc3\xbc\xc3\x9fe</p>"
+    assert Fetched("https://news.example/a", 200, "text/html; charset=utf-8", body).text() == "<p>Grüße</p>"

@@ -91,7 +91,7 @@ def _decode_text(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    western = _western_text(data)
+    western = western_text(data)
     if western is not None:
         return western
     from charset_normalizer import from_bytes
@@ -104,7 +104,7 @@ def _decode_text(data: bytes, source: str) -> str:
     return str(best)
 
 
-def _western_text(data: bytes) -> str | None:
+def western_text(data: bytes) -> str | None:
     """``data`` read as Windows-1252 (a superset of Latin-1's letters) when it reads as such text."""
     try:
         text = data.decode("cp1252")

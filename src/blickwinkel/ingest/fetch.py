@@ -17,6 +17,7 @@ message. Tests swap the transport (``httpx.MockTransport``) and the resolver.
 
 from __future__ import annotations
 
+import codecs
 import ipaddress
 import re
 import socket
@@ -34,6 +35,7 @@ import httpx
 
 from blickwinkel.config import Network, parse_networks
 from blickwinkel.errors import IngestError
+from blickwinkel.ingest._decode import western_text
 
 Resolver = Callable[[str, int], list[str]]
 USER_AGENT = "blickwinkel/0.1 (news comparison; +https://example.invalid/blickwinkel)"
@@ -123,15 +125,51 @@ class Fetched:
     headers: dict[str, str] = field(default_factory=dict)
 
     def text(self) -> str:
-        charset = "utf-8"
+        """The body as text, in the encoding a browser would read it in: a byte-order mark, else the
+        Content-Type header's charset, else the page's own ``<meta charset>`` (older German sites send
+        windows-1252 with no header charset: their "Straße" came out as "Stra\ufffde"), else UTF-8,
+        else Western European text; Latin-1 and ASCII labels mean windows-1252, as in browsers."""
+        if self.body.startswith(codecs.BOM_UTF8):
+            return self.body[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+        for charset in (self._header_charset(), _meta_charset(self.body)):
+            codec = _codec(charset)
+            if codec is not None:
+                return self.body.decode(codec, errors="replace")
+        try:
+            return self.body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        western = western_text(self.body)
+        return western if western is not None else self.body.decode("utf-8", errors="replace")
+
+    def _header_charset(self) -> str | None:
         for part in self.content_type.split(";")[1:]:
             key, _, value = part.strip().partition("=")
             if key.lower() == "charset" and value:
-                charset = value.strip('"')
-        try:
-            return self.body.decode(charset, errors="replace")
-        except LookupError:
-            return self.body.decode("utf-8", errors="replace")
+                return value.strip().strip('"').strip("'")
+        return None
+
+
+# <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…"> near the top.
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_WINDOW = 4096
+_WINDOWS_1252_LABELS = frozenset({"latin_1", "iso8859_1", "ascii"})
+
+
+def _meta_charset(body: bytes) -> str | None:
+    found = _META_CHARSET.search(body[:_META_WINDOW])
+    return found.group(1).decode("ascii") if found else None
+
+
+def _codec(label: str | None) -> str | None:
+    """Python's codec for a charset label, or None for no label or one Python does not know."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return "cp1252" if name.replace("-", "_") in _WINDOWS_1252_LABELS else name
 
 
 def system_resolver(host: str, port: int) -> list[str]:
