@@ -4,8 +4,12 @@ The shipped models are fitted on our own sentences only (``data/subjectivity/``)
 (CC BY-NC-SA 4.0) is used here to measure, never to fit or choose anything. Measured with
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-de-dev.tsv --model shipped
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-en-dev.tsv --model shipped
-    de-dev: macro-F1 0.6776 (491 sentences), en-dev: 0.6662 (462 sentences)
+    de-dev: macro-F1 0.6757 (491 sentences), en-dev: 0.6618 (462 sentences)
 Pinned at the measured value rounded down to 3 decimals. A change that lowers one must say why.
+(Lowered from 0.677/0.666 in the sixth session: a negated indefinite pronoun in a plain past fact,
+"No one was injured", "Verletzt wurde niemand", no longer counts as a generalisation or negation cue,
+and both models were refitted on our own sentences with that feature; the rule was written from
+invented sentences and measured here once, not chosen on CheckThat.)
 (The earlier pins, 0.666/0.667 = measured minus 0.01 for cues fitted on CheckThat train, are
 replaced by these exact values of the models fitted on our own sentences.)
 """
@@ -18,7 +22,7 @@ import pytest
 
 from blickwinkel.analyse.subjectivity_eval import evaluate_subjectivity, read_labelled_sentences
 
-PINNED = {"de": 0.677, "en": 0.666}
+PINNED = {"de": 0.675, "en": 0.661}
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 

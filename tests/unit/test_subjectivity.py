@@ -326,3 +326,36 @@ def test_language_other_than_de_or_en_is_refused(tmp_path: Path, command: str) -
 def test_language_option_in_capitals() -> None:
     assert choose_language("DE", Path("sentences.tsv")) == "de"
     assert choose_language(None, Path("x-en.tsv")) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("No one was injured when the scaffolding fell.", "en"),
+        ("Nobody was hurt in the collision.", "en"),
+        ("Nothing was taken from the kiosk.", "en"),
+        ("Verletzt wurde niemand.", "de"),
+        ("Bei dem Zusammenstoß kam niemand zu Schaden.", "de"),
+        ("Aus dem Kiosk wurde nichts gestohlen.", "de"),
+    ],
+)
+def test_plain_negated_facts_are_not_opinion(text: str, language: str) -> None:
+    # "niemand" / "nobody" counted as a generalisation and a negation: every "no one was injured"
+    # scored as an opinion (0.61 en, 0.73 de).
+    features = cue_features(text, language)
+    assert features["generic"] == 0 and features["negation"] == 0
+    assert not is_subjective(subjectivity_scores([text], language)[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nobody cares about the pier any more.", "en"),
+        ("Nobody should have to wait that long for a ferry.", "en"),
+        ("Niemand interessiert sich noch für den Steg.", "de"),
+        ("Niemand sollte so lange auf eine Fähre warten müssen.", "de"),
+    ],
+)
+def test_generalisations_with_nobody_still_count(text: str, language: str) -> None:
+    features = cue_features(text, language)
+    assert features["generic"] >= 1 and features["negation"] >= 1

@@ -147,6 +147,43 @@ def _count(pattern: re.Pattern[str], text: str) -> float:
     return float(min(_CAP, len(pattern.findall(text))))
 
 
+# A plain negated fact: "No one was injured.", "Nothing was stolen.", "Verletzt wurde niemand.",
+# "Niemand kam ums Leben." — a negated indefinite pronoun in a clause whose verb is a past event
+# form, with no modal in that clause. Such a pronoun is neither a generalisation ("Nobody cares",
+# "Niemand will das") nor the outlet's negation of a claim, so it counts for neither cue; it made
+# every "no one was injured" an opinion (0.61 in English, 0.73 in German).
+_NEGATED_PRONOUN = {
+    "en": re.compile(r"(?<![\w'’-])(?:no\s+one|nobody|nothing|none)(?![\w'’-])"),
+    "de": re.compile(r"(?<![\w'’-])(?:niemand|niemanden|niemandem|nichts|keiner)(?![\w'’-])"),
+}
+_PAST_EVENT = {
+    "en": re.compile(r"(?<![\w'’-])(?:was|were|had\s+been|has\s+been|have\s+been|died|[a-z]+ed)(?![\w'’-])"),
+    "de": re.compile(
+        r"(?<![\w'’-])(?:wurde|wurden|worden|war|waren|kam|kamen|starb|starben|gab|blieb|blieben)(?![\w'’-])"
+    ),
+}
+_CLAUSE_MODAL = {
+    "en": re.compile(r"(?<![\w'’-])(?:can|could|should|would|must|may|might|will|shall|ought)(?![\w'’-])"),
+    "de": re.compile(
+        r"(?<![\w'’-])(?:kann|können|könnte|könnten|soll|sollte|sollten|müsste|muss|müssen|darf|dürfte|"
+        r"will|wollen|würde|würden)(?![\w'’-])"
+    ),
+}
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:that|dass|but|aber|weil|because)\b")
+
+
+def _plain_negated_facts(lowered: str, lang: str) -> int:
+    """How many negated indefinite pronouns of ``lowered`` stand in a plain negated fact."""
+    found = 0
+    for m in _NEGATED_PRONOUN[lang].finditer(lowered):
+        before = max((b.end() for b in _CLAUSE_BREAK.finditer(lowered, 0, m.start())), default=0)
+        after = _CLAUSE_BREAK.search(lowered, m.end())
+        clause = lowered[before : after.start() if after is not None else len(lowered)]
+        if _PAST_EVENT[lang].search(clause) and not _CLAUSE_MODAL[lang].search(clause):
+            found += 1
+    return found
+
+
 def cue_features(text: str, language: str = "de") -> dict[str, float]:
     """The cue counts of one sentence (without the prototype feature), for inspection and tests."""
     lang = _language(language)
@@ -161,6 +198,7 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
     intensifier = _count(p["intensifier"], lowered)
     future = bool(p["future"].search(lowered))
     stripped = text.rstrip(" \"'“”»«)")
+    plain_negations = _plain_negated_facts(lowered, lang)
     features = {
         "evaluative": evaluative,
         "weak_evaluative": _count(p["weak_evaluative"], lowered),
@@ -175,8 +213,8 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
         # A prediction that carries an evaluation ("wird ... katastrophal sein") is a prophecy.
         "prophecy": 1.0 if future and (evaluative or intensifier) else 0.0,
         "argument": _count(p["argument"], lowered),
-        "negation": _count(p["negation"], lowered),
-        "generic": _count(p["generic"], lowered),
+        "negation": max(0.0, _count(p["negation"], lowered) - plain_negations),
+        "generic": max(0.0, _count(p["generic"], lowered) - plain_negations),
         "present_copula": _count(p["present_copula"], lowered),
         "attribution": _count(p["attribution"], lowered),
         "facts": float(min(_CAP, len(_NUMBER.findall(text)) / 2 + len(p["temporal_fact"].findall(lowered)))),
