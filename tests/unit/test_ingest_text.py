@@ -66,6 +66,13 @@ def test_parse_date_value() -> None:
         ("THE NEW YORK TIMES", "The New York Times"),
         ("BBC NEWS", "BBC News"),
         ("STADTBLATT NORD-OST", "Stadtblatt Nord-Ost"),
+        # function words inside the banner in lower case, short ordinary words not kept as capitals
+        # (the outlet read "El Diario Del SUR")
+        ("EL DIARIO DEL SUR", "El Diario del Sur"),
+        ("THE TIMES OF INDIA", "The Times of India"),
+        ("KURIER OST", "Kurier Ost"),
+        ("STIMME DER HEIMAT", "Stimme der Heimat"),
+        ("ZDF HEUTE", "ZDF Heute"),
     ],
 )
 def test_title_case_banner(banner: str, outlet: str) -> None:

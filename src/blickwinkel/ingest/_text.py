@@ -104,12 +104,16 @@ def is_banner(line: str) -> bool:
     )
 
 
-# Short words that are ordinary words, not abbreviations, when a banner is title-cased.
-_SHORT_WORD_LIST = (
+# Articles, prepositions and conjunctions: written in lower case inside a title-cased banner
+# ("The Times of India", "Stimme der Heimat", "El Diario del Sur"), capitalised at its start.
+_FUNCTION_WORD_LIST = (
     "der die das den dem des ein eine am im in zum zur von vom und für fur auf an aus bei mit "
-    "the a of and for on at to by new la le les el los de du di del da il lo"
+    "the a of and for on at to by la le les el los de du di del da il lo"
 )
-_SHORT_WORDS = frozenset(_SHORT_WORD_LIST.split())
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+# Short words that are ordinary words, not abbreviations, when a banner is title-cased: the function
+# words, and short words of outlet names ("Kurier Ost", "Diario del Sur").
+_SHORT_WORDS = _FUNCTION_WORDS | frozenset("new neu ost süd sud sur nord".split())
 
 
 def title_case_banner(banner: str) -> str:
@@ -119,6 +123,8 @@ def title_case_banner(banner: str) -> str:
         letters = "".join(c for c in word if c.isalpha())
         if len(letters) <= 3 and letters.lower() not in _SHORT_WORDS:
             words.append(word)
+        elif words and word.lower() in _FUNCTION_WORDS:
+            words.append(word.lower())
         else:
             words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
     return " ".join(words)
