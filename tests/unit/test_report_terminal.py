@@ -83,3 +83,22 @@ def test_a_large_quantity_is_printed_in_digits_not_exponent_notation() -> None:
     assert numbers(1_234_567.0) == "  (1234567)"
     assert numbers(1.5, "Mio") == "  (1.5 Mio)"
     assert numbers(0.25) == "  (0.25)"
+
+
+def test_left_out_facts_are_counted_in_the_singular_and_the_ones_not_shown_are_said() -> None:
+    # "A · Kurier: 1 facts", and "17 facts" above five lines with nothing saying twelve were left out.
+    from blickwinkel.model import Omission
+    from blickwinkel.report.terminal import OMISSIONS_SHOWN
+
+    comparison = build_comparison()
+    one = {"tagesblatt-1": (Omission("f6", 1, 0.5),)}
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(replace(comparison, omissions=one)))
+    text = console.export_text()
+    assert "Tagesblatt Nord: 1 fact\n" in text
+    assert "2 independent sources of 2 articles" in text
+    many = {"tagesblatt-1": tuple(Omission("f6", 1, 0.5) for _ in range(OMISSIONS_SHOWN + 3))}
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(replace(comparison, omissions=many)))
+    text = console.export_text()
+    assert f"Tagesblatt Nord: {OMISSIONS_SHOWN + 3} facts" in text and "… 3 more" in text

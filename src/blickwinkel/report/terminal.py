@@ -180,12 +180,14 @@ def _omissions(comparison: Comparison, labels: dict[str, str], by_id: dict[str, 
     for a in comparison.articles:
         missing = comparison.omissions.get(a.article.id, ())
         head = Text(f"  {labels[a.article.id]} · {outlets[a.article.id]}: ", style="bold")
-        head.append(f"{len(missing)} facts" if missing else "nothing", style="dim")
+        head.append(counted(len(missing), "fact") if missing else "nothing", style="dim")
         rows.append(head)
         for o in missing[:OMISSIONS_SHOWN]:
             fact = facts[o.fact]
             who = " ".join(labels[x] for x in fact.articles)
             rows.append(Text(f"      − [{who}] {_short(by_id[fact.canonical].text, 150)}"))
+        if len(missing) > OMISSIONS_SHOWN:
+            rows.append(Text(f"      … {len(missing) - OMISSIONS_SHOWN} more", style="dim"))
     return Group(*rows)
 
 
@@ -213,9 +215,8 @@ def _outlet_details(comparison: Comparison, labels: dict[str, str]) -> Renderabl
         if bits:
             rows.append(Text(f"  {labels[a.article.id]}: " + " · ".join(bits)))
     independent = comparison.independent_sources
-    rows.insert(
-        0, Text(f"\n{independent} independent source(s) of {len(comparison.articles)} articles", style="bold")
-    )
+    articles = counted(len(comparison.articles), "article")
+    rows.insert(0, Text(f"\n{counted(independent, 'independent source')} of {articles}", style="bold"))
     return Group(*rows)
 
 
