@@ -1,11 +1,13 @@
-"""The stories' own language guess (stopword counts), which names a story's languages and picks the
-pair score's language-pair weights for articles whose input declares no language."""
+"""The language the stories give an article whose input declares none: it names a story's languages
+and picks the pair score's language-pair weights. It comes from the one guesser (analyse.language),
+which replaced the stories' own stopword counts."""
 
 from __future__ import annotations
 
 import pytest
 
-from blickwinkel.stories.features import guess_language
+from blickwinkel.stories.features import article_from_text, story_docs
+from tests.unit.test_stories_props import HashedWordsEmbedder
 
 
 @pytest.mark.parametrize(
@@ -38,5 +40,11 @@ from blickwinkel.stories.features import guess_language
         ("Kurz.", None),
     ],
 )
-def test_guess_language(text: str, language: str | None) -> None:
-    assert guess_language(text) == language
+def test_story_language_of_an_article_without_one(text: str, language: str | None) -> None:
+    (doc,) = story_docs([article_from_text("a", text)], HashedWordsEmbedder())
+    assert doc.language == language
+
+
+def test_a_declared_language_is_kept() -> None:
+    article = article_from_text("a", "A ferry ran aground near the harbour on Sunday.", language="de")
+    assert story_docs([article], HashedWordsEmbedder())[0].language == "de"

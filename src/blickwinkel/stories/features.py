@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from blickwinkel.analyse.dates import SUPPORTED_LANGUAGES, find_dates
+from blickwinkel.analyse.language import detect_language
 from blickwinkel.embed import Embedder
 from blickwinkel.model import Article, Block, BlockKind
 from blickwinkel.stories.lexical import term_weights
@@ -117,41 +118,6 @@ _NOT_NAMES = frozenset(
         """
     )
 )
-
-_STOPWORDS_DE = frozenset(
-    _word_list(
-        """
-        der die das und ist nicht ein eine einer mit sich auf für dem den von zu im wurde wird auch nach
-        bei aus
-        """
-    )
-)
-# English words that are also German ("in", "an") or French/Spanish ("a", "on") are left out: "Brand in
-# Lagerhalle. In einer Halle in …" counted three English words against two German ones.
-_STOPWORDS_EN = frozenset(
-    _word_list(
-        """
-        the and is not with for of to that was are by
-        """
-    )
-)
-# French and Spanish, so that their texts are not taken for English (they share "a" and "on" with it)
-# nor given to the German or English date patterns; words both write ("la", "que", "en") are left out.
-_STOPWORDS_FR = frozenset(
-    _word_list(
-        """
-        le les des du et est une dans pour qui sur pas au aux il elle sont
-        """
-    )
-)
-_STOPWORDS_ES = frozenset(
-    _word_list(
-        """
-        el los las del y es una por para con se su al lo
-        """
-    )
-)
-_STOPWORDS = {"de": _STOPWORDS_DE, "en": _STOPWORDS_EN, "fr": _STOPWORDS_FR, "es": _STOPWORDS_ES}
 
 
 @dataclass(frozen=True, eq=False)
@@ -390,19 +356,6 @@ def _affine32_permutations(
     return a, b
 
 
-def guess_language(text: str) -> str | None:
-    """German, English, French or Spanish by stopword counts; ``None`` when none is clear (fewer than
-    three stopwords, or two languages level)."""
-    words = _WORD.findall(text.lower()[:1500])
-    counts = sorted(
-        ((sum(w in stop for w in words), lang) for lang, stop in _STOPWORDS.items()), reverse=True
-    )
-    (best, language), (second, _) = counts[0], counts[1]
-    if best < 3 or best == second:
-        return None
-    return language
-
-
 def _unit(vector: npt.NDArray[np.float32]) -> Vector:
     norm = float(np.linalg.norm(vector))
     out: Vector = (vector / norm if norm > 0 else vector).astype(np.float32)
@@ -463,7 +416,7 @@ def story_docs(
     row = {t: i for i, t in enumerate(unique)}
     docs: list[StoryDoc] = []
     for article, p, texts in zip(articles, article_parts, per_article, strict=True):
-        language = article.language or guess_language(article.text)
+        language = article.language or detect_language(article.text)
         vectors = encoded[[row[t] for t in texts]]
         doc_vec = vectors[0]
         n = 1
