@@ -73,6 +73,22 @@ def test_the_language_filters_see_detected_languages(tmp_path: Path) -> None:
         store.close()
 
 
+def test_ingest_without_analysis_stores_detected_languages(tmp_path: Path) -> None:
+    """``ingest --no-analysis`` stored only declared languages: plain-text inputs had none."""
+    paths = _report_files(tmp_path)
+    store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
+    try:
+        pipeline.CACHE.clear()
+        assert Ingestor(store, embedder=HashedWordsEmbedder(), analyser=None).ingest(paths).stored == 2
+        assert pipeline.CACHE.misses == 0  # nothing was analysed
+        stored = list(store.articles([1, 2]).values())
+        assert [a.language for a in stored] == ["en", "en"]
+        assert all(b.language == "en" for a in stored for b in a.blocks)
+        assert len(store.list_articles(language="en").items) == 2
+    finally:
+        store.close()
+
+
 def test_keeping_an_entry_twice_keeps_the_first(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'kept.db'}")
     try:

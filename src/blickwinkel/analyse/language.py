@@ -22,6 +22,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from blickwinkel.model import Article
@@ -152,6 +153,18 @@ def article_language(article: Article) -> str | None:
         [(article.text[b.start : b.end], lang) for b, lang in zip(article.blocks, blocks, strict=True)]
     )
     return language if language is not None else detect_language(article.text)
+
+
+def with_languages(article: Article, default: str | None = None) -> Article:
+    """``article`` with its language and its blocks' languages filled in where the input declared none
+    (``default`` where none can be told; a block without one takes the article's)."""
+    language = article.language or article_language(article) or default
+    block_languages = detect_block_languages(replace(article, language=language))
+    blocks = tuple(
+        replace(b, language=b.language or lang or language)
+        for b, lang in zip(article.blocks, block_languages, strict=True)
+    )
+    return replace(article, language=language, blocks=blocks)
 
 
 def _own_block_language(text: str, declared: str | None, around: str | None) -> str | None:

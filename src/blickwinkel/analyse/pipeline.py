@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 
 from blickwinkel.analyse.cache import AnalysisCache, AnalysisStore, Prepared
 from blickwinkel.analyse.coreference import name_parts
@@ -20,7 +19,7 @@ from blickwinkel.analyse.entities import (
     start_tagging,
     unify_entity_keys,
 )
-from blickwinkel.analyse.language import article_language, detect_block_languages
+from blickwinkel.analyse.language import with_languages
 from blickwinkel.analyse.lemmas import lemmatise
 from blickwinkel.analyse.lemmas import load as load_lemmas
 from blickwinkel.analyse.quantities import find_quantities
@@ -33,20 +32,9 @@ from blickwinkel.text import split_statements
 DEFAULT_LANGUAGE = "de"
 
 
-def _with_language(article: Article) -> Article:
-    """The article with its language and its blocks' languages filled in where they were unknown."""
-    language = article.language or article_language(article) or DEFAULT_LANGUAGE
-    block_languages = detect_block_languages(replace(article, language=language))
-    blocks = tuple(
-        replace(b, language=b.language or lang or language)
-        for b, lang in zip(article.blocks, block_languages, strict=True)
-    )
-    return replace(article, language=language, blocks=blocks)
-
-
 def _split(article: Article) -> tuple[Article, tuple[Sentence, ...]]:
     """The article with its languages, and its statements."""
-    prepared = _with_language(article)
+    prepared = with_languages(article, DEFAULT_LANGUAGE)
     return prepared, tuple(split_statements(prepared))
 
 
@@ -84,7 +72,7 @@ def analyse_articles(
     forget: list[Callable[[], None]] = []
 
     def before(fresh: Sequence[Article]) -> None:
-        languages = [_with_language(article) for article in fresh]
+        languages = [with_languages(article, DEFAULT_LANGUAGE) for article in fresh]
         child = spawn_tagger(languages)  # loads the tagger's encoder while the articles are split
         if child is not None:
             forget.append(child.close)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from blickwinkel.analyse.language import with_languages
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.errors import BlickwinkelError, IngestError
@@ -252,6 +253,11 @@ class Ingestor:
             except Exception as exc:  # the text is still worth storing; the comparison re-analyses
                 log.warning("analysis failed for %d articles (%s: %s)", len(fresh), type(exc).__name__, exc)
                 counts.unanalysed += len(fresh)
+        # Unanalysed articles get their languages all the same (the guesser takes milliseconds): the
+        # store lists them by language (API ?language=) and their stories name their languages.
+        fresh = [
+            a if found is not None else with_languages(a) for a, found in zip(fresh, analysed, strict=True)
+        ]
         placed: list[StoryDoc] = []
         for article, analysis, (doc, vectors) in zip(
             fresh, analysed, story_features(fresh, self.embedder), strict=True
