@@ -15,14 +15,16 @@ Every message names the bad input (a file, a field, a setting) and, where there 
 Messages with an id live in :class:`Errors`, in the manner of spaCy's ``Errors``: the attribute is the
 id, the value a template with the bad value and the way out; reading it prefixes the id
 (``Errors.C001.format(...)`` gives ``"[C001] …"``). The letter names the area: A analysis, B batch, C config,
-E embedders, K comparison, R registries, S store, V evaluation gold, W web service. A test checks
-the ids are unique.
+E embedders, I ingest (reading inputs), K comparison, R registries, S store, V evaluation gold, W web
+service. A test checks the ids are unique. :func:`invalid_json` words every JSON text that cannot be
+parsed (inputs, partitions, gold and cluster files) the one way.
 
 Only the CLI, the web app and batch jobs turn these into exit codes or error bodies.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 
@@ -74,6 +76,46 @@ class Errors(metaclass=_ErrorsWithCodes):
         "A process that embedded articles for the stories ended unexpectedly ({exc}); memory may be "
         "short. Run with fewer processes (--processes 1, or the 'processes' setting)."
     )
+    # ingest/ (the readers): the problem part; IngestError puts the input's name in front
+    I001 = "not valid JSON ({detail})"
+    I002 = "file is empty"
+    I003 = "text is empty"
+    I004 = "unknown format {fmt!r}; known formats: {known}"
+    I005 = "holds {count} articles; read_text reads one (use read_inputs)"
+    I006 = "file is {size_mb:.1f} MB, over the {limit} limit; raise --max-file-mb"
+    I007 = "input is larger than the {limit} limit; raise --max-file-mb"
+    I008 = "file not found"
+    I009 = "broken symbolic link (its target does not exist); skipped"
+    I010 = "permission denied; check the file's permissions"
+    I011 = "symbolic link loop (the link leads back to itself); skipped"
+    I012 = "cannot read the file: {problem}"
+    I013 = "unexpected error while reading ({kind}: {exc}); please report it"
+    I014 = "cannot decode the {encoding} text: {reason}"
+    I015 = "cannot decode the text: no character encoding fits; save the file as UTF-8"
+    I016 = "binary file, not text ({why})"
+    I017 = "is not UTF-8 (byte {byte}); JSONL partitions must be UTF-8"
+    I018 = "cannot list the directory: {problem}"
+    I019 = "directory has no readable files (hidden files and subdirectories are skipped)"
+    I020 = "expected a JSON object or a list of objects, got {kind}"
+    I021 = "the JSON list holds no articles"
+    I022 = "expected a JSON object, got {kind}"
+    I023 = "field {key!r} is not a string: {value}"
+    I024 = "field 'text' is missing{hint}"
+    I025 = (
+        "field 'text': item {number} of {count} is {kind}, not a string: {value} ('text' is a string or "
+        "a list of paragraph strings)"
+    )
+    I026 = "field 'text' is {kind}, not a string: {value} ('text' is a string or a list of paragraph strings)"
+    I027 = "field 'text' is empty"
+    I028 = "field {key!r} is not a date: {value}"
+    I030 = "no article text found"
+    I031 = "no article text found (the page has no main text trafilatura could extract)"
+    I032 = (
+        "an RSS or Atom feed, not an article page; give the feed's web address to `blickwinkel feeds add "
+        "URL` (then `blickwinkel watch` ingests its entries) or to `blickwinkel ingest URL`; a saved feed "
+        "file is not read"
+    )
+    I033 = "cannot parse HTML: {exc}"
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "
@@ -190,6 +232,19 @@ class Errors(metaclass=_ErrorsWithCodes):
         "A comparison needs at least two articles, got {count}. "
         "Give two or more texts or URLs (or upload two or more files)."
     )
+
+
+def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) -> str:
+    """``[I001] not valid JSON (line 3, column 5: Expecting value)``: where and why a JSON text cannot
+    be parsed. ``one_line`` for a JSONL line, whose number the input's name already gives."""
+    if isinstance(exc, json.JSONDecodeError):
+        where = f"column {exc.colno}" if one_line else f"line {exc.lineno}, column {exc.colno}"
+        detail = f"{where}: {exc.msg}"
+    elif isinstance(exc, RecursionError):
+        detail = "nested too deeply"
+    else:  # a number too long to be read, for one
+        detail = str(exc)
+    return Errors.I001.format(detail=detail)
 
 
 class BlickwinkelError(Exception):

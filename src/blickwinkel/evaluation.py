@@ -28,7 +28,7 @@ from blickwinkel.compare.evaluate import (
     real_comparison_errors,
     span_hash,
 )
-from blickwinkel.errors import Errors, EvaluationError
+from blickwinkel.errors import Errors, EvaluationError, invalid_json
 from blickwinkel.ingest.json_records import record_to_article
 from blickwinkel.model import Article
 
@@ -47,10 +47,8 @@ def read_gold_json(path: Path) -> Any:
         raise EvaluationError(f"{path}: cannot be read ({exc.strerror})") from exc
     try:
         return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise EvaluationError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from exc
+    except (ValueError, RecursionError) as exc:
+        raise EvaluationError(f"{path}: {invalid_json(exc)}") from exc
 
 
 def read_gold(path: Path) -> Gold | RealGold:

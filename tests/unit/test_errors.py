@@ -101,3 +101,35 @@ def test_a_worker_keeps_an_embedder_error_its_kind(monkeypatch: pytest.MonkeyPat
     failing(StoreError("the database refused"))
     with pytest.raises(ComparisonError, match="database refused"):
         pipeline.comparison_json([], "use")
+
+
+def test_invalid_json_is_worded_one_way_wherever_it_is_read(tmp_path: Path) -> None:
+    # Five places wrote "not valid JSON" five ways ("line 1 column 2", "(… at line 1)", …).
+    from blickwinkel.batch.partitions import _jsonl_rows
+    from blickwinkel.errors import EvaluationError, IngestError
+    from blickwinkel.evaluation import read_gold_json
+    from blickwinkel.ingest import read_text
+    from blickwinkel.stories.evaluate import parse_event_clusters
+
+    expected = "[I001] not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)"
+    gold = tmp_path / "gold.json"
+    gold.write_text("{x", encoding="utf-8")
+    messages = []
+    for read, error in (
+        (lambda: read_text("{x", source="a.json", fmt="json"), IngestError),
+        (lambda: read_gold_json(gold), EvaluationError),
+        (lambda: parse_event_clusters("{x", "clusters.json"), EvaluationError),
+    ):
+        with pytest.raises(error) as raised:
+            read()
+        messages.append(str(raised.value).split(": ", 1)[1])
+    assert messages == [expected] * 3
+    # a JSONL line's number is in the input's name, so its message gives the column only
+    (failure,) = _jsonl_rows("part.jsonl", b"{x\n")[2]
+    with pytest.raises(IngestError) as raised:
+        read_text("{x", source="b.jsonl", fmt="jsonl")
+    assert (
+        str(failure).split(": ", 1)[1]
+        == str(raised.value).split(": ", 1)[1]
+        == ("[I001] not valid JSON (column 2: Expecting property name enclosed in double quotes)")
+    )

@@ -33,14 +33,14 @@ def only_failure(inputs: list[str], **options: object) -> str:
 
 def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "nowhere.txt"
-    assert only_failure([str(path)]) == f"{path}: file not found"
+    assert only_failure([str(path)]) == f"{path}: [I008] file not found"
 
 
 def test_empty_directory(tmp_path: Path) -> None:
     (tmp_path / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "sub").mkdir()
     assert only_failure([str(tmp_path)]) == (
-        f"{tmp_path}: directory has no readable files (hidden files and subdirectories are skipped)"
+        f"{tmp_path}: [I019] directory has no readable files (hidden files and subdirectories are skipped)"
     )
 
 
@@ -97,31 +97,31 @@ def test_a_file_named_twice_is_read_once_with_a_warning(tmp_path: Path) -> None:
 def test_empty_file(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(content)
-    assert only_failure([str(path)]) == f"{path}: file is empty"
+    assert only_failure([str(path)]) == f"{path}: [I002] file is empty"
 
 
 def test_png_is_named(tmp_path: Path) -> None:
     path = tmp_path / "photo.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    assert only_failure([str(path)]) == f"{path}: binary file, not text (looks like PNG image)"
+    assert only_failure([str(path)]) == f"{path}: [I016] binary file, not text (looks like PNG image)"
 
 
 def test_pdf_is_named(tmp_path: Path) -> None:
     path = tmp_path / "paper.md"
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
-    assert only_failure([str(path)]) == f"{path}: binary file, not text (looks like PDF document)"
+    assert only_failure([str(path)]) == f"{path}: [I016] binary file, not text (looks like PDF document)"
 
 
 def test_unknown_binary_with_nul_bytes(tmp_path: Path) -> None:
     path = tmp_path / "blob.dat"
     path.write_bytes(b"abc\x00\x01\x02def" * 50)
-    assert only_failure([str(path)]) == f"{path}: binary file, not text (it holds NUL bytes)"
+    assert only_failure([str(path)]) == f"{path}: [I016] binary file, not text (it holds NUL bytes)"
 
 
 def test_control_characters_are_binary(tmp_path: Path) -> None:
     path = tmp_path / "data.txt"
     path.write_bytes(bytes(range(1, 32)) * 20)
-    assert only_failure([str(path)]) == f"{path}: binary file, not text (mostly control characters)"
+    assert only_failure([str(path)]) == f"{path}: [I016] binary file, not text (mostly control characters)"
 
 
 def test_undecodable_bytes(tmp_path: Path) -> None:
@@ -160,21 +160,21 @@ def test_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None:
     with path.open("wb") as f:
         f.truncate(50_000_000)  # sparse: costs no disk and no time
     assert only_failure([str(path)]) == (
-        f"{path}: file is 50.0 MB, over the 20 MB limit; raise --max-file-mb"
+        f"{path}: [I006] file is 50.0 MB, over the 20 MB limit; raise --max-file-mb"
     )
 
 
 def test_stdin_over_the_limit(tmp_path: Path) -> None:
     stdin = io.BytesIO(b"x" * 101)
     message = only_failure(["-"], stdin=stdin, max_bytes=100)
-    assert message == "-: input is larger than the 0.0001 MB limit; raise --max-file-mb"
+    assert message == "-: [I007] input is larger than the 0.0001 MB limit; raise --max-file-mb"
 
 
 def test_invalid_json_names_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('{\n  "title": "T",\n    x\n}', encoding="utf-8")
     assert only_failure([str(path)]) == (
-        f"{path}: not valid JSON: line 3 column 5: Expecting property name enclosed in double quotes"
+        f"{path}: [I001] not valid JSON (line 3, column 5: Expecting property name enclosed in double quotes)"
     )
 
 
@@ -185,7 +185,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
     try:
         if os.access(path, os.R_OK):
             pytest.skip("running as a user who can read any file")
-        assert only_failure([str(path)]) == f"{path}: permission denied; check the file's permissions"
+        assert only_failure([str(path)]) == f"{path}: [I010] permission denied; check the file's permissions"
     finally:
         path.chmod(0o600)
 
@@ -255,11 +255,11 @@ def test_outlet_and_date_override_what_the_file_says() -> None:
 
 
 def test_read_text_errors() -> None:
-    with pytest.raises(IngestError, match=r"^api: text is empty$"):
+    with pytest.raises(IngestError, match=r"^api: \[I003\] text is empty$"):
         read_text(" \n ", source="api")
-    with pytest.raises(IngestError, match=r"^api: unknown format 'docx'; known formats: html, json"):
+    with pytest.raises(IngestError, match=r"^api: \[I004\] unknown format 'docx'; known formats: html, json"):
         read_text("Titel\n\nText.", source="api", fmt="docx")
-    with pytest.raises(IngestError, match=r"^api#2: field 'text' is missing$"):
+    with pytest.raises(IngestError, match=r"^api#2: \[I024\] field 'text' is missing$"):
         read_text('[{"text": "a"}, {"title": "b"}]', source="api", fmt="json")
     with pytest.raises(IngestError, match=r"holds 2 articles; read_text reads one"):
         read_text('[{"text": "a"}, {"text": "b"}]', source="api", fmt="json")

@@ -247,7 +247,7 @@ def test_html_without_article_text_fails() -> None:
     result = read_inputs([str(FIXTURES / "menu_only.html")])
     assert result.articles == ()
     assert [str(e) for e in result.failures] == [
-        f"{FIXTURES / 'menu_only.html'}: no article text found "
+        f"{FIXTURES / 'menu_only.html'}: [I031] no article text found "
         "(the page has no main text trafilatura could extract)"
     ]
 
@@ -268,7 +268,7 @@ def test_feed_file_is_named_as_a_feed(tmp_path: Path, feed: str) -> None:
     result = read_inputs([str(path)])
     assert result.articles == ()
     assert [str(e) for e in result.failures] == [
-        f"{path}: an RSS or Atom feed, not an article page; give the feed's web address to "
+        f"{path}: [I032] an RSS or Atom feed, not an article page; give the feed's web address to "
         "`blickwinkel feeds add URL` (then `blickwinkel watch` ingests its entries) or to "
         "`blickwinkel ingest URL`; a saved feed file is not read"
     ]
@@ -310,9 +310,9 @@ def test_jsonl_bad_lines_fail_alone() -> None:
     assert [a.id for a in result.articles] == ["a1", "batch-5"]
     assert [a.source for a in result.articles] == [f"{path}:1", f"{path}:5"]
     messages = [str(e) for e in result.failures]
-    assert messages[0] == f"{path}:2: field 'text' is missing"
-    assert messages[1] == f"{path}:3: field 'published' is not a date: 'yesterday'"
-    assert messages[2].startswith(f"{path}:4: not valid JSON: column ")
+    assert messages[0] == f"{path}:2: [I024] field 'text' is missing"
+    assert messages[1] == f"{path}:3: [I028] field 'published' is not a date: 'yesterday'"
+    assert messages[2].startswith(f"{path}:4: [I001] not valid JSON (column ")
     assert len(messages) == 3
     assert result.articles[1].outlet == "Eastwick Post"
     assert result.articles[1].published == dt.date(2024, 5, 9)
@@ -321,27 +321,28 @@ def test_jsonl_bad_lines_fail_alone() -> None:
 @pytest.mark.parametrize(
     ("record", "problem"),
     [
-        ('{"title": "T"}', "field 'text' is missing"),
+        ('{"title": "T"}', "[I024] field 'text' is missing"),
         (
             '{"text": 5}',
-            "field 'text' is a number, not a string: 5 ('text' is a string or a list of paragraph strings)",
+            "[I026] field 'text' is a number, not a string: 5 ('text' is a string or a list of paragraph "
+            "strings)",
         ),
         # A list with a non-string item used to say only "is not a string" with the whole list.
         (
             '{"text": ["Erster Absatz.", 5]}',
-            "field 'text': item 2 of 2 is a number, not a string: 5 ('text' is a string or a list of "
+            "[I025] field 'text': item 2 of 2 is a number, not a string: 5 ('text' is a string or a list of "
             "paragraph strings)",
         ),
         (
             '{"text": ["Erster Absatz.", {"p": "x"}]}',
-            "field 'text': item 2 of 2 is an object, not a string: {'p': 'x'} ('text' is a string or a "
-            "list of paragraph strings)",
+            "[I025] field 'text': item 2 of 2 is an object, not a string: {'p': 'x'} ('text' is a string "
+            "or a list of paragraph strings)",
         ),
-        ('{"text": "   "}', "field 'text' is empty"),
-        ('{"text": "Ein Satz.", "title": ["x"]}', "field 'title' is not a string: ['x']"),
-        ('{"text": "Ein Satz.", "date": "gestern"}', "field 'date' is not a date: 'gestern'"),
-        ("[]", "the JSON list holds no articles"),
-        ("42", "expected a JSON object or a list of objects, got a number"),
+        ('{"text": "   "}', "[I027] field 'text' is empty"),
+        ('{"text": "Ein Satz.", "title": ["x"]}', "[I023] field 'title' is not a string: ['x']"),
+        ('{"text": "Ein Satz.", "date": "gestern"}', "[I028] field 'date' is not a date: 'gestern'"),
+        ("[]", "[I021] the JSON list holds no articles"),
+        ("42", "[I020] expected a JSON object or a list of objects, got a number"),
     ],
 )
 def test_json_field_errors(tmp_path: Path, record: str, problem: str) -> None:
@@ -359,7 +360,7 @@ def test_json_wrapper_object_is_named(tmp_path: Path) -> None:
     result = read_inputs([str(path)])
     assert result.articles == ()
     assert [str(e) for e in result.failures] == [
-        f"{path}: field 'text' is missing; the articles look like the list in field 'articles': "
+        f"{path}: [I024] field 'text' is missing; the articles look like the list in field 'articles': "
         "give that list itself (a JSON list of articles) or one article a line (JSONL)"
     ]
 

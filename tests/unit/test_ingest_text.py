@@ -123,7 +123,7 @@ def test_json_records_slice_back(body: str, title: str) -> None:
 
     result = read_or_error(json.dumps({"title": title, "text": body}), "json")
     if isinstance(result, str):
-        assert result.startswith("prop.txt: field 'text' is empty") or "no article text" in result
+        assert result.startswith("prop.txt: [I027] field 'text' is empty") or "no article text" in result
         return
     assert result.text == "\n\n".join(result.block_text(b) for b in result.blocks)
 

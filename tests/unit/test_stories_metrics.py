@@ -74,7 +74,7 @@ def test_event_cluster_parser() -> None:
 @pytest.mark.parametrize(
     ("command", "content", "expected"),
     [
-        ("stories", "not json", "bad.json: not valid JSON"),
+        ("stories", "not json", "bad.json: [I001] not valid JSON (line 1, column 1: Expecting value)"),
         ("stories", '{"a": 1}', "bad.json: expected a JSON list"),
         ("similarity", '{"text1": "x"}', "bad.json:1: missing field(s)"),
     ],

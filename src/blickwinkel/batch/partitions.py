@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
-from blickwinkel.errors import IngestError
+from blickwinkel.errors import Errors, IngestError, invalid_json
 from blickwinkel.ingest import ReadResult
 from blickwinkel.ingest.json_records import record_to_article
 from blickwinkel.model import Article
@@ -124,7 +124,7 @@ def _jsonl_rows(url: str, data: bytes) -> tuple[list[object], list[str], list[In
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise IngestError(url, f"is not UTF-8 (byte {exc.start}); JSONL partitions must be UTF-8") from exc
+        raise IngestError(url, Errors.I017.format(byte=exc.start)) from exc
     rows: list[object] = []
     where: list[str] = []
     failures: list[IngestError] = []
@@ -133,13 +133,9 @@ def _jsonl_rows(url: str, data: bytes) -> tuple[list[object], list[str], list[In
             continue
         try:
             rows.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            # the same words as compare and ingest give the same line ("Expecting value: line 1
-            # column 1 (char 0)" repeated the line number the source already names)
-            failures.append(IngestError(f"{url}:{number}", f"not valid JSON: column {exc.colno}: {exc.msg}"))
-            continue
-        except RecursionError:
-            failures.append(IngestError(f"{url}:{number}", "not valid JSON: nested too deeply"))
+        except (ValueError, RecursionError) as exc:
+            # the words compare and ingest give the same line (the JSONL reader's)
+            failures.append(IngestError(f"{url}:{number}", invalid_json(exc, one_line=True)))
             continue
         where.append(f"{url}:{number}")
     return rows, where, failures

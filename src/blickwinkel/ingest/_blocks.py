@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from blickwinkel.errors import IngestError
+from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._boilerplate import (
     boilerplate_kind,
     byline_names,
@@ -277,7 +277,7 @@ def build_article(
         elif piece.kind == "lead" and lead is None:
             lead = text
     if not blocks:
-        raise IngestError(source, "no article text found")
+        raise IngestError(source, Errors.I030)
     return Article(
         id=id,
         text="\n\n".join(texts),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import codecs
 
-from blickwinkel.errors import IngestError
+from blickwinkel.errors import Errors, IngestError
 
 # Magic bytes at the start of common binary files people pass by mistake.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -73,16 +73,16 @@ def decode(data: bytes, source: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise IngestError(source, f"cannot decode the {encoding} text: {exc.reason}") from exc
+                raise IngestError(source, Errors.I014.format(encoding=encoding, reason=exc.reason)) from exc
     kind = binary_type(data)
     if kind is not None:
-        raise IngestError(source, f"binary file, not text (looks like {kind})")
+        raise IngestError(source, Errors.I016.format(why=f"looks like {kind}"))
     if b"\x00" in data:
-        raise IngestError(source, "binary file, not text (it holds NUL bytes)")
+        raise IngestError(source, Errors.I016.format(why="it holds NUL bytes"))
     text = _decode_text(data, source)
     controls = len(text) - len(text.translate(_CONTROLS))  # in C: a per-character loop took 1 s/MB
     if text and controls / len(text) > _CONTROL_SHARE:
-        raise IngestError(source, "binary file, not text (mostly control characters)")
+        raise IngestError(source, Errors.I016.format(why="mostly control characters"))
     return text
 
 
@@ -98,9 +98,7 @@ def _decode_text(data: bytes, source: str) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise IngestError(
-            source, "cannot decode the text: no character encoding fits; save the file as UTF-8"
-        )
+        raise IngestError(source, Errors.I015)
     return str(best)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePath
 from typing import BinaryIO
 
-from blickwinkel.errors import IngestError
+from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._base import READERS, ReadResult
 from blickwinkel.ingest._decode import decode
 from blickwinkel.ingest._sniff import format_for
@@ -61,10 +61,10 @@ def read_text(
     stem = "stdin" if source == STDIN else slugify(PurePath(source).stem)
     try:
         if not normalise(text).strip():
-            raise IngestError(source, "text is empty")
+            raise IngestError(source, Errors.I003)
         fmt = fmt or format_for(name, text)
         if fmt not in READERS:
-            raise IngestError(source, f"unknown format {fmt!r}; known formats: {', '.join(READERS.names())}")
+            raise IngestError(source, Errors.I004.format(fmt=fmt, known=", ".join(READERS.names())))
         result = READERS.get(fmt)(text, source=source, stem=stem)
     except IngestError:
         raise
@@ -73,9 +73,7 @@ def read_text(
     if result.failures:
         raise result.failures[0]
     if len(result.articles) != 1:
-        raise IngestError(
-            source, f"holds {len(result.articles)} articles; read_text reads one (use read_inputs)"
-        )
+        raise IngestError(source, Errors.I005.format(count=len(result.articles)))
     return _override(result.articles[0], outlet, published)
 
 
@@ -156,13 +154,11 @@ def _read_input(
         try:
             entries = sorted(p for p in path.iterdir() if not p.name.startswith("."))
         except OSError as exc:
-            yield _failed(given, f"cannot list the directory: {exc.strerror or exc}")
+            yield _failed(given, Errors.I018.format(problem=exc.strerror or exc))
             return
         files = [p for p in entries if is_listed_file(p)]
         if not files:
-            yield _failed(
-                given, "directory has no readable files (hidden files and subdirectories are skipped)"
-            )
+            yield _failed(given, Errors.I019)
         for file in files:
             source = os.path.join(given, file.name)
             if _first_time(source, seen):
@@ -221,14 +217,14 @@ def _read_file(source: str, max_bytes: int) -> ReadResult:
             data = stream.read(max_bytes + 1)
     except FileNotFoundError:
         if path.is_symlink():
-            raise IngestError(source, "broken symbolic link (its target does not exist); skipped") from None
-        raise IngestError(source, "file not found") from None
+            raise IngestError(source, Errors.I009) from None
+        raise IngestError(source, Errors.I008) from None
     except PermissionError:
-        raise IngestError(source, "permission denied; check the file's permissions") from None
+        raise IngestError(source, Errors.I010) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise IngestError(source, "symbolic link loop (the link leads back to itself); skipped") from None
-        raise IngestError(source, f"cannot read the file: {exc.strerror or exc}") from None
+            raise IngestError(source, Errors.I011) from None
+        raise IngestError(source, Errors.I012.format(problem=exc.strerror or exc)) from None
     if len(data) > max_bytes:
         raise IngestError(source, _too_big(len(data), max_bytes, at_least=True))
     return _parse(data, source, path.name, slugify(path.stem))
@@ -244,18 +240,18 @@ def _read_stream(stdin: BinaryIO | None, max_bytes: int) -> bytes:
 
 def _parse(data: bytes, source: str, name: str, stem: str) -> ReadResult:
     if not data.strip():
-        raise IngestError(source, "file is empty")
+        raise IngestError(source, Errors.I002)
     text = decode(data, source)
     if not normalise(text).strip():
-        raise IngestError(source, "file is empty")
+        raise IngestError(source, Errors.I002)
     return READERS.get(format_for(name, text))(text, source=source, stem=stem)
 
 
 def _too_big(size: int, max_bytes: int, *, at_least: bool = False) -> str:
     limit = f"{max_bytes / 1_000_000:g} MB"
     if at_least:
-        return f"input is larger than the {limit} limit; raise --max-file-mb"
-    return f"file is {size / 1_000_000:.1f} MB, over the {limit} limit; raise --max-file-mb"
+        return Errors.I007.format(limit=limit)
+    return Errors.I006.format(size_mb=size / 1_000_000, limit=limit)
 
 
 def _failed(source: str, problem: str) -> ReadResult:
@@ -263,6 +259,4 @@ def _failed(source: str, problem: str) -> ReadResult:
 
 
 def _unexpected(source: str, exc: Exception) -> IngestError:
-    return IngestError(
-        source, f"unexpected error while reading ({type(exc).__name__}: {exc}); please report it"
-    )
+    return IngestError(source, Errors.I013.format(kind=type(exc).__name__, exc=exc))

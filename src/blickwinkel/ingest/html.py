@@ -12,7 +12,7 @@ import re
 import urllib.parse
 from xml.etree import ElementTree
 
-from blickwinkel.errors import IngestError
+from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._base import READERS, ReadResult, single
 from blickwinkel.ingest._blocks import (
     Piece,
@@ -29,25 +29,19 @@ from blickwinkel.ingest._text import collapse_spaces, dash_attribution, join_lin
 
 # Fewer words than this outside the headline is a page without an article (a menu, a cookie wall).
 MIN_ARTICLE_WORDS = 20
-_NO_ARTICLE = "no article text found (the page has no main text trafilatura could extract)"
 # An RSS, RDF or Atom document: its root element after the XML declaration, comments and processing
 # instructions. Read as a page it gave "no article text found", which sent users looking for a broken
 # page instead of at `feeds add`.
 _FEED_ROOT = re.compile(r"(?:<\?[^>]*\?>|<!--.*?-->|\s)*<(?:rss|feed|rdf:RDF)[\s>]", re.DOTALL)
 # A feed's entries are fetched from the web: `feeds add` and `ingest` take its address, not a saved
-# file (`feeds add feed.xml` answered "only http:// and https:// URLs …" to the way out given here).
-_IS_FEED = (
-    "an RSS or Atom feed, not an article page; give the feed's web address to `blickwinkel feeds add "
-    "URL` (then `blickwinkel watch` ingests its entries) or to `blickwinkel ingest URL`; a saved feed "
-    "file is not read"
-)
+# file (`feeds add feed.xml` answered "only http:// and https:// URLs …" to the way out, Errors.I032).
 
 
 @READERS.register("html")
 def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     """Read the main article of an HTML page."""
     if _FEED_ROOT.match(text[:2000].lstrip("\ufeff")):
-        raise IngestError(source, _IS_FEED)
+        raise IngestError(source, Errors.I032)
     import trafilatura
 
     try:
@@ -61,13 +55,13 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
             include_images=False,
         )
     except Exception as exc:  # trafilatura and lxml raise many kinds of errors on broken markup
-        raise IngestError(source, f"cannot parse HTML: {exc}") from exc
+        raise IngestError(source, Errors.I033.format(exc=exc)) from exc
     if not xml:
-        raise IngestError(source, _NO_ARTICLE)
+        raise IngestError(source, Errors.I031)
     try:
         doc = ElementTree.fromstring(xml.encode("utf-8"))
     except ElementTree.ParseError as exc:
-        raise IngestError(source, f"cannot parse HTML: {exc}") from exc
+        raise IngestError(source, Errors.I033.format(exc=exc)) from exc
     title = _attribute(doc, "title")
     pieces = [Piece("headline", title)] if title else []
     main = doc.find("main")
@@ -79,7 +73,7 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     mark_lead(pieces)
     words = sum(len(p.text.split()) for p in pieces if p.kind != "headline")
     if words < MIN_ARTICLE_WORDS:
-        raise IngestError(source, _NO_ARTICLE)
+        raise IngestError(source, Errors.I031)
     date = _attribute(doc, "date")
     meta = {k: v for k in ("hostname", "categories", "tags") if (v := _attribute(doc, k))}
     url = _attribute(doc, "url") or _saved_from(text)

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from blickwinkel.errors import IngestError
+from blickwinkel.errors import Errors, IngestError, invalid_json
 from blickwinkel.ingest._base import READERS, ReadResult, single
 from blickwinkel.ingest._blocks import Piece, build_article, plain_pieces
 from blickwinkel.ingest._dates import parse_date_value
@@ -39,18 +39,14 @@ def read_json(text: str, *, source: str, stem: str) -> ReadResult:
     """One article object, or a list of them (records are named ``file#1``, ``file#2``, …)."""
     try:
         data = json.loads(text, parse_int=_parse_int)
-    except json.JSONDecodeError as exc:
-        raise IngestError(source, f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
-    except ValueError as exc:
-        raise IngestError(source, f"not valid JSON: {exc}") from exc
-    except RecursionError as exc:
-        raise IngestError(source, "not valid JSON: nested too deeply") from exc
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+        raise IngestError(source, invalid_json(exc)) from exc
     if isinstance(data, dict):
         return single(record_to_article(data, source=source, default_id=stem))
     if not isinstance(data, list):
-        raise IngestError(source, f"expected a JSON object or a list of objects, got {_json_type(data)}")
+        raise IngestError(source, Errors.I020.format(kind=_json_type(data)))
     if not data:
-        raise IngestError(source, "the JSON list holds no articles")
+        raise IngestError(source, Errors.I021)
     articles: list[Article] = []
     failures: list[IngestError] = []
     for number, item in enumerate(data, start=1):
@@ -69,18 +65,12 @@ def read_jsonl(text: str, *, source: str, stem: str) -> ReadResult:
         where = f"{source}:{number}"
         try:
             item = json.loads(line, parse_int=_parse_int)
-        except json.JSONDecodeError as exc:
-            failures.append(IngestError(where, f"not valid JSON: column {exc.colno}: {exc.msg}"))
-            continue
-        except ValueError as exc:
-            failures.append(IngestError(where, f"not valid JSON: {exc}"))
-            continue
-        except RecursionError:
-            failures.append(IngestError(where, "not valid JSON: nested too deeply"))
+        except (ValueError, RecursionError) as exc:
+            failures.append(IngestError(where, invalid_json(exc, one_line=True)))
             continue
         _read_record(item, where, f"{stem}-{number}", articles, failures)
     if not articles and not failures:
-        raise IngestError(source, "file is empty")
+        raise IngestError(source, Errors.I002)
     return ReadResult(tuple(articles), tuple(failures))
 
 
@@ -88,7 +78,7 @@ def _read_record(
     item: object, where: str, default_id: str, articles: list[Article], failures: list[IngestError]
 ) -> None:
     if not isinstance(item, dict):
-        failures.append(IngestError(where, f"expected a JSON object, got {_json_type(item)}"))
+        failures.append(IngestError(where, Errors.I022.format(kind=_json_type(item))))
         return
     try:
         articles.append(record_to_article(item, source=where, default_id=default_id))
@@ -143,31 +133,28 @@ def _string(record: dict[str, Any], name: str, source: str, *, numbers: bool = F
     if numbers and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
-        raise IngestError(source, f"field '{key}' is not a string: {_shown(value)}")
+        raise IngestError(source, Errors.I023.format(key=key, value=_shown(value)))
     return join_lines(normalise(value).split("\n")) or None
 
 
 def _text_field(record: dict[str, Any], source: str) -> str:
     value = record.get("text")
     if value is None:
-        raise IngestError(source, "field 'text' is missing" + _wrapper_hint(record))
+        raise IngestError(source, Errors.I024.format(hint=_wrapper_hint(record)))
     if isinstance(value, list):
         for number, part in enumerate(value, start=1):
             if not isinstance(part, str):
                 raise IngestError(
                     source,
-                    f"field 'text': item {number} of {len(value)} is {_json_type(part)}, not a string: "
-                    f"{_shown(part)} ('text' is a string or a list of paragraph strings)",
+                    Errors.I025.format(
+                        number=number, count=len(value), kind=_json_type(part), value=_shown(part)
+                    ),
                 )
         value = "\n\n".join(value)
     if not isinstance(value, str):
-        raise IngestError(
-            source,
-            f"field 'text' is {_json_type(value)}, not a string: {_shown(value)} ('text' is a string or "
-            "a list of paragraph strings)",
-        )
+        raise IngestError(source, Errors.I026.format(kind=_json_type(value), value=_shown(value)))
     if not normalise(value).strip():
-        raise IngestError(source, "field 'text' is empty")
+        raise IngestError(source, Errors.I027)
     return value
 
 
@@ -189,7 +176,7 @@ def _date_field(record: dict[str, Any], source: str) -> dt.date | None:
         return None
     date = parse_date_value(value) if isinstance(value, str) else None
     if date is None:
-        raise IngestError(source, f"field '{key}' is not a date: {_shown(value)}")
+        raise IngestError(source, Errors.I028.format(key=key, value=_shown(value)))
     return date
 
 

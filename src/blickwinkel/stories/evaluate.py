@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from blickwinkel.embed import Embedder
-from blickwinkel.errors import EvaluationError
+from blickwinkel.errors import EvaluationError, invalid_json
 from blickwinkel.model import Article
 from blickwinkel.stories.cluster import (
     WINDOW_DAYS,
@@ -217,8 +217,8 @@ def parse_event_clusters(text: str, source: str) -> tuple[list[Article], dict[st
     """Articles and their gold event label from an event cluster file."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise EvaluationError(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno}).") from None
+    except (ValueError, RecursionError) as exc:
+        raise EvaluationError(f"{source}: {invalid_json(exc)}") from None
     if not isinstance(data, list):
         raise EvaluationError(f"{source}: expected a JSON list of events {{title, articles: [...]}}.")
     articles: list[Article] = []
