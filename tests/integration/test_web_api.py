@@ -127,6 +127,25 @@ def test_compare_refuses_urls_to_private_addresses(store: Store) -> None:
     body = {"articles": [{"url": "http://metadata.internal/latest"}, {"text": TEXT_B}]}
     error = assert_error(client.post("/api/v1/compare", json=body), 422)
     assert "refused" in error["message"]
+    # the field is the request's field, not the URL (it read "http://metadata.internal/latest")
+    assert error["field"] == "articles.0.url"
+    form = client.post(
+        "/api/v1/compare", data={"urls": ["http://metadata.internal/latest"], "texts": [TEXT_B]}
+    )
+    assert assert_error(form, 422)["field"] == "urls"
+
+
+def test_compare_names_the_input_that_cannot_be_read_and_why(client: TestClient) -> None:
+    body = {"articles": [{"text": TEXT_A}, {"text": "{not json", "format": "json"}]}
+    error = assert_error(client.post("/api/v1/compare", json=body), 422)
+    assert error["field"] == "articles.1.text" and "not valid JSON" in error["message"]
+    # an empty text was answered "give either text or url", which the request had done
+    empty = assert_error(
+        client.post("/api/v1/compare", json={"articles": [{"text": " "}, {"text": TEXT_B}]}), 422
+    )
+    assert empty["field"] == "articles.0" and "text is empty" in empty["message"]
+    both = {"articles": [{"text": TEXT_A, "url": "https://news.example/a"}, {"text": TEXT_B}]}
+    assert "not both" in assert_error(client.post("/api/v1/compare", json=both), 422)["message"]
 
 
 def test_write_token_is_required_when_set_or_public(store: Store) -> None:

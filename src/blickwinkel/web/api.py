@@ -201,8 +201,12 @@ class CompareItem(BaseModel):
 
     @model_validator(mode="after")
     def _one_source(self) -> CompareItem:
-        if bool(self.text and self.text.strip()) == bool(self.url):
-            raise ValueError("give either text or url")
+        if self.text and self.text.strip() and self.url:
+            raise ValueError("give either text or url, not both")
+        if self.text is not None and not self.text.strip() and not self.url:
+            raise ValueError("text is empty; give the article's text or its url")
+        if not self.url and not (self.text and self.text.strip()):
+            raise ValueError("give the article's text or its url")
         return self
 
 
@@ -291,8 +295,10 @@ async def read_compare_request(request: Request, app_state: AppState) -> list[Co
                 raise ApiError(422, message, code="invalid", field="body") from None
             raise ApiError(422, f"{field}: {first.get('msg', exc)}", code="invalid", field=field) from None
         return [
-            CompareInput(text=i.text, url=i.url, fmt=i.format, outlet=i.outlet, title=i.title)
-            for i in payload.articles
+            CompareInput(
+                text=i.text, url=i.url, fmt=i.format, outlet=i.outlet, title=i.title, field=f"articles.{n}"
+            )
+            for n, i in enumerate(payload.articles)
         ]
     if kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
         from starlette.datastructures import UploadFile
@@ -311,9 +317,12 @@ async def read_compare_request(request: Request, app_state: AppState) -> list[Co
             for upload in form.getlist("files"):
                 if isinstance(upload, UploadFile):
                     name = upload.filename or "upload"
-                    inputs.append(CompareInput(text=decode(await upload.read(), name), name=name))
-            inputs += [CompareInput(text=str(t)) for t in form.getlist("texts") if str(t).strip()]
-            inputs += [CompareInput(url=str(u).strip()) for u in form.getlist("urls") if str(u).strip()]
+                    text = decode(await upload.read(), name)
+                    inputs.append(CompareInput(text=text, name=name, field="files"))
+            texts = [str(t) for t in form.getlist("texts") if str(t).strip()]
+            inputs += [CompareInput(text=t, field="texts") for t in texts]
+            urls = [str(u).strip() for u in form.getlist("urls") if str(u).strip()]
+            inputs += [CompareInput(url=u, field="urls") for u in urls]
         finally:
             await form.close()
         return inputs

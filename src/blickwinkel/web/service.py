@@ -13,7 +13,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from blickwinkel.errors import ApiError, ComparisonError, Errors, IngestError
+from blickwinkel.errors import ApiError, BlickwinkelError, ComparisonError, Errors, IngestError
 from blickwinkel.ingest.fetch import Fetched, Fetcher, redact
 from blickwinkel.model import Article, Comparison
 from blickwinkel.store import Store
@@ -172,6 +172,7 @@ class CompareInput:
     outlet: str | None = None
     title: str | None = None
     name: str | None = None
+    field: str | None = None  # the request field it came from ("articles.0", "urls"), named in errors
 
 
 Reader = Callable[[Sequence[tuple[CompareInput, Fetched | None]], int | None], list[Article]]
@@ -221,6 +222,32 @@ def compare_submitted(
     if len(inputs) < 2:
         # K001's way out names directories, which a web form or request cannot send
         raise ComparisonError(Errors.W011.format(count=len(inputs)))
-    fetched = [(item, fetcher.get(item.url) if item.url else None) for item in inputs]
-    articles = reader(fetched, max_chars)
+    fetched: list[tuple[CompareInput, Fetched | None]] = []
+    for item in inputs:
+        try:
+            fetched.append((item, fetcher.get(item.url) if item.url else None))
+        except IngestError as exc:
+            raise _input_error(exc, item) from exc
+    try:
+        articles = reader(fetched, max_chars)
+    except IngestError as exc:
+        named = next((i for n, i in enumerate(inputs, start=1) if _source(i, n) == exc.source), None)
+        if named is None:
+            raise
+        raise _input_error(exc, named) from exc
     return StoryComparison({a.id: a for a in articles}, comparer(articles))
+
+
+def _source(item: CompareInput, n: int) -> str:
+    """The source name :func:`read_submitted` gives the ``n``-th input (from 1) in its errors."""
+    return redact(item.url) if item.url else item.name or f"input-{n}"
+
+
+def _input_error(exc: IngestError, item: CompareInput) -> BlickwinkelError:
+    """An input that cannot be fetched or read, with the request field it came from (the error
+    body's ``field`` named the URL or "input-2", which is no field of the request)."""
+    if item.field is None:
+        return exc
+    part = "url" if item.url else "text"
+    field = f"{item.field}.{part}" if item.field.startswith("articles.") else item.field
+    return ApiError(422, str(exc), code="invalid", field=field)
