@@ -21,7 +21,7 @@ The shared data is looked for in ../shared or in $BLICKWINKEL_SHARED.
 The seed pair is ../shared/seeds/*.txt, measured four times: as it is, with ``OPENBLAS_NUM_THREADS=1``
 (the German tagger's matrix products on one core), with ``BLICKWINKEL_NO_BACKGROUND=1`` (the tagger's
 vectors computed in the process itself, not in a child process beside the rest of the analysis:
-``analyse/background.py``) and with ``BLICKWINKEL_NO_QUICK_EXIT=1`` (Python's own exit, which frees
+``cli/_background.py``) and with ``BLICKWINKEL_NO_QUICK_EXIT=1`` (Python's own exit, which frees
 every object one by one: ``cli/_exit.py``); `--event` adds a folder of articles (one real event);
 `--wikinews-event N` writes event N of ../shared/data/story-clusters/wikinews-en-dev.json (event 47 has
 eight English articles) to a temporary folder, one text file per article, and measures it. Every

@@ -12,8 +12,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from blickwinkel.analyse import background, ner_tagger
+from blickwinkel.analyse import ner_tagger
 from blickwinkel.analyse.ner_tagger import contextual_vectors, crf_tags_batch, start_vectors, vector_settings
+from blickwinkel.cli import _background as background
 
 pytestmark = [
     pytest.mark.skipif(sys.platform != "linux", reason="the child process is forked on Linux only"),
@@ -30,6 +31,7 @@ ARTICLE_TWO = [["Der", "Verein", "Grünfeld", "lud", "nach", "Lübeck", "ein", "
 @pytest.fixture
 def allowed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(background, "_allowed", [True])
+    monkeypatch.setattr(ner_tagger, "_workers", [background.spawn])  # what background.allow() sets
     monkeypatch.delenv("BLICKWINKEL_NO_BACKGROUND", raising=False)
     # Threads that earlier tests of this worker left behind (a pool, a test server) are not this
     # test's: the command that forks runs in a fresh process. Count only threads started since.

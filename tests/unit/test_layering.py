@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import blickwinkel
@@ -77,3 +78,17 @@ def test_pure_stages_get_the_embedder_passed_in() -> None:
         if name in path.read_text(encoding="utf-8")
     ]
     assert reaching == []
+
+
+def test_analysis_starts_no_process() -> None:
+    # analyse/background.py forked a child and spoke to it through pipes from inside the pure core;
+    # that plumbing is at the command's edge now (cli/_background.py, ner_tagger.use_vector_workers).
+    process_io = re.compile(
+        r"\bos\.(?:fork|pipe|kill|waitpid)\b|^import (?:select|signal|subprocess)\b", re.M
+    )
+    found = [
+        f"{path.relative_to(SRC)}: {hit}"
+        for path in sorted((SRC / "analyse").rglob("*.py"))
+        for hit in process_io.findall(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -18,10 +18,9 @@ from dataclasses import dataclass, replace
 from typing import cast
 
 from blickwinkel.analyse import gazetteer as gz
-from blickwinkel.analyse.background import Batches
 from blickwinkel.analyse.coreference import assign_keys, name_parts, unify_entity_keys
 from blickwinkel.analyse.lemmas import word_tags
-from blickwinkel.analyse.ner_tagger import crf_tags_batch, spawn_vectors, start_vectors
+from blickwinkel.analyse.ner_tagger import VectorWorker, crf_tags_batch, spawn_vectors, start_vectors
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
 
 __all__ = [
@@ -458,7 +457,7 @@ def _propagate(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> 
     return result
 
 
-def spawn_tagger(articles: Sequence[Article]) -> Batches | None:
+def spawn_tagger(articles: Sequence[Article]) -> VectorWorker | None:
     """Where analysis may (``ner_tagger.spawn_vectors``), a child process that loads the tagger's
     encoder now, while these articles (their languages known) are split into sentences; None when
     none of them goes to the tagger."""
@@ -467,7 +466,7 @@ def spawn_tagger(articles: Sequence[Article]) -> Batches | None:
 
 
 def start_tagging(
-    articles: Sequence[tuple[Article, Sequence[Sentence]]], child: Batches | None = None
+    articles: Sequence[tuple[Article, Sequence[Sentence]]], child: VectorWorker | None = None
 ) -> Callable[[], None]:
     """Start the tagger's contextual vectors of each article's sentences in a child process (``child``
     from :func:`spawn_tagger`, or one started now; ``ner_tagger.start_vectors``), as

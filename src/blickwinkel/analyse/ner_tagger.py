@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
-from blickwinkel.analyse import background
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.lemmas import in_lexicon, word_tags
 from blickwinkel.analyse.token_vectors import FloatArray, shared_encoder
@@ -248,19 +247,51 @@ def contextual_vectors(sentences: Sequence[Sequence[str]], settings: VectorSetti
     return [settings.standardised(v) for v in raw]
 
 
-_started: list[background.Batches] = []
+def load_vector_encoder() -> VectorSettings:
+    """The vector settings, with the encoder they read loaded (a worker loads it before work comes)."""
+    settings = vector_settings()
+    shared_encoder(settings.layers)
+    return settings
+
+
+Key = tuple[tuple[str, ...], ...]
+"""A batch of sentences as the tagger asks for their vectors: the words of each sentence."""
+
+
+class VectorWorker(Protocol):
+    """Computes the contextual vectors of the batches it is sent somewhere else (the ``compare``
+    command's child process, ``cli/_background.py``) while analysis goes on."""
+
+    keys: list[Key]
+
+    def send(self, keys: Sequence[Key]) -> bool: ...
+    def vectors(self, key: Key) -> list[FloatArray] | None: ...
+    def close(self) -> None: ...
+
+
+VectorWorkers = Callable[[int, int], VectorWorker | None]
+"""Starts a worker for at most ``max_words`` words of vectors of ``dim`` numbers, or gives None."""
+_workers: list[VectorWorkers | None] = [None]
+_started: list[VectorWorker] = []
 _started_lock = threading.Lock()
 
 
-def spawn_vectors(max_words: int) -> background.Batches | None:
-    """A child process that loads the encoder now and computes the vectors of at most ``max_words``
-    words it is sent later (:func:`start_vectors`), where this process may fork
-    (:mod:`blickwinkel.analyse.background`); else None."""
-    return background.spawn(max_words, len(vector_settings().mean))
+def use_vector_workers(start: VectorWorkers | None) -> None:
+    """Let the analysis in this process hand the tagger's vectors to workers that ``start`` starts
+    (None: computed here, the default)."""
+    _workers[0] = start
+
+
+def spawn_vectors(max_words: int) -> VectorWorker | None:
+    """A worker that loads the encoder now and computes the vectors of at most ``max_words`` words
+    it is sent later (:func:`start_vectors`), where this process has workers
+    (:func:`use_vector_workers`); else None."""
+    start = _workers[0]
+    return start(max_words, len(vector_settings().mean)) if start is not None else None
 
 
 def start_vectors(
-    batches: Sequence[Sequence[Sequence[str]]], child: background.Batches | None = None
+    batches: Sequence[Sequence[Sequence[str]]], child: VectorWorker | None = None
 ) -> Callable[[], None]:
     """Have the contextual vectors of each batch of sentences (e.g. one article's, as
     :func:`crf_tags_batch` will be given them) computed in a child process — ``child`` from

@@ -62,7 +62,7 @@ def analyse_articles(
     The article stage of each (languages, statements, entities) comes from the process's cache, from
     ``known`` (kept analyses by content key) or from ``store`` when they hold it, and is kept there.
     The articles to analyse are split into statements first; where the process allows it
-    (:mod:`blickwinkel.analyse.background`, e.g. the ``compare`` command) the German tagger's
+    (:mod:`blickwinkel.cli._background`, e.g. the ``compare`` command) the German tagger's
     contextual vectors of all of them are then computed in a child process while this one runs
     ``meanwhile`` on the statements of the articles to analyse (if there are any: e.g. loading the
     sentence embedder the comparison needs next and embedding the statements with it) and the rest

@@ -66,7 +66,7 @@ def compare(
     ] = None,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
-    from blickwinkel.analyse import background
+    from blickwinkel.cli import _background
     from blickwinkel.config import load_settings
     from blickwinkel.pipeline import compare_inputs
 
@@ -74,8 +74,8 @@ def compare(
     # block): the process may end without Python's teardown (cli/_exit.py).
     allow_quick_exit()
     # A command in a process of its own: the German tagger's vectors may be computed in a child
-    # process while the analysis goes on (analyse/background.py).
-    background.allow()
+    # process while the analysis goes on (cli/_background.py).
+    _background.allow()
     try:
         settings = load_settings(
             {

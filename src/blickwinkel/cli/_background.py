@@ -20,6 +20,10 @@ the ``compare`` command does; the service and batch jobs analyse as before), and
 closes early, it says nothing for ``WAIT_SECONDS``), the batch is computed here as before. The child
 never returns into the caller's code: it ends with ``os._exit``; :meth:`Batches.close` (called when
 analysis ends, however it ends) kills a child still running and reaps it.
+
+The process plumbing (fork, pipes, shared memory) lives here, at the command's edge; the analysis
+stays pure: it asks for a worker through ``ner_tagger.use_vector_workers`` (set by :func:`allow`)
+and the child computes with ``ner_tagger``'s own functions.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from blickwinkel.analyse import ner_tagger
+from blickwinkel.analyse.ner_tagger import Key
 from blickwinkel.analyse.token_vectors import FloatArray
 
 _allowed = [False]
@@ -47,12 +53,11 @@ MAX_WORDS = 100_000  # words whose vectors a child computes at most (1.5 kB each
 WAIT_SECONDS = 300.0  # a child silent this long is taken for stuck: the batch is computed here
 _WORK = struct.Struct("<Q")  # the length of the pickled batches the parent sends
 
-Key = tuple[tuple[str, ...], ...]
-
 
 def allow() -> None:
     """Let analysis in this process compute the tagger's vectors in a child process."""
     _allowed[0] = True
+    ner_tagger.use_vector_workers(spawn)
 
 
 def _may_fork() -> bool:
@@ -201,15 +206,11 @@ def _read_exactly(fd: int, size: int) -> bytes:
 
 
 def _compute(batches: Batches, work: int, done: int) -> None:
-    from blickwinkel.analyse import ner_tagger
-    from blickwinkel.analyse.token_vectors import shared_encoder
-
     with contextlib.suppress(Exception):  # one BLAS thread: the parent has the other core
         from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
         threadpool_limits(1, "blas")
-    settings = ner_tagger.vector_settings()
-    shared_encoder(settings.layers)  # while the parent splits the articles into sentences
+    settings = ner_tagger.load_vector_encoder()  # while the parent splits the articles into sentences
     (size,) = _WORK.unpack(_read_exactly(work, _WORK.size))
     keys = pickle.loads(_read_exactly(work, size))
     memory = np.frombuffer(batches.memory, dtype=np.float32)
