@@ -494,25 +494,25 @@ def pair_label(languages: Sequence[str]) -> str:
     return "-".join(sorted(set(languages)))
 
 
+# The kinds of error lines: the first six for our example stories' gold (comparison_errors), all for
+# the real-news gold, whose facts may overlap or be near misses.
+_OLD_ERRORS = (
+    "missed_links",
+    "false_links",
+    "missed_unique_facts",
+    "false_unique_facts",
+    "missed_conflicts",
+    "false_conflicts",
+)
+_ERROR_KINDS = (*_OLD_ERRORS, "joined_different_facts", "split_restatements", "flagged_near_misses")
+
+
 class _Tally:
     """Counts per language pair and task, plus readable lines for the errors."""
 
     def __init__(self) -> None:
         self.counts: dict[str, dict[str, list[int]]] = {}
-        self.errors: dict[str, list[str]] = {
-            k: []
-            for k in (
-                "missed_links",
-                "false_links",
-                "missed_unique_facts",
-                "false_unique_facts",
-                "missed_conflicts",
-                "false_conflicts",
-                "joined_different_facts",
-                "split_restatements",
-                "flagged_near_misses",
-            )
-        }
+        self.errors: dict[str, list[str]] = {k: [] for k in _ERROR_KINDS}
 
     def add(self, label: str, task: str, tp: int = 0, predicted: int = 0, support: int = 0) -> None:
         row = self.counts.setdefault(label, {}).setdefault(task, [0, 0, 0])
@@ -656,16 +656,6 @@ def real_comparison_errors(
     gold: RealGold, comparison: Comparison, raw_texts: Mapping[str, str]
 ) -> dict[str, list[str]]:
     return _judge(key_of_real_gold(gold, comparison, raw_texts), comparison).errors
-
-
-_OLD_ERRORS = (
-    "missed_links",
-    "false_links",
-    "missed_unique_facts",
-    "false_unique_facts",
-    "missed_conflicts",
-    "false_conflicts",
-)
 
 
 def micro_average(results: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
