@@ -116,6 +116,28 @@ class Errors(metaclass=_ErrorsWithCodes):
         "file is not read"
     )
     I033 = "cannot parse HTML: {exc}"
+    # ingest/fetch.py (fetching a URL)
+    I040 = "host name cannot be resolved ({exc})"
+    I041 = "{limit} fetches are already running (the limit); try again shortly"
+    I042 = "robots.txt of the site disallows fetching this page"
+    I043 = "redirect {status} without a Location header"
+    I044 = "HTTP {status} from {url}"
+    I045 = "more than {limit} redirects"
+    I046 = "not a valid URL ({problem})"
+    I047 = "only http:// and https:// URLs with a host name can be fetched"
+    I048 = "host name resolves to no address"
+    I049 = (
+        "refused: {host} resolves to a local, private or special-purpose address ({address}); list its "
+        "network in the fetch_allow_networks setting to fetch from it"
+    )
+    I050 = "{host} is asked too often right now (one request per {interval:g} s); try again later"
+    I051 = (
+        "timed out: the fetch did not finish within its {timeout:g} s deadline (connecting, redirects and "
+        "reading together; setting fetch_timeout)"
+    )
+    I052 = "response is {size_mb:.1f} MB, over the {limit_mb:g} MB limit"
+    I053 = "response is larger than the {limit_mb:g} MB limit"
+    I054 = "cannot fetch ({kind}: {problem})"
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "

@@ -34,7 +34,7 @@ import httpcore
 import httpx
 
 from blickwinkel.config import Network, parse_networks
-from blickwinkel.errors import IngestError
+from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._decode import western_text
 
 Resolver = Callable[[str, int], list[str]]
@@ -176,7 +176,7 @@ def system_resolver(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise IngestError(host, f"host name cannot be resolved ({exc})") from None
+        raise IngestError(host, Errors.I040.format(exc=exc)) from None
     return sorted({str(info[4][0]) for info in infos})
 
 
@@ -363,10 +363,7 @@ class Fetcher:
         """
         shown = redact(url)
         if not self._slots.acquire(blocking=False):
-            raise IngestError(
-                shown,
-                f"{self.policy.max_concurrent} fetches are already running (the limit); try again shortly",
-            )
+            raise IngestError(shown, Errors.I041.format(limit=self.policy.max_concurrent))
         outer = self._deadline.at
         self._deadline.at = self._clock() + self.policy.timeout
         try:
@@ -381,18 +378,18 @@ class Fetcher:
         for _ in range(self.policy.max_redirects + 1):
             self.check_url(current)
             if self.policy.obey_robots and not self._robots_allow(current):
-                raise IngestError(shown, "robots.txt of the site disallows fetching this page")
+                raise IngestError(shown, Errors.I042)
             response = self._request(current, headers)
             if response.status in _REDIRECTS:
                 location = response.headers.get("location")
                 if not location:
-                    raise IngestError(shown, f"redirect {response.status} without a Location header")
+                    raise IngestError(shown, Errors.I043.format(status=response.status))
                 current = urllib.parse.urljoin(current, location)
                 continue
             if response.status == 304 or 200 <= response.status < 300:
                 return response
-            raise IngestError(shown, f"HTTP {response.status} from {redact(current)}")
-        raise IngestError(shown, f"more than {self.policy.max_redirects} redirects")
+            raise IngestError(shown, Errors.I044.format(status=response.status, url=redact(current)))
+        raise IngestError(shown, Errors.I045.format(limit=self.policy.max_redirects))
 
     def check_url(self, url: str) -> None:
         """Refuse URLs that are not http(s) or whose host resolves to a refused address."""
@@ -404,23 +401,19 @@ class Fetcher:
             parts = urllib.parse.urlsplit(url)
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError as exc:
-            raise IngestError(redact(url), f"not a valid URL ({redact(str(exc))})") from None
+            raise IngestError(redact(url), Errors.I046.format(problem=redact(str(exc)))) from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise IngestError(redact(url), "only http:// and https:// URLs with a host name can be fetched")
+            raise IngestError(redact(url), Errors.I047)
         return parts, port
 
     def _approved_address(self, shown: str, host: str, port: int) -> str:
         """The address to connect to: the first the name resolves to, when every one is allowed."""
         addresses = self._resolver(host, port)
         if not addresses:
-            raise IngestError(shown, "host name resolves to no address")
+            raise IngestError(shown, Errors.I048)
         refused = [a for a in addresses if not is_public_address(a, self._allow)]
         if refused:
-            raise IngestError(
-                shown,
-                f"refused: {host} resolves to a local, private or special-purpose address "
-                f"({refused[0]}); list its network in the fetch_allow_networks setting to fetch from it",
-            )
+            raise IngestError(shown, Errors.I049.format(host=host, address=refused[0]))
         return addresses[0]
 
     def _approve(self, host: str, port: int) -> str:
@@ -442,21 +435,13 @@ class Fetcher:
             now = self._clock()
             slot = max(now, self._next_slot.get(host, now))
             if left is not None and slot - now > left:
-                raise IngestError(
-                    shown,
-                    f"{host} is asked too often right now (one request per "
-                    f"{self.policy.host_interval:g} s); try again later",
-                )
+                raise IngestError(shown, Errors.I050.format(host=host, interval=self.policy.host_interval))
             self._next_slot[host] = slot + self.policy.host_interval
         if slot > now:
             self._sleep(slot - now)
 
     def _timed_out(self, shown: str) -> IngestError:
-        return IngestError(
-            shown,
-            f"timed out: the fetch did not finish within its {self.policy.timeout:g} s deadline "
-            "(connecting, redirects and reading together; setting fetch_timeout)",
-        )
+        return IngestError(shown, Errors.I051.format(timeout=self.policy.timeout))
 
     def _request(self, url: str, headers: dict[str, str]) -> Fetched:
         shown = redact(url)
@@ -473,14 +458,14 @@ class Fetcher:
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and len(declared) < 20 and int(declared) > limit:
                     raise IngestError(
-                        shown, f"response is {int(declared) / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit"
+                        shown, Errors.I052.format(size_mb=int(declared) / 1e6, limit_mb=limit / 1e6)
                     )
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > limit:
-                        raise IngestError(shown, f"response is larger than the {limit / 1e6:g} MB limit")
+                        raise IngestError(shown, Errors.I053.format(limit_mb=limit / 1e6))
                     left = self._remaining()
                     if left is not None and left <= 0:
                         raise self._timed_out(shown)
@@ -498,7 +483,9 @@ class Fetcher:
             refused, self._deadline.refused = self._deadline.refused, None
             if refused is not None:
                 raise IngestError(shown, refused.problem) from None
-            raise IngestError(shown, f"cannot fetch ({type(exc).__name__}: {redact(str(exc))})") from None
+            raise IngestError(
+                shown, Errors.I054.format(kind=type(exc).__name__, problem=redact(str(exc)))
+            ) from None
 
     def _robots_allow(self, url: str) -> bool:
         parts = urllib.parse.urlsplit(url)
