@@ -369,3 +369,52 @@ def test_json_text_may_be_a_list_of_paragraphs() -> None:
     record = '{"title": "Titel", "text": ["Erster Absatz.", "Zweiter Absatz."], "published": "2024-01-02"}'
     article = read_text(record, source="p.json")
     assert kinds(article) == ["headline", "lead", "paragraph"]
+
+
+FRONT_MATTER_PAGE = """---
+title: "Kanalbrücke in Osterlin gesperrt"
+date: 2031-05-06
+published: true
+author: Mara Lind
+outlet: Osterliner Bote
+tags: [verkehr, brücken]
+---
+
+Die Stadt hat die alte Kanalbrücke am Montag gesperrt. Rund 40 Pendler müssen umsteigen.
+
+Die Reparatur soll drei Monate dauern.
+"""
+
+
+def test_markdown_front_matter_gives_title_date_author_and_outlet() -> None:
+    # The block was read as the headline: 'title: "Kanalbrücke …" date: 2031-05-06 author: …'.
+    article = read_text(FRONT_MATTER_PAGE, source="export.md")
+    assert_slices_back(article)
+    assert article.title == "Kanalbrücke in Osterlin gesperrt"
+    assert (article.published, article.author, article.outlet) == (
+        dt.date(2031, 5, 6),
+        "Mara Lind",
+        "Osterliner Bote",
+    )
+    assert "tags" not in article.text and "---" not in article.text
+    assert kinds(article) == ["headline", "lead", "paragraph"]
+    # with the title also written as the first heading, it is the headline once
+    with_heading = FRONT_MATTER_PAGE.replace(
+        "\n\nDie Stadt", "\n\n# Kanalbrücke in Osterlin gesperrt\n\nDie Stadt", 1
+    )
+    assert block_texts(read_text(with_heading, source="export.md"), "headline") == [
+        "Kanalbrücke in Osterlin gesperrt"
+    ]
+
+
+def test_a_txt_file_or_standard_input_with_front_matter_is_read_as_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "export.txt"
+    path.write_text(FRONT_MATTER_PAGE, encoding="utf-8")
+    assert read_inputs([str(path)]).articles[0].title == "Kanalbrücke in Osterlin gesperrt"
+    assert read_text(FRONT_MATTER_PAGE, source="-").title == "Kanalbrücke in Osterlin gesperrt"
+
+
+def test_text_between_two_rules_is_no_front_matter() -> None:
+    page = "---\nDie Stadt hat die Brücke gesperrt.\n---\n\nRund 40 Pendler müssen umsteigen.\n"
+    article = read_text(page, source="rules.md")
+    assert "Die Stadt hat die Brücke gesperrt." in article.text

@@ -15,6 +15,8 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 _MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]{1,500}\]\([^()\[\]\s]{0,2000}\)")
 _MARKDOWN_QUOTE = re.compile(r"^>[ \t]?\S", re.MULTILINE)
 _MARKDOWN_BOLD = re.compile(r"\*\*[^*\n]{1,500}\*\*")
+# A front matter block's start: a "---" line, then a "key:" line (markdown exports of sites and notes).
+_FRONT_MATTER_START = re.compile(r"\A\ufeff?---[ \t]*\r?\n[A-Za-z_][\w-]*[ \t]*:")
 
 
 def format_for(name: str, text: str) -> str:
@@ -46,10 +48,17 @@ def sniff(text: str) -> str:
 
 
 def looks_like_markdown(text: str) -> bool:
-    """``#`` headings, ``[text](target)`` links, ``>`` quotes or ``**bold**``: markdown, not plain text."""
+    """``#`` headings, ``[text](target)`` links, ``>`` quotes, ``**bold**`` or front matter: markdown,
+    not plain text."""
     return any(
         pattern.search(text)
-        for pattern in (_MARKDOWN_HEADING, _MARKDOWN_LINK, _MARKDOWN_QUOTE, _MARKDOWN_BOLD)
+        for pattern in (
+            _FRONT_MATTER_START,
+            _MARKDOWN_HEADING,
+            _MARKDOWN_LINK,
+            _MARKDOWN_QUOTE,
+            _MARKDOWN_BOLD,
+        )
     )
 
 

@@ -1,5 +1,6 @@
 """Markdown articles and web pages captured as markdown, parsed with markdown-it-py.
 
+A leading front matter block (``---`` … ``---``) gives title, date, author and outlet and is no text.
 An all-capitals line above the headline is the outlet banner; the first heading is the headline and
 later ones are subheadings; a date line near the top is the publication date; a paragraph followed by
 a ``— Name`` line is a quote block (an embedded post when the line reads ``— Name (@handle) date``);
@@ -26,7 +27,7 @@ from blickwinkel.ingest._blocks import (
     mark_subheadings,
     quote_piece,
 )
-from blickwinkel.ingest._dates import parse_date_line
+from blickwinkel.ingest._dates import parse_date_line, parse_date_value
 from blickwinkel.ingest._text import (
     collapse_spaces,
     dash_attribution,
@@ -70,14 +71,65 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark")
 
 
+# A front matter block of static-site and notes exports: "---", "key: value" lines, "---" (or "...").
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_FRONT_MATTER_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "date": "published",
+    "published": "published",
+    "pubdate": "published",
+    "author": "author",
+    "authors": "author",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "site_name": "outlet",
+}
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The title, date, author and outlet a leading front matter block names, and the text after it.
+
+    Only one-line ``key: value`` fields are read (quotes taken off); lists, nested keys and anything
+    else in the block are left out, so that the block never becomes the headline.
+    """
+    found = _FRONT_MATTER.match(text)
+    lines = [line for line in found.group(1).splitlines() if line.strip()] if found else []
+    # Every line a field, a list item or an indented continuation: else the rules enclose article text.
+    if found is None or not lines or not _FRONT_MATTER_FIELD.match(lines[0]):
+        return {}, text
+    if not all(_FRONT_MATTER_FIELD.match(line) or line[0] in " \t-" for line in lines):
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in lines:
+        field = _FRONT_MATTER_FIELD.match(line)
+        if field is None:
+            continue
+        key = _FRONT_MATTER_KEYS.get(field.group(1).lower())
+        value = field.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        if not key or not value or value.startswith(("[", "{", "|", ">")) or key in fields:
+            continue
+        if key == "published" and parse_date_value(value) is None:
+            continue  # "published: true" is a flag of some site generators, not a date
+        fields[key] = value.strip()
+    return fields, text[found.end() :]
+
+
 @READERS.register("markdown")
 def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
     """Read one markdown article (``.md``, or ``.txt`` that uses markdown)."""
-    segments = _segments(_parser().parse(clean_characters(text)))
+    fields, text = front_matter(clean_characters(text))
+    segments = _segments(_parser().parse(text))
+    title = collapse_spaces(fields.get("title", ""))
+    if title and not any(s.kind == "heading" and join_lines(list(s.lines)) == title for s in segments):
+        segments.insert(0, _Segment("heading", (title,)))
     has_heading = any(s.kind == "heading" for s in segments)
     pieces: list[Piece] = []
-    outlet: str | None = None
-    published: dt.date | None = None
+    outlet: str | None = fields.get("outlet") or None
+    published: dt.date | None = parse_date_value(fields["published"]) if "published" in fields else None
     headline_seen = False
     body_paragraphs = 0
     for segment in segments:
@@ -121,7 +173,10 @@ def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
     pieces = mark_boilerplate(pieces)
     mark_subheadings(pieces)
     mark_lead(pieces)
-    return single(build_article(pieces, id=stem, source=source, outlet=outlet, published=published))
+    author = fields.get("author") or None
+    return single(
+        build_article(pieces, id=stem, source=source, outlet=outlet, published=published, author=author)
+    )
 
 
 def _promote_first_line(pieces: list[Piece]) -> None:
