@@ -3,6 +3,7 @@ conditional requests and per-item failures. Never reaches the internet."""
 
 from __future__ import annotations
 
+import datetime as dt
 import http.server
 import threading
 from collections.abc import Iterator
@@ -113,3 +114,29 @@ def test_private_addresses_are_refused_by_default(server: str, store: Store, use
     counts = ingestor.ingest([f"{server}/a1"])
     assert counts.failed == 1
     assert "refused" in store.failures()[0].reason
+
+
+def test_feed_entry_dates_are_the_dates_written() -> None:
+    # feedparser's times are in UTC (a German entry of 01:30 +0200 was dated the day before), it reads
+    # no German day names and time zones, and it rolled "2025-13-45" over to 1 January 2026.
+    from blickwinkel.store.ingest import parse_feed
+
+    items = [
+        ("a", "<pubDate>Sat, 14 Jun 2031 01:30:00 +0200</pubDate>"),
+        ("b", "<pubDate>So, 15 Jun 2031 10:00:00 MESZ</pubDate>"),
+        ("c", "<pubDate>2031-13-45T99:00:00Z</pubDate>"),
+        ("d", "<pubDate>Tue, 03 May 2031 20:00:00 GMT</pubDate>"),
+        ("e", ""),
+    ]
+    body = "".join(
+        f"<item><title>{k}</title><link>https://news.example/{k}</link>{d}</item>" for k, d in items
+    )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{body}</channel></rss>'
+    entries, _ = parse_feed("https://news.example/feed.xml", feed.encode())
+    assert dict(entries) == {
+        "https://news.example/a": dt.date(2031, 6, 14),
+        "https://news.example/b": dt.date(2031, 6, 15),
+        "https://news.example/c": None,
+        "https://news.example/d": dt.date(2031, 5, 3),
+        "https://news.example/e": None,
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import email.utils
 import logging
 import os
 import urllib.parse
@@ -23,6 +24,7 @@ from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.errors import BlickwinkelError, IngestError
 from blickwinkel.ingest import read_inputs
+from blickwinkel.ingest._dates import parse_date_value
 from blickwinkel.ingest._inputs import is_listed_file
 from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.page import article_from_page
@@ -388,6 +390,30 @@ def looks_like_feed(fetched: Fetched) -> bool:
     return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
 
 
+def _entry_date(entry: Any) -> dt.date | None:
+    """The date a feed entry gives, as written: feedparser's parsed times are in UTC ("Sat, 14 Jun 2025
+    01:30 +0200" gave 13 June), miss German forms ("So, 15 Jun 2025 10:00 MESZ") and roll impossible
+    dates over ("2025-13-45" gave 1 January 2026); its parse stands only where ours finds no date in
+    a string that holds its year."""
+    for raw_key, parsed_key in (("published", "published_parsed"), ("updated", "updated_parsed")):
+        raw = str(entry.get(raw_key) or "")
+        written = (parse_date_value(raw) or _rfc2822_date(raw)) if raw else None
+        if written is not None:
+            return written
+        stamp = entry.get(parsed_key)
+        if stamp and (not raw or str(stamp.tm_year) in raw):
+            return dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
+    return None
+
+
+def _rfc2822_date(text: str) -> dt.date | None:
+    """The date of an RSS ``pubDate`` in its own time zone ("Sat, 14 Jun 2025 01:30:00 +0200")."""
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
 def parse_feed(url: str, body: bytes) -> tuple[list[tuple[str, dt.date | None]], str | None]:
     """The entry links (made absolute, http(s) only) with their dates, and the feed's title."""
     import feedparser
@@ -403,8 +429,6 @@ def parse_feed(url: str, body: bytes) -> tuple[list[tuple[str, dt.date | None]],
         link = urllib.parse.urljoin(url, str(link))
         if not is_url(link):
             continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
-        entries.append((link, published))
+        entries.append((link, _entry_date(entry)))
     title = parsed.get("feed", {}).get("title")
     return entries, str(title) if title else None
