@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from blickwinkel.compare.facts import group_facts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from blickwinkel.compare.facts import SAME_ARTICLE_MIN_SCORE, group_facts
 from blickwinkel.model import Link, Statement
 from blickwinkel.report.labels import link_reason, strongest_links
 
@@ -78,3 +81,53 @@ def test_a_restatement_does_not_join_two_different_statements_of_another_article
     facts = group_facts(statements, links, score, restatements=[("a#1", "a#3")])
     assert ("a#1", "b#1") in [f.statements for f in facts]
     assert ("a#3", "b#2") in [f.statements for f in facts]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    articles=st.lists(st.integers(min_value=0, max_value=2), min_size=2, max_size=9),
+    scores=st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=81, max_size=81),
+    linked=st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8)), max_size=12),
+    restated=st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8)), max_size=3),
+)
+def test_a_fact_never_holds_two_statements_of_one_article_that_do_not_restate_each_other(
+    articles: list[int],
+    scores: list[float],
+    linked: list[tuple[int, int]],
+    restated: list[tuple[int, int]],
+) -> None:
+    # Any statements, links and scores: two statements of one article share a fact only when the
+    # link model scores them as one fact or a chain of the article's own restatements joins them.
+    n = len(articles)
+    statements = [
+        Statement(f"{'abc'[a]}#{i}", "abc"[a], f"Statement number {i} of the story.", 0, 10)
+        for i, a in enumerate(articles)
+    ]
+
+    def score(i: int, j: int) -> float:
+        return scores[min(i, j) * 9 + max(i, j)]
+
+    links = [
+        Link(statements[i].id, statements[j].id, max(0.5, score(i, j)))
+        for i, j in linked
+        if i < n and j < n and articles[i] != articles[j]
+    ]
+    pairs = [
+        (statements[i].id, statements[j].id)
+        for i, j in restated
+        if i < n and j < n and i != j and articles[i] == articles[j]
+    ]
+    chained: dict[int, set[int]] = {i: {i} for i in range(n)}
+    for a, b in pairs:
+        x, y = int(a.split("#")[1]), int(b.split("#")[1])
+        joined = chained[x] | chained[y]
+        for k in joined:
+            chained[k] = joined
+    index = {s.id: i for i, s in enumerate(statements)}
+    for fact in group_facts(statements, links, score, restatements=pairs):
+        members = [index[sid] for sid in fact.statements]
+        for i in members:
+            for j in members:
+                if i < j and articles[i] == articles[j]:
+                    assert score(i, j) >= SAME_ARTICLE_MIN_SCORE or j in chained[i], (fact, i, j)
+        assert set(fact.articles) == {statements[i].article for i in members}
