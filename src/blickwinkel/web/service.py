@@ -194,9 +194,7 @@ def read_submitted(
             article = article_from_page(item.url, fetched)
             if max_chars is not None and len(article.text) > max_chars:
                 raise IngestError(
-                    redact(item.url),
-                    f"the page's text has {len(article.text):,} characters; at most {max_chars:,} are "
-                    "compared (setting compare_max_chars)",
+                    redact(item.url), Errors.K005.format(size=len(article.text), limit=max_chars)
                 )
         else:
             source = item.name or f"input-{n}"
