@@ -396,10 +396,15 @@ def test_regional_number_formats(text: str, language: str, value: float) -> None
         ("Hinweise unter 0351-417-2000 oder online.", "de", []),
         ("Die Hotline 417-2000 ist rund um die Uhr besetzt.", "de", []),
         ("Call the tip line at 555-0192 today.", "en", []),
+        # the rest of a number that is no amount: area codes, house numbers, articles
+        ("Call the tip line at (555) 417-2280 today.", "en", []),
+        ("Hinweise unter +49 30 417-2280 oder per Mail.", "de", []),
+        ("Sie wohnt in der Lindenstraße 12-14 mit drei Kindern.", "de", [(3, None, "Kind")]),
+        ("Nach Artikel 5-7 ist das erlaubt.", "de", []),
     ],
 )
 def test_dash_ranges_stay_quantities_and_phone_numbers_stay_out(
-    text: str, language: str, expected: list[tuple[float, float, str]]
+    text: str, language: str, expected: list[tuple[float, float | None, str]]
 ) -> None:
     # a phone number's local part has a range's shape: a round upper end and no phone cue make a range
     found = find_quantities(text, language)

@@ -60,6 +60,17 @@ _PHONE_BEFORE = re.compile(
 )
 
 
+# Digits joined by a dash or slash to a number that is no amount are part of it: a house number
+# range ("Lindenstraße 12-14"), articles ("Artikel 5-7"), the rest of a phone number ("+49 30 417-2280").
+_JOINED_DIGITS = re.compile(r"(?:[-–/]\d+)+(?![\w.,]\d)")
+# An area code in brackets before a phone number's local part: "(555) 417-2280".
+_AREA_CODE = re.compile(r"(?<=\()\d{2,5}\)[ \u00a0]*(?=\d{3}[-–]\d{4}(?!\d))")
+
+
+def _area_code_at(text: str, start: int) -> re.Match[str] | None:
+    return _AREA_CODE.match(text, start)
+
+
 def phone_number_at(text: str, start: int = 0) -> re.Match[str] | None:
     """The phone number's local part that starts at ``start``, if one does: "417-2280" is one figure,
     never the range 417 to 2280, while "500-1000 Menschen" is a range."""
@@ -88,7 +99,9 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
         match = lang.atom.search(text, pos)
         if match is None:
             break
-        if match.group("num") is not None and (phone := phone_number_at(text, match.start("num"))):
+        if match.group("num") is not None and (
+            phone := phone_number_at(text, match.start("num")) or _area_code_at(text, match.start("num"))
+        ):
             pos = phone.end()
             continue
         if code == "fr" and _FR_CLOCK_BEFORE.search(text, max(0, match.start() - 8), match.start()):
@@ -97,6 +110,8 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
         atom = read_atom(match, text, code, lang)
         if atom is None:
             pos = match.end()
+            if match.group("num") is not None and (joined := _JOINED_DIGITS.match(text, pos)):
+                pos = joined.end()  # the rest of that number: "Lindenstraße 12-14"
             continue
         pos = atom.end
         quantity = _complete(atom, text, code, lang)
