@@ -57,6 +57,15 @@ class Errors(metaclass=_ErrorsWithCodes):
         "Cannot reach the Dask scheduler at {address!r}: {exc}. Start one with `dask scheduler` (and "
         "workers with `dask worker ADDRESS`), or leave out --scheduler to run on this machine."
     )
+    # batch/partitions.py (the problem part; IngestError puts the partition's name in front)
+    B002 = "cannot open this location: {exc}"
+    B003 = "cannot be listed: {exc}"
+    B004 = "holds no partition files (endings: {endings})"
+    B005 = "no such file or directory"
+    B006 = "unknown partition format {suffix!r}; use .jsonl or .parquet"
+    B007 = "cannot be read: {exc}"
+    B008 = "is not a readable Parquet file: {exc}"
+    B009 = "expected an object, got {kind}"
     # config.py
     C001 = "Settings file {file} cannot be read: {exc}"
     C002 = "Setting {name!r} (from {where}): {problem}.{known}"
@@ -116,6 +125,8 @@ class Errors(metaclass=_ErrorsWithCodes):
         "file is not read"
     )
     I033 = "cannot parse HTML: {exc}"
+    I034 = "no articles found; pass article files, directories or JSONL"
+    I035 = "hold {count} articles; similarity compares exactly two"
     # ingest/fetch.py (fetching a URL)
     I040 = "host name cannot be resolved ({exc})"
     I041 = "{limit} fetches are already running (the limit); try again shortly"

@@ -39,7 +39,7 @@ def _filesystem(url: str) -> tuple[Any, str]:
         fs, path = fsspec.core.url_to_fs(url)
         return fs, str(path)
     except (ImportError, ValueError) as exc:
-        raise IngestError(url, f"cannot open this location: {exc}") from exc
+        raise IngestError(url, Errors.B002.format(exc=exc)) from exc
 
 
 def _key(url: str, info: dict[str, Any]) -> str:
@@ -64,12 +64,10 @@ def list_partitions(inputs: Sequence[str]) -> tuple[list[Partition], list[Ingest
             failures.append(exc)
             continue
         except OSError as exc:
-            failures.append(IngestError(given, f"cannot be listed: {exc}"))
+            failures.append(IngestError(given, Errors.B003.format(exc=exc)))
             continue
         if not found:
-            failures.append(
-                IngestError(given, f"holds no partition files (endings: {', '.join(sorted(FORMATS))})")
-            )
+            failures.append(IngestError(given, Errors.B004.format(endings=", ".join(sorted(FORMATS)))))
         for partition in found:
             if partition.url not in seen:
                 seen.add(partition.url)
@@ -87,15 +85,13 @@ def _expand(given: str) -> Iterator[Partition]:
     elif fs.exists(path):
         paths = [path]
     else:
-        raise IngestError(given, "no such file or directory")
+        raise IngestError(given, Errors.B005)
     explicit = len(paths) == 1 and paths[0] == path
     for p in paths:
         suffix = PurePosixPath(p).suffix.lower()
         if suffix not in FORMATS:
             if explicit:
-                raise IngestError(
-                    given, f"unknown partition format {suffix or '(none)'!r}; use .jsonl or .parquet"
-                )
+                raise IngestError(given, Errors.B006.format(suffix=suffix or "(none)"))
             continue
         url = protocol + p if protocol and not p.startswith(protocol) else p
         yield Partition(url=url, format=FORMATS[suffix], key=_key(url, fs.info(p)))
@@ -108,7 +104,7 @@ def read_partition(partition: Partition) -> ReadResult:
         with fs.open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        raise IngestError(partition.url, f"cannot be read: {exc}") from exc
+        raise IngestError(partition.url, Errors.B007.format(exc=exc)) from exc
     if partition.format == "parquet":
         rows = _parquet_rows(partition.url, data)
         where = [f"{partition.url}#{n}" for n in range(1, len(rows) + 1)]
@@ -148,7 +144,7 @@ def _parquet_rows(url: str, data: bytes) -> list[object]:
     try:
         table = pq.read_table(pa.BufferReader(data))
     except (pa.ArrowException, OSError) as exc:
-        raise IngestError(url, f"is not a readable Parquet file: {exc}") from exc
+        raise IngestError(url, Errors.B008.format(exc=exc)) from exc
     return [_plain(row) for row in table.to_pylist()]
 
 
@@ -162,7 +158,7 @@ def _records(rows: Sequence[object], where: Sequence[str], partition: Partition)
     failures: list[IngestError] = []
     for row, source in zip(rows, where, strict=True):
         if not isinstance(row, dict):
-            failures.append(IngestError(source, f"expected an object, got {type(row).__name__}"))
+            failures.append(IngestError(source, Errors.B009.format(kind=type(row).__name__)))
             continue
         line = source.rsplit(":", 1)[-1].rsplit("#", 1)[-1]
         try:
@@ -170,5 +166,5 @@ def _records(rows: Sequence[object], where: Sequence[str], partition: Partition)
         except IngestError as exc:
             failures.append(exc)
         except Exception as exc:  # a reader bug must still name the record, and the partition goes on
-            failures.append(IngestError(source, f"could not be read ({type(exc).__name__}: {exc})"))
+            failures.append(IngestError(source, Errors.I013.format(kind=type(exc).__name__, exc=exc)))
     return ReadResult(tuple(articles), tuple(failures))

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from blickwinkel.errors import BlickwinkelError, EvaluationError, IngestError
+from blickwinkel.errors import BlickwinkelError, Errors, EvaluationError, IngestError
 
 OutputFormat = Literal["text", "json"]
 
@@ -99,7 +99,7 @@ def _read_articles(inputs: list[str]) -> list[Any]:
     if failures:
         raise failures[0]
     if not articles:
-        raise IngestError(", ".join(inputs), "no articles found; pass article files, directories or JSONL")
+        raise IngestError(", ".join(inputs), Errors.I034)
     return articles
 
 
@@ -165,9 +165,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             if failures:
                 typer.echo(f"{len(failures)} input(s) could not be read; no articles to group.", err=True)
                 raise typer.Exit(2)
-            raise _fail(
-                IngestError(", ".join(inputs), "no articles found; pass article files, directories or JSONL")
-            )
+            raise _fail(IngestError(", ".join(inputs), Errors.I034))
         try:
             with _progress() as progress:
                 count = load_settings({"processes": processes}).processes or default_processes()
@@ -205,9 +203,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         try:
             articles = _read_articles([first]) + _read_articles([second])
             if len(articles) != 2:
-                raise IngestError(
-                    f"{first}, {second}", f"hold {len(articles)} articles; similarity compares exactly two"
-                )
+                raise IngestError(f"{first}, {second}", Errors.I035.format(count=len(articles)))
             a, b = story_docs(articles, _embedder(embedder, "pair_embedder"))
             score = same_story_score(a, b)
         except BlickwinkelError as exc:
