@@ -188,6 +188,9 @@ def _match_gazetteers(s: _Sentence) -> None:
             gz.is_person_cue(s.word(i - 1))
             or (s.word(i - 1) in given and not s.taken[i - 1] and s.proper(i))
             or (s.tokens[i] in given and i + 1 < len(s.tokens) and s.proper(i + 1))
+            # the surname after a title and a given name the list lacks: "Sir Alistair Graham" is
+            # no town of Graham
+            or (i >= 2 and gz.is_person_cue(s.word(i - 2)) and s.name_like(i - 1) and not s.taken[i - 1])
         )
         for size in range(min(gz.MAX_NAME_TOKENS, len(s.tokens) - i), 0, -1):
             words = s.tokens[i : i + size]
@@ -447,6 +450,18 @@ def _propagate(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> 
                 # tagger read from its sentence ("kündigte <Surname> an" came out as a place, and so
                 # as a second entity); a place or organisation the gazetteers know keeps its type.
                 span = replace(candidate, type="PER", cued=True, tentative=False)
+            elif (
+                len(name) == 1
+                and candidate.type == "LOC"
+                and name[0] in surnames
+                and _city_name(name[0])
+                and not _after_place_preposition(toks, candidate.start)
+            ):
+                # ... but a town of the city list that is the surname of a person named in full is
+                # that person where no preposition of place comes before it: "Kennedy said" beside
+                # "Sir Ian Kennedy" was the town of Kennedy ("in Kennedy" stays the town; countries
+                # and regions keep their type: "Jordan" stays the country).
+                span = replace(candidate, type="PER", key=None, cued=True, tentative=False)
             if not span.tentative:
                 updated.append(span)
                 covered[span.start : span.end] = [True] * (span.end - span.start)
@@ -455,6 +470,22 @@ def _propagate(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> 
                 updated.append(EntitySpan(i, i + 1, "PER"))
         result.append(sorted(updated, key=lambda sp: sp.start))
     return result
+
+
+def _city_name(word: str) -> bool:
+    """Whether ``word`` alone is a name of the gazetteer's city list (not a country or region)."""
+    place = gz.places().get((word,))
+    return place is not None and place.kind == "city"
+
+
+# Prepositions after which a town's name is the town ("in Kennedy", "nach Hindley"), in both languages.
+_PLACE_PREPOSITIONS = frozenset(
+    "in im nach aus bei nahe near to from at into outside around across through towards".split()
+)
+
+
+def _after_place_preposition(words: Sequence[str], i: int) -> bool:
+    return i > 0 and words[i - 1].lower() in _PLACE_PREPOSITIONS
 
 
 def spawn_tagger(articles: Sequence[Article]) -> VectorWorker | None:
@@ -538,8 +569,21 @@ def _with_surnames(
 ) -> tuple[Mention, ...]:
     tokens = _tokens(sentence)
     added = []
+    replaced: set[Mention] = set()
     for i, token in enumerate(tokens):
-        if token.text not in surnames or any(m.start < token.end and token.start < m.end for m in found):
+        if token.text not in surnames:
+            continue
+        covering = [m for m in found if m.start < token.end and token.start < m.end]
+        town = covering[0] if len(covering) == 1 else None
+        if town and town.type == "LOC" and (town.start, town.end) == (token.start, token.end):
+            words = [t.text for t in tokens]
+            if _city_name(token.text) and not _after_place_preposition(words, i):
+                # the town "Kennedy" where another article names Ian Kennedy
+                replaced.add(town)
+                key = "per:" + "-".join(name_parts(token.text))
+                added.append(Mention(text[token.start : token.end], token.start, token.end, "PER", key))
+            continue
+        if covering:
             continue
         opens = i == 0 or tokens[i - 1].text in _OPENERS or tokens[i - 1].text in {".", "!", "?"}
         following = tokens[i + 1].text if i + 1 < len(tokens) else ""
@@ -549,4 +593,5 @@ def _with_surnames(
         added.append(Mention(text[token.start : token.end], token.start, token.end, "PER", key))
     if not added:
         return found
-    return tuple(sorted((*found, *added), key=lambda m: m.start))
+    kept = [m for m in found if m not in replaced]
+    return tuple(sorted((*kept, *added), key=lambda m: m.start))
