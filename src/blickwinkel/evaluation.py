@@ -157,9 +157,21 @@ def _records(path: Path) -> tuple[Any, ...]:
     except OSError as exc:
         raise EvaluationError(Errors.V020.format(path=path, problem=exc.strerror)) from exc
     if path.suffix == ".jsonl":
-        return tuple(json.loads(line) if line.strip() else None for line in text.split("\n"))
-    data = json.loads(text)
+        return tuple(_json_line(line, f"{path}:{n}") for n, line in enumerate(text.split("\n"), start=1))
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise EvaluationError(f"{path}: {invalid_json(exc)}") from exc
     return tuple(data) if isinstance(data, list) else (data,)
+
+
+def _json_line(line: str, where: str) -> Any:
+    if not line.strip():
+        return None
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        raise EvaluationError(f"{where}: {invalid_json(exc, one_line=True)}") from exc
 
 
 def _record(data_root: Path, ref: ArticleRef) -> dict[str, Any]:

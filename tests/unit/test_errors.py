@@ -107,7 +107,7 @@ def test_invalid_json_is_worded_one_way_wherever_it_is_read(tmp_path: Path) -> N
     # Five places wrote "not valid JSON" five ways ("line 1 column 2", "(… at line 1)", …).
     from blickwinkel.batch.partitions import _jsonl_rows
     from blickwinkel.errors import EvaluationError, IngestError
-    from blickwinkel.evaluation import read_gold_json
+    from blickwinkel.evaluation import _records, read_gold_json
     from blickwinkel.ingest import read_text
     from blickwinkel.stories.evaluate import parse_event_clusters
 
@@ -119,13 +119,19 @@ def test_invalid_json_is_worded_one_way_wherever_it_is_read(tmp_path: Path) -> N
         (lambda: read_text("{x", source="a.json", fmt="json"), IngestError),
         (lambda: read_gold_json(gold), EvaluationError),
         (lambda: parse_event_clusters("{x", "clusters.json"), EvaluationError),
+        (lambda: _records(gold), EvaluationError),  # a real-news gold's data file: was a traceback
     ):
         with pytest.raises(error) as raised:
             read()
         messages.append(str(raised.value).split(": ", 1)[1])
-    assert messages == [expected] * 3
+    assert messages == [expected] * 4
     # a JSONL line's number is in the input's name, so its message gives the column only
     (failure,) = _jsonl_rows("part.jsonl", b"{x\n")[2]
+    data = tmp_path / "data.jsonl"
+    data.write_text('{"text": "a"}\n{x\n', encoding="utf-8")
+    with pytest.raises(EvaluationError) as in_data:
+        _records(data)
+    assert str(in_data.value).startswith(f"{data}:2: [I001] not valid JSON (column 2: ")
     with pytest.raises(IngestError) as raised:
         read_text("{x", source="b.jsonl", fmt="jsonl")
     assert (

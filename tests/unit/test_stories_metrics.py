@@ -49,7 +49,7 @@ def test_similarity_parser_names_the_line() -> None:
     assert parse_similarity_pairs(good, "f.jsonl")[0].languages == "de-en"
     with pytest.raises(EvaluationError, match=r"f\.jsonl:2: missing field\(s\) overall"):
         parse_similarity_pairs(good + "\n" + json.dumps({"text1": "a", "text2": "b"}), "f.jsonl")
-    with pytest.raises(EvaluationError, match=r"f\.jsonl:1: not a JSON object"):
+    with pytest.raises(EvaluationError, match=r"f\.jsonl:1: \[I001\] not valid JSON \(column 2: "):
         parse_similarity_pairs("{oops", "f.jsonl")
 
 

@@ -57,8 +57,8 @@ def parse_similarity_pairs(text: str, source: str) -> list[SimilarityPair]:
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvaluationError(f"{source}:{number}: not a JSON object ({exc.msg}).") from None
+        except (ValueError, RecursionError) as exc:
+            raise EvaluationError(f"{source}:{number}: {invalid_json(exc, one_line=True)}") from None
         if not isinstance(record, dict):
             raise EvaluationError(f"{source}:{number}: expected a JSON object per line.")
         missing = [k for k in ("text1", "text2", "overall") if k not in record]
