@@ -18,6 +18,7 @@ RANK = {
     "registry": 0,
     "datacache": 0,
     "_lazy": 0,
+    "scores": 0,
     "text": 1,
     "ingest": 2,
     "analyse": 3,

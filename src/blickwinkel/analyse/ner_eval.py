@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from blickwinkel.errors import Errors, EvaluationError
+from blickwinkel.scores import precision_recall_f1
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "OTH")
 DerivedPolicy = Literal["ignore", "merge"]
@@ -164,13 +165,6 @@ def entity_spans(tags: Sequence[str], derived: DerivedPolicy = "ignore") -> set[
     return spans
 
 
-def _prf(true_positive: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    precision = true_positive / predicted if predicted else 0.0
-    recall = true_positive / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
 def score_entities(
     gold: Sequence[Sequence[str]],
     predicted: Sequence[Sequence[str]],
@@ -190,9 +184,9 @@ def score_entities(
                 counts[span[2]][0] += 1
         for span in gold_spans:
             counts[span[2]][2] += 1
-    per_type = {t: TypeScore(*_prf(*counts[t]), support=counts[t][2]) for t in ENTITY_TYPES}
+    per_type = {t: TypeScore(*precision_recall_f1(*counts[t]), support=counts[t][2]) for t in ENTITY_TYPES}
     totals = [sum(c[k] for c in counts.values()) for k in range(3)]
-    precision, recall, f1 = _prf(*totals)
+    precision, recall, f1 = precision_recall_f1(*totals)
     return NerScores(precision, recall, f1, len(gold), per_type)
 
 

@@ -27,6 +27,7 @@ from blickwinkel.analyse.subjectivity import (
     subjectivity_scores,
 )
 from blickwinkel.errors import BlickwinkelError, Errors, EvaluationError
+from blickwinkel.scores import precision_recall_f1
 
 if TYPE_CHECKING:
     from blickwinkel.embed import Embedder
@@ -124,9 +125,7 @@ def classification_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict
         tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == label and p == label)
         fp = sum(1 for g, p in zip(gold, predicted, strict=True) if g != label and p == label)
         fn = sum(1 for g, p in zip(gold, predicted, strict=True) if g == label and p != label)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = precision_recall_f1(tp, tp + fp, tp + fn)
         per_label[label] = {
             "precision": round(precision, 4),
             "recall": round(recall, 4),

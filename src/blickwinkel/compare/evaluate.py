@@ -26,6 +26,7 @@ from typing import Any
 
 from blickwinkel.errors import Errors, EvaluationError
 from blickwinkel.model import Comparison, Statement
+from blickwinkel.scores import f1 as harmonic_f1
 
 GOLD_SCHEMA = "blickwinkel.gold/1"
 TASKS = ("links", "unique_facts", "conflicts")
@@ -63,8 +64,7 @@ class PRF:
     def of(tp: int, predicted: int, gold: int) -> PRF:
         p = tp / predicted if predicted else (1.0 if not gold else 0.0)
         r = tp / gold if gold else 1.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return PRF(round(p, 4), round(r, 4), round(f, 4), gold, tp, predicted)
+        return PRF(round(p, 4), round(r, 4), round(harmonic_f1(p, r), 4), gold, tp, predicted)
 
     def to_json(self) -> dict[str, float | int]:
         return {

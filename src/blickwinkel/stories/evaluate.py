@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from blickwinkel import scores
 from blickwinkel.embed import Embedder
 from blickwinkel.errors import EvaluationError, invalid_json
 from blickwinkel.model import Article
@@ -340,8 +341,7 @@ class CrossValidatedClustering:
 
     @property
     def bcubed_f1(self) -> float:
-        p, r = self.bcubed_precision, self.bcubed_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return scores.f1(self.bcubed_precision, self.bcubed_recall)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from blickwinkel.scores import f1
+
 
 def pearson(x: Sequence[float], y: Sequence[float]) -> float:
     """Pearson's r; 0.0 when either side is constant or there are fewer than two values."""
@@ -33,10 +35,6 @@ class ClusteringScores:
     pairwise_precision: float
     pairwise_recall: float
     pairwise_f1: float
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r > 0 else 0.0
 
 
 def clustering_scores(predicted: Sequence[Sequence[str]], gold: Mapping[str, str]) -> ClusteringScores:
@@ -74,8 +72,8 @@ def clustering_scores(predicted: Sequence[Sequence[str]], gold: Mapping[str, str
     return ClusteringScores(
         bcubed_precision=precision,
         bcubed_recall=recall,
-        bcubed_f1=_f1(precision, recall),
+        bcubed_f1=f1(precision, recall),
         pairwise_precision=pair_p,
         pairwise_recall=pair_r,
-        pairwise_f1=_f1(pair_p, pair_r),
+        pairwise_f1=f1(pair_p, pair_r),
     )
