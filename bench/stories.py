@@ -19,8 +19,9 @@
 1. The whole path in this process on the same file (features in 256-article batches, one process):
    the story docs 2. starts from.
 2. Clustering alone on synthetic articles made from the real ones (their embeddings perturbed,
-   dates spread at ~300 articles a day), streamed in time order; time at each checkpoint and peak
-   RSS, in a fresh process so the model does not count.
+   dates spread at ~300 articles a day), streamed in time order; wall and CPU time at each
+   checkpoint (CPU per 10k since the last one: the figure that stays flat when the cost per article
+   does, whatever else the machine runs) and peak RSS, in a fresh process so the model does not count.
 3. What a user would write: scikit-learn TF-IDF + AgglomerativeClustering (average linkage,
    cosine), on subsets it can handle (it needs the full distance matrix).
 4. Side by side on ../shared/data/story-clusters/wikinews-en-dev.json: our clustering (with 'use'
@@ -251,17 +252,20 @@ def cluster_synthetic(base_file: Path, sizes: list[int]) -> None:
     before = peak_rss_mb()
     clusterer = StoryClusterer()
     start = time.perf_counter()
+    # CPU time (user + system of this process) is what a busy shared machine does not distort.
+    cpu_start = time.process_time()
     checkpoints = set(sizes)
     previous = (0, 0.0)
     for n, doc in enumerate(synthetic(base, max(sizes)), start=1):
         clusterer.add(doc)  # type: ignore[arg-type]
         if n in checkpoints:
             elapsed = time.perf_counter() - start
-            per_10k = (elapsed - previous[1]) / (n - previous[0]) * 10_000
-            previous = (n, elapsed)
+            cpu = time.process_time() - cpu_start
+            per_10k = (cpu - previous[1]) / (n - previous[0]) * 10_000
+            previous = (n, cpu)
             print(
-                f"  {n:>7} articles: {elapsed:6.1f}s ({n / elapsed:,.0f} articles/s, "
-                f"{per_10k:.1f}s per 10k since the last line) · "
+                f"  {n:>7} articles: {elapsed:6.1f}s wall, CPU {cpu:6.1f}s ({n / cpu:,.0f} articles per "
+                f"CPU-second, {per_10k:.1f} CPU-s per 10k since the last line) · "
                 f"{len(clusterer.stories()):,} stories · peak RSS {peak_rss_mb():.0f} MB "
                 f"(base docs loaded: {before:.0f} MB)",
                 flush=True,
