@@ -247,6 +247,10 @@ class Errors(metaclass=_ErrorsWithCodes):
         "{event}: article {article!r} ({dataset} {record}) has changed: hash {digest}, "
         "the gold expects {expected}."
     )
+    V023 = (
+        "{source}: field 'tasks' {problem}; it lists some of {tasks}, and only a file of split "
+        "'tune' may leave tasks out (a held-out file is scored on every task)."
+    )
     # web/
     W001 = "No story {story_id}."
     W002 = "No article {article_id}."

@@ -112,6 +112,9 @@ def gold_with(**changes: Any) -> dict[str, Any]:
         (gold_with(facts=[{"name": "a", "mentions": {"x": [[0, 1, "h"]]}, "overlaps": ["zz"]}]), "V017"),
         (gold_with(different=[{"pair": [["closed", "y"], ["choir", "x"]]}]), "V013"),
         (gold_with(conflicts=[{"fact": "choir", "articles": ["x", "z"]}]), "V004"),
+        (gold_with(tasks=["conflicts", "speed"]), "V023"),
+        (gold_with(tasks=[]), "V023"),
+        (gold_with(split="heldout", tasks=["conflicts"]), "V023"),
     ],
 )
 def test_malformed_real_gold_names_the_file_and_the_field(data: Any, code: str) -> None:
@@ -212,11 +215,31 @@ def test_real_gold_split_alternates_by_event_within_each_language_pair() -> None
         assert files == expected, label
 
 
+def test_a_file_for_some_tasks_is_scored_on_those_only() -> None:
+    gold = parse_real_gold(gold_with(tasks=["conflicts", "near_misses"]), "g.json")
+    comp = comparison([["x#1", "z#1", "x#2"], ["x#3"]], [["x#1", "z#1"], ["x#2", "y#2"]])
+    result = evaluate_real_comparison(gold, comp, RAW)
+    assert result["conflicts"]["true_positives"] == 1 and result["conflicts"]["predicted"] == 2
+    assert result["near_misses"] == {"rate": 1.0, "hits": 1, "support": 1}
+    assert result["links"]["support"] == result["links"]["predicted"] == 0
+    assert result["unique_facts"]["support"] == 0 and result["restatements"]["support"] == 0
+    errors = real_comparison_errors(gold, comp, RAW)
+    assert set(errors) == {"missed_conflicts", "false_conflicts", "flagged_near_misses"}
+
+
+@pytest.mark.parametrize("path", sorted((GOLD_REAL / "tune-conflicts").glob("*.json")), ids=lambda p: p.stem)
+def test_tune_only_conflict_files_parse_and_keep_no_article_text(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gold = parse_real_gold(data, str(path))
+    assert gold.split == "tune" and gold.tasks == {"conflicts", "near_misses"}
+    assert not ({"text", "text1", "text2", "fragment"} & _keys(data))
+
+
 def test_no_article_is_in_both_halves() -> None:
-    """An article annotated in a tuning event and in a held-out event would leak what was tuned on
-    into the reported figures."""
+    """An article annotated in a tuning event (or a tune-only conflict file) and in a held-out event
+    would leak what was tuned on into the reported figures."""
     halves: dict[tuple[str, str, str], set[str]] = {}
-    for path in sorted(GOLD_REAL.glob("*.json")):
+    for path in sorted([*GOLD_REAL.glob("*.json"), *(GOLD_REAL / "tune-conflicts").glob("*.json")]):
         gold = parse_real_gold(json.loads(path.read_text(encoding="utf-8")), str(path))
         for ref in gold.articles:
             key = (ref.dataset, json.dumps(dict(ref.record), sort_keys=True), ref.field)

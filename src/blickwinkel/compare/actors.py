@@ -107,10 +107,29 @@ NAME_VARIANT_MIN_RATIO = 0.8
 def _same_name(x: str, a: Statement, y: str, b: Statement) -> bool:
     """Whether two names that differ are one name: one statement also contains the other's name as
     text (the recogniser missed it there), or they are two spellings of one name."""
-    x, y = typographic_form(x).lower(), typographic_form(y).lower()  # "O’Brien" is "O'Brien"
+    if _abbreviation(x, y) or _abbreviation(y, x):
+        return True
+    # "O’Brien" is "O'Brien"; "Lindenau's" is "Lindenau"
+    x, y = (_POSSESSIVE.sub("", typographic_form(n)).lower() for n in (x, y))
     if x in typographic_form(b.text).lower() or y in typographic_form(a.text).lower():
         return True
     return SequenceMatcher(None, x, y).ratio() >= NAME_VARIANT_MIN_RATIO
+
+
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def _abbreviation(short: str, long: str) -> bool:
+    """Whether ``short`` abbreviates ``long``: the initials of its words ("UN" for "United Nations",
+    "HMP" for "Her Majesty's Prison"), or two capitals that open a one-word name and stand in it in
+    order ("VA" for "Virginia", the way postal codes shorten a state)."""
+    if not (2 <= len(short) <= 5 and short.isalpha() and short.isupper()):
+        return False
+    words = long.split()
+    if len(words) > 1:
+        return "".join(w[0] for w in words).upper() == short
+    rest = long[1:].upper()
+    return len(short) == 2 and long[:1].upper() == short[0] and short[1] in rest
 
 
 def _name_like(xs: Sequence[Token], ys: Sequence[Token], a: Statement, b: Statement) -> bool:

@@ -50,8 +50,11 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool | None:
     if a.upper is not None and b.upper is not None and not (a.approximate or b.approximate):
         # Two exact ranges ("500.000 bis 700.000") agree only when both ends do.
         return a.value == b.value and a.upper == b.upper
-    low_a, high_a = _interval(a)
-    low_b, high_b = _interval(b)
+    # a figure rounded by its scale word meets a closer one, not another rounded one ("nine" and
+    # "eight million" differ)
+    scaled = not (_rounded_by_scale(a) and _rounded_by_scale(b))
+    low_a, high_a = _interval(a, scaled)
+    low_b, high_b = _interval(b, scaled)
     return low_a <= high_b and low_b <= high_a
 
 
@@ -64,10 +67,24 @@ def _is_round(value: float) -> bool:
     return len(digits) <= 2
 
 
-def _interval(quantity: Quantity) -> tuple[float, float]:
+# "nine million people", "2 Milliarden Euro": a figure written with a scale word and one significant
+# digit is a rounded figure even without a hedge, and gets the hedge's 10% ("nine million" for 9.3
+# million; "2.5 million" stays exact). From the tune-only conflict files of examples/gold-real.
+_SCALE_WORD = re.compile(r"\b(?i:thousand|million|billion|tausend|millionen|milliarden?|mio|mrd)\b")
+
+
+def _rounded_by_scale(quantity: Quantity) -> bool:
+    value = quantity.value
+    one_digit = float(value).is_integer() and len(str(int(abs(value))).rstrip("0")) == 1
+    return one_digit and _SCALE_WORD.search(quantity.text) is not None
+
+
+def _interval(quantity: Quantity, scaled: bool = True) -> tuple[float, float]:
     low = quantity.value
     high = quantity.upper if quantity.upper is not None else quantity.value
     if not quantity.approximate:
+        if scaled and _rounded_by_scale(quantity):
+            return low - abs(low) * _APPROXIMATE_TOLERANCE, high + abs(high) * _APPROXIMATE_TOLERANCE
         return low, high
     down = up = _APPROXIMATE_TOLERANCE if _is_round(quantity.value) else _PRECISE_HEDGE_TOLERANCE
     if _LOWER_BOUND_HEDGE.search(quantity.text):

@@ -14,6 +14,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Protocol
 
+from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS
 from blickwinkel.model import Statement
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "tallies",
     "tally_conflict",
     "typographic_form",
+    "weekday_conflict",
 ]
 
 # Typographic variants that change no word, each mapped onto one character so offsets stay put.
@@ -117,6 +119,92 @@ def daypart_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
         if len(parts_a) == 1 and len(parts_b) == 1 and frozenset(parts_a | parts_b) in _DISJOINT_DAYPARTS:
             return pa[day][0][1], pb[day][0][1]
     return None
+
+
+# A weekday the event happened on: "on Wednesday", "killed Thursday", "am Montag", "Montagabend".
+# Not a weekday that frames another moment: when something was said ("police said Monday", "sagte am
+# Montag"; but "killed Sunday, police said" is the day of the killing), since or until when ("since
+# Friday", "bis Montag"), or a week before or after.
+_WEEKDAY_WORD = re.compile(
+    r"\b(?P<day>" + "|".join(sorted(_WEEKDAY_INDEX, key=len, reverse=True)) + r")", re.IGNORECASE
+)
+_FRAMED_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed|added|sagte|sagten|teilte|teilten|erklärte|"
+    r"berichtete|bestätigte|since|until|till|by|from|before|after|next|seit|bis|ab|vor|nach|kommenden|"
+    r"nächsten|vergangenen|letzten)\s+(?:(?:on|am|last|this|dem|den|diesem)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A weekday right before a speech verb is when something was said ("on Wednesday said: …"); one
+# followed by a month and day is a full date ("Sunday, May 1"), which the date check compares.
+_FRAMED_AFTER = re.compile(
+    r"\s*(?:said|says|told|announced|sagte|sagten|erklärte)\b|,?\s*(?:\d{1,2}\.?\s+)?(?:"
+    + "|".join(sorted({re.escape(m.rstrip(".")) for m in DE_MONTHS | EN_MONTHS}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+# The clause of a weekday ends at punctuation or a joining word; a future in it ("will be declared
+# saints on Sunday", "soll am Montag fahren") is a moment still to come, not the day of a past event.
+_CLAUSE_END = re.compile(
+    r"[,;:()]|\s[-–—]\s|\b(?:when|while|who|which|after|before|als|wenn|nachdem|bevor)\b"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|due\s+to|set\s+to|expected\s+to|scheduled|planned|wird|werden|"
+    r"soll|sollen|geplant)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
+def weekdays(s: Statement) -> list[tuple[int, Found]]:
+    """The weekdays a statement gives for a past event, as 0 (Monday) to 6, with where each stands."""
+    text = typographic_form(s.text)
+    out = []
+    for m in _WEEKDAY_WORD.finditer(text):
+        if not m.group()[0].isupper():
+            continue  # "sonntags", a lowercase "friday" in a name: no date
+        if _FRAMED_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        if _FRAMED_AFTER.match(text, m.end()) or _FUTURE.search(_clause(text, m.start(), m.end())):
+            continue
+        found = Found(m.group(), s.start + m.start(), s.start + m.end())
+        out.append((_WEEKDAY_INDEX[m.group("day").lower()], found))
+    return out
+
+
+def weekday_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
+    """One weekday on each side for the event of one fact, and not the same day: "crushed on
+    Wednesday" against "crushed on Thursday". Each side must name one weekday only (two days may be
+    two moments), and two full dates that differ are left to the date check."""
+    wa, wb = weekdays(a), weekdays(b)
+    if len({d for d, _ in wa}) != 1 or len({d for d, _ in wb}) != 1 or wa[0][0] == wb[0][0]:
+        return None
+    days_a = {d.value for d in a.dates if d.value and len(d.value) == 10}
+    days_b = {d.value for d in b.dates if d.value and len(d.value) == 10}
+    if days_a & days_b:
+        return None  # the same full date named, the weekday is about another moment
+    (day_a, found_a), (day_b, found_b) = wa[0], wb[0]
+    if (day_a - day_b) % 7 in (1, 6) and (_near_midnight(a, found_a) or _near_midnight(b, found_b)):
+        return None  # "early on Monday" and "Sunday night" may be one moment, told in two time zones
+    return found_a, found_b
+
+
+# Words that put a moment near midnight, where the next or the previous day may name it too.
+_MIDNIGHT = re.compile(
+    r"\b(?:night|overnight|early|late|midnight|nacht|früh|spät|mitternacht)", re.IGNORECASE
+)
+
+
+def _near_midnight(s: Statement, found: Found) -> bool:
+    at = found.start - s.start
+    around = typographic_form(s.text[max(0, at - 15) : at + len(found.text) + 10])
+    return _MIDNIGHT.search(around) is not None
 
 
 # A side of the body or of a thing, followed by what it is the side of: "left wing", "rechten Vorderrad".
@@ -215,6 +303,29 @@ class _Figure:
     context: tuple[str, ...]
     found: Found
 
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """The runs of digits: "(0351) 417-2280" is ("0351", "417", "2280")."""
+        return tuple(re.findall(r"\d+", self.found.text))
+
+
+def _numbers(s: Statement) -> set[str]:
+    return set(re.findall(r"\d+", s.text))
+
+
+def _same_figure(x: _Figure, a: Statement, y: _Figure, b: Statement) -> bool:
+    """Two ways of writing what one figure says: the same numbers in another order ("March 23, 2014"
+    and "23 March 2014", where the words before each are the same), or one a closer form of the other
+    after a dash or slash ("777-200" is a kind of "777")."""
+    if set(x.groups) <= _numbers(b) and set(y.groups) <= _numbers(a):
+        return True
+    short, long = sorted((x, y), key=lambda f: len(f.groups))
+    n = len(short.groups)
+    if long.groups[:n] != short.groups:
+        return False
+    rest = long.found.text[len(short.found.text) :]
+    return long.found.text.startswith(short.found.text) and rest[:1] in ("-", "/")
+
 
 def figures(s: Statement) -> list[_Figure]:
     """Each figure of the statement with the words right before it, in one pass over the text."""
@@ -246,14 +357,16 @@ def local_figure_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | N
     figure say it fills one slot. A figure the other statement also gives is no clash."""
     fa, fb = figures(a), figures(b)
     digits_a, digits_b = {f.digits for f in fa}, {f.digits for f in fb}
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
     by_context: dict[tuple[str, ...], list[_Figure]] = {}
     for y in fb:
-        if y.digits not in digits_a:
+        # a figure the other statement gives too, after whatever words ("elected leader in 2002")
+        if y.digits not in digits_a and not set(y.groups) <= numbers_a:
             by_context.setdefault(y.context, []).append(y)
     for x in fa:
-        if x.digits in digits_b:
+        if x.digits in digits_b or set(x.groups) <= numbers_b:
             continue
-        partners = by_context.get(x.context)
+        partners = [y for y in by_context.get(x.context, ()) if not _same_figure(x, a, y, b)]
         if partners:
             return x.found, partners[0].found
     return None

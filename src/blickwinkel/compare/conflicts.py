@@ -18,6 +18,7 @@ from typing import Any
 
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.actors import actor_conflict, speaker_conflict
+from blickwinkel.compare.ages import age_conflict, age_pairs
 from blickwinkel.compare.carry_over import carried_over
 from blickwinkel.compare.clashes import (
     Found,
@@ -27,6 +28,7 @@ from blickwinkel.compare.clashes import (
     side_conflict,
     spans_of,
     tally_conflict,
+    weekday_conflict,
 )
 from blickwinkel.compare.counted_values import (
     as_of_now,
@@ -84,8 +86,8 @@ class _Clash:
 
 
 def _quantity_clash(p: _Pair) -> _Clash | None:
-    if as_of_now(p.a) or as_of_now(p.b):
-        return None
+    if as_of_now(p.a) or as_of_now(p.b) or weekday_conflict(p.a, p.b) is not None:
+        return None  # a running count, or counts of two days: two events
     clash = quantity_conflict(p.a, p.b, p.span_a, p.span_b)
     if clash is None or either_stated_elsewhere(p.a, p.b, clash, p.fact, p.statements):
         return None
@@ -127,7 +129,11 @@ def _date_clash(p: _Pair) -> _Clash | None:
 
 
 def _parallel_number_clash(p: _Pair) -> _Clash | None:
+    if as_of_now(p.a) and as_of_now(p.b) and len(p.hunks or []) > 1:
+        return None  # two counts as of two moments ("since July 8" / "since the morning")
     numbers = parallel_number(p.a, p.b, p.hunks or [])
+    if numbers is not None and parallel_date_word(p.hunks or []) is not None:
+        return None  # a count and a day changed: counts of two days, two events
     if numbers is None or either_stated_elsewhere(p.a, p.b, numbers, p.fact, p.statements, in_place=True):
         return None
     qa, qb = numbers
@@ -139,7 +145,7 @@ def _parallel_number_clash(p: _Pair) -> _Clash | None:
 
 def _parallel_date_clash(p: _Pair) -> _Clash | None:
     words = parallel_date_word(p.hunks or [])
-    if words is None:
+    if words is None or parallel_number(p.a, p.b, p.hunks or []) is not None:
         return None
     wa, wb = words
     shown = (repr(wa.text), repr(wb.text))
@@ -159,6 +165,24 @@ def _found_clash(
         return _Clash(kind, (fa.text, fb.text), what, (repr(fa.text), repr(fb.text)), spans_of(fa, fb))
 
     return clash
+
+
+def _two_days(p: _Pair) -> bool:
+    return weekday_conflict(p.a, p.b) is not None or parallel_date_word(p.hunks or []) is not None
+
+
+def _local_figure_clash(p: _Pair) -> _Clash | None:
+    if _two_days(p):
+        return None  # a figure of each of two days: two events
+    return _found_clash("quantity", "figure after the same words", local_figure_conflict)(p)
+
+
+def _weekday_clash(p: _Pair) -> _Clash | None:
+    """Two weekdays for one event; but two days with two counts of one thing are two events ("at
+    least 14 killed on Tuesday" / "two killed on Monday")."""
+    if quantity_conflict(p.a, p.b, p.span_a, p.span_b) is not None:
+        return None
+    return _found_clash("date", "weekday", weekday_conflict)(p)
 
 
 def _speaker_clash(p: _Pair) -> _Clash | None:
@@ -210,10 +234,11 @@ _DETECTORS = (
     _Detector(_date_clash, strong=True),
     _Detector(_parallel_number_clash, parallel=True),
     _Detector(_parallel_date_clash, parallel=True),
+    _Detector(_weekday_clash, strong=True),
     _Detector(_found_clash("quantity", "tally", tally_conflict), strong=True),
     _Detector(_found_clash("date", "time of day", daypart_conflict), strong=True),
     _Detector(_found_clash("detail", "side", side_conflict), strong=True),
-    _Detector(_found_clash("quantity", "figure after the same words", local_figure_conflict), strong=True),
+    _Detector(_local_figure_clash, strong=True),
     _Detector(_speaker_clash),
     _Detector(_actor_clash, parallel=True),
     _Detector(_negation_clash),
@@ -267,7 +292,7 @@ _SLOT_DETECTORS = (
     *(row.detect for row in _DETECTORS if row.strong),
     _found_clash("date", "clock time", clock_conflict),
 )
-_FIGURE_DETECTORS = (_found_clash("quantity", "figure after the same words", local_figure_conflict),)
+_FIGURE_DETECTORS = (_local_figure_clash,)
 
 
 def _unlinked_conflicts(
@@ -325,6 +350,30 @@ def _unlinked_conflicts(
     return found
 
 
+def _age_conflicts(
+    statements: Mapping[str, Statement], fact_of: Mapping[str, Fact], seen: set[frozenset[str]]
+) -> list[Conflict]:
+    """One person given two ages by two articles (``compare.ages``), wherever the two say it: an age
+    belongs to the person, so the pair need not be linked, and the conflict shows in the first's fact."""
+    placed = [statements[sid] for sid in sorted(statements) if sid in fact_of]
+    found = []
+    for a, b in age_pairs(placed):
+        if frozenset((a.id, b.id)) in seen or parallel(a, b, None, None) == []:
+            continue
+        given = age_conflict(a, b)
+        if given is None:
+            continue
+        fa, fb = given
+        seen.add(frozenset((a.id, b.id)))
+        shown = (repr(fa.text), repr(fb.text))
+        found.append(
+            _conflict(
+                _Clash("quantity", (fa.text, fb.text), "age", shown, spans_of(fa, fb)), a, b, fact_of[a.id]
+            )
+        )
+    return found
+
+
 def find_conflicts(
     facts: Sequence[Fact],
     statements: Mapping[str, Statement],
@@ -348,7 +397,7 @@ def find_conflicts(
             # Not each other's best match: only a figure in one slot of the same words can clash.
             if part.score >= CONFLICT_MIN_SCORE and part.names >= 0:
                 local = local_figure_conflict(statements[link.a], statements[link.b])
-                if local is not None:
+                if local is not None and weekday_conflict(statements[link.a], statements[link.b]) is None:
                     conflicts.append(_local_conflict(statements[link.a], statements[link.b], local, fact))
             continue
         if other is not fact:
@@ -366,6 +415,7 @@ def find_conflicts(
     conflicts.extend(carried_over(conflicts, fact_of, statements, links))
     seen = {frozenset(c.statements) for c in conflicts}
     conflicts.extend(_unlinked_conflicts(statements, fact_of, links, parts, seen))
+    conflicts.extend(_age_conflicts(statements, fact_of, seen))
     conflicts.sort(key=lambda c: (int(c.fact[1:]) if c.fact[1:].isdigit() else 0, c.statements))
     return tuple(
         Conflict(f"c{n}", c.kind, c.fact, c.statements, c.values, c.reason, c.spans)

@@ -236,6 +236,10 @@ class RealGold:
     different: tuple[tuple[tuple[str, str], tuple[str, str]], ...]
     conflicts: tuple[GoldConflict, ...]
     near_misses: tuple[GoldConflict, ...]
+    tasks: frozenset[str] = frozenset()
+    """The tasks this file is scored on; empty for all. A tuning file annotated for conflicts only
+    (``examples/gold-real/tune-conflicts``) names its facts only where they clash or nearly do, so its
+    links and unique facts would be scored against an incomplete key."""
 
 
 def span_hash(text: str) -> str:
@@ -289,7 +293,25 @@ def parse_real_gold(data: Any, source: str) -> RealGold:
     different = tuple(
         _parse_different(d, n, by_name, source) for n, d in enumerate(data.get("different", []))
     )
-    return RealGold(str(data.get("event", source)), split, articles, facts, different, conflicts, near)
+    tasks = _parse_tasks(data.get("tasks"), split, source)
+    return RealGold(str(data.get("event", source)), split, articles, facts, different, conflicts, near, tasks)
+
+
+def _parse_tasks(raw: Any, split: str, source: str) -> frozenset[str]:
+    if raw is None:
+        return frozenset()
+    known = (*TASKS, *RATES)
+    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) and x in known for x in raw):
+        raise EvaluationError(
+            Errors.V023.format(source=source, problem=f"is {raw!r}", tasks=", ".join(known))
+        )
+    if split != "tune":
+        raise EvaluationError(
+            Errors.V023.format(
+                source=source, problem=f"is set in a file of split {split!r}", tasks=", ".join(known)
+            )
+        )
+    return frozenset(raw)
 
 
 def _parse_ref(a: Any, n: int, source: str) -> ArticleRef:
@@ -643,7 +665,19 @@ def evaluate_real_comparison(
 ) -> dict[str, Any]:
     """The scores of a comparison of one real-news event, per language pair and in total."""
     key = key_of_real_gold(gold, comparison, raw_texts)
-    return _result(_judge(key, comparison), key.n_facts)
+    return _result(_only_tasks(_judge(key, comparison), gold.tasks), key.n_facts)
+
+
+def _only_tasks(tally: _Tally, tasks: frozenset[str]) -> _Tally:
+    """``tally`` with the counts and errors of tasks outside ``tasks`` left out (all kept when empty)."""
+    if not tasks:
+        return tally
+    for rows in tally.counts.values():
+        for task in [t for t in rows if t not in tasks]:
+            del rows[task]
+    for kind in [k for k in tally.errors if not any(k.endswith(t) for t in tasks)]:
+        del tally.errors[kind]
+    return tally
 
 
 def comparison_errors(gold: Gold, comparison: Comparison) -> dict[str, list[str]]:
@@ -655,7 +689,7 @@ def comparison_errors(gold: Gold, comparison: Comparison) -> dict[str, list[str]
 def real_comparison_errors(
     gold: RealGold, comparison: Comparison, raw_texts: Mapping[str, str]
 ) -> dict[str, list[str]]:
-    return _judge(key_of_real_gold(gold, comparison, raw_texts), comparison).errors
+    return _only_tasks(_judge(key_of_real_gold(gold, comparison, raw_texts), comparison), gold.tasks).errors
 
 
 def micro_average(results: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

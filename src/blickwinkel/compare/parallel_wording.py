@@ -34,8 +34,13 @@ NEGATION_MIN_CHARS = 0.7
 Span = tuple[int, int] | None
 
 
+# Verbs that say no without a negation word: "declined to comment" says what "had no comment" says.
+_REFUSAL = re.compile(r"\b(?:declined|declines|refused|refuses|lehnte|lehnten|verweigerte)\b", re.IGNORECASE)
+
+
 def negations(s: Statement, span: Span) -> int:
-    return len(_NEGATION.findall(typographic_form(span_text(s, span))))
+    text = typographic_form(span_text(s, span))
+    return len(_NEGATION.findall(text)) + len(_REFUSAL.findall(text))
 
 
 # Tokens of the parallel-wording check: numbers with their group and decimal marks ("22'050",

@@ -1,0 +1,312 @@
+"""The kinds of conflict real outlets show, on our own invented sentences: weekdays, ages, running
+counts, dates and model numbers written two ways, names and their abbreviations."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from blickwinkel.compare import compare_articles
+from blickwinkel.compare.actors import _same_name
+from blickwinkel.compare.ages import age_conflict, age_pairs, ages
+from blickwinkel.compare.clashes import local_figure_conflict, weekday_conflict, weekdays
+from blickwinkel.model import Quantity, Statement
+from tests.unit.test_compare import EMBEDDER, ent, make_article, qty
+from tests.unit.test_conflicts import conflicts_of
+
+
+def english(text: str, aid: str = "a") -> Statement:
+    return replace(make_article(aid, [text]).statements[0], language="en")
+
+
+def test_one_event_on_two_weekdays_is_a_date_conflict() -> None:
+    found = weekday_conflict(
+        english("A cyclist was badly hurt on Wednesday when a lorry turned at the Lindenau crossing."),
+        english("A cyclist was hurt on Thursday by a turning lorry at the crossing in Lindenau.", "b"),
+    )
+    assert found is not None and (found[0].text, found[1].text) == ("Wednesday", "Thursday")
+
+
+def test_the_day_of_the_event_before_a_speaker_is_read_and_the_day_something_was_said_is_not() -> None:
+    assert [d for d, _ in weekdays(english("A cyclist was hurt Sunday, the fire service said."))] == [6]
+    assert weekdays(english("The fire service said on Monday that a cyclist was hurt.")) == []
+    assert weekdays(english("The crossing has been closed since Friday.")) == []
+    assert weekdays(english("Die Feuerwehr teilte am Montag mit, ein Radfahrer sei verletzt worden.")) == []
+
+
+def test_two_weekdays_on_one_side_may_be_two_moments_and_are_no_conflict() -> None:
+    assert (
+        weekday_conflict(
+            english("The bridge closed on Monday and reopened on Friday after repairs in Lindenau."),
+            english("The bridge in Lindenau reopened on Friday after repairs.", "b"),
+        )
+        is None
+    )
+
+
+def test_a_weekday_conflict_is_found_between_strongly_matched_statements() -> None:
+    found = conflicts_of(
+        "Ein abbiegender Lastwagen hat am Mittwoch an der Kreuzung am Markt einen Radfahrer erfasst.",
+        "Am Donnerstag erfasste an der Kreuzung am Markt ein abbiegender Lastwagen einen Radfahrer.",
+    )
+    assert [f.split(":")[0] for f in found] == ["date"], found
+    assert "'Mittwoch'" in found[0] and "'Donnerstag'" in found[0]
+
+
+def test_ages_bound_to_a_name_are_read_in_the_ways_news_writes_them() -> None:
+    cases = {
+        "Lorry driver Jonas Weber, 34, was questioned at the scene.": ("Jonas Weber", 34),
+        "The 34-year-old Jonas Weber was questioned at the scene.": ("Jonas Weber", 34),
+        "Police questioned the 34-year-old driver, Jonas Weber, at the scene.": ("Jonas Weber", 34),
+        "The ferry's captain Jonas Weber died at the age of 71.": ("Jonas Weber", 71),
+        "Weber was 34.": ("Weber", 34),
+        "Jonas Weber (34) was questioned at the scene.": ("Jonas Weber", 34),
+    }
+    for text, (name, age) in cases.items():
+        read = [(a.name, a.age) for a in ages(english(text))]
+        assert read == [(name, age)], (text, read)
+
+
+def test_numbers_after_a_name_that_are_no_age_are_not_read() -> None:
+    for text in (
+        "In 2011, the bridge was closed for a year.",
+        "On Sunday, 15 people crossed by ferry.",
+        "The toll was 50.",
+        "Lindenau, 15. März: die Brücke ist gesperrt.",
+    ):
+        assert ages(english(text)) == [], text
+
+
+def test_a_german_age_needs_a_recognised_person() -> None:
+    noun = make_article("a", ["Die Zahl war 50."]).statements[0]
+    person = make_article(
+        "a",
+        ["Der Fahrer Jonas Weber (34) wurde befragt."],
+        {0: {"entities": (ent("Jonas Weber", "per:jonas-weber", "PER"),)}},
+    ).statements[0]
+    assert ages(replace(noun, language="de")) == []
+    assert [(a.name, a.age) for a in ages(replace(person, language="de"))] == [("Jonas Weber", 34)]
+
+
+def test_one_person_given_two_ages_by_two_outlets_is_a_conflict_without_a_link() -> None:
+    a = make_article(
+        "a",
+        [
+            "Die Stadt Lindenau sperrt die alte Brücke über den Fluss wegen Rost an den Trägern.",
+            "Lorry driver Jonas Weber, 34, was questioned by police at the scene.",
+        ],
+    )
+    b = make_article(
+        "b",
+        [
+            "Die Stadt Lindenau sperrt die alte Brücke über den Fluss wegen Rost an den Trägern.",
+            "Jonas Weber, 43, told reporters the brakes of his lorry had failed on the slope.",
+        ],
+    )
+    english_of = [
+        replace(x, statements=tuple(replace(s, language="en") for s in x.statements)) for x in (a, b)
+    ]
+    conflicts = compare_articles(english_of, EMBEDDER).conflicts
+    assert [(c.kind, c.values) for c in conflicts] == [("quantity", ("Jonas Weber, 34", "Jonas Weber, 43"))]
+    assert conflicts[0].reason.startswith("age:")
+
+
+def test_two_people_of_one_surname_are_not_given_each_others_age() -> None:
+    a = english("Anna Berg, 34, and her brother were on board.")
+    b = english("Her brother Jonas Berg, 36, was on board too.", "b")
+    assert age_conflict(a, b) is None
+    father = english("Jonas Berg, 64, and his son Paul Berg, 36, were on board.", "c")
+    son = english("Berg, 37, was on board.", "d")
+    assert age_pairs([father, son]) == []  # one article gives the surname two ages: who is who?
+
+
+def test_a_date_written_in_two_orders_is_no_figure_conflict() -> None:
+    assert (
+        local_figure_conflict(
+            english("The ferry left the pier in Lindenau at noon on March 23, 2014."),
+            english("The ferry left the pier in Lindenau at noon on 23 March 2014.", "b"),
+        )
+        is None
+    )
+
+
+def test_a_closer_model_number_is_no_figure_conflict_but_a_changed_phone_number_is() -> None:
+    assert (
+        local_figure_conflict(
+            english("The loss of a second Lindenau Air Boeing 777-200 shocked the town."),
+            english("It rose to the cruising height of the Lindenau Air Boeing 777.", "b"),
+        )
+        is None
+    )
+    assert (
+        local_figure_conflict(
+            english("Call the Lindenau Crime Line at (0351) 417-2280."),
+            english("Tips go to the Lindenau Crime Line at 0351-471-2280.", "b"),
+        )
+        is not None
+    )
+
+
+def test_a_name_and_its_abbreviation_or_possessive_are_one_name() -> None:
+    a = english("His body was found at his home in Richmond, Virginia.")
+    b = english("His body was found at his home in Richmond, VA.", "b")
+    assert _same_name("Virginia", a, "VA", b)
+    assert _same_name("United Nations", a, "UN", b)
+    c = english("A man was charged over a death at Lindenau's old jail.")
+    d = english("A man was charged over a death at HMP Oldgate in Lindenau.", "b")
+    assert _same_name("Lindenau's", c, "HMP", d)
+    assert not _same_name("Anna Berg", a, "JW", b)
+
+
+def test_counts_since_two_moments_do_not_contradict() -> None:
+    found = conflicts_of(
+        "Militants have fired more than 1,200 rockets at the town since July 8, the army said.",
+        "Militants have fired close to 100 rockets at the town since the morning, the army said.",
+        {"quantities": (qty("more than 1,200 rockets", 1200, "rocket", True),)},
+        {"quantities": (qty("close to 100 rockets", 100, "rocket", True),)},
+    )
+    assert not [f for f in found if f.startswith("quantity")], found
+
+
+def test_the_next_day_early_and_the_day_before_at_night_may_be_one_moment() -> None:
+    assert (
+        weekday_conflict(
+            english("The mayor spoke to the minister by telephone early on Monday about the bridge."),
+            english("The mayor raised the bridge in a phone call with the minister on Sunday night.", "b"),
+        )
+        is None
+    )
+    assert (
+        weekday_conflict(
+            english("The mayor spoke to the minister by telephone on Monday about the bridge."),
+            english("The mayor raised the bridge in a phone call with the minister on Saturday.", "b"),
+        )
+        is not None
+    )
+
+
+def test_a_figure_of_one_digit_and_a_scale_word_is_read_as_rounded() -> None:
+    from blickwinkel.compare.agreement import quantities_agree
+
+    def q(text: str, value: float) -> Quantity:
+        return Quantity(text, 0, len(text), value, "person")
+
+    assert quantities_agree(q("Nine million people", 9e6), q("9.3 million people", 9.3e6)) is True
+    assert quantities_agree(q("2.5 million people", 2.5e6), q("2.4 million people", 2.4e6)) is False
+    assert quantities_agree(q("2 Millionen Menschen", 2e6), q("2,5 Millionen Menschen", 2.5e6)) is False
+    assert quantities_agree(q("9 people", 9), q("10 people", 10)) is False
+    assert quantities_agree(q("nine million people", 9e6), q("eight million people", 8e6)) is False
+
+
+def test_a_weekday_of_something_said_to_come_or_given_as_a_full_date_is_not_the_events() -> None:
+    assert weekdays(english("The two bridges will be opened by the mayor on Sunday.")) == []
+    assert weekdays(english("The head of the office on Wednesday said: the bridge is safe.")) == []
+    assert weekdays(english("When the bridge opens on Sunday, May 1, the town will celebrate.")) == []
+    past = english("A man was killed Thursday in Lindenau when the old bridge, which will be rebuilt, fell.")
+    assert [d for d, _ in weekdays(past)] == [3]
+
+
+def test_a_figure_the_other_statement_gives_after_other_words_is_no_clash() -> None:
+    assert (
+        local_figure_conflict(
+            english("Anna Berg was elected head of the Lindenau Ferry Board in 2002."),
+            english("She became deputy head of the Lindenau Ferry Board in 1991, and head in 2002.", "b"),
+        )
+        is None
+    )
+
+
+def test_another_count_is_of_another_event() -> None:
+    from blickwinkel.compare.counted_values import quantity_conflict
+
+    a = replace(
+        english("A separate landslide near Lindenau buried another 14 people in the valley."),
+        quantities=(qty("14 people", 14, "person"),),
+    )
+    b = replace(
+        english("The landslide near Lindenau is believed to have buried about 1,400 people.", "b"),
+        quantities=(qty("about 1,400 people", 1400, "person", True),),
+    )
+    a = replace(
+        a,
+        quantities=tuple(
+            replace(q, start=a.text.index(q.text), end=a.text.index(q.text) + len(q.text))
+            for q in a.quantities
+        ),
+    )
+    b = replace(
+        b,
+        quantities=tuple(
+            replace(q, start=b.text.index(q.text), end=b.text.index(q.text) + len(q.text))
+            for q in b.quantities
+        ),
+    )
+    assert quantity_conflict(a, b, None, None) is None
+
+
+def test_two_counts_on_two_days_are_two_events_not_a_conflict() -> None:
+    assert not conflicts_of(
+        "Am Dienstag wurden bei dem Einsturz einer Mauer am Markt in Lindenau 14 Menschen verletzt.",
+        "Am Montag wurden bei dem Einsturz einer Mauer am Markt in Lindenau 2 Menschen verletzt.",
+        {"quantities": (qty("14 Menschen", 14, "person"),)},
+        {"quantities": (qty("2 Menschen", 2, "person"),)},
+    )
+
+
+def test_declining_to_comment_is_no_negation_conflict_with_having_no_comment() -> None:
+    assert not conflicts_of(
+        "The ferry company declined to comment on the mayor's plans for the old bridge.",
+        "The ferry company had no comment on the mayor's plans for the old bridge.",
+    )
+
+
+def _placed_quantities(s: Statement, *quantities: Quantity) -> Statement:
+    return replace(
+        s,
+        quantities=tuple(
+            replace(q, start=s.start + s.text.index(q.text), end=s.start + s.text.index(q.text) + len(q.text))
+            for q in quantities
+        ),
+    )
+
+
+def test_shares_of_two_things_and_the_whole_a_part_is_taken_from_do_not_clash() -> None:
+    from blickwinkel.compare.counted_values import quantity_conflict
+
+    star = _placed_quantities(
+        english("The new planet orbits a star half the size and five percent as bright as the Sun."),
+        qty("five percent", 5, "%"),
+    )
+    stars = _placed_quantities(
+        english("Some 20 percent of the stars examined have at least one planet like ours.", "b"),
+        qty("20 percent", 20, "%"),
+    )
+    assert quantity_conflict(star, stars, None, None) is None
+    vote = _placed_quantities(
+        english("The mayor won 52 percent of the vote in Lindenau."), qty("52 percent", 52, "%")
+    )
+    vote_b = _placed_quantities(
+        english("In Lindenau the mayor took 48 percent of the vote.", "b"), qty("48 percent", 48, "%")
+    )
+    assert quantity_conflict(vote, vote_b, None, None) is not None
+    part = _placed_quantities(
+        english("The court upheld the sentences of 37 of 529 men in Lindenau."), qty("529 men", 529, "man")
+    )
+    whole = _placed_quantities(
+        english("More than 1,200 men face sentences in Lindenau.", "b"), qty("1,200 men", 1200, "man")
+    )
+    assert quantity_conflict(part, whole, None, None) is None
+
+
+def test_counts_in_two_languages_one_in_words_are_compared_by_value() -> None:
+    from blickwinkel.compare.counted_values import quantity_conflict
+
+    de = _placed_quantities(
+        replace(make_article("a", ["An Bord waren 45 Menschen."]).statements[0], language="de"),
+        qty("45 Menschen", 45, "mensch"),
+    )
+    forty = _placed_quantities(english("Forty people were on board.", "b"), qty("Forty people", 40, "people"))
+    five = _placed_quantities(
+        english("Forty-five people were on board.", "b"), qty("Forty-five people", 45, "people")
+    )
+    assert quantity_conflict(de, forty, None, None) is not None
+    assert quantity_conflict(de, five, None, None) is None
