@@ -32,7 +32,7 @@ from scipy.optimize import minimize
 from scipy.special import expit
 
 from blickwinkel.analyse.pipeline import analyse_articles
-from blickwinkel.compare import compare_articles
+from blickwinkel.compare import compare_articles, statement_rows
 from blickwinkel.compare.align import StoryScorer, best_part, candidate_pairs
 from blickwinkel.compare.evaluate import RealGold, key_of_gold, key_of_real_gold
 from blickwinkel.compare.link_weights import LINK_MODELS, LinkModel
@@ -81,13 +81,34 @@ class Event:
     pairs: list[tuple[list[ScoreParts], list[ScoreParts], int]]
 
 
+class StoredVectors:
+    """An embedder whose rows are kept by text in the cache directory, so that a refit after a
+    change of the link parts does not embed the same statements again (minutes of e5)."""
+
+    def __init__(self, inner: Any, cache: Path) -> None:
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.path = cache / f"vectors-{inner.name}.pickle"
+        self.rows: dict[str, np.ndarray[Any, Any]] = (
+            pickle.loads(self.path.read_bytes()) if self.path.exists() else {}
+        )
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray[Any, Any]:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.rows]
+        if missing:
+            self.rows.update(zip(missing, self.inner.encode(missing), strict=True))
+        return np.array([self.rows[t] for t in texts], dtype=np.float32).reshape(len(texts), self.dim)
+
+    def save(self) -> None:
+        self.path.write_bytes(pickle.dumps(self.rows))
+
+
 def events(data_root: Path, cache: Path) -> list[Event]:
     paths = [p for p in sorted((ROOT / "examples" / "gold-real").glob("*.json"))]
     paths = [p for p in paths if json.loads(p.read_text(encoding="utf-8")).get("split") == "tune"]
     paths += sorted((ROOT / "examples" / "gold").glob("*.json"))
-    use, cross = get_embedder("use"), get_embedder("e5")
-    out = []
     cache.mkdir(parents=True, exist_ok=True)
+    use, cross = StoredVectors(get_embedder("use"), cache), StoredVectors(get_embedder("e5"), cache)
+    out = []
     for path in paths:
         stored = cache / f"{path.stem}.pickle"
         if stored.exists():
@@ -108,6 +129,10 @@ def events(data_root: Path, cache: Path) -> list[Event]:
         emb = use.encode([embedding_text(p.text) for ps in parts for p in ps])
         cross_emb = cross.encode([embedding_text(p.text) for ps in parts for p in ps])
         scorer = StoryScorer(statements, parts, emb, "use", cross_emb)
+        # e5 for every pair in one language (the comparison: the pairs of a band, see align.py)
+        second = statement_rows(parts, [True] * len(parts), cross)
+        assert second is not None
+        scorer.set_second(second)
         fact_of: dict[str, str] = {}
         for (fact, _article), ids in key.located.items():
             for sid in ids:
@@ -123,6 +148,8 @@ def events(data_root: Path, cache: Path) -> list[Event]:
                 continue
             labelled.append((scorer.part_evidence(i, j), single.part_evidence(i, j), int(fa == fb)))
         event = Event(path.stem, labelled)
+        use.save()
+        cross.save()
         stored.write_bytes(pickle.dumps(event))
         out.append(event)
         print(

@@ -8,11 +8,18 @@ from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
+import pytest
 
-from blickwinkel.compare import compare_articles, cross_lingual_embeddings
+from blickwinkel.compare import align, compare_articles, cross_lingual_embeddings
 from blickwinkel.compare.link_weights import LINK_MODELS
 from blickwinkel.compare.parts import parts_of
-from blickwinkel.compare.similarity import ScoreParts, link_features, link_probability, link_reasons
+from blickwinkel.compare.similarity import (
+    ScoreParts,
+    embedding_text,
+    link_features,
+    link_probability,
+    link_reasons,
+)
 from tests.unit.test_compare import EMBEDDER, BagOfWordsEmbedder, make_article
 
 PLAIN = ScoreParts(0.0, 0.5, 0.4, 0.2, 0.0, 0.0, margin=0.05)
@@ -92,16 +99,45 @@ def test_the_cross_lingual_embedder_embeds_statements_that_meet_another_language
         assert link.reasons["cross_lingual"] == 1.0 and "cross_meaning" in link.reasons
 
 
-def test_the_link_embedder_embeds_every_statement_and_scores_one_language_with_it() -> None:
+def test_the_link_embedder_embeds_whole_statements_of_uncertain_pairs_and_scores_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(align, "SECOND_BAND", (0.0, 1.01))  # every candidate pair is uncertain
     a = make_article("a", ["Die Stadt sperrt die alte Brücke über den Fluss wegen Rost.", "Es regnet."])
     b = make_article("b", ["Die alte Brücke über den Fluss wird wegen Rost gesperrt.", "Die Sonne scheint."])
     counting = CountingEmbedder()
     cmp = compare_articles([a, b], EMBEDDER, second_embedder=counting)
     statements = [s for x in (a, b) for s in x.statements]
-    assert len(counting.texts) == sum(len(p) for p in parts_of(statements))
+    wholes = {embedding_text(ps[0].text) for ps in parts_of(statements)}
+    assert counting.texts and set(counting.texts) <= wholes  # statements, never their clauses
+    assert len(counting.texts) == len(set(counting.texts))  # each once
     assert cmp.links
     for link in cmp.links:
         assert "second_meaning" in link.reasons and "second_margin" in link.reasons
+
+
+def test_the_link_embedder_leaves_certain_pairs_to_the_main_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = make_article("a", ["Die Stadt sperrt die alte Brücke über den Fluss wegen Rost.", "Es regnet."])
+    b = make_article("b", ["Die alte Brücke über den Fluss wird wegen Rost gesperrt.", "Die Sonne scheint."])
+    plain = compare_articles([a, b], EMBEDDER)
+    monkeypatch.setattr(align, "SECOND_BAND", (2.0, 3.0))  # no probability falls in it
+    counting = CountingEmbedder()
+    second = compare_articles([a, b], EMBEDDER, second_embedder=counting)
+    assert counting.texts == []
+    assert [(k.a, k.b, k.score) for k in second.links] == [(k.a, k.b, k.score) for k in plain.links]
+
+
+def test_the_second_embedder_needs_a_pairs_statements_and_their_nearest_few() -> None:
+    many = [f"Satz Nummer {n} handelt von etwas anderem als die übrigen, Thema {n}." for n in range(12)]
+    a = make_article("a", ["Die Stadt sperrt die alte Brücke über den Fluss wegen Rost."])
+    b = make_article("b", ["Die alte Brücke über den Fluss wird wegen Rost gesperrt.", *many])
+    statements = [s for x in (a, b) for s in x.statements]
+    parts = parts_of(statements)
+    embeddings = EMBEDDER.encode([embedding_text(p.text) for ps in parts for p in ps])
+    scorer = align.StoryScorer(statements, parts, embeddings, EMBEDDER.name)
+    wanted = scorer.second_statements([(0, 1)])
+    assert wanted[0] and wanted[1]
+    assert int(wanted.sum()) == 1 + align.SECOND_NEIGHBOURHOOD  # a's statement and b's nearest few
 
 
 def test_the_link_embedder_leaves_pairs_in_two_languages_to_the_main_embedder() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -46,9 +46,9 @@ def compare_articles(
     ``cross_embedder`` (the pipeline's ``CROSS_EMBEDDER``, none by default) embeds the statements
     that have statements in another language in other articles, and the link model reads its cosine
     across languages; it is not called when every article is in one language. ``second_embedder``
-    (setting ``link_embedder``, none by default) embeds every statement, and the link model reads
-    its cosines for every pair: better links at many times the embedding time (e5: about 20 times
-    USE's CPU per statement)."""
+    (setting ``link_embedder``) embeds the statements of the candidate pairs in one language whose
+    link probability by the main embedder is uncertain, and their nearest neighbours; the link model
+    reads its cosines for those pairs (:data:`blickwinkel.compare.align.SECOND_BAND`)."""
     if len(articles) < 2:
         raise ComparisonError(Errors.K001.format(count=len(articles)))
     ids = [a.article.id for a in articles]
@@ -62,10 +62,11 @@ def compare_articles(
         raise ComparisonError(Errors.K004.format(count=count, sizes=sizes, limit=MAX_PARTS))
     part_embeddings = embedder.encode([embedding_text(p.text) for ps in parts for p in ps])
     cross_embeddings = None
-    if second_embedder is not None:
-        cross_embeddings = second_embeddings(statements, parts, second_embedder)
-    elif cross_embedder is not None:
+    if cross_embedder is not None:
         cross_embeddings = cross_lingual_embeddings(statements, parts, cross_embedder)
+    second = None
+    if second_embedder is not None:
+        second = second_rows(parts, second_embedder)
     alignment = align_statements(
         statements,
         parts,
@@ -73,7 +74,7 @@ def compare_articles(
         threshold=threshold,
         embedder=embedder.name,
         cross_embeddings=cross_embeddings,
-        across=second_embedder is None or cross_embedder is not None,
+        second=second,
     )
     facts = group_facts(statements, alignment.links, alignment.pair_score, alignment.restatements)
     facts = perhaps_elsewhere(facts, statements, alignment.best, [a.article.id for a in articles])
@@ -101,24 +102,35 @@ def compare_articles(
     )
 
 
-def second_embeddings(
-    statements: Sequence[Statement], parts: Sequence[Sequence[Part]], embedder: Embedder
+def second_rows(
+    parts: Sequence[Sequence[Part]], embedder: Embedder
+) -> Callable[[npt.NDArray[np.bool_]], npt.NDArray[np.float32] | None]:
+    """The alignment's source of second-embedder rows: :func:`statement_rows` of the statements it
+    asks for."""
+
+    def rows(wanted: npt.NDArray[np.bool_]) -> npt.NDArray[np.float32] | None:
+        return statement_rows(parts, list(wanted), embedder)
+
+    return rows
+
+
+def statement_rows(
+    parts: Sequence[Sequence[Part]], wanted: Sequence[bool], embedder: Embedder
 ) -> npt.NDArray[np.float32] | None:
-    """Rows of ``embedder`` for the parts of statements that another article may state in the same
-    language (zero rows for the rest: the second embedder scores pairs in one language only); None
-    when there are none (two articles in two languages)."""
-    languages: dict[str, set[str | None]] = {}
-    for s in statements:
-        languages.setdefault(s.article, set()).add(s.language)
-    wanted = [
-        any(
-            s.language is None or s.language in langs or None in langs
-            for article, langs in languages.items()
-            if article != s.article
-        )
-        for s in statements
-    ]
-    return _embedded_rows(parts, wanted, embedder)
+    """Rows of ``embedder`` following the parts: each wanted statement's whole text embedded once and
+    given to every part of it (the second embedder compares statements, not clauses: half the
+    text to embed), zero rows for the rest; None when none is wanted."""
+    if not any(wanted):
+        return None
+    texts = [embedding_text(ps[0].text) for ps, w in zip(parts, wanted, strict=True) if w]
+    vectors = iter(embedder.encode(texts))
+    out = np.zeros((sum(len(ps) for ps in parts), embedder.dim), dtype=np.float32)
+    at = 0
+    for ps, w in zip(parts, wanted, strict=True):
+        if w:
+            out[at : at + len(ps)] = next(vectors)
+        at += len(ps)
+    return out
 
 
 def cross_lingual_embeddings(
@@ -159,5 +171,6 @@ __all__ = [
     "MAX_PARTS",
     "compare_articles",
     "cross_lingual_embeddings",
-    "second_embeddings",
+    "second_rows",
+    "statement_rows",
 ]

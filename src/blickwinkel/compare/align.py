@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -41,6 +41,16 @@ RESTATEMENT_CANDIDATES = 3
 PART_MARGIN = 0.08
 # The margin feature compares a pair's cosine with the mean of this many nearest neighbours.
 MARGIN_NEIGHBOURS = 4
+# The second embedder's margin looks for those neighbours among this many statements nearest by the
+# main embedder (the pair's own two among them), so that it needs the second embedder's rows of those
+# few statements only, not of the whole story.
+SECOND_NEIGHBOURHOOD = MARGIN_NEIGHBOURS + 2
+SECOND_OWN_NEIGHBOURS = True
+# The second embedder (e5) scores only the candidate pairs in one language whose probability by the
+# main embedder's model falls in this band; outside it e5 changed no decision on the tuning half
+# (docs/data-sources.md, link model), and embedding only those pairs' statements and neighbours keeps
+# its cost to a part of the story.
+SECOND_BAND = (0.05, 0.95)
 
 ALIGNABLE_KINDS = frozenset({None, "reporting", "quote", "reported_speech", "background", "commentary"})
 
@@ -76,7 +86,9 @@ class StoryScorer:
     """Scores pairs of a story's statements from their parts' embeddings and features, once each.
 
     ``cross_embeddings`` (rows follow the parts; zero rows where not embedded) come from the
-    cross-lingual embedder and score pairs of statements in different languages."""
+    cross-lingual embedder and score pairs of statements in different languages. The second
+    embedder's rows (:meth:`set_second`, the same layout) score pairs in one language: its cosine and
+    its margin over the pair's neighbours by the main embedder."""
 
     statements: Sequence[Statement]
     parts: Sequence[Sequence[Part]]
@@ -84,9 +96,6 @@ class StoryScorer:
     embedder: str = DEFAULT_EMBEDDER
     cross_embeddings: npt.NDArray[np.float32] | None = None
     cache: dict[tuple[int, int], ScoreParts] = field(default_factory=dict)
-    # Whether ``cross_embeddings`` score pairs in two languages too (False: the second embedder of
-    # the ``link_embedder`` setting, which scores pairs in one language only).
-    across: bool = True
 
     def __post_init__(self) -> None:
         self.feats: list[StatementFeatures] = [p[0].features for p in self.parts]
@@ -97,15 +106,14 @@ class StoryScorer:
         self.cross_sims: npt.NDArray[np.float32] | None = None
         self.cross_raw: npt.NDArray[np.float32] | None = None
         self.second_part_sims: npt.NDArray[np.float32] | None = None
+        self.second_sims: npt.NDArray[np.float32] | None = None
         self.embedded: npt.NDArray[np.bool_] | None = None
+        self.second_pairs: frozenset[tuple[int, int]] | None = None
         if self.cross_embeddings is not None:
             raw = self.cross_embeddings @ self.cross_embeddings.T
             self.cross_raw = _reduce(raw, self.offsets)
             self.cross_sims = on_use_scale(self.cross_raw, "e5")
-            self.second_part_sims = on_use_scale(raw, "e5")
-            self.embedded = np.abs(self.cross_embeddings).sum(axis=1) > 0
-            if self.across:
-                self.cross_part_sims = raw
+            self.cross_part_sims = raw
         self.idf = lemma_idf(self.feats)
         self.common = common_keys(self.feats)
         self.articles = [s.article for s in self.statements]
@@ -119,13 +127,47 @@ class StoryScorer:
                 )
         self._neighbours: dict[tuple[str, int, str, str | None], list[tuple[float, int]]] = {}
 
+    def set_second(
+        self, embeddings: npt.NDArray[np.float32], pairs: frozenset[tuple[int, int]] | None = None
+    ) -> None:
+        """The second embedder's rows (following the parts; zero rows where not embedded), which
+        score ``pairs`` (index pairs, smaller first; None: every pair in one language whose
+        statements both have rows) from now on."""
+        raw = embeddings @ embeddings.T
+        self.second_part_sims = on_use_scale(raw, "e5")
+        self.second_sims = on_use_scale(_reduce(raw, self.offsets), "e5")
+        self.embedded = np.abs(embeddings).sum(axis=1) > 0
+        self.second_pairs = pairs
+        self.cache.clear()
+
+    def second_statements(self, pairs: Iterable[tuple[int, int]]) -> npt.NDArray[np.bool_]:
+        """The statements whose second-embedder rows score ``pairs``: their own and each one's
+        :data:`SECOND_NEIGHBOURHOOD` nearest (by the main embedder) in the other's article and
+        language."""
+        wanted = np.zeros(len(self.statements), dtype=bool)
+        for i, j in pairs:
+            wanted[[i, j]] = True
+            if not SECOND_OWN_NEIGHBOURS:
+                continue
+            for a, b in ((i, j), (j, i)):
+                wanted[self._second_peers(a, b)] = True
+        return wanted
+
+    def _second_peers(self, i: int, j: int) -> npt.NDArray[np.int64]:
+        """The statements of j's article in j's language nearest to i by the main embedder."""
+        peers = self.peers.get((self.articles[j], self.feats[j].language), np.array([], dtype=np.int64))
+        if peers.size <= SECOND_NEIGHBOURHOOD:
+            return peers
+        row = self.sims[i, peers]
+        return peers[np.argpartition(-row, SECOND_NEIGHBOURHOOD - 1)[:SECOND_NEIGHBOURHOOD]]
+
     def _matrix(self, which: str) -> npt.NDArray[np.float32]:
-        """Statement similarities: ``main`` (the main embedder), ``cross`` (the second embedder's raw
-        cosines, across languages) or ``second`` (the second embedder's on the USE scale)."""
-        if which == "cross" and self.cross_raw is not None and self.across:
+        """Statement similarities: ``main`` (the main embedder), ``cross`` (the cross-lingual
+        embedder's raw cosines) or ``second`` (the second embedder's on the USE scale)."""
+        if which == "cross" and self.cross_raw is not None:
             return self.cross_raw
-        if which == "second" and self.cross_sims is not None:
-            return self.cross_sims
+        if which == "second" and self.second_sims is not None:
+            return self.second_sims
         return self.sims
 
     def _neighbourhood(self, which: str, i: int, j: int) -> float | None:
@@ -135,7 +177,10 @@ class StoryScorer:
         nearest = self._neighbours.get(key)
         if nearest is None:
             sims = self._matrix(which)
-            peers = self.peers.get(key[2:], np.array([], dtype=np.int64))
+            if which == "second":  # among the nearest by the main embedder (:meth:`second_statements`)
+                peers = self._second_peers(i, j)
+            else:
+                peers = self.peers.get(key[2:], np.array([], dtype=np.int64))
             row = sims[i, peers]
             keep = min(row.size, MARGIN_NEIGHBOURS + 2)  # room for i and j themselves
             order = np.argpartition(-row, keep - 1)[:keep] if keep else np.array([], dtype=np.int64)
@@ -173,8 +218,8 @@ class StoryScorer:
         # The second embedder's view of a same-language pair (when both are embedded by it): its
         # cosine on the USE scale and the margin of that cosine over the neighbours.
         second_around = None
-        if not cross_pair and not one_article and self._both_embedded(i, j):
-            second_around = self._around(i, j, "second")
+        if not cross_pair and not one_article and self._second_scores(i, j):
+            second_around = self._around(i, j, "second") if SECOND_OWN_NEIGHBOURS else around
         for x, pa in enumerate(self.parts[i]):
             for y, pb in enumerate(self.parts[j]):
                 a, b = int(self.offsets[i]) + x, int(self.offsets[j]) + y
@@ -209,9 +254,11 @@ class StoryScorer:
                 out.append(found)
         return out
 
-    def _both_embedded(self, i: int, j: int) -> bool:
-        """Both statements have rows of the second embedder (their whole-statement parts)."""
+    def _second_scores(self, i: int, j: int) -> bool:
+        """The second embedder scores the pair (both statements have its rows)."""
         if self.embedded is None:
+            return False
+        if self.second_pairs is not None and (min(i, j), max(i, j)) not in self.second_pairs:
             return False
         return bool(self.embedded[int(self.offsets[i])] and self.embedded[int(self.offsets[j])])
 
@@ -249,7 +296,7 @@ def candidate_pairs(scorer: StoryScorer) -> dict[tuple[int, str], set[int]]:
         for i, found in zip(mine, _nearest(scorer.sims, mine, idx), strict=True):
             if found:
                 out[(int(i), art)] = found
-        if scorer.cross_sims is not None and scorer.across:
+        if scorer.cross_sims is not None:
             for (i, _lang), found in _nearest_across(scorer, mine, art).items():
                 out.setdefault((i, art), set()).update(found)
     for i, found_lexically in lexical.items():
@@ -307,7 +354,7 @@ def align_statements(
     threshold: float,
     embedder: str = DEFAULT_EMBEDDER,
     cross_embeddings: npt.NDArray[np.float32] | None = None,
-    across: bool = True,
+    second: Callable[[npt.NDArray[np.bool_]], npt.NDArray[np.float32] | None] | None = None,
 ) -> Alignment:
     """Links between statements of different articles whose link probability reaches ``threshold``.
 
@@ -315,16 +362,27 @@ def align_statements(
     from shared rare lemmas, so the full score is computed for few pairs even in a story of many
     articles. A pair scores as its best pair of parts (whole statements or clauses); the parts that
     matched are kept, so conflicts are looked for only where the statements say the same thing.
+
+    ``second`` gives the second embedder's rows (following the parts, zero rows elsewhere) of the
+    statements it is asked for; it is asked once, for the candidate pairs in one language whose
+    probability by the main embedder falls in :data:`SECOND_BAND`, which it then scores.
     """
     n = len(statements)
     if n == 0:
         return Alignment((), {})
-    score = StoryScorer(statements, parts, part_embeddings, embedder, cross_embeddings, across=across)
+    score = StoryScorer(statements, parts, part_embeddings, embedder, cross_embeddings)
     articles = [s.article for s in statements]
     best_in: dict[tuple[int, str], int] = {}
     best: dict[tuple[int, str], float] = {}
     chosen: set[tuple[int, int]] = set()
-    for (i, art), candidates in candidate_pairs(score).items():
+    found_candidates = candidate_pairs(score)
+    if second is not None:
+        uncertain = uncertain_pairs(score, found_candidates)
+        if uncertain:
+            rows = second(score.second_statements(uncertain))
+            if rows is not None:
+                score.set_second(rows, uncertain)
+    for (i, art), candidates in found_candidates.items():
         ranked = sorted(candidates, key=lambda j: (-score(i, j).score, j))
         best_in[(i, art)] = ranked[0]
         best[(i, art)] = score(i, ranked[0]).score
@@ -349,6 +407,23 @@ def align_statements(
     return Alignment(
         tuple(links), matched, lambda i, j: score(i, j).score, score, restatements_of(score), best
     )
+
+
+def uncertain_pairs(
+    score: StoryScorer, candidates: dict[tuple[int, str], set[int]]
+) -> frozenset[tuple[int, int]]:
+    """Candidate pairs in one language whose probability by the main embedder's model falls in
+    :data:`SECOND_BAND` (index pairs, smaller first)."""
+    low, high = SECOND_BAND
+    out = set()
+    for (i, _art), found in candidates.items():
+        for j in found:
+            pair = (min(i, j), max(i, j))
+            if pair in out or not same_language(score.feats[i], score.feats[j]):
+                continue
+            if low <= score(i, j).score < high:
+                out.add(pair)
+    return frozenset(out)
 
 
 def restatements_of(score: StoryScorer) -> tuple[tuple[str, str], ...]:
