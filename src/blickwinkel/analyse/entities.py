@@ -478,14 +478,9 @@ def _city_name(word: str) -> bool:
     return place is not None and place.kind == "city"
 
 
-# Prepositions after which a town's name is the town ("in Kennedy", "nach Hindley"), in both languages.
-_PLACE_PREPOSITIONS = frozenset(
-    "in im nach aus bei nahe near to from at into outside around across through towards".split()
-)
-
-
 def _after_place_preposition(words: Sequence[str], i: int) -> bool:
-    return i > 0 and words[i - 1].lower() in _PLACE_PREPOSITIONS
+    """A preposition of place before word ``i``: "in Kennedy", "nach Hindley" name the town."""
+    return i > 0 and words[i - 1].lower() in gz.PLACE_PREPOSITIONS
 
 
 def spawn_tagger(articles: Sequence[Article]) -> VectorWorker | None:
