@@ -410,3 +410,15 @@ def test_a_town_that_is_the_surname_of_a_person_named_in_full_is_that_person() -
     )
     unified = unify_entity_keys(found, ["en", "en"])
     assert [(m.text, m.key) for sentence in unified[1] for m in sentence] == [("Kennedy", "per:ian-kennedy")]
+
+
+def test_an_english_name_ending_in_a_place_word_is_a_place() -> None:
+    # "Harbour Point" was a person (two capitalised words read as given name and surname).
+    assert _rule_entities("The ferry ran aground near Harbour Point on Sunday .", "en") == [
+        ("Harbour Point", "LOC")
+    ]
+    assert _rule_entities("HARBOUR POINT ( Wire ) — A ferry ran aground .", "en")[0] == (
+        "HARBOUR POINT",
+        "LOC",
+    )
+    assert _rule_entities("Damon Hill won the race .", "en") == [("Damon Hill", "PER")]

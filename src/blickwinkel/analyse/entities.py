@@ -321,6 +321,8 @@ def _match_names(s: _Sentence) -> None:
             type_ = "PER"
         elif len(words) == 1 and s.abbreviation(i):
             type_ = "ORG"
+        elif len(words) >= 2 and s.lang == "en" and words[-1].capitalize() in gz.PLACE_HEADS:
+            type_, strong = "LOC", False  # "Harbour Point" was a person
         elif len(words) >= 2:
             type_, strong = "PER", False
         elif prev in gz.PLACE_CUES:

@@ -398,6 +398,16 @@ SPEECH_VERBS = words(
 # Lowercase words before a place ("in Bagdad", "nach Berlin", "from Baghdad").
 PLACE_PREPOSITIONS = words("in im nach aus bei nahe near from to at into")
 
+# The last word of an English place name of two or more words ("Harbour Point", "Mill Creek", "Elm
+# Street"): such a name is a place, not a person's given name and surname.
+PLACE_HEADS = words(
+    """
+    Point Bay Harbour Harbor Island Islands Isle Bridge Street Road Avenue Square River Valley Hills
+    Beach Coast Mountain Mountains County Heights Falls Springs Creek Canyon Peninsula Cape Sound
+    Strait Channel Gulf Forest Airport Reservoir Dam
+    """
+)  # not words that are also common surnames: Hill, Park, Lake, Lane, Marsh, Glen
+
 # Nouns before a place name ("Gemeinde X", "Provinz X", "village of X").
 PLACE_CUES = words(
     """
