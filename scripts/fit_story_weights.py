@@ -10,7 +10,9 @@ plain cosine with 'use' and with 'e5' (whole texts, one vector each), of each ca
 of the chosen embedder, and of the model (a set per language pair, chosen by inner CV), all
 cross-validated with the fixed folds of :mod:`blickwinkel.stories.fitting` (each pair predicted by
 a model fitted on the other folds only); with ``--write`` it replaces that embedder's model in
-src/blickwinkel/stories/weights.py with the one fitted on all pairs (the other models are kept).
+src/blickwinkel/stories/weights.py with the one fitted on all pairs (the other models are kept) and,
+for an embedder whose options centre the vectors per language, writes the means fitted on all texts to
+src/blickwinkel/stories/<embedder>_centres.npz.
 Embeddings are cached in --cache so re-runs are quick.
 """
 
@@ -28,6 +30,7 @@ import numpy.typing as npt
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.stories import fitting
+from blickwinkel.stories.centres import file_name
 from blickwinkel.stories.evaluate import (
     SimilarityPair,
     pair_article,
@@ -126,28 +129,34 @@ def main() -> int:
     fitted = use if args.embedder == "use" else DiskCachedEmbedder(get_embedder(args.embedder), args.cache)
     options = fitting.options_for(args.embedder)
     docs = pair_docs(pairs, fitted, options)
-    rows, languages = fitting.pair_rows(docs), fitting.pair_languages(docs)
+    languages = fitting.pair_languages(docs)
     for name, features in options.sets.items():
-        predicted, _ = fitting.cross_validated(
-            rows, gold, languages, k=args.folds, options=options, sets={name: features}, alpha=args.alpha
+        predicted, _ = fitting.cross_validated_docs(
+            docs, gold, k=args.folds, options=options, sets={name: features}, alpha=args.alpha
         )
         show(f"set {name} (CV)", pearson_by_language([-v for v in predicted], pairs))
-    predicted, models = fitting.cross_validated(
-        rows, gold, languages, k=args.folds, options=options, alpha=args.alpha
+    predicted, models = fitting.cross_validated_docs(
+        docs, gold, k=args.folds, options=options, alpha=args.alpha
     )
     show(f"model {args.embedder} (CV)", pearson_by_language([-v for v in predicted], pairs))
     chosen = sorted({f"{k}:{m.chosen.get(k, m.default)}" for m in models for k in set(languages)})
     print(f"  sets chosen in the {args.folds} folds: {', '.join(chosen)}")
-    model = fitting.fit_model(rows, gold, languages, options=options, alpha=args.alpha)
+    model, centres = fitting.fit_model_docs(docs, gold, options=options, alpha=args.alpha)
     print(f"fitted on all pairs: default {model.default}, chosen {model.chosen}, offsets {model.offsets}")
     for name, fitted_set in model.sets.items():
         print(
             f"  {name}: intercept={fitted_set.intercept} coefficients={fitted_set.coefficients} "
             f"knots={fitted_set.knots}"
         )
+    if centres is not None:
+        print(f"  per-language means: {', '.join(centres.languages)}")
     if args.write:
         write_weights({**WEIGHTS, args.embedder: model})
         print(f"wrote the {args.embedder!r} model to {WEIGHTS_FILE}")
+        if centres is not None:
+            path = WEIGHTS_FILE.parent / file_name(args.embedder)
+            path.write_bytes(centres.to_bytes())
+            print(f"wrote its per-language means to {path}")
     return 0
 
 
@@ -162,6 +171,11 @@ def _set_source(name: str, model: StoryWeights) -> str:
         f"                probability_midpoint={model.probability_midpoint:.4f},\n"
         f"                probability_slope={model.probability_slope:.4f},\n"
         + (f"                knots=({', '.join(f'{k:.4f}' for k in model.knots)},),\n" if model.knots else "")
+        + (
+            f'                knot_feature="{model.knot_feature}",\n'
+            if model.knots and model.knot_feature != "cos_doc"
+            else ""
+        )
         + "            ),\n"
     )
 

@@ -10,7 +10,7 @@ import numpy.typing as npt
 import pytest
 
 from blickwinkel.stories.evaluate import SimilarityPair, evaluate_similarity, pair_article
-from blickwinkel.stories.features import doc_parts, embedded_parts, embedded_texts
+from blickwinkel.stories.features import PART_FEATURES, doc_parts, embedded_parts, embedded_texts
 from blickwinkel.stories.weights import weights_for
 from tests.unit.test_stories_props import EVENTS, HashedWordsEmbedder
 
@@ -81,7 +81,7 @@ def test_only_the_parts_a_fitted_model_reads_are_embedded() -> None:
         used = weights_for(embedder).features
         embedded = embedded_parts(embedder)
         assert ("chunks" in embedded) == ("cos_chunks" in used)
-        assert ("title" in embedded) == bool({"cos_title", "cos_cross"} & used)
+        assert ("title" in embedded) == bool(PART_FEATURES["title"] & used)
         texts = embedded_texts(parts, embedded)
         assert texts[0] == parts.document
         assert len(texts) == 1 + ("title" in embedded) + ("lead" in embedded) + (

@@ -14,7 +14,7 @@ import hashlib
 import re
 import struct
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -23,6 +23,7 @@ from blickwinkel.analyse.dates import SUPPORTED_LANGUAGES, find_dates
 from blickwinkel.analyse.language import detect_language
 from blickwinkel.embed import Embedder
 from blickwinkel.model import Article, Block, BlockKind
+from blickwinkel.stories.centres import Centres, shipped_centres
 from blickwinkel.stories.lexical import term_weights
 from blickwinkel.stories.weights import weights_for
 from blickwinkel.text import content_hash
@@ -131,7 +132,11 @@ class StoryDoc:
     ``signature`` is the MinHash of the word 3-grams for near-duplicate detection; ``content_hash`` breaks
     ties deterministically and finds exact copies; ``embedder`` names the backend of the vectors
     (the score uses the weights fitted for it); ``terms`` are the sublinear term frequencies of the
-    scanned text for the clusterer's lexical channel (:mod:`blickwinkel.stories.lexical`).
+    scanned text for the clusterer's lexical channel (:mod:`blickwinkel.stories.lexical`);
+    ``doc_centred`` and ``title_centred`` are ``doc_vec`` and ``title_vec`` with their language's mean
+    vector taken away (:mod:`blickwinkel.stories.centres`; ``None`` for an embedder without means) and
+    ``agreement`` their cosine: low where the text below a title is about something else (a cookie
+    notice, a reader's question the page carried).
     """
 
     id: str
@@ -152,6 +157,9 @@ class StoryDoc:
     embedder: str
     chunk_vecs: Vector
     terms: Mapping[str, float] = field(default_factory=dict)
+    doc_centred: Vector | None = None
+    title_centred: Vector | None = None
+    agreement: float = 1.0
 
     @property
     def order_key(self) -> tuple[dt.date, str, str]:
@@ -366,7 +374,9 @@ def _unit(vector: npt.NDArray[np.float32]) -> Vector:
 # embedder whose fitted model reads none of a part's features does not embed that part (with e5 the
 # three body chunks cost about as much as the document itself).
 PART_FEATURES: dict[str, frozenset[str]] = {
-    "title": frozenset({"cos_title", "cos_cross"}),
+    "title": frozenset(
+        {"cos_title", "cos_cross", "cos_title_c", "cos_cross_c", "agreement", "cos_doc_c_agreement"}
+    ),
     "lead": frozenset({"cos_lead"}),
     "chunks": frozenset({"cos_chunks"}),
 }
@@ -453,7 +463,23 @@ def story_docs(
                 terms=term_weights(p.scan, _NOT_NAMES),
             )
         )
-    return docs
+    centres = shipped_centres(embedder.name)
+    # Means of another width (a plugin that took a built-in embedder's name) cannot apply.
+    if centres is None or centres.document.shape[1] != encoded.shape[1]:
+        return docs
+    return with_centres(docs, centres)
+
+
+def with_centres(docs: Sequence[StoryDoc], centres: Centres) -> list[StoryDoc]:
+    """``docs`` with their centred vectors and title agreement computed from ``centres``."""
+    out = []
+    for doc in docs:
+        centred = centres.centre(doc.doc_vec, doc.language)
+        title = centres.centre(doc.title_vec, doc.language, title=True)
+        out.append(
+            replace(doc, doc_centred=centred, title_centred=title, agreement=float(np.dot(centred, title)))
+        )
+    return out
 
 
 def unique_in_order(docs: Iterable[StoryDoc]) -> list[StoryDoc]:

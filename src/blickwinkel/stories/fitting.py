@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from blickwinkel.stories.features import StoryDoc
+from blickwinkel.stories.centres import Centres, fit_centres
+from blickwinkel.stories.features import StoryDoc, with_centres
 from blickwinkel.stories.score import pair_features
 from blickwinkel.stories.weights import StoryModel, StoryWeights, language_pair
 
@@ -60,26 +61,42 @@ class FitOptions:
     """How the model of one embedder is fitted: its candidate ``sets``, whether the ridge penalty
     applies to standardised features (``standardise``; cosines of e5 pack into 0.75–1.0, where an
     unscaled penalty of 1 outweighs every cosine), the quantile levels, among the training pairs'
-    document cosines, of the hinge knots each set with ``cos_doc`` gets (``knot_levels``), and whether
-    each language pair with a set of its own gets an intercept offset (``language_offsets``)."""
+    document cosines, of the hinge knots each set with the ``knot_feature`` gets (``knot_levels``),
+    whether each language pair with a set of its own gets an intercept offset (``language_offsets``),
+    and whether the per-language mean vectors (:mod:`blickwinkel.stories.centres`) are fitted with
+    the sets, on the same training pairs (``centred``)."""
 
     sets: Mapping[str, tuple[str, ...]]
     standardise: bool = False
     knot_levels: tuple[float, ...] = ()
     language_offsets: bool = False
+    knot_feature: str = "cos_doc"
+    centred: bool = False
 
 
-# e5: the document cosine alone or with the title cosines (title-title and title-document), each
-# with one hinge at the training pairs' median document cosine, features standardised. Chosen by the
-# same 10-fold CV on the SemEval-2022 dev pairs (2026-11-29, docs/data-sources.md): the lexical
-# overlaps, the lead and further hinges raised no language pair there (the overlaps lowered de-en).
+# e5: cosines of the vectors with their language's mean taken away (stories.centres): the document
+# cosine alone, with the title cosines (title-title and title-document), and with those and the
+# title agreement (the lower of the two articles' title-text cosines, alone and times the document
+# cosine: where a page's text is not about its title, the titles say more), each with one hinge at
+# the training pairs' median document cosine, features standardised. Chosen by the same 10-fold CV on
+# the SemEval-2022 dev pairs (docs/data-sources.md): the lexical overlaps, the lead and further hinges
+# raised no language pair there (the overlaps lowered de-en); centring and the agreement set raised
+# every pair but fr-fr and pl-pl (sixth session, README).
 E5_FEATURE_SETS: dict[str, tuple[str, ...]] = {
-    "document": ("cos_doc",),
-    "titles": ("cos_doc", "cos_title", "cos_cross"),
+    "document": ("cos_doc_c",),
+    "titles": ("cos_doc_c", "cos_title_c", "cos_cross_c"),
+    "agreement": ("cos_doc_c", "cos_title_c", "cos_cross_c", "agreement", "cos_doc_c_agreement"),
 }
 FIT_OPTIONS: dict[str, FitOptions] = {
     "use": FitOptions(FEATURE_SETS),
-    "e5": FitOptions(E5_FEATURE_SETS, standardise=True, knot_levels=(0.5,), language_offsets=True),
+    "e5": FitOptions(
+        E5_FEATURE_SETS,
+        standardise=True,
+        knot_levels=(0.5,),
+        language_offsets=True,
+        knot_feature="cos_doc_c",
+        centred=True,
+    ),
 }
 DEFAULT_OPTIONS = "use"
 
@@ -160,10 +177,10 @@ def fit_set(
 ) -> StoryWeights:
     options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
     knots: tuple[float, ...] = ()
-    if options.knot_levels and "cos_doc" in features:
-        levels = np.quantile([r["cos_doc"] for r in rows], options.knot_levels)
+    if options.knot_levels and options.knot_feature in features:
+        levels = np.quantile([r[options.knot_feature] for r in rows], options.knot_levels)
         knots = tuple(round(float(k), 4) for k in levels)
-    shape = StoryWeights(tuple(features), 0.0, (), 0.0, 0.0, knots)
+    shape = StoryWeights(tuple(features), 0.0, (), 0.0, 0.0, knots, options.knot_feature)
     x = inputs(shape, rows)
     intercept, coefficients = ridge(x, gold, alpha, standardise=options.standardise)
     predicted = np.clip(intercept + x @ coefficients, 1.0, 4.0)
@@ -175,6 +192,7 @@ def fit_set(
         probability_midpoint=round(midpoint, 4),
         probability_slope=round(slope, 4),
         knots=knots,
+        knot_feature=options.knot_feature,
     )
 
 
@@ -246,6 +264,70 @@ def cross_validated(
     models = []
     for test in folds(len(rows), k):
         train = np.setdiff1d(np.arange(len(rows)), test)
+        model = fit_model(
+            [rows[i] for i in train], gold[train], [languages[i] for i in train], options=options, alpha=alpha
+        )
+        models.append(model)
+        for i in test:
+            predicted[i] = predict(model.for_pair(languages[i]), [rows[i]])[0]
+    return predicted, models
+
+
+def pair_centres(docs: Sequence[StoryDoc], pairs: Sequence[int] | npt.NDArray[np.int64]) -> Centres:
+    """The per-language means of the texts of ``pairs`` (``docs`` holds both sides of each pair in
+    turn; a text in several pairs counts once)."""
+    seen: dict[tuple[str, str], StoryDoc] = {}
+    for i in pairs:
+        for doc in (docs[2 * int(i)], docs[2 * int(i) + 1]):
+            seen.setdefault((doc.content_hash, doc.language or ""), doc)
+    texts = list(seen.values())
+    return fit_centres(
+        np.asarray([d.doc_vec for d in texts], dtype=np.float32),
+        np.asarray([d.title_vec for d in texts], dtype=np.float32),
+        [d.language for d in texts],
+    )
+
+
+def fit_model_docs(
+    docs: Sequence[StoryDoc],
+    gold: Matrix,
+    *,
+    options: FitOptions | None = None,
+    alpha: float = RIDGE_ALPHA,
+) -> tuple[StoryModel, Centres | None]:
+    """:func:`fit_model` on the pairs of ``docs``, with the per-language means fitted on all their
+    texts first when the options ask for them (those means are returned too)."""
+    options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
+    centres = pair_centres(docs, range(len(docs) // 2)) if options.centred else None
+    if centres is not None:
+        docs = with_centres(docs, centres)
+    model = fit_model(pair_rows(docs), gold, pair_languages(docs), options=options, alpha=alpha)
+    return model, centres
+
+
+def cross_validated_docs(
+    docs: Sequence[StoryDoc],
+    gold: Matrix,
+    *,
+    k: int = FOLDS,
+    options: FitOptions | None = None,
+    sets: Mapping[str, tuple[str, ...]] | None = None,
+    alpha: float = RIDGE_ALPHA,
+) -> tuple[Matrix, list[StoryModel]]:
+    """:func:`cross_validated` on the pairs of ``docs``; when the options fit per-language means, each
+    outer fold's means come from its training pairs' texts only (the inner CV that chooses a set per
+    language pair uses the outer fold's means: they read no gold)."""
+    options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
+    if sets is not None:
+        options = replace(options, sets=sets)
+    languages = pair_languages(docs)
+    if not options.centred:
+        return cross_validated(pair_rows(docs), gold, languages, k=k, options=options, alpha=alpha)
+    predicted = np.zeros(len(languages), dtype=np.float64)
+    models = []
+    for test in folds(len(languages), k):
+        train = np.setdiff1d(np.arange(len(languages)), test)
+        rows = pair_rows(with_centres(docs, pair_centres(docs, train)))
         model = fit_model(
             [rows[i] for i in train], gold[train], [languages[i] for i in train], options=options, alpha=alpha
         )

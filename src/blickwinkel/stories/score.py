@@ -1,7 +1,8 @@
 """Same-story score of two articles on the SemEval-2022 Task 8 scale and as a probability.
 
 The score is a linear model over a few symmetric pair features (embedding cosines of title, lead,
-document and body chunks; overlap of names, numbers, dates and words); its weights are fitted with
+document and body chunks, also with each language's mean vector taken away; how well each article's
+title agrees with its text; overlap of names, numbers, dates and words); its weights are fitted with
 cross-validation by ``scripts/fit_story_weights.py`` and shipped as constants in
 :mod:`blickwinkel.stories.weights`, one model per embedder (cosines of different embedders live on
 different scales) with the feature set chosen per language pair. The publication-date gap is not in the
@@ -67,11 +68,27 @@ def pair_features(a: StoryDoc, b: StoryDoc) -> dict[str, float]:
     cross = 0.5 * (_dot(a.title_vec, b.doc_vec) + _dot(a.doc_vec, b.title_vec))
     same_language = 1.0 if a.language is not None and a.language == b.language else 0.0
     words = jaccard(a.words, b.words)
+    cos_title, cos_doc = _dot(a.title_vec, b.title_vec), _dot(a.doc_vec, b.doc_vec)
+    if a.doc_centred is not None and b.doc_centred is not None:
+        assert a.title_centred is not None and b.title_centred is not None
+        centred = (
+            _dot(a.doc_centred, b.doc_centred),
+            _dot(a.title_centred, b.title_centred),
+            0.5 * (_dot(a.title_centred, b.doc_centred) + _dot(a.doc_centred, b.title_centred)),
+        )
+    else:  # an embedder without means: the plain cosines stand in
+        centred = (cos_doc, cos_title, cross)
+    agreement = min(a.agreement, b.agreement)
     return {
-        "cos_title": _dot(a.title_vec, b.title_vec),
+        "cos_title": cos_title,
         "cos_lead": _dot(a.lead_vec, b.lead_vec),
-        "cos_doc": _dot(a.doc_vec, b.doc_vec),
+        "cos_doc": cos_doc,
         "cos_cross": cross,
+        "cos_doc_c": centred[0],
+        "cos_title_c": centred[1],
+        "cos_cross_c": centred[2],
+        "agreement": agreement,
+        "cos_doc_c_agreement": centred[0] * agreement,
         "cos_chunks": best_match(a.chunk_vecs, b.chunk_vecs),
         "entities": jaccard(a.entities, b.entities),
         "numbers": jaccard(a.numbers, b.numbers),
