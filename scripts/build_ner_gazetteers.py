@@ -138,9 +138,11 @@ def plausible_place(tagger: object, english: object, name: str, source: str) -> 
 
 # CLDR "territories" that are not places one is in ("Welt", "Eurozone", "Vereinte Nationen").
 NOT_PLACES_CLDR = frozenset({"001", "EU", "EZ", "UN", "QO"})
-# Compass and generic words that name a subdivision somewhere ("Nord" in Burkina Faso).
+# Compass and generic words that name a subdivision somewhere ("Nord" in Burkina Faso, "Northern" in
+# Fiji, "Norte" in Guinea-Bissau, "Sud" in Haiti: "(Northern Wire)" in a dateline was Fiji's region).
 GENERIC_WORDS = frozenset(
-    "Nord Süd Ost West Mitte Zentrum North South East West Centre Center Central Western Eastern".split()
+    "Nord Süd Ost West Mitte Zentrum North South East West Centre Center Central Western Eastern "
+    "Northern Southern Norte Sud Sur Sul".split()
 )
 # German function words (closed classes) that are also place names ("Von", "Allen", "Los").
 FUNCTION_TAGS = frozenset(

@@ -422,3 +422,13 @@ def test_an_english_name_ending_in_a_place_word_is_a_place() -> None:
         "LOC",
     )
     assert _rule_entities("Damon Hill won the race .", "en") == [("Damon Hill", "PER")]
+
+
+def test_a_compass_word_alone_is_no_place() -> None:
+    # "(Northern Wire)" in a wire dateline was Fiji's Northern Division (loc:fj-n), so the other
+    # outlets "did not name: Northern"; "Norte", "Sud" and "Sul" were regions of other countries.
+    from blickwinkel.analyse import gazetteer as gz
+
+    for word in ("Northern", "Norte", "Sud", "Sul", "Nord", "Central"):
+        assert gz.places().get((word,)) is None, word
+    assert gz.places().get(("Northern", "Ireland")) is not None
