@@ -1,8 +1,15 @@
-"""Named entities (PER, ORG, LOC, OTH): a trained tagger for German, hand-written rules for English.
+"""Named entities (PER, ORG, LOC, OTH): a trained tagger for German, hand-written rules for English,
+French and Spanish.
 
 German sentences are tagged by the CRF in ``ner_tagger`` (trained on the tuning part of GermEval
 2014 dev), which reads what the rules below say as one of its features; English sentences are
-tagged by the rules alone. Rule evidence, strongest first: gazetteers of places and well-known
+tagged by the rules alone, with HanTa's English tags. French and Spanish ones are read by the same
+rules without any part-of-speech model: a capitalised word inside a sentence is a name, one that
+opens a sentence only when simplemma's dictionary of the language does not know it as a word, and
+lowercase joiners ("Agencia Estatal de Meteorología", "Montignac-sur-Loue") stay inside a name
+(they went through the German tagger, which read "Quarante" as a place).
+
+Rule evidence, strongest first: gazetteers of places and well-known
 organisations; organisation heads ("Universität X", "X AG"); role and title cues before a person
 ("Außenminister X", "Mr X", "sagte X"); given names; name particles (von, al-, bin); titles of
 works in quotes (OTH); HanTa's proper-noun tag for the rest. German capitalises every noun, so
@@ -19,7 +26,7 @@ from typing import cast
 
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.coreference import assign_keys, name_parts, unify_entity_keys
-from blickwinkel.analyse.lemmas import word_tags
+from blickwinkel.analyse.lemmas import is_known, word_tags
 from blickwinkel.analyse.ner_tagger import VectorWorker, crf_tags_batch, spawn_vectors, start_vectors
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
 
@@ -39,7 +46,7 @@ _FINITE_OR_PRONOUN = frozenset({"VVFIN", "VAFIN", "VMFIN", "PPER", "PRF", "PPOSA
 _FUNCTION_TAGS = frozenset(
     {"ART", "APPR", "APPRART", "KON", "KOUS", "PPER", "PDS", "PDAT", "PIS", "PIAT", "PRELS", "PWS", "PWAV",
      "PROAV", "ADV", "PTKNEG", "VAFIN", "VMFIN", "KOKOM", "PPOSAT", "AT0", "PRP", "CJC", "CJS", "PNP",
-     "DT0", "AV0", "DPS", "PRF"}
+     "DT0", "AV0", "DPS", "PRF", "FUNC"}
 )  # fmt: skip
 _QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘", "’", "'", "``", "''"})
 _OPENERS = _QUOTES | {"(", ":", "–", "-", "—", "[", "•", "*"}
@@ -73,8 +80,16 @@ class EntitySpan:
     tentative: bool = False
 
 
+# Languages read by capitalisation alone (no tagger, no part-of-speech tags).
+_CAPITALISING = frozenset({"fr", "es"})
+# Articles before a single French or Spanish name: people's names take none, rivers and regions do.
+_ROMANCE_ARTICLES = frozenset({"le", "la", "les", "l'", "du", "au", "el", "del", "al"})
+
+
 def _language(language: str) -> str:
-    return "en" if (language or "de").lower().startswith("en") else "de"
+    """``de`` for the tagger; ``en``, ``fr`` and ``es`` for the rules (other languages: the tagger)."""
+    code = (language or "de").lower()[:2]
+    return code if code == "en" or code in _CAPITALISING else "de"
 
 
 def _capitalised(word: str) -> bool:
@@ -85,7 +100,22 @@ def _capitalised(word: str) -> bool:
 
 
 def _tags(word: str, lang: str) -> tuple[str, ...]:
-    return word_tags(word, lang) if word[:1].isalpha() else ("$.",)
+    if not word[:1].isalpha():
+        return ("$.",)
+    if lang in _CAPITALISING:
+        if word.lower() in gz.ROMANCE_FUNCTION_WORDS or _elided(word).lower() in gz.ROMANCE_FUNCTION_WORDS:
+            return ("FUNC",)
+        return ("NP0",) if word[:1].isupper() else ("NN",)
+    return word_tags(word, lang)
+
+
+def _elided(word: str) -> str:
+    """The word after a French elided article or preposition ("L'eau" -> "eau", "d'Orléans")."""
+    for mark in ("'", "’"):
+        head, found, rest = word.partition(mark)
+        if found and rest and head.lower() in {"l", "d", "qu", "j", "n", "s", "c", "m", "t"}:
+            return rest
+    return word
 
 
 class _Sentence:
@@ -154,6 +184,11 @@ class _Sentence:
             return False
         if word.startswith(gz.NAME_PREFIXES) or word in gz.given_names():
             return True
+        if self.lang in _CAPITALISING:
+            if gz.is_person_cue(word) or word in gz.ORG_HEADS or word in gz.ROMANCE_ORG_HEADS:
+                return False
+            # a word that opens the sentence is a name only where the dictionary does not know it
+            return not self.initial(i) or not is_known(_elided(word).lower(), self.lang)
         tags = self.tags(i)
         if self.lang == "en":
             return "NP0" in tags[:2] and not gz.is_person_cue(word) and word not in gz.ORG_HEADS
@@ -223,8 +258,9 @@ def _determiner(word: str) -> bool:
 
 def _match_organisation_heads(s: _Sentence) -> None:
     """ "Universität Hamburg", "Deutsche Bank", "Siemens AG", "Partei Die Linke"."""
+    romance = s.lang in _CAPITALISING
     for j, word in enumerate(s.tokens):
-        if word not in gz.ORG_HEADS or s.taken[j]:
+        if s.taken[j] or not (word in gz.ORG_HEADS or (romance and word in gz.ROMANCE_ORG_HEADS)):
             continue
         start = j
         while start > 0 and not s.taken[start - 1] and s.name_like(start - 1) and not s.initial(start - 1):
@@ -232,10 +268,13 @@ def _match_organisation_heads(s: _Sentence) -> None:
         if start > 0 and s.initial(start - 1) and s.proper(start - 1) and not s.taken[start - 1]:
             start -= 1
         end = j + 1
-        while end < len(s.tokens) and (
-            s.name_like(end) and (s.proper(end) or s.abbreviation(end) or s.taken[end])
-        ):
-            end += 1
+        while end < len(s.tokens):
+            if s.name_like(end) and (s.proper(end) or s.abbreviation(end) or s.taken[end]):
+                end += 1
+            elif romance and (after := _joined(s, end)) is not None:
+                end = after
+            else:
+                break
         if start == j and end == j + 1:
             continue
         # names taken by a gazetteer inside ("Universität Hamburg") become part of the organisation
@@ -263,6 +302,26 @@ def _quoted_titles(s: _Sentence) -> None:
         s.add(start, end, "OTH")
 
 
+def _joined(s: _Sentence, end: int) -> int | None:
+    """In French and Spanish, the end of a capitalised word joined on at ``end`` by a hyphen or by
+    lowercase joiners ("de", "del", "de la"; "-sur-", "-en-" only between hyphens), else None."""
+    k = end
+    hyphen = False
+    while (
+        k < len(s.tokens)
+        and k - end < 4
+        and (s.tokens[k] == "-" or s.tokens[k].lower() in gz.ROMANCE_NAME_JOINERS)
+    ):
+        hyphen = hyphen or s.tokens[k] == "-"
+        k += 1
+    if k == end or k >= len(s.tokens) or s.taken[k] or not s.name_like(k):
+        return None
+    joiners = [w.lower() for w in s.tokens[end:k] if w != "-"]
+    if not hyphen and not set(joiners) <= {"de", "del", "d'", "du", "des", "la", "le", "les"}:
+        return None
+    return k + 1
+
+
 def _extend_name(s: _Sentence, start: int, person: bool) -> int:
     """End of the name starting at ``start``; particles join only names known to be persons."""
     end = start + 1
@@ -270,6 +329,9 @@ def _extend_name(s: _Sentence, start: int, person: bool) -> int:
         word = s.tokens[end]
         if s.proper(end) or (person and s.name_like(end) and not s.initial(end)):
             end += 1
+            continue
+        if s.lang in _CAPITALISING and not person and (after := _joined(s, end)) is not None:
+            end = after
             continue
         if person and word in gz.NAME_PARTICLES:
             k = end
@@ -291,7 +353,7 @@ def _not_a_name(s: _Sentence, i: int) -> bool:
     word = s.tokens[i]
     if word in gz.NOT_ORGANISATIONS:
         return True
-    return s.lang == "en" and s.abbreviation(i) and len(word.rstrip("s")) < MIN_ENGLISH_ACRONYM
+    return s.lang != "de" and s.abbreviation(i) and len(word.rstrip("s")) < MIN_ENGLISH_ACRONYM
 
 
 def _match_names(s: _Sentence) -> None:
@@ -323,6 +385,13 @@ def _match_names(s: _Sentence) -> None:
             type_ = "ORG"
         elif len(words) >= 2 and s.lang == "en" and words[-1].capitalize() in gz.PLACE_HEADS:
             type_, strong = "LOC", False  # "Harbour Point" was a person
+        elif s.lang in _CAPITALISING and (
+            prev.lower() in gz.ROMANCE_PLACE_PREPOSITIONS
+            or (len(words) >= 2 and any(w.lower() in gz.ROMANCE_NAME_JOINERS or w == "-" for w in words))
+        ):
+            type_, strong = "LOC", False  # "à Montignac-sur-Loue", "vecinos de Almenara de Tormes"
+        elif s.lang in _CAPITALISING and len(words) == 1 and prev.lower() in _ROMANCE_ARTICLES:
+            type_, strong = "LOC", False  # a river or region takes an article: "la Vézère", "del Tormes"
         elif len(words) >= 2:
             type_, strong = "PER", False
         elif prev in gz.PLACE_CUES:
@@ -382,7 +451,7 @@ def recognise(tokens: Sequence[str], language: str = "de") -> list[EntitySpan]:
 
 def _ruled(sentences: Sequence[Sequence[str]], language: str) -> list[bool]:
     """Which sentences the rules alone read (English ones, headlines in capitals); the tagger the others."""
-    return [_language(language) == "en" or _shouting(tokens) for tokens in sentences]
+    return [_language(language) != "de" or _shouting(tokens) for tokens in sentences]
 
 
 def recognise_all(sentences: Sequence[Sequence[str]], language: str = "de") -> list[list[EntitySpan]]:
@@ -489,7 +558,7 @@ def spawn_tagger(articles: Sequence[Article]) -> VectorWorker | None:
     """Where analysis may (``ner_tagger.spawn_vectors``), a child process that loads the tagger's
     encoder now, while these articles (their languages known) are split into sentences; None when
     none of them goes to the tagger."""
-    tagged = [a for a in articles if _language(a.language or "de") != "en"]
+    tagged = [a for a in articles if _language(a.language or "de") == "de"]
     return spawn_vectors(sum(len(a.text) for a in tagged)) if tagged else None  # (a word ≥ 1 character)
 
 
@@ -539,7 +608,7 @@ def add_story_surnames(
     for n, (article, article_sentences) in enumerate(zip(articles, sentences, strict=True)):
         theirs = set().union(*(known[:n] + known[n + 1 :])) - known[n]
         per_sentence = [tuple(m) for m in mentions[n]]
-        if theirs and _language(article.language or "de") == "en":
+        if theirs and _language(article.language or "de") != "de":
             per_sentence = [
                 _with_surnames(sentence, found, theirs, article.text)
                 for sentence, found in zip(article_sentences, per_sentence, strict=True)

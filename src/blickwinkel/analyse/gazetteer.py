@@ -395,6 +395,39 @@ SPEECH_VERBS = words(
     """
 )
 
+# French and Spanish text is read by capitalisation (no tagger, no part-of-speech model for them):
+# these words are capitalised only because they open a sentence, never names (written for this
+# project from general knowledge of the languages).
+ROMANCE_FUNCTION_WORDS = words(
+    """
+    le la les l' un une des du de d' au aux à et ou mais donc car ni que qui quoi dont où ce cet cette
+    ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs il elle ils elles on nous vous
+    je tu se en y ne pas plus selon dans sur sous avec sans pour par vers chez après avant depuis
+    pendant contre entre lors aucun aucune tout toute tous toutes ainsi alors aussi encore déjà
+    el los las una unos unas del al y o pero porque que quien cuyo donde este esta estos estas ese
+    esa esos esas aquel su sus nuestro nuestra él ella ellos ellas nosotros usted ustedes se no
+    según en con sin por para hacia desde hasta sobre tras durante ante bajo cuando como también
+    ya además ni cada todo toda todos todas
+    """
+)
+# Heads of French and Spanish organisation names ("Agence …", "Ministerio de …", "Guardia Civil").
+ROMANCE_ORG_HEADS = words(
+    """
+    Agence Agencia Ministère Ministerio Université Universidad Parti Partido Banque Banco Conseil
+    Consejo Préfecture Prefectura Mairie Ayuntamiento Gendarmerie Guardia Police Policía Policia
+    Association Asociación Fondation Fundación Institut Instituto Commission Comisión Tribunal Cour
+    Corte Assemblée Asamblea Sénat Senado Congrès Congreso Gouvernement Gobierno Société Sociedad
+    Compagnie Compañía Confédération Confederación Fédération Federación Syndicat Sindicato Direction
+    Dirección Service Servicio Office Oficina Centre Centro Hôpital Hospital Croix Cruz Protección
+    Protection Sécurité Seguridad Junta Generalitat Diputación
+    """
+)
+# Lowercase words that join the parts of a French or Spanish name ("Agencia Estatal de Meteorología",
+# "Montignac-sur-Loue", "Almenara de Tormes").
+ROMANCE_NAME_JOINERS = words("de del d' du des la le les sur sous en lès y")
+# Lowercase words before a French or Spanish place ("à Lyon", "en Dordogne", "en Almería").
+ROMANCE_PLACE_PREPOSITIONS = words("à en dans vers près desde hacia hasta")
+
 # Lowercase words before a place ("in Bagdad", "nach Berlin", "from Baghdad").
 PLACE_PREPOSITIONS = words("in im nach aus bei nahe near from to at into")
 

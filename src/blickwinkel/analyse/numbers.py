@@ -197,7 +197,8 @@ _ID_BEFORE = word_set(
     "nr. nr nummer artikel art. paragraf paragraph § seite s. kapitel platz rang linie gleis zimmer "
     "raum version flug bus tram route bundesstraße autobahn kategorie stufe klasse jahrgang runde "
     "spieltag minute folge staffel band heft ausgabe no. number article section page chapter flight "
-    "line platform room level category grade round episode season volume issue resolution"
+    "line platform room level category grade round episode season volume issue resolution "
+    "départementale nationale numéro n° ligne vol carretera número línea vuelo artículo"
 )
 _DE_ORDINAL_BEFORE = word_set(
     "der die das den dem des am im zum zur vom beim ihr ihre ihrem ihren ihrer sein seine seinem "

@@ -114,6 +114,7 @@ _PRONOUNS = frozenset(
 )
 _DETERMINERS = frozenset(
     {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer", "eines", "the", "a", "an"}
+    | {"le", "la", "les", "une", "el", "los", "las", "una"}
 )
 _NOT_SPEAKERS = frozenset(
     {
@@ -194,6 +195,17 @@ _ORGANISATION_HEAD_EN = re.compile(
     re.IGNORECASE,
 )
 _GROUP_HEAD_EN = re.compile(rf"(?:{_GROUP_NOUNS_EN})", re.IGNORECASE)
+# French and Spanish heads ("la préfecture", "les pompiers", "los bomberos").
+_ORGANISATION_HEAD_ROMANCE = re.compile(
+    r"préfecture|gendarmerie|police|mairie|ministère|gouvernement|municipalité|commune|"
+    r"policía|ayuntamiento|gobierno|ministerio|guardia\s+civil|alcaldía|consejería|junta",
+    re.IGNORECASE,
+)
+_GROUP_HEAD_ROMANCE = re.compile(
+    r"pompiers|secouristes|habitants|témoins|enquêteurs|autorités|responsables|médecins|"
+    r"bomberos|vecinos|testigos|investigadores|autoridades|responsables|médicos|agentes|sanitarios",
+    re.IGNORECASE,
+)
 _PERSON_HEAD_EN = re.compile(
     r"spokes(?:man|woman|person)|official|officer|chief|head|director|manager|minister|mayor|"
     r"secretary|president|chairman|chairwoman|chair|leader|commander|captain|witness|resident|"
@@ -232,6 +244,10 @@ def speaker_kind(speaker: str, mention_type: str | None = None) -> str | None:
         return "organisation"
     if _GROUP_HEAD_EN.fullmatch(head):
         return "group"
+    if _ORGANISATION_HEAD_ROMANCE.fullmatch(tail) or _ORGANISATION_HEAD_ROMANCE.fullmatch(head):
+        return "organisation"
+    if _GROUP_HEAD_ROMANCE.fullmatch(head):
+        return "group"
     if _PERSON_HEAD_EN.fullmatch(head):
         return "person"
     if head[:1].isupper() and (len(words) == 1 or words[0].lower() in _DETERMINERS):
@@ -251,6 +267,37 @@ _ACCORDING_EN = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<np>(?:the|a|an)\s+[a-z][\w\-]*(?:\s+(?!(?:on|in|at|last|this|late|early|"
     r"earlier|yesterday|today|and|but|which|who|that|when|while)\b)[\w\-]+){0,5}?)(?=\s*(?:[,.;:!?)]|$))"
 )
+# French and Spanish: '…, a déclaré le maire, <Name>.', '…, declaró la alcaldesa, <Name>.', '<Name>,
+# maire de la commune, a expliqué que …', 'Selon les pompiers, …', '…, según la Guardia Civil.'. Used
+# for French and Spanish sentences only (their articles and auxiliaries are words in other languages).
+_SPEECH_ROMANCE = (
+    r"déclaré|indiqué|affirmé|expliqué|précisé|ajouté|souligné|assuré|annoncé|confirmé|estimé|"
+    r"raconté|dit|déclare|indique|affirme|explique|précise|souligne|"
+    r"declaró|dijo|afirmó|explicó|señaló|añadió|indicó|aseguró|precisó|informó|confirmó|anunció|"
+    r"declara|dice|afirma|explica|señala|asegura|indica"
+)
+_ROMANCE_NP = (
+    r"(?:(?i:le|la|les|un|une|el|los|las|una|un)\s+|(?i:l['’]))(?:[\w\-]+\s+){0,3}?[\w\-]+"
+    rf"(?:\s+{_NAME})?|{_NAME}"
+)
+_ROMANCE_AUX = r"(?:a|ont|avait|avaient|ha|han|había|habían)"
+_AFTER_VERB_ROMANCE_NAME = re.compile(
+    rf"\b(?:{_SPEECH_ROMANCE})\s+(?:{_ROMANCE_NP}),\s+(?P<np>{_NAME})(?=\s*[.,;]|\s*$)"
+)
+_AFTER_VERB_ROMANCE = re.compile(rf"\b(?P<verb>{_SPEECH_ROMANCE})\s+(?P<np>{_ROMANCE_NP})")
+_BEFORE_VERB_ROMANCE = re.compile(
+    rf"(?:^|(?<=[,;:«»“”\"]\s)|(?<=[,;:«»“”\"]))\s*(?P<np>{_ROMANCE_NP})(?:,\s+[^,;:«»“”\"]{{1,80}},)?\s+"
+    rf"(?:{_ROMANCE_AUX}\s+)?(?P<verb>{_SPEECH_ROMANCE})\b"
+)
+_SELON = re.compile(rf"\b(?i:selon|d['’]après|según|de\s+acuerdo\s+con)\s+(?P<np>{_ROMANCE_NP})")
+_REPORTED_ROMANCE = re.compile(
+    rf"\b(?:selon|d['’]après|según|de\s+acuerdo\s+con|{_SPEECH_ROMANCE})\b", re.IGNORECASE
+)
+_ROMANCE = frozenset({"fr", "es"})
+_ROMANCE_NOT_SPEAKERS = frozenset(
+    {"il", "elle", "ils", "elles", "on", "nous", "je", "él", "ella", "ellos", "ellas"}
+)
+
 _SO_X = re.compile(rf"(?:^|[,;–—-]\s*)so\s+(?P<np>{_NP})")
 _LAUT = re.compile(
     rf"\b(?:[Ll]aut|[Nn]ach\s+Angaben|[Aa]ccording\s+to)\s+(?:(?:Angaben|einem\s+Bericht|Informationen)\s+)?"
@@ -326,8 +373,20 @@ def _outside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return not any(start < e and s < end for s, e in spans)
 
 
-def _find_speaker(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
+def _find_speaker(
+    text: str, quoted: Sequence[tuple[int, int]], lang: str = "de"
+) -> tuple[str, int, int] | None:
     """The speaker named next to a speech verb or attribution phrase, with its offsets in ``text``."""
+    if lang in _ROMANCE:
+        for pattern in (_AFTER_VERB_ROMANCE_NAME, _SELON, _BEFORE_VERB_ROMANCE, _AFTER_VERB_ROMANCE):
+            for m in pattern.finditer(text):
+                if not _outside(quoted, m.start("np"), m.end("np")):
+                    continue
+                name = _clean_speaker(m.group("np"))
+                if name is None or name.split()[0].lower() in _ROMANCE_NOT_SPEAKERS:
+                    continue
+                start = m.start("np") + m.group("np").lower().index(name.split()[0].lower())
+                return name, start, start + len(name)
     patterns = (_ACCORDING_EN, _LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X)
     for pattern in (
         *patterns,
@@ -488,7 +547,8 @@ def _block_of(article: Article, sentence: Sentence) -> Block | None:
 
 def _language(article: Article, block: Block | None) -> str:
     lang = (block.language if block and block.language else None) or article.language or "de"
-    return "en" if lang.lower().startswith("en") else "de"
+    code = lang.lower()[:2]
+    return code if code in ("en", "fr", "es") else "de"
 
 
 def classify_statements(
@@ -593,7 +653,7 @@ def _classify_one(
     if block is None:
         local = find_quotations(text)
     lang = _language(article, block)
-    found = _find_speaker(text, local)
+    found = _find_speaker(text, local, lang)
     speech = _has_speech_verb(text, local)
     full_quotes = [
         (s, e)
@@ -620,6 +680,8 @@ def _classify_one(
     if _is_reported(unquoted, lang):
         key = speaker_key()
         return StatementRole("reported_speech", key, speaker_kind=_kind_of(key, found))
+    if lang in _ROMANCE:
+        return StatementRole("reporting")
     if (_BACKGROUND_EN if lang == "en" else _BACKGROUND_DE).search(unquoted):
         return StatementRole("background")
     return StatementRole("reporting")
@@ -676,6 +738,8 @@ _ATTRIBUTION_AFTER_DE = re.compile(
 def _is_reported(text: str, lang: str) -> bool:
     if lang == "en":
         return bool(_REPORTED_EN.search(text))
+    if lang in _ROMANCE:
+        return bool(_REPORTED_ROMANCE.search(text))
     if _REPORTED_DE.search(text) or _KONJUNKTIV_I.search(text):
         return True
     if _ATTRIBUTION_AFTER_DE.search(text.rstrip()):

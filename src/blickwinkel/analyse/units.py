@@ -164,7 +164,10 @@ def _french_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
         return currency, word_end
     if lowered in _FR_STOP or token[0].isupper() or "'" in lowered or "’" in lowered:
         return None
-    return french_unit(lowered), word_end
+    lemma = french_unit(lowered)
+    if lemma != lowered and lemma.endswith(("er", "ir", "re")) and not lowered.endswith(("s", "x")):
+        return None  # a verb after the number ("la route 704 reste fermée"), not a counted noun
+    return lemma, word_end
 
 
 @lru_cache(maxsize=65536)

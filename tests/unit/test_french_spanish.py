@@ -1,0 +1,125 @@
+"""French and Spanish articles take their own path: simplemma lemmas of their language, entities by
+capitalisation (no German tagger, no German part-of-speech tags), their speech verbs and "selon" /
+"según" attributions, French quantities. The articles are our own invented texts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from blickwinkel.analyse import entities
+from blickwinkel.analyse.entities import rule_spans
+from blickwinkel.analyse.pipeline import analyse_articles
+from blickwinkel.compare import compare_articles
+from blickwinkel.ingest import read_text
+from blickwinkel.model import AnalysedArticle
+
+COURRIER = (
+    "Crue de la Vézère : quarante-cinq habitants évacués à Montignac-sur-Loue\n\n"
+    "Quarante-cinq habitants de Montignac-sur-Loue ont été évacués dans la nuit de mardi à mercredi "
+    "après la crue de la Vézère, a indiqué la préfecture.\n\n"
+    "« L'eau est montée de près de deux mètres en quatre heures », a déclaré le maire, Hélène "
+    "Martineau. Selon les pompiers, une centaine de maisons sont inondées."
+)
+DEPECHE = (
+    "Inondations : 45 personnes évacuées\n\n"
+    "Les pompiers ont évacué 45 personnes à Montignac-sur-Loue, où la Vézère est sortie de son lit "
+    "mercredi matin.\n\n"
+    "Hélène Martineau, maire de la commune, a expliqué que l'eau était montée de deux mètres en quatre "
+    "heures. Environ 100 maisons ont été touchées, selon la préfecture."
+)
+DIARIO = (
+    "Evacuados cuarenta y cinco vecinos en Almenara\n\n"
+    "Cuarenta y cinco vecinos fueron evacuados la noche del martes por la crecida del Tormes, según "
+    "informó la Guardia Civil.\n\n"
+    '"El agua subió casi dos metros en cuatro horas", declaró la alcaldesa, Lucía Ferrández. La '
+    "Agencia Estatal de Meteorología activó el aviso naranja."
+)
+
+
+def _analyse(text: str, language: str, source: str) -> AnalysedArticle:
+    article = replace(read_text(text, source=source, fmt="text"), language=language)
+    (analysed,) = analyse_articles([article])
+    return analysed
+
+
+@pytest.fixture
+def no_german_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        assert not list(sentences), "French and Spanish must not go through the German tagger"
+        return []
+
+    monkeypatch.setattr(entities, "crf_tags_batch", refuse)
+
+
+def _entities(analysed: AnalysedArticle) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for s in analysed.statements for m in s.entities}
+
+
+@pytest.mark.usefixtures("no_german_tagger")
+def test_french_article_entities_speakers_quantities_and_lemmas() -> None:
+    analysed = _analyse(COURRIER, "fr", "courrier.txt")
+    found = _entities(analysed)
+    assert {("Montignac-sur-Loue", "LOC"), ("Vézère", "LOC"), ("Hélène Martineau", "PER")} <= found
+    # a number word or a common noun opening the sentence is no name (the German tagger read
+    # "Quarante" as a place)
+    assert not {text for text, _ in found} & {"Quarante", "Crue", "Selon", "L'eau"}
+    by_text = {s.text[:12]: s for s in analysed.statements}
+    evacuated = by_text["Quarante-cin"]
+    assert (evacuated.kind, evacuated.speaker, evacuated.speaker_kind) == (
+        "reported_speech",
+        "la préfecture",
+        "organisation",
+    )
+    assert [(q.value, q.unit) for q in evacuated.quantities] == [(45, "habitant")]
+    assert by_text["« L'eau est "].speaker == "per:helene-martineau"
+    pompiers = by_text["Selon les po"]
+    assert (pompiers.speaker, pompiers.speaker_kind) == ("les pompiers", "group")
+    assert {"habitant", "avoir", "indiquer", "préfecture"} <= set(evacuated.lemmas)
+
+
+@pytest.mark.usefixtures("no_german_tagger")
+def test_spanish_article_entities_and_speakers() -> None:
+    analysed = _analyse(DIARIO, "es", "diario.txt")
+    found = _entities(analysed)
+    assert {("Guardia Civil", "ORG"), ("Lucía Ferrández", "PER"), ("Tormes", "LOC")} <= found
+    assert ("Agencia Estatal de Meteorología", "ORG") in found
+    assert not {text for text, _ in found} & {"Cuarenta", "Evacuados", "La"}
+    speakers = {s.text[:10]: (s.kind, s.speaker) for s in analysed.statements}
+    assert speakers["Cuarenta y"] == ("reported_speech", "org:guardia-civil")
+    assert speakers['"El agua s'] == ("quote", "per:lucia-ferrandez")
+
+
+def test_capitalisation_rules_read_french_and_spanish_tokens() -> None:
+    tokens = ["Selon", "la", "Guardia", "Civil", ",", "Ana", "Ruiz", "vit", "à", "Lyon", "."]
+    spans = {(" ".join(tokens[sp.start : sp.end]), sp.type) for sp in rule_spans(tokens, "es")}
+    assert ("Guardia Civil", "ORG") in spans and ("Ana Ruiz", "PER") in spans
+    assert not any(text == "Selon" for text, _ in spans)
+
+
+class _WordsEmbedder:
+    name = "words"
+    dim = 128
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                out[i, int(hashlib.md5(word.encode()).hexdigest()[:6], 16) % self.dim] += 1.0
+            out[i] /= max(float(np.linalg.norm(out[i])), 1e-9)
+        return out
+
+
+@pytest.mark.usefixtures("no_german_tagger")
+def test_french_pair_compares_without_false_conflicts() -> None:
+    pair = [_analyse(COURRIER, "fr", "courrier.txt"), _analyse(DEPECHE, "fr", "depeche.txt")]
+    comparison = compare_articles(pair, _WordsEmbedder())
+    # "quarante-cinq habitants" / "45 personnes" and "une centaine" / "environ 100" agree
+    assert comparison.conflicts == ()
+    both = [f for f in comparison.facts if len(set(f.articles)) == 2]
+    assert both, "the two French reports share facts"
