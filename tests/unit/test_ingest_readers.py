@@ -418,3 +418,23 @@ def test_text_between_two_rules_is_no_front_matter() -> None:
     page = "---\nDie Stadt hat die Brücke gesperrt.\n---\n\nRund 40 Pendler müssen umsteigen.\n"
     article = read_text(page, source="rules.md")
     assert "Die Stadt hat die Brücke gesperrt." in article.text
+
+
+def test_html_in_json_text_fields_is_read_as_plain_text() -> None:
+    # CMS exports put markup into "text": the statements read "<p>Die Stadt … <strong>gesperrt</strong>.</p>"
+    # and the title "Brücke &amp; Umleitung".
+    record = (
+        '{"title": "Brücke &amp; Umleitung", "text": "<p>Die Stadt hat die Brücke am Montag '
+        "<strong>gesperrt</strong>.</p><p>Rund 40 Pendler sind betroffen,<br>sagte die Stadt.</p>"
+        '<p><em>Lesen Sie auch:</em> <a href=\\"/x\\">Baustellen</a></p>"}'
+    )
+    article = read_text(record, source="cms.json")
+    assert_slices_back(article)
+    assert article.title == "Brücke & Umleitung"
+    assert "<" not in article.text and "&amp;" not in article.text
+    assert block_texts(article, "lead") == ["Die Stadt hat die Brücke am Montag gesperrt."]
+    assert block_texts(article, "paragraph") == ["Rund 40 Pendler sind betroffen, sagte die Stadt."]
+    assert block_texts(article, "boilerplate") == ["Lesen Sie auch: Baustellen"]
+    # text without markup keeps its angle brackets
+    plain = read_text('{"title": "T", "text": "Es waren < 5 Grad und > 3 Grad."}', source="p.json")
+    assert "Es waren < 5 Grad und > 3 Grad." in plain.text

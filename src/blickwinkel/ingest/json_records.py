@@ -8,7 +8,9 @@ paragraph strings) is cut like plain text. A bad record fails alone, with the fi
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 from typing import Any
 
 from blickwinkel.errors import Errors, IngestError, invalid_json
@@ -86,11 +88,36 @@ def _read_record(
         failures.append(exc)
 
 
+# CMS and feed exports put HTML into their text fields ("<p>…</p>", "&quot;"): the tags a story's
+# text is made of, bounded so that a hostile line cannot make the search slow.
+_HTML_TAG = re.compile(
+    r"</?(?:p|br|div|span|strong|b|em|i|u|a|h[1-6]|ul|ol|li|blockquote|q|figure|figcaption|section|"
+    r"article|small|sup|sub|img|hr)(?:\s[^<>]{0,2000})?/?>",
+    re.IGNORECASE,
+)
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BLOCK_END = re.compile(
+    r"</(?:p|div|h[1-6]|li|blockquote|figure|figcaption|section|article|ul|ol)\s*>|<hr\s*/?>", re.IGNORECASE
+)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def plain_text(value: str) -> str:
+    """A text field as plain text: HTML tags of a story's markup out (a paragraph's end a blank line,
+    ``<br>`` a line break) and character references read ("&quot;" → '"'); other text unchanged."""
+    if _HTML_TAG.search(value):
+        value = _BLOCK_END.sub("\n\n", _LINE_BREAK.sub("\n", value))
+        value = _HTML_TAG.sub("", value)
+    return html.unescape(value) if _ENTITY.search(value) else value
+
+
 def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -> Article:
     """One JSON object as an article; raises :class:`IngestError` naming the field that is wrong."""
-    body = _text_field(record, source)
+    body = plain_text(_text_field(record, source))
     title = _string(record, "title", source)
     lead = _string(record, "lead", source)
+    title = plain_text(title) if title else title
+    lead = plain_text(lead) if lead else lead
     parts = plain_pieces(body, title_line=False, find_lead=lead is None)
     pieces = parts.pieces
     if title and pieces and pieces[0].text.casefold() == title.casefold():
