@@ -123,3 +123,18 @@ def test_eval_similarity_prints_no_correlation_for_a_language_pair_of_one_or_two
     assert rows["en-en"] == ["0.600", "0.300", "4"]
     json_result = CliRunner().invoke(app, ["eval", "similarity", str(path), "--format", "json"])
     assert json.loads(json_result.stdout)["pairs_by_language"]["de-de"] == 1
+
+
+def test_the_stories_listing_names_an_untitled_story_and_counts_one_article_in_the_singular() -> None:
+    # "Story 6: " with nothing after it, and "1 article(s)".
+    from blickwinkel.cli.stories_cmd import _story_lines
+    from blickwinkel.stories.cluster import Story
+
+    stories = [
+        Story("a", ("a",), "", (), ("en",), None, None),
+        Story("b", ("b", "c"), "Mill fire", ("Post",), ("en",), None, None),
+    ]
+    lines = _story_lines(stories, {"a": "", "b": "Mill fire", "c": "Fire at the mill"}).splitlines()
+    assert lines[0] == "Story 1: (no title)"
+    assert lines[1].startswith("  1 article · ")
+    assert lines[3] == "Story 2: Mill fire" and lines[4].startswith("  2 articles · ")

@@ -109,9 +109,10 @@ def _story_lines(stories: list[Any], titles: dict[str, str]) -> str:
         span = ""
         if story.first is not None:
             span = story.first.isoformat() if story.first == story.last else f"{story.first} – {story.last}"
-        lines.append(f"Story {number}: {story.title}")
+        lines.append(f"Story {number}: {story.title or '(no title)'}")
+        size = len(story.articles)
         details = [
-            f"{len(story.articles)} article(s)",
+            f"{size} article{'' if size == 1 else 's'}",
             f"outlets: {', '.join(story.outlets) or '–'}",
             f"languages: {', '.join(story.languages) or '–'}",
         ]
