@@ -283,7 +283,8 @@ def test_language_variants_and_unsupported_languages() -> None:
     assert values("Es kamen 30 Gäste.", "de-AT") == [(30, "Gast")]
     assert values("30 guests came.", "EN_gb") == [(30, "guest")]
     assert values("Il y avait 30 invités.", "fr-FR") == [(30, "invité")]
-    assert find_quantities("Había 30 invitados.", "es") == []
+    assert values("Había 30 invitados.", "es") == [(30, "invitado")]
+    assert find_quantities("Hi havia 30 convidats.", "ca") == []
     assert find_quantities("", "de") == []
 
 
@@ -430,6 +431,9 @@ def test_dash_ranges_stay_quantities_and_phone_numbers_stay_out(
         ("One hundred twenty boats left the harbour.", "en", 120, "boat"),
         ("Vingt et un soldats ont été blessés.", "fr", 21, "soldier"),
         ("Quatre-vingt-dix habitants ont été évacués.", "fr", 90, "resident"),
+        ("Cuarenta y cinco pasajeros fueron desembarcados.", "es", 45, "passenger"),
+        ("Dos docenas de bomberos apagaron el fuego.", "es", 24, "firefighter"),
+        ("Doscientos cincuenta vecinos fueron evacuados.", "es", 250, "resident"),
     ],
 )
 def test_number_words_give_one_value_across_languages(
@@ -457,3 +461,21 @@ def test_french_amounts_hedges_ranges_and_traps() -> None:
     assert find_quantities("Le 25 janvier 2024, le quai a rouvert.", "fr") == []
     assert find_quantities("Le bac est arrivé à 14 h 30.", "fr") == []
     assert find_quantities("Il a acheté une maison.", "fr") == []
+
+
+def test_spanish_amounts_hedges_ranges_and_traps() -> None:
+    (about,) = find_quantities("Unas 100 viviendas resultaron afectadas.", "es")
+    assert (about.value, about.approximate, unit_key(about.unit)) == (100, True, "house")
+    (hundred,) = find_quantities("Un centenar de viviendas quedaron inundadas.", "es")
+    assert (hundred.value, hundred.approximate) == (100, True)
+    (many,) = find_quantities("Miles de personas huyeron.", "es")
+    assert (many.value, many.upper, many.approximate) == (2000, 9999, True)
+    (money,) = find_quantities("El presupuesto es de 2,5 millones de euros.", "es")
+    assert (money.value, money.unit) == (2_500_000, "EUR")
+    (share,) = find_quantities("El paro subió un 12 por ciento.", "es")
+    assert (share.value, share.unit) == (12, "%")
+    (percent,) = find_quantities("Le taux est de 12 pour cent.", "fr")
+    assert (percent.value, percent.unit) == (12, "%")
+    assert find_quantities("El 25 de enero reabrió el puente.", "es") == []
+    assert find_quantities("Una mujer resultó herida.", "es") == []
+    assert find_quantities("La carretera 704 sigue cortada.", "es") == []

@@ -34,6 +34,15 @@ _FR_NUMBER_WORD = (
     "quatorze|quarante|cinquante|soixante|treize|quinze|seize|trente|vingts|vingt|douze|onze|deux|"
     "trois|quatre|cinq|six|sept|huit|neuf|dix|cents|cent|mille|une|un"
 )
+# Spanish number words as text2num reads them ("cuarenta y cinco", "doscientos cincuenta").
+_ES_NUMBER_WORD = (
+    "veintiuno|veintidós|veintitrés|veinticuatro|veinticinco|veintiséis|veintisiete|veintiocho|"
+    "veintinueve|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|doscientos|doscientas|trescientos|"
+    "trescientas|cuatrocientos|cuatrocientas|quinientos|quinientas|seiscientos|seiscientas|setecientos|"
+    "setecientas|ochocientos|ochocientas|novecientos|novecientas|dieciséis|diecisiete|dieciocho|"
+    "diecinueve|catorce|quince|trece|doce|once|diez|veinte|treinta|ciento|cien|mil|dos|tres|cuatro|"
+    "cinco|seis|siete|ocho|nueve|uno|una|un"
+)
 # Digit groups: "2.500" and "2 500" (German), "22'050" and "22’050" (Swiss), "2,500" (English); a
 # number with both marks reads the last one as the decimal mark ("1,234.5" in German text too).
 _GROUP = r"[\u00a0\u202f '’]"
@@ -64,12 +73,17 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "tens of thousand": (20_000, 99_999),
     "hundreds of thousand": (200_000, 999_999),
     "billion": (2e9, 9.99e9),
+    "decena": (20, 99),
+    "ciento": (200, 999),
+    "centenare": (200, 999),
+    "mile": (2_000, 9_999),
+    "millone": (2e6, 9.99e6),
     "dizaine": (20, 99),
     "centaine": (200, 999),
     "millier": (2_000, 9_999),
 }
 # "une centaine", "un millier", "une dizaine": about that many, approximate.
-_ABOUT_ONE = frozenset({"centaine", "millier", "dizaine"})
+_ABOUT_ONE = frozenset({"centaine", "millier", "dizaine", "centenar", "millar", "decena"})
 
 _DE_ATOM = re.compile(
     # every amount starts at a word start; checking that first keeps the scan fast
@@ -109,11 +123,22 @@ _FR_ATOM = re.compile(
     rf"|(?<![\w-])(?P<word>(?i:(?:{_FR_NUMBER_WORD})(?:(?:\s+et\s+|[\s-]+)(?:{_FR_NUMBER_WORD}))*))(?![\w-])"
     r")"
 )
+_ES_ATOM = re.compile(
+    # Spanish writes digits like German: "2.500", "2,5"
+    r"(?<![\w])(?:"
+    rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_DE_NUMERIC}){_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
+    r"|(?<![\w-])(?P<some>(?i:varios|varias|algunos|algunas|unos|unas)\s+)(?P<somebase>cientos|miles)(?![\w-])"
+    r"|(?<![\w-])(?P<vague>(?i:decenas|cientos|centenares|miles|millones))(?![\w-])"
+    r"|(?<![\w-])(?P<one>(?i:una?)\s+)(?P<onescale>millón|docena|decena|centenar|millar)(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?:{_ES_NUMBER_WORD})(?:(?:\s+y\s+|\s+)(?:{_ES_NUMBER_WORD}))*))(?![\w-])"
+    r")"
+)
 _DE_SCALE = re.compile(
     r"[ \u00a0]*(Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion|Bio\.|Tausend|"
     r"tausend|Tsd\.|Dutzend)(?![\w-])"
 )
 _EN_SCALE = re.compile(r"[ \u00a0]*(million|billion|trillion|thousand|bn|mn|dozen)(?![\w-])", re.IGNORECASE)
+_ES_SCALE = re.compile(r"[ \u00a0]*(mil\s+millones|millones|millón|mil|docenas|docena)(?![\w-])")
 _FR_SCALE = re.compile(r"[ \u00a0]*(millions|million|milliards|milliard|mille|douzaines|douzaine)(?![\w-])")
 _SCALES: dict[str, float] = {
     "million": 1e6,
@@ -148,6 +173,17 @@ _SCALES: dict[str, float] = {
     "douzaine": 12,
     "douzaines": 12,
     "dizaine": 10,
+    "millón": 1e6,
+    "mil": 1e3,
+    "millones": 1e6,
+    "mil millones": 1e9,
+    "docena": 12,
+    "docenas": 12,
+    "decena": 10,
+    "centenar": 100,
+    "millar": 1e3,
+    "cientos": 100,
+    "miles": 1e3,
     "centaine": 100,
     "centaines": 100,
     "millier": 1e3,
@@ -155,6 +191,7 @@ _SCALES: dict[str, float] = {
 }
 _DE_RANGE = re.compile(r"[ \u00a0]*(-|–|bis|oder|und)[ \u00a0]*")
 _EN_RANGE = re.compile(r"[ \u00a0]*(-|–|to|or|and)[ \u00a0]*")
+_ES_RANGE = re.compile(r"[ \u00a0]*(-|–|a|o|y)[ \u00a0]*")
 _FR_RANGE = re.compile(r"[ \u00a0]*(-|–|à|ou|et)[ \u00a0]*")
 
 _DE_HEDGE = re.compile(
@@ -171,8 +208,13 @@ _FR_HEDGE = re.compile(
     r"(?:^|(?<=[\s(\"'«]))(?i:environ|près\s+de|presque|quelque|plus\s+de|moins\s+de|au\s+moins|"
     r"au\s+plus|jusqu['’]à|approximativement|autour\s+de|une\s+estimation\s+de)[ \u00a0]+$"
 )
+_ES_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\"'«]))(?i:unos|unas|alrededor\s+de|cerca\s+de|casi|más\s+de|menos\s+de|al\s+menos|"
+    r"hasta|aproximadamente|en\s+torno\s+a|como\s+mínimo|como\s+máximo)[ \u00a0]+$"
+)
 _DE_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:zwischen)[ \u00a0]+$")
 _EN_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:between|from)[ \u00a0]+$")
+_ES_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 _FR_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 
 DE_MONTHS = word_set(
@@ -187,6 +229,9 @@ EN_MONTHS = word_set(
 FR_MONTHS = word_set(
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre janv. "
     "févr. avr. juil. sept. oct. nov. déc."
+)
+ES_MONTHS = word_set(
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre"
 )
 WEEKDAYS = word_set(
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag monday tuesday wednesday "
@@ -223,6 +268,7 @@ LANGUAGES: dict[str, NumberLanguage] = {
     "de": NumberLanguage(_DE_ATOM, _DE_SCALE, _DE_RANGE, _DE_HEDGE, _DE_BETWEEN, ",", DE_MONTHS),
     "en": NumberLanguage(_EN_ATOM, _EN_SCALE, _EN_RANGE, _EN_HEDGE, _EN_BETWEEN, ".", EN_MONTHS),
     "fr": NumberLanguage(_FR_ATOM, _FR_SCALE, _FR_RANGE, _FR_HEDGE, _FR_BETWEEN, ",", FR_MONTHS),
+    "es": NumberLanguage(_ES_ATOM, _ES_SCALE, _ES_RANGE, _ES_HEDGE, _ES_BETWEEN, ",", ES_MONTHS),
 }
 
 
@@ -327,7 +373,11 @@ def _parse_number_words(word: str, code: str) -> float | None:
     lowered = re.sub(r"\s+", " ", word.lower())
     # "ein" is the article and "one" mostly a pronoun ("one of them"); both count only before a scale
     # word ("eine Million", "one million"), which the atom pattern reads apart.
-    if lowered in {"ein", "one", "un", "une"} or lowered.startswith("und") or lowered.endswith("und"):
+    if (
+        lowered in {"ein", "one", "un", "une", "uno", "una"}
+        or lowered.startswith("und")
+        or lowered.endswith("und")
+    ):
         return None
     try:
         # pyproject's mypy override names "text2num.*", but the module is "text_to_num".

@@ -1,4 +1,4 @@
-"""Quantities in German, English and French news text: a number, its counted noun and whether it is hedged.
+"""Quantities in German, English, French and Spanish news text: a number, its counted noun, its hedge.
 
 ``find_quantities`` finds "rund 2.500 amerikanische Soldaten", "1,5 Mrd. Euro", "zwischen 20 und 30
 Prozent", "$5 million", "twenty-five soldiers" and "Hunderte Menschen"; it skips what only looks like
@@ -14,9 +14,10 @@ Decisions:
 - The unit is the lemma of the counted noun. For a hyphen compound only the head counts
   ("US-Soldaten" -> "Soldat") so that two outlets naming the same group get the same unit. German
   nominalised adjectives get their "-e" form whatever the case ("Toten", "Toter" -> "Tote").
-- French numbers, number words ("quarante-cinq", "une centaine", "des milliers") and counted nouns
-  are read too, so "45", "forty-five" and "quarante-cinq" have one value across languages. Other
-  languages yield no quantities rather than misread ones.
+- French and Spanish numbers, number words ("quarante-cinq", "une centaine", "des milliers",
+  "cuarenta y cinco", "un centenar") and counted nouns are read too, so "45", "forty-five" and
+  "quarante-cinq" have one value across languages. Other languages yield no quantities rather than
+  misread ones.
 
 The numbers themselves are read in ``analyse.numbers``, the counted nouns in ``analyse.units``;
 whether two quantities agree is the comparison's rule (``compare.agreement``).
@@ -39,7 +40,7 @@ from blickwinkel.model import Quantity
 
 __all__ = ["SUPPORTED_LANGUAGES", "find_quantities", "holds_phone_number", "phone_number_at", "unit_key"]
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr")
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es")
 
 _YEAR_CONTEXT_BEFORE = word_set(
     "im jahr jahre jahres jahr seit bis in ende anfang mitte von vom ab vor nach zwischen um sommer "

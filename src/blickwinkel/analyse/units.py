@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from blickwinkel.analyse import lemmas as dictionary
-from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, FR_MONTHS, WEEKDAYS, word_set
+from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, ES_MONTHS, FR_MONTHS, WEEKDAYS, word_set
 
 CURRENCY_BEFORE = re.compile(r"(US\$|US-\$|\$|€|£|EUR|USD|GBP|CHF)[ \u00a0]?$")
 CURRENCIES: dict[str, str] = {
@@ -73,7 +73,12 @@ _FR_STOP = word_set(
     "est sont était étaient a ont avait avaient été sera seront ce cette ces il elle ils elles selon "
     "lors depuis pendant avant après contre entre vers chez plus moins"
 )
-_FR_PERCENT = re.compile(r"[ \u00a0]*pour[ \u00a0]*cent(?![\w])", re.IGNORECASE)
+_ES_STOP = word_set(
+    "el la los las un una unos unas del de al a y o e u en con sin por para que quien cuyo es son fue "
+    "fueron era eran ha han había habían será serán se su sus este esta estos estas según desde hasta "
+    "durante tras ante entre hacia sobre más menos"
+)
+_FR_PERCENT = re.compile(r"[ \u00a0]*(?:pour[ \u00a0]*cent|por[ \u00a0]*ciento)(?![\w])", re.IGNORECASE)
 _FR_TOKEN = re.compile(
     r"[ \t\u00a0\u202f]*(?:(d['’]|de[ \u00a0]+))?([^\W\d_][\w'’]*(?:[-‑]\w+)*\.?|%|€|\$|£)"
 )
@@ -88,8 +93,8 @@ NOT_A_QUANTITY = NotAQuantity()
 
 def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] | NotAQuantity | None:
     """The counted noun after a number: its lemma and where it ends, skipping adjectives."""
-    if code == "fr":
-        return _french_unit(text, end)
+    if code in ("fr", "es"):
+        return _romance_unit(text, end, code)
     pos = end
     skipped = 0
     months = DE_MONTHS if code == "de" else EN_MONTHS
@@ -142,9 +147,11 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
     return fallback
 
 
-def _french_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
-    """The counted noun right after a French number (adjectives mostly follow the noun), after a
-    joining "de"/"d'": its lemma ("personnes" -> "personne", "d'euros" -> EUR)."""
+def _romance_unit(text: str, end: int, code: str) -> tuple[str, int] | NotAQuantity | None:
+    """The counted noun right after a French or Spanish number (adjectives mostly follow the noun),
+    after a joining "de"/"d'": its lemma ("personnes" -> "personne", "d'euros" -> EUR, "personas" ->
+    "persona")."""
+    months, stop = (FR_MONTHS, _FR_STOP) if code == "fr" else (ES_MONTHS, _ES_STOP)
     percent = _FR_PERCENT.match(text, end)
     if percent is not None:
         return "%", percent.end()
@@ -152,20 +159,20 @@ def _french_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
     if match is None:
         return None
     raw = match.group(2)
-    token = raw[:-1] if raw.endswith(".") and raw.lower() not in FR_MONTHS else raw
+    token = raw[:-1] if raw.endswith(".") and raw.lower() not in months else raw
     word_end = match.start(2) + len(token)
     lowered = token.lower()
-    if lowered in FR_MONTHS or lowered == "h":  # "25 janvier", "14 h 30"
+    if lowered in months or lowered == "h":  # "25 janvier", "14 h 30"
         return NOT_A_QUANTITY
     if lowered in _PERCENT_WORDS:
         return "%", word_end
     currency = CURRENCIES.get(lowered)
     if currency is not None:
         return currency, word_end
-    if lowered in _FR_STOP or token[0].isupper() or "'" in lowered or "’" in lowered:
+    if lowered in stop or token[0].isupper() or "'" in lowered or "’" in lowered:
         return None
-    lemma = french_unit(lowered)
-    if lemma != lowered and lemma.endswith(("er", "ir", "re")) and not lowered.endswith(("s", "x")):
+    lemma = french_unit(lowered) if code == "fr" else str(dictionary.lemma(lowered, "es"))
+    if lemma != lowered and lemma.endswith(("er", "ir", "re", "ar")) and not lowered.endswith(("s", "x")):
         return None  # a verb after the number ("la route 704 reste fermée"), not a counted noun
     return lemma, word_end
 
@@ -361,6 +368,37 @@ _UNIT_KEYS: dict[str, str] = {
     "passager": "passenger",
     "passagier": "passenger",
     "passenger": "passenger",
+    # Spanish units (lemmas), written for this project
+    "persona": "person",
+    "muerto": "dead",
+    "fallecido": "dead",
+    "herido": "injured",
+    "soldado": "soldier",
+    "niño": "child",
+    "mujer": "woman",
+    "hombre": "man",
+    "víctima": "victim",
+    "pasajero": "passenger",
+    "bombero": "firefighter",
+    "vecino": "resident",
+    "manifestante": "protester",
+    "refugiado": "refugee",
+    "rehén": "hostage",
+    "preso": "prisoner",
+    "cohete": "rocket",
+    "dron": "drone",
+    "año": "year",
+    "mes": "month",
+    "semana": "week",
+    "día": "day",
+    "hora": "hour",
+    "vez": "times",
+    "ataque": "attack",
+    "escaño": "seat",
+    "voto": "vote",
+    "casa": "house",
+    "vivienda": "house",
+    "desaparecido": "missing",
 }
 
 
