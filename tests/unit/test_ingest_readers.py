@@ -235,7 +235,13 @@ def test_html_without_a_site_name_takes_the_host_of_its_address(
         ("Bridge closed for repairs | Lenne-Bote", "Lenne-Bote"),
         ("Lenne-Bote – Bridge closed for repairs", "Lenne-Bote"),
         ("Bridge closed for repairs", None),
-        ("Bridge closed for repairs | News | Lenne-Bote", None),  # not one name beside the headline
+        # a section between headline and site name, a kicker before the headline, an addition after
+        # it: the last part names the site (these gave no outlet)
+        ("Bridge closed for repairs | News | Lenne-Bote", "Lenne-Bote"),
+        ("Lindenau: Bridge closed for repairs - Lenne-Bote", "Lenne-Bote"),
+        ("Live: Bridge closed for repairs – all updates | Lenne-Bote", "Lenne-Bote"),
+        ("Lindenau: Bridge closed for repairs – all updates", None),  # no capitalised name last
+        ("Bridge closed for repairs | News | Lenne-Bote for the whole valley", None),  # too long for a name
     ],
 )
 def test_html_site_name_from_the_title_beside_the_headline(title: str, outlet: str | None) -> None:

@@ -177,12 +177,22 @@ def _title_site(text: str, headline: str | None) -> str | None:
         return None
     title = collapse_spaces(normalise(html.unescape(found.group(1)))).strip()
     wanted = headline.casefold()
-    for separator in _TITLE_SEPARATOR.finditer(title):
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    for separator in separators:
         before, after = title[: separator.start()], title[separator.end() :]
         for own, other in ((before, after), (after, before)):
             short = 0 < len(other.split()) <= MAX_SITE_NAME_WORDS
             if own.casefold() == wanted and short and not _TITLE_SEPARATOR.search(other):
                 return other
+    # A kicker or an addition beside the headline ("Halberg: <headline> - Kurier", "Live: <headline> –
+    # alle Entwicklungen | Stadtradio"): the last part, when the rest holds the headline and the last
+    # part is a capitalised name of at most three words.
+    if separators:
+        last = separators[-1]
+        rest, other = title[: last.start()], title[last.end() :]
+        words = other.split()
+        if wanted in rest.casefold() and 0 < len(words) <= 3 and words[0][:1].isupper():
+            return other
     return None
 
 
