@@ -444,3 +444,25 @@ def test_html_in_json_text_fields_is_read_as_plain_text() -> None:
     # text without markup keeps its angle brackets
     plain = read_text('{"title": "T", "text": "Es waren < 5 Grad und > 3 Grad."}', source="p.json")
     assert "Es waren < 5 Grad und > 3 Grad." in plain.text
+
+
+@pytest.mark.parametrize(
+    ("published", "date"),
+    [
+        (1741000000, dt.date(2025, 3, 3)),
+        (1741000000123, dt.date(2025, 3, 3)),
+        (1741000000.5, dt.date(2025, 3, 3)),
+    ],
+)
+def test_a_json_date_may_be_a_unix_timestamp(published: float, date: dt.date) -> None:
+    # "field 'published' is not a date: 1741000000" refused the records of tools that export time stamps.
+    record = f'{{"title": "T", "text": "Die Stadt hat die Brücke gesperrt.", "published": {published}}}'
+    assert read_text(record, source="t.json").published == date
+
+
+@pytest.mark.parametrize("published", ["2025", "true", "12"])
+def test_a_number_that_is_no_time_stamp_is_no_date(published: str) -> None:
+    from blickwinkel.errors import IngestError
+
+    with pytest.raises(IngestError, match="not a date"):
+        read_text(f'{{"title": "T", "text": "Text.", "published": {published}}}', source="t.json")
