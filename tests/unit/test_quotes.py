@@ -559,6 +559,20 @@ def test_no_group_speaker_from_other_shapes(text: str) -> None:
     assert role.speaker_kind is None or role.speaker not in ("police", "officials")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weil die Brücke brach, forderte die Stadt eine Entschädigung.",
+        "Am Abend, nach der Prüfung, hob die Stadt die Sperrung wieder auf.",
+        "Als der Sturm nachließ, stellte die Feuerwehr die Leitern auf.",
+    ],
+)
+def test_german_verb_with_an_object_after_the_comma_is_no_attribution(text: str) -> None:
+    article, sentences = make_article([("paragraph", text)])
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.kind == "reporting"
+
+
 def test_statements_carry_the_speaker_kind_into_json() -> None:
     article = read_text(
         "Fähre bleibt im Hafen\n\nDie Fähre läuft vor Freitag nicht aus, sagte die Polizei. Ein Einbruch "

@@ -730,8 +730,16 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 # '…, sagte die Polizei.', '…, sagten Ermittler.': a speech verb after the comma with its speaker
 # after it attributes the whole clause before the comma.
+# Only verbs of saying that take no object here ("forderte die Stadt eine Entschädigung", "hob die
+# Stadt die Sperrung auf" are no attributions), and after the speaker at most a time or place phrase.
+_ATTRIBUTION_VERBS_DE = (
+    r"sagte|sagten|sagt|erklärte|erklärten|betonte|betonten|meinte|meinten|ergänzte|warnte|warnten|"
+    r"bestätigte|bestätigten|berichtete|berichteten|schrieb|antwortete|versicherte|unterstrich|mahnte"
+)
 _ATTRIBUTION_AFTER_DE = re.compile(
-    rf",\s*(?:{_SPEECH_DE})\s+(?:(?:{_DET_DE})\s+(?:{_ADJ}){{0,2}})?[A-ZÄÖÜ]\w*[^,;:]{{0,60}}[.!?]?$"
+    rf",\s*(?:{_ATTRIBUTION_VERBS_DE})\s+(?:(?:{_DET_DE})\s+(?:{_ADJ}){{0,2}})?[A-ZÄÖÜ][\w\-]*"
+    rf"(?:\s+[A-ZÄÖÜ][\w\-]*){{0,3}}{_GENITIVE}"
+    r"(?:\s+(?:am|im|an|auf|bei|in|vor|nach|gegenüber|laut|zufolge)\s+[^,;:]{0,40})?\s*[.!?]?$"
 )
 
 
