@@ -310,3 +310,59 @@ def test_counts_in_two_languages_one_in_words_are_compared_by_value() -> None:
     )
     assert quantity_conflict(de, forty, None, None) is not None
     assert quantity_conflict(de, five, None, None) is None
+
+
+def test_people_counted_with_what_befell_them_are_the_dead_or_the_injured() -> None:
+    from blickwinkel.compare.counted_values import quantity_conflict
+
+    dead = _placed_quantities(
+        replace(
+            make_article("a", ["Die Feuerwehr berichtete von 30 Toten in Lindenau."]).statements[0],
+            language="de",
+        ),
+        qty("30 Toten", 30, "tote"),
+    )
+    killed = _placed_quantities(
+        replace(
+            make_article("b", ["Bei dem Brand in Lindenau seien 47 Menschen getötet worden."]).statements[0],
+            language="de",
+        ),
+        qty("47 Menschen", 47, "mensch"),
+    )
+    hurt = _placed_quantities(
+        replace(
+            make_article("b", ["Bei dem Brand in Lindenau seien 47 Menschen verletzt worden."]).statements[0],
+            language="de",
+        ),
+        qty("47 Menschen", 47, "mensch"),
+    )
+    assert quantity_conflict(dead, killed, None, None) is not None
+    assert quantity_conflict(dead, hurt, None, None) is None
+
+
+def test_a_first_name_alone_and_the_full_name_are_one_speaker() -> None:
+    from blickwinkel.compare.actors import speaker_conflict
+    from blickwinkel.compare.similarity import ScoreParts
+
+    quote = '"The old bridge must stay shut until it is safe," said {name}.'
+    a = replace(
+        english(quote.format(name="Ian Lindqvist")),
+        kind="quote",
+        speaker="per:ian-lindqvist",
+        entities=(ent("Ian Lindqvist", "per:ian-lindqvist", "PER"),),
+    )
+    b = replace(
+        english(quote.format(name="Ian"), "b"),
+        kind="quote",
+        speaker="per:ian",
+        entities=(ent("Ian", "per:ian", "PER"),),
+    )
+    c = replace(
+        english(quote.format(name="Anna Berg"), "c"),
+        kind="quote",
+        speaker="per:anna-berg",
+        entities=(ent("Anna Berg", "per:anna-berg", "PER"),),
+    )
+    part = ScoreParts(score=0.9, embedding=0.9, chars=0.9, lemmas=0.9, names=1.0, numbers=0.0)
+    assert speaker_conflict(a, b, part) is None
+    assert speaker_conflict(a, c, part) == ("per:ian-lindqvist", "per:anna-berg")

@@ -162,7 +162,14 @@ def speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str,
         return None
     if _surname(a.speaker) == _surname(b.speaker):
         return None  # "Broemme" and "Albrecht Broemme": one person the coreference did not join
+    words_a, words_b = _name_parts(a.speaker), _name_parts(b.speaker)
+    if words_a <= words_b or words_b <= words_a:
+        return None  # "Ian" and "Ian Kennedy": a first name alone may name the same person
     return (a.speaker, b.speaker)
+
+
+def _name_parts(key: str) -> set[str]:
+    return set(key.split(":", 1)[-1].split("-"))
 
 
 def _surname(key: str) -> str:

@@ -30,8 +30,16 @@ def quantity_conflict(
     off first: "1.000 oder 5.000 Euro" against "1.000 oder 6.000 Euro" clashes on 5.000 vs 6.000.
     Of several clashing pairs the closest is the one that reports the same figure ("from $260 to
     $1,470" against "$1,420" clashes on $1,470 vs $1,420)."""
-    qas = [bounded_by_context(q, a) for q in a.quantities if within(q, span_a) and not _another(q, a)]
-    qbs = [bounded_by_context(q, b) for q in b.quantities if within(q, span_b) and not _another(q, b)]
+    qas = [
+        _what_befell(bounded_by_context(q, a), a)
+        for q in a.quantities
+        if within(q, span_a) and not _another(q, a)
+    ]
+    qbs = [
+        _what_befell(bounded_by_context(q, b), b)
+        for q in b.quantities
+        if within(q, span_b) and not _another(q, b)
+    ]
     open_a = [qa for qa in qas if not any(quantities_agree(qa, qb) is True for qb in qbs)]
     open_b = [qb for qb in qbs if not any(quantities_agree(qa, qb) is True for qa in qas)]
     clashes = [
@@ -92,6 +100,29 @@ def _another(q: Quantity, s: Statement) -> bool:
         _ANOTHER.search(typographic_form(s.text[max(0, offset - _CONTEXT_WINDOW) : max(0, offset)]))
         is not None
     )
+
+
+# People counted with what befell them: "47 Menschen getötet", "12 people were killed" count the dead
+# as "30 Tote" does; "20 people injured" the injured. Read in the words right after the count.
+_BEFELL = (
+    (
+        "dead",
+        re.compile(r"^\W*(?:\w+\s+){0,2}?(?:getötet|ums\s+Leben|starben|gestorben|killed|died|dead)\b", re.I),
+    ),
+    ("injured", re.compile(r"^\W*(?:\w+\s+){0,2}?(?:verletzt|injured|wounded|hurt)\b", re.I)),
+)
+_BEFELL_WINDOW = 40
+
+
+def _what_befell(q: Quantity, s: Statement) -> Quantity:
+    """``q`` counted as the dead or the injured when it counts people the words after it kill or hurt."""
+    if unit_key(q.unit) != "person":
+        return q
+    after = typographic_form(s.text[q.end - s.start : q.end - s.start + _BEFELL_WINDOW])
+    for unit, words in _BEFELL:
+        if words.search(after):
+            return replace(q, unit=unit)
+    return q
 
 
 def _relative_gap(x: float, y: float) -> float:
