@@ -292,3 +292,35 @@ def test_english_reader_call_and_a_byline_with_outlet_and_place() -> None:
     assert article.author == "Tom Ashby"
     said = statement_text(article)
     assert "contact number" not in said and "engineers" in said
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Dieser Artikel wurde am 11.03.2031 um 14:32 Uhr aktualisiert.",
+        "Zuletzt aktualisiert: 11.03.2031, 14:32 Uhr",
+        "This article was last updated on March 11, 2031.",
+        "Hinweis: Dieser Text wurde mit Unterstützung von KI erstellt.",
+        "This article was written with the help of AI.",
+        "Hören Sie diesen Artikel: 3 Minuten",
+        "Listen to this article · 4 min",
+        "Kommentare (12)",
+        "12 comments",
+    ],
+)
+def test_a_note_about_the_page_itself_is_boilerplate(note: str) -> None:
+    # "Dieser Artikel wurde am … aktualisiert." was a statement dated 11 March; "Hören Sie diesen
+    # Artikel" and "Kommentare (12)" were subheadings.
+    assert boilerplate_kind(note) == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Text wurde am Montag im Rat beschlossen und danach aktualisiert.",
+        "Der Artikel wurde von der Stadt scharf kritisiert.",
+        "Die Kommentare der Anwohner waren deutlich.",
+    ],
+)
+def test_a_sentence_about_another_text_or_comments_stays_article_text(sentence: str) -> None:
+    assert boilerplate_kind(sentence) is None

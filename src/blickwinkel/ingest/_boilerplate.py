@@ -101,6 +101,26 @@ _FOLLOW = re.compile(
     r"(?:published|appeared)|(?:dieser|der) (?:artikel|beitrag|text) erschien (?:zuerst|ursprünglich))",
     _I,
 )
+# A whole piece that notes the page itself: when it was updated, that a machine helped to write it,
+# that it can be listened to, how many comments it has ("Dieser Artikel wurde am 11.03.2025 um 14:32
+# Uhr aktualisiert." was a statement dated 11 March). Whole pieces only: in running text such a
+# sentence may report on another text.
+_PAGE_NOTE = re.compile(
+    r"^(?:(?:hinweis|note|anmerkung der redaktion|editor'?s note)\s*:\s*)?(?:"
+    r"(?:dieser (?:artikel|beitrag|text)|der (?:artikel|beitrag)) wurde "
+    r"(?:am \d{1,2}\.(?:\s?\d{1,2}\.|\s[a-zäöü]+)\s?\d{2,4},? )?(?:um \d{1,2}[:.]\d{2}(?:\s?uhr)? )?"
+    r"(?:zuletzt )?(?:aktualisiert|ergänzt|überarbeitet)|zuletzt aktualisiert\b|aktualisiert am\b|"
+    r"(?:this|the) (?:article|story|page) (?:was|has been) (?:last )?(?:updated|amended)\b|"
+    r"last updated\b|updated (?:on|at)\b|"
+    r"(?:dieser|der) (?:artikel|beitrag|text) wurde (?:mit|unter) (?:unterstützung|hilfe|einsatz) "
+    r"(?:von |einer |künstlicher )*(?:ki|künstliche[rn]? intelligenz)\b|"
+    r"(?:this|the) (?:article|story|text) was (?:written|produced|generated|created) with the "
+    r"(?:help|assistance|use) of (?:ai|artificial intelligence)\b|"
+    r"(?:hören sie (?:diesen|den) (?:artikel|beitrag)|artikel (?:anhören|vorlesen lassen)|"
+    r"listen to (?:this|the) (?:article|story))\b[^.!?]{0,30}$|"
+    r"(?:\d+\s+)?(?:kommentare?|comments?)\s*(?:\(\d+\))?$)",
+    _I,
+)
 # Page furniture glued to the start of the next paragraph when a capture lost the line break:
 # "Continue reading the main story In life, …".
 _LEADING_FURNITURE = re.compile(
@@ -205,7 +225,7 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
         return "boilerplate"
     if _READER_CALL.match(stripped):
         return "boilerplate"
-    if _FOLLOW.match(stripped):
+    if _FOLLOW.match(stripped) or _PAGE_NOTE.match(stripped):
         return "boilerplate"
     if _PROMOTION_TOPIC.search(stripped) and _PROMOTION_ACTION.match(stripped):
         return "boilerplate"
