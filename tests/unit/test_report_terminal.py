@@ -102,3 +102,12 @@ def test_left_out_facts_are_counted_in_the_singular_and_the_ones_not_shown_are_s
     console.print(render_terminal(replace(comparison, omissions=many)))
     text = console.export_text()
     assert f"Tagesblatt Nord: {OMISSIONS_SHOWN + 3} facts" in text and "… 3 more" in text
+
+
+def test_an_article_without_a_title_says_so() -> None:
+    # The line under an untitled article's outlet was left blank.
+    comparison = build_comparison()
+    first = replace(comparison.articles[0], article=replace(comparison.articles[0].article, title=None))
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(replace(comparison, articles=(first, *comparison.articles[1:]))))
+    assert "     (no title)\n" in console.export_text()

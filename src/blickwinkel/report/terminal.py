@@ -89,7 +89,9 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
         if profile.ends_in_commentary:
             line.append(" · ends in commentary", style="bold magenta")
         parts.append(line)
-        parts.append(Text(f"     {_short(art.title or '', 100)}", style="italic"))
+        parts.append(
+            Text(f"     {_short(art.title, 100)}" if art.title else "     (no title)", style="italic")
+        )
 
     shared = [f for f in comparison.facts if len(f.articles) > 1]
     conflicted = {c.fact for c in comparison.conflicts}
