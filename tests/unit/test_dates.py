@@ -210,7 +210,8 @@ def test_offsets_index_the_article_text() -> None:
 
 
 def test_unsupported_language_yields_nothing() -> None:
-    assert find_dates("Mercredi dernier", "fr", anchor=THURSDAY) == []
+    assert find_dates("Mercoledì scorso", "it", anchor=THURSDAY) == []
+    assert [d.value for d in find_dates("Mercredi dernier", "fr", anchor=THURSDAY)] == ["2024-01-24"]
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -318,3 +319,27 @@ def test_english_next_weekday_and_will_on_a_weekday_are_ahead() -> None:
     ]
     said = "The agency said it will publish its findings on Thursday."
     assert [d.value for d in find_dates(said, "en", anchor=sunday)] == ["2025-06-19"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("Le 25 janvier 2024, la digue a cédé.", "fr", ["2024-01-25"]),
+        ("Le rapport du 25/01/2024 est clair.", "fr", ["2024-01-25"]),
+        ("En mars 2024, le pont a rouvert.", "fr", ["2024-03"]),
+        ("Les habitants ont été évacués mardi.", "fr", ["2025-06-10"]),
+        ("Le conseil votera mardi prochain.", "fr", ["2025-06-17"]),
+        ("La préfecture a publié le rapport dimanche dernier.", "fr", ["2025-06-08"]),
+        ("Hier, l'eau est montée ; demain elle baissera.", "fr", ["2025-06-14", "2025-06-16"]),
+        ("El 25 de enero de 2024 empezó la crecida.", "es", ["2024-01-25"]),
+        ("En marzo de 2024 reabrió el puente.", "es", ["2024-03"]),
+        ("Los vecinos fueron evacuados el martes.", "es", ["2025-06-10"]),
+        ("El próximo martes votará el consejo.", "es", ["2025-06-17"]),
+        ("Ayer subió el agua y mañana bajará.", "es", ["2025-06-14", "2025-06-16"]),
+        ("Por la mañana subió el agua.", "es", []),
+    ],
+)
+def test_french_and_spanish_dates(text: str, language: str, values: list[str]) -> None:
+    # French and Spanish text gave no dates at all.
+    sunday = dt.date(2025, 6, 15)
+    assert [d.value for d in find_dates(text, language, anchor=sunday)] == values

@@ -1,4 +1,4 @@
-"""Date phrases in German and English news text, resolved against the publication date.
+"""Date phrases in German, English, French and Spanish news text, resolved against the publication date.
 
 ``find_dates`` finds absolute dates ("25.01.2024", "25. Januar 2024", "January 24, 2024",
 "im Januar 2024", "im Jahr 2014") and relative ones ("am Mittwoch", "gestern", "vor zwei Wochen",
@@ -35,6 +35,8 @@ from blickwinkel.model import DateMention
 
 __all__ = ["SUPPORTED_LANGUAGES", "anchor_from_others", "date_span", "dates_agree", "find_dates"]
 
+# The languages whose dates the same-story features read (stories/features.py; their weights were
+# fitted with these). ``find_dates`` also reads French and Spanish dates, for the comparison.
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en")
 
 
@@ -246,7 +248,65 @@ _EN_PATTERN = re.compile(
     r"(?P<ruu>weekend|week|month|year)(?![\w])"
     r")"
 )
-_PATTERNS: dict[str, re.Pattern[str]] = {"de": _DE_PATTERN, "en": _EN_PATTERN}
+# French and Spanish: dates with the month as a word or in numbers ("le 25 janvier 2024", "25/01/2024",
+# "el 25 de enero de 2024"), month and year, the day words and weekdays, with their qualifiers before
+# ("el próximo martes") or after ("mardi dernier"). No future rule: a bare weekday leans to the past.
+_FR_MONTHS: dict[str, int] = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+}  # fmt: skip
+_ES_MONTHS: dict[str, int] = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}  # fmt: skip
+_FR_WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+_ES_WEEKDAYS = {
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5,
+    "sabado": 5, "domingo": 6,
+}  # fmt: skip
+_WEEKDAYS.update(_FR_WEEKDAYS)
+_WEEKDAYS.update(_ES_WEEKDAYS)
+_DAY_WORDS.update(
+    {"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2,
+     "hoy": 0, "ayer": -1, "anteayer": -2, "antes de ayer": -2, "mañana": 1, "pasado mañana": 2}
+)  # fmt: skip
+_PAST |= _words("dernier dernière passé passée pasado pasada")
+_FUTURE |= _words("prochain prochaine próximo próxima viene")
+_FR_MONTH = rf"(?i:{_alternation(_FR_MONTHS)})"
+_ES_MONTH = rf"(?i:{_alternation(_ES_MONTHS)})"
+_FR_WEEKDAY = rf"(?i:{_alternation(_FR_WEEKDAYS)})"
+_ES_WEEKDAY = rf"(?i:{_alternation(_ES_WEEKDAYS)})"
+_FR_PATTERN = re.compile(
+    r"(?<![\w])(?:"
+    rf"(?<![\d/])(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})/(?P<ny>{_YEAR})(?![\d])"
+    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"|(?:(?i:le)\s+)?(?:(?P<twd>{_FR_WEEKDAY})\s+)?(?<!\d)(?P<td>\d{{1,2}})(?:er)?\s+(?P<tm>{_FR_MONTH})"
+    rf"(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
+    rf"|(?:(?i:en|depuis|début|fin|mi-)\s*)?(?P<mym>{_FR_MONTH})\s+(?P<myy>{_YEAR})(?!\d)"
+    r"|(?P<dw>(?i:avant-hier|après-demain|aujourd['’]hui|hier|demain))(?![\w])"
+    rf"|(?:(?P<wdpre>(?i:le|ce|dès|depuis))\s+)?(?P<wd>{_FR_WEEKDAY})"
+    r"(?:\s+(?P<wdpost>(?i:dernier|prochain|matin|soir)))?(?![\w])"
+    r")"
+)
+_ES_PATTERN = re.compile(
+    r"(?<![\w])(?:"
+    rf"(?<![\d/])(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})/(?P<ny>{_YEAR})(?![\d])"
+    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"|(?:(?i:el)\s+)?(?:(?P<twd>{_ES_WEEKDAY}),?\s+)?(?<!\d)(?P<td>\d{{1,2}})\s+de\s+(?P<tm>{_ES_MONTH})"
+    rf"(?:\s+(?i:de|del)\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
+    rf"|(?:(?i:en|desde)\s+)?(?P<mym>{_ES_MONTH})\s+(?i:de|del)\s+(?P<myy>{_YEAR})(?!\d)"
+    r"|(?P<dw>(?i:anteayer|antes\s+de\s+ayer|pasado\s+mañana|hoy|ayer|(?<!la\s)(?<!esta\s)(?<!una\s)"
+    r"(?<!cada\s)(?<!La\s)(?<!Esta\s)mañana))(?![\w])"
+    rf"|(?:(?P<wdpre>(?i:el\s+próximo|el\s+pasado|este|desde\s+el|el))\s+)?(?P<wd>{_ES_WEEKDAY})"
+    r"(?:\s+(?P<wdpost>(?i:pasado|próximo|que\s+viene)))?(?![\w])"
+    r")"
+)
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "de": _DE_PATTERN,
+    "en": _EN_PATTERN,
+    "fr": _FR_PATTERN,
+    "es": _ES_PATTERN,
+}
 # A word every date phrase contains (a digit, month, weekday, day word or calendar unit); text without
 # one is skipped at a fraction of the cost of the full pattern.
 _DE_CORE = re.compile(
@@ -257,8 +317,19 @@ _EN_CORE = re.compile(
     rf"(?<![\w])(?:\d|{_capitalised(list(_EN_MONTHS))}|{_EN_WEEKDAY}|(?i:today|tonight|yesterday|tomorrow|"
     r"day|week|month|year|morning|afternoon|evening|night))"
 )
-_CORES: dict[str, re.Pattern[str]] = {"de": _DE_CORE, "en": _EN_CORE}
-_MONTH_TABLES: dict[str, dict[str, int]] = {"de": _DE_MONTHS, "en": _EN_MONTHS}
+_FR_CORE = re.compile(
+    rf"(?<![\w])(?:\d|{_FR_MONTH}|{_FR_WEEKDAY}|(?i:aujourd|hier|demain|avant-hier|après-demain))"
+)
+_ES_CORE = re.compile(
+    rf"(?<![\w])(?:\d|{_ES_MONTH}|{_ES_WEEKDAY}|(?i:hoy|ayer|anteayer|antes|pasado|mañana))"
+)
+_CORES: dict[str, re.Pattern[str]] = {"de": _DE_CORE, "en": _EN_CORE, "fr": _FR_CORE, "es": _ES_CORE}
+_MONTH_TABLES: dict[str, dict[str, int]] = {
+    "de": _DE_MONTHS,
+    "en": _EN_MONTHS,
+    "fr": _FR_MONTHS,
+    "es": _ES_MONTHS,
+}
 
 # A resolved phrase: (value, depends on the anchor) or None when the phrase is no date after all.
 _Resolution = tuple[str | None, bool] | None
@@ -413,7 +484,7 @@ def _relative_month(match: re.Match[str], months: dict[str, int], anchor: dt.dat
 
 
 def _day_word(match: re.Match[str], months: dict[str, int], anchor: dt.date | None) -> _Resolution:
-    word = match.group("dw").lower()
+    word = " ".join(match.group("dw").lower().split())
     shift = -2 if word.startswith("the day before") else _DAY_WORDS.get(word)
     if shift is None:
         return None
@@ -490,7 +561,7 @@ def _weekday(match: re.Match[str], months: dict[str, int], anchor: dt.date | Non
     if anchor is None:
         return None, True
     qualifier = " ".join((match.group("wdpre") or "").lower().split())
-    words = set(qualifier.split())
+    words = set(qualifier.split()) | set((match.groupdict().get("wdpost") or "").lower().split())
     if words & _FUTURE:
         ahead = (target - anchor.weekday()) % 7 or 7
         return (anchor + dt.timedelta(days=ahead)).isoformat(), True
