@@ -466,3 +466,18 @@ def test_a_number_that_is_no_time_stamp_is_no_date(published: str) -> None:
 
     with pytest.raises(IngestError, match="not a date"):
         read_text(f'{{"title": "T", "text": "Text.", "published": {published}}}', source="t.json")
+
+
+def test_a_markdown_table_is_left_out_as_the_html_reader_leaves_tables_out() -> None:
+    # Read as text the table was one paragraph: "| Tag | Pendler | |-----|-----| | Montag | 40 |".
+    page = (
+        "# Brücke gesperrt\n\nDie Stadt hat die Brücke am Montag gesperrt.\n\n"
+        "| Tag | Pendler |\n|-----|-----|\n| Montag | 40 |\n| Dienstag | 55 |\n\n"
+        "Die Reparatur soll drei Monate dauern. Ein Satz mit | einem Strich bleibt.\n"
+    )
+    article = read_text(page, source="table.md")
+    assert_slices_back(article)
+    assert "Montag | 40" not in article.text and "-----" not in article.text
+    assert block_texts(article, "paragraph") == [
+        "Die Reparatur soll drei Monate dauern. Ein Satz mit | einem Strich bleibt."
+    ]

@@ -68,7 +68,9 @@ class _Segment:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt  # on first use: ~10 ms of every process that reads no markdown
 
-    return MarkdownIt("commonmark")
+    # Tables are parsed so that they can be left out, as the HTML reader leaves them out: read as
+    # text they were one "statement" of cells and pipes ("| Tag | Haushalte | |-----| …").
+    return MarkdownIt("commonmark").enable("table")
 
 
 # A front matter block of static-site and notes exports: "---", "key: value" lines, "---" (or "...").
@@ -193,8 +195,14 @@ def _segments(tokens: list[Token]) -> list[_Segment]:
     list_depth = 0
     quote_lines: list[str] = []
     heading = False
+    table_depth = 0
     for token in tokens:
         kind = token.type
+        if kind in ("table_open", "table_close"):
+            table_depth += 1 if kind == "table_open" else -1
+            continue
+        if table_depth:
+            continue
         if kind == "blockquote_open":
             quote_depth += 1
         elif kind == "blockquote_close":
