@@ -135,6 +135,17 @@ def test_compare_refuses_urls_to_private_addresses(store: Store) -> None:
     assert assert_error(form, 422)["field"] == "urls"
 
 
+def test_dates_the_wrong_way_round_are_named(client: TestClient) -> None:
+    # since after until answered an empty list, as if nothing had been published then
+    for path in ("/api/v1/articles", "/api/v1/stories"):
+        error = assert_error(client.get(path, params={"since": "2031-05-02", "until": "2031-05-01"}), 422)
+        assert error["field"] == "since" and "after until" in error["message"]
+    assert (
+        client.get("/api/v1/stories", params={"since": "2031-05-01", "until": "2031-05-01"}).status_code
+        == 200
+    )
+
+
 def test_compare_names_the_input_that_cannot_be_read_and_why(client: TestClient) -> None:
     body = {"articles": [{"text": TEXT_A}, {"text": "{not json", "format": "json"}]}
     error = assert_error(client.post("/api/v1/compare", json=body), 422)
