@@ -71,3 +71,17 @@ def test_feeds_add_takes_allow_network_like_watch(tmp_path: Path) -> None:
     assert added.exit_code == 0, added.stderr
     listed = runner.invoke(app, ["feeds", "list", "--db", db], env=env)
     assert "10.20.30.40" in listed.stdout
+
+
+def test_one_new_story_is_counted_in_the_singular(tmp_path: Path) -> None:
+    # "1 stored, 0 already stored, 0 failed, 1 new stories"
+    article = tmp_path / "mill.txt"
+    article.write_text(
+        "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n", encoding="utf-8"
+    )
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    result = CliRunner().invoke(app, ["ingest", str(article), "--db", db, "--no-analysis"], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "1 stored, 0 already stored, 0 failed, 1 new story" in result.stderr
+    assert "1 new stories" not in result.stderr

@@ -139,7 +139,7 @@ def _run(
         progress.update(task, description="done")
     err.print(
         f"{counts.stored} stored, {counts.duplicates} already stored, {counts.failed} failed, "
-        f"{counts.new_stories} new stories"
+        f"{counts.new_stories} new {'story' if counts.new_stories == 1 else 'stories'}"
         + (f", {counts.unanalysed} stored without analysis" if counts.unanalysed else "")
     )
     if counts.failed:
