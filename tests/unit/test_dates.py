@@ -343,3 +343,21 @@ def test_french_and_spanish_dates(text: str, language: str, values: list[str]) -
     # French and Spanish text gave no dates at all.
     sunday = dt.date(2025, 6, 15)
     assert [d.value for d in find_dates(text, language, anchor=sunday)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Le conseil votera mardi.", "fr", "2025-06-17"),
+        ("Les élus se prononceront mardi.", "fr", "2025-06-17"),
+        ("Le conseil va voter mardi.", "fr", "2025-06-17"),
+        ("Le maire déclara mardi que la route était fermée.", "fr", "2025-06-10"),
+        ("Les habitants ont été évacués mardi.", "fr", "2025-06-10"),
+        ("El consejo votará el martes.", "es", "2025-06-17"),
+        ("El consejo va a votar el martes.", "es", "2025-06-17"),
+        ("El martes, la Guardia Civil informó que la carretera reabrirá.", "es", "2025-06-10"),
+    ],
+)
+def test_french_and_spanish_future_weekday_is_the_coming_one(text: str, language: str, value: str) -> None:
+    sunday = dt.date(2025, 6, 15)
+    assert [d.value for d in find_dates(text, language, anchor=sunday)] == [value]

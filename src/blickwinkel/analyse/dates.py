@@ -250,7 +250,8 @@ _EN_PATTERN = re.compile(
 )
 # French and Spanish: dates with the month as a word or in numbers ("le 25 janvier 2024", "25/01/2024",
 # "el 25 de enero de 2024"), month and year, the day words and weekdays, with their qualifiers before
-# ("el próximo martes") or after ("mardi dernier"). No future rule: a bare weekday leans to the past.
+# ("el próximo martes") or after ("mardi dernier"); a future form in the weekday's clause turns it
+# forward (``_FUTURE_ROMANCE``).
 _FR_MONTHS: dict[str, int] = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
@@ -524,6 +525,18 @@ _PAST_DE = re.compile(
     r"(?:\w*ge\w+|\w+t)\s+(?:haben|sein)\s*$)",
     re.IGNORECASE,
 )
+# French and Spanish future forms in the weekday's clause ("le conseil votera mardi", "el consejo
+# votará el martes", "va se réunir", "va a votar"): the simple future's endings and the near future.
+_FUTURE_ROMANCE = {
+    # "-era", "-ira", "-dra", "-rra", "-vra" and "-ront" (a passé simple such as "déclara" ends in "-ara")
+    "fr": re.compile(
+        r"(?<![\w'’])\w+(?:era|ira|dra|rra|vra|ront)(?![\w'’])|(?<![\w'’])(?:sera|aura|fera|va|vont)(?![\w'’])",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"(?<![\w])\w+(?:rá|rán)(?![\w])|(?<![\w])(?:va|van)\s+a\s+\w+(?:ar|er|ir)(?![\w])", re.IGNORECASE
+    ),
+}
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”„«»–—]")
 
 
@@ -545,6 +558,11 @@ def _announced_weekday(text: str, match: re.Match[str], code: str = "en") -> boo
             return False
         clause = _clause(text, match.start(), match.end())
         return _FUTURE_DE.search(clause) is not None and _PAST_DE.search(clause) is None
+    if code in _FUTURE_ROMANCE:
+        if qualifier not in ("", "le", "el") or match.groupdict().get("wdpost"):
+            return False
+        clause = _clause(text, match.start(), match.end())
+        return _FUTURE_ROMANCE[code].search(clause) is not None
     if code != "en" or qualifier not in ("", "on"):
         return False
     return _FUTURE_CLAUSE_EN.search(text, max(0, match.start() - 120), match.start()) is not None
