@@ -288,3 +288,22 @@ def test_read_text_id_and_overrides() -> None:
 )
 def test_sniff(text: str, fmt: str) -> None:
     assert sniff(text) == fmt
+
+
+def test_a_folder_passes_over_its_photos_documents_and_tables_with_a_note(tmp_path: Path) -> None:
+    # A story folder with a photo failed the whole command (exit 1, "binary file"), and a .csv beside
+    # the articles was compared as an article; named on its own a photo is still read and refused.
+    from blickwinkel.ingest import skipped_files, skipped_files_note
+
+    (tmp_path / "a.txt").write_text(
+        "Brücke gesperrt\n\nDie Stadt hat die Brücke gesperrt.\n", encoding="utf-8"
+    )
+    (tmp_path / "photo.JPG").write_bytes(b"\xff\xd8\xff\xe0" + b"0" * 20)
+    (tmp_path / "data.csv").write_text("tag,pendler\nmontag,40\n", encoding="utf-8")
+    result = read_inputs([str(tmp_path)])
+    assert [a.source for a in result.articles] == [str(tmp_path / "a.txt")] and result.failures == ()
+    assert skipped_files([str(tmp_path)]) == [(str(tmp_path), ["data.csv", "photo.JPG"])]
+    assert skipped_files_note("story", ["data.csv", "photo.JPG"]).startswith(
+        "story: 2 files not read (data.csv"
+    )
+    assert "binary file" in str(read_inputs([str(tmp_path / "photo.JPG")]).failures[0])

@@ -71,10 +71,19 @@ def bad_choice(option: str, value: object, choices: Sequence[str]) -> str:
 
 
 def warn_skipped_folders(inputs: Sequence[str]) -> None:
-    """A warning on standard error for each named folder whose subfolders are not read."""
-    from blickwinkel.ingest import repeated_files, skipped_folders, skipped_folders_note
+    """A warning on standard error for each named folder whose subfolders, photos, documents or
+    tables are not read."""
+    from blickwinkel.ingest import (
+        repeated_files,
+        skipped_files,
+        skipped_files_note,
+        skipped_folders,
+        skipped_folders_note,
+    )
 
     for folder, names in skipped_folders(inputs):
         print_warning(stderr_console(), skipped_folders_note(folder, names))
+    for folder, names in skipped_files(inputs):
+        print_warning(stderr_console(), skipped_files_note(folder, names))
     for file in repeated_files(inputs):
         print_warning(stderr_console(), f"{file}: named more than once; read once")

@@ -156,7 +156,7 @@ def _read_input(
         except OSError as exc:
             yield _failed(given, Errors.I018.format(problem=exc.strerror or exc))
             return
-        files = [p for p in entries if is_listed_file(p)]
+        files = [p for p in entries if is_listed_file(p) and not is_other_media(p)]
         if not files:
             yield _failed(given, Errors.I019)
         for file in files:
@@ -182,6 +182,46 @@ def skipped_folders(inputs: Sequence[str]) -> list[tuple[str, list[str]]]:
         if names:
             skipped.append((given, names))
     return skipped
+
+
+# What a story folder holds beside its articles: photos, documents, tables, archives, audio and video.
+# A folder's reading passes them over with a note (a photo failed the whole command with exit status
+# 1, a .csv was compared as an article); named one by one they are still read (and refused as binary).
+OTHER_MEDIA_SUFFIXES = frozenset(
+    """
+    .png .jpg .jpeg .gif .webp .svg .bmp .tif .tiff .heic .avif .ico .pdf .doc .docx .odt .rtf .xls
+    .xlsx .ods .ppt .pptx .odp .csv .tsv .zip .gz .tgz .tar .7z .rar .bz2 .xz .mp3 .m4a .wav .ogg .flac
+    .mp4 .mov .avi .mkv .webm .db .sqlite .parquet .epub
+    """.split()
+)
+
+
+def is_other_media(path: Path) -> bool:
+    """A folder entry that is no article by its suffix (photo, document, table, archive, media)."""
+    return path.suffix.lower() in OTHER_MEDIA_SUFFIXES
+
+
+def skipped_files(inputs: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """The files of each folder in ``inputs`` that reading passes over as no articles (by suffix)."""
+    skipped: list[tuple[str, list[str]]] = []
+    for given in inputs:
+        path = Path(given)
+        if given == STDIN or not path.is_dir():
+            continue
+        try:
+            names = sorted(p.name for p in path.iterdir() if not p.name.startswith(".") and is_other_media(p))
+        except OSError:
+            continue
+        if names:
+            skipped.append((given, names))
+    return skipped
+
+
+def skipped_files_note(folder: str, names: Sequence[str]) -> str:
+    """The line that says which files of ``folder`` were not read as articles."""
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    noun = "file" if len(names) == 1 else f"{len(names)} files"
+    return f"{folder}: {noun} not read ({shown}): photos, documents and tables are no articles"
 
 
 def skipped_folders_note(folder: str, names: Sequence[str]) -> str:
