@@ -122,8 +122,8 @@ def test_two_people_of_one_surname_are_not_given_each_others_age() -> None:
 def test_a_date_written_in_two_orders_is_no_figure_conflict() -> None:
     assert (
         local_figure_conflict(
-            english("The ferry left the pier in Lindenau at noon on March 23, 2014."),
-            english("The ferry left the pier in Lindenau at noon on 23 March 2014.", "b"),
+            english("The ferry left the pier in Lindenau at noon on June 14, 2025."),
+            english("The ferry left the pier in Lindenau at noon on 14 June 2025.", "b"),
         )
         is None
     )
@@ -132,8 +132,8 @@ def test_a_date_written_in_two_orders_is_no_figure_conflict() -> None:
 def test_a_closer_model_number_is_no_figure_conflict_but_a_changed_phone_number_is() -> None:
     assert (
         local_figure_conflict(
-            english("The loss of a second Lindenau Air Boeing 777-200 shocked the town."),
-            english("It rose to the cruising height of the Lindenau Air Boeing 777.", "b"),
+            english("A second hovercraft of the Lindenau type 320-400 joined the ferry line."),
+            english("The ferry line runs hovercraft of the Lindenau type 320.", "b"),
         )
         is None
     )
@@ -147,9 +147,9 @@ def test_a_closer_model_number_is_no_figure_conflict_but_a_changed_phone_number_
 
 
 def test_a_name_and_its_abbreviation_or_possessive_are_one_name() -> None:
-    a = english("His body was found at his home in Richmond, Virginia.")
-    b = english("His body was found at his home in Richmond, VA.", "b")
-    assert _same_name("Virginia", a, "VA", b)
+    a = english("The ferry company was sold to a firm in Columbus, Ohio.")
+    b = english("The ferry company was sold to a firm in Columbus, OH.", "b")
+    assert _same_name("Ohio", a, "OH", b)
     assert _same_name("United Nations", a, "UN", b)
     c = english("A man was charged over a death at Lindenau's old jail.")
     d = english("A man was charged over a death at HMP Oldgate in Lindenau.", "b")
@@ -159,10 +159,10 @@ def test_a_name_and_its_abbreviation_or_possessive_are_one_name() -> None:
 
 def test_counts_since_two_moments_do_not_contradict() -> None:
     found = conflicts_of(
-        "Militants have fired more than 1,200 rockets at the town since July 8, the army said.",
-        "Militants have fired close to 100 rockets at the town since the morning, the army said.",
-        {"quantities": (qty("more than 1,200 rockets", 1200, "rocket", True),)},
-        {"quantities": (qty("close to 100 rockets", 100, "rocket", True),)},
+        "The ferry has carried more than 1,200 cars across the river since June 2, the operator said.",
+        "The ferry has carried close to 100 cars across the river since the morning, the operator said.",
+        {"quantities": (qty("more than 1,200 cars", 1200, "car", True),)},
+        {"quantities": (qty("close to 100 cars", 100, "car", True),)},
     )
     assert not [f for f in found if f.startswith("quantity")], found
 
@@ -190,11 +190,11 @@ def test_a_figure_of_one_digit_and_a_scale_word_is_read_as_rounded() -> None:
     def q(text: str, value: float) -> Quantity:
         return Quantity(text, 0, len(text), value, "person")
 
-    assert quantities_agree(q("Nine million people", 9e6), q("9.3 million people", 9.3e6)) is True
+    assert quantities_agree(q("Four million people", 4e6), q("4.3 million people", 4.3e6)) is True
     assert quantities_agree(q("2.5 million people", 2.5e6), q("2.4 million people", 2.4e6)) is False
     assert quantities_agree(q("2 Millionen Menschen", 2e6), q("2,5 Millionen Menschen", 2.5e6)) is False
     assert quantities_agree(q("9 people", 9), q("10 people", 10)) is False
-    assert quantities_agree(q("nine million people", 9e6), q("eight million people", 8e6)) is False
+    assert quantities_agree(q("four million people", 4e6), q("three million people", 3e6)) is False
 
 
 def test_a_weekday_of_something_said_to_come_or_given_as_a_full_date_is_not_the_events() -> None:
@@ -208,8 +208,8 @@ def test_a_weekday_of_something_said_to_come_or_given_as_a_full_date_is_not_the_
 def test_a_figure_the_other_statement_gives_after_other_words_is_no_clash() -> None:
     assert (
         local_figure_conflict(
-            english("Anna Berg was elected head of the Lindenau Ferry Board in 2002."),
-            english("She became deputy head of the Lindenau Ferry Board in 1991, and head in 2002.", "b"),
+            english("Anna Berg was elected head of the Lindenau Ferry Board in 2006."),
+            english("She became deputy head of the Lindenau Ferry Board in 1994, and head in 2006.", "b"),
         )
         is None
     )
@@ -219,8 +219,8 @@ def test_another_count_is_of_another_event() -> None:
     from blickwinkel.compare.counted_values import quantity_conflict
 
     a = replace(
-        english("A separate landslide near Lindenau buried another 14 people in the valley."),
-        quantities=(qty("14 people", 14, "person"),),
+        english("A second landslide near Lindenau buried another 6 people in the valley."),
+        quantities=(qty("6 people", 6, "person"),),
     )
     b = replace(
         english("The landslide near Lindenau is believed to have buried about 1,400 people.", "b"),
@@ -273,11 +273,11 @@ def test_shares_of_two_things_and_the_whole_a_part_is_taken_from_do_not_clash() 
     from blickwinkel.compare.counted_values import quantity_conflict
 
     star = _placed_quantities(
-        english("The new planet orbits a star half the size and five percent as bright as the Sun."),
+        english("The new ferry has an engine half the size and five percent as loud as the old one."),
         qty("five percent", 5, "%"),
     )
     stars = _placed_quantities(
-        english("Some 20 percent of the stars examined have at least one planet like ours.", "b"),
+        english("Some 20 percent of the boats on the river still run on diesel.", "b"),
         qty("20 percent", 20, "%"),
     )
     assert quantity_conflict(star, stars, None, None) is None
@@ -289,10 +289,11 @@ def test_shares_of_two_things_and_the_whole_a_part_is_taken_from_do_not_clash() 
     )
     assert quantity_conflict(vote, vote_b, None, None) is not None
     part = _placed_quantities(
-        english("The court upheld the sentences of 37 of 529 men in Lindenau."), qty("529 men", 529, "man")
+        english("The company kept the jobs of 12 of 85 drivers in Lindenau."), qty("85 drivers", 85, "driver")
     )
     whole = _placed_quantities(
-        english("More than 1,200 men face sentences in Lindenau.", "b"), qty("1,200 men", 1200, "man")
+        english("More than 300 drivers work for the company in Lindenau.", "b"),
+        qty("300 drivers", 300, "driver"),
     )
     assert quantity_conflict(part, whole, None, None) is None
 

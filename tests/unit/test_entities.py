@@ -387,29 +387,31 @@ def test_a_lone_surname_the_tagger_read_as_a_place_is_the_person_named_in_full()
 
 
 def test_a_title_and_a_given_name_make_the_next_word_a_surname_not_a_town() -> None:
-    # "Sir Alistair Graham" was the person "Alistair" and the town of Graham (a given name the list
+    # "Sir Torvald Preston" was the person "Torvald" and the town of Preston (a given name the list
     # lacks, then a town of the city list).
-    assert _rule_entities("The former chairman , Sir Alistair Graham , told the broadcaster .", "en") == [
-        ("Alistair Graham", "PER")
+    assert _rule_entities("The ferry board chairman , Sir Torvald Preston , spoke on the radio .", "en") == [
+        ("Torvald Preston", "PER")
     ]
     assert ("Paris", "LOC") in _rule_entities("Mr Smith flew to Paris on Monday .", "en")
 
 
 def test_a_town_that_is_the_surname_of_a_person_named_in_full_is_that_person() -> None:
-    # "Kennedy said" beside "Sir Ian Kennedy" was the town of Kennedy, in the article that names him
-    # and in the others of the story; "in Kennedy" stays the town.
-    text = "Sir Ian Kennedy chairs the body. Kennedy said the rules work. The meeting was in Kennedy."
+    # "Hereford said" beside "Sir Tom Hereford" was the town of Hereford, in the article that names him
+    # and in the others of the story; "in Hereford" stays the town.
+    text = "Sir Tom Hereford chairs the body. Hereford said the rules work. The meeting was in Hereford."
     article, sentences = _article(text, language="en")
     mentions = find_entities(article, sentences)
     typed = [(m.text, m.type, m.start) for sentence in mentions for m in sentence]
-    assert ("Kennedy", "PER", text.index("Kennedy said")) in typed
-    assert ("Kennedy", "LOC", text.rindex("Kennedy")) in typed
-    other, other_sentences = _article("Kennedy, the head of the body, said the rules work.", "en", "b")
+    assert ("Hereford", "PER", text.index("Hereford said")) in typed
+    assert ("Hereford", "LOC", text.rindex("Hereford")) in typed
+    other, other_sentences = _article("Hereford, the head of the body, said the rules work.", "en", "b")
     found = add_story_surnames(
         [article, other], [sentences, other_sentences], [mentions, find_entities(other, other_sentences)]
     )
     unified = unify_entity_keys(found, ["en", "en"])
-    assert [(m.text, m.key) for sentence in unified[1] for m in sentence] == [("Kennedy", "per:ian-kennedy")]
+    assert [(m.text, m.key) for sentence in unified[1] for m in sentence] == [
+        ("Hereford", "per:tom-hereford")
+    ]
 
 
 def test_an_english_name_ending_in_a_place_word_is_a_place() -> None:

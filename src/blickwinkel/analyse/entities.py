@@ -223,8 +223,8 @@ def _match_gazetteers(s: _Sentence) -> None:
             gz.is_person_cue(s.word(i - 1))
             or (s.word(i - 1) in given and not s.taken[i - 1] and s.proper(i))
             or (s.tokens[i] in given and i + 1 < len(s.tokens) and s.proper(i + 1))
-            # the surname after a title and a given name the list lacks: "Sir Alistair Graham" is
-            # no town of Graham
+            # the surname after a title and a given name the list lacks: "Sir Torvald Preston" is
+            # no town of Preston
             or (i >= 2 and gz.is_person_cue(s.word(i - 2)) and s.name_like(i - 1) and not s.taken[i - 1])
         )
         for size in range(min(gz.MAX_NAME_TOKENS, len(s.tokens) - i), 0, -1):
@@ -529,8 +529,8 @@ def _propagate(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> 
                 and not _after_place_preposition(toks, candidate.start)
             ):
                 # ... but a town of the city list that is the surname of a person named in full is
-                # that person where no preposition of place comes before it: "Kennedy said" beside
-                # "Sir Ian Kennedy" was the town of Kennedy ("in Kennedy" stays the town; countries
+                # that person where no preposition of place comes before it: "Hereford said" beside
+                # "Sir Tom Hereford" was the town of Hereford ("in Hereford" stays the town; countries
                 # and regions keep their type: "Jordan" stays the country).
                 span = replace(candidate, type="PER", key=None, cued=True, tentative=False)
             if not span.tentative:
@@ -550,7 +550,7 @@ def _city_name(word: str) -> bool:
 
 
 def _after_place_preposition(words: Sequence[str], i: int) -> bool:
-    """A preposition of place before word ``i``: "in Kennedy", "nach Hindley" name the town."""
+    """A preposition of place before word ``i``: "in Hereford", "nach Preston" name the town."""
     return i > 0 and words[i - 1].lower() in gz.PLACE_PREPOSITIONS
 
 
@@ -644,7 +644,7 @@ def _with_surnames(
         if town and town.type == "LOC" and (town.start, town.end) == (token.start, token.end):
             words = [t.text for t in tokens]
             if _city_name(token.text) and not _after_place_preposition(words, i):
-                # the town "Kennedy" where another article names Ian Kennedy
+                # the town "Hereford" where another article names Tom Hereford
                 replaced.add(town)
                 key = "per:" + "-".join(name_parts(token.text))
                 added.append(Mention(text[token.start : token.end], token.start, token.end, "PER", key))

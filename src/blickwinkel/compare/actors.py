@@ -122,7 +122,7 @@ _POSSESSIVE = re.compile(r"'s?$")
 def _abbreviation(short: str, long: str) -> bool:
     """Whether ``short`` abbreviates ``long``: the initials of its words ("UN" for "United Nations",
     "HMP" for "Her Majesty's Prison"), or two capitals that open a one-word name and stand in it in
-    order ("VA" for "Virginia", the way postal codes shorten a state)."""
+    order ("OH" for "Ohio", the way postal codes shorten a state)."""
     if not (2 <= len(short) <= 5 and short.isalpha() and short.isupper()):
         return False
     words = long.split()
@@ -161,10 +161,10 @@ def speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str,
     if a.speaker not in named_a or b.speaker not in named_b or a.speaker in named_b or b.speaker in named_a:
         return None
     if _surname(a.speaker) == _surname(b.speaker):
-        return None  # "Broemme" and "Albrecht Broemme": one person the coreference did not join
+        return None  # "Brehm" and "Jonas Brehm": one person the coreference did not join
     words_a, words_b = _name_parts(a.speaker), _name_parts(b.speaker)
     if words_a <= words_b or words_b <= words_a:
-        return None  # "Ian" and "Ian Kennedy": a first name alone may name the same person
+        return None  # "Tom" and "Tom Hereford": a first name alone may name the same person
     return (a.speaker, b.speaker)
 
 

@@ -67,8 +67,8 @@ def _is_round(value: float) -> bool:
     return len(digits) <= 2
 
 
-# "nine million people", "2 Milliarden Euro": a figure written with a scale word and one significant
-# digit is a rounded figure even without a hedge, and gets the hedge's 10% ("nine million" for 9.3
+# "four million people", "2 Milliarden Euro": a figure written with a scale word and one significant
+# digit is a rounded figure even without a hedge, and gets the hedge's 10% ("four million" for 4.3
 # million; "2.5 million" stays exact). From the tune-only conflict files of examples/gold-real.
 _SCALE_WORD = re.compile(r"\b(?i:thousand|million|billion|tausend|millionen|milliarden?|mio|mrd)\b")
 

@@ -314,9 +314,9 @@ def _numbers(s: Statement) -> set[str]:
 
 
 def _same_figure(x: _Figure, a: Statement, y: _Figure, b: Statement) -> bool:
-    """Two ways of writing what one figure says: the same numbers in another order ("March 23, 2014"
-    and "23 March 2014", where the words before each are the same), or one a closer form of the other
-    after a dash or slash ("777-200" is a kind of "777")."""
+    """Two ways of writing what one figure says: the same numbers in another order ("June 14, 2025"
+    and "14 June 2025", where the words before each are the same), or one a closer form of the other
+    after a dash or slash ("320-400" is a kind of "320")."""
     if set(x.groups) <= _numbers(b) and set(y.groups) <= _numbers(a):
         return True
     short, long = sorted((x, y), key=lambda f: len(f.groups))

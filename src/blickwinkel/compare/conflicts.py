@@ -130,7 +130,7 @@ def _date_clash(p: _Pair) -> _Clash | None:
 
 def _parallel_number_clash(p: _Pair) -> _Clash | None:
     if as_of_now(p.a) and as_of_now(p.b) and len(p.hunks or []) > 1:
-        return None  # two counts as of two moments ("since July 8" / "since the morning")
+        return None  # two counts as of two moments ("since June 2" / "since the morning")
     numbers = parallel_number(p.a, p.b, p.hunks or [])
     if numbers is not None and parallel_date_word(p.hunks or []) is not None:
         return None  # a count and a day changed: counts of two days, two events
