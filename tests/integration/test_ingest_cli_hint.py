@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from blickwinkel.cli.ingest_cmd import _db_option
@@ -85,3 +87,22 @@ def test_one_new_story_is_counted_in_the_singular(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "1 stored, 0 already stored, 0 failed, 1 new story" in result.stderr
     assert "1 new stories" not in result.stderr
+
+
+def test_serve_takes_allow_network_like_ingest_and_watch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `serve` had no --allow-network: the compare form could fetch from a test or intranet server only
+    # through the fetch_allow_networks setting, while `ingest` and `watch` take the option.
+    import uvicorn
+
+    served: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append(app))
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    command = ["serve", "--db", db, "--allow-network", "10.0.0.0/8", "--allow-network", "127.0.0.0/8"]
+    result = CliRunner().invoke(app, command, env=env)
+    assert result.exit_code == 0, result.stderr
+    (served_app,) = served
+    policy = served_app.state.blickwinkel.fetcher.policy
+    assert policy.allow_networks == ("10.0.0.0/8", "127.0.0.0/8")

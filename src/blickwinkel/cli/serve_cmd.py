@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from blickwinkel.cli._messages import print_error, print_plain, print_warning, stderr_console
+from blickwinkel.cli.ingest_cmd import AllowNetworksOption
 from blickwinkel.errors import BlickwinkelError
 
 
@@ -27,6 +28,7 @@ def serve(
     db: Annotated[
         str | None, typer.Option("--db", help="Database URL (sqlite:///file.db or postgresql://…).")
     ] = None,
+    allow_networks: AllowNetworksOption = None,
 ) -> None:
     """Serve stories, comparisons and the API (docs at /api/docs)."""
     import uvicorn
@@ -40,7 +42,8 @@ def serve(
 
     err = stderr_console()
     try:
-        settings = load_settings({"db": db})
+        given = ",".join(allow_networks) if allow_networks else None  # as `ingest` and `watch` take it
+        settings = load_settings({"db": db, "fetch_allow_networks": given})
         options = service_options(settings)
         store = open_store(settings.db)
     except BlickwinkelError as exc:
@@ -74,6 +77,7 @@ def serve(
         # mode and PostgreSQL both serve readers in several processes).
         store.close()
         os.environ["BLICKWINKEL_DB"] = settings.db
+        os.environ["BLICKWINKEL_FETCH_ALLOW_NETWORKS"] = settings.fetch_allow_networks
         os.environ[PUBLIC_ENV] = "1" if public else "0"
         uvicorn.run(
             "blickwinkel.web.app:app_from_environment", factory=True, workers=workers, **server_options
