@@ -23,7 +23,7 @@ import pickle
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,9 @@ from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import compare_articles, statement_rows
 from blickwinkel.compare.align import StoryScorer, best_part, candidate_pairs
 from blickwinkel.compare.evaluate import RealGold, key_of_gold, key_of_real_gold
-from blickwinkel.compare.link_weights import LINK_MODELS, LinkModel
+from blickwinkel.compare.link_weights import CROSS_EMBEDDER, LINK_MODELS, LinkModel
 from blickwinkel.compare.parts import parts_of
-from blickwinkel.compare.similarity import ScoreParts, embedding_text, link_features
+from blickwinkel.compare.similarity import ScoreParts, embedding_text, link_features, link_probability
 from blickwinkel.embed import get_embedder
 from blickwinkel.evaluation import read_gold, read_gold_articles
 from blickwinkel.ingest import read_inputs
@@ -81,6 +81,22 @@ class Event:
     pairs: list[tuple[list[ScoreParts], list[ScoreParts], int]]
 
 
+class PrefixedE5:
+    """e5 reading another prefix than "passage: " before each text (``--cross-prefix``: measured
+    as the cross-lingual embedder, not shipped)."""
+
+    dim = 384
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.name = "e5-" + prefix.strip(" :")
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray[Any, Any]:
+        from blickwinkel.analyse.token_vectors import shared_encoder
+
+        return shared_encoder().passages(list(texts), 2, prefix=self.prefix)
+
+
 class StoredVectors:
     """An embedder whose rows are kept by text in the cache directory, so that a refit after a
     change of the link parts does not embed the same statements again (minutes of e5)."""
@@ -102,12 +118,18 @@ class StoredVectors:
         self.path.write_bytes(pickle.dumps(self.rows))
 
 
-def events(data_root: Path, cache: Path) -> list[Event]:
+def events(data_root: Path, cache: Path, prefix: str | None = None) -> list[Event]:
     paths = [p for p in sorted((ROOT / "examples" / "gold-real").glob("*.json"))]
     paths = [p for p in paths if json.loads(p.read_text(encoding="utf-8")).get("split") == "tune"]
     paths += sorted((ROOT / "examples" / "gold").glob("*.json"))
     cache.mkdir(parents=True, exist_ok=True)
-    use, cross = StoredVectors(get_embedder("use"), cache), StoredVectors(get_embedder("e5"), cache)
+    # The cross-lingual embedder (its rows score pairs in two languages) and e5 as the second
+    # embedder (the link_embedder setting, pairs in one language).
+    use = StoredVectors(get_embedder("use"), cache)
+    cross = StoredVectors(
+        get_embedder(CROSS_EMBEDDER or "e5") if prefix is None else PrefixedE5(prefix), cache
+    )
+    second_e5 = StoredVectors(get_embedder("e5"), cache)
     out = []
     for path in paths:
         stored = cache / f"{path.stem}.pickle"
@@ -130,7 +152,7 @@ def events(data_root: Path, cache: Path) -> list[Event]:
         cross_emb = cross.encode([embedding_text(p.text) for ps in parts for p in ps])
         scorer = StoryScorer(statements, parts, emb, "use", cross_emb)
         # e5 for every pair in one language (the comparison: the pairs of a band, see align.py)
-        second = statement_rows(parts, [True] * len(parts), cross)
+        second = statement_rows(parts, [True] * len(parts), second_e5)
         assert second is not None
         scorer.set_second(second)
         fact_of: dict[str, str] = {}
@@ -148,8 +170,8 @@ def events(data_root: Path, cache: Path) -> list[Event]:
                 continue
             labelled.append((scorer.part_evidence(i, j), single.part_evidence(i, j), int(fa == fb)))
         event = Event(path.stem, labelled)
-        use.save()
-        cross.save()
+        for stored_vectors in (use, cross, second_e5):
+            stored_vectors.save()
         stored.write_bytes(pickle.dumps(event))
         out.append(event)
         print(
@@ -163,7 +185,10 @@ def rows(evs: list[Event], model: str) -> tuple[np.ndarray[Any, Any], np.ndarray
     for ev in evs:
         for evidence, without, label in ev.pairs:
             # The models without the second embedder read margins over one embedder's cosines.
-            chosen = best_part(without if model in ("same_language", "cross_language") else evidence)
+            # Scored by the models as they stand in this round (the cached evidence holds the
+            # scores of the models at the time it was cached), so each round chooses anew.
+            given = without if model in ("same_language", "cross_language") else evidence
+            chosen = best_part([replace(e, score=link_probability(e)) for e in given])
             name, values = link_features(chosen)
             if name != model:
                 continue
@@ -259,8 +284,16 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/blickwinkel-link-fit"))
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument(
+        "--cross-prefix",
+        default=None,
+        help='measure e5 with this prefix (e.g. "query: ") as the cross-lingual embedder; '
+        "without --write, as it is not what the comparison runs",
+    )
     args = ap.parse_args()
-    evs = events(args.data_root, args.cache)
+    if args.cross_prefix is not None and args.write:
+        ap.error("--cross-prefix measures only; the comparison's cross-lingual embedder is CROSS_EMBEDDER")
+    evs = events(args.data_root, args.cache, args.cross_prefix)
     for _round in range(ROUNDS):
         fitted = {}
         for model, features in FEATURES.items():

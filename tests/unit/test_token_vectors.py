@@ -115,3 +115,12 @@ def test_rows_asked_for_come_out_as_with_all_rows(encoder: E5Encoder) -> None:
         picked = encoder.hidden_states(texts, layers, rows)
         for all_rows, some, wanted in zip(everything, picked, rows, strict=True):
             np.testing.assert_array_equal(some, all_rows[wanted])  # the same values, to the bit
+
+
+def test_the_prefix_is_passage_unless_another_is_given(encoder: E5Encoder) -> None:
+    texts = ["Die Brücke bleibt bis Freitag gesperrt."]
+    plain = encoder.passages(texts)
+    assert np.array_equal(plain, encoder.passages(texts, prefix="passage: "))
+    query = encoder.passages(texts, prefix="query: ")
+    assert not np.array_equal(plain, query)
+    assert float(plain[0] @ query[0]) > 0.9  # the same text, read for another task
