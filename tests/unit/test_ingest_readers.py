@@ -481,3 +481,17 @@ def test_a_markdown_table_is_left_out_as_the_html_reader_leaves_tables_out() -> 
     assert block_texts(article, "paragraph") == [
         "Die Reparatur soll drei Monate dauern. Ein Satz mit | einem Strich bleibt."
     ]
+
+
+def test_a_json_outlet_object_with_a_name_and_a_list_of_authors_are_read() -> None:
+    # News API exports: "field 'source' is not a string: {'id': 'bbc-news', 'name': 'BBC News'}".
+    record = (
+        '{"title": "T", "text": "Die Stadt hat die Brücke gesperrt.", '
+        '"source": {"id": "osterlin-post", "name": "Osterlin Post"}, "author": ["Mara Lind", "Jo Berg"]}'
+    )
+    article = read_text(record, source="api.json")
+    assert (article.outlet, article.author) == ("Osterlin Post", "Mara Lind, Jo Berg")
+    from blickwinkel.errors import IngestError
+
+    with pytest.raises(IngestError, match="'outlet' is not a string"):
+        read_text('{"title": "T", "text": "Text.", "outlet": {"id": 3}}', source="bad.json")

@@ -159,6 +159,11 @@ def _string(record: dict[str, Any], name: str, source: str, *, numbers: bool = F
         return None
     if numbers and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
+    # News API exports: an outlet as {"id": …, "name": "BBC News"}, authors as a list of names
+    if name == "outlet" and isinstance(value, dict) and isinstance(value.get("name"), str):
+        value = value["name"]
+    elif name == "author" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        value = ", ".join(v.strip() for v in value if v.strip())
     if not isinstance(value, str):
         raise IngestError(source, Errors.I023.format(key=key, value=_shown(value)))
     return join_lines(normalise(value).split("\n")) or None
