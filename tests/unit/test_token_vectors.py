@@ -124,3 +124,18 @@ def test_the_prefix_is_passage_unless_another_is_given(encoder: E5Encoder) -> No
     query = encoder.passages(texts, prefix="query: ")
     assert not np.array_equal(plain, query)
     assert float(plain[0] @ query[0]) > 0.9  # the same text, read for another task
+
+
+def test_weights_of_an_earlier_layout_are_removed_when_the_cache_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "blickwinkel"
+    folder.mkdir()
+    (folder / "e5-layers6-0123456789abcdef.npy").write_bytes(b"old")
+    (folder / "e5-layers1-fedcba9876543210.npy").write_bytes(b"another install")  # same layout
+    (folder / "use-table-0123456789abcdef.npy").write_bytes(b"not e5")
+    E5Encoder(model_file(), 1, cached=True)
+    names = sorted(p.name.rsplit("-", 1)[0] for p in folder.iterdir())
+    assert "e5-layers6" not in names
+    assert names.count("e5-layers1") == 2 and "use-table" in names

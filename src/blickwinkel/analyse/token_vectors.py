@@ -190,6 +190,7 @@ def _cached_weights(
         flat = np.concatenate([weights[n].reshape(-1) for n, _ in shapes]).astype("<f4", copy=False)
         with path.open("wb") as fh:
             np.save(fh, flat, allow_pickle=False)
+        _remove_earlier_layouts(path.parent, name)
 
     def read_cached(path: Path) -> dict[str, FloatArray]:
         flat = np.load(path, mmap_mode="r", allow_pickle=False)
@@ -204,6 +205,17 @@ def _cached_weights(
 
     cached = datacache.cached_data(name, write, read_cached)  # a damaged file is written anew
     return cached if cached is not None else read()
+
+
+def _remove_earlier_layouts(folder: Path, name: str) -> None:
+    """Remove the weight files of other layer counts than ``name``'s (``e5-layers6-…``: the tagger's
+    six layers, the layout before the e5 embedder shared the encoder; 43 MB each), which nothing
+    reads any more. Runs when a weights file is written, not in every process."""
+    keep = name.split("-")[1]
+    for old in folder.glob("e5-layers*-*.npy"):
+        if old.name.split("-")[1] != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 class E5Encoder:
