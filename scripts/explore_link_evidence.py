@@ -13,8 +13,8 @@ stories (examples/gold); the held-out half is never read. Three reports:
   and precision/recall of same-fact pairs at probability 0.5 and 0.3 are printed for English, German
   and our examples, with the extra part's coefficient (fitted on all pairs). The extra parts are the
   evidence issue 11 names beside the embedding: the same speaker, a speaker clash, a quote against
-  its reported form, numbers in any written form (in compounds: "21-jährige"/"21-year-old"), close
-  numbers ($2,000/$2,075), the rarest shared lemma, the number of shared rare lemmas and names,
+  its reported form, numbers in any written form (in compounds: "47-jährige"/"47-year-old"), close
+  numbers ($4,500/$4,650), the rarest shared lemma, the number of shared rare lemmas and names,
   mutual-best and top-k ranks (with and without the margin), the neighbouring statements' link,
   a statement of a third article both link to, and both among the first four of their articles.
   ``--e5`` takes the ``same_language_e5`` parts (the ``link_embedder`` setting) as the base instead
