@@ -495,3 +495,24 @@ def test_a_json_outlet_object_with_a_name_and_a_list_of_authors_are_read() -> No
 
     with pytest.raises(IngestError, match="'outlet' is not a string"):
         read_text('{"title": "T", "text": "Text.", "outlet": {"id": 3}}', source="bad.json")
+
+
+def test_a_page_laid_out_in_a_table_is_read_from_its_wordiest_cell() -> None:
+    # Tables are left out, so an older site's page in a layout table had "no article text found".
+    body = (
+        "Die Stadt hat die Alte Lindachbrücke am Montag für den gesamten Verkehr gesperrt. Bei einer "
+        "Prüfung waren Korrosionsschäden an den Spanngliedern entdeckt worden.<br><br>Rund 3.000 Pendler "
+        "müssen nun Umwege fahren, sagte die Bürgermeisterin am Dienstag. Die Reparatur soll mindestens "
+        "sechs Monate dauern."
+    )
+    page = (
+        '<html><head><meta charset="utf-8">'
+        "<title>Brücke gesperrt - Lindenauer Wochenblatt</title></head><body>"
+        '<table><tr><td><a href="/">Start</a><br><a href="/lokales">Lokales</a></td>'
+        f"<td><h1>Brücke gesperrt</h1>{body}</td></tr></table></body></html>"
+    )
+    article = read_text(page, source="old.html")
+    assert_slices_back(article)
+    assert article.title == "Brücke gesperrt" and article.outlet == "Lindenauer Wochenblatt"
+    assert "Start" not in article.text and "Lokales" not in article.text
+    assert block_texts(article, "lead")[0].startswith("Die Stadt hat die Alte Lindachbrücke")

@@ -42,38 +42,14 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     """Read the main article of an HTML page."""
     if _FEED_ROOT.match(text[:2000].lstrip("\ufeff")):
         raise IngestError(source, Errors.I032)
-    import trafilatura
-
-    try:
-        xml = trafilatura.extract(
-            text,
-            output_format="xml",
-            favor_precision=True,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-        )
-    except Exception as exc:  # trafilatura and lxml raise many kinds of errors on broken markup
-        raise IngestError(source, Errors.I033.format(exc=exc)) from exc
-    if not xml:
+    # Tables are left out (scores, timetables, data boxes), unless the article itself is laid out in
+    # one: an older site's page in a layout table had "no article text found".
+    doc, pieces = _extracted(text, source, tables=False)
+    if doc is None:
+        doc, pieces = _extracted(text, source, tables=True)
+    if doc is None:
         raise IngestError(source, Errors.I031)
-    try:
-        doc = ElementTree.fromstring(xml.encode("utf-8"))
-    except ElementTree.ParseError as exc:
-        raise IngestError(source, Errors.I033.format(exc=exc)) from exc
     title = _attribute(doc, "title")
-    pieces = [Piece("headline", title)] if title else []
-    main = doc.find("main")
-    if main is not None:
-        pieces.extend(_main_pieces(main, title))
-    pieces = attach_dash_lines(pieces)
-    pieces = mark_boilerplate(pieces)
-    mark_subheadings(pieces)
-    mark_lead(pieces)
-    words = sum(len(p.text.split()) for p in pieces if p.kind != "headline")
-    if words < MIN_ARTICLE_WORDS:
-        raise IngestError(source, Errors.I031)
     date = _attribute(doc, "date")
     meta = {k: v for k in ("hostname", "categories", "tags") if (v := _attribute(doc, k))}
     url = _attribute(doc, "url") or _saved_from(text)
@@ -89,6 +65,43 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
         meta=meta,
     )
     return single(article)
+
+
+def _extracted(text: str, source: str, *, tables: bool) -> tuple[ElementTree.Element | None, list[Piece]]:
+    """trafilatura's document of the page and its pieces; no document when it holds no article."""
+    import trafilatura
+
+    try:
+        xml = trafilatura.extract(
+            text,
+            output_format="xml",
+            favor_precision=True,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=tables,
+            include_images=False,
+        )
+    except Exception as exc:  # trafilatura and lxml raise many kinds of errors on broken markup
+        raise IngestError(source, Errors.I033.format(exc=exc)) from exc
+    if not xml:
+        return None, []
+    try:
+        doc = ElementTree.fromstring(xml.encode("utf-8"))
+    except ElementTree.ParseError as exc:
+        raise IngestError(source, Errors.I033.format(exc=exc)) from exc
+    title = _attribute(doc, "title")
+    pieces = [Piece("headline", title)] if title else []
+    main = doc.find("main")
+    if main is not None:
+        pieces.extend(_main_pieces(main, title))
+    pieces = attach_dash_lines(pieces)
+    pieces = mark_boilerplate(pieces)
+    mark_subheadings(pieces)
+    mark_lead(pieces)
+    words = sum(len(p.text.split()) for p in pieces if p.kind != "headline")
+    if words < MIN_ARTICLE_WORDS:
+        return None, []
+    return doc, pieces
 
 
 def _author(author: str | None, outlet: str | None) -> str | None:
@@ -125,6 +138,15 @@ def _main_pieces(main: ElementTree.Element, title: str | None) -> list[Piece]:
                 pieces.append(Piece("paragraph", join_lines(_element_lines(item))))
         elif tag in ("p", "code"):
             pieces.extend(lines_to_pieces(lines))
+        elif tag == "table":
+            # only read when the page is laid out in a table (see read_html): its wordiest cell is
+            # the article, the others are navigation
+            cells = list(element.iter("cell"))
+            if cells:
+                body = max(cells, key=lambda cell: len(" ".join(_element_lines(cell)).split()))
+                found = _main_pieces(body, headline)
+                pieces.extend(found)
+                headline = headline or next((p.text for p in found if p.kind == "headline"), None)
         if element.tail and element.tail.strip():
             pieces.extend(lines_to_pieces(_lines(element.tail)))
     return pieces
