@@ -367,3 +367,21 @@ def test_a_first_name_alone_and_the_full_name_are_one_speaker() -> None:
     part = ScoreParts(score=0.9, embedding=0.9, chars=0.9, lemmas=0.9, names=1.0, numbers=0.0)
     assert speaker_conflict(a, b, part) is None
     assert speaker_conflict(a, c, part) == ("per:ian-lindqvist", "per:anna-berg")
+
+
+def test_the_nameless_age_that_opens_a_sentence_is_the_person_named_before() -> None:
+    from blickwinkel.compare.ages import statements_before
+
+    first = make_article(
+        "a",
+        ["Jonas Weber appeared in court in Lindenau on Friday.", "The 22-year-old made no plea."],
+        {0: {"entities": (ent("Jonas Weber", "per:jonas-weber", "PER"),)}},
+    )
+    other = english("Jonas Weber, 21, appeared in court in Lindenau.", "b")
+    statements = [*(replace(s, language="en") for s in first.statements), other]
+    before = statements_before(statements)
+    assert age_pairs(statements, before) == [(statements[1], other)]
+    found = age_conflict(statements[1], other, before)
+    assert found is not None and found[0].text == "The 22-year-old"
+    alone = english("The 22-year-old made no plea.", "c")
+    assert age_conflict(alone, other) is None  # no sentence before names anyone

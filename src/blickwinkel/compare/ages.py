@@ -19,7 +19,7 @@ from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, WEEKDAYS
 from blickwinkel.compare.clashes import Found, typographic_form
 from blickwinkel.model import Statement
 
-__all__ = ["Age", "age_conflict", "age_pairs", "ages"]
+__all__ = ["Age", "Before", "age_conflict", "age_pairs", "ages", "statements_before"]
 
 # A name: one to four capitalised words ("Anna", "Anna Berg", "Jan van Dijk" is read as "Jan").
 _NAME = r"(?P<name>[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+){0,3})"
@@ -100,6 +100,24 @@ def ages(s: Statement) -> list[Age]:
     return out
 
 
+# "The 22-year-old made no plea", "Der 34-Jährige wurde festgenommen": an age opening a statement
+# without a name, which news writing gives to the person the sentence before named.
+_ANAPHOR = re.compile(r"^(?:The|Der|Die)\s+" + _AGE + r"(?:-year-old|-[Jj]ährige)\b")
+
+
+def _anaphoric_age(s: Statement, before: Statement | None) -> list[Age]:
+    """The age of "The 22-year-old …", given to the one person the statement before names."""
+    m = _ANAPHOR.match(typographic_form(s.text))
+    if m is None or before is None or before.article != s.article:
+        return []
+    people = {x.key: x for x in before.entities if x.type == "PER"}
+    words = _name_words(next(iter(people.values())).text) if len(people) == 1 else []
+    if not words or int(m.group("age")) > _MAX_AGE:
+        return []
+    key = re.sub(r"'s?$", "", words[-1]).lower()
+    return [Age(" ".join(words), key, int(m.group("age")), Found(m.group(), s.start, s.start + m.end()))]
+
+
 def _same_person(x: Age, y: Age) -> bool:
     """One key; where both give two or more words of the name, the same words ("Anna Berg" and
     "Jonas Berg" are two people, "Berg" and "Anna Berg" may be one)."""
@@ -109,21 +127,31 @@ def _same_person(x: Age, y: Age) -> bool:
     return len(wx) < 2 or len(wy) < 2 or wx[-2:] == wy[-2:]
 
 
-def age_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
+Before = Mapping[str, Statement]
+"""The statement before each statement of its article, by id."""
+
+
+def _ages(s: Statement, before: Before) -> list[Age]:
+    return ages(s) + _anaphoric_age(s, before.get(s.id))
+
+
+def age_conflict(a: Statement, b: Statement, before: Before | None = None) -> tuple[Found, Found] | None:
     """One person given two different ages by two statements."""
-    for x in ages(a):
-        for y in ages(b):
+    for x in _ages(a, before or {}):
+        for y in _ages(b, before or {}):
             if _same_person(x, y) and x.age != y.age:
                 return x.found, y.found
     return None
 
 
-def age_pairs(statements: Sequence[Statement]) -> list[tuple[Statement, Statement]]:
+def age_pairs(
+    statements: Sequence[Statement], before: Before | None = None
+) -> list[tuple[Statement, Statement]]:
     """Pairs of statements of two articles that give an age to one name. A name one article gives two
     ages (a father and a son of one surname) pairs nothing: the reader cannot tell who is who."""
     by_key: dict[str, list[tuple[Statement, Age]]] = {}
     for s in statements:
-        for age in ages(s):
+        for age in _ages(s, before or {}):
             by_key.setdefault(age.key, []).append((s, age))
     pairs: dict[tuple[str, str], tuple[Statement, Statement]] = {}
     for found in by_key.values():
@@ -142,3 +170,9 @@ def _ages_per_article(found: Sequence[tuple[Statement, Age]]) -> dict[str, set[i
     for s, age in found:
         out.setdefault(s.article, set()).add(age.age)
     return out
+
+
+def statements_before(statements: Sequence[Statement]) -> dict[str, Statement]:
+    """The statement before each, in its article's order."""
+    ordered = sorted(statements, key=lambda s: (s.article, s.start))
+    return {s.id: prev for prev, s in itertools.pairwise(ordered) if prev.article == s.article}

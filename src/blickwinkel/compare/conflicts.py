@@ -18,7 +18,7 @@ from typing import Any
 
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.actors import actor_conflict, speaker_conflict
-from blickwinkel.compare.ages import age_conflict, age_pairs
+from blickwinkel.compare.ages import age_conflict, age_pairs, statements_before
 from blickwinkel.compare.carry_over import carried_over
 from blickwinkel.compare.clashes import (
     Found,
@@ -356,11 +356,12 @@ def _age_conflicts(
     """One person given two ages by two articles (``compare.ages``), wherever the two say it: an age
     belongs to the person, so the pair need not be linked, and the conflict shows in the first's fact."""
     placed = [statements[sid] for sid in sorted(statements) if sid in fact_of]
+    before = statements_before(list(statements.values()))
     found = []
-    for a, b in age_pairs(placed):
+    for a, b in age_pairs(placed, before):
         if frozenset((a.id, b.id)) in seen or parallel(a, b, None, None) == []:
             continue
-        given = age_conflict(a, b)
+        given = age_conflict(a, b, before)
         if given is None:
             continue
         fa, fb = given
