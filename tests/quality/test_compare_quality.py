@@ -91,3 +91,26 @@ def test_held_out_real_news_gold() -> None:
     for label, pins in HELDOUT.items():
         for (task, figure), pinned in pins.items():
             assert by_pair[label][task][figure] >= pinned, (label, task, by_pair[label][task])
+
+
+# The link_embedder setting (e5 on the uncertain pairs in one language), held-out links per language
+# pair (2026-11-29, sixth session):
+#     blickwinkel eval compare examples/gold-real/*.json --split heldout \\
+#         --data-root ../shared/data --link-embedder e5 --format json
+HELDOUT_LINK_EMBEDDER = {
+    "en": {("links", "precision"): 0.957, ("links", "recall"): 0.638},
+    "de": {("links", "precision"): 0.954, ("links", "recall"): 0.711},
+    "de-en": {("links", "precision"): 0.571, ("links", "recall"): 0.333},
+}
+
+
+@pytest.mark.shared
+def test_held_out_real_news_gold_with_the_link_embedder() -> None:
+    if not (DATA / "story-clusters" / "wikinews-en-dev.json").is_file():
+        pytest.skip("../shared/data is absent")
+    files = sorted((ROOT / "examples" / "gold-real").glob("*.json"))
+    result = evaluate_gold_files(files, "use", 0.5, data_root=DATA, split="heldout", link_embedder="e5")
+    by_pair = result["total"]["by_pair"]
+    for label, pins in HELDOUT_LINK_EMBEDDER.items():
+        for (task, figure), pinned in pins.items():
+            assert by_pair[label][task][figure] >= pinned, (label, task, by_pair[label][task])
