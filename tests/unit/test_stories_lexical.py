@@ -39,6 +39,21 @@ def test_document_frequencies_make_shared_words_weigh_less_and_forget_exactly() 
     assert frequencies.version == 3
 
 
+def test_document_frequencies_count_articles_not_term_weights() -> None:
+    # An article's terms come as a mapping to their sublinear weights: a word it uses often is still
+    # one article using it, and forgetting the article takes exactly that count away.
+    frequencies = DocumentFrequencies()
+    frequencies.add({"fähre": 1.0 + math.log(3), "hafen": 1.0})
+    frequencies.add({"hafen": 1.0})
+    counted = DocumentFrequencies()
+    counted.add(["fähre", "hafen"])
+    counted.add(["hafen"])
+    assert frequencies.idf("fähre") == counted.idf("fähre")
+    assert frequencies.idf("hafen") == counted.idf("hafen")
+    frequencies.remove({"fähre": 1.0 + math.log(3), "hafen": 1.0})
+    assert frequencies.idf("fähre") == frequencies.idf("unseen")
+
+
 def test_lexical_cosine_is_symmetric_and_bounded() -> None:
     a = {"fähre": 1.5, "helgoland": 1.0, "sandbank": 1.0}
     b = {"fähre": 1.0, "sandbank": 1.0, "schlepper": 1.0}

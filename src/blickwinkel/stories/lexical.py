@@ -45,13 +45,16 @@ class DocumentFrequencies:
         self.version = 0
 
     def add(self, terms: Iterable[str]) -> None:
-        self._counts.update(terms)
+        # Each distinct term once: an article's terms are a mapping to their weights, and
+        # Counter.update(mapping) would add the weights (a term used often counted as several articles).
+        self._counts.update(frozenset(terms))
         self.documents += 1
         self.version += 1
 
     def remove(self, terms: Iterable[str]) -> None:
-        self._counts.subtract(terms)
-        for term in terms:
+        distinct = frozenset(terms)
+        self._counts.subtract(distinct)
+        for term in distinct:
             if self._counts[term] <= 0:
                 del self._counts[term]
         self.documents -= 1
