@@ -479,3 +479,21 @@ def test_spanish_amounts_hedges_ranges_and_traps() -> None:
     assert find_quantities("El 25 de enero reabrió el puente.", "es") == []
     assert find_quantities("Una mujer resultó herida.", "es") == []
     assert find_quantities("La carretera 704 sigue cortada.", "es") == []
+
+
+def test_number_words_after_a_million_belong_to_it_and_spanish_and_french_forms_of_21() -> None:
+    # The part after the scale word was the counted noun ("cinq", "quinientas") and a count of its own;
+    # "veintiún" (before a noun) and the 1990 spelling "vingt-et-un" gave no number.
+    cases = [
+        ("deux millions cinq cent mille personnes", "fr", 2_500_000.0, "personne"),
+        ("un million cinq cent mille personnes", "fr", 1_500_000.0, "personne"),
+        ("dos millones quinientas mil personas", "es", 2_500_000.0, "persona"),
+        ("zwei Millionen fünfhunderttausend Menschen", "de", 2_500_000.0, "Mensch"),
+        ("veintiún heridos", "es", 21.0, "herido"),
+        ("doscientos veintiún heridos", "es", 221.0, "herido"),
+        ("vingt-et-un blessés", "fr", 21.0, "blessé"),
+        ("trois millions de personnes", "fr", 3_000_000.0, "personne"),
+    ]
+    for text, language, value, unit in cases:
+        assert [(q.text, q.value, q.unit) for q in find_quantities(text, language)] == [(text, value, unit)]
+    assert [q.value for q in find_quantities("two million, three people", "en")] == [2_000_000.0, 3.0]

@@ -10,6 +10,7 @@ ten up to just below the next one, our reading of the words, not a measured figu
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +37,7 @@ _FR_NUMBER_WORD = (
 )
 # Spanish number words as text2num reads them ("cuarenta y cinco", "doscientos cincuenta").
 _ES_NUMBER_WORD = (
-    "veintiuno|veintidós|veintitrés|veinticuatro|veinticinco|veintiséis|veintisiete|veintiocho|"
+    "veintiuno|veintiuna|veintiún|veintidós|veintitrés|veinticuatro|veinticinco|veintiséis|veintisiete|veintiocho|"
     "veintinueve|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|doscientos|doscientas|trescientos|"
     "trescientas|cuatrocientos|cuatrocientas|quinientos|quinientas|seiscientos|seiscientas|setecientos|"
     "setecientas|ochocientos|ochocientas|novecientos|novecientas|dieciséis|diecisiete|dieciocho|"
@@ -120,7 +121,8 @@ _FR_ATOM = re.compile(
     r"|(?<![\w-])(?P<some>(?i:quelques|plusieurs)\s+)(?P<somebase>centaines|milliers)(?![\w-])"
     r"|(?<![\w-])(?P<vague>(?i:dizaines|centaines|milliers|millions|milliards))(?![\w-])"
     r"|(?<![\w-])(?P<one>(?i:une?)\s+)(?P<onescale>million|milliard|douzaine|dizaine|centaine|millier)(?![\w-])"
-    rf"|(?<![\w-])(?P<word>(?i:(?:{_FR_NUMBER_WORD})(?:(?:\s+et\s+|[\s-]+)(?:{_FR_NUMBER_WORD}))*))(?![\w-])"
+    # "vingt et un" and, in the 1990 spelling, "vingt-et-un"
+    rf"|(?<![\w-])(?P<word>(?i:(?:{_FR_NUMBER_WORD})(?:(?:[\s-]+et[\s-]+|[\s-]+)(?:{_FR_NUMBER_WORD}))*))(?![\w-])"
     r")"
 )
 _ES_ATOM = re.compile(
@@ -288,8 +290,11 @@ def primary_language(language: str) -> str:
     return language.strip().lower().replace("_", "-").split("-")[0]
 
 
-def read_atom(match: re.Match[str], text: str, code: str, lang: NumberLanguage) -> Atom | None:
-    """The number a match of the atom pattern stands for, with any scale word after it."""
+def read_atom(
+    match: re.Match[str], text: str, code: str, lang: NumberLanguage, *, below: float = math.inf
+) -> Atom | None:
+    """The number a match of the atom pattern stands for, with any scale word after it (and the
+    smaller amount in words after a million or more, when its scale is ``below``)."""
     start, end = match.span()
     if match.group("num") is not None:
         digits = match.group("num")
@@ -325,7 +330,8 @@ def read_atom(match: re.Match[str], text: str, code: str, lang: NumberLanguage) 
         scale_word = match.group("onescale").lower()
         scale = 1e12 if (code == "de" and scale_word.startswith("billion")) else _SCALES[scale_word]
         about = scale_word in _ABOUT_ONE
-        return Atom(start, end, factor * scale, None, None, scaled=True, vague=about, scale=scale)
+        one = Atom(start, end, factor * scale, None, None, scaled=True, vague=about, scale=scale)
+        return _with_lower_part(one, text, code, lang, below)
     else:
         word = match.group("word")
         value = _parse_number_words(word, code)
@@ -334,10 +340,10 @@ def read_atom(match: re.Match[str], text: str, code: str, lang: NumberLanguage) 
         if word[0].isupper() and not _SENTENCE_START.search(text, 0, start):
             return None  # "die Elf", "in Acht nehmen": capitalised mid-sentence is a noun
         atom = Atom(start, end, value, None, None, scaled=False, vague=False)
-    return _apply_scale(atom, text, code, lang)
+    return _apply_scale(atom, text, code, lang, below)
 
 
-def _apply_scale(atom: Atom, text: str, code: str, lang: NumberLanguage) -> Atom:
+def _apply_scale(atom: Atom, text: str, code: str, lang: NumberLanguage, below: float) -> Atom:
     if atom.scaled:
         return atom
     scale_match = lang.scale.match(text, atom.end)
@@ -349,6 +355,28 @@ def _apply_scale(atom: Atom, text: str, code: str, lang: NumberLanguage) -> Atom
     atom.end = scale_match.end()
     atom.scaled = True
     atom.scale = scale
+    return _with_lower_part(atom, text, code, lang, below)
+
+
+_SPACES = re.compile(r"[ \u00a0]+")
+
+
+def _with_lower_part(atom: Atom, text: str, code: str, lang: NumberLanguage, below: float) -> Atom:
+    """A million or more followed by a smaller amount in words is one number: "deux millions cinq cent
+    mille" is 2,500,000 and "dos millones quinientas mil" 2,500,000 (the second part was read as the
+    counted noun "cinq" / "quinientas" and a count of its own). Each step reads a smaller scale only,
+    so a run of scale words goes no deeper than the scales there are."""
+    if not 1e6 <= atom.scale < below or atom.vague or atom.high is not None or atom.numeric is not None:
+        return atom
+    gap = _SPACES.match(text, atom.end)
+    rest = lang.atom.match(text, gap.end()) if gap else None
+    if rest is None or rest.group("word") is None:
+        return atom
+    lower = read_atom(rest, text, code, lang, below=atom.scale)
+    if lower is None or lower.vague or lower.high is not None or not 0 < lower.low < atom.scale:
+        return atom
+    atom.low += lower.low
+    atom.end = lower.end
     return atom
 
 
@@ -371,6 +399,8 @@ def parse_numeric(digits: str, decimal: str) -> float | None:
 @lru_cache(maxsize=4096)
 def _parse_number_words(word: str, code: str) -> float | None:
     lowered = re.sub(r"\s+", " ", word.lower())
+    if code == "es":
+        lowered = re.sub(r"veintiún\b", "veintiuno", lowered)  # the form before a noun, which text2num lacks
     # "ein" is the article and "one" mostly a pronoun ("one of them"); both count only before a scale
     # word ("eine Million", "one million"), which the atom pattern reads apart.
     if (
