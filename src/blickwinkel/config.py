@@ -53,13 +53,14 @@ class Settings(BaseModel):
     pair_embedder: str = Field(
         "e5", description="Embedding backend of 'similarity', which scores one pair: 'e5' or 'use'."
     )
-    # A second embedder for the link model, off by default: e5 on every statement raised the tuning
-    # half's link recall (English 0.438 -> 0.483, German 0.538 -> 0.569 at the same precision) for
-    # about 20 times USE's embedding CPU per statement (docs/data-sources.md, link model).
+    # A second embedder for the link model, off by default: e5 on the pairs in one language whose
+    # probability is uncertain raised the tuning half's English link recall (0.438 -> 0.471 at
+    # precision 0.847 -> 0.856; German unchanged) for about 1.5 times the CPU of bench/compare.py
+    # --quick (docs/data-sources.md, link model).
     link_embedder: str = Field(
         "",
         description="Second embedding backend the link model of 'compare' and 'eval compare' reads for "
-        "every pair of statements in one language ('e5': better links, several times slower; empty: none).",
+        "the uncertain pairs of statements in one language ('e5': more English links, slower; empty: none).",
     )
     max_file_mb: float = Field(20.0, gt=0, description="Inputs larger than this many megabytes are refused.")
     align_threshold: float = Field(

@@ -46,7 +46,8 @@ def compare_articles_text(
 ) -> Comparison:
     """Analyse and compare articles that are already in memory; ``known`` holds kept analyses by
     content key (:mod:`blickwinkel.analyse.cache`, e.g. read from the store), which are not redone.
-    ``link_embedder`` names a second embedder the link model reads for every pair (none when empty)."""
+    ``link_embedder`` names a second embedder the link model reads for the pairs in one language whose
+    probability is uncertain (none when empty)."""
     chosen = get_embedder(embedder)
     second = get_embedder(link_embedder) if link_embedder else None  # (an unknown name fails before analysis)
 

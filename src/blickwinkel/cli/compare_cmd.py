@@ -62,7 +62,7 @@ def compare(
     ] = None,
     link_embedder: Annotated[
         str | None,
-        typer.Option(help="Second embedder the link model reads for every pair: e5 (better links, slower)."),
+        typer.Option(help="Second embedder the link model reads for uncertain pairs: e5 (slower)."),
     ] = None,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
