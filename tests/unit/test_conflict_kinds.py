@@ -374,14 +374,14 @@ def test_the_nameless_age_that_opens_a_sentence_is_the_person_named_before() -> 
 
     first = make_article(
         "a",
-        ["Jonas Weber appeared in court in Lindenau on Friday.", "The 22-year-old made no plea."],
+        ["Jonas Weber steered the ferry on Friday.", "The 34-year-old kept to the timetable."],
         {0: {"entities": (ent("Jonas Weber", "per:jonas-weber", "PER"),)}},
     )
-    other = english("Jonas Weber, 21, appeared in court in Lindenau.", "b")
+    other = english("Jonas Weber, 43, steered the ferry out of Lindenau.", "b")
     statements = [*(replace(s, language="en") for s in first.statements), other]
     before = statements_before(statements)
     assert age_pairs(statements, before) == [(statements[1], other)]
     found = age_conflict(statements[1], other, before)
-    assert found is not None and found[0].text == "The 22-year-old"
-    alone = english("The 22-year-old made no plea.", "c")
+    assert found is not None and found[0].text == "The 34-year-old"
+    alone = english("The 34-year-old kept to the timetable.", "c")
     assert age_conflict(alone, other) is None  # no sentence before names anyone

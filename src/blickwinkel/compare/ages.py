@@ -100,13 +100,13 @@ def ages(s: Statement) -> list[Age]:
     return out
 
 
-# "The 22-year-old made no plea", "Der 34-Jährige wurde festgenommen": an age opening a statement
+# "The 34-year-old kept to the timetable", "Der 34-Jährige wurde festgenommen": an age opening a statement
 # without a name, which news writing gives to the person the sentence before named.
 _ANAPHOR = re.compile(r"^(?:The|Der|Die)\s+" + _AGE + r"(?:-year-old|-[Jj]ährige)\b")
 
 
 def _anaphoric_age(s: Statement, before: Statement | None) -> list[Age]:
-    """The age of "The 22-year-old …", given to the one person the statement before names."""
+    """The age of "The 34-year-old …", given to the one person the statement before names."""
     m = _ANAPHOR.match(typographic_form(s.text))
     if m is None or before is None or before.article != s.article:
         return []
