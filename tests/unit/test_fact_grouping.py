@@ -47,6 +47,10 @@ def test_every_link_says_why() -> None:
         Link("a#1", "b#1", 0.7, {"meaning": 0.4, "cross_lingual": 1.0, "cross_meaning": 0.83, "margin": 0.05})
     )
     assert "e5 meaning 0.83" in e5 and "stands out by 0.05" in e5
+    second = link_reason(
+        Link("a#1", "b#1", 0.7, {"meaning": 0.4, "second_meaning": 0.62, "second_margin": 0.12})
+    )
+    assert second.endswith("e5 meaning 0.62, by e5 stands out by 0.12")
 
 
 def test_a_fact_holds_two_statements_of_one_article_only_when_they_restate_each_other() -> None:

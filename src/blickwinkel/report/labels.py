@@ -92,6 +92,10 @@ def link_reason(link: Link) -> str:
         parts.append(f"stands out by {r['margin']:.2f}")
     if r.get("nearest") or r.get("mutual"):
         parts.append("each the other's best match")
+    if "second_meaning" in r:  # the link_embedder setting: e5's view of a pair in one language
+        parts.append(f"e5 meaning {r['second_meaning']:.2f}")
+        if r.get("second_margin", 0.0) > 0:
+            parts.append(f"by e5 stands out by {r['second_margin']:.2f}")
     return ", ".join(parts)
 
 
