@@ -170,13 +170,18 @@ def _read_input(
 def skipped_folders(inputs: Sequence[str]) -> list[tuple[str, list[str]]]:
     """The subfolders (not hidden) of each folder in ``inputs``, which reading passes over: a folder
     gives its own files only. (They used to be skipped without a word.)"""
+    return _passed_over(inputs, Path.is_dir)
+
+
+def _passed_over(inputs: Sequence[str], passed: Callable[[Path], bool]) -> list[tuple[str, list[str]]]:
+    """Per folder in ``inputs``, the names of its entries (not hidden) that reading passes over."""
     skipped: list[tuple[str, list[str]]] = []
     for given in inputs:
         path = Path(given)
         if given == STDIN or not path.is_dir():
             continue
         try:
-            names = sorted(p.name for p in path.iterdir() if not p.name.startswith(".") and p.is_dir())
+            names = sorted(p.name for p in path.iterdir() if not p.name.startswith(".") and passed(p))
         except OSError:
             continue  # reading reports the folder that cannot be listed
         if names:
@@ -203,30 +208,23 @@ def is_other_media(path: Path) -> bool:
 
 def skipped_files(inputs: Sequence[str]) -> list[tuple[str, list[str]]]:
     """The files of each folder in ``inputs`` that reading passes over as no articles (by suffix)."""
-    skipped: list[tuple[str, list[str]]] = []
-    for given in inputs:
-        path = Path(given)
-        if given == STDIN or not path.is_dir():
-            continue
-        try:
-            names = sorted(p.name for p in path.iterdir() if not p.name.startswith(".") and is_other_media(p))
-        except OSError:
-            continue
-        if names:
-            skipped.append((given, names))
-    return skipped
+    return _passed_over(inputs, is_other_media)
+
+
+def _shown(names: Sequence[str]) -> str:
+    """The first five names and how many more."""
+    return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
 
 
 def skipped_files_note(folder: str, names: Sequence[str]) -> str:
     """The line that says which files of ``folder`` were not read as articles."""
-    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
     noun = "file" if len(names) == 1 else f"{len(names)} files"
-    return f"{folder}: {noun} not read ({shown}): photos, documents and tables are no articles"
+    return f"{folder}: {noun} not read ({_shown(names)}): photos, documents and tables are no articles"
 
 
 def skipped_folders_note(folder: str, names: Sequence[str]) -> str:
     """The line that says which subfolders of ``folder`` were not read, and how to read them."""
-    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    shown = _shown(names)
     noun = "subfolder" if len(names) == 1 else f"{len(names)} subfolders"
     example = os.path.join(folder, names[0])
     return f"{folder}: {noun} not read ({shown}); name a subfolder to read its files, e.g. {example}"
