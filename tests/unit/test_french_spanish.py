@@ -17,7 +17,7 @@ from blickwinkel.analyse.entities import rule_spans
 from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import compare_articles
 from blickwinkel.ingest import read_text
-from blickwinkel.model import AnalysedArticle
+from blickwinkel.model import AnalysedArticle, Fact
 
 COURRIER = (
     "Crue de la Vézère : quarante-cinq habitants évacués à Montignac-sur-Loue\n\n"
@@ -123,3 +123,17 @@ def test_french_pair_compares_without_false_conflicts() -> None:
     assert comparison.conflicts == ()
     both = [f for f in comparison.facts if len(set(f.articles)) == 2]
     assert both, "the two French reports share facts"
+
+
+def test_french_own_words_are_no_function_or_number_words() -> None:
+    from blickwinkel.compare.coverage import word_choice
+
+    a = _analyse("Titre\n\nQuarante-cinq habitants ont fui dans la nuit après la crue.", "fr", "a.txt")
+    b = _analyse("Titre\n\nLes 45 riverains ont fui pendant la nuit.", "fr", "b.txt")
+    statements = {s.id: s for s in (*a.statements, *b.statements)}
+    articles = tuple(dict.fromkeys(s.article for s in statements.values()))
+    fact = Fact("f1", tuple(statements), articles, a.statements[0].id)
+    own = word_choice([fact], statements, a.statements[0].article)
+    # "dans", "après", "Quarante" were listed as the outlet's own words
+    assert not {"dans", "après", "Quarante", "Quarante-cinq", "quarante"} & set(own), own
+    assert "crue" in own or "habitant" in own, own

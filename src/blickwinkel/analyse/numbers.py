@@ -418,6 +418,11 @@ def _parse_number_words(word: str, code: str) -> float | None:
         return None
 
 
+def is_number_word(word: str, language: str) -> bool:
+    """Whether ``word`` alone is a number written in words in ``language`` ("quarante", "cinco")."""
+    return _parse_number_words(word, primary_language(language)) is not None
+
+
 def _is_identifier(text: str, start: int, digits: str, code: str, lang: NumberLanguage) -> bool:
     """Phone numbers, codes and labels: "+49 30 ...", "0171 ...", "Artikel 5", "Boeing 737"."""
     plain = digits.isdigit()

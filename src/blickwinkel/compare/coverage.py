@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from blickwinkel.analyse.gazetteer import ROMANCE_FUNCTION_WORDS
+from blickwinkel.analyse.numbers import is_number_word
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.similarity import STOPWORDS, fold
 from blickwinkel.model import AnalysedArticle, Conflict, Fact, Omission, Statement
@@ -130,13 +132,20 @@ def word_choice(
 
 
 def _content_words(items: Sequence[Statement]) -> set[str]:
-    """Nouns in German (capitalised lemmas), content words in other languages."""
+    """Nouns in German (capitalised lemmas), content words in other languages (French and Spanish
+    without their function words and number words: "dans", "quarante" were a French outlet's "own
+    words")."""
     words: set[str] = set()
     for s in items:
         german = (s.language or "de").startswith("de")
+        romance = (s.language or "").startswith(("fr", "es"))
         for lemma in s.lemmas or tuple(s.text.split()):
             folded = fold(lemma)
             if not folded or folded in STOPWORDS or folded[0].isdigit():
+                continue
+            if romance and (
+                lemma.lower() in ROMANCE_FUNCTION_WORDS or is_number_word(lemma, s.language or "")
+            ):
                 continue
             if german and not lemma[:1].isupper():
                 continue
