@@ -134,15 +134,23 @@ def evaluate_gold_files(
     stories are kept with either.
     """
     paths = gold_files_of_split(paths, split)
-    results = {
-        str(p): score_gold_file(
-            p, embedder, threshold, errors=errors, data_root=data_root, link_embedder=link_embedder
+    if len(paths) == 1:
+        return score_gold_file(
+            paths[0], embedder, threshold, errors=errors, data_root=data_root, link_embedder=link_embedder
         )
-        for p in paths
-    }
-    if len(results) == 1:
-        return next(iter(results.values()))
-    return {"files": results, "total": micro_average(list(results.values()))}
+    results: dict[str, Any] = {}
+    failed: dict[str, str] = {}
+    for p in paths:  # a broken gold file is named and left out; the rest of the batch is scored
+        try:
+            results[str(p)] = score_gold_file(
+                p, embedder, threshold, errors=errors, data_root=data_root, link_embedder=link_embedder
+            )
+        except EvaluationError as exc:
+            failed[str(p)] = str(exc) if str(p) in str(exc) else f"{p}: {exc}"
+    if not results:
+        raise EvaluationError("; ".join(failed.values()))
+    total = {"files": results, "total": micro_average(list(results.values()))}
+    return {**total, "failed": failed} if failed else total
 
 
 # Real-news gold keeps no article text: each article is a record of a data file under a data root

@@ -84,3 +84,28 @@ def test_the_table_names_every_task(cli: typer.Typer) -> None:
     assert result.exit_code == 0, result.stderr
     for task in TASKS:
         assert task in result.stdout
+
+
+def test_a_broken_gold_file_is_named_and_the_rest_is_scored(cli: typer.Typer, tmp_path: Path) -> None:
+    """The rest of the batch goes on: the broken file is named on stderr, the others are scored and
+    the micro-average leaves the broken one out; the exit code says that something was left out."""
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema": ', encoding="utf-8")
+    good = GOLD / "ferry-grounding.json"
+    args = ["eval", "compare", str(good), str(broken), "--format", "json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert list(data["files"]) == [str(good)]
+    assert set(data["failed"]) == {str(broken)}
+    assert data["total"]["links"]["support"] == data["files"][str(good)]["links"]["support"]
+    assert str(broken) in result.stderr and "error:" in result.stderr
+
+
+def test_only_broken_gold_files_are_an_error(cli: typer.Typer, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text("[", encoding="utf-8")
+    second.write_text("{", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "compare", str(first), str(second)])
+    assert result.exit_code == 2
+    assert str(first) in result.stderr and str(second) in result.stderr

@@ -107,3 +107,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             typer.echo("\n\n".join([*tables, _table("micro-average", result["total"])]))
         else:  # one file scored: the one the split kept
             typer.echo(_table(str(gold_files_of_split(gold_files, split)[0]), result))
+        for message in result.get("failed", {}).values():
+            print_error(stderr_console(), message)
+        if result.get("failed"):
+            raise typer.Exit(1)  # scores of the other files printed; the micro-average leaves these out
