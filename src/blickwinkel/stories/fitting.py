@@ -16,7 +16,7 @@ consecutive parts (``folds``); the inner folds are made the same way over the tr
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -260,10 +260,25 @@ def cross_validated(
     options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
     if sets is not None:
         options = replace(options, sets=sets)
-    predicted = np.zeros(len(rows), dtype=np.float64)
+    return _cross_validated(lambda _train: rows, gold, languages, k=k, options=options, alpha=alpha)
+
+
+def _cross_validated(
+    rows_for: Callable[[npt.NDArray[np.int64]], Sequence[Mapping[str, float]]],
+    gold: Matrix,
+    languages: Sequence[str],
+    *,
+    k: int,
+    options: FitOptions,
+    alpha: float,
+) -> tuple[Matrix, list[StoryModel]]:
+    """The outer folds of :func:`cross_validated`; ``rows_for(train)`` gives every pair's features as
+    that fold's training pairs make them (the same rows each fold, or centred on the fold's means)."""
+    predicted = np.zeros(len(languages), dtype=np.float64)
     models = []
-    for test in folds(len(rows), k):
-        train = np.setdiff1d(np.arange(len(rows)), test)
+    for test in folds(len(languages), k):
+        train = np.setdiff1d(np.arange(len(languages)), test)
+        rows = rows_for(train)
         model = fit_model(
             [rows[i] for i in train], gold[train], [languages[i] for i in train], options=options, alpha=alpha
         )
@@ -323,15 +338,8 @@ def cross_validated_docs(
     languages = pair_languages(docs)
     if not options.centred:
         return cross_validated(pair_rows(docs), gold, languages, k=k, options=options, alpha=alpha)
-    predicted = np.zeros(len(languages), dtype=np.float64)
-    models = []
-    for test in folds(len(languages), k):
-        train = np.setdiff1d(np.arange(len(languages)), test)
-        rows = pair_rows(with_centres(docs, pair_centres(docs, train)))
-        model = fit_model(
-            [rows[i] for i in train], gold[train], [languages[i] for i in train], options=options, alpha=alpha
-        )
-        models.append(model)
-        for i in test:
-            predicted[i] = predict(model.for_pair(languages[i]), [rows[i]])[0]
-    return predicted, models
+
+    def centred_rows(train: npt.NDArray[np.int64]) -> list[dict[str, float]]:
+        return pair_rows(with_centres(docs, pair_centres(docs, train)))
+
+    return _cross_validated(centred_rows, gold, languages, k=k, options=options, alpha=alpha)
