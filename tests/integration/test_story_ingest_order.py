@@ -93,3 +93,79 @@ def test_a_new_process_continues_the_stored_stories(articles: list[Path], tmp_pa
     _ingest(articles[:half], db)
     resumed = _ingest(articles[half:], db)
     assert resumed == _ingest(articles, tmp_path / "at-once.db")
+
+
+# Invented reports without a publication date (a wire text, a pasted page) among dated ones: undated
+# articles come first in processing order and every dated article's window holds them.
+UNDATED_EVENT = [
+    (
+        "Fähre Möwenstein auf der Ilmsee festgefahren",
+        "Die Fähre Möwenstein ist auf der Ilmsee vor Borkhagen auf eine Sandbank gelaufen. Kapitän Elias "
+        "Varga sagte, alle 212 Fahrgäste seien wohlauf. Ein Schlepper aus Borkhagen soll die Fähre am "
+        "Abend freiziehen.",
+        None,
+        "de",
+    ),
+    (
+        "Ferry Moewenstein runs aground off Borkhagen",
+        "The ferry Moewenstein ran aground on a sandbank in the Ilmsee off Borkhagen. Captain Elias Varga "
+        "said all 212 passengers were unhurt. A tug from Borkhagen is to pull the ferry free.",
+        None,
+        "en",
+    ),
+    (
+        "Schlepper zieht Fähre Möwenstein frei",
+        "Ein Schlepper aus Borkhagen hat die Fähre Möwenstein von der Sandbank in der Ilmsee gezogen. "
+        "Kapitän Elias Varga sagte, die 212 Fahrgäste seien wohlauf an Land gegangen.",
+        dt.date(2031, 7, 2),
+        "de",
+    ),
+    (
+        "Fähre Möwenstein wieder in Borkhagen",
+        "Die Fähre Möwenstein liegt nach dem Freiziehen durch einen Schlepper wieder im Hafen von "
+        "Borkhagen. Kapitän Elias Varga will die Sandbank in der Ilmsee melden.",
+        dt.date(2031, 7, 3),
+        "de",
+    ),
+]
+
+
+def _write_undated_mix(folder: Path) -> list[Path]:
+    paths = []
+    for n, (title, text, published, language) in enumerate(UNDATED_EVENT):
+        record: dict[str, object] = {"id": f"ferry-{n}", "title": title, "text": text, "language": language}
+        if published is not None:
+            record["published"] = published.isoformat()
+        path = folder / f"ferry-{n}.json"
+        path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _ingest_each_in_a_new_process(paths: Sequence[Path], db: Path) -> Partition:
+    for path in paths:  # a fresh ingestor per file: it only knows the stored stories
+        _ingest([path], db)
+    store = open_store(f"sqlite:///{db}")
+    try:
+        return _stored_partition(store)
+    finally:
+        store.close()
+
+
+def test_undated_articles_give_the_same_stories_in_any_order(tmp_path: Path) -> None:
+    folder = tmp_path / "mix"
+    folder.mkdir()
+    paths = _write_undated_mix(folder) + _write_articles(folder)
+    undated, dated = paths[:2], paths[2:]
+    result = CliRunner().invoke(app, ["stories", str(folder), "--embedder", FAKE, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    from_cli = {frozenset(s["articles"]) for s in json.loads(result.stdout)["stories"]}
+    # The undated German report joins the dated reports of its event when processed first.
+    assert any({"ferry-0", "ferry-2"} <= story for story in from_cli)
+
+    assert _ingest(undated + dated, tmp_path / "undated-first.db") == from_cli
+    assert _ingest(dated + undated, tmp_path / "undated-last.db") == from_cli
+    # Newest dated first: each re-clusters its span and leaves a fresh clusterer for the undated ones.
+    assert _ingest(list(reversed(dated)) + undated, tmp_path / "after-recluster.db") == from_cli
+    assert _ingest(list(reversed(paths)), tmp_path / "reversed.db") == from_cli
+    assert _ingest_each_in_a_new_process(dated + undated, tmp_path / "processes.db") == from_cli

@@ -107,6 +107,17 @@ class StoredStories:
             placed = {int(r.id): int(r.story_id) for r in conn.execute(query)}
         return self._docs(placed)
 
+    def has_dated(self) -> bool:
+        a, m = t.articles, t.memberships
+        query = (
+            sa.select(a.c.id)
+            .select_from(a.join(m, m.c.article_id == a.c.id))
+            .where(a.c.published.is_not(None))
+            .limit(1)
+        )
+        with self.store._read() as conn:
+            return conn.scalar(query) is not None
+
     def _docs(self, placed: dict[int, int]) -> list[tuple[StoryDoc, str]]:
         ids = sorted(placed)
         vectors = self.store.vectors(ids, self.embedder.name)

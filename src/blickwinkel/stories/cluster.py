@@ -179,6 +179,10 @@ class CandidateSource(Protocol):
         """Story docs of the articles published on ``days`` (``None``: undated) and their story keys."""
         ...
 
+    def has_dated(self) -> bool:
+        """True when an article with a publication date is placed (an undated one comes before it)."""
+        ...
+
 
 class StoryClusterer:
     """Groups articles into stories as they arrive in time order.
@@ -318,8 +322,15 @@ class StoryClusterer:
         """True when an article after ``doc`` in processing order was already placed in its window.
 
         Placing ``doc`` now could give other stories than processing all articles in order; the store
-        re-clusters such spans (see :mod:`blickwinkel.store.story_groups`).
+        re-clusters such spans (see :mod:`blickwinkel.store.story_groups`). The source's articles of
+        ``doc``'s window count too (they are loaded first): a new process, or the fresh clusterer after
+        a re-clustering, knows no placed article before it loads them. Undated articles come first in
+        processing order and every dated article's window holds them, so an undated article is late
+        once any dated article is placed.
         """
+        self._load(doc.published)
+        if doc.published is None and self.source is not None and self.source.has_dated():
+            return True
         days = self._days_around(doc.published) if doc.published is not None else list(self._last_key)
         return any(d in self._last_key and self._last_key[d] > doc.order_key for d in days)
 
