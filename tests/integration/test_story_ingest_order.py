@@ -169,3 +169,21 @@ def test_undated_articles_give_the_same_stories_in_any_order(tmp_path: Path) -> 
     assert _ingest(list(reversed(dated)) + undated, tmp_path / "after-recluster.db") == from_cli
     assert _ingest(list(reversed(paths)), tmp_path / "reversed.db") == from_cli
     assert _ingest_each_in_a_new_process(dated + undated, tmp_path / "processes.db") == from_cli
+
+
+@pytest.mark.parametrize(("first", "second"), [(0, 1), (0, 2), (2, 3)])
+def test_similarity_says_what_stories_does_with_the_pair(tmp_path: Path, first: int, second: int) -> None:
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    paths = _write_undated_mix(folder)
+    pair = [str(paths[first]), str(paths[second])]
+    runner = CliRunner()
+    stories = runner.invoke(app, ["stories", *pair, "--embedder", FAKE, "--format", "json"])
+    assert stories.exit_code == 0, stories.output
+    grouped = len(json.loads(stories.stdout)["stories"]) == 1
+    result = runner.invoke(app, ["similarity", *pair, "--embedder", FAKE, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["stories"]["one_story"] is grouped
+    text = runner.invoke(app, ["similarity", *pair, "--embedder", FAKE])
+    line = next(x for x in text.stdout.splitlines() if x.startswith("stories (these two alone, "))
+    assert f"vectors): {'one story' if grouped else 'two stories'} (" in line

@@ -200,23 +200,41 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         """How likely two articles report the same event (SemEval scale 1 = same … 4 = unrelated)."""
         from blickwinkel.stories import same_story_score, story_docs
+        from blickwinkel.stories.cluster import pair_join
 
         try:
             articles = _read_articles([first]) + _read_articles([second])
             if len(articles) != 2:
                 raise IngestError(f"{first}, {second}", Errors.I035.format(count=len(articles)))
-            a, b = story_docs(articles, _embedder(embedder, "pair_embedder"))
+            chosen = _embedder(embedder, "pair_embedder")
+            a, b = story_docs(articles, chosen)
             score = same_story_score(a, b)
+            # The pair score and the story clusterer are two measures (a same-event probability
+            # fitted on SemEval pairs; the clusterer's link of shared names and rare words with its
+            # own threshold): the clusterer's decision is printed too, so the two never seem to
+            # disagree without saying why.
+            joined = pair_join(a, b)
         except BlickwinkelError as exc:
             raise _fail(exc) from None
         if format == "json":
-            typer.echo(json.dumps({"a": a.id, "b": b.id, **score.to_json()}, ensure_ascii=False))
+            typer.echo(
+                json.dumps(
+                    {"a": a.id, "b": b.id, **score.to_json(), "stories": joined.to_json()}, ensure_ascii=False
+                )
+            )
             return
         r = score.reasons
-        verdict = "same story" if score.probability >= 0.5 else "different stories"
+        verdict = "likely one event" if score.probability >= 0.5 else "likely different events"
         typer.echo(f"{a.id}  ↔  {b.id}")
         typer.echo(f"overall {score.overall:.2f} (1 = same story … 4 = unrelated)")
         typer.echo(f"probability of one event {score.probability:.2f}: {verdict}")
+        grouped = "one story" if joined.one_story else "two stories"
+        if joined.link is None:
+            why = "not a candidate: published too far apart or too unlike"
+        else:
+            sign = "≥" if joined.link >= joined.join_probability else "<"
+            why = f"link {joined.link:.2f} {sign} {joined.join_probability:g}"
+        typer.echo(f"stories (these two alone, {chosen.name} vectors): {grouped} ({why})")
         # the story features' name keys: each capitalised word, lower-cased and cut to 8 letters
         # ("villeneu"), not whole names; the line said "shared entities"
         typer.echo(f"shared name words (first 8 letters): {', '.join(r['shared_entities']) or '–'}")

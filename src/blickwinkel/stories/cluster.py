@@ -234,6 +234,8 @@ class StoryClusterer:
         self._seeded: dict[str, int] = {}
         self._merges: list[tuple[str, str]] = []
         self.join_scores: dict[str, float] = {}
+        # The best linkage of each article placed by ``add`` with a candidate story, joined or not.
+        self.best_scores: dict[str, float] = {}
 
     @property
     def join_probability(self) -> float:
@@ -414,6 +416,8 @@ class StoryClusterer:
         key = self._insert(doc)
         if original is not None:
             self._original[key] = original
+        if scored:
+            self.best_scores[doc.id] = scored[0][0]
         joined = [(score, r) for score, r in scored if score >= self.join_probability]
         if joined:
             self.join_scores[doc.id] = joined[0][0]
@@ -481,6 +485,33 @@ def cluster_stories(
     for doc in unique_in_order(docs):
         clusterer.add(doc)
     return clusterer.stories()
+
+
+@dataclass(frozen=True)
+class PairJoin:
+    """What the clusterer does with two articles given alone: one story or two, and the linkage the
+    later one (in processing order) had with the earlier one's story (None: not a candidate, i.e.
+    published more than the window apart or below MIN_COSINE)."""
+
+    one_story: bool
+    link: float | None
+    join_probability: float
+
+    def to_json(self) -> dict[str, object]:
+        return {"one_story": self.one_story, "link": self.link, "join_probability": self.join_probability}
+
+
+def pair_join(a: StoryDoc, b: StoryDoc, *, window_days: int = WINDOW_DAYS) -> PairJoin:
+    """Place ``a`` and ``b`` with the one clusterer, as ``blickwinkel stories a b`` does."""
+    clusterer = StoryClusterer(window_days=window_days)
+    first, second = sorted((a, b), key=lambda d: d.order_key)
+    clusterer.add(first)
+    clusterer.add(second)
+    return PairJoin(
+        clusterer.story_of(a.id) == clusterer.story_of(b.id),
+        clusterer.best_scores.get(second.id),
+        clusterer.join_probability,
+    )
 
 
 def cluster_articles(
