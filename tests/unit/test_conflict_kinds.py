@@ -200,7 +200,7 @@ def test_a_figure_of_one_digit_and_a_scale_word_is_read_as_rounded() -> None:
 def test_a_weekday_of_something_said_to_come_or_given_as_a_full_date_is_not_the_events() -> None:
     assert weekdays(english("The two bridges will be opened by the mayor on Sunday.")) == []
     assert weekdays(english("The head of the office on Wednesday said: the bridge is safe.")) == []
-    assert weekdays(english("When the bridge opens on Sunday, May 1, the town will celebrate.")) == []
+    assert weekdays(english("The new bridge opened on Saturday, June 14, with a fair in the square.")) == []
     past = english("A man was killed Thursday in Lindenau when the old bridge, which will be rebuilt, fell.")
     assert [d for d, _ in weekdays(past)] == [3]
 
@@ -223,8 +223,8 @@ def test_another_count_is_of_another_event() -> None:
         quantities=(qty("6 people", 6, "person"),),
     )
     b = replace(
-        english("The landslide near Lindenau is believed to have buried about 1,400 people.", "b"),
-        quantities=(qty("about 1,400 people", 1400, "person", True),),
+        english("The landslide near Lindenau is thought to have buried about 600 people.", "b"),
+        quantities=(qty("about 600 people", 600, "person", True),),
     )
     a = replace(
         a,

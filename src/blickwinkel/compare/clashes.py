@@ -137,7 +137,7 @@ _FRAMED_BEFORE = re.compile(
 
 
 # A weekday right before a speech verb is when something was said ("on Wednesday said: …"); one
-# followed by a month and day is a full date ("Sunday, May 1"), which the date check compares.
+# followed by a month and day is a full date ("Saturday, June 14"), which the date check compares.
 _FRAMED_AFTER = re.compile(
     r"\s*(?:said|says|told|announced|sagte|sagten|erklärte)\b|,?\s*(?:\d{1,2}\.?\s+)?(?:"
     + "|".join(sorted({re.escape(m.rstrip(".")) for m in DE_MONTHS | EN_MONTHS}, key=len, reverse=True))
@@ -360,7 +360,7 @@ def local_figure_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | N
     numbers_a, numbers_b = _numbers(a), _numbers(b)
     by_context: dict[tuple[str, ...], list[_Figure]] = {}
     for y in fb:
-        # a figure the other statement gives too, after whatever words ("elected leader in 2002")
+        # a figure the other statement gives too, after whatever words ("elected head in 2006")
         if y.digits not in digits_a and not set(y.groups) <= numbers_a:
             by_context.setdefault(y.context, []).append(y)
     for x in fa:

@@ -74,8 +74,8 @@ def _one_noun_named_closer(qa: Quantity, qb: Quantity) -> bool:
 _ANOTHER = re.compile(
     r"\b(?:another|a\s+further|further|other|weitere[nr]?|andere[nr]?|\d+\s+(?:of|von))\s+$", re.IGNORECASE
 )
-# The words after a share say what it is a share of: "20 percent of the stars" and "five percent as
-# bright as the Sun" are shares of two things.
+# The words after a share say what it is a share of: "20 percent of the boats" and "five percent as
+# loud as the old one" are shares of two things.
 _AFTER_SHARE = re.compile(r"^\W*(\w+)(?:\W+(\w+))?(?:\W+(\w+))?")
 _SHARE_UNITS = frozenset({"%"})
 

@@ -114,8 +114,8 @@ def _covering(quantities: Sequence[Quantity], token: Token) -> Quantity | None:
 
 
 def parallel_number(a: Statement, b: Statement, hunks: Sequence[Hunk]) -> tuple[Quantity, Quantity] | None:
-    """A number that differs in the same place of parallel wording: "reached 548 on Monday" against
-    "reached 1644 on Monday". Hedged quantities keep their tolerance ("rund 2.500" / "rund 2.400")."""
+    """A number that differs in the same place of parallel wording: "carried 540 cars on Monday" against
+    "carried 1640 cars on Monday". Hedged quantities keep their tolerance ("rund 2.500" / "rund 2.400")."""
     for xs, ys in hunks:
         nx = [(t, v) for t in xs if (v := _number_value(t, a.language)) is not None]
         ny = [(t, v) for t in ys if (v := _number_value(t, b.language)) is not None]
