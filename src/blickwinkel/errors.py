@@ -269,6 +269,9 @@ class Errors(metaclass=_ErrorsWithCodes):
         "A comparison needs at least two articles, got {count}. "
         "Give two or more texts or URLs (or upload two or more files)."
     )
+    W012 = "Give either text or url, not both."
+    W013 = "The text is empty; give the article's text or its url."
+    W014 = "Give the article's text or its url."
 
 
 def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) -> str:

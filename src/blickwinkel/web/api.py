@@ -207,11 +207,11 @@ class CompareItem(BaseModel):
     @model_validator(mode="after")
     def _one_source(self) -> CompareItem:
         if self.text and self.text.strip() and self.url:
-            raise ValueError("give either text or url, not both")
+            raise ValueError(Errors.W012)
         if self.text is not None and not self.text.strip() and not self.url:
-            raise ValueError("text is empty; give the article's text or its url")
+            raise ValueError(Errors.W013)
         if not self.url and not (self.text and self.text.strip()):
-            raise ValueError("give the article's text or its url")
+            raise ValueError(Errors.W014)
         return self
 
 
