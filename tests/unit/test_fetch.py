@@ -339,6 +339,11 @@ def test_an_article_from_a_url_with_credentials_keeps_them_nowhere() -> None:
         ("text/html; charset=ISO-8859-15", "", "iso8859_15"),
         ("text/html; charset=utf-8", '<meta charset="windows-1252">', "utf-8"),  # the header wins
         ("text/html", '<meta charset="no-such-charset">', "utf-8"),
+        # labels of codecs that are no text encoding raised LookupError or UnicodeError from text()
+        ("text/html; charset=base64", "", "utf-8"),
+        ("text/html; charset=idna", "", "utf-8"),
+        ("text/html", '<meta charset="zlib">', "utf-8"),
+        ("text/html; charset=rot13", '<meta charset="windows-1252">', "cp1252"),
     ],
 )
 def test_a_page_is_read_in_the_encoding_it_declares(content_type: str, head: str, encoding: str) -> None:

@@ -134,7 +134,10 @@ class Fetched:
         for charset in (self._header_charset(), _meta_charset(self.body)):
             codec = _codec(charset)
             if codec is not None:
-                return self.body.decode(codec, errors="replace")
+                try:
+                    return self.body.decode(codec, errors="replace")
+                except (LookupError, UnicodeError):
+                    continue  # a label of no text encoding ("base64", "zlib", "idna"): read on
         try:
             return self.body.decode("utf-8")
         except UnicodeDecodeError:
