@@ -42,18 +42,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from fit_link_weights import FEATURES, Fitted
+from fit_link_weights import FEATURES, Fitted, compared_gold
 
 import blickwinkel.compare.facts as facts_module
-from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import compare_articles
 from blickwinkel.compare.align import StoryScorer, candidate_pairs, is_alignable
-from blickwinkel.compare.evaluate import GoldKey, RealGold, key_of_gold, key_of_real_gold
+from blickwinkel.compare.evaluate import GoldKey, RealGold
 from blickwinkel.compare.parts import parts_of
 from blickwinkel.compare.similarity import ScoreParts, embedding_text, fold, link_features
 from blickwinkel.embed import get_embedder
-from blickwinkel.evaluation import read_gold, read_gold_articles
-from blickwinkel.ingest import read_inputs
 from blickwinkel.model import AnalysedArticle, Comparison, Statement
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,31 +84,18 @@ def load_events(data_root: Path, e5: bool) -> list[Event]:
     second = get_embedder("e5") if e5 else None
     out = []
     for path in paths:
-        gold = read_gold(path)
+        gold, analysed, comparison, key = compared_gold(path, data_root, use)
         if isinstance(gold, RealGold):
-            articles, raw = read_gold_articles(gold, data_root)
-            analysed = analyse_articles(articles)
-            comparison = compare_articles(analysed, use)
-            key = key_of_real_gold(gold, comparison, raw)
             languages = {a.language for a in gold.articles}
             group = "en" if languages == {"en"} else "de" if languages == {"de"} else "de-en"
         else:
-            read = read_inputs([str(path.parent / given) for given in gold.inputs])
-            analysed = analyse_articles(list(read.articles))
-            comparison = compare_articles(analysed, use)
-            key = key_of_gold(gold, comparison)
             group = "examples"
         statements = list(comparison.statements)
         parts = parts_of(statements)
         texts = [embedding_text(p.text) for ps in parts for p in ps]
-        scorer = StoryScorer(
-            statements,
-            parts,
-            use.encode(texts),
-            "use",
-            second.encode(texts) if second is not None else None,
-            across=False,
-        )
+        scorer = StoryScorer(statements, parts, use.encode(texts), "use")
+        if second is not None:  # e5 for every pair in one language (set_second; the CLI: a band)
+            scorer.set_second(second.encode(texts))
         event = Event(path.stem, group, analysed, comparison, key, scorer)
         event.candidates = candidate_pairs(scorer)
         out.append(event)

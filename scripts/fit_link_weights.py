@@ -34,13 +34,14 @@ from scipy.special import expit
 from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import compare_articles, statement_rows
 from blickwinkel.compare.align import StoryScorer, best_part, candidate_pairs
-from blickwinkel.compare.evaluate import RealGold, key_of_gold, key_of_real_gold
+from blickwinkel.compare.evaluate import GoldKey, RealGold, key_of_gold, key_of_real_gold
 from blickwinkel.compare.link_weights import CROSS_EMBEDDER, LINK_MODELS, LinkModel
 from blickwinkel.compare.parts import parts_of
 from blickwinkel.compare.similarity import ScoreParts, embedding_text, link_features, link_probability
 from blickwinkel.embed import get_embedder
 from blickwinkel.evaluation import read_gold, read_gold_articles
 from blickwinkel.ingest import read_inputs
+from blickwinkel.model import Comparison
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS_FILE = ROOT / "src" / "blickwinkel" / "compare" / "link_weights.py"
@@ -118,6 +119,20 @@ class StoredVectors:
         self.path.write_bytes(pickle.dumps(self.rows))
 
 
+def compared_gold(path: Path, data_root: Path, use: Any) -> tuple[Any, list[Any], Comparison, GoldKey]:
+    """A gold file's gold, its analysed articles, their comparison with ``use`` and the gold key."""
+    gold = read_gold(path)
+    if isinstance(gold, RealGold):
+        articles, raw = read_gold_articles(gold, data_root)
+        analysed = analyse_articles(articles)
+        comparison = compare_articles(analysed, use)
+        return gold, analysed, comparison, key_of_real_gold(gold, comparison, raw)
+    read = read_inputs([str(path.parent / given) for given in gold.inputs])
+    analysed = analyse_articles(list(read.articles))
+    comparison = compare_articles(analysed, use)
+    return gold, analysed, comparison, key_of_gold(gold, comparison)
+
+
 def events(data_root: Path, cache: Path, prefix: str | None = None) -> list[Event]:
     paths = [p for p in sorted((ROOT / "examples" / "gold-real").glob("*.json"))]
     paths = [p for p in paths if json.loads(p.read_text(encoding="utf-8")).get("split") == "tune"]
@@ -136,16 +151,7 @@ def events(data_root: Path, cache: Path, prefix: str | None = None) -> list[Even
         if stored.exists():
             out.append(pickle.loads(stored.read_bytes()))
             continue
-        gold = read_gold(path)
-        if isinstance(gold, RealGold):
-            articles, raw = read_gold_articles(gold, data_root)
-            analysed = analyse_articles(articles)
-            comparison = compare_articles(analysed, use)
-            key = key_of_real_gold(gold, comparison, raw)
-        else:
-            read = read_inputs([str(path.parent / given) for given in gold.inputs])
-            comparison = compare_articles(analyse_articles(list(read.articles)), use)
-            key = key_of_gold(gold, comparison)
+        _, _, comparison, key = compared_gold(path, data_root, use)
         statements = list(comparison.statements)
         parts = parts_of(statements)
         emb = use.encode([embedding_text(p.text) for ps in parts for p in ps])
