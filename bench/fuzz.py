@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import faulthandler
 import json
+import os
 import resource
 import shutil
 import sqlite3
@@ -70,7 +71,7 @@ def run_batch(
     write(cases, folder)
     for good in GOOD:
         shutil.copy(good, folder / good.name)
-    env = {"BLICKWINKEL_CONFIG": str(folder.parent / "none.toml"), "COLUMNS": "120"}
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "120"}
     if max_chars is not None:
         env["BLICKWINKEL_COMPARE_MAX_CHARS"] = str(max_chars)
     problems: list[str] = []

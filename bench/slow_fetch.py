@@ -140,7 +140,7 @@ def main() -> int:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="blickwinkel-slow-"))
     db = f"sqlite:///{work / 'slow.db'}"
-    env = os.environ | {"BLICKWINKEL_CONFIG": str(work / "none.toml")}
+    env = os.environ | {"BLICKWINKEL_CONFIG": os.devnull}
     cli = Path(sys.executable).with_name("blickwinkel")
     subprocess.run(
         [str(cli), "ingest", *map(str, EXAMPLES), "--db", db, "--no-analysis"],

@@ -167,9 +167,15 @@ def load_settings(overrides: dict[str, Any] | None = None, *, path: Path | None 
     values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
     where: dict[str, str] = {s.name: "default" for s in SETTINGS}
     file = path or settings_file()
-    if file.is_file():
+    # A file named by BLICKWINKEL_CONFIG must be there: a misspelt path used to be skipped without a
+    # word, so every setting in it silently fell back to its default. The user's own file and a
+    # ``path`` given by the caller are optional.
+    named = path is None and bool(os.environ.get("BLICKWINKEL_CONFIG"))
+    if named or file.is_file():
         try:
             data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ConfigError(Errors.C004.format(file=file)) from exc
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(Errors.C001.format(file=file, exc=exc)) from exc
         for key, value in data.items():

@@ -69,6 +69,10 @@ class Errors(metaclass=_ErrorsWithCodes):
     # config.py
     C001 = "Settings file {file} cannot be read: {exc}"
     C002 = "Setting {name!r} (from {where}): {problem}.{known}"
+    C004 = (
+        "Settings file {file} named by BLICKWINKEL_CONFIG does not exist; "
+        "correct the path, or unset BLICKWINKEL_CONFIG to use the user's settings file."
+    )
     # cli/ (an option given a value outside its choices)
     C003 = "{option} {value!r}: choose one of {choices}."
     # embed/

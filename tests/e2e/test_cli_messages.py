@@ -4,6 +4,7 @@ text by every command: nothing crashes, the good files are still compared and st
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def _run(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
 def test_markup_in_names_and_values_is_printed_verbatim(
     inputs: Path, tmp_path: Path, use_embedder: Embedder
 ) -> None:
-    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     code, out, err = _run("compare", str(inputs), env=env)
     assert code == 1, err
     assert "Shared facts" in out

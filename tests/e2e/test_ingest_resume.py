@@ -40,7 +40,7 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 def _ingest(folder: Path, db: str, *, capture: bool) -> subprocess.Popen[bytes]:
-    env = os.environ | {"BLICKWINKEL_CONFIG": str(folder.parent / "none.toml")}
+    env = os.environ | {"BLICKWINKEL_CONFIG": os.devnull}
     return subprocess.Popen(
         [sys.executable, "-c", LAUNCHER, "ingest", str(folder), "--db", db, "--no-analysis"],
         stdout=subprocess.DEVNULL,

@@ -6,6 +6,7 @@ No traceback, no hang, and the good files are still compared and stored. ``bench
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -57,7 +58,7 @@ def test_a_hostile_batch_through_compare_and_ingest_keeps_the_good_files(
     (folder / "]long[red].txt").write_text("wort " * 50_000, encoding="utf-8")
     for good in GOOD:
         shutil.copy(good, folder / good.name)
-    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "120"}
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "120"}
     runner = CliRunner()
     compared = runner.invoke(app, ["compare", str(folder), "--format", "json"], env=env)
     assert compared.exception is None or isinstance(compared.exception, SystemExit), compared.exception

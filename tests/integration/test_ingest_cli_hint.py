@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ def test_failure_hint_names_the_store_it_wrote_to(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'news.db'}"
-    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     runner = CliRunner()
     result = runner.invoke(app, ["ingest", str(empty), "--db", db, "--no-analysis"], env=env)
     assert result.exit_code == 1, result.stderr
@@ -42,14 +43,14 @@ def test_retry_with_nothing_failed_says_so(tmp_path: Path) -> None:
     # It answered "Invalid value: give files, directories or URLs to ingest (or --failed, --retry)"
     # to a user who had given --retry.
     db = f"sqlite:///{tmp_path / 'news.db'}"
-    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     result = CliRunner().invoke(app, ["ingest", "--retry", "--db", db], env=env)
     assert result.exit_code == 0, result.stderr
     assert "No failed inputs to retry." in result.stderr
 
 
 def test_feeds_list_names_a_bad_store_and_an_empty_list(tmp_path: Path) -> None:
-    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     runner = CliRunner()
     bad = runner.invoke(app, ["feeds", "list", "--db", "mysql://x"], env=env)
     assert bad.exit_code == 2 and "[S002]" in bad.stderr  # was a ConfigError traceback
@@ -64,7 +65,7 @@ def test_feeds_add_takes_allow_network_like_watch(tmp_path: Path) -> None:
     # `feeds add` had no --allow-network: a feed on a private network could be watched with
     # `watch --allow-network` but not added.
     db = f"sqlite:///{tmp_path / 'news.db'}"
-    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     runner = CliRunner()
     url = "http://10.20.30.40/feed.xml"
     refused = runner.invoke(app, ["feeds", "add", url, "--db", db], env=env)
@@ -82,7 +83,7 @@ def test_one_new_story_is_counted_in_the_singular(tmp_path: Path) -> None:
         "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n", encoding="utf-8"
     )
     db = f"sqlite:///{tmp_path / 'news.db'}"
-    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     result = CliRunner().invoke(app, ["ingest", str(article), "--db", db, "--no-analysis"], env=env)
     assert result.exit_code == 0, result.stderr
     assert "1 stored, 0 already stored, 0 failed, 1 new story" in result.stderr
@@ -99,7 +100,7 @@ def test_serve_takes_allow_network_like_ingest_and_watch(
     served: list[Any] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append(app))
     db = f"sqlite:///{tmp_path / 'news.db'}"
-    env = {"BLICKWINKEL_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "200"}
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     command = ["serve", "--db", db, "--allow-network", "10.0.0.0/8", "--allow-network", "127.0.0.0/8"]
     result = CliRunner().invoke(app, command, env=env)
     assert result.exit_code == 0, result.stderr

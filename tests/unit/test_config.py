@@ -113,3 +113,33 @@ def test_only_a_misspelt_setting_lists_the_known_ones(tmp_path: Path) -> None:
         load_settings({}, path=settings_file)
     message = str(misspelt.value)
     assert "'embeder'" in message and "no such setting" in message and "Known settings: embedder," in message
+
+
+def test_a_settings_file_named_by_the_environment_must_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A misspelt BLICKWINKEL_CONFIG was skipped without a word, so every setting in the file meant
+    # fell back to its default.
+    missing = tmp_path / "blickwinkel-typo.toml"
+    monkeypatch.setenv("BLICKWINKEL_CONFIG", str(missing))
+    with pytest.raises(
+        ConfigError, match=r"^\[C004\] Settings file .*blickwinkel-typo\.toml named by BLICKWINKEL_CONFIG"
+    ):
+        load_settings({})
+    monkeypatch.setenv("BLICKWINKEL_CONFIG", str(tmp_path))
+    with pytest.raises(ConfigError, match=r"^\[C001\] Settings file .* cannot be read"):
+        load_settings({})
+    named = tmp_path / "blickwinkel.toml"
+    named.write_text("align_threshold = 0.7\n", encoding="utf-8")
+    monkeypatch.setenv("BLICKWINKEL_CONFIG", str(named))
+    assert load_settings({}).align_threshold == 0.7
+
+
+def test_the_cli_names_a_missing_settings_file(tmp_path: Path) -> None:
+    missing = tmp_path / "blickwinkel-typo.toml"
+    result = CliRunner().invoke(
+        app, ["stories", str(EXAMPLE)], env={"BLICKWINKEL_CONFIG": str(missing), "COLUMNS": "300"}
+    )
+    assert result.exit_code != 0
+    assert "[C004]" in result.stderr and "blickwinkel-typo.toml" in result.stderr
+    assert "Traceback" not in result.output
