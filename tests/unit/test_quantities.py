@@ -497,3 +497,23 @@ def test_number_words_after_a_million_belong_to_it_and_spanish_and_french_forms_
     for text, language, value, unit in cases:
         assert [(q.text, q.value, q.unit) for q in find_quantities(text, language)] == [(text, value, unit)]
     assert [q.value for q in find_quantities("two million, three people", "en")] == [2_000_000.0, 3.0]
+
+
+def test_a_million_written_with_one_takes_the_amount_after_it_in_every_language() -> None:
+    # English "one million five hundred thousand" read 500,000: "one million" before more number
+    # words was left to the word reader, which knows no "million", so only the part after it counted.
+    cases = [
+        ("one million five hundred thousand people", "en", 1_500_000.0),
+        ("A million five hundred thousand people", "en", 1_500_000.0),
+        ("one billion two hundred million dollars", "en", 1_200_000_000.0),
+        ("eine Million fünfhunderttausend Menschen", "de", 1_500_000.0),
+        ("eine Milliarde zweihundert Millionen Euro", "de", 1_200_000_000.0),
+        ("un million cinq cent mille personnes", "fr", 1_500_000.0),
+        ("un millón quinientas mil personas", "es", 1_500_000.0),
+    ]
+    for text, language, value in cases:
+        assert [(q.text, q.value) for q in find_quantities(text, language)] == [(text, value)], text
+    # a smaller scale before more number words is still one number read whole
+    assert [q.value for q in find_quantities("one hundred twenty people", "en")] == [120.0]
+    assert [q.value for q in find_quantities("one thousand five hundred people", "en")] == [1500.0]
+    assert [q.value for q in find_quantities("one million, three people", "en")] == [1_000_000.0, 3.0]

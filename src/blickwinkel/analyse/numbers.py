@@ -109,8 +109,11 @@ _EN_ATOM = re.compile(
     r"|(?<![\w-])(?P<vague>(?i:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|"
     r"millions|billions))(?![\w-])"
     r"|(?<![\w-])(?P<one>(?i:a|an|one)\s+(?:half\s+)?|(?i:half\s+a)\s+)"
-    # not before more number words: "one hundred twenty" is read whole below (it gave 100)
-    rf"(?P<onescale>million|billion|trillion|dozen|hundred|thousand)(?![\w-])(?!(?:\s+and)?[\s-]+(?i:{_EN_NUMBER_WORD})\b)"
+    # a million or more takes the smaller amount after it in read_atom ("one million five hundred
+    # thousand" is 1,500,000; it gave 500,000); a smaller scale not before more number words: "one
+    # hundred twenty" is read whole below (it gave 100)
+    r"(?P<onescale>(?:million|billion|trillion)(?![\w-])|"
+    rf"(?:dozen|hundred|thousand)(?![\w-])(?!(?:\s+and)?[\s-]+(?i:{_EN_NUMBER_WORD})\b))"
     rf"|(?<![\w-])(?P<word>(?i:(?:{_EN_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_EN_NUMBER_WORD}))*))(?![\w-])"
     r")"
 )
