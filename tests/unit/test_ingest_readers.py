@@ -460,6 +460,28 @@ def test_a_json_date_may_be_a_unix_timestamp(published: float, date: dt.date) ->
     assert read_text(record, source="t.json").published == date
 
 
+@pytest.mark.parametrize(
+    ("published", "date"),
+    [
+        ('"1741000000"', dt.date(2025, 3, 3)),
+        ('"1741000000123"', dt.date(2025, 3, 3)),
+        ('"20250303"', dt.date(2025, 3, 3)),
+    ],
+)
+def test_a_json_date_written_as_a_string_of_digits_is_a_time_stamp(published: str, date: dt.date) -> None:
+    # "1741000000" as a string came out as 1741-08-24: Python's ISO parser read ten digits as the basic
+    # form of a date and an hour. Eight digits are still the basic ISO date.
+    record = f'{{"title": "T", "text": "Die Stadt hat die Brücke gesperrt.", "published": {published}}}'
+    assert read_text(record, source="t.json").published == date
+
+
+def test_a_string_of_digits_out_of_the_time_stamp_range_is_no_date() -> None:
+    from blickwinkel.errors import IngestError
+
+    with pytest.raises(IngestError, match="not a date"):
+        read_text('{"title": "T", "text": "Text.", "published": "99999999999"}', source="t.json")
+
+
 @pytest.mark.parametrize("published", ["2025", "true", "12"])
 def test_a_number_that_is_no_time_stamp_is_no_date(published: str) -> None:
     from blickwinkel.errors import IngestError

@@ -88,9 +88,31 @@ def parse_date_line(line: str) -> dt.date | None:
     return date
 
 
+# Unix timestamps in seconds or milliseconds (exports of JavaScript and database tools) between 1990
+# and 2100; other numbers (a bare year, a count) are no date.
+_EPOCH_SECONDS = (631_152_000, 4_102_444_800)
+# A timestamp written as a string ("1741082400"): Python's ISO parser read those ten digits as the
+# basic form 1741-08-24 plus an hour, so a record's date came out three centuries early. Eight digits
+# stay the basic ISO date ("20250304").
+_TIMESTAMP_STRING = re.compile(r"\d{9,13}(?:\.\d+)?")
+
+
+def timestamp_date(value: object) -> dt.date | None:
+    """The UTC date of a Unix timestamp in seconds or milliseconds between 1990 and 2100, else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    for scale in (1, 1000):
+        seconds = value / scale
+        if _EPOCH_SECONDS[0] <= seconds < _EPOCH_SECONDS[1]:
+            return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+    return None
+
+
 def parse_date_value(value: str) -> dt.date | None:
     """A date field of a record: ISO date or timestamp, or any form :func:`parse_date_line` takes."""
     value = value.strip()
+    if _TIMESTAMP_STRING.fullmatch(value):
+        return timestamp_date(float(value))
     try:
         return dt.datetime.fromisoformat(value).date()
     except ValueError:

@@ -16,7 +16,7 @@ from typing import Any
 from blickwinkel.errors import Errors, IngestError, invalid_json
 from blickwinkel.ingest._base import READERS, ReadResult, single
 from blickwinkel.ingest._blocks import Piece, build_article, plain_pieces
-from blickwinkel.ingest._dates import parse_date_value
+from blickwinkel.ingest._dates import parse_date_value, timestamp_date
 from blickwinkel.ingest._text import join_lines, normalise
 from blickwinkel.model import Article
 
@@ -206,25 +206,10 @@ def _date_field(record: dict[str, Any], source: str) -> dt.date | None:
     key, value = _field(record, "published")
     if value is None or value == "":
         return None
-    date = parse_date_value(value) if isinstance(value, str) else _timestamp_date(value)
+    date = parse_date_value(value) if isinstance(value, str) else timestamp_date(value)
     if date is None:
         raise IngestError(source, Errors.I028.format(key=key, value=_shown(value)))
     return date
-
-
-# Unix timestamps in seconds or milliseconds (exports of JavaScript and database tools) between 1990
-# and 2100; other numbers (a bare year, a count) are no date.
-_EPOCH_SECONDS = (631_152_000, 4_102_444_800)
-
-
-def _timestamp_date(value: object) -> dt.date | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    for scale in (1, 1000):
-        seconds = value / scale
-        if _EPOCH_SECONDS[0] <= seconds < _EPOCH_SECONDS[1]:
-            return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
-    return None
 
 
 def _shown(value: object) -> str:
