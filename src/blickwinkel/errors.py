@@ -121,6 +121,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     I026 = "field 'text' is {kind}, not a string: {value} ('text' is a string or a list of paragraph strings)"
     I027 = "field 'text' is empty"
     I028 = "field {key!r} is not a date: {value}"
+    I029 = "field 'language' is not a language code: {value} (give an ISO 639-1 code such as 'de' or 'en')"
     I030 = "no article text found"
     I031 = "no article text found (the page has no main text trafilatura could extract)"
     I032 = (

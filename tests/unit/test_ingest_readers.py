@@ -538,3 +538,19 @@ def test_a_page_laid_out_in_a_table_is_read_from_its_wordiest_cell() -> None:
     assert article.title == "Brücke gesperrt" and article.outlet == "Lindenauer Wochenblatt"
     assert "Start" not in article.text and "Lokales" not in article.text
     assert block_texts(article, "lead")[0].startswith("Die Stadt hat die Alte Lindachbrücke")
+
+
+@pytest.mark.parametrize(("language", "code"), [("de", "de"), ("DE", "de"), ("de-DE", "de"), ("en_US", "en")])
+def test_a_json_language_tag_is_stored_as_its_language_code(language: str, code: str) -> None:
+    # "de-DE" (BCP 47, as CMS exports write it) was stored as written: no German analysis ran on the
+    # article and `/api/v1/articles?language=de` did not find it.
+    record = f'{{"title": "T", "text": "Die Stadt hat die Brücke gesperrt.", "language": "{language}"}}'
+    assert read_text(record, source="t.json").language == code
+
+
+def test_a_json_language_name_is_refused_with_the_field_named() -> None:
+    from blickwinkel.errors import IngestError
+
+    record = '{"title": "T", "text": "Die Stadt hat die Brücke gesperrt.", "language": "english"}'
+    with pytest.raises(IngestError, match=r"\[I029\] field 'language' is not a language code: 'english'"):
+        read_text(record, source="t.json")

@@ -140,7 +140,7 @@ def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -
         url=_string(record, "url", source),
         published=published,
         author=_string(record, "author", source),
-        language=_string(record, "language", source),
+        language=_language(record, source),
         meta=meta,
     )
 
@@ -167,6 +167,23 @@ def _string(record: dict[str, Any], name: str, source: str, *, numbers: bool = F
     if not isinstance(value, str):
         raise IngestError(source, Errors.I023.format(key=key, value=_shown(value)))
     return join_lines(normalise(value).split("\n")) or None
+
+
+# A language tag as exports write it: "de", "EN", "de-DE", "en_US" (BCP 47 or a locale name). Stored as
+# written, "de-DE" was no language the analysis knows (no German tagger ran) and no filter found it.
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def _language(record: dict[str, Any], source: str) -> str | None:
+    """The record's language as its primary ISO 639 code ("de-DE" → "de"); a name such as "english"
+    is refused with the field named, as other malformed fields are."""
+    value = _string(record, "language", source)
+    if value is None:
+        return None
+    tag = _LANGUAGE_TAG.fullmatch(value.strip())
+    if tag is None:
+        raise IngestError(source, Errors.I029.format(value=_shown(value)))
+    return tag.group(1).lower()
 
 
 def _text_field(record: dict[str, Any], source: str) -> str:
