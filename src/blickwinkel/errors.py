@@ -154,6 +154,8 @@ class Errors(metaclass=_ErrorsWithCodes):
     I052 = "response is {size_mb:.1f} MB, over the {limit_mb:g} MB limit"
     I053 = "response is larger than the {limit_mb:g} MB limit"
     I054 = "cannot fetch ({kind}: {problem})"
+    # store/ingest.py (a feed the watcher or `feeds add` fetched)
+    I055 = "not a readable RSS or Atom feed ({exc})"
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "
@@ -256,6 +258,19 @@ class Errors(metaclass=_ErrorsWithCodes):
         "{source}: field 'tasks' {problem}; it lists some of {tasks}, and only a file of split "
         "'tune' may leave tasks out (a held-out file is scored on every task)."
     )
+    # stories/evaluate.py (SemEval pairs for `eval similarity`, event clusters for `eval stories`)
+    V024 = "{source}:{line}: expected a JSON object per line."
+    V025 = (
+        "{source}:{line}: missing field(s) {missing}; each line needs pair_id, lang1, lang2, text1, text2 "
+        "and overall (1 = same story … 4 = unrelated)."
+    )
+    V026 = "{source}:{line}: 'overall' must be a number from 1 to 4."
+    V027 = "{source}: no pairs found; expected SemEval-2022 Task 8 JSON lines."
+    V028 = "{source}: expected a JSON list of events {{title, articles: [...]}}."
+    V029 = "{source}: event {event} has no 'articles' list."
+    V030 = "{source}: event {event}, article {article} has no 'text' string."
+    V031 = "{source}: no articles found in any event."
+    V032 = "choose_thresholds needs a join probability and link weights to try."
     # web/
     W001 = "No story {story_id}."
     W002 = "No article {article_id}."

@@ -140,3 +140,14 @@ def test_feed_entry_dates_are_the_dates_written() -> None:
         "https://news.example/d": dt.date(2031, 5, 3),
         "https://news.example/e": None,
     }
+
+
+def test_an_unreadable_feed_is_named_with_its_id_from_the_error_table() -> None:
+    # The message was written inline in store/ingest.py, with no id and outside the one table.
+    from blickwinkel.errors import IngestError
+    from blickwinkel.store.ingest import parse_feed
+
+    with pytest.raises(IngestError) as refused:
+        parse_feed("https://news.example/feed.xml", b'<?xml version="1.0"?><rss><channel><title>x</ti')
+    message = str(refused.value)
+    assert message.startswith("https://news.example/feed.xml: [I055] not a readable RSS or Atom feed (")

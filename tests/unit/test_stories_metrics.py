@@ -67,26 +67,27 @@ def test_event_cluster_parser() -> None:
     assert [a.title for a in articles] == ["T"]
     assert articles[0].published is not None and articles[0].published.isoformat() == "2014-03-02"
     assert gold == {articles[0].id: "e0"}
-    with pytest.raises(EvaluationError, match=r"c\.json: event 0 has no 'articles' list"):
+    with pytest.raises(EvaluationError, match=r"^\[V029\] c\.json: event 0 has no 'articles' list"):
         parse_event_clusters(json.dumps([{"title": "x"}]), "c.json")
 
 
 @pytest.mark.parametrize(
-    ("command", "content", "expected"),
+    ("command", "content", "code", "expected"),
     [
-        ("stories", "not json", "bad.json: [I001] not valid JSON (line 1, column 1: Expecting value)"),
-        ("stories", '{"a": 1}', "bad.json: expected a JSON list"),
-        ("similarity", '{"text1": "x"}', "bad.json:1: missing field(s)"),
+        ("stories", "not json", "", "bad.json: [I001] not valid JSON (line 1, column 1: Expecting value)"),
+        ("stories", '{"a": 1}', "[V028] ", "bad.json: expected a JSON list"),
+        ("similarity", '{"text1": "x"}', "[V025] ", "bad.json:1: missing field(s) text2, overall"),
     ],
 )
 def test_eval_commands_reject_bad_files_with_exit_2(
-    tmp_path: Path, command: str, content: str, expected: str
+    tmp_path: Path, command: str, content: str, code: str, expected: str
 ) -> None:
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", command, str(path)])
     assert result.exit_code == 2
     assert expected in result.output
+    assert f"error: {code}{tmp_path}" in result.output  # the id from the error table, then the file
     assert len(result.output.strip().splitlines()) == 1
 
 

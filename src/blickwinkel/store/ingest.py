@@ -22,7 +22,7 @@ from typing import Any, Literal
 from blickwinkel.analyse.language import with_languages
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import Embedder, get_embedder
-from blickwinkel.errors import BlickwinkelError, IngestError
+from blickwinkel.errors import BlickwinkelError, Errors, IngestError
 from blickwinkel.ingest import read_inputs
 from blickwinkel.ingest._dates import parse_date_value
 from blickwinkel.ingest._inputs import is_listed_file
@@ -420,7 +420,7 @@ def parse_feed(url: str, body: bytes) -> tuple[list[tuple[str, dt.date | None]],
 
     parsed: Any = feedparser.parse(body)
     if parsed.get("bozo") and not parsed.get("entries"):
-        raise IngestError(url, f"not a readable RSS or Atom feed ({parsed.get('bozo_exception')})")
+        raise IngestError(url, Errors.I055.format(exc=parsed.get("bozo_exception")))
     entries: list[tuple[str, dt.date | None]] = []
     for entry in parsed.get("entries", []):
         link = entry.get("link")

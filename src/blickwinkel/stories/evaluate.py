@@ -16,7 +16,7 @@ from typing import Any
 
 from blickwinkel import scores
 from blickwinkel.embed import Embedder
-from blickwinkel.errors import EvaluationError, invalid_json
+from blickwinkel.errors import Errors, EvaluationError, invalid_json
 from blickwinkel.model import Article
 from blickwinkel.stories.cluster import (
     WINDOW_DAYS,
@@ -61,17 +61,14 @@ def parse_similarity_pairs(text: str, source: str) -> list[SimilarityPair]:
         except (ValueError, RecursionError) as exc:
             raise EvaluationError(f"{source}:{number}: {invalid_json(exc, one_line=True)}") from None
         if not isinstance(record, dict):
-            raise EvaluationError(f"{source}:{number}: expected a JSON object per line.")
+            raise EvaluationError(Errors.V024.format(source=source, line=number))
         missing = [k for k in ("text1", "text2", "overall") if k not in record]
         if missing:
-            raise EvaluationError(
-                f"{source}:{number}: missing field(s) {', '.join(missing)}; each line needs "
-                "pair_id, lang1, lang2, text1, text2 and overall (1 = same story … 4 = unrelated)."
-            )
+            raise EvaluationError(Errors.V025.format(source=source, line=number, missing=", ".join(missing)))
         try:
             overall = float(record["overall"])
         except (TypeError, ValueError):
-            raise EvaluationError(f"{source}:{number}: 'overall' must be a number from 1 to 4.") from None
+            raise EvaluationError(Errors.V026.format(source=source, line=number)) from None
         pairs.append(
             SimilarityPair(
                 pair_id=str(record.get("pair_id", number)),
@@ -83,7 +80,7 @@ def parse_similarity_pairs(text: str, source: str) -> list[SimilarityPair]:
             )
         )
     if not pairs:
-        raise EvaluationError(f"{source}: no pairs found; expected SemEval-2022 Task 8 JSON lines.")
+        raise EvaluationError(Errors.V027.format(source=source))
     return pairs
 
 
@@ -221,15 +218,15 @@ def parse_event_clusters(text: str, source: str) -> tuple[list[Article], dict[st
     except (ValueError, RecursionError) as exc:
         raise EvaluationError(f"{source}: {invalid_json(exc)}") from None
     if not isinstance(data, list):
-        raise EvaluationError(f"{source}: expected a JSON list of events {{title, articles: [...]}}.")
+        raise EvaluationError(Errors.V028.format(source=source))
     articles: list[Article] = []
     gold: dict[str, str] = {}
     for e, event in enumerate(data):
         if not isinstance(event, dict) or not isinstance(event.get("articles"), list):
-            raise EvaluationError(f"{source}: event {e} has no 'articles' list.")
+            raise EvaluationError(Errors.V029.format(source=source, event=e))
         for a, item in enumerate(event["articles"]):
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                raise EvaluationError(f"{source}: event {e}, article {a} has no 'text' string.")
+                raise EvaluationError(Errors.V030.format(source=source, event=e, article=a))
             article_id = f"e{e:04d}a{a:03d}"
             title = item.get("title")
             articles.append(
@@ -243,7 +240,7 @@ def parse_event_clusters(text: str, source: str) -> tuple[list[Article], dict[st
             )
             gold[article_id] = f"e{e}"
     if not articles:
-        raise EvaluationError(f"{source}: no articles found in any event.")
+        raise EvaluationError(Errors.V031.format(source=source))
     return articles, gold
 
 
@@ -389,7 +386,7 @@ def choose_thresholds(
             if best is None or (score, -w, -p) > (best[0], -best[1], -best[2]):
                 best = (score, w, p)
     if best is None:
-        raise EvaluationError("choose_thresholds needs a join probability and link weights to try.")
+        raise EvaluationError(Errors.V032)
     return ClusteringChoice(best[2], weight_grid[best[1]])
 
 
