@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from blickwinkel.model import Article
-from blickwinkel.report.labels import labelled_reason, outlet_labels, statement_anchor
+from blickwinkel.report.labels import counted, labelled_reason, outlet_labels, statement_anchor
 
 
 def _article(aid: str, outlet: str | None, title: str | None = None) -> Article:
@@ -44,3 +44,30 @@ def test_labelled_reason_names_articles_by_label_outside_the_quoted_values() -> 
     assert labelled_reason("date: 'a10' in a10 vs 'x' in a1", {"a1": "B", "a10": "K"}) == (
         "date: 'a10' in K vs 'x' in B"
     )
+
+
+def test_one_plural_rule_for_every_view() -> None:
+    # The terminal and the web pages each had their own singular/plural helper, and the CLI summaries
+    # wrote their own ("1 new stories" once); all now call counted().
+    assert counted(1, "statement") == "1 statement"
+    assert counted(0, "statement") == "0 statements"
+    assert counted(2, "story", "stories") == "2 stories"
+    assert counted(1, "unabhängiges Medium", "unabhängige Medien") == "1 unabhängiges Medium"
+    assert counted(3, "unabhängiges Medium", "unabhängige Medien") == "3 unabhängige Medien"
+
+
+def test_no_view_writes_its_own_plural_rule() -> None:
+    import re
+    from pathlib import Path
+
+    import blickwinkel
+
+    src = Path(blickwinkel.__file__).parent
+    own_rule = re.compile(r"""(?:==|!=) ?1 else ['"]|['"]s['"] if \w+ ?!= ?1""")
+    found = [
+        str(path.relative_to(src))
+        for folder in ("report", "web", "cli")
+        for path in sorted((src / folder).rglob("*.py"))
+        if path.name != "labels.py" and own_rule.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

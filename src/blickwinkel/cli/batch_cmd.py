@@ -69,6 +69,7 @@ def batch(
     from blickwinkel.batch import run_batch
     from blickwinkel.batch.load import load_into_store
     from blickwinkel.config import load_settings
+    from blickwinkel.report.labels import counted
 
     # Dask logs worker start-up and shutdown at INFO/WARNING; the command prints its own summary.
     logging.getLogger("distributed").setLevel(logging.ERROR)
@@ -103,9 +104,11 @@ def batch(
         if result.dashboard:
             typer.echo(f"Dask dashboard: {result.dashboard}")
         typer.echo(
-            f"{result.articles} articles in {result.stories} stories ({result.compared} compared: "
-            f"{result.facts} facts, {result.conflicts} conflicts) from {result.partitions} partitions; "
-            f"{result.duplicates} repeated ids; {result.failures} failures (see {out}/failures.jsonl)."
+            f"{counted(result.articles, 'article')} in {counted(result.stories, 'story', 'stories')} "
+            f"({result.compared} compared: {counted(result.facts, 'fact')}, "
+            f"{counted(result.conflicts, 'conflict')}) from {counted(result.partitions, 'partition')}; "
+            f"{counted(result.duplicates, 'repeated id')}; {counted(result.failures, 'failure')} "
+            f"(see {out}/failures.jsonl)."
         )
         if result.resumed_chunks:
             typer.echo(f"Resumed: {result.resumed_chunks} chunks were already written.")

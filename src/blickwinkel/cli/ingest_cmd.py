@@ -94,6 +94,7 @@ def _run(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from blickwinkel.config import load_settings
+    from blickwinkel.report.labels import counted
     from blickwinkel.store.ingest import IngestCounts, Ingestor, default_analyser
 
     err = stderr_console()
@@ -139,7 +140,7 @@ def _run(
         progress.update(task, description="done")
     err.print(
         f"{counts.stored} stored, {counts.duplicates} already stored, {counts.failed} failed, "
-        f"{counts.new_stories} new {'story' if counts.new_stories == 1 else 'stories'}"
+        f"{counted(counts.new_stories, 'new story', 'new stories')}"
         + (f", {counts.unanalysed} stored without analysis" if counts.unanalysed else "")
     )
     if counts.failed:

@@ -104,15 +104,16 @@ def _read_articles(inputs: list[str]) -> list[Any]:
 
 
 def _story_lines(stories: list[Any], titles: dict[str, str]) -> str:
+    from blickwinkel.report.labels import counted
+
     lines: list[str] = []
     for number, story in enumerate(stories, start=1):
         span = ""
         if story.first is not None:
             span = story.first.isoformat() if story.first == story.last else f"{story.first} – {story.last}"
         lines.append(f"Story {number}: {story.title or '(no title)'}")
-        size = len(story.articles)
         details = [
-            f"{size} article{'' if size == 1 else 's'}",
+            counted(len(story.articles), "article"),
             f"outlets: {', '.join(story.outlets) or '–'}",
             f"languages: {', '.join(story.languages) or '–'}",
         ]
@@ -293,6 +294,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """B-cubed and pairwise F1 of the story clustering against gold event clusters."""
+        from blickwinkel.report.labels import counted
         from blickwinkel.stories.evaluate import (
             cross_validate_clustering,
             docs_with_progress,
@@ -321,7 +323,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             return
         for key in ("bcubed_precision", "bcubed_recall", "bcubed_f1", "pairwise_f1"):
             typer.echo(f"{key:<18}{result[key]:>8.3f}")
-        typer.echo(f"{result['stories']} stories from {result['articles']} articles")
+        stories = counted(result["stories"], "story", "stories")
+        typer.echo(f"{stories} from {counted(result['articles'], 'article')}")
         if crossed is not None:
             typer.echo(
                 f"cross-validated (5 event folds): bcubed_f1 {crossed.bcubed_f1:.3f} "

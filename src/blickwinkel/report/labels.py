@@ -9,6 +9,14 @@ from collections.abc import Callable, Iterable, Mapping
 from blickwinkel.model import Article, Link, Statement
 
 
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """``count`` and its noun, singular for one: ``counted(1, "fact")`` is "1 fact", ``counted(2,
+    "fact")`` "2 facts"; ``many`` where the plural is not the noun and an s ("story", "stories";
+    "unabhängiges Medium", "unabhängige Medien"). The one plural rule of the terminal, the HTML
+    report, the web pages and the CLI summaries (they printed "1 statements", "1 new stories")."""
+    return f"{count} {one if count == 1 else (many if many is not None else one + 's')}"
+
+
 def _article_id(article: Article) -> str:
     return article.id
 

@@ -10,14 +10,9 @@ from rich.text import Text
 
 from blickwinkel.model import Comparison, Fact, Link, Statement
 from blickwinkel.report.html import entity_names
-from blickwinkel.report.labels import labelled_reason, link_reason, outlet_labels
+from blickwinkel.report.labels import counted, labelled_reason, link_reason, outlet_labels
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def counted(count: int, noun: str) -> str:
-    """``1 statement``, ``2 statements``: the article line printed "1 statements"."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def article_labels(comparison: Comparison) -> dict[str, str]:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from blickwinkel import __version__
 from blickwinkel.errors import ApiError, BlickwinkelError, Errors
 from blickwinkel.report.html import safe_url
+from blickwinkel.report.labels import counted
 from blickwinkel.store import MARK_END, MARK_START, StoreError
 from blickwinkel.web.api import Id, run_compare
 from blickwinkel.web.cached_reads import keep_answer
@@ -72,8 +73,9 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
 
 
 def _counted(texts: dict[str, str], n: int, key: str) -> str:
-    """``n`` and the word ``key`` names, singular for one ("1 article", "1 unabhängiges Medium")."""
-    return f"{n} {texts.get(key + '_one', texts[key]) if n == 1 else texts[key]}"
+    """``n`` and the word ``key`` names in the page's language, singular for one ("1 article",
+    "1 unabhängiges Medium")."""
+    return counted(n, texts.get(key + "_one", texts[key]), texts[key])
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
