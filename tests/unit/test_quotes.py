@@ -428,6 +428,36 @@ def test_english_speakers_of_common_newswire_shapes(text: str, speaker: str) -> 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # what was said follows the verb: its subject is no speaker ("the bridge" was given)
+        (
+            "Anna Berg, a historian at the Northfield College, said the bridge collapse was avoidable.",
+            "Anna Berg",
+        ),
+        # an apposition with a relative clause is longer than 80 characters
+        (
+            "Tom Reyes, a marine biologist at the Eastwick Institute of Coastal Studies who has studied "
+            "seals and dolphins for two decades, said the harbour closure would be a new kind of problem.",
+            "Tom Reyes",
+        ),
+        # the name as the apposition of a role with lower-case words after its first
+        ("Another Eastwick resident, Tom Reyes, said the flood has made people afraid.", "Tom Reyes"),
+        # the speaker's phrase after the verb is read to its end ("the harbour" was given)
+        ("The bridge will stay closed until Friday, said the harbour master.", "the harbour master"),
+        ('"We saw nothing," said a Danish woman who gave only her first name.', "a Danish woman"),
+        ("The plan would fail, said the mayor on Monday.", "the mayor"),
+        # a possessive names a country, the apposition the person ("Norland's" was given)
+        ('"Stay calm," said Norland\'s top fire official, deputy minister Tom Reyes.', "Tom Reyes"),
+    ],
+)
+def test_english_speaker_after_the_verb_ends_the_clause(text: str, speaker: str) -> None:
+    article, sentences = make_article([("paragraph", text)], language="en")
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         (
             "Vera Holm, Bürgermeisterin von Lindau, sagte, die Brücke werde im Mai wieder geöffnet.",
             "Vera Holm",

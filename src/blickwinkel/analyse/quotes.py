@@ -156,11 +156,12 @@ _BEFORE_ROLE_EN = re.compile(
 # von Lindau, sagte …': the name before an apposition between commas; 'Der Sprecher der Stadtwerke,
 # <Name>, erklärte …', 'The harbour master, <Name>, said …': the name as the apposition.
 _APPOSITION = re.compile(
-    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*(?:{_ROLE_EN})?(?P<np>{_NAME}),\s+[^,;:„“”\"]{{1,80}},\s+"
+    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*(?:{_ROLE_EN})?(?P<np>{_NAME}),\s+[^,;:„“”\"]{{1,160}},\s+"
     rf"(?P<verb>{_SPEECH})\b"
 )
 _NAME_APPOSITION = re.compile(
-    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*{_NP},\s+(?P<np>{_NAME}),\s+(?P<verb>{_SPEECH})\b"
+    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*{_NP}(?:\s+[a-z][a-z\-]+){{0,3}},\s+(?P<np>{_NAME}),\s+"
+    rf"(?P<verb>{_SPEECH})\b"
 )
 # 'Regional fire chief <Name> told reporters …': a role opening the sentence is capitalised.
 _START_ROLE_EN = re.compile(rf"^\s*[A-Z][a-z\-]+\s+{_ROLE_EN}(?P<np>{_NAME})\s+(?P<verb>{_SPEECH_EN})\b")
@@ -317,6 +318,38 @@ _ENGLISH_VERB = re.compile(_SPEECH_EN)
 _CLAUSE_VERB_EN = re.compile(
     r"\s+(?:is|was|were|are|has|had|have|would|will|could|can|should|may|might|must|did|does|do)\b"
 )
+# English names the speaker after the verb ('…, said the harbour master on Monday.') only where the
+# speaker's phrase ends the clause: at the sentence's end, a comma or a time, place or relative phrase.
+# "<Name>, a historian at …, said the bridge collapse was avoidable" puts the subject of what was said
+# after the verb ("the bridge collapse"), not a speaker; the noun phrase read lazily ("the harbour")
+# is read on to the phrase's end ("the harbour master").
+_INVERSION_END = re.compile(
+    r"\s*(?:$|[,.;:!?)\]\"“”’—–])|\s+(?:on|in|at|to|for|of|from|with|by|during|after|before|about|"
+    r"yesterday|today|tonight|last|this|earlier|later|when|as|while|who|whose|which|adding|citing|"
+    r"according|and|but)\b"
+)
+_NEXT_WORD = re.compile(r"\s+[\w’'\-]+")
+
+
+_APPOSED_NAME = re.compile(
+    rf",\s+(?:(?:[A-Z][\w\-]*\s+)?(?:(?!(?:who|which|that|where|when)\s)[a-z][a-z\-]+\s+){{1,3}})?(?P<name>{_NAME})"
+)
+
+
+def _inverted_speaker_end(text: str, end: int) -> int | None:
+    """Where an English speaker named after its verb ends (read on over at most three more words);
+    None when a verb follows or the phrase does not end: then it is what was said, not who said it."""
+    for _ in range(4):
+        if _INVERSION_END.match(text, end):
+            return end
+        if _CLAUSE_VERB_EN.match(text, end):
+            return None
+        word = _NEXT_WORD.match(text, end)
+        if word is None:
+            return None
+        end = word.end()
+    return None
+
 
 _REPORTED_DE = re.compile(
     r"\b(?:laut|zufolge|nach\s+Angaben|teilte\w*\s+(?:\w+\s+){0,6}mit|mitteilte|sagte\w*,?\s+dass|"
@@ -415,6 +448,20 @@ def _find_speaker(
             ):
                 continue
             raw = m.group("np")
+            if pattern in (_AFTER_VERB, _AFTER_ROLE_EN, _GROUP_AFTER_VERB_EN) and _ENGLISH_VERB.fullmatch(
+                m.group("verb")
+            ):
+                np_end = _inverted_speaker_end(text, m.end("np"))
+                if np_end is None:
+                    continue
+                raw = text[m.start("np") : np_end]
+                # '…, said Norland's top fire official, deputy minister <Name>': the speaker is the
+                # person the apposition names, not the country the possessive names
+                if re.search(r"\w['’]s\b", raw):
+                    apposed = _APPOSED_NAME.match(text, np_end)
+                    if apposed is not None:
+                        name = apposed.group("name").rstrip(".,;:")
+                        return name, apposed.start("name"), apposed.start("name") + len(name)
             # "<Name>, Bürgermeisterin von Lindau, sagte": a role between the commas is no name
             if pattern is _NAME_APPOSITION and _is_title(raw.split()[0]):
                 continue
