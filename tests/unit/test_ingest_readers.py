@@ -249,6 +249,24 @@ def test_html_site_name_from_the_title_beside_the_headline(title: str, outlet: s
     assert read_text(page, source="page.html", fmt="html").outlet == outlet
 
 
+@pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        ('<link rel="canonical" href="https://www.valley-courier.example/bridge">', "Valley Courier"),
+        ('<meta property="og:url" content="https://valley-courier.example/bridge">', "Valley Courier"),
+        ('<meta property="og:site_name" content="The Valley Courier">', "The Valley Courier"),
+    ],
+)
+def test_html_site_name_from_the_title_before_the_host_of_its_address(head: str, outlet: str) -> None:
+    # With an address and no declared site name, trafilatura names the site by the address's host, so
+    # "Bridge closed for repairs | Valley Courier" gave the outlet "valley-courier.example".
+    page = SAVED_PAGE.replace(
+        "<title>Bridge closed for repairs</title>",
+        f"<title>Bridge closed for repairs | Valley Courier</title>{head}",
+    )
+    assert read_text(page, source="page.html", fmt="html").outlet == outlet
+
+
 def test_html_without_article_text_fails() -> None:
     result = read_inputs([str(FIXTURES / "menu_only.html")])
     assert result.articles == ()

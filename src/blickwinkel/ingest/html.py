@@ -53,7 +53,7 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     date = _attribute(doc, "date")
     meta = {k: v for k in ("hostname", "categories", "tags") if (v := _attribute(doc, k))}
     url = _attribute(doc, "url") or _saved_from(text)
-    outlet = _attribute(doc, "sitename") or _title_site(text, title) or host_outlet(url)
+    outlet = _site_name(doc) or _title_site(text, title) or host_outlet(url)
     article = build_article(
         pieces,
         id=stem,
@@ -102,6 +102,21 @@ def _extracted(text: str, source: str, *, tables: bool) -> tuple[ElementTree.Ele
     if words < MIN_ARTICLE_WORDS:
         return None, []
     return doc, pieces
+
+
+def _site_name(doc: ElementTree.Element) -> str | None:
+    """The site name the page declares. trafilatura fills in the host of the page's address where the
+    page declares none, which hid the name its ``<title>`` gives ("Bridge closed | Valley Courier" with
+    a canonical link came out as "example.org"); that fallback is left to :func:`host_outlet`."""
+    name = _attribute(doc, "sitename")
+    hostname = _attribute(doc, "hostname")
+    if (
+        name
+        and hostname
+        and name.casefold() in {hostname.casefold(), hostname.casefold().removeprefix("www.")}
+    ):
+        return None
+    return name
 
 
 def _author(author: str | None, outlet: str | None) -> str | None:
