@@ -438,6 +438,46 @@ def test_a_txt_file_or_standard_input_with_front_matter_is_read_as_markdown(tmp_
     assert read_text(FRONT_MATTER_PAGE, source="-").title == "Kanalbrücke in Osterlin gesperrt"
 
 
+TOML_FRONT_MATTER_PAGE = """+++
+title = "Kanalbrücke in Osterlin gesperrt"
+date = 2031-05-06T08:00:00+02:00
+draft = false
+authors = ["Mara Lind"]
+outlet = 'Osterliner Bote'
+[params]
+title = "Not the page's title"
++++
+
+Die Stadt hat die alte Kanalbrücke am Montag gesperrt. Rund 40 Pendler müssen umsteigen.
+
+Die Reparatur soll drei Monate dauern.
+"""
+
+
+def test_markdown_toml_front_matter_gives_title_date_and_outlet(tmp_path: Path) -> None:
+    # Hugo's "+++" block was read as text: no title, and the lead began '+++ title = "Kanalbrücke …'.
+    article = read_text(TOML_FRONT_MATTER_PAGE, source="export.md")
+    assert_slices_back(article)
+    assert (article.title, article.published, article.outlet) == (
+        "Kanalbrücke in Osterlin gesperrt",
+        dt.date(2031, 5, 6),
+        "Osterliner Bote",
+    )
+    assert "+++" not in article.text and "params" not in article.text
+    assert kinds(article) == ["headline", "lead", "paragraph"]
+    path = tmp_path / "export.txt"  # a .txt file with the block is markdown too
+    path.write_text(TOML_FRONT_MATTER_PAGE, encoding="utf-8")
+    assert read_inputs([str(path)]).articles[0].title == "Kanalbrücke in Osterlin gesperrt"
+
+
+def test_markdown_front_matter_author_as_a_yaml_list() -> None:
+    # "author:" followed by "  - Name" lines gave no author.
+    page = FRONT_MATTER_PAGE.replace("author: Mara Lind\n", "author:\n  - Mara Lind\n  - 'Jonas Ek'\n")
+    assert read_text(page, source="export.md").author == "Mara Lind, Jonas Ek"
+    nested = FRONT_MATTER_PAGE.replace("author: Mara Lind\n", "author:\n  - name: Mara Lind\n")
+    assert read_text(nested, source="export.md").author is None
+
+
 def test_text_between_two_rules_is_no_front_matter() -> None:
     page = "---\nDie Stadt hat die Brücke gesperrt.\n---\n\nRund 40 Pendler müssen umsteigen.\n"
     article = read_text(page, source="rules.md")

@@ -15,8 +15,11 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 _MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]{1,500}\]\([^()\[\]\s]{0,2000}\)")
 _MARKDOWN_QUOTE = re.compile(r"^>[ \t]?\S", re.MULTILINE)
 _MARKDOWN_BOLD = re.compile(r"\*\*[^*\n]{1,500}\*\*")
-# A front matter block's start: a "---" line, then a "key:" line (markdown exports of sites and notes).
-_FRONT_MATTER_START = re.compile(r"\A\ufeff?---[ \t]*\r?\n[A-Za-z_][\w-]*[ \t]*:")
+# A front matter block's start: a "---" line, then a "key:" line (markdown exports of sites and notes),
+# or Hugo's "+++" line, then a "key =" line.
+_FRONT_MATTER_START = re.compile(
+    r"\A\ufeff?(?:---[ \t]*\r?\n[A-Za-z_][\w-]*[ \t]*:|\+\+\+[ \t]*\r?\n[A-Za-z_][\w-]*[ \t]*=)"
+)
 
 
 def format_for(name: str, text: str) -> str:

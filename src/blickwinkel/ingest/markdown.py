@@ -1,6 +1,7 @@
 """Markdown articles and web pages captured as markdown, parsed with markdown-it-py.
 
-A leading front matter block (``---`` … ``---``) gives title, date, author and outlet and is no text.
+A leading front matter block (``---`` … ``---``, or Hugo's ``+++`` … ``+++``) gives title, date,
+author and outlet and is no text.
 An all-capitals line above the headline is the outlet banner; the first heading is the headline and
 later ones are subheadings; a date line near the top is the publication date; a paragraph followed by
 a ``— Name`` line is a quote block (an embedded post when the line reads ``— Name (@handle) date``);
@@ -73,9 +74,16 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-# A front matter block of static-site and notes exports: "---", "key: value" lines, "---" (or "...").
+# A front matter block of static-site and notes exports: "---", "key: value" lines, "---" (or "...");
+# Hugo's TOML form is "+++", "key = value" lines, "+++".
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_TOML_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*?)[ \t]*$")
+# A TOML table header ("[params]", "[[images]]"): the keys after it are the table's, not the page's.
+_TOML_TABLE = re.compile(r"^\[")
+# A YAML list item under a key with no value ("author:" then "  - Mara Lind").
+_LIST_ITEM = re.compile(r"^[ \t]*-[ \t]+(.*?)[ \t]*$")
 _FRONT_MATTER_KEYS = {
     "title": "title",
     "headline": "title",
@@ -93,31 +101,58 @@ _FRONT_MATTER_KEYS = {
 def front_matter(text: str) -> tuple[dict[str, str], str]:
     """The title, date, author and outlet a leading front matter block names, and the text after it.
 
-    Only one-line ``key: value`` fields are read (quotes taken off); lists, nested keys and anything
-    else in the block are left out, so that the block never becomes the headline.
+    Only one-line ``key: value`` fields (``key = value`` in a ``+++`` block) and YAML lists of plain
+    items are read (quotes taken off); nested keys, TOML tables and anything else in the block are
+    left out, so that the block never becomes the headline.
     """
     found = _FRONT_MATTER.match(text)
+    field_pattern = _FRONT_MATTER_FIELD
+    if found is None and (found := _TOML_FRONT_MATTER.match(text)) is not None:
+        field_pattern = _TOML_FIELD
     lines = [line for line in found.group(1).splitlines() if line.strip()] if found else []
-    # Every line a field, a list item or an indented continuation: else the rules enclose article text.
-    if found is None or not lines or not _FRONT_MATTER_FIELD.match(lines[0]):
+    # Every line a field, a list item, an indented continuation (or a TOML table and what follows
+    # it): else the rules enclose article text.
+    if found is None or not lines or not field_pattern.match(lines[0]):
         return {}, text
-    if not all(_FRONT_MATTER_FIELD.match(line) or line[0] in " \t-" for line in lines):
+    if field_pattern is _TOML_FIELD:
+        table = next((i for i, line in enumerate(lines) if _TOML_TABLE.match(line)), len(lines))
+        lines = lines[:table]
+    if not all(field_pattern.match(line) or line[0] in " \t-" for line in lines):
         return {}, text
     fields: dict[str, str] = {}
-    for line in lines:
-        field = _FRONT_MATTER_FIELD.match(line)
+    for number, line in enumerate(lines):
+        field = field_pattern.match(line)
         if field is None:
             continue
         key = _FRONT_MATTER_KEYS.get(field.group(1).lower())
-        value = field.group(2)
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            value = value[1:-1]
+        value = _unquoted(field.group(2))
+        if key and not value and field_pattern is _FRONT_MATTER_FIELD:
+            value = ", ".join(_list_items(lines[number + 1 :]))
         if not key or not value or value.startswith(("[", "{", "|", ">")) or key in fields:
             continue
         if key == "published" and parse_date_value(value) is None:
             continue  # "published: true" is a flag of some site generators, not a date
         fields[key] = value.strip()
     return fields, text[found.end() :]
+
+
+def _unquoted(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _list_items(lines: list[str]) -> list[str]:
+    """The plain items of the YAML list that starts at ``lines`` (nested maps and lists left out)."""
+    items: list[str] = []
+    for line in lines:
+        item = _LIST_ITEM.match(line)
+        if item is None:
+            break
+        value = _unquoted(item.group(1))
+        if value and not value.startswith(("[", "{", "|", ">")) and not _FRONT_MATTER_FIELD.match(value):
+            items.append(value)
+    return items
 
 
 @READERS.register("markdown")
