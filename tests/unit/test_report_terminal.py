@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from rich.console import Console
 
-from blickwinkel.model import Conflict
+from blickwinkel.model import Comparison, Conflict
 from blickwinkel.report import render_terminal
 from blickwinkel.report.terminal import counted
 from tests.unit.test_report_html import build_comparison
@@ -111,3 +111,47 @@ def test_an_article_without_a_title_says_so() -> None:
     console = Console(width=200, record=True, color_system=None, file=io.StringIO())
     console.print(render_terminal(replace(comparison, articles=(first, *comparison.articles[1:]))))
     assert "     (no title)\n" in console.export_text()
+
+
+def _with_statement(comparison: Comparison, sid: str, **changes: object) -> Comparison:
+    articles = tuple(
+        replace(a, statements=tuple(replace(s, **changes) if s.id == sid else s for s in a.statements))  # type: ignore[arg-type]
+        for a in comparison.articles
+    )
+    return replace(comparison, articles=articles)
+
+
+def _text_of(comparison: Comparison) -> str:
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison))
+    return console.export_text()
+
+
+def test_reported_speech_with_no_named_source_says_so() -> None:
+    # "[says]" with nobody after it read as a cut-off tag ("Reports say the talks will resume.").
+    comparison = build_comparison()
+    text = _text_of(_with_statement(comparison, "a6", kind="reported_speech", speaker=None))
+    assert "[reported, no source named]" in text
+    assert "[says]" not in text and "[says;" not in text
+
+
+def test_a_shared_fact_names_the_speaker_of_its_own_wording() -> None:
+    # The fact's line showed the other articles' speakers but not the one of the wording it printed.
+    comparison = build_comparison()
+    text = _text_of(_with_statement(comparison, "b2", kind="reported_speech", speaker="Ida Sand"))
+    line = next(x for x in text.splitlines() if x.lstrip().startswith("1. ["))
+    assert "[says Ida Sand]" in line
+
+
+def test_the_outlet_table_counts_perhaps_facts_apart_from_shared_ones() -> None:
+    # "shared 9" beside "Shared facts (3)": the facts marked "perhaps also in" were counted as shared.
+    comparison = build_comparison()
+    facts = [replace(f, perhaps_in=("rundfunk-1",)) if f.id == "f5" else f for f in comparison.facts]
+    profiles = dict(comparison.outlets)
+    profiles["tagesblatt-1"] = replace(profiles["tagesblatt-1"], facts=5, unique_facts=1)
+    text = _text_of(replace(comparison, facts=facts, outlets=profiles))
+    header = next(x for x in text.splitlines() if "only here" in x)
+    assert "perhaps" in header
+    row = next(x for x in text.splitlines() if x.startswith("│ A "))
+    # 5 facts: 3 shared, 1 perhaps also in B, 1 only here
+    assert [c.strip() for c in row.split("│")[3:7]] == ["5", "3", "1", "1"]

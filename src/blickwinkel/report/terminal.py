@@ -35,8 +35,12 @@ def _short(text: str, width: int = 220) -> str:
 def _tags(s: Statement, names: dict[str, str] | None = None) -> str:
     tags = []
     if s.kind in ("quote", "reported_speech"):
-        who = f" {(names or {}).get(s.speaker, s.speaker)}" if s.speaker else ""
-        tags.append(("quote" if s.kind == "quote" else "says") + who)
+        if s.speaker:
+            who = (names or {}).get(s.speaker, s.speaker)
+            tags.append(f"{'quote' if s.kind == 'quote' else 'says'} {who}")
+        else:
+            # "[says]" with nobody saying it read as a cut-off line ("Berichten zufolge …")
+            tags.append("quote" if s.kind == "quote" else "reported, no source named")
     if s.subjective:
         tags.append("opinion")
     return f" [{'; '.join(tags)}]" if tags else ""
@@ -231,6 +235,8 @@ def _fact_block(
     who = " ".join(labels[a] for a in fact.articles)
     line = Text(f"{n:>3}. [{who}] {'⚠ ' if conflict else ''}", style="bold red" if conflict else "bold green")
     line.append(_short(canonical.text))
+    # who said the fact's wording: only the other articles' lines named their speakers
+    line.append(_tags(canonical, names), style="cyan")
     line.append(_numbers(canonical), style="dim")
     rows: list[RenderableType] = [line]
     for sid in fact.statements:
@@ -251,16 +257,21 @@ def _fact_block(
 
 def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
     table = Table(title="\nOutlets", title_justify="left")
-    for col in ("", "outlet", "facts", "shared", "only here", "conflicts", "opinion", "quotes"):
+    for col in ("", "outlet", "facts", "shared", "perhaps", "only here", "conflicts", "opinion", "quotes"):
         table.add_column(col, overflow="fold")
     outlets = _outlets(comparison)
     for a in comparison.articles:
-        p = comparison.outlets[a.article.id]
+        aid = a.article.id
+        p = comparison.outlets[aid]
+        # "shared" counted the facts marked "perhaps also in …" too, so it did not match the
+        # "Shared facts (n)" section above; those facts are a column of their own.
+        shared = sum(1 for f in comparison.facts if aid in f.articles and len(f.articles) > 1)
         table.add_row(
-            Text(labels[a.article.id]),
-            Text(outlets[a.article.id]),
+            Text(labels[aid]),
+            Text(outlets[aid]),
             str(p.facts),
-            str(p.facts - p.unique_facts),
+            str(shared),
+            str(p.facts - shared - p.unique_facts),
             str(p.unique_facts),
             str(p.conflicting_facts),
             f"{p.subjective_share:.0%}" if p.subjective_share is not None else "—",
