@@ -86,7 +86,11 @@ def test_a_file_named_twice_is_read_once_with_a_warning(tmp_path: Path) -> None:
     two.write_text(ARTICLE.replace("Montag", "Dienstag"), encoding="utf-8")
     assert len(read_inputs([str(one), str(one)]).articles) == 1
     assert [a.id for a in read_inputs([str(tmp_path), str(two)]).articles] == ["one", "two"]
-    assert repeated_files([str(tmp_path), str(two), str(one)]) == [str(two), str(one)]
+    in_folder = (os.path.join(str(tmp_path), "one.txt"), os.path.join(str(tmp_path), "two.txt"))
+    assert repeated_files([str(tmp_path), str(two), str(one)]) == [
+        (str(two), in_folder[1]),
+        (str(one), in_folder[0]),
+    ]
     assert repeated_files([str(one), str(two)]) == []
     result = CliRunner().invoke(app, ["compare", str(one), str(one)])
     assert result.exit_code == 2  # one article only: nothing to compare
@@ -307,3 +311,23 @@ def test_a_folder_passes_over_its_photos_documents_and_tables_with_a_note(tmp_pa
         "story: 2 files not read (data.csv"
     )
     assert "binary file" in str(read_inputs([str(tmp_path / "photo.JPG")]).failures[0])
+
+
+def test_a_symbolic_link_beside_its_target_is_read_once_and_said_so(tmp_path: Path) -> None:
+    # The folder's link and its target gave "page.txt: named more than once" though named once, and
+    # `ingest` read the file twice ("1 stored, 1 already stored") while the warning said "read once".
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+    from blickwinkel.store.ingest import expand_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "link.txt").symlink_to(folder / "page.txt")
+    assert [a.id for a in read_inputs([str(folder)]).articles] == ["link"]
+    assert list(expand_paths([str(folder), str(folder / "page.txt")])) == [str(folder / "link.txt")]
+    result = CliRunner().invoke(app, ["compare", str(folder)])
+    assert (
+        f"warning: {folder / 'page.txt'}: the same file as {folder / 'link.txt'}; read once" in result.stderr
+    )

@@ -74,6 +74,7 @@ def warn_skipped_folders(inputs: Sequence[str]) -> None:
     """A warning on standard error for each named folder whose subfolders, photos, documents or
     tables are not read."""
     from blickwinkel.ingest import (
+        repeated_file_note,
         repeated_files,
         skipped_files,
         skipped_files_note,
@@ -85,5 +86,5 @@ def warn_skipped_folders(inputs: Sequence[str]) -> None:
         print_warning(stderr_console(), skipped_folders_note(folder, names))
     for folder, names in skipped_files(inputs):
         print_warning(stderr_console(), skipped_files_note(folder, names))
-    for file in repeated_files(inputs):
-        print_warning(stderr_console(), f"{file}: named more than once; read once")
+    for file, first in repeated_files(inputs):
+        print_warning(stderr_console(), repeated_file_note(file, first))

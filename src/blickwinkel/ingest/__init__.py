@@ -13,6 +13,7 @@ from blickwinkel.ingest._decode import decode
 from blickwinkel.ingest._inputs import (
     read_inputs,
     read_text,
+    repeated_file_note,
     repeated_files,
     skipped_files,
     skipped_files_note,
@@ -33,6 +34,7 @@ __all__ = [
     "decode",
     "read_inputs",
     "read_text",
+    "repeated_file_note",
     "repeated_files",
     "skipped_files",
     "skipped_files_note",

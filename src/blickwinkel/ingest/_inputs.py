@@ -107,7 +107,8 @@ def _file_key(path: str) -> str:
         return path
 
 
-def _first_time(path: str, seen: set[str] | None) -> bool:
+def first_time(path: str, seen: set[str] | None) -> bool:
+    """Whether ``path`` names a file not in ``seen`` (by its resolved path), adding it."""
     if seen is None:
         return True
     key = _file_key(path)
@@ -117,12 +118,12 @@ def _first_time(path: str, seen: set[str] | None) -> bool:
     return True
 
 
-def repeated_files(inputs: Sequence[str]) -> list[str]:
-    """The files that ``inputs`` name more than once (given twice, or given and inside a given
-    folder), as named the second time: they are read once. (``compare a.txt a.txt`` compared a file
-    with itself without a word.)"""
-    seen: set[str] = set()
-    repeated: list[str] = []
+def repeated_files(inputs: Sequence[str]) -> list[tuple[str, str]]:
+    """The files that ``inputs`` name more than once (given twice, given and inside a given folder, or
+    reached again through a symbolic link), as named the second time beside the name they were read
+    under: they are read once. (``compare a.txt a.txt`` compared a file with itself without a word.)"""
+    first: dict[str, str] = {}
+    repeated: list[tuple[str, str]] = []
     for given in inputs:
         if given == STDIN:
             continue
@@ -138,9 +139,20 @@ def repeated_files(inputs: Sequence[str]) -> list[str]:
         for file in files:
             if Path(file).is_dir():
                 continue
-            if not _first_time(file, seen):
-                repeated.append(file)
+            key = _file_key(file)
+            if key in first:
+                repeated.append((file, first[key]))
+            else:
+                first[key] = file
     return repeated
+
+
+def repeated_file_note(file: str, first: str) -> str:
+    """The warning for a file read once although reached twice."""
+    if os.path.normpath(file) == os.path.normpath(first):
+        return f"{file}: named more than once; read once"
+    # A symbolic link in a folder beside its target was "named more than once" though named once.
+    return f"{file}: the same file as {first}; read once"
 
 
 def _read_input(
@@ -161,9 +173,9 @@ def _read_input(
             yield _failed(given, Errors.I019)
         for file in files:
             source = os.path.join(given, file.name)
-            if _first_time(source, seen):
+            if first_time(source, seen):
                 yield _guarded(source, functools.partial(_read_file, source, max_bytes))
-    elif _first_time(given, seen):
+    elif first_time(given, seen):
         yield _guarded(given, lambda: _read_file(given, max_bytes))
 
 

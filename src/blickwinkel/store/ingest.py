@@ -25,7 +25,7 @@ from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.errors import BlickwinkelError, Errors, IngestError
 from blickwinkel.ingest import read_inputs
 from blickwinkel.ingest._dates import parse_date_value
-from blickwinkel.ingest._inputs import is_listed_file
+from blickwinkel.ingest._inputs import first_time, is_listed_file
 from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.page import article_from_page
 from blickwinkel.model import AnalysedArticle, Article
@@ -93,11 +93,18 @@ def is_url(source: str) -> bool:
 
 def expand_paths(sources: Iterable[str]) -> Iterator[str]:
     """Files and URLs stay; a directory becomes its non-hidden files, sorted (not its subdirectories,
-    as in :func:`blickwinkel.ingest.read_inputs`)."""
+    as in :func:`blickwinkel.ingest.read_inputs`). A file reached twice (named twice, named and in a
+    named folder, or through a symbolic link) comes once, as ``read_inputs`` reads it once: the
+    warning said "read once" while ingest read it again and counted it "already stored"."""
+    seen: set[str] = set()
     for source in sources:
         path = Path(source)
-        if is_url(source) or not path.is_dir():
+        if is_url(source):
             yield source
+            continue
+        if not path.is_dir():
+            if first_time(source, seen):
+                yield source
             continue
         try:
             files = sorted(p for p in path.iterdir() if is_listed_file(p) and not p.name.startswith("."))
@@ -105,7 +112,7 @@ def expand_paths(sources: Iterable[str]) -> Iterator[str]:
             files = []
         if not files:
             yield source  # read_inputs reports the unreadable or empty directory
-        yield from (os.path.join(source, f.name) for f in files)
+        yield from (f for f in (os.path.join(source, f.name) for f in files) if first_time(f, seen))
 
 
 class Ingestor:
