@@ -612,3 +612,24 @@ def test_a_json_language_name_is_refused_with_the_field_named() -> None:
     record = '{"title": "T", "text": "Die Stadt hat die Brücke gesperrt.", "language": "english"}'
     with pytest.raises(IngestError, match=r"\[I029\] field 'language' is not a language code: 'english'"):
         read_text(record, source="t.json")
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ('{"title": "T", "text": null}', "[I026] field 'text' is null, not a string: null"),
+        ('{"title": "T"}', "[I024] field 'text' is missing"),
+        (
+            '{"headline": "T", "body": "Die Stadt hat die Brücke gesperrt."}',
+            "[I024] field 'text' is missing; the record has a field 'body': if it holds the whole "
+            "article, name it 'text'",
+        ),
+    ],
+)
+def test_a_json_record_without_text_says_what_it_has(record: str, message: str) -> None:
+    # "field 'text' is missing" of '"text": null', and of a record with its text in "body".
+    from blickwinkel.errors import IngestError
+
+    with pytest.raises(IngestError) as raised:
+        read_text(record, source="t.json")
+    assert str(raised.value).startswith("t.json: " + message)

@@ -188,8 +188,10 @@ def _language(record: dict[str, Any], source: str) -> str | None:
 
 def _text_field(record: dict[str, Any], source: str) -> str:
     value = record.get("text")
+    if value is None and "text" in record:
+        raise IngestError(source, Errors.I026.format(kind="null", value="null"))
     if value is None:
-        raise IngestError(source, Errors.I024.format(hint=_wrapper_hint(record)))
+        raise IngestError(source, Errors.I024.format(hint=_wrapper_hint(record) or _other_text_hint(record)))
     if isinstance(value, list):
         for number, part in enumerate(value, start=1):
             if not isinstance(part, str):
@@ -216,6 +218,28 @@ def _wrapper_hint(record: dict[str, Any]) -> str:
                 f"; the articles look like the list in field {_shown(key)}: give that list itself "
                 "(a JSON list of articles) or one article a line (JSONL)"
             )
+    return ""
+
+
+# Where other exports keep an article's text. Not read as the text: some hold a teaser or a text cut
+# short (a news API's "content" ends "… [+2345 chars]"), so the user is told where to look instead.
+_OTHER_TEXT_FIELDS = (
+    "body",
+    "content",
+    "articleBody",
+    "article",
+    "full_text",
+    "fulltext",
+    "maintext",
+    "story",
+)
+
+
+def _other_text_hint(record: dict[str, Any]) -> str:
+    """ "field 'text' is missing" of a record that has its text under another name said nothing of it."""
+    for key in _OTHER_TEXT_FIELDS:
+        if isinstance(record.get(key), str | list):
+            return f"; the record has a field {key!r}: if it holds the whole article, name it 'text'"
     return ""
 
 
