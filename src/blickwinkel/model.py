@@ -360,6 +360,7 @@ class OutletProfile:
     entities_omitted: tuple[str, ...] = ()
     word_choice: tuple[str, ...] = ()
     copy_of: str | None = None
+    shared_facts: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -371,6 +372,7 @@ class OutletProfile:
             "copy_of": self.copy_of,
             "facts": self.facts,
             "unique_facts": self.unique_facts,
+            "shared_facts": self.shared_facts,
             "conflicting_facts": self.conflicting_facts,
             "subjective_share": self.subjective_share,
             "quotes": self.quotes,
@@ -392,6 +394,9 @@ class OutletProfile:
             entities_omitted=tuple(data.get("entities_omitted", ())),
             word_choice=tuple(data.get("word_choice", ())),
             copy_of=data.get("copy_of"),
+            # a comparison stored before the field had only facts - unique_facts, which also counts
+            # the facts "perhaps also" in another article
+            shared_facts=int(data.get("shared_facts", int(data["facts"]) - int(data["unique_facts"]))),
         )
 
 

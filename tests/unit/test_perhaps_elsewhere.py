@@ -57,3 +57,30 @@ def test_the_terminal_lists_it_apart_from_the_articles_only_facts() -> None:
     text = console.export_text()
     assert "(perhaps also in " in text
     assert "? " in text
+
+
+def test_the_outlets_table_counts_only_facts_actually_shared() -> None:
+    # The terminal's "shared" column was facts - unique_facts, so a fact "perhaps also" in another
+    # article counted as shared there, while the coverage matrix and the web did not share it.
+    from blickwinkel.compare.profile import outlet_profiles
+    from blickwinkel.model import OutletProfile
+    from blickwinkel.report.html import render_html
+
+    comparison = build_comparison()  # tagesblatt-1 reports f1-f3 with rundfunk-1, f4 and f5 alone
+    facts = tuple(replace(f, perhaps_in=("rundfunk-1",)) if f.id == "f4" else f for f in comparison.facts)
+    profiles = outlet_profiles(comparison.articles, facts, comparison.conflicts)
+    profile = profiles["tagesblatt-1"]
+    assert (profile.facts, profile.shared_facts, profile.unique_facts) == (5, 3, 1)
+    assert OutletProfile.from_json(profile.to_json()) == profile
+
+    comparison = replace(comparison, facts=facts, outlets=profiles)
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison))
+    row = next(
+        line for line in console.export_text().splitlines() if "Tagesblatt Nord" in line and "│" in line
+    )
+    cells = [c.strip() for c in row.split("│") if c.strip()]
+    assert cells[2:6] == ["5", "3", "1", "1"]  # facts, shared, perhaps, only here
+    page = render_html(comparison)
+    assert '<th scope="row">Shared facts</th><td>3</td>' in page
+    assert '<th scope="row">Unique facts</th><td>1</td>' in page

@@ -46,6 +46,9 @@ def outlet_profiles(
         profiles[aid] = OutletProfile(
             facts=len(mine),
             unique_facts=sum(1 for f in mine if f.only_one),
+            # reported by another article too; a fact "perhaps also" elsewhere is neither unique nor
+            # shared (facts - unique_facts counted it as shared)
+            shared_facts=sum(1 for f in mine if len(f.articles) >= 2),
             conflicting_facts=sum(1 for f in mine if (f.id, aid) in conflicting),
             subjective_share=a.subjective_share,
             quotes=sum(1 for s in a.statements if s.kind == "quote"),

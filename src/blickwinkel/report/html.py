@@ -395,6 +395,7 @@ def _profile_rows(
     if profile is not None:
         rows += [
             ("Facts", str(profile.facts)),
+            ("Shared facts", str(profile.shared_facts)),
             ("Unique facts", str(profile.unique_facts)),
             ("Conflicting facts", str(profile.conflicting_facts)),
         ]

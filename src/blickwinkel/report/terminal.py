@@ -263,15 +263,13 @@ def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
     for a in comparison.articles:
         aid = a.article.id
         p = comparison.outlets[aid]
-        # "shared" counted the facts marked "perhaps also in …" too, so it did not match the
-        # "Shared facts (n)" section above; those facts are a column of their own.
-        shared = sum(1 for f in comparison.facts if aid in f.articles and len(f.articles) > 1)
         table.add_row(
             Text(labels[aid]),
             Text(outlets[aid]),
             str(p.facts),
-            str(shared),
-            str(p.facts - shared - p.unique_facts),
+            # facts marked "perhaps also in …" are neither shared nor only here: a column of their own
+            str(p.shared_facts),
+            str(p.facts - p.shared_facts - p.unique_facts),
             str(p.unique_facts),
             str(p.conflicting_facts),
             f"{p.subjective_share:.0%}" if p.subjective_share is not None else "—",
