@@ -360,7 +360,8 @@ class OutletProfile:
     entities_omitted: tuple[str, ...] = ()
     word_choice: tuple[str, ...] = ()
     copy_of: str | None = None
-    shared_facts: int = 0
+    # facts another article reports too; required (by name) so that no view falls back to a count of 0
+    shared_facts: int = field(kw_only=True)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -122,6 +122,7 @@ def comparisons(draw: st.DrawFn) -> Comparison:
         aid: OutletProfile(
             facts=draw(st.integers(0, 9)),
             unique_facts=draw(st.integers(0, 9)),
+            shared_facts=draw(st.integers(0, 9)),
             conflicting_facts=draw(st.integers(0, 9)),
             subjective_share=draw(st.none() | FLOAT),
             quotes=draw(st.integers(0, 9)),

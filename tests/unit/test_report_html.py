@@ -145,8 +145,8 @@ def build_comparison(malicious: bool = False) -> Comparison:
     ]
     conflicts = [Conflict("c1", "quantity", "f2", ("a3", "b3"), (40.0, 60), "quantity: 40 vs 60 Pendler")]
     outlets = {
-        "tagesblatt-1": OutletProfile(5, 2, 1, 0.25, 1, ("Mara Olsen",)),
-        "rundfunk-1": OutletProfile(5, 2, 1, 0.0, 0, ()),
+        "tagesblatt-1": OutletProfile(5, 2, 1, 0.25, 1, ("Mara Olsen",), shared_facts=3),
+        "rundfunk-1": OutletProfile(5, 2, 1, 0.0, 0, (), shared_facts=3),
     }
     analysed = [
         AnalysedArticle(a, tuple(sa), cited_sources=("Bauamt",), subjective_share=0.25, genre="news"),
@@ -188,6 +188,7 @@ def build_comparison(malicious: bool = False) -> Comparison:
             entities_omitted=(SCRIPT,),
             word_choice=(BREAKOUT, SCRIPT),
             copy_of=f"elsewhere{SCRIPT}",
+            shared_facts=1,
         )
         conflicts.append(Conflict("c3", "actor", "f1", (sc[0].id, "a2"), (SCRIPT, True), BREAKOUT))
         omissions = {c.id: (Omission(f"gone{SCRIPT}", 2, 0.5), Omission("f2", 2, 0.4))}

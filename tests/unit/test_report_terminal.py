@@ -148,7 +148,7 @@ def test_the_outlet_table_counts_perhaps_facts_apart_from_shared_ones() -> None:
     comparison = build_comparison()
     facts = [replace(f, perhaps_in=("rundfunk-1",)) if f.id == "f5" else f for f in comparison.facts]
     profiles = dict(comparison.outlets)
-    profiles["tagesblatt-1"] = replace(profiles["tagesblatt-1"], facts=5, unique_facts=1)
+    profiles["tagesblatt-1"] = replace(profiles["tagesblatt-1"], facts=5, unique_facts=1, shared_facts=3)
     text = _text_of(replace(comparison, facts=facts, outlets=profiles))
     header = next(x for x in text.splitlines() if "only here" in x)
     assert "perhaps" in header
