@@ -447,6 +447,12 @@ def test_english_speakers_of_common_newswire_shapes(text: str, speaker: str) -> 
         ("The plan would fail, said the mayor on Monday.", "the mayor"),
         # a possessive names a country, the apposition the person ("Norland's" was given)
         ('"Stay calm," said Norland\'s top fire official, deputy minister Tom Reyes.', "Tom Reyes"),
+        # the name before its apposition is the subject ("the vote coming so close" was given)
+        (
+            "Ida Lorne, a political observer at the Eastwick College, said the vote coming so close to "
+            "the holiday hurt the mayor.",
+            "Ida Lorne",
+        ),
     ],
 )
 def test_english_speaker_after_the_verb_ends_the_clause(text: str, speaker: str) -> None:
@@ -614,3 +620,20 @@ def test_statements_carry_the_speaker_kind_into_json() -> None:
     kinds = [(s.speaker, s.speaker_kind) for s in analysed.statements]
     assert kinds == [(None, None), ("die Polizei", "organisation"), ("Ermittler", "group")]
     assert analysed.statements[1].to_json()["speaker_kind"] == "organisation"
+
+
+def test_a_name_written_family_name_first_keys_its_later_speaker() -> None:
+    # "<Family> <Given>" and then '"…," <Family> said.': the second quote's speaker stayed the bare
+    # family name, apart from the person (the last word of the full name is the given name).
+    text = 'Shop owner Wen Lia said the street was empty. "It was quiet," Wen said.'
+    article, sentences = make_article([("paragraph", text)], language="en")
+    start = text.index("Wen Lia")
+    mentions = [[Mention("Wen Lia", start, start + 7, "PER", "per:wen-lia")], []]
+    roles = classify_statements(article, sentences, mentions)
+    assert [r.speaker for r in roles] == ["per:wen-lia", "per:wen-lia"]
+    # two people whose names begin with the word: no guess
+    two = 'Wen Lia and Wen Bo ran the shop. "It was quiet," Wen said.'
+    article, sentences = make_article([("paragraph", two)], language="en")
+    people = [Mention("Wen Lia", 0, 7, "PER", "per:wen-lia"), Mention("Wen Bo", 12, 18, "PER", "per:wen-bo")]
+    roles = classify_statements(article, sentences, [people, []])
+    assert roles[1].speaker == "Wen"

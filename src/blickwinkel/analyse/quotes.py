@@ -451,6 +451,14 @@ def _find_speaker(
             if pattern in (_AFTER_VERB, _AFTER_ROLE_EN, _GROUP_AFTER_VERB_EN) and _ENGLISH_VERB.fullmatch(
                 m.group("verb")
             ):
+                # '<Name>, a historian at …, said the attack coming so close …': the name before
+                # its apposition is the subject of this verb, so nothing after it is the speaker
+                if any(
+                    a.start("verb") == m.start("verb")
+                    for apposition in (_APPOSITION, _NAME_APPOSITION)
+                    for a in apposition.finditer(text)
+                ):
+                    continue
                 np_end = _inverted_speaker_end(text, m.end("np"))
                 if np_end is None:
                     continue
@@ -582,6 +590,16 @@ def _speaker_key(
     for m in (*own, *nearby):
         if m.type == "PER" and m.text.lower().split()[-1] == last:
             return m.key
+    # A name written family name first ("<Family> <Given>" and then "<Family> said"), or a person
+    # called by the given name: the one person whose full name begins with the word.
+    if " " not in lowered:
+        full = {
+            m.key
+            for m in (*own, *nearby)
+            if m.type == "PER" and len(m.text.split()) > 1 and m.text.lower().split()[0] == lowered
+        }
+        if len(full) == 1:
+            return full.pop()
     return speaker
 
 
