@@ -420,14 +420,31 @@ def unique_report(events: list[Event]) -> None:
     finally:
         facts_module.PERHAPS_MIN_SCORE = keep
     rules: dict[str, Callable[[float, float, float], bool]] = {}
+    # Each rule reads (probability, cosine, new wording); a def with the threshold as a default keeps
+    # mypy's types (a lambda with a default argument cannot be inferred).
     for t in (0.05, 0.1, 0.15, 0.2, 0.3):
-        rules[f"probability >= {t}"] = lambda p, c, n, t=t: p >= t
+
+        def above(p: float, c: float, n: float, t: float = t) -> bool:
+            return p >= t
+
+        rules[f"probability >= {t}"] = above
     for c0 in (0.45, 0.5, 0.55):
-        rules[f"cosine >= {c0}"] = lambda p, c, n, c0=c0: c >= c0
-        rules[f"probability >= 0.15 or cosine >= {c0}"] = lambda p, c, n, c0=c0: p >= 0.15 or c >= c0
+
+        def close(p: float, c: float, n: float, c0: float = c0) -> bool:
+            return c >= c0
+
+        def above_or_close(p: float, c: float, n: float, c0: float = c0) -> bool:
+            return p >= 0.15 or c >= c0
+
+        rules[f"cosine >= {c0}"] = close
+        rules[f"probability >= 0.15 or cosine >= {c0}"] = above_or_close
     # How much of the fact's wording (rarity-weighted lemmas) no other article has.
     for n0 in (0.3, 0.5):
-        rules[f"probability >= 0.15 or new wording < {n0}"] = lambda p, c, n, n0=n0: p >= 0.15 or n < n0
+
+        def above_or_worded_alike(p: float, c: float, n: float, n0: float = n0) -> bool:
+            return p >= 0.15 or n < n0
+
+        rules[f"probability >= 0.15 or new wording < {n0}"] = above_or_worded_alike
     wrong = [r for r in rows if not r[1] and not r[2] >= facts_module.PERHAPS_MIN_SCORE]
     bands = {
         "below 0.05": sum(1 for r in wrong if r[5] < 0.05),
