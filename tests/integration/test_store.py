@@ -234,3 +234,45 @@ def test_reopening_runs_no_migration_twice(store: Store) -> None:
     again = open_store(store.engine.url.render_as_string(hide_password=False))
     assert again.count_articles() == 4
     again.close()
+
+
+def test_search_finds_other_forms_of_a_german_word(store: Store) -> None:
+    # Neither FTS5 (unicode61) nor PostgreSQL ('simple') stems German: "Verhandlungen" did not find an
+    # article that writes "Verhandlung", nor the other way round. Invented articles.
+    plural = _article(
+        11,
+        title="Tarifstreit in Osterlin",
+        body="Die Verhandlungen über den Tarif der Fährleute gehen am Montag weiter.",
+        outlet="Talbote",
+        day=7,
+        language="de",
+    )
+    singular = _article(
+        12,
+        title="Fährleute warten",
+        body="Eine Verhandlung mit der Reederei ist für Montag angesetzt.",
+        outlet="Brackwell Post",
+        day=8,
+        language="de",
+    )
+    unrelated = _article(
+        13,
+        title="Neue Radwege",
+        body="Der Rat beschloss vier Kilometer neue Radwege.",
+        outlet="Talbote",
+        day=9,
+        language="de",
+    )
+    ids = {}
+    for article in (plural, singular, unrelated):
+        vectors = {"title": np.zeros(4, dtype=np.float32), "body": np.ones(4, dtype=np.float32)}
+        result = store.add_article(
+            article, analysed=_analysed(article), vectors=vectors, model="test", story=StoryChoice(None)
+        )
+        ids[article.title] = result.article_id
+    both = {ids[plural.title], ids[singular.title]}
+    assert {h.article_id for h in store.search("Verhandlungen")} == both
+    assert {h.article_id for h in store.search("verhandlung")} == both
+    assert {h.article_id for h in store.search("Verhandlung Reederei")} == {ids[singular.title]}
+    assert all("\ue000" in h.snippet for h in store.search("Verhandlungen"))
+    assert len(store.list_stories(q="Verhandlung").items) == 2  # the story filter reads the same query

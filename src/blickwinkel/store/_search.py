@@ -1,7 +1,12 @@
 """Full-text search behind one interface: FTS5 on SQLite, ``tsvector`` on PostgreSQL.
 
 User input never reaches a query language: it is cut into words, and every word must match (AND).
-Matches in snippets are marked with U+E000 … U+E001, which callers escape and then turn into markup.
+A word matches itself or a word that begins with its dictionary form in German or English
+("Verhandlungen" finds "Verhandlung", "Verhandlung" finds "Verhandlungen", "negotiations" finds
+"negotiation"): neither database stems German ('simple' / unicode61 configurations), so the query is
+widened with simplemma's lemmas (analyse/lemmas.py, the lemmas the analysis uses); the index is
+unchanged. Matches in snippets are marked with U+E000 … U+E001, which callers escape and then turn
+into markup.
 """
 
 from __future__ import annotations
@@ -19,17 +24,44 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _MAX_TERMS = 12
 
 
+# A dictionary form shorter than this matches only whole words: "rat*" would find "Ratte", "raten".
+_MIN_PREFIX = 4
+_LEMMA_LANGUAGES = ("de", "en")
+
+
 def terms(query: str) -> list[str]:
     return _WORD.findall(query.lower())[:_MAX_TERMS]
 
 
+def word_forms(term: str) -> tuple[str | None, tuple[str, ...]]:
+    """How ``term`` may match: the beginnings a matching word may have (the word and its dictionary
+    forms in German and English, letters only, at least four of them), and the word to match whole
+    when it is no such beginning itself (short words, numbers)."""
+    from blickwinkel.analyse.lemmas import lemma
+
+    forms = dict.fromkeys([term, *(lemma(term, code).lower() for code in _LEMMA_LANGUAGES)])
+    stems = tuple(f for f in forms if len(f) >= _MIN_PREFIX and f.isalpha())
+    return (None if term in stems else term), stems
+
+
 def _fts5_query(query: str) -> str:
     # Each word quoted: FTS5 operators (AND, NEAR, *, :, ^) in the input stay plain words.
-    return " ".join(f'"{w}"' for w in terms(query))
+    parts = []
+    for term in terms(query):
+        word, stems = word_forms(term)
+        either = [f'"{s}" *' for s in stems] + ([f'"{word}"'] if word else [])
+        parts.append("(" + " OR ".join(either) + ")")
+    return " AND ".join(parts)
 
 
-def _plain(query: str) -> str:
-    return " ".join(terms(query))
+def _tsquery(query: str) -> str:
+    # Each word quoted as a tsquery lexeme ('…'; terms hold word characters only, no quote).
+    parts = []
+    for term in terms(query):
+        word, stems = word_forms(term)
+        either = [f"'{s}':*" for s in stems] + ([f"'{word}'"] if word else [])
+        parts.append("(" + " | ".join(either) + ")")
+    return " & ".join(parts)
 
 
 def matching_ids(dialect: str, query: str) -> sa.Select[Any]:
@@ -42,7 +74,7 @@ def matching_ids(dialect: str, query: str) -> sa.Select[Any]:
             .select_from(sa.table("articles_fts"))
             .where(sa.text("articles_fts MATCH :fts").bindparams(fts=_fts5_query(query)))
         )
-    tsquery = sa.func.plainto_tsquery(sa.literal_column("'simple'"), _plain(query))
+    tsquery = sa.func.to_tsquery(sa.literal_column("'simple'"), _tsquery(query))
     return sa.select(t.articles.c.id).where(sa.literal_column("articles.search").op("@@")(tsquery))
 
 
@@ -63,13 +95,13 @@ def ranked(dialect: str, query: str, limit: int) -> sa.TextClause:
         return sa.text(sql).bindparams(q=_fts5_query(query), limit=limit)
     sql = f"""
         SELECT a.id, a.title, o.name AS outlet, m.story_id,
-               ts_headline('simple', a.text, plainto_tsquery('simple', :q),
+               ts_headline('simple', a.text, to_tsquery('simple', :q),
                            'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=24, MinWords=10') AS snippet
         FROM articles a
         LEFT JOIN outlets o ON o.id = a.outlet_id
         LEFT JOIN memberships m ON m.article_id = a.id
-        WHERE a.search @@ plainto_tsquery('simple', :q)
-        ORDER BY ts_rank(a.search, plainto_tsquery('simple', :q)) DESC, a.id DESC
+        WHERE a.search @@ to_tsquery('simple', :q)
+        ORDER BY ts_rank(a.search, to_tsquery('simple', :q)) DESC, a.id DESC
         LIMIT :limit
     """
-    return sa.text(sql).bindparams(q=_plain(query), limit=limit)
+    return sa.text(sql).bindparams(q=_tsquery(query), limit=limit)
