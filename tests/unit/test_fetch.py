@@ -361,3 +361,21 @@ def test_a_utf8_page_with_a_byte_order_mark_loses_the_mark() -> None:
 
     body = b"\xef\xbb\xbf<p>Gr\xc3\xbc\xc3\x9fe</p>"
     assert Fetched("https://news.example/a", 200, "text/html; charset=utf-8", body).text() == "<p>Grüße</p>"
+
+
+def test_a_host_that_cannot_be_resolved_is_named_by_the_whole_address() -> None:
+    # `ingest --failed` listed a feed entry whose host did not resolve as "example.org", not its URL.
+    from blickwinkel.errors import Errors
+
+    def unknown(host: str, port: int) -> list[str]:
+        raise IngestError(host, Errors.I040.format(exc="[Errno -2] Name or service not known"))
+
+    f = Fetcher(
+        FetchPolicy(host_interval=0.0, obey_robots=False),
+        transport=httpx.MockTransport(lambda r: httpx.Response(200)),
+        resolver=unknown,
+    )
+    with pytest.raises(IngestError) as raised:
+        f.get("https://news.example/2025/bridge")
+    assert raised.value.source == "https://news.example/2025/bridge"
+    assert "[I040] host name cannot be resolved" in raised.value.problem

@@ -411,7 +411,12 @@ class Fetcher:
 
     def _approved_address(self, shown: str, host: str, port: int) -> str:
         """The address to connect to: the first the name resolves to, when every one is allowed."""
-        addresses = self._resolver(host, port)
+        try:
+            addresses = self._resolver(host, port)
+        except IngestError as exc:
+            # The resolver names the host alone: the failure listed "example.org" as the input, not
+            # the feed entry's address the user could look up.
+            raise IngestError(shown, exc.problem) from None
         if not addresses:
             raise IngestError(shown, Errors.I048)
         refused = [a for a in addresses if not is_public_address(a, self._allow)]
