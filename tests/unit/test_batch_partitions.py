@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from blickwinkel.batch.partitions import _jsonl_rows
 
 
@@ -15,3 +17,24 @@ def test_a_broken_jsonl_line_is_named_as_compare_and_ingest_name_it() -> None:
         "part.jsonl:2: [I001] not valid JSON (column 1: Expecting value)",
         "part.jsonl:3: [I001] not valid JSON (nested too deeply)",
     ]
+
+
+def test_files_of_a_folder_that_are_no_partition_are_listed_as_passed_over(tmp_path: Path) -> None:
+    # A page or a .json export in the archive folder was left out without a word ("from 3 partitions").
+    from blickwinkel.batch.partitions import list_partitions
+
+    (tmp_path / "a.jsonl").write_text('{"title": "A", "text": "Ein Satz."}\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.ndjson").write_text('{"title": "B", "text": "Ein Satz."}\n', encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html></html>", encoding="utf-8")
+    (tmp_path / "export.json").write_text("[]", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    passed_over: list[str] = []
+    partitions, failures = list_partitions([str(tmp_path)], passed_over)
+    assert [Path(p.url).name for p in partitions] == ["a.jsonl", "b.ndjson"]
+    assert failures == []
+    assert sorted(Path(p).name for p in passed_over) == ["export.json", "page.html"]
+    # a file named by itself is refused, as before, and is not "passed over"
+    passed_over.clear()
+    _, failures = list_partitions([str(tmp_path / "page.html")], passed_over)
+    assert passed_over == [] and "[B006]" in str(failures[0])

@@ -48,10 +48,13 @@ def _key(url: str, info: dict[str, Any]) -> str:
     return f"{PurePosixPath(url).stem[:40]}-{digest}"
 
 
-def list_partitions(inputs: Sequence[str]) -> tuple[list[Partition], list[IngestError]]:
+def list_partitions(
+    inputs: Sequence[str], passed_over: list[str] | None = None
+) -> tuple[list[Partition], list[IngestError]]:
     """The partitions behind ``inputs`` (files, directories, glob patterns, fsspec URLs), in order.
 
-    Directories contribute their JSONL and Parquet files, recursively and sorted; an input that names
+    Directories contribute their JSONL and Parquet files, recursively and sorted; their other files
+    are added to ``passed_over`` (when given), so that the command can say so. An input that names
     nothing readable is returned as an error and the others are still listed.
     """
     partitions: list[Partition] = []
@@ -59,7 +62,7 @@ def list_partitions(inputs: Sequence[str]) -> tuple[list[Partition], list[Ingest
     seen: set[str] = set()
     for given in inputs:
         try:
-            found = list(_expand(given))
+            found = list(_expand(given, passed_over))
         except IngestError as exc:
             failures.append(exc)
             continue
@@ -75,7 +78,7 @@ def list_partitions(inputs: Sequence[str]) -> tuple[list[Partition], list[Ingest
     return partitions, failures
 
 
-def _expand(given: str) -> Iterator[Partition]:
+def _expand(given: str, passed_over: list[str] | None = None) -> Iterator[Partition]:
     fs, path = _filesystem(given)
     protocol = given.split("://", 1)[0] + "://" if "://" in given else ""
     if any(ch in path for ch in "*?["):
@@ -92,6 +95,8 @@ def _expand(given: str) -> Iterator[Partition]:
         if suffix not in FORMATS:
             if explicit:
                 raise IngestError(given, Errors.B006.format(suffix=suffix or "(none)"))
+            if passed_over is not None:
+                passed_over.append(protocol + p if protocol and not p.startswith(protocol) else p)
             continue
         url = protocol + p if protocol and not p.startswith(protocol) else p
         yield Partition(url=url, format=FORMATS[suffix], key=_key(url, fs.info(p)))

@@ -106,6 +106,9 @@ class BatchResult:
     chunks: int = 0
     resumed_chunks: int = 0
     windows: int = 0
+    # Files in the named folders that are no partition (an HTML page, a .json export): passed over
+    # without a word, they were articles lost from the run.
+    passed_over: list[str] = field(default_factory=list)
     dashboard: str | None = None
     story_of: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -336,7 +339,7 @@ def run_batch(
             )
     output = Output(out)
     result = BatchResult(out=out, dashboard=_dashboard(client))
-    partitions, listing = list_partitions(inputs)
+    partitions, listing = list_partitions(inputs, result.passed_over)
     failures: list[Failure] = [Failure.of(f, f.source) for f in listing]
     result.partitions = len(partitions)
 

@@ -95,6 +95,16 @@ def batch(
             bar.stop()
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+    if result.passed_over:
+        from blickwinkel.batch.partitions import FORMATS
+
+        names = result.passed_over
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        typer.echo(
+            f"warning: {counted(len(names), 'file')} passed over, no JSONL or Parquet partition "
+            f"(endings {', '.join(sorted(FORMATS))}): {shown}",
+            err=True,
+        )
     summary = result.to_json()
     if loaded is not None:
         summary["stored"] = loaded
