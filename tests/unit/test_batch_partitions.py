@@ -38,3 +38,17 @@ def test_files_of_a_folder_that_are_no_partition_are_listed_as_passed_over(tmp_p
     passed_over.clear()
     _, failures = list_partitions([str(tmp_path / "page.html")], passed_over)
     assert passed_over == [] and "[B006]" in str(failures[0])
+
+
+def test_batch_refuses_an_output_format_it_does_not_write(tmp_path: Path) -> None:
+    # "--format xml" printed the text summary after the whole run; the other commands refuse it.
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+
+    result = CliRunner().invoke(
+        app, ["batch", str(tmp_path), "--out", str(tmp_path / "out"), "--format", "xml"]
+    )
+    assert result.exit_code == 2
+    assert "--format" in result.stderr and "'xml'" in result.stderr
+    assert not (tmp_path / "out").exists()

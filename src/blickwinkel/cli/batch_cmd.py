@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -61,7 +61,9 @@ def batch(
         str | None,
         typer.Option("--db", help="Also load the articles into this store (SQLite or PostgreSQL URL)."),
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text (default) or json.")] = "text",
+    output_format: Annotated[
+        Literal["text", "json"], typer.Option("--format", "-f", help="text (default) or json.")
+    ] = "text",
 ) -> None:
     """Read, embed, cluster and compare an archive on Dask; write Parquet tables to --out."""
     import logging
