@@ -277,6 +277,26 @@ def test_every_api_route_answers_bad_input_with_the_one_error_body(client: TestC
     assert_error(client.get("/api/v2/nothing"), 404, "not_found")
 
 
+def test_the_openapi_description_gives_errors_the_body_they_are_sent_with(client: TestClient) -> None:
+    # Every 422 was described as FastAPI's {"detail": [{"loc", "msg", "type"}]}, which no route sends.
+    spec = client.get("/api/openapi.json").json()
+    error = spec["components"]["schemas"]["Error"]
+    assert error["required"] == ["error"]
+    assert "HTTPValidationError" not in json.dumps(spec)
+    invalid = [
+        ops["responses"]["422"]
+        for ops in (o for p in spec["paths"].values() for o in p.values())
+        if "422" in ops["responses"]
+    ]
+    assert invalid and all(
+        r["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"} for r in invalid
+    )
+    body = client.get("/api/v1/articles?limit=0").json()
+    assert set(body) == set(error["properties"]) and set(body["error"]) == set(
+        error["properties"]["error"]["required"]
+    )
+
+
 def test_chunked_body_over_the_limit_gets_413(client: TestClient) -> None:
     def chunks() -> Iterator[bytes]:
         payload = json.dumps({"articles": [{"text": "y" * 40_000}, {"text": "z" * 40_000}]}).encode()

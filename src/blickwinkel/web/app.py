@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import importlib.resources
 from collections.abc import AsyncIterator
@@ -101,6 +102,8 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
 
+    app.openapi = functools.partial(_openapi_with_error_body, app)  # type: ignore[method-assign]
+
     @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request) -> Response:
         """The OpenAPI description as a page of our own (no CDN scripts, no inline code)."""
@@ -111,6 +114,46 @@ def create_app(
         return JSONResponse({"status": "ok", "version": __version__})
 
     return app
+
+
+ERROR_SCHEMA: dict[str, Any] = {
+    "title": "Error",
+    "description": "The one error body of every route and status.",
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message", "field"],
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "field": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+            },
+        }
+    },
+}
+
+
+def _openapi_with_error_body(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's description with the 422 answers given the body they are sent with: it described
+    them as FastAPI's own ``{"detail": [{"loc", "msg", "type"}]}``, which no route sends, so a client
+    generated from the description could not read an error."""
+    if app.openapi_schema is not None:
+        return app.openapi_schema
+    schema = FastAPI.openapi(app)
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            invalid = operation.get("responses", {}).get("422")
+            if invalid is not None:
+                invalid["description"] = "A parameter or the body is invalid"
+                invalid["content"] = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    schemas["Error"] = ERROR_SCHEMA
+    app.openapi_schema = schema
+    return schema
 
 
 PUBLIC_ENV = "_BLICKWINKEL_SERVE_PUBLIC"
