@@ -144,7 +144,8 @@ class Errors(metaclass=_ErrorsWithCodes):
     I048 = "host name resolves to no address"
     I049 = (
         "refused: {host} resolves to a local, private or special-purpose address ({address}); list its "
-        "network in the fetch_allow_networks setting to fetch from it"
+        "network in the fetch_allow_networks setting (or give it to --allow-network of ingest, watch, "
+        "feeds add or serve) to fetch from it"
     )
     I050 = "{host} is asked too often right now (one request per {interval:g} s); try again later"
     I051 = (

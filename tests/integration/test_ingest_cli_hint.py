@@ -107,3 +107,13 @@ def test_serve_takes_allow_network_like_ingest_and_watch(
     (served_app,) = served
     policy = served_app.state.blickwinkel.fetcher.policy
     assert policy.allow_networks == ("10.0.0.0/8", "127.0.0.0/8")
+
+
+def test_a_refused_local_address_names_the_option_that_allows_it(tmp_path: Path) -> None:
+    # The message named only the fetch_allow_networks setting; a user at the command line looked for
+    # it in the settings file while every fetching command takes --allow-network.
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    result = CliRunner().invoke(app, ["feeds", "add", "http://127.0.0.1:9/feed.xml", "--db", db], env=env)
+    assert result.exit_code != 0
+    assert "[I049]" in result.stderr and "--allow-network" in result.stderr
