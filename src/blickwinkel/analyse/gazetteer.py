@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from blickwinkel.text.function_words import function_words
+
 MAX_NAME_TOKENS = 5
 
 
@@ -396,20 +398,8 @@ SPEECH_VERBS = words(
 )
 
 # French and Spanish text is read by capitalisation (no tagger, no part-of-speech model for them):
-# these words are capitalised only because they open a sentence, never names (written for this
-# project from general knowledge of the languages).
-ROMANCE_FUNCTION_WORDS = words(
-    """
-    le la les l' un une des du de d' au aux à et ou mais donc car ni que qui quoi dont où ce cet cette
-    ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs il elle ils elles on nous vous
-    je tu se en y ne pas plus selon dans sur sous avec sans pour par vers chez après avant depuis
-    pendant contre entre lors aucun aucune tout toute tous toutes ainsi alors aussi encore déjà
-    el los las una unos unas del al y o pero porque que quien cuyo donde este esta estos estas ese
-    esa esos esas aquel su sus nuestro nuestra él ella ellos ellas nosotros usted ustedes se no
-    según en con sin por para hacia desde hasta sobre tras durante ante bajo cuando como también
-    ya además ni cada todo toda todos todas
-    """
-)
+# their function words are capitalised only because they open a sentence, never names.
+ROMANCE_FUNCTION_WORDS = function_words("fr", "es")
 # Heads of French and Spanish organisation names ("Agence …", "Ministerio de …", "Guardia Civil").
 ROMANCE_ORG_HEADS = words(
     """

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from blickwinkel.analyse import lemmas as dictionary
 from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, ES_MONTHS, FR_MONTHS, WEEKDAYS, word_set
+from blickwinkel.text.function_words import function_words
 
 CURRENCY_BEFORE = re.compile(r"(US\$|US-\$|\$|€|£|EUR|USD|GBP|CHF)[ \u00a0]?$")
 CURRENCIES: dict[str, str] = {
@@ -46,12 +47,7 @@ _DE_VERB_STOP = word_set(
     "können konnten kamen starben gingen blieben lagen standen stehen liegen kommen gehen bleiben "
     "sterben davon dabei"
 )
-_EN_STOP = word_set(
-    "the a an of and or but to in on at by for from with without into onto over under than as that "
-    "which who whom whose were was is are be been being have has had will would could should may "
-    "might can did do does not no per more less this these those it its their his her our your my "
-    "there here while when where after before since until during about against between among than"
-)
+_EN_STOP = function_words("en")
 _EN_PLURAL_NOUNS = word_set(
     "people police troops personnel staff men women children cattle sheep fish deer aircraft"
 )
@@ -66,18 +62,11 @@ _EN_PEOPLE_ADJECTIVES: dict[str, str] = {
 }
 
 
-# French words after a number that end the search for its counted noun, and the "de" that joins a
-# scale or vague amount to it ("2 millions de personnes", "des milliers d'habitants").
-_FR_STOP = word_set(
-    "le la les l' un une des du de d' et ou à au aux en dans sur sous par pour avec sans que qui dont "
-    "est sont était étaient a ont avait avaient été sera seront ce cette ces il elle ils elles selon "
-    "lors depuis pendant avant après contre entre vers chez plus moins"
-)
-_ES_STOP = word_set(
-    "el la los las un una unos unas del de al a y o e u en con sin por para que quien cuyo es son fue "
-    "fueron era eran ha han había habían será serán se su sus este esta estos estas según desde hasta "
-    "durante tras ante entre hacia sobre más menos"
-)
+# French and Spanish words after a number that end the search for its counted noun: the function
+# words (with the "de" that joins a scale or vague amount to it, "2 millions de personnes", "des
+# milliers d'habitants") and the forms of "to be" and "to have" that follow a count ("3 sont blessés").
+_FR_STOP = function_words("fr") | word_set("a ont avait avaient est sont était étaient été sera seront")
+_ES_STOP = function_words("es") | word_set("es son fue fueron era eran ha han había habían será serán")
 _FR_PERCENT = re.compile(r"[ \u00a0]*(?:pour[ \u00a0]*cent|por[ \u00a0]*ciento)(?![\w])", re.IGNORECASE)
 _FR_TOKEN = re.compile(
     r"[ \t\u00a0\u202f]*(?:(d['’]|de[ \u00a0]+))?([^\W\d_][\w'’]*(?:[-‑]\w+)*\.?|%|€|\$|£)"

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from blickwinkel.text._normalise import clean_characters
+from blickwinkel.text.function_words import TITLE_SMALL_WORDS
 
 _SPACES = re.compile(r"[^\S\n]+")
 
@@ -106,11 +107,7 @@ def is_banner(line: str) -> bool:
 
 # Articles, prepositions and conjunctions: written in lower case inside a title-cased banner
 # ("The Times of India", "Stimme der Heimat", "El Diario del Sur"), capitalised at its start.
-_FUNCTION_WORD_LIST = (
-    "der die das den dem des ein eine am im in zum zur von vom und für fur auf an aus bei mit "
-    "the a of and for on at to by la le les el los de du di del da il lo"
-)
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+_FUNCTION_WORDS = TITLE_SMALL_WORDS
 # Short words that are ordinary words, not abbreviations, when a banner is title-cased: the function
 # words, and short words of outlet names ("Kurier Ost", "Diario del Sur").
 _SHORT_WORDS = _FUNCTION_WORDS | frozenset("new neu ost süd sud sur nord".split())

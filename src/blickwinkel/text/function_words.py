@@ -1,0 +1,68 @@
+"""Function words of each language, in one place: articles, pronouns, prepositions, conjunctions,
+auxiliary and modal verbs, and the small adverbs and quantifiers that carry no topic.
+
+The wording features of the comparison leave them out (compare/similarity.py), the quantity reader
+stops looking for a counted noun at one (analyse/units.py), French and Spanish capitalisation never
+reads one as a name (analyse/gazetteer.py), and a title-cased outlet banner writes the small ones in
+lower case (ingest/_text.py). Each of those read its own list before; the lists are written for this
+project from general knowledge of the languages.
+"""
+
+from __future__ import annotations
+
+_WORDS = {
+    "de": """
+        der die das den dem des ein eine einer eines einem einen dies diese dieser dieses
+        er es sie sich wir ihr ihre sein seine
+        in im ins an am auf aus bei mit nach von vom zu zum zur für fur über unter vor seit bis durch
+        gegen um
+        und oder aber als wie dass ob sowie
+        ist sind war waren wird werden wurde wurden sei seien wäre hat haben habe hatte hatten hätten
+        kann könne soll solle muss müsse
+        auch nicht noch schon jetzt bereits so
+    """,
+    "en": """
+        the a an this these those my your his her its our their he she it we they who whom whose which
+        of in on at to for from with by as into onto over under about after before since until during
+        against between among without per than
+        and or but that while when where there here
+        is are was were be been being has have had do does did will would can could may might should
+        not no more less
+    """,
+    "fr": """
+        le la les l' un une des du de d' au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre
+        nos votre vos leur leurs
+        il elle ils elles on nous vous je tu se en y qui quoi dont où que
+        à dans sur sous avec sans pour par vers chez après avant depuis pendant contre entre lors selon
+        et ou mais donc car ni
+        ne pas plus moins aucun aucune tout toute tous toutes ainsi alors aussi encore déjà
+    """,
+    "es": """
+        el la los las un una unos unas del al este esta estos estas ese esa esos esas aquel su sus
+        nuestro nuestra él ella ellos ellas nosotros usted ustedes se que quien cuyo donde
+        a de en con sin por para entre hacia desde hasta sobre tras durante ante bajo según
+        y e o u pero porque ni cuando como
+        no también ya además cada todo toda todos todas más menos
+    """,
+    # Italian only for outlet banners ("Corriere della Sera"); nothing else reads Italian.
+    "it": """
+        il lo la i gli le di da del della dei in con per su e o
+    """,
+}
+
+FUNCTION_WORDS: dict[str, frozenset[str]] = {code: frozenset(text.split()) for code, text in _WORDS.items()}
+
+
+def function_words(*languages: str) -> frozenset[str]:
+    """The function words of the given languages together (lower case, as written)."""
+    return frozenset().union(*(FUNCTION_WORDS[code] for code in languages))
+
+
+# The articles, prepositions and conjunctions a title-cased banner writes in lower case ("The Times of
+# India", "Stimme der Heimat", "El Diario del Sur"); pronouns and verbs keep their capital there.
+TITLE_SMALL_WORDS = frozenset(
+    """
+    der die das den dem des ein eine am im in zum zur von vom und für fur auf an aus bei mit
+    the a of and for on at to by la le les el los de du di del da il lo
+    """.split()
+)
