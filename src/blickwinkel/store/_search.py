@@ -44,24 +44,25 @@ def word_forms(term: str) -> tuple[str | None, tuple[str, ...]]:
     return (None if term in stems else term), stems
 
 
-def _fts5_query(query: str) -> str:
-    # Each word quoted: FTS5 operators (AND, NEAR, *, :, ^) in the input stay plain words.
+def _query(query: str, *, whole: str, beginning: str, either: str, every: str) -> str:
+    """The query in one database's syntax: every word (joined by ``every``) matches one of its forms
+    (joined by ``either``), written whole or as a beginning by the two templates."""
     parts = []
     for term in terms(query):
         word, stems = word_forms(term)
-        either = [f'"{s}" *' for s in stems] + ([f'"{word}"'] if word else [])
-        parts.append("(" + " OR ".join(either) + ")")
-    return " AND ".join(parts)
+        forms = [beginning.format(s) for s in stems] + ([whole.format(word)] if word else [])
+        parts.append("(" + either.join(forms) + ")")
+    return every.join(parts)
+
+
+def _fts5_query(query: str) -> str:
+    # Each word quoted: FTS5 operators (AND, NEAR, *, :, ^) in the input stay plain words.
+    return _query(query, whole='"{}"', beginning='"{}" *', either=" OR ", every=" AND ")
 
 
 def _tsquery(query: str) -> str:
     # Each word quoted as a tsquery lexeme ('…'; terms hold word characters only, no quote).
-    parts = []
-    for term in terms(query):
-        word, stems = word_forms(term)
-        either = [f"'{s}':*" for s in stems] + ([f"'{word}'"] if word else [])
-        parts.append("(" + " | ".join(either) + ")")
-    return " & ".join(parts)
+    return _query(query, whole="'{}'", beginning="'{}':*", either=" | ", every=" & ")
 
 
 def matching_ids(dialect: str, query: str) -> sa.Select[Any]:
