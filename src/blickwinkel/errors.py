@@ -272,6 +272,11 @@ class Errors(metaclass=_ErrorsWithCodes):
     V030 = "{source}: event {event}, article {article} has no 'text' string."
     V031 = "{source}: no articles found in any event."
     V032 = "choose_thresholds needs a join probability and link weights to try."
+    # an evaluation file that cannot be read (gold, GermEval, subjectivity TSV, SemEval pairs, clusters):
+    # see unreadable_file
+    V033 = "{path}: file not found; pass {expected}."
+    V034 = "{path}: not UTF-8 text ({reason}); pass {expected}."
+    V035 = "{path}: cannot be read ({problem})."
     # web/
     W001 = "No story {story_id}."
     W002 = "No article {article_id}."
@@ -306,6 +311,16 @@ def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) ->
     else:  # a number too long to be read, for one
         detail = str(exc)
     return Errors.I001.format(detail=detail)
+
+
+def unreadable_file(path: object, exc: OSError | UnicodeDecodeError, expected: str) -> str:
+    """``[V033] gold.json: file not found; pass a gold file …``: why an evaluation file cannot be
+    read, worded one way for every evaluation command; ``expected`` says what file to pass."""
+    if isinstance(exc, FileNotFoundError):
+        return Errors.V033.format(path=path, expected=expected)
+    if isinstance(exc, UnicodeDecodeError):
+        return Errors.V034.format(path=path, reason=exc.reason, expected=expected)
+    return Errors.V035.format(path=path, problem=exc.strerror or exc)
 
 
 class BlickwinkelError(Exception):

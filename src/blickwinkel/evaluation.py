@@ -28,7 +28,7 @@ from blickwinkel.compare.evaluate import (
     real_comparison_errors,
     span_hash,
 )
-from blickwinkel.errors import Errors, EvaluationError, invalid_json
+from blickwinkel.errors import Errors, EvaluationError, invalid_json, unreadable_file
 from blickwinkel.ingest.json_records import record_to_article
 from blickwinkel.model import Article
 
@@ -39,12 +39,8 @@ DEFAULT_DATA_ROOT = Path("../shared/data")
 def read_gold_json(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise EvaluationError(f"{path}: file not found; pass a gold file (examples/gold/*.json)") from exc
-    except UnicodeDecodeError as exc:
-        raise EvaluationError(f"{path}: not UTF-8 text ({exc.reason}); pass a gold JSON file") from exc
-    except OSError as exc:
-        raise EvaluationError(f"{path}: cannot be read ({exc.strerror})") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationError(unreadable_file(path, exc, "a gold JSON file (examples/gold/*.json)")) from exc
     try:
         return json.loads(text)
     except (ValueError, RecursionError) as exc:

@@ -139,3 +139,24 @@ def test_invalid_json_is_worded_one_way_wherever_it_is_read(tmp_path: Path) -> N
         == str(raised.value).split(": ", 1)[1]
         == ("[I001] not valid JSON (column 2: Expecting property name enclosed in double quotes)")
     )
+
+
+@pytest.mark.parametrize("command", ["compare", "ner", "subjectivity", "stories", "similarity"])
+def test_an_unreadable_evaluation_file_is_worded_one_way(command: str, tmp_path: Path) -> None:
+    # Four readers wrote "file not found", "cannot open the file", "not UTF-8 text" each their own way,
+    # with no id and some with no way out.
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+
+    missing = tmp_path / "missing-file"
+    latin = tmp_path / "latin-1"
+    latin.write_bytes("Stra\xdfe".encode("latin-1"))
+    env = {"COLUMNS": "300"}
+    more = ["--language", "de"] if command == "subjectivity" else []
+    gone = CliRunner().invoke(app, ["eval", command, str(missing), *more], env=env)
+    assert gone.exit_code == 2, gone.output
+    assert f"[V033] {missing}: file not found; pass " in gone.stderr
+    bad = CliRunner().invoke(app, ["eval", command, str(latin), *more], env=env)
+    assert bad.exit_code == 2, bad.output
+    assert f"[V034] {latin}: not UTF-8 text (invalid continuation byte); pass " in bad.stderr

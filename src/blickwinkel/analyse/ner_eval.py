@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from blickwinkel.errors import Errors, EvaluationError
+from blickwinkel.errors import Errors, EvaluationError, unreadable_file
 from blickwinkel.scores import precision_recall_f1
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "OTH")
@@ -115,12 +115,8 @@ def read_germeval(path: Path, limit: int | None = None) -> list[LabelledSentence
     try:
         with path.open(encoding="utf-8") as lines:
             sentences = parse_germeval(lines, str(path))
-    except FileNotFoundError as exc:
-        raise EvaluationError(f"{path}: file not found; pass a GermEval 2014 .tsv file") from exc
-    except UnicodeDecodeError as exc:
-        raise EvaluationError(f"{path}: not UTF-8 text ({exc.reason}); pass a GermEval .tsv file") from exc
-    except OSError as exc:
-        raise EvaluationError(f"{path}: cannot be read ({exc.strerror})") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationError(unreadable_file(path, exc, "a GermEval 2014 .tsv file")) from exc
     return list(sentences[:limit] if limit else sentences)
 
 

@@ -26,7 +26,7 @@ from blickwinkel.analyse.subjectivity import (
     is_subjective,
     subjectivity_scores,
 )
-from blickwinkel.errors import BlickwinkelError, Errors, EvaluationError
+from blickwinkel.errors import BlickwinkelError, Errors, EvaluationError, unreadable_file
 from blickwinkel.scores import precision_recall_f1
 
 if TYPE_CHECKING:
@@ -81,10 +81,9 @@ def read_labelled_sentences(path: Path) -> list[tuple[str, str]]:
     """(sentence, label) pairs from a subjectivity TSV; raises EvaluationError naming file and line."""
     try:
         text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise EvaluationError(f"{path}: cannot open the file ({exc.strerror}).") from exc
-    except UnicodeDecodeError as exc:
-        raise EvaluationError(f"{path}: not UTF-8 text ({exc.reason}).") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        expected = "a tab-separated file of sentences and OBJ/SUBJ labels"
+        raise EvaluationError(unreadable_file(path, exc, expected)) from exc
     return parse_labelled_sentences(text, str(path))
 
 

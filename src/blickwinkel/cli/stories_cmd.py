@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from blickwinkel.errors import BlickwinkelError, Errors, EvaluationError, IngestError
+from blickwinkel.errors import BlickwinkelError, Errors, EvaluationError, IngestError, unreadable_file
 
 OutputFormat = Literal["text", "json"]
 
@@ -73,12 +73,8 @@ def _fail(exc: BlickwinkelError) -> typer.Exit:
 def _read_evaluation_file(path: Path, what: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise EvaluationError(f"{path}: file not found; pass {what}.") from None
-    except UnicodeDecodeError as exc:
-        raise EvaluationError(f"{path}: not UTF-8 text ({exc.reason}); pass {what}.") from None
-    except OSError as exc:
-        raise EvaluationError(f"{path}: cannot be read ({exc.strerror}).") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationError(unreadable_file(path, exc, what)) from None
 
 
 def _read_batch(inputs: list[str], max_mb: float | None = None) -> tuple[list[Any], list[IngestError]]:
