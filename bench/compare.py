@@ -4,6 +4,14 @@ Runs on the seed pair and on stories of 2, 10 and 50 articles from ../shared/dat
 own examples. Prints figures; asserts nothing. Usage: python bench/compare.py [--quick]
 [--link-embedder e5] (the cost of the link_embedder setting; each line then ends with the number of
 texts e5 embedded in the last run).
+
+``python bench/compare.py --store`` compares corpus-de stories of 10 and 50 articles twice through a
+new SQLite store, each run a process of its own as the service's comparison processes are (analyses
+kept in the store, as ingest keeps them), once with statement vectors kept in the store and once
+without (the baseline: the second run embeds every statement again), and prints side by side the CPU
+time (user + sys) of each run, the bytes the kept vectors take per statement, and whether every run
+gave the same comparison. One run alone: ``python bench/compare.py --store-run DB N [--no-vectors]``
+(e.g. under ``/usr/bin/time -v``).
 """
 
 from __future__ import annotations
@@ -103,8 +111,95 @@ def report(name: str, articles: list[Article], embedder: str, repeats: int, link
     )
 
 
+def store_run(db: str, n: int, keep_vectors: bool) -> dict[str, Any]:
+    """One comparison of the corpus-de story of ``n`` through the store ``db``, as a comparison
+    process of the service runs it: analyses read from the store (kept there first, as ingest keeps
+    them, when absent), statement vectors read from and kept in the store when ``keep_vectors``."""
+    import hashlib
+
+    from blickwinkel.analyse.cache import ARTICLE_STAGE, analysis_version, content_key
+    from blickwinkel.pipeline import comparison_json
+    from blickwinkel.store import open_store
+
+    articles = corpus_story(n)
+    store = open_store(db)
+    try:
+        keys = [content_key(a) for a in articles]
+        known = store.cached_analyses(keys, analysis_version(), ARTICLE_STAGE)
+        if len(known) < len(set(keys)):  # the first run: what ingest does
+            analyse_articles(articles, store=store)
+            known = store.cached_analyses(keys, analysis_version(), ARTICLE_STAGE)
+        body = comparison_json(articles, "use", known=known, vectors=store if keep_vectors else None)
+    finally:
+        store.close()
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
+    return {"statements": len(body["statements"]), "digest": digest}
+
+
+def _child_cpu(args: list[str]) -> tuple[float, dict[str, Any]]:
+    """CPU seconds (user + sys) of this script run with ``args`` in a process of its own, and the
+    JSON it prints."""
+    child = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), *args], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    out = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{args}: exit {child.returncode}")
+    return usage.ru_utime + usage.ru_stime, json.loads(out.strip().splitlines()[-1])
+
+
+def _vector_bytes(db: Path) -> tuple[int, int]:
+    """Bytes the statement_vectors table and its key index take in the SQLite file (dbstat), rows."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        size = conn.execute(
+            "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name IN "
+            "(SELECT name FROM sqlite_master WHERE tbl_name = 'statement_vectors')"
+        ).fetchone()[0]
+        rows = conn.execute("SELECT count(*) FROM statement_vectors").fetchone()[0]
+    return int(size), int(rows)
+
+
+def store_report(sizes: tuple[int, ...]) -> None:
+    import tempfile
+
+    print("corpus-de stories through a store, each run a process of its own; CPU user+sys:")
+    print(
+        f"{'story':<10} {'statements':>10}  {'baseline 1st':>12} {'2nd':>7}  {'kept 1st':>9} {'2nd':>7}  "
+        f"{'bytes/stmt':>10} {'rows':>6}  same output"
+    )
+    for n in sizes:
+        cpu: dict[str, list[float]] = {}
+        digests: set[str] = set()
+        statements = 0
+        with tempfile.TemporaryDirectory() as tmp:
+            for mode in ("baseline", "kept"):
+                db = Path(tmp) / f"{mode}.db"
+                args = ["--store-run", str(db), str(n)] + (["--no-vectors"] if mode == "baseline" else [])
+                for _ in range(2):
+                    seconds, out = _child_cpu(args)
+                    cpu.setdefault(mode, []).append(seconds)
+                    digests.add(out["digest"])
+                    statements = out["statements"]
+            size, rows = _vector_bytes(Path(tmp) / "kept.db")
+        (b1, b2), (k1, k2) = cpu["baseline"], cpu["kept"]
+        print(
+            f"{n:>3} art    {statements:>10}  {b1:>11.2f}s {b2:>6.2f}s  {k1:>8.2f}s {k2:>6.2f}s  "
+            f"{size / statements:>10.0f} {rows:>6}  {'yes' if len(digests) == 1 else 'NO'}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--store", action="store_true", help="corpus-de stories twice through a store, vectors kept or not"
+    )
+    parser.add_argument("--store-run", nargs=2, metavar=("DB", "N"), help="one run of --store")
+    parser.add_argument("--no-vectors", action="store_true", help="with --store-run: keep no vectors")
     parser.add_argument("--quick", action="store_true", help="one warm repeat, no 50-article story")
     parser.add_argument("--embedder", default="use")
     parser.add_argument(
@@ -113,6 +208,13 @@ def main() -> int:
         help="second embedder of the link model (the link_embedder setting, e.g. e5); off by default",
     )
     args = parser.parse_args()
+    if args.store_run:
+        db, n = args.store_run
+        print(json.dumps(store_run(db, int(n), keep_vectors=not args.no_vectors)))
+        return 0
+    if args.store:
+        store_report((2, 10) if args.quick else (10, 50))
+        return 0
     repeats = 1 if args.quick else 3
 
     t0 = time.perf_counter()

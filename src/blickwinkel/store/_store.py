@@ -1,7 +1,7 @@
 """The one store interface over SQLite and PostgreSQL: every write is one transaction.
 
 :class:`Store` is a thin facade: each concept lives in its own module (``_articles``, ``_stories``,
-``_comparisons``, ``_entities``, ``_feeds``, ``_analyses``) on a shared base (``_base``: engine,
+``_comparisons``, ``_entities``, ``_feeds``, ``_analyses``, ``_vectors``) on a shared base (``_base``: engine,
 transactions, cursors and the one builder of listing filters).
 """
 
@@ -18,14 +18,24 @@ from blickwinkel.store._comparisons import ComparisonRecords
 from blickwinkel.store._entities import EntityRecords
 from blickwinkel.store._feeds import FeedRecords
 from blickwinkel.store._stories import StoryRecords
+from blickwinkel.store._vectors import VectorRecords
 from blickwinkel.store.cursor import encode_cursor
 
 __all__ = ["MAX_PAGE", "Store", "Vector", "encode_cursor", "open_store"]
 
 
-class Store(ArticleRecords, StoryRecords, ComparisonRecords, EntityRecords, FeedRecords, AnalysisRecords):
-    """Articles, their analysis and embeddings, stories, cached comparisons, feeds and failures, and
-    analyses kept by content (:mod:`blickwinkel.analyse.cache`)."""
+class Store(
+    ArticleRecords,
+    StoryRecords,
+    ComparisonRecords,
+    EntityRecords,
+    FeedRecords,
+    AnalysisRecords,
+    VectorRecords,
+):
+    """Articles, their analysis and embeddings, stories, cached comparisons, feeds and failures,
+    analyses kept by content (:mod:`blickwinkel.analyse.cache`) and statement vectors kept by text
+    (:mod:`blickwinkel.embed.kept`)."""
 
 
 def open_store(url: str | None = None) -> Store:

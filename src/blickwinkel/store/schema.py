@@ -152,6 +152,20 @@ analyses = sa.Table(
     sa.Column("created_at", Stamp, nullable=False),
 )
 
+# Statement vectors kept by the text they embed (see blickwinkel.embed.kept): the key is a SHA-256 of
+# the exact text the embedder was given, ``embedder`` its name and model version, so a vector is never
+# read by another model, another version of it or for another text. ``vector`` holds ``dim`` numbers
+# of ``dtype`` (little-endian), checked on every read.
+statement_vectors = sa.Table(
+    "statement_vectors",
+    metadata,
+    sa.Column("text_key", sa.String(64), primary_key=True),
+    sa.Column("embedder", sa.String(64), primary_key=True),
+    sa.Column("dim", sa.Integer, nullable=False),
+    sa.Column("dtype", sa.String(16), nullable=False),
+    sa.Column("vector", sa.LargeBinary, nullable=False),
+)
+
 feeds = sa.Table(
     "feeds",
     metadata,

@@ -85,7 +85,9 @@ def create_app(
         settings=settings,
         options=options,
         comparer=comparer,
-        comparisons=Comparisons(store, comparer, settings.embedder),
+        comparisons=Comparisons(
+            store, comparer if processes is None else processes.keeping_vectors(store), settings.embedder
+        ),
         fetcher=fetcher,
         public=public,
         reader=read_submitted if processes is None else processes.read,

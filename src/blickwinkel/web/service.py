@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import logging
 import multiprocessing
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -19,6 +20,7 @@ from blickwinkel.model import Article, Comparison
 from blickwinkel.store import Store
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class Comparer(Protocol):
@@ -64,6 +66,18 @@ class ComparisonProcesses:
 
         return self._run(comparison_json, list(articles), self.embedder, self.threshold, known)
 
+    def keeping_vectors(self, store: Store) -> Comparer:
+        """A :data:`Comparer` for the stories of ``store``: its processes read the statement vectors
+        from the store before embedding and keep the new ones there (:mod:`blickwinkel.embed.kept`),
+        so a story is embedded once, not again by every process that compares a new version of it.
+        (Ad-hoc comparisons keep nothing: what a request submits is not stored.)"""
+        url = store.engine.url.render_as_string(hide_password=False)
+
+        def compare(articles: Sequence[Article], known: Mapping[str, str] | None = None) -> dict[str, Any]:
+            return self._run(story_comparison_json, list(articles), self.embedder, self.threshold, known, url)
+
+        return compare
+
     def read(
         self, items: Sequence[tuple[CompareInput, Fetched | None]], max_chars: int | None = None
     ) -> list[Article]:
@@ -91,6 +105,39 @@ class ComparisonProcesses:
             if self._executor is not None:
                 self._executor.shutdown(wait=False, cancel_futures=True)
                 self._executor = None
+
+
+# The stores the comparison processes opened, by URL: one engine per process.
+_STORES: dict[str, Store] = {}
+_STORES_LOCK = threading.Lock()
+
+
+def story_comparison_json(
+    articles: Sequence[Article],
+    embedder: str,
+    threshold: float | None,
+    known: Mapping[str, str] | None,
+    store_url: str,
+) -> dict[str, Any]:
+    """:func:`~blickwinkel.pipeline.comparison_json` of a stored story in a comparison process, with
+    the statement vectors kept in the store at ``store_url`` (opened once per process; a store that
+    cannot be opened leaves the comparison to embed everything, as without one)."""
+    from blickwinkel.pipeline import comparison_json
+
+    return comparison_json(articles, embedder, threshold, known, vectors=_process_store(store_url))
+
+
+def _process_store(url: str) -> Store | None:
+    from blickwinkel.store import open_store
+
+    with _STORES_LOCK:
+        if url not in _STORES:
+            try:
+                _STORES[url] = open_store(url)
+            except BlickwinkelError as exc:
+                log.warning("statement vectors are not kept: %s", exc)
+                return None
+        return _STORES[url]
 
 
 @dataclass(frozen=True)
