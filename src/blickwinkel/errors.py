@@ -277,6 +277,29 @@ class Errors(metaclass=_ErrorsWithCodes):
     V033 = "{path}: file not found; pass {expected}."
     V034 = "{path}: not UTF-8 text ({reason}); pass {expected}."
     V035 = "{path}: cannot be read ({problem})."
+    # analyse/ner_eval.py (GermEval 2014 .tsv for `eval ner`)
+    V036 = "{source}, line {line}: expected 'index<TAB>token<TAB>outer tag<TAB>nested tag', got {got!r}"
+    V037 = (
+        "{source}, line {line}: token index {index!r} should be {expected} "
+        "(is a blank line missing between sentences?)"
+    )
+    V038 = "{source}, line {line}: tag {tag!r} is not O, B-TYPE or I-TYPE"
+    V039 = "{source}: no sentences found; is this a GermEval 2014 .tsv file?"
+    V040 = "{gold} gold sentences but {predicted} predicted ones"
+    # analyse/subjectivity_eval.py (labelled TSV for `eval subjectivity` and `train subjectivity`)
+    V041 = "{where}:1: the file is empty; expected a header row."
+    V042 = (
+        "{where}:1: the header must name the columns 'sentence' and 'label' (tab-separated); "
+        "found {header!r}."
+    )
+    V043 = "{where}:{line}: expected at least {need} tab-separated fields, found {found}."
+    V044 = "{where}:{line}: label {label!r} is not OBJ or SUBJ."
+    V045 = "{where}:{line}: {problem}."
+    V046 = "{where}: no labelled sentences after the header."
+    V047 = "{path}: cannot tell the language from the file name; pass --language de or --language en."
+    V048 = "{path}: cannot write the model ({problem})."
+    V049 = "{path}: no subjectivity model there; fit one with 'blickwinkel train subjectivity FILE.tsv'."
+    V050 = "{path}: cannot read the model ({problem})."
     # web/
     W001 = "No story {story_id}."
     W002 = "No article {article_id}."

@@ -278,11 +278,11 @@ def test_stray_inside_tag_opens_a_span() -> None:
 
 
 def test_malformed_germeval_names_file_and_line() -> None:
-    with pytest.raises(EvaluationError, match=r"bad\.tsv, line 2"):
+    with pytest.raises(EvaluationError, match=r"^\[V037\] bad\.tsv, line 2: token index"):
         parse_germeval(["1\tA\tO\tO", "3\tB\tO\tO"], "bad.tsv")
-    with pytest.raises(EvaluationError, match=r"bad\.tsv, line 1"):
+    with pytest.raises(EvaluationError, match=r"^\[V036\] bad\.tsv, line 1: expected"):
         parse_germeval(["1\tA"], "bad.tsv")
-    with pytest.raises(EvaluationError, match="no sentences"):
+    with pytest.raises(EvaluationError, match=r"^\[V039\] empty\.tsv: no sentences"):
         parse_germeval([], "empty.tsv")
 
 

@@ -236,16 +236,16 @@ def test_eval_command_text(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "where"),
+    ("body", "code", "where"),
     [
-        ("", ":1:"),
-        ("a\tb\n1\t2\n", ":1:"),
-        ("sentence_id\tsentence\tlabel\n1\tEin Satz.\tOBJ\n2\tNur zwei Felder\n", ":3:"),
-        ("sentence_id\tsentence\tlabel\n1\tEin Satz.\tMAYBE\n", ":2:"),
-        ("sentence_id\tsentence\tlabel\n", "no labelled sentences"),
+        ("", "V041", ":1:"),
+        ("a\tb\n1\t2\n", "V042", ":1:"),
+        ("sentence_id\tsentence\tlabel\n1\tEin Satz.\tOBJ\n2\tNur zwei Felder\n", "V043", ":3:"),
+        ("sentence_id\tsentence\tlabel\n1\tEin Satz.\tMAYBE\n", "V044", ":2:"),
+        ("sentence_id\tsentence\tlabel\n", "V046", "no labelled sentences"),
     ],
 )
-def test_eval_command_malformed_file(tmp_path: Path, body: str, where: str) -> None:
+def test_eval_command_malformed_file(tmp_path: Path, body: str, code: str, where: str) -> None:
     path = _write(tmp_path, "bad-de-x.tsv", body)
     result = CliRunner().invoke(app, ["eval", "subjectivity", str(path)])
     assert result.exit_code == 2
@@ -253,6 +253,7 @@ def test_eval_command_malformed_file(tmp_path: Path, body: str, where: str) -> N
     assert len(lines) == 1
     assert "bad-de-x.tsv" in lines[0]
     assert where in lines[0]
+    assert f"[{code}] " in lines[0]  # the message's id in the error table
 
 
 def test_eval_command_missing_file(tmp_path: Path) -> None:

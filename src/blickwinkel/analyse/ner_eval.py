@@ -88,25 +88,21 @@ def parse_germeval(lines: Iterable[str], source: str) -> list[LabelledSentence]:
             continue
         columns = line.split("\t")
         if len(columns) < _COLUMNS - 1:
-            raise EvaluationError(
-                f"{source}, line {number}: expected 'index<TAB>token<TAB>outer tag<TAB>nested tag', "
-                f"got {line[:60]!r}"
-            )
+            raise EvaluationError(Errors.V036.format(source=source, line=number, got=line[:60]))
         index, token, outer = columns[0], columns[1], columns[2]
         if not index.isdigit() or int(index) != expected:
             raise EvaluationError(
-                f"{source}, line {number}: token index {index!r} should be {expected} "
-                "(is a blank line missing between sentences?)"
+                Errors.V037.format(source=source, line=number, index=index, expected=expected)
             )
         if outer != "O" and (outer[:2] not in {"B-", "I-"} or len(outer) < 3):
-            raise EvaluationError(f"{source}, line {number}: tag {outer!r} is not O, B-TYPE or I-TYPE")
+            raise EvaluationError(Errors.V038.format(source=source, line=number, tag=outer))
         tokens.append(token)
         tags.append(outer)
         expected += 1
     if tokens:
         sentences.append(LabelledSentence(tuple(tokens), tuple(tags)))
     if not sentences:
-        raise EvaluationError(f"{source}: no sentences found; is this a GermEval 2014 .tsv file?")
+        raise EvaluationError(Errors.V039.format(source=source))
     return sentences
 
 
@@ -169,7 +165,7 @@ def score_entities(
 ) -> NerScores:
     """Micro precision, recall and F1 over exact entity spans, and the same per type."""
     if len(gold) != len(predicted):
-        raise EvaluationError(f"{len(gold)} gold sentences but {len(predicted)} predicted ones")
+        raise EvaluationError(Errors.V040.format(gold=len(gold), predicted=len(predicted)))
     counts = {t: [0, 0, 0] for t in ENTITY_TYPES}  # true positives, predicted, gold
     for gold_tags, predicted_tags in zip(gold, predicted, strict=True):
         gold_spans = entity_spans(gold_tags, derived)

@@ -49,31 +49,26 @@ def parse_labelled_sentences(text: str, where: str) -> list[tuple[str, str]]:
     try:
         header = next(reader, None)
         if header is None:
-            raise EvaluationError(f"{where}:1: the file is empty; expected a header row.")
+            raise EvaluationError(Errors.V041.format(where=where))
         names = [h.strip().lower() for h in header]
         if "sentence" not in names or "label" not in names:
-            raise EvaluationError(
-                f"{where}:1: the header must name the columns 'sentence' and 'label' "
-                f"(tab-separated); found {header!r}."
-            )
+            raise EvaluationError(Errors.V042.format(where=where, header=header))
         s_col, l_col = names.index("sentence"), names.index("label")
         for row in reader:
             line = reader.line_num
             if not row or all(not f.strip() for f in row):
                 continue
             if len(row) <= max(s_col, l_col):
-                raise EvaluationError(
-                    f"{where}:{line}: expected at least {max(s_col, l_col) + 1} tab-separated "
-                    f"fields, found {len(row)}."
-                )
+                need = max(s_col, l_col) + 1
+                raise EvaluationError(Errors.V043.format(where=where, line=line, need=need, found=len(row)))
             label = row[l_col].strip().upper()
             if label not in LABELS:
-                raise EvaluationError(f"{where}:{line}: label {row[l_col]!r} is not OBJ or SUBJ.")
+                raise EvaluationError(Errors.V044.format(where=where, line=line, label=row[l_col]))
             pairs.append((row[s_col], label))
     except csv.Error as exc:
-        raise EvaluationError(f"{where}:{reader.line_num}: {exc}.") from exc
+        raise EvaluationError(Errors.V045.format(where=where, line=reader.line_num, problem=exc)) from exc
     if not pairs:
-        raise EvaluationError(f"{where}: no labelled sentences after the header.")
+        raise EvaluationError(Errors.V046.format(where=where))
     return pairs
 
 
@@ -91,9 +86,7 @@ def language_from_name(path: Path) -> str:
     """``de`` or ``en`` from a file name like ``checkthat2025-de-dev.tsv``."""
     match = _LANGUAGE_IN_NAME.search(path.stem)
     if match is None:
-        raise EvaluationError(
-            f"{path}: cannot tell the language from the file name; pass --language de or --language en."
-        )
+        raise EvaluationError(Errors.V047.format(path=path))
     return match.group(1).lower()
 
 
@@ -205,7 +198,7 @@ def save_model(model: SubjectivityModel, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(model.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     except OSError as exc:
-        raise EvaluationError(f"{path}: cannot write the model ({exc.strerror}).") from exc
+        raise EvaluationError(Errors.V048.format(path=path, problem=exc.strerror)) from exc
 
 
 def load_model(path: Path) -> SubjectivityModel:
@@ -213,11 +206,9 @@ def load_model(path: Path) -> SubjectivityModel:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise EvaluationError(
-            f"{path}: no subjectivity model there; fit one with 'blickwinkel train subjectivity FILE.tsv'."
-        ) from exc
+        raise EvaluationError(Errors.V049.format(path=path)) from exc
     except (OSError, ValueError) as exc:
-        raise EvaluationError(f"{path}: cannot read the model ({exc}).") from exc
+        raise EvaluationError(Errors.V050.format(path=path, problem=exc)) from exc
     try:
         return SubjectivityModel.from_json(data, str(path))
     except BlickwinkelError as exc:
