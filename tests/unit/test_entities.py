@@ -434,3 +434,23 @@ def test_a_compass_word_alone_is_no_place() -> None:
     for word in ("Northern", "Norte", "Sud", "Sul", "Nord", "Central"):
         assert gz.places().get((word,)) is None, word
     assert gz.places().get(("Northern", "Ireland")) is not None
+
+
+def test_an_organisation_word_that_is_also_a_town_heads_a_name() -> None:
+    # "the Eastwick University of Norland" gave the town "University" (a gazetteer city) and no
+    # organisation; capitalised, the word heads the organisation's name.
+    found = _rule_entities("Ida Lorne , an observer at the Eastwick University of Norland , said so .", "en")
+    assert ("Eastwick University", "ORG") in found
+    assert all(text != "University" for text, _ in found)
+
+
+def test_a_known_name_after_a_capitalised_possessive_ends_a_longer_name() -> None:
+    # "the National Farmer's Congress" was the US Congress (the one-word gazetteer name) after a
+    # stray "National"; alone, "Congress" stays the legislature it names.
+    assert _rule_entities("The National Farmer's Congress meets in May .", "en") == [
+        ("National Farmer's Congress", "ORG")
+    ]
+    from blickwinkel.analyse.entities import recognise
+
+    (span,) = recognise(["The", "bill", "went", "to", "Congress", "."], "en")
+    assert span.key == "org:congress-us"

@@ -227,8 +227,21 @@ def _match_gazetteers(s: _Sentence) -> None:
             # no town of Preston
             or (i >= 2 and gz.is_person_cue(s.word(i - 2)) and s.name_like(i - 1) and not s.taken[i - 1])
         )
+        # "the National Farmers' Congress", "People's Hospital": a known one-word name after a
+        # capitalised possessive inside the sentence is the end of a longer name, not the
+        # legislature or town the word alone names
+        inside_possessive = (
+            s.lang == "en"
+            and i >= 1
+            and not s.taken[i - 1]
+            and not s.initial(i - 1)
+            and _capitalised(s.tokens[i - 1])
+            and s.tokens[i - 1].endswith(("'s", "’s", "s'", "s’"))
+        )
         for size in range(min(gz.MAX_NAME_TOKENS, len(s.tokens) - i), 0, -1):
             words = s.tokens[i : i + size]
+            if size == 1 and inside_possessive:
+                break
             other = _lookup(others, words)
             if isinstance(other, str):
                 s.add(i, i + size, "OTH", other)
@@ -245,6 +258,8 @@ def _match_gazetteers(s: _Sentence) -> None:
                     continue
                 if size == 1 and place.kind == "city" and s.lang == "en" and _determiner(s.word(i - 1)):
                     continue  # a city's name takes no article: "the Union" is no city
+                if size == 1 and s.tokens[i] in gz.ORG_HEADS:
+                    continue  # "University", "College" are towns too, but capitalised they head a name
                 s.add(i, i + size, "LOC", place.key)
                 break
         i = max(i + 1, next((k for k in range(i, len(s.tokens)) if not s.taken[k]), len(s.tokens)))
