@@ -324,3 +324,42 @@ def test_a_note_about_the_page_itself_is_boilerplate(note: str) -> None:
 )
 def test_a_sentence_about_another_text_or_comments_stays_article_text(sentence: str) -> None:
     assert boilerplate_kind(sentence) is None
+
+
+def test_wire_photo_credits_and_the_long_captions_they_close() -> None:
+    # A slideshow read with the article: captions of 70 words and more, each closed by "(AP Photo/…)",
+    # and credits alone, were statements ("(AP Photo/File)" a fact only one outlet reported).
+    filler = " ".join(["The pier had stood for ninety years before the storm of that winter."] * 5)
+    captions = [
+        f"FILE - In this March 3, 2010 file photo, workers inspect the old pier at Port Averly. {filler} "
+        "(AP Photo/Alex Placeholder, File)",
+        f"In this Feb. 2, 2012 photo, a ferry leaves Port Averly. {filler} (AP Photo/Alex Placeholder)",
+        f"PORT AVERLY, NORLAND - MAY 17: A crane lifts the last beam of the pier. {filler} "
+        "(Photo by Alex Placeholder/Getty Images)",
+        f"A view of the new pier at Port Averly, Monday, Nov. 19, 2012. {filler} (AP Photo/Alex Placeholder)",
+    ]
+    text = "\n\n".join(
+        [
+            "The harbour board approved the new pier on Monday.",
+            *captions,
+            "(AP Photo/File)",
+            "Work starts in May.",
+        ]
+    )
+    article = read_text(json.dumps({"title": "Pier approved", "text": text}), source="p.json", fmt="json")
+    assert texts_of(article, "caption") == captions
+    assert texts_of(article, "credit") == ["(AP Photo/File)"]
+    paragraphs = " ".join(texts_of(article, "paragraph", "lead"))
+    assert "Photo" not in paragraphs and "Work starts in May." in paragraphs
+    # a long paragraph of the article that only mentions a photo stays article text
+    long = f"The board showed a photo of the pier. {filler}"
+    article = read_text(json.dumps({"title": "Pier", "text": long}), source="q.json", fmt="json")
+    assert not texts_of(article, "caption")
+
+
+@pytest.mark.parametrize(
+    "credit", ["(AP Photo/Alex Placeholder)", "(Reuters Photo)", "(AFP Photo / Jo Doe, File)"]
+)
+def test_a_wire_photo_credit_alone_is_a_credit(credit: str) -> None:
+    assert boilerplate_kind(credit) == "credit"
+    assert boilerplate_kind("(AP) The pier opened.") is None

@@ -134,14 +134,27 @@ _AGENCY_TAIL = (
     r"(?:afp|ap|reuters|getty(?: images)?|epa|dpa|keystone|imago|pool|bloomberg|picture alliance|"
     r"anadolu(?: agency)?|nurphoto|sopa images|xinhua|efe|ansa|pa(?: images| wire)?|shutterstock)"
 )
+# Wire services credit a photo in brackets: "(AP Photo/Jane Doe, File)", "(Reuters Photo)".
+_WIRE_PHOTO = rf"\(\s*{_AGENCY_TAIL}\s+(?:photo|foto|images?)(?:\s*/\s*[^()]{{1,80}})?\s*\)"
+_WIRE_PHOTO_CREDIT = re.compile(rf"^{_WIRE_PHOTO}$", _I)
 _CREDIT_TAIL = re.compile(
-    rf"(?:\(?(?:photo|foto|bild|image)(?: by|:)\s*[^()/]{{1,60}}/\s*{_AGENCY_TAIL}"
+    rf"(?:{_WIRE_PHOTO}|\(?(?:photo|foto|bild|image)(?: by|:)\s*[^()/]{{1,60}}/\s*{_AGENCY_TAIL}"
     rf"(?:\s*/\s*[\w ]{{1,30}})*\)?|"
     rf"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}\s*/\s*{_AGENCY_TAIL}(?:\s*/\s*[\w ]{{1,30}})*|"
     rf"\bvia getty images)\s*$",
     _I,
 )
 MAX_CAPTION_WORDS = 60
+# How wire captions open, which lets a longer one (a slideshow read with the article) end in its
+# credit: "FILE - In this March 3, 2010 file photo, …", "In this Feb. 2, 2012 photo, …", "EASTWICK,
+# NORLAND - MAY 17: A ferry …" (the agency's place and date line in capitals), or a first sentence
+# that ends in the day the photo was taken ("A ferry leaves the harbour, Monday, Nov. 19, 2012.").
+_MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_CAPTION_OPENER = re.compile(
+    r"^(?:FILE\s*[-–—]\s*|(?:In\s+)?(?:this|these|an?)\s+(?:[\w.,'’-]+\s+){0,6}?(?:file\s+)?"
+    r"(?:photo|image|picture)s?\b|[A-Z][A-Z .'’-]+,\s*[A-Z][A-Z .'’-]+\s*[-–—]\s*[A-Z]+\s+\d{1,2}\s*:|"
+    rf"[^.!?]{{10,300}}?,\s+(?:[A-Z][a-z]+day,\s+)?{_MONTH_EN}\s+\d{{1,2}},\s+\d{{4}}\.)"
+)
 # A caption of 60 words is well under this; the bound also keeps the credit search linear-time on a
 # megabyte-long token (its name pattern backtracks over every start position).
 MAX_CAPTION_CHARS = 1_000
@@ -217,6 +230,7 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
         or _WIRE.match(stripped)
         or _COPYRIGHT.match(stripped)
         or is_photo_credit(stripped)
+        or _WIRE_PHOTO_CREDIT.match(stripped)
     ):
         return "credit"
     if words > MAX_PROMPT_WORDS:
@@ -367,9 +381,10 @@ def leading_furniture(text: str) -> int:
 
 
 def ends_with_photo_credit(text: str) -> bool:
-    """A short piece that ends with a photo credit is the caption of that photo."""
+    """A short piece that ends with a photo credit is the caption of that photo; a longer one too
+    when it opens the way wire captions do ("FILE - In this … file photo, …")."""
     return (
         len(text) <= MAX_CAPTION_CHARS
-        and _words(text) <= MAX_CAPTION_WORDS
+        and (_words(text) <= MAX_CAPTION_WORDS or bool(_CAPTION_OPENER.match(text.strip())))
         and bool(_CREDIT_TAIL.search(text.strip()))
     )
