@@ -415,6 +415,12 @@ def test_a_quote_over_several_sentences_takes_the_speaker_named_after_it() -> No
             "a statement from the ministry",
         ),
         ("The blaze was out by 2 a.m., according to the police on Monday.", "the police"),
+        # a capitalised word after the article, or no article ("the Norland" and "daily" were given)
+        (
+            "The pier was 90 years old, according to the Norland newspaper Harbour Daily.",
+            "the Norland newspaper Harbour Daily",
+        ),
+        ("The pier was 90 years old, according to daily Harbour Times.", "daily Harbour Times"),
         ("The harbour master, Ivo Lind, said the channel was clear again.", "Ivo Lind"),
     ],
 )

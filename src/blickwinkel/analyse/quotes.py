@@ -265,7 +265,7 @@ def speaker_kind(speaker: str, mention_type: str | None = None) -> str | None:
 # not run into a time or a clause ("according to the police on Monday" leaves it to _LAUT); the
 # general pattern stops after two words ("the local").
 _ACCORDING_EN = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<np>(?:the|a|an)\s+[a-z][\w\-]*(?:\s+(?!(?:on|in|at|last|this|late|early|"
+    r"\b[Aa]ccording\s+to\s+(?P<np>(?:(?:the|a|an)\s+[\w\-]+|[a-z][\w\-]*)(?:\s+(?!(?:on|in|at|last|this|late|early|"
     r"earlier|yesterday|today|and|but|which|who|that|when|while)\b)[\w\-]+){0,5}?)(?=\s*(?:[,.;:!?)]|$))"
 )
 # French and Spanish: '…, a déclaré le maire, <Name>.', '…, declaró la alcaldesa, <Name>.', '<Name>,
