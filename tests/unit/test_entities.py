@@ -454,3 +454,18 @@ def test_a_known_name_after_a_capitalised_possessive_ends_a_longer_name() -> Non
 
     (span,) = recognise(["The", "bill", "went", "to", "Congress", "."], "en")
     assert span.key == "org:congress-us"
+
+
+def test_a_dateline_place_in_capitals_is_the_place() -> None:
+    # "OSLO (Wire) - …" was the organisation "org:oslo" (capitals read as an acronym) beside the
+    # place "Oslo" of the other articles, so they "did not name" it; acronyms keep their key.
+    from blickwinkel.analyse.entities import recognise
+
+    def keys(text: str) -> list[tuple[str, str | None]]:
+        tokens = text.split()
+        return [(" ".join(tokens[sp.start : sp.end]), sp.key) for sp in recognise(tokens, "en")]
+
+    assert keys("OSLO ( Harbour Wire ) - A ferry ran aground .")[0] == ("OSLO", "loc:no-03")
+    found = keys("OSLO , NORWAY - A ferry ran aground in Oslo .")
+    assert ("NORWAY", "loc:no") in found and ("Oslo", "loc:no-03") in found
+    assert keys("NATO met in Oslo .")[0] == ("NATO", "org:nato")

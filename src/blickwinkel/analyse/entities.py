@@ -62,6 +62,8 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 MAX_QUOTED_TITLE = 8
 MIN_SHOUTED_WORDS = 3
 MIN_ENGLISH_ACRONYM = 3
+# A capitalised place of a dateline is at least this long: shorter capitals are acronyms ("USA" is listed).
+MIN_DATELINE_CAPITALS = 4
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,8 @@ def _match_gazetteers(s: _Sentence) -> None:
             if person_context:
                 continue
             place = _lookup(places, words)
+            if place is None and _dateline_capitals(s, i, words):
+                place = _lookup(places, [w.title() for w in words])
             if isinstance(place, gz.Place):
                 if size == 1 and s.initial(i) and not s.proper(i):
                     continue
@@ -263,6 +267,17 @@ def _match_gazetteers(s: _Sentence) -> None:
                 s.add(i, i + size, "LOC", place.key)
                 break
         i = max(i + 1, next((k for k in range(i, len(s.tokens)) if not s.taken[k]), len(s.tokens)))
+
+
+def _dateline_capitals(s: _Sentence, i: int, words: Sequence[str]) -> bool:
+    """A place written in capitals where a dateline names it: "OSLO (Wire) - …", "OSLO, NORWAY - MAY
+    17: …". It was an organisation ("org:oslo", read as an acronym) beside the place "Oslo"."""
+    return (
+        s.lang == "en"
+        and (i == 0 or s.tokens[i - 1] == ",")
+        and all(w.isalpha() and w.isupper() for w in words)
+        and max(len(w) for w in words) >= MIN_DATELINE_CAPITALS
+    )
 
 
 def _determiner(word: str) -> bool:
