@@ -297,6 +297,19 @@ def test_the_openapi_description_gives_errors_the_body_they_are_sent_with(client
     )
 
 
+def test_the_outlets_page_has_an_empty_state_and_capitalised_headings(store: Store) -> None:
+    # An empty store showed the table's head over no rows, and the head read "Outlet | articles | Stories".
+    empty = _client(store).get("/outlets?lang=en").text
+    assert "No outlets yet. Store articles with: blickwinkel ingest PATH" in empty and "<table" not in empty
+    fill_store(store)
+    for lang, heads in (
+        ("en", 'Outlet</th><th scope="col">Articles</th>'),
+        ("de", 'Medium</th><th scope="col">Artikel</th>'),
+    ):
+        page = _client(store).get(f"/outlets?lang={lang}").text
+        assert heads in page and "<tbody>\n<tr>" in page
+
+
 def test_chunked_body_over_the_limit_gets_413(client: TestClient) -> None:
     def chunks() -> Iterator[bytes]:
         payload = json.dumps({"articles": [{"text": "y" * 40_000}, {"text": "z" * 40_000}]}).encode()
