@@ -117,3 +117,23 @@ def test_a_refused_local_address_names_the_option_that_allows_it(tmp_path: Path)
     result = CliRunner().invoke(app, ["feeds", "add", "http://127.0.0.1:9/feed.xml", "--db", db], env=env)
     assert result.exit_code != 0
     assert "[I049]" in result.stderr and "--allow-network" in result.stderr
+
+
+def test_ingest_prints_each_failure_of_the_run(tmp_path: Path) -> None:
+    # ingest printed only "2 failed" and the --failed hint, where compare and stories print each
+    # input's error; --failed also lists the failures of earlier runs.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = folder / "mill.txt"
+    good.write_text(
+        "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n", encoding="utf-8"
+    )
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "records.jsonl").write_text('{"title": "T", "text": null}\n', encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", db, "--no-analysis"], env=env)
+    assert result.exit_code == 1
+    assert f"error: {folder / 'empty.txt'}: [I002] file is empty" in result.stderr
+    assert f"error: {folder / 'records.jsonl'}:1: [I026] field 'text' is null" in result.stderr
+    assert "1 stored, 0 already stored, 2 failed" in result.stderr

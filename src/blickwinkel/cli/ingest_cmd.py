@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from blickwinkel.store import Store
     from blickwinkel.store.ingest import IngestCounts
 
+# Failures printed after a run; the rest are counted (all of them: `ingest --failed`).
+SHOWN_ERRORS = 20
+
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL (sqlite:///file.db or postgresql://…); default: the db setting."),
@@ -138,6 +141,12 @@ def _run(
         )
         counts = ingestor.poll_feeds() if feeds else ingestor.ingest(sources or [])
         progress.update(task, description="done")
+    # Each failure of this run on its own line, as compare and stories print them: the counts alone
+    # ("14 failed") sent the user to `--failed`, which also lists the failures of earlier runs.
+    for error in counts.errors[:SHOWN_ERRORS]:
+        print_error(err, error)
+    if len(counts.errors) > SHOWN_ERRORS:
+        err.print(plain(f"… and {len(counts.errors) - SHOWN_ERRORS} more"))
     err.print(
         f"{counts.stored} stored, {counts.duplicates} already stored, {counts.failed} failed, "
         f"{counted(counts.new_stories, 'new story', 'new stories')}"

@@ -60,6 +60,8 @@ class IngestCounts:
     failed: int = 0
     new_stories: int = 0
     unanalysed: int = 0
+    # The failures of this run, in order (the store keeps every run's for `ingest --failed`).
+    errors: list[IngestError] = dataclasses.field(default_factory=list)
 
     def add(self, other: IngestCounts) -> None:
         for f in dataclasses.fields(self):
@@ -380,6 +382,7 @@ class Ingestor:
         for failure in failures:
             self.store.record_failure(failure.source, failure.problem)
             counts.failed += 1
+            counts.errors.append(failure)
             self.progress("failed", failure.source)
         return counts
 
