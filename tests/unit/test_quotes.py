@@ -459,6 +459,9 @@ def test_english_speakers_of_common_newswire_shapes(text: str, speaker: str) -> 
             "the holiday hurt the mayor.",
             "Ida Lorne",
         ),
+        # a place or organisation before the role ("Eastwick mayor <Name> said" had no speaker)
+        ('"A young life," Eastwick mayor Tom Reyes said.', "Tom Reyes"),
+        ('"It is sad," Norland Ferries spokesman Tom Reyes told reporters.', "Tom Reyes"),
     ],
 )
 def test_english_speaker_after_the_verb_ends_the_clause(text: str, speaker: str) -> None:

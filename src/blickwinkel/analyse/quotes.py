@@ -149,8 +149,10 @@ _BEFORE_VERB = re.compile(
 # the speaker is the name.
 _ROLE_EN = r"(?:(?!(?:the|a|an|on|at|in|to|that|and|but|then|also|when|while)\s)[a-z][a-z\-]+\s+){1,3}"
 _AFTER_ROLE_EN = re.compile(rf"\b(?P<verb>{_SPEECH_EN})\s+{_ROLE_EN}(?P<np>{_NAME})")
+# A place or organisation may come before the role: '…," Eastwick mayor <Name> said'.
 _BEFORE_ROLE_EN = re.compile(
-    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*{_ROLE_EN}(?P<np>{_NAME})\s+(?P<verb>{_SPEECH_EN})\b"
+    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?:{_CAP}\s+){{0,2}}{_ROLE_EN}(?P<np>{_NAME})\s+"
+    rf"(?P<verb>{_SPEECH_EN})\b"
 )
 # '<Name>, the mayor of Eastwick, said …', '…," passenger <Name>, 34, said', '<Name>, Bürgermeisterin
 # von Lindau, sagte …': the name before an apposition between commas; 'Der Sprecher der Stadtwerke,
