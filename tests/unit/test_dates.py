@@ -361,3 +361,23 @@ def test_french_and_spanish_dates(text: str, language: str, values: list[str]) -
 def test_french_and_spanish_future_weekday_is_the_coming_one(text: str, language: str, value: str) -> None:
     sunday = dt.date(2025, 6, 15)
     assert [d.value for d in find_dates(text, language, anchor=sunday)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        (
+            "Er kam 2011 nach Lindau und beantragte am 21. Dezember des selben Jahres Asyl.",
+            "de",
+            "2011-12-21",
+        ),
+        ("Er kam 2011 nach Lindau und beantragte am 21. Dezember desselben Jahres Asyl.", "de", "2011-12-21"),
+        ("She moved to Eastwick in 2009 and opened the shop on June 3 of the same year.", "en", "2009-06-03"),
+        # "dieses Jahres" is the year of publication, not the one named before
+        ("Im Mai 2009 zog sie um; am 3. Juni dieses Jahres heiratete sie.", "de", "2017-06-03"),
+    ],
+)
+def test_a_day_of_the_same_year_takes_the_year_named_before(text: str, language: str, value: str) -> None:
+    # "am 21. Dezember des selben Jahres" after "2011" was the December after publication.
+    found = [d for d in find_dates(text, language, anchor=dt.date(2017, 10, 24)) if len(d.value or "") == 10]
+    assert [d.value for d in found] == [value]

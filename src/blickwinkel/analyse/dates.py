@@ -364,6 +364,9 @@ def find_dates(
             if anchor is not None and _announced_weekday(text, match, code):
                 value = _weekday_after(match, anchor)
             start, end = span
+            same_year = _of_the_same_year(text, start, end) if relative and value else None
+            if same_year is not None and value is not None:
+                value, relative = same_year + value[4:], False
             found.append(
                 DateMention(
                     text=text[start:end],
@@ -374,6 +377,26 @@ def find_dates(
                 )
             )
     return found
+
+
+# "am 21. Dezember des selben Jahres", "on March 3 of the same year": the year named before in the
+# sentence, not the one nearest the publication date ("kam 2011 … und beantragte am 21. Dezember des
+# selben Jahres Asyl" was the December after publication).
+_SAME_YEAR = re.compile(
+    r"\s*,?\s*(?:des\s*selben|desselben|des\s+gleichen|jenes|of\s+(?:the\s+same|that)|"
+    r"de\s+la\s+même|de\s+ese|del\s+mismo)\s+(?:Jahres|year|année|año)\b",
+    re.IGNORECASE,
+)
+_EXPLICIT_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
+
+
+def _of_the_same_year(text: str, start: int, end: int) -> str | None:
+    """The year written earlier in ``text`` when "des selben Jahres" or "of the same year" follows
+    the date at ``start:end``, else None."""
+    if not _SAME_YEAR.match(text, end):
+        return None
+    years = _EXPLICIT_YEAR.findall(text, 0, start)
+    return years[-1] if years else None
 
 
 def _resolve(
