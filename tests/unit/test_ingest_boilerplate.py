@@ -363,3 +363,16 @@ def test_wire_photo_credits_and_the_long_captions_they_close() -> None:
 def test_a_wire_photo_credit_alone_is_a_credit(credit: str) -> None:
     assert boilerplate_kind(credit) == "credit"
     assert boilerplate_kind("(AP) The pier opened.") is None
+
+
+def test_a_byline_glued_to_the_first_sentence_by_a_bar_is_a_credit() -> None:
+    # A capture without line breaks: "Von ANNA MUSTER | Eine Brücke …" was the first statement.
+    text = "Von ANNA MUSTER | Die Kanalbrücke in Lindenfeld ist seit Montag gesperrt. Der Verkehr fließt um."
+    article = read_text(json.dumps({"title": "Brücke gesperrt", "text": text}), source="b.json", fmt="json")
+    assert texts_of(article, "credit") == ["Von ANNA MUSTER"]
+    assert article.author == "ANNA MUSTER"
+    assert "ANNA" not in statement_text(article)
+    # a bar inside running text is no byline
+    plain = "Von Montag an gilt | so die Stadt | eine Umleitung."
+    article = read_text(json.dumps({"title": "Umleitung", "text": plain}), source="c.json", fmt="json")
+    assert not texts_of(article, "credit")

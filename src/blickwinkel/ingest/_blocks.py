@@ -18,6 +18,7 @@ from blickwinkel.ingest._boilerplate import (
     byline_names,
     ends_with_photo_credit,
     is_poll_lines,
+    leading_byline,
     leading_furniture,
     poll_spans,
     reader_inserts,
@@ -139,6 +140,10 @@ def split_reader_inserts(pieces: list[Piece]) -> list[Piece]:
         if glued:
             out.append(Piece("boilerplate", piece.text[:glued].strip()))
             piece = Piece(piece.kind, piece.text[glued:].strip())
+        byline = leading_byline(piece.text) if piece.kind in ("paragraph", "lead") else 0
+        if byline:
+            out.append(Piece("credit", piece.text[:byline].strip(" |")))
+            piece = Piece(piece.kind, piece.text[byline:].strip())
         spans = reader_inserts(piece.text) if piece.kind in ("paragraph", "lead") else []
         if not spans:
             out.append(piece)

@@ -374,6 +374,19 @@ def reader_inserts(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# A byline glued to the first sentence by a bar, as captures without line breaks keep it: "Von ANNA
+# MUSTER | Eine Brücke …", "By Jane Doe | The bridge …".
+_LEADING_BYLINE = re.compile(
+    rf"^(?:Von|VON|By|BY)\s+{_NAME}(?:\s*(?:,|und|and|&)\s*{_NAME})*\s*\|\s*(?=[A-ZÄÖÜ\"„“0-9])"
+)
+
+
+def leading_byline(text: str) -> int:
+    """The length of a byline and its bar glued to the start of ``text`` (0 when there is none)."""
+    match = _LEADING_BYLINE.match(text[:MAX_FURNITURE_CHARS])
+    return match.end() if match else 0
+
+
 def leading_furniture(text: str) -> int:
     """The length of a prompt glued to the start of ``text`` (0 when there is none)."""
     match = _LEADING_FURNITURE.match(text)
