@@ -137,3 +137,21 @@ def test_ingest_prints_each_failure_of_the_run(tmp_path: Path) -> None:
     assert f"error: {folder / 'empty.txt'}: [I002] file is empty" in result.stderr
     assert f"error: {folder / 'records.jsonl'}:1: [I026] field 'text' is null" in result.stderr
     assert "1 stored, 0 already stored, 2 failed" in result.stderr
+
+
+def test_ingest_takes_max_file_mb_as_its_size_error_says(tmp_path: Path) -> None:
+    # "[I006] file is … MB, over the 20 MB limit; raise --max-file-mb", and ingest had no such option
+    # ("No such option: --max-file-mb"), so a large JSONL export could not be ingested from the command.
+    article = tmp_path / "mill.txt"
+    article.write_text(
+        "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n", encoding="utf-8"
+    )
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    small = ["ingest", str(article), "--db", db, "--no-analysis", "--max-file-mb", "0.00001"]
+    result = CliRunner().invoke(app, small, env=env)
+    assert result.exit_code == 1
+    assert "[I006]" in result.stderr and "raise --max-file-mb" in result.stderr
+    result = CliRunner().invoke(app, [*small[:-1], "1"], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "1 stored" in result.stderr

@@ -92,6 +92,7 @@ def _run(
     feeds: bool,
     analysis: bool,
     allow_networks: list[str] | None,
+    max_file_mb: float | None = None,
 ) -> IngestCounts:
     """Ingest ``sources`` (or poll the stored feeds) under a progress bar; print the counts."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -101,7 +102,7 @@ def _run(
     from blickwinkel.store.ingest import IngestCounts, Ingestor, default_analyser
 
     err = stderr_console()
-    settings = load_settings({"db": db})
+    settings = load_settings({"db": db, "max_file_mb": max_file_mb})
     store, fetcher = _open(db, allow_networks)
     warn_skipped_folders(sources or [])
     counts = IngestCounts()
@@ -173,6 +174,10 @@ def ingest(
         bool, typer.Option(help="Analyse articles (statements, entities) while storing.")
     ] = True,
     allow_networks: AllowNetworksOption = None,
+    max_file_mb: Annotated[
+        float | None,
+        typer.Option(help="Refuse files larger than this (MB; default: the 'max_file_mb' setting)."),
+    ] = None,
 ) -> None:
     """Store articles, assigning each to a story; a re-run skips what is stored."""
     err = stderr_console()
@@ -213,7 +218,14 @@ def ingest(
                 return
         if not sources:
             raise typer.BadParameter("give files, directories or URLs to ingest (or --failed, --retry)")
-        counts = _run(sources, db, feeds=False, analysis=analysis, allow_networks=allow_networks)
+        counts = _run(
+            sources,
+            db,
+            feeds=False,
+            analysis=analysis,
+            allow_networks=allow_networks,
+            max_file_mb=max_file_mb,
+        )
     except BlickwinkelError as exc:
         print_error(err, exc)
         raise typer.Exit(2) from None
