@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from blickwinkel.compare import compare_articles
 from blickwinkel.compare.clashes import local_figure_conflict, tallies, typographic_form
-from blickwinkel.model import AnalysedArticle, Quantity, Statement
+from blickwinkel.compare.conflicts import find_conflicts
+from blickwinkel.model import AnalysedArticle, Fact, Quantity, Statement
 from tests.unit.test_compare import EMBEDDER, ent, make_article, qty
 
 INTRO = "Die Stadt Lindenau sperrt die alte Brücke über den Fluss wegen Rost an den Trägern."
@@ -413,3 +414,65 @@ def test_two_sentences_built_alike_in_copies_of_one_article_are_no_conflict() ->
     ]
     a, b = make_article("a", sentences), make_article("b", sentences)
     assert not compare_articles([a, b], EMBEDDER).conflicts
+
+
+def _harbour(aid: str, sentences: list[str], counts: dict[int, tuple[Quantity, ...]]) -> AnalysedArticle:
+    return make_article(aid, sentences, {n: {"quantities": q} for n, q in counts.items()})
+
+
+def _unlinked_conflicts(*articles: AnalysedArticle) -> list[str]:
+    """The conflicts found when the aligner linked nothing: each statement a fact of its own."""
+    statements = {s.id: s for a in articles for s in a.statements}
+    facts = [
+        Fact(f"f{n}", (sid,), (s.article,), sid) for n, (sid, s) in enumerate(sorted(statements.items()))
+    ]
+    return [c.reason for c in find_conflicts(facts, statements, [], {})]
+
+
+_CATCH = "Am Morgen liefen 48 Kutter mit 310 Kisten Hering ein."
+_CATCH_COUNTS = (qty("48 Kutter", 48, "kutter"), qty("310 Kisten", 310, "kiste"))
+_LANDED = "Trotz Nebel und Wind, so die Genossenschaft, löschten die 48 Kutter am Kai 290 Kisten."
+_LANDED_COUNTS = (qty("48 Kutter", 48, "kutter"), qty("290 Kisten", 290, "kiste"))
+
+
+def test_two_counts_of_one_thing_clash_though_the_statements_are_not_linked() -> None:
+    # The count both give alike (48 boats) ties the two statements to one report; the crates differ.
+    a = _harbour("a", [_CATCH], {0: _CATCH_COUNTS})
+    b = _harbour("b", [_LANDED], {0: _LANDED_COUNTS})
+    assert _unlinked_conflicts(a, b) == ["kiste: '310 Kisten' in a vs '290 Kisten' in b"]
+    # without the shared count nothing ties them
+    alone = _harbour("c", ["Am Kai wurden 290 Kisten gelöscht."], {0: (qty("290 Kisten", 290, "kiste"),)})
+    assert _unlinked_conflicts(a, alone) == []
+
+
+def test_an_article_with_two_figures_of_one_thing_does_not_clash_with_a_third_figure() -> None:
+    # Two figures of the crates in one article count two things (the morning's catch, the day's);
+    # which one the other article's figure contradicts is not known. A figure both give alike is
+    # another count and leaves one figure each.
+    a = _harbour(
+        "a",
+        [_CATCH, "Bis zum Abend waren es 520 Kisten."],
+        {0: _CATCH_COUNTS, 1: (qty("520 Kisten", 520, "kiste"),)},
+    )
+    b = _harbour("b", [_LANDED], {0: _LANDED_COUNTS})
+    assert _unlinked_conflicts(a, b) == []
+    b_too = _harbour(
+        "b",
+        [_LANDED, "Bis zum Abend waren es 520 Kisten, hieß es."],
+        {0: _LANDED_COUNTS, 1: (qty("520 Kisten", 520, "kiste"),)},
+    )
+    assert _unlinked_conflicts(a, b_too) == ["kiste: '310 Kisten' in a vs '290 Kisten' in b"]
+
+
+def test_lengths_of_time_are_not_counts_of_a_thing() -> None:
+    a = _harbour(
+        "a",
+        ["Nach 10 Tagen Streik liefen 48 Kutter aus."],
+        {0: (qty("10 Tagen", 10, "tag"), qty("48 Kutter", 48, "kutter"))},
+    )
+    b = _harbour(
+        "b",
+        ["Die 48 Kutter lagen 11 Tage fest."],
+        {0: (qty("11 Tage", 11, "tag"), qty("48 Kutter", 48, "kutter"))},
+    )
+    assert _unlinked_conflicts(a, b) == []

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from blickwinkel.compare.slots import figure_pairs, same_slot, slot_pairs
-from tests.unit.test_compare import ent, make_article
+from blickwinkel.compare.slots import count_pairs, figure_pairs, parallel_pairs, same_slot, slot_pairs
+from blickwinkel.model import Statement
+from tests.unit.test_compare import ent, make_article, qty
 
 
 def test_slot_pairs_need_one_person_and_mostly_the_same_words() -> None:
@@ -26,4 +27,69 @@ def test_figure_pairs_share_the_three_words_before_a_figure() -> None:
     b = make_article("b", ["Wer etwas sah, ruft die Lindenau Hotline unter 471-2280 an."])
     c = make_article("c", ["Die Stadt nennt 417-2280 als Nummer."])
     pairs = figure_pairs([*a.statements, *b.statements, *c.statements])
+    assert [(x.article, y.article) for x, y in pairs] == [("a", "b")]
+
+
+def _boats(
+    aid: str, sentences: list[str], counts: dict[int, list[tuple[str, float, str]]]
+) -> list[Statement]:
+    extras: dict[int, dict[str, object]] = {
+        n: {"quantities": tuple(qty(t, v, u) for t, v, u in qs)} for n, qs in counts.items()
+    }
+    return list(make_article(aid, sentences, extras).statements)
+
+
+def test_count_pairs_are_tied_by_another_count_given_alike() -> None:
+    a = _boats(
+        "a",
+        ["Am Morgen liefen 48 Kutter mit 310 Kisten Hering in Lindenau ein."],
+        {0: [("48 Kutter", 48, "kutter"), ("310 Kisten", 310, "kiste")]},
+    )
+    b = _boats(
+        "b",
+        ["Die Fangflotte zählte 48 Kutter, sie brachten 290 Kisten an Land.", "Es regnete."],
+        {0: [("48 Kutter", 48, "kutter"), ("290 Kisten", 290, "kiste")]},
+    )
+    c = _boats("c", ["Sie brachten 290 Kisten an Land."], {0: [("290 Kisten", 290, "kiste")]})
+    pairs = count_pairs([*a, *b, *c])
+    # a and c share no other count and no name: nothing ties them to one report (b and c give one
+    # count alike, which is no clash)
+    assert [(x.id, y.id) for x, y in pairs] == [("a#1", "b#1"), ("b#1", "c#1")]
+
+
+def test_count_pairs_are_tied_by_a_name_and_words_besides_the_counted_noun() -> None:
+    brandt = {"entities": (ent("Ida Brandt", "per:ida-brandt", "PER"),)}
+    a = make_article(
+        "a",
+        ["Nach dem Sturm meldete Hafenmeisterin Ida Brandt 14 Verletzte im Hafen."],
+        {0: {**brandt, "quantities": (qty("14 Verletzte", 14, "verletzte"),)}},
+    )
+    b = make_article(
+        "b",
+        ["Ida Brandt zählte im Hafen nach dem Sturm 19 Verletzte."],
+        {0: {**brandt, "quantities": (qty("19 Verletzte", 19, "verletzte"),)}},
+    )
+    days_a = make_article(
+        "c",
+        ["Ida Brandt sprach im Hafen nach 10 Tagen Sturm."],
+        {0: {**brandt, "quantities": (qty("10 Tagen", 10, "tag"),)}},
+    )
+    days_b = make_article(
+        "d",
+        ["Ida Brandt sprach im Hafen nach 11 Tagen Sturm."],
+        {0: {**brandt, "quantities": (qty("11 Tagen", 11, "tag"),)}},
+    )
+    pairs = count_pairs([*a.statements, *b.statements])
+    assert [(x.id, y.id) for x, y in pairs] == [("a#1", "b#1")]
+    # lengths of time are written on two days and are no count of a thing
+    assert count_pairs([*days_a.statements, *days_b.statements]) == []
+
+
+def test_parallel_pairs_share_two_runs_of_four_words() -> None:
+    a = make_article("a", ["Die Fähre legte nach Angaben der Reederei um sieben Uhr in Lindenau ab."])
+    b = make_article(
+        "b", ["Laut Hafen legte die Fähre nach Angaben der Reederei um neun Uhr in Lindenau ab."]
+    )
+    c = make_article("c", ["Nach Angaben der Reederei fuhr kein Schiff."])
+    pairs = parallel_pairs([*a.statements, *b.statements, *c.statements])
     assert [(x.article, y.article) for x, y in pairs] == [("a", "b")]

@@ -3,7 +3,10 @@
 Every wording check first maps typographic variants onto one form (curly and straight quotes and
 apostrophes, dashes, spaces): two copies of one quote that differ only in ’ and ' say the same.
 Each other's best matches are asked every detector of the table below; statements that are not but
-fill one slot (``compare.slots``) are asked a few. What each detector looks for lives in a module of
+fill one slot (``compare.slots``) are asked a few: the search for such pairs does not depend on the
+fact links (one person and mostly the same words, a figure after the same words, two counts of one
+thing tied to one report, parallel wording), so a clash between statements the aligner did not pair
+or paired elsewhere is still found. What each detector looks for lives in a module of
 its own: numbers and dates the analysis read (``counted_values``), parallel wording with a number,
 weekday, month or negation changed (``parallel_wording``), a name in one role or a quote's speaker
 (``actors``), clashes in one slot however worded (``clashes``), and a clash carried to other
@@ -12,6 +15,7 @@ outlets that say the same (``carry_over``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -19,6 +23,7 @@ from typing import Any
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.actors import actor_conflict, speaker_conflict
 from blickwinkel.compare.ages import age_conflict, age_pairs, statements_before
+from blickwinkel.compare.agreement import quantities_agree
 from blickwinkel.compare.carry_over import carried_over
 from blickwinkel.compare.clashes import (
     Found,
@@ -49,8 +54,8 @@ from blickwinkel.compare.parallel_wording import (
     parallel_number,
 )
 from blickwinkel.compare.similarity import ScoreParts
-from blickwinkel.compare.slots import figure_pairs, slot_pairs
-from blickwinkel.model import Conflict, Fact, Link, Statement
+from blickwinkel.compare.slots import DURATIONS, count_pairs, counts, figure_pairs, parallel_pairs, slot_pairs
+from blickwinkel.model import Conflict, Fact, Link, Quantity, Statement
 
 # A conflict needs the same fact, not merely the same topic: numbers and dates are compared only
 # between strongly aligned statements whose names do not clash; the other kinds check the wording
@@ -295,6 +300,50 @@ _SLOT_DETECTORS = (
 _FIGURE_DETECTORS = (_local_figure_clash,)
 
 
+_VAGUE = re.compile(
+    r"\b(?:dozens|hundreds|thousands|millions|scores|dutzende|hunderte|tausende|millionen\s+von)\b", re.I
+)
+
+
+Figures = Mapping[str, Mapping[str, Sequence[Quantity]]]  # article -> counted thing -> its figures
+
+
+def figures_of(statements: Sequence[Statement]) -> Figures:
+    """Every figure each article gives of each counted thing (``slots.counts``); vague counts ("hundreds
+    of stars") are no figure."""
+    found: dict[str, dict[str, list[Quantity]]] = {}
+    for s in statements:
+        for key, q in counts(s):
+            if not _VAGUE.search(q.text):
+                found.setdefault(s.article, {}).setdefault(key, []).append(q)
+    return found
+
+
+def _count_clash_in(figures: Figures) -> Callable[[_Pair], _Clash | None]:
+    """The check of two counts of one thing found apart from the facts (``slots.count_pairs``): they
+    clash only when each article gives that thing one figure besides those both articles give alike.
+    An article with two figures of it counts two things (before and after, here and there), and which
+    one the other article contradicts is not known."""
+
+    def clash(p: _Pair) -> _Clash | None:
+        found = quantity_conflict(p.a, p.b, None, None)
+        if found is None or {unit_key(q.unit) for q in found} & DURATIONS:
+            return None
+        for q, s, other in ((found[0], p.a, p.b), (found[1], p.b, p.a)):
+            key = unit_key(q.unit) or ""
+            theirs = figures.get(other.article, {}).get(key, ())
+            own = {
+                x.value
+                for x in figures.get(s.article, {}).get(key, ())
+                if not any(quantities_agree(x, y) for y in theirs)
+            }
+            if len(own | {q.value}) > 1:
+                return None
+        return _quantity_clash(p)
+
+    return clash
+
+
 def _unlinked_conflicts(
     statements: Mapping[str, Statement],
     fact_of: Mapping[str, Fact],
@@ -326,21 +375,31 @@ def _unlinked_conflicts(
         if k.a in fact_of and k.b in fact_of and (part is None or not part.mutual):
             linked.append((statements[k.a], statements[k.b]))
     found = []
+    count_detectors = (_count_clash_in(figures_of(placed)),)
     for pairs, detectors in (
         (linked, _PARALLEL_DETECTORS),
         (slot_pairs(placed), _SLOT_DETECTORS),
         (figure_pairs(placed), _FIGURE_DETECTORS),
+        (count_pairs(placed), count_detectors),
+        (parallel_pairs(placed), _PARALLEL_DETECTORS),
     ):
         for a, b in pairs:
-            if frozenset((a.id, b.id)) in seen or elsewhere(a, b):
+            if frozenset((a.id, b.id)) in seen:
                 continue
+            if detectors is not count_detectors and elsewhere(a, b):
+                continue  # (two counts of one thing need no link: _count_clash_in reads the articles)
             hunks = parallel(a, b, None, None)
             if hunks == []:
                 continue  # copies in another typographic form never conflict
             if detectors is _PARALLEL_DETECTORS and hunks is None:
                 continue  # a link not in parallel wording: only each other's best match says more
             fact = fact_of[a.id]
-            if fact_of[b.id] is not fact:
+            if detectors is count_detectors:
+                # two counts found apart from the facts: a figure either article states anywhere
+                # else is about something else
+                both = tuple(s.id for s in placed if s.article in (a.article, b.article))
+                fact = replace(fact, statements=both)
+            elif fact_of[b.id] is not fact:
                 fact = replace(fact, statements=fact.statements + fact_of[b.id].statements)
             pair = _Pair(a, b, None, None, None, fact, statements, hunks, True)
             clash = next((c for detect in detectors if (c := detect(pair)) is not None), None)

@@ -22,6 +22,12 @@ def within(q: Quantity | DateMention | Mention, span: tuple[int, int] | None) ->
     return span is None or (q.start >= span[0] and q.end <= span[1])
 
 
+def counted(s: Statement) -> list[Quantity]:
+    """The quantities of ``s`` as the conflict check reads them: bounded by their context, people
+    counted with what befell them, and without counts added to another ("another 6 people")."""
+    return [_what_befell(bounded_by_context(q, s), s) for q in s.quantities if not _another(q, s)]
+
+
 def quantity_conflict(
     a: Statement, b: Statement, span_a: tuple[int, int] | None, span_b: tuple[int, int] | None
 ) -> tuple[Quantity, Quantity] | None:
