@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from blickwinkel.compare.slots import count_pairs, figure_pairs, parallel_pairs, same_slot, slot_pairs
+from blickwinkel.compare.slots import count_pairs, figure_pairs, same_slot, slot_pairs
 from blickwinkel.model import Statement
 from tests.unit.test_compare import ent, make_article, qty
 
@@ -83,13 +83,3 @@ def test_count_pairs_are_tied_by_a_name_and_words_besides_the_counted_noun() -> 
     assert [(x.id, y.id) for x, y in pairs] == [("a#1", "b#1")]
     # lengths of time are written on two days and are no count of a thing
     assert count_pairs([*days_a.statements, *days_b.statements]) == []
-
-
-def test_parallel_pairs_share_two_runs_of_four_words() -> None:
-    a = make_article("a", ["Die Fähre legte nach Angaben der Reederei um sieben Uhr in Lindenau ab."])
-    b = make_article(
-        "b", ["Laut Hafen legte die Fähre nach Angaben der Reederei um neun Uhr in Lindenau ab."]
-    )
-    c = make_article("c", ["Nach Angaben der Reederei fuhr kein Schiff."])
-    pairs = parallel_pairs([*a.statements, *b.statements, *c.statements])
-    assert [(x.article, y.article) for x, y in pairs] == [("a", "b")]

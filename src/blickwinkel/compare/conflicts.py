@@ -5,8 +5,8 @@ apostrophes, dashes, spaces): two copies of one quote that differ only in ’ an
 Each other's best matches are asked every detector of the table below; statements that are not but
 fill one slot (``compare.slots``) are asked a few: the search for such pairs does not depend on the
 fact links (one person and mostly the same words, a figure after the same words, two counts of one
-thing tied to one report, parallel wording), so a clash between statements the aligner did not pair
-or paired elsewhere is still found. What each detector looks for lives in a module of
+thing tied to one report), so a clash between statements the aligner did not pair or paired
+elsewhere is still found. What each detector looks for lives in a module of
 its own: numbers and dates the analysis read (``counted_values``), parallel wording with a number,
 weekday, month or negation changed (``parallel_wording``), a name in one role or a quote's speaker
 (``actors``), clashes in one slot however worded (``clashes``), and a clash carried to other
@@ -54,7 +54,7 @@ from blickwinkel.compare.parallel_wording import (
     parallel_number,
 )
 from blickwinkel.compare.similarity import ScoreParts
-from blickwinkel.compare.slots import DURATIONS, count_pairs, counts, figure_pairs, parallel_pairs, slot_pairs
+from blickwinkel.compare.slots import DURATIONS, count_pairs, counts, figure_pairs, slot_pairs
 from blickwinkel.model import Conflict, Fact, Link, Quantity, Statement
 
 # A conflict needs the same fact, not merely the same topic: numbers and dates are compared only
@@ -381,7 +381,6 @@ def _unlinked_conflicts(
         (slot_pairs(placed), _SLOT_DETECTORS),
         (figure_pairs(placed), _FIGURE_DETECTORS),
         (count_pairs(placed), count_detectors),
-        (parallel_pairs(placed), _PARALLEL_DETECTORS),
     ):
         for a, b in pairs:
             if frozenset((a.id, b.id)) in seen:

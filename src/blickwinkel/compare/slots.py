@@ -2,12 +2,12 @@
 
 A conflict is looked for between each other's best matches (``compare.conflicts``), but the aligner
 may leave apart two statements that a reader sees as one slot: a short sentence and a longer one
-that also says who was on board. Four tests find such pairs between two articles, each strict enough
-to stand without a link: the same person or organisation with mostly the same words (``same_slot``),
-a figure after the same three words (``clashes.figures``), two counts of one thing tied to one report
-by another count given alike or by a name and words (``count_pairs``), and wording that runs in
-parallel (``parallel_pairs``). The pairs are found through indexes (by name, by the words before a
-figure, by counted thing, by runs of words), so a story of many articles is not compared pair by pair.
+that also says who was on board. Three tests find such pairs between two articles, each strict
+enough to stand without a link: the same person or organisation with mostly the same words
+(``same_slot``), a figure after the same three words (``clashes.figures``), and two counts of one
+thing tied to one report by another count given alike or by a name and words (``count_pairs``). The
+pairs are found through indexes (by name, by the words before a figure, by counted thing), so a story
+of many articles is not compared pair by pair.
 """
 
 from __future__ import annotations
@@ -18,18 +18,18 @@ from collections.abc import Mapping, Sequence
 
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree
-from blickwinkel.compare.clashes import HEDGE_WORDS, figures, typographic_form
+from blickwinkel.compare.clashes import HEDGE_WORDS, figures
 from blickwinkel.compare.counted_values import counted
 from blickwinkel.compare.similarity import STOPWORDS, fold
 from blickwinkel.model import Quantity, Statement
 
 __all__ = [
     "COUNT_MIN_SHARED_WORDS",
+    "COUNT_MIN_TIE_VALUE",
     "SLOT_MIN_SHARE",
     "SLOT_MIN_SHARED_WORDS",
     "count_pairs",
     "figure_pairs",
-    "parallel_pairs",
     "same_slot",
     "slot_pairs",
 ]
@@ -119,6 +119,9 @@ def figure_pairs(statements: Sequence[Statement]) -> list[Pair]:
 # ("715 planets in 315 star systems" / "the 715 planets orbit 305 stars"), or one name and at least
 # this many words besides names, numbers, function words and the counted nouns themselves.
 COUNT_MIN_SHARED_WORDS = 2
+# A figure both give of two differently named things ("four soldiers" / "four servicemen") ties them
+# only from three on: one and two of something are in too many sentences. Set by hand.
+COUNT_MIN_TIE_VALUE = 3
 # Lengths of time are not counts of a thing: "after 10 days of strikes" and "in 11 days of strikes"
 # are written on two days; nor is a year read as a count ("the 2009 operation").
 DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
@@ -143,7 +146,7 @@ def _tied(
     ca, cb = found[a.id], found[b.id]
     for _, x in ca:
         for _, y in cb:
-            exact = not (x.approximate or y.approximate)
+            exact = not (x.approximate or y.approximate) and x.value >= COUNT_MIN_TIE_VALUE
             if quantities_agree(x, y) is True or (exact and x.value == y.value):
                 return True
     if not ({m.key for m in a.entities} & {m.key for m in b.entities}):
@@ -164,28 +167,3 @@ def count_pairs(statements: Sequence[Statement]) -> list[Pair]:
     shared = {k: v for k, v in by_thing.items() if len({s.article for s in v}) > 1}
     words = {s.id: _slot_words(s) for members in shared.values() for s in members}
     return [(a, b) for a, b in _pairs(shared) if _tied(a, b, found, words)]
-
-
-# Two statements whose wording runs in parallel for this many words at a stretch, twice, may be one
-# sentence with a value changed (``parallel_wording.parallel`` decides), whether or not the aligner
-# paired them: a copy with one number changed may match another sentence better.
-PARALLEL_RUN_WORDS = 4
-PARALLEL_MIN_RUNS = 2
-_RUN_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-
-
-def _runs(s: Statement) -> set[tuple[str, ...]]:
-    words = _RUN_WORD.findall(typographic_form(s.text).lower())
-    return {tuple(words[i : i + PARALLEL_RUN_WORDS]) for i in range(len(words) - PARALLEL_RUN_WORDS + 1)}
-
-
-def parallel_pairs(statements: Sequence[Statement]) -> list[Pair]:
-    """Pairs of statements of two articles that share ``PARALLEL_MIN_RUNS`` runs of
-    ``PARALLEL_RUN_WORDS`` words, found through an index of the runs."""
-    by_run: dict[object, list[Statement]] = {}
-    runs = {s.id: _runs(s) for s in statements}
-    for s in statements:
-        for run in runs[s.id]:
-            by_run.setdefault(run, []).append(s)
-    shared = {k: v for k, v in by_run.items() if 1 < len(v) <= 20 and len({s.article for s in v}) > 1}
-    return [(a, b) for a, b in _pairs(shared) if len(runs[a.id] & runs[b.id]) >= PARALLEL_MIN_RUNS]
