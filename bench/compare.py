@@ -5,13 +5,13 @@ own examples. Prints figures; asserts nothing. Usage: python bench/compare.py [-
 [--link-embedder e5] (the cost of the link_embedder setting; each line then ends with the number of
 texts e5 embedded in the last run).
 
-``python bench/compare.py --store`` compares corpus-de stories of 10 and 50 articles twice through a
-new SQLite store, each run a process of its own as the service's comparison processes are (analyses
-kept in the store, as ingest keeps them), once with statement vectors kept in the store and once
-without (the baseline: the second run embeds every statement again), and prints side by side the CPU
-time (user + sys) of each run, the bytes the kept vectors take per statement, and whether every run
-gave the same comparison. One run alone: ``python bench/compare.py --store-run DB N [--no-vectors]``
-(e.g. under ``/usr/bin/time -v``).
+``python bench/compare.py --store`` takes corpus-de stories of 10 and 50 articles through a new SQLite
+store, each step a process of its own: what ``ingest`` does for them (the analysis kept), then their
+comparison twice as the service's comparison processes run it; once with statement vectors kept (ingest
+keeps them too) and once without (the baseline: every comparison embeds every statement). It prints
+side by side the CPU time (user + sys) of each step, the bytes the kept vectors take per statement, and
+whether every comparison was the same. One step alone: ``python bench/compare.py --store-run DB N
+[--no-vectors] [--ingest]`` (e.g. under ``/usr/bin/time -v``).
 """
 
 from __future__ import annotations
@@ -111,24 +111,25 @@ def report(name: str, articles: list[Article], embedder: str, repeats: int, link
     )
 
 
-def store_run(db: str, n: int, keep_vectors: bool) -> dict[str, Any]:
-    """One comparison of the corpus-de story of ``n`` through the store ``db``, as a comparison
-    process of the service runs it: analyses read from the store (kept there first, as ingest keeps
-    them, when absent), statement vectors read from and kept in the store when ``keep_vectors``."""
+def store_run(db: str, n: int, keep_vectors: bool, ingest: bool) -> dict[str, Any]:
+    """The corpus-de story of ``n`` through the store ``db``. With ``ingest``: what ``ingest`` does
+    for it before storing (the analysis kept in the store, and with ``keep_vectors`` the statement
+    vectors too). Else one comparison as a comparison process of the service runs it: analyses read
+    from the store, statement vectors read from and kept in it when ``keep_vectors``."""
     import hashlib
 
     from blickwinkel.analyse.cache import ARTICLE_STAGE, analysis_version, content_key
     from blickwinkel.pipeline import comparison_json
     from blickwinkel.store import open_store
+    from blickwinkel.store.ingest import KeepingAnalyser
 
     articles = corpus_story(n)
     store = open_store(db)
     try:
-        keys = [content_key(a) for a in articles]
-        known = store.cached_analyses(keys, analysis_version(), ARTICLE_STAGE)
-        if len(known) < len(set(keys)):  # the first run: what ingest does
-            analyse_articles(articles, store=store)
-            known = store.cached_analyses(keys, analysis_version(), ARTICLE_STAGE)
+        if ingest:
+            KeepingAnalyser(store, get_embedder("use") if keep_vectors else None)(articles)
+            return {}
+        known = store.cached_analyses([content_key(a) for a in articles], analysis_version(), ARTICLE_STAGE)
         body = comparison_json(articles, "use", known=known, vectors=store if keep_vectors else None)
     finally:
         store.close()
@@ -167,10 +168,14 @@ def _vector_bytes(db: Path) -> tuple[int, int]:
 def store_report(sizes: tuple[int, ...]) -> None:
     import tempfile
 
-    print("corpus-de stories through a store, each run a process of its own; CPU user+sys:")
+    print("corpus-de stories through a store, each step a process of its own; CPU user+sys:")
     print(
-        f"{'story':<10} {'statements':>10}  {'baseline 1st':>12} {'2nd':>7}  {'kept 1st':>9} {'2nd':>7}  "
-        f"{'bytes/stmt':>10} {'rows':>6}  same output"
+        f"{'':<10} {'':>10}  {'baseline (vectors not kept)':^27}  {'vectors kept':^27}"
+        f"  {'kept vectors':^17}  same"
+    )
+    print(
+        f"{'story':<10} {'statements':>10}  {'ingest':>7} {'compare':>9} {'again':>8}  "
+        f"{'ingest':>7} {'compare':>9} {'again':>8}  {'bytes/stmt':>10} {'rows':>6}  output"
     )
     for n in sizes:
         cpu: dict[str, list[float]] = {}
@@ -180,16 +185,17 @@ def store_report(sizes: tuple[int, ...]) -> None:
             for mode in ("baseline", "kept"):
                 db = Path(tmp) / f"{mode}.db"
                 args = ["--store-run", str(db), str(n)] + (["--no-vectors"] if mode == "baseline" else [])
-                for _ in range(2):
-                    seconds, out = _child_cpu(args)
+                for step in ("ingest", "compare", "again"):
+                    seconds, out = _child_cpu([*args, "--ingest"] if step == "ingest" else args)
                     cpu.setdefault(mode, []).append(seconds)
-                    digests.add(out["digest"])
-                    statements = out["statements"]
+                    if step != "ingest":
+                        digests.add(out["digest"])
+                        statements = out["statements"]
             size, rows = _vector_bytes(Path(tmp) / "kept.db")
-        (b1, b2), (k1, k2) = cpu["baseline"], cpu["kept"]
+        figures = "  ".join(f"{i:>6.2f}s {c:>8.2f}s {a:>7.2f}s" for i, c, a in (cpu["baseline"], cpu["kept"]))
         print(
-            f"{n:>3} art    {statements:>10}  {b1:>11.2f}s {b2:>6.2f}s  {k1:>8.2f}s {k2:>6.2f}s  "
-            f"{size / statements:>10.0f} {rows:>6}  {'yes' if len(digests) == 1 else 'NO'}"
+            f"{n:>3} art    {statements:>10}  {figures}  {size / statements:>10.0f} {rows:>6}  "
+            f"{'yes' if len(digests) == 1 else 'NO'}"
         )
 
 
@@ -200,6 +206,9 @@ def main() -> int:
     )
     parser.add_argument("--store-run", nargs=2, metavar=("DB", "N"), help="one run of --store")
     parser.add_argument("--no-vectors", action="store_true", help="with --store-run: keep no vectors")
+    parser.add_argument(
+        "--ingest", action="store_true", help="with --store-run: what ingest does, no comparison"
+    )
     parser.add_argument("--quick", action="store_true", help="one warm repeat, no 50-article story")
     parser.add_argument("--embedder", default="use")
     parser.add_argument(
@@ -210,10 +219,10 @@ def main() -> int:
     args = parser.parse_args()
     if args.store_run:
         db, n = args.store_run
-        print(json.dumps(store_run(db, int(n), keep_vectors=not args.no_vectors)))
+        print(json.dumps(store_run(db, int(n), keep_vectors=not args.no_vectors, ingest=args.ingest)))
         return 0
     if args.store:
-        store_report((2, 10) if args.quick else (10, 50))
+        store_report((2,) if args.quick else (10, 50))
         return 0
     repeats = 1 if args.quick else 3
 

@@ -16,10 +16,8 @@ from blickwinkel import datacache
 # the user cache (about 0.05 s of a new process).
 with datacache.compiled_patterns("patterns-pipeline"):
     from blickwinkel.analyse.pipeline import analyse_articles
-    from blickwinkel.compare import DEFAULT_THRESHOLD, compare_articles
+    from blickwinkel.compare import DEFAULT_THRESHOLD, compare_articles, part_embedding_texts
     from blickwinkel.compare.link_weights import CROSS_EMBEDDER
-    from blickwinkel.compare.parts import part_texts
-    from blickwinkel.compare.similarity import embedding_text
     from blickwinkel.config import DEFAULT_EMBEDDER
     from blickwinkel.embed import get_embedder
     from blickwinkel.embed.kept import VectorStore, kept
@@ -59,7 +57,7 @@ def compare_articles_text(
     def meanwhile(statements: Sequence[Sequence[Sentence]]) -> None:
         # While the analysis computes the tagger's vectors in the background: the embedder loads and
         # embeds every part of every statement as compare_articles will ask (its cache keeps them).
-        chosen.encode([embedding_text(t) for ss in statements for s in ss for t in part_texts(s.text)])
+        chosen.encode(part_embedding_texts(s.text for ss in statements for s in ss))
 
     analysed = analyse_articles(articles, known=known, meanwhile=meanwhile)
     cross = kept(get_embedder(CROSS_EMBEDDER), vectors) if CROSS_EMBEDDER else None

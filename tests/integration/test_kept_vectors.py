@@ -313,3 +313,32 @@ def test_the_service_compares_its_stories_with_the_store_and_ad_hoc_inputs_witho
         assert comparer.__qualname__.startswith("ComparisonProcesses.keeping_vectors")
     finally:
         store.close()
+
+
+def test_ingest_keeps_the_vectors_a_story_comparison_asks_for(tmp_path: Path) -> None:
+    from blickwinkel.analyse.cache import ARTICLE_STAGE, analysis_version, content_key
+    from blickwinkel.compare import compare_articles
+    from blickwinkel.store.ingest import Ingestor, default_analyser
+
+    paths = []
+    for n, text in enumerate(REPORTS):
+        path = tmp_path / f"report-{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
+    try:
+        analysis.CACHE.clear()
+        assert (
+            Ingestor(store, embedder=VersionedEmbedder(), analyser=default_analyser).ingest(paths).stored == 2
+        )
+        stored = list(store.articles([1, 2]).values())
+        known = store.cached_analyses([content_key(a) for a in stored], analysis_version(), ARTICLE_STAGE)
+        analysis.CACHE.clear()  # a comparison process of the service starts empty
+        analysed = analysis.analyse_articles(stored, known=known)
+        later = VersionedEmbedder()
+        kept = KeptEmbedder(later, store)
+        comparison = compare_articles(analysed, kept)
+        assert comparison.facts
+        assert later.texts == [] and kept.read > 0  # nothing embedded again
+    finally:
+        store.close()

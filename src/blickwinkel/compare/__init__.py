@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -19,7 +19,7 @@ from blickwinkel.compare.coverage import (
     wire_copies,
 )
 from blickwinkel.compare.facts import group_facts, perhaps_elsewhere
-from blickwinkel.compare.parts import Part, parts_of
+from blickwinkel.compare.parts import Part, part_texts, parts_of
 from blickwinkel.compare.profile import outlet_profiles
 from blickwinkel.compare.similarity import embedding_text
 from blickwinkel.embed import Embedder
@@ -102,6 +102,13 @@ def compare_articles(
     )
 
 
+def part_embedding_texts(statement_texts: Iterable[str]) -> list[str]:
+    """What :func:`compare_articles` gives the embedder for statements that say ``statement_texts``
+    (each statement's parts, :func:`~blickwinkel.compare.parts.part_texts`), known as soon as the
+    statements are split: embedded ahead while the analysis ends, and by ``ingest`` to keep them."""
+    return [embedding_text(t) for text in statement_texts for t in part_texts(text)]
+
+
 def second_rows(
     parts: Sequence[Sequence[Part]], embedder: Embedder
 ) -> Callable[[npt.NDArray[np.bool_]], npt.NDArray[np.float32] | None]:
@@ -171,6 +178,7 @@ __all__ = [
     "MAX_PARTS",
     "compare_articles",
     "cross_lingual_embeddings",
+    "part_embedding_texts",
     "second_rows",
     "statement_rows",
 ]

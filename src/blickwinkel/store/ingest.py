@@ -78,15 +78,33 @@ def default_analyser(articles: Sequence[Article]) -> Sequence[AnalysedArticle]:
 
 class KeepingAnalyser:
     """The full analysis, with the article stage (languages, statements, entities) kept in ``store``
-    by content (:mod:`blickwinkel.analyse.cache`)."""
+    by content (:mod:`blickwinkel.analyse.cache`) and, with an ``embedder``, the vectors of the
+    statements as a comparison embeds them (:mod:`blickwinkel.embed.kept`): a story's first comparison
+    then neither analyses nor embeds what ingest did."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, embedder: Embedder | None = None) -> None:
         self.store = store
+        self.embedder = embedder
 
     def __call__(self, articles: Sequence[Article]) -> Sequence[AnalysedArticle]:
         from blickwinkel.analyse.pipeline import analyse_articles
 
-        return analyse_articles(articles, store=self.store)
+        analysed = analyse_articles(articles, store=self.store)
+        if self.embedder is not None:
+            self._keep_vectors(analysed, self.embedder)
+        return analysed
+
+    def _keep_vectors(self, analysed: Sequence[AnalysedArticle], embedder: Embedder) -> None:
+        from blickwinkel.compare import part_embedding_texts
+        from blickwinkel.embed.kept import KeptEmbedder, embedder_key
+
+        if embedder_key(embedder) is None:
+            return  # an embedder without a model version keeps nothing: nothing to embed ahead
+        texts = part_embedding_texts(s.text for a in analysed for s in a.statements)
+        try:
+            KeptEmbedder(embedder, self.store).encode(texts)
+        except Exception as exc:  # saved time only: the comparison embeds what is not kept
+            log.warning("statement vectors not kept (%s: %s)", type(exc).__name__, exc)
 
 
 def is_url(source: str) -> bool:
@@ -133,7 +151,7 @@ class Ingestor:
         self.store = store
         self.embedder = get_embedder(embedder) if isinstance(embedder, str) else embedder
         self.fetcher = fetcher
-        self.analyser = KeepingAnalyser(store) if analyser is default_analyser else analyser
+        self.analyser = KeepingAnalyser(store, self.embedder) if analyser is default_analyser else analyser
         self.max_bytes = max_bytes
         self.progress = progress or (lambda outcome, source: None)
         self.clusterer = self._new_clusterer()
