@@ -155,3 +155,17 @@ def test_ingest_takes_max_file_mb_as_its_size_error_says(tmp_path: Path) -> None
     result = CliRunner().invoke(app, [*small[:-1], "1"], env=env)
     assert result.exit_code == 0, result.stderr
     assert "1 stored" in result.stderr
+
+
+def test_similarity_takes_max_file_mb_as_its_size_error_says(tmp_path: Path) -> None:
+    # similarity read with the setting's limit and said "raise --max-file-mb", an option it lacked.
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    for path in (one, two):
+        path.write_text(
+            "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n", encoding="utf-8"
+        )
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    command = ["similarity", str(one), str(two), "--max-file-mb", "0.00001"]
+    result = CliRunner().invoke(app, command, env=env)
+    assert result.exit_code == 2
+    assert f"{one}: [I006]" in result.stderr and "raise --max-file-mb" in result.stderr

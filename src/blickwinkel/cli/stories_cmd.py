@@ -90,8 +90,8 @@ def _read_batch(inputs: list[str], max_mb: float | None = None) -> tuple[list[An
     return list(result.articles), list(result.failures)
 
 
-def _read_articles(inputs: list[str]) -> list[Any]:
-    articles, failures = _read_batch(inputs)
+def _read_articles(inputs: list[str], max_mb: float | None = None) -> list[Any]:
+    articles, failures = _read_batch(inputs, max_mb)
     if failures:
         raise failures[0]
     if not articles:
@@ -194,13 +194,17 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         second: Annotated[str, typer.Argument(help="The second article file.")],
         format: Annotated[OutputFormat, _FORMAT] = "text",
         embedder: Annotated[str | None, _EMBEDDER_PAIR] = None,
+        max_file_mb: Annotated[
+            float | None,
+            typer.Option(help="Refuse inputs larger than this (MB; default: the 'max_file_mb' setting)."),
+        ] = None,
     ) -> None:
         """How likely two articles report the same event (SemEval scale 1 = same … 4 = unrelated)."""
         from blickwinkel.stories import same_story_score, story_docs
         from blickwinkel.stories.cluster import pair_join
 
         try:
-            articles = _read_articles([first]) + _read_articles([second])
+            articles = _read_articles([first], max_file_mb) + _read_articles([second], max_file_mb)
             if len(articles) != 2:
                 raise IngestError(f"{first}, {second}", Errors.I035.format(count=len(articles)))
             chosen = _embedder(embedder, "pair_embedder")
