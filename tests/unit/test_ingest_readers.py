@@ -633,3 +633,12 @@ def test_a_json_record_without_text_says_what_it_has(record: str, message: str) 
     with pytest.raises(IngestError) as raised:
         read_text(record, source="t.json")
     assert str(raised.value).startswith("t.json: " + message)
+
+
+@pytest.mark.parametrize("text", ["<p></p>", "&nbsp;", "<p> <br> </p>"])
+def test_a_json_text_of_markup_alone_is_empty(text: str) -> None:
+    # '"text": ""' was refused as empty, but '"text": "<p></p>"' gave an article of its title alone.
+    from blickwinkel.errors import IngestError
+
+    with pytest.raises(IngestError, match=r"\[I027\] field 'text' is empty"):
+        read_text(f'{{"title": "T", "text": "{text}"}}', source="t.json")

@@ -114,6 +114,8 @@ def plain_text(value: str) -> str:
 def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -> Article:
     """One JSON object as an article; raises :class:`IngestError` naming the field that is wrong."""
     body = plain_text(_text_field(record, source))
+    if not normalise(body).strip():  # only markup ("<p></p>", "&nbsp;"): a title with no article
+        raise IngestError(source, Errors.I027)
     title = _string(record, "title", source)
     lead = _string(record, "lead", source)
     title = plain_text(title) if title else title
