@@ -84,3 +84,21 @@ def test_the_outlets_table_counts_only_facts_actually_shared() -> None:
     page = render_html(comparison)
     assert '<th scope="row">Shared facts</th><td>3</td>' in page
     assert '<th scope="row">Unique facts</th><td>1</td>' in page
+
+
+def test_an_article_that_writes_a_name_under_another_key_is_not_said_to_leave_it_out() -> None:
+    # "own words: Cevo · does not name: Cevo": the village was a place in the other articles and,
+    # in this one, read as part of a role ("Cevo mayor …"), so the article "did not name" it.
+    from blickwinkel.compare.profile import outlet_profiles
+    from blickwinkel.model import AnalysedArticle, Article, Mention, Statement
+
+    def article(aid: str, text: str, *mentions: Mention) -> AnalysedArticle:
+        art = Article(id=aid, text=text, blocks=(), source=aid)
+        return AnalysedArticle(art, (Statement(f"{aid}1", aid, text, 0, len(text), entities=mentions),))
+
+    a = article("a", "The cross fell in Lindau.", Mention("Lindau", 18, 24, "LOC", "loc:lindau"))
+    b = article("b", "Lindau mayor Ida Sand spoke.", Mention("Ida Sand", 13, 21, "PER", "per:ida-sand"))
+    c = article("c", "A cross fell in the Alps.")
+    profiles = outlet_profiles([a, b, c], [], [], core=frozenset({"loc:lindau"}))
+    assert profiles["b"].entities_omitted == () and profiles["b"].entities_named == ("loc:lindau",)
+    assert profiles["c"].entities_omitted == ("loc:lindau",)

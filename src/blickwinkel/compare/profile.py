@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from blickwinkel.compare.coverage import word_choice
@@ -22,6 +23,20 @@ def ends_in_commentary(article: AnalysedArticle) -> bool:
     )
 
 
+def _written_in(article: AnalysedArticle, forms: Mapping[str, set[str]]) -> set[str]:
+    """The keys of ``forms`` whose name, as another article wrote it, stands in this article's
+    statements although its own reading gave the name no key or another one ("Cevo" read as a place
+    in one sentence and as part of a role in another): such an article was said not to name it."""
+    if not forms:
+        return set()
+    text = "\n".join(s.text for s in article.statements)
+    return {
+        key
+        for key, written in forms.items()
+        if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) for form in written if len(form) > 1)
+    }
+
+
 def outlet_profiles(
     articles: Sequence[AnalysedArticle],
     facts: Sequence[Fact],
@@ -36,6 +51,11 @@ def outlet_profiles(
     statements = {s.id: s for a in articles for s in a.statements}
     conflicting = {(c.fact, statements[sid].article) for c in conflicts for sid in c.statements}
     core_entities = sorted(k for k in core if not k.startswith("unit:"))
+    forms: dict[str, set[str]] = {}
+    for a in articles:
+        for s in a.statements:
+            for m in s.entities:
+                forms.setdefault(m.key, set()).add(m.text)
     profiles: dict[str, OutletProfile] = {}
     for a in articles:
         aid = a.article.id
@@ -43,6 +63,7 @@ def outlet_profiles(
         speakers = tuple(dict.fromkeys(s.speaker for s in a.statements if s.speaker))
         # whom it quotes it names, even where the name stands only in an attribution line
         named = {m.key for s in a.statements for m in s.entities} | set(speakers)
+        named |= _written_in(a, {k: forms[k] for k in core_entities if k not in named and k in forms})
         profiles[aid] = OutletProfile(
             facts=len(mine),
             unique_facts=sum(1 for f in mine if f.only_one),
