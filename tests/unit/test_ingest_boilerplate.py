@@ -376,3 +376,12 @@ def test_a_byline_glued_to_the_first_sentence_by_a_bar_is_a_credit() -> None:
     plain = "Von Montag an gilt | so die Stadt | eine Umleitung."
     article = read_text(json.dumps({"title": "Umleitung", "text": plain}), source="c.json", fmt="json")
     assert not texts_of(article, "credit")
+
+
+def test_a_british_advert_label_glued_to_a_sentence_is_cut_off() -> None:
+    # "Advert Now, if you're …" was a statement starting with the page's advert label.
+    text = "The probe passed Earth on Friday.\n\nAdvert Now, the probe heads for Mercury."
+    article = read_text(json.dumps({"title": "Probe", "text": text}), source="a.json", fmt="json")
+    assert texts_of(article, "boilerplate") == ["Advert"]
+    assert boilerplate_kind("Advert") == "boilerplate"
+    assert "Advert" not in statement_text(article)

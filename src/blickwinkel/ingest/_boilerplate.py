@@ -36,7 +36,7 @@ _I = re.IGNORECASE
 _BUTTON = re.compile(
     r"^(?:teilen|drucken|merken|vorlesen|kommentare?|kommentieren|link kopieren|artikel (?:teilen|drucken|"
     r"merken|vorlesen|verschenken)|anzeige|werbung|share|tweet|print|save|comments?|e-?mail|copy link|"
-    r"advertisement|sponsored(?: content)?|skip advertisement|listen to this article|"
+    r"advertisement|advert|sponsored(?: content)?|skip advertisement|listen to this article|"
     r"publicité|publicidad|partager|imprimer|compartir|imprimir|"
     r"(?:zum|zur) (?:artikel|startseite|übersicht)|back to top|nach oben)[.!:]?$",
     _I,
@@ -124,7 +124,7 @@ _PAGE_NOTE = re.compile(
 # Page furniture glued to the start of the next paragraph when a capture lost the line break:
 # "Continue reading the main story In life, …".
 _LEADING_FURNITURE = re.compile(
-    r"^(?:continue reading the main story|skip advertisement|advertisement|anzeige|werbung)\s+"
+    r"^(?:continue reading the main story|skip advertisement|advertisement|advert|anzeige|werbung)\s+"
     r"(?=[A-ZÄÖÜ\"“„‘'0-9])",
     _I,
 )
