@@ -642,3 +642,31 @@ def test_a_json_text_of_markup_alone_is_empty(text: str) -> None:
 
     with pytest.raises(IngestError, match=r"\[I027\] field 'text' is empty"):
         read_text(f'{{"title": "T", "text": "{text}"}}', source="t.json")
+
+
+def test_a_json_record_in_a_news_api_or_schema_org_shape_keeps_its_date_address_and_authors() -> None:
+    # "publishedAt", "datePublished", "link" and "authors" were ignored: the records were stored undated.
+    news_api = (
+        '{"source": {"id": "k", "name": "Kurier"}, "author": "Mara Lind", "title": "T", '
+        '"text": "Die Stadt hat die Brücke gesperrt.", "url": "https://k.example/b", '
+        '"publishedAt": "2025-03-04T10:00:00Z"}'
+    )
+    article = read_text(news_api, source="n.json")
+    assert (article.outlet, article.published, article.url) == (
+        "Kurier",
+        dt.date(2025, 3, 4),
+        "https://k.example/b",
+    )
+    other = (
+        '{"title": "T", "text": "Die Stadt hat die Brücke gesperrt.", "datePublished": "2025-03-04", '
+        '"link": "https://k.example/b", "authors": ["Mara Lind", "Jonas Ek"]}'
+    )
+    article = read_text(other, source="n.json")
+    assert (article.published, article.url, article.author) == (
+        dt.date(2025, 3, 4),
+        "https://k.example/b",
+        "Mara Lind, Jonas Ek",
+    )
+    # a later alias of another shape is passed over, not an error
+    odd = '{"title": "T", "text": "Die Stadt hat die Brücke gesperrt.", "link": {"href": "x"}}'
+    assert read_text(odd, source="n.json").url is None

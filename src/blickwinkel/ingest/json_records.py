@@ -1,8 +1,10 @@
 """Articles as JSON records: a ``.json`` object or list of objects, or ``.jsonl`` with one a line.
 
-Fields: ``id, title, text, lead, outlet, url, published, author, language``; ``date`` stands in for a
-missing ``published`` and ``source`` for a missing ``outlet``. ``text`` (a string, or a list of
-paragraph strings) is cut like plain text. A bad record fails alone, with the field that is wrong.
+Fields: ``id, title, text, lead, outlet, url, published, author, language``; ``date`` (or
+``publishedAt``, ``published_at``, ``datePublished``, ``pubDate``) stands in for a missing
+``published``, ``source`` for a missing ``outlet``, ``link`` for ``url`` and ``authors`` for
+``author``. ``text`` (a string, or a list of paragraph strings) is cut like plain text. A bad record
+fails alone, with the field that is wrong.
 """
 
 from __future__ import annotations
@@ -20,8 +22,18 @@ from blickwinkel.ingest._dates import parse_date_value, timestamp_date
 from blickwinkel.ingest._text import join_lines, normalise
 from blickwinkel.model import Article
 
-# A field missing from a record may be given under this other name.
-ALIASES = {"published": "date", "outlet": "source"}
+# A field missing from a record may be given under another name, the first found in this order: the
+# names of common exports (a news API's "publishedAt", schema.org's "datePublished", a feed's
+# "pubDate" and "link"). They were ignored, so such records were stored undated and without address.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "published": ("date", "publishedAt", "published_at", "datePublished", "pubDate"),
+    "outlet": ("source",),
+    "url": ("link",),
+    "author": ("authors",),
+}
+# Aliases read whatever they hold (a wrong value is an error naming them); the later ones only a plain
+# value (a string, a number, a list of strings), since exports use these names for other shapes too.
+_CHECKED_ALIASES = {"date", "source"}
 
 
 MAX_INTEGER_DIGITS = 40
@@ -148,11 +160,20 @@ def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -
 
 
 def _field(record: dict[str, Any], name: str) -> tuple[str, Any]:
-    """The field's value, under its alias when the record lacks it."""
-    alias = ALIASES.get(name)
-    if record.get(name) is None and alias is not None and record.get(alias) is not None:
-        return alias, record[alias]
-    return name, record.get(name)
+    """The field's value, under an alias when the record lacks it."""
+    value = record.get(name)
+    if value is None:
+        for alias in ALIASES.get(name, ()):
+            candidate = record.get(alias)
+            if candidate is not None and (alias in _CHECKED_ALIASES or _plain_value(candidate)):
+                return alias, candidate
+    return name, value
+
+
+def _plain_value(value: object) -> bool:
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(item, str) for item in value)
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
 def _string(record: dict[str, Any], name: str, source: str, *, numbers: bool = False) -> str | None:
