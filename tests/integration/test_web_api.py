@@ -310,6 +310,20 @@ def test_the_outlets_page_has_an_empty_state_and_capitalised_headings(store: Sto
         assert heads in page and "<tbody>\n<tr>" in page
 
 
+def test_a_filtered_story_list_says_so_and_an_empty_one_is_not_an_empty_store(client: TestClient) -> None:
+    # "/?outlet=…" (the outlets page links there) read "Stories" alone, and a filter that matched nothing
+    # said "No stories yet. Store articles with: blickwinkel ingest PATH" of a full store.
+    empty = client.get("/?outlet=No%20such%20outlet&lang=en").text
+    assert "No stories match these filters." in empty and "No stories yet" not in empty
+    assert (
+        "Only stories with: outlet „No such outlet“" in empty and 'href="/?lang=en">all stories</a>' in empty
+    )
+    unfiltered = client.get("/?lang=en").text
+    assert "Only stories with" not in unfiltered and "No stories" not in unfiltered
+    hostile = client.get("/?q=%3Cscript%3E&lang=de").text
+    assert "Nur Geschichten mit: Wörtern „&lt;script&gt;“" in hostile
+
+
 def test_chunked_body_over_the_limit_gets_413(client: TestClient) -> None:
     def chunks() -> Iterator[bytes]:
         payload = json.dumps({"articles": [{"text": "y" * 40_000}, {"text": "z" * 40_000}]}).encode()

@@ -111,7 +111,12 @@ def stories_page(
     next_url = None
     if page.next_cursor:
         next_url = f"/?{urllib.parse.urlencode(dict(request.query_params) | {'cursor': page.next_cursor})}"
-    return render(request, "stories.html", stories=page.items, next_url=next_url, q=q or "")
+    # The filters a link from another page set ("/?outlet=…"), shown with the way back to all stories:
+    # a filtered list read "Stories" with nothing to say so, and an empty one "No stories yet. Store
+    # articles with: blickwinkel ingest PATH" of a store full of them.
+    given = {"outlet": outlet, "language": language, "entity": entity, "q": q, "since": since, "until": until}
+    filters = [(name, str(value)) for name, value in given.items() if value]
+    return render(request, "stories.html", stories=page.items, next_url=next_url, q=q or "", filters=filters)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
