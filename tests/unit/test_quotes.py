@@ -646,3 +646,18 @@ def test_a_name_written_family_name_first_keys_its_later_speaker() -> None:
     people = [Mention("Wen Lia", 0, 7, "PER", "per:wen-lia"), Mention("Wen Bo", 12, 18, "PER", "per:wen-bo")]
     roles = classify_statements(article, sentences, [people, []])
     assert roles[1].speaker == "Wen"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Un finaliste a déclaré une forte fièvre la veille du tournage.", "fr"),
+        ("El alcalde dijo una frase que nadie entendió en el pleno.", "es"),
+    ],
+)
+def test_a_romance_object_after_the_verb_is_no_speaker(text: str, language: str) -> None:
+    # "un candidat a déclaré une gastro-entérite" gave the speaker "une gastro-entérite", and every
+    # later quote of the paragraph carried it; the speaker follows the verb only after what was said.
+    article, sentences = make_article([("paragraph", text)], language=language)
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.speaker != text.split(" ", 5)[-1] and (role.speaker or "").split(" ")[0] not in ("une", "una")

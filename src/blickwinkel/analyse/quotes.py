@@ -296,6 +296,11 @@ _SELON = re.compile(rf"\b(?i:selon|d['’]après|según|de\s+acuerdo\s+con)\s+(?
 _REPORTED_ROMANCE = re.compile(
     rf"\b(?:selon|d['’]après|según|de\s+acuerdo\s+con|{_SPEECH_ROMANCE})\b", re.IGNORECASE
 )
+# What may stand before a speech verb that names its speaker after it: the end of what was said, or
+# "según", "como", "comme l'a" ("según informó la Guardia Civil", "comme l'a indiqué la préfecture").
+_ROMANCE_INVERSION = re.compile(
+    rf"(?:[,;«»“”\"]|\b(?i:según|como|tal\s+como|comme\s+l['’]|ainsi\s+que\s+l['’]))\s*(?:{_ROMANCE_AUX}\s+)?$"
+)
 _ROMANCE = frozenset({"fr", "es"})
 _ROMANCE_NOT_SPEAKERS = frozenset(
     {"il", "elle", "ils", "elles", "on", "nous", "je", "él", "ella", "ellos", "ellas"}
@@ -416,6 +421,13 @@ def _find_speaker(
         for pattern in (_AFTER_VERB_ROMANCE_NAME, _SELON, _BEFORE_VERB_ROMANCE, _AFTER_VERB_ROMANCE):
             for m in pattern.finditer(text):
                 if not _outside(quoted, m.start("np"), m.end("np")):
+                    continue
+                # the speaker follows the verb only after what was said ('», a déclaré le maire'):
+                # "un candidat a déclaré une gastro-entérite" has its object there, not a speaker
+                if pattern in (
+                    _AFTER_VERB_ROMANCE_NAME,
+                    _AFTER_VERB_ROMANCE,
+                ) and not _ROMANCE_INVERSION.search(text, 0, m.start()):
                     continue
                 name = _clean_speaker(m.group("np"))
                 if name is None or name.split()[0].lower() in _ROMANCE_NOT_SPEAKERS:
