@@ -385,3 +385,16 @@ def test_a_british_advert_label_glued_to_a_sentence_is_cut_off() -> None:
     assert texts_of(article, "boilerplate") == ["Advert"]
     assert boilerplate_kind("Advert") == "boilerplate"
     assert "Advert" not in statement_text(article)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ne ratez aucun article de Gazette-Exemple en recevant directement une alerte via Messenger",
+        "Suscríbete al boletín de Diario Ejemplo y recibe las noticias del día.",
+    ],
+)
+def test_french_and_spanish_alert_and_newsletter_promotions(text: str) -> None:
+    # "Ne ratez aucun article … une alerte via Messenger" was a fact both pages of one site shared.
+    assert boilerplate_kind(text) == "boilerplate"
+    assert boilerplate_kind("Le maire a reçu une alerte des pompiers à minuit.") is None

@@ -80,7 +80,8 @@ _READER_CALL = re.compile(
 # A promotion addresses the reader and asks to subscribe, download or follow.
 _PROMOTION_TOPIC = re.compile(
     r"newsletter|\bapp\b|\bapps\b|push-?(?:mitteilung|nachricht|benachrichtigung|notification)|"
-    r"\babo\b|abonnement|podcast|whatsapp-kanal|telegram-kanal|e-?paper|\bplus\b|premium",
+    r"\babo\b|abonnement|podcast|whatsapp-kanal|telegram-kanal|e-?paper|\bplus\b|premium|"
+    r"\balertes?\b|\bnotifications?\b|messenger|boletín",
     _I,
 )
 _PROMOTION_ACTION = re.compile(
@@ -91,7 +92,10 @@ _PROMOTION_ACTION = re.compile(
     r"melde dich|laden sie|lade dir|holen sie sich|hol dir|folgen sie|folge uns|erhalten sie|"
     r"verpassen sie|verpasse|sign up|subscribe|download|get (?:the|our)|follow (?:us|\S+ on)|"
     r"never miss|don't miss|stay (?:up to date|informed)|bleiben sie|alle wichtigen|"
-    r"sie wollen|du willst|want to|interested in)",
+    r"sie wollen|du willst|want to|interested in|"
+    # French and Spanish: "Ne ratez aucun article … en recevant une alerte", "Suscríbete al boletín"
+    r"ne (?:ratez|manquez) (?:aucun|rien|pas)|abonnez-vous|inscrivez-vous|recevez|no te pierdas|"
+    r"no se pierda|suscríbete|suscríbase|recibe)",
     _I,
 )
 _FOLLOW = re.compile(
