@@ -157,6 +157,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     I054 = "cannot fetch ({kind}: {problem})"
     # store/ingest.py (a feed the watcher or `feeds add` fetched)
     I055 = "not a readable RSS or Atom feed ({exc})"
+    I056 = "not a web page or text but {kind}; give the address of an article page"
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "

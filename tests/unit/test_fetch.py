@@ -379,3 +379,51 @@ def test_a_host_that_cannot_be_resolved_is_named_by_the_whole_address() -> None:
         f.get("https://news.example/2025/bridge")
     assert raised.value.source == "https://news.example/2025/bridge"
     assert "[I040] host name cannot be resolved" in raised.value.problem
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "title"),
+    [
+        (
+            "text/plain; charset=utf-8",
+            "Brücke gesperrt\n\nDie Stadt hat die Brücke am Montag gesperrt.\n",
+            "Brücke gesperrt",
+        ),
+        (
+            "text/markdown",
+            "# Brücke gesperrt\n\nDie Stadt hat die Brücke am Montag gesperrt.\n",
+            "Brücke gesperrt",
+        ),
+        (
+            "application/json",
+            '{"title": "Brücke gesperrt", "text": "Die Stadt hat die Brücke gesperrt."}',
+            "Brücke gesperrt",
+        ),
+        (
+            "application/octet-stream",
+            '{"title": "Brücke gesperrt", "text": "Die Stadt hat die Brücke gesperrt."}',
+            "Brücke gesperrt",
+        ),
+    ],
+)
+def test_a_fetched_text_markdown_or_json_body_is_read_as_what_it_is(
+    content_type: str, body: str, title: str
+) -> None:
+    # Every fetched body was read as HTML: a .txt or JSON address failed with "no article text found
+    # (the page has no main text trafilatura could extract)".
+    from blickwinkel.ingest.fetch import Fetched
+    from blickwinkel.ingest.page import article_from_page
+
+    fetched = Fetched("https://news.example/a", 200, content_type, body.encode())
+    article = article_from_page("https://news.example/a", fetched)
+    assert article.title == title and "Die Stadt hat die Brücke" in article.text
+    assert article.url == "https://news.example/a" and article.outlet == "news.example"
+
+
+def test_a_fetched_pdf_is_named_for_what_it_is() -> None:
+    from blickwinkel.ingest.fetch import Fetched
+    from blickwinkel.ingest.page import article_from_page
+
+    fetched = Fetched("https://news.example/a.pdf", 200, "application/pdf", b"%PDF-1.4 ...")
+    with pytest.raises(IngestError, match=r"\[I056\] not a web page or text but application/pdf"):
+        article_from_page("https://news.example/a.pdf", fetched)

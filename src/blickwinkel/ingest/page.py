@@ -5,17 +5,34 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._inputs import read_text
 from blickwinkel.ingest.fetch import Fetched, without_credentials
 from blickwinkel.ingest.html import host_outlet
 from blickwinkel.model import Article
 
+# What a server's Content-Type says the body is, where it is no HTML page: a plain text or markdown
+# file, one JSON record. Read as HTML, they failed with "no article text found (the page has no main
+# text trafilatura could extract)", which sent the user looking for a broken page.
+_FORMATS = {"text/markdown": "markdown", "text/x-markdown": "markdown", "application/json": "json"}
+# Bodies whose format is told by the address's ending and the content, as a file's is (a server may
+# send an HTML page as text/plain: its markup still makes it a page).
+_SNIFFED = {"", "text/plain", "application/octet-stream", "binary/octet-stream"}
+
 
 def article_from_page(url: str, fetched: Fetched, *, published: dt.date | None = None) -> Article:
-    """The article of a fetched HTML page; the requested URL (without credentials, which are never
-    stored) is its identity, the host its outlet when the page names none."""
+    """The article of a fetched HTML page (or plain text, markdown or JSON record, as its Content-Type
+    says); the requested URL (without credentials, which are never stored) is its identity, the host
+    its outlet when the page names none."""
     url = without_credentials(url)
-    article = read_text(fetched.text(), source=url, fmt="html")
+    kind = fetched.content_type.split(";")[0].strip().lower()
+    if kind in _FORMATS or kind in _SNIFFED:
+        fmt = _FORMATS.get(kind)
+    elif "html" in kind or "xml" in kind or kind.startswith("text/"):
+        fmt = "html"
+    else:  # a PDF, an image, a video: "no article text found" said nothing of what came back
+        raise IngestError(url, Errors.I056.format(kind=kind))
+    article = read_text(fetched.text(), source=url, fmt=fmt)
     return dataclasses.replace(
         article,
         url=url,
