@@ -517,3 +517,16 @@ def test_a_million_written_with_one_takes_the_amount_after_it_in_every_language(
     assert [q.value for q in find_quantities("one hundred twenty people", "en")] == [120.0]
     assert [q.value for q in find_quantities("one thousand five hundred people", "en")] == [1500.0]
     assert [q.value for q in find_quantities("one million, three people", "en")] == [1_000_000.0, 3.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        ("After 1 1/2 years of work, the pier reopened.", "en", 1.5, "year"),
+        ("Nach 2 1/2 Stunden war das Feuer aus.", "de", 2.5, "Stunde"),
+    ],
+)
+def test_a_mixed_fraction_is_one_number(text: str, language: str, value: float, unit: str) -> None:
+    # "1 1/2 years" read 1 with no unit (the fraction was left over).
+    (quantity,) = find_quantities(text, language)
+    assert (quantity.value, quantity.unit) == (value, unit)

@@ -293,6 +293,9 @@ def primary_language(language: str) -> str:
     return language.strip().lower().replace("_", "-").split("-")[0]
 
 
+_MIXED_FRACTION = re.compile(r"[ \u00a0]+(?P<over>\d)/(?P<under>[2-9])(?![\d/.,]?\d)")
+
+
 def read_atom(
     match: re.Match[str], text: str, code: str, lang: NumberLanguage, *, below: float = math.inf
 ) -> Atom | None:
@@ -314,6 +317,11 @@ def read_atom(
             scale = _SCALES[suffix.lower()]
         elif code == "de" and _is_german_ordinal(text, start, end, digits, lang):
             return None
+        fraction = None if suffix or not float(value).is_integer() else _MIXED_FRACTION.match(text, end)
+        if fraction is not None and 0 < int(fraction["over"]) < int(fraction["under"]):
+            # "1 1/2 years" is one and a half years (it read 1, and no unit)
+            value += int(fraction["over"]) / int(fraction["under"])
+            end = fraction.end()
         atom = Atom(start, end, value * scale, None, digits, bool(suffix), vague=False, scale=scale)
     elif match.group("some") is not None:
         base = _SCALES[match.group("somebase").lower()]
