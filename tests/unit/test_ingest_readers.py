@@ -624,6 +624,11 @@ def test_a_json_language_name_is_refused_with_the_field_named() -> None:
             "[I024] field 'text' is missing; the record has a field 'body': if it holds the whole "
             "article, name it 'text'",
         ),
+        (
+            '{"pair_id": "1", "text1": "Die Stadt hat die Brücke gesperrt.", "text2": "Die Brücke ist zu."}',
+            "[I024] field 'text' is missing; the record holds several texts ('text1', 'text2'): give one "
+            "article a record, its text in 'text'",
+        ),
     ],
 )
 def test_a_json_record_without_text_says_what_it_has(record: str, message: str) -> None:

@@ -263,6 +263,13 @@ def _other_text_hint(record: dict[str, Any]) -> str:
     for key in _OTHER_TEXT_FIELDS:
         if isinstance(record.get(key), str | list):
             return f"; the record has a field {key!r}: if it holds the whole article, name it 'text'"
+    # A pair of texts in one record ("text1", "text2", as same-story pair files hold them).
+    numbered = [
+        key for key, value in record.items() if re.fullmatch(r"text_?\d", key) and isinstance(value, str)
+    ]
+    if numbered:
+        shown = ", ".join(repr(key) for key in numbered[:3])
+        return f"; the record holds several texts ({shown}): give one article a record, its text in 'text'"
     return ""
 
 
