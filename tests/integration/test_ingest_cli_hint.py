@@ -169,3 +169,14 @@ def test_similarity_takes_max_file_mb_as_its_size_error_says(tmp_path: Path) -> 
     result = CliRunner().invoke(app, command, env=env)
     assert result.exit_code == 2
     assert f"{one}: [I006]" in result.stderr and "raise --max-file-mb" in result.stderr
+
+
+def test_watch_without_feeds_says_how_to_add_one(tmp_path: Path) -> None:
+    # `watch --once` on a store without feeds printed "0 stored, 0 already stored, 0 failed, 0 new
+    # stories", as if it had polled something.
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    result = CliRunner().invoke(app, ["watch", "--once", "--db", db], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert f"No feeds yet; add one with: blickwinkel feeds add URL --db {db}" in result.stderr
+    assert "0 stored" not in result.stderr

@@ -292,6 +292,17 @@ def feeds_list(db: DbOption = None) -> None:
     stdout_console().print(table)
 
 
+def _has_feeds(db: str | None) -> bool:
+    from blickwinkel.config import load_settings
+    from blickwinkel.store import open_store
+
+    store = open_store(load_settings({"db": db}).db)
+    try:
+        return bool(store.feeds())
+    finally:
+        store.close()
+
+
 def watch(
     db: DbOption = None,
     interval: Annotated[float, typer.Option(help="Seconds between two polls of all feeds.", min=1.0)] = 600.0,
@@ -302,6 +313,12 @@ def watch(
     """Poll the stored feeds and ingest their new entries, until interrupted (or once)."""
     err = stderr_console()
     try:
+        if not _has_feeds(db):
+            # It polled nothing and printed "0 stored, 0 already stored, 0 failed, 0 new stories" (or,
+            # without --once, said nothing at all while it waited).
+            err.print(plain("No feeds yet; add one with: blickwinkel feeds add URL" + _db_option(db)))
+            if once:
+                return
         while True:
             _run(None, db, feeds=True, analysis=analysis, allow_networks=allow_networks)
             if once:
