@@ -189,6 +189,10 @@ def test_name_parts_drop_particles() -> None:
         "Attorney General Anna Berg",
         "Sheriff Anna Berg",
         "Archbishop Anna Berg",
+        # a clergy title stayed in the key and the speaker ("Monsignor <Name>", editor session)
+        "Monsignor Anna Berg",
+        "Msgr. Anna Berg",
+        "Reverend Anna Berg",
     ],
 )
 def test_titles_and_roles_never_enter_a_key(name: str) -> None:

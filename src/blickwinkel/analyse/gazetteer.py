@@ -336,6 +336,7 @@ TITLES = frozenset(
     Richter Richterin Botschafter Botschafterin Sprecher Sprecherin Kommissar Kommissarin
     Sheriff Archbishop Bishop Cardinal Duke Duchess Earl Baron Baroness Deputy Commissioner
     Superintendent Chairman Chairwoman Premier Lieutenant Colonel General Sergeant Commander Marshal
+    Monsignor Msgr Monsignore Reverend Pastor Imam Rabbi Sheikh
     """.split()
 )
 
