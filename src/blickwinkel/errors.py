@@ -158,6 +158,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     # store/ingest.py (a feed the watcher or `feeds add` fetched)
     I055 = "not a readable RSS or Atom feed ({exc})"
     I056 = "not a web page or text but {kind}; give the address of an article page"
+    I057 = "standard input is empty; pipe an article into the command (cat article.txt | blickwinkel …)"
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "

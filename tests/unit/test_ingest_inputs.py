@@ -232,6 +232,13 @@ def test_directory_reads_sorted_visible_files_and_sniffs_unknown_endings(tmp_pat
     assert result.articles[1].source == os.path.join(str(tmp_path), "b.txt")
 
 
+@pytest.mark.parametrize("data", [b"", b" \n\t\n"])
+def test_empty_stdin_is_named_as_standard_input(data: bytes) -> None:
+    # "-: [I002] file is empty" named no file.
+    message = only_failure(["-"], stdin=io.BytesIO(data))
+    assert message.startswith("-: [I057] standard input is empty; pipe an article into the command")
+
+
 def test_stdin_is_sniffed() -> None:
     stdin = io.BytesIO(b"# Aus der Pipe\n\nEin [Satz](#) von der Standardeingabe.")
     result = read_inputs(["-"], stdin=stdin)

@@ -289,11 +289,13 @@ def _read_stream(stdin: BinaryIO | None, max_bytes: int) -> bytes:
 
 
 def _parse(data: bytes, source: str, name: str, stem: str) -> ReadResult:
+    # "-: file is empty" of standard input named no file the user could look at.
+    empty = Errors.I057 if source == STDIN else Errors.I002
     if not data.strip():
-        raise IngestError(source, Errors.I002)
+        raise IngestError(source, empty)
     text = decode(data, source)
     if not normalise(text).strip():
-        raise IngestError(source, Errors.I002)
+        raise IngestError(source, empty)
     return READERS.get(format_for(name, text))(text, source=source, stem=stem)
 
 
