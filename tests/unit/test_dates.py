@@ -367,11 +367,15 @@ def test_french_and_spanish_future_weekday_is_the_coming_one(text: str, language
     ("text", "language", "value"),
     [
         (
-            "Er kam 2011 nach Lindau und beantragte am 21. Dezember des selben Jahres Asyl.",
+            "Sie zog 2011 nach Lindau und eröffnete am 21. Dezember des selben Jahres eine Bäckerei.",
             "de",
             "2011-12-21",
         ),
-        ("Er kam 2011 nach Lindau und beantragte am 21. Dezember desselben Jahres Asyl.", "de", "2011-12-21"),
+        (
+            "Sie zog 2011 nach Lindau und eröffnete am 21. Dezember desselben Jahres eine Bäckerei.",
+            "de",
+            "2011-12-21",
+        ),
         ("She moved to Eastwick in 2009 and opened the shop on June 3 of the same year.", "en", "2009-06-03"),
         # "dieses Jahres" is the year of publication, not the one named before
         ("Im Mai 2009 zog sie um; am 3. Juni dieses Jahres heiratete sie.", "de", "2017-06-03"),
