@@ -87,8 +87,9 @@ def test_the_outlets_table_counts_only_facts_actually_shared() -> None:
 
 
 def test_an_article_that_writes_a_name_under_another_key_is_not_said_to_leave_it_out() -> None:
-    # "own words: Cevo · does not name: Cevo": the village was a place in the other articles and,
-    # in this one, read as part of a role ("Cevo mayor …"), so the article "did not name" it.
+    # "own words: <village> · does not name: <village>": the village was a place in the other
+    # articles and, in this one, read as part of a role ("Lindau mayor …"), so the article "did not
+    # name" it.
     from blickwinkel.compare.profile import outlet_profiles
     from blickwinkel.model import AnalysedArticle, Article, Mention, Statement
 

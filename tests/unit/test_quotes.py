@@ -453,10 +453,10 @@ def test_english_speakers_of_common_newswire_shapes(text: str, speaker: str) -> 
         ("The plan would fail, said the mayor on Monday.", "the mayor"),
         # a possessive names a country, the apposition the person ("Norland's" was given)
         ('"Stay calm," said Norland\'s top fire official, deputy minister Tom Reyes.', "Tom Reyes"),
-        # the name before its apposition is the subject ("the vote coming so close" was given)
+        # the name before its apposition is the subject ("the strike lasting so long" was given)
         (
-            "Ida Lorne, a political observer at the Eastwick College, said the vote coming so close to "
-            "the holiday hurt the mayor.",
+            "Ida Lorne, a lecturer in history at the Eastwick College, said the strike lasting so long "
+            "before the holiday hurt the mayor.",
             "Ida Lorne",
         ),
         # a place or organisation before the role ("Eastwick mayor <Name> said" had no speaker)
@@ -656,7 +656,7 @@ def test_a_name_written_family_name_first_keys_its_later_speaker() -> None:
     ],
 )
 def test_a_romance_object_after_the_verb_is_no_speaker(text: str, language: str) -> None:
-    # "un candidat a déclaré une gastro-entérite" gave the speaker "une gastro-entérite", and every
+    # "un finaliste a déclaré une forte fièvre" gave the speaker "une forte fièvre", and every
     # later quote of the paragraph carried it; the speaker follows the verb only after what was said.
     article, sentences = make_article([("paragraph", text)], language=language)
     (role,) = roles_by_sentence(article, sentences).values()

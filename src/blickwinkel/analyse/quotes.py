@@ -423,7 +423,7 @@ def _find_speaker(
                 if not _outside(quoted, m.start("np"), m.end("np")):
                     continue
                 # the speaker follows the verb only after what was said ('», a déclaré le maire'):
-                # "un candidat a déclaré une gastro-entérite" has its object there, not a speaker
+                # "un finaliste a déclaré une forte fièvre" has its object there, not a speaker
                 if pattern in (
                     _AFTER_VERB_ROMANCE_NAME,
                     _AFTER_VERB_ROMANCE,
@@ -465,7 +465,7 @@ def _find_speaker(
             if pattern in (_AFTER_VERB, _AFTER_ROLE_EN, _GROUP_AFTER_VERB_EN) and _ENGLISH_VERB.fullmatch(
                 m.group("verb")
             ):
-                # '<Name>, a historian at …, said the attack coming so close …': the name before
+                # '<Name>, a historian at …, said the strike lasting so long …': the name before
                 # its apposition is the subject of this verb, so nothing after it is the speaker
                 if any(
                     a.start("verb") == m.start("verb")

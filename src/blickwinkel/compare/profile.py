@@ -25,7 +25,7 @@ def ends_in_commentary(article: AnalysedArticle) -> bool:
 
 def _written_in(article: AnalysedArticle, forms: Mapping[str, set[str]]) -> set[str]:
     """The keys of ``forms`` whose name, as another article wrote it, stands in this article's
-    statements although its own reading gave the name no key or another one ("Cevo" read as a place
+    statements although its own reading gave the name no key or another one ("Lindau" read as a place
     in one sentence and as part of a role in another): such an article was said not to name it."""
     if not forms:
         return set()

@@ -116,7 +116,7 @@ def figure_pairs(statements: Sequence[Statement]) -> list[Pair]:
 
 # Two counts of one thing in two articles are one slot, whether or not the aligner paired the two
 # statements, when something else ties the statements to one report: another count both give alike
-# ("715 planets in 315 star systems" / "the 715 planets orbit 305 stars"), or one name and at least
+# ("48 boats landed 310 crates" / "the 48 boats brought in 290 crates"), or one name and at least
 # this many words besides names, numbers, function words and the counted nouns themselves.
 COUNT_MIN_SHARED_WORDS = 2
 # A figure both give of two differently named things ("four soldiers" / "four servicemen") ties them
