@@ -53,14 +53,13 @@ class Settings(BaseModel):
     pair_embedder: str = Field(
         "e5", description="Embedding backend of 'similarity', which scores one pair: 'e5' or 'use'."
     )
-    # A second embedder for the link model, off by default: e5 on the pairs in one language whose
-    # probability is uncertain raised the tuning half's English link recall (0.438 -> 0.471 at
-    # precision 0.847 -> 0.856; German unchanged) for about 1.5 times the CPU of bench/compare.py
-    # --quick (docs/data-sources.md, link model).
+    # A second embedder for the link model: 'auto' runs e5 on the uncertain pairs in the languages of
+    # SECOND_LANGUAGES (compare/align.py: English, chosen on the tuning half, docs/data-sources.md).
     link_embedder: str = Field(
-        "",
+        "auto",
         description="Second embedding backend the link model of 'compare' and 'eval compare' reads for "
-        "the uncertain pairs of statements in one language ('e5': more English links, slower; empty: none).",
+        "the uncertain pairs of statements in one language ('auto': e5 for English pairs only; 'e5': "
+        "for every language, slower; 'none': never).",
     )
     max_file_mb: float = Field(20.0, gt=0, description="Inputs larger than this many megabytes are refused.")
     align_threshold: float = Field(
@@ -124,9 +123,9 @@ class Settings(BaseModel):
         # The link model has a fitted model for e5 as the second embedder only (same_language_e5, which
         # reads its cosines on e5's scale): 'use' here gave links from a model fitted on other cosines,
         # and an unknown name failed only after the whole analysis.
-        if value not in ("", "e5"):
-            raise ValueError("the link model reads 'e5' as a second embedder, or none (empty)")
-        return value
+        if value not in ("", "none", "auto", "e5"):
+            raise ValueError("the link model reads 'e5' as a second embedder: 'auto', 'e5' or 'none'")
+        return "" if value == "none" else value
 
     @field_validator("fetch_allow_networks")
     @classmethod
@@ -153,6 +152,7 @@ def default_of(name: str) -> Any:
 
 
 DEFAULT_EMBEDDER: str = default_of("embedder")
+DEFAULT_LINK_EMBEDDER: str = default_of("link_embedder")
 
 
 def settings_file() -> Path:

@@ -28,6 +28,7 @@ from blickwinkel.compare.evaluate import (
     real_comparison_errors,
     span_hash,
 )
+from blickwinkel.config import DEFAULT_LINK_EMBEDDER
 from blickwinkel.errors import Errors, EvaluationError, invalid_json, unreadable_file
 from blickwinkel.ingest.json_records import record_to_article
 from blickwinkel.model import Article
@@ -62,7 +63,7 @@ def score_gold_file(
     *,
     errors: bool = False,
     data_root: Path = DEFAULT_DATA_ROOT,
-    link_embedder: str = "",
+    link_embedder: str = DEFAULT_LINK_EMBEDDER,
 ) -> dict[str, Any]:
     """Read the gold file and its articles, compare them and score the comparison."""
     from blickwinkel.pipeline import compare_articles_text
@@ -122,7 +123,7 @@ def evaluate_gold_files(
     errors: bool = False,
     data_root: Path = DEFAULT_DATA_ROOT,
     split: str | None = None,
-    link_embedder: str = "",
+    link_embedder: str = DEFAULT_LINK_EMBEDDER,
 ) -> dict[str, Any]:
     """One file's scores, or ``{"files": {path: scores}, "total": micro-average}`` for several.
 

@@ -6,6 +6,7 @@ This is the plain function the CLI, the web app and batch jobs call.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -17,9 +18,10 @@ from blickwinkel import datacache
 with datacache.compiled_patterns("patterns-pipeline"):
     from blickwinkel.analyse.pipeline import analyse_articles
     from blickwinkel.compare import DEFAULT_THRESHOLD, compare_articles, part_embedding_texts
+    from blickwinkel.compare.align import SECOND_LANGUAGES
     from blickwinkel.compare.link_weights import CROSS_EMBEDDER
-    from blickwinkel.config import DEFAULT_EMBEDDER
-    from blickwinkel.embed import get_embedder
+    from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_LINK_EMBEDDER
+    from blickwinkel.embed import Embedder, get_embedder
     from blickwinkel.embed.kept import VectorStore, kept
     from blickwinkel.errors import BlickwinkelError, ComparisonError, EmbedderError, Errors, IngestError
     from blickwinkel.ingest import read_inputs
@@ -41,29 +43,72 @@ def compare_articles_text(
     embedder: str = DEFAULT_EMBEDDER,
     threshold: float = DEFAULT_THRESHOLD,
     known: Mapping[str, str] | None = None,
-    link_embedder: str = "",
+    link_embedder: str = DEFAULT_LINK_EMBEDDER,
     vectors: VectorStore | None = None,
 ) -> Comparison:
     """Analyse and compare articles that are already in memory; ``known`` holds kept analyses by
     content key (:mod:`blickwinkel.analyse.cache`, e.g. read from the store), which are not redone.
     ``link_embedder`` names a second embedder the link model reads for the pairs in one language whose
-    probability is uncertain (none when empty). With ``vectors`` (a store) the statement vectors of
-    every embedder are read from there before embedding and the new ones kept there
-    (:mod:`blickwinkel.embed.kept`)."""
+    probability is uncertain (``auto``: e5 for the languages of ``SECOND_LANGUAGES``; none when
+    empty). With ``vectors`` (a store) the statement vectors of every embedder are read from there
+    before embedding and the new ones kept there (:mod:`blickwinkel.embed.kept`)."""
     chosen = kept(get_embedder(embedder), vectors)
     # (an unknown name fails before analysis)
-    second = kept(get_embedder(link_embedder), vectors) if link_embedder else None
+    link_model, languages = second_embedder_of(link_embedder)
+    second = kept(link_model, vectors) if link_model is not None else None
+    loading: list[threading.Thread] = []
 
     def meanwhile(statements: Sequence[Sequence[Sentence]]) -> None:
         # While the analysis computes the tagger's vectors in the background: the embedder loads and
         # embeds every part of every statement as compare_articles will ask (its cache keeps them).
+        # The link embedder loads on a thread (started after the tagger's child process was forked).
+        if link_model is not None:
+            loading.extend(load_meanwhile(link_model, articles, languages))
         chosen.encode(part_embedding_texts(s.text for ss in statements for s in ss))
 
     analysed = analyse_articles(articles, known=known, meanwhile=meanwhile)
     cross = kept(get_embedder(CROSS_EMBEDDER), vectors) if CROSS_EMBEDDER else None
-    return compare_articles(
-        analysed, chosen, threshold=threshold, cross_embedder=cross, second_embedder=second
-    )
+    try:
+        return compare_articles(
+            analysed,
+            chosen,
+            threshold=threshold,
+            cross_embedder=cross,
+            second_embedder=second,
+            second_languages=languages,
+        )
+    finally:
+        for thread in loading:  # never left running into the next comparison (which may fork)
+            thread.join()
+
+
+def load_meanwhile(
+    second: Embedder, articles: Sequence[Article], languages: frozenset[str] | None
+) -> list[threading.Thread]:
+    """Start loading the second embedder on a thread of its own while the analysis runs, when two
+    or more articles are in its languages (then some pair of theirs is almost always uncertain, and
+    it is asked for after the analysis: loading it then took about 0.3 s of an English event's wall
+    time). Other stories never load it: a German one's process would grow by its weights for
+    nothing. The started thread (none or one) is given back to be joined."""
+    from blickwinkel.analyse.language import detect_language
+
+    found = [a.language or detect_language(a.text) for a in articles]
+    if sum(lang is not None and (languages is None or lang in languages) for lang in found) < 2:
+        return []
+    thread = threading.Thread(target=second.encode, args=(["."],), name="load-link-embedder", daemon=True)
+    thread.start()
+    return [thread]
+
+
+def second_embedder_of(link_embedder: str) -> tuple[Embedder | None, frozenset[str] | None]:
+    """The second embedder of the ``link_embedder`` setting and the languages whose pairs it scores
+    (None: every language): ``auto`` is e5 for :data:`SECOND_LANGUAGES`. Created, not loaded: e5
+    loads only when a pair of those languages is uncertain."""
+    if not link_embedder:
+        return None, None
+    if link_embedder == "auto":
+        return get_embedder("e5"), SECOND_LANGUAGES
+    return get_embedder(link_embedder), None
 
 
 def watch_parent(interval: float = 1.0) -> None:
@@ -122,7 +167,7 @@ def compare_inputs(
     threshold: float = DEFAULT_THRESHOLD,
     stdin: BinaryIO | None = None,
     max_chars: int | None = None,
-    link_embedder: str = "",
+    link_embedder: str = DEFAULT_LINK_EMBEDDER,
 ) -> ComparisonRun:
     """Read every input (a failed one is recorded and skipped), then compare what could be read.
     An article whose text is longer than ``max_chars`` is recorded as failed too: the analysis time

@@ -20,6 +20,7 @@ from blickwinkel.compare.similarity import (
     link_probability,
     link_reasons,
 )
+from blickwinkel.model import AnalysedArticle
 from tests.unit.test_compare import EMBEDDER, BagOfWordsEmbedder, make_article
 
 PLAIN = ScoreParts(0.0, 0.5, 0.4, 0.2, 0.0, 0.0, margin=0.05)
@@ -152,3 +153,49 @@ def test_the_link_embedder_leaves_pairs_in_two_languages_to_the_main_embedder() 
     assert [(k.a, k.b, k.score) for k in second.links] == [(k.a, k.b, k.score) for k in plain.links]
     for link in second.links:
         assert "cross_meaning" not in link.reasons and "second_meaning" not in link.reasons
+
+
+def test_the_link_embedder_scores_only_the_pairs_in_its_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The default setting "auto" runs e5 on English pairs only (align.SECOND_LANGUAGES): a German
+    # story never embeds with it, an English one does.
+    monkeypatch.setattr(align, "SECOND_BAND", (0.0, 1.01))  # every candidate pair is uncertain
+    german = [
+        make_article("a", ["Die Stadt sperrt die alte Brücke über den Fluss wegen Rost.", "Es regnet."]),
+        make_article("b", ["Die alte Brücke über den Fluss wird wegen Rost gesperrt.", "Die Sonne scheint."]),
+    ]
+    english = [
+        make_article("c", ["The city closes the old bridge over the river because of rust.", "It rains."]),
+        make_article("d", ["The old bridge over the river is closed because of rust.", "The sun shines."]),
+    ]
+
+    def in_language(articles: list[AnalysedArticle], language: str) -> list[AnalysedArticle]:
+        return [
+            replace(x, statements=tuple(replace(s, language=language) for s in x.statements))
+            for x in articles
+        ]
+
+    only_english = frozenset({"en"})
+    counting = CountingEmbedder()
+    plain = compare_articles(in_language(german, "de"), EMBEDDER)
+    second = compare_articles(
+        in_language(german, "de"), EMBEDDER, second_embedder=counting, second_languages=only_english
+    )
+    assert counting.texts == []
+    assert [(k.a, k.b, k.score) for k in second.links] == [(k.a, k.b, k.score) for k in plain.links]
+    cmp = compare_articles(
+        in_language(english, "en"), EMBEDDER, second_embedder=counting, second_languages=only_english
+    )
+    assert counting.texts
+    assert cmp.links and all("second_meaning" in link.reasons for link in cmp.links)
+
+
+def test_the_default_link_embedder_is_e5_for_english_pairs_only() -> None:
+    from blickwinkel.config import DEFAULT_LINK_EMBEDDER
+    from blickwinkel.pipeline import second_embedder_of
+
+    assert DEFAULT_LINK_EMBEDDER == "auto"
+    embedder, languages = second_embedder_of("auto")
+    assert embedder is not None and embedder.name == "e5" and languages == align.SECOND_LANGUAGES == {"en"}
+    embedder, languages = second_embedder_of("e5")
+    assert embedder is not None and languages is None  # every language
+    assert second_embedder_of("") == (None, None)

@@ -62,7 +62,10 @@ def compare(
     ] = None,
     link_embedder: Annotated[
         str | None,
-        typer.Option(help="Second embedder the link model reads for uncertain pairs: e5 (slower)."),
+        typer.Option(
+            help="Second embedder the link model reads for uncertain pairs: auto (e5 for English pairs), "
+            "e5 (every language, slower) or none."
+        ),
     ] = None,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""

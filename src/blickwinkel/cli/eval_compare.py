@@ -76,7 +76,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = DEFAULT_DATA_ROOT,
         link_embedder: Annotated[
             str | None,
-            typer.Option(help="Second embedder the link model reads for uncertain pairs: e5 (slower)."),
+            typer.Option(
+                help="Second embedder the link model reads for uncertain pairs: auto (e5 for English pairs), "
+                "e5 (every language, slower) or none."
+            ),
         ] = None,
     ) -> None:
         from blickwinkel.config import load_settings

@@ -40,6 +40,7 @@ def compare_articles(
     threshold: float = DEFAULT_THRESHOLD,
     cross_embedder: Embedder | None = None,
     second_embedder: Embedder | None = None,
+    second_languages: frozenset[str] | None = None,
 ) -> Comparison:
     """The fact-by-fact comparison of two or more analysed articles.
 
@@ -48,7 +49,9 @@ def compare_articles(
     across languages; it is not called when every article is in one language. ``second_embedder``
     (setting ``link_embedder``) embeds the statements of the candidate pairs in one language whose
     link probability by the main embedder is uncertain, and their nearest neighbours; the link model
-    reads its cosines for those pairs (:data:`blickwinkel.compare.align.SECOND_BAND`)."""
+    reads its cosines for those pairs (:data:`blickwinkel.compare.align.SECOND_BAND`); with
+    ``second_languages``, only for pairs in those languages (the default setting ``auto``:
+    :data:`blickwinkel.compare.align.SECOND_LANGUAGES`)."""
     if len(articles) < 2:
         raise ComparisonError(Errors.K001.format(count=len(articles)))
     ids = [a.article.id for a in articles]
@@ -75,6 +78,7 @@ def compare_articles(
         embedder=embedder.name,
         cross_embeddings=cross_embeddings,
         second=second,
+        second_languages=second_languages,
     )
     facts = group_facts(statements, alignment.links, alignment.pair_score, alignment.restatements)
     facts = perhaps_elsewhere(facts, statements, alignment.best, [a.article.id for a in articles])
