@@ -303,6 +303,25 @@ def test_unit_key_maps_german_and_english_units_together() -> None:
     assert unit_key("  ") is None
 
 
+def test_measures_in_german_english_and_french_count_one_thing() -> None:
+    # Invented sentences of one fact in three languages: each measure's number meets the same key.
+    said = {
+        "de": "Der Kran ist 56 Meter hoch, wiegt 30 Kilogramm und steht 15 Meilen entfernt auf 4 Hektar.",
+        "en": "The crane is 56 metres high, weighs 30 kilograms and stands 15 miles away on 4 hectares.",
+        "fr": "La grue mesure 56 mètres, pèse 30 kilogrammes et se trouve sur 4 hectares à 3 kilomètres.",
+    }
+    keys = {
+        language: {(q.value, unit_key(q.unit)) for q in find_quantities(text, language)}
+        for language, text in said.items()
+    }
+    assert {(56, "m"), (30, "kg"), (4, "ha")} <= keys["de"] & keys["en"] & keys["fr"]
+    assert (15, "mile") in keys["de"] & keys["en"]
+    assert (3, "km") in keys["fr"]
+    assert unit_key("Kilometer") == unit_key("kilometre") == unit_key("kilomètre") == "km"
+    assert unit_key("Grad") == unit_key("degree") == unit_key("degré")
+    assert unit_key("Liter") == unit_key("litre")
+
+
 def test_quantities_agree() -> None:
     exact = one("Es kamen 2.500 Soldaten.")
     same = one("Es kamen 2500 Soldaten.")
