@@ -2,8 +2,9 @@
 
 Runs on the seed pair and on stories of 2, 10 and 50 articles from ../shared/data/corpus-de, and on our
 own examples. Prints figures; asserts nothing. Usage: python bench/compare.py [--quick]
-[--link-embedder e5] (the cost of the link_embedder setting; each line then ends with the number of
-texts e5 embedded in the last run).
+[--link-embedder auto|e5|none] (the link_embedder setting, default ``auto`` as in ``compare``: e5 on
+the uncertain English pairs; each line then ends with the number of texts e5 embedded in the last run:
+0 for the German stories).
 
 ``python bench/compare.py --store`` takes corpus-de stories of 10 and 50 articles through a new SQLite
 store, each step a process of its own: what ``ingest`` does for them (the analysis kept), then their
@@ -30,6 +31,7 @@ from typing import Any
 
 from blickwinkel.analyse.pipeline import CACHE, analyse_articles
 from blickwinkel.compare import compare_articles
+from blickwinkel.compare.align import SECOND_LANGUAGES
 from blickwinkel.embed import get_embedder
 from blickwinkel.embed.backends import CachedEmbedder
 from blickwinkel.ingest import read_inputs, read_text
@@ -75,10 +77,14 @@ def run(articles: list[Article], embedder_name: str, link_embedder: str = "") ->
     run_id = next(_RUNS)
     articles = [dataclasses.replace(a, id=f"{a.id}~{run_id}") for a in articles]
     fresh = _fresh(embedder_name)
-    counted = _Counted(_fresh(link_embedder)) if link_embedder else None
+    # The setting as the pipeline reads it: "auto" is e5 for the pairs in SECOND_LANGUAGES only.
+    auto = link_embedder == "auto"
+    counted = _Counted(_fresh("e5" if auto else link_embedder)) if link_embedder else None
     start = time.perf_counter()
     analysed = analyse_articles(articles)
-    cmp = compare_articles(analysed, fresh, second_embedder=counted)
+    cmp = compare_articles(
+        analysed, fresh, second_embedder=counted, second_languages=SECOND_LANGUAGES if auto else None
+    )
     seconds = time.perf_counter() - start
     if counted is not None:
         _SECOND_TEXTS.append(counted.texts)
@@ -213,8 +219,8 @@ def main() -> int:
     parser.add_argument("--embedder", default="use")
     parser.add_argument(
         "--link-embedder",
-        default="",
-        help="second embedder of the link model (the link_embedder setting, e.g. e5); off by default",
+        default="auto",
+        help="second embedder of the link model (the link_embedder setting: auto, e5 or none)",
     )
     args = parser.parse_args()
     if args.store_run:
@@ -224,12 +230,14 @@ def main() -> int:
     if args.store:
         store_report((2,) if args.quick else (10, 50))
         return 0
+    if args.link_embedder == "none":
+        args.link_embedder = ""
     repeats = 1 if args.quick else 3
 
     t0 = time.perf_counter()
     get_embedder(args.embedder).encode(["Modell laden."])
-    if args.link_embedder:
-        get_embedder(args.link_embedder).encode(["Modell laden."])
+    if args.link_embedder:  # (loaded as the stories of English articles will; the German ones never ask)
+        get_embedder("e5" if args.link_embedder == "auto" else args.link_embedder).encode(["Modell laden."])
     print(f"model load ({args.embedder} {args.link_embedder}): {time.perf_counter() - t0:.2f}s")
 
     examples = sorted(
@@ -245,7 +253,7 @@ def main() -> int:
         report("seed pair", list(read_inputs(files).articles), args.embedder, repeats, args.link_embedder)
         cli = Path(sys.executable).with_name("blickwinkel")
         t0 = time.perf_counter()
-        extra = ["--link-embedder", args.link_embedder] if args.link_embedder else []
+        extra = ["--link-embedder", args.link_embedder or "none"]
         subprocess.run(
             [str(cli), "compare", *files, "--format", "json", *extra], capture_output=True, check=False
         )

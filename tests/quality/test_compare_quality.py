@@ -3,7 +3,7 @@ real-news gold. The perturbation benchmark has its own gate: tests/quality/test_
 
 Every pin is the measured value rounded down to 3 decimals, no slack: a change that lowers one fails
 here unless the pin is lowered with a reason in the commit message and the CHANGELOG. Measured with
-the default embedder (use) and threshold:
+the default embedder (use), link embedder (auto: e5 for the uncertain English pairs) and threshold:
 
     blickwinkel eval compare examples/gold/*.json --format json
     blickwinkel eval compare examples/gold-real/*.json --split heldout \\
@@ -31,18 +31,23 @@ DATA = Path(os.environ.get("BLICKWINKEL_SHARED", str(SHARED))) / "data"
 # Micro-averaged F1 over the three example stories (52 gold facts).
 # Unique facts 0.8 -> 0.76 (P 19/23, R 19/27) since a fact another article may state too ("perhaps
 # also in", PERHAPS_MIN_SCORE) is no longer scored as unique: fewer unique facts found in these stories.
-GOLD_F1 = {"links": 0.826, "unique_facts": 0.76, "conflicts": 0.909}
+# Unique facts 0.76 -> 0.754 (P 19/23 -> 20/26, R 19/27 -> 20/27) since e5 scores the uncertain English
+# pairs by default (link_embedder "auto"): the ferry story's facts are "perhaps also" elsewhere less often.
+GOLD_F1 = {"links": 0.826, "unique_facts": 0.754, "conflicts": 0.909}
 # Held-out real-news events (examples/gold-real, split heldout), per language pair:
 # (task, figure) -> pinned value. Support (gold items) in the comments.
 HELDOUT = {
     # 7 WikiNews events
     "en": {  # links 105, unique facts 125, different-fact pairs 44, conflicts 6
-        ("links", "precision"): 0.888,
-        ("links", "recall"): 0.533,
-        # "perhaps also in" (PERHAPS_MIN_SCORE): P 0.691 -> 0.838 (99/118), R 0.984 -> 0.792 (99/125)
-        ("unique_facts", "precision"): 0.838,
-        ("unique_facts", "recall"): 0.792,
-        ("different", "rate"): 0.954,
+        # e5 on the uncertain English pairs by default (link_embedder "auto", chosen on the tuning
+        # half): links P/R 0.888/0.533 -> 0.957/0.638 (67/70, 67/105)
+        ("links", "precision"): 0.957,
+        ("links", "recall"): 0.638,
+        # "perhaps also in" (PERHAPS_MIN_SCORE): P 0.691 -> 0.838 (99/118), R 0.984 -> 0.792 (99/125);
+        # with e5 on English pairs P 0.838 -> 0.825 (104/126), R 0.792 -> 0.832 (104/125)
+        ("unique_facts", "precision"): 0.825,
+        ("unique_facts", "recall"): 0.832,
+        ("different", "rate"): 0.977,  # 43/44 (0.954 without e5)
         # 1 of 6 gold conflicts found, 3 false; the de and de-en held-out conflicts (2 and 2) are
         # not found yet (P/R 0), so they pin nothing there
         ("conflicts", "precision"): 0.25,
@@ -93,8 +98,8 @@ def test_held_out_real_news_gold() -> None:
             assert by_pair[label][task][figure] >= pinned, (label, task, by_pair[label][task])
 
 
-# The link_embedder setting (e5 on the uncertain pairs in one language), held-out links per language
-# pair (2026-11-29, sixth session):
+# The link_embedder setting "e5" (e5 on the uncertain pairs in every language; the default "auto" is
+# e5 for English pairs only), held-out links per language pair (2026-11-29, sixth session):
 #     blickwinkel eval compare examples/gold-real/*.json --split heldout \\
 #         --data-root ../shared/data --link-embedder e5 --format json
 HELDOUT_LINK_EMBEDDER = {
