@@ -2,7 +2,7 @@
 
 Each model is a logistic regression of "the two statements state one fact" on the parts of a pair's
 score (:func:`blickwinkel.compare.similarity.link_features`): one for statements in one language, one
-for one language when the ``link_embedder`` setting adds e5's cosine and margin (off by default), one
+for one language when the ``link_embedder`` setting adds e5's cosine and margin (by default for English), one
 for statements in two languages scored with both embedders' cosines, and one for two languages when
 only one embedder is at hand. Fitted on the candidate pairs of the tuning half of the real-news gold
 (examples/gold-real, split ``tune``; evaluation-only data, which may choose a handful of documented
