@@ -69,8 +69,9 @@ HELDOUT = {
         ("links", "precision"): 0.571,
         ("links", "recall"): 0.333,
         # "perhaps also in" (chosen on the tuning half, where de-en went 0.710 -> 0.783): here both
-        # fall, P 0.705 -> 0.695 (16/23), R 0.923 -> 0.615 (16/26)
-        ("unique_facts", "precision"): 0.695,
+        # fall, P 0.705 -> 0.695 (16/23), R 0.923 -> 0.615 (16/26); 16/22 = 0.727 since the seventh
+        # session's refit on main's analysis
+        ("unique_facts", "precision"): 0.727,
         ("unique_facts", "recall"): 0.615,
         ("different", "rate"): 1.0,
     },
