@@ -241,15 +241,15 @@ def test_a_comparison_from_kept_vectors_is_identical(tmp_path: Path, monkeypatch
     from blickwinkel import pipeline
 
     articles = [read_text(text, source=f"r{n}.txt", fmt="text") for n, text in enumerate(REPORTS)]
-    loaded = get_embedder("use")
-    assert isinstance(loaded, CachedEmbedder)
+    loaded = {name: get_embedder(name) for name in ("use", "e5")}  # e5: the English pairs' second opinion
+    assert all(isinstance(e, CachedEmbedder) for e in loaded.values())
     store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
     try:
         runs = []
         for _ in range(2):
             # Each run as a new process would: no analysis and no vector in memory.
             analysis.CACHE.clear()
-            monkeypatch.setattr(pipeline, "get_embedder", lambda _name: CachedEmbedder(loaded.inner))
+            monkeypatch.setattr(pipeline, "get_embedder", lambda name: CachedEmbedder(loaded[name].inner))
             counting = CountingStore(store)
             body = pipeline.comparison_json(articles, "use", vectors=counting)
             runs.append((json.dumps(body, sort_keys=True), counting.read, counting.kept))

@@ -221,8 +221,13 @@ def compare_chunk(
 ) -> ChunkResult:
     """Round 3: analyse and compare the stories of one chunk and write their tables."""
     from blickwinkel.compare import compare_articles
+    from blickwinkel.config import DEFAULT_LINK_EMBEDDER
     from blickwinkel.embed import get_embedder
+    from blickwinkel.pipeline import second_embedder_of
 
+    # The link embedder of the default setting, as `compare` reads it (e5 on uncertain English pairs),
+    # so that a story's facts are the same from the archive as from the command.
+    second, languages = second_embedder_of(DEFAULT_LINK_EMBEDDER)
     output = Output(out)
     if output.exists(WORK, "done", key):
         counts = json.loads(output.fs.cat_file(output.path(WORK, "done", key)))
@@ -240,7 +245,13 @@ def compare_chunk(
         if compare and len(analysed) >= 2:
             try:
                 cross = get_embedder(CROSS_EMBEDDER) if CROSS_EMBEDDER else None
-                comparison = compare_articles(analysed, get_embedder(embedder), cross_embedder=cross)
+                comparison = compare_articles(
+                    analysed,
+                    get_embedder(embedder),
+                    cross_embedder=cross,
+                    second_embedder=second,
+                    second_languages=languages,
+                )
             except Exception as exc:
                 failures.append(Failure(f"story {story}", f"comparison failed: {type(exc).__name__}: {exc}"))
                 continue
