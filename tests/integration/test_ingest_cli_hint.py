@@ -180,3 +180,22 @@ def test_watch_without_feeds_says_how_to_add_one(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert f"No feeds yet; add one with: blickwinkel feeds add URL --db {db}" in result.stderr
     assert "0 stored" not in result.stderr
+
+
+def test_retry_reads_the_file_of_a_failed_record_and_forgets_the_records_it_mends(tmp_path: Path) -> None:
+    # `ingest --retry` tried to open "records.jsonl:2" and failed with "[I008] file not found", and a
+    # record mended in its file stayed listed by `ingest --failed`.
+    records = tmp_path / "records.jsonl"
+    good = '{"title": "Mill fire", "text": "A fire broke out at the old mill in Osterlin on Monday."}'
+    records.write_text(good + '\n{"title": "Second", "text": null}\n', encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    result = CliRunner().invoke(app, ["ingest", str(records), "--db", db, "--no-analysis"], env=env)
+    assert result.exit_code == 1 and f"{records}:2: [I026]" in result.stderr
+    mended = '{"title": "Second", "text": "The mill had stood empty for ten years, the owner said."}'
+    records.write_text(good + "\n" + mended + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", "--retry", "--db", db, "--no-analysis"], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "1 stored, 1 already stored, 0 failed" in result.stderr and "I008" not in result.stderr
+    result = CliRunner().invoke(app, ["ingest", "--failed", "--db", db], env=env)
+    assert "No failed inputs." in result.stderr

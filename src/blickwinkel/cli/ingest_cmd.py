@@ -209,9 +209,13 @@ def ingest(
         if retry:
             from blickwinkel.config import load_settings
             from blickwinkel.store import open_store
+            from blickwinkel.store.ingest import failed_file
 
             store = open_store(load_settings({"db": db}).db)
-            sources = [*(sources or []), *(f.source for f in store.failures())]
+            # a failed record is read again with its file; each input once
+            sources = list(
+                dict.fromkeys([*(sources or []), *(failed_file(f.source) for f in store.failures())])
+            )
             store.close()
             if not sources:  # was "give files, directories or URLs … (or --failed, --retry)"
                 err.print("No failed inputs to retry.")

@@ -13,6 +13,7 @@ import datetime as dt
 import email.utils
 import logging
 import os
+import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -111,6 +112,19 @@ def is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
+_RECORD = re.compile(r"(.+)(?::|#)\d+")
+
+
+def failed_file(source: str) -> str:
+    """The input to read again for a failure's source: a JSONL line ("file.jsonl:3") or a JSON list's
+    record ("file.json#2") is its file (`ingest --retry` tried to open "file.jsonl:3" and failed with
+    "file not found"); a file or URL is itself."""
+    record = _RECORD.fullmatch(source)
+    if record is None or is_url(source) or os.path.exists(source) or not os.path.isfile(record.group(1)):
+        return source
+    return record.group(1)
+
+
 def expand_paths(sources: Iterable[str]) -> Iterator[str]:
     """Files and URLs stay; a directory becomes its non-hidden files, sorted (not its subdirectories,
     as in :func:`blickwinkel.ingest.read_inputs`). A file reached twice (named twice, named and in a
@@ -178,8 +192,12 @@ class Ingestor:
         result = read_inputs([path], max_bytes=self.max_bytes)
         counts = self._fail_all(result.failures)
         counts.add(self.ingest_articles(result.articles))
-        if not result.failures:
-            self.store.clear_failure(path)
+        failing = {f.source for f in result.failures}
+        # The file and its records ("file:3", "file#2") that read now: a mended record stayed listed
+        # by `ingest --failed` (only the file's own name was cleared, and only with no record failing).
+        for stored in self.store.failures():
+            if stored.source not in failing and failed_file(stored.source) == path:
+                self.store.clear_failure(stored.source)
         return counts
 
     def ingest_url(self, url: str, *, published: dt.date | None = None) -> IngestCounts:
