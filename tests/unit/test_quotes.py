@@ -462,6 +462,10 @@ def test_english_speakers_of_common_newswire_shapes(text: str, speaker: str) -> 
         # a place or organisation before the role ("Eastwick mayor <Name> said" had no speaker)
         ('"A young life," Eastwick mayor Tom Reyes said.', "Tom Reyes"),
         ('"It is sad," Norland Ferries spokesman Tom Reyes told reporters.', "Tom Reyes"),
+        # a possessive organisation before the name ("the <Org>'s <Name> said" had no speaker)
+        ('"It will pass," the Harbour Institute\'s Tom Reyes said.', "Tom Reyes"),
+        # an organisation named with a possessive stays whole
+        ("The ward is closed, Norland Women's Children Hospital said.", "Norland Women's Children Hospital"),
     ],
 )
 def test_english_speaker_after_the_verb_ends_the_clause(text: str, speaker: str) -> None:

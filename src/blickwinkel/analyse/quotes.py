@@ -149,10 +149,11 @@ _BEFORE_VERB = re.compile(
 # the speaker is the name.
 _ROLE_EN = r"(?:(?!(?:the|a|an|on|at|in|to|that|and|but|then|also|when|while)\s)[a-z][a-z\-]+\s+){1,3}"
 _AFTER_ROLE_EN = re.compile(rf"\b(?P<verb>{_SPEECH_EN})\s+{_ROLE_EN}(?P<np>{_NAME})")
-# A place or organisation may come before the role: '…," Eastwick mayor <Name> said'.
+# A place or organisation may come before the role: '…," Eastwick mayor <Name> said'; a possessive
+# one before the name with no role: '…," the Institute's <Name> said'.
 _BEFORE_ROLE_EN = re.compile(
-    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?:{_CAP}\s+){{0,2}}{_ROLE_EN}(?P<np>{_NAME})\s+"
-    rf"(?P<verb>{_SPEECH_EN})\b"
+    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?:(?:{_CAP}\s+){{0,2}}{_ROLE_EN}|"
+    rf"(?i:the\s+)?(?:{_CAP}\s+){{0,2}}{_CAP}['’]s\s+(?:{_ROLE_EN})?)(?P<np>{_NAME})\s+(?P<verb>{_SPEECH_EN})\b"
 )
 # '<Name>, the mayor of Eastwick, said …', '…," passenger <Name>, 34, said', '<Name>, Bürgermeisterin
 # von Lindau, sagte …': the name before an apposition between commas; 'Der Sprecher der Stadtwerke,
@@ -338,6 +339,18 @@ _INVERSION_END = re.compile(
 _NEXT_WORD = re.compile(r"\s+[\w’'\-]+")
 
 
+_POSSESSED_NAME = re.compile(rf"\w['’]s\s+(?:[a-z][a-z\-]+\s+){{0,3}}(?P<name>{_NAME})$")
+
+
+def _person_like(name: str) -> bool:
+    """Two or more words that do not end in an organisation's head ("St. Mary's Hospital" is no
+    person after a possessive)."""
+    words = name.split()
+    return (
+        len(words) >= 2 and words[-1] not in gz.ORG_HEADS and not _ORGANISATION_HEAD_EN.fullmatch(words[-1])
+    )
+
+
 _APPOSED_NAME = re.compile(
     rf",\s+(?:(?:[A-Z][\w\-]*\s+)?(?:(?!(?:who|which|that|where|when)\s)[a-z][a-z\-]+\s+){{1,3}})?(?P<name>{_NAME})"
 )
@@ -491,6 +504,11 @@ def _find_speaker(
             if name is None:
                 continue
             start = m.start("np") + raw.lower().index(name.split()[0].lower())
+            # "the Harbour Institute's Tom Reyes": the person after the possessive organisation
+            owner = _POSSESSED_NAME.search(name)
+            if owner is not None and _person_like(owner.group("name")):
+                start += owner.start("name")
+                name = owner.group("name")
             english = pattern in (_BEFORE_ROLE_EN, _AFTER_ROLE_EN, _START_ROLE_EN) or bool(
                 _ENGLISH_VERB.fullmatch(m.groupdict().get("verb") or "")
                 or m.group(0).lower().startswith("according")
