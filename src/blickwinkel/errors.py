@@ -94,7 +94,10 @@ class Errors(metaclass=_ErrorsWithCodes):
     I002 = "file is empty"
     I003 = "text is empty"
     I004 = "unknown format {fmt!r}; known formats: {known}"
-    I005 = "holds {count} articles; read_text reads one (use read_inputs)"
+    I005 = (
+        "holds {count} articles where one is read (a pasted text, a web address); give one article, or "
+        "save the records as a file and read that (blickwinkel ingest FILE)"
+    )
     I006 = "file is {size_mb:.1f} MB, over the {limit} limit; raise --max-file-mb"
     I007 = "input is larger than the {limit} limit; raise --max-file-mb"
     I008 = "file not found"

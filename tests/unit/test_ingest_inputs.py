@@ -272,7 +272,8 @@ def test_read_text_errors() -> None:
         read_text("Titel\n\nText.", source="api", fmt="docx")
     with pytest.raises(IngestError, match=r"^api#2: \[I024\] field 'text' is missing$"):
         read_text('[{"text": "a"}, {"title": "b"}]', source="api", fmt="json")
-    with pytest.raises(IngestError, match=r"holds 2 articles; read_text reads one"):
+    # "read_text reads one (use read_inputs)" reached users of the compare API and of `ingest URL`
+    with pytest.raises(IngestError, match=r"holds 2 articles where one is read .*blickwinkel ingest FILE"):
         read_text('[{"text": "a"}, {"text": "b"}]', source="api", fmt="json")
 
 
