@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from blickwinkel.ingest import read_text
-from blickwinkel.ingest._boilerplate import boilerplate_kind, byline_names, is_photo_credit, reader_inserts
+from blickwinkel.ingest._boilerplate import (
+    boilerplate_kind,
+    byline_names,
+    is_photo_credit,
+    leading_furniture,
+    reader_inserts,
+)
 from blickwinkel.model import NON_CONTENT_BLOCK_KINDS, Article
 from blickwinkel.text import split_statements
 
@@ -385,6 +391,20 @@ def test_a_british_advert_label_glued_to_a_sentence_is_cut_off() -> None:
     assert texts_of(article, "boilerplate") == ["Advert"]
     assert boilerplate_kind("Advert") == "boilerplate"
     assert "Advert" not in statement_text(article)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Advert campaigns for sweets were banned on Monday.",
+        "Werbung für Tabak ist seit Montag verboten.",
+        "Anzeige gegen Unbekannt wurde am Abend erstattet.",
+    ],
+)
+def test_a_sentence_that_begins_with_an_advert_word_keeps_it(text: str) -> None:
+    # The lookahead for a capitalised next word was case-blind, so these lost their first word.
+    assert leading_furniture(text) == 0
+    assert leading_furniture("Anzeige Die Brücke bleibt gesperrt.") == len("Anzeige ")
 
 
 @pytest.mark.parametrize(

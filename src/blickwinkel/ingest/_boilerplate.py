@@ -126,10 +126,12 @@ _PAGE_NOTE = re.compile(
     _I,
 )
 # Page furniture glued to the start of the next paragraph when a capture lost the line break:
-# "Continue reading the main story In life, …".
+# "Continue reading the main story In life, …". The next word must be capitalised in fact (the
+# case-blind flag would let "[A-Z]" match any letter: "Werbung für Tabak …", "Anzeige gegen …" and
+# "Advert campaigns …" lost their first word).
 _LEADING_FURNITURE = re.compile(
     r"^(?:continue reading the main story|skip advertisement|advertisement|advert|anzeige|werbung)\s+"
-    r"(?=[A-ZÄÖÜ\"“„‘'0-9])",
+    r"(?=(?-i:[A-ZÄÖÜ\"“„‘'0-9]))",
     _I,
 )
 # A photo caption that ends with its credit: "… in Kharkiv. Jane Doe/AFP/Getty Images",
