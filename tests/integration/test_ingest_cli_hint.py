@@ -199,3 +199,20 @@ def test_retry_reads_the_file_of_a_failed_record_and_forgets_the_records_it_mend
     assert "1 stored, 1 already stored, 0 failed" in result.stderr and "I008" not in result.stderr
     result = CliRunner().invoke(app, ["ingest", "--failed", "--db", db], env=env)
     assert "No failed inputs." in result.stderr
+
+
+@pytest.mark.parametrize("command", [["ingest", "--no-analysis"], ["feeds", "list"], ["serve"]])
+def test_a_database_url_naming_a_file_that_is_no_database_is_an_error(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # "--db sqlite:///article.txt" ended in sqlalchemy's traceback ("file is not a database").
+    article = tmp_path / "mill.txt"
+    article.write_text(
+        "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n", encoding="utf-8"
+    )
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    args = [*command, "--db", f"sqlite:///{article}"] + ([str(article)] if command[0] == "ingest" else [])
+    result = CliRunner().invoke(app, args, env=env)
+    assert result.exit_code == 2, result.stderr
+    assert "[S004] Cannot open the database" in result.stderr and "file is not a database" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)

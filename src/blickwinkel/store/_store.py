@@ -43,7 +43,7 @@ def open_store(url: str | None = None) -> Store:
     engine = _engine.create_engine(_engine.resolve_url(url))
     try:
         _engine.migrate(engine)
-    except sa.exc.OperationalError as exc:
+    except sa.exc.DatabaseError as exc:  # OperationalError, and "file is not a database" (a text file)
         engine.dispose()
         raise StoreError(
             Errors.S004.format(
