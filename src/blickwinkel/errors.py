@@ -202,6 +202,10 @@ class Errors(metaclass=_ErrorsWithCodes):
     S004 = (
         "Cannot open the database {url}: {problem}. Check the URL, that the server runs and the credentials."
     )
+    S005 = (
+        "The database {url} has a schema this blickwinkel does not know ({problem}): it was written by "
+        "a newer version. Upgrade blickwinkel, or give another database with --db."
+    )
     S010 = "cursor {cursor!r} is not one this server gave out ({reason}); start without it"
     S011 = "article {article_id} is not stored"
     # compare/evaluate.py (gold files)

@@ -216,3 +216,20 @@ def test_a_database_url_naming_a_file_that_is_no_database_is_an_error(
     assert result.exit_code == 2, result.stderr
     assert "[S004] Cannot open the database" in result.stderr and "file is not a database" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_database_of_a_newer_schema_is_an_error_that_says_so(tmp_path: Path) -> None:
+    # A store whose Alembic revision this version does not know ended in Alembic's CommandError traceback.
+    import sqlite3
+
+    from blickwinkel.store import open_store
+
+    path = tmp_path / "news.db"
+    open_store(f"sqlite:///{path}").close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    result = CliRunner().invoke(app, ["feeds", "list", "--db", f"sqlite:///{path}"], env=env)
+    assert result.exit_code == 2, result.stderr
+    assert "[S005] The database" in result.stderr and "ffff9999" in result.stderr
+    assert "written by a newer version" in result.stderr

@@ -7,6 +7,7 @@ transactions, cursors and the one builder of listing filters).
 
 from __future__ import annotations
 
+import alembic.util
 import sqlalchemy as sa
 
 from blickwinkel.errors import Errors, StoreError
@@ -49,5 +50,12 @@ def open_store(url: str | None = None) -> Store:
             Errors.S004.format(
                 url=engine.url.render_as_string(hide_password=True), problem=str(exc.orig).strip() or exc
             )
+        ) from exc
+    except alembic.util.CommandError as exc:
+        # A schema revision of a newer version ("Can't locate revision identified by …") ended in
+        # Alembic's traceback.
+        engine.dispose()
+        raise StoreError(
+            Errors.S005.format(url=engine.url.render_as_string(hide_password=True), problem=exc)
         ) from exc
     return Store(engine)
