@@ -155,3 +155,11 @@ def test_the_outlet_table_counts_perhaps_facts_apart_from_shared_ones() -> None:
     row = next(x for x in text.splitlines() if x.startswith("│ A "))
     # 5 facts: 3 shared, 1 perhaps also in B, 1 only here
     assert [c.strip() for c in row.split("│")[3:7]] == ["5", "3", "1", "1"]
+
+
+def test_a_clause_cut_from_a_longer_sentence_opens_with_an_ellipsis() -> None:
+    # "• which has not had a history of such unrest." read as a sentence that lost its start.
+    comparison = build_comparison()
+    text = _text_of(_with_statement(comparison, "a6", text="und die Stadt prüft alle Optionen."))
+    assert "… und die Stadt prüft alle Optionen." in text
+    assert "… Die Stadt" not in text

@@ -32,6 +32,13 @@ def _short(text: str, width: int = 220) -> str:
     return textwrap.shorten(" ".join(text.split()), width=width, placeholder=" …")
 
 
+def _statement_text(text: str, width: int = 220) -> str:
+    """A statement shortened to ``width``; a clause cut from a longer sentence ("which has not …",
+    "and the council …") opens with "…", so it does not read as a whole sentence that lost its start."""
+    short = _short(text, width)
+    return f"… {short}" if short[:1].islower() else short
+
+
 def _tags(s: Statement, names: dict[str, str] | None = None) -> str:
     tags = []
     if s.kind in ("quote", "reported_speech"):
@@ -112,7 +119,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
         for fact in only:
             s = by_id[fact.canonical]
             line = Text("  • ")
-            line.append(_short(s.text), style="italic" if s.subjective else "")
+            line.append(_statement_text(s.text), style="italic" if s.subjective else "")
             line.append(_tags(s, names), style="magenta" if s.subjective else "cyan")
             line.append(_numbers(s), style="dim")
             parts.append(line)
@@ -120,7 +127,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
             s = by_id[fact.canonical]
             elsewhere = ", ".join(labels[a] for a in fact.perhaps_in)
             line = Text("  ? ", style="dim")
-            line.append(_short(s.text), style="dim")
+            line.append(_statement_text(s.text), style="dim")
             line.append(f"  (perhaps also in {elsewhere})", style="dim italic")
             parts.append(line)
 
@@ -136,7 +143,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
         parts.append(line)
         for sid in c.statements:
             s = by_id[sid]
-            parts.append(Text(f"      {labels[s.article]}: {_short(s.text, 180)}"))
+            parts.append(Text(f"      {labels[s.article]}: {_statement_text(s.text, 180)}"))
 
     parts.append(_coverage_table(comparison, labels, by_id))
     parts.append(_omissions(comparison, labels, by_id))
@@ -163,7 +170,7 @@ def _coverage_table(comparison: Comparison, labels: dict[str, str], by_id: dict[
     for f in shared:
         cells = comparison.coverage.get(f.id, {})
         table.add_row(
-            Text(_short(by_id[f.canonical].text, 70)),
+            Text(_statement_text(by_id[f.canonical].text, 70)),
             *(SYMBOLS[cells.get(a.article.id, "absent")] for a in comparison.articles),
         )
     return table
@@ -186,7 +193,7 @@ def _omissions(comparison: Comparison, labels: dict[str, str], by_id: dict[str, 
         for o in missing[:OMISSIONS_SHOWN]:
             fact = facts[o.fact]
             who = " ".join(labels[x] for x in fact.articles)
-            rows.append(Text(f"      − [{who}] {_short(by_id[fact.canonical].text, 150)}"))
+            rows.append(Text(f"      − [{who}] {_statement_text(by_id[fact.canonical].text, 150)}"))
         if len(missing) > OMISSIONS_SHOWN:
             rows.append(Text(f"      … {len(missing) - OMISSIONS_SHOWN} more", style="dim"))
     return Group(*rows)
@@ -234,7 +241,7 @@ def _fact_block(
     canonical = by_id[fact.canonical]
     who = " ".join(labels[a] for a in fact.articles)
     line = Text(f"{n:>3}. [{who}] {'⚠ ' if conflict else ''}", style="bold red" if conflict else "bold green")
-    line.append(_short(canonical.text))
+    line.append(_statement_text(canonical.text))
     # who said the fact's wording: only the other articles' lines named their speakers
     line.append(_tags(canonical, names), style="cyan")
     line.append(_numbers(canonical), style="dim")
@@ -244,7 +251,7 @@ def _fact_block(
         if s.id == canonical.id:
             continue
         other = Text(f"       {labels[s.article]}: ", style="dim")
-        other.append(_short(s.text, 180), style="dim")
+        other.append(_statement_text(s.text, 180), style="dim")
         other.append(_tags(s, names), style="cyan")
         rows.append(other)
         link = links.get(frozenset((s.id, canonical.id))) or next(
