@@ -330,6 +330,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     W012 = "Give either text or url, not both."
     W013 = "The text is empty; give the article's text or its url."
     W014 = "Give the article's text or its url."
+    W015 = "Cannot listen on {host}:{port}: {problem}; choose another --port (or --host)."
 
 
 def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) -> str:

@@ -102,6 +102,7 @@ def test_serve_takes_allow_network_like_ingest_and_watch(
     db = f"sqlite:///{tmp_path / 'news.db'}"
     env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     command = ["serve", "--db", db, "--allow-network", "10.0.0.0/8", "--allow-network", "127.0.0.0/8"]
+    command += ["--port", str(_free_port())]  # serve checks that it can listen there
     result = CliRunner().invoke(app, command, env=env)
     assert result.exit_code == 0, result.stderr
     (served_app,) = served
@@ -233,3 +234,33 @@ def test_a_database_of_a_newer_schema_is_an_error_that_says_so(tmp_path: Path) -
     assert result.exit_code == 2, result.stderr
     assert "[S005] The database" in result.stderr and "ffff9999" in result.stderr
     assert "written by a newer version" in result.stderr
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_serve_on_a_port_in_use_says_so_before_announcing_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It printed "blickwinkel on http://127.0.0.1:8000/ …" and then uvicorn's "ERROR: [Errno 98] error
+    # while attempting to bind on address … address already in use" (exit 3).
+    import socket
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: pytest.fail("served on a taken port"))
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--db", db, "--port", str(port)], env=env)
+    assert result.exit_code == 2, result.stderr
+    assert f"[W015] Cannot listen on 127.0.0.1:{port}: Address already in use" in result.stderr
+    assert "blickwinkel on http" not in result.stderr

@@ -9,7 +9,7 @@ import typer
 
 from blickwinkel.cli._messages import print_error, print_plain, print_warning, stderr_console
 from blickwinkel.cli.ingest_cmd import AllowNetworksOption
-from blickwinkel.errors import BlickwinkelError
+from blickwinkel.errors import BlickwinkelError, Errors
 
 
 def serve(
@@ -61,6 +61,13 @@ def serve(
             err, "an in-memory database cannot be shared between processes: serving with one worker."
         )
         workers = 1
+    problem = _cannot_listen(host, port)
+    if problem is not None:
+        # uvicorn said "ERROR: [Errno 98] … address already in use" after our line announcing the
+        # server at that address.
+        store.close()
+        print_error(err, Errors.W015.format(host=host, port=port, problem=problem))
+        raise typer.Exit(2)
     print_plain(err, f"blickwinkel on http://{host}:{port}/ (API docs: /api/docs) — database {store.url}")
     server_options: dict[str, Any] = {
         "host": host,
@@ -88,6 +95,25 @@ def serve(
         uvicorn.run(app, **server_options)
     finally:
         store.close()
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host:port`` (the port taken, no such address), else None;
+    a test bind as uvicorn binds (address reuse on, so a port in TIME_WAIT is free)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        return str(exc.strerror or exc)
+    family, kind, proto, _, address = infos[0]
+    try:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    return None
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
