@@ -118,22 +118,30 @@ def report(name: str, articles: list[Article], embedder: str, repeats: int, link
 
 
 def store_run(db: str, n: int, keep_vectors: bool, ingest: bool) -> dict[str, Any]:
-    """The corpus-de story of ``n`` through the store ``db``. With ``ingest``: what ``ingest`` does
-    for it before storing (the analysis kept in the store, and with ``keep_vectors`` the statement
-    vectors too). Else one comparison as a comparison process of the service runs it: analyses read
-    from the store, statement vectors read from and kept in it when ``keep_vectors``."""
+    """The corpus-de story of ``n`` through the store ``db``. With ``ingest``: what ``ingest`` computes
+    for it before storing (the analysis kept in the store, with ``keep_vectors`` the statement vectors
+    too, and the story features). Else one comparison as a comparison process of the service runs it:
+    analyses read from the store, statement vectors read from and kept in it when ``keep_vectors``."""
     import hashlib
 
     from blickwinkel.analyse.cache import ARTICLE_STAGE, analysis_version, content_key
+    from blickwinkel.compare import part_embedding_texts
+    from blickwinkel.embed.kept import KeptEmbedder
     from blickwinkel.pipeline import comparison_json
     from blickwinkel.store import open_store
     from blickwinkel.store.ingest import KeepingAnalyser
+    from blickwinkel.store.story_groups import story_features
 
     articles = corpus_story(n)
     store = open_store(db)
     try:
-        if ingest:
-            KeepingAnalyser(store, get_embedder("use") if keep_vectors else None)(articles)
+        if ingest:  # what Ingestor._ingest_batch computes for one story of n articles
+            embedder = get_embedder("use")
+            analysed = KeepingAnalyser(store)(articles)
+            story_features(articles, embedder)
+            if keep_vectors:  # Ingestor._keep_statement_vectors, for a story of two or more articles
+                texts = part_embedding_texts(s.text for a in analysed for s in a.statements)
+                KeptEmbedder(embedder, store).keep_ahead(texts)
             return {}
         known = store.cached_analyses([content_key(a) for a in articles], analysis_version(), ARTICLE_STAGE)
         body = comparison_json(articles, "use", known=known, vectors=store if keep_vectors else None)

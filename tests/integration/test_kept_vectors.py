@@ -315,22 +315,37 @@ def test_the_service_compares_its_stories_with_the_store_and_ad_hoc_inputs_witho
         store.close()
 
 
+def _report_paths(folder: Path) -> list[str]:
+    paths = []
+    for n, text in enumerate(REPORTS):
+        path = folder / f"report-{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _kept_rows(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.exec_driver_sql("SELECT count(*) FROM statement_vectors").scalar_one())
+
+
 def test_ingest_keeps_the_vectors_a_story_comparison_asks_for(tmp_path: Path) -> None:
     from blickwinkel.analyse.cache import ARTICLE_STAGE, analysis_version, content_key
     from blickwinkel.compare import compare_articles
     from blickwinkel.store.ingest import Ingestor, default_analyser
 
-    paths = []
-    for n, text in enumerate(REPORTS):
-        path = tmp_path / f"report-{n}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
+    first, second = _report_paths(tmp_path)
     store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
     try:
         analysis.CACHE.clear()
-        assert (
-            Ingestor(store, embedder=VersionedEmbedder(), analyser=default_analyser).ingest(paths).stored == 2
-        )
+        embedder = VersionedEmbedder()
+        ingestor = Ingestor(store, embedder=embedder, analyser=default_analyser)
+        assert ingestor.ingest([first]).stored == 1
+        assert _kept_rows(store) == 0  # a story of one article: nothing to compare, nothing embedded
+        assert ingestor.ingest([second]).stored == 1
+        story = store.story_of(1)
+        assert story is not None and store.story_article_ids(story) == [1, 2]
+        assert _kept_rows(store) > 0
         stored = list(store.articles([1, 2]).values())
         known = store.cached_analyses([content_key(a) for a in stored], analysis_version(), ARTICLE_STAGE)
         analysis.CACHE.clear()  # a comparison process of the service starts empty
@@ -340,6 +355,10 @@ def test_ingest_keeps_the_vectors_a_story_comparison_asks_for(tmp_path: Path) ->
         comparison = compare_articles(analysed, kept)
         assert comparison.facts
         assert later.texts == [] and kept.read > 0  # nothing embedded again
+        # Ingesting more of the story embeds only what is new.
+        new = ["The harbour master closed the channel.", "Divers checked the hull on Sunday."]
+        assert KeptEmbedder(VersionedEmbedder(), store).keep_ahead([*new, *new]) == 2
+        assert KeptEmbedder(VersionedEmbedder(), store).keep_ahead(new) == 0
     finally:
         store.close()
 

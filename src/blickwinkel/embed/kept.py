@@ -57,6 +57,8 @@ class VectorStore(Protocol):
 
     def keep_vectors(self, vectors: Mapping[str, bytes], embedder: str, dim: int, dtype: str) -> None: ...
 
+    def kept_keys(self, keys: Sequence[str], embedder: str) -> set[str]: ...
+
 
 def text_key(text: str) -> str:
     """The first 128 bits of the SHA-256 of the text an embedder is given, in hex (a chance of one in
@@ -158,6 +160,21 @@ class KeptEmbedder:
         for i, t in enumerate(texts):
             out[i] = rows[t]
         return out
+
+    def keep_ahead(self, texts: Sequence[str]) -> int:
+        """Embed and keep the texts that have no kept row yet (rows there are neither read nor
+        checked: a comparison reads them); how many were embedded."""
+        if self.key is None or not texts:
+            return 0
+        keys = {t: text_key(t) for t in dict.fromkeys(texts)}
+        present = self.store.kept_keys(list(keys.values()), self.key)
+        rest = [t for t, k in keys.items() if k not in present]
+        if rest:
+            fresh = self.inner.encode(rest)
+            self._keep({keys[t]: vector_to_bytes(row) for t, row in zip(rest, fresh, strict=True)})
+        with self._lock:
+            self.embedded += len(rest)
+        return len(rest)
 
     def _read(self, keys: list[str]) -> dict[str, tuple[int, str, bytes]]:
         assert self.key is not None

@@ -192,6 +192,22 @@ class ArticleRecords(StoreBase):
                 ).astype(np.float32)
         return out
 
+    def statement_texts(self, article_ids: Sequence[int]) -> list[str]:
+        """The texts of the stored statements of ``article_ids`` (by article, in order)."""
+        if not article_ids:
+            return []
+        s = t.statements
+        texts: list[str] = []
+        with self._read() as conn:
+            for start in range(0, len(article_ids), 500):
+                query = (
+                    sa.select(s.c.text)
+                    .where(s.c.article_id.in_(list(article_ids[start : start + 500])))
+                    .order_by(s.c.article_id, s.c.position)
+                )
+                texts += conn.scalars(query)
+        return texts
+
     def recent_article_ids(self, *, since: dt.date | None, limit: int) -> list[int]:
         """Stored articles published on or after ``since`` (or undated), newest first: story candidates."""
         a = t.articles

@@ -34,6 +34,19 @@ class VectorRecords(StoreBase):
                 found.update({r.text_key: (r.dim, r.dtype, bytes(r.vector)) for r in conn.execute(query)})
         return found
 
+    def kept_keys(self, keys: Sequence[str], embedder: str) -> set[str]:
+        """Those of ``keys`` that have a row for ``embedder`` (not read, not checked)."""
+        v = t.statement_vectors
+        found: set[str] = set()
+        unique = list(dict.fromkeys(keys))
+        with self._read() as conn:
+            for start in range(0, len(unique), _KEYS_PER_QUERY):
+                query = sa.select(v.c.text_key).where(
+                    v.c.text_key.in_(unique[start : start + _KEYS_PER_QUERY]), v.c.embedder == embedder
+                )
+                found.update(conn.scalars(query))
+        return found
+
     def keep_vectors(self, vectors: Mapping[str, bytes], embedder: str, dim: int, dtype: str) -> None:
         """Keep vectors by text key; a row that is there already is replaced (it was read as damaged,
         or another process kept the same vector meanwhile). One insert-or-replace per row, in key

@@ -79,33 +79,15 @@ def default_analyser(articles: Sequence[Article]) -> Sequence[AnalysedArticle]:
 
 class KeepingAnalyser:
     """The full analysis, with the article stage (languages, statements, entities) kept in ``store``
-    by content (:mod:`blickwinkel.analyse.cache`) and, with an ``embedder``, the vectors of the
-    statements as a comparison embeds them (:mod:`blickwinkel.embed.kept`): a story's first comparison
-    then neither analyses nor embeds what ingest did."""
+    by content (:mod:`blickwinkel.analyse.cache`)."""
 
-    def __init__(self, store: Store, embedder: Embedder | None = None) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
-        self.embedder = embedder
 
     def __call__(self, articles: Sequence[Article]) -> Sequence[AnalysedArticle]:
         from blickwinkel.analyse.pipeline import analyse_articles
 
-        analysed = analyse_articles(articles, store=self.store)
-        if self.embedder is not None:
-            self._keep_vectors(analysed, self.embedder)
-        return analysed
-
-    def _keep_vectors(self, analysed: Sequence[AnalysedArticle], embedder: Embedder) -> None:
-        from blickwinkel.compare import part_embedding_texts
-        from blickwinkel.embed.kept import KeptEmbedder, embedder_key
-
-        if embedder_key(embedder) is None:
-            return  # an embedder without a model version keeps nothing: nothing to embed ahead
-        texts = part_embedding_texts(s.text for a in analysed for s in a.statements)
-        try:
-            KeptEmbedder(embedder, self.store).encode(texts)
-        except Exception as exc:  # saved time only: the comparison embeds what is not kept
-            log.warning("statement vectors not kept (%s: %s)", type(exc).__name__, exc)
+        return analyse_articles(articles, store=self.store)
 
 
 def is_url(source: str) -> bool:
@@ -165,7 +147,7 @@ class Ingestor:
         self.store = store
         self.embedder = get_embedder(embedder) if isinstance(embedder, str) else embedder
         self.fetcher = fetcher
-        self.analyser = KeepingAnalyser(store, self.embedder) if analyser is default_analyser else analyser
+        self.analyser = KeepingAnalyser(store) if analyser is default_analyser else analyser
         self.max_bytes = max_bytes
         self.progress = progress or (lambda outcome, source: None)
         self.clusterer = self._new_clusterer()
@@ -324,7 +306,30 @@ class Ingestor:
             placed.append(dataclasses.replace(doc, id=f"a{result.article_id}"))
             self.progress("stored", article.source)
         counts.new_stories += self._place(placed)
+        if self.analyser is not None:
+            self._keep_statement_vectors([article_number(d.id) for d in placed])
         return counts
+
+    def _keep_statement_vectors(self, article_ids: Sequence[int]) -> None:
+        """Embed ahead the statements of every story of two or more articles that ``article_ids``
+        are now in, as their comparison will ask for them, and keep the vectors in the store
+        (:mod:`blickwinkel.embed.kept`; what is kept already is not embedded again): the story's
+        first comparison in the service then embeds nothing. A story of one article has nothing to
+        compare, so most articles of a large archive cost nothing here."""
+        from blickwinkel.compare import MAX_PARTS, part_embedding_texts
+        from blickwinkel.embed.kept import KeptEmbedder, embedder_key
+
+        if not article_ids or embedder_key(self.embedder) is None:
+            return
+        try:
+            stories = {s for s in (self.store.story_of(n) for n in article_ids) if s is not None}
+            members = [self.store.story_article_ids(s) for s in sorted(stories)]
+            compared = sorted({n for ids in members if len(ids) > 1 for n in ids})
+            texts = part_embedding_texts(self.store.statement_texts(compared))
+            if texts and len(texts) <= MAX_PARTS:  # (a larger story is refused by the comparison)
+                KeptEmbedder(self.embedder, self.store).keep_ahead(texts)
+        except Exception as exc:  # saved time only: the comparison embeds what is not kept
+            log.warning("statement vectors not kept (%s: %s)", type(exc).__name__, exc)
 
     # ---------------------------------------------------------------- stories
 
