@@ -208,6 +208,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     )
     S010 = "cursor {cursor!r} is not one this server gave out ({reason}); start without it"
     S011 = "article {article_id} is not stored"
+    S012 = "No feed {feed!r} in this database; `blickwinkel feeds list{db}` names them."
     # compare/evaluate.py (gold files)
     V001 = "{source}: the gold file must hold a JSON object."
     V002 = "{source}: field 'inputs' must list two or more file paths."

@@ -264,3 +264,27 @@ def test_serve_on_a_port_in_use_says_so_before_announcing_itself(
     assert result.exit_code == 2, result.stderr
     assert f"[W015] Cannot listen on 127.0.0.1:{port}: Address already in use" in result.stderr
     assert "blickwinkel on http" not in result.stderr
+
+
+def test_a_feed_added_by_mistake_can_be_removed(tmp_path: Path) -> None:
+    # There was no way to forget a feed: one added by mistake failed at every `watch` poll for good.
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    runner = CliRunner()
+    for url in ("http://10.20.30.40/feed.xml", "http://10.20.30.40/article.html"):
+        added = runner.invoke(
+            app, ["feeds", "add", url, "--db", db, "--allow-network", "10.0.0.0/8"], env=env
+        )
+        assert added.exit_code == 0, added.stderr
+    by_url = runner.invoke(app, ["feeds", "remove", "http://10.20.30.40/article.html", "--db", db], env=env)
+    assert by_url.exit_code == 0 and "removed feed 2: http://10.20.30.40/article.html" in by_url.stderr
+    missing = runner.invoke(app, ["feeds", "remove", "7", "--db", db], env=env)
+    assert missing.exit_code == 2
+    assert (
+        f"[S012] No feed '7' in this database; `blickwinkel feeds list --db {db}` names them."
+        in missing.stderr
+    )
+    by_id = runner.invoke(app, ["feeds", "remove", "1", "--db", db], env=env)
+    assert by_id.exit_code == 0, by_id.stderr
+    listed = runner.invoke(app, ["feeds", "list", "--db", db], env=env)
+    assert "No feeds yet" in listed.stderr

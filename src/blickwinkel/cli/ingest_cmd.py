@@ -261,6 +261,32 @@ def feeds_add(
         raise typer.Exit(2) from None
 
 
+@feeds_app.command("remove")
+def feeds_remove(
+    feed: Annotated[str, typer.Argument(help="The feed's id or URL (as `blickwinkel feeds list` shows it).")],
+    db: DbOption = None,
+) -> None:
+    """Forget a feed: `watch` no longer fetches it (its stored articles stay)."""
+    from blickwinkel.config import load_settings
+    from blickwinkel.errors import Errors, StoreError
+    from blickwinkel.store import open_store
+
+    # A feed added by mistake (an article page, a typo) was fetched and failed at every poll, for good.
+    err = stderr_console()
+    try:
+        store = open_store(load_settings({"db": db}).db)
+        try:
+            removed = store.remove_feed(feed)
+        finally:
+            store.close()
+        if removed is None:
+            raise StoreError(Errors.S012.format(feed=feed, db=_db_option(db)))
+    except BlickwinkelError as exc:
+        print_error(err, exc)
+        raise typer.Exit(2) from None
+    print_plain(err, f"removed feed {removed.id}: {removed.url}")
+
+
 @feeds_app.command("list")
 def feeds_list(db: DbOption = None) -> None:
     """The feeds and how their last fetch went."""

@@ -21,6 +21,14 @@ class FeedRecords(StoreBase):
         feed = next(f for f in self.feeds() if f.url == url)
         return feed
 
+    def remove_feed(self, feed: str) -> Feed | None:
+        """Forget the feed with this id or URL (its stored articles stay); None when there is none."""
+        found = next((f for f in self.feeds() if feed in (str(f.id), f.url)), None)
+        if found is not None:
+            with self._write() as conn:
+                conn.execute(t.feeds.delete().where(t.feeds.c.id == found.id))
+        return found
+
     def feeds(self) -> list[Feed]:
         with self._read() as conn:
             rows = conn.execute(sa.select(t.feeds).order_by(t.feeds.c.id)).mappings().all()
