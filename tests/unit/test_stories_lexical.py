@@ -67,6 +67,31 @@ def test_lexical_cosine_is_symmetric_and_bounded() -> None:
     assert lexical_cosine(a, {}) == 0.0
 
 
+def test_kept_idf_and_norms_give_the_cosine_computed_afresh_and_follow_changes() -> None:
+    """The document frequencies keep idf values and norms per version: the same floats as computing
+    them each time, and new ones once an article is added or forgotten."""
+    a = term_weights("Fähre Hafen Sturm Mole Fähre")
+    b = term_weights("Hafen Sturm Reederei Werft")
+    placed = [a, b, term_weights("Wahl Hafen Rathaus")]
+    frequencies = DocumentFrequencies()
+    for terms in placed:
+        frequencies.add(terms)
+
+    def afresh() -> float:  # the smoothed IDF written out: nothing kept
+        def idf(term: str) -> float:
+            return math.log((len(placed) + 1) / (sum(term in x for x in placed) + 1)) + 1.0
+
+        return lexical_cosine(a, b, idf)
+
+    first = lexical_cosine(a, b, frequencies.idf)
+    assert first == afresh() and lexical_cosine(a, b, frequencies.idf) == first
+    frequencies.remove(placed.pop())
+    assert lexical_cosine(a, b, frequencies.idf) == afresh() != first
+    placed.append(term_weights("Sturm Sturm Fähre"))
+    frequencies.add(placed[-1])
+    assert lexical_cosine(b, a, frequencies.idf) == afresh()
+
+
 def test_other_languages_use_the_pair_probability_for_rare_words() -> None:
     german, other = DOCS[0], replace(DOCS[1], language="en")
     probability, _, lexical = link_parts(german, other)

@@ -43,13 +43,22 @@ class DocumentFrequencies:
         # Counts every change: two runs that placed the same articles in the same order have equal
         # frequencies at equal versions (what lets evaluation reuse link channels across thresholds).
         self.version = 0
+        # What idf and squared_norm gave at this version (the clusterer asks for one article's terms
+        # against a dozen members, each member against several new articles).
+        self._idf_at_version: dict[str, float] = {}
+        self._norm_at_version: dict[int, tuple[Mapping[str, float], float]] = {}
+
+    def _changed(self) -> None:
+        self.version += 1
+        self._idf_at_version.clear()
+        self._norm_at_version.clear()
 
     def add(self, terms: Iterable[str]) -> None:
         # Each distinct term once: an article's terms are a mapping to their weights, and
         # Counter.update(mapping) would add the weights (a term used often counted as several articles).
         self._counts.update(frozenset(terms))
         self.documents += 1
-        self.version += 1
+        self._changed()
 
     def remove(self, terms: Iterable[str]) -> None:
         distinct = frozenset(terms)
@@ -58,11 +67,30 @@ class DocumentFrequencies:
             if self._counts[term] <= 0:
                 del self._counts[term]
         self.documents -= 1
-        self.version += 1
+        self._changed()
 
     def idf(self, term: str) -> float:
         """``log((n + 1) / (df + 1)) + 1``: 1 for a term every article uses, more the rarer it is."""
-        return math.log((self.documents + 1) / (self._counts.get(term, 0) + 1)) + 1.0
+        value = self._idf_at_version.get(term)
+        if value is None:
+            value = math.log((self.documents + 1) / (self._counts.get(term, 0) + 1)) + 1.0
+            self._idf_at_version[term] = value
+        return value
+
+    def squared_norm(self, terms: Mapping[str, float]) -> float:
+        """:func:`squared_norm` of ``terms`` with this ``idf`` (kept per mapping until a change)."""
+        kept = self._norm_at_version.get(id(terms))
+        if kept is not None and kept[0] is terms:
+            return kept[1]
+        value = squared_norm(terms, self.idf)
+        # The mapping is held with its value, so its id is not reused while the value is kept.
+        self._norm_at_version[id(terms)] = (terms, value)
+        return value
+
+
+def squared_norm(terms: Mapping[str, float], idf: IdfFunction = flat_idf) -> float:
+    """The squared length of the IDF-weighted term vector (exactly rounded: the same in any order)."""
+    return math.fsum((w * idf(t)) ** 2 for t, w in terms.items())
 
 
 def lexical_cosine(a: Mapping[str, float], b: Mapping[str, float], idf: IdfFunction = flat_idf) -> float:
@@ -77,6 +105,10 @@ def lexical_cosine(a: Mapping[str, float], b: Mapping[str, float], idf: IdfFunct
             shared += weight * other * idf(term) ** 2
     if shared == 0.0:
         return 0.0
-    norm_a = math.fsum((w * idf(t)) ** 2 for t, w in a.items())
-    norm_b = math.fsum((w * idf(t)) ** 2 for t, w in b.items())
+    # The clusterer's document frequencies keep each article's norm until they change.
+    counted = getattr(idf, "__self__", None)
+    if isinstance(counted, DocumentFrequencies):
+        norm_a, norm_b = counted.squared_norm(a), counted.squared_norm(b)
+    else:
+        norm_a, norm_b = squared_norm(a, idf), squared_norm(b, idf)
     return min(1.0, shared / math.sqrt(norm_a * norm_b))
