@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import hashlib
 import re
-import struct
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -336,11 +335,9 @@ def minhash_signature(text: str, size: int = 3) -> npt.NDArray[np.uint64]:
     """
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i : i + size]).encode() for i in range(max(1, len(words) - size + 1))}
-    hashed = np.fromiter(
-        (struct.unpack("<I", hashlib.sha1(gram).digest()[:4])[0] for gram in sorted(grams)),
-        dtype=np.uint32,
-        count=len(grams),
-    ).reshape(-1, 1)
+    # The first four bytes of each SHA-1, read little-endian, all at once.
+    digests = b"".join([hashlib.sha1(gram).digest()[:4] for gram in sorted(grams)])
+    hashed = np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1)
     a, b = _affine32_permutations(MINHASH_PERMUTATIONS)
     with np.errstate(over="ignore"):  # the wrap-around is the modulo 2**32 of the scheme
         mixed = hashed ^ (hashed >> np.uint32(16))
