@@ -50,8 +50,11 @@ CANDIDATE_MASS = 0.999
 MAX_CANDIDATES = 3
 """lingua chooses among py3langid's likeliest languages that together hold this much probability
 (at least two, at most this many)."""
-MAX_CHARACTERS = 800
-"""Only the start of a long text is read: the language is clear long before, and time grows with length."""
+MAX_CHARACTERS = 300
+"""Only the start of a long text is read: the language is clear long before, and time grows with length.
+Cut from 800 (half the CPU per article of the stories path's guess); the same answer on all 7,849
+texts of corpus-de, the WikiNews clusters and the SemEval sample and on their 8,381 blocks longer
+than 300 characters."""
 BLOCK_MIN_LETTERS = 40
 """Blocks with fewer letters take the article's language instead of their own guess."""
 LINGUA_SHORT_TEXT = 120
