@@ -161,7 +161,8 @@ class _Sentence:
     def function_word(self, i: int) -> bool:
         """A capitalised word that is only capitalised because it opens a sentence or shouts ("DIE")."""
         word = self.tokens[i]
-        if word in _CALENDAR or _ROMAN.match(word):
+        # a month or weekday in capitals ("OSLO, NORWAY - MAY 17: …") was an organisation
+        if word in _CALENDAR or (word.isupper() and word.title() in _CALENDAR) or _ROMAN.match(word):
             return True
         if word.isupper() and len(word) > 1:
             lowered = _tags(word.lower(), self.lang)
