@@ -385,8 +385,8 @@ def test_a_byline_glued_to_the_first_sentence_by_a_bar_is_a_credit() -> None:
 
 
 def test_a_british_advert_label_glued_to_a_sentence_is_cut_off() -> None:
-    # "Advert Now, if you're …" was a statement starting with the page's advert label.
-    text = "The probe passed Earth on Friday.\n\nAdvert Now, the probe heads for Mercury."
+    # A statement began with the page's advert label ("Advert <sentence>").
+    text = "The ferry left Eastwick on Friday.\n\nAdvert Now, the ferry heads for Norland."
     article = read_text(json.dumps({"title": "Probe", "text": text}), source="a.json", fmt="json")
     assert texts_of(article, "boilerplate") == ["Advert"]
     assert boilerplate_kind("Advert") == "boilerplate"

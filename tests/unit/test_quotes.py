@@ -441,8 +441,8 @@ def test_english_speakers_of_common_newswire_shapes(text: str, speaker: str) -> 
         ),
         # an apposition with a relative clause is longer than 80 characters
         (
-            "Tom Reyes, a marine biologist at the Eastwick Institute of Coastal Studies who has studied "
-            "seals and dolphins for two decades, said the harbour closure would be a new kind of problem.",
+            "Tom Reyes, a marine biologist at the Eastwick Institute of Coastal Studies whose team has "
+            "counted the seals on this coast every spring since 2004, said the closure came too late.",
             "Tom Reyes",
         ),
         # the name as the apposition of a role with lower-case words after its first
