@@ -15,8 +15,6 @@ from sqlalchemy.exc import ArgumentError
 
 from blickwinkel.errors import ConfigError, Errors
 
-HEAD = "0001"
-
 
 def default_url() -> str:
     """SQLite in the user's data directory."""
