@@ -219,6 +219,15 @@ def test_entities_outlets_feeds_and_failures(store: Store) -> None:
     assert store.failures() == []
 
 
+def test_failures_of_one_file_are_its_own_and_its_records(store: Store) -> None:
+    for source in ("a.jsonl", "a.jsonl:3", "a.json#2", "a.jsonl.bak", "b/a.jsonl:1", "xa.jsonl:2", "ä.jsonl"):
+        store.record_failure(source, "bad")
+    assert sorted(f.source for f in store.failures(of_file="a.jsonl")) == ["a.jsonl", "a.jsonl:3"]
+    assert [f.source for f in store.failures(of_file="a.json")] == ["a.json#2"]
+    assert [f.source for f in store.failures(of_file="ä.jsonl")] == ["ä.jsonl"]
+    assert len(store.failures()) == 7
+
+
 def test_article_listing_filters_and_cursor(store: Store) -> None:
     ids = _fill(store)
     page = store.list_articles(limit=3)

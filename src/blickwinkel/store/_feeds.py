@@ -89,10 +89,20 @@ class FeedRecords(StoreBase):
         with self._write() as conn:
             conn.execute(t.ingest_failures.delete().where(t.ingest_failures.c.source == source))
 
-    def failures(self) -> list[Failure]:
+    def failures(self, of_file: str | None = None) -> list[Failure]:
+        """Every failure, the latest first; with ``of_file``, only the file's own and its records'
+        ("file:3", "file#2"): ingest asks that for each file it reads, and reading the whole table
+        each time cost a folder of many files time in proportion to every failure ever stored."""
         f = t.ingest_failures
+        query = sa.select(f).order_by(f.c.last_failed.desc(), f.c.id.desc())
+        if of_file is not None:
+            after = sa.func.substr(f.c.source, len(of_file) + 1, 1)
+            query = query.where(
+                sa.func.substr(f.c.source, 1, len(of_file)) == of_file,
+                sa.or_(f.c.source == of_file, after.in_((":", "#"))),
+            )
         with self._read() as conn:
-            rows = conn.execute(sa.select(f).order_by(f.c.last_failed.desc(), f.c.id.desc())).mappings().all()
+            rows = conn.execute(query).mappings().all()
         return [
             Failure(r["source"], r["reason"], r["attempts"], r["first_failed"], r["last_failed"])
             for r in rows

@@ -177,7 +177,7 @@ class Ingestor:
         failing = {f.source for f in result.failures}
         # The file and its records ("file:3", "file#2") that read now: a mended record stayed listed
         # by `ingest --failed` (only the file's own name was cleared, and only with no record failing).
-        for stored in self.store.failures():
+        for stored in self.store.failures(of_file=path):
             if stored.source not in failing and failed_file(stored.source) == path:
                 self.store.clear_failure(stored.source)
         return counts
