@@ -332,6 +332,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     W013 = "The text is empty; give the article's text or its url."
     W014 = "Give the article's text or its url."
     W015 = "Cannot listen on {host}:{port}: {problem}; choose another --port (or --host)."
+    W016 = "since: {since} is after until ({until}); swap them"
 
 
 def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) -> str:

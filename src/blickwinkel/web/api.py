@@ -75,9 +75,7 @@ async def listing_filters(  # async: no trip to the thread pool for building a s
 ) -> ListingFilters:
     if since is not None and until is not None and since > until:
         # an empty list said nothing of the swapped dates
-        raise ApiError(
-            422, f"since: {since} is after until ({until}); swap them", code="invalid", field="since"
-        )
+        raise ApiError(422, Errors.W016.format(since=since, until=until), code="invalid", field="since")
     return ListingFilters(since, until, language, outlet, entity, q)
 
 
