@@ -505,42 +505,27 @@ def test_html_in_json_text_fields_is_read_as_plain_text() -> None:
 
 
 @pytest.mark.parametrize(
-    ("published", "date"),
+    "published",
     [
-        (1741000000, dt.date(2025, 3, 3)),
-        (1741000000123, dt.date(2025, 3, 3)),
-        (1741000000.5, dt.date(2025, 3, 3)),
+        # "field 'published' is not a date: 1741000000" refused the records of tools that export time
+        # stamps.
+        "1741000000",
+        "1741000000123",
+        "1741000000.5",
+        # "1741000000" as a string came out as 1741-08-24: Python's ISO parser read ten digits as the
+        # basic form of a date and an hour. Eight digits are still the basic ISO date.
+        '"1741000000"',
+        '"1741000000123"',
+        '"20250303"',
     ],
 )
-def test_a_json_date_may_be_a_unix_timestamp(published: float, date: dt.date) -> None:
-    # "field 'published' is not a date: 1741000000" refused the records of tools that export time stamps.
+def test_a_json_date_may_be_a_unix_timestamp_as_a_number_or_a_string(published: str) -> None:
     record = f'{{"title": "T", "text": "Die Stadt hat die Brücke gesperrt.", "published": {published}}}'
-    assert read_text(record, source="t.json").published == date
+    assert read_text(record, source="t.json").published == dt.date(2025, 3, 3)
 
 
-@pytest.mark.parametrize(
-    ("published", "date"),
-    [
-        ('"1741000000"', dt.date(2025, 3, 3)),
-        ('"1741000000123"', dt.date(2025, 3, 3)),
-        ('"20250303"', dt.date(2025, 3, 3)),
-    ],
-)
-def test_a_json_date_written_as_a_string_of_digits_is_a_time_stamp(published: str, date: dt.date) -> None:
-    # "1741000000" as a string came out as 1741-08-24: Python's ISO parser read ten digits as the basic
-    # form of a date and an hour. Eight digits are still the basic ISO date.
-    record = f'{{"title": "T", "text": "Die Stadt hat die Brücke gesperrt.", "published": {published}}}'
-    assert read_text(record, source="t.json").published == date
-
-
-def test_a_string_of_digits_out_of_the_time_stamp_range_is_no_date() -> None:
-    from blickwinkel.errors import IngestError
-
-    with pytest.raises(IngestError, match="not a date"):
-        read_text('{"title": "T", "text": "Text.", "published": "99999999999"}', source="t.json")
-
-
-@pytest.mark.parametrize("published", ["2025", "true", "12"])
+# a string of digits out of the time stamp range, and numbers that are no time stamp
+@pytest.mark.parametrize("published", ['"99999999999"', "2025", "true", "12"])
 def test_a_number_that_is_no_time_stamp_is_no_date(published: str) -> None:
     from blickwinkel.errors import IngestError
 
