@@ -93,7 +93,7 @@ _PROMOTION_ACTION = re.compile(
     r"verpassen sie|verpasse|sign up|subscribe|download|get (?:the|our)|follow (?:us|\S+ on)|"
     r"never miss|don't miss|stay (?:up to date|informed)|bleiben sie|alle wichtigen|"
     r"sie wollen|du willst|want to|interested in|"
-    # French and Spanish: "Ne ratez aucun article … en recevant une alerte", "Suscríbete al boletín"
+    # French and Spanish alert and newsletter promotions ("ne manquez rien", "suscríbete al boletín")
     r"ne (?:ratez|manquez) (?:aucun|rien|pas)|abonnez-vous|inscrivez-vous|recevez|no te pierdas|"
     r"no se pierda|suscríbete|suscríbase|recibe)",
     _I,
