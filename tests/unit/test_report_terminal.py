@@ -158,7 +158,7 @@ def test_the_outlet_table_counts_perhaps_facts_apart_from_shared_ones() -> None:
 
 
 def test_a_clause_cut_from_a_longer_sentence_opens_with_an_ellipsis() -> None:
-    # "• which has not had a history of such unrest." read as a sentence that lost its start.
+    # "• which had never seen such a protest." read as a sentence that lost its start.
     comparison = build_comparison()
     text = _text_of(_with_statement(comparison, "a6", text="und die Stadt prüft alle Optionen."))
     assert "… und die Stadt prüft alle Optionen." in text

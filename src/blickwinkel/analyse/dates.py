@@ -379,9 +379,9 @@ def find_dates(
     return found
 
 
-# "am 21. Dezember des selben Jahres", "on March 3 of the same year": the year named before in the
-# sentence, not the one nearest the publication date ("zog 2011 … und eröffnete am 21. Dezember des
-# selben Jahres eine Bäckerei" was the December after publication).
+# "am 4. Mai des selben Jahres", "on March 3 of the same year": the year named before in the
+# sentence, not the one nearest the publication date (a day of "the same year" after "2011" was
+# read in the year nearest the publication).
 _SAME_YEAR = re.compile(
     r"\s*,?\s*(?:des\s*selben|desselben|des\s+gleichen|jenes|of\s+(?:the\s+same|that)|"
     r"de\s+la\s+même|de\s+ese|del\s+mismo)\s+(?:Jahres|year|année|año)\b",

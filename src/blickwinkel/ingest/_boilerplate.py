@@ -126,7 +126,7 @@ _PAGE_NOTE = re.compile(
     _I,
 )
 # Page furniture glued to the start of the next paragraph when a capture lost the line break:
-# "Continue reading the main story In life, …". The next word must be capitalised in fact (the
+# "Continue reading the main story The council …". The next word must be capitalised in fact (the
 # case-blind flag would let "[A-Z]" match any letter: "Werbung für Tabak …", "Anzeige gegen …" and
 # "Advert campaigns …" lost their first word).
 _LEADING_FURNITURE = re.compile(
