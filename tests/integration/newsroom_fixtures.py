@@ -122,3 +122,13 @@ def fill_store(store: Store, *, stories: int = 2, per_story: int = 3) -> list[in
         assert story_id is not None
         story_ids.append(story_id)
     return story_ids
+
+
+def write_texts(folder: Path, texts: Sequence[str], stem: str = "report") -> list[str]:
+    """Write each text to ``folder/<stem>-<n>.txt`` and return the paths, in order."""
+    paths = []
+    for n, text in enumerate(texts):
+        path = folder / f"{stem}-{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths

@@ -13,6 +13,7 @@ from blickwinkel.ingest import read_text
 from blickwinkel.store import open_store
 from blickwinkel.store.ingest import Ingestor, KeepingAnalyser, default_analyser
 from blickwinkel.web.service import kept_analyses
+from tests.integration.newsroom_fixtures import write_texts
 from tests.unit.test_stories_props import HashedWordsEmbedder
 
 # Invented reports of one event.
@@ -24,17 +25,8 @@ REPORTS = (
 )
 
 
-def _report_files(folder: Path) -> list[str]:
-    paths = []
-    for n, text in enumerate(REPORTS):
-        path = folder / f"report-{n}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    return paths
-
-
 def test_ingest_keeps_analyses_that_the_story_comparison_reuses(tmp_path: Path) -> None:
-    paths = _report_files(tmp_path)
+    paths = write_texts(tmp_path, REPORTS)
     store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
     try:
         pipeline.CACHE.clear()
@@ -61,7 +53,7 @@ def test_ingest_keeps_analyses_that_the_story_comparison_reuses(tmp_path: Path) 
 def test_the_language_filters_see_detected_languages(tmp_path: Path) -> None:
     """Before, only a language the input declared was stored: ``?language=en`` found nothing and a
     story's ``languages`` was empty for plain-text inputs."""
-    paths = _report_files(tmp_path)
+    paths = write_texts(tmp_path, REPORTS)
     store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
     try:
         Ingestor(store, embedder=HashedWordsEmbedder(), analyser=default_analyser).ingest(paths)
@@ -75,7 +67,7 @@ def test_the_language_filters_see_detected_languages(tmp_path: Path) -> None:
 
 def test_ingest_without_analysis_stores_detected_languages(tmp_path: Path) -> None:
     """``ingest --no-analysis`` stored only declared languages: plain-text inputs had none."""
-    paths = _report_files(tmp_path)
+    paths = write_texts(tmp_path, REPORTS)
     store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
     try:
         pipeline.CACHE.clear()

@@ -29,6 +29,7 @@ from blickwinkel.embed.kept import (
 from blickwinkel.ingest import read_text
 from blickwinkel.store import Store, open_store
 from tests.databases import BACKENDS, empty_database
+from tests.integration.newsroom_fixtures import write_texts
 from tests.unit.test_stories_props import HashedWordsEmbedder
 
 TEXTS = [
@@ -315,15 +316,6 @@ def test_the_service_compares_its_stories_with_the_store_and_ad_hoc_inputs_witho
         store.close()
 
 
-def _report_paths(folder: Path) -> list[str]:
-    paths = []
-    for n, text in enumerate(REPORTS):
-        path = folder / f"report-{n}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    return paths
-
-
 def _kept_rows(store: Store) -> int:
     with store.engine.connect() as conn:
         return int(conn.exec_driver_sql("SELECT count(*) FROM statement_vectors").scalar_one())
@@ -334,7 +326,7 @@ def test_ingest_keeps_the_vectors_a_story_comparison_asks_for(tmp_path: Path) ->
     from blickwinkel.compare import compare_articles
     from blickwinkel.store.ingest import Ingestor, default_analyser
 
-    first, second = _report_paths(tmp_path)
+    first, second = write_texts(tmp_path, REPORTS)
     store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
     try:
         analysis.CACHE.clear()
