@@ -15,6 +15,7 @@ from blickwinkel.errors import BlickwinkelError, EvaluationError
 # comparison stack loads only when a command runs).
 TASKS = ("links", "unique_facts", "conflicts")
 RATES = ("different", "restatements", "near_misses")
+SPLITS = ("tune", "heldout", "train")  # blickwinkel.compare.evaluate.SPLITS (a test checks they agree)
 # Where ``../shared/data`` is when the command runs from the repository root.
 DEFAULT_DATA_ROOT = Path("../shared/data")
 
@@ -69,7 +70,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = False,
         split: Annotated[
             str | None,
-            typer.Option(help="Score only real-news gold of this split: tune or heldout (default: all)."),
+            typer.Option(
+                help="Score only real-news gold of this split: tune, heldout or train (default: all)."
+            ),
         ] = None,
         data_root: Annotated[
             Path, typer.Option(help="Folder holding the data files real-news gold refers to.")
@@ -88,8 +91,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         try:
             if output_format not in {"text", "json"}:
                 raise EvaluationError(bad_choice("--format", output_format, ("text", "json")))
-            if split not in {None, "tune", "heldout"}:
-                raise EvaluationError(bad_choice("--split", split, ("tune", "heldout")))
+            if split is not None and split not in SPLITS:
+                raise EvaluationError(bad_choice("--split", split, SPLITS))
             settings = load_settings({"embedder": embedder, "link_embedder": link_embedder})
             result = evaluate_gold_files(
                 gold_files,

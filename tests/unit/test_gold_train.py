@@ -1,0 +1,96 @@
+"""Training gold (examples/gold-train): SemEval pairs annotated to fit the link model on, split
+``train``, never one of the real-news gold's halves and sharing no article with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from blickwinkel.cli import eval_compare
+from blickwinkel.compare import evaluate
+from blickwinkel.compare.evaluate import ArticleRef, RealGold, parse_real_gold, span_hash
+from blickwinkel.errors import EvaluationError
+from blickwinkel.evaluation import gold_files_of_split, read_gold_articles
+from tests.conftest import SHARED
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+TRAIN_FILES = sorted((EXAMPLES / "gold-train").glob("*.json"))
+REAL_FILES = sorted(
+    [*(EXAMPLES / "gold-real").glob("*.json"), *(EXAMPLES / "gold-real" / "tune-conflicts").glob("*.json")]
+)
+DATA = SHARED / "data"
+
+
+def _gold(path: Path) -> RealGold:
+    return parse_real_gold(json.loads(path.read_text(encoding="utf-8")), str(path))
+
+
+def _article_key(ref: ArticleRef) -> tuple[str, str]:
+    """One article, however a file names it: a SemEval text by its own id (the half of the pair id
+    its field names), so the same article in two different pairs is still one article."""
+    if "pair_id" in ref.record and ref.field in ("text1", "text2"):
+        first, _, second = str(ref.record["pair_id"]).partition("_")
+        return ref.dataset, first if ref.field == "text1" else second
+    return ref.dataset, f"{json.dumps(dict(ref.record), sort_keys=True)}:{ref.field}"
+
+
+def _keys(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        return set(node) | {k for v in node.values() for k in _keys(v)}
+    if isinstance(node, list):
+        return {k for v in node for k in _keys(v)}
+    return set()
+
+
+def test_the_command_and_the_reader_know_the_same_splits() -> None:
+    assert eval_compare.SPLITS == evaluate.SPLITS
+
+
+@pytest.mark.parametrize("path", TRAIN_FILES, ids=lambda p: p.stem)
+def test_training_files_are_train_split_and_keep_no_article_text(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gold = _gold(path)
+    assert gold.split == "train"
+    assert not gold.tasks  # scored on every task, like a held-out file
+    assert not ({"text", "text1", "text2", "fragment"} & _keys(data))
+    assert all(ref.dataset == "same-story/semeval2022-sample-dev.jsonl" for ref in gold.articles)
+
+
+def test_no_training_article_is_in_the_real_news_gold() -> None:
+    """Fitting on an article the tuning or held-out half scores would leak into its figures."""
+    real = {_article_key(ref) for path in REAL_FILES for ref in _gold(path).articles}
+    shared = {
+        (path.name, key[1])
+        for path in TRAIN_FILES
+        for ref in _gold(path).articles
+        if (key := _article_key(ref)) in real
+    }
+    assert not shared
+
+
+def test_a_training_file_is_scored_only_as_train() -> None:
+    if not TRAIN_FILES:
+        pytest.skip("no training file yet")
+    train = TRAIN_FILES[0]
+    example = EXAMPLES / "gold" / "brueckensperrung.json"
+    assert gold_files_of_split([train, example], "train") == [train, example]
+    assert gold_files_of_split([train, example], "tune") == [example]
+    for half in ("tune", "heldout"):
+        with pytest.raises(EvaluationError, match="V019"):
+            gold_files_of_split([train], half)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("path", TRAIN_FILES, ids=lambda p: p.stem)
+def test_every_training_span_hashes_as_the_file_says(path: Path) -> None:
+    if not (DATA / "same-story" / "semeval2022-sample-dev.jsonl").is_file():
+        pytest.skip("../shared/data is absent")
+    gold = _gold(path)
+    _, raw = read_gold_articles(gold, DATA)  # checks each whole field's hash (V022)
+    for fact in gold.facts:
+        for article, spans in fact.mentions.items():
+            for span in spans:
+                assert span_hash(raw[article][span.start : span.end]) == span.digest, (fact.name, article)
