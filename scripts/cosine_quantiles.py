@@ -41,7 +41,7 @@ def main() -> None:
             events.append(statements)
     for name in ("use", "e5"):
         embedder = get_embedder(name)
-        cosines = []
+        cosines: list[float] = []
         for statements in events:
             m = embedder.encode([embedding_text(s.text) for s in statements])
             sims = m @ m.T

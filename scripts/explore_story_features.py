@@ -208,11 +208,11 @@ def main() -> int:
     # Per language pair its own ridge fit (pairs with 60 training pairs or more), averaged half and
     # half with the pooled fit.
     index = np.asarray(languages)
-    for extra in ((), ("bm32",), ("tok_bm", "bm32", "max64")):
+    for more in ((), ("bm32",), ("tok_bm", "bm32", "max64")):
         predicted = np.zeros(len(rows))
         for test in fitting.folds(len(rows)):
             train = np.setdiff1d(np.arange(len(rows)), test)
-            feats = (*titles, *extra)
+            feats = (*titles, *more)
             pooled = fitting.fit_set(
                 [rows[i] for i in train], gold[train], feats, fitting.RIDGE_ALPHA, options
             )
@@ -225,7 +225,7 @@ def main() -> int:
                         [rows[i] for i in own_train], gold[own_train], feats, fitting.RIDGE_ALPHA, options
                     )
                     predicted[own_test] = 0.5 * predicted[own_test] + 0.5 * fitting.predict(own, test_rows)
-        show(f"per language pair titles+{'+'.join(extra)} (CV)", pearson_by_language(list(-predicted), pairs))
+        show(f"per language pair titles+{'+'.join(more)} (CV)", pearson_by_language(list(-predicted), pairs))
     return 0
 
 

@@ -104,10 +104,9 @@ def main() -> int:
         train = np.setdiff1d(np.arange(count), test)
         alone[test] = learned(plain, gold, train)[test]
         centred = with_centres(docs, fitting.pair_centres(docs, train))
-        products = np.asarray(
-            [centred[2 * i].doc_centred * centred[2 * i + 1].doc_centred for i in range(count)],
-            dtype=np.float64,
-        )
+        # with_centres sets doc_centred on every document; the fallback only satisfies the type.
+        vecs = [d.doc_centred if d.doc_centred is not None else d.doc_vec for d in centred]
+        products = np.asarray([vecs[2 * i] * vecs[2 * i + 1] for i in range(count)], dtype=np.float64)
         extra = learned(products, gold, train)
         rows = [{**row, "learned": float(extra[i])} for i, row in enumerate(fitting.pair_rows(centred))]
         model = fitting.fit_model(

@@ -23,7 +23,7 @@ from itertools import combinations
 from pathlib import Path
 
 from blickwinkel.compare.align import StoryScorer, candidate_pairs
-from blickwinkel.compare.evaluate import key_of_real_gold
+from blickwinkel.compare.evaluate import RealGold, key_of_real_gold
 from blickwinkel.compare.parts import parts_of
 from blickwinkel.compare.similarity import ScoreParts, embedding_text
 from blickwinkel.embed import get_embedder
@@ -77,6 +77,8 @@ def main() -> None:
     kinds: collections.Counter[tuple[str, str]] = collections.Counter()
     for path in paths:
         gold = read_gold(path)
+        if not isinstance(gold, RealGold):
+            continue
         articles, raw = read_gold_articles(gold, args.data_root)
         comparison = compare_articles_text(articles)
         key = key_of_real_gold(gold, comparison, raw)
