@@ -14,6 +14,7 @@ from blickwinkel.ingest import read_text
 from blickwinkel.ingest._boilerplate import (
     boilerplate_kind,
     byline_names,
+    ends_with_photo_credit,
     is_photo_credit,
     leading_furniture,
     reader_inserts,
@@ -369,6 +370,33 @@ def test_wire_photo_credits_and_the_long_captions_they_close() -> None:
 def test_a_wire_photo_credit_alone_is_a_credit(credit: str) -> None:
     assert boilerplate_kind(credit) == "credit"
     assert boilerplate_kind("(AP) The pier opened.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The loan now costs five percent/pa",
+        "Die Leute im Ort nannten es das Freibad/pool",
+        "the mayor said the new line will run to the old harbour/ap",
+    ],
+)
+def test_sentence_words_before_a_slash_are_no_photo_credit(text: str) -> None:
+    # The name and the agency of a credit are capitalised as printed; the case-blind pattern took any
+    # two words and "pa"/"pool"/"ap" after a slash for one.
+    assert not ends_with_photo_credit(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers inspect the pier. Alex Placeholder/AFP/Getty Images",
+        "Der Steg am Morgen. Anna Beispiel/dpa",
+        "A ferry at the quay. Jo Doe / PA Wire",
+        "A ferry at the quay. (Photo by Jo Doe/getty images)",
+    ],
+)
+def test_printed_photo_credits_still_end_a_caption(text: str) -> None:
+    assert ends_with_photo_credit(text)
 
 
 def test_a_byline_glued_to_the_first_sentence_by_a_bar_is_a_credit() -> None:

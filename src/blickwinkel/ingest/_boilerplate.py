@@ -143,10 +143,18 @@ _AGENCY_TAIL = (
 # Wire services credit a photo in brackets: "(AP Photo/Jane Doe, File)", "(Reuters Photo)".
 _WIRE_PHOTO = rf"\(\s*{_AGENCY_TAIL}\s+(?:photo|foto|images?)(?:\s*/\s*[^()]{{1,80}})?\s*\)"
 _WIRE_PHOTO_CREDIT = re.compile(rf"^{_WIRE_PHOTO}$", _I)
+# A credit with no label is a name and an agency as credits print them: both capitalised in fact (the
+# case-blind flag let "[A-Z]" match any letter, so "… costs five percent/pa" ended in a "credit").
+_AGENCY_PRINTED = (
+    r"(?-i:AFP|AP|Reuters|REUTERS|Getty(?: Images)?|GETTY(?: IMAGES)?|EPA|dpa|DPA|Keystone|KEYSTONE|"
+    r"imago|IMAGO|Pool|POOL|Bloomberg|picture alliance|Anadolu(?: Agency)?|NurPhoto|SOPA Images|"
+    r"Xinhua|XINHUA|EFE|ANSA|PA(?: Images| Wire)?|Shutterstock)"
+)
 _CREDIT_TAIL = re.compile(
     rf"(?:{_WIRE_PHOTO}|\(?(?:photo|foto|bild|image)(?: by|:)\s*[^()/]{{1,60}}/\s*{_AGENCY_TAIL}"
     rf"(?:\s*/\s*[\w ]{{1,30}})*\)?|"
-    rf"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}\s*/\s*{_AGENCY_TAIL}(?:\s*/\s*[\w ]{{1,30}})*|"
+    rf"\b(?-i:[A-ZÄÖÜ][\w.'’-]+(?: [A-ZÄÖÜ][\w.'’-]+){{1,3}})\s*/\s*{_AGENCY_PRINTED}"
+    rf"(?:\s*/\s*[\w ]{{1,30}})*|"
     rf"\bvia getty images)\s*$",
     _I,
 )
