@@ -142,6 +142,27 @@ def test_feed_entry_dates_are_the_dates_written() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("Di, 04 Mär 2031 10:00:00 +0100", dt.date(2031, 3, 4)),
+        ("Do, 06 Mrz 2031 23:30:00 +0100", dt.date(2031, 3, 6)),
+        ("mar., 04 mars 2031", dt.date(2031, 3, 4)),
+        ("jeu., 06 févr. 2031 10:00:00 +0100", dt.date(2031, 2, 6)),
+        ("mié, 05 mar 2031 10:00:00 +0100", dt.date(2031, 3, 5)),
+    ],
+)
+def test_german_french_and_spanish_feed_dates_are_read(written: str, date: dt.date) -> None:
+    # A German pubDate with a numeric zone and French/Spanish day and month abbreviations came out
+    # undated: neither feedparser nor the e-mail date reader knows those names.
+    from blickwinkel.store.ingest import parse_feed
+
+    item = f"<item><title>a</title><link>https://news.example/a</link><pubDate>{written}</pubDate></item>"
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{item}</channel></rss>'
+    entries, _ = parse_feed("https://news.example/feed.xml", feed.encode())
+    assert entries == [("https://news.example/a", date)]
+
+
 def test_an_unreadable_feed_is_named_with_its_id_from_the_error_table() -> None:
     # The message was written inline in store/ingest.py, with no id and outside the one table.
     from blickwinkel.errors import IngestError

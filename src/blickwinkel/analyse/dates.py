@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from blickwinkel.model import DateMention
+from blickwinkel.text.months import month_numbers
 
 __all__ = ["SUPPORTED_LANGUAGES", "anchor_from_others", "date_span", "dates_agree", "find_dates"]
 
@@ -44,61 +45,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_DE_MONTHS: dict[str, int] = {
-    "januar": 1,
-    "jänner": 1,
-    "jan": 1,
-    "februar": 2,
-    "feber": 2,
-    "feb": 2,
-    "märz": 3,
-    "mär": 3,
-    "mrz": 3,
-    "april": 4,
-    "apr": 4,
-    "mai": 5,
-    "juni": 6,
-    "jun": 6,
-    "juli": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "oktober": 10,
-    "okt": 10,
-    "november": 11,
-    "nov": 11,
-    "dezember": 12,
-    "dez": 12,
-}
-_EN_MONTHS: dict[str, int] = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
+# Month names come from the one table (text/months.py): German and English with their abbreviations,
+# French and Spanish full names only (their abbreviations are words too: Spanish "mar" is the sea).
+_DE_MONTHS: dict[str, int] = {**month_numbers("de", "full"), **month_numbers("de", "short")}
+_EN_MONTHS: dict[str, int] = {**month_numbers("en", "full"), **month_numbers("en", "short")}
 _WEEKDAYS: dict[str, int] = {
     "montag": 0,
     "dienstag": 1,
@@ -175,8 +125,8 @@ def _capitalised(words: Sequence[str]) -> str:
 
 
 # Full month names, and abbreviations that need their dot in German ("Jan.") but not in English.
-_DE_SHORT = _words("jan feb mär mrz apr jun jul aug sep sept okt nov dez")
-_EN_SHORT = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
+_DE_SHORT = frozenset(month_numbers("de", "short"))
+_EN_SHORT = frozenset(month_numbers("en", "short"))
 _DE_MONTH_FULL = _capitalised([m for m in _DE_MONTHS if m not in _DE_SHORT])
 _DE_MONTH_SHORT = _capitalised(sorted(_DE_SHORT))
 _DE_MONTH = rf"(?:{_DE_MONTH_FULL}|(?:{_DE_MONTH_SHORT})\.)"
@@ -252,14 +202,8 @@ _EN_PATTERN = re.compile(
 # "el 25 de enero de 2024"), month and year, the day words and weekdays, with their qualifiers before
 # ("el próximo martes") or after ("mardi dernier"); a future form in the weekday's clause turns it
 # forward (``_FUTURE_ROMANCE``).
-_FR_MONTHS: dict[str, int] = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
-}  # fmt: skip
-_ES_MONTHS: dict[str, int] = {
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}  # fmt: skip
+_FR_MONTHS: dict[str, int] = dict(month_numbers("fr", "full"))
+_ES_MONTHS: dict[str, int] = dict(month_numbers("es", "full"))
 _FR_WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 _ES_WEEKDAYS = {
     "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5,

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from blickwinkel.text.months import month_numbers
+
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -222,22 +224,23 @@ _EN_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:between|from)[ \u00a0]+$")
 _ES_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 _FR_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 
-DE_MONTHS = word_set(
-    "januar jänner februar märz april mai juni juli august september oktober november dezember jan. "
-    "feb. mär. apr. jun. jul. aug. sep. sept. okt. nov. dez."
-)
-EN_MONTHS = word_set(
-    "january february march april may june july august september october november december jan jan. "
-    "feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec "
-    "dec."
-)
-FR_MONTHS = word_set(
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre janv. "
-    "févr. avr. juil. sept. oct. nov. déc."
-)
-ES_MONTHS = word_set(
-    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre"
-)
+
+def _month_words(code: str, *, short: bool, dotless: bool) -> frozenset[str]:
+    """The month names of ``code`` (text/months.py) as the quantity reader meets them: full names and,
+    with ``short``, abbreviations with their dot (and without it too with ``dotless``)."""
+    words = set(month_numbers(code, "full"))
+    if short:
+        abbreviations = month_numbers(code, "short")
+        words |= {f"{a}." for a in abbreviations} | (set(abbreviations) if dotless else set())
+    return frozenset(words)
+
+
+# German and French abbreviations carry their dot, English ones often not; Spanish ones are left out
+# ("mar" is the sea).
+DE_MONTHS = _month_words("de", short=True, dotless=False)
+EN_MONTHS = _month_words("en", short=True, dotless=True)
+FR_MONTHS = _month_words("fr", short=True, dotless=False)
+ES_MONTHS = _month_words("es", short=False, dotless=False)
 WEEKDAYS = word_set(
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag monday tuesday wednesday "
     "thursday friday saturday sunday"

@@ -10,26 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "januar jänner jaenner january jan janvier enero",
-        "februar feber february feb février fevrier febrero",
-        "märz maerz march mär mrz mar mars marzo",
-        "april apr avril abril",
-        "mai may mayo",
-        "juni june jun juin junio",
-        "juli july jul juillet julio",
-        "august aug août aout agosto",
-        "september sept sep septembre septiembre setiembre",
-        "oktober october okt oct octobre octubre",
-        "november nov novembre noviembre",
-        "dezember december dez dec décembre decembre diciembre",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
+from blickwinkel.text.months import all_month_numbers
+
+# Any language's month names and abbreviations (text/months.py): a date line is read before the
+# article's language is known.
+_MONTHS: dict[str, int] = all_month_numbers()
 
 _MONTH = "(?P<month_name>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE = re.compile(
@@ -51,7 +36,9 @@ _WEEKDAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"
-    "mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun"
+    "mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|"
+    # French and Spanish feeds abbreviate them too: "mar., 04 mars 2025", "mié, 05 mar 2025"
+    "lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom"
 )
 # What may stand around a date on a date line: prefixes, weekdays, a time, separators.
 _FILLER = re.compile(
@@ -59,7 +46,8 @@ _FILLER = re.compile(
     r"zuletzt|am|um|on|at|uhr|h|mez|mesz|cet|cest|utc|gmt|bst|est|edt|pst|pdt|am|pm|"
     r"publié|publie|mis à jour|actualisé|le|à|publicado|actualizado|el|a las|"
     # markdown emphasis around a date line: "*3 March 2025*", "**Published:** 3 March 2025"
-    rf"{_WEEKDAYS}|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?|[\s,.:;|/()\-–—•·*_])+",
+    # the time and its zone as an RSS pubDate gives them: "10:00:00 +0100"
+    rf"{_WEEKDAYS}|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?|[+-]\d{{2}}:?\d{{2}}|[\s,.:;|/()\-–—•·*_])+",
     re.IGNORECASE,
 )
 

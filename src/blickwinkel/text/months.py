@@ -1,0 +1,107 @@
+"""Month names of each language, in one place: full names (with their spellings without accents or
+umlauts) and the abbreviations papers and feeds print.
+
+The date reader of the analysis (analyse/dates.py), the quantity reader that must not read "5. März"
+as five of something (analyse/numbers.py, analyse/units.py) and the publication-date reader of ingest
+(ingest/_dates.py) each kept their own table before, and the ingest one missed the French and Spanish
+abbreviations of feed dates ("mar., 04 mars 2025", "févr."). Written for this project from general
+knowledge of the languages.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Final, Literal
+
+MonthForm = Literal["full", "short"]
+
+# One line a month, January first; within a line the names of that month.
+_FULL: Final = {
+    "de": """
+        januar jänner jaenner
+        februar feber
+        märz maerz
+        april
+        mai
+        juni
+        juli
+        august
+        september
+        oktober
+        november
+        dezember
+    """,
+    "en": """
+        january
+        february
+        march
+        april
+        may
+        june
+        july
+        august
+        september
+        october
+        november
+        december
+    """,
+    "fr": """
+        janvier
+        février fevrier
+        mars
+        avril
+        mai
+        juin
+        juillet
+        août aout
+        septembre
+        octobre
+        novembre
+        décembre decembre
+    """,
+    "es": """
+        enero
+        febrero
+        marzo
+        abril
+        mayo
+        junio
+        julio
+        agosto
+        septiembre setiembre
+        octubre
+        noviembre
+        diciembre
+    """,
+}
+# Abbreviations, written without their dot (German and French print one, English often not). A month
+# with no abbreviation ("Mai", "May") has an empty line: "-".
+_SHORT: Final = {
+    "de": "jan | feb | mär mrz | apr | - | jun | jul | aug | sep sept | okt | nov | dez",
+    "en": "jan | feb | mar | apr | - | jun | jul | aug | sep sept | oct | nov | dec",
+    "fr": "janv | févr fevr | - | avr | - | - | juil | - | sept | oct | nov | déc dec",
+    "es": "ene | feb | mar | abr | may | jun | jul | ago | sep sept | oct | nov | dic",
+}
+
+
+def _table(lines: list[str]) -> dict[str, int]:
+    assert len(lines) == 12, lines
+    return {name: number for number, line in enumerate(lines, 1) for name in line.split() if name != "-"}
+
+
+MONTH_LANGUAGES: Final = ("de", "en", "fr", "es")
+_TABLES: Final = {
+    (code, "full"): MappingProxyType(_table(_FULL[code].strip().splitlines())) for code in MONTH_LANGUAGES
+} | {(code, "short"): MappingProxyType(_table(_SHORT[code].split("|"))) for code in MONTH_LANGUAGES}
+
+
+def month_numbers(code: str, form: MonthForm) -> MappingProxyType[str, int]:
+    """The month names of language ``code`` in ``form`` ("full" or "short", the latter without a dot),
+    lower case, each with its month number 1–12."""
+    return _TABLES[(code, form)]
+
+
+def all_month_numbers() -> dict[str, int]:
+    """Every language's full names and abbreviations with their month number (no name means two
+    months across the languages, which a test checks)."""
+    return {name: number for table in _TABLES.values() for name, number in table.items()}

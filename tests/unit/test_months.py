@@ -1,0 +1,33 @@
+"""The one table of month names (text/months.py) and the readers that use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from blickwinkel.analyse.dates import find_dates
+from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, FR_MONTHS
+from blickwinkel.text.months import MONTH_LANGUAGES, MonthForm, all_month_numbers, month_numbers
+
+
+@pytest.mark.parametrize("code", MONTH_LANGUAGES)
+def test_every_language_names_twelve_months(code: str) -> None:
+    assert set(month_numbers(code, "full").values()) == set(range(1, 13))
+    assert set(month_numbers(code, "short").values()) <= set(range(1, 13))
+
+
+def test_no_name_means_two_months_across_languages() -> None:
+    seen: dict[str, int] = {}
+    forms: tuple[MonthForm, ...] = ("full", "short")
+    for code in MONTH_LANGUAGES:
+        for form in forms:
+            for name, number in month_numbers(code, form).items():
+                assert seen.setdefault(name, number) == number, name
+    assert all_month_numbers() == seen
+
+
+def test_the_readers_take_their_names_from_the_table() -> None:
+    assert "mrz." in DE_MONTHS and "märz" in DE_MONTHS
+    assert {"mar", "mar."} <= EN_MONTHS
+    assert "févr." in FR_MONTHS
+    [mention] = find_dates("Die Sitzung ist am 4. Mrz. 2031.", "de", anchor=None)
+    assert mention.value == "2031-03-04"
