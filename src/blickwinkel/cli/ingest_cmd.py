@@ -120,13 +120,13 @@ def _run(
         disable=not err.is_terminal,  # piped: only the counts below
     ) as progress:
         task = progress.add_task("ingest", stored=0, duplicates=0, failed=0)
-        tally = {"stored": 0, "duplicate": 0, "failed": 0}
+        tally = {"stored": 0, "updated": 0, "duplicate": 0, "failed": 0}
 
         def report(outcome: str, source: str) -> None:
             tally[outcome] += 1
             progress.update(
                 task,
-                stored=tally["stored"],
+                stored=tally["stored"] + tally["updated"],
                 duplicates=tally["duplicate"],
                 failed=tally["failed"],
                 description=source[-50:],
@@ -149,7 +149,9 @@ def _run(
     if len(counts.errors) > SHOWN_ERRORS:
         err.print(plain(f"… and {len(counts.errors) - SHOWN_ERRORS} more"))
     err.print(
-        f"{counts.stored} stored, {counts.duplicates} already stored, {counts.failed} failed, "
+        f"{counts.stored} stored, "
+        + (f"{counts.updated} updated (edited since stored), " if counts.updated else "")
+        + f"{counts.duplicates} already stored, {counts.failed} failed, "
         f"{counted(counts.new_stories, 'new story', 'new stories')}"
         + (f", {counts.unanalysed} stored without analysis" if counts.unanalysed else "")
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -21,7 +22,7 @@ from blickwinkel.store._base import (
     page_size,
     utc_now,
 )
-from blickwinkel.store._stories import current_story, join_story
+from blickwinkel.store._stories import current_story, join_story, refresh_story
 from blickwinkel.store.cursor import decode_article_cursor, encode_cursor
 from blickwinkel.store.records import AddResult, ArticleSummary, Page, StoryChoice
 from blickwinkel.text import content_hash
@@ -63,17 +64,7 @@ class ArticleRecords(StoreBase):
                 _insert_blocks(conn, article_id, article.blocks)
                 if analysed is not None:
                     _insert_analysis(conn, article_id, analysed)
-                for part, vector in (vectors or {}).items():
-                    row = np.asarray(vector, dtype="<f4")
-                    conn.execute(
-                        t.embeddings.insert().values(
-                            article_id=article_id,
-                            part=part,
-                            model=model,
-                            dim=int(row.shape[-1]),
-                            vector=row.tobytes(),
-                        )
-                    )
+                _insert_vectors(conn, article_id, vectors or {}, model)
                 story_id = None
                 if story is not None:
                     story_id = join_story(conn, article_id, article, story)
@@ -86,6 +77,60 @@ class ArticleRecords(StoreBase):
                 raise
             with self._read() as conn:
                 return AddResult(existing, False, current_story(conn, existing))
+
+    def find_edited(self, article: Article) -> int | None:
+        """The stored article ``article`` is a new version of: the same URL, or for an input without
+        one the same file (standard input and a record of a JSON or JSONL file have no identity of
+        their own: a record's line or position moves when the file is edited), with another text.
+        None when there is none."""
+        a = t.articles
+        if article.url:
+            condition = a.c.url == article.url
+        elif not is_file_source(article.source):
+            return None
+        else:
+            condition = sa.and_(a.c.source == article.source[:2000], a.c.url.is_(None))
+        query = sa.select(a.c.id).where(condition, a.c.content_hash != content_hash(article.text))
+        with self._read() as conn:
+            return conn.scalar(query.order_by(a.c.id).limit(1))
+
+    def replace_article(
+        self,
+        article_id: int,
+        article: Article,
+        *,
+        analysed: AnalysedArticle | None = None,
+        vectors: Mapping[str, Vector] | None = None,
+        model: str = "",
+    ) -> AddResult:
+        """Store ``article`` in place of the stored article ``article_id`` (its edited version),
+        atomically: the row keeps its id; its blocks, statements, mentions and embeddings are those of
+        the new text; it leaves its story (which gets a new version, or is removed when it had no
+        other article) and is placed again by the caller. When another stored article already has
+        the new text, nothing changes and that one is returned (``created`` False)."""
+        if analysed is not None:
+            article = with_detected_languages(article, analysed.article)
+        digest = content_hash(article.text)
+        with self._write() as conn:
+            existing = _find(conn, None, digest)
+            if existing is not None:
+                return AddResult(existing, False, current_story(conn, existing))
+            outlet_id = _outlet_id(conn, article.outlet, article.url) if article.outlet else None
+            story_id = current_story(conn, article_id)
+            for table in (t.entities, t.statements, t.blocks, t.embeddings, t.memberships):
+                conn.execute(table.delete().where(table.c.article_id == article_id))
+            conn.execute(
+                t.articles.update()
+                .where(t.articles.c.id == article_id)
+                .values(**_article_values(article, digest, outlet_id))
+            )
+            _insert_blocks(conn, article_id, article.blocks)
+            if analysed is not None:
+                _insert_analysis(conn, article_id, analysed)
+            _insert_vectors(conn, article_id, vectors or {}, model)
+            if story_id is not None:
+                refresh_story(conn, story_id, utc_now())
+            return AddResult(article_id, True, None)
 
     def article(self, article_id: int) -> Article | None:
         """The stored article as the pipeline's :class:`Article` (id ``a<number>``)."""
@@ -258,25 +303,45 @@ def with_detected_languages(article: Article, analysed: Article) -> Article:
     return dataclasses.replace(article, language=article.language or analysed.language, blocks=blocks)
 
 
+def is_file_source(source: str) -> bool:
+    """A file's path, not standard input ("-") nor a record of a JSON list or JSONL file
+    ("file.jsonl:3", "file.json#2")."""
+    return source != "-" and _RECORD.fullmatch(source) is None
+
+
+_RECORD = re.compile(r".+(?::|#)\d+")
+
+
+def _article_values(article: Article, digest: str, outlet_id: int | None) -> dict[str, Any]:
+    return {
+        "slug": article.id[:300],
+        "outlet_id": outlet_id,
+        "url": article.url,
+        "content_hash": digest,
+        "source": article.source[:2000],
+        "title": article.title,
+        "lead": article.lead,
+        "text": article.text,
+        "published": article.published,
+        "language": article.language,
+        "author": article.author[:500] if article.author else None,
+        "meta": dict(article.meta),
+    }
+
+
 def _insert_article(conn: sa.Connection, article: Article, digest: str, outlet_id: int | None) -> int:
-    result = conn.execute(
-        t.articles.insert().values(
-            slug=article.id[:300],
-            outlet_id=outlet_id,
-            url=article.url,
-            content_hash=digest,
-            source=article.source[:2000],
-            title=article.title,
-            lead=article.lead,
-            text=article.text,
-            published=article.published,
-            language=article.language,
-            author=article.author[:500] if article.author else None,
-            meta=dict(article.meta),
-            created_at=utc_now(),
+    values = _article_values(article, digest, outlet_id)
+    return new_id(conn.execute(t.articles.insert().values(**values, created_at=utc_now())))
+
+
+def _insert_vectors(conn: sa.Connection, article_id: int, vectors: Mapping[str, Vector], model: str) -> None:
+    for part, vector in vectors.items():
+        row = np.asarray(vector, dtype="<f4")
+        conn.execute(
+            t.embeddings.insert().values(
+                article_id=article_id, part=part, model=model, dim=int(row.shape[-1]), vector=row.tobytes()
+            )
         )
-    )
-    return new_id(result)
 
 
 def _insert_blocks(conn: sa.Connection, article_id: int, blocks: Sequence[Block]) -> None:

@@ -199,6 +199,32 @@ def join_story(conn: sa.Connection, article_id: int, article: Any, choice: Story
     return story_id
 
 
+def refresh_story(conn: sa.Connection, story_id: int, now: dt.datetime) -> None:
+    """Size, dates and version of a story after its members changed; removed when it has none."""
+    s, m, a = t.stories, t.memberships, t.articles
+    first, last, size = conn.execute(
+        sa.select(sa.func.min(a.c.published), sa.func.max(a.c.published), sa.func.count())
+        .select_from(a.join(m, m.c.article_id == a.c.id))
+        .where(m.c.story_id == story_id)
+    ).one()
+    if not size:
+        conn.execute(t.comparisons.delete().where(t.comparisons.c.story_id == story_id))
+        conn.execute(s.delete().where(s.c.id == story_id))
+        return
+    conn.execute(
+        s.update()
+        .where(s.c.id == story_id)
+        .values(
+            size=size,
+            version=s.c.version + 1,
+            first_published=first,
+            last_published=last,
+            updated_at=now,
+        )
+    )
+    conn.execute(t.comparisons.delete().where(t.comparisons.c.story_id == story_id))
+
+
 def _story_summaries(conn: sa.Connection, rows: Sequence[sa.RowMapping]) -> tuple[StorySummary, ...]:
     ids = [r["id"] for r in rows]
     if not ids:

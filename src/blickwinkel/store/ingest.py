@@ -47,7 +47,7 @@ from blickwinkel.text import content_hash
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["stored", "duplicate", "failed"]
+Outcome = Literal["stored", "updated", "duplicate", "failed"]
 Progress = Callable[[Outcome, str], None]
 Analyser = Callable[[Sequence[Article]], Sequence[AnalysedArticle]]
 BATCH = 16
@@ -57,6 +57,8 @@ _FEED_TYPES = ("rss", "atom", "xml")
 @dataclass
 class IngestCounts:
     stored: int = 0
+    # Articles stored before whose source (URL or file) now gives another text: replaced in place.
+    updated: int = 0
     duplicates: int = 0
     failed: int = 0
     new_stories: int = 0
@@ -182,9 +184,13 @@ class Ingestor:
                 self.store.clear_failure(stored.source)
         return counts
 
-    def ingest_url(self, url: str, *, published: dt.date | None = None) -> IngestCounts:
-        """An article page, or a feed whose entries are fetched one by one."""
-        if self.store.find_article(url=url) is not None:
+    def ingest_url(
+        self, url: str, *, published: dt.date | None = None, fetch_stored: bool = True
+    ) -> IngestCounts:
+        """An article page, or a feed whose entries are fetched one by one. A page stored before is
+        fetched again (an edited page replaces its stored version), unless ``fetch_stored`` is False:
+        a feed's entries already stored are not fetched at every poll."""
+        if not fetch_stored and self.store.find_article(url=url) is not None:
             self.progress("duplicate", url)
             self.store.clear_failure(url)
             return IngestCounts(duplicates=1)
@@ -246,7 +252,7 @@ class Ingestor:
         self.store.clear_failure(url)
         counts = IngestCounts()
         for link, published in entries:
-            counts.add(self.ingest_url(link, published=published))
+            counts.add(self.ingest_url(link, published=published, fetch_stored=False))
         return counts
 
     # ---------------------------------------------------------------- articles
@@ -267,12 +273,15 @@ class Ingestor:
     def _ingest_batch(self, batch: Sequence[Article]) -> IngestCounts:
         counts = IngestCounts()
         fresh: list[Article] = []
+        # The stored article each fresh one is an edited version of (same URL or file, other text).
+        edits: list[int | None] = []
         for article in batch:
-            if self.store.find_article(url=article.url, text=article.text) is not None:
+            if self.store.find_article(text=article.text) is not None:
                 counts.duplicates += 1
                 self.progress("duplicate", article.source)
             else:
                 fresh.append(article)
+                edits.append(self.store.find_edited(article))
         if not fresh:
             return counts
         analysed: list[AnalysedArticle | None] = [None] * len(fresh)
@@ -288,13 +297,18 @@ class Ingestor:
             a if found is not None else with_languages(a) for a, found in zip(fresh, analysed, strict=True)
         ]
         placed: list[StoryDoc] = []
-        for article, analysis, (doc, vectors) in zip(
-            fresh, analysed, story_features(fresh, self.embedder), strict=True
+        for article, edited, analysis, (doc, vectors) in zip(
+            fresh, edits, analysed, story_features(fresh, self.embedder), strict=True
         ):
             try:
-                result = self.store.add_article(
-                    article, analysed=analysis, vectors=vectors, model=self.embedder.name
-                )
+                if edited is not None:
+                    result = self.store.replace_article(
+                        edited, article, analysed=analysis, vectors=vectors, model=self.embedder.name
+                    )
+                else:
+                    result = self.store.add_article(
+                        article, analysed=analysis, vectors=vectors, model=self.embedder.name
+                    )
             except BlickwinkelError as exc:
                 counts.add(self._fail_all((IngestError(article.source, str(exc)),)))
                 continue
@@ -302,9 +316,15 @@ class Ingestor:
                 counts.duplicates += 1
                 self.progress("duplicate", article.source)
                 continue
-            counts.stored += 1
+            if edited is not None:
+                counts.updated += 1
+                # The clusterer may hold the old version of this article from earlier in the run.
+                self.clusterer = self._new_clusterer()
+                self.progress("updated", article.source)
+            else:
+                counts.stored += 1
+                self.progress("stored", article.source)
             placed.append(dataclasses.replace(doc, id=f"a{result.article_id}"))
-            self.progress("stored", article.source)
         counts.new_stories += self._place(placed)
         if self.analyser is not None:
             self._keep_statement_vectors([article_number(d.id) for d in placed])

@@ -21,6 +21,7 @@ from blickwinkel.embed import Embedder
 from blickwinkel.model import Article
 from blickwinkel.store import schema as t
 from blickwinkel.store._store import Store
+from blickwinkel.store._stories import refresh_story
 from blickwinkel.stories import features
 from blickwinkel.stories.features import StoryDoc
 
@@ -210,7 +211,7 @@ def _regroup_once(store: Store, groups: Sequence[tuple[int | None, Sequence[int]
             touched.add(story_id)
             out.append(story_id)
         for story_id in sorted(touched):
-            _refresh(conn, story_id, now)
+            refresh_story(conn, story_id, now)
     return out
 
 
@@ -224,29 +225,3 @@ def merge_stories(store: Store, kept: int, merged: int) -> None:
     if kept == merged:
         return
     regroup(store, [(kept, store.story_article_ids(merged))])
-
-
-def _refresh(conn: sa.Connection, story_id: int, now: dt.datetime) -> None:
-    """Size, dates and version of a story after its members changed; removed when it has none."""
-    s, m, a = t.stories, t.memberships, t.articles
-    first, last, size = conn.execute(
-        sa.select(sa.func.min(a.c.published), sa.func.max(a.c.published), sa.func.count())
-        .select_from(a.join(m, m.c.article_id == a.c.id))
-        .where(m.c.story_id == story_id)
-    ).one()
-    if not size:
-        conn.execute(t.comparisons.delete().where(t.comparisons.c.story_id == story_id))
-        conn.execute(s.delete().where(s.c.id == story_id))
-        return
-    conn.execute(
-        s.update()
-        .where(s.c.id == story_id)
-        .values(
-            size=size,
-            version=s.c.version + 1,
-            first_published=first,
-            last_published=last,
-            updated_at=now,
-        )
-    )
-    conn.execute(t.comparisons.delete().where(t.comparisons.c.story_id == story_id))

@@ -1,0 +1,106 @@
+"""An edited input ingested again replaces its stored article (text, analysis, vectors, story), on
+SQLite and PostgreSQL; the same text stays "already stored". Invented reports."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from blickwinkel.store import Store, open_store
+from blickwinkel.store.ingest import Ingestor, default_analyser
+from tests.databases import BACKENDS, empty_database
+from tests.integration.newsroom_fixtures import write_texts
+from tests.unit.test_stories_props import HashedWordsEmbedder
+
+REPORTS = (
+    "Ferry runs aground off Lindholm\n\nThe ferry Nordlicht ran aground off Lindholm on Saturday. All 214 "
+    "passengers were brought ashore, the operator Lindholm Lines said.",
+    "Nordlicht passengers rescued\n\nRescuers brought 214 passengers of the Nordlicht ashore on Saturday "
+    "after the ferry hit a sandbank near Lindholm. Nobody was hurt, police said.",
+)
+CORRECTED = REPORTS[0].replace("All 214 passengers were", "All 241 passengers and six crew were")
+OTHER_EVENT = (
+    "Orchard festival draws crowds\n\nThe apple festival in Quillby drew some 3,000 visitors on Sunday, "
+    "the organisers said. A cider press was shown."
+)
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    with empty_database(request.param, tmp_path) as url:
+        s = open_store(url)
+        yield s
+        s.close()
+
+
+def _ingest(store: Store, paths: list[str]) -> tuple[int, int, int]:
+    counts = Ingestor(store, embedder=HashedWordsEmbedder(), analyser=default_analyser).ingest(paths)
+    return counts.stored, counts.updated, counts.duplicates
+
+
+def _stories(store: Store) -> dict[int, list[int]]:
+    ids = {store.story_of(n) for n in (1, 2)}
+    return {s: store.story_article_ids(s) for s in ids if s is not None}
+
+
+def test_an_edited_file_replaces_its_article(store: Store, tmp_path: Path) -> None:
+    paths = write_texts(tmp_path, REPORTS)
+    assert _ingest(store, paths) == (2, 0, 0)
+    before = store.statement_texts([1])
+    old_vectors = store.vectors([1], "fake")[1]
+
+    write_texts(tmp_path, (CORRECTED, REPORTS[1]))
+    assert _ingest(store, paths) == (0, 1, 1)
+    assert store.count_articles() == 2  # not a third article
+    article = store.article(1)
+    assert article is not None and article.text == CORRECTED
+    after = store.statement_texts([1])
+    assert after != before and any("241 passengers" in s for s in after)
+    assert not any("All 214 passengers" in s for s in after)
+    # the rows of the old text's parts (keyed by their text) are gone, the new text's are there
+    new_vectors = store.vectors([1], "fake")[1]
+    assert new_vectors and set(new_vectors) != set(old_vectors)
+    # one story membership each, the story sizes add up
+    stories = _stories(store)
+    assert sorted(n for members in stories.values() for n in members) == [1, 2]
+    assert all(store.story(s).size == len(m) for s, m in stories.items())  # type: ignore[union-attr]
+
+    # unchanged text: already stored, nothing moves
+    assert _ingest(store, paths) == (0, 0, 2)
+    assert store.statement_texts([1]) == after
+
+
+def test_an_edit_to_another_event_leaves_the_story(store: Store, tmp_path: Path) -> None:
+    paths = write_texts(tmp_path, REPORTS)
+    _ingest(store, paths)
+    write_texts(tmp_path, (OTHER_EVENT, REPORTS[1]))
+    assert _ingest(store, paths) == (0, 1, 1)
+    stories = _stories(store)
+    assert sorted(stories.values()) == [[1], [2]]
+    for story_id in stories:
+        summary = store.story(story_id)
+        assert summary is not None and summary.size == 1
+
+
+def test_a_record_with_its_url_is_updated_and_records_without_one_are_not(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "feed.jsonl"
+
+    def write(first: str) -> None:
+        records = [
+            {"url": "https://news.example/ferry", "title": "Ferry", "text": first},
+            {"title": "Rescue", "text": REPORTS[1]},
+        ]
+        path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+
+    write(REPORTS[0])
+    assert _ingest(store, [str(path)]) == (2, 0, 0)
+    write(CORRECTED)
+    assert _ingest(store, [str(path)]) == (0, 1, 1)
+    assert store.count_articles() == 2
+    stored = store.articles([1, 2])
+    assert any(a.url == "https://news.example/ferry" and "241" in a.text for a in stored.values())
