@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -36,7 +40,7 @@ def serve(
     from blickwinkel.config import load_settings
     from blickwinkel.store import open_store
     from blickwinkel.web import create_app, service_options
-    from blickwinkel.web.app import PUBLIC_ENV
+    from blickwinkel.web.app import PUBLIC_ENV, READY_ENV
     from blickwinkel.web.protocol import JsonErrorProtocol
     from blickwinkel.web.security import is_loopback_host
 
@@ -68,7 +72,9 @@ def serve(
         store.close()
         print_error(err, Errors.W015.format(host=host, port=port, problem=problem))
         raise typer.Exit(2)
-    print_plain(err, f"blickwinkel on http://{host}:{port}/ (API docs: /api/docs) — database {store.url}")
+    # Announced once the app has started up (in every worker), not before: a client that acts on the
+    # line found workers still importing the app under load.
+    announcement = f"blickwinkel on http://{host}:{port}/ (API docs: /api/docs) — database {store.url}"
     server_options: dict[str, Any] = {
         "host": host,
         "port": port,
@@ -86,15 +92,43 @@ def serve(
         os.environ["BLICKWINKEL_DB"] = settings.db
         os.environ["BLICKWINKEL_FETCH_ALLOW_NETWORKS"] = settings.fetch_allow_networks
         os.environ[PUBLIC_ENV] = "1" if public else "0"
-        uvicorn.run(
-            "blickwinkel.web.app:app_from_environment", factory=True, workers=workers, **server_options
-        )
+        with tempfile.TemporaryDirectory(prefix="blickwinkel-serve-") as folder:
+            os.environ[READY_ENV] = folder
+            done = threading.Event()
+            threading.Thread(
+                target=announce_when_ready,
+                args=(folder, workers, lambda: print_plain(err, announcement), done),
+                daemon=True,
+            ).start()
+            try:
+                uvicorn.run(
+                    "blickwinkel.web.app:app_from_environment",
+                    factory=True,
+                    workers=workers,
+                    **server_options,
+                )
+            finally:
+                done.set()
         return
-    app = create_app(store, settings, options=options, public=public)
+    app = create_app(
+        store, settings, options=options, public=public, on_ready=lambda: print_plain(err, announcement)
+    )
     try:
         uvicorn.run(app, **server_options)
     finally:
         store.close()
+
+
+def announce_when_ready(
+    folder: str, workers: int, announce: Callable[[], None], done: threading.Event
+) -> bool:
+    """Call ``announce`` once ``workers`` worker processes have left their ready file in ``folder``
+    (:func:`blickwinkel.web.app.mark_ready`); give up when ``done`` is set (the server stopped)."""
+    while not done.wait(0.05):
+        if len(list(Path(folder).glob("ready-*"))) >= workers:
+            announce()
+            return True
+    return False
 
 
 def _cannot_listen(host: str, port: int) -> str | None:

@@ -6,7 +6,7 @@ import contextlib
 import functools
 import gc
 import importlib.resources
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -45,9 +45,11 @@ def create_app(
     comparer: Comparer | None = None,
     fetcher: Fetcher | None = None,
     public: bool = False,
+    on_ready: Callable[[], None] | None = None,
 ) -> FastAPI:
     """The app over ``store``; ``comparer`` and ``fetcher`` default to the real pipeline (in
-    ``compare_processes`` processes of its own) and network."""
+    ``compare_processes`` processes of its own) and network. ``on_ready`` is called when the app has
+    started up, just before the server accepts requests (``blickwinkel serve`` announces itself then)."""
     options = options or service_options(settings)
     processes = None
     if comparer is None:
@@ -62,6 +64,8 @@ def create_app(
         # server: frozen out of the collector's way, a full collection no longer walks it (tens of
         # milliseconds on a request's path).
         gc.freeze()
+        if on_ready is not None:
+            on_ready()
         yield
         app.state.blickwinkel.workers.close()
         if processes is not None:
@@ -162,6 +166,11 @@ PUBLIC_ENV = "_BLICKWINKEL_SERVE_PUBLIC"
 """Set by ``blickwinkel serve --workers`` for its worker processes: the app listens on a public address."""
 
 
+READY_ENV = "_BLICKWINKEL_SERVE_READY"
+"""Set by ``blickwinkel serve --workers`` for its worker processes: a folder where each worker leaves
+a file ``ready-<pid>`` once it has started up, so the command announces the server when all are."""
+
+
 def app_from_environment() -> FastAPI:
     """The app each worker process of ``blickwinkel serve --workers N`` builds for itself: the settings
     come from the environment and the settings file, the database URL from ``BLICKWINKEL_DB``."""
@@ -171,7 +180,22 @@ def app_from_environment() -> FastAPI:
     from blickwinkel.store import open_store
 
     settings = load_settings({})
-    return create_app(open_store(settings.db), settings, public=os.environ.get(PUBLIC_ENV) == "1")
+    folder = os.environ.get(READY_ENV)
+    return create_app(
+        open_store(settings.db),
+        settings,
+        public=os.environ.get(PUBLIC_ENV) == "1",
+        on_ready=functools.partial(mark_ready, folder) if folder else None,
+    )
+
+
+def mark_ready(folder: str) -> None:
+    """Leave this process's ``ready-<pid>`` file in ``folder`` (see :data:`READY_ENV`)."""
+    import os
+    from pathlib import Path
+
+    with contextlib.suppress(OSError):  # the command only announces later; the server still serves
+        (Path(folder) / f"ready-{os.getpid()}").touch()
 
 
 def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
