@@ -3,7 +3,7 @@
 Usage::
 
     python scripts/fit_story_weights.py [FILE.jsonl] [--embedder use|e5] [--folds 10] [--no-e5]
-        [--languages de-de,de-en] [--write]
+        [--languages de-de,de-en] [--seeds 0,1,2,3,4] [--write]
 
 Prints the Pearson (of the negated gold: higher = more similar) overall and per language pair of
 plain cosine with 'use' and with 'e5' (whole texts, one vector each), of each candidate feature set
@@ -12,7 +12,9 @@ cross-validated with the fixed folds of :mod:`blickwinkel.stories.fitting` (each
 a model fitted on the other folds only); with ``--write`` it replaces that embedder's model in
 src/blickwinkel/stories/weights.py with the one fitted on all pairs (the other models are kept) and,
 for an embedder whose options centre the vectors per language, writes the means fitted on all texts to
-src/blickwinkel/stories/<embedder>_centres.npz.
+src/blickwinkel/stories/<embedder>_centres.npz. With ``--seeds`` it also cross-validates the model on the
+outer folds of each of those seeds and prints each seed's Pearson and their mean ± standard deviation
+(how much the reported figures, those of seed 0, move with the split; about 150 German pairs are few).
 Embeddings are cached in --cache so re-runs are quick.
 """
 
@@ -99,6 +101,13 @@ def show(label: str, scores: dict[str, float]) -> None:
     print(f"{label:<24} {cells}")
 
 
+def spread(runs: list[dict[str, float]]) -> str:
+    """Mean ± standard deviation of each key over the ``runs``."""
+    return "  ".join(
+        f"{k}={np.mean([r[k] for r in runs]):.3f}±{np.std([r[k] for r in runs]):.3f}" for k in runs[0]
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -108,6 +117,9 @@ def main() -> int:
     parser.add_argument("--no-e5", action="store_true", help="skip the slow e5 baseline")
     parser.add_argument(
         "--languages", default="", help="only these language pairs, comma-separated (e.g. de-de,de-en)"
+    )
+    parser.add_argument(
+        "--seeds", default="", help="also cross-validate with the folds of these seeds (e.g. 0,1,2,3,4)"
     )
     parser.add_argument("--write", action="store_true", help="rewrite weights.py with the full-data fit")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/blickwinkel-story-embeddings"))
@@ -141,6 +153,15 @@ def main() -> int:
     show(f"model {args.embedder} (CV)", pearson_by_language([-v for v in predicted], pairs))
     chosen = sorted({f"{k}:{m.chosen.get(k, m.default)}" for m in models for k in set(languages)})
     print(f"  sets chosen in the {args.folds} folds: {', '.join(chosen)}")
+    if args.seeds:
+        repeated = []
+        for seed in (int(s) for s in args.seeds.split(",")):
+            predicted, _ = fitting.cross_validated_docs(
+                docs, gold, k=args.folds, options=options, alpha=args.alpha, seed=seed
+            )
+            repeated.append(pearson_by_language([-v for v in predicted], pairs))
+            show(f"  folds of seed {seed}", repeated[-1])
+        print(f"{'  mean ± sd over seeds':<24} " + spread(repeated))
     model, centres = fitting.fit_model_docs(docs, gold, options=options, alpha=args.alpha)
     print(f"fitted on all pairs: default {model.default}, chosen {model.chosen}, offsets {model.offsets}")
     for name, fitted_set in model.sets.items():

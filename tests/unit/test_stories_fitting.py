@@ -48,6 +48,17 @@ def test_folds_are_fixed_and_disjoint() -> None:
     assert sorted(int(i) for part in first for i in part) == list(range(57))
 
 
+def test_the_fold_seed_moves_the_split_and_defaults_to_the_reported_one() -> None:
+    rows, gold = _rows(120, 3)
+    languages = ["aa-aa" if i % 2 == 0 else "bb-bb" for i in range(120)]
+    default, _ = fitting.cross_validated(rows, gold, languages)
+    same, _ = fitting.cross_validated(rows, gold, languages, seed=fitting.FOLD_SEED)
+    other, _ = fitting.cross_validated(rows, gold, languages, seed=fitting.FOLD_SEED + 1)
+    assert (default == same).all()
+    assert not (default == other).all()
+    assert float(np.corrcoef(other, gold)[0, 1]) > 0.7
+
+
 def test_language_pair_key_does_not_depend_on_order() -> None:
     assert language_pair("en", "de") == language_pair("de", "en") == "de-en"
     assert language_pair(None, "de") == "de-xx"
