@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
+from typer.testing import CliRunner
 
 from blickwinkel.cli import eval_compare
 from blickwinkel.compare import evaluate
@@ -94,3 +96,13 @@ def test_every_training_span_hashes_as_the_file_says(path: Path) -> None:
         for article, spans in fact.mentions.items():
             for span in spans:
                 assert span_hash(raw[article][span.start : span.end]) == span.digest, (fact.name, article)
+
+
+def test_the_command_names_train_among_the_splits() -> None:
+    app, eval_app = typer.Typer(), typer.Typer()
+    app.add_typer(eval_app, name="eval")
+    eval_compare.register(app, eval_app)
+    path = EXAMPLES / "gold" / "brueckensperrung.json"
+    result = CliRunner().invoke(app, ["eval", "compare", str(path), "--split", "dev"])
+    assert result.exit_code == 2
+    assert "train" in result.stderr and "heldout" in result.stderr
