@@ -267,6 +267,49 @@ def test_html_site_name_from_the_title_before_the_host_of_its_address(head: str,
     assert read_text(page, source="page.html", fmt="html").outlet == outlet
 
 
+def _tram_page(quote: str) -> str:
+    return (
+        "<html><head><title>Council approves tram line | Valley Courier</title></head><body><article>"
+        "<h1>Council approves tram line</h1><p>The city council voted on Monday evening to approve a new "
+        "tram line linking the station with the university campus, ending three years of debate.</p>"
+        f"{quote}<p>Construction is due to begin next spring, the council said on Tuesday.</p>"
+        "</article></body></html>"
+    )
+
+
+QUOTE = "We have listened to the residents and changed the route twice to keep the market square."
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # trafilatura drops a <footer> or <cite> in a block quote, and a whole <figure>: the quote of
+        # the example story's city engineer had no speaker, a pull quote in a figure was lost
+        f"<blockquote><p>{QUOTE}</p><footer>— <cite>Priya Nand, city planner</cite></footer></blockquote>",
+        f"<blockquote><p>{QUOTE}</p><cite>Priya Nand</cite></blockquote>",
+        f"<blockquote><p>{QUOTE}</p><p><cite>– Priya Nand</cite></p></blockquote>",
+        f"<figure><blockquote><p>{QUOTE}</p></blockquote><figcaption>Priya Nand, x</figcaption></figure>",
+        f"<figure class=x><blockquote>{QUOTE}</blockquote><figcaption>— Priya Nand</figcaption></figure>",
+    ],
+)
+def test_html_block_quote_speaker_from_footer_cite_or_figcaption(quote: str) -> None:
+    article = read_text(_tram_page(quote), source="page.html", fmt="html")
+    quotes = [b for b in article.blocks if b.kind == "quote_block"]
+    assert [article.block_text(b) for b in quotes] == [QUOTE]
+    assert quotes[0].attribution is not None and quotes[0].attribution.startswith("Priya Nand")
+    assert "Construction is due" in article.text and "figcaption" not in article.text
+
+
+def test_html_block_quote_without_a_named_speaker_is_left_as_it_is() -> None:
+    from blickwinkel.ingest.html import attributed_quotes
+
+    page = _tram_page(f"<blockquote><p>{QUOTE}</p></blockquote>")
+    assert attributed_quotes(page) == page
+    # unclosed and hostile tags are passed over, and a page of them stays fast
+    hostile = "<blockquote><footer>" * 5000 + "<cite>x"
+    assert attributed_quotes(hostile) == hostile
+
+
 def test_html_without_article_text_fails() -> None:
     result = read_inputs([str(FIXTURES / "menu_only.html")])
     assert result.articles == ()
