@@ -310,6 +310,25 @@ def test_html_block_quote_without_a_named_speaker_is_left_as_it_is() -> None:
     assert attributed_quotes(hostile) == hostile
 
 
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        # a year in the running text was taken for the page's date, as the 1st of January
+        ("", None),
+        ('<meta property="article:published_time" content="2024-01-01">', dt.date(2024, 1, 1)),
+        ('<meta property="article:published_time" content="2024-03-12">', dt.date(2024, 3, 12)),
+    ],
+)
+def test_html_year_in_the_text_is_no_publication_date(head: str, published: dt.date | None) -> None:
+    page = (
+        f"<html><head><title>Mehr Radverkehr in Halberg</title>{head}</head><body><article>"
+        "<h1>Mehr Radverkehr in Halberg</h1><p>Seit 2015 fahren in Halberg ein Drittel mehr Menschen "
+        "mit dem Rad zur Arbeit, sagte die Verkehrsplanerin am Samstag im Rathaus.</p><p>Die Stadt will "
+        "nun zwei neue Radwege am Fluss bauen, hieß es weiter.</p></article></body></html>"
+    )
+    assert read_text(page, source="page.html", fmt="html").published == published
+
+
 def test_html_without_article_text_fails() -> None:
     result = read_inputs([str(FIXTURES / "menu_only.html")])
     assert result.articles == ()

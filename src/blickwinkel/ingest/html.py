@@ -61,7 +61,7 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
         source=source,
         outlet=outlet,
         url=url,
-        published=_date(date),
+        published=_page_date(text, _date(date)),
         author=_author(_attribute(doc, "author"), outlet),
         meta=meta,
     )
@@ -326,6 +326,23 @@ def host_outlet(url: str | None) -> str | None:
 def _attribute(doc: ElementTree.Element, name: str) -> str | None:
     value = doc.get(name)
     return collapse_spaces(normalise(value)) or None if value else None
+
+
+def _page_date(page: str, date: dt.date | None) -> dt.date | None:
+    """The page's date, unless it is a year read from the running text: htmldate's search of the text
+    takes a bare year for the 1st of January ("Seit 2015 fahren mehr Menschen Rad" dated a page with
+    no date of its own 2015-01-01), which then resolved its "am Samstag" and placed it in the stories'
+    time windows. A 1st of January stays only where the page's markup (meta tags, ``<time>``,
+    its address) gives it too."""
+    if date is None or (date.month, date.day) != (1, 1):
+        return date
+    import htmldate
+
+    try:
+        marked = htmldate.find_date(page, extensive_search=False, original_date=True)
+    except Exception:  # htmldate and lxml raise many kinds of errors on broken markup
+        return None
+    return date if marked and _date(marked) == date else None
 
 
 def _date(value: str | None) -> dt.date | None:
