@@ -665,3 +665,34 @@ def test_a_romance_object_after_the_verb_is_no_speaker(text: str, language: str)
     article, sentences = make_article([("paragraph", text)], language=language)
     (role,) = roles_by_sentence(article, sentences).values()
     assert role.speaker != text.split(" ", 5)[-1] and (role.speaker or "").split(" ")[0] not in ("une", "una")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person before the colon is the object or a possessive, not who speaks: both quotes were
+        # given to that person
+        'The club notice lashed out at Ivo Lind, saying: "The coach has let the town down."',
+        'The fans read a letter from Ivo Lind\'s lawyer saying: "He will not play here again."',
+        "Die Kritik richtet sich gegen Jana Roth: „Sie hat die Zahlen viel zu spät vorgelegt.“",
+    ],
+)
+def test_a_person_named_as_object_before_a_colon_is_no_speaker(text: str) -> None:
+    article, sentences = make_article([("paragraph", text)], language="de" if "Kritik" in text else "en")
+    name = "Jana Roth" if "Jana" in text else "Ivo Lind"
+    start = text.index(name)
+    mentions = [[Mention(name, start, start + len(name), "PER", "per:x")]]
+    (role,) = classify_statements(article, sentences, mentions)
+    assert role.kind == "quote" and role.speaker is None
+
+
+def test_a_mention_inside_a_longer_speaker_does_not_name_it() -> None:
+    # A court named after its town was keyed as the town inside it.
+    text = "The Halberg Supreme Court said the mayor had made false statements in the filings."
+    article, sentences = make_article([("paragraph", text)], language="en")
+    mentions = [[Mention("Halberg", 4, 11, "LOC", "loc:halberg")]]
+    (role,) = classify_statements(article, sentences, mentions)
+    assert role.kind == "reported_speech" and role.speaker == "the Halberg Supreme Court"
+    court = [[Mention("Halberg Supreme Court", 4, 25, "ORG", "org:halberg-supreme-court")]]
+    (role,) = classify_statements(article, sentences, court)
+    assert role.speaker == "org:halberg-supreme-court"

@@ -611,7 +611,11 @@ def _speaker_key(
             overlap = min(m.end, span[1]) - max(m.start, span[0])
             if overlap > best_overlap:
                 best, best_overlap = m, overlap
-        if best is not None:
+        # Only a mention that reaches the speaker's last word names it: "The Halberg District Court
+        # said" was keyed as the place inside it, "Halberg", and "<Name>'s lawyer" as that person.
+        words = speaker.rsplit(maxsplit=1)
+        last_word = span[0] + len(speaker) - len(words[-1]) if words else span[0]
+        if best is not None and best.end > last_word:
             return best.key
     lowered = speaker.lower()
     last = lowered.split()[-1]
@@ -771,7 +775,7 @@ def _classify_one(
 
     if full_quotes:
         spans = tuple((sentence.start + s, sentence.start + e) for s, e in full_quotes)
-        key = speaker_key() or _introduced_by(text, full_quotes[0], sentence, own)
+        key = speaker_key() or _introduced_by(text, full_quotes[0], sentence, own, article.text)
         return StatementRole("quote", key, spans, _kind_of(key, found))
     unquoted = _mask(text, local)
     if _is_reported(unquoted, lang):
@@ -794,7 +798,7 @@ def _kind_of(key: str | None, found: tuple[str, int, int] | None) -> str | None:
 
 
 def _introduced_by(
-    text: str, quote: tuple[int, int], sentence: Sentence, own: Sequence[Mention]
+    text: str, quote: tuple[int, int], sentence: Sentence, own: Sequence[Mention], article_text: str
 ) -> str | None:
     """The one person named before a colon that opens the quote: '<Name> hält die Schätzung für zu
     optimistisch: „…“', 'Was <Name> zu Kritik veranlasst: „…“' had no speaker (no verb of saying)."""
@@ -802,8 +806,33 @@ def _introduced_by(
     if not before.endswith(":"):
         return None
     colon = sentence.start + len(before)
-    people = {m.key for m in own if m.type == "PER" and m.end <= colon}
+    people = {
+        m.key
+        for m in own
+        if m.type == "PER" and m.end <= colon and not _named_as_object(article_text, m.start, m.end)
+    }
     return people.pop() if len(people) == 1 else None
+
+
+# Words before a name that make it the object of the clause, not who speaks: "The club's notice
+# lashed out at <Name>, saying: …", "Kritik an <Name>: …". "by" and "von" are left out: "a
+# statement by <Name>:" names the speaker.
+_OBJECT_PREPOSITIONS = frozenset(
+    {
+        "on", "to", "about", "against", "for", "with", "at", "into", "over", "of", "from", "toward",
+        "towards", "gegen", "über", "an", "auf", "für", "mit", "um", "gegenüber",
+    }
+)  # fmt: skip
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _named_as_object(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is a possessive ("<Name>'s editor") or the object of a
+    preposition ("lashed out at <Name>"): then the quote after the colon is not that person's."""
+    if text[end : end + 2] in ("'s", "’s") or text[end : end + 1] in ("'", "’"):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).casefold() in _OBJECT_PREPOSITIONS
 
 
 def _adjacent_to_speech(text: str, start: int, end: int) -> bool:
