@@ -722,3 +722,14 @@ def test_a_json_record_in_a_news_api_or_schema_org_shape_keeps_its_date_address_
     # a later alias of another shape is passed over, not an error
     odd = '{"title": "T", "text": "Die Stadt hat die Brücke gesperrt.", "link": {"href": "x"}}'
     assert read_text(odd, source="n.json").url is None
+
+
+def test_a_json_record_without_an_outlet_takes_the_host_of_its_address() -> None:
+    # JSONL of a crawl with "url" and no "outlet" was labelled by its line ("events-1", "events-2").
+    lines = [
+        '{"title": "T", "text": "The pier reopened on Monday.", "url": "https://www.harbour-herald.example/a/1"}',
+        '{"title": "T", "text": "The pier reopened.", "link": "https://c.example/p", "outlet": "Coast"}',
+        '{"title": "T", "text": "The pier reopened on Monday."}',
+    ]
+    result = READERS.get("jsonl")("\n".join(lines), source="events.jsonl", stem="events")
+    assert [a.outlet for a in result.articles] == ["harbour-herald.example", "Coast", None]

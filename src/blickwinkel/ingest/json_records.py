@@ -20,6 +20,7 @@ from blickwinkel.ingest._base import READERS, ReadResult, single
 from blickwinkel.ingest._blocks import Piece, build_article, plain_pieces
 from blickwinkel.ingest._dates import parse_date_value, timestamp_date
 from blickwinkel.ingest._text import join_lines, normalise
+from blickwinkel.ingest.html import host_outlet
 from blickwinkel.model import Article
 
 # A field missing from a record may be given under another name, the first found in this order: the
@@ -141,7 +142,11 @@ def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -
     head = [Piece("headline", title)] if title else []
     head += [Piece("lead", lead)] if lead else []
     published = _date_field(record, source) or parts.published
-    outlet = _string(record, "outlet", source)
+    url = _string(record, "url", source)
+    # A record that names no outlet but its address is the outlet's, as for a page (`host_outlet`):
+    # JSONL of a crawl with "url" and no "outlet" was labelled by line ("events-1", "events-2"), and
+    # stored stories listed no outlet for it.
+    outlet = _string(record, "outlet", source) or host_outlet(url)
     meta = {}
     if outlet is not None and isinstance(record.get("source"), str):
         meta["source"] = record["source"]
@@ -151,7 +156,7 @@ def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -
         id=record_id or default_id,
         source=source,
         outlet=outlet,
-        url=_string(record, "url", source),
+        url=url,
         published=published,
         author=_string(record, "author", source),
         language=_language(record, source),
