@@ -549,3 +549,25 @@ def test_a_mixed_fraction_is_one_number(text: str, language: str, value: float, 
     # "1 1/2 years" read 1 with no unit (the fraction was left over).
     (quantity,) = find_quantities(text, language)
     assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a count before a verb of harm is whoever did it; the count after the verb is the victims
+        ("Police said the three killed five people before fleeing.", "en", [(3, None), (5, "people")]),
+        ("The two injured four officers on the quay.", "en", [(2, None), (4, "officer")]),
+        ("The pair wounded 12 guards.", "en", [(12, "guard")]),
+        ("Die drei Täter töteten fünf Menschen.", "de", [(3, "Täter"), (5, "Mensch")]),
+        ("Die beiden verletzten drei Polizisten.", "de", [(3, "Polizist")]),
+        # the count of the dead or injured themselves is still read so
+        ("Three killed, five injured in the collapse.", "en", [(3, "dead"), (5, "injured")]),
+        ("At least 12 killed in the blast.", "en", [(12, "dead")]),
+        ("The two killed were brothers.", "en", [(2, "dead")]),
+        ("Drei Tote und fünf Verletzte nach dem Einsturz.", "de", [(3, "Tote"), (5, "Verletzte")]),
+    ],
+)
+def test_a_count_belongs_to_the_noun_it_counts(
+    text: str, language: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert values(text, language) == expected

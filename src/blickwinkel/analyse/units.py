@@ -60,6 +60,15 @@ _EN_PEOPLE_ADJECTIVES: dict[str, str] = {
     "hurt": "injured",
     "missing": "missing",
 }
+# The verbs among them take an object ("the three killed five people", "two wounded a guard"): the
+# count before such a verb is whoever did it, not the dead or injured. A count or a determiner right
+# after the word marks that reading; a comma, a preposition or "were" keeps "12 killed in the blast".
+_EN_PEOPLE_VERBS = frozenset({"killed", "injured", "wounded", "hurt"})
+_EN_OBJECT_START = re.compile(
+    r"[ \t\u00a0]+(?:\d|(?i:the|a|an|his|her|their|its|our|this|that|these|those|some|several|many|"
+    r"dozens|hundreds|thousands|scores|all|both|at\s+least|more\s+than|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\s+hundred)\b)"
+)
 
 
 # French and Spanish words after a number that end the search for its counted noun: the function
@@ -120,6 +129,8 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
                     continue
                 return fallback
             if lowered in _EN_PEOPLE_ADJECTIVES:
+                if lowered in _EN_PEOPLE_VERBS and _EN_OBJECT_START.match(text, word_end):
+                    return fallback  # "three killed five people": a verb with its object
                 return _EN_PEOPLE_ADJECTIVES[lowered], word_end
             if lowered in WEEKDAYS:
                 return fallback
