@@ -80,3 +80,20 @@ def test_a_report_that_cannot_be_written_to_standard_output_says_so(monkeypatch:
     result = CliRunner().invoke(app, ["compare", str(EXAMPLE), "--format", "json"])
     assert result.exit_code == 2, result.output
     assert "error: [K006] standard output: cannot write the report: No space left on device" in result.stderr
+
+
+def test_articles_in_other_languages_are_named_with_what_is_not_read() -> None:
+    from types import SimpleNamespace
+
+    from blickwinkel.cli.compare_cmd import thin_languages_note
+
+    def article(id: str, language: str | None, outlet: str | None = None) -> SimpleNamespace:
+        return SimpleNamespace(article=SimpleNamespace(id=id, language=language, outlet=outlet))
+
+    known = SimpleNamespace(articles=[article("a", "de"), article("b", "en-GB"), article("c", None)])
+    assert thin_languages_note(known) is None  # type: ignore[arg-type]
+    mixed = SimpleNamespace(articles=[article("a", "pl", "Kurier"), article("b", "pl"), article("c", "tr")])
+    note = thin_languages_note(mixed)  # type: ignore[arg-type]
+    assert note is not None
+    assert note.startswith("Kurier, b (pl); c (tr): blickwinkel reads German and English")
+    assert "in pl, tr it finds names by their capitals only" in note and "no opinion" in note

@@ -360,3 +360,22 @@ def test_plain_negated_facts_are_not_opinion(text: str, language: str) -> None:
 def test_generalisations_with_nobody_still_count(text: str, language: str) -> None:
     features = cue_features(text, language)
     assert features["generic"] >= 1 and features["negation"] >= 1
+
+
+def test_no_opinion_is_read_in_a_language_without_cues() -> None:
+    # The English cues matched at random in Polish and Arabic reports ("opinion 8%", [opinion] tags).
+    from blickwinkel.analyse.pipeline import analyse_articles
+    from blickwinkel.analyse.subjectivity import reads_opinion
+    from blickwinkel.ingest import read_text
+
+    assert (
+        reads_opinion("de") and reads_opinion("es-ES") and not reads_opinion("pl") and not reads_opinion(None)
+    )
+    record = (
+        '{"title": "Nowy most w Halbergu", "language": "pl", "text": "Radni miasta Halberg zgodzili się '
+        "w poniedziałek na budowę nowego mostu. To absolutnie najgorszy i najbardziej skandaliczny pomysł "
+        'w historii miasta! Budowa ma kosztować 40 milionów złotych."}'
+    )
+    (analysed,) = analyse_articles([read_text(record, source="most.json", fmt="json")])
+    assert analysed.subjective_share is None
+    assert not any(s.subjective for s in analysed.statements)

@@ -25,7 +25,7 @@ from blickwinkel.analyse.lemmas import load as load_lemmas
 from blickwinkel.analyse.quantities import find_quantities
 from blickwinkel.analyse.quotes import classify_statements
 from blickwinkel.analyse.sources import find_cited_sources
-from blickwinkel.analyse.subjectivity import article_genre, is_subjective, subjectivity_scores
+from blickwinkel.analyse.subjectivity import article_genre, is_subjective, reads_opinion, subjectivity_scores
 from blickwinkel.model import AnalysedArticle, Article, Mention, Sentence, Statement
 from blickwinkel.text import split_statements
 
@@ -142,6 +142,8 @@ def _subjectivity(sentences: Sequence[Sentence], languages: Sequence[str]) -> li
     """
     scores = [0.0] * len(sentences)
     for language in dict.fromkeys(languages):
+        if not reads_opinion(language):
+            continue  # no cues of its own: scored, the English cues matched at random
         idx = [i for i, lang in enumerate(languages) if lang == language]
         scored = subjectivity_scores([sentences[i].text for i in idx], language)
         for i, score in zip(idx, scored, strict=True):
@@ -192,7 +194,10 @@ def _analyse_one(
                 language=lang,
             )
         )
+    share: float | None
     share, genre = article_genre(scores, [s.kind or "reporting" for s in statements])
+    if not any(reads_opinion(lang) for lang in languages):
+        share = None  # not measured (a share of 0 % would say the article holds no opinion)
     return AnalysedArticle(
         article=article,
         statements=tuple(statements),

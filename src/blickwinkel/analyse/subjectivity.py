@@ -52,6 +52,17 @@ COMMENTARY_SHARE = 0.55
 # Roles whose text is someone else's words (or not running text at all): not the outlet's opinion.
 REPORTED_ROLES = frozenset({"quote", "reported_speech"})
 NON_VOICE_ROLES = frozenset({"quote", "reported_speech", "caption"})
+# The languages whose opinion the cue models read: German and English with their own cues, French and
+# Spanish with the English ones (their evaluative words are often English-like). In other languages
+# the English cues matched at random: a Polish and an Arabic report were given "opinion 8%" and
+# "20%" and [opinion] tags, so there no statement is scored and the share is not given.
+CUE_LANGUAGES = frozenset({"de", "en", "fr", "es"})
+
+
+def reads_opinion(language: str | None) -> bool:
+    """Whether the cue models score statements in ``language`` (a code such as "de" or "pl")."""
+    return bool(language) and str(language).lower()[:2] in CUE_LANGUAGES
+
 
 FEATURES = (
     "evaluative",
