@@ -163,3 +163,17 @@ def test_a_clause_cut_from_a_longer_sentence_opens_with_an_ellipsis() -> None:
     text = _text_of(_with_statement(comparison, "a6", text="und die Stadt prüft alle Optionen."))
     assert "… und die Stadt prüft alle Optionen." in text
     assert "… Die Stadt" not in text
+
+
+def test_a_story_with_no_shared_fact_says_so_instead_of_an_empty_coverage_table() -> None:
+    # The empty table printed its title folded into its narrow columns, a word or two a line.
+    comparison = build_comparison()
+    only_own = tuple(replace(f, articles=f.articles[:1]) for f in comparison.facts)
+    console = Console(width=100, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(replace(comparison, facts=only_own)))
+    text = console.export_text()
+    assert "Coverage: no fact is reported by more than one article" in text
+    assert "┃ fact " not in text
+    console = Console(width=100, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison))
+    assert "┃ fact " in console.export_text()

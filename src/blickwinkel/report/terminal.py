@@ -156,11 +156,16 @@ SYMBOLS = {"reported": "✓", "conflict": "⚠", "absent": "—"}
 MATRIX_ROWS = 25
 
 
-def _coverage_table(comparison: Comparison, labels: dict[str, str], by_id: dict[str, Statement]) -> Table:
+def _coverage_table(
+    comparison: Comparison, labels: dict[str, str], by_id: dict[str, Statement]
+) -> RenderableType:
     """Facts × outlets for the facts more than one outlet reports (the most central first)."""
     shared = sorted(
         (f for f in comparison.facts if len(f.articles) > 1), key=lambda f: (-f.centrality, f.id)
     )[:MATRIX_ROWS]
+    if not shared:
+        # An empty table printed its long title folded into the narrow width of its columns.
+        return Text("\nCoverage: no fact is reported by more than one article", style="dim")
     table = Table(
         title="\nCoverage (✓ reported, ⚠ reported differently, — not reported)", title_justify="left"
     )
