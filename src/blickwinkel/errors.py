@@ -162,6 +162,10 @@ class Errors(metaclass=_ErrorsWithCodes):
     I055 = "not a readable RSS or Atom feed ({exc})"
     I056 = "not a web page or text but {kind}; give the address of an article page"
     I057 = "standard input is empty; pipe an article into the command (cat article.txt | blickwinkel …)"
+    I058 = (
+        "looks like a front or section page: {count} teasers linking to articles and no article text "
+        "of its own; save or give the address of one article page"
+    )
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "

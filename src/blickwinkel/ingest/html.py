@@ -25,6 +25,7 @@ from blickwinkel.ingest._blocks import (
     quote_piece,
 )
 from blickwinkel.ingest._dates import parse_date_value
+from blickwinkel.ingest._teasers import front_page_teasers
 from blickwinkel.ingest._text import collapse_spaces, dash_attribution, join_lines, normalise
 
 # Fewer words than this outside the headline is a page without an article (a menu, a cookie wall).
@@ -42,6 +43,9 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     """Read the main article of an HTML page."""
     if _FEED_ROOT.match(text[:2000].lstrip("\ufeff")):
         raise IngestError(source, Errors.I032)
+    teasers = front_page_teasers(text)
+    if teasers:
+        raise IngestError(source, Errors.I058.format(count=teasers))
     # Tables are left out (scores, timetables, data boxes), unless the article itself is laid out in
     # one: an older site's page in a layout table had "no article text found".
     page = attributed_quotes(text)
