@@ -10,6 +10,7 @@ import typer
 from blickwinkel.cli import (
     batch_cmd,
     compare_cmd,
+    db_cmd,
     eval_compare,
     eval_ner,
     eval_subjectivity,
@@ -35,6 +36,7 @@ for module in (
     compare_cmd,
     stories_cmd,
     ingest_cmd,
+    db_cmd,
     serve_cmd,
     train_cmd,
     eval_compare,

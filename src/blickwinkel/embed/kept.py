@@ -73,6 +73,12 @@ def embedder_key(embedder: Embedder) -> str | None:
     return None if found is None else f"{embedder.name}@{found}"
 
 
+def vector_model(embedder: Embedder) -> str:
+    """What the store's article vectors are kept under: ``name@version`` (:func:`embedder_key`), or the
+    name alone for an embedder without a model version (a third party's, a test's)."""
+    return embedder_key(embedder) or embedder.name
+
+
 def vector_to_bytes(row: Matrix) -> bytes:
     """``row`` as :data:`PACKED` bytes."""
     raw = np.frombuffer(np.ascontiguousarray(row, dtype=_LITTLE_FLOAT32).tobytes(), dtype=np.uint8)

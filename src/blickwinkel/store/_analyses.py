@@ -56,3 +56,15 @@ class AnalysisRecords(StoreBase):
                     conn.execute(a.insert(), rows)
         except IntegrityError:
             pass  # another process kept one of them between the read and the insert: it is kept
+
+    def prune_analyses(self, needed: set[str], version: str) -> int:
+        """Delete the kept analyses of another version, and those of ``version`` whose content key is
+        not in ``needed``; returns how many rows went."""
+        a = t.analyses
+        with self._write() as conn:
+            removed = conn.execute(a.delete().where(a.c.version != version)).rowcount or 0
+            unneeded = [k for k in conn.scalars(sa.select(a.c.content_key).distinct()) if k not in needed]
+            for start in range(0, len(unneeded), _KEYS_PER_QUERY):
+                batch = unneeded[start : start + _KEYS_PER_QUERY]
+                removed += conn.execute(a.delete().where(a.c.content_key.in_(batch))).rowcount or 0
+        return removed

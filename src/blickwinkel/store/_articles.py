@@ -132,6 +132,21 @@ class ArticleRecords(StoreBase):
                 refresh_story(conn, story_id, utc_now())
             return AddResult(article_id, True, None)
 
+    def prune_article_vectors(self, current: Mapping[str, str]) -> int:
+        """Delete article vectors of an older model version: rows of embedder ``name`` (a key of
+        ``current``) kept under another ``name@version`` than ``current[name]``."""
+        e = t.embeddings
+        removed = 0
+        with self._write() as conn:
+            for name, model in current.items():
+                stale = sa.or_(e.c.model == name, sa.and_(e.c.model.like(f"{name}@%"), e.c.model != model))
+                removed += conn.execute(e.delete().where(stale)).rowcount or 0
+        return removed
+
+    def all_article_ids(self) -> list[int]:
+        with self._read() as conn:
+            return list(conn.scalars(sa.select(t.articles.c.id).order_by(t.articles.c.id)))
+
     def article(self, article_id: int) -> Article | None:
         """The stored article as the pipeline's :class:`Article` (id ``a<number>``)."""
         return self.articles([article_id]).get(article_id)

@@ -67,3 +67,15 @@ class VectorRecords(StoreBase):
         with self._write() as conn:
             for start in range(0, len(rows), _ROWS_PER_INSERT):
                 conn.execute(upsert, rows[start : start + _ROWS_PER_INSERT])
+
+    def prune_vectors(self, needed: set[str], embedders: set[str]) -> int:
+        """Delete the kept statement vectors of an embedder key not in ``embedders`` (another model or
+        version) and those whose text key is not in ``needed``; returns how many rows went."""
+        v = t.statement_vectors
+        with self._write() as conn:
+            removed = conn.execute(v.delete().where(v.c.embedder.not_in(sorted(embedders)))).rowcount or 0
+            unneeded = [k for k in conn.scalars(sa.select(v.c.text_key).distinct()) if k not in needed]
+            for start in range(0, len(unneeded), _KEYS_PER_QUERY):
+                batch = unneeded[start : start + _KEYS_PER_QUERY]
+                removed += conn.execute(v.delete().where(v.c.text_key.in_(batch))).rowcount or 0
+        return removed

@@ -23,6 +23,7 @@ from typing import Any, Literal
 from blickwinkel.analyse.language import with_languages
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed import Embedder, get_embedder
+from blickwinkel.embed.kept import vector_model
 from blickwinkel.errors import BlickwinkelError, Errors, IngestError
 from blickwinkel.ingest import read_inputs
 from blickwinkel.ingest._dates import parse_date_value
@@ -303,11 +304,11 @@ class Ingestor:
             try:
                 if edited is not None:
                     result = self.store.replace_article(
-                        edited, article, analysed=analysis, vectors=vectors, model=self.embedder.name
+                        edited, article, analysed=analysis, vectors=vectors, model=vector_model(self.embedder)
                     )
                 else:
                     result = self.store.add_article(
-                        article, analysed=analysis, vectors=vectors, model=self.embedder.name
+                        article, analysed=analysis, vectors=vectors, model=vector_model(self.embedder)
                     )
             except BlickwinkelError as exc:
                 counts.add(self._fail_all((IngestError(article.source, str(exc)),)))
@@ -434,7 +435,7 @@ class Ingestor:
     def _place_stored(self, article_ids: Sequence[int]) -> None:
         """Give stored articles without a story one (they were stored by a run without stories)."""
         stored = self.store.articles(list(article_ids))
-        vectors = self.store.vectors(list(stored), self.embedder.name)
+        vectors = self.store.vectors(list(stored), vector_model(self.embedder))
         # Embeds only the parts without stored rows (an article stored by a run without embeddings).
         self._place([stored_features(a, vectors.get(n, {}), self.embedder) for n, a in stored.items()])
 

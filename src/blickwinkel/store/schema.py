@@ -46,6 +46,9 @@ articles = sa.Table(
     sa.Column("meta", sa.JSON, nullable=False),
     sa.Column("created_at", Stamp, nullable=False, index=True),
 )
+# The stored version of an edited file is found by its source (migration 0004): a hash index on
+# PostgreSQL, where a B-tree entry of a long path could pass its size limit.
+sa.Index("ix_articles_source", articles.c.source, postgresql_using="hash")
 
 blocks = sa.Table(
     "blocks",
@@ -100,7 +103,7 @@ embeddings = sa.Table(
     metadata,
     sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("part", sa.String(16), primary_key=True),  # title, lead or body
-    sa.Column("model", sa.String(64), primary_key=True),
+    sa.Column("model", sa.String(64), primary_key=True),  # name@version (embed.kept.vector_model)
     sa.Column("dim", sa.Integer, nullable=False),
     sa.Column("vector", sa.LargeBinary, nullable=False),  # float32, little-endian
 )

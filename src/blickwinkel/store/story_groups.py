@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from blickwinkel.embed import Embedder
+from blickwinkel.embed.kept import vector_model
 from blickwinkel.model import Article
 from blickwinkel.store import schema as t
 from blickwinkel.store._store import Store
@@ -121,7 +122,7 @@ class StoredStories:
 
     def _docs(self, placed: dict[int, int]) -> list[tuple[StoryDoc, str]]:
         ids = sorted(placed)
-        vectors = self.store.vectors(ids, self.embedder.name)
+        vectors = self.store.vectors(ids, vector_model(self.embedder))
         articles = self.store.articles(ids)
         return [
             (stored_features(articles[i], vectors.get(i, {}), self.embedder), f"s{placed[i]}")
@@ -141,7 +142,7 @@ class StoredStories:
         with self.store._read() as conn:
             rows = {int(r.id): r.story_id for r in conn.execute(query.order_by(a.c.id).limit(MAX_PLACED))}
         ids = sorted(rows)
-        vectors = self.store.vectors(ids, self.embedder.name)
+        vectors = self.store.vectors(ids, vector_model(self.embedder))
         articles = self.store.articles(ids)
         return [
             (stored_features(articles[i], vectors.get(i, {}), self.embedder), rows[i])

@@ -1,0 +1,49 @@
+"""Article vectors keyed by the embedder's model version, and articles found by their source.
+
+``embeddings.model`` held the embedder's name alone ("use"), so vectors of an older model version
+were read as current. From this revision it holds ``name@version`` as the kept statement vectors do
+(:func:`blickwinkel.embed.kept.vector_model`); the rows stored before are stamped with the version
+installed when the migration runs, which is what the code that read them assumed. An index on
+``articles.source`` finds the stored version of an edited file (a hash index on PostgreSQL, where a
+B-tree entry of a long path could pass its size limit).
+
+Revision ID: 0004
+Revises: 0003
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision: str | None = "0003"
+
+
+def upgrade() -> None:
+    from blickwinkel.embed.backends import EMBEDDERS
+    from blickwinkel.embed.kept import embedder_key
+
+    if op.get_bind().dialect.name == "postgresql":
+        op.create_index(op.f("ix_articles_source"), "articles", ["source"], postgresql_using="hash")
+    else:
+        op.create_index(op.f("ix_articles_source"), "articles", ["source"])
+    embeddings = sa.table("embeddings", sa.column("model", sa.String))
+    for name in EMBEDDERS.names():
+        key = embedder_key(EMBEDDERS.get(name)())
+        if key is not None:
+            op.execute(embeddings.update().where(embeddings.c.model == name).values(model=key))
+
+
+def downgrade() -> None:
+    embeddings = sa.table("embeddings", sa.column("model", sa.String))
+    op.execute(
+        embeddings.update()
+        .where(embeddings.c.model.like("%@%"))
+        .values(model=sa.func.substr(embeddings.c.model, 1, sa.func.instr(embeddings.c.model, "@") - 1))
+        if op.get_bind().dialect.name == "sqlite"
+        else embeddings.update()
+        .where(embeddings.c.model.like("%@%"))
+        .values(model=sa.func.split_part(embeddings.c.model, "@", 1))
+    )
+    op.drop_index(op.f("ix_articles_source"), table_name="articles")

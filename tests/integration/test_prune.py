@@ -1,0 +1,133 @@
+"""`blickwinkel db prune` deletes the kept analyses, statement vectors and article vectors no stored
+article needs (another version, a replaced or removed text), on SQLite and PostgreSQL; what the
+stored articles need stays. Invented reports."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from blickwinkel.analyse.cache import ARTICLE_STAGE, analysis_version, content_key
+from blickwinkel.cli.main import app
+from blickwinkel.compare import part_embedding_texts
+from blickwinkel.embed.backends import EMBEDDERS
+from blickwinkel.embed.kept import embedder_key, text_key, vector_to_bytes
+from blickwinkel.ingest import read_text
+from blickwinkel.store import Store, open_store
+from blickwinkel.store.ingest import Ingestor, default_analyser
+from blickwinkel.store.prune import prune_store
+from tests.databases import BACKENDS, empty_database
+from tests.integration.newsroom_fixtures import write_texts
+from tests.integration.test_ingest_edited import REPORTS
+from tests.unit.test_stories_props import HashedWordsEmbedder
+
+OLD = "0000000000000000"
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    with empty_database(request.param, tmp_path) as url:
+        s = open_store(url)
+        yield s
+        s.close()
+
+
+def test_prune_keeps_what_stored_articles_need_and_deletes_the_rest(store: Store, tmp_path: Path) -> None:
+    Ingestor(store, embedder=HashedWordsEmbedder(), analyser=default_analyser).ingest(
+        write_texts(tmp_path, REPORTS)
+    )
+    stored = store.articles([1, 2])
+    version = analysis_version()
+    keys = [content_key(a) for a in stored.values()]
+    store.keep_analyses({k: "{}" for k in [*keys, "orphan"]}, version, ARTICLE_STAGE)
+    store.keep_analyses({keys[0]: "{}"}, OLD, ARTICLE_STAGE)
+    use = embedder_key(EMBEDDERS.get("use")())
+    assert use is not None
+    needed = [text_key(t) for t in part_embedding_texts(store.statement_texts([1, 2]))]
+    row = vector_to_bytes(np.full(4, 0.5, dtype=np.float32))
+    store.keep_vectors({**{k: row for k in needed}, "f" * 32: row}, use, 4, "float32")
+    store.keep_vectors({needed[0]: row}, f"use@{OLD}", 4, "float32")
+    vector = {"body": np.ones(4, dtype=np.float32)}
+    old = store.add_article(
+        read_text("Old model\n\nA text kept with an old model.", source="o.txt"),
+        vectors=vector,
+        model=f"use@{OLD}",
+    )
+    new = store.add_article(
+        read_text("New model\n\nA text kept with the model now.", source="n.txt"), vectors=vector, model=use
+    )
+
+    counts = prune_store(store)
+
+    # analyses: the orphan, the old version's, and any the ingest kept under the keys of the articles
+    # as read (before their languages were detected; the stored articles' keys stay)
+    assert counts.analyses >= 2
+    assert (counts.statement_vectors, counts.article_vectors) == (2, 1)
+    assert set(store.cached_analyses([*keys, "orphan"], version, ARTICLE_STAGE)) == set(keys)
+    assert store.cached_analyses([keys[0]], OLD, ARTICLE_STAGE) == {}
+    assert store.kept_keys([*needed, "f" * 32], use) == set(needed)
+    assert store.kept_keys(needed, f"use@{OLD}") == set()
+    assert store.vectors([old.article_id], f"use@{OLD}") == {}
+    assert set(store.vectors([new.article_id], use)[new.article_id]) == {"body"}
+    assert store.vectors([1, 2], "fake")  # a test embedder's rows (no version) stay
+    assert prune_store(store).total == 0  # nothing left to prune
+
+
+def test_the_prune_command(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    store = open_store(db)
+    store.keep_analyses({"orphan": "{}"}, analysis_version(), ARTICLE_STAGE)
+    store.close()
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    result = CliRunner().invoke(app, ["db", "prune", "--db", db], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "deleted 1 kept analyses, 0 statement vectors and 0 article vectors" in result.stderr
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_migration_0004_keys_stored_article_vectors_with_their_version(backend: str, tmp_path: Path) -> None:
+    # Article vectors were kept under the embedder's name alone and read by every later version.
+    import importlib.resources
+
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from tests.databases import engine_of
+
+    with empty_database(backend, tmp_path) as url:
+        engine = engine_of(url)
+        config = Config()
+        location = importlib.resources.files("blickwinkel.store").joinpath("migrations")
+        config.set_main_option("script_location", str(location))
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0003")
+            conn.execute(
+                sa.text(
+                    "INSERT INTO articles (id, slug, content_hash, source, text, meta, created_at) "
+                    "VALUES (1, 'a', 'h', 'a.txt', 'T', '{}', CURRENT_TIMESTAMP)"
+                )
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO embeddings (article_id, part, model, dim, vector) VALUES "
+                    "(1, 'body', 'use', 1, :v), (1, 'body', 'fake', 1, :v)"
+                ),
+                {"v": b"\0\0\0\0"},
+            )
+        engine.dispose()
+        store = open_store(url)
+        try:
+            use = embedder_key(EMBEDDERS.get("use")())
+            assert use is not None
+            assert set(store.vectors([1], use)[1]) == {"body"}
+            assert store.vectors([1], "use") == {}
+            assert set(store.vectors([1], "fake")[1]) == {"body"}
+        finally:
+            store.close()
