@@ -24,9 +24,13 @@ def stable_view(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+GOLD_FOLDERS = frozenset({"gold", "gold-real", "gold-train"})
+
+
 def story_dirs() -> list[Path]:
-    """Every example story; ``examples/gold`` and ``examples/gold-real`` hold gold files, not stories."""
-    return sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name not in {"gold", "gold-real"})
+    """Every example story; ``examples/gold``, ``gold-real`` and ``gold-train`` hold gold files, not
+    stories."""
+    return sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name not in GOLD_FOLDERS)
 
 
 def compare_story(story: Path) -> dict[str, Any]:
