@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from blickwinkel.cli import eval_compare
 from blickwinkel.compare import evaluate
-from blickwinkel.compare.evaluate import ArticleRef, RealGold, parse_real_gold, span_hash
+from blickwinkel.compare.evaluate import ArticleRef, RealGold, locate_span, parse_real_gold, span_hash
 from blickwinkel.errors import EvaluationError
 from blickwinkel.evaluation import gold_files_of_split, read_gold_articles
 from tests.conftest import SHARED
@@ -91,11 +91,13 @@ def test_every_training_span_hashes_as_the_file_says(path: Path) -> None:
     if not (DATA / "same-story" / "semeval2022-sample-dev.jsonl").is_file():
         pytest.skip("../shared/data is absent")
     gold = _gold(path)
-    _, raw = read_gold_articles(gold, DATA)  # checks each whole field's hash (V022)
+    articles, raw = read_gold_articles(gold, DATA)  # checks each whole field's hash (V022)
+    text = {a.id: a.text for a in articles}
     for fact in gold.facts:
         for article, spans in fact.mentions.items():
             for span in spans:
                 assert span_hash(raw[article][span.start : span.end]) == span.digest, (fact.name, article)
+                locate_span(text[article], raw[article], span)  # its words are in the text the reader gives
 
 
 def test_the_command_names_train_among_the_splits() -> None:
