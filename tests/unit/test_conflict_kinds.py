@@ -385,3 +385,40 @@ def test_the_nameless_age_that_opens_a_sentence_is_the_person_named_before() -> 
     assert found is not None and found[0].text == "The 34-year-old"
     alone = english("The 34-year-old kept to the timetable.", "c")
     assert age_conflict(alone, other) is None  # no sentence before names anyone
+
+
+def test_a_weekday_beside_a_moment_told_relative_to_another_is_no_conflict() -> None:
+    fire = english("The fire at the Lindenau depot on Friday destroyed four buses.", "b")
+    felt = "The fallout of the fire at the Lindenau depot {}was still felt on Monday."
+    assert weekday_conflict(english(felt.format("")), fire) is not None, "the control must clash"
+    # the statement speaks of two moments: the fire last week, the fallout on Monday
+    assert weekday_conflict(english(felt.format("late last week ")), fire) is None
+
+
+def test_counts_by_a_moment_or_of_what_is_left_are_counts_as_of_that_moment() -> None:
+    found_by = conflicts_of(
+        "{}Crews had found 16 leaks in the old water main under the Lindenau market.".format(
+            "By Monday morning, "
+        ),
+        "Crews have found about a dozen leaks in the old water main under the Lindenau market.",
+        {"quantities": (qty("16 leaks", 16, "leak"),)},
+        {"quantities": (qty("about a dozen leaks", 12, "leak", True),)},
+    )
+    assert not [f for f in found_by if f.startswith("quantity")], found_by
+    left = "After the storm, only {} ferries of the Lindenau line {} in service on the river."
+    extras_a = {"quantities": (qty("nine ferries", 9, "ferry"),)}
+    extras_b = {"quantities": (qty("ten ferries", 10, "ferry"),)}
+    control = conflicts_of(left.format("nine", "run"), left.format("ten", "run"), extras_a, extras_b)
+    assert [f for f in control if f.startswith("quantity")], "the control must clash"
+    found_left = conflicts_of(left.format("nine", "are left"), left.format("ten", "run"), extras_a, extras_b)
+    assert not [f for f in found_left if f.startswith("quantity")], found_left
+
+
+def test_a_count_of_a_past_told_as_such_is_of_another_moment() -> None:
+    found = conflicts_of(
+        "For that, Jonas Weber, then the Lindenau harbour master, fined the ferry line $25,000.",
+        "The Lindenau harbour master fined the ferry line $2,500 for the late crossings.",
+        {"quantities": (qty("$25,000", 25000, "USD"),)},
+        {"quantities": (qty("$2,500", 2500, "USD"),)},
+    )
+    assert not [f for f in found if f.startswith("quantity")], found

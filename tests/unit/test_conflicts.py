@@ -476,3 +476,49 @@ def test_lengths_of_time_are_not_counts_of_a_thing() -> None:
         {0: (qty("11 Tage", 11, "tag"), qty("48 Kutter", 48, "kutter"))},
     )
     assert _unlinked_conflicts(a, b) == []
+
+
+def test_a_figure_the_other_article_gives_anywhere_is_no_clash_wherever_it_was_grouped() -> None:
+    # Two bodies' sums: the auditor's and the committee's. The second article gives both, so its
+    # committee's figure does not contradict the first article's auditor's figure.
+    berg = {"entities": (ent("Anna Berg", "per:anna-berg", "PER"),)}
+
+    def sums(*figures: tuple[str, float]) -> dict[str, object]:
+        return {**berg, "quantities": tuple(qty(t, v, "GBP") for t, v in figures)}
+
+    a = make_article(
+        "a",
+        ["The auditor recommended that Anna Berg should repay £45,000 in expenses."],
+        {0: sums(("£45,000", 45000))},
+    )
+    committee = "The committee recommended that Anna Berg should repay £5,800 in expenses."
+    b_alone = make_article("b", [committee], {0: sums(("£5,800", 5800))})
+    assert _unlinked_conflicts(a, b_alone), "the control must clash"
+    b = make_article(
+        "b",
+        ["The auditor had asked Anna Berg for £45,000 before the vote.", committee],
+        {0: sums(("£45,000", 45000)), 1: sums(("£5,800", 5800))},
+    )
+    assert _unlinked_conflicts(a, b) == []
+
+
+def test_a_clock_time_in_one_slot_clashes_though_the_statement_links_better_elsewhere() -> None:
+    # The first article's long sentence is the best match of the second article's first sentence; the
+    # time it gives still clashes with the second sentence, which says the same of the same person.
+    berg = {"entities": (ent("Anna Berg", "per:anna-berg", "PER"),)}
+    a = make_article(
+        "a",
+        [INTRO, "Anna Berg was last seen around 1 a.m. driving her blue car along the river road."],
+        {1: berg},
+    )
+    b = make_article(
+        "b",
+        [
+            INTRO,
+            "Anna Berg was driving her blue car along the river road.",
+            "Anna Berg was last seen around 3 a.m.",
+        ],
+        {1: berg, 2: berg},
+    )
+    found = [c.reason for c in compare_articles([a, b], EMBEDDER).conflicts]
+    assert found == ["clock time: '1 a.m.' in a vs '3 a.m.' in b"], found

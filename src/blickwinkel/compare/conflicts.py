@@ -29,10 +29,12 @@ from blickwinkel.compare.clashes import (
     Found,
     clock_conflict,
     daypart_conflict,
+    figure_digits,
     local_figure_conflict,
     side_conflict,
     spans_of,
     tally_conflict,
+    typographic_form,
     weekday_conflict,
 )
 from blickwinkel.compare.counted_values import (
@@ -179,7 +181,20 @@ def _two_days(p: _Pair) -> bool:
 def _local_figure_clash(p: _Pair) -> _Clash | None:
     if _two_days(p):
         return None  # a figure of each of two days: two events
-    return _found_clash("quantity", "figure after the same words", local_figure_conflict)(p)
+    clash = _found_clash("quantity", "figure after the same words", local_figure_conflict)(p)
+    if clash is None:
+        return None
+    # a figure the other article gives too, in this fact (or, for two statements compared apart from
+    # the facts, anywhere in it), is about something else: two bodies' sums, each outlet giving both
+    for value, other in ((clash.values[0], p.b.article), (clash.values[1], p.a.article)):
+        digits = re.sub(r"\D", "", str(value))
+        if any(
+            digits in figure_digits(p.statements[sid])
+            for sid in p.fact.statements
+            if p.statements[sid].article == other
+        ):
+            return None
+    return clash
 
 
 def _weekday_clash(p: _Pair) -> _Clash | None:
@@ -344,6 +359,22 @@ def _count_clash_in(figures: Figures) -> Callable[[_Pair], _Clash | None]:
     return clash
 
 
+def _given_by_the_other(
+    clash: _Clash, a: Statement, b: Statement, fact: Fact, statements: Mapping[str, Statement]
+) -> bool:
+    """Whether either article gives the other's clashing value in another statement of ``fact``: an
+    article does not contradict what it says itself, so the two values are about two things."""
+    for (start, end), mine, other in ((clash.spans[0], a, b), (clash.spans[1], b, a)):
+        text = typographic_form(mine.text[start - mine.start : end - mine.start]).strip().lower()
+        if not text:
+            continue
+        said = re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")
+        theirs = (statements[sid] for sid in fact.statements if sid != other.id)
+        if any(s.article == other.article and said.search(typographic_form(s.text).lower()) for s in theirs):
+            return True
+    return False
+
+
 def _unlinked_conflicts(
     statements: Mapping[str, Statement],
     fact_of: Mapping[str, Fact],
@@ -353,21 +384,13 @@ def _unlinked_conflicts(
 ) -> list[Conflict]:
     """Conflicts between statements of two articles that are not each other's best match: the
     aligner may not link "Weber legte gegen 8 Uhr am Steg ab" to a longer sentence that also says who
-    was on board, and a copy of a sentence with one number changed may link better elsewhere."""
+    was on board, and a copy of a sentence with one number changed may link better elsewhere. Which
+    fact each statement landed in does not matter: a value the other article also gives, anywhere,
+    is no clash (``_given_by_the_other``)."""
     placed = [statements[sid] for sid in sorted(statements) if sid in fact_of]
-    # A statement with a best match in another article has its counterpart there: another statement
-    # of that article states another fact (a copy of an article pairs each sentence with its copy,
-    # and two of its sentences built alike are no conflict).
-    best: dict[tuple[str, str], str] = {}
-    for k in links:
-        part = parts.get((k.a, k.b))
-        if part is not None and part.mutual:
-            best[(k.a, statements[k.b].article)] = k.b
-            best[(k.b, statements[k.a].article)] = k.a
-
-    def elsewhere(a: Statement, b: Statement) -> bool:
-        return best.get((a.id, b.article), b.id) != b.id or best.get((b.id, a.article), a.id) != a.id
-
+    by_article: dict[str, list[str]] = {}
+    for s in placed:
+        by_article.setdefault(s.article, []).append(s.id)
     linked = []
     for k in sorted(links, key=lambda k: (k.a, k.b)):
         part = parts.get((k.a, k.b))
@@ -385,26 +408,23 @@ def _unlinked_conflicts(
         for a, b in pairs:
             if frozenset((a.id, b.id)) in seen:
                 continue
-            if detectors is not count_detectors and elsewhere(a, b):
-                continue  # (two counts of one thing need no link: _count_clash_in reads the articles)
             hunks = parallel(a, b, None, None)
             if hunks == []:
                 continue  # copies in another typographic form never conflict
             if detectors is _PARALLEL_DETECTORS and hunks is None:
                 continue  # a link not in parallel wording: only each other's best match says more
-            fact = fact_of[a.id]
-            if detectors is count_detectors:
-                # two counts found apart from the facts: a figure either article states anywhere
-                # else is about something else
-                both = tuple(s.id for s in placed if s.article in (a.article, b.article))
-                fact = replace(fact, statements=both)
-            elif fact_of[b.id] is not fact:
-                fact = replace(fact, statements=fact.statements + fact_of[b.id].statements)
+            # Two statements compared apart from the facts: a value either article gives anywhere
+            # else is about something else (the committee's sum, beside the commissioner's that the
+            # other outlet gives too), wherever the grouping put that statement. This stands in for
+            # a link: a statement that links better elsewhere may still clash here.
+            both = (*by_article[a.article], *by_article[b.article])
+            fact = replace(fact_of[a.id], statements=both)
             pair = _Pair(a, b, None, None, None, fact, statements, hunks, True)
             clash = next((c for detect in detectors if (c := detect(pair)) is not None), None)
-            if clash is not None:
-                seen.add(frozenset((a.id, b.id)))
-                found.append(replace(_conflict(clash, a, b, fact), fact=fact_of[a.id].id))
+            if clash is None or _given_by_the_other(clash, a, b, fact, statements):
+                continue
+            seen.add(frozenset((a.id, b.id)))
+            found.append(replace(_conflict(clash, a, b, fact), fact=fact_of[a.id].id))
     return found
 
 

@@ -205,9 +205,18 @@ def date_conflict(
 # Chosen on the tuning half of the real-news gold, where every counted clash with such a word on one
 # side was a count taken at another time; "since"/"seit" (a count since a moment: "ran 300 ferries
 # since June 2" against "40 ferries since the morning") from the tune-only conflict files.
+# A count "by" a moment ("by Monday morning, 16 tunnels had been found"), of what is left ("only nine
+# are left", "the remaining 40", "übrig") or of a past told as such ("fined by X, then the league's
+# head", "damals") is a count as of a moment too: from the tune-only conflict files, where two such
+# counts of one thing were counts taken at two moments.
 _AS_OF_NOW = re.compile(
     r"\b(?:currently|so\s+far|now|to\s+date|since|bisher|bislang|derzeit|aktuell|zurzeit|momentan|"
-    r"mittlerweile|inzwischen|seit)\b",
+    r"mittlerweile|inzwischen|seit|"
+    r"by\s+(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:this|that|the)\s+(?:morning|afternoon|evening|night|time|end)|morning|noon|midday|evening|"
+    r"nightfall|then)|"
+    r"(?:are|were|is|was)\s+(?:still\s+)?left|remain(?:s|ed|ing)?|übrig|verbliebene?[nr]?|"
+    r"the\s+then|then-\w+|damals|damalige[nmrs]?)\b|,\s*then\s+(?:the\s+)?\w",
     re.IGNORECASE,
 )
 
