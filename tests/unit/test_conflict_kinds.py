@@ -422,3 +422,23 @@ def test_a_count_of_a_past_told_as_such_is_of_another_moment() -> None:
         {"quantities": (qty("$2,500", 2500, "USD"),)},
     )
     assert not [f for f in found if f.startswith("quantity")], found
+
+
+def test_people_counted_after_what_befell_them_in_the_active_voice_are_the_casualties() -> None:
+    from blickwinkel.compare.counted_values import counted
+
+    def units(text: str, quantity: Quantity) -> list[str | None]:
+        return [q.unit for q in counted(_placed_quantities(english(text), quantity))]
+
+    people = qty("nine thousand people", 9000, "people")
+    assert units("The flood has displaced nine thousand people in the Lindenau valley.", people) == [
+        "displaced"
+    ]
+    assert units(
+        "Nine thousand people have been displaced in the valley.", qty("Nine thousand people", 9000, "people")
+    ) == ["displaced"]
+    crowd = qty("at least 14 people", 14, "people", True)
+    assert units("The blast at the depot, killing at least 14 people, was heard in Oldgate.", crowd) == [
+        "dead"
+    ]
+    assert units("The blast at the depot was heard by at least 14 people in Oldgate.", crowd) == ["people"]

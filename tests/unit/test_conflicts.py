@@ -522,3 +522,22 @@ def test_a_clock_time_in_one_slot_clashes_though_the_statement_links_better_else
     )
     found = [c.reason for c in compare_articles([a, b], EMBEDDER).conflicts]
     assert found == ["clock time: '1 a.m.' in a vs '3 a.m.' in b"], found
+
+
+def test_a_side_clashes_in_a_strong_second_link_of_a_statement_that_holds_several_facts() -> None:
+    # The first article's description links best to the second's description; its second link, the
+    # tattoo on the other arm, is still asked which side.
+    a = make_article(
+        "a",
+        [INTRO, "The missing woman is petite, wears glasses and has a rose tattoo on her left arm."],
+    )
+    b = make_article(
+        "b",
+        [
+            INTRO,
+            "The missing woman is petite and wears glasses.",
+            "She has a rose tattoo on her right forearm.",
+        ],
+    )
+    found = [c.reason for c in compare_articles([a, b], EMBEDDER).conflicts]
+    assert found == ["side: 'left arm' in a vs 'right forearm' in b"], found

@@ -313,6 +313,16 @@ _SLOT_DETECTORS = (
     _found_clash("date", "clock time", clock_conflict),
 )
 _FIGURE_DETECTORS = (_local_figure_clash,)
+# A statement that holds several facts links to several statements of another article, and only one of
+# them is its best match ("petite, 110 pounds, a tattoo on the left arm" links best to the other
+# outlet's description, next to its "tattoo on the right forearm"): its strong second links are asked
+# the checks of a narrow stretch that says which slot it fills.
+_NARROW_DETECTORS = (
+    _found_clash("detail", "side", side_conflict),
+    _found_clash("date", "clock time", clock_conflict),
+    _found_clash("date", "time of day", daypart_conflict),
+    _found_clash("quantity", "tally", tally_conflict),
+)
 
 
 _VAGUE = re.compile(
@@ -392,15 +402,19 @@ def _unlinked_conflicts(
     for s in placed:
         by_article.setdefault(s.article, []).append(s.id)
     linked = []
+    strongly_linked = []
     for k in sorted(links, key=lambda k: (k.a, k.b)):
         part = parts.get((k.a, k.b))
         # each other's best matches were asked every check already
         if k.a in fact_of and k.b in fact_of and (part is None or not part.mutual):
             linked.append((statements[k.a], statements[k.b]))
+            if part is not None and part.score >= CONFLICT_MIN_SCORE and part.names >= 0:
+                strongly_linked.append((statements[k.a], statements[k.b]))
     found = []
     count_detectors = (_count_clash_in(figures_of(placed)),)
     for pairs, detectors in (
         (linked, _PARALLEL_DETECTORS),
+        (strongly_linked, _NARROW_DETECTORS),
         (slot_pairs(placed), _SLOT_DETECTORS),
         (figure_pairs(placed), _FIGURE_DETECTORS),
         (count_pairs(placed), count_detectors),

@@ -109,24 +109,40 @@ def _another(q: Quantity, s: Statement) -> bool:
 
 
 # People counted with what befell them: "47 Menschen getötet", "12 people were killed" count the dead
-# as "30 Tote" does; "20 people injured" the injured. Read in the words right after the count.
+# as "30 Tote" does; "20 people injured" the injured; "six million people have been displaced" the
+# displaced. Read in the words right after the count, or right before it in the active voice ("has
+# displaced nine million people", "killing 14 people").
 _BEFELL = (
     (
         "dead",
         re.compile(r"^\W*(?:\w+\s+){0,2}?(?:getötet|ums\s+Leben|starben|gestorben|killed|died|dead)\b", re.I),
     ),
     ("injured", re.compile(r"^\W*(?:\w+\s+){0,2}?(?:verletzt|injured|wounded|hurt)\b", re.I)),
+    ("displaced", re.compile(r"^\W*(?:\w+\s+){0,2}?(?:vertrieben|displaced)\b", re.I)),
+)
+_BEFELL_BEFORE = (
+    ("dead", re.compile(r"\b(?:killed|killing|kills|tötete|töteten)\s+$", re.I)),
+    ("injured", re.compile(r"\b(?:injured|injuring|wounded|wounding|verletzte|verletzten)\s+$", re.I)),
+    ("displaced", re.compile(r"\b(?:displaced|displacing|vertrieb|vertrieben)\s+$", re.I)),
 )
 _BEFELL_WINDOW = 40
+# What befell people, counted in a word of its own: the casualties of a story ("30 Tote").
+BEFELL = frozenset({"dead", "injured", "displaced"})
 
 
 def _what_befell(q: Quantity, s: Statement) -> Quantity:
-    """``q`` counted as the dead or the injured when it counts people the words after it kill or hurt."""
+    """``q`` counted as the dead, the injured or the displaced when it counts people the words after
+    it (or, in the active voice, before it) kill, hurt or drive away."""
     if unit_key(q.unit) != "person":
         return q
     after = typographic_form(s.text[q.end - s.start : q.end - s.start + _BEFELL_WINDOW])
     for unit, words in _BEFELL:
         if words.search(after):
+            return replace(q, unit=unit)
+    offset = q.start - s.start
+    before = typographic_form(s.text[max(0, offset - _BEFELL_WINDOW) : offset])
+    for unit, words in _BEFELL_BEFORE:
+        if words.search(before):
             return replace(q, unit=unit)
     return q
 
