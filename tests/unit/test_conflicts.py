@@ -541,3 +541,43 @@ def test_a_side_clashes_in_a_strong_second_link_of_a_statement_that_holds_severa
     )
     found = [c.reason for c in compare_articles([a, b], EMBEDDER).conflicts]
     assert found == ["side: 'left arm' in a vs 'right forearm' in b"], found
+
+
+def _toll(aid: str, sentence: str, *counts: Quantity) -> AnalysedArticle:
+    return make_article(aid, [sentence], {0: {"quantities": counts}})
+
+
+def test_two_tolls_of_one_order_clash_without_a_tie_and_tolls_far_apart_count_other_scopes() -> None:
+    # No name, no other count ties the two sentences; the dead are the story's casualties.
+    a = _toll(
+        "a", "Die Feuerwehr meldete nach dem Brand in der Lagerhalle 30 Tote.", qty("30 Tote", 30, "tote")
+    )
+    b = _toll(
+        "b", "Bei dem Feuer seien 47 Menschen getötet worden, hieß es.", qty("47 Menschen", 47, "mensch")
+    )
+    assert _unlinked_conflicts(a, b) == ["dead: '30 Tote' in a vs '47 Menschen' in b"]
+    # a toll ten times another counts another scope (the whole region's fires of the year)
+    c = _toll("c", "Landesweit kamen im Jahr 300 Menschen ums Leben.", qty("300 Menschen", 300, "mensch"))
+    assert _unlinked_conflicts(a, c) == []
+
+
+def test_a_bound_the_article_meets_itself_is_no_second_figure_and_two_months_two_events() -> None:
+    a = make_article(
+        "a",
+        ["Mindestens 20 Tote nach dem Brand in der Lagerhalle.", "Die Feuerwehr sprach sogar von 30 Toten."],
+        {
+            0: {"quantities": (qty("Mindestens 20 Tote", 20, "tote", True),)},
+            1: {"quantities": (qty("30 Toten", 30, "tote"),)},
+        },
+    )
+    b = _toll(
+        "b", "Bei dem Feuer seien 47 Menschen getötet worden, hieß es.", qty("47 Menschen", 47, "mensch")
+    )
+    assert _unlinked_conflicts(a, b) == ["dead: '30 Toten' in a vs '47 Menschen' in b"]
+    december = _toll(
+        "c", "Im Dezember starben 29 Menschen bei einem Brand.", qty("29 Menschen", 29, "mensch")
+    )
+    october = _toll(
+        "d", "Im Oktober kamen 20 Menschen bei einem Feuer ums Leben.", qty("20 Menschen", 20, "mensch")
+    )
+    assert _unlinked_conflicts(december, october) == []

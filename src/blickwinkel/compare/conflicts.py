@@ -39,10 +39,12 @@ from blickwinkel.compare.clashes import (
 )
 from blickwinkel.compare.counted_values import (
     as_of_now,
+    bound_met,
     date_conflict,
     either_stated_elsewhere,
     is_range,
     quantity_conflict,
+    two_months,
     within,
 )
 from blickwinkel.compare.parallel_wording import (
@@ -93,8 +95,8 @@ class _Clash:
 
 
 def _quantity_clash(p: _Pair) -> _Clash | None:
-    if as_of_now(p.a) or as_of_now(p.b) or weekday_conflict(p.a, p.b) is not None:
-        return None  # a running count, or counts of two days: two events
+    if as_of_now(p.a) or as_of_now(p.b) or weekday_conflict(p.a, p.b) is not None or two_months(p.a, p.b):
+        return None  # a running count, or counts of two days or months: two events
     clash = quantity_conflict(p.a, p.b, p.span_a, p.span_b)
     if clash is None or either_stated_elsewhere(p.a, p.b, clash, p.fact, p.statements):
         return None
@@ -346,9 +348,10 @@ def figures_of(statements: Sequence[Statement]) -> Figures:
 
 def _count_clash_in(figures: Figures) -> Callable[[_Pair], _Clash | None]:
     """The check of two counts of one thing found apart from the facts (``slots.count_pairs``): they
-    clash only when each article gives that thing one figure besides those both articles give alike.
-    An article with two figures of it counts two things (before and after, here and there), and which
-    one the other article contradicts is not known."""
+    clash only when each article gives that thing one figure besides those both articles give alike
+    and bounds its own figures meet ("at least 20" beside "30"). An article with two figures of it
+    counts two things (before and after, here and there), and which one the other article contradicts
+    is not known."""
 
     def clash(p: _Pair) -> _Clash | None:
         found = quantity_conflict(p.a, p.b, None, None)
@@ -357,10 +360,11 @@ def _count_clash_in(figures: Figures) -> Callable[[_Pair], _Clash | None]:
         for q, s, other in ((found[0], p.a, p.b), (found[1], p.b, p.a)):
             key = unit_key(q.unit) or ""
             theirs = figures.get(other.article, {}).get(key, ())
+            mine = figures.get(s.article, {}).get(key, ())
             own = {
                 x.value
-                for x in figures.get(s.article, {}).get(key, ())
-                if not any(quantities_agree(x, y) for y in theirs)
+                for x in mine
+                if not any(quantities_agree(x, y) for y in theirs) and not bound_met(x, mine)
             }
             if len(own | {q.value}) > 1:
                 return None

@@ -8,7 +8,7 @@ can both be true do not clash, and a number the other article also states is abo
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from blickwinkel.analyse.quantities import holds_phone_number
@@ -135,14 +135,15 @@ def _what_befell(q: Quantity, s: Statement) -> Quantity:
     it (or, in the active voice, before it) kill, hurt or drive away."""
     if unit_key(q.unit) != "person":
         return q
-    after = typographic_form(s.text[q.end - s.start : q.end - s.start + _BEFELL_WINDOW])
-    for unit, words in _BEFELL:
-        if words.search(after):
-            return replace(q, unit=unit)
+    # the verb right before the count first: "killed 150,000 people and displaced millions"
     offset = q.start - s.start
     before = typographic_form(s.text[max(0, offset - _BEFELL_WINDOW) : offset])
     for unit, words in _BEFELL_BEFORE:
         if words.search(before):
+            return replace(q, unit=unit)
+    after = typographic_form(s.text[q.end - s.start : q.end - s.start + _BEFELL_WINDOW])
+    for unit, words in _BEFELL:
+        if words.search(after):
             return replace(q, unit=unit)
     return q
 
@@ -173,6 +174,18 @@ def _bounds_in_one_direction(qa: Quantity, qb: Quantity) -> bool:
     lower = [bool(_LOWER_BOUND.search(q.text)) for q in (qa, qb)]
     upper = [bool(_UPPER_BOUND.search(q.text)) for q in (qa, qb)]
     return all(lower) or all(upper)
+
+
+def bound_met(q: Quantity, others: Sequence[Quantity]) -> bool:
+    """Whether ``q`` is a bound another figure of the same article meets ("at least 20 dead" beside
+    "30 dead"): the two give one count, the closer figure and a bound it keeps."""
+    lower, upper = _LOWER_BOUND.search(q.text), _UPPER_BOUND.search(q.text)
+    return any(
+        x is not q
+        and not (_LOWER_BOUND.search(x.text) or _UPPER_BOUND.search(x.text))
+        and ((lower and x.value >= q.value) or (upper and x.value <= q.value))
+        for x in others
+    )
 
 
 _LOWER_BOUND = re.compile(
@@ -221,20 +234,34 @@ def date_conflict(
 # Chosen on the tuning half of the real-news gold, where every counted clash with such a word on one
 # side was a count taken at another time; "since"/"seit" (a count since a moment: "ran 300 ferries
 # since June 2" against "40 ferries since the morning") from the tune-only conflict files.
-# A count "by" a moment ("by Monday morning, 16 tunnels had been found"), of what is left ("only nine
-# are left", "the remaining 40", "übrig") or of a past told as such ("fined by X, then the league's
-# head", "damals") is a count as of a moment too: from the tune-only conflict files, where two such
-# counts of one thing were counts taken at two moments.
+# A count "already" reached, "by" a moment ("by Monday morning, 16 tunnels had been found"), of what
+# is left ("only nine are left", "the remaining 40", "übrig") or of a past told as such ("fined by X,
+# then the league's head", "damals") is a count as of a moment too: from the tune-only conflict files,
+# where two such counts of one thing were counts taken at two moments.
 _AS_OF_NOW = re.compile(
-    r"\b(?:currently|so\s+far|now|to\s+date|since|bisher|bislang|derzeit|aktuell|zurzeit|momentan|"
+    r"\b(?:currently|so\s+far|now|already|to\s+date|since|bisher|bislang|derzeit|aktuell|zurzeit|momentan|"
     r"mittlerweile|inzwischen|seit|"
     r"by\s+(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:this|that|the)\s+(?:morning|afternoon|evening|night|time|end)|morning|noon|midday|evening|"
     r"nightfall|then)|"
-    r"(?:are|were|is|was)\s+(?:still\s+)?left|remain(?:s|ed|ing)?|übrig|verbliebene?[nr]?|"
+    r"(?:are|were|is|was)\s+(?:still\s+)?left|remaining|übrig|verbliebene?[nr]?|"
     r"the\s+then|then-\w+|damals|damalige[nmrs]?)\b|,\s*then\s+(?:the\s+)?\w",
     re.IGNORECASE,
 )
+
+
+_MONTH = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Januar|"
+    r"Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\b"
+)
+
+
+def two_months(a: Statement, b: Statement) -> bool:
+    """Whether the two statements name months and none in common: "29 died in December" and "20 were
+    killed in October" count two events, as counts on two days do."""
+    ma = {m.lower() for m in _MONTH.findall(a.text)}
+    mb = {m.lower() for m in _MONTH.findall(b.text)}
+    return bool(ma) and bool(mb) and not ma & mb
 
 
 def as_of_now(s: Statement) -> bool:

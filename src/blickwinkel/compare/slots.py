@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree
 from blickwinkel.compare.clashes import HEDGE_WORDS, figures
-from blickwinkel.compare.counted_values import counted
+from blickwinkel.compare.counted_values import BEFELL, counted
 from blickwinkel.compare.similarity import STOPWORDS, fold
 from blickwinkel.model import Quantity, Statement
 
@@ -166,4 +166,28 @@ def count_pairs(statements: Sequence[Statement]) -> list[Pair]:
             by_thing.setdefault(key, []).append(s)
     shared = {k: v for k, v in by_thing.items() if len({s.article for s in v}) > 1}
     words = {s.id: _slot_words(s) for members in shared.values() for s in members}
-    return [(a, b) for a, b in _pairs(shared) if _tied(a, b, found, words)]
+    close = {
+        (a.id, b.id)
+        for a, b in _pairs({k: v for k, v in shared.items() if k in BEFELL})
+        if _close_casualties(found[a.id], found[b.id])
+    }
+    return [(a, b) for a, b in _pairs(shared) if (a.id, b.id) in close or _tied(a, b, found, words)]
+
+
+# Two counts of the story's casualties (the dead, the injured, the displaced) need no other tie when
+# they are within this factor of each other: outlets that disagree on a toll give figures of one
+# order ("30 dead" / "47 dead"), while a toll ten times another counts another scope (one district
+# against the whole war, one day against all). Set by hand; on the tuning half and tune-only conflict
+# files every such pair further apart counted another scope.
+CASUALTY_MAX_RATIO = 2.0
+
+
+def _close_casualties(ca: Sequence[tuple[str, Quantity]], cb: Sequence[tuple[str, Quantity]]) -> bool:
+    return any(
+        ka == kb
+        and ka in BEFELL
+        and min(x.value, y.value) > 0
+        and max(x.value, y.value) <= CASUALTY_MAX_RATIO * min(x.value, y.value)
+        for ka, x in ca
+        for kb, y in cb
+    )
