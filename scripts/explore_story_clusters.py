@@ -1,0 +1,346 @@
+"""Where story clustering goes wrong on WikiNews event clusters, and what the current signals allow.
+
+Usage::
+
+    python scripts/explore_story_clusters.py [FILE.json] [--embedder use] [--cache /tmp/docs.pickle]
+        [--events]
+
+Clusters the file's articles with the shipped clusterer (``StoryClusterer``, shipped threshold and
+weights) and prints:
+
+- the errors by event: stories that merge several gold events (with the publication dates the file
+  gives and the dates found in the articles' URLs), and events split over several stories
+  (``--events`` lists each one);
+- whether dates could part the merged events: the publication dates of the file and, where the URL
+  holds one, the URL's date (most publishers put the publication day into the path);
+- the ceiling of each single channel (pair probability, name keys, rare words, the plain TF-IDF
+  cosine of the baseline, cosines of the embeddings) under offline average linkage (scipy, all pairs,
+  document frequencies over the whole file): the best global threshold (in-sample) and an oracle that
+  picks the best threshold for each gold event separately (an upper bound no method reaches); also
+  the share of articles whose most similar article belongs to their own event;
+- the same channels with URL dates as evidence (link lowered per day of URL-date distance beyond a
+  few free days), and with each article's similarities scaled by those of its k-th neighbour (local
+  scaling);
+- 5 event-fold cross-validated B-cubed F1 of offline average linkage for the rare-word channel and
+  the TF-IDF cosine (threshold chosen per fold on the other folds' events, as the library's
+  ``eval stories --cross-validate`` and ``bench/stories.py`` choose theirs).
+
+The offline clustering and B-cubed here are this script's own (scipy), not the library's. Nothing
+here is shipped: WikiNews is evaluation-only, so it may measure and choose a handful of thresholds,
+never train what ships.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import pickle
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from blickwinkel.embed import get_embedder
+from blickwinkel.model import Article
+from blickwinkel.stories.evaluate import cluster_with_progress, docs_with_progress, parse_event_clusters
+from blickwinkel.stories.features import StoryDoc
+from blickwinkel.stories.lexical import DocumentFrequencies, lexical_cosine
+from blickwinkel.stories.score import jaccard, pair_probability
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "story-clusters" / "wikinews-en-dev.json"
+Matrix = npt.NDArray[np.float64]
+THRESHOLDS = np.round(np.arange(0.025, 1.0, 0.025), 3)
+FOLDS = 5
+
+_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_URL_DATES = (
+    re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?!\d)"),  # /2014/02/26/, 2014-03-16
+    re.compile(r"(?<!\d)(20\d\d)/([A-Za-z]{3})[a-z]*[-/](\d{1,2})(?!\d)"),  # /2014/Feb-26/, /2014/mar/02/
+    re.compile(r"(?<!\d)(20\d\d)/?(\d\d)(\d\d)(?!\d)"),  # /2014/0226/, -20140312-
+)
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The publication day a URL's path gives (None when it gives none)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url)
+    for pattern in _URL_DATES:
+        for year, month, day in (m.groups() for m in pattern.finditer(path)):
+            number = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower())
+            try:
+                return dt.date(int(year), number or 0, int(day))
+            except ValueError:
+                continue
+    return None
+
+
+def load_docs(
+    path: Path, embedder: str, cache: Path | None
+) -> tuple[list[Article], dict[str, str], list[StoryDoc]]:
+    if cache is not None and cache.exists():
+        loaded: tuple[list[Article], dict[str, str], list[StoryDoc]] = pickle.loads(cache.read_bytes())
+        return loaded
+    articles, gold = parse_event_clusters(path.read_text(encoding="utf-8"), str(path))
+    docs = docs_with_progress(articles, get_embedder(embedder))
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((articles, gold, docs)))
+    return articles, gold, docs
+
+
+def channels(articles: Sequence[Article], docs: Sequence[StoryDoc]) -> dict[str, Matrix]:
+    """All-pairs similarity of each channel (document frequencies over the whole file)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    n = len(docs)
+    frequencies = DocumentFrequencies()
+    for doc in docs:
+        frequencies.add(doc.terms)
+    names = (
+        "pair probability",
+        "name keys",
+        "rare words",
+        "document cosine",
+        "title cosine",
+        "search vector",
+    )
+    out = {name: np.eye(n) for name in names}
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = docs[i], docs[j]
+            values = (
+                pair_probability(a, b),
+                jaccard(a.entities, b.entities),
+                lexical_cosine(a.terms, b.terms, frequencies.idf),
+                float(a.doc_vec @ b.doc_vec),
+                float(a.title_vec @ b.title_vec),
+                float(a.vector @ b.vector),
+            )
+            for name, value in zip(names, values, strict=True):
+                out[name][i, j] = out[name][j, i] = value
+    texts = [f"{a.title or ''}\n{a.text}" for a in articles]
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    out["TF-IDF cosine (baseline)"] = np.asarray((matrix @ matrix.T).toarray())
+    out["shipped link (keys 0.25, rare words 0.75)"] = 0.25 * np.minimum(
+        1.0, 2.0 * out["name keys"]
+    ) + 0.75 * (np.minimum(1.0, 2.0 * out["rare words"]))
+    return out
+
+
+def average_linkage(
+    similarity: Matrix, threshold: float, rows: npt.NDArray[np.int64] | None = None
+) -> npt.NDArray[np.int64]:
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    distance = 1.0 - similarity if rows is None else 1.0 - similarity[np.ix_(rows, rows)]
+    distance = np.clip(distance, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), "average")
+    labels: npt.NDArray[np.int64] = fcluster(tree, 1.0 - threshold, "distance").astype(np.int64)
+    return labels
+
+
+def bcubed_sums(
+    labels: npt.NDArray[np.int64], events: npt.NDArray[np.str_], items: Sequence[int]
+) -> tuple[float, float]:
+    precision = recall = 0.0
+    for i in items:
+        same, event = labels == labels[i], events == events[i]
+        correct = float((same & event).sum())
+        precision += correct / float(same.sum())
+        recall += correct / float(event.sum())
+    return precision, recall
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def in_sample(similarity: Matrix, events: npt.NDArray[np.str_]) -> tuple[float, float, float]:
+    """Best global threshold's B-cubed F1, that threshold, and the per-event-threshold oracle."""
+    n = len(events)
+    best = (0.0, 0.0)
+    per_event: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for threshold in THRESHOLDS:
+        labels = average_linkage(similarity, float(threshold))
+        p, r = bcubed_sums(labels, events, range(n))
+        best = max(best, (f1(p / n, r / n), float(threshold)))
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+        for i in range(n):
+            pi, ri = bcubed_sums(labels, events, [i])
+            sums[str(events[i])][0] += pi
+            sums[str(events[i])][1] += ri
+        for event, (pe, re_) in sums.items():
+            per_event[event].append((pe, re_))
+    p_oracle = r_oracle = 0.0
+    for choices in per_event.values():
+        pe, re_ = max(choices, key=lambda pr: pr[0] + pr[1])
+        p_oracle += pe
+        r_oracle += re_
+    return best[0], best[1], f1(p_oracle / n, r_oracle / n)
+
+
+def nearest_in_event(similarity: Matrix, events: npt.NDArray[np.str_]) -> float:
+    """Share of articles (of events with several) whose most similar other article is of their event."""
+    hits = total = 0
+    for i in range(len(events)):
+        if (events == events[i]).sum() < 2:
+            continue
+        row = similarity[i].copy()
+        row[i] = -np.inf
+        hits += int(events[int(row.argmax())] == events[i])
+        total += 1
+    return hits / total
+
+
+def cross_validated(similarity: Matrix, events: npt.NDArray[np.str_]) -> tuple[float, list[float]]:
+    """Event folds as the library's (sorted events dealt round-robin); threshold chosen per fold."""
+    ordered = sorted(set(events.tolist()))
+    fold_of = {event: k % FOLDS for k, event in enumerate(ordered)}
+    folds = np.array([fold_of[e] for e in events.tolist()])
+    precision = recall = 0.0
+    chosen = []
+    for fold in range(FOLDS):
+        train = np.where(folds != fold)[0]
+        test = np.where(folds == fold)[0]
+        scores = []
+        for threshold in THRESHOLDS:
+            labels = average_linkage(similarity, float(threshold), train)
+            p, r = bcubed_sums(labels, events[train], range(len(train)))
+            scores.append((f1(p, r), -float(threshold)))
+        threshold = -max(scores)[1]
+        chosen.append(threshold)
+        p, r = bcubed_sums(average_linkage(similarity, threshold), events, test.tolist())
+        precision += p
+        recall += r
+    n = len(events)
+    return f1(precision / n, recall / n), chosen
+
+
+def locally_scaled(similarity: Matrix, k: int) -> Matrix:
+    """Each pair's similarity over the geometric mean of both articles' k-th nearest similarity (halved)."""
+    masked = similarity.copy()
+    np.fill_diagonal(masked, -np.inf)
+    kth = np.sort(masked, axis=1)[:, -k]
+    scaled: Matrix = np.clip(similarity / np.sqrt(np.maximum(np.outer(kth, kth), 1e-9)), 0.0, 3.0) / 2.0
+    return scaled
+
+
+def with_url_dates(similarity: Matrix, gaps: Matrix, free_days: int, per_day: float) -> Matrix:
+    penalty = per_day * np.maximum(0.0, np.nan_to_num(gaps, nan=0.0) - free_days)
+    lowered: Matrix = similarity - penalty
+    return lowered
+
+
+def describe_errors(
+    articles: Sequence[Article],
+    gold: dict[str, str],
+    docs: Sequence[StoryDoc],
+    titles: Sequence[str],
+    list_events: bool,
+) -> None:
+    clusterer = cluster_with_progress(docs)
+    stories = [list(s.articles) for s in clusterer.stories()]
+    story_of = {a: n for n, story in enumerate(stories) for a in story}
+    by_id = {a.id: a for a in articles}
+    published = Counter(a.published for a in articles)
+    print(
+        f"{len(articles)} articles, {len(set(gold.values()))} events, "
+        f"{len(stories)} stories (shipped clusterer)"
+    )
+    common = ", ".join(f"{day}: {count}" for day, count in published.most_common(3))
+    print(f"publication dates in the file: {len(published)} distinct; most common {common}")
+    dated = sum(1 for a in articles if url_date(a.url))
+    print(f"articles with a date in their URL: {dated}")
+
+    def event_days(event: str, members: Sequence[str]) -> str:
+        days = sorted({str(url_date(by_id[a].url)) for a in members if url_date(by_id[a].url)})
+        return f"URL days {days[0]}…{days[-1]}" if days else "no URL day"
+
+    merged = [s for s in stories if len({gold[a] for a in s}) > 1]
+    wrong_pairs = parted = 0
+    print(f"\nstories merging several events: {len(merged)}")
+    for story in merged:
+        counts = Counter(gold[a] for a in story)
+        if list_events:
+            parts = "; ".join(
+                f"{titles[int(e[1:])][:38]!r} ×{c} ({event_days(e, [a for a in story if gold[a] == e])})"
+                for e, c in counts.most_common()
+            )
+            print(f"  {parts}")
+        for i, a in enumerate(story):
+            for b in story[i + 1 :]:
+                if gold[a] == gold[b]:
+                    continue
+                wrong_pairs += 1
+                da, db = url_date(by_id[a].url), url_date(by_id[b].url)
+                if da and db and abs((da - db).days) > 3:
+                    parted += 1
+    print(f"  wrongly joined pairs: {wrong_pairs}; with URL days more than 3 days apart: {parted}")
+    split: dict[str, set[int]] = defaultdict(set)
+    for a, event in gold.items():
+        split[event].add(story_of[a])
+    broken = {e: s for e, s in split.items() if len(s) > 1}
+    print(f"events split over several stories: {len(broken)}")
+    if list_events:
+        for name, held in sorted(broken.items(), key=lambda item: int(item[0][1:])):
+            sizes = sorted((sum(1 for a in stories[s] if gold[a] == name) for s in held), reverse=True)
+            print(f"  {titles[int(name[1:])][:50]!r}: {sizes}")
+    together = 0
+    for event in {gold[a] for a in gold}:
+        members = [a for a in gold if gold[a] == event]
+        days = [d for d in (url_date(by_id[a].url) for a in members) if d is not None]
+        if days and (max(days) - min(days)).days > 3:
+            together += 1
+    print(f"events whose own articles' URL days lie more than 3 days apart: {together}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--embedder", default="use")
+    parser.add_argument("--cache", type=Path, help="keep the story features here (pickle)")
+    parser.add_argument("--events", action="store_true", help="list each merged and split event")
+    args = parser.parse_args()
+    articles, gold, docs = load_docs(args.file, args.embedder, args.cache)
+    import json
+
+    titles = [str(event.get("title", "")) for event in json.loads(args.file.read_text(encoding="utf-8"))]
+    describe_errors(articles, gold, docs, titles, args.events)
+    events = np.array([gold[d.id] for d in docs])
+    found = channels(articles, docs)
+    print(
+        "\noffline average linkage (scipy), B-cubed F1: best global threshold in-sample · "
+        "oracle threshold per event · nearest article in own event"
+    )
+    for name, similarity in found.items():
+        best, threshold, oracle = in_sample(similarity, events)
+        nearest = nearest_in_event(similarity, events)
+        print(f"  {name:44s} {best:.3f} (at {threshold:.3f}) · {oracle:.3f} · {nearest:.3f}")
+    days = [url_date(a.url) for a in articles]
+    gaps = np.array(
+        [[abs((x - y).days) if x and y else np.nan for y in days] for x in days], dtype=np.float64
+    )
+    rare = found["rare words"]
+    print("\nrare words with URL dates as evidence (in-sample best):")
+    for free_days, per_day in ((1, 0.05), (1, 0.1), (3, 0.05), (3, 1.0)):
+        best, threshold, _ = in_sample(with_url_dates(rare, gaps, free_days, per_day), events)
+        print(f"  free {free_days} days, {per_day} a day beyond: {best:.3f} (at {threshold:.3f})")
+    print("rare words scaled by each article's k-th neighbour (in-sample best):")
+    for k in (1, 5, 10):
+        best, threshold, _ = in_sample(locally_scaled(rare, k), events)
+        print(f"  k={k}: {best:.3f} (at {threshold:.3f})")
+    print("\n5 event folds, threshold chosen per fold (offline average linkage):")
+    for name in ("rare words", "TF-IDF cosine (baseline)", "shipped link (keys 0.25, rare words 0.75)"):
+        score, chosen = cross_validated(found[name], events)
+        print(f"  {name:44s} {score:.3f} (thresholds {', '.join(f'{t:.3f}' for t in chosen)})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
