@@ -696,3 +696,34 @@ def test_a_mention_inside_a_longer_speaker_does_not_name_it() -> None:
     court = [[Mention("Halberg Supreme Court", 4, 25, "ORG", "org:halberg-supreme-court")]]
     (role,) = classify_statements(article, sentences, court)
     assert role.speaker == "org:halberg-supreme-court"
+
+
+def test_berichtet_x_von_names_the_outlet_not_what_it_reports() -> None:
+    # "berichtet die <Zeitung> von zwei …" gave "die <Zeitung> von zwei …" as the speaker.
+    text = (
+        "Während andere von einem Unfall sprechen, berichtet die Halberger Post von zwei Unfällen am Hafen."
+    )
+    article, sentences = make_article([("paragraph", text)])
+    (role,) = classify_statements(article, sentences)
+    assert role.speaker == "die Halberger Post"
+
+
+def test_a_person_named_in_the_speaker_is_the_speaker() -> None:
+    # "Dekan <Name> vom <Zentrum> sagte" had no speaker (no "vom" after a name), so the quote took
+    # the speaker of the sentence before; with it, the person names the speaker, not the centre.
+    text = "Dekan Ivo Lind vom Halberg Zentrum sagte dem Radio, man sei „seit Tagen gewarnt worden“."
+    article, sentences = make_article([("paragraph", text)])
+    start, centre = text.index("Ivo Lind"), text.index("Halberg Zentrum")
+    mentions = [
+        [
+            Mention("Ivo Lind", start, start + 8, "PER", "per:ivo-lind"),
+            Mention("Halberg Zentrum", centre, centre + 15, "ORG", "org:halberg-zentrum"),
+        ]
+    ]
+    (role,) = classify_statements(article, sentences, mentions)
+    assert role.kind == "quote" and role.speaker == "per:ivo-lind"
+    # a possessive person is not the speaker: the lawyer is
+    text = "Ivo Lind's lawyer said the club had broken the contract twice."
+    article, sentences = make_article([("paragraph", text)], language="en")
+    (role,) = classify_statements(article, sentences, [[Mention("Ivo Lind", 0, 8, "PER", "per:ivo-lind")]])
+    assert role.speaker != "per:ivo-lind"

@@ -82,7 +82,7 @@ _PARTICLE = r"(?:von|van|de|del|der|den|zu|al|el|bin|ibn|la|le|da|di)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,3}}"
 _DET_DE = r"(?i:der|die|das|dem|den|des|ein|eine|einem|einer|eines)"
 _ADJ = r"(?:[a-zäöüß][\w\-]*\s+)"
-_GENITIVE = rf"(?:\s+(?:des|der|von|of|of\s+the)\s+(?:{_ADJ}){{0,2}}{_NAME})?"
+_GENITIVE = rf"(?:\s+(?:des|der|von|vom|of|of\s+the)\s+(?:{_ADJ}){{0,2}}{_NAME})?"
 # German noun phrases end in a capitalised noun; English ones may be all lower case ("a spokesman").
 _NP = (
     rf"(?:{_DET_DE}\s+(?:{_ADJ}){{0,2}}{_NAME}{_GENITIVE}"
@@ -475,6 +475,12 @@ def _find_speaker(
             ):
                 continue
             raw = m.group("np")
+            if pattern is _BERICHTET_X or (
+                pattern is _AFTER_VERB and m.group("verb").startswith(("bericht", "report"))
+            ):
+                # "berichtet <Outlet> von <Sachen>" reports about them: "von" opens no genitive here
+                # (the speaker was "<Outlet> von zwei Unfällen", also for the sentences after it)
+                raw = re.split(r"\s+(?:von|vom|über|about|of)\s+", raw, maxsplit=1)[0]
             if pattern in (_AFTER_VERB, _AFTER_ROLE_EN, _GROUP_AFTER_VERB_EN) and _ENGLISH_VERB.fullmatch(
                 m.group("verb")
             ):
@@ -605,17 +611,29 @@ def _speaker_key(
 ) -> str:
     """The entity key of the mention that names the speaker, else the speaker as written."""
     if span is not None:
-        best: Mention | None = None
-        best_overlap = 0
-        for m in own:
-            overlap = min(m.end, span[1]) - max(m.start, span[0])
-            if overlap > best_overlap:
-                best, best_overlap = m, overlap
-        # Only a mention that reaches the speaker's last word names it: "The Halberg District Court
-        # said" was keyed as the place inside it, "Halberg", and "<Name>'s lawyer" as that person.
+        # A mention names the speaker when it is a person in it ("Dekan <Name> vom <Centre>") or reaches
+        # its last word ("the Halberg District Court"); not a place inside it ("The Halberg District
+        # Court said" was keyed as "Halberg") nor a possessive ("<Name>'s lawyer said" is the lawyer).
         words = speaker.rsplit(maxsplit=1)
         last_word = span[0] + len(speaker) - len(words[-1]) if words else span[0]
-        if best is not None and best.end > last_word:
+        named = [
+            m
+            for m in own
+            if min(m.end, span[1]) > max(m.start, span[0])
+            and speaker[m.end - span[0] : m.end - span[0] + 2] not in ("'s", "’s")
+        ]
+        # a person first, unless inside a longer name (a person's name in an institute's)
+        people = [
+            m
+            for m in named
+            if m.type == "PER"
+            and not any(o is not m and o.start <= m.start and m.end <= o.end for o in named)
+        ]
+        reaching = [m for m in named if m.end > last_word]
+        best = max(
+            people or reaching, key=lambda m: min(m.end, span[1]) - max(m.start, span[0]), default=None
+        )
+        if best is not None:
             return best.key
     lowered = speaker.lower()
     last = lowered.split()[-1]
