@@ -727,3 +727,15 @@ def test_a_person_named_in_the_speaker_is_the_speaker() -> None:
     article, sentences = make_article([("paragraph", text)], language="en")
     (role,) = classify_statements(article, sentences, [[Mention("Ivo Lind", 0, 8, "PER", "per:ivo-lind")]])
     assert role.speaker != "per:ivo-lind"
+
+
+def test_den_angaben_zufolge_after_a_noun_names_no_speaker() -> None:
+    # "… und seine Frau den Angaben zufolge …" gave the speaker "Frau den Angaben".
+    text = "Zwei Männer hatten den Wirt und seine Frau den Angaben zufolge am Abend vor dem Lokal bedroht."
+    article, sentences = make_article([("paragraph", text)])
+    (role,) = classify_statements(article, sentences)
+    assert role.kind == "reported_speech" and role.speaker is None
+    named = "Der Wirt sei bedroht worden, dem Sprecher der Polizei Halberg zufolge."
+    article, sentences = make_article([("paragraph", named)])
+    (role,) = classify_statements(article, sentences)
+    assert role.speaker is not None and "Polizei" in role.speaker

@@ -416,6 +416,10 @@ def _clean_speaker(text: str) -> str | None:
     first = cleaned.split()[0].lower()
     if cleaned.lower() in _PRONOUNS or first in _NOT_SPEAKERS or cleaned.lower() in _UNNAMED_SOURCES:
         return None
+    # "… und seine Frau den Angaben zufolge …": a name run over "den" (a particle of Dutch names) up to
+    # an unnamed source; the speaker was "Frau den Angaben", also of the sentences after it
+    if re.search(r"\s(?:den|der|dem)\s+\S+$", cleaned) and cleaned.split()[-1].lower() in _UNNAMED_SOURCES:
+        return None
     # A determiner capitalised only because it opens the sentence is written in lower case.
     if first in _DETERMINERS and " " in cleaned:
         cleaned = first + cleaned[len(first) :]
