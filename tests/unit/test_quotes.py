@@ -739,3 +739,18 @@ def test_den_angaben_zufolge_after_a_noun_names_no_speaker() -> None:
     article, sentences = make_article([("paragraph", named)])
     (role,) = classify_statements(article, sentences)
     assert role.speaker is not None and "Polizei" in role.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a group opening the sentence was "reported, no source named"
+        ("Opposition councillors said the cost estimate was far too optimistic.", "Opposition councillors"),
+        ("Residents told reporters the water had risen within minutes.", "Residents"),
+        ("Local campaigners have told the council the pier is unsafe.", "Local campaigners"),
+    ],
+)
+def test_an_english_group_opening_the_sentence_is_its_speaker(text: str, speaker: str) -> None:
+    article, sentences = make_article([("paragraph", text)], language="en")
+    (role,) = classify_statements(article, sentences)
+    assert role.kind == "reported_speech" and role.speaker == speaker and role.speaker_kind == "group"

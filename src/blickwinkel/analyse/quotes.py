@@ -180,7 +180,8 @@ _GROUP_NOUNS_EN = (
     r"officials|prosecutors|investigators|officers|firefighters|rescuers|paramedics|medics|doctors|"
     r"witnesses|residents|neighbou?rs|organi[sz]ers|experts|analysts|researchers|scientists|lawyers|"
     r"spokespeople|employees|workers|staff|passengers|protesters|activists|diplomats|engineers|"
-    r"inspectors|teachers|parents|farmers|lawmakers|legislators|economists|traders|observers|locals"
+    r"inspectors|teachers|parents|farmers|lawmakers|legislators|economists|traders|observers|locals|"
+    r"councillors|councilors|critics|opponents|campaigners|relatives|volunteers|survivors"
 )
 _GROUP_NP_EN = (
     r"(?:(?!(?:the|a|an|and|but|then|also|he|she|they|it|we|i|you|who|which|that)\s)[a-z][a-z\-]+\s+){0,2}?"
@@ -189,6 +190,12 @@ _GROUP_NP_EN = (
 _GROUP_BEFORE_VERB_EN = re.compile(
     rf"(?:(?<=[,;“”\"’']\s)|(?<=[,;“”\"’']))\s*(?P<np>{_GROUP_NP_EN})\s+(?:(?:have|had)\s+)?"
     rf"(?P<verb>{_SPEECH_EN})\b"
+)
+# The same at the start of a sentence, where the first word is capitalised: 'Opposition councillors
+# said the estimate was too optimistic.' was "reported, no source named".
+_GROUP_START_EN = re.compile(
+    rf"^\s*(?P<np>(?:[A-Z][a-z\-]+\s+)?(?:[a-z][a-z\-]+\s+)?(?:{_GROUP_NOUNS_EN}))\s+(?:(?:have|had)\s+)?"
+    rf"(?P<verb>said|say|told|warned|argued|claimed|insisted|wrote)\b"
 )
 _GROUP_AFTER_VERB_EN = re.compile(
     rf"(?:(?<=[,“”\"’']\s)|(?<=[,“”\"’']))\s*(?P<verb>{_SPEECH_EN})\s+(?P<np>{_GROUP_NP_EN})\b"
@@ -461,6 +468,7 @@ def _find_speaker(
         _START_ROLE_EN,
         _GROUP_BEFORE_VERB_EN,
         _GROUP_AFTER_VERB_EN,
+        _GROUP_START_EN,
     ):
         for m in pattern.finditer(text):
             if not _outside(quoted, m.start("np"), m.end("np")):
