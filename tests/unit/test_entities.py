@@ -474,3 +474,47 @@ def test_a_dateline_place_in_capitals_is_the_place() -> None:
     assert ("NORWAY", "loc:no") in found and ("Oslo", "loc:no-03") in found
     assert all(text != "MAY" for text, _ in found)  # a month in capitals was an organisation
     assert keys("NATO met in Oslo .")[0] == ("NATO", "org:nato")
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        "Federal officials said the bridge would reopen .",
+        "Regional trains were cancelled on Monday .",
+        "Section 3 of the report names the council .",
+        "The court cited Section 5 of the act .",
+        "Article 12 sets the deadline .",
+    ],
+)
+def test_a_common_word_capitalised_by_its_place_is_no_entity(tokens: str) -> None:
+    # "Federal" was a town (loc:federal) and "Section" a person at the head of a sentence or heading,
+    # and became core entities of stories whose outlets all wrote "Federal officials".
+    assert rule_spans(tokens.split(), "en") == []
+    assert _entities(tokens, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("tokens", "entity"),
+    [
+        ("Brown said the plan failed .", ("Brown", "PER")),  # before a verb: a name
+        ("Smith , 45 , was arrested .", ("Smith", "PER")),
+        ("Singer Freddie Mercury died .", ("Singer Freddie Mercury", "PER")),
+    ],
+)
+def test_names_at_a_sentence_start_stay_names(tokens: str, entity: tuple[str, str]) -> None:
+    words = tokens.split()
+    assert [(" ".join(words[sp.start : sp.end]), sp.type) for sp in rule_spans(words, "en")] == [entity]
+
+
+def test_a_planet_has_one_key_in_every_language() -> None:
+    keys = set()
+    for text, language in (
+        ("Die Sonde erreichte am Montag den Planeten Merkur. Merkur ist der kleinste Planet.", "de"),
+        ("The probe reached Mercury on Monday. Mercury is the smallest planet.", "en"),
+        ("La sonde a atteint Mercure lundi.", "fr"),
+    ):
+        article, sentences = _article(text, language)
+        found = [m for sentence in find_entities(article, sentences) for m in sentence]
+        assert found, text
+        keys |= {(m.type, m.key) for m in found}
+    assert keys == {("OTH", "oth:mercury")}

@@ -28,7 +28,9 @@ from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.coreference import assign_keys, name_parts, unify_entity_keys
 from blickwinkel.analyse.lemmas import is_known, word_tags
 from blickwinkel.analyse.ner_tagger import VectorWorker, crf_tags_batch, spawn_vectors, start_vectors
+from blickwinkel.analyse.numbers import LABEL_WORDS
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
+from blickwinkel.text.months import month_numbers
 
 __all__ = [
     "EntitySpan",
@@ -48,16 +50,15 @@ _FUNCTION_TAGS = frozenset(
      "PROAV", "ADV", "PTKNEG", "VAFIN", "VMFIN", "KOKOM", "PPOSAT", "AT0", "PRP", "CJC", "CJS", "PNP",
      "DT0", "AV0", "DPS", "PRF", "FUNC"}
 )  # fmt: skip
+# HanTa's English tags of adjectives and common nouns (AJ0, AJC, NN1, NN2 …).
+_COMMON_TAGS = ("AJ", "NN")
 _QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘", "’", "'", "``", "''"})
 _OPENERS = _QUOTES | {"(", ":", "–", "-", "—", "[", "•", "*"}
 _ABBREVIATION = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{1,5}s?$")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
-_CALENDAR = gz.words(
-    """
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday I OK TV
-    """
-)
+_CALENDAR = gz.words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday I OK TV") | {
+    month.capitalize() for month in month_numbers("en", "full")
+}
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 MAX_QUOTED_TITLE = 8
 MIN_SHOUTED_WORDS = 3
@@ -197,6 +198,21 @@ class _Sentence:
             return "NP0" in tags[:2] and not gz.is_person_cue(word) and word not in gz.ORG_HEADS
         return tags[0] in _PROPER
 
+    def common_word_alone(self, i: int) -> bool:
+        """An English word capitalised only because it opens a sentence or a heading ("Federal
+        officials said …", "Section 3"): in lower case a common adjective or noun, and followed by a
+        lower-case noun or adjective or by a number, so it starts no longer name. Surnames the
+        dictionary reads as names first ("Smith") and any word before a verb ("Brown said") stay."""
+        if self.lang != "en" or not self.initial(i):
+            return False
+        word = self.tokens[i]
+        if word in gz.given_names() or not _tags(word.lower(), "en")[0].startswith(_COMMON_TAGS):
+            return False
+        following = self.word(i + 1)
+        if following[:1].isdigit():
+            return True
+        return following[:1].islower() and _tags(following, "en")[0].startswith(_COMMON_TAGS)
+
     def name_like(self, i: int) -> bool:
         """Weak evidence: a capitalised word that may continue a name already started."""
         word = self.tokens[i]
@@ -211,7 +227,7 @@ def _lookup(
 
 def _match_gazetteers(s: _Sentence) -> None:
     """Longest matches of known organisations and places."""
-    orgs, places, others = gz.organisations(), gz.places(), gz.other_names()
+    orgs, places, others, bodies = gz.organisations(), gz.places(), gz.other_names(), gz.celestial_bodies()
     given = gz.given_names()
     i = 0
     while i < len(s.tokens):
@@ -255,12 +271,18 @@ def _match_gazetteers(s: _Sentence) -> None:
                 break
             if person_context:
                 continue
+            body = _lookup(bodies, words)
+            if isinstance(body, str):
+                s.add(i, i + size, "OTH", body)
+                break
             place = _lookup(places, words)
             if place is None and _dateline_capitals(s, i, words):
                 place = _lookup(places, [w.title() for w in words])
             if isinstance(place, gz.Place):
                 if size == 1 and s.initial(i) and not s.proper(i):
                     continue
+                if size == 1 and place.kind == "city" and s.common_word_alone(i):
+                    continue  # "Federal officials said": a town of that name somewhere, not here
                 if size == 1 and place.kind == "city" and s.lang == "en" and _determiner(s.word(i - 1)):
                     continue  # a city's name takes no article: "the Union" is no city
                 if size == 1 and s.tokens[i] in gz.ORG_HEADS:
@@ -380,9 +402,14 @@ def _extend_name(s: _Sentence, start: int, person: bool) -> int:
 
 def _not_a_name(s: _Sentence, i: int) -> bool:
     """A common abbreviation ("PDF"), or in English two capitals alone ("NY", "MP", "MPs"): state
-    codes, initials and titles more often than organisations, which the gazetteer knows ("EU")."""
+    codes, initials and titles more often than organisations, which the gazetteer knows ("EU"); a
+    common word capitalised only by its place (:meth:`_Sentence.common_word_alone`); a label before
+    its number."""
     word = s.tokens[i]
-    if word in gz.NOT_ORGANISATIONS:
+    if word in gz.NOT_ORGANISATIONS or s.common_word_alone(i):
+        return True
+    # a label before its number: "Section 3", "Article 5", "Flight 370"
+    if s.lang == "en" and word.lower() in LABEL_WORDS and s.word(i + 1)[:1].isdigit():
         return True
     return s.lang != "de" and s.abbreviation(i) and len(word.rstrip("s")) < MIN_ENGLISH_ACRONYM
 
@@ -613,13 +640,19 @@ def find_entities(article: Article, sentences: Sequence[Sentence]) -> list[tuple
     token_lists = [_tokens(sentence) for sentence in sentences]
     words = [[t.text for t in toks] for toks in token_lists]
     spans = _propagate(recognise_all(words, language), words)
+    bodies = gz.celestial_bodies()
     raw: list[list[tuple[Mention, str | None]]] = []
     for toks, sentence_spans in zip(token_lists, spans, strict=True):
         mentions: list[tuple[Mention, str | None]] = []
         for sp in sentence_spans:
             start, end = toks[sp.start].start, toks[sp.end - 1].end
             text = article.text[start:end]
-            mentions.append((Mention(text, start, end, sp.type, sp.key or ""), sp.key))
+            type_, key = sp.type, sp.key
+            # a planet's name alone has one key in every language, whatever the tagger called it
+            body = bodies.get(gz.name_tokens(text)) if key is None else None
+            if body is not None:
+                type_, key = "OTH", body
+            mentions.append((Mention(text, start, end, type_, key or ""), key))
         raw.append(mentions)
     return assign_keys(raw)
 

@@ -275,6 +275,20 @@ _OTHER_NAMES: dict[str, tuple[str, ...]] = {
     "oth:euro-stoxx": ("Euro Stoxx", "EuroStoxx"),
     "oth:nikkei": ("Nikkei",),
 }  # fmt: skip
+# The planets and dwarf planets by their names in German, English, French and Spanish: one key across
+# languages ("Merkur" and "Mercury" were two). Read where no person cue stands before them, so "Freddie
+# Mercury" stays a person.
+_CELESTIAL_BODIES: dict[str, tuple[str, ...]] = {
+    "oth:mercury": ("Merkur", "Mercury", "Mercure", "Mercurio"),
+    "oth:venus": ("Venus", "Vénus"),
+    "oth:mars": ("Mars", "Marte"),
+    "oth:jupiter": ("Jupiter", "Júpiter"),
+    "oth:saturn": ("Saturn", "Saturne", "Saturno"),
+    "oth:uranus": ("Uranus", "Urano"),
+    "oth:neptune": ("Neptun", "Neptune", "Neptuno"),
+    "oth:pluto": ("Pluto", "Pluton", "Plutón"),
+    "oth:ceres": ("Ceres", "Cérès"),
+}  # fmt: skip
 
 # Capitalised abbreviations that are common nouns or units, not organisations ("PDF", "USB").
 NOT_ORGANISATIONS = words(
@@ -515,6 +529,12 @@ def given_names() -> frozenset[str]:
 def other_names() -> dict[tuple[str, ...], str]:
     """Named events, market indices and programmes (OTH, as token tuples) with their key."""
     return {name_tokens(name): key for key, names in _OTHER_NAMES.items() for name in names}
+
+
+@cache
+def celestial_bodies() -> dict[tuple[str, ...], str]:
+    """Planets and dwarf planets (OTH, as token tuples) with their key, one per body in all languages."""
+    return {name_tokens(name): key for key, names in _CELESTIAL_BODIES.items() for name in names}
 
 
 @cache

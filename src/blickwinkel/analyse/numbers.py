@@ -245,8 +245,9 @@ WEEKDAYS = word_set(
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag monday tuesday wednesday "
     "thursday friday saturday sunday"
 )
-# Words before a number that make it a label, not an amount ("Artikel 5", "flight 370").
-_ID_BEFORE = word_set(
+# Words before a number that make it a label, not an amount ("Artikel 5", "flight 370"); nor is the
+# label a name ("Section 3", analyse/entities.py).
+LABEL_WORDS = _ID_BEFORE = word_set(
     "nr. nr nummer artikel art. paragraf paragraph § seite s. kapitel platz rang linie gleis zimmer "
     "raum version flug bus tram route bundesstraße autobahn kategorie stufe klasse jahrgang runde "
     "spieltag minute folge staffel band heft ausgabe no. number article section page chapter flight "
