@@ -98,6 +98,21 @@ def test_a_request_the_server_cannot_parse_gets_the_json_error_body(port: int, r
     assert set(json.loads(body)["error"]) == {"code", "message", "field"}
 
 
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"GET /api/v1/search?q=Br\xc3\xbccke HTTP/1.1\r\nHost: x\r\n\r\n",
+        b"GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n",
+    ],
+)
+def test_an_address_that_is_not_percent_encoded_is_named_as_such(port: int, request_bytes: bytes) -> None:
+    # `curl ".../search?q=Brücke"` got "not valid HTTP/1.1 (… a header cannot be read)".
+    status, _, body = _raw(port, request_bytes)
+    assert status == 400 and "percent-encoded" in json.loads(body)["error"]["message"]
+    status, _, body = _raw(port, b"GET /api/v1/stories HTTP/1.1\r\nHost: x\r\nbad header line\r\n\r\n")
+    assert status == 400 and "cannot be read" in json.loads(body)["error"]["message"]
+
+
 def test_an_error_keeps_the_keep_alive_connection(port: int) -> None:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     crafted = base64.urlsafe_b64encode(b"[1e999]").decode().rstrip("=")

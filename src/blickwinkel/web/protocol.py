@@ -24,6 +24,12 @@ from blickwinkel.web.security import (
 )
 
 UNREADABLE = "The request is not valid HTTP/1.1 (its request line or a header cannot be read)."
+# `curl "…/search?q=Brücke"` sends the ü as raw UTF-8 bytes, which the parser refuses: the general
+# message sent a new user looking for a broken header.
+UNENCODED = (
+    "The request's address holds characters that must be percent-encoded (a space, or a letter outside "
+    "ASCII such as ü); browsers encode them, curl does with --get --data-urlencode 'q=…'."
+)
 TOO_LONG = f"The request line and headers are longer than {MAX_REQUEST_LINE_BYTES:,} bytes."
 MAX_PARSED_URL_BYTES = 65535
 """What ``httptools.parse_url`` takes; longer targets are answered here (414), before it is called."""
@@ -35,11 +41,14 @@ class JsonErrorProtocol(HttpToolsProtocol):
         self._head_bytes = 0  # bytes received since the last request's headers were complete
         self._reading_head = True
         self._refused = False
+        self._request_line = b""  # the start of the request line, for the message of a 400
 
     def data_received(self, data: bytes) -> None:
         if self._refused:
             return
         if self._reading_head:
+            if not self._head_bytes:
+                self._request_line = data[:8192].split(b"\r\n", 1)[0]
             self._head_bytes += len(data)
             if self._head_bytes > MAX_REQUEST_LINE_BYTES:
                 self._refuse(400, TOO_LONG)
@@ -65,7 +74,9 @@ class JsonErrorProtocol(HttpToolsProtocol):
         self._head_bytes = 0
 
     def send_400_response(self, msg: str) -> None:
-        self._refuse(400, UNREADABLE)
+        line = self._request_line
+        unencoded = line.count(b" ") > 2 or any(byte >= 0x80 for byte in line)
+        self._refuse(400, UNENCODED if unencoded else UNREADABLE)
 
     def _refuse(self, status: int, message: str) -> None:
         """Answer with the one error body and close the connection."""
