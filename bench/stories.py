@@ -390,7 +390,7 @@ def wikinews_side_by_side(embedder_names: Sequence[str], cross_validate: bool) -
         for embedder_name, f1 in crossed_ours.items():
             print(
                 f"  ours ({embedder_name}), 5 event folds (the library's cross-validation: join probability "
-                f"and link weights chosen per fold)  {f1:.3f}"
+                f"chosen per fold, the shipped link)  {f1:.3f}"
             )
         print(
             "  TF-IDF + average linkage, 5 event folds (threshold chosen per fold, this script's loop)  "
