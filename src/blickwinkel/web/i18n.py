@@ -14,8 +14,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "outlets": "Outlets",
         "articles": "articles",
         "articles_one": "article",
-        "independent_outlets": "independent outlets",
-        "independent_outlets_one": "independent outlet",
+        # the outlets the story's articles name (an article without one is not counted); "independent"
+        # said more than this count knows: the comparison's independent sources are another figure
+        "named_outlets": "outlets",
+        "named_outlets_one": "outlet",
         "languages": "Languages",
         "conflicts": "conflicts",
         "conflicts_one": "conflict",
@@ -91,8 +93,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "outlets": "Medien",
         "articles": "Artikel",
         "articles_one": "Artikel",
-        "independent_outlets": "unabhängige Medien",
-        "independent_outlets_one": "unabhängiges Medium",
+        "named_outlets": "Medien",
+        "named_outlets_one": "Medium",
         "languages": "Sprachen",
         "conflicts": "Widersprüche",
         "conflicts_one": "Widerspruch",
