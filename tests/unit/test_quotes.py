@@ -754,3 +754,20 @@ def test_an_english_group_opening_the_sentence_is_its_speaker(text: str, speaker
     article, sentences = make_article([("paragraph", text)], language="en")
     (role,) = classify_statements(article, sentences)
     assert role.kind == "reported_speech" and role.speaker == speaker and role.speaker_kind == "group"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a quoted name as the subject of a speech verb is no quote ("[quote]" with no speaker)
+        (
+            "Die Initiative „Hafen bleibt“ fordert einen Neubau und hat 800 Unterschriften gesammelt.",
+            "reporting",
+        ),
+        ("„Nein“, sagte der Wirt am Abend.", "quote"),
+    ],
+)
+def test_a_quoted_name_before_a_speech_verb_is_no_quote(text: str, kind: str) -> None:
+    article, sentences = make_article([("paragraph", text)])
+    (role,) = classify_statements(article, sentences)
+    assert role.kind == kind

@@ -790,7 +790,11 @@ def _classify_one(
         (s, e)
         for s, e in local
         if (len(_WORD.findall(text[s:e])) >= MIN_QUOTE_WORDS and not _looks_like_name(text[s:e]))
-        or (speech and len(_WORD.findall(text[s:e])) >= 1 and _adjacent_to_speech(text, s, e))
+        or (
+            speech
+            and len(_WORD.findall(text[s:e])) >= 1
+            and _adjacent_to_speech(text, s, e, name=_looks_like_name(text[s:e]))
+        )
     ]
     # A sentence entirely inside a quote that runs over several sentences.
     whole = len(text.strip())
@@ -865,15 +869,20 @@ def _named_as_object(text: str, start: int, end: int) -> bool:
     return before is not None and before.group(1).casefold() in _OBJECT_PREPOSITIONS
 
 
-def _adjacent_to_speech(text: str, start: int, end: int) -> bool:
-    """A short quotation directly followed or preceded by a speech verb (`„Nein“, sagte er`)."""
+def _adjacent_to_speech(text: str, start: int, end: int, *, name: bool = False) -> bool:
+    """A short quotation directly followed or preceded by a speech verb (`„Nein“, sagte er`).
+
+    A quoted name needs the comma of an attribution before the verb: in 'Die Initiative „<Name>“
+    fordert …' the name is the verb's subject, and the sentence was tagged a quote with no speaker."""
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
     verb = rf"(?:{_SPEECH}|so)"
-    return bool(
-        re.match(rf"^[“”\"«»‘’']?[,.!?]?\s*[,:]?\s*{verb}\b", after)
-        or re.search(rf"\b{verb}\s*:\s*\W?$", before)
-    )
+    if name:
+        closed = text[end - 1 : end] in (",", "!", "?")  # „Brücke jetzt!“ sagte …
+        attribution = r"[“”\"«»‘’']?\s*[,:]?\s*" if closed else r"[“”\"«»‘’']?\s*[,:]\s*"
+    else:
+        attribution = r"[“”\"«»‘’']?[,.!?]?\s*[,:]?\s*"
+    return bool(re.match(rf"^{attribution}{verb}\b", after) or re.search(rf"\b{verb}\s*:\s*\W?$", before))
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
