@@ -31,3 +31,10 @@ def test_the_readers_take_their_names_from_the_table() -> None:
     assert "févr." in FR_MONTHS
     [mention] = find_dates("Die Sitzung ist am 4. Mrz. 2031.", "de", anchor=None)
     assert mention.value == "2031-03-04"
+
+
+def test_story_date_keys_take_the_table_too() -> None:
+    from blickwinkel.stories.features import date_keys
+
+    assert "d3-4" in date_keys("4. Mrz. 2031: die Brücke ist gesperrt.") & date_keys("Closed since March 4.")
+    assert "m2" in date_keys("Im Feber 2031 wurde gebaut.") & date_keys("Built in February 2031.")

@@ -26,6 +26,7 @@ from blickwinkel.stories.centres import Centres, shipped_centres
 from blickwinkel.stories.lexical import term_weights
 from blickwinkel.stories.weights import weights_for
 from blickwinkel.text import content_hash
+from blickwinkel.text.months import month_numbers
 
 Vector = npt.NDArray[np.float32]
 Permutation = npt.NDArray[np.uint32]
@@ -55,26 +56,12 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 
 # German and English month and weekday names map to one key, so a German and an English report
-# of the same event share their date tokens.
+# of the same event share their date tokens (month names from the one table, text/months.py).
 _MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("januar", "january", "jan", "jänner"),
-            ("februar", "february", "feb"),
-            ("märz", "march", "mar"),
-            ("april", "apr"),
-            ("mai", "may"),
-            ("juni", "june", "jun"),
-            ("juli", "july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "october", "oct", "okt"),
-            ("november", "nov"),
-            ("dezember", "december", "dec", "dez"),
-        ]
-    )
-    for name in names
+    name: number
+    for code in ("de", "en")
+    for form in ("full", "short")
+    for name, number in month_numbers(code, form).items()
 }
 _WEEKDAYS = {
     name: i
