@@ -581,3 +581,40 @@ def test_a_bound_the_article_meets_itself_is_no_second_figure_and_two_months_two
         "d", "Im Oktober kamen 20 Menschen bei einem Feuer ums Leben.", qty("20 Menschen", 20, "mensch")
     )
     assert _unlinked_conflicts(december, october) == []
+
+
+def test_words_run_together_by_a_lost_space_are_the_same_wording() -> None:
+    assert not conflicts_of(
+        "Die Stadt teilte mit, dass sie das Gutachten zur Brücke jedoch nicht berücksichtigen wird.",
+        "Die Stadt teilte mit, dass sie das Gutachten zur Brücke jedoch nichtberücksichtigen wird.",
+    )
+
+
+def test_a_negation_inside_another_quote_with_the_same_attribution_is_no_negation_conflict() -> None:
+    said = ", sagte die Bürgermeisterin nach einem Treffen mit dem Landrat im Rathaus von Lindenau."
+    assert not conflicts_of(
+        "„Wir müssen die Brücke unter allen Umständen bis zum Herbst sanieren“" + said,
+        "„Die Sanierung bezahlt das Land, nicht die Stadt allein“" + said,
+    )
+    # the control: one claim, said and denied
+    found = conflicts_of(
+        "„Wir werden die Brücke bis zum Herbst sanieren“" + said,
+        "„Wir werden die Brücke bis zum Herbst nicht sanieren“" + said,
+    )
+    assert [f.split(":")[0] for f in found] == ["negation"], found
+
+
+def test_two_surnames_of_one_full_name_in_the_story_are_no_actor_conflict() -> None:
+    def article(aid: str, name: str) -> AnalysedArticle:
+        sentences = [
+            INTRO,
+            "Die Verkehrsministerin Clara Wolf Berger besuchte die Baustelle.",
+            f"Am Nachmittag wollte {name} laut der Stadt mit den Anwohnern über die Sperrung sprechen.",
+        ]
+        extras = {2: {"entities": (ent(name, f"per:{name.lower()}", "PER"),)}}
+        return make_article(aid, sentences, extras)  # type: ignore[arg-type]
+
+    found = [
+        c.reason for c in compare_articles([article("a", "Wolf"), article("b", "Berger")], EMBEDDER).conflicts
+    ]
+    assert not [r for r in found if r.startswith("actor")], found

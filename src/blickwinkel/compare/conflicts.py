@@ -223,7 +223,24 @@ def _actor_clash(p: _Pair) -> _Clash | None:
     if actor is None:
         return None
     kind, x, y = actor
+    if _parts_of_one_name(x.text, y.text, p):
+        return None
     return _Clash(kind, (x.text, y.text), kind, (repr(x.text), repr(y.text)), spans_of(x, y))
+
+
+def _parts_of_one_name(x: str, y: str, p: _Pair) -> bool:
+    """Whether the two names are parts of one full name either article gives somewhere ("González"
+    and "Laya" of a minister both outlets name in full once): one person, called by either surname."""
+    x, y = typographic_form(x).strip(), typographic_form(y).strip()
+    if not x or not y:
+        return False
+    full = re.compile(
+        rf"\b(?:{re.escape(x)}\s+(?:\w+\s+)?{re.escape(y)}|{re.escape(y)}\s+(?:\w+\s+)?{re.escape(x)})\b"
+    )
+    return any(
+        s.article in (p.a.article, p.b.article) and full.search(typographic_form(s.text))
+        for s in p.statements.values()
+    )
 
 
 def _negation_clash(p: _Pair) -> _Clash | None:

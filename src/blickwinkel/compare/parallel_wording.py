@@ -19,7 +19,7 @@ from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, WEEKDAYS, parse_nu
 from blickwinkel.compare.agreement import quantities_agree
 from blickwinkel.compare.clashes import typographic_form
 from blickwinkel.compare.counted_values import bounded_by_context
-from blickwinkel.compare.similarity import ScoreParts
+from blickwinkel.compare.similarity import STOPWORDS, ScoreParts
 from blickwinkel.model import Quantity, Statement
 
 _NEGATION = re.compile(
@@ -98,8 +98,11 @@ def parallel_tokens(ta: Sequence[Token], tb: Sequence[Token]) -> list[Hunk] | No
     same = sum(block.size for block in matcher.get_matching_blocks())
     if same < PARALLEL_MIN_SHARE * max(len(ta), len(tb)):
         return None
+    # words run together on one side ("nichtberücksichtigen", a lost space in the markup) say the same
     return [
-        (list(ta[i1:i2]), list(tb[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"
+        (list(ta[i1:i2]), list(tb[j1:j2]))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op != "equal" and "".join(t.key for t in ta[i1:i2]) != "".join(t.key for t in tb[j1:j2])
     ]
 
 
@@ -156,18 +159,46 @@ def parallel_negation(hunks: Sequence[Hunk]) -> Hunk | None:
     return None
 
 
+# Content words on each side of a negation that say what it negates: half of them must stand in the other
+# statement for the two to be one claim, said and denied. Set by hand.
+NEGATED_WINDOW_WORDS = 2
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _negated_words_shared(negated: str, other: str) -> bool:
+    words = set(_WORD.findall(other.lower()))
+    for m in itertools.chain(_NEGATION.finditer(negated), _REFUSAL.finditer(negated)):
+        before = [w for w in _WORD.findall(negated[: m.start()].lower()) if w not in STOPWORDS]
+        after = [w for w in _WORD.findall(negated[m.end() :].lower()) if w not in STOPWORDS]
+        near = [
+            w
+            for w in (*before[-NEGATED_WINDOW_WORDS:], *after[:NEGATED_WINDOW_WORDS])
+            if not _NEGATION.fullmatch(w)
+        ]
+        if not near or 2 * sum(w in words for w in near) >= len(near):
+            return True
+    return False
+
+
 def span_text(s: Statement, span: Span) -> str:
     return s.text[span[0] - s.start : span[1] - s.start] if span else s.text
 
 
 def negation_conflict(a: Statement, b: Statement, span_a: Span, span_b: Span, part: ScoreParts) -> str | None:
     """One says "hat … nicht", the other says it did: the same wording at about the same length,
-    with a negation on one side only."""
+    with a negation on one side only, and the words the negation stands among given by the other
+    side too (a negation inside another quote that shares only the "he said after meeting …"
+    clause negates something the other statement does not say)."""
     la, lb = len(span_text(a, span_a)), len(span_text(b, span_b))
     if part.chars < NEGATION_MIN_CHARS or not 0.75 <= la / max(1, lb) <= 1.33:
         return None
     na, nb = negations(a, span_a), negations(b, span_b)
     if (na == 0) == (nb == 0):
+        return None
+    negated, other = (
+        (span_text(a, span_a), span_text(b, span_b)) if na else (span_text(b, span_b), span_text(a, span_a))
+    )
+    if not _negated_words_shared(typographic_form(negated), typographic_form(other)):
         return None
     said_a = "did not" if na else "did"
     said_b = "did not" if nb else "did"
