@@ -389,10 +389,10 @@ def test_the_nameless_age_that_opens_a_sentence_is_the_person_named_before() -> 
 
 def test_a_weekday_beside_a_moment_told_relative_to_another_is_no_conflict() -> None:
     fire = english("The fire at the Lindenau depot on Friday destroyed four buses.", "b")
-    felt = "The fallout of the fire at the Lindenau depot {}was still felt on Monday."
-    assert weekday_conflict(english(felt.format("")), fire) is not None, "the control must clash"
-    # the statement speaks of two moments: the fire last week, the fallout on Monday
-    assert weekday_conflict(english(felt.format("late last week ")), fire) is None
+    late = "Buses from the Lindenau depot hit by the fire {}ran late on Monday."
+    assert weekday_conflict(english(late.format("")), fire) is not None, "the control must clash"
+    # the statement speaks of two moments: the fire days before, the late buses on Monday
+    assert weekday_conflict(english(late.format("three days earlier ")), fire) is None
 
 
 def test_counts_by_a_moment_or_of_what_is_left_are_counts_as_of_that_moment() -> None:
@@ -430,18 +430,12 @@ def test_people_counted_after_what_befell_them_in_the_active_voice_are_the_casua
     def units(text: str, quantity: Quantity) -> list[str | None]:
         return [q.unit for q in counted(_placed_quantities(english(text), quantity))]
 
-    people = qty("nine thousand people", 9000, "people")
-    assert units("The flood has displaced nine thousand people in the Lindenau valley.", people) == [
-        "displaced"
-    ]
-    assert units(
-        "Nine thousand people have been displaced in the valley.", qty("Nine thousand people", 9000, "people")
-    ) == ["displaced"]
-    crowd = qty("at least 14 people", 14, "people", True)
-    assert units("The blast at the depot, killing at least 14 people, was heard in Oldgate.", crowd) == [
-        "dead"
-    ]
-    assert units("The blast at the depot was heard by at least 14 people in Oldgate.", crowd) == ["people"]
+    people = qty("800 residents", 800, "people")
+    assert units("In the Lindenau valley the floods displaced 800 residents.", people) == ["displaced"]
+    assert units("About 800 residents were displaced in the valley.", people) == ["displaced"]
+    crowd = qty("three workers", 3, "people")
+    assert units("An explosion at the depot, killing three workers, shook Oldgate.", crowd) == ["dead"]
+    assert units("An explosion at the depot was seen by three workers in Oldgate.", crowd) == ["people"]
 
 
 def test_a_count_already_reached_is_a_count_as_of_now() -> None:

@@ -479,8 +479,8 @@ def test_lengths_of_time_are_not_counts_of_a_thing() -> None:
 
 
 def test_a_figure_the_other_article_gives_anywhere_is_no_clash_wherever_it_was_grouped() -> None:
-    # Two bodies' sums: the auditor's and the committee's. The second article gives both, so its
-    # committee's figure does not contradict the first article's auditor's figure.
+    # Two bodies' sums: the inspector's proposal and the board's fine. The second article gives both,
+    # so its board's figure does not contradict the first article's inspector's figure.
     berg = {"entities": (ent("Anna Berg", "per:anna-berg", "PER"),)}
 
     def sums(*figures: tuple[str, float]) -> dict[str, object]:
@@ -488,16 +488,16 @@ def test_a_figure_the_other_article_gives_anywhere_is_no_clash_wherever_it_was_g
 
     a = make_article(
         "a",
-        ["The auditor recommended that Anna Berg should repay £45,000 in expenses."],
-        {0: sums(("£45,000", 45000))},
+        ["The inspector proposed that Anna Berg's ferry line pay a fine of £62,000 for late crossings."],
+        {0: sums(("£62,000", 62000))},
     )
-    committee = "The committee recommended that Anna Berg should repay £5,800 in expenses."
-    b_alone = make_article("b", [committee], {0: sums(("£5,800", 5800))})
+    board = "The harbour board decided that Anna Berg's ferry line pay a fine of £7,300 for late crossings."
+    b_alone = make_article("b", [board], {0: sums(("£7,300", 7300))})
     assert _unlinked_conflicts(a, b_alone), "the control must clash"
     b = make_article(
         "b",
-        ["The auditor had asked Anna Berg for £45,000 before the vote.", committee],
-        {0: sums(("£45,000", 45000)), 1: sums(("£5,800", 5800))},
+        ["The inspector had asked Anna Berg for £62,000 before the hearing.", board],
+        {0: sums(("£62,000", 62000)), 1: sums(("£7,300", 7300))},
     )
     assert _unlinked_conflicts(a, b) == []
 
@@ -526,21 +526,21 @@ def test_a_clock_time_in_one_slot_clashes_though_the_statement_links_better_else
 
 def test_a_side_clashes_in_a_strong_second_link_of_a_statement_that_holds_several_facts() -> None:
     # The first article's description links best to the second's description; its second link, the
-    # tattoo on the other arm, is still asked which side.
+    # scar on the other hand, is still asked which side.
     a = make_article(
         "a",
-        [INTRO, "The missing woman is petite, wears glasses and has a rose tattoo on her left arm."],
+        [INTRO, "The missing hiker is tall, wears a red cap and has a long scar on his left hand."],
     )
     b = make_article(
         "b",
         [
             INTRO,
-            "The missing woman is petite and wears glasses.",
-            "She has a rose tattoo on her right forearm.",
+            "The missing hiker is tall and wears a red cap.",
+            "He has a long scar on his right hand.",
         ],
     )
     found = [c.reason for c in compare_articles([a, b], EMBEDDER).conflicts]
-    assert found == ["side: 'left arm' in a vs 'right forearm' in b"], found
+    assert found == ["side: 'left hand' in a vs 'right hand' in b"], found
 
 
 def _toll(aid: str, sentence: str, *counts: Quantity) -> AnalysedArticle:

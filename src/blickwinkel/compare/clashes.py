@@ -180,9 +180,9 @@ def weekdays(s: Statement) -> list[tuple[int, Found]]:
 
 
 # A moment told relative to another ("late last week", "three days earlier", "gestern"): a statement
-# that gives one beside its weekday speaks of two moments ("the fire late last week was felt on
-# Monday"), and which of them another outlet's weekday is about is not known. From the tune-only
-# conflict files of examples/gold-real.
+# that gives one beside its weekday speaks of two moments ("buses from the depot hit by the fire
+# three days earlier ran late on Monday"), and which of them another outlet's weekday is about is not
+# known. From the tune-only conflict files of examples/gold-real.
 _OTHER_MOMENT = re.compile(
     r"\b(?:(?:last|previous|past)\s+(?:week|weekend)|(?:days?|weeks?)\s+(?:earlier|ago)|yesterday|"
     r"(?:vergangene|letzte|vorige)[nr]?\s+(?:Woche|Wochenende)|"

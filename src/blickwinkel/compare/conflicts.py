@@ -333,8 +333,8 @@ _SLOT_DETECTORS = (
 )
 _FIGURE_DETECTORS = (_local_figure_clash,)
 # A statement that holds several facts links to several statements of another article, and only one of
-# them is its best match ("petite, 110 pounds, a tattoo on the left arm" links best to the other
-# outlet's description, next to its "tattoo on the right forearm"): its strong second links are asked
+# them is its best match ("tall, a red cap, a scar on the left hand" links best to the other
+# outlet's description, next to its "scar on the right hand"): its strong second links are asked
 # the checks of a narrow stretch that says which slot it fills.
 _NARROW_DETECTORS = (
     _found_clash("detail", "side", side_conflict),
@@ -449,8 +449,8 @@ def _unlinked_conflicts(
             if detectors is _PARALLEL_DETECTORS and hunks is None:
                 continue  # a link not in parallel wording: only each other's best match says more
             # Two statements compared apart from the facts: a value either article gives anywhere
-            # else is about something else (the committee's sum, beside the commissioner's that the
-            # other outlet gives too), wherever the grouping put that statement. This stands in for
+            # else is about something else (a board's fine, beside the inspector's proposal that
+            # the other outlet gives too), wherever the grouping put that statement. This stands in for
             # a link: a statement that links better elsewhere may still clash here.
             both = (*by_article[a.article], *by_article[b.article])
             fact = replace(fact_of[a.id], statements=both)

@@ -109,9 +109,9 @@ def _another(q: Quantity, s: Statement) -> bool:
 
 
 # People counted with what befell them: "47 Menschen getötet", "12 people were killed" count the dead
-# as "30 Tote" does; "20 people injured" the injured; "six million people have been displaced" the
-# displaced. Read in the words right after the count, or right before it in the active voice ("has
-# displaced nine million people", "killing 14 people").
+# as "30 Tote" does; "20 people injured" the injured; "800 residents were displaced" the displaced.
+# Read in the words right after the count, or right before it in the active voice ("the floods
+# displaced 800 residents", "killing three workers").
 _BEFELL = (
     (
         "dead",
@@ -135,7 +135,7 @@ def _what_befell(q: Quantity, s: Statement) -> Quantity:
     it (or, in the active voice, before it) kill, hurt or drive away."""
     if unit_key(q.unit) != "person":
         return q
-    # the verb right before the count first: "killed 150,000 people and displaced millions"
+    # the verb right before the count first: "killed 40 people and displaced hundreds"
     offset = q.start - s.start
     before = typographic_form(s.text[max(0, offset - _BEFELL_WINDOW) : offset])
     for unit, words in _BEFELL_BEFORE:
@@ -234,7 +234,7 @@ def date_conflict(
 # Chosen on the tuning half of the real-news gold, where every counted clash with such a word on one
 # side was a count taken at another time; "since"/"seit" (a count since a moment: "ran 300 ferries
 # since June 2" against "40 ferries since the morning") from the tune-only conflict files.
-# A count "already" reached, "by" a moment ("by Monday morning, 16 tunnels had been found"), of what
+# A count "already" reached, "by" a moment ("by Monday morning, 12 leaks had been found"), of what
 # is left ("only nine are left", "the remaining 40", "übrig") or of a past told as such ("fined by X,
 # then the league's head", "damals") is a count as of a moment too: from the tune-only conflict files,
 # where two such counts of one thing were counts taken at two moments.
