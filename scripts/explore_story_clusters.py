@@ -125,7 +125,7 @@ def channels(articles: Sequence[Article], docs: Sequence[StoryDoc]) -> dict[str,
     texts = [f"{a.title or ''}\n{a.text}" for a in articles]
     matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
     out["TF-IDF cosine (baseline)"] = np.asarray((matrix @ matrix.T).toarray())
-    out["shipped link (keys 0.25, rare words 0.75)"] = 0.25 * np.minimum(
+    out["earlier link (keys 0.25, rare words 0.75)"] = 0.25 * np.minimum(
         1.0, 2.0 * out["name keys"]
     ) + 0.75 * (np.minimum(1.0, 2.0 * out["rare words"]))
     return out
@@ -336,7 +336,7 @@ def main() -> int:
         best, threshold, _ = in_sample(locally_scaled(rare, k), events)
         print(f"  k={k}: {best:.3f} (at {threshold:.3f})")
     print("\n5 event folds, threshold chosen per fold (offline average linkage):")
-    for name in ("rare words", "TF-IDF cosine (baseline)", "shipped link (keys 0.25, rare words 0.75)"):
+    for name in ("rare words", "TF-IDF cosine (baseline)", "earlier link (keys 0.25, rare words 0.75)"):
         score, chosen = cross_validated(found[name], events)
         print(f"  {name:44s} {score:.3f} (thresholds {', '.join(f'{t:.3f}' for t in chosen)})")
     return 0
