@@ -7,7 +7,7 @@ import re
 import pytest
 
 from blickwinkel.analyse.coreference import assign_keys, name_parts, unify_entity_keys
-from blickwinkel.analyse.entities import add_story_surnames, find_entities, rule_spans, tag_tokens
+from blickwinkel.analyse.entities import add_story_surnames, find_entities, recognise, rule_spans, tag_tokens
 from blickwinkel.analyse.ner_eval import (
     LabelledSentence,
     entity_spans,
@@ -518,3 +518,29 @@ def test_a_planet_has_one_key_in_every_language() -> None:
         assert found, text
         keys |= {(m.type, m.key) for m in found}
     assert keys == {("OTH", "oth:mercury")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a surname that is also a common word after a given name that is also a town: "Adam" was
+        # the town and "Silver" a bare surname, which then took another Silver's full name
+        ("The league commissioner , Adam Silver , said the ban stands .", "Adam Silver"),
+        ("Commissioner Adam Silver said the ban stands .", "Commissioner Adam Silver"),
+        ("The coach , Grace Park , said the team was ready .", "Grace Park"),
+    ],
+)
+def test_a_given_name_before_a_common_word_surname_is_a_person(sentence: str, name: str) -> None:
+    tokens = sentence.split()
+    spans = [(" ".join(tokens[s.start : s.end]), s.type) for s in recognise(tokens, "en")]
+    assert (name, "PER") in spans
+
+
+def test_a_given_name_that_is_a_town_alone_or_before_a_place_head_stays_a_place() -> None:
+    for sentence, place in (
+        ("Fans in Adam cheered on Tuesday .", "Adam"),
+        ("They sailed the Jordan River .", "Jordan"),
+    ):
+        tokens = sentence.split()
+        spans = [(" ".join(tokens[s.start : s.end]), s.type) for s in recognise(tokens, "en")]
+        assert all(t != "PER" for _, t in spans) and any(text.startswith(place) for text, _ in spans)

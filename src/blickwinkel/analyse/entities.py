@@ -242,6 +242,9 @@ def _match_gazetteers(s: _Sentence) -> None:
             gz.is_person_cue(s.word(i - 1))
             or (s.word(i - 1) in given and not s.taken[i - 1] and s.proper(i))
             or (s.tokens[i] in given and i + 1 < len(s.tokens) and s.proper(i + 1))
+            # an English surname that is also a common word: "Adam Silver" was the town "Adam" (the
+            # gazetteer's) and a bare "Silver", which then joined another Silver of the story
+            or (s.lang == "en" and s.tokens[i] in given and _common_surname(s, i + 1, places, orgs))
             # the surname after a title and a given name the list lacks: "Sir Torvald Preston" is
             # no town of Preston
             or (i >= 2 and gz.is_person_cue(s.word(i - 2)) and s.name_like(i - 1) and not s.taken[i - 1])
@@ -290,6 +293,24 @@ def _match_gazetteers(s: _Sentence) -> None:
                 s.add(i, i + size, "LOC", place.key)
                 break
         i = max(i + 1, next((k for k in range(i, len(s.tokens)) if not s.taken[k]), len(s.tokens)))
+
+
+def _common_surname(
+    s: _Sentence, j: int, places: Mapping[tuple[str, ...], gz.Place], orgs: Mapping[tuple[str, ...], str]
+) -> bool:
+    """Token ``j``, after a given name, reads as a surname though it is a common word ("Silver",
+    "Park"): capitalised inside the sentence, no place or organisation head ("Jordan River"), and the
+    two words no known place or organisation."""
+    if j >= len(s.tokens) or not s.name_like(j) or s.initial(j):
+        return False
+    word = s.tokens[j]
+    pair = (s.tokens[j - 1], word)
+    return (
+        word.capitalize() not in gz.PLACE_HEADS
+        and word not in gz.ORG_HEADS
+        and pair not in places
+        and pair not in orgs
+    )
 
 
 def _dateline_capitals(s: _Sentence, i: int, words: Sequence[str]) -> bool:
@@ -381,6 +402,9 @@ def _extend_name(s: _Sentence, start: int, person: bool) -> int:
     while end < len(s.tokens) and not s.taken[end]:
         word = s.tokens[end]
         if s.proper(end) or (person and s.name_like(end) and not s.initial(end)):
+            # a given name inside makes it a person's name: "Commissioner Adam Silver" ended at
+            # "Adam", the surname being a common word
+            person = person or (s.lang == "en" and word in gz.given_names())
             end += 1
             continue
         if s.lang in _CAPITALISING and not person and (after := _joined(s, end)) is not None:
