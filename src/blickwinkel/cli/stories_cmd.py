@@ -211,7 +211,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             a, b = story_docs(articles, chosen)
             score = same_story_score(a, b)
             # The pair score and the story clusterer are two measures (a same-event probability
-            # fitted on SemEval pairs; the clusterer's link of shared names and rare words with its
+            # fitted on SemEval pairs; the clusterer's link of shared rare words with its
             # own threshold): the clusterer's decision is printed too, so the two never seem to
             # disagree without saying why.
             joined = pair_join(a, b)
@@ -288,7 +288,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             bool,
             typer.Option(
                 "--cross-validate",
-                help="Also choose the join probability and link weights on 4 of 5 event folds and "
+                help="Also choose the join probability on 4 of 5 event folds and "
                 "score the fifth (the figure the quality gate pins; minutes: many clusterings).",
             ),
         ] = False,
