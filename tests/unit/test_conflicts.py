@@ -618,3 +618,14 @@ def test_two_surnames_of_one_full_name_in_the_story_are_no_actor_conflict() -> N
         c.reason for c in compare_articles([article("a", "Wolf"), article("b", "Berger")], EMBEDDER).conflicts
     ]
     assert not [r for r in found if r.startswith("actor")], found
+
+
+def test_not_only_but_also_denies_nothing() -> None:
+    assert not conflicts_of(
+        "Die Bürgermeisterin war nicht nur Ratsmitglied, sondern auch Leiterin des Bauamts in Lindenau.",
+        "Die Bürgermeisterin war Ratsmitglied und Leiterin des Bauamts in Lindenau.",
+    )
+    assert not conflicts_of(
+        "Die Bürgermeisterin war nicht nur Ratsmitglied in Lindenau.",
+        "Die Bürgermeisterin war Ratsmitglied in Lindenau.",
+    )

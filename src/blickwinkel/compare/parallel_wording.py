@@ -22,9 +22,11 @@ from blickwinkel.compare.counted_values import bounded_by_context
 from blickwinkel.compare.similarity import STOPWORDS, ScoreParts
 from blickwinkel.model import Quantity, Statement
 
+# "nicht nur … sondern auch", "not only … but also" add, they deny nothing.
+_NOT_ONLY = ("nur", "bloß", "only", "just")
 _NEGATION = re.compile(
     r"\b(nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|weder|not|no|never|none|"
-    r"neither|nobody|nothing)\b|n't\b",
+    r"neither|nobody|nothing)\b(?!\s+(?:" + "|".join(_NOT_ONLY) + r")\b)|n't\b",
     re.IGNORECASE,
 )
 # Two statements that differ only in a name or a negation are near-identical in wording.
@@ -149,11 +151,18 @@ def parallel_date_word(hunks: Sequence[Hunk]) -> tuple[Token, Token] | None:
     return None
 
 
+def _denies(tokens: Sequence[Token]) -> bool:
+    return any(
+        (_NEGATION.fullmatch(t.key) or t.key.endswith("n't"))
+        and not (n + 1 < len(tokens) and tokens[n + 1].key in _NOT_ONLY)
+        for n, t in enumerate(tokens)
+    )
+
+
 def parallel_negation(hunks: Sequence[Hunk]) -> Hunk | None:
     """The stretch where parallel wording differs by a negation on one side only."""
     for xs, ys in hunks:
-        nx = any(_NEGATION.fullmatch(t.key) or t.key.endswith("n't") for t in xs)
-        ny = any(_NEGATION.fullmatch(t.key) or t.key.endswith("n't") for t in ys)
+        nx, ny = _denies(xs), _denies(ys)
         if nx != ny:
             return xs, ys
     return None
