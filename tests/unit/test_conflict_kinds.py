@@ -449,3 +449,21 @@ def test_a_count_already_reached_is_a_count_as_of_now() -> None:
         for f in conflicts_of(left.format("already "), right, extras_a, extras_b)
         if f.startswith("quantity")
     ]
+
+
+def test_an_age_after_a_name_that_is_the_clauses_object_is_the_subjects() -> None:
+    assert ages(english("Jonas Weber died at the age of 88 in Lindenau.")) != []
+    # the age is the speaker's, who worked with Weber when he was 16
+    assert ages(english("Anna Berg said she had worked with Jonas Weber at the age of 16.")) == []
+
+
+def test_a_length_of_time_that_lasts_and_one_that_tells_a_moment_do_not_clash() -> None:
+    lasting = "The jury of the Lindenau regatta deliberated {} before it disqualified the winning crew."
+    moment = "The winning crew of the Lindenau regatta was disqualified {} the end of the race."
+    found = conflicts_of(
+        lasting.format("for five hours"),
+        moment.format("around six hours after"),
+        {"quantities": (qty("five hours", 5, "hour"),)},
+        {"quantities": (qty("around six hours", 6, "hour", True),)},
+    )
+    assert not [f for f in found if f.startswith("quantity")], found

@@ -81,6 +81,14 @@ def _person(s: Statement, name: str, start: int, end: int) -> list[str]:
     return []
 
 
+# "worked with Benn at the age of 16": a name after a preposition is the object of the clause, and an
+# age told after it ("at the age of", "aged") is the subject's, not the name's.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|for|to|from|by|alongside|against|about|mit|für|von|bei|gegen|über)\s+$", re.IGNORECASE
+)
+_AGE_AFTER = (_AGE_PATTERNS[4],)
+
+
 def ages(s: Statement) -> list[Age]:
     """The ages bound to a name in the statement."""
     text = typographic_form(s.text)
@@ -91,6 +99,8 @@ def ages(s: Statement) -> list[Age]:
             age = int(m.group("age"))
             words = _person(s, m.group("name"), m.start("name"), m.end("name"))
             if not words or age > _MAX_AGE or (m.start(), m.end()) in seen:
+                continue
+            if pattern in _AGE_AFTER and _OBJECT_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
             seen.add((m.start(), m.end()))
             name = " ".join(words)

@@ -101,10 +101,30 @@ def _quantity_clash(p: _Pair) -> _Clash | None:
     if clash is None or either_stated_elsewhere(p.a, p.b, clash, p.fact, p.statements):
         return None
     qa, qb = clash
+    if {unit_key(qa.unit), unit_key(qb.unit)} <= DURATIONS and _offset(qa, p.a) != _offset(qb, p.b):
+        return None  # "deliberated for five hours" / "disqualified six hours after the race": two spans
     what = unit_key(qa.unit) or qa.unit or "number"
     return _Clash(
         "quantity", (qa.to_json(), qb.to_json()), what, (repr(qa.text), repr(qb.text)), spans_of(qa, qb)
     )
+
+
+# A length of time that tells a moment by its distance from another ("six hours after the race",
+# "two days later", "vor drei Tagen") measures something else than one that lasts ("for five hours").
+_OFFSET_AFTER = re.compile(
+    r"^\W*(?:after|later|before|earlier|ago|on|später|zuvor|davor|vorher|danach)\b", re.IGNORECASE
+)
+_OFFSET_BEFORE = re.compile(r"\b(?:vor|within|binnen)\s+$", re.IGNORECASE)
+_LASTING_BEFORE = re.compile(r"\b(?:for|during|über)\s+$", re.IGNORECASE)  # "for five hours before …"
+
+
+def _offset(q: Quantity, s: Statement) -> bool:
+    at, end = q.start - s.start, q.end - s.start
+    after = typographic_form(s.text[end : end + 12])
+    before = typographic_form(s.text[max(0, at - 10) : at])
+    if _LASTING_BEFORE.search(before):
+        return False
+    return bool(_OFFSET_AFTER.search(after) or _OFFSET_BEFORE.search(before))
 
 
 def _range_clash(p: _Pair) -> _Clash | None:
