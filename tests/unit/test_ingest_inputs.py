@@ -146,6 +146,16 @@ def test_cp1252_german_is_decoded(tmp_path: Path) -> None:
     assert "Bürgermeister" in result.articles[0].text
 
 
+def test_utf8_with_a_few_broken_bytes_stays_utf8(tmp_path: Path) -> None:
+    # Read as Windows-1250 by the guesser, every "ü" came out as "ĂĽ".
+    path = tmp_path / "kaputt.txt"
+    good = "Brücke gesperrt\n\nDie Brücke über die Lenne bleibt für Fußgänger gesperrt, "
+    path.write_bytes(good.encode("utf-8") + b"\xff\xfe" + " sagte die Bürgermeisterin.".encode())
+    (article,) = read_inputs([str(path)]).articles
+    assert article.title == "Brücke gesperrt"
+    assert "für Fußgänger gesperrt, \ufffd\ufffd sagte die Bürgermeisterin." in article.text
+
+
 def test_cp1252_typographic_quotes_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "zitat.txt"
     text = "Titel\n\nEr sagte: „Das ist gut.“ – und ging."

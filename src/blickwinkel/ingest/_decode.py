@@ -86,11 +86,22 @@ def decode(data: bytes, source: str) -> str:
     return text
 
 
+# UTF-8 text with a few broken bytes (a truncated copy, a stray byte of another encoding): read as
+# UTF-8 with U+FFFD in their place when it has valid multi-byte characters and they are at least as
+# many as the broken bytes, or these are at most 1 % of the file. Read as Windows-1250 by the guesser,
+# every "ü" of such a file came out as "ĂĽ". Text of a one-byte encoding has almost never a valid
+# UTF-8 sequence (a Windows-1252 "Straße" has none).
+_BROKEN_SHARE = 0.01
+
+
 def _decode_text(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     western = western_text(data)
     if western is not None:
         return western
@@ -100,6 +111,18 @@ def _decode_text(data: bytes, source: str) -> str:
     if best is None:
         raise IngestError(source, Errors.I015)
     return str(best)
+
+
+def mostly_utf8(data: bytes) -> str | None:
+    """``data`` read as UTF-8 with its few undecodable bytes replaced by U+FFFD, or None when the
+    valid multi-byte characters do not clearly outnumber them (then it is text of another encoding:
+    a Windows-1252 "Straße" has no valid UTF-8 sequence at all)."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    valid = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    if not broken or not valid:
+        return None
+    return text if valid >= broken or broken <= _BROKEN_SHARE * len(data) else None
 
 
 def western_text(data: bytes) -> str | None:
