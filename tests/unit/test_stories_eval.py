@@ -138,3 +138,8 @@ def test_the_stories_listing_names_an_untitled_story_and_counts_one_article_in_t
     assert lines[0] == "Story 1: (no title)"
     assert lines[1].startswith("  1 article · ")
     assert lines[3] == "Story 2: Mill fire" and lines[4].startswith("  2 articles · ")
+    # a title-less record's first paragraph filled three lines of the listing
+    long = "The old mill by the river burned down on Sunday night " * 8
+    lines = _story_lines([Story("d", ("d",), long, (), ("en",), None, None)], {"d": long}).splitlines()
+    assert lines[0].startswith("Story 1: The old mill") and lines[0].endswith(" …") and len(lines[0]) < 140
+    assert lines[2].startswith("  - d: The old mill") and len(lines[2]) < 140

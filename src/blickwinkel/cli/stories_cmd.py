@@ -99,6 +99,17 @@ def _read_articles(inputs: list[str], max_mb: float | None = None) -> list[Any]:
     return articles
 
 
+# A story or article with no title of its own is named by its text's first paragraph: a whole
+# paragraph of a record without a title filled three lines of the listing.
+TITLE_WIDTH = 120
+
+
+def _title(text: str) -> str:
+    import textwrap
+
+    return textwrap.shorten(" ".join(text.split()), width=TITLE_WIDTH, placeholder=" …")
+
+
 def _story_lines(stories: list[Any], titles: dict[str, str]) -> str:
     from blickwinkel.report.labels import counted
 
@@ -107,7 +118,7 @@ def _story_lines(stories: list[Any], titles: dict[str, str]) -> str:
         span = ""
         if story.first is not None:
             span = story.first.isoformat() if story.first == story.last else f"{story.first} – {story.last}"
-        lines.append(f"Story {number}: {story.title or '(no title)'}")
+        lines.append(f"Story {number}: {_title(story.title) or '(no title)'}")
         details = [
             counted(len(story.articles), "article"),
             f"outlets: {', '.join(story.outlets) or '–'}",
@@ -119,7 +130,7 @@ def _story_lines(stories: list[Any], titles: dict[str, str]) -> str:
         copies = dict(story.copies)
         for article_id in story.articles:
             note = f"  (copy of {copies[article_id]})" if article_id in copies else ""
-            lines.append(f"  - {article_id}: {titles.get(article_id, '')}{note}")
+            lines.append(f"  - {article_id}: {_title(titles.get(article_id, ''))}{note}")
     return "\n".join(lines)
 
 
