@@ -164,6 +164,9 @@ def main() -> int:
         print(f"{'  mean ± sd over seeds':<24} " + spread(repeated))
     model, centres = fitting.fit_model_docs(docs, gold, options=options, alpha=args.alpha)
     print(f"fitted on all pairs: default {model.default}, chosen {model.chosen}, offsets {model.offsets}")
+    if model.calibration:
+        sizes = ", ".join(f"{k} {len(c.inputs)}" for k, c in sorted(model.calibration.items()))
+        print(f"  calibrated language pairs (breakpoints): {sizes}")
     for name, fitted_set in model.sets.items():
         print(
             f"  {name}: intercept={fitted_set.intercept} coefficients={fitted_set.coefficients} "
@@ -205,12 +208,20 @@ def _model_source(name: str, model: StoryModel) -> str:
     sets = "".join(_set_source(n, model.sets[n]) for n in model.sets)
     chosen = "".join(f'            "{k}": "{v}",\n' for k, v in sorted(model.chosen.items()))
     offsets = "".join(f'            "{k}": {v:.4f},\n' for k, v in sorted(model.offsets.items()))
+    calibration = "".join(
+        f'            "{k}": Calibration(\n'
+        f"                inputs=({', '.join(f'{x:.4f}' for x in c.inputs)},),\n"
+        f"                outputs=({', '.join(f'{y:.4f}' for y in c.outputs)},),\n"
+        "            ),\n"
+        for k, c in sorted(model.calibration.items())
+    )
     return (
         f'    "{name}": StoryModel(\n'
         f"        sets={{\n{sets}        }},\n"
         f'        default="{model.default}",\n'
         f"        chosen={{\n{chosen}        }},\n"
         + (f"        offsets={{\n{offsets}        }},\n" if offsets else "")
+        + (f"        calibration={{\n{calibration}        }},\n" if calibration else "")
         + "    ),\n"
     )
 

@@ -59,6 +59,40 @@ def test_the_fold_seed_moves_the_split_and_defaults_to_the_reported_one() -> Non
     assert float(np.corrcoef(other, gold)[0, 1]) > 0.7
 
 
+def test_isotonic_is_the_least_squares_non_decreasing_fit() -> None:
+    x = np.asarray([1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 4.0])
+    y = np.asarray([1.0, 3.0, 2.0, 2.0, 4.0, 1.0, 4.0])
+    fit = fitting.isotonic(x, y)
+    # Ties pooled first (means 2, 2, 2.5, 4), already non-decreasing.
+    assert fit.inputs == (1.0, 2.0, 3.0, 4.0)
+    assert fit.outputs == (2.0, 2.0, 2.5, 4.0)
+    violated = fitting.isotonic(np.asarray([1.0, 2.0, 3.0]), np.asarray([3.0, 1.0, 2.0]))
+    assert violated.outputs == (2.0, 2.0)  # one block: its first and last input
+    assert violated.inputs == (1.0, 3.0)
+    assert fit.apply(0.0) == 0.5 * 2.0 + 0.5 * 0.0  # flat beyond the ends, then mixed half and half
+
+
+def test_calibration_is_fitted_per_large_language_pair_and_used_in_cross_validation() -> None:
+    rng = np.random.default_rng(7)
+    rows, gold = [], []
+    for _ in range(240):
+        cosine = float(rng.uniform(0, 1))
+        rows.append({"cos_doc": cosine})
+        # A step: the gold does not follow the cosine linearly.
+        gold.append((1.0 if cosine > 0.6 else 4.0) + float(rng.normal(0, 0.1)))
+    languages = ["aa-aa"] * 200 + ["cc-cc"] * 40
+    sets = {"document": ("cos_doc",)}
+    options = fitting.FitOptions(sets, calibrated=True)
+    model = fitting.fit_model(rows, np.asarray(gold), languages, options=options)
+    assert set(model.calibration) == {"aa-aa"}  # cc-cc is below MIN_CALIBRATION_PAIRS and MIN_GROUP_PAIRS
+    outputs = model.calibration["aa-aa"].outputs
+    assert list(outputs) == sorted(outputs)
+    plain, _ = fitting.cross_validated(rows, np.asarray(gold), languages, options=fitting.FitOptions(sets))
+    calibrated, _ = fitting.cross_validated(rows, np.asarray(gold), languages, options=options)
+    first = slice(0, 200)
+    assert np.corrcoef(calibrated[first], gold[:200])[0, 1] > np.corrcoef(plain[first], gold[:200])[0, 1]
+
+
 def test_language_pair_key_does_not_depend_on_order() -> None:
     assert language_pair("en", "de") == language_pair("de", "en") == "de-en"
     assert language_pair(None, "de") == "de-xx"

@@ -153,7 +153,7 @@ def test_each_embedder_is_scored_with_its_own_weights() -> None:
     from blickwinkel.errors import EmbedderError
     from blickwinkel.stories import same_story_score, story_docs
     from blickwinkel.stories.score import predicted_overall
-    from blickwinkel.stories.weights import WEIGHTS, weights_for
+    from blickwinkel.stories.weights import WEIGHTS, language_pair, weights_for
 
     class NamedEmbedder(_WordHashEmbedder):
         def __init__(self, name: str) -> None:
@@ -169,9 +169,41 @@ def test_each_embedder_is_scored_with_its_own_weights() -> None:
         a, b = story_docs(articles, NamedEmbedder(name))
         assert a.embedder == name
         score = same_story_score(a, b)
+        model = weights_for(name)
         expected = predicted_overall(
-            pair_features(a, b), None, weights_for(name).for_languages(a.language, b.language)
+            pair_features(a, b),
+            None,
+            model.for_languages(a.language, b.language),
+            model.calibration.get(language_pair(a.language, b.language)),
         )
         assert score.overall == pytest.approx(expected)
     with pytest.raises(EmbedderError, match="one embedder"):
         same_story_score(story_docs(articles[:1], NamedEmbedder("use"))[0], b)
+
+
+def test_calibration_moves_the_scale_value_and_leaves_the_probability(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dataclasses import replace
+
+    from blickwinkel.stories import same_story_score, story_docs
+    from blickwinkel.stories.score import predicted_overall, same_event_probability
+    from blickwinkel.stories.weights import WEIGHTS, Calibration, language_pair
+
+    class E5Named(_WordHashEmbedder):
+        name = "e5"
+
+    articles = [
+        article_from_text("a", "Der Stadtrat von Kellingen tagte am Montag lange.", title="Stadtrat tagt"),
+        article_from_text("b", "Am Montag tagte in Kellingen der Stadtrat.", title="Lange Sitzung"),
+    ]
+    a, b = story_docs(articles, E5Named())
+    key = language_pair(a.language, b.language)
+    # Everything mapped to 'unrelated': half of it goes into the scale value.
+    flat = Calibration(inputs=(1.0, 4.0), outputs=(4.0, 4.0))
+    monkeypatch.setitem(WEIGHTS, "e5", replace(WEIGHTS["e5"], calibration={key: flat}))
+    model = WEIGHTS["e5"].for_pair(key)
+    linear = predicted_overall(pair_features(a, b), None, model)
+    score = same_story_score(a, b)
+    assert score.overall == pytest.approx(0.5 * 4.0 + 0.5 * linear)
+    assert score.probability == pytest.approx(same_event_probability(linear, model))

@@ -25,7 +25,7 @@ import numpy.typing as npt
 from blickwinkel.stories.centres import Centres, fit_centres
 from blickwinkel.stories.features import StoryDoc, with_centres
 from blickwinkel.stories.score import pair_features
-from blickwinkel.stories.weights import StoryModel, StoryWeights, language_pair
+from blickwinkel.stories.weights import Calibration, StoryModel, StoryWeights, language_pair
 
 Matrix = npt.NDArray[np.float64]
 
@@ -37,6 +37,10 @@ FOLD_SEED = 0
 # pairs is too noisy to choose by (its standard error near r = 0.7 is about 0.1 at 30 pairs).
 # Added after the 16 fr-fr SemEval pairs chose a set below plain cosine without it (README says so).
 MIN_GROUP_PAIRS = 30
+# A language pair gets a calibration of its predicted scale value (``FitOptions.calibrated``) only with
+# this many training pairs: a step function has more freedom than a set choice (the fifth session's
+# per-language-pair fits used the same bound).
+MIN_CALIBRATION_PAIRS = 60
 SAME_STORY_MAX = 2.0  # gold overall ≤ 2 ("very" or "somewhat similar") counts as the same event
 
 # The candidate sets: the document cosine alone, all embedding cosines, and those with the lexical
@@ -63,8 +67,10 @@ class FitOptions:
     unscaled penalty of 1 outweighs every cosine), the quantile levels, among the training pairs'
     document cosines, of the hinge knots each set with the ``knot_feature`` gets (``knot_levels``),
     whether each language pair with a set of its own gets an intercept offset (``language_offsets``),
-    and whether the per-language mean vectors (:mod:`blickwinkel.stories.centres`) are fitted with
-    the sets, on the same training pairs (``centred``)."""
+    whether the per-language mean vectors (:mod:`blickwinkel.stories.centres`) are fitted with
+    the sets, on the same training pairs (``centred``), and whether each language pair with at least
+    ``MIN_CALIBRATION_PAIRS`` training pairs gets a monotone calibration of its predicted scale value,
+    fitted on the chosen set's inner-CV predictions (``calibrated``; :class:`weights.Calibration`)."""
 
     sets: Mapping[str, tuple[str, ...]]
     standardise: bool = False
@@ -72,6 +78,7 @@ class FitOptions:
     language_offsets: bool = False
     knot_feature: str = "cos_doc"
     centred: bool = False
+    calibrated: bool = False
 
 
 # e5: cosines of the vectors with their language's mean taken away (stories.centres): the document
@@ -96,6 +103,7 @@ FIT_OPTIONS: dict[str, FitOptions] = {
         language_offsets=True,
         knot_feature="cos_doc_c",
         centred=True,
+        calibrated=True,
     ),
 }
 DEFAULT_OPTIONS = "use"
@@ -202,6 +210,42 @@ def predict(model: StoryWeights, rows: Sequence[Mapping[str, float]]) -> Matrix:
     return out
 
 
+def isotonic(x: Matrix, y: Matrix) -> Calibration:
+    """The least-squares non-decreasing fit of ``y`` on ``x`` (pool adjacent violators; equal ``x``
+    pooled first), as breakpoints: the first and last ``x`` of each constant run with its value —
+    scikit-learn's ``IsotonicRegression`` fit, without importing it (and scipy) for a handful of
+    numbers."""
+    order = np.argsort(x, kind="stable")
+    unique: list[list[float]] = []  # [sum of y, count, first x, last x]
+    for value, target in zip(x[order].tolist(), y[order].tolist(), strict=True):
+        if unique and unique[-1][2] == value:
+            unique[-1][0] += target
+            unique[-1][1] += 1
+        else:
+            unique.append([target, 1.0, value, value])
+    blocks: list[list[float]] = []
+    for block in unique:
+        blocks.append(block)
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
+            total, count, _, last = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+            blocks[-1][3] = last
+    inputs: list[float] = []
+    outputs: list[float] = []
+    for total, count, first, last in blocks:
+        for point in (first, last) if last > first else (first,):
+            inputs.append(round(point, 4))
+            outputs.append(round(total / count, 4))
+    return Calibration(tuple(inputs), tuple(outputs))
+
+
+def predict_pair(model: StoryModel, key: str, row: Mapping[str, float]) -> float:
+    """The model's scale value (before the date-gap penalty) for one pair of language pair ``key``:
+    its chosen set's clipped prediction, calibrated where the model holds a calibration."""
+    return model.calibrated(key, float(predict(model.for_pair(key), [row])[0]))
+
+
 def fit_model(
     rows: Sequence[Mapping[str, float]],
     gold: Matrix,
@@ -237,11 +281,18 @@ def fit_model(
         for key, name in chosen.items():
             index = np.asarray(groups[key])
             offsets[key] = round(float(np.mean(gold[index] - inner[name][index])), 4)
+    calibration = {}
+    if options.calibrated:
+        for key, name in chosen.items():
+            index = np.asarray(groups[key])
+            if len(index) >= MIN_CALIBRATION_PAIRS:
+                calibration[key] = isotonic(inner[name][index], gold[index])
     return StoryModel(
         sets={name: fit_set(rows, gold, features, alpha, options) for name, features in sets.items()},
         default=best(range(len(rows))),
         chosen=chosen,
         offsets=offsets,
+        calibration=calibration,
     )
 
 
@@ -290,7 +341,7 @@ def _cross_validated(
         )
         models.append(model)
         for i in test:
-            predicted[i] = predict(model.for_pair(languages[i]), [rows[i]])[0]
+            predicted[i] = predict_pair(model, languages[i], rows[i])
     return predicted, models
 
 

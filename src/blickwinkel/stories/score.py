@@ -5,7 +5,9 @@ document and body chunks, also with each language's mean vector taken away; how 
 title agrees with its text; overlap of names, numbers, dates and words); its weights are fitted with
 cross-validation by ``scripts/fit_story_weights.py`` and shipped as constants in
 :mod:`blickwinkel.stories.weights`, one model per embedder (cosines of different embedders live on
-different scales) with the feature set chosen per language pair. The publication-date gap is not in the
+different scales) with the feature set chosen per language pair; where the model holds a monotone
+calibration for the language pair (:class:`weights.Calibration`), the scale value goes through it, while
+the same-event probability keeps reading the linear value. The publication-date gap is not in the
 training data, so it enters as a fixed penalty outside the fitted part.
 """
 
@@ -21,7 +23,7 @@ from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import EmbedderError
 from blickwinkel.stories import weights
 from blickwinkel.stories.features import StoryDoc
-from blickwinkel.stories.weights import StoryWeights, weights_for
+from blickwinkel.stories.weights import Calibration, StoryWeights, language_pair, weights_for
 
 
 @dataclass(frozen=True)
@@ -105,14 +107,20 @@ def date_gap_days(a: StoryDoc, b: StoryDoc) -> int | None:
 
 
 def predicted_overall(
-    features: dict[str, float], gap_days: int | None = None, model: StoryWeights | None = None
+    features: dict[str, float],
+    gap_days: int | None = None,
+    model: StoryWeights | None = None,
+    calibration: Calibration | None = None,
 ) -> float:
-    """The fitted linear ``model`` (default: the default embedder's set for unknown languages), plus
-    the date-gap penalty, clipped to 1–4."""
+    """The fitted linear ``model`` (default: the default embedder's set for unknown languages), clipped
+    to 1–4 and mapped through the language pair's ``calibration`` when there is one, plus the date-gap
+    penalty, clipped to 1–4."""
     model = model or weights_for(DEFAULT_EMBEDDER).for_languages(None, None)
     value = model.intercept + sum(
         w * x for x, w in zip(model.inputs(features), model.coefficients, strict=True)
     )
+    if calibration is not None:
+        value = calibration.apply(min(4.0, max(1.0, value)))
     if gap_days is not None and gap_days > weights.GAP_FREE_DAYS:
         value += weights.GAP_PENALTY_PER_DAY * (gap_days - weights.GAP_FREE_DAYS)
     return min(4.0, max(1.0, value))
@@ -146,7 +154,11 @@ def same_story_score(a: StoryDoc, b: StoryDoc) -> PairScore:
     model = pair_model(a, b)
     features = pair_features(a, b)
     gap = date_gap_days(a, b)
-    overall = predicted_overall(features, gap, model)
+    calibration = weights_for(a.embedder).calibration.get(language_pair(a.language, b.language))
+    overall = predicted_overall(features, gap, model, calibration)
+    # The probability reads the linear value (what its logistic was fitted on, and what the clusterer
+    # reads through pair_probability).
+    linear = overall if calibration is None else predicted_overall(features, gap, model)
     reasons: dict[str, Any] = {
         "shared_entities": sorted(a.entities & b.entities),
         "shared_numbers": sorted(a.numbers & b.numbers, key=lambda n: (float(n), n)),
@@ -154,4 +166,4 @@ def same_story_score(a: StoryDoc, b: StoryDoc) -> PairScore:
         "date_gap_days": gap,
         "features": {k: round(v, 3) for k, v in features.items()},
     }
-    return PairScore(overall=overall, probability=same_event_probability(overall, model), reasons=reasons)
+    return PairScore(overall=overall, probability=same_event_probability(linear, model), reasons=reasons)
