@@ -583,6 +583,16 @@ def test_a_bound_the_article_meets_itself_is_no_second_figure_and_two_months_two
     assert _unlinked_conflicts(december, october) == []
 
 
+def test_one_month_named_in_two_languages_is_one_month() -> None:
+    from blickwinkel.compare.counted_values import two_months
+
+    german = make_article("a", ["Im März starben 29 Menschen bei einem Brand."]).statements[0]
+    english = make_article("b", ["In March 20 people died in a fire."]).statements[0]
+    october = make_article("c", ["In October 20 people died in a fire."]).statements[0]
+    assert not two_months(german, english)  # it said two months: "märz" and "march" differ
+    assert two_months(german, october)
+
+
 def test_words_run_together_by_a_lost_space_are_the_same_wording() -> None:
     assert not conflicts_of(
         "Die Stadt teilte mit, dass sie das Gutachten zur Brücke jedoch nicht berücksichtigen wird.",

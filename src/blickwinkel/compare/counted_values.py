@@ -16,6 +16,7 @@ from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree
 from blickwinkel.compare.clashes import typographic_form
 from blickwinkel.model import DateMention, Fact, Mention, Quantity, Statement
+from blickwinkel.text.months import month_numbers
 
 
 def within(q: Quantity | DateMention | Mention, span: tuple[int, int] | None) -> bool:
@@ -250,17 +251,19 @@ _AS_OF_NOW = re.compile(
 )
 
 
-_MONTH = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Januar|"
-    r"Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\b"
-)
+# The English and German full month names (text/months.py), capitalised as printed, by their number:
+# "März" and "March" are one month.
+_MONTH_NUMBERS = {
+    name.capitalize(): number for code in ("en", "de") for name, number in month_numbers(code, "full").items()
+}
+_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b")
 
 
 def two_months(a: Statement, b: Statement) -> bool:
     """Whether the two statements name months and none in common: "29 died in December" and "20 were
     killed in October" count two events, as counts on two days do."""
-    ma = {m.lower() for m in _MONTH.findall(a.text)}
-    mb = {m.lower() for m in _MONTH.findall(b.text)}
+    ma = {_MONTH_NUMBERS[m] for m in _MONTH.findall(a.text)}
+    mb = {_MONTH_NUMBERS[m] for m in _MONTH.findall(b.text)}
     return bool(ma) and bool(mb) and not ma & mb
 
 
