@@ -4,14 +4,10 @@ SQLite and PostgreSQL; the same text stays "already stored". Invented reports.""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from blickwinkel.store import Store, open_store
+from blickwinkel.store import Store
 from blickwinkel.store.ingest import Ingestor, default_analyser
-from tests.databases import BACKENDS, empty_database
 from tests.integration.newsroom_fixtures import write_texts
 from tests.unit.test_stories_props import HashedWordsEmbedder
 
@@ -26,14 +22,6 @@ OTHER_EVENT = (
     "Orchard festival draws crowds\n\nThe apple festival in Quillby drew some 3,000 visitors on Sunday, "
     "the organisers said. A cider press was shown."
 )
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with empty_database(request.param, tmp_path) as url:
-        s = open_store(url)
-        yield s
-        s.close()
 
 
 def _ingest(store: Store, paths: list[str]) -> tuple[int, int, int]:

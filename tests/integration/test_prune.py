@@ -5,7 +5,6 @@ stored articles need stays. Invented reports."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -27,14 +26,6 @@ from tests.integration.test_ingest_edited import REPORTS
 from tests.unit.test_stories_props import HashedWordsEmbedder
 
 OLD = "0000000000000000"
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with empty_database(request.param, tmp_path) as url:
-        s = open_store(url)
-        yield s
-        s.close()
 
 
 def test_prune_keeps_what_stored_articles_need_and_deletes_the_rest(store: Store, tmp_path: Path) -> None:

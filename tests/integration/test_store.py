@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,7 +11,6 @@ import pytest
 from blickwinkel.ingest import read_text
 from blickwinkel.model import AnalysedArticle, Article, Mention, Statement
 from blickwinkel.store import Store, StoreError, StoryChoice, open_store
-from tests.databases import BACKENDS, empty_database
 
 
 def _article(n: int, *, title: str, body: str, outlet: str, day: int, language: str = "en") -> Article:
@@ -86,14 +83,6 @@ def _analysed(article: Article) -> AnalysedArticle:
             )
         )
     return AnalysedArticle(article=article, statements=tuple(statements))
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with empty_database(request.param, tmp_path) as url:
-        s = open_store(url)
-        yield s
-        s.close()
 
 
 def _fill(store: Store) -> list[int]:
