@@ -122,3 +122,44 @@ def test_migration_0004_keys_stored_article_vectors_with_their_version(backend: 
             assert set(store.vectors([1], "fake")[1]) == {"body"}
         finally:
             store.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_migration_0004_downgrades_an_article_kept_under_two_versions(backend: str, tmp_path: Path) -> None:
+    # Two versions' rows of one article part were one key under the name alone: the downgrade failed
+    # on the primary key.
+    import importlib.resources
+
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from tests.databases import engine_of
+
+    with empty_database(backend, tmp_path) as url:
+        open_store(url).close()
+        engine = engine_of(url)
+        config = Config()
+        location = importlib.resources.files("blickwinkel.store").joinpath("migrations")
+        config.set_main_option("script_location", str(location))
+        with engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO articles (id, slug, content_hash, source, text, meta, created_at) "
+                    "VALUES (1, 'a', 'h', 'a.txt', 'T', '{}', CURRENT_TIMESTAMP)"
+                )
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO embeddings (article_id, part, model, dim, vector) VALUES "
+                    "(1, 'body', 'use@aaaa', 1, :v), (1, 'body', 'use@bbbb', 1, :v), "
+                    "(1, 'title', 'use@aaaa', 1, :v), (1, 'body', 'fake', 1, :v)"
+                ),
+                {"v": b"\0\0\0\0"},
+            )
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0003")
+            rows = conn.execute(sa.text("SELECT part, model FROM embeddings")).all()
+        engine.dispose()
+        assert sorted(map(tuple, rows)) == [("body", "fake"), ("body", "use"), ("title", "use")]

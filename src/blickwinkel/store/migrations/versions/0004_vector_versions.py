@@ -13,6 +13,8 @@ Revises: 0003
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -36,14 +38,41 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    embeddings = sa.table("embeddings", sa.column("model", sa.String))
+    def columns() -> tuple[sa.ColumnClause[Any], ...]:
+        return (
+            sa.column("article_id", sa.Integer),
+            sa.column("part", sa.String),
+            sa.column("model", sa.String),
+        )
+
+    embeddings = sa.table("embeddings", *columns())
+    other = sa.table("embeddings", *columns()).alias("other")
+
+    def name(model: Any) -> Any:
+        if op.get_bind().dialect.name == "sqlite":
+            return sa.func.substr(model, 1, sa.func.instr(model, "@") - 1)
+        return sa.func.split_part(model, "@", 1)
+
+    # An article part kept under two versions of one embedder ("use@a", "use@b") would be two rows
+    # of one key under the name alone: the greatest version stays (the revision kept one row a name).
+    clash = (
+        sa.select(sa.literal(1))
+        .where(
+            other.c.article_id == embeddings.c.article_id,
+            other.c.part == embeddings.c.part,
+            sa.or_(
+                other.c.model == name(embeddings.c.model),
+                sa.and_(
+                    other.c.model.like("%@%"),
+                    name(other.c.model) == name(embeddings.c.model),
+                    other.c.model > embeddings.c.model,
+                ),
+            ),
+        )
+        .exists()
+    )
+    op.execute(embeddings.delete().where(embeddings.c.model.like("%@%"), clash))
     op.execute(
-        embeddings.update()
-        .where(embeddings.c.model.like("%@%"))
-        .values(model=sa.func.substr(embeddings.c.model, 1, sa.func.instr(embeddings.c.model, "@") - 1))
-        if op.get_bind().dialect.name == "sqlite"
-        else embeddings.update()
-        .where(embeddings.c.model.like("%@%"))
-        .values(model=sa.func.split_part(embeddings.c.model, "@", 1))
+        embeddings.update().where(embeddings.c.model.like("%@%")).values(model=name(embeddings.c.model))
     )
     op.drop_index(op.f("ix_articles_source"), table_name="articles")
