@@ -524,9 +524,9 @@ def test_a_planet_has_one_key_in_every_language() -> None:
     ("sentence", "name"),
     [
         # a surname that is also a common word after a given name that is also a town: "Adam" was
-        # the town and "Silver" a bare surname, which then took another Silver's full name
-        ("The league commissioner , Adam Silver , said the ban stands .", "Adam Silver"),
-        ("Commissioner Adam Silver said the ban stands .", "Commissioner Adam Silver"),
+        # the town and "Stone" a bare surname, which then took another Stone's full name
+        ("The club chairman , Adam Stone , said the fine stands .", "Adam Stone"),
+        ("Chairman Adam Stone said the fine stands .", "Chairman Adam Stone"),
         ("The coach , Grace Park , said the team was ready .", "Grace Park"),
     ],
 )

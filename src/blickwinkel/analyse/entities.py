@@ -242,8 +242,8 @@ def _match_gazetteers(s: _Sentence) -> None:
             gz.is_person_cue(s.word(i - 1))
             or (s.word(i - 1) in given and not s.taken[i - 1] and s.proper(i))
             or (s.tokens[i] in given and i + 1 < len(s.tokens) and s.proper(i + 1))
-            # an English surname that is also a common word: "Adam Silver" was the town "Adam" (the
-            # gazetteer's) and a bare "Silver", which then joined another Silver of the story
+            # an English surname that is also a common word: "Adam Stone" was the town "Adam" (the
+            # gazetteer's) and a bare "Stone", which then joined another Stone of the story
             or (s.lang == "en" and s.tokens[i] in given and _common_surname(s, i + 1, places, orgs))
             # the surname after a title and a given name the list lacks: "Sir Torvald Preston" is
             # no town of Preston
@@ -298,7 +298,7 @@ def _match_gazetteers(s: _Sentence) -> None:
 def _common_surname(
     s: _Sentence, j: int, places: Mapping[tuple[str, ...], gz.Place], orgs: Mapping[tuple[str, ...], str]
 ) -> bool:
-    """Token ``j``, after a given name, reads as a surname though it is a common word ("Silver",
+    """Token ``j``, after a given name, reads as a surname though it is a common word ("Stone",
     "Park"): capitalised inside the sentence, no place or organisation head ("Jordan River"), and the
     two words no known place or organisation."""
     if j >= len(s.tokens) or not s.name_like(j) or s.initial(j):
@@ -402,7 +402,7 @@ def _extend_name(s: _Sentence, start: int, person: bool) -> int:
     while end < len(s.tokens) and not s.taken[end]:
         word = s.tokens[end]
         if s.proper(end) or (person and s.name_like(end) and not s.initial(end)):
-            # a given name inside makes it a person's name: "Commissioner Adam Silver" ended at
+            # a given name inside makes it a person's name: "Chairman Adam Stone" ended at
             # "Adam", the surname being a common word
             person = person or (s.lang == "en" and word in gz.given_names())
             end += 1

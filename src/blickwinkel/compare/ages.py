@@ -81,7 +81,7 @@ def _person(s: Statement, name: str, start: int, end: int) -> list[str]:
     return []
 
 
-# "worked with Benn at the age of 16": a name after a preposition is the object of the clause, and an
+# "trained with Jonas Weber at the age of 15": a name after a preposition is the object of the clause, and an
 # age told after it ("at the age of", "aged") is the subject's, not the name's.
 _OBJECT_BEFORE = re.compile(
     r"\b(?:with|for|to|from|by|alongside|against|about|mit|für|von|bei|gegen|über)\s+$", re.IGNORECASE
