@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from blickwinkel.store import Store
 from blickwinkel.store.ingest import Ingestor, default_analyser
 from tests.integration.newsroom_fixtures import write_texts
@@ -92,3 +94,22 @@ def test_a_record_with_its_url_is_updated_and_records_without_one_are_not(
     assert store.count_articles() == 2
     stored = store.articles([1, 2])
     assert any(a.url == "https://news.example/ferry" and "241" in a.text for a in stored.values())
+
+
+def test_a_replacement_whose_text_another_writer_stored_meanwhile_is_already_stored(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two ingests of one edited file: the other stored the new text between this one's check and its
+    # update, whose unique text hash then failed with an IntegrityError out of the whole run.
+    import blickwinkel.store._articles as records
+    from blickwinkel.ingest import read_text
+
+    first = store.add_article(read_text(REPORTS[0], source="a.txt"))
+    other = store.add_article(read_text(CORRECTED, source="b.txt"))
+    finds = iter([None])  # the check finds nothing, as before the other writer's commit
+    real = records._find
+    monkeypatch.setattr(records, "_find", lambda conn, url, digest: next(finds, real(conn, url, digest)))
+    result = store.replace_article(first.article_id, read_text(CORRECTED, source="a.txt"))
+    assert (result.article_id, result.created) == (other.article_id, False)
+    article = store.article(first.article_id)
+    assert article is not None and article.text == REPORTS[0]  # the stored version stays

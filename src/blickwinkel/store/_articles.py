@@ -111,26 +111,35 @@ class ArticleRecords(StoreBase):
         if analysed is not None:
             article = with_detected_languages(article, analysed.article)
         digest = content_hash(article.text)
-        with self._write() as conn:
-            existing = _find(conn, None, digest)
-            if existing is not None:
+        try:
+            with self._write() as conn:
+                existing = _find(conn, None, digest)
+                if existing is not None:
+                    return AddResult(existing, False, current_story(conn, existing))
+                outlet_id = _outlet_id(conn, article.outlet, article.url) if article.outlet else None
+                story_id = current_story(conn, article_id)
+                for table in (t.entities, t.statements, t.blocks, t.embeddings, t.memberships):
+                    conn.execute(table.delete().where(table.c.article_id == article_id))
+                conn.execute(
+                    t.articles.update()
+                    .where(t.articles.c.id == article_id)
+                    .values(**_article_values(article, digest, outlet_id))
+                )
+                _insert_blocks(conn, article_id, article.blocks)
+                if analysed is not None:
+                    _insert_analysis(conn, article_id, analysed)
+                _insert_vectors(conn, article_id, vectors or {}, model)
+                if story_id is not None:
+                    refresh_story(conn, story_id, utc_now())
+                return AddResult(article_id, True, None)
+        except IntegrityError:
+            # Another writer stored the new text between our check and our update (as in add_article):
+            # the stored version stays, and the one with the new text is returned.
+            with self._read() as conn:
+                existing = _find(conn, None, digest)
+                if existing is None:
+                    raise
                 return AddResult(existing, False, current_story(conn, existing))
-            outlet_id = _outlet_id(conn, article.outlet, article.url) if article.outlet else None
-            story_id = current_story(conn, article_id)
-            for table in (t.entities, t.statements, t.blocks, t.embeddings, t.memberships):
-                conn.execute(table.delete().where(table.c.article_id == article_id))
-            conn.execute(
-                t.articles.update()
-                .where(t.articles.c.id == article_id)
-                .values(**_article_values(article, digest, outlet_id))
-            )
-            _insert_blocks(conn, article_id, article.blocks)
-            if analysed is not None:
-                _insert_analysis(conn, article_id, analysed)
-            _insert_vectors(conn, article_id, vectors or {}, model)
-            if story_id is not None:
-                refresh_story(conn, story_id, utc_now())
-            return AddResult(article_id, True, None)
 
     def prune_article_vectors(self, current: Mapping[str, str]) -> int:
         """Delete article vectors of an older model version: rows of embedder ``name`` (a key of
