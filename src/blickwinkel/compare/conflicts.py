@@ -102,7 +102,7 @@ def _quantity_clash(p: _Pair) -> _Clash | None:
         return None
     qa, qb = clash
     if {unit_key(qa.unit), unit_key(qb.unit)} <= DURATIONS and _offset(qa, p.a) != _offset(qb, p.b):
-        return None  # "deliberated for five hours" / "disqualified six hours after the race": two spans
+        return None  # "closed for three hours" / "reopened four hours after the crash": two spans
     what = unit_key(qa.unit) or qa.unit or "number"
     return _Clash(
         "quantity", (qa.to_json(), qb.to_json()), what, (repr(qa.text), repr(qb.text)), spans_of(qa, qb)
