@@ -470,3 +470,50 @@ def test_a_length_of_time_that_lasts_and_one_that_tells_a_moment_do_not_clash() 
         lasting.format("for three hours"), moment.format("about four hours after"), three, four
     )
     assert not [f for f in found if f.startswith("quantity")], found
+
+
+def test_two_quotes_about_one_statement_are_two_speakers_quotes_not_one() -> None:
+    from blickwinkel.compare.actors import speaker_conflict
+    from blickwinkel.compare.similarity import ScoreParts
+
+    def quote(aid: str, text: str, name: str, key: str) -> Statement:
+        return replace(english(text, aid), kind="quote", speaker=key, entities=(ent(name, key, "PER"),))
+
+    a = quote(
+        "a",
+        '"We read the mayor\'s plan for the bridge with great caution," Anna Berg told reporters.',
+        "Anna Berg",
+        "per:anna-berg",
+    )
+    b = quote(
+        "b",
+        'Jonas Weber answered that "those who doubt it" should read the mayor\'s plan for the bridge.',
+        "Jonas Weber",
+        "per:jonas-weber",
+    )
+    same = quote(
+        "c",
+        '"We read the mayor\'s plan for the bridge with great caution," Jonas Weber told reporters.',
+        "Jonas Weber",
+        "per:jonas-weber",
+    )
+    part = ScoreParts(score=0.9, embedding=0.9, chars=0.9, lemmas=0.9, names=1.0, numbers=0.0)
+    assert speaker_conflict(a, b, part) is None
+    assert speaker_conflict(a, same, part) == ("per:anna-berg", "per:jonas-weber")
+
+
+def test_counts_of_two_named_wholes_do_not_clash() -> None:
+    from blickwinkel.compare.counted_values import quantity_conflict
+
+    def members(aid: str, text: str, count: str, value: float) -> Statement:
+        return _placed_quantities(english(text, aid), qty(count, value, "members"))
+
+    a = members(
+        "a", "The convoy was escorted by five members of the Lindenau fire brigade.", "five members", 5
+    )
+    b = members("b", "The convoy included three members of the Oldgate fire brigade.", "three members", 3)
+    c = members(
+        "c", "The convoy was escorted by three members of the Lindenau fire brigade.", "three members", 3
+    )
+    assert quantity_conflict(a, b, None, None) is None
+    assert quantity_conflict(a, c, None, None) is not None

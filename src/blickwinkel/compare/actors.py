@@ -154,7 +154,7 @@ def speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str,
     ("sagte er") depends on what came before, which another outlet may order differently."""
     if a.kind != "quote" or b.kind != "quote" or not a.speaker or not b.speaker:
         return None
-    if part.chars < SAME_WORDING_MIN_CHARS or a.speaker == b.speaker:
+    if part.chars < SAME_WORDING_MIN_CHARS or a.speaker == b.speaker or not _same_quote(a, b):
         return None
     named_a = {m.key for m in a.entities if m.type in ("PER", "ORG")}
     named_b = {m.key for m in b.entities if m.type in ("PER", "ORG")}
@@ -166,6 +166,23 @@ def speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str,
     if words_a <= words_b or words_b <= words_a:
         return None  # "Tom" and "Tom Hereford": a first name alone may name the same person
     return (a.speaker, b.speaker)
+
+
+_QUOTED = re.compile(r'"([^"]{3,})"')
+_QUOTE_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _same_quote(a: Statement, b: Statement) -> bool:
+    """Whether the words in quotation marks are mostly the same on both sides, where both quote: two
+    quotes about one statement of a third ("approach it with great caution" / "those with a blind
+    eye should read it") are two quotes, each with its own speaker."""
+    qa = [m.group(1) for m in _QUOTED.finditer(typographic_form(a.text))]
+    qb = [m.group(1) for m in _QUOTED.finditer(typographic_form(b.text))]
+    if not qa or not qb:
+        return True
+    wa = set(_QUOTE_WORD.findall(" ".join(qa).lower()))
+    wb = set(_QUOTE_WORD.findall(" ".join(qb).lower()))
+    return 2 * len(wa & wb) >= min(len(wa), len(wb))
 
 
 def _name_parts(key: str) -> set[str]:

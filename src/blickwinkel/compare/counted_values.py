@@ -56,6 +56,7 @@ def quantity_conflict(
         if quantities_agree(qa, qb) is False
         and not _bounds_in_one_direction(qa, qb)
         and _shares_of_one_whole(qa, a, qb, b)
+        and not _of_two_named_wholes(qa, a, qb, b)
     ]
     if not clashes and len(open_a) == len(open_b) == 1 and len(open_a) < len(qas):
         clashes = [(qa, qb) for qa in open_a for qb in open_b if _one_noun_named_closer(qa, qb)]
@@ -99,6 +100,22 @@ def _shares_of_one_whole(qa: Quantity, a: Statement, qb: Quantity, b: Statement)
         }
 
     return bool(after(qa, a) & after(qb, b))
+
+
+# "five members of the Ukrainian military" / "three members of the German armed forces": the names in
+# the "of" phrase after a count say whose it is; two counts of two named wholes are two counts.
+_OF_PHRASE = re.compile(r"^\s+(?:of|von|der|des)\s+([^,.;:()]{1,60})")
+_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w-]+")
+_NOT_A_NAME = frozenset({"The", "Der", "Die", "Das", "Den", "Dem"})
+
+
+def _of_two_named_wholes(qa: Quantity, a: Statement, qb: Quantity, b: Statement) -> bool:
+    def named(q: Quantity, s: Statement) -> set[str]:
+        m = _OF_PHRASE.match(typographic_form(s.text[q.end - s.start : q.end - s.start + 70]))
+        return set(_CAPITALISED.findall(m.group(1))) - _NOT_A_NAME if m else set()
+
+    na, nb = named(qa, a), named(qb, b)
+    return bool(na) and bool(nb) and not na & nb
 
 
 def _another(q: Quantity, s: Statement) -> bool:
