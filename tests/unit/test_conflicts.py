@@ -508,15 +508,15 @@ def test_a_clock_time_in_one_slot_clashes_though_the_statement_links_better_else
     berg = {"entities": (ent("Anna Berg", "per:anna-berg", "PER"),)}
     a = make_article(
         "a",
-        [INTRO, "Anna Berg was last seen around 1 a.m. driving her blue car along the river road."],
+        [INTRO, "Anna Berg was seen at about 1 a.m. walking her grey dog along the harbour wall."],
         {1: berg},
     )
     b = make_article(
         "b",
         [
             INTRO,
-            "Anna Berg was driving her blue car along the river road.",
-            "Anna Berg was last seen around 3 a.m.",
+            "Anna Berg was walking her grey dog along the harbour wall.",
+            "Anna Berg was seen at about 3 a.m.",
         ],
         {1: berg, 2: berg},
     )

@@ -688,7 +688,7 @@ def test_a_person_named_as_object_before_a_colon_is_no_speaker(text: str) -> Non
 
 def test_a_mention_inside_a_longer_speaker_does_not_name_it() -> None:
     # A court named after its town was keyed as the town inside it.
-    text = "The Halberg Supreme Court said the mayor had made false statements in the filings."
+    text = "The Halberg Supreme Court said the ferry line had broken its licence twice."
     article, sentences = make_article([("paragraph", text)], language="en")
     mentions = [[Mention("Halberg", 4, 11, "LOC", "loc:halberg")]]
     (role,) = classify_statements(article, sentences, mentions)
