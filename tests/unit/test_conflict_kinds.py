@@ -481,19 +481,19 @@ def test_two_quotes_about_one_statement_are_two_speakers_quotes_not_one() -> Non
 
     a = quote(
         "a",
-        '"We read the mayor\'s plan for the bridge with great caution," Anna Berg told reporters.',
+        '"We will check the mayor\'s plan for the bridge line by line," Anna Berg told reporters.',
         "Anna Berg",
         "per:anna-berg",
     )
     b = quote(
         "b",
-        'Jonas Weber answered that "those who doubt it" should read the mayor\'s plan for the bridge.',
+        'Jonas Weber answered that "anyone with doubts" should read the mayor\'s plan for the bridge.',
         "Jonas Weber",
         "per:jonas-weber",
     )
     same = quote(
         "c",
-        '"We read the mayor\'s plan for the bridge with great caution," Jonas Weber told reporters.',
+        '"We will check the mayor\'s plan for the bridge line by line," Jonas Weber told reporters.',
         "Jonas Weber",
         "per:jonas-weber",
     )
@@ -508,12 +508,10 @@ def test_counts_of_two_named_wholes_do_not_clash() -> None:
     def members(aid: str, text: str, count: str, value: float) -> Statement:
         return _placed_quantities(english(text, aid), qty(count, value, "members"))
 
-    a = members(
-        "a", "The convoy was escorted by five members of the Lindenau fire brigade.", "five members", 5
-    )
-    b = members("b", "The convoy included three members of the Oldgate fire brigade.", "three members", 3)
+    a = members("a", "The parade was opened by five members of the Lindenau fire brigade.", "five members", 5)
+    b = members("b", "The parade included three members of the Oldgate fire brigade.", "three members", 3)
     c = members(
-        "c", "The convoy was escorted by three members of the Lindenau fire brigade.", "three members", 3
+        "c", "The parade was opened by three members of the Lindenau fire brigade.", "three members", 3
     )
     assert quantity_conflict(a, b, None, None) is None
     assert quantity_conflict(a, c, None, None) is not None

@@ -174,8 +174,8 @@ _QUOTE_WORD = re.compile(r"[^\W\d_]{3,}")
 
 def _same_quote(a: Statement, b: Statement) -> bool:
     """Whether the words in quotation marks are mostly the same on both sides, where both quote: two
-    quotes about one statement of a third ("approach it with great caution" / "those with a blind
-    eye should read it") are two quotes, each with its own speaker."""
+    quotes about one statement of a third ("we will check it line by line" / "anyone with doubts
+    should read it") are two quotes, each with its own speaker."""
     qa = [m.group(1) for m in _QUOTED.finditer(typographic_form(a.text))]
     qb = [m.group(1) for m in _QUOTED.finditer(typographic_form(b.text))]
     if not qa or not qb:

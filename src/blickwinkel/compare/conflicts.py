@@ -109,13 +109,13 @@ def _quantity_clash(p: _Pair) -> _Clash | None:
     )
 
 
-# A length of time that tells a moment by its distance from another ("six hours after the race",
-# "two days later", "vor drei Tagen") measures something else than one that lasts ("for five hours").
+# A length of time that tells a moment by its distance from another ("four hours after the crash",
+# "two days later", "vor drei Tagen") measures something else than one that lasts ("for three hours").
 _OFFSET_AFTER = re.compile(
     r"^\W*(?:after|later|before|earlier|ago|on|später|zuvor|davor|vorher|danach)\b", re.IGNORECASE
 )
 _OFFSET_BEFORE = re.compile(r"\b(?:vor|within|binnen)\s+$", re.IGNORECASE)
-_LASTING_BEFORE = re.compile(r"\b(?:for|during|über)\s+$", re.IGNORECASE)  # "for five hours before …"
+_LASTING_BEFORE = re.compile(r"\b(?:for|during|über)\s+$", re.IGNORECASE)  # "for three hours while …"
 
 
 def _offset(q: Quantity, s: Statement) -> bool:

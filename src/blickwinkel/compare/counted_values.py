@@ -102,7 +102,7 @@ def _shares_of_one_whole(qa: Quantity, a: Statement, qb: Quantity, b: Statement)
     return bool(after(qa, a) & after(qb, b))
 
 
-# "five members of the Ukrainian military" / "three members of the German armed forces": the names in
+# "five members of the Lindenau fire brigade" / "three members of the Oldgate rescue team": the names in
 # the "of" phrase after a count say whose it is; two counts of two named wholes are two counts.
 _OF_PHRASE = re.compile(r"^\s+(?:of|von|der|des)\s+([^,.;:()]{1,60})")
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w-]+")
