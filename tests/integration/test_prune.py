@@ -77,7 +77,7 @@ def test_the_prune_command(tmp_path: Path) -> None:
     env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     result = CliRunner().invoke(app, ["db", "prune", "--db", db], env=env)
     assert result.exit_code == 0, result.stderr
-    assert "deleted 1 kept analyses, 0 statement vectors and 0 article vectors" in result.stderr
+    assert "deleted 1 kept analysis, 0 statement vectors and 0 article vectors" in result.stderr
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -16,6 +16,7 @@ def prune(db: DbOption = None) -> None:
     """Delete kept analyses and vectors no stored article needs (old versions, removed or replaced
     articles). Run it while no ingest writes to the store."""
     from blickwinkel.config import load_settings
+    from blickwinkel.report.labels import counted
     from blickwinkel.store import open_store
     from blickwinkel.store.prune import prune_store
 
@@ -31,8 +32,9 @@ def prune(db: DbOption = None) -> None:
         raise typer.Exit(2) from None
     print_plain(
         err,
-        f"deleted {counts.analyses} kept analyses, {counts.statement_vectors} statement vectors "
-        f"and {counts.article_vectors} article vectors no stored article needs",
+        f"deleted {counted(counts.analyses, 'kept analysis', 'kept analyses')}, "
+        f"{counted(counts.statement_vectors, 'statement vector')} "
+        f"and {counted(counts.article_vectors, 'article vector')} no stored article needs",
     )
 
 
