@@ -85,7 +85,7 @@ def test_a_report_that_cannot_be_written_to_standard_output_says_so(monkeypatch:
 def test_articles_in_other_languages_are_named_with_what_is_not_read() -> None:
     from types import SimpleNamespace
 
-    from blickwinkel.cli.compare_cmd import thin_languages_note
+    from blickwinkel.report.labels import thin_languages_note
 
     def article(id: str, language: str | None, outlet: str | None = None) -> SimpleNamespace:
         return SimpleNamespace(article=SimpleNamespace(id=id, language=language, outlet=outlet))

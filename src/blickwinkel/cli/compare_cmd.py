@@ -120,6 +120,8 @@ def compare(
         shown = output if output is not None else "standard output"  # (it said "None: cannot write")
         print_error(stderr_console(), Errors.K006.format(output=shown, problem=exc.strerror or exc))
         raise typer.Exit(2) from None
+    from blickwinkel.report.labels import thin_languages_note
+
     note = thin_languages_note(run.comparison)
     if note is not None:
         print_warning(stderr_console(), note)
@@ -128,29 +130,6 @@ def compare(
             f"{len(run.failures)} input(s) could not be read; compared the other {len(run.articles)}."
         )
         raise typer.Exit(1)
-
-
-def thin_languages_note(comparison: Comparison) -> str | None:
-    """What the comparison could not read in articles of languages other than German, English, French
-    and Spanish, or None when there are none. A Polish or Turkish pair was compared with no word of
-    it: the names came out in each grammatical case, no speaker was found and no opinion was read."""
-    from blickwinkel.analyse.subjectivity import reads_opinion
-
-    by_language: dict[str, list[str]] = {}
-    for a in comparison.articles:
-        language = (a.article.language or "").lower()[:2]
-        if language and not reads_opinion(language):
-            by_language.setdefault(language, []).append(a.article.outlet or a.article.id)
-    if not by_language:
-        return None
-    who = "; ".join(f"{', '.join(names)} ({language})" for language, names in sorted(by_language.items()))
-    languages = ", ".join(sorted(by_language))
-    return (
-        f"{who}: blickwinkel reads German and English, French and Spanish more thinly; in {languages} "
-        "it finds names by their capitals only, as written (one person in two grammatical cases is two "
-        "names), and reads no speakers, no dates written in words and no opinion, so facts are linked "
-        "by meaning and numbers alone"
-    )
 
 
 def _check_output(output: Path | None) -> None:

@@ -1,4 +1,5 @@
-"""How every view names an article's outlet and links to a statement: terminal, HTML report and web."""
+"""How every view names an article's outlet and links to a statement (terminal, HTML report and web), and
+what it says of articles in a language the analysis reads only thinly."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
-from blickwinkel.model import Article, Link, Statement
+from blickwinkel.model import Article, Comparison, Link, Statement
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:
@@ -115,3 +116,26 @@ def strongest_links(links: Iterable[Link]) -> dict[str, Link]:
             if sid not in best or link.score > best[sid].score:
                 best[sid] = link
     return best
+
+
+def thin_languages_note(comparison: Comparison) -> str | None:
+    """What the comparison could not read in articles of languages other than German, English, French
+    and Spanish, or None when there are none. A Polish or Turkish pair was compared with no word of
+    it: the names came out in each grammatical case, no speaker was found and no opinion was read."""
+    from blickwinkel.analyse.subjectivity import reads_opinion
+
+    by_language: dict[str, list[str]] = {}
+    for a in comparison.articles:
+        language = (a.article.language or "").lower()[:2]
+        if language and not reads_opinion(language):
+            by_language.setdefault(language, []).append(a.article.outlet or a.article.id)
+    if not by_language:
+        return None
+    who = "; ".join(f"{', '.join(names)} ({language})" for language, names in sorted(by_language.items()))
+    languages = ", ".join(sorted(by_language))
+    return (
+        f"{who}: blickwinkel reads German and English, French and Spanish more thinly; in {languages} "
+        "it finds names by their capitals only, as written (one person in two grammatical cases is two "
+        "names), and reads no speakers, no dates written in words and no opinion, so facts are linked "
+        "by meaning and numbers alone"
+    )
