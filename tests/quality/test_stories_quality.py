@@ -6,7 +6,7 @@ they choose the few combination weights and the join probability, see docs/data-
     python scripts/fit_story_weights.py ../shared/data/same-story/semeval2022-sample-dev.jsonl \
         --embedder use --no-e5        → model use (CV) de-de 0.633, de-en 0.684 (all 0.701)
     python scripts/fit_story_weights.py ../shared/data/same-story/semeval2022-sample-dev.jsonl \
-        --embedder e5                 → model e5 (CV) de-de 0.766, de-en 0.787 (all 0.796), above
+        --embedder e5                 → model e5 (CV) de-de 0.780, de-en 0.787 (all 0.800), above
                                         plain e5 cosine on every language pair
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder use \
         --cross-validate              → cross-validated bcubed_f1 0.834
@@ -101,22 +101,23 @@ def test_same_story_cross_validated_pearson_use(shared_dir: Path, use_embedder: 
 
 # 10-fold cross-validated Pearson of the 'e5' model (fitting.options_for("e5"): cosines of the vectors
 # with each language's mean taken away, the means fitted on each outer fold's training texts only; the
-# document cosine with one hinge at the training median, the title cosines and the title agreement
-# where inner CV chose them; per language pair with 60 training pairs or more the predicted value mixed
-# half and half with its isotonic calibration fitted on the inner-CV predictions), measured 2026-11-29
-# (eighth session) with scripts/fit_story_weights.py --embedder e5 and this test's code path: all
-# 0.79565, ar-ar 0.52756, de-de 0.76583, de-en 0.78691, en-en 0.85581, es-es 0.86642, fr-fr 0.83926,
-# pl-pl 0.64266, tr-tr 0.83899. Plain e5 cosine of the whole texts as read on the same pairs (the test
-# asserts ours above it on every pair): all 0.73219, ar-ar 0.44872, de-de 0.72810, de-en 0.69726, en-en
-# 0.79886, es-es 0.81700, fr-fr 0.81270, pl-pl 0.60480, tr-tr 0.79034. The calibration lowered tr-tr
-# (0.849 → 0.838, pin lowered; still above plain cosine) and raised de-en 0.764 → 0.786, de-de
-# 0.763 → 0.765, en-en, es-es and pl-pl; ar-ar and fr-fr (fewer than 60 pairs) are not calibrated.
+# document cosine with one hinge at the training median, the title cosines, the title agreement and
+# whether the two name different calendar days, where inner CV chose them; per language pair with 60
+# training pairs or more the predicted value mixed half and half with its isotonic calibration fitted on
+# the inner-CV predictions), measured 2026-11-29 (eighth session) with scripts/fit_story_weights.py
+# --embedder e5 and this test's code path: all 0.79951, ar-ar 0.52794, de-de 0.77968, de-en 0.78691,
+# en-en 0.86106, es-es 0.86613, fr-fr 0.83964, pl-pl 0.64249, tr-tr 0.83899. Plain e5 cosine of the
+# whole texts as read on the same pairs (the test asserts ours above it on every pair): all 0.73219,
+# ar-ar 0.44872, de-de 0.72810, de-en 0.69726, en-en 0.79886, es-es 0.81700, fr-fr 0.81270, pl-pl
+# 0.60480, tr-tr 0.79034. The calibration lowered tr-tr (0.849 → 0.838, pin lowered; still above plain
+# cosine) and raised de-en 0.764 → 0.786, en-en, es-es and pl-pl; the day clash raised de-de
+# 0.763 → 0.779 and en-en; ar-ar and fr-fr (fewer than 60 pairs) are not calibrated.
 PINNED_CV_PEARSON_E5 = {
-    "all": 0.795,
+    "all": 0.799,
     "ar-ar": 0.527,
-    "de-de": 0.765,
+    "de-de": 0.779,
     "de-en": 0.786,
-    "en-en": 0.855,
+    "en-en": 0.861,
     "es-es": 0.866,
     "fr-fr": 0.839,
     "pl-pl": 0.642,

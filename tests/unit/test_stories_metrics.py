@@ -207,3 +207,12 @@ def test_calibration_moves_the_scale_value_and_leaves_the_probability(
     score = same_story_score(a, b)
     assert score.overall == pytest.approx(0.5 * 4.0 + 0.5 * linear)
     assert score.probability == pytest.approx(same_event_probability(linear, model))
+
+
+def test_date_clash_needs_calendar_days_on_both_sides_and_none_shared() -> None:
+    from blickwinkel.stories.score import date_clash
+
+    assert date_clash(frozenset({"d5-17", "wd6"}), frozenset({"d4-18"})) == 1.0
+    assert date_clash(frozenset({"d5-17", "d5-18"}), frozenset({"d5-18"})) == 0.0
+    assert date_clash(frozenset({"d5-17"}), frozenset({"wd6", "m5"})) == 0.0  # no day on one side
+    assert date_clash(frozenset(), frozenset({"d4-18"})) == 0.0

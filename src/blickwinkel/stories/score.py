@@ -97,7 +97,17 @@ def pair_features(a: StoryDoc, b: StoryDoc) -> dict[str, float]:
         "dates": jaccard(a.dates, b.dates),
         "words_same_language": words * same_language,
         "words_cross_language": words * (1.0 - same_language),
+        "date_clash": date_clash(a.dates, b.dates),
     }
+
+
+def date_clash(a: frozenset[str], b: frozenset[str]) -> float:
+    """1 when both articles name calendar days (day and month) and none of them is the same: reports of
+    one event mostly name its day, two days apart are often two events (a count of one day and of
+    another); 0 otherwise."""
+    days_a = {d for d in a if d.startswith("d")}
+    days_b = {d for d in b if d.startswith("d")}
+    return 1.0 if days_a and days_b and not days_a & days_b else 0.0
 
 
 def date_gap_days(a: StoryDoc, b: StoryDoc) -> int | None:
