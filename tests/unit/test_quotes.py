@@ -699,19 +699,17 @@ def test_a_mention_inside_a_longer_speaker_does_not_name_it() -> None:
 
 
 def test_berichtet_x_von_names_the_outlet_not_what_it_reports() -> None:
-    # "berichtet die <Zeitung> von zwei …" gave "die <Zeitung> von zwei …" as the speaker.
-    text = (
-        "Während andere von einem Unfall sprechen, berichtet die Halberger Post von zwei Unfällen am Hafen."
-    )
+    # "berichtet die <Zeitung> von mehreren …" gave "die <Zeitung> von mehreren …" as the speaker.
+    text = "Am Morgen danach berichtet die Halberger Post von mehreren Bränden im alten Hafen."
     article, sentences = make_article([("paragraph", text)])
     (role,) = classify_statements(article, sentences)
     assert role.speaker == "die Halberger Post"
 
 
 def test_a_person_named_in_the_speaker_is_the_speaker() -> None:
-    # "Dekan <Name> vom <Zentrum> sagte" had no speaker (no "vom" after a name), so the quote took
+    # "Pfarrer <Name> vom <Verein> sagte" had no speaker (no "vom" after a name), so the quote took
     # the speaker of the sentence before; with it, the person names the speaker, not the centre.
-    text = "Dekan Ivo Lind vom Halberg Zentrum sagte dem Radio, man sei „seit Tagen gewarnt worden“."
+    text = "Pfarrer Ivo Lind vom Halberg Zentrum sagte dem Radio, man habe „die Glocken lange geläutet“."
     article, sentences = make_article([("paragraph", text)])
     start, centre = text.index("Ivo Lind"), text.index("Halberg Zentrum")
     mentions = [
@@ -730,8 +728,8 @@ def test_a_person_named_in_the_speaker_is_the_speaker() -> None:
 
 
 def test_den_angaben_zufolge_after_a_noun_names_no_speaker() -> None:
-    # "… und seine Frau den Angaben zufolge …" gave the speaker "Frau den Angaben".
-    text = "Zwei Männer hatten den Wirt und seine Frau den Angaben zufolge am Abend vor dem Lokal bedroht."
+    # "… und seinen Beifahrer den Angaben zufolge …" gave the speaker "Beifahrer den Angaben".
+    text = "Die Polizei nahm den Fahrer und seinen Beifahrer den Angaben zufolge noch in der Nacht fest."
     article, sentences = make_article([("paragraph", text)])
     (role,) = classify_statements(article, sentences)
     assert role.kind == "reported_speech" and role.speaker is None

@@ -423,8 +423,8 @@ def _clean_speaker(text: str) -> str | None:
     first = cleaned.split()[0].lower()
     if cleaned.lower() in _PRONOUNS or first in _NOT_SPEAKERS or cleaned.lower() in _UNNAMED_SOURCES:
         return None
-    # "… und seine Frau den Angaben zufolge …": a name run over "den" (a particle of Dutch names) up to
-    # an unnamed source; the speaker was "Frau den Angaben", also of the sentences after it
+    # "… und seinen Beifahrer den Angaben zufolge …": a name run over "den" (a particle of Dutch
+    # names) up to an unnamed source; the speaker was "Beifahrer den Angaben", and of what followed
     if re.search(r"\s(?:den|der|dem)\s+\S+$", cleaned) and cleaned.split()[-1].lower() in _UNNAMED_SOURCES:
         return None
     # A determiner capitalised only because it opens the sentence is written in lower case.
@@ -491,7 +491,7 @@ def _find_speaker(
                 pattern is _AFTER_VERB and m.group("verb").startswith(("bericht", "report"))
             ):
                 # "berichtet <Outlet> von <Sachen>" reports about them: "von" opens no genitive here
-                # (the speaker was "<Outlet> von zwei Unfällen", also for the sentences after it)
+                # (the speaker was "<Outlet> von mehreren Bränden", also of the sentences after it)
                 raw = re.split(r"\s+(?:von|vom|über|about|of)\s+", raw, maxsplit=1)[0]
             if pattern in (_AFTER_VERB, _AFTER_ROLE_EN, _GROUP_AFTER_VERB_EN) and _ENGLISH_VERB.fullmatch(
                 m.group("verb")
@@ -623,7 +623,7 @@ def _speaker_key(
 ) -> str:
     """The entity key of the mention that names the speaker, else the speaker as written."""
     if span is not None:
-        # A mention names the speaker when it is a person in it ("Dekan <Name> vom <Centre>") or reaches
+        # A mention names the speaker when it is a person in it ("Pfarrer <Name> vom <Verein>") or reaches
         # its last word ("the Halberg District Court"); not a place inside it ("The Halberg District
         # Court said" was keyed as "Halberg") nor a possessive ("<Name>'s lawyer said" is the lawyer).
         words = speaker.rsplit(maxsplit=1)
