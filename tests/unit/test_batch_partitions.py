@@ -52,3 +52,11 @@ def test_batch_refuses_an_output_format_it_does_not_write(tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert "--format" in result.stderr and "'xml'" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_the_failures_file_is_named_without_a_double_slash() -> None:
+    from blickwinkel.cli.batch_cmd import failures_file
+
+    assert failures_file("results/") == "results/failures.jsonl"
+    assert failures_file("results") == "results/failures.jsonl"
+    assert failures_file("s3://bucket/bw/") == "s3://bucket/bw/failures.jsonl"

@@ -120,7 +120,7 @@ def batch(
             f"({result.compared} compared: {counted(result.facts, 'fact')}, "
             f"{counted(result.conflicts, 'conflict')}) from {counted(result.partitions, 'partition')}; "
             f"{counted(result.duplicates, 'repeated id')}; {counted(result.failures, 'failure')} "
-            f"(see {out}/failures.jsonl)."
+            f"(see {failures_file(out)})."
         )
         if result.resumed_chunks:
             typer.echo(f"Resumed: {result.resumed_chunks} chunks were already written.")
@@ -130,3 +130,9 @@ def batch(
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     app.command("batch")(batch)
+
+
+def failures_file(out: str) -> str:
+    """Where the failures are written under ``out`` (a folder or an fsspec URL); "--out results/"
+    printed "results//failures.jsonl"."""
+    return f"{out.rstrip('/')}/failures.jsonl"
