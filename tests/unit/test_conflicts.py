@@ -550,12 +550,12 @@ def _toll(aid: str, sentence: str, *counts: Quantity) -> AnalysedArticle:
 def test_two_tolls_of_one_order_clash_without_a_tie_and_tolls_far_apart_count_other_scopes() -> None:
     # No name, no other count ties the two sentences; the dead are the story's casualties.
     a = _toll(
-        "a", "Die Feuerwehr meldete nach dem Brand in der Lagerhalle 30 Tote.", qty("30 Tote", 30, "tote")
+        "a", "Die Feuerwehr meldete nach dem Brand in der Lagerhalle 32 Tote.", qty("32 Tote", 32, "tote")
     )
     b = _toll(
-        "b", "Bei dem Feuer seien 47 Menschen getötet worden, hieß es.", qty("47 Menschen", 47, "mensch")
+        "b", "Bei dem Feuer seien 51 Menschen getötet worden, hieß es.", qty("51 Menschen", 51, "mensch")
     )
-    assert _unlinked_conflicts(a, b) == ["dead: '30 Tote' in a vs '47 Menschen' in b"]
+    assert _unlinked_conflicts(a, b) == ["dead: '32 Tote' in a vs '51 Menschen' in b"]
     # a toll ten times another counts another scope (the whole region's fires of the year)
     c = _toll("c", "Landesweit kamen im Jahr 300 Menschen ums Leben.", qty("300 Menschen", 300, "mensch"))
     assert _unlinked_conflicts(a, c) == []
@@ -564,21 +564,21 @@ def test_two_tolls_of_one_order_clash_without_a_tie_and_tolls_far_apart_count_ot
 def test_a_bound_the_article_meets_itself_is_no_second_figure_and_two_months_two_events() -> None:
     a = make_article(
         "a",
-        ["Mindestens 20 Tote nach dem Brand in der Lagerhalle.", "Die Feuerwehr sprach sogar von 30 Toten."],
+        ["Mindestens 22 Tote nach dem Brand in der Lagerhalle.", "Die Feuerwehr sprach sogar von 32 Toten."],
         {
-            0: {"quantities": (qty("Mindestens 20 Tote", 20, "tote", True),)},
-            1: {"quantities": (qty("30 Toten", 30, "tote"),)},
+            0: {"quantities": (qty("Mindestens 22 Tote", 22, "tote", True),)},
+            1: {"quantities": (qty("32 Toten", 32, "tote"),)},
         },
     )
     b = _toll(
-        "b", "Bei dem Feuer seien 47 Menschen getötet worden, hieß es.", qty("47 Menschen", 47, "mensch")
+        "b", "Bei dem Feuer seien 51 Menschen getötet worden, hieß es.", qty("51 Menschen", 51, "mensch")
     )
-    assert _unlinked_conflicts(a, b) == ["dead: '30 Toten' in a vs '47 Menschen' in b"]
+    assert _unlinked_conflicts(a, b) == ["dead: '32 Toten' in a vs '51 Menschen' in b"]
     december = _toll(
-        "c", "Im Dezember starben 29 Menschen bei einem Brand.", qty("29 Menschen", 29, "mensch")
+        "c", "Im Dezember starben 27 Menschen bei einem Brand.", qty("27 Menschen", 27, "mensch")
     )
     october = _toll(
-        "d", "Im Oktober kamen 20 Menschen bei einem Feuer ums Leben.", qty("20 Menschen", 20, "mensch")
+        "d", "Im Oktober kamen 19 Menschen bei einem Feuer ums Leben.", qty("19 Menschen", 19, "mensch")
     )
     assert _unlinked_conflicts(december, october) == []
 
@@ -595,8 +595,8 @@ def test_one_month_named_in_two_languages_is_one_month() -> None:
 
 def test_words_run_together_by_a_lost_space_are_the_same_wording() -> None:
     assert not conflicts_of(
-        "Die Stadt teilte mit, dass sie das Gutachten zur Brücke jedoch nicht berücksichtigen wird.",
-        "Die Stadt teilte mit, dass sie das Gutachten zur Brücke jedoch nichtberücksichtigen wird.",
+        "Die Stadt teilte mit, dass sie das Gutachten zur Brücke jedoch nicht genehmigen wird.",
+        "Die Stadt teilte mit, dass sie das Gutachten zur Brücke jedoch nichtgenehmigen wird.",
     )
 
 

@@ -249,8 +249,9 @@ def _actor_clash(p: _Pair) -> _Clash | None:
 
 
 def _parts_of_one_name(x: str, y: str, p: _Pair) -> bool:
-    """Whether the two names are parts of one full name either article gives somewhere ("González"
-    and "Laya" of a minister both outlets name in full once): one person, called by either surname."""
+    """Whether the two names are parts of one full name either article gives somewhere ("Wolf" and
+    "Berger" of a minister the story once names "Clara Wolf Berger"): one person, called by either
+    surname."""
     x, y = typographic_form(x).strip(), typographic_form(y).strip()
     if not x or not y:
         return False
@@ -386,7 +387,7 @@ def figures_of(statements: Sequence[Statement]) -> Figures:
 def _count_clash_in(figures: Figures) -> Callable[[_Pair], _Clash | None]:
     """The check of two counts of one thing found apart from the facts (``slots.count_pairs``): they
     clash only when each article gives that thing one figure besides those both articles give alike
-    and bounds its own figures meet ("at least 20" beside "30"). An article with two figures of it
+    and bounds its own figures meet ("at least 12" beside "15"). An article with two figures of it
     counts two things (before and after, here and there), and which one the other article contradicts
     is not known."""
 

@@ -195,8 +195,8 @@ def _bounds_in_one_direction(qa: Quantity, qb: Quantity) -> bool:
 
 
 def bound_met(q: Quantity, others: Sequence[Quantity]) -> bool:
-    """Whether ``q`` is a bound another figure of the same article meets ("at least 20 dead" beside
-    "30 dead"): the two give one count, the closer figure and a bound it keeps."""
+    """Whether ``q`` is a bound another figure of the same article meets ("at least 12 dead" beside
+    "15 dead"): the two give one count, the closer figure and a bound it keeps."""
     lower, upper = _LOWER_BOUND.search(q.text), _UPPER_BOUND.search(q.text)
     return any(
         x is not q
@@ -253,7 +253,7 @@ def date_conflict(
 # side was a count taken at another time; "since"/"seit" (a count since a moment: "ran 300 ferries
 # since June 2" against "40 ferries since the morning") from the tune-only conflict files.
 # A count "already" reached, "by" a moment ("by Monday morning, 12 leaks had been found"), of what
-# is left ("only nine are left", "the remaining 40", "übrig") or of a past told as such ("fined by X,
+# is left ("only six are left", "the remaining 40", "übrig") or of a past told as such ("fined by X,
 # then the league's head", "damals") is a count as of a moment too: from the tune-only conflict files,
 # where two such counts of one thing were counts taken at two moments.
 _AS_OF_NOW = re.compile(

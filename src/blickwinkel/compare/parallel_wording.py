@@ -100,7 +100,7 @@ def parallel_tokens(ta: Sequence[Token], tb: Sequence[Token]) -> list[Hunk] | No
     same = sum(block.size for block in matcher.get_matching_blocks())
     if same < PARALLEL_MIN_SHARE * max(len(ta), len(tb)):
         return None
-    # words run together on one side ("nichtberücksichtigen", a lost space in the markup) say the same
+    # words run together on one side ("nichtgenehmigt", a lost space in the markup) say the same
     return [
         (list(ta[i1:i2]), list(tb[j1:j2]))
         for op, i1, i2, j1, j2 in matcher.get_opcodes()

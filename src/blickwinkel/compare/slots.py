@@ -176,7 +176,7 @@ def count_pairs(statements: Sequence[Statement]) -> list[Pair]:
 
 # Two counts of the story's casualties (the dead, the injured, the displaced) need no other tie when
 # they are within this factor of each other: outlets that disagree on a toll give figures of one
-# order ("30 dead" / "47 dead"), while a toll ten times another counts another scope (one district
+# order ("32 dead" / "51 dead"), while a toll ten times another counts another scope (one district
 # against the whole war, one day against all). Set by hand; on the tuning half and tune-only conflict
 # files every such pair further apart counted another scope.
 CASUALTY_MAX_RATIO = 2.0
