@@ -4,28 +4,29 @@ Usage::
 
     python scripts/cosine_quantiles.py [--data-root ../shared/data]
 
-Embeds every alignable statement of the tuning half of the real-news gold (examples/gold-real,
-split "tune"; the held-out half is never read) with each embedder and prints the median, 90th and
-99th percentile of the cosines of all pairs of statements of different articles of one event: the
-numbers of COSINE_QUANTILES in src/blickwinkel/embed/backends.py.
+Embeds every alignable statement of the licence-clean gold files the link model is fitted on (our
+example stories and the SemEval files of examples/gold-train and of examples/gold-real's tuning half:
+``gold_paths`` in scripts/fit_link_weights.py; no WikiNews or corpus-de text, the held-out half never
+read) with each embedder and prints the median, 90th and 99th percentile of the cosines of all pairs
+of statements of different articles of one event: the numbers of COSINE_QUANTILES in
+src/blickwinkel/embed/backends.py.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
+from fit_link_weights import gold_paths
 
 from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare.align import is_alignable
-from blickwinkel.compare.evaluate import REAL_GOLD_SCHEMA, parse_real_gold
+from blickwinkel.compare.evaluate import RealGold
 from blickwinkel.compare.similarity import embedding_text
 from blickwinkel.embed import get_embedder
-from blickwinkel.evaluation import read_gold_articles
-
-ROOT = Path(__file__).resolve().parents[1]
+from blickwinkel.evaluation import read_gold, read_gold_articles
+from blickwinkel.ingest import read_inputs
 
 
 def main() -> None:
@@ -33,12 +34,14 @@ def main() -> None:
     ap.add_argument("--data-root", type=Path, default=Path("../shared/data"))
     args = ap.parse_args()
     events = []
-    for path in sorted((ROOT / "examples" / "gold-real").glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("schema") == REAL_GOLD_SCHEMA and data.get("split") == "tune":
-            articles, _ = read_gold_articles(parse_real_gold(data, str(path)), args.data_root)
-            statements = [s for a in analyse_articles(articles) for s in a.statements if is_alignable(s)]
-            events.append(statements)
+    for path in gold_paths()[0]:
+        gold = read_gold(path)
+        if isinstance(gold, RealGold):
+            articles = list(read_gold_articles(gold, args.data_root)[0])
+        else:
+            articles = list(read_inputs([str(path.parent / given) for given in gold.inputs]).articles)
+        statements = [s for a in analyse_articles(articles) for s in a.statements if is_alignable(s)]
+        events.append(statements)
     for name in ("use", "e5"):
         embedder = get_embedder(name)
         cosines: list[float] = []

@@ -4,11 +4,12 @@ Usage::
 
     python scripts/explore_link_parts.py [--data-root ../shared/data]
 
-Takes the same-language candidate pairs that scripts/fit_link_weights.py trains on (the tuning half of
-the real-news gold, examples/gold-real split ``tune``, and our example stories; the held-out half is
-never read), fits the shipped parts alone and with one extra part each, leaving one event out at a
-time, and prints precision/recall of same-fact pairs at probability 0.7, 0.5 and 0.3 for English,
-German and our examples. The extra parts are those tried and left out (docs/data-sources.md, link
+Takes the same-language candidate pairs that scripts/fit_link_weights.py trained on before the eighth
+session's licence ruling (the tuning half of the real-news gold, examples/gold-real split ``tune``,
+and our example stories; the held-out half is never read; measuring only, nothing it fits ships),
+fits the shipped parts alone and with one extra part each, leaving one event out at a time, and
+prints precision/recall of same-fact pairs at probability 0.7, 0.5 and 0.3 for English, German and our
+examples. The extra parts are those tried and left out (docs/data-sources.md, link
 model): e5's cosine, whether both statements are each other's nearest by e5, a rarity-weighted soft
 alignment of their lemmas over USE word vectors (BERTScore's form), e5's cosine with its margin over
 the neighbours (what the ``link_embedder`` setting adds), and gradient-boosted trees over the shipped

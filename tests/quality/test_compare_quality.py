@@ -29,25 +29,25 @@ pytestmark = [pytest.mark.quality, pytest.mark.slow]
 DATA = Path(os.environ.get("BLICKWINKEL_SHARED", str(SHARED))) / "data"
 
 # Micro-averaged F1 over the three example stories (52 gold facts).
-# Unique facts 0.8 -> 0.76 (P 19/23, R 19/27) since a fact another article may state too ("perhaps
-# also in", PERHAPS_MIN_SCORE) is no longer scored as unique: fewer unique facts found in these stories.
-# Unique facts 0.76 -> 0.754 (P 19/23 -> 20/26, R 19/27 -> 20/27) since e5 scores the uncertain English
-# pairs by default (link_embedder "auto"): the ferry story's facts are "perhaps also" elsewhere less often.
-GOLD_F1 = {"links": 0.826, "unique_facts": 0.754, "conflicts": 0.909}
+# Lowered by the eighth session's licence ruling: the link model is fitted only on licence-clean pairs
+# (these stories and SemEval gold, no WikiNews or corpus-de text), of which these stories are now 3 of
+# 142 training events: links 0.826 -> 0.787 (P 0.867, R 0.722), unique facts 0.754 -> 0.523 (P 0.733,
+# R 0.407), conflicts 0.909 -> 0.8 (P 1.0, R 0.667).
+GOLD_F1 = {"links": 0.787, "unique_facts": 0.523, "conflicts": 0.8}
 # Held-out real-news events (examples/gold-real, split heldout), per language pair:
-# (task, figure) -> pinned value. Support (gold items) in the comments.
+# (task, figure) -> pinned value. Support (gold items) in the comments. Since the eighth session the
+# link model is fitted on licence-clean pairs only (docs/data-sources.md); the pins that went down
+# with that refit say so.
 HELDOUT = {
     # 7 WikiNews events
     "en": {  # links 105, unique facts 125, different-fact pairs 44, conflicts 6
-        # e5 on the uncertain English pairs by default (link_embedder "auto", chosen on the tuning
-        # half): links P/R 0.888/0.533 -> 0.943/0.638 (67/71, 67/105)
-        ("links", "precision"): 0.943,
-        ("links", "recall"): 0.638,
-        # "perhaps also in" (PERHAPS_MIN_SCORE): P 0.691 -> 0.838 (99/118), R 0.984 -> 0.792 (99/125);
-        # with e5 on English pairs P 0.838 -> 0.832 (104/125), R 0.792 -> 0.832 (104/125)
-        ("unique_facts", "precision"): 0.832,
-        ("unique_facts", "recall"): 0.832,
-        ("different", "rate"): 0.954,  # 42/44
+        # licence-clean refit: links P/R 0.943/0.638 -> 0.876/0.609 (64/73, 64/105), both lowered
+        ("links", "precision"): 0.876,
+        ("links", "recall"): 0.609,
+        # licence-clean refit: P 0.832 -> 0.941 (81/86), R 0.832 -> 0.648 (81/125): recall lowered
+        ("unique_facts", "precision"): 0.941,
+        ("unique_facts", "recall"): 0.648,
+        ("different", "rate"): 0.931,  # 41/44 (was 42/44: lowered with the licence-clean refit)
         # 1 of 6 gold conflicts found, 3 false; the de and de-en held-out conflicts (2 and 2) are
         # not found yet (P/R 0), so they pin nothing there. LOWERED 0.25 -> 0.2 (1 of 5 flagged, 4
         # false) in the eighth session: the conflict rules chosen on the tuning half and tune-only
@@ -58,24 +58,22 @@ HELDOUT = {
     },
     # 9 corpus-de stories, 1 SemEval de-de pair
     "de": {  # links 59, unique facts 69, different-fact pairs 57, conflicts 2
-        ("links", "precision"): 0.958,
-        ("links", "recall"): 0.779,
-        # "perhaps also in": P 0.775 -> 0.878 (65/74), R 1.0 -> 0.942 (65/69)
-        ("unique_facts", "precision"): 0.878,
-        ("unique_facts", "recall"): 0.942,
+        # licence-clean refit: P 0.958 -> 0.977 (44/45), R 0.779 -> 0.745 (44/59): recall lowered
+        ("links", "precision"): 0.977,
+        ("links", "recall"): 0.745,
+        # licence-clean refit: P 0.878 -> 0.888 (56/63), R 0.942 -> 0.811 (56/69): recall lowered
+        ("unique_facts", "precision"): 0.888,
+        ("unique_facts", "recall"): 0.811,
         ("different", "rate"): 0.982,
     },
     # 5 SemEval de-en pairs
     "de-en": {  # links 12, unique facts 26, different-fact pairs 16, conflicts 2
-        # 3 of 12 links found in 6 predicted (was 3 in 5) since the shared-word part across languages;
-        # 4 of 12 in 7 on the reviewed gold (the English pitt-joke span was on the wrong clause)
-        ("links", "precision"): 0.571,
+        # licence-clean refit: 4 of 12 links found in 5 predicted (was 4 in 7): P 0.571 -> 0.8
+        ("links", "precision"): 0.8,
         ("links", "recall"): 0.333,
-        # "perhaps also in" (chosen on the tuning half, where de-en went 0.710 -> 0.783): here both
-        # fall, P 0.705 -> 0.695 (16/23), R 0.923 -> 0.615 (16/26); 16/22 = 0.727 since the seventh
-        # session's refit on main's analysis
-        ("unique_facts", "precision"): 0.727,
-        ("unique_facts", "recall"): 0.615,
+        # licence-clean refit: P 0.727 -> 0.7 (21/30), lowered; R 0.615 -> 0.807 (21/26)
+        ("unique_facts", "precision"): 0.7,
+        ("unique_facts", "recall"): 0.807,
         ("different", "rate"): 1.0,
     },
 }
@@ -134,10 +132,11 @@ def test_conflicts_on_the_tune_only_conflict_files() -> None:
 #     blickwinkel eval compare examples/gold-real/*.json --split heldout \\
 #         --data-root ../shared/data --link-embedder e5 --format json
 HELDOUT_LINK_EMBEDDER = {
-    # en P 0.957 -> 0.943 (67/70 -> 67/71) after the refit on main's seventh-session analysis
-    "en": {("links", "precision"): 0.943, ("links", "recall"): 0.638},
-    "de": {("links", "precision"): 0.954, ("links", "recall"): 0.711},
-    "de-en": {("links", "precision"): 0.571, ("links", "recall"): 0.333},
+    # licence-clean refit (eighth session): en 0.943/0.638 -> 0.876/0.609 (64/73, 64/105), both
+    # lowered; de 0.954/0.711 -> 0.956/0.745 (44/46, 44/59); de-en 0.571/0.333 -> 0.8/0.333 (4/5, 4/12)
+    "en": {("links", "precision"): 0.876, ("links", "recall"): 0.609},
+    "de": {("links", "precision"): 0.956, ("links", "recall"): 0.745},
+    "de-en": {("links", "precision"): 0.8, ("links", "recall"): 0.333},
 }
 
 

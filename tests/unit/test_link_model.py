@@ -58,7 +58,9 @@ def test_evidence_for_the_same_fact_raises_the_probability() -> None:
     assert link_probability(replace(PLAIN, lemmas=0.6)) > base
     assert link_probability(replace(PLAIN, margin=0.2)) > base
     assert link_probability(replace(PLAIN, numbers=1.0)) > base
-    assert link_probability(replace(PLAIN, names=-1.0)) < base
+    # Sign-bounded: a name clash never raises it (fitted on licence-clean pairs, the same-language
+    # models give it weight 0).
+    assert link_probability(replace(PLAIN, names=-1.0)) <= base
 
 
 def test_the_second_embedders_evidence_raises_the_probability() -> None:

@@ -299,7 +299,7 @@ def link_features(p: ScoreParts) -> tuple[str, dict[str, float]]:
 def link_probability(p: ScoreParts) -> float:
     """The probability that the two statements state one fact, by the fitted logistic model."""
     model = LINK_MODELS[link_model_name(p)]
-    z = model.intercept
+    z = model.intercept + model.shift
     for f, c in zip(model.features, model.coefficients, strict=True):
         z += c * _FEATURES[f](p)
     return 1.0 / (1.0 + math.exp(-z))
