@@ -273,7 +273,7 @@ def test_shares_of_two_things_and_the_whole_a_part_is_taken_from_do_not_clash() 
     from blickwinkel.compare.counted_values import quantity_conflict
 
     star = _placed_quantities(
-        english("The new ferry has an engine half the size and five percent as loud as the old one."),
+        english("The engine of the new ferry makes five percent of the noise the old one made."),
         qty("five percent", 5, "%"),
     )
     stars = _placed_quantities(
