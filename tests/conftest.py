@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,3 +34,12 @@ def seeds_dir(shared_dir: Path) -> Path:
 def use_embedder() -> Embedder:
     """The default embedder, loaded once per test session."""
     return get_embedder("use")
+
+
+def json_keys(node: Any) -> set[str]:
+    """Every key of a parsed JSON document, at any depth (gold files must hold no field of article text)."""
+    if isinstance(node, dict):
+        return set(node) | {k for v in node.values() for k in json_keys(v)}
+    if isinstance(node, list):
+        return {k for v in node for k in json_keys(v)}
+    return set()

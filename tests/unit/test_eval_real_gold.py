@@ -20,6 +20,7 @@ from blickwinkel.compare.evaluate import (
 )
 from blickwinkel.errors import EvaluationError
 from blickwinkel.model import AnalysedArticle, Article, Block, Comparison, Conflict, Fact, Statement
+from tests.conftest import json_keys
 
 GOLD_REAL = Path(__file__).resolve().parents[2] / "examples" / "gold-real"
 
@@ -189,15 +190,7 @@ def test_real_gold_files_parse_and_keep_no_article_text(path: Path) -> None:
         for spans in fact.mentions.values():
             assert all(s.end - s.start > 0 and len(s.digest) == 8 for s in spans)
     # by reference only: no field may carry article text
-    assert not ({"text", "text1", "text2", "fragment"} & _keys(data))
-
-
-def _keys(node: Any) -> set[str]:
-    if isinstance(node, dict):
-        return set(node) | {k for v in node.values() for k in _keys(v)}
-    if isinstance(node, list):
-        return {k for v in node for k in _keys(v)}
-    return set()
+    assert not ({"text", "text1", "text2", "fragment"} & json_keys(data))
 
 
 def test_real_gold_split_alternates_by_event_within_each_language_pair() -> None:
@@ -232,7 +225,7 @@ def test_tune_only_conflict_files_parse_and_keep_no_article_text(path: Path) -> 
     data = json.loads(path.read_text(encoding="utf-8"))
     gold = parse_real_gold(data, str(path))
     assert gold.split == "tune" and gold.tasks == {"conflicts", "near_misses"}
-    assert not ({"text", "text1", "text2", "fragment"} & _keys(data))
+    assert not ({"text", "text1", "text2", "fragment"} & json_keys(data))
 
 
 def test_no_article_is_in_both_halves() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import typer
@@ -16,7 +15,7 @@ from blickwinkel.compare import evaluate
 from blickwinkel.compare.evaluate import ArticleRef, RealGold, locate_span, parse_real_gold, span_hash
 from blickwinkel.errors import EvaluationError
 from blickwinkel.evaluation import gold_files_of_split, read_gold_articles
-from tests.conftest import SHARED
+from tests.conftest import SHARED, json_keys
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 TRAIN_FILES = sorted((EXAMPLES / "gold-train").glob("*.json"))
@@ -39,14 +38,6 @@ def _article_key(ref: ArticleRef) -> tuple[str, str]:
     return ref.dataset, f"{json.dumps(dict(ref.record), sort_keys=True)}:{ref.field}"
 
 
-def _keys(node: Any) -> set[str]:
-    if isinstance(node, dict):
-        return set(node) | {k for v in node.values() for k in _keys(v)}
-    if isinstance(node, list):
-        return {k for v in node for k in _keys(v)}
-    return set()
-
-
 def test_the_command_and_the_reader_know_the_same_splits() -> None:
     assert eval_compare.SPLITS == evaluate.SPLITS
 
@@ -57,7 +48,7 @@ def test_training_files_are_train_split_and_keep_no_article_text(path: Path) -> 
     gold = _gold(path)
     assert gold.split == "train"
     assert not gold.tasks  # scored on every task, like a held-out file
-    assert not ({"text", "text1", "text2", "fragment"} & _keys(data))
+    assert not ({"text", "text1", "text2", "fragment"} & json_keys(data))
     assert all(ref.dataset == "same-story/semeval2022-sample-dev.jsonl" for ref in gold.articles)
 
 
