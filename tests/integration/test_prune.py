@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -26,6 +27,30 @@ from tests.integration.test_ingest_edited import REPORTS
 from tests.unit.test_stories_props import HashedWordsEmbedder
 
 OLD = "0000000000000000"
+
+
+def _migrations() -> Any:
+    """An Alembic configuration of the package's migrations (the tests run upgrade/downgrade by hand)."""
+    import importlib.resources
+
+    from alembic.config import Config
+
+    config = Config()
+    location = importlib.resources.files("blickwinkel.store").joinpath("migrations")
+    config.set_main_option("script_location", str(location))
+    return config
+
+
+def _insert_article(conn: Any) -> None:
+    """One stored article (id 1) for vectors to belong to."""
+    import sqlalchemy as sa
+
+    conn.execute(
+        sa.text(
+            "INSERT INTO articles (id, slug, content_hash, source, text, meta, created_at) "
+            "VALUES (1, 'a', 'h', 'a.txt', 'T', '{}', CURRENT_TIMESTAMP)"
+        )
+    )
 
 
 def test_prune_keeps_what_stored_articles_need_and_deletes_the_rest(store: Store, tmp_path: Path) -> None:
@@ -83,28 +108,18 @@ def test_the_prune_command(tmp_path: Path) -> None:
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_migration_0004_keys_stored_article_vectors_with_their_version(backend: str, tmp_path: Path) -> None:
     # Article vectors were kept under the embedder's name alone and read by every later version.
-    import importlib.resources
-
     import sqlalchemy as sa
     from alembic import command
-    from alembic.config import Config
 
     from tests.databases import engine_of
 
     with empty_database(backend, tmp_path) as url:
         engine = engine_of(url)
-        config = Config()
-        location = importlib.resources.files("blickwinkel.store").joinpath("migrations")
-        config.set_main_option("script_location", str(location))
+        config = _migrations()
         with engine.begin() as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "0003")
-            conn.execute(
-                sa.text(
-                    "INSERT INTO articles (id, slug, content_hash, source, text, meta, created_at) "
-                    "VALUES (1, 'a', 'h', 'a.txt', 'T', '{}', CURRENT_TIMESTAMP)"
-                )
-            )
+            _insert_article(conn)
             conn.execute(
                 sa.text(
                     "INSERT INTO embeddings (article_id, part, model, dim, vector) VALUES "
@@ -128,27 +143,17 @@ def test_migration_0004_keys_stored_article_vectors_with_their_version(backend: 
 def test_migration_0004_downgrades_an_article_kept_under_two_versions(backend: str, tmp_path: Path) -> None:
     # Two versions' rows of one article part were one key under the name alone: the downgrade failed
     # on the primary key.
-    import importlib.resources
-
     import sqlalchemy as sa
     from alembic import command
-    from alembic.config import Config
 
     from tests.databases import engine_of
 
     with empty_database(backend, tmp_path) as url:
         open_store(url).close()
         engine = engine_of(url)
-        config = Config()
-        location = importlib.resources.files("blickwinkel.store").joinpath("migrations")
-        config.set_main_option("script_location", str(location))
+        config = _migrations()
         with engine.begin() as conn:
-            conn.execute(
-                sa.text(
-                    "INSERT INTO articles (id, slug, content_hash, source, text, meta, created_at) "
-                    "VALUES (1, 'a', 'h', 'a.txt', 'T', '{}', CURRENT_TIMESTAMP)"
-                )
-            )
+            _insert_article(conn)
             conn.execute(
                 sa.text(
                     "INSERT INTO embeddings (article_id, part, model, dim, vector) VALUES "
