@@ -97,11 +97,14 @@ def score_gold_file(
 
 
 def gold_split(path: Path) -> str | None:
-    """The split a real-news gold file belongs to (None for our example stories)."""
+    """The split a gold file belongs to: a real-news gold file's, ``train`` for our own training
+    stories (a ``blickwinkel.gold/1`` file with ``"split": "train"``), None for our example stories."""
     data = read_gold_json(path)
-    return (
-        str(data.get("split")) if isinstance(data, dict) and data.get("schema") == REAL_GOLD_SCHEMA else None
-    )
+    if not isinstance(data, dict):
+        return None
+    if data.get("schema") == REAL_GOLD_SCHEMA:
+        return str(data.get("split"))
+    return str(data["split"]) if data.get("split") is not None else None
 
 
 def gold_files_of_split(paths: Sequence[Path], split: str | None) -> list[Path]:

@@ -24,12 +24,12 @@ def stable_view(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-GOLD_FOLDERS = frozenset({"gold", "gold-real", "gold-train"})
+GOLD_FOLDERS = frozenset({"gold", "gold-real", "gold-train", "train-stories"})
 
 
 def story_dirs() -> list[Path]:
     """Every example story; ``examples/gold``, ``gold-real`` and ``gold-train`` hold gold files, not
-    stories."""
+    stories, and ``train-stories`` holds the training stories of ``gold-train/own-*.json``."""
     return sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name not in GOLD_FOLDERS)
 
 

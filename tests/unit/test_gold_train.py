@@ -1,5 +1,6 @@
 """Training gold (examples/gold-train): SemEval pairs annotated to fit the link model on, split
-``train``, never one of the real-news gold's halves and sharing no article with it."""
+``train``, never one of the real-news gold's halves and sharing no article with it; and our own
+invented training stories (``own-*.json``, examples/train-stories), split ``train`` as well."""
 
 from __future__ import annotations
 
@@ -10,15 +11,26 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from blickwinkel.analyse.language import with_languages
 from blickwinkel.cli import eval_compare
 from blickwinkel.compare import evaluate
-from blickwinkel.compare.evaluate import ArticleRef, RealGold, locate_span, parse_real_gold, span_hash
+from blickwinkel.compare.evaluate import (
+    ArticleRef,
+    RealGold,
+    locate_span,
+    parse_gold,
+    parse_real_gold,
+    span_hash,
+)
 from blickwinkel.errors import EvaluationError
 from blickwinkel.evaluation import gold_files_of_split, read_gold_articles
+from blickwinkel.ingest import read_inputs
+from blickwinkel.text import split_statements
 from tests.conftest import SHARED, json_keys
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-TRAIN_FILES = sorted((EXAMPLES / "gold-train").glob("*.json"))
+TRAIN_FILES = sorted((EXAMPLES / "gold-train").glob("semeval-*.json"))
+OWN_FILES = sorted((EXAMPLES / "gold-train").glob("own-*.json"))
 REAL_FILES = sorted(
     [*(EXAMPLES / "gold-real").glob("*.json"), *(EXAMPLES / "gold-real" / "tune-conflicts").glob("*.json")]
 )
@@ -99,3 +111,42 @@ def test_the_command_names_train_among_the_splits() -> None:
     result = CliRunner().invoke(app, ["eval", "compare", str(path), "--split", "dev"])
     assert result.exit_code == 2
     assert "train" in result.stderr and "heldout" in result.stderr
+
+
+def test_every_file_of_the_folder_is_a_semeval_or_an_own_file() -> None:
+    assert sorted((EXAMPLES / "gold-train").glob("*.json")) == sorted([*TRAIN_FILES, *OWN_FILES])
+
+
+@pytest.mark.parametrize("path", OWN_FILES, ids=lambda p: p.stem)
+def test_own_training_stories_are_train_split_and_in_two_languages(path: Path) -> None:
+    """Our own invented stories (examples/train-stories): example-story gold marked ``train``, each
+    with a German and an English article; every fragment lies in exactly one statement of its article
+    (as ``eval compare`` locates it) and no statement holds two facts."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gold = parse_gold(data, str(path))
+    assert data["split"] == "train"
+    assert gold_files_of_split([path], "train") == [path]
+    for half in ("tune", "heldout"):
+        with pytest.raises(EvaluationError, match="V019"):
+            gold_files_of_split([path], half)
+    story = path.stem.removeprefix("own-")
+    assert all(given.startswith(f"../train-stories/{story}/") for given in gold.inputs)
+    read = read_inputs([str(path.parent / given) for given in gold.inputs])
+    assert not read.failures
+    articles = {a.id: with_languages(a, "de") for a in read.articles}
+    assert {a.language for a in articles.values()} >= {"de", "en"}
+    statements = {i: [s.text for s in split_statements(a)] for i, a in articles.items()}
+    taken: set[tuple[str, int]] = set()
+    for fact in gold.facts:
+        for article, fragment in fact.mentions.items():
+            hits = [(article, n) for n, text in enumerate(statements[article]) if fragment in text]
+            assert len(hits) == 1, (fact.name, article)
+            assert hits[0] not in taken, (fact.name, article)
+            taken |= set(hits)
+
+
+def test_an_example_gold_file_may_be_marked_train_only() -> None:
+    data = json.loads((EXAMPLES / "gold" / "brueckensperrung.json").read_text(encoding="utf-8"))
+    parse_gold({**data, "split": "train"}, "own.json")
+    with pytest.raises(EvaluationError, match="V011.*'heldout'"):
+        parse_gold({**data, "split": "heldout"}, "own.json")

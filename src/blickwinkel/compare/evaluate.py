@@ -12,7 +12,9 @@ splitting::
 A fact with one mention is that article's unique fact. Each fragment must occur in exactly one
 statement of its article, and a statement belongs to at most one gold fact. A conflict entry names
 one pair of articles that disagree on the fact (three entries when one outlet contradicts three).
-``note`` fields are for people and ignored. examples/gold/README.md explains the conventions.
+``note`` fields are for people and ignored. An optional ``"split": "train"`` marks one of our own
+training stories (examples/gold-train/own-*.json): scored only by a run on the train split, fitted on
+by scripts/fit_link_weights.py. examples/gold/README.md explains the conventions.
 """
 
 from __future__ import annotations
@@ -84,6 +86,9 @@ def parse_gold(data: Any, source: str) -> Gold:
     schema = data.get("schema", GOLD_SCHEMA)
     if schema != GOLD_SCHEMA:
         raise EvaluationError(Errors.V008.format(source=source, schema=schema, expected=GOLD_SCHEMA))
+    split = data.get("split")  # optional: "train" marks our own training stories (examples/gold-train)
+    if split is not None and split != "train":
+        raise EvaluationError(Errors.V011.format(source=source, split=split, splits="train (or no 'split')"))
     inputs = data.get("inputs")
     if not isinstance(inputs, list) or not all(isinstance(x, str) and x for x in inputs) or len(inputs) < 2:
         raise EvaluationError(Errors.V002.format(source=source))
