@@ -113,7 +113,14 @@ def gold_with(**changes: Any) -> dict[str, Any]:
         (gold_with(conflicts=[{"fact": "closure", "articles": ["a"]}]), "V004", "conflicts[0]"),
         (gold_with(conflicts=[{"fact": "closure", "articles": ["a", "a"]}]), "V004", "conflicts[0].articles"),
         (gold_with(conflicts=[{"fact": "ferry", "articles": ["a", "b"]}]), "V004", "conflicts[0].articles"),
+        (gold_with(facts=[{"name": "x", "mentions": {"a": []}}]), "V003", "facts[0].mentions['a']"),
+        (
+            gold_with(facts=[{"name": "x", "mentions": {"a": ["Steg", " "]}}]),
+            "V003",
+            "facts[0].mentions['a']",
+        ),
         (gold_with(schema="blickwinkel.gold/9"), "V008", "'schema'"),
+        (gold_with(split="dev"), "V011", "'split'"),
     ],
 )
 def test_malformed_gold_names_the_file_and_the_field(data: Any, code: str, field: str) -> None:
@@ -152,6 +159,19 @@ def test_fragments_must_name_exactly_one_statement_of_one_fact(facts: list[Any],
     gold = parse_gold(gold_with(facts=facts, conflicts=[]), "g.json")
     with pytest.raises(EvaluationError, match=code):
         evaluate_comparison(gold, make_comparison([], []))
+
+
+def test_a_fact_may_name_an_articles_restatement_too() -> None:
+    facts = [{"name": "commuters", "mentions": {"a": "3.000 Pendler", "b": ["Etwa 5.000", "Täglich sind"]}}]
+    gold = parse_gold(gold_with(facts=facts, conflicts=[], split="train"), "g.json")
+    assert gold.facts[0].mentions == {"a": ("3.000 Pendler",), "b": ("Etwa 5.000", "Täglich sind")}
+    # One link between the articles, found through either of b's statements; b's two statements
+    # in one fact is a joined restatement.
+    scores = evaluate_comparison(gold, make_comparison([["a#2", "b#3"]], []))
+    assert (scores["links"]["true_positives"], scores["links"]["support"]) == (1, 1)
+    assert scores["restatements"] == {"rate": 0.0, "hits": 0, "support": 1}
+    joined = evaluate_comparison(gold, make_comparison([["a#2", "b#2", "b#3"]], []))
+    assert joined["restatements"] == {"rate": 1.0, "hits": 1, "support": 1}
 
 
 # --- evaluate_comparison: the arithmetic ----------------------------------------------------------

@@ -118,10 +118,12 @@ def test_every_file_of_the_folder_is_a_semeval_or_an_own_file() -> None:
 
 
 @pytest.mark.parametrize("path", OWN_FILES, ids=lambda p: p.stem)
-def test_own_training_stories_are_train_split_and_in_two_languages(path: Path) -> None:
-    """Our own invented stories (examples/train-stories): example-story gold marked ``train``, each
-    with a German and an English article; every fragment lies in exactly one statement of its article
-    (as ``eval compare`` locates it) and no statement holds two facts."""
+def test_own_training_stories_are_train_split_and_in_their_languages(path: Path) -> None:
+    """Our own invented stories (examples/train-stories): example-story gold marked ``train``; an
+    ``own-x-*`` story has a German and an English article, an ``own-p-*`` story articles of one
+    language only (same-language paraphrase); every fragment lies in exactly one statement of its
+    article (as ``eval compare`` locates it) and no statement holds two facts. In an ``own-p-*``
+    story every statement but the headlines is in a fact."""
     data = json.loads(path.read_text(encoding="utf-8"))
     gold = parse_gold(data, str(path))
     assert data["split"] == "train"
@@ -134,19 +136,33 @@ def test_own_training_stories_are_train_split_and_in_two_languages(path: Path) -
     read = read_inputs([str(path.parent / given) for given in gold.inputs])
     assert not read.failures
     articles = {a.id: with_languages(a, "de") for a in read.articles}
-    assert {a.language for a in articles.values()} >= {"de", "en"}
-    statements = {i: [s.text for s in split_statements(a)] for i, a in articles.items()}
+    languages = {a.language for a in articles.values()}
+    if story.startswith("p-"):
+        assert len(languages) == 1 and languages <= {"de", "en"}
+    else:
+        assert languages >= {"de", "en"}
+    units = {i: split_statements(a) for i, a in articles.items()}
+    statements = {i: [s.text for s in found] for i, found in units.items()}
     taken: set[tuple[str, int]] = set()
     for fact in gold.facts:
-        for article, fragment in fact.mentions.items():
-            hits = [(article, n) for n, text in enumerate(statements[article]) if fragment in text]
-            assert len(hits) == 1, (fact.name, article)
-            assert hits[0] not in taken, (fact.name, article)
-            taken |= set(hits)
+        for article, fragments in fact.mentions.items():
+            for fragment in fragments:
+                hits = [(article, n) for n, text in enumerate(statements[article]) if fragment in text]
+                assert len(hits) == 1, (fact.name, article, fragment)
+                assert hits[0] not in taken, (fact.name, article, fragment)
+                taken |= set(hits)
+    if story.startswith("p-"):
+        left_out = [
+            (i, s.text)
+            for i, found in units.items()
+            for n, s in enumerate(found)
+            if (i, n) not in taken and articles[i].blocks[s.block].kind != "headline"
+        ]
+        assert not left_out
 
 
 def test_an_example_gold_file_may_be_marked_train_only() -> None:
     data = json.loads((EXAMPLES / "gold" / "brueckensperrung.json").read_text(encoding="utf-8"))
     parse_gold({**data, "split": "train"}, "own.json")
-    with pytest.raises(EvaluationError, match="V011.*'heldout'"):
+    with pytest.raises(EvaluationError, match=r"V011.*'heldout'"):
         parse_gold({**data, "split": "heldout"}, "own.json")

@@ -9,9 +9,11 @@ splitting::
                 "mentions": {"<article id>": "fragment of the statement", ...}}],
      "conflicts": [{"fact": "commuters", "articles": ["<id>", "<id>"]}]}
 
-A fact with one mention is that article's unique fact. Each fragment must occur in exactly one
-statement of its article, and a statement belongs to at most one gold fact. A conflict entry names
-one pair of articles that disagree on the fact (three entries when one outlet contradicts three).
+A fact with one mention is that article's unique fact. A mention may also be a list of fragments:
+the statements of an article that state the fact more than once (a lead restated later). Each
+fragment must occur in exactly one statement of its article, and a statement belongs to at most one
+gold fact. A conflict entry names one pair of articles that disagree on the fact (three entries when
+one outlet contradicts three).
 ``note`` fields are for people and ignored. An optional ``"split": "train"`` marks one of our own
 training stories (examples/gold-train/own-*.json): scored only by a run on the train split, fitted on
 by scripts/fit_link_weights.py. examples/gold/README.md explains the conventions.
@@ -37,7 +39,8 @@ TASKS = ("links", "unique_facts", "conflicts")
 @dataclass(frozen=True)
 class GoldFact:
     name: str
-    mentions: Mapping[str, str]
+    # article id → the fragments of its statements that state the fact (one, or a restatement's too)
+    mentions: Mapping[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -128,16 +131,23 @@ def _parse_fact(f: Any, n: int, source: str) -> GoldFact:
         raise EvaluationError(
             Errors.V003.format(source=source, field=f"facts[{n}] ({f['name']!r})", problem="needs 'mentions'")
         )
-    for article, fragment in mentions.items():
-        if not isinstance(fragment, str) or not fragment.strip():
+    fragments: dict[str, tuple[str, ...]] = {}
+    for article, given in mentions.items():
+        texts = [given] if isinstance(given, str) else given
+        if (
+            not isinstance(texts, list)
+            or not texts
+            or not all(isinstance(t, str) and t.strip() for t in texts)
+        ):
             raise EvaluationError(
                 Errors.V003.format(
                     source=source,
                     field=f"facts[{n}].mentions[{article!r}]",
-                    problem="must be a non-empty text",
+                    problem="must be a non-empty text or a non-empty list of texts",
                 )
             )
-    return GoldFact(f["name"], dict(mentions))
+        fragments[article] = tuple(texts)
+    return GoldFact(f["name"], fragments)
 
 
 def _parse_conflict(c: Any, n: int, facts: Mapping[str, GoldFact], source: str) -> GoldConflict:
@@ -160,36 +170,43 @@ def _parse_conflict(c: Any, n: int, facts: Mapping[str, GoldFact], source: str) 
     return GoldConflict(str(c["fact"]), (a, b))
 
 
-def _locate(gold: Gold, statements: Sequence[Statement]) -> dict[tuple[str, str], str]:
-    """(fact name, article id) → statement id of the statement that holds the fragment."""
-    located: dict[tuple[str, str], str] = {}
+def _locate(gold: Gold, statements: Sequence[Statement]) -> dict[tuple[str, str], frozenset[str]]:
+    """(fact name, article id) → ids of the statements that hold the fragments."""
+    located: dict[tuple[str, str], frozenset[str]] = {}
     owner: dict[str, str] = {}
     for fact in gold.facts:
-        for article, fragment in fact.mentions.items():
-            hits = [s for s in statements if s.article == article and fragment in s.text]
-            if not hits:
-                known = sorted({s.article for s in statements})
-                raise EvaluationError(
-                    Errors.V005.format(
-                        fact=fact.name, article=article, fragment=fragment, known=", ".join(known)
-                    )
-                )
-            if len(hits) > 1:
-                raise EvaluationError(
-                    Errors.V006.format(
-                        fact=fact.name,
-                        fragment=fragment,
-                        count=len(hits),
-                        article=article,
-                        ids=", ".join(s.id for s in hits),
-                    )
-                )
-            sid = hits[0].id
-            if sid in owner:
-                raise EvaluationError(Errors.V007.format(first=owner[sid], second=fact.name, statement=sid))
-            owner[sid] = fact.name
-            located[(fact.name, article)] = sid
+        for article, fragments in fact.mentions.items():
+            located[(fact.name, article)] = frozenset(
+                _locate_fragment(fact.name, article, fragment, statements, owner) for fragment in fragments
+            )
     return located
+
+
+def _locate_fragment(
+    fact: str, article: str, fragment: str, statements: Sequence[Statement], owner: dict[str, str]
+) -> str:
+    """The id of the one statement of ``article`` that holds ``fragment``, claimed for ``fact``."""
+    hits = [s for s in statements if s.article == article and fragment in s.text]
+    if not hits:
+        known = sorted({s.article for s in statements})
+        raise EvaluationError(
+            Errors.V005.format(fact=fact, article=article, fragment=fragment, known=", ".join(known))
+        )
+    if len(hits) > 1:
+        raise EvaluationError(
+            Errors.V006.format(
+                fact=fact,
+                fragment=fragment,
+                count=len(hits),
+                article=article,
+                ids=", ".join(s.id for s in hits),
+            )
+        )
+    sid = hits[0].id
+    if sid in owner:
+        raise EvaluationError(Errors.V007.format(first=owner[sid], second=fact, statement=sid))
+    owner[sid] = fact
+    return sid
 
 
 # --- real-news gold: facts named by character spans of published articles -------------------------
@@ -289,7 +306,7 @@ def parse_real_gold(data: Any, source: str) -> RealGold:
                     problem=f"overlaps unknown facts {sorted(unknown)}",
                 )
             )
-    gold_facts = {f.name: GoldFact(f.name, {a: "" for a in f.mentions}) for f in facts}
+    gold_facts = {f.name: GoldFact(f.name, {a: () for a in f.mentions}) for f in facts}
     conflicts = tuple(
         _parse_conflict(c, n, gold_facts, source) for n, c in enumerate(data.get("conflicts", []))
     )
@@ -454,7 +471,7 @@ class GoldKey:
 
 
 def key_of_gold(gold: Gold, comparison: Comparison) -> GoldKey:
-    located = {k: frozenset({v}) for k, v in _locate(gold, comparison.statements).items()}
+    located = _locate(gold, comparison.statements)
     return GoldKey(
         located,
         frozenset(),
