@@ -12,16 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blickwinkel.analyse.pipeline import analyse_articles
-from blickwinkel.analyse.quotes import (
-    _QUOTE_PATTERNS,
-    _ZUFOLGE,
-    StatementRole,
-    _find_speaker,
-    classify_statements,
-    find_quotations,
-    speaker_from_attribution,
-)
+from blickwinkel.analyse.quote_marks import QUOTE_PATTERNS, find_quotations
+from blickwinkel.analyse.quotes import StatementRole, classify_statements
 from blickwinkel.analyse.sources import find_cited_sources
+from blickwinkel.analyse.speakers import _ZUFOLGE, find_speaker, speaker_from_attribution
 from blickwinkel.ingest import read_text
 from blickwinkel.model import Article, Block, BlockKind, Mention, Sentence
 
@@ -325,7 +319,7 @@ def test_cited_sources_english() -> None:
 def _quotations_by_pairwise_check(text: str) -> list[tuple[int, int]]:
     """The specification of find_quotations, quadratic: each match is checked against every span."""
     spans: list[tuple[int, int]] = []
-    for pattern in _QUOTE_PATTERNS:
+    for pattern in QUOTE_PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.start(1), m.end(1)
             if any(start < e + 1 and s - 1 < end for s, e in spans) or not text[start:end].strip():
@@ -549,7 +543,7 @@ def test_zufolge_on_a_long_hyphenated_capitalised_run_is_linear() -> None:
     line = "Xa-" * 6_700 + " sagte"
     assert all(_ZUFOLGE.match(line, pos) is None for pos in range(1, 60))
     started = time.process_time()
-    assert _find_speaker(line, []) is None
+    assert find_speaker(line, []) is None
     assert time.process_time() - started < 1.0
 
 

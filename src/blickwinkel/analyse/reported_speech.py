@@ -1,0 +1,77 @@
+"""Reported speech and background: German Konjunktiv I, "laut X", "X zufolge", "…, sagte die
+Polizei", English "said that", "according to", French and Spanish "selon"/"según"; and the cues of
+background ("seit Jahren", "had been") in what is left once quotations are masked."""
+
+from __future__ import annotations
+
+import re
+
+from blickwinkel.analyse.speech_words import ADJ, DET_DE, GENITIVE, ROMANCE, SPEECH_DE, SPEECH_ROMANCE
+
+_REPORTED_ROMANCE = re.compile(
+    rf"\b(?:selon|d['’]après|según|de\s+acuerdo\s+con|{SPEECH_ROMANCE})\b", re.IGNORECASE
+)
+
+_REPORTED_DE = re.compile(
+    r"\b(?:laut|zufolge|nach\s+Angaben|teilte\w*\s+(?:\w+\s+){0,6}mit|mitteilte|sagte\w*,?\s+dass|"
+    r"erklärte\w*|betonte\w*|kündigte\w*\s+(?:\w+\s+){0,6}an|berichtete\w*|berichtet|hieß\s+es|"
+    r"heißt\s+es)\b",
+    re.IGNORECASE,
+)
+_REPORTED_EN = re.compile(
+    r"\b(?:said\s+that|says\s+that|according\s+to|reportedly|allegedly|told|said|says|stated|"
+    r"announced|claimed|added)\b",
+    re.IGNORECASE,
+)
+# Konjunktiv I forms that are not also indicative in the third person.
+_KONJUNKTIV_I = re.compile(
+    r"(?<!\bich )(?<!\bIch )\b(?:sei|seien|seiest|habe|werde|müsse|könne|wolle|solle|dürfe|gebe|liege|"
+    r"stehe|gehe|komme|wisse|bestehe|brauche|handle|handele|gelte|bleibe|lasse|sehe|trage|fehle)\b"
+)
+_REPORTED_CONTEXT_SUBJUNCTIVE = re.compile(r"\b(?:hätten|wären|hätte|wäre|würden)\b")
+
+_BACKGROUND_DE = re.compile(
+    r"\b(?:seit\s+(?:Jahren|Jahrzehnten|Monaten|Wochen|langem|Langem|(?:dem\s+Jahr\s+)?\d{4})|"
+    r"bereits\s+(?:im|vor|seit|in\s+den)|schon\s+(?:im|vor|seit)|im\s+vergangenen\s+Jahr|"
+    r"in\s+der\s+Vergangenheit|vor\s+(?:\w+\s+)?Jahren|damals|einst|zuvor|bislang|bisher)\b",
+    re.IGNORECASE,
+)
+_BACKGROUND_EN = re.compile(
+    r"\b(?:had\s+been|previously|since\s+\d{4}|for\s+(?:years|decades|months)|in\s+the\s+past|"
+    r"years\s+ago|last\s+year|earlier\s+this\s+year|formerly|so\s+far|until\s+now|has\s+long)\b",
+    re.IGNORECASE,
+)
+
+
+# '…, sagte die Polizei.', '…, sagten Ermittler.': a speech verb after the comma with its speaker
+# after it attributes the whole clause before the comma.
+# Only verbs of saying that take no object here ("forderte die Stadt eine Entschädigung", "hob die
+# Stadt die Sperrung auf" are no attributions), and after the speaker at most a time or place phrase.
+_ATTRIBUTION_VERBS_DE = (
+    r"sagte|sagten|sagt|erklärte|erklärten|betonte|betonten|meinte|meinten|ergänzte|warnte|warnten|"
+    r"bestätigte|bestätigten|berichtete|berichteten|schrieb|antwortete|versicherte|unterstrich|mahnte"
+)
+_ATTRIBUTION_AFTER_DE = re.compile(
+    rf",\s*(?:{_ATTRIBUTION_VERBS_DE})\s+(?:(?:{DET_DE})\s+(?:{ADJ}){{0,2}})?[A-ZÄÖÜ][\w\-]*"
+    rf"(?:\s+[A-ZÄÖÜ][\w\-]*){{0,3}}{GENITIVE}"
+    r"(?:\s+(?:am|im|an|auf|bei|in|vor|nach|gegenüber|laut|zufolge)\s+[^,;:]{0,40})?\s*[.!?]?$"
+)
+
+
+def is_reported(text: str, lang: str) -> bool:
+    """Whether ``text`` (its quotations masked) is reported speech in language ``lang``."""
+    if lang == "en":
+        return bool(_REPORTED_EN.search(text))
+    if lang in ROMANCE:
+        return bool(_REPORTED_ROMANCE.search(text))
+    if _REPORTED_DE.search(text) or _KONJUNKTIV_I.search(text):
+        return True
+    if _ATTRIBUTION_AFTER_DE.search(text.rstrip()):
+        return True
+    return bool(_REPORTED_CONTEXT_SUBJUNCTIVE.search(text) and re.search(rf"\b(?:{SPEECH_DE})\b", text))
+
+
+def is_background(text: str, lang: str) -> bool:
+    """Whether German or English ``text`` (its quotations masked) reads as background: something that
+    held before the event ("seit Jahren", "had been")."""
+    return bool((_BACKGROUND_EN if lang == "en" else _BACKGROUND_DE).search(text))

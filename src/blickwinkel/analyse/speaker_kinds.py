@@ -1,0 +1,78 @@
+"""What kind of speaker a phrase names: a person, an organisation (the police, a ministry, "die
+Feuerwehr") or a group (officials, witnesses, "Anwohner"), from the entity type or the head noun."""
+
+from __future__ import annotations
+
+import re
+
+from blickwinkel.analyse.speech_words import DETERMINERS, GROUP_NOUNS_EN, ORGANISATION_NOUNS_EN, is_title
+
+ORGANISATION_HEAD_EN = re.compile(
+    rf"(?:{ORGANISATION_NOUNS_EN}|board|agency|company|office|service|department|court|hospital|"
+    r"university|embassy|airline|operator|commission|committee|union|party)",
+    re.IGNORECASE,
+)
+_GROUP_HEAD_EN = re.compile(rf"(?:{GROUP_NOUNS_EN})", re.IGNORECASE)
+# French and Spanish heads ("la préfecture", "les pompiers", "los bomberos").
+_ORGANISATION_HEAD_ROMANCE = re.compile(
+    r"préfecture|gendarmerie|police|mairie|ministère|gouvernement|municipalité|commune|"
+    r"policía|ayuntamiento|gobierno|ministerio|guardia\s+civil|alcaldía|consejería|junta",
+    re.IGNORECASE,
+)
+_GROUP_HEAD_ROMANCE = re.compile(
+    r"pompiers|secouristes|habitants|témoins|enquêteurs|autorités|responsables|médecins|"
+    r"bomberos|vecinos|testigos|investigadores|autoridades|responsables|médicos|agentes|sanitarios",
+    re.IGNORECASE,
+)
+_PERSON_HEAD_EN = re.compile(
+    r"spokes(?:man|woman|person)|official|officer|chief|head|director|manager|minister|mayor|"
+    r"secretary|president|chairman|chairwoman|chair|leader|commander|captain|witness|resident|"
+    r"passenger|doctor|lawyer|expert|analyst|engineer|teacher|worker|owner|driver",
+    re.IGNORECASE,
+)
+# German heads, also as the end of a compound ("Landespolizei", "Kreisverwaltung", "Rettungskräfte").
+_ORGANISATION_HEAD_DE = re.compile(
+    r"\w*(?:polizei|feuerwehr|behörde|behörden|regierung|ministerium|staatsanwaltschaft|verwaltung|"
+    r"stadt|gemeinde|rathaus|amt|gericht|dienst|bahn|unternehmen|konzern|firma|leitung|bundeswehr|"
+    r"armee|verband|kommission|präsidium|direktion|agentur|institut|klinik|krankenhaus|veranstalter)",
+    re.IGNORECASE,
+)
+_GROUP_HEAD_DE = re.compile(
+    r"\w*(?:ermittler|zeugen|anwohner|bewohner|ärzte|experten|expertinnen|helfer|retter|kräfte|"
+    r"beamte|beamten|fachleute|mitarbeiter|mitarbeitende|beschäftigte|passagiere|fahrgäste|"
+    r"demonstranten|aktivisten|diplomaten|eltern|landwirte|forscher|wissenschaftler)",
+    re.IGNORECASE,
+)
+
+
+def speaker_kind(speaker: str, mention_type: str | None = None) -> str | None:
+    """The kind of speaker ("person", "organisation" or "group") as written, from the type of the
+    mention that names it or from its head noun; None where neither says (a bare name stays None:
+    the entity tagger did not call it a person)."""
+    if mention_type == "PER":
+        return "person"
+    if mention_type == "ORG":
+        return "organisation"
+    words = [w.strip(".,;:’'") for w in speaker.split()]
+    if not words or not words[-1]:
+        return None
+    tail = " ".join(words[-2:])
+    head = words[-1]
+    if ORGANISATION_HEAD_EN.fullmatch(tail) or ORGANISATION_HEAD_EN.fullmatch(head):
+        return "organisation"
+    if _GROUP_HEAD_EN.fullmatch(head):
+        return "group"
+    if _ORGANISATION_HEAD_ROMANCE.fullmatch(tail) or _ORGANISATION_HEAD_ROMANCE.fullmatch(head):
+        return "organisation"
+    if _GROUP_HEAD_ROMANCE.fullmatch(head):
+        return "group"
+    if _PERSON_HEAD_EN.fullmatch(head):
+        return "person"
+    if head[:1].isupper() and (len(words) == 1 or words[0].lower() in DETERMINERS):
+        if _ORGANISATION_HEAD_DE.fullmatch(head):
+            return "organisation"
+        if _GROUP_HEAD_DE.fullmatch(head):
+            return "group"
+    if any(is_title(w) for w in words):
+        return "person"
+    return None

@@ -1,0 +1,414 @@
+"""Who speaks: the speaker named next to a speech verb or attribution phrase in a sentence, the speaker
+of a block quote from its attribution line, and the entity key of the mention that names a speaker."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from blickwinkel.analyse import gazetteer as gz
+from blickwinkel.analyse.quote_marks import outside_quotes
+from blickwinkel.analyse.speaker_kinds import ORGANISATION_HEAD_EN
+from blickwinkel.analyse.speech_words import (
+    ADJ,
+    CAP,
+    DETERMINERS,
+    GROUP_NOUNS_EN,
+    NAME,
+    NOT_SPEAKERS,
+    NP,
+    ORGANISATION_NOUNS_EN,
+    PRONOUNS,
+    ROMANCE,
+    ROMANCE_AUX,
+    ROMANCE_NP,
+    SPEECH,
+    SPEECH_EN,
+    SPEECH_ROMANCE,
+    UNNAMED_SOURCES,
+    is_title,
+)
+from blickwinkel.model import Mention
+
+_AFTER_VERB = re.compile(
+    rf"\b(?P<verb>{SPEECH})\s+(?:(?:am|an|im|in|auf|bei|vor|on|at)\s+(?:{ADJ})?{CAP}\s+)?(?P<np>{NP})"
+)
+_BEFORE_VERB = re.compile(
+    # a party or place in brackets may stand between the name and the verb: "Ivo Lind (CDU) sagte"
+    rf"(?:^|(?<=[,;:„“”\"»«(]\s)|(?<=[,;:„“”\"»«(]))\s*(?P<np>{NP})(?:\s*\([^()\n]{{1,30}}\))?\s+"
+    rf"(?:(?:hat|hatte|has|had)\s+)?(?P<verb>{SPEECH})\b"
+)
+# English names a speaker after a role in lower case: '…," said passenger Tom Reyes', '…," county
+# engineer Lisa Brandt said', '…, fire service spokesman Tom Reyes said'. One to three such words
+# (a role is often a compound: "fire service spokesman", "deputy police chief"), English speech verbs
+# only (German writes its nouns capitalised, and "fordert einen schnellen Ersatzbau" is no speaker);
+# the speaker is the name.
+_ROLE_EN = r"(?:(?!(?:the|a|an|on|at|in|to|that|and|but|then|also|when|while)\s)[a-z][a-z\-]+\s+){1,3}"
+_AFTER_ROLE_EN = re.compile(rf"\b(?P<verb>{SPEECH_EN})\s+{_ROLE_EN}(?P<np>{NAME})")
+# A place or organisation may come before the role: '…," Eastwick mayor <Name> said'; a possessive
+# one before the name with no role: '…," the Institute's <Name> said'.
+_BEFORE_ROLE_EN = re.compile(
+    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?:(?:{CAP}\s+){{0,2}}{_ROLE_EN}|"
+    rf"(?i:the\s+)?(?:{CAP}\s+){{0,2}}{CAP}['’]s\s+(?:{_ROLE_EN})?)(?P<np>{NAME})\s+(?P<verb>{SPEECH_EN})\b"
+)
+# '<Name>, the mayor of Eastwick, said …', '…," passenger <Name>, 34, said', '<Name>, Bürgermeisterin
+# von Lindau, sagte …': the name before an apposition between commas; 'Der Sprecher der Stadtwerke,
+# <Name>, erklärte …', 'The harbour master, <Name>, said …': the name as the apposition.
+_APPOSITION = re.compile(
+    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*(?:{_ROLE_EN})?(?P<np>{NAME}),\s+[^,;:„“”\"]{{1,160}},\s+"
+    rf"(?P<verb>{SPEECH})\b"
+)
+_NAME_APPOSITION = re.compile(
+    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*{NP}(?:\s+[a-z][a-z\-]+){{0,3}},\s+(?P<np>{NAME}),\s+"
+    rf"(?P<verb>{SPEECH})\b"
+)
+# 'Regional fire chief <Name> told reporters …': a role opening the sentence is capitalised.
+_START_ROLE_EN = re.compile(rf"^\s*[A-Z][a-z\-]+\s+{_ROLE_EN}(?P<np>{NAME})\s+(?P<verb>{SPEECH_EN})\b")
+
+_GROUP_NP_EN = (
+    r"(?:(?!(?:the|a|an|and|but|then|also|he|she|they|it|we|i|you|who|which|that)\s)[a-z][a-z\-]+\s+){0,2}?"
+    rf"(?:{ORGANISATION_NOUNS_EN}|{GROUP_NOUNS_EN})"
+)
+_GROUP_BEFORE_VERB_EN = re.compile(
+    rf"(?:(?<=[,;“”\"’']\s)|(?<=[,;“”\"’']))\s*(?P<np>{_GROUP_NP_EN})\s+(?:(?:have|had)\s+)?"
+    rf"(?P<verb>{SPEECH_EN})\b"
+)
+# The same at the start of a sentence, where the first word is capitalised: 'Opposition councillors
+# said the estimate was too optimistic.' was "reported, no source named".
+_GROUP_START_EN = re.compile(
+    rf"^\s*(?P<np>(?:[A-Z][a-z\-]+\s+)?(?:[a-z][a-z\-]+\s+)?(?:{GROUP_NOUNS_EN}))\s+(?:(?:have|had)\s+)?"
+    rf"(?P<verb>said|say|told|warned|argued|claimed|insisted|wrote)\b"
+)
+_GROUP_AFTER_VERB_EN = re.compile(
+    rf"(?:(?<=[,“”\"’']\s)|(?<=[,“”\"’']))\s*(?P<verb>{SPEECH_EN})\s+(?P<np>{_GROUP_NP_EN})\b"
+)
+
+# 'according to the local fire service.': the whole noun phrase up to the punctuation, where it does
+# not run into a time or a clause ("according to the police on Monday" leaves it to _LAUT); the
+# general pattern stops after two words ("the local").
+_ACCORDING_EN = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<np>(?:(?:the|a|an)\s+[\w\-]+|[a-z][\w\-]*)(?:\s+(?!(?:on|in|at|last|this|late|early|"
+    r"earlier|yesterday|today|and|but|which|who|that|when|while)\b)[\w\-]+){0,5}?)(?=\s*(?:[,.;:!?)]|$))"
+)
+
+_AFTER_VERB_ROMANCE_NAME = re.compile(
+    rf"\b(?:{SPEECH_ROMANCE})\s+(?:{ROMANCE_NP}),\s+(?P<np>{NAME})(?=\s*[.,;]|\s*$)"
+)
+_AFTER_VERB_ROMANCE = re.compile(rf"\b(?P<verb>{SPEECH_ROMANCE})\s+(?P<np>{ROMANCE_NP})")
+_BEFORE_VERB_ROMANCE = re.compile(
+    rf"(?:^|(?<=[,;:«»“”\"]\s)|(?<=[,;:«»“”\"]))\s*(?P<np>{ROMANCE_NP})(?:,\s+[^,;:«»“”\"]{{1,80}},)?\s+"
+    rf"(?:{ROMANCE_AUX}\s+)?(?P<verb>{SPEECH_ROMANCE})\b"
+)
+_SELON = re.compile(rf"\b(?i:selon|d['’]après|según|de\s+acuerdo\s+con)\s+(?P<np>{ROMANCE_NP})")
+
+# What may stand before a speech verb that names its speaker after it: the end of what was said, or
+# "según", "como", "comme l'a" ("según informó la Guardia Civil", "comme l'a indiqué la préfecture").
+_ROMANCE_INVERSION = re.compile(
+    rf"(?:[,;«»“”\"]|\b(?i:según|como|tal\s+como|comme\s+l['’]|ainsi\s+que\s+l['’]))\s*(?:{ROMANCE_AUX}\s+)?$"
+)
+
+_ROMANCE_NOT_SPEAKERS = frozenset(
+    {"il", "elle", "ils", "elles", "on", "nous", "je", "él", "ella", "ellos", "ellas"}
+)
+
+_SO_X = re.compile(rf"(?:^|[,;–—-]\s*)so\s+(?P<np>{NP})")
+_LAUT = re.compile(
+    rf"\b(?:[Ll]aut|[Nn]ach\s+Angaben|[Aa]ccording\s+to)\s+(?:(?:Angaben|einem\s+Bericht|Informationen)\s+)?"
+    rf"(?:(?:von|des|der)\s+)?(?P<np>{NP}|[a-z][\w\-]+)"
+)
+# "X zufolge" has no word before the name to anchor it, so the name starts only where a word starts
+# (or after one lower-case prefix: "ex-Ministerin Roth"): tried at every capital letter of a long
+# hyphenated run ("A-B-C-…") the name ran to the run's end each time, quadratic in its length; and a
+# start inside a word read "stünden dem Rat zufolge" as the speaker "den dem Rat".
+_ZUFOLGE = re.compile(rf"(?<![\w’'.\-])(?:[a-zäöüß\d][\w’'.]*-)?(?P<np>{NP})\s+zufolge\b")
+_WIE_X = re.compile(
+    rf"\b[Ww]ie\s+(?P<np>{NP})\s+(?:\w+\s+){{0,3}}(?:mitteilte|mitteilten|berichtete|berichteten|sagte|"
+    rf"erklärte|meldete|bestätigte)\b"
+)
+_BERICHTET_X = re.compile(rf"\b(?:berichtet|berichtete|meldet|meldete|reported|reports)\s+(?P<np>{NP})")
+_ENGLISH_VERB = re.compile(SPEECH_EN)
+_CLAUSE_VERB_EN = re.compile(
+    r"\s+(?:is|was|were|are|has|had|have|would|will|could|can|should|may|might|must|did|does|do)\b"
+)
+# English names the speaker after the verb ('…, said the harbour master on Monday.') only where the
+# speaker's phrase ends the clause: at the sentence's end, a comma or a time, place or relative phrase.
+# "<Name>, a historian at …, said the bridge collapse was avoidable" puts the subject of what was said
+# after the verb ("the bridge collapse"), not a speaker; the noun phrase read lazily ("the harbour")
+# is read on to the phrase's end ("the harbour master").
+_INVERSION_END = re.compile(
+    r"\s*(?:$|[,.;:!?)\]\"“”’—–])|\s+(?:on|in|at|to|for|of|from|with|by|during|after|before|about|"
+    r"yesterday|today|tonight|last|this|earlier|later|when|as|while|who|whose|which|adding|citing|"
+    r"according|and|but)\b"
+)
+_NEXT_WORD = re.compile(r"\s+[\w’'\-]+")
+
+
+_POSSESSED_NAME = re.compile(rf"\w['’]s\s+(?:[a-z][a-z\-]+\s+){{0,3}}(?P<name>{NAME})$")
+
+
+def _person_like(name: str) -> bool:
+    """Two or more words that do not end in an organisation's head ("St. Mary's Hospital" is no
+    person after a possessive)."""
+    words = name.split()
+    return len(words) >= 2 and words[-1] not in gz.ORG_HEADS and not ORGANISATION_HEAD_EN.fullmatch(words[-1])
+
+
+_APPOSED_NAME = re.compile(
+    rf",\s+(?:(?:[A-Z][\w\-]*\s+)?(?:(?!(?:who|which|that|where|when)\s)[a-z][a-z\-]+\s+){{1,3}})?(?P<name>{NAME})"
+)
+
+
+def _inverted_speaker_end(text: str, end: int) -> int | None:
+    """Where an English speaker named after its verb ends (read on over at most three more words);
+    None when a verb follows or the phrase does not end: then it is what was said, not who said it."""
+    for _ in range(4):
+        if _INVERSION_END.match(text, end):
+            return end
+        if _CLAUSE_VERB_EN.match(text, end):
+            return None
+        word = _NEXT_WORD.match(text, end)
+        if word is None:
+            return None
+        end = word.end()
+    return None
+
+
+def _clean_speaker(text: str) -> str | None:
+    words = text.split()
+    while words and words[-1].rstrip(".,;:") != words[-1]:
+        words[-1] = words[-1].rstrip(".,;:")
+        if not words[-1]:
+            words.pop()
+    cleaned = " ".join(words).strip(" ,;:")
+    if not cleaned or cleaned.endswith(("-", "‑")):
+        # a compound cut by a quotation mark ('so der SPD-„Experte“') is no name: "der SPD-" was given
+        # as the speaker of the quote and of the sentences after it
+        return None
+    first = cleaned.split()[0].lower()
+    if cleaned.lower() in PRONOUNS or first in NOT_SPEAKERS or cleaned.lower() in UNNAMED_SOURCES:
+        return None
+    # "… und seinen Beifahrer den Angaben zufolge …": a name run over "den" (a particle of Dutch
+    # names) up to an unnamed source; the speaker was "Beifahrer den Angaben", and of what followed
+    if re.search(r"\s(?:den|der|dem)\s+\S+$", cleaned) and cleaned.split()[-1].lower() in UNNAMED_SOURCES:
+        return None
+    # A determiner capitalised only because it opens the sentence is written in lower case.
+    if first in DETERMINERS and " " in cleaned:
+        cleaned = first + cleaned[len(first) :]
+    return cleaned
+
+
+def find_speaker(
+    text: str, quoted: Sequence[tuple[int, int]], lang: str = "de"
+) -> tuple[str, int, int] | None:
+    """The speaker named next to a speech verb or attribution phrase, with its offsets in ``text``."""
+    if lang in ROMANCE:
+        for pattern in (_AFTER_VERB_ROMANCE_NAME, _SELON, _BEFORE_VERB_ROMANCE, _AFTER_VERB_ROMANCE):
+            for m in pattern.finditer(text):
+                if not outside_quotes(quoted, m.start("np"), m.end("np")):
+                    continue
+                # the speaker follows the verb only after what was said ('», a déclaré le maire'):
+                # "un finaliste a déclaré une forte fièvre" has its object there, not a speaker
+                if pattern in (
+                    _AFTER_VERB_ROMANCE_NAME,
+                    _AFTER_VERB_ROMANCE,
+                ) and not _ROMANCE_INVERSION.search(text, 0, m.start()):
+                    continue
+                name = _clean_speaker(m.group("np"))
+                if name is None or name.split()[0].lower() in _ROMANCE_NOT_SPEAKERS:
+                    continue
+                start = m.start("np") + m.group("np").lower().index(name.split()[0].lower())
+                return name, start, start + len(name)
+    patterns = (_ACCORDING_EN, _LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X)
+    for pattern in (
+        *patterns,
+        _BEFORE_ROLE_EN,
+        _AFTER_ROLE_EN,
+        _NAME_APPOSITION,
+        _APPOSITION,
+        _START_ROLE_EN,
+        _GROUP_BEFORE_VERB_EN,
+        _GROUP_AFTER_VERB_EN,
+        _GROUP_START_EN,
+    ):
+        for m in pattern.finditer(text):
+            if not outside_quotes(quoted, m.start("np"), m.end("np")):
+                continue
+            # English puts the speaker after the verb only right after the quote ('…,” said Smith').
+            if (
+                pattern in (_AFTER_VERB, _AFTER_ROLE_EN)
+                and _ENGLISH_VERB.fullmatch(m.group("verb"))
+                and not re.search(r"[,“”\"‘’'»«]\s*$", text[: m.start("verb")])
+            ):
+                continue
+            # '…, said the rule was meant to …': a verb after the noun makes it the subject of
+            # what was said, not the speaker.
+            if pattern in (_AFTER_VERB, _AFTER_ROLE_EN, _GROUP_AFTER_VERB_EN) and _CLAUSE_VERB_EN.match(
+                text, m.end("np")
+            ):
+                continue
+            raw = m.group("np")
+            if pattern is _BERICHTET_X or (
+                pattern is _AFTER_VERB and m.group("verb").startswith(("bericht", "report"))
+            ):
+                # "berichtet <Outlet> von <Sachen>" reports about them: "von" opens no genitive here
+                # (the speaker was "<Outlet> von mehreren Bränden", also of the sentences after it)
+                raw = re.split(r"\s+(?:von|vom|über|about|of)\s+", raw, maxsplit=1)[0]
+            if pattern in (_AFTER_VERB, _AFTER_ROLE_EN, _GROUP_AFTER_VERB_EN) and _ENGLISH_VERB.fullmatch(
+                m.group("verb")
+            ):
+                # '<Name>, a historian at …, said the strike lasting so long …': the name before
+                # its apposition is the subject of this verb, so nothing after it is the speaker
+                if any(
+                    a.start("verb") == m.start("verb")
+                    for apposition in (_APPOSITION, _NAME_APPOSITION)
+                    for a in apposition.finditer(text)
+                ):
+                    continue
+                np_end = _inverted_speaker_end(text, m.end("np"))
+                if np_end is None:
+                    continue
+                raw = text[m.start("np") : np_end]
+                # '…, said Norland's top fire official, deputy minister <Name>': the speaker is the
+                # person the apposition names, not the country the possessive names
+                if re.search(r"\w['’]s\b", raw):
+                    apposed = _APPOSED_NAME.match(text, np_end)
+                    if apposed is not None:
+                        name = apposed.group("name").rstrip(".,;:")
+                        return name, apposed.start("name"), apposed.start("name") + len(name)
+            # "<Name>, Bürgermeisterin von Lindau, sagte": a role between the commas is no name
+            if pattern is _NAME_APPOSITION and is_title(raw.split()[0]):
+                continue
+            name = _clean_speaker(raw)
+            if name is None:
+                continue
+            start = m.start("np") + raw.lower().index(name.split()[0].lower())
+            # "the Harbour Institute's Tom Reyes": the person after the possessive organisation
+            owner = _POSSESSED_NAME.search(name)
+            if owner is not None and _person_like(owner.group("name")):
+                start += owner.start("name")
+                name = owner.group("name")
+            english = pattern in (_BEFORE_ROLE_EN, _AFTER_ROLE_EN, _START_ROLE_EN) or bool(
+                _ENGLISH_VERB.fullmatch(m.groupdict().get("verb") or "")
+                or m.group(0).lower().startswith("according")
+            )
+            if english:
+                named = _name_after_titles(text, start, start + len(name))
+                if named is not None:
+                    return text[named[0] : named[1]], named[0], named[1]
+            return name, start, start + len(name)
+    return None
+
+
+_SPEAKER_WORD = re.compile(r"[^\s,;:]+")
+_NAME_AFTER = re.compile(rf"(?P<dot>\.?)\s+(?P<name>{NAME})")
+
+
+def _name_after_titles(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the person's name after the titles in an English speaker ``text[start:end]``
+    ("Coast Guard Lt. Maria Voss", "Fire Chief Tom Reyes"), else None.
+
+    The name is read on from the last title, also past ``end``: a noun phrase holds at most four
+    capitalised words, and "U.S. Army Maj. Gen. Ann Lee" ended at "Gen.", so the speaker was the
+    organisation before the titles. Only after an abbreviated title ("Lt.") or before a given name:
+    "General Motors said" keeps its "General".
+    """
+    words = list(_SPEAKER_WORD.finditer(text, start, end))
+    last = max((n for n, w in enumerate(words) if is_title(w.group())), default=-1)
+    if last < 0:
+        return None
+    found = _NAME_AFTER.match(text, words[last].end())
+    if found is None:
+        return None
+    abbreviated = words[last].group().endswith(".") or bool(found.group("dot"))
+    name = found.group("name").rstrip(".,;:")
+    if not (abbreviated or name.split()[0] in gz.given_names()) or is_title(name.split()[0]):
+        return None
+    return found.start("name"), found.start("name") + len(name)
+
+
+def has_speech_verb(text: str, quoted: Sequence[tuple[int, int]]) -> bool:
+    pattern = re.compile(rf"\b(?:{SPEECH}|so|laut|according\s+to)\b|:\s*$")
+    return any(outside_quotes(quoted, m.start(), m.end()) for m in pattern.finditer(text))
+
+
+# --- attribution lines ---------------------------------------------------------------------------
+_HANDLE = re.compile(r"\(?\s*(@[\w\\]+)\s*\)?")
+_TITLE_IN_QUOTES = re.compile(r"^[„“\"»«‚‘']\s*(.+?)\s*[“”\"«»‘’']")
+
+
+def speaker_from_attribution(attribution: str | None) -> str | None:
+    """The speaker of a block quote or embedded post from its attribution line.
+
+    ``Fuad Hussein (@Fuad_Hussein) January 24, 2024`` gives ``Fuad Hussein``; a bare handle gives the
+    handle; a title in quotation marks (a book, a report) gives the title; ``Jane Doe, Ministerin``
+    gives ``Jane Doe``.
+    """
+    if not attribution:
+        return None
+    line = attribution.replace("\\", "").strip().lstrip("—–-―").strip()
+    if not line:
+        return None
+    title = _TITLE_IN_QUOTES.match(line)
+    if title:
+        return title.group(1).strip()
+    handle = _HANDLE.search(line)
+    if handle:
+        before = line[: handle.start()].strip(" ,")
+        return before or handle.group(1)
+    name = re.split(r"\s*[,(;|]\s*|\s+[–—-]\s+", line, maxsplit=1)[0].strip()
+    return name or None
+
+
+# --- mentions ------------------------------------------------------------------------------------
+def speaker_entity_key(
+    speaker: str,
+    span: tuple[int, int] | None,
+    own: Sequence[Mention],
+    nearby: Sequence[Mention],
+) -> str:
+    """The entity key of the mention that names the speaker, else the speaker as written."""
+    if span is not None:
+        # A mention names the speaker when it is a person in it ("Pfarrer <Name> vom <Verein>") or reaches
+        # its last word ("the Halberg District Court"); not a place inside it ("The Halberg District
+        # Court said" was keyed as "Halberg") nor a possessive ("<Name>'s lawyer said" is the lawyer).
+        words = speaker.rsplit(maxsplit=1)
+        last_word = span[0] + len(speaker) - len(words[-1]) if words else span[0]
+        named = [
+            m
+            for m in own
+            if min(m.end, span[1]) > max(m.start, span[0])
+            and speaker[m.end - span[0] : m.end - span[0] + 2] not in ("'s", "’s")
+        ]
+        # a person first, unless inside a longer name (a person's name in an institute's)
+        people = [
+            m
+            for m in named
+            if m.type == "PER"
+            and not any(o is not m and o.start <= m.start and m.end <= o.end for o in named)
+        ]
+        reaching = [m for m in named if m.end > last_word]
+        best = max(
+            people or reaching, key=lambda m: min(m.end, span[1]) - max(m.start, span[0]), default=None
+        )
+        if best is not None:
+            return best.key
+    lowered = speaker.lower()
+    last = lowered.split()[-1]
+    for m in (*own, *nearby):
+        text = m.text.lower()
+        if text == lowered or lowered.endswith(" " + text):
+            return m.key
+    for m in (*own, *nearby):
+        if m.type == "PER" and m.text.lower().split()[-1] == last:
+            return m.key
+    # A name written family name first ("<Family> <Given>" and then "<Family> said"), or a person
+    # called by the given name: the one person whose full name begins with the word.
+    if " " not in lowered:
+        full = {
+            m.key
+            for m in (*own, *nearby)
+            if m.type == "PER" and len(m.text.split()) > 1 and m.text.lower().split()[0] == lowered
+        }
+        if len(full) == 1:
+            return full.pop()
+    return speaker

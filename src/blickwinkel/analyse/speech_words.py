@@ -1,0 +1,106 @@
+"""The words of attribution, shared by the speaker finder (analyse/speakers.py), the speaker kinds
+(analyse/speaker_kinds.py) and the reported-speech reader (analyse/reported_speech.py): speech verbs,
+the shapes of names and noun phrases that speak, and words that never do. Written for this project
+from general knowledge of the languages."""
+
+from __future__ import annotations
+
+from blickwinkel.analyse import gazetteer as gz
+
+CAP = r"[A-ZÄÖÜ][\w’'.\-]*"
+_PARTICLE = r"(?:von|van|de|del|der|den|zu|al|el|bin|ibn|la|le|da|di)"
+NAME = rf"{CAP}(?:\s+(?:{_PARTICLE}\s+)?{CAP}){{0,3}}"
+DET_DE = r"(?i:der|die|das|dem|den|des|ein|eine|einem|einer|eines)"
+ADJ = r"(?:[a-zäöüß][\w\-]*\s+)"
+GENITIVE = rf"(?:\s+(?:des|der|von|vom|of|of\s+the)\s+(?:{ADJ}){{0,2}}{NAME})?"
+# German noun phrases end in a capitalised noun; English ones may be all lower case ("a spokesman").
+NP = (
+    rf"(?:{DET_DE}\s+(?:{ADJ}){{0,2}}{NAME}{GENITIVE}"
+    rf"|(?i:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+(?:\s+{NAME})?"
+    rf"|{NAME}{GENITIVE})"
+)
+
+# Finite speech verbs; the separable ones ("teilte ... mit") are matched on their finite part.
+SPEECH_DE = (
+    r"sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|betonte|betonten|betont|teilte|teilten|teilt|"
+    r"kündigte|kündigten|meinte|meint|ergänzte|ergänzt|unterstrich|warnte|warnt|forderte|fordert|"
+    r"kritisierte|kritisiert|bekräftigte|versicherte|räumte|schrieb|schreibt|twitterte|berichtete|"
+    r"berichtet|verkündete|bestätigte|bestätigt|dementierte|behauptete|behauptet|argumentierte|mahnte|"
+    r"erläuterte|antwortete|fragte|fügte|sprach|zitierte|äußerte|hob|stellte|gesagt|erklärt|betont|"
+    r"mitgeteilt|angekündigt|geschrieben|"
+    # French and Spanish verbs after a quote ("», a déclaré <Name>", '", declaró <Name>'): their
+    # quotes were found but never had a speaker
+    r"déclaré|indiqué|affirmé|expliqué|précisé|ajouté|souligné|assuré|declaró|dijo|afirmó|explicó|"
+    r"señaló|añadió|indicó|aseguró|precisó"
+)
+SPEECH_EN = (
+    r"said|says|say|told|tells|added|stated|states|announced|wrote|writes|tweeted|explained|noted|"
+    r"warned|claimed|claims|argued|argues|insisted|asked|replied|confirmed|declared|recalled|urged|"
+    r"posted|reported"
+)
+SPEECH = rf"(?:{SPEECH_DE}|{SPEECH_EN})"
+PRONOUNS = frozenset(
+    {"er", "sie", "es", "man", "wir", "ich", "he", "she", "they", "it", "we", "i", "this", "dies", "das"}
+)
+DETERMINERS = frozenset(
+    {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer", "eines", "the", "a", "an"}
+    | {"le", "la", "les", "une", "el", "los", "las", "una"}
+)
+NOT_SPEAKERS = frozenset(
+    {
+        "am", "im", "in", "an", "auf", "bei", "nach", "vor", "seit", "damals", "dann", "zuvor", "später",
+        "außerdem", "zudem", "auch", "on", "at", "after", "before", "later", "then", "also", "and", "und",
+        "aber", "but", "wie", "as", "dass", "that", "so", "es", "sich", "dennoch", "jedoch", "dessen",
+        "deren", "daraufhin", "deshalb", "darauf", "dazu", "hier", "dort", "their", "his", "her", "its",
+        "this", "these", "those", "there", "here", "when", "while", "if",
+    }
+)  # fmt: skip
+
+# "Berichten zufolge", "laut Medienberichten": reported speech without a named source.
+UNNAMED_SOURCES = frozenset(
+    {
+        "berichten", "medienberichten", "angaben", "informationen", "quellen", "kreisen", "insidern",
+        "schätzungen", "reports", "sources", "media reports", "estimates",
+    }
+)  # fmt: skip
+
+# Speakers that are an office or a group, in lower case without an article: '…, police said.',
+# '…," state officials said on Monday.', '…," said investigators.'. Only these head nouns (our own
+# list, written from general knowledge): a bare lower-case word before "said" is too often
+# something else.
+ORGANISATION_NOUNS_EN = (
+    r"police|authorities|government|ministry|military|army|navy|coastguard|coast\s+guard|"
+    r"fire\s+service|fire\s+department|council|management"
+)
+GROUP_NOUNS_EN = (
+    r"officials|prosecutors|investigators|officers|firefighters|rescuers|paramedics|medics|doctors|"
+    r"witnesses|residents|neighbou?rs|organi[sz]ers|experts|analysts|researchers|scientists|lawyers|"
+    r"spokespeople|employees|workers|staff|passengers|protesters|activists|diplomats|engineers|"
+    r"inspectors|teachers|parents|farmers|lawmakers|legislators|economists|traders|observers|locals|"
+    r"councillors|councilors|critics|opponents|campaigners|relatives|volunteers|survivors"
+)
+
+# French and Spanish: '…, a déclaré le maire, <Name>.', '…, declaró la alcaldesa, <Name>.', '<Name>,
+# maire de la commune, a expliqué que …', 'Selon les pompiers, …', '…, según la Guardia Civil.'. Used
+# for French and Spanish sentences only (their articles and auxiliaries are words in other languages).
+
+SPEECH_ROMANCE = (
+    r"déclaré|indiqué|affirmé|expliqué|précisé|ajouté|souligné|assuré|annoncé|confirmé|estimé|"
+    r"raconté|dit|déclare|indique|affirme|explique|précise|souligne|"
+    r"declaró|dijo|afirmó|explicó|señaló|añadió|indicó|aseguró|precisó|informó|confirmó|anunció|"
+    r"declara|dice|afirma|explica|señala|asegura|indica"
+)
+ROMANCE_NP = (
+    r"(?:(?i:le|la|les|un|une|el|los|las|una|un)\s+|(?i:l['’]))(?:[\w\-]+\s+){0,3}?[\w\-]+"
+    rf"(?:\s+{NAME})?|{NAME}"
+)
+ROMANCE_AUX = r"(?:a|ont|avait|avaient|ha|han|había|habían)"
+
+ROMANCE = frozenset({"fr", "es"})
+
+# "St." and "Saint" begin the names of places and institutions ("St. Mary's Hospital said").
+_NOT_TITLES_HERE = frozenset({"st", "saint"})
+
+
+def is_title(word: str) -> bool:
+    return gz.is_title(word) and word.rstrip(".").casefold() not in _NOT_TITLES_HERE
