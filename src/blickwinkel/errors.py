@@ -337,6 +337,18 @@ class Errors(metaclass=_ErrorsWithCodes):
     W014 = "Give the article's text or its url."
     W015 = "Cannot listen on {host}:{port}: {problem}; choose another --port (or --host)."
     W016 = "since: {since} is after until ({until}); swap them"
+    # web/protocol.py and web/security.py: what the server refuses before a route sees it
+    W017 = "The request is not valid HTTP/1.1 (its request line or a header cannot be read)."
+    # `curl "…/search?q=Brücke"` sends the ü as raw UTF-8 bytes, which the parser refuses: the general
+    # message sent a new user looking for a broken header.
+    W018 = (
+        "The request's address holds characters that must be percent-encoded (a space, or a letter outside "
+        "ASCII such as ü); browsers encode them, curl does with --get --data-urlencode 'q=…'."
+    )
+    W019 = "The request line and headers are longer than {limit:,} bytes."
+    W020 = "The request path and query are longer than {limit:,} bytes."
+    W021 = "The request headers are larger than {limit:,} bytes."
+    W022 = "Request body is larger than the {limit:g} MB limit (setting max_request_mb)."
 
 
 def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) -> str:

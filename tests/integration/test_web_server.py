@@ -113,6 +113,16 @@ def test_an_address_that_is_not_percent_encoded_is_named_as_such(port: int, requ
     assert status == 400 and "cannot be read" in json.loads(body)["error"]["message"]
 
 
+def test_the_server_s_own_400s_carry_ids_of_the_one_error_table(port: int) -> None:
+    # Their texts were written in web/protocol.py, the only API messages outside errors.Errors.
+    for request, code in [
+        (b"GET /api/v1/search?q=Br\xc3\xbccke HTTP/1.1\r\nHost: x\r\n\r\n", "[W018]"),
+        (b"GET /api/v1/stories HTTP/1.1\r\nHost: x\r\nbad header line\r\n\r\n", "[W017]"),
+    ]:
+        status, _, body = _raw(port, request)
+        assert status == 400 and json.loads(body)["error"]["message"].startswith(code)
+
+
 def test_an_error_keeps_the_keep_alive_connection(port: int) -> None:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     crafted = base64.urlsafe_b64encode(b"[1e999]").decode().rstrip("=")

@@ -16,6 +16,7 @@ from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
+from blickwinkel.errors import Errors
 from blickwinkel.web.errors import error_body
 from blickwinkel.web.security import (
     MAX_REQUEST_LINE_BYTES,
@@ -23,14 +24,6 @@ from blickwinkel.web.security import (
     with_security_headers,
 )
 
-UNREADABLE = "The request is not valid HTTP/1.1 (its request line or a header cannot be read)."
-# `curl "…/search?q=Brücke"` sends the ü as raw UTF-8 bytes, which the parser refuses: the general
-# message sent a new user looking for a broken header.
-UNENCODED = (
-    "The request's address holds characters that must be percent-encoded (a space, or a letter outside "
-    "ASCII such as ü); browsers encode them, curl does with --get --data-urlencode 'q=…'."
-)
-TOO_LONG = f"The request line and headers are longer than {MAX_REQUEST_LINE_BYTES:,} bytes."
 MAX_PARSED_URL_BYTES = 65535
 """What ``httptools.parse_url`` takes; longer targets are answered here (414), before it is called."""
 
@@ -51,7 +44,7 @@ class JsonErrorProtocol(HttpToolsProtocol):
                 self._request_line = data[:8192].split(b"\r\n", 1)[0]
             self._head_bytes += len(data)
             if self._head_bytes > MAX_REQUEST_LINE_BYTES:
-                self._refuse(400, TOO_LONG)
+                self._refuse(400, Errors.W019.format(limit=MAX_REQUEST_LINE_BYTES))
                 return
         super().data_received(data)
 
@@ -76,7 +69,7 @@ class JsonErrorProtocol(HttpToolsProtocol):
     def send_400_response(self, msg: str) -> None:
         line = self._request_line
         unencoded = line.count(b" ") > 2 or any(byte >= 0x80 for byte in line)
-        self._refuse(400, UNENCODED if unencoded else UNREADABLE)
+        self._refuse(400, Errors.W018 if unencoded else Errors.W017)
 
     def _refuse(self, status: int, message: str) -> None:
         """Answer with the one error body and close the connection."""

@@ -7,6 +7,7 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from blickwinkel.errors import Errors
 from blickwinkel.web.errors import error_body
 
 Scope = MutableMapping[str, Any]
@@ -38,7 +39,7 @@ LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
 
 def target_too_long() -> str:
-    return f"The request path and query are longer than {MAX_TARGET_BYTES:,} bytes."
+    return Errors.W020.format(limit=MAX_TARGET_BYTES)
 
 
 def is_loopback_host(host: str) -> bool:
@@ -75,7 +76,7 @@ class SecurityMiddleware:
             await _refuse(send, 414, target_too_long())
             return
         if sum(len(k) + len(v) for k, v in scope.get("headers", [])) > MAX_HEADER_BYTES:
-            await _refuse(send, 431, f"The request headers are larger than {MAX_HEADER_BYTES:,} bytes.")
+            await _refuse(send, 431, Errors.W021.format(limit=MAX_HEADER_BYTES))
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
@@ -101,9 +102,7 @@ class SecurityMiddleware:
 
     async def _too_large(self, send: Send) -> None:
         limit = self.max_body_bytes / 1_000_000
-        await _refuse(
-            send, 413, f"Request body is larger than the {limit:g} MB limit (setting max_request_mb)."
-        )
+        await _refuse(send, 413, Errors.W022.format(limit=limit))
 
 
 async def _refuse(send: Send, status: int, message: str) -> None:
