@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from blickwinkel.ingest import READERS, read_inputs, read_text
+from blickwinkel.ingest.html import host_outlet
 from blickwinkel.model import Article
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
@@ -733,3 +734,20 @@ def test_a_json_record_without_an_outlet_takes_the_host_of_its_address() -> None
     ]
     result = READERS.get("jsonl")("\n".join(lines), source="events.jsonl", stem="events")
     assert [a.outlet for a in result.articles] == ["harbour-herald.example", "Coast", None]
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.harbour-herald.example/a/1", "harbour-herald.example"),
+        ("https://WWW.Harbour-Herald.example./a/1", "harbour-herald.example"),
+        ("https://news.harbour-herald.example/a/1", "news.harbour-herald.example"),
+        # a host that is "www." and one name: the empty outlet "" and the top-level name alone
+        ("https://www./a/1", "www"),
+        ("https://www.example/a/1", "www.example"),
+        ("https:///a/1", None),
+        ("", None),
+    ],
+)
+def test_the_outlet_of_an_address_is_its_host_without_www(url: str, outlet: str | None) -> None:
+    assert host_outlet(url) == outlet

@@ -324,7 +324,11 @@ def host_outlet(url: str | None) -> str | None:
         host = urllib.parse.urlsplit(url).hostname
     except ValueError:
         return None
-    return host.removeprefix("www.") if host else None
+    host = (host or "").rstrip(".")
+    # "www." is left off only before a domain of its own ("www.example.org"): the host "www." gave an
+    # empty outlet, and "www.org" the top-level name "org" alone
+    domain = host.removeprefix("www.")
+    return (domain if "." in domain else host) or None
 
 
 def _attribute(doc: ElementTree.Element, name: str) -> str | None:
