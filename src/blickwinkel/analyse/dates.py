@@ -33,6 +33,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from blickwinkel.model import DateMention
 from blickwinkel.text.months import month_numbers
+from blickwinkel.text.weekdays import weekday_numbers
 
 __all__ = ["SUPPORTED_LANGUAGES", "anchor_from_others", "date_span", "dates_agree", "find_dates"]
 
@@ -49,23 +50,9 @@ def _words(text: str) -> frozenset[str]:
 # French and Spanish full names only (their abbreviations are words too: Spanish "mar" is the sea).
 _DE_MONTHS: dict[str, int] = {**month_numbers("de", "full"), **month_numbers("de", "short")}
 _EN_MONTHS: dict[str, int] = {**month_numbers("en", "full"), **month_numbers("en", "short")}
-_WEEKDAYS: dict[str, int] = {
-    "montag": 0,
-    "dienstag": 1,
-    "mittwoch": 2,
-    "donnerstag": 3,
-    "freitag": 4,
-    "samstag": 5,
-    "sonnabend": 5,
-    "sonntag": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+# Weekday names from the one table (text/weekdays.py), full names only (the abbreviations are words:
+# German "so", "do", French "mar").
+_WEEKDAYS: dict[str, int] = {**weekday_numbers("de", "full"), **weekday_numbers("en", "full")}
 _SMALL_NUMBERS: dict[str, int] = {
     "ein": 1,
     "eine": 1,
@@ -133,8 +120,8 @@ _DE_MONTH = rf"(?:{_DE_MONTH_FULL}|(?:{_DE_MONTH_SHORT})\.)"
 _EN_MONTH_FULL = _capitalised([m for m in _EN_MONTHS if m not in _EN_SHORT])
 _EN_MONTH_SHORT = _capitalised(sorted(_EN_SHORT))
 _EN_MONTH = rf"(?:{_EN_MONTH_FULL}|(?:{_EN_MONTH_SHORT})\.?)"
-_DE_WEEKDAY = _capitalised([w for w in _WEEKDAYS if w.endswith("tag") or w in {"mittwoch", "sonnabend"}])
-_EN_WEEKDAY = _capitalised([w for w in _WEEKDAYS if w.endswith("day")])
+_DE_WEEKDAY = _capitalised(list(weekday_numbers("de", "full")))
+_EN_WEEKDAY = _capitalised(list(weekday_numbers("en", "full")))
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # "bis 2000 Euro" is an amount, not a year.
 _NOT_AMOUNT = (
@@ -204,11 +191,8 @@ _EN_PATTERN = re.compile(
 # forward (``_FUTURE_ROMANCE``).
 _FR_MONTHS: dict[str, int] = dict(month_numbers("fr", "full"))
 _ES_MONTHS: dict[str, int] = dict(month_numbers("es", "full"))
-_FR_WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
-_ES_WEEKDAYS = {
-    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5,
-    "sabado": 5, "domingo": 6,
-}  # fmt: skip
+_FR_WEEKDAYS: dict[str, int] = dict(weekday_numbers("fr", "full"))
+_ES_WEEKDAYS: dict[str, int] = dict(weekday_numbers("es", "full"))
 _WEEKDAYS.update(_FR_WEEKDAYS)
 _WEEKDAYS.update(_ES_WEEKDAYS)
 _DAY_WORDS.update(

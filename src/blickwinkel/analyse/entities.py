@@ -31,6 +31,7 @@ from blickwinkel.analyse.ner_tagger import VectorWorker, crf_tags_batch, spawn_v
 from blickwinkel.analyse.numbers import LABEL_WORDS
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
 from blickwinkel.text.months import month_numbers
+from blickwinkel.text.weekdays import weekday_numbers
 
 __all__ = [
     "EntitySpan",
@@ -56,9 +57,11 @@ _QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘", "’", 
 _OPENERS = _QUOTES | {"(", ":", "–", "-", "—", "[", "•", "*"}
 _ABBREVIATION = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{1,5}s?$")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
-_CALENDAR = gz.words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday I OK TV") | {
-    month.capitalize() for month in month_numbers("en", "full")
-}
+_CALENDAR = (
+    gz.words("I OK TV")
+    | {month.capitalize() for month in month_numbers("en", "full")}
+    | {day.capitalize() for day in weekday_numbers("en", "full")}
+)
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 MAX_QUOTED_TITLE = 8
 MIN_SHOUTED_WORDS = 3

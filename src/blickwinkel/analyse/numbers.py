@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from blickwinkel.text.months import month_numbers
+from blickwinkel.text.weekdays import weekday_numbers
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -241,10 +242,8 @@ DE_MONTHS = _month_words("de", short=True, dotless=False)
 EN_MONTHS = _month_words("en", short=True, dotless=True)
 FR_MONTHS = _month_words("fr", short=True, dotless=False)
 ES_MONTHS = _month_words("es", short=False, dotless=False)
-WEEKDAYS = word_set(
-    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag monday tuesday wednesday "
-    "thursday friday saturday sunday"
-)
+# German and English weekday names, full (text/weekdays.py).
+WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers("en", "full"))
 # Words before a number that make it a label, not an amount ("Artikel 5", "flight 370"); nor is the
 # label a name ("Section 3", analyse/entities.py).
 LABEL_WORDS = _ID_BEFORE = word_set(

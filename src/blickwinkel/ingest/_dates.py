@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from blickwinkel.text.months import all_month_numbers
+from blickwinkel.text.weekdays import all_weekday_numbers
 
 # Any language's month names and abbreviations (text/months.py): a date line is read before the
 # article's language is known.
@@ -31,15 +32,9 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 
-_WEEKDAYS = (
-    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"
-    "mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|"
-    # French and Spanish feeds abbreviate them too: "mar., 04 mars 2025", "mié, 05 mar 2025"
-    "lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom"
-)
+# Every language's weekday names and abbreviations (text/weekdays.py): French and Spanish feeds
+# abbreviate them too ("mar., 04 mars 2025", "mié, 05 mar 2025"); longest first.
+_WEEKDAYS = "|".join(sorted(all_weekday_numbers(), key=lambda name: (-len(name), name)))
 # What may stand around a date on a date line: prefixes, weekdays, a time, separators.
 _FILLER = re.compile(
     r"(?:veröffentlicht|aktualisiert|erstellt|stand|datum|published|updated|posted|date|last|"

@@ -27,6 +27,7 @@ from blickwinkel.stories.lexical import term_weights
 from blickwinkel.stories.weights import weights_for
 from blickwinkel.text import content_hash
 from blickwinkel.text.months import month_numbers
+from blickwinkel.text.weekdays import weekday_numbers
 
 Vector = npt.NDArray[np.float32]
 Permutation = npt.NDArray[np.uint32]
@@ -56,28 +57,15 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 
 # German and English month and weekday names map to one key, so a German and an English report
-# of the same event share their date tokens (month names from the one table, text/months.py).
+# of the same event share their date tokens (names from the one tables, text/months.py and
+# text/weekdays.py).
 _MONTHS = {
     name: number
     for code in ("de", "en")
     for form in ("full", "short")
     for name, number in month_numbers(code, form).items()
 }
-_WEEKDAYS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("montag", "monday"),
-            ("dienstag", "tuesday"),
-            ("mittwoch", "wednesday"),
-            ("donnerstag", "thursday"),
-            ("freitag", "friday"),
-            ("samstag", "sonnabend", "saturday"),
-            ("sonntag", "sunday"),
-        ]
-    )
-    for name in names
-}
+_WEEKDAYS = {**weekday_numbers("de", "full"), **weekday_numbers("en", "full")}
 _DAY_MONTH = re.compile(
     r"\b(\d{1,2})\.?\s+([A-Za-zäÄ]{3,9})\b|\b([A-Za-z]{3,9})\s+(\d{1,2})(?:st|nd|rd|th)?\b"
 )
