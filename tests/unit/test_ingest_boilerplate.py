@@ -446,3 +446,55 @@ def test_french_and_spanish_alert_and_newsletter_promotions(text: str) -> None:
     # A site's alert or newsletter promotion is furniture, not a fact both of its pages share.
     assert boilerplate_kind(text) == "boilerplate"
     assert boilerplate_kind("Le maire a reçu une alerte des pompiers à minuit.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please enable JavaScript.",
+        "Please turn on JavaScript. Media requires JavaScript to play.",
+        "This video requires JavaScript to play.",
+        "Available to UK users only.",
+        "This clip is only available to UK viewers.",
+        "This video is not available in your country.",
+        "Bitte aktivieren Sie JavaScript.",
+        "Dieses Video ist in Ihrem Land nicht verfügbar.",
+    ],
+)
+def test_what_an_embedded_player_prints_instead_of_playing_is_boilerplate(text: str) -> None:
+    assert boilerplate_kind(text) == "boilerplate"
+
+
+def test_a_newsroom_contact_footer_is_cut_out_sentence_by_sentence() -> None:
+    # Invented outlet, addresses and numbers; laid out as a news site's footer paragraph is.
+    footer = (
+        "• To contact the Harbourside Herald city desk email desk@harbourside.example or phone "
+        "0100 555 0101. For all other enquiries please call our main switchboard on 0100 555 0100. "
+        "If you are writing to us for publication, please say so clearly."
+    )
+    text = "\n\n".join(
+        [
+            "Bridge repairs will close the east lane for three weeks, the council said.",
+            footer,
+            "• To get the latest city news on your phone, follow the Herald on Twitter and Facebook.",
+        ]
+    )
+    article = read_text(text, source="footer.txt")
+    statements = statement_text(article)
+    assert "Bridge repairs will close the east lane" in statements
+    for furniture in ("To contact", "switchboard", "for publication", "follow the Herald"):
+        assert furniture not in statements
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council wants to contact the owners of the flooded cellars this week.",
+        "Residents who need help can call the hotline on 0100 555 0199, the mayor said.",
+        "The broadcaster said the match is available to viewers in three countries.",
+        "The app requires JavaScript developers to rewrite the booking system, the firm said.",
+    ],
+)
+def test_sentences_about_contacts_and_availability_stay_article_text(sentence: str) -> None:
+    assert boilerplate_kind(sentence) is None
+    assert reader_inserts(f"The lane closes on Monday. {sentence}") == []

@@ -74,7 +74,13 @@ _READER_CALL = re.compile(
     r"if you have (?:a story|information)|do you have (?:a story|information|a news tip)|"
     r"please include (?:a|your) (?:contact|phone|telephone) number|"
     r"schreiben sie uns|schreib uns|sie haben (?:hinweise|informationen|fragen|anregungen)|"
-    r"hinweise (?:an|bitte|gerne) ))",
+    r"hinweise (?:an|bitte|gerne) )|"
+    # A newsroom's contact footer: "To contact the news desk email … or phone …", "For all other
+    # enquiries please call …", "If you write to us for publication, …".
+    r"to contact (?:the|our|this)\b[^.!?]{0,60}\b(?:desk|newsroom|editors?|reporters?|team|author)\b|"
+    r"for (?:all )?(?:other )?(?:inquiries|enquiries|queries)\b[^.!?]{0,80}\b(?:call|contact|email|"
+    r"e-mail|write|phone|ring)\b|"
+    r"if you (?:are writing|write|send)\b[^.!?]{0,60}\bfor publication\b)",
     _I,
 )
 # A promotion addresses the reader and asks to subscribe, download or follow.
@@ -102,7 +108,9 @@ _FOLLOW = re.compile(
     r"^(?:folgen sie uns|folge uns|follow us\b|(?:folgen sie|follow) [^.!?]{1,60}\b(?:on|auf) "
     r"(?:twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|tiktok|youtube)\b|"
     r"originally published (?:on|in|by|at)\b|this (?:article|story) (?:was )?(?:originally|first) "
-    r"(?:published|appeared)|(?:dieser|der) (?:artikel|beitrag|text) erschien (?:zuerst|ursprünglich))",
+    r"(?:published|appeared)|(?:dieser|der) (?:artikel|beitrag|text) erschien (?:zuerst|ursprünglich)|"
+    # "To get the latest sports news on your phone, follow … on Twitter"
+    r"to (?:get|receive) (?:the |our )?latest\b[^.!?]{0,80}\b(?:follow|sign up|subscribe|download)\b)",
     _I,
 )
 # A whole piece that notes the page itself: when it was updated, that a machine helped to write it,
@@ -122,7 +130,19 @@ _PAGE_NOTE = re.compile(
     r"(?:help|assistance|use) of (?:ai|artificial intelligence)\b|"
     r"(?:hören sie (?:diesen|den) (?:artikel|beitrag)|artikel (?:anhören|vorlesen lassen)|"
     r"listen to (?:this|the) (?:article|story))\b[^.!?]{0,30}$|"
-    r"(?:\d+\s+)?(?:kommentare?|comments?)\s*(?:\(\d+\))?$)",
+    r"(?:\d+\s+)?(?:kommentare?|comments?)\s*(?:\(\d+\))?$|"
+    # What an embedded player prints where it cannot play: "Please enable JavaScript.", "This video
+    # requires JavaScript", "Available to UK viewers only", "Dieses Video ist nicht verfügbar".
+    r"(?:please )?(?:turn on|enable|activate|switch on) javascript\b|"
+    r"(?:bitte )?(?:aktivieren sie|schalten sie) javascript\b|"
+    r"(?:(?:the |this )?(?:media|video|audio|content|player|page)) (?:requires|needs) javascript\b|"
+    r"javascript (?:is )?(?:required|disabled|deaktiviert)\b|"
+    r"(?:(?:this|the) (?:video|audio|clip|content|media) is )?(?:only )?available (?:to|for|in) "
+    r"(?:the )?\S+ (?:users|viewers|visitors|residents)(?: only)?[.!]?$|"
+    r"(?:this|the) (?:video|audio|clip|content|media) is (?:not|no longer|currently not) available\b|"
+    r"(?:not|nicht) (?:available|verfügbar) in (?:your|ihrem) (?:country|region|land)\b|"
+    r"(?:dieses|das) (?:video|audio|element) (?:ist|kann) (?:in ihrem land )?nicht (?:verfügbar|"
+    r"abgespielt)|your browser does not support\b|ihr browser unterstützt\b)",
     _I,
 )
 # Page furniture glued to the start of the next paragraph when a capture lost the line break:
@@ -212,6 +232,10 @@ _YES_NO = re.compile(
 )
 
 
+# A list bullet before a piece ("• To contact …"): furniture with a bullet is still furniture.
+_BULLET = re.compile(r"^[•·▪►▶■]\s*")
+
+
 def _words(text: str) -> int:
     """Whitespace-separated tokens (cheap: called on every piece and sentence)."""
     return len(text.split())
@@ -235,7 +259,7 @@ def is_photo_credit(text: str) -> bool:
 
 def boilerplate_kind(text: str) -> BoilerplateKind | None:
     """``credit``, ``boilerplate`` or None (article text) for the text of one piece."""
-    stripped = text.strip()
+    stripped = _BULLET.sub("", text.strip())
     words = _words(stripped)
     if not stripped or words == 0 or len(stripped) > MAX_FURNITURE_CHARS or leading_furniture(stripped):
         return None  # a prompt glued to article text is cut off by the reader, not the whole piece
@@ -359,11 +383,13 @@ def is_reader_insert(inner: str) -> bool:
 # A sentence inside running text that is a prompt, a call to readers or a promotion, as captures
 # that lost their line breaks keep them: "… im Frühjahr. Lesen Sie auch: … Die Gemeinde …".
 MAX_INLINE_PROMPT_WORDS = 30
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"“”»«’']*|$)")
+# A dot right before a small letter or a digit ("news@example.org", "3.5") ends no sentence; one
+# before a capital does, as captures without spaces glue sentences ("… hier.Die Gemeinde …").
+_SENTENCE = re.compile(r"(?:[^.!?]|\.(?=[a-z0-9äöüß]))+(?:[.!?]+[\"“”»«’']*|$)")
 
 
 def _is_inline_prompt(sentence: str) -> bool:
-    stripped = sentence.strip()
+    stripped = _BULLET.sub("", sentence.strip())
     matched = (
         _PROMPT.match(stripped)
         or _READER_CALL.match(stripped)
