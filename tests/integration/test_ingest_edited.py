@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from blickwinkel.store import Store
+from blickwinkel.store import Store, open_store
 from blickwinkel.store.ingest import Ingestor, default_analyser
+from tests.databases import empty_database
 from tests.integration.newsroom_fixtures import write_texts
 from tests.unit.test_stories_props import HashedWordsEmbedder
 
@@ -113,3 +114,63 @@ def test_a_replacement_whose_text_another_writer_stored_meanwhile_is_already_sto
     assert (result.article_id, result.created) == (other.article_id, False)
     article = store.article(first.article_id)
     assert article is not None and article.text == REPORTS[0]  # the stored version stays
+
+
+DAYS = ("2031-03-03", "2031-03-03", "2031-03-04", "2031-03-05", "2031-03-05")
+DATED_REPORTS = (
+    *REPORTS,
+    "Sandbank off Lindholm to be dredged\n\nThe harbour office will dredge the sandbank the Nordlicht hit "
+    "off Lindholm, a spokeswoman said on Tuesday.",
+    OTHER_EVENT,
+    "Quillby cider press draws a queue\n\nVisitors queued for the old cider press at the Quillby apple "
+    "festival, which ended on Sunday, the organisers said.",
+)
+
+
+def _write_records(folder: Path, texts: tuple[str, ...]) -> list[str]:
+    paths = []
+    for n, (text, day) in enumerate(zip(texts, DAYS, strict=True)):
+        title, body = text.split("\n\n", 1)
+        record = {"url": f"https://news.example/{n}", "title": title, "text": body, "published": day}
+        path = folder / f"report-{n}.json"
+        path.write_text(json.dumps(record), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _story_texts(store: Store) -> list[list[str]]:
+    stored = store.articles(list(range(1, 200)))
+    stories = {store.story_of(n) for n in stored}
+    return sorted(
+        sorted(stored[n].text for n in store.story_article_ids(s)) for s in stories if s is not None
+    )
+
+
+def test_many_edited_files_are_reclustered_once_with_the_stories_of_a_fresh_ingest(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each edited file keeps its article's early id, so it comes late in processing order: a run of
+    # N edited files re-clustered the stored stories N times.
+    paths = _write_records(tmp_path, DATED_REPORTS)
+    _ingest(store, paths)
+    calls: list[object] = []
+    recluster = Ingestor.recluster_from
+    monkeypatch.setattr(
+        Ingestor, "recluster_from", lambda self, day: (calls.append(day), recluster(self, day))
+    )
+    edited = tuple(text.replace(" said", " said later") for text in DATED_REPORTS)
+    _write_records(tmp_path, edited)
+    assert _ingest(store, paths) == (0, len(paths), 0)
+    assert len(calls) == 1
+    assert store.count_articles() == len(paths)
+    assert all(store.story_of(n) is not None for n in range(1, len(paths) + 1))
+
+    fresh_folder = tmp_path / "fresh"
+    fresh_folder.mkdir()
+    with empty_database("sqlite", fresh_folder) as url:
+        fresh = open_store(url)
+        try:
+            _ingest(fresh, _write_records(fresh_folder, edited))
+            assert _story_texts(store) == _story_texts(fresh)
+        finally:
+            fresh.close()

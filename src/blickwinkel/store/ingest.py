@@ -3,7 +3,10 @@
 Every article is analysed, embedded, assigned to a story and stored in its own transaction, so an
 interrupted run keeps everything it committed and a re-run skips what is stored (same URL or same
 text). Every input that fails is recorded with its reason (``blickwinkel ingest --failed``) and
-forgotten once it succeeds.
+forgotten once it succeeds. An article that comes late in the clusterer's processing order (an older
+date, or an edited input that keeps its early id) waits without a story until the end of the run,
+which re-clusters once from the earliest of their days; a run stopped before that leaves them to
+the next run, which places stored articles without a story first.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import os
 import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -134,6 +138,19 @@ def expand_paths(sources: Iterable[str]) -> Iterator[str]:
         yield from (f for f in (os.path.join(source, f.name) for f in files) if first_time(f, seen))
 
 
+@dataclass
+class _LateArticles:
+    """Stored articles that came late in processing order, left without a story until one
+    re-clustering from the earliest of their days (None: an undated one, all are re-clustered)."""
+
+    days: list[dt.date | None] = dataclasses.field(default_factory=list)
+    ids: list[int] = dataclasses.field(default_factory=list)
+
+    def first_day(self) -> dt.date | None:
+        dated = [d for d in self.days if d is not None]
+        return None if len(dated) < len(self.days) else min(dated)
+
+
 class Ingestor:
     """Reads or fetches inputs and stores their articles; one instance per run."""
 
@@ -155,6 +172,7 @@ class Ingestor:
         self.progress = progress or (lambda outcome, source: None)
         self.clusterer = self._new_clusterer()
         self._loaded = False
+        self._late: _LateArticles | None = None  # inside `_one_reclustering`
 
     def _new_clusterer(self) -> StoryClusterer:
         return StoryClusterer(source=StoredStories(self.store, self.embedder), embedder=self.embedder.name)
@@ -169,9 +187,31 @@ class Ingestor:
     def ingest(self, sources: Sequence[str]) -> IngestCounts:
         """Ingest paths (files, directories) and URLs (articles or feeds), one article at a time."""
         counts = IngestCounts()
-        for source in expand_paths(sources):
-            counts.add(self.ingest_url(source) if is_url(source) else self.ingest_path(source))
+        with self._one_reclustering(counts):
+            for source in expand_paths(sources):
+                counts.add(self.ingest_url(source) if is_url(source) else self.ingest_path(source))
         return counts
+
+    @contextmanager
+    def _one_reclustering(self, counts: IngestCounts) -> Iterator[None]:
+        """Within: a late article waits without a story, and one re-clustering from the earliest
+        late day places them all at the end (re-ingesting many edited files re-clustered once per
+        file). The stories are those a re-clustering per article would give: the span from the
+        earliest day is clustered again in processing order either way."""
+        if self._late is not None:  # nested: the outer one re-clusters
+            yield
+            return
+        self._late = late = _LateArticles()
+        try:
+            yield
+        finally:
+            self._late = None
+        if late.ids:
+            before = story_count(self.store)
+            self.recluster_from(late.first_day())
+            counts.new_stories += max(0, story_count(self.store) - before)
+            if self.analyser is not None:
+                self._keep_statement_vectors(late.ids)
 
     def ingest_path(self, path: str) -> IngestCounts:
         result = read_inputs([path], max_bytes=self.max_bytes)
@@ -214,8 +254,9 @@ class Ingestor:
     def poll_feeds(self) -> IngestCounts:
         """Fetch every stored feed (conditionally, by ETag and Last-Modified) and ingest new entries."""
         counts = IngestCounts()
-        for feed in self.store.feeds():
-            counts.add(self.poll_feed(feed))
+        with self._one_reclustering(counts):
+            for feed in self.store.feeds():
+                counts.add(self.poll_feed(feed))
         return counts
 
     def poll_feed(self, feed: Feed) -> IngestCounts:
@@ -367,6 +408,10 @@ class Ingestor:
             if self.store.story_of(article_number(doc.id)) is not None:
                 continue  # placed by a re-clustering of this batch's span
             if self.clusterer.is_late(doc):
+                if self._late is not None:  # placed by the run's one re-clustering at its end
+                    self._late.days.append(doc.published)
+                    self._late.ids.append(article_number(doc.id))
+                    continue
                 before = story_count(self.store)
                 self.recluster_from(doc.published)
                 new += max(0, story_count(self.store) - before)
