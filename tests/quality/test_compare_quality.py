@@ -32,8 +32,10 @@ DATA = Path(os.environ.get("BLICKWINKEL_SHARED", str(SHARED))) / "data"
 # Lowered by the eighth session's licence ruling: the link model is fitted only on licence-clean pairs
 # (these stories and SemEval gold, no WikiNews or corpus-de text), of which these stories are now 3 of
 # 142 training events: links 0.826 -> 0.787 (P 0.867, R 0.722), unique facts 0.754 -> 0.523 (P 0.733,
-# R 0.407), conflicts 0.909 -> 0.8 (P 1.0, R 0.667).
-GOLD_F1 = {"links": 0.787, "unique_facts": 0.523, "conflicts": 0.8}
+# R 0.407), conflicts 0.909 -> 0.8 (P 1.0, R 0.667). Ninth session: the Tageblatt's standfirst is
+# article text and its repair cost a gold mention (54 -> 56 gold links): links 0.787 -> 0.796 (P 0.872,
+# R 0.732).
+GOLD_F1 = {"links": 0.796, "unique_facts": 0.523, "conflicts": 0.8}
 # Held-out real-news events (examples/gold-real, split heldout), per language pair:
 # (task, figure) -> pinned value. Support (gold items) in the comments. Since the eighth session the
 # link model is fitted on licence-clean pairs only (docs/data-sources.md); the pins that went down

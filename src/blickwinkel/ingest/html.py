@@ -25,6 +25,7 @@ from blickwinkel.ingest._blocks import (
     quote_piece,
 )
 from blickwinkel.ingest._dates import parse_date_value
+from blickwinkel.ingest._standfirst import standfirst
 from blickwinkel.ingest._teasers import front_page_teasers
 from blickwinkel.ingest._text import collapse_spaces, dash_attribution, join_lines, normalise
 
@@ -49,9 +50,10 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     # Tables are left out (scores, timetables, data boxes), unless the article itself is laid out in
     # one: an older site's page in a layout table had "no article text found".
     page = attributed_quotes(text)
-    doc, pieces = _extracted(page, source, tables=False)
+    summary = standfirst(text)
+    doc, pieces = _extracted(page, source, tables=False, standfirst=summary)
     if doc is None:
-        doc, pieces = _extracted(page, source, tables=True)
+        doc, pieces = _extracted(page, source, tables=True, standfirst=summary)
     if doc is None:
         raise IngestError(source, Errors.I031)
     title = _attribute(doc, "title")
@@ -72,8 +74,12 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     return single(article)
 
 
-def _extracted(text: str, source: str, *, tables: bool) -> tuple[ElementTree.Element | None, list[Piece]]:
-    """trafilatura's document of the page and its pieces; no document when it holds no article."""
+def _extracted(
+    text: str, source: str, *, tables: bool, standfirst: str | None = None
+) -> tuple[ElementTree.Element | None, list[Piece]]:
+    """trafilatura's document of the page and its pieces; no document when it holds no article. The
+    page's ``standfirst`` (ingest/_standfirst.py) comes first after the headline where trafilatura
+    dropped it."""
     import trafilatura
 
     try:
@@ -97,8 +103,10 @@ def _extracted(text: str, source: str, *, tables: bool) -> tuple[ElementTree.Ele
     title = _attribute(doc, "title")
     pieces = [Piece("headline", title)] if title else []
     main = doc.find("main")
-    if main is not None:
-        pieces.extend(_main_pieces(main, title))
+    body = _main_pieces(main, title) if main is not None else []
+    if standfirst and _letters(standfirst)[:80] not in _letters(" ".join(p.text for p in body)):
+        pieces.append(Piece("paragraph", standfirst))
+    pieces.extend(body)
     pieces = attach_dash_lines(pieces)
     pieces = mark_boilerplate(pieces)
     mark_subheadings(pieces)
@@ -107,6 +115,12 @@ def _extracted(text: str, source: str, *, tables: bool) -> tuple[ElementTree.Ele
     if words < MIN_ARTICLE_WORDS:
         return None, []
     return doc, pieces
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of ``text`` in lower case: a standfirst the extraction kept is found
+    whatever spaces, line breaks or punctuation it was given."""
+    return "".join(c for c in text.casefold() if c.isalnum())
 
 
 # HTML5 names a block quote's speaker in a <footer> or <cite> inside it, or in the <figcaption> of
