@@ -317,3 +317,26 @@ def test_speed_guards_do_not_change_somajo_output() -> None:
         expected = [[t.text for t in s] for s in plain.tokenize_text([paragraph])]
         guarded = [[t.text for t in s] for s in _tokenizer(language).tokenize_text([paragraph])]
         assert guarded == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "repaired"),
+    [
+        ("The mayorâ\u0080\u0099s office", "The mayor’s office"),  # UTF-8 read as Latin-1
+        ("The mayorâ€™s office", "The mayor’s office"),  # … as Windows-1252
+        ("â€œWe will rebuild,â€\u009d she said", "“We will rebuild,” she said"),
+        ("a fee of Â£40 at the cafÃ©", "a fee of £40 at the café"),
+        ("ÃƒÂ©tÃƒÂ©", "été"),  # twice
+        ("the harbour\u0092s wall \u0097 rebuilt", "the harbour’s wall — rebuilt"),  # lone signs
+    ],
+)
+def test_mojibake_is_repaired(raw: str, repaired: str) -> None:
+    assert normalise(raw) == repaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Das „Ä“ steht für Ärger.", "Die Freude war groß“, sagte sie.", "ein „Rosé“ am Abend", "SÃO PAULO"],
+)
+def test_real_letters_before_quotes_are_no_mojibake(text: str) -> None:
+    assert normalise(text) == text

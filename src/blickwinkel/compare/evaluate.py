@@ -31,6 +31,7 @@ from typing import Any
 from blickwinkel.errors import Errors, EvaluationError
 from blickwinkel.model import Comparison, Statement
 from blickwinkel.scores import f1 as harmonic_f1
+from blickwinkel.text import repair_mojibake
 
 GOLD_SCHEMA = "blickwinkel.gold/1"
 TASKS = ("links", "unique_facts", "conflicts")
@@ -421,9 +422,9 @@ def _parse_different(
 
 def locate_span(article_text: str, raw: str, span: Span) -> tuple[int, int]:
     """Where the raw-field span lies in the article text as the reader yields it: the reader only
-    normalises spaces and invisible characters, so the span's words are found in order, the
-    occurrence nearest its raw offset winning."""
-    piece = raw[span.start : span.end]
+    normalises spaces and invisible characters and repairs mojibake, so the span's words, repaired
+    alike, are found in order, the occurrence nearest its raw offset winning."""
+    piece = repair_mojibake(raw[span.start : span.end])
     words = piece.split()
     if not words:
         raise EvaluationError(

@@ -19,8 +19,59 @@ _SPACE_AROUND_NEWLINE = re.compile(r" ?\n ?")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
+# UTF-8 read as Latin-1 or Windows-1252 ("mojibake"): "Assadâ\x80\x99s" or "Assadâ€™s" for "Assad’s",
+# "Ã©" for "é", "Â£" for "£". Only the leads of what our languages write this way are repaired: "Â"/"Ã"
+# with one continuation (Latin-1 letters and signs), "â" with two (punctuation, currency, ™) and "ð"
+# with three (emoji); each continuation a byte 0x80–0xBF, shown as its Latin-1 control or its
+# Windows-1252 sign. A capital with a real quote after it ("„Ä“", "groß“") decodes to no such
+# character and stays.
+_CONTINUATION = (
+    "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
+    + ("\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178")
+)
+_MOJIBAKE = re.compile(
+    f"[\u00c2\u00c3][{_CONTINUATION}]|\u00e2[{_CONTINUATION}]{{2}}|\u00f0[{_CONTINUATION}]{{3}}"
+)
+_REPAIRED_RANGES = ((0x00A0, 0x00FF), (0x2000, 0x214F), (0x1F000, 0x1FAFF))
+
+
+def _repaired(match: re.Match[str]) -> str:
+    try:
+        raw = bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in match.group())
+        char = raw.decode("utf-8")
+    except (UnicodeError, ValueError):
+        return match.group()
+    return char if any(lo <= ord(char) <= hi for lo, hi in _REPAIRED_RANGES) else match.group()
+
+
+# A lone C1 control is a Windows-1252 sign read as Latin-1 ("\x92" for "’", "\x97" for "—"); the five
+# bytes Windows-1252 leaves undefined stay controls (and are deleted below), and U+0085 stays the
+# line break it is in Unicode.
+_C1 = re.compile("[\u0080-\u0084\u0086-\u009f]")
+
+
+def _windows_sign(match: re.Match[str]) -> str:
+    try:
+        return bytes([ord(match.group())]).decode("cp1252")
+    except UnicodeError:
+        return match.group()
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 text that was read as Latin-1 or Windows-1252 and saved again, repaired (also when it
+    happened twice), and lone Windows-1252 signs read as Latin-1 controls."""
+    for _ in range(3):
+        repaired = _MOJIBAKE.sub(_repaired, text)
+        if repaired == text:
+            break
+        text = repaired
+    return _C1.sub(_windows_sign, text)
+
+
 def clean_characters(text: str) -> str:
-    """NFC, ``\n`` line ends, no invisible or control characters; spaces are left alone."""
+    """NFC, ``\n`` line ends, mojibake repaired, no invisible or control characters; spaces are left
+    alone."""
+    text = repair_mojibake(text)
     text = _LINE_BREAK.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)
