@@ -3,6 +3,7 @@ is, which outlets copy another (wire copies), and the words each outlet chooses 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -14,6 +15,7 @@ from blickwinkel.model import AnalysedArticle, Conflict, Fact, Omission, Stateme
 from blickwinkel.stories.duplicates import CopyCandidate, near_copies
 from blickwinkel.stories.features import minhash_signature
 from blickwinkel.text import content_hash
+from blickwinkel.text.function_words import function_words
 
 REPORTED = "reported"
 CONFLICT = "conflict"
@@ -131,17 +133,34 @@ def word_choice(
     return tuple(w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:8])
 
 
+# Words that say nothing about an outlet's choice of words: every function word of German and
+# English (the link model's STOPWORDS keep some it was fitted with: "which", "into", "during" were an
+# English outlet's "own words") and the commonest English adverbs and quantifiers.
+_NO_CHOICE = STOPWORDS | frozenset(
+    fold(w)
+    for w in function_words("de", "en")
+    | set(
+        """
+        also just only even still very then now however such other another some any all each both
+        most many much well yet already again
+        """.split()
+    )
+)
+_WORD = re.compile(r"\w+")
+
+
 def _content_words(items: Sequence[Statement]) -> set[str]:
     """Nouns in German (capitalised lemmas), content words in other languages (French and Spanish
     without their function words and number words: "dans", "quarante" were a French outlet's "own
-    words")."""
+    words"); never a word of a name (names are what "does not name" lists)."""
     words: set[str] = set()
     for s in items:
         german = (s.language or "de").startswith("de")
         romance = (s.language or "").startswith(("fr", "es"))
+        names = {fold(w) for m in s.entities for w in _WORD.findall(m.text)}
         for lemma in s.lemmas or tuple(s.text.split()):
             folded = fold(lemma)
-            if not folded or folded in STOPWORDS or folded[0].isdigit():
+            if not folded or folded in _NO_CHOICE or folded in names or folded[0].isdigit():
                 continue
             if romance and (
                 lemma.lower() in ROMANCE_FUNCTION_WORDS or is_number_word(lemma, s.language or "")
