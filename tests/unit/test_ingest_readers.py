@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -751,3 +752,19 @@ def test_a_json_record_without_an_outlet_takes_the_host_of_its_address() -> None
 )
 def test_the_outlet_of_an_address_is_its_host_without_www(url: str, outlet: str | None) -> None:
     assert host_outlet(url) == outlet
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www1.harbour-herald.example/a/1", "harbour-herald.example"),
+        ("https://m.harbour-herald.example/a/1", "harbour-herald.example"),
+        ("https://amp.harbour-herald.example/a/1", "harbour-herald.example"),
+        ("https://sport.harbour-herald.example/a/1", "sport.harbour-herald.example"),
+        ("https://www.example/a/1", "www.example"),  # no name left after the server part
+    ],
+)
+def test_the_server_part_of_a_host_is_no_part_of_the_outlet(url: str, outlet: str) -> None:
+    # Two articles of one site were two outlets, "www1.…" beside "…".
+    record = json.dumps({"title": "T", "text": "The pier reopened on Monday.", "url": url})
+    assert read_text(record, source="a.json").outlet == outlet

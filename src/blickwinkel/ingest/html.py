@@ -207,7 +207,7 @@ def _site_name(doc: ElementTree.Element) -> str | None:
     if (
         name
         and hostname
-        and name.casefold() in {hostname.casefold(), hostname.casefold().removeprefix("www.")}
+        and name.casefold() in {hostname.casefold(), _SERVER_PREFIX.sub("", hostname).casefold()}
     ):
         return None
     return name
@@ -339,10 +339,15 @@ def host_outlet(url: str | None) -> str | None:
     except ValueError:
         return None
     host = (host or "").rstrip(".")
-    # "www." is left off only before a domain of its own ("www.example.org"): the host "www." gave an
-    # empty outlet, and "www.org" the top-level name "org" alone
-    domain = host.removeprefix("www.")
-    return (domain if "." in domain else host) or None
+    # The server part is left off only before a domain of its own ("www.example.org"): the host "www."
+    # gave an empty outlet, and "www.org" the top-level name "org" alone
+    return _SERVER_PREFIX.sub("", host) or None
+
+
+# The server part of a host that is no part of the outlet's name: "www.", numbered "www1.", and the
+# mobile and AMP editions' "m.", "mobile.", "amp." (two articles of one site were two outlets,
+# "www1.example.com" beside "example.com"); only before a name of two or more parts.
+_SERVER_PREFIX = re.compile(r"^(?:www\d*|m|mobile|amp)\.(?=[^.]+\.[^.]+)", re.IGNORECASE)
 
 
 def _attribute(doc: ElementTree.Element, name: str) -> str | None:
