@@ -143,6 +143,9 @@ def compared_gold(path: Path, data_root: Path, use: Any) -> tuple[Any, list[Any]
 # The datasets whose texts may train what ships (../shared/README.md: SemEval-2022 texts allow "training
 # of small scorers"). WikiNews (no licence stated) and corpus-de (research use only) are evaluation-only.
 CLEAN_DATASETS = frozenset({"same-story/semeval2022-sample-dev.jsonl"})
+# The schema of gold over our own example stories (examples/gold, and examples/gold-train/own-*.json):
+# its inputs are files we wrote, so it always trains.
+OWN_SCHEMA = "blickwinkel.gold/1"
 
 
 def _datasets(data: dict[str, Any]) -> set[str]:
@@ -150,8 +153,8 @@ def _datasets(data: dict[str, Any]) -> set[str]:
 
 
 def gold_paths() -> tuple[list[Path], list[Path]]:
-    """The gold files the coefficients are fitted on (licence-clean: our example stories, and the
-    SemEval files of examples/gold-train, split "train", and of examples/gold-real's tuning half) and
+    """The gold files the coefficients are fitted on (licence-clean: our example stories, examples/gold
+    and the own-*.json files of examples/gold-train, and the SemEval files of examples/gold-train, split "train", and of examples/gold-real's tuning half) and
     those that may only choose each model's intercept shift (the tuning half's other files: WikiNews,
     corpus-de). The held-out half is never read."""
     train = sorted((ROOT / "examples" / "gold").glob("*.json"))
@@ -159,6 +162,11 @@ def gold_paths() -> tuple[list[Path], list[Path]]:
     for folder, split in (("gold-train", "train"), ("gold-real", "tune")):
         for path in sorted((ROOT / "examples" / folder).glob("*.json")):
             data = json.loads(path.read_text(encoding="utf-8"))
+            if folder == "gold-train" and data.get("schema") == OWN_SCHEMA:
+                # Our own invented stories (examples/train-stories, gold in examples/gold-train/own-*.json):
+                # our writing, so training data like examples/gold.
+                train.append(path)
+                continue
             if data.get("split") != split:
                 continue
             (train if _datasets(data) <= CLEAN_DATASETS else choose).append(path)
