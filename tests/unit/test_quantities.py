@@ -571,3 +571,45 @@ def test_a_count_belongs_to_the_noun_it_counts(
     text: str, language: str, expected: list[tuple[float, str | None]]
 ) -> None:
     assert values(text, language) == expected
+
+
+# --- whole numbers with fractions -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        ("Nearly three and a half thousand hikers signed the letter.", "en", 3500, "hiker"),
+        ("The bridge will cost one and a half million pounds.", "en", 1_500_000, "GBP"),
+        ("Close to 4 and a half million tourists came.", "en", 4_500_000, "tourist"),
+        ("Some twenty-one and a half thousand tickets were sold.", "en", 21_500, "ticket"),
+        ("The ferry took two and a half hours.", "en", 2.5, "hour"),
+        ("He was given six and three-quarter years.", "en", 6.75, "year"),
+        ("A quarter of a million visitors came.", "en", 250_000, "visitor"),
+        ("They ordered three quarters of a million masks.", "en", 750_000, "mask"),
+        ("The fund lost a quarter million euros.", "en", 250_000, "EUR"),
+        ("Half a million people watched.", "en", 500_000, "people"),
+        ("Fast dreieinhalbtausend Wanderer unterschrieben.", "de", 3500, "Wanderer"),
+        ("Die Brücke kostet zweieinhalb Millionen Euro.", "de", 2_500_000, "EUR"),
+        ("Die Fähre brauchte zweieinhalb Stunden.", "de", 2.5, "Stunde"),
+        ("Er wartete anderthalb Stunden.", "de", 1.5, "Stunde"),
+        ("Das Amt zahlte anderthalb Millionen Euro.", "de", 1_500_000, "EUR"),
+        ("Sie lief eineinhalb Kilometer.", "de", 1.5, "Kilometer"),
+        ("Eine Viertelmillion Besucher kamen.", "de", 250_000, "Besucher"),
+    ],
+)
+def test_whole_numbers_with_fractions(text: str, language: str, value: float, unit: str) -> None:
+    quantity = one(text, language)
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+
+
+def test_a_fraction_of_something_else_is_no_amount() -> None:
+    assert find_quantities("A quarter of the members left.", "en") == []
+    assert find_quantities("Ein Viertel der Mitglieder ging.", "de") == []
+
+
+def test_written_out_fraction_agrees_with_the_digits() -> None:
+    words = one("About two and a half thousand fans waited.", "en")
+    digits = one("Rund 2.500 Fans warteten.", "de")
+    assert quantities_agree(words, digits) is True

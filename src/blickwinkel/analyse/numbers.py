@@ -6,6 +6,10 @@ and the counted noun.
 Vague amounts are ranges: "Dutzende" 24-99, "Hunderte" 200-999, "Tausende" 2000-9999, and
 "einige/mehrere/ein paar hundert" ("several hundred") 200-900 — the smallest plural of the power of
 ten up to just below the next one, our reading of the words, not a measured figure.
+
+A whole number with a fraction is one number: "two and a half thousand" is 2,500 (it was read as "two"
+and "a half thousand", 500), "one and a half million", "a quarter of a million", "zweieinhalbtausend",
+"dreieinhalb Millionen", "anderthalb", "eine Viertelmillion".
 """
 
 from __future__ import annotations
@@ -97,6 +101,10 @@ _DE_ATOM = re.compile(
     r"Hundert|Tausend)(?![\w-])"
     r"|(?<![\w-])(?P<vague>(?:Dutzend|Zehntausend|Hunderttausend|Hundert|Tausend)en?|Millionen|Milliarden)"
     r"(?![\w-])"
+    # "zweieinhalb", "dreieinhalbtausend", "anderthalb", "eine Viertelmillion"
+    rf"|(?<![\w-])(?P<frac>(?P<whole>(?i:(?:{_DE_NUMBER_WORDS})+?))einhalb|[Aa]nderthalb)(?P<glued>tausend|hundert)?"
+    r"(?![\w-])"
+    r"|(?<![\w-])(?:[Ee]ine[rnm]?\s+)?(?P<partscale>(?:Viertel|Dreiviertel)(?P<fscale>million|milliarde))(?![\w-])"
     r"|(?<![\w-])(?P<one>(?:[Ee]ine[rnm]?|[Ee]in)\s+(?:halbe[nr]?\s+)?|[Ee]ineinhalb\s+|[Aa]nderthalb\s+)"
     r"(?P<onescale>Millionen|Million|Milliarden|Milliarde|Billionen|Billion|Dutzend|Hundert|hundert|Tausend|"
     r"tausend)(?![\w-])"
@@ -106,7 +114,16 @@ _DE_ATOM = re.compile(
 _EN_ATOM = re.compile(
     # every amount starts at a word start; checking that first keeps the scan fast
     r"(?<![\w])(?:"
-    rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_EN_NUMERIC})(?P<suffix>bn|mn|tn|m|k|b)?{_NUMERIC_GUARD_AFTER}"
+    # "two and a half", "fourteen and a half thousand", "4 and three-quarter years": a whole number and a
+    # fraction, any scale word after them is read by read_atom ("two and a half thousand" is 2,500)
+    r"(?<![\w.,:/+#§-])(?P<frac>(?P<whole>\d{1,3}(?![\d.,]\d)|"
+    rf"(?i:(?:{_EN_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_EN_NUMBER_WORD}))*))"
+    r"[\s-]+(?i:and)[\s-]+(?P<part>(?i:a[\s-]+half|a[\s-]+quarter|a[\s-]+third|three[\s-]+quarters?|"
+    r"two[\s-]+thirds?)))(?![\w-])"
+    # "a quarter of a million", "three quarters of a million", "a quarter million"
+    r"|(?<![\w-])(?P<partscale>(?:(?i:a\s+quarter|a\s+third|three[\s-]+quarters|two[\s-]+thirds))"
+    r"\s+(?i:(?:of\s+)?a\s+)?(?P<fscale>(?i:million|billion|thousand)))(?![\w-])"
+    rf"|{_NUMERIC_GUARD_BEFORE}(?P<num>{_EN_NUMERIC})(?P<suffix>bn|mn|tn|m|k|b)?{_NUMERIC_GUARD_AFTER}"
     r"(?![^\W\d_])"
     r"|(?<![\w-])(?P<some>(?i:several|a\s+few|some)\s+)(?P<somebase>hundred|thousand)(?![\w-])"
     r"|(?<![\w-])(?P<vague>(?i:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|"
@@ -326,6 +343,20 @@ def read_atom(
             value += int(fraction["over"]) / int(fraction["under"])
             end = fraction.end()
         atom = Atom(start, end, value * scale, None, digits, bool(suffix), vague=False, scale=scale)
+    elif (groups := match.groupdict()).get("frac") is not None:
+        head = groups["frac"].lower()
+        whole = 1.0 if head.startswith("anderthalb") else _whole_value(groups["whole"], code)
+        if whole is None:
+            return None
+        value = whole + _fraction_of(groups.get("part") or "halb")
+        glued = groups.get("glued")
+        scale = _SCALES[glued] if glued else 1.0
+        atom = Atom(start, end, value * scale, None, None, scaled=bool(glued), vague=False, scale=scale)
+    elif groups.get("partscale") is not None:
+        scale_word = groups["fscale"].lower()
+        scale = _SCALES["milliarde" if scale_word == "milliarde" else scale_word]
+        value = _fraction_of(groups["partscale"]) * scale
+        return Atom(start, end, value, None, None, scaled=True, vague=False, scale=scale)
     elif match.group("some") is not None:
         base = _SCALES[match.group("somebase").lower()]
         return Atom(start, end, 2 * base, 9 * base, None, scaled=True, vague=True)
@@ -355,6 +386,35 @@ def read_atom(
             return None  # "die Elf", "in Acht nehmen": capitalised mid-sentence is a noun
         atom = Atom(start, end, value, None, None, scaled=False, vague=False)
     return _apply_scale(atom, text, code, lang, below)
+
+
+# Fractions after "and" or glued to a scale: "two and a half", "a quarter of a million", "Viertelmillion";
+# the longer names first ("dreiviertel" holds "viertel", "two thirds" holds "third").
+_FRACTIONS: tuple[tuple[str, float], ...] = (
+    ("dreiviertel", 0.75),
+    ("three quarter", 0.75),
+    ("two third", 2 / 3),
+    ("viertel", 0.25),
+    ("quarter", 0.25),
+    ("third", 1 / 3),
+    ("half", 0.5),
+    ("halb", 0.5),
+)
+
+
+def _fraction_of(words: str) -> float:
+    lowered = re.sub(r"[\s-]+", " ", words.lower())
+    return next((value for name, value in _FRACTIONS if name in lowered), 0.5)
+
+
+def _whole_value(whole: str, code: str) -> float | None:
+    """The whole number before a fraction: digits or number words, "one"/"ein" included."""
+    if whole.isdigit():
+        return float(whole)
+    lowered = whole.lower()
+    if lowered in {"one", "ein"}:
+        return 1.0
+    return _parse_number_words(whole, code)
 
 
 def _apply_scale(atom: Atom, text: str, code: str, lang: NumberLanguage, below: float) -> Atom:
