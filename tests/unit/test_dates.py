@@ -385,3 +385,27 @@ def test_a_day_of_the_same_year_takes_the_year_named_before(text: str, language:
     # "am 4. Mai des selben Jahres" after "2011" was a May of the publication's year or after.
     found = [d for d in find_dates(text, language, anchor=dt.date(2017, 10, 24)) if len(d.value or "") == 10]
     assert [d.value for d in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The new ferry will be named on Sunday afternoon.", "en"),
+        ("The choir is due to sing on Sunday evening.", "en"),
+        ("Die neue Fähre wird am Sonntagnachmittag getauft.", "de"),
+        ("Der Chor soll am Sonntag um 18 Uhr singen.", "de"),
+    ],
+)
+def test_future_on_the_publication_weekday_is_that_day(text: str, language: str) -> None:
+    sunday = dt.date(2025, 6, 15)
+    assert [d.value for d in find_dates(text, language, anchor=sunday)] == ["2025-06-15"]
+
+
+def test_next_weekday_on_the_publication_weekday_is_a_week_later() -> None:
+    sunday = dt.date(2025, 6, 15)
+    assert [d.value for d in find_dates("The choir sings next Sunday.", "en", anchor=sunday)] == [
+        "2025-06-22"
+    ]
+    assert [d.value for d in find_dates("Am kommenden Sonntag singt der Chor.", "de", anchor=sunday)] == [
+        "2025-06-22"
+    ]

@@ -10,9 +10,10 @@ Decisions:
 - A weekday without a qualifier ("am Mittwoch", "on Tuesday") is the most recent such day on or
   before the anchor: news reports the past, and "am Donnerstag" in an article published on a
   Thursday is usually that day. "vergangenen"/"letzten"/"last" make it strictly before the anchor;
-  "kommenden"/"nächsten"/"next" the first such day after it, and so does a future in the same clause
-  ("will reopen on Monday", "is due to … on Friday", "Am Montag will die Regierung … entscheiden",
-  "soll am Montag beginnen"; not "soll am Montag … geschlagen haben", a reported past).
+  "kommenden"/"nächsten"/"next" the first such day after it. A future in the same clause ("will
+  reopen on Monday", "is due to … on Friday", "Am Montag will die Regierung … entscheiden", "soll am
+  Montag beginnen"; not "soll am Montag … geschlagen haben", a reported past) makes it the first such
+  day on or after the anchor: the publication day's own weekday in the future is that day.
 - A month or day without a year ("Ende Januar", "am 3. März", "25.01.") takes the year that puts it
   nearest to the anchor, ties going to the past; so "Ende Dezember" in January is last December,
   while "im März" in a January article is the coming March. (Taking the previous year whenever the
@@ -520,8 +521,11 @@ def _announced_weekday(text: str, match: re.Match[str], code: str = "en") -> boo
 
 
 def _weekday_after(match: re.Match[str], anchor: dt.date) -> str:
+    """The announced weekday: the first such day on or after the anchor. The publication day's own
+    weekday is that day ("will be opened on Sunday afternoon" in a Sunday morning paper); a week
+    later is said with "next"/"kommenden", which ``_weekday`` reads."""
     target = _WEEKDAYS[match.group("wd").lower()]
-    ahead = (target - anchor.weekday()) % 7 or 7
+    ahead = (target - anchor.weekday()) % 7
     return (anchor + dt.timedelta(days=ahead)).isoformat()
 
 
