@@ -23,9 +23,18 @@ MAX_NAME_TOKENS = 5
 
 
 def slug(text: str) -> str:
-    """Lowercase ASCII form used in keys: ``"Mohammed Shia al-Sudani"`` → ``"mohammed-shia-al-sudani"``."""
-    folded = unicodedata.normalize("NFKD", text.replace("ß", "ss")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    """Lowercase ASCII form used in keys: ``"Mohammed Shia al-Sudani"`` → ``"mohammed-shia-al-sudani"``.
+
+    A name with no Latin letter or digit keeps its own letters, lower-cased and without marks: in ASCII
+    every Arabic, Cyrillic or Greek name was the empty slug, so all persons of an Arabic article shared
+    the key "per:" (and all places "loc:").
+    """
+    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    ascii_slug = re.sub(r"[^a-z0-9]+", "-", decomposed.encode("ascii", "ignore").decode().lower()).strip("-")
+    if ascii_slug:
+        return ascii_slug
+    own = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return re.sub(r"[\W_]+", "-", own).strip("-")
 
 
 _NAME_TOKEN = re.compile(r"[\w'’.-]+")
