@@ -103,3 +103,25 @@ def test_an_article_that_writes_a_name_under_another_key_is_not_said_to_leave_it
     profiles = outlet_profiles([a, b, c], [], [], core=frozenset({"loc:lindau"}))
     assert profiles["b"].entities_omitted == () and profiles["b"].entities_named == ("loc:lindau",)
     assert profiles["c"].entities_omitted == ("loc:lindau",)
+
+
+def test_a_name_under_two_keys_is_listed_once_in_the_terminal() -> None:
+    # "does not name: …, Harbour Lights, …, Harbour Lights": one show read as a person and as a title
+    from blickwinkel.model import Mention
+
+    comparison = build_comparison()
+    named = comparison.articles[0]
+    both = (
+        Mention("Harbour Lights", 0, 0, "PER", "per:harbour-lights"),
+        Mention("Harbour Lights", 0, 0, "OTH", "oth:harbour-lights"),
+    )
+    statements = (replace(named.statements[0], entities=both), *named.statements[1:])
+    articles = (replace(named, statements=statements), *comparison.articles[1:])
+    aid = comparison.articles[1].article.id
+    outlets = dict(comparison.outlets)
+    outlets[aid] = replace(outlets[aid], entities_omitted=("per:harbour-lights", "oth:harbour-lights"))
+    comparison = replace(comparison, articles=articles, outlets=outlets)
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison))
+    line = next(x for x in console.export_text().splitlines() if "does not name:" in x)
+    assert line.count("Harbour Lights") == 1, line

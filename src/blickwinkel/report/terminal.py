@@ -212,11 +212,16 @@ def _outlet_details(comparison: Comparison, labels: dict[str, str]) -> Renderabl
     def name(key: str) -> str:
         return shown.get(key, key)
 
+    def names_of(keys: tuple[str, ...]) -> str:
+        # two keys may show one name ("Geordie Shore" as a person and as a title): listed once, as
+        # the HTML report lists them
+        return ", ".join(list(dict.fromkeys(name(x) for x in keys))[:6])
+
     for a in comparison.articles:
         p = comparison.outlets[a.article.id]
         bits = []
         if p.speakers:
-            bits.append("quotes or cites: " + ", ".join(name(x) for x in p.speakers[:6]))
+            bits.append("quotes or cites: " + names_of(p.speakers))
         if p.cited_sources:
             bits.append("sources: " + ", ".join(p.cited_sources))
         if p.copy_of:
@@ -224,7 +229,7 @@ def _outlet_details(comparison: Comparison, labels: dict[str, str]) -> Renderabl
         if p.word_choice:
             bits.append("own words: " + ", ".join(p.word_choice[:6]))
         if p.entities_omitted:
-            bits.append("does not name: " + ", ".join(name(x) for x in p.entities_omitted[:6]))
+            bits.append("does not name: " + names_of(p.entities_omitted))
         if bits:
             rows.append(Text(f"  {labels[a.article.id]}: " + " · ".join(bits)))
     independent = comparison.independent_sources
