@@ -749,6 +749,20 @@ def test_an_english_group_opening_the_sentence_is_its_speaker(text: str, speaker
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # "Although administration officials" was the speaker of such a sentence
+        "Although harbour officials said they expected the ferry back, it was not on the timetable.",
+        "Because residents said the path was safe, the council reopened it.",
+    ],
+)
+def test_a_conjunction_opening_the_sentence_is_no_word_of_a_speaker(text: str) -> None:
+    article, sentences = make_article([("paragraph", text)], language="en")
+    (role,) = classify_statements(article, sentences)
+    assert role.speaker is None or not role.speaker.startswith(("Although", "Because")), role.speaker
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         # a quoted name as the subject of a speech verb is no quote ("[quote]" with no speaker)

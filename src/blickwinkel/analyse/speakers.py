@@ -75,8 +75,13 @@ _GROUP_BEFORE_VERB_EN = re.compile(
 )
 # The same at the start of a sentence, where the first word is capitalised: 'Opposition councillors
 # said the estimate was too optimistic.' was "reported, no source named".
+# A sentence opened by a subordinating conjunction ("Although officials said …, the ferry …") says
+# what the group said only in its first clause: the conjunction is no word of the speaker ("Although
+# administration officials" was a speaker) and the sentence has none from this pattern.
 _GROUP_START_EN = re.compile(
-    rf"^\s*(?P<np>(?:[A-Z][a-z\-]+\s+)?(?:[a-z][a-z\-]+\s+)?(?:{GROUP_NOUNS_EN}))\s+(?:(?:have|had)\s+)?"
+    r"^\s*(?!(?:Although|Though|While|Whilst|Because|Since|As|If|Unless|Until|When|Whereas|After|Before|"
+    r"Once|Even|Despite)\s)"
+    rf"(?P<np>(?:[A-Z][a-z\-]+\s+)?(?:[a-z][a-z\-]+\s+)?(?:{GROUP_NOUNS_EN}))\s+(?:(?:have|had)\s+)?"
     rf"(?P<verb>said|say|told|warned|argued|claimed|insisted|wrote)\b"
 )
 _GROUP_AFTER_VERB_EN = re.compile(
