@@ -515,3 +515,107 @@ def test_counts_of_two_named_wholes_do_not_clash() -> None:
     )
     assert quantity_conflict(a, b, None, None) is None
     assert quantity_conflict(a, c, None, None) is not None
+
+
+def _english_pair(left: str, right: str) -> list[str]:
+    intro = "The ferry to Oldgate ran aground near the harbour mouth in the fog."
+    a, b = (make_article(aid, [intro, text]) for aid, text in (("a", left), ("b", right)))
+    a, b = (replace(x, statements=tuple(replace(s, language="en") for s in x.statements)) for x in (a, b))
+    return [f"{c.kind}: {c.reason}" for c in compare_articles([a, b], EMBEDDER).conflicts]
+
+
+def test_words_that_open_a_quote_are_no_names_in_one_role() -> None:
+    # English capitalises whatever opens a quote; two such words are no two people.
+    assert not _english_pair(
+        'The captain told reporters: "Honestly, everyone on board kept calm and waited for the boats."',
+        'The captain told reporters: "Luckily, everyone on board kept calm and waited for the boats."',
+    )
+    assert not _english_pair(
+        '"Thank God the sea was calm," one passenger said after she reached the quay.',
+        '"Luckily the sea was calm," one passenger said after she reached the quay.',
+    )
+    # a name in the same place, not opening a quote, still clashes
+    found = _english_pair(
+        "The captain, Tom Hereford, told reporters that everyone on board kept calm.",
+        "The captain, Jack Ormond, told reporters that everyone on board kept calm.",
+    )
+    assert [f.split(":")[0] for f in found] == ["actor"], found
+
+
+def _wait(minutes: str, value: float) -> tuple[str, dict[str, object]]:
+    text = f"Nach Angaben der Küstenwache brauchten die Retter {minutes} bis zu der Fähre vor dem Hafen."
+    return text, {"quantities": (qty(minutes, value, "Minute"),)}
+
+
+def test_a_round_measure_and_a_closer_one_it_rounds_to_are_no_conflict() -> None:
+    # "40 Minuten" told for 42: a round length of time without a hedge; 45 no longer rounds to 40.
+    (forty, q40), (forty_two, q42), (forty_five, q45) = (
+        _wait(t, v) for t, v in (("40 Minuten", 40), ("42 Minuten", 42), ("45 Minuten", 45))
+    )
+    assert not conflicts_of(forty, forty_two, q40, q42)
+    assert [f.split(":")[0] for f in conflicts_of(forty, forty_five, q40, q45)] == ["quantity"]
+    # counts of people are given as counted: 40 and 42 rescued clash
+    rescued = "Nach Angaben der Küstenwache brachten die Retter {} an Land."
+    found = conflicts_of(
+        rescued.format("40 Fahrgäste"),
+        rescued.format("42 Fahrgäste"),
+        {"quantities": (qty("40 Fahrgäste", 40, "Fahrgast"),)},
+        {"quantities": (qty("42 Fahrgäste", 42, "Fahrgast"),)},
+    )
+    assert [f.split(":")[0] for f in found] == ["quantity"], found
+
+
+def test_the_injured_and_the_badly_injured_are_two_counts() -> None:
+    injured = "Bei dem Unfall auf der Brücke wurden nach Angaben der Polizei {}."
+    eleven = {"quantities": (qty("elf Fahrgäste", 11, "Fahrgast"),)}
+    seven = {"quantities": (qty("sieben Fahrgäste", 7, "Fahrgast"),)}
+    assert not conflicts_of(
+        injured.format("elf Fahrgäste verletzt"),
+        injured.format("sieben Fahrgäste schwer verletzt"),
+        eleven,
+        seven,
+    )
+    found = conflicts_of(
+        injured.format("elf Fahrgäste verletzt"), injured.format("sieben Fahrgäste verletzt"), eleven, seven
+    )
+    assert [f.split(":")[0] for f in found] == ["quantity"], found
+
+
+def test_untied_tolls_of_two_places_or_two_days_are_two_tolls() -> None:
+    from tests.unit.test_conflicts import _unlinked_conflicts
+
+    def toll(aid: str, text: str, count: Quantity, place: str | None = None) -> object:
+        extras: dict[str, object] = {"quantities": (count,)}
+        if place is not None:
+            extras["entities"] = (ent(place, f"loc:{place.lower()}"),)
+        return make_article(aid, [text], {0: extras})
+
+    lindenau = toll(
+        "a",
+        "In Lindenau meldete die Feuerwehr nach dem Sturm 14 Verletzte.",
+        qty("14 Verletzte", 14, "verletzte"),
+        "Lindenau",
+    )
+    oldgate = toll(
+        "b",
+        "In Oldgate seien bei dem Sturm 9 Menschen verletzt worden.",
+        qty("9 Menschen", 9, "mensch"),
+        "Oldgate",
+    )
+    assert _unlinked_conflicts(lindenau, oldgate) == []  # type: ignore[arg-type]
+    there_too = toll(
+        "c",
+        "In Lindenau seien bei dem Sturm 9 Menschen verletzt worden.",
+        qty("9 Menschen", 9, "mensch"),
+        "Lindenau",
+    )
+    assert _unlinked_conflicts(lindenau, there_too) == ["injured: '14 Verletzte' in a vs '9 Menschen' in c"]  # type: ignore[arg-type]
+    monday = toll(
+        "d",
+        "Am Montag meldete die Feuerwehr nach dem Sturm 14 Verletzte.",
+        qty("14 Verletzte", 14, "verletzte"),
+    )
+    tuesday = toll(
+        "e", "Am Dienstag seien bei dem Sturm 9 Menschen verletzt worden.", qty("9 Menschen", 9, "mensch")
+    )
+    assert _unlinked_conflicts(monday, tuesday) == []  # type: ignore[arg-type]

@@ -141,11 +141,32 @@ def _name_like(xs: Sequence[Token], ys: Sequence[Token], a: Statement, b: Statem
 
 
 def _all_names(tokens: Sequence[Token], s: Statement) -> bool:
-    """Capitalised words, none the statement's first word, a weekday or a month."""
+    """Capitalised words, none the statement's first word, a weekday or a month, and none that opens a
+    quote or a sentence inside the statement unless the recogniser named it there."""
     return all(
-        t.text[0].isupper() and t.start > s.start and t.key not in WEEKDAY_WORDS and t.key not in MONTH_WORDS
+        t.text[0].isupper()
+        and t.start > s.start
+        and t.key not in WEEKDAY_WORDS
+        and t.key not in MONTH_WORDS
+        and not (_opens_a_sentence(t, s) and not _recognised(t, s))
         for t in tokens
     )
+
+
+# What stands right before a word that opens a quote or a sentence: an opening quotation mark (after
+# a space, a colon, a bracket or the statement's start) or the end of a sentence (a full stop after a
+# word of four small letters or more, so that "Dr." and "Mrs." end no sentence). English capitalises
+# such a word whatever it is ("Everyone", "Thank God"), so it says nothing about being a name.
+_OPENER_BEFORE = re.compile(r"""(?:(?:^|[\s:(])["']|(?:[a-z]{4}\.|[!?])["')]?)$""")
+
+
+def _opens_a_sentence(t: Token, s: Statement) -> bool:
+    before = typographic_form(s.text[: t.start - s.start]).rstrip()
+    return _OPENER_BEFORE.search(before) is not None
+
+
+def _recognised(t: Token, s: Statement) -> bool:
+    return any(m.start <= t.start and t.end <= m.end for m in s.entities)
 
 
 def speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str, str] | None:

@@ -13,7 +13,7 @@ import re
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.model import Quantity
 
-__all__ = ["quantities_agree"]
+__all__ = ["quantities_agree", "rounded_alike"]
 
 # Hedges that only bound from one side; quantities_agree widens that side further.
 _LOWER_BOUND_HEDGE = re.compile(
@@ -92,3 +92,37 @@ def _interval(quantity: Quantity, scaled: bool = True) -> tuple[float, float]:
     elif _UPPER_BOUND_HEDGE.search(quantity.text):
         down, up = _ONE_SIDED_TOLERANCE, 0.0
     return low - abs(low) * down, high + abs(high) * up
+
+
+# Measures that writers round without a hedge: lengths of time, distances, heights, weights, speeds.
+# "40 minutes" written for 42 is the same wait told roundly; counts of people or things, sums and
+# shares are given as counted and are left out. Our own list of unit keys (``analyse.units``).
+_ROUNDED_MEASURES = frozenset(
+    {
+        "second", "sekunde", "minute", "hour", "day", "week", "month", "year",
+        "km", "mile", "m", "foot", "yard", "kg", "tonne", "mph", "km/h", "knot", "knoten",
+    }
+)  # fmt: skip
+
+
+def rounded_alike(a: Quantity, b: Quantity) -> bool:
+    """Whether one of two measures of one unit is the other told roundly ("40 minutes" / "42
+    minutes"). Kept apart from ``quantities_agree``, which the link model reads too: it decides only
+    whether two figures clash."""
+    key = unit_key(a.unit)
+    return key is not None and key == unit_key(b.unit) and (_rounds_to(a, b) or _rounds_to(b, a))
+
+
+def _rounds_to(rounded: Quantity, exact: Quantity) -> bool:
+    """Whether ``rounded`` is an unhedged round measure (40, 1,200) that ``exact`` rounds to at its
+    last non-zero digit: 42 and 44 round to 40 minutes, 45 does not; 1,230 metres rounds to 1,200. Set
+    by hand from how rounding works, not measured."""
+    if unit_key(rounded.unit) not in _ROUNDED_MEASURES or rounded.approximate or exact.approximate:
+        return False
+    if rounded.upper is not None or exact.upper is not None or not float(rounded.value).is_integer():
+        return False
+    value = int(rounded.value)
+    step = 1
+    while value and value % (step * 10) == 0:
+        step *= 10
+    return step >= 10 and exact.value % step != 0 and abs(exact.value - value) < step / 2

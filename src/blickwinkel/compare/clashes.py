@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS
-from blickwinkel.model import Statement
+from blickwinkel.compare.agreement import rounded_alike
+from blickwinkel.model import Quantity, Statement
 
 __all__ = [
     "HEDGED_CLOCK_MINUTES",
@@ -340,12 +341,19 @@ def _same_figure(x: _Figure, a: Statement, y: _Figure, b: Statement) -> bool:
     after a dash or slash ("320-400" is a kind of "320")."""
     if set(x.groups) <= _numbers(b) and set(y.groups) <= _numbers(a):
         return True
+    qx, qy = _quantity_at(x, a), _quantity_at(y, b)
+    if qx is not None and qy is not None and rounded_alike(qx, qy):
+        return True  # "40 minutes" told for "42 minutes"
     short, long = sorted((x, y), key=lambda f: len(f.groups))
     n = len(short.groups)
     if long.groups[:n] != short.groups:
         return False
     rest = long.found.text[len(short.found.text) :]
     return long.found.text.startswith(short.found.text) and rest[:1] in ("-", "/")
+
+
+def _quantity_at(f: _Figure, s: Statement) -> Quantity | None:
+    return next((q for q in s.quantities if q.start <= f.found.start < q.end), None)
 
 
 def figures(s: Statement) -> list[_Figure]:

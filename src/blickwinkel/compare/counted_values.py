@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from blickwinkel.analyse.quantities import holds_phone_number
 from blickwinkel.analyse.units import unit_key
-from blickwinkel.compare.agreement import quantities_agree
+from blickwinkel.compare.agreement import quantities_agree, rounded_alike
 from blickwinkel.compare.clashes import typographic_form
 from blickwinkel.model import DateMention, Fact, Mention, Quantity, Statement
 from blickwinkel.text.months import month_numbers
@@ -57,6 +57,8 @@ def quantity_conflict(
         and not _bounds_in_one_direction(qa, qb)
         and _shares_of_one_whole(qa, a, qb, b)
         and not _of_two_named_wholes(qa, a, qb, b)
+        and severity(qa, a) == severity(qb, b)
+        and not rounded_alike(qa, qb)
     ]
     if not clashes and len(open_a) == len(open_b) == 1 and len(open_a) < len(qas):
         clashes = [(qa, qb) for qa in open_a for qb in open_b if _one_noun_named_closer(qa, qb)]
@@ -116,6 +118,42 @@ def _of_two_named_wholes(qa: Quantity, a: Statement, qb: Quantity, b: Statement)
 
     na, nb = named(qa, a), named(qb, b)
     return bool(na) and bool(nb) and not na & nb
+
+
+# How badly people were hurt: "eleven passengers were injured" and "seven were seriously injured"
+# count two things (the seven may be among the eleven), so do "12 Verletzte" and "drei davon schwer".
+# Read in the few words after the count ("were seriously injured") or right before it ("seriously
+# injured 7 people"); our own word list.
+_SEVERITY = {
+    "serious": "grave", "seriously": "grave", "critical": "grave", "critically": "grave",
+    "severe": "grave", "severely": "grave", "badly": "grave", "gravely": "grave",
+    "life-threatening": "grave", "schwer": "grave", "schwerst": "grave", "lebensgefährlich": "grave",
+    "lebensbedrohlich": "grave", "kritisch": "grave",
+    "slightly": "light", "slight": "light", "lightly": "light", "minor": "light", "leicht": "light",
+}  # fmt: skip
+_SEVERITY_AFTER = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:injured|wounded|hurt|injuries|verletzt\w*)\b", re.I
+)
+_SEVERITY_BEFORE = re.compile(
+    r"\b([\w-]+)\s+(?:injured|injuring|wounded|wounding|hurt|verletzte[nr]?)\s+$", re.I
+)
+
+
+def severity(q: Quantity, s: Statement) -> str | None:
+    """How badly the people ``q`` counts were hurt, when the words next to it say so ("grave" or
+    "light"); None when they do not."""
+    offset = q.start - s.start
+    after = typographic_form(s.text[q.end - s.start : q.end - s.start + _BEFELL_WINDOW])
+    before = typographic_form(s.text[max(0, offset - _BEFELL_WINDOW) : offset])
+    for m in (_SEVERITY_AFTER.match(after), _SEVERITY_BEFORE.search(before)):
+        if m is not None and m.group(1).lower() in _SEVERITY:
+            return _SEVERITY[m.group(1).lower()]
+    words = set(re.findall(r"[\w-]+", q.text.lower()))  # "seven seriously injured", "3 Schwerverletzte"
+    if "schwerverletzte" in words or "schwerverletzten" in words:
+        return "grave"
+    if "leichtverletzte" in words or "leichtverletzten" in words:
+        return "light"
+    return next((_SEVERITY[w] for w in words if w in _SEVERITY), None)
 
 
 def _another(q: Quantity, s: Statement) -> bool:

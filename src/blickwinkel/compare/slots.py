@@ -18,8 +18,8 @@ from collections.abc import Mapping, Sequence
 
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree
-from blickwinkel.compare.clashes import HEDGE_WORDS, figures
-from blickwinkel.compare.counted_values import BEFELL, counted
+from blickwinkel.compare.clashes import HEDGE_WORDS, figures, weekdays
+from blickwinkel.compare.counted_values import BEFELL, counted, two_months
 from blickwinkel.compare.similarity import STOPWORDS, fold
 from blickwinkel.model import Quantity, Statement
 
@@ -169,7 +169,7 @@ def count_pairs(statements: Sequence[Statement]) -> list[Pair]:
     close = {
         (a.id, b.id)
         for a, b in _pairs({k: v for k, v in shared.items() if k in BEFELL})
-        if _close_casualties(found[a.id], found[b.id])
+        if _close_casualties(found[a.id], found[b.id]) and _same_time_and_place(a, b)
     }
     return [(a, b) for a, b in _pairs(shared) if (a.id, b.id) in close or _tied(a, b, found, words)]
 
@@ -180,6 +180,20 @@ def count_pairs(statements: Sequence[Statement]) -> list[Pair]:
 # against the whole war, one day against all). Set by hand; on the tuning half and tune-only conflict
 # files every such pair further apart counted another scope.
 CASUALTY_MAX_RATIO = 2.0
+
+
+def _same_time_and_place(a: Statement, b: Statement) -> bool:
+    """Whether nothing in two statements says their tolls are of two days or two places: both name a
+    weekday and none in common, both a month and none in common, or both a place and none in common
+    ("14 injured in Lindenau" / "9 injured in Oldgate" count two towns' injured). Without another tie
+    a toll is compared only when time and place, where both give them, agree."""
+    days_a, days_b = ({day for day, _ in weekdays(s)} for s in (a, b))
+    if days_a and days_b and not days_a & days_b:
+        return False
+    if two_months(a, b):
+        return False
+    places_a, places_b = ({m.key for m in s.entities if m.type == "LOC"} for s in (a, b))
+    return not (places_a and places_b and not places_a & places_b)
 
 
 def _close_casualties(ca: Sequence[tuple[str, Quantity]], cb: Sequence[tuple[str, Quantity]]) -> bool:
