@@ -619,3 +619,67 @@ def test_untied_tolls_of_two_places_or_two_days_are_two_tolls() -> None:
         "e", "Am Dienstag seien bei dem Sturm 9 Menschen verletzt worden.", qty("9 Menschen", 9, "mensch")
     )
     assert _unlinked_conflicts(monday, tuesday) == []  # type: ignore[arg-type]
+
+
+def test_one_day_of_one_month_told_two_ways_is_a_date_conflict() -> None:
+    from blickwinkel.compare.counted_values import day_of_month_conflict, days_of_months
+
+    found = day_of_month_conflict(
+        english("The two keepers had the lighthouse to themselves since March 10, when the boat left."),
+        english("The keepers have been alone on the rock since March 11, when the supply boat sailed.", "b"),
+    )
+    assert found is not None and (found[0].text, found[1].text) == ("March 10", "March 11")
+    assert [k for k in days_of_months(english("Die Fähre fuhr am 10. März wieder."))] == [(3, 10)]
+    # a range, two days on one side, two months or two years are no such clash
+    assert days_of_months(english("The market runs from March 10 to 12 on the quay.")) == {}
+    assert (
+        day_of_month_conflict(
+            english("The ferry stopped on March 10 and ran again on March 14."),
+            english("The ferry stopped on March 11.", "b"),
+        )
+        is None
+    )
+    assert (
+        day_of_month_conflict(
+            english("It opened on 10 March 2019."), english("It opened on 11 March 2021.", "b")
+        )
+        is None
+    )
+
+
+def test_two_captions_dated_on_two_days_are_no_conflict() -> None:
+    from blickwinkel.compare.counted_values import caption_like
+
+    caption = english("A fisherman stands on the flooded quay in Lindenau, March 10, 2024.")
+    assert caption_like(caption)
+    assert not caption_like(english("The quay in Lindenau flooded on Sunday, March 10, 2024."))
+    # two pictures of one place, each dated the day it was taken: the same words before the two dates
+    # put them in one slot, and the captions say they date two pictures
+    from tests.unit.test_conflicts import _unlinked_conflicts
+
+    def one(aid: str, text: str) -> object:
+        return replace(make_article(aid, [text]), statements=(english(text, aid),))
+
+    fisherman = one(
+        "a", "A fisherman stands on the flooded quay by the harbour office in Lindenau, March 10, 2024."
+    )
+    sandbags = one("b", "Sandbags are seen piled high by the harbour office in Lindenau, March 11, 2024.")
+    assert _unlinked_conflicts(fisherman, sandbags) == []  # type: ignore[arg-type]
+    water = one("c", "The flood water reached the harbour office in Lindenau, March 10, 2024.")
+    reached = one("d", "The flood water rose and reached the harbour office in Lindenau, March 11, 2024.")
+    assert _unlinked_conflicts(water, reached), "the control must clash"  # type: ignore[arg-type]
+
+
+def test_a_bare_number_next_to_what_befell_people_counts_them() -> None:
+    from blickwinkel.compare.counted_values import counted
+
+    s = make_article(
+        "a",
+        ["The storm killed 12 people and injured 40 in the harbour town."],
+        {0: {"quantities": (qty("12 people", 12, "people"), qty("40", 40, ""))}},
+    ).statements[0]
+    assert [(q.text, q.unit) for q in counted(s)] == [("12 people", "dead"), ("40", "injured")]
+    dated = make_article(
+        "a", ["The 2009 storm killed two people."], {0: {"quantities": (qty("2009", 2009, ""),)}}
+    ).statements[0]
+    assert [q.unit for q in counted(dated)] == [""]

@@ -40,7 +40,9 @@ from blickwinkel.compare.clashes import (
 from blickwinkel.compare.counted_values import (
     as_of_now,
     bound_met,
+    caption_like,
     date_conflict,
+    day_of_month_conflict,
     either_stated_elsewhere,
     is_range,
     quantity_conflict,
@@ -65,6 +67,10 @@ from blickwinkel.model import Conflict, Fact, Link, Quantity, Statement
 # between strongly aligned statements whose names do not clash; the other kinds check the wording
 # themselves (the same words but for a name, a speaker or a negation).
 CONFLICT_MIN_SCORE = 0.55
+# A second link of a statement that holds several facts is asked the narrow checks (a side, a clock
+# time, a part of the day, a tally) from this score on: each looks for one value in one small slot, so a
+# link the aligner made at all is enough.
+NARROW_MIN_SCORE = 0.5
 
 
 @dataclass(frozen=True)
@@ -149,12 +155,20 @@ def _range_clash(p: _Pair) -> _Clash | None:
 
 
 def _date_clash(p: _Pair) -> _Clash | None:
+    if caption_like(p.a) or caption_like(p.b):
+        return None  # the day a picture was taken
     dates = date_conflict(p.a, p.b, p.span_a, p.span_b)
     if dates is None:
         return None
     da, db = dates
     shown = (f"{da.text!r} ({da.value})", f"{db.text!r} ({db.value})")
     return _Clash("date", (da.value, db.value), "date", shown, spans_of(da, db))
+
+
+def _day_of_month_clash(p: _Pair) -> _Clash | None:
+    if caption_like(p.a) or caption_like(p.b):
+        return None
+    return _found_clash("date", "day of the month", day_of_month_conflict)(p)
 
 
 def _parallel_number_clash(p: _Pair) -> _Clash | None:
@@ -201,8 +215,8 @@ def _two_days(p: _Pair) -> bool:
 
 
 def _local_figure_clash(p: _Pair) -> _Clash | None:
-    if _two_days(p):
-        return None  # a figure of each of two days: two events
+    if _two_days(p) or caption_like(p.a) or caption_like(p.b):
+        return None  # a figure of each of two days: two events; a caption's date dates a picture
     clash = _found_clash("quantity", "figure after the same words", local_figure_conflict)(p)
     if clash is None:
         return None
@@ -292,6 +306,7 @@ _DETECTORS = (
     _Detector(_quantity_clash, strong=True),
     _Detector(_range_clash, strong=True),
     _Detector(_date_clash, strong=True),
+    _Detector(_day_of_month_clash, strong=True),
     _Detector(_parallel_number_clash, parallel=True),
     _Detector(_parallel_date_clash, parallel=True),
     _Detector(_weekday_clash, strong=True),
@@ -450,7 +465,7 @@ def _unlinked_conflicts(
         # each other's best matches were asked every check already
         if k.a in fact_of and k.b in fact_of and (part is None or not part.mutual):
             linked.append((statements[k.a], statements[k.b]))
-            if part is not None and part.score >= CONFLICT_MIN_SCORE and part.names >= 0:
+            if part is not None and part.score >= NARROW_MIN_SCORE and part.names >= 0:
                 strongly_linked.append((statements[k.a], statements[k.b]))
     found = []
     count_detectors = (_count_clash_in(figures_of(placed)),)
@@ -531,8 +546,13 @@ def find_conflicts(
         if not part.mutual:
             # Not each other's best match: only a figure in one slot of the same words can clash.
             if part.score >= CONFLICT_MIN_SCORE and part.names >= 0:
-                local = local_figure_conflict(statements[link.a], statements[link.b])
-                if local is not None and weekday_conflict(statements[link.a], statements[link.b]) is None:
+                a, b = statements[link.a], statements[link.b]
+                local = local_figure_conflict(a, b)
+                if (
+                    local is not None
+                    and weekday_conflict(a, b) is None
+                    and not (caption_like(a) or caption_like(b))
+                ):
                     conflicts.append(_local_conflict(statements[link.a], statements[link.b], local, fact))
             continue
         if other is not fact:

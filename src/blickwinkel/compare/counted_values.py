@@ -14,7 +14,7 @@ from dataclasses import replace
 from blickwinkel.analyse.quantities import holds_phone_number
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree, rounded_alike
-from blickwinkel.compare.clashes import typographic_form
+from blickwinkel.compare.clashes import Found, typographic_form
 from blickwinkel.model import DateMention, Fact, Mention, Quantity, Statement
 from blickwinkel.text.months import month_numbers
 
@@ -189,7 +189,8 @@ BEFELL = frozenset({"dead", "injured", "displaced"})
 def _what_befell(q: Quantity, s: Statement) -> Quantity:
     """``q`` counted as the dead, the injured or the displaced when it counts people the words after
     it (or, in the active voice, before it) kill, hurt or drive away."""
-    if unit_key(q.unit) != "person":
+    key = unit_key(q.unit)
+    if key not in ("person", None) or (key is None and _YEAR_OR_TIME.match(q.text)):
         return q
     # the verb right before the count first: "killed 40 people and displaced hundreds"
     offset = q.start - s.start
@@ -198,10 +199,32 @@ def _what_befell(q: Quantity, s: Statement) -> Quantity:
         if words.search(before):
             return replace(q, unit=unit)
     after = typographic_form(s.text[q.end - s.start : q.end - s.start + _BEFELL_WINDOW])
-    for unit, words in _BEFELL:
+    for unit, words in _BEFELL if key == "person" else _BEFELL_BARE:
         if words.search(after):
             return replace(q, unit=unit)
     return q
+
+
+# A bare number counts people too when the verb of what befell them stands right next to it: "killed
+# 29 people and wounded 143", "143 were wounded". Nothing may stand between a bare number and the verb
+# after it ("the 2009 attack killed" dates an attack), and a year or a clock time is no count.
+_BEFELL_BARE = (
+    (
+        "dead",
+        re.compile(
+            r"^\s+(?:(?:were|have\s+been|had\s+been|wurden|sind)\s+)?(?:killed|died|dead|getötet|starben|gestorben)\b",
+            re.I,
+        ),
+    ),
+    (
+        "injured",
+        re.compile(
+            r"^\s+(?:(?:were|have\s+been|had\s+been|wurden|sind)\s+)?(?:injured|wounded|hurt|verletzt)\b",
+            re.I,
+        ),
+    ),
+)
+_YEAR_OR_TIME = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$|^\d{1,2}[:.]\d\d$")
 
 
 def _relative_gap(x: float, y: float) -> float:
@@ -312,6 +335,71 @@ _MONTH_NUMBERS = {
     name.capitalize(): number for code in ("en", "de") for name, number in month_numbers(code, "full").items()
 }
 _MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b")
+
+
+# A day of a month without a weekday: "since March 10", "on 11 March", "am 10. März", with the year if
+# one follows. The analysis resolves such a date only against a publication date, which many texts
+# lack; the day and the month are read here from the words. A day in a range ("10-12 March", "March
+# 10 to 12") is left out.
+_DAY_MONTH = re.compile(
+    r"(?<![\d\-–./:])(?:(?P<d1>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m1>"
+    + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+    + r")|(?P<m2>"
+    + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+    + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?!\s*(?:[-–]|to|bis)\s*\d))\b"
+    + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+)
+
+
+def days_of_months(s: Statement) -> dict[tuple[int, int], tuple[str | None, Found]]:
+    """The days of months a statement names, by (month, day), with the year if given and where each
+    stands."""
+    text = typographic_form(s.text)
+    out: dict[tuple[int, int], tuple[str | None, Found]] = {}
+    for m in _DAY_MONTH.finditer(text):
+        day = int(m.group("d1") or m.group("d2"))
+        month = _MONTH_NUMBERS[m.group("m1") or m.group("m2")]
+        if 1 <= day <= 31:
+            found = Found(s.text[m.start() : m.end()], s.start + m.start(), s.start + m.end())
+            out.setdefault((month, day), (m.group("y"), found))
+    return out
+
+
+def day_of_month_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
+    """One day of one month on each side, and the two days differ: "alone since March 10" against
+    "since March 11". A statement with two days names two moments, and two years two events."""
+    da, db = days_of_months(a), days_of_months(b)
+    if len(da) != 1 or len(db) != 1 or da.keys() == db.keys():
+        return None
+    ((month_a, _), (year_a, fa)), ((month_b, _), (year_b, fb)) = (
+        next(iter(da.items())),
+        next(iter(db.items())),
+    )
+    if month_a != month_b or (year_a and year_b and year_a != year_b):
+        return None
+    return fa, fb
+
+
+# A photo caption: a scene in the present tense ("is seen", "stands guard", "pose for a picture") that
+# closes with the date the picture was taken, after a comma. Two captions' dates date two pictures, not
+# the event, so they never clash. Our own list of caption verbs.
+_CAPTION_VERB = re.compile(
+    r"\b(?:(?:is|are)\s+(?:seen|pictured|shown)|stands?|poses?|walks?|sits?|gestures?|looks?\s+on|waves?|"
+    r"holds?|attends?|speaks?|rides?|arrives?|leaves?|guards?|steht|stehen|sitzt|geht|zeigt)\b"
+)
+_CAPTION_DATE = re.compile(
+    r",\s+(?:(?:"
+    + "|".join(_MONTH_NUMBERS)
+    + r")\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\.?\s+(?:"
+    + "|".join(_MONTH_NUMBERS)
+    + r")\s+(?:19|20)\d\d)\s*\.?\s*$"
+)
+
+
+def caption_like(s: Statement) -> bool:
+    """Whether ``s`` reads as a photo caption: a present-tense scene closed by its date."""
+    text = typographic_form(s.text)
+    return _CAPTION_DATE.search(text) is not None and _CAPTION_VERB.search(text) is not None
 
 
 def two_months(a: Statement, b: Statement) -> bool:
