@@ -683,3 +683,18 @@ def test_a_bare_number_next_to_what_befell_people_counts_them() -> None:
         "a", ["The 2009 storm killed two people."], {0: {"quantities": (qty("2009", 2009, ""),)}}
     ).statements[0]
     assert [q.unit for q in counted(dated)] == [""]
+
+
+def test_a_group_named_again_after_a_preposition_is_no_figure() -> None:
+    from blickwinkel.compare.counted_values import counted
+
+    s = make_article(
+        "a",
+        ["The ban hits 12 firms owned by the four brothers and their banks."],
+        {0: {"quantities": (qty("12 firms", 12, "firm"), qty("four brothers", 4, "brother"))}},
+    ).statements[0]
+    assert [q.text for q in counted(s)] == ["12 firms"]
+    told = make_article(
+        "a", ["Four brothers own the 12 firms."], {0: {"quantities": (qty("Four brothers", 4, "brother"),)}}
+    ).statements[0]
+    assert [q.text for q in counted(told)] == ["Four brothers"]
