@@ -102,16 +102,16 @@ def test_held_out_real_news_gold() -> None:
             assert by_pair[label][task][figure] >= pinned, (label, task, by_pair[label][task])
 
 
-# Conflicts on the tune-only conflict files (examples/gold-real/tune-conflicts: 22 events none of whose
+# Conflicts on the tune-only conflict files (examples/gold-real/tune-conflicts: 34 events none of whose
 # articles is in either half, conflicts and near-misses only), where the conflict rules were chosen;
-# pinned so that a change to the links or the rules that loses what was found there says so
-# (eighth session, 2026-11-29):
+# pinned so that a change to the links or the rules that loses what was found there says so:
 #     blickwinkel eval compare examples/gold-real/tune-conflicts/*.json --data-root ../shared/data
-# 11 of 11 conflicts found, none false; 0 of 36 near-misses flagged (seventh session on main: P/R
-# 0.769/0.909).
+# Ninth session (2026-11-29): twelve events added (15 conflicts, 47 near-misses in all); 13 of 15 found,
+# none false, 0 of 47 near-misses flagged (the rules before it, on the same 34 files: 12 of 15 in 14
+# flagged, P 0.857 / R 0.8). Eighth session, on the first 22 events: 11 of 11, none false, 0 of 36.
 TUNE_ONLY_CONFLICTS = {
     ("conflicts", "precision"): 1.0,
-    ("conflicts", "recall"): 1.0,
+    ("conflicts", "recall"): 0.866,
     ("near_misses", "rate"): 0.0,
 }
 
