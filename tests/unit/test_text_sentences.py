@@ -340,3 +340,10 @@ def test_mojibake_is_repaired(raw: str, repaired: str) -> None:
 )
 def test_real_letters_before_quotes_are_no_mojibake(text: str) -> None:
     assert normalise(text) == text
+
+
+def test_mojibake_halves_joined_by_a_deletion_are_repaired_at_once() -> None:
+    # "Â" and "¡" of one sequence came together only when the control character between them was
+    # deleted, so cleaning twice gave another text than cleaning once (hypothesis found it).
+    once = normalise("Â\x08¡")
+    assert once == "¡" and normalise(once) == once

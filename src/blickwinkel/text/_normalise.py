@@ -71,6 +71,20 @@ def repair_mojibake(text: str) -> str:
 def clean_characters(text: str) -> str:
     """NFC, ``\n`` line ends, mojibake repaired, no invisible or control characters; spaces are left
     alone."""
+    text = _clean_once(text)
+    # A deletion or NFC can bring the two halves of a mojibake sequence together ("Â\x08¡"): cleaned
+    # again until nothing changes, so that cleaning twice changes nothing.
+    for _ in range(3):
+        if not _MOJIBAKE.search(text):
+            break
+        again = _clean_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+def _clean_once(text: str) -> str:
     text = repair_mojibake(text)
     text = _LINE_BREAK.sub("\n", text)
     text = _INVISIBLE.sub("", text)
