@@ -216,3 +216,45 @@ def test_date_clash_needs_calendar_days_on_both_sides_and_none_shared() -> None:
     assert date_clash(frozenset({"d5-17", "d5-18"}), frozenset({"d5-18"})) == 0.0
     assert date_clash(frozenset({"d5-17"}), frozenset({"wd6", "m5"})) == 0.0  # no day on one side
     assert date_clash(frozenset(), frozenset({"d4-18"})) == 0.0
+
+
+def test_eval_stories_choose_link_lets_each_fold_choose_the_link_shares(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import blickwinkel.embed
+    from blickwinkel.stories.evaluate import LINK_CHOICE_GRID
+
+    monkeypatch.setattr(blickwinkel.embed, "get_embedder", lambda name="use": _WordHashEmbedder())
+    places = ("Nordby", "Kellingen", "Ostrand", "Marwitz", "Brelau", "Tannfeld")
+    events = [
+        {
+            "title": f"Fähre vor {place}",
+            "articles": [
+                {
+                    "title": f"Fähre läuft vor {place} auf Grund",
+                    "text": f"Die Fähre lief am Dienstag vor {place} auf Grund. {n + 10} Fahrgäste an Land.",
+                    "created_at": "2026-03-03T10:00:00",
+                },
+                {
+                    "title": f"Gestrandet bei {place}",
+                    "text": f"Vor {place} ist eine Fähre gestrandet; {n + 10} Fahrgäste sind an Land.",
+                    "created_at": "2026-03-03T12:00:00",
+                },
+            ],
+        }
+        for n, place in enumerate(places)
+    ]
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps(events), encoding="utf-8")
+
+    shipped = CliRunner().invoke(app, ["eval", "stories", str(path), "--cross-validate", "--format", "json"])
+    chosen = CliRunner().invoke(app, ["eval", "stories", str(path), "--choose-link", "--format", "json"])
+
+    assert shipped.exit_code == 0 and chosen.exit_code == 0, shipped.output + chosen.output
+    only_threshold = json.loads(shipped.stdout)["cross_validated"]["chosen"]
+    with_link = json.loads(chosen.stdout)["cross_validated"]["chosen"]
+    assert len(only_threshold) == len(with_link) == 5
+    shipped_link = (LINK_CHOICE_GRID[0].keys, LINK_CHOICE_GRID[0].lexical)
+    assert {(c["key_weight"], c["lexical_weight"]) for c in only_threshold} == {shipped_link}
+    grid = {(w.keys, w.lexical) for w in LINK_CHOICE_GRID}
+    assert {(c["key_weight"], c["lexical_weight"]) for c in with_link} <= grid

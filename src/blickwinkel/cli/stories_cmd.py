@@ -303,10 +303,21 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 "score the fifth (the figure the quality gate pins; minutes: many clusterings).",
             ),
         ] = False,
+        choose_link: Annotated[
+            bool,
+            typer.Option(
+                "--choose-link",
+                help="Cross-validate (implies --cross-validate) with each fold also choosing the link's "
+                "shares of name keys and rare words (the shipped link or an earlier one), not only the "
+                "join probability (about five times longer).",
+            ),
+        ] = False,
     ) -> None:
         """B-cubed and pairwise F1 of the story clustering against gold event clusters."""
         from blickwinkel.report.labels import counted
         from blickwinkel.stories.evaluate import (
+            LINK_CHOICE_GRID,
+            WEIGHT_GRID,
             cross_validate_clustering,
             docs_with_progress,
             evaluate_clustering,
@@ -320,8 +331,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             with _progress() as progress:
                 report = evaluate_clustering(articles, gold, chosen, progress)
                 crossed = (
-                    cross_validate_clustering(docs_with_progress(articles, chosen), gold, progress=progress)
-                    if cross_validate
+                    cross_validate_clustering(
+                        docs_with_progress(articles, chosen),
+                        gold,
+                        weight_grid=LINK_CHOICE_GRID if choose_link else WEIGHT_GRID,
+                        progress=progress,
+                    )
+                    if cross_validate or choose_link
                     else None
                 )
         except BlickwinkelError as exc:

@@ -1,0 +1,445 @@
+"""Ideas for a per-event threshold in story clustering, each with an event-fold cross-validated B-cubed F1.
+
+Usage::
+
+    python scripts/explore_story_ideas.py [FILE.json] [--cache /tmp/docs.pickle] [--only NAME ...]
+
+The ninth session's table for issue 12 (WikiNews dev events, 'use' vectors). Every row uses the
+same 5 event folds as ``blickwinkel eval stories --cross-validate`` (sorted events dealt
+round-robin); what a row lists in its grid (the join threshold, a second threshold) is chosen on the
+other four folds' events, every article is clustered with the choice, and the fold's test articles
+are scored. Rows:
+
+- ``shipped``: the shipped clusterer, threshold per fold (the gate's figure).
+- ``weights``: the link's shares (name keys, rare words) chosen per fold too, from rare words alone
+  and the earlier grid (the honest figure for the eighth session's choice of "rare words alone").
+- ``nested``: the share chosen per fold by an inner 4-fold cross-validation on the training events
+  (how the eighth session chose it: by the cross-validated figure), then the threshold (slow).
+- ``cohesion``: local density: a story takes an article only when the article's average link
+  reaches ``rho`` times the story's own mean link between its members (tight stories ask more).
+- ``dateclash``/``numberclash``: a link is lowered by a share when both articles name calendar days
+  (or multi-digit numbers) and share none (two events of one ongoing story on different days).
+- ``localsplit``: after the pass, each story of five or more is split by offline average linkage
+  over its members with document frequencies counted inside the story (words the whole story
+  shares weigh little, the words of each sub-event more); the split threshold is chosen per fold.
+- ``refine``: after the pass, every article (in processing order, three rounds) moves to the story
+  whose members it links to best on average, or stands alone below a second threshold (offline
+  average link over all articles, document frequencies of the whole file).
+- ``parts``: offline average linkage (scipy, no time window) over the rare-word cosine, raised to
+  the best cosine of a chunk of one article (paragraphs up to 800 characters) with the whole other
+  article (background sources that share one paragraph with the event).
+- ``hdbscan``: scikit-learn's HDBSCAN over 1 − the rare-word cosine (min cluster size 2, one sample,
+  excess of mass): density clusters with no threshold at all (nothing chosen: in-sample figure).
+
+Nothing here ships (WikiNews is evaluation-only); the clustering of the offline rows and the
+B-cubed sums are this script's own, the streaming rows run the library's ``StoryClusterer``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from explore_story_clusters import DEFAULT_DATA, load_docs
+
+from blickwinkel.stories.cluster import LinkWeights, StoryClusterer
+from blickwinkel.stories.evaluate import EARLIER_WEIGHT_GRID, JOIN_GRID
+from blickwinkel.stories.features import StoryDoc, unique_in_order
+from blickwinkel.stories.lexical import DocumentFrequencies, lexical_cosine, term_weights
+from blickwinkel.stories.score import date_clash
+
+FOLDS = 5
+Clusters = list[list[str]]
+Matrix = npt.NDArray[np.float64]
+# A row's clustering: (its parameters, the article ids to cluster or None for all) -> clusters.
+ClusterFunction = Callable[[dict[str, Any], set[str] | None], Clusters]
+
+
+def bcubed_sums(
+    clusters: Sequence[Sequence[str]], gold: dict[str, str], items: Sequence[str]
+) -> tuple[float, float]:
+    cluster_of = {a: n for n, c in enumerate(clusters) for a in c}
+    size = Counter(gold[a] for c in clusters for a in c)
+    precision = recall = 0.0
+    for item in items:
+        members = clusters[cluster_of[item]]
+        correct = sum(1 for other in members if gold[other] == gold[item])
+        precision += correct / len(members)
+        recall += correct / size[gold[item]]
+    return precision, recall
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def in_sample(clusters: Clusters, gold: dict[str, str]) -> float:
+    items = [a for c in clusters for a in c]
+    precision, recall = bcubed_sums(clusters, gold, items)
+    return f1(precision / len(items), recall / len(items))
+
+
+def cross_validated(
+    cluster: ClusterFunction, grid: Sequence[dict[str, Any]], gold: dict[str, str]
+) -> tuple[float, float, float, list[dict[str, Any]]]:
+    events = sorted(set(gold.values()))
+    fold_of = {event: n % FOLDS for n, event in enumerate(events)}
+    precision = recall = 0.0
+    chosen = []
+    for fold in range(FOLDS):
+        train = {a for a in gold if fold_of[gold[a]] != fold}
+        train_gold = {a: gold[a] for a in train}
+        scores = [(in_sample(cluster(params, train), train_gold), -n) for n, params in enumerate(grid)]
+        params = grid[-max(scores)[1]]
+        chosen.append(params)
+        test = [a for a in gold if fold_of[gold[a]] == fold]
+        p, r = bcubed_sums(cluster(params, None), gold, test)
+        precision += p
+        recall += r
+    return f1(precision / len(gold), recall / len(gold)), precision / len(gold), recall / len(gold), chosen
+
+
+class Streaming:
+    """The library's clusterer (or a subclass) over the docs in processing order, link parts shared."""
+
+    def __init__(self, docs: Sequence[StoryDoc], kind: type[StoryClusterer] = StoryClusterer) -> None:
+        self.order = unique_in_order(docs)
+        self.kind = kind
+        self.cache: dict[tuple[str, str, int], Any] = {}
+
+    def __call__(self, params: dict[str, Any], subset: set[str] | None) -> Clusters:
+        clusterer = self.kind(parts_cache=self.cache, **params)
+        for doc in self.order:
+            if subset is None or doc.id in subset:
+                clusterer.add(doc)
+        return [list(s.articles) for s in clusterer.stories()]
+
+
+class Cohesive(StoryClusterer):
+    def __init__(self, rho: float = 0.0, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rho = rho
+
+    def _linkage(self, doc: StoryDoc, root: int) -> float:
+        value = super()._linkage(doc, root)
+        members = self._recent_members(root)
+        if len(members) < 2:
+            return value
+        links = [
+            self._link(self._docs[a], self._docs[b]) for n, a in enumerate(members) for b in members[n + 1 :]
+        ]
+        return value if value >= self.rho * sum(links) / len(links) else 0.0
+
+
+def _numbers(doc: StoryDoc) -> set[str]:
+    digits = {n: n.replace(".", "").replace(",", "") for n in doc.numbers}
+    return {n for n, d in digits.items() if len(d) >= 2 and not (len(d) == 4 and d[:2] in ("19", "20"))}
+
+
+class Clashing(StoryClusterer):
+    def __init__(self, share: float = 0.0, kind: str = "date", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.share = share
+        self.kind = kind
+
+    def _link(self, a: StoryDoc, b: StoryDoc) -> float:
+        value = super()._link(a, b)
+        if self.kind == "date":
+            clash = date_clash(a.dates, b.dates)
+        else:
+            na, nb = _numbers(a), _numbers(b)
+            clash = 1.0 if na and nb and not na & nb else 0.0
+        return value * (1.0 - self.share * clash)
+
+
+def average_linkage(similarity: Matrix, threshold: float) -> list[int]:
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    if len(similarity) < 2:
+        return [1] * len(similarity)
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), "average")
+    return [int(x) for x in fcluster(tree, 1.0 - threshold, "distance")]
+
+
+def rare_word_matrix(docs: Sequence[StoryDoc]) -> Matrix:
+    """Doubled rare-word cosine (at most 1) of all pairs, document frequencies over the whole file."""
+    frequencies = DocumentFrequencies()
+    for doc in docs:
+        frequencies.add(doc.terms)
+    n = len(docs)
+    out = np.eye(n)
+    for i in range(n):
+        for j in range(i + 1, n):
+            out[i, j] = out[j, i] = min(
+                1.0, 2.0 * lexical_cosine(docs[i].terms, docs[j].terms, frequencies.idf)
+            )
+    return out
+
+
+def local_split(
+    stories: Clusters, by_id: dict[str, StoryDoc], threshold: float, smallest: int = 5
+) -> Clusters:
+    out: Clusters = []
+    for story in stories:
+        if len(story) < smallest:
+            out.append(story)
+            continue
+        counts: Counter[str] = Counter()
+        for a in story:
+            counts.update(frozenset(by_id[a].terms))
+        size = len(story)
+
+        def idf(term: str, counts: Counter[str] = counts, size: int = size) -> float:
+            return math.log((size + 1) / (counts[term] + 1)) + 1.0
+
+        similarity = np.eye(size)
+        for i in range(size):
+            for j in range(i + 1, size):
+                similarity[i, j] = similarity[j, i] = lexical_cosine(
+                    by_id[story[i]].terms, by_id[story[j]].terms, idf
+                )
+        groups: dict[int, list[str]] = defaultdict(list)
+        for a, label in zip(story, average_linkage(similarity, threshold), strict=True):
+            groups[label].append(a)
+        out.extend(groups.values())
+    return out
+
+
+def refine(
+    stories: Clusters, order: Sequence[str], similarity: Matrix, position: dict[str, int], threshold: float
+) -> Clusters:
+    label: dict[str, object] = {a: n for n, story in enumerate(stories) for a in story}
+    for _ in range(3):
+        changed = False
+        for a in order:
+            links: dict[object, list[float]] = defaultdict(list)
+            for b in order:
+                if b != a:
+                    links[label[b]].append(float(similarity[position[a], position[b]]))
+            best = max(((sum(v) / len(v), str(k), k) for k, v in links.items()), default=None)
+            new = best[2] if best is not None and best[0] >= threshold else ("alone", a)
+            if new != label[a]:
+                label[a] = new
+                changed = True
+        if not changed:
+            break
+    groups: dict[object, list[str]] = defaultdict(list)
+    for a in order:
+        groups[label[a]].append(a)
+    return list(groups.values())
+
+
+def part_matrix(docs: Sequence[StoryDoc], articles: dict[str, Any], rare: Matrix, size: int = 800) -> Matrix:
+    from blickwinkel.stories.features import _NOT_NAMES
+
+    frequencies = DocumentFrequencies()
+    for doc in docs:
+        frequencies.add(doc.terms)
+    chunks = []
+    for doc in docs:
+        article = articles[doc.id]
+        pieces, current = [], ""
+        for block in article.blocks:
+            if block.kind != "paragraph":
+                continue
+            current = (current + " " + article.block_text(block).strip()).strip()
+            if len(current) >= size:
+                pieces.append(current)
+                current = ""
+        if current:
+            pieces.append(current)
+        chunks.append([term_weights(p, _NOT_NAMES) for p in pieces[:12]])
+    n = len(docs)
+    best = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            if i != j and chunks[i]:
+                best[i, j] = max(lexical_cosine(c, docs[j].terms, frequencies.idf) for c in chunks[i])
+    out: Matrix = np.maximum(rare, np.minimum(1.0, 1.5 * np.maximum(best, best.T)))
+    np.fill_diagonal(out, 1.0)
+    return out
+
+
+def offline(similarity: Matrix, ids: Sequence[str]) -> ClusterFunction:
+    position = {a: n for n, a in enumerate(ids)}
+
+    def cluster(params: dict[str, Any], subset: set[str] | None) -> Clusters:
+        chosen = [a for a in ids if subset is None or a in subset]
+        index = [position[a] for a in chosen]
+        labels = average_linkage(similarity[np.ix_(index, index)], params["threshold"])
+        groups: dict[int, list[str]] = defaultdict(list)
+        for a, label in zip(chosen, labels, strict=True):
+            groups[label].append(a)
+        return list(groups.values())
+
+    return cluster
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--cache", type=Path, help="keep the story features here (pickle)")
+    parser.add_argument("--only", nargs="*", help="rows to run (default: all but nested)")
+    args = parser.parse_args()
+    articles, gold, docs = load_docs(args.file, "use", args.cache)
+    rows = args.only or [
+        "shipped",
+        "weights",
+        "cohesion",
+        "dateclash",
+        "numberclash",
+        "localsplit",
+        "refine",
+        "parts",
+        "hdbscan",
+    ]
+    by_id = {d.id: d for d in docs}
+    ids = [d.id for d in unique_in_order(docs)]
+    streaming = Streaming(docs)
+    thresholds = [{"join_probability": p} for p in JOIN_GRID]
+    offline_grid = [{"threshold": t} for t in np.round(np.arange(0.1, 0.6, 0.025), 3)]
+    rare: Matrix | None = None
+
+    def report(name: str, result: tuple[float, float, float, list[dict[str, Any]]]) -> None:
+        chosen = "; ".join(", ".join(f"{k} {v}" for k, v in c.items() if k != "weights") for c in result[3])
+        print(
+            f"{name:44s} CV B-cubed F1 {result[0]:.3f} (P {result[1]:.3f}, R {result[2]:.3f}); "
+            f"chosen: {chosen}",
+            flush=True,
+        )
+
+    for row in rows:
+        if row == "shipped":
+            report("shipped (threshold per fold)", cross_validated(streaming, thresholds, gold))
+        elif row == "weights":
+            grid = [
+                {"join_probability": p, "weights": w}
+                for w in (LinkWeights(0.0, 1.0), *EARLIER_WEIGHT_GRID)
+                for p in JOIN_GRID
+            ]
+            result = cross_validated(streaming, grid, gold)
+            report("link shares chosen per fold too", result)
+            print("   shares chosen:", [(c["weights"].keys, c["weights"].lexical) for c in result[3]])
+        elif row == "nested":
+            shares = (LinkWeights(0.0, 1.0), *EARLIER_WEIGHT_GRID)
+
+            def nested(params: dict[str, Any], subset: set[str] | None) -> Clusters:
+                return streaming(params, subset)
+
+            events = sorted(set(gold.values()))
+            fold_of = {event: n % FOLDS for n, event in enumerate(events)}
+            precision = recall = 0.0
+            picked = []
+            for fold in range(FOLDS):
+                train = {a for a in gold if fold_of[gold[a]] != fold}
+                train_gold = {a: gold[a] for a in train}
+
+                def inner(
+                    params: dict[str, Any], subset: set[str] | None, train: set[str] = train
+                ) -> Clusters:
+                    return streaming(params, train if subset is None else subset)
+
+                by_share = [
+                    (cross_validated(inner, [{**t, "weights": w} for t in thresholds], train_gold)[0], -n)
+                    for n, w in enumerate(shares)
+                ]
+                weights = shares[-max(by_share)[1]]
+                grid = [{**t, "weights": weights} for t in thresholds]
+                scores = [(in_sample(nested(g, train), train_gold), -n) for n, g in enumerate(grid)]
+                params = grid[-max(scores)[1]]
+                picked.append((weights.keys, weights.lexical, params["join_probability"]))
+                p, r = bcubed_sums(nested(params, None), gold, [a for a in gold if fold_of[gold[a]] == fold])
+                precision += p
+                recall += r
+            report(
+                "shares by inner CV, then threshold (nested)",
+                (
+                    f1(precision / len(gold), recall / len(gold)),
+                    precision / len(gold),
+                    recall / len(gold),
+                    [],
+                ),
+            )
+            print("   chosen (key share, rare-word share, threshold):", picked)
+        elif row == "cohesion":
+            cohesive = Streaming(docs, Cohesive)
+            cohesive.cache = streaming.cache
+            for rho in (0.5, 0.6, 0.7):
+                grid = [{"join_probability": p, "rho": rho} for p in JOIN_GRID]
+                report(f"cohesion-relative threshold, rho {rho}", cross_validated(cohesive, grid, gold))
+        elif row in ("dateclash", "numberclash"):
+            clashing = Streaming(docs, Clashing)
+            clashing.cache = streaming.cache
+            kind = "date" if row == "dateclash" else "number"
+            for share in (0.25, 0.5):
+                grid = [{"join_probability": p, "share": share, "kind": kind} for p in JOIN_GRID]
+                report(f"{kind} clash lowers the link by {share}", cross_validated(clashing, grid, gold))
+        elif row == "localsplit":
+
+            def split(params: dict[str, Any], subset: set[str] | None) -> Clusters:
+                found = streaming({"join_probability": params["join_probability"]}, subset)
+                return local_split(found, by_id, params["split"])
+
+            grid = [
+                {"join_probability": p, "split": s}
+                for p in (0.25, 0.275, 0.3)
+                for s in (0.05, 0.08, 0.1, 0.15)
+            ]
+            report("local-IDF split of stories of 5 or more", cross_validated(split, grid, gold))
+        elif row == "refine":
+            rare = rare if rare is not None else rare_word_matrix([by_id[a] for a in ids])
+            position = {a: n for n, a in enumerate(ids)}
+            matrix = rare
+
+            def refined(params: dict[str, Any], subset: set[str] | None) -> Clusters:
+                found = streaming({"join_probability": params["join_probability"]}, subset)
+                order = [a for a in ids if subset is None or a in subset]
+                return refine(found, order, matrix, position, params["refine"])  # noqa: B023
+
+            grid = [
+                {"join_probability": p, "refine": t}
+                for p in (0.25, 0.275, 0.3)
+                for t in (0.2, 0.25, 0.275, 0.3, 0.35)
+            ]
+            report("average-link reassignment after the pass", cross_validated(refined, grid, gold))
+        elif row == "parts":
+            rare = rare if rare is not None else rare_word_matrix([by_id[a] for a in ids])
+            report(
+                "offline average linkage, rare words", cross_validated(offline(rare, ids), offline_grid, gold)
+            )
+            parts = part_matrix([by_id[a] for a in ids], {a.id: a for a in articles}, rare)
+            report(
+                "offline, rare words or best chunk", cross_validated(offline(parts, ids), offline_grid, gold)
+            )
+        elif row == "hdbscan":
+            from sklearn.cluster import HDBSCAN
+
+            rare = rare if rare is not None else rare_word_matrix([by_id[a] for a in ids])
+            found = HDBSCAN(min_cluster_size=2, min_samples=1, metric="precomputed", copy=True).fit(
+                1.0 - rare
+            )
+            groups: dict[object, list[str]] = defaultdict(list)
+            for a, label in zip(ids, found.labels_, strict=True):
+                groups[("alone", a) if label < 0 else int(label)].append(a)
+            print(
+                f"{'HDBSCAN over rare words (nothing chosen)':44s} in-sample B-cubed F1 "
+                f"{in_sample(list(groups.values()), gold):.3f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
