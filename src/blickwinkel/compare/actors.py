@@ -156,7 +156,7 @@ def _all_names(tokens: Sequence[Token], s: Statement) -> bool:
 # What stands right before a word that opens a quote or a sentence: an opening quotation mark (after
 # a space, a colon, a bracket or the statement's start) or the end of a sentence (a full stop after a
 # word of four small letters or more, so that "Dr." and "Mrs." end no sentence). English capitalises
-# such a word whatever it is ("Everyone", "Thank God"), so it says nothing about being a name.
+# such a word whatever it is ("Everyone", "Honestly"), so it says nothing about being a name.
 _OPENER_BEFORE = re.compile(r"""(?:(?:^|[\s:(])["']|(?:[a-z]{4}\.|[!?])["')]?)$""")
 
 

@@ -209,7 +209,7 @@ def _what_befell(q: Quantity, s: Statement) -> Quantity:
 
 
 # A bare number counts people too when the verb of what befell them stands right next to it: "killed
-# 29 people and wounded 143", "143 were wounded". Nothing may stand between a bare number and the verb
+# 12 people and injured 40", "40 were injured". Nothing may stand between a bare number and the verb
 # after it ("the 2009 attack killed" dates an attack), and a year or a clock time is no count.
 _BEFELL_BARE = (
     (
@@ -340,7 +340,7 @@ _MONTH_NUMBERS = {
 _MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b")
 
 
-# A day of a month without a weekday: "since March 10", "on 11 March", "am 10. März", with the year if
+# A day of a month without a weekday: "since April 3", "on 4 April", "am 3. April", with the year if
 # one follows. The analysis resolves such a date only against a publication date, which many texts
 # lack; the day and the month are read here from the words. A day in a range ("10-12 March", "March
 # 10 to 12") is left out.
@@ -369,8 +369,8 @@ def days_of_months(s: Statement) -> dict[tuple[int, int], tuple[str | None, Foun
 
 
 def day_of_month_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
-    """One day of one month on each side, and the two days differ: "alone since March 10" against
-    "since March 11". A statement with two days names two moments, and two years two events."""
+    """One day of one month on each side, and the two days differ: "closed since April 3" against
+    "since April 4". A statement with two days names two moments, and two years two events."""
     da, db = days_of_months(a), days_of_months(b)
     if len(da) != 1 or len(db) != 1 or da.keys() == db.keys():
         return None
@@ -383,9 +383,9 @@ def day_of_month_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | N
     return fa, fb
 
 
-# A photo caption: a scene in the present tense ("is seen", "stands guard", "pose for a picture") that
-# closes with the date the picture was taken, after a comma. Two captions' dates date two pictures, not
-# the event, so they never clash. Our own list of caption verbs.
+# A photo caption: a scene in the present tense ("is seen", "stands at the gate", "poses with the
+# cup") that closes with the date the picture was taken, after a comma. Two captions' dates date two
+# pictures, not the event, so they never clash. Our own list of caption verbs.
 _CAPTION_VERB = re.compile(
     r"\b(?:(?:is|are)\s+(?:seen|pictured|shown)|stands?|poses?|walks?|sits?|gestures?|looks?\s+on|waves?|"
     r"holds?|attends?|speaks?|rides?|arrives?|leaves?|guards?|steht|stehen|sitzt|geht|zeigt)\b"
