@@ -213,7 +213,7 @@ def _outlet_details(comparison: Comparison, labels: dict[str, str]) -> Renderabl
         return shown.get(key, key)
 
     def names_of(keys: tuple[str, ...]) -> str:
-        # two keys may show one name ("Geordie Shore" as a person and as a title): listed once, as
+        # two keys may show one name ("Harbour Lights" as a person and as a title): listed once, as
         # the HTML report lists them
         return ", ".join(list(dict.fromkeys(name(x) for x in keys))[:6])
 

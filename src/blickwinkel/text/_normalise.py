@@ -19,7 +19,7 @@ _SPACE_AROUND_NEWLINE = re.compile(r" ?\n ?")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-# UTF-8 read as Latin-1 or Windows-1252 ("mojibake"): "Assadâ\x80\x99s" or "Assadâ€™s" for "Assad’s",
+# UTF-8 read as Latin-1 or Windows-1252 ("mojibake"): "mayorâ\x80\x99s" or "mayorâ€™s" for "mayor’s",
 # "Ã©" for "é", "Â£" for "£". Only the leads of what our languages write this way are repaired: "Â"/"Ã"
 # with one continuation (Latin-1 letters and signs), "â" with two (punctuation, currency, ™) and "ð"
 # with three (emoji); each continuation a byte 0x80–0xBF, shown as its Latin-1 control or its
