@@ -120,8 +120,8 @@ _SO_X = re.compile(rf"(?:^|[,;–—-]\s*)so\s+(?P<np>{NP})")
 _LAUT = re.compile(
     rf"\b(?:[Ll]aut|[Nn]ach\s+Angaben|[Aa]ccording\s+to)\s+(?:(?:Angaben|einem\s+Bericht|Informationen)\s+)?"
     # a lower-case word alone ("according to officials"), not one before a capitalised noun: in German
-    # that is an adjective of the noun ("laut persönlicher Sprachnachricht" gave the speaker
-    # "persönlicher")
+    # that is an adjective of the noun ("laut schriftlicher Auskunft" gave the speaker
+    # "schriftlicher")
     rf"(?:(?:von|des|der)\s+)?(?P<np>{NP}|[a-z][\w\-]+(?![\w\-])(?!\s+[A-ZÄÖÜ][a-zäöüß]))"
 )
 # "X zufolge" has no word before the name to anchor it, so the name starts only where a word starts
