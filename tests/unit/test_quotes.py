@@ -751,7 +751,7 @@ def test_an_english_group_opening_the_sentence_is_its_speaker(text: str, speaker
 @pytest.mark.parametrize(
     "text",
     [
-        # "Although administration officials" was the speaker of such a sentence
+        # "Although harbour officials" was the speaker of such a sentence
         "Although harbour officials said they expected the ferry back, it was not on the timetable.",
         "Because residents said the path was safe, the council reopened it.",
     ],
