@@ -452,9 +452,9 @@ def test_french_and_spanish_alert_and_newsletter_promotions(text: str) -> None:
     "text",
     [
         "Please enable JavaScript.",
-        "Please turn on JavaScript. Media requires JavaScript to play.",
+        "Please turn on JavaScript. The player requires JavaScript to play.",
         "This video requires JavaScript to play.",
-        "Available to UK users only.",
+        "Available to UK viewers only.",
         "This clip is only available to UK viewers.",
         "This video is not available in your country.",
         "Bitte aktivieren Sie JavaScript.",
