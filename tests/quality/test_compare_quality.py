@@ -70,8 +70,11 @@ HELDOUT = {
     },
     # 5 SemEval de-en pairs
     "de-en": {  # links 12, unique facts 26, different-fact pairs 16, conflicts 2
-        # licence-clean refit: 4 of 12 links found in 5 predicted (was 4 in 7): P 0.571 -> 0.8
-        ("links", "precision"): 0.8,
+        # licence-clean refit: 4 of 12 links found in 5 predicted (was 4 in 7): P 0.571 -> 0.8.
+        # LOWERED 0.8 -> 0.666 (4 in 6 predicted) in the ninth session by the entity-key rules for
+        # German inflection (genitive names, inflected titles, adjective endings): general rules
+        # written and tested on invented names, not chosen on this half.
+        ("links", "precision"): 0.666,
         ("links", "recall"): 0.333,
         # licence-clean refit: P 0.727 -> 0.7 (21/30), lowered; R 0.615 -> 0.807 (21/26)
         ("unique_facts", "precision"): 0.7,
@@ -135,10 +138,12 @@ def test_conflicts_on_the_tune_only_conflict_files() -> None:
 #         --data-root ../shared/data --link-embedder e5 --format json
 HELDOUT_LINK_EMBEDDER = {
     # licence-clean refit (eighth session): en 0.943/0.638 -> 0.876/0.609 (64/73, 64/105), both
-    # lowered; de 0.954/0.711 -> 0.956/0.745 (44/46, 44/59); de-en 0.571/0.333 -> 0.8/0.333 (4/5, 4/12)
+    # lowered; de 0.954/0.711 -> 0.956/0.745 (44/46, 44/59); de-en 0.571/0.333 -> 0.8/0.333 (4/5, 4/12).
+    # de-en precision LOWERED 0.8 -> 0.666 (4/6) in the ninth session by the German-inflection key
+    # rules (as in HELDOUT above).
     "en": {("links", "precision"): 0.876, ("links", "recall"): 0.609},
     "de": {("links", "precision"): 0.956, ("links", "recall"): 0.745},
-    "de-en": {("links", "precision"): 0.8, ("links", "recall"): 0.333},
+    "de-en": {("links", "precision"): 0.666, ("links", "recall"): 0.333},
 }
 
 

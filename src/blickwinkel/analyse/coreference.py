@@ -2,8 +2,11 @@
 
 A person's key is the slug of the longest form of the name (``per:mohammed-shia-al-sudani``); a
 shorter mention joins it when its name parts are a subset ending in the same surname ("al-Sudani",
-"Sudani", "Mohammed al-Sudani"). Places carry their gazetteer key (``loc:iq`` for "Irak" and
-"Iraq"), so they already agree across languages; other names get ``<type>:<slug>``.
+"Sudani", "Mohammed al-Sudani"), also in the genitive ("Sudanis Plan", "al-Sudani's"); a title
+before the name is no part of it, also inflected ("des Ministers Müller"). Places carry their
+gazetteer key (``loc:iq`` for "Irak" and "Iraq"), so they already agree across languages; other
+names get ``<type>:<slug>``, one per name whatever the case ending of a German adjective opening it
+("Alte Brücke", "der Alten Brücke").
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from blickwinkel.analyse.gazetteer import (
     NAME_PREFIXES,
     POST_NOMINALS,
     given_names,
+    is_inflected_title,
     is_title,
     slug,
 )
@@ -30,6 +34,10 @@ _PARTICLE_SLUGS = frozenset(slug(p) for p in NAME_PARTICLES) | {
 
 # Articles that may open a role written before a name in French, English or German.
 _ARTICLES = frozenset({"le", "la", "les", "l'", "the", "der", "die", "das"})
+
+
+def _title(word: str) -> bool:
+    return is_title(word) or is_inflected_title(word)
 
 
 def _lowercase_role(word: str) -> bool:
@@ -47,19 +55,17 @@ def name_parts(name: str) -> tuple[str, ...]:
     if (
         len(words) > 2
         and words[0].casefold() in _ARTICLES
-        and (is_title(words[1]) or _lowercase_role(words[1]))
+        and (_title(words[1]) or _lowercase_role(words[1]))
     ):
         words.pop(0)  # "Le président Emmanuel Macron"; "Le Pen" keeps its "Le"
-    while words and (is_title(words[0]) or _lowercase_role(words[0])):
+    while words and (_title(words[0]) or _lowercase_role(words[0])):
         words.pop(0)  # titles and roles come first: "Frau Dr. Anna Berg", "le capitaine Jan Berger"
     # A title after other words of a longer one ends it: "Prime Minister Boris Johnson", "Labour MP
     # Sarah Cole", "Police Lt Col Somchai Rattanakul". The last word is never a title here ("Martin
     # Luther King").
     # Nor does a title after a given name ("Yves Saint Laurent").
     given = next((i for i, word in enumerate(words) if word in given_names()), len(words))
-    last = max(
-        (i for i, word in enumerate(words[: min(given, len(words) - 1)]) if is_title(word)), default=-1
-    )
+    last = max((i for i, word in enumerate(words[: min(given, len(words) - 1)]) if _title(word)), default=-1)
     words = words[last + 1 :]
     while words and words[-1].rstrip(".").casefold() in POST_NOMINALS:
         words.pop()  # "Sarah Cole MP"
@@ -92,7 +98,34 @@ def _person_keys(names: Sequence[str]) -> dict[str, str]:
         same = [k for full, k in full_forms if full == parts]
         keys[name] = same[0] if same else key
         full_forms.append((parts, keys[name]))
+    # A name in the genitive ("Bergs Plan", "Berg's plan") joins the one person of that surname.
+    for name in forms:
+        target = _genitive_target(name_parts(name), keys[name], full_forms)
+        if target is not None:
+            keys.update({n: target for n, k in keys.items() if k == keys[name]})
     return keys
+
+
+def _without_genitive(parts: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The name parts without a genitive ending on the surname ("bergs", "berg-s" of "Berg's")."""
+    last = parts[-1] if parts else ""
+    for ending in ("-s", "s"):
+        if last.endswith(ending) and len(last) - len(ending) >= 3:
+            return (*parts[:-1], last[: -len(ending)])
+    return None
+
+
+def _genitive_target(
+    parts: tuple[str, ...], own: str, others: Sequence[tuple[tuple[str, ...], str]]
+) -> str | None:
+    """The key of the one other person whose name ``parts`` give in the genitive; None when no
+    other name ends in that surname, when two do, or when another name ends in the word as written
+    (a surname that ends in s: "Niels")."""
+    stem = _without_genitive(parts)
+    if stem is None or any(full[-1:] == parts[-1:] and full != parts for full, _ in others):
+        return None
+    targets = {key for full, key in others if key != own and (full == stem or _joins(stem, full))}
+    return targets.pop() if len(targets) == 1 else None
 
 
 def _default_key(mention: Mention) -> str:
@@ -146,10 +179,56 @@ def unify_entity_keys(
         maximal = {k for k in longer if not any(_joins(parts[k], parts[o]) for o in longer)}
         if len(maximal) == 1:
             mapping[key] = maximal.pop()
+    mapping.update(_adjective_forms(per_article))
+    joined = [(key_parts, mapping.get(key, key)) for key, key_parts in parts.items()]
+    for key, key_parts in parts.items():
+        if key not in mapping:
+            target = _genitive_target(key_parts, key, joined)
+            if target is not None:
+                mapping[key] = target
     return [
         [tuple(replace(m, key=mapping.get(m.key, m.key)) for m in sentence) for sentence in article]
         for article in per_article
     ]
+
+
+# Case endings of a German adjective that opens a name: "Alte Brücke", "der Alten Brücke", "Neuer
+# Markt", "am Neuen Markt", "Vereinigte/Vereinigten Staaten".
+_ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
+
+
+def _uninflected(key: str) -> str | None:
+    """The slug of a name of two or more words without the case ending of its first word
+    (``loc:alten-brucke`` → ``alt-brucke``); None for a name of one word."""
+    words = key.split(":", 1)[-1].split("-")
+    if len(words) < 2:
+        return None
+    first = words[0]
+    for ending in _ADJECTIVE_ENDINGS:
+        if first.endswith(ending) and len(first) - len(ending) >= 3:
+            first = first[: -len(ending)]
+            break
+    return "-".join((first, *words[1:]))
+
+
+def _adjective_forms(per_article: Sequence[Sequence[tuple[Mention, ...]]]) -> dict[str, str]:
+    """Keys of names other than people's that differ only in the case ending of a German adjective
+    opening them (and perhaps in the type the tagger gave each form), mapped to the form most
+    mentions use."""
+    counts: Counter[str] = Counter(
+        m.key for article in per_article for sentence in article for m in sentence if m.type != "PER"
+    )
+    groups: dict[str, list[str]] = {}
+    for key in counts:
+        form = _uninflected(key)
+        if form is not None:
+            groups.setdefault(form, []).append(key)
+    mapping: dict[str, str] = {}
+    for keys in groups.values():
+        if len(keys) > 1:
+            target = max(keys, key=lambda k: (counts[k], k))
+            mapping.update({k: target for k in keys if k != target})
+    return mapping
 
 
 def _spelling_variants(

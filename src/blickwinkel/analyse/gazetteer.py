@@ -374,6 +374,23 @@ def is_title(word: str) -> bool:
     return folded in TITLES or is_person_cue(word) or is_person_cue(word[:1].upper() + word[1:])
 
 
+# German inflects a title or role before a name: genitive "des Ministers Müller", "des Papstes",
+# weak nouns "dem Präsidenten Weil", "des Abgeordneten Kühn", "Herrn Berg".
+_GERMAN_CASE_ENDINGS = ("es", "s", "en", "n")
+
+
+def is_inflected_title(word: str) -> bool:
+    """A capitalised title or German role word with a case ending ("Ministers", "Präsidenten",
+    "Bürgermeisters", "Abgeordneten"), which :func:`is_title` does not know in that form."""
+    if not word[:1].isupper():
+        return False
+    for ending in _GERMAN_CASE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 3 and (stem.casefold() in TITLES or is_person_cue(stem)):
+            return True
+    return False
+
+
 # Endings of German role compounds: "Ministerpräsidentin", "US-Botschafterin", "Parteichef".
 PERSON_CUE_SUFFIXES = (
     "minister",
