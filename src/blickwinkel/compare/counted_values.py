@@ -80,8 +80,8 @@ def _one_noun_named_closer(qa: Quantity, qb: Quantity) -> bool:
 
 
 # "buried another 6 people", "weitere 20 Verletzte": a count added to another one, of another event;
-# "12 of 85 drivers": the whole a part is taken from, not a count of its own; "firms owned by the four
-# men": a group the text counted before, named again after a preposition, not a figure it reports.
+# "12 of 85 drivers": the whole a part is taken from, not a count of its own; "the stalls run by the three
+# sisters": a group the text counted before, named again after a preposition, not a figure it reports.
 _ANOTHER = re.compile(
     r"\b(?:another|a\s+further|further|other|weitere[nr]?|andere[nr]?|\d+\s+(?:of|von)|"
     r"(?:by|from|with|among|between|against)\s+the)\s+$",
