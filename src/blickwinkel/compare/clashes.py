@@ -146,8 +146,8 @@ _FRAMED_AFTER = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-# The clause of a weekday ends at punctuation or a joining word; a future in it ("will be declared
-# saints on Sunday", "soll am Montag fahren") is a moment still to come, not the day of a past event.
+# The clause of a weekday ends at punctuation or a joining word; a future in it ("will be reopened
+# on Sunday", "soll am Montag fahren") is a moment still to come, not the day of a past event.
 _CLAUSE_END = re.compile(
     r"[,;:()]|\s[-–—]\s|\b(?:when|while|who|which|after|before|als|wenn|nachdem|bevor)\b"
 )
