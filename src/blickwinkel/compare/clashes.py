@@ -17,6 +17,7 @@ from typing import Protocol
 from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS
 from blickwinkel.compare.agreement import rounded_alike
 from blickwinkel.model import Quantity, Statement
+from blickwinkel.text.weekdays import weekday_numbers
 
 __all__ = [
     "HEDGED_CLOCK_MINUTES",
@@ -67,11 +68,8 @@ _DISJOINT_DAYPARTS = frozenset(
         frozenset({"afternoon", "night"}),
     }
 )
-_WEEKDAY_INDEX = {
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
-    "sonnabend": 5, "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
-    "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
+# German and English weekday names, full, from the one table (text/weekdays.py).
+_WEEKDAY_INDEX = {**weekday_numbers("de", "full"), **weekday_numbers("en", "full")}
 _DAY_AT = re.compile(
     r"\b(?P<day>" + "|".join(sorted(_WEEKDAY_INDEX, key=len, reverse=True)) + r")"
     r"(?:\s+|-)?(?P<part>" + "|".join(sorted(_DAYPART, key=len, reverse=True)) + r")\b",
