@@ -174,3 +174,26 @@ def test_many_edited_files_are_reclustered_once_with_the_stories_of_a_fresh_inge
             assert _story_texts(store) == _story_texts(fresh)
         finally:
             fresh.close()
+
+
+def test_a_run_stopped_before_its_reclustering_leaves_the_late_articles_to_the_next_call(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _write_records(tmp_path, DATED_REPORTS)
+    ingestor = Ingestor(store, embedder=HashedWordsEmbedder(), analyser=default_analyser)
+    ingestor.ingest(paths)
+    _write_records(tmp_path, tuple(text.replace(" said", " said later") for text in DATED_REPORTS))
+    read = Ingestor.ingest_path
+
+    def stop_at_the_last(self: Ingestor, path: str) -> object:
+        if path == paths[-1]:
+            raise KeyboardInterrupt
+        return read(self, path)
+
+    monkeypatch.setattr(Ingestor, "ingest_path", stop_at_the_last)
+    with pytest.raises(KeyboardInterrupt):
+        ingestor.ingest(paths)
+    assert any(store.story_of(n) is None for n in range(1, len(paths) + 1))
+    monkeypatch.setattr(Ingestor, "ingest_path", read)
+    ingestor.ingest(paths[:1])  # already stored: nothing of its own to place
+    assert all(store.story_of(n) is not None for n in range(1, len(paths) + 1))

@@ -204,6 +204,11 @@ class Ingestor:
         self._late = late = _LateArticles()
         try:
             yield
+        except BaseException:
+            # The late articles stay without a story: the next call places them first, as a new run
+            # places the stored articles without one.
+            self._loaded = False
+            raise
         finally:
             self._late = None
         if late.ids:
