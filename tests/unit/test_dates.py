@@ -280,7 +280,12 @@ def test_extreme_anchors_do_not_raise() -> None:
         # an announced weekday is the coming one (both went to the week before the article)
         ("The pier will reopen on Monday.", "2025-06-16"),
         ("The vote is due to take place on Friday.", "2025-06-20"),
+        # a plan or a pledge (both went to the week before too)
+        ("The islanders vowed to hold the ballot on Friday.", "2025-06-20"),
+        ("The ballot planned for Friday will be counted by hand.", "2025-06-20"),
+        ("The rally set for Tuesday drew no permit.", "2025-06-17"),
         # the past and other clauses keep the past-leaning rule
+        ("The islanders held the ballot on Friday.", "2025-06-13"),
         ("The pier reopened on Monday.", "2025-06-09"),
         ("The mayor, who will retire soon, said on Monday that the pier stays shut.", "2025-06-09"),
         ('"We will reopen it," she said on Monday.', "2025-06-09"),
