@@ -544,3 +544,21 @@ def test_a_given_name_that_is_a_town_alone_or_before_a_place_head_stays_a_place(
         tokens = sentence.split()
         spans = [(" ".join(tokens[s.start : s.end]), s.type) for s in recognise(tokens, "en")]
         assert all(t != "PER" for _, t in spans) and any(text.startswith(place) for text, _ in spans)
+
+
+def test_a_person_right_after_an_organisation_is_a_name_of_its_own() -> None:
+    # A headline without commas: "… Lakeside Church Anna Berg dies" was one person's name, so in that
+    # article the person had the key of the whole run; invented names.
+    for text, expected in [
+        (
+            "Founder of the Lakeside Baptist Church Anna Berg dies",
+            [("Lakeside Baptist Church", "ORG"), ("Anna Berg", "PER")],
+        ),
+        (
+            "Leader of the Harbour Party Tomas Brandvik resigns",
+            [("Harbour Party", "ORG"), ("Tomas Brandvik", "PER")],
+        ),
+    ]:
+        tokens = text.split()
+        found = [(" ".join(tokens[sp.start : sp.end]), sp.type) for sp in rule_spans(tokens, "en")]
+        assert all(span in found for span in expected), found

@@ -346,6 +346,8 @@ def _match_organisation_heads(s: _Sentence) -> None:
             start -= 1
         end = j + 1
         while end < len(s.tokens):
+            if _person_after_organisation(s, end):
+                break
             if s.name_like(end) and (s.proper(end) or s.abbreviation(end) or s.taken[end]):
                 end += 1
             elif romance and (after := _joined(s, end)) is not None:
@@ -399,11 +401,27 @@ def _joined(s: _Sentence, end: int) -> int | None:
     return k + 1
 
 
+def _person_after_organisation(s: _Sentence, i: int) -> bool:
+    """An English given name and a surname right after an organisation's name start a person's name:
+    a headline's "… Lakeside Church Anna Berg dies" was one name (and gave the person the key of the
+    whole run in that article)."""
+    return (
+        s.lang == "en"
+        and i > 0
+        and s.tokens[i - 1] in gz.ORG_HEADS
+        and s.tokens[i] in gz.given_names()
+        and i + 1 < len(s.tokens)
+        and s.proper(i + 1)
+    )
+
+
 def _extend_name(s: _Sentence, start: int, person: bool) -> int:
     """End of the name starting at ``start``; particles join only names known to be persons."""
     end = start + 1
     while end < len(s.tokens) and not s.taken[end]:
         word = s.tokens[end]
+        if not person and _person_after_organisation(s, end):
+            break
         if s.proper(end) or (person and s.name_like(end) and not s.initial(end)):
             # a given name inside makes it a person's name: "Chairman Adam Stone" ended at
             # "Adam", the surname being a common word

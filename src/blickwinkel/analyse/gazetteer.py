@@ -320,7 +320,7 @@ ORG_HEADS = words(
     Party Ministry University College Academy Association Council Committee Commission Institute
     Foundation Company Corporation Group Army Militia Coalition Agency Union League Federation
     Times Post News Network Bureau Department Organisation Organization Movement Brigades Guard Police
-    Service Lines Ferries Reederei Congress Parliament Assembly
+    Service Lines Ferries Reederei Congress Parliament Assembly Church
     """
 )
 
