@@ -77,7 +77,7 @@ _GROUP_BEFORE_VERB_EN = re.compile(
 # said the estimate was too optimistic.' was "reported, no source named".
 # A sentence opened by a subordinating conjunction ("Although officials said …, the ferry …") says
 # what the group said only in its first clause: the conjunction is no word of the speaker ("Although
-# administration officials" was a speaker) and the sentence has none from this pattern.
+# harbour officials" was a speaker) and the sentence has none from this pattern.
 _GROUP_START_EN = re.compile(
     r"^\s*(?!(?:Although|Though|While|Whilst|Because|Since|As|If|Unless|Until|When|Whereas|After|Before|"
     r"Once|Even|Despite)\s)"
