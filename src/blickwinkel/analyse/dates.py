@@ -456,8 +456,8 @@ def _time_of_day(match: re.Match[str], months: dict[str, int], anchor: dt.date |
 # English future in the clause before a bare weekday: "The bridge will reopen on Monday", "The vote
 # is due to take place on Friday". (The past-leaning rule below sent both to the week before the
 # article.) No comma or stop between, so "The mayor, who will retire, said on Monday" stays past.
-# Also a plan or a pledge: "a referendum planned for Sunday", "the vote set for Friday", "vowed to
-# press ahead with the vote on Sunday" (both went to the Sunday before the article).
+# Also a plan or a pledge: "the ballot planned for Friday", "the rally set for Tuesday", "vowed to
+# hold the ballot on Friday" (each went to the week before the article).
 _FUTURE_CLAUSE_EN = re.compile(
     r"\b(?:will|won't|shall|(?:is|are)\s+(?:due|expected|scheduled|set|planned)\s+to|plans?\s+to|"
     r"(?:is|are)\s+to|(?:pledged|vowed|promised|pledges?|vows?|promises?)\s+to)\b[^,;:.!?\"“”]{0,80}$|"
