@@ -131,6 +131,7 @@ class Quantity:
     unit: str | None = None
     approximate: bool = False
     upper: float | None = None  # the upper end of a range ("20 bis 30"), else None
+    tally: float | None = None  # the other count of a tally ("34 zu 12 Stimmen": value 34, tally 12)
 
     def to_json(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value

@@ -613,3 +613,87 @@ def test_written_out_fraction_agrees_with_the_digits() -> None:
     words = one("About two and a half thousand fans waited.", "en")
     digits = one("Rund 2.500 Fans warteten.", "de")
     assert quantities_agree(words, digits) is True
+
+
+# --- measures in two units ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
+        (
+            ("Am Pass hatte es acht Grad.", "de"),
+            ("On the pass it was about 46 degrees Fahrenheit.", "en"),
+            True,
+        ),
+        (("Am Pass hatte es acht Grad.", "de"), ("On the pass it was 70 degrees Fahrenheit.", "en"), False),
+        (("Es hatte 25 °C im Saal.", "de"), ("The hall was at 77°F.", "en"), True),
+        (("The lake froze at 32 degrees F.", "en"), ("Der See fror bei 0 Grad Celsius.", "de"), True),
+        (("The ferry crosses 12 miles of water.", "en"), ("Die Fähre quert rund 20 Kilometer.", "de"), True),
+        (("The ferry crosses 12 miles of water.", "en"), ("Die Fähre quert 30 Kilometer.", "de"), False),
+        (("The tower is 980 feet tall.", "en"), ("Der Turm ist 300 Meter hoch.", "de"), True),
+        (("The tower is 980 feet tall.", "en"), ("Der Turm ist 200 Meter hoch.", "de"), False),
+        (("The calf weighed 110 lbs.", "en"), ("Das Kalb wog 50 Kilogramm.", "de"), True),
+        (("The calf weighed 110 pounds.", "en"), ("Das Kalb wog 50 Kilogramm.", "de"), True),
+        (("The calf weighed 110 pounds.", "en"), ("Das Kalb wog 80 Kilogramm.", "de"), False),
+        (("The tank held 500 gallons.", "en"), ("Der Tank fasste knapp 2.000 Liter.", "de"), True),
+        (("The tank held 500 gallons.", "en"), ("Der Tank fasste 5.000 Liter.", "de"), False),
+    ],
+)
+def test_measures_in_two_units_are_converted(
+    first: tuple[str, str], second: tuple[str, str], agree: bool
+) -> None:
+    assert quantities_agree(one(*first), one(*second)) is agree
+
+
+def test_two_metric_units_and_money_stay_apart() -> None:
+    assert quantities_agree(one("Sie liefen 2 Kilometer.", "de"), one("They ran 300 metres.", "en")) is None
+    assert quantities_agree(one("It cost £220.", "en"), one("Es wog 100 Kilogramm.", "de")) is None
+
+
+def test_a_written_temperature_scale_is_the_unit() -> None:
+    assert one("It was 50 degrees Fahrenheit.", "en").unit == "°F"
+    assert one("Es waren zehn Grad Celsius.", "de").unit == "°C"
+    assert one("Es waren 10 °C.", "de").text == "10 °C"
+    assert one("Es waren zehn Grad.", "de").unit == "Grad"
+
+
+# --- tallies ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "tally", "unit"),
+    [
+        ("Der Rat stimmte mit 27 zu 9 Stimmen für den Bau.", "de", 27, 9, "Stimme"),
+        ("Der Rat stimmte mit 27:9 Stimmen für den Bau.", "de", 27, 9, "Stimme"),
+        ("The council backed the plan by 27 votes to 9.", "en", 27, 9, "vote"),
+        ("The plan passed 27 to 9 votes.", "en", 27, 9, "vote"),
+        ("The plan passed by 27:9 votes.", "en", 27, 9, "vote"),
+    ],
+)
+def test_a_tally_is_one_value_pair(text: str, language: str, value: float, tally: float, unit: str) -> None:
+    quantity = one(text, language)
+    assert (quantity.value, quantity.tally, quantity.unit) == (value, tally, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Zahl der Sitze sank von 27 Sitzen auf 9.", "de"),
+        ("Seats fell from 27 seats to 9.", "en"),
+        ("Children aged 9 to 27 months took part.", "en"),
+        ("Die Sitzung begann um 20:15 Uhr.", "de"),
+        ("She sent 27 letters to 9 ministers.", "en"),
+    ],
+)
+def test_changes_ranges_clocks_and_two_nouns_are_no_tally(text: str, language: str) -> None:
+    assert all(q.tally is None for q in find_quantities(text, language))
+
+
+def test_tallies_agree_by_both_counts() -> None:
+    german = one("Der Rat stimmte mit 27 zu 9 Stimmen zu.", "de")
+    assert quantities_agree(german, one("The council voted 27 votes to 9 in favour.", "en")) is True
+    assert quantities_agree(german, one("The council voted 27 votes to 8 in favour.", "en")) is False
+    assert quantities_agree(german, one("The plan won 27 votes.", "en")) is True
+    assert quantities_agree(german, one("The plan had 9 votes against it.", "en")) is True
+    assert quantities_agree(german, one("The plan won 40 votes.", "en")) is None

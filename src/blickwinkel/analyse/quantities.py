@@ -94,7 +94,7 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
     lang = LANGUAGES.get(code)
     if lang is None or not text:
         return []
-    found: list[Quantity] = []
+    found: list[Quantity] = _colon_tallies(text, code, offset)
     pos = 0
     while True:
         match = lang.atom.search(text, pos)
@@ -119,6 +119,9 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
         if quantity is None:
             continue
         start, end, value, upper, unit, approximate = quantity
+        tally = None
+        if upper is None and (read := _tally(atom, end, unit, text, code, lang)) is not None:
+            tally, end, unit = read
         pos = max(pos, end)
         found.append(
             Quantity(
@@ -129,9 +132,73 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
                 unit=unit,
                 approximate=approximate,
                 upper=upper,
+                tally=tally,
             )
         )
-    return found
+    return sorted(found, key=lambda q: q.start)
+
+
+# "mit 34:12 Stimmen": two digits joined by a colon are no amount to the atom reader (a clock time, a
+# ratio); with a counted noun after them and the larger count first they are a tally.
+_COLON_TALLY = re.compile(r"(?<![\w.,:])(?P<x>\d{1,4}):(?P<y>\d{1,4})(?![\w.,:]|[.,:]\d)")
+
+
+def _colon_tallies(text: str, code: str, offset: int) -> list[Quantity]:
+    if code not in ("de", "en") or ":" not in text:
+        return []
+    out = []
+    for m in _COLON_TALLY.finditer(text):
+        x, y = int(m.group("x")), int(m.group("y"))
+        if y > x:
+            continue
+        after = find_unit(text, m.end(), code, y)
+        if not isinstance(after, tuple) or after[0] in CURRENCIES.values() or after[0] in _NO_TALLY_UNITS:
+            continue
+        unit, end = after
+        out.append(
+            Quantity(text[m.start() : end], m.start() + offset, end + offset, float(x), unit, tally=float(y))
+        )
+    return out
+
+
+# A tally is one value pair, the larger count first: "mit 34 zu 12 Stimmen", "34:12 Stimmen", "by 34
+# votes to 12", "34 to 12 votes" (the second count was a count of its own, and "12 Stimmen" clashed with
+# "34 votes"). The joining word before the counted noun, or after it with no other noun following; a
+# rising pair is a range, and "from 34 seats to 12" a change, not a tally.
+_TALLY_JOIN = re.compile(r"[ \u00a0]+(?:zu|to|gegen|against)[ \u00a0]+|[ \u00a0]*:[ \u00a0]*")
+_TALLY_BEFORE = re.compile(r"(?:^|\s)(?i:from|von|vom|of)[ \u00a0]+$")
+_NO_TALLY_UNITS = frozenset({"%"})
+
+
+def _tally(
+    atom: Atom, end: int, unit: str | None, text: str, code: str, lang: NumberLanguage
+) -> tuple[float, int, str | None] | None:
+    """The other count of a tally that starts with ``atom`` (read up to ``end`` with ``unit``): that
+    count, where the tally ends and its counted noun."""
+    if atom.vague or atom.scaled or _TALLY_BEFORE.search(text, max(0, atom.start - 8), atom.start):
+        return None
+    if unit is not None and (unit in _NO_TALLY_UNITS or unit in CURRENCIES.values()):
+        return None
+    unit_first = end > atom.end
+    join = _TALLY_JOIN.match(text, end if unit_first else atom.end)
+    if join is None or (unit_first and ":" in join.group()):
+        return None
+    second_match = lang.atom.match(text, join.end())
+    second = read_atom(second_match, text, code, lang) if second_match is not None else None
+    if second is None or second.vague or second.scaled or second.high is not None or second.low > atom.low:
+        return None
+    if second.numeric is not None and (atom.numeric is None) != (second.numeric is None):
+        return None  # "34 zu zwölf": both counts are written alike
+    after = find_unit(text, second.end, code, second.low)
+    if after is NOT_A_QUANTITY:
+        return None
+    if unit_first:
+        if isinstance(after, tuple) and unit_key(after[0]) != unit_key(unit):
+            return None  # "34 beds to 12 wards": another noun follows
+        return second.low, after[1] if isinstance(after, tuple) else second.end, unit
+    if not isinstance(after, tuple) or after[0] in CURRENCIES.values() or after[0] in _NO_TALLY_UNITS:
+        return None  # "3 zu 1" without a counted noun stays as it was
+    return second.low, after[1], after[0]
 
 
 def _complete(

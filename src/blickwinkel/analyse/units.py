@@ -89,8 +89,32 @@ class NotAQuantity:
 NOT_A_QUANTITY = NotAQuantity()
 
 
+# A temperature whose scale is written: "10 °C", "50°F", "zehn Grad Celsius", "50 degrees Fahrenheit",
+# "50 Fahrenheit". A bare "Grad"/"degrees" keeps its lemma (Celsius or Fahrenheit, the comparison
+# reads it either way, compare/agreement.py).
+_TEMPERATURE = re.compile(
+    r"[ \u00a0\u202f]*(?:°[ \u00a0\u202f]?(?P<sign>[CF])(?![\w])"
+    r"|(?i:grad|degrees?)[ \u00a0]+(?:(?P<word>Celsius|Fahrenheit)|(?P<letter>[CF]))(?![\w])"
+    r"|(?P<alone>Celsius|Fahrenheit)(?![\w])"
+    r"|(?P<bare>°)(?![\w]))"
+)
+
+
+def _temperature(text: str, end: int) -> tuple[str, int] | None:
+    match = _TEMPERATURE.match(text, end)
+    if match is None:
+        return None
+    if match.group("bare"):
+        return "degree", match.end()
+    scale = (match.group("sign") or match.group("word") or match.group("letter") or match.group("alone"))[0]
+    return f"°{scale.upper()}", match.end()
+
+
 def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] | NotAQuantity | None:
     """The counted noun after a number: its lemma and where it ends, skipping adjectives."""
+    temperature = _temperature(text, end)
+    if temperature is not None:
+        return temperature
     if code in ("fr", "es"):
         return _romance_unit(text, end, code)
     pos = end
@@ -337,9 +361,22 @@ _UNIT_KEYS: dict[str, str] = {
     "mm": "mm",
     "meile": "mile",
     "mile": "mile",
+    # Imperial and US measures and temperatures with their scale, which the comparison converts
+    # (compare/agreement.py); written for this project
+    "fuß": "foot",
+    "foot": "foot",
+    "feet": "foot",
+    "ft": "foot",
+    "lb": "lb",
+    "lbs": "lb",
+    "gallone": "gallon",
+    "gallon": "gallon",
+    "°c": "°C",
+    "°f": "°F",
     "kilogramm": "kg",
     "kilogram": "kg",
     "kilogramme": "kg",
+    "kilo": "kg",
     "kg": "kg",
     "gramm": "g",
     "gram": "g",

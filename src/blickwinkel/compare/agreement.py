@@ -9,6 +9,7 @@ data set: they are set by hand from how news writing hedges, and the examples in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.model import Quantity
@@ -42,11 +43,19 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool | None:
     """Whether two quantities report the same amount; None when they count different things.
 
     Exact numbers must be equal; an approximate one may differ by about 10% (25% on the open side of
-    "mehr als"/"fast"); ranges agree with whatever they overlap.
+    "mehr als"/"fast"); ranges agree with whatever they overlap. Measures of one dimension in two
+    units ("zehn Grad" and "50 degrees Fahrenheit", "24 miles" and "rund 40 Kilometer") are converted
+    and agree within the rounding each writer used. A tally ("34 zu 12 Stimmen") agrees with the same
+    tally, clashes with one that differs in one count only, and meets a single count that is one of its
+    two ("34 votes"); nothing else about it is known.
     """
-    key = unit_key(a.unit)
-    if key is None or key != unit_key(b.unit):
+    key, other = unit_key(a.unit), unit_key(b.unit)
+    if key is None or other is None:
         return None
+    if key != other:
+        return _converted_agree(a, _as_weight(a, key, other), b, _as_weight(b, other, key))
+    if a.tally is not None or b.tally is not None:
+        return _tallies_agree(a, b)
     if a.upper is not None and b.upper is not None and not (a.approximate or b.approximate):
         # Two exact ranges ("500.000 bis 700.000") agree only when both ends do.
         return a.value == b.value and a.upper == b.upper
@@ -126,3 +135,98 @@ def _rounds_to(rounded: Quantity, exact: Quantity) -> bool:
     while value and value % (step * 10) == 0:
         step *= 10
     return step >= 10 and exact.value % step != 0 and abs(exact.value - value) < step / 2
+
+
+# Units of one dimension, each with its conversion to the dimension's base unit (exact definitions).
+# A unit with two readings gets both: a bare "Grad"/"degrees" is Celsius or Fahrenheit, a "gallon" a
+# US or an imperial one; two figures agree when any pair of readings does.
+_Reading = tuple[str, Callable[[float], float]]
+
+
+def _times(factor: float) -> Callable[[float], float]:
+    return lambda value: value * factor
+
+
+def _fahrenheit(value: float) -> float:
+    return (value - 32) * 5 / 9
+
+
+_CELSIUS: _Reading = ("temperature", _times(1.0))
+_READINGS: dict[str, tuple[_Reading, ...]] = {
+    "km": (("length", _times(1000.0)),),
+    "m": (("length", _times(1.0)),),
+    "cm": (("length", _times(0.01)),),
+    "mm": (("length", _times(0.001)),),
+    "mile": (("length", _times(1609.344)),),
+    "foot": (("length", _times(0.3048)),),
+    "kg": (("mass", _times(1.0)),),
+    "g": (("mass", _times(0.001)),),
+    "tonne": (("mass", _times(1000.0)),),
+    "lb": (("mass", _times(0.45359237)),),
+    "l": (("volume", _times(1.0)),),
+    "gallon": (("volume", _times(3.785411784)), ("volume", _times(4.54609))),
+    "°C": (_CELSIUS,),
+    "°F": (("temperature", _fahrenheit),),
+    "degree": (_CELSIUS, ("temperature", _fahrenheit)),
+}
+_METRIC = frozenset({"km", "m", "cm", "mm", "kg", "g", "tonne", "l", "°C"})
+# The rounding a writer used is half a step of the figure's last significant digit ("50" is 45-55,
+# "24" 23.5-24.5, "2.5" 2.45-2.55), at most a tenth of the figure for round ones ("100 km" stays
+# within 90-110) but never under half a step of its last digit. Our reading of how converted figures
+# are rounded, not a measured value.
+_ROUNDING_SHARE = 0.10
+
+
+def _rounding(value: float) -> float:
+    if value == 0:
+        return 0.5
+    text = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return 0.5 / 10.0 ** len(text.split(".")[1])
+    zeros = len(text) - len(text.rstrip("0"))
+    return max(0.5, min(0.5 * 10.0**zeros, _ROUNDING_SHARE * abs(value)))
+
+
+def _written_interval(quantity: Quantity) -> tuple[float, float]:
+    low, high = _interval(quantity)
+    top = quantity.upper if quantity.upper is not None else quantity.value
+    return low - _rounding(quantity.value), high + _rounding(top)
+
+
+_POUND_WORD = re.compile(r"\b(?i:pounds?)\b")
+
+
+def _as_weight(quantity: Quantity, key: str, other: str) -> str:
+    """A figure in "pounds" (the word, not "£") beside kilograms is a weight: "220 pounds" is "lb" there."""
+    weight = other in {"kg", "g", "tonne"} and "£" not in quantity.text and _POUND_WORD.search(quantity.text)
+    return "lb" if key == "gbp" and weight else key
+
+
+def _converted_agree(a: Quantity, key_a: str, b: Quantity, key_b: str) -> bool | None:
+    """Two measures in units of one dimension, converted: None when they measure different things.
+    Two metric units stay apart as before ("2 km" and "300 m" are rarely one figure told twice)."""
+    if key_a in _METRIC and key_b in _METRIC:
+        return None
+    pairs = [(ra, rb) for ra in _READINGS.get(key_a, ()) for rb in _READINGS.get(key_b, ()) if ra[0] == rb[0]]
+    if not pairs:
+        return None
+    low_a, high_a = _written_interval(a)
+    low_b, high_b = _written_interval(b)
+    for (_, to_base_a), (_, to_base_b) in pairs:
+        ends_a = sorted((to_base_a(low_a), to_base_a(high_a)))
+        ends_b = sorted((to_base_b(low_b), to_base_b(high_b)))
+        if ends_a[0] <= ends_b[1] + 1e-9 and ends_b[0] <= ends_a[1] + 1e-9:
+            return True
+    return False
+
+
+def _tallies_agree(a: Quantity, b: Quantity) -> bool | None:
+    if a.tally is not None and b.tally is not None:
+        if (a.value, a.tally) == (b.value, b.tally):
+            return True
+        return False if (a.value == b.value) != (a.tally == b.tally) else None
+    pair, single = (a, b) if a.tally is not None else (b, a)
+    if single.upper is not None or pair.tally is None:
+        return None
+    low, high = _interval(single)
+    return True if any(low <= count <= high for count in (pair.value, pair.tally)) else None
