@@ -697,3 +697,27 @@ def test_tallies_agree_by_both_counts() -> None:
     assert quantities_agree(german, one("The plan won 27 votes.", "en")) is True
     assert quantities_agree(german, one("The plan had 9 votes against it.", "en")) is True
     assert quantities_agree(german, one("The plan won 40 votes.", "en")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        ("Die Richterin verhängte drei Jahre und sechs Monate Haft.", "de", 3.5, "Jahr"),
+        ("The judge imposed three years and six months in prison.", "en", 3.5, "year"),
+        ("Die Fähre brauchte zwei Stunden und 45 Minuten.", "de", 2.75, "Stunde"),
+        ("She finished in three hours, 12 minutes and 36 seconds.", "en", 3.21, "hour"),
+    ],
+)
+def test_a_length_of_time_in_two_units_is_one_figure(
+    text: str, language: str, value: float, unit: str
+) -> None:
+    quantity = one(text, language)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_a_length_of_time_with_fraction_agrees_with_its_parts() -> None:
+    fraction = one("The court gave him six and a half years.", "en")
+    assert (
+        quantities_agree(fraction, one("Das Gericht verhängte sechs Jahre und sechs Monate.", "de")) is True
+    )
+    assert quantities_agree(fraction, one("Das Gericht verhängte sechs Jahre Haft.", "de")) is False

@@ -122,6 +122,9 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
         tally = None
         if upper is None and (read := _tally(atom, end, unit, text, code, lang)) is not None:
             tally, end, unit = read
+        elif upper is None and (part := _smaller_part(end, unit, text, code, lang)) is not None:
+            added, end = part
+            value += added
         pos = max(pos, end)
         found.append(
             Quantity(
@@ -159,6 +162,40 @@ def _colon_tallies(text: str, code: str, offset: int) -> list[Quantity]:
             Quantity(text[m.start() : end], m.start() + offset, end + offset, float(x), unit, tally=float(y))
         )
     return out
+
+
+# A length of time in two or three units is one figure in the largest: "vier Jahre und neun Monate"
+# is 4.75 years, "two hours, 30 minutes and 36 seconds" 2.51 hours (the first part alone clashed
+# with "four and three-quarter years").
+_SMALLER_UNIT: dict[str, tuple[str, float]] = {
+    "year": ("month", 12),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
+    "week": ("day", 7),
+}
+_PART_JOIN = re.compile(
+    r"[ \u00a0]*(?:,[ \u00a0]*(?:(?:und|and)[ \u00a0]+)?|[ \u00a0]+(?:und|and)[ \u00a0]+)"
+)
+
+
+def _smaller_part(
+    end: int, unit: str | None, text: str, code: str, lang: NumberLanguage
+) -> tuple[float, int] | None:
+    """The smaller parts of a length of time after its larger one: their share of the larger unit
+    and where they end."""
+    added, share, key, found = 0.0, 1.0, unit_key(unit) or "", False
+    while (smaller := _SMALLER_UNIT.get(key)) is not None and (join := _PART_JOIN.match(text, end)):
+        match = lang.atom.match(text, join.end())
+        part = read_atom(match, text, code, lang) if match is not None else None
+        if part is None or part.vague or part.high is not None or not 0 < part.low < smaller[1]:
+            break
+        after = find_unit(text, part.end, code, part.low)
+        if not isinstance(after, tuple) or unit_key(after[0]) != smaller[0]:
+            break
+        share /= smaller[1]
+        added += part.low * share
+        key, end, found = smaller[0], after[1], True
+    return (added, end) if found else None
 
 
 # A tally is one value pair, the larger count first: "mit 34 zu 12 Stimmen", "34:12 Stimmen", "by 34

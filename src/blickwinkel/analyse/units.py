@@ -306,6 +306,8 @@ _UNIT_KEYS: dict[str, str] = {
     "stunde": "hour",
     "hour": "hour",
     "minute": "minute",
+    "sekunde": "second",
+    "second": "second",
     "kind": "child",
     "child": "child",
     "frau": "woman",
