@@ -27,6 +27,8 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Each word of a run is read atomically, the longest first ("vierzehn" before "vier"): a run has one
+# reading, and a long glued word that is no number fails at once (every split of it was tried).
 _DE_NUMBER_WORDS = (
     "dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreißig|vierzig|fünfzig|"
     "sechzig|siebzig|achtzig|neunzig|hundert|tausend|zwölf|zwei|drei|vier|fünf|sechs|sieben|acht|"
@@ -102,13 +104,13 @@ _DE_ATOM = re.compile(
     r"|(?<![\w-])(?P<vague>(?:Dutzend|Zehntausend|Hunderttausend|Hundert|Tausend)en?|Millionen|Milliarden)"
     r"(?![\w-])"
     # "zweieinhalb", "dreieinhalbtausend", "anderthalb", "eine Viertelmillion"
-    rf"|(?<![\w-])(?P<frac>(?P<whole>(?i:(?:{_DE_NUMBER_WORDS})+?))einhalb|[Aa]nderthalb)(?P<glued>tausend|hundert)?"
+    rf"|(?<![\w-])(?P<frac>(?P<whole>(?i:(?>{_DE_NUMBER_WORDS})+?))einhalb|[Aa]nderthalb)(?P<glued>tausend|hundert)?"
     r"(?![\w-])"
     r"|(?<![\w-])(?:[Ee]ine[rnm]?\s+)?(?P<partscale>(?:Viertel|Dreiviertel)(?P<fscale>million|milliarde))(?![\w-])"
     r"|(?<![\w-])(?P<one>(?:[Ee]ine[rnm]?|[Ee]in)\s+(?:halbe[nr]?\s+)?|[Ee]ineinhalb\s+|[Aa]nderthalb\s+)"
     r"(?P<onescale>Millionen|Million|Milliarden|Milliarde|Billionen|Billion|Dutzend|Hundert|hundert|Tausend|"
     r"tausend)(?![\w-])"
-    rf"|(?<![\w-])(?P<word>(?i:(?:{_DE_NUMBER_WORDS})+))(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?>{_DE_NUMBER_WORDS})+))(?![\w-])"
     r")"
 )
 _EN_ATOM = re.compile(
