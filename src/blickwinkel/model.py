@@ -135,7 +135,15 @@ class Quantity:
 
     def to_json(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
-        return {"text": self.text, "value": value, "unit": self.unit, "approximate": self.approximate}
+        out: dict[str, Any] = {
+            "text": self.text,
+            "value": value,
+            "unit": self.unit,
+            "approximate": self.approximate,
+        }
+        if self.tally is not None:
+            out["tally"] = int(self.tally) if float(self.tally).is_integer() else self.tally
+        return out
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Quantity:
@@ -146,6 +154,7 @@ class Quantity:
             value=data["value"],
             unit=data.get("unit"),
             approximate=bool(data.get("approximate", False)),
+            tally=data.get("tally"),
         )
 
 

@@ -721,3 +721,10 @@ def test_a_length_of_time_with_fraction_agrees_with_its_parts() -> None:
         quantities_agree(fraction, one("Das Gericht verhängte sechs Jahre und sechs Monate.", "de")) is True
     )
     assert quantities_agree(fraction, one("Das Gericht verhängte sechs Jahre Haft.", "de")) is False
+
+
+def test_a_tally_keeps_both_counts_in_json() -> None:
+    quantity = one("Der Rat stimmte mit 27 zu 9 Stimmen zu.", "de")
+    assert quantity.to_json()["tally"] == 9
+    assert Quantity.from_json(quantity.to_json()).tally == 9
+    assert "tally" not in one("Der Rat hat 27 Mitglieder.", "de").to_json()
