@@ -728,3 +728,33 @@ def test_a_tally_keeps_both_counts_in_json() -> None:
     assert quantity.to_json()["tally"] == 9
     assert Quantity.from_json(quantity.to_json()).tally == 9
     assert "tally" not in one("Der Rat hat 27 Mitglieder.", "de").to_json()
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Rund 12.000 Haushalte blieben ohne Strom.", "About 12,000 households lost power."),
+        ("Der Verein zählt 640 Mitglieder.", "The club has 640 members."),
+        ("Die Klinik hat 85 Betten.", "The clinic has 85 beds."),
+        ("Die Firma streicht 300 Arbeitsplätze.", "The firm cuts 300 jobs."),
+    ],
+)
+def test_common_counted_things_have_one_key_in_both_languages(german: str, english: str) -> None:
+    assert quantities_agree(one(german, "de"), one(english, "en")) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high"),
+    [
+        ("Die Kasse zahlt nicht mehr als 40 Euro.", "de", 30, 40),
+        ("The fund pays no more than 40 euros.", "en", 30, 40),
+        ("The fund pays not less than 40 euros.", "en", 40, 50),
+    ],
+)
+def test_negated_bounds_bound_the_other_way(text: str, language: str, low: float, high: float) -> None:
+    quantity = one(text, language)
+    assert quantity.approximate
+    assert quantities_agree(quantity, Quantity("x", 0, 0, low, "EUR")) is True
+    assert quantities_agree(quantity, Quantity("x", 0, 0, high, "EUR")) is True
+    assert quantities_agree(quantity, Quantity("x", 0, 0, low - 1, "EUR")) is False
+    assert quantities_agree(quantity, Quantity("x", 0, 0, high + 1, "EUR")) is False

@@ -222,12 +222,12 @@ _ES_RANGE = re.compile(r"[ \u00a0]*(-|–|a|o|y)[ \u00a0]*")
 _FR_RANGE = re.compile(r"[ \u00a0]*(-|–|à|ou|et)[ \u00a0]*")
 
 _DE_HEDGE = re.compile(
-    r"(?:^|(?<=[\s(„\"'»«]))(?i:etwa|rund|knapp|circa|zirka|ca\.|mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|"
+    r"(?:^|(?<=[\s(„\"'»«]))(?i:etwa|rund|knapp|circa|zirka|ca\.|nicht\s+mehr\s+als|nicht\s+weniger\s+als|mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|"
     r"fast|beinahe|nahezu|annähernd|gut|an\s+die|bis\s+zu|mindestens|wenigstens|weniger\s+als|unter|"
     r"ungefähr|schätzungsweise|geschätzte?|höchstens|maximal)[ \u00a0]+$"
 )
 _EN_HEDGE = re.compile(
-    r"(?:^|(?<=[\s(\"'“]))(?i:about|around|roughly|nearly|almost|more\s+than|well\s+over|just\s+over|over|"
+    r"(?:^|(?<=[\s(\"'“]))(?i:about|around|roughly|nearly|almost|(?:no|not)\s+more\s+than|(?:no|not)\s+(?:fewer|less)\s+than|more\s+than|well\s+over|just\s+over|over|"
     r"some|up\s+to|at\s+least|fewer\s+than|less\s+than|approximately|an\s+estimated|estimated|"
     r"as\s+many\s+as|close\s+to|upwards\s+of|just\s+under|under|at\s+most|approx\.)[ \u00a0]+$"
 )

@@ -18,11 +18,12 @@ __all__ = ["quantities_agree", "rounded_alike"]
 
 # Hedges that only bound from one side; quantities_agree widens that side further.
 _LOWER_BOUND_HEDGE = re.compile(
-    r"^(?i:mehr\s+als|weit|über|mindestens|wenigstens|gut|more\s+than|well\s+over|just\s+over|over|"
+    r"^(?i:nicht\s+weniger\s+als|(?:no|not)\s+(?:fewer|less)\s+than|mehr\s+als|weit|über|mindestens|wenigstens|gut|"
+    r"more\s+than|well\s+over|just\s+over|over|"
     r"at\s+least|upwards\s+of)\b"
 )
 _UPPER_BOUND_HEDGE = re.compile(
-    r"^(?i:knapp|fast|beinahe|nahezu|an\s+die|bis\s+zu|weniger\s+als|unter|höchstens|maximal|nearly|almost|"
+    r"^(?i:nicht\s+mehr\s+als|(?:no|not)\s+more\s+than|knapp|fast|beinahe|nahezu|an\s+die|bis\s+zu|weniger\s+als|unter|höchstens|maximal|nearly|almost|"
     r"up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|close\s+to|just\s+under|under|at\s+most)\b"
 )
 
