@@ -758,3 +758,13 @@ def test_negated_bounds_bound_the_other_way(text: str, language: str, low: float
     assert quantities_agree(quantity, Quantity("x", 0, 0, high, "EUR")) is True
     assert quantities_agree(quantity, Quantity("x", 0, 0, low - 1, "EUR")) is False
     assert quantities_agree(quantity, Quantity("x", 0, 0, high + 1, "EUR")) is False
+
+
+def test_a_race_time_is_a_length_in_hours() -> None:
+    german = one("Sie gewann in 2:24:36 Stunden.", "de")
+    english = one("She won in 2:24:36.", "en")
+    assert (german.unit, english.unit) == ("Stunde", "hour")
+    assert german.value == pytest.approx(2.41)
+    assert quantities_agree(german, english) is True
+    assert quantities_agree(german, one("She won in 2:24:46.", "en")) is False
+    assert find_quantities("Der Alarm kam um 03:17:40 Uhr.", "de") == []

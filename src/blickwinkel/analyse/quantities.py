@@ -94,7 +94,7 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
     lang = LANGUAGES.get(code)
     if lang is None or not text:
         return []
-    found: list[Quantity] = _colon_tallies(text, code, offset)
+    found: list[Quantity] = _colon_tallies(text, code, offset) + _lengths_in_hours(text, code, offset)
     pos = 0
     while True:
         match = lang.atom.search(text, pos)
@@ -196,6 +196,29 @@ def _smaller_part(
         added += part.low * share
         key, end, found = smaller[0], after[1], True
     return (added, end) if found else None
+
+
+# A length of time written "h:mm:ss" (a race time, "in 2:06:41", "in 2:06:41 Stunden") is a figure in
+# hours; the atom reader takes no digits joined by colons. A clock time with seconds is said with "Uhr",
+# "a.m." or "p.m." after it, and stays none.
+_HOURS_MINUTES_SECONDS = re.compile(
+    r"(?<![\w.,:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\w:]|[.,]\d)"
+    r"(?P<unit>[ \u00a0]*(?:Stunden|Std\.|hours|hrs\b|h\b))?"
+)
+_CLOCK_AFTER = re.compile(r"[ \u00a0]*(?:Uhr|[ap]\.?m\.?|GMT|UTC|MEZ|MESZ)(?![\w])", re.IGNORECASE)
+
+
+def _lengths_in_hours(text: str, code: str, offset: int) -> list[Quantity]:
+    if code not in ("de", "en") or text.count(":") < 2:
+        return []
+    out = []
+    for m in _HOURS_MINUTES_SECONDS.finditer(text):
+        if _CLOCK_AFTER.match(text, m.end()):
+            continue
+        hours = int(m.group("h")) + int(m.group("m")) / 60 + int(m.group("s")) / 3600
+        unit = "Stunde" if code == "de" else "hour"
+        out.append(Quantity(m.group(), m.start() + offset, m.end() + offset, hours, unit))
+    return out
 
 
 # A tally is one value pair, the larger count first: "mit 34 zu 12 Stimmen", "34:12 Stimmen", "by 34
