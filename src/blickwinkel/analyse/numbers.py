@@ -103,14 +103,13 @@ _DE_ATOM = re.compile(
     r"Hundert|Tausend)(?![\w-])"
     r"|(?<![\w-])(?P<vague>(?:Dutzend|Zehntausend|Hunderttausend|Hundert|Tausend)en?|Millionen|Milliarden)"
     r"(?![\w-])"
-    # "zweieinhalb", "dreieinhalbtausend", "anderthalb", "eine Viertelmillion"
-    rf"|(?<![\w-])(?P<frac>(?P<whole>(?i:(?>{_DE_NUMBER_WORDS})+?))einhalb|[Aa]nderthalb)(?P<glued>tausend|hundert)?"
-    r"(?![\w-])"
+    # "anderthalb", "eine Viertelmillion"; "zweieinhalb", "dreieinhalbtausend" are read with the number words
+    r"|(?<![\w-])(?P<frac>[Aa]nderthalb)(?![\w-])"
     r"|(?<![\w-])(?:[Ee]ine[rnm]?\s+)?(?P<partscale>(?:Viertel|Dreiviertel)(?P<fscale>million|milliarde))(?![\w-])"
     r"|(?<![\w-])(?P<one>(?:[Ee]ine[rnm]?|[Ee]in)\s+(?:halbe[nr]?\s+)?|[Ee]ineinhalb\s+|[Aa]nderthalb\s+)"
     r"(?P<onescale>Millionen|Million|Milliarden|Milliarde|Billionen|Billion|Dutzend|Hundert|hundert|Tausend|"
     r"tausend)(?![\w-])"
-    rf"|(?<![\w-])(?P<word>(?i:(?>{_DE_NUMBER_WORDS})+))(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?>{_DE_NUMBER_WORDS})+))(?P<half>halb(?P<glued>tausend|hundert)?)?(?![\w-])"
     r")"
 )
 _EN_ATOM = re.compile(
@@ -118,12 +117,13 @@ _EN_ATOM = re.compile(
     r"(?<![\w])(?:"
     # "two and a half", "fourteen and a half thousand", "4 and three-quarter years": a whole number and a
     # fraction, any scale word after them is read by read_atom ("two and a half thousand" is 2,500)
-    r"(?<![\w.,:/+#§-])(?P<frac>(?P<whole>\d{1,3}(?![\d.,]\d)|"
+    # (the first letters of the number words, checked first, keep the scan of other words fast)
+    r"(?<![\w.,:/+#§-])(?=[\dotfsenhOTFSENH])(?P<frac>(?P<whole>\d{1,3}(?![\d.,]\d)|"
     rf"(?i:(?:{_EN_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_EN_NUMBER_WORD}))*))"
     r"[\s-]+(?i:and)[\s-]+(?P<part>(?i:a[\s-]+half|a[\s-]+quarter|a[\s-]+third|three[\s-]+quarters?|"
     r"two[\s-]+thirds?)))(?![\w-])"
     # "a quarter of a million", "three quarters of a million", "a quarter million"
-    r"|(?<![\w-])(?P<partscale>(?:(?i:a\s+quarter|a\s+third|three[\s-]+quarters|two[\s-]+thirds))"
+    r"|(?<![\w-])(?=[AaTt])(?P<partscale>(?:(?i:a\s+(?:quarter|third)|three[\s-]+quarters|two[\s-]+thirds))"
     r"\s+(?i:(?:of\s+)?a\s+)?(?P<fscale>(?i:million|billion|thousand)))(?![\w-])"
     rf"|{_NUMERIC_GUARD_BEFORE}(?P<num>{_EN_NUMERIC})(?P<suffix>bn|mn|tn|m|k|b)?{_NUMERIC_GUARD_AFTER}"
     r"(?![^\W\d_])"
@@ -347,7 +347,7 @@ def read_atom(
         atom = Atom(start, end, value * scale, None, digits, bool(suffix), vague=False, scale=scale)
     elif (groups := match.groupdict()).get("frac") is not None:
         head = groups["frac"].lower()
-        whole = 1.0 if head.startswith("anderthalb") else _whole_value(groups["whole"], code)
+        whole = 1.0 if head.startswith("anderthalb") else _whole_value(groups.get("whole") or "", code)
         if whole is None:
             return None
         value = whole + _fraction_of(groups.get("part") or "halb")
@@ -381,6 +381,8 @@ def read_atom(
         return _with_lower_part(one, text, code, lang, below)
     else:
         word = match.group("word")
+        if match.groupdict().get("half"):
+            return _german_half(match, word, text, code, lang, below)
         value = _parse_number_words(word, code)
         if value is None:
             return None
@@ -417,6 +419,22 @@ def _whole_value(whole: str, code: str) -> float | None:
     if lowered in {"one", "ein"}:
         return 1.0
     return _parse_number_words(whole, code)
+
+
+def _german_half(
+    match: re.Match[str], word: str, text: str, code: str, lang: NumberLanguage, below: float
+) -> Atom | None:
+    """ "zweieinhalb", "eineinhalb", "dreieinhalbtausend": the number words before "einhalb" and a half."""
+    if not word.lower().endswith("ein") or len(word) == 3:
+        return None
+    whole = _whole_value(word[:-3], code)
+    if whole is None:
+        return None
+    glued = match.group("glued")
+    scale = _SCALES[glued] if glued else 1.0
+    start, end = match.span()
+    atom = Atom(start, end, (whole + 0.5) * scale, None, None, scaled=bool(glued), vague=False, scale=scale)
+    return _apply_scale(atom, text, code, lang, below)
 
 
 def _apply_scale(atom: Atom, text: str, code: str, lang: NumberLanguage, below: float) -> Atom:

@@ -146,8 +146,13 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
 _COLON_TALLY = re.compile(r"(?<![\w.,:])(?P<x>\d{1,4}):(?P<y>\d{1,4})(?![\w.,:]|[.,:]\d)")
 
 
+# Quick checks before the patterns above, which start with a look-behind and so test every position.
+_DIGITS_COLON = re.compile(r"\d:\d")
+_DIGITS_COLON_TWICE = re.compile(r"\d:\d\d:\d")
+
+
 def _colon_tallies(text: str, code: str, offset: int) -> list[Quantity]:
-    if code not in ("de", "en") or ":" not in text:
+    if code not in ("de", "en") or _DIGITS_COLON.search(text) is None:
         return []
     out = []
     for m in _COLON_TALLY.finditer(text):
@@ -209,7 +214,7 @@ _CLOCK_AFTER = re.compile(r"[ \u00a0]*(?:Uhr|[ap]\.?m\.?|GMT|UTC|MEZ|MESZ)(?![\w
 
 
 def _lengths_in_hours(text: str, code: str, offset: int) -> list[Quantity]:
-    if code not in ("de", "en") or text.count(":") < 2:
+    if code not in ("de", "en") or _DIGITS_COLON_TWICE.search(text) is None:
         return []
     out = []
     for m in _HOURS_MINUTES_SECONDS.finditer(text):
