@@ -12,14 +12,13 @@ from blickwinkel.pipeline import compare_inputs
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
-# Known failures since the link model is fitted on licence-clean pairs only (6ab36f4, the eighth session's
-# licence ruling): its same-language models give the embedding cosine no weight (wording and lemmas carry
-# it on the clean training pairs) and its German-English model rests on 14 same-fact training pairs, so
-# the seed pair's two reports of the soldiers ("2.500" / "2500") and the ministry's statement against
-# the English post are no longer linked (the pair has 3 links). Issue 11 keeps this open; strict, so
-# the test says so when a model links them again.
+# A known failure since the link model is fitted on licence-clean pairs only (6ab36f4, the eighth session's
+# licence ruling): the seed pair's two sentences on the dropped precondition share their key words but
+# their cosine is low (0.27, no margin over the neighbours); the refit of the ninth session, whose own
+# invented paraphrase stories give the cosine weight again and lower the wording's, scores them 0.38.
+# Issue 11 keeps this open; strict, so the test says so when a model links them again.
 _LICENCE_CLEAN_MODEL_MISSES = pytest.mark.xfail(
-    strict=True, reason="licence-clean link model: paraphrases of the seed pair not linked (issue 11)"
+    strict=True, reason="licence-clean link model: the precondition sentences not linked (issue 11)"
 )
 
 
@@ -54,12 +53,19 @@ def assert_unique(cmp: Comparison, statements: list[Statement]) -> None:
         assert fact_of(cmp, s).articles == (s.article,), s.text
 
 
-@_LICENCE_CLEAN_MODEL_MISSES
-def test_both_report_the_letter_the_soldiers_and_the_precondition(comparison: Comparison) -> None:
-    for first, second in (("Mittwoch", "Mittwoch"), ("2.500", "2500"), ("Vorbedingung", "Vorbedingung")):
-        assert_shared(
-            comparison, statements_with(comparison, 0, first), statements_with(comparison, 1, second)
-        )
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Mittwoch", "Mittwoch"),
+        ("2.500", "2500"),
+        pytest.param("Vorbedingung", "Vorbedingung", marks=_LICENCE_CLEAN_MODEL_MISSES),
+    ],
+    ids=["letter", "soldiers", "precondition"],
+)
+def test_both_report_the_letter_the_soldiers_and_the_precondition(
+    comparison: Comparison, first: str, second: str
+) -> None:
+    assert_shared(comparison, statements_with(comparison, 0, first), statements_with(comparison, 1, second))
 
 
 def test_only_the_first_reports_the_attacks_and_the_killed_leader(comparison: Comparison) -> None:
@@ -80,7 +86,6 @@ def test_only_the_second_reports_the_injured_and_the_long_quote(comparison: Comp
     assert_unique(comparison, long_quote)
 
 
-@_LICENCE_CLEAN_MODEL_MISSES
 def test_the_english_post_links_to_the_foreign_ministry_statement(comparison: Comparison) -> None:
     ministry = statements_with(comparison, 0, "Außenministerium")
     post = [s for s in statements_with(comparison, 1, "letter") if s.language == "en"]

@@ -34,8 +34,10 @@ DATA = Path(os.environ.get("BLICKWINKEL_SHARED", str(SHARED))) / "data"
 # 142 training events: links 0.826 -> 0.787 (P 0.867, R 0.722), unique facts 0.754 -> 0.523 (P 0.733,
 # R 0.407), conflicts 0.909 -> 0.8 (P 1.0, R 0.667). Ninth session: the Tageblatt's standfirst is
 # article text and its repair cost a gold mention (54 -> 56 gold links): links 0.787 -> 0.796 (P 0.872,
-# R 0.732).
-GOLD_F1 = {"links": 0.796, "unique_facts": 0.523, "conflicts": 0.8}
+# R 0.732). Ninth session's refit with our own invented stories (172 training events): links 0.796 ->
+# 0.843 (P 0.935, R 0.768), unique facts 0.523 -> 0.708 (P 0.810, R 0.630), conflicts 0.8 (P 1.0,
+# R 0.667).
+GOLD_F1 = {"links": 0.843, "unique_facts": 0.708, "conflicts": 0.8}
 # Held-out real-news events (examples/gold-real, split heldout), per language pair:
 # (task, figure) -> pinned value. Support (gold items) in the comments. Since the eighth session the
 # link model is fitted on licence-clean pairs only (docs/data-sources.md); the pins that went down
@@ -43,13 +45,16 @@ GOLD_F1 = {"links": 0.796, "unique_facts": 0.523, "conflicts": 0.8}
 HELDOUT = {
     # 7 WikiNews events
     "en": {  # links 105, unique facts 125, different-fact pairs 44, conflicts 6
-        # licence-clean refit: links P/R 0.943/0.638 -> 0.876/0.609 (64/73, 64/105), both lowered
-        ("links", "precision"): 0.876,
-        ("links", "recall"): 0.609,
-        # licence-clean refit: P 0.832 -> 0.941 (81/86), R 0.832 -> 0.648 (81/125): recall lowered
-        ("unique_facts", "precision"): 0.941,
-        ("unique_facts", "recall"): 0.648,
-        ("different", "rate"): 0.931,  # 41/44 (was 42/44: lowered with the licence-clean refit)
+        # licence-clean refit: links P/R 0.943/0.638 -> 0.876/0.609 (64/73, 64/105), both lowered;
+        # ninth session's refit with our own stories: 0.929/0.628 (66/71, 66/105)
+        ("links", "precision"): 0.929,
+        ("links", "recall"): 0.628,
+        # licence-clean refit: P 0.832 -> 0.941 (81/86), R 0.832 -> 0.648 (81/125): recall lowered;
+        # ninth session's refit: P 0.941 -> 0.873 (83/95), LOWERED (more facts joined, and more of
+        # the rest marked "perhaps also" elsewhere, so fewer stand as unique), R 0.664 (83/125)
+        ("unique_facts", "precision"): 0.873,
+        ("unique_facts", "recall"): 0.664,
+        ("different", "rate"): 0.977,  # 43/44 (ninth session's refit; 41/44 before)
         # 1 of 6 gold conflicts found, 3 false; the de and de-en held-out conflicts (2 and 2) are
         # not found yet (P/R 0), so they pin nothing there. LOWERED 0.25 -> 0.2 (1 of 5 flagged, 4
         # false) in the eighth session: the conflict rules chosen on the tuning half and tune-only
@@ -60,25 +65,28 @@ HELDOUT = {
     },
     # 9 corpus-de stories, 1 SemEval de-de pair
     "de": {  # links 59, unique facts 69, different-fact pairs 57, conflicts 2
-        # licence-clean refit: P 0.958 -> 0.977 (44/45), R 0.779 -> 0.745 (44/59): recall lowered
+        # licence-clean refit: P 0.958 -> 0.977 (44/45), R 0.779 -> 0.745 (44/59): recall lowered;
+        # ninth session's refit: P 0.977 (43/44), R 0.745 -> 0.728 (43/59), LOWERED (one link fewer)
         ("links", "precision"): 0.977,
-        ("links", "recall"): 0.745,
-        # licence-clean refit: P 0.878 -> 0.888 (56/63), R 0.942 -> 0.811 (56/69): recall lowered
-        ("unique_facts", "precision"): 0.888,
-        ("unique_facts", "recall"): 0.811,
+        ("links", "recall"): 0.728,
+        # licence-clean refit: P 0.878 -> 0.888 (56/63), R 0.942 -> 0.811 (56/69): recall lowered;
+        # ninth session's refit: P 0.888 -> 0.869 (60/69), LOWERED; R 0.869 (60/69)
+        ("unique_facts", "precision"): 0.869,
+        ("unique_facts", "recall"): 0.869,
         ("different", "rate"): 0.982,
     },
     # 5 SemEval de-en pairs
     "de-en": {  # links 12, unique facts 26, different-fact pairs 16, conflicts 2
-        # licence-clean refit: 4 of 12 links found in 5 predicted (was 4 in 7): P 0.571 -> 0.8.
-        # LOWERED 0.8 -> 0.666 (4 in 6 predicted) in the ninth session by the entity-key rules for
-        # German inflection (genitive names, inflected titles, adjective endings): general rules
-        # written and tested on invented names, not chosen on this half.
-        ("links", "precision"): 0.666,
-        ("links", "recall"): 0.333,
-        # licence-clean refit: P 0.727 -> 0.7 (21/30), lowered; R 0.615 -> 0.807 (21/26)
-        ("unique_facts", "precision"): 0.7,
-        ("unique_facts", "recall"): 0.807,
+        # licence-clean refit: 4 of 12 links found in 5 predicted (was 4 in 7): P 0.571 -> 0.8;
+        # ninth session: 0.8 -> 0.666 (4 in 6) by the entity-key rules for German inflection; then the
+        # ninth session's refit (German-English model fitted mostly on our own stories): 3 of 12 in 6
+        # predicted, P 0.8 -> 0.5 and R 0.333 -> 0.25, both LOWERED
+        ("links", "precision"): 0.5,
+        ("links", "recall"): 0.25,
+        # licence-clean refit: P 0.727 -> 0.7 (21/30), lowered; R 0.615 -> 0.807 (21/26); ninth
+        # session's refit: P 0.705 (24/34), R 0.923 (24/26)
+        ("unique_facts", "precision"): 0.705,
+        ("unique_facts", "recall"): 0.923,
         ("different", "rate"): 1.0,
     },
 }
@@ -139,11 +147,12 @@ def test_conflicts_on_the_tune_only_conflict_files() -> None:
 HELDOUT_LINK_EMBEDDER = {
     # licence-clean refit (eighth session): en 0.943/0.638 -> 0.876/0.609 (64/73, 64/105), both
     # lowered; de 0.954/0.711 -> 0.956/0.745 (44/46, 44/59); de-en 0.571/0.333 -> 0.8/0.333 (4/5, 4/12).
-    # de-en precision LOWERED 0.8 -> 0.666 (4/6) in the ninth session by the German-inflection key
-    # rules (as in HELDOUT above).
-    "en": {("links", "precision"): 0.876, ("links", "recall"): 0.609},
-    "de": {("links", "precision"): 0.956, ("links", "recall"): 0.745},
-    "de-en": {("links", "precision"): 0.666, ("links", "recall"): 0.333},
+    # de-en precision 0.8 -> 0.666 in the ninth session by the German-inflection key rules; then the
+    # ninth session's refit with our own stories: en 0.929/0.628 (66/71, 66/105); de 0.976/0.711
+    # (42/43, 42/59: recall LOWERED); de-en 0.5/0.25 (3/6, 3/12: both LOWERED)
+    "en": {("links", "precision"): 0.929, ("links", "recall"): 0.628},
+    "de": {("links", "precision"): 0.976, ("links", "recall"): 0.711},
+    "de-en": {("links", "precision"): 0.5, ("links", "recall"): 0.25},
 }
 
 
