@@ -132,19 +132,7 @@ def layer_states(
         ctx = np.empty_like(x)
         with token_vectors._one_blas_thread():
             for layer in encoder._layers:
-                qkv = x @ layer.qkv_w + layer.qkv_b
-                for start, end in spans:
-                    q, k, v = (
-                        qkv[start:end, j * h : (j + 1) * h]
-                        .reshape(end - start, heads, head_dim)
-                        .transpose(1, 0, 2)
-                        for j in range(3)
-                    )
-                    att = q @ k.transpose(0, 2, 1) * scale
-                    att -= att.max(axis=-1, keepdims=True)
-                    np.exp(att, out=att)
-                    att /= att.sum(axis=-1, keepdims=True)
-                    ctx[start:end] = (att @ v).transpose(1, 0, 2).reshape(end - start, h)
+                token_vectors.self_attention(x @ layer.qkv_w + layer.qkv_b, spans, heads, scale, ctx)
                 x = token_vectors._layer_norm(
                     x + ctx @ layer.ao_w + layer.ao_b, layer.aln_w, layer.aln_b, encoder.eps
                 )

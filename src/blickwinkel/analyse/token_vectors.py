@@ -47,6 +47,25 @@ POOLED_BATCH_PIECES = 2048
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 
 
+def self_attention(
+    qkv: FloatArray, spans: Sequence[tuple[int, int]], heads: int, scale: np.float32, ctx: FloatArray
+) -> None:
+    """One layer's multi-head attention, each text (``spans`` of rows) attending to itself only:
+    writes the context vectors into ``ctx`` (rows × hidden) from the stacked query/key/value rows."""
+    h = ctx.shape[1]
+    head_dim = h // heads
+    for start, end in spans:
+        q, k, v = (
+            qkv[start:end, j * h : (j + 1) * h].reshape(end - start, heads, head_dim).transpose(1, 0, 2)
+            for j in range(3)
+        )
+        att = q @ k.transpose(0, 2, 1) * scale
+        att -= att.max(axis=-1, keepdims=True)
+        np.exp(att, out=att)
+        att /= att.sum(axis=-1, keepdims=True)
+        ctx[start:end] = (att @ v).transpose(1, 0, 2).reshape(end - start, h)
+
+
 @dataclass(frozen=True)
 class _Layer:
     qkv_w: FloatArray
@@ -361,19 +380,7 @@ class E5Encoder:
                 return [x[at] for at in picked]
         ctx = np.empty_like(x)
         for number, layer in enumerate(run):
-            qkv = x @ layer.qkv_w + layer.qkv_b
-            for start, end in spans:
-                q, k, v = (
-                    qkv[start:end, j * h : (j + 1) * h]
-                    .reshape(end - start, heads, head_dim)
-                    .transpose(1, 0, 2)
-                    for j in range(3)
-                )
-                att = q @ k.transpose(0, 2, 1) * scale
-                att -= att.max(axis=-1, keepdims=True)
-                np.exp(att, out=att)
-                att /= att.sum(axis=-1, keepdims=True)
-                ctx[start:end] = (att @ v).transpose(1, 0, 2).reshape(end - start, h)
+            self_attention(x @ layer.qkv_w + layer.qkv_b, spans, heads, scale, ctx)
             if picked is not None and number == len(run) - 1:
                 # What follows attention in the last layer works on each row alone: only the rows
                 # asked for. (Attention runs for every row: the product of a few query rows takes
