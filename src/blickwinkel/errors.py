@@ -314,6 +314,10 @@ class Errors(metaclass=_ErrorsWithCodes):
     V048 = "{path}: cannot write the model ({problem})."
     V049 = "{path}: no subjectivity model there; fit one with 'blickwinkel train subjectivity FILE.tsv'."
     V050 = "{path}: cannot read the model ({problem})."
+    V051 = (
+        "Gold fact {fact!r}: two of its fragments for {article!r} lie in one statement ({statement}); "
+        "list that statement once."
+    )
     # web/
     W001 = "No story {story_id}."
     W002 = "No article {article_id}."

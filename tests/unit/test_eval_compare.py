@@ -161,6 +161,14 @@ def test_fragments_must_name_exactly_one_statement_of_one_fact(facts: list[Any],
         evaluate_comparison(gold, make_comparison([], []))
 
 
+def test_two_fragments_of_one_fact_in_one_statement_name_that_fact_once() -> None:
+    facts = [{"name": "x", "mentions": {"a": ["Steg", "Montag"]}}]
+    gold = parse_gold(gold_with(facts=facts, conflicts=[], split="train"), "g.json")
+    with pytest.raises(EvaluationError, match="V051") as raised:
+        evaluate_comparison(gold, make_comparison([], []))
+    assert "'x'" in str(raised.value) and "two of its fragments" in str(raised.value)
+
+
 def test_a_fact_may_name_an_articles_restatement_too() -> None:
     facts = [{"name": "commuters", "mentions": {"a": "3.000 Pendler", "b": ["Etwa 5.000", "Täglich sind"]}}]
     gold = parse_gold(gold_with(facts=facts, conflicts=[], split="train"), "g.json")

@@ -204,6 +204,8 @@ def _locate_fragment(
             )
         )
     sid = hits[0].id
+    if owner.get(sid) == fact:
+        raise EvaluationError(Errors.V051.format(fact=fact, article=article, statement=sid))
     if sid in owner:
         raise EvaluationError(Errors.V007.format(first=owner[sid], second=fact, statement=sid))
     owner[sid] = fact
