@@ -43,19 +43,13 @@ from blickwinkel.stories.evaluate import SimilarityPair, pair_article, parse_sim
 from blickwinkel.stories.features import StoryDoc, doc_parts, with_centres
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from explore_story_parts import Floats, unit
 from fit_story_weights import DEFAULT_DATA, DiskCachedEmbedder, pair_docs
 
-Floats = npt.NDArray[np.float64]
 KEYS = ("all", "de-de", "de-en", "en-en", "es-es", "tr-tr", "pl-pl", "ar-ar", "fr-fr")
 LAYERS = (2, 4, 6, 8, 10, 12)
 PIECES = 510
 BATCH_PIECES = 2048
-
-
-def unit(matrix: npt.NDArray[Any]) -> Floats:
-    m = np.asarray(matrix, dtype=np.float64)
-    out: Floats = m / np.maximum(np.linalg.norm(m, axis=-1, keepdims=True), 1e-12)
-    return out
 
 
 def texts_of(pairs: Sequence[SimilarityPair]) -> list[dict[str, str]]:
