@@ -353,6 +353,14 @@ class Errors(metaclass=_ErrorsWithCodes):
     W020 = "The request path and query are longer than {limit:,} bytes."
     W021 = "The request headers are larger than {limit:,} bytes."
     W022 = "Request body is larger than the {limit:g} MB limit (setting max_request_mb)."
+    # web/errors.py: what routing, validation and bugs answer (they had no id; a client could not
+    # tell a missing field from a missing page by anything but the English words)
+    W023 = "{field}: {problem}"
+    W024 = "The body must be a JSON object with 'articles': {problem}"
+    W025 = "No such page or resource."
+    W026 = "Method {method} is not allowed here."
+    W027 = "Internal error; it has been logged."
+    W028 = "The request was refused: {detail}"
 
 
 def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) -> str:

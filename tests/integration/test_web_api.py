@@ -4,6 +4,7 @@ body for every route (in the manner of datasette's tests/test_error_shape.py).""
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,6 +56,8 @@ def assert_error(response: Any, status: int, code: str | None = None) -> dict[st
     assert set(body) == {"error"}
     assert set(body["error"]) == {"code", "message", "field"}
     assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    # every message comes from the one error table with its id (422s from validation had none)
+    assert re.search(r"\[[A-Z]\d{3}\] ", body["error"]["message"]), body["error"]["message"]
     if code is not None:
         assert body["error"]["code"] == code
     return dict(body["error"])
@@ -106,7 +109,7 @@ def test_compare_names_the_body_when_it_is_no_json_object(client: TestClient, bo
     response = client.post("/api/v1/compare", content=body, headers={"content-type": "application/json"})
     error = assert_error(response, 422, "invalid")
     assert error["field"] == "body"
-    assert error["message"].startswith("the body must be a JSON object with 'articles': ")
+    assert error["message"].startswith("[W024] The body must be a JSON object with 'articles': ")
 
 
 def test_compare_of_one_text_names_what_a_request_can_send(client: TestClient) -> None:
@@ -118,7 +121,18 @@ def test_compare_of_one_text_names_what_a_request_can_send(client: TestClient) -
 
 def test_compare_names_a_field_inside_the_body(client: TestClient) -> None:
     error = assert_error(client.post("/api/v1/compare", json={"articles": [{"text": "x"}]}), 422)
-    assert error["field"] == "articles" and error["message"].startswith("articles: ")
+    assert error["field"] == "articles" and error["message"].startswith("[W023] articles: ")
+
+
+def test_a_validator_message_keeps_its_own_id_in_front() -> None:
+    # pydantic wraps a validator's message as "Value error, [W012] …"; the id goes first, once
+    from blickwinkel.web.errors import invalid_field
+
+    message = invalid_field("articles.0", "Value error, [W012] Give either text or url, not both.")
+    assert message == "[W012] articles.0: Give either text or url, not both."
+    assert invalid_field("limit", "Input should be a valid integer") == (
+        "[W023] limit: Input should be a valid integer"
+    )
 
 
 def test_compare_refuses_urls_to_private_addresses(store: Store) -> None:

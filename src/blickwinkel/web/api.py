@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from blickwinkel.errors import ApiError, Errors
 from blickwinkel.store import Store, StoreError
 from blickwinkel.web.cached_reads import keep_answer
+from blickwinkel.web.errors import first_invalid, invalid_field
 from blickwinkel.web.service import CompareInput, StoryComparison, compare_submitted
 from blickwinkel.web.state import AppState, require_write_token, state
 
@@ -290,13 +291,11 @@ async def read_compare_request(request: Request, app_state: AppState) -> list[Co
         try:
             payload = CompareRequest.model_validate_json(await request.body())
         except ValueError as exc:
-            errors: list[Any] = list(getattr(exc, "errors", list)())
-            first = errors[0] if errors else {}
-            field = ".".join(str(p) for p in first.get("loc", ()))
+            field, problem = first_invalid(list(getattr(exc, "errors", list)()))
             if not field:  # broken JSON or no object: the body as a whole, not its "articles"
-                message = f"the body must be a JSON object with 'articles': {first.get('msg', exc)}"
+                message = Errors.W024.format(problem=problem)
                 raise ApiError(422, message, code="invalid", field="body") from None
-            raise ApiError(422, f"{field}: {first.get('msg', exc)}", code="invalid", field=field) from None
+            raise ApiError(422, invalid_field(field, problem), code="invalid", field=field) from None
         return [
             CompareInput(
                 text=i.text, url=i.url, fmt=i.format, outlet=i.outlet, title=i.title, field=f"articles.{n}"

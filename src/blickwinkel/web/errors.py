@@ -7,6 +7,7 @@ including errors raised by routing (404, 405), validation (422), the size limit 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ from blickwinkel.errors import (
     BlickwinkelError,
     ComparisonError,
     ConfigError,
+    Errors,
     IngestError,
 )
 from blickwinkel.ingest.fetch import redact
@@ -45,6 +47,28 @@ def error_json(
     status: int, message: str, *, code: str | None = None, field: str | None = None
 ) -> JSONResponse:
     return JSONResponse(error_body(status, message, code=code, field=field), status_code=status)
+
+
+_TABLE_ID = re.compile(r"\[[A-Z]\d{3}\] ")
+
+
+def invalid_field(field: str, problem: str) -> str:
+    """The message for a request field pydantic refused: W023 with the field and pydantic's words
+    ("articles: Field required"). A validator's own message from the table keeps its id in front,
+    then the field, instead of pydantic's "Value error, " and a second id in the middle."""
+    problem = problem.removeprefix("Value error, ")
+    own = _TABLE_ID.match(problem)
+    if own:
+        return f"{own.group(0)}{field}: {problem[own.end() :]}"
+    return Errors.W023.format(field=field, problem=problem)
+
+
+def first_invalid(errors: list[Any]) -> tuple[str, str]:
+    """The field (dotted, without pydantic's "body"/"query" … prefix) and problem of the first of
+    pydantic's validation errors."""
+    first = errors[0] if errors else {}
+    loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path", "header", "form")]
+    return ".".join(loc), str(first.get("msg", "invalid request"))
 
 
 HtmlErrorPage = Callable[[Request, int, str], Awaitable[Response] | Response]
@@ -74,9 +98,9 @@ def install_error_handlers(app: FastAPI, html_page: Callable[[Request, int, str]
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = {
-            404: "No such page or resource.",
-            405: f"Method {request.method} is not allowed here.",
-        }.get(exc.status_code, str(exc.detail))
+            404: Errors.W025,
+            405: Errors.W026.format(method=request.method),
+        }.get(exc.status_code) or Errors.W028.format(detail=exc.detail)
         response = respond(request, exc.status_code, message)
         if exc.headers:
             response.headers.update(exc.headers)
@@ -84,14 +108,9 @@ def install_error_handlers(app: FastAPI, html_page: Callable[[Request, int, str]
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        errors = exc.errors()
-        first = errors[0] if errors else {}
-        loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path", "header", "form")]
-        field = ".".join(loc) or None
-        message = str(first.get("msg", "invalid request"))
-        if field:
-            message = f"{field}: {message}"
-        return respond(request, 422, message, "invalid", field)
+        field, problem = first_invalid(list(exc.errors()))
+        message = invalid_field(field or "request", problem)
+        return respond(request, 422, message, "invalid", field or None)
 
     @app.exception_handler(BlickwinkelError)
     async def _domain_error(request: Request, exc: BlickwinkelError) -> Response:
@@ -108,7 +127,7 @@ def install_error_handlers(app: FastAPI, html_page: Callable[[Request, int, str]
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return respond(request, 500, "Internal error; it has been logged.")
+        return respond(request, 500, Errors.W027)
 
 
 Responder = Callable[[Request, int, str], Response]
@@ -141,5 +160,5 @@ class _InternalErrors:
                 raise  # half an answer is out; only closing the connection can end it
             request = Request(scope)
             log.exception("unhandled error on %s %s", request.method, request.url.path)
-            response = self.respond(request, 500, "Internal error; it has been logged.")
+            response = self.respond(request, 500, Errors.W027)
             await response(scope, receive, send)
