@@ -35,6 +35,8 @@ REAL_FILES = sorted(
     [*(EXAMPLES / "gold-real").glob("*.json"), *(EXAMPLES / "gold-real" / "tune-conflicts").glob("*.json")]
 )
 DATA = SHARED / "data"
+# Stories told by outlets of one language: same-language paraphrase (p-), real-news shapes (e-).
+ONE_LANGUAGE = ("p-", "e-")
 
 
 def _gold(path: Path) -> RealGold:
@@ -120,10 +122,11 @@ def test_every_file_of_the_folder_is_a_semeval_or_an_own_file() -> None:
 @pytest.mark.parametrize("path", OWN_FILES, ids=lambda p: p.stem)
 def test_own_training_stories_are_train_split_and_in_their_languages(path: Path) -> None:
     """Our own invented stories (examples/train-stories): example-story gold marked ``train``; an
-    ``own-x-*`` story has a German and an English article, an ``own-p-*`` story articles of one
-    language only (same-language paraphrase); every fragment lies in exactly one statement of its
-    article (as ``eval compare`` locates it) and no statement holds two facts. In an ``own-p-*``
-    story every statement but the headlines is in a fact."""
+    ``own-x-*`` story has a German and an English article, an ``own-p-*`` or ``own-e-*`` story
+    articles of one language only (same-language paraphrase; real-news shapes); every fragment lies in
+    exactly one statement of its article (as ``eval compare`` locates it) and no statement holds two
+    facts. In an ``own-p-*`` or ``own-e-*`` story every statement but the headlines is in a fact, or
+    (``own-e-*``) named in the file's ``not_facts``: boilerplate a reader keeps as a statement."""
     data = json.loads(path.read_text(encoding="utf-8"))
     gold = parse_gold(data, str(path))
     assert data["split"] == "train"
@@ -137,7 +140,7 @@ def test_own_training_stories_are_train_split_and_in_their_languages(path: Path)
     assert not read.failures
     articles = {a.id: with_languages(a, "de") for a in read.articles}
     languages = {a.language for a in articles.values()}
-    if story.startswith("p-"):
+    if story.startswith(ONE_LANGUAGE):
         assert len(languages) == 1 and languages <= {"de", "en"}
     else:
         assert languages >= {"de", "en"}
@@ -151,7 +154,13 @@ def test_own_training_stories_are_train_split_and_in_their_languages(path: Path)
                 assert len(hits) == 1, (fact.name, article, fragment)
                 assert hits[0] not in taken, (fact.name, article, fragment)
                 taken |= set(hits)
-    if story.startswith("p-"):
+    not_facts = data.get("not_facts", {})
+    for article, fragments in not_facts.items():
+        for fragment in fragments:
+            hits = [(article, n) for n, text in enumerate(statements[article]) if fragment in text]
+            assert len(hits) == 1 and hits[0] not in taken, ("not_facts", article, fragment)
+            taken |= set(hits)
+    if story.startswith(ONE_LANGUAGE):
         left_out = [
             (i, s.text)
             for i, found in units.items()
