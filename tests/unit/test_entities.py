@@ -69,8 +69,8 @@ def test_role_cue_gives_person_and_gazetteer_gives_place() -> None:
 
 
 def test_person_with_particles() -> None:
-    assert ("Mohammed Shia al-Sudani", "PER") in _rule_entities(
-        "Ministerpräsident Mohammed Shia al-Sudani sprach in Bagdad ."
+    assert ("Karim Yunus al-Mansar", "PER") in _rule_entities(
+        "Ministerpräsident Karim Yunus al-Mansar sprach in Hamburg ."
     )
     assert ("Ursula von der Leyen", "PER") in _rule_entities("Gestern traf Ursula von der Leyen in Rom ein .")
 
@@ -118,9 +118,9 @@ def test_english_sentence() -> None:
 
 def test_find_entities_offsets_and_keys_within_article() -> None:
     text = (
-        "Ministerpräsident Mohammed Shia al-Sudani besuchte Bagdad. "
-        "Dort sagte al-Sudani, die Lage sei ruhig. "
-        "Kritiker werfen Sudani Untätigkeit vor."
+        "Ministerpräsident Karim Yunus al-Mansar besuchte Hamburg. "
+        "Dort sagte al-Mansar, die Lage sei ruhig. "
+        "Kritiker werfen Mansar Untätigkeit vor."
     )
     article, sentences = _article(text)
     found = find_entities(article, sentences)
@@ -129,8 +129,8 @@ def test_find_entities_offsets_and_keys_within_article() -> None:
     for mention in mentions:
         assert article.text[mention.start : mention.end] == mention.text
     people = [m for m in mentions if m.type == "PER"]
-    assert [m.text for m in people] == ["Mohammed Shia al-Sudani", "al-Sudani", "Sudani"]
-    assert {m.key for m in people} == {"per:mohammed-shia-sudani"}
+    assert [m.text for m in people] == ["Karim Yunus al-Mansar", "al-Mansar", "Mansar"]
+    assert {m.key for m in people} == {"per:karim-yunus-mansar"}
 
 
 def test_sentences_without_tokens_are_tokenised() -> None:
@@ -162,7 +162,7 @@ def test_unify_leaves_ambiguous_surnames_alone() -> None:
 
 
 def test_name_parts_drop_particles() -> None:
-    assert name_parts("Mohammed Shia al-Sudani") == ("mohammed", "shia", "sudani")
+    assert name_parts("Karim Yunus al-Mansar") == ("karim", "yunus", "mansar")
     assert name_parts("Ursula von der Leyen") == ("ursula", "leyen")
 
 

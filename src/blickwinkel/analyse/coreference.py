@@ -1,8 +1,8 @@
 """Entity keys: one key per entity within an article, and the same key across the articles compared.
 
-A person's key is the slug of the longest form of the name (``per:mohammed-shia-al-sudani``); a
-shorter mention joins it when its name parts are a subset ending in the same surname ("al-Sudani",
-"Sudani", "Mohammed al-Sudani"), also in the genitive ("Sudanis Plan", "al-Sudani's"); a title
+A person's key is the slug of the longest form of the name (``per:karim-yunus-al-mansar``); a
+shorter mention joins it when its name parts are a subset ending in the same surname ("al-Mansar",
+"Mansar", "Karim al-Mansar"), also in the genitive ("Mansars Plan", "al-Mansar's"); a title
 before the name is no part of it, also inflected ("des Ministers Müller"). Places carry their
 gazetteer key (``loc:iq`` for "Irak" and "Iraq"), so they already agree across languages; other
 names get ``<type>:<slug>``, one per name whatever the case ending of a German adjective opening it
@@ -47,8 +47,8 @@ def _lowercase_role(word: str) -> bool:
 
 
 def name_parts(name: str) -> tuple[str, ...]:
-    """Slugs of a name's parts without particles, titles or roles: "Mohammed Shia al-Sudani" →
-    (mohammed, shia, sudani); "Ms. Anna Berg", "Frau Dr. Anna Berg" and "Mme Anna Berg" → (anna, berg).
+    """Slugs of a name's parts without particles, titles or roles: "Karim Yunus al-Mansar" →
+    (karim, yunus, mansar); "Ms. Anna Berg", "Frau Dr. Anna Berg" and "Mme Anna Berg" → (anna, berg).
 
     Slugs are casefolded and accent-folded, so "Léa Dubois" and "Lea Dubois" share a key."""
     words = name.split()
@@ -175,7 +175,7 @@ def unify_entity_keys(
     mapping: dict[str, str] = dict(spelling)
     for key, key_parts in parts.items():
         longer = {other for other, other_parts in parts.items() if _joins(key_parts, other_parts)}
-        # only the longest names are targets, so "sudani" → "mohammed-shia-sudani", not "shia-sudani"
+        # only the longest names are targets, so "mansar" → "karim-yunus-mansar", not "yunus-mansar"
         maximal = {k for k in longer if not any(_joins(parts[k], parts[o]) for o in longer)}
         if len(maximal) == 1:
             mapping[key] = maximal.pop()

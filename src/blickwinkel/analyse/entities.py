@@ -99,7 +99,7 @@ def _language(language: str) -> str:
 
 
 def _capitalised(word: str) -> bool:
-    """Starts with a capital letter, after a name prefix ("al-Sudani")."""
+    """Starts with a capital letter, after a name prefix ("al-Mansar")."""
     if word.startswith(gz.NAME_PREFIXES):
         word = word.split("-", 1)[1]
     return bool(word) and word[0].isupper()
@@ -608,7 +608,7 @@ def _propagate(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> 
             surnames.setdefault(name[-1], "PER")
             prefix = next((p for p in gz.NAME_PREFIXES if name[-1].startswith(p)), "")
             if prefix:
-                surnames.setdefault(name[-1][len(prefix) :], "PER")  # "Sudani" for "al-Sudani"
+                surnames.setdefault(name[-1][len(prefix) :], "PER")  # "Mansar" for "al-Mansar"
     result: list[list[EntitySpan]] = []
     for spans, toks in zip(per_sentence, words, strict=True):
         updated: list[EntitySpan] = []

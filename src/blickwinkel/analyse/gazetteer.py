@@ -23,7 +23,7 @@ MAX_NAME_TOKENS = 5
 
 
 def slug(text: str) -> str:
-    """Lowercase ASCII form used in keys: ``"Mohammed Shia al-Sudani"`` → ``"mohammed-shia-al-sudani"``.
+    """Lowercase ASCII form used in keys: ``"Karim Yunus al-Mansar"`` → ``"karim-yunus-al-mansar"``.
 
     A name with no Latin letter or digit keeps its own letters, lower-cased and without marks: in ASCII
     every Arabic, Cyrillic or Greek name was the empty slug, so all persons of an Arabic article shared

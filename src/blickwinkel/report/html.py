@@ -247,7 +247,7 @@ def _build_index(comparison: Comparison) -> _Index:
 
 def entity_names(statements: Iterable[Statement]) -> dict[str, str]:
     """Entity key → the name as most often written in the articles (ties: first written); a person
-    by their fullest written name ("Mohammed Shia al-Sudani", not the "al-Sudani" one article wrote
+    by their fullest written name ("Karim Yunus al-Mansar", not the "al-Mansar" one article wrote
     first), then as most often written."""
     written: dict[str, Counter[str]] = {}
     for statement in statements:
