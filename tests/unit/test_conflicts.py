@@ -120,8 +120,8 @@ def test_a_range_with_one_end_changed_in_parallel_wording_is_a_conflict() -> Non
 
 def test_a_german_name_the_recogniser_missed_is_an_actor_conflict_in_the_same_role() -> None:
     found = conflicts_of(
-        "Der Präsident der Gesellschaft für Brückenbau, Anton Gruber, hält die Sperrung für richtig.",
-        "Der Präsident der Gesellschaft für Brückenbau, Jana Ostermann, hält die Sperrung für richtig.",
+        "Der Sprecher des Lindenauer Brückenvereins, Anton Gruber, nannte die Sperrung überfällig.",
+        "Der Sprecher des Lindenauer Brückenvereins, Jana Ostermann, nannte die Sperrung überfällig.",
     )
     assert len(found) == 1 and found[0].startswith("actor"), found
 
@@ -259,8 +259,8 @@ def test_of_several_clashing_numbers_the_closest_pair_is_reported() -> None:
 
 def test_a_compass_region_and_a_quarter_in_it_are_no_place_conflict() -> None:
     assert not conflicts_of(
-        "Am Montagabend wurden Einsatzkräfte in ein Mehrfamilienhaus im Dresdner Nordosten gerufen.",
-        "Am Montagabend wurden Einsatzkräfte in ein Mehrfamilienhaus im Dresdner Ortsteil Altdorf gerufen.",
+        "Am Dienstagmorgen rückte die Feuerwehr zu einer Scheune im Leipziger Nordosten aus.",
+        "Am Dienstagmorgen rückte die Feuerwehr zu einer Scheune im Leipziger Ortsteil Altdorf aus.",
         {"entities": (ent("Nordosten", "loc:nordosten"),)},
         {"entities": (ent("Altdorf", "loc:altdorf"),)},
     )
