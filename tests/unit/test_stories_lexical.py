@@ -127,3 +127,15 @@ def test_join_probability_and_weights_follow_the_docs_embedder(monkeypatch: pyte
     chosen = StoryClusterer(embedder="own", join_probability=0.4, weights=LinkWeights(0.5, 0.5))
     assert (chosen.join_probability, chosen.weights) == (0.4, LinkWeights(0.5, 0.5))
     assert clustering_defaults(None) == use
+
+
+def test_no_weekday_of_the_one_table_is_a_name_key() -> None:
+    # stories/features.py spelled the weekdays itself and missed "Sonnabend"
+    from blickwinkel.stories.features import entity_keys
+    from blickwinkel.text.weekdays import weekday_numbers
+
+    assert entity_keys("Am Sonnabend eröffnete Greta Holmvik die Ausstellung.") == entity_keys(
+        "Greta Holmvik eröffnete die Ausstellung."
+    )
+    for day in (*weekday_numbers("de", "full"), *weekday_numbers("en", "full")):
+        assert not entity_keys(f"Und {day.capitalize()} kam."), day

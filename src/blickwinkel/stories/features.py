@@ -76,8 +76,9 @@ def _word_list(text: str) -> list[str]:
 
 
 # Frequent capitalised words that are not names (sentence starters, German nouns that are too
-# general to say anything about the event, English function words at sentence start).
-_NOT_NAMES = frozenset(
+# general to say anything about the event, English function words at sentence start), and the
+# weekdays from the one table ("Sonnabend" was missing from the copy that stood here).
+_NOT_NAMES = frozenset(_WEEKDAYS) | frozenset(
     _word_list(
         """
         der die das den dem des ein eine einer eines einem einen er sie es wir ihr ich man und oder aber
@@ -87,8 +88,7 @@ _NOT_NAMES = frozenset(
         at of for to by with from as is are was were be it its he she they we you i this that these
         those there here after before while when where what who why how his her their our not no yes mr
         mrs ms dr also however meanwhile according frau herr prozent uhr jahr jahre jahren euro dollar
-        millionen milliarden menschen leute montag dienstag mittwoch donnerstag freitag samstag sonntag
-        monday tuesday wednesday thursday friday saturday sunday januar februar märz april mai juni juli
+        millionen milliarden menschen leute januar februar märz april mai juni juli
         august september oktober november dezember january february march may june july october december
         """
     )
