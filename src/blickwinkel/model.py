@@ -133,16 +133,32 @@ class Quantity:
     upper: float | None = None  # the upper end of a range ("20 bis 30"), else None
     tally: float | None = None  # the other count of a tally ("34 zu 12 Stimmen": value 34, tally 12)
 
+    def label(self) -> str:
+        """How every view shows the quantity (terminal, JSON ``label``): "2 million EUR" for "2
+        Millionen Euro" or "zwei Millionen Euro", "~2.5 million people", "20–30 Busse", "34 to 12
+        Stimmen"; a vague amount with no figure ("Millions of people", "Tausende Fans") as the writer
+        wrote it, since its value is only the lower end of a guess (it was shown as "~2000000")."""
+        if self.upper is not None and self.approximate and not any(c.isdigit() for c in self.text):
+            return self.text
+        number = _number_label(self.value)
+        if self.upper is not None:
+            number = _range_label(self.value, self.upper)
+        elif self.tally is not None:
+            number = f"{number} to {_number_label(self.tally)}"
+        return f"{'~' if self.approximate else ''}{number}{' ' + self.unit if self.unit else ''}"
+
     def to_json(self) -> dict[str, Any]:
-        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
         out: dict[str, Any] = {
             "text": self.text,
-            "value": value,
+            "value": _json_number(self.value),
             "unit": self.unit,
             "approximate": self.approximate,
         }
+        if self.upper is not None:
+            out["upper"] = _json_number(self.upper)
         if self.tally is not None:
-            out["tally"] = int(self.tally) if float(self.tally).is_integer() else self.tally
+            out["tally"] = _json_number(self.tally)
+        out["label"] = self.label()
         return out
 
     @classmethod
@@ -154,8 +170,49 @@ class Quantity:
             value=data["value"],
             unit=data.get("unit"),
             approximate=bool(data.get("approximate", False)),
+            upper=data.get("upper"),
             tally=data.get("tally"),
         )
+
+
+def _json_number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+# Scale words a round large figure is shown with (newspapers' "2.5 million", not "2500000").
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _scaled(value: float) -> tuple[str, str] | None:
+    """``value`` as a short figure and its scale word when it is round at that scale (at most three
+    decimals: 2_500_000 → ("2.5", "million")); None for a figure that is not (1_234_567)."""
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            short = value / size
+            if abs(round(short, 3) - short) < 1e-9:
+                return f"{round(short, 3):g}", word
+            return None
+    return None
+
+
+def _digits(value: float) -> str:
+    """Written digits: "2000", "1.5", never "2e+06" (``:g`` shows six digits)."""
+    if float(value).is_integer() and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.15g}"
+
+
+def _number_label(value: float) -> str:
+    scaled = _scaled(value)
+    return f"{scaled[0]} {scaled[1]}" if scaled else _digits(value)
+
+
+def _range_label(low: float, high: float) -> str:
+    """ "20–30", "2–3 million" (one scale word when both ends share it)."""
+    a, b = _scaled(low), _scaled(high)
+    if a and b and a[1] == b[1]:
+        return f"{a[0]}–{b[0]} {a[1]}"
+    return f"{_number_label(low)}–{_number_label(high)}"
 
 
 @dataclass(frozen=True)

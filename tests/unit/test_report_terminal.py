@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 
+import pytest
 from rich.console import Console
 
 from blickwinkel.model import Comparison, Conflict
@@ -79,10 +80,32 @@ def test_a_large_quantity_is_printed_in_digits_not_exponent_notation() -> None:
     def numbers(value: float, unit: str | None = None) -> str:
         return _numbers(Statement("a1", "a", "x", 0, 1, quantities=(Quantity("x", 0, 1, value, unit),)))
 
-    assert numbers(2_000_000.0, "EUR") == "  (2000000 EUR)"
+    assert numbers(2_000_000.0, "EUR") == "  (2 million EUR)"
     assert numbers(1_234_567.0) == "  (1234567)"
     assert numbers(1.5, "Mio") == "  (1.5 Mio)"
     assert numbers(0.25) == "  (0.25)"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "label"),
+    [
+        # invented sentences; the vague amounts were shown as "~2000000 people" and "~2000 fan"
+        ("Millions of people watched the launch.", "en", "Millions of people"),
+        ("Tausende Fans warteten am Hafen.", "de", "Tausende Fans"),
+        ("Der Umbau kostet 2 Millionen Euro.", "de", "2 million EUR"),
+        ("Der Umbau kostet zwei Millionen Euro.", "de", "2 million EUR"),
+        ("The new dock cost about 2.5 million euros.", "en", "~2.5 million EUR"),
+        ("Das Land gibt 1,25 Milliarden Euro.", "de", "1.25 billion EUR"),
+        ("Täglich fahren 20 bis 30 Busse über die Brücke.", "de", "20–30 Bus"),
+        ("The fund now holds 1,234,567 dollars.", "en", "1234567 USD"),
+    ],
+)
+def test_a_quantity_is_labelled_as_written_or_with_a_scale_word(text: str, language: str, label: str) -> None:
+    from blickwinkel.analyse.quantities import find_quantities
+
+    (quantity,) = find_quantities(text, language)
+    assert quantity.label() == label
+    assert quantity.to_json()["label"] == label
 
 
 def test_left_out_facts_are_counted_in_the_singular_and_the_ones_not_shown_are_said() -> None:

@@ -53,18 +53,8 @@ def _tags(s: Statement, names: dict[str, str] | None = None) -> str:
     return f" [{'; '.join(tags)}]" if tags else ""
 
 
-def _plain_number(value: float) -> str:
-    """A quantity's value as written digits: "2000000", "1.5", never "2e+06" (``:g`` shows six digits)."""
-    if float(value).is_integer() and abs(value) < 1e18:
-        return str(int(value))
-    return f"{value:.15g}"
-
-
 def _numbers(s: Statement) -> str:
-    parts = []
-    for q in s.quantities:
-        value = _plain_number(q.value)
-        parts.append(f"{'~' if q.approximate else ''}{value}{' ' + q.unit if q.unit else ''}")
+    parts = [q.label() for q in s.quantities]
     for d in s.dates:
         if d.value:
             parts.append(f"{d.value}{' (inferred)' if d.inferred else ''}")
