@@ -498,3 +498,23 @@ def test_a_newsroom_contact_footer_is_cut_out_sentence_by_sentence() -> None:
 def test_sentences_about_contacts_and_availability_stay_article_text(sentence: str) -> None:
     assert boilerplate_kind(sentence) is None
     assert reader_inserts(f"The lane closes on Monday. {sentence}") == []
+
+
+def test_a_follow_line_with_a_topic_lead_in_is_furniture() -> None:
+    # A reporter's "for more news on …, follow … on Twitter" line, as its own paragraph and glued to
+    # the end of running text: neither is a statement (a new user saw one shared by two outlets).
+    text = (
+        "The ferry line cut its winter timetable to four crossings a day, the operator said.\n\n"
+        "For more news on the ferry strike, follow @quayreporter and @tidewriter on Twitter.\n\n"
+        "The cuts start in November. For the latest on the strike, follow our reporter on X."
+    )
+    article = read_text(json.dumps({"title": "Ferries cut", "text": text}), source="f.json", fmt="json")
+    said = statement_text(article)
+    assert "@quayreporter" not in said and "follow our reporter" not in said
+    assert "four crossings a day" in said and "The cuts start in November." in said
+
+
+def test_a_sentence_about_following_stays() -> None:
+    text = "For more than a decade, fans have followed the club on Twitter. The club has 40,000 followers."
+    article = read_text(json.dumps({"title": "Club", "text": text}), source="c.json", fmt="json")
+    assert "fans have followed the club" in statement_text(article)

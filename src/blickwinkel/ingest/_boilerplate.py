@@ -105,7 +105,10 @@ _PROMOTION_ACTION = re.compile(
     _I,
 )
 _FOLLOW = re.compile(
-    r"^(?:folgen sie uns|folge uns|follow us\b|(?:folgen sie|follow) [^.!?]{1,60}\b(?:on|auf) "
+    # "For more news on the storm, follow @reporter on Twitter": the lead-in names the topic only.
+    r"^(?:(?:for (?:more|the latest|further|live|all)\b|für (?:mehr|weitere|aktuelle|alle)\b)"
+    r"[^.!?]{0,80}?,\s*)?"
+    r"(?:folgen sie uns|folge uns|follow us\b|(?:folgen sie|folge|follow) [^.!?]{1,60}\b(?:on|auf) "
     r"(?:twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|tiktok|youtube)\b|"
     r"originally published (?:on|in|by|at)\b|this (?:article|story) (?:was )?(?:originally|first) "
     r"(?:published|appeared)|(?:dieser|der) (?:artikel|beitrag|text) erschien (?:zuerst|ursprünglich)|"
