@@ -768,3 +768,20 @@ def test_the_server_part_of_a_host_is_no_part_of_the_outlet(url: str, outlet: st
     # Two articles of one site were two outlets, "www1.…" beside "…".
     record = json.dumps({"title": "T", "text": "The pier reopened on Monday.", "url": url})
     assert read_text(record, source="a.json").outlet == outlet
+
+
+def test_html_byline_author_ends_before_the_date_separator() -> None:
+    # "Von … · 16.06.2025" gave the author "Jana Beispiel ·" (trafilatura keeps the separator).
+    for byline, author in (
+        ("Von Jana Beispiel · 16.06.2025, 09:00 Uhr", "Jana Beispiel"),
+        ("By Tom Muster • June 18", "Tom Muster"),
+    ):
+        page = (
+            "<html><head><title>Wasserpreis steigt | Talblatt</title></head><body><article>"
+            f"<h1>Wasserpreis steigt</h1><p class='byline'>{byline}</p><p>Die Stadtwerke erhöhen den "
+            "Wasserpreis zum 1. August um 12 Prozent. Ein Kubikmeter kostet dann 2,80 Euro.</p>"
+            "<p>Der Geschäftsführer begründete den Schritt mit gestiegenen Energiekosten. „Wir haben "
+            "die Erhöhung so lange wie möglich hinausgezögert“, sagte er.</p>"
+            "<p>Der Stadtrat muss der Erhöhung am Donnerstag noch zustimmen.</p></article></body></html>"
+        )
+        assert read_text(page, source="w.html").author == author, byline

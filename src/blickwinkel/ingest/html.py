@@ -213,9 +213,16 @@ def _site_name(doc: ElementTree.Element) -> str | None:
     return name
 
 
+# A byline's separator before its date or section: "Von Jana Beispiel · 16.06.2025, 09:00 Uhr" gave
+# the author "Jana Beispiel ·", "By Tom Ashby, Coast News • June 18" "Tom Ashby; Coast News • June".
+_BYLINE_SEPARATOR = re.compile(r"\s*[·•|]")
+
+
 def _author(author: str | None, outlet: str | None) -> str | None:
     """The author without the outlet and place a byline prints after the name: trafilatura gave
     "Tom Ashby Coastline News; Eastwick" for "By Tom Ashby / Coastline News, Eastwick"."""
+    if author:
+        author = _BYLINE_SEPARATOR.split(author, maxsplit=1)[0].strip(" ,;/–—-") or None
     if not author or not outlet:
         return author
     at = author.casefold().find(outlet.casefold())
