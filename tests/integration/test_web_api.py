@@ -414,3 +414,20 @@ def test_cached_listing_and_page_follow_the_store(store: Store) -> None:
     assert "Outlet 9" in client.get(f"/stories/{story_ids[0]}", headers={"accept": "text/html"}).text
     assert client.get("/api/v1/stories/999999").status_code == 404
     assert client.get("/stories/999999", headers={"accept": "text/html"}).status_code == 404
+
+
+def test_head_is_answered_as_get_without_a_body(client: TestClient) -> None:
+    # Every page and listing answered HEAD with 405, so link checkers and `curl -I` saw them missing.
+    story = client.get("/api/v1/stories", params={"limit": 1}).json()["items"][0]["id"]
+    for path in ("/", f"/stories/{story}", "/api/v1/stories", f"/api/v1/stories/{story}", "/api/health"):
+        got = client.get(path)
+        head = client.head(path)
+        assert head.status_code == 200, path
+        assert head.content == b""
+        assert head.headers["content-type"] == got.headers["content-type"]
+        assert head.headers["content-length"] == str(len(got.content))
+        assert "content-security-policy" in head.headers
+    assert client.head("/api/v1/stories/999999").status_code == 404
+    refused = client.put("/api/v1/stories")
+    assert_error(refused, 405)
+    assert refused.headers["allow"] == "GET, HEAD"

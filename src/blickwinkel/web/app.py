@@ -20,6 +20,7 @@ from blickwinkel.store import Store
 from blickwinkel.web import api, pages
 from blickwinkel.web.cached_reads import CachedReads
 from blickwinkel.web.errors import install_error_handlers
+from blickwinkel.web.head_requests import HeadAsGet
 from blickwinkel.web.options import ServiceOptions, fetch_policy, service_options
 from blickwinkel.web.security import SecurityMiddleware
 from blickwinkel.web.service import Comparer, ComparisonProcesses, Comparisons, read_submitted
@@ -103,6 +104,8 @@ def create_app(
     app.add_middleware(SecurityMiddleware, max_body_bytes=int(options.max_request_mb * 1_000_000))
     # Outermost: a kept answer is sent as it was, security headers included.
     app.add_middleware(CachedReads, data_version=store.data_version)
+    # In front of all: HEAD goes through as a GET (a kept answer too) and leaves without its body.
+    app.add_middleware(HeadAsGet)
     static = importlib.resources.files("blickwinkel.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
