@@ -431,3 +431,26 @@ def test_head_is_answered_as_get_without_a_body(client: TestClient) -> None:
     refused = client.put("/api/v1/stories")
     assert_error(refused, 405)
     assert refused.headers["allow"] == "GET, HEAD"
+
+
+def test_an_untitled_story_is_named_by_its_opening_words(store: Store) -> None:
+    # Records with text and outlet only (no title) made stories listed and headed "Story 25".
+    from blickwinkel.ingest import read_text
+    from blickwinkel.store import StoryChoice
+
+    text = (
+        "Die Gemeinde Talfeld baut eine neue Brücke über den Mühlbach und sperrt dafür die alte ab. "
+        "Talfeld – Die Arbeiten beginnen im Mai und dauern ein Jahr."
+    )
+    record = json.dumps({"text": text, "outlet": "Talblatt", "language": "de"})
+    article = read_text(record, source="untitled.json", fmt="json")
+    assert article.title is None
+    story_id = store.add_article(article, story=StoryChoice(None)).story_id
+    client = _client(store)
+    listing = " ".join(client.get("/", params={"lang": "de"}).text.split())
+    assert f"Geschichte {story_id}: „Die Gemeinde Talfeld baut eine neue Brücke" in listing
+    page = " ".join(client.get(f"/stories/{story_id}", params={"lang": "de"}).text.split())
+    assert "<h1>Geschichte" in page and "„Die Gemeinde Talfeld baut" in page
+    assert "<title>Die Gemeinde Talfeld baut" in page
+    # The API says what is stored: no title.
+    assert client.get("/api/v1/stories").json()["items"][0]["title"] is None

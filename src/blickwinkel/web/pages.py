@@ -23,7 +23,7 @@ from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.i18n import TEXTS, choose_language
 from blickwinkel.web.service import CompareInput
 from blickwinkel.web.state import check_write_token, state
-from blickwinkel.web.views import story_view
+from blickwinkel.web.views import opening_words, story_view
 
 router = APIRouter(include_in_schema=False)
 COMPARE_SLOTS = 4
@@ -116,7 +116,24 @@ def stories_page(
     # articles with: blickwinkel ingest PATH" of a store full of them.
     given = {"outlet": outlet, "language": language, "entity": entity, "q": q, "since": since, "until": until}
     filters = [(name, str(value)) for name, value in given.items() if value]
-    return render(request, "stories.html", stories=page.items, next_url=next_url, q=q or "", filters=filters)
+    return render(
+        request,
+        "stories.html",
+        stories=page.items,
+        openings=_openings(request, [s.id for s in page.items if not s.title]),
+        next_url=next_url,
+        q=q or "",
+        filters=filters,
+    )
+
+
+def _openings(request: Request, story_ids: list[int]) -> dict[int, str]:
+    """The opening words of the first article of each untitled story (see :func:`opening_words`)."""
+    store = state(request).store
+    firsts = {story_id: ids[0] for story_id in story_ids if (ids := store.story_article_ids(story_id))}
+    articles = store.articles(list(firsts.values()))
+    openings = {sid: opening_words(articles[aid]) for sid, aid in firsts.items() if aid in articles}
+    return {sid: text for sid, text in openings.items() if text}
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -146,10 +163,12 @@ def _story_page(request: Request, story_id: int, lang: str) -> Response:
     assert result is not None
     view = story_view(result.articles, result.comparison)
     entities = app_state.store.top_entities(story_id)
+    first = next(iter(result.articles.values()), None)
     response = render(
         request,
         "story.html",
         story=summary,
+        opening=None if summary.title or first is None else opening_words(first),
         view=view,
         entities=entities,
         compared=result.comparison is not None,

@@ -68,6 +68,18 @@ def _untitled(article: Article) -> str:
     return textwrap.shorten(article.title or article.id, width=40, placeholder=" …")
 
 
+OPENING_CHARS = 90
+"""How much of an untitled article's opening names its story where a title would stand."""
+
+
+def opening_words(article: Article) -> str | None:
+    """The start of an article's lead or text, cut at a word, for an article without a title: a
+    story of untitled records (an archive export with text and outlet only) read "Story 25" in the
+    story list and on its page, with nothing to say what it is about."""
+    text = " ".join((article.lead or article.text).split())
+    return textwrap.shorten(text, width=OPENING_CHARS, placeholder=" …") or None
+
+
 def _body(
     article: Article, statements: list[Statement], classes: dict[str, str]
 ) -> tuple[tuple[str, Markup], ...]:
