@@ -87,6 +87,28 @@ def test_a_restatement_does_not_join_two_different_statements_of_another_article
     assert ("a#3", "b#2") in [f.statements for f in facts]
 
 
+def test_a_restatement_joins_a_shared_fact_only_when_it_says_what_the_other_articles_say() -> None:
+    # a#4 reads like the lead a#1 (the pair scores as a restatement) but tells an earlier grounding;
+    # b#1 reports Sunday's. The restatement would carry a#4 into the shared fact, whose statement of
+    # another article it does not state alike, so a#4 stays a fact of its own; a#3, a true
+    # restatement that scores with b#1 too, joins.
+    statements = [
+        *STATEMENTS,
+        Statement("a#4", "a", "Another ferry ran aground there last winter.", 124, 168),
+    ]
+
+    def alike(i: int, j: int) -> float:
+        return {frozenset({0, 4}): 0.6, frozenset({3, 4}): 0.1}.get(frozenset({i, j}), score(i, j))
+
+    links = [Link("a#1", "b#1", 0.8)]
+    facts = group_facts(statements, links, alike, restatements=[("a#1", "a#3"), ("a#1", "a#4")])
+    assert [f.statements for f in facts] == [("a#1", "a#3", "b#1"), ("a#2",), ("a#4",)]
+    # Without the other article's statement nothing stands against it: the article's own restatement
+    # is one fact.
+    alone = group_facts(statements, [], alike, restatements=[("a#1", "a#4")])
+    assert ("a#1", "a#4") in [f.statements for f in alone]
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     articles=st.lists(st.integers(min_value=0, max_value=2), min_size=2, max_size=9),

@@ -68,6 +68,12 @@ def group_facts(
             for y in mb
         )
 
+    def too_loose(ma: list[int], mb: list[int]) -> bool:
+        """The statements of different articles that joining would put together score too little
+        on average (a chain through one statement, not one fact)."""
+        cross = [pair_score(x, y) for x in ma for y in mb if statements[x].article != statements[y].article]
+        return bool(cross) and sum(cross) / len(cross) < MERGE_MIN_MEAN_SCORE
+
     for link in sorted(links, key=order):
         a, b = index[link.a], index[link.b]
         ra, rb = groups.find(a), groups.find(b)
@@ -76,22 +82,23 @@ def group_facts(
         ma, mb = groups.members[ra], groups.members[rb]
         if two_facts(ma, mb):
             continue
-        if len(ma) + len(mb) > 2:
-            cross = [
-                pair_score(x, y) for x in ma for y in mb if statements[x].article != statements[y].article
-            ]
-            if cross and sum(cross) / len(cross) < MERGE_MIN_MEAN_SCORE:
-                continue
+        if len(ma) + len(mb) > 2 and too_loose(ma, mb):
+            continue
         groups.union(a, b)
     # A restatement joins its two statements' facts, unless that would join two other statements of
-    # one article that do not restate each other (the same rule as for links).
+    # one article that do not restate each other, or statements of other articles that the joining
+    # statements do not say alike (the same rules as for links): a background sentence that reads
+    # like the lead ("another ferry ran aground there last winter" beside "the ferry ran aground on
+    # Sunday") must not carry the lead's fact of the other outlets with it.
     for pair in sorted(restated, key=sorted):
         a, b = sorted(pair)
         ra, rb = groups.find(a), groups.find(b)
-        if ra != rb and not two_facts(
-            [x for x in groups.members[ra] if x != a], [y for y in groups.members[rb] if y != b]
-        ):
-            groups.union(a, b)
+        if ra == rb:
+            continue
+        ma, mb = groups.members[ra], groups.members[rb]
+        if two_facts([x for x in ma if x != a], [y for y in mb if y != b]) or too_loose(ma, mb):
+            continue
+        groups.union(a, b)
 
     link_score: dict[str, float] = {}
     for link in links:
