@@ -125,3 +125,32 @@ def test_a_name_under_two_keys_is_listed_once_in_the_terminal() -> None:
     console.print(render_terminal(comparison))
     line = next(x for x in console.export_text().splitlines() if "does not name:" in x)
     assert line.count("Harbour Lights") == 1, line
+
+
+def test_the_html_report_lists_it_apart_from_the_articles_only_facts() -> None:
+    # The report's "Only in one outlet" list had every fact of one article under the ◆ of a unique
+    # fact, and counted them all, while the terminal and the JSON (only_one) hedged the ones that
+    # another article may state too.
+    from blickwinkel.report.html import render_html
+    from tests.unit.test_report_html import parse, section
+
+    comparison = build_comparison()  # tagesblatt-1 states f4 and f5 alone
+    facts = tuple(replace(f, perhaps_in=("rundfunk-1",)) if f.id == "f4" else f for f in comparison.facts)
+    tree = parse(render_html(replace(comparison, facts=facts)))
+    summary = section(tree, "summary")
+    heads = [" ".join(h.all_text().split()) for h in summary.find("h4")]
+    assert heads[0] == "Tagesblatt Nord (1)"
+    hedged = summary.find("li", "perhaps")
+    assert len(hedged) == 1
+    assert " ".join(hedged[0].all_text().split()).endswith("(perhaps also in Rundfunk West)")
+    assert "Das ist ein Versagen der Verwaltung." in hedged[0].all_text()
+    assert all("Versagen" not in li.all_text() for li in summary.find("li", "unique"))
+
+
+def test_a_fact_perhaps_in_an_article_is_not_said_to_be_left_out_there() -> None:
+    from blickwinkel.compare.coverage import omissions
+
+    facts = (replace(FACTS[0], perhaps_in=("b",)), FACTS[1], FACTS[2])
+    left_out = omissions(facts, ["a", "b"], {"f1": 0.5, "f2": 0.5, "f3": 0.5})
+    assert [o.fact for o in left_out["b"]] == ["f2"]
+    assert [o.fact for o in left_out["a"]] == ["f3"]

@@ -74,10 +74,16 @@ def centrality(
 def omissions(
     facts: Sequence[Fact], articles: Sequence[str], central: Mapping[str, float]
 ) -> dict[str, tuple[Omission, ...]]:
-    """Per article, the facts others report and it does not, most widely reported and central first."""
+    """Per article, the facts others report and it does not, most widely reported and central first.
+    A fact "perhaps also in" the article (a similar statement there was not linked) is not called
+    left out there: the report hedges it, it does not claim the article lacks it."""
     out: dict[str, tuple[Omission, ...]] = {}
     for a in articles:
-        missing = [Omission(f.id, len(f.articles), central[f.id]) for f in facts if a not in f.articles]
+        missing = [
+            Omission(f.id, len(f.articles), central[f.id])
+            for f in facts
+            if a not in f.articles and a not in f.perhaps_in
+        ]
         missing.sort(key=lambda o: (-o.reported_by, -o.centrality, o.fact))
         out[a] = tuple(missing)
     return out

@@ -97,6 +97,8 @@ class _FactView:
     first: str | None
     cells: tuple[_Cell, ...]
     conflict: bool
+    # the other outlets that may state the fact too ("perhaps also in …"), for a fact of one article
+    perhaps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,8 +162,16 @@ def render_html(comparison: Comparison, *, nonce: str | None = None) -> str:
     for fact in facts:
         if len(fact.labels) == 1:
             unique.setdefault(fact.labels[0], []).append(fact)
+    # Per outlet: its facts no other article reports, then those another may state too ("perhaps
+    # also in …"), which are not counted as its own, as in the terminal and the JSON (``only_one``).
     unique_groups = tuple(
-        (label, tuple(unique[label])) for label in _unique(index.labels.values()) if label in unique
+        (
+            label,
+            tuple(f for f in unique[label] if not f.perhaps) + tuple(f for f in unique[label] if f.perhaps),
+            sum(1 for f in unique[label] if not f.perhaps),
+        )
+        for label in _unique(index.labels.values())
+        if label in unique
     )
     conflicts = tuple(_conflict_view(c, index) for c in comparison.conflicts)
     omissions = _omission_groups(comparison, index) if comparison.omissions else None
@@ -457,6 +467,7 @@ def _fact_view(fact: Fact, comparison: Comparison, index: _Index) -> _FactView:
         first=earliest if earliest in labels else None,
         cells=tuple(cells),
         conflict=bool(in_conflict) or any(c.state == "conflict" for c in cells),
+        perhaps=tuple(index.labels.get(a, a) for a in fact.perhaps_in),
     )
 
 
