@@ -154,3 +154,30 @@ def test_a_fact_perhaps_in_an_article_is_not_said_to_be_left_out_there() -> None
     left_out = omissions(facts, ["a", "b"], {"f1": 0.5, "f2": 0.5, "f3": 0.5})
     assert [o.fact for o in left_out["b"]] == ["f2"]
     assert [o.fact for o in left_out["a"]] == ["f3"]
+
+
+def test_the_coverage_matrix_says_perhaps_where_the_fact_may_be() -> None:
+    from blickwinkel.compare.coverage import coverage_matrix
+    from blickwinkel.report.html import render_html
+    from tests.unit.test_report_html import parse
+
+    facts = (replace(FACTS[0], perhaps_in=("b",)), FACTS[1], FACTS[2])
+    by_id = {s.id: s for s in STATEMENTS}
+    matrix = coverage_matrix(facts, ["a", "b"], [], by_id)
+    assert matrix["f1"] == {"a": "reported", "b": "perhaps"}
+    assert matrix["f2"] == {"a": "reported", "b": "absent"}
+
+    comparison = build_comparison()  # tagesblatt-1 states f4 alone
+    facts4 = tuple(replace(f, perhaps_in=("rundfunk-1",)) if f.id == "f4" else f for f in comparison.facts)
+    coverage = coverage_matrix(
+        facts4,
+        ["tagesblatt-1", "rundfunk-1"],
+        comparison.conflicts,
+        {s.id: s for a in comparison.articles for s in a.statements},
+    )
+    assert coverage["f4"]["rundfunk-1"] == "perhaps"
+    for given in (coverage, {}):  # from the comparison's matrix, or derived when it has none
+        page = render_html(replace(comparison, facts=facts4, coverage=given))
+        cells = parse(page).root.find("td", "perhaps")
+        assert len(cells) == 1 and cells[0].find("a") == []
+        assert "? perhaps reported" in page

@@ -20,6 +20,7 @@ from blickwinkel.text.function_words import function_words
 REPORTED = "reported"
 CONFLICT = "conflict"
 ABSENT = "absent"
+PERHAPS = "perhaps"  # a fact of another article that this one may state too ("perhaps also in …")
 
 
 def coverage_matrix(
@@ -28,15 +29,16 @@ def coverage_matrix(
     conflicts: Sequence[Conflict],
     statements: Mapping[str, Statement],
 ) -> dict[str, dict[str, str]]:
-    """facts × articles: reported, reported differently (conflict) or not reported."""
+    """facts × articles: reported, reported differently (conflict), perhaps reported (a fact of
+    another article with a similar statement here that was not linked) or not reported."""
     in_conflict = {(c.fact, statements[s].article) for c in conflicts for s in c.statements}
-    return {
-        f.id: {
-            a: (CONFLICT if (f.id, a) in in_conflict else REPORTED) if a in f.articles else ABSENT
-            for a in articles
-        }
-        for f in facts
-    }
+
+    def state(f: Fact, a: str) -> str:
+        if a in f.articles:
+            return CONFLICT if (f.id, a) in in_conflict else REPORTED
+        return PERHAPS if a in f.perhaps_in else ABSENT
+
+    return {f.id: {a: state(f, a) for a in articles} for f in facts}
 
 
 def story_core(facts: Sequence[Fact], statements: Mapping[str, Statement]) -> frozenset[str]:

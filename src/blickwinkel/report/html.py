@@ -34,15 +34,21 @@ if TYPE_CHECKING:
     import jinja2
 
 StatementClass = Literal["shared", "unique", "perhaps", "conflict", "none"]
-CellState = Literal["yes", "conflict", "no"]
+CellState = Literal["yes", "conflict", "perhaps", "no"]
 
 _SHORT_FACT = 90  # characters of a canonical statement shown as a coverage-matrix row header
 _SAFE_SCHEMES = frozenset({"http", "https"})
 _OMISSIONS_SHOWN = 8  # omitted facts listed per outlet; the rest are counted
-_COVERAGE_STATES: dict[str, CellState] = {"reported": "yes", "conflict": "conflict", "absent": "no"}
+_COVERAGE_STATES: dict[str, CellState] = {
+    "reported": "yes",
+    "conflict": "conflict",
+    "perhaps": "perhaps",
+    "absent": "no",
+}
 _CELLS: dict[CellState, tuple[str, str]] = {
     "yes": ("✓", "reported"),
     "conflict": ("⚠", "conflicting"),
+    "perhaps": ("?", "perhaps reported: a similar statement was not linked"),
     "no": ("—", "not reported"),
 }
 _CONFLICT_TITLES = {
@@ -451,10 +457,12 @@ def _fact_view(fact: Fact, comparison: Comparison, index: _Index) -> _FactView:
                 state = "conflict"
             elif aid in index.fact_articles[fact.id]:
                 state = "yes"
+            elif aid in fact.perhaps_in:
+                state = "perhaps"
             else:
                 state = "no"
         symbol, label = _CELLS[state]
-        anchor = statement_anchor(first) if first is not None and state != "no" else None
+        anchor = statement_anchor(first) if first is not None and state not in ("no", "perhaps") else None
         cells.append(_Cell(state, symbol, label, anchor))
     labels = tuple(index.labels.get(a, a) for a in index.fact_articles[fact.id])
     earliest = index.labels.get(fact.earliest) if fact.earliest else None

@@ -142,7 +142,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
     return Group(*parts)
 
 
-SYMBOLS = {"reported": "✓", "conflict": "⚠", "absent": "—"}
+SYMBOLS = {"reported": "✓", "conflict": "⚠", "perhaps": "?", "absent": "—"}
 MATRIX_ROWS = 25
 
 
