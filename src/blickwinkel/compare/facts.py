@@ -85,18 +85,19 @@ def group_facts(
         if len(ma) + len(mb) > 2 and too_loose(ma, mb):
             continue
         groups.union(a, b)
-    # A restatement joins its two statements' facts, unless that would join two other statements of
-    # one article that do not restate each other, or statements of other articles that the joining
-    # statements do not say alike (the same rules as for links): a background sentence that reads
-    # like the lead ("another ferry ran aground there last winter" beside "the ferry ran aground on
-    # Sunday") must not carry the lead's fact of the other outlets with it.
+    # A restatement joins its two statements' facts, unless that would join two statements of one
+    # article that do not restate each other (also through it: a clause that reads like two different
+    # sentences of its article joins one of them, not both), or statements of other articles that the
+    # joining statements do not say alike (the same rules as for links): a background sentence that
+    # reads like the lead ("another ferry ran aground there last winter" beside "the ferry ran aground
+    # on Sunday") must not carry the lead's fact of the other outlets with it.
     for pair in sorted(restated, key=sorted):
         a, b = sorted(pair)
         ra, rb = groups.find(a), groups.find(b)
         if ra == rb:
             continue
         ma, mb = groups.members[ra], groups.members[rb]
-        if two_facts([x for x in ma if x != a], [y for y in mb if y != b]) or too_loose(ma, mb):
+        if two_facts(ma, mb) or too_loose(ma, mb):
             continue
         groups.union(a, b)
 
