@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blickwinkel.compare.facts import SAME_ARTICLE_MIN_SCORE, group_facts
+from blickwinkel.compare.facts import MERGE_MAX_BEST_GAP, SAME_ARTICLE_MIN_SCORE, group_facts
 from blickwinkel.model import Link, Statement
 from blickwinkel.report.labels import link_reason, strongest_links
 
@@ -118,6 +118,33 @@ def test_a_chain_of_restatements_does_not_join_two_statements_that_say_different
     facts = group_facts(STATEMENTS, [], bridge, restatements=[("a#1", "a#3"), ("a#2", "a#3")])
     assert not any({"a#1", "a#2"} <= set(f.statements) for f in facts)
     assert ("a#1", "a#3") in [f.statements for f in facts]
+
+
+def test_a_statement_stays_out_of_a_fact_whose_statements_in_an_article_are_not_its_match_there() -> None:
+    # Invented: a museum theft. c#1 names the theft and the painting's value; a#1 reports the theft,
+    # a#2 the value, b#1 the value. b#1 reaches a#1's fact only through c#1, and its best candidate in
+    # article a is a#2, far above a#1: it states something else than the fact there.
+    statements = [
+        Statement("a#1", "a", "Thieves took a painting from the museum overnight.", 0, 50),
+        Statement("a#2", "a", "The painting is valued at two million euros.", 51, 96),
+        Statement("b#1", "b", "The stolen work is worth about two million euros.", 0, 49),
+        Statement("c#1", "c", "The theft of the two-million-euro painting shocked dealers.", 0, 59),
+    ]
+    scores = {frozenset({0, 3}): 0.8, frozenset({2, 3}): 0.7, frozenset({0, 2}): 0.3, frozenset({1, 2}): 0.45}
+
+    def pair(i: int, j: int) -> float:
+        return scores.get(frozenset({i, j}), 0.05)
+
+    links = [Link("a#1", "c#1", 0.8), Link("b#1", "c#1", 0.7)]
+    joined = group_facts(statements, links, pair)
+    assert ("a#1", "b#1", "c#1") in [f.statements for f in joined]
+    best = {(2, "a"): 0.45 + MERGE_MAX_BEST_GAP + 0.05, (2, "c"): 0.7, (0, "c"): 0.8, (3, "a"): 0.8}
+    apart = group_facts(statements, links, pair, best=best)
+    assert ("a#1", "c#1") in [f.statements for f in apart]
+    assert ("b#1",) in [f.statements for f in apart]
+    # Its best there no better than the fact's statement: it joins.
+    close = {**best, (2, "a"): 0.3 + MERGE_MAX_BEST_GAP - 0.05}
+    assert ("a#1", "b#1", "c#1") in [f.statements for f in group_facts(statements, links, pair, best=close)]
 
 
 @settings(max_examples=150, deadline=None)

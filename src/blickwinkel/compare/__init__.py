@@ -80,7 +80,9 @@ def compare_articles(
         second=second,
         second_languages=second_languages,
     )
-    facts = group_facts(statements, alignment.links, alignment.pair_score, alignment.restatements)
+    facts = group_facts(
+        statements, alignment.links, alignment.pair_score, alignment.restatements, alignment.best
+    )
     facts = perhaps_elsewhere(facts, statements, alignment.best, [a.article.id for a in articles])
     by_id = {s.id: s for s in statements}
     conflicts = find_conflicts(facts, by_id, alignment.links, alignment.parts)
