@@ -181,3 +181,15 @@ def test_the_coverage_matrix_says_perhaps_where_the_fact_may_be() -> None:
         cells = parse(page).root.find("td", "perhaps")
         assert len(cells) == 1 and cells[0].find("a") == []
         assert "? perhaps reported" in page
+
+
+def test_the_web_story_page_matrix_says_perhaps_too() -> None:
+    from blickwinkel.web.views import story_view
+
+    comparison = build_comparison()
+    facts = tuple(replace(f, perhaps_in=("rundfunk-1",)) if f.id == "f4" else f for f in comparison.facts)
+    articles = {a.article.id: a.article for a in comparison.articles}
+    view = story_view(articles, replace(comparison, facts=facts))
+    row = next(r for r in view.facts if r.id == "f4")
+    assert row.cells == ("yes", "perhaps")
+    assert next(r for r in view.facts if r.id == "f5").cells == ("yes", "no")

@@ -44,7 +44,7 @@ class Side:
 class FactRow:
     id: str
     text: str
-    cells: tuple[str, ...]  # "yes", "conflict" or "no" per article column
+    cells: tuple[str, ...]  # "yes", "conflict", "perhaps" or "no" per article column
     conflict: bool
 
 
@@ -188,6 +188,8 @@ def story_view(articles: Mapping[str, Article], comparison: Comparison | None) -
                 if aid in conflict_articles.get(f.id, ())
                 else "yes"
                 if aid in fact_articles[f.id]
+                else "perhaps"  # a fact of one article that this one may state too
+                if aid in f.perhaps_in
                 else "no"
                 for aid in articles
             ),
