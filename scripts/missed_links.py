@@ -10,8 +10,10 @@ fact. For a missed pair the best-scoring pair of its annotated statements by the
 (``same_language`` / ``cross_language``) gives the cause (not among the candidates, the USE model's
 probability band, a link the fact grouping refused) and the kinds (a missed pair may have several:
 clashing name keys, different numbers, a quote against a reported form, one statement less than half
-as long as the other, a USE cosine below 0.45, a margin below 0.05, none of these). Prints two
-markdown tables; the figures are in docs/data-sources.md.
+as long as the other, a USE cosine below 0.45, a margin below 0.05, none of these). The false links
+(a link between statements of two gold facts that the gold does not mark as overlapping) are counted
+by their kinds as well, from the parts the comparison gave the link (with e5's cosine where it scored
+the pair). Prints three markdown tables; the figures are in docs/data-sources.md.
 """
 
 from __future__ import annotations
@@ -62,6 +64,24 @@ def kinds_of(p: ScoreParts, quote_a: bool, quote_b: bool) -> list[str]:
     return found or ["close wording, scored low"]
 
 
+def false_kinds(reasons: dict[str, float]) -> list[str]:
+    """The kinds of a false link, from the parts of its score (``Link.reasons``)."""
+    found = []
+    if reasons.get("names", 0.0) > 0:
+        found.append("shares a name")
+    if reasons.get("names", 0.0) < 0:
+        found.append("names clash")
+    if reasons.get("numbers", 0.0) > 0:
+        found.append("shares a number")
+    if reasons.get("length_ratio", 1.0) < 0.5:
+        found.append("one much longer (specific vs general / two facts in one)")
+    if reasons.get("mutual", 0.0) and reasons.get("margin", 0.0) >= 0.15:
+        found.append("each other's best match, standing out (margin >= 0.15)")
+    if reasons.get("score", 1.0) < 0.6:
+        found.append("probability 0.5-0.6")
+    return found or ["none of these"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data-root", type=Path, default=Path("../shared/data"))
@@ -75,6 +95,7 @@ def main() -> None:
     found: collections.Counter[str] = collections.Counter()
     causes: collections.Counter[tuple[str, str]] = collections.Counter()
     kinds: collections.Counter[tuple[str, str]] = collections.Counter()
+    false: collections.Counter[tuple[str, str]] = collections.Counter()
     for path in paths:
         gold = read_gold(path)
         if not isinstance(gold, RealGold):
@@ -90,6 +111,15 @@ def main() -> None:
         candidates = {(min(i, j), max(i, j)) for (i, _a), js in candidate_pairs(scorer).items() for j in js}
         linked = {(min(index[k.a], index[k.b]), max(index[k.a], index[k.b])) for k in comparison.links}
         fact_of = {sid: f.id for f in comparison.facts for sid in f.statements}
+        name_of = {sid: name for (name, _a), sids in key.located.items() for sid in sids}
+        for link in comparison.links:
+            na, nb = name_of.get(link.a), name_of.get(link.b)
+            if na is None or nb is None or na == nb or frozenset((na, nb)) in key.overlaps:
+                continue
+            pair = sorted({str(statements[index[link.a]].language), str(statements[index[link.b]].language)})
+            false[("-".join(pair), "all false links")] += 1
+            for kind in false_kinds({**link.reasons, "score": link.score}):
+                false[("-".join(pair), kind)] += 1
         by_fact: dict[str, list[str]] = collections.defaultdict(list)
         for name, article in key.located:
             by_fact[name].append(article)
@@ -122,6 +152,9 @@ def main() -> None:
         print(f"| {lang} | {cause} | {n} |")
     print("\n| language | kind (a missed link may have several) | missed |\n|---|---|---|")
     for (lang, kind), n in sorted(kinds.items()):
+        print(f"| {lang} | {kind} | {n} |")
+    print("\n| language | kind of false link (a link may have several) | links |\n|---|---|---|")
+    for (lang, kind), n in sorted(false.items()):
         print(f"| {lang} | {kind} | {n} |")
 
 
