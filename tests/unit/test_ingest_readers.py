@@ -785,3 +785,12 @@ def test_html_byline_author_ends_before_the_date_separator() -> None:
             "<p>Der Stadtrat muss der Erhöhung am Donnerstag noch zustimmen.</p></article></body></html>"
         )
         assert read_text(page, source="w.html").author == author, byline
+
+
+def test_markdown_front_matter_author_as_a_one_line_list() -> None:
+    # YAML's "author: [A, B]" and Hugo's 'authors = ["A"]' (their usual forms) gave no author.
+    yaml_page = FRONT_MATTER_PAGE.replace("author: Mara Lind\n", "author: [Mara Lind, 'Jonas Ek']\n")
+    assert read_text(yaml_page, source="export.md").author == "Mara Lind, Jonas Ek"
+    assert read_text(TOML_FRONT_MATTER_PAGE, source="export.md").author == "Mara Lind"
+    empty = FRONT_MATTER_PAGE.replace("author: Mara Lind\n", "author: []\n")
+    assert read_text(empty, source="export.md").author is None

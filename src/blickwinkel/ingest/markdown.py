@@ -128,6 +128,8 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         value = _unquoted(field.group(2))
         if key and not value and field_pattern is _FRONT_MATTER_FIELD:
             value = ", ".join(_list_items(lines[number + 1 :]))
+        if key == "author" and _FLOW_LIST.fullmatch(value):
+            value = ", ".join(_flow_items(value))
         if not key or not value or value.startswith(("[", "{", "|", ">")) or key in fields:
             continue
         if key == "published" and parse_date_value(value) is None:
@@ -140,6 +142,18 @@ def _unquoted(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
     return value
+
+
+# A one-line list of plain names: YAML's "author: [Mara Lind, 'Jonas Ek']", Hugo's TOML
+# 'authors = ["Mara Lind"]' (the usual form of both); they gave no author.
+_FLOW_LIST = re.compile(r"\[[^\[\]{}]*\]")
+_FLOW_ITEM = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[^,]*?)\s*(?:,|$)")
+
+
+def _flow_items(value: str) -> list[str]:
+    inner = value[1:-1]
+    items = [_unquoted(m.group(1)).strip() for m in _FLOW_ITEM.finditer(inner) if m.group(1)]
+    return [item for item in items if item]
 
 
 def _list_items(lines: list[str]) -> list[str]:
