@@ -454,3 +454,14 @@ def test_an_untitled_story_is_named_by_its_opening_words(store: Store) -> None:
     assert "<title>Die Gemeinde Talfeld baut" in page
     # The API says what is stored: no title.
     assert client.get("/api/v1/stories").json()["items"][0]["title"] is None
+
+
+def test_the_search_page_says_when_more_articles_match_than_it_shows(store: Store) -> None:
+    # A search that matched 67 articles read "50 results".
+    fill_store(store, stories=18, per_story=3)  # 54 invented articles, each naming its council
+    client = _client(store)
+    page = " ".join(client.get("/search", params={"q": "council", "lang": "en"}).text.split())
+    assert "the first 50; more articles match" in page and "50 results" not in page
+    assert page.count('<p class="snippet">') == 50
+    few = " ".join(client.get("/search", params={"q": "report 7", "lang": "en"}).text.split())
+    assert "more articles match" not in few

@@ -27,6 +27,8 @@ from blickwinkel.web.views import opening_words, story_view
 
 router = APIRouter(include_in_schema=False)
 COMPARE_SLOTS = 4
+SEARCH_HITS = 50
+"""Hits the search page shows."""
 
 
 @functools.cache
@@ -191,8 +193,9 @@ def entity_page(request: Request, key: str) -> Response:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> Response:
-    hits = state(request).store.search(q, limit=50) if q.strip() else []
-    return render(request, "search.html", q=q, hits=hits)
+    # One more than shown: "50 results" of a search that matched 67 read as if there were 50.
+    hits = state(request).store.search(q, limit=SEARCH_HITS + 1) if q.strip() else []
+    return render(request, "search.html", q=q, hits=hits[:SEARCH_HITS], more=len(hits) > SEARCH_HITS)
 
 
 @router.get("/outlets", response_class=HTMLResponse)
