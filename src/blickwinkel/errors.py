@@ -166,6 +166,10 @@ class Errors(metaclass=_ErrorsWithCodes):
         "looks like a front or section page: {count} teasers linking to articles and no article text "
         "of its own; save or give the address of one article page"
     )
+    I059 = (
+        "looks like a cookie consent page, not an article: the site asked for consent before showing "
+        "it; save the page after accepting, or give the article's text"
+    )
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "

@@ -24,6 +24,7 @@ from blickwinkel.ingest._blocks import (
     mark_subheadings,
     quote_piece,
 )
+from blickwinkel.ingest._consent import is_consent_wall
 from blickwinkel.ingest._dates import parse_date_value
 from blickwinkel.ingest._standfirst import standfirst
 from blickwinkel.ingest._teasers import front_page_teasers
@@ -56,6 +57,8 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
         doc, pieces = _extracted(page, source, tables=True, standfirst=summary)
     if doc is None:
         raise IngestError(source, Errors.I031)
+    if is_consent_wall([p.text for p in pieces if p.kind != "headline"]):
+        raise IngestError(source, Errors.I059)
     title = _attribute(doc, "title")
     date = _attribute(doc, "date")
     meta = {k: v for k in ("hostname", "categories", "tags") if (v := _attribute(doc, k))}
