@@ -154,11 +154,13 @@ def test_own_training_stories_are_train_split_and_in_their_languages(path: Path)
                 assert len(hits) == 1, (fact.name, article, fragment)
                 assert hits[0] not in taken, (fact.name, article, fragment)
                 taken |= set(hits)
-    not_facts = data.get("not_facts", {})
-    for article, fragments in not_facts.items():
+    # Boilerplate a reader keeps as a statement; once a reader drops the line (its block becomes
+    # ``boilerplate`` or ``credit``), it is in no statement and the entry still holds.
+    for article, fragments in data.get("not_facts", {}).items():
         for fragment in fragments:
+            assert fragment in articles[article].text, ("not_facts", article, fragment)
             hits = [(article, n) for n, text in enumerate(statements[article]) if fragment in text]
-            assert len(hits) == 1 and hits[0] not in taken, ("not_facts", article, fragment)
+            assert len(hits) <= 1 and not set(hits) & taken, ("not_facts", article, fragment)
             taken |= set(hits)
     if story.startswith(ONE_LANGUAGE):
         left_out = [
