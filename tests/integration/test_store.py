@@ -274,3 +274,23 @@ def test_search_finds_other_forms_of_a_german_word(store: Store) -> None:
     assert {h.article_id for h in store.search("Verhandlung Reederei")} == {ids[singular.title]}
     assert all("\ue000" in h.snippet for h in store.search("Verhandlungen"))
     assert len(store.list_stories(q="Verhandlung").items) == 2  # the story filter reads the same query
+
+
+def test_a_story_of_an_article_without_title_is_named_by_its_lead(store: Store) -> None:
+    untitled = dataclasses.replace(
+        ARTICLES[0], title=None, lead=None, text="The ferry to Orrin Island sails again. Repairs took a week."
+    )
+    added = store.add_article(untitled, story=StoryChoice(None))
+    assert added.story_id is not None
+    story = store.story(added.story_id)
+    assert story is not None and story.title == "The ferry to Orrin Island sails again."
+    later = dataclasses.replace(
+        ARTICLES[3],
+        title=None,
+        lead="Brackwell opens a night market.",
+        text="Brackwell opens a night market.",
+    )
+    kept = store.add_article(later)
+    assert store.assign_story(kept.article_id, StoryChoice(None)) != added.story_id
+    found = store.story(store.story_of(kept.article_id) or -1)
+    assert found is not None and found.title == "Brackwell opens a night market."

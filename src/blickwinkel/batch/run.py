@@ -46,6 +46,7 @@ from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import BatchError, Errors, IngestError
 from blickwinkel.model import AnalysedArticle, Article
 from blickwinkel.stories import Story, StoryDoc
+from blickwinkel.text.titles import title_from_text
 
 # Articles embedded in one call inside a prepare task (the encoders are fastest on batches).
 EMBED_BATCH = 64
@@ -183,7 +184,10 @@ def _summary(key: str, done: dict[str, Any]) -> PreparedPartition:
     articles: dict[str, Article] = done["articles"]
     return PreparedPartition(
         key=key,
-        articles=tuple((a.id, a.published, (a.title or "", a.outlet, a.language)) for a in articles.values()),
+        articles=tuple(
+            (a.id, a.published, (a.title or title_from_text(a.lead or a.text), a.outlet, a.language))
+            for a in articles.values()
+        ),
         failures=tuple(done["failures"]),
     )
 

@@ -20,6 +20,7 @@ from blickwinkel.store._base import (
 )
 from blickwinkel.store.cursor import decode_story_cursor, encode_cursor
 from blickwinkel.store.records import Page, StoryChoice, StorySummary
+from blickwinkel.text.titles import title_from_text
 
 
 class StoryRecords(StoreBase):
@@ -31,8 +32,9 @@ class StoryRecords(StoreBase):
             current = current_story(conn, article_id)
             if current is not None:
                 return current
+            a = t.articles
             row = conn.execute(
-                sa.select(t.articles.c.title, t.articles.c.published).where(t.articles.c.id == article_id)
+                sa.select(a.c.title, a.c.lead, a.c.text, a.c.published).where(a.c.id == article_id)
             ).one_or_none()
             if row is None:
                 raise StoreError(Errors.S011.format(article_id=article_id))
@@ -161,7 +163,7 @@ def join_story(conn: sa.Connection, article_id: int, article: Any, choice: Story
         story_id = new_id(
             conn.execute(
                 s.insert().values(
-                    title=article.title,
+                    title=story_title(article),
                     size=0,
                     version=0,
                     first_published=article.published,
@@ -191,12 +193,20 @@ def join_story(conn: sa.Connection, article_id: int, article: Any, choice: Story
             first_published=dates[0],
             last_published=dates[1],
             updated_at=now,
-            title=sa.func.coalesce(s.c.title, article.title),
+            title=sa.func.coalesce(s.c.title, story_title(article)),
         )
     )
     # The cached comparison no longer describes the story.
     conn.execute(t.comparisons.delete().where(t.comparisons.c.story_id == story_id))
     return story_id
+
+
+def story_title(article: Any) -> str | None:
+    """The title of a story started by ``article`` (a row with title, lead and text): its own, else
+    the start of its lead or text (a record without a title would make a story without a name)."""
+    if article.title:
+        return str(article.title)
+    return title_from_text(article.lead or "") or title_from_text(article.text or "") or None
 
 
 def refresh_story(conn: sa.Connection, story_id: int, now: dt.datetime) -> None:

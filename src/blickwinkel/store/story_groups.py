@@ -22,7 +22,7 @@ from blickwinkel.embed.kept import vector_model
 from blickwinkel.model import Article
 from blickwinkel.store import schema as t
 from blickwinkel.store._store import Store
-from blickwinkel.store._stories import refresh_story
+from blickwinkel.store._stories import refresh_story, story_title
 from blickwinkel.stories import features
 from blickwinkel.stories.features import StoryDoc
 
@@ -188,9 +188,13 @@ def _regroup_once(store: Store, groups: Sequence[tuple[int | None, Sequence[int]
                 out.append(story_id if story_id is not None else -1)
                 continue
             if story_id is None or conn.scalar(sa.select(s.c.id).where(s.c.id == story_id)) is None:
-                title = conn.scalar(sa.select(a.c.title).where(a.c.id == members[0]))
+                first = conn.execute(
+                    sa.select(a.c.title, a.c.lead, a.c.text).where(a.c.id == members[0])
+                ).one()
                 inserted = conn.execute(
-                    s.insert().values(title=title, size=0, version=0, created_at=now, updated_at=now)
+                    s.insert().values(
+                        title=story_title(first), size=0, version=0, created_at=now, updated_at=now
+                    )
                 )
                 key = inserted.inserted_primary_key
                 assert key is not None
