@@ -23,6 +23,7 @@ from blickwinkel.stories import (
     same_story_score,
     story_docs,
 )
+from blickwinkel.stories.cluster import headlines_alone
 
 
 class HashedWordsEmbedder:
@@ -214,3 +215,63 @@ def test_empty_and_titleless_articles_do_not_crash() -> None:
     )
     assert sorted(a for c in cluster_articles(docs) for a in c) == ["blank", "plain"]
     assert 1.0 <= same_story_score(docs[0], docs[1]).overall <= 4.0
+
+
+def test_one_outlets_text_under_two_headlines_is_linked_by_the_headlines() -> None:
+    # A page that carried another piece's text under its own headline (a teaser box, a scraper that
+    # took the wrong block): the same outlet, the same text, two unrelated headlines.
+    carried = EVENTS["satellite"][0][1] + " " + EVENTS["satellite"][1][1]
+    articles = [
+        article_from_text(
+            "rail", carried, title="Stadtrat streitet über Tramlinie", outlet="Blatt", published=DAY
+        ),
+        article_from_text(
+            "school",
+            carried,
+            title="Neue Grundschule in Obertal eröffnet",
+            outlet="Blatt",
+            published=DAY + dt.timedelta(days=1),
+        ),
+        # The outlet's own page twice, headline edited: one story.
+        article_from_text(
+            "edit", carried, title="Stadtrat streitet über neue Tramlinie", outlet="Blatt", published=DAY
+        ),
+    ]
+    docs = story_docs(articles, EMBEDDER)
+    clusters = [set(c) for c in cluster_articles(docs)]
+    story_of = {a: n for n, c in enumerate(clusters) for a in c}
+    assert story_of["rail"] != story_of["school"]
+    assert story_of["rail"] == story_of["edit"]
+    assert headlines_alone(docs[0], docs[1])
+
+
+def test_texts_that_are_not_the_article_under_their_headline_do_not_join() -> None:
+    # Two pages of one site carry its consent notice where the article should be, under headlines of
+    # two different events; a third page of the site tells an event in full.
+    notice = (
+        "Wir verwenden Cookies und ähnliche Techniken, um Inhalte zu personalisieren und Zugriffe zu "
+        "analysieren. Mit einem Klick auf Zustimmen willigen Sie ein. Ihre Einwilligung können Sie "
+        "jederzeit in den Einstellungen widerrufen."
+    )
+    bridge_title, bridge_text = EVENTS["bridge"][0]
+    articles = [
+        article_from_text("a", notice, title=bridge_title, outlet="Eins", published=DAY, language="de"),
+        article_from_text(
+            "b", notice, title=EVENTS["orchestra"][0][0], outlet="Eins", published=DAY, language="de"
+        ),
+        article_from_text(
+            "c",
+            bridge_text,
+            title="Kellingen sperrt Lindenbrücke",
+            outlet="Eins",
+            published=DAY,
+            language="de",
+        ),
+    ]
+    docs = story_docs(articles, EMBEDDER)
+    assert [d.headline_share for d in docs][:2] == [0.0, 0.0] and docs[2].headline_share > 0.5
+    assert find_near_duplicates(docs) == {"b": "a"}  # the copy finder of comparisons still sees it
+    clusters = [set(c) for c in cluster_articles(docs)]
+    story_of = {a: n for n, c in enumerate(clusters) for a in c}
+    assert story_of["a"] != story_of["b"]
+    assert headlines_alone(docs[0], docs[2]) and not headlines_alone(docs[2], docs[2])

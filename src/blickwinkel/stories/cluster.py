@@ -24,7 +24,7 @@ from typing import Protocol
 import numpy as np
 
 from blickwinkel.stories.duplicates import NEAR_DUPLICATE_JACCARD, estimated_jaccard
-from blickwinkel.stories.features import StoryDoc, unique_in_order
+from blickwinkel.stories.features import StoryDoc, headline_terms, unique_in_order
 from blickwinkel.stories.lexical import DocumentFrequencies, IdfFunction, flat_idf, lexical_cosine
 from blickwinkel.stories.score import jaccard, pair_probability
 
@@ -104,14 +104,45 @@ def clustering_defaults(embedder: str | None) -> ClusteringDefaults:
 LinkParts = tuple[float, float, float]
 
 
+def headlines_alone(a: StoryDoc, b: StoryDoc) -> bool:
+    """True when only the headlines of two pages of one outlet say what the pages are about.
+
+    Pages of one site resemble each other through the site: the same boxes, teasers and notices,
+    and a scraper that takes the wrong block of one page takes it of the next. Where one of the two
+    texts uses none of its headline's words (``headline_share`` 0: the text is another piece the page
+    carried, a consent notice, a login form), or the outlet seems to publish one text (a near copy)
+    under two headlines, the texts tie the pages by the site, not by an event: such pages are no
+    copies of each other, and their headlines must tie them too (:func:`link_parts`). Pages of two
+    outlets are linked as before (a headline that is only the site's name, over a real report, is
+    common there).
+    """
+    if a.outlet is None or a.outlet != b.outlet:
+        return False
+    if a.language is not None and b.language is not None and a.language != b.language:
+        return False
+    if a.headline_share == 0.0 or b.headline_share == 0.0:
+        return True
+    return (
+        " ".join(a.title.lower().split()) != " ".join(b.title.lower().split())
+        and estimated_jaccard(a.signature, b.signature) >= NEAR_DUPLICATE_JACCARD
+    )
+
+
 def link_parts(a: StoryDoc, b: StoryDoc, idf: IdfFunction = flat_idf) -> LinkParts:
     """The channels :func:`link` combines, each from 0 to 1. Reports in two languages share few words:
-    for them the pair probability (fitted on cross-language pairs too) stands in for the rare words."""
+    for them the pair probability (fitted on cross-language pairs too) stands in for the rare words.
+    Where the texts of two pages tie them by their site (:func:`headlines_alone`), no channel exceeds
+    the rare-word link of the two headlines: such pages join only when their headlines tie them too
+    (a headline alone, a few words, is never enough: two of one topic share one rare word)."""
     probability = pair_probability(a, b)
     keys = min(1.0, 2.0 * jaccard(a.entities, b.entities))
     if a.language is not None and b.language is not None and a.language != b.language:
         return probability, keys, probability
-    return probability, keys, min(1.0, 2.0 * lexical_cosine(a.terms, b.terms, idf))
+    lexical = min(1.0, 2.0 * lexical_cosine(a.terms, b.terms, idf))
+    if headlines_alone(a, b):
+        headline = min(1.0, 2.0 * lexical_cosine(headline_terms(a.title), headline_terms(b.title), idf))
+        return min(probability, headline), min(keys, headline), min(lexical, headline)
+    return probability, keys, lexical
 
 
 def combine(parts: LinkParts, weights: LinkWeights) -> float:
@@ -357,7 +388,10 @@ class StoryClusterer:
             k
             for k, _ in near
             if self._docs[k].content_hash == doc.content_hash
-            or estimated_jaccard(self._docs[k].signature, doc.signature) >= NEAR_DUPLICATE_JACCARD
+            or (
+                estimated_jaccard(self._docs[k].signature, doc.signature) >= NEAR_DUPLICATE_JACCARD
+                and not headlines_alone(self._docs[k], doc)
+            )
         ]
         if not copies:
             return None

@@ -110,7 +110,8 @@ class StoryDoc:
     ``doc_centred`` and ``title_centred`` are ``doc_vec`` and ``title_vec`` with their language's mean
     vector taken away (:mod:`blickwinkel.stories.centres`; ``None`` for an embedder without means) and
     ``agreement`` their cosine: low where the text below a title is about something else (a cookie
-    notice, a reader's question the page carried).
+    notice, a reader's question the page carried); ``headline_share`` is the share of the headline's
+    words (:func:`headline_share`) that the text below it uses again (1 without a headline of its own).
     """
 
     id: str
@@ -134,6 +135,7 @@ class StoryDoc:
     doc_centred: Vector | None = None
     title_centred: Vector | None = None
     agreement: float = 1.0
+    headline_share: float = 1.0
 
     @property
     def order_key(self) -> tuple[dt.date, str, str]:
@@ -379,6 +381,21 @@ def embedded_texts(parts: DocParts, embedded: frozenset[str] = ALL_PARTS) -> lis
     return texts
 
 
+def headline_share(headline: str, text: str) -> float:
+    """Share of the headline's words (four letters or more, not a stop word, cut to six letters)
+    that ``text`` uses again; 1 for a headline without such words. A report repeats the words of its
+    headline; a text that uses none of them is not the article under it (see stories/cluster.py)."""
+    words = {w[:6] for w in _WORD.findall(headline.lower()) if len(w) >= 4 and w not in _NOT_NAMES}
+    if not words:
+        return 1.0
+    return len(words & word_stems(text)) / len(words)
+
+
+def headline_terms(title: str) -> dict[str, float]:
+    """The terms of a headline, weighted as an article's ``terms`` are."""
+    return term_weights(title, _NOT_NAMES)
+
+
 def story_docs(
     articles: Sequence[Article], embedder: Embedder, parts: frozenset[str] | None = None
 ) -> list[StoryDoc]:
@@ -433,6 +450,7 @@ def story_docs(
                 embedder=embedder.name,
                 chunk_vecs=chunk_vecs,
                 terms=term_weights(p.scan, _NOT_NAMES),
+                headline_share=headline_share(p.title, p.scan[len(p.title) :]) if _titled(article) else 1.0,
             )
         )
     centres = shipped_centres(embedder.name)
@@ -440,6 +458,11 @@ def story_docs(
     if centres is None or centres.document.shape[1] != encoded.shape[1]:
         return docs
     return with_centres(docs, centres)
+
+
+def _titled(article: Article) -> bool:
+    """True when the article has a headline of its own (not one taken from its first paragraph)."""
+    return bool(article.title) or any(b.kind == "headline" for b in article.blocks)
 
 
 def with_centres(docs: Sequence[StoryDoc], centres: Centres) -> list[StoryDoc]:
