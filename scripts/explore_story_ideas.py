@@ -43,6 +43,7 @@ B-cubed sums are this script's own, the streaming rows run the library's ``Story
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 import sys
 from collections import Counter, defaultdict
@@ -57,7 +58,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from explore_story_clusters import DEFAULT_DATA, load_docs
 
-from blickwinkel.stories.cluster import LinkWeights, StoryClusterer
+from blickwinkel.stories.cluster import WINDOW_DAYS, LinkWeights, StoryClusterer
 from blickwinkel.stories.evaluate import EARLIER_WEIGHT_GRID, JOIN_GRID
 from blickwinkel.stories.features import StoryDoc, unique_in_order
 from blickwinkel.stories.lexical import DocumentFrequencies, lexical_cosine, term_weights
@@ -282,6 +283,63 @@ def refine(
     return list(groups.values())
 
 
+def settle(
+    stories: Clusters,
+    order: Sequence[StoryDoc],
+    threshold: float,
+    window_days: int = WINDOW_DAYS,
+    rounds: int = 1,
+    whole_file: bool = False,
+) -> Clusters:
+    """Streaming-compatible with one round: each article takes the story (of the pass) whose members
+    in its time window it links to best on average, or stands alone below ``threshold``; document
+    frequencies over the articles of its window (``whole_file``: of the whole file, as ``refine``).
+    With one round every decision reads the pass's stories, not the ones moved before it, so the
+    result is a function of the articles and of the pass; more rounds read the moved labels."""
+    passed: dict[str, object] = {a: n for n, story in enumerate(stories) for a in story}
+    final: dict[str, object] = dict(passed)
+    file_frequencies = DocumentFrequencies()
+    for doc in order:
+        file_frequencies.add(doc.terms)
+    by_day: dict[object, list[StoryDoc]] = defaultdict(list)
+    for doc in order:
+        by_day[doc.published].append(doc)
+
+    def near(day: Any) -> list[StoryDoc]:
+        if day is None:
+            return list(order)
+        span = [day + dt.timedelta(days=k) for k in range(-window_days, window_days + 1)]
+        return [d for s in (*span, None) for d in by_day.get(s, [])]
+
+    windows = {day: near(day) for day in by_day}
+    values: dict[tuple[str, str], float] = {}
+    for day, window in windows.items():
+        frequencies = file_frequencies
+        if not whole_file:
+            frequencies = DocumentFrequencies()
+            for other in window:
+                frequencies.add(other.terms)
+        for doc in by_day[day]:
+            for other in window:
+                if other.id != doc.id:
+                    values[doc.id, other.id] = min(
+                        1.0, 2.0 * lexical_cosine(doc.terms, other.terms, frequencies.idf)
+                    )
+    for _ in range(rounds):
+        reading = dict(final) if rounds == 1 else final
+        for doc in order:
+            links: dict[object, list[float]] = defaultdict(list)
+            for other in windows[doc.published]:
+                if other.id != doc.id:
+                    links[reading[other.id]].append(values[doc.id, other.id])
+            best = max(((sum(v) / len(v), str(k), k) for k, v in links.items()), default=None)
+            final[doc.id] = best[2] if best is not None and best[0] >= threshold else ("alone", doc.id)
+    groups: dict[object, list[str]] = defaultdict(list)
+    for doc in order:
+        groups[final[doc.id]].append(doc.id)
+    return list(groups.values())
+
+
 def part_matrix(docs: Sequence[StoryDoc], articles: dict[str, Any], rare: Matrix, size: int = 800) -> Matrix:
     from blickwinkel.stories.features import _NOT_NAMES
 
@@ -482,6 +540,24 @@ def main() -> int:
                 for t in (0.2, 0.25, 0.275, 0.3, 0.35)
             ]
             report("average-link reassignment after the pass", cross_validated(refined, grid, gold))
+        elif row == "settle":
+            ordered = unique_in_order(docs)
+
+            def settled(params: dict[str, Any], subset: set[str] | None) -> Clusters:
+                found = streaming({"join_probability": params["join_probability"]}, subset)
+                order = [d for d in ordered if subset is None or d.id in subset]  # noqa: B023
+                return settle(
+                    found, order, params["settle"], rounds=params["rounds"], whole_file=params["whole_file"]
+                )
+
+            for rounds, whole in ((1, False), (3, False), (1, True), (3, True)):
+                grid = [
+                    {"join_probability": p, "settle": t, "rounds": rounds, "whole_file": whole}
+                    for p in (0.25, 0.275, 0.3)
+                    for t in (0.2, 0.25, 0.275, 0.3, 0.35)
+                ]
+                name = f"windowed reassignment, {rounds} round(s), " + ("file" if whole else "window") + " DF"
+                report(name, cross_validated(settled, grid, gold))
         elif row == "parts":
             rare = rare if rare is not None else rare_word_matrix([by_id[a] for a in ids])
             report(
