@@ -447,12 +447,22 @@ def test_an_untitled_story_is_named_by_its_opening_words(store: Store) -> None:
     assert article.title is None
     story_id = store.add_article(article, story=StoryChoice(None)).story_id
     client = _client(store)
+    # The store names the story by the first sentence of its lead (tenth session), the API says so.
+    first = "Die Gemeinde Talfeld baut eine neue Brücke über den Mühlbach und sperrt dafür die alte ab."
+    assert client.get("/api/v1/stories").json()["items"][0]["title"] == first
+    assert first in " ".join(client.get("/", params={"lang": "de"}).text.split())
+    # A story stored untitled before that is headed by its opening words.
+    import sqlalchemy as sa
+
+    from blickwinkel.store import schema
+
+    with store._write() as conn:
+        conn.execute(sa.update(schema.stories).values(title=None, version=schema.stories.c.version + 1))
     listing = " ".join(client.get("/", params={"lang": "de"}).text.split())
     assert f"Geschichte {story_id}: „Die Gemeinde Talfeld baut eine neue Brücke" in listing
     page = " ".join(client.get(f"/stories/{story_id}", params={"lang": "de"}).text.split())
     assert "<h1>Geschichte" in page and "„Die Gemeinde Talfeld baut" in page
     assert "<title>Die Gemeinde Talfeld baut" in page
-    # The API says what is stored: no title.
     assert client.get("/api/v1/stories").json()["items"][0]["title"] is None
 
 
