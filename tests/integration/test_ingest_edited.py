@@ -197,3 +197,23 @@ def test_a_run_stopped_before_its_reclustering_leaves_the_late_articles_to_the_n
     monkeypatch.setattr(Ingestor, "ingest_path", read)
     ingestor.ingest(paths[:1])  # already stored: nothing of its own to place
     assert all(store.story_of(n) is not None for n in range(1, len(paths) + 1))
+
+
+def test_two_versions_of_one_url_in_one_file_store_the_last_and_a_rerun_changes_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    # A crawl that captured a report before and after its correction: in the processing order the
+    # older version could replace the newer, and every run of the same file swapped them back.
+    url = "https://news.example/nordlicht"
+    records = [
+        {"title": "Ferry aground", "text": text, "url": url, "date": "2031-05-03", "outlet": "Harbour Post"}
+        for text in (REPORTS[0], CORRECTED)
+    ]
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    for _ in range(3):
+        _ingest(store, [str(path)])
+        assert store.count_articles() == 1
+        article = store.article(1)
+        assert article is not None and "241 passengers" in article.text
+    assert _ingest(store, [str(path)]) == (0, 0, 2)

@@ -312,6 +312,10 @@ class Ingestor:
         """
         self._ensure_loaded()
         counts = IngestCounts()
+        articles, superseded = latest_versions(articles)
+        for article in superseded:
+            counts.duplicates += 1
+            self.progress("duplicate", article.source)
         articles = sorted(articles, key=lambda a: (a.published or dt.date.min, content_hash(a.text)))
         for start in range(0, len(articles), BATCH):
             counts.add(self._ingest_batch(articles[start : start + BATCH]))
@@ -502,6 +506,18 @@ class Ingestor:
         if self.fetcher is None:
             self.fetcher = Fetcher()
         return self.fetcher
+
+
+def latest_versions(articles: Sequence[Article]) -> tuple[list[Article], list[Article]]:
+    """The articles with each URL's last version in input order, and the earlier versions left out.
+
+    A crawl that captured an article twice (before and after an edit) holds two records with one URL:
+    in the processing order (date, content hash) the older one could come last and replace the newer,
+    and each run of the same file swapped the stored text ("1 updated" every time)."""
+    last = {a.url: n for n, a in enumerate(articles) if a.url}
+    kept = [a for n, a in enumerate(articles) if not a.url or last[a.url] == n]
+    superseded = [a for n, a in enumerate(articles) if a.url and last[a.url] != n]
+    return kept, superseded
 
 
 def looks_like_feed(fetched: Fetched) -> bool:
