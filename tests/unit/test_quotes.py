@@ -789,3 +789,52 @@ def test_an_adjective_after_laut_is_no_speaker() -> None:
     article, sentences = make_article([("paragraph", named)])
     (role,) = classify_statements(article, sentences)
     assert role.speaker == "Reederei"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            'According to the harbour board, the quay stays shut until May. Skippers are angry. "We have '
+            'waited for weeks." "Nobody asked us."',
+        ),
+        (
+            "de",
+            "Die Stadt teilte mit, die Straße bleibe bis Mai gesperrt. Die Anwohner sind verärgert. „Wir "
+            "warten seit Wochen.“ „Niemand hat uns gefragt.“",
+        ),
+    ],
+)
+def test_a_speaker_is_not_carried_past_a_sentence_of_the_reporter(language: str, text: str) -> None:
+    # the first speaker of a paragraph went on to every unattributed quote after it (a city's notice
+    # was given the words of nine residents)
+    article, sentences = make_article([("paragraph", text)], language)
+    roles = classify_statements(article, sentences)
+    assert roles[0].kind == "reported_speech" and roles[0].speaker is not None
+    assert roles[0].speaker_kind == "organisation"
+    assert [(r.kind, r.speaker) for r in roles[2:]] == [("quote", None), ("quote", None)]
+
+
+def test_a_speaker_still_goes_on_into_the_quotes_right_after_it() -> None:
+    text = (
+        '"The quay is safe," said harbour master Ines Falk. "We checked every pile." '
+        '"It will hold for decades."'
+    )
+    article, sentences = make_article([("paragraph", text)], "en")
+    speakers = {r.speaker for r in classify_statements(article, sentences)}
+    assert len(speakers) == 1 and None not in speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to witnesses the van did not stop at the crossing.", "witnesses"),
+        ("According to a neighbour the shed had been empty for years.", "a neighbour"),
+        ("According to the head of the harbour board, the quay stays shut.", "the head of the harbour board"),
+    ],
+)
+def test_according_to_without_a_comma_names_only_the_speaker(text: str, speaker: str) -> None:
+    # the whole clause after a bare noun was the speaker ("witnesses the van did not stop …")
+    found = find_speaker(text, [], "en")
+    assert found is not None and found[0] == speaker

@@ -110,6 +110,11 @@ def classify_statements(
                 carry = True
             if role.speaker is not None:
                 last_speaker = (sentence.block, role.speaker, role.speaker_kind)
+        else:
+            # A speaker goes on only into the quotes and reported sentences right after it: past a
+            # sentence of the reporter's own the next unattributed quote is as likely someone else's
+            # (a city's notice carried to every resident quoted further down the paragraph).
+            last_speaker = None
         roles.append(role)
         quotations.append(set(spans) if role.kind == "quote" else set())
         carried.append(carry)

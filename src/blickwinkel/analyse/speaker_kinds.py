@@ -9,7 +9,8 @@ from blickwinkel.analyse.speech_words import DETERMINERS, GROUP_NOUNS_EN, ORGANI
 
 ORGANISATION_HEAD_EN = re.compile(
     rf"(?:{ORGANISATION_NOUNS_EN}|board|agency|company|office|service|department|court|hospital|"
-    r"university|embassy|airline|operator|commission|committee|union|party)",
+    r"university|embassy|airline|operator|commission|committee|union|party|city|town|municipality|"
+    r"county|city\s+hall)",
     re.IGNORECASE,
 )
 _GROUP_HEAD_EN = re.compile(rf"(?:{GROUP_NOUNS_EN})", re.IGNORECASE)

@@ -255,6 +255,8 @@ def find_speaker(
             ):
                 continue
             raw = m.group("np")
+            if pattern is _ACCORDING_EN:
+                raw = _before_clause_en(raw)
             if pattern is _BERICHTET_X or (
                 pattern is _AFTER_VERB and m.group("verb").startswith(("bericht", "report"))
             ):
@@ -305,6 +307,25 @@ def find_speaker(
                     return text[named[0] : named[1]], named[0], named[1]
             return name, start, start + len(name)
     return None
+
+
+# A word that opens a new noun phrase or clause; within one noun phrase it follows a preposition
+# ("the head of the ministry").
+_CLAUSE_OPENERS_EN = frozenset(
+    "the a an this that these those he she it they we i you his her its their our there".split()
+)
+_NP_PREPOSITIONS_EN = frozenset("of for from with at by to".split())
+
+
+def _before_clause_en(phrase: str) -> str:
+    """The noun phrase after "according to" up to where the reported clause starts without a comma:
+    "witnesses the lorry did not stop" → "witnesses" (the whole clause was the speaker); "the head
+    of the harbour board" stays whole."""
+    words = phrase.split()
+    for i in range(1, len(words)):
+        if words[i].lower() in _CLAUSE_OPENERS_EN and words[i - 1].lower() not in _NP_PREPOSITIONS_EN:
+            return " ".join(words[:i])
+    return phrase
 
 
 _SPEAKER_WORD = re.compile(r"[^\s,;:]+")
