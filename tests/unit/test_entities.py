@@ -562,3 +562,42 @@ def test_a_person_right_after_an_organisation_is_a_name_of_its_own() -> None:
         tokens = text.split()
         found = [(" ".join(tokens[sp.start : sp.end]), sp.type) for sp in rule_spans(tokens, "en")]
         assert all(span in found for span in expected), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "found"),
+    [
+        # invented sentences: a title and a given name read as a person wherever they stood
+        ("The ferry Queen Mary docked at Harwick on Monday .", "en", ("Queen Mary", "OTH")),
+        ("Passengers aboard the Princess Anne were safe .", "en", ("Princess Anne", "OTH")),
+        ("The Lady Grace ferry was late .", "en", ("Lady Grace", "OTH")),
+        ("Fire broke out in the King Edward Hall on Friday .", "en", ("King Edward Hall", "LOC")),
+        ("Die Fähre Queen Mary legte in Harwick an .", "de", ("Queen Mary", "OTH")),
+        ("An Bord der Prinzessin Anna waren 40 Menschen .", "de", ("Prinzessin Anna", "OTH")),
+        ("Im Saal Königin Luise spielte die Band .", "de", ("Königin Luise", "LOC")),
+    ],
+)
+def test_a_ship_or_building_named_after_a_person_is_no_person(
+    sentence: str, language: str, found: tuple[str, str]
+) -> None:
+    assert found in _entities(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Queen Mary visited the school on Monday .", "en"),
+        ("The ferry captain Anna Berg said nothing .", "en"),
+        ("Edward Hall opened the meeting .", "en"),
+    ],
+)
+def test_a_person_stays_a_person_without_a_ship_or_building_word(sentence: str, language: str) -> None:
+    assert all(t == "PER" for _, t in _entities(sentence, language))
+
+
+def test_a_ship_is_one_thing_wherever_the_article_names_it() -> None:
+    text = "The ferry Queen Mary ran aground. The Queen Mary sailed again on Monday."
+    article, sentences = _article(text, "en")
+    mentions = [m for sentence in find_entities(article, sentences) for m in sentence]
+    assert [(m.text, m.type) for m in mentions] == [("Queen Mary", "OTH"), ("Queen Mary", "OTH")]
+    assert len({m.key for m in mentions}) == 1

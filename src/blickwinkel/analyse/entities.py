@@ -27,6 +27,7 @@ from typing import cast
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.coreference import assign_keys, name_parts, unify_entity_keys
 from blickwinkel.analyse.lemmas import is_known, word_tags
+from blickwinkel.analyse.named_things import retype_named_things
 from blickwinkel.analyse.ner_tagger import VectorWorker, crf_tags_batch, spawn_vectors, start_vectors
 from blickwinkel.analyse.numbers import LABEL_WORDS
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
@@ -562,7 +563,9 @@ def recognise_all(sentences: Sequence[Sequence[str]], language: str = "de") -> l
     ruled = _ruled(sentences, language)
     tagged = iter(crf_tags_batch([tokens for tokens, r in zip(sentences, ruled, strict=True) if not r]))
     return [
-        rule_spans(tokens, language) if r else _tagged_spans(tokens, next(tagged))
+        retype_named_things(
+            tokens, rule_spans(tokens, language) if r else _tagged_spans(tokens, next(tagged))
+        )
         for tokens, r in zip(sentences, ruled, strict=True)
     ]
 
@@ -602,6 +605,14 @@ def _propagate(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> 
         for sp in spans:
             if sp.cued:
                 known.setdefault(tuple(toks[sp.start : sp.end]), sp.type)
+    # a ship or building named after a person is that thing wherever the article names it
+    # ("aboard the Queen Mary" types "The Queen Mary sailed" too; analyse/named_things.py)
+    things = {
+        tuple(toks[sp.start : sp.end]): sp.type
+        for spans, toks in zip(per_sentence, words, strict=True)
+        for sp in spans
+        if sp.type in ("OTH", "LOC") and sp.end - sp.start >= 2 and gz.is_title(toks[sp.start])
+    }
     surnames: dict[str, EntityType] = {}
     for name, type_ in known.items():
         if type_ == "PER" and len(name) >= 2 and _capitalised(name[-1]):
@@ -617,7 +628,9 @@ def _propagate(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> 
             name = tuple(toks[candidate.start : candidate.end])
             found = known.get(name) or (surnames.get(name[0]) if len(name) == 1 else None)
             span = candidate
-            if found is not None and not candidate.cued:
+            if candidate.type == "PER" and name in things:
+                span = replace(candidate, type=things[name], key=None, cued=True, tentative=False)
+            elif found is not None and not candidate.cued:
                 span = replace(candidate, type=found, cued=True, tentative=False)
             elif len(name) == 1 and candidate.type != "PER" and candidate.key is None and name[0] in surnames:
                 # The surname of a person the article names in full is that person, whatever the

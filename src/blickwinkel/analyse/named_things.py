@@ -1,0 +1,93 @@
+"""Ships and buildings named after people: "the ferry Queen Mary", "aboard the Princess Anne", "King
+Edward Hall", "die Fähre Kaiser Wilhelm", "Saal Königin Luise".
+
+A title and a given name read as a person to the rules and to the tagger alike. Where a vessel's noun
+stands right before the name (past one article) or right after it, or "aboard" / "on board" / "an
+Bord" before it, the name is the vessel's (OTH); where a building's noun heads it or stands right
+before it, the building's (LOC). Without such a word the name stays a person's: "Queen Mary visited
+the school". The word lists are written for this project from general knowledge of German and
+English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from blickwinkel.analyse import gazetteer as gz
+from blickwinkel.model import EntityType
+
+if TYPE_CHECKING:
+    from blickwinkel.analyse.entities import EntitySpan
+
+VESSEL_NOUNS = frozenset(
+    """
+    ferry ship liner vessel boat yacht tanker freighter trawler tug tugboat steamer schooner
+    submarine frigate destroyer cruiser carrier barge lifeboat catamaran
+    fähre schiff frachter tanker dampfer jacht yacht boot kutter fischkutter segelschiff fregatte
+    kreuzfahrtschiff containerschiff rettungsboot schlepper u-boot zerstörer
+    """.split()
+)
+BUILDING_NOUNS = frozenset(
+    """
+    hall hospital theatre theater stadium library museum school bridge tower building centre center
+    arena hotel barracks academy college infirmary
+    halle saal krankenhaus klinik klinikum schule gymnasium brücke turm stadion museum theater
+    kaserne bibliothek
+    """.split()
+)
+_ON_BOARD = frozenset({"aboard", "board", "bord"})
+_ARTICLES = frozenset({"the", "a", "der", "die", "das", "des", "dem", "den"})
+
+
+def _led_by_title(tokens: Sequence[str], start: int) -> int | None:
+    """The start of the title words before or at ``start`` ("Queen" of "Queen Mary"), or None
+    when the name has no title before its given name."""
+    first = start
+    while first > 0 and tokens[first - 1][:1].isupper() and gz.is_title(tokens[first - 1]):
+        first -= 1
+    if first < start:
+        return first
+    if gz.is_title(tokens[start]) and tokens[start][:1].isupper():
+        return start
+    return None
+
+
+def _word(tokens: Sequence[str], i: int) -> str:
+    return tokens[i].casefold() if 0 <= i < len(tokens) else ""
+
+
+def _kind_around(tokens: Sequence[str], first: int, end: int) -> EntityType | None:
+    """ "OTH" for a vessel, "LOC" for a building, None for a person, from the words around
+    ``tokens[first:end]`` (and its last word)."""
+    before = first - 1
+    if _word(tokens, before) in _ARTICLES:
+        before -= 1
+    word = _word(tokens, before)
+    if word in VESSEL_NOUNS or word in _ON_BOARD:
+        return "OTH"
+    if word in BUILDING_NOUNS:
+        return "LOC"
+    if _word(tokens, end) in VESSEL_NOUNS:
+        return "OTH"
+    if _word(tokens, end - 1) in BUILDING_NOUNS and end - 1 > first:
+        return "LOC"
+    return None
+
+
+def retype_named_things(tokens: Sequence[str], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """``spans`` with a person's name that names a ship or a building typed as one, its title words
+    taken in ("Queen Mary", not "Mary")."""
+    out: list[EntitySpan] = []
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    for span in spans:
+        first = _led_by_title(tokens, span.start) if span.type == "PER" else None
+        kind = None
+        if first is not None and not taken.intersection(range(first, span.start)):
+            kind = _kind_around(tokens, first, span.end)
+        if first is not None and kind is not None:
+            out.append(replace(span, start=first, type=kind, key=None, cued=True, tentative=False))
+        else:
+            out.append(span)
+    return out
