@@ -475,3 +475,31 @@ def test_the_search_page_says_when_more_articles_match_than_it_shows(store: Stor
     assert page.count('<p class="snippet">') == 50
     few = " ".join(client.get("/search", params={"q": "report 7", "lang": "en"}).text.split())
     assert "more articles match" not in few
+
+
+def test_stories_of_at_least_n_articles(store: Store) -> None:
+    # A store of many single-article stories listed them first: nothing to compare on page one.
+    from blickwinkel.ingest import read_text
+    from blickwinkel.store import StoryChoice
+    from tests.integration.newsroom_fixtures import invented_article
+
+    fill_store(store, stories=2, per_story=3)
+    for n in range(100, 103):  # three single-article stories
+        store.add_article(
+            read_text(invented_article(n), source=f"s{n}.txt", fmt="text"), story=StoryChoice(None)
+        )
+    client = _client(store)
+    everything = client.get("/api/v1/stories").json()["items"]
+    assert len(everything) == 5
+    compared = client.get("/api/v1/stories", params={"min_articles": 2}).json()
+    assert [s["size"] for s in compared["items"]] == [3, 3] and compared["next_cursor"] is None
+    first = client.get("/api/v1/stories", params={"min_articles": 2, "limit": 1}).json()
+    second = client.get(
+        "/api/v1/stories", params={"min_articles": 2, "limit": 1, "cursor": first["next_cursor"]}
+    ).json()
+    assert {first["items"][0]["id"], second["items"][0]["id"]} == {s["id"] for s in compared["items"]}
+    assert_error(client.get("/api/v1/stories", params={"min_articles": 0}), 422)
+    home = " ".join(client.get("/", params={"lang": "en"}).text.split())
+    assert 'href="/?min_articles=2&amp;lang=en"' in home
+    page = " ".join(client.get("/", params={"lang": "en", "min_articles": 2}).text.split())
+    assert page.count('class="story-card"') == 2 and "at least this many articles „2“" in page

@@ -66,8 +66,10 @@ class StoryRecords(StoreBase):
         outlet: str | None = None,
         entity: str | None = None,
         q: str | None = None,
+        min_articles: int | None = None,
     ) -> Page[StorySummary]:
-        """Newest first, and among stories of the same day the biggest first."""
+        """Newest first, and among stories of the same day the biggest first; ``min_articles`` keeps
+        stories of at least that many articles (the ones there is something to compare in)."""
         s, m, a = t.stories, t.memberships, t.articles
         day = sa.func.coalesce(s.c.last_published, NO_DATE)
         query = sa.select(s, day.label("day"))
@@ -80,6 +82,8 @@ class StoryRecords(StoreBase):
             query = query.where(s.c.last_published >= since)
         if until is not None:
             query = query.where(s.c.first_published <= until)
+        if min_articles is not None:
+            query = query.where(s.c.size >= min_articles)
         for condition in article_conditions(
             self.dialect, language=language, outlet=outlet, entity=entity, q=q
         ):

@@ -115,9 +115,23 @@ def get_article(request: Request, article_id: Id) -> dict[str, Any]:
     }
 
 
+MinArticles = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        le=10_000,
+        description="Only stories of at least this many articles (2: those with something to compare).",
+    ),
+]
+
+
 @router.get("/stories", summary="Stories, newest and biggest first")
 async def list_stories(
-    request: Request, filters: Filters, cursor: Cursor = None, limit: Limit = 20
+    request: Request,
+    filters: Filters,
+    cursor: Cursor = None,
+    limit: Limit = 20,
+    min_articles: MinArticles = None,
 ) -> Response:
     # Answered on the event loop from its cached JSON until the store's stories change (one cheap
     # read); a fresh listing is built on the thread pool.
@@ -127,14 +141,18 @@ async def list_stories(
     cached = app_state.listings.get(key)
     if cached is not None:
         return Response(cached, media_type="application/json")
-    response = await run_in_threadpool(_story_listing, app_state, filters, cursor, limit)
+    response = await run_in_threadpool(_story_listing, app_state, filters, cursor, limit, min_articles)
     app_state.listings.put(key, bytes(response.body).decode("utf-8"))
     return response
 
 
-def _story_listing(app_state: AppState, filters: ListingFilters, cursor: str | None, limit: int) -> Response:
+def _story_listing(
+    app_state: AppState, filters: ListingFilters, cursor: str | None, limit: int, min_articles: int | None
+) -> Response:
     try:
-        page = app_state.store.list_stories(cursor=cursor, limit=limit, **dataclasses.asdict(filters))
+        page = app_state.store.list_stories(
+            cursor=cursor, limit=limit, min_articles=min_articles, **dataclasses.asdict(filters)
+        )
     except StoreError as exc:
         raise _listing_error(exc) from None
     return JSONResponse(jsonable_encoder(_page(page)))

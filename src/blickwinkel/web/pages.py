@@ -95,11 +95,13 @@ def stories_page(
     q: Annotated[str | None, Query(max_length=500)] = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    min_articles: Annotated[int | None, Query(ge=1, le=10_000)] = None,
 ) -> Response:
     try:
         page = state(request).store.list_stories(
             cursor=cursor,
             limit=20,
+            min_articles=min_articles,
             language=language or None,
             outlet=outlet or None,
             entity=entity or None,
@@ -116,7 +118,15 @@ def stories_page(
     # The filters a link from another page set ("/?outlet=…"), shown with the way back to all stories:
     # a filtered list read "Stories" with nothing to say so, and an empty one "No stories yet. Store
     # articles with: blickwinkel ingest PATH" of a store full of them.
-    given = {"outlet": outlet, "language": language, "entity": entity, "q": q, "since": since, "until": until}
+    given = {
+        "outlet": outlet,
+        "language": language,
+        "entity": entity,
+        "q": q,
+        "since": since,
+        "until": until,
+        "min_articles": min_articles,
+    }
     filters = [(name, str(value)) for name, value in given.items() if value]
     return render(
         request,
