@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from blickwinkel.errors import IngestError
 from blickwinkel.ingest import READERS, read_inputs, read_text
 from blickwinkel.ingest.html import host_outlet
 from blickwinkel.model import Article
@@ -794,3 +795,17 @@ def test_markdown_front_matter_author_as_a_one_line_list() -> None:
     assert read_text(TOML_FRONT_MATTER_PAGE, source="export.md").author == "Mara Lind"
     empty = FRONT_MATTER_PAGE.replace("author: Mara Lind\n", "author: []\n")
     assert read_text(empty, source="export.md").author is None
+
+
+def test_json_dates_in_mongodb_extended_json() -> None:
+    # A MongoDB export's {"$date": …} was refused (I028) with the date in plain sight.
+    for value in (
+        {"$date": "2031-05-06T10:00:00.000-0400"},
+        {"$date": 1935828000000},
+        {"$date": {"$numberLong": "1935828000000"}},
+    ):
+        record = {"title": "Kanalbrücke gesperrt", "text": "Die Brücke ist gesperrt.", "date": value}
+        assert read_text(json.dumps(record), source="m.json").published == dt.date(2031, 5, 6), value
+    bad = {"title": "T", "text": "Ein Satz.", "date": {"$date": "bald"}}
+    with pytest.raises(IngestError, match=r"\[I028\] field 'date' is not a date"):
+        read_text(json.dumps(bad), source="m.json")

@@ -282,10 +282,24 @@ def _date_field(record: dict[str, Any], source: str) -> dt.date | None:
     key, value = _field(record, "published")
     if value is None or value == "":
         return None
+    value = _extended_json_date(value)
     date = parse_date_value(value) if isinstance(value, str) else timestamp_date(value)
     if date is None:
         raise IngestError(source, Errors.I028.format(key=key, value=_shown(value)))
     return date
+
+
+def _extended_json_date(value: object) -> object:
+    """The date inside a MongoDB export's extended JSON: ``{"$date": "2014-02-26T10:00:00Z"}``,
+    ``{"$date": 1393408800000}`` (milliseconds) or ``{"$date": {"$numberLong": "1393408800000"}}``;
+    such records were refused (I028) with their date in plain sight. Anything else as given."""
+    if not isinstance(value, dict) or set(value) != {"$date"}:
+        return value
+    inner = value["$date"]
+    if isinstance(inner, dict) and set(inner) == {"$numberLong"}:
+        inner = inner["$numberLong"]
+        inner = int(inner) if isinstance(inner, str) and inner.lstrip("-").isdigit() else inner
+    return inner  # milliseconds are told from seconds by their size (timestamp_date)
 
 
 def _shown(value: object) -> str:
