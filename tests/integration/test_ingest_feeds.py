@@ -172,3 +172,21 @@ def test_an_unreadable_feed_is_named_with_its_id_from_the_error_table() -> None:
         parse_feed("https://news.example/feed.xml", b'<?xml version="1.0"?><rss><channel><title>x</ti')
     message = str(refused.value)
     assert message.startswith("https://news.example/feed.xml: [I055] not a readable RSS or Atom feed (")
+
+
+def test_tracking_parameters_are_left_out_of_an_article_url(server: str, store: Store) -> None:
+    # A feed's "?utm_source=rss" and a newsletter's "?utm_medium=email" made two URLs of one article:
+    # an edited version came in as a new article instead of replacing the stored one.
+    from blickwinkel.store.ingest import without_tracking
+    from tests.unit.test_stories_props import HashedWordsEmbedder
+
+    fetcher = Fetcher(FetchPolicy(allow_networks=("127.0.0.0/8",), host_interval=0.0))
+    ingestor = Ingestor(store, embedder=HashedWordsEmbedder(), fetcher=fetcher, analyser=None)
+    assert ingestor.ingest([f"{server}/a1?utm_source=rss&utm_medium=feed"]).stored == 1
+    assert ingestor.ingest([f"{server}/a1?utm_campaign=morning&fbclid=x1"]).duplicates == 1
+    assert [a.url for a in store.list_articles().items] == [f"{server}/a1"]
+    assert (
+        without_tracking("https://news.example/a?id=3&utm_source=rss#top")
+        == "https://news.example/a?id=3#top"
+    )
+    assert without_tracking("https://news.example/a?page=2") == "https://news.example/a?page=2"

@@ -236,6 +236,7 @@ class Ingestor:
         """An article page, or a feed whose entries are fetched one by one. A page stored before is
         fetched again (an edited page replaces its stored version), unless ``fetch_stored`` is False:
         a feed's entries already stored are not fetched at every poll."""
+        url = without_tracking(url)
         if not fetch_stored and self.store.find_article(url=url) is not None:
             self.progress("duplicate", url)
             self.store.clear_failure(url)
@@ -506,6 +507,35 @@ class Ingestor:
         if self.fetcher is None:
             self.fetcher = Fetcher()
         return self.fetcher
+
+
+# Query parameters that only tell the site's analytics where a reader came from: a feed's
+# "?utm_source=rss" and a newsletter's "?utm_medium=email" were stored as two URLs of one article,
+# so an edited version came in as a new article instead of replacing the stored one.
+_TRACKING_PREFIXES = ("utm_",)
+_TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "xtor",
+        "wt_mc", "wt_zmc", "at_medium", "at_campaign",
+        "ns_mchannel", "ns_source", "ns_campaign", "ns_linkname", "ns_fee",
+    }
+)  # fmt: skip
+
+
+def without_tracking(url: str) -> str:
+    """``url`` without the analytics parameters a feed or a newsletter adds to an article's link."""
+    parts = urllib.parse.urlsplit(url)
+    if not parts.query:
+        return url
+    pairs = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    kept = [
+        (k, v)
+        for k, v in pairs
+        if k.lower() not in _TRACKING_PARAMETERS and not k.lower().startswith(_TRACKING_PREFIXES)
+    ]
+    if len(kept) == len(pairs):
+        return url
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(kept)))
 
 
 def latest_versions(articles: Sequence[Article]) -> tuple[list[Article], list[Article]]:
