@@ -347,3 +347,46 @@ def test_mojibake_halves_joined_by_a_deletion_are_repaired_at_once() -> None:
     # deleted, so cleaning twice gave another text than cleaning once (hypothesis found it).
     once = normalise("Â\x08¡")
     assert once == "¡" and normalise(once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The alarm went off at 4 a.m. A neighbour saw smoke.",
+            ["The alarm went off at 4 a.m.", "A neighbour saw smoke."],
+        ),
+        (
+            "The last bus left at 11.45 p.m. Nobody was on it.",
+            ["The last bus left at 11.45 p.m.", "Nobody was on it."],
+        ),
+        (
+            'The gates closed at 6 P.M. "We had no choice," a steward said.',
+            ["The gates closed at 6 P.M.", '"We had no choice," a steward said.'],
+        ),
+        ("The vote closes at 10 p.m. Thursday, officials said.", None),
+        ("The flight lands at 7 a.m. GMT on Sunday.", None),
+        ("The match starts at 8 p.m. Eastern time.", None),
+        ("Shortly after 2 a.m. Tom Verity heard the crash.", None),
+        ("At 9 a.m. the doors opened.", None),
+        ("It happened at 5 a.m.", None),
+    ],
+)
+def test_a_sentence_ends_after_a_clock_time_when_a_new_one_begins(
+    text: str, expected: list[str] | None
+) -> None:
+    art = article(text, language="en")
+    sentences = split_sentences(art)
+    assert_offsets_hold(art, sentences)
+    assert texts(art, sentences) == (expected or [text])
+
+
+def test_german_clock_times_are_split_as_before() -> None:
+    art = article(
+        "Der Zug fuhr um 6 Uhr ab. Ein Fahrgast rief die Polizei. Um 7.30 Uhr kam sie.", language="de"
+    )
+    assert texts(art, split_sentences(art)) == [
+        "Der Zug fuhr um 6 Uhr ab.",
+        "Ein Fahrgast rief die Polizei.",
+        "Um 7.30 Uhr kam sie.",
+    ]

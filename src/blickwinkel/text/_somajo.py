@@ -231,9 +231,70 @@ def _line_sentences(line: str, language: str | None) -> list[list[Span]]:
     sentences: list[list[Span]] = []
     position = 0
     for sentence in raw:
-        sentences.append([span for span in spans[position : position + len(sentence)] if span[1] > span[0]])
+        found = [span for span in spans[position : position + len(sentence)] if span[1] > span[0]]
+        sentences.extend(split_after_clock_time(line, found))
         position += len(sentence)
     return sentences
+
+
+# SoMaJo reads "a.m." and "p.m." as abbreviations that never end a sentence, so "… at 3 a.m. A taxi
+# driver …" stayed one sentence holding two facts. After a clock time the sentence ends when a
+# capital opens the next word, unless that word goes on the time ("3 p.m. Monday", "9 a.m. GMT",
+# "5 p.m. Eastern time") or the time opens the sentence ("At 3 p.m. Jane Doe arrived").
+_CLOCK_ABBREVIATION = re.compile(r"^[ap]\.m\.$", re.IGNORECASE)
+_CLOCK_NUMBER = re.compile(r"^\d{1,2}(?:[:.]\d{2})?$")
+_TIME_ZONE = re.compile(r"^(?:[A-Z]{2,5}\b|(?:Eastern|Central|Mountain|Pacific|Atlantic|Local)\b)")
+# Words that may come before a clock time that opens its sentence: "Shortly after 3 a.m.", "On Monday
+# at 9 a.m.", "By 10 p.m. on Friday" (weekday and month names and numbers count too).
+_TIME_OPENERS = frozenset(
+    "at by after before around about until till from since shortly just soon some nearly almost "
+    "approximately roughly between and to on early late then".split()
+)
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "„"})
+
+
+def _clock_names() -> frozenset[str]:
+    from blickwinkel.text.months import month_numbers
+    from blickwinkel.text.weekdays import weekday_numbers
+
+    return frozenset(
+        [
+            *weekday_numbers("en", "full"),
+            *weekday_numbers("en", "short"),
+            *month_numbers("en", "full"),
+            *month_numbers("en", "short"),
+        ]
+    )
+
+
+def split_after_clock_time(line: str, sentence: list[Span]) -> list[list[Span]]:
+    """``sentence`` (token spans in ``line``) cut after every "a.m."/"p.m." that ends a sentence."""
+    words = [line[a:b] for a, b in sentence]
+    if len(words) < 4 or not any(_CLOCK_ABBREVIATION.match(w) for w in words[1:-1]):
+        return [sentence]
+    names = _clock_names()
+    parts: list[list[Span]] = []
+    first = 0
+    for index in range(1, len(words) - 1):
+        if not _CLOCK_ABBREVIATION.match(words[index]) or not _CLOCK_NUMBER.match(words[index - 1]):
+            continue
+        following = index + 1
+        if words[following] in _OPENING_QUOTES and following + 1 < len(words):
+            following += 1
+        next_word = words[following]
+        if (
+            not next_word[:1].isupper()
+            or next_word.lower().rstrip(".") in names
+            or _TIME_ZONE.match(" ".join(words[following:]))
+        ):
+            continue
+        before = [w.lower() for w in words[first : index - 1] if w not in {",", "-", "–"}]
+        if all(w in _TIME_OPENERS or w in names or w.isdigit() for w in before):
+            continue
+        parts.append(sentence[first : index + 1])
+        first = index + 1
+    parts.append(sentence[first:])
+    return parts
 
 
 def _visible(text: str) -> str:
