@@ -61,3 +61,16 @@ def test_an_article_with_no_outlet_is_labelled_by_its_title_cut_at_a_word() -> N
     )
     labels = {column.id: column.label for column in story_view(articles, comparison).columns}
     assert labels["c"] == "A title long enough to be cut …"
+
+
+def test_an_untitled_article_is_named_by_its_first_sentence_even_without_spaces() -> None:
+    # A text of unbroken script (Chinese, Japanese, a long address) cut at a word left "…" alone.
+    from blickwinkel.web.views import OPENING_CHARS, opening_words
+
+    plain, _ = make_article("p", [("paragraph", "Die Fähre fährt wieder. Der Hafen ist offen.", None)])
+    assert opening_words(plain) == "Die Fähre fährt wieder."
+    unbroken, _ = make_article("u", [("paragraph", "渡轮" * 80, None)])
+    named = opening_words(unbroken)
+    assert named is not None and named.startswith("渡轮") and len(named) <= OPENING_CHARS
+    blank, _ = make_article("b", [("paragraph", " ", None)])
+    assert opening_words(blank) is None

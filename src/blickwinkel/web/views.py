@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from blickwinkel.model import Article, Comparison, Conflict, Fact, Statement
 from blickwinkel.report.html import entity_names, safe_url
 from blickwinkel.report.labels import labelled_reason, outlet_labels, split_at_span, statement_anchor
+from blickwinkel.text.titles import title_from_text
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,15 @@ OPENING_CHARS = 90
 
 
 def opening_words(article: Article) -> str | None:
-    """The start of an article's lead or text, cut at a word, for an article without a title: a
+    """The first sentence of an article's lead or text, cut at a word, for an article without a title: a
     story of untitled records (an archive export with text and outlet only) read "Story 25" in the
-    story list and on its page, with nothing to say what it is about."""
-    text = " ".join((article.lead or article.text).split())
-    return textwrap.shorten(text, width=OPENING_CHARS, placeholder=" …") or None
+    story list and on its page, with nothing to say what it is about. The same rule as the title
+    the store gives a story it starts (:func:`~blickwinkel.text.titles.title_from_text`), shorter."""
+    return (
+        title_from_text(article.lead or "", OPENING_CHARS)
+        or title_from_text(article.text, OPENING_CHARS)
+        or None
+    )
 
 
 def _body(
