@@ -9,7 +9,7 @@ from blickwinkel.compare import compare_articles
 from blickwinkel.compare.actors import _same_name
 from blickwinkel.compare.ages import age_conflict, age_pairs, ages
 from blickwinkel.compare.clashes import local_figure_conflict, weekday_conflict, weekdays
-from blickwinkel.model import Quantity, Statement
+from blickwinkel.model import Mention, Quantity, Statement
 from tests.unit.test_compare import EMBEDDER, ent, make_article, qty
 from tests.unit.test_conflicts import conflicts_of
 
@@ -698,3 +698,111 @@ def test_a_group_named_again_after_a_preposition_is_no_figure() -> None:
         "a", ["Three sisters run the 9 stalls."], {0: {"quantities": (qty("Three sisters", 3, "sister"),)}}
     ).statements[0]
     assert [q.text for q in counted(told)] == ["Three sisters"]
+
+
+def _read(text: str, aid: str, language: str = "de") -> Statement:
+    from blickwinkel.analyse.quantities import find_quantities
+
+    quantities = tuple(find_quantities(text, language))
+    return Statement(f"{aid}#1", aid, text, 0, len(text), quantities=quantities, language=language)
+
+
+def _sentences(aid: str, *texts: str) -> list[Statement]:
+    """Statements of one English article, one per sentence, at their offsets."""
+    out, at = [], 0
+    for n, text in enumerate(texts, start=1):
+        s = _read(text, aid, "en")
+        moved = tuple(replace(q, start=q.start + at, end=q.end + at) for q in s.quantities)
+        out.append(replace(s, id=f"{aid}#{n}", start=at, end=at + len(text), quantities=moved))
+        at += len(text) + 1
+    return out
+
+
+def test_a_share_of_one_count_given_two_ways_is_a_conflict() -> None:
+    from blickwinkel.compare.clashes import share_conflict
+
+    found = share_conflict(
+        _read("Im Gastgewerbe liegt der Anteil bei 41 Prozent, also 1,7 Millionen Menschen.", "a"),
+        _read("Im Gastgewerbe waren es 1,7 Millionen Menschen oder 44 Prozent der Beschäftigten.", "b"),
+    )
+    assert found is not None
+    assert (found[0].text, found[1].text) == (
+        "41 Prozent, also 1,7 Millionen Menschen",
+        "1,7 Millionen Menschen oder 44 Prozent",
+    )
+    english = share_conflict(
+        _read("In farming the share was 12 percent, or 312,000 workers.", "a", "en"),
+        _read("Farming had 312,000 workers on leave, or 15 percent of its staff.", "b", "en"),
+    )
+    assert english is not None
+
+
+def test_one_share_of_two_counts_is_a_conflict_on_the_count() -> None:
+    from blickwinkel.compare.clashes import share_conflict
+
+    found = share_conflict(
+        _read("Der Bergbau folgt mit 2,3 Prozent (48.000) der Angestellten.", "a"),
+        _read("Im Bergbau waren es 9.000 Arbeiter oder 2,3 Prozent der Beschäftigten.", "b"),
+    )
+    assert found is not None and "48.000" in found[0].text and "9.000" in found[1].text
+
+
+def test_a_rounded_share_or_a_round_figure_both_give_is_no_share_conflict() -> None:
+    from blickwinkel.compare.clashes import share_conflict
+
+    # 41,3 per cent told as 41: rounding
+    assert (
+        share_conflict(
+            _read("Im Gastgewerbe liegt der Anteil bei 41 Prozent, also 1,7 Millionen Menschen.", "a"),
+            _read("Im Gastgewerbe waren es 1,7 Millionen Menschen oder 41,3 Prozent.", "b"),
+        )
+        is None
+    )
+    # "2 Millionen" in two sectors: a round figure ties nothing
+    assert (
+        share_conflict(
+            _read("Im Gastgewerbe liegt der Anteil bei 41 Prozent, also 2 Millionen Menschen.", "a"),
+            _read("Im Handel waren es 2 Millionen Menschen oder 30 Prozent.", "b"),
+        )
+        is None
+    )
+
+
+def test_a_share_is_read_with_the_count_next_to_it_only() -> None:
+    from blickwinkel.compare.clashes import shares
+
+    s = _read(
+        "In der Landwirtschaft waren es 1,2 Millionen Menschen, oder 17 Prozent, im Handel 0,9 Millionen.",
+        "a",
+    )
+    assert [(x.count.text, x.percent.text) for x in shares(s)] == [("1,2 Millionen Menschen", "17 Prozent")]
+    assert shares(_read("Die Quote stieg von 12 Prozent im Jahr 2019 auf 14 Prozent.", "a")) == []
+
+
+def test_another_count_of_what_befell_people_is_whole_when_nothing_before_counts_it() -> None:
+    from blickwinkel.compare.counted_values import whole_counts_after_another
+
+    first, second = _sentences(
+        "a",
+        "A gas blast killed 12 people in a market hall on Friday, police said.",
+        "Another 40 people were injured, the fire service said.",
+    )
+    assert whole_counts_after_another([first, second]) == {("a", second.quantities[0].start)}
+    # "another" that adds to a count of the same thing: no whole count
+    hurt, second = _sentences(
+        "a",
+        "A gas blast injured 12 people in a market hall on Friday, police said.",
+        "Another 40 people were injured, the fire service said.",
+    )
+    assert whole_counts_after_another([hurt, second]) == frozenset()
+
+
+def test_a_place_that_names_a_news_agency_is_no_place_of_the_event() -> None:
+    from blickwinkel.compare.slots import _places
+
+    text = "Another 40 people were injured in Oldgate, the official Tarnow news agency said."
+    at, there = text.index("Tarnow"), text.index("Oldgate")
+    agency = Mention("Tarnow", at, at + 6, "LOC", "loc:tarnow")
+    place = Mention("Oldgate", there, there + 7, "LOC", "loc:oldgate")
+    s = Statement("a#1", "a", text, 0, len(text), entities=(agency, place))
+    assert _places(s) == {"loc:oldgate"}

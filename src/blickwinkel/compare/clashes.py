@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -28,6 +29,9 @@ __all__ = [
     "daypart_conflict",
     "figure_digits",
     "local_figure_conflict",
+    "share_conflict",
+    "share_pairs_clashing",
+    "shares",
     "side_conflict",
     "spans_of",
     "tallies",
@@ -301,6 +305,131 @@ def tally_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
     if (xa == xb) != (ya == yb):
         return fa, fb
     return None
+
+
+# A share given with the count it stands for: "2,2 Millionen Menschen, oder 31 Prozent", "32 percent,
+# or 2.2 million people", "4,1 Prozent (163.000)". Between the two stand at most a few words and no
+# other figure or clause end. Set by hand from how a share is written, not measured.
+SHARE_MAX_GAP_WORDS = 3
+_SHARE_GAP = re.compile(r"^[^\d.;:!?]*$")
+
+
+@dataclass(frozen=True)
+class Share:
+    """A count and the share of a whole it makes, as one stretch of a statement."""
+
+    count: Quantity
+    percent: Quantity
+    found: Found
+
+
+def _is_percent(q: Quantity) -> bool:
+    return q.unit == "%" and q.upper is None and q.tally is None
+
+
+def shares(s: Statement) -> list[Share]:
+    """Each share of ``s`` with the count next to it (the nearer one when a count stands on both
+    sides); a count is read with one share at most."""
+    qs = sorted(s.quantities, key=lambda q: q.start)
+    out: list[Share] = []
+    used: set[int] = set()
+    for i, p in enumerate(qs):
+        if not _is_percent(p):
+            continue
+        best: tuple[int, Quantity] | None = None
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(qs) or j in used or _is_percent(qs[j]) or qs[j].upper is not None:
+                continue
+            q = qs[j]
+            left, right = (q, p) if j < i else (p, q)
+            gap = s.text[left.end - s.start : right.start - s.start]
+            if not _SHARE_GAP.match(gap) or len(gap.split()) > SHARE_MAX_GAP_WORDS:
+                continue
+            if best is None or len(gap) < best[0]:
+                best = (len(gap), q)
+        if best is not None:
+            q = best[1]
+            used.add(qs.index(q))
+            start, end = min(p.start, q.start), max(p.end, q.end)
+            out.append(Share(q, p, Found(s.text[start - s.start : end - s.start], start, end)))
+    return out
+
+
+def _precise(q: Quantity) -> bool:
+    """A figure precise enough to tie two statements to one group: written with a decimal fraction
+    ("2,2 Millionen", "4,1 Prozent") or with three significant digits or more ("163.000")."""
+    if q.approximate:
+        return False
+    digits = re.sub(r"\D", "", f"{q.value:.6g}".split("e")[0]).strip("0")
+    fraction = re.search(r"\d[.,]\d{1,2}(?!\d)", q.text) is not None
+    return fraction or len(digits) >= 3
+
+
+def _shares_differ(x: Quantity, y: Quantity) -> bool:
+    """Two shares of one group that no rounding makes one: 31 and 32 per cent differ, 24,5 and 24 or
+    25 do not."""
+    if x.approximate or y.approximate or x.value == y.value:
+        return False
+    whole = [v for v in (x.value, y.value) if float(v).is_integer()]
+    if len(whole) == 1:
+        other = y.value if whole[0] == x.value else x.value
+        return whole[0] not in (float(int(other)), float(int(other)) + 1)
+    return True
+
+
+def _counts_differ(x: Quantity, y: Quantity) -> bool:
+    if x.approximate or y.approximate:
+        return False
+    return abs(x.value - y.value) > 0.02 * max(x.value, y.value) and not rounded_alike(x, y)
+
+
+def share_pairs_clashing(a: Statement, b: Statement) -> list[tuple[Share, Share, bool]]:
+    """Each count with its share in ``a`` and in ``b`` that agree in a precise figure (``_precise``)
+    and not in the other, with whether the count is the figure they agree in."""
+    found = []
+    for x in shares(a):
+        for y in shares(b):
+            if _precise(x.count) and x.count.value == y.count.value and not y.count.approximate:
+                if _shares_differ(x.percent, y.percent):
+                    found.append((x, y, True))
+            elif (
+                _precise(x.percent)
+                and x.percent.value == y.percent.value
+                and not y.percent.approximate
+                and _counts_differ(x.count, y.count)
+            ):
+                found.append((x, y, False))
+    return found
+
+
+def share_conflict(
+    a: Statement, b: Statement, others: Sequence[Statement] = ()
+) -> tuple[Found, Found] | None:
+    """A count and its share that agree in one figure and not in the other: "32 Prozent, also 2,2
+    Millionen" against "2,2 Millionen Menschen, oder 31 Prozent", or the same share of two counts. The
+    precise figure both give alike ties the two to one group, unless either article gives it in two
+    shares (two groups of one size) or gives the other's differing figure in a share of its own
+    (``others``: the rest of the two articles' statements); with two clashing pairs the group is not
+    known, and nothing is said."""
+    found = share_pairs_clashing(a, b)
+    if len(found) != 1:
+        return None
+    x, y, by_count = found[0]
+    every = {s.id: s for s in (a, b, *others)}.values()
+    mine = [z for s in every if s.article == a.article for z in shares(s)]
+    theirs = [z for s in every if s.article == b.article for z in shares(s)]
+
+    def tie(z: Share) -> float:
+        return z.count.value if by_count else z.percent.value
+
+    def other(z: Share) -> float:
+        return z.percent.value if by_count else z.count.value
+
+    if sum(tie(z) == tie(x) for z in mine) > 1 or sum(tie(z) == tie(y) for z in theirs) > 1:
+        return None
+    if any(other(z) == other(x) for z in theirs) or any(other(z) == other(y) for z in mine):
+        return None
+    return x.found, y.found
 
 
 # A figure written with its group marks, brackets and dashes ("(0351) 417-2280", "22'050", "1 234,5"):

@@ -31,6 +31,8 @@ from blickwinkel.compare.clashes import (
     daypart_conflict,
     figure_digits,
     local_figure_conflict,
+    share_conflict,
+    share_pairs_clashing,
     side_conflict,
     spans_of,
     tally_conflict,
@@ -47,6 +49,7 @@ from blickwinkel.compare.counted_values import (
     is_range,
     quantity_conflict,
     two_months,
+    whole_counts,
     within,
 )
 from blickwinkel.compare.parallel_wording import (
@@ -60,7 +63,7 @@ from blickwinkel.compare.parallel_wording import (
     parallel_number,
 )
 from blickwinkel.compare.similarity import ScoreParts
-from blickwinkel.compare.slots import DURATIONS, count_pairs, counts, figure_pairs, slot_pairs
+from blickwinkel.compare.slots import DURATIONS, count_pairs, counts, figure_pairs, share_pairs, slot_pairs
 from blickwinkel.model import Conflict, Fact, Link, Quantity, Statement
 
 # A conflict needs the same fact, not merely the same topic: numbers and dates are compared only
@@ -291,6 +294,24 @@ def _negation_clash(p: _Pair) -> _Clash | None:
     return _Clash("negation", values, "negation", ("", ""), spans, negation)
 
 
+def _share_clash(p: _Pair) -> _Clash | None:
+    """A count and its share, tied to one group by the precise figure both give alike
+    (``share_conflict``): asked of any two statements that give it, linked or not."""
+    if not share_pairs_clashing(p.a, p.b):
+        return None  # (most statements give no share: the articles' other statements are not read)
+    articles = (p.a.article, p.b.article)
+    others = [s for s in p.statements.values() if s.article in articles]
+    found = share_conflict(p.a, p.b, others)
+    if found is None:
+        return None
+    fa, fb = found
+    shown = (repr(fa.text), repr(fb.text))
+    return _Clash("quantity", (fa.text, fb.text), "a count and its share", shown, spans_of(fa, fb))
+
+
+_SHARE_CLASH = _share_clash
+
+
 @dataclass(frozen=True)
 class _Detector:
     """One row of the detector table: when it runs and what it looks for."""
@@ -311,6 +332,7 @@ _DETECTORS = (
     _Detector(_parallel_date_clash, parallel=True),
     _Detector(_weekday_clash, strong=True),
     _Detector(_found_clash("quantity", "tally", tally_conflict), strong=True),
+    _Detector(_SHARE_CLASH),
     _Detector(_found_clash("date", "time of day", daypart_conflict), strong=True),
     _Detector(_found_clash("detail", "side", side_conflict), strong=True),
     _Detector(_local_figure_clash, strong=True),
@@ -377,6 +399,7 @@ _NARROW_DETECTORS = (
     _found_clash("date", "clock time", clock_conflict),
     _found_clash("date", "time of day", daypart_conflict),
     _found_clash("quantity", "tally", tally_conflict),
+    _SHARE_CLASH,
 )
 
 
@@ -475,6 +498,7 @@ def _unlinked_conflicts(
         (slot_pairs(placed), _SLOT_DETECTORS),
         (figure_pairs(placed), _FIGURE_DETECTORS),
         (count_pairs(placed), count_detectors),
+        (share_pairs(placed), (_SHARE_CLASH,)),
     ):
         for a, b in pairs:
             if frozenset((a.id, b.id)) in seen:
@@ -532,6 +556,16 @@ def find_conflicts(
 ) -> tuple[Conflict, ...]:
     """Contradictions between statements of two articles, in fact order: between each other's best
     matches, and between statements that are not but fill one slot (``_unlinked_conflicts``)."""
+    with whole_counts(list(statements.values())):
+        return _find_conflicts(facts, statements, links, parts)
+
+
+def _find_conflicts(
+    facts: Sequence[Fact],
+    statements: Mapping[str, Statement],
+    links: Sequence[Link],
+    parts: Mapping[tuple[str, str], ScoreParts],
+) -> tuple[Conflict, ...]:
     fact_of = {sid: f for f in facts for sid in f.statements}
     conflicts: list[Conflict] = []
     for link in sorted(links, key=lambda k: (fact_of[k.a].id if k.a in fact_of else "", k.a, k.b)):

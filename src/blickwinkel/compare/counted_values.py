@@ -8,7 +8,9 @@ can both be true do not clash, and a number the other article also states is abo
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 
 from blickwinkel.analyse.quantities import holds_phone_number
@@ -160,11 +162,57 @@ def severity(q: Quantity, s: Statement) -> str | None:
 
 
 def _another(q: Quantity, s: Statement) -> bool:
+    if (s.article, q.start) in _WHOLE_COUNTS.get():
+        return False
+    return _after_another(q, s)
+
+
+def _after_another(q: Quantity, s: Statement) -> bool:
     offset = q.start - s.start
     return (
         _ANOTHER.search(typographic_form(s.text[max(0, offset - _CONTEXT_WINDOW) : max(0, offset)]))
         is not None
     )
+
+
+# "29 people were killed. Another 113 were wounded": "another" adds the wounded to the dead, so 113 is
+# the whole count of the wounded. A count of what befell people after "another" is whole when nothing
+# before it in its sentence or in the sentence before counts that same thing ("ten were hurt in the
+# hall; another four were hurt outside" adds to a count, and which total the other outlet gives is
+# not known). The comparison sets these per run (``whole_counts``); offsets are per article.
+_WHOLE_COUNTS: ContextVar[frozenset[tuple[str, int]]] = ContextVar("_WHOLE_COUNTS", default=frozenset())
+
+
+def _befallen(q: Quantity, s: Statement) -> str | None:
+    kind = unit_key(_what_befell(bounded_by_context(q, s), s).unit)
+    return kind if kind in ("dead", "injured", "displaced") else None
+
+
+def whole_counts_after_another(statements: Sequence[Statement]) -> frozenset[tuple[str, int]]:
+    """The counts after "another" that are whole counts of what befell people (``_WHOLE_COUNTS``)."""
+    ordered = sorted(statements, key=lambda s: (s.article, s.start))
+    found = set()
+    for n, s in enumerate(ordered):
+        prev = ordered[n - 1] if n else None
+        for q in s.quantities:
+            if not _after_another(q, s) or (kind := _befallen(q, s)) is None:
+                continue
+            earlier = [(x, s) for x in s.quantities if x.end <= q.start]
+            if prev is not None and prev.article == s.article:
+                earlier += [(x, prev) for x in prev.quantities]
+            if not any(_befallen(x, t) == kind for x, t in earlier):
+                found.add((s.article, q.start))
+    return frozenset(found)
+
+
+@contextmanager
+def whole_counts(statements: Sequence[Statement]) -> Iterator[None]:
+    """Within this block, counts after "another" that are whole counts are read as counts."""
+    token = _WHOLE_COUNTS.set(whole_counts_after_another(statements))
+    try:
+        yield
+    finally:
+        _WHOLE_COUNTS.reset(token)
 
 
 # People counted with what befell them: "47 Menschen getötet", "12 people were killed" count the dead

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree
-from blickwinkel.compare.clashes import HEDGE_WORDS, figures, weekdays
+from blickwinkel.compare.clashes import HEDGE_WORDS, figures, shares, weekdays
 from blickwinkel.compare.counted_values import BEFELL, counted, two_months
 from blickwinkel.compare.similarity import STOPWORDS, fold
 from blickwinkel.model import Quantity, Statement
@@ -114,6 +114,18 @@ def figure_pairs(statements: Sequence[Statement]) -> list[Pair]:
     return _pairs(by_context)
 
 
+def share_pairs(statements: Sequence[Statement]) -> list[Pair]:
+    """Pairs of statements of two articles that each give a count with its share and one figure of
+    those alike (``clashes.share_conflict`` decides whether the other clashes)."""
+    by_figure: dict[object, list[Statement]] = {}
+    for s in statements:
+        for share in shares(s):
+            for q in (share.count, share.percent):
+                if not q.approximate:
+                    by_figure.setdefault((q.unit == "%", q.value), []).append(s)
+    return _pairs({k: list(dict.fromkeys(v)) for k, v in by_figure.items()})
+
+
 # Two counts of one thing in two articles are one slot, whether or not the aligner paired the two
 # statements, when something else ties the statements to one report: another count both give alike
 # ("48 boats landed 310 crates" / "the 48 boats brought in 290 crates"), or one name and at least
@@ -192,8 +204,24 @@ def _same_time_and_place(a: Statement, b: Statement) -> bool:
         return False
     if two_months(a, b):
         return False
-    places_a, places_b = ({m.key for m in s.entities if m.type == "LOC"} for s in (a, b))
+    places_a, places_b = (_places(s) for s in (a, b))
     return not (places_a and places_b and not places_a & places_b)
+
+
+# A place name that names where a report comes from is no place of the event: "the official Xinhua
+# news agency said", "laut der Nachrichtenagentur Anadolu".
+_SOURCE_AFTER = re.compile(r"^\W*(?:news\s+agency|agency|Nachrichtenagentur|Agentur)\b", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(r"\b(?:news\s+agency|Nachrichtenagentur|Agentur)\s+$", re.IGNORECASE)
+
+
+def _places(s: Statement) -> set[str]:
+    return {
+        m.key
+        for m in s.entities
+        if m.type == "LOC"
+        and not _SOURCE_AFTER.match(s.text[m.end - s.start : m.end - s.start + 20])
+        and not _SOURCE_BEFORE.search(s.text[max(0, m.start - s.start - 25) : m.start - s.start])
+    }
 
 
 def _close_casualties(ca: Sequence[tuple[str, Quantity]], cb: Sequence[tuple[str, Quantity]]) -> bool:
