@@ -806,3 +806,44 @@ def test_a_place_that_names_a_news_agency_is_no_place_of_the_event() -> None:
     place = Mention("Oldgate", there, there + 7, "LOC", "loc:oldgate")
     s = Statement("a#1", "a", text, 0, len(text), entities=(agency, place))
     assert _places(s) == {"loc:oldgate"}
+
+
+def test_the_other_of_a_group_counted_before_is_no_whole_count() -> None:
+    from blickwinkel.compare.counted_values import whole_counts_after_another
+
+    first, second = _sentences(
+        "a",
+        "For six of the passengers the inquest found that help came too late.",
+        "The other six died at once, the coroner said.",
+    )
+    assert whole_counts_after_another([first, second]) == frozenset()
+
+
+def test_a_weekday_beside_a_moment_some_days_before_is_no_weekday_conflict() -> None:
+    assert (
+        weekday_conflict(
+            english(
+                "In Lindenau on Monday, funerals began for the 12 people who died in the fire two days before."
+            ),
+            english("A fire broke out on Saturday in a hostel in Lindenau, where 12 people died.", "b"),
+        )
+        is None
+    )
+    # "days before" a future moment is no second moment of the event
+    assert (
+        weekday_conflict(
+            english("A worker was crushed on Wednesday by a falling beam at the Lindenau stadium."),
+            english("A worker was crushed on Thursday by a beam, just days before the stadium opens.", "b"),
+        )
+        is not None
+    )
+
+
+def test_two_tolls_on_two_weekdays_are_two_days_not_a_weekday_conflict() -> None:
+    found = conflicts_of(
+        "More than 50 people were killed in shelling of the Oldgate districts on Tuesday, monitors said.",
+        "More than 60 people were killed in shelling of the Oldgate districts on Sunday, monitors said.",
+        {"quantities": (qty("More than 50 people", 50, "person", True),)},
+        {"quantities": (qty("More than 60 people", 60, "person", True),)},
+    )
+    assert not [f for f in found if f.startswith("date")], found

@@ -182,12 +182,14 @@ def weekdays(s: Statement) -> list[tuple[int, Found]]:
     return out
 
 
-# A moment told relative to another ("late last week", "three days earlier", "gestern"): a statement
+# A moment told relative to another ("late last week", "three days earlier", "two days before",
+# "gestern"): a statement
 # that gives one beside its weekday speaks of two moments ("buses from the depot hit by the fire
 # three days earlier ran late on Monday"), and which of them another outlet's weekday is about is not
 # known. From the tune-only conflict files of examples/gold-real.
 _OTHER_MOMENT = re.compile(
     r"\b(?:(?:last|previous|past)\s+(?:week|weekend)|(?:days?|weeks?)\s+(?:earlier|ago)|yesterday|"
+    r"(?:\d+|one|two|three|four|five|six|seven|several|a\s+few)\s+(?:days?|weeks?)\s+before|"
     r"(?:vergangene|letzte|vorige)[nr]?\s+(?:Woche|Wochenende)|"
     r"vor\s+(?:\w+\s+)?(?:Tagen|Wochen)|(?:Tage|Wochen)\s+(?:zuvor|davor|vorher)|vorgestern|gestern)\b",
     re.IGNORECASE,

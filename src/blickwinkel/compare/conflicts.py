@@ -191,8 +191,8 @@ def _parallel_number_clash(p: _Pair) -> _Clash | None:
 
 def _parallel_date_clash(p: _Pair) -> _Clash | None:
     words = parallel_date_word(p.hunks or [])
-    if words is None or parallel_number(p.a, p.b, p.hunks or []) is not None:
-        return None
+    if words is None or parallel_number(p.a, p.b, p.hunks or []) is not None or _two_counts(p.a, p.b):
+        return None  # (a count changed too: two days' counts)
     wa, wb = words
     shown = (repr(wa.text), repr(wb.text))
     return _Clash("date", (wa.text, wb.text), "date in the same wording", shown, spans_of(wa, wb))
@@ -238,10 +238,20 @@ def _local_figure_clash(p: _Pair) -> _Clash | None:
 
 def _weekday_clash(p: _Pair) -> _Clash | None:
     """Two weekdays for one event; but two days with two counts of one thing are two events ("at
-    least 14 killed on Tuesday" / "two killed on Monday")."""
-    if quantity_conflict(p.a, p.b, p.span_a, p.span_b) is not None:
+    least 14 killed on Tuesday" / "two killed on Monday", "more than 50 killed on Tuesday" / "more
+    than 60 killed on Sunday")."""
+    if quantity_conflict(p.a, p.b, p.span_a, p.span_b) is not None or _two_counts(p.a, p.b):
         return None
     return _found_clash("date", "weekday", weekday_conflict)(p)
+
+
+def _two_counts(a: Statement, b: Statement) -> bool:
+    """Whether the two statements count one thing with two figures, bounds or not ("more than 50
+    killed on Tuesday" / "more than 60 killed on Sunday"): with two weekdays, two days' tolls."""
+    mine: dict[str, set[float]] = {}
+    for key, q in counts(a):
+        mine.setdefault(key, set()).add(q.value)
+    return any(key in mine and q.value not in mine[key] for key, q in counts(b))
 
 
 def _speaker_clash(p: _Pair) -> _Clash | None:

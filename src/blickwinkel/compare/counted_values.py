@@ -183,6 +183,15 @@ def _after_another(q: Quantity, s: Statement) -> bool:
 _WHOLE_COUNTS: ContextVar[frozenset[tuple[str, int]]] = ContextVar("_WHOLE_COUNTS", default=frozenset())
 
 
+# Only words that add a count to another ("another 113", "a further 20", "weitere 20"): "the other eight"
+# is the rest of a group counted before.
+_ADDED = re.compile(r"\b(?:another|a\s+further|weitere[nr]?)\s+$", re.IGNORECASE)
+
+
+def _of_people(q: Quantity) -> bool:
+    return unit_key(q.unit) in ("person", "dead", "injured", "displaced", None)
+
+
 def _befallen(q: Quantity, s: Statement) -> str | None:
     kind = unit_key(_what_befell(bounded_by_context(q, s), s).unit)
     return kind if kind in ("dead", "injured", "displaced") else None
@@ -195,12 +204,14 @@ def whole_counts_after_another(statements: Sequence[Statement]) -> frozenset[tup
     for n, s in enumerate(ordered):
         prev = ordered[n - 1] if n else None
         for q in s.quantities:
-            if not _after_another(q, s) or (kind := _befallen(q, s)) is None:
+            if not _ADDED.search(s.text[max(0, q.start - s.start - _CONTEXT_WINDOW) : q.start - s.start]):
+                continue
+            if (kind := _befallen(q, s)) is None:
                 continue
             earlier = [(x, s) for x in s.quantities if x.end <= q.start]
             if prev is not None and prev.article == s.article:
                 earlier += [(x, prev) for x in prev.quantities]
-            if not any(_befallen(x, t) == kind for x, t in earlier):
+            if not any(_befallen(x, t) in (kind, None) and _of_people(x) for x, t in earlier):
                 found.add((s.article, q.start))
     return frozenset(found)
 
