@@ -116,7 +116,7 @@ def test_held_out_real_news_gold() -> None:
             assert by_pair[label][task][figure] >= pinned, (label, task, by_pair[label][task])
 
 
-# Conflicts on the tune-only conflict files (examples/gold-real/tune-conflicts: 34 events none of whose
+# Conflicts on the tune-only conflict files (examples/gold-real/tune-conflicts: 56 events none of whose
 # articles is in either half, conflicts and near-misses only), where the conflict rules were chosen;
 # pinned so that a change to the links or the rules that loses what was found there says so:
 #     blickwinkel eval compare examples/gold-real/tune-conflicts/*.json --data-root ../shared/data
@@ -126,10 +126,15 @@ def test_held_out_real_news_gold() -> None:
 # LOWERED by the ninth session's link refit (our own invented stories; the conflict rules unchanged): 13
 # of 15 found in 15 flagged (P 1.0 -> 0.866, 2 false), 1 of 47 near-misses flagged (0 -> 1/47 = 0.0213,
 # pinned rounded up as lower is better): the new links pair statements the rules had not met.
+# Tenth session: 22 events added (56 in all: 20 conflicts, 89 near-misses), annotated before any
+# comparison ran on them; the rules as they stood found none of their 5 conflicts and flagged nothing
+# there (13 of 20 in 15 flagged on all 56, P 0.866 / R 0.65). With the tenth session's rules (a count
+# and its share, whole counts after "another", a news agency's place, two tolls on two weekdays): 16 of
+# 20 found, none false, 0 of 89 near-misses flagged.
 TUNE_ONLY_CONFLICTS = {
-    ("conflicts", "precision"): 0.866,
-    ("conflicts", "recall"): 0.866,
-    ("near_misses", "rate"): 0.022,
+    ("conflicts", "precision"): 1.0,
+    ("conflicts", "recall"): 0.8,
+    ("near_misses", "rate"): 0.0,
 }
 
 
