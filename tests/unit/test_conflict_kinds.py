@@ -822,9 +822,7 @@ def test_the_other_of_a_group_counted_before_is_no_whole_count() -> None:
 def test_a_weekday_beside_a_moment_some_days_before_is_no_weekday_conflict() -> None:
     assert (
         weekday_conflict(
-            english(
-                "In Lindenau on Monday, funerals began for the 12 people who died in the fire two days before."
-            ),
+            english("In Lindenau on Monday, funerals began for the 12 who died in the fire two days before."),
             english("A fire broke out on Saturday in a hostel in Lindenau, where 12 people died.", "b"),
         )
         is None
