@@ -353,6 +353,11 @@ def shares(s: Statement) -> list[Share]:
             q = best[1]
             used.add(qs.index(q))
             start, end = min(p.start, q.start), max(p.end, q.end)
+            if (
+                s.text[end - s.start : end - s.start + 1] == ")"
+                and "(" in s.text[start - s.start : end - s.start]
+            ):
+                end += 1  # "4,1 Prozent (163.000)": the bracket closed, as the reader sees it
             out.append(Share(q, p, Found(s.text[start - s.start : end - s.start], start, end)))
     return out
 
@@ -406,13 +411,13 @@ def share_pairs_clashing(a: Statement, b: Statement) -> list[tuple[Share, Share,
 
 def share_conflict(
     a: Statement, b: Statement, others: Sequence[Statement] = ()
-) -> tuple[Found, Found] | None:
+) -> tuple[Share, Share, bool] | None:
     """A count and its share that agree in one figure and not in the other: "32 Prozent, also 2,2
     Millionen" against "2,2 Millionen Menschen, oder 31 Prozent", or the same share of two counts. The
     precise figure both give alike ties the two to one group, unless either article gives it in two
     shares (two groups of one size) or gives the other's differing figure in a share of its own
     (``others``: the rest of the two articles' statements); with two clashing pairs the group is not
-    known, and nothing is said."""
+    known, and nothing is said. Gives the two shares and whether the count is what they agree in."""
     found = share_pairs_clashing(a, b)
     if len(found) != 1:
         return None
@@ -431,7 +436,7 @@ def share_conflict(
         return None
     if any(other(z) == other(x) for z in theirs) or any(other(z) == other(y) for z in mine):
         return None
-    return x.found, y.found
+    return x, y, by_count
 
 
 # A figure written with its group marks, brackets and dashes ("(0351) 417-2280", "22'050", "1 234,5"):

@@ -314,9 +314,15 @@ def _share_clash(p: _Pair) -> _Clash | None:
     found = share_conflict(p.a, p.b, others)
     if found is None:
         return None
-    fa, fb = found
-    shown = (repr(fa.text), repr(fb.text))
-    return _Clash("quantity", (fa.text, fb.text), "a count and its share", shown, spans_of(fa, fb))
+    x, y, by_count = found
+    if by_count:  # "share of the same '2,2 Millionen Menschen': '32 Prozent' in a vs '31 Prozent' in b"
+        what, values = f"share of the same {x.count.text!r}", (x.percent, y.percent)
+    else:
+        what, values = f"count for the same share {x.percent.text!r}", (x.count, y.count)
+    shown = (repr(values[0].text), repr(values[1].text))
+    return _Clash(
+        "quantity", (values[0].to_json(), values[1].to_json()), what, shown, spans_of(x.found, y.found)
+    )
 
 
 _SHARE_CLASH = _share_clash
