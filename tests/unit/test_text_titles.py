@@ -21,3 +21,15 @@ def test_one_very_long_word_and_no_words() -> None:
     assert title_from_text("x" * 300).endswith(" …")
     assert len(title_from_text("x" * 300)) <= TITLE_WIDTH
     assert title_from_text(" \n \n") == ""
+
+
+def test_a_dot_inside_the_sentence_does_not_end_it() -> None:
+    # The title took everything up to the first ". " before a capital or digit: "Am 12." and "Dr.".
+    text = "Am 12. März sperrt die Gemeinde Talfeld die Brücke. Sie bleibt ein Jahr zu."
+    assert title_from_text(text, language="de") == "Am 12. März sperrt die Gemeinde Talfeld die Brücke."
+    assert title_from_text("Dr. Mara Lind leitet die Klinik. Sie bleibt.", language="de") == (
+        "Dr. Mara Lind leitet die Klinik."
+    )
+    assert title_from_text("The U.S. team landed at 9 p.m. on Monday. More soon.", language="en") == (
+        "The U.S. team landed at 9 p.m. on Monday."
+    )

@@ -185,7 +185,11 @@ def _summary(key: str, done: dict[str, Any]) -> PreparedPartition:
     return PreparedPartition(
         key=key,
         articles=tuple(
-            (a.id, a.published, (a.title or title_from_text(a.lead or a.text), a.outlet, a.language))
+            (
+                a.id,
+                a.published,
+                (a.title or title_from_text(a.lead or a.text, language=a.language), a.outlet, a.language),
+            )
             for a in articles.values()
         ),
         failures=tuple(done["failures"]),

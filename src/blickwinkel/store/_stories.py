@@ -34,7 +34,9 @@ class StoryRecords(StoreBase):
                 return current
             a = t.articles
             row = conn.execute(
-                sa.select(a.c.title, a.c.lead, a.c.text, a.c.published).where(a.c.id == article_id)
+                sa.select(a.c.title, a.c.lead, a.c.text, a.c.language, a.c.published).where(
+                    a.c.id == article_id
+                )
             ).one_or_none()
             if row is None:
                 raise StoreError(Errors.S011.format(article_id=article_id))
@@ -206,11 +208,17 @@ def join_story(conn: sa.Connection, article_id: int, article: Any, choice: Story
 
 
 def story_title(article: Any) -> str | None:
-    """The title of a story started by ``article`` (a row with title, lead and text): its own, else
-    the start of its lead or text (a record without a title would make a story without a name)."""
+    """The title of a story started by ``article`` (a row with title, lead, text and language): its
+    own, else the first sentence of its lead or text (a record without a title would make a story
+    without a name)."""
     if article.title:
         return str(article.title)
-    return title_from_text(article.lead or "") or title_from_text(article.text or "") or None
+    language = article.language
+    return (
+        title_from_text(article.lead or "", language=language)
+        or title_from_text(article.text or "", language=language)
+        or None
+    )
 
 
 def refresh_story(conn: sa.Connection, story_id: int, now: dt.datetime) -> None:

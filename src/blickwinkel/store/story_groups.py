@@ -189,7 +189,7 @@ def _regroup_once(store: Store, groups: Sequence[tuple[int | None, Sequence[int]
                 continue
             if story_id is None or conn.scalar(sa.select(s.c.id).where(s.c.id == story_id)) is None:
                 first = conn.execute(
-                    sa.select(a.c.title, a.c.lead, a.c.text).where(a.c.id == members[0])
+                    sa.select(a.c.title, a.c.lead, a.c.text, a.c.language).where(a.c.id == members[0])
                 ).one()
                 inserted = conn.execute(
                     s.insert().values(

@@ -79,8 +79,8 @@ def opening_words(article: Article) -> str | None:
     story list and on its page, with nothing to say what it is about. The same rule as the title
     the store gives a story it starts (:func:`~blickwinkel.text.titles.title_from_text`), shorter."""
     return (
-        title_from_text(article.lead or "", OPENING_CHARS)
-        or title_from_text(article.text, OPENING_CHARS)
+        title_from_text(article.lead or "", OPENING_CHARS, article.language)
+        or title_from_text(article.text, OPENING_CHARS, article.language)
         or None
     )
 
