@@ -30,7 +30,8 @@ are scored. Rows:
   whose members it links to best on average, or stands alone below a second threshold (offline
   average link over all articles, document frequencies of the whole file).
 - ``window``: the shipped clusterer with a wider time window (5, 7, 14 days either side instead of
-  3), threshold per fold (tenth session: what the ``refine`` row's gain was made of).
+  3), threshold per fold (tenth session: what the ``refine`` row's gain was made of);
+  ``windowchosen``: the window (3, 5 or 7 days) chosen per fold with the threshold.
 - ``settle``: the reassignment in a form the streaming clusterer could run (tenth session): each
   article takes the story of the pass whose members in its time window (three days either side)
   it links to best on average, or stands alone below a second threshold; one round reading the
@@ -439,6 +440,14 @@ def main() -> int:
                 # another window forgets other articles at the same version.
                 wide = Streaming(docs)
                 report(f"time window of {days} days (threshold per fold)", cross_validated(wide, grid, gold))
+        elif row == "windowchosen":
+            per_window = {days: Streaming(docs) for days in (3, 5, 7)}
+
+            def windowed(params: dict[str, Any], subset: set[str] | None) -> Clusters:
+                return per_window[params["window_days"]](params, subset)  # noqa: B023
+
+            grid = [{"join_probability": p, "window_days": d} for d in (3, 5, 7) for p in JOIN_GRID]
+            report("window (3/5/7 days) and threshold per fold", cross_validated(windowed, grid, gold))
         elif row == "weights":
             grid = [
                 {"join_probability": p, "weights": w}
