@@ -503,3 +503,17 @@ def test_stories_of_at_least_n_articles(store: Store) -> None:
     assert 'href="/?min_articles=2&amp;lang=en"' in home
     page = " ".join(client.get("/", params={"lang": "en", "min_articles": 2}).text.split())
     assert page.count('class="story-card"') == 2 and "at least this many articles „2“" in page
+
+
+def test_a_browser_gets_an_error_page_for_an_upload_over_the_limit(client: TestClient) -> None:
+    # A 6 MB upload to the compare form showed the API's JSON body in the browser.
+    browser = {"accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    big = {"file_1": ("big.txt", b"a" * 60_000, "text/plain")}  # the test app's limit is 0.05 MB
+    page = client.post("/compare", files=big, data={"text_2": "Ein Satz."}, headers=browser)
+    assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
+    assert "[W022]" in page.text and "content-security-policy" in page.headers
+    long_query = client.get("/search", params={"q": "x" * 9000}, headers=browser)
+    assert long_query.status_code == 414 and long_query.headers["content-type"].startswith("text/html")
+    # The API and clients that ask for no page keep the one error body.
+    assert_error(client.post("/compare", files=big, data={"text_2": "Ein Satz."}), 413, "too_large")
+    assert_error(client.post("/api/v1/compare", files=big, headers=browser), 413, "too_large")

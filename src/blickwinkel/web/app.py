@@ -101,7 +101,11 @@ def create_app(
         ),
     )
     install_error_handlers(app, pages.error_page)
-    app.add_middleware(SecurityMiddleware, max_body_bytes=int(options.max_request_mb * 1_000_000))
+    app.add_middleware(
+        SecurityMiddleware,
+        max_body_bytes=int(options.max_request_mb * 1_000_000),
+        html_page=pages.error_page,
+    )
     # Outermost: a kept answer is sent as it was, security headers included.
     app.add_middleware(CachedReads, data_version=store.data_version)
     # In front of all: HEAD goes through as a GET (a kept answer too) and leaves without its body.

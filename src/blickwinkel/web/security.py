@@ -52,9 +52,13 @@ class SecurityMiddleware:
     The limit holds for a declared Content-Length and for chunked bodies as they arrive.
     """
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_body_bytes: int, html_page: Callable[[Any, int, str], Any] | None = None
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        # The web UI's error page for a browser (a 6 MB upload to the compare form showed the JSON body).
+        self.html_page = html_page
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -73,14 +77,14 @@ class SecurityMiddleware:
             scope.get("query_string", b"")
         )
         if target > MAX_TARGET_BYTES:
-            await _refuse(send, 414, target_too_long())
+            await self._refuse(scope, send, 414, target_too_long())
             return
         if sum(len(k) + len(v) for k, v in scope.get("headers", [])) > MAX_HEADER_BYTES:
-            await _refuse(send, 431, Errors.W021.format(limit=MAX_HEADER_BYTES))
+            await self._refuse(scope, send, 431, Errors.W021.format(limit=MAX_HEADER_BYTES))
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
-            await self._too_large(send)
+            await self._too_large(scope, send)
             return
         received = 0
 
@@ -93,16 +97,39 @@ class SecurityMiddleware:
                 received += len(message.get("body", b""))
                 if received > self.max_body_bytes:
                     # Answer 413 now and hand the app an end of body; whatever it answers is dropped.
-                    await self._too_large(send)
+                    await self._too_large(scope, send)
                     too_large = True
                     return {"type": "http.request", "body": b"", "more_body": False}
             return message
 
         await self.app(scope, limited_receive, send_with_headers)
 
-    async def _too_large(self, send: Send) -> None:
+    async def _too_large(self, scope: Scope, send: Send) -> None:
         limit = self.max_body_bytes / 1_000_000
-        await _refuse(send, 413, Errors.W022.format(limit=limit))
+        await self._refuse(scope, send, 413, Errors.W022.format(limit=limit))
+
+    async def _refuse(self, scope: Scope, send: Send, status: int, message: str) -> None:
+        """The web UI's error page for a browser's page request, else the one error body."""
+        headers = dict(scope.get("headers", []))
+        wants_page = b"text/html" in headers.get(b"accept", b"") and not scope.get("path", "").startswith(
+            "/api"
+        )
+        if self.html_page is None or not wants_page:
+            await _refuse(send, status, message)
+            return
+        from starlette.requests import Request
+
+        response = self.html_page(Request(scope), status, message)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = with_security_headers(message.get("headers", []))
+            await send(message)
+
+        async def no_body() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        await response(scope, no_body, send_with_headers)
 
 
 async def _refuse(send: Send, status: int, message: str) -> None:
