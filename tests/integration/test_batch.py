@@ -185,3 +185,29 @@ def test_a_killed_worker_is_recovered(client: Any, records: list[dict[str, Any]]
     result = done["result"]
     ids = [r["id"] for r in _table(out, "articles")]
     assert sorted(ids) == sorted(r["id"] for r in records) == sorted(result.story_of)
+
+
+def test_a_repeated_url_is_one_article_its_last_record(
+    client: Any, records: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    # A crawl that captured a report twice and again after an edit: each record was an article of
+    # its own, and the story compared the report with itself.
+    first = next(r for r in records if r["url"])
+    edited = first | {
+        "id": first["id"] + "-v2",
+        "text": first["text"] + "\n\nUpdate: the count was corrected.",
+    }
+    copy = first | {"id": first["id"] + "-copy"}
+    rest = [r for r in records if r is not first]
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "part-1.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in [first, copy, *rest[:3]]) + "\n", encoding="utf-8"
+    )
+    (inputs / "part-2.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in [*rest[3:], edited]) + "\n", encoding="utf-8"
+    )
+    result = run_batch([str(inputs)], str(tmp_path / "out"), client=client, compare=False)
+    assert result.repeated_urls == 2 and result.articles == len(records)
+    rows = [r for r in _table(tmp_path / "out", "articles") if r["url"] == first["url"]]
+    assert [r["id"] for r in rows] == [edited["id"]] and rows[0]["text"].endswith("corrected.")

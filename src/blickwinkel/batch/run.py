@@ -76,6 +76,7 @@ class PreparedPartition:
     key: str
     articles: tuple[tuple[str, dt.date | None, ArticleMeta], ...]
     failures: tuple[Failure, ...]
+    urls: tuple[str | None, ...] = ()  # each article's URL, in the order of ``articles``
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class BatchResult:
     partitions: int = 0
     articles: int = 0
     duplicates: int = 0
+    repeated_urls: int = 0  # records left out for a later record of the same URL
     stories: int = 0
     compared: int = 0
     statements: int = 0
@@ -193,6 +195,7 @@ def _summary(key: str, done: dict[str, Any]) -> PreparedPartition:
             for a in articles.values()
         ),
         failures=tuple(done["failures"]),
+        urls=tuple(a.url for a in articles.values()),
     )
 
 
@@ -367,9 +370,17 @@ def run_batch(
     )
     members_of: dict[str, list[tuple[str, str]]] = {}
     meta: dict[str, ArticleMeta] = {}
-    for part in prepared:
+    # A URL twice (a crawl that captured an article twice, or before and after an edit): its last
+    # record in input order stands for it; every copy was an article of its own, so a story compared
+    # an article with itself.
+    last_of_url = {url: (n, k) for n, part in enumerate(prepared) for k, url in enumerate(part.urls) if url}
+    for n, part in enumerate(prepared):
         failures.extend(part.failures)
-        for article, published, labels in part.articles:
+        for k, (article, published, labels) in enumerate(part.articles):
+            url = part.urls[k] if k < len(part.urls) else None
+            if url and last_of_url[url] != (n, k):
+                result.repeated_urls += 1
+                continue
             if article in meta:
                 result.duplicates += 1
                 failures.append(Failure(article, f"id repeated in partition {part.key}; the first is kept"))

@@ -119,7 +119,8 @@ def batch(
             f"{counted(result.articles, 'article')} in {counted(result.stories, 'story', 'stories')} "
             f"({result.compared} compared: {counted(result.facts, 'fact')}, "
             f"{counted(result.conflicts, 'conflict')}) from {counted(result.partitions, 'partition')}; "
-            f"{counted(result.duplicates, 'repeated id')}; {counted(result.failures, 'failure')} "
+            f"{counted(result.duplicates, 'repeated id')}"
+            f"{_repeated_urls(result.repeated_urls)}; {counted(result.failures, 'failure')} "
             f"(see {failures_file(out)})."
         )
         if result.resumed_chunks:
@@ -136,3 +137,12 @@ def failures_file(out: str) -> str:
     """Where the failures are written under ``out`` (a folder or an fsspec URL); "--out results/"
     printed "results//failures.jsonl"."""
     return f"{out.rstrip('/')}/failures.jsonl"
+
+
+def _repeated_urls(count: int) -> str:
+    """The records left out for a later record of their URL, when there are any."""
+    from blickwinkel.report.labels import counted
+
+    if not count:
+        return ""
+    return f", {counted(count, 'older record')} of a repeated URL left out (the last of a URL stands)"
