@@ -722,8 +722,8 @@ def test_a_share_of_one_count_given_two_ways_is_a_conflict() -> None:
     from blickwinkel.compare.clashes import share_conflict
 
     found = share_conflict(
-        _read("Im Gastgewerbe liegt der Anteil bei 41 Prozent, also 1,7 Millionen Menschen.", "a"),
-        _read("Im Gastgewerbe waren es 1,7 Millionen Menschen oder 44 Prozent der Beschäftigten.", "b"),
+        _read("Laut der Kammer trifft es 41 Prozent, also 1,7 Millionen Menschen.", "a"),
+        _read("Die Kammer zählt 1,7 Millionen Menschen oder 44 Prozent der Beschäftigten.", "b"),
     )
     assert found is not None and found[2]  # the count is what they agree in
     assert (found[0].found.text, found[1].found.text) == (
@@ -741,8 +741,8 @@ def test_one_share_of_two_counts_is_a_conflict_on_the_count() -> None:
     from blickwinkel.compare.clashes import share_conflict
 
     found = share_conflict(
-        _read("Der Bergbau folgt mit 2,3 Prozent (48.000) der Angestellten.", "a"),
-        _read("Im Bergbau waren es 9.000 Arbeiter oder 2,3 Prozent der Beschäftigten.", "b"),
+        _read("Bei den Bergwerken sind 2,3 Prozent (48.000) der Belegschaft betroffen.", "a"),
+        _read("Die Bergwerke melden 9.000 Arbeiter oder 2,3 Prozent der Beschäftigten.", "b"),
     )
     assert found is not None and not found[2]
     assert (found[0].found.text, found[1].found.text) == (
@@ -757,16 +757,16 @@ def test_a_rounded_share_or_a_round_figure_both_give_is_no_share_conflict() -> N
     # 41,3 per cent told as 41: rounding
     assert (
         share_conflict(
-            _read("Im Gastgewerbe liegt der Anteil bei 41 Prozent, also 1,7 Millionen Menschen.", "a"),
-            _read("Im Gastgewerbe waren es 1,7 Millionen Menschen oder 41,3 Prozent.", "b"),
+            _read("Laut der Kammer trifft es 41 Prozent, also 1,7 Millionen Menschen.", "a"),
+            _read("Die Kammer zählt 1,7 Millionen Menschen oder 41,3 Prozent.", "b"),
         )
         is None
     )
     # "2 Millionen" in two sectors: a round figure ties nothing
     assert (
         share_conflict(
-            _read("Im Gastgewerbe liegt der Anteil bei 41 Prozent, also 2 Millionen Menschen.", "a"),
-            _read("Im Handel waren es 2 Millionen Menschen oder 30 Prozent.", "b"),
+            _read("Laut der Kammer trifft es 41 Prozent, also 2 Millionen Menschen.", "a"),
+            _read("Im Handel sind es 2 Millionen Menschen oder 30 Prozent.", "b"),
         )
         is None
     )

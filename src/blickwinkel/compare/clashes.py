@@ -309,8 +309,8 @@ def tally_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | None:
     return None
 
 
-# A share given with the count it stands for: "2,2 Millionen Menschen, oder 31 Prozent", "32 percent,
-# or 2.2 million people", "4,1 Prozent (163.000)". Between the two stand at most a few words and no
+# A share given with the count it stands for: "1,4 Millionen Menschen, oder 18 Prozent", "18 percent,
+# or 1.4 million people", "2,5 Prozent (86.000)". Between the two stand at most a few words and no
 # other figure or clause end. Set by hand from how a share is written, not measured.
 SHARE_MAX_GAP_WORDS = 3
 _SHARE_GAP = re.compile(r"^[^\d.;:!?]*$")
@@ -357,14 +357,14 @@ def shares(s: Statement) -> list[Share]:
                 s.text[end - s.start : end - s.start + 1] == ")"
                 and "(" in s.text[start - s.start : end - s.start]
             ):
-                end += 1  # "4,1 Prozent (163.000)": the bracket closed, as the reader sees it
+                end += 1  # "2,5 Prozent (86.000)": the bracket closed, as the reader sees it
             out.append(Share(q, p, Found(s.text[start - s.start : end - s.start], start, end)))
     return out
 
 
 def _precise(q: Quantity) -> bool:
     """A figure precise enough to tie two statements to one group: written with a decimal fraction
-    ("2,2 Millionen", "4,1 Prozent") or with three significant digits or more ("163.000")."""
+    ("1,4 Millionen", "2,5 Prozent") or with three significant digits or more ("86.000")."""
     if q.approximate:
         return False
     digits = re.sub(r"\D", "", f"{q.value:.6g}".split("e")[0]).strip("0")
@@ -412,8 +412,8 @@ def share_pairs_clashing(a: Statement, b: Statement) -> list[tuple[Share, Share,
 def share_conflict(
     a: Statement, b: Statement, others: Sequence[Statement] = ()
 ) -> tuple[Share, Share, bool] | None:
-    """A count and its share that agree in one figure and not in the other: "32 Prozent, also 2,2
-    Millionen" against "2,2 Millionen Menschen, oder 31 Prozent", or the same share of two counts. The
+    """A count and its share that agree in one figure and not in the other: "18 Prozent, also 1,4
+    Millionen" against "1,4 Millionen Menschen, oder 19 Prozent", or the same share of two counts. The
     precise figure both give alike ties the two to one group, unless either article gives it in two
     shares (two groups of one size) or gives the other's differing figure in a share of its own
     (``others``: the rest of the two articles' statements); with two clashing pairs the group is not

@@ -315,7 +315,7 @@ def _share_clash(p: _Pair) -> _Clash | None:
     if found is None:
         return None
     x, y, by_count = found
-    if by_count:  # "share of the same '2,2 Millionen Menschen': '32 Prozent' in a vs '31 Prozent' in b"
+    if by_count:  # "share of the same '1,4 Millionen Menschen': '18 Prozent' in a vs '19 Prozent' in b"
         what, values = f"share of the same {x.count.text!r}", (x.percent, y.percent)
     else:
         what, values = f"count for the same share {x.percent.text!r}", (x.count, y.count)

@@ -175,15 +175,15 @@ def _after_another(q: Quantity, s: Statement) -> bool:
     )
 
 
-# "29 people were killed. Another 113 were wounded": "another" adds the wounded to the dead, so 113 is
-# the whole count of the wounded. A count of what befell people after "another" is whole when nothing
+# "12 people were killed. Another 40 were injured": "another" adds the injured to the dead, so 40 is
+# the whole count of the injured. A count of what befell people after "another" is whole when nothing
 # before it in its sentence or in the sentence before counts that same thing ("ten were hurt in the
 # hall; another four were hurt outside" adds to a count, and which total the other outlet gives is
 # not known). The comparison sets these per run (``whole_counts``); offsets are per article.
 _WHOLE_COUNTS: ContextVar[frozenset[tuple[str, int]]] = ContextVar("_WHOLE_COUNTS", default=frozenset())
 
 
-# Only words that add a count to another ("another 113", "a further 20", "weitere 20"): "the other eight"
+# Only words that add a count to another ("another 40", "a further 20", "weitere 20"): "the other eight"
 # is the rest of a group counted before.
 _ADDED = re.compile(r"\b(?:another|a\s+further|weitere[nr]?)\s+$", re.IGNORECASE)
 

@@ -208,8 +208,8 @@ def _same_time_and_place(a: Statement, b: Statement) -> bool:
     return not (places_a and places_b and not places_a & places_b)
 
 
-# A place name that names where a report comes from is no place of the event: "the official Xinhua
-# news agency said", "laut der Nachrichtenagentur Anadolu".
+# A place name that names where a report comes from is no place of the event: "the official Tarnow
+# news agency said", "laut der Nachrichtenagentur Ostmark" (invented names).
 _SOURCE_AFTER = re.compile(r"^\W*(?:news\s+agency|agency|Nachrichtenagentur|Agentur)\b", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"\b(?:news\s+agency|Nachrichtenagentur|Agentur)\s+$", re.IGNORECASE)
 
