@@ -435,7 +435,7 @@ def main() -> int:
             report("shipped (threshold per fold)", cross_validated(streaming, thresholds, gold))
         elif row == "window":
             for days in (5, 7, 14):
-                grid = [{"join_probability": p, "window_days": days} for p in JOIN_GRID]
+                grid: list[dict[str, Any]] = [{"join_probability": p, "window_days": days} for p in JOIN_GRID]
                 # A cache of its own: the link parts are cached by document-frequency version, and
                 # another window forgets other articles at the same version.
                 wide = Streaming(docs)
