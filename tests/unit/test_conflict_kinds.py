@@ -843,8 +843,8 @@ def test_a_weekday_beside_a_moment_some_days_before_is_no_weekday_conflict() -> 
 
 def test_two_tolls_on_two_weekdays_are_two_days_not_a_weekday_conflict() -> None:
     found = conflicts_of(
-        "More than 50 people were killed in shelling of the Oldgate districts on Tuesday, monitors said.",
-        "More than 60 people were killed in shelling of the Oldgate districts on Sunday, monitors said.",
+        "More than 50 people died when shells hit Oldgate on Tuesday, monitors said.",
+        "More than 60 people died when shells hit Oldgate on Sunday, monitors said.",
         {"quantities": (qty("More than 50 people", 50, "person", True),)},
         {"quantities": (qty("More than 60 people", 60, "person", True),)},
     )
