@@ -96,3 +96,17 @@ def test_a_short_report_on_a_vote_about_privacy_is_no_wall() -> None:
         "Opposition will es ablehnen, weil Werbung mit Cookies weiter erlaubt bleibt."
     )
     assert not is_consent_wall([report])
+
+
+def test_a_short_report_on_cookie_banners_that_names_the_button_is_no_wall() -> None:
+    # Mostly consent talk, the button's words quoted, a mention of cookies: but told of others, not
+    # to the reader (it was refused as a wall).
+    report = [
+        "Die Landesregierung will die Cookie-Banner vereinfachen.",
+        "Nutzer sollen ihre Einwilligung für Cookies künftig einmal im Browser festlegen.",
+        "Bisher klicken die meisten auf „Alle akzeptieren“, sagt die Verbraucherzentrale; der Datenschutz "
+        "bleibe so auf der Strecke.",
+        "Die Werbewirtschaft warnt vor Einbußen bei personalisierter Werbung.",
+    ]
+    assert not is_consent_wall(report)
+    assert is_consent_wall([*report[1:], "Wir und unsere Partner speichern Cookies auf Ihrem Gerät."])

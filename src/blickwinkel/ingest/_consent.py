@@ -5,8 +5,9 @@ its kind in one story; the readers refuse it instead (Errors.I059).
 
 A wall is short and nearly all consent talk: most of its paragraphs name cookies, consent, partners,
 personalised ads, data or privacy settings, and it offers the reader a choice (accept, reject,
-manage settings, an ad-free subscription). A report about cookie rules has paragraphs of its own
-(who decided, who said what) and is read as before. Set by hand from what a wall says (our own
+manage settings, an ad-free subscription), speaking to the reader ("we", "your", "Ihr Gerät"). A
+report about cookie rules has paragraphs of its own (who decided, who said what), told in the third
+person, and is read as before. Set by hand from what a wall says (our own
 invented test pages), not measured on any data set.
 """
 
@@ -40,6 +41,16 @@ _CHOICE = re.compile(
 )
 # Every wall names what it asks consent for.
 _COOKIE = re.compile(r"cookie", re.IGNORECASE)
+# A wall speaks to the reader ("We and our partners", "your device", "Wir und unsere Partner", "auf
+# Ihrem Gerät"); a report about consent rules tells of others in the third person (a short German
+# report quoting the "Alle akzeptieren" button was refused). German "Ihr-" is the formal "your" only
+# capitalised ("ihre" is "her"/"their"), so it is matched apart, case and all.
+_READER = re.compile(
+    r"\b(?:we|our|ours|you|your|yours|wir|uns|unser\w*|nous|notre|nos|vous|votre|vos|nosotros|"
+    r"nuestr[oa]s?|usted(?:es)?)\b",
+    re.IGNORECASE,
+)
+_READER_DE_FORMAL = re.compile(r"\b(?:Ihr(?:e[mnrs]?)?|Ihnen)\b")
 
 
 def is_consent_wall(paragraphs: list[str]) -> bool:
@@ -50,7 +61,11 @@ def is_consent_wall(paragraphs: list[str]) -> bool:
     consent = [p for p in texts if _consent_words(p) >= 2 or (_consent_words(p) and _CHOICE.search(p))]
     if len(consent) < MIN_CONSENT_SHARE * len(texts):
         return False
-    return any(_CHOICE.search(p) for p in texts) and any(_COOKIE.search(p) for p in texts)
+    return (
+        any(_CHOICE.search(p) for p in texts)
+        and any(_COOKIE.search(p) for p in texts)
+        and any(_READER.search(p) or _READER_DE_FORMAL.search(p) for p in texts)
+    )
 
 
 def _consent_words(paragraph: str) -> int:
