@@ -20,13 +20,14 @@ import numpy as np
 
 from blickwinkel.stories import StoryDoc, cluster_stories
 from blickwinkel.stories.cluster import LINKAGE_MEMBERS, MIN_COSINE, Story, clustering_defaults, link
+from blickwinkel.stories.cluster import WINDOW_DAYS as CLUSTER_WINDOW_DAYS
 from blickwinkel.stories.lexical import DocumentFrequencies
 
 # Days of publication clustered together in one task. Longer windows cut fewer stories at their
 # borders and need more memory per task; a week keeps a window of a busy news day well under 1 GB.
 WINDOW_DAYS = 7
 # Days next to a border whose stories may continue across it: the clusterer's own time window.
-BORDER_DAYS = 3
+BORDER_DAYS = CLUSTER_WINDOW_DAYS
 UNDATED = "undated"
 
 
