@@ -238,16 +238,16 @@ def _local_figure_clash(p: _Pair) -> _Clash | None:
 
 def _weekday_clash(p: _Pair) -> _Clash | None:
     """Two weekdays for one event; but two days with two counts of one thing are two events ("at
-    least 14 killed on Tuesday" / "two killed on Monday", "more than 50 killed on Tuesday" / "more
-    than 60 killed on Sunday")."""
+    least 14 killed on Tuesday" / "two killed on Monday", "more than 30 hurt on Friday" / "more
+    than 45 hurt on Monday")."""
     if quantity_conflict(p.a, p.b, p.span_a, p.span_b) is not None or _two_counts(p.a, p.b):
         return None
     return _found_clash("date", "weekday", weekday_conflict)(p)
 
 
 def _two_counts(a: Statement, b: Statement) -> bool:
-    """Whether the two statements count one thing with two figures, bounds or not ("more than 50
-    killed on Tuesday" / "more than 60 killed on Sunday"): with two weekdays, two days' tolls."""
+    """Whether the two statements count one thing with two figures, bounds or not ("more than 30
+    hurt on Friday" / "more than 45 hurt on Monday"): with two weekdays, two days' tolls."""
     mine: dict[str, set[float]] = {}
     for key, q in counts(a):
         mine.setdefault(key, set()).add(q.value)
