@@ -126,7 +126,11 @@ class Errors(metaclass=_ErrorsWithCodes):
     I028 = "field {key!r} is not a date: {value}"
     I029 = "field 'language' is not a language code: {value} (give an ISO 639-1 code such as 'de' or 'en')"
     I030 = "no article text found"
-    I031 = "no article text found (the page has no main text trafilatura could extract)"
+    I031 = (
+        "no article text found: the page holds no paragraphs of article text (a photo gallery, a video "
+        "page, a menu, or a page that loads its text with scripts); save the article page itself, or "
+        "give its text"
+    )
     I032 = (
         "an RSS or Atom feed, not an article page; give the feed's web address to `blickwinkel feeds add "
         "URL` (then `blickwinkel watch` ingests its entries) or to `blickwinkel ingest URL`; a saved feed "

@@ -336,8 +336,9 @@ def test_html_without_article_text_fails() -> None:
     result = read_inputs([str(FIXTURES / "menu_only.html")])
     assert result.articles == ()
     assert [str(e) for e in result.failures] == [
-        f"{FIXTURES / 'menu_only.html'}: [I031] no article text found "
-        "(the page has no main text trafilatura could extract)"
+        f"{FIXTURES / 'menu_only.html'}: [I031] no article text found: the page holds no paragraphs "
+        "of article text (a photo gallery, a video page, a menu, or a page that loads its text with "
+        "scripts); save the article page itself, or give its text"
     ]
 
 
