@@ -18,7 +18,10 @@ from blickwinkel.ingest._boilerplate import (
     byline_names,
     ends_with_photo_credit,
     is_poll_lines,
+    is_reader_call,
+    is_reader_question,
     leading_byline,
+    leading_dateline,
     leading_furniture,
     poll_spans,
     reader_inserts,
@@ -144,6 +147,10 @@ def split_reader_inserts(pieces: list[Piece]) -> list[Piece]:
         if byline:
             out.append(Piece("credit", piece.text[:byline].strip(" |")))
             piece = Piece(piece.kind, piece.text[byline:].strip())
+        dateline = leading_dateline(piece.text) if piece.kind in ("paragraph", "lead") else 0
+        if dateline:
+            out.append(Piece("credit", piece.text[:dateline].strip()))
+            piece = Piece(piece.kind, piece.text[dateline:].strip())
         spans = reader_inserts(piece.text) if piece.kind in ("paragraph", "lead") else []
         if not spans:
             out.append(piece)
@@ -177,6 +184,7 @@ def mark_boilerplate(pieces: list[Piece]) -> list[Piece]:
     for first, end in poll_spans(texts):
         for piece in pieces[first:end]:
             piece.kind = "boilerplate"
+    mark_reader_questions(pieces)
     for index, piece in enumerate(pieces):
         if piece.kind != "boilerplate" or not _is_bare_prompt(piece.text):
             continue
@@ -185,6 +193,20 @@ def mark_boilerplate(pieces: list[Piece]) -> list[Piece]:
                 break
             follower.kind = "boilerplate"
     return pieces
+
+
+def mark_reader_questions(pieces: list[Piece]) -> None:
+    """A question to the reader ("Were you caught in the queues?") is furniture where a call to
+    readers follows it or where only furniture follows it to the end of the article; elsewhere it may
+    be the article's own (a commentary asks its readers too, an interviewer the person interviewed)."""
+    for index in range(len(pieces) - 1, -1, -1):
+        piece = pieces[index]
+        if piece.kind not in ("paragraph", "lead") or not is_reader_question(piece.text):
+            continue
+        after = pieces[index + 1 :]
+        called = bool(after) and after[0].kind == "boilerplate" and is_reader_call(after[0].text)
+        if called or all(p.kind in ("boilerplate", "credit") for p in after):
+            piece.kind = "boilerplate"
 
 
 def _is_bare_prompt(text: str) -> bool:

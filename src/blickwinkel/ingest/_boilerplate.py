@@ -3,8 +3,11 @@
 Readers mark these pieces so they never become statements or facts: ``boilerplate`` for reader
 polls ("Begrüsst du …? Ja / Nein / Ich will nur die Antworten sehen"), newsletter and app
 promotions, reading prompts ("Lesen Sie auch", "Continue reading the main story"), calls to readers
-("Have you been affected by …? Tell us") and share/print buttons left as text; ``credit`` for bylines
-("Von Anna Muster", "By Jane Doe") and photo credits ("Foto: Keystone", "Photo: Reuters/…").
+("Have you been affected by …? Tell us", "Send us your photos"), a reader's question closing the
+article ("Were you caught in the queues?" before a call or at the very end), press-release furniture
+(contact and "notes to editors" labels, "ENDS") and share/print buttons left as text; ``credit`` for
+bylines ("Von Anna Muster", "By Jane Doe"), photo credits ("Foto: Keystone", "Photo: Reuters/…") and a
+press release's dateline ("Kellbach, 27. November 2025.").
 
 The patterns are written from how German and English news sites lay out these elements in
 general, with the commonest French and Spanish labels (polls, "Lire aussi", "Lea también"); each is
@@ -56,13 +59,26 @@ _PROMPT = re.compile(
     r"more information (?:at|on|here)\b|"
     r"das könnte (?:sie|dich) (?:auch )?interessieren|weiterlesen|weitere (?:artikel|beiträge|"
     r"nachrichten)|verwandte (?:artikel|themen)|meistgelesen|meist gelesen|"
-    r"empfehlungen der redaktion|hören sie (?:auch|hier)|jetzt weiterlesen|"
+    r"empfehlungen der redaktion|(?:hören|sehen|lesen) sie (?:dazu|auch|hier)\b|jetzt weiterlesen|"
+    r"(?:weitere|alle) (?:pressemitteilungen|pressemeldungen|meldungen)\b|"
+    r"(?:more|further|all) (?:press releases|news releases)\b|"
+    # "Read our full coverage in …", "Listen to Radio … for updates every hour"
+    r"read (?:our|the) (?:full|latest|complete|live|daily|weekly)\b|"
+    r"(?:listen|tune in) to\b[^.!?]{0,60}\b(?:for|with) "
+    r"(?:the latest|updates|news|live|bulletins|coverage)\b|"
     r"(?:à |a )?lire aussi|lire la suite|sur le même sujet|lea también|lee también|leer más|"
     r"le puede interesar|te puede interesar|"
     r"continue reading|read more|read also|also read|see also|related(?: (?:stories|articles|coverage|"
     r"topics|content|reading))?\s*(?::|$)|more on this (?:story|topic)|more from |recommended(?: for you)?\s*"
     r"(?::|$)|most (?:read|popular|viewed)|top stories|you may also like|watch:|listen:)",
     _I,
+)
+# What a newsroom asks its readers to send ("your photos", "Ihre Bilder"), never evidence the police
+# ask for.
+_SENT_THINGS = (
+    r"(?:(?:your|ihre?|deine?) )?(?:(?:own|best|eigenen?) )?(?:photos?|pictures?|videos?|views|stories|story|"
+    r"experiences?|comments?|letters?|news tips?|tips?|fotos?|bilder|meinung|erfahrungen|leserbriefe?|"
+    r"geschichten?)\b"
 )
 # A call to the reader: "Have you been affected by …? Tell us", "Haben Sie … erlebt? Schreiben Sie uns".
 _READER_CALL = re.compile(
@@ -80,14 +96,21 @@ _READER_CALL = re.compile(
     r"to contact (?:the|our|this)\b[^.!?]{0,60}\b(?:desk|newsroom|editors?|reporters?|team|author)\b|"
     r"for (?:all )?(?:other )?(?:inquiries|enquiries|queries)\b[^.!?]{0,80}\b(?:call|contact|email|"
     r"e-mail|write|phone|ring)\b|"
-    r"if you (?:are writing|write|send)\b[^.!?]{0,60}\bfor publication\b)",
+    r"if you (?:are writing|write|send)\b[^.!?]{0,60}\bfor publication\b|"
+    # "Send us your photos of the storm: …", "Email us at news@…", "Schicken Sie uns Ihre Bilder":
+    # what readers are asked to send, or an address; a police appeal for footage or calls stays.
+    rf"(?:send|email|e-mail|mail) us (?:at\b[^.!?]{{0,80}}@|{_SENT_THINGS})|"
+    r"(?:send|email|e-mail|mail) (?:them|it) to\b[^.!?]{0,80}@|"
+    rf"(?:schicken|senden|mailen) sie uns\b[^.!?]{{0,30}}\b{_SENT_THINGS}|"
+    rf"schick(?:t)? uns\b[^.!?]{{0,30}}\b{_SENT_THINGS})",
     _I,
 )
 # A promotion addresses the reader and asks to subscribe, download or follow.
 _PROMOTION_TOPIC = re.compile(
     r"newsletter|\bapp\b|\bapps\b|push-?(?:mitteilung|nachricht|benachrichtigung|notification)|"
-    r"\babo\b|abonnement|podcast|whatsapp-kanal|telegram-kanal|e-?paper|\bplus\b|premium|"
-    r"\balertes?\b|\bnotifications?\b|messenger|boletín",
+    r"\w*abo\b|abonnement|podcast|whatsapp-kanal|telegram-kanal|e-?paper|\bplus\b|premium|"
+    r"\balertes?\b|\balerts?\b|\bnotifications?\b|messenger|boletín|roundup|round-up|digest|"
+    r"\bupdates? by (?:e-?mail|text)|print edition|live-?ticker|online-?shop|webshop|fan-?shop",
     _I,
 )
 _PROMOTION_ACTION = re.compile(
@@ -98,20 +121,102 @@ _PROMOTION_ACTION = re.compile(
     r"melde dich|laden sie|lade dir|holen sie sich|hol dir|folgen sie|folge uns|erhalten sie|"
     r"verpassen sie|verpasse|sign up|subscribe|download|get (?:the|our)|follow (?:us|\S+ on)|"
     r"never miss|don't miss|stay (?:up to date|informed)|bleiben sie|alle wichtigen|"
+    r"to (?:get|receive) (?:the |our |\w+ )?(?:\w+ )?(?:alerts|updates|newsletters?)\b|"
     r"sie wollen|du willst|want to|interested in|"
     # French and Spanish alert and newsletter promotions ("ne manquez rien", "suscríbete al boletín")
     r"ne (?:ratez|manquez) (?:aucun|rien|pas)|abonnez-vous|inscrivez-vous|recevez|no te pierdas|"
     r"no se pierda|suscríbete|suscríbase|recibe)",
     _I,
 )
+# A promotion whose call comes last ("… in unserem Newsletter – jetzt kostenlos anmelden", "… – jetzt
+# unsere App laden!", "…: sign up now") or that points to the outlet's own channel ("… gibt es auch in
+# unserer App", "Aktuelle Verbindungen finden Sie in unserer App"); with a topic word, like the others.
+_PROMOTION_CALL = re.compile(
+    r"\bjetzt (?:[\w-]+ ){0,3}(?:anmelden|abonnieren|laden|herunterladen|downloaden|installieren|bestellen|"
+    r"testen|registrieren|sichern)\b|\b(?:sign up|subscribe|download (?:it|the app)?) ?(?:now|today|for free|"
+    r"here)\b|\b(?:download|install) our\b|"
+    r"\b(?:laden sie|holen sie sich|installieren sie) (?:jetzt )?unsere?\b|"
+    r"\b(?:gibt(?: e|')s|finden sie|findest du|lesen sie|liest du|hören sie|hörst du|erhalten sie|"
+    r"bekommen sie)"
+    r"\b[^.!?]{0,40}\b(?:in|auf|über|mit|im|per) unser(?:em|er|en)?\b|"
+    r"\b(?:unser(?:em|er|en)?|our) (?:[\w-]+ ){0,2}(?:newsletter|app|podcast|e-?paper|online-?shop|shop)\b"
+    r"[^.!?]{0,30}\b(?:gibt(?: e|')s|finden sie|findest du|lesen|hören|erscheint|erschienen|anmelden|"
+    r"laden)\b",
+    _I,
+)
+# Asking the reader to subscribe, sign up, join or pay: promotions with or without a topic word
+# ("Subscribe from £1 a week.", "Sign up to the … weekly roundup.", "Jetzt Mitglied werden!", "Our
+# journalism depends on readers like you.", "Want more local news?").
+_PLEA = re.compile(
+    r"^(?:subscribe (?:now|today|from|for|to|here)\b|sign up (?:now|today|here|for|to)\b|"
+    r"(?:jetzt |werden sie |werde )mitglied\b|(?:jetzt )?mitglied werden[.!]?$|"
+    r"(?:jetzt |bitte )?(?:unterstützen sie|unterstütze) (?:uns|unsere arbeit|unseren journalismus|"
+    r"unabhängigen journalismus)\b|support (?:us|our work|our journalism|independent journalism)\b|"
+    r"become (?:a|our) (?:member|supporter|subscriber|patron)\b|(?:donate|give) (?:now|today)\b|"
+    r"jetzt spenden\b|(?:our|unser) journalismu?s? (?:depends|relies|needs|lebt|braucht|ist angewiesen)\b|"
+    r"(?:want|looking for|hungry for) (?:even )?more\b[^.!?]{0,60}\?$|"
+    r"lust auf mehr\b[^.!?]{0,60}\?$|"
+    r"(?:buy|book|get|order|grab) your tickets?\b|"
+    r"(?:sichern sie sich|bestellen sie) (?:jetzt )?(?:ihre |ihr )?"
+    r"(?:tickets?|karten|eintrittskarten)\b)",
+    _I,
+)
+# Furniture that speaks about the page or the app: "Refresh this page for the latest updates", "Tap
+# the bell icon to …", "Further updates will be published on this page", "Weitere Informationen
+# folgen."
+_PAGE_PROMPT = re.compile(
+    r"^(?:(?:please )?(?:refresh|reload) (?:this|the) (?:page|blog|live blog)\b|"
+    r"(?:bitte )?(?:aktualisieren|laden) sie (?:diese|die) seite\b|"
+    r"(?:tap|click|press|hit|touch|select)\b[^.!?]{0,40}\b(?:icon|button|bell|link|here|banner)\b|"
+    r"(?:tippen|klicken|drücken) sie\b[^.!?]{0,40}\b(?:symbol|glocke|button|knopf|schaltfläche|link|hier)\b|"
+    r"(?:further|more|the next|our next|new) (?:updates?|information) (?:will|is to|are to) (?:be )?"
+    r"(?:follow|published|posted|provided|given|issued|added)\b|"
+    r"we will (?:publish|post|provide|issue|give|share) (?:a |an |our |the )?(?:further |next |new |more )?"
+    r"(?:update|information)\b|(?:this|the) (?:story|article|page|post|blog) (?:will be|is being) updated\b|"
+    r"weitere informationen folgen\b|(?:dieser artikel|diese meldung|dieser beitrag|dieser text|der "
+    r"artikel) wird (?:laufend |fortlaufend |ständig )?aktualisiert\b|"
+    r"wir (?:berichten|informieren) (?:weiter|laufend|fortlaufend)\b)",
+    _I,
+)
+# A press release's contact and editors' labels ("Pressekontakt: …", "Media enquiries: …", "Notes to
+# editors: …") and its end marker ("ENDS", "– Ende –", "###"). A plain "Contact:" or "Kontakt:" label
+# counts on a short line only.
+_CONTACT = re.compile(
+    r"^(?:(?:presse|medien)(?:kontakt|stelle|anfragen|sprecher(?:in)?)|"
+    r"(?:media|press|news) (?:contacts?|enquiries|inquiries|office|desk|relations)|"
+    r"for (?:media|press|further|more) (?:enquiries|inquiries|information)|"
+    r"notes? (?:to|for) editors|editors'? notes?|hinweise? (?:für|an) (?:die )?redaktion(?:en)?|"
+    r"ansprechpartner(?:in)?(?: für (?:die )?(?:medien|presse))?|für rückfragen|rückfragen)\s*:",
+    _I,
+)
+_SHORT_CONTACT = re.compile(r"^(?:contact|kontakt)\s*:\s*\S[^!?]{0,80}$", _I)
+MAX_SHORT_CONTACT_WORDS = 8
+_END_MARKER = re.compile(
+    r"^(?:[-–—*#]+\s*)?(?:(?-i:ENDS?|ENDE|END OF (?:PRESS )?RELEASE)|###|-30-|"
+    r"[-–—]\s*(?:ends?|ende(?: der (?:presse)?mitteilung)?)\s*[-–—])(?:\s*[-–—*#]+)?$",
+    _I,
+)
+# A press release's dateline on a line of its own or opening its first paragraph: "Kellbach, 27.
+# November 2025.", "Harwick, 3 March 2026 –", "Harwick, March 3, 2026:". The place is one to four
+# capitalised words, the date has its year.
+_DATELINE = (
+    r"(?-i:[A-ZÄÖÜ][\w.'’-]+(?:[ -](?:am|an der|im|bei|upon|on|[A-ZÄÖÜ(][\w.'’()-]+)){0,3}),\s*(?:den |am )?"
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\.?\s+[A-Za-zäöüÄÖÜ]+\.?\s+\d{4}|"
+    r"[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})"
+)
+_DATELINE_PIECE = re.compile(rf"^{_DATELINE}\s*[.:–—-]?$")
+_LEADING_DATELINE = re.compile(rf"^{_DATELINE}\s*(?:[.:]|[–—-]|\s)\s*(?=(?-i:[A-ZÄÖÜ\"„“0-9]))")
 _FOLLOW = re.compile(
     # "For more news on the storm, follow @reporter on Twitter": the lead-in names the topic only.
     r"^(?:(?:for (?:more|the latest|further|live|all)\b|für (?:mehr|weitere|aktuelle|alle)\b)"
     r"[^.!?]{0,80}?,\s*)?"
     r"(?:folgen sie uns|folge uns|follow us\b|(?:folgen sie|folge|follow) [^.!?]{1,60}\b(?:on|auf) "
-    r"(?:twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|tiktok|youtube)\b|"
+    r"(?:twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|tiktok|youtube|social media|"
+    r"(?:den )?sozialen (?:medien|netzwerken))\b|"
     r"originally published (?:on|in|by|at)\b|this (?:article|story) (?:was )?(?:originally|first) "
     r"(?:published|appeared)|(?:dieser|der) (?:artikel|beitrag|text) erschien (?:zuerst|ursprünglich)|"
+    r"(?:dieser|der) (?:artikel|beitrag|text) (?:ist|wurde) (?:zuerst|ursprünglich)\b[^.!?]{0,80}"
+    r"\b(?:erschienen|veröffentlicht)\b|"
     # "To get the latest sports news on your phone, follow … on Twitter"
     r"to (?:get|receive) (?:the |our )?latest\b[^.!?]{0,80}\b(?:follow|sign up|subscribe|download)\b)",
     _I,
@@ -254,10 +359,23 @@ def is_photo_credit(text: str) -> bool:
         return False
     if "/" in rest or "©" in rest or _AGENCY.search(rest):
         return True
-    tokens = rest.replace(",", " ").split()
+    # A name, an outlet or an agency, as credits print them: capitalised words (an outlet's name may hold
+    # a digit or "&"), and at most one word saying who the source is ("Photo: Harbour Post reader").
+    tokens = [t for t in rest.replace(",", " ").split() if t not in {"&", "+"}]
+    sources = sum(1 for t in tokens if t.lower() in _SOURCE_WORDS)
     return (
-        1 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens) and not any(c.isdigit() for c in rest)
+        1 <= len(tokens) <= 5
+        and sources <= 1
+        and all(t[:1].isupper() or t.lower() in _SOURCE_WORDS for t in tokens)
+        and not any(t.isdigit() for t in tokens)
     )
+
+
+# The lower-case words a photo credit uses to say where a picture comes from.
+_SOURCE_WORDS = frozenset(
+    "reader readers supplied handout archive archiv privat private leserreporter leser leserin "
+    "courtesy file".split()
+)
 
 
 def boilerplate_kind(text: str) -> BoilerplateKind | None:
@@ -272,21 +390,43 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
         or _COPYRIGHT.match(stripped)
         or is_photo_credit(stripped)
         or _WIRE_PHOTO_CREDIT.match(stripped)
+        or _DATELINE_PIECE.match(stripped)
     ):
         return "credit"
     if words > MAX_PROMPT_WORDS:
         return None
-    if _BUTTON.match(stripped) or _SHARE_ROW.match(stripped) or _PROMPT.match(stripped):
+    if _BUTTON.match(stripped) or _SHARE_ROW.match(stripped) or _PAGE_NOTE.match(stripped):
         return "boilerplate"
-    if _READER_CALL.match(stripped):
-        return "boilerplate"
-    if _FOLLOW.match(stripped) or _PAGE_NOTE.match(stripped):
+    if _PROMPT.match(stripped) or _READER_CALL.match(stripped) or _FOLLOW.match(stripped):
         return "boilerplate"
     if _PROMOTION_TOPIC.search(stripped) and _PROMOTION_ACTION.match(stripped):
+        return "boilerplate"
+    if _END_MARKER.match(stripped) or all(_is_furniture_sentence(s) for s in _sentences(stripped)):
+        return "boilerplate"
+    if _SHORT_CONTACT.match(stripped) and words <= MAX_SHORT_CONTACT_WORDS:
         return "boilerplate"
     if is_poll_text(stripped):
         return "boilerplate"
     return None
+
+
+def _sentences(text: str) -> list[str]:
+    return [m.group().strip() for m in _SENTENCE.finditer(text) if m.group().strip()] or [text]
+
+
+def _is_furniture_sentence(text: str) -> bool:
+    """A prompt, a call to readers, a promotion, a note on the page or a press contact: one sentence
+    that is furniture, as a piece of its own or inside running text (a piece of several sentences is
+    furniture when each of them is)."""
+    return bool(
+        _PROMPT.match(text)
+        or _READER_CALL.match(text)
+        or _FOLLOW.match(text)
+        or _PLEA.match(text)
+        or _PAGE_PROMPT.match(text)
+        or _CONTACT.match(text)
+        or (_PROMOTION_TOPIC.search(text) and (_PROMOTION_ACTION.match(text) or _PROMOTION_CALL.search(text)))
+    )
 
 
 def _is_option(text: str) -> bool:
@@ -393,13 +533,35 @@ _SENTENCE = re.compile(r"(?:[^.!?]|\.(?=[a-z0-9äöüß]))+(?:[.!?]+[\"“”»�
 
 def _is_inline_prompt(sentence: str) -> bool:
     stripped = _BULLET.sub("", sentence.strip())
-    matched = (
-        _PROMPT.match(stripped)
-        or _READER_CALL.match(stripped)
-        or _FOLLOW.match(stripped)
-        or (_PROMOTION_ACTION.match(stripped) and _PROMOTION_TOPIC.search(stripped))
+    return _words(stripped) <= MAX_INLINE_PROMPT_WORDS and _is_furniture_sentence(stripped)
+
+
+# A second-person pronoun as a question to the reader uses it; German "Sie" and "Ihr" only inside the
+# sentence, where their capital marks the polite form ("Haben Sie …?"), not "she" or "her".
+_SECOND_PERSON = re.compile(
+    r"\b(?:(?i:you|your|yours|du|dich|dir|dein\w*|euch|euer|eure\w*)|(?<=\w )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?))\b"
+)
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]|(?<!\w)[‘’']|[‘’'](?!\w)")
+MAX_READER_QUESTION_WORDS = 20
+
+
+def is_reader_call(text: str) -> bool:
+    """A call to readers to tell, send or write in ("Email us at …", "Schreiben Sie uns")."""
+    return bool(_READER_CALL.match(_BULLET.sub("", text.strip())))
+
+
+def is_reader_question(text: str) -> bool:
+    """One short question to the reader, not quoted: "Were you caught in the queues?", "Haben Sie
+    den Knall gehört?". The reader marks it only where it closes the article or a call follows it."""
+    stripped = text.strip()
+    return (
+        stripped.endswith("?")
+        and "?" not in stripped[:-1]
+        and not any(mark in stripped[:-1] for mark in ".!")
+        and _words(stripped) <= MAX_READER_QUESTION_WORDS
+        and not _QUOTE_MARKS.search(stripped)
+        and bool(_SECOND_PERSON.search(stripped))
     )
-    return bool(matched) and _words(stripped) <= MAX_INLINE_PROMPT_WORDS
 
 
 def reader_inserts(text: str) -> list[tuple[int, int]]:
@@ -414,6 +576,14 @@ def reader_inserts(text: str) -> list[tuple[int, int]]:
                 continue
             if _is_inline_prompt(text[start:end]):
                 spans.append((start, end))
+        # A question to the reader right before a call it leads to: "Were you there? Email us at …".
+        starts = [first + len(text[first:end]) - len(text[first:end].lstrip()) for first, end in sentences]
+        for index in range(len(sentences) - 1):
+            start, end = starts[index], sentences[index][1]
+            following = starts[index + 1]
+            following_end = sentences[index + 1][1]
+            if is_reader_question(text[start:end]) and is_reader_call(text[following:following_end]):
+                spans.append((start, end))
     return sorted(spans)
 
 
@@ -427,6 +597,12 @@ _LEADING_BYLINE = re.compile(
 def leading_byline(text: str) -> int:
     """The length of a byline and its bar glued to the start of ``text`` (0 when there is none)."""
     match = _LEADING_BYLINE.match(text[:MAX_FURNITURE_CHARS])
+    return match.end() if match else 0
+
+
+def leading_dateline(text: str) -> int:
+    """The length of a press release's dateline opening ``text`` (0 when there is none)."""
+    match = _LEADING_DATELINE.match(text[:MAX_FURNITURE_CHARS])
     return match.end() if match else 0
 
 
