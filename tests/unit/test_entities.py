@@ -588,6 +588,7 @@ def test_a_ship_or_building_named_after_a_person_is_no_person(
     [
         ("Queen Mary visited the school on Monday .", "en"),
         ("The ferry captain Anna Berg said nothing .", "en"),
+        ("The fishing boat Captain Tom Reyes steered it home .", "en"),
         ("Edward Hall opened the meeting .", "en"),
     ],
 )

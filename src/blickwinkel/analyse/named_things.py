@@ -37,21 +37,28 @@ BUILDING_NOUNS = frozenset(
     kaserne bibliothek
     """.split()
 )
+# Titles ships and buildings are named with (royalty, nobility, saints, high office); a rank or a job
+# before a name on board is the crew's ("the boat Captain Tom Reyes steered").
+_NAMESAKE_TITLES = frozenset(
+    """
+    queen king prince princess lady lord sir dame saint st empress emperor duke duchess earl admiral
+    general president pope cardinal bishop kaiser kaiserin könig königin prinz prinzessin graf gräfin
+    herzog herzogin fürst fürstin präsident papst kardinal bischof
+    """.split()
+)
 _ON_BOARD = frozenset({"aboard", "board", "bord"})
 _ARTICLES = frozenset({"the", "a", "der", "die", "das", "des", "dem", "den"})
 
 
 def _led_by_title(tokens: Sequence[str], start: int) -> int | None:
     """The start of the title words before or at ``start`` ("Queen" of "Queen Mary"), or None
-    when the name has no title before its given name."""
+    when the name has no title before its given name or its first title is no namesake's."""
     first = start
     while first > 0 and tokens[first - 1][:1].isupper() and gz.is_title(tokens[first - 1]):
         first -= 1
-    if first < start:
-        return first
-    if gz.is_title(tokens[start]) and tokens[start][:1].isupper():
-        return start
-    return None
+    if first == start and not (gz.is_title(tokens[start]) and tokens[start][:1].isupper()):
+        return None
+    return first if tokens[first].rstrip(".").casefold() in _NAMESAKE_TITLES else None
 
 
 def _word(tokens: Sequence[str], i: int) -> str:
