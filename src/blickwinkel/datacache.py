@@ -309,6 +309,27 @@ def _plain_ints(value: Any) -> Any:
     return int(value) if isinstance(value, int) else value
 
 
+_package_key: list[str] = []
+
+
+def package_source_key() -> str:
+    """A short name for the installed blickwinkel modules (each file's path, size and modification
+    time; about a millisecond for a process's first call): it changes when a module is edited or the
+    package upgraded, which is when patterns compiled at import may have changed."""
+    if not _package_key:
+        package = Path(__file__).resolve().parent
+        digest = hashlib.sha256()
+        for folder, folders, files in os.walk(package):
+            folders[:] = sorted(f for f in folders if f != "__pycache__")
+            for file in sorted(files):
+                if file.endswith(".py"):
+                    with contextlib.suppress(OSError):
+                        stat = os.stat(os.path.join(folder, file))
+                        digest.update(f"{folder}/{file}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+        _package_key.append(digest.hexdigest()[:16])
+    return _package_key[0]
+
+
 @contextlib.contextmanager
 def compiled_patterns(name: str) -> Iterator[None]:
     """While open, ``re`` builds each new pattern from compiled code kept in the cache directory.
@@ -316,7 +337,8 @@ def compiled_patterns(name: str) -> Iterator[None]:
     ``re`` parses and compiles a pattern in Python before its C core (``_sre``) builds the matcher;
     the long alternations of word lists our analysers compile at import take a new process tens of
     milliseconds. The first process records, per pattern and flags, the arguments ``re`` hands
-    ``_sre.compile``; the table is kept under ``name`` (named after the Python version) and later
+    ``_sre.compile``; the table is kept under ``name`` (named after the Python version and the
+    package's modules: :func:`package_source_key`) and later
     processes hand them over directly, which builds the same matcher. A pattern not in the table, or
     a table that cannot be read, is compiled the ordinary way. Like :class:`RegexCodes` the table is
     written once, by the first process, and holds only what was compiled inside this block; it
@@ -329,7 +351,9 @@ def compiled_patterns(name: str) -> Iterator[None]:
     if compiler is None or core is None:
         yield
         return
-    path = cache_dir() / marshal_name(name, name, 1)
+    # (keyed on blickwinkel's own modules too: a table written before a pattern was added or changed
+    # would otherwise be read by every later process, which then parses the new patterns every time)
+    path = cache_dir() / marshal_name(name, name, 1, package_source_key())
     table: dict[tuple[Any, int], tuple[Any, ...]] = read_marshal_table(path)
     recorded: dict[tuple[Any, int], tuple[Any, ...]] = {}
     shipped = compiler.compile
