@@ -355,9 +355,13 @@ def _name_after_titles(text: str, start: int, end: int) -> tuple[int, int] | Non
     return found.start("name"), found.start("name") + len(name)
 
 
+# (compiled once at import: compiled per call it fell out of ``re``'s cache of 512 patterns and was
+# parsed again, tens of times per story)
+_SPEECH_CUE = re.compile(rf"\b(?:{SPEECH}|so|laut|according\s+to)\b|:\s*$")
+
+
 def has_speech_verb(text: str, quoted: Sequence[tuple[int, int]]) -> bool:
-    pattern = re.compile(rf"\b(?:{SPEECH}|so|laut|according\s+to)\b|:\s*$")
-    return any(outside_quotes(quoted, m.start(), m.end()) for m in pattern.finditer(text))
+    return any(outside_quotes(quoted, m.start(), m.end()) for m in _SPEECH_CUE.finditer(text))
 
 
 # --- attribution lines ---------------------------------------------------------------------------
