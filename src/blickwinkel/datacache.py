@@ -17,6 +17,7 @@ import hashlib
 import marshal
 import mmap
 import os
+import re
 import struct
 import sys
 import tempfile
@@ -59,6 +60,7 @@ def cached_file(name: str, write: Callable[[Path], None]) -> Path | None:
     """
     path = cache_dir() / name
     if path.is_file():
+        _mark_used(path)
         return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,7 +75,40 @@ def cached_file(name: str, write: Callable[[Path], None]) -> Path | None:
                 os.unlink(temporary)
     except OSError:
         return None
+    _remove_replaced_builds(path)
     return path
+
+
+# A cache file is named ``<stem>-<source key><suffix>``; an upgraded package or edited module gets a
+# new key, so without pruning every upgrade would leave its files behind (the e5 weights alone are
+# 85 MB). When a file is written, the files of the same stem that no process has used for this long
+# are removed; a file in use has its time refreshed at most once a day (another installation beside
+# this one, of another version, keeps its files as long as it runs). On POSIX a process that still
+# maps a removed file keeps reading it.
+UNUSED_BUILD_SECONDS = 14 * 86400.0
+_USED_REFRESH_SECONDS = 86400.0
+_BUILD_NAME = re.compile(r"(?P<stem>.+)-[0-9a-f]{16}(?P<suffix>\.[A-Za-z0-9]+)")
+
+
+def _mark_used(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        if time.time() - path.stat().st_mtime > _USED_REFRESH_SECONDS:
+            os.utime(path)
+
+
+def _remove_replaced_builds(path: Path) -> None:
+    match = _BUILD_NAME.fullmatch(path.name)
+    if match is None:
+        return
+    now = time.time()
+    pattern = f"{glob.escape(match['stem'])}-*{glob.escape(match['suffix'])}"
+    for other in path.parent.glob(pattern):
+        same = _BUILD_NAME.fullmatch(other.name)
+        if other == path or same is None or same["stem"] != match["stem"]:
+            continue
+        with contextlib.suppress(OSError):
+            if now - other.stat().st_mtime > UNUSED_BUILD_SECONDS:
+                other.unlink()
 
 
 # A temporary file of a cache file older than this was left by a process killed while writing it (the

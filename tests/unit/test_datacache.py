@@ -3,6 +3,7 @@ cannot be written costs only speed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,54 @@ def test_cache_is_written_once_and_reused(tmp_path: Path, monkeypatch: pytest.Mo
     assert first == second and first is not None and first.read_text() == "built"
     assert len(calls) == 1
     assert [p.name for p in first.parent.iterdir()] == ["thing.bin"]  # no temporary file left behind
+
+
+def _writes(text: str) -> Callable[[Path], None]:
+    def write(path: Path) -> None:
+        path.write_text(text)
+
+    return write
+
+
+def test_files_of_an_older_build_go_when_a_new_build_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgrade writes its files under a new key; the same stem's files nobody used for two weeks
+    go then, a recently used one (another installation beside this one) and other stems stay."""
+    import os
+    import time
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = datacache.cache_dir()
+    folder.mkdir(parents=True)
+    old = time.time() - datacache.UNUSED_BUILD_SECONDS - 60
+    unused = folder / "weights-00000000000000aa.npy"
+    recent = folder / "weights-00000000000000bb.npy"
+    other_suffix = folder / "weights-00000000000000cc.marshal"
+    other_stem = folder / "weights-extra-00000000000000dd.npy"
+    not_ours = folder / "notes.npy"
+    for path in (unused, recent, other_suffix, other_stem, not_ours):
+        path.write_text("x")
+        if path != recent:
+            os.utime(path, (old, old))
+    new = datacache.cached_file("weights-00000000000000ee.npy", _writes("new"))
+    assert new is not None and new.read_text() == "new"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        p.name for p in (new, recent, other_suffix, other_stem, not_ours)
+    )
+
+
+def test_a_file_in_use_is_marked_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = datacache.cached_file("weights-00000000000000aa.npy", _writes("x"))
+    assert first is not None
+    old = time.time() - datacache.UNUSED_BUILD_SECONDS - 60
+    os.utime(first, (old, old))
+    assert datacache.cached_file(first.name, _writes("y")) == first
+    assert time.time() - first.stat().st_mtime < 60 and first.read_text() == "x"
 
 
 def test_a_killed_writer_leaves_nothing_for_good(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
