@@ -53,6 +53,8 @@ def statement_text(article: Article) -> str:
         "Tippen Sie auf die Glocke, um keine Meldung zu verpassen.",
         "More information will be published here as it comes in.",
         "Weitere Informationen folgen.",
+        "Alle Wahlergebnisse finden Sie unter ergebnisse.oberhain.example.",
+        "The full inspection report can be found at schools.example/reports.",
         "Dieser Text ist zuerst in unserem Wochenbrief erschienen.",
         # calls for readers' material
         "Send us your pictures of the flooding.",
@@ -107,6 +109,9 @@ def test_credits_and_datelines_are_credits(text: str) -> None:
         "Photo: a crowd outside the town hall at dusk",
         "The strike ends on Friday, the union said.",
         "Listening to the radio, she heard the news at noon.",
+        "The series is available on Netflix from Friday.",
+        "Die Kinder finden Sie auf dem Spielplatz am See.",
+        "Die Läden bleiben offen, die Zeiten gibt es auf laeden.example.",
     ],
 )
 def test_fact_sentences_that_look_like_furniture_stay(text: str) -> None:

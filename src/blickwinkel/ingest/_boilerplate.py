@@ -164,6 +164,18 @@ _PLEA = re.compile(
 # Furniture that speaks about the page or the app: "Refresh this page for the latest updates", "Tap
 # the bell icon to …", "Further updates will be published on this page", "Weitere Informationen
 # folgen."
+# A pointer to a web address: "Die Ergebnisse aller Gemeinden finden Sie auf wahlen.example.", "The
+# full list can be found at example.org/list." (an address, not a name: "available on Netflix" stays).
+# One clause only: "Die Filialen bleiben offen – alle Infos gibt es auf …" tells a fact first.
+_ADDRESS_POINTER = re.compile(
+    r"^[^,;:–—]{0,80}\b(?:finden sie|findest du|gibt es|lesen sie|sehen sie) "
+    r"(?:auch |alle |hier |jederzeit )?(?:auf|unter) "
+    r"(?:www\.)?[\w-]+\.[\w./-]+|"
+    r"^[^,;:–—]{0,80}\b(?:can be (?:found|read|seen|viewed)|(?:is|are) (?:available|published|posted)) "
+    r"(?:at|on) "
+    r"(?:www\.)?[\w-]+\.[\w./-]+",
+    _I,
+)
 _PAGE_PROMPT = re.compile(
     r"^(?:(?:please )?(?:refresh|reload) (?:this|the) (?:page|blog|live blog)\b|"
     r"(?:bitte )?(?:aktualisieren|laden) sie (?:diese|die) seite\b|"
@@ -424,6 +436,7 @@ def _is_furniture_sentence(text: str) -> bool:
         or _FOLLOW.match(text)
         or _PLEA.match(text)
         or _PAGE_PROMPT.match(text)
+        or _ADDRESS_POINTER.match(text)
         or _CONTACT.match(text)
         or (_PROMOTION_TOPIC.search(text) and (_PROMOTION_ACTION.match(text) or _PROMOTION_CALL.search(text)))
     )
