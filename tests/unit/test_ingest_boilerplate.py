@@ -518,3 +518,21 @@ def test_a_sentence_about_following_stays() -> None:
     text = "For more than a decade, fans have followed the club on Twitter. The club has 40,000 followers."
     article = read_text(json.dumps({"title": "Club", "text": text}), source="c.json", fmt="json")
     assert "fans have followed the club" in statement_text(article)
+
+
+def test_a_live_blog_greeting_and_sign_off_are_furniture() -> None:
+    # A live blog's "Good morning and welcome to our live coverage of …" was a statement.
+    text = (
+        "Good morning and welcome to our live coverage of the storm on the Brannock coast.\n\n"
+        "All ferries to the islands are cancelled until at least 2pm, the operator said.\n\n"
+        "That's all from us for today."
+    )
+    article = read_text(json.dumps({"title": "Storm live", "text": text}), source="l.json", fmt="json")
+    said = statement_text(article)
+    assert "welcome" not in said and "That's all" not in said and "ferries" in said
+    german = "Guten Morgen und willkommen zu unserem Liveblog zur Wahl.\n\nDie Wahllokale sind offen."
+    record = json.dumps({"title": "Wahl live", "text": german})
+    assert "willkommen" not in statement_text(read_text(record, source="w.json", fmt="json"))
+    # A report that goes on past the words is kept.
+    kept = "Welcome to the live coverage, the minister told reporters as the count began in Brackwell."
+    assert boilerplate_kind(kept) is None

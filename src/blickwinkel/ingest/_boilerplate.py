@@ -233,6 +233,22 @@ _FOLLOW = re.compile(
     r"to (?:get|receive) (?:the |our )?latest\b[^.!?]{0,80}\b(?:follow|sign up|subscribe|download)\b)",
     _I,
 )
+# A live blog's greeting and sign-off: "Good morning and welcome to our live coverage of …",
+# "Guten Morgen und willkommen zu unserem Newsblog", "That's all from us for today". The page talking
+# about itself, never a fact of the event.
+_LIVE_GREETING = re.compile(
+    r"^(?:"
+    r"(?:(?:good (?:morning|afternoon|evening)|hello|hi)(?: and|,)? )?welcome (?:back )?to "
+    r"(?:our|the|this) (?:live|rolling)\b[^.!?]{0,30}\b(?:coverage|blog|updates|page)\b|"
+    r"(?:(?:guten (?:morgen|tag|abend)|hallo)(?: und|,)? )?(?:herzlich )?willkommen (?:zurück )?"
+    r"(?:zu|in|bei) (?:unserem|unserer|diesem|dem|der) (?:live|news)-?(?:blog|ticker)\w*|"
+    r"that'?s all (?:from us|for (?:now|today))|we(?:'re| are) (?:pausing|ending|closing) "
+    r"(?:our|this) live (?:coverage|blog)|"
+    r"damit (?:beenden|schließen) wir (?:unseren|den|diesen) (?:live|news)-?(?:blog|ticker)\w*"
+    # The whole piece: a sentence that goes on past the greeting reports something.
+    r")[^.!?]{0,50}[.!]?\s*$",
+    _I,
+)
 # A whole piece that notes the page itself: when it was updated, that a machine helped to write it,
 # that it can be listened to, how many comments it has ("Dieser Artikel wurde am 11.03.2025 um 14:32
 # Uhr aktualisiert." was a statement dated 11 March). Whole pieces only: in running text such a
@@ -410,6 +426,8 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
     if _BUTTON.match(stripped) or _SHARE_ROW.match(stripped) or _PAGE_NOTE.match(stripped):
         return "boilerplate"
     if _PROMPT.match(stripped) or _READER_CALL.match(stripped) or _FOLLOW.match(stripped):
+        return "boilerplate"
+    if _LIVE_GREETING.match(stripped):
         return "boilerplate"
     if _PROMOTION_TOPIC.search(stripped) and _PROMOTION_ACTION.match(stripped):
         return "boilerplate"
