@@ -391,7 +391,9 @@ def source(name: str) -> str:
         ("semeval-en-", "SemEval en"),
         ("semeval-", "SemEval (tuning half)"),
         ("own-x-", "own de-en"),
+        ("own-x2-", "own de-en"),
         ("own-p-", "own one language"),
+        ("own-e-", "own one language, real-news shapes"),
     ):
         if name.startswith(prefix):
             return label

@@ -37,7 +37,10 @@ DATA = Path(os.environ.get("BLICKWINKEL_SHARED", str(SHARED))) / "data"
 # R 0.732). Ninth session's refit with our own invented stories (172 training events): links 0.796 ->
 # 0.843 (P 0.935, R 0.768), unique facts 0.523 -> 0.708 (P 0.810, R 0.630), conflicts 0.8 (P 1.0,
 # R 0.667).
-GOLD_F1 = {"links": 0.843, "unique_facts": 0.708, "conflicts": 0.8}
+# Tenth session's refit with all our own invented stories (231 training events): links 0.843 -> 0.831
+# (P 0.933, R 0.750: 42/45, 42/56), LOWERED; unique facts 0.708 -> 0.734; conflicts 0.8 -> 0.736 (7 of
+# 12 found, none false; was 8), LOWERED: the new weights link fewer of the examples' pairs.
+GOLD_F1 = {"links": 0.831, "unique_facts": 0.734, "conflicts": 0.736}
 # Held-out real-news events (examples/gold-real, split heldout), per language pair:
 # (task, figure) -> pinned value. Support (gold items) in the comments. Since the eighth session the
 # link model is fitted on licence-clean pairs only (docs/data-sources.md); the pins that went down
@@ -48,16 +51,19 @@ HELDOUT = {
         # licence-clean refit: links P/R 0.943/0.638 -> 0.876/0.609 (64/73, 64/105), both lowered;
         # ninth session's refit with our own stories: 0.929/0.628 (66/71, 66/105); tenth session's
         # grouping rules (restatements on a link's terms, the best-candidate gap): P 0.929 -> 0.970
-        # (66/68), R 0.628
-        ("links", "precision"): 0.970,
-        ("links", "recall"): 0.628,
+        # (66/68), R 0.628; tenth session's refit with all our own stories: P 0.970 -> 0.984 (63/64),
+        # R 0.628 -> 0.6 (63/105), LOWERED (three links fewer)
+        ("links", "precision"): 0.984,
+        ("links", "recall"): 0.6,
         # licence-clean refit: P 0.832 -> 0.941 (81/86), R 0.832 -> 0.648 (81/125): recall lowered;
         # ninth session's refit: P 0.941 -> 0.873 (83/95), LOWERED (more facts joined, and more of
         # the rest marked "perhaps also" elsewhere, so fewer stand as unique), R 0.664 (83/125);
-        # tenth session's grouping rules: P 0.873 -> 0.875 (84/96), R 0.664 -> 0.672 (84/125)
-        ("unique_facts", "precision"): 0.875,
-        ("unique_facts", "recall"): 0.672,
-        ("different", "rate"): 0.977,  # 43/44 (ninth session's refit; 41/44 before)
+        # tenth session's grouping rules: P 0.873 -> 0.875 (84/96), R 0.664 -> 0.672 (84/125); tenth
+        # session's refit: P 0.875 -> 0.849 (96/113), LOWERED (fewer facts marked "perhaps also"
+        # elsewhere), R 0.672 -> 0.768 (96/125)
+        ("unique_facts", "precision"): 0.849,
+        ("unique_facts", "recall"): 0.768,
+        ("different", "rate"): 1.0,  # 44/44 (tenth session's refit; 43/44 before, 41/44 in the eighth)
         # 1 of 6 gold conflicts found, 3 false; the de and de-en held-out conflicts (2 and 2) are
         # not found yet (P/R 0), so they pin nothing there. LOWERED 0.25 -> 0.2 (1 of 5 flagged, 4
         # false) in the eighth session: the conflict rules chosen on the tuning half and tune-only
@@ -69,13 +75,16 @@ HELDOUT = {
     # 9 corpus-de stories, 1 SemEval de-de pair
     "de": {  # links 59, unique facts 69, different-fact pairs 57, conflicts 2
         # licence-clean refit: P 0.958 -> 0.977 (44/45), R 0.779 -> 0.745 (44/59): recall lowered;
-        # ninth session's refit: P 0.977 (43/44), R 0.745 -> 0.728 (43/59), LOWERED (one link fewer)
-        ("links", "precision"): 0.977,
-        ("links", "recall"): 0.728,
+        # ninth session's refit: P 0.977 (43/44), R 0.745 -> 0.728 (43/59), LOWERED (one link fewer);
+        # tenth session's refit: P 0.977 -> 0.976 (42/43), R 0.728 -> 0.711 (42/59), both LOWERED
+        # (one link fewer)
+        ("links", "precision"): 0.976,
+        ("links", "recall"): 0.711,
         # licence-clean refit: P 0.878 -> 0.888 (56/63), R 0.942 -> 0.811 (56/69): recall lowered;
-        # ninth session's refit: P 0.888 -> 0.869 (60/69), LOWERED; R 0.869 (60/69)
-        ("unique_facts", "precision"): 0.869,
-        ("unique_facts", "recall"): 0.869,
+        # ninth session's refit: P 0.888 -> 0.869 (60/69), LOWERED; R 0.869 (60/69); tenth session's
+        # refit: P 0.869 -> 0.853 (64/75), LOWERED; R 0.869 -> 0.927 (64/69)
+        ("unique_facts", "precision"): 0.853,
+        ("unique_facts", "recall"): 0.927,
         ("different", "rate"): 0.982,
     },
     # 5 SemEval de-en pairs
@@ -130,9 +139,11 @@ def test_held_out_real_news_gold() -> None:
 # comparison ran on them; the rules as they stood found none of their 5 conflicts and flagged nothing
 # there (13 of 20 in 15 flagged on all 56, P 0.866 / R 0.65). With the tenth session's rules (a count
 # and its share, whole counts after "another", a news agency's place, two tolls on two weekdays): 16 of
-# 20 found, none false, 0 of 89 near-misses flagged.
+# 20 found, none false, 0 of 89 near-misses flagged. LOWERED by the tenth session's link refit (our own
+# invented stories; the rules unchanged): 16 of 20 found in 17 flagged, P 1.0 -> 0.941 (one false), 0 of
+# 89 near-misses: the new links pair statements the rules had not met.
 TUNE_ONLY_CONFLICTS = {
-    ("conflicts", "precision"): 1.0,
+    ("conflicts", "precision"): 0.941,
     ("conflicts", "recall"): 0.8,
     ("near_misses", "rate"): 0.0,
 }
@@ -161,8 +172,9 @@ HELDOUT_LINK_EMBEDDER = {
     # de-en precision 0.8 -> 0.666 in the ninth session by the German-inflection key rules; then the
     # ninth session's refit with our own stories: en 0.929/0.628 (66/71, 66/105); de 0.976/0.711
     # (42/43, 42/59: recall LOWERED); de-en 0.5/0.25 (3/6, 3/12: both LOWERED). Tenth session's
-    # grouping rules: en P 0.929 -> 0.970 (66/68)
-    "en": {("links", "precision"): 0.970, ("links", "recall"): 0.628},
+    # grouping rules: en P 0.929 -> 0.970 (66/68). Tenth session's refit with all our own stories: en
+    # 0.984/0.6 (63/64, 63/105: recall LOWERED), de 0.976/0.711 (42/43, 42/59), de-en 0.5/0.25
+    "en": {("links", "precision"): 0.984, ("links", "recall"): 0.6},
     "de": {("links", "precision"): 0.976, ("links", "recall"): 0.711},
     "de-en": {("links", "precision"): 0.5, ("links", "recall"): 0.25},
 }
