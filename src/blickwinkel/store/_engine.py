@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.resources
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,9 +90,45 @@ def migrate(engine: sa.Engine) -> None:
                 connection.exec_driver_sql("SELECT pg_advisory_xact_lock(73519)")
                 _upgrade(config, connection)
         else:
-            connection.info["write"] = True
-            _upgrade(config, connection)
-            connection.commit()
+            with _sqlite_migration_lock(engine):
+                connection.info["write"] = True
+                _upgrade(config, connection)
+                connection.commit()
+
+
+@contextlib.contextmanager
+def _sqlite_migration_lock(engine: sa.Engine) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on the database file while migrating.
+
+    Alembic runs each SQLite migration in a transaction of its own, with the steps planned from the
+    version read first; two processes opening a new database at once could both plan "create the
+    tables" and the second fail with "table … already exists". SQLite's own locks are POSIX record
+    locks, independent of ``flock`` on Linux, so this lock does not block the database itself. Where
+    there is no file or no ``flock`` (an in-memory database, Windows) the migration runs unlocked.
+    """
+    database = engine.url.database
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        fcntl = None  # type: ignore[assignment]
+    if fcntl is None or not database or database == ":memory:" or database.startswith("file:"):
+        yield
+        return
+    try:
+        handle = open(Path(database).expanduser(), "ab")  # noqa: SIM115 - closed below
+    except OSError:
+        yield
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            yield
+            return
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _upgrade(config: Config, connection: sa.Connection) -> None:
