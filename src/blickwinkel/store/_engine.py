@@ -98,13 +98,14 @@ def migrate(engine: sa.Engine) -> None:
 
 @contextlib.contextmanager
 def _sqlite_migration_lock(engine: sa.Engine) -> Iterator[None]:
-    """Hold an exclusive ``flock`` on the database file while migrating.
+    """Hold an exclusive ``flock`` on ``<database>.migrate-lock`` beside the database while migrating.
 
     Alembic runs each SQLite migration in a transaction of its own, with the steps planned from the
     version read first; two processes opening a new database at once could both plan "create the
-    tables" and the second fail with "table … already exists". SQLite's own locks are POSIX record
-    locks, independent of ``flock`` on Linux, so this lock does not block the database itself. Where
-    there is no file or no ``flock`` (an in-memory database, Windows) the migration runs unlocked.
+    tables" and the second fail with "table … already exists". The lock is a file of its own: closing
+    any descriptor of the database file itself would drop the POSIX locks SQLite holds on it (SQLite's
+    "how to corrupt" list). Where there is no file or no ``flock`` (an in-memory database, Windows, a
+    folder that cannot be written) the migration runs unlocked.
     """
     database = engine.url.database
     try:
@@ -115,7 +116,8 @@ def _sqlite_migration_lock(engine: sa.Engine) -> Iterator[None]:
         yield
         return
     try:
-        handle = open(Path(database).expanduser(), "ab")  # noqa: SIM115 - closed below
+        path = Path(database).expanduser()
+        handle = open(path.with_name(path.name + ".migrate-lock"), "ab")  # noqa: SIM115 - closed below
     except OSError:
         yield
         return
