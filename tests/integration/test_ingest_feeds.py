@@ -177,7 +177,7 @@ def test_an_unreadable_feed_is_named_with_its_id_from_the_error_table() -> None:
 def test_tracking_parameters_are_left_out_of_an_article_url(server: str, store: Store) -> None:
     # A feed's "?utm_source=rss" and a newsletter's "?utm_medium=email" made two URLs of one article:
     # an edited version came in as a new article instead of replacing the stored one.
-    from blickwinkel.store.ingest import without_tracking
+    from blickwinkel.ingest.urls import without_tracking
     from tests.unit.test_stories_props import HashedWordsEmbedder
 
     fetcher = Fetcher(FetchPolicy(allow_networks=("127.0.0.0/8",), host_interval=0.0))

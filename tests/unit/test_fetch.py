@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from blickwinkel.errors import IngestError
-from blickwinkel.ingest.fetch import Fetcher, FetchPolicy, is_public_address, parse_networks, redact
+from blickwinkel.ingest.fetch import Fetcher, FetchPolicy, is_public_address, parse_networks
+from blickwinkel.ingest.urls import redact
 
 PUBLIC = "93.184.216.34"
 ADDRESSES = {"news.example": [PUBLIC], "evil.example": [PUBLIC], "inside.example": ["10.0.0.5"]}
@@ -315,8 +316,9 @@ def test_allowing_loopback_opens_no_translated_form_of_it() -> None:
 
 
 def test_an_article_from_a_url_with_credentials_keeps_them_nowhere() -> None:
-    from blickwinkel.ingest.fetch import Fetched, without_credentials
+    from blickwinkel.ingest.fetch import Fetched
     from blickwinkel.ingest.page import article_from_page
+    from blickwinkel.ingest.urls import without_credentials
 
     assert without_credentials("https://anna:s3cret@news.example/a?x=1") == "https://news.example/a?x=1"
     assert without_credentials("https://news.example/a") == "https://news.example/a"

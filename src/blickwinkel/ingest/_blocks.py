@@ -37,6 +37,7 @@ from blickwinkel.ingest._text import (
     normalise,
     sentence_count,
 )
+from blickwinkel.ingest.urls import article_url
 from blickwinkel.model import Article, Block, BlockKind
 
 # A lead is the short teaser under the headline; longer first paragraphs are body text.
@@ -311,7 +312,7 @@ def build_article(
         blocks=tuple(blocks),
         source=source,
         outlet=outlet or None,
-        url=url or None,
+        url=article_url(url) if url else None,
         title=title,
         lead=lead,
         published=published,

@@ -36,6 +36,7 @@ import httpx
 from blickwinkel.config import Network, parse_networks
 from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._decode import western_text
+from blickwinkel.ingest.urls import redact
 
 Resolver = Callable[[str, int], list[str]]
 USER_AGENT = "blickwinkel/0.1 (news comparison; +https://example.invalid/blickwinkel)"
@@ -81,19 +82,6 @@ REFUSED_NETWORKS: tuple[Network, ...] = tuple(
         "ff00::/8",  # multicast
     )
 )
-
-
-_CREDENTIALS = re.compile(r"(?<=//)[^/@\s?#]*@")
-
-
-def redact(text: str) -> str:
-    """``text`` with the user and password of every URL in it replaced by ``***``."""
-    return _CREDENTIALS.sub("***@", text)
-
-
-def without_credentials(url: str) -> str:
-    """``url`` without its ``user:pass@``: the form an article's URL is kept and stored in."""
-    return _CREDENTIALS.sub("", url)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ import datetime as dt
 
 from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._inputs import read_text
-from blickwinkel.ingest.fetch import Fetched, without_credentials
+from blickwinkel.ingest.fetch import Fetched
 from blickwinkel.ingest.html import host_outlet
+from blickwinkel.ingest.urls import article_url
 from blickwinkel.model import Article
 
 # What a server's Content-Type says the body is, where it is no HTML page: a plain text or markdown
@@ -22,9 +23,9 @@ _SNIFFED = {"", "text/plain", "application/octet-stream", "binary/octet-stream"}
 
 def article_from_page(url: str, fetched: Fetched, *, published: dt.date | None = None) -> Article:
     """The article of a fetched HTML page (or plain text, markdown or JSON record, as its Content-Type
-    says); the requested URL (without credentials, which are never stored) is its identity, the host
-    its outlet when the page names none."""
-    url = without_credentials(url)
+    says); the requested URL (in its kept form, :func:`article_url`) is its identity, the host its
+    outlet when the page names none."""
+    url = article_url(url)
     kind = fetched.content_type.split(";")[0].strip().lower()
     if kind in _FORMATS or kind in _SNIFFED:
         fmt = _FORMATS.get(kind)

@@ -34,6 +34,7 @@ from blickwinkel.ingest._dates import parse_date_value
 from blickwinkel.ingest._inputs import first_time, is_listed_file
 from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.page import article_from_page
+from blickwinkel.ingest.urls import without_tracking
 from blickwinkel.model import AnalysedArticle, Article
 from blickwinkel.store._store import Store
 from blickwinkel.store.records import Feed, StoryChoice
@@ -507,35 +508,6 @@ class Ingestor:
         if self.fetcher is None:
             self.fetcher = Fetcher()
         return self.fetcher
-
-
-# Query parameters that only tell the site's analytics where a reader came from: a feed's
-# "?utm_source=rss" and a newsletter's "?utm_medium=email" were stored as two URLs of one article,
-# so an edited version came in as a new article instead of replacing the stored one.
-_TRACKING_PREFIXES = ("utm_",)
-_TRACKING_PARAMETERS = frozenset(
-    {
-        "fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "xtor",
-        "wt_mc", "wt_zmc", "at_medium", "at_campaign",
-        "ns_mchannel", "ns_source", "ns_campaign", "ns_linkname", "ns_fee",
-    }
-)  # fmt: skip
-
-
-def without_tracking(url: str) -> str:
-    """``url`` without the analytics parameters a feed or a newsletter adds to an article's link."""
-    parts = urllib.parse.urlsplit(url)
-    if not parts.query:
-        return url
-    pairs = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
-    kept = [
-        (k, v)
-        for k, v in pairs
-        if k.lower() not in _TRACKING_PARAMETERS and not k.lower().startswith(_TRACKING_PREFIXES)
-    ]
-    if len(kept) == len(pairs):
-        return url
-    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(kept)))
 
 
 def latest_versions(articles: Sequence[Article]) -> tuple[list[Article], list[Article]]:

@@ -25,7 +25,7 @@ from blickwinkel.errors import (
     Errors,
     IngestError,
 )
-from blickwinkel.ingest.fetch import redact
+from blickwinkel.ingest.urls import redact
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from blickwinkel.errors import ApiError, BlickwinkelError, ComparisonError, Errors, IngestError
-from blickwinkel.ingest.fetch import Fetched, Fetcher, redact
+from blickwinkel.ingest.fetch import Fetched, Fetcher
+from blickwinkel.ingest.urls import redact
 from blickwinkel.model import Article, Comparison
 from blickwinkel.store import Store
 
