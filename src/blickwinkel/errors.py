@@ -174,6 +174,14 @@ class Errors(metaclass=_ErrorsWithCodes):
         "looks like a cookie consent page, not an article: the site asked for consent before showing "
         "it; save the page after accepting, or give the article's text"
     )
+    # ingest/markdown.py: warnings (the article is still read)
+    I060 = (
+        "line {line} of the front matter is no '{form}' field ({shown}): left out, the other fields were read"
+    )
+    I061 = (
+        "the front matter opened by '{marker}' on line 1 is never closed: its fields up to line {line} "
+        "were read and the text after them as the article; close the block with a '{marker}' line"
+    )
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "

@@ -79,6 +79,9 @@ class Article:
     language: str | None = None
     author: str | None = None
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # What the reader noticed while reading and the user should hear of (front matter it could not
+    # read whole): the commands print them as warnings; not stored.
+    notes: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]

@@ -7,7 +7,7 @@ something is printed, not when a command starts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,6 +68,13 @@ def bad_choice(option: str, value: object, choices: Sequence[str]) -> str:
     from blickwinkel.errors import Errors
 
     return Errors.C003.format(option=option, value=value, choices=", ".join(repr(c) for c in choices))
+
+
+def warn_reading_notes(notes: Iterable[str]) -> None:
+    """A warning on standard error for each thing a reader noticed in an article it read (front
+    matter it could not read whole)."""
+    for note in notes:
+        print_warning(stderr_console(), note)
 
 
 def warn_skipped_folders(inputs: Sequence[str]) -> None:

@@ -16,6 +16,7 @@ from blickwinkel.cli._messages import (
     print_plain,
     print_warning,
     stderr_console,
+    warn_reading_notes,
     warn_skipped_folders,
 )
 from blickwinkel.errors import BlickwinkelError, Errors
@@ -113,6 +114,7 @@ def compare(
         raise typer.Exit(2) from None
     for failure in run.failures:
         print_error(stderr_console(), failure)
+    warn_reading_notes(note for a in run.articles for note in a.notes)
     assert run.comparison is not None
     try:
         _render(run.comparison, chosen, output)

@@ -13,6 +13,7 @@ from blickwinkel.cli._messages import (
     print_plain,
     stderr_console,
     stdout_console,
+    warn_reading_notes,
     warn_skipped_folders,
 )
 from blickwinkel.errors import BlickwinkelError
@@ -146,6 +147,7 @@ def _run(
     # ("14 failed") sent the user to `--failed`, which also lists the failures of earlier runs.
     for error in counts.errors[:SHOWN_ERRORS]:
         print_error(err, error)
+    warn_reading_notes(counts.notes)
     if len(counts.errors) > SHOWN_ERRORS:
         err.print(plain(f"… and {len(counts.errors) - SHOWN_ERRORS} more"))
     err.print(

@@ -80,13 +80,14 @@ def _read_evaluation_file(path: Path, what: str) -> str:
 def _read_batch(inputs: list[str], max_mb: float | None = None) -> tuple[list[Any], list[IngestError]]:
     """The readable articles and one error per input (or record) that failed; inputs larger than
     ``max_mb`` megabytes (default: the 'max_file_mb' setting) are refused."""
-    from blickwinkel.cli._messages import warn_skipped_folders
+    from blickwinkel.cli._messages import warn_reading_notes, warn_skipped_folders
     from blickwinkel.config import load_settings
     from blickwinkel.ingest import read_inputs
 
     limit = load_settings({"max_file_mb": max_mb}).max_file_mb
     warn_skipped_folders(inputs)
     result = read_inputs(inputs, stdin=sys.stdin.buffer, max_bytes=int(limit * 1_000_000))
+    warn_reading_notes(note for a in result.articles for note in a.notes)
     return list(result.articles), list(result.failures)
 
 

@@ -10,12 +10,14 @@ a ``— Name`` line is a quote block (an embedded post when the line reads ``—
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
+from blickwinkel.errors import Errors
 from blickwinkel.ingest._base import READERS, ReadResult, single
 from blickwinkel.ingest._blocks import (
     TITLE_MAX_CHARS,
@@ -76,9 +78,9 @@ def _parser() -> MarkdownIt:
 
 # A front matter block of static-site and notes exports: "---", "key: value" lines, "---" (or "...");
 # Hugo's TOML form is "+++", "key = value" lines, "+++".
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_MATTER_OPENING = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n")
+_FRONT_MATTER_CLOSING = {"---": ("---", "..."), "+++": ("+++",)}
 _FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
-_TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _TOML_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*?)[ \t]*$")
 # A TOML table header ("[params]", "[[images]]"): the keys after it are the table's, not the page's.
 _TOML_TABLE = re.compile(r"^\[")
@@ -98,35 +100,92 @@ _FRONT_MATTER_KEYS = {
 }
 
 
-def front_matter(text: str) -> tuple[dict[str, str], str]:
+@dataclass(frozen=True)
+class FrontMatter:
+    """The fields a leading front matter block names, the text after the block, and what in the block
+    could not be read (a message with its line; None when all of it was read)."""
+
+    fields: dict[str, str]
+    text: str
+    problem: str | None = None
+
+
+def front_matter(text: str) -> FrontMatter:
     """The title, date, author and outlet a leading front matter block names, and the text after it.
 
     Only one-line ``key: value`` fields (``key = value`` in a ``+++`` block) and YAML lists of plain
     items are read (quotes taken off); nested keys, TOML tables and anything else in the block are
-    left out, so that the block never becomes the headline.
+    left out, so that the block never becomes the headline. A line of a block that is no field, and a
+    block never closed, are told in ``problem``: both lost the title and date without a word (the block
+    was read as the headline, or as a paragraph that swallowed the fields).
     """
-    found = _FRONT_MATTER.match(text)
-    field_pattern = _FRONT_MATTER_FIELD
-    if found is None and (found := _TOML_FRONT_MATTER.match(text)) is not None:
-        field_pattern = _TOML_FIELD
-    lines = [line for line in found.group(1).splitlines() if line.strip()] if found else []
-    # Every line a field, a list item, an indented continuation (or a TOML table and what follows
-    # it): else the rules enclose article text.
-    if found is None or not lines or not field_pattern.match(lines[0]):
-        return {}, text
-    if field_pattern is _TOML_FIELD:
-        table = next((i for i, line in enumerate(lines) if _TOML_TABLE.match(line)), len(lines))
-        lines = lines[:table]
-    if not all(field_pattern.match(line) or line[0] in " \t-" for line in lines):
-        return {}, text
+    opening = _FRONT_MATTER_OPENING.match(text)
+    if opening is None:
+        return FrontMatter({}, text)
+    marker = opening.group(1)
+    pattern = _FRONT_MATTER_FIELD if marker == "---" else _TOML_FIELD
+    closing = _FRONT_MATTER_CLOSING[marker]
+    numbered: list[tuple[int, str]] = []  # the block's lines with their numbers in the file
+    end: int | None = None  # where the text after the closing line starts
+    position = opening.end()
+    for number, raw in enumerate(text[position:].split("\n"), start=2):
+        position += len(raw) + 1
+        line = raw.rstrip("\r")
+        if line.rstrip(" \t") in closing:
+            end = min(position, len(text))
+            break
+        numbered.append((number, line))
+    if end is None:
+        return _unclosed_front_matter(text, marker, pattern, numbered)
+    numbered = [(n, line) for n, line in numbered if line.strip()]
+    if not numbered or not pattern.match(numbered[0][1]):
+        return FrontMatter({}, text)
+    if pattern is _TOML_FIELD:
+        table = next((i for i, (_, line) in enumerate(numbered) if _TOML_TABLE.match(line)), len(numbered))
+        numbered = numbered[:table]
+    bad = [(n, line) for n, line in numbered if not (pattern.match(line) or line[0] in " \t-")]
+    bad_lines = {n for n, _ in bad}
+    good = [line for n, line in numbered if n not in bad_lines]
+    fields = _front_matter_fields(good, pattern)
+    if not bad:
+        return FrontMatter(fields, text[end:])
+    # Lines that are no fields: a block with a field this reader knows and more fields than such lines
+    # is front matter with a broken line; otherwise the rules enclose article text.
+    if not fields or len(bad) >= len(good):
+        return FrontMatter({}, text)
+    number, shown = bad[0]
+    form = "key: value" if pattern is _FRONT_MATTER_FIELD else "key = value"
+    problem = Errors.I060.format(line=number, form=form, shown=_shown_line(shown))
+    return FrontMatter(fields, text[end:], problem)
+
+
+def _unclosed_front_matter(
+    text: str, marker: str, pattern: re.Pattern[str], numbered: list[tuple[int, str]]
+) -> FrontMatter:
+    """A block with no closing line: its fields are the field lines right after the opening (up to the
+    first blank or other line), if one of them is a field this reader knows; the rest is the text."""
+    lines: list[str] = []
+    for _, line in numbered:
+        if not line.strip() or not (pattern.match(line) or (lines and line[0] in " \t-")):
+            break
+        lines.append(line)
+    fields = _front_matter_fields(lines, pattern)
+    if not fields:
+        return FrontMatter({}, text)
+    last = numbered[len(lines) - 1][0]
+    after = text.split("\n", last)[last] if text.count("\n") >= last else ""
+    return FrontMatter(fields, after, Errors.I061.format(marker=marker, line=last))
+
+
+def _front_matter_fields(lines: list[str], pattern: re.Pattern[str]) -> dict[str, str]:
     fields: dict[str, str] = {}
     for number, line in enumerate(lines):
-        field = field_pattern.match(line)
+        field = pattern.match(line)
         if field is None:
             continue
         key = _FRONT_MATTER_KEYS.get(field.group(1).lower())
         value = _unquoted(field.group(2))
-        if key and not value and field_pattern is _FRONT_MATTER_FIELD:
+        if key and not value and pattern is _FRONT_MATTER_FIELD:
             value = ", ".join(_list_items(lines[number + 1 :]))
         if key == "author" and _FLOW_LIST.fullmatch(value):
             value = ", ".join(_flow_items(value))
@@ -135,7 +194,12 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         if key == "published" and parse_date_value(value) is None:
             continue  # "published: true" is a flag of some site generators, not a date
         fields[key] = value.strip()
-    return fields, text[found.end() :]
+    return fields
+
+
+def _shown_line(line: str) -> str:
+    shown = repr(line.strip())
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _unquoted(value: str) -> str:
@@ -172,7 +236,8 @@ def _list_items(lines: list[str]) -> list[str]:
 @READERS.register("markdown")
 def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
     """Read one markdown article (``.md``, or ``.txt`` that uses markdown)."""
-    fields, text = front_matter(clean_characters(text))
+    found = front_matter(clean_characters(text))
+    fields, text = found.fields, found.text
     segments = _segments(_parser().parse(text))
     title = collapse_spaces(fields.get("title", ""))
     if title and not any(s.kind == "heading" and join_lines(list(s.lines)) == title for s in segments):
@@ -225,9 +290,10 @@ def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
     mark_subheadings(pieces)
     mark_lead(pieces)
     author = fields.get("author") or None
-    return single(
-        build_article(pieces, id=stem, source=source, outlet=outlet, published=published, author=author)
-    )
+    article = build_article(pieces, id=stem, source=source, outlet=outlet, published=published, author=author)
+    if found.problem is not None:
+        article = dataclasses.replace(article, notes=(f"{source}: {found.problem}",))
+    return single(article)
 
 
 def _promote_first_line(pieces: list[Piece]) -> None:

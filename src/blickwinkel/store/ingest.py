@@ -71,6 +71,8 @@ class IngestCounts:
     unanalysed: int = 0
     # The failures of this run, in order (the store keeps every run's for `ingest --failed`).
     errors: list[IngestError] = dataclasses.field(default_factory=list)
+    # What the readers noticed in articles that were read (Article.notes), printed as warnings.
+    notes: list[str] = dataclasses.field(default_factory=list)
 
     def add(self, other: IngestCounts) -> None:
         for f in dataclasses.fields(self):
@@ -313,7 +315,7 @@ class Ingestor:
         file in any order is placed in one pass, without re-clustering.
         """
         self._ensure_loaded()
-        counts = IngestCounts()
+        counts = IngestCounts(notes=[note for a in articles for note in a.notes])
         articles, superseded = latest_versions(articles)
         for article in superseded:
             counts.duplicates += 1

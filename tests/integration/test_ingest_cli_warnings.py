@@ -1,0 +1,31 @@
+"""What a reader noticed in an article it read is printed as a warning by the commands. Invented articles."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from blickwinkel.cli.main import app
+
+BODY = (
+    "The ferry between Kalmstedt and Oberhaven will not run on Saturday, the operator said.\n\n"
+    "A storm is expected over the bay, and the harbour office has asked boats to stay in port.\n"
+)
+
+
+def _ingest(tmp_path: Path, *files: Path) -> str:
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "300"}
+    result = CliRunner().invoke(app, ["ingest", *map(str, files), "--db", db, "--no-analysis"], env=env)
+    assert result.exit_code == 0, result.stderr
+    return result.stderr
+
+
+def test_ingest_prints_a_front_matter_warning(tmp_path: Path) -> None:
+    path = tmp_path / "ferry.md"
+    path.write_text(
+        "---\ntitle: Ferry stops\nthis line is broken\ndate: 2026-03-02\n---\n\n" + BODY, encoding="utf-8"
+    )
+    assert f"warning: {path}: [I060] line 3 of the front matter" in _ingest(tmp_path, path)

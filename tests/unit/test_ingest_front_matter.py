@@ -1,0 +1,85 @@
+"""Front matter that is broken (a line no field, a block never closed) is read as far as it can be,
+with a warning naming the file and the line; the article text is never swallowed. Invented articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from blickwinkel.ingest import read_inputs, read_text
+from blickwinkel.ingest.markdown import front_matter
+
+BODY = (
+    "The ferry between Kalmstedt and Oberhaven will not run on Saturday, the operator said.\n\n"
+    "A storm is expected over the bay, and the harbour office has asked boats to stay in port.\n"
+)
+
+
+def test_a_line_that_is_no_field_is_left_out_with_a_warning_and_the_fields_are_read() -> None:
+    text = "---\ntitle: Ferry stops\ndate: 2026-03-02\nthis line is broken\nauthor: Mara Lind\n---\n\n" + BODY
+    article = read_text(text, source="ferry.md")
+    assert (article.title, article.published, article.author) == (
+        "Ferry stops",
+        dt.date(2026, 3, 2),
+        "Mara Lind",
+    )
+    assert article.text.startswith("Ferry stops\n\nThe ferry between") and "broken" not in article.text
+    assert article.notes == (
+        "ferry.md: [I060] line 4 of the front matter is no 'key: value' field ('this line is broken'): "
+        "left out, the other fields were read",
+    )
+
+
+def test_a_toml_line_that_is_no_field_is_named_too() -> None:
+    text = '+++\ntitle = "Ferry stops"\ndate = 2026-03-02\nbroken line\n+++\n\n' + BODY
+    article = read_text(text, source="ferry.md")
+    assert (article.title, article.published) == ("Ferry stops", dt.date(2026, 3, 2))
+    assert len(article.notes) == 1 and "line 4" in article.notes[0] and "'key = value'" in article.notes[0]
+
+
+@pytest.mark.parametrize("marker", ["---", "+++"])
+def test_a_block_never_closed_gives_its_fields_and_leaves_the_text(marker: str) -> None:
+    # The block swallowed the first paragraph (or became the lead) and the title and date were lost.
+    fields = (
+        "title: Ferry stops\ndate: 2026-03-02\n"
+        if marker == "---"
+        else 'title = "Ferry stops"\ndate = 2026-03-02\n'
+    )
+    article = read_text(f"{marker}\n{fields}\n" + BODY, source="ferry.md")
+    assert (article.title, article.published) == ("Ferry stops", dt.date(2026, 3, 2))
+    assert article.text == "Ferry stops\n\n" + BODY.strip()
+    assert article.notes == (
+        f"ferry.md: [I061] the front matter opened by '{marker}' on line 1 is never closed: its fields up "
+        f"to line 3 were read and the text after them as the article; close the block with a '{marker}' line",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rule above a paragraph that starts like a field, and no field this reader knows
+        "---\nUpdate: the ferry runs again from noon.\n\n" + BODY,
+        # text between two rules with more plain lines than fields
+        "---\nNote: the crossing\nwas calm\nthis morning\n---\n\n" + BODY,
+    ],
+)
+def test_text_that_only_looks_like_front_matter_stays_text_without_a_warning(text: str) -> None:
+    found = front_matter(text)
+    assert found.fields == {} and found.text == text and found.problem is None
+
+
+def test_whole_front_matter_gives_no_warning() -> None:
+    found = front_matter("---\ntitle: Ferry stops\nauthor:\n  - Mara Lind\n---\n" + BODY)
+    assert found.fields == {"title": "Ferry stops", "author": "Mara Lind"}
+    assert found.text == BODY and found.problem is None
+
+
+def test_read_inputs_keeps_the_warning_and_the_other_files(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: Ferry stops\ndate: 2026-03-02\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Ferry stops\n\n" + BODY, encoding="utf-8")
+    result = read_inputs([str(tmp_path)])
+    assert result.failures == ()
+    assert [len(a.notes) for a in result.articles] == [1, 0]
+    assert result.articles[0].notes[0].startswith(f"{tmp_path / 'a.md'}: [I061]")
