@@ -22,13 +22,16 @@ from blickwinkel.ingest._blocks import (
     mark_boilerplate,
     mark_lead,
     mark_subheadings,
+    plain_pieces,
     quote_piece,
 )
 from blickwinkel.ingest._consent import is_consent_wall
 from blickwinkel.ingest._dates import parse_date_value
+from blickwinkel.ingest._json_ld import json_ld_article
 from blickwinkel.ingest._standfirst import standfirst
 from blickwinkel.ingest._teasers import front_page_teasers
 from blickwinkel.ingest._text import collapse_spaces, dash_attribution, join_lines, normalise
+from blickwinkel.model import Article
 
 # Fewer words than this outside the headline is a page without an article (a menu, a cookie wall).
 MIN_ARTICLE_WORDS = 20
@@ -56,7 +59,10 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     if doc is None:
         doc, pieces = _extracted(page, source, tables=True, standfirst=summary)
     if doc is None:
-        raise IngestError(source, Errors.I031)
+        declared = _declared_article(text, source, stem)
+        if declared is None:
+            raise IngestError(source, Errors.I031)
+        return single(declared)
     if is_consent_wall([p.text for p in pieces if p.kind != "headline"]):
         raise IngestError(source, Errors.I059)
     title = _attribute(doc, "title")
@@ -75,6 +81,35 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
         meta=meta,
     )
     return single(article)
+
+
+def _declared_article(page: str, source: str, stem: str) -> Article | None:
+    """The article the page declares in JSON-LD (headline, date, authors, ``articleBody``), for a page
+    whose markup holds no article text: pages that render their text with scripts failed with I031
+    although the whole article was in the page. None when it declares no body of article length."""
+    from blickwinkel.ingest.json_records import plain_text  # (that module imports this one)
+
+    declared = json_ld_article(page)
+    if declared is None or declared.body is None:
+        return None
+    headline = collapse_spaces(normalise(plain_text(declared.headline))) if declared.headline else None
+    parts = plain_pieces(plain_text(declared.body), title_line=False)
+    pieces = parts.pieces
+    if headline and pieces and pieces[0].text.casefold() == headline.casefold():
+        pieces = pieces[1:]  # the body repeats the headline as its first line
+    if sum(len(p.text.split()) for p in pieces) < MIN_ARTICLE_WORDS:
+        return None
+    url = declared.url or _saved_from(page)
+    outlet = declared.publisher or _title_site(page, headline) or host_outlet(url)
+    return build_article(
+        ([Piece("headline", headline)] if headline else []) + pieces,
+        id=stem,
+        source=source,
+        outlet=outlet,
+        url=url,
+        published=_date(declared.published) or parts.published,
+        author=_author(", ".join(declared.authors), outlet),
+    )
 
 
 def _extracted(
