@@ -129,8 +129,8 @@ class ArticleRecords(StoreBase):
                 if analysed is not None:
                     _insert_analysis(conn, article_id, analysed)
                 _insert_vectors(conn, article_id, vectors or {}, model)
-                if story_id is not None:
-                    refresh_story(conn, story_id, utc_now())
+                if story_id is not None:  # a story of this article alone leads to where it is placed
+                    refresh_story(conn, story_id, utc_now(), heir=article_id)
                 return AddResult(article_id, True, None)
         except IntegrityError:
             # Another writer stored the new text between our check and our update (as in add_article):

@@ -120,6 +120,20 @@ class StoryRecords(StoreBase):
             items = _story_summaries(conn, rows)
         return items[0] if items else None
 
+    def story_now(self, story_id: int) -> int | None:
+        """The story the articles of a removed story ``story_id`` went into (a merge or a re-clustering
+        removed it), so an old link still leads to them; None when there is none (never a story, or
+        its articles were deleted)."""
+        f, m = t.former_stories, t.memberships
+        query = (
+            sa.select(m.c.story_id)
+            .select_from(f.join(m, m.c.article_id == f.c.article_id))
+            .where(f.c.id == story_id)
+        )
+        with self._read() as conn:
+            found = conn.scalar(query)
+        return None if found is None else int(found)
+
     def story_version(self, story_id: int) -> int | None:
         """The story's version (one indexed read): a page rendered for it stays right until it changes."""
         with self._read() as conn:
@@ -166,18 +180,12 @@ def join_story(conn: sa.Connection, article_id: int, article: Any, choice: Story
     if story_id is not None and conn.scalar(chosen) is None:
         story_id = None  # the story was removed meanwhile; start a new one
     if story_id is None:
-        story_id = new_id(
-            conn.execute(
-                s.insert().values(
-                    title=story_title(article),
-                    size=0,
-                    version=0,
-                    first_published=article.published,
-                    last_published=article.published,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
+        story_id = insert_story(
+            conn,
+            title=story_title(article),
+            first_published=article.published,
+            last_published=article.published,
+            now=now,
         )
     conn.execute(
         t.memberships.insert().values(
@@ -221,8 +229,43 @@ def story_title(article: Any) -> str | None:
     )
 
 
-def refresh_story(conn: sa.Connection, story_id: int, now: dt.datetime) -> None:
-    """Size, dates and version of a story after its members changed; removed when it has none."""
+def insert_story(
+    conn: sa.Connection,
+    *,
+    title: str | None,
+    now: dt.datetime,
+    first_published: dt.date | None = None,
+    last_published: dt.date | None = None,
+) -> int:
+    """A new empty story (its members are added by the caller); returns its id, one no story has had.
+
+    SQLite gives a new row the largest id + 1, so the id of the newest story, once removed, came back
+    for an unrelated one and a kept link showed another event; here the new id also passes every
+    former story's. (PostgreSQL's sequence never gives an id twice.)"""
+    s = t.stories
+    values: dict[str, Any] = {
+        "title": title,
+        "size": 0,
+        "version": 0,
+        "first_published": first_published,
+        "last_published": last_published,
+        "created_at": now,
+        "updated_at": now,
+    }
+    if conn.dialect.name == "sqlite":
+        highest = conn.execute(
+            sa.select(
+                sa.select(sa.func.max(s.c.id)).scalar_subquery(),
+                sa.select(sa.func.max(t.former_stories.c.id)).scalar_subquery(),
+            )
+        ).one()
+        values["id"] = max(highest[0] or 0, highest[1] or 0) + 1
+    return new_id(conn.execute(s.insert().values(**values)))
+
+
+def refresh_story(conn: sa.Connection, story_id: int, now: dt.datetime, heir: int | None = None) -> None:
+    """Size, dates and version of a story after its members changed; removed when it has none, its id
+    then kept as a former story that leads to the story of article ``heir`` (where its articles went)."""
     s, m, a = t.stories, t.memberships, t.articles
     first, last, size = conn.execute(
         sa.select(sa.func.min(a.c.published), sa.func.max(a.c.published), sa.func.count())
@@ -232,6 +275,7 @@ def refresh_story(conn: sa.Connection, story_id: int, now: dt.datetime) -> None:
     if not size:
         conn.execute(t.comparisons.delete().where(t.comparisons.c.story_id == story_id))
         conn.execute(s.delete().where(s.c.id == story_id))
+        conn.execute(t.former_stories.insert().values(id=story_id, article_id=heir, removed_at=now))
         return
     conn.execute(
         s.update()

@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import urllib.parse
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -476,11 +477,10 @@ class Ingestor:
                 continue
             kept = [stories_of[i] for i in found.articles if i in context_ids]
             previous = [stories_of[i] for i in found.articles if stories_of[i] is not None]
-            target: int | None = None
-            for candidate in kept or previous:
-                if candidate is not None and candidate not in claimed:
-                    target = candidate
-                    break
+            # The found story keeps the id of the stored story most of its articles were in (the oldest
+            # among equals), so links to it stay; an id it does not keep leads to it (former stories).
+            counts = Counter(s for s in kept or previous if s is not None and s not in claimed)
+            target = min(counts, key=lambda s: (-counts[s], s)) if counts else None
             if target is not None:
                 claimed.add(target)
                 members += [

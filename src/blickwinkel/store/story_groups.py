@@ -22,7 +22,7 @@ from blickwinkel.embed.kept import vector_model
 from blickwinkel.model import Article
 from blickwinkel.store import schema as t
 from blickwinkel.store._store import Store
-from blickwinkel.store._stories import refresh_story, story_title
+from blickwinkel.store._stories import insert_story, refresh_story, story_title
 from blickwinkel.stories import features
 from blickwinkel.stories.features import StoryDoc
 
@@ -182,6 +182,8 @@ def _regroup_once(store: Store, groups: Sequence[tuple[int | None, Sequence[int]
     out: list[int] = []
     with store._write() as conn:
         touched: set[int] = set()
+        # (story before, story after, article) of every moved article: where a removed story's went
+        moves: list[tuple[int, int, int]] = []
         for wanted, members in groups:
             story_id = wanted
             if not members:
@@ -191,18 +193,14 @@ def _regroup_once(store: Store, groups: Sequence[tuple[int | None, Sequence[int]
                 first = conn.execute(
                     sa.select(a.c.title, a.c.lead, a.c.text, a.c.language).where(a.c.id == members[0])
                 ).one()
-                inserted = conn.execute(
-                    s.insert().values(
-                        title=story_title(first), size=0, version=0, created_at=now, updated_at=now
-                    )
-                )
-                key = inserted.inserted_primary_key
-                assert key is not None
-                story_id = int(key[0])
+                story_id = insert_story(conn, title=story_title(first), now=now)
             before = conn.execute(
                 sa.select(m.c.article_id, m.c.story_id).where(m.c.article_id.in_(list(members)))
             ).all()
             touched.update(int(r.story_id) for r in before)
+            moves += [
+                (int(r.story_id), story_id, int(r.article_id)) for r in before if r.story_id != story_id
+            ]
             moved = {int(r.article_id) for r in before}
             conn.execute(
                 m.update().where(m.c.article_id.in_(sorted(moved))).values(story_id=story_id, added_at=now)
@@ -216,8 +214,21 @@ def _regroup_once(store: Store, groups: Sequence[tuple[int | None, Sequence[int]
             touched.add(story_id)
             out.append(story_id)
         for story_id in sorted(touched):
-            refresh_story(conn, story_id, now)
+            refresh_story(conn, story_id, now, heir=_heir(story_id, moves))
     return out
+
+
+def _heir(story_id: int, moves: Sequence[tuple[int, int, int]]) -> int | None:
+    """The article a removed story's id leads to: one (the lowest id) of those that went to the story
+    that took most of its articles (the lowest id among equals)."""
+    went: dict[int, list[int]] = {}
+    for before, after, article in moves:
+        if before == story_id:
+            went.setdefault(after, []).append(article)
+    if not went:
+        return None
+    target = min(went, key=lambda story: (-len(went[story]), story))
+    return min(went[target])
 
 
 def story_count(store: Store) -> int:

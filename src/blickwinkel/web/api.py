@@ -9,11 +9,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from blickwinkel.errors import ApiError, Errors
-from blickwinkel.store import Store, StoreError
+from blickwinkel.store import Store, StoreError, StorySummary
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.errors import first_invalid, invalid_field
 from blickwinkel.web.service import CompareInput, StoryComparison, compare_submitted
@@ -158,16 +158,37 @@ def _story_listing(
     return JSONResponse(jsonable_encoder(_page(page)))
 
 
-@router.get("/stories/{story_id}", summary="One story: its articles and its comparison (documented JSON)")
-def get_story(request: Request, story_id: Id) -> dict[str, Any]:
+def moved_story(request: Request, story_id: int, field: str | None = None) -> Response:
+    """A 301 from the URL of a removed story to the story its articles went into (a merge or a
+    re-clustering gives stories new ids; a kept link gave 404); 404 when there is none."""
+    now = state(request).store.story_now(story_id)
+    if now is None:
+        raise ApiError(404, Errors.W001.format(story_id=story_id), field=field)
+    path = request.url.path
+    target = f"{path[: path.rstrip('/').rfind('/') + 1]}{now}"
+    if request.url.query:
+        target += f"?{request.url.query}"
+    return RedirectResponse(target, status_code=301)
+
+
+@router.get(
+    "/stories/{story_id}",
+    summary="One story: its articles and its comparison (documented JSON)",
+    responses={301: {"description": "The story was merged into another one: Location names it"}},
+)
+def get_story(request: Request, story_id: Id) -> Response:
     app_state = state(request)
     summary = app_state.store.story(story_id)
     if summary is None:
-        raise ApiError(404, Errors.W001.format(story_id=story_id), field="story_id")
+        return moved_story(request, story_id, field="story_id")
     result = app_state.comparisons.for_story(story_id)
     assert result is not None
     if result.comparison is not None:
         keep_answer(request)
+    return JSONResponse(jsonable_encoder(_story_body(summary, result)))
+
+
+def _story_body(summary: StorySummary, result: StoryComparison) -> dict[str, Any]:
     return {
         "story": _jsonable(summary),
         "articles": [

@@ -18,7 +18,7 @@ from blickwinkel.errors import ApiError, BlickwinkelError, Errors
 from blickwinkel.report.html import safe_url
 from blickwinkel.report.labels import counted
 from blickwinkel.store import MARK_END, MARK_START, StoreError
-from blickwinkel.web.api import Id, run_compare
+from blickwinkel.web.api import Id, moved_story, run_compare
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.i18n import TEXTS, choose_language
 from blickwinkel.web.service import CompareInput
@@ -156,7 +156,7 @@ async def story_page(request: Request, story_id: Id) -> Response:
     app_state = state(request)
     version = app_state.store.story_version(story_id)
     if version is None:
-        raise ApiError(404, Errors.W001.format(story_id=story_id))
+        return moved_story(request, story_id)  # one indexed read, like the version's
     lang = choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
     cached = app_state.pages.get((story_id, version, lang, request.url.query))
     if cached is not None:
@@ -168,8 +168,8 @@ async def story_page(request: Request, story_id: Id) -> Response:
 def _story_page(request: Request, story_id: int, lang: str) -> Response:
     app_state = state(request)
     summary = app_state.store.story(story_id)
-    if summary is None:
-        raise ApiError(404, Errors.W001.format(story_id=story_id))
+    if summary is None:  # removed since the version was read
+        return moved_story(request, story_id)
     key = (story_id, summary.version, lang, request.url.query)
     result = app_state.comparisons.for_story(story_id)
     assert result is not None
