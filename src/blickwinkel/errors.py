@@ -182,6 +182,15 @@ class Errors(metaclass=_ErrorsWithCodes):
         "the front matter opened by '{marker}' on line 1 is never closed: its fields up to line {line} "
         "were read and the text after them as the article; close the block with a '{marker}' line"
     )
+    # ingest/html.py: a warning (the article is still read)
+    I062 = (
+        "a page behind a paywall: only the free part was read ({words} words); save the page as a "
+        "subscriber, or give the article's text, to compare all of it"
+    )
+    I063 = (
+        "a page behind a paywall with no free article text; save the page as a subscriber, or give "
+        "the article's text"
+    )
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "

@@ -79,6 +79,8 @@ class Article:
     language: str | None = None
     author: str | None = None
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # A page behind a paywall: the text is only the part the site gives away (ingest/_paywall.py).
+    paywalled: bool = False
     # What the reader noticed while reading and the user should hear of (front matter it could not
     # read whole): the commands print them as warnings; not stored.
     notes: tuple[str, ...] = field(default=(), compare=False, hash=False)
@@ -512,6 +514,8 @@ class Comparison:
                     "cited_sources": list(a.cited_sources),
                     "genre": a.genre,
                 }
+                # only where it is so: the JSON of the (far more) whole articles is unchanged
+                | ({"paywalled": True} if a.article.paywalled else {})
                 for a in self.articles
             ],
             "statements": [s.to_json() for s in self.statements],
@@ -547,6 +551,7 @@ class Comparison:
                     title=a.get("title"),
                     published=dt.date.fromisoformat(published) if published else None,
                     language=a.get("language"),
+                    paywalled=a.get("paywalled") is True,
                 )
             analysed.append(
                 AnalysedArticle(

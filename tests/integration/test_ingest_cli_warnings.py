@@ -29,3 +29,25 @@ def test_ingest_prints_a_front_matter_warning(tmp_path: Path) -> None:
         "---\ntitle: Ferry stops\nthis line is broken\ndate: 2026-03-02\n---\n\n" + BODY, encoding="utf-8"
     )
     assert f"warning: {path}: [I060] line 3 of the front matter" in _ingest(tmp_path, path)
+
+
+def test_ingest_warns_of_a_paywalled_page_and_the_store_keeps_the_mark(tmp_path: Path) -> None:
+    from blickwinkel.store import open_store
+
+    path = tmp_path / "pier.html"
+    path.write_text(
+        "<html><head><title>New pier planned</title></head><body><article><h1>New pier planned</h1>"
+        "<p>The harbour office of Oberhaven wants to build a new pier for the ferries by the end of next "
+        "year, its head said on Tuesday at a meeting with the town council.</p>"
+        "<p>Subscribe to continue reading.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    stderr = _ingest(tmp_path, path)
+    assert f"warning: {path}: [I062] a page behind a paywall: only the free part was read" in stderr
+    store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
+    try:
+        (summary,) = store.list_articles().items
+        article = store.article(summary.id)
+        assert article is not None and article.paywalled and "paywalled" not in article.meta
+    finally:
+        store.close()

@@ -84,6 +84,7 @@ def comparisons(draw: st.DrawFn) -> Comparison:
             title=draw(MAYBE),
             published=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2040, 1, 1))),
             language=draw(st.none() | st.sampled_from(["de", "en"])),
+            paywalled=draw(st.booleans()),
         )
         analysed.append(
             AnalysedArticle(

@@ -6,6 +6,7 @@ trafilatura's XML output keeps the structure we need: ``head`` (headings), ``p``
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -27,7 +28,8 @@ from blickwinkel.ingest._blocks import (
 )
 from blickwinkel.ingest._consent import is_consent_wall
 from blickwinkel.ingest._dates import parse_date_value
-from blickwinkel.ingest._json_ld import json_ld_article
+from blickwinkel.ingest._json_ld import JsonLdArticle, json_ld_article
+from blickwinkel.ingest._paywall import is_paywall_prompt, is_paywalled
 from blickwinkel.ingest._standfirst import standfirst
 from blickwinkel.ingest._teasers import front_page_teasers
 from blickwinkel.ingest._text import collapse_spaces, dash_attribution, join_lines, normalise
@@ -58,11 +60,12 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     doc, pieces = _extracted(page, source, tables=False, standfirst=summary)
     if doc is None:
         doc, pieces = _extracted(page, source, tables=True, standfirst=summary)
+    declared = json_ld_article(text)
     if doc is None:
-        declared = _declared_article(text, source, stem)
-        if declared is None:
-            raise IngestError(source, Errors.I031)
-        return single(declared)
+        article = _declared_article(declared, text, source, stem)
+        if article is None:
+            raise IngestError(source, Errors.I063 if is_paywalled(text, declared) else Errors.I031)
+        return single(_with_paywall(article, text, declared))
     if is_consent_wall([p.text for p in pieces if p.kind != "headline"]):
         raise IngestError(source, Errors.I059)
     title = _attribute(doc, "title")
@@ -80,16 +83,32 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
         author=_author(_attribute(doc, "author"), outlet),
         meta=meta,
     )
-    return single(article)
+    return single(_with_paywall(article, text, declared))
 
 
-def _declared_article(page: str, source: str, stem: str) -> Article | None:
+def _with_paywall(article: Article, page: str, declared: JsonLdArticle | None) -> Article:
+    """The article marked as the free part of a paywalled page, with a note the commands print,
+    where the page shows a paywall's shapes (ingest/_paywall.py); else as it is."""
+    if not is_paywalled(page, declared):
+        return article
+    # The paywall's own words ("Already a subscriber? Log in.") are furniture, not the article's.
+    blocks = tuple(
+        dataclasses.replace(b, kind="boilerplate") if is_paywall_prompt(article.block_text(b)) else b
+        for b in article.blocks
+    )
+    words = sum(
+        len(article.block_text(b).split()) for b in blocks if b.kind not in ("headline", "boilerplate")
+    )
+    note = f"{article.source}: {Errors.I062.format(words=words)}"
+    return dataclasses.replace(article, blocks=blocks, paywalled=True, notes=(*article.notes, note))
+
+
+def _declared_article(declared: JsonLdArticle | None, page: str, source: str, stem: str) -> Article | None:
     """The article the page declares in JSON-LD (headline, date, authors, ``articleBody``), for a page
     whose markup holds no article text: pages that render their text with scripts failed with I031
     although the whole article was in the page. None when it declares no body of article length."""
     from blickwinkel.ingest.json_records import plain_text  # (that module imports this one)
 
-    declared = json_ld_article(page)
     if declared is None or declared.body is None:
         return None
     headline = collapse_spaces(normalise(plain_text(declared.headline))) if declared.headline else None

@@ -204,7 +204,8 @@ class ArticleRecords(StoreBase):
                 published=r["published"],
                 language=r["language"],
                 author=r["author"],
-                meta=dict(r["meta"] or {}),
+                meta={k: v for k, v in (r["meta"] or {}).items() if k != PAYWALLED},
+                paywalled=(r["meta"] or {}).get(PAYWALLED) == "true",
             )
             for r in rows
         }
@@ -327,6 +328,10 @@ def with_detected_languages(article: Article, analysed: Article) -> Article:
     return dataclasses.replace(article, language=article.language or analysed.language, blocks=blocks)
 
 
+# Article.paywalled is kept in the article's meta column (no new column for a rare mark).
+PAYWALLED = "paywalled"
+
+
 def is_file_source(source: str) -> bool:
     """A file's path, not standard input ("-") nor a record of a JSON list or JSONL file
     ("file.jsonl:3", "file.json#2")."""
@@ -349,7 +354,7 @@ def _article_values(article: Article, digest: str, outlet_id: int | None) -> dic
         "published": article.published,
         "language": article.language,
         "author": article.author[:500] if article.author else None,
-        "meta": dict(article.meta),
+        "meta": dict(article.meta) | ({PAYWALLED: "true"} if article.paywalled else {}),
     }
 
 

@@ -109,6 +109,7 @@ def get_article(request: Request, article_id: Id) -> dict[str, Any]:
         "language": article.language,
         "author": article.author,
         "source": article.source,
+        "paywalled": article.paywalled,
         "text": article.text,
         "blocks": [dataclasses.asdict(b) for b in article.blocks],
         "story_id": store.story_of(article_id),
