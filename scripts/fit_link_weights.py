@@ -39,15 +39,16 @@ import numpy as np
 from scipy.optimize import minimize
 from scipy.special import expit
 
+from blickwinkel.analyse.cache import analysis_version
 from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import compare_articles, statement_rows
+from blickwinkel.compare import evaluate as gold_key_code
 from blickwinkel.compare.align import StoryScorer, best_part, candidate_pairs
 from blickwinkel.compare.evaluate import GoldKey, RealGold, key_of_gold, key_of_real_gold
 from blickwinkel.compare.link_weights import CROSS_EMBEDDER, LINK_MODELS, LinkModel
 from blickwinkel.compare.parts import parts_of
 from blickwinkel.compare.similarity import ScoreParts, embedding_text, link_features, link_probability
 from blickwinkel.embed import get_embedder
-from blickwinkel.embed.backends import COSINE_QUANTILES
 from blickwinkel.evaluation import read_gold, read_gold_articles
 from blickwinkel.ingest import read_inputs
 from blickwinkel.model import Comparison
@@ -187,14 +188,26 @@ def events(data_root: Path, cache: Path, paths: Sequence[Path], prefix: str | No
     second_e5 = StoredVectors(get_embedder("e5"), cache)
     out = []
     for path in paths:
-        # Keyed by the file's content (gold files grow while they are annotated) and the cosine scale.
-        digest = hashlib.sha256(path.read_bytes() + repr(COSINE_QUANTILES).encode()).hexdigest()[:12]
-        stored = cache / f"{path.parent.name}-{path.stem}-{digest}.pickle"
+        # The analysed statements and the gold key, keyed by the file's content (gold files grow while
+        # they are annotated), the analysis version and the code that places the gold on statements:
+        # a change of the link parts re-scores the pairs from them instead of analysing and comparing
+        # the articles again (the pairs' evidence is never kept: it is what such a change moves).
+        digest = hashlib.sha256(
+            path.read_bytes() + analysis_version().encode() + Path(gold_key_code.__file__).read_bytes()
+        ).hexdigest()[:12]
+        stored = cache / f"statements-{path.parent.name}-{path.stem}-{digest}.pickle"
         if stored.exists():
-            out.append(pickle.loads(stored.read_bytes()))
-            continue
-        _, _, comparison, key = compared_gold(path, data_root, use)
-        statements = list(comparison.statements)
+            statements, fact_of, overlaps = pickle.loads(stored.read_bytes())
+        else:
+            _, _, comparison, key = compared_gold(path, data_root, use)
+            statements = list(comparison.statements)
+            fact_of = dict[str, str]()
+            for (fact, _article), ids in key.located.items():
+                for sid in ids:
+                    fact_of[sid] = fact
+            overlaps = key.overlaps
+            stored.with_suffix(".part").write_bytes(pickle.dumps((statements, fact_of, overlaps)))
+            stored.with_suffix(".part").replace(stored)
         parts = parts_of(statements)
         emb = use.encode([embedding_text(p.text) for ps in parts for p in ps])
         cross_emb = cross.encode([embedding_text(p.text) for ps in parts for p in ps])
@@ -203,10 +216,6 @@ def events(data_root: Path, cache: Path, paths: Sequence[Path], prefix: str | No
         second = statement_rows(parts, [True] * len(parts), second_e5)
         assert second is not None
         scorer.set_second(second)
-        fact_of: dict[str, str] = {}
-        for (fact, _article), ids in key.located.items():
-            for sid in ids:
-                fact_of[sid] = fact
         pairs = set()
         for (i, _art), found in candidate_pairs(scorer).items():
             pairs |= {(min(i, j), max(i, j)) for j in found}
@@ -214,13 +223,12 @@ def events(data_root: Path, cache: Path, paths: Sequence[Path], prefix: str | No
         labelled = []
         for i, j in sorted(pairs):
             fa, fb = fact_of.get(statements[i].id), fact_of.get(statements[j].id)
-            if fa is None or fb is None or (fa != fb and frozenset((fa, fb)) in key.overlaps):
+            if fa is None or fb is None or (fa != fb and frozenset((fa, fb)) in overlaps):
                 continue
             labelled.append((scorer.part_evidence(i, j), single.part_evidence(i, j), int(fa == fb)))
         event = Event(path.stem, labelled)
         for stored_vectors in (use, cross, second_e5):
             stored_vectors.save()
-        stored.write_bytes(pickle.dumps(event))
         out.append(event)
         print(
             f"{path.stem}: {len(labelled)} pairs, {sum(y for _, _, y in labelled)} positive", file=sys.stderr
