@@ -65,7 +65,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     B006 = "unknown partition format {suffix!r}; use .jsonl or .parquet"
     B007 = "cannot be read: {exc}"
     B008 = "is not a readable Parquet file: {exc}"
-    B009 = "expected an object, got {kind}"
+    # (B009, a batch record that is no object, is I022 now: one wording for every reader)
     # config.py
     C001 = "Settings file {file} cannot be read: {exc}"
     C002 = "Setting {name!r} (from {where}): {problem}.{known}"

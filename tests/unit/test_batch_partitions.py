@@ -60,3 +60,20 @@ def test_the_failures_file_is_named_without_a_double_slash() -> None:
     assert failures_file("results/") == "results/failures.jsonl"
     assert failures_file("results") == "results/failures.jsonl"
     assert failures_file("s3://bucket/bw/") == "s3://bucket/bw/failures.jsonl"
+
+
+def test_a_line_that_is_no_object_is_worded_as_compare_and_ingest_word_it(tmp_path: Path) -> None:
+    # batch said "[B009] expected an object, got list" of a line that compare and ingest call
+    # "[I022] expected a JSON object, got a list".
+    from blickwinkel.batch.partitions import Partition, read_partition
+    from blickwinkel.ingest import read_inputs
+
+    path = tmp_path / "part.jsonl"
+    path.write_text('{"title": "A", "text": "Ein Satz."}\n["A", "Ein Satz."]\n"text"\n', encoding="utf-8")
+    batch = read_partition(Partition(url=str(path), format="jsonl", key="part"))
+    ingest = read_inputs([str(path)])
+    assert len(batch.articles) == len(ingest.articles) == 1
+    assert [str(f) for f in batch.failures] == [str(f) for f in ingest.failures] == [
+        f"{path}:2: [I022] expected a JSON object, got a list",
+        f"{path}:3: [I022] expected a JSON object, got a string",
+    ]

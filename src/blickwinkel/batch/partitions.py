@@ -1,7 +1,7 @@
 """Partitioned inputs of a batch run: JSONL or Parquet files, local or behind any fsspec URL.
 
 A partition is one file. Its records are read with the JSON record reader every other command uses
-(:func:`blickwinkel.ingest.json_records.record_to_article`), so a bad record fails alone with the
+(:func:`blickwinkel.ingest.json_records.item_to_article`), so a bad record fails alone with the
 field that is wrong and names ``file:line`` (JSONL) or ``file#row`` (Parquet).
 """
 
@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from blickwinkel.errors import Errors, IngestError, invalid_json
 from blickwinkel.ingest import ReadResult
-from blickwinkel.ingest.json_records import record_to_article
+from blickwinkel.ingest.json_records import item_to_article
 from blickwinkel.model import Article
 
 Format = Literal["jsonl", "parquet"]
@@ -162,12 +162,9 @@ def _records(rows: Sequence[object], where: Sequence[str], partition: Partition)
     articles: list[Article] = []
     failures: list[IngestError] = []
     for row, source in zip(rows, where, strict=True):
-        if not isinstance(row, dict):
-            failures.append(IngestError(source, Errors.B009.format(kind=type(row).__name__)))
-            continue
         line = source.rsplit(":", 1)[-1].rsplit("#", 1)[-1]
         try:
-            articles.append(record_to_article(row, source=source, default_id=f"{partition.key}-{line}"))
+            articles.append(item_to_article(row, source=source, default_id=f"{partition.key}-{line}"))
         except IngestError as exc:
             failures.append(exc)
         except Exception as exc:  # a reader bug must still name the record, and the partition goes on

@@ -92,13 +92,19 @@ def read_jsonl(text: str, *, source: str, stem: str) -> ReadResult:
 def _read_record(
     item: object, where: str, default_id: str, articles: list[Article], failures: list[IngestError]
 ) -> None:
-    if not isinstance(item, dict):
-        failures.append(IngestError(where, Errors.I022.format(kind=_json_type(item))))
-        return
     try:
-        articles.append(record_to_article(item, source=where, default_id=default_id))
+        articles.append(item_to_article(item, source=where, default_id=default_id))
     except IngestError as exc:
         failures.append(exc)
+
+
+def item_to_article(item: object, *, source: str, default_id: str) -> Article:
+    """One record of a JSON list, a JSONL line or a batch partition as an article: a value that is no
+    object is refused (I022) in the words every reader uses (batch said "expected an object, got
+    list", compare and ingest "expected a JSON object, got a list" of the same line)."""
+    if not isinstance(item, dict):
+        raise IngestError(source, Errors.I022.format(kind=_json_type(item)))
+    return record_to_article(item, source=source, default_id=default_id)
 
 
 # CMS and feed exports put HTML into their text fields ("<p>…</p>", "&quot;"): the tags a story's
