@@ -73,7 +73,11 @@ def test_a_line_that_is_no_object_is_worded_as_compare_and_ingest_word_it(tmp_pa
     batch = read_partition(Partition(url=str(path), format="jsonl", key="part"))
     ingest = read_inputs([str(path)])
     assert len(batch.articles) == len(ingest.articles) == 1
-    assert [str(f) for f in batch.failures] == [str(f) for f in ingest.failures] == [
-        f"{path}:2: [I022] expected a JSON object, got a list",
-        f"{path}:3: [I022] expected a JSON object, got a string",
-    ]
+    assert (
+        [str(f) for f in batch.failures]
+        == [str(f) for f in ingest.failures]
+        == [
+            f"{path}:2: [I022] expected a JSON object, got a list",
+            f"{path}:3: [I022] expected a JSON object, got a string",
+        ]
+    )
