@@ -207,7 +207,7 @@ def join_story(conn: sa.Connection, article_id: int, article: Any, choice: Story
             first_published=dates[0],
             last_published=dates[1],
             updated_at=now,
-            title=sa.func.coalesce(s.c.title, story_title(article)),
+            title=first_member_title(conn, story_id),
         )
     )
     # The cached comparison no longer describes the story.
@@ -263,6 +263,22 @@ def insert_story(
     return new_id(conn.execute(s.insert().values(**values)))
 
 
+def first_member_title(conn: sa.Connection, story_id: int) -> str | None:
+    """The title of a story as its members stand: that of its first article (the earliest published,
+    then the first stored, as :meth:`StoryRecords.story_article_ids` lists them; see
+    :func:`story_title`). It follows the members: a story whose first article left it (moved by a
+    re-clustering, or edited and placed again) kept that article's title."""
+    a, m = t.articles, t.memberships
+    first = conn.execute(
+        sa.select(a.c.title, a.c.lead, a.c.text, a.c.language)
+        .select_from(a.join(m, m.c.article_id == a.c.id))
+        .where(m.c.story_id == story_id)
+        .order_by(sa.func.coalesce(a.c.published, NO_DATE), a.c.id)
+        .limit(1)
+    ).one_or_none()
+    return None if first is None else story_title(first)
+
+
 def refresh_story(conn: sa.Connection, story_id: int, now: dt.datetime, heir: int | None = None) -> None:
     """Size, dates and version of a story after its members changed; removed when it has none, its id
     then kept as a former story that leads to the story of article ``heir`` (where its articles went)."""
@@ -286,6 +302,7 @@ def refresh_story(conn: sa.Connection, story_id: int, now: dt.datetime, heir: in
             first_published=first,
             last_published=last,
             updated_at=now,
+            title=first_member_title(conn, story_id),
         )
     )
     conn.execute(t.comparisons.delete().where(t.comparisons.c.story_id == story_id))
