@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from blickwinkel.ingest import read_inputs, read_text
-from blickwinkel.ingest.urls import article_url
+from blickwinkel.ingest.urls import article_url, latest_of_each_url
+from blickwinkel.store.ingest import latest_versions
 
 BODY = (
     "The ferry between Kalmstedt and Oberhaven will not run on Saturday, the operator said. "
@@ -55,3 +59,24 @@ def test_a_page_canonical_address_is_kept_without_tracking_parameters() -> None:
     )
     article = read_text(page, source="ferry.html")
     assert article.url == "https://www.harbour-post.example/ferry"
+
+
+@given(st.lists(st.sampled_from(["https://a.example/1", "https://a.example/2", "https://b.example/1", None])))
+def test_each_url_stands_once_by_its_last_record(urls: list[str | None]) -> None:
+    stands = latest_of_each_url(urls)
+    kept = [u for u, s in zip(urls, stands, strict=True) if s]
+    assert [u for u in kept if u] == sorted(
+        {u for u in urls if u}, key=lambda u: max(n for n, v in enumerate(urls) if v == u)
+    )
+    assert kept.count(None) == urls.count(None)
+
+
+def test_ingest_keeps_the_last_version_of_a_url_by_the_one_rule() -> None:
+    # `ingest` and `batch` had the rule twice; both now ask latest_of_each_url.
+    older = dataclasses.replace(read_text(BODY, source="a.txt"), url="https://news.example/ferry")
+    other = dataclasses.replace(read_text(BODY + " More.", source="b.txt"), url=None)
+    newer = dataclasses.replace(
+        read_text(BODY + " Update.", source="c.txt"), url="https://news.example/ferry"
+    )
+    kept, superseded = latest_versions([older, other, newer])
+    assert kept == [other, newer] and superseded == [older]

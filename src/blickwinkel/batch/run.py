@@ -44,6 +44,7 @@ from blickwinkel.batch.stages import (
 from blickwinkel.compare.link_weights import CROSS_EMBEDDER
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import BatchError, Errors, IngestError
+from blickwinkel.ingest.urls import latest_of_each_url
 from blickwinkel.model import AnalysedArticle, Article
 from blickwinkel.stories import Story, StoryDoc
 from blickwinkel.text.titles import title_from_text
@@ -371,14 +372,15 @@ def run_batch(
     members_of: dict[str, list[tuple[str, str]]] = {}
     meta: dict[str, ArticleMeta] = {}
     # A URL twice (a crawl that captured an article twice, or before and after an edit): its last
-    # record in input order stands for it; every copy was an article of its own, so a story compared
-    # an article with itself.
-    last_of_url = {url: (n, k) for n, part in enumerate(prepared) for k, url in enumerate(part.urls) if url}
-    for n, part in enumerate(prepared):
+    # record in input order stands for it, as in `ingest` (every copy was an article of its own).
+    urls = [
+        part.urls[k] if k < len(part.urls) else None for part in prepared for k in range(len(part.articles))
+    ]
+    stands = iter(latest_of_each_url(urls))
+    for part in prepared:
         failures.extend(part.failures)
-        for k, (article, published, labels) in enumerate(part.articles):
-            url = part.urls[k] if k < len(part.urls) else None
-            if url and last_of_url[url] != (n, k):
+        for article, published, labels in part.articles:
+            if not next(stands):
                 result.repeated_urls += 1
                 continue
             if article in meta:

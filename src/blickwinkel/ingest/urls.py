@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Sequence
 
 _CREDENTIALS = re.compile(r"(?<=//)[^/@\s?#]*@")
 
@@ -60,3 +61,14 @@ def article_url(url: str) -> str:
         return without_tracking(without_credentials(stripped))
     except ValueError:  # an address urllib cannot split ("http://[bad"): kept as given, less its credentials
         return without_credentials(stripped)
+
+
+def latest_of_each_url(urls: Sequence[str | None]) -> list[bool]:
+    """For records in input order with these URLs: whether each one stands for its URL, i.e. is its
+    URL's last record (a record without a URL always stands). A crawl that captured an article twice
+    (before and after an edit) holds two records with one URL: the last one in input order is the
+    article, the earlier ones are left out (``ingest`` counts them already stored, ``batch``
+    ``repeated_urls``), so the older text never replaces the newer and a story never compares a
+    report with itself. The one rule of both."""
+    last = {url: n for n, url in enumerate(urls) if url}
+    return [not url or last[url] == n for n, url in enumerate(urls)]

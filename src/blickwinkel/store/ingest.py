@@ -35,7 +35,7 @@ from blickwinkel.ingest._dates import parse_date_value
 from blickwinkel.ingest._inputs import first_time, is_listed_file
 from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.page import article_from_page
-from blickwinkel.ingest.urls import without_tracking
+from blickwinkel.ingest.urls import latest_of_each_url, without_tracking
 from blickwinkel.model import AnalysedArticle, Article
 from blickwinkel.store._store import Store
 from blickwinkel.store.records import Feed, StoryChoice
@@ -518,9 +518,9 @@ def latest_versions(articles: Sequence[Article]) -> tuple[list[Article], list[Ar
     A crawl that captured an article twice (before and after an edit) holds two records with one URL:
     in the processing order (date, content hash) the older one could come last and replace the newer,
     and each run of the same file swapped the stored text ("1 updated" every time)."""
-    last = {a.url: n for n, a in enumerate(articles) if a.url}
-    kept = [a for n, a in enumerate(articles) if not a.url or last[a.url] == n]
-    superseded = [a for n, a in enumerate(articles) if a.url and last[a.url] != n]
+    stands = latest_of_each_url([a.url for a in articles])
+    kept = [a for a, latest in zip(articles, stands, strict=True) if latest]
+    superseded = [a for a, latest in zip(articles, stands, strict=True) if not latest]
     return kept, superseded
 
 
