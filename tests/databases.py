@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -40,3 +41,35 @@ def empty_database(backend: str, tmp_path: Path, name: str = "test.db") -> Itera
         with admin.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
         admin.dispose()
+
+
+def migrations() -> Any:
+    """An Alembic configuration of the package's migrations (tests run upgrade and downgrade by hand)."""
+    import importlib.resources
+
+    from alembic.config import Config
+
+    config = Config()
+    location = importlib.resources.files("blickwinkel.store").joinpath("migrations")
+    config.set_main_option("script_location", str(location))
+    return config
+
+
+@contextmanager
+def database_at(
+    backend: str, tmp_path: Path, revision: str, fill: Callable[[sa.Connection], None]
+) -> Iterator[str]:
+    """The URL of a database (as :func:`empty_database`) with the schema of an older ``revision`` and
+    the rows ``fill`` inserts into it in one transaction: a migration's test then opens it with
+    ``open_store``, which migrates it to the newest revision."""
+    from alembic import command
+
+    with empty_database(backend, tmp_path) as url:
+        engine = engine_of(url)
+        config = migrations()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+            fill(conn)
+        engine.dispose()
+        yield url

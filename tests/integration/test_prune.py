@@ -21,24 +21,12 @@ from blickwinkel.ingest import read_text
 from blickwinkel.store import Store, open_store
 from blickwinkel.store.ingest import Ingestor, default_analyser
 from blickwinkel.store.prune import prune_store
-from tests.databases import BACKENDS, empty_database
+from tests.databases import BACKENDS, database_at, empty_database, migrations
 from tests.integration.newsroom_fixtures import write_texts
 from tests.integration.test_ingest_edited import REPORTS
 from tests.unit.test_stories_props import HashedWordsEmbedder
 
 OLD = "0000000000000000"
-
-
-def _migrations() -> Any:
-    """An Alembic configuration of the package's migrations (the tests run upgrade/downgrade by hand)."""
-    import importlib.resources
-
-    from alembic.config import Config
-
-    config = Config()
-    location = importlib.resources.files("blickwinkel.store").joinpath("migrations")
-    config.set_main_option("script_location", str(location))
-    return config
 
 
 def _insert_article(conn: Any) -> None:
@@ -109,25 +97,18 @@ def test_the_prune_command(tmp_path: Path) -> None:
 def test_migration_0004_keys_stored_article_vectors_with_their_version(backend: str, tmp_path: Path) -> None:
     # Article vectors were kept under the embedder's name alone and read by every later version.
     import sqlalchemy as sa
-    from alembic import command
 
-    from tests.databases import engine_of
+    def fill(conn: sa.Connection) -> None:
+        _insert_article(conn)
+        conn.execute(
+            sa.text(
+                "INSERT INTO embeddings (article_id, part, model, dim, vector) VALUES "
+                "(1, 'body', 'use', 1, :v), (1, 'body', 'fake', 1, :v)"
+            ),
+            {"v": b"\0\0\0\0"},
+        )
 
-    with empty_database(backend, tmp_path) as url:
-        engine = engine_of(url)
-        config = _migrations()
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.upgrade(config, "0003")
-            _insert_article(conn)
-            conn.execute(
-                sa.text(
-                    "INSERT INTO embeddings (article_id, part, model, dim, vector) VALUES "
-                    "(1, 'body', 'use', 1, :v), (1, 'body', 'fake', 1, :v)"
-                ),
-                {"v": b"\0\0\0\0"},
-            )
-        engine.dispose()
+    with database_at(backend, tmp_path, "0003", fill) as url:
         store = open_store(url)
         try:
             use = embedder_key(EMBEDDERS.get("use")())
@@ -151,7 +132,7 @@ def test_migration_0004_downgrades_an_article_kept_under_two_versions(backend: s
     with empty_database(backend, tmp_path) as url:
         open_store(url).close()
         engine = engine_of(url)
-        config = _migrations()
+        config = migrations()
         with engine.begin() as conn:
             _insert_article(conn)
             conn.execute(

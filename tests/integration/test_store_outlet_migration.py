@@ -9,8 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from blickwinkel.store import open_store
-from tests.databases import BACKENDS, empty_database, engine_of
-from tests.integration.test_prune import _migrations
+from tests.databases import BACKENDS, database_at
 
 _OUTLETS = {
     1: "m.harbourtimes.example",  # and the site's own name below: joined to 2
@@ -69,16 +68,7 @@ def _fill_at_0004(conn: sa.Connection) -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_migration_0005_joins_outlets_stored_under_a_server_part(backend: str, tmp_path: Path) -> None:
-    from alembic import command
-
-    with empty_database(backend, tmp_path) as url:
-        engine = engine_of(url)
-        config = _migrations()
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.upgrade(config, "0004")
-            _fill_at_0004(conn)
-        engine.dispose()
+    with database_at(backend, tmp_path, "0004", _fill_at_0004) as url:
         store = open_store(url)
         try:
             outlets = {o.name: o for o in store.outlets()}
