@@ -1,15 +1,20 @@
 """A story's title follows its members: that of its first article as they stand now, after an article
-leaves (a re-clustering moves it, an edited version is placed again). Invented articles; SQLite and
-PostgreSQL."""
+leaves (a re-clustering moves it, an edited version is placed again); stories stored without a title
+get one (migration 0007). Invented articles; SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
 
 from blickwinkel.ingest import read_text
-from blickwinkel.store import Store, StoryChoice
+from blickwinkel.store import Store, StoryChoice, open_store
 from blickwinkel.store.story_groups import regroup
+from tests.databases import BACKENDS, database_at
 
 
 def _add(store: Store, title: str, day: int, story: int | None, text: str = "") -> tuple[int, int]:
@@ -51,3 +56,62 @@ def test_an_earlier_article_that_joins_names_the_story(store: Store) -> None:
     _add(store, "Lantern festival opens", 1, story)
     summary = store.story(story)
     assert summary is not None and summary.title == "Lantern festival opens"
+
+
+def _fill_at_0006(conn: sa.Connection) -> None:
+    """Three stories stored without a title, before stories took an untitled article's first sentence:
+    an untitled article's, a titled article's, and one whose earlier article has the title."""
+    articles = [
+        (1, None, "Pier closed after the flood. The ferry waits at Kellmouth.", "2031-06-02"),
+        (2, "Ferry pier reopens", "The pier opened again on Friday.", "2031-06-03"),
+        (3, "Ferry runs again", "Boats are back on the bay.", "2031-06-04"),
+        (4, None, "A second report without a title.", "2031-06-05"),
+        (5, "Old title kept", "A story that has its title.", "2031-06-01"),
+    ]
+    for aid, title, text, day in articles:
+        conn.execute(
+            sa.text(
+                "INSERT INTO articles (id, slug, content_hash, source, title, text, published, language, "
+                "meta, created_at) VALUES (:id, :slug, :hash, :source, :title, :text, :day, 'en', '{}', "
+                "CURRENT_TIMESTAMP)"
+            ),
+            {
+                "id": aid,
+                "slug": f"a{aid}",
+                "hash": f"h{aid}",
+                "source": f"{aid}.txt",
+                "title": title,
+                "text": text,
+                "day": day,
+            },
+        )
+    for sid, title in ((1, None), (2, None), (3, "Kept as it is")):
+        conn.execute(
+            sa.text(
+                "INSERT INTO stories (id, title, size, version, created_at, updated_at) "
+                "VALUES (:id, :title, 2, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            ),
+            {"id": sid, "title": title},
+        )
+    for aid, sid in ((1, 1), (4, 1), (3, 2), (2, 2), (5, 3)):
+        conn.execute(
+            sa.text(
+                "INSERT INTO memberships (article_id, story_id, added_at) VALUES (:a, :s, CURRENT_TIMESTAMP)"
+            ),
+            {"a": aid, "s": sid},
+        )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_migration_0007_gives_stories_stored_without_a_title_one(backend: str, tmp_path: Path) -> None:
+    with database_at(backend, tmp_path, "0006", _fill_at_0006) as url:
+        store = open_store(url)
+        try:
+            titles = {s.id: s.title for s in store.list_stories(limit=10).items}
+        finally:
+            store.close()
+    assert titles == {
+        1: "Pier closed after the flood.",
+        2: "Ferry pier reopens",
+        3: "Kept as it is",
+    }
