@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from blickwinkel.batch.output import TABLES, Output, article_row, comparison_rows, statement_row
 from blickwinkel.batch.partitions import Partition, list_partitions, read_partition
@@ -306,11 +307,38 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
     # may belong to another cluster on this machine.
     with (
         LocalCluster(
-            n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0"
+            n_workers=count,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            worker_class=patient_nanny(),
         ) as cluster,
         Client(cluster) as client,
     ):
         yield client
+
+
+WORKER_EXIT_SECONDS = 30.0
+"""How long a local worker process may take to end when the cluster closes before its nanny kills it."""
+
+
+@functools.cache
+def patient_nanny() -> type[Any]:
+    """Dask's ``Nanny`` giving its worker process :data:`WORKER_EXIT_SECONDS` to end when the cluster
+    closes at the end of a run. Dask's own gives 4 seconds (0.8 × 5), then kills the process and logs
+    "Worker process still alive after 4.0 seconds, killing": a worker that has compared a partition
+    took 3 to 3.5 seconds to end on a loaded machine of two cores (12 articles), more with more of
+    them, so runs ended with that warning though nothing was wrong. A worker that hangs is still
+    killed, later."""
+    from distributed import Nanny
+
+    class PatientNanny(Nanny):
+        async def close(  # type: ignore[override]
+            self, timeout: float = WORKER_EXIT_SECONDS, reason: str = "nanny-close"
+        ) -> Literal["OK"]:
+            return await super().close(timeout=timeout, reason=reason)
+
+    return PatientNanny
 
 
 def _run_all(

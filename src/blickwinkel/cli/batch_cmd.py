@@ -68,12 +68,15 @@ def batch(
     """Read, embed, cluster and compare an archive on Dask; write Parquet tables to --out."""
     import logging
 
+    import distributed  # noqa: F401 - importing it sets its loggers' level, so ours comes after
+
     from blickwinkel.batch import run_batch
     from blickwinkel.batch.load import load_into_store
     from blickwinkel.config import load_settings
     from blickwinkel.report.labels import counted
 
-    # Dask logs worker start-up and shutdown at INFO/WARNING; the command prints its own summary.
+    # Dask logs worker start-up and shutdown at INFO/WARNING; the command prints its own summary. (Set
+    # before distributed was imported, the level was reset to INFO by its import.)
     logging.getLogger("distributed").setLevel(logging.ERROR)
     bar, update = _progress_bar()
     try:
