@@ -69,6 +69,7 @@ def create_app(
             on_ready()
         yield
         app.state.blickwinkel.workers.close()
+        app.state.blickwinkel.comparisons.close()
         if processes is not None:
             processes.close()
 
@@ -91,7 +92,10 @@ def create_app(
         options=options,
         comparer=comparer,
         comparisons=Comparisons(
-            store, comparer if processes is None else processes.keeping_vectors(store), settings.embedder
+            store,
+            comparer if processes is None else processes.keeping_vectors(store),
+            settings.embedder,
+            background=options.compare_processes,
         ),
         fetcher=fetcher,
         public=public,

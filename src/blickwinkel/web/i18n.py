@@ -80,6 +80,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "more_results": "the first {n}; more articles match: narrow the search with more words",
         "story": "Story",
         "only_one": "This story has one article so far; there is nothing to compare yet.",
+        "being_compared": "The articles of this story are being compared; this page reloads until "
+        "the comparison is ready.",
         "original": "original",
         "facts": "facts",
         "shared_facts": "shared facts",
@@ -161,6 +163,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "more_results": "die ersten {n}; weitere Artikel passen: grenzen Sie die Suche mit mehr Wörtern ein",
         "story": "Geschichte",
         "only_one": "Zu dieser Geschichte gibt es bisher einen Artikel; noch nichts zu vergleichen.",
+        "being_compared": "Die Artikel dieser Geschichte werden gerade verglichen; die Seite lädt neu, "
+        "bis der Vergleich fertig ist.",
         "original": "Original",
         "facts": "Fakten",
         "shared_facts": "gemeinsame Fakten",

@@ -29,6 +29,10 @@ router = APIRouter(include_in_schema=False)
 COMPARE_SLOTS = 4
 SEARCH_HITS = 50
 """Hits the search page shows."""
+PAGE_WAIT_SECONDS = 2.0
+"""How long a story page waits for a comparison not yet cached before it says it is being compared."""
+PENDING_REFRESH_SECONDS = 5
+"""A story page whose comparison is being computed reloads after this many seconds."""
 
 
 @functools.cache
@@ -171,8 +175,11 @@ def _story_page(request: Request, story_id: int, lang: str) -> Response:
     if summary is None:  # removed since the version was read
         return moved_story(request, story_id)
     key = (story_id, summary.version, lang, request.url.query)
-    result = app_state.comparisons.for_story(story_id)
-    assert result is not None
+    # A comparison not yet cached is waited for a moment only: then the page says the story is being
+    # compared and asks again (a 30-article story took minutes).
+    result = app_state.comparisons.for_story(story_id, wait=PAGE_WAIT_SECONDS)
+    if result is None:  # removed meanwhile
+        return moved_story(request, story_id)
     view = story_view(result.articles, result.comparison)
     entities = app_state.store.top_entities(story_id)
     first = next(iter(result.articles.values()), None)
@@ -184,6 +191,8 @@ def _story_page(request: Request, story_id: int, lang: str) -> Response:
         view=view,
         entities=entities,
         compared=result.comparison is not None,
+        pending=result.pending,
+        pending_refresh=PENDING_REFRESH_SECONDS,
     )
     if result.comparison is not None:
         app_state.pages.put(key, bytes(response.body).decode("utf-8"))

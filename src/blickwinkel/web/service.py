@@ -9,7 +9,7 @@ import logging
 import multiprocessing
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
@@ -148,6 +148,8 @@ class StoryComparison:
 
     articles: dict[str, Article]
     body: dict[str, Any] | None
+    # The comparison is being computed in the background (:meth:`Comparisons.for_story` not waiting).
+    pending: bool = False
 
     @functools.cached_property
     def comparison(self) -> Comparison | None:
@@ -161,15 +163,30 @@ STORY_LOCKS = 64
 
 
 class Comparisons:
-    """Story comparisons, computed once per story version and embedder and cached in the store."""
+    """Story comparisons, computed once per story version and embedder and cached in the store.
 
-    def __init__(self, store: Store, comparer: Comparer, embedder: str) -> None:
+    A story page waits for its comparison only so long (``for_story(..., wait=seconds)``): the
+    comparison of a large story took minutes on a loaded machine, and the page's first view waited
+    that long. The comparison goes on, on one of ``background`` threads of its own, while the page
+    shows the articles and says they are being compared, and asks again until it is cached. A
+    comparison that failed in the background is raised to the next view (which then starts it again).
+    """
+
+    def __init__(self, store: Store, comparer: Comparer, embedder: str, background: int = 1) -> None:
         self.store = store
         self.comparer = comparer
         self.embedder = embedder
+        self.background = max(1, background)
         self._locks = tuple(threading.Lock() for _ in range(STORY_LOCKS))
+        self._executor: ThreadPoolExecutor | None = None
+        self._running: dict[int, Future[StoryComparison | None]] = {}  # compared in the background
+        self._failed: dict[int, Exception] = {}  # what a background comparison raised, by story
+        self._state_lock = threading.Lock()
 
-    def for_story(self, story_id: int) -> StoryComparison | None:
+    def for_story(self, story_id: int, *, wait: float | None = None) -> StoryComparison | None:
+        """The story's articles and comparison; None when there is no such story. A comparison not
+        yet cached is computed, and waited for at most ``wait`` seconds (None: to its end); after
+        that the answer has no body and ``pending`` set, and the comparison goes on."""
         summary = self.store.story(story_id)
         if summary is None:
             return None
@@ -181,6 +198,8 @@ class Comparisons:
         cached = self.store.cached_comparison(story_id, embedder=self.embedder)
         if cached is not None:
             return StoryComparison(ordered, json.loads(cached.body))
+        if wait is not None:
+            return self._waited(story_id, ordered, wait)
         # One computation per story at a time; the others wait for its cached result.
         with self._locks[story_id % STORY_LOCKS]:
             cached = self.store.cached_comparison(story_id, embedder=self.embedder)
@@ -200,6 +219,47 @@ class Comparisons:
                 len(body.get("conflicts", [])),
             )
         return StoryComparison(ordered, body)
+
+    def _waited(self, story_id: int, ordered: dict[str, Article], wait: float) -> StoryComparison | None:
+        with self._state_lock:
+            failure = self._failed.pop(story_id, None)
+            if failure is not None:
+                raise failure  # once: the next view starts the comparison again
+            future = self._running.get(story_id)
+            if future is None:
+                if self._executor is None:
+                    self._executor = ThreadPoolExecutor(
+                        self.background, thread_name_prefix="blickwinkel-story"
+                    )
+                future = self._executor.submit(self._compare_in_background, story_id)
+                self._running[story_id] = future
+        try:
+            return future.result(timeout=wait)
+        except TimeoutError:
+            return StoryComparison(ordered, None, pending=True)
+        except Exception:
+            with self._state_lock:
+                self._failed.pop(story_id, None)  # raised here, to this view
+            raise
+
+    def _compare_in_background(self, story_id: int) -> StoryComparison | None:
+        try:
+            return self.for_story(story_id)
+        except Exception as exc:
+            log.warning("story %d not compared (%s: %s)", story_id, type(exc).__name__, exc)
+            with self._state_lock:
+                self._failed[story_id] = exc
+            raise
+        finally:
+            with self._state_lock:
+                self._running.pop(story_id, None)
+
+    def close(self) -> None:
+        """Start no more background comparisons (one running ends on its own)."""
+        with self._state_lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = None
 
 
 def kept_analyses(store: Store, articles: Sequence[Article]) -> dict[str, str]:

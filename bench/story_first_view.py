@@ -1,0 +1,170 @@
+"""The first view of a large story's page: how long `blickwinkel serve` takes to answer it, and how long
+until the page shows the comparison.
+
+    python bench/story_first_view.py [--articles 30] [--db /tmp/story.db] [--keep]
+
+Ingests the first --articles articles of ../shared/data/corpus-de/articles.jsonl of March 2020 with
+1,500–5,000 characters (skipped when absent) with `blickwinkel ingest` into a temporary SQLite store
+(or --db; an existing --db is used as it is), puts all articles of a copy of it into one story with
+plain SQL, starts `blickwinkel serve` on the copy on a free port and times, with plain HTTP requests:
+
+* the first GET of ``/stories/<id>`` (the comparison is not cached),
+* the time until a GET of the page no longer says the story is being compared (its comparison is in).
+
+No comparison is cached from an earlier run: each run works on a fresh copy. Nothing here
+imports the package: the commands run as subprocesses. Prints figures with the load average (the
+development machine is shared); asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = (
+    Path(os.environ.get("BLICKWINKEL_SHARED", ROOT.parent / "shared"))
+    / "data"
+    / "corpus-de"
+    / "articles.jsonl"
+)
+BEING_COMPARED = ("being compared", "werden gerade verglichen")
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "blickwinkel.cli", *args]
+
+
+def _env() -> dict[str, str]:
+    return os.environ | {"PYTHONPATH": str(ROOT / "src"), "BLICKWINKEL_CONFIG": os.devnull}
+
+
+def build_store(path: Path, count: int) -> None:
+    """Ingest ``count`` corpus articles into ``path``."""
+    rows = []
+    with CORPUS.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            if str(row.get("date", "")).startswith("2020-03") and 1500 < len(row["text"]) < 5000:
+                rows.append(row)
+            if len(rows) == count:
+                break
+    with tempfile.TemporaryDirectory() as folder:
+        records = Path(folder) / "story.jsonl"
+        records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        subprocess.run(_cli("ingest", "--db", str(path), str(records)), env=_env(), check=True)
+
+
+def one_story(db: sqlite3.Connection) -> int:
+    """Put every stored article into one story with plain SQL, with no comparison kept; its id."""
+    (story,) = db.execute("SELECT MIN(story_id) FROM memberships").fetchone()
+    db.execute("UPDATE memberships SET story_id = ?", (story,))
+    db.execute("DELETE FROM comparisons")
+    db.execute("DELETE FROM stories WHERE id != ?", (story,))
+    db.execute(
+        "UPDATE stories SET size = (SELECT COUNT(*) FROM memberships), version = version + 1 WHERE id = ?",
+        (story,),
+    )
+    return int(story)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str, timeout: float = 3600) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers={"accept": "text/html"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+
+
+def measure(store: Path) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "copy.db"
+        with sqlite3.connect(store) as source, sqlite3.connect(db) as copy:
+            source.backup(copy)  # with what is still in the write-ahead log
+            story = one_story(copy)
+        port = _free_port()
+        server = subprocess.Popen(
+            _cli("serve", "--db", str(db), "--port", str(port)),
+            env=_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(600):
+                try:
+                    if _get(f"{base}/api/health", timeout=2)[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.5)
+            page = f"{base}/stories/{story}?lang=en"
+            started = time.perf_counter()
+            status, body = _get(page)
+            first = time.perf_counter() - started
+            pending = any(p in body for p in BEING_COMPARED)
+            while pending:
+                time.sleep(1)
+                status, body = _get(page)
+                pending = any(p in body for p in BEING_COMPARED)
+            compared = time.perf_counter() - started
+            load = os.getloadavg()[0]
+            print(
+                f"story of {_size(db, story)} articles: first view {first:.2f} s (status {status}, "
+                f"{'being compared' if first < compared - 0.5 else 'with its comparison'}); "
+                f"comparison shown after {compared:.1f} s; load average {load:.1f}"
+            )
+        finally:
+            server.terminate()
+            server.wait(30)
+
+
+def _size(db: Path, story: int) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(
+            conn.execute("SELECT COUNT(*) FROM memberships WHERE story_id = ?", (story,)).fetchone()[0]
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=30, help="articles in the story")
+    parser.add_argument("--db", type=Path, help="the store to build, or to reuse when it exists")
+    parser.add_argument("--keep", action="store_true", help="keep the store built here and print its path")
+    args = parser.parse_args()
+    if args.db is not None and args.db.exists():
+        measure(args.db)
+        return
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} not found (the corpus is not redistributed)")
+        return
+    folder = Path(tempfile.mkdtemp(prefix="bw-first-view-"))
+    store = args.db or folder / "story.db"
+    build_store(store, args.articles)
+    measure(store)
+    if args.keep or args.db:
+        print(f"store kept: {store} (measure again with --db {store})")
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
