@@ -4,7 +4,10 @@ Runs on the seed pair and on stories of 2, 10 and 50 articles from ../shared/dat
 own examples. Prints figures; asserts nothing. Usage: python bench/compare.py [--quick]
 [--link-embedder auto|e5|none] (the link_embedder setting, default ``auto`` as in ``compare``: e5 on
 the uncertain English pairs; each line then ends with the number of texts e5 embedded in the last run:
-0 for the German stories).
+0 for the German stories). Each line gives the warm wall time and the CPU seconds (user + sys, every
+thread) of the warm run that took the least CPU: on a shared machine the CPU is the figure to compare.
+Several settings, comma-separated (``--link-embedder none,e5``), run each story alternating between
+them, a line for each, so that a busy machine's load falls on both alike.
 
 ``python bench/compare.py --store`` takes corpus-de stories of 10 and 50 articles through a new SQLite
 store, each step a process of its own: what ``ingest`` does for them (the analysis kept), then their
@@ -27,7 +30,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from blickwinkel.analyse.pipeline import CACHE, analyse_articles
 from blickwinkel.compare import compare_articles
@@ -69,7 +72,20 @@ def _fresh(name: str) -> CachedEmbedder:
     return CachedEmbedder(inner.inner if isinstance(inner, CachedEmbedder) else inner)
 
 
-def run(articles: list[Article], embedder_name: str, link_embedder: str = "") -> tuple[float, int, int]:
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process (all its threads) and its waited-for children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class Timed(NamedTuple):
+    seconds: float  # wall
+    cpu: float
+    sentences: int
+    facts: int
+
+
+def run(articles: list[Article], embedder_name: str, link_embedder: str = "") -> Timed:
     """Seconds for analyse + embed + compare with the model loaded but no cached embeddings; each run
     gets articles with new ids and an emptied analysis cache (it keys on content, not on ids), so no
     analysis of an earlier run is reused. The texts the link embedder embedded go to _SECOND_TEXTS."""
@@ -80,15 +96,15 @@ def run(articles: list[Article], embedder_name: str, link_embedder: str = "") ->
     # The setting as the pipeline reads it: "auto" is e5 for the pairs in SECOND_LANGUAGES only.
     auto = link_embedder == "auto"
     counted = _Counted(_fresh("e5" if auto else link_embedder)) if link_embedder else None
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     analysed = analyse_articles(articles)
     cmp = compare_articles(
         analysed, fresh, second_embedder=counted, second_languages=SECOND_LANGUAGES if auto else None
     )
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     if counted is not None:
         _SECOND_TEXTS.append(counted.texts)
-    return seconds, sum(len(a.statements) for a in analysed), len(cmp.facts)
+    return Timed(seconds, cpu, sum(len(a.statements) for a in analysed), len(cmp.facts))
 
 
 def corpus_story(n: int) -> list[Article]:
@@ -107,14 +123,29 @@ def corpus_story(n: int) -> list[Article]:
     return out
 
 
-def report(name: str, articles: list[Article], embedder: str, repeats: int, link_embedder: str = "") -> None:
-    cold, sentences, facts = run(articles, embedder, link_embedder)
-    warm = min(run(articles, embedder, link_embedder)[0] for _ in range(repeats))
-    second = f"  {link_embedder} texts {_SECOND_TEXTS[-1]:>5}" if link_embedder else ""
-    print(
-        f"{name:<28} {len(articles):>4} art {sentences:>5} sent  cold {cold:6.2f}s  warm {warm:6.2f}s  "
-        f"{sentences / warm:8.0f} sent/s  facts {facts:>4}  peak {peak_mb():7.0f} MB{second}"
-    )
+def report(
+    name: str, articles: list[Article], embedder: str, repeats: int, link_embedders: list[str]
+) -> None:
+    """One line per link-embedder setting: a cold run, then ``repeats`` warm ones, the settings
+    taking turns in each round."""
+    cold = {le: run(articles, embedder, le) for le in link_embedders}
+    warm: dict[str, list[Timed]] = {le: [] for le in link_embedders}
+    second: dict[str, int] = {}
+    for _ in range(repeats):
+        for le in link_embedders:
+            warm[le].append(run(articles, embedder, le))
+            if le:
+                second[le] = _SECOND_TEXTS[-1]
+    for le in link_embedders:
+        best, least = min(w.seconds for w in warm[le]), min(warm[le], key=lambda w: w.cpu)
+        sentences = cold[le].sentences
+        texts = f"  {le} texts {second[le]:>5}" if le else ""
+        label = f"{name} [{le or 'none'}]" if len(link_embedders) > 1 else name
+        print(
+            f"{label:<28} {len(articles):>4} art {sentences:>5} sent  cold {cold[le].seconds:6.2f}s  "
+            f"warm {best:6.2f}s  cpu {least.cpu:6.2f}s  {sentences / best:8.0f} sent/s  "
+            f"facts {cold[le].facts:>4}  peak {peak_mb():7.0f} MB{texts}"
+        )
 
 
 def store_run(db: str, n: int, keep_vectors: bool, ingest: bool) -> dict[str, Any]:
@@ -226,9 +257,16 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="one warm repeat, no 50-article story")
     parser.add_argument("--embedder", default="use")
     parser.add_argument(
+        "--sizes", help="corpus-de story sizes, comma-separated (default 2,10,50; with --quick 2,10)"
+    )
+    parser.add_argument(
+        "--corpus-only", action="store_true", help="only the corpus-de stories (no examples, no seed pair)"
+    )
+    parser.add_argument(
         "--link-embedder",
         default="auto",
-        help="second embedder of the link model (the link_embedder setting: auto, e5 or none)",
+        help="second embedder of the link model (the link_embedder setting: auto, e5 or none); "
+        "several, comma-separated, run alternating",
     )
     args = parser.parse_args()
     if args.store_run:
@@ -238,45 +276,50 @@ def main() -> int:
     if args.store:
         store_report((2,) if args.quick else (10, 50))
         return 0
-    if args.link_embedder == "none":
-        args.link_embedder = ""
+    link_embedders = ["" if le.strip() == "none" else le.strip() for le in args.link_embedder.split(",")]
     repeats = 1 if args.quick else 3
 
     t0 = time.perf_counter()
     get_embedder(args.embedder).encode(["Modell laden."])
-    if args.link_embedder:  # (loaded as the stories of English articles will; the German ones never ask)
-        get_embedder("e5" if args.link_embedder == "auto" else args.link_embedder).encode(["Modell laden."])
+    for le in filter(None, link_embedders):  # (loaded as English stories will; German ones never ask)
+        get_embedder("e5" if le == "auto" else le).encode(["Modell laden."])
     print(f"model load ({args.embedder} {args.link_embedder}): {time.perf_counter() - t0:.2f}s")
 
-    examples = sorted(  # the example stories; gold folders and the training stories are not timed
-        p
-        for p in (ROOT / "examples").iterdir()
-        if p.is_dir() and not p.name.startswith("gold") and p.name != "train-stories"
+    examples = (
+        []
+        if args.corpus_only
+        else sorted(  # the example stories; gold folders and the training stories are not timed
+            p
+            for p in (ROOT / "examples").iterdir()
+            if p.is_dir() and not p.name.startswith("gold") and p.name != "train-stories"
+        )
     )
     for story in examples:
         result = read_inputs([str(story)])
-        report(f"example {story.name}", list(result.articles), args.embedder, repeats, args.link_embedder)
+        report(f"example {story.name}", list(result.articles), args.embedder, repeats, link_embedders)
 
     seeds = SHARED / "seeds"
-    if seeds.is_dir():
+    if not args.corpus_only and seeds.is_dir():
         files = [str(p) for p in sorted(seeds.glob("*.txt"))]
-        report("seed pair", list(read_inputs(files).articles), args.embedder, repeats, args.link_embedder)
+        report("seed pair", list(read_inputs(files).articles), args.embedder, repeats, link_embedders)
         cli = Path(sys.executable).with_name("blickwinkel")
         t0 = time.perf_counter()
-        extra = ["--link-embedder", args.link_embedder or "none"]
+        extra = ["--link-embedder", link_embedders[0] or "none"]
         subprocess.run(
             [str(cli), "compare", *files, "--format", "json", *extra], capture_output=True, check=False
         )
         print(
             f"seed pair, fresh process (blickwinkel compare … --format json): {time.perf_counter() - t0:.2f}s"
         )
-    else:
+    elif not args.corpus_only:
         print("seed pair: skipped (../shared/seeds absent)")
 
     if (SHARED / "data" / "corpus-de" / "articles.jsonl").is_file():
-        sizes = (2, 10) if args.quick else (2, 10, 50)
+        sizes = (
+            [int(n) for n in args.sizes.split(",")] if args.sizes else [2, 10] if args.quick else [2, 10, 50]
+        )
         for n in sizes:
-            report(f"corpus-de story of {n}", corpus_story(n), args.embedder, repeats, args.link_embedder)
+            report(f"corpus-de story of {n}", corpus_story(n), args.embedder, repeats, link_embedders)
     else:
         print("corpus-de: skipped (../shared/data/corpus-de absent)")
     return 0
