@@ -30,7 +30,7 @@ import json
 import pickle
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -301,6 +301,7 @@ class Fitted:
         c: float,
         names: Sequence[str],
         own: np.ndarray[Any, Any] | None = None,
+        signs: Mapping[str, int] = SIGNS,
     ) -> None:
         self.own_column = own is not None and 0 < own.sum() < len(own)
         if self.own_column:
@@ -321,7 +322,7 @@ class Fitted:
             return value, grad
 
         bounds = [(None, None)] + [
-            (0, None) if SIGNS[n] > 0 else (None, 0) if SIGNS[n] < 0 else (None, None) for n in names
+            (0, None) if signs[n] > 0 else (None, 0) if signs[n] < 0 else (None, None) for n in names
         ]
         w = minimize(loss, np.zeros(len(names) + 1), jac=True, method="L-BFGS-B", bounds=bounds).x
         coef = w[1:] / self.sd

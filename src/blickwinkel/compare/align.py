@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from blickwinkel.compare.parts import Part
+from blickwinkel.compare.restatement import restatements
 from blickwinkel.compare.similarity import (
     ScoreParts,
     StatementFeatures,
@@ -412,7 +413,12 @@ def align_statements(
         matched[(a, b)] = found
     links.sort(key=lambda k: (k.a, k.b))
     return Alignment(
-        tuple(links), matched, lambda i, j: score(i, j).score, score, restatements_of(score), best
+        tuple(links),
+        matched,
+        lambda i, j: score(i, j).score,
+        score,
+        restatements_of(score, found_candidates),
+        best,
     )
 
 
@@ -440,12 +446,16 @@ def uncertain_pairs(
     return frozenset(out)
 
 
-def restatements_of(score: StoryScorer) -> tuple[tuple[str, str], ...]:
-    """Pairs of statement ids of one article that restate each other (a lead repeated in the body)."""
+def restatements_of(
+    score: StoryScorer, candidates: dict[tuple[int, str], set[int]]
+) -> tuple[tuple[str, str], ...]:
+    """Pairs of statement ids of one article that restate each other (a lead repeated in the body):
+    those the link model scores as one fact, and those the restatement model
+    (:mod:`blickwinkel.compare.restatement`) finds among the pairs that match one statement of
+    another article."""
     statements = score.statements
-    alignable = np.array([is_alignable(s) for s in statements], dtype=bool)
     restated = []
-    for idx in _by_article(statements, alignable).values():
+    for idx in score.by_article.values():
         for i in idx:
             row = score.sims[i, idx]
             for j in idx[np.argsort(-row)[:RESTATEMENT_CANDIDATES]]:
@@ -455,7 +465,17 @@ def restatements_of(score: StoryScorer) -> tuple[tuple[str, str], ...]:
                     and score(int(i), int(j)).score >= RESTATEMENT_MIN_SCORE
                 ):
                     restated.append((statements[i].id, statements[j].id))
-    return tuple(restated)
+    found = restatements(
+        statements,
+        score.by_article,
+        score.sims,
+        score.feats,
+        score.idf,
+        score.common,
+        candidates,
+        lambda i, j: score(i, j).score,
+    )
+    return tuple(dict.fromkeys([*restated, *found]))
 
 
 # Lemmas in more than this share of a story's statements are too common to propose candidates.
