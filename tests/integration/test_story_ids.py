@@ -4,6 +4,8 @@ id is never given to a new story. Invented articles; SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import warnings
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from blickwinkel.store.story_groups import merge_stories
 from blickwinkel.web import ServiceOptions, create_app
 from tests.integration.newsroom_fixtures import fake_comparison, fill_store
 from tests.integration.test_story_ingest_order import HashedWordsEmbedder
+from tests.unit.test_stories_props import EVENTS
 
 REPORT = "Ferry to Marlow Island halted\n\nA storm damaged the pier at Portside on Tuesday. Repairs: a week."
 
@@ -77,3 +80,28 @@ def test_an_edited_article_alone_in_its_story_leads_the_old_link_to_its_new_stor
     assert store.story(old) is None and store.story_now(old) == now
     response = _client(store).get(f"/api/v1/stories/{old}", follow_redirects=True)
     assert response.status_code == 200 and response.json()["story"]["id"] == now
+
+
+def test_a_story_re_clustered_away_leads_to_the_story_that_took_its_articles(store: Store) -> None:
+    # The reports of three events, each stored in a story of its own (as a run without stories could
+    # leave them): a re-clustering puts each event's reports into one of those stories.
+    stored = []
+    for e, (_event, reports) in enumerate(EVENTS.items()):
+        for n, (title, text) in enumerate(reports):
+            article = dataclasses.replace(
+                read_text(f"{title}\n\n{text}", source=f"{e}-{n}.txt", fmt="text"),
+                published=dt.date(2031, 5, 3 + n),
+                language="de",
+            )
+            stored.append(store.add_article(article, story=StoryChoice(None)).story_id)
+    before = {s.id for s in store.list_stories(limit=100).items}
+    assert len(before) == len(stored)
+    Ingestor(store, embedder=HashedWordsEmbedder(), analyser=None).recluster_from(None)
+    after = {s.id for s in store.list_stories(limit=100).items}
+    assert after < before and len(after) >= len(EVENTS)
+    client = _client(store)
+    for old in sorted(before - after):
+        now = store.story_now(old)
+        assert now in after
+        response = client.get(f"/api/v1/stories/{old}", follow_redirects=True)
+        assert response.status_code == 200 and response.json()["story"]["id"] == now
