@@ -72,6 +72,7 @@ def test_a_paywalled_page_is_read_as_its_free_part_and_marked(html: str) -> None
     [
         page(TEASER + MORE),
         page(TEASER + MORE, json_ld(isAccessibleForFree=True)),
+        page(TEASER + MORE + '<div class="paywall" hidden></div>', json_ld(isAccessibleForFree="True")),
         # a metered site's script holds its paywall's words on free pages too
         page(TEASER + MORE, "<script>var wall = {text: 'Subscribe to continue reading'};</script>"),
         # the word in the text, or inside another class name, is no paywall
@@ -79,6 +80,7 @@ def test_a_paywalled_page_is_read_as_its_free_part_and_marked(html: str) -> None
             TEASER.replace("wooden deck.", "wooden deck. The paper dropped its paywall for the story.") + MORE
         ),
         page(TEASER + MORE + '<div class="nopaywallhint"></div>'),
+        page(TEASER + MORE + '<div class="article no-paywall"></div><p id="paywall-free">Free to read</p>'),
         page(TEASER + MORE + "<p>Subscribe to our newsletter.</p>"),
     ],
 )

@@ -18,9 +18,11 @@ from blickwinkel.ingest._json_ld import JsonLdArticle
 # The markup is searched only this far (a paywall sits in the article, well before it).
 MAX_PAGE_CHARS = 3_000_000
 # A class or id attribute holding a paywall word as one of its parts ("paywall", "c-paywall__box",
-# "regwall-overlay"); "paywall" inside another word is none.
+# "regwall-overlay"); "paywall" inside another word is none, nor one said to be off ("no-paywall",
+# "paywall-free", "paywall-off", "paywall-disabled").
 _PAYWALL_ATTRIBUTE = re.compile(
-    r"""\b(?:class|id)\s*=\s*["'][^"'<>]{0,300}?(?<![a-z0-9])(?:pay-?wall(?:ed)?|reg-?wall)(?![a-z0-9])""",
+    r"""\b(?:class|id)\s*=\s*["'][^"'<>]{0,300}?(?<![a-z0-9])(?<!no-)(?<!non-)(?<!without-)"""
+    r"""(?:pay-?wall(?:ed)?|reg-?wall)(?![a-z0-9])(?![-_](?:free|off|none|disabled|inactive|hidden))""",
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^<>]{0,3000}>")
@@ -50,7 +52,8 @@ def is_paywalled(page: str, declared: JsonLdArticle | None) -> bool:
     if declared is not None and declared.free is False:
         return True
     head = page[:MAX_PAGE_CHARS]
-    if _PAYWALL_ATTRIBUTE.search(head):
+    # a page that declares itself free keeps its paywall's markup unused (a metered site's pages)
+    if not (declared is not None and declared.free) and _PAYWALL_ATTRIBUTE.search(head):
         return True
     visible = _TAG.sub(" ", _without_scripts(head))
     return _PROMPT.search(" ".join(visible.split())) is not None
