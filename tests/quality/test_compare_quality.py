@@ -125,7 +125,7 @@ def test_held_out_real_news_gold() -> None:
             assert by_pair[label][task][figure] >= pinned, (label, task, by_pair[label][task])
 
 
-# Conflicts on the tune-only conflict files (examples/gold-real/tune-conflicts: 56 events none of whose
+# Conflicts on the tune-only conflict files (examples/gold-real/tune-conflicts: 68 events none of whose
 # articles is in either half, conflicts and near-misses only), where the conflict rules were chosen;
 # pinned so that a change to the links or the rules that loses what was found there says so:
 #     blickwinkel eval compare examples/gold-real/tune-conflicts/*.json --data-root ../shared/data
@@ -142,9 +142,14 @@ def test_held_out_real_news_gold() -> None:
 # 20 found, none false, 0 of 89 near-misses flagged. LOWERED by the tenth session's link refit (our own
 # invented stories; the rules unchanged): 16 of 20 found in 17 flagged, P 1.0 -> 0.941 (one false), 0 of
 # 89 near-misses: the new links pair statements the rules had not met.
+# Eleventh session: 12 events added (68 in all: 22 conflicts, 115 near-misses), annotated before any
+# comparison ran on them; the rules as they stood (main 76f4c78) found neither of their 2 conflicts,
+# flagged nothing there and 0 of their 26 near-misses: 16 of 22 found in 17 flagged (P 0.941). Recall
+# LOWERED as a number, 0.8 -> 0.727, by the new gold alone (16 of 20 -> 16 of 22; nothing found before
+# is lost).
 TUNE_ONLY_CONFLICTS = {
     ("conflicts", "precision"): 0.941,
-    ("conflicts", "recall"): 0.8,
+    ("conflicts", "recall"): 0.727,
     ("near_misses", "rate"): 0.0,
 }
 
