@@ -263,6 +263,9 @@ FR_MONTHS = _month_words("fr", short=True, dotless=False)
 ES_MONTHS = _month_words("es", short=False, dotless=False)
 # German and English weekday names, full (text/weekdays.py).
 WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers("en", "full"))
+# Currency codes written before an amount ("CHF 22'050", "USD 1,200"): an amount, not a name's label
+# like "Boeing 737". The one list; ``analyse.units`` reads the codes before a number from it.
+CURRENCY_CODES = ("EUR", "USD", "GBP", "CHF")
 # Words before a number that make it a label, not an amount ("Artikel 5", "flight 370"); nor is the
 # label a name ("Section 3", analyse/entities.py).
 LABEL_WORDS = _ID_BEFORE = word_set(
@@ -534,11 +537,12 @@ def _is_identifier(text: str, start: int, digits: str, code: str, lang: NumberLa
         return True
     if previous.startswith("+") or previous[-1].isdigit():
         return True
-    # a name before a number mid-sentence: "Boeing 737", "Windows 11"
+    # a name before a number mid-sentence: "Boeing 737", "Windows 11"; a currency code is no name
     return (
         code == "en"
         and previous[0].isupper()
         and previous.isalpha()
+        and previous not in CURRENCY_CODES
         and lowered not in WEEKDAYS
         and len(words) > 1
         and not _SENTENCE_START.search(before[: before.rfind(previous)])

@@ -7,10 +7,18 @@ import re
 from functools import lru_cache
 
 from blickwinkel.analyse import lemmas as dictionary
-from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, ES_MONTHS, FR_MONTHS, WEEKDAYS, word_set
+from blickwinkel.analyse.numbers import (
+    CURRENCY_CODES,
+    DE_MONTHS,
+    EN_MONTHS,
+    ES_MONTHS,
+    FR_MONTHS,
+    WEEKDAYS,
+    word_set,
+)
 from blickwinkel.text.function_words import function_words
 
-CURRENCY_BEFORE = re.compile(r"(US\$|US-\$|\$|€|£|EUR|USD|GBP|CHF)[ \u00a0]?$")
+CURRENCY_BEFORE = re.compile(r"(US\$|US-\$|\$|€|£|" + "|".join(CURRENCY_CODES) + r")[ \u00a0]?$")
 CURRENCIES: dict[str, str] = {
     "$": "USD",
     "us$": "USD",

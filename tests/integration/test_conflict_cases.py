@@ -1,0 +1,195 @@
+"""The ways reporting varies that issue 11 lists, each on a pair of invented two-sentence articles run
+through the whole analysis and the comparison with the shipped embedders: hedged and rounded figures, a
+later report's higher count, one bound in two languages, a sum and its parts, typographic variants,
+regional number formats, and names in one role or in two. Where no conflict is expected, the two
+sentences must still be compared (one fact), so that "no conflict" is the rule's answer and not a
+missed link. Every sentence is our own invention."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from blickwinkel.compare import compare_articles
+from blickwinkel.compare.link_weights import CROSS_EMBEDDER
+from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_LINK_EMBEDDER
+from blickwinkel.embed import get_embedder
+from blickwinkel.ingest import read_text
+from blickwinkel.model import AnalysedArticle, Comparison
+from blickwinkel.pipeline import analyse_articles, second_embedder_of
+
+INTRO = {
+    "en": "A storm flooded the low streets of Harwick on the river Dell overnight.",
+    "de": "Ein Unwetter hat in der Nacht die tiefen Gassen von Lindenau am Fluss Dell überflutet.",
+}
+
+# name -> (language a, sentence a, language b, sentence b, a conflict expected)
+CASES: dict[str, tuple[str, str, str, str, bool]] = {
+    # hedges and rounding: a bound or a round figure meets the exact one it covers, not one beyond it
+    "nearly-vs-exact": (
+        "en", "Nearly 300 homes in the old town were left without power on Tuesday night.",
+        "en", "In the old town 297 homes were left without power on Tuesday night.", False,
+    ),
+    "nearly-vs-above": (
+        "en", "Nearly 300 homes in the old town were left without power on Tuesday night.",
+        "en", "In the old town 340 homes were left without power on Tuesday night.", True,
+    ),
+    "more-than-vs-exact": (
+        "en", "More than 40 people were taken to the sports hall by the fire brigade.",
+        "en", "The fire brigade took 46 people to the sports hall.", False,
+    ),
+    "more-than-vs-below": (
+        "en", "More than 40 people were taken to the sports hall by the fire brigade.",
+        "en", "The fire brigade took 31 people to the sports hall.", True,
+    ),
+    "at-least-vs-exact": (
+        "en", "At least 12 cars were swept away by the water in the lower town.",
+        "en", "The water swept away 15 cars in the lower town.", False,
+    ),
+    "up-to-vs-exact": (
+        "en", "Up to 60 volunteers filled sandbags at the depot through the night.",
+        "en", "55 volunteers filled sandbags at the depot through the night.", False,
+    ),
+    "rund-vs-exact": (
+        "de", "Rund 2.500 Haushalte waren nach Angaben der Stadtwerke ohne Strom.",
+        "de", "Nach Angaben der Stadtwerke waren 2.480 Haushalte ohne Strom.", False,
+    ),
+    "fast-vs-exact": (
+        "de", "Fast 300 Keller liefen nach Angaben der Feuerwehr voll Wasser.",
+        "de", "Nach Angaben der Feuerwehr liefen 297 Keller voll Wasser.", False,
+    ),
+    "mehr-als-vs-exact": (
+        "de", "Mehr als 50 Helfer des Roten Kreuzes waren die ganze Nacht im Einsatz.",
+        "de", "55 Helfer des Roten Kreuzes waren die ganze Nacht im Einsatz.", False,
+    ),
+    "mindestens-vs-exact": (
+        "de", "Mindestens zwölf Autos wurden von der Strömung mitgerissen.",
+        "de", "Die Strömung riss 15 Autos mit.", False,
+    ),
+    "bis-zu-100-vs-um-die-100": (
+        "de", "Vor dem Rathaus versammelten sich bis zu hundert Anwohner.",
+        "de", "Vor dem Rathaus versammelten sich um die 100 Anwohner.", False,
+    ),
+    "exact-vs-exact": (
+        "de", "Nach Angaben der Feuerwehr liefen 297 Keller voll Wasser.",
+        "de", "Nach Angaben der Feuerwehr liefen 412 Keller voll Wasser.", True,
+    ),
+    # a later report's higher count with "rose to" / "stieg auf" is an update
+    "rose-to": (
+        "en", "Two people died in the floods, the county said on Wednesday.",
+        "en", "The number of dead in the floods rose to five on Thursday, the county said.", False,
+    ),
+    "stieg-auf": (
+        "de", "Zwei Menschen starben, teilte der Landkreis mit.",
+        "de", "Die Zahl der Toten stieg am Donnerstag auf fünf, teilte der Landkreis mit.", False,
+    ),
+    "two-tolls-without-a-time": (
+        "en", "Two people died in the floods, the county said.",
+        "en", "Five people died in the floods, the county said.", True,
+    ),
+    # one bound in two languages
+    "one-bound-two-languages": (
+        "de", "Die Versicherer rechnen mit höchstens acht Prozent mehr Schäden als im Vorjahr.",
+        "en", "Insurers expect no more than 8 % more damage than last year.", False,
+    ),
+    # a sum and its parts
+    "sum-and-part": (
+        "en", "Twelve people were hurt, four of them badly, the fire brigade said.",
+        "en", "Four people were badly hurt, the fire brigade said.", False,
+    ),
+    "sum-and-parts-de": (
+        "de", "Insgesamt wurden zwölf Menschen verletzt: acht Anwohner und vier Feuerwehrleute.",
+        "de", "Acht Anwohner wurden verletzt.", False,
+    ),
+    # typographic variants: quotes, apostrophes, dashes, spaces
+    "typographic-quote": (
+        "en", "\u201cWe haven\u2019t seen water this high in 40 years \u2013 not once,\u201d the mayor said.",
+        "en", "\"We haven't seen water this high in 40 years - not once,\" the mayor said.", False,
+    ),
+    "spaces-in-a-number": (
+        "de", "Die Schäden belaufen sich nach ersten Schätzungen auf 1\u00a0234\u00a0000 Euro.",
+        "de", "Die Schäden belaufen sich nach ersten Schätzungen auf 1.234.000 Euro.", False,
+    ),
+    # regional number formats
+    "swiss-apostrophes": (
+        "de", "Der Kanton zahlt den Geschädigten 22'050 Franken als Soforthilfe.",
+        "de", "Der Kanton zahlt den Geschädigten 22\u2019050 Franken als Soforthilfe.", False,
+    ),
+    "space-and-comma": (
+        "de", "Der Pegel stieg bis zum Morgen auf 1 234,5 Zentimeter.",
+        "de", "Der Pegel stieg bis zum Morgen auf 1.234,5 Zentimeter.", False,
+    ),
+    "english-and-german-formats": (
+        "en", "The county released 1,234.5 million euros in emergency aid.",
+        "de", "Der Landkreis gab 1.234,5 Millionen Euro Soforthilfe frei.", False,
+    ),
+    "a-figure-in-words": (
+        "de", "Wer das Verbot bricht, muss mit einer Geldbuße bis zu fünfundzwanzigtausend Euro rechnen.",
+        "de", "Wer das Verbot bricht, muss mit einer Geldbuße bis zu 25.000 Euro rechnen.", False,
+    ),
+    "currency-code-before": (
+        "en", "The canton paid the flood victims CHF 22,050 in emergency aid.",
+        "en", "The canton paid the flood victims CHF 31,400 in emergency aid.", True,
+    ),
+    # an actor or a place clashes only in one role
+    "two-names-one-role": (
+        "en", "Mayor Ellen Brandt ordered the evacuation of the lower town.",
+        "en", "Mayor Tom Keller ordered the evacuation of the lower town.", True,
+    ),
+    "two-names-two-roles": (
+        "en", "Mayor Ellen Brandt ordered the evacuation of the lower town.",
+        "en", "Fire chief Tom Keller said the evacuation of the lower town went calmly.", False,
+    ),
+    "two-places-two-roles": (
+        "en", "The evacuees from Harwick were taken to a school in Moorfield.",
+        "en", "The evacuees from Moorfield were brought back to Harwick.", False,
+    ),
+    # a weekday and the date it fell on say the same
+    "weekday-and-its-date": (
+        "en", "The dam at the upper lake broke on Sunday, 3 March 2024.",
+        "en", "The dam at the upper lake broke on 3 March 2024.", False,
+    ),
+    "two-weekdays": (
+        "en", "The dam at the upper lake broke on Saturday.",
+        "en", "The dam at the upper lake broke on Sunday, 3 March 2024.", True,
+    ),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def analysed() -> dict[tuple[str, str], AnalysedArticle]:
+    """Every case's two articles, analysed in one run (the tagger starts once)."""
+    keys = [(name, side) for name in CASES for side in "ab"]
+    articles = []
+    for name, side in keys:
+        lang_a, text_a, lang_b, text_b, _ = CASES[name]
+        lang, text = (lang_a, text_a) if side == "a" else (lang_b, text_b)
+        article = read_text(f"Title\n\n{INTRO[lang]} {text}", source=f"{side}.txt", fmt="text")
+        articles.append(replace(article, id=side, language=lang))
+    return dict(zip(keys, analyse_articles(articles), strict=True))
+
+
+def _compare(a: AnalysedArticle, b: AnalysedArticle) -> Comparison:
+    """The comparison as ``compare`` runs it: the default embedder, the cross-language one and the
+    second link embedder of the default setting."""
+    second, languages = second_embedder_of(DEFAULT_LINK_EMBEDDER)
+    return compare_articles(
+        [a, b],
+        get_embedder(DEFAULT_EMBEDDER),
+        cross_embedder=get_embedder(CROSS_EMBEDDER) if CROSS_EMBEDDER else None,
+        second_embedder=second,
+        second_languages=languages,
+    )
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_listed_kinds_of_variation(name: str, analysed: dict[tuple[str, str], AnalysedArticle]) -> None:
+    expected = CASES[name][4]
+    a, b = analysed[name, "a"], analysed[name, "b"]
+    comparison = _compare(a, b)
+    found = [f"{c.kind}: {c.reason}" for c in comparison.conflicts]
+    assert bool(found) == expected, found
+    if not expected:  # the two sentences were compared: they share a fact
+        last_a, last_b = a.statements[-1].id, b.statements[-1].id
+        assert any({last_a, last_b} <= set(f.statements) for f in comparison.facts), comparison.facts
