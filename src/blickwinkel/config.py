@@ -93,6 +93,13 @@ class Settings(BaseModel):
         description="Processes of the service that analyse and compare (each loads the models, about "
         "0.5 GB), so that analysis never slows the reads the server answers.",
     )
+    # The story clusterer's time window (stories/cluster.py WINDOW_DAYS reads this default).
+    story_window_days: int = Field(
+        3,
+        ge=0,
+        description="Days before and after an article in which 'stories' and 'ingest' look for its "
+        "story ('batch' takes the default).",
+    )
     processes: int = Field(
         0,
         ge=0,
@@ -153,6 +160,7 @@ def default_of(name: str) -> Any:
 
 DEFAULT_EMBEDDER: str = default_of("embedder")
 DEFAULT_LINK_EMBEDDER: str = default_of("link_embedder")
+DEFAULT_STORY_WINDOW_DAYS: int = default_of("story_window_days")
 
 
 def settings_file() -> Path:

@@ -86,6 +86,7 @@ def test_story_commands_read_the_embedder_from_the_settings(command: list[str], 
         ({"max_file_mb": -1}, "max_file_mb"),
         ({"max_file_mb": 0}, "max_file_mb"),
         ({"link_embedder": "use"}, "link_embedder"),  # the link model has an e5 second model only
+        ({"story_window_days": -1}, "story_window_days"),
     ],
 )
 def test_out_of_range_settings_are_refused_by_name(
@@ -100,6 +101,27 @@ def test_out_of_range_settings_are_refused_by_name(
 def test_a_negative_story_window_is_refused() -> None:
     result = CliRunner().invoke(app, ["stories", str(EXAMPLE), "--window", "-2"])
     assert result.exit_code == 2 and "--window" in result.stderr
+
+
+def test_the_story_window_is_one_setting_for_stories_ingest_and_the_clusterer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blickwinkel.store.ingest import Ingestor
+    from blickwinkel.stories.cluster import WINDOW_DAYS, StoryClusterer
+
+    assert StoryClusterer().window_days == WINDOW_DAYS == default_of("story_window_days")
+    assert Ingestor.__init__.__kwdefaults__["window_days"] == WINDOW_DAYS
+    seen: list[int] = []
+
+    def record(*args: object, window_days: int, **kwargs: object) -> object:
+        seen.append(window_days)
+        raise ConfigError("stop here")
+
+    monkeypatch.setattr("blickwinkel.stories.parallel.cluster_as_embedded", record)
+    runner = CliRunner()
+    runner.invoke(app, ["stories", str(EXAMPLE)], env={"BLICKWINKEL_STORY_WINDOW_DAYS": "9"})
+    runner.invoke(app, ["stories", str(EXAMPLE), "--window", "2"], env={"BLICKWINKEL_STORY_WINDOW_DAYS": "9"})
+    assert seen == [9, 2]
 
 
 def test_only_a_misspelt_setting_lists_the_known_ones(tmp_path: Path) -> None:

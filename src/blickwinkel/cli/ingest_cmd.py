@@ -140,6 +140,7 @@ def _run(
             analyser=default_analyser if analysis else None,
             max_bytes=int(settings.max_file_mb * 1_000_000),
             progress=report,
+            window_days=settings.story_window_days,
         )
         counts = ingestor.poll_feeds() if feeds else ingestor.ingest(sources or [])
         progress.update(task, description="done")

@@ -146,8 +146,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         format: Annotated[OutputFormat, _FORMAT] = "text",
         embedder: Annotated[str | None, _EMBEDDER_FAST] = None,
         window: Annotated[
-            int, typer.Option(min=0, help="Days before and after an article to look for its story.")
-        ] = 3,
+            int | None,
+            typer.Option(
+                min=0,
+                help="Days before and after an article to look for its story (default: the "
+                "'story_window_days' setting).",
+            ),
+        ] = None,
         processes: Annotated[
             int | None,
             typer.Option(
@@ -178,9 +183,14 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise _fail(IngestError(", ".join(inputs), Errors.I034))
         try:
             with _progress() as progress:
-                count = load_settings({"processes": processes}).processes or default_processes()
+                settings = load_settings({"processes": processes, "story_window_days": window})
+                count = settings.processes or default_processes()
                 clusterer, docs = cluster_as_embedded(
-                    articles, _embedder(embedder, "embedder"), count, progress, window_days=window
+                    articles,
+                    _embedder(embedder, "embedder"),
+                    count,
+                    progress,
+                    window_days=settings.story_window_days,
                 )
                 found = clusterer.stories()
         except BlickwinkelError as exc:

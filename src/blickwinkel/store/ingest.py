@@ -48,7 +48,7 @@ from blickwinkel.store.story_groups import (
     story_count,
     story_features,
 )
-from blickwinkel.stories.cluster import StoryClusterer
+from blickwinkel.stories.cluster import WINDOW_DAYS, StoryClusterer
 from blickwinkel.stories.features import StoryDoc
 from blickwinkel.text import content_hash
 
@@ -167,8 +167,10 @@ class Ingestor:
         analyser: Analyser | None = default_analyser,
         max_bytes: int = 20_000_000,
         progress: Progress | None = None,
+        window_days: int = WINDOW_DAYS,
     ) -> None:
         self.store = store
+        self.window_days = window_days
         self.embedder = get_embedder(embedder) if isinstance(embedder, str) else embedder
         self.fetcher = fetcher
         self.analyser = KeepingAnalyser(store) if analyser is default_analyser else analyser
@@ -179,7 +181,11 @@ class Ingestor:
         self._late: _LateArticles | None = None  # inside `_one_reclustering`
 
     def _new_clusterer(self) -> StoryClusterer:
-        return StoryClusterer(source=StoredStories(self.store, self.embedder), embedder=self.embedder.name)
+        return StoryClusterer(
+            window_days=self.window_days,
+            source=StoredStories(self.store, self.embedder),
+            embedder=self.embedder.name,
+        )
 
     def _ensure_loaded(self) -> None:
         if not self._loaded:

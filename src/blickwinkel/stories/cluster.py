@@ -23,6 +23,7 @@ from typing import Protocol
 
 import numpy as np
 
+from blickwinkel.config import DEFAULT_STORY_WINDOW_DAYS
 from blickwinkel.stories.duplicates import NEAR_DUPLICATE_JACCARD, estimated_jaccard
 from blickwinkel.stories.features import StoryDoc, headline_terms, unique_in_order
 from blickwinkel.stories.lexical import DocumentFrequencies, IdfFunction, flat_idf, lexical_cosine
@@ -36,8 +37,9 @@ from blickwinkel.stories.score import jaccard, pair_probability
 # one, where each fold chooses it on the other folds' events (0.275 or 0.3). 0.25 with the earlier link
 # (a quarter name keys, three quarters rare words).
 JOIN_PROBABILITY = 0.275
-# Days before and after an article in which its story is looked for.
-WINDOW_DAYS = 3
+# Days before and after an article in which its story is looked for: the 'story_window_days' setting
+# (config.py), which `stories` and `ingest` read; `batch` and the quality gates take its default.
+WINDOW_DAYS = DEFAULT_STORY_WINDOW_DAYS
 # Neighbours asked from each day's index; more only finds members of stories already found.
 NEIGHBOURS = 16
 # Candidates below this cosine of the combined vectors are never the same event (saves scoring).
