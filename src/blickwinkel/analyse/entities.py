@@ -27,7 +27,7 @@ from typing import cast
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.coreference import assign_keys, name_parts, unify_entity_keys
 from blickwinkel.analyse.lemmas import is_known, word_tags
-from blickwinkel.analyse.named_things import retype_named_things
+from blickwinkel.analyse.named_things import is_structure_noun, names_a_structure, retype_named_things
 from blickwinkel.analyse.ner_tagger import VectorWorker, crf_tags_batch, spawn_vectors, start_vectors
 from blickwinkel.analyse.numbers import LABEL_WORDS
 from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
@@ -283,7 +283,7 @@ def _match_gazetteers(s: _Sentence) -> None:
                 s.add(i, i + size, "OTH", body)
                 break
             place = _lookup(places, words)
-            if place is None and _dateline_capitals(s, i, words):
+            if place is None and (_dateline_capitals(s, i, words) or _place_in_capitals(s, i, words)):
                 place = _lookup(places, [w.title() for w in words])
             if isinstance(place, gz.Place):
                 if size == 1 and s.initial(i) and not s.proper(i):
@@ -325,6 +325,22 @@ def _dateline_capitals(s: _Sentence, i: int, words: Sequence[str]) -> bool:
         and (i == 0 or s.tokens[i - 1] == ",")
         and all(w.isalpha() and w.isupper() for w in words)
         and max(len(w) for w in words) >= MIN_DATELINE_CAPITALS
+    )
+
+
+def _place_in_capitals(s: _Sentence, i: int, words: Sequence[str]) -> bool:
+    """One English word in capitals inside a sentence that is not set in capitals ("rockets were fired
+    from GAZA overnight"): read as its place where the gazetteer knows one and the word in lower case
+    is no common word ("BATH", "READING" stay). It was an acronym, an organisation."""
+    word = words[0]
+    return (
+        s.lang == "en"
+        and len(words) == 1
+        and word.isalpha()
+        and word.isupper()
+        and len(word) >= MIN_DATELINE_CAPITALS
+        and not s.shouting(i)
+        and not _tags(word.lower(), "en")[0].startswith(_COMMON_TAGS)
     )
 
 
@@ -439,6 +455,9 @@ def _extend_name(s: _Sentence, start: int, person: bool) -> int:
             if k < len(s.tokens) and not s.taken[k] and s.name_like(k) and k - end <= 2:
                 end = k + 1
                 continue
+        if not person and s.lang == "en" and _capitalised(word) and is_structure_noun(word):
+            end += 1  # "the Old Gate": the head of a structure's name ends it
+            break
         if _ROMAN.match(word) and person and len(word) > 1:
             end += 1
             continue
@@ -473,9 +492,28 @@ def _match_names(s: _Sentence) -> None:
             i += 1
             continue
         first = s.tokens[i]
-        person = cued or first in given or first.startswith(gz.NAME_PREFIXES)
+        # "Al" or "El" before a name is the Arabic article, not the given name: "Al Basra" and "El
+        # Arish" were persons, also after "in"
+        article = first in _ARABIC_ARTICLES and _capitalised(s.word(i + 1))
+        named_person = gz.is_person_cue(prev) or (first in given and not article)
+        person = cued or named_person or first.startswith(gz.NAME_PREFIXES)
         end = _extend_name(s, i, person)
+        # A name cut short by a place or organisation the gazetteer took first is one name with it,
+        # no person's: "says Air Canada" gave the person "Air" beside the country.
+        whole = None if named_person or s.lang != "en" else _taken_rest(s, end)
+        if whole is not None:
+            s.spans.remove(whole)
+            end = whole.end
         words = s.tokens[i:end]
+        place_article = article and prev.lower() in gz.PLACE_PREPOSITIONS
+        # "says Air Force spokesman <Name>": the speech verb cues the name after the role; the words
+        # before it name the organisation, not a person
+        before_role = (
+            s.lang == "en"
+            and prev.lower() in gz.SPEECH_VERBS
+            and not named_person
+            and _role_then_name(s, end)
+        )
         if len(words) == 1 and not person and _not_a_name(s, i):
             i += 1
             continue
@@ -483,6 +521,13 @@ def _match_names(s: _Sentence) -> None:
         strong, tentative = True, False
         if s.word(i - 1) in gz.WORK_CUES and not person:
             type_ = "OTH"
+        elif whole is not None:
+            place = whole.type == "LOC" and prev.lower() in gz.PLACE_PREPOSITIONS
+            type_, strong = ("LOC" if place else "ORG"), False
+        elif before_role:
+            type_, strong = "ORG", False
+        elif len(words) >= 2 and s.lang == "en" and not named_person and (place_article or _structure(words)):
+            type_, strong = "LOC", False  # "the Western Wall", "Town Hall", "in Al Basra" were persons
         elif person or any(w in gz.NAME_PARTICLES or w.startswith(gz.NAME_PREFIXES) for w in words):
             type_ = "PER"
         elif len(words) == 1 and s.abbreviation(i):
@@ -506,6 +551,39 @@ def _match_names(s: _Sentence) -> None:
             type_, strong, tentative = "PER", False, True
         s.add(i, end, type_, cued=strong, tentative=tentative)
         i = end
+
+
+_ARABIC_ARTICLES = frozenset({"Al", "El"})
+
+
+def _structure(words: Sequence[str]) -> bool:
+    """An English name that ends in a structure's head: "the Western Wall", "Harbour Tower"."""
+    first = words[0].lower()
+    return names_a_structure(words, first_is_common=_tags(first, "en")[0].startswith(_COMMON_TAGS))
+
+
+def _taken_rest(s: _Sentence, end: int) -> EntitySpan | None:
+    """The span the gazetteer took right after a name that ends at ``end``, where the name reaches it
+    without a break (a capitalised word, no punctuation between), else None."""
+    if end >= len(s.tokens) or not s.taken[end] or not _capitalised(s.tokens[end]):
+        return None
+    return next((sp for sp in s.spans if sp.start == end), None)
+
+
+def _role_then_name(s: _Sentence, end: int) -> bool:
+    """One to three lower-case nouns or adjectives right after ``end`` (a role: "spokesman", "chief
+    executive") that end in a noun, and a capitalised word after them."""
+    k = end
+    while k < min(end + 3, len(s.tokens)) and s.tokens[k].isalpha() and s.tokens[k].islower():
+        if not _tags(s.tokens[k], "en")[0].startswith(_COMMON_TAGS):
+            return False
+        k += 1
+    return (
+        k > end
+        and _tags(s.tokens[k - 1], "en")[0].startswith("NN")
+        and _capitalised(s.word(k))
+        and not s.taken[k]
+    )
 
 
 def rule_spans(tokens: Sequence[str], language: str = "de") -> list[EntitySpan]:

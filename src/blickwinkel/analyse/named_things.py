@@ -37,6 +37,33 @@ BUILDING_NOUNS = frozenset(
     kaserne bibliothek
     """.split()
 )
+# Heads of the name of a structure or landmark in English: "the Western Wall", "Town Hall", "the Old
+# Gate", "Harbour Tower". A name of two or more words that ends in one is a place, not a person (the
+# rules read two capitalised words as a person's name). Institutions (hospital, school, museum) are
+# left out: their names are organisations as often as buildings.
+STRUCTURE_NOUNS = frozenset(
+    """
+    wall gate tower palace castle cathedral mosque temple chapel abbey pier wharf quay tunnel monument
+    memorial plaza fort lighthouse hall stadium arena market
+    """.split()
+)
+# Heads that are common English surnames too ("Tom Hall", "Ada Wall"): a place only after a first word
+# that is a common word ("Town Hall", "Western Wall"), not a name.
+_SURNAME_HEADS = frozenset({"hall", "wall", "temple", "castle", "gate", "market"})
+
+
+def is_structure_noun(word: str) -> bool:
+    return word.casefold() in STRUCTURE_NOUNS
+
+
+def names_a_structure(words: Sequence[str], *, first_is_common: bool) -> bool:
+    """Whether the name ``words`` (two or more) ends in a structure's head (see STRUCTURE_NOUNS)."""
+    head = words[-1].casefold()
+    if len(words) < 2 or head not in STRUCTURE_NOUNS:
+        return False
+    return first_is_common or head not in _SURNAME_HEADS
+
+
 # Titles ships and buildings are named with (royalty, nobility, saints, high office); a rank or a job
 # before a name on board is the crew's ("the boat Captain Tom Reyes steered").
 _NAMESAKE_TITLES = frozenset(
