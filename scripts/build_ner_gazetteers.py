@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import gettext
 import re
+import sys
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "blickwinkel" / "analyse" / "data"
@@ -120,6 +122,18 @@ def places(tagger: object, english: object) -> list[tuple[str, str, str]]:
             continue
         # our own list, then countries and regions win over cities of the same name ("Georgia")
         if name not in kept or (kept[name][2] == "city" and kind != "city"):
+            kept[name] = (name, key, kind)
+    return with_city_keys(kept.values())
+
+
+def with_city_keys(rows: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The rows with the names of ``CITY_KEYS`` carrying their city's key (each name keeps its kind;
+    a name not in the rows is added as a city), sorted."""
+    kept = {name: (name, key, kind) for name, key, kind in rows}
+    for line in CITY_KEYS.strip().splitlines():
+        key, *names = line.split("|")
+        for name in names:
+            kind = kept[name][2] if name in kept else "city"
             kept[name] = (name, key, kind)
     return sorted(kept.values())
 
@@ -356,6 +370,44 @@ Jair Luiz Dilma Cristina Javier Mauricio Gustavo Evo Nicolás Hugo Andrés Manue
 """.split()
 
 
+# One key for a city whatever the language names it, written for this project from general
+# knowledge: where the sources give the city under one name and the region, city-state or province
+# of the same name under another ("Wien" was Vienna's Land, "Vienna" the city; "Genf" the canton,
+# "Geneva" the city; "Kyiv" the region, "Kiew" the city), the other names take the city's key. The
+# German city-states keep their Land's key in every language ("Hambourg" as "Hamburg"). Key, then
+# the names separated by "|" (German, English, French, and the city's own where the sources have it).
+CITY_KEYS = """
+loc:vienna|Wien|Vienna|Vienne
+loc:geneva|Genf|Geneva|Genève
+loc:belgrade|Belgrad|Belgrade|Beograd
+loc:bucharest|Bukarest|Bucharest|Bucarest|București
+loc:lisbon|Lissabon|Lisbon|Lisbonne|Lisboa
+loc:moscow|Moskau|Moscow|Moscou|Moskva
+loc:beijing|Peking|Beijing|Pékin
+loc:kyiv|Kiew|Kyiv|Kiev|Kyjiw
+loc:zurich|Zürich|Zurich
+loc:hannover|Hannover|Hanover|Hanovre
+loc:tokyo|Tokio|Tokyo
+loc:tbilisi|Tiflis|Tbilisi|Tbilissi
+loc:yerevan|Jerewan|Yerevan|Erevan
+loc:algiers|Algier|Algiers|Alger
+loc:mexico-city|Mexiko-Stadt|Mexico City
+loc:bern|Bern|Berne
+loc:tripoli|Tripolis|Tripoli
+loc:taipei|Taipeh|Taipei
+loc:addis-ababa|Addis Abeba|Addis Ababa
+loc:khartoum|Khartum|Khartoum
+loc:chisinau|Chisinau|Chișinău
+loc:warsaw|Warschau|Warsaw|Varsovie
+loc:copenhagen|Kopenhagen|Copenhagen|Copenhague
+loc:venice|Venedig|Venice|Venise
+loc:basel|Basel|Bâle
+loc:frankfurt-am-main|Frankfurt|Frankfurt am Main|Francfort
+loc:de-hh|Hamburg|Hambourg
+loc:de-hb|Bremen|Brême
+"""
+
+
 def given_names(tagger: object, english: object) -> list[str]:
     """Census first names (common ones) and the hand-written list, without German or English words."""
     import names
@@ -381,6 +433,16 @@ def given_names(tagger: object, english: object) -> list[str]:
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--city-keys-only"]:
+        # Apply CITY_KEYS to the places.tsv at hand, without the packages the full build reads.
+        path = DATA / "places.tsv"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        rows = [tuple(line.split("\t")) for line in lines if line and not line.startswith("#")]
+        with path.open("w", encoding="utf-8") as out:
+            out.write(PLACES_HEADER)
+            for row in with_city_keys(rows):  # type: ignore[arg-type]
+                out.write("\t".join(row) + "\n")
+        return
     from HanTa import HanoverTagger
 
     tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")

@@ -8,6 +8,7 @@ import pytest
 
 from blickwinkel.analyse.coreference import assign_keys, name_parts, unify_entity_keys
 from blickwinkel.analyse.entities import add_story_surnames, find_entities, recognise, rule_spans, tag_tokens
+from blickwinkel.analyse.gazetteer import name_tokens, places
 from blickwinkel.analyse.ner_eval import (
     LabelledSentence,
     entity_spans,
@@ -152,6 +153,41 @@ def test_keys_unified_across_articles_and_languages() -> None:
     assert keys[0]["Bagdad"] == keys[1]["Baghdad"]
     assert keys[0]["Irak"] == keys[1]["Iraq"] == "loc:iq"
     assert keys[1]["Karoun"] == keys[0]["Hamid Karoun"] == "per:hamid-karoun"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Wien", "Vienna", "Vienne"),
+        ("Genf", "Geneva", "Genève"),
+        ("Moskau", "Moscow", "Moscou"),
+        ("Peking", "Beijing", "Pékin"),
+        ("Kiew", "Kyiv", "Kiev"),
+        ("Lissabon", "Lisbon", "Lisbonne"),
+        ("Warschau", "Warsaw", "Varsovie"),
+        ("Zürich", "Zurich"),
+        ("Tokio", "Tokyo"),
+        ("Hamburg", "Hambourg"),
+        ("Hannover", "Hanover"),
+        ("München", "Munich"),
+        ("Köln", "Cologne"),
+    ],
+)
+def test_a_city_has_one_key_in_every_language(names: tuple[str, ...]) -> None:
+    # The sources named some capitals' Land, canton or province ("Wien", "Genf") and the city
+    # ("Vienna", "Geneva") apart: a German and an English report of one event shared no place key.
+    table = places()
+    assert len({table[name_tokens(name)].key for name in names}) == 1
+
+
+def test_a_city_named_in_german_and_in_english_shares_its_key_across_articles() -> None:
+    german, german_sentences = _article("Die Konferenz in Wien endete am Abend.")
+    english, english_sentences = _article("The conference in Vienna ended in the evening.", "en", "b")
+    unified = unify_entity_keys(
+        [find_entities(german, german_sentences), find_entities(english, english_sentences)]
+    )
+    keys = [{m.text: m.key for sentence in article for m in sentence} for article in unified]
+    assert keys[0]["Wien"] == keys[1]["Vienna"] == "loc:vienna"
 
 
 def test_unify_leaves_ambiguous_surnames_alone() -> None:
