@@ -180,6 +180,7 @@ def test_a_fact_may_name_an_articles_restatement_too() -> None:
     assert scores["restatements"] == {"rate": 0.0, "hits": 0, "support": 1}
     joined = evaluate_comparison(gold, make_comparison([["a#2", "b#2", "b#3"]], []))
     assert joined["restatements"] == {"rate": 1.0, "hits": 1, "support": 1}
+    assert joined["one_article"] == {"rate": 1.0, "hits": 1, "support": 1}
 
 
 # --- evaluate_comparison: the arithmetic ----------------------------------------------------------

@@ -158,6 +158,9 @@ def test_scores_per_language_pair() -> None:
         1,
     )
     assert result["restatements"] == {"rate": 1.0, "hits": 1, "support": 1}
+    # x#1 and x#3 in one fact: one pair of one article's statements, of one gold fact.
+    assert result["one_article"] == {"rate": 1.0, "hits": 1, "support": 1}
+    assert result["by_pair"]["en"]["one_article"]["support"] == 1
     assert result["different"] == {"rate": 1.0, "hits": 1, "support": 1}
     # choir and chor overlap: single-article facts that overlap another are not scored as unique;
     # nothing else is flagged unique either (y#1 stands alone, but "closed" is shared).
@@ -174,7 +177,9 @@ def test_joined_different_facts_and_flagged_near_misses_are_listed() -> None:
     assert result["different"]["rate"] == 0.0
     assert result["restatements"]["rate"] == 0.0
     assert result["near_misses"]["rate"] == 1.0
+    assert result["one_article"] == {"rate": 0.0, "hits": 0, "support": 1}
     errors = real_comparison_errors(gold, comp, RAW)
+    assert errors["joined_own_statements"] == ["closed (x#1) ~ anglers (x#2)"]
     assert errors["joined_different_facts"] == ["anglers (x#2) ~ closed (z#1)"]
     assert errors["flagged_near_misses"] == ["closed: x vs z"]
     assert errors["split_restatements"] == ["closed: x#1, x#3"]
@@ -216,6 +221,7 @@ def test_a_file_for_some_tasks_is_scored_on_those_only() -> None:
     assert result["near_misses"] == {"rate": 1.0, "hits": 1, "support": 1}
     assert result["links"]["support"] == result["links"]["predicted"] == 0
     assert result["unique_facts"]["support"] == 0 and result["restatements"]["support"] == 0
+    assert result["one_article"]["support"] == 0
     errors = real_comparison_errors(gold, comp, RAW)
     assert set(errors) == {"missed_conflicts", "false_conflicts", "flagged_near_misses"}
 

@@ -14,7 +14,7 @@ from blickwinkel.errors import BlickwinkelError, EvaluationError
 # The rows of the table, as blickwinkel.compare.evaluate names them (not imported here: the
 # comparison stack loads only when a command runs).
 TASKS = ("links", "unique_facts", "conflicts")
-RATES = ("different", "restatements", "near_misses")
+RATES = ("different", "restatements", "one_article", "near_misses")
 SPLITS = ("tune", "heldout", "train")  # blickwinkel.compare.evaluate.SPLITS (a test checks they agree)
 # Where ``../shared/data`` is when the command runs from the repository root.
 DEFAULT_DATA_ROOT = Path("../shared/data")
@@ -24,7 +24,8 @@ _HELP = """Compare the inputs of each gold file and score the result against the
 Reads our example stories' gold (blickwinkel.gold/1, examples/gold/README.md) and the real-news gold
 (blickwinkel.gold-real/1, examples/gold-real/README.md: published articles by reference, read from
 --data-root). Prints precision, recall, F1 and support of fact links, unique-fact flags and
-conflicts, the share of different-fact pairs kept apart, of restatements joined and of near-misses
+conflicts, the share of different-fact pairs kept apart, of restatements joined, of the pairs of one
+article's statements a fact holds that state one gold fact (one_article) and of near-misses
 flagged, per language pair; with several files, each file's figures and their micro-average.
 """
 

@@ -457,7 +457,7 @@ def statement_at(statements: Sequence[Statement], start: int, end: int) -> State
 
 # --- scoring: both gold formats become one answer key ---------------------------------------------
 
-RATES = ("different", "restatements", "near_misses")
+RATES = ("different", "restatements", "one_article", "near_misses")
 
 
 @dataclass(frozen=True)
@@ -553,7 +553,13 @@ _OLD_ERRORS = (
     "missed_conflicts",
     "false_conflicts",
 )
-_ERROR_KINDS = (*_OLD_ERRORS, "joined_different_facts", "split_restatements", "flagged_near_misses")
+_ERROR_KINDS = (
+    *_OLD_ERRORS,
+    "joined_different_facts",
+    "split_restatements",
+    "joined_own_statements",
+    "flagged_near_misses",
+)
 
 
 class _Tally:
@@ -623,6 +629,21 @@ def _judge(key: GoldKey, comparison: Comparison) -> _Tally:
             t.add(label, "restatements", int(joined), 0, 1)
             if not joined:
                 t.errors["split_restatements"].append(f"{name}: {', '.join(sorted(key.located[unit]))}")
+
+    # A fact holds one fact: each pair of one article's statements that a predicted fact holds, both
+    # named by the gold, is right when the gold puts them in one fact (or in two overlapping ones).
+    for fact in comparison.facts:
+        own: dict[str, list[str]] = {}
+        for sid in fact.statements:
+            if sid in name_of:
+                own.setdefault(_article(sid), []).append(sid)
+        for article, sids in own.items():
+            for first_id, second_id in combinations(sorted(sids), 2):
+                a, b = name_of[first_id], name_of[second_id]
+                one = a == b or frozenset({a, b}) in key.overlaps
+                t.add(pair_label([lang.get(article, "?")]), "one_article", int(one), 0, 1)
+                if not one:
+                    t.errors["joined_own_statements"].append(f"{a} ({first_id}) ~ {b} ({second_id})")
 
     for x, y in key.different:
         apart = not (facts_of(x) & facts_of(y))
