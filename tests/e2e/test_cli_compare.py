@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +86,19 @@ def test_standard_input_is_read_with_dash() -> None:
     assert result.returncode == 0, result.stderr
     sources = [a["source"] for a in json.loads(result.stdout)["articles"]]
     assert "-" in sources
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    # `python -m blickwinkel …`, as the docs and a venv without the script on PATH call it, said
+    # "No module named blickwinkel.__main__".
+    src = str(ROOT / "src")
+    result = subprocess.run(
+        [sys.executable, "-m", "blickwinkel", "compare", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONPATH": src},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Usage:" in result.stdout and "compare" in result.stdout
