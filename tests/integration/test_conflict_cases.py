@@ -68,8 +68,8 @@ CASES: dict[str, tuple[str, str, str, str, bool]] = {
         "de", "Die Strömung riss 15 Autos mit.", False,
     ),
     "bis-zu-100-vs-um-die-100": (
-        "de", "Vor dem Rathaus versammelten sich bis zu hundert Anwohner.",
-        "de", "Vor dem Rathaus versammelten sich um die 100 Anwohner.", False,
+        "de", "Am Deich schleppten bis zu hundert Freiwillige Sandsäcke.",
+        "de", "Am Deich schleppten um die 100 Freiwillige Sandsäcke.", False,
     ),
     "exact-vs-exact": (
         "de", "Nach Angaben der Feuerwehr liefen 297 Keller voll Wasser.",
@@ -125,8 +125,8 @@ CASES: dict[str, tuple[str, str, str, str, bool]] = {
         "de", "Der Landkreis gab 1.234,5 Millionen Euro Soforthilfe frei.", False,
     ),
     "a-figure-in-words": (
-        "de", "Wer das Verbot bricht, muss mit einer Geldbuße bis zu fünfundzwanzigtausend Euro rechnen.",
-        "de", "Wer das Verbot bricht, muss mit einer Geldbuße bis zu 25.000 Euro rechnen.", False,
+        "de", "Für die gefällte Eiche am Deich verlangt die Gemeinde siebzehntausend Euro Ersatz.",
+        "de", "Für die gefällte Eiche am Deich verlangt die Gemeinde 17.000 Euro Ersatz.", False,
     ),
     "currency-code-before": (
         "en", "The canton paid the flood victims CHF 22,050 in emergency aid.",
