@@ -29,11 +29,11 @@ def _entities(sentence: str, language: str = "en") -> list[tuple[str, str]]:
             [("Air Force", "ORG"), ("Tom Reyes", "PER")],
         ),
         ('" No , " says Kestrel chief executive Ada Brenn .', [("Kestrel", "ORG"), ("Ada Brenn", "PER")]),
-        ("Pilgrims prayed at the Western Wall on Friday .", [("Western Wall", "LOC")]),
+        ("Anglers fished from the Harbour Wall on Friday .", [("Harbour Wall", "LOC")]),
         ("The Town Hall was closed and the Old Gate too .", [("Town Hall", "LOC"), ("Old Gate", "LOC")]),
         ("Crowds gathered under the Harbour Tower .", [("Harbour Tower", "LOC")]),
         # a place in capitals inside a sentence was an acronym
-        ("Rockets were fired from GAZA overnight .", [("GAZA", "LOC")]),
+        ("The ferry left for LISBON at dawn .", [("LISBON", "LOC")]),
         ("The talks moved to BRUSSELS and NATO agreed .", [("BRUSSELS", "LOC"), ("NATO", "ORG")]),
         # "Al" before a name is the article, not the given name: after "in" a place
         ("Fighting went on in Al Arish on Monday .", [("Al Arish", "LOC")]),

@@ -329,8 +329,8 @@ def _dateline_capitals(s: _Sentence, i: int, words: Sequence[str]) -> bool:
 
 
 def _place_in_capitals(s: _Sentence, i: int, words: Sequence[str]) -> bool:
-    """One English word in capitals inside a sentence that is not set in capitals ("rockets were fired
-    from GAZA overnight"): read as its place where the gazetteer knows one and the word in lower case
+    """One English word in capitals inside a sentence that is not set in capitals ("the ferry left
+    for LISBON at dawn"): read as its place where the gazetteer knows one and the word in lower case
     is no common word ("BATH", "READING" stay). It was an acronym, an organisation."""
     word = words[0]
     return (
@@ -527,7 +527,7 @@ def _match_names(s: _Sentence) -> None:
         elif before_role:
             type_, strong = "ORG", False
         elif len(words) >= 2 and s.lang == "en" and not named_person and (place_article or _structure(words)):
-            type_, strong = "LOC", False  # "the Western Wall", "Town Hall", "in Al Basra" were persons
+            type_, strong = "LOC", False  # "the Harbour Wall", "Town Hall", "in Al Basra" were persons
         elif person or any(w in gz.NAME_PARTICLES or w.startswith(gz.NAME_PREFIXES) for w in words):
             type_ = "PER"
         elif len(words) == 1 and s.abbreviation(i):
@@ -557,7 +557,7 @@ _ARABIC_ARTICLES = frozenset({"Al", "El"})
 
 
 def _structure(words: Sequence[str]) -> bool:
-    """An English name that ends in a structure's head: "the Western Wall", "Harbour Tower"."""
+    """An English name that ends in a structure's head: "the Harbour Wall", "Harbour Tower"."""
     first = words[0].lower()
     return names_a_structure(words, first_is_common=_tags(first, "en")[0].startswith(_COMMON_TAGS))
 

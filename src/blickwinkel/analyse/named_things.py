@@ -37,7 +37,7 @@ BUILDING_NOUNS = frozenset(
     kaserne bibliothek
     """.split()
 )
-# Heads of the name of a structure or landmark in English: "the Western Wall", "Town Hall", "the Old
+# Heads of the name of a structure or landmark in English: "the Harbour Wall", "Town Hall", "the Old
 # Gate", "Harbour Tower". A name of two or more words that ends in one is a place, not a person (the
 # rules read two capitalised words as a person's name). Institutions (hospital, school, museum) are
 # left out: their names are organisations as often as buildings.
@@ -48,7 +48,7 @@ STRUCTURE_NOUNS = frozenset(
     """.split()
 )
 # Heads that are common English surnames too ("Tom Hall", "Ada Wall"): a place only after a first word
-# that is a common word ("Town Hall", "Western Wall"), not a name.
+# that is a common word ("Town Hall", "Harbour Wall"), not a name.
 _SURNAME_HEADS = frozenset({"hall", "wall", "temple", "castle", "gate", "market"})
 
 
