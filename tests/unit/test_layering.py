@@ -32,6 +32,7 @@ RANK = {
     "web": 8,
     "batch": 8,
     "cli": 9,
+    "__main__": 9,  # `python -m blickwinkel`: the command line
 }
 # Known edges that run back up; each is a place to fix, listed so that no new one slips in.
 KNOWN: set[tuple[str, str]] = set()
