@@ -50,6 +50,10 @@ def json_ld(**fields: object) -> str:
         page(TEASER + "<p>Jetzt abonnieren und weiterlesen</p>"),
         page(TEASER + "<p>Weiterlesen mit Hafenpost Plus</p>"),
         page(TEASER + "<p>Dieser Artikel ist exklusiv für Abonnenten.</p>"),
+        # "weiter"/"vollständig" before "zu lesen" and "weiterzulesen" were missed
+        page(TEASER + "<p>Um den Artikel weiter zu lesen, schließen Sie ein Abo ab.</p>"),
+        page(TEASER + "<p>Um diesen Beitrag vollständig zu lesen, registrieren Sie sich.</p>"),
+        page(TEASER + "<p>Um den Text weiterzulesen, brauchen Sie ein Plus-Abo.</p>"),
     ],
 )
 def test_a_paywalled_page_is_read_as_its_free_part_and_marked(html: str) -> None:

@@ -39,7 +39,8 @@ _PROMPT = re.compile(
     r"\bweiterlesen mit (?:[\w+-]+ ){0,2}(?:plus|abo|premium|digital\w*|[\w-]*abo)\b|"
     r"\b(?:dieser|der) (?:artikel|beitrag|inhalt|text) ist (?:nur |exklusiv |ausschließlich )*für "
     r"(?:unsere )?(?:abonnent\w*|abonnentinnen und abonnenten|plus-\w+|premium-\w+|digital-?abonnent\w*)\b|"
-    r"\bum (?:diesen|den) (?:artikel|beitrag|text) (?:weiter|vollständig|ganz )?(?:zu )?lesen\b[^.!?]{0,60}"
+    r"\bum (?:diesen|den) (?:artikel|beitrag|text) (?:(?:weiter|vollständig|ganz) )?(?:zu |weiterzu)?lesen\b"
+    r"[^.!?]{0,60}"
     r"\b(?:abo|abonn|plus|anmelden|registrieren)|"
     r"\bbereits abonnent(?:in)?\?|"
     r"\b(?:jetzt|hier) (?:abonnieren|abo abschließen|abo wählen) und weiterlesen\b",
