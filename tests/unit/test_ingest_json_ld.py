@@ -63,6 +63,25 @@ def test_the_article_may_sit_in_a_graph_with_markup_in_its_body() -> None:
 
 
 @pytest.mark.parametrize(
+    ("address", "url"),
+    [
+        (
+            {"url": "/ferry", "mainEntityOfPage": "https://harbour-post.example/ferry"},
+            "https://harbour-post.example/ferry",
+        ),
+        ({"url": "javascript:void(0)", "mainEntityOfPage": {"@id": "#main"}}, None),
+        ({"url": "http://[bad"}, None),
+    ],
+)
+def test_only_an_absolute_web_address_is_the_articles_url(
+    address: dict[str, object], url: str | None
+) -> None:
+    # A path alone or another scheme was kept as the article's address.
+    news = {k: v for k, v in NEWS.items() if k != "mainEntityOfPage"} | address
+    assert read_text(page(news), source="ferry.html").url == url
+
+
+@pytest.mark.parametrize(
     "scripts",
     [
         [],
