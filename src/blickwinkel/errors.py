@@ -151,8 +151,8 @@ class Errors(metaclass=_ErrorsWithCodes):
     I048 = "host name resolves to no address"
     I049 = (
         "refused: {host} resolves to a local, private or special-purpose address ({address}); list its "
-        "network in the fetch_allow_networks setting (or give it to --allow-network of ingest, watch, "
-        "feeds add or serve) to fetch from it"
+        "network in the fetch_allow_networks setting (or give it to --allow-network of compare, ingest, "
+        "watch, feeds add or serve) to fetch from it"
     )
     I050 = "{host} is asked too often right now (one request per {interval:g} s); try again later"
     I051 = (
@@ -190,6 +190,11 @@ class Errors(metaclass=_ErrorsWithCodes):
     I063 = (
         "a page behind a paywall with no free article text; save the page as a subscriber, or give "
         "the article's text"
+    )
+    I064 = "a feed, not an article page; `blickwinkel ingest` reads its entries"
+    I065 = (
+        "a web address; this command reads files: save the page, or give it to `blickwinkel compare` "
+        "or `blickwinkel ingest`, which fetch it"
     )
     # compare/, pipeline.py, web/service.py
     K001 = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -168,11 +168,15 @@ def compare_inputs(
     stdin: BinaryIO | None = None,
     max_chars: int | None = None,
     link_embedder: str = DEFAULT_LINK_EMBEDDER,
+    fetch: Callable[[str], Article] | None = None,
 ) -> ComparisonRun:
-    """Read every input (a failed one is recorded and skipped), then compare what could be read.
+    """Read every input (a failed one is recorded and skipped; a web address with ``fetch``), then
+    compare what could be read.
     An article whose text is longer than ``max_chars`` is recorded as failed too: the analysis time
     grows with the text (a megabyte of one unpunctuated "sentence" takes minutes)."""
-    result = read_inputs(inputs, outlet=outlet, published=published, max_bytes=max_bytes, stdin=stdin)
+    result = read_inputs(
+        inputs, outlet=outlet, published=published, max_bytes=max_bytes, stdin=stdin, fetch=fetch
+    )
     articles = list(result.articles)
     failures = list(result.failures)
     if max_chars is not None:

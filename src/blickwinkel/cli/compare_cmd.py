@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -19,9 +20,11 @@ from blickwinkel.cli._messages import (
     warn_reading_notes,
     warn_skipped_folders,
 )
+from blickwinkel.cli.ingest_cmd import AllowNetworksOption
 from blickwinkel.errors import BlickwinkelError, Errors
 
 if TYPE_CHECKING:
+    from blickwinkel.ingest.fetch import Fetcher
     from blickwinkel.model import Comparison
 
 
@@ -43,7 +46,9 @@ def _parse_date(value: str | None) -> dt.date | None:
 def compare(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Article files (txt, md, html, json, jsonl), directories, or - for stdin."),
+        typer.Argument(
+            help="Article files (txt, md, html, json, jsonl), directories, article URLs, or - for stdin."
+        ),
     ],
     format: Annotated[
         Format | None, typer.Option("--format", "-f", help="terminal (default), json or html.")
@@ -74,10 +79,12 @@ def compare(
             "e5 (every language, slower) or none."
         ),
     ] = None,
+    allow_network: AllowNetworksOption = None,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
     from blickwinkel.cli import _background
     from blickwinkel.config import load_settings
+    from blickwinkel.ingest.page import fetch_article
     from blickwinkel.pipeline import compare_inputs
 
     # Whatever way this returns, it has closed what it opened (the report is written in a with
@@ -86,6 +93,7 @@ def compare(
     # A command in a process of its own: the German tagger's vectors may be computed in a child
     # process while the analysis goes on (cli/_background.py).
     _background.allow()
+    fetcher: Fetcher | None = None
     try:
         settings = load_settings(
             {
@@ -98,6 +106,7 @@ def compare(
         _check_output(output)
         chosen = format or _format_of(output)
         warn_skipped_folders(inputs)
+        fetcher = _fetcher(inputs, allow_network)
         run = compare_inputs(
             inputs,
             embedder=settings.embedder,
@@ -108,10 +117,14 @@ def compare(
             stdin=sys.stdin.buffer,
             max_chars=settings.compare_max_chars,
             link_embedder=settings.link_embedder,
+            fetch=None if fetcher is None else functools.partial(fetch_article, fetcher),
         )
     except BlickwinkelError as exc:
         print_error(stderr_console(), exc)
         raise typer.Exit(2) from None
+    finally:
+        if fetcher is not None:
+            fetcher.close()
     for failure in run.failures:
         print_error(stderr_console(), failure)
     warn_reading_notes(note for a in run.articles for note in a.notes)
@@ -132,6 +145,14 @@ def compare(
             f"{len(run.failures)} input(s) could not be read; compared the other {len(run.articles)}."
         )
         raise typer.Exit(1)
+
+
+def _fetcher(inputs: list[str], allow_networks: list[str] | None) -> Fetcher | None:
+    """A fetcher when an input is a web address (it was "file not found"), on the fetch settings."""
+    from blickwinkel.cli.ingest_cmd import open_fetcher
+    from blickwinkel.ingest.urls import is_url
+
+    return open_fetcher(allow_networks) if any(is_url(given) for given in inputs) else None
 
 
 def _check_output(output: Path | None) -> None:

@@ -57,16 +57,23 @@ def _rate_column() -> ProgressColumn:
     return RateColumn()
 
 
-def _open(db: str | None, allow_networks: list[str] | None = None) -> tuple[Store, Fetcher]:
+def open_fetcher(allow_networks: list[str] | None = None) -> Fetcher:
+    """The fetcher of the settings' fetch policy, with ``--allow-network``'s networks added."""
     from blickwinkel.config import load_settings
     from blickwinkel.ingest.fetch import Fetcher
-    from blickwinkel.store import open_store
     from blickwinkel.web.options import fetch_policy, service_options
 
-    settings = load_settings({"db": db})
     given = ",".join(allow_networks) if allow_networks else None
-    options = service_options(settings, fetch_allow_networks=given)
-    return open_store(settings.db), Fetcher(fetch_policy(options))
+    options = service_options(load_settings({}), fetch_allow_networks=given)
+    return Fetcher(fetch_policy(options))
+
+
+def _open(db: str | None, allow_networks: list[str] | None = None) -> tuple[Store, Fetcher]:
+    from blickwinkel.config import load_settings
+    from blickwinkel.store import open_store
+
+    settings = load_settings({"db": db})
+    return open_store(settings.db), open_fetcher(allow_networks)
 
 
 def _db_option(db: str | None) -> str:

@@ -18,9 +18,12 @@ from blickwinkel.ingest._base import READERS, ReadResult
 from blickwinkel.ingest._decode import decode
 from blickwinkel.ingest._sniff import format_for
 from blickwinkel.ingest._text import normalise, slugify
+from blickwinkel.ingest.urls import is_url
 from blickwinkel.model import Article
 
 STDIN = "-"
+# Fetches the article at a web address (``compare`` builds one on its fetch policy).
+Fetch = Callable[[str], Article]
 DEFAULT_MAX_BYTES = 20_000_000
 
 
@@ -31,8 +34,10 @@ def read_inputs(
     published: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    fetch: Fetch | None = None,
 ) -> ReadResult:
-    """Read files, directories (their non-hidden files, sorted) and ``-`` (standard input).
+    """Read files, directories (their non-hidden files, sorted), ``-`` (standard input) and, with
+    ``fetch``, web addresses (without it, a web address that names no file is refused, I065).
 
     ``outlet`` and ``published`` override what the inputs say. Every input that cannot be read adds an
     :class:`IngestError` to ``failures``; the others are still read. Article ids are made unique.
@@ -41,7 +46,7 @@ def read_inputs(
     failures: list[IngestError] = []
     seen: set[str] = set()  # a file named twice (or named and inside a named folder) is read once
     for given in inputs:
-        for result in _read_input(given, max_bytes, stdin, seen):
+        for result in _read_input(given, max_bytes, stdin, seen, fetch):
             articles.extend(result.articles)
             failures.extend(result.failures)
     articles = [_override(a, outlet, published) for a in unique_ids(articles)]
@@ -156,8 +161,19 @@ def repeated_file_note(file: str, first: str) -> str:
 
 
 def _read_input(
-    given: str, max_bytes: int, stdin: BinaryIO | None, seen: set[str] | None = None
+    given: str,
+    max_bytes: int,
+    stdin: BinaryIO | None,
+    seen: set[str] | None = None,
+    fetch: Fetch | None = None,
 ) -> Iterator[ReadResult]:
+    if is_url(given) and not os.path.lexists(given):
+        # A web address was "file not found" (I008), which sent the user looking for a file.
+        if fetch is None:
+            yield _failed(given, Errors.I065)
+        elif first_time(given, seen):
+            yield _guarded(given, lambda: ReadResult((fetch(given),), ()))
+        return
     if given == STDIN:
         yield _guarded(STDIN, lambda: _parse(_read_stream(stdin, max_bytes), STDIN, "", "stdin"))
         return

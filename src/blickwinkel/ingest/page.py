@@ -7,9 +7,9 @@ import datetime as dt
 
 from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._inputs import read_text
-from blickwinkel.ingest.fetch import Fetched
+from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.html import host_outlet
-from blickwinkel.ingest.urls import article_url
+from blickwinkel.ingest.urls import article_url, redact, without_tracking
 from blickwinkel.model import Article
 
 # What a server's Content-Type says the body is, where it is no HTML page: a plain text or markdown
@@ -40,3 +40,25 @@ def article_from_page(url: str, fetched: Fetched, *, published: dt.date | None =
         outlet=article.outlet or host_outlet(url),
         published=article.published or published,
     )
+
+
+_FEED_TYPES = ("rss", "atom", "xml")
+
+
+def looks_like_feed(fetched: Fetched) -> bool:
+    """Whether a fetched body is an RSS or Atom feed (by its Content-Type, else its first bytes)."""
+    kind = fetched.content_type.split(";")[0].strip().lower()
+    if any(k in kind for k in _FEED_TYPES) and "html" not in kind:
+        return True
+    head = fetched.body[:500].lstrip().lower()
+    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+
+
+def fetch_article(fetcher: Fetcher, url: str) -> Article:
+    """The article at ``url``, fetched under ``fetcher``'s policy (an input of ``compare``); a feed is
+    refused with a pointer to ``ingest``, which reads its entries."""
+    url = without_tracking(url)
+    fetched = fetcher.get(url)
+    if looks_like_feed(fetched):
+        raise IngestError(redact(url), Errors.I064)
+    return article_from_page(url, fetched)

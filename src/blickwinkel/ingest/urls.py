@@ -13,6 +13,11 @@ from collections.abc import Sequence
 _CREDENTIALS = re.compile(r"(?<=//)[^/@\s?#]*@")
 
 
+def is_url(source: str) -> bool:
+    """Whether an input names a web address (http or https) rather than a file."""
+    return source.startswith(("http://", "https://"))
+
+
 def redact(text: str) -> str:
     """``text`` with the user and password of every URL in it replaced by ``***``."""
     return _CREDENTIALS.sub("***@", text)

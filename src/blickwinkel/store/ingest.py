@@ -34,8 +34,8 @@ from blickwinkel.ingest import read_inputs
 from blickwinkel.ingest._dates import parse_date_value
 from blickwinkel.ingest._inputs import first_time, is_listed_file
 from blickwinkel.ingest.fetch import Fetched, Fetcher
-from blickwinkel.ingest.page import article_from_page
-from blickwinkel.ingest.urls import latest_of_each_url, without_tracking
+from blickwinkel.ingest.page import article_from_page, looks_like_feed
+from blickwinkel.ingest.urls import is_url, latest_of_each_url, without_tracking
 from blickwinkel.model import AnalysedArticle, Article
 from blickwinkel.store._store import Store
 from blickwinkel.store.records import Feed, StoryChoice
@@ -58,7 +58,6 @@ Outcome = Literal["stored", "updated", "duplicate", "failed"]
 Progress = Callable[[Outcome, str], None]
 Analyser = Callable[[Sequence[Article]], Sequence[AnalysedArticle]]
 BATCH = 16
-_FEED_TYPES = ("rss", "atom", "xml")
 
 
 @dataclass
@@ -99,10 +98,6 @@ class KeepingAnalyser:
         from blickwinkel.analyse.pipeline import analyse_articles
 
         return analyse_articles(articles, store=self.store)
-
-
-def is_url(source: str) -> bool:
-    return source.startswith(("http://", "https://"))
 
 
 _RECORD = re.compile(r"(.+)(?::|#)\d+")
@@ -528,14 +523,6 @@ def latest_versions(articles: Sequence[Article]) -> tuple[list[Article], list[Ar
     kept = [a for a, latest in zip(articles, stands, strict=True) if latest]
     superseded = [a for a, latest in zip(articles, stands, strict=True) if not latest]
     return kept, superseded
-
-
-def looks_like_feed(fetched: Fetched) -> bool:
-    kind = fetched.content_type.split(";")[0].strip().lower()
-    if any(k in kind for k in _FEED_TYPES) and "html" not in kind:
-        return True
-    head = fetched.body[:500].lstrip().lower()
-    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
 
 
 def _entry_date(entry: Any) -> dt.date | None:
