@@ -107,7 +107,8 @@ def _names(value: object) -> tuple[str, ...]:
 def _web_address(value: str | None) -> str | None:
     """``value`` when it is an absolute http(s) address. Sites often give a path alone ("/ferry") or
     another scheme, which name no page: kept, a path was stored as the article's address, so two
-    sites' "/ferry" were one URL and the outlet had no host."""
+    sites' "/ferry" were one URL and the outlet had no host. (``report.html.safe_url`` asks the same of
+    a link; ingest may not import the report stage, and the report stays clear of the readers.)"""
     if value is None:
         return None
     try:
