@@ -34,6 +34,9 @@ are scored. Rows:
   gain was made of); ``windowchosen``: the window (3, 5 or 7 days) chosen per fold with the threshold.
 - ``streamdf``: the rare words' document frequencies counted over every article placed so far (the
   stream seen so far) instead of the articles the clusterer remembers (eleventh session).
+- ``headline``: the headline's terms added once more to each article's terms (the scanned text holds
+  the headline once already), so the rare words of the headline weigh about double (eleventh
+  session).
 - ``settle``: the reassignment in a form the streaming clusterer could run (tenth session): each
   article takes the story of the pass whose members in its time window (the clusterer's window)
   it links to best on average, or stands alone below a second threshold; one round reading the
@@ -53,6 +56,7 @@ B-cubed sums are this script's own, the streaming rows run the library's ``Story
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import math
 import sys
@@ -70,7 +74,7 @@ from explore_story_clusters import DEFAULT_DATA, load_docs
 
 from blickwinkel.stories.cluster import WINDOW_DAYS, LinkWeights, StoryClusterer
 from blickwinkel.stories.evaluate import EARLIER_WEIGHT_GRID, JOIN_GRID
-from blickwinkel.stories.features import StoryDoc, unique_in_order
+from blickwinkel.stories.features import StoryDoc, headline_terms, unique_in_order
 from blickwinkel.stories.lexical import DocumentFrequencies, lexical_cosine, term_weights
 from blickwinkel.stories.score import date_clash
 
@@ -215,6 +219,16 @@ class Clashing(StoryClusterer):
 
     def _link(self, a: StoryDoc, b: StoryDoc) -> float:
         return super()._link(a, b) * (1.0 - self.share * self.clashes(a, b))
+
+
+def with_headline_twice(docs: Sequence[StoryDoc]) -> list[StoryDoc]:
+    out = []
+    for doc in docs:
+        terms = dict(doc.terms)
+        for term, weight in headline_terms(doc.title).items():
+            terms[term] = terms.get(term, 0.0) + weight
+        out.append(dataclasses.replace(doc, terms=terms))
+    return out
 
 
 class StreamFrequencies(StoryClusterer):
@@ -465,6 +479,11 @@ def main() -> int:
             report(
                 "frequencies of the whole stream so far",
                 cross_validated(Streaming(docs, StreamFrequencies), thresholds, gold),
+            )
+        elif row == "headline":
+            report(
+                "headline terms counted twice",
+                cross_validated(Streaming(with_headline_twice(docs)), thresholds, gold),
             )
         elif row == "windowchosen":
             per_window = {days: Streaming(docs) for days in (3, 5, 7)}

@@ -9,12 +9,12 @@ they choose the few combination weights and the join probability, see docs/data-
         --embedder e5                 → model e5 (CV) de-de 0.780, de-en 0.787 (all 0.800), above
                                         plain e5 cosine on every language pair
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder use \
-        --cross-validate              → cross-validated bcubed_f1 0.834
+        --cross-validate              → cross-validated bcubed_f1 0.844
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder use \
-        --choose-link                 → cross-validated bcubed_f1 0.819 (link shares chosen per fold;
+        --choose-link                 → cross-validated bcubed_f1 0.813 (link shares chosen per fold;
                                         test_stories_link_choice_quality.py)
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder e5 \
-        --cross-validate              → cross-validated bcubed_f1 0.836
+        --cross-validate              → cross-validated bcubed_f1 0.845
 
 Only cross-validated figures are pinned (issue 9): the in-sample e5 guard with its 0.01 slack is gone.
 
@@ -45,16 +45,19 @@ pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 
 # Event-fold cross-validated (5 folds; the join threshold chosen from evaluate.JOIN_GRID with the
 # shipped link, rare words alone, on the training events, every article clustered, the test events'
-# articles scored): measured 0.83400 (P 0.8233, R 0.8450) on 2026-11-29, eighth session. Before, each
+# articles scored): measured 0.84434 (P 0.8206, R 0.8695) on 2026-11-30, eleventh session, with the
+# time window of 5 days either side (stories.cluster.WINDOW_DAYS; 3 days: 0.83400, P 0.8233, R 0.8450,
+# measured on 2026-11-29, eighth session). Before, each
 # fold also chose the link weights from evaluate.EARLIER_WEIGHT_GRID: 0.81904 (0.80951 before the
 # rare-word channel's document frequencies counted articles).
-WIKINEWS_CV_BCUBED_F1 = 0.834
+WIKINEWS_CV_BCUBED_F1 = 0.844
 # With 'e5' vectors and the link 'e5' ships (stories.cluster.clustering_defaults: the 'use' choice),
-# the join threshold chosen per fold: measured 0.83640 (P 0.8233, R 0.8500) on 2026-11-29, eighth
+# the join threshold chosen per fold: measured 0.84584 (P 0.8290, R 0.8633) on 2026-11-30, eleventh
+# session, with the 5-day window; 0.83640 (P 0.8233, R 0.8500) with 3 days on 2026-11-29, eighth
 # session (0.83449 with the earlier link, 0.81870 before the document-frequency fix). Choosing the
 # link weights per fold too gave 0.84170 before that fix, but that choice joins unrelated German
 # articles of one outlet (see CLUSTERING_DEFAULTS), so it does not ship and is not pinned.
-WIKINEWS_CV_BCUBED_F1_E5 = 0.836
+WIKINEWS_CV_BCUBED_F1_E5 = 0.845
 
 
 def _semeval_pairs(shared_dir: Path) -> list[SimilarityPair]:
