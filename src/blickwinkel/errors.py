@@ -191,7 +191,6 @@ class Errors(metaclass=_ErrorsWithCodes):
         "a page behind a paywall with no free article text; save the page as a subscriber, or give "
         "the article's text"
     )
-    I064 = "a feed, not an article page; `blickwinkel ingest` reads its entries"
     I065 = (
         "a web address; this command reads files: save the page, or give it to `blickwinkel compare` "
         "or `blickwinkel ingest`, which fetch it"

@@ -77,7 +77,7 @@ def test_compare_fetches_article_urls_and_names_each_failed_one(site: str, tmp_p
     result = CliRunner().invoke(app, command, env=ENV)
     assert result.exit_code == 1, result.stderr
     assert "[I044] HTTP 404" in result.stderr
-    assert "feed.xml: [I064]" in result.stderr and "blickwinkel ingest" in result.stderr
+    assert "feed.xml: [I032]" in result.stderr and "blickwinkel ingest" in result.stderr
     assert "[I008]" not in result.stderr
     text = out.read_text(encoding="utf-8")
     assert "Lake ferry runs aground" in text and "Ferry stuck near Seedorf" in text

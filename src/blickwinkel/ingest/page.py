@@ -9,7 +9,7 @@ from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._inputs import read_text
 from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.html import host_outlet
-from blickwinkel.ingest.urls import article_url, redact, without_tracking
+from blickwinkel.ingest.urls import article_url, without_tracking
 from blickwinkel.model import Article
 
 # What a server's Content-Type says the body is, where it is no HTML page: a plain text or markdown
@@ -56,9 +56,6 @@ def looks_like_feed(fetched: Fetched) -> bool:
 
 def fetch_article(fetcher: Fetcher, url: str) -> Article:
     """The article at ``url``, fetched under ``fetcher``'s policy (an input of ``compare``); a feed is
-    refused with a pointer to ``ingest``, which reads its entries."""
+    refused as the HTML reader refuses one (I032, a pointer to ``feeds add`` and ``ingest``)."""
     url = without_tracking(url)
-    fetched = fetcher.get(url)
-    if looks_like_feed(fetched):
-        raise IngestError(redact(url), Errors.I064)
-    return article_from_page(url, fetched)
+    return article_from_page(url, fetcher.get(url))
