@@ -810,3 +810,15 @@ def test_json_dates_in_mongodb_extended_json() -> None:
     bad = {"title": "T", "text": "Ein Satz.", "date": {"$date": "bald"}}
     with pytest.raises(IngestError, match=r"\[I028\] field 'date' is not a date"):
         read_text(json.dumps(bad), source="m.json")
+
+
+def test_json_mongodb_dates_under_every_date_field_name() -> None:
+    # {"$date": …} was read under "published" and "date" only: under "publishedAt", "published_at",
+    # "datePublished" or "pubDate" the record was stored undated without a word.
+    for name in ("publishedAt", "published_at", "datePublished", "pubDate"):
+        for value in ({"$date": "2031-05-06T10:00:00.000-0400"}, {"$date": 1935828000000}):
+            record = {"title": "Kanalbrücke gesperrt", "text": "Die Brücke ist gesperrt.", name: value}
+            assert read_text(json.dumps(record), source="m.json").published == dt.date(2031, 5, 6), name
+    bad = {"title": "T", "text": "Ein Satz.", "pubDate": {"$date": "bald"}}
+    with pytest.raises(IngestError, match=r"\[I028\] field 'pubDate' is not a date"):
+        read_text(json.dumps(bad), source="m.json")

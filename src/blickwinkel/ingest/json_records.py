@@ -176,7 +176,11 @@ def _field(record: dict[str, Any], name: str) -> tuple[str, Any]:
     if value is None:
         for alias in ALIASES.get(name, ()):
             candidate = record.get(alias)
-            if candidate is not None and (alias in _CHECKED_ALIASES or _plain_value(candidate)):
+            if candidate is not None and (
+                alias in _CHECKED_ALIASES
+                or _plain_value(candidate)
+                or (name == "published" and _is_extended_json_date(candidate))
+            ):
                 return alias, candidate
     return name, value
 
@@ -295,11 +299,17 @@ def _date_field(record: dict[str, Any], source: str) -> dt.date | None:
     return date
 
 
+def _is_extended_json_date(value: object) -> bool:
+    """A MongoDB export's ``{"$date": …}`` (it was read under ``published`` and ``date`` only: under
+    ``publishedAt`` or ``pubDate`` the record was stored undated without a word)."""
+    return isinstance(value, dict) and set(value) == {"$date"}
+
+
 def _extended_json_date(value: object) -> object:
     """The date inside a MongoDB export's extended JSON: ``{"$date": "2014-02-26T10:00:00Z"}``,
     ``{"$date": 1393408800000}`` (milliseconds) or ``{"$date": {"$numberLong": "1393408800000"}}``;
     such records were refused (I028) with their date in plain sight. Anything else as given."""
-    if not isinstance(value, dict) or set(value) != {"$date"}:
+    if not isinstance(value, dict) or not _is_extended_json_date(value):
         return value
     inner = value["$date"]
     if isinstance(inner, dict) and set(inner) == {"$numberLong"}:
