@@ -492,8 +492,8 @@ def _match_names(s: _Sentence) -> None:
             i += 1
             continue
         first = s.tokens[i]
-        # "Al" or "El" before a name is the Arabic article, not the given name: "Al Basra" and "El
-        # Arish" were persons, also after "in"
+        # "Al" or "El" before a name is the Arabic article, not the given name: "Al Basra" and "Al
+        # Khor" were persons, also after "in"
         article = first in _ARABIC_ARTICLES and _capitalised(s.word(i + 1))
         named_person = gz.is_person_cue(prev) or (first in given and not article)
         person = cued or named_person or first.startswith(gz.NAME_PREFIXES)
