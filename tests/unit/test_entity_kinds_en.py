@@ -21,12 +21,12 @@ def _entities(sentence: str, language: str = "en") -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("sentence", "found"),
     [
-        # "Air" was a person beside the country the gazetteer took
-        ("The fares are too high , says Air Canada .", [("Air Canada", "ORG")]),
+        # "Kestrel" was a person beside the country the gazetteer took
+        ("The fares are too high , says Kestrel Portugal .", [("Kestrel Portugal", "ORG")]),
         # the organisation before the role was a person, and the speaker's key
         (
-            '" We are ready , " says Air Force spokesman Tom Reyes .',
-            [("Air Force", "ORG"), ("Tom Reyes", "PER")],
+            '" We are ready , " says Harbour Board spokesman Tom Reyes .',
+            [("Harbour Board", "ORG"), ("Tom Reyes", "PER")],
         ),
         ('" No , " says Kestrel chief executive Ada Brenn .', [("Kestrel", "ORG"), ("Ada Brenn", "PER")]),
         ("Anglers fished from the Harbour Wall on Friday .", [("Harbour Wall", "LOC")]),
@@ -63,13 +63,13 @@ def test_names_that_stay_as_they_were(sentence: str, found: list[tuple[str, str]
 def test_the_speaker_is_the_whole_name() -> None:
     text = (
         "Airport closes runway\n\n"
-        '"We are ready," says Air Force spokesman Tom Reyes.\n\n'
-        "The fares are too high, says Air Canada."
+        '"We are ready," says Harbour Board spokesman Tom Reyes.\n\n'
+        "The fares are too high, says Kestrel Portugal."
     )
     article = dataclasses.replace(read_text(text, source="s.txt", fmt="text"), language="en")
     (analysed,) = analyse_articles([article])
     speakers = [s.speaker for s in analysed.statements if s.kind != "headline"]
-    assert speakers == ["per:tom-reyes", "org:air-canada"]
+    assert speakers == ["per:tom-reyes", "org:kestrel-portugal"]
 
 
 @pytest.mark.parametrize(

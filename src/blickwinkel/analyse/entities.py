@@ -492,21 +492,21 @@ def _match_names(s: _Sentence) -> None:
             i += 1
             continue
         first = s.tokens[i]
-        # "Al" or "El" before a name is the Arabic article, not the given name: "Al Basra" and "Al
-        # Khor" were persons, also after "in"
+        # "Al" or "El" before a name is the Arabic article, not the given name: "Al Khor" was a
+        # person, also after "in"
         article = first in _ARABIC_ARTICLES and _capitalised(s.word(i + 1))
         named_person = gz.is_person_cue(prev) or (first in given and not article)
         person = cued or named_person or first.startswith(gz.NAME_PREFIXES)
         end = _extend_name(s, i, person)
         # A name cut short by a place or organisation the gazetteer took first is one name with it,
-        # no person's: "says Air Canada" gave the person "Air" beside the country.
+        # no person's: "says Kestrel Portugal" gave the person "Kestrel" beside the country.
         whole = None if named_person or s.lang != "en" else _taken_rest(s, end)
         if whole is not None:
             s.spans.remove(whole)
             end = whole.end
         words = s.tokens[i:end]
         place_article = article and prev.lower() in gz.PLACE_PREPOSITIONS
-        # "says Air Force spokesman <Name>": the speech verb cues the name after the role; the words
+        # "says Harbour Board spokesman <Name>": the speech verb cues the name after the role; the words
         # before it name the organisation, not a person
         before_role = (
             s.lang == "en"
@@ -527,7 +527,7 @@ def _match_names(s: _Sentence) -> None:
         elif before_role:
             type_, strong = "ORG", False
         elif len(words) >= 2 and s.lang == "en" and not named_person and (place_article or _structure(words)):
-            type_, strong = "LOC", False  # "the Harbour Wall", "Town Hall", "in Al Basra" were persons
+            type_, strong = "LOC", False  # "the Harbour Wall", "Town Hall", "in Al Khor" were persons
         elif person or any(w in gz.NAME_PARTICLES or w.startswith(gz.NAME_PREFIXES) for w in words):
             type_ = "PER"
         elif len(words) == 1 and s.abbreviation(i):

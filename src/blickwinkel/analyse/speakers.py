@@ -420,7 +420,7 @@ def speaker_entity_key(
             and not any(o is not m and o.start <= m.start and m.end <= o.end for o in named)
         ]
         reaching = [m for m in named if m.end > last_word]
-        # the longest overlap; of two as long, the one that reaches the last word: "Air Force spokesman
+        # the longest overlap; of two as long, the one that reaches the last word: "Harbour Board spokesman
         # <Name>" is the person at the end, not an organisation the rules took for a name
         best = max(
             people or reaching,
