@@ -97,3 +97,29 @@ def test_articles_in_other_languages_are_named_with_what_is_not_read() -> None:
     assert note is not None
     assert note.startswith("Kurier, b (pl); c (tr): blickwinkel reads German and English")
     assert "in pl, tr it finds names by their capitals only" in note and "no opinion" in note
+
+
+def test_articles_that_share_no_fact_are_named_as_perhaps_other_events() -> None:
+    # Two reports of a ferry grounding and two of a school closure given to one `compare` gave shared
+    # facts, omissions and "left out" lists of each group against the other without a word.
+    from types import SimpleNamespace
+
+    from blickwinkel.report.labels import separate_events_note
+
+    def article(id: str, outlet: str | None = None) -> SimpleNamespace:
+        return SimpleNamespace(article=SimpleNamespace(id=id, outlet=outlet))
+
+    def fact(*ids: str) -> SimpleNamespace:
+        return SimpleNamespace(articles=ids)
+
+    articles = [article("a", "Lake Post"), article("b"), article("c", "Valley News"), article("d")]
+    one = SimpleNamespace(articles=articles, facts=[fact("a", "b"), fact("b", "c", "d"), fact("d")])
+    assert separate_events_note(one) is None  # type: ignore[arg-type]
+    two = SimpleNamespace(articles=articles, facts=[fact("a", "b"), fact("c", "d"), fact("a")])
+    note = separate_events_note(two)  # type: ignore[arg-type]
+    assert note == (
+        "Lake Post, b | Valley News, d: these groups of articles share no fact; they may report "
+        "different events (`blickwinkel stories` groups articles by event)"
+    )
+    alone = SimpleNamespace(articles=articles[:3], facts=[fact("a", "b"), fact("c")])
+    assert separate_events_note(alone).startswith("Lake Post, b | Valley News: ")  # type: ignore[arg-type,union-attr]

@@ -135,11 +135,11 @@ def compare(
         shown = output if output is not None else "standard output"  # (it said "None: cannot write")
         print_error(stderr_console(), Errors.K006.format(output=shown, problem=exc.strerror or exc))
         raise typer.Exit(2) from None
-    from blickwinkel.report.labels import thin_languages_note
+    from blickwinkel.report.labels import separate_events_note, thin_languages_note
 
-    note = thin_languages_note(run.comparison)
-    if note is not None:
-        print_warning(stderr_console(), note)
+    for note in (separate_events_note(run.comparison), thin_languages_note(run.comparison)):
+        if note is not None:
+            print_warning(stderr_console(), note)
     if run.failures:
         stderr_console().print(
             f"{len(run.failures)} input(s) could not be read; compared the other {len(run.articles)}."

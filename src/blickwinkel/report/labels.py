@@ -118,6 +118,34 @@ def strongest_links(links: Iterable[Link]) -> dict[str, Link]:
     return best
 
 
+def separate_events_note(comparison: Comparison) -> str | None:
+    """The groups of articles that share no fact with each other, or None when every article is
+    linked to every other through shared facts. Articles of two events given to one comparison gave
+    shared facts, omissions and "left out" lists of each event against the other without a word."""
+    ids = [a.article.id for a in comparison.articles]
+    group = {article_id: article_id for article_id in ids}
+
+    def root(article_id: str) -> str:
+        while group[article_id] != article_id:
+            article_id = group[article_id]
+        return article_id
+
+    for fact in comparison.facts:
+        members = [article_id for article_id in fact.articles if article_id in group]
+        for other in members[1:]:
+            group[root(other)] = root(members[0])
+    groups: dict[str, list[str]] = {}
+    for a in comparison.articles:
+        groups.setdefault(root(a.article.id), []).append(a.article.outlet or a.article.id)
+    if len(groups) < 2:
+        return None
+    shown = " | ".join(", ".join(names) for names in groups.values())
+    return (
+        f"{shown}: these groups of articles share no fact; they may report different events "
+        "(`blickwinkel stories` groups articles by event)"
+    )
+
+
 def thin_languages_note(comparison: Comparison) -> str | None:
     """What the comparison could not read in articles of languages other than German, English, French
     and Spanish, or None when there are none. A Polish or Turkish pair was compared with no word of
