@@ -195,6 +195,10 @@ class Errors(metaclass=_ErrorsWithCodes):
         "a web address; this command reads files: save the page, or give it to `blickwinkel compare` "
         "or `blickwinkel ingest`, which fetch it"
     )
+    I066 = (
+        "the front matter's date '{value}' is no date blickwinkel reads (2026-03-02, 2 March 2026, "
+        "02.03.2026, …): the article is read undated"
+    )
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "

@@ -83,3 +83,21 @@ def test_read_inputs_keeps_the_warning_and_the_other_files(tmp_path: Path) -> No
     assert result.failures == ()
     assert [len(a.notes) for a in result.articles] == [1, 0]
     assert result.articles[0].notes[0].startswith(f"{tmp_path / 'a.md'}: [I061]")
+
+
+@pytest.mark.parametrize("value", ["2026-02-31", "31/02/2026 early", "Spring 2026"])
+def test_a_date_field_that_is_no_date_is_named_and_the_article_read_undated(value: str) -> None:
+    # "date: 2026-02-31" left the article undated without a word (the date stood in the file).
+    text = f"---\ntitle: Ferry stops\ndate: {value}\nauthor: Mara Lind\n---\n\n" + BODY
+    article = read_text(text, source="ferry.md")
+    assert (article.title, article.published, article.author) == ("Ferry stops", None, "Mara Lind")
+    assert article.notes == (
+        f"ferry.md: [I066] the front matter's date '{value}' is no date blickwinkel reads "
+        "(2026-03-02, 2 March 2026, 02.03.2026, …): the article is read undated",
+    )
+
+
+def test_a_date_flag_is_no_date_and_says_nothing() -> None:
+    text = "---\ntitle: Ferry stops\ndate: 2026-03-02\npublished: true\n---\n\n" + BODY
+    article = read_text(text, source="ferry.md")
+    assert article.published == dt.date(2026, 3, 2) and article.notes == ()

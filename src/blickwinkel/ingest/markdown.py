@@ -100,6 +100,10 @@ _FRONT_MATTER_KEYS = {
 }
 
 
+# The field under which a date field's value that is no date is kept, to be named in a warning.
+_UNREAD_DATE = " unread date"
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     """The fields a leading front matter block names, the text after the block, and what in the block
@@ -192,7 +196,11 @@ def _front_matter_fields(lines: list[str], pattern: re.Pattern[str]) -> dict[str
         if not key or not value or value.startswith(("[", "{", "|", ">")) or key in fields:
             continue
         if key == "published" and parse_date_value(value) is None:
-            continue  # "published: true" is a flag of some site generators, not a date
+            # "published: true" is a flag of some site generators, not a date; a value with a digit
+            # was meant as one ("date: 2026-02-31" left the article undated without a word).
+            if any(c.isdigit() for c in value) or field.group(1).lower() == "date":
+                fields.setdefault(_UNREAD_DATE, value.strip())
+            continue
         fields[key] = value.strip()
     return fields
 
@@ -291,8 +299,11 @@ def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
     mark_lead(pieces)
     author = fields.get("author") or None
     article = build_article(pieces, id=stem, source=source, outlet=outlet, published=published, author=author)
-    if found.problem is not None:
-        article = dataclasses.replace(article, notes=(f"{source}: {found.problem}",))
+    problems = [found.problem] if found.problem is not None else []
+    if published is None and _UNREAD_DATE in fields and "published" not in fields:
+        problems.append(Errors.I066.format(value=fields[_UNREAD_DATE]))
+    if problems:
+        article = dataclasses.replace(article, notes=tuple(f"{source}: {p}" for p in problems))
     return single(article)
 
 
