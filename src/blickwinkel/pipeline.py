@@ -169,9 +169,10 @@ def compare_inputs(
     max_chars: int | None = None,
     link_embedder: str = DEFAULT_LINK_EMBEDDER,
     fetch: Callable[[str], Article] | None = None,
+    on_read: Callable[[Sequence[Article]], None] | None = None,
 ) -> ComparisonRun:
     """Read every input (a failed one is recorded and skipped; a web address with ``fetch``), then
-    compare what could be read.
+    compare what could be read (``on_read`` is shown the articles first).
     An article whose text is longer than ``max_chars`` is recorded as failed too: the analysis time
     grows with the text (a megabyte of one unpunctuated "sentence" takes minutes)."""
     result = read_inputs(
@@ -186,6 +187,8 @@ def compare_inputs(
         raise ComparisonError(
             Errors.K003.format(count=len(articles), failures="".join(f"\n  {f}" for f in failures))
         )
+    if on_read is not None:  # the command tells the user what it is about to compare
+        on_read(articles)
     comparison = compare_articles_text(
         articles, embedder=embedder, threshold=threshold, link_embedder=link_embedder
     )

@@ -123,3 +123,19 @@ def test_articles_that_share_no_fact_are_named_as_perhaps_other_events() -> None
     )
     alone = SimpleNamespace(articles=articles[:3], facts=[fact("a", "b"), fact("c")])
     assert separate_events_note(alone).startswith("Lake Post, b | Valley News: ")  # type: ignore[arg-type,union-attr]
+
+
+def test_many_articles_are_named_before_they_are_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An export of 300 records given to `compare` ran for many minutes without a word.
+    from blickwinkel import pipeline
+    from blickwinkel.cli import compare_cmd
+
+    def compare_inputs(*args: object, on_read: object, **kwargs: object) -> object:
+        assert callable(on_read)
+        on_read([object()] * 51)
+        raise compare_cmd.BlickwinkelError("stopped after reading")
+
+    monkeypatch.setattr(pipeline, "compare_inputs", compare_inputs)
+    result = CliRunner().invoke(app, ["compare", str(EXAMPLE)], env={"COLUMNS": "300"})
+    assert "warning: comparing 51 articles as one event; this takes minutes" in result.stderr
+    assert "`blickwinkel stories`" in result.stderr
