@@ -132,6 +132,19 @@ CASES: dict[str, tuple[str, str, str, str, bool]] = {
         "en", "The canton paid the flood victims CHF 22,050 in emergency aid.",
         "en", "The canton paid the flood victims CHF 31,400 in emergency aid.", True,
     ),
+    # a measure joined by a hyphen ("a three-year sentence") is the same length as "three years"
+    "hyphen-measure-and-its-words": (
+        "en", "The ferry's owner was jailed for three years for the overloading.",
+        "en", "The ferry's owner got a three-year sentence for the overloading.", False,
+    ),
+    "two-sentences-one-court": (
+        "en", "The skipper was jailed for 14 years and the ferry's owner for three years.",
+        "en", "The skipper got 14 years, and the ferry's owner received a three-year sentence.", False,
+    ),
+    "two-strike-lengths": (
+        "en", "Dockers at the port of Harwick began a two-day strike over pay.",
+        "en", "Dockers at the port of Harwick began a three-day strike over pay.", True,
+    ),
     # an actor or a place clashes only in one role
     "two-names-one-role": (
         "en", "Mayor Ellen Brandt ordered the evacuation of the lower town.",

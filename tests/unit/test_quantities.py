@@ -768,3 +768,22 @@ def test_a_race_time_is_a_length_in_hours() -> None:
     assert quantities_agree(german, english) is True
     assert quantities_agree(german, one("She won in 2:24:46.", "en")) is False
     assert find_quantities("Der Alarm kam um 03:17:40 Uhr.", "de") == []
+
+
+def test_an_english_measure_joined_by_a_hyphen_is_read_and_an_age_is_not() -> None:
+    # invented: "a three-year sentence" measures three years, as "jailed for three years" does
+    assert values("The ferry captain got a three-year sentence.", "en") == [(3, "year")]
+    assert values("The court handed down a 14-year term.", "en") == [(14, "year")]
+    assert values("Dockers began a two-day strike.", "en") == [(2, "day")]
+    assert values("She won the 10-kilometre race.", "en") == [(10, "kilometer")]
+    assert values("The 34-year-old skipper was questioned.", "en") == []
+    assert values("A 50-year-old ferry sank.", "en") == []
+    assert values("The COVID-19 rules ended.", "en") == []
+    assert values("Ein 14-jähriger Junge wurde befragt.") == []
+
+
+def test_currency_codes_before_an_english_amount() -> None:
+    # invented: a code before the amount is a currency, not a name's label ("Boeing 737")
+    assert values("The canton paid CHF 22,050 in aid.", "en") == [(22050, "CHF")]
+    assert values("The city paid USD 1,200 for the survey.", "en") == [(1200, "USD")]
+    assert values("A Boeing 737 landed in the storm.", "en") == []

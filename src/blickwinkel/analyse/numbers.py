@@ -67,6 +67,16 @@ _EN_NUMERIC = rf"\d{{1,3}}(?:(?:,|{_GROUP})\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{
 # Not part of a code ("COVID-19", "A320"), a date ("2024-01-25"), a time or a longer figure.
 _NUMERIC_GUARD_BEFORE = r"(?<![\w.,:/+#§])(?<![^\W\d_][-–])(?<!\d[-–]\d\d[-–])"
 _NUMERIC_GUARD_AFTER = r"(?!\d)(?![.,:/]\d)(?!-[^\W\d_])(?![-–]\d+[-–])"
+# An English measure joined to its number by a hyphen as an adjective: "a three-year sentence", "a
+# 14-year term", "a two-day strike", "a 10-kilometre run" measure three years, two days, ten kilometres
+# (``analyse.units`` reads the measure as the unit). An age goes on with a second hyphen ("the
+# 34-year-old") and stays no quantity here (``compare/ages.py`` reads it). Our own list of measure
+# words (eleventh session).
+EN_HYPHEN_MEASURE = (
+    r"-(?:year|month|week|day|hour|minute|second|mile|kilometre|kilometer|metre|meter)(?![-\w])"
+)
+_EN_NUMERIC_GUARD_AFTER = rf"(?!\d)(?![.,:/]\d)(?!-(?!{EN_HYPHEN_MEASURE[1:]})[^\W\d_])(?![-–]\d+[-–])"
+_EN_WORD_END = rf"(?!\w)(?!-(?!{EN_HYPHEN_MEASURE[1:]}))"
 
 # (low, high) for vague amounts written as a plural of a power of ten.
 _VAGUE: dict[str, tuple[float, float]] = {
@@ -125,7 +135,7 @@ _EN_ATOM = re.compile(
     # "a quarter of a million", "three quarters of a million", "a quarter million"
     r"|(?<![\w-])(?=[AaTt])(?P<partscale>(?:(?i:a\s+(?:quarter|third)|three[\s-]+quarters|two[\s-]+thirds))"
     r"\s+(?i:(?:of\s+)?a\s+)?(?P<fscale>(?i:million|billion|thousand)))(?![\w-])"
-    rf"|{_NUMERIC_GUARD_BEFORE}(?P<num>{_EN_NUMERIC})(?P<suffix>bn|mn|tn|m|k|b)?{_NUMERIC_GUARD_AFTER}"
+    rf"|{_NUMERIC_GUARD_BEFORE}(?P<num>{_EN_NUMERIC})(?P<suffix>bn|mn|tn|m|k|b)?{_EN_NUMERIC_GUARD_AFTER}"
     r"(?![^\W\d_])"
     r"|(?<![\w-])(?P<some>(?i:several|a\s+few|some)\s+)(?P<somebase>hundred|thousand)(?![\w-])"
     r"|(?<![\w-])(?P<vague>(?i:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|"
@@ -136,7 +146,7 @@ _EN_ATOM = re.compile(
     # hundred twenty" is read whole below (it gave 100)
     r"(?P<onescale>(?:million|billion|trillion)(?![\w-])|"
     rf"(?:dozen|hundred|thousand)(?![\w-])(?!(?:\s+and)?[\s-]+(?i:{_EN_NUMBER_WORD})\b))"
-    rf"|(?<![\w-])(?P<word>(?i:(?:{_EN_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_EN_NUMBER_WORD}))*))(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?:{_EN_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_EN_NUMBER_WORD}))*)){_EN_WORD_END}"
     r")"
 )
 _FR_ATOM = re.compile(

@@ -10,6 +10,7 @@ from blickwinkel.analyse import lemmas as dictionary
 from blickwinkel.analyse.numbers import (
     CURRENCY_CODES,
     DE_MONTHS,
+    EN_HYPHEN_MEASURE,
     EN_MONTHS,
     ES_MONTHS,
     FR_MONTHS,
@@ -118,11 +119,16 @@ def _temperature(text: str, end: int) -> tuple[str, int] | None:
     return f"°{scale.upper()}", match.end()
 
 
+_EN_HYPHEN_MEASURE = re.compile(EN_HYPHEN_MEASURE, re.IGNORECASE)
+
+
 def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] | NotAQuantity | None:
     """The counted noun after a number: its lemma and where it ends, skipping adjectives."""
     temperature = _temperature(text, end)
     if temperature is not None:
         return temperature
+    if code == "en" and (measure := _EN_HYPHEN_MEASURE.match(text, end)) is not None:
+        return english_unit(text[end + 1 : measure.end()]), measure.end()  # "a three-year sentence"
     if code in ("fr", "es"):
         return _romance_unit(text, end, code)
     pos = end
