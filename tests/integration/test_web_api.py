@@ -18,8 +18,9 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from blickwinkel.config import load_settings
+from blickwinkel.ingest import read_text
 from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
-from blickwinkel.store import Store, open_store
+from blickwinkel.store import Store, StoryChoice, open_store
 from blickwinkel.web import ServiceOptions, create_app
 from tests.integration.newsroom_fixtures import fake_comparison, fill_store
 
@@ -228,6 +229,21 @@ def test_pages_count_one_thing_in_the_singular(store: Store) -> None:
     listing = " ".join(client.get("/", params={"lang": "en"}).text.split())
     # "independent outlets" counted the outlet names, not the comparison's independent sources
     assert "2 articles · 2 outlets" in listing and "independent" not in listing
+
+
+def test_articles_that_name_no_outlet_are_not_counted_as_0_outlets(store: Store) -> None:
+    # A story of five .txt files ingested without an outlet read "5 articles · 0 outlets".
+    story: int | None = None
+    for n in range(2):
+        article = read_text(
+            f"Kiln fire {n}\n\nA kiln caught fire in Osterlin on Monday.\n", source=f"k{n}.txt"
+        )
+        story = store.add_article(article, story=StoryChoice(story)).story_id
+    client = _client(store)
+    story_id = client.get("/api/v1/stories").json()["items"][0]["id"]
+    for path in ("/", f"/stories/{story_id}"):
+        page = " ".join(client.get(path, params={"lang": "en"}).text.split())
+        assert "2 articles" in page and "0 outlets" not in page, path
 
 
 # ------------------------------------------------------------- the one error body, every route
