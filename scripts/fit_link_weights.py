@@ -40,6 +40,7 @@ from scipy.optimize import minimize
 from scipy.special import expit
 
 from blickwinkel.analyse.cache import analysis_version
+from blickwinkel.analyse.language import article_language
 from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import compare_articles, statement_rows
 from blickwinkel.compare import evaluate as gold_key_code
@@ -234,6 +235,17 @@ def events(data_root: Path, cache: Path, paths: Sequence[Path], prefix: str | No
             f"{path.stem}: {len(labelled)} pairs, {sum(y for _, _, y in labelled)} positive", file=sys.stderr
         )
     return out
+
+
+def two_languages(path: Path) -> bool:
+    """The gold file's articles are in more than one language (so it holds cross-lingual pairs)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("schema") == OWN_SCHEMA:
+        read = read_inputs([str(path.parent / given) for given in data["inputs"]])
+        languages = {article_language(a) for a in read.articles}
+    else:
+        languages = {a.get("language") for a in data.get("articles", [])}
+    return len(languages - {None}) > 1
 
 
 def own_story(name: str) -> bool:
@@ -467,6 +479,12 @@ def main() -> None:
     )
     ap.add_argument("--write", action="store_true")
     ap.add_argument(
+        "--cross-only",
+        action="store_true",
+        help="fit only the models of pairs in two languages, on the training files whose articles are in "
+        "two languages; the models of one language are kept as they are",
+    )
+    ap.add_argument(
         "--cross-prefix",
         default=None,
         help='measure e5 with this prefix (e.g. "query: ") as the cross-lingual embedder; '
@@ -476,6 +494,10 @@ def main() -> None:
     if args.cross_prefix is not None and args.write:
         ap.error("--cross-prefix measures only; the comparison's cross-lingual embedder is CROSS_EMBEDDER")
     train_paths, choose_paths = gold_paths()
+    models = {m: f for m, f in FEATURES.items() if not args.cross_only or m.startswith("cross_")}
+    if args.cross_only:
+        # The choosing files (WikiNews, corpus-de) hold one language each: no cross-lingual pair.
+        train_paths, choose_paths = [p for p in train_paths if two_languages(p)], []
     print(f"training files ({len(train_paths)}): {' '.join(p.stem for p in train_paths)}")
     print(f"choosing files ({len(choose_paths)}): {' '.join(p.stem for p in choose_paths)}")
     evs = events(args.data_root, args.cache, train_paths, args.cross_prefix)
@@ -483,7 +505,7 @@ def main() -> None:
     penalty: dict[str, float] = {}
     for round_ in range(ROUNDS):
         fitted = {}
-        for model, features in FEATURES.items():
+        for model, features in models.items():
             x, y, names = rows(evs, model)
             # The rounds before the last only settle which pair of parts stands for each pair (C 1);
             # the last chooses the penalty (leave-one-event-out costs minutes of CPU per round).
@@ -498,7 +520,7 @@ def main() -> None:
                 tuple(round(float(c), 4) for c in lr.coef),
             )
         LINK_MODELS.update(fitted)
-    for model, features in FEATURES.items():
+    for model, features in models.items():
         x, y, names = rows(evs, model)
         print(f"{model}: C {penalty[model]}, {leave_one_event_out(x, y, names, penalty[model], features)}")
         m = LINK_MODELS[model]
@@ -507,7 +529,7 @@ def main() -> None:
         print(f"  intercept {m.intercept} (own stories' {m.intercept + own_shift:.4f}), {listed}")
     # The shifts are chosen on the pairs as the fitted models (unshifted) pick each pair's best parts.
     shifts = {}
-    for model in FEATURES:
+    for model in models:
         x, y, _ = rows(choosing, model)
         m = LINK_MODELS[model]
         shifts[model] = choose_shift(m, x, y) if len(y) else 0.0

@@ -489,7 +489,7 @@ def lemma_idf(feats: Sequence[StatementFeatures]) -> dict[str, float]:
     """Inverse statement frequency of every lemma in the story: rare words weigh more."""
     df: dict[str, int] = defaultdict(int)
     for f in feats:
-        for w in f.lemmas:
+        for w in f.lemmas | f.concepts:  # the concepts weigh the shared words across languages
             df[w] += 1
     n = max(1, len(feats))
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
@@ -508,6 +508,16 @@ def common_keys(feats: Sequence[StatementFeatures]) -> frozenset[str]:
     return frozenset(k for k, c in df.items() if c > limit)
 
 
+# Shared concepts (compare/news_words.py) propose candidates across languages as shared rare lemmas
+# do in one language.
+CROSS_LEXICAL_CANDIDATES = True
+
+
+def _concepts_only(f: StatementFeatures) -> frozenset[str]:
+    """The concepts of a statement that are not its own lemmas (named "~<english word>")."""
+    return frozenset(c for c in f.concepts if c.startswith("~"))
+
+
 def lexical_candidates(
     feats: Sequence[StatementFeatures],
     articles: Sequence[str],
@@ -520,7 +530,7 @@ def lexical_candidates(
     postings: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         if alignable[i]:
-            for w in f.lemmas:
+            for w in f.lemmas | _concepts_only(f):
                 postings[w].append(i)
     out: dict[int, list[int]] = {}
     for i, f in enumerate(feats):
@@ -534,6 +544,15 @@ def lexical_candidates(
             for j in hits:
                 if articles[j] != articles[i]:
                     weight[j] += idf.get(w, 1.0)
+        if CROSS_LEXICAL_CANDIDATES:
+            # Across languages the shared concepts propose candidates ("Gericht" and "court").
+            for w in _concepts_only(f):
+                hits = postings.get(w, [])
+                if len(hits) > max_df:
+                    continue
+                for j in hits:
+                    if articles[j] != articles[i] and not same_language(f, feats[j]):
+                        weight[j] += idf.get(w, 1.0)
         if weight:
             out[i] = sorted(weight, key=lambda j: (-weight[j], j))[:LEXICAL_CANDIDATES]
     return out

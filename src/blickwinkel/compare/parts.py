@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from blickwinkel.analyse.lemmas import lemmatise
+from blickwinkel.compare.news_words import concepts
 from blickwinkel.compare.similarity import STOPWORDS, StatementFeatures, char_ngrams, fold
 from blickwinkel.model import Statement
 
@@ -40,11 +41,11 @@ class Part:
 def _features(statement: Statement, start: int, end: int, text: str) -> StatementFeatures:
     words = [w for w in _WORD.findall(text)]
     lemmas = lemmatise(words, statement.language or "de") if words else []
+    folded = frozenset(f for f in (fold(x) for x in lemmas) if f and f not in STOPWORDS and not f.isdigit())
     return StatementFeatures(
         chars=char_ngrams(text),
-        lemmas=frozenset(
-            f for f in (fold(x) for x in lemmas) if f and f not in STOPWORDS and not f.isdigit()
-        ),
+        lemmas=folded,
+        concepts=concepts(folded, statement.language),
         keys=frozenset(m.key for m in statement.entities if m.start >= start and m.end <= end),
         quantities=tuple(
             q for q in statement.quantities if q.unit is not None and q.start >= start and q.end <= end

@@ -16,6 +16,7 @@ from typing import Any
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import quantities_agree
 from blickwinkel.compare.link_weights import LINK_MODELS
+from blickwinkel.compare.news_words import concepts
 from blickwinkel.model import Quantity, Statement
 from blickwinkel.text.function_words import function_words
 
@@ -59,6 +60,9 @@ class StatementFeatures:
     values: frozenset[float] = frozenset()  # every number stated, counted thing or not
     dates: frozenset[str] = frozenset()  # resolved full dates (YYYY-MM-DD)
     words: int = 0  # number of words, for the length ratio
+    # The lemmas as concepts (compare/news_words.py: "gericht" and "court" are "~court"), which
+    # statements in two languages share.
+    concepts: frozenset[str] = frozenset()
 
 
 # English function words the link model's weights were fitted with as content words
@@ -88,6 +92,7 @@ def features(statement: Statement) -> StatementFeatures:
     return StatementFeatures(
         chars=char_ngrams(statement.text),
         lemmas=lemmas,
+        concepts=concepts(lemmas, statement.language),
         keys=frozenset(m.key for m in statement.entities),
         quantities=tuple(q for q in statement.quantities if q.unit is not None),
         language=statement.language,
@@ -229,9 +234,13 @@ def evidence(
     names = name_agreement(fa.keys, fb.keys, common)
     numbers = number_agreement(fa.quantities, fb.quantities, fa.values, fb.values)
     cross = not same_language(fa, fb)
-    # Across languages the shared lemmas are the words both languages write alike: names, loanwords
-    # and cognates ("Hotel", "Tunnel", "Minister"), weighted by their rarity in the story.
-    lemmas = weighted_overlap(fa.lemmas, fb.lemmas, idf or {})
+    # Across languages the shared lemmas are the concepts both statements name (news_words.py: "Gericht"
+    # and "court") and the words both languages write alike (names, loanwords: "Hotel", "Tunnel"),
+    # weighted by their rarity in the story.
+    if cross:
+        lemmas = weighted_overlap(fa.concepts, fb.concepts, idf or {})
+    else:
+        lemmas = weighted_overlap(fa.lemmas, fb.lemmas, idf or {})
     chars = 0.0 if cross or not (fa.chars and fb.chars) else dice(fa.chars, fb.chars) ** 0.5
     longer = max(fa.words, fb.words)
     found: dict[str, Any] = {
