@@ -229,6 +229,19 @@ def test_name_parts_drop_particles() -> None:
         "Monsignor Anna Berg",
         "Msgr. Anna Berg",
         "Reverend Anna Berg",
+        # German roles and English abbreviations that stayed in the key (eleventh session)
+        "Virologe Anna Berg",
+        "Virologin Anna Berg",
+        "Landrätin Anna Berg",
+        "Staatsanwältin Anna Berg",
+        "Oberstaatsanwalt Anna Berg",
+        "Chefärztin Anna Berg",
+        "Hauptkommissarin Anna Berg",
+        "EU-Kommissarin Anna Berg",
+        "Det. Anna Berg",
+        "Supt Anna Berg",
+        "Coach Anna Berg",
+        "President-elect Anna Berg",
     ],
 )
 def test_titles_and_roles_never_enter_a_key(name: str) -> None:

@@ -360,7 +360,21 @@ TITLES = frozenset(
     Sheriff Archbishop Bishop Cardinal Duke Duchess Earl Baron Baroness Deputy Commissioner
     Superintendent Chairman Chairwoman Premier Lieutenant Colonel General Sergeant Commander Marshal
     Monsignor Msgr Monsignore Reverend Pastor Imam Rabbi Sheikh
+    Landrat Landrätin Det Supt Coach President-elect
     """.split()
+)
+# Endings of German role compounds that are titles before a name but not cues of a person for the
+# tagger's rules (PERSON_CUE_SUFFIXES are both): "Hauptkommissar", "EU-Kommissarin", "Staatsanwalt",
+# "Chefarzt", "Virologe" (eleventh session, issue 11 item 6; written from general knowledge).
+TITLE_SUFFIXES = (
+    "kommissar",
+    "kommissarin",
+    "anwalt",
+    "anwältin",
+    "arzt",
+    "ärztin",
+    "ologe",
+    "ologin",
 )
 
 
@@ -371,7 +385,9 @@ POST_NOMINALS = frozenset({"mp", "mep", "mdb", "mdl", "msp", "qc", "kc", "phd"})
 def is_title(word: str) -> bool:
     """A form of address or role ("Frau", "Dr.", "MP", "Mme", "Bürgermeisterin") rather than a name."""
     folded = word.rstrip(".").casefold()
-    return folded in TITLES or is_person_cue(word) or is_person_cue(word[:1].upper() + word[1:])
+    if folded in TITLES or is_person_cue(word) or is_person_cue(word[:1].upper() + word[1:]):
+        return True
+    return word[:1].isupper() and folded.rsplit("-", 1)[-1].endswith(TITLE_SUFFIXES)
 
 
 # German inflects a title or role before a name: genitive "des Ministers Müller", "des Papstes",
