@@ -186,7 +186,8 @@ def events(data_root: Path, cache: Path, paths: Sequence[Path], prefix: str | No
     cross = StoredVectors(
         get_embedder(CROSS_EMBEDDER or "e5") if prefix is None else PrefixedE5(prefix), cache
     )
-    second_e5 = StoredVectors(get_embedder("e5"), cache)
+    # One store per embedder: two stores of e5 would each write the file without the other's rows.
+    second_e5 = cross if cross.name == "e5" else StoredVectors(get_embedder("e5"), cache)
     out = []
     for path in paths:
         # The analysed statements and the gold key, keyed by the file's content (gold files grow while
@@ -228,7 +229,7 @@ def events(data_root: Path, cache: Path, paths: Sequence[Path], prefix: str | No
                 continue
             labelled.append((scorer.part_evidence(i, j), single.part_evidence(i, j), int(fa == fb)))
         event = Event(path.stem, labelled)
-        for stored_vectors in (use, cross, second_e5):
+        for stored_vectors in {id(v): v for v in (use, cross, second_e5)}.values():
             stored_vectors.save()
         out.append(event)
         print(
