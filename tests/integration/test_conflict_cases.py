@@ -132,14 +132,14 @@ CASES: dict[str, tuple[str, str, str, str, bool]] = {
         "en", "The canton paid the flood victims CHF 22,050 in emergency aid.",
         "en", "The canton paid the flood victims CHF 31,400 in emergency aid.", True,
     ),
-    # a measure joined by a hyphen ("a three-year sentence") is the same length as "three years"
+    # a measure joined by a hyphen ("a five-year ban") is the same length as "five years"
     "hyphen-measure-and-its-words": (
-        "en", "The ferry's owner was jailed for three years for the overloading.",
-        "en", "The ferry's owner got a three-year sentence for the overloading.", False,
+        "en", "The harbour master was suspended for five years over the overloading.",
+        "en", "The harbour master got a five-year suspension over the overloading.", False,
     ),
     "two-sentences-one-court": (
-        "en", "The skipper was jailed for 14 years and the ferry's owner for three years.",
-        "en", "The skipper got 14 years, and the ferry's owner received a three-year sentence.", False,
+        "en", "The skipper was banned from sailing for 12 years and the harbour master for five years.",
+        "en", "The skipper got 12 years, and the harbour master received a five-year ban.", False,
     ),
     "two-strike-lengths": (
         "en", "Dockers at the port of Harwick began a two-day strike over pay.",

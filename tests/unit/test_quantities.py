@@ -771,9 +771,9 @@ def test_a_race_time_is_a_length_in_hours() -> None:
 
 
 def test_an_english_measure_joined_by_a_hyphen_is_read_and_an_age_is_not() -> None:
-    # invented: "a three-year sentence" measures three years, as "jailed for three years" does
-    assert values("The ferry captain got a three-year sentence.", "en") == [(3, "year")]
-    assert values("The court handed down a 14-year term.", "en") == [(14, "year")]
+    # invented: "a five-year ban" measures five years, as "banned for five years" does
+    assert values("The ferry captain got a five-year ban.", "en") == [(5, "year")]
+    assert values("The court handed down a 12-year term.", "en") == [(12, "year")]
     assert values("Dockers began a two-day strike.", "en") == [(2, "day")]
     assert values("She won the 10-kilometre race.", "en") == [(10, "kilometer")]
     assert values("The 34-year-old skipper was questioned.", "en") == []

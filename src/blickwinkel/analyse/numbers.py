@@ -67,8 +67,8 @@ _EN_NUMERIC = rf"\d{{1,3}}(?:(?:,|{_GROUP})\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{
 # Not part of a code ("COVID-19", "A320"), a date ("2024-01-25"), a time or a longer figure.
 _NUMERIC_GUARD_BEFORE = r"(?<![\w.,:/+#§])(?<![^\W\d_][-–])(?<!\d[-–]\d\d[-–])"
 _NUMERIC_GUARD_AFTER = r"(?!\d)(?![.,:/]\d)(?!-[^\W\d_])(?![-–]\d+[-–])"
-# An English measure joined to its number by a hyphen as an adjective: "a three-year sentence", "a
-# 14-year term", "a two-day strike", "a 10-kilometre run" measure three years, two days, ten kilometres
+# An English measure joined to its number by a hyphen as an adjective: "a five-year ban", "a
+# 12-year term", "a two-day strike", "a 10-kilometre run" measure five years, two days, ten kilometres
 # (``analyse.units`` reads the measure as the unit). An age goes on with a second hyphen ("the
 # 34-year-old") and stays no quantity here (``compare/ages.py`` reads it). Our own list of measure
 # words (eleventh session).

@@ -128,7 +128,7 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
     if temperature is not None:
         return temperature
     if code == "en" and (measure := _EN_HYPHEN_MEASURE.match(text, end)) is not None:
-        return english_unit(text[end + 1 : measure.end()]), measure.end()  # "a three-year sentence"
+        return english_unit(text[end + 1 : measure.end()]), measure.end()  # "a five-year ban"
     if code in ("fr", "es"):
         return _romance_unit(text, end, code)
     pos = end
