@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import importlib.resources
+import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from blickwinkel.errors import ConfigError, Errors
+
+# How long a process keeps asking to turn a new SQLite database to WAL while another one does it.
+_WAL_WAIT_SECONDS = 30.0
 
 
 def default_url() -> str:
@@ -66,9 +71,9 @@ def _configure_sqlite(engine: sa.Engine) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        _write_ahead_log(cursor)
+        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -76,6 +81,21 @@ def _configure_sqlite(engine: sa.Engine) -> None:
     def _on_begin(connection: sa.Connection) -> None:
         immediate = connection.info.pop("write", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _write_ahead_log(cursor: Any) -> None:
+    """Turn the database to WAL. Processes opening a new database at once each ask for the change:
+    SQLite answers one of them 'database is locked' at once, without waiting (each holds a shared
+    lock and wants an exclusive one, so waiting could deadlock); that one asks again shortly."""
+    deadline = time.monotonic() + _WAL_WAIT_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def migrate(engine: sa.Engine) -> None:
