@@ -262,8 +262,8 @@ def _bad_requests(client: TestClient) -> dict[tuple[str, str], list[tuple[str, s
         ],
         ("GET", "/api/v1/articles/{article_id}"): [
             ("GET", "/api/v1/articles/999999", {}, 404),
-            ("GET", "/api/v1/articles/abc", {}, 422),
-            ("GET", "/api/v1/articles/0", {}, 422),
+            ("GET", "/api/v1/articles/abc", {}, 404),
+            ("GET", "/api/v1/articles/0", {}, 404),
         ],
         ("GET", "/api/v1/stories"): [
             ("GET", "/api/v1/stories?limit=1000", {}, 422),
@@ -273,10 +273,13 @@ def _bad_requests(client: TestClient) -> dict[tuple[str, str], list[tuple[str, s
         ],
         ("GET", "/api/v1/stories/{story_id}"): [
             ("GET", "/api/v1/stories/424242", {}, 404),
-            ("GET", "/api/v1/stories/1.5", {}, 422),
+            ("GET", "/api/v1/stories/1.5", {}, 404),
         ],
         ("GET", "/api/v1/outlets"): [("POST", "/api/v1/outlets", {}, 405)],
-        ("GET", "/api/v1/entities/{key}"): [("GET", "/api/v1/entities/nobody-at-all", {}, 404)],
+        ("GET", "/api/v1/entities/{key}"): [
+            ("GET", "/api/v1/entities/nobody-at-all", {}, 404),
+            ("GET", "/api/v1/entities/" + "k" * 600, {}, 404),
+        ],
         ("GET", "/api/v1/search"): [
             ("GET", "/api/v1/search", {}, 422),
             ("GET", "/api/v1/search?limit=-1&q=a", {}, 422),
@@ -307,6 +310,35 @@ def test_every_api_route_answers_bad_input_with_the_one_error_body(client: TestC
         for method, path, kwargs, status in requests:
             assert_error(client.request(method, path, **kwargs), status)
     assert_error(client.get("/api/v2/nothing"), 404, "not_found")
+
+
+@pytest.mark.parametrize("given", ["abc", "-1", "0", "1.5", "99999999999999999999", "424242"])
+@pytest.mark.parametrize(
+    ("route", "code"), [("/api/v1/stories/", "W001"), ("/api/v1/articles/", "W002"), ("/stories/", "W001")]
+)
+def test_an_id_that_names_nothing_is_404(client: TestClient, route: str, given: str, code: str) -> None:
+    # /stories/abc answered 422, as if the request could be mended; it names no story, as 424242 does.
+    for method in ("GET", "HEAD"):
+        api = client.request(method, route + given)
+        assert api.status_code == 404, (method, route, given, api.text)
+        if method == "GET":
+            assert assert_error(api, 404, "not_found")["message"].startswith(f"[{code}] ")
+        page = client.request(method, route + given, headers={"accept": "text/html"})
+        assert page.status_code == 404
+        if route.startswith("/api"):
+            assert page.headers["content-type"].startswith("application/json")
+        else:
+            assert page.headers["content-type"].startswith("text/html")
+            assert method == "HEAD" or f"[{code}] No story" in page.text
+
+
+def test_the_openapi_description_says_an_invalid_id_is_404(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    for path in ("/api/v1/stories/{story_id}", "/api/v1/articles/{article_id}", "/api/v1/entities/{key}"):
+        responses = spec["paths"][path]["get"]["responses"]
+        error = responses["404"]["content"]["application/json"]["schema"]
+        assert error == {"$ref": "#/components/schemas/Error"}
+        assert "422" not in responses, path
 
 
 def test_the_openapi_description_gives_errors_the_body_they_are_sent_with(client: TestClient) -> None:

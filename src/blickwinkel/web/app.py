@@ -152,19 +152,33 @@ ERROR_SCHEMA: dict[str, Any] = {
 }
 
 
+NOT_FOUND_DESCRIPTION = (
+    "No such resource: an unknown id or key, or one that cannot be one (not a number, 0, negative, too large)"
+)
+
+
 def _openapi_with_error_body(app: FastAPI) -> dict[str, Any]:
     """FastAPI's description with the 422 answers given the body they are sent with: it described
     them as FastAPI's own ``{"detail": [{"loc", "msg", "type"}]}``, which no route sends, so a client
-    generated from the description could not read an error."""
+    generated from the description could not read an error. Routes with a path parameter answer 404
+    for an invalid one (:func:`~blickwinkel.web.errors.unknown_resource`), which it did not list."""
     if app.openapi_schema is not None:
         return app.openapi_schema
     schema = FastAPI.openapi(app)
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
-            invalid = operation.get("responses", {}).get("422")
+            responses = operation.setdefault("responses", {})
+            parameters = operation.get("parameters", [])
+            if any(p.get("in") == "path" for p in parameters):
+                # An invalid path parameter (/stories/abc) answers 404 like an unknown id, never 422.
+                responses["404"] = {"description": NOT_FOUND_DESCRIPTION, "content": error}
+                if "requestBody" not in operation and all(p.get("in") == "path" for p in parameters):
+                    responses.pop("422", None)
+            invalid = responses.get("422")
             if invalid is not None:
                 invalid["description"] = "A parameter or the body is invalid"
-                invalid["content"] = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+                invalid["content"] = error
     schemas = schema.setdefault("components", {}).setdefault("schemas", {})
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)

@@ -71,6 +71,27 @@ def first_invalid(errors: list[Any]) -> tuple[str, str]:
     return ".".join(loc), str(first.get("msg", "invalid request"))
 
 
+# What an address names that does not exist, by the path parameter that names it.
+_NOT_FOUND = {"story_id": Errors.W001, "article_id": Errors.W002, "key": Errors.W003}
+_SHOWN_ID_CHARS = 80
+
+
+def unknown_resource(errors: list[Any]) -> tuple[str, str] | None:
+    """The path parameter and 404 message when a path parameter is invalid (``/stories/abc``,
+    ``/stories/0``, an id past the database's integers): such an address names no story, article or
+    entity, as an unknown number does (they answered 422, as if the request could be mended);
+    None when the error is in the query or body."""
+    path = [e for e in errors if tuple(e.get("loc", ()))[:1] == ("path",)]
+    if not path:
+        return None
+    name = str(path[0]["loc"][-1])
+    value = str(path[0].get("input", ""))
+    if len(value) > _SHOWN_ID_CHARS:
+        value = value[:_SHOWN_ID_CHARS] + "…"
+    template = _NOT_FOUND.get(name)
+    return name, Errors.W025 if template is None else template.format(**{name: value})
+
+
 HtmlErrorPage = Callable[[Request, int, str], Awaitable[Response] | Response]
 
 
@@ -108,6 +129,10 @@ def install_error_handlers(app: FastAPI, html_page: Callable[[Request, int, str]
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        unknown = unknown_resource(list(exc.errors()))
+        if unknown is not None:
+            name, message = unknown
+            return respond(request, 404, message, field=name if request.url.path.startswith("/api") else None)
         field, problem = first_invalid(list(exc.errors()))
         message = invalid_field(field or "request", problem)
         return respond(request, 422, message, "invalid", field or None)
