@@ -115,7 +115,8 @@ class Errors(metaclass=_ErrorsWithCodes):
     I020 = "expected a JSON object or a list of objects, got {kind}"
     I021 = "the JSON list holds no articles"
     I022 = "expected a JSON object, got {kind}"
-    I023 = "field {key!r} is not a string: {value}"
+    # A record's field other than 'text' that cannot be read is a warning (the record is still read)
+    I023 = "field {key!r} is not a string: {value}; the article is read without it"
     I024 = "field 'text' is missing{hint}"
     I025 = (
         "field 'text': item {number} of {count} is {kind}, not a string: {value} ('text' is a string or "
@@ -123,8 +124,11 @@ class Errors(metaclass=_ErrorsWithCodes):
     )
     I026 = "field 'text' is {kind}, not a string: {value} ('text' is a string or a list of paragraph strings)"
     I027 = "field 'text' is empty"
-    I028 = "field {key!r} is not a date: {value}"
-    I029 = "field 'language' is not a language code: {value} (give an ISO 639-1 code such as 'de' or 'en')"
+    # (I028, a record's date that is no date, is the warning I066 now: one wording for every reader)
+    I029 = (
+        "field 'language' is not a language code: {value} (give an ISO 639-1 code such as 'de' or 'en'); "
+        "the language is found from the text"
+    )
     I030 = "no article text found"
     I031 = (
         "no article text found: the page holds no paragraphs of article text (a photo gallery, a video "
@@ -195,9 +199,10 @@ class Errors(metaclass=_ErrorsWithCodes):
         "a web address; this command reads files: save the page, or give it to `blickwinkel compare` "
         "or `blickwinkel ingest`, which fetch it"
     )
+    # ingest/json_records.py and markdown.py: a warning (the article is still read)
     I066 = (
-        "the front matter's date '{value}' is no date blickwinkel reads (2026-03-02, 2 March 2026, "
-        "02.03.2026, …): the article is read undated"
+        "field {key!r} is no date blickwinkel reads: {value} (it reads 2026-03-02, 2 March 2026, "
+        "02.03.2026, …); the article is read undated"
     )
     # compare/, pipeline.py, web/service.py
     K001 = (

@@ -92,8 +92,8 @@ def test_a_date_field_that_is_no_date_is_named_and_the_article_read_undated(valu
     article = read_text(text, source="ferry.md")
     assert (article.title, article.published, article.author) == ("Ferry stops", None, "Mara Lind")
     assert article.notes == (
-        f"ferry.md: [I066] the front matter's date '{value}' is no date blickwinkel reads "
-        "(2026-03-02, 2 March 2026, 02.03.2026, …): the article is read undated",
+        f"ferry.md:3: [I066] field 'date' is no date blickwinkel reads: '{value}' (it reads 2026-03-02, "
+        "2 March 2026, 02.03.2026, …); the article is read undated",
     )
 
 

@@ -4,11 +4,13 @@ Fields: ``id, title, text, lead, outlet, url, published, author, language``; ``d
 ``publishedAt``, ``published_at``, ``datePublished``, ``pubDate``) stands in for a missing
 ``published``, ``source`` for a missing ``outlet``, ``link`` for ``url`` and ``authors`` for
 ``author``. ``text`` (a string, or a list of paragraph strings) is cut like plain text. A bad record
-fails alone, with the field that is wrong.
+fails alone when its text cannot be read; any other field that cannot be read is left out with a
+warning naming it (``Article.notes``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import json
@@ -131,12 +133,16 @@ def plain_text(value: str) -> str:
 
 
 def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -> Article:
-    """One JSON object as an article; raises :class:`IngestError` naming the field that is wrong."""
+    """One JSON object as an article; raises :class:`IngestError` naming the field that is wrong when
+    the text cannot be read. Any other field that cannot be read is left out with a note naming it:
+    a record with an unreadable date, author or language was lost whole (I028), while the same
+    article as markdown was read undated with a warning."""
     body = plain_text(_text_field(record, source))
     if not normalise(body).strip():  # only markup ("<p></p>", "&nbsp;"): a title with no article
         raise IngestError(source, Errors.I027)
-    title = _string(record, "title", source)
-    lead = _string(record, "lead", source)
+    notes: list[str] = []
+    title = _optional_string(record, "title", source, notes)
+    lead = _optional_string(record, "lead", source, notes)
     title = plain_text(title) if title else title
     lead = plain_text(lead) if lead else lead
     parts = plain_pieces(body, title_line=False, find_lead=lead is None)
@@ -147,27 +153,41 @@ def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -
         pieces = pieces[1:]
     head = [Piece("headline", title)] if title else []
     head += [Piece("lead", lead)] if lead else []
-    published = _date_field(record, source) or parts.published
-    url = _string(record, "url", source)
+    published = _date_field(record, source, notes) or parts.published
+    url = _optional_string(record, "url", source, notes)
     # A record that names no outlet but its address is the outlet's, as for a page (`host_outlet`):
     # JSONL of a crawl with "url" and no "outlet" was labelled by line ("events-1", "events-2"), and
     # stored stories listed no outlet for it.
-    outlet = _string(record, "outlet", source) or host_outlet(url)
+    outlet = _optional_string(record, "outlet", source, notes) or host_outlet(url)
     meta = {}
     if outlet is not None and isinstance(record.get("source"), str):
         meta["source"] = record["source"]
-    record_id = _string(record, "id", source, numbers=True)
-    return build_article(
+    record_id = _optional_string(record, "id", source, notes, numbers=True)
+    author = _optional_string(record, "author", source, notes)
+    language = _language(record, source, notes)
+    article = build_article(
         head + pieces,
         id=record_id or default_id,
         source=source,
         outlet=outlet,
         url=url,
         published=published,
-        author=_string(record, "author", source),
-        language=_language(record, source),
+        author=author,
+        language=language,
         meta=meta,
     )
+    return dataclasses.replace(article, notes=tuple(notes)) if notes else article
+
+
+def _optional_string(
+    record: dict[str, Any], name: str, source: str, notes: list[str], *, numbers: bool = False
+) -> str | None:
+    """A field the article can be read without: a value that is no string is left out, with a note."""
+    try:
+        return _string(record, name, source, numbers=numbers)
+    except IngestError as exc:
+        notes.append(str(exc))
+        return None
 
 
 def _field(record: dict[str, Any], name: str) -> tuple[str, Any]:
@@ -195,6 +215,9 @@ def _string(record: dict[str, Any], name: str, source: str, *, numbers: bool = F
     key, value = _field(record, name)
     if value is None:
         return None
+    # Scrapers' exports hold every field as a list of one value ("title": ["…"]).
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+        value = value[0]
     if numbers and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     # News API exports: an outlet as {"id": …, "name": "BBC News"}, authors as a list of names
@@ -212,15 +235,16 @@ def _string(record: dict[str, Any], name: str, source: str, *, numbers: bool = F
 _LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
 
 
-def _language(record: dict[str, Any], source: str) -> str | None:
+def _language(record: dict[str, Any], source: str, notes: list[str]) -> str | None:
     """The record's language as its primary ISO 639 code ("de-DE" → "de"); a name such as "english"
-    is refused with the field named, as other malformed fields are."""
-    value = _string(record, "language", source)
+    is left out with a note naming the field (the language is then found from the text)."""
+    value = _optional_string(record, "language", source, notes)
     if value is None:
         return None
     tag = _LANGUAGE_TAG.fullmatch(value.strip())
     if tag is None:
-        raise IngestError(source, Errors.I029.format(value=_shown(value)))
+        notes.append(str(IngestError(source, Errors.I029.format(value=_shown(value)))))
+        return None
     return tag.group(1).lower()
 
 
@@ -288,14 +312,17 @@ def _other_text_hint(record: dict[str, Any]) -> str:
     return ""
 
 
-def _date_field(record: dict[str, Any], source: str) -> dt.date | None:
+def _date_field(record: dict[str, Any], source: str, notes: list[str]) -> dt.date | None:
+    """The record's date; one that is no date is left out with a note (I066, as in front matter)."""
     key, value = _field(record, "published")
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]  # a scraper's list of one value
     if value is None or value == "":
         return None
     value = _extended_json_date(value)
     date = parse_date_value(value) if isinstance(value, str) else timestamp_date(value)
     if date is None:
-        raise IngestError(source, Errors.I028.format(key=key, value=_shown(value)))
+        notes.append(str(IngestError(source, Errors.I066.format(key=key, value=_shown(value)))))
     return date
 
 
@@ -308,7 +335,7 @@ def _is_extended_json_date(value: object) -> bool:
 def _extended_json_date(value: object) -> object:
     """The date inside a MongoDB export's extended JSON: ``{"$date": "2014-02-26T10:00:00Z"}``,
     ``{"$date": 1393408800000}`` (milliseconds) or ``{"$date": {"$numberLong": "1393408800000"}}``;
-    such records were refused (I028) with their date in plain sight. Anything else as given."""
+    such records were refused with their date in plain sight. Anything else as given."""
     if not isinstance(value, dict) or not _is_extended_json_date(value):
         return value
     inner = value["$date"]

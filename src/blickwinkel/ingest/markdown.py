@@ -100,18 +100,25 @@ _FRONT_MATTER_KEYS = {
 }
 
 
-# The field under which a date field's value that is no date is kept, to be named in a warning.
-_UNREAD_DATE = " unread date"
+@dataclass(frozen=True)
+class UnreadDate:
+    """A date field of the front matter whose value is no date: its line in the file, key and value."""
+
+    line: int
+    key: str
+    value: str
 
 
 @dataclass(frozen=True)
 class FrontMatter:
-    """The fields a leading front matter block names, the text after the block, and what in the block
-    could not be read (a message with its line; None when all of it was read)."""
+    """The fields a leading front matter block names, the text after the block, what in the block
+    could not be read (a message with its line; None when all of it was read) and the first date
+    field that is no date."""
 
     fields: dict[str, str]
     text: str
     problem: str | None = None
+    unread_date: UnreadDate | None = None
 
 
 def front_matter(text: str) -> FrontMatter:
@@ -149,10 +156,10 @@ def front_matter(text: str) -> FrontMatter:
         numbered = numbered[:table]
     bad = [(n, line) for n, line in numbered if not (pattern.match(line) or line[0] in " \t-")]
     bad_lines = {n for n, _ in bad}
-    good = [line for n, line in numbered if n not in bad_lines]
-    fields = _front_matter_fields(good, pattern)
+    good = [(n, line) for n, line in numbered if n not in bad_lines]
+    fields, unread = _front_matter_fields(good, pattern)
     if not bad:
-        return FrontMatter(fields, text[end:])
+        return FrontMatter(fields, text[end:], unread_date=unread)
     # Lines that are no fields: a block with a field this reader knows and more fields than such lines
     # is front matter with a broken line; otherwise the rules enclose article text.
     if not fields or len(bad) >= len(good):
@@ -160,7 +167,7 @@ def front_matter(text: str) -> FrontMatter:
     number, shown = bad[0]
     form = "key: value" if pattern is _FRONT_MATTER_FIELD else "key = value"
     problem = Errors.I060.format(line=number, form=form, shown=_shown_line(shown))
-    return FrontMatter(fields, text[end:], problem)
+    return FrontMatter(fields, text[end:], problem, unread)
 
 
 def _unclosed_front_matter(
@@ -168,29 +175,35 @@ def _unclosed_front_matter(
 ) -> FrontMatter:
     """A block with no closing line: its fields are the field lines right after the opening (up to the
     first blank or other line), if one of them is a field this reader knows; the rest is the text."""
-    lines: list[str] = []
-    for _, line in numbered:
+    lines: list[tuple[int, str]] = []
+    for number, line in numbered:
         if not line.strip() or not (pattern.match(line) or (lines and line[0] in " \t-")):
             break
-        lines.append(line)
-    fields = _front_matter_fields(lines, pattern)
+        lines.append((number, line))
+    fields, unread = _front_matter_fields(lines, pattern)
     if not fields:
         return FrontMatter({}, text)
-    last = numbered[len(lines) - 1][0]
+    last = lines[-1][0]
     after = text.split("\n", last)[last] if text.count("\n") >= last else ""
-    return FrontMatter(fields, after, Errors.I061.format(marker=marker, line=last))
+    return FrontMatter(fields, after, Errors.I061.format(marker=marker, line=last), unread)
 
 
-def _front_matter_fields(lines: list[str], pattern: re.Pattern[str]) -> dict[str, str]:
+def _front_matter_fields(
+    numbered: list[tuple[int, str]], pattern: re.Pattern[str]
+) -> tuple[dict[str, str], UnreadDate | None]:
+    """The fields of the block's lines (each with its line number in the file), and the first date
+    field whose value is no date."""
     fields: dict[str, str] = {}
-    for number, line in enumerate(lines):
+    unread: UnreadDate | None = None
+    lines = [line for _, line in numbered]
+    for index, (number, line) in enumerate(numbered):
         field = pattern.match(line)
         if field is None:
             continue
         key = _FRONT_MATTER_KEYS.get(field.group(1).lower())
         value = _unquoted(field.group(2))
         if key and not value and pattern is _FRONT_MATTER_FIELD:
-            value = ", ".join(_list_items(lines[number + 1 :]))
+            value = ", ".join(_list_items(lines[index + 1 :]))
         if key == "author" and _FLOW_LIST.fullmatch(value):
             value = ", ".join(_flow_items(value))
         if not key or not value or value.startswith(("[", "{", "|", ">")) or key in fields:
@@ -198,15 +211,19 @@ def _front_matter_fields(lines: list[str], pattern: re.Pattern[str]) -> dict[str
         if key == "published" and parse_date_value(value) is None:
             # "published: true" is a flag of some site generators, not a date; a value with a digit
             # was meant as one ("date: 2026-02-31" left the article undated without a word).
-            if any(c.isdigit() for c in value) or field.group(1).lower() == "date":
-                fields.setdefault(_UNREAD_DATE, value.strip())
+            if unread is None and (any(c.isdigit() for c in value) or field.group(1).lower() == "date"):
+                unread = UnreadDate(number, field.group(1), value.strip())
             continue
         fields[key] = value.strip()
-    return fields
+    return fields, unread
 
 
 def _shown_line(line: str) -> str:
-    shown = repr(line.strip())
+    return _shown(line.strip())
+
+
+def _shown(value: str) -> str:
+    shown = repr(value)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
@@ -299,11 +316,15 @@ def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
     mark_lead(pieces)
     author = fields.get("author") or None
     article = build_article(pieces, id=stem, source=source, outlet=outlet, published=published, author=author)
-    problems = [found.problem] if found.problem is not None else []
-    if published is None and _UNREAD_DATE in fields and "published" not in fields:
-        problems.append(Errors.I066.format(value=fields[_UNREAD_DATE]))
-    if problems:
-        article = dataclasses.replace(article, notes=tuple(f"{source}: {p}" for p in problems))
+    notes = [f"{source}: {found.problem}"] if found.problem is not None else []
+    unread = found.unread_date
+    if unread is not None and "published" not in fields and published is None:
+        # The one wording of a date field that is no date, as a JSON record's (naming file:line).
+        notes.append(
+            f"{source}:{unread.line}: {Errors.I066.format(key=unread.key, value=_shown(unread.value))}"
+        )
+    if notes:
+        article = dataclasses.replace(article, notes=tuple(notes))
     return single(article)
 
 
