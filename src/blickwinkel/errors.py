@@ -399,6 +399,8 @@ class Errors(metaclass=_ErrorsWithCodes):
     W026 = "Method {method} is not allowed here."
     W027 = "Internal error; it has been logged."
     W028 = "The request was refused: {detail}"
+    # web/service.py: a compare request whose inputs could not be read, but for fewer than two
+    W029 = "Only {count} of the {given} articles could be read; a comparison needs two or more. {failures}"
 
 
 def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) -> str:

@@ -175,6 +175,50 @@ def test_compare_names_the_input_that_cannot_be_read_and_why(client: TestClient)
     assert "not both" in assert_error(client.post("/api/v1/compare", json=both), 422)["message"]
 
 
+def test_compare_leaves_out_an_input_it_cannot_read_and_names_it(client: TestClient) -> None:
+    # One bad URL among several failed the whole request, while `blickwinkel compare` compares the rest.
+    body = {"articles": [{"text": TEXT_A}, {"url": "gopher://mill.example/a"}, {"text": TEXT_B}]}
+    response = client.post("/api/v1/compare", json=body)
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["schema"] == "blickwinkel.comparison/1" and len(result["articles"]) == 2
+    [unread] = result["unread"]
+    assert set(unread) == {"code", "message", "field"}
+    assert unread["field"] == "articles.1.url" and re.search(r"\[I\d{3}\] ", unread["message"])
+    both = {"articles": [{"text": TEXT_A}, {"text": TEXT_B}]}
+    assert client.post("/api/v1/compare", json=both).json()["unread"] == []
+    form = client.post(
+        "/api/v1/compare", data={"texts": [TEXT_A, TEXT_B], "urls": ["gopher://mill.example/a"]}
+    )
+    assert form.status_code == 200 and form.json()["unread"][0]["field"] == "urls"
+
+
+def test_compare_of_fewer_than_two_readable_inputs_names_each_bad_one(client: TestClient) -> None:
+    body = {
+        "articles": [{"url": "gopher://mill.example/a"}, {"text": TEXT_A}, {"text": "{no", "format": "json"}]
+    }
+    error = assert_error(client.post("/api/v1/compare", json=body), 422, "invalid")
+    assert error["message"].startswith("[W029] Only 1 of the 3 articles could be read")
+    assert "articles.0.url: " in error["message"] and "articles.2.text: " in error["message"]
+    assert error["field"] == "articles.0.url"
+
+
+def test_the_compare_form_compares_what_it_can_read_and_names_each_bad_input(client: TestClient) -> None:
+    html = {"accept": "text/html"}
+    form = {"text_1": TEXT_A, "url_2": "gopher://mill.example/a", "text_3": TEXT_B}
+    page = client.post("/compare", data=form | {"lang": "en"}, headers=html)
+    assert page.status_code == 200, page.text
+    assert 'id="result"' in page.text  # the two texts are compared
+    assert "Left out, could not be read" in page.text
+    assert re.search(r'<p class="error" id="error_2">[^<]*\[I\d{3}\] ', page.text)
+    assert 'id="url_2" name="url_2" type="url" value="gopher://mill.example/a"' in page.text
+    # fewer than two readable: the form says so, with every bad input in its own slot
+    form = {"text_1": TEXT_A, "url_2": "gopher://mill.example/a", "url_3": "gopher://mill.example/b"}
+    page = client.post("/compare", data=form, headers=html)
+    assert page.status_code == 422 and "[W029] Only 1 of the 3 articles" in page.text
+    assert 'id="error_2"' in page.text and 'id="error_3"' in page.text and 'id="result"' not in page.text
+
+
 def test_write_token_is_required_when_set_or_public(store: Store) -> None:
     body = {"articles": [{"text": TEXT_A}, {"text": TEXT_B}]}
     with_token = _client(store, token="s3cret")

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from blickwinkel.errors import ApiError, Errors
 from blickwinkel.store import Store, StoreError, StorySummary
 from blickwinkel.web.cached_reads import keep_answer
-from blickwinkel.web.errors import first_invalid, invalid_field
-from blickwinkel.web.service import CompareInput, StoryComparison, compare_submitted
+from blickwinkel.web.errors import error_body, first_invalid, invalid_field
+from blickwinkel.web.service import CompareInput, StoryComparison, compare_submitted, too_few_read
 from blickwinkel.web.state import AppState, require_write_token, state
 
 router = APIRouter(prefix="/api/v1")
@@ -289,8 +289,11 @@ async def compare(request: Request) -> dict[str, Any]:
     app_state = state(request)
     inputs = await read_compare_request(request, app_state)
     result = await run_compare(app_state, inputs)
-    assert result.body is not None
-    return result.body
+    if result.body is None:
+        raise too_few_read(result)
+    # The inputs left out, each in the one error body's shape (the form of the CLI's failures).
+    unread = [error_body(422, u.message, code="invalid", field=u.field)["error"] for u in result.unread]
+    return result.body | {"unread": unread}
 
 
 async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryComparison:

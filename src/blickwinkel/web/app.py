@@ -34,7 +34,9 @@ Every error has one body: `{"error": {"code": "...", "message": "...", "field": 
 Write endpoints need `Authorization: Bearer <token>` when a token is set (always on a public address).
 `POST /api/v1/compare` takes texts of at most `compare_max_chars` characters (default 200,000; longer
 ones get 413) and answers 503 with `Retry-After` when its workers and queue are full; a URL is
-fetched within one deadline (`fetch_timeout`) and only from public addresses.
+fetched within one deadline (`fetch_timeout`) and only from public addresses. An input that cannot be
+fetched or read is left out and named in the answer's `unread` (each in the error body's shape); the
+others are compared (fewer than two: 422).
 """
 
 

@@ -21,7 +21,7 @@ from blickwinkel.store import MARK_END, MARK_START, StoreError
 from blickwinkel.web.api import Id, moved_story, run_compare
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.i18n import TEXTS, choose_language
-from blickwinkel.web.service import CompareInput
+from blickwinkel.web.service import CompareInput, too_few_read
 from blickwinkel.web.state import check_write_token, state
 from blickwinkel.web.views import opening_words, story_view
 
@@ -230,6 +230,7 @@ def compare_form(request: Request) -> Response:
         slots=_empty_slots(),
         view=None,
         error=None,
+        unread=[],
         needs_token=_needs_token(request),
     )
 
@@ -247,17 +248,29 @@ async def compare_submit(request: Request) -> Response:
         text = fields.get(f"text_{n}", "")
         url = fields.get(f"url_{n}", "").strip()
         outlet = fields.get(f"outlet_{n}", "").strip()
-        slots.append({"n": n, "text": text, "url": url, "outlet": outlet})
+        slots.append({"n": n, "text": text, "url": url, "outlet": outlet, "error": None})
         if url:
-            inputs.append(CompareInput(url=url, outlet=outlet or None))
+            inputs.append(CompareInput(url=url, outlet=outlet or None, field=f"url_{n}"))
         elif text.strip():
-            inputs.append(CompareInput(text=text, outlet=outlet or None, name=f"text-{n}", fmt="text"))
+            inputs.append(
+                CompareInput(
+                    text=text, outlet=outlet or None, name=f"text-{n}", fmt="text", field=f"text_{n}"
+                )
+            )
     error = None
     view = None
     status, headers = 200, {}
     try:
         result = await run_compare(app_state, inputs)
-        view = story_view(result.articles, result.comparison)
+        # Each input that could not be read is named in its own slot; the others are compared.
+        unread = {u.field: u.message for u in result.unread}
+        for slot in slots:
+            slot["error"] = unread.get(f"url_{slot['n']}") or unread.get(f"text_{slot['n']}")
+        if result.body is None:
+            failed = too_few_read(result)
+            error, status = failed.message, failed.status
+        else:
+            view = story_view(result.articles, result.comparison)
     except ApiError as exc:  # 413 too long, 503 busy (with Retry-After), 422 …
         error, status, headers = exc.message, exc.status, exc.headers
     except BlickwinkelError as exc:
@@ -269,6 +282,7 @@ async def compare_submit(request: Request) -> Response:
         slots=slots,
         view=view,
         error=error,
+        unread=[s for s in slots if s["error"]] if view is not None else [],
         needs_token=_needs_token(request),
     )
     response.headers.update(headers)
@@ -281,4 +295,4 @@ def _needs_token(request: Request) -> bool:
 
 
 def _empty_slots() -> list[dict[str, Any]]:
-    return [{"n": n, "text": "", "url": "", "outlet": ""} for n in range(1, COMPARE_SLOTS + 1)]
+    return [{"n": n, "text": "", "url": "", "outlet": "", "error": None} for n in range(1, COMPARE_SLOTS + 1)]

@@ -81,7 +81,7 @@ class ComparisonProcesses:
 
     def read(
         self, items: Sequence[tuple[CompareInput, Fetched | None]], max_chars: int | None = None
-    ) -> list[Article]:
+    ) -> Submitted:
         """:func:`read_submitted` in a worker process (a :data:`Reader`): extracting a page is CPU
         work too, and the first page with a date in its text loads every dateparser locale (seconds)."""
         return self._run(read_submitted, list(items), max_chars)
@@ -142,6 +142,15 @@ def _process_store(url: str) -> Store | None:
 
 
 @dataclass(frozen=True)
+class Unread:
+    """An input of a compare request that could not be fetched or read: the request field it came
+    from ("articles.2.url", "urls", the form's "url_3") and what is wrong, with its error id."""
+
+    field: str | None
+    message: str
+
+
+@dataclass(frozen=True)
 class StoryComparison:
     """A story's articles (by comparison id ``a<n>``) and their comparison: ``body`` is the documented
     JSON the API returns, ``comparison`` the model the pages render (both None for one article)."""
@@ -150,6 +159,8 @@ class StoryComparison:
     body: dict[str, Any] | None
     # The comparison is being computed in the background (:meth:`Comparisons.for_story` not waiting).
     pending: bool = False
+    # The inputs of an ad-hoc comparison left out because they could not be read, in input order.
+    unread: tuple[Unread, ...] = ()
 
     @functools.cached_property
     def comparison(self) -> Comparison | None:
@@ -283,37 +294,51 @@ class CompareInput:
     field: str | None = None  # the request field it came from ("articles.0", "urls"), named in errors
 
 
-Reader = Callable[[Sequence[tuple[CompareInput, Fetched | None]], int | None], list[Article]]
+@dataclass(frozen=True)
+class Submitted:
+    """What :func:`read_submitted` made of a compare request's inputs: the articles of those it could
+    read, and the error of each it could not, by the input's position (from 0)."""
+
+    articles: list[Article]
+    failures: list[tuple[int, IngestError]]
+
+
+Reader = Callable[[Sequence[tuple[CompareInput, Fetched | None]], int | None], Submitted]
 """Turns the inputs of a compare request (with the page fetched for each URL) into articles."""
 
 
 def read_submitted(
     items: Sequence[tuple[CompareInput, Fetched | None]], max_chars: int | None = None
-) -> list[Article]:
+) -> Submitted:
     """The articles of a compare request's inputs: texts read, fetched pages extracted (CPU work: the
     service runs it in its comparison processes). A page whose text is longer than ``max_chars`` is
-    refused (the analysis time grows with the text)."""
+    refused (the analysis time grows with the text). An input that cannot be read is recorded and
+    the others are read, as ``blickwinkel compare`` does."""
     from blickwinkel.ingest import read_text, unique_ids
     from blickwinkel.ingest.page import article_from_page
 
     articles: list[Article] = []
-    for n, (item, fetched) in enumerate(items, start=1):
-        if item.url and fetched is not None:
-            article = article_from_page(item.url, fetched)
-            if max_chars is not None and len(article.text) > max_chars:
-                raise IngestError(
-                    redact(item.url), Errors.K005.format(size=len(article.text), limit=max_chars)
-                )
-        else:
-            source = item.name or f"input-{n}"
-            text = item.text or ""
-            if item.title and item.fmt in (None, "text"):
-                text = f"{item.title}\n\n{text}"
-            article = read_text(text, source=source, fmt=item.fmt)
+    failures: list[tuple[int, IngestError]] = []
+    for n, (item, fetched) in enumerate(items):
+        try:
+            if item.url and fetched is not None:
+                article = article_from_page(item.url, fetched)
+                if max_chars is not None and len(article.text) > max_chars:
+                    raise IngestError(
+                        redact(item.url), Errors.K005.format(size=len(article.text), limit=max_chars)
+                    )
+            else:
+                text = item.text or ""
+                if item.title and item.fmt in (None, "text"):
+                    text = f"{item.title}\n\n{text}"
+                article = read_text(text, source=item.name or f"input-{n + 1}", fmt=item.fmt)
+        except IngestError as exc:
+            failures.append((n, exc))
+            continue
         if item.outlet:
             article = dataclasses.replace(article, outlet=item.outlet)
         articles.append(article)
-    return unique_ids(articles)
+    return Submitted(unique_ids(articles), failures)
 
 
 def compare_submitted(
@@ -323,37 +348,49 @@ def compare_submitted(
     max_chars: int | None = None,
     reader: Reader = read_submitted,
 ) -> StoryComparison:
-    """Fetch every URL of a compare request, read the inputs and compare them; nothing is stored (the
-    service's counterpart of :func:`blickwinkel.pipeline.compare_inputs`, which reads files)."""
+    """Fetch every URL of a compare request, read the inputs and compare those that could be read
+    (each other one is named in ``unread``, as ``blickwinkel compare`` names it and compares the
+    rest); nothing is stored (the service's counterpart of
+    :func:`blickwinkel.pipeline.compare_inputs`, which reads files). Fewer than two readable
+    inputs: no comparison (no ``body``; :func:`too_few_read` is the error to answer)."""
     if len(inputs) < 2:
         # K001's way out names directories, which a web form or request cannot send
         raise ComparisonError(Errors.W011.format(count=len(inputs)))
+    failed: dict[int, Unread] = {}
     fetched: list[tuple[CompareInput, Fetched | None]] = []
-    for item in inputs:
+    positions: list[int] = []  # the input each fetched item is
+    for n, item in enumerate(inputs):
         try:
-            fetched.append((item, fetcher.get(item.url) if item.url else None))
+            page = fetcher.get(item.url) if item.url else None
         except IngestError as exc:
-            raise _input_error(exc, item) from exc
-    try:
-        articles = reader(fetched, max_chars)
-    except IngestError as exc:
-        named = next((i for n, i in enumerate(inputs, start=1) if _source(i, n) == exc.source), None)
-        if named is None:
-            raise
-        raise _input_error(exc, named) from exc
-    return StoryComparison({a.id: a for a in articles}, comparer(articles))
+            failed[n] = _unread(exc, item)
+            continue
+        fetched.append((item, page))
+        positions.append(n)
+    read = reader(fetched, max_chars)
+    for k, failure in read.failures:
+        failed[positions[k]] = _unread(failure, inputs[positions[k]])
+    unread = tuple(failed[n] for n in sorted(failed))
+    articles = {a.id: a for a in read.articles}
+    if len(articles) < 2:
+        return StoryComparison(articles, None, unread=unread)
+    return StoryComparison(articles, comparer(read.articles), unread=unread)
 
 
-def _source(item: CompareInput, n: int) -> str:
-    """The source name :func:`read_submitted` gives the ``n``-th input (from 1) in its errors."""
-    return redact(item.url) if item.url else item.name or f"input-{n}"
+def too_few_read(result: StoryComparison) -> ApiError:
+    """The 422 of a compare request of which fewer than two inputs could be read (``result`` has
+    no body), naming every input that could not be read."""
+    named = " ".join(f"{u.field}: {u.message}" if u.field else u.message for u in result.unread)
+    given = len(result.articles) + len(result.unread)
+    message = Errors.W029.format(count=len(result.articles), given=given, failures=named)
+    return ApiError(422, message, code="invalid", field=result.unread[0].field if result.unread else None)
 
 
-def _input_error(exc: IngestError, item: CompareInput) -> BlickwinkelError:
+def _unread(exc: IngestError, item: CompareInput) -> Unread:
     """An input that cannot be fetched or read, with the request field it came from (the error
     body's ``field`` named the URL or "input-2", which is no field of the request)."""
     if item.field is None:
-        return exc
+        return Unread(None, redact(str(exc)))
     part = "url" if item.url else "text"
     field = f"{item.field}.{part}" if item.field.startswith("articles.") else item.field
-    return ApiError(422, str(exc), code="invalid", field=field)
+    return Unread(field, redact(str(exc)))
