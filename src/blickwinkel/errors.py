@@ -204,6 +204,13 @@ class Errors(metaclass=_ErrorsWithCodes):
         "field {key!r} is no date blickwinkel reads: {value} (it reads 2026-03-02, 2 March 2026, "
         "02.03.2026, …); the article is read undated"
     )
+    # ingest/json_records.py: a warning (the record is still read)
+    I071 = (
+        "field 'url' is not a web address: {value} (give an http:// or https:// address); the article is "
+        "read without it"
+    )
+    # ingest/_inputs.py: a warning (the file is still read)
+    I072 = "the text holds {count} NUL byte(s) (a padded or cut copy?); it is read without them"
     # compare/, pipeline.py, web/service.py
     K001 = (
         "A comparison needs at least two articles, got {count}. "

@@ -97,6 +97,21 @@ def test_a_date_field_that_is_no_date_is_named_and_the_article_read_undated(valu
     )
 
 
+def test_yaml_null_is_no_value() -> None:
+    # "title: null" was the headline "null", "date: ~" a warning that '~' is no date.
+    text = "---\ntitle: Ferry stops\ndate: ~\nauthor: null\noutlet: NULL\n---\n\n" + BODY
+    article = read_text(text, source="ferry.md")
+    assert (article.title, article.published, article.author, article.outlet, article.notes) == (
+        "Ferry stops",
+        None,
+        None,
+        None,
+        (),
+    )
+    quoted = read_text('---\ntitle: "null"\n---\n\n' + BODY, source="ferry.md")
+    assert quoted.title == "null"  # a quoted word is the word
+
+
 def test_a_date_flag_is_no_date_and_says_nothing() -> None:
     text = "---\ntitle: Ferry stops\ndate: 2026-03-02\npublished: true\n---\n\n" + BODY
     article = read_text(text, source="ferry.md")

@@ -122,6 +122,28 @@ def test_unknown_binary_with_nul_bytes(tmp_path: Path) -> None:
     assert only_failure([str(path)]) == f"{path}: [I016] binary file, not text (it holds NUL bytes)"
 
 
+@pytest.mark.parametrize("where", ["end", "middle"])
+def test_a_text_with_a_few_nul_bytes_is_read_without_them(tmp_path: Path, where: str) -> None:
+    # One NUL byte (a copy padded or cut by a download) refused the whole article as binary (I016).
+    text = "Die Fähre fährt wieder\n\nDie Fähre zwischen den Inseln fährt ab Montag. Alles ist frei."
+    data = text.encode() + b"\x00\x00" if where == "end" else text.encode().replace(b"Montag", b"Mon\x00tag")
+    path = tmp_path / "faehre.txt"
+    path.write_bytes(data)
+    result = read_inputs([str(path)])
+    assert result.failures == ()
+    (article,) = result.articles
+    assert (
+        article.title == "Die Fähre fährt wieder" and "\x00" not in article.text and "Montag" in article.text
+    )
+    count = 2 if where == "end" else 1
+    assert article.notes == (
+        f"{path}: [I072] the text holds {count} NUL byte(s) (a padded or cut copy?); it is read without them",
+    )
+    # UTF-16 text holds NUL bytes in its characters: no note
+    path.write_bytes(text.encode("utf-16"))
+    assert read_inputs([str(path)]).articles[0].notes == ()
+
+
 def test_control_characters_are_binary(tmp_path: Path) -> None:
     path = tmp_path / "data.txt"
     path.write_bytes(bytes(range(1, 32)) * 20)

@@ -476,6 +476,25 @@ def test_a_json_field_that_cannot_be_read_leaves_the_record_read_without_it(fiel
     assert article.notes[0].endswith("; the article is read without it")
 
 
+@pytest.mark.parametrize(
+    "url", ["n/a", "/faehre", "www.example.org/faehre", "ftp://example.org/f", "http://[x"]
+)
+def test_a_json_url_that_is_no_web_address_is_left_out(url: str) -> None:
+    # Kept, every record of an export with "url": "n/a" was one URL to the store, which kept the last.
+    lines = [json.dumps({"title": t, "text": f"{t} fährt wieder.", "url": url}) for t in ("Fähre", "Bus")]
+    result = READERS.get("jsonl")("\n".join(lines), source="x.jsonl", stem="x")
+    assert [(a.title, a.url) for a in result.articles] == [("Fähre", None), ("Bus", None)]
+    assert result.articles[0].notes == (
+        f"x.jsonl:1: [I071] field 'url' is not a web address: {url!r} (give an http:// or https:// "
+        "address); the article is read without it",
+    )
+
+
+def test_a_json_date_of_spaces_is_no_date() -> None:
+    article = read_text('{"title": "T", "text": "Ein Satz.", "published": "  "}', source="t.json")
+    assert (article.published, article.notes) == (None, ())
+
+
 def test_a_json_field_given_as_a_list_of_one_string_is_that_string() -> None:
     # Scrapers' exports hold every field as a list ("title": ["…"], "url": ["…"]): such records lost
     # their title and address and were refused whole.

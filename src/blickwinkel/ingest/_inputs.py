@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import datetime as dt
 import errno
@@ -312,7 +313,18 @@ def _parse(data: bytes, source: str, name: str, stem: str) -> ReadResult:
     text = decode(data, source)
     if not normalise(text).strip():
         raise IngestError(source, empty)
-    return READERS.get(format_for(name, text))(text, source=source, stem=stem)
+    result = READERS.get(format_for(name, text))(text, source=source, stem=stem)
+    nuls = data.count(b"\x00")
+    if not nuls or data.startswith(_WIDE_BOMS):
+        return result
+    note = f"{source}: {Errors.I072.format(count=nuls)}"
+    return dataclasses.replace(
+        result, articles=tuple(dataclasses.replace(a, notes=(note, *a.notes)) for a in result.articles)
+    )
+
+
+# UTF-16 and UTF-32 text holds NUL bytes as part of its characters.
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)  # UTF-32 LE starts as UTF-16 LE
 
 
 def _too_big(size: int, max_bytes: int, *, at_least: bool = False) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.parse
 from dataclasses import dataclass
 from typing import Any
+
+from blickwinkel.ingest.urls import web_address
 
 MAX_SCRIPTS = 20
 MAX_SCRIPT_CHARS = 2_000_000
@@ -88,7 +89,7 @@ def _article(item: dict[str, Any]) -> JsonLdArticle:
         authors=_names(item.get("author")),
         body=_text(item.get("articleBody")),
         publisher=next(iter(_names(item.get("publisher"))), None),
-        url=_web_address(_text(item.get("url"))) or _web_address(_address(item.get("mainEntityOfPage"))),
+        url=web_address(_text(item.get("url"))) or web_address(_address(item.get("mainEntityOfPage"))),
         free=free if isinstance(free, bool) else None,
     )
 
@@ -102,20 +103,6 @@ def _names(value: object) -> tuple[str, ...]:
     items = value if isinstance(value, list) else [value]
     names = [_text(i.get("name")) if isinstance(i, dict) else _text(i) for i in items[:20]]
     return tuple(n for n in names if n)
-
-
-def _web_address(value: str | None) -> str | None:
-    """``value`` when it is an absolute http(s) address. Sites often give a path alone ("/ferry") or
-    another scheme, which name no page: kept, a path was stored as the article's address, so two
-    sites' "/ferry" were one URL and the outlet had no host. (``report.html.safe_url`` asks the same of
-    a link; ingest may not import the report stage, and the report stays clear of the readers.)"""
-    if value is None:
-        return None
-    try:
-        parts = urllib.parse.urlsplit(value)
-    except ValueError:  # "http://[bad"
-        return None
-    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def _address(value: object) -> str | None:

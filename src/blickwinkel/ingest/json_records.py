@@ -23,6 +23,7 @@ from blickwinkel.ingest._blocks import Piece, build_article, plain_pieces
 from blickwinkel.ingest._dates import parse_date_value, timestamp_date
 from blickwinkel.ingest._text import join_lines, normalise
 from blickwinkel.ingest.html import host_outlet
+from blickwinkel.ingest.urls import web_address
 from blickwinkel.model import Article
 
 # A field missing from a record may be given under another name, the first found in this order: the
@@ -154,7 +155,7 @@ def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -
     head = [Piece("headline", title)] if title else []
     head += [Piece("lead", lead)] if lead else []
     published = _date_field(record, source, notes) or parts.published
-    url = _optional_string(record, "url", source, notes)
+    url = _web_address_field(record, source, notes)
     # A record that names no outlet but its address is the outlet's, as for a page (`host_outlet`):
     # JSONL of a crawl with "url" and no "outlet" was labelled by line ("events-1", "events-2"), and
     # stored stories listed no outlet for it.
@@ -177,6 +178,16 @@ def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -
         meta=meta,
     )
     return dataclasses.replace(article, notes=tuple(notes)) if notes else article
+
+
+def _web_address_field(record: dict[str, Any], source: str, notes: list[str]) -> str | None:
+    """The record's address; one that is no http(s) address ("n/a", "/ferry") is left out with a note:
+    kept, the store took every record of an export with "url": "n/a" for one article and kept the last."""
+    url = _optional_string(record, "url", source, notes)
+    if url is not None and web_address(url.strip()) is None:
+        notes.append(str(IngestError(source, Errors.I071.format(value=_shown(url)))))
+        return None
+    return url
 
 
 def _optional_string(
@@ -317,7 +328,7 @@ def _date_field(record: dict[str, Any], source: str, notes: list[str]) -> dt.dat
     key, value = _field(record, "published")
     if isinstance(value, list) and len(value) == 1:
         value = value[0]  # a scraper's list of one value
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     value = _extended_json_date(value)
     date = parse_date_value(value) if isinstance(value, str) else timestamp_date(value)

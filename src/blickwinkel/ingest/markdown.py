@@ -201,7 +201,8 @@ def _front_matter_fields(
         if field is None:
             continue
         key = _FRONT_MATTER_KEYS.get(field.group(1).lower())
-        value = _unquoted(field.group(2))
+        # YAML's null ("date: null", "outlet: ~") is no value: it was the title "null", a date warning
+        value = "" if field.group(2) in _YAML_NULLS else _unquoted(field.group(2))
         if key and not value and pattern is _FRONT_MATTER_FIELD:
             value = ", ".join(_list_items(lines[index + 1 :]))
         if key == "author" and _FLOW_LIST.fullmatch(value):
@@ -216,6 +217,9 @@ def _front_matter_fields(
             continue
         fields[key] = value.strip()
     return fields, unread
+
+
+_YAML_NULLS = frozenset({"null", "Null", "NULL", "~"})
 
 
 def _shown_line(line: str) -> str:

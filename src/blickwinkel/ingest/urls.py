@@ -77,3 +77,19 @@ def latest_of_each_url(urls: Sequence[str | None]) -> list[bool]:
     report with itself. The one rule of both."""
     last = {url: n for n, url in enumerate(urls) if url}
     return [not url or last[url] == n for n, url in enumerate(urls)]
+
+
+def web_address(value: str | None) -> str | None:
+    """``value`` when it is an absolute http(s) address, else None. Pages' JSON-LD and records often give
+    a path alone ("/ferry"), another scheme or a placeholder ("n/a"), which name no page: kept, it was
+    stored as the article's address, so two sites' "/ferry" (or every "n/a" record of an export) were
+    one URL, of which the store kept the last article only, and the outlet had no host.
+    (``report.html.safe_url`` asks the same of a link; ingest may not import the report stage, and the
+    report stays clear of the readers.)"""
+    if value is None:
+        return None
+    try:
+        parts = urllib.parse.urlsplit(value)
+    except ValueError:  # "http://[bad"
+        return None
+    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else None
