@@ -92,13 +92,16 @@ def omissions(
 
 
 def earliest_report(fact: Fact, articles: Mapping[str, AnalysedArticle]) -> str | None:
-    """The article that published the fact first, when the dates tell (ties: input order)."""
-    dated = [
-        (articles[a].article.published, i, a)
-        for i, a in enumerate(fact.articles)
-        if articles[a].article.published
-    ]
-    return min(dated)[2] if dated else None
+    """The article that published the fact first, when the dates tell: the one whose date is earlier
+    than that of every other article of the fact. Two articles of the earliest day, or an undated one
+    (which may have been first), leave it open: a day is all a date says, and the input order says
+    nothing of who was first."""
+    dates = [articles[a].article.published for a in fact.articles]
+    if any(d is None for d in dates):
+        return None
+    first = min(d for d in dates if d is not None)
+    at = [a for a, d in zip(fact.articles, dates, strict=True) if d == first]
+    return at[0] if len(at) == 1 else None
 
 
 def wire_copies(articles: Sequence[AnalysedArticle]) -> dict[str, str]:
