@@ -109,3 +109,28 @@ def test_a_comparison_that_failed_in_the_background_is_reported_then_tried_again
         client.get(f"/stories/{story}?lang=en")  # starts it again
         _wait_until_cached(store, story)
         assert comparer.calls == 2
+
+
+def test_the_api_answers_a_story_at_once_when_asked_to_wait_no_longer(store: Store) -> None:
+    # /api/v1/stories/<id> waited for the whole comparison (minutes for a large story) while the page
+    # answered at once; with ?wait=SECONDS it answers 202 with the story and articles after so long.
+    (story,) = fill_store(store, stories=1, per_story=3)
+    comparer = SlowComparer()
+    with _client(store, comparer) as client:
+        first = client.get(f"/api/v1/stories/{story}", params={"wait": 0})
+        assert first.status_code == 202 and first.headers["retry-after"] == "5"
+        body = first.json()
+        assert body["comparison"] is None and body["comparison_pending"] is True
+        assert body["story"]["id"] == story and len(body["articles"]) == 3
+        assert "etag" not in first.headers  # a pending answer is not kept
+        assert client.get(f"/api/v1/stories/{story}?wait=0.1").status_code == 202
+        comparer.go.set()
+        _wait_until_cached(store, story)
+        done = client.get(f"/api/v1/stories/{story}", params={"wait": 0})
+        assert done.status_code == 200 and done.json()["comparison"] is not None
+        assert done.json()["comparison_pending"] is False
+        assert comparer.calls == 1
+        # without wait the answer is the comparison itself, as before
+        assert client.get(f"/api/v1/stories/{story}").json()["comparison"] is not None
+        bad = client.get(f"/api/v1/stories/{story}", params={"wait": -1})
+        assert bad.status_code == 422 and bad.json()["error"]["field"] == "wait"

@@ -172,21 +172,47 @@ def moved_story(request: Request, story_id: int, field: str | None = None) -> Re
     return RedirectResponse(target, status_code=301)
 
 
+PENDING_RETRY_SECONDS = 5
+"""When to ask again for a story whose comparison is being computed (the API's ``Retry-After``; the
+story page reloads after as long)."""
+
+Wait = Annotated[
+    float | None,
+    Query(
+        ge=0,
+        le=3600,
+        description=(
+            "Seconds to wait at most for a comparison not yet computed (0: answer at once). Then the "
+            "answer is 202 with the story and its articles, `comparison` null, `comparison_pending` "
+            "true and `Retry-After`; the comparison goes on and a later request gets it. Without "
+            "`wait` the answer waits for the comparison (minutes for a large story on a busy server)."
+        ),
+    ),
+]
+
+
 @router.get(
     "/stories/{story_id}",
     summary="One story: its articles and its comparison (documented JSON)",
-    responses={301: {"description": "The story was merged into another one: Location names it"}},
+    responses={
+        202: {"description": "The comparison is being computed (with `wait`): ask again after Retry-After"},
+        301: {"description": "The story was merged into another one: Location names it"},
+    },
 )
-def get_story(request: Request, story_id: Id) -> Response:
+def get_story(request: Request, story_id: Id, wait: Wait = None) -> Response:
     app_state = state(request)
     summary = app_state.store.story(story_id)
     if summary is None:
         return moved_story(request, story_id, field="story_id")
-    result = app_state.comparisons.for_story(story_id)
-    assert result is not None
+    result = app_state.comparisons.for_story(story_id, wait=wait)
+    if result is None:  # removed meanwhile
+        return moved_story(request, story_id, field="story_id")
+    body = jsonable_encoder(_story_body(summary, result))
+    if result.pending:
+        return JSONResponse(body, status_code=202, headers={"Retry-After": str(PENDING_RETRY_SECONDS)})
     if result.comparison is not None:
         keep_answer(request)
-    return JSONResponse(jsonable_encoder(_story_body(summary, result)))
+    return JSONResponse(body)
 
 
 def _story_body(summary: StorySummary, result: StoryComparison) -> dict[str, Any]:
@@ -204,6 +230,7 @@ def _story_body(summary: StorySummary, result: StoryComparison) -> dict[str, Any
             for aid, a in result.articles.items()
         ],
         "comparison": result.body,
+        "comparison_pending": result.pending,
     }
 
 

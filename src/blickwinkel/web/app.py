@@ -31,6 +31,8 @@ DESCRIPTION = """Stories (articles about one event from several outlets) with th
 shared facts, facts only one outlet reports, contradictions, quotes and opinion.
 
 Every error has one body: `{"error": {"code": "...", "message": "...", "field": null}}`.
+`GET /api/v1/stories/{id}` computes a story's comparison once and keeps it; `?wait=0` answers at once
+(202 with `comparison_pending` and `Retry-After` while it is computed) instead of waiting for it.
 Write endpoints need `Authorization: Bearer <token>` when a token is set (always on a public address).
 `POST /api/v1/compare` takes texts of at most `compare_max_chars` characters (default 200,000; longer
 ones get 413) and answers 503 with `Retry-After` when its workers and queue are full; a URL is

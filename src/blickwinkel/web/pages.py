@@ -18,7 +18,7 @@ from blickwinkel.errors import ApiError, BlickwinkelError, Errors
 from blickwinkel.report.html import safe_url
 from blickwinkel.report.labels import counted
 from blickwinkel.store import MARK_END, MARK_START, StoreError
-from blickwinkel.web.api import Id, moved_story, run_compare
+from blickwinkel.web.api import PENDING_RETRY_SECONDS, Id, moved_story, run_compare
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.i18n import TEXTS, choose_language
 from blickwinkel.web.service import CompareInput, too_few_read
@@ -31,7 +31,7 @@ SEARCH_HITS = 50
 """Hits the search page shows."""
 PAGE_WAIT_SECONDS = 2.0
 """How long a story page waits for a comparison not yet cached before it says it is being compared."""
-PENDING_REFRESH_SECONDS = 5
+PENDING_REFRESH_SECONDS = PENDING_RETRY_SECONDS
 """A story page whose comparison is being computed reloads after this many seconds."""
 
 
