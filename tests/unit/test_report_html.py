@@ -703,3 +703,24 @@ def test_new_sections_escape_untrusted_input() -> None:
     assert rows["Own words"] == f"{BREAKOUT}, {SCRIPT}"
     assert rows["Does not name"] == SCRIPT
     assert BREAKOUT in rows["Cited sources"]
+
+
+def _with_paywalled_second_article(comparison: Comparison) -> Comparison:
+    first, second = comparison.articles
+    teaser = replace(second, article=replace(second.article, paywalled=True))
+    return replace(comparison, articles=(first, teaser), omissions={"tagesblatt-1": (), "rundfunk-1": ()})
+
+
+def test_a_paywalled_article_is_marked_beside_it(comparison: Comparison) -> None:
+    # The JSON said "paywalled", the HTML report nothing: a teaser's "left out" facts read as omissions.
+    tree = parse(render_html(_with_paywalled_second_article(comparison)))
+    heads = tree.root.find("header", "art-head")
+    marks = [[b.all_text() for b in head.find("span", "badge")] for head in heads]
+    assert marks == [[], ["teaser only — paywalled"]]
+    groups = section(tree, "left-out").find("div", "omission-group")
+    assert [" ".join(g.find("h3")[0].all_text().split()) for g in groups] == [
+        "Tagesblatt Nord (0)",
+        "Rundfunk West (0) teaser only — paywalled",
+    ]
+    captions = [c.all_text() for c in tree.root.find("caption")]
+    assert any("Rundfunk West" in c and "teaser only — paywalled" in c for c in captions)

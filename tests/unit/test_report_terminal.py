@@ -200,3 +200,19 @@ def test_a_story_with_no_shared_fact_says_so_instead_of_an_empty_coverage_table(
     console = Console(width=100, record=True, color_system=None, file=io.StringIO())
     console.print(render_terminal(comparison))
     assert "┃ fact " in console.export_text()
+
+
+def test_a_paywalled_article_is_marked_beside_it() -> None:
+    # The JSON said "paywalled", the terminal report nothing.
+    comparison = build_comparison()
+    first, second = comparison.articles
+    teaser = replace(second, article=replace(second.article, paywalled=True))
+    comparison = replace(comparison, articles=(first, teaser), omissions={"rundfunk-1": ()})
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison))
+    lines = console.export_text().splitlines()
+    marked = [line for line in lines if "teaser only — paywalled" in line]
+    assert len(marked) == 2
+    assert marked[0].startswith("  B  Rundfunk West  2031-03-04")
+    assert marked[1].startswith("  B · Rundfunk West: nothing")
+    assert not any("Tagesblatt Nord" in line for line in marked)

@@ -19,8 +19,18 @@ from typing import TYPE_CHECKING, Any, Literal
 from markupsafe import Markup, escape
 
 from blickwinkel import __version__
-from blickwinkel.model import AnalysedArticle, Block, Comparison, Conflict, Fact, OutletProfile, Statement
+from blickwinkel.model import (
+    AnalysedArticle,
+    Article,
+    Block,
+    Comparison,
+    Conflict,
+    Fact,
+    OutletProfile,
+    Statement,
+)
 from blickwinkel.report.labels import (
+    article_marks,
     idsafe,
     labelled_reason,
     link_reason,
@@ -129,6 +139,7 @@ class _OmissionGroup:
     label: str
     shown: tuple[_OmissionView, ...]
     more: int
+    marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -387,15 +398,15 @@ def _article_view(analysed: AnalysedArticle, comparison: Comparison, index: _Ind
         source=article.source,
         blocks=blocks,
         profile=_profile_rows(analysed, profile, index),
-        badges=_badges(profile, index),
+        badges=_badges(article, profile, index),
     )
 
 
-def _badges(profile: OutletProfile | None, index: _Index) -> tuple[str, ...]:
+def _badges(article: Article, profile: OutletProfile | None, index: _Index) -> tuple[str, ...]:
     """Short warnings shown on an article's header and its profile."""
+    badges = list(article_marks(article))
     if profile is None:
-        return ()
-    badges: list[str] = []
+        return tuple(badges)
     if profile.copy_of is not None:
         badges.append(f"copy of {index.labels.get(profile.copy_of, profile.copy_of)}")
     if profile.ends_in_commentary:
@@ -500,7 +511,14 @@ def _omission_groups(comparison: Comparison, index: _Index) -> tuple[_OmissionGr
             items.append((reported_by, float(_field(omission, "centrality", 0.0)), view))
         items.sort(key=lambda item: (-item[0], -item[1]))
         shown = tuple(view for _, _, view in items[:_OMISSIONS_SHOWN])
-        groups.append(_OmissionGroup(index.labels[analysed.article.id], shown, len(items) - len(shown)))
+        groups.append(
+            _OmissionGroup(
+                index.labels[analysed.article.id],
+                shown,
+                len(items) - len(shown),
+                article_marks(analysed.article),
+            )
+        )
     return tuple(groups)
 
 

@@ -35,6 +35,17 @@ def outlet_labels(
     }
 
 
+PAYWALL_MARK = "teaser only — paywalled"
+"""Beside an article read from a page behind a paywall (``Article.paywalled``): the comparison holds
+only the part the site gives away, so what it "leaves out" may stand behind the paywall. The JSON
+said so (``paywalled``); the terminal and HTML reports did not."""
+
+
+def article_marks(article: Article) -> tuple[str, ...]:
+    """What every view says beside an article about how much of it was read."""
+    return (PAYWALL_MARK,) if article.paywalled else ()
+
+
 def idsafe(value: str) -> str:
     """An id attribute value: HTML ids may hold anything but whitespace."""
     return re.sub(r"\s", "_", value)

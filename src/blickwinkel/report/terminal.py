@@ -10,7 +10,7 @@ from rich.text import Text
 
 from blickwinkel.model import Comparison, Fact, Link, Statement
 from blickwinkel.report.html import entity_names
-from blickwinkel.report.labels import counted, labelled_reason, link_reason, outlet_labels
+from blickwinkel.report.labels import article_marks, counted, labelled_reason, link_reason, outlet_labels
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -84,6 +84,8 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
             line.append(f" · opinion {a.subjective_share:.0%}", style="dim")
         if profile.ends_in_commentary:
             line.append(" · ends in commentary", style="bold magenta")
+        for mark in article_marks(art):
+            line.append(f" · {mark}", style="bold yellow")
         parts.append(line)
         parts.append(
             Text(f"     {_short(art.title, 100)}" if art.title else "     (no title)", style="italic")
@@ -184,6 +186,8 @@ def _omissions(comparison: Comparison, labels: dict[str, str], by_id: dict[str, 
         missing = comparison.omissions.get(a.article.id, ())
         head = Text(f"  {labels[a.article.id]} · {outlets[a.article.id]}: ", style="bold")
         head.append(counted(len(missing), "fact") if missing else "nothing", style="dim")
+        for mark in article_marks(a.article):  # what a teaser leaves out may stand behind the paywall
+            head.append(f" · {mark}", style="bold yellow")
         rows.append(head)
         for o in missing[:OMISSIONS_SHOWN]:
             fact = facts[o.fact]
