@@ -124,6 +124,11 @@ def test_batch_matches_the_single_process_path(
     assert len(_table(out, "statements")) == result.statements > 0
     stories = pq.read_table(out / "stories.parquet").to_pylist()
     assert sorted(a for s in stories for a in s["articles"]) == sorted(single_of)
+    # Each story names its articles' languages (they were empty: the records declare none, and the
+    # detected ones were not passed on).
+    single_languages = {frozenset(s.articles): sorted(s.languages) for s in single}
+    assert all(s["languages"] for s in stories)
+    assert all(sorted(s["languages"]) == single_languages[frozenset(s["articles"])] for s in stories)
 
     failures = [json.loads(line) for line in (out / "failures.jsonl").read_text().splitlines()]
     assert any(f["source"].endswith("part-1.jsonl:6") and "JSON" in f["reason"] for f in failures)

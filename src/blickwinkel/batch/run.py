@@ -186,13 +186,19 @@ def prepare_partition(partition: Partition, out: str, embedder: str) -> Prepared
 
 def _summary(key: str, done: dict[str, Any]) -> PreparedPartition:
     articles: dict[str, Article] = done["articles"]
+    # A record seldom declares its language: the story features detected it.
+    languages = {a: done["docs"][a].language if a in done["docs"] else None for a in articles}
     return PreparedPartition(
         key=key,
         articles=tuple(
             (
                 a.id,
                 a.published,
-                (a.title or title_from_text(a.lead or a.text, language=a.language), a.outlet, a.language),
+                (
+                    a.title or title_from_text(a.lead or a.text, language=a.language or languages[a.id]),
+                    a.outlet,
+                    a.language or languages[a.id],
+                ),
             )
             for a in articles.values()
         ),
