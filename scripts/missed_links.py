@@ -10,7 +10,8 @@ fact. For a missed pair the best-scoring pair of its annotated statements by the
 (``same_language`` / ``cross_language``) gives the cause (not among the candidates, the USE model's
 probability band, a link the fact grouping refused) and the kinds (a missed pair may have several:
 clashing name keys, different numbers, a quote against a reported form, one statement less than half
-as long as the other, a USE cosine below 0.45, a margin below 0.05, none of these). The false links
+as long as the other, a USE cosine below 0.45, a margin below 0.05, a headline or subheading against a
+body sentence, a number in one statement only, none of these). The false links
 (a link between statements of two gold facts that the gold does not mark as overlapping) are counted
 by their kinds as well, from the parts the comparison gave the link (with e5's cosine where it scored
 the pair). Prints three markdown tables; the figures are in docs/data-sources.md.
@@ -30,9 +31,12 @@ from blickwinkel.compare.parts import parts_of
 from blickwinkel.compare.similarity import ScoreParts, embedding_text
 from blickwinkel.embed import get_embedder
 from blickwinkel.evaluation import read_gold, read_gold_articles
+from blickwinkel.model import Statement
 from blickwinkel.pipeline import compare_articles_text
 
 ROOT = Path(__file__).resolve().parents[1]
+# Blocks that state a fact in a headline's short form rather than in a sentence of the body.
+HEADLINE_BLOCKS = frozenset({"headline", "subheading"})
 
 
 def cause_of(p: ScoreParts, candidate: bool, linked: bool) -> str:
@@ -47,8 +51,9 @@ def cause_of(p: ScoreParts, candidate: bool, linked: bool) -> str:
     return "candidate 0.1-0.3" if p.score >= 0.1 else "candidate < 0.1"
 
 
-def kinds_of(p: ScoreParts, quote_a: bool, quote_b: bool) -> list[str]:
+def kinds_of(p: ScoreParts, a: Statement, b: Statement) -> list[str]:
     found = []
+    quote_a, quote_b = a.kind == "quote", b.kind == "quote"
     if p.names < 0:
         found.append("names clash")
     if p.numbers == -1:
@@ -61,6 +66,10 @@ def kinds_of(p: ScoreParts, quote_a: bool, quote_b: bool) -> list[str]:
         found.append("loose paraphrase (cosine < 0.45)")
     if p.margin < 0.05:
         found.append("topical neighbours as close (margin < 0.05)")
+    if (a.block_kind in HEADLINE_BLOCKS) != (b.block_kind in HEADLINE_BLOCKS):
+        found.append("headline or subheading against a body sentence")
+    if bool(a.quantities) != bool(b.quantities):
+        found.append("a number in one only")
     return found or ["close wording, scored low"]
 
 
@@ -144,7 +153,7 @@ def main() -> None:
                 p = scorer(i, j)
                 cause = cause_of(p, any(q in candidates for q in pairs), any(q in linked for q in pairs))
                 causes[(lang, cause)] += 1
-                for kind in kinds_of(p, statements[i].kind == "quote", statements[j].kind == "quote"):
+                for kind in kinds_of(p, statements[i], statements[j]):
                     kinds[(lang, kind)] += 1
     print("found:", dict(found))
     print("\n| language | cause | missed |\n|---|---|---|")
