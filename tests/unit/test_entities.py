@@ -422,7 +422,8 @@ def test_two_spellings_in_one_language_stay_two_people() -> None:
 def test_a_lone_surname_the_tagger_read_as_a_place_is_the_person_named_in_full() -> None:
     # The tagger read "kündigte <Surname> an" as a place beside the full name two sentences up, so one
     # person was two entities (and the speaker a place). A gazetteer place keeps its type.
-    from blickwinkel.analyse.entities import EntitySpan, _propagate
+    from blickwinkel.analyse.entity_words import EntitySpan
+    from blickwinkel.analyse.name_propagation import propagate_names
 
     words = [
         ["Premierminister", "Faisal", "Kamil", "al-Rawandi", "verurteilte", "die", "Angriffe"],
@@ -434,7 +435,7 @@ def test_a_lone_surname_the_tagger_read_as_a_place_is_the_person_named_in_full()
         [EntitySpan(3, 4, "LOC")],
         [EntitySpan(1, 2, "LOC", "loc:kielce"), EntitySpan(6, 8, "PER")],
     ]
-    spans = _propagate(tagged, words)
+    spans = propagate_names(tagged, words)
     assert [(sp.start, sp.type) for sp in spans[1]] == [(3, "PER")]
     assert (1, "LOC", "loc:kielce") in [(sp.start, sp.type, sp.key) for sp in spans[2]]
 

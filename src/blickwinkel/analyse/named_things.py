@@ -19,7 +19,7 @@ from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.model import EntityType
 
 if TYPE_CHECKING:
-    from blickwinkel.analyse.entities import EntitySpan
+    from blickwinkel.analyse.entity_words import EntitySpan
 
 VESSEL_NOUNS = frozenset(
     """

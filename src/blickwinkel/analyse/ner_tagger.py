@@ -178,7 +178,7 @@ def _neighbour_features(word: str, offset: int) -> tuple[str, ...]:
 def _rule_labels(tokens: Sequence[str]) -> list[str]:
     """What the hand-written rules of ``entities`` say about each token (``B-PER``, ``I-ORG`` ... ``O``);
     a lone proper noun without evidence of its type is ``B-NAME``."""
-    from blickwinkel.analyse.entities import rule_spans
+    from blickwinkel.analyse.entity_rules import rule_spans
 
     labels = ["O"] * len(tokens)
     for span in rule_spans(tokens, "de"):

@@ -277,7 +277,7 @@ WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers(
 # like "Boeing 737". The one list; ``analyse.units`` reads the codes before a number from it.
 CURRENCY_CODES = ("EUR", "USD", "GBP", "CHF")
 # Words before a number that make it a label, not an amount ("Artikel 5", "flight 370"); nor is the
-# label a name ("Section 3", analyse/entities.py).
+# label a name ("Section 3", analyse/entity_rules.py).
 LABEL_WORDS = _ID_BEFORE = word_set(
     "nr. nr nummer artikel art. paragraf paragraph § seite s. kapitel platz rang linie gleis zimmer "
     "raum version flug bus tram route bundesstraße autobahn kategorie stufe klasse jahrgang runde "

@@ -4,7 +4,7 @@ and the abbreviations papers and feeds print, each with its number, 0 for Monday
 
 The date reader of the analysis (analyse/dates.py), the quantity reader that must not read
 "Montag 5" as five of something (analyse/numbers.py, analyse/units.py), the entity finder that must
-not take "Monday" for a name (analyse/entities.py), the same-story date tokens (stories/features.py)
+not take "Monday" for a name (analyse/entity_words.py), the same-story date tokens (stories/features.py)
 and the publication-date reader of ingest (ingest/_dates.py) each kept their own list before; the
 ingest one lacked the English abbreviations "Tues", "Thur" and "Thurs". Written for this project
 from general knowledge of the languages, as text/months.py.

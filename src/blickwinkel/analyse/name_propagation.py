@@ -1,0 +1,164 @@
+"""Names spread within an article and across a story: a name found once with evidence is typed the
+same everywhere in its article, a surname alone joins its full name, and in English text the bare
+surname of a person another article of the story names in full is that person."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from blickwinkel.analyse import gazetteer as gz
+from blickwinkel.analyse.coreference import name_parts
+from blickwinkel.analyse.entity_words import (
+    CALENDAR,
+    OPENERS,
+    EntitySpan,
+    capitalised,
+    rule_language,
+    sentence_tokens,
+)
+from blickwinkel.model import Article, EntityType, Mention, Sentence
+
+__all__ = ["add_story_surnames", "propagate_names"]
+
+
+def propagate_names(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> list[list[EntitySpan]]:
+    """A name found with evidence anywhere in the article is typed the same everywhere in it."""
+    known: dict[tuple[str, ...], EntityType] = {}
+    for spans, toks in zip(per_sentence, words, strict=True):
+        for sp in spans:
+            if sp.cued:
+                known.setdefault(tuple(toks[sp.start : sp.end]), sp.type)
+    # a ship or building named after a person is that thing wherever the article names it
+    # ("aboard the Queen Mary" types "The Queen Mary sailed" too; analyse/named_things.py)
+    things = {
+        tuple(toks[sp.start : sp.end]): sp.type
+        for spans, toks in zip(per_sentence, words, strict=True)
+        for sp in spans
+        if sp.type in ("OTH", "LOC") and sp.end - sp.start >= 2 and gz.is_title(toks[sp.start])
+    }
+    surnames: dict[str, EntityType] = {}
+    for name, type_ in known.items():
+        if type_ == "PER" and len(name) >= 2 and capitalised(name[-1]):
+            surnames.setdefault(name[-1], "PER")
+            prefix = next((p for p in gz.NAME_PREFIXES if name[-1].startswith(p)), "")
+            if prefix:
+                surnames.setdefault(name[-1][len(prefix) :], "PER")  # "Mansar" for "al-Mansar"
+    result: list[list[EntitySpan]] = []
+    for spans, toks in zip(per_sentence, words, strict=True):
+        updated: list[EntitySpan] = []
+        covered = [False] * len(toks)
+        for candidate in spans:
+            name = tuple(toks[candidate.start : candidate.end])
+            found = known.get(name) or (surnames.get(name[0]) if len(name) == 1 else None)
+            span = candidate
+            if candidate.type == "PER" and name in things:
+                span = replace(candidate, type=things[name], key=None, cued=True, tentative=False)
+            elif found is not None and not candidate.cued:
+                span = replace(candidate, type=found, cued=True, tentative=False)
+            elif len(name) == 1 and candidate.type != "PER" and candidate.key is None and name[0] in surnames:
+                # The surname of a person the article names in full is that person, whatever the
+                # tagger read from its sentence ("kündigte <Surname> an" came out as a place, and so
+                # as a second entity); a place or organisation the gazetteers know keeps its type.
+                span = replace(candidate, type="PER", cued=True, tentative=False)
+            elif (
+                len(name) == 1
+                and candidate.type == "LOC"
+                and name[0] in surnames
+                and _city_name(name[0])
+                and not _after_place_preposition(toks, candidate.start)
+            ):
+                # ... but a town of the city list that is the surname of a person named in full is
+                # that person where no preposition of place comes before it: "Hereford said" beside
+                # "Sir Tom Hereford" was the town of Hereford ("in Hereford" stays the town; countries
+                # and regions keep their type: "Jordan" stays the country).
+                span = replace(candidate, type="PER", key=None, cued=True, tentative=False)
+            if not span.tentative:
+                updated.append(span)
+                covered[span.start : span.end] = [True] * (span.end - span.start)
+        for i, word in enumerate(toks):
+            if not covered[i] and i > 0 and word in surnames:
+                updated.append(EntitySpan(i, i + 1, "PER"))
+        result.append(sorted(updated, key=lambda sp: sp.start))
+    return result
+
+
+def _city_name(word: str) -> bool:
+    """Whether ``word`` alone is a name of the gazetteer's city list (not a country or region)."""
+    place = gz.places().get((word,))
+    return place is not None and place.kind == "city"
+
+
+def _after_place_preposition(words: Sequence[str], i: int) -> bool:
+    """A preposition of place before word ``i``: "in Hereford", "nach Preston" name the town."""
+    return i > 0 and words[i - 1].lower() in gz.PLACE_PREPOSITIONS
+
+
+def add_story_surnames(
+    articles: Sequence[Article],
+    sentences: Sequence[Sequence[Sentence]],
+    mentions: Sequence[Sequence[tuple[Mention, ...]]],
+) -> list[list[tuple[Mention, ...]]]:
+    """Each article's mentions, with the bare surnames of people another article of the story names
+    in full: in English text the rules need a cue to read a lone capitalised word as a name, so
+    "after Berger gave the order" becomes a person once another outlet wrote "Kapitän Jan Berger".
+    German articles go through the tagger, which reads bare surnames itself. A surname opening a
+    sentence counts only before a speech verb ("Berger said"): "Young people waited" stays no name."""
+    known = [_full_name_surnames(article_mentions) for article_mentions in mentions]
+    result: list[list[tuple[Mention, ...]]] = []
+    for n, (article, article_sentences) in enumerate(zip(articles, sentences, strict=True)):
+        theirs = set().union(*(known[:n] + known[n + 1 :])) - known[n]
+        per_sentence = [tuple(m) for m in mentions[n]]
+        if theirs and rule_language(article.language or "de") != "de":
+            per_sentence = [
+                _with_surnames(sentence, found, theirs, article.text)
+                for sentence, found in zip(article_sentences, per_sentence, strict=True)
+            ]
+        result.append(per_sentence)
+    return result
+
+
+def _full_name_surnames(article_mentions: Sequence[tuple[Mention, ...]]) -> set[str]:
+    """Surnames, as written, of the people an article names with at least two name parts."""
+    found = set()
+    for sentence in article_mentions:
+        for m in sentence:
+            words = m.text.split()
+            if m.type == "PER" and len(name_parts(m.text)) >= 2 and words:
+                surname = words[-1]
+                if len(surname) >= 3 and surname[0].isupper() and surname not in CALENDAR:
+                    found.add(surname)
+    return found
+
+
+def _with_surnames(
+    sentence: Sentence, found: tuple[Mention, ...], surnames: set[str], text: str
+) -> tuple[Mention, ...]:
+    tokens = sentence_tokens(sentence)
+    added = []
+    replaced: set[Mention] = set()
+    for i, token in enumerate(tokens):
+        if token.text not in surnames:
+            continue
+        covering = [m for m in found if m.start < token.end and token.start < m.end]
+        town = covering[0] if len(covering) == 1 else None
+        if town and town.type == "LOC" and (town.start, town.end) == (token.start, token.end):
+            words = [t.text for t in tokens]
+            if _city_name(token.text) and not _after_place_preposition(words, i):
+                # the town "Hereford" where another article names Tom Hereford
+                replaced.add(town)
+                key = "per:" + "-".join(name_parts(token.text))
+                added.append(Mention(text[token.start : token.end], token.start, token.end, "PER", key))
+            continue
+        if covering:
+            continue
+        opens = i == 0 or tokens[i - 1].text in OPENERS or tokens[i - 1].text in {".", "!", "?"}
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if opens and following.lower() not in gz.SPEECH_VERBS:
+            continue
+        key = "per:" + "-".join(name_parts(token.text))
+        added.append(Mention(text[token.start : token.end], token.start, token.end, "PER", key))
+    if not added:
+        return found
+    kept = [m for m in found if m not in replaced]
+    return tuple(sorted((*kept, *added), key=lambda m: m.start))
