@@ -11,7 +11,6 @@ import numpy as np
 import numpy.typing as npt
 
 from blickwinkel.compare.parts import Part
-from blickwinkel.compare.restatement import restatements
 from blickwinkel.compare.similarity import (
     ScoreParts,
     StatementFeatures,
@@ -419,7 +418,7 @@ def align_statements(
         matched,
         lambda i, j: score(i, j).score,
         score,
-        restatements_of(score, found_candidates),
+        restatements_of(score),
         best,
     )
 
@@ -448,13 +447,9 @@ def uncertain_pairs(
     return frozenset(out)
 
 
-def restatements_of(
-    score: StoryScorer, candidates: dict[tuple[int, str], set[int]]
-) -> tuple[tuple[str, str], ...]:
+def restatements_of(score: StoryScorer) -> tuple[tuple[str, str], ...]:
     """Pairs of statement ids of one article that restate each other (a lead repeated in the body):
-    those the link model scores as one fact, and those the restatement model
-    (:mod:`blickwinkel.compare.restatement`) finds among the pairs that match one statement of
-    another article."""
+    those the link model scores as one fact."""
     statements = score.statements
     restated = []
     for idx in score.by_article.values():
@@ -467,17 +462,7 @@ def restatements_of(
                     and score(int(i), int(j)).score >= RESTATEMENT_MIN_SCORE
                 ):
                     restated.append((statements[i].id, statements[j].id))
-    found = restatements(
-        statements,
-        score.by_article,
-        score.sims,
-        score.feats,
-        score.idf,
-        score.common,
-        candidates,
-        lambda i, j: score(i, j).score,
-    )
-    return tuple(dict.fromkeys([*restated, *found]))
+    return tuple(restated)
 
 
 # Lemmas in more than this share of a story's statements are too common to propose candidates.
