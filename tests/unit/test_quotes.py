@@ -838,3 +838,22 @@ def test_according_to_without_a_comma_names_only_the_speaker(text: str, speaker:
     # the whole clause after a bare noun was the speaker ("witnesses the van did not stop …")
     found = find_speaker(text, [], "en")
     assert found is not None and found[0] == speaker
+
+
+def test_one_speaker_written_with_and_without_a_capital_is_listed_once() -> None:
+    # Found by a new user on a real report: "Police said …" opening one sentence and "…, police
+    # said." closing another were two speakers of the outlet, "police" and "Police".
+    from blickwinkel.compare.profile import outlet_profiles
+
+    article = read_text(
+        "Dam gate jammed\n\nPolice said the river road stays closed until Friday.\n\n"
+        "Two anglers were brought to safety, police said.\n\nThe fire brigade said the gate will be "
+        "repaired next week.",
+        source="a.txt",
+        fmt="text",
+    )
+    analysed = analyse_articles([replace(article, language="en")])
+    assert {s.speaker for s in analysed[0].statements if s.speaker} >= {"Police", "police"}
+    speakers = outlet_profiles(analysed, [], [])[analysed[0].article.id].speakers
+    assert [s.casefold() for s in speakers].count("police") == 1
+    assert len(speakers) == len({s.casefold() for s in speakers})

@@ -60,7 +60,9 @@ def outlet_profiles(
     for a in articles:
         aid = a.article.id
         mine = [f for f in facts if aid in f.articles]
-        speakers = tuple(dict.fromkeys(s.speaker for s in a.statements if s.speaker))
+        # one speaker once, however capitalised ("Police said …" opening a sentence, "…, police said")
+        spoken = {s.speaker.casefold(): s.speaker for s in reversed(a.statements) if s.speaker}
+        speakers = tuple(dict.fromkeys(spoken[s.speaker.casefold()] for s in a.statements if s.speaker))
         # whom it quotes it names, even where the name stands only in an attribution line
         named = {m.key for s in a.statements for m in s.entities} | set(speakers)
         named |= _written_in(a, {k: forms[k] for k in core_entities if k not in named and k in forms})
