@@ -219,6 +219,50 @@ def test_the_compare_form_compares_what_it_can_read_and_names_each_bad_input(cli
     assert 'id="error_2"' in page.text and 'id="error_3"' in page.text and 'id="result"' not in page.text
 
 
+def test_the_story_page_marks_a_paywalled_article_and_shows_the_notes(store: Store) -> None:
+    import dataclasses
+
+    story = None
+    for n, text in enumerate((TEXT_A, TEXT_B)):
+        article = dataclasses.replace(
+            read_text(text, source=f"mill-{n}.txt", fmt="text"), outlet=f"Mill {n}", paywalled=n == 1
+        )
+        story = store.add_article(article, story=StoryChoice(story)).story_id
+    client = _client(store)
+    page = client.get(f"/stories/{story}", params={"lang": "en"}).text
+    assert page.count("teaser only — paywalled") == 2  # over the column and beside "does not report"
+    german = client.get(f"/stories/{story}", params={"lang": "de"}).text
+    assert german.count("nur der Anriss — hinter einer Bezahlschranke") == 2
+    assert '<aside class="notes"' not in page  # the two share a fact: nothing to note
+
+
+def test_the_pages_show_the_notes_of_a_comparison(store: Store) -> None:
+    def apart(articles: Any) -> dict[str, Any]:
+        """The stand-in comparison with every fact in one article: groups that share no fact."""
+        body = fake_comparison(articles)
+        body["facts"] = [
+            f
+            | {
+                "statements": f["statements"][:1],
+                "articles": f["articles"][:1],
+                "canonical": f["statements"][0],
+            }
+            for f in body["facts"]
+        ]
+        body["conflicts"] = []
+        return body
+
+    (story,) = fill_store(store, stories=1, per_story=2)
+    app = create_app(store, load_settings({}), options=ServiceOptions(), comparer=apart)
+    client = TestClient(app, raise_server_exceptions=False)
+    for page in (
+        client.get(f"/stories/{story}", params={"lang": "en"}).text,
+        client.post("/compare", data={"text_1": TEXT_A, "text_2": TEXT_B}).text,
+    ):
+        notes = page[page.index('<aside class="notes"') :]
+        assert "these groups of articles share no fact" in notes[: notes.index("</aside>")]
+
+
 def test_write_token_is_required_when_set_or_public(store: Store) -> None:
     body = {"articles": [{"text": TEXT_A}, {"text": TEXT_B}]}
     with_token = _client(store, token="s3cret")

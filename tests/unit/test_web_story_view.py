@@ -74,3 +74,26 @@ def test_an_untitled_article_is_named_by_its_first_sentence_even_without_spaces(
     assert named is not None and named.startswith("渡轮") and len(named) <= OPENING_CHARS
     blank, _ = make_article("b", [("paragraph", " ", None)])
     assert opening_words(blank) is None
+
+
+def test_the_view_notes_groups_that_share_no_fact_and_marks_a_paywalled_article() -> None:
+    # The pages showed neither the notes the terminal prints nor the mark of a page behind a paywall.
+    articles, comparison = _with_speakers()  # "c" shares no fact with the other two
+    articles["rundfunk-1"] = replace(articles["rundfunk-1"], paywalled=True, notes=("rundfunk: a note",))
+    view = story_view(articles, comparison)
+    assert any("share no fact" in note for note in view.notes)
+    assert "rundfunk: a note" in view.notes
+    marks = {c.id: c.marks for c in view.columns}
+    assert marks == {"tagesblatt-1": (), "rundfunk-1": ("teaser only — paywalled",), "c": ()}
+    assert story_view(articles, comparison).notes.count("rundfunk: a note") == 1
+    german = story_view(articles, comparison, "de")
+    german_marks = {c.id: c.marks for c in german.columns}
+    assert german_marks["rundfunk-1"] == ("nur der Anriss — hinter einer Bezahlschranke",)
+    assert story_view(dict(list(articles.items())[:1]), None).notes == ()  # nothing compared, nothing noted
+
+
+def test_a_comparison_of_very_many_articles_is_noted() -> None:
+    from blickwinkel.report.labels import MANY_ARTICLES, many_articles_note
+
+    assert many_articles_note(MANY_ARTICLES) is None
+    assert (many_articles_note(MANY_ARTICLES + 1) or "").startswith(f"{MANY_ARTICLES + 1} articles compared")

@@ -149,14 +149,11 @@ def compare(
         raise typer.Exit(1)
 
 
-# More articles than this in one comparison are named in a warning before it runs: it grows with their
-# number (bench/compare.py: 50 articles took 18.9 s warm on an idle machine) and prints nothing meanwhile.
-MANY_ARTICLES = 50
-
-
 def _warn_many(articles: Sequence[object]) -> None:
     """Warn before comparing many articles (an export of hundreds ran for many minutes without a word):
     ``compare`` takes its inputs as one event; ``stories`` sorts an archive into events first."""
+    from blickwinkel.report.labels import MANY_ARTICLES
+
     if len(articles) > MANY_ARTICLES:
         print_warning(
             stderr_console(),

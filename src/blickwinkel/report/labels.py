@@ -1,5 +1,6 @@
-"""How every view names an article's outlet and links to a statement (terminal, HTML report and web), and
-what it says of articles in a language the analysis reads only thinly."""
+"""How every view names an article's outlet and links to a statement (terminal, HTML report and web),
+marks an article behind a paywall, and what it notes of a comparison (groups that share no fact,
+articles in a language the analysis reads only thinly, very many articles)."""
 
 from __future__ import annotations
 
@@ -40,10 +41,30 @@ PAYWALL_MARK = "teaser only — paywalled"
 only the part the site gives away, so what it "leaves out" may stand behind the paywall. The JSON
 said so (``paywalled``); the terminal and HTML reports did not."""
 
+_PAYWALL_MARKS = {"en": PAYWALL_MARK, "de": "nur der Anriss — hinter einer Bezahlschranke"}
+"""The mark in each language of the web pages (English everywhere else)."""
 
-def article_marks(article: Article) -> tuple[str, ...]:
-    """What every view says beside an article about how much of it was read."""
-    return (PAYWALL_MARK,) if article.paywalled else ()
+
+def article_marks(article: Article, language: str = "en") -> tuple[str, ...]:
+    """What every view says beside an article about how much of it was read (in ``language``, the
+    web page's; English unless given)."""
+    return (_PAYWALL_MARKS.get(language, PAYWALL_MARK),) if article.paywalled else ()
+
+
+MANY_ARTICLES = 50
+"""More articles than this in one comparison are named in a note: its time grows with their number
+(bench/compare.py: 50 articles took 18.9 s warm on an idle machine) and its lists with it."""
+
+
+def many_articles_note(count: int) -> str | None:
+    """The note on a comparison of more than :data:`MANY_ARTICLES` articles (a story the clusterer
+    grew that large), or None."""
+    if count <= MANY_ARTICLES:
+        return None
+    return (
+        f"{count} articles compared as one event (more than {MANY_ARTICLES}): the lists are long, "
+        "and a story this large may hold more than one event"
+    )
 
 
 def idsafe(value: str) -> str:

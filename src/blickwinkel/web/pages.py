@@ -180,7 +180,7 @@ def _story_page(request: Request, story_id: int, lang: str) -> Response:
     result = app_state.comparisons.for_story(story_id, wait=PAGE_WAIT_SECONDS)
     if result is None:  # removed meanwhile
         return moved_story(request, story_id)
-    view = story_view(result.articles, result.comparison)
+    view = story_view(result.articles, result.comparison, lang)
     entities = app_state.store.top_entities(story_id)
     first = next(iter(result.articles.values()), None)
     response = render(
@@ -270,7 +270,8 @@ async def compare_submit(request: Request) -> Response:
             failed = too_few_read(result)
             error, status = failed.message, failed.status
         else:
-            view = story_view(result.articles, result.comparison)
+            lang = choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
+            view = story_view(result.articles, result.comparison, lang)
     except ApiError as exc:  # 413 too long, 503 busy (with Retry-After), 422 …
         error, status, headers = exc.message, exc.status, exc.headers
     except BlickwinkelError as exc:

@@ -15,7 +15,16 @@ from markupsafe import Markup, escape
 
 from blickwinkel.model import Article, Comparison, Conflict, Fact, Statement
 from blickwinkel.report.html import entity_names, safe_url
-from blickwinkel.report.labels import labelled_reason, outlet_labels, split_at_span, statement_anchor
+from blickwinkel.report.labels import (
+    article_marks,
+    labelled_reason,
+    many_articles_note,
+    outlet_labels,
+    separate_events_note,
+    split_at_span,
+    statement_anchor,
+    thin_languages_note,
+)
 from blickwinkel.text.titles import title_from_text
 
 
@@ -30,6 +39,7 @@ class ArticleColumn:
     blocks: tuple[tuple[str, Markup], ...]
     subjective: int
     quotes: int
+    marks: tuple[str, ...] = ()  # how much of it was read: the paywall mark (report/labels.py)
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,10 @@ class StoryView:
     n_facts: int
     n_shared: int
     languages: tuple[str, ...] = field(default=())
+    # What to know before reading the comparison: groups of articles that share no fact, languages
+    # read thinly, very many articles, and what the readers noticed (Article.notes): the terminal
+    # prints them as warnings, the pages showed none.
+    notes: tuple[str, ...] = field(default=())
 
 
 def _untitled(article: Article) -> str:
@@ -130,8 +144,11 @@ def _is_quote(s: Statement) -> bool:
     return bool(s.speaker) or s.kind == "quote"
 
 
-def story_view(articles: Mapping[str, Article], comparison: Comparison | None) -> StoryView:
-    """Everything the story page shows; without a comparison only the article columns."""
+def story_view(
+    articles: Mapping[str, Article], comparison: Comparison | None, language: str = "en"
+) -> StoryView:
+    """Everything the story page shows; without a comparison only the article columns. ``language``
+    is the page's (for the paywall mark)."""
     labels = outlet_labels(articles.values(), untitled=_untitled)
     statements: list[Statement] = list(comparison.statements) if comparison else []
     by_id = {s.id: s for s in statements}
@@ -171,6 +188,7 @@ def story_view(articles: Mapping[str, Article], comparison: Comparison | None) -
                 blocks=_body(article, own, classes),
                 subjective=sum(1 for s in own if s.subjective),
                 quotes=sum(1 for s in own if _is_quote(s)),
+                marks=article_marks(article, language),
             )
         )
 
@@ -248,6 +266,11 @@ def story_view(articles: Mapping[str, Article], comparison: Comparison | None) -
                 timeline.append((d.value, labels.get(s.article, s.article), s.text))
     timeline.sort(key=lambda t: t[0])
 
+    notes = [
+        *(() if comparison is None else (separate_events_note(comparison), thin_languages_note(comparison))),
+        many_articles_note(len(articles)),
+        *(note for article in articles.values() for note in article.notes),
+    ]
     return StoryView(
         columns=tuple(columns),
         facts=rows,
@@ -259,4 +282,5 @@ def story_view(articles: Mapping[str, Article], comparison: Comparison | None) -
         n_facts=len(facts),
         n_shared=sum(1 for f in facts if len(fact_articles[f.id]) >= 2),
         languages=tuple(sorted({a.language for a in articles.values() if a.language})),
+        notes=tuple(dict.fromkeys(note for note in notes if note)),
     )
