@@ -652,3 +652,15 @@ def test_a_ship_is_one_thing_wherever_the_article_names_it() -> None:
     mentions = [m for sentence in find_entities(article, sentences) for m in sentence]
     assert [(m.text, m.type) for m in mentions] == [("Queen Mary", "OTH"), ("Queen Mary", "OTH")]
     assert len({m.key for m in mentions}) == 1
+
+
+def test_british_and_american_spellings_of_one_organisation_share_a_key() -> None:
+    # Found by a new user on four real reports of one crash: one outlet wrote an agency's name with
+    # "Organisation", another with "Organization", and the report said each left out the other's.
+    british, british_sentences = _article("The Coastal Safety Organisation said the pier stays shut.", "en")
+    american, american_sentences = _article("The Coastal Safety Organization said the pier stays shut.", "en")
+    keys = [
+        {m.key for sentence in found for m in sentence if m.type == "ORG"}
+        for found in (find_entities(british, british_sentences), find_entities(american, american_sentences))
+    ]
+    assert keys[0] and keys[0] == keys[1]

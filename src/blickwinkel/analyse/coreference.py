@@ -11,6 +11,7 @@ names get ``<type>:<slug>``, one per name whatever the case ending of a German a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -128,8 +129,20 @@ def _genitive_target(
     return targets.pop() if len(targets) == 1 else None
 
 
+# British and American spellings of one name's words ("Coastal Safety Organisation" / "Organization",
+# "Harbour Trade Centre" / "Center") give one key: outlets of both kinds report one story. Written from our
+# own knowledge of English spelling; a German "-isation" ("Organisation") meets the English word too.
+_SPELLING = (
+    (re.compile(r"isation(?=s?(?:-|$))"), "ization"),
+    (re.compile(r"(?<![a-z])centre(?=s?(?:-|$))"), "center"),
+)
+
+
 def _default_key(mention: Mention) -> str:
-    return f"{mention.type.lower()}:{slug(mention.text)}"
+    key = slug(mention.text)
+    for pattern, written in _SPELLING:
+        key = pattern.sub(written, key)
+    return f"{mention.type.lower()}:{key}"
 
 
 def assign_keys(sentences: Sequence[Sequence[tuple[Mention, str | None]]]) -> list[tuple[Mention, ...]]:
