@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from blickwinkel.groups import Groups
 from blickwinkel.stories import StoryDoc, cluster_stories
 from blickwinkel.stories.cluster import LINKAGE_MEMBERS, MIN_COSINE, Story, clustering_defaults, link
 from blickwinkel.stories.cluster import WINDOW_DAYS as CLUSTER_WINDOW_DAYS
@@ -147,21 +148,11 @@ def join_parts(parts: Sequence[StoryPart], merges: Sequence[tuple[str, str]]) ->
 
     A merged story keeps the id of its earliest part (by first date, then id).
     """
-    parent = {p.id: p.id for p in parts}
     first = {p.id: p.first or dt.date.min for p in parts}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    joined: Groups[str] = Groups(first, first=lambda story: (first[story], story))
     for a, b in merges:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            keep, gone = sorted((ra, rb), key=lambda r: (first[r], r))
-            parent[gone] = keep
-    return {p.id: root(p.id) for p in parts}
+        joined.union(a, b)
+    return {p.id: joined.find(p.id) for p in parts}
 
 
 def merge_across_borders(sketches: Sequence[StorySketch], days: int = WINDOW_DAYS) -> dict[str, str]:

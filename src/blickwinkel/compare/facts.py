@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from blickwinkel.compare.align import is_alignable
+from blickwinkel.groups import Groups
 from blickwinkel.model import Fact, Link, Statement
 
 # Two groups joined by one strong link merge only when their statements from different articles
@@ -26,27 +27,6 @@ SAME_ARTICLE_MIN_SCORE = 0.5
 MERGE_MAX_BEST_GAP = 0.4
 
 
-class _Groups:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
-
-
 def group_facts(
     statements: Sequence[Statement],
     links: Sequence[Link],
@@ -64,7 +44,7 @@ def group_facts(
     """
     index = {s.id: i for i, s in enumerate(statements)}
     restated = {frozenset((index[a], index[b])) for a, b in restatements if a in index and b in index}
-    groups = _Groups(len(statements))
+    groups: Groups[int] = Groups(range(len(statements)))
 
     # Links whose numbers clash join last: when a statement also links to another statement of that
     # article with the same number, that one is its fact and the clash a different fact.

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
+from blickwinkel.groups import Groups
 from blickwinkel.model import Article, Comparison, Link, Statement
 
 
@@ -154,21 +155,14 @@ def separate_events_note(comparison: Comparison) -> str | None:
     """The groups of articles that share no fact with each other, or None when every article is
     linked to every other through shared facts. Articles of two events given to one comparison gave
     shared facts, omissions and "left out" lists of each event against the other without a word."""
-    ids = [a.article.id for a in comparison.articles]
-    group = {article_id: article_id for article_id in ids}
-
-    def root(article_id: str) -> str:
-        while group[article_id] != article_id:
-            article_id = group[article_id]
-        return article_id
-
+    linked: Groups[str] = Groups(a.article.id for a in comparison.articles)
     for fact in comparison.facts:
-        members = [article_id for article_id in fact.articles if article_id in group]
+        members = [article_id for article_id in fact.articles if article_id in linked]
         for other in members[1:]:
-            group[root(other)] = root(members[0])
+            linked.union(members[0], other)
     groups: dict[str, list[str]] = {}
     for a in comparison.articles:
-        groups.setdefault(root(a.article.id), []).append(a.article.outlet or a.article.id)
+        groups.setdefault(linked.find(a.article.id), []).append(a.article.outlet or a.article.id)
     if len(groups) < 2:
         return None
     shown = " | ".join(", ".join(names) for names in groups.values())

@@ -24,6 +24,7 @@ from typing import Protocol
 import numpy as np
 
 from blickwinkel.config import DEFAULT_STORY_WINDOW_DAYS
+from blickwinkel.groups import Groups
 from blickwinkel.stories.duplicates import NEAR_DUPLICATE_JACCARD, estimated_jaccard
 from blickwinkel.stories.features import StoryDoc, headline_terms, unique_in_order
 from blickwinkel.stories.lexical import DocumentFrequencies, IdfFunction, flat_idf, lexical_cosine
@@ -270,8 +271,8 @@ class StoryClusterer:
         self._docs: dict[int, StoryDoc] = {}
         self._key_of: dict[str, int] = {}
         self._ids: list[str] = []
-        self._parent: list[int] = []
-        self._members: dict[int, list[int]] = {}
+        # a story's root is always its first article (smallest key), its members in key order
+        self._groups: Groups[int] = Groups(first=int)
         self._meta: dict[int, tuple[str, str | None, str | None, dt.date | None]] = {}
         self._newest: dt.date | None = None
         self._original: dict[int, int] = {}
@@ -292,22 +293,6 @@ class StoryClusterer:
     @property
     def weights(self) -> LinkWeights:
         return self._weights or clustering_defaults(self.embedder).weights
-
-    # union-find over article keys; the root is always the story's first article (smallest key)
-    def _root(self, key: int) -> int:
-        while self._parent[key] != key:
-            self._parent[key] = self._parent[self._parent[key]]
-            key = self._parent[key]
-        return key
-
-    def _union(self, a: int, b: int) -> int:
-        ra, rb = self._root(a), self._root(b)
-        if ra == rb:
-            return ra
-        keep, gone = (ra, rb) if ra < rb else (rb, ra)
-        self._parent[gone] = keep
-        self._members[keep] = sorted(self._members[keep] + self._members.pop(gone))
-        return keep
 
     def _days_around(self, day: dt.date | None) -> list[dt.date | None]:
         """The publication days whose articles are candidates for an article of ``day``."""
@@ -342,7 +327,7 @@ class StoryClusterer:
             return
         key = self._insert(doc)
         if story in self._seeded:
-            self._union(self._seeded[story], key)
+            self._groups.union(self._seeded[story], key)
         else:
             self._seeded[story] = key
 
@@ -351,8 +336,7 @@ class StoryClusterer:
             self.embedder = doc.embedder
         key = len(self._ids)
         self._ids.append(doc.id)
-        self._parent.append(key)
-        self._members[key] = [key]
+        self._groups.add(key)
         self._key_of[doc.id] = key
         self._docs[key] = doc
         self._frequencies.add(doc.terms)
@@ -413,7 +397,7 @@ class StoryClusterer:
         best: dict[int, float] = {}
         for key, cosine in near:
             if cosine >= MIN_COSINE:
-                root = self._root(key)
+                root = self._groups.find(key)
                 best[root] = max(best.get(root, -1.0), cosine)
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
         return sorted(root for root, _ in ranked[:MAX_STORIES])
@@ -432,7 +416,7 @@ class StoryClusterer:
         return combine(parts, self.weights)
 
     def _recent_members(self, root: int) -> list[int]:
-        return [k for k in self._members[root] if k in self._docs][-LINKAGE_MEMBERS:]
+        return [k for k in self._groups.members[root] if k in self._docs][-LINKAGE_MEMBERS:]
 
     def _linkage(self, doc: StoryDoc, root: int) -> float:
         members = self._recent_members(root)
@@ -453,12 +437,12 @@ class StoryClusterer:
         A near copy of a remembered article joins its original's story without scoring.
         """
         if doc.id in self._key_of:
-            return self._ids[self._root(self._key_of[doc.id])]
+            return self._ids[self._groups.find(self._key_of[doc.id])]
         self._load(doc.published)
         near = self._neighbours(doc)
         original = self._copy_of(doc, near)
         if original is not None:
-            scored = [(1.0, self._root(original))]
+            scored = [(1.0, self._groups.find(original))]
         else:
             roots = self._candidate_stories(near)
             scored = sorted(((self._linkage(doc, r), r) for r in roots), key=lambda s: (-s[0], s[1]))
@@ -470,15 +454,15 @@ class StoryClusterer:
         joined = [(score, r) for score, r in scored if score >= self.join_probability]
         if joined:
             self.join_scores[doc.id] = joined[0][0]
-            story = self._union(joined[0][1], key)
+            story = self._groups.union(joined[0][1], key)
             # The article fits several stories: merge those that also fit the story it joined.
             for _, other in joined[1:]:
-                kept, gone = self._root(story), self._root(other)
+                kept, gone = self._groups.find(story), self._groups.find(other)
                 if kept != gone and self._story_linkage(kept, gone) >= self.join_probability:
-                    story = self._union(kept, gone)
+                    story = self._groups.union(kept, gone)
                     self._merges.append((self._ids[min(kept, gone)], self._ids[max(kept, gone)]))
         self._forget(doc.published)
-        return self._ids[self._root(key)]
+        return self._ids[self._groups.find(key)]
 
     def take_merges(self) -> list[tuple[str, str]]:
         """Stories merged since the last call, as (kept story id, merged story id), oldest first."""
@@ -497,12 +481,12 @@ class StoryClusterer:
                     self._frequencies.remove(gone.terms)
 
     def story_of(self, article_id: str) -> str:
-        return self._ids[self._root(self._key_of[article_id])]
+        return self._ids[self._groups.find(self._key_of[article_id])]
 
     def stories(self) -> list[Story]:
         """All stories, largest first, then by their first article."""
         out: list[Story] = []
-        for root, members in self._members.items():
+        for root, members in self._groups.members.items():
             metas = [self._meta[k] for k in members]
             dates = sorted(m[3] for m in metas if m[3] is not None)
             out.append(
