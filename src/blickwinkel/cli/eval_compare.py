@@ -30,6 +30,11 @@ flagged, per language pair; with several files, each file's figures and their mi
 """
 
 
+def _share(value: float, counted: int) -> str:
+    """A share as the table prints it: three decimals, or a dash when it counted nothing."""
+    return f"{value:.3f}" if counted else "–"
+
+
 def _table(name: str, result: dict[str, Any]) -> str:
     lines = [f"{name}  ({result['gold_facts']} gold facts)"]
     lines.append(f"  {'':<22}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}")
@@ -38,10 +43,11 @@ def _table(name: str, result: dict[str, Any]) -> str:
     for prefix, scores in rows:
         for task in TASKS:
             row = scores[task]
-            lines.append(
-                f"  {prefix + task:<22}{row['precision']:>10.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}"
-                f"{row['support']:>9}"
-            )
+            # A share of nothing (no output, or no gold) is undefined: a dash, not the 1.0 it counts as.
+            precision = _share(row["precision"], row.get("predicted", 1))
+            recall = _share(row["recall"], row["support"])
+            f1 = _share(row["f1"], row.get("predicted", 1) + row["support"])
+            lines.append(f"  {prefix + task:<22}{precision:>10}{recall:>8}{f1:>8}{row['support']:>9}")
         for task in RATES:
             row = scores.get(task)
             if row and row["support"]:
