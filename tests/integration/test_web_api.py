@@ -152,6 +152,10 @@ def test_compare_refuses_urls_to_private_addresses(store: Store) -> None:
 
 def test_dates_the_wrong_way_round_are_named(client: TestClient) -> None:
     # since after until answered an empty list, as if nothing had been published then
+    page = client.get(
+        "/", params={"since": "2031-05-02", "until": "2031-05-01"}, headers={"accept": "text/html"}
+    )
+    assert page.status_code == 422 and "[W016] since: 2031-05-02 is after until" in page.text
     for path in ("/api/v1/articles", "/api/v1/stories"):
         error = assert_error(client.get(path, params={"since": "2031-05-02", "until": "2031-05-01"}), 422)
         assert error["field"] == "since"
@@ -655,3 +659,12 @@ def test_a_browser_gets_an_error_page_for_an_upload_over_the_limit(client: TestC
     # The API and clients that ask for no page keep the one error body.
     assert_error(client.post("/compare", files=big, data={"text_2": "Ein Satz."}), 413, "too_large")
     assert_error(client.post("/api/v1/compare", files=big, headers=browser), 413, "too_large")
+
+
+def test_a_search_hit_links_to_its_article_on_the_story_page(client: TestClient) -> None:
+    # A hit opened the story at its top; in a story of many articles the one found was to be sought.
+    page = client.get("/search", params={"q": "council", "lang": "en"}).text
+    links = re.findall(r'href="(/stories/\d+)\?lang=en#(article-a\d+)"', page)
+    assert links
+    for path, anchor in links:
+        assert f'id="{anchor}"' in client.get(path, params={"lang": "en"}).text

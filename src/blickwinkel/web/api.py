@@ -74,10 +74,14 @@ async def listing_filters(  # async: no trip to the thread pool for building a s
     entity: Entity = None,
     q: Text = None,
 ) -> ListingFilters:
-    if since is not None and until is not None and since > until:
-        # an empty list said nothing of the swapped dates
-        raise ApiError(422, Errors.W016.format(since=since, until=until), code="invalid", field="since")
+    check_dates(since, until)
     return ListingFilters(since, until, language, outlet, entity, q)
+
+
+def check_dates(since: dt.date | None, until: dt.date | None) -> None:
+    """422 for ``since`` after ``until``: an empty list said nothing of the swapped dates."""
+    if since is not None and until is not None and since > until:
+        raise ApiError(422, Errors.W016.format(since=since, until=until), code="invalid", field="since")
 
 
 Filters = Annotated[ListingFilters, Depends(listing_filters)]

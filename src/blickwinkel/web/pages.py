@@ -16,9 +16,9 @@ from markupsafe import Markup, escape
 from blickwinkel import __version__
 from blickwinkel.errors import ApiError, BlickwinkelError, Errors
 from blickwinkel.report.html import safe_url
-from blickwinkel.report.labels import counted
+from blickwinkel.report.labels import counted, idsafe
 from blickwinkel.store import MARK_END, MARK_START, StoreError
-from blickwinkel.web.api import PENDING_RETRY_SECONDS, Id, moved_story, run_compare
+from blickwinkel.web.api import PENDING_RETRY_SECONDS, Id, check_dates, moved_story, run_compare
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.i18n import TEXTS, choose_language
 from blickwinkel.web.service import CompareInput, too_few_read
@@ -46,6 +46,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["marked"] = _marked
     env.filters["safe_url"] = safe_url
+    env.filters["idsafe"] = idsafe
     return env
 
 
@@ -101,6 +102,7 @@ def stories_page(
     until: dt.date | None = None,
     min_articles: Annotated[int | None, Query(ge=1, le=10_000)] = None,
 ) -> Response:
+    check_dates(since, until)  # the list of none said "No stories match these filters"
     try:
         page = state(request).store.list_stories(
             cursor=cursor,
