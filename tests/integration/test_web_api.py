@@ -195,6 +195,15 @@ def test_compare_leaves_out_an_input_it_cannot_read_and_names_it(client: TestCli
         "/api/v1/compare", data={"texts": [TEXT_A, TEXT_B], "urls": ["gopher://mill.example/a"]}
     )
     assert form.status_code == 200 and form.json()["unread"][0]["field"] == "urls"
+    files = [
+        ("files", ("a.txt", TEXT_A.encode(), "text/plain")),
+        ("files", ("scan.pdf", b"%PDF-1.7\x00\x01\x02 binary", "application/pdf")),
+        ("files", ("b.txt", TEXT_B.encode(), "text/plain")),
+    ]
+    upload = client.post("/api/v1/compare", files=files)
+    assert upload.status_code == 200, upload.text
+    [unread] = upload.json()["unread"]
+    assert unread["field"] == "files" and unread["message"].startswith("scan.pdf: [I0")
 
 
 def test_compare_of_fewer_than_two_readable_inputs_names_each_bad_one(client: TestClient) -> None:
@@ -203,7 +212,7 @@ def test_compare_of_fewer_than_two_readable_inputs_names_each_bad_one(client: Te
     }
     error = assert_error(client.post("/api/v1/compare", json=body), 422, "invalid")
     assert error["message"].startswith("[W029] Only 1 of the 3 articles could be read")
-    assert "articles.0.url: " in error["message"] and "articles.2.text: " in error["message"]
+    assert "articles.0.url: " in error["message"] and " | articles.2.text: " in error["message"]
     assert error["field"] == "articles.0.url"
 
 

@@ -12,7 +12,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from blickwinkel.errors import ApiError, Errors
+from blickwinkel.errors import ApiError, Errors, IngestError
 from blickwinkel.store import Store, StoreError, StorySummary
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.errors import error_body, first_invalid, invalid_field
@@ -393,7 +393,11 @@ async def read_compare_request(request: Request, app_state: AppState) -> list[Co
             for upload in form.getlist("files"):
                 if isinstance(upload, UploadFile):
                     name = upload.filename or "upload"
-                    text = decode(await upload.read(), name)
+                    try:
+                        text = decode(await upload.read(), name)
+                    except IngestError as exc:  # left out and named, as a URL that cannot be fetched
+                        inputs.append(CompareInput(name=name, field="files", problem=exc))
+                        continue
                     inputs.append(CompareInput(text=text, name=name, field="files"))
             texts = [str(t) for t in form.getlist("texts") if str(t).strip()]
             inputs += [CompareInput(text=t, field="texts") for t in texts]

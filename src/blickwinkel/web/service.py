@@ -292,6 +292,7 @@ class CompareInput:
     title: str | None = None
     name: str | None = None
     field: str | None = None  # the request field it came from ("articles.0", "urls"), named in errors
+    problem: IngestError | None = None  # why it could not be read as a request part (an upload's bytes)
 
 
 @dataclass(frozen=True)
@@ -360,6 +361,9 @@ def compare_submitted(
     fetched: list[tuple[CompareInput, Fetched | None]] = []
     positions: list[int] = []  # the input each fetched item is
     for n, item in enumerate(inputs):
+        if item.problem is not None:
+            failed[n] = _unread(item.problem, item)
+            continue
         try:
             page = fetcher.get(item.url) if item.url else None
         except IngestError as exc:
@@ -380,7 +384,7 @@ def compare_submitted(
 def too_few_read(result: StoryComparison) -> ApiError:
     """The 422 of a compare request of which fewer than two inputs could be read (``result`` has
     no body), naming every input that could not be read."""
-    named = " ".join(f"{u.field}: {u.message}" if u.field else u.message for u in result.unread)
+    named = " | ".join(f"{u.field}: {u.message}" if u.field else u.message for u in result.unread)
     given = len(result.articles) + len(result.unread)
     message = Errors.W029.format(count=len(result.articles), given=given, failures=named)
     return ApiError(422, message, code="invalid", field=result.unread[0].field if result.unread else None)
