@@ -109,6 +109,22 @@ def test_if_none_match_gets_304(sqlite_store: Store) -> None:
     assert same.status_code == 304 and same.content == b"" and same.headers["etag"] == etag
     other = client.get(f"/stories/{story_id}", headers={"if-none-match": '"something else"'})
     assert other.status_code == 200 and other.headers["etag"] == etag
+    # a list of tags, a weak tag (a compressing proxy marks it so) and * match too (only the exact
+    # single tag did)
+    for given in (f'"older", {etag}', f"W/{etag}", "*"):
+        assert client.get(f"/stories/{story_id}", headers={"if-none-match": given}).status_code == 304, given
+
+
+def test_if_none_match_gets_304_from_an_answer_built_again(sqlite_store: Store) -> None:
+    # After any commit a kept answer is built again; when it came out the same, the client's tag
+    # still names it (it got the whole page again).
+    story_id = fill_store(sqlite_store, stories=1, per_story=2)[0]
+    client = _client(sqlite_store)
+    client.get(f"/api/v1/stories/{story_id}")
+    etag = client.get(f"/api/v1/stories/{story_id}").headers["etag"]
+    sqlite_store.add_feed("https://feeds.example/news.xml")  # a commit that changes no story
+    again = client.get(f"/api/v1/stories/{story_id}", headers={"if-none-match": etag})
+    assert again.status_code == 304 and again.content == b""
 
 
 def test_a_commit_by_another_connection_is_seen_at_once(store: Store, db: str) -> None:

@@ -55,6 +55,16 @@ def _language(accept_language: bytes) -> str:
     return choose_language(None, accept_language.decode("latin-1"))
 
 
+def etag_matches(if_none_match: bytes | None, etag: bytes) -> bool:
+    """Whether an ``If-None-Match`` header names ``etag``: one tag, a list of them, a weak ``W/`` one
+    (a proxy that compressed the body marks it weak) or ``*`` (RFC 9110 13.1.2; only the exact
+    single tag got 304)."""
+    if not if_none_match:
+        return False
+    tags = [tag.strip().removeprefix(b"W/") for tag in if_none_match.split(b",")]
+    return b"*" in tags or etag in tags
+
+
 class CachedReads:
     """The ASGI middleware in front of the app (see the module's docstring)."""
 
@@ -87,14 +97,16 @@ class CachedReads:
         key = (scope["path"], scope.get("query_string", b""), _language(headers.get(b"accept-language", b"")))
         kept = self._kept.get(key)
         if kept is not None and kept.version == version:
-            if headers.get(b"if-none-match") == kept.etag:
+            if etag_matches(headers.get(b"if-none-match"), kept.etag):
                 await send(kept.not_modified)
                 await send({"type": "http.response.body", "body": b""})
                 return
             await send(kept.start)
             await send(kept.body)
             return
-        await self.app(scope, receive, _Keeper(self, scope, key, version, send))
+        await self.app(
+            scope, receive, _Keeper(self, scope, key, version, send, headers.get(b"if-none-match"))
+        )
 
     def keep(self, key: tuple[str, bytes, str], answer: KeptAnswer) -> None:
         size = len(answer.body["body"])
@@ -116,8 +128,15 @@ class _Keeper:
     complete, kept with an ETag added, and sent; any other answer passes straight on."""
 
     def __init__(
-        self, reads: CachedReads, scope: Scope, key: tuple[str, bytes, str], version: int, send: Send
+        self,
+        reads: CachedReads,
+        scope: Scope,
+        key: tuple[str, bytes, str],
+        version: int,
+        send: Send,
+        if_none_match: bytes | None = None,
     ) -> None:
+        self.if_none_match = if_none_match
         self.reads = reads
         self.scope = scope
         self.key = key
@@ -149,5 +168,9 @@ class _Keeper:
             "headers": [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"content-type")],
         }
         self.reads.keep(self.key, KeptAnswer(self.version, etag, start, body_message, not_modified))
+        if etag_matches(self.if_none_match, etag):  # rebuilt after a commit, but what the client has
+            await self.send(not_modified)
+            await self.send({"type": "http.response.body", "body": b""})
+            return
         await self.send(start)
         await self.send(body_message)
