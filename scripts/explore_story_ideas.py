@@ -197,7 +197,7 @@ class Sized(StoryClusterer):
         self.beta = beta
 
     def _linkage(self, doc: StoryDoc, root: int) -> float:
-        return super()._linkage(doc, root) - self.beta * math.log(len(self._members[root]))
+        return super()._linkage(doc, root) - self.beta * math.log(len(self._groups.members[root]))
 
 
 def _numbers(doc: StoryDoc) -> set[str]:
