@@ -3,7 +3,7 @@
 Usage::
 
     python scripts/explore_story_clusters.py [FILE.json] [--embedder use] [--cache /tmp/docs.pickle]
-        [--events]
+        [--events] [--separation]
 
 Clusters the file's articles with the shipped clusterer (``StoryClusterer``, shipped threshold and
 weights) and prints:
@@ -25,6 +25,16 @@ weights) and prints:
   the TF-IDF cosine (threshold chosen per fold on the other folds' events, as the library's
   ``eval stories --cross-validate`` and ``bench/stories.py`` choose theirs).
 
+``--separation`` prints instead (twelfth session) how well each pair signal tells two articles of one
+event from two of different events: over all pairs (ROC AUC and average precision), and over the pairs
+inside the stories of the shipped clusterer that merge several events (the events of one ongoing story,
+the main loss of precision), with signals the clusterer does not read there: the Jaccard overlap of the
+dates the articles name, the rare words of the headlines, and rare words with document frequencies
+counted inside the merged story only; then the B-cubed bounds of perfect repairs of the shipped
+clustering (every merged story split by its events; the stories of one event merged), and offline
+average linkage over the rare words weighted by how alike the two articles' nearest neighbours are
+(shared nearest neighbours: the cosine of their rows of rare-word links, kept to the k best).
+
 The offline clustering and B-cubed here are this script's own (scipy), not the library's. Nothing
 here is shipped: WikiNews is evaluation-only, so it may measure and choose a handful of thresholds,
 never train what ships.
@@ -37,7 +47,7 @@ import datetime as dt
 import pickle
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -46,8 +56,9 @@ import numpy.typing as npt
 from blickwinkel.embed import get_embedder
 from blickwinkel.model import Article
 from blickwinkel.stories.evaluate import cluster_with_progress, docs_with_progress, parse_event_clusters
-from blickwinkel.stories.features import StoryDoc
+from blickwinkel.stories.features import StoryDoc, headline_terms
 from blickwinkel.stories.lexical import DocumentFrequencies, lexical_cosine
+from blickwinkel.stories.metrics import clustering_scores
 from blickwinkel.stories.score import jaccard, pair_probability
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -300,14 +311,115 @@ def describe_errors(
     print(f"events whose own articles' URL days lie more than 3 days apart: {together}")
 
 
+def auc(positive: Sequence[float], negative: Sequence[float]) -> float:
+    """Probability that a random positive scores above a random negative (ties count half)."""
+    from sklearn.metrics import roc_auc_score
+
+    labels = [1] * len(positive) + [0] * len(negative)
+    return float(roc_auc_score(labels, [*positive, *negative]))
+
+
+def shared_neighbours(similarity: Matrix, k: int) -> Matrix:
+    """Cosine of two articles' rows of ``similarity`` kept to each row's k largest (self left out)."""
+    rows = similarity.copy()
+    np.fill_diagonal(rows, 0.0)
+    kept = np.zeros_like(rows)
+    best = np.argsort(-rows, axis=1)[:, :k]
+    np.put_along_axis(kept, best, np.take_along_axis(rows, best, axis=1), axis=1)
+    kept /= np.maximum(np.linalg.norm(kept, axis=1, keepdims=True), 1e-12)
+    shared: Matrix = kept @ kept.T
+    return shared
+
+
+def separation(articles: Sequence[Article], gold: dict[str, str], docs: Sequence[StoryDoc]) -> None:
+    from sklearn.metrics import average_precision_score
+
+    found = channels(articles, docs)
+    events = np.array([gold[d.id] for d in docs])
+    upper = np.triu_indices(len(docs), 1)
+    same = events[upper[0]] == events[upper[1]]
+    print(f"all {same.size} pairs ({int(same.sum())} of one event): ROC AUC · average precision")
+    for name, similarity in found.items():
+        scores = similarity[upper]
+        print(
+            f"  {name:44s} {auc(scores[same].tolist(), scores[~same].tolist()):.3f} · "
+            f"{average_precision_score(same, scores):.3f}"
+        )
+    stories = [list(s.articles) for s in cluster_with_progress(docs).stories()]
+    merged = [s for s in stories if len({gold[a] for a in s}) > 1]
+    index = {d.id: n for n, d in enumerate(docs)}
+    frequencies = DocumentFrequencies()
+    for doc in docs:
+        frequencies.add(doc.terms)
+    headlines = [headline_terms(d.title) for d in docs]
+    extra: dict[str, Callable[[int, int], float]] = {
+        "dates named (Jaccard)": lambda i, j: jaccard(docs[i].dates, docs[j].dates),
+        "headline rare words": lambda i, j: lexical_cosine(headlines[i], headlines[j], frequencies.idf),
+    }
+    pairs: dict[str, tuple[list[float], list[float]]] = {}
+    for story in merged:
+        inside = DocumentFrequencies()
+        for a in story:
+            inside.add(docs[index[a]].terms)
+        for x, a in enumerate(story):
+            for b in story[x + 1 :]:
+                i, j = index[a], index[b]
+                values = {name: float(m[i, j]) for name, m in found.items()}
+                values.update({name: f(i, j) for name, f in extra.items()})
+                values["rare words, frequencies inside the story"] = lexical_cosine(
+                    docs[i].terms, docs[j].terms, inside.idf
+                )
+                for name, value in values.items():
+                    pairs.setdefault(name, ([], []))[0 if gold[a] == gold[b] else 1].append(value)
+    count = len(next(iter(pairs.values()))[0]) if pairs else 0
+    print(
+        f"\ninside the {len(merged)} stories that merge events ({count} pairs of one event): ROC AUC, "
+        "mean of one event · of two"
+    )
+    for name, (one, two) in pairs.items():
+        print(f"  {name:44s} {auc(one, two):.3f}, {np.mean(one):.3f} · {np.mean(two):.3f}")
+    shipped = clustering_scores(stories, gold)
+    split = [[a for a in s if gold[a] == e] for s in stories for e in sorted({gold[a] for a in s})]
+    pure: dict[str, list[str]] = defaultdict(list)
+    mixed = []
+    for s in stories:
+        if len({gold[a] for a in s}) == 1:
+            pure[gold[s[0]]].extend(s)
+        else:
+            mixed.append(s)
+    print(
+        f"\nshipped clusterer in-sample B-cubed F1 {shipped.bcubed_f1:.3f} (P {shipped.bcubed_precision:.3f})"
+    )
+    for name, repaired in (
+        ("every merging story split by its events", split),
+        ("the stories of one event merged", mixed + list(pure.values())),
+    ):
+        bound = clustering_scores(repaired, gold)
+        p, r = bound.bcubed_precision, bound.bcubed_recall
+        print(f"  {name:44s} {bound.bcubed_f1:.3f} (P {p:.3f}, R {r:.3f})")
+    rare = found["rare words"]
+    print("\nrare words × (1/2 + 1/2 shared nearest neighbours), offline average linkage, in-sample best:")
+    for k in (5, 10, 20):
+        best, threshold, _ = in_sample(rare * (0.5 + 0.5 * shared_neighbours(rare, k)), events)
+        print(f"  k={k}: {best:.3f} (at {threshold:.3f})")
+    best, threshold, _ = in_sample(rare, events)
+    print(f"  rare words alone: {best:.3f} (at {threshold:.3f})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--embedder", default="use")
     parser.add_argument("--cache", type=Path, help="keep the story features here (pickle)")
     parser.add_argument("--events", action="store_true", help="list each merged and split event")
+    parser.add_argument(
+        "--separation", action="store_true", help="only how well each signal parts the events (see above)"
+    )
     args = parser.parse_args()
     articles, gold, docs = load_docs(args.file, args.embedder, args.cache)
+    if args.separation:
+        separation(articles, gold, docs)
+        return 0
     import json
 
     titles = [str(event.get("title", "")) for event in json.loads(args.file.read_text(encoding="utf-8"))]
