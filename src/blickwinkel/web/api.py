@@ -16,7 +16,13 @@ from blickwinkel.errors import ApiError, Errors, IngestError
 from blickwinkel.store import Store, StoreError, StorySummary
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.errors import error_body, first_invalid, invalid_field
-from blickwinkel.web.service import CompareInput, StoryComparison, compare_submitted, too_few_read
+from blickwinkel.web.service import (
+    CompareInput,
+    StoryComparison,
+    compare_submitted,
+    request_field,
+    too_few_read,
+)
 from blickwinkel.web.state import AppState, require_write_token, state
 
 router = APIRouter(prefix="/api/v1")
@@ -339,7 +345,8 @@ async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryC
         )
     for n, item in enumerate(inputs):
         if item.text is not None and len(item.text) > options.compare_max_chars:
-            raise _too_long(options.compare_max_chars, f"articles.{n}.text", len(item.text))
+            field = request_field(item) or f"articles.{n}.text"
+            raise _too_long(options.compare_max_chars, field, len(item.text))
     return await app_state.workers.run(
         compare_submitted,
         inputs,

@@ -393,8 +393,12 @@ def too_few_read(result: StoryComparison) -> ApiError:
 def _unread(exc: IngestError, item: CompareInput) -> Unread:
     """An input that cannot be fetched or read, with the request field it came from (the error
     body's ``field`` named the URL or "input-2", which is no field of the request)."""
-    if item.field is None:
-        return Unread(None, redact(str(exc)))
-    part = "url" if item.url else "text"
-    field = f"{item.field}.{part}" if item.field.startswith("articles.") else item.field
-    return Unread(field, redact(str(exc)))
+    return Unread(request_field(item), redact(str(exc)))
+
+
+def request_field(item: CompareInput) -> str | None:
+    """The request field an input's text or URL came from, as errors name it: ``articles.2.url`` of
+    a JSON body, ``urls``, ``texts`` or ``files`` of a form upload, ``text_2`` of the compare page."""
+    if item.field is None or not item.field.startswith("articles."):
+        return item.field
+    return f"{item.field}.{'url' if item.url else 'text'}"
