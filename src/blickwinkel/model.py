@@ -488,6 +488,9 @@ class Comparison:
     embedder: str = ""
     coverage: dict[str, dict[str, str]] = field(default_factory=dict)
     omissions: dict[str, tuple[Omission, ...]] = field(default_factory=dict)
+    # Article ids in groups that share no fact and that the story model scores as different events
+    # (compare/events.py); empty when the articles report one event.
+    different_events: tuple[tuple[str, ...], ...] = ()
 
     @property
     def independent_sources(self) -> int:
@@ -529,7 +532,11 @@ class Comparison:
             "coverage": self.coverage,
             "omissions": {k: [o.to_json() for o in v] for k, v in self.omissions.items()},
             "independent_sources": self.independent_sources,
-        }
+        } | (  # only where it is so: the JSON of a comparison of one event is unchanged
+            {"different_events": [list(group) for group in self.different_events]}
+            if self.different_events
+            else {}
+        )
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], articles: Mapping[str, Article] | None = None) -> Comparison:
@@ -580,4 +587,7 @@ class Comparison:
             omissions={
                 k: tuple(Omission.from_json(o) for o in v) for k, v in data.get("omissions", {}).items()
             },
+            different_events=tuple(
+                tuple(str(aid) for aid in group) for group in data.get("different_events", ())
+            ),
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
 from blickwinkel import datacache
@@ -19,6 +19,7 @@ with datacache.compiled_patterns("patterns-pipeline"):
     from blickwinkel.analyse.pipeline import analyse_articles
     from blickwinkel.compare import DEFAULT_THRESHOLD, compare_articles, part_embedding_texts
     from blickwinkel.compare.align import SECOND_LANGUAGES
+    from blickwinkel.compare.events import different_events
     from blickwinkel.compare.link_weights import CROSS_EMBEDDER
     from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_LINK_EMBEDDER
     from blickwinkel.embed import Embedder, get_embedder
@@ -69,7 +70,7 @@ def compare_articles_text(
     analysed = analyse_articles(articles, known=known, meanwhile=meanwhile)
     cross = kept(get_embedder(CROSS_EMBEDDER), vectors) if CROSS_EMBEDDER else None
     try:
-        return compare_articles(
+        comparison = compare_articles(
             analysed,
             chosen,
             threshold=threshold,
@@ -80,6 +81,10 @@ def compare_articles_text(
     finally:
         for thread in loading:  # never left running into the next comparison (which may fork)
             thread.join()
+    # Groups of articles that share no fact, asked of the story model (its features are computed only
+    # when there are such groups; by the process-wide embedder, so no story text is kept as a vector)
+    events = different_events(comparison.articles, comparison.facts, get_embedder(embedder))
+    return replace(comparison, different_events=events)
 
 
 def load_meanwhile(

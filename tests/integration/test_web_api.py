@@ -263,6 +263,8 @@ def test_the_pages_show_the_notes_of_a_comparison(store: Store) -> None:
             for f in body["facts"]
         ]
         body["conflicts"] = []
+        # the groups the story model scores as different events (compare/events.py)
+        body["different_events"] = [[a["id"]] for a in body["articles"]]
         return body
 
     (story,) = fill_store(store, stories=1, per_story=2)

@@ -101,7 +101,8 @@ def test_articles_in_other_languages_are_named_with_what_is_not_read() -> None:
 
 def test_articles_that_share_no_fact_are_named_as_perhaps_other_events() -> None:
     # Two reports of a ferry grounding and two of a school closure given to one `compare` gave shared
-    # facts, omissions and "left out" lists of each group against the other without a word.
+    # facts, omissions and "left out" lists of each group against the other without a word. The note
+    # names the groups the comparison holds for different events (compare/events.py).
     from types import SimpleNamespace
 
     from blickwinkel.report.labels import separate_events_note
@@ -109,20 +110,29 @@ def test_articles_that_share_no_fact_are_named_as_perhaps_other_events() -> None
     def article(id: str, outlet: str | None = None) -> SimpleNamespace:
         return SimpleNamespace(article=SimpleNamespace(id=id, outlet=outlet))
 
-    def fact(*ids: str) -> SimpleNamespace:
-        return SimpleNamespace(articles=ids)
-
     articles = [article("a", "Lake Post"), article("b"), article("c", "Valley News"), article("d")]
-    one = SimpleNamespace(articles=articles, facts=[fact("a", "b"), fact("b", "c", "d"), fact("d")])
+    one = SimpleNamespace(articles=articles, different_events=())
     assert separate_events_note(one) is None  # type: ignore[arg-type]
-    two = SimpleNamespace(articles=articles, facts=[fact("a", "b"), fact("c", "d"), fact("a")])
+    two = SimpleNamespace(articles=articles, different_events=(("a", "b"), ("c", "d")))
     note = separate_events_note(two)  # type: ignore[arg-type]
     assert note == (
         "Lake Post, b | Valley News, d: these groups of articles share no fact; they may report "
         "different events (`blickwinkel stories` groups articles by event)"
     )
-    alone = SimpleNamespace(articles=articles[:3], facts=[fact("a", "b"), fact("c")])
-    assert separate_events_note(alone).startswith("Lake Post, b | Valley News: ")  # type: ignore[arg-type,union-attr]
+
+
+def test_groups_of_articles_that_share_no_fact() -> None:
+    from types import SimpleNamespace
+
+    from blickwinkel.compare.events import fact_groups
+
+    def fact(*ids: str) -> SimpleNamespace:
+        return SimpleNamespace(articles=ids)
+
+    ids = ["a", "b", "c", "d"]
+    assert fact_groups(ids, [fact("a", "b"), fact("b", "c", "d"), fact("d")]) == [ids]  # type: ignore[list-item]
+    assert fact_groups(ids, [fact("a", "b"), fact("c", "d"), fact("a")]) == [["a", "b"], ["c", "d"]]  # type: ignore[list-item]
+    assert fact_groups(ids[:3], [fact("a", "b"), fact("c")]) == [["a", "b"], ["c"]]  # type: ignore[list-item]
 
 
 def test_many_articles_are_named_before_they_are_compared(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,7 +8,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
-from blickwinkel.groups import Groups
 from blickwinkel.model import Article, Comparison, Link, Statement
 
 
@@ -152,20 +151,14 @@ def strongest_links(links: Iterable[Link]) -> dict[str, Link]:
 
 
 def separate_events_note(comparison: Comparison) -> str | None:
-    """The groups of articles that share no fact with each other, or None when every article is
-    linked to every other through shared facts. Articles of two events given to one comparison gave
-    shared facts, omissions and "left out" lists of each event against the other without a word."""
-    linked: Groups[str] = Groups(a.article.id for a in comparison.articles)
-    for fact in comparison.facts:
-        members = [article_id for article_id in fact.articles if article_id in linked]
-        for other in members[1:]:
-            linked.union(members[0], other)
-    groups: dict[str, list[str]] = {}
-    for a in comparison.articles:
-        groups.setdefault(linked.find(a.article.id), []).append(a.article.outlet or a.article.id)
-    if len(groups) < 2:
+    """The groups of articles that share no fact with each other and that the story model scores as
+    different events (:attr:`Comparison.different_events`, compare/events.py), or None. Articles of
+    two events given to one comparison gave shared facts, omissions and "left out" lists of each
+    event against the other without a word."""
+    if len(comparison.different_events) < 2:
         return None
-    shown = " | ".join(", ".join(names) for names in groups.values())
+    names = {a.article.id: a.article.outlet or a.article.id for a in comparison.articles}
+    shown = " | ".join(", ".join(names.get(i, i) for i in group) for group in comparison.different_events)
     return (
         f"{shown}: these groups of articles share no fact; they may report different events "
         "(`blickwinkel stories` groups articles by event)"

@@ -17,6 +17,7 @@ broken by that key, so the result does not depend on input order and is the same
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -109,6 +110,25 @@ CLUSTERING_DEFAULTS: dict[str, ClusteringDefaults] = {
 def clustering_defaults(embedder: str | None) -> ClusteringDefaults:
     """The defaults for docs embedded with ``embedder`` (the 'use' choice for others and for None)."""
     return CLUSTERING_DEFAULTS.get(embedder or "use", CLUSTERING_DEFAULTS["use"])
+
+
+def one_story_groups(groups: Sequence[Sequence[StoryDoc]]) -> list[list[int]]:
+    """Which of these groups of articles the story model holds for one event: two groups join when
+    the mean same-event probability of their articles' pairs (:func:`pair_probability`, the score of
+    :func:`~blickwinkel.stories.score.same_story_score`, averaged over the pairs as the clusterer
+    averages over a story's members) reaches the clusterer's join probability for their embedder.
+    Indices of ``groups``, each joined list in order. ``compare`` reads it before it says that
+    articles which share no fact may report different events: two reports of one event worded apart
+    share no linked fact, and the story model still holds them for one event."""
+    if not groups:
+        return []
+    joined: Groups[int] = Groups(range(len(groups)), first=int)
+    threshold = clustering_defaults(groups[0][0].embedder if groups[0] else None).join_probability
+    for i, j in itertools.combinations(range(len(groups)), 2):
+        pairs = [pair_probability(a, b) for a in groups[i] for b in groups[j]]
+        if pairs and sum(pairs) / len(pairs) >= threshold:
+            joined.union(i, j)
+    return sorted(joined.members.values())
 
 
 # The three channels of a link: pair probability, name-key overlap, rare-word overlap.
