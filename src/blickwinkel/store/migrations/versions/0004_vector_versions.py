@@ -22,9 +22,18 @@ revision = "0004"
 down_revision: str | None = "0003"
 
 
+def embedder_key(embedder: Any) -> str | None:
+    """``name@version`` of an installed embedder, None when it has no model version: the form of
+    :func:`blickwinkel.embed.kept.embedder_key` at this revision, written out (twelfth session) so that
+    a later change of the live function does not change what this migration writes. Which embedders are
+    installed and their versions are read when it runs, as the docstring above says."""
+    version = getattr(embedder, "model_version", None)
+    found = version() if callable(version) else None
+    return None if found is None else f"{embedder.name}@{found}"
+
+
 def upgrade() -> None:
     from blickwinkel.embed.backends import EMBEDDERS
-    from blickwinkel.embed.kept import embedder_key
 
     if op.get_bind().dialect.name == "postgresql":
         op.create_index(op.f("ix_articles_source"), "articles", ["source"], postgresql_using="hash")
