@@ -446,6 +446,24 @@ def test_the_openapi_description_says_an_invalid_id_is_404(client: TestClient) -
         assert ("422" in responses) == (path == "/api/v1/stories/{story_id}"), path
 
 
+def test_the_api_page_says_what_each_route_answers(client: TestClient) -> None:
+    # /api/docs listed parameters only: not the statuses (202, 404, 413, 503 …) nor the introduction.
+    spec = client.get("/api/openapi.json").json()
+    errors = [
+        answer
+        for ops in spec["paths"].values()
+        for op in ops.values()
+        for status, answer in op["responses"].items()
+        if int(status) >= 400
+    ]
+    assert all(
+        a["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"} for a in errors
+    )
+    page = " ".join(client.get("/api/docs").text.split())
+    assert "<code>202</code> The comparison is being computed" in page
+    assert "<code>503</code> All comparison workers" in page and "`unread`" in page
+
+
 def test_the_openapi_description_gives_errors_the_body_they_are_sent_with(client: TestClient) -> None:
     # Every 422 was described as FastAPI's {"detail": [{"loc", "msg", "type"}]}, which no route sends.
     spec = client.get("/api/openapi.json").json()

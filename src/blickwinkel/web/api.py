@@ -35,7 +35,9 @@ Language = Annotated[str | None, Query(max_length=16, pattern=r"^[a-z]{2,3}$", d
 Outlet = Annotated[str | None, Query(max_length=300, description="Outlet name.")]
 Entity = Annotated[str | None, Query(max_length=500, description="Entity key.")]
 Text = Annotated[str | None, Query(max_length=500, description="Full-text search; every word must match.")]
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Id = Annotated[
+    int, Path(ge=1, le=2**31 - 1, description="The id a listing gives (an id that is none answers 404).")
+]
 Format = Literal["text", "markdown", "html", "json", "jsonl"]
 
 
@@ -250,7 +252,10 @@ def list_outlets(request: Request) -> dict[str, Any]:
 
 
 @router.get("/entities/{key}", summary="One entity: names, articles, stories and mentions")
-def get_entity(request: Request, key: Annotated[str, Path(min_length=1, max_length=500)]) -> dict[str, Any]:
+def get_entity(
+    request: Request,
+    key: Annotated[str, Path(min_length=1, max_length=500, description="Entity key, e.g. per:mara-olsen.")],
+) -> dict[str, Any]:
     entity = _store(request).entity(key)
     if entity is None:
         raise ApiError(404, Errors.W003.format(key=key), field="key")
@@ -259,7 +264,11 @@ def get_entity(request: Request, key: Annotated[str, Path(min_length=1, max_leng
 
 @router.get("/search", summary="Full-text search over stored articles")
 def search(
-    request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20
+    request: Request,
+    q: Annotated[
+        str, Query(min_length=1, max_length=500, description="Words to find (every word must match).")
+    ],
+    limit: Annotated[int, Query(ge=1, le=200, description="Most hits (1–200), best first.")] = 20,
 ) -> dict[str, Any]:
     hits = _store(request).search(q, limit=limit)
     return {
@@ -320,6 +329,15 @@ _COMPARE_DOC: dict[str, Any] = {
     "/compare",
     summary="Compare two or more articles given as texts, URLs or uploaded files; nothing is stored",
     openapi_extra=_COMPARE_DOC,
+    responses={
+        200: {"description": "The comparison (docs/comparison-json.md) with `unread`: the inputs left out"},
+        401: {"description": "The token is set and the request has none or another"},
+        403: {"description": "A public address with no token set: write endpoints are off"},
+        413: {"description": "A text is longer than `compare_max_chars`, or the body than `max_request_mb`"},
+        415: {"description": "The body is neither JSON nor a form"},
+        422: {"description": "The body is invalid, or fewer than two inputs could be read"},
+        503: {"description": "All comparison workers and their queue are busy: ask again after Retry-After"},
+    },
     dependencies=[Depends(require_write_token)],
 )
 async def compare(request: Request) -> dict[str, Any]:

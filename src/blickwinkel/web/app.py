@@ -128,7 +128,13 @@ def create_app(
     @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request) -> Response:
         """The OpenAPI description as a page of our own (no CDN scripts, no inline code)."""
-        return pages.render(request, "docs.html", operations=_operations(app.openapi()))
+        spec = app.openapi()
+        return pages.render(
+            request,
+            "docs.html",
+            operations=_operations(spec),
+            description=spec.get("info", {}).get("description", "").split("\n\n"),
+        )
 
     @app.get("/api/health", include_in_schema=False)
     def health() -> JSONResponse:
@@ -180,9 +186,11 @@ def _openapi_with_error_body(app: FastAPI) -> dict[str, Any]:
                 if "requestBody" not in operation and all(p.get("in") == "path" for p in parameters):
                     responses.pop("422", None)
             invalid = responses.get("422")
-            if invalid is not None:
+            if invalid is not None and invalid.get("description") in (None, "Validation Error"):
                 invalid["description"] = "A parameter or the body is invalid"
-                invalid["content"] = error
+            for status, answer in responses.items():
+                if status.isdigit() and int(status) >= 400:
+                    answer["content"] = error
     schemas = schema.setdefault("components", {}).setdefault("schemas", {})
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
@@ -241,6 +249,10 @@ def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
                         for p in op.get("parameters", [])
                     ],
                     "body": sorted(op.get("requestBody", {}).get("content", {})),
+                    "answers": [
+                        (status, answer.get("description", ""))
+                        for status, answer in sorted(op.get("responses", {}).items())
+                    ],
                 }
             )
     return out
