@@ -138,3 +138,57 @@ def test_markdown_date_line_in_emphasis_is_the_publication_date() -> None:
     article = read_text(text, source="b.md", fmt="markdown")
     assert article.published == dt.date(2025, 3, 14)
     assert "2025" not in " ".join(article.block_text(b) for b in article.blocks)
+
+
+ONE_LINE_ARTICLE = (
+    "Die Fähre zwischen Nordhafen und Südinsel fährt ab Montag wieder, teilte der Betreiber am Sonntag mit. "
+    "Die Reparatur am Anleger sei abgeschlossen. Fahrgäste sollen früher kommen, weil die Kontrollen "
+    "länger dauern. Der Fahrplan bleibt wie im Winter. Die Stadt zahlt die Hälfte der Kosten."
+)
+
+
+@pytest.mark.parametrize(
+    "text", [ONE_LINE_ARTICLE, "Die Fähre fährt ab Montag wieder.", "Fähre fährt wieder"]
+)
+def test_a_text_of_one_line_is_the_article_not_a_title(text: str) -> None:
+    # A one-sentence item was all title and no text; a whole article on one line (a scraper's file)
+    # had no title either way. Neither is a title over nothing: the line is the text, untitled.
+    article = read_text(text, source="x.txt")
+    assert article.title is None
+    assert [b.kind for b in article.blocks] in (["paragraph"], ["lead"])
+    assert article.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lower case goes on in the next line
+        "Die Fähre zwischen Nordhafen und Südinsel fährt ab Montag\nwieder, teilte der Betreiber mit.",
+        # as long as the wrapped lines after it
+        "Die Fähre zwischen Nordhafen und Südinsel fährt ab\nMontag wieder, teilte der Betreiber am Sonntag\n"
+        "mit. Die Reparatur am Anleger sei abgeschlossen.\nDas sagte er.",
+        # a comma at the end of the line
+        "Nach der Reparatur am Anleger,\nsagte der Betreiber, fährt die Fähre wieder.",
+    ],
+)
+def test_the_first_line_of_a_wrapped_text_without_a_title_is_no_title(text: str) -> None:
+    # Half a sentence was the headline and the other half the lead.
+    article = read_text(text + "\n\nDer Fahrplan bleibt wie im Winter.", source="x.txt")
+    assert article.title is None
+    assert article.text.startswith(" ".join(text.split("\n")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fähre fährt wieder\nDie Fähre fährt ab Montag wieder.",  # a title line without a blank line after
+        "Fähre fährt wieder\nDie Fähre zwischen Nordhafen und Südinsel fährt ab Montag\nwieder, teilte der "
+        "Betreiber am Sonntag mit. Die Reparatur am\nAnleger sei abgeschlossen.",  # over wrapped text
+        "Fähre fährt wieder\n" + ONE_LINE_ARTICLE,  # over a paragraph a line
+        "Fähre fährt wieder\n\n" + ONE_LINE_ARTICLE,
+    ],
+)
+def test_a_title_line_over_the_text_is_the_title(text: str) -> None:
+    article = read_text(text, source="x.txt")
+    assert article.title == "Fähre fährt wieder"
+    assert article.blocks[0].kind == "headline" and len(article.blocks) > 1

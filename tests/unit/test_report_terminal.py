@@ -127,15 +127,6 @@ def test_left_out_facts_are_counted_in_the_singular_and_the_ones_not_shown_are_s
     assert f"Tagesblatt Nord: {OMISSIONS_SHOWN + 3} facts" in text and "… 3 more" in text
 
 
-def test_an_article_without_a_title_says_so() -> None:
-    # The line under an untitled article's outlet was left blank.
-    comparison = build_comparison()
-    first = replace(comparison.articles[0], article=replace(comparison.articles[0].article, title=None))
-    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
-    console.print(render_terminal(replace(comparison, articles=(first, *comparison.articles[1:]))))
-    assert "     (no title)\n" in console.export_text()
-
-
 def _with_statement(comparison: Comparison, sid: str, **changes: object) -> Comparison:
     articles = tuple(
         replace(a, statements=tuple(replace(s, **changes) if s.id == sid else s for s in a.statements))  # type: ignore[arg-type]
@@ -216,3 +207,17 @@ def test_a_paywalled_article_is_marked_beside_it() -> None:
     assert marked[0].startswith("  B  Rundfunk West  2031-03-04")
     assert marked[1].startswith("  B · Rundfunk West: nothing")
     assert not any("Tagesblatt Nord" in line for line in marked)
+
+
+def test_an_untitled_article_is_named_by_its_opening_words() -> None:
+    # The line under an untitled article's outlet was left blank, then said "(no title)" alone, which
+    # left the reader guessing which text it was (a text of one line has no title).
+    comparison = build_comparison()
+    first, second = comparison.articles
+    untitled = replace(second, article=replace(second.article, title=None))
+    comparison = replace(comparison, articles=(first, untitled))
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison))
+    text = console.export_text()
+    assert "     (no title) “Kanalbrücke nach Rissfund geschlossen”" in text
+    assert "     Kanalbrücke in Lindenfeld gesperrt" in text

@@ -47,6 +47,10 @@ LEAD_MAX_SENTENCES = 3
 TITLE_MAX_CHARS = 300
 # Hard-wrapped text has lines no longer than this; a group with a longer line holds one paragraph a line.
 WRAP_WIDTH = 100
+# A first line at least this share of the longest wrapped line after it (the last left out, which is
+# short) fills the wrap width: it is the paragraph's first line, not a title (ours, from how editors and
+# mail programs wrap at a fixed width; docs/data-sources.md).
+WRAP_FILL = 0.8
 # Date lines count as the publication date only among the first few pieces of an article.
 DATE_LINE_WINDOW = 3
 
@@ -241,6 +245,21 @@ def mark_lead(pieces: list[Piece]) -> None:
         return
 
 
+def opens_wrapped_paragraph(lines: list[str]) -> bool:
+    """Whether the first of a paragraph's lines is a hard wrap of it rather than a title line above it:
+    a text without a title, wrapped at a fixed width, gave its first half line as the headline and the
+    rest of the sentence ("…, said the operator.") as its lead. The first line is a wrap when the
+    next one goes on in lower case, when it ends in a comma or a hyphen, or when it is as long as
+    the wrapped lines after it."""
+    if len(lines) < 2 or max(len(line) for line in lines) > WRAP_WIDTH:
+        return False  # one line, or one paragraph a line (the first may well be a title)
+    first, after = lines[0], lines[1:]
+    if after[0][:1].islower() or first.endswith((",", "-")):
+        return True
+    wrapped = after[:-1]  # the last line of a wrapped paragraph ends short
+    return bool(wrapped) and len(first) >= WRAP_FILL * max(len(line) for line in wrapped)
+
+
 @dataclass(frozen=True)
 class PlainParts:
     pieces: list[Piece]
@@ -253,7 +272,17 @@ def plain_pieces(text: str, *, title_line: bool = True, find_lead: bool = True) 
     groups = [[line for line in group if line] for group in groups]
     groups = [group for group in groups if group]
     pieces: list[Piece] = []
-    if title_line and groups and len(groups[0][0]) <= TITLE_MAX_CHARS and not is_caption(groups[0][0]):
+    # The first line is the title when text follows it: a text of one line (a whole article on one line,
+    # as scrapers save it, or a one-sentence item) is the article, not a title over nothing; it has no
+    # title, and views name it by its opening words as the store and `stories` do.
+    if (
+        title_line
+        and groups
+        and (len(groups) > 1 or len(groups[0]) > 1)
+        and len(groups[0][0]) <= TITLE_MAX_CHARS
+        and not is_caption(groups[0][0])
+        and not opens_wrapped_paragraph(groups[0])
+    ):
         pieces.append(Piece("headline", groups[0][0]))
         groups[0] = groups[0][1:]
     published: dt.date | None = None

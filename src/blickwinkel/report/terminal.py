@@ -8,9 +8,10 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from blickwinkel.model import Comparison, Fact, Link, Statement
+from blickwinkel.model import Article, Comparison, Fact, Link, Statement
 from blickwinkel.report.html import entity_names
 from blickwinkel.report.labels import article_marks, counted, labelled_reason, link_reason, outlet_labels
+from blickwinkel.text.titles import title_from_text
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -26,6 +27,14 @@ def article_labels(comparison: Comparison) -> dict[str, str]:
 
 def _outlets(comparison: Comparison) -> dict[str, str]:
     return outlet_labels(a.article for a in comparison.articles)
+
+
+def _title_line(article: Article) -> str:
+    """The article's title, or what an untitled one opens with (a text of one line has no title)."""
+    if article.title:
+        return _short(article.title, 100)
+    opening = title_from_text(article.lead or article.text, 90, article.language)
+    return f"(no title) “{opening}”" if opening else "(no title)"
 
 
 def _short(text: str, width: int = 220) -> str:
@@ -87,9 +96,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
         for mark in article_marks(art):
             line.append(f" · {mark}", style="bold yellow")
         parts.append(line)
-        parts.append(
-            Text(f"     {_short(art.title, 100)}" if art.title else "     (no title)", style="italic")
-        )
+        parts.append(Text(f"     {_title_line(art)}", style="italic"))
 
     shared = [f for f in comparison.facts if len(f.articles) > 1]
     conflicted = {c.fact for c in comparison.conflicts}
