@@ -28,10 +28,7 @@ import csv
 import functools
 import json
 import os
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -41,6 +38,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+try:
+    from bench.served import served
+except ModuleNotFoundError:  # run as ``python bench/service.py``: bench/ itself is on the path
+    from served import served  # type: ignore[no-redef]
 from blickwinkel.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,7 +51,6 @@ CORPUS = (
     / "corpus-de"
     / "articles.jsonl"
 )
-CLI = [sys.executable, "-m", "blickwinkel.cli"]
 JSON = {"content-type": "application/json"}
 COMPARE_BODY = {
     "articles": [
@@ -298,21 +298,9 @@ def bench_http(db_url: str, args: argparse.Namespace) -> None:
     store = open_store(db_url)
     story_ids = [s.id for s in store.list_stories(limit=200).items]
     store.close()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    command = [*CLI, "serve", "--db", db_url, "--port", str(port)]
-    if args.workers > 1:
-        command += ["--workers", str(args.workers)]
-    server = subprocess.Popen(command, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                httpx.get(f"{base}/api/health", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+    options = ["--workers", str(args.workers)] if args.workers > 1 else []
+    with served(db_url, options, quiet=False) as server:
+        base, port = server.base, server.port
         paths = [f"/stories/{i}" for i in story_ids]
         for path in paths:  # compute and cache every comparison first: the benchmark measures serving
             httpx.get(base + path, timeout=600)
@@ -348,9 +336,6 @@ def bench_http(db_url: str, args: argparse.Namespace) -> None:
                     ok=frozenset({200, 503}),  # 503 with Retry-After is the documented answer when full
                 )
             )
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)  # the server and its worker processes
-        server.wait(30)
 
 
 def run_locust(

@@ -19,7 +19,6 @@ import argparse
 import http.server
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,11 @@ import time
 from pathlib import Path
 
 import httpx
+
+try:
+    from bench.served import free_port, served
+except ModuleNotFoundError:  # run as ``python bench/slow_fetch.py``: bench/ itself is on the path
+    from served import free_port, served  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = [ROOT / "examples" / name for name in ("brueckensperrung", "ferry-grounding")]
@@ -52,12 +56,6 @@ class Drip(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -149,7 +147,7 @@ def main() -> int:
         capture_output=True,
     )
 
-    drip_port, port = free_port(), free_port()
+    drip_port = free_port()
     drip = subprocess.Popen([sys.executable, __file__, "--drip-server", str(drip_port)])
     drip_url = f"http://127.0.0.1:{drip_port}"
     app_env = env | {
@@ -160,40 +158,31 @@ def main() -> int:
         "BLICKWINKEL_COMPARE_WORKERS": str(args.workers + args.analyses),
         "BLICKWINKEL_COMPARE_QUEUE": str(args.queue),
     }
-    server = subprocess.Popen(
-        [str(cli), "serve", "--db", db, "--port", str(port)], env=app_env, stderr=subprocess.DEVNULL
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    baseline: list[float] = []
-    stop = threading.Event()
-    reader = threading.Thread(target=read_loop, args=(base, stop, baseline))
-    reader.start()
-    time.sleep(3)
-    stop.set()
-    reader.join()
+    with served(db, env=app_env) as server:
+        base = server.base
+        baseline: list[float] = []
+        stop = threading.Event()
+        reader = threading.Thread(target=read_loop, args=(base, stop, baseline))
+        reader.start()
+        time.sleep(3)
+        stop.set()
+        reader.join()
 
-    loaded: list[float] = []
-    stop = threading.Event()
-    reader = threading.Thread(target=read_loop, args=(base, stop, loaded))
-    reader.start()
-    senders = subprocess.run(
-        [sys.executable, __file__, "--slow-compares", base, drip_url, str(args.fetches), str(args.analyses)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    stop.set()
-    reader.join()
+        loaded: list[float] = []
+        stop = threading.Event()
+        reader = threading.Thread(target=read_loop, args=(base, stop, loaded))
+        reader.start()
+        command = [sys.executable, __file__, "--slow-compares", base, drip_url]
+        senders = subprocess.run(
+            [*command, str(args.fetches), str(args.analyses)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        stop.set()
+        reader.join()
     results = [tuple(json.loads(line)) for line in senders.stdout.splitlines() if line.strip()]
-    server.terminate()
     drip.terminate()
-    server.wait(30)
     drip.wait(30)
 
     print(

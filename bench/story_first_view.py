@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -30,6 +29,11 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+try:
+    from bench.served import served
+except ModuleNotFoundError:  # run as ``python bench/story_first_view.py``: bench/ itself is on the path
+    from served import served  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = (
@@ -78,12 +82,6 @@ def one_story(db: sqlite3.Connection) -> int:
     return int(story)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _get(url: str, timeout: float = 3600) -> tuple[int, str]:
     request = urllib.request.Request(url, headers={"accept": "text/html"})
     try:
@@ -99,22 +97,8 @@ def measure(store: Path) -> None:
         with sqlite3.connect(store) as source, sqlite3.connect(db) as copy:
             source.backup(copy)  # with what is still in the write-ahead log
             story = one_story(copy)
-        port = _free_port()
-        server = subprocess.Popen(
-            _cli("serve", "--db", str(db), "--port", str(port)),
-            env=_env(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            for _ in range(600):
-                try:
-                    if _get(f"{base}/api/health", timeout=2)[0] == 200:
-                        break
-                except OSError:
-                    time.sleep(0.5)
-            page = f"{base}/stories/{story}?lang=en"
+        with served(str(db), env=_env()) as server:
+            page = f"{server.base}/stories/{story}?lang=en"
             started = time.perf_counter()
             status, body = _get(page)
             first = time.perf_counter() - started
@@ -130,9 +114,6 @@ def measure(store: Path) -> None:
                 f"{'being compared' if first < compared - 0.5 else 'with its comparison'}); "
                 f"comparison shown after {compared:.1f} s; load average {load:.1f}"
             )
-        finally:
-            server.terminate()
-            server.wait(30)
 
 
 def _size(db: Path, story: int) -> int:
