@@ -664,3 +664,20 @@ def test_british_and_american_spellings_of_one_organisation_share_a_key() -> Non
         for found in (find_entities(british, british_sentences), find_entities(american, american_sentences))
     ]
     assert keys[0] and keys[0] == keys[1]
+
+
+def test_a_listed_organisation_is_known_in_both_english_spellings() -> None:
+    # The listed name of an agency is American; a British outlet's spelling got a key of its own, so
+    # the report said the outlets naming the agency each way left out the other's.
+    from blickwinkel.analyse.gazetteer import _ORGANISATIONS, organisations, other_spelling
+
+    table = organisations()
+    spelled = [
+        (name, key) for key, names in _ORGANISATIONS.items() for name in names if other_spelling(name) != name
+    ]
+    assert spelled
+    for name, key in spelled:
+        assert table[name_tokens(other_spelling(name))] == key
+    assert other_spelling("Harbour Trade Centre") == "Harbour Trade Center"
+    assert other_spelling("Coastal Safety Organization") == "Coastal Safety Organisation"
+    assert other_spelling("Kellbach Rowing Club") == "Kellbach Rowing Club"

@@ -11,7 +11,6 @@ names get ``<type>:<slug>``, one per name whatever the case ending of a German a
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -24,6 +23,7 @@ from blickwinkel.analyse.gazetteer import (
     given_names,
     is_inflected_title,
     is_title,
+    one_spelling,
     slug,
 )
 from blickwinkel.model import Mention
@@ -129,20 +129,8 @@ def _genitive_target(
     return targets.pop() if len(targets) == 1 else None
 
 
-# British and American spellings of one name's words ("Coastal Safety Organisation" / "Organization",
-# "Harbour Trade Centre" / "Center") give one key: outlets of both kinds report one story. Written from our
-# own knowledge of English spelling; a German "-isation" ("Organisation") meets the English word too.
-_SPELLING = (
-    (re.compile(r"isation(?=s?(?:-|$))"), "ization"),
-    (re.compile(r"(?<![a-z])centre(?=s?(?:-|$))"), "center"),
-)
-
-
 def _default_key(mention: Mention) -> str:
-    key = slug(mention.text)
-    for pattern, written in _SPELLING:
-        key = pattern.sub(written, key)
-    return f"{mention.type.lower()}:{key}"
+    return f"{mention.type.lower()}:{one_spelling(slug(mention.text))}"
 
 
 def assign_keys(sentences: Sequence[Sequence[tuple[Mention, str | None]]]) -> list[tuple[Mention, ...]]:

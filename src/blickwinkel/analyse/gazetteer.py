@@ -581,8 +581,46 @@ def celestial_bodies() -> dict[tuple[str, ...], str]:
 
 @cache
 def organisations() -> dict[tuple[str, ...], str]:
-    """Well-known organisations (as token tuples) with their key."""
-    return {name_tokens(name): key for key, names in _ORGANISATIONS.items() for name in names}
+    """Well-known organisations (as token tuples) with their key, each also in its other English
+    spelling (``other_spelling``)."""
+    table: dict[tuple[str, ...], str] = {}
+    for key, names in _ORGANISATIONS.items():
+        for name in names:
+            table.setdefault(name_tokens(name), key)
+            table.setdefault(name_tokens(other_spelling(name)), key)
+    return table
+
+
+# British and American spellings of one name's words ("Coastal Safety Organisation" / "Organization",
+# "Harbour Trade Centre" / "Center"): outlets of both kinds report one story, so both give one key. A
+# rule of English spelling from our own knowledge (docs/data-sources.md); a German "-isation"
+# ("Organisation") meets the English word too.
+_BRITISH = ((re.compile(r"(?<=\w)isation(?=s?\b)"), "ization"), (re.compile(r"\bCentre(?=s?\b)"), "Center"))
+_AMERICAN = ((re.compile(r"(?<=\w)ization(?=s?\b)"), "isation"), (re.compile(r"\bCenter(?=s?\b)"), "Centre"))
+_SLUG_SPELLING = (
+    (re.compile(r"isation(?=s?(?:-|$))"), "ization"),
+    (re.compile(r"(?<![a-z])centre(?=s?(?:-|$))"), "center"),
+)
+
+
+def other_spelling(name: str) -> str:
+    """``name`` with its British spellings made American, or (where it has none) its American ones
+    made British; the name itself where it has neither."""
+    for rules in (_BRITISH, _AMERICAN):
+        changed = name
+        for pattern, written in rules:
+            changed = pattern.sub(written, changed)
+        if changed != name:
+            return changed
+    return name
+
+
+def one_spelling(key: str) -> str:
+    """A slug (``slug``) with the British spellings of its words made American, so both spellings of
+    a name give one key."""
+    for pattern, written in _SLUG_SPELLING:
+        key = pattern.sub(written, key)
+    return key
 
 
 def is_person_cue(word: str) -> bool:
