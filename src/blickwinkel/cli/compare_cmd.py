@@ -29,6 +29,16 @@ if TYPE_CHECKING:
     from blickwinkel.model import Comparison
 
 
+# The link_embedder setting, for `compare` and `eval compare` alike.
+LinkEmbedderOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Second embedder the link model reads for uncertain pairs: auto (e5 for English pairs), "
+        "e5 (every language, slower) or none."
+    ),
+]
+
+
 class Format(StrEnum):
     terminal = "terminal"
     json = "json"
@@ -73,13 +83,7 @@ def compare(
     threshold: Annotated[
         float | None, typer.Option(help="Alignment score needed for two statements to state one fact.")
     ] = None,
-    link_embedder: Annotated[
-        str | None,
-        typer.Option(
-            help="Second embedder the link model reads for uncertain pairs: auto (e5 for English pairs), "
-            "e5 (every language, slower) or none."
-        ),
-    ] = None,
+    link_embedder: LinkEmbedderOption = None,
     allow_network: AllowNetworksOption = None,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""

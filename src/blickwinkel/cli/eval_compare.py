@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from blickwinkel.cli._messages import bad_choice, help_text, print_error, stderr_console
+from blickwinkel.cli.compare_cmd import LinkEmbedderOption
 from blickwinkel.errors import BlickwinkelError, EvaluationError
 
 # The rows of the table, as blickwinkel.compare.evaluate names them (not imported here: the
@@ -84,13 +85,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         data_root: Annotated[
             Path, typer.Option(help="Folder holding the data files real-news gold refers to.")
         ] = DEFAULT_DATA_ROOT,
-        link_embedder: Annotated[
-            str | None,
-            typer.Option(
-                help="Second embedder the link model reads for uncertain pairs: auto (e5 for English pairs), "
-                "e5 (every language, slower) or none."
-            ),
-        ] = None,
+        link_embedder: LinkEmbedderOption = None,
     ) -> None:
         from blickwinkel.config import load_settings
         from blickwinkel.evaluation import evaluate_gold_files, gold_files_of_split

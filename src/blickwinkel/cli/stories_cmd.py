@@ -28,6 +28,10 @@ MIN_PEARSON_PAIRS = 3
 # 'embedder' (fast, for batches), 'similarity' and its evaluation take 'pair_embedder'.
 _EMBEDDER_FAST = typer.Option("--embedder", help="Embedding backend (default: the 'embedder' setting).")
 _EMBEDDER_PAIR = typer.Option("--embedder", help="Embedding backend (default: the 'pair_embedder' setting).")
+MaxFileMbOption = Annotated[
+    float | None,
+    typer.Option(help="Refuse inputs larger than this (MB; default: the 'max_file_mb' setting)."),
+]
 
 
 def _embedder(name: str | None, setting: str) -> Any:
@@ -161,10 +165,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 min=0,
             ),
         ] = None,
-        max_file_mb: Annotated[
-            float | None,
-            typer.Option(help="Refuse inputs larger than this (MB; default: the 'max_file_mb' setting)."),
-        ] = None,
+        max_file_mb: MaxFileMbOption = None,
     ) -> None:
         """Group articles into stories (one event each), with outlets, languages and time span."""
         from blickwinkel.config import load_settings
@@ -216,10 +217,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         second: Annotated[str, typer.Argument(help="The second article file.")],
         format: Annotated[OutputFormat, _FORMAT] = "text",
         embedder: Annotated[str | None, _EMBEDDER_PAIR] = None,
-        max_file_mb: Annotated[
-            float | None,
-            typer.Option(help="Refuse inputs larger than this (MB; default: the 'max_file_mb' setting)."),
-        ] = None,
+        max_file_mb: MaxFileMbOption = None,
     ) -> None:
         """How likely two articles report the same event (SemEval scale 1 = same … 4 = unrelated)."""
         from blickwinkel.stories import same_story_score, story_docs
