@@ -255,6 +255,10 @@ class Errors(metaclass=_ErrorsWithCodes):
         "The database {url} has a schema this blickwinkel does not know ({problem}): it was written by "
         "a newer version. Upgrade blickwinkel, or give another database with --db."
     )
+    S013 = (
+        "No store at {path}: the file does not exist. Check the path (a store is made by `blickwinkel "
+        "ingest`)."
+    )
     S010 = "cursor {cursor!r} is not one this server gave out ({reason}); start without it"
     S011 = "article {article_id} is not stored"
     S012 = "No feed {feed!r} in this database; `blickwinkel feeds list{db}` names them."

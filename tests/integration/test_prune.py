@@ -93,6 +93,17 @@ def test_the_prune_command(tmp_path: Path) -> None:
     assert "deleted 1 kept analysis, 0 statement vectors and 0 article vectors" in result.stderr
 
 
+def test_prune_of_a_store_that_does_not_exist_says_so_and_makes_none(tmp_path: Path) -> None:
+    # Found by the new user: a mistyped path made a new empty store and "deleted 0 kept analyses".
+    missing = tmp_path / "newz.db"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    for db in (f"sqlite:///{missing}", str(missing)):
+        result = CliRunner().invoke(app, ["db", "prune", "--db", db], env=env)
+        assert result.exit_code == 2
+        assert "[S013]" in result.stderr and "newz.db" in result.stderr
+        assert not missing.exists()
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_migration_0004_keys_stored_article_vectors_with_their_version(backend: str, tmp_path: Path) -> None:
     # Article vectors were kept under the embedder's name alone and read by every later version.

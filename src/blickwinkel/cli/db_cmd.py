@@ -22,7 +22,7 @@ def prune(db: DbOption = None) -> None:
 
     err = stderr_console()
     try:
-        store = open_store(load_settings({"db": db}).db)
+        store = open_store(load_settings({"db": db}).db, create=False)
         try:
             counts = prune_store(store)
         finally:

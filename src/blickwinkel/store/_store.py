@@ -7,6 +7,8 @@ transactions, cursors and the one builder of listing filters).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import alembic.util
 import sqlalchemy as sa
 
@@ -39,9 +41,16 @@ class Store(
     (:mod:`blickwinkel.embed.kept`)."""
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (and create or migrate) the store at ``url``; empty means SQLite in the user's data dir."""
-    engine = _engine.create_engine(_engine.resolve_url(url))
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
+    """Open (and create or migrate) the store at ``url``; empty means SQLite in the user's data dir.
+    With ``create=False`` a SQLite file that does not exist is an error (S013), not a new store: for
+    upkeep, which a mistyped path turned into an empty store of its own."""
+    resolved = _engine.resolve_url(url)
+    if not create and resolved.get_backend_name() == "sqlite" and resolved.database:
+        path = Path(resolved.database).expanduser()
+        if not path.exists():
+            raise StoreError(Errors.S013.format(path=path))
+    engine = _engine.create_engine(resolved)
     try:
         _engine.migrate(engine)
     except sa.exc.DatabaseError as exc:  # OperationalError, and "file is not a database" (a text file)
