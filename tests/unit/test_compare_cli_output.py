@@ -95,7 +95,9 @@ def test_articles_in_other_languages_are_named_with_what_is_not_read() -> None:
     mixed = SimpleNamespace(articles=[article("a", "pl", "Kurier"), article("b", "pl"), article("c", "tr")])
     note = thin_languages_note(mixed)  # type: ignore[arg-type]
     assert note is not None
-    assert note.startswith("Kurier, b (pl); c (tr): blickwinkel reads German and English")
+    assert note.startswith(
+        "Kurier, b (outlet unknown) (pl); c (outlet unknown) (tr): blickwinkel reads German and English"
+    )
     assert "in pl, tr it finds names by their capitals only" in note and "no opinion" in note
 
 
@@ -116,7 +118,8 @@ def test_articles_that_share_no_fact_are_named_as_perhaps_other_events() -> None
     two = SimpleNamespace(articles=articles, different_events=(("a", "b"), ("c", "d")))
     note = separate_events_note(two)  # type: ignore[arg-type]
     assert note == (
-        "Lake Post, b | Valley News, d: these groups of articles share no fact; they may report "
+        "Lake Post, b (outlet unknown) | Valley News, d (outlet unknown): these groups of articles share "
+        "no fact; they may report "
         "different events (`blickwinkel stories` groups articles by event)"
     )
 

@@ -478,13 +478,13 @@ def test_empty_comparison_renders() -> None:
     assert "No facts." in page
 
 
-def test_article_without_outlet_is_labelled_by_id() -> None:
+def test_article_without_outlet_is_labelled_by_id_and_an_unknown_outlet() -> None:
     base = build_comparison()
     first = base.articles[0]
     nameless = replace(first, article=replace(first.article, outlet=None))
     tree = parse(render_html(replace(base, articles=(nameless, base.articles[1]))))
     header = [th.all_text() for th in tree.root.find("table", "matrix")[0].find("thead")[0].find("th")]
-    assert header == ["Fact", "tagesblatt-1", "Rundfunk West"]
+    assert header == ["Fact", "tagesblatt-1 (outlet unknown)", "Rundfunk West"]
 
 
 TEXT_BLOCKS: list[tuple[BlockKind, str, str | None]] = [

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from blickwinkel.model import Article
-from blickwinkel.report.labels import counted, labelled_reason, outlet_labels, statement_anchor
+from blickwinkel.report.labels import (
+    counted,
+    labelled_reason,
+    outlet_labels,
+    statement_anchor,
+    story_outlets,
+    unnamed_outlets_note,
+)
 
 
 def _article(aid: str, outlet: str | None, title: str | None = None) -> Article:
@@ -17,7 +24,13 @@ def test_outlet_labels_add_the_id_only_where_two_articles_share_an_outlet() -> N
         _article("c", "Wire"),
         _article("d", None, "T"),
     ]
-    assert outlet_labels(articles) == {"a": "Herald (a)", "b": "Herald (b)", "c": "Wire", "d": "d"}
+    # An article naming no outlet was labelled by its id alone, which read as an outlet of that name.
+    assert outlet_labels(articles) == {
+        "a": "Herald (a)",
+        "b": "Herald (b)",
+        "c": "Wire",
+        "d": "d (outlet unknown)",
+    }
     assert outlet_labels(articles, untitled=lambda a: a.title or a.id)["d"] == "T"
 
 
@@ -71,3 +84,19 @@ def test_no_view_writes_its_own_plural_rule() -> None:
         if path.name != "labels.py" and own_rule.search(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_a_story_names_its_outlets_and_counts_the_articles_that_name_none() -> None:
+    assert story_outlets(("Herald", "Wire"), 0) == "Herald, Wire"
+    assert story_outlets((), 0) == "–"
+    assert story_outlets(("Herald",), 2) == "Herald and 2 articles of unknown outlet"
+    assert story_outlets((), 1) == "unknown (1 article names none)"
+    assert story_outlets((), 3) == "unknown (3 articles name none)"
+
+
+def test_articles_without_an_outlet_are_told_where_to_give_one() -> None:
+    assert unnamed_outlets_note([_article("a", "Herald")]) is None
+    note = unnamed_outlets_note([_article(n, None) for n in "abcde"] + [_article("f", "Wire")])
+    assert note is not None
+    assert note.startswith("a.txt, b.txt, c.txt and 2 more: 5 articles name no outlet; give it in a front ")
+    assert "'outlet: Name'" in note and "'url'" in note

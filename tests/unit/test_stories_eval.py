@@ -134,12 +134,16 @@ def test_the_stories_listing_names_an_untitled_story_and_counts_one_article_in_t
         Story("a", ("a",), "", (), ("en",), None, None),
         Story("b", ("b", "c"), "Mill fire", ("Post",), ("en",), None, None),
     ]
-    lines = _story_lines(stories, {"a": "", "b": "Mill fire", "c": "Fire at the mill"}).splitlines()
+    outlets: dict[str, str | None] = {"a": None, "b": "Post", "c": None}
+    lines = _story_lines(stories, {"a": "", "b": "Mill fire", "c": "Fire at the mill"}, outlets).splitlines()
     assert lines[0] == "Story 1: (no title)"
     assert lines[1].startswith("  1 article · ")
     assert lines[3] == "Story 2: Mill fire" and lines[4].startswith("  2 articles · ")
+    # "outlets: –" for articles read from text files, as if they had no source
+    assert lines[1] == "  1 article · outlets: unknown (1 article names none) · languages: en"
+    assert lines[4] == "  2 articles · outlets: Post and 1 article of unknown outlet · languages: en"
     # a title-less record's first paragraph filled three lines of the listing
     long = "The old mill by the river burned down on Sunday night " * 8
-    lines = _story_lines([Story("d", ("d",), long, (), ("en",), None, None)], {"d": long}).splitlines()
+    lines = _story_lines([Story("d", ("d",), long, (), ("en",), None, None)], {"d": long}, {}).splitlines()
     assert lines[0].startswith("Story 1: The old mill") and lines[0].endswith(" …") and len(lines[0]) < 140
     assert lines[2].startswith("  - d: The old mill") and len(lines[2]) < 140

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from blickwinkel.model import Article
+
 
 def help_text(text: str) -> str:
     """A command's help written as wrapped paragraphs, each on one line: typer's rich help keeps
@@ -74,6 +76,15 @@ def warn_reading_notes(notes: Iterable[str]) -> None:
     """A warning on standard error for each thing a reader noticed in an article it read (front
     matter it could not read whole)."""
     for note in notes:
+        print_warning(stderr_console(), note)
+
+
+def warn_unnamed_outlets(articles: Iterable[Article]) -> None:
+    """One warning on standard error for the articles that name no outlet, saying how to give one."""
+    from blickwinkel.report.labels import unnamed_outlets_note
+
+    note = unnamed_outlets_note(articles)
+    if note is not None:
         print_warning(stderr_console(), note)
 
 

@@ -115,8 +115,9 @@ def _title(text: str) -> str:
     return textwrap.shorten(" ".join(text.split()), width=TITLE_WIDTH, placeholder=" …")
 
 
-def _story_lines(stories: list[Any], titles: dict[str, str]) -> str:
-    from blickwinkel.report.labels import counted
+def _story_lines(stories: list[Any], titles: dict[str, str], outlets: dict[str, str | None]) -> str:
+    """The listing of ``stories``; ``outlets`` gives each article's outlet (None: it names none)."""
+    from blickwinkel.report.labels import counted, story_outlets
 
     lines: list[str] = []
     for number, story in enumerate(stories, start=1):
@@ -126,7 +127,7 @@ def _story_lines(stories: list[Any], titles: dict[str, str]) -> str:
         lines.append(f"Story {number}: {_title(story.title) or '(no title)'}")
         details = [
             counted(len(story.articles), "article"),
-            f"outlets: {', '.join(story.outlets) or '–'}",
+            f"outlets: {story_outlets(story.outlets, sum(1 for a in story.articles if not outlets.get(a)))}",
             f"languages: {', '.join(story.languages) or '–'}",
         ]
         if span:
@@ -203,7 +204,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 )
             )
         else:
-            typer.echo(_story_lines(found, {d.id: d.title for d in docs}))
+            typer.echo(_story_lines(found, {d.id: d.title for d in docs}, {a.id: a.outlet for a in articles}))
+        from blickwinkel.cli._messages import warn_unnamed_outlets
+
+        warn_unnamed_outlets(articles)
         if failures:
             typer.echo(
                 f"{len(failures)} input(s) could not be read; grouped the other {len(articles)} article(s).",

@@ -19,15 +19,24 @@ def counted(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many if many is not None else one + 's')}"
 
 
-def _article_id(article: Article) -> str:
-    return article.id
+UNKNOWN_OUTLET = "outlet unknown"
+"""What views say of an article that names no outlet: a plain text file names none (a front matter
+``outlet:`` line, a record's ``outlet`` or the host of its ``url`` give one). No outlet is made up for
+it (a folder's name is as often the story's as the outlet's), so its label is its own id, which is its
+file's name, and says the outlet is unknown."""
+
+
+def unnamed_outlet(article: Article) -> str:
+    """The label of an article that names no outlet: "ferry-report (outlet unknown)". Labelled by its
+    id alone, it read as an outlet called "ferry-report"; `stories` said "outlets: –"."""
+    return f"{article.id} ({UNKNOWN_OUTLET})"
 
 
 def outlet_labels(
-    articles: Iterable[Article], *, untitled: Callable[[Article], str] = _article_id
+    articles: Iterable[Article], *, untitled: Callable[[Article], str] = unnamed_outlet
 ) -> dict[str, str]:
     """A label per article id: its outlet, with the article id added when two articles share the
-    outlet; ``untitled(article)`` (the article id unless given) when it names no outlet."""
+    outlet; ``untitled(article)`` (:func:`unnamed_outlet` unless given) when it names no outlet."""
     items = list(articles)
     counts = Counter(a.outlet for a in items if a.outlet)
     return {
@@ -64,6 +73,31 @@ def many_articles_note(count: int) -> str | None:
     return (
         f"{count} articles compared as one event (more than {MANY_ARTICLES}): the lists are long, "
         "and a story this large may hold more than one event"
+    )
+
+
+def story_outlets(outlets: Iterable[str], unnamed: int) -> str:
+    """A story's outlets as a listing names them, with the articles that name none counted:
+    "Kurier Ost, Tagesblatt", "Kurier Ost and 2 articles of unknown outlet", "unknown (3 articles name
+    none)". A story of text files read "outlets: –", as if its articles had no source at all."""
+    named = ", ".join(outlets)
+    if not unnamed:
+        return named or "–"
+    if not named:
+        return f"unknown ({counted(unnamed, 'article')} {'names' if unnamed == 1 else 'name'} none)"
+    return f"{named} and {counted(unnamed, 'article')} of unknown outlet"
+
+
+def unnamed_outlets_note(articles: Iterable[Article]) -> str | None:
+    """The hint, once per run, for articles that name no outlet: where an outlet can be given."""
+    sources = [a.source for a in articles if not a.outlet]
+    if not sources:
+        return None
+    shown = ", ".join(sources[:3]) + (f" and {len(sources) - 3} more" if len(sources) > 3 else "")
+    return (
+        f"{shown}: {counted(len(sources), 'article')} {'names' if len(sources) == 1 else 'name'} no outlet; "
+        "give it in a front matter block (an 'outlet: Name' line between '---' lines at the top of the "
+        "file) or as a JSON record's 'outlet' or 'url'"
     )
 
 
@@ -157,7 +191,7 @@ def separate_events_note(comparison: Comparison) -> str | None:
     event against the other without a word."""
     if len(comparison.different_events) < 2:
         return None
-    names = {a.article.id: a.article.outlet or a.article.id for a in comparison.articles}
+    names = {a.article.id: a.article.outlet or unnamed_outlet(a.article) for a in comparison.articles}
     shown = " | ".join(", ".join(names.get(i, i) for i in group) for group in comparison.different_events)
     return (
         f"{shown}: these groups of articles share no fact; they may report different events "
@@ -175,7 +209,7 @@ def thin_languages_note(comparison: Comparison) -> str | None:
     for a in comparison.articles:
         language = (a.article.language or "").lower()[:2]
         if language and not reads_opinion(language):
-            by_language.setdefault(language, []).append(a.article.outlet or a.article.id)
+            by_language.setdefault(language, []).append(a.article.outlet or unnamed_outlet(a.article))
     if not by_language:
         return None
     who = "; ".join(f"{', '.join(names)} ({language})" for language, names in sorted(by_language.items()))
