@@ -1,7 +1,7 @@
 """The first view of a large story's page: how long `blickwinkel serve` takes to answer it, and how long
 until the page shows the comparison.
 
-    python bench/story_first_view.py [--articles 30] [--db /tmp/story.db] [--keep]
+    python bench/story_first_view.py [--articles 30] [--db /tmp/story.db] [--keep] [--route page|api|api-wait]
 
 Ingests the first --articles articles of ../shared/data/corpus-de/articles.jsonl of March 2020 with
 1,500–5,000 characters (skipped when absent) with `blickwinkel ingest` into a temporary SQLite store
@@ -10,6 +10,9 @@ plain SQL, starts `blickwinkel serve` on the copy on a free port and times, with
 
 * the first GET of ``/stories/<id>`` (the comparison is not cached),
 * the time until a GET of the page no longer says the story is being compared (its comparison is in).
+
+``--route api`` times ``/api/v1/stories/<id>`` instead (it answers when the comparison is in),
+``--route api-wait`` ``/api/v1/stories/<id>?wait=0`` (202 until the comparison is in, then 200).
 
 No comparison is cached from an earlier run: each run works on a fresh copy. Nothing here
 imports the package: the commands run as subprocesses. Prints figures with the load average (the
@@ -91,26 +94,40 @@ def _get(url: str, timeout: float = 3600) -> tuple[int, str]:
         return exc.code, exc.read().decode("utf-8", "replace")
 
 
-def measure(store: Path) -> None:
+ROUTES = {
+    "page": "/stories/{story}?lang=en",
+    "api": "/api/v1/stories/{story}",
+    "api-wait": "/api/v1/stories/{story}?wait=0",
+}
+
+
+def _pending(status: int, body: str) -> bool:
+    """The answer says the comparison is not in yet (the page's words; the API's 202)."""
+    return status == 202 or any(p in body for p in BEING_COMPARED)
+
+
+def measure(store: Path, route: str = "page") -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "copy.db"
         with sqlite3.connect(store) as source, sqlite3.connect(db) as copy:
             source.backup(copy)  # with what is still in the write-ahead log
             story = one_story(copy)
         with served(str(db), env=_env()) as server:
-            page = f"{server.base}/stories/{story}?lang=en"
+            page = server.base + ROUTES[route].format(story=story)
             started = time.perf_counter()
             status, body = _get(page)
             first = time.perf_counter() - started
-            pending = any(p in body for p in BEING_COMPARED)
+            first_status = status
+            pending = _pending(status, body)
             while pending:
                 time.sleep(1)
                 status, body = _get(page)
-                pending = any(p in body for p in BEING_COMPARED)
+                pending = _pending(status, body)
             compared = time.perf_counter() - started
             load = os.getloadavg()[0]
             print(
-                f"story of {_size(db, story)} articles: first view {first:.2f} s (status {status}, "
+                f"{route}: story of {_size(db, story)} articles: "
+                f"first answer {first:.2f} s (status {first_status}, "
                 f"{'being compared' if first < compared - 0.5 else 'with its comparison'}); "
                 f"comparison shown after {compared:.1f} s; load average {load:.1f}"
             )
@@ -130,9 +147,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=30, help="articles in the story")
     parser.add_argument("--db", type=Path, help="the store to build, or to reuse when it exists")
     parser.add_argument("--keep", action="store_true", help="keep the store built here and print its path")
+    parser.add_argument(
+        "--route", choices=sorted(ROUTES), default="page", help="what to time (default: page)"
+    )
     args = parser.parse_args()
     if args.db is not None and args.db.exists():
-        measure(args.db)
+        measure(args.db, args.route)
         return
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} not found (the corpus is not redistributed)")
@@ -140,7 +160,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bw-first-view-"))
     store = args.db or folder / "story.db"
     build_store(store, args.articles)
-    measure(store)
+    measure(store, args.route)
     if args.keep or args.db:
         print(f"store kept: {store} (measure again with --db {store})")
     else:

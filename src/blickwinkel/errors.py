@@ -412,6 +412,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     W028 = "The request was refused: {detail}"
     # web/service.py: a compare request whose inputs could not be read, but for fewer than two
     W029 = "Only {count} of the {given} articles could be read; a comparison needs two or more. {failures}"
+    W030 = "The token is missing or wrong: enter the server's token (setting token, BLICKWINKEL_TOKEN)."
 
 
 def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) -> str:

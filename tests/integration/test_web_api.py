@@ -296,6 +296,20 @@ def test_write_token_is_required_when_set_or_public(store: Store) -> None:
     assert TestClient(app).get("/api/v1/stories").status_code == 200  # reads stay open
 
 
+def test_the_compare_form_without_the_token_keeps_what_was_pasted(store: Store) -> None:
+    # It answered an error page saying to send an Authorization header, and the pasted texts were gone.
+    with_token = _client(store, token="s3cret")
+    form = {"text_1": TEXT_A, "text_2": TEXT_B, "outlet_1": "Mill Post"}
+    for given in ({}, {"token": "wrong"}):
+        page = with_token.post("/compare", data=form | given, headers={"accept": "text/html"})
+        assert page.status_code == 401
+        assert "[W030] The token is missing or wrong" in page.text and "Authorization" not in page.text
+        assert "Ten people were evacuated." in page.text and 'value="Mill Post"' in page.text
+        assert 'name="token"' in page.text
+    page = with_token.post("/compare", data=form | {"token": "s3cret"}, headers={"accept": "text/html"})
+    assert page.status_code == 200 and 'id="result"' in page.text
+
+
 def test_security_headers_on_every_response(client: TestClient) -> None:
     for path in ("/", "/api/v1/stories", "/nope", "/static/app.js"):
         response = client.get(path)

@@ -242,8 +242,6 @@ async def compare_submit(request: Request) -> Response:
     app_state = state(request)
     async with request.form(max_files=0) as form:
         fields = {k: str(v) for k, v in form.items() if isinstance(v, str)}
-    token = fields.get("token")
-    check_write_token(request, str(token) if token else None)
     slots = []
     inputs = []
     for n in range(1, COMPARE_SLOTS + 1):
@@ -263,6 +261,14 @@ async def compare_submit(request: Request) -> Response:
     view = None
     status, headers = 200, {}
     try:
+        # Refused with the form and what was pasted into it, not on an error page that lost it all.
+        token = fields.get("token")
+        try:
+            check_write_token(request, str(token) if token else None)
+        except ApiError as exc:
+            if exc.status == 401:  # W010 names a header, which a form cannot send
+                raise ApiError(401, Errors.W030, field="token") from None
+            raise
         result = await run_compare(app_state, inputs)
         # Each input that could not be read is named in its own slot; the others are compared.
         unread = {u.field: u.message for u in result.unread}
