@@ -216,3 +216,23 @@ def test_a_repeated_url_is_one_article_its_last_record(
     assert result.repeated_urls == 2 and result.articles == len(records)
     rows = [r for r in _table(tmp_path / "out", "articles") if r["url"] == first["url"]]
     assert [r["id"] for r in rows] == [edited["id"]] and rows[0]["text"].endswith("corrected.")
+
+
+def test_a_record_read_without_a_field_is_written_to_the_warnings(
+    client: Any, records: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    # A record whose date is no date is read undated with a warning (it was lost whole); the batch run
+    # wrote that warning nowhere.
+    undated = records[0] | {"published": "soon"}
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "part-1.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in [undated, *records[1:4]]) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = run_batch([str(inputs)], str(out), client=client, compare=False)
+    assert result.failures == 0 and result.warnings == 1 and len(result.story_of) == 4
+    (line,) = (out / "warnings.jsonl").read_text(encoding="utf-8").splitlines()
+    warning = json.loads(line)["warning"]
+    assert warning.startswith(f"{inputs / 'part-1.jsonl'}:1: [I066] field 'published' is no date")
+    assert json.loads((out / "manifest.json").read_text())["warnings"] == 1

@@ -11,7 +11,8 @@ Three rounds of tasks, each resumable through files under ``OUT/_work``:
 
 A task that dies with its worker is run again by Dask on another worker; every write is atomic and
 named by its content, so a re-run into the same ``--out`` skips finished work and writes each article
-once. An article that fails is recorded in ``failures.jsonl`` and the rest of its partition goes on.
+once. An article that fails is recorded in ``failures.jsonl`` and the rest of its partition goes on;
+what a reader noticed in an article it read (a date that is no date, read undated) in ``warnings.jsonl``.
 """
 
 from __future__ import annotations
@@ -79,6 +80,9 @@ class PreparedPartition:
     articles: tuple[tuple[str, dt.date | None, ArticleMeta], ...]
     failures: tuple[Failure, ...]
     urls: tuple[str | None, ...] = ()  # each article's URL, in the order of ``articles``
+    # What the readers noticed in the articles they read (``Article.notes``): a record whose date is
+    # no date is read undated with a warning, which the run wrote nowhere.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ class BatchResult:
     facts: int = 0
     conflicts: int = 0
     failures: int = 0
+    warnings: int = 0
     chunks: int = 0
     resumed_chunks: int = 0
     windows: int = 0
@@ -204,6 +209,7 @@ def _summary(key: str, done: dict[str, Any]) -> PreparedPartition:
         ),
         failures=tuple(done["failures"]),
         urls=tuple(a.url for a in articles.values()),
+        notes=tuple(note for a in articles.values() for note in a.notes),
     )
 
 
@@ -411,6 +417,7 @@ def run_batch(
         part.urls[k] if k < len(part.urls) else None for part in prepared for k in range(len(part.articles))
     ]
     stands = iter(latest_of_each_url(urls))
+    notes = [note for part in prepared for note in part.notes]
     for part in prepared:
         failures.extend(part.failures)
         for article, published, labels in part.articles:
@@ -473,6 +480,11 @@ def run_batch(
         ).encode(),
     )
     result.failures = len(failures)
+    output.write_bytes(
+        ["warnings.jsonl"],
+        "".join(json.dumps({"warning": note}, ensure_ascii=False) + "\n" for note in notes).encode(),
+    )
+    result.warnings = len(notes)
     output.write_bytes(["manifest.json"], json.dumps(result.to_json(), indent=2).encode())
     return result
 

@@ -126,6 +126,12 @@ def batch(
             f"{_repeated_urls(result.repeated_urls)}; {counted(result.failures, 'failure')} "
             f"(see {failures_file(out)})."
         )
+        if result.warnings:
+            # A record read without a field it has (a date that is no date) was named nowhere.
+            typer.echo(
+                f"{counted(result.warnings, 'warning')} on articles that were read "
+                f"(see {out.rstrip('/')}/warnings.jsonl)."
+            )
         if result.resumed_chunks:
             typer.echo(f"Resumed: {result.resumed_chunks} chunks were already written.")
     if result.failures:
