@@ -209,6 +209,11 @@ class Errors(metaclass=_ErrorsWithCodes):
         "field 'url' is not a web address: {value} (give an http:// or https:// address); the article is "
         "read without it"
     )
+    # store/ingest.py: a warning (the feed's other entries are still read)
+    I073 = (
+        "feed entries without an article's web address (no link, or not http/https), left out: {count} "
+        "of {total} ({shown})"
+    )
     # ingest/_inputs.py: a warning (the file is still read)
     I072 = "the text holds {count} NUL byte(s) (a padded or cut copy?); it is read without them"
     # compare/, pipeline.py, web/service.py

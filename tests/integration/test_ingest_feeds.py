@@ -98,6 +98,11 @@ def test_feed_entries_are_fetched_stored_once_and_failures_recorded(
     counts = ingestor.poll_feeds()
     assert (counts.stored, counts.failed) == (2, 1)
     assert [f.source for f in store.failures()] == [f"{server}/missing"]
+    # The entry whose link is a script was left out without a word.
+    assert counts.notes == [
+        f"{server}/feed.xml: [I073] feed entries without an article's web address (no link, or not "
+        "http/https), left out: 1 of 4 ('Script')"
+    ]
     stored = store.list_articles().items
     assert {a.outlet for a in stored} == {"Osterlin Post", "Valley Courier"}
     assert len({a.story_id for a in stored}) == 1  # the same event: one story
@@ -132,7 +137,7 @@ def test_feed_entry_dates_are_the_dates_written() -> None:
         f"<item><title>{k}</title><link>https://news.example/{k}</link>{d}</item>" for k, d in items
     )
     feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{body}</channel></rss>'
-    entries, _ = parse_feed("https://news.example/feed.xml", feed.encode())
+    entries = parse_feed("https://news.example/feed.xml", feed.encode()).entries
     assert dict(entries) == {
         "https://news.example/a": dt.date(2031, 6, 14),
         "https://news.example/b": dt.date(2031, 6, 15),
@@ -159,7 +164,7 @@ def test_german_french_and_spanish_feed_dates_are_read(written: str, date: dt.da
 
     item = f"<item><title>a</title><link>https://news.example/a</link><pubDate>{written}</pubDate></item>"
     feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{item}</channel></rss>'
-    entries, _ = parse_feed("https://news.example/feed.xml", feed.encode())
+    entries = parse_feed("https://news.example/feed.xml", feed.encode()).entries
     assert entries == [("https://news.example/a", date)]
 
 

@@ -288,7 +288,7 @@ class Ingestor:
 
     def _ingest_feed_body(self, url: str, fetched: Fetched, feed: Feed | None) -> IngestCounts:
         try:
-            entries, title = parse_feed(url, fetched.body)
+            feed_read = parse_feed(url, fetched.body)
         except IngestError as exc:
             if feed is not None:
                 self.store.update_feed(feed.id, status=fetched.status, error=exc.problem)
@@ -300,11 +300,12 @@ class Ingestor:
                 error=None,
                 etag=fetched.headers.get("etag"),
                 last_modified=fetched.headers.get("last-modified"),
-                title=title,
+                title=feed_read.title,
             )
         self.store.clear_failure(url)
-        counts = IngestCounts()
-        for link, published in entries:
+        note = feed_read.unlinked_note(url)
+        counts = IngestCounts(notes=[note] if note else [])
+        for link, published in feed_read.entries:
             counts.add(self.ingest_url(link, published=published, fetch_stored=False))
         return counts
 
@@ -549,21 +550,40 @@ def _rfc2822_date(text: str) -> dt.date | None:
         return None
 
 
-def parse_feed(url: str, body: bytes) -> tuple[list[tuple[str, dt.date | None]], str | None]:
-    """The entry links (made absolute, http(s) only) with their dates, and the feed's title."""
+@dataclass(frozen=True)
+class ParsedFeed:
+    """A feed's entry links (made absolute, http(s) only) with their dates, its title, and the entries
+    that name no article's web address (no link, or another scheme), by title or number."""
+
+    entries: list[tuple[str, dt.date | None]]
+    title: str | None
+    unlinked: tuple[str, ...] = ()
+
+    def unlinked_note(self, url: str) -> str | None:
+        """The warning for the entries left out (they were left out without a word), or None."""
+        if not self.unlinked:
+            return None
+        count, total = len(self.unlinked), len(self.unlinked) + len(self.entries)
+        shown = ", ".join(repr(t) for t in self.unlinked[:3]) + (" …" if count > 3 else "")
+        return f"{url}: {Errors.I073.format(count=count, total=total, shown=shown)}"
+
+
+def parse_feed(url: str, body: bytes) -> ParsedFeed:
+    """The entry links (made absolute, http(s) only) with their dates, the feed's title, and the
+    entries left out for want of an article's address."""
     import feedparser
 
     parsed: Any = feedparser.parse(body)
     if parsed.get("bozo") and not parsed.get("entries"):
         raise IngestError(url, Errors.I055.format(exc=parsed.get("bozo_exception")))
     entries: list[tuple[str, dt.date | None]] = []
-    for entry in parsed.get("entries", []):
+    unlinked: list[str] = []
+    for number, entry in enumerate(parsed.get("entries", []), start=1):
         link = entry.get("link")
-        if not link:
-            continue
-        link = urllib.parse.urljoin(url, str(link))
+        link = urllib.parse.urljoin(url, str(link)) if link else ""
         if not is_url(link):
+            unlinked.append(str(entry.get("title") or f"entry {number}")[:60])
             continue
         entries.append((link, _entry_date(entry)))
     title = parsed.get("feed", {}).get("title")
-    return entries, str(title) if title else None
+    return ParsedFeed(entries, str(title) if title else None, tuple(unlinked))
