@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 
 from blickwinkel import __version__
-from blickwinkel.errors import ApiError, BlickwinkelError, Errors
+from blickwinkel.errors import ApiError, BlickwinkelError, Errors, IngestError
 from blickwinkel.report.html import safe_url
 from blickwinkel.report.labels import counted, idsafe
 from blickwinkel.store import MARK_END, MARK_START, StoreError
@@ -251,6 +251,13 @@ async def compare_submit(request: Request) -> Response:
         slots.append({"n": n, "text": text, "url": url, "outlet": outlet, "error": None})
         if url:
             inputs.append(CompareInput(url=url, outlet=outlet or None, field=f"url_{n}"))
+        elif len(text) > app_state.options.compare_max_chars:
+            # Left out and named like a page that cannot be fetched, as `blickwinkel compare` leaves out
+            # a file too long (the API's JSON answers 413: a client there sends what it means to).
+            too_long = IngestError(
+                f"text-{n}", Errors.K005.format(size=len(text), limit=app_state.options.compare_max_chars)
+            )
+            inputs.append(CompareInput(name=f"text-{n}", field=f"text_{n}", problem=too_long))
         elif text.strip():
             inputs.append(
                 CompareInput(
