@@ -99,6 +99,9 @@ def test_articles_in_other_languages_are_named_with_what_is_not_read() -> None:
         "Kurier, b (outlet unknown) (pl); c (outlet unknown) (tr): blickwinkel reads German and English"
     )
     assert "in pl, tr it finds names by their capitals only" in note and "no opinion" in note
+    # what it does not read is said as it is (found by the new user: an Italian pair's "40 famiglie" /
+    # "45 famiglie" were no quantities, while the note said facts were linked by numbers)
+    assert "no dates, no counts or amounts" in note and "numbers alone" not in note
 
 
 def test_articles_that_share_no_fact_are_named_as_perhaps_other_events() -> None:

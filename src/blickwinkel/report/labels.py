@@ -217,6 +217,7 @@ def thin_languages_note(comparison: Comparison) -> str | None:
     return (
         f"{who}: blickwinkel reads German and English, French and Spanish more thinly; in {languages} "
         "it finds names by their capitals only, as written (one person in two grammatical cases is two "
-        "names), and reads no speakers, no dates written in words and no opinion, so facts are linked "
-        "by meaning and numbers alone"
+        "names), and reads no speakers, no dates, no counts or amounts and no opinion, so facts are "
+        "linked by meaning and wording alone, and a different number is a conflict only between two "
+        "statements worded alike"
     )
