@@ -116,3 +116,17 @@ def test_a_date_flag_is_no_date_and_says_nothing() -> None:
     text = "---\ntitle: Ferry stops\ndate: 2026-03-02\npublished: true\n---\n\n" + BODY
     article = read_text(text, source="ferry.md")
     assert article.published == dt.date(2026, 3, 2) and article.notes == ()
+
+
+def test_a_front_matter_list_of_one_value_is_the_value() -> None:
+    # "date: [2026-03-02]" (a site generator's list form) left the article undated without a word.
+    text = "---\ntitle: ['Ferry stops']\ndate: [2026-03-02]\noutlet: [Harbour Post]\n---\n\n" + BODY
+    article = read_text(text, source="ferry.md")
+    assert (article.title, article.published, article.outlet, article.notes) == (
+        "Ferry stops",
+        dt.date(2026, 3, 2),
+        "Harbour Post",
+        (),
+    )
+    two = read_text("---\ntitle: Ferry stops\ndate: [2026-03-02, 2026-03-03]\n---\n\n" + BODY, source="f.md")
+    assert two.published is None  # two dates: no one date

@@ -60,6 +60,25 @@ def test_parse_date_value() -> None:
 
 
 @pytest.mark.parametrize(
+    "value",
+    [
+        "2024/04/20",
+        "2024/4/20 10:15",
+        "2024-04-20T10:15:00Z[UTC]",
+        "2024-04-20T10:15:00+02:00[Europe/Berlin]",
+    ],
+)
+def test_parse_date_value_with_slashes_year_first_and_a_java_zone_name(value: str) -> None:
+    # An export's "2024/04/20" or a Java timestamp with its zone name left the record undated.
+    assert parse_date_value(value) == dt.date(2024, 4, 20)
+
+
+@pytest.mark.parametrize("value", ["04/20/2024", "20/04/2024", "2024-04/20", "2024/04-20"])
+def test_day_and_month_that_can_be_swapped_or_mixed_separators_are_no_date(value: str) -> None:
+    assert parse_date_value(value) is None
+
+
+@pytest.mark.parametrize(
     ("banner", "outlet"),
     [
         ("DIE POSAUNE", "Die Posaune"),

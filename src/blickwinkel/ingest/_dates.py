@@ -21,7 +21,12 @@ _MONTH = "(?P<month_name>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + 
 _DATE = re.compile(
     "|".join(
         (
-            r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?",
+            # ISO, also with slashes ("2026/03/02", as East Asian sites and some exports write it: year
+            # first, so no day and month to confuse) and Java's zone name after the offset
+            # ("2026-03-02T10:00:00Z[UTC]"); both were refused and the record lost (I028) until the twelfth
+            # session, then read undated
+            r"(?P<iso_y>\d{4})(?P<iso_sep>[-/])(?P<iso_m>\d{1,2})(?P=iso_sep)(?P<iso_d>\d{1,2})"
+            r"(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?(?:\[[\w/+-]{1,40}\])?)?",
             r"(?P<dot_d>\d{1,2})\.\s?(?P<dot_m>\d{1,2})\.\s?(?P<dot_y>\d{4})",
             # "14. Juni 2025", "14 juin 2025", "1er juin 2025", "14 de junio de 2025"
             rf"(?P<dm_d>\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(?P<dm_y>\d{{4}})",

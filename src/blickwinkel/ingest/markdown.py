@@ -207,6 +207,8 @@ def _front_matter_fields(
             value = ", ".join(_list_items(lines[index + 1 :]))
         if key == "author" and _FLOW_LIST.fullmatch(value):
             value = ", ".join(_flow_items(value))
+        elif key and _FLOW_LIST.fullmatch(value) and len(items := _flow_items(value)) == 1:
+            value = items[0]  # "date: [2026-03-02]", "title: ['…']": a list of one value is the value
         if not key or not value or value.startswith(("[", "{", "|", ">")) or key in fields:
             continue
         if key == "published" and parse_date_value(value) is None:
