@@ -454,7 +454,7 @@ def test_json_field_errors(tmp_path: Path, record: str, problem: str) -> None:
         ("title", "true"),
         ("lead", "{}"),
         ("author", "12"),
-        ("author", '[{"name": "Mara Lind"}]'),
+        ("author", '[{"id": 3}]'),
         ("outlet", "[1, 2]"),
         ("url", '{"href": "https://example.org/a"}'),
         ("id", "1.5"),
@@ -900,3 +900,18 @@ def test_json_mongodb_dates_under_every_date_field_name() -> None:
     assert article.published is None and article.notes[0].startswith(
         "m.json: [I066] field 'pubDate' is no date"
     )
+
+
+def test_json_authors_as_person_objects_and_a_null_paragraph_are_read() -> None:
+    # schema.org exports give authors as {"@type": "Person", "name": …} (refused, I023); an export's
+    # null paragraph in a text list failed the whole record (I025).
+    record = {
+        "title": "Fähre fährt wieder",
+        "text": ["Die Fähre fährt ab Montag wieder.", None, "Der Anleger ist repariert."],
+        "authors": [{"@type": "Person", "name": "Mara Lind"}, {"@type": "Person", "name": "Jo Berg"}],
+    }
+    article = read_text(json.dumps(record), source="t.json")
+    assert article.author == "Mara Lind, Jo Berg" and article.notes == ()
+    assert article.text.endswith("Die Fähre fährt ab Montag wieder.\n\nDer Anleger ist repariert.")
+    one = read_text(json.dumps(record | {"author": {"name": "Mara Lind"}}), source="t.json")
+    assert one.author == "Mara Lind"

@@ -211,6 +211,7 @@ def _field(record: dict[str, Any], name: str) -> tuple[str, Any]:
                 alias in _CHECKED_ALIASES
                 or _plain_value(candidate)
                 or (name == "published" and _is_extended_json_date(candidate))
+                or (name == "author" and isinstance(candidate, list) and all(map(_person_name, candidate)))
             ):
                 return alias, candidate
     return name, value
@@ -220,6 +221,16 @@ def _plain_value(value: object) -> bool:
     if isinstance(value, list):
         return bool(value) and all(isinstance(item, str) for item in value)
     return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _person_name(value: object) -> str | None:
+    """An author as a name, or as schema.org's person object ``{"@type": "Person", "name": …}``
+    (exports of pages' structured data; such authors were refused, I023)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return str(value["name"])
+    return None
 
 
 def _string(record: dict[str, Any], name: str, source: str, *, numbers: bool = False) -> str | None:
@@ -234,8 +245,10 @@ def _string(record: dict[str, Any], name: str, source: str, *, numbers: bool = F
     # News API exports: an outlet as {"id": …, "name": "BBC News"}, authors as a list of names
     if name == "outlet" and isinstance(value, dict) and isinstance(value.get("name"), str):
         value = value["name"]
-    elif name == "author" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        value = ", ".join(v.strip() for v in value if v.strip())
+    elif name == "author" and isinstance(value, list) and value and all(map(_person_name, value)):
+        value = ", ".join(n.strip() for n in map(_person_name, value) if n and n.strip())
+    elif name == "author" and _person_name(value):
+        value = _person_name(value)
     if not isinstance(value, str):
         raise IngestError(source, Errors.I023.format(key=key, value=_shown(value)))
     return join_lines(normalise(value).split("\n")) or None
@@ -267,14 +280,15 @@ def _text_field(record: dict[str, Any], source: str) -> str:
         raise IngestError(source, Errors.I024.format(hint=_wrapper_hint(record) or _other_text_hint(record)))
     if isinstance(value, list):
         for number, part in enumerate(value, start=1):
-            if not isinstance(part, str):
+            if not isinstance(part, str) and part is not None:
                 raise IngestError(
                     source,
                     Errors.I025.format(
                         number=number, count=len(value), kind=_json_type(part), value=_shown(part)
                     ),
                 )
-        value = "\n\n".join(value)
+        # A null paragraph (an export's empty slot) holds nothing: it failed the whole record (I025).
+        value = "\n\n".join(part for part in value if part is not None)
     if not isinstance(value, str):
         raise IngestError(source, Errors.I026.format(kind=_json_type(value), value=_shown(value)))
     if not normalise(value).strip():
