@@ -88,3 +88,29 @@ def test_building_nouns_name_a_building_only_beside_a_namesake(
     sentence: str, language: str, found: list[tuple[str, str]]
 ) -> None:
     assert _entities(sentence, language) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # a rank stayed in the person's name, so the report named the speaker "Col Jane Doe"
+        ('" We hold the line , " said Lt Col Jane Doe .', [("Jane Doe", "PER")]),
+        ("Maj Gen Ann Lee told reporters the base was safe .", [("Ann Lee", "PER")]),
+        # "Capt" without its dot was no title: "Capt Ivo" an organisation and "Ivo" a place
+        ('" It was close , " Capt Ivo Marsh said .', [("Ivo Marsh", "PER")]),
+        ("Det Supt Lisa Brandt said the inquiry would go on .", [("Lisa Brandt", "PER")]),
+        ("Cllr Mark Olsen and Cpl Ana Ruiz were there .", [("Mark Olsen", "PER"), ("Ana Ruiz", "PER")]),
+    ],
+)
+def test_ranks_are_no_part_of_a_name(sentence: str, found: list[tuple[str, str]]) -> None:
+    assert _entities(sentence) == found
+
+
+def test_an_abbreviated_rank_ends_no_sentence() -> None:
+    text = "Jet lands safely\n\nBrig. Gen. Tom Reyes said the runway was clear."
+    (analysed,) = analyse_articles(
+        [dataclasses.replace(read_text(text, source="s.txt", fmt="text"), language="en")]
+    )
+    _headline, said = analysed.statements
+    assert said.speaker == "per:tom-reyes"
+    assert [m.text for m in said.entities] == ["Tom Reyes"]

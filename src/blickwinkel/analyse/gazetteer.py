@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from blickwinkel.text.function_words import function_words
+from blickwinkel.text.ranks import RANK_ABBREVIATIONS_EN
 
 MAX_NAME_TOKENS = 5
 
@@ -324,8 +325,26 @@ ORG_HEADS = words(
     """
 )
 
+# Military and police ranks as English writes them before a name, abbreviated with or without a dot
+# ("Lt Col <Name>", "Maj. Gen. <Name>", "Det Supt <Name>", "Capt <Name>") or in full: titles, never a
+# part of the name or its key, and cues of the name after them. Written from general knowledge; the
+# one list of ranks (``text.ranks``, which the sentence splitter reads too; TITLES and PERSON_CUES
+# below take it in).
+_RANK_ABBREVIATIONS = frozenset(RANK_ABBREVIATIONS_EN)
+RANKS = (
+    _RANK_ABBREVIATIONS
+    | {f"{rank}." for rank in _RANK_ABBREVIATIONS}
+    | words("Major Brigadier Corporal Commodore Councillor Detective Superintendent Constable Inspector")
+)
+
+
+def is_rank_abbreviation(word: str) -> bool:
+    """An abbreviated rank ("Lt", "Maj.", "Supt"): a name follows it even without a dot."""
+    return word.rstrip(".") in _RANK_ABBREVIATIONS
+
+
 # Words before a person's name ("Außenminister X", "Frau X", "Foreign Minister X", "Mr X").
-PERSON_CUES = words(
+PERSON_CUES = RANKS | words(
     """
     Frau Herr Herrn Dr. Dr Prof. Prof Professor Professorin Papst König Königin Kaiser Kaiserin Prinz
     Prinzessin Graf Gräfin Fürst Fürstin Herzog Herzogin Bischof Kardinal Pfarrer Pater Bruder Schwester
@@ -360,9 +379,9 @@ TITLES = frozenset(
     Sheriff Archbishop Bishop Cardinal Duke Duchess Earl Baron Baroness Deputy Commissioner
     Superintendent Chairman Chairwoman Premier Lieutenant Colonel General Sergeant Commander Marshal
     Monsignor Msgr Monsignore Reverend Pastor Imam Rabbi Sheikh
-    Landrat Landrätin Det Supt Coach President-elect
+    Landrat Landrätin Coach President-elect
     """.split()
-)
+) | frozenset(rank.rstrip(".").casefold() for rank in RANKS)
 # Endings of German role compounds that are titles before a name but not cues of a person for the
 # tagger's rules (PERSON_CUE_SUFFIXES are both): "Hauptkommissar", "EU-Kommissarin", "Staatsanwalt",
 # "Chefarzt", "Virologe" (eleventh session, issue 11 item 6; written from general knowledge).
@@ -387,6 +406,8 @@ def is_title(word: str) -> bool:
     folded = word.rstrip(".").casefold()
     if folded in TITLES or is_person_cue(word) or is_person_cue(word[:1].upper() + word[1:]):
         return True
+    if "-" in folded and all(part.rstrip(".") in TITLES for part in folded.split("-")):
+        return True  # "Lt-Col", "Lt.-Gen."
     return word[:1].isupper() and folded.rsplit("-", 1)[-1].endswith(TITLE_SUFFIXES)
 
 

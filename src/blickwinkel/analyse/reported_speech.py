@@ -58,6 +58,13 @@ _ATTRIBUTION_AFTER_DE = re.compile(
 )
 
 
+# "Das sagte <Name> der Zeitung.", "sagte <Name> im Radio, dass …": "sagen" with its speaker reports
+# what was said even without "dass" or a Konjunktiv, unless it is "absagen" or "zusagen" (its
+# particle ends the clause: "Die Stadt sagte das Fest ab.").
+_SAYS_DE = re.compile(r"\b(?:sagte|sagten|sagt)\b")
+_SEPARATED_PARTICLE_DE = re.compile(r"\b(?:ab|zu)\s*(?:[.!?]\s*)?$")
+
+
 def is_reported(text: str, lang: str) -> bool:
     """Whether ``text`` (its quotations masked) is reported speech in language ``lang``."""
     if lang == "en":
@@ -68,6 +75,11 @@ def is_reported(text: str, lang: str) -> bool:
         return True
     if _ATTRIBUTION_AFTER_DE.search(text.rstrip()):
         return True
+    said = _SAYS_DE.search(text)
+    if said is not None:
+        clause = re.split(r"[,;:]", text[said.end() :], maxsplit=1)[0]
+        if not _SEPARATED_PARTICLE_DE.search(clause.rstrip()):
+            return True
     return bool(_REPORTED_CONTEXT_SUBJUNCTIVE.search(text) and re.search(rf"\b(?:{SPEECH_DE})\b", text))
 
 

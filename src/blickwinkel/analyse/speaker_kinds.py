@@ -57,6 +57,10 @@ def speaker_kind(speaker: str, mention_type: str | None = None) -> str | None:
     words = [w.strip(".,;:’'") for w in speaker.split()]
     if not words or not words[-1]:
         return None
+    # "a spokeswoman for the city council": the person who speaks for it, not the council
+    for n, word in enumerate(words[:-1]):
+        if words[n + 1].lower() in ("for", "of", "at", "with") and _PERSON_HEAD_EN.fullmatch(word):
+            return "person"
     tail = " ".join(words[-2:])
     head = words[-1]
     if ORGANISATION_HEAD_EN.fullmatch(tail) or ORGANISATION_HEAD_EN.fullmatch(head):

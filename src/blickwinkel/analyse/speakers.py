@@ -49,7 +49,10 @@ _AFTER_ROLE_EN = re.compile(rf"\b(?P<verb>{SPEECH_EN})\s+{_ROLE_EN}(?P<np>{NAME}
 # one before the name with no role: '…," the Institute's <Name> said'.
 _BEFORE_ROLE_EN = re.compile(
     rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?:(?:{CAP}\s+){{0,2}}{_ROLE_EN}|"
-    rf"(?i:the\s+)?(?:{CAP}\s+){{0,2}}{CAP}['’]s\s+(?:{_ROLE_EN})?)(?P<np>{NAME})\s+(?P<verb>{SPEECH_EN})\b"
+    rf"(?i:the\s+)?(?:{CAP}\s+){{0,2}}{CAP}['’]s\s+(?:{_ROLE_EN})?|"
+    # a possessive in lower case after "the": "The army's Lt Col <Name> said" had no speaker
+    rf"(?i:the)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*['’]s\s+(?:{_ROLE_EN})?)"
+    rf"(?P<np>{NAME})\s+(?P<verb>{SPEECH_EN})\b"
 )
 # '<Name>, the mayor of Eastwick, said …', '…," passenger <Name>, 34, said', '<Name>, Bürgermeisterin
 # von Lindau, sagte …': the name before an apposition between commas; 'Der Sprecher der Stadtwerke,
@@ -59,8 +62,23 @@ _APPOSITION = re.compile(
     rf"(?P<verb>{SPEECH})\b"
 )
 _NAME_APPOSITION = re.compile(
-    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*{NP}(?:\s+[a-z][a-z\-]+){{0,3}},\s+(?P<np>{NAME}),\s+"
-    rf"(?P<verb>{SPEECH})\b"
+    # the phrase before the name may be a possessive: "the county's highways manager, <Name>, said"
+    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*(?:{NP}|(?i:the)\s+(?:[\w\-]+\s+){{0,2}}[\w\-]+['’]s)"
+    rf"(?:\s+[a-z][a-z\-]+){{0,3}},\s+(?P<np>{NAME}),\s+(?P<verb>{SPEECH})\b"
+)
+# An unnamed speaker before an apposition: "A senior official, speaking without giving a name,
+# said …", "The minister, speaking in <Town>, said …".
+_UNNAMED_APPOSITION_EN = re.compile(
+    r"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?P<np>(?i:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*),"
+    rf"\s+[^,;:“”\"]{{1,160}},\s+(?P<verb>{SPEECH_EN})\b"
+)
+# Someone who speaks for an organisation, named by it: "A spokeswoman for the city council said",
+# "a lawyer for the two families said" (the noun phrase is longer than the general one's four words).
+_OFFICE_HOLDER_EN = re.compile(
+    r"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?P<np>(?i:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}?"
+    r"(?:spokes(?:man|woman|person)|representative|official|lawyer|attorney|member|head|director|manager)"
+    r"\s+(?:for|of|at|with)\s+(?:(?i:the)\s+)?(?:[\w\-]+\s+){0,4}?[\w\-]+)\s+(?:(?:has|had)\s+)?"
+    rf"(?P<verb>{SPEECH_EN})\b"
 )
 # 'Regional fire chief <Name> told reporters …': a role opening the sentence is capitalised.
 _START_ROLE_EN = re.compile(rf"^\s*[A-Z][a-z\-]+\s+{_ROLE_EN}(?P<np>{NAME})\s+(?P<verb>{SPEECH_EN})\b")
@@ -193,6 +211,10 @@ def _clean_speaker(text: str) -> str | None:
         # as the speaker of the quote and of the sentences after it
         return None
     first = cleaned.split()[0].lower()
+    # an article alone is no speaker: "laut der „<Zeitung>“" read "der" as the speaker (the name in
+    # quotation marks is no noun phrase), before the person the sentence names at its verb
+    if cleaned.lower() in DETERMINERS:
+        return None
     if cleaned.lower() in PRONOUNS or first in NOT_SPEAKERS or cleaned.lower() in UNNAMED_SOURCES:
         return None
     # "… und seinen Beifahrer den Angaben zufolge …": a name run over "den" (a particle of Dutch
@@ -233,6 +255,8 @@ def find_speaker(
         _AFTER_ROLE_EN,
         _NAME_APPOSITION,
         _APPOSITION,
+        _UNNAMED_APPOSITION_EN,
+        _OFFICE_HOLDER_EN,
         _START_ROLE_EN,
         _GROUP_BEFORE_VERB_EN,
         _GROUP_AFTER_VERB_EN,
@@ -270,7 +294,7 @@ def find_speaker(
                 # its apposition is the subject of this verb, so nothing after it is the speaker
                 if any(
                     a.start("verb") == m.start("verb")
-                    for apposition in (_APPOSITION, _NAME_APPOSITION)
+                    for apposition in (_APPOSITION, _NAME_APPOSITION, _UNNAMED_APPOSITION_EN)
                     for a in apposition.finditer(text)
                 ):
                     continue
@@ -297,6 +321,13 @@ def find_speaker(
             if owner is not None and _person_like(owner.group("name")):
                 start += owner.start("name")
                 name = owner.group("name")
+            end = _after_coordinated_role(text, start + len(name))
+            if end is not None:
+                name = text[start:end]
+            if pattern in (_AFTER_VERB, _SO_X):
+                person = _person_after_role(text, name, start + len(name))
+                if person is not None:
+                    return person
             english = pattern in (_BEFORE_ROLE_EN, _AFTER_ROLE_EN, _START_ROLE_EN) or bool(
                 _ENGLISH_VERB.fullmatch(m.groupdict().get("verb") or "")
                 or m.group(0).lower().startswith("according")
@@ -307,6 +338,44 @@ def find_speaker(
                     return text[named[0] : named[1]], named[0], named[1]
             return name, start, start + len(name)
     return None
+
+
+# '…, sagte der Sprecher des Verbands, <Name>.', '…, sagte <Land>s Handelsdelegierter in <Stadt>,
+# <Name>.': the person named at the end of the sentence after the role and a comma.
+_NAME_CLOSING = re.compile(rf"(?:\s+[^,;:„“”\"»«()]{{1,40}}?)?,\s+(?P<name>{NAME})\s*(?:[.!?]\s*)?$")
+
+
+def _person_after_role(text: str, speaker: str, end: int) -> tuple[str, int, int] | None:
+    """The person's name (with its offsets) that closes the sentence after a speaker named by a role,
+    where that name begins with a given name and the role holds none; else None."""
+    found = _NAME_CLOSING.match(text, end)
+    if found is None:
+        return None
+    name = found.group("name").rstrip(".,;:")
+    given = gz.given_names()
+    if name.split()[0] not in given or len(name.split()) < 2 or any(w in given for w in speaker.split()):
+        return None
+    return name, found.start("name"), found.start("name") + len(name)
+
+
+_AND_ROLE = re.compile(rf"\s+(?:und|and)\s+(?P<roles>(?:{CAP}\s+){{1,2}}?)(?P<name>{NAME})")
+
+
+def _after_coordinated_role(text: str, end: int) -> int | None:
+    """Where the name ends after a second role joined to the speaker's first ("sagte <Land>s
+    Ministerpräsident und Parteichef <Name>": the speaker ended at the first role, and so was the
+    place and its office, not the person), else None. Only when the words before ``end`` end in a role
+    and the words after "und" up to the name are roles."""
+    before = text[:end].split()
+    found = _AND_ROLE.match(text, end)
+    if not before or not is_title(before[-1].rstrip(".,;:")) or found is None:
+        return None
+    if not all(is_title(word) for word in found.group("roles").split()):
+        return None
+    name = found.group("name").rstrip(".,;:")
+    if is_title(name.split()[0]):
+        return None
+    return found.start("name") + len(name)
 
 
 # A word that opens a new noun phrase or clause; within one noun phrase it follows a preposition
@@ -348,7 +417,8 @@ def _name_after_titles(text: str, start: int, end: int) -> tuple[int, int] | Non
     found = _NAME_AFTER.match(text, words[last].end())
     if found is None:
         return None
-    abbreviated = words[last].group().endswith(".") or bool(found.group("dot"))
+    title = words[last].group()
+    abbreviated = title.endswith(".") or bool(found.group("dot")) or gz.is_rank_abbreviation(title)
     name = found.group("name").rstrip(".,;:")
     if not (abbreviated or name.split()[0] in gz.given_names()) or is_title(name.split()[0]):
         return None

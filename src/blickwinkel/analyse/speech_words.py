@@ -53,6 +53,15 @@ NOT_SPEAKERS = frozenset(
         "aber", "but", "wie", "as", "dass", "that", "so", "es", "sich", "dennoch", "jedoch", "dessen",
         "deren", "daraufhin", "deshalb", "darauf", "dazu", "hier", "dort", "their", "his", "her", "its",
         "this", "these", "those", "there", "here", "when", "while", "if",
+        # German adverbs that open a sentence before its verb, the speaker after it ("Gestern erklärte
+        # <Role> <Name>, …" gave the speaker "Gestern")
+        "gestern", "vorgestern", "heute", "morgen", "mittlerweile", "inzwischen", "nun", "jetzt",
+        "zuletzt", "zunächst", "anschließend", "danach", "kürzlich", "jüngst", "ebenfalls", "allerdings",
+        "trotzdem", "dabei", "daher", "zugleich", "gleichzeitig", "indes", "hingegen", "erst", "zuerst",
+        "schließlich", "weiter", "weiterhin", "ferner", "vielmehr", "derweil", "unterdessen", "bislang",
+        "bisher", "erneut", "nochmals", "abends", "morgens", "nachts", "mittags", "seither", "seitdem",
+        "demnach", "deswegen", "somit", "zwar", "immerhin", "vorher", "bereits", "schon", "ebenso",
+        "damit", "hierzu", "darüber", "offenbar", "wohl", "ausdrücklich", "wörtlich", "öffentlich",
     }
 )  # fmt: skip
 

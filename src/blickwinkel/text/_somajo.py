@@ -15,13 +15,15 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from blickwinkel.text.ranks import RANK_ABBREVIATIONS_EN
+
 Span = tuple[int, int]
 
 _MODELS = {"de": "de_CMC", "en": "en_PTB"}
-# Abbreviated ranks that SoMaJo's English list lacks (it has Lt., Capt., Gen., Col., Sen., Rep.…):
-# without them '…," said Sgt. Ann Lee' ended a sentence after "Sgt." and lost its speaker.
-_RANKS_EN = ("Sgt.", "Maj.", "Cmdr.", "Cpl.", "Pvt.", "Supt.", "Insp.", "Det.", "Lieut.")
-_RANKS_VERSION = 1
+# Abbreviated ranks, some of which SoMaJo's English list lacks (it has Lt., Capt., Gen., Col., Sen.,
+# Rep.…): without them '…," said Sgt. Ann Lee' ended a sentence after "Sgt." and lost its speaker.
+_RANKS_EN = tuple(f"{rank}." for rank in RANK_ABBREVIATIONS_EN)
+_RANKS_VERSION = 2
 _TOKENIZERS: dict[str, Any] = {}
 _LOCK = threading.Lock()
 

@@ -1,0 +1,198 @@
+"""Who says what, table-driven: invented German and English sentences in the shapes news writes its
+quotes and attributions (quote first or last, colon quotes, split quotes, Konjunktiv, "zufolge",
+"according to", an outlet named as the listener, unnamed sources, spokespeople), each with the
+speaker and the quoted words it must give. Every sentence, name and place here is our own invention.
+
+A row is (sentence, speaker, quoted words): the speaker as an entity key ("per:…") where the entity
+tagger names the person, else as written, or None where no one is named; the quoted words are the
+text inside the quotation marks, or None where the sentence quotes nothing (reported speech).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from blickwinkel.analyse.entities import find_entities
+from blickwinkel.analyse.language import with_languages
+from blickwinkel.analyse.quotes import StatementRole, classify_statements
+from blickwinkel.model import Article, Block
+from blickwinkel.text import split_statements
+
+Row = tuple[str, str | None, str | None]
+
+GERMAN: list[Row] = [
+    # quote first, speaker after the verb
+    ("„Wir öffnen die Halle im Mai wieder“, sagte Bürgermeisterin Petra Lindqvist am Montag.",
+     "per:petra-lindqvist", "Wir öffnen die Halle im Mai wieder"),
+    ("„Es war knapp, aber alle sind in Sicherheit“, sagte der Kapitän am Abend.",
+     "der Kapitän", "Es war knapp, aber alle sind in Sicherheit"),
+    ("„Das wird teuer für alle Beteiligten“, so Hafenchef Tarek Olsen.",
+     "per:tarek-olsen", "Das wird teuer für alle Beteiligten"),
+    # a possessive place before the role: the person is the speaker, not the place
+    ("„Wir haben die Lage im Griff“, sagte Lindaus Bürgermeisterin Mira Kolb.",
+     "per:mira-kolb", "Wir haben die Lage im Griff"),
+    ("„Die Deiche halten bis zum Wochenende“, sagte Emdens Oberbürgermeister Hauke Rasmus.",
+     "per:hauke-rasmus", "Die Deiche halten bis zum Wochenende"),
+    ("Die Schulen blieben am Freitag geschlossen, sagte Bremens Bildungssenatorin Ilka Worm.",
+     "per:ilka-worm", None),
+    ("Gestern erklärte Bremens Innensenator Olaf Strunz, die Lage sei ruhig.", "per:olaf-strunz", None),
+    ("„Wir bleiben an Bord“, sagte Saarlands Ministerpräsident und Parteichef Egon Brack.",
+     "per:egon-brack", "Wir bleiben an Bord"),
+    # quote last, after a colon
+    ("Innenminister Karl Dornbusch sagte am Abend: „Die Lage ist unter Kontrolle.“",
+     "per:karl-dornbusch", "Die Lage ist unter Kontrolle."),
+    ("Landrätin Ute Hansel zeigte sich zuversichtlich: „Das schaffen wir bis zum Herbst.“",
+     "per:ute-hansel", "Das schaffen wir bis zum Herbst."),
+    # a split quote
+    ("„Wir sind vorbereitet“, sagte Feuerwehrchef Jonas Brem, „aber der Sturm wird stark.“",
+     "per:jonas-brem", "Wir sind vorbereitet"),
+    # the person named after the role, at the end of the sentence
+    ("„Wir sind bereit“, sagte der Sprecher des Verbands, Jan Mohr.", "per:jan-mohr", "Wir sind bereit"),
+    # a name with an apposition
+    ("„Wir sollten ruhig bleiben“, sagte Jonas Ferber, Chefarzt der Kardiologie am Klinikum Nord.",
+     "per:jonas-ferber", "Wir sollten ruhig bleiben"),
+    # indirect speech in Konjunktiv I
+    ("Der Bürgermeister sagte, die Brücke sei sicher.", "der Bürgermeister", None),
+    ("Ministerin Hanna Kolbe erklärte, man habe alle Möglichkeiten geprüft.", "per:hanna-kolbe", None),
+    ("Am Morgen sagte Verkehrsministerin Lea Vogt im Radio, dass die Strecke bald wieder frei sei.",
+     "per:lea-vogt", None),
+    # "zufolge", "laut", "nach Angaben"
+    ("Der Feuerwehr zufolge brach der Brand gegen Mitternacht aus.", "der Feuerwehr", None),
+    ("Laut Staatsanwaltschaft wird gegen zwei Männer ermittelt.", "Staatsanwaltschaft", None),
+    ("Nach Angaben der Polizei wurden drei Menschen leicht verletzt.", "Polizei", None),
+    ("Wie die Polizei mitteilte, wurde der Fahrer leicht verletzt.", "die Polizei", None),
+    ("Die Stadtverwaltung teilte mit, dass die Straße ab Freitag gesperrt werde.", "die Stadtverwaltung",
+     None),
+    # an outlet as the listener or the channel: the person speaks
+    ("Das sagte Ministerin Hanna Kolbe der „Nordwest-Rundschau“.", "per:hanna-kolbe", None),
+    ("Damit sagte Bremens Bürgermeister Jens Kolk (SPD) laut der „Weser-Post“, dass er Sorge habe.",
+     "per:jens-kolk", None),
+    # spokespeople and unnamed sources
+    ("Ein Sprecher der Stadtwerke sagte, die Versorgung sei gesichert.", "ein Sprecher der Stadtwerke",
+     None),
+    ("Aus Regierungskreisen hieß es, eine Einigung sei nahe.", None, None),
+    ("Berichten zufolge soll die Fähre ab Montag wieder fahren.", None, None),
+]  # fmt: skip
+
+ENGLISH: list[Row] = [
+    # quote first
+    ('"We will reopen the hall in May," Mayor Petra Lindqvist said on Monday.',
+     "per:petra-lindqvist", "We will reopen the hall in May,"),
+    ('"Nobody expected the water to rise so fast," said resident Mark Olsen, 54.',
+     "per:mark-olsen", "Nobody expected the water to rise so fast,"),
+    ('"It is too early to say what caused the crash," officials said on Tuesday.',
+     "officials", "It is too early to say what caused the crash,"),
+    ('"It is too early to say what happened," police said.', "police",
+     "It is too early to say what happened,"),
+    # ranks and titles are no part of the name
+    ('"We have the fire under control," said Lt Col Jane Doe.', "per:jane-doe",
+     "We have the fire under control,"),
+    ('"It was a very close call for all of us," Capt Ivo Marsh said.', "per:ivo-marsh",
+     "It was a very close call for all of us,"),
+    ("Det Supt Lisa Brandt said the inquiry would continue.", "per:lisa-brandt", None),
+    ("The army's Lt Col Jane Doe said the base was safe.", "per:jane-doe", None),
+    ("According to Sgt. Omar Field, the road was closed for four hours.", "per:omar-field", None),
+    ('Maj. Gen. Ann Lee told reporters: "The base is safe and the roads are open."', "per:ann-lee",
+     "The base is safe and the roads are open."),
+    # a possessive place or organisation before the role
+    ('"We will rebuild the harbour," said Norland\'s interior minister, Karin Vale.', "per:karin-vale",
+     "We will rebuild the harbour,"),
+    ('"The road will stay closed," the county\'s highways manager, Ruth Amberley, said.', "per:ruth-amberley",
+     "The road will stay closed,"),
+    # colon quotes and split quotes
+    ('Fire chief Tom Reyes said: "The blaze is out, but the warehouse is lost."', "per:tom-reyes",
+     "The blaze is out, but the warehouse is lost."),
+    ('"We are ready," said fire chief Tom Reyes, "but the storm will be strong."', "per:tom-reyes",
+     "We are ready,"),
+    # attributions without quotes
+    ("According to the ministry, the talks will resume on Monday.", "the ministry", None),
+    ("Police said two men were arrested.", "Police", None),
+    ("Jane Doe, a spokeswoman for the army, said the base was safe.", "per:jane-doe", None),
+    ("A spokesman for the harbour board said the ferry would run again on Friday.",
+     "a spokesman for the harbour board", None),
+    ('"The bridge is closed until further notice," a spokeswoman for the city council said.',
+     "a spokeswoman for the city council", "The bridge is closed until further notice,"),
+    # an outlet as the listener
+    ('"We made mistakes and we will fix them," the minister told the Daily Courier.', "the minister",
+     "We made mistakes and we will fix them,"),
+    ("Energy Secretary Dana Whitfield told the Daily Courier that prices would fall.",
+     "per:dana-whitfield", None),
+    # unnamed sources
+    ("Sources close to the talks said a deal was near.", None, None),
+    ("A senior official, speaking without giving a name, said the deal was close.",
+     "a senior official", None),
+]  # fmt: skip
+
+
+@cache
+def _roles(language: str) -> dict[str, StatementRole]:
+    """Each table sentence as its own paragraph of one article (after a headline), analysed once."""
+    rows = GERMAN if language == "de" else ENGLISH
+    bodies = ["Schlagzeile" if language == "de" else "Headline", *(text for text, _, _ in rows)]
+    text, blocks = "", []
+    for n, body in enumerate(bodies):
+        start = len(text) + (2 if text else 0)
+        text = f"{text}\n\n{body}" if text else body
+        blocks.append(Block("headline" if n == 0 else "paragraph", start, start + len(body)))
+    article = with_languages(Article(id="t", text=text, blocks=tuple(blocks), source="t", language=language))
+    sentences = split_statements(article)
+    mentions = find_entities(article, sentences)
+    roles = classify_statements(article, sentences, mentions)
+    found: dict[str, StatementRole] = {}
+    for block, (row_text, _, _) in zip(blocks[1:], rows, strict=True):
+        # the role of the row's first statement that names a speaker or quotes (a long sentence may be
+        # cut into clauses), else of its first statement
+        own = [r for s, r in zip(sentences, roles, strict=True) if block.start <= s.start < block.end]
+        found[row_text] = next((r for r in own if r.speaker or r.quote_spans), own[0])
+    return found
+
+
+def _quoted(role: StatementRole, text: str, language: str) -> str | None:
+    if not role.quote_spans:
+        return None
+    offset = _offsets(language)[text]
+    start, end = role.quote_spans[0]
+    return _article_text(language)[start:end] if start >= offset else None
+
+
+@cache
+def _article_text(language: str) -> str:
+    rows = GERMAN if language == "de" else ENGLISH
+    bodies = ["Schlagzeile" if language == "de" else "Headline", *(text for text, _, _ in rows)]
+    return "\n\n".join(bodies)
+
+
+@cache
+def _offsets(language: str) -> dict[str, int]:
+    text = _article_text(language)
+    rows = GERMAN if language == "de" else ENGLISH
+    return {row: text.index(row) for row, _, _ in rows}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "quoted"),
+    [("de", *row) for row in GERMAN] + [("en", *row) for row in ENGLISH],
+)
+def test_speaker_and_quote(language: str, text: str, speaker: str | None, quoted: str | None) -> None:
+    role = _roles(language)[text]
+    assert (role.speaker, _quoted(role, text, language)) == (speaker, quoted), role
+    assert role.kind == ("quote" if quoted else "reported_speech")
+
+
+def test_the_table_is_large_enough() -> None:
+    assert len(GERMAN) >= 20 and len(ENGLISH) >= 20
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('"The bridge is closed until further notice," a spokeswoman for the city council said.', "person"),
+        ("A spokesman for the harbour board said the ferry would run again on Friday.", "person"),
+        ("According to the ministry, the talks will resume on Monday.", "organisation"),
+        ('"It is too early to say what caused the crash," officials said on Tuesday.', "group"),
+    ],
+)
+def test_speaker_kind(text: str, kind: str) -> None:
+    assert _roles("en")[text].speaker_kind == kind
