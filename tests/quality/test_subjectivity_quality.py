@@ -4,8 +4,15 @@ The shipped models are fitted on our own sentences only (``data/subjectivity/``)
 (CC BY-NC-SA 4.0) is used here to measure, never to fit or choose anything. Measured with
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-de-dev.tsv --model shipped
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-en-dev.tsv --model shipped
-    de-dev: macro-F1 0.6757 (491 sentences), en-dev: 0.6618 (462 sentences)
+    de-dev: macro-F1 0.6776 (491 sentences), en-dev: 0.6544 (462 sentences)
 Pinned at the measured value rounded down to 3 decimals. A change that lowers one must say why.
+(Twelfth session: English lowered from 0.661 (0.6618), German raised from 0.675 (0.6757). "is" and
+"are" before an -ing or -ed form, an irregular participle or "to" are auxiliaries, no copula of a
+judgement, and "not yet" / "yet to" no stance or argument word; German "beste*" no longer matches
+"besteht" or "Bestellungen", "deutlich" and the past "musste(n)" are no cues; both models refitted on
+our own sentences. Plain reports of the police and agencies ("Police are searching for …", "A man is
+being questioned …") were opinion: 10 of 20 invented English ones and 7 of 20 German ones, now 0 and
+3. The rules were written from invented sentences; CheckThat measured afterwards, nothing chosen on it.)
 (Lowered from 0.677/0.666 in the sixth session: a negated indefinite pronoun in a plain past fact,
 "No one was injured", "Verletzt wurde niemand", no longer counts as a generalisation or negation cue,
 and both models were refitted on our own sentences with that feature; the rule was written from
@@ -22,7 +29,7 @@ import pytest
 
 from blickwinkel.analyse.subjectivity_eval import evaluate_subjectivity, read_labelled_sentences
 
-PINNED = {"de": 0.675, "en": 0.661}
+PINNED = {"de": 0.677, "en": 0.654}
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 
