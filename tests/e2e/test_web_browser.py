@@ -175,6 +175,8 @@ def test_compare_form(served: tuple[str, Store], page: Any) -> None:
     page.wait_for_selector("#result article.column")
     assert page.locator("#result article.column").count() == 2
     assert "Osterlin Post" in page.inner_text("#result")
+    # The answer opens at the result (it opened at the top, the result below four boxes of text).
+    assert page.url.endswith("#result") and page.evaluate("window.scrollY") > 0
 
 
 def test_hostile_article_text_never_executes(served: tuple[str, Store], page: Any) -> None:
