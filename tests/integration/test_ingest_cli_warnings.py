@@ -51,3 +51,15 @@ def test_ingest_warns_of_a_paywalled_page_and_the_store_keeps_the_mark(tmp_path:
         assert article is not None and article.paywalled and "paywalled" not in article.meta
     finally:
         store.close()
+
+
+def test_ingest_names_the_articles_of_unknown_outlet_once(tmp_path: Path) -> None:
+    # Text files give no outlet; the store and its pages listed them with none and no word of why.
+    first, second = tmp_path / "ferry.txt", tmp_path / "storm.txt"
+    first.write_text("Ferry stops\n\n" + BODY, encoding="utf-8")
+    second.write_text("Storm over the bay\n\n" + BODY.replace("Saturday", "Sunday"), encoding="utf-8")
+    named = tmp_path / "named.md"
+    named.write_text("---\ntitle: Ferry stops again\noutlet: Bay Post\n---\n\n" + BODY, encoding="utf-8")
+    stderr = _ingest(tmp_path, first, second, named)
+    assert stderr.count("name no outlet") == 1
+    assert f"warning: {first}, {second}: 2 articles name no outlet; give it in a front matter" in stderr

@@ -95,8 +95,8 @@ def test_a_story_names_its_outlets_and_counts_the_articles_that_name_none() -> N
 
 
 def test_articles_without_an_outlet_are_told_where_to_give_one() -> None:
-    assert unnamed_outlets_note([_article("a", "Herald")]) is None
-    note = unnamed_outlets_note([_article(n, None) for n in "abcde"] + [_article("f", "Wire")])
+    assert unnamed_outlets_note([]) is None
+    note = unnamed_outlets_note([f"{n}.txt" for n in "abcde"])
     assert note is not None
     assert note.startswith("a.txt, b.txt, c.txt and 2 more: 5 articles name no outlet; give it in a front ")
     assert "'outlet: Name'" in note and "'url'" in note

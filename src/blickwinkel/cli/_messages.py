@@ -14,8 +14,6 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from blickwinkel.model import Article
-
 
 def help_text(text: str) -> str:
     """A command's help written as wrapped paragraphs, each on one line: typer's rich help keeps
@@ -79,11 +77,12 @@ def warn_reading_notes(notes: Iterable[str]) -> None:
         print_warning(stderr_console(), note)
 
 
-def warn_unnamed_outlets(articles: Iterable[Article]) -> None:
-    """One warning on standard error for the articles that name no outlet, saying how to give one."""
+def warn_unnamed_outlets(sources: Sequence[str]) -> None:
+    """One warning on standard error for the articles (read from ``sources``) that name no outlet,
+    saying how to give one."""
     from blickwinkel.report.labels import unnamed_outlets_note
 
-    note = unnamed_outlets_note(articles)
+    note = unnamed_outlets_note(sources)
     if note is not None:
         print_warning(stderr_console(), note)
 

@@ -15,6 +15,7 @@ from blickwinkel.cli._messages import (
     stdout_console,
     warn_reading_notes,
     warn_skipped_folders,
+    warn_unnamed_outlets,
 )
 from blickwinkel.errors import BlickwinkelError
 
@@ -156,6 +157,7 @@ def _run(
     for error in counts.errors[:SHOWN_ERRORS]:
         print_error(err, error)
     warn_reading_notes(counts.notes)
+    warn_unnamed_outlets(counts.unnamed_outlets)
     if len(counts.errors) > SHOWN_ERRORS:
         err.print(plain(f"… and {len(counts.errors) - SHOWN_ERRORS} more"))
     err.print(

@@ -207,7 +207,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             typer.echo(_story_lines(found, {d.id: d.title for d in docs}, {a.id: a.outlet for a in articles}))
         from blickwinkel.cli._messages import warn_unnamed_outlets
 
-        warn_unnamed_outlets(articles)
+        warn_unnamed_outlets([a.source for a in articles if not a.outlet])
         if failures:
             typer.echo(
                 f"{len(failures)} input(s) could not be read; grouped the other {len(articles)} article(s).",

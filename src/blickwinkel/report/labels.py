@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from blickwinkel.model import Article, Comparison, Link, Statement
 
@@ -88,9 +88,9 @@ def story_outlets(outlets: Iterable[str], unnamed: int) -> str:
     return f"{named} and {counted(unnamed, 'article')} of unknown outlet"
 
 
-def unnamed_outlets_note(articles: Iterable[Article]) -> str | None:
-    """The hint, once per run, for articles that name no outlet: where an outlet can be given."""
-    sources = [a.source for a in articles if not a.outlet]
+def unnamed_outlets_note(sources: Sequence[str]) -> str | None:
+    """The hint, once per run, for the articles read from ``sources`` that name no outlet: where an
+    outlet can be given."""
     if not sources:
         return None
     shown = ", ".join(sources[:3]) + (f" and {len(sources) - 3} more" if len(sources) > 3 else "")

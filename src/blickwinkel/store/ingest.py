@@ -73,6 +73,8 @@ class IngestCounts:
     errors: list[IngestError] = dataclasses.field(default_factory=list)
     # What the readers noticed in articles that were read (Article.notes), printed as warnings.
     notes: list[str] = dataclasses.field(default_factory=list)
+    # The sources of the articles stored that name no outlet (one warning says how to give one).
+    unnamed_outlets: list[str] = dataclasses.field(default_factory=list)
 
     def add(self, other: IngestCounts) -> None:
         for f in dataclasses.fields(self):
@@ -318,7 +320,10 @@ class Ingestor:
         file in any order is placed in one pass, without re-clustering.
         """
         self._ensure_loaded()
-        counts = IngestCounts(notes=[note for a in articles for note in a.notes])
+        counts = IngestCounts(
+            notes=[note for a in articles for note in a.notes],
+            unnamed_outlets=[a.source for a in articles if not a.outlet],
+        )
         articles, superseded = latest_versions(articles)
         for article in superseded:
             counts.duplicates += 1
