@@ -711,3 +711,12 @@ def test_a_search_hit_links_to_its_article_on_the_story_page(client: TestClient)
     assert links
     for path, anchor in links:
         assert f'id="{anchor}"' in client.get(path, params={"lang": "en"}).text
+
+
+def test_the_story_page_counts_in_the_singular_for_one(client: TestClient) -> None:
+    # A column read "1 subjective passages" ("1 wertende Passagen").
+    story = client.get("/api/v1/stories").json()["items"][0]["id"]
+    english = " ".join(client.get(f"/stories/{story}", params={"lang": "en"}).text.split())
+    assert "1 subjective passage<" in english and "1 subjective passages" not in english
+    german = " ".join(client.get(f"/stories/{story}", params={"lang": "de"}).text.split())
+    assert "1 wertende Passage<" in german
