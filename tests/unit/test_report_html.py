@@ -724,3 +724,13 @@ def test_a_paywalled_article_is_marked_beside_it(comparison: Comparison) -> None
     ]
     captions = [c.all_text() for c in tree.root.find("caption")]
     assert any("Rundfunk West" in c and "teaser only — paywalled" in c for c in captions)
+
+
+def test_the_notes_of_a_comparison_stand_above_its_summary(comparison: Comparison) -> None:
+    # The terminal printed them as warnings; a saved HTML report said nothing of them.
+    first, second = comparison.articles
+    noted = replace(second, article=replace(second.article, notes=("rundfunk-1: a reader's note",)))
+    tree = parse(render_html(replace(comparison, articles=(first, noted))))
+    [notes] = tree.root.find("aside", "notes")
+    assert [li.all_text() for li in notes.find("li")] == ["rundfunk-1: a reader's note"]
+    assert not parse(render_html(comparison)).root.find("aside", "notes")

@@ -31,6 +31,7 @@ from blickwinkel.model import (
 )
 from blickwinkel.report.labels import (
     article_marks,
+    comparison_notes,
     idsafe,
     labelled_reason,
     link_reason,
@@ -209,6 +210,7 @@ def render_html(comparison: Comparison, *, nonce: str | None = None) -> str:
         # Copies count once; without profiles there is nothing to count.
         independent=comparison.independent_sources if comparison.outlets else None,
         articles=articles,
+        notes=comparison_notes((a.article for a in comparison.articles), comparison),
         column_labels=tuple(index.labels[a.article.id] for a in comparison.articles),
         facts=facts,
         shared=shared,

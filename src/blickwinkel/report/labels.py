@@ -221,3 +221,17 @@ def thin_languages_note(comparison: Comparison) -> str | None:
         "linked by meaning and wording alone, and a different number is a conflict only between two "
         "statements worded alike"
     )
+
+
+def comparison_notes(articles: Iterable[Article], comparison: Comparison | None) -> tuple[str, ...]:
+    """What to know before reading a comparison, once each: groups of articles that share no fact,
+    languages read thinly, very many articles, and what the readers noticed in the articles
+    (``Article.notes``). The terminal prints them as warnings; the HTML report and the web pages
+    showed none of them."""
+    items = list(articles)
+    notes = [
+        *(() if comparison is None else (separate_events_note(comparison), thin_languages_note(comparison))),
+        many_articles_note(len(items)),
+        *(note for article in items for note in article.notes),
+    ]
+    return tuple(dict.fromkeys(note for note in notes if note))

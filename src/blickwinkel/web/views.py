@@ -17,13 +17,11 @@ from blickwinkel.model import Article, Comparison, Conflict, Fact, Statement
 from blickwinkel.report.html import entity_names, safe_url
 from blickwinkel.report.labels import (
     article_marks,
+    comparison_notes,
     labelled_reason,
-    many_articles_note,
     outlet_labels,
-    separate_events_note,
     split_at_span,
     statement_anchor,
-    thin_languages_note,
 )
 from blickwinkel.text.titles import title_from_text
 
@@ -266,11 +264,6 @@ def story_view(
                 timeline.append((d.value, labels.get(s.article, s.article), s.text))
     timeline.sort(key=lambda t: t[0])
 
-    notes = [
-        *(() if comparison is None else (separate_events_note(comparison), thin_languages_note(comparison))),
-        many_articles_note(len(articles)),
-        *(note for article in articles.values() for note in article.notes),
-    ]
     return StoryView(
         columns=tuple(columns),
         facts=rows,
@@ -282,5 +275,5 @@ def story_view(
         n_facts=len(facts),
         n_shared=sum(1 for f in facts if len(fact_articles[f.id]) >= 2),
         languages=tuple(sorted({a.language for a in articles.values() if a.language})),
-        notes=tuple(dict.fromkeys(note for note in notes if note)),
+        notes=comparison_notes(articles.values(), comparison),
     )
