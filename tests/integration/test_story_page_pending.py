@@ -69,6 +69,8 @@ def test_the_first_view_answers_while_the_story_is_compared(
         first = client.get(f"/stories/{story}?lang=en")
         assert first.status_code == 200
         assert "being compared" in first.text and 'http-equiv="refresh"' in first.text
+        # its JSON link answers at once too (it waited for the comparison)
+        assert f'href="/api/v1/stories/{story}?wait=0"' in first.text
         again = client.get(f"/stories/{story}?lang=en")  # a reload does not start a second one
         assert "being compared" in again.text
         comparer.go.set()
@@ -76,6 +78,7 @@ def test_the_first_view_answers_while_the_story_is_compared(
         done = client.get(f"/stories/{story}?lang=en")
         assert done.status_code == 200
         assert "being compared" not in done.text and 'http-equiv="refresh"' not in done.text
+        assert f'href="/api/v1/stories/{story}"' in done.text
         assert comparer.calls == 1
         # the API still answers with the comparison itself
         assert client.get(f"/api/v1/stories/{story}").json()["comparison"] is not None
