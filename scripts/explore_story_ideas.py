@@ -45,6 +45,18 @@ are scored. Rows:
 - ``parts``: offline average linkage (scipy, no time window) over the rare-word cosine, raised to
   the best cosine of a chunk of one article (paragraphs up to 800 characters) with the whole other
   article (background sources that share one paragraph with the event).
+- ``terms`` (twelfth session): the rare words read from another span or weighted otherwise: the first
+  1,500 or 2,000 characters of the scanned text (3,000 ship); each occurrence weighted by its position
+  (``exp(-offset / L)``, L 1,000 or 2,000 characters: news puts the event up front); the calendar days
+  the article names (and its weekdays and months) added as terms of their own; scikit-learn's English
+  stop words taken out.
+- ``nomerge``: an article joins its best story only, and the stories it also fits are never merged;
+  ``members``: the average link over a story's 30 most recent members instead of 12 (twelfth session).
+- ``neighbours``: shared nearest neighbours in the stream (twelfth session): each article keeps its k
+  nearest earlier or later articles of its window by the search vector's cosine, and a link is
+  multiplied by 1/2 + 1/2 × the cosine of the two articles' neighbour rows (k 5 and 10; the threshold
+  grid starts at 0.05, as the product is lower). Offline, over all pairs, this lifts average linkage
+  (``explore_story_clusters.py --separation``).
 - ``hdbscan``: scikit-learn's HDBSCAN over 1 − the rare-word cosine (not doubled; min cluster size
   2, one sample, excess of mass): density clusters with no threshold at all (nothing chosen:
   in-sample figure).
@@ -59,6 +71,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import math
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -74,7 +87,8 @@ from explore_story_clusters import DEFAULT_DATA, load_docs
 
 from blickwinkel.stories.cluster import WINDOW_DAYS, LinkWeights, StoryClusterer
 from blickwinkel.stories.evaluate import EARLIER_WEIGHT_GRID, JOIN_GRID
-from blickwinkel.stories.features import StoryDoc, headline_terms, unique_in_order
+from blickwinkel.stories.features import _NOT_NAMES as NOT_NAMES
+from blickwinkel.stories.features import StoryDoc, doc_parts, headline_terms, unique_in_order
 from blickwinkel.stories.lexical import DocumentFrequencies, lexical_cosine, term_weights
 from blickwinkel.stories.score import date_clash
 
@@ -229,6 +243,93 @@ def with_headline_twice(docs: Sequence[StoryDoc]) -> list[StoryDoc]:
             terms[term] = terms.get(term, 0.0) + weight
         out.append(dataclasses.replace(doc, terms=terms))
     return out
+
+
+def positional_terms(text: str, decay: float) -> dict[str, float]:
+    """Terms of ``text`` as the shipped ones, each occurrence weighted by ``exp(-offset / decay)``."""
+    totals: dict[str, float] = defaultdict(float)
+    for match in re.finditer(r"\b\w\w+\b", text.lower()):
+        if match.group(0) not in NOT_NAMES:
+            totals[match.group(0)] += math.exp(-match.start() / decay)
+    return {t: 1.0 + math.log(v) if v >= 1.0 else v for t, v in totals.items()}
+
+
+def term_variants(docs: Sequence[StoryDoc], articles: Sequence[Any]) -> dict[str, list[StoryDoc]]:
+    """The docs with their rare words read otherwise (the ``terms`` row)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    scans = {a.id: doc_parts(a).scan for a in articles}
+    variants: dict[str, Callable[[StoryDoc], dict[str, float]]] = {
+        "first 1,500 characters": lambda d: term_weights(scans[d.id][:1500], NOT_NAMES),
+        "first 2,000 characters": lambda d: term_weights(scans[d.id][:2000], NOT_NAMES),
+        "position-weighted, L 1,000": lambda d: positional_terms(scans[d.id], 1000.0),
+        "position-weighted, L 2,000": lambda d: positional_terms(scans[d.id], 2000.0),
+        "calendar days as terms": lambda d: {
+            **d.terms,
+            **{f"#{k}": 1.0 for k in d.dates if not k.startswith(("w", "m"))},
+        },
+        "days, weekdays, months as terms": lambda d: {**d.terms, **{f"#{k}": 1.0 for k in d.dates}},
+        "English stop words out": lambda d: {t: w for t, w in d.terms.items() if t not in ENGLISH_STOP_WORDS},
+    }
+    return {name: [dataclasses.replace(d, terms=f(d)) for d in docs] for name, f in variants.items()}
+
+
+class BestStoryOnly(StoryClusterer):
+    """Never merges the other stories an article fits."""
+
+    def _story_linkage(self, a: int, b: int) -> float:
+        return -1.0
+
+
+class ThirtyMembers(StoryClusterer):
+    def _recent_members(self, root: int) -> list[int]:
+        return [k for k in self._groups.members[root] if k in self._docs][-30:]
+
+
+def _row_cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    shared = sum(v * b[k] for k, v in a.items() if k in b)
+    if shared <= 0.0:
+        return 0.0
+    return shared / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+class SharedNeighbours(StoryClusterer):
+    """The link times 1/2 + 1/2 x the cosine of the two articles' rows of their ``k`` nearest articles."""
+
+    def __init__(self, k: int = 10, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.k = k
+        self._rows: dict[int, dict[int, float]] = {}
+        self._placing: tuple[str, dict[int, float]] | None = None
+
+    def _top(self, row: dict[int, float]) -> dict[int, float]:
+        return dict(sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))[: self.k])
+
+    def _neighbours(self, doc: StoryDoc) -> list[tuple[int, float]]:
+        near = super()._neighbours(doc)
+        self._placing = (doc.id, self._top({k: c for k, c in near if c > 0.0}))
+        return near
+
+    def _insert(self, doc: StoryDoc) -> int:
+        if self._placing is None or self._placing[0] != doc.id:
+            self._neighbours(doc)  # a seeded article
+        assert self._placing is not None
+        row = self._placing[1]
+        key = super()._insert(doc)
+        self._rows[key] = row
+        for other, cosine in row.items():
+            if other in self._rows:
+                self._rows[other] = self._top({**self._rows[other], key: cosine})
+        return key
+
+    def _row(self, doc: StoryDoc) -> dict[int, float]:
+        key = self._key_of.get(doc.id)
+        if key is not None:
+            return self._rows.get(key, {})
+        return self._placing[1] if self._placing is not None and self._placing[0] == doc.id else {}
+
+    def _link(self, a: StoryDoc, b: StoryDoc) -> float:
+        return super()._link(a, b) * (0.5 + 0.5 * _row_cosine(self._row(a), self._row(b)))
 
 
 class StreamFrequencies(StoryClusterer):
@@ -475,6 +576,27 @@ def main() -> int:
                 # another window forgets other articles at the same version.
                 wide = Streaming(docs)
                 report(f"time window of {days} days (threshold per fold)", cross_validated(wide, grid, gold))
+        elif row == "terms":
+            for name, variant in term_variants(docs, articles).items():
+                report(f"rare words: {name}", cross_validated(Streaming(variant), thresholds, gold))
+        elif row == "nomerge":
+            report(
+                "best story only, no merges",
+                cross_validated(Streaming(docs, BestStoryOnly), thresholds, gold),
+            )
+        elif row == "members":
+            report(
+                "average over 30 recent members",
+                cross_validated(Streaming(docs, ThirtyMembers), thresholds, gold),
+            )
+        elif row == "neighbours":
+            low = [{"join_probability": round(0.05 + 0.025 * i, 3)} for i in range(15)]
+            for k in (5, 10):
+                grid = [{**t, "k": k} for t in low]
+                report(
+                    f"shared nearest neighbours, k {k}",
+                    cross_validated(Streaming(docs, SharedNeighbours), grid, gold),
+                )
         elif row == "streamdf":
             report(
                 "frequencies of the whole stream so far",
