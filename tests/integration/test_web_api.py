@@ -72,6 +72,11 @@ def test_story_listing_detail_and_cursor(client: TestClient) -> None:
     detail = client.get(f"/api/v1/stories/{first['items'][0]['id']}").json()
     assert detail["comparison"]["schema"] == "blickwinkel.comparison/1"
     assert len(detail["articles"]) == 3
+    # each article names the id the article route takes (its "id" is the comparison's, "a12")
+    for item in detail["articles"]:
+        article = client.get(f"/api/v1/articles/{item['article_id']}")
+        assert article.status_code == 200 and article.json()["title"] == item["title"]
+        assert item["id"] == f"a{item['article_id']}" and "paywalled" not in item
     # The second request is served from the cache; the listing now shows the conflict count.
     again = client.get(f"/api/v1/stories/{first['items'][0]['id']}").json()
     assert again["comparison"] == detail["comparison"]

@@ -233,12 +233,15 @@ def _story_body(summary: StorySummary, result: StoryComparison) -> dict[str, Any
         "articles": [
             {
                 "id": aid,
+                # the id /api/v1/articles/<id> takes ("id" is the comparison's: "a12")
+                "article_id": result.stored_ids.get(aid),
                 "title": a.title,
                 "outlet": a.outlet,
                 "url": a.url,
                 "published": a.published,
                 "language": a.language,
             }
+            | ({"paywalled": True} if a.paywalled else {})
             for aid, a in result.articles.items()
         ],
         "comparison": result.body,

@@ -161,6 +161,8 @@ class StoryComparison:
     pending: bool = False
     # The inputs of an ad-hoc comparison left out because they could not be read, in input order.
     unread: tuple[Unread, ...] = ()
+    # A stored story's article ids in the store (``/api/v1/articles/<id>``) by comparison id.
+    stored_ids: Mapping[str, int] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def comparison(self) -> Comparison | None:
@@ -204,18 +206,19 @@ class Comparisons:
         ids = self.store.story_article_ids(story_id)
         articles = self.store.articles(ids)
         ordered = {articles[i].id: articles[i] for i in ids if i in articles}
+        stored = {articles[i].id: i for i in ids if i in articles}
         if len(ordered) < 2:
-            return StoryComparison(ordered, None)
+            return StoryComparison(ordered, None, stored_ids=stored)
         cached = self.store.cached_comparison(story_id, embedder=self.embedder)
         if cached is not None:
-            return StoryComparison(ordered, json.loads(cached.body))
+            return StoryComparison(ordered, json.loads(cached.body), stored_ids=stored)
         if wait is not None:
-            return self._waited(story_id, ordered, wait)
+            return self._waited(story_id, ordered, stored, wait)
         # One computation per story at a time; the others wait for its cached result.
         with self._locks[story_id % STORY_LOCKS]:
             cached = self.store.cached_comparison(story_id, embedder=self.embedder)
             if cached is not None:
-                return StoryComparison(ordered, json.loads(cached.body))
+                return StoryComparison(ordered, json.loads(cached.body), stored_ids=stored)
             known = kept_analyses(self.store, list(ordered.values()))
             body = (
                 self.comparer(list(ordered.values()), known)
@@ -229,9 +232,11 @@ class Comparisons:
                 json.dumps(body, ensure_ascii=False),
                 len(body.get("conflicts", [])),
             )
-        return StoryComparison(ordered, body)
+        return StoryComparison(ordered, body, stored_ids=stored)
 
-    def _waited(self, story_id: int, ordered: dict[str, Article], wait: float) -> StoryComparison | None:
+    def _waited(
+        self, story_id: int, ordered: dict[str, Article], stored: dict[str, int], wait: float
+    ) -> StoryComparison | None:
         with self._state_lock:
             failure = self._failed.pop(story_id, None)
             if failure is not None:
@@ -247,7 +252,7 @@ class Comparisons:
         try:
             return future.result(timeout=wait)
         except TimeoutError:
-            return StoryComparison(ordered, None, pending=True)
+            return StoryComparison(ordered, None, pending=True, stored_ids=stored)
         except Exception:
             with self._state_lock:
                 self._failed.pop(story_id, None)  # raised here, to this view
