@@ -709,6 +709,18 @@ def test_a_browser_gets_an_error_page_for_an_upload_over_the_limit(client: TestC
     assert_error(client.post("/api/v1/compare", files=big, headers=browser), 413, "too_large")
 
 
+def test_an_article_has_a_web_address_that_opens_its_column(client: TestClient) -> None:
+    item = client.get("/api/v1/articles", params={"limit": 1}).json()["items"][0]
+    moved = client.get(f"/articles/{item['id']}?lang=de", follow_redirects=False)
+    assert moved.status_code == 302
+    assert moved.headers["location"] == f"/stories/{item['story_id']}?lang=de#article-a{item['id']}"
+    page = client.get(moved.headers["location"]).text
+    assert f'id="article-a{item["id"]}"' in page
+    for unknown in ("999999", "abc", "0"):
+        missing = client.get(f"/articles/{unknown}", headers={"accept": "text/html"})
+        assert missing.status_code == 404 and f"[W002] No article {unknown}." in missing.text
+
+
 def test_a_search_hit_links_to_its_article_on_the_story_page(client: TestClient) -> None:
     # A hit opened the story at its top; in a story of many articles the one found was to be sought.
     page = client.get("/search", params={"q": "council", "lang": "en"}).text

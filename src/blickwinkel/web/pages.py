@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import jinja2
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
 from blickwinkel import __version__
@@ -200,6 +200,20 @@ def _story_page(request: Request, story_id: int, lang: str) -> Response:
         app_state.pages.put(key, bytes(response.body).decode("utf-8"))
         keep_answer(request)
     return response
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: Id) -> Response:
+    """An article's place on the web: its column on the page of the story it is in now (302, as the
+    story it is in may change; ``/api/v1/articles/<id>`` gives the stored article itself)."""
+    app_state = state(request)
+    story_id = app_state.store.story_of(article_id)
+    if story_id is None:
+        if app_state.store.article(article_id) is None:
+            raise ApiError(404, Errors.W002.format(article_id=article_id))
+        return RedirectResponse(f"/api/v1/articles/{article_id}", status_code=302)  # in no story yet
+    query = f"?{request.url.query}" if request.url.query else ""
+    return RedirectResponse(f"/stories/{story_id}{query}#article-a{article_id}", status_code=302)
 
 
 @router.get("/entities/{key}", response_class=HTMLResponse)
