@@ -737,3 +737,20 @@ def test_the_story_page_counts_in_the_singular_for_one(client: TestClient) -> No
     assert "1 subjective passage<" in english and "1 subjective passages" not in english
     german = " ".join(client.get(f"/stories/{story}", params={"lang": "de"}).text.split())
     assert "1 wertende Passage<" in german
+
+
+def test_a_later_page_of_stories_leads_back_to_the_first(store: Store) -> None:
+    import dataclasses
+
+    for n in range(22):
+        article = read_text(
+            f"Kiln report {n}\n\nThe kiln number {n} cooled on day {n}.", source=f"k{n}.txt", fmt="text"
+        )
+        store.add_article(dataclasses.replace(article, outlet="Kiln Post"), story=StoryChoice(None))
+    client = _client(store)
+    first = client.get("/", params={"lang": "en", "outlet": "Kiln Post"}).text
+    assert 'rel="first"' not in first
+    [later] = re.findall(r'class="next" href="([^"]+)"', first)
+    second = client.get(later.replace("&amp;", "&")).text
+    [back] = re.findall(r'class="first" href="([^"]+)"', second)
+    assert "cursor" not in back and "outlet=Kiln+Post" in back and "lang=en" in back

@@ -121,6 +121,12 @@ def stories_page(
     next_url = None
     if page.next_cursor:
         next_url = f"/?{urllib.parse.urlencode(dict(request.query_params) | {'cursor': page.next_cursor})}"
+    # A later page leads back to the first (only the browser's back button did, one page at a time).
+    first_url = None
+    if cursor:
+        first_url = (
+            f"/?{urllib.parse.urlencode({k: v for k, v in request.query_params.items() if k != 'cursor'})}"
+        )
     # The filters a link from another page set ("/?outlet=…"), shown with the way back to all stories:
     # a filtered list read "Stories" with nothing to say so, and an empty one "No stories yet. Store
     # articles with: blickwinkel ingest PATH" of a store full of them.
@@ -140,6 +146,7 @@ def stories_page(
         stories=page.items,
         openings=_openings(request, [s.id for s in page.items if not s.title]),
         next_url=next_url,
+        first_url=first_url,
         q=q or "",
         filters=filters,
     )
