@@ -19,6 +19,7 @@ RANK = {
     "datacache": 0,
     "_lazy": 0,
     "scores": 0,
+    "groups": 0,
     "text": 1,
     "ingest": 2,
     "analyse": 3,
