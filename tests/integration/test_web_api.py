@@ -754,3 +754,25 @@ def test_a_later_page_of_stories_leads_back_to_the_first(store: Store) -> None:
     second = client.get(later.replace("&amp;", "&")).text
     [back] = re.findall(r'class="first" href="([^"]+)"', second)
     assert "cursor" not in back and "outlet=Kiln+Post" in back and "lang=en" in back
+
+
+def test_an_entity_page_links_to_its_stories_in_the_list(store: Store) -> None:
+    import dataclasses
+
+    from blickwinkel.model import AnalysedArticle, Mention, Statement
+
+    article = dataclasses.replace(read_text(TEXT_A, source="mill.txt", fmt="text"), outlet="Mill Post")
+    start = article.text.index("A fire")
+    said = Statement(
+        f"{article.id}#1",
+        article.id,
+        article.text[start : start + 32],
+        start,
+        start + 32,
+        entities=(Mention("old mill", 24, 32, "LOC", "loc:old-mill"),),
+    )
+    store.add_article(article, analysed=AnalysedArticle(article, (said,)), story=StoryChoice(None))
+    assert said.text[24:32] == "old mill"
+    page = _client(store).get("/entities/loc:old-mill", params={"lang": "en"})
+    assert page.status_code == 200
+    assert 'href="/?entity=loc%3Aold-mill&amp;lang=en">all in the story list</a>' in page.text

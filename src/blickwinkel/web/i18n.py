@@ -68,6 +68,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "entity": "Entity",
         "mentions": "Mentions",
         "in_stories": "Stories",
+        "all_in_list": "all in the story list",
         "compare_title": "Compare these articles",
         "compare_help": "Paste two or more article texts (first line: headline) or article URLs. "
         "Nothing is stored.",
@@ -157,6 +158,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "entity": "Entität",
         "mentions": "Erwähnungen",
         "in_stories": "Geschichten",
+        "all_in_list": "alle in der Liste der Geschichten",
         "compare_title": "Diese Artikel vergleichen",
         "compare_help": "Zwei oder mehr Artikeltexte (erste Zeile: Überschrift) oder Artikel-URLs einfügen. "
         "Nichts wird gespeichert.",
