@@ -37,6 +37,13 @@ GERMAN: list[Row] = [
      "per:hauke-rasmus", "Die Deiche halten bis zum Wochenende"),
     ("Die Schulen blieben am Freitag geschlossen, sagte Bremens Bildungssenatorin Ilka Worm.",
      "per:ilka-worm", None),
+    # ... also with an adjective or a quoted epithet between (the speaker was the place's key)
+    ("„Wir haben die Deiche im Griff“, sagte Husums neuer Bürgermeister Tobias Wendland.",
+     "per:tobias-wendland", "Wir haben die Deiche im Griff"),
+    ("Die Lage sei ernst, so Berlins amtierende Innensenatorin Iris Spreng.", "per:iris-spreng", None),
+    ("„Wir halten die Kais frei“, sagte Hamburgs „Hafenkönig“ Ole Brandt.", "per:ole-brandt",
+     "Wir halten die Kais frei"),
+    ("„Das war knapp“, sagte Kölns zuständiger Dezernent.", "Kölns zuständiger Dezernent", "Das war knapp"),
     ("Gestern erklärte Bremens Innensenator Olaf Strunz, die Lage sei ruhig.", "per:olaf-strunz", None),
     ("„Wir bleiben an Bord“, sagte Saarlands Ministerpräsident und Parteichef Egon Brack.",
      "per:egon-brack", "Wir bleiben an Bord"),
@@ -97,6 +104,7 @@ ENGLISH: list[Row] = [
     ('Maj. Gen. Ann Lee told reporters: "The base is safe and the roads are open."', "per:ann-lee",
      "The base is safe and the roads are open."),
     # a possessive place or organisation before the role
+    ("Norland's new defence minister Anna Lee said the base was safe.", "per:anna-lee", None),
     ('"We will rebuild the harbour," said Norland\'s interior minister, Karin Vale.', "per:karin-vale",
      "We will rebuild the harbour,"),
     ('"The road will stay closed," the county\'s highways manager, Ruth Amberley, said.', "per:ruth-amberley",

@@ -202,6 +202,13 @@ def test_name_parts_drop_particles() -> None:
     assert name_parts("Ursula von der Leyen") == ("ursula", "leyen")
 
 
+def test_name_parts_drop_a_possessive_place() -> None:
+    # the tagger's one person "Hamburgs Ole Brandt" had the key per:hamburgs-ole-brandt
+    assert name_parts("Hamburgs Ole Brandt") == ("ole", "brandt")
+    assert name_parts("Paris Anna Berg") == ("paris", "anna", "berg")  # a place's own name stays
+    assert name_parts("Hans Peter Berg") == ("hans", "peter", "berg")  # a given name stays
+
+
 @pytest.mark.parametrize(
     "name",
     [

@@ -24,6 +24,7 @@ from blickwinkel.analyse.gazetteer import (
     is_inflected_title,
     is_title,
     one_spelling,
+    places,
     slug,
 )
 from blickwinkel.model import Mention
@@ -47,6 +48,19 @@ def _lowercase_role(word: str) -> bool:
     return word[:1].islower() and not word.startswith(NAME_PREFIXES)
 
 
+def _place_owner(words: Sequence[str], given: frozenset[str]) -> bool:
+    """The first of ``words`` is a German genitive of a known place before at least two more words:
+    "Hamburgs Ole Brandt" (the tagger's one person) is Ole Brandt, not a person "Hamburgs Ole"."""
+    first = words[0]
+    return (
+        len(words) > 2
+        and first.endswith("s")
+        and first not in given
+        and places().get((first,)) is None  # "Paris" is no genitive of "Pari"
+        and places().get((first[:-1],)) is not None
+    )
+
+
 def name_parts(name: str) -> tuple[str, ...]:
     """Slugs of a name's parts without particles, titles or roles: "Karim Yunus al-Mansar" →
     (karim, yunus, mansar); "Ms. Anna Berg", "Frau Dr. Anna Berg" and "Mme Anna Berg" → (anna, berg).
@@ -59,7 +73,7 @@ def name_parts(name: str) -> tuple[str, ...]:
         and (_title(words[1]) or _lowercase_role(words[1]))
     ):
         words.pop(0)  # "Le président Emmanuel Macron"; "Le Pen" keeps its "Le"
-    while words and (_title(words[0]) or _lowercase_role(words[0])):
+    while words and (_title(words[0]) or _lowercase_role(words[0]) or _place_owner(words, given_names())):
         words.pop(0)  # titles and roles come first: "Frau Dr. Anna Berg", "le capitaine Jan Berger"
     # A title after other words of a longer one ends it: "Prime Minister Boris Johnson", "Labour MP
     # Sarah Cole", "Police Lt Col Somchai Rattanakul". The last word is never a title here ("Martin

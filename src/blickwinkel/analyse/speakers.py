@@ -321,6 +321,12 @@ def find_speaker(
             if owner is not None and _person_like(owner.group("name")):
                 start += owner.start("name")
                 name = owner.group("name")
+            epithet = (
+                _NAME_AFTER_EPITHET.match(text, start + len(name)) if _POSSESSIVE.fullmatch(name) else None
+            )
+            if epithet is not None:
+                person = epithet.group("name").rstrip(".,;:")
+                return person, epithet.start("name"), epithet.start("name") + len(person)
             end = _after_coordinated_role(text, start + len(name))
             if end is not None:
                 name = text[start:end]
@@ -356,6 +362,12 @@ def _person_after_role(text: str, speaker: str, end: int) -> tuple[str, int, int
     if name.split()[0] not in given or len(name.split()) < 2 or any(w in given for w in speaker.split()):
         return None
     return name, found.start("name"), found.start("name") + len(name)
+
+
+# 'sagte <Stadt>s „<Beiname>“ <Name>': the possessive place alone was the speaker (and its key the
+# place's); the person is the name after the quoted epithet.
+_POSSESSIVE = re.compile(r"[A-ZÄÖÜ][\w\-]*s")
+_NAME_AFTER_EPITHET = re.compile(rf"\s+[„“\"»‚][^„“”\"«»‚‘\n]{{1,40}}[“”\"«‘]\s+(?P<name>{NAME})")
 
 
 _AND_ROLE = re.compile(rf"\s+(?:und|and)\s+(?P<roles>(?:{CAP}\s+){{1,2}}?)(?P<name>{NAME})")

@@ -14,9 +14,12 @@ DET_DE = r"(?i:der|die|das|dem|den|des|ein|eine|einem|einer|eines)"
 ADJ = r"(?:[a-zäöüß][\w\-]*\s+)"
 GENITIVE = rf"(?:\s+(?:des|der|von|vom|of|of\s+the)\s+(?:{ADJ}){{0,2}}{NAME})?"
 # German noun phrases end in a capitalised noun; English ones may be all lower case ("a spokesman").
+# A German possessive name stands where the article would, also before adjectives: "Hamburgs neuer
+# Bürgermeister <Name>" (the name alone, "Hamburgs", was the speaker, and so the place).
 NP = (
     rf"(?:{DET_DE}\s+(?:{ADJ}){{0,2}}{NAME}{GENITIVE}"
     rf"|(?i:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+(?:\s+{NAME})?"
+    rf"|[A-ZÄÖÜ][\w\-]*s\s+(?:{ADJ}){{1,2}}{NAME}{GENITIVE}"
     rf"|{NAME}{GENITIVE})"
 )
 
