@@ -81,6 +81,10 @@ GERMAN: list[Row] = [
      None),
     ("Aus Regierungskreisen hieß es, eine Einigung sei nahe.", None, None),
     ("Berichten zufolge soll die Fähre ab Montag wieder fahren.", None, None),
+    # a document's issuer
+    ("Die Brücke bleibe gesperrt, heißt es in einer Mitteilung der Stadt.", "der Stadt", None),
+    ("In einer Erklärung des Ministeriums heißt es, die Gespräche liefen weiter.", "des Ministeriums", None),
+    ("„Kein Kommentar“, sagte ein Sprecher der Polizei.", "ein Sprecher der Polizei", "Kein Kommentar"),
 ]  # fmt: skip
 
 ENGLISH: list[Row] = [
@@ -127,6 +131,9 @@ ENGLISH: list[Row] = [
      "We made mistakes and we will fix them,"),
     ("Energy Secretary Dana Whitfield told the Daily Courier that prices would fall.",
      "per:dana-whitfield", None),
+    ("The harbour will stay closed, according to a statement from the port authority.",
+     "the port authority", None),
+    ('"No comment," a police spokesman told reporters.', "a police spokesman", "No comment,"),
     # unnamed sources
     ("Sources close to the talks said a deal was near.", None, None),
     ("A senior official, speaking without giving a name, said the deal was close.",
@@ -199,8 +206,21 @@ def test_the_table_is_large_enough() -> None:
         ('"The bridge is closed until further notice," a spokeswoman for the city council said.', "person"),
         ("A spokesman for the harbour board said the ferry would run again on Friday.", "person"),
         ("According to the ministry, the talks will resume on Monday.", "organisation"),
+        ("The harbour will stay closed, according to a statement from the port authority.", "organisation"),
+        ('"No comment," a police spokesman told reporters.', "person"),
         ('"It is too early to say what caused the crash," officials said on Tuesday.', "group"),
     ],
 )
 def test_speaker_kind(text: str, kind: str) -> None:
     assert _roles("en")[text].speaker_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("„Kein Kommentar“, sagte ein Sprecher der Polizei.", "person"),
+        ("Die Brücke bleibe gesperrt, heißt es in einer Mitteilung der Stadt.", "organisation"),
+    ],
+)
+def test_speaker_kind_de(text: str, kind: str) -> None:
+    assert _roles("de")[text].speaker_kind == kind

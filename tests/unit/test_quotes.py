@@ -404,10 +404,8 @@ def test_a_quote_over_several_sentences_takes_the_speaker_named_after_it() -> No
         ("Regional fire chief Ola Berg told reporters that the blaze was under control.", "Ola Berg"),
         # the whole noun phrase after "according to", not its first two words ("the local")
         ("The blaze was out by 2 a.m., according to the local fire service.", "the local fire service"),
-        (
-            "According to a statement from the ministry, the pier stays closed.",
-            "a statement from the ministry",
-        ),
+        # a document's issuer speaks (twelfth session; was "a statement from the ministry")
+        ("According to a statement from the ministry, the pier stays closed.", "the ministry"),
         ("The blaze was out by 2 a.m., according to the police on Monday.", "the police"),
         # a capitalised word after the article, or no article ("the Norland" and "daily" were given)
         (

@@ -266,4 +266,8 @@ def _adjacent_to_speech(text: str, start: int, end: int, *, name: bool = False) 
         attribution = r"[“”\"«»‘’']?\s*[,:]?\s*" if closed else r"[“”\"«»‘’']?\s*[,:]\s*"
     else:
         attribution = r"[“”\"«»‘’']?[,.!?]?\s*[,:]?\s*"
+    # '"No comment," a police spokesman told reporters.': the speaker between the comma and the verb
+    # (up to four words)
+    if text[end - 1 : end] in (",", "!", "?") or re.match(r"^[“”\"«»‘’']?\s*,", after):
+        attribution += r"(?:[\w\-’']+\s+){0,4}?"
     return bool(re.match(rf"^{attribution}{verb}\b", after) or re.search(rf"\b{verb}\s*:\s*\W?$", before))

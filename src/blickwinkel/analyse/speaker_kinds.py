@@ -10,7 +10,8 @@ from blickwinkel.analyse.speech_words import DETERMINERS, GROUP_NOUNS_EN, ORGANI
 ORGANISATION_HEAD_EN = re.compile(
     rf"(?:{ORGANISATION_NOUNS_EN}|board|agency|company|office|service|department|court|hospital|"
     r"university|embassy|airline|operator|commission|committee|union|party|city|town|municipality|"
-    r"county|city\s+hall)",
+    r"county|city\s+hall|authority|club|team|school|firm|bank|airport|league|federation|association|"
+    r"foundation|charity|organi[sz]ation|institute|network|newspaper|broadcaster)",
     re.IGNORECASE,
 )
 _GROUP_HEAD_EN = re.compile(rf"(?:{GROUP_NOUNS_EN})", re.IGNORECASE)
@@ -35,7 +36,8 @@ _PERSON_HEAD_EN = re.compile(
 _ORGANISATION_HEAD_DE = re.compile(
     r"\w*(?:polizei|feuerwehr|behörde|behörden|regierung|ministerium|staatsanwaltschaft|verwaltung|"
     r"stadt|gemeinde|rathaus|amt|gericht|dienst|bahn|unternehmen|konzern|firma|leitung|bundeswehr|"
-    r"armee|verband|kommission|präsidium|direktion|agentur|institut|klinik|krankenhaus|veranstalter)",
+    r"armee|verband|kommission|präsidium|direktion|agentur|institut|klinik|krankenhaus|veranstalter|"
+    r"werke|verein|schule|universität|bank|konzern|partei|sender|zeitung)",
     re.IGNORECASE,
 )
 _GROUP_HEAD_DE = re.compile(
@@ -57,9 +59,12 @@ def speaker_kind(speaker: str, mention_type: str | None = None) -> str | None:
     words = [w.strip(".,;:’'") for w in speaker.split()]
     if not words or not words[-1]:
         return None
-    # "a spokeswoman for the city council": the person who speaks for it, not the council
+    # "a spokeswoman for the city council", "ein Sprecher der Polizei": the person who speaks for it,
+    # not the council
     for n, word in enumerate(words[:-1]):
         if words[n + 1].lower() in ("for", "of", "at", "with") and _PERSON_HEAD_EN.fullmatch(word):
+            return "person"
+        if words[n + 1].lower() in ("der", "des", "vom") and word[:1].isupper() and is_title(word):
             return "person"
     tail = " ".join(words[-2:])
     head = words[-1]

@@ -114,6 +114,22 @@ _ACCORDING_EN = re.compile(
     r"earlier|yesterday|today|and|but|which|who|that|when|while)\b)[\w\-]+){0,5}?)(?=\s*(?:[,.;:!?)]|$))"
 )
 
+# A document named as the source: its issuer speaks ("according to a statement from the port
+# authority", "laut einer Mitteilung der Stadt", "heißt es in einer Erklärung des Ministeriums").
+_DOCUMENTS = (
+    r"statement|report|release|press\s+release|letter|notice|post|filing|memo|study|survey|"
+    r"Mitteilung|Pressemitteilung|Erklärung|Presseerklärung|Stellungnahme|Bericht|Schreiben|Brief|Statement"
+)
+_DOCUMENT_OF = re.compile(
+    rf"(?i:a|an|the|einer|einem|der|dem|des)\s+(?:[\w\-]+\s+)?(?:{_DOCUMENTS})\s+"
+    rf"(?:(?:from|by|of)\s+)?(?P<issuer>(?:(?i:the)\s+|(?:des|der|vom)\s+)[\w\-\s]+)$"
+)
+_DOCUMENT_SAYS_DE = re.compile(
+    rf"\b(?i:in|laut|nach)\s+(?:einer|einem|der|dem)\s+(?:{ADJ})?(?:{_DOCUMENTS})\s+(?P<np>(?:des|der)\s+"
+    rf"(?:{ADJ}){{0,2}}{NAME})"
+)
+_SAYS_IT_DE = re.compile(r"\b(?:heißt|hieß)\s+es\b")
+
 _AFTER_VERB_ROMANCE_NAME = re.compile(
     rf"\b(?:{SPEECH_ROMANCE})\s+(?:{ROMANCE_NP}),\s+(?P<np>{NAME})(?=\s*[.,;]|\s*$)"
 )
@@ -248,6 +264,12 @@ def find_speaker(
                     continue
                 start = m.start("np") + m.group("np").lower().index(name.split()[0].lower())
                 return name, start, start + len(name)
+    if _SAYS_IT_DE.search(text):
+        for m in _DOCUMENT_SAYS_DE.finditer(text):
+            if outside_quotes(quoted, m.start("np"), m.end("np")):
+                issuer = _clean_speaker(m.group("np"))
+                if issuer is not None:
+                    return issuer, m.start("np"), m.start("np") + len(issuer)
     patterns = (_ACCORDING_EN, _LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X)
     for pattern in (
         *patterns,
@@ -281,6 +303,14 @@ def find_speaker(
             raw = m.group("np")
             if pattern is _ACCORDING_EN:
                 raw = _before_clause_en(raw)
+            if pattern in (_ACCORDING_EN, _LAUT):
+                # "according to a statement from the port authority": who issued it speaks
+                issuer = _DOCUMENT_OF.match(raw)
+                if issuer is not None:
+                    offset = m.start("np") + issuer.start("issuer")
+                    issued = _clean_speaker(issuer.group("issuer"))
+                    if issued is not None:
+                        return issued, offset, offset + len(issued)
             if pattern is _BERICHTET_X or (
                 pattern is _AFTER_VERB and m.group("verb").startswith(("bericht", "report"))
             ):
