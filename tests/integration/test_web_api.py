@@ -191,6 +191,8 @@ def test_compare_leaves_out_an_input_it_cannot_read_and_names_it(client: TestCli
     assert response.status_code == 200, response.text
     result = response.json()
     assert result["schema"] == "blickwinkel.comparison/1" and len(result["articles"]) == 2
+    # the texts keep the names of their places in the request, the left-out URL between them
+    assert [a["id"] for a in result["articles"]] == ["input-1", "input-3"]
     [unread] = result["unread"]
     assert set(unread) == {"code", "message", "field"}
     assert unread["field"] == "articles.1.url" and re.search(r"\[I\d{3}\] ", unread["message"])

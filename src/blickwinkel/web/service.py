@@ -374,7 +374,10 @@ def compare_submitted(
         except IngestError as exc:
             failed[n] = _unread(exc, item)
             continue
-        fetched.append((item, page))
+        # named by its place in the request, which a left-out input before it does not shift
+        fetched.append(
+            (item if item.name or item.url else dataclasses.replace(item, name=f"input-{n + 1}"), page)
+        )
         positions.append(n)
     read = reader(fetched, max_chars)
     for k, failure in read.failures:
