@@ -133,7 +133,7 @@ def test_held_out_real_news_gold() -> None:
             assert by_pair[label][task][figure] >= pinned, (label, task, by_pair[label][task])
 
 
-# Conflicts on the tune-only conflict files (examples/gold-real/tune-conflicts: 68 events none of whose
+# Conflicts on the tune-only conflict files (examples/gold-real/tune-conflicts: 76 events none of whose
 # articles is in either half, conflicts and near-misses only), where the conflict rules were chosen;
 # pinned so that a change to the links or the rules that loses what was found there says so:
 #     blickwinkel eval compare examples/gold-real/tune-conflicts/*.json --data-root ../shared/data
@@ -156,9 +156,13 @@ def test_held_out_real_news_gold() -> None:
 # LOWERED as a number, 0.8 -> 0.727, by the new gold alone (16 of 20 -> 16 of 22; nothing found before
 # is lost). Then an English measure joined by a hyphen is read ("a five-year ban" is five years):
 # the one false conflict goes, 16 of 22 in 16 flagged, P 0.941 -> 1.0.
+# Twelfth session: 8 events added (76 in all: 23 conflicts, 129 near-misses), annotated before any
+# comparison ran on them; the rules as they stood (main 68dbe18) missed their one conflict, flagged
+# nothing there and 0 of their 14 near-misses: 16 of 23 found in 16 flagged. Recall LOWERED as a
+# number, 0.727 -> 0.695, by the new gold alone (nothing found before is lost).
 TUNE_ONLY_CONFLICTS = {
     ("conflicts", "precision"): 1.0,
-    ("conflicts", "recall"): 0.727,
+    ("conflicts", "recall"): 0.695,
     ("near_misses", "rate"): 0.0,
 }
 
