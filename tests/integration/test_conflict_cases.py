@@ -158,6 +158,21 @@ CASES: dict[str, tuple[str, str, str, str, bool]] = {
         "en", "The evacuees from Harwick were taken to a school in Moorfield.",
         "en", "The evacuees from Moorfield were brought back to Harwick.", False,
     ),
+    # a count of a group among the casualties is no clash with the whole toll, nor is the count of
+    # who did it with the count of the dead (twelfth session)
+    "a-group-within-the-toll": (
+        "en", "Twelve people were killed by the flood in the lower town of Harwick on Tuesday.",
+        "en", "Three firefighters were killed by the flood in the lower town of Harwick on Tuesday.", False,
+    ),
+    "eine-gruppe-in-der-zahl": (
+        "de", "Beim Hochwasser in der Unterstadt von Lindenau wurden am Dienstag sieben Menschen getötet.",
+        "de", "Beim Hochwasser in der Unterstadt von Lindenau wurden am Dienstag zwei Helfer getötet.",
+        False,
+    ),
+    "who-did-it-and-the-dead": (
+        "en", "Two looters killed three guards at the Harwick depot during the flood.",
+        "en", "Three guards were killed at the Harwick depot during the flood.", False,
+    ),
     # a weekday and the date it fell on say the same
     "weekday-and-its-date": (
         "en", "The dam at the upper lake broke on Sunday, 3 March 2024.",
