@@ -81,3 +81,20 @@ def test_a_line_that_is_no_object_is_worded_as_compare_and_ingest_word_it(tmp_pa
             f"{path}:3: [I022] expected a JSON object, got a string",
         ]
     )
+
+
+def test_a_line_of_another_encoding_fails_alone_or_is_read() -> None:
+    # One byte that is not UTF-8 refused the whole partition (I017), every good record with it.
+    good = '{"title": "Fähre", "text": "Die Fähre fährt."}'.encode()
+    western = '{"title": "Brücke", "text": "Die Brücke ist gesperrt."}'.encode("cp1252")
+    binary = b'{"title": "X", "text": "' + bytes(range(0x80, 0xA0)) * 3 + b'"}'
+    rows, where, failures = _jsonl_rows("part.jsonl", b"\n".join([good, western, binary, good]))
+    assert where == ["part.jsonl:1", "part.jsonl:2", "part.jsonl:4"]
+    assert [r["title"] for r in rows] == ["Fähre", "Brücke", "Fähre"]  # type: ignore[index]
+    offset = len(good) + 1 + len(western) + 1 + len(b'{"title": "X", "text": "')
+    assert [str(f) for f in failures] == [
+        f"part.jsonl:3: [I017] is not UTF-8 (byte {offset} of the file) nor text of another encoding; save "
+        "the partition as UTF-8"
+    ]
+    bom = _jsonl_rows("p.jsonl", b"\xef\xbb\xbf" + good + b"\n" + western)
+    assert [r["title"] for r in bom[0]] == ["Fähre", "Brücke"]  # type: ignore[index]

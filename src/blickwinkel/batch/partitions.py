@@ -7,6 +7,7 @@ field that is wrong and names ``file:line`` (JSONL) or ``file#row`` (Parquet).
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
@@ -16,6 +17,7 @@ from typing import Any, Literal
 
 from blickwinkel.errors import Errors, IngestError, invalid_json
 from blickwinkel.ingest import ReadResult
+from blickwinkel.ingest._decode import mostly_utf8, western_text
 from blickwinkel.ingest.json_records import item_to_article
 from blickwinkel.model import Article
 
@@ -121,15 +123,35 @@ def read_partition(partition: Partition) -> ReadResult:
     return _records(rows, where, partition)
 
 
-def _jsonl_rows(url: str, data: bytes) -> tuple[list[object], list[str], list[IngestError]]:
+def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str | None, int]]:
+    """The lines of a JSONL partition, numbered, as text; a line that is not UTF-8 (a record of another
+    encoding among UTF-8 ones, a byte broken by a cut copy) is read as the file reader reads such
+    text (mostly UTF-8 with a few broken bytes, else Western European), else None with the position
+    of its first bad byte in the file. One bad byte refused the whole partition (I017)."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(url, Errors.I017.format(byte=exc.start)) from exc
+        yield from ((n, line, 0) for n, line in enumerate(data.decode("utf-8").split("\n"), start=1))
+        return
+    except UnicodeDecodeError:
+        pass
+    offset = 0
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            yield number, raw.decode("utf-8"), 0
+        except UnicodeDecodeError as exc:
+            yield number, mostly_utf8(raw) or western_text(raw), offset + exc.start
+        offset += len(raw) + 1
+
+
+def _jsonl_rows(url: str, data: bytes) -> tuple[list[object], list[str], list[IngestError]]:
     rows: list[object] = []
     where: list[str] = []
     failures: list[IngestError] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line, bad_byte in _jsonl_lines(data):
+        if line is None:
+            failures.append(IngestError(f"{url}:{number}", Errors.I017.format(byte=bad_byte)))
+            continue
         if not line.strip():
             continue
         try:
