@@ -211,3 +211,12 @@ def test_a_title_line_over_the_text_is_the_title(text: str) -> None:
     article = read_text(text, source="x.txt")
     assert article.title == "Fähre fährt wieder"
     assert article.blocks[0].kind == "headline" and len(article.blocks) > 1
+
+
+def test_a_markdown_text_of_one_line_is_the_article_too() -> None:
+    # As in plain text: a one-line markdown item (emphasis makes it markdown) was all title, no text.
+    text = "Die Fähre fährt ab *Montag* wieder."
+    article = read_text(text, source="x.md")
+    assert article.title is None and article.text == "Die Fähre fährt ab Montag wieder."
+    titled = read_text("Fähre fährt wieder\n\n" + text, source="x.md")
+    assert titled.title == "Fähre fährt wieder"

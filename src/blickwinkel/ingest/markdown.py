@@ -335,8 +335,9 @@ def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
 
 
 def _promote_first_line(pieces: list[Piece]) -> None:
-    """Without a ``#`` heading, a first short one-line paragraph is the headline, as in plain text."""
-    first = pieces[0] if pieces else None
+    """Without a ``#`` heading, a first short one-line paragraph is the headline, as in plain text:
+    when text follows it (a text of one paragraph is the article, not a title over nothing)."""
+    first = pieces[0] if len(pieces) > 1 else None
     if first and first.kind == "paragraph" and first.single_line and len(first.text) <= TITLE_MAX_CHARS:
         first.kind = "headline"
 
