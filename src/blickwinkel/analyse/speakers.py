@@ -305,10 +305,10 @@ def find_speaker(
                 raw = _before_clause_en(raw)
             if pattern in (_ACCORDING_EN, _LAUT):
                 # "according to a statement from the port authority": who issued it speaks
-                issuer = _DOCUMENT_OF.match(raw)
-                if issuer is not None:
-                    offset = m.start("np") + issuer.start("issuer")
-                    issued = _clean_speaker(issuer.group("issuer"))
+                document = _DOCUMENT_OF.match(raw)
+                if document is not None:
+                    offset = m.start("np") + document.start("issuer")
+                    issued = _clean_speaker(document.group("issuer"))
                     if issued is not None:
                         return issued, offset, offset + len(issued)
             if pattern is _BERICHTET_X or (
