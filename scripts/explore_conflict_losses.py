@@ -41,7 +41,7 @@ from blickwinkel.evaluation import gold_files_of_split, read_gold, read_gold_art
 from blickwinkel.pipeline import compare_articles_text
 
 _CAUGHT: dict[str, Any] = {}
-_FIND = compare_module.find_conflicts
+_FIND = conflict_search.find_conflicts
 
 
 def _spy(facts: Any, statements: Any, links: Any, parts: Any) -> Any:
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-root", type=Path, default=Path("../shared/data"))
     parser.add_argument("--json", action="store_true", help="one JSON object per conflict")
     args = parser.parse_args(argv)
-    compare_module.find_conflicts = _spy  # type: ignore[assignment]
+    compare_module.find_conflicts = _spy  # type: ignore[attr-defined]
     tally: collections.Counter[str] = collections.Counter()
     for path in gold_files_of_split(args.gold_files, args.split):
         for row in diagnose(path, args.data_root):
