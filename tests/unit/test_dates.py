@@ -96,7 +96,8 @@ def test_german_non_dates(text: str) -> None:
 
 def test_english_may_is_a_month_only_as_a_name() -> None:
     assert resolve("You may leave now.", "en") == []
-    assert resolve("In May the ferry stopped.", "en") == [("In May", "2024-05")]
+    # (the past tense puts it before the publication in January: last May)
+    assert resolve("In May the ferry stopped.", "en") == [("In May", "2023-05")]
 
 
 # --- relative -------------------------------------------------------------------------------------
@@ -414,3 +415,53 @@ def test_next_weekday_on_the_publication_weekday_is_a_week_later() -> None:
     assert [d.value for d in find_dates("Am kommenden Sonntag singt der Chor.", "de", anchor=sunday)] == [
         "2025-06-22"
     ]
+
+
+# A month or day without a year is put nearest the publication date unless the sentence's tense says
+# which side it lies on (found by the new user: "In December, … died" in a September article was read
+# as the coming December).
+AUTUMN = dt.date(2024, 9, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("In December, twelve anglers died when their boat capsized.", "en", "2023-12"),
+        ("In late December a ferry was stranded on a sandbank.", "en", "2023-12"),
+        ("On December 28, the old pier collapsed.", "en", "2023-12-28"),
+        ("In November a trawler capsized off the headland.", "en", "2023-11"),
+        ("The new bridge will open in March.", "en", "2025-03"),
+        ("The festival is due to return in early April.", "en", "2025-04"),
+        ("Im Dezember waren zwölf Angler ertrunken.", "de", "2023-12"),
+        ("Im Dezember sind zwölf Angler ums Leben gekommen.", "de", "2023-12"),
+        (
+            "Am 28. Dezember stürzte der alte Steg ein, wie die Polizei mitteilte; er war morsch.",
+            "de",
+            "2023-12-28",
+        ),
+        ("Im März soll die neue Brücke öffnen.", "de", "2025-03"),
+        ("Die Brücke wird im April eröffnet.", "de", "2025-04"),
+    ],
+)
+def test_the_tense_puts_a_month_without_a_year_before_or_after_the_publication(
+    text: str, language: str, value: str
+) -> None:
+    assert one(text, language, anchor=AUTUMN).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("The company said in March it will cut jobs.", "en", "2024-03"),  # both tenses: nearest
+        ("The council meets in December.", "en", "2024-12"),  # no tense marker: nearest
+        ("The United Nations council meets in December.", "en", "2024-12"),  # no past in "United"
+        ("The festival, planned for late November, draws a hundred boats.", "en", "2024-11"),
+        ("Im Dezember wird gewählt.", "de", "2024-12"),  # already after the publication
+        ("Im August wurde gewählt.", "de", "2024-08"),  # already before it
+        ("Seit Dezember wird gebaut.", "de", "2023-12"),  # "seit" decides, as before
+    ],
+)
+def test_a_month_stays_nearest_where_the_tense_says_nothing_else(
+    text: str, language: str, value: str
+) -> None:
+    assert one(text, language, anchor=AUTUMN).value == value

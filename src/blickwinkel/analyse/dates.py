@@ -17,7 +17,11 @@ Decisions:
 - A month or day without a year ("Ende Januar", "am 3. März", "25.01.") takes the year that puts it
   nearest to the anchor, ties going to the past; so "Ende Dezember" in January is last December,
   while "im März" in a January article is the coming March. (Taking the previous year whenever the
-  month is after the anchor's month would send every announcement of next month a year back.)
+  month is after the anchor's month would send every announcement of next month a year back.) The
+  sentence's tense moves it where it says the other side (``_by_tense``): "In December, … died" in a
+  September article is last December, "will open in March" there the coming March; a sentence with
+  both tenses ("said in March it will …") or neither keeps the nearest, and "seit", "last", "next"
+  decide as before.
 - Weeks ("letzte Woche", "last week", "am vergangenen Wochenende") resolve to an ISO week
   "YYYY-Www", the precision the phrase has; "vor zwei Wochen" names a day and resolves to one.
 - A bare year counts only after a word that makes it a date ("im Jahr", "seit", "bis", "Ende",
@@ -292,6 +296,8 @@ def find_dates(
             value, relative = resolved
             if anchor is not None and _announced_weekday(text, match, code):
                 value = _weekday_after(match, anchor)
+            if anchor is not None and value is not None and _without_year_or_direction(match):
+                value = _by_tense(value, anchor, _tense(text, code))
             start, end = span
             same_year = _of_the_same_year(text, start, end) if relative and value else None
             if same_year is not None and value is not None:
@@ -493,6 +499,79 @@ _FUTURE_ROMANCE = {
     ),
 }
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”„«»–—]")
+
+
+# The tense of a sentence, for a month or day without a year (``_by_tense``): written from our own
+# knowledge of both languages. English: the future words of ``_FUTURE_CLAUSE_EN`` anywhere in the
+# sentence; the past: "was", "had", the past of common news verbs, and "said"/"told", which make a
+# sentence with a future in it ("said in March it will …") say nothing. German: the future and past
+# forms of the weekday rule, and a perfect ("sind … gekommen", "hat … gewählt").
+_FUTURE_SENTENCE_EN = re.compile(
+    r"\b(?:will|won't|shall|(?:is|are)\s+(?:due|expected|scheduled|set|planned)\s+to|plans?\s+to|(?:is|are)\s+to)\b",
+    re.IGNORECASE,
+)
+_PAST_SENTENCE_EN = re.compile(
+    r"\b(?:was|were|had|did|died|killed|injured|wounded|said|told|added|announced|reported|took|began|"
+    r"came|went|fell|lost|won|saw|left|hit|struck|held|sank|broke|burned|burnt|arrested|charged|"
+    r"sentenced|occurred|happened|collapsed|crashed|drowned|ago)\b",
+    re.IGNORECASE,
+)
+# The regular past ("capsized", "plunged") in lower case (not "United"), not a participle of plans
+# ("planned", "scheduled") nor a word that only ends so ("hundred", "speed").
+_REGULAR_PAST_EN = re.compile(
+    r"\b(?!(?:planned|scheduled|expected|slated|intended|proposed|supposed|required|needed|designed|"
+    r"aimed|hoped|delayed|postponed|hundred|speed|need|proceed|exceed|succeed|breed|seed|feed|shed|"
+    r"embed|indeed)\b)[a-z]{3,}ed\b"
+)
+_PERFECT_DE = re.compile(r"\b(?:ist|sind|hat|haben)\b.*\bge\w+(?:t|en)\b", re.IGNORECASE)
+# Qualifiers of a month that say nothing of its side of the publication ("im", "Ende", "in late").
+_NEUTRAL_MONTH = frozenset(
+    {"", "im", "in", "anfang", "mitte", "ende", "beginn", "early", "mid", "late", "during", "of"}
+)
+
+
+def _tense(text: str, code: str) -> str | None:
+    """ "past" or "future" when the sentence says one and not the other, else None."""
+    if code == "en":
+        future = _FUTURE_SENTENCE_EN.search(text)
+        past = _PAST_SENTENCE_EN.search(text) or _REGULAR_PAST_EN.search(text)
+    elif code == "de":
+        future = _FUTURE_DE.search(text)
+        past = _PAST_DE.search(text) or _PERFECT_DE.search(text)
+    else:
+        return None
+    if (future is None) == (past is None):
+        return None
+    return "future" if future is not None else "past"
+
+
+def _without_year_or_direction(match: re.Match[str]) -> bool:
+    """A month or a day of a month without a year, and no word that says which side of the
+    publication it lies on ("seit", "last", "next")."""
+    groups = match.groupdict()
+    if groups.get("mrm") is not None:
+        return (groups.get("mrpre") or "").lower() in _NEUTRAL_MONTH
+    return any(
+        groups.get(day) is not None and groups.get(year) is None
+        for day, year in (("nd", "ny"), ("td", "ty"), ("fd", "fy"))
+    )
+
+
+def _by_tense(value: str, anchor: dt.date, tense: str | None) -> str:
+    """``value`` (a month or day put nearest the anchor) a year earlier when a past sentence put it
+    after the publication, a year later when a future one put it before."""
+    when = date_span(value)
+    if tense is None or when is None:
+        return value
+    first, last = when
+    if tense == "past" and first > anchor and first.replace(day=1) > anchor.replace(day=1):
+        year = -1
+    elif tense == "future" and last < anchor and last.replace(day=1) < anchor.replace(day=1):
+        year = 1
+    else:
+        return value
+    moved = f"{int(value[:4]) + year:04d}{value[4:]}"
+    return moved if date_span(moved) is not None else value  # (no 29 February that year)
 
 
 def _clause(text: str, start: int, end: int) -> str:
