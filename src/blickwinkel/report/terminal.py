@@ -33,7 +33,8 @@ def _title_line(article: Article) -> str:
     """The article's title, or what an untitled one opens with (a text of one line has no title)."""
     if article.title:
         return _short(article.title, 100)
-    opening = title_from_text(article.lead or article.text, 90, article.language)
+    # 60 characters: the line fits a terminal of 80 columns after its indent and "(no title)"
+    opening = title_from_text(article.lead or article.text, 60, article.language)
     return f"(no title) “{opening}”" if opening else "(no title)"
 
 
