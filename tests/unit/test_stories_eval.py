@@ -147,3 +147,20 @@ def test_the_stories_listing_names_an_untitled_story_and_counts_one_article_in_t
     lines = _story_lines([Story("d", ("d",), long, (), ("en",), None, None)], {"d": long}, {}).splitlines()
     assert lines[0].startswith("Story 1: The old mill") and lines[0].endswith(" …") and len(lines[0]) < 140
     assert lines[2].startswith("  - d: The old mill") and len(lines[2]) < 140
+
+
+def test_an_untitled_article_is_listed_by_its_opening_words() -> None:
+    # A text of one line has no title: the listing read "- kurz: " with nothing after it, and a story
+    # it opens "Story 1: (no title)".
+    from types import SimpleNamespace
+
+    from blickwinkel.cli.stories_cmd import _listed_titles, _story_lines
+    from blickwinkel.stories.cluster import Story
+
+    text = "The ferry to the island sails again from Monday, the operator said. The pier is mended."
+    articles = [SimpleNamespace(id="k", lead=None, text=text, language="en")]
+    titles = _listed_titles(articles, [SimpleNamespace(id="k", title="")])
+    assert titles == {"k": "The ferry to the island sails again from Monday, the operator said."}
+    lines = _story_lines([Story("k", ("k",), "", (), ("en",), None, None)], titles, {"k": None}).splitlines()
+    assert lines[0] == "Story 1: The ferry to the island sails again from Monday, the operator said."
+    assert lines[2] == "  - k: The ferry to the island sails again from Monday, the operator said."

@@ -115,6 +115,19 @@ def _title(text: str) -> str:
     return textwrap.shorten(" ".join(text.split()), width=TITLE_WIDTH, placeholder=" …")
 
 
+def _listed_titles(articles: list[Any], docs: list[Any]) -> dict[str, str]:
+    """Each article's title in the listing: its story title, or the opening words of an article with
+    none (a text of one line has no title: "- kurz: " was listed with nothing after it)."""
+    from blickwinkel.text.titles import title_from_text
+
+    by_id = {a.id: a for a in articles}
+    return {
+        d.id: d.title
+        or (title_from_text(a.lead or a.text, language=a.language) if (a := by_id.get(d.id)) else "")
+        for d in docs
+    }
+
+
 def _story_lines(stories: list[Any], titles: dict[str, str], outlets: dict[str, str | None]) -> str:
     """The listing of ``stories``; ``outlets`` gives each article's outlet (None: it names none)."""
     from blickwinkel.report.labels import counted, story_outlets
@@ -124,7 +137,9 @@ def _story_lines(stories: list[Any], titles: dict[str, str], outlets: dict[str, 
         span = ""
         if story.first is not None:
             span = story.first.isoformat() if story.first == story.last else f"{story.first} – {story.last}"
-        lines.append(f"Story {number}: {_title(story.title) or '(no title)'}")
+        # A story whose first article has no title is named by that article's opening words.
+        name = _title(story.title) or _title(titles.get(story.articles[0], "")) if story.articles else ""
+        lines.append(f"Story {number}: {name or '(no title)'}")
         details = [
             counted(len(story.articles), "article"),
             f"outlets: {story_outlets(story.outlets, sum(1 for a in story.articles if not outlets.get(a)))}",
@@ -204,7 +219,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 )
             )
         else:
-            typer.echo(_story_lines(found, {d.id: d.title for d in docs}, {a.id: a.outlet for a in articles}))
+            typer.echo(
+                _story_lines(found, _listed_titles(articles, docs), {a.id: a.outlet for a in articles})
+            )
         from blickwinkel.cli._messages import warn_unnamed_outlets
 
         warn_unnamed_outlets([a.source for a in articles if not a.outlet])
