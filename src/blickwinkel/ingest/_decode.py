@@ -77,18 +77,38 @@ def decode(data: bytes, source: str) -> str:
     kind = binary_type(data)
     if kind is not None:
         raise IngestError(source, Errors.I016.format(why=f"looks like {kind}"))
-    # NUL bytes padding the end of a text (a copy cut short by a download or a disk) and a few inside
-    # it: the text without them. One NUL byte refused the whole article as binary (I016); the file's
-    # reader says so (I072). More than 2 % inside the text is binary data.
-    inside = data.rstrip(b"\x00")
-    if inside.count(b"\x00") > _CONTROL_SHARE * len(inside):
-        raise IngestError(source, Errors.I016.format(why="it holds NUL bytes"))
-    data = inside.replace(b"\x00", b"")
-    text = _decode_text(data, source)
+    text = utf16_without_bom(data)
+    if text is None:
+        # NUL bytes padding the end of a text (a copy cut short by a download or a disk) and a few
+        # inside it: the text without them. One NUL byte refused the whole article as binary (I016);
+        # the file's reader says so (I072). More than 2 % inside the text is binary data.
+        inside = data.rstrip(b"\x00")
+        if inside.count(b"\x00") > _CONTROL_SHARE * len(inside):
+            raise IngestError(source, Errors.I016.format(why="it holds NUL bytes"))
+        text = _decode_text(inside.replace(b"\x00", b""), source)
     controls = len(text) - len(text.translate(_CONTROLS))  # in C: a per-character loop took 1 s/MB
     if text and controls / len(text) > _CONTROL_SHARE:
         raise IngestError(source, Errors.I016.format(why="mostly control characters"))
     return text
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``data`` read as UTF-16 when it is UTF-16 text of Latin script saved without a byte-order mark
+    (as some Windows tools export): every other byte is NUL — the second of each pair in
+    little-endian, the first in big-endian — and the text decodes. It was refused as binary ("it holds
+    NUL bytes"). None for anything else."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding, nuls, chars in (
+        ("utf-16-le", data[1::2], data[0::2]),
+        ("utf-16-be", data[0::2], data[1::2]),
+    ):
+        if nuls.count(0) >= 0.9 * len(nuls) and chars.count(0) == 0:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 # UTF-8 text with a few broken bytes (a truncated copy, a stray byte of another encoding): read as

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._base import READERS, ReadResult
-from blickwinkel.ingest._decode import decode
+from blickwinkel.ingest._decode import decode, utf16_without_bom
 from blickwinkel.ingest._sniff import format_for
 from blickwinkel.ingest._text import normalise, slugify
 from blickwinkel.ingest.urls import is_url
@@ -315,7 +315,7 @@ def _parse(data: bytes, source: str, name: str, stem: str) -> ReadResult:
         raise IngestError(source, empty)
     result = READERS.get(format_for(name, text))(text, source=source, stem=stem)
     nuls = data.count(b"\x00")
-    if not nuls or data.startswith(_WIDE_BOMS):
+    if not nuls or data.startswith(_WIDE_BOMS) or utf16_without_bom(data) is not None:
         return result
     note = f"{source}: {Errors.I072.format(count=nuls)}"
     return dataclasses.replace(
