@@ -915,3 +915,23 @@ def test_json_authors_as_person_objects_and_a_null_paragraph_are_read() -> None:
     assert article.text.endswith("Die Fähre fährt ab Montag wieder.\n\nDer Anleger ist repariert.")
     one = read_text(json.dumps(record | {"author": {"name": "Mara Lind"}}), source="t.json")
     assert one.author == "Mara Lind"
+
+
+LOGO_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour Herald</title>
+<meta property="og:site_name" content="Harbour Herald"></head><body>
+<header><h1>Harbour Herald</h1><nav><a href="/">Home</a> <a href="/local">Local</a></nav></header>
+<article><h2>Ferry runs aground off Kellbach Point</h2>
+<p>A passenger ferry with 120 people aboard ran aground off Kellbach Point on Sunday evening, the coast
+guard said.</p>
+<p>No one was hurt, and the vessel was refloated at high tide early on Monday, the operator said.</p>
+<p>The operator said it would inspect the hull before the ferry returns to service next week.</p>
+</article></body></html>"""
+
+
+def test_a_site_name_in_the_heading_is_no_headline() -> None:
+    # Found by the new user: a page whose logo is its <h1> had the site name as its headline, so
+    # every article of that outlet had one title and the stories took it as theirs.
+    article = read_text(LOGO_PAGE, source="page.html", fmt="html")
+    assert article.outlet == "Harbour Herald"
+    assert article.title == "Ferry runs aground off Kellbach Point"
+    assert not article.text.startswith("Harbour Herald")

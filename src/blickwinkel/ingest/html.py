@@ -158,6 +158,10 @@ def _extracted(
     except ElementTree.ParseError as exc:
         raise IngestError(source, Errors.I033.format(exc=exc)) from exc
     title = _attribute(doc, "title")
+    site = _site_name(doc)
+    if title and site and _letters(title) == _letters(site):
+        # the site's name in its logo heading is no headline: the article's own heading below is
+        title = None
     pieces = [Piece("headline", title)] if title else []
     main = doc.find("main")
     body = _main_pieces(main, title) if main is not None else []
