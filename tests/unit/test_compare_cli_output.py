@@ -102,6 +102,9 @@ def test_articles_in_other_languages_are_named_with_what_is_not_read() -> None:
     # what it does not read is said as it is (found by the new user: an Italian pair's "40 famiglie" /
     # "45 famiglie" were no quantities, while the note said facts were linked by numbers)
     assert "no dates, no counts or amounts" in note and "numbers alone" not in note
+    # two articles of one outlet are told apart, by the one label function (outlet_labels)
+    twice = SimpleNamespace(articles=[article("a", "pl", "Kurier"), article("b", "pl", "Kurier")])
+    assert (thin_languages_note(twice) or "").startswith("Kurier (a), Kurier (b) (pl): ")  # type: ignore[arg-type]
 
 
 def test_articles_that_share_no_fact_are_named_as_perhaps_other_events() -> None:
@@ -125,6 +128,10 @@ def test_articles_that_share_no_fact_are_named_as_perhaps_other_events() -> None
         "no fact; they may report "
         "different events (`blickwinkel stories` groups articles by event)"
     )
+    # two articles of one outlet in two groups read "Lake Post | Lake Post"; the one label tells them apart
+    same = [article("a", "Lake Post"), article("b", "Lake Post")]
+    note = separate_events_note(SimpleNamespace(articles=same, different_events=(("a",), ("b",))))  # type: ignore[arg-type]
+    assert note is not None and note.startswith("Lake Post (a) | Lake Post (b): ")
 
 
 def test_groups_of_articles_that_share_no_fact() -> None:

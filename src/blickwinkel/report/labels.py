@@ -191,7 +191,7 @@ def separate_events_note(comparison: Comparison) -> str | None:
     event against the other without a word."""
     if len(comparison.different_events) < 2:
         return None
-    names = {a.article.id: a.article.outlet or unnamed_outlet(a.article) for a in comparison.articles}
+    names = outlet_labels(a.article for a in comparison.articles)
     shown = " | ".join(", ".join(names.get(i, i) for i in group) for group in comparison.different_events)
     return (
         f"{shown}: these groups of articles share no fact; they may report different events "
@@ -205,11 +205,12 @@ def thin_languages_note(comparison: Comparison) -> str | None:
     it: the names came out in each grammatical case, no speaker was found and no opinion was read."""
     from blickwinkel.analyse.subjectivity import reads_opinion
 
+    names = outlet_labels(a.article for a in comparison.articles)
     by_language: dict[str, list[str]] = {}
     for a in comparison.articles:
         language = (a.article.language or "").lower()[:2]
         if language and not reads_opinion(language):
-            by_language.setdefault(language, []).append(a.article.outlet or unnamed_outlet(a.article))
+            by_language.setdefault(language, []).append(names[a.article.id])
     if not by_language:
         return None
     who = "; ".join(f"{', '.join(names)} ({language})" for language, names in sorted(by_language.items()))
