@@ -935,3 +935,9 @@ def test_a_site_name_in_the_heading_is_no_headline() -> None:
     assert article.outlet == "Harbour Herald"
     assert article.title == "Ferry runs aground off Kellbach Point"
     assert not article.text.startswith("Harbour Herald")
+    # a site that names itself by its address ("harbour-herald.example") is the same name
+    domain = LOGO_PAGE.replace('content="Harbour Herald"', 'content="harbour-herald.example"')
+    assert read_text(domain, source="page.html", fmt="html").title == "Ferry runs aground off Kellbach Point"
+    # nor is the site's name as the article's own heading, with no other heading below
+    alone = domain.replace("<h2>Ferry runs aground off Kellbach Point</h2>", "<h2>Harbour Herald</h2>")
+    assert read_text(alone, source="page.html", fmt="html").title is None

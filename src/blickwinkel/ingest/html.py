@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import re
 import urllib.parse
+from collections.abc import Collection
 from xml.etree import ElementTree
 
 from blickwinkel.errors import Errors, IngestError
@@ -159,12 +160,13 @@ def _extracted(
         raise IngestError(source, Errors.I033.format(exc=exc)) from exc
     title = _attribute(doc, "title")
     site = _site_name(doc)
-    if title and site and _letters(title) == _letters(site):
-        # the site's name in its logo heading is no headline: the article's own heading below is
+    # the site's name in its logo heading is no headline: the article's own heading below is
+    names = {_letters(site), _letters(site.rsplit(".", 1)[0])} if site else set()
+    if title and _letters(title) in names:
         title = None
     pieces = [Piece("headline", title)] if title else []
     main = doc.find("main")
-    body = _main_pieces(main, title) if main is not None else []
+    body = _main_pieces(main, title, names) if main is not None else []
     if standfirst and _letters(standfirst)[:80] not in _letters(" ".join(p.text for p in body)):
         pieces.append(Piece("paragraph", standfirst))
     pieces.extend(body)
@@ -292,7 +294,11 @@ def _author(author: str | None, outlet: str | None) -> str | None:
     return author[:at].strip(" ,;|/–—-") or author
 
 
-def _main_pieces(main: ElementTree.Element, title: str | None) -> list[Piece]:
+def _main_pieces(
+    main: ElementTree.Element, title: str | None, site: Collection[str] = frozenset()
+) -> list[Piece]:
+    """The pieces of the extracted main text; a heading whose letters are ``site``'s (the site's
+    name, as ``_letters`` gives it) is left out."""
     pieces: list[Piece] = []
     if main.text and main.text.strip():
         pieces.extend(lines_to_pieces(_lines(main.text)))
@@ -302,6 +308,8 @@ def _main_pieces(main: ElementTree.Element, title: str | None) -> list[Piece]:
         lines = _element_lines(element)
         if tag == "head":
             text = join_lines(lines)
+            if _letters(text) in site:
+                continue
             if headline is None:
                 pieces.append(Piece("headline", text))
                 headline = text
@@ -321,7 +329,7 @@ def _main_pieces(main: ElementTree.Element, title: str | None) -> list[Piece]:
             cells = list(element.iter("cell"))
             if cells:
                 body = max(cells, key=lambda cell: len(" ".join(_element_lines(cell)).split()))
-                found = _main_pieces(body, headline)
+                found = _main_pieces(body, headline, site)
                 pieces.extend(found)
                 headline = headline or next((p.text for p in found if p.kind == "headline"), None)
         if element.tail and element.tail.strip():
