@@ -17,6 +17,7 @@ import pytest
 from blickwinkel.analyse.entities import find_entities
 from blickwinkel.analyse.language import with_languages
 from blickwinkel.analyse.quotes import StatementRole, classify_statements
+from blickwinkel.analyse.reported_speech import is_reported
 from blickwinkel.model import Article, Block
 from blickwinkel.text import split_statements
 
@@ -81,6 +82,11 @@ GERMAN: list[Row] = [
      None),
     ("Aus Regierungskreisen hieß es, eine Einigung sei nahe.", None, None),
     ("Berichten zufolge soll die Fähre ab Montag wieder fahren.", None, None),
+    # an outlet in quotation marks, an organisation after "so"
+    ("Der Kanzler habe das Treffen abgesagt, berichtet die „Hafenpost“ unter Berufung auf Kreise der Partei.",
+     "Hafenpost", None),
+    ("„Das ist ein schwarzer Tag für alle Beschäftigten“, so die Gewerkschaft.", "die Gewerkschaft",
+     "Das ist ein schwarzer Tag für alle Beschäftigten"),
     # a document's issuer
     ("Die Brücke bleibe gesperrt, heißt es in einer Mitteilung der Stadt.", "der Stadt", None),
     ("In einer Erklärung des Ministeriums heißt es, die Gespräche liefen weiter.", "des Ministeriums", None),
@@ -134,6 +140,9 @@ ENGLISH: list[Row] = [
     ("The harbour will stay closed, according to a statement from the port authority.",
      "the port authority", None),
     ('"No comment," a police spokesman told reporters.', "a police spokesman", "No comment,"),
+    ("The minister cancelled the meeting, the Harbour Times reported, citing people close to him.",
+     "org:harbour-times", None),
+    ('"We were lucky," said one witness, who lives by the harbour.', "one witness", "We were lucky,"),
     # unnamed sources
     ("Sources close to the talks said a deal was near.", None, None),
     ("A senior official, speaking without giving a name, said the deal was close.",
@@ -220,7 +229,15 @@ def test_speaker_kind(text: str, kind: str) -> None:
     [
         ("„Kein Kommentar“, sagte ein Sprecher der Polizei.", "person"),
         ("Die Brücke bleibe gesperrt, heißt es in einer Mitteilung der Stadt.", "organisation"),
+        ("„Das ist ein schwarzer Tag für alle Beschäftigten“, so die Gewerkschaft.", "organisation"),
     ],
 )
 def test_speaker_kind_de(text: str, kind: str) -> None:
     assert _roles("de")[text].speaker_kind == kind
+
+
+def test_reported_with_an_object_is_no_attribution() -> None:
+    assert not is_reported("The company reported a loss of three million dollars.", "en")
+    assert is_reported("The ferry sank, the Harbour Times reported.", "en")
+    assert not is_reported("Die Stadt sagte das Fest am Montag ab.", "de")
+    assert is_reported("Das sagte die Ministerin der Zeitung.", "de")

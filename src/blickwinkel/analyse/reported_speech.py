@@ -20,7 +20,9 @@ _REPORTED_DE = re.compile(
 )
 _REPORTED_EN = re.compile(
     r"\b(?:said\s+that|says\s+that|according\s+to|reportedly|allegedly|told|said|says|stated|"
-    r"announced|claimed|added)\b",
+    r"announced|claimed|added)\b"
+    # '…, the <Outlet> reported, citing …': "reported" that closes its clause has no object
+    r"|\breported(?=\s*(?:[,.;:!?]|$))",
     re.IGNORECASE,
 )
 # Konjunktiv I forms that are not also indicative in the third person.

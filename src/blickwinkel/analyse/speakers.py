@@ -168,6 +168,11 @@ _WIE_X = re.compile(
     rf"erklärte|meldete|bestätigte)\b"
 )
 _BERICHTET_X = re.compile(rf"\b(?:berichtet|berichtete|meldet|meldete|reported|reports)\s+(?P<np>{NP})")
+# German writes an outlet's name in quotation marks: '…, berichtet die „<Zeitung>“ unter Berufung auf …'
+# had no speaker (the name is inside the quotation, and no noun phrase).
+_OUTLET_IN_QUOTES_DE = re.compile(
+    r"\b(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\s+(?:die|der|das)\s+[„»\"](?P<np>[^“”«\"\n]{2,40})[“”«\"]"
+)
 _ENGLISH_VERB = re.compile(SPEECH_EN)
 _CLAUSE_VERB_EN = re.compile(
     r"\s+(?:is|was|were|are|has|had|have|would|will|could|can|should|may|might|must|did|does|do)\b"
@@ -270,6 +275,9 @@ def find_speaker(
                 issuer = _clean_speaker(m.group("np"))
                 if issuer is not None:
                     return issuer, m.start("np"), m.start("np") + len(issuer)
+    outlet = _OUTLET_IN_QUOTES_DE.search(text)
+    if outlet is not None and _clean_speaker(outlet.group("np")) is not None:
+        return outlet.group("np"), outlet.start("np"), outlet.end("np")
     patterns = (_ACCORDING_EN, _LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X)
     for pattern in (
         *patterns,

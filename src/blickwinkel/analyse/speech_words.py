@@ -18,7 +18,7 @@ GENITIVE = rf"(?:\s+(?:des|der|von|vom|of|of\s+the)\s+(?:{ADJ}){{0,2}}{NAME})?"
 # Bürgermeister <Name>" (the name alone, "Hamburgs", was the speaker, and so the place).
 NP = (
     rf"(?:{DET_DE}\s+(?:{ADJ}){{0,2}}{NAME}{GENITIVE}"
-    rf"|(?i:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+(?:\s+{NAME})?"
+    rf"|(?i:the|a|an|one)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+(?:\s+{NAME})?"
     rf"|[A-ZÄÖÜ][\w\-]*s\s+(?:{ADJ}){{1,2}}{NAME}{GENITIVE}"
     rf"|{NAME}{GENITIVE})"
 )
