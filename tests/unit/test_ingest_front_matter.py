@@ -130,3 +130,29 @@ def test_a_front_matter_list_of_one_value_is_the_value() -> None:
     )
     two = read_text("---\ntitle: Ferry stops\ndate: [2026-03-02, 2026-03-03]\n---\n\n" + BODY, source="f.md")
     assert two.published is None  # two dates: no one date
+
+
+@pytest.mark.parametrize(
+    ("lines", "url", "outlet"),
+    [
+        # a web clipper's page: its address under "source"; the host names the outlet
+        (
+            'source: "https://www.harbour-post.example/ferry"',
+            "https://www.harbour-post.example/ferry",
+            "harbour-post.example",
+        ),
+        (
+            "url: https://harbour-post.example/ferry\noutlet: Harbour Post",
+            "https://harbour-post.example/ferry",
+            "Harbour Post",
+        ),
+        ("source: Bay Wire", None, "Bay Wire"),  # a source that is no address names the outlet
+        ("url: /posts/ferry/", None, None),  # a site generator's path is no address
+    ],
+)
+def test_front_matter_gives_the_address_and_its_host_the_outlet(
+    lines: str, url: str | None, outlet: str | None
+) -> None:
+    # A clipped page's "source:" address was not read: the article had no address and no outlet.
+    article = read_text(f"---\ntitle: Ferry stops\n{lines}\n---\n\n" + BODY, source="ferry.md")
+    assert (article.url, article.outlet, article.title) == (url, outlet, "Ferry stops")

@@ -1,7 +1,7 @@
 """Markdown articles and web pages captured as markdown, parsed with markdown-it-py.
 
 A leading front matter block (``---`` … ``---``, or Hugo's ``+++`` … ``+++``) gives title, date,
-author and outlet and is no text.
+author, outlet and address (``url``, or a web clipper's ``source``) and is no text.
 An all-capitals line above the headline is the outlet banner; the first heading is the headline and
 later ones are subheadings; a date line near the top is the publication date; a paragraph followed by
 a ``— Name`` line is a quote block (an embedded post when the line reads ``— Name (@handle) date``);
@@ -39,6 +39,8 @@ from blickwinkel.ingest._text import (
     join_lines,
     title_case_banner,
 )
+from blickwinkel.ingest.html import host_outlet
+from blickwinkel.ingest.urls import web_address
 from blickwinkel.text._normalise import clean_characters
 
 if TYPE_CHECKING:
@@ -97,6 +99,12 @@ _FRONT_MATTER_KEYS = {
     "outlet": "outlet",
     "publisher": "outlet",
     "site_name": "outlet",
+    # The page's address: site generators write "url", web clippers (Obsidian's) "source"; a
+    # "source" that is no address names the outlet, as a JSON record's does.
+    "url": "url",
+    "link": "url",
+    "canonical_url": "url",
+    "source": "source",
 }
 
 
@@ -275,7 +283,9 @@ def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
         segments.insert(0, _Segment("heading", (title,)))
     has_heading = any(s.kind == "heading" for s in segments)
     pieces: list[Piece] = []
-    outlet: str | None = fields.get("outlet") or None
+    source_field = fields.get("source")
+    url = web_address(fields.get("url")) or web_address(source_field)
+    outlet: str | None = fields.get("outlet") or (source_field if source_field and not url else None)
     published: dt.date | None = parse_date_value(fields["published"]) if "published" in fields else None
     headline_seen = False
     body_paragraphs = 0
@@ -321,7 +331,17 @@ def read_markdown(text: str, *, source: str, stem: str) -> ReadResult:
     mark_subheadings(pieces)
     mark_lead(pieces)
     author = fields.get("author") or None
-    article = build_article(pieces, id=stem, source=source, outlet=outlet, published=published, author=author)
+    # With no outlet named, the host of the page's address names it, as for a page or a JSON record (a
+    # clipped page with its "source:" address was an article of unknown outlet).
+    article = build_article(
+        pieces,
+        id=stem,
+        source=source,
+        outlet=outlet or host_outlet(url),
+        url=url,
+        published=published,
+        author=author,
+    )
     notes = [f"{source}: {found.problem}"] if found.problem is not None else []
     unread = found.unread_date
     if unread is not None and "published" not in fields and published is None:
