@@ -405,6 +405,9 @@ PLAIN_REPORTS = {
         "Die Bestellungen beim Versandhändler sind im Mai gestiegen.",
         "Mehrfach musste die Polizei in der Nacht ausrücken.",
         "Die Brücke bleibt bis Freitag gesperrt, teilte die Stadt mit.",
+        # "man" in indirect speech is the speaker's side, no generalisation
+        "Die Polizei sagte, man könne Brandstiftung nicht ausschließen.",
+        "Die Stadt teilte mit, man prüfe den Antrag.",
     ],
 }
 COMMENTS = {
@@ -420,6 +423,7 @@ COMMENTS = {
         "Der Plan ist schlicht absurd.",
         "Das Vorgehen der Polizei war beschämend und völlig unangemessen.",
         "Die Regierung liegt hier einfach falsch.",
+        "Man kann nur hoffen, dass die Stadt endlich handelt.",
     ],
 }
 

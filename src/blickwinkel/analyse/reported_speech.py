@@ -67,6 +67,11 @@ _SAYS_DE = re.compile(r"\b(?:sagte|sagten|sagt)\b")
 _SEPARATED_PARTICLE_DE = re.compile(r"\b(?:ab|zu)\s*(?:[.!?]\s*)?$")
 
 
+def has_konjunktiv_i(text: str) -> bool:
+    """Whether German ``text`` holds a Konjunktiv I form that is not also an indicative one."""
+    return bool(_KONJUNKTIV_I.search(text))
+
+
 def is_reported(text: str, lang: str) -> bool:
     """Whether ``text`` (its quotations masked) is reported speech in language ``lang``."""
     if lang == "en":

@@ -34,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from blickwinkel import datacache
+from blickwinkel.analyse.reported_speech import has_konjunktiv_i
 from blickwinkel.errors import BlickwinkelError, Errors
 
 if TYPE_CHECKING:  # analysis takes an embedder as a parameter; it never loads one itself
@@ -256,6 +257,26 @@ def _plain_negated_facts(lowered: str, lang: str) -> int:
     return found
 
 
+_MAN = re.compile(r"(?<![\w'’-])man(?![\w'’-])")
+_ATTRIBUTED_DE = re.compile(
+    r"(?<![\w'’-])(?:sagte\w*|erklärte\w*|teilte\w*|betonte\w*|hieß\s+es|laut|zufolge)(?![\w'’-])"
+)
+# "man prüfe", "man gehe": "man" with a verb in -e is the Konjunktiv I (the indicative is "prüft")
+_MAN_KONJUNKTIV = re.compile(r"(?<![\w'’-])man\s+\w+e(?![\w'’-])")
+
+
+def _speakers_man(text: str, lowered: str, lang: str) -> int:
+    """German "man" in indirect speech stands for the speaker's own side ("Die Polizei sagte, man
+    könne Brandstiftung nicht ausschließen": the police's "wir"), no generalisation of the writer's:
+    so many of them in an attributed sentence with a Konjunktiv I. Written from general knowledge of
+    German."""
+    if lang != "de" or not _ATTRIBUTED_DE.search(lowered):
+        return 0
+    if not has_konjunktiv_i(text) and not _MAN_KONJUNKTIV.search(lowered):
+        return 0
+    return len(_MAN.findall(lowered))
+
+
 def cue_features(text: str, language: str = "de") -> dict[str, float]:
     """The cue counts of one sentence (without the prototype feature), for inspection and tests."""
     lang = _language(language)
@@ -271,6 +292,7 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
     future = bool(p["future"].search(lowered))
     stripped = text.rstrip(" \"'“”»«)")
     plain_negations = _plain_negated_facts(lowered, lang)
+    speakers_man = _speakers_man(text, lowered, lang)
     features = {
         "evaluative": evaluative,
         "weak_evaluative": _count(p["weak_evaluative"], lowered),
@@ -286,7 +308,7 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
         "prophecy": 1.0 if future and (evaluative or intensifier) else 0.0,
         "argument": _count(p["argument"], lowered),
         "negation": max(0.0, _count(p["negation"], lowered) - plain_negations),
-        "generic": max(0.0, _count(p["generic"], lowered) - plain_negations),
+        "generic": max(0.0, _count(p["generic"], lowered) - plain_negations - speakers_man),
         "present_copula": _copulas(p["present_copula"], lowered, lang),
         "attribution": _count(p["attribution"], lowered),
         "facts": float(min(_CAP, len(_NUMBER.findall(text)) / 2 + len(p["temporal_fact"].findall(lowered)))),
