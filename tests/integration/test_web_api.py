@@ -283,6 +283,12 @@ def test_the_pages_show_the_notes_of_a_comparison(store: Store) -> None:
     ):
         notes = page[page.index('<aside class="notes"') :]
         assert "these groups of articles share no fact" in notes[: notes.index("</aside>")]
+    # the API's answers carry them too
+    for body in (
+        client.get(f"/api/v1/stories/{story}").json(),
+        client.post("/api/v1/compare", json={"articles": [{"text": TEXT_A}, {"text": TEXT_B}]}).json(),
+    ):
+        assert any("these groups of articles share no fact" in note for note in body["notes"])
 
 
 def test_write_token_is_required_when_set_or_public(store: Store) -> None:

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from blickwinkel.errors import ApiError, Errors, IngestError
+from blickwinkel.report.labels import comparison_notes
 from blickwinkel.store import Store, StoreError, StorySummary
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.errors import error_body, first_invalid, invalid_field
@@ -246,6 +247,7 @@ def _story_body(summary: StorySummary, result: StoryComparison) -> dict[str, Any
         ],
         "comparison": result.body,
         "comparison_pending": result.pending,
+        "notes": _notes(result),
     }
 
 
@@ -351,7 +353,12 @@ async def compare(request: Request) -> dict[str, Any]:
         raise too_few_read(result)
     # The inputs left out, each in the one error body's shape (the form of the CLI's failures).
     unread = [error_body(422, u.message, code="invalid", field=u.field)["error"] for u in result.unread]
-    return result.body | {"unread": unread}
+    return result.body | {"unread": unread, "notes": _notes(result)}
+
+
+def _notes(result: StoryComparison) -> list[str]:
+    """The comparison's notes, as the pages and the terminal show them (:func:`comparison_notes`)."""
+    return list(comparison_notes(result.articles.values(), result.comparison))
 
 
 async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryComparison:
