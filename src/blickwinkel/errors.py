@@ -137,8 +137,8 @@ class Errors(metaclass=_ErrorsWithCodes):
     )
     I032 = (
         "an RSS or Atom feed, not an article page; give the feed's web address to `blickwinkel feeds add "
-        "URL` (then `blickwinkel watch` ingests its entries) or to `blickwinkel ingest URL`; a saved feed "
-        "file is not read"
+        "URL` (then `blickwinkel watch` ingests its entries), or give the address or the saved feed file "
+        "to `blickwinkel ingest`"
     )
     I033 = "cannot parse HTML: {exc}"
     I034 = "no articles found; pass article files, directories or JSONL"
@@ -213,6 +213,12 @@ class Errors(metaclass=_ErrorsWithCodes):
     I073 = (
         "feed entries without an article's web address (no link, or not http/https), left out: {count} "
         "of {total} ({shown})"
+    )
+    # store/ingest.py: a warning (a saved feed file's other entries are still read)
+    I074 = (
+        "saved feed entries with a link but no text of their own, not fetched (a saved feed is read "
+        "offline): {count} of {total} ({shown}); ingest the file with --allow-network to fetch them as a "
+        "feed address's entries are fetched, or ingest their addresses"
     )
     # ingest/_inputs.py: a warning (the file is still read)
     I072 = "the text holds {count} NUL byte(s) (a padded or cut copy?); it is read without them"

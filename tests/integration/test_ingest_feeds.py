@@ -195,3 +195,46 @@ def test_tracking_parameters_are_left_out_of_an_article_url(server: str, store: 
         == "https://news.example/a?id=3#top"
     )
     assert without_tracking("https://news.example/a?page=2") == "https://news.example/a?page=2"
+
+
+SAVED_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Osterlin news</title>
+<link>{base}/</link>
+<item><title>Ferry timetable changes</title><link>{base}/ferry</link><author>Mara Lind</author>
+<pubDate>Mon, 02 May 2031 09:00:00 +0200</pubDate>
+<description>&lt;p&gt;The ferry to the outer islands leaves an hour earlier from Monday, the operator
+said on Sunday.&lt;/p&gt;&lt;p&gt;Commuters asked for the change last winter.&lt;/p&gt;</description></item>
+<item><title>Quay</title><link>/a1</link></item>
+<item><title>Empty</title></item>
+</channel></rss>"""
+
+
+@pytest.mark.slow
+def test_saved_feed_file_reads_entries_with_text_and_names_the_ones_with_only_a_link(
+    server: str, store: Store, use_embedder: Embedder, tmp_path: Path
+) -> None:
+    # `ingest feed.xml` failed whole (I032: give the feed's address), leaving a user with an exported
+    # feed stuck.
+    path = tmp_path / "export.xml"
+    path.write_text(SAVED_FEED.format(base=server), encoding="utf-8")
+    ingestor = Ingestor(store, embedder=use_embedder, analyser=None)
+    counts = ingestor.ingest([str(path)])
+    assert (counts.stored, counts.failed) == (1, 0)
+    (article,) = store.list_articles().items
+    assert (article.title, article.url, article.published) == (
+        "Ferry timetable changes",
+        f"{server}/ferry",
+        dt.date(2031, 5, 2),
+    )
+    assert counts.notes == [
+        f"{path}: [I073] feed entries without an article's web address (no link, or not http/https), "
+        "left out: 1 of 3 ('Empty')",
+        f"{path}: [I074] saved feed entries with a link but no text of their own, not fetched (a saved "
+        f"feed is read offline): 1 of 3 ({server}/a1); ingest the file with --allow-network to fetch "
+        "them as a feed address's entries are fetched, or ingest their addresses",
+    ]
+    # With the network allowed, the entry with only a link is fetched as a feed address's entries are.
+    fetcher = Fetcher(FetchPolicy(allow_networks=("127.0.0.0/8",), host_interval=0.0))
+    online = Ingestor(store, embedder=use_embedder, fetcher=fetcher, analyser=None, fetch_feed_links=True)
+    again = online.ingest([str(path)])
+    assert (again.stored, again.duplicates, again.failed) == (1, 1, 0)
+    assert {a.outlet for a in store.list_articles().items} == {"127.0.0.1", "Osterlin Post"}

@@ -359,8 +359,8 @@ def test_feed_file_is_named_as_a_feed(tmp_path: Path, feed: str) -> None:
     assert result.articles == ()
     assert [str(e) for e in result.failures] == [
         f"{path}: [I032] an RSS or Atom feed, not an article page; give the feed's web address to "
-        "`blickwinkel feeds add URL` (then `blickwinkel watch` ingests its entries) or to "
-        "`blickwinkel ingest URL`; a saved feed file is not read"
+        "`blickwinkel feeds add URL` (then `blickwinkel watch` ingests its entries), or give the address "
+        "or the saved feed file to `blickwinkel ingest`"
     ]
 
 

@@ -149,6 +149,8 @@ def _run(
             max_bytes=int(settings.max_file_mb * 1_000_000),
             progress=report,
             window_days=settings.story_window_days,
+            # a saved feed file is read offline unless the network is allowed
+            fetch_feed_links=bool(allow_networks),
         )
         counts = ingestor.poll_feeds() if feeds else ingestor.ingest(sources or [])
         progress.update(task, description="done")
@@ -175,7 +177,8 @@ def _run(
 
 def ingest(
     sources: Annotated[
-        list[str] | None, typer.Argument(help="Files, directories, JSONL, article URLs or feed URLs.")
+        list[str] | None,
+        typer.Argument(help="Files, directories, JSONL, saved RSS/Atom files, article URLs or feed URLs."),
     ] = None,
     db: DbOption = None,
     failed: Annotated[

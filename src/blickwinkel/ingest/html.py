@@ -42,14 +42,19 @@ MIN_ARTICLE_WORDS = 20
 # instructions. Read as a page it gave "no article text found", which sent users looking for a broken
 # page instead of at `feeds add`.
 _FEED_ROOT = re.compile(r"(?:<\?[^>]*\?>|<!--.*?-->|\s)*<(?:rss|feed|rdf:RDF)[\s>]", re.DOTALL)
-# A feed's entries are fetched from the web: `feeds add` and `ingest` take its address, not a saved
-# file (`feeds add feed.xml` answered "only http:// and https:// URLs …" to the way out, Errors.I032).
+# A saved feed file is read by `ingest` (store/ingest.py, ingest/feeds.py); the other commands point
+# there and to `feeds add` (Errors.I032).
+
+
+def is_feed_document(text: str) -> bool:
+    """Whether ``text`` (its first characters suffice) is an RSS, RDF or Atom document."""
+    return _FEED_ROOT.match(text[:2000].lstrip("\ufeff")) is not None
 
 
 @READERS.register("html")
 def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     """Read the main article of an HTML page."""
-    if _FEED_ROOT.match(text[:2000].lstrip("\ufeff")):
+    if is_feed_document(text):
         raise IngestError(source, Errors.I032)
     teasers = front_page_teasers(text)
     if teasers:

@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import email.utils
 import logging
 import os
 import re
-import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from blickwinkel.analyse.language import with_languages
 from blickwinkel.config import DEFAULT_EMBEDDER
@@ -31,9 +29,10 @@ from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.embed.kept import vector_model
 from blickwinkel.errors import BlickwinkelError, Errors, IngestError
 from blickwinkel.ingest import read_inputs
-from blickwinkel.ingest._dates import parse_date_value
 from blickwinkel.ingest._inputs import first_time, is_listed_file
+from blickwinkel.ingest.feeds import ParsedFeed, entry_article, parse_feed
 from blickwinkel.ingest.fetch import Fetched, Fetcher
+from blickwinkel.ingest.html import is_feed_document
 from blickwinkel.ingest.page import article_from_page, looks_like_feed
 from blickwinkel.ingest.urls import is_url, latest_of_each_url, without_tracking
 from blickwinkel.model import AnalysedArticle, Article
@@ -165,8 +164,11 @@ class Ingestor:
         max_bytes: int = 20_000_000,
         progress: Progress | None = None,
         window_days: int = WINDOW_DAYS,
+        fetch_feed_links: bool = False,
     ) -> None:
         self.store = store
+        # A saved feed file's entries that hold only a link are fetched (else a warning names them).
+        self.fetch_feed_links = fetch_feed_links
         self.window_days = window_days
         self.embedder = get_embedder(embedder) if isinstance(embedder, str) else embedder
         self.fetcher = fetcher
@@ -226,6 +228,9 @@ class Ingestor:
                 self._keep_statement_vectors(late.ids)
 
     def ingest_path(self, path: str) -> IngestCounts:
+        feed = self._saved_feed(path)
+        if feed is not None:
+            return self._ingest_feed_file(path, feed)
         result = read_inputs([path], max_bytes=self.max_bytes)
         counts = self._fail_all(result.failures)
         counts.add(self.ingest_articles(result.articles))
@@ -235,6 +240,46 @@ class Ingestor:
         for stored in self.store.failures(of_file=path):
             if stored.source not in failing and failed_file(stored.source) == path:
                 self.store.clear_failure(stored.source)
+        return counts
+
+    def _saved_feed(self, path: str) -> bytes | None:
+        """The bytes of a saved RSS or Atom file (within the size limit), or None for any other input
+        (the readers read it, or name what is wrong with it)."""
+        try:
+            if not os.path.isfile(path) or os.path.getsize(path) > self.max_bytes:
+                return None
+            with open(path, "rb") as handle:
+                head = handle.read(2000)
+                if not is_feed_document(head.decode("utf-8", errors="replace")):
+                    return None
+                return head + handle.read()
+        except OSError:
+            return None
+
+    def _ingest_feed_file(self, path: str, body: bytes) -> IngestCounts:
+        """A saved feed's entries: each one with text of its own an article ("file#2" its source, as a
+        JSON list's record); one with only a link fetched when ``fetch_feed_links``, else named in a
+        warning (I074); one with neither named in a warning (I073)."""
+        try:
+            feed = parse_feed(path, body)
+        except IngestError as exc:
+            return self._fail_all((exc,))
+        stem = Path(path).stem
+        articles: list[Article] = []
+        links: list[tuple[str, dt.date | None]] = []
+        for entry in feed.items:
+            article = entry_article(entry, source=path, stem=stem, outlet=feed.title)
+            if article is not None:
+                articles.append(article)
+            elif entry.link is not None:
+                links.append((entry.link, entry.published))
+        counts = IngestCounts(notes=_feed_file_notes(path, feed, links, fetched=self.fetch_feed_links))
+        counts.add(self.ingest_articles(articles))
+        if self.fetch_feed_links:
+            for link, published in links:
+                counts.add(self.ingest_url(link, published=published, fetch_stored=False))
+        if counts.failed == 0:
+            self.store.clear_failure(path)
         return counts
 
     def ingest_url(
@@ -531,64 +576,18 @@ def latest_versions(articles: Sequence[Article]) -> tuple[list[Article], list[Ar
     return kept, superseded
 
 
-def _entry_date(entry: Any) -> dt.date | None:
-    """The date a feed entry gives, as written: feedparser's parsed times are in UTC ("Sat, 14 Jun 2025
-    01:30 +0200" gave 13 June), miss German forms ("So, 15 Jun 2025 10:00 MESZ") and roll impossible
-    dates over ("2025-13-45" gave 1 January 2026); its parse stands only where ours finds no date in
-    a string that holds its year."""
-    for raw_key, parsed_key in (("published", "published_parsed"), ("updated", "updated_parsed")):
-        raw = str(entry.get(raw_key) or "")
-        written = (parse_date_value(raw) or _rfc2822_date(raw)) if raw else None
-        if written is not None:
-            return written
-        stamp = entry.get(parsed_key)
-        if stamp and (not raw or str(stamp.tm_year) in raw):
-            return dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
-    return None
-
-
-def _rfc2822_date(text: str) -> dt.date | None:
-    """The date of an RSS ``pubDate`` in its own time zone ("Sat, 14 Jun 2025 01:30:00 +0200")."""
-    try:
-        return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-
-
-@dataclass(frozen=True)
-class ParsedFeed:
-    """A feed's entry links (made absolute, http(s) only) with their dates, its title, and the entries
-    that name no article's web address (no link, or another scheme), by title or number."""
-
-    entries: list[tuple[str, dt.date | None]]
-    title: str | None
-    unlinked: tuple[str, ...] = ()
-
-    def unlinked_note(self, url: str) -> str | None:
-        """The warning for the entries left out (they were left out without a word), or None."""
-        if not self.unlinked:
-            return None
-        count, total = len(self.unlinked), len(self.unlinked) + len(self.entries)
-        shown = ", ".join(repr(t) for t in self.unlinked[:3]) + (" …" if count > 3 else "")
-        return f"{url}: {Errors.I073.format(count=count, total=total, shown=shown)}"
-
-
-def parse_feed(url: str, body: bytes) -> ParsedFeed:
-    """The entry links (made absolute, http(s) only) with their dates, the feed's title, and the
-    entries left out for want of an article's address."""
-    import feedparser
-
-    parsed: Any = feedparser.parse(body)
-    if parsed.get("bozo") and not parsed.get("entries"):
-        raise IngestError(url, Errors.I055.format(exc=parsed.get("bozo_exception")))
-    entries: list[tuple[str, dt.date | None]] = []
-    unlinked: list[str] = []
-    for number, entry in enumerate(parsed.get("entries", []), start=1):
-        link = entry.get("link")
-        link = urllib.parse.urljoin(url, str(link)) if link else ""
-        if not is_url(link):
-            unlinked.append(str(entry.get("title") or f"entry {number}")[:60])
-            continue
-        entries.append((link, _entry_date(entry)))
-    title = parsed.get("feed", {}).get("title")
-    return ParsedFeed(entries, str(title) if title else None, tuple(unlinked))
+def _feed_file_notes(
+    path: str, feed: ParsedFeed, links: Sequence[tuple[str, dt.date | None]], *, fetched: bool
+) -> list[str]:
+    """The warnings of a saved feed: its entries without text or link, and, when they are not
+    fetched, those with only a link."""
+    linkless = [e.name for e in feed.items if not e.text and e.link is None]
+    notes = []
+    if linkless:
+        shown = ", ".join(repr(n) for n in linkless[:3]) + (" …" if len(linkless) > 3 else "")
+        total = len(feed.items)
+        notes.append(f"{path}: {Errors.I073.format(count=len(linkless), total=total, shown=shown)}")
+    if links and not fetched:
+        shown = ", ".join(link for link, _ in links[:3]) + (" …" if len(links) > 3 else "")
+        notes.append(f"{path}: {Errors.I074.format(count=len(links), total=len(feed.items), shown=shown)}")
+    return notes

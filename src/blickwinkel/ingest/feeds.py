@@ -1,0 +1,154 @@
+"""RSS and Atom feeds: the one feed parser (feedparser), for feeds fetched from the web and saved
+feed files alike.
+
+A fetched feed's entries are fetched by their links; a saved feed file's entries are read as articles
+from their own text (content, else summary), with their link, title, date and author.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import urllib.parse
+from dataclasses import dataclass
+from typing import Any
+
+from blickwinkel.errors import Errors, IngestError
+from blickwinkel.ingest._blocks import Piece, build_article, plain_pieces
+from blickwinkel.ingest._dates import parse_date_value
+from blickwinkel.ingest.html import host_outlet
+from blickwinkel.ingest.json_records import plain_text
+from blickwinkel.ingest.urls import is_url
+from blickwinkel.model import Article
+
+
+def _entry_date(entry: Any) -> dt.date | None:
+    """The date a feed entry gives, as written: feedparser's parsed times are in UTC ("Sat, 14 Jun 2025
+    01:30 +0200" gave 13 June), miss German forms ("So, 15 Jun 2025 10:00 MESZ") and roll impossible
+    dates over ("2025-13-45" gave 1 January 2026); its parse stands only where ours finds no date in
+    a string that holds its year."""
+    for raw_key, parsed_key in (("published", "published_parsed"), ("updated", "updated_parsed")):
+        raw = str(entry.get(raw_key) or "")
+        written = (parse_date_value(raw) or _rfc2822_date(raw)) if raw else None
+        if written is not None:
+            return written
+        stamp = entry.get(parsed_key)
+        if stamp and (not raw or str(stamp.tm_year) in raw):
+            return dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
+    return None
+
+
+def _rfc2822_date(text: str) -> dt.date | None:
+    """The date of an RSS ``pubDate`` in its own time zone ("Sat, 14 Jun 2025 01:30:00 +0200")."""
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One entry of a feed as written: its link (absolute, http(s) only, else None), date, title,
+    author and its own text (content, else summary, as plain text; "" when it gives none)."""
+
+    number: int
+    link: str | None
+    published: dt.date | None
+    title: str | None
+    author: str | None
+    text: str
+
+    @property
+    def name(self) -> str:
+        """The entry as a warning names it: its title, else its link, else its number."""
+        return (self.title or self.link or f"entry {self.number}")[:60]
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    """A feed's entry links (made absolute, http(s) only) with their dates, its title, the entries
+    that name no article's web address (no link, or another scheme), by title or number, and every
+    entry as written (a saved feed file's articles are made of them)."""
+
+    entries: list[tuple[str, dt.date | None]]
+    title: str | None
+    unlinked: tuple[str, ...] = ()
+    items: tuple[FeedEntry, ...] = ()
+
+    def unlinked_note(self, url: str) -> str | None:
+        """The warning for the entries left out (they were left out without a word), or None."""
+        if not self.unlinked:
+            return None
+        count, total = len(self.unlinked), len(self.unlinked) + len(self.entries)
+        shown = ", ".join(repr(t) for t in self.unlinked[:3]) + (" …" if count > 3 else "")
+        return f"{url}: {Errors.I073.format(count=count, total=total, shown=shown)}"
+
+
+def parse_feed(url: str, body: bytes) -> ParsedFeed:
+    """The entry links (made absolute against the feed's address, else the address the feed gives
+    for itself; http(s) only) with their dates, the feed's title, the entries left out for want of
+    an article's address, and every entry as written."""
+    import feedparser
+
+    parsed: Any = feedparser.parse(body)
+    if parsed.get("bozo") and not parsed.get("entries"):
+        raise IngestError(url, Errors.I055.format(exc=parsed.get("bozo_exception")))
+    base = url if is_url(url) else str(parsed.get("feed", {}).get("link") or "")
+    entries: list[tuple[str, dt.date | None]] = []
+    unlinked: list[str] = []
+    items: list[FeedEntry] = []
+    for number, entry in enumerate(parsed.get("entries", []), start=1):
+        link = entry.get("link")
+        link = urllib.parse.urljoin(base, str(link)) if link else ""
+        published = _entry_date(entry)
+        items.append(
+            FeedEntry(
+                number,
+                link if is_url(link) else None,
+                published,
+                _text_field(entry.get("title")) or None,
+                _text_field(entry.get("author")) or None,
+                _entry_text(entry),
+            )
+        )
+        if not is_url(link):
+            unlinked.append(str(entry.get("title") or f"entry {number}")[:60])
+            continue
+        entries.append((link, published))
+    title = parsed.get("feed", {}).get("title")
+    return ParsedFeed(entries, str(title) if title else None, tuple(unlinked), tuple(items))
+
+
+def _text_field(value: object) -> str:
+    return " ".join(plain_text(str(value)).split()) if value else ""
+
+
+def _entry_text(entry: Any) -> str:
+    """An entry's own text: its full content, else its summary (HTML made plain text)."""
+    for content in entry.get("content") or ():
+        text = plain_text(str(content.get("value") or "")).strip()
+        if text:
+            return text
+    return plain_text(str(entry.get("summary") or "")).strip()
+
+
+def entry_article(entry: FeedEntry, *, source: str, stem: str, outlet: str | None) -> Article | None:
+    """The article a saved feed's entry holds (its title the headline), or None when it holds no
+    text of its own. ``source`` is the file; the article's is "file#number", as a JSON list's
+    record's."""
+    if not entry.text:
+        return None
+    pieces = [Piece("headline", entry.title)] if entry.title else []
+    pieces.extend(plain_pieces(entry.text, title_line=False).pieces)
+    try:
+        return build_article(
+            pieces,
+            id=f"{stem}-{entry.number}",
+            source=f"{source}#{entry.number}",
+            outlet=host_outlet(entry.link) or outlet,
+            url=entry.link,
+            published=entry.published,
+            author=entry.author,
+        )
+    except IngestError:  # nothing but markup
+        return None
