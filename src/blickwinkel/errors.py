@@ -168,6 +168,12 @@ class Errors(metaclass=_ErrorsWithCodes):
     I054 = "cannot fetch ({kind}: {problem})"
     # store/ingest.py (a feed the watcher or `feeds add` fetched)
     I055 = "not a readable RSS or Atom feed ({exc})"
+    I075 = (
+        "answers with {kind}, not an RSS or Atom feed; give the address of the site's feed (its pages "
+        "link it as RSS or Atom; it often ends in /feed, /rss or .xml), or give an article's address "
+        "to `blickwinkel ingest`"
+    )
+    I076 = "could not be checked ({problem}); it was added, `blickwinkel watch` tries it again"
     I056 = "not a web page or text but {kind}; give the address of an article page"
     I057 = "standard input is empty; pipe an article into the command (cat article.txt | blickwinkel …)"
     I058 = (

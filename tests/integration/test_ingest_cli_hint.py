@@ -67,13 +67,15 @@ def test_feeds_add_takes_allow_network_like_watch(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'news.db'}"
     env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     runner = CliRunner()
-    url = "http://10.20.30.40/feed.xml"
+    url = f"http://127.0.0.1:{_free_port()}/feed.xml"  # nothing listens there
     refused = runner.invoke(app, ["feeds", "add", url, "--db", db], env=env)
     assert refused.exit_code == 2 and "fetch_allow_networks" in refused.stderr
-    added = runner.invoke(app, ["feeds", "add", url, "--db", db, "--allow-network", "10.0.0.0/8"], env=env)
+    added = runner.invoke(app, ["feeds", "add", url, "--db", db, "--allow-network", "127.0.0.0/8"], env=env)
     assert added.exit_code == 0, added.stderr
+    # It could not be checked (no answer): added, with a warning, and its error listed.
+    assert "[I076] could not be checked ([I054]" in added.stderr
     listed = runner.invoke(app, ["feeds", "list", "--db", db], env=env)
-    assert "10.20.30.40" in listed.stdout
+    assert url in listed.stdout and "[I054]" in listed.stdout
 
 
 def test_one_new_story_is_counted_in_the_singular(tmp_path: Path) -> None:
@@ -271,13 +273,14 @@ def test_a_feed_added_by_mistake_can_be_removed(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'news.db'}"
     env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     runner = CliRunner()
-    for url in ("http://10.20.30.40/feed.xml", "http://10.20.30.40/article.html"):
+    base = f"http://127.0.0.1:{_free_port()}"  # nothing listens there: added unchecked
+    for url in (f"{base}/feed.xml", f"{base}/article.html"):
         added = runner.invoke(
-            app, ["feeds", "add", url, "--db", db, "--allow-network", "10.0.0.0/8"], env=env
+            app, ["feeds", "add", url, "--db", db, "--allow-network", "127.0.0.0/8"], env=env
         )
         assert added.exit_code == 0, added.stderr
-    by_url = runner.invoke(app, ["feeds", "remove", "http://10.20.30.40/article.html", "--db", db], env=env)
-    assert by_url.exit_code == 0 and "removed feed 2: http://10.20.30.40/article.html" in by_url.stderr
+    by_url = runner.invoke(app, ["feeds", "remove", f"{base}/article.html", "--db", db], env=env)
+    assert by_url.exit_code == 0 and f"removed feed 2: {base}/article.html" in by_url.stderr
     missing = runner.invoke(app, ["feeds", "remove", "7", "--db", db], env=env)
     assert missing.exit_code == 2
     assert (

@@ -238,3 +238,27 @@ def test_saved_feed_file_reads_entries_with_text_and_names_the_ones_with_only_a_
     again = online.ingest([str(path)])
     assert (again.stored, again.duplicates, again.failed) == (1, 1, 0)
     assert {a.outlet for a in store.list_articles().items} == {"127.0.0.1", "Osterlin Post"}
+
+
+def test_feeds_add_refuses_an_article_page_and_takes_a_feed(server: str, tmp_path: Path) -> None:
+    # `feeds add <an article page>` was accepted; every `watch` then failed with I055.
+    import os
+
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "300"}
+    runner = CliRunner()
+    allow = ["--db", db, "--allow-network", "127.0.0.0/8"]
+    page = runner.invoke(app, ["feeds", "add", f"{server}/a1", *allow], env=env)
+    assert page.exit_code == 2
+    assert "[I075] answers with a page (text/html), not an RSS or Atom feed" in page.stderr
+    missing = runner.invoke(app, ["feeds", "add", f"{server}/nothing.xml", *allow], env=env)
+    assert missing.exit_code == 2 and "[I044] HTTP 404" in missing.stderr
+    feed = runner.invoke(app, ["feeds", "add", f"{server}/feed.xml", *allow], env=env)
+    assert feed.exit_code == 0, feed.stderr
+    listed = runner.invoke(app, ["feeds", "list", "--db", db], env=env)
+    assert f"{server}/feed.xml" in listed.stdout and "Osterlin news" in listed.stdout
+    assert f"{server}/a1" not in listed.stdout

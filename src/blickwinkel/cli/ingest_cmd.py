@@ -11,6 +11,7 @@ from blickwinkel.cli._messages import (
     plain,
     print_error,
     print_plain,
+    print_warning,
     stderr_console,
     stdout_console,
     warn_reading_notes,
@@ -268,11 +269,17 @@ def feeds_add(
     try:
         # the same --allow-network as watch and ingest: a feed on the newsroom's own network was
         # refused here while `watch --allow-network` would have fetched it
+        from blickwinkel.store.ingest import add_checked_feed
+
         store, fetcher = _open(db, allow_networks)
-        fetcher.check_url(url)
-        feed = store.add_feed(url)
-        store.close()
+        try:
+            # an article page's address was taken, and every `watch` failed on it
+            feed, problem = add_checked_feed(store, fetcher, url)
+        finally:
+            store.close()
         print_plain(err, f"feed {feed.id}: {feed.url}")
+        if problem is not None:
+            print_warning(err, f"{feed.url}: {problem}")
     except BlickwinkelError as exc:
         print_error(err, exc)
         raise typer.Exit(2) from None

@@ -306,8 +306,8 @@ class Ingestor:
         return counts
 
     def add_feed(self, url: str) -> Feed:
-        self._fetcher().check_url(url)
-        return self.store.add_feed(url)
+        """Remember a feed once its address answers with one (:func:`add_checked_feed`)."""
+        return add_checked_feed(self.store, self._fetcher(), url)[0]
 
     def poll_feeds(self) -> IngestCounts:
         """Fetch every stored feed (conditionally, by ETag and Last-Modified) and ingest new entries."""
@@ -562,6 +562,35 @@ class Ingestor:
         if self.fetcher is None:
             self.fetcher = Fetcher()
         return self.fetcher
+
+
+# Fetch failures where the address gave no answer (offline, a name that does not resolve, a deadline, the
+# fetch limits): the feed cannot be checked now; every other failure is the site's answer.
+_NO_ANSWER = ("[I040]", "[I041]", "[I048]", "[I050]", "[I051]", "[I054]")
+
+
+def add_checked_feed(store: Store, fetcher: Fetcher, url: str) -> tuple[Feed, str | None]:
+    """Store the feed at ``url`` once it answers with a readable RSS or Atom feed, with the problem
+    (None when it was checked). An address that answers with anything else is refused (I075, or
+    the fetch's own error, I044 for a missing page); one that cannot be reached now is stored with
+    its error as the feed's last error (`feeds list` shows it) and the problem returned (I076).
+
+    `feeds add` took an article page's address: every `watch` then failed with I055, and `feeds
+    list` showed no status for it."""
+    fetcher.check_url(url)
+    try:
+        fetched = fetcher.get(url)
+    except IngestError as exc:
+        if not exc.problem.startswith(_NO_ANSWER):
+            raise
+        feed = store.add_feed(url)
+        store.update_feed(feed.id, status=None, error=exc.problem)
+        return feed, Errors.I076.format(problem=exc.problem)
+    if not looks_like_feed(fetched):
+        kind = fetched.content_type.split(";")[0].strip() or "no content type"
+        raise IngestError(url, Errors.I075.format(kind=f"a page ({kind})" if "html" in kind else kind))
+    parsed = parse_feed(url, fetched.body)
+    return store.add_feed(url, title=parsed.title), None
 
 
 def latest_versions(articles: Sequence[Article]) -> tuple[list[Article], list[Article]]:
