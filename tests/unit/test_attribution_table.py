@@ -77,6 +77,16 @@ GERMAN: list[Row] = [
     ("Das sagte Ministerin Hanna Kolbe der „Nordwest-Rundschau“.", "per:hanna-kolbe", None),
     ("Damit sagte Bremens Bürgermeister Jens Kolk (SPD) laut der „Weser-Post“, dass er Sorge habe.",
      "per:jens-kolk", None),
+    # an unnamed witness, a quote "from" an office, "erzählt", "ließ mitteilen", "bestätigte …, dass"
+    ("„Das Wasser kam so schnell“, sagte die 54-jährige Anwohnerin.", "die 54-jährige Anwohnerin",
+     "Das Wasser kam so schnell"),
+    ("„Wir hatten große Angst“, erzählt eine Anwohnerin aus dem Nachbarhaus.", "eine Anwohnerin",
+     "Wir hatten große Angst"),
+    ("Nach Aussage eines Zeugen fuhr der Wagen viel zu schnell.", "eines Zeugen", None),
+    ("„Wir prüfen den Fall“, heißt es aus dem Ministerium.", "dem Ministerium", "Wir prüfen den Fall"),
+    ("Ein Polizeisprecher bestätigte auf Nachfrage, dass zwei Männer festgenommen wurden.",
+     "ein Polizeisprecher", None),
+    ("Die Ministerin ließ mitteilen, sie werde nicht zurücktreten.", "die Ministerin", None),
     # spokespeople and unnamed sources
     ("Ein Sprecher der Stadtwerke sagte, die Versorgung sei gesichert.", "ein Sprecher der Stadtwerke",
      None),

@@ -15,8 +15,17 @@ def looks_like_name(quoted: str) -> bool:
     """A quoted run of mostly capitalised words is a name or title („Harakat Hezbollah al-Nujaba“,
     „Brücke jetzt“), not somebody's words; German capitalises nouns, so most means all but one."""
     words = WORD.findall(quoted)
-    lower = sum(1 for w in words if w[:1].islower() and not w.startswith(("al", "el", "von", "van", "de")))
+    lower = sum(1 for w in words if w[:1].islower() and not _name_particle(w))
     return bool(words) and lower <= 1 and len(words) <= 6
+
+
+# Lower-case particles inside names ("Harakat Hezbollah al-Nujaba", "Ursula von der Leyen"). Only these
+# words: any word beginning "de" was one, so "den" and "demnach" made „Wir prüfen den Fall“ a name.
+_NAME_PARTICLES = frozenset({"al", "el", "von", "van", "de", "du", "da", "di", "del", "bin", "ibn"})
+
+
+def _name_particle(word: str) -> bool:
+    return word in _NAME_PARTICLES or word.startswith(("al-", "el-"))
 
 
 # Ordered: German low-high first, so that its closing “ is not taken as an English opening mark.

@@ -13,9 +13,12 @@ _REPORTED_ROMANCE = re.compile(
 )
 
 _REPORTED_DE = re.compile(
-    r"\b(?:laut|zufolge|nach\s+Angaben|teilte\w*\s+(?:\w+\s+){0,6}mit|mitteilte|sagte\w*,?\s+dass|"
-    r"erklärte\w*|betonte\w*|kündigte\w*\s+(?:\w+\s+){0,6}an|berichtete\w*|berichtet|hieß\s+es|"
-    r"heißt\s+es)\b",
+    r"\b(?:laut|zufolge|nach\s+(?:Angaben|Aussagen?|Darstellung|Auskunft)|teilte\w*\s+(?:\w+\s+){0,6}mit|"
+    r"mitteilte|sagte\w*,?\s+dass|erklärte\w*|betonte\w*|kündigte\w*\s+(?:\w+\s+){0,6}an|berichtete\w*|"
+    r"berichtet|hieß\s+es|heißt\s+es|erzählt\w*|ließ\w*\s+mitteilen|"
+    # a verb of saying with its "dass" clause: "Ein Polizeisprecher bestätigte auf Nachfrage, dass …"
+    r"(?:bestätigte|bestätigten|bestätigt|versicherte|räumte\s+(?:\w+\s+){0,4}ein|ergänzte|warnte|"
+    r"unterstrich|erläuterte|antwortete|schrieb|sagt|sagten)\b[^.;:!?]{0,80}?,\s*dass)\b",
     re.IGNORECASE,
 )
 _REPORTED_EN = re.compile(

@@ -37,7 +37,7 @@ _ORGANISATION_HEAD_DE = re.compile(
     r"\w*(?:polizei|feuerwehr|behörde|behörden|regierung|ministerium|staatsanwaltschaft|verwaltung|"
     r"stadt|gemeinde|rathaus|amt|gericht|dienst|bahn|unternehmen|konzern|firma|leitung|bundeswehr|"
     r"armee|verband|kommission|präsidium|direktion|agentur|institut|klinik|krankenhaus|veranstalter|"
-    r"werke|verein|schule|universität|bank|konzern|partei|sender|zeitung|gewerkschaft)",
+    r"werke|betriebe|verein|schule|universität|bank|konzern|partei|sender|zeitung|gewerkschaft)",
     re.IGNORECASE,
 )
 _GROUP_HEAD_DE = re.compile(

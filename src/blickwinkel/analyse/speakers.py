@@ -12,6 +12,7 @@ from blickwinkel.analyse.speaker_kinds import ORGANISATION_HEAD_EN
 from blickwinkel.analyse.speech_words import (
     ADJ,
     CAP,
+    DET_DE,
     DETERMINERS,
     GROUP_NOUNS_EN,
     NAME,
@@ -152,11 +153,16 @@ _ROMANCE_NOT_SPEAKERS = frozenset(
 
 _SO_X = re.compile(rf"(?:^|[,;–—-]\s*)so\s+(?P<np>{NP})")
 _LAUT = re.compile(
-    rf"\b(?:[Ll]aut|[Nn]ach\s+Angaben|[Aa]ccording\s+to)\s+(?:(?:Angaben|einem\s+Bericht|Informationen)\s+)?"
+    rf"\b(?:[Ll]aut|[Nn]ach\s+(?:Angaben|Aussagen?|Darstellung|Auskunft)|[Aa]ccording\s+to)\s+"
+    rf"(?:(?:Angaben|einem\s+Bericht|Informationen)\s+)?"
     # a lower-case word alone ("according to officials"), not one before a capitalised noun: in German
     # that is an adjective of the noun ("laut schriftlicher Auskunft" gave the speaker
     # "schriftlicher")
     rf"(?:(?:von|des|der)\s+)?(?P<np>{NP}|[a-z][\w\-]+(?![\w\-])(?!\s+[A-ZÄÖÜ][a-zäöüß]))"
+)
+# '„…“, heißt es aus dem Ministerium': where the words came from speaks.
+_HEISST_ES_AUS = re.compile(
+    rf"\b(?:heißt|hieß)\s+es\s+(?:aus|von|vom|beim|bei|im|in)\s+(?P<np>(?:{DET_DE}\s+)?(?:{ADJ}){{0,2}}{NAME})"
 )
 # "X zufolge" has no word before the name to anchor it, so the name starts only where a word starts
 # (or after one lower-case prefix: "ex-Ministerin Roth"): tried at every capital letter of a long
@@ -278,7 +284,9 @@ def find_speaker(
     outlet = _OUTLET_IN_QUOTES_DE.search(text)
     if outlet is not None and _clean_speaker(outlet.group("np")) is not None:
         return outlet.group("np"), outlet.start("np"), outlet.end("np")
-    patterns = (_ACCORDING_EN, _LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X)
+    patterns = (
+        _ACCORDING_EN, _LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X, _HEISST_ES_AUS
+    )  # fmt: skip
     for pattern in (
         *patterns,
         _BEFORE_ROLE_EN,

@@ -11,7 +11,7 @@ CAP = r"[A-ZÄÖÜ][\w’'.\-]*"
 _PARTICLE = r"(?:von|van|de|del|der|den|zu|al|el|bin|ibn|la|le|da|di)"
 NAME = rf"{CAP}(?:\s+(?:{_PARTICLE}\s+)?{CAP}){{0,3}}"
 DET_DE = r"(?i:der|die|das|dem|den|des|ein|eine|einem|einer|eines)"
-ADJ = r"(?:[a-zäöüß][\w\-]*\s+)"
+ADJ = r"(?:[a-zäöüß\d][\w\-]*\s+)"  # (also "54-jährige")
 GENITIVE = rf"(?:\s+(?:des|der|von|vom|of|of\s+the)\s+(?:{ADJ}){{0,2}}{NAME})?"
 # German noun phrases end in a capitalised noun; English ones may be all lower case ("a spokesman").
 # A German possessive name stands where the article would, also before adjectives: "Hamburgs neuer
@@ -30,7 +30,8 @@ SPEECH_DE = (
     r"kritisierte|kritisiert|bekräftigte|versicherte|räumte|schrieb|schreibt|twitterte|berichtete|"
     r"berichtet|verkündete|bestätigte|bestätigt|dementierte|behauptete|behauptet|argumentierte|mahnte|"
     r"erläuterte|antwortete|fragte|fügte|sprach|zitierte|äußerte|hob|stellte|gesagt|erklärt|betont|"
-    r"mitgeteilt|angekündigt|geschrieben|"
+    r"mitgeteilt|angekündigt|geschrieben|erzählte|erzählten|erzählt|schilderte|schildert|"
+    r"ließ\s+mitteilen|ließen\s+mitteilen|ließ\s+erklären|"
     # French and Spanish verbs after a quote ("», a déclaré <Name>", '", declaró <Name>'): their
     # quotes were found but never had a speaker
     r"déclaré|indiqué|affirmé|expliqué|précisé|ajouté|souligné|assuré|declaró|dijo|afirmó|explicó|"
