@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from blickwinkel.analyse.gazetteer import ROMANCE_FUNCTION_WORDS
+from blickwinkel.analyse.lemmas import lemma as lemma_of
 from blickwinkel.analyse.numbers import is_number_word
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.similarity import STOPWORDS, fold
@@ -129,10 +130,12 @@ def word_choice(
     """Content words an article uses in shared facts where the other outlets use none of them: the
     words it chooses for the same things ("Vergeltungsschläge" where others write "Angriffe")."""
     counts: Counter[str] = Counter()
+    written: list[Statement] = []
     for f in fact_list:
         if article not in f.articles or len(f.articles) < 2:
             continue
         own = [statements[sid] for sid in f.statements if statements[sid].article == article]
+        written.extend(own)
         languages = {s.language for s in own}
         rest = [statements[sid] for sid in f.statements if statements[sid].article != article]
         mine = _content_words(own)
@@ -141,7 +144,37 @@ def word_choice(
             continue
         counts.update(w for w in mine - others if len(w) > 3)
     # Sorted by count, then alphabetically: sets have no stable order from one run to the next.
-    return tuple(w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:8])
+    chosen = [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:8]]
+    return tuple(as_written(chosen, written))
+
+
+def as_written(lemmas: Sequence[str], items: Sequence[Statement]) -> list[str]:
+    """Each lemma as a reader knows it: itself where the statements write it (in any case), else the
+    form they write most often whose lemma it is (the lemmatiser's stem of an English "-ing" form is no
+    word: the profile showed such stems); the lemma itself when they write no form of it."""
+    forms: dict[str, Counter[str]] = {w: Counter() for w in lemmas}
+    for s in items:
+        language = s.language or "de"
+        for token in _WORD.findall(s.text):
+            for w in lemmas:
+                # a form shares its lemma's first letters (a cheap test before the lemmatiser)
+                if token[:3].casefold() == w[:3].casefold() and lemma_of(token, language) == w:
+                    forms[w][token] += 1
+    shown = []
+    for w in lemmas:
+        written = forms[w]
+        if not written or any(form.casefold() == w.casefold() for form in written):
+            shown.append(w)
+        else:
+            # the form written most often, its cases counted together ("Travelling" opening a
+            # sentence is "travelling"); of its cases, the one written most, lower case on a tie
+            totals: Counter[str] = Counter()
+            for form, n in written.items():
+                totals[form.casefold()] += n
+            best = min(totals.items(), key=lambda item: (-item[1], item[0]))[0]
+            cases = [(form, n) for form, n in written.items() if form.casefold() == best]
+            shown.append(min(cases, key=lambda item: (-item[1], item[0][:1].isupper(), item[0]))[0])
+    return shown
 
 
 # Words that say nothing about an outlet's choice of words: every function word of German and
