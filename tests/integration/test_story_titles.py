@@ -115,3 +115,24 @@ def test_migration_0007_gives_stories_stored_without_a_title_one(backend: str, t
         2: "Ferry pier reopens",
         3: "Kept as it is",
     }
+
+
+def test_a_site_name_or_section_before_the_title_is_no_part_of_the_story_title(store: Store) -> None:
+    # "Site :: title" and "Section | title" stayed in story titles.
+    first = dataclasses.replace(
+        read_text(
+            "Nachrichten :: Lantern festival moved to the harbour\n\nIt moves.", source="a.txt", fmt="text"
+        ),
+        outlet="Valley Post",
+        published=dt.date(2031, 6, 1),
+    )
+    story = store.add_article(first, story=StoryChoice(None)).story_id
+    assert story is not None
+    assert store.story(story).title == "Lantern festival moved to the harbour"  # type: ignore[union-attr]
+    earlier = dataclasses.replace(
+        read_text("Valley Post | Harbour hosts the lantern festival\n\nIt does.", source="b.txt", fmt="text"),
+        outlet="Valley Post",
+        published=dt.date(2031, 5, 30),
+    )
+    store.add_article(earlier, story=StoryChoice(story))  # the first member now: its title names the story
+    assert store.story(story).title == "Harbour hosts the lantern festival"  # type: ignore[union-attr]

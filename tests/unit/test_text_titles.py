@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from blickwinkel.text.titles import TITLE_WIDTH, title_from_text
+import pytest
+
+from blickwinkel.text.titles import TITLE_WIDTH, title_from_text, without_site_prefix
 
 
 def test_the_first_sentence_of_the_first_paragraph() -> None:
@@ -33,3 +35,36 @@ def test_a_dot_inside_the_sentence_does_not_end_it() -> None:
     assert title_from_text("The U.S. team landed at 9 p.m. on Monday. More soon.", language="en") == (
         "The U.S. team landed at 9 p.m. on Monday."
     )
+
+
+SITE = "https://www.valleypost.example/a/1"
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "url", "expected"),
+    [
+        ("News :: Bridge closed for repairs until May", None, None, "Bridge closed for repairs until May"),
+        ("Startseite | Brücke bis Mai gesperrt", None, None, "Brücke bis Mai gesperrt"),
+        ("Kultur & Leben | Museum opens a new wing", None, None, "Museum opens a new wing"),
+        ("Lenne-Bote – Fähre fährt ab Montag früher", "Lenne-Bote", None, "Fähre fährt ab Montag früher"),
+        ("Valleypost | Ferry leaves an hour earlier", None, SITE, "Ferry leaves an hour earlier"),
+        (
+            "Home | Politik | Council votes on the harbour plan",
+            None,
+            None,
+            "Council votes on the harbour plan",
+        ),
+        # a real part of the title stays: a place, a person, a kicker that is no section label
+        ("Osterlin – a harbour town waits for its quay", None, None, None),
+        ("Mara Lind | The ferry captain who stayed", "Valley Post", None, None),
+        # too little would be left: the segment belongs to a short title
+        ("Sport – the final", None, None, None),
+        ("Bridge closed for repairs", "News", None, None),
+        ("Bridge closed – News", None, None, None),
+    ],
+)
+def test_a_site_or_section_prefix_is_cut_from_a_title(
+    title: str, outlet: str | None, url: str | None, expected: str | None
+) -> None:
+    # A site's name or section label before the title stayed in story titles. None: unchanged.
+    assert without_site_prefix(title, outlet, url) == (expected or title)

@@ -20,7 +20,7 @@ from blickwinkel.store._base import (
 )
 from blickwinkel.store.cursor import decode_story_cursor, encode_cursor
 from blickwinkel.store.records import Page, StoryChoice, StorySummary
-from blickwinkel.text.titles import title_from_text
+from blickwinkel.text.titles import title_from_text, without_site_prefix
 
 
 class StoryRecords(StoreBase):
@@ -34,9 +34,17 @@ class StoryRecords(StoreBase):
                 return current
             a = t.articles
             row = conn.execute(
-                sa.select(a.c.title, a.c.lead, a.c.text, a.c.language, a.c.published).where(
-                    a.c.id == article_id
+                sa.select(
+                    a.c.title,
+                    a.c.lead,
+                    a.c.text,
+                    a.c.language,
+                    a.c.published,
+                    a.c.url,
+                    t.outlets.c.name.label("outlet"),
                 )
+                .select_from(a.outerjoin(t.outlets, t.outlets.c.id == a.c.outlet_id))
+                .where(a.c.id == article_id)
             ).one_or_none()
             if row is None:
                 raise StoreError(Errors.S011.format(article_id=article_id))
@@ -216,11 +224,13 @@ def join_story(conn: sa.Connection, article_id: int, article: Any, choice: Story
 
 
 def story_title(article: Any) -> str | None:
-    """The title of a story started by ``article`` (a row with title, lead, text and language): its
+    """The title of a story started by ``article`` (a row with title, lead, text, language, outlet
+    and url): its
     own, else the first sentence of its lead or text (a record without a title would make a story
     without a name)."""
     if article.title:
-        return str(article.title)
+        # a site's name or section before the report's title ("News :: …") is no part of it
+        return without_site_prefix(str(article.title), article.outlet, article.url)
     language = article.language
     return (
         title_from_text(article.lead or "", language=language)
@@ -270,8 +280,10 @@ def first_member_title(conn: sa.Connection, story_id: int) -> str | None:
     re-clustering, or edited and placed again) kept that article's title."""
     a, m = t.articles, t.memberships
     first = conn.execute(
-        sa.select(a.c.title, a.c.lead, a.c.text, a.c.language)
-        .select_from(a.join(m, m.c.article_id == a.c.id))
+        sa.select(a.c.title, a.c.lead, a.c.text, a.c.language, a.c.url, t.outlets.c.name.label("outlet"))
+        .select_from(
+            a.join(m, m.c.article_id == a.c.id).outerjoin(t.outlets, t.outlets.c.id == a.c.outlet_id)
+        )
         .where(m.c.story_id == story_id)
         .order_by(sa.func.coalesce(a.c.published, NO_DATE), a.c.id)
         .limit(1)

@@ -191,7 +191,11 @@ def _regroup_once(store: Store, groups: Sequence[tuple[int | None, Sequence[int]
                 continue
             if story_id is None or conn.scalar(sa.select(s.c.id).where(s.c.id == story_id)) is None:
                 first = conn.execute(
-                    sa.select(a.c.title, a.c.lead, a.c.text, a.c.language).where(a.c.id == members[0])
+                    sa.select(
+                        a.c.title, a.c.lead, a.c.text, a.c.language, a.c.url, t.outlets.c.name.label("outlet")
+                    )
+                    .select_from(a.outerjoin(t.outlets, t.outlets.c.id == a.c.outlet_id))
+                    .where(a.c.id == members[0])
                 ).one()
                 story_id = insert_story(conn, title=story_title(first), now=now)
             before = conn.execute(

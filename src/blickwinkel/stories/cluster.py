@@ -30,6 +30,7 @@ from blickwinkel.stories.duplicates import NEAR_DUPLICATE_JACCARD, estimated_jac
 from blickwinkel.stories.features import StoryDoc, headline_terms, unique_in_order
 from blickwinkel.stories.lexical import DocumentFrequencies, IdfFunction, flat_idf, lexical_cosine
 from blickwinkel.stories.score import jaccard, pair_probability
+from blickwinkel.text.titles import without_site_prefix
 
 # Link (see :func:`link`) an article needs, averaged over a story's recent members, to join the story,
 # for 'use' vectors (the default embedder; see CLUSTERING_DEFAULTS for each embedder). Chosen on all of
@@ -513,7 +514,7 @@ class StoryClusterer:
                 Story(
                     id=self._ids[root],
                     articles=tuple(self._ids[k] for k in members),
-                    title=metas[0][0],
+                    title=without_site_prefix(metas[0][0], metas[0][1]),
                     outlets=tuple(sorted({m[1] for m in metas if m[1]})),
                     languages=tuple(sorted({m[2] for m in metas if m[2]})),
                     first=dates[0] if dates else None,
