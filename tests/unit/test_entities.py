@@ -688,3 +688,34 @@ def test_a_listed_organisation_is_known_in_both_english_spellings() -> None:
     assert other_spelling("Harbour Trade Centre") == "Harbour Trade Center"
     assert other_spelling("Coastal Safety Organization") == "Coastal Safety Organisation"
     assert other_spelling("Kellbach Rowing Club") == "Kellbach Rowing Club"
+
+
+def test_an_acronym_joins_the_name_it_stands_for_across_articles() -> None:
+    # Invented names: one report spells the council out, another writes only its acronym.
+    one = [(Mention("Freeland Medical Council", 4, 28, "ORG", "org:freeland-medical-council"),)]
+    two = [
+        (Mention("FMC", 0, 3, "ORG", "org:fmc"),),
+        (Mention("Bank for Rural Credit", 0, 21, "ORG", "org:brc-bank"),),
+    ]
+    three = [
+        (Mention("BRC", 10, 13, "ORG", "org:brc"),),
+        (Mention("Verband der Kistenbauer", 0, 23, "ORG", "org:vdk"),),
+    ]
+    four = [(Mention("VDK", 0, 3, "ORG", "org:vdk-x"),)]
+    unified = unify_entity_keys([one, two, three, four])
+    assert unified[1][0][0].key == "org:freeland-medical-council"
+    assert unified[2][0][0].key == "org:brc-bank"  # "for" left out
+    assert unified[3][0][0].key == "org:vdk"  # "der" kept
+
+
+def test_an_acronym_two_names_could_stand_for_keeps_its_key() -> None:
+    one = [(Mention("Freeland Medical Council", 0, 24, "ORG", "org:freeland-medical-council"),)]
+    two = [(Mention("Farmers Market Cooperative", 0, 26, "ORG", "org:farmers-market-cooperative"),)]
+    three = [
+        (Mention("FMC", 0, 3, "ORG", "org:fmc"),),
+        (Mention("Anna Fischer", 0, 12, "PER", "per:anna-fischer"),),
+    ]
+    four = [(Mention("AF", 0, 2, "ORG", "org:af"),)]
+    unified = unify_entity_keys([one, two, three, four])
+    assert unified[2][0][0].key == "org:fmc"
+    assert unified[3][0][0].key == "org:af"  # a person's initials are no acronym of them

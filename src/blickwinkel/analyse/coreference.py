@@ -195,6 +195,8 @@ def unify_entity_keys(
         if len(maximal) == 1:
             mapping[key] = maximal.pop()
     mapping.update(_adjective_forms(per_article))
+    for short, long in _acronyms(per_article).items():
+        mapping.setdefault(short, mapping.get(long, long))
     joined = [(key_parts, mapping.get(key, key)) for key, key_parts in parts.items()]
     for key, key_parts in parts.items():
         if key not in mapping:
@@ -243,6 +245,52 @@ def _adjective_forms(per_article: Sequence[Sequence[tuple[Mention, ...]]]) -> di
         if len(keys) > 1:
             target = max(keys, key=lambda k: (counts[k], k))
             mapping.update({k: target for k in keys if k != target})
+    return mapping
+
+
+# Small words an acronym often leaves out ("Bank for International Settlements" is BIS); acronyms that
+# keep them ("Verband der Automobilindustrie", VDA) are tried with every word as well. Written from our
+# own knowledge of how English, German and French acronyms are formed.
+_ACRONYM_SKIPS = frozenset(
+    {"of", "the", "for", "and", "on", "in", "to", "&", "und", "für", "fur", "von", "zur", "zum", "im"}
+    | {"de", "du", "des", "la", "le", "les", "et", "pour", "d'"}
+)
+
+
+def _initials(words: Sequence[str], skip_small: bool) -> str:
+    return "".join(w[0] for w in words if w and not (skip_small and w.lower() in _ACRONYM_SKIPS)).upper()
+
+
+def _acronyms(per_article: Sequence[Sequence[tuple[Mention, ...]]]) -> dict[str, str]:
+    """Keys of acronyms ("FMC") that the story spells out once ("Freeland Medical Council"), mapped to
+    the spelled-out name's key: the acronym written in capitals (2–6 letters), the name of two or
+    more words whose initials are its letters (small words such as "of", "für", "de" left out, or all
+    words kept), neither a person, and only when one name of the story fits (the gazetteer already
+    gives the organisations it lists one key: "WHO" and "World Health Organization")."""
+    shorts: dict[str, str] = {}
+    longs: dict[str, list[str]] = {}
+    for article in per_article:
+        for sentence in article:
+            for m in sentence:
+                if m.type == "PER" or not m.key:
+                    continue
+                text = m.text.strip()
+                if 2 <= len(text) <= 6 and text.isalpha() and text.isupper():
+                    shorts.setdefault(m.key, text.upper())
+                    continue
+                words = text.replace("-", " ").split()
+                if len(words) >= 2:
+                    for skip_small in (True, False):
+                        letters = _initials(words, skip_small)
+                        if 2 <= len(letters) <= 6:
+                            longs.setdefault(letters, [])
+                            if m.key not in longs[letters]:
+                                longs[letters].append(m.key)
+    mapping: dict[str, str] = {}
+    for short, letters in shorts.items():
+        found = [k for k in longs.get(letters, ()) if k != short]
+        if len(found) == 1:
+            mapping[short] = found[0]
     return mapping
 
 
