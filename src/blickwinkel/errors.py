@@ -223,7 +223,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     # store/ingest.py: a warning (a saved feed file's other entries are still read)
     I074 = (
         "saved feed entries with a link but no text of their own, not fetched (a saved feed is read "
-        "offline): {count} of {total} ({shown}); ingest the file with --allow-network to fetch them as a "
+        "offline): {count} of {total} ({shown}); ingest the file with --fetch-links to fetch them as a "
         "feed address's entries are fetched, or ingest their addresses"
     )
     # ingest/_inputs.py: a warning (the file is still read)

@@ -229,7 +229,7 @@ def test_saved_feed_file_reads_entries_with_text_and_names_the_ones_with_only_a_
         f"{path}: [I073] feed entries without an article's web address (no link, or not http/https), "
         "left out: 1 of 3 ('Empty')",
         f"{path}: [I074] saved feed entries with a link but no text of their own, not fetched (a saved "
-        f"feed is read offline): 1 of 3 ({server}/a1); ingest the file with --allow-network to fetch "
+        f"feed is read offline): 1 of 3 ({server}/a1); ingest the file with --fetch-links to fetch "
         "them as a feed address's entries are fetched, or ingest their addresses",
     ]
     # With the network allowed, the entry with only a link is fetched as a feed address's entries are.
@@ -262,3 +262,27 @@ def test_feeds_add_refuses_an_article_page_and_takes_a_feed(server: str, tmp_pat
     listed = runner.invoke(app, ["feeds", "list", "--db", db], env=env)
     assert f"{server}/feed.xml" in listed.stdout and "Osterlin news" in listed.stdout
     assert f"{server}/a1" not in listed.stdout
+
+
+@pytest.mark.slow
+def test_ingest_fetches_a_saved_feeds_links_with_fetch_links_only(server: str, tmp_path: Path) -> None:
+    # The links of a saved feed were fetched when `ingest` was given --allow-network, which names the
+    # private networks a fetch may reach (a CIDR), not whether to fetch: --fetch-links asks for it.
+    import os
+
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+
+    path = tmp_path / "export.xml"
+    path.write_text(SAVED_FEED.format(base=server), encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "300"}
+    allow = ["--db", db, "--allow-network", "127.0.0.0/8", "--no-analysis"]
+    offline = CliRunner().invoke(app, ["ingest", str(path), *allow], env=env)
+    assert offline.exit_code == 0, offline.stderr
+    assert "[I074]" in offline.stderr and "--fetch-links" in offline.stderr
+    fetched = CliRunner().invoke(app, ["ingest", str(path), "--fetch-links", *allow], env=env)
+    assert fetched.exit_code == 0, fetched.stderr
+    assert "[I074]" not in fetched.stderr
+    assert "1 stored" in fetched.stderr, fetched.stderr

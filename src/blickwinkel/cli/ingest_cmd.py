@@ -103,6 +103,7 @@ def _run(
     analysis: bool,
     allow_networks: list[str] | None,
     max_file_mb: float | None = None,
+    fetch_links: bool = False,
 ) -> IngestCounts:
     """Ingest ``sources`` (or poll the stored feeds) under a progress bar; print the counts."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -150,8 +151,9 @@ def _run(
             max_bytes=int(settings.max_file_mb * 1_000_000),
             progress=report,
             window_days=settings.story_window_days,
-            # a saved feed file is read offline unless the network is allowed
-            fetch_feed_links=bool(allow_networks),
+            # a saved feed file is read offline unless its links are asked for (--allow-network names
+            # private networks a fetch may reach; it is no switch for fetching)
+            fetch_feed_links=fetch_links,
         )
         counts = ingestor.poll_feeds() if feeds else ingestor.ingest(sources or [])
         progress.update(task, description="done")
@@ -196,6 +198,14 @@ def ingest(
         float | None,
         typer.Option(help="Refuse files larger than this (MB; default: the 'max_file_mb' setting)."),
     ] = None,
+    fetch_links: Annotated[
+        bool,
+        typer.Option(
+            "--fetch-links",
+            help="Fetch the page of each entry of a saved RSS/Atom file that has a link but no text of its "
+            "own (a saved feed is read offline otherwise).",
+        ),
+    ] = False,
 ) -> None:
     """Store articles, assigning each to a story; a re-run skips what is stored."""
     err = stderr_console()
@@ -247,6 +257,7 @@ def ingest(
             analysis=analysis,
             allow_networks=allow_networks,
             max_file_mb=max_file_mb,
+            fetch_links=fetch_links,
         )
     except BlickwinkelError as exc:
         print_error(err, exc)
