@@ -536,3 +536,34 @@ def test_a_live_blog_greeting_and_sign_off_are_furniture() -> None:
     # A report that goes on past the words is kept.
     kept = "Welcome to the live coverage, the minister told reporters as the count began in Brackwell."
     assert boilerplate_kind(kept) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mit Material von dpa",
+        "Mit Material der Nachrichtenagenturen dpa und AFP.",
+        "Mit Agenturmaterial",
+        "Con información de EFE y Reuters.",
+        "Con información de agencias",
+        "Avec l'AFP",
+        "(Reporting by Jane Doe; Editing by Tom Roe)",
+        "Additional reporting by Jane Doe in Lagos",
+        "Contributing: Jane Doe, Tom Roe",
+    ],
+)
+def test_a_line_naming_the_sources_of_a_report_is_a_credit(line: str) -> None:
+    assert boilerplate_kind(line) == "credit"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Con información de la policía, el alcalde dijo que dos personas murieron.",
+        "Mit Material von gestern arbeitet die Polizei weiter.",
+        "Avec l'aide de la ville, le pont rouvre.",
+        "Editing by hand is slow.",
+    ],
+)
+def test_a_sentence_that_opens_like_a_source_line_is_article_text(line: str) -> None:
+    assert boilerplate_kind(line) is None

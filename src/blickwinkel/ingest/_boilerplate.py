@@ -406,6 +406,41 @@ _SOURCE_WORDS = frozenset(
 )
 
 
+# Who a report draws on, printed as a line of its own after the text: "Mit Material von dpa", "Con
+# información de EFE y Reuters", "Avec l'AFP", "(Reporting by Jane Doe; Editing by Tom Roe)",
+# "Additional reporting by Jane Doe in Lagos". Labels written from our own knowledge of how German,
+# English, French and Spanish outlets print them.
+_SOURCE_LABEL = re.compile(
+    r"^\(?(?:mit\s+(?:material|informationen)\s+(?:von|der|des)|mit\s+agenturmaterial(?:\s+(?:von|der))?|"
+    r"con\s+informaci[oó]n\s+de|avec(?:\s+l['’])?|(?:additional\s+|with\s+|further\s+)?reporting\s+by|"
+    r"writing\s+by|editing\s+by|compiled\s+by|contributing\s*:)(?P<rest>(?:(?<=['’])|\s|$).*)$",
+    _I,
+)
+# What may follow the label: names (capitalised), agencies, and the few small words that join them
+# or name where a reporter was ("in Lagos") or what a second reporter did ("; editing by").
+_SOURCE_JOINERS = frozenset(
+    "and und y et e in aus en à a de der den des la las los l' von by editing writing reporting additional "
+    "agencies agencias agences agenturen nachrichtenagenturen agenturmaterial wire services news".split()
+)
+
+
+def is_source_credit(text: str) -> bool:
+    """``Mit Material von dpa``, ``Con información de EFE``, ``(Reporting by Jane Doe; Editing by Tom
+    Roe)``; not ``Con información de la policía, el alcalde dijo …`` (a sentence of the article)."""
+    match = _SOURCE_LABEL.match(text.strip())
+    if match is None:
+        return False
+    rest = re.sub(r"[(),;.:/&]|['’]", " ", match["rest"]).split()
+    if not rest:
+        return match["rest"].strip() == "" and text.strip().lower().startswith("mit agenturmaterial")
+    return all(
+        t[:1].isupper() or t.lower() in _SOURCE_JOINERS or _AGENCY.fullmatch(t) is not None for t in rest
+    ) and any(t[:1].isupper() or _AGENCY.fullmatch(t) is not None or t.lower() in _AGENCIES for t in rest)
+
+
+_AGENCIES = frozenset("agencies agencias agences agenturen nachrichtenagenturen".split())
+
+
 def boilerplate_kind(text: str) -> BoilerplateKind | None:
     """``credit``, ``boilerplate`` or None (article text) for the text of one piece."""
     stripped = _BULLET.sub("", text.strip())
@@ -419,6 +454,7 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
         or is_photo_credit(stripped)
         or _WIRE_PHOTO_CREDIT.match(stripped)
         or _DATELINE_PIECE.match(stripped)
+        or is_source_credit(stripped)
     ):
         return "credit"
     if words > MAX_PROMPT_WORDS:
