@@ -568,7 +568,7 @@ class Ingestor:
 # fetch limits): the feed cannot be checked now; every other failure is the site's answer.
 _NO_ANSWER = tuple(
     getattr(Errors, code).partition(" ")[0] for code in ("I040", "I041", "I048", "I050", "I051", "I054")
-)  # "[I040]", …: the ids as the table writes them (no id is written outside errors.py)
+)  # the ids in brackets, as the table writes them (no id is written outside errors.py)
 
 
 def add_checked_feed(store: Store, fetcher: Fetcher, url: str) -> tuple[Feed, str | None]:
