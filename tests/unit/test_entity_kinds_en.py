@@ -114,3 +114,17 @@ def test_an_abbreviated_rank_ends_no_sentence() -> None:
     _headline, said = analysed.statements
     assert said.speaker == "per:tom-reyes"
     assert [m.text for m in said.entities] == ["Tom Reyes"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # "General"/"Major" opening an organisation's name were read as a rank before a person
+        ("General Motors said it would cut jobs .", [("General Motors", "ORG")]),
+        ("The General Assembly voted on Friday .", [("General Assembly", "ORG")]),
+        ("Major League Baseball postponed the game .", [("Major League Baseball", "ORG")]),
+        ("General Ada Brenn said the army would help .", [("Ada Brenn", "PER")]),
+    ],
+)
+def test_a_rank_word_that_opens_an_organisations_name(sentence: str, found: list[tuple[str, str]]) -> None:
+    assert _entities(sentence) == found

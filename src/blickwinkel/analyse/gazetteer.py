@@ -91,6 +91,16 @@ _ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "org:eu": ("EU", "Europäische Union", "Europäischen Union", "European Union"),
     "org:islamic-state": ("IS", "ISIS", "ISIL", "Islamischer Staat", "Islamischen Staat", "Islamic State"),
     "org:dpa": ("dpa", "DPA"),
+    # names that open with a rank word ("General", "Major"), which would otherwise be read as a title
+    # before a person's name
+    "org:general-motors": ("General Motors", "GM"),
+    "org:general-electric": ("General Electric",),
+    "org:general-dynamics": ("General Dynamics",),
+    "org:general-mills": ("General Mills",),
+    "org:un-general-assembly": ("UN-Generalversammlung", "UN General Assembly"),
+    "org:general-assembly": ("General Assembly",),
+    "org:major-league-baseball": ("Major League Baseball", "MLB"),
+    "org:major-league-soccer": ("Major League Soccer", "MLS"),
     "org:afp": ("AFP",),
     "org:reuters": ("Reuters",),
     "org:ap": ("Associated Press",),
