@@ -7,7 +7,7 @@ from blickwinkel.model import Statement
 
 
 def _said(text: str, language: str = "en") -> Statement:
-    return Statement(id="s1", article="a", text=text, start=0, end=len(text), language=language)
+    return Statement(id=f"a:{len(text)}", article="a", text=text, start=0, end=len(text), language=language)
 
 
 def test_a_stem_that_is_no_word_is_shown_as_the_form_written_most_often() -> None:
@@ -17,6 +17,12 @@ def test_a_stem_that_is_no_word_is_shown_as_the_form_written_most_often() -> Non
         _said("Travelling by night, they reached the valley; one rider travelled alone."),
     ]
     assert as_written(["travell"], statements) == ["travelling"]
+
+
+def test_a_statement_in_several_facts_counts_once() -> None:
+    once = _said("Zwei Fahrzeugen fehlten Räder, drei Fahrzeugen die Lichter.", "de")
+    repeated = _said("Die Fahrzeuge standen still.", "de")
+    assert as_written(["Fahrzeug"], [once, repeated, repeated, repeated]) == ["Fahrzeugen"]
 
 
 def test_a_lemma_the_article_writes_stays_and_one_it_never_writes_stays_too() -> None:

@@ -152,13 +152,18 @@ def as_written(lemmas: Sequence[str], items: Sequence[Statement]) -> list[str]:
     """Each lemma as a reader knows it: itself where the statements write it (in any case), else the
     form they write most often whose lemma it is (the lemmatiser's stem of an English "-ing" form is no
     word: the profile showed such stems); the lemma itself when they write no form of it."""
+    if not lemmas:
+        return []
     forms: dict[str, Counter[str]] = {w: Counter() for w in lemmas}
-    for s in items:
+    # a form shares its lemma's first letters: only those tokens are lemmatised again
+    by_start: dict[str, list[str]] = {}
+    for w in lemmas:
+        by_start.setdefault(w[:3].casefold(), []).append(w)
+    for s in {s.id: s for s in items}.values():  # a statement in several facts counts once
         language = s.language or "de"
         for token in _WORD.findall(s.text):
-            for w in lemmas:
-                # a form shares its lemma's first letters (a cheap test before the lemmatiser)
-                if token[:3].casefold() == w[:3].casefold() and lemma_of(token, language) == w:
+            for w in by_start.get(token[:3].casefold(), ()):
+                if lemma_of(token, language) == w:
                     forms[w][token] += 1
     shown = []
     for w in lemmas:
