@@ -35,8 +35,9 @@ REAL_FILES = sorted(
     [*(EXAMPLES / "gold-real").glob("*.json"), *(EXAMPLES / "gold-real" / "tune-conflicts").glob("*.json")]
 )
 DATA = SHARED / "data"
-# Stories told by outlets of one language: same-language paraphrase (p-), real-news shapes (e-).
-ONE_LANGUAGE = ("p-", "e-")
+# Stories told by outlets of one language: same-language paraphrase (p-), real-news shapes (e-), the
+# kinds of link the real-news tuning half misses (k-).
+ONE_LANGUAGE = ("p-", "e-", "k-")
 
 
 def _gold(path: Path) -> RealGold:
@@ -122,11 +123,12 @@ def test_every_file_of_the_folder_is_a_semeval_or_an_own_file() -> None:
 @pytest.mark.parametrize("path", OWN_FILES, ids=lambda p: p.stem)
 def test_own_training_stories_are_train_split_and_in_their_languages(path: Path) -> None:
     """Our own invented stories (examples/train-stories): example-story gold marked ``train``; an
-    ``own-x-*`` story has a German and an English article, an ``own-p-*`` or ``own-e-*`` story
-    articles of one language only (same-language paraphrase; real-news shapes); every fragment lies in
-    exactly one statement of its article (as ``eval compare`` locates it) and no statement holds two
-    facts. In an ``own-p-*`` or ``own-e-*`` story every statement but the headlines is in a fact, or
-    (``own-e-*``) named in the file's ``not_facts``: boilerplate a reader keeps as a statement."""
+    ``own-x-*`` story has a German and an English article, an ``own-p-*``, ``own-e-*`` or ``own-k-*``
+    story articles of one language only (same-language paraphrase; real-news shapes; the missed
+    kinds); every fragment lies in exactly one statement of its article (as ``eval compare`` locates
+    it) and no statement holds two facts. In a story of one language every statement but the
+    headlines is in a fact, or (``own-e-*``) named in the file's ``not_facts``: boilerplate a reader
+    keeps as a statement."""
     data = json.loads(path.read_text(encoding="utf-8"))
     gold = parse_gold(data, str(path))
     assert data["split"] == "train"
