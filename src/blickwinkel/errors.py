@@ -174,6 +174,8 @@ class Errors(metaclass=_ErrorsWithCodes):
         "to `blickwinkel ingest`"
     )
     I076 = "could not be checked ({problem}); it was added, `blickwinkel watch` tries it again"
+    # store/ingest.py: a saved RSS or Atom file without one entry (as an empty JSON list, I021)
+    I077 = "the saved feed holds no entries (no <item> or <entry>): nothing to ingest"
     I056 = "not a web page or text but {kind}; give the address of an article page"
     I057 = "standard input is empty; pipe an article into the command (cat article.txt | blickwinkel …)"
     I058 = (

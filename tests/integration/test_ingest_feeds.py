@@ -286,3 +286,19 @@ def test_ingest_fetches_a_saved_feeds_links_with_fetch_links_only(server: str, t
     assert fetched.exit_code == 0, fetched.stderr
     assert "[I074]" not in fetched.stderr
     assert "1 stored" in fetched.stderr, fetched.stderr
+
+
+def test_a_saved_feed_without_entries_fails_with_its_name(
+    store: Store, use_embedder: Embedder, tmp_path: Path
+) -> None:
+    # A saved feed file with no entry was read as nothing at all, without a word ("0 stored, 0 failed"),
+    # where an empty JSON list fails with I021.
+    path = tmp_path / "empty.xml"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet news</title></channel></rss>'
+    )
+    counts = Ingestor(store, embedder=use_embedder, analyser=None).ingest([str(path)])
+    assert (counts.stored, counts.failed) == (0, 1)
+    assert [str(e) for e in counts.errors] == [
+        f"{path}: [I077] the saved feed holds no entries (no <item> or <entry>): nothing to ingest"
+    ]

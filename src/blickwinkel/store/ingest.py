@@ -264,6 +264,8 @@ class Ingestor:
             feed = parse_feed(path, body)
         except IngestError as exc:
             return self._fail_all((exc,))
+        if not feed.items:  # it said nothing: "0 stored, 0 failed"
+            return self._fail_all((IngestError(path, Errors.I077),))
         stem = Path(path).stem
         articles: list[Article] = []
         links: list[tuple[str, dt.date | None]] = []
