@@ -719,3 +719,11 @@ def test_an_acronym_two_names_could_stand_for_keeps_its_key() -> None:
     unified = unify_entity_keys([one, two, three, four])
     assert unified[2][0][0].key == "org:fmc"
     assert unified[3][0][0].key == "org:af"  # a person's initials are no acronym of them
+
+
+def test_an_acronym_the_gazetteer_knows_keeps_its_key() -> None:
+    # "US" is the country, whatever invented firm of the story has the same initials
+    one = [(Mention("Upland Stores", 0, 13, "ORG", "org:upland-stores"),)]
+    two = [(Mention("US", 0, 2, "LOC", "loc:us"),)]
+    unified = unify_entity_keys([one, two])
+    assert unified[1][0][0].key == "loc:us"

@@ -24,6 +24,7 @@ from blickwinkel.analyse.gazetteer import (
     is_inflected_title,
     is_title,
     one_spelling,
+    organisations,
     places,
     slug,
 )
@@ -276,7 +277,8 @@ def _acronyms(per_article: Sequence[Sequence[tuple[Mention, ...]]]) -> dict[str,
                     continue
                 text = m.text.strip()
                 if 2 <= len(text) <= 6 and text.isalpha() and text.isupper():
-                    shorts.setdefault(m.key, text.upper())
+                    if not _listed((text,)):  # "US", "EU": the gazetteers' key stands
+                        shorts.setdefault(m.key, text.upper())
                     continue
                 words = text.replace("-", " ").split()
                 if len(words) >= 2:
@@ -292,6 +294,11 @@ def _acronyms(per_article: Sequence[Sequence[tuple[Mention, ...]]]) -> dict[str,
         if len(found) == 1:
             mapping[short] = found[0]
     return mapping
+
+
+def _listed(tokens: tuple[str, ...]) -> bool:
+    """Whether the gazetteers know the name (a place or an organisation with a key of its own)."""
+    return tokens in places() or tokens in organisations()
 
 
 def _spelling_variants(
