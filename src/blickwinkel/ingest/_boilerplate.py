@@ -416,12 +416,18 @@ _SOURCE_LABEL = re.compile(
     r"writing\s+by|editing\s+by|compiled\s+by|contributing\s*:)(?P<rest>(?:(?<=['’])|\s|$).*)$",
     _I,
 )
+# Words that name a source without a capital: the agencies as a group ("Con información de agencias").
+_AGENCIES = frozenset("agencies agencias agences agenturen nachrichtenagenturen agenturmaterial".split())
 # What may follow the label: names (capitalised), agencies, and the few small words that join them
 # or name where a reporter was ("in Lagos") or what a second reporter did ("; editing by").
-_SOURCE_JOINERS = frozenset(
+_SOURCE_JOINERS = _AGENCIES | frozenset(
     "and und y et e in aus en à a de der den des la las los l' von by editing writing reporting additional "
-    "agencies agencias agences agenturen nachrichtenagenturen agenturmaterial wire services news".split()
+    "wire services news".split()
 )
+
+
+def _names_a_source(word: str) -> bool:
+    return word[:1].isupper() or _AGENCY.fullmatch(word) is not None or word.lower() in _AGENCIES
 
 
 def is_source_credit(text: str) -> bool:
@@ -431,14 +437,11 @@ def is_source_credit(text: str) -> bool:
     if match is None:
         return False
     rest = re.sub(r"[(),;.:/&]|['’]", " ", match["rest"]).split()
-    if not rest:
-        return match["rest"].strip() == "" and text.strip().lower().startswith("mit agenturmaterial")
-    return all(
-        t[:1].isupper() or t.lower() in _SOURCE_JOINERS or _AGENCY.fullmatch(t) is not None for t in rest
-    ) and any(t[:1].isupper() or _AGENCY.fullmatch(t) is not None or t.lower() in _AGENCIES for t in rest)
-
-
-_AGENCIES = frozenset("agencies agencias agences agenturen nachrichtenagenturen".split())
+    if not rest:  # only "Mit Agenturmaterial" is a whole credit by its label alone
+        return text.strip().lower().startswith("mit agenturmaterial")
+    return all(_names_a_source(t) or t.lower() in _SOURCE_JOINERS for t in rest) and any(
+        _names_a_source(t) for t in rest
+    )
 
 
 def boilerplate_kind(text: str) -> BoilerplateKind | None:
