@@ -9,6 +9,7 @@ import pytest
 
 from blickwinkel.store import Store, open_store
 from tests.databases import BACKENDS, empty_database
+from tests.local_server import LocalServer, servers
 
 
 @pytest.fixture(params=BACKENDS)
@@ -19,3 +20,11 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         s = open_store(url)
         yield s
         s.close()
+
+
+@pytest.fixture
+def local_server() -> Iterator[LocalServer]:
+    """Serve a handler class (``tests.local_server.QuietHandler`` or any other) on a free port of
+    127.0.0.1: ``base = local_server(Handler)``; every server started stops after the test."""
+    with servers() as start:
+        yield start

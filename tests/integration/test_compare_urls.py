@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import http.server
 import os
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -15,6 +11,7 @@ from typer.testing import CliRunner
 from blickwinkel.cli.main import app
 from blickwinkel.ingest import read_inputs, read_text
 from blickwinkel.model import Article
+from tests.local_server import LocalServer, QuietHandler
 
 # Invented pages of one invented event.
 PAGES = {
@@ -37,34 +34,19 @@ PAGES = {
 }
 
 
-class _Pages(http.server.BaseHTTPRequestHandler):
-    pages: ClassVar[dict[str, str]] = PAGES
-
-    def do_GET(self) -> None:
-        body = self.pages.get(self.path)
+class _Pages(QuietHandler):
+    def get(self) -> None:
+        body = PAGES.get(self.path)
         if body is None:
             self.send_error(404)
             return
-        data = body.encode()
-        self.send_response(200)
         kind = "application/rss+xml" if self.path.endswith(".xml") else "text/html; charset=utf-8"
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.reply(body.encode(), kind)
 
 
 @pytest.fixture
-def site() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def site(local_server: LocalServer) -> str:
+    return local_server(_Pages)
 
 
 ENV = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}

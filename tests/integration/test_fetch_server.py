@@ -4,24 +4,23 @@ drips bytes is cut off at the whole-fetch deadline. Never reaches the internet."
 
 from __future__ import annotations
 
-import http.server
-import threading
 import time
-from collections.abc import Iterator
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 import pytest
 
 from blickwinkel.errors import IngestError
 from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
+from tests.local_server import LocalServer, QuietHandler
 
 PUBLIC = "93.184.216.34"
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     seen: ClassVar[list[tuple[str, str]]] = []
 
-    def do_GET(self) -> None:
+    def get(self) -> None:
         _Handler.seen.append((self.path, self.headers.get("host", "")))
         if self.path.startswith("/drip"):
             self.send_response(200)
@@ -35,27 +34,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             except OSError:
                 pass
             return
-        body = b"<html><body><p>hello</p></body></html>"
-        self.send_response(200)
-        self.send_header("content-type", "text/html")
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.reply(b"<html><body><p>hello</p></body></html>", "text/html")
 
 
 @pytest.fixture
-def port() -> Iterator[int]:
+def port(local_server: LocalServer) -> int:
     _Handler.seen = []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield int(httpd.server_address[1])
-    httpd.shutdown()
-    httpd.server_close()
+    port = urlsplit(local_server(_Handler)).port
+    assert port is not None
+    return port
 
 
 def _fetcher(resolver: object, **policy: object) -> Fetcher:

@@ -4,8 +4,6 @@ conditional requests and per-item failures. Never reaches the internet."""
 from __future__ import annotations
 
 import datetime as dt
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from blickwinkel.embed import Embedder
 from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
 from blickwinkel.store import Store, open_store
 from blickwinkel.store.ingest import Ingestor
+from tests.local_server import LocalServer, QuietHandler
 
 PAGE = """<!doctype html><html><head><title>{title}</title><meta property="og:site_name" content="{site}">
 <meta name="date" content="2031-05-0{day}"></head><body><article><h1>{title}</h1>
@@ -45,8 +44,8 @@ FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Osterlin news<
 </channel></rss>"""
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
+class _Handler(QuietHandler):
+    def get(self) -> None:
         base = f"http://127.0.0.1:{self.server.server_address[1]}"
         if self.path == "/feed.xml":
             if self.headers.get("If-None-Match") == '"v1"':
@@ -60,25 +59,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(404)
             self.end_headers()
             return
-        self.send_response(200)
-        self.send_header("content-type", kind)
-        self.send_header("etag", '"v1"')
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.reply(body, kind, {"etag": '"v1"'})
 
 
 @pytest.fixture
-def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def server(local_server: LocalServer) -> str:
+    return local_server(_Handler)
 
 
 @pytest.fixture
