@@ -44,6 +44,8 @@ from blickwinkel.analyse.language import article_language
 from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import compare_articles, statement_rows
 from blickwinkel.compare import evaluate as gold_key_code
+from blickwinkel.compare import gold as gold_file_code
+from blickwinkel.compare import gold_real as real_gold_file_code
 from blickwinkel.compare.align import StoryScorer, best_part, candidate_pairs
 from blickwinkel.compare.evaluate import GoldKey, RealGold, key_of_gold, key_of_real_gold
 from blickwinkel.compare.link_weights import CROSS_EMBEDDER, LINK_MODELS, LinkModel
@@ -55,6 +57,10 @@ from blickwinkel.ingest import read_inputs
 from blickwinkel.model import Comparison
 
 ROOT = Path(__file__).resolve().parents[1]
+# The code that reads gold files and places them on statements: its text keys the statements cache.
+GOLD_KEY_CODE = tuple(
+    Path(path) for path in (gold_key_code.__file__, gold_file_code.__file__, real_gold_file_code.__file__)
+)
 WEIGHTS_FILE = ROOT / "src" / "blickwinkel" / "compare" / "link_weights.py"
 # The parts each model reads. The date match, the length ratio and "a number on one side only" were
 # tried and left out: on these few hundred pairs the date weight came out large enough to link two
@@ -195,7 +201,9 @@ def events(data_root: Path, cache: Path, paths: Sequence[Path], prefix: str | No
         # a change of the link parts re-scores the pairs from them instead of analysing and comparing
         # the articles again (the pairs' evidence is never kept: it is what such a change moves).
         digest = hashlib.sha256(
-            path.read_bytes() + analysis_version().encode() + Path(gold_key_code.__file__).read_bytes()
+            path.read_bytes()
+            + analysis_version().encode()
+            + b"".join(code.read_bytes() for code in GOLD_KEY_CODE)
         ).hexdigest()[:12]
         stored = cache / f"statements-{path.parent.name}-{path.stem}-{digest}.pickle"
         if stored.exists():
