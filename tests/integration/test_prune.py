@@ -5,6 +5,7 @@ stored articles need stays. Invented reports."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from blickwinkel.store import Store, open_store
 from blickwinkel.store.ingest import Ingestor, default_analyser
 from blickwinkel.store.prune import prune_store
 from tests.databases import BACKENDS, database_at, empty_database, migrations
-from tests.integration.newsroom_fixtures import write_texts
+from tests.integration.newsroom_fixtures import invented_article, write_texts
 from tests.integration.test_ingest_edited import REPORTS
 from tests.unit.test_stories_props import HashedWordsEmbedder
 
@@ -90,7 +91,43 @@ def test_the_prune_command(tmp_path: Path) -> None:
     env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     result = CliRunner().invoke(app, ["db", "prune", "--db", db], env=env)
     assert result.exit_code == 0, result.stderr
-    assert "deleted 1 kept analysis, 0 statement vectors and 0 article vectors" in result.stderr
+    assert result.stderr.splitlines() == [
+        "0 stored articles: each keeps its analysis and vectors (0 kept analyses, 0 statement vectors, "
+        "0 article vectors stay)",
+        "deleted 1 kept analysis: 1 of texts no stored article holds now (the copy an ingest keeps of "
+        "each text as read, before its languages were found; replaced or removed articles; texts "
+        "compared but not stored)",
+    ]
+    again = CliRunner().invoke(app, ["db", "prune", "--db", db], env=env)
+    assert again.stderr.splitlines()[-1] == "nothing to delete"
+
+
+def test_prune_of_a_store_just_filled_says_each_article_keeps_its_analysis(tmp_path: Path) -> None:
+    # Found by a new user: right after an ingest of two articles, prune said "deleted 2 kept analyses
+    # ... no stored article needs", which read as if both had lost their analysis; the two were the
+    # copies kept under the texts as read. --dry-run says it first and deletes nothing.
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    store = open_store(db)
+    # texts of their own: the analyses of REPORTS are in this process's memory after the test above,
+    # and an analysis found there is not kept again
+    texts = (invented_article(41), invented_article(42))
+    Ingestor(store, embedder=HashedWordsEmbedder(), analyser=default_analyser).ingest(
+        write_texts(tmp_path, texts)
+    )
+    store.close()
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    trial = CliRunner().invoke(app, ["db", "prune", "--db", db, "--dry-run"], env=env)
+    assert trial.exit_code == 0, trial.stderr
+    lines = trial.stderr.splitlines()
+    assert re.fullmatch(
+        r"2 stored articles: each keeps its analysis and vectors \(2 kept analyses, \d+ statement "
+        r"vectors, \d+ article vectors would stay\)",
+        lines[0],
+    )
+    assert lines[1].startswith("would delete 2 kept analyses: 2 of texts no stored article holds now")
+    done = CliRunner().invoke(app, ["db", "prune", "--db", db], env=env)
+    assert done.stderr.splitlines()[1:] == [line.replace("would delete", "deleted") for line in lines[1:]]
+    assert done.stderr.splitlines()[0] == lines[0].replace("would stay", "stay")
 
 
 def test_prune_of_a_store_that_does_not_exist_says_so_and_makes_none(tmp_path: Path) -> None:

@@ -57,14 +57,20 @@ class AnalysisRecords(StoreBase):
         except IntegrityError:
             pass  # another process kept one of them between the read and the insert: it is kept
 
-    def prune_analyses(self, needed: set[str], version: str) -> int:
+    def prune_analyses(
+        self, needed: set[str], version: str, *, dry_run: bool = False
+    ) -> tuple[int, int, int]:
         """Delete the kept analyses of another version, and those of ``version`` whose content key is
-        not in ``needed``; returns how many rows went."""
+        not in ``needed``; returns the rows of another version that went, the rows of texts not
+        needed that went, and the rows left. With ``dry_run`` nothing is deleted (the counts are
+        those a run would give)."""
         a = t.analyses
-        with self._write() as conn:
-            removed = conn.execute(a.delete().where(a.c.version != version)).rowcount or 0
+        with self._write(dry_run=dry_run) as conn:
+            older = conn.execute(a.delete().where(a.c.version != version)).rowcount or 0
             unneeded = [k for k in conn.scalars(sa.select(a.c.content_key).distinct()) if k not in needed]
+            removed = 0
             for start in range(0, len(unneeded), _KEYS_PER_QUERY):
                 batch = unneeded[start : start + _KEYS_PER_QUERY]
                 removed += conn.execute(a.delete().where(a.c.content_key.in_(batch))).rowcount or 0
-        return removed
+            left = conn.scalar(sa.select(sa.func.count()).select_from(a)) or 0
+        return older, removed, left

@@ -141,16 +141,18 @@ class ArticleRecords(StoreBase):
                     raise
                 return AddResult(existing, False, current_story(conn, existing))
 
-    def prune_article_vectors(self, current: Mapping[str, str]) -> int:
+    def prune_article_vectors(self, current: Mapping[str, str], *, dry_run: bool = False) -> tuple[int, int]:
         """Delete article vectors of an older model version: rows of embedder ``name`` (a key of
-        ``current``) kept under another ``name@version`` than ``current[name]``."""
+        ``current``) kept under another ``name@version`` than ``current[name]``; returns how many rows
+        went and how many are left (``dry_run``: would go, would be left; nothing is deleted)."""
         e = t.embeddings
         removed = 0
-        with self._write() as conn:
+        with self._write(dry_run=dry_run) as conn:
             for name, model in current.items():
                 stale = sa.or_(e.c.model == name, sa.and_(e.c.model.like(f"{name}@%"), e.c.model != model))
                 removed += conn.execute(e.delete().where(stale)).rowcount or 0
-        return removed
+            left = conn.scalar(sa.select(sa.func.count()).select_from(e)) or 0
+        return removed, left
 
     def all_article_ids(self) -> list[int]:
         with self._read() as conn:

@@ -126,11 +126,20 @@ class StoreBase:
         return psycopg.connect(*args, **params, autocommit=True)
 
     @contextmanager
-    def _write(self) -> Iterator[sa.Connection]:
+    def _write(self, *, dry_run: bool = False) -> Iterator[sa.Connection]:
+        """A connection in a write transaction, committed at the end (rolled back with ``dry_run``:
+        what it did is counted, not kept)."""
         with self.engine.connect() as conn:
             conn.info["write"] = True
-            with conn.begin():
+            if not dry_run:
+                with conn.begin():
+                    yield conn
+                return
+            transaction = conn.begin()
+            try:
                 yield conn
+            finally:
+                transaction.rollback()
 
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:

@@ -68,14 +68,18 @@ class VectorRecords(StoreBase):
             for start in range(0, len(rows), _ROWS_PER_INSERT):
                 conn.execute(upsert, rows[start : start + _ROWS_PER_INSERT])
 
-    def prune_vectors(self, needed: set[str], embedders: set[str]) -> int:
+    def prune_vectors(
+        self, needed: set[str], embedders: set[str], *, dry_run: bool = False
+    ) -> tuple[int, int]:
         """Delete the kept statement vectors of an embedder key not in ``embedders`` (another model or
-        version) and those whose text key is not in ``needed``; returns how many rows went."""
+        version) and those whose text key is not in ``needed``; returns how many rows went and how
+        many are left (``dry_run``: would go, would be left; nothing is deleted)."""
         v = t.statement_vectors
-        with self._write() as conn:
+        with self._write(dry_run=dry_run) as conn:
             removed = conn.execute(v.delete().where(v.c.embedder.not_in(sorted(embedders)))).rowcount or 0
             unneeded = [k for k in conn.scalars(sa.select(v.c.text_key).distinct()) if k not in needed]
             for start in range(0, len(unneeded), _KEYS_PER_QUERY):
                 batch = unneeded[start : start + _KEYS_PER_QUERY]
                 removed += conn.execute(v.delete().where(v.c.text_key.in_(batch))).rowcount or 0
-        return removed
+            left = conn.scalar(sa.select(sa.func.count()).select_from(v)) or 0
+        return removed, left

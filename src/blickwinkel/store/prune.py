@@ -20,19 +20,73 @@ _ARTICLES_PER_READ = 500
 
 @dataclass(frozen=True)
 class PruneCounts:
-    """Rows deleted from each table."""
+    """Rows deleted from each table (with ``dry_run``: that would be) and the rows left in it.
 
-    analyses: int
+    The kept analyses that go are counted in two kinds: those of another analysis version, and those
+    of a text no stored article holds now. An ingest keeps each article's analysis twice (under the
+    text as read, before its languages were found, so a file compared again finds it, and under the
+    stored article's text), so a store just filled loses one row per article: "deleted 40 kept
+    analyses" of a store of 40 articles read as if every article had lost its analysis."""
+
+    analyses_other_version: int
+    analyses_not_needed: int
     statement_vectors: int
     article_vectors: int
+    analyses_left: int = 0
+    statement_vectors_left: int = 0
+    article_vectors_left: int = 0
+    articles: int = 0
+
+    @property
+    def analyses(self) -> int:
+        return self.analyses_other_version + self.analyses_not_needed
 
     @property
     def total(self) -> int:
         return self.analyses + self.statement_vectors + self.article_vectors
 
+    def summary(self, *, dry_run: bool = False) -> list[str]:
+        """What went (or would go) and what stays, in lines a user reads."""
+        from blickwinkel.report.labels import counted
 
-def prune_store(store: Store) -> PruneCounts:
-    """Delete the kept analyses, statement vectors and article vectors no stored article needs."""
+        went = "would delete" if dry_run else "deleted"
+        lines = [
+            f"{counted(self.articles, 'stored article')}: each keeps its analysis and vectors "
+            f"({counted(self.analyses_left, 'kept analysis', 'kept analyses')}, "
+            f"{counted(self.statement_vectors_left, 'statement vector')}, "
+            f"{counted(self.article_vectors_left, 'article vector')} "
+            + ("would stay)" if dry_run else "stay)"),
+        ]
+        if self.analyses:
+            kinds = []
+            if self.analyses_not_needed:
+                kinds.append(
+                    f"{self.analyses_not_needed} of texts no stored article holds now (the copy an ingest "
+                    "keeps of each text as read, before its languages were found; replaced or removed "
+                    "articles; texts compared but not stored)"
+                )
+            if self.analyses_other_version:
+                kinds.append(f"{self.analyses_other_version} of an older analysis version")
+            lines.append(
+                f"{went} {counted(self.analyses, 'kept analysis', 'kept analyses')}: " + "; ".join(kinds)
+            )
+        if self.statement_vectors:
+            lines.append(
+                f"{went} {counted(self.statement_vectors, 'statement vector')} of texts no stored article "
+                "holds now or of an older embedder version"
+            )
+        if self.article_vectors:
+            lines.append(
+                f"{went} {counted(self.article_vectors, 'article vector')} of an older embedder version"
+            )
+        if not self.total:
+            lines.append("nothing to delete")
+        return lines
+
+
+def prune_store(store: Store, *, dry_run: bool = False) -> PruneCounts:
+    """Delete the kept analyses, statement vectors and article vectors no stored article needs
+    (``dry_run``: count them, delete nothing)."""
     from blickwinkel.analyse.cache import analysis_version, content_key
     from blickwinkel.compare import part_embedding_texts
     from blickwinkel.embed.backends import EMBEDDERS
@@ -47,8 +101,20 @@ def prune_store(store: Store) -> PruneCounts:
         texts.update(text_key(t) for t in part_embedding_texts(store.statement_texts(batch)))
     current = {name: embedder_key(EMBEDDERS.get(name)()) for name in EMBEDDERS.names()}
     versions = {name: key for name, key in current.items() if key is not None}
+    other_version, not_needed, analyses_left = store.prune_analyses(
+        analyses, analysis_version(), dry_run=dry_run
+    )
+    statement_vectors, statement_vectors_left = store.prune_vectors(
+        texts, set(versions.values()), dry_run=dry_run
+    )
+    article_vectors, article_vectors_left = store.prune_article_vectors(versions, dry_run=dry_run)
     return PruneCounts(
-        analyses=store.prune_analyses(analyses, analysis_version()),
-        statement_vectors=store.prune_vectors(texts, set(versions.values())),
-        article_vectors=store.prune_article_vectors(versions),
+        analyses_other_version=other_version,
+        analyses_not_needed=not_needed,
+        statement_vectors=statement_vectors,
+        article_vectors=article_vectors,
+        analyses_left=analyses_left,
+        statement_vectors_left=statement_vectors_left,
+        article_vectors_left=article_vectors_left,
+        articles=len(ids),
     )
