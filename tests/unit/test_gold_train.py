@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 
 from blickwinkel.analyse.language import with_languages
 from blickwinkel.cli import eval_compare
-from blickwinkel.compare import evaluate
 from blickwinkel.compare.evaluate import (
     ArticleRef,
     RealGold,
@@ -51,10 +50,6 @@ def _article_key(ref: ArticleRef) -> tuple[str, str]:
         first, _, second = str(ref.record["pair_id"]).partition("_")
         return ref.dataset, first if ref.field == "text1" else second
     return ref.dataset, f"{json.dumps(dict(ref.record), sort_keys=True)}:{ref.field}"
-
-
-def test_the_command_and_the_reader_know_the_same_splits() -> None:
-    assert eval_compare.SPLITS == evaluate.SPLITS
 
 
 @pytest.mark.parametrize("path", TRAIN_FILES, ids=lambda p: p.stem)

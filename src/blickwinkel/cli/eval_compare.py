@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -12,11 +12,6 @@ from blickwinkel.cli._messages import bad_choice, help_text, print_error, stderr
 from blickwinkel.cli.compare_cmd import LinkEmbedderOption
 from blickwinkel.errors import BlickwinkelError, EvaluationError
 
-# The rows of the table, as blickwinkel.compare.evaluate names them (not imported here: the
-# comparison stack loads only when a command runs).
-TASKS = ("links", "unique_facts", "conflicts")
-RATES = ("different", "restatements", "one_article", "near_misses")
-SPLITS = ("tune", "heldout", "train")  # blickwinkel.compare.evaluate.SPLITS (a test checks they agree)
 # Where ``../shared/data`` is when the command runs from the repository root.
 DEFAULT_DATA_ROOT = Path("../shared/data")
 
@@ -29,35 +24,6 @@ conflicts, the share of different-fact pairs kept apart, of restatements joined,
 article's statements a fact holds that state one gold fact (one_article) and of near-misses
 flagged, per language pair; with several files, each file's figures and their micro-average.
 """
-
-
-def _share(value: float, counted: int) -> str:
-    """A share as the table prints it: three decimals, or a dash when it counted nothing."""
-    return f"{value:.3f}" if counted else "–"
-
-
-def _table(name: str, result: dict[str, Any]) -> str:
-    lines = [f"{name}  ({result['gold_facts']} gold facts)"]
-    lines.append(f"  {'':<22}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}")
-    pairs = result.get("by_pair", {})
-    rows = [("", result)] + ([(f"[{k}] ", v) for k, v in pairs.items()] if len(pairs) > 1 else [])
-    for prefix, scores in rows:
-        for task in TASKS:
-            row = scores[task]
-            # A share of nothing (no output, or no gold) is undefined: a dash, not the 1.0 it counts as.
-            precision = _share(row["precision"], row.get("predicted", 1))
-            recall = _share(row["recall"], row["support"])
-            f1 = _share(row["f1"], row.get("predicted", 1) + row["support"])
-            lines.append(f"  {prefix + task:<22}{precision:>10}{recall:>8}{f1:>8}{row['support']:>9}")
-        for task in RATES:
-            row = scores.get(task)
-            if row and row["support"]:
-                lines.append(
-                    f"  {prefix + task:<22}{'rate':>10}{row['rate']:>8.3f}{'':>8}{row['support']:>9}"
-                )
-    for kind, items in result.get("errors", {}).items():
-        lines.extend(f"  {kind}: {item}" for item in items)
-    return "\n".join(lines)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -87,8 +53,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = DEFAULT_DATA_ROOT,
         link_embedder: LinkEmbedderOption = None,
     ) -> None:
+        from blickwinkel.compare.gold_real import SPLITS
         from blickwinkel.config import load_settings
         from blickwinkel.evaluation import evaluate_gold_files, gold_files_of_split
+        from blickwinkel.report.score_tables import comparison_scores_table
 
         try:
             if output_format not in {"text", "json"}:
@@ -111,10 +79,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if output_format == "json":
             typer.echo(json.dumps(result, ensure_ascii=False))
         elif "files" in result:
-            tables = [_table(name, scores) for name, scores in result["files"].items()]
-            typer.echo("\n\n".join([*tables, _table("micro-average", result["total"])]))
+            tables = [comparison_scores_table(name, scores) for name, scores in result["files"].items()]
+            typer.echo("\n\n".join([*tables, comparison_scores_table("micro-average", result["total"])]))
         else:  # one file scored: the one the split kept
-            typer.echo(_table(str(gold_files_of_split(gold_files, split)[0]), result))
+            typer.echo(comparison_scores_table(str(gold_files_of_split(gold_files, split)[0]), result))
         for message in result.get("failed", {}).values():
             print_error(stderr_console(), message)
         if result.get("failed"):

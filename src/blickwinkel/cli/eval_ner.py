@@ -26,22 +26,6 @@ the German tagger was trained (its score there is not a fair measure); all is th
 """
 
 
-def _table(scores: dict[str, object]) -> str:
-    per_type = scores["per_type"]
-    assert isinstance(per_type, dict)
-    lines = [f"{'type':<6}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}"]
-    for name, row in per_type.items():
-        lines.append(
-            f"{name:<6}{row['precision']:>10.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}{row['support']:>9}"
-        )
-    lines.append(
-        f"{'all':<6}{scores['precision']:>10.3f}{scores['recall']:>8.3f}{scores['f1']:>8.3f}"
-        f"{sum(r['support'] for r in per_type.values()):>9}"
-    )
-    lines.append(f"{scores['sentences']} sentences")
-    return "\n".join(lines)
-
-
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     """Add ``eval ner`` to ``eval_app``."""
 
@@ -63,6 +47,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         from blickwinkel.analyse.entities import tag_tokens
         from blickwinkel.analyse.ner_eval import SPLIT_PARTS, evaluate_ner, read_germeval, split_sentences
+        from blickwinkel.report.score_tables import ner_scores_table
 
         try:
             if output_format not in {"text", "json"}:
@@ -80,4 +65,4 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             print_error(stderr_console(), exc)
             raise typer.Exit(2) from exc
         result = scores.to_json()
-        typer.echo(json.dumps(result) if output_format == "json" else _table(result))
+        typer.echo(json.dumps(result) if output_format == "json" else ner_scores_table(result))

@@ -64,6 +64,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             evaluate_subjectivity,
             read_labelled_sentences,
         )
+        from blickwinkel.report.score_tables import subjectivity_scores_table
 
         started = time.perf_counter()
         try:
@@ -87,11 +88,4 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             f"{file.name}: {result['sentences']} sentences, {model} model "
             f"(embedder {chosen.embedder or 'none'}), {seconds:.1f} s"
         )
-        typer.echo(f"macro-F1  {result['macro_f1']:.3f}")
-        typer.echo(f"accuracy  {result['accuracy']:.3f}")
-        typer.echo(f"{'label':<6}{'precision':>10}{'recall':>8}{'F1':>7}{'n':>6}")
-        for label in LABELS:
-            row = result["per_label"][label]
-            typer.echo(
-                f"{label:<6}{row['precision']:>10.3f}{row['recall']:>8.3f}{row['f1']:>7.3f}{row['support']:>6}"
-            )
+        typer.echo(subjectivity_scores_table(result, LABELS))
