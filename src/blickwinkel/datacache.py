@@ -222,6 +222,7 @@ class MappedStringMap(Mapping[str, str]):
                 high = middle
         return low if low < self._count and self._key(low) == key else -1
 
+    # One signature for Mapping.get's overloads (the default is a value or None), as dict.get answers
     def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
         index = self._find(key.encode())
         if index < 0:

@@ -70,6 +70,7 @@ class PlaceTable(Mapping[tuple[str, ...], Place]):
     def __getitem__(self, name: tuple[str, ...]) -> Place:
         return Place._make(self._rows[name])
 
+    # One signature for Mapping.get's overloads (the default is a Place or None)
     def get(self, name: tuple[str, ...], default: Place | None = None) -> Place | None:  # type: ignore[override]
         row = self._rows.get(name)
         return default if row is None else Place._make(row)

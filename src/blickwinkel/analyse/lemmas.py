@@ -214,7 +214,7 @@ def _import_simplemma() -> None:
     would otherwise parse again (about 0.3 s of CPU)."""
     if "simplemma" not in sys.modules:
         with datacache.compiled_patterns("patterns-simplemma"):
-            import simplemma  # noqa: F401
+            import simplemma  # noqa: F401 - imported for its patterns, compiled inside this block
 
 
 def _load_dictionary(lang: str) -> Mapping[str, str]:

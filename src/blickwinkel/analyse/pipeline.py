@@ -26,7 +26,7 @@ from blickwinkel.analyse.quantities import find_quantities
 from blickwinkel.analyse.quotes import classify_statements
 from blickwinkel.analyse.sources import find_cited_sources
 from blickwinkel.analyse.subjectivity import article_genre, is_subjective, reads_opinion, subjectivity_scores
-from blickwinkel.model import AnalysedArticle, Article, Mention, Sentence, Statement
+from blickwinkel.model import AnalysedArticle, Article, Mention, Sentence, Statement, StatementKind
 from blickwinkel.text import split_statements
 
 DEFAULT_LANGUAGE = "de"
@@ -167,7 +167,7 @@ def _analyse_one(
         block = article.blocks[sentence.block]
         speaker = _speaker(role.speaker, people or {})
         subjective = is_subjective(score)
-        kind = role.kind
+        kind: StatementKind = role.kind
         if subjective and kind in ("reporting", "background") and block.kind == "paragraph":
             kind = "commentary"
         statements.append(
@@ -178,7 +178,7 @@ def _analyse_one(
                 start=sentence.start,
                 end=sentence.end,
                 block_kind=block.kind,
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 subjective=subjective,
                 speaker=speaker,
                 speaker_kind=role.speaker_kind

@@ -34,14 +34,14 @@ from blickwinkel.analyse.speakers import (
     speaker_from_attribution,
 )
 from blickwinkel.analyse.speech_words import ROMANCE, SPEECH
-from blickwinkel.model import Article, Block, Mention, Sentence
+from blickwinkel.model import Article, Block, Mention, Sentence, StatementKind
 
 
 @dataclass(frozen=True)
 class StatementRole:
     """What a sentence is in its article, who speaks in it and where the quoted words are."""
 
-    kind: str
+    kind: StatementKind
     speaker: str | None = None
     quote_spans: tuple[tuple[int, int], ...] = ()
     # "person", "organisation" (the police, a ministry, "die Feuerwehr") or "group" (officials,

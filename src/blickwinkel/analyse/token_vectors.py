@@ -494,7 +494,7 @@ class E5Encoder:
 @contextlib.contextmanager
 def _one_blas_thread() -> Iterator[None]:
     """BLAS limited to one thread in this process for the duration (threadpoolctl)."""
-    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+    from threadpoolctl import threadpool_limits
 
     with threadpool_limits(1, user_api="blas"):
         yield

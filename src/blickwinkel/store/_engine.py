@@ -131,7 +131,7 @@ def _sqlite_migration_lock(engine: sa.Engine) -> Iterator[None]:
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX
-        fcntl = None  # type: ignore[assignment]
+        fcntl = None  # type: ignore[assignment]  # no flock here: the migration runs unlocked
     if fcntl is None or not database or database == ":memory:" or database.startswith("file:"):
         yield
         return

@@ -112,7 +112,7 @@ class _GuardedPattern:
         if self._required.isdisjoint(text):
             return iter(())
         if self._stretch is None:
-            return self._pattern.finditer(text)  # type: ignore[no-any-return]
+            return self._pattern.finditer(text)  # type: ignore[no-any-return]  # regex, untyped
         return (
             match
             for stretch in self._stretch.finditer(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from blickwinkel.errors import ApiError, Errors, IngestError
 from blickwinkel.report.labels import comparison_notes
-from blickwinkel.store import Store, StoreError, StorySummary
+from blickwinkel.store import Page, Store, StoreError, StorySummary
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.errors import error_body, first_invalid, invalid_field
 from blickwinkel.web.service import (
@@ -25,6 +25,9 @@ from blickwinkel.web.service import (
     too_few_read,
 )
 from blickwinkel.web.state import AppState, require_write_token, state
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 router = APIRouter(prefix="/api/v1")
 
@@ -42,20 +45,16 @@ Id = Annotated[
 Format = Literal["text", "markdown", "html", "json", "jsonl"]
 
 
-def _jsonable(record: Any) -> Any:
-    value = (
-        dataclasses.asdict(record)
-        if dataclasses.is_dataclass(record) and not isinstance(record, type)
-        else record
-    )
-    return value
+def _jsonable(record: DataclassInstance) -> dict[str, Any]:
+    """A stored record (a summary, an entity, a search hit) as the JSON object the API answers with."""
+    return dataclasses.asdict(record)
 
 
 def _store(request: Request) -> Store:
     return state(request).store
 
 
-def _page(page: Any) -> dict[str, Any]:
+def _page(page: Page[Any]) -> dict[str, Any]:
     return {"items": [_jsonable(i) for i in page.items], "next_cursor": page.next_cursor}
 
 
@@ -264,7 +263,7 @@ def get_entity(
     entity = _store(request).entity(key)
     if entity is None:
         raise ApiError(404, Errors.W003.format(key=key), field="key")
-    return _jsonable(entity)  # type: ignore[no-any-return]
+    return _jsonable(entity)
 
 
 @router.get("/search", summary="Full-text search over stored articles")

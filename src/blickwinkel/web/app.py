@@ -123,6 +123,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
 
+    # FastAPI's documented way to change the schema is to replace app.openapi, a method to mypy
     app.openapi = functools.partial(_openapi_with_error_body, app)  # type: ignore[method-assign]
 
     @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
