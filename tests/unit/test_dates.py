@@ -211,7 +211,8 @@ def test_offsets_index_the_article_text() -> None:
 
 
 def test_unsupported_language_yields_nothing() -> None:
-    assert find_dates("Mercoledì scorso", "it", anchor=THURSDAY) == []
+    assert find_dates("W zeszłą środę", "pl", anchor=THURSDAY) == []
+    assert [d.value for d in find_dates("Mercoledì scorso", "it", anchor=THURSDAY)] == ["2024-01-24"]
     assert [d.value for d in find_dates("Mercredi dernier", "fr", anchor=THURSDAY)] == ["2024-01-24"]
 
 

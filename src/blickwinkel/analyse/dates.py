@@ -1,4 +1,5 @@
-"""Date phrases in German, English, French and Spanish news text, resolved against the publication date.
+"""Date phrases in German, English, French, Spanish and Italian news text, resolved against the
+publication date.
 
 ``find_dates`` finds absolute dates ("25.01.2024", "25. Januar 2024", "January 24, 2024",
 "im Januar 2024", "im Jahr 2014") and relative ones ("am Mittwoch", "gestern", "vor zwei Wochen",
@@ -235,12 +236,41 @@ _ES_PATTERN = re.compile(
     r"(?:\s+(?P<wdpost>(?i:pasado|próximo|que\s+viene)))?(?![\w])"
     r")"
 )
+# Italian: "il 12 marzo 2031", "1º marzo", "12/03/2031", "a marzo 2031", "ieri", "martedì scorso",
+# "il prossimo venerdì", with the same qualifiers before or after the weekday.
+_IT_MONTHS: dict[str, int] = dict(month_numbers("it", "full"))
+_IT_WEEKDAYS: dict[str, int] = dict(weekday_numbers("it", "full"))
+_WEEKDAYS.update(_IT_WEEKDAYS)
+_DAY_WORDS.update(
+    {"oggi": 0, "stamattina": 0, "stamani": 0, "stasera": 0, "stanotte": 0, "ieri": -1, "l'altro ieri": -2,
+     "l’altro ieri": -2, "altroieri": -2, "domani": 1, "dopodomani": 2}
+)  # fmt: skip
+_PAST |= _words("scorso scorsa")
+_FUTURE |= _words("prossimo prossima")
+_IT_MONTH = rf"(?i:{_alternation(_IT_MONTHS)})"
+_IT_WEEKDAY = rf"(?i:{_alternation(_IT_WEEKDAYS)})"
+_IT_PATTERN = re.compile(
+    r"(?<![\w])(?:"
+    rf"(?<![\d/])(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})/(?P<ny>{_YEAR})(?![\d])"
+    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"|(?:(?i:il|l['’])\s*)?(?:(?P<twd>{_IT_WEEKDAY})\s+)?(?<!\d)(?P<td>\d{{1,2}})[º°]?\s+(?P<tm>{_IT_MONTH})"
+    rf"(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
+    rf"|(?:(?i:a|in|da|dal|nel|fino\s+a)\s+)?(?P<mym>{_IT_MONTH})\s+(?:(?i:del)\s+)?(?P<myy>{_YEAR})(?!\d)"
+    r"|(?P<dw>(?i:l['’]altro\s+ieri|altroieri|dopodomani|stamattina|stamani|stasera|stanotte|oggi|ieri|"
+    r"domani))(?![\w])"
+    rf"|(?:(?P<wdpre>(?i:lo\s+scorso|la\s+scorsa|il\s+prossimo|la\s+prossima|questo|questa|da))\s+)?"
+    rf"(?P<wd>{_IT_WEEKDAY})(?:\s+(?P<wdpost>(?i:scorso|scorsa|prossimo|prossima)))?(?![\w])"
+    r")"
+)
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "de": _DE_PATTERN,
     "en": _EN_PATTERN,
     "fr": _FR_PATTERN,
     "es": _ES_PATTERN,
+    "it": _IT_PATTERN,
 }
+# The languages whose date phrases ``find_dates`` reads (analyse/readers.py).
+READ_LANGUAGES: tuple[str, ...] = tuple(_PATTERNS)
 # A word every date phrase contains (a digit, month, weekday, day word or calendar unit); text without
 # one is skipped at a fraction of the cost of the full pattern.
 _DE_CORE = re.compile(
@@ -257,12 +287,23 @@ _FR_CORE = re.compile(
 _ES_CORE = re.compile(
     rf"(?<![\w])(?:\d|{_ES_MONTH}|{_ES_WEEKDAY}|(?i:hoy|ayer|anteayer|antes|pasado|mañana))"
 )
-_CORES: dict[str, re.Pattern[str]] = {"de": _DE_CORE, "en": _EN_CORE, "fr": _FR_CORE, "es": _ES_CORE}
+_IT_CORE = re.compile(
+    rf"(?<![\w])(?:\d|{_IT_MONTH}|{_IT_WEEKDAY}|(?i:oggi|ieri|domani|altroieri|dopodomani|sta[mns]\w+|"
+    r"l['’]altro))"
+)
+_CORES: dict[str, re.Pattern[str]] = {
+    "de": _DE_CORE,
+    "en": _EN_CORE,
+    "fr": _FR_CORE,
+    "es": _ES_CORE,
+    "it": _IT_CORE,
+}
 _MONTH_TABLES: dict[str, dict[str, int]] = {
     "de": _DE_MONTHS,
     "en": _EN_MONTHS,
     "fr": _FR_MONTHS,
     "es": _ES_MONTHS,
+    "it": _IT_MONTHS,
 }
 
 # A resolved phrase: (value, depends on the anchor) or None when the phrase is no date after all.
@@ -319,7 +360,7 @@ def find_dates(
 # read in the year nearest the publication).
 _SAME_YEAR = re.compile(
     r"\s*,?\s*(?:des\s*selben|desselben|des\s+gleichen|jenes|of\s+(?:the\s+same|that)|"
-    r"de\s+la\s+même|de\s+ese|del\s+mismo)\s+(?:Jahres|year|année|año)\b",
+    r"de\s+la\s+même|de\s+ese|del\s+mismo|dello\s+stesso)\s+(?:Jahres|year|année|año|anno)\b",
     re.IGNORECASE,
 )
 _EXPLICIT_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
@@ -497,6 +538,8 @@ _FUTURE_ROMANCE = {
     "es": re.compile(
         r"(?<![\w])\w+(?:rá|rán)(?![\w])|(?<![\w])(?:va|van)\s+a\s+\w+(?:ar|er|ir)(?![\w])", re.IGNORECASE
     ),
+    # "-rà", "-ranno", "-rò" ("voterà", "riapriranno", "sarà")
+    "it": re.compile(r"(?<![\w'’])\w+(?:rà|ranno|rò)(?![\w'’])", re.IGNORECASE),
 }
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”„«»–—]")
 

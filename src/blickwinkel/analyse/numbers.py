@@ -53,6 +53,15 @@ _ES_NUMBER_WORD = (
     "diecinueve|catorce|quince|trece|doce|once|diez|veinte|treinta|ciento|cien|mil|dos|tres|cuatro|"
     "cinco|seis|siete|ocho|nueve|uno|una|un"
 )
+# Italian number words as text2num reads them; Italian writes a number as one word ("trentacinque",
+# "duemilacinquecento", "centoventi") and drops a tens word's last vowel before "uno" and "otto"
+# ("ventuno", "trentotto"), so a run is read piece by piece, the longest first, as German is.
+_IT_NUMBER_WORDS = (
+    "diciannove|diciassette|quattordici|quindici|tredici|diciotto|sedici|dodici|undici|dieci|"
+    "quaranta|cinquanta|sessanta|settanta|ottanta|novanta|quarant|cinquant|sessant|settant|ottant|"
+    "novant|venti|trenta|vent|trent|cento|mille|mila|quattro|cinque|sette|nove|otto|sei|tré|tre|due|"
+    "uno|una|un"
+)
 # Digit groups: "2.500" and "2 500" (German), "22'050" and "22’050" (Swiss), "2,500" (English); a
 # number with both marks reads the last one as the decimal mark ("1,234.5" in German text too).
 _GROUP = r"[\u00a0\u202f '’]"
@@ -101,9 +110,17 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "dizaine": (20, 99),
     "centaine": (200, 999),
     "millier": (2_000, 9_999),
+    # Italian plurals, looked up as written
+    "decine": (20, 99),
+    "centinaia": (200, 999),
+    "migliaia": (2_000, 9_999),
+    "milioni": (2e6, 9.99e6),
+    "miliardi": (2e9, 9.99e9),
 }
 # "une centaine", "un millier", "une dizaine": about that many, approximate.
-_ABOUT_ONE = frozenset({"centaine", "millier", "dizaine", "centenar", "millar", "decena"})
+_ABOUT_ONE = frozenset(
+    {"centaine", "millier", "dizaine", "centenar", "millar", "decena", "decina", "centinaio", "migliaio"}
+)
 
 _DE_ATOM = re.compile(
     # every amount starts at a word start; checking that first keeps the scan fast
@@ -170,6 +187,17 @@ _ES_ATOM = re.compile(
     rf"|(?<![\w-])(?P<word>(?i:(?:{_ES_NUMBER_WORD})(?:(?:\s+y\s+|\s+)(?:{_ES_NUMBER_WORD}))*))(?![\w-])"
     r")"
 )
+_IT_ATOM = re.compile(
+    # Italian writes digits like German ("2.500", "2,5") and glues "mila" to them ("25mila")
+    r"(?<![\w])(?:"
+    rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_DE_NUMERIC})(?P<suffix>mila)?{_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
+    r"|(?<![\w-])(?P<some>(?i:alcune|alcuni|diverse|diversi|parecchie|parecchi)\s+)(?P<somebase>centinaia|migliaia)"
+    r"(?![\w-])"
+    r"|(?<![\w-])(?P<vague>(?i:decine|centinaia|migliaia|milioni|miliardi))(?![\w-])"
+    r"|(?<![\w-])(?P<one>(?i:una?)\s+)(?P<onescale>milione|miliardo|dozzina|decina|centinaio|migliaio)(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?>{_IT_NUMBER_WORDS})+))(?![\w-])"
+    r")"
+)
 _DE_SCALE = re.compile(
     r"[ \u00a0]*(Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion|Bio\.|Tausend|"
     r"tausend|Tsd\.|Dutzend)(?![\w-])"
@@ -177,6 +205,7 @@ _DE_SCALE = re.compile(
 _EN_SCALE = re.compile(r"[ \u00a0]*(million|billion|trillion|thousand|bn|mn|dozen)(?![\w-])", re.IGNORECASE)
 _ES_SCALE = re.compile(r"[ \u00a0]*(mil\s+millones|millones|millón|mil|docenas|docena)(?![\w-])")
 _FR_SCALE = re.compile(r"[ \u00a0]*(millions|million|milliards|milliard|mille|douzaines|douzaine)(?![\w-])")
+_IT_SCALE = re.compile(r"[ \u00a0]*(milioni|milione|miliardi|miliardo|mila|mln|mld|dozzine|dozzina)(?![\w-])")
 _SCALES: dict[str, float] = {
     "million": 1e6,
     "millionen": 1e6,
@@ -225,11 +254,26 @@ _SCALES: dict[str, float] = {
     "centaines": 100,
     "millier": 1e3,
     "milliers": 1e3,
+    "milione": 1e6,
+    "milioni": 1e6,
+    "mln": 1e6,
+    "miliardo": 1e9,
+    "miliardi": 1e9,
+    "mld": 1e9,
+    "mila": 1e3,
+    "dozzina": 12,
+    "dozzine": 12,
+    "decina": 10,
+    "centinaio": 100,
+    "migliaio": 1e3,
+    "centinaia": 100,
+    "migliaia": 1e3,
 }
 _DE_RANGE = re.compile(r"[ \u00a0]*(-|–|bis|oder|und)[ \u00a0]*")
 _EN_RANGE = re.compile(r"[ \u00a0]*(-|–|to|or|and)[ \u00a0]*")
 _ES_RANGE = re.compile(r"[ \u00a0]*(-|–|a|o|y)[ \u00a0]*")
 _FR_RANGE = re.compile(r"[ \u00a0]*(-|–|à|ou|et)[ \u00a0]*")
+_IT_RANGE = re.compile(r"[ \u00a0]*(-|–|a|o|e)[ \u00a0]*")
 
 _DE_HEDGE = re.compile(
     r"(?:^|(?<=[\s(„\"'»«]))(?i:etwa|rund|knapp|circa|zirka|ca\.|nicht\s+mehr\s+als|nicht\s+weniger\s+als|mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|"
@@ -249,10 +293,16 @@ _ES_HEDGE = re.compile(
     r"(?:^|(?<=[\s(\"'«]))(?i:unos|unas|alrededor\s+de|cerca\s+de|casi|más\s+de|menos\s+de|al\s+menos|"
     r"hasta|aproximadamente|en\s+torno\s+a|como\s+mínimo|como\s+máximo)[ \u00a0]+$"
 )
+_IT_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\"'«]))(?i:circa|quasi|oltre|più\s+di|meno\s+di|almeno|fino\s+a|intorno\s+a(?:i|lle)?|"
+    r"attorno\s+a(?:i|lle)?|poco\s+più\s+di|poco\s+meno\s+di|non\s+più\s+di|non\s+meno\s+di|"
+    r"approssimativamente|all['’]incirca|una\s+stima\s+di|almeno\s+altr[ei]|ben)[ \u00a0]+$"
+)
 _DE_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:zwischen)[ \u00a0]+$")
 _EN_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:between|from)[ \u00a0]+$")
 _ES_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 _FR_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
+_IT_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:tra|fra|da)[ \u00a0]+$")
 
 
 def _month_words(code: str, *, short: bool, dotless: bool) -> frozenset[str]:
@@ -271,6 +321,7 @@ DE_MONTHS = _month_words("de", short=True, dotless=False)
 EN_MONTHS = _month_words("en", short=True, dotless=True)
 FR_MONTHS = _month_words("fr", short=True, dotless=False)
 ES_MONTHS = _month_words("es", short=False, dotless=False)
+IT_MONTHS = _month_words("it", short=False, dotless=False)
 # German and English weekday names, full (text/weekdays.py).
 WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers("en", "full"))
 # Currency codes written before an amount ("CHF 22'050", "USD 1,200"): an amount, not a name's label
@@ -283,7 +334,8 @@ LABEL_WORDS = _ID_BEFORE = word_set(
     "raum version flug bus tram route bundesstraße autobahn kategorie stufe klasse jahrgang runde "
     "spieltag minute folge staffel band heft ausgabe no. number article section page chapter flight "
     "line platform room level category grade round episode season volume issue resolution "
-    "départementale nationale numéro n° ligne vol carretera número línea vuelo artículo"
+    "départementale nationale numéro n° ligne vol carretera número línea vuelo artículo "
+    "numero articolo pagina capitolo volo linea binario strada statale provinciale autostrada"
 )
 _DE_ORDINAL_BEFORE = word_set(
     "der die das den dem des am im zum zur vom beim ihr ihre ihrem ihren ihrer sein seine seinem "
@@ -291,6 +343,9 @@ _DE_ORDINAL_BEFORE = word_set(
     "einem einer einen"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;„\"“»«(\n]\s*)$")
+
+
+_IT_HALF = re.compile(r"[ \u00a0]+e[ \u00a0]+mezz[oa](?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -302,6 +357,8 @@ class NumberLanguage:
     between: re.Pattern[str]
     decimal: str
     months: frozenset[str]
+    # "and a half" after a scale word: "due milioni e mezzo" is 2.5 million
+    half_after_scale: re.Pattern[str] | None = None
 
 
 LANGUAGES: dict[str, NumberLanguage] = {
@@ -309,6 +366,7 @@ LANGUAGES: dict[str, NumberLanguage] = {
     "en": NumberLanguage(_EN_ATOM, _EN_SCALE, _EN_RANGE, _EN_HEDGE, _EN_BETWEEN, ".", EN_MONTHS),
     "fr": NumberLanguage(_FR_ATOM, _FR_SCALE, _FR_RANGE, _FR_HEDGE, _FR_BETWEEN, ",", FR_MONTHS),
     "es": NumberLanguage(_ES_ATOM, _ES_SCALE, _ES_RANGE, _ES_HEDGE, _ES_BETWEEN, ",", ES_MONTHS),
+    "it": NumberLanguage(_IT_ATOM, _IT_SCALE, _IT_RANGE, _IT_HEDGE, _IT_BETWEEN, ",", IT_MONTHS, _IT_HALF),
 }
 
 
@@ -377,7 +435,8 @@ def read_atom(
         return Atom(start, end, 2 * base, 9 * base, None, scaled=True, vague=True)
     elif match.group("vague") is not None:
         word = re.sub(r"\s+", " ", match.group("vague").lower())
-        word = word.rstrip("n").rstrip("e").rstrip("s") if code == "de" else word.rstrip("s")
+        if word not in _VAGUE:  # (the Italian plurals are listed as written)
+            word = word.rstrip("n").rstrip("e").rstrip("s") if code == "de" else word.rstrip("s")
         low, high = _VAGUE.get(word, (0.0, 0.0))
         if not low:
             return None
@@ -462,6 +521,10 @@ def _apply_scale(atom: Atom, text: str, code: str, lang: NumberLanguage, below: 
     atom.end = scale_match.end()
     atom.scaled = True
     atom.scale = scale
+    if lang.half_after_scale is not None and (half := lang.half_after_scale.match(text, atom.end)):
+        atom.low += scale / 2
+        atom.end = half.end()
+        return atom
     return _with_lower_part(atom, text, code, lang, below)
 
 

@@ -110,6 +110,8 @@ ROMANCE_NP = (
 ROMANCE_AUX = r"(?:a|ont|avait|avaient|ha|han|había|habían)"
 
 ROMANCE = frozenset({"fr", "es"})
+# The languages whose speakers are read: German and English, and these (analyse/readers.py).
+SPEAKER_LANGUAGES = frozenset({"de", "en"}) | ROMANCE
 
 # "St." and "Saint" begin the names of places and institutions ("St. Mary's Hospital said").
 _NOT_TITLES_HERE = frozenset({"st", "saint"})

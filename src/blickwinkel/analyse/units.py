@@ -14,6 +14,7 @@ from blickwinkel.analyse.numbers import (
     EN_MONTHS,
     ES_MONTHS,
     FR_MONTHS,
+    IT_MONTHS,
     WEEKDAYS,
     word_set,
 )
@@ -85,10 +86,23 @@ _EN_OBJECT_START = re.compile(
 # milliers d'habitants") and the forms of "to be" and "to have" that follow a count ("3 sont blessés").
 _FR_STOP = function_words("fr") | word_set("a ont avait avaient est sont était étaient été sera seront")
 _ES_STOP = function_words("es") | word_set("es son fue fueron era eran ha han había habían será serán")
-_FR_PERCENT = re.compile(r"[ \u00a0]*(?:pour[ \u00a0]*cent|por[ \u00a0]*ciento)(?![\w])", re.IGNORECASE)
+_IT_STOP = function_words("it") | word_set(
+    "è sono era erano fu furono è stato stata stati state sarà saranno ha hanno aveva avevano avrà"
+)
+_FR_PERCENT = re.compile(
+    r"[ \u00a0]*(?:pour[ \u00a0]*cent|por[ \u00a0]*ciento|per[ \u00a0]*cento)(?![\w])", re.IGNORECASE
+)
 _FR_TOKEN = re.compile(
     r"[ \t\u00a0\u202f]*(?:(d['’]|de[ \u00a0]+))?([^\W\d_][\w'’]*(?:[-‑]\w+)*\.?|%|€|\$|£)"
 )
+# Italian joins a scale or a vague amount to the noun with "di" ("2 milioni di euro", "centinaia di
+# persone").
+_IT_TOKEN = re.compile(
+    r"[ \t\u00a0\u202f]*(?:(d['’]|di[ \u00a0]+))?([^\W\d_][\w'’]*(?:[-‑]\w+)*\.?|%|€|\$|£)"
+)
+# A verb's third person ending ("resta", "restano", "sono") after a number: its lemma is the
+# infinitive, and it is no counted noun (Italian plural nouns end in -i or -e).
+_IT_VERB_ENDINGS = ("a", "ano", "ono", "ò", "è", "à")
 
 
 class NotAQuantity:
@@ -129,7 +143,7 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
         return temperature
     if code == "en" and (measure := _EN_HYPHEN_MEASURE.match(text, end)) is not None:
         return english_unit(text[end + 1 : measure.end()]), measure.end()  # "a five-year ban"
-    if code in ("fr", "es"):
+    if code in _ROMANCE_UNIT_LANGUAGES:
         return _romance_unit(text, end, code)
     pos = end
     skipped = 0
@@ -185,15 +199,24 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
     return fallback
 
 
+# The languages whose counted noun follows the number at once, with their months, the words that
+# end the search and the pattern of the noun with its joining word.
+_ROMANCE_UNIT_LANGUAGES: dict[str, tuple[frozenset[str], frozenset[str], re.Pattern[str]]] = {
+    "fr": (FR_MONTHS, _FR_STOP, _FR_TOKEN),
+    "es": (ES_MONTHS, _ES_STOP, _FR_TOKEN),
+    "it": (IT_MONTHS, _IT_STOP, _IT_TOKEN),
+}
+
+
 def _romance_unit(text: str, end: int, code: str) -> tuple[str, int] | NotAQuantity | None:
-    """The counted noun right after a French or Spanish number (adjectives mostly follow the noun),
-    after a joining "de"/"d'": its lemma ("personnes" -> "personne", "d'euros" -> EUR, "personas" ->
-    "persona")."""
-    months, stop = (FR_MONTHS, _FR_STOP) if code == "fr" else (ES_MONTHS, _ES_STOP)
+    """The counted noun right after a French, Spanish or Italian number (adjectives mostly follow the
+    noun), after a joining "de"/"d'"/"di": its lemma ("personnes" -> "personne", "d'euros" -> EUR,
+    "personas" -> "persona", "famiglie" -> "famiglia")."""
+    months, stop, token_pattern = _ROMANCE_UNIT_LANGUAGES[code]
     percent = _FR_PERCENT.match(text, end)
     if percent is not None:
         return "%", percent.end()
-    match = _FR_TOKEN.match(text, end)
+    match = token_pattern.match(text, end)
     if match is None:
         return None
     raw = match.group(2)
@@ -209,7 +232,11 @@ def _romance_unit(text: str, end: int, code: str) -> tuple[str, int] | NotAQuant
         return currency, word_end
     if lowered in stop or token[0].isupper() or "'" in lowered or "’" in lowered:
         return None
-    lemma = french_unit(lowered) if code == "fr" else str(dictionary.lemma(lowered, "es"))
+    lemma = french_unit(lowered) if code == "fr" else str(dictionary.lemma(lowered, code))
+    if code == "it":
+        if lemma != lowered and lemma.endswith(("are", "ere", "ire")) and lowered.endswith(_IT_VERB_ENDINGS):
+            return None  # "la strada 12 resta chiusa"
+        return lemma, word_end
     if lemma != lowered and lemma.endswith(("er", "ir", "re", "ar")) and not lowered.endswith(("s", "x")):
         return None  # a verb after the number ("la route 704 reste fermée"), not a counted noun
     return lemma, word_end
@@ -526,6 +553,54 @@ _UNIT_KEYS: dict[str, str] = {
     "casa": "house",
     "vivienda": "house",
     "desaparecido": "missing",
+    # Italian units (lemmas), written for this project
+    "morto": "dead",
+    "vittima": "victim",
+    "ferito": "injured",
+    "soldato": "soldier",
+    "bambino": "child",
+    "donna": "woman",
+    "uomo": "man",
+    "civile": "civilian",
+    "poliziotto": "police officer",
+    "agente": "police officer",
+    "rifugiato": "refugee",
+    "profugo": "refugee",
+    "abitante": "resident",
+    "residente": "resident",
+    "ostaggio": "hostage",
+    "prigioniero": "prisoner",
+    "detenuto": "prisoner",
+    "razzo": "rocket",
+    "anno": "year",
+    "mese": "month",
+    "settimana": "week",
+    "giorno": "day",
+    "ora": "hour",
+    "minuto": "minute",
+    "secondo": "second",
+    "volta": "times",
+    "attacco": "attack",
+    "seggio": "seat",
+    "abitazione": "house",
+    "disperso": "missing",
+    "vigile": "firefighter",
+    "pompiere": "firefighter",
+    "passeggero": "passenger",
+    "famiglia": "family",
+    "metro": "m",
+    "chilometro": "km",
+    "centimetro": "cm",
+    "millimetro": "mm",
+    "chilo": "kg",
+    "chilogrammo": "kg",
+    "grammo": "g",
+    "tonnellata": "tonne",
+    "ettaro": "ha",
+    "litro": "l",
+    "grado": "degree",
+    "dollaro": "usd",
+    "sterlina": "gbp",
 }
 
 

@@ -200,28 +200,49 @@ def separate_events_note(comparison: Comparison) -> str | None:
 
 
 def thin_languages_note(comparison: Comparison) -> str | None:
-    """What the comparison could not read in articles of languages other than German, English, French
-    and Spanish, or None when there are none. A Polish or Turkish pair was compared with no word of
-    it: the names came out in each grammatical case, no speaker was found and no opinion was read."""
-    from blickwinkel.analyse.subjectivity import reads_opinion
+    """What the comparison could not read in articles of languages read thinly (``analyse.readers``),
+    or None when there are none. A Polish or Turkish pair was compared with no word of it: the names
+    came out in each grammatical case, no speaker was found and no opinion was read."""
+    from blickwinkel.analyse.readers import READERS, unread
 
     names = outlet_labels(a.article for a in comparison.articles)
     by_language: dict[str, list[str]] = {}
     for a in comparison.articles:
         language = (a.article.language or "").lower()[:2]
-        if language and not reads_opinion(language):
+        if language and unread(language):
             by_language.setdefault(language, []).append(names[a.article.id])
     if not by_language:
         return None
     who = "; ".join(f"{', '.join(names)} ({language})" for language, names in sorted(by_language.items()))
-    languages = ", ".join(sorted(by_language))
-    return (
-        f"{who}: blickwinkel reads German and English, French and Spanish more thinly; in {languages} "
-        "it finds names by their capitals only, as written (one person in two grammatical cases is two "
-        "names), and reads no speakers, no dates, no counts or amounts and no opinion, so facts are "
-        "linked by meaning and wording alone, and a different number is a conflict only between two "
-        "statements worded alike"
-    )
+    by_gap: dict[tuple[str, ...], list[str]] = {}
+    for language in sorted(by_language):
+        by_gap.setdefault(unread(language), []).append(language)
+    parts = []
+    for gap, languages in by_gap.items():
+        codes = ", ".join(languages)
+        if len(gap) == len(READERS):
+            parts.append(
+                f"in {codes} it finds names by their capitals only, as written (one person in two "
+                "grammatical cases is two names), and reads no speakers, no dates, no counts or amounts and "
+                "no opinion, so facts are linked by meaning and wording alone, and a different number is a "
+                "conflict only between two statements worded alike"
+            )
+        else:
+            parts.append(f"articles in {codes} get no {_listed(gap, 'and no')}")
+    thin = _thin_languages()
+    return f"{who}: blickwinkel reads German and English, {thin} more thinly; " + "; ".join(parts)
+
+
+def _listed(items: Sequence[str], joiner: str) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {joiner} {items[-1]}"
+
+
+def _thin_languages() -> str:
+    """The languages read besides German and English, by name ("French, Spanish and Italian")."""
+    from blickwinkel.analyse.readers import reads
+
+    names = {"fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
+    return _listed([name for code, name in names.items() if reads(code)], "and")
 
 
 def comparison_notes(articles: Iterable[Article], comparison: Comparison | None) -> tuple[str, ...]:

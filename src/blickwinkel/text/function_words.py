@@ -44,9 +44,14 @@ _WORDS = {
         y e o u pero porque ni cuando como
         no también ya además cada todo toda todos todas más menos
     """,
-    # Italian only for outlet banners ("Corriere della Sera"); nothing else reads Italian.
     "it": """
-        il lo la i gli le di da del della dei in con per su e o
+        il lo la i gli le l' un uno una un' del dello della dei degli delle al allo alla ai agli alle
+        dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle
+        col questo questa questi queste quello quella quelli quelle suo sua suoi sue loro nostro nostra
+        lui lei essi esse noi voi io tu si ci ne che chi cui dove
+        di a da in con su per tra fra verso dopo prima durante contro senza presso secondo
+        e ed o ma però quindi perché se come anche
+        non più meno già ancora ogni tutto tutti tutte molto molti
     """,
 }
 

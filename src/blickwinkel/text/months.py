@@ -73,6 +73,20 @@ _FULL: Final = {
         noviembre
         diciembre
     """,
+    "it": """
+        gennaio
+        febbraio
+        marzo
+        aprile
+        maggio
+        giugno
+        luglio
+        agosto
+        settembre
+        ottobre
+        novembre
+        dicembre
+    """,
 }
 # Abbreviations, written without their dot (German and French print one, English often not). A month
 # with no abbreviation ("Mai", "May") has an empty line: "-".
@@ -81,6 +95,7 @@ _SHORT: Final = {
     "en": "jan | feb | mar | apr | - | jun | jul | aug | sep sept | oct | nov | dec",
     "fr": "janv | févr fevr | - | avr | - | - | juil | - | sept | oct | nov | déc dec",
     "es": "ene | feb | mar | abr | may | jun | jul | ago | sep sept | oct | nov | dic",
+    "it": "gen | feb | mar | apr | mag | giu | lug | ago | set sett | ott | nov | dic",
 }
 
 
@@ -89,7 +104,7 @@ def _table(lines: list[str]) -> dict[str, int]:
     return {name: number for number, line in enumerate(lines, 1) for name in line.split() if name != "-"}
 
 
-MONTH_LANGUAGES: Final = ("de", "en", "fr", "es")
+MONTH_LANGUAGES: Final = ("de", "en", "fr", "es", "it")
 _TABLES: Final = {
     (code, "full"): MappingProxyType(_table(_FULL[code].strip().splitlines())) for code in MONTH_LANGUAGES
 } | {(code, "short"): MappingProxyType(_table(_SHORT[code].split("|"))) for code in MONTH_LANGUAGES}

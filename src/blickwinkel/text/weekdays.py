@@ -23,6 +23,8 @@ _FULL: Final = {
     "en": "monday | tuesday | wednesday | thursday | friday | saturday | sunday",
     "fr": "lundi | mardi | mercredi | jeudi | vendredi | samedi | dimanche",
     "es": "lunes | martes | miércoles miercoles | jueves | viernes | sábado sabado | domingo",
+    "it": "lunedì lunedi | martedì martedi | mercoledì mercoledi | giovedì giovedi | venerdì venerdi | "
+    "sabato | domenica",
 }
 # Abbreviations, written without their dot.
 _SHORT: Final = {
@@ -30,6 +32,7 @@ _SHORT: Final = {
     "en": "mon | tue tues | wed | thu thur thurs | fri | sat | sun",
     "fr": "lun | mar | mer | jeu | ven | sam | dim",
     "es": "lun | mar | mié mie | jue | vie | sáb sab | dom",
+    "it": "lun | mar | mer | gio | ven | sab | dom",
 }
 
 
@@ -38,7 +41,7 @@ def _table(days: list[str]) -> dict[str, int]:
     return {name: number for number, names in enumerate(days) for name in names.split()}
 
 
-WEEKDAY_LANGUAGES: Final = ("de", "en", "fr", "es")
+WEEKDAY_LANGUAGES: Final = ("de", "en", "fr", "es", "it")
 _TABLES: Final = {
     (code, "full"): MappingProxyType(_table(_FULL[code].split("|"))) for code in WEEKDAY_LANGUAGES
 } | {(code, "short"): MappingProxyType(_table(_SHORT[code].split("|"))) for code in WEEKDAY_LANGUAGES}

@@ -1,0 +1,94 @@
+"""Italian (and later Portuguese and Dutch) coverage: numbers, dates, speakers and a two-article
+comparison, each a table of sentences we invented, like the German and English ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from blickwinkel.analyse.dates import find_dates
+from blickwinkel.analyse.quantities import find_quantities
+
+# A Wednesday.
+ANCHOR = dt.date(2031, 3, 5)
+
+# (language, sentence, [(value, upper, unit, approximate), ...])
+NUMBERS = [
+    ("it", "Quaranta famiglie sono state evacuate nella notte.", [(40, None, "famiglia", False)]),
+    ("it", "Secondo i pompieri, 120 persone hanno lasciato le case.", [(120, None, "persona", False)]),
+    ("it", "I danni sono stimati in 2,5 milioni di euro.", [(2_500_000, None, "EUR", False)]),
+    ("it", "I danni superano i due milioni e mezzo di euro.", [(2_500_000, None, "EUR", False)]),
+    (
+        "it",
+        "Circa 1.500 persone e almeno trentacinque feriti.",
+        [(1500, None, "persona", True), (35, None, "ferito", True)],
+    ),
+    ("it", "Al corteo c'erano 25mila persone.", [(25_000, None, "persona", False)]),
+    ("it", "Centinaia di persone in piazza.", [(200, 999, "persona", True)]),
+    ("it", "Sono rimasti feriti tra 20 e 30 passeggeri.", [(20, 30, "passeggero", False)]),
+    (
+        "it",
+        "Un centinaio di abitanti e una decina di case.",
+        [(100, None, "abitante", True), (10, None, "casa", True)],
+    ),
+    (
+        "it",
+        "Ventuno soldati e trentotto civili.",
+        [(21, None, "soldato", False), (38, None, "civile", False)],
+    ),
+    ("it", "Il 3 per cento dei votanti.", [(3, None, "%", False)]),
+    (
+        "it",
+        "La collina si è mossa di oltre tre metri in due ore.",
+        [(3, None, "metro", True), (2, None, "ora", False)],
+    ),
+    # a label, a date and a verb after a number are no counted thing
+    ("it", "Il volo 812 è atterrato il 12 marzo.", []),
+    ("it", "Una donna e un uomo sono arrivati.", []),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "expected"), NUMBERS)
+def test_numbers(language: str, sentence: str, expected: list[tuple[float, float | None, str, bool]]) -> None:
+    found = [(q.value, q.upper, q.unit, q.approximate) for q in find_quantities(sentence, language)]
+    assert found == expected
+
+
+# (language, sentence, [(phrase, value), ...]) against ANCHOR
+DATES = [
+    ("it", "Le famiglie sono state evacuate martedì sera.", [("martedì", "2031-03-04")]),
+    ("it", "La strada resterà chiusa fino al 12 marzo 2031.", [("12 marzo 2031", "2031-03-12")]),
+    ("it", "La provinciale rimarrà chiusa fino al 12 marzo.", [("12 marzo", "2031-03-12")]),
+    ("it", "Ieri il consiglio ha votato.", [("Ieri", "2031-03-04")]),
+    ("it", "Il consiglio si riunirà domani.", [("domani", "2031-03-06")]),
+    ("it", "Il consiglio voterà venerdì.", [("venerdì", "2031-03-07")]),
+    ("it", "Lo scorso lunedì è crollato il muro.", [("Lo scorso lunedì", "2031-03-03")]),
+    ("it", "Il mercato riapre il prossimo lunedì.", [("il prossimo lunedì", "2031-03-10")]),
+    (
+        "it",
+        "Dal 1º maggio 2030 al 25/12/2030.",
+        [("1º maggio 2030", "2030-05-01"), ("25/12/2030", "2030-12-25")],
+    ),
+    ("it", "A febbraio 2031 la prima crepa.", [("A febbraio 2031", "2031-02")]),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "expected"), DATES)
+def test_dates(language: str, sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, language, anchor=ANCHOR)] == expected
+
+
+def test_the_note_names_what_a_language_does_not_get() -> None:
+    from types import SimpleNamespace
+
+    from blickwinkel.analyse.readers import reads, unread
+    from blickwinkel.report.labels import thin_languages_note
+
+    assert unread("de") == unread("en-GB") == unread("fr") == unread("es") == ()
+    assert {"dates", "counts or amounts"} <= set(reads("it"))
+    assert reads("pl") == ()
+    articles = [SimpleNamespace(article=SimpleNamespace(id=i, language="it", outlet=i)) for i in ("A", "B")]
+    note = thin_languages_note(SimpleNamespace(articles=articles))  # type: ignore[arg-type]
+    assert note is not None and note.startswith("A, B (it): blickwinkel reads German and English, French, ")
+    assert "Italian more thinly" in note and "no dates" not in note and "no opinion" in note
