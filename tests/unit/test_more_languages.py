@@ -1,5 +1,6 @@
-"""Italian (and later Portuguese and Dutch) coverage: numbers, dates, speakers and a two-article
-comparison, each a table of sentences we invented, like the German and English ones."""
+"""Italian (and later Portuguese and Dutch) coverage: numbers, dates and speakers, each a table of
+sentences we invented, like the German and English ones (the two-article comparison:
+tests/integration/test_more_languages_pairs.py)."""
 
 from __future__ import annotations
 
@@ -92,3 +93,39 @@ def test_the_note_names_what_a_language_does_not_get() -> None:
     note = thin_languages_note(SimpleNamespace(articles=articles))  # type: ignore[arg-type]
     assert note is not None and note.startswith("A, B (it): blickwinkel reads German and English, French, ")
     assert "Italian more thinly" in note and "no dates" not in note and "no opinion" in note
+
+
+# (language, sentence, speaker as written or None, statement kind)
+SPEAKERS = [
+    ("it", "«La strada resterà chiusa», ha detto il sindaco, Marta Bellini.", "Marta Bellini", True),
+    ("it", "Secondo la polizia, due persone sono rimaste ferite.", "la polizia", True),
+    (
+        "it",
+        "Il sindaco Marta Bellini ha spiegato che la strada resterà chiusa.",
+        "Il sindaco Marta Bellini",
+        True,
+    ),
+    ("it", "Sono state evacuate 150 persone, hanno riferito i vigili del fuoco.", "i vigili", True),
+    ("it", "«Abbiamo avuto paura», racconta un residente.", "un residente", True),
+    ("it", "Come ha confermato la prefettura, il ponte è chiuso.", "la prefettura", True),
+    (
+        "it",
+        "Marta Bellini, sindaca del paese, ha dichiarato che i lavori inizieranno.",
+        "Marta Bellini",
+        True,
+    ),
+    # a pronoun is no speaker's name; a sentence with no verb of saying reports nothing said
+    ("it", "Lui ha detto che tornerà presto.", None, True),
+    ("it", "Il consiglio ha approvato il bilancio.", None, False),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "speaker", "reported"), SPEAKERS)
+def test_speakers(language: str, sentence: str, speaker: str | None, reported: bool) -> None:
+    from blickwinkel.analyse.quote_marks import find_quotations
+    from blickwinkel.analyse.reported_speech import is_reported
+    from blickwinkel.analyse.speakers import find_speaker
+
+    found = find_speaker(sentence, find_quotations(sentence), language)
+    assert (found[0] if found else None) == speaker
+    assert is_reported(sentence, language) == reported

@@ -33,7 +33,7 @@ from blickwinkel.analyse.speakers import (
     speaker_entity_key,
     speaker_from_attribution,
 )
-from blickwinkel.analyse.speech_words import ROMANCE, SPEECH
+from blickwinkel.analyse.speech_words import ROMANCE, SPEAKER_LANGUAGES, SPEECH
 from blickwinkel.model import Article, Block, Mention, Sentence, StatementKind
 
 
@@ -58,7 +58,7 @@ def _block_of(article: Article, sentence: Sentence) -> Block | None:
 def _language(article: Article, block: Block | None) -> str:
     lang = (block.language if block and block.language else None) or article.language or "de"
     code = lang.lower()[:2]
-    return code if code in ("en", "fr", "es") else "de"
+    return code if code in SPEAKER_LANGUAGES else "de"
 
 
 def classify_statements(

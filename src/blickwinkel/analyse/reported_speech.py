@@ -9,7 +9,8 @@ import re
 from blickwinkel.analyse.speech_words import ADJ, DET_DE, GENITIVE, ROMANCE, SPEECH_DE, SPEECH_ROMANCE
 
 _REPORTED_ROMANCE = re.compile(
-    rf"\b(?:selon|d['’]après|según|de\s+acuerdo\s+con|{SPEECH_ROMANCE})\b", re.IGNORECASE
+    rf"\b(?:selon|d['’]après|según|de\s+acuerdo\s+con|secondo|{SPEECH_ROMANCE})\b",
+    re.IGNORECASE,
 )
 
 _REPORTED_DE = re.compile(

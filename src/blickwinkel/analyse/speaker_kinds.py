@@ -18,12 +18,17 @@ _GROUP_HEAD_EN = re.compile(rf"(?:{GROUP_NOUNS_EN})", re.IGNORECASE)
 # French and Spanish heads ("la préfecture", "les pompiers", "los bomberos").
 _ORGANISATION_HEAD_ROMANCE = re.compile(
     r"préfecture|gendarmerie|police|mairie|ministère|gouvernement|municipalité|commune|"
-    r"policía|ayuntamiento|gobierno|ministerio|guardia\s+civil|alcaldía|consejería|junta",
+    r"policía|ayuntamiento|gobierno|ministerio|guardia\s+civil|alcaldía|consejería|junta|"
+    r"polizia|carabinieri|questura|prefettura|procura|comune|ministero|governo|regione|provincia|"
+    r"protezione(?:\s+civile)?",
     re.IGNORECASE,
 )
 _GROUP_HEAD_ROMANCE = re.compile(
     r"pompiers|secouristes|habitants|témoins|enquêteurs|autorités|responsables|médecins|"
-    r"bomberos|vecinos|testigos|investigadores|autoridades|responsables|médicos|agentes|sanitarios",
+    r"bomberos|vecinos|testigos|investigadores|autoridades|responsables|médicos|agentes|sanitarios|"
+    # Italian
+    r"pompieri|vigili|soccorritori|abitanti|residenti|testimoni|investigatori|inquirenti|autorità|"
+    r"medici|esperti",
     re.IGNORECASE,
 )
 _PERSON_HEAD_EN = re.compile(

@@ -139,17 +139,23 @@ _BEFORE_VERB_ROMANCE = re.compile(
     rf"(?:^|(?<=[,;:«»“”\"]\s)|(?<=[,;:«»“”\"]))\s*(?P<np>{ROMANCE_NP})(?:,\s+[^,;:«»“”\"]{{1,80}},)?\s+"
     rf"(?:{ROMANCE_AUX}\s+)?(?P<verb>{SPEECH_ROMANCE})\b"
 )
-_SELON = re.compile(rf"\b(?i:selon|d['’]après|según|de\s+acuerdo\s+con)\s+(?P<np>{ROMANCE_NP})")
+_SELON = re.compile(rf"\b(?i:selon|d['’]après|según|de\s+acuerdo\s+con|secondo)\s+(?P<np>{ROMANCE_NP})")
 
 # What may stand before a speech verb that names its speaker after it: the end of what was said, or
 # "según", "como", "comme l'a" ("según informó la Guardia Civil", "comme l'a indiqué la préfecture").
 _ROMANCE_INVERSION = re.compile(
-    rf"(?:[,;«»“”\"]|\b(?i:según|como|tal\s+como|comme\s+l['’]|ainsi\s+que\s+l['’]))\s*(?:{ROMANCE_AUX}\s+)?$"
+    rf"(?:[,;«»“”\"]|\b(?i:según|como|tal\s+como|comme\s+l['’]|ainsi\s+que\s+l['’]|come))\s*(?:{ROMANCE_AUX}\s+)?$"
 )
 
-_ROMANCE_NOT_SPEAKERS = frozenset(
+# Pronouns that open no speaker's name; French "il" is Italian's article ("il sindaco").
+_FR_ES_NOT_SPEAKERS = frozenset(
     {"il", "elle", "ils", "elles", "on", "nous", "je", "él", "ella", "ellos", "ellas"}
 )
+_ROMANCE_NOT_SPEAKERS = {
+    "fr": _FR_ES_NOT_SPEAKERS,
+    "es": _FR_ES_NOT_SPEAKERS,
+    "it": frozenset({"lui", "lei", "loro", "egli", "essi", "esse", "io", "noi", "come"}),
+}
 
 _SO_X = re.compile(rf"(?:^|[,;–—-]\s*)so\s+(?P<np>{NP})")
 _LAUT = re.compile(
@@ -271,7 +277,7 @@ def find_speaker(
                 ) and not _ROMANCE_INVERSION.search(text, 0, m.start()):
                     continue
                 name = _clean_speaker(m.group("np"))
-                if name is None or name.split()[0].lower() in _ROMANCE_NOT_SPEAKERS:
+                if name is None or name.split()[0].lower() in _ROMANCE_NOT_SPEAKERS[lang]:
                     continue
                 start = m.start("np") + m.group("np").lower().index(name.split()[0].lower())
                 return name, start, start + len(name)

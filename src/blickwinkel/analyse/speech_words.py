@@ -101,15 +101,20 @@ SPEECH_ROMANCE = (
     r"déclaré|indiqué|affirmé|expliqué|précisé|ajouté|souligné|assuré|annoncé|confirmé|estimé|"
     r"raconté|dit|déclare|indique|affirme|explique|précise|souligne|"
     r"declaró|dijo|afirmó|explicó|señaló|añadió|indicó|aseguró|precisó|informó|confirmó|anunció|"
-    r"declara|dice|afirma|explica|señala|asegura|indica"
+    r"declara|dice|afirma|explica|señala|asegura|indica|"
+    # Italian ('…», ha detto il sindaco', '<Name> ha spiegato che …', 'come ha riferito la polizia')
+    r"detto|dichiarato|spiegato|affermato|aggiunto|sottolineato|precisato|annunciato|confermato|"
+    r"raccontato|riferito|assicurato|ribadito|osservato|commentato|scritto|riportato|"
+    r"dichiara|spiega|aggiunge|sottolinea|conferma|racconta|riferisce|disse|dichiarò|spiegò|"
+    r"affermò|aggiunse|sottolineò|precisò|annunciò|confermò|raccontò|riferì"
 )
 ROMANCE_NP = (
-    r"(?:(?i:le|la|les|un|une|el|los|las|una|un)\s+|(?i:l['’]))(?:[\w\-]+\s+){0,3}?[\w\-]+"
+    r"(?:(?i:le|la|les|un|une|el|los|las|una|un|il|i|gli)\s+|(?i:l['’]))(?:[\w\-]+\s+){0,3}?[\w\-]+"
     rf"(?:\s+{NAME})?|{NAME}"
 )
-ROMANCE_AUX = r"(?:a|ont|avait|avaient|ha|han|había|habían)"
+ROMANCE_AUX = r"(?:a|ont|avait|avaient|ha|han|había|habían|hanno|aveva|avevano)"
 
-ROMANCE = frozenset({"fr", "es"})
+ROMANCE = frozenset({"fr", "es", "it"})
 # The languages whose speakers are read: German and English, and these (analyse/readers.py).
 SPEAKER_LANGUAGES = frozenset({"de", "en"}) | ROMANCE
 

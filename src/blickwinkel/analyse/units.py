@@ -86,9 +86,7 @@ _EN_OBJECT_START = re.compile(
 # milliers d'habitants") and the forms of "to be" and "to have" that follow a count ("3 sont blessés").
 _FR_STOP = function_words("fr") | word_set("a ont avait avaient est sont était étaient été sera seront")
 _ES_STOP = function_words("es") | word_set("es son fue fueron era eran ha han había habían será serán")
-_IT_STOP = function_words("it") | word_set(
-    "è sono era erano fu furono è stato stata stati state sarà saranno ha hanno aveva avevano avrà"
-)
+_IT_STOP = function_words("it")
 _FR_PERCENT = re.compile(
     r"[ \u00a0]*(?:pour[ \u00a0]*cent|por[ \u00a0]*ciento|per[ \u00a0]*cento)(?![\w])", re.IGNORECASE
 )

@@ -198,21 +198,27 @@ _NO_CHOICE = STOPWORDS | frozenset(
 _WORD = re.compile(r"\w+")
 
 
+# The function words of the other languages read (French and Spanish share one list, as their
+# capitalisation rules read them).
+_OWN_FUNCTION_WORDS = {"fr": ROMANCE_FUNCTION_WORDS, "es": ROMANCE_FUNCTION_WORDS, "it": function_words("it")}
+
+
 def _content_words(items: Sequence[Statement]) -> set[str]:
-    """Nouns in German (capitalised lemmas), content words in other languages (French and Spanish
-    without their function words and number words: "dans", "quarante" were a French outlet's "own
-    words"); never a word of a name (names are what "does not name" lists)."""
+    """Nouns in German (capitalised lemmas), content words in other languages (French, Spanish and
+    Italian without their function words and number words: "dans", "quarante" were a French outlet's
+    "own words", "essere", "Quaranta" an Italian one's); never a word of a name (names are what "does
+    not name" lists)."""
     words: set[str] = set()
     for s in items:
         german = (s.language or "de").startswith("de")
-        romance = (s.language or "").startswith(("fr", "es"))
+        own_function_words = _OWN_FUNCTION_WORDS.get((s.language or "")[:2].lower())
         names = {fold(w) for m in s.entities for w in _WORD.findall(m.text)}
         for lemma in s.lemmas or tuple(s.text.split()):
             folded = fold(lemma)
             if not folded or folded in _NO_CHOICE or folded in names or folded[0].isdigit():
                 continue
-            if romance and (
-                lemma.lower() in ROMANCE_FUNCTION_WORDS or is_number_word(lemma, s.language or "")
+            if own_function_words is not None and (
+                lemma.lower() in own_function_words or is_number_word(lemma, s.language or "")
             ):
                 continue
             if german and not lemma[:1].isupper():

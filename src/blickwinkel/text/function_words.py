@@ -51,7 +51,9 @@ _WORDS = {
         lui lei essi esse noi voi io tu si ci ne che chi cui dove
         di a da in con su per tra fra verso dopo prima durante contro senza presso secondo
         e ed o ma però quindi perché se come anche
-        non più meno già ancora ogni tutto tutti tutte molto molti
+        essere avere è sono era erano fu furono stato stata stati state sarà saranno ha hanno aveva
+        avevano avrà
+        non più meno già ancora ogni tutto tutti tutte molto molti circa quasi oltre almeno
     """,
 }
 

@@ -1,0 +1,48 @@
+"""Two invented reports of one event in Italian (and later Portuguese and Dutch), compared with the
+default embedder: their counts and speakers are read, they share a fact, and the number that differs
+is a conflict (tests/unit/test_more_languages.py holds the sentence tables)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from blickwinkel.analyse.pipeline import analyse_articles
+from blickwinkel.compare import compare_articles
+from blickwinkel.embed import Embedder
+from blickwinkel.ingest import read_text
+from blickwinkel.model import AnalysedArticle
+
+# Two invented reports of one event per language: a shared fact and a number that differs.
+PAIRS = {
+    "it": (
+        "Frana a Borgo Tessa: evacuate quaranta famiglie\n\n"
+        "Quaranta famiglie sono state evacuate martedì sera a Borgo Tessa dopo una frana, ha detto il "
+        "sindaco, Marta Bellini.\n\n"
+        "Secondo i vigili del fuoco, 120 persone hanno lasciato le loro case.",
+        "Borgo Tessa, la frana costringe 40 famiglie a lasciare casa\n\n"
+        "Martedì sera 40 famiglie hanno lasciato le loro abitazioni a Borgo Tessa per una frana, secondo "
+        "la prefettura.\n\n"
+        "Sono state evacuate 150 persone, hanno riferito i vigili del fuoco.",
+    ),
+}
+
+
+def _analysed(text: str, language: str, source: str) -> AnalysedArticle:
+    (analysed,) = analyse_articles([replace(read_text(text, source=source, fmt="text"), language=language)])
+    return analysed
+
+
+@pytest.mark.parametrize("language", sorted(PAIRS))
+def test_two_reports_share_a_fact_and_differ_on_a_number(language: str, use_embedder: Embedder) -> None:
+    first, second = PAIRS[language]
+    pair = [_analysed(first, language, "a.txt"), _analysed(second, language, "b.txt")]
+    by_text = {s.text[:12]: s for a in pair for s in a.statements}
+    counts = {(q.value, q.unit) for a in pair for s in a.statements for q in s.quantities}
+    assert {(40, "famiglia"), (120, "persona"), (150, "persona")} <= counts
+    assert all(s.speaker for s in by_text.values() if s.kind == "reported_speech"), by_text
+    comparison = compare_articles(pair, use_embedder)
+    assert any(len(set(f.articles)) == 2 for f in comparison.facts)
+    assert [c.kind for c in comparison.conflicts] == ["quantity"]
+    assert "120" in str(comparison.conflicts[0].values) and "150" in str(comparison.conflicts[0].values)
