@@ -137,8 +137,8 @@ class Errors(metaclass=_ErrorsWithCodes):
     )
     I032 = (
         "an RSS or Atom feed, not an article page; give the feed's web address to `blickwinkel feeds add "
-        "URL` (then `blickwinkel watch` ingests its entries), or give the address or the saved feed file "
-        "to `blickwinkel ingest`"
+        "URL` (then `blickwinkel watch` ingests its entries), or give the address to `blickwinkel ingest`, "
+        "or save the feed and give the file to any command"
     )
     I033 = "cannot parse HTML: {exc}"
     I034 = "no articles found; pass article files, directories or JSONL"
@@ -174,8 +174,8 @@ class Errors(metaclass=_ErrorsWithCodes):
         "to `blickwinkel ingest`"
     )
     I076 = "could not be checked ({problem}); it was added, `blickwinkel watch` tries it again"
-    # store/ingest.py: a saved RSS or Atom file without one entry (as an empty JSON list, I021)
-    I077 = "the saved feed holds no entries (no <item> or <entry>): nothing to ingest"
+    # ingest/feeds.py: a saved RSS or Atom file without one entry (as an empty JSON list, I021)
+    I077 = "the saved feed holds no entries (no <item> or <entry>): nothing to read"
     I056 = "not a web page or text but {kind}; give the address of an article page"
     I057 = "standard input is empty; pipe an article into the command (cat article.txt | blickwinkel …)"
     I058 = (
@@ -217,16 +217,16 @@ class Errors(metaclass=_ErrorsWithCodes):
         "field 'url' is not a web address: {value} (give an http:// or https:// address); the article is "
         "read without it"
     )
-    # store/ingest.py: a warning (the feed's other entries are still read)
+    # ingest/feeds.py, store/ingest.py: a warning (the feed's other entries are still read)
     I073 = (
         "feed entries without an article's web address (no link, or not http/https), left out: {count} "
         "of {total} ({shown})"
     )
-    # store/ingest.py: a warning (a saved feed file's other entries are still read)
+    # ingest/_base.py (compare, stories, ingest): a warning (a saved feed file's other entries are read)
     I074 = (
         "saved feed entries with a link but no text of their own, not fetched (a saved feed is read "
-        "offline): {count} of {total} ({shown}); ingest the file with --fetch-links to fetch them as a "
-        "feed address's entries are fetched, or ingest their addresses"
+        "offline): {count} of {total} ({shown}); give the file with --fetch-links to fetch them as a "
+        "feed address's entries are fetched, or give their addresses"
     )
     # ingest/_inputs.py: a warning (the file is still read)
     I072 = "the text holds {count} NUL byte(s) (a padded or cut copy?); it is read without them"

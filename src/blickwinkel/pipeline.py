@@ -36,6 +36,8 @@ class ComparisonRun:
     comparison: Comparison | None
     failures: tuple[IngestError, ...]
     articles: tuple[Article, ...]
+    # What the readers noticed that belongs to no one article (a saved feed's entries left out).
+    notes: tuple[str, ...] = ()
 
 
 def compare_articles_text(
@@ -175,13 +177,21 @@ def compare_inputs(
     link_embedder: str = DEFAULT_LINK_EMBEDDER,
     fetch: Callable[[str], Article] | None = None,
     on_read: Callable[[Sequence[Article]], None] | None = None,
+    fetch_links: bool = False,
 ) -> ComparisonRun:
-    """Read every input (a failed one is recorded and skipped; a web address with ``fetch``), then
-    compare what could be read (``on_read`` is shown the articles first).
+    """Read every input (a failed one is recorded and skipped; a web address with ``fetch``, and a
+    saved feed's entries with only a link with ``fetch_links``), then compare what could be read
+    (``on_read`` is shown the articles first).
     An article whose text is longer than ``max_chars`` is recorded as failed too: the analysis time
     grows with the text (a megabyte of one unpunctuated "sentence" takes minutes)."""
     result = read_inputs(
-        inputs, outlet=outlet, published=published, max_bytes=max_bytes, stdin=stdin, fetch=fetch
+        inputs,
+        outlet=outlet,
+        published=published,
+        max_bytes=max_bytes,
+        stdin=stdin,
+        fetch=fetch,
+        fetch_links=fetch_links,
     )
     articles = list(result.articles)
     failures = list(result.failures)
@@ -189,15 +199,17 @@ def compare_inputs(
         failures += [_too_long(a, max_chars) for a in articles if len(a.text) > max_chars]
         articles = [a for a in articles if len(a.text) <= max_chars]
     if len(articles) < 2:
+        # the warnings too: a saved feed whose entries hold only links reads as no article (I074)
+        said = [str(f) for f in failures] + [f"warning: {note}" for note in result.notes]
         raise ComparisonError(
-            Errors.K003.format(count=len(articles), failures="".join(f"\n  {f}" for f in failures))
+            Errors.K003.format(count=len(articles), failures="".join(f"\n  {s}" for s in said))
         )
     if on_read is not None:  # the command tells the user what it is about to compare
         on_read(articles)
     comparison = compare_articles_text(
         articles, embedder=embedder, threshold=threshold, link_embedder=link_embedder
     )
-    return ComparisonRun(comparison, tuple(failures), tuple(articles))
+    return ComparisonRun(comparison, tuple(failures), tuple(articles), result.notes)
 
 
 def _too_long(article: Article, max_chars: int) -> IngestError:

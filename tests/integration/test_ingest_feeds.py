@@ -215,8 +215,8 @@ def test_saved_feed_file_reads_entries_with_text_and_names_the_ones_with_only_a_
         f"{path}: [I073] feed entries without an article's web address (no link, or not http/https), "
         "left out: 1 of 3 ('Empty')",
         f"{path}: [I074] saved feed entries with a link but no text of their own, not fetched (a saved "
-        f"feed is read offline): 1 of 3 ({server}/a1); ingest the file with --fetch-links to fetch "
-        "them as a feed address's entries are fetched, or ingest their addresses",
+        f"feed is read offline): 1 of 3 ({server}/a1); give the file with --fetch-links to fetch "
+        "them as a feed address's entries are fetched, or give their addresses",
     ]
     # With the network allowed, the entry with only a link is fetched as a feed address's entries are.
     fetcher = Fetcher(FetchPolicy(allow_networks=("127.0.0.0/8",), host_interval=0.0))
@@ -286,5 +286,5 @@ def test_a_saved_feed_without_entries_fails_with_its_name(
     counts = Ingestor(store, embedder=use_embedder, analyser=None).ingest([str(path)])
     assert (counts.stored, counts.failed) == (0, 1)
     assert [str(e) for e in counts.errors] == [
-        f"{path}: [I077] the saved feed holds no entries (no <item> or <entry>): nothing to ingest"
+        f"{path}: [I077] the saved feed holds no entries (no <item> or <entry>): nothing to read"
     ]

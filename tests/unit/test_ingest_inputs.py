@@ -303,7 +303,9 @@ def test_outlet_and_date_override_what_the_file_says() -> None:
 def test_read_text_errors() -> None:
     with pytest.raises(IngestError, match=r"^api: \[I003\] text is empty$"):
         read_text(" \n ", source="api")
-    with pytest.raises(IngestError, match=r"^api: \[I004\] unknown format 'docx'; known formats: html, json"):
+    with pytest.raises(
+        IngestError, match=r"^api: \[I004\] unknown format 'docx'; known formats: feed, html, json"
+    ):
         read_text("Titel\n\nText.", source="api", fmt="docx")
     with pytest.raises(IngestError, match=r"^api#2: \[I024\] field 'text' is missing$"):
         read_text('[{"text": "a"}, {"title": "b"}]', source="api", fmt="json")

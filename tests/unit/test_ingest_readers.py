@@ -41,7 +41,7 @@ def block_texts(article: Article, kind: str) -> list[str]:
 
 
 def test_readers_are_registered_by_name() -> None:
-    assert READERS.names() == ["html", "json", "jsonl", "markdown", "text"]
+    assert READERS.names() == ["feed", "html", "json", "jsonl", "markdown", "text"]
 
 
 # --- plain text -------------------------------------------------------------------------------
@@ -351,17 +351,102 @@ def test_html_without_article_text_fails() -> None:
         '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>',
     ],
 )
-def test_feed_file_is_named_as_a_feed(tmp_path: Path, feed: str) -> None:
-    # A saved feed used to fail as "no article text found", which points at a broken page.
+def test_a_saved_feed_without_entries_fails_with_its_name(tmp_path: Path, feed: str) -> None:
+    # A saved feed used to fail as "no article text found", which points at a broken page; then as
+    # I032 ("give it to `ingest`") in every command but `ingest`, which reads it now as they all do.
     path = tmp_path / "feed.xml"
     path.write_text(feed, encoding="utf-8")
     result = read_inputs([str(path)])
     assert result.articles == ()
     assert [str(e) for e in result.failures] == [
-        f"{path}: [I032] an RSS or Atom feed, not an article page; give the feed's web address to "
-        "`blickwinkel feeds add URL` (then `blickwinkel watch` ingests its entries), or give the address "
-        "or the saved feed file to `blickwinkel ingest`"
+        f"{path}: [I077] the saved feed holds no entries (no <item> or <entry>): nothing to read"
     ]
+
+
+# An invented saved feed: two entries with text, one with only a link, one with neither.
+SAVED_FEED = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
+<title>Brackwell Bugle</title>
+<link>https://bugle.example/</link>
+<item><title>Kiln fire closes pottery works</title><link>https://bugle.example/kiln</link>
+<pubDate>Tue, 04 Mar 2031 18:00:00 +0100</pubDate><author>Ida Stone</author>
+<description>&lt;p&gt;A kiln fire closed the pottery works in Brackwell on Tuesday, the fire brigade
+said.&lt;/p&gt;&lt;p&gt;Nobody was hurt.&lt;/p&gt;</description></item>
+<item><title>Pottery works to reopen</title><link>/reopen</link><pubDate>next Tuesday-ish</pubDate>
+<description>The pottery works in Brackwell will reopen within two weeks, the owner said on Wednesday.
+</description></item>
+<item><title>Fire report</title><link>https://bugle.example/report</link>
+<pubDate>Thu, 06 Mar 2031 08:00:00 +0100</pubDate></item>
+<item><title>Letters</title></item>
+</channel></rss>"""
+
+
+@pytest.mark.parametrize("name", ["export.xml", "export.rss", "export.html", "export"])
+def test_a_saved_feed_is_read_by_every_reader_of_files(tmp_path: Path, name: str) -> None:
+    # `compare feed.xml` and `stories feed.xml` refused a saved feed (I032) that `ingest` read: the
+    # feed reader is one of the readers read_inputs picks, whatever the file's ending.
+    path = tmp_path / name
+    path.write_text(SAVED_FEED, encoding="utf-8")
+    result = read_inputs([str(path)])
+    assert result.failures == ()
+    first, second = result.articles
+    assert (first.title, first.url, first.published, first.outlet, first.source) == (
+        "Kiln fire closes pottery works",
+        "https://bugle.example/kiln",
+        dt.date(2031, 3, 4),
+        "bugle.example",
+        f"{path}#1",
+    )
+    assert (second.url, second.published) == ("https://bugle.example/reopen", None)
+    assert result.links == ()  # not asked for: named in a warning
+    assert result.notes == (
+        f"{path}: [I073] feed entries without an article's web address (no link, or not http/https), "
+        "left out: 1 of 4 ('Letters')",
+        f"{path}: [I074] saved feed entries with a link but no text of their own, not fetched (a saved "
+        "feed is read offline): 1 of 4 (https://bugle.example/report); give the file with --fetch-links "
+        "to fetch them as a feed address's entries are fetched, or give their addresses",
+    )
+
+
+def test_a_saved_feed_entry_with_an_unreadable_date_is_read_undated_with_a_warning(tmp_path: Path) -> None:
+    # A JSON record's unreadable date is named (I066); a feed entry's was dropped without a word.
+    path = tmp_path / "export.xml"
+    path.write_text(SAVED_FEED, encoding="utf-8")
+    second = read_inputs([str(path)]).articles[1]
+    assert second.published is None
+    assert second.notes == (
+        f"{path}#2 ('Pottery works to reopen'): [I066] field 'pubDate' is no date blickwinkel reads: "
+        "'next Tuesday-ish' (it reads 2026-03-02, 2 March 2026, 02.03.2026, …); the article is read "
+        "undated",
+    )
+    atom = tmp_path / "atom.xml"
+    atom.write_text(
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Q</title><entry>'
+        "<title>Quay</title><link href='https://q.example/1'/><updated>soon</updated>"
+        "<summary>The quay in Quillby reopened on Monday, the harbour office said.</summary></entry></feed>",
+        encoding="utf-8",
+    )
+    (article,) = read_inputs([str(atom)]).articles
+    assert article.published is None
+    assert [n.split(": ", 1)[1][:40] for n in article.notes] == ["[I066] field 'updated' is no date blickw"]
+
+
+def test_a_saved_feeds_links_are_fetched_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(SAVED_FEED, encoding="utf-8")
+    asked: list[str] = []
+
+    def fetch(url: str) -> Article:
+        asked.append(url)
+        return read_text("Fire report\n\nThe fire brigade of Brackwell finished its report.", source=url)
+
+    fetched = read_inputs([str(path)], fetch=fetch, fetch_links=True)
+    assert asked == ["https://bugle.example/report"]
+    assert len(fetched.articles) == 3 and fetched.articles[2].published == dt.date(2031, 3, 6)
+    assert not any("[I074]" in n for n in fetched.notes)
+    # asked for without a fetch: the caller (ingest) fetches them
+    left = read_inputs([str(path)], fetch_links=True)
+    assert [links.links for links in left.links] == [(("https://bugle.example/report", dt.date(2031, 3, 6)),)]
+    assert not any("[I074]" in n for n in left.notes)
 
 
 # --- JSON and JSONL ---------------------------------------------------------------------------

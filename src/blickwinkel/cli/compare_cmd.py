@@ -21,7 +21,7 @@ from blickwinkel.cli._messages import (
     warn_reading_notes,
     warn_skipped_folders,
 )
-from blickwinkel.cli.ingest_cmd import AllowNetworksOption
+from blickwinkel.cli.ingest_cmd import AllowNetworksOption, FetchLinksOption
 from blickwinkel.errors import BlickwinkelError, Errors
 
 if TYPE_CHECKING:
@@ -58,7 +58,8 @@ def compare(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Article files (txt, md, html, json, jsonl), directories, article URLs, or - for stdin."
+            help="Article files (txt, md, html, json, jsonl, saved RSS/Atom), directories, article URLs, "
+            "or - for stdin."
         ),
     ],
     format: Annotated[
@@ -85,6 +86,7 @@ def compare(
     ] = None,
     link_embedder: LinkEmbedderOption = None,
     allow_network: AllowNetworksOption = None,
+    fetch_links: FetchLinksOption = False,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
     from blickwinkel.cli import _background
@@ -111,7 +113,7 @@ def compare(
         _check_output(output)
         chosen = format or _format_of(output)
         warn_skipped_folders(inputs)
-        fetcher = _fetcher(inputs, allow_network)
+        fetcher = _fetcher(inputs, allow_network, fetch_links)
         run = compare_inputs(
             inputs,
             embedder=settings.embedder,
@@ -124,6 +126,7 @@ def compare(
             link_embedder=settings.link_embedder,
             fetch=None if fetcher is None else functools.partial(fetch_article, fetcher),
             on_read=_warn_many,
+            fetch_links=fetch_links,
         )
     except BlickwinkelError as exc:
         print_error(stderr_console(), exc)
@@ -133,7 +136,7 @@ def compare(
             fetcher.close()
     for failure in run.failures:
         print_error(stderr_console(), failure)
-    warn_reading_notes(note for a in run.articles for note in a.notes)
+    warn_reading_notes([*run.notes, *(note for a in run.articles for note in a.notes)])
     assert run.comparison is not None
     try:
         _render(run.comparison, chosen, output)
@@ -166,12 +169,14 @@ def _warn_many(articles: Sequence[object]) -> None:
         )
 
 
-def _fetcher(inputs: list[str], allow_networks: list[str] | None) -> Fetcher | None:
-    """A fetcher when an input is a web address (it was "file not found"), on the fetch settings."""
+def _fetcher(inputs: list[str], allow_networks: list[str] | None, fetch_links: bool) -> Fetcher | None:
+    """A fetcher when an input is a web address (it was "file not found") or a saved feed's links
+    are to be fetched, on the fetch settings."""
     from blickwinkel.cli.ingest_cmd import open_fetcher
     from blickwinkel.ingest.urls import is_url
 
-    return open_fetcher(allow_networks) if any(is_url(given) for given in inputs) else None
+    wanted = fetch_links or any(is_url(given) for given in inputs)
+    return open_fetcher(allow_networks) if wanted else None
 
 
 def _check_output(output: Path | None) -> None:

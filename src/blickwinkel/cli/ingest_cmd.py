@@ -43,6 +43,16 @@ AllowNetworksOption = Annotated[
     ),
 ]
 
+# compare, stories and ingest read a saved feed file alike (ingest/feeds.py).
+FetchLinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--fetch-links",
+        help="Fetch the page of each entry of a saved RSS/Atom file that has a link but no text of its "
+        "own (a saved feed is read offline otherwise).",
+    ),
+]
+
 
 def _rate_column() -> ProgressColumn:
     """A progress column with the articles stored per second."""
@@ -198,14 +208,7 @@ def ingest(
         float | None,
         typer.Option(help="Refuse files larger than this (MB; default: the 'max_file_mb' setting)."),
     ] = None,
-    fetch_links: Annotated[
-        bool,
-        typer.Option(
-            "--fetch-links",
-            help="Fetch the page of each entry of a saved RSS/Atom file that has a link but no text of its "
-            "own (a saved feed is read offline otherwise).",
-        ),
-    ] = False,
+    fetch_links: FetchLinksOption = False,
 ) -> None:
     """Store articles, assigning each to a story; a re-run skips what is stored."""
     err = stderr_console()

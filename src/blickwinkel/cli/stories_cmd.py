@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
+from blickwinkel.cli.ingest_cmd import AllowNetworksOption, FetchLinksOption
 from blickwinkel.errors import BlickwinkelError, Errors, EvaluationError, IngestError, unreadable_file
 
 OutputFormat = Literal["text", "json"]
@@ -81,17 +82,43 @@ def _read_evaluation_file(path: Path, what: str) -> str:
         raise EvaluationError(unreadable_file(path, exc, what)) from None
 
 
-def _read_batch(inputs: list[str], max_mb: float | None = None) -> tuple[list[Any], list[IngestError]]:
+def _read_batch(
+    inputs: list[str],
+    max_mb: float | None = None,
+    *,
+    fetch_links: bool = False,
+    allow_networks: list[str] | None = None,
+) -> tuple[list[Any], list[IngestError]]:
     """The readable articles and one error per input (or record) that failed; inputs larger than
-    ``max_mb`` megabytes (default: the 'max_file_mb' setting) are refused."""
+    ``max_mb`` megabytes (default: the 'max_file_mb' setting) are refused. A saved feed's entries
+    with only a link are fetched with ``fetch_links`` (as `compare` and `ingest` fetch them)."""
+    import functools
+
     from blickwinkel.cli._messages import warn_reading_notes, warn_skipped_folders
     from blickwinkel.config import load_settings
     from blickwinkel.ingest import read_inputs
 
     limit = load_settings({"max_file_mb": max_mb}).max_file_mb
     warn_skipped_folders(inputs)
-    result = read_inputs(inputs, stdin=sys.stdin.buffer, max_bytes=int(limit * 1_000_000))
-    warn_reading_notes(note for a in result.articles for note in a.notes)
+    fetcher = None
+    if fetch_links:
+        from blickwinkel.cli.ingest_cmd import open_fetcher
+
+        fetcher = open_fetcher(allow_networks)
+    try:
+        from blickwinkel.ingest.page import fetch_article
+
+        result = read_inputs(
+            inputs,
+            stdin=sys.stdin.buffer,
+            max_bytes=int(limit * 1_000_000),
+            fetch=None if fetcher is None else functools.partial(fetch_article, fetcher),
+            fetch_links=fetch_links,
+        )
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+    warn_reading_notes([*result.notes, *(note for a in result.articles for note in a.notes)])
     return list(result.articles), list(result.failures)
 
 
@@ -161,7 +188,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @app.command("stories")
     def stories(
         inputs: Annotated[
-            list[str], typer.Argument(help="Article files, directories or JSONL (or - for stdin).")
+            list[str],
+            typer.Argument(
+                help="Article files, directories, JSONL or saved RSS/Atom files (or - for stdin)."
+            ),
         ],
         format: Annotated[OutputFormat, _FORMAT] = "text",
         embedder: Annotated[str | None, _EMBEDDER_FAST] = None,
@@ -182,13 +212,17 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             ),
         ] = None,
         max_file_mb: MaxFileMbOption = None,
+        fetch_links: FetchLinksOption = False,
+        allow_networks: AllowNetworksOption = None,
     ) -> None:
         """Group articles into stories (one event each), with outlets, languages and time span."""
         from blickwinkel.config import load_settings
         from blickwinkel.stories.parallel import cluster_as_embedded, default_processes
 
         try:
-            articles, failures = _read_batch(inputs, max_file_mb)
+            articles, failures = _read_batch(
+                inputs, max_file_mb, fetch_links=fetch_links, allow_networks=allow_networks
+            )
         except BlickwinkelError as exc:
             raise _fail(exc) from None
         for failure in failures:

@@ -1,14 +1,15 @@
 """Reading articles: the only code in blickwinkel that reads files.
 
 Each format has a reader registered by name in :data:`READERS` (``text``, ``markdown``, ``html``,
-``json``, ``jsonl``); :func:`read_inputs` picks one per file by its ending or its content and collects
-an :class:`~blickwinkel.errors.IngestError` for every input that cannot be read.
+``json``, ``jsonl``, ``feed``: a saved RSS or Atom file); :func:`read_inputs` picks one per file by
+its ending or its content and collects an :class:`~blickwinkel.errors.IngestError` for every input
+that cannot be read.
 """
 
 from __future__ import annotations
 
-from blickwinkel.ingest import html, json_records, markdown, plain
-from blickwinkel.ingest._base import EXTENSIONS, READERS, Reader, ReadResult
+from blickwinkel.ingest import feeds, html, json_records, markdown, plain
+from blickwinkel.ingest._base import EXTENSIONS, READERS, EntryLinks, Reader, ReadResult
 from blickwinkel.ingest._decode import decode
 from blickwinkel.ingest._inputs import (
     read_inputs,
@@ -24,11 +25,12 @@ from blickwinkel.ingest._inputs import (
 from blickwinkel.ingest._sniff import sniff
 
 # The built-in readers register themselves on import, the way a plugin's would.
-_BUILT_IN = (html, json_records, markdown, plain)
+_BUILT_IN = (feeds, html, json_records, markdown, plain)
 
 __all__ = [
     "EXTENSIONS",
     "READERS",
+    "EntryLinks",
     "ReadResult",
     "Reader",
     "decode",

@@ -8,20 +8,41 @@ formats (JSON lists, JSONL) return the good records and one error per bad record
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
-from blickwinkel.errors import IngestError
+from blickwinkel.errors import Errors, IngestError
 from blickwinkel.model import Article
 from blickwinkel.registry import Registry
 
 
 @dataclass(frozen=True)
+class EntryLinks:
+    """A saved feed's entries that give a link but no text of their own (with each entry's date):
+    fetched when asked for (``--fetch-links``), else named in a warning (I074)."""
+
+    source: str
+    links: tuple[tuple[str, dt.date | None], ...]
+    entries: int  # all the feed's entries
+
+    def note(self) -> str:
+        """The warning when they are not fetched."""
+        shown = ", ".join(link for link, _ in self.links[:3]) + (" …" if len(self.links) > 3 else "")
+        return f"{self.source}: {Errors.I074.format(count=len(self.links), total=self.entries, shown=shown)}"
+
+
+@dataclass(frozen=True)
 class ReadResult:
-    """The articles read from some inputs and one error for each input (or record) that failed."""
+    """The articles read from some inputs and one error for each input (or record) that failed;
+    ``notes`` are warnings that belong to no one article (a saved feed's entries left out), ``links``
+    a saved feed's entries to fetch (:func:`~blickwinkel.ingest.read_inputs` fetches them or names
+    them in ``notes``)."""
 
     articles: tuple[Article, ...]
     failures: tuple[IngestError, ...]
+    notes: tuple[str, ...] = ()
+    links: tuple[EntryLinks, ...] = ()
 
 
 class Reader(Protocol):
@@ -43,6 +64,8 @@ EXTENSIONS: dict[str, str] = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from blickwinkel.errors import Errors, IngestError
-from blickwinkel.ingest._base import READERS, ReadResult
+from blickwinkel.ingest._base import READERS, EntryLinks, ReadResult
 from blickwinkel.ingest._decode import decode, utf16_without_bom
 from blickwinkel.ingest._sniff import format_for
 from blickwinkel.ingest._text import normalise, slugify
@@ -36,22 +36,53 @@ def read_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     fetch: Fetch | None = None,
+    fetch_links: bool = False,
 ) -> ReadResult:
     """Read files, directories (their non-hidden files, sorted), ``-`` (standard input) and, with
     ``fetch``, web addresses (without it, a web address that names no file is refused, I065).
 
     ``outlet`` and ``published`` override what the inputs say. Every input that cannot be read adds an
     :class:`IngestError` to ``failures``; the others are still read. Article ids are made unique.
+    A saved feed's entries with only a link are fetched with ``fetch_links`` (by ``fetch``; without
+    one they are returned in ``links`` for the caller to fetch), else named in a warning in
+    ``notes`` (I074), whichever command reads the file.
     """
     articles: list[Article] = []
     failures: list[IngestError] = []
+    notes: list[str] = []
+    pending: list[EntryLinks] = []
     seen: set[str] = set()  # a file named twice (or named and inside a named folder) is read once
     for given in inputs:
         for result in _read_input(given, max_bytes, stdin, seen, fetch):
             articles.extend(result.articles)
             failures.extend(result.failures)
+            notes.extend(result.notes)
+            for links in result.links:
+                if not fetch_links:
+                    notes.append(links.note())
+                elif fetch is None:
+                    pending.append(links)
+                else:
+                    for fetched in _fetch_links(links, fetch, seen):
+                        articles.extend(fetched.articles)
+                        failures.extend(fetched.failures)
     articles = [_override(a, outlet, published) for a in unique_ids(articles)]
-    return ReadResult(tuple(articles), tuple(failures))
+    return ReadResult(tuple(articles), tuple(failures), tuple(notes), tuple(pending))
+
+
+def _fetch_links(links: EntryLinks, fetch: Fetch, seen: set[str]) -> Iterator[ReadResult]:
+    """The pages of a saved feed's entries that hold only a link, each dated by its entry when the
+    page gives no date (as a feed address's entries are)."""
+    for link, entry_date in links.links:
+        if first_time(link, seen):
+            yield _guarded(link, functools.partial(_fetched_entry, fetch, link, entry_date))
+
+
+def _fetched_entry(fetch: Fetch, link: str, entry_date: dt.date | None) -> ReadResult:
+    article = fetch(link)
+    if article.published is None and entry_date is not None:
+        article = dataclasses.replace(article, published=entry_date)
+    return ReadResult((article,), ())
 
 
 def read_text(

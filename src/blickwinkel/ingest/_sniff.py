@@ -20,10 +20,23 @@ _MARKDOWN_BOLD = re.compile(r"\*\*[^*\n]{1,500}\*\*")
 _FRONT_MATTER_START = re.compile(
     r"\A\ufeff?(?:---[ \t]*\r?\n[A-Za-z_][\w-]*[ \t]*:|\+\+\+[ \t]*\r?\n[A-Za-z_][\w-]*[ \t]*=)"
 )
+# An RSS, RDF or Atom document: its root element after the XML declaration, comments and processing
+# instructions. Read as a page it gave "no article text found", which sent users looking for a broken
+# page instead of at `feeds add`.
+_FEED_ROOT = re.compile(r"(?:<\?[^>]*\?>|<!--.*?-->|\s)*<(?:rss|feed|rdf:RDF)[\s>]", re.DOTALL)
+
+
+def is_feed_document(text: str) -> bool:
+    """Whether ``text`` (its first characters suffice) is an RSS, RDF or Atom document."""
+    return _FEED_ROOT.match(text[:2000].lstrip("\ufeff")) is not None
 
 
 def format_for(name: str, text: str) -> str:
-    """The reader name for a file called ``name`` holding ``text``."""
+    """The reader name for a file called ``name`` holding ``text``. A saved RSS or Atom file is a
+    feed whatever its ending (.xml, .rss, or .html from a browser's "save as"): only `ingest` read
+    one, `compare` and `stories` refused it as a page (I032)."""
+    if is_feed_document(text):
+        return "feed"
     fmt = EXTENSIONS.get(PurePath(name).suffix.lower())
     if fmt == "text" and looks_like_markdown(text):
         return "markdown"
@@ -31,7 +44,10 @@ def format_for(name: str, text: str) -> str:
 
 
 def sniff(text: str) -> str:
-    """Guess the format of text without a telling file name: html, json, jsonl, markdown or text."""
+    """Guess the format of text without a telling file name: feed, html, json, jsonl, markdown or
+    text."""
+    if is_feed_document(text):
+        return "feed"
     head = text.lstrip("\ufeff \t\r\n")
     if _MARKUP.match(head[:200]):
         return "html"

@@ -7,6 +7,7 @@ from their own text (content, else summary), with their link, title, date and au
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import urllib.parse
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from blickwinkel.errors import Errors, IngestError
+from blickwinkel.ingest._base import READERS, EntryLinks, ReadResult
 from blickwinkel.ingest._blocks import Piece, build_article, plain_pieces
 from blickwinkel.ingest._dates import parse_date_value
 from blickwinkel.ingest.html import host_outlet
@@ -22,20 +24,25 @@ from blickwinkel.ingest.urls import is_url
 from blickwinkel.model import Article
 
 
-def _entry_date(entry: Any) -> dt.date | None:
-    """The date a feed entry gives, as written: feedparser's parsed times are in UTC ("Sat, 14 Jun 2025
-    01:30 +0200" gave 13 June), miss German forms ("So, 15 Jun 2025 10:00 MESZ") and roll impossible
-    dates over ("2025-13-45" gave 1 January 2026); its parse stands only where ours finds no date in
-    a string that holds its year."""
+def _entry_date(entry: Any, rss: bool) -> tuple[dt.date | None, tuple[str, str] | None]:
+    """The date a feed entry gives, as written, and the field and value of a date it gives that is
+    none blickwinkel reads (None when it reads one or none is given). feedparser's parsed times are
+    in UTC ("Sat, 14 Jun 2025 01:30 +0200" gave 13 June), miss German forms ("So, 15 Jun 2025 10:00
+    MESZ") and roll impossible dates over ("2025-13-45" gave 1 January 2026); its parse stands only
+    where ours finds no date in a string that holds its year. ``rss``: the entry's ``published`` is
+    written ``pubDate`` in the file (the warning names the field the user can find)."""
+    unread: tuple[str, str] | None = None
     for raw_key, parsed_key in (("published", "published_parsed"), ("updated", "updated_parsed")):
         raw = str(entry.get(raw_key) or "")
         written = (parse_date_value(raw) or _rfc2822_date(raw)) if raw else None
         if written is not None:
-            return written
+            return written, None
         stamp = entry.get(parsed_key)
         if stamp and (not raw or str(stamp.tm_year) in raw):
-            return dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
-    return None
+            return dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday), None
+        if raw.strip() and unread is None:
+            unread = ("pubDate" if rss and raw_key == "published" else raw_key, raw.strip())
+    return None, unread
 
 
 def _rfc2822_date(text: str) -> dt.date | None:
@@ -57,11 +64,23 @@ class FeedEntry:
     title: str | None
     author: str | None
     text: str
+    # The field and value of a date the entry gives that blickwinkel does not read (I066).
+    unread_date: tuple[str, str] | None = None
 
     @property
     def name(self) -> str:
         """The entry as a warning names it: its title, else its link, else its number."""
         return (self.title or self.link or f"entry {self.number}")[:60]
+
+    def date_note(self, source: str) -> str | None:
+        """The warning for a date the entry gives that is no date blickwinkel reads (I066, as a JSON
+        record's), naming the file, the entry (number and title) and the value; None without one."""
+        if self.unread_date is None:
+            return None
+        key, value = self.unread_date
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        entry = f"{source}#{self.number}" + (f" ({self.title[:60]!r})" if self.title else "")
+        return str(IngestError(entry, Errors.I066.format(key=key, value=shown)))
 
 
 @dataclass(frozen=True)
@@ -84,23 +103,26 @@ class ParsedFeed:
         return f"{url}: {Errors.I073.format(count=count, total=total, shown=shown)}"
 
 
-def parse_feed(url: str, body: bytes) -> ParsedFeed:
+def parse_feed(url: str, body: bytes, *, charset: str | None = None) -> ParsedFeed:
     """The entry links (made absolute against the feed's address, else the address the feed gives
     for itself; http(s) only) with their dates, the feed's title, the entries left out for want of
-    an article's address, and every entry as written."""
+    an article's address, and every entry as written. ``charset``: the encoding of ``body`` when it
+    is known (a saved file's text, decoded by the file reader), over what the XML declaration says."""
     import feedparser
 
-    parsed: Any = feedparser.parse(body)
+    headers = {"content-type": f"application/xml; charset={charset}"} if charset else None
+    parsed: Any = feedparser.parse(body, response_headers=headers)
     if parsed.get("bozo") and not parsed.get("entries"):
         raise IngestError(url, Errors.I055.format(exc=parsed.get("bozo_exception")))
     base = url if is_url(url) else str(parsed.get("feed", {}).get("link") or "")
+    rss = str(parsed.get("version") or "").startswith("rss") and parsed.get("version") != "rss10"
     entries: list[tuple[str, dt.date | None]] = []
     unlinked: list[str] = []
     items: list[FeedEntry] = []
     for number, entry in enumerate(parsed.get("entries", []), start=1):
         link = entry.get("link")
         link = urllib.parse.urljoin(base, str(link)) if link else ""
-        published = _entry_date(entry)
+        published, unread = _entry_date(entry, rss)
         items.append(
             FeedEntry(
                 number,
@@ -109,6 +131,7 @@ def parse_feed(url: str, body: bytes) -> ParsedFeed:
                 _text_field(entry.get("title")) or None,
                 _text_field(entry.get("author")) or None,
                 _entry_text(entry),
+                unread,
             )
         )
         if not is_url(link):
@@ -141,7 +164,7 @@ def entry_article(entry: FeedEntry, *, source: str, stem: str, outlet: str | Non
     pieces = [Piece("headline", entry.title)] if entry.title else []
     pieces.extend(plain_pieces(entry.text, title_line=False).pieces)
     try:
-        return build_article(
+        article = build_article(
             pieces,
             id=f"{stem}-{entry.number}",
             source=f"{source}#{entry.number}",
@@ -152,3 +175,39 @@ def entry_article(entry: FeedEntry, *, source: str, stem: str, outlet: str | Non
         )
     except IngestError:  # nothing but markup
         return None
+    note = entry.date_note(source)
+    return article if note is None else dataclasses.replace(article, notes=(*article.notes, note))
+
+
+@READERS.register("feed")
+def read_feed(text: str, *, source: str, stem: str) -> ReadResult:
+    """A saved RSS or Atom file, read as a JSON list is: each entry with text of its own (content,
+    else summary) an article, with the entry's link, title, date and author ("file#2" its source).
+    The entries with only a link come back in ``links`` (fetched with ``--fetch-links``, else named,
+    I074); those with neither are named in a warning (I073); a file with no entry fails (I077).
+    Every command that reads files reads it (only `ingest` did; `compare` and `stories` refused it
+    as a page, I032)."""
+    feed = parse_feed(source, text.encode("utf-8"), charset="utf-8")
+    if not feed.items:  # it said nothing: "0 stored, 0 failed"
+        raise IngestError(source, Errors.I077)
+    articles: list[Article] = []
+    links: list[tuple[str, dt.date | None]] = []
+    notes: list[str] = []
+    for entry in feed.items:
+        article = entry_article(entry, source=source, stem=stem, outlet=feed.title)
+        if article is not None:
+            articles.append(article)
+            continue
+        if entry.link is None:
+            continue  # named below, not read at all
+        links.append((entry.link, entry.published))
+        note = entry.date_note(source)  # an entry to fetch still says its date was not read
+        if note is not None:
+            notes.append(note)
+    linkless = [e.name for e in feed.items if not e.text and e.link is None]
+    if linkless:
+        shown = ", ".join(repr(n) for n in linkless[:3]) + (" …" if len(linkless) > 3 else "")
+        total = len(feed.items)
+        notes.insert(0, f"{source}: {Errors.I073.format(count=len(linkless), total=total, shown=shown)}")
+    pending = (EntryLinks(source, tuple(links), len(feed.items)),) if links else ()
+    return ReadResult(tuple(articles), (), notes=tuple(notes), links=pending)

@@ -31,6 +31,7 @@ from blickwinkel.ingest._consent import is_consent_wall
 from blickwinkel.ingest._dates import parse_date_value
 from blickwinkel.ingest._json_ld import JsonLdArticle, json_ld_article
 from blickwinkel.ingest._paywall import is_paywall_prompt, is_paywalled
+from blickwinkel.ingest._sniff import is_feed_document
 from blickwinkel.ingest._standfirst import standfirst
 from blickwinkel.ingest._teasers import front_page_teasers
 from blickwinkel.ingest._text import collapse_spaces, dash_attribution, join_lines, normalise
@@ -38,17 +39,9 @@ from blickwinkel.model import Article
 
 # Fewer words than this outside the headline is a page without an article (a menu, a cookie wall).
 MIN_ARTICLE_WORDS = 20
-# An RSS, RDF or Atom document: its root element after the XML declaration, comments and processing
-# instructions. Read as a page it gave "no article text found", which sent users looking for a broken
-# page instead of at `feeds add`.
-_FEED_ROOT = re.compile(r"(?:<\?[^>]*\?>|<!--.*?-->|\s)*<(?:rss|feed|rdf:RDF)[\s>]", re.DOTALL)
-# A saved feed file is read by `ingest` (store/ingest.py, ingest/feeds.py); the other commands point
-# there and to `feeds add` (Errors.I032).
-
-
-def is_feed_document(text: str) -> bool:
-    """Whether ``text`` (its first characters suffice) is an RSS, RDF or Atom document."""
-    return _FEED_ROOT.match(text[:2000].lstrip("\ufeff")) is not None
+# A saved feed file is read by the feed reader (ingest/feeds.py; :func:`format_for` sends it there
+# whatever its ending); a page fetched as HTML that is a feed is refused with a pointer to `feeds add`
+# (Errors.I032).
 
 
 @READERS.register("html")

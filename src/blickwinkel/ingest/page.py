@@ -7,6 +7,7 @@ import datetime as dt
 
 from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._inputs import read_text
+from blickwinkel.ingest._sniff import is_feed_document
 from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.html import host_outlet
 from blickwinkel.ingest.urls import article_url, without_tracking
@@ -33,7 +34,10 @@ def article_from_page(url: str, fetched: Fetched, *, published: dt.date | None =
         fmt = "html"
     else:  # a PDF, an image, a video: "no article text found" said nothing of what came back
         raise IngestError(url, Errors.I056.format(kind=kind))
-    article = read_text(fetched.text(), source=url, fmt=fmt)
+    text = fetched.text()
+    if fmt is None and is_feed_document(text):
+        fmt = "html"  # a feed at an article's address: refused with a pointer to `feeds add` (I032)
+    article = read_text(text, source=url, fmt=fmt)
     return dataclasses.replace(
         article,
         url=url,

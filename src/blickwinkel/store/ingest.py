@@ -30,9 +30,8 @@ from blickwinkel.embed.kept import vector_model
 from blickwinkel.errors import BlickwinkelError, Errors, IngestError
 from blickwinkel.ingest import read_inputs
 from blickwinkel.ingest._inputs import first_time, is_listed_file
-from blickwinkel.ingest.feeds import ParsedFeed, entry_article, parse_feed
+from blickwinkel.ingest.feeds import parse_feed
 from blickwinkel.ingest.fetch import Fetched, Fetcher
-from blickwinkel.ingest.html import is_feed_document
 from blickwinkel.ingest.page import article_from_page, looks_like_feed
 from blickwinkel.ingest.urls import is_url, latest_of_each_url, without_tracking
 from blickwinkel.model import AnalysedArticle, Article
@@ -228,60 +227,21 @@ class Ingestor:
                 self._keep_statement_vectors(late.ids)
 
     def ingest_path(self, path: str) -> IngestCounts:
-        feed = self._saved_feed(path)
-        if feed is not None:
-            return self._ingest_feed_file(path, feed)
-        result = read_inputs([path], max_bytes=self.max_bytes)
+        """A file (or its records, or a saved feed's entries: those with only a link are fetched
+        when ``fetch_feed_links``, else named in a warning, I074), read as every command reads it."""
+        result = read_inputs([path], max_bytes=self.max_bytes, fetch_links=self.fetch_feed_links)
         counts = self._fail_all(result.failures)
+        counts.notes.extend(result.notes)
         counts.add(self.ingest_articles(result.articles))
+        for links in result.links:
+            for link, published in links.links:
+                counts.add(self.ingest_url(link, published=published, fetch_stored=False))
         failing = {f.source for f in result.failures}
         # The file and its records ("file:3", "file#2") that read now: a mended record stayed listed
         # by `ingest --failed` (only the file's own name was cleared, and only with no record failing).
         for stored in self.store.failures(of_file=path):
             if stored.source not in failing and failed_file(stored.source) == path:
                 self.store.clear_failure(stored.source)
-        return counts
-
-    def _saved_feed(self, path: str) -> bytes | None:
-        """The bytes of a saved RSS or Atom file (within the size limit), or None for any other input
-        (the readers read it, or name what is wrong with it)."""
-        try:
-            if not os.path.isfile(path) or os.path.getsize(path) > self.max_bytes:
-                return None
-            with open(path, "rb") as handle:
-                head = handle.read(2000)
-                if not is_feed_document(head.decode("utf-8", errors="replace")):
-                    return None
-                return head + handle.read()
-        except OSError:
-            return None
-
-    def _ingest_feed_file(self, path: str, body: bytes) -> IngestCounts:
-        """A saved feed's entries: each one with text of its own an article ("file#2" its source, as a
-        JSON list's record); one with only a link fetched when ``fetch_feed_links``, else named in a
-        warning (I074); one with neither named in a warning (I073)."""
-        try:
-            feed = parse_feed(path, body)
-        except IngestError as exc:
-            return self._fail_all((exc,))
-        if not feed.items:  # it said nothing: "0 stored, 0 failed"
-            return self._fail_all((IngestError(path, Errors.I077),))
-        stem = Path(path).stem
-        articles: list[Article] = []
-        links: list[tuple[str, dt.date | None]] = []
-        for entry in feed.items:
-            article = entry_article(entry, source=path, stem=stem, outlet=feed.title)
-            if article is not None:
-                articles.append(article)
-            elif entry.link is not None:
-                links.append((entry.link, entry.published))
-        counts = IngestCounts(notes=_feed_file_notes(path, feed, links, fetched=self.fetch_feed_links))
-        counts.add(self.ingest_articles(articles))
-        if self.fetch_feed_links:
-            for link, published in links:
-                counts.add(self.ingest_url(link, published=published, fetch_stored=False))
-        if counts.failed == 0:
-            self.store.clear_failure(path)
         return counts
 
     def ingest_url(
@@ -607,20 +567,3 @@ def latest_versions(articles: Sequence[Article]) -> tuple[list[Article], list[Ar
     kept = [a for a, latest in zip(articles, stands, strict=True) if latest]
     superseded = [a for a, latest in zip(articles, stands, strict=True) if not latest]
     return kept, superseded
-
-
-def _feed_file_notes(
-    path: str, feed: ParsedFeed, links: Sequence[tuple[str, dt.date | None]], *, fetched: bool
-) -> list[str]:
-    """The warnings of a saved feed: its entries without text or link, and, when they are not
-    fetched, those with only a link."""
-    linkless = [e.name for e in feed.items if not e.text and e.link is None]
-    notes = []
-    if linkless:
-        shown = ", ".join(repr(n) for n in linkless[:3]) + (" …" if len(linkless) > 3 else "")
-        total = len(feed.items)
-        notes.append(f"{path}: {Errors.I073.format(count=len(linkless), total=total, shown=shown)}")
-    if links and not fetched:
-        shown = ", ".join(link for link, _ in links[:3]) + (" …" if len(links) > 3 else "")
-        notes.append(f"{path}: {Errors.I074.format(count=len(links), total=len(feed.items), shown=shown)}")
-    return notes
