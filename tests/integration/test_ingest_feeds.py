@@ -100,6 +100,23 @@ def test_feed_entries_are_fetched_stored_once_and_failures_recorded(
     assert direct.duplicates == 1
 
 
+def test_a_feed_entry_without_a_link_is_named_once_not_at_every_poll(
+    server: str, store: Store, use_embedder: Embedder
+) -> None:
+    # `watch` named the same entry without a link (I073) at every poll of a feed that answers in full
+    # each time (no 304); each poll makes a new Ingestor, so the named entries are shared through the set.
+    fetcher = Fetcher(FetchPolicy(allow_networks=("127.0.0.0/8",), host_interval=0.0))
+    warned: set[str] = set()
+    first = Ingestor(store, embedder=use_embedder, fetcher=fetcher, analyser=None, warned_entries=warned)
+    feed = first.add_feed(f"{server}/feed.xml")  # as added: no ETag, so every poll gets the feed whole
+    assert [n.split("[I073]")[1][-12:] for n in first.poll_feed(feed).notes] == ["4 ('Script')"]
+    assert first.poll_feed(feed).notes == []  # the same run
+    later = Ingestor(store, embedder=use_embedder, fetcher=fetcher, analyser=None, warned_entries=warned)
+    assert later.poll_feed(feed).notes == []  # the next poll of `watch`
+    alone = Ingestor(store, embedder=use_embedder, fetcher=fetcher, analyser=None)
+    assert len(alone.poll_feed(feed).notes) == 1  # another run (`ingest`, `watch --once`) names it
+
+
 def test_private_addresses_are_refused_by_default(server: str, store: Store, use_embedder: Embedder) -> None:
     ingestor = Ingestor(store, embedder=use_embedder, analyser=None)
     counts = ingestor.ingest([f"{server}/a1"])

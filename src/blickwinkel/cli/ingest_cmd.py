@@ -114,6 +114,7 @@ def _run(
     allow_networks: list[str] | None,
     max_file_mb: float | None = None,
     fetch_links: bool = False,
+    warned_entries: set[str] | None = None,
 ) -> IngestCounts:
     """Ingest ``sources`` (or poll the stored feeds) under a progress bar; print the counts."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -164,6 +165,7 @@ def _run(
             # a saved feed file is read offline unless its links are asked for (--allow-network names
             # private networks a fetch may reach; it is no switch for fetching)
             fetch_feed_links=fetch_links,
+            warned_entries=warned_entries,
         )
         counts = ingestor.poll_feeds() if feeds else ingestor.ingest(sources or [])
         progress.update(task, description="done")
@@ -387,8 +389,11 @@ def watch(
             err.print(plain("No feeds yet; add one with: blickwinkel feeds add URL" + _db_option(db)))
             if once:
                 return
+        warned: set[str] = set()  # each feed entry without a link is named once, not at every poll
         while True:
-            _run(None, db, feeds=True, analysis=analysis, allow_networks=allow_networks)
+            _run(
+                None, db, feeds=True, analysis=analysis, allow_networks=allow_networks, warned_entries=warned
+            )
             if once:
                 return
             time.sleep(interval)

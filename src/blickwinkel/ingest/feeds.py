@@ -94,12 +94,18 @@ class ParsedFeed:
     unlinked: tuple[str, ...] = ()
     items: tuple[FeedEntry, ...] = ()
 
-    def unlinked_note(self, url: str) -> str | None:
-        """The warning for the entries left out (they were left out without a word), or None."""
-        if not self.unlinked:
+    def unlinked_note(self, url: str, warned: set[str] | None = None) -> str | None:
+        """The warning for the entries left out (they were left out without a word), or None.
+        ``warned`` holds the entries named before (by feed address and entry) and takes the new
+        ones: `watch` named the same entry again at every poll."""
+        unlinked = list(self.unlinked)
+        if warned is not None:
+            unlinked = [t for t in unlinked if f"{url}\n{t}" not in warned]
+            warned.update(f"{url}\n{t}" for t in unlinked)
+        if not unlinked:
             return None
-        count, total = len(self.unlinked), len(self.unlinked) + len(self.entries)
-        shown = ", ".join(repr(t) for t in self.unlinked[:3]) + (" …" if count > 3 else "")
+        count, total = len(unlinked), len(self.unlinked) + len(self.entries)
+        shown = ", ".join(repr(t) for t in unlinked[:3]) + (" …" if count > 3 else "")
         return f"{url}: {Errors.I073.format(count=count, total=total, shown=shown)}"
 
 

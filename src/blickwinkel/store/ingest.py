@@ -164,8 +164,12 @@ class Ingestor:
         progress: Progress | None = None,
         window_days: int = WINDOW_DAYS,
         fetch_feed_links: bool = False,
+        warned_entries: set[str] | None = None,
     ) -> None:
         self.store = store
+        # The feed entries named in a warning (I073) so far: each once per run, or across the runs
+        # that share the set (`watch` polls with a new Ingestor each time and named them at every poll).
+        self.warned_entries: set[str] = set() if warned_entries is None else warned_entries
         # A saved feed file's entries that hold only a link are fetched (else a warning names them).
         self.fetch_feed_links = fetch_feed_links
         self.window_days = window_days
@@ -312,7 +316,7 @@ class Ingestor:
                 title=feed_read.title,
             )
         self.store.clear_failure(url)
-        note = feed_read.unlinked_note(url)
+        note = feed_read.unlinked_note(url, self.warned_entries)
         counts = IngestCounts(notes=[note] if note else [])
         for link, published in feed_read.entries:
             counts.add(self.ingest_url(link, published=published, fetch_stored=False))
