@@ -339,7 +339,7 @@ def test_an_unknown_format_is_refused(cli: typer.Typer, tmp_path: Path) -> None:
 def test_a_share_with_nothing_to_count_prints_as_a_dash_not_as_perfect() -> None:
     # A researcher read "[de] conflicts 1.000 1.000 1.000 0" of a file with no German conflict in
     # gold or output as a perfect score (found by the new user); a share of nothing is undefined.
-    from blickwinkel.cli.eval_compare import _table
+    from blickwinkel.report.score_tables import comparison_scores_table
 
     def row(tp: int, predicted: int, support: int, p: float, r: float) -> dict[str, float | int]:
         return {
@@ -357,7 +357,8 @@ def test_a_share_with_nothing_to_count_prints_as_a_dash_not_as_perfect() -> None
         "unique_facts": row(0, 0, 0, 1.0, 1.0),
         "conflicts": row(0, 1, 0, 0.0, 1.0),
     }
-    lines = {line.split()[0]: line.split()[1:] for line in _table("g.json", result).splitlines()[2:]}
+    table = comparison_scores_table("g.json", result)
+    lines = {line.split()[0]: line.split()[1:] for line in table.splitlines()[2:]}
     assert lines["links"] == ["1.000", "0.500", "0.000", "4"]
     assert lines["unique_facts"] == ["–", "–", "–", "0"]
     assert lines["conflicts"] == ["0.000", "–", "0.000", "0"]
