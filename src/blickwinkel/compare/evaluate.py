@@ -7,7 +7,7 @@ statements, which is judged task by task.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -211,63 +211,104 @@ class _Tally:
         row[2] += support
 
 
+@dataclass(frozen=True)
+class _Placement:
+    """The gold key beside the comparison: the predicted fact and the gold fact of each statement."""
+
+    key: GoldKey
+    comparison: Comparison
+    fact_of: Mapping[str, str]
+    name_of: Mapping[str, str]
+    articles_of: Mapping[str, Sequence[str]]
+
+    @staticmethod
+    def of(key: GoldKey, comparison: Comparison) -> _Placement:
+        articles_of: dict[str, list[str]] = {}
+        for name, article in key.located:
+            articles_of.setdefault(name, []).append(article)
+        return _Placement(
+            key,
+            comparison,
+            {sid: f.id for f in comparison.facts for sid in f.statements},
+            {sid: name for (name, _), sids in key.located.items() for sid in sids},
+            articles_of,
+        )
+
+    def facts_of(self, unit: tuple[str, str]) -> set[str]:
+        """The predicted facts of a gold (fact, article) unit's statements."""
+        return {self.fact_of[s] for s in self.key.located[unit] if s in self.fact_of}
+
+    def first(self, unit: tuple[str, str]) -> str:
+        return min(self.key.located[unit])
+
+    def label(self, articles: Iterable[str]) -> str:
+        """The language pair of ``articles``."""
+        return pair_label([self.key.languages.get(a, "?") for a in articles])
+
+
 def _judge(key: GoldKey, comparison: Comparison) -> _Tally:
-    fact_of = {sid: f.id for f in comparison.facts for sid in f.statements}
-    only_one = {f.id: f.only_one for f in comparison.facts}
-    name_of = {sid: name for (name, _), sids in key.located.items() for sid in sids}
-    articles_of: dict[str, list[str]] = {}
-    for name, article in key.located:
-        articles_of.setdefault(name, []).append(article)
-    lang = key.languages
+    placed = _Placement.of(key, comparison)
     t = _Tally()
+    _judge_links(placed, t)
+    _judge_unique_facts(placed, t)
+    _judge_one_article(placed, t)
+    _judge_different(placed, t)
+    _judge_conflicts(placed, t)
+    for lines in t.errors.values():
+        lines.sort()
+    return t
 
-    def facts_of(unit: tuple[str, str]) -> set[str]:
-        return {fact_of[s] for s in key.located[unit] if s in fact_of}
 
-    def first(unit: tuple[str, str]) -> str:
-        return min(key.located[unit])
-
-    # Links: a gold unit is (fact, article, article); it is found when any statement of the one
-    # article shares a predicted fact with any statement of the other.
-    for name, arts in articles_of.items():
+def _judge_links(placed: _Placement, t: _Tally) -> None:
+    """A gold unit is (fact, article, article); it is found when any statement of the one article
+    shares a predicted fact with any statement of the other."""
+    key, facts_of, first = placed.key, placed.facts_of, placed.first
+    for name, arts in placed.articles_of.items():
         for a, b in combinations(sorted(arts), 2):
             found = bool(facts_of((name, a)) & facts_of((name, b)))
-            t.add(pair_label([lang.get(a, "?"), lang.get(b, "?")]), "links", int(found), int(found), 1)
+            t.add(placed.label([a, b]), "links", int(found), int(found), 1)
             if not found:
                 t.errors["missed_links"].append(f"{name}: {first((name, a))} ~ {first((name, b))}")
-    units = sorted(key.located)
-    for u, v in combinations(units, 2):
+    for u, v in combinations(sorted(key.located), 2):
         if u[0] == v[0] or u[1] == v[1] or frozenset({u[0], v[0]}) in key.overlaps:
             continue
         if facts_of(u) & facts_of(v):
             x, y = sorted((u, v), key=first)
-            t.add(pair_label([lang.get(x[1], "?"), lang.get(y[1], "?")]), "links", 0, 1, 0)
+            t.add(placed.label([x[1], y[1]]), "links", 0, 1, 0)
             t.errors["false_links"].append(f"{x[0]} ({first(x)}) ~ {y[0]} ({first(y)})")
 
-    # Unique facts: a single-article fact that overlaps no other is the article's own.
+
+def _judge_unique_facts(placed: _Placement, t: _Tally) -> None:
+    """A single-article fact that overlaps no other is the article's own; a unit of several
+    statements (a restatement) is joined when they all stand in one predicted fact."""
+    key, first = placed.key, placed.first
+    only_one = {f.id: f.only_one for f in placed.comparison.facts}
     overlapping = {n for pair in key.overlaps for n in pair}
-    for unit in units:
-        name, article = unit
-        gold_unique = len(articles_of[name]) == 1
+    label = pair_label(list(key.languages.values()))
+    for unit in sorted(key.located):
+        name, _ = unit
+        gold_unique = len(placed.articles_of[name]) == 1
         if gold_unique and name in overlapping:
             continue
-        sids = [s for s in key.located[unit] if s in fact_of]
-        predicted = bool(sids) and all(only_one[fact_of[s]] for s in sids)
-        label = pair_label(list(lang.values()))
+        sids = [s for s in key.located[unit] if s in placed.fact_of]
+        predicted = bool(sids) and all(only_one[placed.fact_of[s]] for s in sids)
         t.add(label, "unique_facts", int(gold_unique and predicted), int(predicted), int(gold_unique))
         if gold_unique and not predicted:
             t.errors["missed_unique_facts"].append(f"{name}: {first(unit)}")
         elif predicted and not gold_unique:
             t.errors["false_unique_facts"].append(f"{name}: {first(unit)}")
         if len(key.located[unit]) > 1:
-            joined = len(facts_of(unit)) == 1 and len(sids) == len(key.located[unit])
+            joined = len(placed.facts_of(unit)) == 1 and len(sids) == len(key.located[unit])
             t.add(label, "restatements", int(joined), 0, 1)
             if not joined:
                 t.errors["split_restatements"].append(f"{name}: {', '.join(sorted(key.located[unit]))}")
 
-    # A fact holds one fact: each pair of one article's statements that a predicted fact holds, both
-    # named by the gold, is right when the gold puts them in one fact (or in two overlapping ones).
-    for fact in comparison.facts:
+
+def _judge_one_article(placed: _Placement, t: _Tally) -> None:
+    """A fact holds one fact: each pair of one article's statements that a predicted fact holds, both
+    named by the gold, is right when the gold puts them in one fact (or in two overlapping ones)."""
+    name_of = placed.name_of
+    for fact in placed.comparison.facts:
         own: dict[str, list[str]] = {}
         for sid in fact.statements:
             if sid in name_of:
@@ -275,29 +316,37 @@ def _judge(key: GoldKey, comparison: Comparison) -> _Tally:
         for article, sids in own.items():
             for first_id, second_id in combinations(sorted(sids), 2):
                 a, b = name_of[first_id], name_of[second_id]
-                one = a == b or frozenset({a, b}) in key.overlaps
-                t.add(pair_label([lang.get(article, "?")]), "one_article", int(one), 0, 1)
+                one = a == b or frozenset({a, b}) in placed.key.overlaps
+                t.add(placed.label([article]), "one_article", int(one), 0, 1)
                 if not one:
                     t.errors["joined_own_statements"].append(f"{a} ({first_id}) ~ {b} ({second_id})")
 
-    for x, y in key.different:
-        apart = not (facts_of(x) & facts_of(y))
-        t.add(pair_label([lang.get(x[1], "?"), lang.get(y[1], "?")]), "different", int(apart), 0, 1)
+
+def _judge_different(placed: _Placement, t: _Tally) -> None:
+    """Pairs the gold names as different facts (sharing names or topic) are kept apart."""
+    first = placed.first
+    for x, y in placed.key.different:
+        apart = not (placed.facts_of(x) & placed.facts_of(y))
+        t.add(placed.label([x[1], y[1]]), "different", int(apart), 0, 1)
         if not apart:
             t.errors["joined_different_facts"].append(f"{x[0]} ({first(x)}) ~ {y[0]} ({first(y)})")
 
+
+def _judge_conflicts(placed: _Placement, t: _Tally) -> None:
+    """Conflicts by (gold fact, pair of articles); near-misses count as flagged when a conflict names
+    them."""
+    key = placed.key
     predicted_conf: dict[tuple[str, frozenset[str]], str] = {}
-    for c in comparison.conflicts:
+    for c in placed.comparison.conflicts:
         # A conflict is credited to the gold fact of its annotated statements, so that a restatement
         # no gold fact names (a second sentence with the same figure) may stand in for the annotated one.
-        names = {name_of[s] for s in c.statements if s in name_of}
+        names = {placed.name_of[s] for s in c.statements if s in placed.name_of}
         pair_arts = frozenset(_article(s) for s in c.statements)
         cname = next(iter(names)) if len(names) == 1 else f"?{c.id}"
         predicted_conf.setdefault((cname, pair_arts), c.reason)
     for item in sorted(key.conflicts | set(predicted_conf), key=lambda c: (c[0], sorted(c[1]))):
-        label = pair_label([lang.get(a, "?") for a in item[1]])
         gold, predicted = item in key.conflicts, item in predicted_conf
-        t.add(label, "conflicts", int(gold and predicted), int(predicted), int(gold))
+        t.add(placed.label(item[1]), "conflicts", int(gold and predicted), int(predicted), int(gold))
         text = f"{item[0]}: {' vs '.join(sorted(item[1]))}"
         reason = predicted_conf.get(item)
         if gold and not predicted:
@@ -306,12 +355,9 @@ def _judge(key: GoldKey, comparison: Comparison) -> _Tally:
             t.errors["false_conflicts"].append(text + (f" ({reason})" if reason else ""))
     for item in sorted(key.near_misses, key=lambda c: (c[0], sorted(c[1]))):
         flagged = item in predicted_conf
-        t.add(pair_label([lang.get(a, "?") for a in item[1]]), "near_misses", int(flagged), 0, 1)
+        t.add(placed.label(item[1]), "near_misses", int(flagged), 0, 1)
         if flagged:
             t.errors["flagged_near_misses"].append(f"{item[0]}: {' vs '.join(sorted(item[1]))}")
-    for lines in t.errors.values():
-        lines.sort()
-    return t
 
 
 def _scores(counts: Mapping[str, Sequence[int]]) -> dict[str, Any]:
