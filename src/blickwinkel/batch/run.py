@@ -409,48 +409,13 @@ def run_batch(
     prepared: list[PreparedPartition] = _run_all(
         client, prepare_partition, [(p, output.url, embedder) for p in partitions], "prepare", progress
     )
-    members_of: dict[str, list[tuple[str, str]]] = {}
-    meta: dict[str, ArticleMeta] = {}
-    # A URL twice (a crawl that captured an article twice, or before and after an edit): its last
-    # record in input order stands for it, as in `ingest` (every copy was an article of its own).
-    urls = [
-        part.urls[k] if k < len(part.urls) else None for part in prepared for k in range(len(part.articles))
-    ]
-    stands = iter(latest_of_each_url(urls))
+    meta, members_of = _windows_of_articles(prepared, days, result, failures)
     notes = [note for part in prepared for note in part.notes]
-    for part in prepared:
-        failures.extend(part.failures)
-        for article, published, labels in part.articles:
-            if not next(stands):
-                result.repeated_urls += 1
-                continue
-            if article in meta:
-                result.duplicates += 1
-                failures.append(Failure(article, f"id repeated in partition {part.key}; the first is kept"))
-                continue
-            meta[article] = labels
-            members_of.setdefault(window_of(published, days), []).append((part.key, article))
-    result.windows = len(members_of)
-    where = {article: key for members in members_of.values() for key, article in members}
-
-    windows = sorted(members_of)
-    # Window sketches stay on the workers: only story ids and border merges come back to the client.
-    sketch_futures = {
-        w: client.submit(cluster_partition_window, w, members_of[w], output.url, days, pure=False)
-        for w in windows
-    }
-    part_futures = [client.submit(story_parts, sketch_futures[w], pure=False) for w in windows]
-    merge_futures = [
-        client.submit(border_merges, sketch_futures[left], sketch_futures[right], right, pure=False)
-        for left, right in neighbouring_windows(windows, days)
-    ]
-    parts: list[StoryPart] = [p for group in _gather(part_futures, "cluster", progress) for p in group]
-    merges = [m for group in _gather(merge_futures, "borders", progress) for m in group]
-    del sketch_futures, part_futures, merge_futures
-    stories = final_stories(parts, join_parts(parts, merges), meta)
+    stories, parts = _cluster_windows(client, members_of, output, days, meta, progress)
     result.stories = len(stories)
     result.story_of = {a: s.id for s in stories for a in s.articles}
 
+    where = {article: key for members in members_of.values() for key, article in members}
     chunks = _chunks(stories, parts, where, embedder, compare)
     result.chunks = len(chunks)
     results: list[ChunkResult] = _run_all(
@@ -472,6 +437,74 @@ def run_batch(
         else:
             failures.extend(chunk.failures)
     _remove_stale(output, set(chunks))
+    _write_run_tables(output, result, stories, failures, notes)
+    return result
+
+
+def _windows_of_articles(
+    prepared: Sequence[PreparedPartition], days: int, result: BatchResult, failures: list[Failure]
+) -> tuple[dict[str, ArticleMeta], dict[str, list[tuple[str, str]]]]:
+    """Each kept article's labels, and the (partition, article) pairs of each time window; repeated
+    URLs and ids are counted in ``result`` and the repeated ids added to ``failures``."""
+    members_of: dict[str, list[tuple[str, str]]] = {}
+    meta: dict[str, ArticleMeta] = {}
+    # A URL twice (a crawl that captured an article twice, or before and after an edit): its last
+    # record in input order stands for it, as in `ingest` (every copy was an article of its own).
+    urls = [
+        part.urls[k] if k < len(part.urls) else None for part in prepared for k in range(len(part.articles))
+    ]
+    stands = iter(latest_of_each_url(urls))
+    for part in prepared:
+        failures.extend(part.failures)
+        for article, published, labels in part.articles:
+            if not next(stands):
+                result.repeated_urls += 1
+                continue
+            if article in meta:
+                result.duplicates += 1
+                failures.append(Failure(article, f"id repeated in partition {part.key}; the first is kept"))
+                continue
+            meta[article] = labels
+            members_of.setdefault(window_of(published, days), []).append((part.key, article))
+    result.windows = len(members_of)
+    return meta, members_of
+
+
+def _cluster_windows(
+    client: Any,
+    members_of: dict[str, list[tuple[str, str]]],
+    output: Output,
+    days: int,
+    meta: dict[str, ArticleMeta],
+    progress: Progress | None,
+) -> tuple[list[Story], list[StoryPart]]:
+    """The stories of all windows, clustered window by window on the workers and joined across
+    window borders, and the story parts they were joined from."""
+    windows = sorted(members_of)
+    # Window sketches stay on the workers: only story ids and border merges come back to the client.
+    sketch_futures = {
+        w: client.submit(cluster_partition_window, w, members_of[w], output.url, days, pure=False)
+        for w in windows
+    }
+    part_futures = [client.submit(story_parts, sketch_futures[w], pure=False) for w in windows]
+    merge_futures = [
+        client.submit(border_merges, sketch_futures[left], sketch_futures[right], right, pure=False)
+        for left, right in neighbouring_windows(windows, days)
+    ]
+    parts: list[StoryPart] = [p for group in _gather(part_futures, "cluster", progress) for p in group]
+    merges = [m for group in _gather(merge_futures, "borders", progress) for m in group]
+    del sketch_futures, part_futures, merge_futures
+    return final_stories(parts, join_parts(parts, merges), meta), parts
+
+
+def _write_run_tables(
+    output: Output,
+    result: BatchResult,
+    stories: Sequence[Story],
+    failures: Sequence[Failure],
+    notes: Sequence[str],
+) -> None:
+    """The stories table, the failures and warnings (JSON lines) and the manifest of the run."""
     output.write_table(["stories.parquet"], "stories", [_story_row(s) for s in stories])
     output.write_bytes(
         ["failures.jsonl"],
@@ -486,7 +519,6 @@ def run_batch(
     )
     result.warnings = len(notes)
     output.write_bytes(["manifest.json"], json.dumps(result.to_json(), indent=2).encode())
-    return result
 
 
 def _dashboard(client: Any) -> str | None:
