@@ -26,6 +26,16 @@ PAIRS = {
         "la prefettura.\n\n"
         "Sono state evacuate 150 persone, hanno riferito i vigili del fuoco.",
     ),
+    "pt": (
+        "Deslizamento em Vila Serrana: retiradas quarenta famílias\n\n"
+        "Quarenta famílias foram retiradas na noite de terça-feira em Vila Serrana depois de um "
+        "deslizamento de terras, disse o presidente da câmara, João Ferreira.\n\n"
+        "Segundo os bombeiros, 120 pessoas deixaram as suas casas.",
+        "Vila Serrana: deslizamento obriga 40 famílias a deixar as casas\n\n"
+        "Na noite de terça-feira, 40 famílias deixaram as suas casas em Vila Serrana por causa de um "
+        "deslizamento de terras, segundo a Proteção Civil.\n\n"
+        "Foram retiradas 150 pessoas das suas casas, informaram os bombeiros.",
+    ),
 }
 
 
@@ -40,7 +50,8 @@ def test_two_reports_share_a_fact_and_differ_on_a_number(language: str, use_embe
     pair = [_analysed(first, language, "a.txt"), _analysed(second, language, "b.txt")]
     by_text = {s.text[:12]: s for a in pair for s in a.statements}
     counts = {(q.value, q.unit) for a in pair for s in a.statements for q in s.quantities}
-    assert {(40, "famiglia"), (120, "persona"), (150, "persona")} <= counts
+    family, person = {"it": ("famiglia", "persona"), "pt": ("família", "pessoa")}[language]
+    assert {(40, family), (120, person), (150, person)} <= counts
     assert all(s.speaker for s in by_text.values() if s.kind == "reported_speech"), by_text
     comparison = compare_articles(pair, use_embedder)
     assert any(len(set(f.articles)) == 2 for f in comparison.facts)

@@ -47,6 +47,30 @@ NUMBERS = [
     # a label, a date and a verb after a number are no counted thing
     ("it", "Il volo 812 è atterrato il 12 marzo.", []),
     ("it", "Una donna e un uomo sono arrivati.", []),
+    ("pt", "Quarenta famílias foram retiradas durante a noite.", [(40, None, "família", False)]),
+    ("pt", "Segundo os bombeiros, 120 pessoas deixaram as casas.", [(120, None, "pessoa", False)]),
+    ("pt", "Os prejuízos são estimados em 2,5 milhões de euros.", [(2_500_000, None, "EUR", False)]),
+    ("pt", "Os danos passam de dois milhões e meio de euros.", [(2_500_000, None, "EUR", False)]),
+    (
+        "pt",
+        "Cerca de 1.500 pessoas e pelo menos trinta e cinco feridos.",
+        [(1500, None, "pessoa", True), (35, None, "ferido", True)],
+    ),
+    ("pt", "Centenas de pessoas na praça.", [(200, 999, "pessoa", True)]),
+    ("pt", "Ficaram feridos entre 20 e 30 passageiros.", [(20, 30, "passageiro", False)]),
+    (
+        "pt",
+        "Uma centena de moradores e uma dezena de casas.",
+        [(100, None, "morador", True), (10, None, "casa", True)],
+    ),
+    (
+        "pt",
+        "Vinte e um soldados e duzentos e cinquenta civis.",
+        [(21, None, "soldado", False), (250, None, "civil", False)],
+    ),
+    ("pt", "O desemprego subiu 3 por cento.", [(3, None, "%", False)]),
+    ("pt", "O voo 812 aterrou a 12 de março.", []),
+    ("pt", "Uma mulher e um homem chegaram.", []),
 ]
 
 
@@ -72,6 +96,17 @@ DATES = [
         [("1º maggio 2030", "2030-05-01"), ("25/12/2030", "2030-12-25")],
     ),
     ("it", "A febbraio 2031 la prima crepa.", [("A febbraio 2031", "2031-02")]),
+    ("pt", "As famílias foram retiradas na noite de terça-feira.", [("terça-feira", "2031-03-04")]),
+    ("pt", "A estrada fica fechada até 12 de março de 2031.", [("12 de março de 2031", "2031-03-12")]),
+    ("pt", "Ontem o conselho votou.", [("Ontem", "2031-03-04")]),
+    ("pt", "O conselho reúne-se amanhã.", [("amanhã", "2031-03-06")]),
+    ("pt", "O conselho votará na sexta-feira.", [("na sexta-feira", "2031-03-07")]),
+    ("pt", "O conselho votou na sexta-feira.", [("na sexta-feira", "2031-02-28")]),
+    ("pt", "Na última segunda-feira caiu o muro.", [("Na última segunda-feira", "2031-03-03")]),
+    ("pt", "No sábado passado houve uma reunião.", [("No sábado passado", "2031-03-01")]),
+    ("pt", "Em fevereiro de 2031 surgiu a primeira fenda.", [("Em fevereiro de 2031", "2031-02")]),
+    # "segunda" alone is an ordinal too: no date
+    ("pt", "A ponte fechou pela segunda vez.", []),
 ]
 
 
@@ -87,12 +122,12 @@ def test_the_note_names_what_a_language_does_not_get() -> None:
     from blickwinkel.report.labels import thin_languages_note
 
     assert unread("de") == unread("en-GB") == unread("fr") == unread("es") == ()
-    assert {"dates", "counts or amounts"} <= set(reads("it"))
+    assert {"dates", "counts or amounts", "speakers"} <= set(reads("it")) & set(reads("pt"))
     assert reads("pl") == ()
     articles = [SimpleNamespace(article=SimpleNamespace(id=i, language="it", outlet=i)) for i in ("A", "B")]
     note = thin_languages_note(SimpleNamespace(articles=articles))  # type: ignore[arg-type]
     assert note is not None and note.startswith("A, B (it): blickwinkel reads German and English, French, ")
-    assert "Italian more thinly" in note and "no dates" not in note and "no opinion" in note
+    assert "Italian and Portuguese more thinly" in note and "no dates" not in note and "no opinion" in note
 
 
 # (language, sentence, speaker as written or None, statement kind)
@@ -117,6 +152,26 @@ SPEAKERS = [
     # a pronoun is no speaker's name; a sentence with no verb of saying reports nothing said
     ("it", "Lui ha detto che tornerà presto.", None, True),
     ("it", "Il consiglio ha approvato il bilancio.", None, False),
+    (
+        "pt",
+        "«A estrada vai ficar fechada», disse o presidente da câmara, João Ferreira.",
+        "João Ferreira",
+        True,
+    ),
+    ("pt", "Segundo a polícia, duas pessoas ficaram feridas.", "a polícia", True),
+    (
+        "pt",
+        "O autarca João Ferreira afirmou que a estrada vai ficar fechada.",
+        "O autarca João Ferreira",
+        True,
+    ),
+    ("pt", "Foram retiradas 150 pessoas, informaram os bombeiros.", "os bombeiros", True),
+    ("pt", "“Tivemos muito medo”, conta um morador.", "um morador", True),
+    ("pt", "Como confirmou a Proteção Civil, a ponte está fechada.", "a Proteção Civil", True),
+    ("pt", "De acordo com a Guarda Nacional, não há feridos.", "a Guarda Nacional", True),
+    ("pt", "Ele disse que voltará em breve.", None, True),
+    ("pt", "O conselho aprovou o orçamento.", None, False),
+    ("pt", "Pela segunda vez, a ponte fechou.", None, False),
 ]
 
 

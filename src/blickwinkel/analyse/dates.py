@@ -1,5 +1,5 @@
-"""Date phrases in German, English, French, Spanish and Italian news text, resolved against the
-publication date.
+"""Date phrases in German, English, French, Spanish, Italian and Portuguese news text, resolved against
+the publication date.
 
 ``find_dates`` finds absolute dates ("25.01.2024", "25. Januar 2024", "January 24, 2024",
 "im Januar 2024", "im Jahr 2014") and relative ones ("am Mittwoch", "gestern", "vor zwei Wochen",
@@ -262,12 +262,36 @@ _IT_PATTERN = re.compile(
     rf"(?P<wd>{_IT_WEEKDAY})(?:\s+(?P<wdpost>(?i:scorso|scorsa|prossimo|prossima)))?(?![\w])"
     r")"
 )
+# Portuguese: "12 de março de 2031", "12/03/2031", "em março de 2031", "ontem", "na terça-feira", "na
+# última sexta-feira", "no sábado passado" (only the "-feira" names: "segunda" alone is an ordinal too).
+_PT_MONTHS: dict[str, int] = dict(month_numbers("pt", "full"))
+_PT_WEEKDAYS: dict[str, int] = dict(weekday_numbers("pt", "full"))
+_WEEKDAYS.update(_PT_WEEKDAYS)
+_DAY_WORDS.update(
+    {"hoje": 0, "ontem": -1, "anteontem": -2, "antes de ontem": -2, "amanhã": 1, "depois de amanhã": 2}
+)
+_PAST |= _words("passado passada último última")
+_PT_MONTH = rf"(?i:{_alternation(_PT_MONTHS)})"
+_PT_WEEKDAY = rf"(?i:{_alternation(_PT_WEEKDAYS)})"
+_PT_PATTERN = re.compile(
+    r"(?<![\w])(?:"
+    rf"(?<![\d/])(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})/(?P<ny>{_YEAR})(?![\d])"
+    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"|(?:(?i:n[oa]|[ao])\s+)?(?:(?P<twd>{_PT_WEEKDAY}),?\s+)?(?<!\d)(?P<td>\d{{1,2}})[ºo°]?\s+de\s+"
+    rf"(?P<tm>{_PT_MONTH})(?:\s+(?i:de)\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
+    rf"|(?:(?i:em|desde)\s+)?(?P<mym>{_PT_MONTH})\s+(?i:de)\s+(?P<myy>{_YEAR})(?!\d)"
+    r"|(?P<dw>(?i:depois\s+de\s+amanhã|antes\s+de\s+ontem|anteontem|amanhã|ontem|hoje))(?![\w])"
+    rf"|(?:(?P<wdpre>(?i:n[oa]\s+última|n[oa]\s+último|n[oa]\s+próxima|n[oa]\s+próximo|nesta|neste|"
+    rf"desde\s+[ao]|n[oa]))\s+)?(?P<wd>{_PT_WEEKDAY})(?:\s+(?P<wdpost>(?i:passada|passado|que\s+vem)))?(?![\w-])"
+    r")"
+)
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "de": _DE_PATTERN,
     "en": _EN_PATTERN,
     "fr": _FR_PATTERN,
     "es": _ES_PATTERN,
     "it": _IT_PATTERN,
+    "pt": _PT_PATTERN,
 }
 # The languages whose date phrases ``find_dates`` reads (analyse/readers.py).
 READ_LANGUAGES: tuple[str, ...] = tuple(_PATTERNS)
@@ -291,12 +315,16 @@ _IT_CORE = re.compile(
     rf"(?<![\w])(?:\d|{_IT_MONTH}|{_IT_WEEKDAY}|(?i:oggi|ieri|domani|altroieri|dopodomani|sta[mns]\w+|"
     r"l['’]altro))"
 )
+_PT_CORE = re.compile(
+    rf"(?<![\w])(?:\d|{_PT_MONTH}|{_PT_WEEKDAY}|(?i:hoje|ontem|anteontem|amanhã|antes|depois))"
+)
 _CORES: dict[str, re.Pattern[str]] = {
     "de": _DE_CORE,
     "en": _EN_CORE,
     "fr": _FR_CORE,
     "es": _ES_CORE,
     "it": _IT_CORE,
+    "pt": _PT_CORE,
 }
 _MONTH_TABLES: dict[str, dict[str, int]] = {
     "de": _DE_MONTHS,
@@ -304,6 +332,7 @@ _MONTH_TABLES: dict[str, dict[str, int]] = {
     "fr": _FR_MONTHS,
     "es": _ES_MONTHS,
     "it": _IT_MONTHS,
+    "pt": _PT_MONTHS,
 }
 
 # A resolved phrase: (value, depends on the anchor) or None when the phrase is no date after all.
@@ -360,7 +389,7 @@ def find_dates(
 # read in the year nearest the publication).
 _SAME_YEAR = re.compile(
     r"\s*,?\s*(?:des\s*selben|desselben|des\s+gleichen|jenes|of\s+(?:the\s+same|that)|"
-    r"de\s+la\s+même|de\s+ese|del\s+mismo|dello\s+stesso)\s+(?:Jahres|year|année|año|anno)\b",
+    r"de\s+la\s+même|de\s+ese|del\s+mismo|dello\s+stesso|do\s+mesmo)\s+(?:Jahres|year|année|año|anno|ano)\b",
     re.IGNORECASE,
 )
 _EXPLICIT_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
@@ -540,6 +569,10 @@ _FUTURE_ROMANCE = {
     ),
     # "-rà", "-ranno", "-rò" ("voterà", "riapriranno", "sarà")
     "it": re.compile(r"(?<![\w'’])\w+(?:rà|ranno|rò)(?![\w'’])", re.IGNORECASE),
+    # "-rá", "-rão", "vai"/"vão" before an infinitive ("votará", "vai votar")
+    "pt": re.compile(
+        r"(?<![\w])\w+(?:rá|rão)(?![\w])|(?<![\w])(?:vai|vão)\s+\w+(?:ar|er|ir)(?![\w])", re.IGNORECASE
+    ),
 }
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”„«»–—]")
 
@@ -636,7 +669,7 @@ def _announced_weekday(text: str, match: re.Match[str], code: str = "en") -> boo
         clause = _clause(text, match.start(), match.end())
         return _FUTURE_DE.search(clause) is not None and _PAST_DE.search(clause) is None
     if code in _FUTURE_ROMANCE:
-        if qualifier not in ("", "le", "el") or match.groupdict().get("wdpost"):
+        if qualifier not in ("", "le", "el", "na", "no") or match.groupdict().get("wdpost"):
             return False
         clause = _clause(text, match.start(), match.end())
         return _FUTURE_ROMANCE[code].search(clause) is not None

@@ -62,6 +62,15 @@ _IT_NUMBER_WORDS = (
     "novant|venti|trenta|vent|trent|cento|mille|mila|quattro|cinque|sette|nove|otto|sei|tré|tre|due|"
     "uno|una|un"
 )
+# Portuguese number words as text2num reads them ("quarenta e cinco", "duzentos e cinquenta"), in the
+# Brazilian and the European spelling ("dezesseis", "dezasseis").
+_PT_NUMBER_WORD = (
+    "dezesseis|dezasseis|dezessete|dezassete|dezenove|dezanove|quatorze|catorze|dezoito|quinze|treze|doze|"
+    "onze|dez|vinte|trinta|quarenta|cinquenta|sessenta|setenta|oitenta|noventa|duzentos|duzentas|"
+    "trezentos|trezentas|quatrocentos|quatrocentas|quinhentos|quinhentas|seiscentos|seiscentas|"
+    "setecentos|setecentas|oitocentos|oitocentas|novecentos|novecentas|cento|cem|mil|dois|duas|três|"
+    "quatro|cinco|seis|sete|oito|nove|uma|um"
+)
 # Digit groups: "2.500" and "2 500" (German), "22'050" and "22’050" (Swiss), "2,500" (English); a
 # number with both marks reads the last one as the decimal mark ("1,234.5" in German text too).
 _GROUP = r"[\u00a0\u202f '’]"
@@ -116,10 +125,17 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "migliaia": (2_000, 9_999),
     "milioni": (2e6, 9.99e6),
     "miliardi": (2e9, 9.99e9),
+    # Portuguese plurals, looked up as written
+    "dezenas": (20, 99),
+    "centenas": (200, 999),
+    "milhares": (2_000, 9_999),
+    "milhões": (2e6, 9.99e6),
+    "bilhões": (2e9, 9.99e9),
 }
 # "une centaine", "un millier", "une dizaine": about that many, approximate.
 _ABOUT_ONE = frozenset(
     {"centaine", "millier", "dizaine", "centenar", "millar", "decena", "decina", "centinaio", "migliaio"}
+    | {"dezena", "centena", "milhar"}
 )
 
 _DE_ATOM = re.compile(
@@ -198,6 +214,16 @@ _IT_ATOM = re.compile(
     rf"|(?<![\w-])(?P<word>(?i:(?>{_IT_NUMBER_WORDS})+))(?![\w-])"
     r")"
 )
+_PT_ATOM = re.compile(
+    # Portuguese writes digits like German ("2.500", "2,5")
+    r"(?<![\w])(?:"
+    rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_DE_NUMERIC}){_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
+    r"|(?<![\w-])(?P<some>(?i:algumas|alguns|várias|vários)\s+)(?P<somebase>centenas|milhares)(?![\w-])"
+    r"|(?<![\w-])(?P<vague>(?i:dezenas|centenas|milhares|milhões|bilhões))(?![\w-])"
+    r"|(?<![\w-])(?P<one>(?i:uma?)\s+)(?P<onescale>milhão|bilhão|dúzia|dezena|centena|milhar)(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?:{_PT_NUMBER_WORD})(?:(?:\s+e\s+|\s+)(?:{_PT_NUMBER_WORD}))*))(?![\w-])"
+    r")"
+)
 _DE_SCALE = re.compile(
     r"[ \u00a0]*(Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion|Bio\.|Tausend|"
     r"tausend|Tsd\.|Dutzend)(?![\w-])"
@@ -205,6 +231,7 @@ _DE_SCALE = re.compile(
 _EN_SCALE = re.compile(r"[ \u00a0]*(million|billion|trillion|thousand|bn|mn|dozen)(?![\w-])", re.IGNORECASE)
 _ES_SCALE = re.compile(r"[ \u00a0]*(mil\s+millones|millones|millón|mil|docenas|docena)(?![\w-])")
 _FR_SCALE = re.compile(r"[ \u00a0]*(millions|million|milliards|milliard|mille|douzaines|douzaine)(?![\w-])")
+_PT_SCALE = re.compile(r"[ \u00a0]*(mil\s+milhões|milhões|milhão|bilhões|bilhão|mil|dúzias|dúzia)(?![\w-])")
 _IT_SCALE = re.compile(r"[ \u00a0]*(milioni|milione|miliardi|miliardo|mila|mln|mld|dozzine|dozzina)(?![\w-])")
 _SCALES: dict[str, float] = {
     "million": 1e6,
@@ -268,11 +295,24 @@ _SCALES: dict[str, float] = {
     "migliaio": 1e3,
     "centinaia": 100,
     "migliaia": 1e3,
+    "milhão": 1e6,
+    "milhões": 1e6,
+    "bilhão": 1e9,
+    "bilhões": 1e9,
+    "mil milhões": 1e9,
+    "dúzia": 12,
+    "dúzias": 12,
+    "dezena": 10,
+    "centena": 100,
+    "milhar": 1e3,
+    "centenas": 100,
+    "milhares": 1e3,
 }
 _DE_RANGE = re.compile(r"[ \u00a0]*(-|–|bis|oder|und)[ \u00a0]*")
 _EN_RANGE = re.compile(r"[ \u00a0]*(-|–|to|or|and)[ \u00a0]*")
 _ES_RANGE = re.compile(r"[ \u00a0]*(-|–|a|o|y)[ \u00a0]*")
 _FR_RANGE = re.compile(r"[ \u00a0]*(-|–|à|ou|et)[ \u00a0]*")
+_PT_RANGE = re.compile(r"[ \u00a0]*(-|–|a|e|ou)[ \u00a0]*")
 _IT_RANGE = re.compile(r"[ \u00a0]*(-|–|a|o|e)[ \u00a0]*")
 
 _DE_HEDGE = re.compile(
@@ -298,10 +338,15 @@ _IT_HEDGE = re.compile(
     r"attorno\s+a(?:i|lle)?|poco\s+più\s+di|poco\s+meno\s+di|non\s+più\s+di|non\s+meno\s+di|"
     r"approssimativamente|all['’]incirca|una\s+stima\s+di|almeno\s+altr[ei]|ben)[ \u00a0]+$"
 )
+_PT_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\"'«“]))(?i:cerca\s+de|perto\s+de|quase|mais\s+de|menos\s+de|pelo\s+menos|no\s+mínimo|"
+    r"no\s+máximo|até|aproximadamente|por\s+volta\s+de|em\s+torno\s+de|mais\s+ou\s+menos|uns|umas)[ \u00a0]+$"
+)
 _DE_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:zwischen)[ \u00a0]+$")
 _EN_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:between|from)[ \u00a0]+$")
 _ES_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 _FR_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
+_PT_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 _IT_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:tra|fra|da)[ \u00a0]+$")
 
 
@@ -322,6 +367,7 @@ EN_MONTHS = _month_words("en", short=True, dotless=True)
 FR_MONTHS = _month_words("fr", short=True, dotless=False)
 ES_MONTHS = _month_words("es", short=False, dotless=False)
 IT_MONTHS = _month_words("it", short=False, dotless=False)
+PT_MONTHS = _month_words("pt", short=False, dotless=False)
 # German and English weekday names, full (text/weekdays.py).
 WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers("en", "full"))
 # Currency codes written before an amount ("CHF 22'050", "USD 1,200"): an amount, not a name's label
@@ -335,7 +381,8 @@ LABEL_WORDS = _ID_BEFORE = word_set(
     "spieltag minute folge staffel band heft ausgabe no. number article section page chapter flight "
     "line platform room level category grade round episode season volume issue resolution "
     "départementale nationale numéro n° ligne vol carretera número línea vuelo artículo "
-    "numero articolo pagina capitolo volo linea binario strada statale provinciale autostrada"
+    "numero articolo pagina capitolo volo linea binario strada statale provinciale autostrada "
+    "artigo página capítulo voo linha rodovia estrada"
 )
 _DE_ORDINAL_BEFORE = word_set(
     "der die das den dem des am im zum zur vom beim ihr ihre ihrem ihren ihrer sein seine seinem "
@@ -346,6 +393,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;„\"“»«(\n]\s*)$")
 
 
 _IT_HALF = re.compile(r"[ \u00a0]+e[ \u00a0]+mezz[oa](?![\w-])", re.IGNORECASE)
+_PT_HALF = re.compile(r"[ \u00a0]+e[ \u00a0]+mei[oa](?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -367,6 +415,7 @@ LANGUAGES: dict[str, NumberLanguage] = {
     "fr": NumberLanguage(_FR_ATOM, _FR_SCALE, _FR_RANGE, _FR_HEDGE, _FR_BETWEEN, ",", FR_MONTHS),
     "es": NumberLanguage(_ES_ATOM, _ES_SCALE, _ES_RANGE, _ES_HEDGE, _ES_BETWEEN, ",", ES_MONTHS),
     "it": NumberLanguage(_IT_ATOM, _IT_SCALE, _IT_RANGE, _IT_HEDGE, _IT_BETWEEN, ",", IT_MONTHS, _IT_HALF),
+    "pt": NumberLanguage(_PT_ATOM, _PT_SCALE, _PT_RANGE, _PT_HEDGE, _PT_BETWEEN, ",", PT_MONTHS, _PT_HALF),
 }
 
 
@@ -574,7 +623,7 @@ def _parse_number_words(word: str, code: str) -> float | None:
     # "ein" is the article and "one" mostly a pronoun ("one of them"); both count only before a scale
     # word ("eine Million", "one million"), which the atom pattern reads apart.
     if (
-        lowered in {"ein", "one", "un", "une", "uno", "una"}
+        lowered in {"ein", "one", "un", "une", "uno", "una", "um", "uma"}
         or lowered.startswith("und")
         or lowered.endswith("und")
     ):

@@ -40,7 +40,7 @@ from blickwinkel.model import Quantity
 
 __all__ = ["SUPPORTED_LANGUAGES", "find_quantities", "holds_phone_number", "phone_number_at", "unit_key"]
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it")
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "pt")
 
 _YEAR_CONTEXT_BEFORE = word_set(
     "im jahr jahre jahres jahr seit bis in ende anfang mitte von vom ab vor nach zwischen um sommer "

@@ -5,13 +5,16 @@ background ("seit Jahren", "had been") in what is left once quotations are maske
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from blickwinkel.analyse.speech_words import ADJ, DET_DE, GENITIVE, ROMANCE, SPEECH_DE, SPEECH_ROMANCE
+from blickwinkel.analyse.speech_words import ADJ, ATTRIBUTION_WORDS, DET_DE, GENITIVE, ROMANCE, SPEECH_DE
 
-_REPORTED_ROMANCE = re.compile(
-    rf"\b(?:selon|d['’]après|según|de\s+acuerdo\s+con|secondo|{SPEECH_ROMANCE})\b",
-    re.IGNORECASE,
-)
+
+@cache
+def _reported_romance(according: str, speech: str) -> re.Pattern[str]:
+    """ "selon", "según", "secondo", "segundo" or a speech verb of the language."""
+    return re.compile(rf"\b(?:{according}|{speech})\b", re.IGNORECASE)
+
 
 _REPORTED_DE = re.compile(
     r"\b(?:laut|zufolge|nach\s+(?:Angaben|Aussagen?|Darstellung|Auskunft)|teilte\w*\s+(?:\w+\s+){0,6}mit|"
@@ -81,7 +84,8 @@ def is_reported(text: str, lang: str) -> bool:
     if lang == "en":
         return bool(_REPORTED_EN.search(text))
     if lang in ROMANCE:
-        return bool(_REPORTED_ROMANCE.search(text))
+        words = ATTRIBUTION_WORDS[lang]
+        return bool(_reported_romance(words.according, words.speech).search(text))
     if _REPORTED_DE.search(text) or _KONJUNKTIV_I.search(text):
         return True
     if _ATTRIBUTION_AFTER_DE.search(text.rstrip()):

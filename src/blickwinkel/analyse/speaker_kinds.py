@@ -20,7 +20,9 @@ _ORGANISATION_HEAD_ROMANCE = re.compile(
     r"préfecture|gendarmerie|police|mairie|ministère|gouvernement|municipalité|commune|"
     r"policía|ayuntamiento|gobierno|ministerio|guardia\s+civil|alcaldía|consejería|junta|"
     r"polizia|carabinieri|questura|prefettura|procura|comune|ministero|governo|regione|provincia|"
-    r"protezione(?:\s+civile)?",
+    r"protezione(?:\s+civile)?|"
+    # Portuguese
+    r"polícia|câmara|prefeitura|governo|ministério|proteção(?:\s+civil)?|guarda",
     re.IGNORECASE,
 )
 _GROUP_HEAD_ROMANCE = re.compile(
@@ -28,7 +30,9 @@ _GROUP_HEAD_ROMANCE = re.compile(
     r"bomberos|vecinos|testigos|investigadores|autoridades|responsables|médicos|agentes|sanitarios|"
     # Italian
     r"pompieri|vigili|soccorritori|abitanti|residenti|testimoni|investigatori|inquirenti|autorità|"
-    r"medici|esperti",
+    r"medici|esperti|"
+    # Portuguese
+    r"bombeiros|moradores|testemunhas|investigadores|autoridades|médicos|agentes|socorristas|especialistas",
     re.IGNORECASE,
 )
 _PERSON_HEAD_EN = re.compile(

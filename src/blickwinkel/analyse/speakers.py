@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.quote_marks import outside_quotes
 from blickwinkel.analyse.speaker_kinds import ORGANISATION_HEAD_EN
 from blickwinkel.analyse.speech_words import (
     ADJ,
+    ATTRIBUTION_WORDS,
     CAP,
     DET_DE,
     DETERMINERS,
@@ -21,12 +24,10 @@ from blickwinkel.analyse.speech_words import (
     ORGANISATION_NOUNS_EN,
     PRONOUNS,
     ROMANCE,
-    ROMANCE_AUX,
-    ROMANCE_NP,
     SPEECH,
     SPEECH_EN,
-    SPEECH_ROMANCE,
     UNNAMED_SOURCES,
+    AttributionWords,
     is_title,
 )
 from blickwinkel.model import Mention
@@ -131,31 +132,38 @@ _DOCUMENT_SAYS_DE = re.compile(
 )
 _SAYS_IT_DE = re.compile(r"\b(?:heißt|hieß)\s+es\b")
 
-_AFTER_VERB_ROMANCE_NAME = re.compile(
-    rf"\b(?:{SPEECH_ROMANCE})\s+(?:{ROMANCE_NP}),\s+(?P<np>{NAME})(?=\s*[.,;]|\s*$)"
-)
-_AFTER_VERB_ROMANCE = re.compile(rf"\b(?P<verb>{SPEECH_ROMANCE})\s+(?P<np>{ROMANCE_NP})")
-_BEFORE_VERB_ROMANCE = re.compile(
-    rf"(?:^|(?<=[,;:«»“”\"]\s)|(?<=[,;:«»“”\"]))\s*(?P<np>{ROMANCE_NP})(?:,\s+[^,;:«»“”\"]{{1,80}},)?\s+"
-    rf"(?:{ROMANCE_AUX}\s+)?(?P<verb>{SPEECH_ROMANCE})\b"
-)
-_SELON = re.compile(rf"\b(?i:selon|d['’]après|según|de\s+acuerdo\s+con|secondo)\s+(?P<np>{ROMANCE_NP})")
 
-# What may stand before a speech verb that names its speaker after it: the end of what was said, or
-# "según", "como", "comme l'a" ("según informó la Guardia Civil", "comme l'a indiqué la préfecture").
-_ROMANCE_INVERSION = re.compile(
-    rf"(?:[,;«»“”\"]|\b(?i:según|como|tal\s+como|comme\s+l['’]|ainsi\s+que\s+l['’]|come))\s*(?:{ROMANCE_AUX}\s+)?$"
-)
+@dataclass(frozen=True)
+class _RomancePatterns:
+    """The attribution shapes of French, Spanish, Italian and Portuguese, built from one language's
+    words (``speech_words.ATTRIBUTION_WORDS``), in the order they are tried; the first two name the
+    speaker after the verb, only after what was said (``inversion``)."""
 
-# Pronouns that open no speaker's name; French "il" is Italian's article ("il sindaco").
-_FR_ES_NOT_SPEAKERS = frozenset(
-    {"il", "elle", "ils", "elles", "on", "nous", "je", "él", "ella", "ellos", "ellas"}
-)
-_ROMANCE_NOT_SPEAKERS = {
-    "fr": _FR_ES_NOT_SPEAKERS,
-    "es": _FR_ES_NOT_SPEAKERS,
-    "it": frozenset({"lui", "lei", "loro", "egli", "essi", "esse", "io", "noi", "come"}),
-}
+    after_verb_name: re.Pattern[str]
+    according: re.Pattern[str]
+    before_verb: re.Pattern[str]
+    after_verb: re.Pattern[str]
+    inversion: re.Pattern[str]
+    pronouns: frozenset[str]
+
+
+@cache
+def _romance_patterns(words: AttributionWords) -> _RomancePatterns:
+    speech, np, aux = words.speech, words.noun_phrase, words.auxiliary
+    return _RomancePatterns(
+        after_verb_name=re.compile(rf"\b(?:{speech})\s+(?:{np}),\s+(?P<np>{NAME})(?=\s*[.,;]|\s*$)"),
+        according=re.compile(rf"\b(?i:{words.according})\s+(?P<np>{np})"),
+        before_verb=re.compile(
+            rf"(?:^|(?<=[,;:«»“”\"]\s)|(?<=[,;:«»“”\"]))\s*(?P<np>{np})(?:,\s+[^,;:«»“”\"]{{1,80}},)?\s+"
+            rf"(?:{aux}\s+)?(?P<verb>{speech})\b"
+        ),
+        after_verb=re.compile(rf"\b(?P<verb>{speech})\s+(?P<np>{np})"),
+        # the end of what was said, or "según", "como", "comme l'a" ("según informó la Guardia Civil",
+        # "comme l'a indiqué la préfecture")
+        inversion=re.compile(rf"(?:[,;«»“”\"]|\b(?i:{words.inversion}))\s*(?:{aux}\s+)?$"),
+        pronouns=words.pronouns,
+    )
+
 
 _SO_X = re.compile(rf"(?:^|[,;–—-]\s*)so\s+(?P<np>{NP})")
 _LAUT = re.compile(
@@ -265,19 +273,20 @@ def find_speaker(
 ) -> tuple[str, int, int] | None:
     """The speaker named next to a speech verb or attribution phrase, with its offsets in ``text``."""
     if lang in ROMANCE:
-        for pattern in (_AFTER_VERB_ROMANCE_NAME, _SELON, _BEFORE_VERB_ROMANCE, _AFTER_VERB_ROMANCE):
+        romance = _romance_patterns(ATTRIBUTION_WORDS[lang])
+        for pattern in (romance.after_verb_name, romance.according, romance.before_verb, romance.after_verb):
             for m in pattern.finditer(text):
                 if not outside_quotes(quoted, m.start("np"), m.end("np")):
                     continue
                 # the speaker follows the verb only after what was said ('», a déclaré le maire'):
                 # "un finaliste a déclaré une forte fièvre" has its object there, not a speaker
                 if pattern in (
-                    _AFTER_VERB_ROMANCE_NAME,
-                    _AFTER_VERB_ROMANCE,
-                ) and not _ROMANCE_INVERSION.search(text, 0, m.start()):
+                    romance.after_verb_name,
+                    romance.after_verb,
+                ) and not romance.inversion.search(text, 0, m.start()):
                     continue
                 name = _clean_speaker(m.group("np"))
-                if name is None or name.split()[0].lower() in _ROMANCE_NOT_SPEAKERS[lang]:
+                if name is None or name.split()[0].lower() in romance.pronouns:
                     continue
                 start = m.start("np") + m.group("np").lower().index(name.split()[0].lower())
                 return name, start, start + len(name)

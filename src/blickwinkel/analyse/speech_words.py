@@ -5,6 +5,8 @@ from general knowledge of the languages."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from blickwinkel.analyse import gazetteer as gz
 
 CAP = r"[A-ZÄÖÜ][\w’'.\-]*"
@@ -114,7 +116,59 @@ ROMANCE_NP = (
 )
 ROMANCE_AUX = r"(?:a|ont|avait|avaient|ha|han|había|habían|hanno|aveva|avevano)"
 
-ROMANCE = frozenset({"fr", "es", "it"})
+# Portuguese: '…», disse o presidente da câmara, <Name>.', '<Name> afirmou que …', 'Segundo a polícia,
+# …'. Its articles ("a", "o") are words of another kind in French and Spanish, so it has its own lists.
+SPEECH_PT = (
+    r"disse|disseram|afirmou|afirmaram|declarou|declararam|explicou|explicaram|informou|informaram|"
+    r"contou|contaram|acrescentou|destacou|sublinhou|ressaltou|confirmou|confirmaram|anunciou|relatou|"
+    r"garantiu|assegurou|adiantou|referiu|revelou|escreveu|diz|dizem|afirma|declara|explica|conta|"
+    r"informa|acrescenta|destaca|sublinha|confirma|garante|adianta|refere"
+)
+PT_NP = (
+    r"(?:(?i:o|a|os|as|um|uma)\s+)(?:[\w\-]+\s+){0,3}?[\w\-]+"
+    rf"(?:\s+{NAME})?|{NAME}"
+)
+PT_AUX = r"(?:tinha|tinham|havia|tem|têm)"
+
+
+@dataclass(frozen=True)
+class AttributionWords:
+    """The words of the attribution shapes French, Spanish, Italian and Portuguese share: speech verbs,
+    the noun phrase that speaks, auxiliaries, the words of "according to" and the words after which a
+    speech verb names its speaker after it ("según informó …", "come ha riferito …")."""
+
+    speech: str
+    noun_phrase: str
+    auxiliary: str
+    according: str
+    inversion: str
+    pronouns: frozenset[str]
+
+
+# French, Spanish and Italian share one list (French "il" is a pronoun: the pronoun lists are apart).
+_FR_ES_IT = (SPEECH_ROMANCE, ROMANCE_NP, ROMANCE_AUX, r"selon|d['’]après|según|de\s+acuerdo\s+con|secondo")
+_FR_ES_IT_INVERSION = r"según|como|tal\s+como|comme\s+l['’]|ainsi\s+que\s+l['’]|come"
+_FR_ES_PRONOUNS = frozenset(
+    {"il", "elle", "ils", "elles", "on", "nous", "je", "él", "ella", "ellos", "ellas"}
+)
+ATTRIBUTION_WORDS = {
+    "fr": AttributionWords(*_FR_ES_IT, _FR_ES_IT_INVERSION, _FR_ES_PRONOUNS),
+    "es": AttributionWords(*_FR_ES_IT, _FR_ES_IT_INVERSION, _FR_ES_PRONOUNS),
+    "it": AttributionWords(
+        *_FR_ES_IT,
+        _FR_ES_IT_INVERSION,
+        frozenset({"lui", "lei", "loro", "egli", "essi", "esse", "io", "noi", "come"}),
+    ),
+    "pt": AttributionWords(
+        SPEECH_PT,
+        PT_NP,
+        PT_AUX,
+        r"segundo|de\s+acordo\s+com|conforme",
+        r"segundo|como|conforme",
+        frozenset({"ele", "ela", "eles", "elas", "eu", "nós", "você", "como", "segundo"}),
+    ),
+}
+ROMANCE = frozenset(ATTRIBUTION_WORDS)
 # The languages whose speakers are read: German and English, and these (analyse/readers.py).
 SPEAKER_LANGUAGES = frozenset({"de", "en"}) | ROMANCE
 

@@ -15,6 +15,7 @@ from blickwinkel.analyse.numbers import (
     ES_MONTHS,
     FR_MONTHS,
     IT_MONTHS,
+    PT_MONTHS,
     WEEKDAYS,
     word_set,
 )
@@ -87,8 +88,10 @@ _EN_OBJECT_START = re.compile(
 _FR_STOP = function_words("fr") | word_set("a ont avait avaient est sont était étaient été sera seront")
 _ES_STOP = function_words("es") | word_set("es son fue fueron era eran ha han había habían será serán")
 _IT_STOP = function_words("it")
+_PT_STOP = function_words("pt")
 _FR_PERCENT = re.compile(
-    r"[ \u00a0]*(?:pour[ \u00a0]*cent|por[ \u00a0]*ciento|per[ \u00a0]*cento)(?![\w])", re.IGNORECASE
+    r"[ \u00a0]*(?:pour[ \u00a0]*cent|por[ \u00a0]*ciento|per[ \u00a0]*cento|por[ \u00a0]*cento)(?![\w])",
+    re.IGNORECASE,
 )
 _FR_TOKEN = re.compile(
     r"[ \t\u00a0\u202f]*(?:(d['’]|de[ \u00a0]+))?([^\W\d_][\w'’]*(?:[-‑]\w+)*\.?|%|€|\$|£)"
@@ -203,6 +206,7 @@ _ROMANCE_UNIT_LANGUAGES: dict[str, tuple[frozenset[str], frozenset[str], re.Patt
     "fr": (FR_MONTHS, _FR_STOP, _FR_TOKEN),
     "es": (ES_MONTHS, _ES_STOP, _FR_TOKEN),
     "it": (IT_MONTHS, _IT_STOP, _IT_TOKEN),
+    "pt": (PT_MONTHS, _PT_STOP, _FR_TOKEN),
 }
 
 
@@ -599,6 +603,42 @@ _UNIT_KEYS: dict[str, str] = {
     "grado": "degree",
     "dollaro": "usd",
     "sterlina": "gbp",
+    # Portuguese units (lemmas), written for this project; the ones Spanish or Italian share ("soldado",
+    # "semana", "hora", "vez", "metro") are above
+    "pessoa": "person",
+    "ferido": "injured",
+    "criança": "child",
+    "mulher": "woman",
+    "homem": "man",
+    "vítima": "victim",
+    "policial": "police officer",
+    "polícia": "police officer",
+    "morador": "resident",
+    "habitante": "resident",
+    "refém": "hostage",
+    "prisioneiro": "prisoner",
+    "foguete": "rocket",
+    "míssil": "rocket",
+    "ano": "year",
+    "mês": "month",
+    "dia": "day",
+    "segundo": "second",
+    "assento": "seat",
+    "cadeira": "seat",
+    "bombeiro": "firefighter",
+    "passageiro": "passenger",
+    "família": "family",
+    "quilômetro": "km",
+    "quilómetro": "km",
+    "centímetro": "cm",
+    "milímetro": "mm",
+    "quilo": "kg",
+    "quilograma": "kg",
+    "grama": "g",
+    "tonelada": "tonne",
+    "grau": "degree",
+    "habitação": "house",
+    "residência": "house",
 }
 
 

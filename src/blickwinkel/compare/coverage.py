@@ -200,7 +200,12 @@ _WORD = re.compile(r"\w+")
 
 # The function words of the other languages read (French and Spanish share one list, as their
 # capitalisation rules read them).
-_OWN_FUNCTION_WORDS = {"fr": ROMANCE_FUNCTION_WORDS, "es": ROMANCE_FUNCTION_WORDS, "it": function_words("it")}
+_OWN_FUNCTION_WORDS = {
+    "fr": ROMANCE_FUNCTION_WORDS,
+    "es": ROMANCE_FUNCTION_WORDS,
+    "it": function_words("it"),
+    "pt": function_words("pt"),
+}
 
 
 def _content_words(items: Sequence[Statement]) -> set[str]:

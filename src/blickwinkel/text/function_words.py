@@ -55,6 +55,16 @@ _WORDS = {
         avevano avrà
         non più meno già ancora ogni tutto tutti tutte molto molti circa quasi oltre almeno
     """,
+    "pt": """
+        o a os as um uma uns umas do da dos das no na nos nas ao aos à às pelo pela pelos pelas num numa
+        este esta estes estas esse essa esses essas aquele aquela isto isso seu sua seus suas
+        ele ela eles elas nós vós eu tu se lhe lhes que quem cujo cuja onde
+        de em com sem por para entre até desde sobre sob após durante contra perante depois antes
+        e ou mas porque pois quando como se também
+        ser estar ter haver é são foi foram era eram será serão está estão estava estavam tem têm tinha
+        tinham havia há sido estado
+        não já ainda mais menos cada todo toda todos todas muito muitos cerca quase
+    """,
 }
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {code: frozenset(text.split()) for code, text in _WORDS.items()}

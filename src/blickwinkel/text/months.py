@@ -87,6 +87,20 @@ _FULL: Final = {
         novembre
         dicembre
     """,
+    "pt": """
+        janeiro
+        fevereiro
+        março marco
+        abril
+        maio
+        junho
+        julho
+        agosto
+        setembro
+        outubro
+        novembro
+        dezembro
+    """,
 }
 # Abbreviations, written without their dot (German and French print one, English often not). A month
 # with no abbreviation ("Mai", "May") has an empty line: "-".
@@ -96,6 +110,7 @@ _SHORT: Final = {
     "fr": "janv | févr fevr | - | avr | - | - | juil | - | sept | oct | nov | déc dec",
     "es": "ene | feb | mar | abr | may | jun | jul | ago | sep sept | oct | nov | dic",
     "it": "gen | feb | mar | apr | mag | giu | lug | ago | set sett | ott | nov | dic",
+    "pt": "jan | fev | mar | abr | mai | jun | jul | ago | set | out | nov | dez",
 }
 
 
@@ -104,7 +119,7 @@ def _table(lines: list[str]) -> dict[str, int]:
     return {name: number for number, line in enumerate(lines, 1) for name in line.split() if name != "-"}
 
 
-MONTH_LANGUAGES: Final = ("de", "en", "fr", "es", "it")
+MONTH_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt")
 _TABLES: Final = {
     (code, "full"): MappingProxyType(_table(_FULL[code].strip().splitlines())) for code in MONTH_LANGUAGES
 } | {(code, "short"): MappingProxyType(_table(_SHORT[code].split("|"))) for code in MONTH_LANGUAGES}

@@ -25,6 +25,10 @@ _FULL: Final = {
     "es": "lunes | martes | miércoles miercoles | jueves | viernes | sábado sabado | domingo",
     "it": "lunedì lunedi | martedì martedi | mercoledì mercoledi | giovedì giovedi | venerdì venerdi | "
     "sabato | domenica",
+    # Portuguese: the bare "segunda", "quarta", "quinta", "sexta" are ordinals too ("a segunda vez"),
+    # so only the "-feira" forms are weekday names here
+    "pt": "segunda-feira | terça-feira terca-feira | quarta-feira | quinta-feira | sexta-feira | "
+    "sábado sabado | domingo",
 }
 # Abbreviations, written without their dot.
 _SHORT: Final = {
@@ -33,6 +37,7 @@ _SHORT: Final = {
     "fr": "lun | mar | mer | jeu | ven | sam | dim",
     "es": "lun | mar | mié mie | jue | vie | sáb sab | dom",
     "it": "lun | mar | mer | gio | ven | sab | dom",
+    "pt": "seg | ter | qua | qui | sex | sáb sab | dom",
 }
 
 
@@ -41,7 +46,7 @@ def _table(days: list[str]) -> dict[str, int]:
     return {name: number for number, names in enumerate(days) for name in names.split()}
 
 
-WEEKDAY_LANGUAGES: Final = ("de", "en", "fr", "es", "it")
+WEEKDAY_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt")
 _TABLES: Final = {
     (code, "full"): MappingProxyType(_table(_FULL[code].split("|"))) for code in WEEKDAY_LANGUAGES
 } | {(code, "short"): MappingProxyType(_table(_SHORT[code].split("|"))) for code in WEEKDAY_LANGUAGES}
