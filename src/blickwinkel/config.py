@@ -162,6 +162,7 @@ def default_of(name: str) -> Any:
 DEFAULT_EMBEDDER: str = default_of("embedder")
 DEFAULT_LINK_EMBEDDER: str = default_of("link_embedder")
 DEFAULT_STORY_WINDOW_DAYS: int = default_of("story_window_days")
+DEFAULT_MAX_FILE_BYTES: int = int(default_of("max_file_mb") * 1_000_000)
 
 
 def settings_file() -> Path:

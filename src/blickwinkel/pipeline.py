@@ -21,7 +21,7 @@ with datacache.compiled_patterns("patterns-pipeline"):
     from blickwinkel.compare.align import SECOND_LANGUAGES
     from blickwinkel.compare.events import different_events
     from blickwinkel.compare.link_weights import CROSS_EMBEDDER
-    from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_LINK_EMBEDDER
+    from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_LINK_EMBEDDER, DEFAULT_MAX_FILE_BYTES
     from blickwinkel.embed import Embedder, get_embedder
     from blickwinkel.embed.kept import VectorStore, kept
     from blickwinkel.errors import BlickwinkelError, ComparisonError, EmbedderError, Errors, IngestError
@@ -170,7 +170,7 @@ def compare_inputs(
     embedder: str = DEFAULT_EMBEDDER,
     outlet: str | None = None,
     published: dt.date | None = None,
-    max_bytes: int = 20_000_000,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     threshold: float = DEFAULT_THRESHOLD,
     stdin: BinaryIO | None = None,
     max_chars: int | None = None,

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePath
 from typing import BinaryIO
 
+from blickwinkel.config import DEFAULT_MAX_FILE_BYTES
 from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._base import READERS, EntryLinks, ReadResult
 from blickwinkel.ingest._decode import decode, utf16_without_bom
@@ -25,7 +26,7 @@ from blickwinkel.model import Article
 STDIN = "-"
 # Fetches the article at a web address (``compare`` builds one on its fetch policy).
 Fetch = Callable[[str], Article]
-DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES
 
 
 def read_inputs(

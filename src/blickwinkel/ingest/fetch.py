@@ -33,7 +33,7 @@ from typing import Any
 import httpcore
 import httpx
 
-from blickwinkel.config import Network, parse_networks
+from blickwinkel.config import Network, default_of, parse_networks
 from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._decode import western_text
 from blickwinkel.ingest.urls import redact
@@ -92,12 +92,12 @@ class FetchPolicy:
     purpose, e.g. ``("127.0.0.0/8",)`` for a test server — which leaves 169.254.169.254 refused.
     """
 
-    timeout: float = 15.0
-    max_bytes: int = 10_000_000
-    host_interval: float = 1.0
+    timeout: float = default_of("fetch_timeout")
+    max_bytes: int = int(default_of("fetch_max_mb") * 1_000_000)
+    host_interval: float = default_of("fetch_host_interval")
     max_redirects: int = 5
     allow_networks: tuple[str, ...] = ()
-    max_concurrent: int = 16
+    max_concurrent: int = default_of("fetch_max_concurrent")
     obey_robots: bool = True
     user_agent: str = USER_AGENT
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from blickwinkel.analyse.language import with_languages
-from blickwinkel.config import DEFAULT_EMBEDDER
+from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_MAX_FILE_BYTES
 from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.embed.kept import vector_model
 from blickwinkel.errors import BlickwinkelError, Errors, IngestError
@@ -160,7 +160,7 @@ class Ingestor:
         embedder: Embedder | str = DEFAULT_EMBEDDER,
         fetcher: Fetcher | None = None,
         analyser: Analyser | None = default_analyser,
-        max_bytes: int = 20_000_000,
+        max_bytes: int = DEFAULT_MAX_FILE_BYTES,
         progress: Progress | None = None,
         window_days: int = WINDOW_DAYS,
         fetch_feed_links: bool = False,
