@@ -1026,3 +1026,49 @@ def test_a_site_name_in_the_heading_is_no_headline() -> None:
     # nor is the site's name as the article's own heading, with no other heading below
     alone = domain.replace("<h2>Ferry runs aground off Kellbach Point</h2>", "<h2>Harbour Herald</h2>")
     assert read_text(alone, source="page.html", fmt="html").title is None
+
+
+def test_a_source_over_records_of_several_outlets_names_a_crawl_not_the_outlet(tmp_path: Path) -> None:
+    # A research corpus names its crawl in "source" ("harbour-crawl-2" here) over records of many sites:
+    # read as the outlet, the records of every site without an "outlet" were one outlet of that name.
+    records = [
+        {"source": "harbour-crawl-2", "outlet": "Osterlin Post", "text": "The quay in Osterlin reopened."},
+        {
+            "source": "harbour-crawl-2",
+            "url": "https://quillby-gazette.example/q",
+            "text": "Quillby's ferry runs.",
+        },
+        {
+            "source": "harbour-crawl-2",
+            "url": "https://www.tamsbury.example/t",
+            "text": "Tamsbury opens a pier.",
+        },
+        {
+            "source": "Mühlbach Herald",
+            "url": "https://herald.example/a",
+            "text": "The library opens on Saturdays.",
+        },
+        {
+            "source": "Mühlbach Herald",
+            "url": "https://herald.example/b",
+            "text": "The library hires two staff.",
+        },
+        {"source": "Farnholt Radio", "text": "The Farnholt bridge closes for repairs."},
+    ]
+    for name, text in (
+        ("crawl.jsonl", "\n".join(json.dumps(r) for r in records)),
+        ("crawl.json", json.dumps(records)),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = read_inputs([str(path)])
+        assert result.failures == ()
+        assert [a.outlet for a in result.articles] == [
+            "Osterlin Post",
+            "quillby-gazette.example",
+            "tamsbury.example",
+            "Mühlbach Herald",  # one outlet's records: its name
+            "Mühlbach Herald",
+            "Farnholt Radio",  # no address to tell: the source names it
+        ]
+        assert [a.meta.get("source") for a in result.articles[:3]] == ["harbour-crawl-2"] * 3

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from blickwinkel.errors import Errors, IngestError, invalid_json
 from blickwinkel.ingest import ReadResult
 from blickwinkel.ingest._decode import mostly_utf8, western_text
-from blickwinkel.ingest.json_records import item_to_article
+from blickwinkel.ingest.json_records import crawl_sources, item_to_article
 from blickwinkel.model import Article
 
 Format = Literal["jsonl", "parquet"]
@@ -183,10 +183,13 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 def _records(rows: Sequence[object], where: Sequence[str], partition: Partition) -> ReadResult:
     articles: list[Article] = []
     failures: list[IngestError] = []
+    crawls = crawl_sources(rows)  # as the file readers read it: a crawl's name is no outlet
     for row, source in zip(rows, where, strict=True):
         line = source.rsplit(":", 1)[-1].rsplit("#", 1)[-1]
         try:
-            articles.append(item_to_article(row, source=source, default_id=f"{partition.key}-{line}"))
+            articles.append(
+                item_to_article(row, source=source, default_id=f"{partition.key}-{line}", crawls=crawls)
+            )
         except IngestError as exc:
             failures.append(exc)
         except Exception as exc:  # a reader bug must still name the record, and the partition goes on

@@ -3,9 +3,10 @@
 Fields: ``id, title, text, lead, outlet, url, published, author, language``; ``date`` (or
 ``publishedAt``, ``published_at``, ``datePublished``, ``pubDate``) stands in for a missing
 ``published``, ``source`` for a missing ``outlet``, ``link`` for ``url`` and ``authors`` for
-``author``. ``text`` (a string, or a list of paragraph strings) is cut like plain text. A bad record
-fails alone when its text cannot be read; any other field that cannot be read is left out with a
-warning naming it (``Article.notes``).
+``author``; a ``source`` that one file gives records of several outlets names a crawl or data set and
+is no outlet (:func:`crawl_sources`). ``text`` (a string, or a list of paragraph strings) is cut like
+plain text. A bad record fails alone when its text cannot be read; any other field that cannot be read
+is left out with a warning naming it (``Article.notes``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import datetime as dt
 import html
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from blickwinkel.errors import Errors, IngestError, invalid_json
@@ -67,8 +69,9 @@ def read_json(text: str, *, source: str, stem: str) -> ReadResult:
         raise IngestError(source, Errors.I021)
     articles: list[Article] = []
     failures: list[IngestError] = []
+    crawls = crawl_sources(data)
     for number, item in enumerate(data, start=1):
-        _read_record(item, f"{source}#{number}", f"{stem}-{number}", articles, failures)
+        _read_record(item, f"{source}#{number}", f"{stem}-{number}", articles, failures, crawls)
     return ReadResult(tuple(articles), tuple(failures))
 
 
@@ -77,37 +80,67 @@ def read_jsonl(text: str, *, source: str, stem: str) -> ReadResult:
     """One article object a line; records are named ``file:line`` and bad lines fail alone."""
     articles: list[Article] = []
     failures: list[IngestError] = []
+    items: list[tuple[int, object]] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        where = f"{source}:{number}"
         try:
-            item = json.loads(line, parse_int=_parse_int)
+            items.append((number, json.loads(line, parse_int=_parse_int)))
         except (ValueError, RecursionError) as exc:
-            failures.append(IngestError(where, invalid_json(exc, one_line=True)))
-            continue
-        _read_record(item, where, f"{stem}-{number}", articles, failures)
+            failures.append(IngestError(f"{source}:{number}", invalid_json(exc, one_line=True)))
+    crawls = crawl_sources([item for _, item in items])
+    for number, item in items:
+        _read_record(item, f"{source}:{number}", f"{stem}-{number}", articles, failures, crawls)
     if not articles and not failures:
         raise IngestError(source, Errors.I002)
+    failures.sort(key=lambda f: int(f.source.rsplit(":", 1)[1]))  # in the file's order
     return ReadResult(tuple(articles), tuple(failures))
 
 
 def _read_record(
-    item: object, where: str, default_id: str, articles: list[Article], failures: list[IngestError]
+    item: object,
+    where: str,
+    default_id: str,
+    articles: list[Article],
+    failures: list[IngestError],
+    crawls: frozenset[str] = frozenset(),
 ) -> None:
     try:
-        articles.append(item_to_article(item, source=where, default_id=default_id))
+        articles.append(item_to_article(item, source=where, default_id=default_id, crawls=crawls))
     except IngestError as exc:
         failures.append(exc)
 
 
-def item_to_article(item: object, *, source: str, default_id: str) -> Article:
+def crawl_sources(items: Sequence[object]) -> frozenset[str]:
+    """The ``source`` values of a file's records that name a crawl or a data set, not an outlet: one
+    value over records of two or more outlets (by their ``outlet``, else their address's host).
+    Exports write ``source`` for both: a news export's "Mühlbach Herald", a research corpus's
+    "fang-covid" over records of many sites (read as their outlet, hundreds of articles of many
+    sites were one outlet of that name)."""
+    outlets: dict[str, set[str]] = {}
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("source"), str):
+            continue
+        named = item.get("outlet")
+        address = item.get("url") if item.get("url") is not None else item.get("link")
+        outlet = (
+            named if isinstance(named, str) else host_outlet(address if isinstance(address, str) else None)
+        )
+        if outlet:
+            outlets.setdefault(item["source"], set()).add(outlet.casefold())
+    return frozenset(value for value, seen in outlets.items() if len(seen) > 1)
+
+
+def item_to_article(
+    item: object, *, source: str, default_id: str, crawls: frozenset[str] = frozenset()
+) -> Article:
     """One record of a JSON list, a JSONL line or a batch partition as an article: a value that is no
     object is refused (I022) in the words every reader uses (batch said "expected an object, got
-    list", compare and ingest "expected a JSON object, got a list" of the same line)."""
+    list", compare and ingest "expected a JSON object, got a list" of the same line). ``crawls``:
+    the ``source`` values of the record's file that name no outlet (:func:`crawl_sources`)."""
     if not isinstance(item, dict):
         raise IngestError(source, Errors.I022.format(kind=_json_type(item)))
-    return record_to_article(item, source=source, default_id=default_id)
+    return record_to_article(item, source=source, default_id=default_id, crawls=crawls)
 
 
 # CMS and feed exports put HTML into their text fields ("<p>…</p>", "&quot;"): the tags a story's
@@ -133,11 +166,14 @@ def plain_text(value: str) -> str:
     return html.unescape(value) if _ENTITY.search(value) else value
 
 
-def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -> Article:
+def record_to_article(
+    record: dict[str, Any], *, source: str, default_id: str, crawls: frozenset[str] = frozenset()
+) -> Article:
     """One JSON object as an article; raises :class:`IngestError` naming the field that is wrong when
     the text cannot be read. Any other field that cannot be read is left out with a note naming it:
     a record with an unreadable date, author or language was lost whole (I028), while the same
-    article as markdown was read undated with a warning."""
+    article as markdown was read undated with a warning. A ``source`` in ``crawls`` names a crawl,
+    not the outlet: it is kept in ``meta``, and the address's host names the outlet."""
     body = plain_text(_text_field(record, source))
     if not normalise(body).strip():  # only markup ("<p></p>", "&nbsp;"): a title with no article
         raise IngestError(source, Errors.I027)
@@ -159,7 +195,9 @@ def record_to_article(record: dict[str, Any], *, source: str, default_id: str) -
     # A record that names no outlet but its address is the outlet's, as for a page (`host_outlet`):
     # JSONL of a crawl with "url" and no "outlet" was labelled by line ("events-1", "events-2"), and
     # stored stories listed no outlet for it.
-    outlet = _optional_string(record, "outlet", source, notes) or host_outlet(url)
+    crawled = isinstance(record.get("source"), str) and record["source"] in crawls
+    named = {k: v for k, v in record.items() if k != "source"} if crawled else record
+    outlet = _optional_string(named, "outlet", source, notes) or host_outlet(url)
     meta = {}
     if outlet is not None and isinstance(record.get("source"), str):
         meta["source"] = record["source"]
