@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from blickwinkel.compare.align import is_alignable
 from blickwinkel.groups import Groups
@@ -44,6 +44,7 @@ def group_facts(
     """
     index = {s.id: i for i, s in enumerate(statements)}
     restated = {frozenset((index[a], index[b])) for a, b in restatements if a in index and b in index}
+    rules = _JoinRules(statements, restated, pair_score, best)
     groups: Groups[int] = Groups(range(len(statements)))
 
     # Links whose numbers clash join last: when a statement also links to another statement of that
@@ -51,48 +52,15 @@ def group_facts(
     def order(link: Link) -> tuple[bool, float, str, str]:
         return (link.reasons.get("numbers") == -1.0, -link.score, link.a, link.b)
 
-    def two_facts(ma: list[int], mb: list[int]) -> bool:
-        """Joining would put two statements of one article that do not restate each other together."""
-        return any(
-            statements[x].article == statements[y].article
-            and frozenset((x, y)) not in restated
-            and pair_score(x, y) < SAME_ARTICLE_MIN_SCORE
-            for x in ma
-            for y in mb
-        )
-
-    def too_loose(ma: list[int], mb: list[int]) -> bool:
-        """The statements of different articles that joining would put together score too little
-        on average, or one of them matches another statement of an article of the other side far
-        better (a chain through one statement, not one fact)."""
-        cross = [pair_score(x, y) for x in ma for y in mb if statements[x].article != statements[y].article]
-        if cross and sum(cross) / len(cross) < MERGE_MIN_MEAN_SCORE:
-            return True
-        return best is not None and (elsewhere(ma, mb) or elsewhere(mb, ma))
-
-    def elsewhere(side: list[int], other: list[int]) -> bool:
-        """A statement of ``side`` has a candidate in an article of ``other`` that scores
-        MERGE_MAX_BEST_GAP more than ``other``'s statements there."""
-        assert best is not None
-        for x in side:
-            here: dict[str, float] = {}
-            for y in other:
-                article = statements[y].article
-                if article != statements[x].article:
-                    here[article] = max(here.get(article, 0.0), pair_score(x, y))
-            if any(best.get((x, a), 0.0) - score > MERGE_MAX_BEST_GAP for a, score in here.items()):
-                return True
-        return False
-
     for link in sorted(links, key=order):
         a, b = index[link.a], index[link.b]
         ra, rb = groups.find(a), groups.find(b)
         if ra == rb:
             continue
         ma, mb = groups.members[ra], groups.members[rb]
-        if two_facts(ma, mb):
+        if rules.two_facts(ma, mb):
             continue
-        if len(ma) + len(mb) > 2 and too_loose(ma, mb):
+        if len(ma) + len(mb) > 2 and rules.too_loose(ma, mb):
             continue
         groups.union(a, b)
     # A restatement joins its two statements' facts, unless that would join two statements of one
@@ -107,10 +75,66 @@ def group_facts(
         if ra == rb:
             continue
         ma, mb = groups.members[ra], groups.members[rb]
-        if two_facts(ma, mb) or too_loose(ma, mb):
+        if rules.two_facts(ma, mb) or rules.too_loose(ma, mb):
             continue
         groups.union(a, b)
+    return _facts_of_groups(statements, groups, links)
 
+
+@dataclass(frozen=True)
+class _JoinRules:
+    """When two groups of statements may not join into one fact."""
+
+    statements: Sequence[Statement]
+    restated: set[frozenset[int]]
+    pair_score: Callable[[int, int], float]
+    best: Mapping[tuple[int, str], float] | None
+
+    def two_facts(self, ma: list[int], mb: list[int]) -> bool:
+        """Joining would put two statements of one article that do not restate each other together."""
+        statements = self.statements
+        return any(
+            statements[x].article == statements[y].article
+            and frozenset((x, y)) not in self.restated
+            and self.pair_score(x, y) < SAME_ARTICLE_MIN_SCORE
+            for x in ma
+            for y in mb
+        )
+
+    def too_loose(self, ma: list[int], mb: list[int]) -> bool:
+        """The statements of different articles that joining would put together score too little
+        on average, or one of them matches another statement of an article of the other side far
+        better (a chain through one statement, not one fact)."""
+        statements = self.statements
+        cross = [
+            self.pair_score(x, y) for x in ma for y in mb if statements[x].article != statements[y].article
+        ]
+        if cross and sum(cross) / len(cross) < MERGE_MIN_MEAN_SCORE:
+            return True
+        return self.best is not None and (
+            self._elsewhere(ma, mb, self.best) or self._elsewhere(mb, ma, self.best)
+        )
+
+    def _elsewhere(self, side: list[int], other: list[int], best: Mapping[tuple[int, str], float]) -> bool:
+        """A statement of ``side`` has a candidate in an article of ``other`` that scores
+        MERGE_MAX_BEST_GAP more than ``other``'s statements there."""
+        statements = self.statements
+        for x in side:
+            here: dict[str, float] = {}
+            for y in other:
+                article = statements[y].article
+                if article != statements[x].article:
+                    here[article] = max(here.get(article, 0.0), self.pair_score(x, y))
+            if any(best.get((x, a), 0.0) - score > MERGE_MAX_BEST_GAP for a, score in here.items()):
+                return True
+        return False
+
+
+def _facts_of_groups(
+    statements: Sequence[Statement], groups: Groups[int], links: Sequence[Link]
+) -> tuple[Fact, ...]:
+    """The groups of alignable statements as facts, numbered in reading order, each with its
+    canonical statement."""
     link_score: dict[str, float] = {}
     for link in links:
         link_score[link.a] = link_score.get(link.a, 0.0) + link.score
