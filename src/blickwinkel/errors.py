@@ -420,7 +420,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     W019 = "The request line and headers are longer than {limit:,} bytes."
     W020 = "The request path and query are longer than {limit:,} bytes."
     W021 = "The request headers are larger than {limit:,} bytes."
-    W022 = "Request body is larger than the {limit:g} MB limit (setting max_request_mb)."
+    W022 = "Request body is {size} MB, over the {limit:g} MB limit (setting max_request_mb)."
     # web/errors.py: what routing, validation and bugs answer (they had no id; a client could not
     # tell a missing field from a missing page by anything but the English words)
     W023 = "{field}: {problem}"

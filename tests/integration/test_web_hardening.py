@@ -159,9 +159,29 @@ def test_a_text_over_the_documented_size_gets_413(client: TestClient) -> None:
     body = {"articles": [{"text": TEXT_A}, {"text": "Long\n\n" + "word " * 5000}]}
     error = assert_error(client.post("/api/v1/compare", json=body), 413)
     assert error["field"] == "articles.1.text" and "compare_max_chars" in error["message"]
+    assert error["message"] == (
+        "articles.1.text: [K005] the text has 25,006 characters; at most 20,000 are compared (setting "
+        "compare_max_chars)."
+    )
     files = [("files", ("a.txt", TEXT_A.encode())), ("files", ("b.txt", ("y " * 15_000).encode()))]
-    # the field the request sent it in (it said "articles.1.text" of a form upload)
-    assert assert_error(client.post("/api/v1/compare", files=files), 413)["field"] == "files"
+    # the field the request sent it in (it said "articles.1.text" of a form upload), and which file
+    upload = assert_error(client.post("/api/v1/compare", files=files), 413)
+    assert upload["field"] == "files" and upload["message"].startswith(
+        "files (b.txt): [K005] the text has 30,000"
+    )
+    # The compare form leaves such a text out, names it in its box with the same words, compares the
+    # others, and says the limit before anything is sent.
+    form = client.get("/compare", params={"lang": "en"}).text
+    assert "At most 20,000 characters a text" in form
+    assert "Höchstens 20.000 Zeichen je Text" in client.get("/compare", params={"lang": "de"}).text
+    long = "Long\n\n" + "word " * 5000
+    page = client.post("/compare?lang=en", data={"text_1": TEXT_A, "text_2": long, "text_3": TEXT_B})
+    assert page.status_code == 200
+    assert "text-2: [K005] the text has 25,006 characters; at most 20,000 are compared" in page.text
+    # A body over max_request_mb: its size and the limit (it said only the limit).
+    body = {"articles": [{"text": TEXT_A}, {"text": "x " * 400_000}]}
+    over = assert_error(client.post("/api/v1/compare", json=body), 413)
+    assert over["message"].startswith("[W022] Request body is 0.8 MB, over the 0.5 MB limit")
 
 
 def test_credentials_in_a_url_never_come_back(client: TestClient) -> None:

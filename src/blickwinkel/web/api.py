@@ -337,7 +337,10 @@ _COMPARE_DOC: dict[str, Any] = {
         200: {"description": "The comparison (docs/comparison-json.md) with `unread`: the inputs left out"},
         401: {"description": "The token is set and the request has none or another"},
         403: {"description": "A public address with no token set: write endpoints are off"},
-        413: {"description": "A text is longer than `compare_max_chars`, or the body than `max_request_mb`"},
+        413: {
+            "description": "A text is longer than `compare_max_chars` (K005: the field, an upload's file "
+            "name, the size and the limit), or the body than `max_request_mb` (W022: its size and the limit)"
+        },
         415: {"description": "The body is neither JSON nor a form"},
         422: {"description": "The body is invalid, or fewer than two inputs could be read"},
         503: {"description": "All comparison workers and their queue are busy: ask again after Retry-After"},
@@ -373,7 +376,9 @@ async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryC
     for n, item in enumerate(inputs):
         if item.text is not None and len(item.text) > options.compare_max_chars:
             field = request_field(item) or f"articles.{n}.text"
-            raise _too_long(options.compare_max_chars, field, len(item.text))
+            # an upload by its file name too: "files" alone did not say which of them
+            shown = f"{field} ({item.name})" if item.field == "files" and item.name else field
+            raise _too_long(options.compare_max_chars, field, len(item.text), shown)
     return await app_state.workers.run(
         compare_submitted,
         inputs,
@@ -384,12 +389,9 @@ async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryC
     )
 
 
-def _too_long(limit: int, field: str, size: int) -> ApiError:
-    return ApiError(
-        413,
-        f"{field}: {Errors.K005.format(size=size, limit=limit)}.",
-        field=field,
-    )
+def _too_long(limit: int, field: str, size: int, shown: str) -> ApiError:
+    """413 naming the field (and an upload's file name), the text's size and the limit (K005)."""
+    return ApiError(413, f"{shown}: {Errors.K005.format(size=size, limit=limit)}.", field=field)
 
 
 async def read_compare_request(request: Request, app_state: AppState) -> list[CompareInput]:

@@ -72,6 +72,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "compare_title": "Compare these articles",
         "compare_help": "Paste two or more article texts (first line: headline) or article URLs. "
         "Nothing is stored.",
+        "compare_limit": "At most {limit} characters a text; a longer one is left out and named, the "
+        "others are compared.",
         "text": "Text",
         "url": "or URL",
         "outlet": "Outlet",
@@ -162,6 +164,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "compare_title": "Diese Artikel vergleichen",
         "compare_help": "Zwei oder mehr Artikeltexte (erste Zeile: Überschrift) oder Artikel-URLs einfügen. "
         "Nichts wird gespeichert.",
+        "compare_limit": "Höchstens {limit} Zeichen je Text; ein längerer wird ausgelassen und genannt, "
+        "die anderen werden verglichen.",
         "text": "Text",
         "url": "oder URL",
         "outlet": "Medium",

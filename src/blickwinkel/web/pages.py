@@ -66,6 +66,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         .render(
             t=texts,
             counted=functools.partial(_counted, texts),
+            number=functools.partial(_number, lang),
             lang=lang,
             lang_q=f"lang={lang}",
             switch_url=f"{request.url.path}?{urllib.parse.urlencode(query)}",
@@ -83,6 +84,11 @@ def _counted(texts: dict[str, str], n: int, key: str) -> str:
     """``n`` and the word ``key`` names in the page's language, singular for one ("1 article",
     "1 unabhängiges Medium")."""
     return counted(n, texts.get(key + "_one", texts[key]), texts[key])
+
+
+def _number(lang: str, n: int) -> str:
+    """``n`` with its thousands marked as the page's language writes them (200,000; 200.000)."""
+    return f"{n:,}" if lang == "en" else f"{n:,}".replace(",", ".")
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
@@ -250,6 +256,7 @@ def compare_form(request: Request) -> Response:
     return render(
         request,
         "compare.html",
+        max_chars=state(request).options.compare_max_chars,
         slots=_empty_slots(),
         view=None,
         error=None,
@@ -316,6 +323,7 @@ async def compare_submit(request: Request) -> Response:
         request,
         "compare.html",
         status=status,
+        max_chars=app_state.options.compare_max_chars,
         slots=slots,
         view=view,
         error=error,

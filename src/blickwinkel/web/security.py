@@ -84,7 +84,7 @@ class SecurityMiddleware:
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
-            await self._too_large(scope, send)
+            await self._too_large(scope, send, int(declared))
             return
         received = 0
 
@@ -97,16 +97,19 @@ class SecurityMiddleware:
                 received += len(message.get("body", b""))
                 if received > self.max_body_bytes:
                     # Answer 413 now and hand the app an end of body; whatever it answers is dropped.
-                    await self._too_large(scope, send)
+                    await self._too_large(scope, send, received, more=True)
                     too_large = True
                     return {"type": "http.request", "body": b"", "more_body": False}
             return message
 
         await self.app(scope, limited_receive, send_with_headers)
 
-    async def _too_large(self, scope: Scope, send: Send) -> None:
+    async def _too_large(self, scope: Scope, send: Send, size: int, *, more: bool = False) -> None:
+        """413 naming the body's size (its Content-Length, else what arrived before the limit:
+        "more than") and the limit."""
         limit = self.max_body_bytes / 1_000_000
-        await self._refuse(scope, send, 413, Errors.W022.format(limit=limit))
+        shown = f"{'more than ' if more else ''}{size / 1_000_000:.3g}"
+        await self._refuse(scope, send, 413, Errors.W022.format(size=shown, limit=limit))
 
     async def _refuse(self, scope: Scope, send: Send, status: int, message: str) -> None:
         """The web UI's error page for a browser's page request, else the one error body."""
