@@ -90,7 +90,24 @@ def create_app(
         # a kept page's CPU time) for traces nobody collects here.
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
-    app.state.blickwinkel = AppState(
+    app.state.blickwinkel = _app_state(store, settings, options, comparer, processes, fetcher, public)
+    _install_layers(app, options, store)
+    _add_docs_and_health(app)
+    return app
+
+
+def _app_state(
+    store: Store,
+    settings: Settings,
+    options: ServiceOptions,
+    comparer: Comparer,
+    processes: ComparisonProcesses | None,
+    fetcher: Fetcher,
+    public: bool,
+) -> AppState:
+    """What the routes share: the store, the options, the comparer (in ``processes`` when the real
+    pipeline compares), its queue and workers, the fetcher."""
+    return AppState(
         store=store,
         settings=settings,
         options=options,
@@ -108,6 +125,11 @@ def create_app(
             options.compare_workers, options.compare_queue, retry_after=max(1, round(options.fetch_timeout))
         ),
     )
+
+
+def _install_layers(app: FastAPI, options: ServiceOptions, store: Store) -> None:
+    """The error handlers, the middleware (HEAD as GET, kept answers, security limits), the static
+    files and the routers."""
     install_error_handlers(app, pages.error_page)
     app.add_middleware(
         SecurityMiddleware,
@@ -123,6 +145,9 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
 
+
+def _add_docs_and_health(app: FastAPI) -> None:
+    """The OpenAPI schema with the one error body, its page at /api/docs and /api/health."""
     # FastAPI's documented way to change the schema is to replace app.openapi, a method to mypy
     app.openapi = functools.partial(_openapi_with_error_body, app)  # type: ignore[method-assign]
 
@@ -140,8 +165,6 @@ def create_app(
     @app.get("/api/health", include_in_schema=False)
     def health() -> JSONResponse:
         return JSONResponse({"status": "ok", "version": __version__})
-
-    return app
 
 
 ERROR_SCHEMA: dict[str, Any] = {
