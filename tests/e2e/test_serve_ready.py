@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from blickwinkel.cli.serve_cmd import announce_when_ready
+from blickwinkel.web.serving import announce_when_ready
 
 pytestmark = pytest.mark.slow
 

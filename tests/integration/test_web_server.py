@@ -164,5 +164,5 @@ def test_a_head_over_the_limit_ends_with_the_json_error_body(port: int) -> None:
 
 
 def test_the_serve_command_uses_the_same_protocol() -> None:
-    source = (Path(__file__).resolve().parents[2] / "src/blickwinkel/cli/serve_cmd.py").read_text()
+    source = (Path(__file__).resolve().parents[2] / "src/blickwinkel/web/serving.py").read_text()
     assert '"http": JsonErrorProtocol' in source
