@@ -5,6 +5,7 @@ Every message names the bad input (a file, a field, a setting) and, where there 
     BlickwinkelError
     ├── ConfigError          a setting has a bad value or name
     ├── IngestError          an input file, URL or record cannot be read as an article
+    │   └── NoAnswerError    a fetch got no answer (offline, no such host, a deadline, the fetch limits)
     ├── EmbedderError        an embedding backend is unknown or cannot be loaded
     ├── EvaluationError      an evaluation file is missing or malformed
     ├── ComparisonError      the inputs cannot be compared (for example fewer than two articles)
@@ -474,8 +475,19 @@ class IngestError(BlickwinkelError):
         super().__init__(f"{source}: {problem}")
 
     def __reduce__(self) -> tuple[type[IngestError], tuple[str, str]]:
-        # Pickled by its two fields: it crosses from the service's worker processes.
-        return (IngestError, (self.source, self.problem))
+        # Pickled by its two fields (and its kind): it crosses from the service's worker processes.
+        return (type(self), (self.source, self.problem))
+
+    def named(self, source: str) -> IngestError:
+        """The same error of the same kind, naming another input (a fetch's failure names the address
+        asked for, not the host or the redirect it failed at)."""
+        return type(self)(source, self.problem)
+
+
+class NoAnswerError(IngestError):
+    """A fetch got no answer from the address (offline, a name that does not resolve, a deadline, the
+    fetch limits: I040, I041, I048, I050, I051, I054): nothing is known of what it holds, so `feeds
+    add` keeps such an address to try again, where it refuses any answer that is no feed."""
 
 
 class EmbedderError(BlickwinkelError):

@@ -80,6 +80,20 @@ def test_an_ingest_error_crosses_a_process_boundary_whole() -> None:
     )
 
 
+def test_a_fetch_without_an_answer_is_its_own_kind_across_processes_and_names() -> None:
+    # `feeds add` told "no answer now" from "answered with something else" by the ids its messages
+    # start with; the kind is the error's class now, kept when pickled or named after another input.
+    import pickle
+
+    from blickwinkel.errors import IngestError, NoAnswerError
+
+    error = NoAnswerError("lake.example", Errors.I048)
+    back = pickle.loads(pickle.dumps(error.named("https://lake.example/feed.xml")))
+    assert isinstance(back, NoAnswerError) and isinstance(back, IngestError)
+    assert str(back) == f"https://lake.example/feed.xml: {Errors.I048}"
+    assert type(IngestError("a.txt", Errors.I002).named("b.txt")) is IngestError
+
+
 def test_a_worker_keeps_an_embedder_error_its_kind(monkeypatch: pytest.MonkeyPatch) -> None:
     """The service's comparison processes return errors by message; an unloadable embedder stays an
     EmbedderError (400 in the API), any other error becomes a ComparisonError (422)."""

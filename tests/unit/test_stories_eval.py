@@ -127,7 +127,7 @@ def test_eval_similarity_prints_no_correlation_for_a_language_pair_of_one_or_two
 
 def test_the_stories_listing_names_an_untitled_story_and_counts_one_article_in_the_singular() -> None:
     # "Story 6: " with nothing after it, and "1 article(s)".
-    from blickwinkel.cli.stories_cmd import _story_lines
+    from blickwinkel.report.story_list import story_lines
     from blickwinkel.stories.cluster import Story
 
     stories = [
@@ -135,7 +135,7 @@ def test_the_stories_listing_names_an_untitled_story_and_counts_one_article_in_t
         Story("b", ("b", "c"), "Mill fire", ("Post",), ("en",), None, None),
     ]
     outlets: dict[str, str | None] = {"a": None, "b": "Post", "c": None}
-    lines = _story_lines(stories, {"a": "", "b": "Mill fire", "c": "Fire at the mill"}, outlets).splitlines()
+    lines = story_lines(stories, {"a": "", "b": "Mill fire", "c": "Fire at the mill"}, outlets).splitlines()
     assert lines[0] == "Story 1: (no title)"
     assert lines[1].startswith("  1 article · ")
     assert lines[3] == "Story 2: Mill fire" and lines[4].startswith("  2 articles · ")
@@ -144,7 +144,7 @@ def test_the_stories_listing_names_an_untitled_story_and_counts_one_article_in_t
     assert lines[4] == "  2 articles · outlets: Post and 1 article of unknown outlet · languages: en"
     # a title-less record's first paragraph filled three lines of the listing
     long = "The old mill by the river burned down on Sunday night " * 8
-    lines = _story_lines([Story("d", ("d",), long, (), ("en",), None, None)], {"d": long}, {}).splitlines()
+    lines = story_lines([Story("d", ("d",), long, (), ("en",), None, None)], {"d": long}, {}).splitlines()
     assert lines[0].startswith("Story 1: The old mill") and lines[0].endswith(" …") and len(lines[0]) < 140
     assert lines[2].startswith("  - d: The old mill") and len(lines[2]) < 140
 
@@ -154,13 +154,13 @@ def test_an_untitled_article_is_listed_by_its_opening_words() -> None:
     # it opens "Story 1: (no title)".
     from types import SimpleNamespace
 
-    from blickwinkel.cli.stories_cmd import _listed_titles, _story_lines
+    from blickwinkel.report.story_list import listed_titles, story_lines
     from blickwinkel.stories.cluster import Story
 
     text = "The ferry to the island sails again from Monday, the operator said. The pier is mended."
     articles = [SimpleNamespace(id="k", lead=None, text=text, language="en")]
-    titles = _listed_titles(articles, [SimpleNamespace(id="k", title="")])
+    titles = listed_titles(articles, [SimpleNamespace(id="k", title="")])
     assert titles == {"k": "The ferry to the island sails again from Monday, the operator said."}
-    lines = _story_lines([Story("k", ("k",), "", (), ("en",), None, None)], titles, {"k": None}).splitlines()
+    lines = story_lines([Story("k", ("k",), "", (), ("en",), None, None)], titles, {"k": None}).splitlines()
     assert lines[0] == "Story 1: The ferry to the island sails again from Monday, the operator said."
     assert lines[2] == "  - k: The ferry to the island sails again from Monday, the operator said."

@@ -131,57 +131,6 @@ def _read_articles(inputs: list[str], max_mb: float | None = None) -> list[Any]:
     return articles
 
 
-# A story or article with no title of its own is named by its text's first paragraph: a whole
-# paragraph of a record without a title filled three lines of the listing.
-TITLE_WIDTH = 120
-
-
-def _title(text: str) -> str:
-    import textwrap
-
-    return textwrap.shorten(" ".join(text.split()), width=TITLE_WIDTH, placeholder=" …")
-
-
-def _listed_titles(articles: list[Any], docs: list[Any]) -> dict[str, str]:
-    """Each article's title in the listing: its story title, or the opening words of an article with
-    none (a text of one line has no title: "- kurz: " was listed with nothing after it)."""
-    from blickwinkel.text.titles import title_from_text
-
-    by_id = {a.id: a for a in articles}
-    return {
-        d.id: d.title
-        or (title_from_text(a.lead or a.text, language=a.language) if (a := by_id.get(d.id)) else "")
-        for d in docs
-    }
-
-
-def _story_lines(stories: list[Any], titles: dict[str, str], outlets: dict[str, str | None]) -> str:
-    """The listing of ``stories``; ``outlets`` gives each article's outlet (None: it names none)."""
-    from blickwinkel.report.labels import counted, story_outlets
-
-    lines: list[str] = []
-    for number, story in enumerate(stories, start=1):
-        span = ""
-        if story.first is not None:
-            span = story.first.isoformat() if story.first == story.last else f"{story.first} – {story.last}"
-        # A story whose first article has no title is named by that article's opening words.
-        name = _title(story.title) or _title(titles.get(story.articles[0], "")) if story.articles else ""
-        lines.append(f"Story {number}: {name or '(no title)'}")
-        details = [
-            counted(len(story.articles), "article"),
-            f"outlets: {story_outlets(story.outlets, sum(1 for a in story.articles if not outlets.get(a)))}",
-            f"languages: {', '.join(story.languages) or '–'}",
-        ]
-        if span:
-            details.append(span)
-        lines.append("  " + " · ".join(details))
-        copies = dict(story.copies)
-        for article_id in story.articles:
-            note = f"  (copy of {copies[article_id]})" if article_id in copies else ""
-            lines.append(f"  - {article_id}: {_title(titles.get(article_id, ''))}{note}")
-    return "\n".join(lines)
-
-
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     """Add ``stories`` and ``similarity`` to ``app`` and to ``eval_app``."""
 
@@ -253,9 +202,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 )
             )
         else:
-            typer.echo(
-                _story_lines(found, _listed_titles(articles, docs), {a.id: a.outlet for a in articles})
-            )
+            from blickwinkel.report.story_list import render_story_list
+
+            typer.echo(render_story_list(found, articles, docs))
         from blickwinkel.cli._messages import warn_unnamed_outlets
 
         warn_unnamed_outlets([a.source for a in articles if not a.outlet])

@@ -34,7 +34,7 @@ import httpcore
 import httpx
 
 from blickwinkel.config import Network, default_of, parse_networks
-from blickwinkel.errors import Errors, IngestError
+from blickwinkel.errors import Errors, IngestError, NoAnswerError
 from blickwinkel.ingest._decode import western_text
 from blickwinkel.ingest.urls import redact
 
@@ -167,7 +167,7 @@ def system_resolver(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise IngestError(host, Errors.I040.format(exc=exc)) from None
+        raise NoAnswerError(host, Errors.I040.format(exc=exc)) from None
     return sorted({str(info[4][0]) for info in infos})
 
 
@@ -354,7 +354,7 @@ class Fetcher:
         """
         shown = redact(url)
         if not self._slots.acquire(blocking=False):
-            raise IngestError(shown, Errors.I041.format(limit=self.policy.max_concurrent))
+            raise NoAnswerError(shown, Errors.I041.format(limit=self.policy.max_concurrent))
         outer = self._deadline.at
         self._deadline.at = self._clock() + self.policy.timeout
         try:
@@ -404,9 +404,9 @@ class Fetcher:
         except IngestError as exc:
             # The resolver names the host alone: the failure listed "example.org" as the input, not
             # the feed entry's address the user could look up.
-            raise IngestError(shown, exc.problem) from None
+            raise exc.named(shown) from None
         if not addresses:
-            raise IngestError(shown, Errors.I048)
+            raise NoAnswerError(shown, Errors.I048)
         refused = [a for a in addresses if not is_public_address(a, self._allow)]
         if refused:
             raise IngestError(shown, Errors.I049.format(host=host, address=refused[0]))
@@ -431,13 +431,13 @@ class Fetcher:
             now = self._clock()
             slot = max(now, self._next_slot.get(host, now))
             if left is not None and slot - now > left:
-                raise IngestError(shown, Errors.I050.format(host=host, interval=self.policy.host_interval))
+                raise NoAnswerError(shown, Errors.I050.format(host=host, interval=self.policy.host_interval))
             self._next_slot[host] = slot + self.policy.host_interval
         if slot > now:
             self._sleep(slot - now)
 
-    def _timed_out(self, shown: str) -> IngestError:
-        return IngestError(shown, Errors.I051.format(timeout=self.policy.timeout))
+    def _timed_out(self, shown: str) -> NoAnswerError:
+        return NoAnswerError(shown, Errors.I051.format(timeout=self.policy.timeout))
 
     def _request(self, url: str, headers: dict[str, str]) -> Fetched:
         shown = redact(url)
@@ -478,8 +478,8 @@ class Fetcher:
         except httpx.HTTPError as exc:
             refused, self._deadline.refused = self._deadline.refused, None
             if refused is not None:
-                raise IngestError(shown, refused.problem) from None
-            raise IngestError(
+                raise refused.named(shown) from None
+            raise NoAnswerError(
                 shown, Errors.I054.format(kind=type(exc).__name__, problem=redact(str(exc)))
             ) from None
 

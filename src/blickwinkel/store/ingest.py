@@ -27,7 +27,7 @@ from blickwinkel.analyse.language import with_languages
 from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_MAX_FILE_BYTES
 from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.embed.kept import vector_model
-from blickwinkel.errors import BlickwinkelError, Errors, IngestError
+from blickwinkel.errors import BlickwinkelError, Errors, IngestError, NoAnswerError
 from blickwinkel.ingest import read_inputs
 from blickwinkel.ingest._inputs import first_time, is_listed_file
 from blickwinkel.ingest.feeds import parse_feed
@@ -530,13 +530,6 @@ class Ingestor:
         return self.fetcher
 
 
-# Fetch failures where the address gave no answer (offline, a name that does not resolve, a deadline, the
-# fetch limits): the feed cannot be checked now; every other failure is the site's answer.
-_NO_ANSWER = tuple(
-    getattr(Errors, code).partition(" ")[0] for code in ("I040", "I041", "I048", "I050", "I051", "I054")
-)  # the ids in brackets, as the table writes them (no id is written outside errors.py)
-
-
 def add_checked_feed(store: Store, fetcher: Fetcher, url: str) -> tuple[Feed, str | None]:
     """Store the feed at ``url`` once it answers with a readable RSS or Atom feed, with the problem
     (None when it was checked). An address that answers with anything else is refused (I075, or
@@ -548,9 +541,7 @@ def add_checked_feed(store: Store, fetcher: Fetcher, url: str) -> tuple[Feed, st
     fetcher.check_url(url)
     try:
         fetched = fetcher.get(url)
-    except IngestError as exc:
-        if not exc.problem.startswith(_NO_ANSWER):
-            raise
+    except NoAnswerError as exc:  # no answer now; any answer that is no feed is refused below
         feed = store.add_feed(url)
         store.update_feed(feed.id, status=None, error=exc.problem)
         return feed, Errors.I076.format(problem=exc.problem)

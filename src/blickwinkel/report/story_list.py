@@ -1,0 +1,67 @@
+"""The terminal listing of ``blickwinkel stories``: each story with its articles, outlets, languages
+and days, and each article by its title (or its opening words when it has none)."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping, Sequence
+
+from blickwinkel.model import Article
+from blickwinkel.report.labels import counted, story_outlets
+from blickwinkel.stories.cluster import Story
+from blickwinkel.stories.features import StoryDoc
+from blickwinkel.text.titles import TITLE_WIDTH, title_from_text
+
+
+def listed_title(text: str) -> str:
+    """``text`` on one line of the listing: a whole paragraph of a record without a title filled
+    three lines of it."""
+    return textwrap.shorten(" ".join(text.split()), width=TITLE_WIDTH, placeholder=" …")
+
+
+def listed_titles(articles: Sequence[Article], docs: Sequence[StoryDoc]) -> dict[str, str]:
+    """Each article's title in the listing: its story title, or the opening words of an article with
+    none (a text of one line has no title: "- kurz: " was listed with nothing after it)."""
+    by_id = {a.id: a for a in articles}
+    return {
+        d.id: d.title
+        or (title_from_text(a.lead or a.text, language=a.language) if (a := by_id.get(d.id)) else "")
+        for d in docs
+    }
+
+
+def story_lines(
+    stories: Sequence[Story], titles: Mapping[str, str], outlets: Mapping[str, str | None]
+) -> str:
+    """The listing of ``stories``; ``titles`` gives each article's title (:func:`listed_titles`),
+    ``outlets`` its outlet (None: it names none)."""
+    lines: list[str] = []
+    for number, story in enumerate(stories, start=1):
+        span = ""
+        if story.first is not None:
+            span = story.first.isoformat() if story.first == story.last else f"{story.first} – {story.last}"
+        # A story whose first article has no title is named by that article's opening words.
+        name = (
+            listed_title(story.title) or listed_title(titles.get(story.articles[0], ""))
+            if story.articles
+            else ""
+        )
+        lines.append(f"Story {number}: {name or '(no title)'}")
+        details = [
+            counted(len(story.articles), "article"),
+            f"outlets: {story_outlets(story.outlets, sum(1 for a in story.articles if not outlets.get(a)))}",
+            f"languages: {', '.join(story.languages) or '–'}",
+        ]
+        if span:
+            details.append(span)
+        lines.append("  " + " · ".join(details))
+        copies = dict(story.copies)
+        for article_id in story.articles:
+            note = f"  (copy of {copies[article_id]})" if article_id in copies else ""
+            lines.append(f"  - {article_id}: {listed_title(titles.get(article_id, ''))}{note}")
+    return "\n".join(lines)
+
+
+def render_story_list(stories: Sequence[Story], articles: Sequence[Article], docs: Sequence[StoryDoc]) -> str:
+    """The listing of the stories found among ``articles`` (``docs`` their story features)."""
+    return story_lines(stories, listed_titles(articles, docs), {a.id: a.outlet for a in articles})
