@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import pickle
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -27,18 +26,18 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from fit_story_weights import DEFAULT_DATA, read_semeval_pairs
 from threadpoolctl import threadpool_limits
 
 from blickwinkel.analyse.token_vectors import shared_encoder
 from blickwinkel.stories import fitting
-from blickwinkel.stories.evaluate import pair_article, parse_similarity_pairs, pearson_by_language
+from blickwinkel.stories.evaluate import pair_article, pearson_by_language
 from blickwinkel.stories.features import date_keys, doc_parts, entity_keys, number_keys, word_stems
 from blickwinkel.stories.score import jaccard
 from blickwinkel.stories.weights import language_pair
 from blickwinkel.text import content_hash
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "same-story" / "semeval2022-sample-dev.jsonl"
 Floats = npt.NDArray[np.float64]
 
 
@@ -149,10 +148,7 @@ def main() -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/blickwinkel-story-states.pickle"))
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"{args.data}: not found; pass the SemEval-2022 Task 8 JSON-lines file.", file=sys.stderr)
-        return 2
-    pairs = parse_similarity_pairs(args.data.read_text(encoding="utf-8"), str(args.data))
+    pairs = read_semeval_pairs(args.data)
     articles: dict[tuple[str, str], Any] = {}
     for p in pairs:
         for text, language, side in ((p.text1, p.lang1, "1"), (p.text2, p.lang2, "2")):

@@ -39,12 +39,12 @@ from blickwinkel.analyse import token_vectors
 from blickwinkel.analyse.gazetteer import name_tokens, places
 from blickwinkel.embed import get_embedder
 from blickwinkel.stories import fitting
-from blickwinkel.stories.evaluate import SimilarityPair, pair_article, parse_similarity_pairs
+from blickwinkel.stories.evaluate import SimilarityPair, pair_article
 from blickwinkel.stories.features import StoryDoc, doc_parts, with_centres
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from explore_story_parts import Floats, unit
-from fit_story_weights import DEFAULT_DATA, DiskCachedEmbedder, pair_docs
+from fit_story_weights import DEFAULT_DATA, DiskCachedEmbedder, pair_docs, read_semeval_pairs
 
 KEYS = ("all", "de-de", "de-en", "en-en", "es-es", "tr-tr", "pl-pl", "ar-ar", "fr-fr")
 LAYERS = (2, 4, 6, 8, 10, 12)
@@ -284,10 +284,7 @@ def main() -> int:
         help="only the per-language-pair ridge over every candidate at once (in-sample and CV)",
     )
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"{args.data}: not found; pass the SemEval-2022 Task 8 JSON-lines file.", file=sys.stderr)
-        return 2
-    pairs = parse_similarity_pairs(args.data.read_text(encoding="utf-8"), str(args.data))
+    pairs = read_semeval_pairs(args.data)
     gold = np.asarray([p.overall for p in pairs])
     languages = [p.languages for p in pairs]
     texts = texts_of(pairs)

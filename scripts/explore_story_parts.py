@@ -34,7 +34,7 @@ import numpy.typing as npt
 
 from blickwinkel.embed import get_embedder
 from blickwinkel.stories import fitting
-from blickwinkel.stories.evaluate import pair_article, parse_similarity_pairs
+from blickwinkel.stories.evaluate import pair_article
 from blickwinkel.stories.features import (
     date_keys,
     doc_parts,
@@ -45,7 +45,7 @@ from blickwinkel.stories.features import (
 from blickwinkel.stories.score import date_clash, jaccard
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fit_story_weights import DEFAULT_DATA, DiskCachedEmbedder
+from fit_story_weights import DEFAULT_DATA, DiskCachedEmbedder, read_semeval_pairs
 
 Floats = npt.NDArray[np.float64]
 WINDOW_CHARS = 300
@@ -195,10 +195,7 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/blickwinkel-story-embeddings"))
     parser.add_argument("--seeds", default="0,1,2")
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"{args.data}: not found; pass the SemEval-2022 Task 8 JSON-lines file.", file=sys.stderr)
-        return 2
-    pairs = parse_similarity_pairs(args.data.read_text(encoding="utf-8"), str(args.data))
+    pairs = read_semeval_pairs(args.data)
     dims = [json.loads(line).get("dims", {}) for line in args.data.read_text().splitlines() if line.strip()]
     gold = np.asarray([p.overall for p in pairs])
     languages = [p.languages for p in pairs]

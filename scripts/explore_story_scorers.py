@@ -26,11 +26,11 @@ import numpy.typing as npt
 
 from blickwinkel.embed import get_embedder
 from blickwinkel.stories import fitting
-from blickwinkel.stories.evaluate import parse_similarity_pairs, pearson_by_language
+from blickwinkel.stories.evaluate import pearson_by_language
 from blickwinkel.stories.features import with_centres
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fit_story_weights import DEFAULT_DATA, DiskCachedEmbedder, pair_docs
+from fit_story_weights import DEFAULT_DATA, DiskCachedEmbedder, pair_docs, read_semeval_pairs
 
 Floats = npt.NDArray[np.float64]
 PENALTIES = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
@@ -75,10 +75,7 @@ def main() -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/blickwinkel-story-embeddings"))
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"{args.data}: not found; pass the SemEval-2022 Task 8 JSON-lines file.", file=sys.stderr)
-        return 2
-    pairs = parse_similarity_pairs(args.data.read_text(encoding="utf-8"), str(args.data))
+    pairs = read_semeval_pairs(args.data)
     gold = np.asarray([p.overall for p in pairs], dtype=np.float64)
     options = fitting.options_for("e5")
     docs = pair_docs(pairs, DiskCachedEmbedder(get_embedder("e5"), args.cache), options)

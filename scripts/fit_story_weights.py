@@ -47,6 +47,15 @@ DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "same-story" / "semeval2022-sam
 WEIGHTS_FILE = ROOT / "src" / "blickwinkel" / "stories" / "weights.py"
 
 
+def read_semeval_pairs(path: Path) -> list[SimilarityPair]:
+    """The SemEval-2022 Task 8 pairs in ``path``; a missing file ends the script (exit 2) with a line
+    that says what to pass (the story scripts all read this file)."""
+    if not path.exists():
+        print(f"{path}: not found; pass the SemEval-2022 Task 8 JSON-lines file.", file=sys.stderr)
+        raise SystemExit(2)
+    return parse_similarity_pairs(path.read_text(encoding="utf-8"), str(path))
+
+
 class DiskCachedEmbedder:
     """Wraps an embedder with a .npy cache per text hash, so repeated fits skip the model."""
 
@@ -124,10 +133,7 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help="rewrite weights.py with the full-data fit")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/blickwinkel-story-embeddings"))
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"{args.data}: not found; pass the SemEval-2022 Task 8 JSON-lines file.", file=sys.stderr)
-        return 2
-    pairs = parse_similarity_pairs(args.data.read_text(encoding="utf-8"), str(args.data))
+    pairs = read_semeval_pairs(args.data)
     if args.languages:
         pairs = [p for p in pairs if p.languages in args.languages.split(",")]
     gold = np.asarray([p.overall for p in pairs])
