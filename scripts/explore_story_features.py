@@ -37,7 +37,6 @@ from blickwinkel.stories.score import jaccard
 from blickwinkel.stories.weights import language_pair
 from blickwinkel.text import content_hash
 
-ROOT = Path(__file__).resolve().parents[1]
 Floats = npt.NDArray[np.float64]
 
 
