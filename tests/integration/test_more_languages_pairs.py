@@ -36,6 +36,16 @@ PAIRS = {
         "deslizamento de terras, segundo a Proteção Civil.\n\n"
         "Foram retiradas 150 pessoas das suas casas, informaram os bombeiros.",
     ),
+    "nl": (
+        "Aardverschuiving in Heuveldorp: veertig gezinnen geëvacueerd\n\n"
+        "Veertig gezinnen werden dinsdagavond in Heuveldorp geëvacueerd na een aardverschuiving, zei de "
+        "burgemeester, Anneke de Vries.\n\n"
+        "Volgens de brandweer hebben 120 mensen hun huis verlaten.",
+        "Heuveldorp: aardverschuiving dwingt 40 gezinnen hun huis te verlaten\n\n"
+        "Dinsdagavond moesten 40 gezinnen in Heuveldorp hun huis verlaten door een aardverschuiving, "
+        "aldus de gemeente.\n\n"
+        "Er werden 150 mensen uit hun huizen gehaald, meldde de brandweer.",
+    ),
 }
 
 
@@ -50,7 +60,9 @@ def test_two_reports_share_a_fact_and_differ_on_a_number(language: str, use_embe
     pair = [_analysed(first, language, "a.txt"), _analysed(second, language, "b.txt")]
     by_text = {s.text[:12]: s for a in pair for s in a.statements}
     counts = {(q.value, q.unit) for a in pair for s in a.statements for q in s.quantities}
-    family, person = {"it": ("famiglia", "persona"), "pt": ("família", "pessoa")}[language]
+    family, person = {"it": ("famiglia", "persona"), "pt": ("família", "pessoa"), "nl": ("gezin", "mens")}[
+        language
+    ]
     assert {(40, family), (120, person), (150, person)} <= counts
     assert all(s.speaker for s in by_text.values() if s.kind == "reported_speech"), by_text
     comparison = compare_articles(pair, use_embedder)

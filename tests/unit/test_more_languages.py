@@ -71,6 +71,33 @@ NUMBERS = [
     ("pt", "O desemprego subiu 3 por cento.", [(3, None, "%", False)]),
     ("pt", "O voo 812 aterrou a 12 de março.", []),
     ("pt", "Uma mulher e um homem chegaram.", []),
+    ("nl", "Veertig gezinnen werden in de nacht geëvacueerd.", [(40, None, "gezin", False)]),
+    ("nl", "Volgens de brandweer hebben 120 mensen hun huis verlaten.", [(120, None, "mens", False)]),
+    ("nl", "De schade wordt geschat op 2,5 miljoen euro.", [(2_500_000, None, "EUR", False)]),
+    ("nl", "De schade bedraagt tweeënhalf miljoen euro.", [(2_500_000, None, "EUR", False)]),
+    ("nl", "Het kost anderhalf miljoen euro.", [(1_500_000, None, "EUR", False)]),
+    (
+        "nl",
+        "Ongeveer 1.500 mensen en minstens vijfendertig gewonden.",
+        [(1500, None, "mens", True), (35, None, "gewond", True)],
+    ),
+    ("nl", "Honderden mensen op straat.", [(200, 999, "mens", True)]),
+    ("nl", "Er raakten tussen 20 en 30 passagiers gewond.", [(20, 30, "passagier", False)]),
+    (
+        "nl",
+        "Een honderdtal bewoners en een tiental huizen.",
+        [(100, None, "bewoner", True), (10, None, "huis", True)],
+    ),
+    (
+        "nl",
+        "Eenentwintig soldaten en tien zwaargewonde burgers.",
+        [(21, None, "soldaat", False), (10, None, "burger", False)],
+    ),
+    ("nl", "Het aantal steeg met 3 procent.", [(3, None, "%", False)]),
+    # a flight number, a date, a clock time and a verb after a number are no counted thing
+    ("nl", "Vlucht 812 landde op 12 maart.", []),
+    ("nl", "De vergadering begint om 3 uur.", []),
+    ("nl", "Een vrouw en een man kwamen aan.", []),
 ]
 
 
@@ -107,6 +134,22 @@ DATES = [
     ("pt", "Em fevereiro de 2031 surgiu a primeira fenda.", [("Em fevereiro de 2031", "2031-02")]),
     # "segunda" alone is an ordinal too: no date
     ("pt", "A ponte fechou pela segunda vez.", []),
+    ("nl", "Veertig gezinnen werden dinsdagavond geëvacueerd.", [("dinsdagavond", "2031-03-04")]),
+    ("nl", "De weg blijft tot 12 maart 2031 dicht.", [("12 maart 2031", "2031-03-12")]),
+    ("nl", "Gisteren stemde de raad.", [("Gisteren", "2031-03-04")]),
+    ("nl", "De raad komt morgen weer bijeen.", [("morgen", "2031-03-06")]),
+    ("nl", "De raad zal vrijdag stemmen.", [("vrijdag", "2031-03-07")]),
+    ("nl", "De raad stemde vrijdag.", [("vrijdag", "2031-02-28")]),
+    ("nl", "Afgelopen maandag stortte de muur in.", [("Afgelopen maandag", "2031-03-03")]),
+    (
+        "nl",
+        "Op 1 mei 2030 en op 25-12-2030.",
+        [("Op 1 mei 2030", "2030-05-01"), ("25-12-2030", "2030-12-25")],
+    ),
+    ("nl", "In februari 2031 verscheen de eerste scheur.", [("In februari 2031", "2031-02")]),
+    ("nl", "Dat gebeurde vorige week.", [("vorige week", "2031-W09")]),
+    # "'s morgens" is in the morning, not tomorrow
+    ("nl", "Het begon 's morgens vroeg.", []),
 ]
 
 
@@ -122,12 +165,18 @@ def test_the_note_names_what_a_language_does_not_get() -> None:
     from blickwinkel.report.labels import thin_languages_note
 
     assert unread("de") == unread("en-GB") == unread("fr") == unread("es") == ()
-    assert {"dates", "counts or amounts", "speakers"} <= set(reads("it")) & set(reads("pt"))
+    assert {"dates", "counts or amounts", "speakers"} <= set(reads("it")) & set(reads("pt")) & set(
+        reads("nl")
+    )
     assert reads("pl") == ()
     articles = [SimpleNamespace(article=SimpleNamespace(id=i, language="it", outlet=i)) for i in ("A", "B")]
     note = thin_languages_note(SimpleNamespace(articles=articles))  # type: ignore[arg-type]
     assert note is not None and note.startswith("A, B (it): blickwinkel reads German and English, French, ")
-    assert "Italian and Portuguese more thinly" in note and "no dates" not in note and "no opinion" in note
+    assert (
+        "Italian, Portuguese and Dutch more thinly" in note
+        and "no dates" not in note
+        and "no opinion" in note
+    )
 
 
 # (language, sentence, speaker as written or None, statement kind)
@@ -172,6 +221,16 @@ SPEAKERS = [
     ("pt", "Ele disse que voltará em breve.", None, True),
     ("pt", "O conselho aprovou o orçamento.", None, False),
     ("pt", "Pela segunda vez, a ponte fechou.", None, False),
+    ("nl", "„De weg blijft dicht”, zei de burgemeester, Anneke de Vries.", "Anneke de Vries", True),
+    ("nl", '„De weg blijft dicht", zei de burgemeester, Anneke de Vries.', "Anneke de Vries", True),
+    ("nl", "Volgens de politie raakten twee mensen gewond.", "de politie", True),
+    ("nl", "Burgemeester Anneke de Vries zei dat de weg dicht blijft.", "Burgemeester Anneke de Vries", True),
+    ("nl", "Er werden 150 mensen geëvacueerd, meldde de brandweer.", "de brandweer", True),
+    ("nl", "Er werden 150 mensen geëvacueerd, aldus de brandweer.", "de brandweer", True),
+    ("nl", "„We waren erg bang”, vertelt een bewoner.", "een bewoner", True),
+    ("nl", "De provincie heeft laten weten dat de weg dicht blijft.", "De provincie", True),
+    ("nl", "Hij zei dat hij snel terugkomt.", None, True),
+    ("nl", "De gemeenteraad keurde de begroting goed.", None, False),
 ]
 
 
@@ -184,3 +243,10 @@ def test_speakers(language: str, sentence: str, speaker: str | None, reported: b
     found = find_speaker(sentence, find_quotations(sentence), language)
     assert (found[0] if found else None) == speaker
     assert is_reported(sentence, language) == reported
+
+
+def test_dutch_quote_marks_close_with_straight_ones() -> None:
+    from blickwinkel.analyse.quote_marks import find_quotations
+
+    text = "„De weg blijft dicht\", zei ze, en ‚tijdelijk' ook."
+    assert [text[s:e] for s, e in find_quotations(text)] == ["De weg blijft dicht", "tijdelijk"]

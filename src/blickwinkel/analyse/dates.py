@@ -1,5 +1,5 @@
-"""Date phrases in German, English, French, Spanish, Italian and Portuguese news text, resolved against
-the publication date.
+"""Date phrases in German, English, French, Spanish, Italian, Portuguese and Dutch news text, resolved
+against the publication date.
 
 ``find_dates`` finds absolute dates ("25.01.2024", "25. Januar 2024", "January 24, 2024",
 "im Januar 2024", "im Jahr 2014") and relative ones ("am Mittwoch", "gestern", "vor zwei Wochen",
@@ -285,6 +285,35 @@ _PT_PATTERN = re.compile(
     rf"desde\s+[ao]|n[oa]))\s+)?(?P<wd>{_PT_WEEKDAY})(?:\s+(?P<wdpost>(?i:passada|passado|que\s+vem)))?(?![\w-])"
     r")"
 )
+# Dutch: "12 maart 2031", "12-03-2031", "in maart 2031", "gisteren", "dinsdag", "dinsdagavond",
+# "afgelopen dinsdag", "komende vrijdag", "vorige week".
+_NL_MONTHS: dict[str, int] = dict(month_numbers("nl", "full"))
+_NL_WEEKDAYS: dict[str, int] = dict(weekday_numbers("nl", "full"))
+_WEEKDAYS.update(_NL_WEEKDAYS)
+_DAY_WORDS.update(
+    {"vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0, "vannacht": 0,
+     "gisteren": -1, "gisteravond": -1, "gisterochtend": -1, "gistermiddag": -1, "eergisteren": -2,
+     "morgen": 1, "overmorgen": 2}
+)  # fmt: skip
+_PAST |= _words("afgelopen vorige")
+_FUTURE |= _words("komende volgende")
+_NL_MONTH = rf"(?i:{_alternation(_NL_MONTHS)})"
+_NL_WEEKDAY = rf"(?i:{_alternation(_NL_WEEKDAYS)})"
+_NL_PATTERN = re.compile(
+    r"(?<![\w])(?:"
+    rf"(?<![\d/-])(?P<nd>\d{{1,2}})[-/](?P<nm>\d{{1,2}})[-/](?P<ny>{_YEAR})(?![\d])"
+    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"|(?:(?i:op)\s+)?(?:(?P<twd>{_NL_WEEKDAY})\s+)?(?<!\d)(?P<td>\d{{1,2}})\s+(?P<tm>{_NL_MONTH})"
+    rf"(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
+    rf"|(?:(?i:in|sinds|begin|eind|half)\s+)?(?P<mym>{_NL_MONTH})\s+(?P<myy>{_YEAR})(?!\d)"
+    r"|(?P<dw>(?i:eergisteren|overmorgen|gisteravond|gisterochtend|gistermiddag|gisteren|vandaag|"
+    r"vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|(?<!['’]s\s)morgen))(?![\w])"
+    rf"|(?:(?P<wdpre>(?i:afgelopen|vorige|komende|volgende|op|deze))\s+)?(?P<wd>{_NL_WEEKDAY})"
+    r"(?:avond|ochtend|morgen|middag|nacht)?(?![\w])"
+    r"|(?:(?i:in|de|het)\s+)?(?P<ruw>(?i:vorige|afgelopen|deze|dit|volgende|komende))\s+"
+    r"(?P<ruu>(?i:weekend|week|maand|jaar))(?![\w])"
+    r")"
+)
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "de": _DE_PATTERN,
     "en": _EN_PATTERN,
@@ -292,6 +321,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "es": _ES_PATTERN,
     "it": _IT_PATTERN,
     "pt": _PT_PATTERN,
+    "nl": _NL_PATTERN,
 }
 # The languages whose date phrases ``find_dates`` reads (analyse/readers.py).
 READ_LANGUAGES: tuple[str, ...] = tuple(_PATTERNS)
@@ -318,6 +348,10 @@ _IT_CORE = re.compile(
 _PT_CORE = re.compile(
     rf"(?<![\w])(?:\d|{_PT_MONTH}|{_PT_WEEKDAY}|(?i:hoje|ontem|anteontem|amanhã|antes|depois))"
 )
+_NL_CORE = re.compile(
+    rf"(?<![\w])(?:\d|{_NL_MONTH}|{_NL_WEEKDAY}|(?i:vandaag|gister|eergister|morgen|overmorgen|van\w+|vorige|"
+    r"afgelopen|deze|dit|volgende|komende))"
+)
 _CORES: dict[str, re.Pattern[str]] = {
     "de": _DE_CORE,
     "en": _EN_CORE,
@@ -325,6 +359,7 @@ _CORES: dict[str, re.Pattern[str]] = {
     "es": _ES_CORE,
     "it": _IT_CORE,
     "pt": _PT_CORE,
+    "nl": _NL_CORE,
 }
 _MONTH_TABLES: dict[str, dict[str, int]] = {
     "de": _DE_MONTHS,
@@ -333,6 +368,7 @@ _MONTH_TABLES: dict[str, dict[str, int]] = {
     "es": _ES_MONTHS,
     "it": _IT_MONTHS,
     "pt": _PT_MONTHS,
+    "nl": _NL_MONTHS,
 }
 
 # A resolved phrase: (value, depends on the anchor) or None when the phrase is no date after all.
@@ -389,7 +425,7 @@ def find_dates(
 # read in the year nearest the publication).
 _SAME_YEAR = re.compile(
     r"\s*,?\s*(?:des\s*selben|desselben|des\s+gleichen|jenes|of\s+(?:the\s+same|that)|"
-    r"de\s+la\s+même|de\s+ese|del\s+mismo|dello\s+stesso|do\s+mesmo)\s+(?:Jahres|year|année|año|anno|ano)\b",
+    r"de\s+la\s+même|de\s+ese|del\s+mismo|dello\s+stesso|do\s+mesmo|van\s+hetzelfde)\s+(?:Jahres|year|année|año|anno|ano|jaar)\b",
     re.IGNORECASE,
 )
 _EXPLICIT_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
@@ -573,6 +609,8 @@ _FUTURE_ROMANCE = {
     "pt": re.compile(
         r"(?<![\w])\w+(?:rá|rão)(?![\w])|(?<![\w])(?:vai|vão)\s+\w+(?:ar|er|ir)(?![\w])", re.IGNORECASE
     ),
+    # "zal", "zullen", "gaat … stemmen"
+    "nl": re.compile(r"(?<![\w])(?:zal|zullen|zult|gaat|gaan)(?![\w])", re.IGNORECASE),
 }
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”„«»–—]")
 
@@ -669,7 +707,7 @@ def _announced_weekday(text: str, match: re.Match[str], code: str = "en") -> boo
         clause = _clause(text, match.start(), match.end())
         return _FUTURE_DE.search(clause) is not None and _PAST_DE.search(clause) is None
     if code in _FUTURE_ROMANCE:
-        if qualifier not in ("", "le", "el", "na", "no") or match.groupdict().get("wdpost"):
+        if qualifier not in ("", "le", "el", "na", "no", "op") or match.groupdict().get("wdpost"):
             return False
         clause = _clause(text, match.start(), match.end())
         return _FUTURE_ROMANCE[code].search(clause) is not None
@@ -751,7 +789,7 @@ def _unit_value(unit: str, step: int, anchor: dt.date) -> str:
         return _iso_week(saturday)
     if unit.startswith(("woche", "week")):
         return _iso_week(anchor + dt.timedelta(weeks=step))
-    if unit.startswith(("monat", "month")):
+    if unit.startswith(("monat", "month", "maand")):
         return _shift_month(anchor, step)
     return f"{anchor.year + step:04d}"
 

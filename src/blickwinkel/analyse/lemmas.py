@@ -24,9 +24,9 @@ from typing import Any
 from blickwinkel import datacache
 
 SUPPORTED_LANGUAGES = ("de", "en")
-# simplemma's dictionaries also serve French, Spanish, Italian and Portuguese lemmas (HanTa's tags stay
-# German and English): their words were lemmatised with the German dictionary.
-LEMMA_LANGUAGES = ("de", "en", "fr", "es", "it", "pt")
+# simplemma's dictionaries also serve French, Spanish, Italian, Portuguese and Dutch lemmas (HanTa's tags
+# stay German and English): their words were lemmatised with the German dictionary.
+LEMMA_LANGUAGES = ("de", "en", "fr", "es", "it", "pt", "nl")
 _HANTA_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
 _PUNCTUATION = re.compile(r"^\W+$")
 _NUMBER = re.compile(r"^[\d.,:/%-]*\d[\d.,:/%-]*$")

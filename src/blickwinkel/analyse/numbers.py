@@ -71,6 +71,13 @@ _PT_NUMBER_WORD = (
     "setecentos|setecentas|oitocentos|oitocentas|novecentos|novecentas|cento|cem|mil|dois|duas|três|"
     "quatro|cinco|seis|sete|oito|nove|uma|um"
 )
+# Dutch number words as text2num reads them; Dutch writes a number as one word ("vijfenveertig",
+# "honderdtwintig", "drieëntwintig"), read piece by piece as German is.
+_NL_NUMBER_WORDS = (
+    "dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|"
+    "zestig|zeventig|tachtig|negentig|honderd|duizend|twaalf|twee|drie|vier|vijf|zeven|acht|negen|"
+    "tien|elf|zes|één|een|ën|en"
+)
 # Digit groups: "2.500" and "2 500" (German), "22'050" and "22’050" (Swiss), "2,500" (English); a
 # number with both marks reads the last one as the decimal mark ("1,234.5" in German text too).
 _GROUP = r"[\u00a0\u202f '’]"
@@ -131,11 +138,19 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "milhares": (2_000, 9_999),
     "milhões": (2e6, 9.99e6),
     "bilhões": (2e9, 9.99e9),
+    # Dutch plurals, looked up as written
+    "tientallen": (20, 99),
+    "honderden": (200, 999),
+    "duizenden": (2_000, 9_999),
+    "tienduizenden": (20_000, 99_999),
+    "honderdduizenden": (200_000, 999_999),
+    "miljoenen": (2e6, 9.99e6),
+    "miljarden": (2e9, 9.99e9),
 }
 # "une centaine", "un millier", "une dizaine": about that many, approximate.
 _ABOUT_ONE = frozenset(
     {"centaine", "millier", "dizaine", "centenar", "millar", "decena", "decina", "centinaio", "migliaio"}
-    | {"dezena", "centena", "milhar"}
+    | {"dezena", "centena", "milhar", "tiental", "honderdtal", "duizendtal"}
 )
 
 _DE_ATOM = re.compile(
@@ -224,6 +239,20 @@ _PT_ATOM = re.compile(
     rf"|(?<![\w-])(?P<word>(?i:(?:{_PT_NUMBER_WORD})(?:(?:\s+e\s+|\s+)(?:{_PT_NUMBER_WORD}))*))(?![\w-])"
     r")"
 )
+_NL_ATOM = re.compile(
+    # Dutch writes digits like German ("2.500", "2,5")
+    r"(?<![\w])(?:"
+    rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_DE_NUMERIC}){_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
+    r"|(?<![\w-])(?P<some>(?i:enkele|een\s+paar|verscheidene|vele)\s+)(?P<somebase>honderden|duizenden)(?![\w-])"
+    r"|(?<![\w-])(?P<vague>(?i:tientallen|honderdduizenden|tienduizenden|honderden|duizenden|miljoenen|"
+    r"miljarden))(?![\w-])"
+    r"|(?<![\w-])(?P<one>(?i:een|één)\s+)(?P<onescale>miljoen|miljard|dozijn|tiental|honderdtal|duizendtal)"
+    r"(?![\w-])"
+    r"|(?<![\w-])(?P<frac>[Aa]nderhalf)(?![\w-])"
+    # "tweeënhalf", "drieënhalf miljoen": the number words before "ënhalf" and a half
+    rf"|(?<![\w-])(?P<word>(?i:(?>{_NL_NUMBER_WORDS})+))(?P<half>half)?(?![\w-])"
+    r")"
+)
 _DE_SCALE = re.compile(
     r"[ \u00a0]*(Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion|Bio\.|Tausend|"
     r"tausend|Tsd\.|Dutzend)(?![\w-])"
@@ -232,6 +261,7 @@ _EN_SCALE = re.compile(r"[ \u00a0]*(million|billion|trillion|thousand|bn|mn|doze
 _ES_SCALE = re.compile(r"[ \u00a0]*(mil\s+millones|millones|millón|mil|docenas|docena)(?![\w-])")
 _FR_SCALE = re.compile(r"[ \u00a0]*(millions|million|milliards|milliard|mille|douzaines|douzaine)(?![\w-])")
 _PT_SCALE = re.compile(r"[ \u00a0]*(mil\s+milhões|milhões|milhão|bilhões|bilhão|mil|dúzias|dúzia)(?![\w-])")
+_NL_SCALE = re.compile(r"[ \u00a0]*(miljoen|miljard|duizend|mln\.?|mld\.?|dozijn)(?![\w-])")
 _IT_SCALE = re.compile(r"[ \u00a0]*(milioni|milione|miliardi|miliardo|mila|mln|mld|dozzine|dozzina)(?![\w-])")
 _SCALES: dict[str, float] = {
     "million": 1e6,
@@ -307,12 +337,24 @@ _SCALES: dict[str, float] = {
     "milhar": 1e3,
     "centenas": 100,
     "milhares": 1e3,
+    "miljoen": 1e6,
+    "miljard": 1e9,
+    "duizend": 1e3,
+    "mln.": 1e6,
+    "mld.": 1e9,
+    "dozijn": 12,
+    "tiental": 10,
+    "honderdtal": 100,
+    "duizendtal": 1e3,
+    "honderden": 100,
+    "duizenden": 1e3,
 }
 _DE_RANGE = re.compile(r"[ \u00a0]*(-|–|bis|oder|und)[ \u00a0]*")
 _EN_RANGE = re.compile(r"[ \u00a0]*(-|–|to|or|and)[ \u00a0]*")
 _ES_RANGE = re.compile(r"[ \u00a0]*(-|–|a|o|y)[ \u00a0]*")
 _FR_RANGE = re.compile(r"[ \u00a0]*(-|–|à|ou|et)[ \u00a0]*")
 _PT_RANGE = re.compile(r"[ \u00a0]*(-|–|a|e|ou)[ \u00a0]*")
+_NL_RANGE = re.compile(r"[ \u00a0]*(-|–|tot|en|of)[ \u00a0]*")
 _IT_RANGE = re.compile(r"[ \u00a0]*(-|–|a|o|e)[ \u00a0]*")
 
 _DE_HEDGE = re.compile(
@@ -342,11 +384,17 @@ _PT_HEDGE = re.compile(
     r"(?:^|(?<=[\s(\"'«“]))(?i:cerca\s+de|perto\s+de|quase|mais\s+de|menos\s+de|pelo\s+menos|no\s+mínimo|"
     r"no\s+máximo|até|aproximadamente|por\s+volta\s+de|em\s+torno\s+de|mais\s+ou\s+menos|uns|umas)[ \u00a0]+$"
 )
+_NL_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\"'„‚“]))(?i:ongeveer|circa|ca\.|zo['’]n|bijna|ruim|meer\s+dan|minder\s+dan|minstens|"
+    r"ten\s+minste|tenminste|hooguit|maximaal|rond|rond\s+de|nagenoeg|krap|zeker|naar\s+schatting|"
+    r"bij\s+benadering|een\s+kleine|een\s+dikke)[ \u00a0]+$"
+)
 _DE_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:zwischen)[ \u00a0]+$")
 _EN_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:between|from)[ \u00a0]+$")
 _ES_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 _FR_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 _PT_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
+_NL_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:tussen|van)[ \u00a0]+$")
 _IT_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:tra|fra|da)[ \u00a0]+$")
 
 
@@ -368,6 +416,7 @@ FR_MONTHS = _month_words("fr", short=True, dotless=False)
 ES_MONTHS = _month_words("es", short=False, dotless=False)
 IT_MONTHS = _month_words("it", short=False, dotless=False)
 PT_MONTHS = _month_words("pt", short=False, dotless=False)
+NL_MONTHS = _month_words("nl", short=False, dotless=False)
 # German and English weekday names, full (text/weekdays.py).
 WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers("en", "full"))
 # Currency codes written before an amount ("CHF 22'050", "USD 1,200"): an amount, not a name's label
@@ -382,7 +431,8 @@ LABEL_WORDS = _ID_BEFORE = word_set(
     "line platform room level category grade round episode season volume issue resolution "
     "départementale nationale numéro n° ligne vol carretera número línea vuelo artículo "
     "numero articolo pagina capitolo volo linea binario strada statale provinciale autostrada "
-    "artigo página capítulo voo linha rodovia estrada"
+    "artigo página capítulo voo linha rodovia estrada "
+    "nummer artikel pagina hoofdstuk vlucht lijn spoor snelweg rijksweg"
 )
 _DE_ORDINAL_BEFORE = word_set(
     "der die das den dem des am im zum zur vom beim ihr ihre ihrem ihren ihrer sein seine seinem "
@@ -416,6 +466,7 @@ LANGUAGES: dict[str, NumberLanguage] = {
     "es": NumberLanguage(_ES_ATOM, _ES_SCALE, _ES_RANGE, _ES_HEDGE, _ES_BETWEEN, ",", ES_MONTHS),
     "it": NumberLanguage(_IT_ATOM, _IT_SCALE, _IT_RANGE, _IT_HEDGE, _IT_BETWEEN, ",", IT_MONTHS, _IT_HALF),
     "pt": NumberLanguage(_PT_ATOM, _PT_SCALE, _PT_RANGE, _PT_HEDGE, _PT_BETWEEN, ",", PT_MONTHS, _PT_HALF),
+    "nl": NumberLanguage(_NL_ATOM, _NL_SCALE, _NL_RANGE, _NL_HEDGE, _NL_BETWEEN, ",", NL_MONTHS),
 }
 
 
@@ -467,7 +518,11 @@ def read_atom(
         atom = Atom(start, end, value * scale, None, digits, bool(suffix), vague=False, scale=scale)
     elif (groups := match.groupdict()).get("frac") is not None:
         head = groups["frac"].lower()
-        whole = 1.0 if head.startswith("anderthalb") else _whole_value(groups.get("whole") or "", code)
+        whole = (
+            1.0
+            if head.startswith(("anderthalb", "anderhalf"))
+            else _whole_value(groups.get("whole") or "", code)
+        )
         if whole is None:
             return None
         value = whole + _fraction_of(groups.get("part") or "halb")
@@ -545,13 +600,15 @@ def _whole_value(whole: str, code: str) -> float | None:
 def _german_half(
     match: re.Match[str], word: str, text: str, code: str, lang: NumberLanguage, below: float
 ) -> Atom | None:
-    """ "zweieinhalb", "eineinhalb", "dreieinhalbtausend": the number words before "einhalb" and a half."""
-    if not word.lower().endswith("ein") or len(word) == 3:
+    """ "zweieinhalb", "eineinhalb", "dreieinhalbtausend", Dutch "tweeënhalf": the number words before
+    "einhalb" ("ënhalf") and a half."""
+    joiner = "ein" if code == "de" else next((j for j in ("ën", "en") if word.lower().endswith(j)), "")
+    if not joiner or not word.lower().endswith(joiner) or len(word) == len(joiner):
         return None
-    whole = _whole_value(word[:-3], code)
+    whole = _whole_value(word[: -len(joiner)], code)
     if whole is None:
         return None
-    glued = match.group("glued")
+    glued = match.groupdict().get("glued")
     scale = _SCALES[glued] if glued else 1.0
     start, end = match.span()
     atom = Atom(start, end, (whole + 0.5) * scale, None, None, scaled=bool(glued), vague=False, scale=scale)
@@ -623,7 +680,7 @@ def _parse_number_words(word: str, code: str) -> float | None:
     # "ein" is the article and "one" mostly a pronoun ("one of them"); both count only before a scale
     # word ("eine Million", "one million"), which the atom pattern reads apart.
     if (
-        lowered in {"ein", "one", "un", "une", "uno", "una", "um", "uma"}
+        lowered in {"ein", "one", "un", "une", "uno", "una", "um", "uma", "een"}
         or lowered.startswith("und")
         or lowered.endswith("und")
     ):

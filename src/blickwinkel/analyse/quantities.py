@@ -40,7 +40,7 @@ from blickwinkel.model import Quantity
 
 __all__ = ["SUPPORTED_LANGUAGES", "find_quantities", "holds_phone_number", "phone_number_at", "unit_key"]
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "pt")
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "pt", "nl")
 
 _YEAR_CONTEXT_BEFORE = word_set(
     "im jahr jahre jahres jahr seit bis in ende anfang mitte von vom ab vor nach zwischen um sommer "
@@ -277,7 +277,7 @@ def _complete(
     sep = lang.range_sep.match(text, end)
     if sep is not None and not atom.vague:
         joiner = sep.group(1)
-        if joiner not in {"und", "and", "e"} or between is not None:
+        if joiner not in {"und", "and", "e", "en"} or between is not None:
             second = lang.atom.match(text, sep.end())
             other = read_atom(second, text, code, lang) if second is not None else None
             from_to = joiner == "to" and between is not None and between.group().lower().startswith("from")

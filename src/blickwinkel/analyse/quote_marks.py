@@ -28,13 +28,14 @@ def _name_particle(word: str) -> bool:
     return word in _NAME_PARTICLES or word.startswith(("al-", "el-"))
 
 
-# Ordered: German low-high first, so that its closing “ is not taken as an English opening mark.
+# Ordered: German low-high first, so that its closing “ is not taken as an English opening mark. Dutch
+# closes a low „ (and ‚) with a straight " (and ') too.
 QUOTE_PATTERNS = (
-    re.compile(r"„([^„“”\n]{1,2000}?)[“”]"),
+    re.compile(r"„([^„“”\n]{1,2000}?)[“”\"]"),
     re.compile(r"“([^“”„\n]{1,2000}?)”"),
     re.compile(r"»([^»«\n]{1,2000}?)«"),
     re.compile(r"«([^«»\n]{1,2000}?)»"),
-    re.compile(r"‚([^‚‘’\n]{1,500}?)[‘’]"),
+    re.compile(r"‚([^‚‘’\n]{1,500}?)[‘’']"),
     re.compile(r"\"([^\"\n]{1,2000}?)\""),
     re.compile(r"(?<![\w’'])‘([^‘’\n]{1,500}?)’(?![\w’'])"),
     re.compile(r"(?<![\w’'])'([^'\n]{1,500}?)'(?![\w’'])"),

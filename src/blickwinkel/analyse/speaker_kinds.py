@@ -22,7 +22,10 @@ _ORGANISATION_HEAD_ROMANCE = re.compile(
     r"polizia|carabinieri|questura|prefettura|procura|comune|ministero|governo|regione|provincia|"
     r"protezione(?:\s+civile)?|"
     # Portuguese
-    r"polícia|câmara|prefeitura|governo|ministério|proteção(?:\s+civil)?|guarda",
+    r"polícia|câmara|prefeitura|governo|ministério|proteção(?:\s+civil)?|guarda|"
+    # Dutch
+    r"politie|brandweer|gemeente|provincie|regering|kabinet|ministerie|justitie|veiligheidsregio|"
+    r"marechaussee",
     re.IGNORECASE,
 )
 _GROUP_HEAD_ROMANCE = re.compile(
@@ -32,7 +35,9 @@ _GROUP_HEAD_ROMANCE = re.compile(
     r"pompieri|vigili|soccorritori|abitanti|residenti|testimoni|investigatori|inquirenti|autorità|"
     r"medici|esperti|"
     # Portuguese
-    r"bombeiros|moradores|testemunhas|investigadores|autoridades|médicos|agentes|socorristas|especialistas",
+    r"bombeiros|moradores|testemunhas|investigadores|autoridades|médicos|agentes|socorristas|especialistas|"
+    # Dutch
+    r"bewoners|omwonenden|getuigen|hulpverleners|onderzoekers|deskundigen|artsen|agenten|autoriteiten",
     re.IGNORECASE,
 )
 _PERSON_HEAD_EN = re.compile(

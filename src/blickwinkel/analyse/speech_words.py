@@ -129,11 +129,24 @@ PT_NP = (
     rf"(?:\s+{NAME})?|{NAME}"
 )
 PT_AUX = r"(?:tinha|tinham|havia|tem|têm)"
+# Dutch has the same shapes: '…", zei de burgemeester, <Name>.', '<Name> zei dat …', 'Volgens de
+# politie …', '…, aldus de brandweer.'
+SPEECH_NL = (
+    r"zei|zeiden|zegt|zeggen|verklaarde|verklaarden|verklaart|meldde|meldden|meldt|vertelde|vertelden|"
+    r"vertelt|benadrukte|benadrukt|bevestigde|bevestigden|bevestigt|schreef|schrijft|stelde|stelt|"
+    r"waarschuwde|waarschuwt|liet\s+weten|lieten\s+weten|laat\s+weten|gezegd|verklaard|gemeld|"
+    r"bevestigd|laten\s+weten"
+)
+NL_NP = (
+    r"(?:(?i:de|het|een)\s+)(?:[\w\-]+\s+){0,3}?[\w\-]+"
+    rf"(?:\s+{NAME})?|{NAME}"
+)
+NL_AUX = r"(?:heeft|hebben|had|hadden)"
 
 
 @dataclass(frozen=True)
 class AttributionWords:
-    """The words of the attribution shapes French, Spanish, Italian and Portuguese share: speech verbs,
+    """The words of the attribution shapes French, Spanish, Italian, Portuguese and Dutch share: speech verbs,
     the noun phrase that speaks, auxiliaries, the words of "according to" and the words after which a
     speech verb names its speaker after it ("según informó …", "come ha riferito …")."""
 
@@ -167,7 +180,16 @@ ATTRIBUTION_WORDS = {
         r"segundo|como|conforme",
         frozenset({"ele", "ela", "eles", "elas", "eu", "nós", "você", "como", "segundo"}),
     ),
+    "nl": AttributionWords(
+        SPEECH_NL,
+        NL_NP,
+        NL_AUX,
+        r"volgens|aldus",
+        r"zoals|aldus",
+        frozenset({"hij", "zij", "ze", "het", "wij", "we", "ik", "men", "zoals", "dat", "dit", "er"}),
+    ),
 }
+# (The name is older than Dutch: the languages read with these shapes.)
 ROMANCE = frozenset(ATTRIBUTION_WORDS)
 # The languages whose speakers are read: German and English, and these (analyse/readers.py).
 SPEAKER_LANGUAGES = frozenset({"de", "en"}) | ROMANCE

@@ -15,6 +15,7 @@ from blickwinkel.analyse.numbers import (
     ES_MONTHS,
     FR_MONTHS,
     IT_MONTHS,
+    NL_MONTHS,
     PT_MONTHS,
     WEEKDAYS,
     word_set,
@@ -89,6 +90,7 @@ _FR_STOP = function_words("fr") | word_set("a ont avait avaient est sont était 
 _ES_STOP = function_words("es") | word_set("es son fue fueron era eran ha han había habían será serán")
 _IT_STOP = function_words("it")
 _PT_STOP = function_words("pt")
+_NL_STOP = function_words("nl")
 _FR_PERCENT = re.compile(
     r"[ \u00a0]*(?:pour[ \u00a0]*cent|por[ \u00a0]*ciento|per[ \u00a0]*cento|por[ \u00a0]*cento)(?![\w])",
     re.IGNORECASE,
@@ -146,6 +148,8 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
         return english_unit(text[end + 1 : measure.end()]), measure.end()  # "a five-year ban"
     if code in _ROMANCE_UNIT_LANGUAGES:
         return _romance_unit(text, end, code)
+    if code == "nl":
+        return _dutch_unit(text, end)
     pos = end
     skipped = 0
     months = DE_MONTHS if code == "de" else EN_MONTHS
@@ -242,6 +246,44 @@ def _romance_unit(text: str, end: int, code: str) -> tuple[str, int] | NotAQuant
     if lemma != lowered and lemma.endswith(("er", "ir", "re", "ar")) and not lowered.endswith(("s", "x")):
         return None  # a verb after the number ("la route 704 reste fermée"), not a counted noun
     return lemma, word_end
+
+
+# "om 3 uur" is a time of day; "3 uur" alone a length of time.
+_NL_CLOCK_BEFORE = re.compile(r"(?i:\bom)\s+\S+\s*$")
+
+
+def _dutch_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
+    """The counted noun after a Dutch number, after at most two adjectives ("tien zwaargewonde
+    mensen"): its lemma ("gezinnen" -> "gezin"). An inflected adjective ends in -e, a plural noun in
+    -en or -s; a verb in -t after the number ("blijft") ends the search."""
+    pos = end
+    for _ in range(3):
+        match = TOKEN.match(text, pos)
+        if match is None:
+            return None
+        raw = match.group(1)
+        token = raw[:-1] if raw.endswith(".") else raw
+        word_end = match.start(1) + len(token)
+        lowered = token.lower()
+        if lowered in NL_MONTHS:
+            return NOT_A_QUANTITY
+        if lowered == "uur" and _NL_CLOCK_BEFORE.search(text, max(0, end - 20), end):
+            return NOT_A_QUANTITY
+        if lowered in _PERCENT_WORDS or lowered == "procent":
+            return "%", word_end
+        currency = CURRENCIES.get(lowered)
+        if currency is not None:
+            return currency, word_end
+        if lowered in _NL_STOP or (token[0].isupper() and lowered not in _UNIT_KEYS):
+            return None
+        lemma = str(dictionary.lemma(lowered, "nl"))
+        if lemma != lowered and lemma.endswith("en") and lowered.endswith("t"):
+            return None  # "blijft", "staat": a verb
+        if lowered.endswith("e") and lowered not in _UNIT_KEYS and token == raw:
+            pos = match.end()  # an adjective before the noun
+            continue
+        return lemma, word_end
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -639,6 +681,47 @@ _UNIT_KEYS: dict[str, str] = {
     "grau": "degree",
     "habitação": "house",
     "residência": "house",
+    # Dutch units (lemmas), written for this project; the ones German or English share ("kind", "week",
+    # "meter", "passagier") are above
+    "mens": "person",
+    "persoon": "person",
+    "gezin": "family",
+    "dode": "dead",
+    "doden": "dead",
+    "gewond": "injured",
+    "gewonde": "injured",
+    "gewonden": "injured",
+    "soldaat": "soldier",
+    "vrouw": "woman",
+    "slachtoffer": "victim",
+    "burger": "civilian",
+    "agent": "police officer",
+    "politieagent": "police officer",
+    "betoger": "protester",
+    "vluchteling": "refugee",
+    "inwoner": "resident",
+    "bewoner": "resident",
+    "gijzelaar": "hostage",
+    "gevangene": "prisoner",
+    "raket": "rocket",
+    "jaar": "year",
+    "maand": "month",
+    "dag": "day",
+    "uur": "hour",
+    "minuut": "minute",
+    "seconde": "second",
+    "keer": "times",
+    "aanval": "attack",
+    "zetel": "seat",
+    "stem": "vote",
+    "huis": "house",
+    "woning": "house",
+    "vermist": "missing",
+    "vermiste": "missing",
+    "brandweerman": "firefighter",
+    "kilo_meter": "km",
+    "graad": "degree",
+    "procent": "%",
 }
 
 

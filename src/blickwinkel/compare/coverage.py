@@ -205,6 +205,7 @@ _OWN_FUNCTION_WORDS = {
     "es": ROMANCE_FUNCTION_WORDS,
     "it": function_words("it"),
     "pt": function_words("pt"),
+    "nl": function_words("nl"),
 }
 
 

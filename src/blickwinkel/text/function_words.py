@@ -65,6 +65,15 @@ _WORDS = {
         tinham havia há sido estado
         não já ainda mais menos cada todo toda todos todas muito muitos cerca quase
     """,
+    "nl": """
+        de het een die dat deze dit zijn haar hun ons onze mijn uw
+        hij zij ze het wij we ik jij je u men er hem wie wat welke waar
+        in op aan bij met van voor na naar uit over onder tegen tussen door tot sinds zonder om rond
+        en of maar want dus als dan omdat toen terwijl
+        is zijn was waren wordt worden werd werden zal zullen zou zouden heeft hebben had hadden kan
+        kunnen moet moeten wil willen
+        niet geen ook nog al wel meer minder elk elke alle veel ongeveer bijna ruim circa aldus volgens
+    """,
 }
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {code: frozenset(text.split()) for code, text in _WORDS.items()}

@@ -101,6 +101,20 @@ _FULL: Final = {
         novembro
         dezembro
     """,
+    "nl": """
+        januari
+        februari
+        maart
+        april
+        mei
+        juni
+        juli
+        augustus
+        september
+        oktober
+        november
+        december
+    """,
 }
 # Abbreviations, written without their dot (German and French print one, English often not). A month
 # with no abbreviation ("Mai", "May") has an empty line: "-".
@@ -111,6 +125,7 @@ _SHORT: Final = {
     "es": "ene | feb | mar | abr | may | jun | jul | ago | sep sept | oct | nov | dic",
     "it": "gen | feb | mar | apr | mag | giu | lug | ago | set sett | ott | nov | dic",
     "pt": "jan | fev | mar | abr | mai | jun | jul | ago | set | out | nov | dez",
+    "nl": "jan | feb | mrt maa | apr | - | jun | jul | aug | sep sept | okt | nov | dec",
 }
 
 
@@ -119,7 +134,7 @@ def _table(lines: list[str]) -> dict[str, int]:
     return {name: number for number, line in enumerate(lines, 1) for name in line.split() if name != "-"}
 
 
-MONTH_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt")
+MONTH_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt", "nl")
 _TABLES: Final = {
     (code, "full"): MappingProxyType(_table(_FULL[code].strip().splitlines())) for code in MONTH_LANGUAGES
 } | {(code, "short"): MappingProxyType(_table(_SHORT[code].split("|"))) for code in MONTH_LANGUAGES}

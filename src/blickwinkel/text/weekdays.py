@@ -29,6 +29,7 @@ _FULL: Final = {
     # so only the "-feira" forms are weekday names here
     "pt": "segunda-feira | terça-feira terca-feira | quarta-feira | quinta-feira | sexta-feira | "
     "sábado sabado | domingo",
+    "nl": "maandag | dinsdag | woensdag | donderdag | vrijdag | zaterdag | zondag",
 }
 # Abbreviations, written without their dot.
 _SHORT: Final = {
@@ -38,6 +39,7 @@ _SHORT: Final = {
     "es": "lun | mar | mié mie | jue | vie | sáb sab | dom",
     "it": "lun | mar | mer | gio | ven | sab | dom",
     "pt": "seg | ter | qua | qui | sex | sáb sab | dom",
+    "nl": "ma | di | wo | do | vr | za | zo",
 }
 
 
@@ -46,7 +48,7 @@ def _table(days: list[str]) -> dict[str, int]:
     return {name: number for number, names in enumerate(days) for name in names.split()}
 
 
-WEEKDAY_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt")
+WEEKDAY_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt", "nl")
 _TABLES: Final = {
     (code, "full"): MappingProxyType(_table(_FULL[code].split("|"))) for code in WEEKDAY_LANGUAGES
 } | {(code, "short"): MappingProxyType(_table(_SHORT[code].split("|"))) for code in WEEKDAY_LANGUAGES}
