@@ -126,10 +126,9 @@ def test_a_dripping_response_ends_at_the_whole_fetch_deadline() -> None:
         return httpx.Response(200, stream=Drip())
 
     f = fetcher(httpx.MockTransport(handler), timeout=0.5)  # robots.txt drips too: one deadline for both
-    started = time.monotonic()
+    # The response never ends; the fetch does, at its deadline (near 0.5 s: bench/slow_fetch.py).
     with pytest.raises(IngestError, match="deadline"):
         f.get("https://news.example/slow")
-    assert time.monotonic() - started < 30  # it ends (near 0.5 s); the figure lives in bench/
 
 
 def test_fetches_over_the_concurrency_cap_are_refused_at_once() -> None:
