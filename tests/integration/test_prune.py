@@ -67,7 +67,14 @@ def test_prune_keeps_what_stored_articles_need_and_deletes_the_rest(store: Store
         read_text("New model\n\nA text kept with the model now.", source="n.txt"), vectors=vector, model=use
     )
 
+    # --dry-run counts in a transaction it rolls back, on each backend: the same counts, nothing gone
+    trial = prune_store(store, dry_run=True)
+    assert set(store.cached_analyses([*keys, "orphan"], version, ARTICLE_STAGE)) == {*keys, "orphan"}
+    assert store.kept_keys(needed, f"use@{OLD}") == {needed[0]}
+    assert set(store.vectors([old.article_id], f"use@{OLD}")[old.article_id]) == {"body"}
+
     counts = prune_store(store)
+    assert counts == trial
 
     # analyses: the orphan, the old version's, and any the ingest kept under the keys of the articles
     # as read (before their languages were detected; the stored articles' keys stay)
