@@ -55,7 +55,7 @@ def test_batch_refuses_an_output_format_it_does_not_write(tmp_path: Path) -> Non
 
 
 def test_the_failures_file_is_named_without_a_double_slash() -> None:
-    from blickwinkel.cli.batch_cmd import failures_file
+    from blickwinkel.batch.summary import failures_file
 
     assert failures_file("results/") == "results/failures.jsonl"
     assert failures_file("results") == "results/failures.jsonl"

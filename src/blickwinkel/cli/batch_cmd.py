@@ -72,8 +72,8 @@ def batch(
 
     from blickwinkel.batch import run_batch
     from blickwinkel.batch.load import load_into_store
+    from blickwinkel.batch.summary import batch_summary, passed_over_warning
     from blickwinkel.config import load_settings
-    from blickwinkel.report.labels import counted
 
     # Dask logs worker start-up and shutdown at INFO/WARNING; the command prints its own summary. (Set
     # before distributed was imported, the level was reset to INFO by its import.)
@@ -101,57 +101,17 @@ def batch(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     if result.passed_over:
-        from blickwinkel.batch.partitions import FORMATS
-
-        names = result.passed_over
-        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-        typer.echo(
-            f"warning: {counted(len(names), 'file')} passed over, no JSONL or Parquet partition "
-            f"(endings {', '.join(sorted(FORMATS))}): {shown}",
-            err=True,
-        )
+        typer.echo(f"warning: {passed_over_warning(result.passed_over)}", err=True)
     summary = result.to_json()
     if loaded is not None:
         summary["stored"] = loaded
     if output_format == "json":
         typer.echo(json.dumps(summary, indent=2))
     else:
-        if result.dashboard:
-            typer.echo(f"Dask dashboard: {result.dashboard}")
-        typer.echo(
-            f"{counted(result.articles, 'article')} in {counted(result.stories, 'story', 'stories')} "
-            f"({result.compared} compared: {counted(result.facts, 'fact')}, "
-            f"{counted(result.conflicts, 'conflict')}) from {counted(result.partitions, 'partition')}; "
-            f"{counted(result.duplicates, 'repeated id')}"
-            f"{_repeated_urls(result.repeated_urls)}; {counted(result.failures, 'failure')} "
-            f"(see {failures_file(out)})."
-        )
-        if result.warnings:
-            # A record read without a field it has (a date that is no date) was named nowhere.
-            typer.echo(
-                f"{counted(result.warnings, 'warning')} on articles that were read "
-                f"(see {out.rstrip('/')}/warnings.jsonl)."
-            )
-        if result.resumed_chunks:
-            typer.echo(f"Resumed: {result.resumed_chunks} chunks were already written.")
+        typer.echo("\n".join(batch_summary(result, out)))
     if result.failures:
         raise typer.Exit(1)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     app.command("batch")(batch)
-
-
-def failures_file(out: str) -> str:
-    """Where the failures are written under ``out`` (a folder or an fsspec URL); "--out results/"
-    printed "results//failures.jsonl"."""
-    return f"{out.rstrip('/')}/failures.jsonl"
-
-
-def _repeated_urls(count: int) -> str:
-    """The records left out for a later record of their URL, when there are any."""
-    from blickwinkel.report.labels import counted
-
-    if not count:
-        return ""
-    return f", {counted(count, 'older record')} of a repeated URL left out (the last of a URL stands)"
