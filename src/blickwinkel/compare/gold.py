@@ -56,7 +56,7 @@ class Gold:
     conflicts: tuple[GoldConflict, ...]
 
 
-def parse_gold(data: Any, source: str) -> Gold:
+def parse_gold(data: object, source: str) -> Gold:
     """Validate a gold file's JSON; errors name the file and the field."""
     if not isinstance(data, dict):
         raise EvaluationError(Errors.V001.format(source=source))
@@ -124,7 +124,7 @@ def _parse_fact(f: Any, n: int, source: str) -> GoldFact:
     return GoldFact(f["name"], fragments)
 
 
-def parse_conflict(c: Any, n: int, facts: Mapping[str, GoldFact], source: str) -> GoldConflict:
+def parse_conflict(c: object, n: int, facts: Mapping[str, GoldFact], source: str) -> GoldConflict:
     arts = c.get("articles") if isinstance(c, dict) else None
     if not isinstance(c, dict) or c.get("fact") not in facts or not isinstance(arts, list) or len(arts) != 2:
         raise EvaluationError(

@@ -74,7 +74,7 @@ def span_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
-def parse_real_gold(data: Any, source: str) -> RealGold:
+def parse_real_gold(data: object, source: str) -> RealGold:
     """Validate a real-news gold file; errors name the file and the field."""
     if not isinstance(data, dict) or data.get("schema") != REAL_GOLD_SCHEMA:
         raise EvaluationError(Errors.V010.format(source=source, expected=REAL_GOLD_SCHEMA))
