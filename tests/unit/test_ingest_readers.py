@@ -809,6 +809,50 @@ def test_a_page_laid_out_in_a_table_is_read_from_its_wordiest_cell() -> None:
     assert block_texts(article, "lead")[0].startswith("Die Stadt hat die Alte Lindachbrücke")
 
 
+# An invented report in paragraphs of its own.
+_QUAY_PARAGRAPHS = (
+    "A section of the old quay in Osterlin collapsed into the harbour on Tuesday night, the harbour "
+    "office said on Wednesday.",
+    "Nobody was hurt, but two fishing boats moored beside the quay sank, according to the harbour master.",
+    "Divers will survey the quay wall this week before the council decides whether it can be rebuilt.",
+)
+
+
+def test_a_page_whose_paragraphs_are_divs_is_read() -> None:
+    # A script-built site's server-rendered page writes each paragraph as a <div>, with no <p>: such a
+    # page failed whole with "no article text found" (I031), every paragraph lost.
+    blocks = "".join(f'<div class="css-k3j9" data-component="text-block">{p}</div>' for p in _QUAY_PARAGRAPHS)
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Quay collapses</title>'
+        '<meta property="og:site_name" content="Osterlin Post"></head><body><div id="__next">'
+        f'<div class="css-nav">Osterlin Post</div><div class="css-main"><h1>Quay collapses</h1>{blocks}'
+        "</div></div></body></html>"
+    )
+    article = read_text(page, source="next.html")
+    assert_slices_back(article)
+    assert (article.title, article.outlet) == ("Quay collapses", "Osterlin Post")
+    assert [article.block_text(b) for b in article.blocks if b.kind in ("lead", "paragraph")] == list(
+        _QUAY_PARAGRAPHS
+    )
+
+
+@pytest.mark.parametrize("separator", [" - ", " | "])
+def test_an_older_page_titled_site_then_headline_takes_its_bold_line_as_headline(separator: str) -> None:
+    # Its <title> is "Site - Headline" and its headline a bold line in a layout table: the metadata took
+    # the site's name for the title (the story was named after the site) and the headline was the lead.
+    headline = "Osterlin quay collapses – two boats sunk"
+    body = "<br><br>".join(_QUAY_PARAGRAPHS)
+    page = (
+        f"<html><head><title>Harbour Ledger{separator}{headline}</title></head><body><table><tr>"
+        '<td><a href="/">Home</a><br><a href="/news">News</a></td>'
+        f'<td><font size="5"><b>{headline}</b></font><br><br>{body}</td></tr></table></body></html>'
+    )
+    article = read_text(page, source="old.html")
+    assert_slices_back(article)
+    assert (article.title, article.outlet) == (headline, "Harbour Ledger")
+    assert block_texts(article, "lead")[0].startswith("A section of the old quay")
+
+
 @pytest.mark.parametrize(("language", "code"), [("de", "de"), ("DE", "de"), ("de-DE", "de"), ("en_US", "en")])
 def test_a_json_language_tag_is_stored_as_its_language_code(language: str, code: str) -> None:
     # "de-DE" (BCP 47, as CMS exports write it) was stored as written: no German analysis ran on the

@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import re
 import urllib.parse
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from xml.etree import ElementTree
 
 from blickwinkel.errors import Errors, IngestError
@@ -162,9 +162,13 @@ def _extracted(
     names = {_letters(site), _letters(site.rsplit(".", 1)[0])} if site else set()
     if title and _letters(title) in names:
         title = None
-    pieces = [Piece("headline", title)] if title else []
     main = doc.find("main")
     body = _main_pieces(main, title, names) if main is not None else []
+    headline = _headline_beside_site(text, title, body)
+    if headline is not None:  # the title was the site's name: the body's first line is the headline
+        title, body = headline, body[1:]
+        doc.set("title", headline)
+    pieces = [Piece("headline", title)] if title else []
     if standfirst and _letters(standfirst)[:80] not in _letters(" ".join(p.text for p in body)):
         pieces.append(Piece("paragraph", standfirst))
     pieces.extend(body)
@@ -321,6 +325,13 @@ def _main_pieces(
                 pieces.append(Piece("paragraph", join_lines(_element_lines(item))))
         elif tag in ("p", "code"):
             pieces.extend(lines_to_pieces(lines))
+        elif tag == "div":
+            # trafilatura keeps a page's <div> of text blocks that are no <p> (a script-built site's
+            # server-rendered page: each paragraph a <div>) as one <div> of <p>s: it was passed over,
+            # and such pages failed whole with "no article text found" (I031)
+            found = _main_pieces(element, headline, site)
+            pieces.extend(found)
+            headline = headline or next((p.text for p in found if p.kind == "headline"), None)
         elif tag == "table":
             # only read when the page is laid out in a table (see read_html): its wordiest cell is
             # the article, the others are navigation
@@ -371,6 +382,28 @@ def _saved_from(text: str) -> str | None:
 _TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]\s+")
 MAX_SITE_NAME_WORDS = 5
+
+
+def _headline_beside_site(text: str, title: str | None, body: Sequence[Piece]) -> str | None:
+    """The body's first line, when the page's ``<title>`` is that line beside ``title`` ("Lenne-Bote -
+    Bridge closed" over a body that opens with "Bridge closed"): ``title`` is then the site's name.
+    An older site's page, its headline in a bold line of a layout table, was titled by its site's
+    name (the metadata took the first part of the ``<title>``), and its headline read as its lead."""
+    if not title or not body or body[0].kind == "headline":
+        return None
+    first = body[0].text
+    found = _TITLE_ELEMENT.search(text[:50_000])
+    if found is None or title.casefold() == first.casefold():
+        return None
+    whole = collapse_spaces(normalise(html.unescape(found.group(1)))).strip()
+    # (the metadata may cut the headline at a dash of its own: "Site - Headline – more" gave "Site -
+    # Headline"; the site's part beside the whole first line decides)
+    for separator in _TITLE_SEPARATOR.finditer(whole):
+        before, after = whole[: separator.start()], whole[separator.end() :]
+        for site, other in ((before, after), (after, before)):
+            if other.casefold() == first.casefold() and 0 < len(site.split()) <= MAX_SITE_NAME_WORDS:
+                return first if title.casefold() in whole.casefold() else None
+    return None
 
 
 def _title_site(text: str, headline: str | None) -> str | None:
