@@ -4,8 +4,15 @@ The shipped models are fitted on our own sentences only (``data/subjectivity/``)
 (CC BY-NC-SA 4.0) is used here to measure, never to fit or choose anything. Measured with
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-de-dev.tsv --model shipped
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-en-dev.tsv --model shipped
-    de-dev: macro-F1 0.6776 (491 sentences), en-dev: 0.6544 (462 sentences)
+    de-dev: macro-F1 0.6620 (491 sentences), en-dev: 0.6534 (462 sentences)
 Pinned at the measured value rounded down to 3 decimals. A change that lowers one must say why.
+(Thirteenth session: German lowered from 0.677 (0.6776), English from 0.654 (0.6544). A negation
+with no other cue of judgement in the sentence ("Die Brücke war nicht befahrbar") no longer counts:
+negation alone is no opinion; both models refitted on our own sentences, where leave-one-out accuracy
+rose de 0.790 -> 0.824 (en 0.756 -> 0.751) and invented plain negated German reports tagged opinion
+fell from 16 of 20 to 1. CheckThat measured afterwards, nothing chosen on it: 7 German neutral
+sentences with a negation beside another cue now cross 0.5 (the refit weighs negation 0.44 -> 1.07
+where it counts), 6 opinion sentences with a bare negation no longer do.)
 (Twelfth session: English lowered from 0.661 (0.6618), German raised from 0.675 (0.6757). "is" and
 "are" before an -ing or -ed form, an irregular participle or "to" are auxiliaries, no copula of a
 judgement, and "not yet" / "yet to" no stance or argument word; German "beste*" no longer matches
@@ -29,7 +36,7 @@ import pytest
 
 from blickwinkel.analyse.subjectivity_eval import evaluate_subjectivity, read_labelled_sentences
 
-PINNED = {"de": 0.677, "en": 0.654}
+PINNED = {"de": 0.662, "en": 0.653}
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 
