@@ -101,6 +101,9 @@ GERMAN: list[Row] = [
     ("Die Brücke bleibe gesperrt, heißt es in einer Mitteilung der Stadt.", "der Stadt", None),
     ("In einer Erklärung des Ministeriums heißt es, die Gespräche liefen weiter.", "des Ministeriums", None),
     ("„Kein Kommentar“, sagte ein Sprecher der Polizei.", "ein Sprecher der Polizei", "Kein Kommentar"),
+    # an outlet named by a newspaper's word (thirteenth session)
+    ("Die Fähre falle aus, berichtete das Holmer Tageblatt.", "org:holmer-tageblatt", None),
+    ("Laut Radio Ostsee ist die Straße gesperrt.", "org:radio-ostsee", None),
 ]  # fmt: skip
 
 ENGLISH: list[Row] = [
@@ -153,6 +156,9 @@ ENGLISH: list[Row] = [
     ("The minister cancelled the meeting, the Harbour Times reported, citing people close to him.",
      "org:harbour-times", None),
     ('"We were lucky," said one witness, who lives by the harbour.', "one witness", "We were lucky,"),
+    # an outlet named by a newspaper's word is an organisation, not a person (thirteenth session)
+    ("The pier will reopen in May, the Valley Courier reported.", "org:valley-courier", None),
+    ("The ferry had been cancelled, the Harbour Gazette reported.", "org:harbour-gazette", None),
     # unnamed sources
     ("Sources close to the talks said a deal was near.", None, None),
     ("A senior official, speaking without giving a name, said the deal was close.",

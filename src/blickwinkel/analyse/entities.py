@@ -29,6 +29,7 @@ from blickwinkel.analyse.entity_words import EntitySpan, rule_language, sentence
 from blickwinkel.analyse.name_propagation import add_story_surnames, propagate_names
 from blickwinkel.analyse.named_things import retype_named_things
 from blickwinkel.analyse.ner_tagger import VectorWorker, crf_tags_batch, spawn_vectors, start_vectors
+from blickwinkel.analyse.outlet_names import retype_outlets
 from blickwinkel.model import Article, EntityType, Mention, Sentence
 
 __all__ = [
@@ -89,8 +90,11 @@ def recognise_all(sentences: Sequence[Sequence[str]], language: str = "de") -> l
     ruled = _ruled(sentences, language)
     tagged = iter(crf_tags_batch([tokens for tokens, r in zip(sentences, ruled, strict=True) if not r]))
     return [
-        retype_named_things(
-            tokens, rule_spans(tokens, language) if r else _tagged_spans(tokens, next(tagged))
+        retype_outlets(
+            tokens,
+            retype_named_things(
+                tokens, rule_spans(tokens, language) if r else _tagged_spans(tokens, next(tagged))
+            ),
         )
         for tokens, r in zip(sentences, ruled, strict=True)
     ]

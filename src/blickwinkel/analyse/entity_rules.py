@@ -22,6 +22,7 @@ from blickwinkel.analyse.entity_words import (
 )
 from blickwinkel.analyse.named_things import is_structure_noun, names_a_structure
 from blickwinkel.analyse.numbers import LABEL_WORDS
+from blickwinkel.analyse.outlet_names import is_outlet_word, opens_a_persons_name
 from blickwinkel.model import EntityType
 
 __all__ = ["rule_spans"]
@@ -164,7 +165,7 @@ def _match_organisation_heads(s: RuleSentence) -> None:
     """ "Universität Hamburg", "Deutsche Bank", "Siemens AG", "Partei Die Linke"."""
     romance = s.lang in CAPITALISING
     for j, word in enumerate(s.tokens):
-        if s.taken[j] or not (word in gz.ORG_HEADS or (romance and word in gz.ROMANCE_ORG_HEADS)):
+        if s.taken[j] or not _organisation_head(s, word):
             continue
         start = j
         while start > 0 and not s.taken[start - 1] and s.name_like(start - 1) and not s.initial(start - 1):
@@ -183,10 +184,24 @@ def _match_organisation_heads(s: RuleSentence) -> None:
                 break
         if start == j and end == j + 1:
             continue
+        if not _organisation_head(s, word, outlets=False) and opens_a_persons_name(s.tokens, start):
+            continue  # "Anna Post", "Mayor Tom Courier": a person's surname that is a newspaper's word
         # names taken by a gazetteer inside ("Universität Hamburg") become part of the organisation
         s.spans = [sp for sp in s.spans if sp.end <= start or sp.start >= end]
         s.taken[start:end] = [False] * (end - start)
         s.add(start, end, "ORG")
+
+
+def _organisation_head(s: RuleSentence, word: str, *, outlets: bool = True) -> bool:
+    """A word that heads an organisation's name; outside German also a newspaper's or broadcaster's
+    word ("Harbour Gazette", "Radio Ostsee": a person's name before, ``outlet_names``). In German the
+    rules are one of the tagger's features, which it learnt without these words; ``retype_outlets``
+    reads the tagger's names after it."""
+    if word in gz.ORG_HEADS:
+        return True
+    if s.lang in CAPITALISING and word in gz.ROMANCE_ORG_HEADS:
+        return True
+    return outlets and s.lang != "de" and is_outlet_word(word)
 
 
 def _quoted_titles(s: RuleSentence) -> None:
@@ -235,7 +250,7 @@ def _person_after_organisation(s: RuleSentence, i: int) -> bool:
     return (
         s.lang == "en"
         and i > 0
-        and s.tokens[i - 1] in gz.ORG_HEADS
+        and _organisation_head(s, s.tokens[i - 1])
         and s.tokens[i] in gz.given_names()
         and i + 1 < len(s.tokens)
         and s.proper(i + 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from blickwinkel.analyse.outlet_names import is_outlet_word, opens_a_persons_name
 from blickwinkel.analyse.speech_words import DETERMINERS, GROUP_NOUNS_EN, ORGANISATION_NOUNS_EN, is_title
 
 ORGANISATION_HEAD_EN = re.compile(
@@ -90,6 +91,8 @@ def speaker_kind(speaker: str, mention_type: str | None = None) -> str | None:
         return "organisation"
     if _GROUP_HEAD_ROMANCE.fullmatch(head):
         return "group"
+    if head[:1].isupper() and is_outlet_word(head) and not opens_a_persons_name(words, 0):
+        return "organisation"  # "the Lakeside Herald", "der Marstaler Anzeiger"
     if _PERSON_HEAD_EN.fullmatch(head):
         return "person"
     if head[:1].isupper() and (len(words) == 1 or words[0].lower() in DETERMINERS):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from blickwinkel.analyse import gazetteer as gz
+from blickwinkel.analyse.outlet_names import is_outlet_word
 from blickwinkel.analyse.quote_marks import outside_quotes
 from blickwinkel.analyse.speaker_kinds import ORGANISATION_HEAD_EN
 from blickwinkel.analyse.speech_words import (
@@ -217,7 +218,12 @@ def _person_like(name: str) -> bool:
     """Two or more words that do not end in an organisation's head ("St. Mary's Hospital" is no
     person after a possessive)."""
     words = name.split()
-    return len(words) >= 2 and words[-1] not in gz.ORG_HEADS and not ORGANISATION_HEAD_EN.fullmatch(words[-1])
+    return (
+        len(words) >= 2
+        and words[-1] not in gz.ORG_HEADS
+        and not ORGANISATION_HEAD_EN.fullmatch(words[-1])
+        and not is_outlet_word(words[-1])
+    )
 
 
 _APPOSED_NAME = re.compile(
