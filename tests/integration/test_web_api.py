@@ -283,6 +283,13 @@ def test_the_pages_show_the_notes_of_a_comparison(store: Store) -> None:
     ):
         notes = page[page.index('<aside class="notes"') :]
         assert "these groups of articles share no fact" in notes[: notes.index("</aside>")]
+    # ... in the page's language (a German page showed them in English; thirteenth session)
+    for page in (
+        client.get(f"/stories/{story}", params={"lang": "de"}).text,
+        client.post("/compare", data={"text_1": TEXT_A, "text_2": TEXT_B}, params={"lang": "de"}).text,
+    ):
+        notes = page[page.index('<aside class="notes"') :]
+        assert "diese Gruppen von Artikeln teilen keinen Fakt" in notes[: notes.index("</aside>")]
     # the API's answers carry them too
     for body in (
         client.get(f"/api/v1/stories/{story}").json(),

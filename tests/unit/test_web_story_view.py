@@ -99,3 +99,40 @@ def test_a_comparison_of_very_many_articles_is_noted() -> None:
 
     assert many_articles_note(MANY_ARTICLES) is None
     assert (many_articles_note(MANY_ARTICLES + 1) or "").startswith(f"{MANY_ARTICLES + 1} articles compared")
+
+
+def test_the_notes_follow_the_page_language() -> None:
+    # A German page showed the notes in English (thirteenth session; found by the new user).
+    from blickwinkel.report.labels import many_articles_note
+
+    articles, comparison = _with_speakers()
+    comparison = replace(comparison, different_events=(("tagesblatt-1", "rundfunk-1"), ("c",)))
+    paywall = "rundfunk.html: [I062] a page behind a paywall: only the free part was read (40 words)"
+    articles["rundfunk-1"] = replace(
+        articles["rundfunk-1"], paywalled=True, notes=(paywall, "x: [I066] a date")
+    )
+    german = story_view(articles, comparison, "de").notes
+    assert any("teilen keinen Fakt" in note for note in german)
+    assert not any("share no fact" in note for note in german)
+    assert any(n.startswith("rundfunk.html: eine Seite hinter einer Bezahlschranke") for n in german)
+    assert paywall not in german
+    assert "x: [I066] a date" in german  # a reader's problem with its input keeps the error table's words
+    english = story_view(articles, comparison, "en").notes
+    assert paywall in english and any("share no fact" in note for note in english)
+    assert (many_articles_note(51, "de") or "").startswith("51 Artikel als ein Ereignis verglichen")
+
+
+def test_a_german_note_names_an_article_without_outlet_in_german() -> None:
+    from types import SimpleNamespace
+
+    from blickwinkel.report.labels import separate_events_note, thin_languages_note
+
+    def article(id: str, outlet: str | None = None, language: str = "de") -> SimpleNamespace:
+        return SimpleNamespace(article=SimpleNamespace(id=id, outlet=outlet, language=language))
+
+    two = SimpleNamespace(articles=[article("a", "Seepost"), article("b")], different_events=(("a",), ("b",)))
+    note = separate_events_note(two, "de")  # type: ignore[arg-type]
+    assert note is not None and note.startswith("Seepost | b (Medium unbekannt): diese Gruppen")
+    polish = SimpleNamespace(articles=[article("a", "Seepost"), article("p", "Kurier", "pl")])
+    thin = thin_languages_note(polish, "de")  # type: ignore[arg-type]
+    assert thin is not None and thin.startswith("Kurier (pl): blickwinkel liest Deutsch und Englisch")

@@ -26,10 +26,14 @@ it (a folder's name is as often the story's as the outlet's), so its label is it
 file's name, and says the outlet is unknown."""
 
 
-def unnamed_outlet(article: Article) -> str:
+_UNKNOWN_OUTLETS = {"en": UNKNOWN_OUTLET, "de": "Medium unbekannt"}
+
+
+def unnamed_outlet(article: Article, language: str = "en") -> str:
     """The label of an article that names no outlet: "ferry-report (outlet unknown)". Labelled by its
-    id alone, it read as an outlet called "ferry-report"; `stories` said "outlets: –"."""
-    return f"{article.id} ({UNKNOWN_OUTLET})"
+    id alone, it read as an outlet called "ferry-report"; `stories` said "outlets: –". In
+    ``language`` (a web page's; English unless given)."""
+    return f"{article.id} ({_UNKNOWN_OUTLETS.get(language, UNKNOWN_OUTLET)})"
 
 
 def outlet_labels(
@@ -65,11 +69,16 @@ MANY_ARTICLES = 50
 (bench/compare.py: 50 articles took 18.9 s warm on an idle machine) and its lists with it."""
 
 
-def many_articles_note(count: int) -> str | None:
+def many_articles_note(count: int, language: str = "en") -> str | None:
     """The note on a comparison of more than :data:`MANY_ARTICLES` articles (a story the clusterer
-    grew that large), or None."""
+    grew that large), or None; in ``language`` (the page's: "de" or English)."""
     if count <= MANY_ARTICLES:
         return None
+    if language == "de":
+        return (
+            f"{count} Artikel als ein Ereignis verglichen (mehr als {MANY_ARTICLES}): die Listen sind lang, "
+            "und eine so große Geschichte kann mehr als ein Ereignis enthalten"
+        )
     return (
         f"{count} articles compared as one event (more than {MANY_ARTICLES}): the lists are long, "
         "and a story this large may hold more than one event"
@@ -184,76 +193,152 @@ def strongest_links(links: Iterable[Link]) -> dict[str, Link]:
     return best
 
 
-def separate_events_note(comparison: Comparison) -> str | None:
+def _note_labels(comparison: Comparison, language: str) -> dict[str, str]:
+    """The articles' labels as a note in ``language`` names them."""
+    return outlet_labels(
+        (a.article for a in comparison.articles), untitled=lambda article: unnamed_outlet(article, language)
+    )
+
+
+def separate_events_note(comparison: Comparison, language: str = "en") -> str | None:
     """The groups of articles that share no fact with each other and that the story model scores as
     different events (:attr:`Comparison.different_events`, compare/events.py), or None. Articles of
     two events given to one comparison gave shared facts, omissions and "left out" lists of each
-    event against the other without a word."""
+    event against the other without a word. In ``language`` (the page's: "de" or English)."""
     if len(comparison.different_events) < 2:
         return None
-    names = outlet_labels(a.article for a in comparison.articles)
+    names = _note_labels(comparison, language)
     shown = " | ".join(", ".join(names.get(i, i) for i in group) for group in comparison.different_events)
+    if language == "de":
+        return (
+            f"{shown}: diese Gruppen von Artikeln teilen keinen Fakt; sie berichten vielleicht über "
+            "verschiedene Ereignisse (`blickwinkel stories` ordnet Artikel nach Ereignissen)"
+        )
     return (
         f"{shown}: these groups of articles share no fact; they may report different events "
         "(`blickwinkel stories` groups articles by event)"
     )
 
 
-def thin_languages_note(comparison: Comparison) -> str | None:
+def thin_languages_note(comparison: Comparison, language: str = "en") -> str | None:
     """What the comparison could not read in articles of languages read thinly (``analyse.readers``),
     or None when there are none. A Polish or Turkish pair was compared with no word of it: the names
-    came out in each grammatical case, no speaker was found and no opinion was read."""
+    came out in each grammatical case, no speaker was found and no opinion was read. In ``language``
+    (the page's: "de" or English)."""
     from blickwinkel.analyse.readers import READERS, unread
 
-    names = outlet_labels(a.article for a in comparison.articles)
+    names = _note_labels(comparison, language)
     by_language: dict[str, list[str]] = {}
     for a in comparison.articles:
-        language = (a.article.language or "").lower()[:2]
-        if language and unread(language):
-            by_language.setdefault(language, []).append(names[a.article.id])
+        code = (a.article.language or "").lower()[:2]
+        if code and unread(code):
+            by_language.setdefault(code, []).append(names[a.article.id])
     if not by_language:
         return None
-    who = "; ".join(f"{', '.join(names)} ({language})" for language, names in sorted(by_language.items()))
+    who = "; ".join(f"{', '.join(names)} ({code})" for code, names in sorted(by_language.items()))
     by_gap: dict[tuple[str, ...], list[str]] = {}
-    for language in sorted(by_language):
-        by_gap.setdefault(unread(language), []).append(language)
+    for code in sorted(by_language):
+        by_gap.setdefault(unread(code), []).append(code)
+    german = language == "de"
     parts = []
     for gap, languages in by_gap.items():
         codes = ", ".join(languages)
-        if len(gap) == len(READERS):
+        if len(gap) == len(READERS) and german:
+            parts.append(
+                f"in {codes} findet es Namen nur an ihren Großbuchstaben, so wie sie geschrieben stehen "
+                "(eine Person in zwei grammatischen Fällen sind zwei Namen), und liest keine Sprecher, keine "
+                "Daten, keine Anzahlen oder Beträge und keine Meinung: Fakten werden nur nach Bedeutung und "
+                "Wortlaut verknüpft, und eine andere Zahl ist nur zwischen zwei gleich formulierten Aussagen "
+                "ein Widerspruch"
+            )
+        elif len(gap) == len(READERS):
             parts.append(
                 f"in {codes} it finds names by their capitals only, as written (one person in two "
                 "grammatical cases is two names), and reads no speakers, no dates, no counts or amounts and "
                 "no opinion, so facts are linked by meaning and wording alone, and a different number is a "
                 "conflict only between two statements worded alike"
             )
+        elif german:
+            parts.append(
+                f"Artikel in {codes} erhalten keine {_listed([_READERS_DE[g] for g in gap], 'und keine')}"
+            )
         else:
             parts.append(f"articles in {codes} get no {_listed(gap, 'and no')}")
-    thin = _thin_languages()
-    return f"{who}: blickwinkel reads German and English, {thin} more thinly; " + "; ".join(parts)
+    if german:
+        return (
+            f"{who}: blickwinkel liest Deutsch und Englisch, {_thin_languages(german=True)} dünner; "
+            + "; ".join(parts)
+        )
+    return f"{who}: blickwinkel reads German and English, {_thin_languages()} more thinly; " + "; ".join(
+        parts
+    )
+
+
+# The readers (``analyse.readers.READERS``) as a German note names them.
+_READERS_DE = {
+    "speakers": "Sprecher",
+    "dates": "Daten",
+    "counts or amounts": "Anzahlen oder Beträge",
+    "opinion": "Meinung",
+}
 
 
 def _listed(items: Sequence[str], joiner: str) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {joiner} {items[-1]}"
 
 
-def _thin_languages() -> str:
-    """The languages read besides German and English, by name ("French, Spanish and Italian")."""
+def _thin_languages(*, german: bool = False) -> str:
+    """The languages read besides German and English, by name ("French, Spanish and Italian";
+    "Französisch, Spanisch und Italienisch" with ``german``)."""
     from blickwinkel.analyse.readers import reads
 
-    names = {"fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
-    return _listed([name for code, name in names.items() if reads(code)], "and")
+    names = {
+        "fr": ("French", "Französisch"),
+        "es": ("Spanish", "Spanisch"),
+        "it": ("Italian", "Italienisch"),
+        "pt": ("Portuguese", "Portugiesisch"),
+        "nl": ("Dutch", "Niederländisch"),
+    }
+    return _listed(
+        [pair[1] if german else pair[0] for code, pair in names.items() if reads(code)],
+        "und" if german else "and",
+    )
 
 
-def comparison_notes(articles: Iterable[Article], comparison: Comparison | None) -> tuple[str, ...]:
+# The readers' note on a paywalled page (I062, ``ingest/html.py``) as a German page says it; the other
+# readers' notes name a problem of the input by its id in the error table, which is English everywhere
+# (as on the command line), and stay as they are.
+_PAYWALL_NOTE_ID = "[I062]"
+_PAYWALL_NOTE_DE = (
+    "eine Seite hinter einer Bezahlschranke: nur der frei lesbare Teil wurde gelesen; als Abonnent "
+    "gespeichert oder als Text gegeben wird der ganze Artikel verglichen"
+)
+
+
+def _reader_note(note: str, language: str) -> str:
+    where, found, _ = note.partition(_PAYWALL_NOTE_ID)
+    if language == "de" and found:
+        return f"{where}{_PAYWALL_NOTE_DE} ({_PAYWALL_NOTE_ID[1:-1]})"
+    return note
+
+
+def comparison_notes(
+    articles: Iterable[Article], comparison: Comparison | None, language: str = "en"
+) -> tuple[str, ...]:
     """What to know before reading a comparison, once each: groups of articles that share no fact,
     languages read thinly, very many articles, and what the readers noticed in the articles
     (``Article.notes``). The terminal prints them as warnings; the HTML report and the web pages
-    showed none of them."""
+    showed none of them. In ``language``, the page's ("de" or English): a German web page showed
+    them in English."""
     items = list(articles)
+    own = (
+        ()
+        if comparison is None
+        else (separate_events_note(comparison, language), thin_languages_note(comparison, language))
+    )
     notes = [
-        *(() if comparison is None else (separate_events_note(comparison), thin_languages_note(comparison))),
-        many_articles_note(len(items)),
-        *(note for article in items for note in article.notes),
+        *own,
+        many_articles_note(len(items), language),
+        *(_reader_note(note, language) for article in items for note in article.notes),
     ]
     return tuple(dict.fromkeys(note for note in notes if note))

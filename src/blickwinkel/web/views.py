@@ -146,7 +146,7 @@ def story_view(
     articles: Mapping[str, Article], comparison: Comparison | None, language: str = "en"
 ) -> StoryView:
     """Everything the story page shows; without a comparison only the article columns. ``language``
-    is the page's (for the paywall mark)."""
+    is the page's (for the paywall mark and the notes)."""
     labels = outlet_labels(articles.values(), untitled=_untitled)
     statements: list[Statement] = list(comparison.statements) if comparison else []
     by_id = {s.id: s for s in statements}
@@ -275,5 +275,5 @@ def story_view(
         n_facts=len(facts),
         n_shared=sum(1 for f in facts if len(fact_articles[f.id]) >= 2),
         languages=tuple(sorted({a.language for a in articles.values() if a.language})),
-        notes=comparison_notes(articles.values(), comparison),
+        notes=comparison_notes(articles.values(), comparison, language),
     )
