@@ -166,11 +166,116 @@ ENGLISH: list[Row] = [
 ]  # fmt: skip
 
 
+# French and Spanish (thirteenth session; found by the new user): a speaker after the verb
+# ("a déclaré la ministre <Name>", "dijo el alcalde <Name>"), "selon" / "según", "a-t-il ajouté"
+# (a pronoun: no one named), a role before the name between commas, a split quote in guillemets, the
+# role's complement ("la directrice de l'hôpital"), present-tense verbs ("assure", "cuenta"), an
+# outlet ("El Heraldo de …"). The quoted words are read as written, with the spaces inside guillemets.
+FRENCH: list[Row] = [
+    ('« Nous rouvrirons le pont en mai », a déclaré la ministre Claire Dubois.',
+     'per:claire-dubois', ' Nous rouvrirons le pont en mai '),
+    ('« La situation est sous contrôle », a-t-il ajouté.',
+     None, ' La situation est sous contrôle '),
+    ('Selon le parquet, deux hommes ont été interpellés.',
+     'le parquet', None),
+    ("« Personne n'a été blessé », a indiqué la préfecture.",
+     'la préfecture', " Personne n'a été blessé "),
+    ('La maire de Valmont, Sophie Garnier, a annoncé la fermeture du port.',
+     'per:sophie-garnier', None),
+    ("D'après les pompiers, l'incendie s'est déclaré vers trois heures.",
+     'les pompiers', None),
+    ('« Nous sommes prêts », a affirmé le capitaine Marc Lefèvre, « mais la tempête sera forte ».',
+     'per:marc-lefevre', ' Nous sommes prêts '),
+    ("Le ministre de l'Intérieur, Paul Renaud, a déclaré que la route resterait fermée.",
+     'per:paul-renaud', None),
+    ("« C'est une décision difficile », a expliqué Julien Moreau, porte-parole de la mairie.",
+     'per:julien-moreau', " C'est une décision difficile "),
+    ('La police a indiqué que deux personnes avaient été arrêtées.',
+     'la police', None),
+    ('« Nous avons eu de la chance », a confié un témoin.',
+     'un témoin', ' Nous avons eu de la chance '),
+    ('Selon un porte-parole de la gendarmerie, la circulation reprendra lundi.',
+     'un porte-parole de la gendarmerie', None),
+    ("Le procureur Antoine Marchal a précisé : « L'enquête se poursuit. »",
+     'per:antoine-marchal', " L'enquête se poursuit. "),
+    ("« Il est trop tôt pour le dire », a estimé la directrice de l'hôpital.",
+     "la directrice de l'hôpital", ' Il est trop tôt pour le dire '),
+    ("D'après le journal Le Courrier de Valmont, le maire a démissionné.",
+     'org:courrier-de-valmont', None),
+    ('« Les digues tiendront », assure Hélène Roussel, responsable de la sécurité civile.',
+     'per:helene-roussel', ' Les digues tiendront '),
+    ('« Nous reconstruirons le port », a promis le président Jean Vautrin lundi.',
+     'per:jean-vautrin', ' Nous reconstruirons le port '),
+    ("Selon la préfecture, le pont restera fermé jusqu'à vendredi.",
+     'la préfecture', None),
+    ('« Tout le monde est sain et sauf », a-t-elle déclaré.',
+     None, ' Tout le monde est sain et sauf '),
+    ('La ministre Claire Dubois a affirmé que les écoles rouvriraient mardi.',
+     'per:claire-dubois', None),
+    ("Comme l'a indiqué la préfecture, la route restera fermée.",
+     'la préfecture', None),
+    ('« Les secours sont arrivés très vite », raconte une habitante.',
+     'une habitante', ' Les secours sont arrivés très vite '),
+]  # fmt: skip
+
+SPANISH: list[Row] = [
+    ('"Reabriremos el puente en mayo", dijo el alcalde Juan Pérez.',
+     'per:juan-perez', 'Reabriremos el puente en mayo'),
+    ('Según la policía, dos hombres fueron detenidos.',
+     'la policía', None),
+    ('"La situación está bajo control", añadió.',
+     None, 'La situación está bajo control'),
+    ('"Nadie resultó herido", informó la Guardia Civil.',
+     'org:guardia-civil', 'Nadie resultó herido'),
+    ('La ministra de Sanidad, Carmen Ruiz, anunció el cierre del puerto.',
+     'per:carmen-ruiz', None),
+    ('De acuerdo con los bomberos, el incendio comenzó hacia las tres.',
+     'los bomberos', None),
+    ('"Estamos preparados", afirmó el capitán Luis Ortega, "pero la tormenta será fuerte".',
+     'per:luis-ortega', 'Estamos preparados'),
+    ('El alcalde Juan Pérez dijo que la carretera seguiría cerrada.',
+     'per:juan-perez', None),
+    ('"Es una decisión difícil", explicó Marta Gil, portavoz del ayuntamiento.',
+     'per:marta-gil', 'Es una decisión difícil'),
+    ('La policía informó de que dos personas habían sido detenidas.',
+     'la policía', None),
+    ('"Tuvimos suerte", contó un testigo.',
+     'un testigo', 'Tuvimos suerte'),
+    ('Según un portavoz de la Guardia Civil, el tráfico se reanudará el lunes.',
+     'org:guardia-civil', None),
+    ('El fiscal Andrés Molina precisó: "La investigación continúa".',
+     'per:andres-molina', 'La investigación continúa'),
+    ('"Es demasiado pronto para decirlo", señaló la directora del hospital.',
+     'la directora del hospital', 'Es demasiado pronto para decirlo'),
+    ('Según el diario El Heraldo de Valdeluz, el alcalde ha dimitido.',
+     'org:heraldo-de-valdeluz', None),
+    ('"Los diques aguantarán", asegura Elena Navarro, responsable de protección civil.',
+     'per:elena-navarro', 'Los diques aguantarán'),
+    ('"Reconstruiremos el puerto", prometió el presidente Jorge Salas el lunes.',
+     'per:jorge-salas', 'Reconstruiremos el puerto'),
+    ('Según fuentes de la investigación, el sospechoso fue detenido en Valdeluz.',
+     None, None),
+    ('"Todos están a salvo", declaró la alcaldesa.',
+     'la alcaldesa', 'Todos están a salvo'),
+    ('La ministra Carmen Ruiz afirmó que las escuelas reabrirían el martes.',
+     'per:carmen-ruiz', None),
+    ('"No hay peligro para la población", aseguró el portavoz de los bomberos, Pablo Vidal.',
+     'per:pablo-vidal', 'No hay peligro para la población'),
+    ('Según informó la Guardia Civil, la carretera seguirá cortada.',
+     'org:guardia-civil', None),
+    ('"Los bomberos llegaron muy rápido", cuenta una vecina.',
+     'una vecina', 'Los bomberos llegaron muy rápido'),
+]  # fmt: skip
+
+_ROWS = {"de": GERMAN, "en": ENGLISH, "fr": FRENCH, "es": SPANISH}
+_HEADLINES = {"de": "Schlagzeile", "en": "Headline", "fr": "Titre", "es": "Titular"}
+
+
 @cache
 def _roles(language: str) -> dict[str, StatementRole]:
     """Each table sentence as its own paragraph of one article (after a headline), analysed once."""
-    rows = GERMAN if language == "de" else ENGLISH
-    bodies = ["Schlagzeile" if language == "de" else "Headline", *(text for text, _, _ in rows)]
+    rows = _ROWS[language]
+    bodies = [_HEADLINES[language], *(text for text, _, _ in rows)]
     text, blocks = "", []
     for n, body in enumerate(bodies):
         start = len(text) + (2 if text else 0)
@@ -199,21 +304,21 @@ def _quoted(role: StatementRole, text: str, language: str) -> str | None:
 
 @cache
 def _article_text(language: str) -> str:
-    rows = GERMAN if language == "de" else ENGLISH
-    bodies = ["Schlagzeile" if language == "de" else "Headline", *(text for text, _, _ in rows)]
+    rows = _ROWS[language]
+    bodies = [_HEADLINES[language], *(text for text, _, _ in rows)]
     return "\n\n".join(bodies)
 
 
 @cache
 def _offsets(language: str) -> dict[str, int]:
     text = _article_text(language)
-    rows = GERMAN if language == "de" else ENGLISH
+    rows = _ROWS[language]
     return {row: text.index(row) for row, _, _ in rows}
 
 
 @pytest.mark.parametrize(
     ("language", "text", "speaker", "quoted"),
-    [("de", *row) for row in GERMAN] + [("en", *row) for row in ENGLISH],
+    [(language, *row) for language, rows in _ROWS.items() for row in rows],
 )
 def test_speaker_and_quote(language: str, text: str, speaker: str | None, quoted: str | None) -> None:
     role = _roles(language)[text]
@@ -222,7 +327,7 @@ def test_speaker_and_quote(language: str, text: str, speaker: str | None, quoted
 
 
 def test_the_table_is_large_enough() -> None:
-    assert len(GERMAN) >= 20 and len(ENGLISH) >= 20
+    assert all(len(rows) >= 20 for rows in _ROWS.values()) and set(_ROWS) == {"de", "en", "fr", "es"}
 
 
 @pytest.mark.parametrize(

@@ -189,7 +189,8 @@ SPEAKERS = [
         "Il sindaco Marta Bellini",
         True,
     ),
-    ("it", "Sono state evacuate 150 persone, hanno riferito i vigili del fuoco.", "i vigili", True),
+    # the role's complement stays in the speaker (thirteenth session, with French and Spanish)
+    ("it", "Sono state evacuate 150 persone, hanno riferito i vigili del fuoco.", "i vigili del fuoco", True),
     ("it", "«Abbiamo avuto paura», racconta un residente.", "un residente", True),
     ("it", "Come ha confermato la prefettura, il ponte è chiuso.", "la prefettura", True),
     (

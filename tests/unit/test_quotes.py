@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blickwinkel.analyse.pipeline import analyse_articles
-from blickwinkel.analyse.quote_marks import QUOTE_PATTERNS, find_quotations
+from blickwinkel.analyse.quote_marks import find_quotations, quote_patterns_for
 from blickwinkel.analyse.quotes import StatementRole, classify_statements
 from blickwinkel.analyse.sources import find_cited_sources
 from blickwinkel.analyse.speakers import _ZUFOLGE, find_speaker, speaker_from_attribution
@@ -317,12 +317,14 @@ def test_cited_sources_english() -> None:
 
 
 def _quotations_by_pairwise_check(text: str) -> list[tuple[int, int]]:
-    """The specification of find_quotations, quadratic: each match is checked against every span."""
+    """The specification of find_quotations, quadratic: each match is checked against every span; a
+    match whose marks touch an earlier span's marks is dropped too (the words between two quotations,
+    "», sagte er, «", are no quotation: thirteenth session)."""
     spans: list[tuple[int, int]] = []
-    for pattern in QUOTE_PATTERNS:
+    for pattern in quote_patterns_for(text):
         for m in pattern.finditer(text):
             start, end = m.start(1), m.end(1)
-            if any(start < e + 1 and s - 1 < end for s, e in spans) or not text[start:end].strip():
+            if any(start - 1 < e + 1 and s - 1 < end + 1 for s, e in spans) or not text[start:end].strip():
                 continue
             spans.append((start, end))
     return sorted(spans)

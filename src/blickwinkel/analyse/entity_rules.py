@@ -216,6 +216,11 @@ def _quoted_titles(s: RuleSentence) -> None:
             continue
         if any(s.tags(i)[0] in FINITE_OR_PRONOUN for i in inside if s.tokens[i][:1].isalpha()):
             continue
+        # French and Spanish have no part-of-speech tags here to see a verb by: a quotation followed
+        # by a comma ('« Nous rouvrirons le pont », a déclaré …') or opened after a colon is someone's
+        # words, not a title (every such quote was an OTH name, keyed by its words)
+        if s.lang in CAPITALISING and (s.word(close + 1) == "," or s.word(open_ - 1) == ":"):
+            continue
         if any(sp.start == start and sp.end == end for sp in s.spans):
             continue  # a quoted place or organisation stays what it is
         s.spans = [sp for sp in s.spans if sp.end <= start or sp.start >= end]

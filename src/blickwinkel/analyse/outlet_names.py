@@ -33,7 +33,7 @@ OUTLET_WORDS = gz.words(
     Advertiser Bulletin Dispatch Inquirer Enquirer Courant Clarion Argus News Radio TV Television FM
     Broadcasting
     Zeitung Blatt Tagblatt Tageblatt Abendblatt Anzeiger Kurier Rundschau Bote Morgenpost Rundfunk
-    Courrier Gazeta Diario Periódico Radio Télévision Televisión
+    Courrier Gazeta Gaceta Heraldo Correo Diario Periódico Radio Télévision Televisión
     """
 )
 # Words that may also open one ("Radio Ostsee", "TV Kestrel").

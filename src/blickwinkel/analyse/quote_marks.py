@@ -41,6 +41,21 @@ QUOTE_PATTERNS = (
     re.compile(r"(?<![\w’'])'([^'\n]{1,500}?)'(?![\w’'])"),
 )
 WORD = re.compile(r"\w+")
+_GERMAN_GUILLEMETS, _FRENCH_GUILLEMETS = QUOTE_PATTERNS[2], QUOTE_PATTERNS[3]
+# French and Spanish open with « and close with », German the other way round (»…«). Tried German
+# first, the French '« Nous sommes prêts », a affirmé <Name>, « mais … »' gave the words between two
+# quotes ("», a affirmé <Name>, «") as a quotation, and the speaker inside it was no speaker. The
+# first guillemet of a text opens its quotations.
+_FRENCH_ORDER = tuple(
+    {_GERMAN_GUILLEMETS: _FRENCH_GUILLEMETS, _FRENCH_GUILLEMETS: _GERMAN_GUILLEMETS}.get(p, p)
+    for p in QUOTE_PATTERNS
+)
+
+
+def quote_patterns_for(text: str) -> tuple[re.Pattern[str], ...]:
+    """:data:`QUOTE_PATTERNS` in the order they are tried on ``text`` (« before » where « comes first)."""
+    french, german = text.find("«"), text.find("»")
+    return _FRENCH_ORDER if french >= 0 and (german < 0 or french < german) else QUOTE_PATTERNS
 
 
 def find_quotations(text: str) -> list[tuple[int, int]]:
@@ -50,10 +65,10 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
     # dropped. (Comparing each match with every span found so far was quadratic: 200,000 characters
     # of quotation marks took minutes.)
     taken = bytearray(len(text) + 2)
-    for pattern in QUOTE_PATTERNS:
+    for pattern in quote_patterns_for(text):
         for m in pattern.finditer(text):
             start, end = m.start(1), m.end(1)
-            if taken.find(1, start, end) >= 0:
+            if taken.find(1, max(start - 1, 0), end + 1) >= 0:  # its marks too: "», sagte er, «" is none
                 continue
             if not text[start:end].strip():
                 continue

@@ -33,7 +33,7 @@ from blickwinkel.analyse.speakers import (
     speaker_entity_key,
     speaker_from_attribution,
 )
-from blickwinkel.analyse.speech_words import ROMANCE, SPEAKER_LANGUAGES, SPEECH
+from blickwinkel.analyse.speech_words import ATTRIBUTION_WORDS, ROMANCE, SPEAKER_LANGUAGES, SPEECH
 from blickwinkel.model import Article, Block, Mention, Sentence, StatementKind
 
 
@@ -169,7 +169,7 @@ def _classify_one(
         local = find_quotations(text)
     lang = _language(article, block)
     found = find_speaker(text, local, lang)
-    speech = has_speech_verb(text, local)
+    speech = has_speech_verb(text, local, lang)
     full_quotes = [
         (s, e)
         for s, e in local
@@ -177,7 +177,7 @@ def _classify_one(
         or (
             speech
             and len(WORD.findall(text[s:e])) >= 1
-            and _adjacent_to_speech(text, s, e, name=looks_like_name(text[s:e]))
+            and _adjacent_to_speech(text, s, e, name=looks_like_name(text[s:e]), lang=lang)
         )
     ]
     # A sentence entirely inside a quote that runs over several sentences.
@@ -253,14 +253,14 @@ def _named_as_object(text: str, start: int, end: int) -> bool:
     return before is not None and before.group(1).casefold() in _OBJECT_PREPOSITIONS
 
 
-def _adjacent_to_speech(text: str, start: int, end: int, *, name: bool = False) -> bool:
+def _adjacent_to_speech(text: str, start: int, end: int, *, name: bool = False, lang: str = "de") -> bool:
     """A short quotation directly followed or preceded by a speech verb (`„Nein“, sagte er`).
 
     A quoted name needs the comma of an attribution before the verb: in 'Die Initiative „<Name>“
     fordert …' the name is the verb's subject, and the sentence was tagged a quote with no speaker."""
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
-    verb = rf"(?:{SPEECH}|so)"
+    verb = rf"(?:{SPEECH}|{ATTRIBUTION_WORDS[lang].speech}|so)" if lang in ROMANCE else rf"(?:{SPEECH}|so)"
     if name:
         closed = text[end - 1 : end] in (",", "!", "?")  # „Brücke jetzt!“ sagte …
         attribution = r"[“”\"«»‘’']?\s*[,:]?\s*" if closed else r"[“”\"«»‘’']?\s*[,:]\s*"

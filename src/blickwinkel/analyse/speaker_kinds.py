@@ -18,8 +18,10 @@ ORGANISATION_HEAD_EN = re.compile(
 _GROUP_HEAD_EN = re.compile(rf"(?:{GROUP_NOUNS_EN})", re.IGNORECASE)
 # French and Spanish heads ("la préfecture", "les pompiers", "los bomberos").
 _ORGANISATION_HEAD_ROMANCE = re.compile(
-    r"préfecture|gendarmerie|police|mairie|ministère|gouvernement|municipalité|commune|"
-    r"policía|ayuntamiento|gobierno|ministerio|guardia\s+civil|alcaldía|consejería|junta|"
+    r"préfecture|gendarmerie|police|mairie|ministère|gouvernement|municipalité|commune|parquet|"
+    r"tribunal|cour|syndicat|hôpital|entreprise|société|compagnie|armée|conseil|région|département|"
+    r"policía|ayuntamiento|gobierno|ministerio|guardia\s+civil|alcaldía|consejería|junta|fiscalía|"
+    r"juzgado|sindicato|hospital|empresa|compañía|ejército|consejo|región|diputación|"
     r"polizia|carabinieri|questura|prefettura|procura|comune|ministero|governo|regione|provincia|"
     r"protezione(?:\s+civile)?|"
     # Portuguese
@@ -29,6 +31,18 @@ _ORGANISATION_HEAD_ROMANCE = re.compile(
     r"marechaussee",
     re.IGNORECASE,
 )
+# French and Spanish persons by their role ("la directrice", "el portavoz", "la alcaldesa"), also
+# before what they speak for ("la directrice de l'hôpital", "un portavoz de la Guardia Civil").
+_PERSON_HEAD_ROMANCE = re.compile(
+    r"porte-parole|directeur|directrice|maire|ministre|procureur|procureure|président|présidente|"
+    r"capitaine|témoin|responsable|juge|médecin|secrétaire|préfet|préfète|délégué|déléguée|commissaire|"
+    r"avocat|avocate|chef|cheffe|conseiller|conseillère|habitant|habitante|expert|experte|"
+    r"portavoz|director|directora|alcalde|alcaldesa|ministro|ministra|fiscal|presidente|presidenta|"
+    r"capitán|testigo|juez|jueza|médico|médica|secretario|secretaria|delegado|delegada|comisario|"
+    r"comisaria|abogado|abogada|jefe|jefa|concejal|concejala|vecino|vecina|experto|experta",
+    re.IGNORECASE,
+)
+_OF_ROMANCE = frozenset({"de", "du", "des", "del", "d'", "d’"})
 _GROUP_HEAD_ROMANCE = re.compile(
     r"pompiers|secouristes|habitants|témoins|enquêteurs|autorités|responsables|médecins|"
     r"bomberos|vecinos|testigos|investigadores|autoridades|responsables|médicos|agentes|sanitarios|"
@@ -81,6 +95,11 @@ def speaker_kind(speaker: str, mention_type: str | None = None) -> str | None:
             return "person"
         if words[n + 1].lower() in ("der", "des", "vom") and word[:1].isupper() and is_title(word):
             return "person"
+        following = words[n + 1].lower()
+        if (
+            following in _OF_ROMANCE or following.startswith(("d'", "d’"))
+        ) and _PERSON_HEAD_ROMANCE.fullmatch(word):
+            return "person"
     tail = " ".join(words[-2:])
     head = words[-1]
     if ORGANISATION_HEAD_EN.fullmatch(tail) or ORGANISATION_HEAD_EN.fullmatch(head):
@@ -91,6 +110,8 @@ def speaker_kind(speaker: str, mention_type: str | None = None) -> str | None:
         return "organisation"
     if _GROUP_HEAD_ROMANCE.fullmatch(head):
         return "group"
+    if _PERSON_HEAD_ROMANCE.fullmatch(head):
+        return "person"
     if head[:1].isupper() and is_outlet_word(head) and not opens_a_persons_name(words, 0):
         return "organisation"  # "the Lakeside Herald", "der Marstaler Anzeiger"
     if _PERSON_HEAD_EN.fullmatch(head):

@@ -25,6 +25,7 @@ from blickwinkel.analyse.speech_words import (
     ORGANISATION_NOUNS_EN,
     PRONOUNS,
     ROMANCE,
+    ROMANCE_COMPLEMENT,
     SPEECH,
     SPEECH_EN,
     UNNAMED_SOURCES,
@@ -155,7 +156,7 @@ def _romance_patterns(words: AttributionWords) -> _RomancePatterns:
         after_verb_name=re.compile(rf"\b(?:{speech})\s+(?:{np}),\s+(?P<np>{NAME})(?=\s*[.,;]|\s*$)"),
         according=re.compile(rf"\b(?i:{words.according})\s+(?P<np>{np})"),
         before_verb=re.compile(
-            rf"(?:^|(?<=[,;:«»“”\"]\s)|(?<=[,;:«»“”\"]))\s*(?P<np>{np})(?:,\s+[^,;:«»“”\"]{{1,80}},)?\s+"
+            rf"(?:^|(?<=[,;:«»“”\"]\s)|(?<=[,;:«»“”\"]))\s*(?P<np>{np})(?:,\s+(?P<apposed>[^,;:«»“”\"]{{1,80}}),)?\s+"
             rf"(?:{aux}\s+)?(?P<verb>{speech})\b"
         ),
         after_verb=re.compile(rf"\b(?P<verb>{speech})\s+(?P<np>{np})"),
@@ -274,6 +275,27 @@ def _clean_speaker(text: str) -> str | None:
     return cleaned
 
 
+_ROMANCE_NAME = re.compile(NAME)
+_ROMANCE_COMPLEMENT = re.compile(ROMANCE_COMPLEMENT)
+
+
+def _romance_speaker_span(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """Where a French, Spanish or Italian speaker stands: the name between commas after a role ("La
+    maire de Valmont, <Name>, a annoncé …": the person, not the office), else the noun phrase, read on
+    over its complement where it ends in a lower-case noun ("la directrice de l'hôpital", "un portavoz
+    de la Guardia Civil", "i vigili del fuoco")."""
+    apposed = m.groupdict().get("apposed")
+    if apposed is not None and _ROMANCE_NAME.fullmatch(apposed.strip()):
+        lead = len(apposed) - len(apposed.lstrip())
+        return m.start("apposed") + lead, m.start("apposed") + len(apposed.rstrip())
+    begin, end = m.start("np"), m.end("np")
+    if text[begin:end].rsplit(maxsplit=1)[-1][:1].islower():
+        complement = _ROMANCE_COMPLEMENT.match(text, end)
+        if complement is not None:
+            end = complement.end()
+    return begin, end
+
+
 def find_speaker(
     text: str, quoted: Sequence[tuple[int, int]], lang: str = "de"
 ) -> tuple[str, int, int] | None:
@@ -291,10 +313,11 @@ def find_speaker(
                     romance.after_verb,
                 ) and not romance.inversion.search(text, 0, m.start()):
                     continue
-                name = _clean_speaker(m.group("np"))
+                span_start, span_end = _romance_speaker_span(text, m)
+                name = _clean_speaker(text[span_start:span_end])
                 if name is None or name.split()[0].lower() in romance.pronouns:
                     continue
-                start = m.start("np") + m.group("np").lower().index(name.split()[0].lower())
+                start = span_start + text[span_start:span_end].lower().index(name.split()[0].lower())
                 return name, start, start + len(name)
     if _SAYS_IT_DE.search(text):
         for m in _DOCUMENT_SAYS_DE.finditer(text):
@@ -509,8 +532,18 @@ def _name_after_titles(text: str, start: int, end: int) -> tuple[int, int] | Non
 _SPEECH_CUE = re.compile(rf"\b(?:{SPEECH}|so|laut|according\s+to)\b|:\s*$")
 
 
-def has_speech_verb(text: str, quoted: Sequence[tuple[int, int]]) -> bool:
-    return any(outside_quotes(quoted, m.start(), m.end()) for m in _SPEECH_CUE.finditer(text))
+@cache
+def _speech_cue(lang: str) -> re.Pattern[str]:
+    """The speech cue of ``lang``: in French, Spanish, Italian and Portuguese also their own verbs and
+    present forms ("assure", "cuenta"), words of other languages too."""
+    if lang not in ROMANCE:
+        return _SPEECH_CUE
+    words = ATTRIBUTION_WORDS[lang]
+    return re.compile(rf"\b(?:{SPEECH}|{words.speech}|{words.according})\b|:\s*$")
+
+
+def has_speech_verb(text: str, quoted: Sequence[tuple[int, int]], lang: str = "de") -> bool:
+    return any(outside_quotes(quoted, m.start(), m.end()) for m in _speech_cue(lang).finditer(text))
 
 
 # --- attribution lines ---------------------------------------------------------------------------

@@ -101,18 +101,32 @@ GROUP_NOUNS_EN = (
 
 SPEECH_ROMANCE = (
     r"déclaré|indiqué|affirmé|expliqué|précisé|ajouté|souligné|assuré|annoncé|confirmé|estimé|"
-    r"raconté|dit|déclare|indique|affirme|explique|précise|souligne|"
+    r"raconté|dit|confié|promis|rappelé|reconnu|répondu|averti|insisté|commenté|martelé|"
+    r"déclare|indique|affirme|explique|précise|souligne|assure|ajoute|estime|raconte|confie|promet|"
+    r"rappelle|reconnaît|répond|avertit|insiste|"
     r"declaró|dijo|afirmó|explicó|señaló|añadió|indicó|aseguró|precisó|informó|confirmó|anunció|"
-    r"declara|dice|afirma|explica|señala|asegura|indica|"
+    r"contó|relató|prometió|recordó|reconoció|respondió|advirtió|insistió|subrayó|apuntó|comentó|"
+    r"manifestó|sostuvo|"
+    r"declara|dice|afirma|explica|señala|asegura|indica|añade|cuenta|relata|promete|recuerda|"
+    r"reconoce|responde|advierte|insiste|subraya|apunta|sostiene|"
     # Italian ('…», ha detto il sindaco', '<Name> ha spiegato che …', 'come ha riferito la polizia')
     r"detto|dichiarato|spiegato|affermato|aggiunto|sottolineato|precisato|annunciato|confermato|"
     r"raccontato|riferito|assicurato|ribadito|osservato|commentato|scritto|riportato|"
     r"dichiara|spiega|aggiunge|sottolinea|conferma|racconta|riferisce|disse|dichiarò|spiegò|"
     r"affermò|aggiunse|sottolineò|precisò|annunciò|confermò|raccontò|riferì"
 )
+# A French or Spanish noun phrase that speaks ("le maire", "la directrice de l'hôpital", "un
+# portavoz de la Guardia Civil", "la ministre Claire Dubois"); its words may hold an elided article.
 ROMANCE_NP = (
-    r"(?:(?i:le|la|les|un|une|el|los|las|una|un|il|i|gli)\s+|(?i:l['’]))(?:[\w\-]+\s+){0,3}?[\w\-]+"
+    r"(?:(?i:le|la|les|un|une|el|los|las|una|un|il|i|gli)\s+|(?i:l['’]))(?:[\w\-'’]+\s+){0,3}?[\w\-'’]+"
     rf"(?:\s+{NAME})?|{NAME}"
+)
+# What completes a French or Spanish speaker's noun phrase after its head noun: "de l'hôpital", "del
+# hospital", "de la gendarmerie", "de los bomberos" (read up to the next punctuation, three words at
+# most). "Selon un porte-parole de la gendarmerie" gave the speaker "un porte-parole".
+ROMANCE_COMPLEMENT = (
+    r"\s+(?:(?i:de\s+la|de\s+los|de\s+las|del|des|du|de|della|dello|delle|degli|dei|di)\s+|(?i:de\s+l['’]|dell['’]|d['’]))"
+    r"[\w\-'’]+(?:\s+[\w\-'’]+){0,2}?(?=\s*(?:[,.;:!?«»“”\"]|$))"
 )
 ROMANCE_AUX = r"(?:a|ont|avait|avaient|ha|han|había|habían|hanno|aveva|avevano)"
 
@@ -161,8 +175,11 @@ class AttributionWords:
 # French, Spanish and Italian share one list (French "il" is a pronoun: the pronoun lists are apart).
 _FR_ES_IT = (SPEECH_ROMANCE, ROMANCE_NP, ROMANCE_AUX, r"selon|d['’]après|según|de\s+acuerdo\s+con|secondo")
 _FR_ES_IT_INVERSION = r"según|como|tal\s+como|comme\s+l['’]|ainsi\s+que\s+l['’]|come"
+# Pronouns, and the words that open an attribution before its verb ("Según informó la Guardia Civil",
+# "Comme l'a indiqué …": the speaker follows the verb there, it was "Según").
 _FR_ES_PRONOUNS = frozenset(
     {"il", "elle", "ils", "elles", "on", "nous", "je", "él", "ella", "ellos", "ellas"}
+    | {"según", "selon", "como", "comme", "ainsi", "tal"}
 )
 ATTRIBUTION_WORDS = {
     "fr": AttributionWords(*_FR_ES_IT, _FR_ES_IT_INVERSION, _FR_ES_PRONOUNS),
@@ -170,7 +187,7 @@ ATTRIBUTION_WORDS = {
     "it": AttributionWords(
         *_FR_ES_IT,
         _FR_ES_IT_INVERSION,
-        frozenset({"lui", "lei", "loro", "egli", "essi", "esse", "io", "noi", "come"}),
+        frozenset({"lui", "lei", "loro", "egli", "essi", "esse", "io", "noi", "come", "secondo"}),
     ),
     "pt": AttributionWords(
         SPEECH_PT,
