@@ -70,7 +70,7 @@ def test_a_report_that_cannot_be_written_to_standard_output_says_so(monkeypatch:
     from blickwinkel import pipeline
     from blickwinkel.cli import compare_cmd
 
-    run = types.SimpleNamespace(comparison=object(), failures=(), articles=())
+    run = types.SimpleNamespace(comparison=object(), failures=(), articles=(), notes=())
     monkeypatch.setattr(pipeline, "compare_inputs", lambda *args, **kwargs: run)
 
     def full(*args: object) -> None:
