@@ -281,6 +281,17 @@ def test_find_quotations_styles() -> None:
     assert find_quotations("Trump's plan and the cats' toys") == []
 
 
+def test_an_apostrophe_does_not_close_a_low_single_quotation() -> None:
+    # A straight ' closes a low ‚ (Dutch writes them so), but one before a letter is an apostrophe: the
+    # German inner quotation below was cut at "geht'".
+    for text, quoted in (
+        ("Sie sagte ‚geht's noch‘ leise.", "geht's noch"),
+        ("Sie sagte ‚zo'n dag' en ging.", "zo'n dag"),
+        ("Er rief ‚halt' und blieb.", "halt"),
+    ):
+        assert [text[s:e] for s, e in find_quotations(text)] == [quoted]
+
+
 def test_sentence_with_bad_block_index_does_not_crash() -> None:
     article, _ = make_article([("paragraph", "Ein Satz.")])
     roles = classify_statements(article, [Sentence(0, 9, "Ein Satz.", 7)])

@@ -29,13 +29,14 @@ def _name_particle(word: str) -> bool:
 
 
 # Ordered: German low-high first, so that its closing “ is not taken as an English opening mark. Dutch
-# closes a low „ (and ‚) with a straight " (and ') too.
+# closes a low „ (and ‚) with a straight " (and ') too; a straight ' before a letter is an apostrophe
+# ("geht's", "zo'n"), not the close of a ‚ quotation.
 QUOTE_PATTERNS = (
     re.compile(r"„([^„“”\n]{1,2000}?)[“”\"]"),
     re.compile(r"“([^“”„\n]{1,2000}?)”"),
     re.compile(r"»([^»«\n]{1,2000}?)«"),
     re.compile(r"«([^«»\n]{1,2000}?)»"),
-    re.compile(r"‚([^‚‘’\n]{1,500}?)[‘’']"),
+    re.compile(r"‚([^‚‘’\n]{1,500}?)(?:[‘’]|'(?!\w))"),
     re.compile(r"\"([^\"\n]{1,2000}?)\""),
     re.compile(r"(?<![\w’'])‘([^‘’\n]{1,500}?)’(?![\w’'])"),
     re.compile(r"(?<![\w’'])'([^'\n]{1,500}?)'(?![\w’'])"),
