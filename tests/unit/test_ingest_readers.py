@@ -836,6 +836,33 @@ def test_a_page_whose_paragraphs_are_divs_is_read() -> None:
     )
 
 
+def test_an_article_split_around_an_advertisement_and_a_box_of_links_is_read_whole() -> None:
+    # Its text sat in two containers of one class around an advertisement and a box of links to
+    # another story: the reading kept the first container only (half of the article lost).
+    more = (
+        "The harbour master said the quay had been inspected in spring and showed no sign of damage.",
+        "Fishermen from Osterlin asked the council for a temporary pier until the survey is done.",
+    )
+    first = "".join(f"<p>{p}</p>" for p in _QUAY_PARAGRAPHS)
+    second = "".join(f"<p>{p}</p>" for p in more)
+    box = (
+        '<div class="teaser-box"><span>Related</span><a href="/other"><h3>Tamsbury opens a new ferry '
+        "terminal</h3><p>The ferry terminal in Tamsbury opened on Monday after two years of building work "
+        "and a long quarrel over its cost.</p></a></div>"
+    )
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Quay collapses | Osterlin Post'
+        '</title><meta property="og:site_name" content="Osterlin Post"></head><body><main><article>'
+        f'<h1>Quay collapses</h1><div class="article-body">{first}</div><div class="ad">Advertisement</div>'
+        f'{box}<div class="article-body">{second}</div></article></main></body></html>'
+    )
+    article = read_text(page, source="split.html")
+    assert_slices_back(article)
+    read = [article.block_text(b) for b in article.blocks if b.kind in ("lead", "paragraph")]
+    assert read == [*_QUAY_PARAGRAPHS, *more]
+    assert "Tamsbury" not in article.text
+
+
 @pytest.mark.parametrize("separator", [" - ", " | "])
 def test_an_older_page_titled_site_then_headline_takes_its_bold_line_as_headline(separator: str) -> None:
     # Its <title> is "Site - Headline" and its headline a bold line in a layout table: the metadata took

@@ -57,6 +57,8 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     page = attributed_quotes(text)
     summary = standfirst(text)
     doc, pieces = _extracted(page, source, tables=False, standfirst=summary)
+    if doc is not None:
+        doc, pieces = _whole_split_body(page, source, summary, doc, pieces)
     if doc is None:
         doc, pieces = _extracted(page, source, tables=True, standfirst=summary)
     declared = json_ld_article(text)
@@ -382,6 +384,45 @@ def _saved_from(text: str) -> str | None:
 _TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]\s+")
 MAX_SITE_NAME_WORDS = 5
+
+
+# The class of an article's text container ("article-body", "story__content", "entry-text"). A page
+# may split its text into two or more such containers around an advertisement or a box of links to
+# other articles; trafilatura reads the first one it finds by such a class and only that one, so
+# the rest of the article was lost (half of it, on the split pages tried). Bounded: an attribute of
+# at most 200 characters.
+_BODY_CLASS = re.compile(
+    r"""\bclass\s*=\s*(["'])([^"'<>]{0,200}?\b(?:article|story|entry|post)[-_]{0,2}"""
+    r"""(?:body|content|text)\b[^"'<>]{0,200}?)\1""",
+    re.IGNORECASE,
+)
+
+
+def _whole_split_body(
+    page: str, source: str, standfirst: str | None, doc: ElementTree.Element, pieces: list[Piece]
+) -> tuple[ElementTree.Element, list[Piece]]:
+    """The extraction of a page whose article text sits in two or more containers of one class: read
+    again with that class taken off (trafilatura's general search then finds every part), and taken
+    when it holds everything the first reading held, and more; else the first reading."""
+    counts: dict[str, int] = {}
+    for found in _BODY_CLASS.finditer(page[:MAX_SPLIT_BODY_PAGE]):
+        counts[found.group(2)] = counts.get(found.group(2), 0) + 1
+    repeated = [name for name, count in counts.items() if count > 1]
+    if not repeated:
+        return doc, pieces
+    plain = _BODY_CLASS.sub(lambda m: 'class=""' if m.group(2) in repeated else m.group(0), page)
+    again, more = _extracted(plain, source, tables=False, standfirst=standfirst)
+    if again is None:
+        return doc, pieces
+    first = [_letters(p.text) for p in pieces if p.kind not in ("headline", "boilerplate")]
+    second = _letters(" ".join(p.text for p in more))
+    if all(part in second for part in first) and len(second) > len("".join(first)):
+        return again, more
+    return doc, pieces
+
+
+# The part of a page searched for repeated text containers.
+MAX_SPLIT_BODY_PAGE = 3_000_000
 
 
 def _headline_beside_site(text: str, title: str | None, body: Sequence[Piece]) -> str | None:
