@@ -279,6 +279,10 @@ class Errors(metaclass=_ErrorsWithCodes):
         "No store at {path}: the file does not exist. Check the path (a store is made by `blickwinkel "
         "ingest`)."
     )
+    S014 = (
+        "The database {url} holds no articles{made}: the service shows nothing until "
+        "`blickwinkel ingest FILES --db {url}` stores some."
+    )
     S010 = "cursor {cursor!r} is not one this server gave out ({reason}); start without it"
     S011 = "article {article_id} is not stored"
     S012 = "No feed {feed!r} in this database; `blickwinkel feeds list{db}` names them."

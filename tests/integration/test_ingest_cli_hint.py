@@ -291,3 +291,46 @@ def test_a_feed_added_by_mistake_can_be_removed(tmp_path: Path) -> None:
     assert by_id.exit_code == 0, by_id.stderr
     listed = runner.invoke(app, ["feeds", "list", "--db", db], env=env)
     assert "No feeds yet" in listed.stderr
+
+
+@pytest.mark.parametrize("made_before", [False, True])
+def test_serve_on_a_store_without_articles_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made_before: bool
+) -> None:
+    # `serve --db sqlite:///<mistyped path>` made a new empty store there and served an empty site
+    # without a word: the user saw no stories and no reason.
+    import uvicorn
+
+    from blickwinkel.store import open_store
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
+    path = tmp_path / "nwes.db"
+    if made_before:
+        open_store(f"sqlite:///{path}").close()
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    result = CliRunner().invoke(
+        app, ["serve", "--db", f"sqlite:///{path}", "--port", str(_free_port())], env=env
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "[S014]" in result.stderr and "holds no articles" in result.stderr
+    assert "blickwinkel ingest" in result.stderr
+    assert ("did not exist" in result.stderr) is not made_before
+
+
+def test_serve_on_a_store_with_articles_does_not_warn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
+    article = tmp_path / "mill.txt"
+    article.write_text(
+        "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n", encoding="utf-8"
+    )
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
+    stored = CliRunner().invoke(app, ["ingest", str(article), "--db", db, "--no-analysis"], env=env)
+    assert stored.exit_code == 0, stored.stderr
+    result = CliRunner().invoke(app, ["serve", "--db", db, "--port", str(_free_port())], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "S014" not in result.stderr

@@ -31,7 +31,7 @@ def serve(
 ) -> None:
     """Serve stories, comparisons and the API (docs at /api/docs)."""
     from blickwinkel.config import load_settings
-    from blickwinkel.store import open_store
+    from blickwinkel.store import open_store, store_file_exists
     from blickwinkel.web import service_options
     from blickwinkel.web.security import is_loopback_host
     from blickwinkel.web.serving import cannot_listen, run_server
@@ -41,10 +41,15 @@ def serve(
         given = ",".join(allow_networks) if allow_networks else None  # as `ingest` and `watch` take it
         settings = load_settings({"db": db, "fetch_allow_networks": given})
         options = service_options(settings)
+        existed = store_file_exists(settings.db)
         store = open_store(settings.db)
     except BlickwinkelError as exc:
         print_error(err, exc)
         raise typer.Exit(2) from None
+    if store.count_articles() == 0:
+        # a mistyped --db path made a new empty store and served an empty site without a word
+        made = "" if existed is not False else " (the file did not exist and was made now: check the path)"
+        print_warning(err, Errors.S014.format(url=store.url, made=made))
     public = not is_loopback_host(host)
     if public and not options.token:
         print_warning(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from blickwinkel.errors import StoreError
 from blickwinkel.store._engine import default_url, resolve_url
 from blickwinkel.store._search import MARK_END, MARK_START
-from blickwinkel.store._store import Store, open_store
+from blickwinkel.store._store import Store, open_store, store_file_exists
 from blickwinkel.store.records import (
     AddResult,
     ArticleSummary,
@@ -44,4 +44,5 @@ __all__ = [
     "default_url",
     "open_store",
     "resolve_url",
+    "store_file_exists",
 ]

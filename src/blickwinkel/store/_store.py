@@ -41,6 +41,15 @@ class Store(
     (:mod:`blickwinkel.embed.kept`)."""
 
 
+def store_file_exists(url: str | None = None) -> bool | None:
+    """Whether the SQLite file the database URL names exists (a new empty store is made there on
+    open); None for a server database or an in-memory one."""
+    resolved = _engine.resolve_url(url)
+    if resolved.get_backend_name() != "sqlite" or not resolved.database or resolved.database == ":memory:":
+        return None
+    return Path(resolved.database).expanduser().exists()
+
+
 def open_store(url: str | None = None, *, create: bool = True) -> Store:
     """Open (and create or migrate) the store at ``url``; empty means SQLite in the user's data dir.
     With ``create=False`` a SQLite file that does not exist is an error (S013), not a new store: for
