@@ -1143,3 +1143,37 @@ def test_a_source_over_records_of_several_outlets_names_a_crawl_not_the_outlet(t
             "Farnholt Radio",  # no address to tell: the source names it
         ]
         assert [a.meta.get("source") for a in result.articles[:3]] == ["harbour-crawl-2"] * 3
+
+
+@pytest.mark.parametrize("name", ["teaser", "description", "summary", "standfirst", "subtitle"])
+def test_a_json_record_s_teaser_is_its_lead(name: str) -> None:
+    # a crawl's "teaser" (a news API's "description") was dropped without a word: the standfirst, often
+    # the report's key figures, was in no statement and no fact
+    record = {
+        "title": "Kanalbrücke gesperrt",
+        name: "Nach einem Riss im Pfeiler bleibt die Kanalbrücke in Osterlin bis Mai gesperrt.",
+        "text": "Die Stadt prüft nun alle Brücken. Der Bus fährt eine Umleitung.",
+    }
+    article = read_text(json.dumps(record), source="t.json")
+    leads = [article.text[b.start : b.end] for b in article.blocks if b.kind == "lead"]
+    assert leads == [record[name]]
+    assert article.notes == ()
+
+
+def test_a_json_record_with_an_empty_author_list_has_no_author_and_no_warning() -> None:
+    # "author": [] (an export's empty list) was "[I023] field 'author' is not a string: []", once a file
+    record = {"title": "Kanalbrücke gesperrt", "text": "Die Brücke ist gesperrt.", "author": []}
+    article = read_text(json.dumps(record), source="t.json")
+    assert article.author is None and article.notes == ()
+
+
+def test_a_teaser_the_text_opens_with_is_read_once() -> None:
+    # a crawl's teaser is often the text's opening sentences, in a text without line breaks
+    teaser = "Nach einem Riss im Pfeiler bleibt die Kanalbrücke in Osterlin bis Mai gesperrt."
+    record = {
+        "title": "Kanalbrücke gesperrt",
+        "teaser": teaser,
+        "text": f"{teaser} Die Stadt prüft nun alle Brücken.",
+    }
+    article = read_text(json.dumps(record), source="t.json")
+    assert article.text.count("Riss im Pfeiler") == 1

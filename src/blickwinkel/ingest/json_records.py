@@ -2,8 +2,9 @@
 
 Fields: ``id, title, text, lead, outlet, url, published, author, language``; ``date`` (or
 ``publishedAt``, ``published_at``, ``datePublished``, ``pubDate``) stands in for a missing
-``published``, ``source`` for a missing ``outlet``, ``link`` for ``url`` and ``authors`` for
-``author``; a ``source`` that one file gives records of several outlets names a crawl or data set and
+``published``, ``source`` for a missing ``outlet``, ``link`` for ``url``, ``authors`` for
+``author`` and ``teaser`` (or ``description``, ``summary``, ``standfirst``, ``subtitle``) for
+``lead``; a ``source`` that one file gives records of several outlets names a crawl or data set and
 is no outlet (:func:`crawl_sources`). ``text`` (a string, or a list of paragraph strings) is cut like
 plain text. A bad record fails alone when its text cannot be read; any other field that cannot be read
 is left out with a warning naming it (``Article.notes``).
@@ -36,6 +37,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "outlet": ("source",),
     "url": ("link",),
     "author": ("authors",),
+    # a crawl's or news API's standfirst ("teaser", "description"): it was dropped without a word
+    "lead": ("teaser", "description", "summary", "standfirst", "subtitle"),
 }
 # Aliases read whatever they hold (a wrong value is an error naming them); the later ones only a plain
 # value (a string, a number, a list of strings), since exports use these names for other shapes too.
@@ -183,6 +186,15 @@ def record_to_article(
     title = plain_text(title) if title else title
     lead = plain_text(lead) if lead else lead
     parts = plain_pieces(body, title_line=False, find_lead=lead is None)
+    if (
+        lead
+        and _within(lead, body)
+        and not (parts.pieces and parts.pieces[0].text.casefold() == lead.casefold())
+    ):
+        # the text holds the lead already, inside its first paragraph or later (a crawl's teaser is
+        # often its opening sentences): read as a block of its own it was stated twice
+        lead = None
+        parts = plain_pieces(body, title_line=False, find_lead=True)
     pieces = parts.pieces
     if title and pieces and pieces[0].text.casefold() == title.casefold():
         pieces = pieces[1:]  # the text repeats the title as its first line
@@ -239,9 +251,16 @@ def _optional_string(
         return None
 
 
+def _within(part: str, whole: str) -> bool:
+    """Whether ``part`` stands in ``whole``, however either breaks its lines and spaces."""
+    return " ".join(part.split()).casefold() in " ".join(whole.split()).casefold()
+
+
 def _field(record: dict[str, Any], name: str) -> tuple[str, Any]:
     """The field's value, under an alias when the record lacks it."""
     value = record.get(name)
+    if value == [] and name != "text":
+        value = None  # an export's empty list ("author": []) names nothing; it was an I023 warning
     if value is None:
         for alias in ALIASES.get(name, ()):
             candidate = record.get(alias)
