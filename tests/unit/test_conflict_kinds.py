@@ -502,6 +502,46 @@ def test_two_quotes_about_one_statement_are_two_speakers_quotes_not_one() -> Non
     assert speaker_conflict(a, same, part) == ("per:anna-berg", "per:jonas-weber")
 
 
+def test_a_quote_running_on_from_the_sentence_before_is_read_up_to_its_closing_mark() -> None:
+    # the second statement opens inside a quote begun in the sentence before: its one mark closes it,
+    # so its quoted words are the words before that mark, not none (then any quote was "the same")
+    from blickwinkel.compare.actors import speaker_conflict
+    from blickwinkel.compare.similarity import ScoreParts
+
+    def quote(aid: str, text: str, name: str, key: str) -> Statement:
+        return replace(english(text, aid), kind="quote", speaker=key, entities=(ent(name, key, "PER"),))
+
+    a = quote(
+        "a",
+        '"The harbour board asked all skippers to respect the closure of the inner quay," Anna Berg said.',
+        "Anna Berg",
+        "per:anna-berg",
+    )
+    b = quote(
+        "b",
+        'Keep your boats off the inner quay until Friday," said Jonas Weber.',
+        "Jonas Weber",
+        "per:jonas-weber",
+    )
+    same = quote(
+        "c",
+        'The harbour board asked all skippers to respect the closure of the inner quay," said Jonas Weber.',
+        "Jonas Weber",
+        "per:jonas-weber",
+    )
+    part = ScoreParts(score=0.9, embedding=0.9, chars=0.9, lemmas=0.9, names=-1.0, numbers=0.0)
+    assert speaker_conflict(a, b, part) is None
+    assert speaker_conflict(a, same, part) == ("per:anna-berg", "per:jonas-weber")
+    # a statement ending inside a quote reads from its opening mark on
+    opening = quote(
+        "d",
+        'Jonas Weber said: "Keep your boats off the inner quay until Friday.',
+        "Jonas Weber",
+        "per:jonas-weber",
+    )
+    assert speaker_conflict(a, opening, part) is None
+
+
 def test_counts_of_two_named_wholes_do_not_clash() -> None:
     from blickwinkel.compare.counted_values import quantity_conflict
 

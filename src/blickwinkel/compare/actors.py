@@ -193,12 +193,29 @@ _QUOTED = re.compile(r'"([^"]{3,})"')
 _QUOTE_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
+# A quotation mark that closes a quote: after a word or a mark that ends one, before a space, a mark
+# or the end.
+_CLOSING_MARK = re.compile(r'(?<=[\w.,!?;:…])"(?=[\s,.;:!?)]|$)')
+
+
+def _quoted(text: str) -> list[str]:
+    """The stretches of ``text`` in quotation marks. A quote that runs over several sentences leaves
+    one mark in a statement: a closing one first means the statement opens inside the quote ("Keep
+    away from the quay until the water falls," the harbour master added), any other that it ends
+    inside one."""
+    text = typographic_form(text)
+    if text.count('"') % 2:
+        first = text.index('"')
+        text = '"' + text if _CLOSING_MARK.match(text, first) else text + '"'
+    return [m.group(1) for m in _QUOTED.finditer(text)]
+
+
 def _same_quote(a: Statement, b: Statement) -> bool:
     """Whether the words in quotation marks are mostly the same on both sides, where both quote: two
     quotes about one statement of a third ("we will check it line by line" / "anyone with doubts
-    should read it") are two quotes, each with its own speaker."""
-    qa = [m.group(1) for m in _QUOTED.finditer(typographic_form(a.text))]
-    qb = [m.group(1) for m in _QUOTED.finditer(typographic_form(b.text))]
+    should read it") are two quotes, each with its own speaker; so are two quotes of which one runs
+    on from the sentence before (its words are read up to the closing mark)."""
+    qa, qb = _quoted(a.text), _quoted(b.text)
     if not qa or not qb:
         return True
     wa = set(_QUOTE_WORD.findall(" ".join(qa).lower()))
