@@ -115,6 +115,7 @@ def test_the_notes_follow_the_page_language() -> None:
     assert any("teilen keinen Fakt" in note for note in german)
     assert not any("share no fact" in note for note in german)
     assert any(n.startswith("rundfunk.html: eine Seite hinter einer Bezahlschranke") for n in german)
+    assert any("(40 Wörter)" in n and n.endswith("(I062)") for n in german)  # the count of words read kept
     assert paywall not in german
     assert "x: [I066] a date" in german  # a reader's problem with its input keeps the error table's words
     english = story_view(articles, comparison, "en").notes

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from blickwinkel.errors import Errors
 from blickwinkel.model import Article, Comparison, Link, Statement
 
 
@@ -308,18 +309,23 @@ def _thin_languages(*, german: bool = False) -> str:
 # The readers' note on a paywalled page (I062, ``ingest/html.py``) as a German page says it; the other
 # readers' notes name a problem of the input by its id in the error table, which is English everywhere
 # (as on the command line), and stay as they are.
-_PAYWALL_NOTE_ID = "[I062]"
+# The id is read from the table (no id is written outside errors.py), and the count of words
+# read is kept from the English note.
+_PAYWALL_NOTE_ID = Errors.I062.partition(" ")[0]
+_PAYWALL_WORDS = re.compile(r"\((\d[\d,.]*) words\)")
 _PAYWALL_NOTE_DE = (
-    "eine Seite hinter einer Bezahlschranke: nur der frei lesbare Teil wurde gelesen; als Abonnent "
+    "eine Seite hinter einer Bezahlschranke: nur der frei lesbare Teil wurde gelesen{words}; als Abonnent "
     "gespeichert oder als Text gegeben wird der ganze Artikel verglichen"
 )
 
 
 def _reader_note(note: str, language: str) -> str:
-    where, found, _ = note.partition(_PAYWALL_NOTE_ID)
-    if language == "de" and found:
-        return f"{where}{_PAYWALL_NOTE_DE} ({_PAYWALL_NOTE_ID[1:-1]})"
-    return note
+    where, found, problem = note.partition(_PAYWALL_NOTE_ID)
+    if language != "de" or not found:
+        return note
+    words = _PAYWALL_WORDS.search(problem)
+    counted = f" ({words[1]} Wörter)" if words else ""
+    return f"{where}{_PAYWALL_NOTE_DE.format(words=counted)} ({_PAYWALL_NOTE_ID[1:-1]})"
 
 
 def comparison_notes(
