@@ -86,6 +86,10 @@ def test_a_paywalled_page_is_read_as_its_free_part_and_marked(html: str) -> None
         page(TEASER + MORE + '<div class="nopaywallhint"></div>'),
         page(TEASER + MORE + '<div class="article no-paywall"></div><p id="paywall-free">Free to read</p>'),
         page(TEASER + MORE + "<p>Subscribe to our newsletter.</p>"),
+        # a paywall box the page keeps hidden (its script shows it when the meter runs out)
+        page(TEASER + MORE + '<div class="paywall-box" hidden></div>'),
+        page(TEASER + MORE + '<div id="regwall" style="display: none"></div>'),
+        page(TEASER + MORE + '<section class="c-paywall" aria-hidden="true"></section>'),
     ],
 )
 def test_a_free_page_is_not_marked(html: str) -> None:

@@ -4,8 +4,9 @@ Such a page was stored as a short article without a word. Three shapes tell it, 
 knowledge of how news sites mark subscription content (no page of the evaluation data was read to
 choose them): the page's JSON-LD article says ``isAccessibleForFree: false`` (the structured data
 search engines ask paywalled sites for); an element's class or id names a paywall ("paywall",
-"article-paywall", "regwall"); or the page asks the reader to subscribe or log in to read on
-("Subscribe to continue reading", "Already a subscriber?", "Weiterlesen mit …",
+"article-paywall", "regwall") on an element it shows (not ``hidden``); or the page asks the reader
+to subscribe or log in to read on ("Subscribe to continue reading", "Already a subscriber?",
+"Weiterlesen mit …",
 "Dieser Artikel ist nur für Abonnenten"). The reader keeps the free part and marks the article.
 """
 
@@ -54,10 +55,30 @@ def is_paywalled(page: str, declared: JsonLdArticle | None) -> bool:
         return True
     head = page[:MAX_PAGE_CHARS]
     # a page that declares itself free keeps its paywall's markup unused (a metered site's pages)
-    if not (declared is not None and declared.free) and _PAYWALL_ATTRIBUTE.search(head):
+    if not (declared is not None and declared.free) and any(
+        not _hidden_tag(head, found.start()) for found in _PAYWALL_ATTRIBUTE.finditer(head)
+    ):
         return True
     visible = _TAG.sub(" ", _without_scripts(head))
     return _PROMPT.search(" ".join(visible.split())) is not None
+
+
+# An element the page does not show: the ``hidden`` attribute, ``display: none`` or ``aria-hidden``.
+_HIDDEN = re.compile(
+    r"""\shidden(?:\s|=|/?>|$)|display\s*:\s*none|aria-hidden\s*=\s*["']?true""", re.IGNORECASE
+)
+
+
+def _hidden_tag(page: str, at: int) -> bool:
+    """Whether the tag around position ``at`` (an attribute naming a paywall) is hidden: a site's
+    paywall box kept hidden on a page it does not lock (filled and shown by its script when the
+    meter runs out) marked every such article a teaser ("teaser only — paywalled", I062). Bounded:
+    the tag is looked at within 3,000 characters each side."""
+    start = page.rfind("<", max(0, at - 3000), at)
+    end = page.find(">", at, at + 3000)
+    if start < 0 or end < 0:
+        return False
+    return _HIDDEN.search(page[start : end + 1]) is not None
 
 
 def is_paywall_prompt(text: str) -> bool:
