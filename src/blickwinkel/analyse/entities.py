@@ -26,7 +26,7 @@ from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.coreference import assign_keys, unify_entity_keys
 from blickwinkel.analyse.entity_rules import rule_spans
 from blickwinkel.analyse.entity_words import EntitySpan, rule_language, sentence_tokens
-from blickwinkel.analyse.name_propagation import add_story_surnames, propagate_names
+from blickwinkel.analyse.name_propagation import add_story_names, add_story_surnames, propagate_names
 from blickwinkel.analyse.named_things import retype_named_things
 from blickwinkel.analyse.ner_tagger import VectorWorker, crf_tags_batch, spawn_vectors, start_vectors
 from blickwinkel.analyse.outlet_names import retype_outlets
@@ -34,6 +34,7 @@ from blickwinkel.model import Article, EntityType, Mention, Sentence
 
 __all__ = [
     "EntitySpan",
+    "add_story_names",
     "add_story_surnames",
     "find_entities",
     "recognise",

@@ -19,7 +19,7 @@ from blickwinkel.analyse.entity_words import (
 )
 from blickwinkel.model import Article, EntityType, Mention, Sentence
 
-__all__ = ["add_story_surnames", "propagate_names"]
+__all__ = ["add_story_names", "add_story_surnames", "propagate_names"]
 
 
 def propagate_names(per_sentence: list[list[EntitySpan]], words: list[list[str]]) -> list[list[EntitySpan]]:
@@ -162,3 +162,95 @@ def _with_surnames(
         return found
     kept = [m for m in found if m not in replaced]
     return tuple(sorted((*kept, *added), key=lambda m: m.start))
+
+
+# A single word another article names is taken as that name here only when it is this long, so that
+# short capitalised words ("Die", "Les", "Sir") never become names of a story.
+MIN_STORY_NAME_CHARS = 4
+# The languages our tagger (German) and rules (English) were made and measured for.
+TAGGED_LANGUAGES = frozenset({"de", "en"})
+
+
+def add_story_names(
+    articles: Sequence[Article],
+    sentences: Sequence[Sequence[Sentence]],
+    mentions: Sequence[Sequence[tuple[Mention, ...]]],
+) -> list[list[tuple[Mention, ...]]]:
+    """Each article's mentions, with the names an article of the story in another language tags and
+    this article writes the same way without a mention, for articles in a language our entity models
+    were not made for (French, Spanish, Italian …): a French report's "la jetée de Kielhaven" names the
+    town a German tagger found in "in Kielhaven". Only written-alike names count (capitalised as the
+    other article writes them, never a word this article also writes in lower case, so "Police" stays
+    the police). German and English articles keep their own reading: on the tuning half of the real
+    gold, names spread into them added two false links, a false conflict and a missed unique fact and
+    found no link, since a name one tagger types wrongly ("High Court" as a person) spreads with it
+    (thirteenth session)."""
+    names = [_story_names(article_mentions) for article_mentions in mentions]
+    result: list[list[tuple[Mention, ...]]] = []
+    for n, (article, article_sentences) in enumerate(zip(articles, sentences, strict=True)):
+        theirs: dict[tuple[str, ...], Mention] = {}
+        own = (article.language or "de").lower()[:2]
+        for other, found in zip(articles, names, strict=True):
+            if own not in TAGGED_LANGUAGES and other.language != article.language:
+                for words, mention in found.items():
+                    theirs.setdefault(words, mention)
+        per_sentence = [tuple(found) for found in mentions[n]]
+        if theirs:
+            written = {t.text for sentence in article_sentences for t in sentence_tokens(sentence)}
+            usable = {
+                words: mention
+                for words, mention in theirs.items()
+                if len(words) > 1 or words[0].lower() not in written
+            }
+            per_sentence = [
+                _with_story_names(sentence, found, usable, article.text)
+                for sentence, found in zip(article_sentences, per_sentence, strict=True)
+            ]
+        result.append(per_sentence)
+    return result
+
+
+def _story_names(article_mentions: Sequence[tuple[Mention, ...]]) -> dict[tuple[str, ...], Mention]:
+    """The names an article tags, by their words as written."""
+    found: dict[tuple[str, ...], Mention] = {}
+    for sentence in article_mentions:
+        for m in sentence:
+            words = tuple(m.text.split())
+            if not words or not all(w[:1].isupper() for w in words):
+                continue
+            if len(words) == 1 and (len(words[0]) < MIN_STORY_NAME_CHARS or words[0] in CALENDAR):
+                continue
+            found.setdefault(words, m)
+    return found
+
+
+def _with_story_names(
+    sentence: Sentence, found: tuple[Mention, ...], names: dict[tuple[str, ...], Mention], text: str
+) -> tuple[Mention, ...]:
+    if not names:
+        return found
+    tokens = sentence_tokens(sentence)
+    words = [t.text for t in tokens]
+    longest = max(len(k) for k in names)
+    added: list[Mention] = []
+    taken = [any(m.start < t.end and t.start < m.end for m in found) for t in tokens]
+    i = 0
+    while i < len(tokens):
+        match = next(
+            (
+                size
+                for size in range(min(longest, len(tokens) - i), 0, -1)
+                if tuple(words[i : i + size]) in names and not any(taken[i : i + size])
+            ),
+            0,
+        )
+        if not match:
+            i += 1
+            continue
+        source = names[tuple(words[i : i + match])]
+        start, end = tokens[i].start, tokens[i + match - 1].end
+        added.append(Mention(text[start:end], start, end, source.type, source.key))
+        i += match
+    if not added:
+        return found
+    return tuple(sorted((*found, *added), key=lambda m: m.start))

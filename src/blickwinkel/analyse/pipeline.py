@@ -13,6 +13,7 @@ from blickwinkel.analyse.cache import AnalysisCache, AnalysisStore, Prepared
 from blickwinkel.analyse.coreference import name_parts
 from blickwinkel.analyse.dates import anchor_from_others, find_dates
 from blickwinkel.analyse.entities import (
+    add_story_names,
     add_story_surnames,
     find_entities,
     spawn_tagger,
@@ -100,7 +101,8 @@ def analyse_articles(
     prepared = [p[0] for p in parts]
     sentences = [list(p[1]) for p in parts]
     languages = [p[0].language for p in parts]
-    mentions = unify_entity_keys(add_story_surnames(prepared, sentences, [p[2] for p in parts]), languages)
+    with_surnames = add_story_surnames(prepared, sentences, [p[2] for p in parts])
+    mentions = unify_entity_keys(add_story_names(prepared, sentences, with_surnames), languages)
     published = [a.published for a in prepared]
     people = _people_of_story(mentions)
     results = []
