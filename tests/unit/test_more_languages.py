@@ -191,6 +191,13 @@ SPEAKERS = [
     ),
     # the role's complement stays in the speaker (thirteenth session, with French and Spanish)
     ("it", "Sono state evacuate 150 persone, hanno riferito i vigili del fuoco.", "i vigili del fuoco", True),
+    ("it", "Il sindaco, Marta Bellini, ha spiegato che la strada resterà chiusa.", "Marta Bellini", True),
+    (
+        "it",
+        "Il ministro dell'Interno ha detto che la strada resterà chiusa.",
+        "Il ministro dell'Interno",
+        True,
+    ),
     ("it", "«Abbiamo avuto paura», racconta un residente.", "un residente", True),
     ("it", "Come ha confermato la prefettura, il ponte è chiuso.", "la prefettura", True),
     (
@@ -216,6 +223,8 @@ SPEAKERS = [
         True,
     ),
     ("pt", "Foram retiradas 150 pessoas, informaram os bombeiros.", "os bombeiros", True),
+    ("pt", "O presidente da câmara, João Ferreira, disse que a encosta desceu.", "João Ferreira", True),
+    ("pt", "O presidente da câmara afirmou que a estrada fica fechada.", "O presidente da câmara", True),
     ("pt", "“Tivemos muito medo”, conta um morador.", "um morador", True),
     ("pt", "Como confirmou a Proteção Civil, a ponte está fechada.", "a Proteção Civil", True),
     ("pt", "De acordo com a Guarda Nacional, não há feridos.", "a Guarda Nacional", True),
@@ -230,6 +239,13 @@ SPEAKERS = [
     ("nl", "Er werden 150 mensen geëvacueerd, aldus de brandweer.", "de brandweer", True),
     ("nl", "„We waren erg bang”, vertelt een bewoner.", "een bewoner", True),
     ("nl", "De provincie heeft laten weten dat de weg dicht blijft.", "De provincie", True),
+    ("nl", "De burgemeester, Anneke de Vries, zei dat de weg dicht blijft.", "Anneke de Vries", True),
+    (
+        "nl",
+        "De woordvoerder van de politie zei dat niemand gewond raakte.",
+        "De woordvoerder van de politie",
+        True,
+    ),
     ("nl", "Hij zei dat hij snel terugkomt.", None, True),
     ("nl", "De gemeenteraad keurde de begroting goed.", None, False),
 ]
@@ -251,3 +267,24 @@ def test_dutch_quote_marks_close_with_straight_ones() -> None:
 
     text = "„De weg blijft dicht\", zei ze, en ‚tijdelijk' ook."
     assert [text[s:e] for s, e in find_quotations(text)] == ["De weg blijft dicht", "tijdelijk"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [
+        ("la polizia", "organisation"),
+        ("i vigili del fuoco", "group"),
+        ("il portavoce della questura", "person"),
+        ("a polícia", "organisation"),
+        ("os bombeiros", "group"),
+        ("o presidente da câmara", "person"),
+        ("de brandweer", "organisation"),
+        ("de bewoners", "group"),
+        ("de woordvoerder van de politie", "person"),
+        ("il ministro dell'Interno", "person"),
+    ],
+)
+def test_speaker_kinds(speaker: str, kind: str) -> None:
+    from blickwinkel.analyse.speaker_kinds import speaker_kind
+
+    assert speaker_kind(speaker) == kind

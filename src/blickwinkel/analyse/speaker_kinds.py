@@ -4,6 +4,7 @@ Feuerwehr") or a group (officials, witnesses, "Anwohner"), from the entity type 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from blickwinkel.analyse.outlet_names import is_outlet_word, opens_a_persons_name
 from blickwinkel.analyse.speech_words import DETERMINERS, GROUP_NOUNS_EN, ORGANISATION_NOUNS_EN, is_title
@@ -47,12 +48,21 @@ _GROUP_HEAD_ROMANCE = re.compile(
     r"pompiers|secouristes|habitants|témoins|enquêteurs|autorités|responsables|médecins|"
     r"bomberos|vecinos|testigos|investigadores|autoridades|responsables|médicos|agentes|sanitarios|"
     # Italian
-    r"pompieri|vigili|soccorritori|abitanti|residenti|testimoni|investigatori|inquirenti|autorità|"
+    r"pompieri|vigili|fuoco|soccorritori|abitanti|residenti|testimoni|investigatori|inquirenti|autorità|"
     r"medici|esperti|"
     # Portuguese
     r"bombeiros|moradores|testemunhas|investigadores|autoridades|médicos|agentes|socorristas|especialistas|"
     # Dutch
     r"bewoners|omwonenden|getuigen|hulpverleners|onderzoekers|deskundigen|artsen|agenten|autoriteiten",
+    re.IGNORECASE,
+)
+# Italian, Portuguese and Dutch: someone who speaks for an organisation ("il portavoce della questura",
+# "o presidente da câmara", "de woordvoerder van de politie"); the words Spanish shares ("presidente",
+# "ministro") only before a joining word Spanish lacks ("da", "della"): Spanish's are read above.
+_PERSON_OF_OTHERS = re.compile(
+    r"(?:portavoce|sindaco|sindaca|direttore|direttrice|porta-voz|diretor|diretora|woordvoerder|"
+    r"woordvoerster|burgemeester|voorzitter)\s+(?:del|dello|della|dei|degli|delle|di|dell['’]\S*|da|do|das|dos|de|van)"
+    r"|(?:presidente|ministro|ministra|comandante)\s+(?:dello|della|dei|degli|delle|dell['’]\S*|da|do|das|dos)",
     re.IGNORECASE,
 )
 _PERSON_HEAD_EN = re.compile(
@@ -100,6 +110,8 @@ def speaker_kind(speaker: str, mention_type: str | None = None) -> str | None:
             following in _OF_ROMANCE or following.startswith(("d'", "d’"))
         ) and _PERSON_HEAD_ROMANCE.fullmatch(word):
             return "person"
+    if any(_PERSON_OF_OTHERS.fullmatch(f"{word} {following}") for word, following in pairwise(words)):
+        return "person"
     tail = " ".join(words[-2:])
     head = words[-1]
     if ORGANISATION_HEAD_EN.fullmatch(tail) or ORGANISATION_HEAD_EN.fullmatch(head):

@@ -139,7 +139,7 @@ SPEECH_PT = (
     r"informa|acrescenta|destaca|sublinha|confirma|garante|adianta|refere"
 )
 PT_NP = (
-    r"(?:(?i:o|a|os|as|um|uma)\s+)(?:[\w\-]+\s+){0,3}?[\w\-]+"
+    r"(?:(?i:o|a|os|as|um|uma)\s+)(?:[\w\-]+\s+){0,3}?[\w\-]+(?:\s+(?:do|da|dos|das|de)\s+[\w\-]+)?"
     rf"(?:\s+{NAME})?|{NAME}"
 )
 PT_AUX = r"(?:tinha|tinham|havia|tem|têm)"
@@ -152,7 +152,7 @@ SPEECH_NL = (
     r"bevestigd|laten\s+weten"
 )
 NL_NP = (
-    r"(?:(?i:de|het|een)\s+)(?:[\w\-]+\s+){0,3}?[\w\-]+"
+    r"(?:(?i:de|het|een)\s+)(?:[\w\-]+\s+){0,3}?[\w\-]+(?:\s+van\s+(?:de\s+|het\s+)?[\w\-]+)?"
     rf"(?:\s+{NAME})?|{NAME}"
 )
 NL_AUX = r"(?:heeft|hebben|had|hadden)"
