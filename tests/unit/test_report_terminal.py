@@ -221,3 +221,18 @@ def test_an_untitled_article_is_named_by_its_opening_words() -> None:
     text = console.export_text()
     assert "     (no title) “Kanalbrücke nach Rissfund geschlossen”" in text
     assert "     Kanalbrücke in Lindenfeld gesperrt" in text
+
+
+def test_a_fact_names_the_article_that_published_it_first() -> None:
+    # the JSON and HTML reports say which article published a fact first; the terminal view did not, so
+    # "which outlet had it first?" had no answer there
+    comparison = build_comparison()
+    fact = next(f for f in comparison.facts if len(f.articles) > 1)
+    first = replace(fact, earliest=fact.articles[-1])
+    dated = replace(comparison, facts=tuple(first if f is fact else f for f in comparison.facts))
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(dated))
+    text = console.export_text()
+    letter = "ABCDEFGH"[[a.article.id for a in comparison.articles].index(fact.articles[-1])]
+    assert f"· first in {letter}" in text
+    assert text.count("· first in") == 1

@@ -257,6 +257,9 @@ def _fact_block(
     # who said the fact's wording: only the other articles' lines named their speakers
     line.append(_tags(canonical, names), style="cyan")
     line.append(_numbers(canonical), style="dim")
+    if fact.earliest in labels:
+        # who had it first, as the JSON's `earliest` and the HTML report's "· first" say
+        line.append(f"  · first in {labels[fact.earliest]}", style="dim")
     rows: list[RenderableType] = [line]
     for sid in fact.statements:
         s = by_id[sid]
