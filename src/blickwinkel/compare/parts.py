@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from blickwinkel.analyse.lemmas import lemmatise
+from blickwinkel.compare.frames import content_of
 from blickwinkel.compare.news_words import concepts
 from blickwinkel.compare.similarity import STOPWORDS, StatementFeatures, char_ngrams, fold
 from blickwinkel.model import Statement
@@ -93,9 +94,24 @@ def part_texts(text: str) -> list[str]:
     return [text, *(piece for _, piece in _clauses(text))]
 
 
+# A statement's content without its attribution frame (compare/frames.py) is one of its parts, so
+# that a quote and its reported form compare by what they say.
+CONTENT_PARTS = True
+
+
 def _clauses(text: str) -> list[tuple[int, str]]:
-    """The clauses of a statement's text (where each starts in it, and its text), none when the text
-    is too short to hold several facts; at most ``MAX_PARTS`` parts with the whole."""
+    """The content of a statement's text without its attribution frame, when it has one, and its
+    clauses (where each starts in it, and its text), none when the text is too short to hold several
+    facts; at most ``MAX_PARTS`` parts with the whole."""
+    content = content_of(text) if CONTENT_PARTS else None
+    found = _split(text)
+    if content is None:
+        return found
+    return [content, *(c for c in found if c[1] != content[1])][: MAX_PARTS - 1]
+
+
+def _split(text: str) -> list[tuple[int, str]]:
+    """The clauses of a statement's text, none when the text is too short to hold several facts."""
     if len(_WORD.findall(text)) < MIN_SPLIT_WORDS:
         return []
     cuts = [0]
