@@ -123,6 +123,12 @@ ENGLISH: list[Row] = [
      "It was a very close call for all of us,"),
     ("Det Supt Lisa Brandt said the inquiry would continue.", "per:lisa-brandt", None),
     ("The army's Lt Col Jane Doe said the base was safe.", "per:jane-doe", None),
+    # a run of ranks longer than a noun phrase's four words, an organisation before it (had no speaker)
+    ("Police Lieutenant Colonel Mara Quint said the van left the road on a steep bend.", "per:mara-quint",
+     None),
+    ('"The lights may have failed," Police Lieutenant Colonel Mara Quint said by telephone.',
+     "per:mara-quint", "The lights may have failed,"),
+    ("Detective Chief Inspector Owen Tally said the van had been stolen.", "per:owen-tally", None),
     ("According to Sgt. Omar Field, the road was closed for four hours.", "per:omar-field", None),
     ('Maj. Gen. Ann Lee told reporters: "The base is safe and the roads are open."', "per:ann-lee",
      "The base is safe and the roads are open."),

@@ -369,6 +369,26 @@ def test_a_first_name_alone_and_the_full_name_are_one_speaker() -> None:
     assert speaker_conflict(a, c, part) == ("per:ian-lindqvist", "per:anna-berg")
 
 
+def test_one_surname_spelled_two_ways_is_one_speaker() -> None:
+    # two outlets spelled a police officer's long surname with and without a doubled letter: the same
+    # quote was a speaker conflict between the two spellings
+    from blickwinkel.compare.actors import speaker_conflict
+    from blickwinkel.compare.similarity import ScoreParts
+
+    quote = '"The lights at the crossing may have failed," said {name}.'
+
+    def quoted(name: str, key: str, aid: str) -> Statement:
+        said = english(quote.format(name=name), aid)
+        return replace(said, kind="quote", speaker=key, entities=(ent(name, key, "PER"),))
+
+    a = quoted("Warrick Pellanduri", "per:warrick-pellanduri", "a")
+    b = quoted("Warrick Pelanduri", "per:warrick-pelanduri", "b")
+    c = quoted("Warrick Ostrander", "per:warrick-ostrander", "c")
+    part = ScoreParts(score=0.9, embedding=0.9, chars=0.9, lemmas=0.9, names=1.0, numbers=0.0)
+    assert speaker_conflict(a, b, part) is None
+    assert speaker_conflict(a, c, part) == ("per:warrick-pellanduri", "per:warrick-ostrander")
+
+
 def test_the_nameless_age_that_opens_a_sentence_is_the_person_named_before() -> None:
     from blickwinkel.compare.ages import statements_before
 

@@ -868,3 +868,71 @@ def test_one_speaker_written_with_and_without_a_capital_is_listed_once() -> None
     speakers = outlet_profiles(analysed, [], [])[analysed[0].article.id].speakers
     assert [s.casefold() for s in speakers].count("police") == 1
     assert len(speakers) == len({s.casefold() for s in speakers})
+
+
+def _pipeline_roles(paragraphs: list[str], language: str) -> list[tuple[str, str | None]]:
+    """(sentence, speaker) of each statement of an article of these paragraphs, analysed as compare does."""
+    from blickwinkel.analyse.entities import find_entities
+    from blickwinkel.analyse.language import with_languages
+    from blickwinkel.text import split_statements
+
+    text = "\n\n".join(paragraphs)
+    blocks, start = [], 0
+    for body in paragraphs:
+        blocks.append(Block("paragraph", start, start + len(body)))
+        start += len(body) + 2
+    article = with_languages(Article(id="p", text=text, blocks=tuple(blocks), source="p", language=language))
+    sentences = split_statements(article)
+    roles = classify_statements(article, sentences, find_entities(article, sentences))
+    return [(s.text, r.speaker) for s, r in zip(sentences, roles, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "speaker"),
+    [
+        (
+            "en",
+            [
+                "The ferry was late again, said Ines Falk of the harbour users' group.",
+                '"The quay is always busy with lorries at that hour," she said.',
+            ],
+            "per:ines-falk",
+        ),
+        (
+            "en",
+            [
+                "Harbour master Tomas Brink said the quay would reopen on Monday.",
+                "Divers checked every pile over the weekend.",
+                "He added that the repairs had cost less than feared.",
+            ],
+            "per:tomas-brink",
+        ),
+        (
+            "de",
+            [
+                "Die Fähre sei wieder zu spät gewesen, sagte Ines Falk von der Hafeninitiative.",
+                "„Um diese Zeit ist der Kai immer voller Lastwagen“, sagte sie.",
+            ],
+            "per:ines-falk",
+        ),
+    ],
+)
+def test_he_or_she_said_in_the_next_paragraph_is_the_person_named_before(
+    language: str, paragraphs: list[str], speaker: str
+) -> None:
+    # '"…," he said.' opening the paragraph after the one that named the speaker had no speaker (the
+    # speaker went on only inside its own paragraph)
+    roles = _pipeline_roles(paragraphs, language)
+    assert roles[-1][1] == speaker, roles
+
+
+def test_he_said_is_not_given_to_a_speaker_before_another_person() -> None:
+    roles = _pipeline_roles(
+        [
+            "Harbour master Tomas Brink said the quay would reopen on Monday.",
+            "Skipper Jonas Weller had waited at the quay for three days.",
+            '"We lost a week of catches," he said.',
+        ],
+        "en",
+    )
+    assert roles[-1][1] != "per:tomas-brink", roles

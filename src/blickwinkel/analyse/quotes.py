@@ -30,6 +30,7 @@ from blickwinkel.analyse.speaker_kinds import speaker_kind
 from blickwinkel.analyse.speakers import (
     find_speaker,
     has_speech_verb,
+    pronoun_speaks,
     speaker_entity_key,
     speaker_from_attribution,
 )
@@ -61,6 +62,11 @@ def _language(article: Article, block: Block | None) -> str:
     return code if code in SPEAKER_LANGUAGES else "de"
 
 
+# How many blocks after the one that named a person "he said" / "sagte sie" still means that person:
+# the next paragraph, or the one after a paragraph between (a caption, a paragraph naming no one else).
+_PRONOUN_REACH = 2
+
+
 def classify_statements(
     article: Article,
     sentences: Sequence[Sentence],
@@ -86,6 +92,7 @@ def classify_statements(
 
     roles: list[StatementRole] = []
     last_speaker: tuple[int, str, str | None] | None = None  # (block, speaker, kind) for pronoun speakers
+    last_person: tuple[int, str] | None = None  # (block, speaker) of the person "he said" may mean
     quotations: list[set[tuple[int, int]]] = []  # the block's quotations each sentence overlaps
     carried: list[bool] = []  # the speaker came from an earlier sentence of the block
     for i, sentence in enumerate(sentences):
@@ -104,6 +111,21 @@ def classify_statements(
             all_mentions=all_mentions,
         )
         carry = False
+        if (
+            role.kind in ("quote", "reported_speech")
+            and role.speaker is None
+            and last_person is not None
+            and sentence.block - last_person[0] <= _PRONOUN_REACH
+            and pronoun_speaks(
+                sentence.text, [(s - sentence.start, e - sentence.start) for s, e in role.quote_spans]
+            )
+        ):
+            # '"…," she said.' in a paragraph after the one that named her: the person named last
+            role = StatementRole(role.kind, last_person[1], role.quote_spans, "person")
+        if role.speaker is not None and role.speaker_kind == "person":
+            last_person = (sentence.block, role.speaker)
+        elif last_person is not None and any(m.type == "PER" and m.key != last_person[1] for m in own):
+            last_person = None  # another person named since: "he" may be either
         if role.kind in ("quote", "reported_speech"):
             if role.speaker is None and last_speaker is not None and last_speaker[0] == sentence.block:
                 role = StatementRole(role.kind, last_speaker[1], role.quote_spans, last_speaker[2])

@@ -27,6 +27,7 @@ from blickwinkel.analyse.speech_words import (
     ROMANCE,
     ROMANCE_COMPLEMENT,
     SPEECH,
+    SPEECH_DE,
     SPEECH_EN,
     UNNAMED_SOURCES,
     AttributionWords,
@@ -86,6 +87,14 @@ _OFFICE_HOLDER_EN = re.compile(
 )
 # 'Regional fire chief <Name> told reporters …': a role opening the sentence is capitalised.
 _START_ROLE_EN = re.compile(rf"^\s*[A-Z][a-z\-]+\s+{_ROLE_EN}(?P<np>{NAME})\s+(?P<verb>{SPEECH_EN})\b")
+
+# A person named after a run of ranks and an organisation longer than a noun phrase's four capitalised
+# words: "Police Lieutenant Colonel <Name> said", '…," Detective Chief Inspector <Name> said' had no
+# speaker. The person is the two or three words after the run's last title (``_titled_name``).
+_TITLED_RUN_EN = re.compile(
+    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?P<np>{CAP}(?:\s+{CAP}){{4,7}})\s+(?:(?:has|had)\s+)?"
+    rf"(?P<verb>{SPEECH_EN})\b"
+)
 
 _GROUP_NP_EN = (
     r"(?:(?!(?:the|a|an|and|but|then|also|he|she|they|it|we|i|you|who|which|that)\s)[a-z][a-z\-]+\s+){0,2}?"
@@ -343,10 +352,16 @@ def find_speaker(
         _GROUP_BEFORE_VERB_EN,
         _GROUP_AFTER_VERB_EN,
         _GROUP_START_EN,
+        _TITLED_RUN_EN,
     ):
         for m in pattern.finditer(text):
             if not outside_quotes(quoted, m.start("np"), m.end("np")):
                 continue
+            if pattern is _TITLED_RUN_EN:
+                titled = _titled_name(m)
+                if titled is None:
+                    continue
+                return titled
             # English puts the speaker after the verb only right after the quote ('…,” said Smith').
             if (
                 pattern in (_AFTER_VERB, _AFTER_ROLE_EN)
@@ -434,6 +449,18 @@ def find_speaker(
                     return text[named[0] : named[1]], named[0], named[1]
             return name, start, start + len(name)
     return None
+
+
+def _titled_name(found: re.Match[str]) -> tuple[str, int, int] | None:
+    """The person after the last title of a long capitalised run (``_TITLED_RUN_EN``) with its offsets:
+    two or three words, none a title; else None (the run names no person after a title)."""
+    words = list(_SPEAKER_WORD.finditer(found.group("np")))
+    last = max((n for n, w in enumerate(words) if is_title(w.group())), default=-1)
+    name = words[last + 1 :]
+    if last < 0 or not 2 <= len(name) <= 3 or any(is_title(w.group()) for w in name):
+        return None
+    start, end = found.start("np") + name[0].start(), found.start("np") + name[-1].end()
+    return found.string[start:end], start, end
 
 
 # '…, sagte der Sprecher des Verbands, <Name>.', '…, sagte <Land>s Handelsdelegierter in <Stadt>,
@@ -525,6 +552,27 @@ def _name_after_titles(text: str, start: int, end: int) -> tuple[int, int] | Non
     if not (abbreviated or name.split()[0] in gz.given_names()) or is_title(name.split()[0]):
         return None
     return found.start("name"), found.start("name") + len(name)
+
+
+# "he said", "said she", "sagte er", "Sie erklärte": a single person referred to by a pronoun as the
+# speaker ("sie" only before or after a verb in the singular: "sagten sie" are several).
+_PRONOUN_SPEAKS = re.compile(
+    rf"\b(?:(?i:he|she)\s+(?:(?:has|had)\s+)?(?:{SPEECH_EN})|(?:{SPEECH_EN})\s+(?:he|she)"
+    rf"|(?:[Ee]r|[Ss]ie)\s+(?P<de_after>{SPEECH_DE})|(?P<de_before>{SPEECH_DE})\s+(?:er|sie))\b"
+)
+
+
+def pronoun_speaks(text: str, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``text`` names its speaker by "he"/"she" ("er"/"sie") at a speech verb outside the
+    quotations ``quoted`` (offsets into ``text``)."""
+    for m in _PRONOUN_SPEAKS.finditer(text):
+        if not outside_quotes(quoted, m.start(), m.end()):
+            continue
+        verb = m.group("de_after") or m.group("de_before")
+        if verb is not None and "sie" in m.group(0).lower().split() and verb.endswith("en"):
+            continue  # "sie sagten": they
+        return True
+    return False
 
 
 # (compiled once at import: compiled per call it fell out of ``re``'s cache of 512 patterns and was

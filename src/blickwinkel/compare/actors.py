@@ -183,6 +183,8 @@ def speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str,
         return None
     if _surname(a.speaker) == _surname(b.speaker):
         return None  # "Brehm" and "Jonas Brehm": one person the coreference did not join
+    if _spelled_apart(a.speaker, b.speaker):
+        return None  # one surname spelled two ways by two outlets, the given name the same
     words_a, words_b = _name_parts(a.speaker), _name_parts(b.speaker)
     if words_a <= words_b or words_b <= words_a:
         return None  # "Tom" and "Tom Hereford": a first name alone may name the same person
@@ -229,3 +231,16 @@ def _name_parts(key: str) -> set[str]:
 
 def _surname(key: str) -> str:
     return key.split(":", 1)[-1].rsplit("-", 1)[-1]
+
+
+def _spelled_apart(x: str, y: str) -> bool:
+    """Whether two speaker keys differ only in a surname spelled two ways (a letter doubled or left
+    out, as a transliterated name often is): the rest of the name the same, the surnames as alike as
+    two spellings of one name (``NAME_VARIANT_MIN_RATIO``)."""
+    rest_x, _, surname_x = x.split(":", 1)[-1].rpartition("-")
+    rest_y, _, surname_y = y.split(":", 1)[-1].rpartition("-")
+    return (
+        bool(rest_x)
+        and rest_x == rest_y
+        and SequenceMatcher(None, surname_x, surname_y).ratio() >= NAME_VARIANT_MIN_RATIO
+    )
