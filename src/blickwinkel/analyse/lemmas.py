@@ -1,5 +1,5 @@
-"""Lemmas (simplemma) for German, English, French and Spanish tokens and part-of-speech tags (HanTa)
-for German and English ones.
+"""Lemmas (simplemma) for German, English, French, Spanish, Italian, Portuguese and Dutch tokens and
+part-of-speech tags (HanTa) for German and English ones.
 
 HanTa tags about 300 sentences/s in context, far below the ~2,000 sentences/s the analysis needs,
 so tags come from its context-free word analysis (``tag_word``), cached per word form. German tags
