@@ -52,7 +52,9 @@ def test_a_megabyte_without_spaces_is_read_and_split(shape: str) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("shape", ["dotted tokens", "words without a full stop", "quotes"])
 def test_long_texts_are_cut_into_bounded_sentences_and_analysed(shape: str) -> None:
-    article = read_text(SHAPES[shape][: MB // 10], source="long.txt", fmt="text")
+    # Five pieces' worth: enough to show the cut and the analysis of what it gives (a tenth of a
+    # megabyte took a minute of CPU a shape; bench/pathological.py times the whole megabyte).
+    article = read_text(SHAPES[shape][: 5 * MAX_PIECE_CHARS], source="long.txt", fmt="text")
     statements = split_statements(article)
     assert statements and all(article.text[s.start : s.end] == s.text for s in statements)
     assert max(s.end - s.start for s in statements) <= MAX_PIECE_CHARS + 200
