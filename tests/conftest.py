@@ -6,8 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from blickwinkel.embed import Embedder, get_embedder
+
+# Property tests assert what holds, never how fast (speed lives in bench/): no per-example deadline
+# and no "too slow" health check, which failed tests on a loaded machine (a draw of 0.6 s).
+settings.register_profile("blickwinkel", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("blickwinkel")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
