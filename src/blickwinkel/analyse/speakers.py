@@ -89,7 +89,7 @@ _OFFICE_HOLDER_EN = re.compile(
 _START_ROLE_EN = re.compile(rf"^\s*[A-Z][a-z\-]+\s+{_ROLE_EN}(?P<np>{NAME})\s+(?P<verb>{SPEECH_EN})\b")
 
 # A person named after a run of ranks and an organisation longer than a noun phrase's four capitalised
-# words: "Police Lieutenant Colonel <Name> said", '…," Detective Chief Inspector <Name> said' had no
+# words: "Coast Guard Rear Admiral <Name> said", '…," Detective Chief Inspector <Name> told' had no
 # speaker. The person is the two or three words after the run's last title (``_titled_name``).
 _TITLED_RUN_EN = re.compile(
     rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?P<np>{CAP}(?:\s+{CAP}){{4,7}})\s+(?:(?:has|had)\s+)?"
