@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
+from blickwinkel.cli._messages import print_error, print_warning, stderr_console
 from blickwinkel.errors import BlickwinkelError
 
 
@@ -98,10 +99,10 @@ def batch(
     except BlickwinkelError as exc:
         if bar is not None:
             bar.stop()
-        typer.echo(f"error: {exc}", err=True)
+        print_error(stderr_console(), exc)
         raise typer.Exit(2) from None
     if result.passed_over:
-        typer.echo(f"warning: {passed_over_warning(result.passed_over)}", err=True)
+        print_warning(stderr_console(), passed_over_warning(result.passed_over))
     summary = result.to_json()
     if loaded is not None:
         summary["stored"] = loaded

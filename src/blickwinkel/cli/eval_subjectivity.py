@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from blickwinkel.cli._messages import bad_choice
+from blickwinkel.cli._messages import bad_choice, print_error, stderr_console
 from blickwinkel.errors import BlickwinkelError
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         """Macro-F1, accuracy and per-label scores of a subjectivity model on a labelled TSV."""
         if output_format not in ("text", "json"):
-            typer.echo(f"error: {bad_choice('--format', output_format, ('text', 'json'))}", err=True)
+            print_error(stderr_console(), bad_choice("--format", output_format, ("text", "json")))
             raise typer.Exit(2)
         from blickwinkel.analyse.subjectivity_eval import (
             LABELS,
@@ -78,7 +78,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 embedder = get_embedder(chosen.embedder)
             result = evaluate_subjectivity(pairs, lang, chosen, embedder)
         except BlickwinkelError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            print_error(stderr_console(), exc)
             raise typer.Exit(2) from None
         if output_format == "json":
             typer.echo(json.dumps(result))

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from blickwinkel.cli._messages import bad_choice
+from blickwinkel.cli._messages import bad_choice, print_error, stderr_console
 from blickwinkel.errors import BlickwinkelError
 
 EMBEDDER_CHOICES = ("none", "use", "e5")
@@ -40,7 +40,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         """Fit a logistic regression over blickwinkel's cue counts on your labelled sentences."""
         if embedder not in EMBEDDER_CHOICES:
-            typer.echo(f"error: {bad_choice('--embedder', embedder, EMBEDDER_CHOICES)}", err=True)
+            print_error(stderr_console(), bad_choice("--embedder", embedder, EMBEDDER_CHOICES))
             raise typer.Exit(2)
         # imported here, not at the top: `blickwinkel --help` must not pay for numpy and the models
         from blickwinkel.analyse.subjectivity_eval import (
@@ -63,7 +63,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             target = output or user_model_path(lang)
             save_model(model, target)
         except BlickwinkelError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            print_error(stderr_console(), exc)
             raise typer.Exit(2) from None
         typer.echo(
             f"{file.name}: fitted on {model.sentences} sentences ({model.language}); saved to {target}"
