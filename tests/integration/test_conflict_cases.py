@@ -22,6 +22,8 @@ from blickwinkel.pipeline import analyse_articles, second_embedder_of
 INTRO = {
     "en": "A storm flooded the low streets of Harwick on the river Dell overnight.",
     "de": "Ein Unwetter hat in der Nacht die tiefen Gassen von Lindenau am Fluss Dell überflutet.",
+    "fr": "Un orage a inondé cette nuit les rues basses de Valmont au bord de la Dell.",
+    "es": "Una tormenta inundó anoche las calles bajas de Valdecruz junto al río Dell.",
 }
 
 # name -> (language a, sentence a, language b, sentence b, a conflict expected)
@@ -74,6 +76,80 @@ CASES: dict[str, tuple[str, str, str, str, bool]] = {
     "exact-vs-exact": (
         "de", "Nach Angaben der Feuerwehr liefen 297 Keller voll Wasser.",
         "de", "Nach Angaben der Feuerwehr liefen 412 Keller voll Wasser.", True,
+    ),
+    # a hedged or bounded figure is an interval: two figures clash only when their intervals cannot
+    # meet ("around"/"etwa"/"environ"/"alrededor de" a round figure: 10 % either way; thirteenth session)
+    "around-a-range-vs-a-range": (
+        "en", "Around 20 to 24 boats broke loose from their moorings in the marina.",
+        "en", "In the marina 20 to 25 boats broke loose from their moorings.", False,
+    ),
+    "around-a-range-vs-a-range-beyond": (
+        "en", "Around 20 to 24 boats broke loose from their moorings in the marina.",
+        "en", "In the marina 30 to 35 boats broke loose from their moorings.", True,
+    ),
+    "etwa-vs-exact": (
+        "de", "Etwa 200 Anwohner mussten nach Angaben der Feuerwehr ihre Häuser verlassen.",
+        "de", "Nach Angaben der Feuerwehr mussten 212 Anwohner ihre Häuser verlassen.", False,
+    ),
+    "etwa-vs-beyond": (
+        "de", "Etwa 200 Anwohner mussten nach Angaben der Feuerwehr ihre Häuser verlassen.",
+        "de", "Nach Angaben der Feuerwehr mussten 260 Anwohner ihre Häuser verlassen.", True,
+    ),
+    "etwa-ein-bereich-vs-ein-bereich": (
+        "de", "Etwa 20 bis 24 Boote rissen sich im Jachthafen von ihren Leinen los.",
+        "de", "Im Jachthafen rissen sich 20 bis 25 Boote von ihren Leinen los.", False,
+    ),
+    "rund-millionen-vs-exact": (
+        "de", "Die Schäden schätzt der Landkreis auf rund 3 Millionen Euro.",
+        "de", "Die Schäden schätzt der Landkreis auf 3,2 Millionen Euro.", False,
+    ),
+    "rund-millionen-vs-beyond": (
+        "de", "Die Schäden schätzt der Landkreis auf rund 3 Millionen Euro.",
+        "de", "Die Schäden schätzt der Landkreis auf 4,1 Millionen Euro.", True,
+    ),
+    "mehr-als-40-vs-43": (
+        "de", "Mehr als 40 Keller in der Altstadt standen am Morgen unter Wasser.",
+        "de", "In der Altstadt standen am Morgen 43 Keller unter Wasser.", False,
+    ),
+    "up-to-30-vs-25": (
+        "en", "Up to 30 families spent the night in the sports hall of Harwick.",
+        "en", "25 families spent the night in the sports hall of Harwick.", False,
+    ),
+    "up-to-30-vs-above": (
+        "en", "Up to 30 families spent the night in the sports hall of Harwick.",
+        "en", "41 families spent the night in the sports hall of Harwick.", True,
+    ),
+    "exactly-40-vs-43": (
+        "en", "Exactly 40 boats were sunk in the marina of Harwick by the storm.",
+        "en", "The storm sank 43 boats in the marina of Harwick.", True,
+    ),
+    "plain-40-vs-43": (
+        "en", "The storm sank 40 boats in the marina of Harwick.",
+        "en", "The storm sank 43 boats in the marina of Harwick.", True,
+    ),
+    "environ-vs-exact": (
+        "fr", "Environ 200 habitants ont dû quitter leur maison, selon les pompiers.",
+        "fr", "Selon les pompiers, 212 habitants ont dû quitter leur maison.", False,
+    ),
+    "environ-vs-beyond": (
+        "fr", "Environ 200 habitants ont dû quitter leur maison, selon les pompiers.",
+        "fr", "Selon les pompiers, 260 habitants ont dû quitter leur maison.", True,
+    ),
+    "plus-de-vs-exact": (
+        "fr", "Plus de 40 caves de la vieille ville étaient inondées ce matin.",
+        "fr", "Ce matin, 43 caves de la vieille ville étaient inondées.", False,
+    ),
+    "alrededor-de-vs-exact": (
+        "es", "Alrededor de 200 vecinos tuvieron que abandonar sus casas, según los bomberos.",
+        "es", "Según los bomberos, 212 vecinos tuvieron que abandonar sus casas.", False,
+    ),
+    "alrededor-de-vs-beyond": (
+        "es", "Alrededor de 200 vecinos tuvieron que abandonar sus casas, según los bomberos.",
+        "es", "Según los bomberos, 260 vecinos tuvieron que abandonar sus casas.", True,
+    ),
+    "al-menos-vs-exact": (
+        "es", "Al menos 12 coches fueron arrastrados por el agua en la parte baja.",
+        "es", "El agua arrastró 15 coches en la parte baja.", False,
     ),
     # a later report's higher count with "rose to" / "stieg auf" is an update
     "rose-to": (

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blickwinkel.analyse.quantities import find_quantities, holds_phone_number, unit_key
-from blickwinkel.compare.agreement import quantities_agree
+from blickwinkel.compare.agreement import figures_meet, quantities_agree
 from blickwinkel.model import Quantity
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -342,6 +342,59 @@ def test_quantities_agree() -> None:
     more_than = one("Es kamen mehr als 2000 Gäste.")
     assert quantities_agree(more_than, one("Es kamen 2.400 Gäste.")) is True
     assert quantities_agree(more_than, one("Es kamen 1.900 Gäste.")) is False
+
+
+# A hedged or bounded figure is an interval; two figures of one thing meet when their intervals can
+# overlap (``figures_meet``). Invented pairs in seven languages, each beside a near-miss that cannot meet.
+@pytest.mark.parametrize(
+    ("left", "right", "language", "meet"),
+    [
+        ("around 20 to 24 boats", "20 to 25 boats", "en", True),
+        ("around 20 to 24 boats", "30 to 35 boats", "en", False),
+        ("20 to 24 boats", "20 to 25 boats", "en", False),  # two unhedged ranges: figures as given
+        ("exactly 40 boats", "43 boats", "en", False),
+        ("40 boats", "43 boats", "en", False),
+        ("at least 12 cars", "15 cars", "en", True),
+        ("at least 12 cars", "10 cars", "en", False),
+        ("up to 30 families", "25 families", "en", True),
+        ("up to 30 families", "36 families", "en", False),
+        ("about 212 homes", "215 homes", "en", True),
+        ("about 212 homes", "230 homes", "en", False),
+        ("etwa 200 Anwohner", "212 Anwohner", "de", True),
+        ("etwa 200 Anwohner", "225 Anwohner", "de", False),
+        ("rund 3 Millionen Euro", "3,2 Millionen Euro", "de", True),
+        ("rund 3 Millionen Euro", "3,5 Millionen Euro", "de", False),
+        ("mehr als 40 Keller", "43 Keller", "de", True),
+        ("mehr als 40 Keller", "38 Keller", "de", False),
+        ("etwa 20 bis 24 Boote", "20 bis 25 Boote", "de", True),
+        ("environ 200 habitants", "212 habitants", "fr", True),
+        ("environ 200 habitants", "230 habitants", "fr", False),
+        ("au moins 12 voitures", "15 voitures", "fr", True),
+        ("au moins 12 voitures", "10 voitures", "fr", False),
+        ("jusqu'à 30 familles", "25 familles", "fr", True),
+        ("alrededor de 200 vecinos", "212 vecinos", "es", True),
+        ("alrededor de 200 vecinos", "230 vecinos", "es", False),
+        ("al menos 12 coches", "15 coches", "es", True),
+        ("al menos 12 coches", "10 coches", "es", False),
+        ("hasta 30 familias", "25 familias", "es", True),
+        ("más de 40 sótanos", "43 sótanos", "es", True),
+        ("circa 200 abitanti", "212 abitanti", "it", True),
+        ("circa 200 abitanti", "230 abitanti", "it", False),
+        ("almeno 12 macchine", "15 macchine", "it", True),
+        ("almeno 12 macchine", "10 macchine", "it", False),
+        ("pelo menos 12 carros", "15 carros", "pt", True),
+        ("pelo menos 12 carros", "10 carros", "pt", False),
+        ("cerca de 200 moradores", "212 moradores", "pt", True),
+        ("minstens 12 auto's", "15 auto's", "nl", True),
+        ("minstens 12 auto's", "10 auto's", "nl", False),
+        ("bijna 300 woningen", "290 woningen", "nl", True),
+        ("bijna 300 woningen", "320 woningen", "nl", False),
+    ],
+)
+def test_a_hedged_figure_is_an_interval(left: str, right: str, language: str, meet: bool) -> None:
+    a, b = one(left, language), one(right, language)
+    assert figures_meet(a, b) is meet and figures_meet(b, a) is meet, (a, b)
+    assert quantities_agree(a, b) is meet
 
 
 # --- properties -----------------------------------------------------------------------------------

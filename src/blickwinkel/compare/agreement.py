@@ -14,17 +14,34 @@ from collections.abc import Callable
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.model import Quantity
 
-__all__ = ["quantities_agree", "rounded_alike"]
+__all__ = ["LOWER_BOUND", "UPPER_BOUND", "figures_meet", "quantities_agree", "rounded_alike"]
 
-# Hedges that only bound from one side; quantities_agree widens that side further.
-_LOWER_BOUND_HEDGE = re.compile(
-    r"^(?i:nicht\s+weniger\s+als|(?:no|not)\s+(?:fewer|less)\s+than|mehr\s+als|weit|über|mindestens|wenigstens|gut|"
-    r"more\s+than|well\s+over|just\s+over|over|"
-    r"at\s+least|upwards\s+of)\b"
+# Words that bound a figure from one side and say nothing of the other: "at least 12" is 12 or more,
+# "bis zu 30" 30 or fewer. Two bounds on one side never contradict ("more than 400" / "more than
+# 900"). German, English, French, Spanish, Italian, Portuguese and Dutch, from our own knowledge of
+# the languages ("menos de" is Spanish and Portuguese).
+_STRICT_LOWER = (
+    r"mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|mindestens|wenigstens|nicht\s+weniger\s+als|"
+    r"more\s+than|well\s+over|just\s+over|over|at\s+least|upwards\s+of|(?:no|not)\s+(?:fewer|less)\s+than|"
+    r"plus\s+de|au\s+moins|más\s+de|al\s+menos|como\s+mínimo|"
+    r"oltre|più\s+di|poco\s+più\s+di|almeno|non\s+meno\s+di|mais\s+de|pelo\s+menos|no\s+mínimo|"
+    r"meer\s+dan|minstens|ten\s+minste|tenminste"
 )
+_STRICT_UPPER = (
+    r"bis\s+zu|weniger\s+als|unter|höchstens|maximal|nicht\s+mehr\s+als|"
+    r"up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|at\s+most|just\s+under|under|(?:no|not)\s+more\s+than|"
+    r"moins\s+de|au\s+plus|jusqu['’]à|menos\s+de|hasta|como\s+máximo|"
+    r"meno\s+di|poco\s+meno\s+di|fino\s+a|non\s+più\s+di|no\s+máximo|até|minder\s+dan|hooguit|maximaal"
+)
+LOWER_BOUND = re.compile(rf"^(?i:{_STRICT_LOWER})(?!\w)")
+UPPER_BOUND = re.compile(rf"^(?i:{_STRICT_UPPER})(?!\w)")
+# Hedges that only bound from one side, which quantities_agree widens further on the open side: the
+# bounds above, "gut 300"/"ruim 300" (a good 300: a little more), and figures approached from below
+# ("fast 300", "nearly 300", "près de 300", "casi 300", "bijna 300").
+_LOWER_BOUND_HEDGE = re.compile(rf"^(?i:{_STRICT_LOWER}|gut|ruim)(?!\w)")
 _UPPER_BOUND_HEDGE = re.compile(
-    r"^(?i:nicht\s+mehr\s+als|(?:no|not)\s+more\s+than|knapp|fast|beinahe|nahezu|an\s+die|bis\s+zu|weniger\s+als|unter|höchstens|maximal|nearly|almost|"
-    r"up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|close\s+to|just\s+under|under|at\s+most)\b"
+    rf"^(?i:{_STRICT_UPPER}|knapp|fast|beinahe|nahezu|an\s+die|nearly|almost|close\s+to|presque|près\s+de|"
+    r"casi|quasi|quase|bijna|krap)(?!\w)"
 )
 
 
@@ -57,8 +74,16 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool | None:
         return _converted_agree(a, _as_weight(a, key, other), b, _as_weight(b, other, key))
     if a.tally is not None or b.tally is not None:
         return _tallies_agree(a, b)
+    return figures_meet(a, b)
+
+
+def figures_meet(a: Quantity, b: Quantity) -> bool:
+    """The one rule for two figures of one thing, whatever reads them (the counted values, ranges,
+    parallel wording): a hedged or bounded figure is an interval, and two figures say the same when
+    their intervals can meet. "around 20 to 24" meets "20 to 25", "etwa 200" meets 212, "mehr als 40"
+    meets 43, "up to 30" meets 25; "exactly 40" and 43, or 40 and 43, do not. Two unhedged ranges
+    ("500.000 bis 700.000") are figures given as such and meet only when both ends are equal."""
     if a.upper is not None and b.upper is not None and not (a.approximate or b.approximate):
-        # Two exact ranges ("500.000 bis 700.000") agree only when both ends do.
         return a.value == b.value and a.upper == b.upper
     # a figure rounded by its scale word meets a closer one, not another rounded one ("nine" and
     # "eight million" differ)

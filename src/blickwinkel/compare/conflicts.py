@@ -23,7 +23,7 @@ from typing import Any
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.actors import actor_conflict, speaker_conflict
 from blickwinkel.compare.ages import age_conflict, age_pairs, statements_before
-from blickwinkel.compare.agreement import quantities_agree
+from blickwinkel.compare.agreement import figures_meet, quantities_agree
 from blickwinkel.compare.carry_over import carried_over
 from blickwinkel.compare.clashes import (
     Found,
@@ -137,9 +137,10 @@ def _offset(q: Quantity, s: Statement) -> bool:
 
 
 def _range_clash(p: _Pair) -> _Clash | None:
-    """Two ranges that share one end and not the other: "a queue of 200 to 300 cars" against "about
-    200 to 250 cars". The shared end says both give the same range, so a hedge does not widen the
-    other end; the counted noun may be left out on one side ("200 to 300" / "200 to 250 cars")."""
+    """Two unhedged ranges that share one end and not the other: "a queue of 200 to 300 cars"
+    against "200 to 250 cars"; the counted noun may be left out on one side ("200 to 300" / "200 to
+    250 cars"). A hedged range is an interval that reaches the other (``figures_meet``): "about 200 to
+    250 cars" meets "200 to 300"."""
     if as_of_now(p.a) or as_of_now(p.b):
         return None
     ranges_a = [q for q in p.a.quantities if is_range(q) and within(q, p.span_a)]
@@ -147,7 +148,7 @@ def _range_clash(p: _Pair) -> _Clash | None:
     for qa in ranges_a:
         for qb in ranges_b:
             units = {unit_key(qa.unit), unit_key(qb.unit)} - {None}
-            if len(units) > 1 or (qa.value == qb.value) == (qa.upper == qb.upper):
+            if len(units) > 1 or (qa.value == qb.value) == (qa.upper == qb.upper) or figures_meet(qa, qb):
                 continue
             if either_stated_elsewhere(p.a, p.b, (qa, qb), p.fact, p.statements):
                 continue

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from blickwinkel.analyse.quantities import holds_phone_number
 from blickwinkel.analyse.units import unit_key
-from blickwinkel.compare.agreement import quantities_agree, rounded_alike
+from blickwinkel.compare.agreement import LOWER_BOUND, UPPER_BOUND, quantities_agree, rounded_alike
 from blickwinkel.compare.clashes import Found, typographic_form
 from blickwinkel.model import DateMention, Fact, Mention, Quantity, Statement
 from blickwinkel.text.months import month_numbers
@@ -312,31 +312,21 @@ def bounded_by_context(q: Quantity, s: Statement) -> Quantity:
 def _bounds_in_one_direction(qa: Quantity, qb: Quantity) -> bool:
     """Two bounds on the same side never contradict: "more than 400" and "more than 900" can
     both be true, and so can "fewer than 10" and "fewer than 20"."""
-    lower = [bool(_LOWER_BOUND.search(q.text)) for q in (qa, qb)]
-    upper = [bool(_UPPER_BOUND.search(q.text)) for q in (qa, qb)]
+    lower = [bool(LOWER_BOUND.search(q.text)) for q in (qa, qb)]
+    upper = [bool(UPPER_BOUND.search(q.text)) for q in (qa, qb)]
     return all(lower) or all(upper)
 
 
 def bound_met(q: Quantity, others: Sequence[Quantity]) -> bool:
     """Whether ``q`` is a bound another figure of the same article meets ("at least 12 dead" beside
     "15 dead"): the two give one count, the closer figure and a bound it keeps."""
-    lower, upper = _LOWER_BOUND.search(q.text), _UPPER_BOUND.search(q.text)
+    lower, upper = LOWER_BOUND.search(q.text), UPPER_BOUND.search(q.text)
     return any(
         x is not q
-        and not (_LOWER_BOUND.search(x.text) or _UPPER_BOUND.search(x.text))
+        and not (LOWER_BOUND.search(x.text) or UPPER_BOUND.search(x.text))
         and ((lower and x.value >= q.value) or (upper and x.value <= q.value))
         for x in others
     )
-
-
-_LOWER_BOUND = re.compile(
-    r"^(?i:mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|mindestens|wenigstens|more\s+than|well\s+over|"
-    r"just\s+over|over|at\s+least|upwards\s+of)\b"
-)
-_UPPER_BOUND = re.compile(
-    r"^(?i:bis\s+zu|weniger\s+als|unter|höchstens|maximal|up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|"
-    r"at\s+most|just\s+under|under)\b"
-)
 
 
 def _stated_elsewhere(

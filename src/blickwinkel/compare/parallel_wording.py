@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from blickwinkel.analyse.numbers import DE_MONTHS, EN_MONTHS, WEEKDAYS, parse_numeric
-from blickwinkel.compare.agreement import quantities_agree, rounded_alike
+from blickwinkel.compare.agreement import figures_meet, quantities_agree, rounded_alike
 from blickwinkel.compare.clashes import typographic_form
 from blickwinkel.compare.counted_values import bounded_by_context
 from blickwinkel.compare.similarity import STOPWORDS, ScoreParts
@@ -130,15 +130,14 @@ def parallel_number(a: Statement, b: Statement, hunks: Sequence[Hunk]) -> tuple[
         qa, qb = _covering(a.quantities, tx), _covering(b.quantities, ty)
         qa = bounded_by_context(qa, a) if qa is not None else None
         qb = bounded_by_context(qb, b) if qb is not None else None
-        # Hedged single numbers keep their tolerance; a range with one end changed is another figure.
-        single = qa is not None and qb is not None and qa.upper is None and qb.upper is None
-        if (
-            single
-            and qa is not None
-            and qb is not None
-            and (quantities_agree(qa, qb) is True or rounded_alike(qa, qb))
-        ):
-            continue
+        # Figures in one place of the same wording count one thing: they agree as quantities do, and
+        # without a counted noun when their intervals meet (``figures_meet``: a hedge keeps its
+        # tolerance, an unhedged range with one end changed is another figure), or when one is the
+        # other told roundly.
+        if qa is not None and qb is not None:
+            agree = quantities_agree(qa, qb)
+            if (figures_meet(qa, qb) if agree is None else agree) or rounded_alike(qa, qb):
+                continue
         qa = qa or Quantity(tx.text, tx.start, tx.end, vx)
         qb = qb or Quantity(ty.text, ty.start, ty.end, vy)
         return qa, qb
