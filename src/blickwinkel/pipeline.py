@@ -69,7 +69,7 @@ def compare_articles_text(
             loading.extend(load_meanwhile(link_model, articles, languages))
         chosen.encode(part_embedding_texts(s.text for ss in statements for s in ss))
 
-    analysed = analyse_articles(articles, known=known, meanwhile=meanwhile)
+    analysed = analyse_articles(articles, known=known, meanwhile=meanwhile, one_story=True)
     cross = kept(get_embedder(CROSS_EMBEDDER), vectors) if CROSS_EMBEDDER else None
     try:
         comparison = compare_articles(

@@ -175,10 +175,14 @@ TRANSLITERATION_MIN_RATIO = 0.75
 def unify_entity_keys(
     per_article: Sequence[Sequence[tuple[Mention, ...]]],
     languages: Sequence[str | None] | None = None,
+    *,
+    one_story: bool = False,
 ) -> list[list[tuple[Mention, ...]]]:
     """Give one entity the same key in every article: a surname-only key joins a full name's key,
     and with ``languages`` (one per article) a person's name spelled the way another language
-    spells it ("Wladimir Putin", "Vladimir Putin", "Vladimir Poutine") joins one key."""
+    spells it ("Wladimir Putin", "Vladimir Putin", "Vladimir Poutine") joins one key. With
+    ``one_story`` (the articles report one story: a comparison), a surname misspelt by one letter
+    joins the other spelling (:func:`_misspelt_surnames`)."""
     person_keys = {
         m.key for article in per_article for sentence in article for m in sentence if m.type == "PER"
     }
@@ -204,10 +208,71 @@ def unify_entity_keys(
             target = _genitive_target(key_parts, key, joined)
             if target is not None:
                 mapping[key] = target
+    if one_story:
+        for key, target in _misspelt_surnames(per_article, mapping).items():
+            mapping.update({k: target for k, v in mapping.items() if v == key})
+            mapping[key] = target
     return [
         [tuple(replace(m, key=mapping.get(m.key, m.key)) for m in sentence) for sentence in article]
         for article in per_article
     ]
+
+
+# A surname misspelt in one article of a story ("Kowalsky" for "Kowalski") kept two keys, and the one
+# person two rows in every table. Joined only where a slip of one letter is much likelier than a
+# second person: surnames of at least this many letters, one edit apart (a letter changed, added or
+# dropped), the same first letter, first names that agree where both give one and at least one
+# giving one, and never two names of one sentence ("Anna Schmid and Anna Schmidt" are two people).
+# Short surnames are left apart: "Meier" and "Meyer", "Maier" and "Mayer" are common names of
+# different families, and so would be pairs of bare surnames ("Schmid", "Schmidt"). Our own rule.
+MIN_MISSPELT_SURNAME = 6
+
+
+def _misspelt_surnames(
+    per_article: Sequence[Sequence[tuple[Mention, ...]]], mapping: dict[str, str]
+) -> dict[str, str]:
+    """Person keys (after ``mapping``) whose surname is a one-letter slip of another key's, mapped to
+    the spelling the story uses more often (see MIN_MISSPELT_SURNAME)."""
+    counts: Counter[str] = Counter()
+    together: set[tuple[str, str]] = set()
+    for article in per_article:
+        for sentence in article:
+            keys = {mapping.get(m.key, m.key) for m in sentence if m.type == "PER"}
+            counts.update(mapping.get(m.key, m.key) for m in sentence if m.type == "PER")
+            together.update((a, b) for a in keys for b in keys if a != b)
+    split = {
+        key: tuple(p for p in key[4:].split("-") if p and p not in _PARTICLE_SLUGS)
+        for key in counts
+        if key.startswith("per:")
+    }
+    ranked = sorted((k for k in split if split[k]), key=lambda k: (-counts[k], -len(split[k]), k))
+    result: dict[str, str] = {}
+    for n, key in enumerate(ranked):
+        if key in result:
+            continue
+        for other in ranked[n + 1 :]:
+            if other not in result and (key, other) not in together and _one_slip(split[key], split[other]):
+                result[other] = key
+    return result
+
+
+def _one_slip(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names of one person but for a slip of one letter in the surname (their last parts)."""
+    first_a, first_b = a[:-1], b[:-1]
+    if not (first_a or first_b) or (first_a and first_b and first_a != first_b):
+        return False
+    x, y = a[-1], b[-1]
+    return x != y and min(len(x), len(y)) >= MIN_MISSPELT_SURNAME and x[0] == y[0] and _one_edit(x, y)
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """Whether ``y`` is ``x`` with one letter changed, added or dropped."""
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y, strict=True)) == 1
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 # Case endings of a German adjective that opens a name: "Alte Brücke", "der Alten Brücke", "Neuer

@@ -57,6 +57,7 @@ def analyse_articles(
     store: AnalysisStore | None = None,
     known: Mapping[str, str] | None = None,
     meanwhile: Callable[[Sequence[Sequence[Sentence]]], object] | None = None,
+    one_story: bool = False,
 ) -> list[AnalysedArticle]:
     """Statements with entities, quantities, dates, kinds, speakers and subjectivity for each article.
 
@@ -67,7 +68,9 @@ def analyse_articles(
     contextual vectors of all of them are then computed in a child process while this one runs
     ``meanwhile`` on the statements of the articles to analyse (if there are any: e.g. loading the
     sentence embedder the comparison needs next and embedding the statements with it) and the rest
-    of the analysis. The results are the same either way.
+    of the analysis. The results are the same either way. ``one_story`` says the articles report
+    one story (a comparison): then a surname misspelt in one of them joins its other spelling
+    (``coreference.unify_entity_keys``); articles ingested together may be of many stories.
     """
     split: dict[int, tuple[Article, tuple[Sentence, ...]]] = {}
     forget: list[Callable[[], None]] = []
@@ -102,7 +105,9 @@ def analyse_articles(
     sentences = [list(p[1]) for p in parts]
     languages = [p[0].language for p in parts]
     with_surnames = add_story_surnames(prepared, sentences, [p[2] for p in parts])
-    mentions = unify_entity_keys(add_story_names(prepared, sentences, with_surnames), languages)
+    mentions = unify_entity_keys(
+        add_story_names(prepared, sentences, with_surnames), languages, one_story=one_story
+    )
     published = [a.published for a in prepared]
     people = _people_of_story(mentions)
     results = []

@@ -221,11 +221,13 @@ def cluster_partition_window(
     return cluster_window(docs, window, days)
 
 
-def _analyse(articles: Sequence[Article]) -> tuple[list[AnalysedArticle], list[Failure]]:
+def _analyse(
+    articles: Sequence[Article], *, one_story: bool = False
+) -> tuple[list[AnalysedArticle], list[Failure]]:
     from blickwinkel.analyse.pipeline import analyse_articles
 
     try:
-        return analyse_articles(articles), []
+        return analyse_articles(articles, one_story=one_story), []
     except Exception:
         analysed: list[AnalysedArticle] = []
         failures: list[Failure] = []
@@ -262,7 +264,7 @@ def compare_chunk(
     compared = 0
     for story, members in stories:
         articles = [_load_prepared(out, part)["articles"][article] for part, article in members]
-        analysed, failed = _analyse(articles)
+        analysed, failed = _analyse(articles, one_story=True)
         failures.extend(failed)
         for a in analysed:
             rows["articles"].append(article_row(a.article, story))
