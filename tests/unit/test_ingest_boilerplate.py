@@ -567,3 +567,52 @@ def test_a_line_naming_the_sources_of_a_report_is_a_credit(line: str) -> None:
 )
 def test_a_sentence_that_opens_like_a_source_line_is_article_text(line: str) -> None:
     assert boilerplate_kind(line) is None
+
+
+# Caption pointers (thirteenth session; found by the new user): a note of where someone is in the
+# picture, a credit in brackets, and a piece that opens by pointing to the picture it describes are no
+# facts of the article. Invented text.
+CAPTIONED = "\n\n".join(
+    [
+        "Neue Brücke in Kellbach eröffnet",
+        "Bürgermeisterin Anna Berg eröffnete am Montag die neue Brücke über die Kell.",
+        "(Foto: Stadt Kellbach)",
+        "(links im Bild)",
+        "Im Bild: Bürgermeisterin Anna Berg und Bauleiter Tom Reyes bei der Eröffnung am Montag.",
+        "Unser Bild zeigt die neue Brücke am Abend der Eröffnung.",
+        "Die Brücke ist für Fußgänger und Radfahrer freigegeben, Autos dürfen sie nicht befahren.",
+        "Pictured left: Mayor Anna Berg at the opening of the new bridge on Monday.",
+        "(pictured left)",
+        "(Photo: Jane Doe/Reuters)",
+        "Im Bildband der Stadt ist die alte Brücke noch zu sehen.",
+    ]
+)
+
+
+def test_caption_pointers_are_no_facts() -> None:
+    article = read_text(CAPTIONED, source="bruecke.txt", fmt="text")
+    assert texts_of(article, "credit") == [
+        "(Foto: Stadt Kellbach)",
+        "(links im Bild)",
+        "(pictured left)",
+        "(Photo: Jane Doe/Reuters)",
+    ]
+    assert texts_of(article, "caption") == [
+        "Im Bild: Bürgermeisterin Anna Berg und Bauleiter Tom Reyes bei der Eröffnung am Montag.",
+        "Unser Bild zeigt die neue Brücke am Abend der Eröffnung.",
+        "Pictured left: Mayor Anna Berg at the opening of the new bridge on Monday.",
+    ]
+    # the article's own sentences stay paragraphs, also one that opens with a word like "Bild"
+    assert (
+        texts_of(article, "paragraph", "lead")[-1]
+        == "Im Bildband der Stadt ist die alte Brücke noch zu sehen."
+    )
+    assert len(texts_of(article, "paragraph", "lead")) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Links im Bild ist der alte Steg zu sehen.", "The mayor, pictured left, opened the bridge.", "(links)"],
+)
+def test_a_sentence_that_mentions_the_picture_stays_article_text(text: str) -> None:
+    assert boilerplate_kind(text) is None

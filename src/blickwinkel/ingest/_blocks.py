@@ -16,6 +16,7 @@ from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._boilerplate import (
     boilerplate_kind,
     byline_names,
+    describes_a_picture,
     ends_with_photo_credit,
     is_poll_lines,
     is_reader_call,
@@ -183,7 +184,9 @@ def mark_boilerplate(pieces: list[Piece]) -> list[Piece]:
             kind = boilerplate_kind(piece.text)
             if kind is not None:
                 piece.kind = kind
-            elif piece.kind in ("paragraph", "lead") and ends_with_photo_credit(piece.text):
+            elif piece.kind in ("paragraph", "lead") and (
+                ends_with_photo_credit(piece.text) or describes_a_picture(piece.text)
+            ):
                 piece.kind = "caption"
     texts = [p.text if p.kind in _FURNITURE_CANDIDATES else "" for p in pieces]
     for first, end in poll_spans(texts):

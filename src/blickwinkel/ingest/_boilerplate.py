@@ -6,8 +6,10 @@ promotions, reading prompts ("Lesen Sie auch", "Continue reading the main story"
 ("Have you been affected by …? Tell us", "Send us your photos"), a reader's question closing the
 article ("Were you caught in the queues?" before a call or at the very end), press-release furniture
 (contact and "notes to editors" labels, "ENDS") and share/print buttons left as text; ``credit`` for
-bylines ("Von Anna Muster", "By Jane Doe"), photo credits ("Foto: Keystone", "Photo: Reuters/…") and a
-press release's dateline ("Kellbach, 27. November 2025.").
+bylines ("Von Anna Muster", "By Jane Doe"), photo credits ("Foto: Keystone", "Photo: Reuters/…", also
+in brackets), a note of where someone is in the picture ("(links im Bild)") and a press release's
+dateline ("Kellbach, 27. November 2025."). A piece that opens by pointing to its picture ("Im Bild: …")
+is a caption (``describes_a_picture``).
 
 The patterns are written from how German and English news sites lay out these elements in
 general, with the commonest French and Spanish labels (polls, "Lire aussi", "Lea también"); each is
@@ -378,8 +380,12 @@ def _words(text: str) -> int:
 
 
 def is_photo_credit(text: str) -> bool:
-    """``Foto: Keystone``, ``Photo: Reuters/Jane Doe``; not ``Bild: Ein Hafen am Abend`` (a caption)."""
-    match = _CREDIT_LABEL.match(text.strip())
+    """``Foto: Keystone``, ``Photo: Reuters/Jane Doe``, also in brackets (``(Foto: Stadt Kellbach)``);
+    not ``Bild: Ein Hafen am Abend`` (a caption)."""
+    stripped = text.strip()
+    if stripped.startswith("(") and stripped.endswith(")"):
+        stripped = stripped[1:-1].strip()
+    match = _CREDIT_LABEL.match(stripped)
     if match is None:
         return False
     rest = match["rest"].strip().rstrip(".")
@@ -397,6 +403,41 @@ def is_photo_credit(text: str) -> bool:
         and all(t[:1].isupper() or t.lower() in _SOURCE_WORDS for t in tokens)
         and not any(t.isdigit() for t in tokens)
     )
+
+
+# Where a picture is, as a caption or a note beside the text points to it: "(links im Bild)",
+# "(pictured left)", "(Archivbild)" alone, and a piece that opens by pointing to the picture it
+# describes: "Im Bild: …", "Unser Bild zeigt …", "Pictured left: …", "Above: …", "En la imagen: …",
+# "Sur la photo : …". Such a piece describes a picture (a caption, never a fact of the article); the
+# words are our own, from how German, English, French and Spanish pages print them.
+_WHERE_IN_PICTURE = (
+    r"(?:(?:ganz\s+)?(?:links|rechts|oben|unten|vorne|hinten|in\s+der\s+mitte|mitte)\s+im\s+bild|"
+    r"im\s+bild\s+(?:links|rechts|oben|unten|vorne|hinten|in\s+der\s+mitte|mitte)|"
+    r"pictured(?:\s+(?:left|right|above|below|centre|center|top|bottom|far\s+left|far\s+right))?|"
+    r"(?:far\s+)?(?:left|right|centre|center)\s+(?:in|of)\s+(?:the\s+)?(?:picture|photo)|"
+    r"archivbild|archivfoto|symbolbild|symbolfoto|file\s+photo|stock\s+photo|"
+    r"à\s+gauche|à\s+droite|au\s+centre|a\s+la\s+izquierda|a\s+la\s+derecha|en\s+el\s+centro)"
+)
+_POINTER_ALONE = re.compile(rf"^\(\s*{_WHERE_IN_PICTURE}\s*\)\.?$", _I)
+_POINTER_OPENING = re.compile(
+    rf"^(?:{_WHERE_IN_PICTURE}\s*:|(?:im|auf\s+dem|zum)\s+bild\s*:|(?:unser|das)\s+(?:bild|foto)\s+zeigt\b|"
+    r"bildunterschrift\s*:|(?:photo\s+)?caption\s*:|(?:above|below|top|main\s+picture|main\s+image)\s*:|"
+    r"(?:our|the|this)\s+(?:picture|photo|image)\s+shows\b|sur\s+(?:la|cette)\s+photo\s*:|"
+    r"en\s+la\s+(?:imagen|foto(?:graf[ií]a)?)\s*:)",
+    _I,
+)
+
+
+def is_picture_pointer(text: str) -> bool:
+    """A note that only says where someone is in the picture ("(links im Bild)", "(pictured left)")."""
+    return bool(_POINTER_ALONE.match(text.strip()))
+
+
+def describes_a_picture(text: str) -> bool:
+    """A short piece that opens by pointing to the picture it describes ("Im Bild: …", "Pictured left:
+    …", "Unser Bild zeigt …"): a caption."""
+    stripped = text.strip()
+    return _words(stripped) <= MAX_CAPTION_WORDS and bool(_POINTER_OPENING.match(stripped))
 
 
 # The lower-case words a photo credit uses to say where a picture comes from.
@@ -458,6 +499,7 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
         or _WIRE_PHOTO_CREDIT.match(stripped)
         or _DATELINE_PIECE.match(stripped)
         or is_source_credit(stripped)
+        or is_picture_pointer(stripped)
     ):
         return "credit"
     if words > MAX_PROMPT_WORDS:
