@@ -42,7 +42,8 @@ QUOTE_PATTERNS = (
     re.compile(r"(?<![\w’'])'([^'\n]{1,500}?)'(?![\w’'])"),
 )
 WORD = re.compile(r"\w+")
-_GERMAN_GUILLEMETS, _FRENCH_GUILLEMETS = QUOTE_PATTERNS[2], QUOTE_PATTERNS[3]
+_GERMAN_GUILLEMETS = next(p for p in QUOTE_PATTERNS if p.pattern.startswith("»"))
+_FRENCH_GUILLEMETS = next(p for p in QUOTE_PATTERNS if p.pattern.startswith("«"))
 # French and Spanish open with « and close with », German the other way round (»…«). Tried German
 # first, the French '« Nous sommes prêts », a affirmé <Name>, « mais … »' gave the words between two
 # quotes ("», a affirmé <Name>, «") as a quotation, and the speaker inside it was no speaker. The
