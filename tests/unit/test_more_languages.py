@@ -288,3 +288,27 @@ def test_speaker_kinds(speaker: str, kind: str) -> None:
     from blickwinkel.analyse.speaker_kinds import speaker_kind
 
     assert speaker_kind(speaker) == kind
+
+
+def test_the_readme_table_says_what_the_readers_read() -> None:
+    # README's "Languages" table and analyse/readers.py (which the warning of `compare` reads) say the
+    # same for the speakers, dates, counts and opinion columns
+    from pathlib import Path
+
+    from blickwinkel.analyse.readers import reads
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Languages\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[1:-1] for line in section.splitlines() if line.startswith("| ") and "(" in line]
+    checked = set()
+    for cells in rows:
+        codes = [part.split(")")[0] for part in cells[0].split("(")[1:]]
+        numbers, dates, speakers, opinion = (cell.strip() for cell in cells[5:9])
+        for code in codes:
+            read = set(reads(code))
+            assert (numbers == "✓") == ("counts or amounts" in read), code
+            assert (dates == "✓") == ("dates" in read), code
+            assert (speakers == "✓") == ("speakers" in read), code
+            assert (opinion != "—") == ("opinion" in read), code
+            checked.add(code)
+    assert {"de", "en", "fr", "es", "it", "pt", "nl", "pl"} <= checked
