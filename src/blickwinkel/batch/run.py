@@ -49,6 +49,7 @@ from blickwinkel.errors import BatchError, Errors, IngestError
 from blickwinkel.ingest.urls import latest_of_each_url
 from blickwinkel.model import AnalysedArticle, Article
 from blickwinkel.stories import Story, StoryDoc
+from blickwinkel.stories.progress import ProgressCallback
 from blickwinkel.text.titles import title_from_text
 
 # Articles embedded in one call inside a prepare task (the encoders are fastest on batches).
@@ -56,8 +57,6 @@ EMBED_BATCH = 64
 # Prepare work files a worker keeps in memory while clustering and comparing (each holds one partition).
 CACHED_PARTITIONS = 4
 WORK = "_work"
-
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -360,12 +359,12 @@ def _run_all(
     function: Callable[..., Any],
     args: Sequence[tuple[Any, ...]],
     stage: str,
-    progress: Progress | None,
+    progress: ProgressCallback | None,
 ) -> list[Any]:
     return _gather([client.submit(function, *a, pure=False) for a in args], stage, progress)
 
 
-def _gather(futures: Sequence[Any], stage: str, progress: Progress | None) -> list[Any]:
+def _gather(futures: Sequence[Any], stage: str, progress: ProgressCallback | None) -> list[Any]:
     """Results of ``futures`` in their order, reporting progress as they finish."""
     from distributed import as_completed
 
@@ -389,7 +388,7 @@ def run_batch(
     workers: int | None = None,
     compare: bool = True,
     days: int = WINDOW_DAYS,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     client: Any = None,
 ) -> BatchResult:
     """Read, embed, cluster and compare ``inputs`` on Dask and write the tables to ``out``.
@@ -478,7 +477,7 @@ def _cluster_windows(
     output: Output,
     days: int,
     meta: dict[str, ArticleMeta],
-    progress: Progress | None,
+    progress: ProgressCallback | None,
 ) -> tuple[list[Story], list[StoryPart]]:
     """The stories of all windows, clustered window by window on the workers and joined across
     window borders, and the story parts they were joined from."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +34,7 @@ from blickwinkel.stories.features import (
     unique_in_order,
 )
 from blickwinkel.stories.metrics import ClusteringScores, clustering_scores, pearson
+from blickwinkel.stories.progress import ProgressCallback, no_progress
 from blickwinkel.stories.score import same_story_score
 from blickwinkel.text import content_hash
 
@@ -137,8 +138,6 @@ def pearson_by_language(scores: Sequence[float], pairs: Sequence[SimilarityPair]
     return out
 
 
-# Reports progress as (what, done, total); the CLI draws it, tests and library users pass nothing.
-ProgressCallback = Callable[[str, int, int], None]
 # Pairs scored between progress reports.
 CHUNK = 32
 # Articles analysed and embedded per call: large enough that e5's batches (sorted by length, about
@@ -146,12 +145,8 @@ CHUNK = 32
 FEATURE_CHUNK = 128
 
 
-def _no_progress(what: str, done: int, total: int) -> None:
-    return None
-
-
 def docs_with_progress(
-    articles: Sequence[Article], embedder: Embedder, progress: ProgressCallback = _no_progress
+    articles: Sequence[Article], embedder: Embedder, progress: ProgressCallback = no_progress
 ) -> list[StoryDoc]:
     """Story features of ``articles`` in chunks, reporting each chunk (the same as one call)."""
     docs: list[StoryDoc] = []
@@ -163,7 +158,7 @@ def docs_with_progress(
 
 
 def evaluate_similarity(
-    pairs: Sequence[SimilarityPair], embedder: Embedder, progress: ProgressCallback = _no_progress
+    pairs: Sequence[SimilarityPair], embedder: Embedder, progress: ProgressCallback = no_progress
 ) -> SimilarityReport:
     """Pearson of the shipped same-story score with the gold ``overall`` (negated, so higher is better).
 
@@ -266,7 +261,7 @@ class ClusteringReport:
 
 def cluster_with_progress(
     docs: Sequence[StoryDoc],
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
     *,
     window_days: int = WINDOW_DAYS,
     join_probability: float | None = None,
@@ -292,7 +287,7 @@ def evaluate_clustering(
     articles: Sequence[Article],
     gold: dict[str, str],
     embedder: Embedder,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
 ) -> ClusteringReport:
     """Cluster ``articles`` into stories and score them against the gold events."""
     docs = docs_with_progress(articles, embedder, progress)
@@ -408,7 +403,7 @@ def cross_validate_clustering(
     folds: int = EVENT_FOLDS,
     grid: Sequence[float] = JOIN_GRID,
     weight_grid: Sequence[LinkWeights] = WEIGHT_GRID,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
 ) -> CrossValidatedClustering:
     """Event folds (all articles of an event in one fold; events dealt round-robin in sorted order).
     Per fold the join probability and link weights that cluster the training events best are chosen

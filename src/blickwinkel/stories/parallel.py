@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -26,6 +26,7 @@ from blickwinkel.errors import EmbedderError, Errors
 from blickwinkel.model import Article
 from blickwinkel.stories.cluster import WINDOW_DAYS, StoryClusterer
 from blickwinkel.stories.features import StoryDoc, story_docs
+from blickwinkel.stories.progress import ProgressCallback, no_progress
 from blickwinkel.text import content_hash
 
 # Articles sent to a worker at once: enough for batched embedding, small enough for steady progress.
@@ -33,8 +34,6 @@ CHUNK = 32
 # Fewer articles than this per process are done in this process: starting a worker (imports and
 # the model load) costs about 1.5 s of CPU, what embedding some 40 articles costs.
 MIN_ARTICLES_PER_PROCESS = 100
-
-ProgressCallback = Callable[[str, int, int], None]
 
 # The embedder of a worker process, set once when it starts.
 _WORKER: dict[str, Embedder] = {}
@@ -61,15 +60,11 @@ def _worker_docs(articles: Sequence[Article]) -> list[StoryDoc]:
     return story_docs(articles, _WORKER["embedder"])
 
 
-def _no_progress(what: str, done: int, total: int) -> None:
-    return None
-
-
 def story_docs_in_processes(
     articles: Sequence[Article],
     embedder: Embedder,
     processes: int,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
 ) -> list[StoryDoc]:
     """The story features of ``articles`` (as :func:`story_docs` gives them, chunk by chunk) computed
     in up to ``processes`` processes; in this one when there are too few articles for more to pay off."""
@@ -80,7 +75,7 @@ def story_doc_chunks(
     articles: Sequence[Article],
     embedder: Embedder,
     processes: int,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
 ) -> Iterator[list[StoryDoc]]:
     """:func:`story_docs_in_processes` chunk by chunk, in input order, each as soon as it is done (so
     a caller can cluster while the workers embed)."""
@@ -129,7 +124,7 @@ def cluster_as_embedded(
     articles: Sequence[Article],
     embedder: Embedder,
     processes: int,
-    progress: ProgressCallback = _no_progress,
+    progress: ProgressCallback = no_progress,
     *,
     window_days: int = WINDOW_DAYS,
 ) -> tuple[StoryClusterer, list[StoryDoc]]:
