@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from blickwinkel.analyse.quantities import find_quantities
 from blickwinkel.compare import compare_articles
 from blickwinkel.compare.clashes import local_figure_conflict, tallies, typographic_form
 from blickwinkel.compare.conflicts import find_conflicts
@@ -149,6 +150,43 @@ _SWAP = str.maketrans({"'": "’", '"': "“", "-": "–"})
 def test_copies_that_differ_only_in_typography_never_conflict(words: list[str]) -> None:
     quote = "The mayor said: " + " ".join(words) + "."
     assert not conflicts_of(quote, quote.translate(_SWAP))
+
+
+_QUOTE_WORDS = st.sampled_from(
+    ["we", "don't", "won't", "will", "accept", "not", "never", "no", "3", "40", "4,5", "Monday", "Anna",
+     "the", "bridge", "is", "safe", "for", "one", "day", "-", "'open'", "nicht", "nie", "Brücke"]
+)  # fmt: skip
+_CLAUSES = st.lists(st.lists(_QUOTE_WORDS, min_size=3, max_size=8).map(" ".join), min_size=2, max_size=4)
+
+
+def _copy_of_quote(clauses: list[str], how: str, which: int, dots: str) -> str:
+    """Another outlet's copy of one quote: in other typography, with a clause cut to an ellipsis, or
+    with a clause left out (never the first: the copy must still be the quote)."""
+    n = 1 + which % (len(clauses) - 1)
+    if how == "ellipsis":
+        clauses = [*clauses[:n], dots, *clauses[n + 1 :]]
+    elif how == "dropped":
+        clauses = [*clauses[:n], *clauses[n + 1 :]]
+    text = "\u201c" + ", ".join(clauses) + ",\u201d the mayor said."
+    return text.translate(_SWAP) if how == "typography" else text
+
+
+@settings(max_examples=40)
+@example(["the bridge will open on Monday", "not on Sunday"], "ellipsis", 0, "…")
+@example(["the bridge will open on Monday", "not the road"], "dropped", 0, "…")
+@given(
+    _CLAUSES,
+    st.sampled_from(["typography", "ellipsis", "dropped"]),
+    st.integers(0, 5),
+    st.sampled_from(["…", "..."]),
+)
+def test_copies_of_one_quote_never_conflict(clauses: list[str], how: str, which: int, dots: str) -> None:
+    # typographic variants, an ellipsis for a cut clause, a dropped clause: one quote, never a conflict
+    quote = "\u201c" + ", ".join(clauses) + ",\u201d the mayor said."
+    copy = _copy_of_quote(clauses, how, which, dots)
+    extras_a = {"quantities": tuple(find_quantities(quote, "en"))}
+    extras_b = {"quantities": tuple(find_quantities(copy, "en"))}
+    assert not conflicts_of(quote, copy, extras_a, extras_b), (quote, copy)
 
 
 def test_the_html_report_marks_both_spans_of_a_conflict() -> None:

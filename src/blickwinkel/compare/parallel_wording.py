@@ -163,11 +163,32 @@ def _denies(tokens: Sequence[Token]) -> bool:
     )
 
 
+# An ellipsis, bracketed or not ("…", "...", "[…]", "(...)"): where a copy of a quote cut words out.
+_ELLIPSIS = re.compile(r"[\[(]?(?:…|\.\.\.)+[\])]?")
+
+
+_CLAUSE_MARKS = frozenset({",", ";", ":", "-", "(", ")"})
+
+
+def _cut(negated: Sequence[Token], other: Sequence[Token]) -> bool:
+    """Whether the other side cut the negated stretch out rather than denied it: it holds only an
+    ellipsis there, or nothing where the negated side has a whole clause (set off by a comma, a
+    semicolon, a colon, a dash or a bracket, with a word besides the negation). "hat die Anwohner
+    nicht informiert" / "hat die Anwohner informiert" drops the negation alone: a denial."""
+    if other:
+        return _ELLIPSIS.fullmatch("".join(t.key for t in other)) is not None
+    clause = negated[0].key in _CLAUSE_MARKS or negated[-1].key in _CLAUSE_MARKS
+    words = [t for t in negated if t.key[0].isalnum() and not _denies([t])]
+    return clause and bool(words)
+
+
 def parallel_negation(hunks: Sequence[Hunk]) -> Hunk | None:
-    """The stretch where parallel wording differs by a negation on one side only."""
+    """The stretch where parallel wording differs by a negation on one side only; a negation the
+    other side cut out ("we will rebuild, but not this year" / "we will rebuild, …" or "we will
+    rebuild") is left out, not denied."""
     for xs, ys in hunks:
         nx, ny = _denies(xs), _denies(ys)
-        if nx != ny:
+        if nx != ny and not (_cut(xs, ys) if nx else _cut(ys, xs)):
             return xs, ys
     return None
 
