@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -63,7 +63,7 @@ def invalid_field(field: str, problem: str) -> str:
     return Errors.W023.format(field=field, problem=problem)
 
 
-def first_invalid(errors: list[Any]) -> tuple[str, str]:
+def first_invalid(errors: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
     """The field (dotted, without pydantic's "body"/"query" … prefix) and problem of the first of
     pydantic's validation errors."""
     first = errors[0] if errors else {}
@@ -76,7 +76,7 @@ _NOT_FOUND = {"story_id": Errors.W001, "article_id": Errors.W002, "key": Errors.
 _SHOWN_ID_CHARS = 80
 
 
-def unknown_resource(errors: list[Any]) -> tuple[str, str] | None:
+def unknown_resource(errors: Sequence[Mapping[str, Any]]) -> tuple[str, str] | None:
     """The path parameter and 404 message when a path parameter is invalid (``/stories/abc``,
     ``/stories/0``, an id past the database's integers): such an address names no story, article or
     entity, as an unknown number does (they answered 422, as if the request could be mended);
