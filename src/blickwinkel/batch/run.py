@@ -26,7 +26,7 @@ import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from blickwinkel.batch.output import TABLES, Output, article_row, comparison_rows, statement_row
 from blickwinkel.batch.partitions import Partition, list_partitions, read_partition
@@ -51,6 +51,9 @@ from blickwinkel.model import AnalysedArticle, Article
 from blickwinkel.stories import Story, StoryDoc
 from blickwinkel.stories.progress import ProgressCallback
 from blickwinkel.text.titles import title_from_text
+
+if TYPE_CHECKING:
+    from distributed import Client, Nanny
 
 # Articles embedded in one call inside a prepare task (the encoders are fastest on batches).
 EMBED_BATCH = 64
@@ -303,7 +306,7 @@ def compare_chunk(
 
 
 @contextlib.contextmanager
-def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
+def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
     """A client of the cluster at ``scheduler``, or of a LocalCluster sized to this machine."""
     from distributed import Client, LocalCluster
 
@@ -336,7 +339,7 @@ WORKER_EXIT_SECONDS = 30.0
 
 
 @functools.cache
-def patient_nanny() -> type[Any]:
+def patient_nanny() -> type[Nanny]:
     """Dask's ``Nanny`` giving its worker process :data:`WORKER_EXIT_SECONDS` to end when the cluster
     closes at the end of a run. Dask's own gives 4 seconds (0.8 × 5), then kills the process and logs
     "Worker process still alive after 4.0 seconds, killing": a worker that has compared a partition
@@ -355,7 +358,7 @@ def patient_nanny() -> type[Any]:
 
 
 def _run_all(
-    client: Any,
+    client: Client,
     function: Callable[..., Any],
     args: Sequence[tuple[Any, ...]],
     stage: str,
@@ -389,7 +392,7 @@ def run_batch(
     compare: bool = True,
     days: int = WINDOW_DAYS,
     progress: ProgressCallback | None = None,
-    client: Any = None,
+    client: Client | None = None,
 ) -> BatchResult:
     """Read, embed, cluster and compare ``inputs`` on Dask and write the tables to ``out``.
 
@@ -472,7 +475,7 @@ def _windows_of_articles(
 
 
 def _cluster_windows(
-    client: Any,
+    client: Client,
     members_of: dict[str, list[tuple[str, str]]],
     output: Output,
     days: int,
@@ -522,7 +525,7 @@ def _write_run_tables(
     output.write_bytes(["manifest.json"], json.dumps(result.to_json(), indent=2).encode())
 
 
-def _dashboard(client: Any) -> str | None:
+def _dashboard(client: Client) -> str | None:
     import importlib.util
 
     if not importlib.util.find_spec("bokeh"):
