@@ -1125,6 +1125,12 @@ def test_a_source_over_records_of_several_outlets_names_a_crawl_not_the_outlet(t
             "text": "The library hires two staff.",
         },
         {"source": "Farnholt Radio", "text": "The Farnholt bridge closes for repairs."},
+        # one outlet's sections on hosts of their own are one site, not several outlets
+        {"source": "Kellbach Kurier", "url": "https://sport.kurier.co.at/a", "text": "The club won."},
+        {"source": "Kellbach Kurier", "url": "https://kurier.co.at/b", "text": "The pool reopens."},
+        {"source": "Kellbach Kurier", "url": "https://wien.kurier.co.at/c", "text": "A fair opens."},
+        {"source": "Lindau Bote", "url": "https://sport.lindau-bote.example/a", "text": "The club won."},
+        {"source": "Lindau Bote", "url": "https://lindau-bote.example/b", "text": "The pool reopens."},
     ]
     for name, text in (
         ("crawl.jsonl", "\n".join(json.dumps(r) for r in records)),
@@ -1141,6 +1147,8 @@ def test_a_source_over_records_of_several_outlets_names_a_crawl_not_the_outlet(t
             "Mühlbach Herald",  # one outlet's records: its name
             "Mühlbach Herald",
             "Farnholt Radio",  # no address to tell: the source names it
+            *["Kellbach Kurier"] * 3,
+            *["Lindau Bote"] * 2,
         ]
         assert [a.meta.get("source") for a in result.articles[:3]] == ["harbour-crawl-2"] * 3
 

@@ -126,12 +126,23 @@ def crawl_sources(items: Sequence[object]) -> frozenset[str]:
             continue
         named = item.get("outlet")
         address = item.get("url") if item.get("url") is not None else item.get("link")
-        outlet = (
-            named if isinstance(named, str) else host_outlet(address if isinstance(address, str) else None)
-        )
+        host = host_outlet(address if isinstance(address, str) else None)
+        outlet = named if isinstance(named, str) else (_site(host) if host else None)
         if outlet:
             outlets.setdefault(item["source"], set()).add(outlet.casefold())
     return frozenset(value for value, seen in outlets.items() if len(seen) > 1)
+
+
+# Second-level names under a country's domain ("herald.co.uk"): the site is the three last labels.
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
+
+
+def _site(host: str) -> str:
+    """The site a host belongs to: its last two labels ("sport.herald.example" and "herald.example" are
+    one outlet's pages, not two outlets), three under a country's second level ("news.herald.co.uk")."""
+    labels = host.casefold().split(".")
+    keep = 3 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
 
 
 def item_to_article(
