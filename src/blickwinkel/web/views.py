@@ -7,7 +7,7 @@ over their own offsets (like :mod:`blickwinkel.report.html`), and only http(s) U
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,13 +152,55 @@ def story_view(
     by_id = {s.id: s for s in statements}
     facts: tuple[Fact, ...] = comparison.facts if comparison else ()
     conflicts: tuple[Conflict, ...] = comparison.conflicts if comparison else ()
+    fact_articles = {
+        f.id: set(f.articles) | {by_id[s].article for s in f.statements if s in by_id} for f in facts
+    }
+    classes = _statement_classes(by_id, facts, conflicts, fact_articles)
+    columns = []
+    for aid, article in articles.items():
+        own = [s for s in statements if s.article == aid]
+        columns.append(_article_column(aid, article, labels[aid], own, classes, language))
+
+    def canonical_text(f: Fact) -> str:
+        s = by_id.get(f.canonical) or next((by_id[x] for x in f.statements if x in by_id), None)
+        return s.text if s else f.id
+
+    ordered_facts = sorted(facts, key=lambda f: -len(fact_articles[f.id]))
+    omissions = []
+    for aid in articles:
+        missing = tuple(
+            canonical_text(f)
+            for f in ordered_facts
+            if aid not in fact_articles[f.id] and len(fact_articles[f.id]) >= 2
+        )
+        omissions.append((labels[aid], missing))
+    return StoryView(
+        columns=tuple(columns),
+        facts=_fact_rows(articles, ordered_facts, conflicts, by_id, fact_articles, canonical_text),
+        conflicts=tuple(_conflict_view(c, by_id, labels) for c in conflicts),
+        omissions=tuple(omissions),
+        quotes=_quotes(statements, labels),
+        timeline=_timeline(articles, statements, labels),
+        n_conflicts=len(conflicts),
+        n_facts=len(facts),
+        n_shared=sum(1 for f in facts if len(fact_articles[f.id]) >= 2),
+        languages=tuple(sorted({a.language for a in articles.values() if a.language})),
+        notes=comparison_notes(articles.values(), comparison, language),
+    )
+
+
+def _statement_classes(
+    by_id: Mapping[str, Statement],
+    facts: Sequence[Fact],
+    conflicts: Sequence[Conflict],
+    fact_articles: Mapping[str, set[str]],
+) -> dict[str, str]:
+    """Each statement's classes on the page: shared, unique, perhaps, conflict or none, and subj and
+    quote."""
     conflicted = {sid for c in conflicts for sid in c.statements}
-    conflict_facts = {c.fact for c in conflicts}
-    fact_articles: dict[str, set[str]] = {}
     classes: dict[str, str] = {}
     for f in facts:
-        arts = set(f.articles) | {by_id[s].article for s in f.statements if s in by_id}
-        fact_articles[f.id] = arts
+        arts = fact_articles[f.id]
         for sid in f.statements:
             # A fact another article may state too ("perhaps also in") is not marked as unique.
             classes[sid] = "shared" if len(arts) >= 2 else "unique" if not f.perhaps_in else "perhaps"
@@ -171,36 +213,43 @@ def story_view(
         if _is_quote(s):
             extra.append("quote")
         classes[sid] = " ".join([classes.get(sid, "none"), *extra])
+    return classes
 
-    columns = []
-    for aid, article in articles.items():
-        own = [s for s in statements if s.article == aid]
-        columns.append(
-            ArticleColumn(
-                id=aid,
-                label=labels[aid],
-                title=article.title,
-                published=article.published.isoformat() if article.published else None,
-                language=article.language,
-                url=safe_url(article.url),
-                blocks=_body(article, own, classes),
-                subjective=sum(1 for s in own if s.subjective),
-                quotes=sum(1 for s in own if _is_quote(s)),
-                marks=article_marks(article, language),
-            )
-        )
 
-    def canonical_text(f: Fact) -> str:
-        s = by_id.get(f.canonical) or next((by_id[x] for x in f.statements if x in by_id), None)
-        return s.text if s else f.id
+def _article_column(
+    aid: str, article: Article, label: str, own: list[Statement], classes: dict[str, str], language: str
+) -> ArticleColumn:
+    """An article's column: its text with the statements marked, its counts and its marks."""
+    return ArticleColumn(
+        id=aid,
+        label=label,
+        title=article.title,
+        published=article.published.isoformat() if article.published else None,
+        language=article.language,
+        url=safe_url(article.url),
+        blocks=_body(article, own, classes),
+        subjective=sum(1 for s in own if s.subjective),
+        quotes=sum(1 for s in own if _is_quote(s)),
+        marks=article_marks(article, language),
+    )
 
-    ordered_facts = sorted(facts, key=lambda f: -len(fact_articles[f.id]))
+
+def _fact_rows(
+    articles: Mapping[str, Article],
+    ordered_facts: Sequence[Fact],
+    conflicts: Sequence[Conflict],
+    by_id: Mapping[str, Statement],
+    fact_articles: Mapping[str, set[str]],
+    canonical_text: Callable[[Fact], str],
+) -> tuple[FactRow, ...]:
+    """A row a fact (the most widely reported first), a cell an article."""
+    conflict_facts = {c.fact for c in conflicts}
     conflict_articles: dict[str, set[str]] = {}
     for c in conflicts:
         conflict_articles.setdefault(c.fact, set()).update(
             by_id[s].article for s in c.statements if s in by_id
         )
-    rows = tuple(
+    return tuple(
         FactRow(
             id=f.id,
             text=canonical_text(f),
@@ -219,33 +268,30 @@ def story_view(
         for f in ordered_facts
     )
 
-    conflict_views = []
-    for c in conflicts:
-        sides = []
-        for n, sid in enumerate(c.statements):
-            said = by_id.get(sid)
-            sides.append(
-                Side(
-                    label=labels.get(said.article, said.article) if said else sid,
-                    text=said.text if said else sid,
-                    value=_value(c.values[n]) if len(c.values) == len(c.statements) else None,
-                    anchor=statement_anchor(sid),
-                    marked=split_at_span(said, c.spans[n]) if said and len(c.spans) > n else None,
-                )
+
+def _conflict_view(
+    c: Conflict, by_id: Mapping[str, Statement], labels: Mapping[str, str]
+) -> tuple[str, str, tuple[Side, ...]]:
+    sides = []
+    for n, sid in enumerate(c.statements):
+        said = by_id.get(sid)
+        sides.append(
+            Side(
+                label=labels.get(said.article, said.article) if said else sid,
+                text=said.text if said else sid,
+                value=_value(c.values[n]) if len(c.values) == len(c.statements) else None,
+                anchor=statement_anchor(sid),
+                marked=split_at_span(said, c.spans[n]) if said and len(c.spans) > n else None,
             )
-        conflict_views.append((c.kind, labelled_reason(c.reason, labels), tuple(sides)))
-
-    omissions = []
-    for aid in articles:
-        missing = tuple(
-            canonical_text(f)
-            for f in ordered_facts
-            if aid not in fact_articles[f.id] and len(fact_articles[f.id]) >= 2
         )
-        omissions.append((labels[aid], missing))
+    return (c.kind, labelled_reason(c.reason, labels), tuple(sides))
 
-    # Speakers by name ("Jonas Brehm", not "per:jonas-brehm"); reported speech
-    # and quotes that carry their own quotation marks are not set in marks again (no „„…“, sagte sie.“).
+
+def _quotes(
+    statements: Sequence[Statement], labels: Mapping[str, str]
+) -> tuple[tuple[str, tuple[tuple[str, str, bool], ...]], ...]:
+    """Speakers by name ("Jonas Brehm", not "per:jonas-brehm"), the most quoted first; reported speech
+    and quotes that carry their own quotation marks are not set in marks again (no „„…“, sagte sie.“)."""
     names = entity_names(statements)
     speakers: dict[str, list[tuple[str, str, bool]]] = {}
     for s in statements:
@@ -253,7 +299,13 @@ def story_view(
             verbatim = s.kind == "quote" and not any(mark in s.text for mark in _QUOTATION_MARKS)
             speaker = names.get(s.speaker, s.speaker)
             speakers.setdefault(speaker, []).append((labels.get(s.article, s.article), s.text, verbatim))
+    return tuple(sorted(((k, tuple(v)) for k, v in speakers.items()), key=lambda kv: -len(kv[1])))
 
+
+def _timeline(
+    articles: Mapping[str, Article], statements: Sequence[Statement], labels: Mapping[str, str]
+) -> tuple[tuple[str, str, str], ...]:
+    """Publication days and the dates statements name, in order, each once."""
     timeline: list[tuple[str, str, str]] = []
     for aid, article in articles.items():
         if article.published:
@@ -263,17 +315,4 @@ def story_view(
             if d.value:
                 timeline.append((d.value, labels.get(s.article, s.article), s.text))
     timeline.sort(key=lambda t: t[0])
-
-    return StoryView(
-        columns=tuple(columns),
-        facts=rows,
-        conflicts=tuple(conflict_views),
-        omissions=tuple(omissions),
-        quotes=tuple(sorted(((k, tuple(v)) for k, v in speakers.items()), key=lambda kv: -len(kv[1]))),
-        timeline=tuple(dict.fromkeys(timeline)),
-        n_conflicts=len(conflicts),
-        n_facts=len(facts),
-        n_shared=sum(1 for f in facts if len(fact_articles[f.id]) >= 2),
-        languages=tuple(sorted({a.language for a in articles.values() if a.language})),
-        notes=comparison_notes(articles.values(), comparison, language),
-    )
+    return tuple(dict.fromkeys(timeline))
