@@ -473,6 +473,106 @@ class OutletProfile:
         )
 
 
+@dataclass(frozen=True)
+class VoiceInArticle:
+    """What one article gives of one speaker: its statements of them, quoted and in reported speech."""
+
+    article: str
+    statements: tuple[str, ...]
+    quotes: int
+    reported: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "statements": list(self.statements),
+            "quotes": self.quotes,
+            "reported": self.reported,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> VoiceInArticle:
+        return cls(
+            article=str(data["article"]),
+            statements=tuple(str(s) for s in data.get("statements", ())),
+            quotes=int(data.get("quotes", 0)),
+            reported=int(data.get("reported", 0)),
+        )
+
+
+VoiceWording = Literal["same", "different"]
+
+
+@dataclass(frozen=True)
+class VoiceInFact:
+    """One fact that holds statements of one speaker: the articles that quote their words, those that
+    give them only in reported speech, and, where two or more quote them, whether the words are the
+    same (``wording``; None where fewer than two articles quote them) and which articles quote them in
+    the same words (``same_words``: groups of two or more articles)."""
+
+    fact: str
+    quoted: tuple[str, ...]
+    reported: tuple[str, ...]
+    wording: VoiceWording | None = None
+    same_words: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return (*self.quoted, *self.reported)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "fact": self.fact,
+            "quoted": list(self.quoted),
+            "reported": list(self.reported),
+            "wording": self.wording,
+            "same_words": [list(g) for g in self.same_words],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> VoiceInFact:
+        wording = data.get("wording")
+        return cls(
+            fact=str(data["fact"]),
+            quoted=tuple(str(a) for a in data.get("quoted", ())),
+            reported=tuple(str(a) for a in data.get("reported", ())),
+            wording=wording if wording in ("same", "different") else None,
+            same_words=tuple(tuple(str(a) for a in g) for g in data.get("same_words", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One speaker across the articles (``speaker``: their entity key, or an unnamed source as
+    written, "police"): which articles quote them, how often, and in which facts."""
+
+    speaker: str
+    kind: str | None
+    articles: tuple[VoiceInArticle, ...]
+    facts: tuple[VoiceInFact, ...]
+
+    @property
+    def statements(self) -> int:
+        return sum(len(a.statements) for a in self.articles)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "speaker_kind": self.kind,
+            "articles": [a.to_json() for a in self.articles],
+            "facts": [f.to_json() for f in self.facts],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Voice:
+        return cls(
+            speaker=str(data["speaker"]),
+            kind=data.get("speaker_kind"),
+            articles=tuple(VoiceInArticle.from_json(a) for a in data.get("articles", ())),
+            facts=tuple(VoiceInFact.from_json(f) for f in data.get("facts", ())),
+        )
+
+
 SCHEMA = "blickwinkel.comparison/1"
 
 
@@ -491,6 +591,9 @@ class Comparison:
     # Article ids in groups that share no fact and that the story model scores as different events
     # (compare/events.py); empty when the articles report one event.
     different_events: tuple[tuple[str, ...], ...] = ()
+    # Who is quoted by which articles (compare/voices.py), most quoted first; empty for a comparison
+    # stored before the thirteenth session.
+    voices: tuple[Voice, ...] = ()
 
     @property
     def independent_sources(self) -> int:
@@ -532,6 +635,7 @@ class Comparison:
             "coverage": self.coverage,
             "omissions": {k: [o.to_json() for o in v] for k, v in self.omissions.items()},
             "independent_sources": self.independent_sources,
+            "voices": [v.to_json() for v in self.voices],
         } | (  # only where it is so: the JSON of a comparison of one event is unchanged
             {"different_events": [list(group) for group in self.different_events]}
             if self.different_events
@@ -590,4 +694,5 @@ class Comparison:
             different_events=tuple(
                 tuple(str(aid) for aid in group) for group in data.get("different_events", ())
             ),
+            voices=tuple(Voice.from_json(v) for v in data.get("voices", ())),
         )

@@ -24,3 +24,4 @@ def test_example_story_matches_its_golden_file(story: Path) -> None:
     assert actual["facts"] == expected["facts"]
     assert actual["conflicts"] == expected["conflicts"]
     assert actual["outlets"] == expected["outlets"]
+    assert actual["voices"] == expected["voices"]

@@ -22,6 +22,7 @@ from blickwinkel.compare.facts import group_facts, perhaps_elsewhere
 from blickwinkel.compare.parts import Part, part_texts, parts_of
 from blickwinkel.compare.profile import outlet_profiles
 from blickwinkel.compare.similarity import embedding_text
+from blickwinkel.compare.voices import voices
 from blickwinkel.embed import Embedder
 from blickwinkel.errors import ComparisonError, Errors
 from blickwinkel.model import AnalysedArticle, Comparison, Statement
@@ -105,6 +106,7 @@ def compare_articles(
         embedder=embedder.name,
         coverage=coverage_matrix(facts, ids_in_order, conflicts, by_id),
         omissions=dict(omissions(facts, ids_in_order, central)),
+        voices=voices(articles, facts),
     )
 
 

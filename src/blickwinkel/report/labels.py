@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from blickwinkel.errors import Errors
-from blickwinkel.model import Article, Comparison, Link, Statement
+from blickwinkel.model import Article, Comparison, Link, Statement, Voice, VoiceInFact
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:
@@ -348,3 +348,64 @@ def comparison_notes(
         *(_reader_note(note, language) for article in items for note in article.notes),
     ]
     return tuple(dict.fromkeys(note for note in notes if note))
+
+
+_VOICE_WORDS = {
+    "en": {
+        "quoted": "quoted",
+        "reported": "reported",
+        "only": "only {who} quotes them",
+        "same": "same words in {who}",
+        "different": "worded differently in {who}",
+        "quoted_in": "quoted in {who}",
+        "reported_in": "reported in {who}",
+        "only_reported": "only reported in {who}",
+    },
+    "de": {
+        "quoted": "wörtlich",
+        "reported": "indirekt",
+        "only": "nur in {who}",
+        "same": "gleicher Wortlaut in {who}",
+        "different": "anders formuliert in {who}",
+        "quoted_in": "wörtlich in {who}",
+        "reported_in": "indirekt in {who}",
+        "only_reported": "nur indirekt in {who}",
+    },
+}
+
+
+def voice_counts(voice: Voice, labels: Mapping[str, str], language: str = "en") -> str:
+    """What each article gives of a speaker: "A 2 quoted, 1 reported · B 1 quoted"; for a speaker
+    only one article quotes, it says so: "only B quotes them: 1 reported". In ``language`` ("de" or
+    English). The one wording of the terminal report, the HTML report and the web's story page."""
+    words = _VOICE_WORDS.get(language, _VOICE_WORDS["en"])
+    counts = {
+        a.article: ", ".join(
+            f"{n} {words[key]}" for n, key in ((a.quotes, "quoted"), (a.reported, "reported")) if n
+        )
+        for a in voice.articles
+    }
+    if len(voice.articles) == 1:
+        aid = voice.articles[0].article
+        return f"{words['only'].format(who=labels.get(aid, aid))}: {counts[aid]}"
+    return " · ".join(f"{labels.get(aid, aid)} {text}" for aid, text in counts.items())
+
+
+def voice_wording(fact: VoiceInFact, labels: Mapping[str, str], language: str = "en") -> str:
+    """Whether the articles of a fact give a speaker's words alike: "same words in A B", "worded
+    differently in A B C (same words in A B)", "quoted in A, only reported in B", "reported in A B"."""
+    words = _VOICE_WORDS.get(language, _VOICE_WORDS["en"])
+
+    def who(ids: Sequence[str]) -> str:
+        return " ".join(labels.get(a, a) for a in ids)
+
+    if fact.wording == "different" and fact.same_words:
+        alike = ", ".join(words["same"].format(who=who(g)) for g in fact.same_words)
+        head = f"{words['different'].format(who=who(fact.quoted))} ({alike})"
+    elif fact.wording is not None:
+        head = words[fact.wording].format(who=who(fact.quoted))
+    elif fact.quoted:
+        head = words["quoted_in"].format(who=who(fact.quoted))
+    else:
+        return words["reported_in"].format(who=who(fact.reported))
+    return f"{head}, {words['only_reported'].format(who=who(fact.reported))}" if fact.reported else head

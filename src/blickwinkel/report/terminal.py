@@ -10,7 +10,15 @@ from rich.text import Text
 
 from blickwinkel.model import Article, Comparison, Fact, Link, Statement
 from blickwinkel.report.html import entity_names
-from blickwinkel.report.labels import article_marks, counted, labelled_reason, link_reason, outlet_labels
+from blickwinkel.report.labels import (
+    article_marks,
+    counted,
+    labelled_reason,
+    link_reason,
+    outlet_labels,
+    voice_counts,
+    voice_wording,
+)
 from blickwinkel.text.titles import title_from_text
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -107,6 +115,7 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
     links = {frozenset((k.a, k.b)): k for k in comparison.links}
     for n, fact in enumerate(shared, start=1):
         parts.append(_fact_block(n, fact, by_id, labels, names, links, conflict=fact.id in conflicted))
+    parts.append(_voices(comparison, labels, names, {f.id: n for n, f in enumerate(shared, start=1)}))
 
     for a in comparison.articles:
         aid = a.article.id
@@ -150,6 +159,33 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
     parts.append(_outlet_table(comparison, labels))
     parts.append(_outlet_details(comparison, labels))
     return Group(*parts)
+
+
+VOICES_SHOWN = 8
+
+
+def _voices(
+    comparison: Comparison, labels: dict[str, str], names: dict[str, str], numbers: dict[str, int]
+) -> RenderableType:
+    """One line per speaker, most quoted first: what each article gives of them, and for each shared
+    fact that holds their words in two or more articles, whether the words are the same."""
+    if not comparison.voices:
+        return Text("\nVoices: no article quotes anyone by name or source", style="dim")
+    rows: list[RenderableType] = [
+        Text(f"\nVoices ({len(comparison.voices)}) — who is quoted, by which articles", style="bold")
+    ]
+    for voice in comparison.voices[:VOICES_SHOWN]:
+        name = names.get(voice.speaker, voice.speaker)
+        line = Text("  • ")
+        line.append(name, style="bold")
+        line.append(" — " + voice_counts(voice, labels))
+        for fact in voice.facts:
+            if len(fact.articles) > 1 and fact.fact in numbers:
+                line.append(f" · fact {numbers[fact.fact]}: {voice_wording(fact, labels)}", style="cyan")
+        rows.append(line)
+    if len(comparison.voices) > VOICES_SHOWN:
+        rows.append(Text(f"  … and {len(comparison.voices) - VOICES_SHOWN} more", style="dim"))
+    return Group(*rows)
 
 
 SYMBOLS = {"reported": "✓", "conflict": "⚠", "perhaps": "?", "absent": "—"}
