@@ -203,7 +203,7 @@ POOL = [
 ]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(
     st.lists(st.sampled_from(POOL), min_size=1, max_size=5, unique=True),
     st.lists(st.sampled_from(POOL), min_size=1, max_size=5, unique=True),

@@ -147,7 +147,7 @@ def test_a_statement_stays_out_of_a_fact_whose_statements_in_an_article_are_not_
     assert ("a#1", "b#1", "c#1") in [f.statements for f in group_facts(statements, links, pair, best=close)]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(
     articles=st.lists(st.integers(min_value=0, max_value=2), min_size=2, max_size=9),
     scores=st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=81, max_size=81),

@@ -21,7 +21,7 @@ PIECES = (
 pages = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(pages)
 def test_the_rewrites_never_raise_on_any_markup(page: str) -> None:
     rewritten = attributed_quotes(page)
@@ -29,7 +29,7 @@ def test_the_rewrites_never_raise_on_any_markup(page: str) -> None:
     assert front_page_teasers(page) >= 0
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.lists(st.sampled_from([p for p in PIECES if "blockquote" not in p]), max_size=60).map("".join))
 def test_a_page_without_a_block_quote_comes_back_unchanged(page: str) -> None:
     assert attributed_quotes(page) == page

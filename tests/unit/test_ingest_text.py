@@ -121,7 +121,7 @@ def read_or_error(text: str, fmt: str | None) -> Article | str:
         return str(exc)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(text=any_text, fmt=st.sampled_from([None, "text", "markdown"]))
 def test_blocks_slice_back_and_reading_is_deterministic(text: str, fmt: str | None) -> None:
     first = read_or_error(text, fmt)
@@ -135,7 +135,7 @@ def test_blocks_slice_back_and_reading_is_deterministic(text: str, fmt: str | No
     assert normalise(first.text) == first.text
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(body=any_text, title=st.text(max_size=40))
 def test_json_records_slice_back(body: str, title: str) -> None:
     import json

@@ -19,7 +19,7 @@ def datasketch_signature(text: str, size: int = 3) -> np.ndarray:
     return np.asarray(minhash.hashvalues, dtype=np.uint64)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.text(alphabet=st.sampled_from("abc äöß Der die 12 .,"), max_size=120))
 def test_signature_equals_datasketch(text: str) -> None:
     assert np.array_equal(minhash_signature(text), datasketch_signature(text))

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blickwinkel.model import (
@@ -148,7 +148,7 @@ def comparisons(draw: st.DrawFn) -> Comparison:
     return Comparison(tuple(analysed), facts, conflicts, links, outlets, draw(NAMES), coverage, omissions)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150)
 @given(comparisons())
 def test_comparison_json_reads_back_to_the_same_json(comparison: Comparison) -> None:
     data = comparison.to_json()
@@ -156,7 +156,7 @@ def test_comparison_json_reads_back_to_the_same_json(comparison: Comparison) -> 
     assert Comparison.from_json(again).to_json() == data
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(comparisons())
 def test_fact_and_conflict_read_back_unchanged(comparison: Comparison) -> None:
     for fact in comparison.facts:

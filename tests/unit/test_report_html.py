@@ -494,7 +494,7 @@ TEXT_BLOCKS: list[tuple[BlockKind, str, str | None]] = [
 ]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.lists(st.tuples(st.integers(-3, 90), st.integers(0, 30)), max_size=6))
 def test_any_statement_offsets_keep_the_text(spans: list[tuple[int, int]]) -> None:
     """Overlapping, nested, block-crossing or out-of-range statements never change the visible text."""

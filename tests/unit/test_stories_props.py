@@ -145,7 +145,7 @@ def test_pair_score_is_symmetric(a: StoryDoc, b: StoryDoc) -> None:
     assert ab.reasons["shared_entities"] == ba.reasons["shared_entities"]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(st.permutations(DOCS), st.lists(st.integers(0, 1), min_size=len(DOCS), max_size=len(DOCS)))
 def test_clustering_does_not_depend_on_input_order(order: list[StoryDoc], days: list[int]) -> None:
     # Articles share timestamps (two days only), so ties are the rule here.
@@ -155,7 +155,7 @@ def test_clustering_does_not_depend_on_input_order(order: list[StoryDoc], days: 
     assert cluster_stories(shuffled) == cluster_stories(dated)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 @given(st.lists(st.sampled_from(DOCS), max_size=6))
 def test_reingesting_articles_changes_nothing(again: list[StoryDoc]) -> None:
     assert cluster_stories(DOCS + again) == cluster_stories(DOCS)

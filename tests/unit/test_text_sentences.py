@@ -5,14 +5,14 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blickwinkel.model import Article, Block, BlockKind, Sentence
 from blickwinkel.text import normalise, split_sentences, split_statements, tokenize
 from blickwinkel.text._somajo import align_tokens
 
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_SETTINGS = settings(max_examples=150)
 
 
 def article(text: str, *, kind: BlockKind = "paragraph", language: str | None = None) -> Article:
@@ -137,7 +137,7 @@ def test_tokens_slice_back(text: str, language: str | None) -> None:
         previous_end = token.end
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(text=st.one_of(st.text(), block_texts))
 def test_normalise_is_idempotent(text: str) -> None:
     once = normalise(text)
