@@ -315,8 +315,8 @@ def _outlet_id(conn: sa.Connection, name: str, url: str | None) -> int:
     try:
         with conn.begin_nested():
             return new_id(conn.execute(o.insert().values(name=name, domain=domain, created_at=utc_now())))
-    except IntegrityError:
-        return int(conn.scalar(sa.select(o.c.id).where(o.c.name == name)))  # type: ignore[arg-type]
+    except IntegrityError:  # another writer stored the outlet meanwhile: its row is there now
+        return int(conn.execute(sa.select(o.c.id).where(o.c.name == name)).scalar_one())
 
 
 def with_detected_languages(article: Article, analysed: Article) -> Article:
