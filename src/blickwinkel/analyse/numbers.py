@@ -686,8 +686,7 @@ def _parse_number_words(word: str, code: str) -> float | None:
     ):
         return None
     try:
-        # pyproject's mypy override names "text2num.*", but the module is "text_to_num".
-        from text_to_num import text2num  # type: ignore[import-untyped,unused-ignore]
+        from text_to_num import text2num
 
         return float(text2num(lowered, code))
     except Exception:  # text2num signals malformed input with several exception types
