@@ -11,6 +11,7 @@ from rich.console import Console
 
 from blickwinkel.model import Comparison
 from blickwinkel.pipeline import compare_inputs
+from blickwinkel.report.html import render_html
 from blickwinkel.report.json_report import render_json
 from blickwinkel.report.terminal import render_terminal
 
@@ -90,5 +91,15 @@ def test_the_terminal_has_a_voices_section_after_the_shared_facts(comparison: Co
     assert text.index("Shared facts") < text.index("Voices (") < text.index("Only in A")
     line = next(x for x in text.splitlines() if "Marwick" in x and x.startswith("  • "))
     assert "A 1 quoted · B 1 quoted · C 1 reported" in line
-    assert "same words in A B, only reported in C" in line
+    assert "same words in A and B, only reported in C" in line
     assert any("only A quotes them" in x and "Orre" in x for x in text.splitlines())
+
+
+def test_the_html_report_has_a_voices_table(comparison: Comparison) -> None:
+    page = render_html(comparison)
+    section = page[page.index('<section id="voices"') : page.index('<section id="coverage"')]
+    row = next(r for r in section.split("<tr>") if "Marwick" in r)
+    assert row.count("1 quoted") == 2 and row.count("1 reported") == 1
+    assert "same words in Harbour Post and Velden Daily, only reported in Coast Wire" in row
+    assert "only Harbour Post quotes them" in next(r for r in section.split("<tr>") if "Orre" in r)
+    assert '<a href="#voices">Voices</a>' in page

@@ -113,7 +113,7 @@ def test_voice_labels_in_english_and_german() -> None:
     labels = {"a": "A", "b": "B", "c": "C"}
     assert voice_counts(vera, labels) == "A 1 quoted, 1 reported · B 2 quoted · C 1 quoted, 1 reported"
     by_fact = {f.fact: f for f in vera.facts}
-    assert voice_wording(by_fact["f1"], labels) == "worded differently in A B C (same words in A B)"
+    assert voice_wording(by_fact["f1"], labels) == "worded differently in A, B and C (same words in A and B)"
     assert voice_wording(by_fact["f2"], labels) == "quoted in B, only reported in C"
     assert voice_wording(by_fact["f2"], labels, "de") == "wörtlich in B, nur indirekt in C"
 

@@ -28,6 +28,7 @@ from blickwinkel.model import (
     Fact,
     OutletProfile,
     Statement,
+    Voice,
 )
 from blickwinkel.report.labels import (
     article_marks,
@@ -39,6 +40,9 @@ from blickwinkel.report.labels import (
     split_at_span,
     statement_anchor,
     strongest_links,
+    voice_count,
+    voice_only,
+    voice_wording,
 )
 
 if TYPE_CHECKING:
@@ -154,6 +158,22 @@ class _ConflictView:
 
 
 @dataclass(frozen=True)
+class _VoiceFactView:
+    text: str
+    anchor: str | None
+    wording: str
+
+
+@dataclass(frozen=True)
+class _VoiceView:
+    name: str
+    kind: str | None
+    cells: tuple[str, ...]  # per article, in column order: "2 quoted, 1 reported", or "" where none
+    only: str | None  # "only B quotes them"
+    facts: tuple[_VoiceFactView, ...]  # the facts that hold their words in two or more articles
+
+
+@dataclass(frozen=True)
 class _Index:
     """Look-ups over one comparison, built once per page."""
 
@@ -217,6 +237,7 @@ def render_html(comparison: Comparison, *, nonce: str | None = None) -> str:
         unique_groups=unique_groups,
         conflicts=conflicts,
         omissions=omissions,
+        voices=tuple(_voice_view(v, comparison, index) for v in comparison.voices),
     )
 
 
@@ -489,6 +510,31 @@ def _fact_view(fact: Fact, comparison: Comparison, index: _Index) -> _FactView:
         cells=tuple(cells),
         conflict=bool(in_conflict) or any(c.state == "conflict" for c in cells),
         perhaps=tuple(index.labels.get(a, a) for a in fact.perhaps_in),
+    )
+
+
+def _voice_view(voice: Voice, comparison: Comparison, index: _Index) -> _VoiceView:
+    counts = {a.article: voice_count(a) for a in voice.articles}
+    facts = {f.id: f for f in comparison.facts}
+    shown = []
+    for found in voice.facts:
+        fact = facts.get(found.fact)
+        if fact is None or len(found.articles) < 2:
+            continue
+        canonical = index.statements.get(fact.canonical)
+        shown.append(
+            _VoiceFactView(
+                text=_shorten(canonical.text, _SHORT_FACT) if canonical is not None else fact.id,
+                anchor=statement_anchor(canonical.id) if canonical is not None else None,
+                wording=voice_wording(found, index.labels),
+            )
+        )
+    return _VoiceView(
+        name=index.names.get(voice.speaker, voice.speaker),
+        kind=voice.kind,
+        cells=tuple(counts.get(a.article.id, "") for a in comparison.articles),
+        only=voice_only(voice, index.labels),
+        facts=tuple(shown),
     )
 
 

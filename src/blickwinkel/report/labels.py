@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from blickwinkel.errors import Errors
-from blickwinkel.model import Article, Comparison, Link, Statement, Voice, VoiceInFact
+from blickwinkel.model import Article, Comparison, Link, Statement, Voice, VoiceInArticle, VoiceInFact
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:
@@ -360,6 +360,7 @@ _VOICE_WORDS = {
         "quoted_in": "quoted in {who}",
         "reported_in": "reported in {who}",
         "only_reported": "only reported in {who}",
+        "and": "and",
     },
     "de": {
         "quoted": "wörtlich",
@@ -370,34 +371,47 @@ _VOICE_WORDS = {
         "quoted_in": "wörtlich in {who}",
         "reported_in": "indirekt in {who}",
         "only_reported": "nur indirekt in {who}",
+        "and": "und",
     },
 }
+
+
+def voice_count(found: VoiceInArticle, language: str = "en") -> str:
+    """How one article gives a speaker: "2 quoted, 1 reported" (German: "2 wörtlich, 1 indirekt")."""
+    words = _VOICE_WORDS.get(language, _VOICE_WORDS["en"])
+    return ", ".join(
+        f"{n} {words[key]}" for n, key in ((found.quotes, "quoted"), (found.reported, "reported")) if n
+    )
+
+
+def voice_only(voice: Voice, labels: Mapping[str, str], language: str = "en") -> str | None:
+    """ "only B quotes them" (German "nur in B") for a speaker one article alone quotes, else None."""
+    if len(voice.articles) != 1:
+        return None
+    aid = voice.articles[0].article
+    return _VOICE_WORDS.get(language, _VOICE_WORDS["en"])["only"].format(who=labels.get(aid, aid))
 
 
 def voice_counts(voice: Voice, labels: Mapping[str, str], language: str = "en") -> str:
     """What each article gives of a speaker: "A 2 quoted, 1 reported · B 1 quoted"; for a speaker
     only one article quotes, it says so: "only B quotes them: 1 reported". In ``language`` ("de" or
     English). The one wording of the terminal report, the HTML report and the web's story page."""
-    words = _VOICE_WORDS.get(language, _VOICE_WORDS["en"])
-    counts = {
-        a.article: ", ".join(
-            f"{n} {words[key]}" for n, key in ((a.quotes, "quoted"), (a.reported, "reported")) if n
-        )
-        for a in voice.articles
-    }
-    if len(voice.articles) == 1:
-        aid = voice.articles[0].article
-        return f"{words['only'].format(who=labels.get(aid, aid))}: {counts[aid]}"
-    return " · ".join(f"{labels.get(aid, aid)} {text}" for aid, text in counts.items())
+    only = voice_only(voice, labels, language)
+    if only is not None:
+        return f"{only}: {voice_count(voice.articles[0], language)}"
+    return " · ".join(
+        f"{labels.get(a.article, a.article)} {voice_count(a, language)}" for a in voice.articles
+    )
 
 
 def voice_wording(fact: VoiceInFact, labels: Mapping[str, str], language: str = "en") -> str:
-    """Whether the articles of a fact give a speaker's words alike: "same words in A B", "worded
-    differently in A B C (same words in A B)", "quoted in A, only reported in B", "reported in A B"."""
+    """Whether the articles of a fact give a speaker's words alike: "same words in A and B", "worded
+    differently in A, B and C (same words in A and B)", "quoted in A, only reported in B", "reported in
+    A and B"; in ``language`` ("de" or English)."""
     words = _VOICE_WORDS.get(language, _VOICE_WORDS["en"])
 
     def who(ids: Sequence[str]) -> str:
-        return " ".join(labels.get(a, a) for a in ids)
+        return _listed([labels.get(a, a) for a in ids], words["and"])
 
     if fact.wording == "different" and fact.same_words:
         alike = ", ".join(words["same"].format(who=who(g)) for g in fact.same_words)
