@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from blickwinkel.compare.voices import voices
 from blickwinkel.model import AnalysedArticle, Article, Comparison, Mention, Statement
 from blickwinkel.web.views import story_view
 from tests.unit.test_report_html import build_comparison, make_article, make_statement
@@ -137,3 +138,14 @@ def test_a_german_note_names_an_article_without_outlet_in_german() -> None:
     polish = SimpleNamespace(articles=[article("a", "Seepost"), article("p", "Kurier", "pl")])
     thin = thin_languages_note(polish, "de")  # type: ignore[arg-type]
     assert thin is not None and thin.startswith("Kurier (pl): blickwinkel liest Deutsch und Englisch")
+
+
+def test_the_quotes_say_which_outlets_quote_a_speaker_in_the_page_language() -> None:
+    articles, comparison = _with_speakers()
+    comparison = replace(comparison, voices=voices(comparison.articles, comparison.facts))
+    english = story_view(articles, comparison).voices["Mara Olsen"]
+    german = story_view(articles, comparison, "de").voices["Mara Olsen"]
+    assert "2 quoted, 1 reported" in english
+    assert "2 wörtlich, 1 indirekt" in german
+    # a comparison stored before voices: the quotes alone
+    assert story_view(articles, replace(comparison, voices=())).voices == {}

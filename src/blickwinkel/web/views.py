@@ -22,6 +22,8 @@ from blickwinkel.report.labels import (
     outlet_labels,
     split_at_span,
     statement_anchor,
+    voice_counts,
+    voice_wording,
 )
 from blickwinkel.text.titles import title_from_text
 
@@ -74,6 +76,9 @@ class StoryView:
     # read thinly, very many articles, and what the readers noticed (Article.notes): the terminal
     # prints them as warnings, the pages showed none.
     notes: tuple[str, ...] = field(default=())
+    # speaker's name (as in ``quotes``) -> which outlets quote them and whether in the same words, in
+    # the page's language (report/labels.py); empty for a comparison stored before voices
+    voices: dict[str, str] = field(default_factory=dict)
 
 
 def _untitled(article: Article) -> str:
@@ -186,6 +191,7 @@ def story_view(
         n_shared=sum(1 for f in facts if len(fact_articles[f.id]) >= 2),
         languages=tuple(sorted({a.language for a in articles.values() if a.language})),
         notes=comparison_notes(articles.values(), comparison, language),
+        voices=_voice_lines(comparison, labels, language) if comparison else {},
     )
 
 
@@ -300,6 +306,21 @@ def _quotes(
             speaker = names.get(s.speaker, s.speaker)
             speakers.setdefault(speaker, []).append((labels.get(s.article, s.article), s.text, verbatim))
     return tuple(sorted(((k, tuple(v)) for k, v in speakers.items()), key=lambda kv: -len(kv[1])))
+
+
+def _voice_lines(comparison: Comparison, labels: Mapping[str, str], language: str) -> dict[str, str]:
+    """Per speaker's name: what each outlet gives of them and, for each fact that holds their words
+    in two or more outlets, whether the words are the same."""
+    names = entity_names(comparison.statements)
+    lines: dict[str, str] = {}
+    for voice in comparison.voices:
+        line = " · ".join(
+            [voice_counts(voice, labels, language)]
+            + [voice_wording(f, labels, language) for f in voice.facts if len(f.articles) > 1]
+        )
+        name = names.get(voice.speaker, voice.speaker)
+        lines[name] = f"{lines[name]} · {line}" if name in lines else line
+    return lines
 
 
 def _timeline(
