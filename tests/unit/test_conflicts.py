@@ -174,6 +174,7 @@ def _copy_of_quote(clauses: list[str], how: str, which: int, dots: str) -> str:
 @settings(max_examples=40)
 @example(["the bridge will open on Monday", "not on Sunday"], "ellipsis", 0, "…")
 @example(["the bridge will open on Monday", "not the road"], "dropped", 0, "…")
+@example(["the bridge is safe", "no, no"], "dropped", 0, "…")
 @given(
     _CLAUSES,
     st.sampled_from(["typography", "ellipsis", "dropped"]),

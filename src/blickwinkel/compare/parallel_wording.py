@@ -173,13 +173,11 @@ _CLAUSE_MARKS = frozenset({",", ";", ":", "-", "(", ")"})
 def _cut(negated: Sequence[Token], other: Sequence[Token]) -> bool:
     """Whether the other side cut the negated stretch out rather than denied it: it holds only an
     ellipsis there, or nothing where the negated side has a whole clause (set off by a comma, a
-    semicolon, a colon, a dash or a bracket, with a word besides the negation). "hat die Anwohner
-    nicht informiert" / "hat die Anwohner informiert" drops the negation alone: a denial."""
+    semicolon, a colon, a dash or a bracket; "…, no, no" too). "hat die Anwohner nicht informiert" /
+    "hat die Anwohner informiert" drops the negation alone, inside a clause: a denial."""
     if other:
         return _ELLIPSIS.fullmatch("".join(t.key for t in other)) is not None
-    clause = negated[0].key in _CLAUSE_MARKS or negated[-1].key in _CLAUSE_MARKS
-    words = [t for t in negated if t.key[0].isalnum() and not _denies([t])]
-    return clause and bool(words)
+    return negated[0].key in _CLAUSE_MARKS or negated[-1].key in _CLAUSE_MARKS
 
 
 def parallel_negation(hunks: Sequence[Hunk]) -> Hunk | None:
