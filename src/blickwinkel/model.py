@@ -508,17 +508,24 @@ class VoiceInFact:
     """One fact that holds statements of one speaker: the articles that quote their words, those that
     give them only in reported speech, and, where two or more quote them, whether the words are the
     same (``wording``; None where fewer than two articles quote them) and which articles quote them in
-    the same words (``same_words``: groups of two or more articles)."""
+    the same words (``same_words``: groups of two or more articles); ``without``: the articles that
+    report the fact without this speaker (as their own statement, or said by someone else)."""
 
     fact: str
     quoted: tuple[str, ...]
     reported: tuple[str, ...]
     wording: VoiceWording | None = None
     same_words: tuple[tuple[str, ...], ...] = ()
+    without: tuple[str, ...] = ()
 
     @property
     def articles(self) -> tuple[str, ...]:
         return (*self.quoted, *self.reported)
+
+    @property
+    def shared(self) -> bool:
+        """Reported by two or more articles, with this speaker or without."""
+        return len(self.articles) + len(self.without) > 1
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -527,6 +534,7 @@ class VoiceInFact:
             "reported": list(self.reported),
             "wording": self.wording,
             "same_words": [list(g) for g in self.same_words],
+            "without": list(self.without),
         }
 
     @classmethod
@@ -538,6 +546,7 @@ class VoiceInFact:
             reported=tuple(str(a) for a in data.get("reported", ())),
             wording=wording if wording in ("same", "different") else None,
             same_words=tuple(tuple(str(a) for a in g) for g in data.get("same_words", ())),
+            without=tuple(str(a) for a in data.get("without", ())),
         )
 
 

@@ -93,6 +93,8 @@ def test_the_terminal_has_a_voices_section_after_the_shared_facts(comparison: Co
     assert "A 1 quoted · B 1 quoted · C 1 reported" in line
     assert "same words in A and B, only reported in C" in line
     assert any("only A quotes them" in x and "Orre" in x for x in text.splitlines())
+    # the port is the source of one report only; the other two state the same thing as their own
+    assert "reported in A, without them in B and C" in text
 
 
 def test_the_html_report_has_a_voices_table(comparison: Comparison) -> None:

@@ -128,3 +128,15 @@ def test_voices_survive_the_json() -> None:
     old = comparison.to_json()
     del old["voices"]
     assert Comparison.from_json(old).voices == ()
+
+
+def test_articles_that_report_the_fact_without_the_speaker() -> None:
+    # c gives the police as the source; a states the same thing as its own
+    facts = (*FACTS[:4], Fact("f5", ("a#4", "c#3"), ("a", "c"), "c#3"))
+    police = next(v for v in voices((A, B, C), facts) if v.speaker == "Polizei")
+    found = {f.fact: f for f in police.facts}["f5"]
+    assert (found.reported, found.without, found.shared) == (("c",), ("a",), True)
+    assert voice_wording(found, {"a": "A", "c": "C"}) == "reported in C, without them in A"
+    assert voice_wording(found, {"a": "A", "c": "C"}, "de") == "indirekt in C, ohne diese Quelle in A"
+    alone = {f.fact: f for f in police.facts}["f3"]
+    assert (alone.without, alone.shared) == ((), False)

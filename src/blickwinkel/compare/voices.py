@@ -89,25 +89,26 @@ def voices(articles: Sequence[AnalysedArticle], facts: Iterable[Fact]) -> tuple[
             for aid in order
             if (mine := by_article.get(aid))
         )
-        in_facts: dict[str, list[Statement]] = {}
+        in_facts: dict[str, tuple[Fact, list[Statement]]] = {}
         for s in statements:
             if (fact := fact_of.get(s.id)) is not None:
-                in_facts.setdefault(fact.id, []).append(s)
+                in_facts.setdefault(fact.id, (fact, []))[1].append(s)
         found.append(
             Voice(
                 speaker=statements[0].speaker or "",
                 kind=next((s.speaker_kind for s in statements if s.speaker_kind), None),
                 articles=in_articles,
-                facts=tuple(_in_fact(fid, mine, order) for fid, mine in in_facts.items()),
+                facts=tuple(_in_fact(fact, mine, order) for fact, mine in in_facts.values()),
             )
         )
     first = {v.speaker: n for n, v in enumerate(found)}
     return tuple(sorted(found, key=lambda v: (-v.statements, -len(v.articles), first[v.speaker])))
 
 
-def _in_fact(fact: str, statements: list[Statement], order: list[str]) -> VoiceInFact:
+def _in_fact(fact: Fact, statements: list[Statement], order: list[str]) -> VoiceInFact:
     """One fact's statements of one speaker: an article that quotes them there is among ``quoted``,
-    one that gives them only in reported speech among ``reported``."""
+    one that gives them only in reported speech among ``reported``, one that reports the fact without
+    them (as its own statement, or said by someone else) among ``without``."""
     quotes: dict[str, list[tuple[str, ...]]] = {}
     for s in statements:
         if s.kind == "quote":
@@ -116,10 +117,12 @@ def _in_fact(fact: str, statements: list[Statement], order: list[str]) -> VoiceI
     quotes = {aid: quotes[aid] for aid in order if aid in quotes}
     groups = _same_words_groups(quotes) if len(quotes) > 1 else ()
     wording: VoiceWording | None = None if not groups else "same" if len(groups) == 1 else "different"
+    theirs = set(quotes) | reported
     return VoiceInFact(
-        fact=fact,
+        fact=fact.id,
         quoted=tuple(quotes),
         reported=tuple(a for a in order if a in reported),
         wording=wording,
         same_words=tuple(g for g in groups if len(g) > 1),
+        without=tuple(a for a in order if a in fact.articles and a not in theirs),
     )

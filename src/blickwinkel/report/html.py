@@ -519,7 +519,7 @@ def _voice_view(voice: Voice, comparison: Comparison, index: _Index) -> _VoiceVi
     shown = []
     for found in voice.facts:
         fact = facts.get(found.fact)
-        if fact is None or len(found.articles) < 2:
+        if fact is None or not found.shared:
             continue
         canonical = index.statements.get(fact.canonical)
         shown.append(

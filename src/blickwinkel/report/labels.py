@@ -361,6 +361,7 @@ _VOICE_WORDS = {
         "reported_in": "reported in {who}",
         "only_reported": "only reported in {who}",
         "and": "and",
+        "without": "without them in {who}",
     },
     "de": {
         "quoted": "wörtlich",
@@ -372,6 +373,7 @@ _VOICE_WORDS = {
         "reported_in": "indirekt in {who}",
         "only_reported": "nur indirekt in {who}",
         "and": "und",
+        "without": "ohne diese Quelle in {who}",
     },
 }
 
@@ -407,7 +409,8 @@ def voice_counts(voice: Voice, labels: Mapping[str, str], language: str = "en") 
 def voice_wording(fact: VoiceInFact, labels: Mapping[str, str], language: str = "en") -> str:
     """Whether the articles of a fact give a speaker's words alike: "same words in A and B", "worded
     differently in A, B and C (same words in A and B)", "quoted in A, only reported in B", "reported in
-    A and B"; in ``language`` ("de" or English)."""
+    A and B"; and the articles that report the fact without the speaker: "reported in A, without them
+    in B and C". In ``language`` ("de" or English)."""
     words = _VOICE_WORDS.get(language, _VOICE_WORDS["en"])
 
     def who(ids: Sequence[str]) -> str:
@@ -415,11 +418,15 @@ def voice_wording(fact: VoiceInFact, labels: Mapping[str, str], language: str = 
 
     if fact.wording == "different" and fact.same_words:
         alike = ", ".join(words["same"].format(who=who(g)) for g in fact.same_words)
-        head = f"{words['different'].format(who=who(fact.quoted))} ({alike})"
+        parts = [f"{words['different'].format(who=who(fact.quoted))} ({alike})"]
     elif fact.wording is not None:
-        head = words[fact.wording].format(who=who(fact.quoted))
+        parts = [words[fact.wording].format(who=who(fact.quoted))]
     elif fact.quoted:
-        head = words["quoted_in"].format(who=who(fact.quoted))
+        parts = [words["quoted_in"].format(who=who(fact.quoted))]
     else:
-        return words["reported_in"].format(who=who(fact.reported))
-    return f"{head}, {words['only_reported'].format(who=who(fact.reported))}" if fact.reported else head
+        parts = [words["reported_in"].format(who=who(fact.reported))]
+    if fact.quoted and fact.reported:
+        parts.append(words["only_reported"].format(who=who(fact.reported)))
+    if fact.without:
+        parts.append(words["without"].format(who=who(fact.without)))
+    return ", ".join(parts)

@@ -180,7 +180,7 @@ def _voices(
         line.append(name, style="bold")
         line.append(" — " + voice_counts(voice, labels))
         for fact in voice.facts:
-            if len(fact.articles) > 1 and fact.fact in numbers:
+            if fact.shared and fact.fact in numbers:
                 line.append(f" · fact {numbers[fact.fact]}: {voice_wording(fact, labels)}", style="cyan")
         rows.append(line)
     if len(comparison.voices) > VOICES_SHOWN:

@@ -316,7 +316,7 @@ def _voice_lines(comparison: Comparison, labels: Mapping[str, str], language: st
     for voice in comparison.voices:
         line = " · ".join(
             [voice_counts(voice, labels, language)]
-            + [voice_wording(f, labels, language) for f in voice.facts if len(f.articles) > 1]
+            + [voice_wording(f, labels, language) for f in voice.facts if f.shared]
         )
         name = names.get(voice.speaker, voice.speaker)
         lines[name] = f"{lines[name]} · {line}" if name in lines else line
