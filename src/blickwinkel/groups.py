@@ -1,5 +1,6 @@
 """Groups of items joined pair by pair (union-find): the statements of one fact, the articles of one
-story, the story parts merged across window borders, the articles linked by shared facts.
+story, the story parts merged across window borders, the articles linked by shared facts, the articles
+that quote a speaker in the same words.
 
 One implementation for all of them. A group is named by its root, one of its members: with ``first``,
 the member that sorts first by it (a story keeps the id of its first article), and the members are

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from blickwinkel.analyse.quote_marks import find_quotations
 from blickwinkel.compare.clashes import typographic_form
+from blickwinkel.groups import Groups
 from blickwinkel.model import (
     AnalysedArticle,
     Fact,
@@ -52,16 +53,14 @@ def same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _same_words_groups(quotes: dict[str, list[tuple[str, ...]]]) -> tuple[tuple[str, ...], ...]:
     """The articles in groups that quote in the same words (two articles are in one group when a
     quotation of one and one of the other give the same words, or through a third), in article order."""
-    group = {aid: n for n, aid in enumerate(quotes)}
     ids = list(quotes)
+    order = {aid: n for n, aid in enumerate(ids)}
+    alike: Groups[str] = Groups(ids, first=order.__getitem__)
     for i, mine in enumerate(ids):
         for theirs in ids[i + 1 :]:
-            if group[mine] != group[theirs] and any(
-                same_words(x, y) for x in quotes[mine] for y in quotes[theirs]
-            ):
-                old, new = group[theirs], group[mine]
-                group = {aid: new if g == old else g for aid, g in group.items()}
-    return tuple(tuple(aid for aid in ids if group[aid] == g) for g in dict.fromkeys(group.values()))
+            if any(same_words(x, y) for x in quotes[mine] for y in quotes[theirs]):
+                alike.union(mine, theirs)
+    return tuple(tuple(members) for _, members in sorted(alike.members.items(), key=lambda kv: order[kv[0]]))
 
 
 def voices(articles: Sequence[AnalysedArticle], facts: Iterable[Fact]) -> tuple[Voice, ...]:
