@@ -56,6 +56,22 @@ from blickwinkel.compare.parts import MAX_PARTS, part_texts
             "Nach Angaben der Feuerwehr, die mit vier Wagen kam, brannte die Scheune.",
             None,
         ),
+        (
+            "Laut Polizei wurden drei Radfahrer leicht verletzt.",
+            "wurden drei Radfahrer leicht verletzt",
+        ),
+        (
+            "Nach Angaben der Feuerwehr brannte die Scheune vollständig nieder.",
+            "brannte die Scheune vollständig nieder",
+        ),
+        (
+            "Laut einer Sprecherin des Landratsamts bleibt die Straße bis Freitag gesperrt.",
+            "bleibt die Straße bis Freitag gesperrt",
+        ),
+        (
+            "Laute Musik störte die Nachbarn bis spät in die Nacht.",
+            None,
+        ),
     ],
 )
 def test_the_content_is_what_is_said_without_who_says_it(text: str, content: str | None) -> None:

@@ -5,8 +5,8 @@ One outlet quotes ("'The road stays shut,' the mayor said."), another reports th
 hardly does. The content is found from the text alone (so that it is known, and can be embedded, as
 soon as the statements are split): a short speaker clause with a speech verb after the last comma
 ("…, police said on Monday.", "…, sagte der Sprecher."), or before the content ("The mayor said
-(that) …", "Der Sprecher sagte, …", "According to police, …", "Nach Angaben der Polizei, …"). Written for this
-project from general knowledge of how German and English papers attribute what they report.
+(that) …", "Der Sprecher sagte, …", "According to police, …", "Laut Polizei wurden …"). Written for
+this project from general knowledge of how German and English papers attribute what they report.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from blickwinkel.analyse.speech_words import SPEECH
 MAX_FRAME_WORDS = 10
 # The content left must be long enough to state a fact.
 MIN_CONTENT_WORDS = 5
+LAUT_FRAMES = True
 
 _WORD = re.compile(r"\w+")
 _SPEECH = re.compile(rf"(?<![\w-])(?:{SPEECH})(?![\w-])", re.IGNORECASE)
@@ -34,12 +35,22 @@ _LEADING = re.compile(
     rf"^(?P<frame>[^,;:{_QUOTES}]*?(?<![\w-])(?:{SPEECH})(?![\w-])[^,;:{_QUOTES}]*?)"
     rf"(?:\s+(?:that|dass)\s+|\s*[,:]\s*(?:dass\s+)?|\s+(?=(?:{_SUBJECTS})\b|\d))"
 )
-# A source named before the content and a comma: "According to police, …" ("Laut <source> …"
-# has no comma to end the source at); a relative clause after the comma still names the source.
+# A source named before the content and a comma: "According to police, …" (German "Laut <source> …"
+# has no comma: ``_LAUT``); a relative clause after the comma still names the source.
 _ACCORDING = re.compile(
     r"^(?:according\s+to|nach\s+angaben|nach\s+aussagen)\s+[^,;:]+,\s*(?=\S)"
     r"(?!(?:der|die|das|dem|den|deren|dessen|which|who|whose)\b)",  # a relative clause goes on
     re.IGNORECASE,
+)
+
+# A German source named before the verb without a comma: "Laut Polizei wurden …", "Nach Angaben der
+# Feuerwehr brannte …": the source's words are capitalised nouns and the small words between them, and
+# the content goes on from the first lower-case word (the verb, second in a German clause).
+_SOURCE_WORDS = r"(?:der|die|das|dem|den|des|einer|eines|von|vom|zur|zum|eigenen)"
+_LAUT = re.compile(
+    r"^(?:[Ll]aut|[Nn]ach\s+(?:[Aa]ngaben|[Aa]ussagen|[Ii]nformationen))\s+"
+    rf"(?:{_SOURCE_WORDS}\s+|[A-ZÄÖÜ][\w\-.]*\s+)+?"
+    rf"(?=(?!{_SOURCE_WORDS}\b)[a-zäöü])"
 )
 
 
@@ -70,6 +81,9 @@ def content_of(text: str) -> tuple[int, str] | None:
     source = _ACCORDING.match(body)
     if source is not None and _words(source.group(0)) <= MAX_FRAME_WORDS:
         return _trim(text, source.end(), len(body))
+    german = _LAUT.match(body) if LAUT_FRAMES else None
+    if german is not None and _words(german.group(0)) <= MAX_FRAME_WORDS:
+        return _trim(text, german.end(), len(body))
     speaker = _LEADING.match(body)
     if speaker is not None and _words(speaker.group("frame")) <= MAX_FRAME_WORDS:
         return _trim(text, speaker.end(), len(body))
