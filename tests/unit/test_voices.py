@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from rich.console import Console
+
+from blickwinkel.compare.profile import outlet_profiles
 from blickwinkel.compare.voices import quoted_words, same_words, voices
 from blickwinkel.model import AnalysedArticle, Article, Comparison, Fact, Statement, StatementKind, Voice
 from blickwinkel.report.labels import voice_counts, voice_wording
+from blickwinkel.report.terminal import render_terminal
 
 
 def _st(sid: str, text: str, kind: StatementKind | None = None, speaker: str | None = None) -> Statement:
@@ -140,3 +144,26 @@ def test_articles_that_report_the_fact_without_the_speaker() -> None:
     assert voice_wording(found, {"a": "A", "c": "C"}, "de") == "indirekt in C, ohne diese Quelle in A"
     alone = {f.fact: f for f in police.facts}["f3"]
     assert (alone.without, alone.shared) == ((), False)
+
+
+def test_the_terminal_names_three_shared_facts_per_speaker_and_counts_the_rest() -> None:
+    said = [
+        (_st(f"d#{n}", f"„Satz {n} bleibt so“, sagte Vera Lindqvist.", "quote", "per:vera-lindqvist"),
+         _st(f"e#{n}", f"„Satz {n} bleibt anders“, sagte Vera Lindqvist.", "quote", "per:vera-lindqvist"))
+        for n in range(1, 6)
+    ]  # fmt: skip
+    d, e = _article("d", *(x for x, _ in said)), _article("e", *(y for _, y in said))
+    facts = tuple(Fact(f"g{n}", (x.id, y.id), ("d", "e"), x.id) for n, (x, y) in enumerate(said, 1))
+    comparison = Comparison(
+        articles=(d, e),
+        facts=facts,
+        conflicts=(),
+        links=(),
+        outlets=outlet_profiles((d, e), facts, ()),
+        voices=voices((d, e), facts),
+    )
+    console = Console(width=400, record=True, color_system=None)
+    console.print(render_terminal(comparison))
+    line = next(x for x in console.export_text().splitlines() if x.startswith("  • "))
+    assert line.count("worded differently in A and B") == 3
+    assert line.endswith("· 2 more facts")

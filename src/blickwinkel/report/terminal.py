@@ -162,6 +162,8 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
 
 
 VOICES_SHOWN = 8
+VOICE_FACTS_SHOWN = 3  # shared facts named on a speaker's line; the rest are counted
+_WORDING_FIRST: dict[str | None, int] = {"different": 0, "same": 1}
 
 
 def _voices(
@@ -179,9 +181,13 @@ def _voices(
         line = Text("  • ")
         line.append(name, style="bold")
         line.append(" — " + voice_counts(voice, labels))
-        for fact in voice.facts:
-            if fact.shared and fact.fact in numbers:
-                line.append(f" · fact {numbers[fact.fact]}: {voice_wording(fact, labels)}", style="cyan")
+        shared = [f for f in voice.facts if f.shared and f.fact in numbers]
+        # words that differ first, then the same words, then the rest; in fact order within each
+        shared.sort(key=lambda f: _WORDING_FIRST.get(f.wording, 2))
+        for fact in shared[:VOICE_FACTS_SHOWN]:
+            line.append(f" · fact {numbers[fact.fact]}: {voice_wording(fact, labels)}", style="cyan")
+        if len(shared) > VOICE_FACTS_SHOWN:
+            line.append(f" · {counted(len(shared) - VOICE_FACTS_SHOWN, 'more fact')}", style="dim")
         rows.append(line)
     if len(comparison.voices) > VOICES_SHOWN:
         rows.append(Text(f"  … and {len(comparison.voices) - VOICES_SHOWN} more", style="dim"))
