@@ -162,7 +162,9 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
 
 
 VOICES_SHOWN = 8
-VOICE_FACTS_SHOWN = 3  # shared facts named on a speaker's line; the rest are counted
+# Shared facts named on a speaker's line; the rest are counted. A precaution: a corpus-de comparison
+# of 50 articles gave no speaker more than 2 shared facts, a WikiNews event of 4 articles 2.
+VOICE_FACTS_SHOWN = 3
 _WORDING_FIRST: dict[str | None, int] = {"different": 0, "same": 1}
 
 
