@@ -727,3 +727,23 @@ def test_an_acronym_the_gazetteer_knows_keeps_its_key() -> None:
     two = [(Mention("US", 0, 2, "LOC", "loc:us"),)]
     unified = unify_entity_keys([one, two])
     assert unified[1][0][0].key == "loc:us"
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        ("Secretary of State Mara Jennings met the envoy .", [("Mara Jennings", "PER")]),
+        ("Chancellor of the Exchequer Priya Lanes spoke .", [("Priya Lanes", "PER")]),
+        ("Minister for Foreign Affairs Odile Marchand arrived .", [("Odile Marchand", "PER")]),
+        ("The Secretary of State declined to comment .", []),
+        ("The High Court will rule on Friday .", [("High Court", "ORG")]),
+        ("The Harbour Board met on Monday .", [("Harbour Board", "ORG")]),
+        ("Margaret Court won the final .", [("Margaret Court", "PER")]),
+    ],
+)
+def test_an_office_is_no_part_of_a_name_and_a_court_is_no_person(
+    tokens: str, expected: list[tuple[str, str]]
+) -> None:
+    # "Secretary of State <Name>" gave the person the key "state-<given>-<surname>", and "the High
+    # Court" was a person (invented sentences).
+    assert _rule_entities(tokens, "en") == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from blickwinkel.text.titles import TITLE_WIDTH, title_from_text, without_site_prefix
+from blickwinkel.text.titles import TITLE_WIDTH, shown_title, title_from_text, without_site_prefix
 
 
 def test_the_first_sentence_of_the_first_paragraph() -> None:
@@ -68,3 +68,17 @@ def test_a_site_or_section_prefix_is_cut_from_a_title(
 ) -> None:
     # A site's name or section label before the title stayed in story titles. None: unchanged.
     assert without_site_prefix(title, outlet, url) == (expected or title)
+
+
+def test_a_report_shows_a_title_without_its_site_prefix() -> None:
+    assert shown_title("News :: Bridge closed for repairs today", "Kestrel Post") == (
+        "Bridge closed for repairs today"
+    )
+    assert (
+        shown_title("Kestrel Post | Bridge closed for repairs", "Kestrel Post") == "Bridge closed for repairs"
+    )
+    assert (
+        shown_title("Osterlin – a harbour town waits for the ferry")
+        == "Osterlin – a harbour town waits for the ferry"
+    )
+    assert shown_title(None) is None

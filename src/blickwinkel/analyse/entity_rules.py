@@ -194,14 +194,18 @@ def _match_organisation_heads(s: RuleSentence) -> None:
 
 def _organisation_head(s: RuleSentence, word: str, *, outlets: bool = True) -> bool:
     """A word that heads an organisation's name; outside German also a newspaper's or broadcaster's
-    word ("Harbour Gazette", "Radio Ostsee": a person's name before, ``outlet_names``). In German the
+    word ("Harbour Gazette", "Radio Ostsee": a person's name before, ``outlet_names``) and in English
+    a court's or public body's ("the High Court", "the Harbour Board"; "Margaret Court" stays a
+    person: with ``outlets=False`` only the heads no surname can be). In German the
     rules are one of the tagger's features, which it learnt without these words; ``retype_outlets``
     reads the tagger's names after it."""
     if word in gz.ORG_HEADS:
         return True
     if s.lang in CAPITALISING and word in gz.ROMANCE_ORG_HEADS:
         return True
-    return outlets and s.lang != "de" and is_outlet_word(word)
+    if not outlets or s.lang == "de":
+        return False
+    return is_outlet_word(word) or (s.lang == "en" and word in gz.INSTITUTION_HEADS_EN)
 
 
 def _quoted_titles(s: RuleSentence) -> None:
@@ -309,15 +313,37 @@ def _not_a_name(s: RuleSentence, i: int) -> bool:
     return s.lang != "de" and s.abbreviation(i) and len(word.rstrip("s")) < MIN_ENGLISH_ACRONYM
 
 
+def _office_words(s: RuleSentence, i: int) -> int:
+    """How many words from ``i`` name the office of an English title before them ("Secretary of
+    State", "Minister for Foreign Affairs", "Chancellor of the Exchequer"), else 0."""
+    if s.lang != "en":
+        return 0
+    k = i - 1
+    if s.word(k) == "the":
+        k -= 1
+    if s.word(k) not in gz.OFFICE_LINKS_EN or not (
+        gz.is_title(s.word(k - 1)) or gz.is_person_cue(s.word(k - 1))
+    ):
+        return 0
+    end = i
+    while end < len(s.tokens) and not s.taken[end] and s.tokens[end] in gz.OFFICE_WORDS_EN:
+        end += 1
+    return end - i
+
+
 def _match_names(s: RuleSentence) -> None:
     given = gz.given_names()
+    office_end = -1  # the name after an office ("Secretary of State <Name>") is cued by its title
     i = 0
     while i < len(s.tokens):
         if s.taken[i] or not capitalised(s.tokens[i]):
             i += 1
             continue
+        if office := _office_words(s, i):
+            i = office_end = i + office
+            continue
         prev = s.word(i - 1)
-        cued = gz.is_person_cue(prev) or prev.lower() in gz.SPEECH_VERBS
+        cued = gz.is_person_cue(prev) or prev.lower() in gz.SPEECH_VERBS or i == office_end
         if not (s.proper(i) or (cued and s.name_like(i)) or s.abbreviation(i)):
             i += 1
             continue

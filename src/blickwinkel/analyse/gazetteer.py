@@ -336,6 +336,23 @@ ORG_HEADS = words(
     """
 )
 
+# English words that head the name of a court, a public body or an office ("the High Court", "the
+# Electoral Tribunal", "the Harbour Board", "the Home Office"): an organisation, never a person's name.
+# Written from general knowledge; English only (ORG_HEADS is one of the German tagger's features).
+INSTITUTION_HEADS_EN = words("Court Courts Tribunal Senate Cabinet Board Authority Office Inquiry Registry")
+
+# The offices an English title names after "of" or "for" before a person's name ("Secretary of State
+# <Name>", "Minister for Health <Name>", "Chief of Staff <Name>", "Chancellor of the Exchequer"): part
+# of the title, never of the name or its key. Written from general knowledge.
+OFFICE_WORDS_EN = words(
+    """
+    State Defense Defence Health Justice Energy Education Transport Transportation Labor Labour Commerce
+    Agriculture Finance Treasury Interior Homeland Security Veterans Affairs Housing War Foreign Home
+    Staff Exchequer Trade Industry Environment Culture Immigration Police Army Navy Communications
+    """
+)
+OFFICE_LINKS_EN = frozenset({"of", "for"})
+
 # Military and police ranks as English writes them before a name, abbreviated with or without a dot
 # ("Lt Col <Name>", "Maj. Gen. <Name>", "Det Supt <Name>", "Capt <Name>") or in full: titles, never a
 # part of the name or its key, and cues of the name after them. Written from general knowledge; the

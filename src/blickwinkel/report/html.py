@@ -44,6 +44,7 @@ from blickwinkel.report.labels import (
     voice_only,
     voice_wording,
 )
+from blickwinkel.text.titles import shown_title
 
 if TYPE_CHECKING:
     import jinja2
@@ -214,7 +215,9 @@ def render_html(comparison: Comparison, *, nonce: str | None = None) -> str:
     conflicts = tuple(_conflict_view(c, index) for c in comparison.conflicts)
     omissions = _omission_groups(comparison, index) if comparison.omissions else None
     first = comparison.articles[0].article if comparison.articles else None
-    title = (first.title if first is not None else None) or "Comparison of news articles"
+    title = (shown_title(first.title, first.outlet, first.url) if first is not None else None) or (
+        "Comparison of news articles"
+    )
     return _template().render(
         title=title,
         nonce=nonce,
@@ -414,7 +417,7 @@ def _article_view(analysed: AnalysedArticle, comparison: Comparison, index: _Ind
     return _ArticleView(
         id=article.id,
         label=index.labels[article.id],
-        title=article.title,
+        title=shown_title(article.title, article.outlet, article.url),
         published=article.published.isoformat() if article.published else None,
         language=article.language,
         url=safe_url(article.url),

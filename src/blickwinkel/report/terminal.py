@@ -19,7 +19,7 @@ from blickwinkel.report.labels import (
     voice_counts,
     voice_wording,
 )
-from blickwinkel.text.titles import title_from_text
+from blickwinkel.text.titles import shown_title, title_from_text
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -39,8 +39,8 @@ def _outlets(comparison: Comparison) -> dict[str, str]:
 
 def _title_line(article: Article) -> str:
     """The article's title, or what an untitled one opens with (a text of one line has no title)."""
-    if article.title:
-        return _short(article.title, 100)
+    if title := shown_title(article.title, article.outlet, article.url):
+        return _short(title, 100)
     # 60 characters: the line fits a terminal of 80 columns after its indent and "(no title)"
     opening = title_from_text(article.lead or article.text, 60, article.language)
     return f"(no title) “{opening}”" if opening else "(no title)"

@@ -71,6 +71,12 @@ def without_site_prefix(title: str, outlet: str | None = None, url: str | None =
     return title
 
 
+def shown_title(title: str | None, outlet: str | None = None, url: str | None = None) -> str | None:
+    """The title a report shows of an article: its stored title without a leading site name or
+    section label (:func:`without_site_prefix`), the same cut stories' titles get; None for none."""
+    return without_site_prefix(title, outlet, url) if title else title
+
+
 def _squeezed(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
 

@@ -25,7 +25,7 @@ from blickwinkel.report.labels import (
     voice_counts,
     voice_wording,
 )
-from blickwinkel.text.titles import title_from_text
+from blickwinkel.text.titles import shown_title, title_from_text
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ class StoryView:
 
 def _untitled(article: Article) -> str:
     """Stored articles have ids like ``a12``; their title says more (cut at a word, not inside one)."""
-    return textwrap.shorten(article.title or article.id, width=40, placeholder=" …")
+    title = shown_title(article.title, article.outlet, article.url)
+    return textwrap.shorten(title or article.id, width=40, placeholder=" …")
 
 
 OPENING_CHARS = 90
@@ -229,7 +230,7 @@ def _article_column(
     return ArticleColumn(
         id=aid,
         label=label,
-        title=article.title,
+        title=shown_title(article.title, article.outlet, article.url),
         published=article.published.isoformat() if article.published else None,
         language=article.language,
         url=safe_url(article.url),
