@@ -129,6 +129,8 @@ ENGLISH: list[Row] = [
     ('"The hull is sound," Harbour Police Chief Superintendent Mara Quint told reporters at the pier.',
      "per:mara-quint", "The hull is sound,"),
     ("Detective Chief Inspector Owen Tally said the van had been stolen.", "per:owen-tally", None),
+    # an organisation's word before the rank: the person, not "Police Captain <Name>" as an organisation
+    ("Police Captain Ida Brun said the road would stay closed until noon.", "per:ida-brun", None),
     ("According to Sgt. Omar Field, the road was closed for four hours.", "per:omar-field", None),
     ('Maj. Gen. Ann Lee told reporters: "The base is safe and the roads are open."', "per:ann-lee",
      "The base is safe and the roads are open."),

@@ -255,15 +255,14 @@ def _joined(s: RuleSentence, end: int) -> int | None:
 def _person_after_organisation(s: RuleSentence, i: int) -> bool:
     """An English given name and a surname right after an organisation's name start a person's name:
     a headline's "… Lakeside Church Anna Berg dies" was one name (and gave the person the key of the
-    whole run in that article)."""
-    return (
-        s.lang == "en"
-        and i > 0
-        and _organisation_head(s, s.tokens[i - 1])
-        and s.tokens[i] in gz.given_names()
-        and i + 1 < len(s.tokens)
-        and s.proper(i + 1)
-    )
+    whole run in that article); also after ranks or titles ("Police Captain <Name>")."""
+    if s.lang != "en" or i == 0 or not _organisation_head(s, s.tokens[i - 1]):
+        return False
+    # ranks or titles may stand between: "Police Captain <Given> <Family>" was an organisation
+    k = i
+    while k < len(s.tokens) and k - i < 3 and gz.is_title(s.tokens[k]):
+        k += 1
+    return k + 1 < len(s.tokens) and s.tokens[k] in gz.given_names() and s.proper(k + 1)
 
 
 def _extend_name(s: RuleSentence, start: int, person: bool) -> int:
