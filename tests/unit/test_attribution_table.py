@@ -38,6 +38,9 @@ GERMAN: list[Row] = [
      "per:hauke-rasmus", "Die Deiche halten bis zum Wochenende"),
     ("Die Schulen blieben am Freitag geschlossen, sagte Bremens Bildungssenatorin Ilka Worm.",
      "per:ilka-worm", None),
+    # a preposition after an agency's name ending in -s is no adjective of a possessive name
+    ("Die Fähre fällt bis Ostern aus, berichtet Nordpress unter Bezugnahme auf die Reederei.",
+     "org:nordpress", None),
     # ... also with an adjective or a quoted epithet between (the speaker was the place's key)
     ("„Wir haben die Deiche im Griff“, sagte Husums neuer Bürgermeister Tobias Wendland.",
      "per:tobias-wendland", "Wir haben die Deiche im Griff"),

@@ -15,13 +15,20 @@ NAME = rf"{CAP}(?:\s+(?:{_PARTICLE}\s+)?{CAP}){{0,3}}"
 DET_DE = r"(?i:der|die|das|dem|den|des|ein|eine|einem|einer|eines)"
 ADJ = r"(?:[a-zäöüß\d][\w\-]*\s+)"  # (also "54-jährige")
 GENITIVE = rf"(?:\s+(?:des|der|von|vom|of|of\s+the)\s+(?:{ADJ}){{0,2}}{NAME})?"
+# A lower-case word after a possessive name is an adjective ("Hamburgs neuer Bürgermeister"), never a
+# preposition: "berichtet <Agency> unter Bezugnahme auf …" read "<Agency> unter Bezugnahme" as one
+# possessive phrase, and so as the speaker.
+_NOT_A_PREPOSITION = (
+    r"(?!(?:unter|auf|mit|nach|von|vom|vor|bei|beim|aus|in|im|am|an|zu|zur|zum|über|für|gegen|ohne|um|"
+    r"durch|seit|bis|laut|trotz|wegen|und|oder)\s)"
+)
 # German noun phrases end in a capitalised noun; English ones may be all lower case ("a spokesman").
 # A German possessive name stands where the article would, also before adjectives: "Hamburgs neuer
 # Bürgermeister <Name>" (the name alone, "Hamburgs", was the speaker, and so the place).
 NP = (
     rf"(?:{DET_DE}\s+(?:{ADJ}){{0,2}}{NAME}{GENITIVE}"
     rf"|(?i:the|a|an|one)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+(?:\s+{NAME})?"
-    rf"|[A-ZÄÖÜ][\w\-]*s\s+(?:{ADJ}){{1,2}}{NAME}{GENITIVE}"
+    rf"|[A-ZÄÖÜ][\w\-]*s\s+(?:{_NOT_A_PREPOSITION}{ADJ}){{1,2}}{NAME}{GENITIVE}"
     rf"|{NAME}{GENITIVE})"
 )
 
