@@ -129,6 +129,10 @@ _EN_MONTH = rf"(?:{_EN_MONTH_FULL}|(?:{_EN_MONTH_SHORT})\.?)"
 _DE_WEEKDAY = _capitalised(list(weekday_numbers("de", "full")))
 _EN_WEEKDAY = _capitalised(list(weekday_numbers("en", "full")))
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Date forms several languages' patterns read alike: ISO 2031-03-12 (all) and 12/03/2031, day first
+# (French, Spanish, Italian, Portuguese).
+_ISO_DATE = r"(?<!\d)(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)"
+_SLASH_DATE = rf"(?<![\d/])(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})/(?P<ny>{_YEAR})(?![\d])"
 # "bis 2000 Euro" is an amount, not a year.
 _NOT_AMOUNT = (
     r"(?!\s*(?:%|Prozent|Euro|Dollar|Franken|Pfund|Mio|Mrd|Millionen|Milliarden|percent|dollars|euros|"
@@ -143,7 +147,7 @@ _DE_PATTERN = re.compile(
     # every phrase starts at a word start; checking that first keeps the scan fast
     r"(?<![\w])(?:"
     r"(?<![\d.])(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})?(?![\d])"
-    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"|{_ISO_DATE}"
     rf"|(?:(?:(?i:am)\s+)?(?P<twd>{_DE_WEEKDAY}),?\s+(?:(?:den|dem)\s+)?)?(?:(?i:am)\s+)?"
     rf"(?<!\d)(?P<td>\d{{1,2}})\.\s*(?P<tm>{_DE_MONTH})(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
     rf"|(?:(?i:anfang|mitte|ende|im|seit|bis|ab|vom)\s+)?(?P<mym>{_DE_MONTH})\s+(?P<myy>{_YEAR})(?!\d)"
@@ -170,7 +174,7 @@ _DE_PATTERN = re.compile(
 _EN_PATTERN = re.compile(
     # every phrase starts at a word start; checking that first keeps the scan fast
     r"(?<![\w])(?:"
-    rf"(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"{_ISO_DATE}"
     rf"|(?:(?:(?i:on)\s+)?(?P<twd>{_EN_WEEKDAY}),?\s+)?(?:(?i:on)\s+)?(?:the\s+)?(?<!\d)(?P<td>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<tm>{_EN_MONTH})(?:,?\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
     rf"|(?:(?:(?i:on)\s+)?(?P<fwd>{_EN_WEEKDAY}),?\s+)?(?:(?i:on)\s+)?(?P<fm>{_EN_MONTH})\s+(?P<fd>\d{{1,2}})"
@@ -213,8 +217,8 @@ _FR_WEEKDAY = rf"(?i:{_alternation(_FR_WEEKDAYS)})"
 _ES_WEEKDAY = rf"(?i:{_alternation(_ES_WEEKDAYS)})"
 _FR_PATTERN = re.compile(
     r"(?<![\w])(?:"
-    rf"(?<![\d/])(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})/(?P<ny>{_YEAR})(?![\d])"
-    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"{_SLASH_DATE}"
+    rf"|{_ISO_DATE}"
     rf"|(?:(?i:le)\s+)?(?:(?P<twd>{_FR_WEEKDAY})\s+)?(?<!\d)(?P<td>\d{{1,2}})(?:er)?\s+(?P<tm>{_FR_MONTH})"
     rf"(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
     rf"|(?:(?i:en|depuis|début|fin|mi-)\s*)?(?P<mym>{_FR_MONTH})\s+(?P<myy>{_YEAR})(?!\d)"
@@ -225,8 +229,8 @@ _FR_PATTERN = re.compile(
 )
 _ES_PATTERN = re.compile(
     r"(?<![\w])(?:"
-    rf"(?<![\d/])(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})/(?P<ny>{_YEAR})(?![\d])"
-    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"{_SLASH_DATE}"
+    rf"|{_ISO_DATE}"
     rf"|(?:(?i:el)\s+)?(?:(?P<twd>{_ES_WEEKDAY}),?\s+)?(?<!\d)(?P<td>\d{{1,2}})\s+de\s+(?P<tm>{_ES_MONTH})"
     rf"(?:\s+(?i:de|del)\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
     rf"|(?:(?i:en|desde)\s+)?(?P<mym>{_ES_MONTH})\s+(?i:de|del)\s+(?P<myy>{_YEAR})(?!\d)"
@@ -251,8 +255,8 @@ _IT_MONTH = rf"(?i:{_alternation(_IT_MONTHS)})"
 _IT_WEEKDAY = rf"(?i:{_alternation(_IT_WEEKDAYS)})"
 _IT_PATTERN = re.compile(
     r"(?<![\w])(?:"
-    rf"(?<![\d/])(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})/(?P<ny>{_YEAR})(?![\d])"
-    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"{_SLASH_DATE}"
+    rf"|{_ISO_DATE}"
     rf"|(?:(?i:il|l['’])\s*)?(?:(?P<twd>{_IT_WEEKDAY})\s+)?(?<!\d)(?P<td>\d{{1,2}})[º°]?\s+(?P<tm>{_IT_MONTH})"
     rf"(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
     rf"|(?:(?i:a|in|da|dal|nel|fino\s+a)\s+)?(?P<mym>{_IT_MONTH})\s+(?:(?i:del)\s+)?(?P<myy>{_YEAR})(?!\d)"
@@ -275,8 +279,8 @@ _PT_MONTH = rf"(?i:{_alternation(_PT_MONTHS)})"
 _PT_WEEKDAY = rf"(?i:{_alternation(_PT_WEEKDAYS)})"
 _PT_PATTERN = re.compile(
     r"(?<![\w])(?:"
-    rf"(?<![\d/])(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})/(?P<ny>{_YEAR})(?![\d])"
-    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"{_SLASH_DATE}"
+    rf"|{_ISO_DATE}"
     rf"|(?:(?i:n[oa]|[ao])\s+)?(?:(?P<twd>{_PT_WEEKDAY}),?\s+)?(?<!\d)(?P<td>\d{{1,2}})[ºo°]?\s+de\s+"
     rf"(?P<tm>{_PT_MONTH})(?:\s+(?i:de)\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
     rf"|(?:(?i:em|desde)\s+)?(?P<mym>{_PT_MONTH})\s+(?i:de)\s+(?P<myy>{_YEAR})(?!\d)"
@@ -302,7 +306,7 @@ _NL_WEEKDAY = rf"(?i:{_alternation(_NL_WEEKDAYS)})"
 _NL_PATTERN = re.compile(
     r"(?<![\w])(?:"
     rf"(?<![\d/-])(?P<nd>\d{{1,2}})[-/](?P<nm>\d{{1,2}})[-/](?P<ny>{_YEAR})(?![\d])"
-    rf"|(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)"
+    rf"|{_ISO_DATE}"
     rf"|(?:(?i:op)\s+)?(?:(?P<twd>{_NL_WEEKDAY})\s+)?(?<!\d)(?P<td>\d{{1,2}})\s+(?P<tm>{_NL_MONTH})"
     rf"(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
     rf"|(?:(?i:in|sinds|begin|eind|half)\s+)?(?P<mym>{_NL_MONTH})\s+(?P<myy>{_YEAR})(?!\d)"

@@ -320,9 +320,7 @@ def _office_words(s: RuleSentence, i: int) -> int:
     k = i - 1
     if s.word(k) == "the":
         k -= 1
-    if s.word(k) not in gz.OFFICE_LINKS_EN or not (
-        gz.is_title(s.word(k - 1)) or gz.is_person_cue(s.word(k - 1))
-    ):
+    if s.word(k) not in gz.OFFICE_LINKS_EN or not gz.is_title(s.word(k - 1)):  # titles include cues
         return 0
     end = i
     while end < len(s.tokens) and not s.taken[end] and s.tokens[end] in gz.OFFICE_WORDS_EN:

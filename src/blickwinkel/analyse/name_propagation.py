@@ -185,13 +185,13 @@ def add_story_names(
     gold, names spread into them added two false links, a false conflict and a missed unique fact and
     found no link, since a name one tagger types wrongly ("High Court" as a person) spreads with it
     (thirteenth session)."""
-    names = [_story_names(article_mentions) for article_mentions in mentions]
+    untagged = [(a.language or "de").lower()[:2] not in TAGGED_LANGUAGES for a in articles]
+    names = [_story_names(m) if any(untagged) else {} for m in mentions]
     result: list[list[tuple[Mention, ...]]] = []
     for n, (article, article_sentences) in enumerate(zip(articles, sentences, strict=True)):
         theirs: dict[tuple[str, ...], Mention] = {}
-        own = (article.language or "de").lower()[:2]
         for other, found in zip(articles, names, strict=True):
-            if own not in TAGGED_LANGUAGES and other.language != article.language:
+            if untagged[n] and other.language != article.language:
                 for words, mention in found.items():
                     theirs.setdefault(words, mention)
         per_sentence = [tuple(found) for found in mentions[n]]
