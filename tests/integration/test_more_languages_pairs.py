@@ -7,12 +7,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from rich.console import Console
 
 from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.compare import compare_articles
 from blickwinkel.embed import Embedder
 from blickwinkel.ingest import read_text
 from blickwinkel.model import AnalysedArticle
+from blickwinkel.report.terminal import render_terminal
+from blickwinkel.web.views import story_view
 
 # Two invented reports of one event per language: a shared fact and a number that differs.
 PAIRS = {
@@ -69,3 +72,10 @@ def test_two_reports_share_a_fact_and_differ_on_a_number(language: str, use_embe
     assert any(len(set(f.articles)) == 2 for f in comparison.facts)
     assert [c.kind for c in comparison.conflicts] == ["quantity"]
     assert "120" in str(comparison.conflicts[0].values) and "150" in str(comparison.conflicts[0].values)
+    # no opinion is scored in these languages, and the views say so (fourteenth session)
+    shown = Console(width=200, record=True)
+    shown.print(render_terminal(comparison))
+    assert shown.export_text().count(f"· opinion not read ({language})") == 2
+    assert "· report" not in shown.export_text()
+    page = story_view({a.article.id: a.article for a in pair}, comparison, "de")
+    assert [c.opinion_not_read for c in page.columns] == [f"Meinung nicht gelesen ({language})"] * 2

@@ -312,3 +312,35 @@ def test_the_readme_table_says_what_the_readers_read() -> None:
             assert (opinion != "—") == ("opinion" in read), code
             checked.add(code)
     assert {"de", "en", "fr", "es", "it", "pt", "nl", "pl"} <= checked
+
+
+def test_an_article_whose_opinion_is_not_read_says_so() -> None:
+    # An Italian article was shown as a "report" with no opinion tag, as if its opinion had been read
+    # and none found (fourteenth session; found by the new user). Our own sentences.
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from blickwinkel.analyse.pipeline import analyse_articles
+    from blickwinkel.ingest import read_text
+    from blickwinkel.report.html import _profile_rows  # the HTML report's rows of one article
+    from blickwinkel.report.labels import opinion_not_read
+
+    text = (
+        "Nuovo ponte a Valbruna\n\nIl consiglio comunale ha approvato lunedì un nuovo ponte. "
+        "È una decisione assolutamente vergognosa e ridicola!"
+    )
+    italian, german = analyse_articles(
+        [
+            replace(read_text(text, source="a.txt", fmt="text"), language="it"),
+            replace(
+                read_text("Neue Brücke\n\nDer Rat stimmte am Montag zu.", source="b.txt", fmt="text"),
+                language="de",
+            ),
+        ]
+    )
+    assert italian.genre is None and italian.subjective_share is None
+    assert opinion_not_read(italian) == "opinion not read (it)"
+    assert opinion_not_read(italian, "de") == "Meinung nicht gelesen (it)"
+    assert opinion_not_read(german) is None and german.genre == "report"
+    rows = dict(_profile_rows(italian, None, SimpleNamespace(labels={})))  # type: ignore[arg-type]
+    assert rows["Genre"] == rows["Subjective share"] == "opinion not read (it)"

@@ -202,9 +202,11 @@ def _analyse_one(
             )
         )
     share: float | None
+    genre: str | None
     share, genre = article_genre(scores, [s.kind or "reporting" for s in statements])
     if not any(reads_opinion(lang) for lang in languages):
-        share = None  # not measured (a share of 0 % would say the article holds no opinion)
+        # not measured: a share of 0 % would say the article holds no opinion, "report" that it was read
+        share, genre = None, None
     return AnalysedArticle(
         article=article,
         statements=tuple(statements),

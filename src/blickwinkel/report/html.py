@@ -36,6 +36,7 @@ from blickwinkel.report.labels import (
     idsafe,
     labelled_reason,
     link_reason,
+    opinion_not_read,
     outlet_labels,
     split_at_span,
     statement_anchor,
@@ -452,7 +453,8 @@ def _profile_rows(
             ("Unique facts", str(profile.unique_facts)),
             ("Conflicting facts", str(profile.conflicting_facts)),
         ]
-    rows.append(("Subjective share", "—" if share is None else f"{share * 100:.0f} %"))
+    not_read = opinion_not_read(analysed)
+    rows.append(("Subjective share", not_read or ("—" if share is None else f"{share * 100:.0f} %")))
     if profile is not None:
         rows += [
             ("Quotes", str(profile.quotes)),
@@ -461,7 +463,7 @@ def _profile_rows(
     cited = (*(profile.cited_sources if profile is not None else ()), *analysed.cited_sources)
     rows += [
         ("Cited sources", ", ".join(_unique(cited)) or "—"),
-        ("Genre", analysed.genre or "—"),
+        ("Genre", not_read or analysed.genre or "—"),
     ]
     if profile is not None:
         rows += [

@@ -9,7 +9,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from blickwinkel.errors import Errors
-from blickwinkel.model import Article, Comparison, Link, Statement, Voice, VoiceInArticle, VoiceInFact
+from blickwinkel.model import (
+    AnalysedArticle,
+    Article,
+    Comparison,
+    Link,
+    Statement,
+    Voice,
+    VoiceInArticle,
+    VoiceInFact,
+)
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:
@@ -68,6 +77,23 @@ def article_marks(article: Article, language: str = "en") -> tuple[str, ...]:
 MANY_ARTICLES = 50
 """More articles than this in one comparison are named in a note: its time grows with their number
 (bench/compare.py: 50 articles took 18.9 s warm on an idle machine) and its lists with it."""
+
+
+_OPINION_NOT_READ = {
+    "en": "opinion not read ({language})",
+    "de": "Meinung nicht gelesen ({language})",
+}
+
+
+def opinion_not_read(analysed: AnalysedArticle, language: str = "en") -> str | None:
+    """Said beside an article in whose language no opinion is scored (Italian, Portuguese, Dutch …:
+    ``analyse.subjectivity.reads_opinion``), or None. Such an article was shown as a "report" with
+    no subjective statement, as if its opinion had been read and none found. In ``language`` (the
+    page's: "de" or English)."""
+    if analysed.subjective_share is not None or analysed.genre is not None:
+        return None
+    code = (analysed.article.language or "?").lower()[:2]
+    return _OPINION_NOT_READ.get(language, _OPINION_NOT_READ["en"]).format(language=code)
 
 
 def many_articles_note(count: int, language: str = "en") -> str | None:

@@ -15,6 +15,7 @@ from blickwinkel.report.labels import (
     counted,
     labelled_reason,
     link_reason,
+    opinion_not_read,
     outlet_labels,
     voice_counts,
     voice_wording,
@@ -97,7 +98,8 @@ def render_terminal(comparison: Comparison, *, width: int | None = None) -> Rend
             f"  {art.published.isoformat() if art.published else 'undated'} · {art.language or '?'}",
             style="dim",
         )
-        line.append(f" · {counted(len(a.statements), 'statement')} · {a.genre or 'report'}", style="dim")
+        genre = opinion_not_read(a) or a.genre or "report"
+        line.append(f" · {counted(len(a.statements), 'statement')} · {genre}", style="dim")
         if a.subjective_share is not None:
             line.append(f" · opinion {a.subjective_share:.0%}", style="dim")
         if profile.ends_in_commentary:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -19,6 +19,7 @@ from blickwinkel.report.labels import (
     article_marks,
     comparison_notes,
     labelled_reason,
+    opinion_not_read,
     outlet_labels,
     split_at_span,
     statement_anchor,
@@ -40,6 +41,7 @@ class ArticleColumn:
     subjective: int
     quotes: int
     marks: tuple[str, ...] = ()  # how much of it was read: the paywall mark (report/labels.py)
+    opinion_not_read: str | None = None  # in a language whose opinion is not scored (report/labels.py)
 
 
 @dataclass(frozen=True)
@@ -162,10 +164,14 @@ def story_view(
         f.id: set(f.articles) | {by_id[s].article for s in f.statements if s in by_id} for f in facts
     }
     classes = _statement_classes(by_id, facts, conflicts, fact_articles)
+    analysed = {a.article.id: a for a in comparison.articles} if comparison else {}
     columns = []
     for aid, article in articles.items():
         own = [s for s in statements if s.article == aid]
-        columns.append(_article_column(aid, article, labels[aid], own, classes, language))
+        column = _article_column(aid, article, labels[aid], own, classes, language)
+        if aid in analysed:
+            column = replace(column, opinion_not_read=opinion_not_read(analysed[aid], language))
+        columns.append(column)
 
     def canonical_text(f: Fact) -> str:
         s = by_id.get(f.canonical) or next((by_id[x] for x in f.statements if x in by_id), None)
