@@ -175,6 +175,11 @@ class Errors(metaclass=_ErrorsWithCodes):
         "to `blickwinkel ingest`"
     )
     I076 = "could not be checked ({problem}); it was added, `blickwinkel watch` tries it again"
+    # store/ingest.py: a warning (a feed's entry is stored from the text the feed gives for it)
+    I078 = (
+        "the page could not be read ({problem}); stored the text the feed gives for it ({words} words) "
+        "instead: `blickwinkel ingest <address>` fetches the page again and replaces it"
+    )
     # ingest/feeds.py: a saved RSS or Atom file without one entry (as an empty JSON list, I021)
     I077 = "the saved feed holds no entries (no <item> or <entry>): nothing to read"
     I056 = "not a web page or text but {kind}; give the address of an article page"

@@ -43,11 +43,24 @@ FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Osterlin news<
 <item><title>Script</title><link>javascript:alert(1)</link></item>
 </channel></rss>"""
 
+# A feed that carries its articles' text (content:encoded, or a description only): where an entry's page
+# cannot be fetched, the entry's own text is stored instead of nothing (fourteenth session).
+FEED_WITH_TEXT = """<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Osterlin news</title>
+<item><title>Ferry pier closed</title><link>{base}/gone-1</link>
+<pubDate>Wed, 04 May 2031 08:00:00 GMT</pubDate>
+<content:encoded><![CDATA[<p>The ferry pier of Osterlin was closed on Wednesday after a barge struck it.</p>
+<p>The harbour master said the pier would stay shut for at least ten days.</p>]]></content:encoded></item>
+<item><title>Divers at the quay</title><link>{base}/gone-2</link></item>
+</channel></rss>"""
+
 
 class _Handler(QuietHandler):
     def get(self) -> None:
         base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        if self.path == "/feed.xml":
+        if self.path == "/feed-text.xml":
+            body, kind = FEED_WITH_TEXT.format(base=base).encode(), "application/rss+xml"
+        elif self.path == "/feed.xml":
             if self.headers.get("If-None-Match") == '"v1"':
                 self.send_response(304)
                 self.end_headers()
@@ -98,6 +111,31 @@ def test_feed_entries_are_fetched_stored_once_and_failures_recorded(
     assert feed.id == store.feeds()[0].id
     direct = ingestor.ingest([f"{server}/a1"])  # an article URL already stored is not fetched again
     assert direct.duplicates == 1
+
+
+@pytest.mark.slow
+def test_a_feed_entry_whose_page_cannot_be_fetched_is_stored_from_its_own_text(
+    server: str, store: Store, use_embedder: Embedder
+) -> None:
+    # `watch` fetched every entry's page and stored nothing where the site did not answer, also for
+    # entries whose full text the feed carries; an entry without text of its own still fails.
+    fetcher = Fetcher(FetchPolicy(allow_networks=("127.0.0.0/8",), host_interval=0.0))
+    ingestor = Ingestor(store, embedder=use_embedder, fetcher=fetcher, analyser=None)
+    ingestor.add_feed(f"{server}/feed-text.xml")
+    counts = ingestor.poll_feeds()
+    assert (counts.stored, counts.failed) == (1, 1)
+    assert [f.source for f in store.failures()] == [f"{server}/gone-2"]
+    [note] = [n for n in counts.notes if "[I078]" in n]
+    assert note.startswith(f"{server}/gone-1: [I078] the page could not be read (")
+    assert "stored the text the feed gives for it (31 words)" in note
+    [article] = store.list_articles().items
+    assert (article.url, article.title, article.published) == (
+        f"{server}/gone-1",
+        "Ferry pier closed",
+        dt.date(2031, 5, 4),
+    )
+    again = ingestor.poll_feeds()  # stored: not fetched again at the next poll
+    assert (again.stored, again.duplicates) == (0, 1)
 
 
 def test_a_feed_entry_without_a_link_is_named_once_not_at_every_poll(

@@ -30,7 +30,7 @@ from blickwinkel.embed.kept import vector_model
 from blickwinkel.errors import BlickwinkelError, Errors, IngestError, NoAnswerError
 from blickwinkel.ingest import read_inputs
 from blickwinkel.ingest._inputs import first_time, is_listed_file
-from blickwinkel.ingest.feeds import parse_feed
+from blickwinkel.ingest.feeds import entry_article, parse_feed
 from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.page import article_from_page, looks_like_feed
 from blickwinkel.ingest.urls import is_url, latest_of_each_url, without_tracking
@@ -249,11 +249,17 @@ class Ingestor:
         return counts
 
     def ingest_url(
-        self, url: str, *, published: dt.date | None = None, fetch_stored: bool = True
+        self,
+        url: str,
+        *,
+        published: dt.date | None = None,
+        fetch_stored: bool = True,
+        instead: Article | None = None,
     ) -> IngestCounts:
         """An article page, or a feed whose entries are fetched one by one. A page stored before is
         fetched again (an edited page replaces its stored version), unless ``fetch_stored`` is False:
-        a feed's entries already stored are not fetched at every poll."""
+        a feed's entries already stored are not fetched at every poll. ``instead``: the article a
+        feed's entry holds in its own text, stored (I078) where the page cannot be fetched or read."""
         url = without_tracking(url)
         if not fetch_stored and self.store.find_article(url=url) is not None:
             self.progress("duplicate", url)
@@ -265,7 +271,12 @@ class Ingestor:
                 return self._ingest_feed_body(url, fetched, None)
             article = article_from_page(url, fetched, published=published)
         except BlickwinkelError as exc:
-            return self._fail_all((exc if isinstance(exc, IngestError) else IngestError(url, str(exc)),))
+            error = exc if isinstance(exc, IngestError) else IngestError(url, str(exc))
+            if instead is None:
+                return self._fail_all((error,))
+            words = len(instead.text.split())
+            note = str(IngestError(url, Errors.I078.format(problem=error.problem, words=words)))
+            article = dataclasses.replace(instead, url=url, notes=(*instead.notes, note))
         counts = self.ingest_articles([article])
         if counts.failed == 0:
             self.store.clear_failure(url)
@@ -318,8 +329,13 @@ class Ingestor:
         self.store.clear_failure(url)
         note = feed_read.unlinked_note(url, self.warned_entries)
         counts = IngestCounts(notes=[note] if note else [])
-        for link, published in feed_read.entries:
-            counts.add(self.ingest_url(link, published=published, fetch_stored=False))
+        for entry in feed_read.items:
+            if entry.link is None:
+                continue  # named in the note above
+            own = entry_article(entry, source=url, stem="feed", outlet=feed_read.title)
+            counts.add(
+                self.ingest_url(entry.link, published=entry.published, fetch_stored=False, instead=own)
+            )
         return counts
 
     # ---------------------------------------------------------------- articles
