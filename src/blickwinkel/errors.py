@@ -180,6 +180,11 @@ class Errors(metaclass=_ErrorsWithCodes):
         "the page could not be read ({problem}); stored the text the feed gives for it ({words} words) "
         "instead: `blickwinkel ingest <address>` fetches the page again and replaces it"
     )
+    # store/ingest.py: `feeds add` given a file (a saved feed) instead of a feed's address
+    I079 = (
+        "`feeds add` takes a feed's web address (http:// or https://); a feed saved as a file is read "
+        "by `blickwinkel ingest FILE` (and `compare`, `stories`), entry by entry"
+    )
     # ingest/feeds.py: a saved RSS or Atom file without one entry (as an empty JSON list, I021)
     I077 = "the saved feed holds no entries (no <item> or <entry>): nothing to read"
     I056 = "not a web page or text but {kind}; give the address of an article page"

@@ -281,6 +281,28 @@ def test_saved_feed_file_reads_entries_with_text_and_names_the_ones_with_only_a_
     assert {a.outlet for a in store.list_articles().items} == {"127.0.0.1", "Osterlin Post"}
 
 
+def test_feeds_add_names_the_command_that_reads_a_saved_feed_file(tmp_path: Path) -> None:
+    # `feeds add export.xml` said only that http(s) URLs can be fetched (I047), not how to read the file.
+    import os
+
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+
+    path = tmp_path / "export.xml"
+    path.write_text(SAVED_FEED.format(base="https://news.example"), encoding="utf-8")
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "300"}
+    for given in (str(path), path.as_uri()):
+        result = CliRunner().invoke(
+            app, ["feeds", "add", given, "--db", f"sqlite:///{tmp_path / 'n.db'}"], env=env
+        )
+        assert result.exit_code == 2
+        assert (
+            f"{given}: [I079] `feeds add` takes a feed's web address (http:// or https://)" in result.stderr
+        )
+        assert "`blickwinkel ingest FILE`" in result.stderr
+
+
 def test_feeds_add_refuses_an_article_page_and_takes_a_feed(server: str, tmp_path: Path) -> None:
     # `feeds add <an article page>` was accepted; every `watch` then failed with I055.
     import os

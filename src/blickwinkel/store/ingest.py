@@ -554,6 +554,8 @@ def add_checked_feed(store: Store, fetcher: Fetcher, url: str) -> tuple[Feed, st
 
     `feeds add` took an article page's address: every `watch` then failed with I055, and `feeds
     list` showed no status for it."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise IngestError(url, Errors.I079)  # a saved feed's path said only "http(s) only" (I047)
     fetcher.check_url(url)
     try:
         fetched = fetcher.get(url)
