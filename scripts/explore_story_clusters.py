@@ -30,10 +30,14 @@ event from two of different events: over all pairs (ROC AUC and average precisio
 inside the stories of the shipped clusterer that merge several events (the events of one ongoing story,
 the main loss of precision), with signals the clusterer does not read there: the Jaccard overlap of the
 dates the articles name, the rare words of the headlines, and rare words with document frequencies
-counted inside the merged story only; then the B-cubed bounds of perfect repairs of the shipped
-clustering (every merged story split by its events; the stories of one event merged), and offline
-average linkage over the rare words weighted by how alike the two articles' nearest neighbours are
-(shared nearest neighbours: the cosine of their rows of rare-word links, kept to the k best).
+counted inside the merged story only, and (fourteenth session) the days apart of the two articles'
+event days (:func:`event_day`: the first calendar day named in the title or lead, weekdays and
+"yesterday" resolved against the publication date, else the publication date), of their publication
+days, and the rarest name key the two share (its IDF over the file); then the B-cubed bounds of
+perfect repairs of the shipped clustering (every merged story split by its events; the stories of
+one event merged), and offline average linkage over the rare words weighted by how alike the two
+articles' nearest neighbours are (shared nearest neighbours: the cosine of their rows of rare-word
+links, kept to the k best).
 
 The offline clustering and B-cubed here are this script's own (scipy), not the library's. Nothing
 here is shipped: WikiNews is evaluation-only, so it may measure and choose a handful of thresholds,
@@ -101,6 +105,28 @@ def load_docs(
     if cache is not None:
         cache.write_bytes(pickle.dumps((articles, gold, docs)))
     return articles, gold, docs
+
+
+# Characters of an article's text read for its event day (the lead: news names the event's day up front).
+EVENT_DAY_CHARS = 600
+
+
+def event_day(article: Article) -> dt.date | None:
+    """The day an article reports its event on (fourteenth session): the first calendar day it names
+    in its title or first ``EVENT_DAY_CHARS`` characters, weekdays and "yesterday" resolved against its
+    publication date (``analyse/dates.py``), else its publication date."""
+    from blickwinkel.analyse.dates import find_dates
+
+    text = f"{article.title or ''}\n{article.text[:EVENT_DAY_CHARS]}"
+    for mention in sorted(
+        find_dates(text, article.language or "en", anchor=article.published), key=lambda m: m.start
+    ):
+        if mention.value is not None and len(mention.value) == 10:
+            try:
+                return dt.date.fromisoformat(mention.value)
+            except ValueError:
+                continue
+    return article.published
 
 
 def channels(articles: Sequence[Article], docs: Sequence[StoryDoc]) -> dict[str, Matrix]:
@@ -381,8 +407,30 @@ def separation(articles: Sequence[Article], gold: dict[str, str], docs: Sequence
     for doc in docs:
         frequencies.add(doc.terms)
     headlines = [headline_terms(d.title) for d in docs]
+    by_id = {a.id: a for a in articles}
+    days = [event_day(by_id[d.id]) for d in docs]
+    named = sum(1 for d, a in zip(days, (by_id[d.id] for d in docs), strict=True) if d != a.published)
+    print(f"\nevent days: {named} of {len(docs)} articles name one in their lead, the others keep their date")
+
+    key_count = Counter(k for d in docs for k in d.entities)
+
+    def rarest_shared_key(i: int, j: int) -> float:
+        shared = docs[i].entities & docs[j].entities
+        return max((float(np.log(len(docs) / key_count[k])) for k in shared), default=0.0)
+
+    def day_gap(i: int, j: int) -> float:
+        first, second = days[i], days[j]
+        return -float(abs((first - second).days)) if first and second else -99.0
+
     extra: dict[str, Callable[[int, int], float]] = {
         "dates named (Jaccard)": lambda i, j: jaccard(docs[i].dates, docs[j].dates),
+        "event day (minus the days apart)": day_gap,
+        "rarest shared name key (its IDF)": rarest_shared_key,
+        "publication day (minus the days apart)": lambda i, j: (
+            -float(abs((docs[i].published - docs[j].published).days))
+            if docs[i].published and docs[j].published
+            else -99.0
+        ),
         "headline rare words": lambda i, j: lexical_cosine(headlines[i], headlines[j], frequencies.idf),
     }
     pairs: dict[str, tuple[list[float], list[float]]] = {}
