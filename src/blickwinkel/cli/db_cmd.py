@@ -24,6 +24,7 @@ def prune(
     articles, the copy an ingest keeps of each text as read). Every stored article keeps its own.
     Run it while no ingest writes to the store."""
     from blickwinkel.config import load_settings
+    from blickwinkel.report.prune_summary import prune_summary
     from blickwinkel.store import open_store
     from blickwinkel.store.prune import prune_store
 
@@ -37,7 +38,7 @@ def prune(
     except BlickwinkelError as exc:
         print_error(err, exc)
         raise typer.Exit(2) from None
-    for line in counts.summary(dry_run=dry_run):
+    for line in prune_summary(counts, dry_run=dry_run):
         print_plain(err, line)
 
 

@@ -12,9 +12,6 @@ from blickwinkel.cli._messages import bad_choice, help_text, print_error, stderr
 from blickwinkel.cli.compare_cmd import LinkEmbedderOption
 from blickwinkel.errors import BlickwinkelError, EvaluationError
 
-# Where ``../shared/data`` is when the command runs from the repository root.
-DEFAULT_DATA_ROOT = Path("../shared/data")
-
 _HELP = """Compare the inputs of each gold file and score the result against the file's answer key.
 
 Reads our example stories' gold (blickwinkel.gold/1, examples/gold/README.md) and the real-news gold
@@ -49,13 +46,16 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             ),
         ] = None,
         data_root: Annotated[
-            Path, typer.Option(help="Folder holding the data files real-news gold refers to.")
-        ] = DEFAULT_DATA_ROOT,
+            Path | None,
+            typer.Option(
+                help="Folder holding the data files real-news gold refers to (default: ../shared/data)."
+            ),
+        ] = None,
         link_embedder: LinkEmbedderOption = None,
     ) -> None:
         from blickwinkel.compare.gold_real import SPLITS
         from blickwinkel.config import load_settings
-        from blickwinkel.evaluation import evaluate_gold_files, gold_files_of_split
+        from blickwinkel.evaluation import DEFAULT_DATA_ROOT, evaluate_gold_files, gold_files_of_split
         from blickwinkel.report.score_tables import comparison_scores_table
 
         try:
@@ -69,7 +69,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 settings.embedder,
                 settings.align_threshold,
                 errors=show_errors,
-                data_root=data_root,
+                data_root=DEFAULT_DATA_ROOT if data_root is None else data_root,
                 split=split,
                 link_embedder=settings.link_embedder,
             )

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import email.utils
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,9 +105,14 @@ class ParsedFeed:
             warned.update(f"{url}\n{t}" for t in unlinked)
         if not unlinked:
             return None
-        count, total = len(unlinked), len(self.unlinked) + len(self.entries)
-        shown = ", ".join(repr(t) for t in unlinked[:3]) + (" …" if count > 3 else "")
-        return f"{url}: {Errors.I073.format(count=count, total=total, shown=shown)}"
+        return _linkless_note(url, unlinked, len(self.unlinked) + len(self.entries))
+
+
+def _linkless_note(source: str, names: Sequence[str], total: int) -> str:
+    """The warning I073 for the feed entries ``names`` (of ``total``) that give no article's address;
+    the first three are named."""
+    shown = ", ".join(repr(n) for n in names[:3]) + (" …" if len(names) > 3 else "")
+    return f"{source}: {Errors.I073.format(count=len(names), total=total, shown=shown)}"
 
 
 def parse_feed(url: str, body: bytes, *, charset: str | None = None) -> ParsedFeed:
@@ -212,8 +218,6 @@ def read_feed(text: str, *, source: str, stem: str) -> ReadResult:
             notes.append(note)
     linkless = [e.name for e in feed.items if not e.text and e.link is None]
     if linkless:
-        shown = ", ".join(repr(n) for n in linkless[:3]) + (" …" if len(linkless) > 3 else "")
-        total = len(feed.items)
-        notes.insert(0, f"{source}: {Errors.I073.format(count=len(linkless), total=total, shown=shown)}")
+        notes.insert(0, _linkless_note(source, linkless, len(feed.items)))
     pending = (EntryLinks(source, tuple(links), len(feed.items)),) if links else ()
     return ReadResult(tuple(articles), (), notes=tuple(notes), links=pending)

@@ -45,44 +45,6 @@ class PruneCounts:
     def total(self) -> int:
         return self.analyses + self.statement_vectors + self.article_vectors
 
-    def summary(self, *, dry_run: bool = False) -> list[str]:
-        """What went (or would go) and what stays, in lines a user reads."""
-        from blickwinkel.report.labels import counted
-
-        went = "would delete" if dry_run else "deleted"
-        lines = [
-            f"{counted(self.articles, 'stored article')}: each keeps its analysis and vectors "
-            f"({counted(self.analyses_left, 'kept analysis', 'kept analyses')}, "
-            f"{counted(self.statement_vectors_left, 'statement vector')}, "
-            f"{counted(self.article_vectors_left, 'article vector')} "
-            + ("would stay)" if dry_run else "stay)"),
-        ]
-        if self.analyses:
-            kinds = []
-            if self.analyses_not_needed:
-                kinds.append(
-                    f"{self.analyses_not_needed} of texts no stored article holds now (the copy an ingest "
-                    "keeps of each text as read, before its languages were found; replaced or removed "
-                    "articles; texts compared but not stored)"
-                )
-            if self.analyses_other_version:
-                kinds.append(f"{self.analyses_other_version} of an older analysis version")
-            lines.append(
-                f"{went} {counted(self.analyses, 'kept analysis', 'kept analyses')}: " + "; ".join(kinds)
-            )
-        if self.statement_vectors:
-            lines.append(
-                f"{went} {counted(self.statement_vectors, 'statement vector')} of texts no stored article "
-                "holds now or of an older embedder version"
-            )
-        if self.article_vectors:
-            lines.append(
-                f"{went} {counted(self.article_vectors, 'article vector')} of an older embedder version"
-            )
-        if not self.total:
-            lines.append("nothing to delete")
-        return lines
-
 
 def prune_store(store: Store, *, dry_run: bool = False) -> PruneCounts:
     """Delete the kept analyses, statement vectors and article vectors no stored article needs

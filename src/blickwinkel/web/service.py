@@ -19,6 +19,7 @@ from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.urls import redact
 from blickwinkel.model import Article, Comparison
 from blickwinkel.store import Store
+from blickwinkel.web.workers import BUSY_RETRY_SECONDS
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ class ComparisonProcesses:
             raise ApiError(
                 503,
                 Errors.W007,
-                headers={"Retry-After": "10"},
+                headers={"Retry-After": str(BUSY_RETRY_SECONDS)},
             ) from None
 
     def close(self) -> None:

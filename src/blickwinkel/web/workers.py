@@ -18,11 +18,15 @@ from blickwinkel.errors import ApiError, Errors
 
 T = TypeVar("T")
 
+BUSY_RETRY_SECONDS = 10
+"""When to ask again (``Retry-After``) after a 503 for want of a comparison worker or process, unless
+the app gives its own (``create_app`` gives the fetch timeout). Set by hand, not a setting."""
+
 
 class CompareWorkers:
     """``workers`` comparisons at once and ``queue`` more waiting; beyond that, 503."""
 
-    def __init__(self, workers: int, queue: int, *, retry_after: int = 10) -> None:
+    def __init__(self, workers: int, queue: int, *, retry_after: int = BUSY_RETRY_SECONDS) -> None:
         self.workers = max(1, workers)
         self.capacity = self.workers + max(0, queue)
         self.retry_after = retry_after

@@ -1,0 +1,44 @@
+"""The lines ``blickwinkel db prune`` prints: what went (or would go) and what stays."""
+
+from __future__ import annotations
+
+from blickwinkel.report.labels import counted
+from blickwinkel.store.prune import PruneCounts
+
+
+def prune_summary(counts: PruneCounts, *, dry_run: bool = False) -> list[str]:
+    """What ``db prune`` deleted (with ``dry_run``: would delete) and what stays, in lines a user
+    reads."""
+    went = "would delete" if dry_run else "deleted"
+    lines = [
+        f"{counted(counts.articles, 'stored article')}: each keeps its analysis and vectors "
+        f"({counted(counts.analyses_left, 'kept analysis', 'kept analyses')}, "
+        f"{counted(counts.statement_vectors_left, 'statement vector')}, "
+        f"{counted(counts.article_vectors_left, 'article vector')} "
+        + ("would stay)" if dry_run else "stay)"),
+    ]
+    if counts.analyses:
+        kinds = []
+        if counts.analyses_not_needed:
+            kinds.append(
+                f"{counts.analyses_not_needed} of texts no stored article holds now (the copy an ingest "
+                "keeps of each text as read, before its languages were found; replaced or removed "
+                "articles; texts compared but not stored)"
+            )
+        if counts.analyses_other_version:
+            kinds.append(f"{counts.analyses_other_version} of an older analysis version")
+        lines.append(
+            f"{went} {counted(counts.analyses, 'kept analysis', 'kept analyses')}: " + "; ".join(kinds)
+        )
+    if counts.statement_vectors:
+        lines.append(
+            f"{went} {counted(counts.statement_vectors, 'statement vector')} of texts no stored article "
+            "holds now or of an older embedder version"
+        )
+    if counts.article_vectors:
+        lines.append(
+            f"{went} {counted(counts.article_vectors, 'article vector')} of an older embedder version"
+        )
+    if not counts.total:
+        lines.append("nothing to delete")
+    return lines
