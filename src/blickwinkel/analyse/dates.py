@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 
 from blickwinkel.model import DateMention
 from blickwinkel.text.months import month_numbers
@@ -52,60 +53,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Month names come from the one table (text/months.py): German and English with their abbreviations,
-# French and Spanish full names only (their abbreviations are words too: Spanish "mar" is the sea).
-_DE_MONTHS: dict[str, int] = {**month_numbers("de", "full"), **month_numbers("de", "short")}
-_EN_MONTHS: dict[str, int] = {**month_numbers("en", "full"), **month_numbers("en", "short")}
-# Weekday names from the one table (text/weekdays.py), full names only (the abbreviations are words:
-# German "so", "do", French "mar").
-_WEEKDAYS: dict[str, int] = {**weekday_numbers("de", "full"), **weekday_numbers("en", "full")}
-_SMALL_NUMBERS: dict[str, int] = {
-    "ein": 1,
-    "eine": 1,
-    "einem": 1,
-    "einer": 1,
-    "einen": 1,
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "zwei": 2,
-    "two": 2,
-    "drei": 3,
-    "three": 3,
-    "vier": 4,
-    "four": 4,
-    "fünf": 5,
-    "five": 5,
-    "sechs": 6,
-    "six": 6,
-    "sieben": 7,
-    "seven": 7,
-    "acht": 8,
-    "eight": 8,
-    "neun": 9,
-    "nine": 9,
-    "zehn": 10,
-    "ten": 10,
-    "elf": 11,
-    "eleven": 11,
-    "zwölf": 12,
-    "twelve": 12,
-}
-_DAY_WORDS: dict[str, int] = {
-    "heute": 0,
-    "today": 0,
-    "tonight": 0,
-    "gestern": -1,
-    "yesterday": -1,
-    "vorgestern": -2,
-    "morgen": 1,
-    "tomorrow": 1,
-    "übermorgen": 2,
-}
-_PAST = _words("vergangenen vergangene vergangenes letzten letzte letztes vorigen vorige voriges last past")
-_FUTURE = _words("kommenden kommende kommendes nächsten nächste nächstes next coming")
-
-
 def _alternation(words: Collection[str]) -> str:
     """Longest first, so that a word wins over its prefixes; equal lengths in a fixed order (two words
     of one length cannot match at one place), so that the pattern, and its cached compiled code
@@ -117,17 +64,141 @@ def _capitalised(words: Sequence[str]) -> str:
     return _alternation([w[:1].upper() + w[1:] for w in words])
 
 
-# Full month names, and abbreviations that need their dot in German ("Jan.") but not in English.
-_DE_SHORT = frozenset(month_numbers("de", "short"))
-_EN_SHORT = frozenset(month_numbers("en", "short"))
-_DE_MONTH_FULL = _capitalised([m for m in _DE_MONTHS if m not in _DE_SHORT])
-_DE_MONTH_SHORT = _capitalised(sorted(_DE_SHORT))
-_DE_MONTH = rf"(?:{_DE_MONTH_FULL}|(?:{_DE_MONTH_SHORT})\.)"
-_EN_MONTH_FULL = _capitalised([m for m in _EN_MONTHS if m not in _EN_SHORT])
-_EN_MONTH_SHORT = _capitalised(sorted(_EN_SHORT))
-_EN_MONTH = rf"(?:{_EN_MONTH_FULL}|(?:{_EN_MONTH_SHORT})\.?)"
-_DE_WEEKDAY = _capitalised(list(weekday_numbers("de", "full")))
-_EN_WEEKDAY = _capitalised(list(weekday_numbers("en", "full")))
+@dataclass(frozen=True)
+class _Calendar:
+    """One language's date words, and the pieces of its pattern made from them.
+
+    ``months`` and ``weekdays`` come from the one table of each (text/months.py, text/weekdays.py);
+    ``day_words`` count days from today ("gestern" -1), ``past`` and ``future`` qualify a weekday,
+    month or unit ("vergangenen", "next"), ``numbers`` count in "vor zwei Wochen", "two weeks ago".
+    The pattern pieces: ``month`` a month as the pattern reads it, ``month_full`` a full month name,
+    ``month_any`` any month word (the quick check of ``_CORES``), ``weekday``, ``number``."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    day_words: dict[str, int]
+    past: frozenset[str]
+    future: frozenset[str]
+    numbers: dict[str, int]
+    month: str
+    month_full: str
+    month_any: str
+    weekday: str
+    number: str
+
+
+def _calendar(
+    code: str,
+    *,
+    day_words: dict[str, int],
+    past: str = "",
+    future: str = "",
+    numbers: str = "",
+    short_months: str | None = None,
+) -> _Calendar:
+    """The date words of language ``code``. With ``short_months`` (German and English: the pattern
+    after an abbreviation, ``\\.`` or ``\\.?``) the month abbreviations are read too, and names are
+    read capitalised; otherwise full month names only, in any case (French and Spanish abbreviations
+    are words too: Spanish "mar" is the sea). Weekdays are full names only (the abbreviations are
+    words: German "so", "do", French "mar")."""
+    weekdays = dict(weekday_numbers(code, "full"))
+    number_words = numbers.split()
+    small = {w: int(n) for w, n in (pair.split("=") for pair in number_words)}
+    if short_months is None:
+        months = dict(month_numbers(code, "full"))
+        month = rf"(?i:{_alternation(months)})"
+        return _Calendar(
+            months,
+            weekdays,
+            day_words,
+            _words(past),
+            _words(future),
+            small,
+            month=month,
+            month_full=month,
+            month_any=month,
+            weekday=rf"(?i:{_alternation(weekdays)})",
+            number=_alternation(small),
+        )
+    short = frozenset(month_numbers(code, "short"))
+    months = {**month_numbers(code, "full"), **month_numbers(code, "short")}
+    month_full = _capitalised([m for m in months if m not in short])
+    return _Calendar(
+        months,
+        weekdays,
+        day_words,
+        _words(past),
+        _words(future),
+        small,
+        month=rf"(?:{month_full}|(?:{_capitalised(sorted(short))}){short_months})",
+        month_full=month_full,
+        month_any=_capitalised(list(months)),
+        weekday=_capitalised(list(weekdays)),
+        number=_alternation(small),
+    )
+
+
+_DE = _calendar(
+    "de",
+    short_months=r"\.",  # "Jan." needs its dot in German
+    day_words={"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2},
+    past="vergangenen vergangene vergangenes letzten letzte letztes vorigen vorige voriges",
+    future="kommenden kommende kommendes nächsten nächste nächstes",
+    numbers="ein=1 eine=1 einem=1 einer=1 einen=1 zwei=2 drei=3 vier=4 fünf=5 sechs=6 sieben=7 acht=8 "
+    "neun=9 zehn=10 elf=11 zwölf=12",
+)
+_EN = _calendar(
+    "en",
+    short_months=r"\.?",
+    day_words={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1},
+    past="last past",
+    future="next coming",
+    numbers="a=1 an=1 one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 "
+    "twelve=12",
+)
+_FR = _calendar(
+    "fr",
+    day_words={"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "avant-hier": -2, "demain": 1,
+               "après-demain": 2},
+    past="dernier dernière passé passée",
+    future="prochain prochaine",
+)  # fmt: skip
+_ES = _calendar(
+    "es",
+    day_words={"hoy": 0, "ayer": -1, "anteayer": -2, "antes de ayer": -2, "mañana": 1, "pasado mañana": 2},
+    past="pasado pasada",
+    future="próximo próxima viene",
+)
+_IT = _calendar(
+    "it",
+    day_words={"oggi": 0, "stamattina": 0, "stamani": 0, "stasera": 0, "stanotte": 0, "ieri": -1,
+               "l'altro ieri": -2, "l’altro ieri": -2, "altroieri": -2, "domani": 1, "dopodomani": 2},
+    past="scorso scorsa",
+    future="prossimo prossima",
+)  # fmt: skip
+_PT = _calendar(
+    "pt",
+    day_words={"hoje": 0, "ontem": -1, "anteontem": -2, "antes de ontem": -2, "amanhã": 1,
+               "depois de amanhã": 2},
+    past="passado passada último última",
+)  # fmt: skip
+_NL = _calendar(
+    "nl",
+    day_words={"vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0, "vannacht": 0,
+               "gisteren": -1, "gisteravond": -1, "gisterochtend": -1, "gistermiddag": -1, "eergisteren": -2,
+               "morgen": 1, "overmorgen": 2},
+    past="afgelopen vorige",
+    future="komende volgende",
+)  # fmt: skip
+# Every language's words, by its code; the words of all of them as one table each.
+_CALENDARS: dict[str, _Calendar] = {
+    "de": _DE, "en": _EN, "fr": _FR, "es": _ES, "it": _IT, "pt": _PT, "nl": _NL
+}  # fmt: skip
+_WEEKDAYS: dict[str, int] = {w: n for c in _CALENDARS.values() for w, n in c.weekdays.items()}
+_DAY_WORDS: dict[str, int] = {w: n for c in _CALENDARS.values() for w, n in c.day_words.items()}
+_SMALL_NUMBERS: dict[str, int] = {w: n for c in _CALENDARS.values() for w, n in c.numbers.items()}
+_PAST: frozenset[str] = frozenset().union(*(c.past for c in _CALENDARS.values()))
+_FUTURE: frozenset[str] = frozenset().union(*(c.future for c in _CALENDARS.values()))
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # Date forms several languages' patterns read alike: ISO 2031-03-12 (all) and 12/03/2031, day first
 # (French, Spanish, Italian, Portuguese).
@@ -138,30 +209,26 @@ _NOT_AMOUNT = (
     r"(?!\s*(?:%|Prozent|Euro|Dollar|Franken|Pfund|Mio|Mrd|Millionen|Milliarden|percent|dollars|euros|"
     r"pounds|million|billion)(?![\w]))"
 )
-_DE_NUMBER = _alternation(
-    _words("ein eine einem einer einen zwei drei vier fünf sechs sieben acht neun zehn elf zwölf")
-)
-_EN_NUMBER = _alternation(_words("a an one two three four five six seven eight nine ten eleven twelve"))
 
 _DE_PATTERN = re.compile(
     # every phrase starts at a word start; checking that first keeps the scan fast
     r"(?<![\w])(?:"
     r"(?<![\d.])(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})?(?![\d])"
     rf"|{_ISO_DATE}"
-    rf"|(?:(?:(?i:am)\s+)?(?P<twd>{_DE_WEEKDAY}),?\s+(?:(?:den|dem)\s+)?)?(?:(?i:am)\s+)?"
-    rf"(?<!\d)(?P<td>\d{{1,2}})\.\s*(?P<tm>{_DE_MONTH})(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
-    rf"|(?:(?i:anfang|mitte|ende|im|seit|bis|ab|vom)\s+)?(?P<mym>{_DE_MONTH})\s+(?P<myy>{_YEAR})(?!\d)"
+    rf"|(?:(?:(?i:am)\s+)?(?P<twd>{_DE.weekday}),?\s+(?:(?:den|dem)\s+)?)?(?:(?i:am)\s+)?"
+    rf"(?<!\d)(?P<td>\d{{1,2}})\.\s*(?P<tm>{_DE.month})(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
+    rf"|(?:(?i:anfang|mitte|ende|im|seit|bis|ab|vom)\s+)?(?P<mym>{_DE.month})\s+(?P<myy>{_YEAR})(?!\d)"
     rf"|(?:(?P<mrpre>(?i:im|seit|bis|ab|vom|zum|anfang|mitte|ende|beginn|(?:im\s+)?(?:vergangenen|letzten|"
-    rf"vorigen|kommenden|nächsten)))\s+)(?P<mrm>{_DE_MONTH_FULL})(?![\w])"
+    rf"vorigen|kommenden|nächsten)))\s+)(?P<mrm>{_DE.month_full})(?![\w])"
     rf"|(?i:im\s+jahre?|in\s+den\s+jahren|seit\s+dem\s+jahr|seit|bis|ab|von|vom|zwischen|ende|anfang|mitte|"
     rf"beginn|sommer|herbst|winter|frühjahr|frühling|jahr|jahres|im)\s+(?P<yy>{_YEAR})(?![\d.,]\d){_NOT_AMOUNT}"
     rf"(?:\s*(?:-|–|bis|und)\s*(?P<yy2>{_YEAR})(?![\d.,]\d){_NOT_AMOUNT})?"
     r"|(?P<dw>(?i:vorgestern|übermorgen|heute|gestern)|(?<!am\s)(?<!den\s)(?<!jeden\s)(?<!guten\s)morgen)"
     r"(?:\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh|morgen|abend|nachmittag))?(?![\w])"
     rf"|(?:(?P<wdpre>(?i:(?:am\s+)?(?:vergangenen|letzten|vorigen|kommenden|nächsten)|am|an\s+diesem|"
-    rf"in\s+der\s+nacht\s+(?:zum|zu|auf\s+den|auf)))\s+)?(?P<wd>{_DE_WEEKDAY})"
+    rf"in\s+der\s+nacht\s+(?:zum|zu|auf\s+den|auf)))\s+)?(?P<wd>{_DE.weekday})"
     r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh)?(?![\w])"
-    rf"|(?i:vor)\s+(?P<agon>\d{{1,3}}|{_DE_NUMBER})\s+(?P<agou>Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahren|Jahr)"
+    rf"|(?i:vor)\s+(?P<agon>\d{{1,3}}|{_DE.number})\s+(?P<agou>Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahren|Jahr)"
     r"(?![\w])"
     r"|(?:(?i:anfang|mitte|ende|beginn)\s+)?(?:(?i:im|in\s+der|in\s+diesem|in\s+dieser|in|am|des|der)\s+)?"
     r"(?P<ruw>(?i:vergangenen|vergangene|vergangenes|letzten|letzte|letztes|vorigen|vorige|voriges|diesen|"
@@ -175,13 +242,13 @@ _EN_PATTERN = re.compile(
     # every phrase starts at a word start; checking that first keeps the scan fast
     r"(?<![\w])(?:"
     rf"{_ISO_DATE}"
-    rf"|(?:(?:(?i:on)\s+)?(?P<twd>{_EN_WEEKDAY}),?\s+)?(?:(?i:on)\s+)?(?:the\s+)?(?<!\d)(?P<td>\d{{1,2}})"
-    rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<tm>{_EN_MONTH})(?:,?\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
-    rf"|(?:(?:(?i:on)\s+)?(?P<fwd>{_EN_WEEKDAY}),?\s+)?(?:(?i:on)\s+)?(?P<fm>{_EN_MONTH})\s+(?P<fd>\d{{1,2}})"
+    rf"|(?:(?:(?i:on)\s+)?(?P<twd>{_EN.weekday}),?\s+)?(?:(?i:on)\s+)?(?:the\s+)?(?<!\d)(?P<td>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<tm>{_EN.month})(?:,?\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
+    rf"|(?:(?:(?i:on)\s+)?(?P<fwd>{_EN.weekday}),?\s+)?(?:(?i:on)\s+)?(?P<fm>{_EN.month})\s+(?P<fd>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<fy>{_YEAR})(?!\d))?(?![\w])"
-    rf"|(?:(?i:early|mid|late)\s+|mid-|(?i:in|since|until|by|of)\s+)?(?P<mym>{_EN_MONTH})\s+(?P<myy>{_YEAR})(?!\d)"
+    rf"|(?:(?i:early|mid|late)\s+|mid-|(?i:in|since|until|by|of)\s+)?(?P<mym>{_EN.month})\s+(?P<myy>{_YEAR})(?!\d)"
     rf"|(?:(?P<mrpre>(?i:in|since|until|by|early|mid|late|last|this|next|during|of))\s+|(?P<mrmid>mid-))"
-    rf"(?P<mrm>{_EN_MONTH_FULL})(?![\w])"
+    rf"(?P<mrm>{_EN.month_full})(?![\w])"
     rf"|(?i:in\s+the\s+year|since|until|by|in|from|between|early|late|mid|mid-|during|summer|autumn|fall|"
     rf"winter|spring|year|of)\s*(?<=[\s-])(?P<yy>{_YEAR})(?![\d.,]\d){_NOT_AMOUNT}"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<yy2>{_YEAR})(?![\d.,]\d){_NOT_AMOUNT})?"
@@ -189,8 +256,8 @@ _EN_PATTERN = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?(?![\w])"
     r"|(?P<tp>(?i:this\s+(?:morning|afternoon|evening)|last\s+night))(?![\w])"
     rf"|(?:(?P<wdpre>(?i:on|last|next|this\s+past|this\s+coming|this))\s+)?"
-    rf"(?P<wd>{_EN_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?(?![\w])"
-    rf"|(?P<agon>\d{{1,3}}|(?i:{_EN_NUMBER}))\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?![\w])"
+    rf"(?P<wd>{_EN.weekday})(?:\s+(?:morning|afternoon|evening|night))?(?![\w])"
+    rf"|(?P<agon>\d{{1,3}}|(?i:{_EN.number}))\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?![\w])"
     r"|(?:(?i:early|mid|late|earlier|later)\s+)?(?:(?i:in)\s+)?(?P<ruw>(?i:last|this|next))\s+"
     r"(?P<ruu>weekend|week|month|year)(?![\w])"
     r")"
@@ -199,31 +266,15 @@ _EN_PATTERN = re.compile(
 # "el 25 de enero de 2024"), month and year, the day words and weekdays, with their qualifiers before
 # ("el próximo martes") or after ("mardi dernier"); a future form in the weekday's clause turns it
 # forward (``_FUTURE_ROMANCE``).
-_FR_MONTHS: dict[str, int] = dict(month_numbers("fr", "full"))
-_ES_MONTHS: dict[str, int] = dict(month_numbers("es", "full"))
-_FR_WEEKDAYS: dict[str, int] = dict(weekday_numbers("fr", "full"))
-_ES_WEEKDAYS: dict[str, int] = dict(weekday_numbers("es", "full"))
-_WEEKDAYS.update(_FR_WEEKDAYS)
-_WEEKDAYS.update(_ES_WEEKDAYS)
-_DAY_WORDS.update(
-    {"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2,
-     "hoy": 0, "ayer": -1, "anteayer": -2, "antes de ayer": -2, "mañana": 1, "pasado mañana": 2}
-)  # fmt: skip
-_PAST |= _words("dernier dernière passé passée pasado pasada")
-_FUTURE |= _words("prochain prochaine próximo próxima viene")
-_FR_MONTH = rf"(?i:{_alternation(_FR_MONTHS)})"
-_ES_MONTH = rf"(?i:{_alternation(_ES_MONTHS)})"
-_FR_WEEKDAY = rf"(?i:{_alternation(_FR_WEEKDAYS)})"
-_ES_WEEKDAY = rf"(?i:{_alternation(_ES_WEEKDAYS)})"
 _FR_PATTERN = re.compile(
     r"(?<![\w])(?:"
     rf"{_SLASH_DATE}"
     rf"|{_ISO_DATE}"
-    rf"|(?:(?i:le)\s+)?(?:(?P<twd>{_FR_WEEKDAY})\s+)?(?<!\d)(?P<td>\d{{1,2}})(?:er)?\s+(?P<tm>{_FR_MONTH})"
+    rf"|(?:(?i:le)\s+)?(?:(?P<twd>{_FR.weekday})\s+)?(?<!\d)(?P<td>\d{{1,2}})(?:er)?\s+(?P<tm>{_FR.month})"
     rf"(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
-    rf"|(?:(?i:en|depuis|début|fin|mi-)\s*)?(?P<mym>{_FR_MONTH})\s+(?P<myy>{_YEAR})(?!\d)"
+    rf"|(?:(?i:en|depuis|début|fin|mi-)\s*)?(?P<mym>{_FR.month})\s+(?P<myy>{_YEAR})(?!\d)"
     r"|(?P<dw>(?i:avant-hier|après-demain|aujourd['’]hui|hier|demain))(?![\w])"
-    rf"|(?:(?P<wdpre>(?i:le|ce|dès|depuis))\s+)?(?P<wd>{_FR_WEEKDAY})"
+    rf"|(?:(?P<wdpre>(?i:le|ce|dès|depuis))\s+)?(?P<wd>{_FR.weekday})"
     r"(?:\s+(?P<wdpost>(?i:dernier|prochain|matin|soir)))?(?![\w])"
     r")"
 )
@@ -231,88 +282,56 @@ _ES_PATTERN = re.compile(
     r"(?<![\w])(?:"
     rf"{_SLASH_DATE}"
     rf"|{_ISO_DATE}"
-    rf"|(?:(?i:el)\s+)?(?:(?P<twd>{_ES_WEEKDAY}),?\s+)?(?<!\d)(?P<td>\d{{1,2}})\s+de\s+(?P<tm>{_ES_MONTH})"
+    rf"|(?:(?i:el)\s+)?(?:(?P<twd>{_ES.weekday}),?\s+)?(?<!\d)(?P<td>\d{{1,2}})\s+de\s+(?P<tm>{_ES.month})"
     rf"(?:\s+(?i:de|del)\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
-    rf"|(?:(?i:en|desde)\s+)?(?P<mym>{_ES_MONTH})\s+(?i:de|del)\s+(?P<myy>{_YEAR})(?!\d)"
+    rf"|(?:(?i:en|desde)\s+)?(?P<mym>{_ES.month})\s+(?i:de|del)\s+(?P<myy>{_YEAR})(?!\d)"
     r"|(?P<dw>(?i:anteayer|antes\s+de\s+ayer|pasado\s+mañana|hoy|ayer|(?<!la\s)(?<!esta\s)(?<!una\s)"
     r"(?<!cada\s)(?<!La\s)(?<!Esta\s)mañana))(?![\w])"
-    rf"|(?:(?P<wdpre>(?i:el\s+próximo|el\s+pasado|este|desde\s+el|el))\s+)?(?P<wd>{_ES_WEEKDAY})"
+    rf"|(?:(?P<wdpre>(?i:el\s+próximo|el\s+pasado|este|desde\s+el|el))\s+)?(?P<wd>{_ES.weekday})"
     r"(?:\s+(?P<wdpost>(?i:pasado|próximo|que\s+viene)))?(?![\w])"
     r")"
 )
 # Italian: "il 12 marzo 2031", "1º marzo", "12/03/2031", "a marzo 2031", "ieri", "martedì scorso",
 # "il prossimo venerdì", with the same qualifiers before or after the weekday.
-_IT_MONTHS: dict[str, int] = dict(month_numbers("it", "full"))
-_IT_WEEKDAYS: dict[str, int] = dict(weekday_numbers("it", "full"))
-_WEEKDAYS.update(_IT_WEEKDAYS)
-_DAY_WORDS.update(
-    {"oggi": 0, "stamattina": 0, "stamani": 0, "stasera": 0, "stanotte": 0, "ieri": -1, "l'altro ieri": -2,
-     "l’altro ieri": -2, "altroieri": -2, "domani": 1, "dopodomani": 2}
-)  # fmt: skip
-_PAST |= _words("scorso scorsa")
-_FUTURE |= _words("prossimo prossima")
-_IT_MONTH = rf"(?i:{_alternation(_IT_MONTHS)})"
-_IT_WEEKDAY = rf"(?i:{_alternation(_IT_WEEKDAYS)})"
 _IT_PATTERN = re.compile(
     r"(?<![\w])(?:"
     rf"{_SLASH_DATE}"
     rf"|{_ISO_DATE}"
-    rf"|(?:(?i:il|l['’])\s*)?(?:(?P<twd>{_IT_WEEKDAY})\s+)?(?<!\d)(?P<td>\d{{1,2}})[º°]?\s+(?P<tm>{_IT_MONTH})"
+    rf"|(?:(?i:il|l['’])\s*)?(?:(?P<twd>{_IT.weekday})\s+)?(?<!\d)(?P<td>\d{{1,2}})[º°]?\s+(?P<tm>{_IT.month})"
     rf"(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
-    rf"|(?:(?i:a|in|da|dal|nel|fino\s+a)\s+)?(?P<mym>{_IT_MONTH})\s+(?:(?i:del)\s+)?(?P<myy>{_YEAR})(?!\d)"
+    rf"|(?:(?i:a|in|da|dal|nel|fino\s+a)\s+)?(?P<mym>{_IT.month})\s+(?:(?i:del)\s+)?(?P<myy>{_YEAR})(?!\d)"
     r"|(?P<dw>(?i:l['’]altro\s+ieri|altroieri|dopodomani|stamattina|stamani|stasera|stanotte|oggi|ieri|"
     r"domani))(?![\w])"
     rf"|(?:(?P<wdpre>(?i:lo\s+scorso|la\s+scorsa|il\s+prossimo|la\s+prossima|questo|questa|da))\s+)?"
-    rf"(?P<wd>{_IT_WEEKDAY})(?:\s+(?P<wdpost>(?i:scorso|scorsa|prossimo|prossima)))?(?![\w])"
+    rf"(?P<wd>{_IT.weekday})(?:\s+(?P<wdpost>(?i:scorso|scorsa|prossimo|prossima)))?(?![\w])"
     r")"
 )
 # Portuguese: "12 de março de 2031", "12/03/2031", "em março de 2031", "ontem", "na terça-feira", "na
 # última sexta-feira", "no sábado passado" (only the "-feira" names: "segunda" alone is an ordinal too).
-_PT_MONTHS: dict[str, int] = dict(month_numbers("pt", "full"))
-_PT_WEEKDAYS: dict[str, int] = dict(weekday_numbers("pt", "full"))
-_WEEKDAYS.update(_PT_WEEKDAYS)
-_DAY_WORDS.update(
-    {"hoje": 0, "ontem": -1, "anteontem": -2, "antes de ontem": -2, "amanhã": 1, "depois de amanhã": 2}
-)
-_PAST |= _words("passado passada último última")
-_PT_MONTH = rf"(?i:{_alternation(_PT_MONTHS)})"
-_PT_WEEKDAY = rf"(?i:{_alternation(_PT_WEEKDAYS)})"
 _PT_PATTERN = re.compile(
     r"(?<![\w])(?:"
     rf"{_SLASH_DATE}"
     rf"|{_ISO_DATE}"
-    rf"|(?:(?i:n[oa]|[ao])\s+)?(?:(?P<twd>{_PT_WEEKDAY}),?\s+)?(?<!\d)(?P<td>\d{{1,2}})[ºo°]?\s+de\s+"
-    rf"(?P<tm>{_PT_MONTH})(?:\s+(?i:de)\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
-    rf"|(?:(?i:em|desde)\s+)?(?P<mym>{_PT_MONTH})\s+(?i:de)\s+(?P<myy>{_YEAR})(?!\d)"
+    rf"|(?:(?i:n[oa]|[ao])\s+)?(?:(?P<twd>{_PT.weekday}),?\s+)?(?<!\d)(?P<td>\d{{1,2}})[ºo°]?\s+de\s+"
+    rf"(?P<tm>{_PT.month})(?:\s+(?i:de)\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
+    rf"|(?:(?i:em|desde)\s+)?(?P<mym>{_PT.month})\s+(?i:de)\s+(?P<myy>{_YEAR})(?!\d)"
     r"|(?P<dw>(?i:depois\s+de\s+amanhã|antes\s+de\s+ontem|anteontem|amanhã|ontem|hoje))(?![\w])"
     rf"|(?:(?P<wdpre>(?i:n[oa]\s+última|n[oa]\s+último|n[oa]\s+próxima|n[oa]\s+próximo|nesta|neste|"
-    rf"desde\s+[ao]|n[oa]))\s+)?(?P<wd>{_PT_WEEKDAY})(?:\s+(?P<wdpost>(?i:passada|passado|que\s+vem)))?(?![\w-])"
+    rf"desde\s+[ao]|n[oa]))\s+)?(?P<wd>{_PT.weekday})(?:\s+(?P<wdpost>(?i:passada|passado|que\s+vem)))?(?![\w-])"
     r")"
 )
 # Dutch: "12 maart 2031", "12-03-2031", "in maart 2031", "gisteren", "dinsdag", "dinsdagavond",
 # "afgelopen dinsdag", "komende vrijdag", "vorige week".
-_NL_MONTHS: dict[str, int] = dict(month_numbers("nl", "full"))
-_NL_WEEKDAYS: dict[str, int] = dict(weekday_numbers("nl", "full"))
-_WEEKDAYS.update(_NL_WEEKDAYS)
-_DAY_WORDS.update(
-    {"vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0, "vannacht": 0,
-     "gisteren": -1, "gisteravond": -1, "gisterochtend": -1, "gistermiddag": -1, "eergisteren": -2,
-     "morgen": 1, "overmorgen": 2}
-)  # fmt: skip
-_PAST |= _words("afgelopen vorige")
-_FUTURE |= _words("komende volgende")
-_NL_MONTH = rf"(?i:{_alternation(_NL_MONTHS)})"
-_NL_WEEKDAY = rf"(?i:{_alternation(_NL_WEEKDAYS)})"
 _NL_PATTERN = re.compile(
     r"(?<![\w])(?:"
     rf"(?<![\d/-])(?P<nd>\d{{1,2}})[-/](?P<nm>\d{{1,2}})[-/](?P<ny>{_YEAR})(?![\d])"
     rf"|{_ISO_DATE}"
-    rf"|(?:(?i:op)\s+)?(?:(?P<twd>{_NL_WEEKDAY})\s+)?(?<!\d)(?P<td>\d{{1,2}})\s+(?P<tm>{_NL_MONTH})"
+    rf"|(?:(?i:op)\s+)?(?:(?P<twd>{_NL.weekday})\s+)?(?<!\d)(?P<td>\d{{1,2}})\s+(?P<tm>{_NL.month})"
     rf"(?:\s+(?P<ty>{_YEAR})(?!\d))?(?![\w])"
-    rf"|(?:(?i:in|sinds|begin|eind|half)\s+)?(?P<mym>{_NL_MONTH})\s+(?P<myy>{_YEAR})(?!\d)"
+    rf"|(?:(?i:in|sinds|begin|eind|half)\s+)?(?P<mym>{_NL.month})\s+(?P<myy>{_YEAR})(?!\d)"
     r"|(?P<dw>(?i:eergisteren|overmorgen|gisteravond|gisterochtend|gistermiddag|gisteren|vandaag|"
     r"vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|(?<!['’]s\s)morgen))(?![\w])"
-    rf"|(?:(?P<wdpre>(?i:afgelopen|vorige|komende|volgende|op|deze))\s+)?(?P<wd>{_NL_WEEKDAY})"
+    rf"|(?:(?P<wdpre>(?i:afgelopen|vorige|komende|volgende|op|deze))\s+)?(?P<wd>{_NL.weekday})"
     r"(?:avond|ochtend|morgen|middag|nacht)?(?![\w])"
     r"|(?:(?i:in|de|het)\s+)?(?P<ruw>(?i:vorige|afgelopen|deze|dit|volgende|komende))\s+"
     r"(?P<ruu>(?i:weekend|week|maand|jaar))(?![\w])"
@@ -332,28 +351,28 @@ READ_LANGUAGES: tuple[str, ...] = tuple(_PATTERNS)
 # A word every date phrase contains (a digit, month, weekday, day word or calendar unit); text without
 # one is skipped at a fraction of the cost of the full pattern.
 _DE_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_capitalised(list(_DE_MONTHS))}|{_DE_WEEKDAY}|(?i:heute|gestern|vorgestern|übermorgen)|"
+    rf"(?<![\w])(?:\d|{_DE.month_any}|{_DE.weekday}|(?i:heute|gestern|vorgestern|übermorgen)|"
     r"morgen|Tag|Woche|Monat|Jahr|Vorjahr|Vormonat|Vorwoche)"
 )
 _EN_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_capitalised(list(_EN_MONTHS))}|{_EN_WEEKDAY}|(?i:today|tonight|yesterday|tomorrow|"
+    rf"(?<![\w])(?:\d|{_EN.month_any}|{_EN.weekday}|(?i:today|tonight|yesterday|tomorrow|"
     r"day|week|month|year|morning|afternoon|evening|night))"
 )
 _FR_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_FR_MONTH}|{_FR_WEEKDAY}|(?i:aujourd|hier|demain|avant-hier|après-demain))"
+    rf"(?<![\w])(?:\d|{_FR.month}|{_FR.weekday}|(?i:aujourd|hier|demain|avant-hier|après-demain))"
 )
 _ES_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_ES_MONTH}|{_ES_WEEKDAY}|(?i:hoy|ayer|anteayer|antes|pasado|mañana))"
+    rf"(?<![\w])(?:\d|{_ES.month}|{_ES.weekday}|(?i:hoy|ayer|anteayer|antes|pasado|mañana))"
 )
 _IT_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_IT_MONTH}|{_IT_WEEKDAY}|(?i:oggi|ieri|domani|altroieri|dopodomani|sta[mns]\w+|"
+    rf"(?<![\w])(?:\d|{_IT.month}|{_IT.weekday}|(?i:oggi|ieri|domani|altroieri|dopodomani|sta[mns]\w+|"
     r"l['’]altro))"
 )
 _PT_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_PT_MONTH}|{_PT_WEEKDAY}|(?i:hoje|ontem|anteontem|amanhã|antes|depois))"
+    rf"(?<![\w])(?:\d|{_PT.month}|{_PT.weekday}|(?i:hoje|ontem|anteontem|amanhã|antes|depois))"
 )
 _NL_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_NL_MONTH}|{_NL_WEEKDAY}|(?i:vandaag|gister|eergister|morgen|overmorgen|van\w+|vorige|"
+    rf"(?<![\w])(?:\d|{_NL.month}|{_NL.weekday}|(?i:vandaag|gister|eergister|morgen|overmorgen|van\w+|vorige|"
     r"afgelopen|deze|dit|volgende|komende))"
 )
 _CORES: dict[str, re.Pattern[str]] = {
@@ -365,15 +384,7 @@ _CORES: dict[str, re.Pattern[str]] = {
     "pt": _PT_CORE,
     "nl": _NL_CORE,
 }
-_MONTH_TABLES: dict[str, dict[str, int]] = {
-    "de": _DE_MONTHS,
-    "en": _EN_MONTHS,
-    "fr": _FR_MONTHS,
-    "es": _ES_MONTHS,
-    "it": _IT_MONTHS,
-    "pt": _PT_MONTHS,
-    "nl": _NL_MONTHS,
-}
+_MONTH_TABLES: dict[str, dict[str, int]] = {code: c.months for code, c in _CALENDARS.items()}
 
 # A resolved phrase: (value, depends on the anchor) or None when the phrase is no date after all.
 _Resolution = tuple[str | None, bool] | None
