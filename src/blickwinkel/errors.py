@@ -447,6 +447,11 @@ class Errors(metaclass=_ErrorsWithCodes):
     # web/service.py: a compare request whose inputs could not be read, but for fewer than two
     W029 = "Only {count} of the {given} articles could be read; a comparison needs two or more. {failures}"
     W030 = "The token is missing or wrong: enter the server's token (setting token, BLICKWINKEL_TOKEN)."
+    # web/service.py: a warning (the feed's entries with text are compared)
+    W031 = (
+        "feed entries with a link but no text of their own, not fetched: {count} of {total} ({shown}); "
+        "give their addresses as URLs to compare them"
+    )
 
 
 def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) -> str:

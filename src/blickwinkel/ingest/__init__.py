@@ -14,6 +14,7 @@ from blickwinkel.ingest._decode import decode
 from blickwinkel.ingest._inputs import (
     read_inputs,
     read_text,
+    read_text_articles,
     repeated_file_note,
     repeated_files,
     skipped_files,
@@ -22,7 +23,7 @@ from blickwinkel.ingest._inputs import (
     skipped_folders_note,
     unique_ids,
 )
-from blickwinkel.ingest._sniff import sniff
+from blickwinkel.ingest._sniff import is_feed_document, sniff
 
 # The built-in readers register themselves on import, the way a plugin's would.
 _BUILT_IN = (feeds, html, json_records, markdown, plain)
@@ -34,8 +35,10 @@ __all__ = [
     "ReadResult",
     "Reader",
     "decode",
+    "is_feed_document",
     "read_inputs",
     "read_text",
+    "read_text_articles",
     "repeated_file_note",
     "repeated_files",
     "skipped_files",

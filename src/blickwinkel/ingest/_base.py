@@ -26,10 +26,11 @@ class EntryLinks:
     links: tuple[tuple[str, dt.date | None], ...]
     entries: int  # all the feed's entries
 
-    def note(self) -> str:
-        """The warning when they are not fetched."""
+    def note(self, message: str = Errors.I074) -> str:
+        """The warning when they are not fetched: ``message`` (I074, the commands'; W031, the web
+        service's) with their count and the first three."""
         shown = ", ".join(link for link, _ in self.links[:3]) + (" …" if len(self.links) > 3 else "")
-        return f"{self.source}: {Errors.I074.format(count=len(self.links), total=self.entries, shown=shown)}"
+        return f"{self.source}: {message.format(count=len(self.links), total=self.entries, shown=shown)}"
 
 
 @dataclass(frozen=True)

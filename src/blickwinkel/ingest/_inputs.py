@@ -95,6 +95,16 @@ def read_text(
     published: dt.date | None = None,
 ) -> Article:
     """Parse one article already in memory; ``fmt`` is a reader name, else the format is sniffed."""
+    result = read_text_articles(text, source=source, fmt=fmt)
+    if len(result.articles) != 1:
+        raise IngestError(source, Errors.I005.format(count=len(result.articles)))
+    return _override(result.articles[0], outlet, published)
+
+
+def read_text_articles(text: str, *, source: str, fmt: str | None = None) -> ReadResult:
+    """Parse text already in memory with its reader (``fmt``, else sniffed): every article it holds
+    (a saved feed's entries with text), the reader's notes and the entries it left to fetch. The
+    first record that fails raises, as :func:`read_text` does."""
     name = "" if source == STDIN else source
     stem = "stdin" if source == STDIN else slugify(PurePath(source).stem)
     try:
@@ -110,9 +120,7 @@ def read_text(
         raise _unexpected(source, exc) from exc
     if result.failures:
         raise result.failures[0]
-    if len(result.articles) != 1:
-        raise IngestError(source, Errors.I005.format(count=len(result.articles)))
-    return _override(result.articles[0], outlet, published)
+    return result
 
 
 def unique_ids(articles: Sequence[Article]) -> list[Article]:

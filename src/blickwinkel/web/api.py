@@ -42,7 +42,7 @@ Text = Annotated[str | None, Query(max_length=500, description="Full-text search
 Id = Annotated[
     int, Path(ge=1, le=2**31 - 1, description="The id a listing gives (an id that is none answers 404).")
 ]
-Format = Literal["text", "markdown", "html", "json", "jsonl"]
+Format = Literal["text", "markdown", "html", "json", "jsonl", "feed"]
 
 
 def _jsonable(record: DataclassInstance) -> dict[str, Any]:
@@ -386,6 +386,7 @@ async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryC
         app_state.fetcher,
         options.compare_max_chars,
         app_state.reader,
+        options.compare_max_articles,
     )
 
 

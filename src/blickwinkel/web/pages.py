@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from blickwinkel import __version__
 from blickwinkel.errors import ApiError, BlickwinkelError, Errors, IngestError
+from blickwinkel.ingest import is_feed_document
 from blickwinkel.report.html import safe_url
 from blickwinkel.report.labels import counted, idsafe
 from blickwinkel.store import MARK_END, MARK_START, StoreError
@@ -289,7 +290,11 @@ async def compare_submit(request: Request) -> Response:
         elif text.strip():
             inputs.append(
                 CompareInput(
-                    text=text, outlet=outlet or None, name=f"text-{n}", fmt="text", field=f"text_{n}"
+                    text=text,
+                    outlet=outlet or None,
+                    name=f"text-{n}",
+                    fmt="feed" if is_feed_document(text) else "text",  # a pasted RSS or Atom file
+                    field=f"text_{n}",
                 )
             )
     error = None

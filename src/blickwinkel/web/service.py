@@ -321,7 +321,7 @@ def read_submitted(
     service runs it in its comparison processes). A page whose text is longer than ``max_chars`` is
     refused (the analysis time grows with the text). An input that cannot be read is recorded and
     the others are read, as ``blickwinkel compare`` does."""
-    from blickwinkel.ingest import read_text, unique_ids
+    from blickwinkel.ingest import is_feed_document, read_text, unique_ids
     from blickwinkel.ingest.page import article_from_page
 
     articles: list[Article] = []
@@ -329,23 +329,40 @@ def read_submitted(
     for n, (item, fetched) in enumerate(items):
         try:
             if item.url and fetched is not None:
-                article = article_from_page(item.url, fetched)
-                if max_chars is not None and len(article.text) > max_chars:
+                read = [article_from_page(item.url, fetched)]
+                if max_chars is not None and len(read[0].text) > max_chars:
                     raise IngestError(
-                        redact(item.url), Errors.K005.format(size=len(article.text), limit=max_chars)
+                        redact(item.url), Errors.K005.format(size=len(read[0].text), limit=max_chars)
                     )
+            elif item.fmt == "feed" or (item.fmt is None and is_feed_document(item.text or "")):
+                read = _feed_articles(item.text or "", item.name or f"input-{n + 1}")
             else:
                 text = item.text or ""
                 if item.title and item.fmt in (None, "text"):
                     text = f"{item.title}\n\n{text}"
-                article = read_text(text, source=item.name or f"input-{n + 1}", fmt=item.fmt)
+                read = [read_text(text, source=item.name or f"input-{n + 1}", fmt=item.fmt)]
         except IngestError as exc:
             failures.append((n, exc))
             continue
         if item.outlet:
-            article = dataclasses.replace(article, outlet=item.outlet)
-        articles.append(article)
+            read = [dataclasses.replace(article, outlet=item.outlet) for article in read]
+        articles.extend(read)
     return Submitted(unique_ids(articles), failures)
+
+
+def _feed_articles(text: str, source: str) -> list[Article]:
+    """The entries with text of a saved RSS or Atom feed given as a text, read by the reader the
+    commands read a saved feed with (``ingest/feeds.py``). Its warnings go with its first entry's
+    notes (shown as the comparison's notes); an entry with only a link is named (W031), not fetched.
+    A feed of which no entry has text cannot be compared (W031 as its error)."""
+    from blickwinkel.ingest import read_text_articles
+
+    result = read_text_articles(text, source=source, fmt="feed")
+    notes = [*result.notes, *(links.note(Errors.W031) for links in result.links)]
+    if not result.articles:
+        raise IngestError(source, "; ".join(n.removeprefix(f"{source}: ") for n in notes) or Errors.I077)
+    first, *rest = result.articles
+    return [dataclasses.replace(first, notes=(*notes, *first.notes)), *rest]
 
 
 def compare_submitted(
@@ -354,12 +371,14 @@ def compare_submitted(
     fetcher: Fetcher,
     max_chars: int | None = None,
     reader: Reader = read_submitted,
+    max_articles: int | None = None,
 ) -> StoryComparison:
     """Fetch every URL of a compare request, read the inputs and compare those that could be read
     (each other one is named in ``unread``, as ``blickwinkel compare`` names it and compares the
     rest); nothing is stored (the service's counterpart of
     :func:`blickwinkel.pipeline.compare_inputs`, which reads files). Fewer than two readable
-    inputs: no comparison (no ``body``; :func:`too_few_read` is the error to answer)."""
+    inputs: no comparison (no ``body``; :func:`too_few_read` is the error to answer). More articles
+    read than ``max_articles`` (a saved feed gives one an entry): 422 (W004)."""
     if len(inputs) < 2:
         # K001's way out names directories, which a web form or request cannot send
         raise ComparisonError(Errors.W011.format(count=len(inputs)))
@@ -381,6 +400,8 @@ def compare_submitted(
         )
         positions.append(n)
     read = reader(fetched, max_chars)
+    if max_articles is not None and len(read.articles) > max_articles:  # a feed gives several
+        raise ApiError(422, Errors.W004.format(limit=max_articles), field="articles")
     for k, failure in read.failures:
         failed[positions[k]] = _unread(failure, inputs[positions[k]])
     unread = tuple(failed[n] for n in sorted(failed))
