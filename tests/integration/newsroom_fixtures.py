@@ -98,6 +98,10 @@ def fake_comparison(articles: Sequence[Article]) -> dict[str, Any]:
         "links": [],
         "conflicts": conflicts,
         "outlets": {},
+        "coverage": {f["id"]: {a.id: "reported" for a in articles if a.id in f["articles"]} for f in facts},
+        "omissions": {},
+        "independent_sources": len(articles),
+        "voices": [],
     }
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from blickwinkel.errors import ApiError, Errors, IngestError
 from blickwinkel.report.labels import comparison_notes
 from blickwinkel.store import Page, Store, StoreError, StorySummary
+from blickwinkel.web import answers
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.errors import error_body, first_invalid, invalid_field
 from blickwinkel.web.service import (
@@ -95,7 +96,9 @@ def check_dates(since: dt.date | None, until: dt.date | None) -> None:
 Filters = Annotated[ListingFilters, Depends(listing_filters)]
 
 
-@router.get("/articles", summary="Stored articles, newest first")
+@router.get(
+    "/articles", summary="Stored articles, newest first", responses={200: {"model": answers.ArticleList}}
+)
 def list_articles(
     request: Request, filters: Filters, cursor: Cursor = None, limit: Limit = 50
 ) -> dict[str, Any]:
@@ -106,7 +109,11 @@ def list_articles(
     return _page(page)
 
 
-@router.get("/articles/{article_id}", summary="One stored article with its text and blocks")
+@router.get(
+    "/articles/{article_id}",
+    summary="One stored article with its text and blocks",
+    responses={200: {"model": answers.StoredArticle}},
+)
 def get_article(request: Request, article_id: Id) -> dict[str, Any]:
     store = _store(request)
     article = store.article(article_id)
@@ -138,7 +145,9 @@ MinArticles = Annotated[
 ]
 
 
-@router.get("/stories", summary="Stories, newest and biggest first")
+@router.get(
+    "/stories", summary="Stories, newest and biggest first", responses={200: {"model": answers.StoryList}}
+)
 async def list_stories(
     request: Request,
     filters: Filters,
@@ -207,7 +216,11 @@ Wait = Annotated[
     "/stories/{story_id}",
     summary="One story: its articles and its comparison (documented JSON)",
     responses={
-        202: {"description": "The comparison is being computed (with `wait`): ask again after Retry-After"},
+        200: {"model": answers.Story},
+        202: {
+            "model": answers.Story,
+            "description": "The comparison is being computed (with `wait`): ask again after Retry-After",
+        },
         301: {"description": "The story was merged into another one: Location names it"},
     },
 )
@@ -250,12 +263,20 @@ def _story_body(summary: StorySummary, result: StoryComparison) -> dict[str, Any
     }
 
 
-@router.get("/outlets", summary="Outlets with their numbers of articles and stories")
+@router.get(
+    "/outlets",
+    summary="Outlets with their numbers of articles and stories",
+    responses={200: {"model": answers.OutletList}},
+)
 def list_outlets(request: Request) -> dict[str, Any]:
     return {"items": [_jsonable(o) for o in _store(request).outlets()]}
 
 
-@router.get("/entities/{key}", summary="One entity: names, articles, stories and mentions")
+@router.get(
+    "/entities/{key}",
+    summary="One entity: names, articles, stories and mentions",
+    responses={200: {"model": answers.Entity}},
+)
 def get_entity(
     request: Request,
     key: Annotated[str, Path(min_length=1, max_length=500, description="Entity key, e.g. per:mara-olsen.")],
@@ -266,7 +287,9 @@ def get_entity(
     return _jsonable(entity)
 
 
-@router.get("/search", summary="Full-text search over stored articles")
+@router.get(
+    "/search", summary="Full-text search over stored articles", responses={200: {"model": answers.SearchHits}}
+)
 def search(
     request: Request,
     q: Annotated[
@@ -334,7 +357,10 @@ _COMPARE_DOC: dict[str, Any] = {
     summary="Compare two or more articles given as texts, URLs or uploaded files; nothing is stored",
     openapi_extra=_COMPARE_DOC,
     responses={
-        200: {"description": "The comparison (docs/comparison-json.md) with `unread`: the inputs left out"},
+        200: {
+            "model": answers.ComparedInputs,
+            "description": "The comparison (docs/comparison-json.md) with `unread`: the inputs left out",
+        },
         401: {"description": "The token is set and the request has none or another"},
         403: {"description": "A public address with no token set: write endpoints are off"},
         413: {
