@@ -15,7 +15,6 @@ import json
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from blickwinkel.analyse.dates import find_dates
 from blickwinkel.analyse.entities import find_entities
@@ -30,7 +29,10 @@ from blickwinkel.ingest import read_text
 from blickwinkel.model import Article, Sentence
 from blickwinkel.text import split_statements
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus-de" / "articles.jsonl"
+try:
+    from bench.shared_data import CORPUS_DE as CORPUS
+except ModuleNotFoundError:  # run as ``python bench/analyse.py``: bench/ itself is on the path
+    from shared_data import CORPUS_DE as CORPUS  # type: ignore[no-redef]
 
 
 def load(n: int) -> list[Article]:

@@ -34,8 +34,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPUS = SHARED / "data" / "corpus-de" / "articles.jsonl"
+try:
+    from bench.shared_data import CORPUS_DE as CORPUS
+except ModuleNotFoundError:  # run as ``python bench/batch.py``: bench/ itself is on the path
+    from shared_data import CORPUS_DE as CORPUS  # type: ignore[no-redef]
 SYNTHETIC_SIZE = 1_000_000
 SYNTHETIC_DAYS = 3_650
 WORLD_PER_DAY = 200_000  # Event Registry's figure for a day of the world's news

@@ -13,9 +13,10 @@ from pathlib import Path
 from blickwinkel.model import Article, Block, BlockKind
 from blickwinkel.text import normalise, split_sentences, split_statements
 
-DEFAULT_CORPUS = (
-    Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "corpus-de" / "articles.jsonl"
-)
+try:
+    from bench.shared_data import CORPUS_DE as DEFAULT_CORPUS
+except ModuleNotFoundError:  # run as ``python bench/bench_sentences.py``: bench/ itself is on the path
+    from shared_data import CORPUS_DE as DEFAULT_CORPUS  # type: ignore[no-redef]
 
 
 def load_articles(path: Path, limit: int) -> list[Article]:

@@ -19,7 +19,10 @@ from blickwinkel.errors import BlickwinkelError
 from blickwinkel.ingest import read_text
 from blickwinkel.text import split_sentences
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpus-de" / "articles.jsonl"
+try:
+    from bench.shared_data import CORPUS_DE as CORPUS
+except ModuleNotFoundError:  # run as ``python bench/boilerplate.py``: bench/ itself is on the path
+    from shared_data import CORPUS_DE as CORPUS  # type: ignore[no-redef]
 
 
 def main() -> None:

@@ -40,17 +40,14 @@ from typing import Any, cast
 
 try:
     from bench.served import served
+    from bench.shared_data import CORPUS_DE as CORPUS
+    from bench.shared_data import ROOT
 except ModuleNotFoundError:  # run as ``python bench/service.py``: bench/ itself is on the path
     from served import served  # type: ignore[no-redef]
+    from shared_data import CORPUS_DE as CORPUS  # type: ignore[no-redef]
+    from shared_data import ROOT  # type: ignore[no-redef]
 from blickwinkel.model import Article
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = (
-    Path(os.environ.get("BLICKWINKEL_SHARED", ROOT.parent / "shared"))
-    / "data"
-    / "corpus-de"
-    / "articles.jsonl"
-)
 JSON = {"content-type": "application/json"}
 COMPARE_BODY = {
     "articles": [

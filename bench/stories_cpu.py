@@ -24,8 +24,10 @@ import tempfile
 from itertools import islice
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "data" / "corpus-de" / "articles.jsonl"
+try:
+    from bench.shared_data import CORPUS_DE as CORPUS
+except ModuleNotFoundError:  # run as ``python bench/stories_cpu.py``: bench/ itself is on the path
+    from shared_data import CORPUS_DE as CORPUS  # type: ignore[no-redef]
 
 
 def cpu_seconds() -> float:

@@ -35,16 +35,13 @@ from pathlib import Path
 
 try:
     from bench.served import served
+    from bench.shared_data import CORPUS_DE as CORPUS
+    from bench.shared_data import ROOT
 except ModuleNotFoundError:  # run as ``python bench/story_first_view.py``: bench/ itself is on the path
     from served import served  # type: ignore[no-redef]
+    from shared_data import CORPUS_DE as CORPUS  # type: ignore[no-redef]
+    from shared_data import ROOT  # type: ignore[no-redef]
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = (
-    Path(os.environ.get("BLICKWINKEL_SHARED", ROOT.parent / "shared"))
-    / "data"
-    / "corpus-de"
-    / "articles.jsonl"
-)
 BEING_COMPARED = ("being compared", "werden gerade verglichen")
 
 
