@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import numpy.typing as npt
@@ -56,6 +58,20 @@ def test_eval_similarity_embeds_each_text_once_and_reports_progress() -> None:
     assert seen[0] == ("features", 0, len(texts))
     assert ("features", len(texts), len(texts)) in seen
     assert seen[-1] == ("pairs", len(pairs), len(pairs))
+
+
+def test_eval_similarity_cross_validates_ours_and_adds_the_other_embedders_cosine() -> None:
+    pairs = _pairs()
+    other = CountingEmbedder()
+    report = evaluate_similarity(pairs, HashedWordsEmbedder(), other=other)
+    assert set(report.cross_validated) == set(report.pearson) == set(report.other_cosine)
+    assert report.other == other.name
+    # The other embedder reads each distinct whole text once.
+    assert sorted(other.texts) == sorted(
+        {pair_article(p.pair_id, "1", t, "de").text for p in pairs for t in (p.text1, p.text2)}
+    )
+    assert "cross_validated_pearson" in report.to_json()
+    assert "cross_validated_pearson" not in evaluate_similarity(pairs, HashedWordsEmbedder()).to_json()
 
 
 def test_eval_similarity_embeds_a_text_longer_than_a_document_once_more_as_a_whole() -> None:
@@ -123,6 +139,20 @@ def test_eval_similarity_prints_no_correlation_for_a_language_pair_of_one_or_two
     assert rows["en-en"] == ["0.600", "0.300", "4"]
     json_result = CliRunner().invoke(app, ["eval", "similarity", str(path), "--format", "json"])
     assert json.loads(json_result.stdout)["pairs_by_language"]["de-de"] == 1
+    crossed = replace(
+        report,
+        cross_validated={"all": 0.45, "de-de": 0.0, "en-en": 0.55},
+        other="use",
+        other_cosine={"all": 0.2, "de-de": 0.0, "en-en": 0.25},
+    )
+    monkeypatch.setattr(evaluate, "evaluate_similarity", lambda *args, **kwargs: crossed)
+    monkeypatch.setattr(stories_cmd, "_embedder", lambda *args: SimpleNamespace(name="e5"))
+    result = CliRunner().invoke(app, ["eval", "similarity", str(path), "--cross-validate"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line[:1].isalpha()}
+    assert rows["pair"] == ["ours", "ours", "CV", "cosine", "use", "cos", "pairs"]
+    assert rows["de-de"] == ["–", "–", "–", "–", "1"]
+    assert rows["en-en"] == ["0.600", "0.550", "0.300", "0.250", "4"]
 
 
 def test_the_stories_listing_names_an_untitled_story_and_counts_one_article_in_the_singular() -> None:

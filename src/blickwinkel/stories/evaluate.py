@@ -11,13 +11,16 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+import numpy as np
 
 from blickwinkel import scores
 from blickwinkel.embed import Embedder
 from blickwinkel.errors import Errors, EvaluationError, invalid_json
 from blickwinkel.model import Article
+from blickwinkel.stories import fitting
 from blickwinkel.stories.cluster import (
     KEY_WEIGHT,
     LEXICAL_WEIGHT,
@@ -107,14 +110,28 @@ class SimilarityReport:
     # pairs per key of ``pearson`` ("all" and each language pair): a correlation over one pair is
     # no figure, and the table printed it as 0.000 beside the real ones
     counts: dict[str, int] = field(default_factory=dict)
+    # With cross-validation: ours with each pair scored by the model fitted on the other folds
+    # (fitting.FOLDS fixed folds of the file's pair order, seed fitting.FOLD_SEED), and the plain
+    # cosine of the whole texts with the other embedder (``other``, e.g. 'use' beside 'e5').
+    cross_validated: dict[str, float] = field(default_factory=dict)
+    other: str = ""
+    other_cosine: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "pearson": {k: round(v, 4) for k, v in self.pearson.items()},
             "cosine_pearson": {k: round(v, 4) for k, v in self.cosine.items()},
             "pairs": self.pairs,
             "pairs_by_language": dict(self.counts),
         }
+        if self.cross_validated:
+            out["cross_validated_pearson"] = {k: round(v, 4) for k, v in self.cross_validated.items()}
+        if self.other:
+            out["other_cosine_pearson"] = {
+                "embedder": self.other,
+                **{k: round(v, 4) for k, v in self.other_cosine.items()},
+            }
+        return out
 
 
 def pairs_by_language(pairs: Sequence[SimilarityPair]) -> dict[str, int]:
@@ -158,7 +175,11 @@ def docs_with_progress(
 
 
 def evaluate_similarity(
-    pairs: Sequence[SimilarityPair], embedder: Embedder, progress: ProgressCallback = no_progress
+    pairs: Sequence[SimilarityPair],
+    embedder: Embedder,
+    progress: ProgressCallback = no_progress,
+    *,
+    other: Embedder | None = None,
 ) -> SimilarityReport:
     """Pearson of the shipped same-story score with the gold ``overall`` (negated, so higher is better).
 
@@ -166,6 +187,11 @@ def evaluate_similarity(
     once. The plain cosine beside ours compares each text's vector as a whole; when the story
     features' document is the whole text (texts up to ``DOC_CHARS``, all SemEval texts) that is the
     document vector already computed, so no text is embedded twice.
+
+    With ``other`` (cross-validation), also: ours cross-validated over the fixed folds of
+    :func:`blickwinkel.stories.fitting.cross_validated_docs` (the shipped model's fitting options for
+    ``embedder``, refitted on each fold's training pairs), and the plain cosine of the whole texts
+    with ``other``.
     """
     unique: dict[tuple[str, str], Article] = {}
     keys: list[tuple[tuple[str, str], tuple[str, str]]] = []
@@ -189,11 +215,27 @@ def evaluate_similarity(
     if longer:
         whole.update(zip(longer, embedder.encode([unique[key].text for key in longer]), strict=True))
     cosine = [float(whole[first] @ whole[second]) for first, second in keys]
-    return SimilarityReport(
+    report = SimilarityReport(
         pearson=pearson_by_language(scores, pairs),
         pairs=len(pairs),
         cosine=pearson_by_language(cosine, pairs),
         counts=pairs_by_language(pairs),
+    )
+    if other is None:
+        return report
+    progress("cross-validation", 0, 1)
+    gold = np.asarray([p.overall for p in pairs], dtype=np.float64)
+    in_order = [docs[key] for pair_keys in keys for key in pair_keys]
+    predicted, _ = fitting.cross_validated_docs(in_order, gold, options=fitting.options_for(embedder.name))
+    progress("cross-validation", 1, 1)
+    order = list(unique)
+    vectors = dict(zip(order, other.encode([unique[key].text for key in order]), strict=True))
+    other_cosine = [float(vectors[first] @ vectors[second]) for first, second in keys]
+    return replace(
+        report,
+        cross_validated=pearson_by_language([-float(v) for v in predicted], pairs),
+        other=other.name,
+        other_cosine=pearson_by_language(other_cosine, pairs),
     )
 
 
