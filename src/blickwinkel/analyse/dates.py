@@ -348,41 +348,30 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 # The languages whose date phrases ``find_dates`` reads (analyse/readers.py).
 READ_LANGUAGES: tuple[str, ...] = tuple(_PATTERNS)
+
+
+def _core(calendar: _Calendar, words: str) -> re.Pattern[str]:
+    """The quick check of a language: a digit, a month or weekday name, or one of ``words``."""
+    return re.compile(rf"(?<![\w])(?:\d|{calendar.month_any}|{calendar.weekday}|{words})")
+
+
 # A word every date phrase contains (a digit, month, weekday, day word or calendar unit); text without
 # one is skipped at a fraction of the cost of the full pattern.
-_DE_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_DE.month_any}|{_DE.weekday}|(?i:heute|gestern|vorgestern|übermorgen)|"
-    r"morgen|Tag|Woche|Monat|Jahr|Vorjahr|Vormonat|Vorwoche)"
-)
-_EN_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_EN.month_any}|{_EN.weekday}|(?i:today|tonight|yesterday|tomorrow|"
-    r"day|week|month|year|morning|afternoon|evening|night))"
-)
-_FR_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_FR.month}|{_FR.weekday}|(?i:aujourd|hier|demain|avant-hier|après-demain))"
-)
-_ES_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_ES.month}|{_ES.weekday}|(?i:hoy|ayer|anteayer|antes|pasado|mañana))"
-)
-_IT_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_IT.month}|{_IT.weekday}|(?i:oggi|ieri|domani|altroieri|dopodomani|sta[mns]\w+|"
-    r"l['’]altro))"
-)
-_PT_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_PT.month}|{_PT.weekday}|(?i:hoje|ontem|anteontem|amanhã|antes|depois))"
-)
-_NL_CORE = re.compile(
-    rf"(?<![\w])(?:\d|{_NL.month}|{_NL.weekday}|(?i:vandaag|gister|eergister|morgen|overmorgen|van\w+|vorige|"
-    r"afgelopen|deze|dit|volgende|komende))"
-)
 _CORES: dict[str, re.Pattern[str]] = {
-    "de": _DE_CORE,
-    "en": _EN_CORE,
-    "fr": _FR_CORE,
-    "es": _ES_CORE,
-    "it": _IT_CORE,
-    "pt": _PT_CORE,
-    "nl": _NL_CORE,
+    "de": _core(
+        _DE, r"(?i:heute|gestern|vorgestern|übermorgen)|morgen|Tag|Woche|Monat|Jahr|Vorjahr|Vormonat|Vorwoche"
+    ),
+    "en": _core(
+        _EN, r"(?i:today|tonight|yesterday|tomorrow|day|week|month|year|morning|afternoon|evening|night)"
+    ),
+    "fr": _core(_FR, r"(?i:aujourd|hier|demain|avant-hier|après-demain)"),
+    "es": _core(_ES, r"(?i:hoy|ayer|anteayer|antes|pasado|mañana)"),
+    "it": _core(_IT, r"(?i:oggi|ieri|domani|altroieri|dopodomani|sta[mns]\w+|l['’]altro)"),
+    "pt": _core(_PT, r"(?i:hoje|ontem|anteontem|amanhã|antes|depois)"),
+    "nl": _core(
+        _NL,
+        r"(?i:vandaag|gister|eergister|morgen|overmorgen|van\w+|vorige|afgelopen|deze|dit|volgende|komende)",
+    ),
 }
 _MONTH_TABLES: dict[str, dict[str, int]] = {code: c.months for code, c in _CALENDARS.items()}
 
