@@ -71,6 +71,8 @@ def test_the_compare_form_reads_a_pasted_feed(client: TestClient) -> None:
     page = client.post("/compare", data={"text_1": FEED, "text_2": TEXT_A}, headers={"accept": "text/html"})
     assert page.status_code == 200, page.text
     assert 'id="result"' in page.text and "Quay crane broken" in page.text
+    # the form says it takes one
+    assert "RSS or Atom feed pasted into one box" in client.get("/compare?lang=en").text
 
 
 def test_a_feed_that_cannot_be_compared_is_named_by_its_field(client: TestClient) -> None:

@@ -70,8 +70,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "in_stories": "Stories",
         "all_in_list": "all in the story list",
         "compare_title": "Compare these articles",
-        "compare_help": "Paste two or more article texts (first line: headline) or article URLs. "
-        "Nothing is stored.",
+        "compare_help": "Paste two or more article texts (first line: headline) or article URLs; a saved "
+        "RSS or Atom feed pasted into one box gives an article per entry with text. Nothing is stored.",
         "compare_limit": "At most {limit} characters a text; a longer one is left out and named, the "
         "others are compared.",
         "text": "Text",
@@ -162,7 +162,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "in_stories": "Geschichten",
         "all_in_list": "alle in der Liste der Geschichten",
         "compare_title": "Diese Artikel vergleichen",
-        "compare_help": "Zwei oder mehr Artikeltexte (erste Zeile: Überschrift) oder Artikel-URLs einfügen. "
+        "compare_help": "Zwei oder mehr Artikeltexte (erste Zeile: Überschrift) oder Artikel-URLs einfügen; "
+        "ein gespeicherter RSS- oder Atom-Feed in einem Feld gibt einen Artikel je Eintrag mit Text. "
         "Nichts wird gespeichert.",
         "compare_limit": "Höchstens {limit} Zeichen je Text; ein längerer wird ausgelassen und genannt, "
         "die anderen werden verglichen.",
