@@ -263,7 +263,16 @@ def own_story(name: str) -> bool:
 
 
 def rows(evs: list[Event], model: str) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], list[str]]:
-    xs, ys, names = [], [], []
+    x, y, names, _ = rows_in_languages(evs, model)
+    return x, y, names
+
+
+def rows_in_languages(
+    evs: list[Event], model: str
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], list[str], list[str | None]]:
+    """The rows of ``model`` (its parts, the labels, the events' names) and each pair's language
+    (None across languages)."""
+    xs, ys, names, languages = [], [], [], []
     for ev in evs:
         for evidence, without, label in ev.pairs:
             # The models without the second embedder read margins over one embedder's cosines.
@@ -277,7 +286,8 @@ def rows(evs: list[Event], model: str) -> tuple[np.ndarray[Any, Any], np.ndarray
             xs.append([values[f] for f in FEATURES[model]])
             ys.append(label)
             names.append(ev.name)
-    return np.array(xs, dtype=float), np.array(ys, dtype=int), names
+            languages.append(chosen.language)
+    return np.array(xs, dtype=float), np.array(ys, dtype=int), names, languages
 
 
 # The direction each part's evidence must point (+1 raises, -1 lowers the probability, 0 either):
@@ -300,6 +310,8 @@ SIGNS = {
     "margin": 1,
     "nearest": 1,
     "length_ratio": 0,
+    "cover": 1,
+    "rare_words": 1,
     "own_story": 0,  # the own stories' intercept (Fitted)
 }
 
@@ -521,7 +533,25 @@ def main() -> None:
         help='measure e5 with this prefix (e.g. "query: ") as the cross-lingual embedder; '
         "without --write, as it is not what the comparison runs",
     )
+    ap.add_argument(
+        "--language-shifts",
+        action="store_true",
+        help="choose each one-language model's shift per language (a number per language the choosing "
+        "pairs hold enough same-fact pairs of) instead of one for all",
+    )
+    ap.add_argument(
+        "--try-parts",
+        default="",
+        help="comma-separated parts (similarity._FEATURES) every fitted model reads beside its own, to "
+        "measure them; with --write they ship",
+    )
     args = ap.parse_args()
+    for part in filter(None, args.try_parts.split(",")):
+        if part not in SIGNS:
+            ap.error(f"--try-parts: no sign bound for {part!r} (SIGNS)")
+        for model, features in FEATURES.items():
+            if part not in features:
+                FEATURES[model] = (*features, part)
     if args.cross_prefix is not None and args.write:
         ap.error("--cross-prefix measures only; the comparison's cross-lingual embedder is CROSS_EMBEDDER")
     train_paths, choose_paths = gold_paths()
@@ -585,7 +615,29 @@ def main() -> None:
         else:
             print(f"{model}: no choosing pairs, shift 0")
     for model, shift in shifts.items():
-        LINK_MODELS[model] = replace(LINK_MODELS[model], shift=shift)
+        LINK_MODELS[model] = replace(LINK_MODELS[model], shift=shift, language_shifts=())
+    if args.language_shifts:
+        for model in models:
+            if not model.startswith("same_"):
+                continue
+            x, y, _, languages = rows_in_languages(choosing, model)
+            m = LINK_MODELS[model]
+            found = []
+            for language in sorted({lang for lang in languages if lang}):
+                mask = np.array([lang == language for lang in languages])
+                shift = choose_shift(replace(m, shift=0.0), x[mask], y[mask])
+                z = m.intercept + x[mask] @ np.array(m.coefficients)
+                before = pair_figures(expit(z + m.shift), y[mask], 0.5)
+                after = pair_figures(expit(z + shift), y[mask], 0.5)
+                print(
+                    f"{model} [{language}]: choosing pairs {int(mask.sum())} "
+                    f"({int(y[mask].sum())} positive), P/R/F0.5 "
+                    f"{before[0]:.3f}/{before[1]:.3f}/{before[2]:.3f} with the model's shift "
+                    f"{m.shift}, {after[0]:.3f}/{after[1]:.3f}/{after[2]:.3f} with shift {shift}"
+                )
+                if int(y[mask].sum()) >= MIN_CHOOSING_POSITIVES:
+                    found.append((language, shift))
+            LINK_MODELS[model] = replace(m, language_shifts=tuple(found))
     if args.write:
         write(LINK_MODELS)
 
@@ -602,6 +654,8 @@ def write(models: dict[str, LinkModel]) -> None:
         body.append("        ),")
         body.append(f"        intercept={m.intercept},")
         body.append(f"        shift={m.shift},")
+        if m.language_shifts:
+            body.append(f"        language_shifts={m.language_shifts!r},")
         body.append("        coefficients=(")
         body += [f"            {c}," for c in m.coefficients]
         body.append("        ),")

@@ -14,8 +14,11 @@ from blickwinkel.compare import align, compare_articles, cross_lingual_embedding
 from blickwinkel.compare.link_weights import LINK_MODELS
 from blickwinkel.compare.parts import parts_of
 from blickwinkel.compare.similarity import (
+    RARE_WORDS_CAP,
     ScoreParts,
+    StatementFeatures,
     embedding_text,
+    evidence,
     link_features,
     link_probability,
     link_reasons,
@@ -201,3 +204,53 @@ def test_the_default_link_embedder_is_e5_for_english_pairs_only() -> None:
     embedder, languages = second_embedder_of("e5")
     assert embedder is not None and languages is None  # every language
     assert second_embedder_of("") == (None, None)
+
+
+def _words(*lemmas: str) -> StatementFeatures:
+    return StatementFeatures(
+        chars=frozenset(), lemmas=frozenset(lemmas), keys=frozenset(), quantities=(), language="en"
+    )
+
+
+def test_cover_is_the_share_of_the_shorter_sides_words_found_in_the_other() -> None:
+    short = _words("ferry", "aground", "harbour")
+    long = _words("ferry", "aground", "harbour", "storm", "night", "passenger", "coastguard", "tug")
+    parts = evidence(0.5, short, long)
+    assert parts.cover == 1.0  # every word of the short statement is in the long one
+    assert parts.lemmas < 0.7  # the overlap over both sides stays low
+    assert evidence(0.5, short, _words("storm", "night")).cover == 0.0
+    # Rarity weighs: sharing the story's common word covers less than sharing its rare one.
+    idf = {"ferry": 0.2, "aground": 3.0, "harbour": 3.0}
+    assert (
+        evidence(0.5, short, _words("ferry", "bus"), idf).cover
+        < evidence(0.5, short, _words("aground", "bus"), idf).cover
+    )
+
+
+def test_rare_words_counts_the_shared_words_rare_in_the_story_up_to_a_cap() -> None:
+    a = _words("ferry", "aground", "harbour", "tug", "reef")
+    b = _words("ferry", "aground", "harbour", "tug", "reef", "storm")
+    assert evidence(0.5, a, b).rare_words == 0.0  # no word is rare in the story
+    assert evidence(0.5, a, b, rare=frozenset({"aground"})).rare_words == 1 / RARE_WORDS_CAP
+    everything = frozenset(a.lemmas)
+    assert evidence(0.5, a, b, rare=everything).rare_words == 1.0
+
+
+def test_rare_lemmas_are_those_in_few_statements_of_the_story() -> None:
+    story = [_words("ferry", "storm"), _words("ferry", "reef"), _words("ferry", "tug"), _words("ferry")]
+    assert align.rare_lemmas(story) == {"storm", "reef", "tug"}
+
+
+def test_a_language_shift_replaces_the_models_shift_for_pairs_in_that_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = LINK_MODELS["same_language"]
+    german = replace(PLAIN, language="de")
+    english = replace(PLAIN, language="en")
+    base = link_probability(german)
+    assert link_probability(english) == base
+    shifted = replace(model, language_shifts=(("de", model.shift + 1.0),))
+    monkeypatch.setitem(LINK_MODELS, "same_language", shifted)
+    assert link_probability(german) > base
+    assert link_probability(english) == base  # other languages keep the model's shift
+    assert link_probability(replace(PLAIN, language=None)) == base

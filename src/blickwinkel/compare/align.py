@@ -123,6 +123,7 @@ class StoryScorer:
             self.cross_part_sims = raw
         self.idf = lemma_idf(self.feats)
         self.common = common_keys(self.feats)
+        self.rare = rare_lemmas(self.feats)
         self.articles = [s.article for s in self.statements]
         alignable = np.array([is_alignable(s) for s in self.statements], dtype=bool)
         self.by_article = _by_article(self.statements, alignable)
@@ -257,6 +258,7 @@ class StoryScorer:
                     ((pa.start, pa.end), (pb.start, pb.end)),
                     second,
                     second_margin,
+                    self.rare,
                 )
                 out.append(found)
         return out
@@ -470,14 +472,27 @@ LEXICAL_MAX_DF_SHARE = 0.1
 LEXICAL_CANDIDATES = 4
 
 
-def lemma_idf(feats: Sequence[StatementFeatures]) -> dict[str, float]:
-    """Inverse statement frequency of every lemma in the story: rare words weigh more."""
+def _lemma_counts(feats: Sequence[StatementFeatures]) -> dict[str, int]:
+    """In how many statements of the story each lemma (and concept) stands."""
     df: dict[str, int] = defaultdict(int)
     for f in feats:
         for w in f.lemmas | f.concepts:  # the concepts weigh the shared words across languages
             df[w] += 1
+    return df
+
+
+def lemma_idf(feats: Sequence[StatementFeatures]) -> dict[str, float]:
+    """Inverse statement frequency of every lemma in the story: rare words weigh more."""
+    df = _lemma_counts(feats)
     n = max(1, len(feats))
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def rare_lemmas(feats: Sequence[StatementFeatures]) -> frozenset[str]:
+    """The lemmas (and concepts) rare in the story: in at most ``LEXICAL_MAX_DF_SHARE`` of its
+    statements (and at most two when the story is small), as those that propose candidates."""
+    limit = max(2, int(LEXICAL_MAX_DF_SHARE * len(feats)))
+    return frozenset(w for w, c in _lemma_counts(feats).items() if c <= limit)
 
 
 # A name in more than this share of a story's statements is the story's subject, not evidence.

@@ -34,9 +34,19 @@ class LinkModel:
     features: tuple[str, ...]
     intercept: float
     coefficients: tuple[float, ...]
-    # Added to the intercept: the one number per model that evaluation-only pairs (the WikiNews and
-    # corpus-de files of the real-news gold's tuning half) may choose; 0 where they were not used.
+    # Added to the intercept: the number per model and language that evaluation-only pairs (the
+    # WikiNews and corpus-de files of the real-news gold's tuning half) may choose; 0 where they were
+    # not used. ``language_shifts`` (language code, shift) replace ``shift`` for the pairs of a
+    # language the choosing pairs hold enough of.
     shift: float = 0.0
+    language_shifts: tuple[tuple[str, float], ...] = ()
+
+    def shift_for(self, language: str | None) -> float:
+        """The shift added to the intercept for a pair in ``language``."""
+        for code, shift in self.language_shifts:
+            if code == language:
+                return shift
+        return self.shift
 
 
 # BEGIN FITTED (rewritten by scripts/fit_link_weights.py --write)

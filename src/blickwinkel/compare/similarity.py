@@ -102,6 +102,20 @@ def features(statement: Statement) -> StatementFeatures:
     )
 
 
+def weighted_cover(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """The rarity-weighted share of the smaller side's lemmas found in the other (1 when one
+    statement's words are all in the other)."""
+    if not a or not b:
+        return 0.0
+    shared = sum(idf.get(w, 1.0) for w in a & b)
+    smaller = min(sum(idf.get(w, 1.0) for w in a), sum(idf.get(w, 1.0) for w in b))
+    return min(1.0, shared / smaller) if smaller else 0.0
+
+
+# Shared rare lemmas count up to this many (more say no more than that the statements share wording).
+RARE_WORDS_CAP = 3
+
+
 def weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
     """Shared lemmas weighted by how rare they are in the story (a cosine over weighted sets):
     "Vorbedingung" counts for more than "Irak" in a story about Iraq."""
@@ -127,6 +141,7 @@ class ScoreParts:
     mutual: bool = False  # each statement is the other's best match in the other article
     dates: bool = False  # both give the same full date
     cross_lingual: bool = False  # the statements are in different languages
+    language: str | None = None  # the language of both statements, when one (the model's shift reads it)
     cross_meaning: float | None = None  # cosine of the cross-lingual embedder (e5), across languages
     length_ratio: float = 1.0  # words of the shorter part over words of the longer
     margin: float = 0.0  # cosine above the mean of each statement's nearest in the other article
@@ -136,6 +151,12 @@ class ScoreParts:
     # scale, and how far that stands above each statement's nearest others in the other article.
     second_meaning: float | None = None
     second_margin: float = 0.0
+    # Rarity-weighted share of the shorter side's lemmas (concepts across languages) found in the
+    # other: a short statement restated inside a long one shares most of its words.
+    cover: float = 0.0
+    # How many lemmas (concepts across languages) rare in the story both share, up to RARE_WORDS_CAP,
+    # over that cap.
+    rare_words: float = 0.0
 
 
 def number_agreement(
@@ -225,6 +246,7 @@ def evidence(
     spans: tuple[tuple[int, int], tuple[int, int]] | None = None,
     second: float | None = None,
     second_margin: float = 0.0,
+    rare: frozenset[str] = frozenset(),
 ) -> ScoreParts:
     """The parts of the score of two statements (or clauses), scored by the fitted link model.
 
@@ -237,10 +259,8 @@ def evidence(
     # Across languages the shared lemmas are the concepts both statements name (news_words.py: "Gericht"
     # and "court") and the words both languages write alike (names, loanwords: "Hotel", "Tunnel"),
     # weighted by their rarity in the story.
-    if cross:
-        lemmas = weighted_overlap(fa.concepts, fb.concepts, idf or {})
-    else:
-        lemmas = weighted_overlap(fa.lemmas, fb.lemmas, idf or {})
+    words_a, words_b = (fa.concepts, fb.concepts) if cross else (fa.lemmas, fb.lemmas)
+    lemmas = weighted_overlap(words_a, words_b, idf or {})
     chars = 0.0 if cross or not (fa.chars and fb.chars) else dice(fa.chars, fb.chars) ** 0.5
     longer = max(fa.words, fb.words)
     found: dict[str, Any] = {
@@ -251,6 +271,7 @@ def evidence(
         "numbers": numbers,
         "dates": bool(fa.dates & fb.dates),
         "cross_lingual": cross,
+        "language": None if cross else fa.language or fb.language,
         "cross_meaning": cross_cosine if cross else None,
         "length_ratio": min(fa.words, fb.words) / longer if longer else 1.0,
         "margin": margin,
@@ -259,6 +280,8 @@ def evidence(
         and any(quantities_agree(qa, qb) is True for qa in fa.quantities for qb in fb.quantities),
         "second_meaning": None if cross else second,
         "second_margin": 0.0 if cross or second is None else second_margin,
+        "cover": weighted_cover(words_a, words_b, idf or {}),
+        "rare_words": min(RARE_WORDS_CAP, len(words_a & words_b & rare)) / RARE_WORDS_CAP,
     }
     if spans is not None:
         found["span_a"], found["span_b"] = spans
@@ -283,6 +306,8 @@ _FEATURES: dict[str, Callable[[ScoreParts], float]] = {
     "cross_meaning": lambda p: p.cross_meaning or 0.0,
     "second_meaning": lambda p: p.second_meaning or 0.0,
     "second_margin": lambda p: p.second_margin,
+    "cover": lambda p: p.cover,
+    "rare_words": lambda p: p.rare_words,
 }
 
 
@@ -308,7 +333,7 @@ def link_features(p: ScoreParts) -> tuple[str, dict[str, float]]:
 def link_probability(p: ScoreParts) -> float:
     """The probability that the two statements state one fact, by the fitted logistic model."""
     model = LINK_MODELS[link_model_name(p)]
-    z = model.intercept + model.shift
+    z = model.intercept + model.shift_for(p.language)
     for f, c in zip(model.features, model.coefficients, strict=True):
         z += c * _FEATURES[f](p)
     return 1.0 / (1.0 + math.exp(-z))
