@@ -14,6 +14,7 @@ from blickwinkel.analyse.quote_marks import outside_quotes
 from blickwinkel.analyse.speaker_kinds import ORGANISATION_HEAD_EN
 from blickwinkel.analyse.speech_words import (
     ADJ,
+    ADVERB_EN,
     ATTRIBUTION_WORDS,
     CAP,
     DET_DE,
@@ -41,7 +42,7 @@ _AFTER_VERB = re.compile(
 _BEFORE_VERB = re.compile(
     # a party or place in brackets may stand between the name and the verb: "Ivo Lind (CDU) sagte"
     rf"(?:^|(?<=[,;:„“”\"»«(]\s)|(?<=[,;:„“”\"»«(]))\s*(?P<np>{NP})(?:\s*\([^()\n]{{1,30}}\))?\s+"
-    rf"(?:(?:hat|hatte|has|had)\s+)?(?P<verb>{SPEECH})\b"
+    rf"(?:(?:hat|hatte|has|had)\s+)?{ADVERB_EN}(?P<verb>{SPEECH})\b"
 )
 # English names a speaker after a role in lower case: '…," said passenger Tom Reyes', '…," county
 # engineer Lisa Brandt said', '…, fire service spokesman Tom Reyes said'. One to three such words
@@ -57,25 +58,25 @@ _BEFORE_ROLE_EN = re.compile(
     rf"(?i:the\s+)?(?:{CAP}\s+){{0,2}}{CAP}['’]s\s+(?:{_ROLE_EN})?|"
     # a possessive in lower case after "the": "The army's Lt Col <Name> said" had no speaker
     rf"(?i:the)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*['’]s\s+(?:{_ROLE_EN})?)"
-    rf"(?P<np>{NAME})\s+(?P<verb>{SPEECH_EN})\b"
+    rf"(?P<np>{NAME})\s+{ADVERB_EN}(?P<verb>{SPEECH_EN})\b"
 )
 # '<Name>, the mayor of Eastwick, said …', '…," passenger <Name>, 34, said', '<Name>, Bürgermeisterin
 # von Lindau, sagte …': the name before an apposition between commas; 'Der Sprecher der Stadtwerke,
 # <Name>, erklärte …', 'The harbour master, <Name>, said …': the name as the apposition.
 _APPOSITION = re.compile(
     rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*(?:{_ROLE_EN})?(?P<np>{NAME}),\s+[^,;:„“”\"]{{1,160}},\s+"
-    rf"(?P<verb>{SPEECH})\b"
+    rf"{ADVERB_EN}(?P<verb>{SPEECH})\b"
 )
 _NAME_APPOSITION = re.compile(
     # the phrase before the name may be a possessive: "the county's highways manager, <Name>, said"
     rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*(?:{NP}|(?i:the)\s+(?:[\w\-]+\s+){{0,2}}[\w\-]+['’]s)"
-    rf"(?:\s+[a-z][a-z\-]+){{0,3}},\s+(?P<np>{NAME}),\s+(?P<verb>{SPEECH})\b"
+    rf"(?:\s+[a-z][a-z\-]+){{0,3}},\s+(?P<np>{NAME}),\s+{ADVERB_EN}(?P<verb>{SPEECH})\b"
 )
 # An unnamed speaker before an apposition: "A senior official, speaking without giving a name,
 # said …", "The minister, speaking in <Town>, said …".
 _UNNAMED_APPOSITION_EN = re.compile(
     r"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?P<np>(?i:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*),"
-    rf"\s+[^,;:“”\"]{{1,160}},\s+(?P<verb>{SPEECH_EN})\b"
+    rf"\s+[^,;:“”\"]{{1,160}},\s+{ADVERB_EN}(?P<verb>{SPEECH_EN})\b"
 )
 # Someone who speaks for an organisation, named by it: "A spokeswoman for the city council said",
 # "a lawyer for the two families said" (the noun phrase is longer than the general one's four words).
@@ -83,17 +84,19 @@ _OFFICE_HOLDER_EN = re.compile(
     r"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?P<np>(?i:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}?"
     r"(?:spokes(?:man|woman|person)|representative|official|lawyer|attorney|member|head|director|manager)"
     r"\s+(?:for|of|at|with)\s+(?:(?i:the)\s+)?(?:[\w\-]+\s+){0,4}?[\w\-]+)\s+(?:(?:has|had)\s+)?"
-    rf"(?P<verb>{SPEECH_EN})\b"
+    rf"{ADVERB_EN}(?P<verb>{SPEECH_EN})\b"
 )
 # 'Regional fire chief <Name> told reporters …': a role opening the sentence is capitalised.
-_START_ROLE_EN = re.compile(rf"^\s*[A-Z][a-z\-]+\s+{_ROLE_EN}(?P<np>{NAME})\s+(?P<verb>{SPEECH_EN})\b")
+_START_ROLE_EN = re.compile(
+    rf"^\s*[A-Z][a-z\-]+\s+{_ROLE_EN}(?P<np>{NAME})\s+{ADVERB_EN}(?P<verb>{SPEECH_EN})\b"
+)
 
 # A person named after a run of ranks and an organisation longer than a noun phrase's four capitalised
 # words: "Coast Guard Rear Admiral <Name> said", '…," Detective Chief Inspector <Name> told' had no
 # speaker. The person is the two or three words after the run's last title (``_titled_name``).
 _TITLED_RUN_EN = re.compile(
     rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?P<np>{CAP}(?:\s+{CAP}){{4,7}})\s+(?:(?:has|had)\s+)?"
-    rf"(?P<verb>{SPEECH_EN})\b"
+    rf"{ADVERB_EN}(?P<verb>{SPEECH_EN})\b"
 )
 
 _GROUP_NP_EN = (
@@ -102,7 +105,7 @@ _GROUP_NP_EN = (
 )
 _GROUP_BEFORE_VERB_EN = re.compile(
     rf"(?:(?<=[,;“”\"’']\s)|(?<=[,;“”\"’']))\s*(?P<np>{_GROUP_NP_EN})\s+(?:(?:have|had)\s+)?"
-    rf"(?P<verb>{SPEECH_EN})\b"
+    rf"{ADVERB_EN}(?P<verb>{SPEECH_EN})\b"
 )
 # The same at the start of a sentence, where the first word is capitalised: 'Opposition councillors
 # said the estimate was too optimistic.' was "reported, no source named".
@@ -113,7 +116,7 @@ _GROUP_START_EN = re.compile(
     r"^\s*(?!(?:Although|Though|While|Whilst|Because|Since|As|If|Unless|Until|When|Whereas|After|Before|"
     r"Once|Even|Despite)\s)"
     rf"(?P<np>(?:[A-Z][a-z\-]+\s+)?(?:[a-z][a-z\-]+\s+)?(?:{GROUP_NOUNS_EN}))\s+(?:(?:have|had)\s+)?"
-    rf"(?P<verb>said|say|told|warned|argued|claimed|insisted|wrote)\b"
+    rf"{ADVERB_EN}(?P<verb>said|say|told|warned|argued|claimed|insisted|wrote)\b"
 )
 _GROUP_AFTER_VERB_EN = re.compile(
     rf"(?:(?<=[,“”\"’']\s)|(?<=[,“”\"’']))\s*(?P<verb>{SPEECH_EN})\s+(?P<np>{_GROUP_NP_EN})\b"

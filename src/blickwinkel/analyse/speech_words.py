@@ -52,6 +52,14 @@ SPEECH_EN = (
     r"posted|reported"
 )
 SPEECH = rf"(?:{SPEECH_DE}|{SPEECH_EN})"
+# What may stand between an English speaker and the speech verb without being a word of the speaker:
+# "The ministry later said", "<Name> also said", "Police on Monday said", "The council has also said"
+# (the speaker was "the ministry later", beside "the ministry" of the other articles, or none at all).
+ADVERB_EN = (
+    r"(?:(?:also|later|earlier|previously|initially|originally|first|again|separately|subsequently|"
+    r"repeatedly|still|then|now|too|already|recently|meanwhile|publicly|privately|once)\s+"
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){0,2}"
+)
 PRONOUNS = frozenset(
     {"er", "sie", "es", "man", "wir", "ich", "he", "she", "they", "it", "we", "i", "this", "dies", "das"}
 )
