@@ -258,6 +258,41 @@ CASES: dict[str, tuple[str, str, str, str, bool]] = {
         "en", "The dam at the upper lake broke on Saturday.",
         "en", "The dam at the upper lake broke on Sunday, 3 March 2024.", True,
     ),
+    # opposite outcomes in parallel wording (confirmed / denied, approved / rejected, convicted /
+    # acquitted), and what only looks like them (fourteenth session)
+    "confirmed-vs-denied": (
+        "en", "The town hall confirmed on Wednesday that the harbour master had been dismissed.",
+        "en", "The town hall denied on Wednesday that the harbour master had been dismissed.", True,
+    ),
+    "bestätigt-vs-dementiert": (
+        "de", "Die Stadtverwaltung hat am Mittwoch die Entlassung des Hafenmeisters bestätigt.",
+        "de", "Die Stadtverwaltung dementierte am Mittwoch die Entlassung des Hafenmeisters.", True,
+    ),
+    "angenommen-vs-abgelehnt": (
+        "de", "Der Antrag auf Soforthilfe wurde im Gemeinderat mit großer Mehrheit angenommen.",
+        "de", "Der Antrag auf Soforthilfe wurde im Gemeinderat mit großer Mehrheit abgelehnt.",
+        True,
+    ),
+    "confirmé-vs-démenti": (
+        "fr", "La mairie a confirmé mercredi le renvoi du capitaine du port.",
+        "fr", "La mairie a démenti mercredi le renvoi du capitaine du port.", True,
+    ),
+    "condenado-vs-absuelto": (
+        "es", "El capitán del ferry fue condenado el lunes por el tribunal de la comarca.",
+        "es", "El capitán del ferry fue absuelto el lunes por el tribunal de la comarca.", True,
+    ),
+    "did-not-deny-vs-confirmed": (
+        "en", "The town hall did not deny that the harbour master had been dismissed.",
+        "en", "The town hall confirmed that the harbour master had been dismissed.", False,
+    ),
+    "first-denied-then-confirmed": (
+        "en", "The town hall first denied and later confirmed that the harbour master had been dismissed.",
+        "en", "The town hall confirmed that the harbour master had been dismissed.", False,
+    ),
+    "approved-by-one-body-rejected-by-another": (
+        "es", "La comisión aprobó el jueves el plan de ayudas para los vecinos.",
+        "es", "El pleno rechazó el jueves el plan de ayudas para los vecinos.", False,
+    ),
 }  # fmt: skip
 
 

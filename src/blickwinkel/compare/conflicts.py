@@ -52,9 +52,11 @@ from blickwinkel.compare.counted_values import (
     whole_counts,
     within,
 )
+from blickwinkel.compare.opposites import negated_opposite, opposite_outcome
 from blickwinkel.compare.parallel_wording import (
     Hunk,
     Span,
+    Token,
     negation_conflict,
     negations,
     parallel,
@@ -63,7 +65,14 @@ from blickwinkel.compare.parallel_wording import (
     parallel_number,
 )
 from blickwinkel.compare.similarity import ScoreParts
-from blickwinkel.compare.slots import DURATIONS, count_pairs, counts, figure_pairs, share_pairs, slot_pairs
+from blickwinkel.compare.slots import (
+    DURATIONS,
+    count_pairs,
+    counts,
+    figure_pairs,
+    share_pairs,
+    slot_pairs,
+)
 from blickwinkel.model import Conflict, Fact, Link, Quantity, Statement
 
 # A conflict needs the same fact, not merely the same topic: numbers and dates are compared only
@@ -296,13 +305,29 @@ def _negation_clash(p: _Pair) -> _Clash | None:
     a, b, span_a, span_b = p.a, p.b, p.span_a, p.span_b
     negation = negation_conflict(a, b, span_a, span_b, p.part) if p.part is not None else None
     stretch = parallel_negation(p.hunks) if p.hunks is not None else None
-    if negation is None or (p.hunks is not None and stretch is None):
+    if negation is None or (p.hunks is not None and (stretch is None or negated_opposite(p.hunks))):
         return None
     values = (negations(a, span_a) > 0, negations(b, span_b) > 0)
     spans = (span_a or (a.start, a.end), span_b or (b.start, b.end))
     if stretch is not None and stretch[0] and stretch[1]:
         spans = ((stretch[0][0].start, stretch[0][-1].end), (stretch[1][0].start, stretch[1][-1].end))
     return _Clash("negation", values, "negation", ("", ""), spans, negation)
+
+
+def _opposite_clash(p: _Pair) -> _Clash | None:
+    """Parallel wording with opposite outcomes ("confirmed" / "denied", "angenommen" / "abgelehnt"):
+    ``compare.opposites``."""
+    found = opposite_outcome(p.a, p.b, p.hunks or [])
+    if found is None:
+        return None
+    name, xs, ys = found
+    x, y = (_joined(ts, s) for ts, s in ((xs, p.a), (ys, p.b)))
+    return _Clash("negation", (x.text, y.text), name, (repr(x.text), repr(y.text)), spans_of(x, y))
+
+
+def _joined(tokens: Sequence[Token], s: Statement) -> Found:
+    start, end = tokens[0].start, tokens[-1].end
+    return Found(s.text[start - s.start : end - s.start], start, end)
 
 
 def _share_clash(p: _Pair) -> _Clash | None:
@@ -355,6 +380,7 @@ _DETECTORS = (
     _Detector(_local_figure_clash, strong=True),
     _Detector(_speaker_clash),
     _Detector(_actor_clash, parallel=True),
+    _Detector(_opposite_clash, parallel=True),
     _Detector(_negation_clash),
 )
 
