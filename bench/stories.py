@@ -229,9 +229,14 @@ def similarity_side_by_side() -> None:
     }
     print(f"  Pearson with the negated gold 'overall', as the command reports it ({len(records)} pairs)")
     print(f"  {'':<22}" + "".join(f"{g:>8}" for g in ["all", *groups]))
-    for label, values in rows.items():
-        print(f"  {label:<22}" + "".join(f"{float(values[g]):>8.3f}" for g in ["all", *groups]))
     counts = {g: sum(1 for r in records if f"{r['lang1']}-{r['lang2']}" == g) for g in groups}
+    for label, values in rows.items():
+        # a correlation over fewer than 3 pairs is no figure ('–', as the command prints it)
+        cells = [
+            f"{float(values[g]):>8.3f}" if g == "all" or counts[g] >= 3 else f"{'–':>8}"
+            for g in ["all", *groups]
+        ]
+        print(f"  {label:<22}" + "".join(cells))
     print(f"  {'pairs':<22}" + f"{len(records):>8}" + "".join(f"{counts[g]:>8}" for g in groups))
     output, wall, cpu, peak = child_run([sys.executable, "-c", _ONE_E5_PASS, str(SEMEVAL)])
     print(

@@ -61,7 +61,13 @@ def test_eval_similarity_embeds_each_text_once_and_reports_progress() -> None:
 
 
 def test_eval_similarity_cross_validates_ours_and_adds_the_other_embedders_cosine() -> None:
-    pairs = _pairs()
+    once = _pairs()
+    # enough pairs to cross-validate (evaluate.MIN_CROSS_VALIDATION_PAIRS): the pairs again in turns
+    pairs = [
+        replace(p, pair_id=f"{p.pair_id}/{n}", overall=1.0 + (k + n) % 4)
+        for n in range(-(-100 // len(once)))
+        for k, p in enumerate(once)
+    ]
     other = CountingEmbedder()
     report = evaluate_similarity(pairs, HashedWordsEmbedder(), other=other)
     assert set(report.cross_validated) == set(report.pearson) == set(report.other_cosine)
@@ -72,6 +78,27 @@ def test_eval_similarity_cross_validates_ours_and_adds_the_other_embedders_cosin
     )
     assert "cross_validated_pearson" in report.to_json()
     assert "cross_validated_pearson" not in evaluate_similarity(pairs, HashedWordsEmbedder()).to_json()
+
+
+@pytest.mark.parametrize("count", [1, 5, 12])
+def test_eval_similarity_names_why_a_small_file_is_not_cross_validated(count: int) -> None:
+    # A file of a few pairs ended in a singular matrix inside a fold's fit.
+    pairs = [
+        SimilarityPair(
+            f"p{i}",
+            "de",
+            "de",
+            f"Titel {i}\nDie Elbe steigt um {i} Meter.",
+            "Flut\nDie Elbe steigt.",
+            1.0 + i % 4,
+        )
+        for i in range(count)
+    ]
+    report = evaluate_similarity(pairs, HashedWordsEmbedder(), other=HashedWordsEmbedder())
+    assert report.cross_validated == {}
+    assert "100 pairs" in report.cross_validation_skipped
+    assert set(report.other_cosine) == set(report.pearson)
+    assert report.to_json()["cross_validation_skipped"] == report.cross_validation_skipped
 
 
 def test_eval_similarity_embeds_a_text_longer_than_a_document_once_more_as_a_whole() -> None:
@@ -153,6 +180,12 @@ def test_eval_similarity_prints_no_correlation_for_a_language_pair_of_one_or_two
     assert rows["pair"] == ["ours", "ours", "CV", "cosine", "use", "cos", "pairs"]
     assert rows["de-de"] == ["–", "–", "–", "–", "1"]
     assert rows["en-en"] == ["0.600", "0.550", "0.300", "0.250", "4"]
+    small = replace(crossed, cross_validated={}, cross_validation_skipped="needs 100 pairs or more")
+    monkeypatch.setattr(evaluate, "evaluate_similarity", lambda *args, **kwargs: small)
+    result = CliRunner().invoke(app, ["eval", "similarity", str(path), "--cross-validate"])
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line[:1].isalpha()}
+    assert rows["en-en"] == ["0.600", "–", "0.300", "0.250", "4"]
+    assert "no cross-validation: it needs 100 pairs or more" in " ".join(result.stdout.split())
 
 
 def test_the_stories_listing_names_an_untitled_story_and_counts_one_article_in_the_singular() -> None:

@@ -300,7 +300,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             typer.echo(json.dumps(report.to_json()))
             return
         columns = [("ours", report.pearson)]
-        if report.cross_validated:
+        if report.cross_validated or report.cross_validation_skipped:
             columns.append(("ours CV", report.cross_validated))
         columns.append(("cosine", report.cosine))
         if report.other:
@@ -311,7 +311,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             if n < MIN_PEARSON_PAIRS:
                 typer.echo(f"{key:<8}" + "".join(f"{'–':>10}" for _ in columns) + f"{n:>7}")
                 continue
-            cells = "".join(f"{values.get(key, float('nan')):>10.3f}" for _, values in columns)
+            cells = "".join(
+                f"{values[key]:>10.3f}" if key in values else f"{'–':>10}" for _, values in columns
+            )
             typer.echo(f"{key:<8}{cells}{n:>7}")
         typer.echo(
             f"{report.pairs} pairs ('–': fewer than {MIN_PEARSON_PAIRS} pairs, no correlation); "
@@ -319,6 +321,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             + (
                 "; 'ours CV': each pair scored by the model refitted on the other 9 of 10 fixed folds"
                 if report.cross_validated
+                else f"; no cross-validation: it {report.cross_validation_skipped}"
+                if report.cross_validation_skipped
                 else ": --cross-validate adds cross-validated figures"
             )
             + "), 'cosine' the plain cosine of the whole texts"

@@ -114,6 +114,8 @@ class SimilarityReport:
     # (fitting.FOLDS fixed folds of the file's pair order, seed fitting.FOLD_SEED), and the plain
     # cosine of the whole texts with the other embedder (``other``, e.g. 'use' beside 'e5').
     cross_validated: dict[str, float] = field(default_factory=dict)
+    # why ``cross_validated`` is empty though asked for (a file too small to cross-validate)
+    cross_validation_skipped: str = ""
     other: str = ""
     other_cosine: dict[str, float] = field(default_factory=dict)
 
@@ -126,6 +128,8 @@ class SimilarityReport:
         }
         if self.cross_validated:
             out["cross_validated_pearson"] = {k: round(v, 4) for k, v in self.cross_validated.items()}
+        if self.cross_validation_skipped:
+            out["cross_validation_skipped"] = self.cross_validation_skipped
         if self.other:
             out["other_cosine_pearson"] = {
                 "embedder": self.other,
@@ -155,6 +159,10 @@ def pearson_by_language(scores: Sequence[float], pairs: Sequence[SimilarityPair]
     return out
 
 
+# Pairs a file needs for ``eval similarity --cross-validate``: each of the fitting.FOLDS outer folds
+# fits on the rest with fitting.INNER_FOLDS inner folds choosing a feature set (fewer pairs leave
+# folds whose fits have no solution; set by hand).
+MIN_CROSS_VALIDATION_PAIRS = 100
 # Pairs scored between progress reports.
 CHUNK = 32
 # Articles analysed and embedded per call: large enough that e5's batches (sorted by length, about
@@ -223,17 +231,33 @@ def evaluate_similarity(
     )
     if other is None:
         return report
-    progress("cross-validation", 0, 1)
+    crossed: dict[str, float] = {}
+    skipped = ""
     gold = np.asarray([p.overall for p in pairs], dtype=np.float64)
-    in_order = [docs[key] for pair_keys in keys for key in pair_keys]
-    predicted, _ = fitting.cross_validated_docs(in_order, gold, options=fitting.options_for(embedder.name))
-    progress("cross-validation", 1, 1)
+    same = int(np.sum(gold <= fitting.SAME_STORY_MAX))
+    if len(pairs) < MIN_CROSS_VALIDATION_PAIRS or min(same, len(pairs) - same) < fitting.FOLDS:
+        skipped = (
+            f"needs {MIN_CROSS_VALIDATION_PAIRS} pairs or more, {fitting.FOLDS} or more of them judged the "
+            "same story and as many not"
+        )
+    else:
+        progress("cross-validation", 0, 1)
+        in_order = [docs[key] for pair_keys in keys for key in pair_keys]
+        try:
+            predicted, _ = fitting.cross_validated_docs(
+                in_order, gold, options=fitting.options_for(embedder.name)
+            )
+            crossed = pearson_by_language([-float(v) for v in predicted], pairs)
+        except np.linalg.LinAlgError:  # a fold's fit without a solution (too few or too alike pairs)
+            skipped = "a fold's model could not be fitted (too few or too alike pairs)"
+        progress("cross-validation", 1, 1)
     order = list(unique)
     vectors = dict(zip(order, other.encode([unique[key].text for key in order]), strict=True))
     other_cosine = [float(vectors[first] @ vectors[second]) for first, second in keys]
     return replace(
         report,
-        cross_validated=pearson_by_language([-float(v) for v in predicted], pairs),
+        cross_validated=crossed,
+        cross_validation_skipped=skipped,
         other=other.name,
         other_cosine=pearson_by_language(other_cosine, pairs),
     )
