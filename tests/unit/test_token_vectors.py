@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +59,34 @@ def test_one_vector_per_word_and_batches_change_nothing(encoder: E5Encoder) -> N
     assert alone.shape == (len(SENTENCE), encoder.hidden)
     assert [len(v) for v in together] == [4, len(SENTENCE), 1]
     np.testing.assert_allclose(together[1], alone, atol=1e-4)
+
+
+def test_word_vectors_on_threads_are_those_of_one_thread_to_the_bit(
+    encoder: E5Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blickwinkel.analyse import token_vectors
+
+    monkeypatch.setattr(token_vectors, "BATCH_PIECES", 40)  # several batches on each thread
+    monkeypatch.setattr(token_vectors, "MIN_THREADED_PIECES", 0)
+    sentences = [SENTENCE, SENTENCE[2:], ["Wien"], SENTENCE[::-1], ["x"] * 30, SENTENCE[:3]]
+    want = encoder.word_vectors(sentences, 3, threads=1)
+    for threads in (2, 3):
+        got = encoder.word_vectors(sentences, 3, threads=threads)
+        assert len(got) == len(want)
+        for a, b in zip(got, want, strict=True):
+            np.testing.assert_array_equal(a, b)
+    assert encoder.word_vectors([], 3, threads=2) == []
+
+
+@pytest.mark.parametrize("sizes", [[5], [300, 1, 1], [10] * 50, [1, 900, 2, 3, 700, 40], [3000, 3000, 3000]])
+def test_even_batches_cover_every_text_once_in_order(sizes: list[int]) -> None:
+    from blickwinkel.analyse.token_vectors import _even_batches
+
+    for threads in (2, 3):
+        spans = _even_batches(sizes, threads)
+        assert spans[0][0] == 0 and spans[-1][1] == len(sizes)
+        assert all(a < b == c for (a, b), (c, _) in itertools.pairwise(spans))
+        assert spans[-1][0] < spans[-1][1]
 
 
 def test_odd_words_and_overlong_sentences_still_get_vectors(encoder: E5Encoder) -> None:
