@@ -31,8 +31,11 @@ _TRAILING = re.compile(rf"[{_QUOTES}]?\s*,\s*[{_QUOTES}]?\s*(?=[^,;:]*$)")
 # verb must then open a clause.
 _SUBJECTS = "the|a|an|it|he|she|they|we|i|there|this|these|those|his|her|their|its|no|all|some|police"
 # The frame before the content: speaker and speech verb, then "that"/"dass", a comma or a colon.
+# The frame runs through the first speech verb (the atomic group tries no later one: where no ending
+# follows the first verb, none follows a later one, and trying each made a long statement's match
+# quadratic in its length).
 _LEADING = re.compile(
-    rf"^(?P<frame>[^,;:{_QUOTES}]*?(?<![\w-])(?:{SPEECH})(?![\w-])[^,;:{_QUOTES}]*?)"
+    rf"^(?P<frame>(?>[^,;:{_QUOTES}]*?(?<![\w-])(?:{SPEECH})(?![\w-]))[^,;:{_QUOTES}]*?)"
     rf"(?:\s+(?:that|dass)\s+|\s*[,:]\s*(?:dass\s+)?|\s+(?=(?:{_SUBJECTS})\b|\d))"
 )
 # A source named before the content and a comma: "According to police, …" (German "Laut <source> …"
