@@ -33,6 +33,10 @@ waiting, the harbour office said.</description></item>
 ONLY_LINKS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour desk</title>
 <item><title>Crane</title><link>https://harbour.example/crane</link></item>
 </channel></rss>"""
+ONE_ENTRY = """<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour desk</title>
+<item><title>Crane stops</title><link>https://harbour.example/crane</link>
+<description>The north quay crane of Osterlin stopped on Monday, the harbour office said.</description></item>
+</channel></rss>"""
 NO_ENTRY = '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour desk</title></channel></rss>'
 
 
@@ -73,6 +77,20 @@ def test_the_compare_form_reads_a_pasted_feed(client: TestClient) -> None:
     assert 'id="result"' in page.text and "Quay crane broken" in page.text
     # the form says it takes one
     assert "RSS or Atom feed pasted into one box" in client.get("/compare?lang=en").text
+
+
+def test_a_feed_alone_is_compared_when_it_holds_two_articles(client: TestClient) -> None:
+    # The form's help says a feed pasted into one box gives an article per entry, but a feed alone was
+    # refused before it was read (W011: "needs at least two articles, got 1").
+    page = client.post("/compare", data={"text_1": FEED}, headers={"accept": "text/html"})
+    assert page.status_code == 200, page.text
+    assert 'id="result"' in page.text and "Quay crane broken" in page.text and "[W011]" not in page.text
+    upload = [("files", ("harbour.rss", FEED.encode(), "application/rss+xml"))]
+    assert len(_answered(client.post("/api/v1/compare", files=upload))["articles"]) == 2
+    # a feed of one entry with text is one article read, too few (W029), not an input too few (W011)
+    one = [("files", ("one.rss", ONE_ENTRY.encode(), "application/rss+xml"))]
+    error = assert_error(client.post("/api/v1/compare", files=one), 422)
+    assert error["message"].startswith("[W029] Only 1 of the 1 articles could be read"), error
 
 
 def test_a_feed_that_cannot_be_compared_is_named_by_its_field(client: TestClient) -> None:

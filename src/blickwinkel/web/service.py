@@ -300,6 +300,15 @@ class CompareInput:
     field: str | None = None  # the request field it came from ("articles.0", "urls"), named in errors
     problem: IngestError | None = None  # why it could not be read as a request part (an upload's bytes)
 
+    def is_feed(self) -> bool:
+        """Whether it is a saved RSS or Atom feed given as a text (``"format": "feed"``, or recognised
+        without a format): each of its entries with text is an article."""
+        from blickwinkel.ingest import is_feed_document
+
+        if self.url or self.text is None:
+            return False
+        return self.fmt == "feed" or (self.fmt is None and is_feed_document(self.text))
+
 
 @dataclass(frozen=True)
 class Submitted:
@@ -321,7 +330,7 @@ def read_submitted(
     service runs it in its comparison processes). A page whose text is longer than ``max_chars`` is
     refused (the analysis time grows with the text). An input that cannot be read is recorded and
     the others are read, as ``blickwinkel compare`` does."""
-    from blickwinkel.ingest import is_feed_document, read_text, unique_ids
+    from blickwinkel.ingest import read_text, unique_ids
     from blickwinkel.ingest.page import article_from_page
 
     articles: list[Article] = []
@@ -334,7 +343,7 @@ def read_submitted(
                     raise IngestError(
                         redact(item.url), Errors.K005.format(size=len(read[0].text), limit=max_chars)
                     )
-            elif item.fmt == "feed" or (item.fmt is None and is_feed_document(item.text or "")):
+            elif item.is_feed():
                 read = _feed_articles(item.text or "", item.name or f"input-{n + 1}")
             else:
                 text = item.text or ""
@@ -377,10 +386,13 @@ def compare_submitted(
     (each other one is named in ``unread``, as ``blickwinkel compare`` names it and compares the
     rest); nothing is stored (the service's counterpart of
     :func:`blickwinkel.pipeline.compare_inputs`, which reads files). Fewer than two readable
-    inputs: no comparison (no ``body``; :func:`too_few_read` is the error to answer). More articles
+    inputs: no comparison (no ``body``; :func:`too_few_read` is the error to answer); one input is
+    enough when it is a saved feed (:meth:`CompareInput.is_feed`). More articles
     read than ``max_articles`` (a saved feed gives one an entry): 422 (W004)."""
-    if len(inputs) < 2:
-        # K001's way out names directories, which a web form or request cannot send
+    if len(inputs) < 2 and not any(item.is_feed() for item in inputs):
+        # K001's way out names directories, which a web form or request cannot send. A feed alone
+        # may hold two articles or more (the form's help says a feed pasted into one box gives an
+        # article per entry): it is read, and fewer than two articles read are named as below.
         raise ComparisonError(Errors.W011.format(count=len(inputs)))
     failed: dict[int, Unread] = {}
     fetched: list[tuple[CompareInput, Fetched | None]] = []
