@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from blickwinkel.compare.voices import voices
-from blickwinkel.model import AnalysedArticle, Article, Comparison, Mention, Statement
+from blickwinkel.model import AnalysedArticle, Article, Comparison, Conflict, Mention, Statement
 from blickwinkel.web.views import story_view
 from tests.unit.test_report_html import build_comparison, make_article, make_statement
 
@@ -149,3 +149,16 @@ def test_the_quotes_say_which_outlets_quote_a_speaker_in_the_page_language() -> 
     assert "2 wörtlich, 1 indirekt" in german
     # a comparison stored before voices: the quotes alone
     assert story_view(articles, replace(comparison, voices=())).voices == {}
+
+
+def test_a_negation_conflict_says_which_side_is_negated_in_the_page_language() -> None:
+    # The page showed the sides' JSON values as written: "Tagesblatt: True", "Rundfunk: False".
+    comparison = build_comparison()
+    a, b = (x.article for x in comparison.articles)
+    first, second = comparison.conflicts[0].statements
+    negation = Conflict("c9", "negation", "f2", (first, second), (True, False), "negation")
+    comparison = replace(comparison, conflicts=(negation,))
+    articles = {"tagesblatt-1": a, "rundfunk-1": b}
+    for language, words in (("en", ["negated", "not negated"]), ("de", ["verneint", "nicht verneint"])):
+        [(kind, _, sides)] = story_view(articles, comparison, language).conflicts
+        assert kind == "negation" and [side.value for side in sides] == words

@@ -36,6 +36,7 @@ from blickwinkel.report.labels import (
     idsafe,
     labelled_reason,
     link_reason,
+    negation_value,
     opinion_not_read,
     outlet_labels,
     split_at_span,
@@ -612,7 +613,7 @@ def _format_value(value: Any, kind: str, index: _Index) -> str:
         return "—"
     if isinstance(value, bool):
         if kind == "negation":
-            return "negated" if value else "not negated"
+            return negation_value(value)
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -96,6 +96,16 @@ def opinion_not_read(analysed: AnalysedArticle, language: str = "en") -> str | N
     return _OPINION_NOT_READ.get(language, _OPINION_NOT_READ["en"]).format(language=code)
 
 
+_NEGATED = {"en": ("not negated", "negated"), "de": ("nicht verneint", "verneint")}
+
+
+def negation_value(negated: bool, language: str = "en") -> str:
+    """A negation conflict's value on one side (its JSON value is true where the statement is
+    negated) as a reader says it, in ``language`` (the page's: "de" or English). The web page
+    showed "True" and "False"."""
+    return _NEGATED.get(language, _NEGATED["en"])[negated]
+
+
 def many_articles_note(count: int, language: str = "en") -> str | None:
     """The note on a comparison of more than :data:`MANY_ARTICLES` articles (a story the clusterer
     grew that large), or None; in ``language`` (the page's: "de" or English)."""

@@ -19,6 +19,7 @@ from blickwinkel.report.labels import (
     article_marks,
     comparison_notes,
     labelled_reason,
+    negation_value,
     opinion_not_read,
     outlet_labels,
     split_at_span,
@@ -134,7 +135,9 @@ def _body(
     return tuple(out)
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, kind: str, language: str = "en") -> str:
+    if isinstance(value, bool) and kind == "negation":  # a side negated or not
+        return negation_value(value, language)
     if isinstance(value, dict):
         text = value.get("text") or value.get("value")
         return str(text)
@@ -189,7 +192,7 @@ def story_view(
     return StoryView(
         columns=tuple(columns),
         facts=_fact_rows(articles, ordered_facts, conflicts, by_id, fact_articles, canonical_text),
-        conflicts=tuple(_conflict_view(c, by_id, labels) for c in conflicts),
+        conflicts=tuple(_conflict_view(c, by_id, labels, language) for c in conflicts),
         omissions=tuple(omissions),
         quotes=_quotes(statements, labels),
         timeline=_timeline(articles, statements, labels),
@@ -283,7 +286,7 @@ def _fact_rows(
 
 
 def _conflict_view(
-    c: Conflict, by_id: Mapping[str, Statement], labels: Mapping[str, str]
+    c: Conflict, by_id: Mapping[str, Statement], labels: Mapping[str, str], language: str = "en"
 ) -> tuple[str, str, tuple[Side, ...]]:
     sides = []
     for n, sid in enumerate(c.statements):
@@ -292,7 +295,7 @@ def _conflict_view(
             Side(
                 label=labels.get(said.article, said.article) if said else sid,
                 text=said.text if said else sid,
-                value=_value(c.values[n]) if len(c.values) == len(c.statements) else None,
+                value=_value(c.values[n], c.kind, language) if len(c.values) == len(c.statements) else None,
                 anchor=statement_anchor(sid),
                 marked=split_at_span(said, c.spans[n]) if said and len(c.spans) > n else None,
             )
