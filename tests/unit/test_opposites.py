@@ -175,3 +175,14 @@ def test_a_negated_opposite_says_the_same_and_a_negated_same_pole_does_not() -> 
 def test_copies_of_one_side_never_clash(name: str) -> None:
     language, x, _, _ = CASES[name]
     assert _opposite(language, x, x) is None
+
+
+@pytest.mark.parametrize("language", ["pl", "tr", None])
+def test_a_statement_in_a_language_without_function_words_does_not_crash(language: str | None) -> None:
+    # An English sentence quoted in an article of a language without a function-word list (Polish,
+    # Turkish …) ended the comparison with a KeyError; the auxiliaries and the other side's words
+    # still count as small words.
+    a = _said("en", "The town hall confirmed on Wednesday that the harbour master was dismissed.", "a")
+    b = _said("en", "The town hall denied on Wednesday that the harbour master was dismissed.", "b")
+    b = replace(b, language=language)
+    assert opposite_outcome(a, b, parallel(a, b, None, None) or []) is not None

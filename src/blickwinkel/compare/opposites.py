@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from blickwinkel.compare.parallel_wording import PARALLEL_MAX_TOKENS, Hunk, Token, negations, tokens
 from blickwinkel.model import Statement
-from blickwinkel.text.function_words import function_words
+from blickwinkel.text.function_words import FUNCTION_WORDS
 
 # (name, first pole, second pole): alternatives matched against one lower-case token each (a
 # multi-word pole such as "found guilty" is not listed: its second word alone says it).
@@ -99,7 +99,8 @@ def opposite_outcome(
         return None  # one statement says both: a change over time
     if negations(a, None) != negations(b, None):
         return None  # "did not deny" against "confirmed": the negation check's (or no) conflict
-    small = function_words(a.language or "en") | function_words(b.language or "en") | _AUXILIARIES
+    # a language without a list (Polish, Turkish …) adds none: function_words raised KeyError there
+    small = _AUXILIARIES.union(*(FUNCTION_WORDS.get(s.language or "en", ()) for s in (a, b)))
     rest = [t for t in (*xs, *ys) if t not in poles_x and t not in poles_y]
     if any(not (t.key in small or _PUNCTUATION.match(t.key)) for t in rest):
         return None
