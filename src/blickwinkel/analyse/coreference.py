@@ -187,11 +187,7 @@ def unify_entity_keys(
         m.key for article in per_article for sentence in article for m in sentence if m.type == "PER"
     }
     spelling = _spelling_variants(per_article, languages) if languages is not None else {}
-    parts = {
-        key: tuple(p for p in key[4:].split("-") if p and p not in _PARTICLE_SLUGS)
-        for key in person_keys
-        if key not in spelling
-    }
+    parts = {key: _key_parts(key) for key in person_keys if key not in spelling}
     mapping: dict[str, str] = dict(spelling)
     for key, key_parts in parts.items():
         longer = {other for other, other_parts in parts.items() if _joins(key_parts, other_parts)}
@@ -218,6 +214,13 @@ def unify_entity_keys(
     ]
 
 
+# Two spellings of one name ("Organisation"/"Organization", "Rattanakul"/"Ratanakul") are alike in at
+# least this share of their letters (difflib ratio); two different names of people rarely are. Set by
+# hand for a letter or two in a ten-letter name, then checked on the tuning half of the gold. Read by
+# the comparison too (compare/actors.py: two names in one role, two speakers of one quote).
+NAME_VARIANT_MIN_RATIO = 0.8
+
+
 # A surname misspelt in one article of a story ("Kowalsky" for "Kowalski") kept two keys, and the one
 # person two rows in every table. Joined only where a slip of one letter is much likelier than a
 # second person: surnames of at least this many letters, one edit apart (a letter changed, added or
@@ -240,11 +243,7 @@ def _misspelt_surnames(
             keys = {mapping.get(m.key, m.key) for m in sentence if m.type == "PER"}
             counts.update(mapping.get(m.key, m.key) for m in sentence if m.type == "PER")
             together.update((a, b) for a in keys for b in keys if a != b)
-    split = {
-        key: tuple(p for p in key[4:].split("-") if p and p not in _PARTICLE_SLUGS)
-        for key in counts
-        if key.startswith("per:")
-    }
+    split = {key: _key_parts(key) for key in counts if key.startswith("per:")}
     ranked = sorted((k for k in split if split[k]), key=lambda k: (-counts[k], -len(split[k]), k))
     result: dict[str, str] = {}
     for n, key in enumerate(ranked):
@@ -256,13 +255,42 @@ def _misspelt_surnames(
     return result
 
 
-def _one_slip(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two names of one person but for a slip of one letter in the surname (their last parts)."""
+def _key_parts(key: str) -> tuple[str, ...]:
+    """The parts of a person's key without its type and name particles: ``per:karim-al-mansar`` →
+    ``("karim", "mansar")``."""
+    return tuple(p for p in key.split(":", 1)[-1].split("-") if p and p not in _PARTICLE_SLUGS)
+
+
+def surname_spelled_apart(x: str, y: str) -> bool:
+    """Whether two person keys name one person with the surname spelled two ways: the first names
+    agree (where both give them, and at least one does), the surnames differ but are alike in
+    ``NAME_VARIANT_MIN_RATIO`` of their letters (``per:warrick-brannigar``, ``per:warrick-branigar``).
+    Two speakers of one quote so named are one person (``compare/actors.py``); joining two keys
+    everywhere asks more of them (:func:`_one_slip`)."""
+    return _spelled_apart(_key_parts(x), _key_parts(y))
+
+
+def _spelled_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return False
     first_a, first_b = a[:-1], b[:-1]
     if not (first_a or first_b) or (first_a and first_b and first_a != first_b):
         return False
     x, y = a[-1], b[-1]
-    return x != y and min(len(x), len(y)) >= MIN_MISSPELT_SURNAME and x[0] == y[0] and _one_edit(x, y)
+    return x != y and SequenceMatcher(None, x, y).ratio() >= NAME_VARIANT_MIN_RATIO
+
+
+def _one_slip(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names of one person but for a slip of one letter in the surname (their last parts): two
+    spellings (:func:`_spelled_apart`) one letter apart, of at least MIN_MISSPELT_SURNAME letters, with
+    the same first letter."""
+    x, y = a[-1:], b[-1:]
+    return (
+        _spelled_apart(a, b)
+        and min(len(x[0]), len(y[0])) >= MIN_MISSPELT_SURNAME
+        and x[0][0] == y[0][0]
+        and _one_edit(x[0], y[0])
+    )
 
 
 def _one_edit(x: str, y: str) -> bool:

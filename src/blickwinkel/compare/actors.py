@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from blickwinkel.analyse.coreference import NAME_VARIANT_MIN_RATIO, surname_spelled_apart
 from blickwinkel.compare.clashes import typographic_form
 from blickwinkel.compare.counted_values import within
 from blickwinkel.compare.parallel_wording import (
@@ -98,12 +99,6 @@ def _compass(text: str) -> bool:
     return bool(words) and _COMPASS.match(words[-1]) is not None
 
 
-# Two spellings of one name ("Organisation"/"Organization", "Rattanakul"/"Ratanakul") are alike
-# in at least this share of their letters (difflib ratio); two different names of people rarely are.
-# Set by hand for a letter or two in a ten-letter name, then checked on the tuning half of the gold.
-NAME_VARIANT_MIN_RATIO = 0.8
-
-
 def _same_name(x: str, a: Statement, y: str, b: Statement) -> bool:
     """Whether two names that differ are one name: one statement also contains the other's name as
     text (the recogniser missed it there), or they are two spellings of one name."""
@@ -183,7 +178,7 @@ def speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str,
         return None
     if _surname(a.speaker) == _surname(b.speaker):
         return None  # "Brehm" and "Jonas Brehm": one person the coreference did not join
-    if _spelled_apart(a.speaker, b.speaker):
+    if surname_spelled_apart(a.speaker, b.speaker):
         return None  # one surname spelled two ways by two outlets, the given name the same
     words_a, words_b = _name_parts(a.speaker), _name_parts(b.speaker)
     if words_a <= words_b or words_b <= words_a:
@@ -231,16 +226,3 @@ def _name_parts(key: str) -> set[str]:
 
 def _surname(key: str) -> str:
     return key.split(":", 1)[-1].rsplit("-", 1)[-1]
-
-
-def _spelled_apart(x: str, y: str) -> bool:
-    """Whether two speaker keys differ only in a surname spelled two ways (a letter doubled or left
-    out, as a transliterated name often is): the rest of the name the same, the surnames as alike as
-    two spellings of one name (``NAME_VARIANT_MIN_RATIO``)."""
-    rest_x, _, surname_x = x.split(":", 1)[-1].rpartition("-")
-    rest_y, _, surname_y = y.split(":", 1)[-1].rpartition("-")
-    return (
-        bool(rest_x)
-        and rest_x == rest_y
-        and SequenceMatcher(None, surname_x, surname_y).ratio() >= NAME_VARIANT_MIN_RATIO
-    )
