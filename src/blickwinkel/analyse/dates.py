@@ -102,27 +102,18 @@ def _calendar(
     are words too: Spanish "mar" is the sea). Weekdays are full names only (the abbreviations are
     words: German "so", "do", French "mar")."""
     weekdays = dict(weekday_numbers(code, "full"))
-    number_words = numbers.split()
-    small = {w: int(n) for w, n in (pair.split("=") for pair in number_words)}
+    small = {w: int(n) for w, n in (pair.split("=") for pair in numbers.split())}
     if short_months is None:
         months = dict(month_numbers(code, "full"))
-        month = rf"(?i:{_alternation(months)})"
-        return _Calendar(
-            months,
-            weekdays,
-            day_words,
-            _words(past),
-            _words(future),
-            small,
-            month=month,
-            month_full=month,
-            month_any=month,
-            weekday=rf"(?i:{_alternation(weekdays)})",
-            number=_alternation(small),
-        )
-    short = frozenset(month_numbers(code, "short"))
-    months = {**month_numbers(code, "full"), **month_numbers(code, "short")}
-    month_full = _capitalised([m for m in months if m not in short])
+        month = month_full = month_any = rf"(?i:{_alternation(months)})"
+        weekday = rf"(?i:{_alternation(weekdays)})"
+    else:
+        short = frozenset(month_numbers(code, "short"))
+        months = {**month_numbers(code, "full"), **month_numbers(code, "short")}
+        month_full = _capitalised([m for m in months if m not in short])
+        month = rf"(?:{month_full}|(?:{_capitalised(sorted(short))}){short_months})"
+        month_any = _capitalised(list(months))
+        weekday = _capitalised(list(weekdays))
     return _Calendar(
         months,
         weekdays,
@@ -130,10 +121,10 @@ def _calendar(
         _words(past),
         _words(future),
         small,
-        month=rf"(?:{month_full}|(?:{_capitalised(sorted(short))}){short_months})",
+        month=month,
         month_full=month_full,
-        month_any=_capitalised(list(months)),
-        weekday=_capitalised(list(weekdays)),
+        month_any=month_any,
+        weekday=weekday,
         number=_alternation(small),
     )
 
