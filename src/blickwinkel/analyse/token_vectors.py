@@ -46,8 +46,6 @@ MIN_THREADED_PIECES = 256
 # Pieces per batch of whole texts (passages): products of this many rows run near BLAS's peak
 # (about 100 GFLOP per CPU-second with AVX-512), and many batches keep two threads evenly busy.
 POOLED_BATCH_PIECES = 2048
-# Fewer pieces than this run on BLAS's threads as they are (one short sentence, a test).
-MIN_THREADED_PIECES = 256
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 
 
