@@ -2,8 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from blickwinkel.report.labels import counted
-from blickwinkel.store.prune import PruneCounts
+
+
+class PruneCounts(Protocol):
+    """What ``db prune`` counted (``store.prune.PruneCounts``; report/ comes before store/ in the
+    pipeline, so it names the fields it reads rather than importing the store's class)."""
+
+    @property
+    def articles(self) -> int: ...
+    @property
+    def analyses(self) -> int: ...
+    @property
+    def analyses_not_needed(self) -> int: ...
+    @property
+    def analyses_other_version(self) -> int: ...
+    @property
+    def analyses_left(self) -> int: ...
+    @property
+    def statement_vectors(self) -> int: ...
+    @property
+    def statement_vectors_left(self) -> int: ...
+    @property
+    def article_vectors(self) -> int: ...
+    @property
+    def article_vectors_left(self) -> int: ...
+    @property
+    def total(self) -> int: ...
 
 
 def prune_summary(counts: PruneCounts, *, dry_run: bool = False) -> list[str]:
