@@ -217,17 +217,13 @@ def _format_of(output: Path | None) -> Format:
 
 def _render(comparison: Comparison, chosen: Format, output: Path | None) -> None:
     if chosen is Format.terminal:
-        from rich.console import Console
-
-        from blickwinkel.report.terminal import render_terminal
+        from blickwinkel.report.terminal import print_terminal, report_console
 
         if output is None:
-            Console(highlight=False, markup=False).print(render_terminal(comparison))
+            print_terminal(comparison)
         else:
             with output.open("w", encoding="utf-8") as fh:
-                Console(file=fh, width=120, highlight=False, no_color=True, markup=False).print(
-                    render_terminal(comparison)
-                )
+                print_terminal(comparison, report_console(fh))
             print_plain(stderr_console(), f"wrote {output}")
     elif chosen is Format.json:
         from blickwinkel.report.json_report import render_json

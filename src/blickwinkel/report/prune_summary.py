@@ -37,8 +37,15 @@ def prune_summary(counts: PruneCounts, *, dry_run: bool = False) -> list[str]:
     """What ``db prune`` deleted (with ``dry_run``: would delete) and what stays, in lines a user
     reads."""
     went = "would delete" if dry_run else "deleted"
+    # after an analysis version change no stored article keeps an analysis: it is analysed again when
+    # next compared (saying "each keeps its analysis" beside "0 kept analyses" read as a contradiction)
+    keeps = (
+        "each keeps its analysis and vectors"
+        if counts.analyses_left or not counts.articles
+        else "each stays and is analysed again when next compared; its vectors stay"
+    )
     lines = [
-        f"{counted(counts.articles, 'stored article')}: each keeps its analysis and vectors "
+        f"{counted(counts.articles, 'stored article')}: {keeps} "
         f"({counted(counts.analyses_left, 'kept analysis', 'kept analyses')}, "
         f"{counted(counts.statement_vectors_left, 'statement vector')}, "
         f"{counted(counts.article_vectors_left, 'article vector')} "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
+from typing import TextIO
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -325,8 +327,11 @@ def _fact_block(
 
 def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
     table = Table(title="\nOutlets", title_justify="left")
-    for col in ("", "outlet", "facts", "shared", "perhaps", "only here", "conflicts", "opinion", "quotes"):
+    for col in ("", "outlet"):
         table.add_column(col, overflow="fold")
+    # a count's header is never folded ("conflic/ts" on a narrow console): its column is at least as wide
+    for col in ("facts", "shared", "perhaps", "only here", "conflicts", "opinion", "quotes"):
+        table.add_column(col, overflow="fold", min_width=max(len(w) for w in col.split()))
     outlets = _outlets(comparison)
     for a in comparison.articles:
         aid = a.article.id
@@ -346,5 +351,18 @@ def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
     return table
 
 
+# the width of a report written to a file or a pipe (a terminal's own width is used on a terminal)
+WRITTEN_WIDTH = 120
+
+
+def report_console(file: TextIO | None = None) -> Console:
+    """The console a comparison is printed on: a terminal as it is, a file or a pipe 120 wide, no colour."""
+    if file is None and sys.stdout.isatty():
+        return Console(highlight=False, markup=False)
+    return Console(
+        file=file, width=WRITTEN_WIDTH, highlight=False, no_color=True, markup=False, force_terminal=False
+    )
+
+
 def print_terminal(comparison: Comparison, console: Console | None = None) -> None:
-    (console or Console(markup=False)).print(render_terminal(comparison))
+    (console or report_console()).print(render_terminal(comparison))
