@@ -125,6 +125,23 @@ class Settings(BaseModel):
         1.0, description="Minimum seconds between two requests to the same host."
     )
 
+    # `watch` fetches a page that failed (a feed entry's) again at later polls, whether its feed changed
+    # or not: after watch_retry_wait seconds, twice as long after each further failure, at most
+    # watch_retries times (chosen from our own reasoning: half the default poll interval of 600 s, so
+    # each next poll retries at first; five retries span about two and a half hours).
+    watch_retries: int = Field(
+        5,
+        ge=0,
+        description="Times `watch` fetches again a page that failed (a feed's entry, or an address given "
+        "to `ingest`); after the last, only `ingest --retry` fetches it.",
+    )
+    watch_retry_wait: float = Field(
+        300.0,
+        ge=0,
+        description="Seconds after a page failed before `watch` fetches it again; the wait doubles with "
+        "each further failure.",
+    )
+
     @field_validator("link_embedder")
     @classmethod
     def _second_embedder(cls, value: str) -> str:

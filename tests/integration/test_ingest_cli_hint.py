@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from blickwinkel.cli.ingest_cmd import _db_option
 from blickwinkel.cli.main import app
+from tests.local_server import LocalServer, QuietHandler
 
 
 def test_failure_hint_names_the_store_it_wrote_to(tmp_path: Path) -> None:
@@ -334,3 +335,46 @@ def test_serve_on_a_store_with_articles_does_not_warn(
     result = CliRunner().invoke(app, ["serve", "--db", db, "--port", str(_free_port())], env=env)
     assert result.exit_code == 0, result.stderr
     assert "S014" not in result.stderr
+
+
+def test_watch_says_what_became_of_the_pages_that_failed_before(
+    tmp_path: Path, local_server: LocalServer
+) -> None:
+    # The second `watch --once` said "0 stored, 0 already stored, 0 failed": the feed answered 304 and
+    # the entry whose page had failed was not fetched again, without a word.
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour news</title>'
+        "<item><title>Pier</title><link>{base}/pier</link></item></channel></rss>"
+    )
+
+    class Handler(QuietHandler):
+        def get(self) -> None:
+            if self.path != "/feed.xml":
+                self.send_response(404)
+                self.end_headers()
+            elif self.headers.get("If-None-Match") == '"v1"':
+                self.send_response(304)
+                self.end_headers()
+            else:
+                base = f"http://127.0.0.1:{self.server.server_address[1]}"
+                self.reply(feed.format(base=base).encode(), "application/rss+xml", {"etag": '"v1"'})
+
+    base = local_server(Handler)
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200", "BLICKWINKEL_WATCH_RETRIES": "1"}
+    runner = CliRunner()
+    net = ["--db", db, "--allow-network", "127.0.0.0/8"]
+    assert runner.invoke(app, ["feeds", "add", f"{base}/feed.xml", *net], env=env).exit_code == 0
+    watch = ["watch", "--once", "--no-analysis", *net]
+    first = runner.invoke(app, watch, env=env)
+    assert "0 stored, 0 already stored, 1 failed" in first.stderr and "retried" not in first.stderr
+    waits = runner.invoke(app, watch, env=env)  # 300 s have not passed
+    assert "1 failed page waits for a later poll" in waits.stderr
+    again = runner.invoke(app, watch, env={**env, "BLICKWINKEL_WATCH_RETRY_WAIT": "0"})
+    assert "0 stored, 0 already stored, 1 failed" in again.stderr
+    assert (
+        "retried 1 page that failed before: 0 stored, 1 failed again (1 for the last time; fetch again "
+        f"with: blickwinkel ingest --retry --db {db})"
+    ) in " ".join(again.stderr.split())  # (wrapped at the console's width)
+    last = runner.invoke(app, watch, env={**env, "BLICKWINKEL_WATCH_RETRY_WAIT": "0"})
+    assert "0 stored, 0 already stored, 0 failed" in last.stderr and "retried" not in last.stderr

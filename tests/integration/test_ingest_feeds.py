@@ -4,6 +4,7 @@ conditional requests and per-item failures. Never reaches the internet."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from blickwinkel.embed import Embedder
 from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
 from blickwinkel.store import Store, open_store
-from blickwinkel.store.ingest import Ingestor
+from blickwinkel.store.ingest import IngestCounts, Ingestor, RetryPolicy
 from tests.local_server import LocalServer, QuietHandler
 
 PAGE = """<!doctype html><html><head><title>{title}</title><meta property="og:site_name" content="{site}">
@@ -136,6 +137,68 @@ def test_a_feed_entry_whose_page_cannot_be_fetched_is_stored_from_its_own_text(
     )
     again = ingestor.poll_feeds()  # stored: not fetched again at the next poll
     assert (again.stored, again.duplicates) == (0, 1)
+    assert (again.retried, again.retry_waiting) == (0, 1)  # the failed one waits for its next try
+
+
+LINKS_ONLY = """<?xml version="1.0"?><rss version="2.0"><channel><title>Osterlin news</title>
+<item><title>Quay</title><link>{base}/later</link><pubDate>Tue, 03 May 2031 20:00:00 GMT</pubDate></item>
+<item><title>Pier</title><link>{base}/never</link></item>
+</channel></rss>"""
+
+
+def test_watch_retries_a_failed_entry_although_its_feed_answers_not_modified(
+    local_server: LocalServer, store: Store
+) -> None:
+    # After a poll whose entries' pages failed, the feed answered 304 at every later poll and the
+    # entries were never fetched again (only `ingest --retry` did). A failed page is now fetched again
+    # by later polls once its wait is over (doubling after each failure), at most `retries` times.
+    from tests.unit.test_stories_props import HashedWordsEmbedder
+
+    hits: Counter[str] = Counter()
+    pages: dict[str, str] = {}
+
+    class Handler(QuietHandler):
+        def get(self) -> None:
+            hits[self.path] += 1
+            if self.path == "/links.xml":
+                if self.headers.get("If-None-Match") == '"v1"':
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+                base = f"http://127.0.0.1:{self.server.server_address[1]}"
+                self.reply(LINKS_ONLY.format(base=base).encode(), "application/rss+xml", {"etag": '"v1"'})
+            elif self.path in pages:
+                self.reply(pages[self.path].encode(), "text/html; charset=utf-8")
+            else:
+                self.send_response(404)
+                self.end_headers()
+
+    base = local_server(Handler)
+    fetcher = Fetcher(FetchPolicy(allow_networks=("127.0.0.0/8",), host_interval=0.0))
+
+    def poll(policy: RetryPolicy) -> IngestCounts:
+        ingestor = Ingestor(
+            store, embedder=HashedWordsEmbedder(), fetcher=fetcher, analyser=None, retry=policy
+        )
+        return ingestor.poll_feeds()
+
+    Ingestor(store, embedder=HashedWordsEmbedder(), fetcher=fetcher).add_feed(f"{base}/links.xml")
+    first = poll(RetryPolicy(retries=2, wait=0))
+    assert (first.stored, first.failed, first.retried) == (0, 2, 0)
+    pages["/later"] = ARTICLES["/a1"]
+    waiting = poll(RetryPolicy(retries=2, wait=3600))  # their wait is not over: nothing fetched
+    assert (waiting.retried, waiting.retry_waiting, hits["/later"]) == (0, 2, 1)
+    assert store.feeds()[0].last_status == 304
+    second = poll(RetryPolicy(retries=2, wait=0))  # the feed has not changed (304) all the same
+    assert store.feeds()[0].last_status == 304
+    assert (second.retried, second.stored, second.failed, second.retries_ended) == (2, 1, 1, 0)
+    assert [a.url for a in store.list_articles().items] == [f"{base}/later"]
+    third = poll(RetryPolicy(retries=2, wait=0))  # the second retry: the last one
+    assert (third.retried, third.failed, third.retries_ended) == (1, 1, 1)
+    fourth = poll(RetryPolicy(retries=2, wait=0))
+    assert (fourth.retried, fourth.retry_waiting, hits["/never"]) == (0, 0, 3)
+    # still listed by `ingest --failed`, for `ingest --retry`
+    assert [(f.source, f.attempts) for f in store.failures()] == [(f"{base}/never", 3)]
 
 
 def test_a_feed_entry_without_a_link_is_named_once_not_at_every_poll(

@@ -121,7 +121,7 @@ def _run(
 
     from blickwinkel.config import load_settings
     from blickwinkel.report.labels import counted
-    from blickwinkel.store.ingest import IngestCounts, Ingestor, default_analyser
+    from blickwinkel.store.ingest import IngestCounts, Ingestor, RetryPolicy, default_analyser
 
     err = stderr_console()
     settings = load_settings({"db": db, "max_file_mb": max_file_mb})
@@ -166,6 +166,7 @@ def _run(
             # private networks a fetch may reach; it is no switch for fetching)
             fetch_feed_links=fetch_links,
             warned_entries=warned_entries,
+            retry=RetryPolicy(settings.watch_retries, settings.watch_retry_wait),
         )
         counts = ingestor.poll_feeds() if feeds else ingestor.ingest(sources or [])
         progress.update(task, description="done")
@@ -184,10 +185,36 @@ def _run(
         f"{counted(counts.new_stories, 'new story', 'new stories')}"
         + (f", {counts.unanalysed} stored without analysis" if counts.unanalysed else "")
     )
+    if counts.retried or counts.retry_waiting:
+        err.print(plain(_retried(counts, db)))
     if counts.failed:
         err.print(plain(f"List the failures with: blickwinkel ingest --failed{_db_option(db)}"))
     store.close()
     return counts
+
+
+def _retried(counts: IngestCounts, db: str | None) -> str:
+    """What `watch` made of the pages that failed before: a feed answering 304 Not Modified left
+    them failed without a word until it changed."""
+    from blickwinkel.report.labels import counted
+
+    parts = []
+    if counts.retried:
+        parts.append(
+            f"retried {counted(counts.retried, 'page', 'pages')} that failed before: "
+            f"{counts.retried - counts.retried_failed} stored, {counts.retried_failed} failed again"
+            + (
+                f" ({counts.retries_ended} for the last time; fetch again with: blickwinkel ingest "
+                f"--retry{_db_option(db)})"
+                if counts.retries_ended
+                else ""
+            )
+        )
+    if counts.retry_waiting:
+        parts.append(
+            f"{counted(counts.retry_waiting, 'failed page waits', 'failed pages wait')} for a later poll"
+        )
+    return "; ".join(parts)
 
 
 def ingest(

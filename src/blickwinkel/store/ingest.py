@@ -3,10 +3,11 @@
 Every article is analysed, embedded, assigned to a story and stored in its own transaction, so an
 interrupted run keeps everything it committed and a re-run skips what is stored (same URL or same
 text). Every input that fails is recorded with its reason (``blickwinkel ingest --failed``) and
-forgotten once it succeeds. An article that comes late in the clusterer's processing order (an older
-date, or an edited input that keeps its early id) waits without a story until the end of the run,
-which re-clusters once from the earliest of their days; a run stopped before that leaves them to
-the next run, which places stored articles without a story first.
+forgotten once it succeeds; `watch` fetches a failed page again at later polls (:class:`RetryPolicy`).
+An article that comes late in the clusterer's processing order (an older date, or an edited input that
+keeps its early id) waits without a story until the end of the run, which re-clusters once from the
+earliest of their days; a run stopped before that leaves them to the next run, which places stored
+articles without a story first.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from blickwinkel.analyse.language import with_languages
-from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_MAX_FILE_BYTES
+from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_MAX_FILE_BYTES, default_of
 from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.embed.kept import vector_model
 from blickwinkel.errors import BlickwinkelError, Errors, IngestError, NoAnswerError
@@ -35,8 +36,9 @@ from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.page import article_from_page, looks_like_feed
 from blickwinkel.ingest.urls import is_url, latest_of_each_url, without_tracking
 from blickwinkel.model import AnalysedArticle, Article
+from blickwinkel.store._base import utc_now
 from blickwinkel.store._store import Store
-from blickwinkel.store.records import Feed, StoryChoice
+from blickwinkel.store.records import Failure, Feed, StoryChoice
 from blickwinkel.store.story_groups import (
     StoredStories,
     article_number,
@@ -67,6 +69,12 @@ class IngestCounts:
     failed: int = 0
     new_stories: int = 0
     unanalysed: int = 0
+    # Pages that failed before and were fetched again by a `watch` poll (RetryPolicy); of those, the
+    # ones that failed again, and the ones that failed their last retry; the failed pages still waiting.
+    retried: int = 0
+    retried_failed: int = 0
+    retries_ended: int = 0
+    retry_waiting: int = 0
     # The failures of this run, in order (the store keeps every run's for `ingest --failed`).
     errors: list[IngestError] = dataclasses.field(default_factory=list)
     # What the readers noticed in articles that were read (Article.notes), printed as warnings.
@@ -77,6 +85,25 @@ class IngestCounts:
     def add(self, other: IngestCounts) -> None:
         for f in dataclasses.fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When a `watch` poll fetches again a page that failed (the settings ``watch_retries`` and
+    ``watch_retry_wait``): ``wait`` seconds after its failure, twice as long after each further one,
+    at most ``retries`` times; then only `ingest --retry` fetches it. A feed that answers 304 Not
+    Modified left its failed entries alone until it changed."""
+
+    retries: int = default_of("watch_retries")
+    wait: float = default_of("watch_retry_wait")
+
+    def state(self, failure: Failure, now: dt.datetime) -> Literal["due", "waiting", "ended"]:
+        if failure.attempts > self.retries:
+            return "ended"
+        last = failure.last_failed
+        last = last if last.tzinfo is not None else last.replace(tzinfo=dt.UTC)  # SQLite keeps no zone
+        waited = dt.timedelta(seconds=self.wait * 2 ** (failure.attempts - 1))
+        return "waiting" if now < last + waited else "due"
 
 
 def default_analyser(articles: Sequence[Article]) -> Sequence[AnalysedArticle]:
@@ -165,8 +192,13 @@ class Ingestor:
         window_days: int = WINDOW_DAYS,
         fetch_feed_links: bool = False,
         warned_entries: set[str] | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         self.store = store
+        self.retry = retry or RetryPolicy()
+        # Inside `poll_feeds`: the failed pages not yet tried again in this poll, by URL.
+        self._failed: dict[str, Failure] = {}
+        self._now = utc_now()
         # The feed entries named in a warning (I073) so far: each once per run, or across the runs
         # that share the set (`watch` polls with a new Ingestor each time and named them at every poll).
         self.warned_entries: set[str] = set() if warned_entries is None else warned_entries
@@ -287,11 +319,41 @@ class Ingestor:
         return add_checked_feed(self.store, self._fetcher(), url)[0]
 
     def poll_feeds(self) -> IngestCounts:
-        """Fetch every stored feed (conditionally, by ETag and Last-Modified) and ingest new entries."""
+        """Fetch every stored feed (conditionally, by ETag and Last-Modified) and ingest new entries;
+        then fetch again the pages that failed before and are due (:class:`RetryPolicy`), whether
+        their feed changed or not (an entry of a feed that answered in full with the date and text
+        the feed gives it). The store does not keep which feed a failed page came from: a failed
+        address given to `ingest` is fetched again too."""
         counts = IngestCounts()
-        with self._one_reclustering(counts):
-            for feed in self.store.feeds():
-                counts.add(self.poll_feed(feed))
+        feeds = self.store.feeds()
+        addresses = {f.url for f in feeds}
+        self._now = utc_now()
+        self._failed = {
+            f.source: f for f in self.store.failures() if is_url(f.source) and f.source not in addresses
+        }
+        try:
+            with self._one_reclustering(counts):
+                for feed in feeds:
+                    counts.add(self.poll_feed(feed))
+                for failure in list(self._failed.values()):
+                    counts.add(self._retry(failure.source))
+        finally:
+            self._failed = {}
+        return counts
+
+    def _retry(
+        self, url: str, *, published: dt.date | None = None, instead: Article | None = None
+    ) -> IngestCounts:
+        """Fetch again a page that failed before, if its wait is over and it has tries left."""
+        failure = self._failed.pop(url)
+        state = self.retry.state(failure, self._now)
+        if state != "due":
+            return IngestCounts(retry_waiting=int(state == "waiting"))
+        counts = self.ingest_url(url, published=published, fetch_stored=False, instead=instead)
+        counts.retried += 1
+        if counts.failed:
+            counts.retried_failed += 1
+            counts.retries_ended += int(failure.attempts + 1 > self.retry.retries)
         return counts
 
     def poll_feed(self, feed: Feed) -> IngestCounts:
@@ -333,6 +395,9 @@ class Ingestor:
             if entry.link is None:
                 continue  # named in the note above
             own = entry_article(entry, source=url, stem="feed", outlet=feed_read.title)
+            if without_tracking(entry.link) in self._failed:  # failed before: tried when it is due
+                counts.add(self._retry(without_tracking(entry.link), published=entry.published, instead=own))
+                continue
             counts.add(
                 self.ingest_url(entry.link, published=entry.published, fetch_stored=False, instead=own)
             )
