@@ -53,8 +53,8 @@ def test_an_article_of_one_statement_is_not_counted_in_the_plural() -> None:
 def test_a_person_is_shown_by_the_fullest_written_name() -> None:
     # "quotes or cites: al-Rawandi": the form one article wrote first, beside "Faisal Kamil al-Rawandi"
     # in the other; places and organisations keep the form written most often.
+    from blickwinkel.compare.voices import entity_names
     from blickwinkel.model import Mention, Statement
-    from blickwinkel.report.html import entity_names
 
     def said(sid: str, *mentions: tuple[str, str, str]) -> Statement:
         return Statement(

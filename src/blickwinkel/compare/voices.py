@@ -11,6 +11,7 @@ punctuation, are the same or one is a run of the other (one article quotes more 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from blickwinkel.analyse.quote_marks import find_quotations
@@ -125,3 +126,21 @@ def _in_fact(fact: Fact, statements: list[Statement], order: list[str]) -> Voice
         same_words=tuple(g for g in groups if len(g) > 1),
         without=tuple(a for a in order if a in fact.articles and a not in theirs),
     )
+
+
+def entity_names(statements: Iterable[Statement]) -> dict[str, str]:
+    """Entity key → the name as most often written in the articles (ties: first written); a person
+    by their fullest written name ("Karim Yunus al-Mansar", not the "al-Mansar" one article wrote
+    first), then as most often written."""
+    written: dict[str, Counter[str]] = {}
+    for statement in statements:
+        for mention in statement.entities:
+            written.setdefault(mention.key, Counter())[mention.text] += 1
+    names: dict[str, str] = {}
+    for key, counts in written.items():
+        ranked = counts.most_common()  # by count, ties in the order first written
+        if key.startswith("per:"):
+            fullest = max(len(text.split()) for text, _ in ranked)
+            ranked = [(text, n) for text, n in ranked if len(text.split()) == fullest]
+        names[key] = ranked[0][0]
+    return names

@@ -11,7 +11,6 @@ import datetime as dt
 import functools
 import importlib.resources
 import urllib.parse
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from markupsafe import Markup, escape
 
 from blickwinkel import __version__
+from blickwinkel.compare.voices import entity_names
 from blickwinkel.model import (
     AnalysedArticle,
     Article,
@@ -298,24 +298,6 @@ def _build_index(comparison: Comparison) -> _Index:
         names=entity_names(comparison.statements),
         why={sid: link_reason(link) for sid, link in strongest_links(comparison.links).items()},
     )
-
-
-def entity_names(statements: Iterable[Statement]) -> dict[str, str]:
-    """Entity key → the name as most often written in the articles (ties: first written); a person
-    by their fullest written name ("Karim Yunus al-Mansar", not the "al-Mansar" one article wrote
-    first), then as most often written."""
-    written: dict[str, Counter[str]] = {}
-    for statement in statements:
-        for mention in statement.entities:
-            written.setdefault(mention.key, Counter())[mention.text] += 1
-    names: dict[str, str] = {}
-    for key, counts in written.items():
-        ranked = counts.most_common()  # by count, ties in the order first written
-        if key.startswith("per:"):
-            fullest = max(len(text.split()) for text, _ in ranked)
-            ranked = [(text, n) for text, n in ranked if len(text.split()) == fullest]
-        names[key] = ranked[0][0]
-    return names
 
 
 def _names(keys: Iterable[str], index: _Index) -> str:

@@ -10,8 +10,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from blickwinkel.compare.voices import entity_names
 from blickwinkel.model import Article, Comparison, Fact, Link, Statement
-from blickwinkel.report.html import entity_names
 from blickwinkel.report.labels import (
     article_marks,
     counted,

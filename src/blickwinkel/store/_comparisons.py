@@ -3,11 +3,15 @@ embedder that computed it."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from typing import Any
+
 import sqlalchemy as sa
 
 from blickwinkel.store import schema as t
 from blickwinkel.store._base import StoreBase, utc_now
-from blickwinkel.store.records import CachedComparison
+from blickwinkel.store.records import CachedComparison, ComparedStories, StoredComparison
 
 
 class ComparisonRecords(StoreBase):
@@ -48,3 +52,51 @@ class ComparisonRecords(StoreBase):
                 )
             )
             return True
+
+    def compared_stories(
+        self, *, since: dt.date | None = None, until: dt.date | None = None
+    ) -> ComparedStories:
+        """The stored comparisons of the stories of two or more articles (of the window: a story's
+        last day on or after ``since``, its first on or before ``until``, as the story listing
+        filters) made for the story's current version, with any embedder; the other such stories are
+        counted as not compared. Nothing is compared here. A stored body that is no JSON object
+        counts as not compared."""
+        s, c, m, a, o = t.stories, t.comparisons, t.memberships, t.articles, t.outlets
+        query = (
+            sa.select(s.c.id, c.c.body)
+            .select_from(s.outerjoin(c, sa.and_(c.c.story_id == s.c.id, c.c.story_version == s.c.version)))
+            .where(s.c.size >= 2)
+            .order_by(s.c.id)
+        )
+        if since is not None:
+            query = query.where(s.c.last_published >= since)
+        if until is not None:
+            query = query.where(s.c.first_published <= until)
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+            compared = {r.id for r in rows if r.body is not None}
+            outlets: dict[int, dict[str, str]] = {}
+            if compared:
+                members = (
+                    sa.select(m.c.story_id, a.c.id, o.c.name)
+                    .select_from(m.join(a, a.c.id == m.c.article_id).join(o, o.c.id == a.c.outlet_id))
+                    .where(m.c.story_id.in_(sa.select(query.subquery().c.id)))
+                )
+                for story_id, article_id, name in conn.execute(members):
+                    outlets.setdefault(story_id, {})[f"a{article_id}"] = name
+        comparisons = []
+        for r in rows:
+            body = _json_object(r.body)
+            if body is not None:
+                comparisons.append(StoredComparison(r.id, body, outlets.get(r.id, {})))
+        return ComparedStories(tuple(comparisons), len(rows) - len(comparisons))
+
+
+def _json_object(body: str | None) -> dict[str, Any] | None:
+    if body is None:
+        return None
+    try:
+        value = json.loads(body)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -132,3 +132,22 @@ class CachedComparison:
     embedder: str
     conflicts: int
     body: str
+
+
+@dataclass(frozen=True)
+class StoredComparison:
+    """A story's stored comparison (the documented comparison JSON) and the outlet of each of its
+    articles as the store names it, by the comparison's article id (``a<number>``)."""
+
+    story_id: int
+    body: dict[str, Any]
+    outlets: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ComparedStories:
+    """The stories of two or more articles (in a time window) whose comparison of their current
+    version is stored, and how many are not compared yet (never, or before the story last changed)."""
+
+    comparisons: tuple[StoredComparison, ...]
+    not_compared: int

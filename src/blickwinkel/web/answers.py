@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from blickwinkel.model import Block
-from blickwinkel.store.records import ArticleSummary, EntityMentionRow, OutletSummary, StorySummary
+from blickwinkel.store.records import ArticleSummary, EntityMentionRow, StorySummary
 
 
 class _Answer(BaseModel):
@@ -97,8 +97,52 @@ class Story(_Answer):
     notes: list[str]
 
 
+class QuotedSpeaker(_Answer):
+    name: str
+    articles: int = Field(description="How many of the outlet's compared articles quote them.")
+
+
+class OutletAcrossStories(_Answer):
+    """An outlet's articles in the compared stories (of the window): ``facts`` the facts they report,
+    ``shared_facts`` of them another outlet reports too, ``unique_facts`` no other (the rest are
+    "perhaps also" elsewhere); the shares are of ``facts`` (null for none); ``opinion_share`` the mean
+    of its articles' opinion shares; ``copies`` its articles that copy another article of their story;
+    ``speakers`` the most quoted (at most 5)."""
+
+    stories: int
+    articles: int
+    facts: int
+    shared_facts: int
+    unique_facts: int
+    shared_share: float | None
+    unique_share: float | None
+    conflicting_facts: int
+    opinion_share: float | None
+    quotes: int
+    copies: int
+    speakers: list[QuotedSpeaker]
+
+
+class OutletItem(_Answer):
+    """An outlet with its numbers of stored articles and stories, and ``profile``: its figures across
+    the compared stories (null when none of its stories was compared)."""
+
+    id: int
+    name: str
+    domain: str | None
+    articles: int
+    stories: int
+    profile: OutletAcrossStories | None
+
+
 class OutletList(_Answer):
-    items: list[OutletSummary]
+    """The outlets; the profiles are read from the stored comparisons of the stories of two or more
+    articles (of ``since``/``until``): ``stories_compared`` of them, ``stories_not_compared`` not
+    compared yet (a story is compared when first viewed; nothing is compared for this answer)."""
+
+    items: list[OutletItem]
+    stories_compared: int
+    stories_not_compared: int
 
 
 class SearchItem(_Answer):

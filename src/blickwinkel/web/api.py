@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from blickwinkel.errors import ApiError, Errors, IngestError
 from blickwinkel.report.labels import comparison_notes
 from blickwinkel.store import Page, Store, StoreError, StorySummary
+from blickwinkel.store.outlet_profiles import outlet_profiles
 from blickwinkel.web import answers
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.errors import error_body, first_invalid, invalid_field
@@ -265,11 +266,19 @@ def _story_body(summary: StorySummary, result: StoryComparison) -> dict[str, Any
 
 @router.get(
     "/outlets",
-    summary="Outlets with their numbers of articles and stories",
+    summary="Outlets with their numbers of articles and stories and their figures across compared stories",
     responses={200: {"model": answers.OutletList}},
 )
-def list_outlets(request: Request) -> dict[str, Any]:
-    return {"items": [_jsonable(o) for o in _store(request).outlets()]}
+def list_outlets(request: Request, since: Since = None, until: Until = None) -> dict[str, Any]:
+    check_dates(since, until)
+    keep_answer(request)
+    store = _store(request)
+    profiles = outlet_profiles(store, since=since, until=until)
+    return {
+        "items": [_jsonable(o) | {"profile": profiles.by_outlet.get(o.name)} for o in store.outlets()],
+        "stories_compared": profiles.compared,
+        "stories_not_compared": profiles.not_compared,
+    }
 
 
 @router.get(

@@ -37,6 +37,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "filter_min_articles": "at least this many articles",
         "compared_only": "only stories of two or more articles",
         "articles_column": "Articles",
+        # the outlets page: figures across the stored comparisons (store/outlet_profiles.py)
+        "compared_stories_column": "Compared stories",
+        "facts_column": "Facts",
+        "only_here_column": "Only here",
+        "conflicts_column": "Conflicts",
+        "opinion_column": "Opinion",
+        "profiles_note": "Facts, conflicts and opinion from the {compared} compared stories; {not_compared} "
+        "stories of two or more articles not compared yet (a story is compared when it is first opened).",
         "next_page": "Older stories",
         "first_page": "Newest stories",
         "side_by_side": "Articles side by side",
@@ -129,6 +137,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "filter_min_articles": "mindestens so vielen Artikeln",
         "compared_only": "nur Geschichten mit zwei oder mehr Artikeln",
         "articles_column": "Artikel",
+        "compared_stories_column": "Verglichene Geschichten",
+        "facts_column": "Fakten",
+        "only_here_column": "Nur hier",
+        "conflicts_column": "Widersprüche",
+        "opinion_column": "Meinung",
+        "profiles_note": "Fakten, Widersprüche und Meinung aus den {compared} verglichenen Geschichten; "
+        "{not_compared} Geschichten aus zwei oder mehr Artikeln noch nicht verglichen (eine Geschichte "
+        "wird verglichen, wenn sie zum ersten Mal geöffnet wird).",
         "next_page": "Ältere Geschichten",
         "first_page": "Neueste Geschichten",
         "side_by_side": "Artikel nebeneinander",

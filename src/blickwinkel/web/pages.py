@@ -19,6 +19,7 @@ from blickwinkel.ingest import is_feed_document
 from blickwinkel.report.html import safe_url
 from blickwinkel.report.labels import counted, idsafe
 from blickwinkel.store import MARK_END, MARK_START, StoreError
+from blickwinkel.store.outlet_profiles import outlet_profiles
 from blickwinkel.web.api import PENDING_RETRY_SECONDS, Id, check_dates, moved_story, run_compare
 from blickwinkel.web.cached_reads import keep_answer
 from blickwinkel.web.i18n import TEXTS, choose_language
@@ -249,7 +250,9 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "")
 
 @router.get("/outlets", response_class=HTMLResponse)
 def outlets_page(request: Request) -> Response:
-    return render(request, "outlets.html", outlets=state(request).store.outlets())
+    keep_answer(request)  # the figures read every stored comparison: sent again until the db changes
+    store = state(request).store
+    return render(request, "outlets.html", outlets=store.outlets(), profiles=outlet_profiles(store))
 
 
 @router.get("/compare", response_class=HTMLResponse)

@@ -13,8 +13,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from blickwinkel.compare.voices import entity_names
 from blickwinkel.model import Article, Comparison, Conflict, Fact, Statement
-from blickwinkel.report.html import entity_names, safe_url
+from blickwinkel.report.html import safe_url
 from blickwinkel.report.labels import (
     article_marks,
     comparison_notes,
