@@ -175,7 +175,7 @@ def test_the_api_and_the_page_show_the_profile(compared: tuple[str, Store, list[
         == 422
     )
     page = client.get("/outlets?lang=en").text
-    assert "Compared stories" in page and "from the 2 compared stories; 1 stories" in page
+    assert "Compared stories" in page and "from the 2 compared stories. 1 stories of two" in page
 
 
 def test_a_story_changed_since_its_comparison_counts_as_not_compared(tmp_path: Path) -> None:

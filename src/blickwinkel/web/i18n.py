@@ -43,8 +43,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "only_here_column": "Only here",
         "conflicts_column": "Conflicts",
         "opinion_column": "Opinion",
-        "profiles_note": "Facts, conflicts and opinion from the {compared} compared stories; {not_compared} "
-        "stories of two or more articles not compared yet (a story is compared when it is first opened).",
+        "profiles_note": "Facts, conflicts and opinion from the {compared} compared stories.",
+        "profiles_pending": "{not_compared} stories of two or more articles are not compared yet (a story is "
+        "compared when it is first opened).",
         "next_page": "Older stories",
         "first_page": "Newest stories",
         "side_by_side": "Articles side by side",
@@ -142,9 +143,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "only_here_column": "Nur hier",
         "conflicts_column": "Widersprüche",
         "opinion_column": "Meinung",
-        "profiles_note": "Fakten, Widersprüche und Meinung aus den {compared} verglichenen Geschichten; "
-        "{not_compared} Geschichten aus zwei oder mehr Artikeln noch nicht verglichen (eine Geschichte "
-        "wird verglichen, wenn sie zum ersten Mal geöffnet wird).",
+        "profiles_note": "Fakten, Widersprüche und Meinung aus den {compared} verglichenen Geschichten.",
+        "profiles_pending": "{not_compared} Geschichten aus zwei oder mehr Artikeln sind noch nicht "
+        "verglichen (eine Geschichte wird verglichen, wenn sie zum ersten Mal geöffnet wird).",
         "next_page": "Ältere Geschichten",
         "first_page": "Neueste Geschichten",
         "side_by_side": "Artikel nebeneinander",
