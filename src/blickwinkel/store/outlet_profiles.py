@@ -5,6 +5,7 @@ are counted."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,8 +22,10 @@ class OutletProfiles:
     compared: int
     not_compared: int
 
-    @property
+    @functools.cached_property
     def by_outlet(self) -> dict[str, dict[str, Any]]:
+        """Built once: the API and the outlets page ask it once an outlet (it was built anew each time,
+        so a store of many outlets took time in the square of their number)."""
         return {t.outlet: {k: v for k, v in t.to_json().items() if k != "outlet"} for t in self.totals}
 
 
