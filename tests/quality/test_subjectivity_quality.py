@@ -4,8 +4,17 @@ The shipped models are fitted on our own sentences only (``data/subjectivity/``)
 (CC BY-NC-SA 4.0) is used here to measure, never to fit or choose anything. Measured with
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-de-dev.tsv --model shipped
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-en-dev.tsv --model shipped
-    de-dev: macro-F1 0.6620 (491 sentences), en-dev: 0.6534 (462 sentences)
+    de-dev: macro-F1 0.6501 (491 sentences), en-dev: 0.6599 (462 sentences)
 Pinned at the measured value rounded down to 3 decimals. A change that lowers one must say why.
+(Fourteenth session: German lowered from 0.662 (0.6620), English raised from 0.653 (0.6534). Plain
+reports with "could not", a possibility ("could reopen"), a necessity laid on the public ("Residents
+need to leave by noon", "Anwohner müssen …"), a cause of an event ("because of", "because"/"weil" after
+a clause in the past), what is not yet known ("ist noch ungeklärt", "is not yet known") or a count of
+people are blanked before the cues are counted: invented plain reports tagged opinion fell from 18 of 22
+(en) and 9 of 24 (de) to none, invented opinion with the same words stays (21/22, 20/22). Both models
+refitted on our own sentences (leave-one-out accuracy de 0.824 -> 0.849, en 0.751 -> 0.785). CheckThat
+measured afterwards, nothing chosen on it: no German CheckThat prediction is changed by the shapes; the
+refitted German weights (obligation 0.47 -> 0.84) flip nine, net five fewer right.)
 (Thirteenth session: German lowered from 0.677 (0.6776), English from 0.654 (0.6544). A negation
 with no other cue of judgement in the sentence ("Die Brücke war nicht befahrbar") no longer counts:
 negation alone is no opinion; both models refitted on our own sentences, where leave-one-out accuracy
@@ -36,7 +45,7 @@ import pytest
 
 from blickwinkel.analyse.subjectivity_eval import evaluate_subjectivity, read_labelled_sentences
 
-PINNED = {"de": 0.662, "en": 0.653}
+PINNED = {"de": 0.650, "en": 0.659}
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 
