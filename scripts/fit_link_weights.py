@@ -50,7 +50,13 @@ from blickwinkel.compare.align import StoryScorer, best_part, candidate_pairs
 from blickwinkel.compare.evaluate import GoldKey, RealGold, key_of_gold, key_of_real_gold
 from blickwinkel.compare.link_weights import CROSS_EMBEDDER, LINK_MODELS, LinkModel
 from blickwinkel.compare.parts import parts_of
-from blickwinkel.compare.similarity import ScoreParts, embedding_text, link_features, link_probability
+from blickwinkel.compare.similarity import (
+    ScoreParts,
+    embedding_text,
+    link_features,
+    link_probability,
+    measure_parts,
+)
 from blickwinkel.embed import get_embedder
 from blickwinkel.evaluation import read_gold, read_gold_articles
 from blickwinkel.ingest import read_inputs
@@ -536,8 +542,8 @@ def main() -> None:
     ap.add_argument(
         "--language-shifts",
         action="store_true",
-        help="choose each one-language model's shift per language (a number per language the choosing "
-        "pairs hold enough same-fact pairs of) instead of one for all",
+        help="choose the shift of the one-language model without e5 (same_language) per language (a "
+        "number per language the choosing pairs hold enough same-fact pairs of) instead of one for all",
     )
     ap.add_argument(
         "--try-parts",
@@ -546,7 +552,9 @@ def main() -> None:
         "measure them; with --write they ship",
     )
     args = ap.parse_args()
-    for part in filter(None, args.try_parts.split(",")):
+    tried = [part for part in args.try_parts.split(",") if part]
+    measure_parts(tried)
+    for part in tried:
         if part not in SIGNS:
             ap.error(f"--try-parts: no sign bound for {part!r} (SIGNS)")
         for model, features in FEATURES.items():
@@ -617,9 +625,9 @@ def main() -> None:
     for model, shift in shifts.items():
         LINK_MODELS[model] = replace(LINK_MODELS[model], shift=shift, language_shifts=())
     if args.language_shifts:
-        for model in models:
-            if not model.startswith("same_"):
-                continue
+        # The model of one language without e5 (every German pair under the default setting); with
+        # e5 (English pairs by default) one shift stays.
+        for model in (m for m in models if m == "same_language"):
             x, y, _, languages = rows_in_languages(choosing, model)
             m = LINK_MODELS[model]
             found = []
@@ -655,7 +663,9 @@ def write(models: dict[str, LinkModel]) -> None:
         body.append(f"        intercept={m.intercept},")
         body.append(f"        shift={m.shift},")
         if m.language_shifts:
-            body.append(f"        language_shifts={m.language_shifts!r},")
+            listed = ", ".join(f'("{code}", {shift})' for code, shift in m.language_shifts)
+            one = "," if len(m.language_shifts) == 1 else ""  # a tuple of one pair
+            body.append(f"        language_shifts=({listed}{one}),")
         body.append("        coefficients=(")
         body += [f"            {c}," for c in m.coefficients]
         body.append("        ),")

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from blickwinkel.compare import align, compare_articles, cross_lingual_embeddings
+from blickwinkel.compare import align, compare_articles, cross_lingual_embeddings, similarity
 from blickwinkel.compare.link_weights import LINK_MODELS
 from blickwinkel.compare.parts import parts_of
 from blickwinkel.compare.similarity import (
@@ -22,6 +22,7 @@ from blickwinkel.compare.similarity import (
     link_features,
     link_probability,
     link_reasons,
+    measure_parts,
 )
 from blickwinkel.model import AnalysedArticle
 from tests.unit.test_compare import EMBEDDER, BagOfWordsEmbedder, make_article
@@ -212,6 +213,14 @@ def _words(*lemmas: str) -> StatementFeatures:
     )
 
 
+@pytest.fixture
+def measured_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two parts no shipped model reads are worked out (as the fit script's --try-parts asks)."""
+    monkeypatch.setattr(similarity, "_READ_PARTS", set(similarity._READ_PARTS))
+    measure_parts(["cover", "rare_words"])
+
+
+@pytest.mark.usefixtures("measured_parts")
 def test_cover_is_the_share_of_the_shorter_sides_words_found_in_the_other() -> None:
     short = _words("ferry", "aground", "harbour")
     long = _words("ferry", "aground", "harbour", "storm", "night", "passenger", "coastguard", "tug")
@@ -227,6 +236,7 @@ def test_cover_is_the_share_of_the_shorter_sides_words_found_in_the_other() -> N
     )
 
 
+@pytest.mark.usefixtures("measured_parts")
 def test_rare_words_counts_the_shared_words_rare_in_the_story_up_to_a_cap() -> None:
     a = _words("ferry", "aground", "harbour", "tug", "reef")
     b = _words("ferry", "aground", "harbour", "tug", "reef", "storm")
@@ -244,7 +254,8 @@ def test_rare_lemmas_are_those_in_few_statements_of_the_story() -> None:
 def test_a_language_shift_replaces_the_models_shift_for_pairs_in_that_language(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    model = LINK_MODELS["same_language"]
+    model = replace(LINK_MODELS["same_language"], language_shifts=())
+    monkeypatch.setitem(LINK_MODELS, "same_language", model)
     german = replace(PLAIN, language="de")
     english = replace(PLAIN, language="en")
     base = link_probability(german)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +114,14 @@ def weighted_cover(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) 
 
 # Shared rare lemmas count up to this many (more say no more than that the statements share wording).
 RARE_WORDS_CAP = 3
+# The parts a fitted model reads; the parts "cover" and "rare_words" are worked out only when one
+# does, or when scripts/fit_link_weights.py --try-parts measures them (:func:`measure_parts`).
+_READ_PARTS: set[str] = {f for m in LINK_MODELS.values() for f in m.features}
+
+
+def measure_parts(names: Iterable[str]) -> None:
+    """Work out these parts for every pair from now on, whether a shipped model reads them or not."""
+    _READ_PARTS.update(names)
 
 
 def weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
@@ -280,8 +288,12 @@ def evidence(
         and any(quantities_agree(qa, qb) is True for qa in fa.quantities for qb in fb.quantities),
         "second_meaning": None if cross else second,
         "second_margin": 0.0 if cross or second is None else second_margin,
-        "cover": weighted_cover(words_a, words_b, idf or {}),
-        "rare_words": min(RARE_WORDS_CAP, len(words_a & words_b & rare)) / RARE_WORDS_CAP,
+        "cover": weighted_cover(words_a, words_b, idf or {}) if "cover" in _READ_PARTS else 0.0,
+        "rare_words": (
+            min(RARE_WORDS_CAP, len(words_a & words_b & rare)) / RARE_WORDS_CAP
+            if "rare_words" in _READ_PARTS
+            else 0.0
+        ),
     }
     if spans is not None:
         found["span_a"], found["span_b"] = spans
