@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -190,7 +191,7 @@ def summary(rows: list[Row]) -> None:
         here = [r for r in rows if r.group == group]
         same = [r for r in here if r.same]
         print(f"{group}: {len(same)} restatement pairs, {len(here) - len(same)} pairs of two facts")
-        for label, test in (
+        rules: tuple[tuple[str, Callable[[Row], bool]], ...] = (
             ("joined now", lambda r: r.joined),
             ("probability >= 0.5", lambda r: r.probability >= 0.5),
             ("probability >= 0.3", lambda r: r.probability >= 0.3),
@@ -208,7 +209,8 @@ def summary(rows: list[Row]) -> None:
             ("one quotation over sentences", lambda r: r.one_quote),
             ("contained >= 0.5", lambda r: r.contained >= 0.5),
             ("contained >= 0.5, cosine >= 0.5", lambda r: r.contained >= 0.5 and r.cosine >= 0.5),
-        ):
+        )
+        for label, test in rules:
             chosen = [r for r in here if test(r)]
             tp = sum(1 for r in chosen if r.same)
             precision, recall = tp / max(1, len(chosen)), tp / max(1, len(same))

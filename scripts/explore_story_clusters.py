@@ -111,6 +111,13 @@ def load_docs(
 EVENT_DAY_CHARS = 600
 
 
+def _days_apart(first: dt.date | None, second: dt.date | None) -> float:
+    """Minus the days between two dates (-99 when either is unknown): a higher value, a closer pair."""
+    if first is None or second is None:
+        return -99.0
+    return -float(abs((first - second).days))
+
+
 def event_day(article: Article) -> dt.date | None:
     """The day an article reports its event on (fourteenth session): the first calendar day it names
     in its title or first ``EVENT_DAY_CHARS`` characters, weekdays and "yesterday" resolved against its
@@ -426,10 +433,8 @@ def separation(articles: Sequence[Article], gold: dict[str, str], docs: Sequence
         "dates named (Jaccard)": lambda i, j: jaccard(docs[i].dates, docs[j].dates),
         "event day (minus the days apart)": day_gap,
         "rarest shared name key (its IDF)": rarest_shared_key,
-        "publication day (minus the days apart)": lambda i, j: (
-            -float(abs((docs[i].published - docs[j].published).days))
-            if docs[i].published and docs[j].published
-            else -99.0
+        "publication day (minus the days apart)": lambda i, j: _days_apart(
+            docs[i].published, docs[j].published
         ),
         "headline rare words": lambda i, j: lexical_cosine(headlines[i], headlines[j], frequencies.idf),
     }

@@ -133,7 +133,10 @@ def main() -> int:
     vectors = sparse_vectors(wanted)
 
     def row(article_index: int) -> npt.NDArray[np.float32]:
-        return vectors[keys[hashlib.sha1(articles[article_index].text.encode()).hexdigest()]]
+        found: npt.NDArray[np.float32] = vectors[
+            keys[hashlib.sha1(articles[article_index].text.encode()).hexdigest()]
+        ]
+        return found
 
     for languages in asked:
         index = [i for i, p in enumerate(pairs) if p.languages == languages]
