@@ -53,6 +53,12 @@ def test_english_entity_kinds(sentence: str, found: list[tuple[str, str]]) -> No
             [("Tom Lindqvist", "PER"), ("Kestrel Bank", "ORG")],
         ),
         ("Al said he would come .", [("Al", "PER")]),
+        # a name before a title that no name follows, and an organisation before a title, stay
+        ("Jane Doe MP said the vote was close .", [("Jane Doe", "PER")]),
+        (
+            "Harbour Board Chairman Tom Reyes said it .",
+            [("Harbour Board", "ORG"), ("Chairman Tom Reyes", "PER")],
+        ),
         ("He moved to BATH last year .", [("BATH", "ORG")]),  # "bath" is a common word: no place read
     ],
 )
@@ -127,4 +133,20 @@ def test_an_abbreviated_rank_ends_no_sentence() -> None:
     ],
 )
 def test_a_rank_word_that_opens_an_organisations_name(sentence: str, found: list[tuple[str, str]]) -> None:
+    assert _entities(sentence) == found
+
+
+# A nationality or a portfolio before a title and the name after it qualifies the office: no person
+# ("Hungarian Prime" and "German" were persons; fourteenth session, found by the new user in a
+# German-English pair).
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Hungarian Prime Minister Tom Varga said he is ready .", [("Tom Varga", "PER")]),
+        ("German Chancellor Anna Weber said the talks would go on .", [("Anna Weber", "PER")]),
+        ("Dutch Foreign Minister Jan Smit met her on Monday .", [("Jan Smit", "PER")]),
+        ("They met after Danish Prime Minister Ole Brandt spoke .", [("Ole Brandt", "PER")]),
+    ],
+)
+def test_words_before_a_title_qualify_the_office(sentence: str, found: list[tuple[str, str]]) -> None:
     assert _entities(sentence) == found

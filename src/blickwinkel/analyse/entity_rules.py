@@ -402,11 +402,29 @@ def _match_names(s: RuleSentence) -> None:
             type_, strong = "LOC", False
         else:
             type_, strong, tentative = "PER", False, True
+        if type_ == "PER" and _qualifies_a_title(s, i, end, given):
+            i = end
+            continue
         s.add(i, end, type_, cued=strong, tentative=tentative)
         i = end
 
 
 _ARABIC_ARTICLES = frozenset({"Al", "El"})
+
+
+def _qualifies_a_title(s: RuleSentence, start: int, end: int, given: frozenset[str]) -> bool:
+    """English words right before a title that a name follows qualify the office, a nationality or a
+    portfolio ("Hungarian Prime Minister <Name>", "German Chancellor <Name>"): no person's name, which
+    no title and name follow ("Hungarian Prime" and "German" were persons). A run of two or more
+    words that opens with a given name stays a person's name."""
+    if s.lang != "en":
+        return False
+    k = end
+    while k < len(s.tokens) and gz.is_title(s.tokens[k]):
+        k += 1
+    if k == end or not capitalised(s.word(k)):
+        return False
+    return not (end - start >= 2 and s.tokens[start] in given)
 
 
 def _structure(words: Sequence[str]) -> bool:
