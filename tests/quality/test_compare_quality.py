@@ -169,9 +169,11 @@ def test_held_out_real_news_gold() -> None:
 # comparison ran on them; the rules as they stood (main 68dbe18) missed their one conflict, flagged
 # nothing there and 0 of their 14 near-misses: 16 of 23 found in 16 flagged. Recall LOWERED as a
 # number, 0.727 -> 0.695, by the new gold alone (nothing found before is lost).
+# Fourteenth session: the odd figures (slots.odd_figure_pairs) find one more, 17 of 23 in 17 flagged
+# (R 0.695 -> 0.739), 0 of 129 near-misses.
 TUNE_ONLY_CONFLICTS = {
     ("conflicts", "precision"): 1.0,
-    ("conflicts", "recall"): 0.695,
+    ("conflicts", "recall"): 0.739,
     ("near_misses", "rate"): 0.0,
 }
 

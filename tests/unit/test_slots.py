@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from blickwinkel.compare.slots import count_pairs, figure_pairs, same_slot, slot_pairs
+from blickwinkel.compare.slots import count_pairs, figure_pairs, odd_figure_pairs, same_slot, slot_pairs
 from blickwinkel.model import Statement
 from tests.unit.test_compare import ent, make_article, qty
 
@@ -83,3 +83,43 @@ def test_count_pairs_are_tied_by_a_name_and_words_besides_the_counted_noun() -> 
     assert [(x.id, y.id) for x, y in pairs] == [("a#1", "b#1")]
     # lengths of time are written on two days and are no count of a thing
     assert count_pairs([*days_a.statements, *days_b.statements]) == []
+
+
+def test_odd_figure_pairs_are_the_one_figure_each_article_gives_apart_from_those_given_alike() -> None:
+    a = _boats(
+        "a",
+        [
+            "Die Stadt zahlt den Lotsen 90 Euro die Stunde, 720 Euro am Tag.",
+            "Die Helfer an der Schleuse bekommen 25 Euro die Stunde.",
+        ],
+        {0: [("90 Euro", 90, "Euro"), ("720 Euro", 720, "Euro")], 1: [("25 Euro", 25, "Euro")]},
+    )
+    b = _boats(
+        "b",
+        [
+            "Für Lotsen sind 90 Euro pro Stunde vorgesehen.",
+            "Am Tag macht das 720 Euro.",
+            "Die Schleusenhelfer erhalten 40 Euro Stundenlohn.",
+        ],
+        {0: [("90 Euro", 90, "Euro")], 1: [("720 Euro", 720, "Euro")], 2: [("40 Euro", 40, "Euro")]},
+    )
+    assert [(x.id, y.id) for x, y in odd_figure_pairs([*a, *b])] == [("a#2", "b#3")]
+    # two odd figures on one side: which one the other's contradicts is not known
+    c = _boats(
+        "c",
+        ["Die Lotsen bekommen 90 Euro die Stunde.", "Helfer 25 Euro, Fahrer 30 Euro die Stunde."],
+        {0: [("90 Euro", 90, "Euro")], 1: [("25 Euro", 25, "Euro"), ("30 Euro", 30, "Euro")]},
+    )
+    assert odd_figure_pairs([*b, *c]) == []
+    # no figure given alike: nothing ties the two articles' figures to one set
+    d = _boats("d", ["Die Helfer bekommen 25 Euro die Stunde."], {0: [("25 Euro", 25, "Euro")]})
+    e = _boats("e", ["Die Helfer bekommen 40 Euro die Stunde."], {0: [("40 Euro", 40, "Euro")]})
+    assert odd_figure_pairs([*d, *e]) == []
+    # odd figures of two orders count two things
+    f = _boats(
+        "f",
+        ["Die Lotsen bekommen 90 Euro die Stunde, 720 Euro am Tag.", "Der neue Steg kostet 400 Euro."],
+        {0: [("90 Euro", 90, "Euro"), ("720 Euro", 720, "Euro")], 1: [("400 Euro", 400, "Euro")]},
+    )
+    assert odd_figure_pairs([*b, *f]) == []
+    assert [(x.id, y.id) for x, y in odd_figure_pairs([*a, *f])] == []

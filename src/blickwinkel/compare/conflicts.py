@@ -70,6 +70,7 @@ from blickwinkel.compare.slots import (
     count_pairs,
     counts,
     figure_pairs,
+    odd_figure_pairs,
     share_pairs,
     slot_pairs,
 )
@@ -541,6 +542,7 @@ def _unlinked_conflicts(
         (slot_pairs(placed), _SLOT_DETECTORS),
         (figure_pairs(placed), _FIGURE_DETECTORS),
         (count_pairs(placed), count_detectors),
+        (odd_figure_pairs(placed), count_detectors),
         (share_pairs(placed), (_SHARE_CLASH,)),
     ):
         for a, b in pairs:

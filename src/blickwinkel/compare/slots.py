@@ -30,6 +30,7 @@ __all__ = [
     "SLOT_MIN_SHARED_WORDS",
     "count_pairs",
     "figure_pairs",
+    "odd_figure_pairs",
     "same_slot",
     "slot_pairs",
 ]
@@ -233,3 +234,42 @@ def _close_casualties(ca: Sequence[tuple[str, Quantity]], cb: Sequence[tuple[str
         for ka, x in ca
         for kb, y in cb
     )
+
+
+def odd_figure_pairs(statements: Sequence[Statement]) -> list[Pair]:
+    """Pairs of statements of two articles that give the one figure of a counted thing each article
+    gives and the other does not, when the two articles give every other figure of it alike (at least
+    one): "140 euros an hour for the doctors, 1,120 a day" in both, then "28 euros an hour" for the
+    helpers in one and "50 euros" in the other. Two reports that agree on all the figures of a thing but
+    one tell one set of figures, and the odd ones fill one slot however each is worded; the conflict
+    check still decides (``conflicts._count_clash_in``). The two odd figures must be of one order
+    (``CASUALTY_MAX_RATIO``, as for untied tolls): "eight planets" against "715 new planets" count two
+    things."""
+    by_thing: dict[str, dict[str, list[tuple[Statement, Quantity]]]] = {}
+    for s in statements:
+        for key, q in counts(s):
+            by_thing.setdefault(key, {}).setdefault(s.article, []).append((s, q))
+    found: dict[object, list[Statement]] = {}
+    for key, by_article in sorted(by_thing.items()):
+        for x, y in itertools.combinations(sorted(by_article), 2):
+            odd_x = _odd(by_article[x], by_article[y])
+            odd_y = _odd(by_article[y], by_article[x])
+            if odd_x is not None and odd_y is not None and _one_order(odd_x[1], odd_y[1]):
+                found[f"{key} {x} {y}"] = [*odd_x[0], *odd_y[0]]
+    return _pairs(found)
+
+
+def _odd(
+    mine: Sequence[tuple[Statement, Quantity]], theirs: Sequence[tuple[Statement, Quantity]]
+) -> tuple[list[Statement], float] | None:
+    """The statements that give the one figure of ``mine`` that ``theirs`` does not give, and that
+    figure, when some other figure is given by both; None otherwise."""
+    alike = [s for s, q in mine if any(quantities_agree(q, y) for _, y in theirs)]
+    odd = [(s, q) for s, q in mine if not any(quantities_agree(q, y) for _, y in theirs)]
+    if not alike or len({q.value for _, q in odd}) != 1:
+        return None
+    return list(dict.fromkeys(s for s, _ in odd)), odd[0][1].value
+
+
+def _one_order(x: float, y: float) -> bool:
+    return min(x, y) > 0 and max(x, y) <= CASUALTY_MAX_RATIO * min(x, y)
