@@ -188,6 +188,51 @@ def test_markdown_dash_line_after_block_quote_is_its_attribution() -> None:
     assert "Tom Reed" not in article.text
 
 
+# A quoted title after a dash closing an article is a pointer to another piece, no speaker line: the
+# paragraph before it was a quote of a speaker named like the title (fourteenth session; found by the
+# new user on a seed article's closing line). Our own sentences, in the shapes of text, markdown and HTML.
+TITLE_REFERENCES = [
+    (
+        "Brücke gesperrt\n\nDie Stadt hat die alte Brücke gesperrt.\n\n"
+        "Die Sperrung soll bis zum Sommer dauern. Danach wird neu gebaut.\n"
+        "— „Wie Städte alte Brücken retten“\n",
+        "a.txt",
+    ),
+    (
+        "# Brücke gesperrt\n\nDie Stadt hat die alte Brücke gesperrt.\n\n"
+        "Die Sperrung soll bis zum Sommer dauern.\n\n– »Die Brücken der Region«\n",
+        "a.md",
+    ),
+    (
+        "<html><body><article><h1>Bridge closed</h1><p>The town closed its old bridge on Monday.</p>"
+        "<p>The closure is expected to last until the summer.<br>— “How towns save their old bridges”</p>"
+        "<p>— 'Bridges of the valley'</p></article></body></html>",
+        "a.html",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), TITLE_REFERENCES)
+def test_a_quoted_title_after_a_dash_is_no_speaker_line(text: str, source: str) -> None:
+    article = read_text(text, source=source)
+    assert not [b for b in article.blocks if b.kind == "quote_block" or b.attribution]
+    titles = block_texts(article, "boilerplate")
+    assert titles and all(t.startswith(("—", "–")) for t in titles)
+    assert "Die Sperrung" in article.text or "The closure" in article.text
+    assert not any(
+        b.kind == "boilerplate" and "closure" in article.text[b.start : b.end] for b in article.blocks
+    )
+
+
+def test_a_dash_line_that_names_someone_is_still_a_speaker_line() -> None:
+    text = (
+        "Brücke gesperrt\n\nDie Stadt hat die alte Brücke gesperrt.\n\nWir bauen eine neue Brücke.\n"
+        "— Anna Beispiel\n"
+    )
+    quote = next(b for b in read_text(text, source="a.txt").blocks if b.kind == "quote_block")
+    assert quote.attribution == "Anna Beispiel"
+
+
 # --- HTML -------------------------------------------------------------------------------------
 
 

@@ -936,3 +936,27 @@ def test_he_said_is_not_given_to_a_speaker_before_another_person() -> None:
         "en",
     )
     assert roles[-1][1] != "per:tomas-brink", roles
+
+
+# A quoted title after a dash that closes the sentence, with no speech verb and no speaker, is a
+# pointer to a piece, not a quote (fourteenth session; found by the new user). Our own sentences.
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        (
+            "Mehr dazu im Dossier der Redaktion – „Wie Städte ihre alten Brücken retten wollen“",
+            "de",
+            "reporting",
+        ),
+        ("Anna Beispiel, Reporterin – »Die alten Brücken der ganzen Region«", "de", "reporting"),
+        ('Tom Reed, staff writer – "How small towns save their old bridges"', "en", "reporting"),
+        # a quotation with a speech verb, a speaker or a full stop inside its marks stays a quote
+        ("Die Bürgermeisterin sagte am Abend – „Wir bauen eine neue Brücke“", "de", "quote"),
+        ("Der Stadtrat ist entschlossen – „Wir bauen eine neue Brücke.“", "de", "quote"),
+        ("„Wir bauen eine neue Brücke“, sagte Anna Beispiel.", "de", "quote"),
+    ],
+)
+def test_a_quoted_title_after_a_dash_is_no_quote(text: str, language: str, kind: str) -> None:
+    article, sentences = make_article([("paragraph", text)], language=language)
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.kind == kind

@@ -202,6 +202,8 @@ def _classify_one(
             and _adjacent_to_speech(text, s, e, name=looks_like_name(text[s:e]), lang=lang)
         )
     ]
+    if found is None and not speech:
+        full_quotes = [(s, e) for s, e in full_quotes if not _title_after_dash(text, s, e)]
     # A sentence entirely inside a quote that runs over several sentences.
     whole = len(text.strip())
     if not full_quotes and any((e - s) >= 0.8 * whole for s, e in local) and len(WORD.findall(text)) >= 3:
@@ -226,6 +228,22 @@ def _classify_one(
     if is_background(unquoted, lang):
         return StatementRole("background")
     return StatementRole("reporting")
+
+
+# A quotation after a dash that closes the sentence: "<Name>, <role> – „Title of a piece“". With no
+# speech verb and no speaker in the sentence it is the title of a piece the article points to, not
+# words someone said: a quote needs a speaker's shape. A title ends without a full stop or comma
+# inside its marks ("„Wir machen weiter.“" after a dash stays a quotation).
+_DASH_BEFORE = re.compile(r"(?:—|–|―|--?)\s*$")
+_AFTER_TITLE = re.compile(r"^[“”\"«»‘’']?\s*[.!?]?\s*$")
+
+
+def _title_after_dash(text: str, start: int, end: int) -> bool:
+    return (
+        bool(_DASH_BEFORE.search(text[max(0, start - 4) : start - 1] if start else ""))
+        and bool(_AFTER_TITLE.match(text[end:]))
+        and not text[start:end].rstrip().endswith((".", ","))
+    )
 
 
 def _kind_of(key: str | None, found: tuple[str, int, int] | None) -> str | None:

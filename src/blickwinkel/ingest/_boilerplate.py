@@ -23,6 +23,8 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from blickwinkel.ingest._text import is_title_reference
+
 BoilerplateKind = Literal["boilerplate", "credit"]
 
 # Longer pieces are article text, whatever words they start with.
@@ -504,6 +506,8 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
         return "credit"
     if words > MAX_PROMPT_WORDS:
         return None
+    if is_title_reference(stripped):  # "— „Title of a piece“": a pointer to another piece
+        return "boilerplate"
     if _BUTTON.match(stripped) or _SHARE_ROW.match(stripped) or _PAGE_NOTE.match(stripped):
         return "boilerplate"
     if _PROMPT.match(stripped) or _READER_CALL.match(stripped) or _FOLLOW.match(stripped):

@@ -26,6 +26,9 @@ _CAPTION = re.compile(
 )
 # The speaker line under a quote: an em dash, en dash, horizontal bar or two hyphens, then a space.
 _DASH_LINE = re.compile(r"^(?:—|–|―|--)\s+(?P<who>\S.*)$")
+# A quoted phrase after the dash is no speaker but the title of a piece the article points to ("— „Title
+# of a piece“" closing an article): a speaker line names someone and has no quotation marks around it.
+_QUOTED_TITLE = re.compile(r"^[„“\"»«‚‘'][^„“”\"»«\n]{1,150}[“”\"«»‘’']$")
 _HANDLE = re.compile(r"\((?P<handle>@\w{1,50})\)")
 
 _TRANSLITERATION = str.maketrans(
@@ -74,9 +77,16 @@ def is_caption(line: str) -> bool:
 def dash_attribution(line: str) -> str | None:
     """The speaker of a ``— Name`` line without the dash, or None when the line is not one."""
     match = _DASH_LINE.match(line.strip())
-    if match is None or len(match["who"]) > 160:
+    if match is None or len(match["who"]) > 160 or is_title_reference(line):
         return None
     return match["who"].strip()
+
+
+def is_title_reference(line: str) -> bool:
+    """Whether ``line`` is a dash and a quoted title alone (``— „Title of a piece“``): a reference to
+    another piece, page furniture, not a speaker line."""
+    match = _DASH_LINE.match(line.strip())
+    return match is not None and bool(_QUOTED_TITLE.match(match["who"].strip()))
 
 
 def has_handle(attribution: str) -> bool:
