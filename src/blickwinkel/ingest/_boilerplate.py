@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from blickwinkel.ingest._text import is_title_reference
+from blickwinkel.text.pointers import WHERE_IN_PICTURE
 
 BoilerplateKind = Literal["boilerplate", "credit"]
 
@@ -411,18 +412,10 @@ def is_photo_credit(text: str) -> bool:
 # "(pictured left)", "(Archivbild)" alone, and a piece that opens by pointing to the picture it
 # describes: "Im Bild: …", "Unser Bild zeigt …", "Pictured left: …", "Above: …", "En la imagen: …",
 # "Sur la photo : …". Such a piece describes a picture (a caption, never a fact of the article); the
-# words are our own, from how German, English, French and Spanish pages print them.
-_WHERE_IN_PICTURE = (
-    r"(?:(?:ganz\s+)?(?:links|rechts|oben|unten|vorne|hinten|in\s+der\s+mitte|mitte)\s+im\s+bild|"
-    r"im\s+bild\s+(?:links|rechts|oben|unten|vorne|hinten|in\s+der\s+mitte|mitte)|"
-    r"pictured(?:\s+(?:left|right|above|below|centre|center|top|bottom|far\s+left|far\s+right))?|"
-    r"(?:far\s+)?(?:left|right|centre|center)\s+(?:in|of)\s+(?:the\s+)?(?:picture|photo)|"
-    r"archivbild|archivfoto|symbolbild|symbolfoto|file\s+photo|stock\s+photo|"
-    r"à\s+gauche|à\s+droite|au\s+centre|a\s+la\s+izquierda|a\s+la\s+derecha|en\s+el\s+centro)"
-)
-_POINTER_ALONE = re.compile(rf"^\(\s*{_WHERE_IN_PICTURE}\s*\)\.?$", _I)
+# pointer words are `text/pointers.WHERE_IN_PICTURE`.
+_POINTER_ALONE = re.compile(rf"^\(\s*{WHERE_IN_PICTURE}\s*\)\.?$", _I)
 _POINTER_OPENING = re.compile(
-    rf"^(?:{_WHERE_IN_PICTURE}\s*:|(?:im|auf\s+dem|zum)\s+bild\s*:|(?:unser|das)\s+(?:bild|foto)\s+zeigt\b|"
+    rf"^(?:{WHERE_IN_PICTURE}\s*:|(?:im|auf\s+dem|zum)\s+bild\s*:|(?:unser|das)\s+(?:bild|foto)\s+zeigt\b|"
     r"bildunterschrift\s*:|(?:photo\s+)?caption\s*:|(?:above|below|top|main\s+picture|main\s+image)\s*:|"
     r"(?:our|the|this)\s+(?:picture|photo|image)\s+shows\b|sur\s+(?:la|cette)\s+photo\s*:|"
     r"en\s+la\s+(?:imagen|foto(?:graf[ií]a)?)\s*:)",

@@ -46,6 +46,7 @@ from blickwinkel.report.labels import (
     voice_only,
     voice_wording,
 )
+from blickwinkel.text.pointers import without_pointers
 from blickwinkel.text.titles import shown_title
 
 if TYPE_CHECKING:
@@ -464,7 +465,7 @@ def _fact_view(fact: Fact, comparison: Comparison, index: _Index) -> _FactView:
     canonical = index.statements.get(fact.canonical)
     if canonical is None:
         canonical = next((index.statements[s] for s in fact.statements if s in index.statements), None)
-    text = canonical.text if canonical is not None else fact.id
+    text = without_pointers(canonical.text) if canonical is not None else fact.id
     in_conflict = index.conflict_articles.get(fact.id, frozenset())
     given = comparison.coverage.get(fact.id, {})
     cells: list[_Cell] = []
@@ -512,7 +513,11 @@ def _voice_view(voice: Voice, comparison: Comparison, index: _Index) -> _VoiceVi
         canonical = index.statements.get(fact.canonical)
         shown.append(
             _VoiceFactView(
-                text=_shorten(canonical.text, _SHORT_FACT) if canonical is not None else fact.id,
+                text=(
+                    _shorten(without_pointers(canonical.text), _SHORT_FACT)
+                    if canonical is not None
+                    else fact.id
+                ),
                 anchor=statement_anchor(canonical.id) if canonical is not None else None,
                 wording=voice_wording(found, index.labels),
             )
@@ -539,7 +544,7 @@ def _omission_groups(comparison: Comparison, index: _Index) -> tuple[_OmissionGr
             reported_by = int(_field(omission, "reported_by", len(arts)))
             statement = index.statements.get(fact.canonical) if fact is not None else None
             view = _OmissionView(
-                text=statement.text if statement is not None else fact_id,
+                text=without_pointers(statement.text) if statement is not None else fact_id,
                 anchor=statement_anchor(statement.id) if statement is not None else None,
                 reported_by=reported_by,
                 outlets=", ".join(index.labels.get(a, a) for a in arts),
@@ -575,7 +580,7 @@ def _conflict_view(conflict: Conflict, index: _Index) -> _ConflictView:
         sides.append(
             _ConflictSide(
                 label=label,
-                text=statement.text if statement is not None else sid,
+                text=without_pointers(statement.text) if statement is not None else sid,
                 anchor=statement_anchor(sid) if statement is not None else None,
                 value=_format_value(values[n], conflict.kind, index) if paired else None,
                 marked=split_at_span(statement, conflict.spans[n])

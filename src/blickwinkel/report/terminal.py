@@ -22,6 +22,7 @@ from blickwinkel.report.labels import (
     voice_counts,
     voice_wording,
 )
+from blickwinkel.text.pointers import without_pointers
 from blickwinkel.text.titles import shown_title, title_from_text
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -56,7 +57,7 @@ def _short(text: str, width: int = 220) -> str:
 def _statement_text(text: str, width: int = 220) -> str:
     """A statement shortened to ``width``; a clause cut from a longer sentence ("which has not …",
     "and the council …") opens with "…", so it does not read as a whole sentence that lost its start."""
-    short = _short(text, width)
+    short = _short(without_pointers(text), width)
     return f"… {short}" if short[:1].islower() else short
 
 

@@ -28,6 +28,7 @@ from blickwinkel.report.labels import (
     voice_counts,
     voice_wording,
 )
+from blickwinkel.text.pointers import without_pointers
 from blickwinkel.text.titles import shown_title, title_from_text
 
 
@@ -179,7 +180,7 @@ def story_view(
 
     def canonical_text(f: Fact) -> str:
         s = by_id.get(f.canonical) or next((by_id[x] for x in f.statements if x in by_id), None)
-        return s.text if s else f.id
+        return without_pointers(s.text) if s else f.id
 
     ordered_facts = sorted(facts, key=lambda f: -len(fact_articles[f.id]))
     omissions = []
@@ -315,7 +316,8 @@ def _quotes(
         if s.speaker:
             verbatim = s.kind == "quote" and not any(mark in s.text for mark in _QUOTATION_MARKS)
             speaker = names.get(s.speaker, s.speaker)
-            speakers.setdefault(speaker, []).append((labels.get(s.article, s.article), s.text, verbatim))
+            shown = without_pointers(s.text)
+            speakers.setdefault(speaker, []).append((labels.get(s.article, s.article), shown, verbatim))
     return tuple(sorted(((k, tuple(v)) for k, v in speakers.items()), key=lambda kv: -len(kv[1])))
 
 
@@ -345,6 +347,6 @@ def _timeline(
     for s in statements:
         for d in s.dates:
             if d.value:
-                timeline.append((d.value, labels.get(s.article, s.article), s.text))
+                timeline.append((d.value, labels.get(s.article, s.article), without_pointers(s.text)))
     timeline.sort(key=lambda t: t[0])
     return tuple(dict.fromkeys(timeline))
