@@ -1230,3 +1230,71 @@ def test_a_teaser_the_text_opens_with_is_read_once() -> None:
     }
     article = read_text(json.dumps(record), source="t.json")
     assert article.text.count("Riss im Pfeiler") == 1
+
+
+# Bylines of older pages print the date beside the name (fourteenth session; found by the new user: the
+# line was a subheading, or "Von <Name>" a credit and the date the article's lead, and no author was
+# read). Pages we wrote ourselves in the shapes such sites use.
+_OLD_PAGE = (
+    '<html><head><title>{title}</title></head><body><div class="post"><h1>{title}</h1>{byline}'
+    "<p>{first}</p><p>{second}</p></div></body></html>"
+)
+_DE = {
+    "title": "Neue Brücke für Lindau",
+    "first": "Die Stadt Lindau baut eine neue Brücke über den Fluss. Der Stadtrat stimmte am Montag zu.",
+    "second": "Die Bauarbeiten sollen im Herbst beginnen und zwei Jahre dauern.",
+}
+_EN = {
+    "title": "Lindau to build a new bridge",
+    "first": "The town of Lindau will build a new bridge across the river. The council agreed on Monday.",
+    "second": "Construction is due to start in the autumn and take two years.",
+}
+
+
+@pytest.mark.parametrize(
+    ("fields", "byline", "author", "published"),
+    [
+        (_DE, "<p>Posted: 12.03.2019 | Anna Beispiel</p>", "Anna Beispiel", dt.date(2019, 3, 12)),
+        (_DE, "<p>Von Max Muster | 12. März 2019</p>", "Max Muster", dt.date(2019, 3, 12)),
+        (_EN, "<p>By Jane Doe, Staff Writer</p>", "Jane Doe", None),
+        (_EN, "<p>By Jane Doe · March 12, 2019</p>", "Jane Doe", dt.date(2019, 3, 12)),
+        (_EN, "<p>Posted by Jane Doe | 2019-03-12</p>", "Jane Doe", dt.date(2019, 3, 12)),
+        # the extraction leaves a post-info box out: its author is read from the page
+        (
+            _DE,
+            '<div class="post-info">Posted: 12.03.2019 | <a href="/autor/anna">Anna Beispiel</a></div>',
+            "Anna Beispiel",
+            dt.date(2019, 3, 12),
+        ),
+        (
+            _EN,
+            '<p class="entry-meta">Published: March 12, 2019 | Jane Doe</p>',
+            "Jane Doe",
+            dt.date(2019, 3, 12),
+        ),
+    ],
+)
+def test_a_byline_with_its_date_is_a_credit_with_its_author(
+    fields: dict[str, str], byline: str, author: str, published: dt.date | None
+) -> None:
+    article = read_text(_OLD_PAGE.format(byline=byline, **fields), source="old.html")
+    assert article.author == author
+    assert article.published == published
+    assert kinds(article)[:2] == ["headline", "credit"] or "credit" not in kinds(article)
+    lead = next(b for b in article.blocks if b.kind == "lead")
+    assert article.text[lead.start : lead.end] == fields["first"]  # the date is no lead, no fact
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Neue Brücke | 12.03.2019",  # a title and a date: no name without "Von", "By" or "Posted:"
+        "Lindau · 12. März 2019",
+        "Max Muster | Anna Beispiel",  # no date
+        "Von Max Muster | 12. März 2019 | Der Stadtrat stimmte am Montag zu.",
+    ],
+)
+def test_a_line_with_a_date_and_no_byline_is_none(line: str) -> None:
+    from blickwinkel.ingest._boilerplate import dated_byline
+
+    assert dated_byline(line) is None

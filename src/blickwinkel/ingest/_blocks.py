@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from blickwinkel.errors import Errors, IngestError
 from blickwinkel.ingest._boilerplate import (
     boilerplate_kind,
+    byline_date,
     byline_names,
+    dated_byline,
     describes_a_picture,
     ends_with_photo_credit,
     is_poll_lines,
@@ -149,6 +151,9 @@ def split_reader_inserts(pieces: list[Piece]) -> list[Piece]:
         if glued:
             out.append(Piece("boilerplate", piece.text[:glued].strip()))
             piece = Piece(piece.kind, piece.text[glued:].strip())
+        if piece.kind in ("paragraph", "lead") and dated_byline(piece.text) is not None:
+            out.append(Piece("credit", piece.text))  # "Von <Name> | <date>" is one byline
+            continue
         byline = leading_byline(piece.text) if piece.kind in ("paragraph", "lead") else 0
         if byline:
             out.append(Piece("credit", piece.text[:byline].strip(" |")))
@@ -332,8 +337,9 @@ def build_article(
         offset += len(text)
         if piece.kind == "headline" and title is None:
             title = text
-        elif piece.kind == "credit" and not author:
-            author = byline_names(text)
+        elif piece.kind == "credit":
+            author = author or byline_names(text)
+            published = published or byline_date(text)
         elif piece.kind == "lead" and lead is None:
             lead = text
     if not blocks:

@@ -19,10 +19,12 @@ newsletter or an app stays article text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Literal
 
+from blickwinkel.ingest._dates import parse_date_line
 from blickwinkel.ingest._text import is_title_reference
 from blickwinkel.text.pointers import WHERE_IN_PICTURE
 
@@ -488,6 +490,7 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
         return None  # a prompt glued to article text is cut off by the reader, not the whole piece
     if words <= MAX_CREDIT_WORDS and (
         _BYLINE.match(stripped)
+        or dated_byline(stripped) is not None
         or _WIRE.match(stripped)
         or _COPYRIGHT.match(stripped)
         or is_photo_credit(stripped)
@@ -600,15 +603,70 @@ _BYLINE_LABEL = re.compile(r"^(?:Von|VON|By|BY|Text:?|Autor(?:in)?:|Author:|Repo
 
 
 def byline_names(text: str) -> str | None:
-    """The names of a byline without its label and place: ``Von Anna Muster, Bern`` → ``Anna Muster``."""
+    """The names of a byline without its label and place: ``Von Anna Muster, Bern`` → ``Anna Muster``;
+    of a byline with its date (:func:`dated_byline`) too."""
     stripped = text.strip()
     if not _BYLINE.match(stripped):
-        return None
+        dated = dated_byline(stripped)
+        return dated[0] if dated is not None else None
     label = _BYLINE_LABEL.match(stripped)
     if label is None:
         return None
     names = re.split(r"\s*[,|/–—]\s*", stripped[label.end() :], maxsplit=1)[0].strip()
     return names or None
+
+
+# Bylines of older pages print the date beside the name, parted by a bar, a dot or a dash: "Posted:
+# 12.03.2019 | Anna Beispiel", "Von Max Muster | 12. März 2019", "By Jane Doe · March 12, 2019". The
+# line was a subheading, or "Von Max Muster" a credit and the date the article's lead (fourteenth
+# session; found by the new user on old pages). A name without "Von"/"By" counts only beside a date
+# a posting word labels ("Posted:", "Veröffentlicht am"), so "Neue Brücke | 12.03.2019" is none.
+MAX_DATED_BYLINE_CHARS = 160
+_BYLINE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+")
+_POSTED = re.compile(
+    r"^(?:posted|published|written|veröffentlicht|erstellt|geschrieben|eingestellt|publié|publicado)\b", _I
+)
+_POSTED_BY = re.compile(r"^(?:posted|written|geschrieben|eingestellt)\s+(?:by|von)\s+", _I)
+_NAMES = re.compile(rf"{_NAME}(?:\s*(?:,|und|and|&)\s*{_NAME})*")
+
+
+def dated_byline(text: str) -> tuple[str, dt.date] | None:
+    """The names and the date of a byline printed with its date, or None."""
+    stripped = text.strip()
+    if len(stripped) > MAX_DATED_BYLINE_CHARS:
+        return None
+    parts = [part.strip() for part in _BYLINE_PARTS.split(stripped) if part.strip()]
+    if not 2 <= len(parts) <= 4:
+        return None
+    names: str | None = None
+    date: dt.date | None = None
+    labelled = False
+    bare: str | None = None
+    for part in parts:
+        found = parse_date_line(part) if date is None else None
+        if found is not None:
+            date, labelled = found, bool(_POSTED.match(part))
+            continue
+        if names is None and bare is None:
+            posted_by = _POSTED_BY.match(part)
+            if posted_by is not None and _NAMES.fullmatch(part[posted_by.end() :]):
+                names = part[posted_by.end() :]
+                continue
+            if _BYLINE.match(part):
+                names = byline_names(part)
+                continue
+            if _NAMES.fullmatch(part):
+                bare = part
+                continue
+        return None
+    names = names or (bare if labelled else None)
+    return (names, date) if names and date is not None else None
+
+
+def byline_date(text: str) -> dt.date | None:
+    """The date a byline prints beside the name (:func:`dated_byline`), or None."""
+    dated = dated_byline(text)
+    return dated[1] if dated is not None else None
 
 
 # An insert in square brackets inside running text, as web captures keep them:

@@ -27,6 +27,7 @@ from blickwinkel.ingest._blocks import (
     plain_pieces,
     quote_piece,
 )
+from blickwinkel.ingest._boilerplate import byline_names
 from blickwinkel.ingest._consent import is_consent_wall
 from blickwinkel.ingest._dates import parse_date_value
 from blickwinkel.ingest._json_ld import JsonLdArticle, json_ld_article
@@ -81,10 +82,32 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
         outlet=outlet,
         url=url,
         published=_page_date(text, _date(date)),
-        author=_author(_attribute(doc, "author"), outlet),
+        author=_author(_attribute(doc, "author"), outlet) or _page_byline(text),
         meta=meta,
     )
     return single(_with_paywall(article, text, declared))
+
+
+# The byline line of an older page in an element the extraction leaves out as page furniture (a
+# "post-info" or "entry-meta" box: "Posted: 12.03.2019 | <a>Anna Beispiel</a>"): its author is read
+# from the page itself where the extraction found none (fourteenth session).
+_BYLINE_ELEMENT = re.compile(
+    r"<(p|div|span|footer|header|small|address)\b[^>]*\b(?:class|id)\s*=\s*[\"'][^\"']*"
+    r"(?:byline|author|meta|posted|post-info|entry-info)[^\"']*[\"'][^>]*>(.{1,600}?)</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]{0,400}>")
+MAX_BYLINE_SEARCH_CHARS = 300_000
+
+
+def _page_byline(page: str) -> str | None:
+    """The names of the first byline in a byline or meta element of ``page``, or None."""
+    for found in _BYLINE_ELEMENT.finditer(page[:MAX_BYLINE_SEARCH_CHARS]):
+        line = collapse_spaces(normalise(html.unescape(_TAG.sub(" ", found.group(2)))))
+        names = byline_names(line)
+        if names:
+            return names
+    return None
 
 
 def _with_paywall(article: Article, page: str, declared: JsonLdArticle | None) -> Article:
