@@ -239,11 +239,11 @@ def _close_casualties(ca: Sequence[tuple[str, Quantity]], cb: Sequence[tuple[str
 def odd_figure_pairs(statements: Sequence[Statement]) -> list[Pair]:
     """Pairs of statements of two articles that give the one figure of a counted thing each article
     gives and the other does not, when the two articles give every other figure of it alike (at least
-    one): "140 euros an hour for the doctors, 1,120 a day" in both, then "28 euros an hour" for the
-    helpers in one and "50 euros" in the other. Two reports that agree on all the figures of a thing but
+    one): "90 euros an hour for the pilots, 720 a day" in both, then "25 euros an hour" for the lock
+    helpers in one and "40 euros" in the other. Two reports that agree on all the figures of a thing but
     one tell one set of figures, and the odd ones fill one slot however each is worded; the conflict
     check still decides (``conflicts._count_clash_in``). The two odd figures must be of one order
-    (``CASUALTY_MAX_RATIO``, as for untied tolls): "eight planets" against "715 new planets" count two
+    (``CASUALTY_MAX_RATIO``, as for untied tolls): "six boats" against "300 boats this year" count two
     things."""
     by_thing: dict[str, dict[str, list[tuple[Statement, Quantity]]]] = {}
     for s in statements:
