@@ -153,13 +153,13 @@ def measure(path: Path, data_root: Path, tally: dict[str, collections.Counter[st
             }
     in_gold = set().union(*gold_pairs.values()) if gold_pairs else set()
     by_id = {s.id: s for s in placed}
-    for (label, name, arts), pairs in gold_pairs.items():
+    for (label, name, between), pairs in gold_pairs.items():
         reached: set[str] = set()
         for pair in pairs:
             a, b = (by_id.get(sid) for sid in sorted(pair))
             if a is not None and b is not None:
                 reached |= means(a, b)
-        groups = [label] + (["missed"] if label == "conflict" and f"{name}: {arts}" in missed else [])
+        groups = [label] + (["missed"] if label == "conflict" and f"{name}: {between}" in missed else [])
         for group in groups:
             tally[group]["(all)"] += 1
             for m in reached:
