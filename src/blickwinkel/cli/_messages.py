@@ -7,8 +7,9 @@ something is printed, not when a command starts.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,6 +36,22 @@ def stdout_console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False, markup=False)
+
+
+# the width of a report written to a file or a pipe (a terminal's own width is used on a terminal)
+WRITTEN_WIDTH = 120
+
+
+def report_console(file: TextIO | None = None) -> Console:
+    """The console a report is printed on: a terminal as it is, a file or a pipe 120 wide, no colour
+    (a piped report was folded to 80 columns)."""
+    from rich.console import Console
+
+    if file is None and sys.stdout.isatty():
+        return Console(highlight=False, markup=False)
+    return Console(
+        file=file, width=WRITTEN_WIDTH, highlight=False, no_color=True, markup=False, force_terminal=False
+    )
 
 
 def plain(value: object, style: str = "") -> Text:

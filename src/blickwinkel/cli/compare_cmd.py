@@ -217,10 +217,11 @@ def _format_of(output: Path | None) -> Format:
 
 def _render(comparison: Comparison, chosen: Format, output: Path | None) -> None:
     if chosen is Format.terminal:
-        from blickwinkel.report.terminal import print_terminal, report_console
+        from blickwinkel.cli._messages import report_console
+        from blickwinkel.report.terminal import print_terminal
 
         if output is None:
-            print_terminal(comparison)
+            print_terminal(comparison, report_console())
         else:
             with output.open("w", encoding="utf-8") as fh:
                 print_terminal(comparison, report_console(fh))

@@ -35,9 +35,9 @@ def outlets(
     articles, facts, shared with other outlets and only its own, conflicts, opinion share, quotes and
     the most quoted speakers. Stories not compared yet are counted, not compared (a story is compared
     when it is first viewed in `blickwinkel serve`)."""
+    from blickwinkel.cli._messages import report_console
     from blickwinkel.config import load_settings
     from blickwinkel.report.outlet_totals import outlet_totals_json, outlet_totals_table
-    from blickwinkel.report.terminal import report_console
     from blickwinkel.store import open_store
     from blickwinkel.store.outlet_profiles import outlet_profiles
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
-from typing import TextIO
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -352,18 +350,5 @@ def _outlet_table(comparison: Comparison, labels: dict[str, str]) -> Table:
     return table
 
 
-# the width of a report written to a file or a pipe (a terminal's own width is used on a terminal)
-WRITTEN_WIDTH = 120
-
-
-def report_console(file: TextIO | None = None) -> Console:
-    """The console a comparison is printed on: a terminal as it is, a file or a pipe 120 wide, no colour."""
-    if file is None and sys.stdout.isatty():
-        return Console(highlight=False, markup=False)
-    return Console(
-        file=file, width=WRITTEN_WIDTH, highlight=False, no_color=True, markup=False, force_terminal=False
-    )
-
-
 def print_terminal(comparison: Comparison, console: Console | None = None) -> None:
-    (console or report_console()).print(render_terminal(comparison))
+    (console or Console(markup=False)).print(render_terminal(comparison))
