@@ -178,7 +178,8 @@ class Errors(metaclass=_ErrorsWithCodes):
     # store/ingest.py: a warning (a feed's entry is stored from the text the feed gives for it)
     I078 = (
         "the page could not be read ({problem}); stored the text the feed gives for it ({words} words) "
-        "instead: `blickwinkel ingest <address>` fetches the page again and replaces it"
+        "instead: `watch` fetches the page again when its retry is due, "
+        "`blickwinkel ingest <address>` at once"
     )
     # store/ingest.py: `feeds add` given a file (a saved feed) instead of a feed's address
     I079 = (

@@ -69,6 +69,9 @@ class IngestCounts:
     failed: int = 0
     new_stories: int = 0
     unanalysed: int = 0
+    # Feed entries whose page failed, stored from the text the feed gives for them (I078): the page
+    # stays in the failures, so a later `watch` poll fetches it again and the page replaces the text.
+    stood_in: int = 0
     # Pages that failed before and were fetched again by a `watch` poll (RetryPolicy); of those, the
     # ones that failed again, and the ones that failed their last retry; the failed pages still waiting.
     retried: int = 0
@@ -293,6 +296,7 @@ class Ingestor:
         a feed's entries already stored are not fetched at every poll. ``instead``: the article a
         feed's entry holds in its own text, stored (I078) where the page cannot be fetched or read."""
         url = without_tracking(url)
+        stood_in: IngestError | None = None  # why the feed's text stands in for the page
         if not fetch_stored and self.store.find_article(url=url) is not None:
             self.progress("duplicate", url)
             self.store.clear_failure(url)
@@ -309,8 +313,13 @@ class Ingestor:
             words = len(instead.text.split())
             note = str(IngestError(url, Errors.I078.format(problem=error.problem, words=words)))
             article = dataclasses.replace(instead, url=url, notes=(*instead.notes, note))
+            stood_in = error
         counts = self.ingest_articles([article])
-        if counts.failed == 0:
+        if counts.failed == 0 and stood_in is not None:
+            # the feed's text stands in for the page: the page is still owed (fetched again when due)
+            self.store.record_failure(url, stood_in.problem)
+            counts.stood_in += 1
+        elif counts.failed == 0:
             self.store.clear_failure(url)
         return counts
 
@@ -349,9 +358,10 @@ class Ingestor:
         state = self.retry.state(failure, self._now)
         if state != "due":
             return IngestCounts(retry_waiting=int(state == "waiting"))
-        counts = self.ingest_url(url, published=published, fetch_stored=False, instead=instead)
+        # fetched even where stored: the feed's text that stood in for the page is replaced by it
+        counts = self.ingest_url(url, published=published, fetch_stored=True, instead=instead)
         counts.retried += 1
-        if counts.failed:
+        if counts.failed or counts.stood_in:
             counts.retried_failed += 1
             counts.retries_ended += int(failure.attempts + 1 > self.retry.retries)
         return counts
