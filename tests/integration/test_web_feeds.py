@@ -93,6 +93,16 @@ def test_a_feed_alone_is_compared_when_it_holds_two_articles(client: TestClient)
     assert error["message"].startswith("[W029] Only 1 of the 1 articles could be read"), error
 
 
+def test_a_feed_alone_in_the_json_body_is_compared_as_an_upload_is(client: TestClient) -> None:
+    # The form and an upload compared a feed alone; the JSON body asked for two items before reading.
+    body = _answered(client.post("/api/v1/compare", json={"articles": [{"text": FEED, "format": "feed"}]}))
+    assert len(body["articles"]) == 2
+    error = assert_error(client.post("/api/v1/compare", json={"articles": [{"text": TEXT_A}]}), 422)
+    assert error["message"].startswith("[W011] A comparison needs at least two articles, got 1."), error
+    empty = assert_error(client.post("/api/v1/compare", json={"articles": []}), 422, "invalid")
+    assert empty["field"] == "articles", empty
+
+
 def test_a_feed_that_cannot_be_compared_is_named_by_its_field(client: TestClient) -> None:
     for feed, problem in ((ONLY_LINKS, "[W031]"), (NO_ENTRY, "[I077]")):
         body = {"articles": [{"text": TEXT_A}, {"text": feed, "format": "feed"}, {"text": TEXT_A}]}

@@ -339,7 +339,9 @@ class CompareItem(BaseModel):
 class CompareRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    articles: list[CompareItem] = Field(min_length=2)
+    # one item is enough when it is a saved feed of two articles or more (the service names one
+    # input that is no feed, W011, as the form and an upload are named)
+    articles: list[CompareItem] = Field(min_length=1)
 
 
 _COMPARE_DOC: dict[str, Any] = {
