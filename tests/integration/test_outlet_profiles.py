@@ -17,6 +17,7 @@ from blickwinkel.cli.main import app
 from blickwinkel.ingest import read_text
 from blickwinkel.pipeline import comparison_json
 from blickwinkel.store import Store, StoryChoice, open_store
+from blickwinkel.store.outlet_profiles import outlet_profiles
 from blickwinkel.web.service import Comparisons
 from tests.integration.test_web_api import _client
 
@@ -195,8 +196,8 @@ def test_a_story_changed_since_its_comparison_counts_as_not_compared(tmp_path: P
         )
         store.add_article(dataclasses.replace(late, outlet="Kestrel Daily"), story=StoryChoice(story_ids[1]))
         store.save_comparison(story_ids[2], versions[story_ids[2]], "use", "no json", 0)
-        stories = store.compared_stories()
-        assert (len(stories.comparisons), stories.not_compared) == (0, 3)
+        profiles = outlet_profiles(store)
+        assert (profiles.compared, profiles.not_compared, profiles.totals) == (0, 3, ())
     finally:
         store.close()
 

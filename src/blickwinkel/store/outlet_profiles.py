@@ -1,6 +1,6 @@
 """The outlets' figures across the comparisons the store keeps: what ``blickwinkel outlets``, the API's
-``/api/v1/outlets`` and the outlets page show. Nothing is compared here; the stories not compared yet
-are counted."""
+``/api/v1/outlets`` and the outlets page show. Nothing is compared or parsed here (the store sums the
+figures kept beside each comparison); the stories not compared yet are counted."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from blickwinkel.compare.outlet_totals import OutletTotals, outlet_totals
+from blickwinkel.compare.outlet_totals import OutletTotals, totals_of
 from blickwinkel.store._store import Store
 
 
@@ -32,8 +32,10 @@ class OutletProfiles:
 def outlet_profiles(
     store: Store, *, since: dt.date | None = None, until: dt.date | None = None
 ) -> OutletProfiles:
-    """The outlets' figures over the comparisons the store keeps of the stories of the window; nothing
-    is compared here (the stories not compared yet are counted)."""
-    stories = store.compared_stories(since=since, until=until)
-    totals = outlet_totals((c.story_id, c.body, c.outlets) for c in stories.comparisons)
-    return OutletProfiles(tuple(totals), len(stories.comparisons), stories.not_compared)
+    """The outlets' figures over the comparisons the store keeps of the stories of the window, summed
+    from the figures kept beside each comparison; nothing is compared here (the stories not compared
+    yet are counted). The figures of comparisons stored before they were kept (migration 0008) are
+    kept first, once."""
+    store.fill_figures()
+    kept = store.outlet_figures(since=since, until=until)
+    return OutletProfiles(tuple(totals_of(kept.sums, kept.speakers)), kept.compared, kept.not_compared)

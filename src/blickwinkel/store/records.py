@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
+
+from blickwinkel.compare.outlet_totals import OutletSums, SpeakerCount
 
 T = TypeVar("T")
 
@@ -135,19 +137,12 @@ class CachedComparison:
 
 
 @dataclass(frozen=True)
-class StoredComparison:
-    """A story's stored comparison (the documented comparison JSON) and the outlet of each of its
-    articles as the store names it, by the comparison's article id (``a<number>``)."""
+class KeptFigures:
+    """The outlets' figures summed over the kept comparisons of the stories of two or more articles
+    (in a time window), and how many such stories are compared (for their current version) and not
+    compared yet (never, or before the story last changed)."""
 
-    story_id: int
-    body: dict[str, Any]
-    outlets: dict[str, str]
-
-
-@dataclass(frozen=True)
-class ComparedStories:
-    """The stories of two or more articles (in a time window) whose comparison of their current
-    version is stored, and how many are not compared yet (never, or before the story last changed)."""
-
-    comparisons: tuple[StoredComparison, ...]
+    sums: tuple[OutletSums, ...]
+    speakers: tuple[SpeakerCount, ...]
+    compared: int
     not_compared: int

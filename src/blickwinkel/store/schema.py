@@ -154,6 +154,53 @@ comparisons = sa.Table(
     sa.Column("created_at", Stamp, nullable=False),
 )
 
+# The outlets' figures kept beside each stored comparison (migration 0008), so that they are sums over
+# rows, not a reading of every comparison's JSON. A comparison's row here says its figures are kept,
+# and by which version of the rule (store/_comparisons.py FIGURES_RULE; 0: the body is no comparison,
+# which counts as not compared). A comparison stored before 0008 has none until the outlets' figures
+# are first read. On SQLite a column behind a long body is slow to read in a scan: hence a table of
+# its own, not a column of ``comparisons``.
+comparison_figures = sa.Table(
+    "comparison_figures",
+    metadata,
+    sa.Column(
+        "story_id", sa.Integer, sa.ForeignKey("comparisons.story_id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("rule", sa.Integer, nullable=False),
+)
+
+# Each article's figures in a stored comparison: ``article_id`` is the stored article's (the
+# comparison calls it ``a<id>``); the rows go with their comparison.
+comparison_articles = sa.Table(
+    "comparison_articles",
+    metadata,
+    sa.Column(
+        "story_id", sa.Integer, sa.ForeignKey("comparisons.story_id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("article_id", sa.Integer, primary_key=True),
+    sa.Column("facts", sa.Integer, nullable=False),
+    sa.Column("shared_facts", sa.Integer, nullable=False),
+    sa.Column("unique_facts", sa.Integer, nullable=False),
+    sa.Column("conflicting_facts", sa.Integer, nullable=False),
+    sa.Column("quotes", sa.Integer, nullable=False),
+    sa.Column("copies", sa.Integer, nullable=False),  # 1 for a copy of another article, else 0
+    sa.Column("opinion", sa.Float),  # its opinion share; NULL when it has none
+)
+
+# The speakers an article of a stored comparison quotes, each once: ``key`` the name folded for
+# counting, ``name`` as the comparison's reports write it.
+comparison_speakers = sa.Table(
+    "comparison_speakers",
+    metadata,
+    sa.Column(
+        "story_id", sa.Integer, sa.ForeignKey("comparisons.story_id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("article_id", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("key", sa.Text, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
 # Analyses kept by the content of what was analysed (see blickwinkel.analyse.cache): not tied to an
 # article row, so a text stored twice, deleted and stored again, or compared ad hoc shares one entry.
 analyses = sa.Table(

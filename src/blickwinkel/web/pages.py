@@ -250,7 +250,7 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "")
 
 @router.get("/outlets", response_class=HTMLResponse)
 def outlets_page(request: Request) -> Response:
-    keep_answer(request)  # the figures read every stored comparison: sent again until the db changes
+    keep_answer(request)  # sums over every stored comparison: sent again until the db changes
     store = state(request).store
     return render(request, "outlets.html", outlets=store.outlets(), profiles=outlet_profiles(store))
 
