@@ -263,6 +263,11 @@ class Errors(metaclass=_ErrorsWithCodes):
         "{output}: --output ends in {suffix!r}, a format compare does not write; name a .txt (text), "
         ".json or .html file, or choose the format with --format"
     )
+    # web/compare_missing.py (`blickwinkel outlets --compare-missing`)
+    K010 = (
+        "story {story} ({title}) was not compared: {problem}. The other stories went on; "
+        "`blickwinkel outlets --compare-missing` tries it again."
+    )
     # registry.py
     R001 = "{what} {name!r} is already registered."
     R002 = "No {what} named {name!r}. Available: {names}."

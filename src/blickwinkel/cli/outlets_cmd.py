@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from blickwinkel.cli._messages import print_error, stderr_console
+from blickwinkel.cli._messages import print_error, print_plain, stderr_console
 from blickwinkel.cli.ingest_cmd import DbOption
 from blickwinkel.errors import BlickwinkelError
+
+if TYPE_CHECKING:
+    from blickwinkel.config import Settings
+    from blickwinkel.store import Store
 
 _DAY = ["%Y-%m-%d"]
 
@@ -30,27 +34,38 @@ def outlets(
     output_format: Annotated[
         Literal["text", "json"], typer.Option("--format", "-f", help="text (default) or json.")
     ] = "text",
+    compare_missing: Annotated[
+        bool,
+        typer.Option(
+            "--compare-missing",
+            help="First compare every story of two or more articles (of the window) not compared yet, "
+            "one at a time, each kept as it ends: a run stopped goes on where it stopped when run again.",
+        ),
+    ] = False,
 ) -> None:
     """Per outlet, across the stored comparisons of the stories (of two or more articles): stories,
     articles, facts, shared with other outlets and only its own, conflicts, opinion share, quotes and
     the most quoted speakers. Stories not compared yet are counted, not compared (a story is compared
-    when it is first viewed in `blickwinkel serve`)."""
+    when it is first viewed in `blickwinkel serve`), unless --compare-missing compares them first."""
     from blickwinkel.cli._messages import report_console
     from blickwinkel.config import load_settings
     from blickwinkel.report.outlet_totals import outlet_totals_json, outlet_totals_table
     from blickwinkel.store import open_store
     from blickwinkel.store.outlet_profiles import outlet_profiles
 
+    first, last = since.date() if since else None, until.date() if until else None
+    err = stderr_console()
     try:
-        store = open_store(load_settings({"db": db}).db, create=False)
+        settings = load_settings({"db": db})
+        store = open_store(settings.db, create=False)
         try:
-            profiles = outlet_profiles(
-                store, since=since.date() if since else None, until=until.date() if until else None
-            )
+            if compare_missing and not _compare_missing(store, settings, first, last):
+                raise typer.Exit(130)
+            profiles = outlet_profiles(store, since=first, until=last)
         finally:
             store.close()
     except BlickwinkelError as exc:
-        print_error(stderr_console(), exc)
+        print_error(err, exc)
         raise typer.Exit(2) from None
     totals, compared, not_compared = profiles.totals, profiles.compared, profiles.not_compared
     if output_format == "json":
@@ -59,6 +74,65 @@ def outlets(
         )
     else:
         report_console().print(outlet_totals_table(totals, compared, not_compared))
+
+
+def _compare_missing(store: Store, settings: Settings, since: dt.date | None, until: dt.date | None) -> bool:
+    """Compare the stories not compared yet under a progress bar (on a terminal; nothing when piped),
+    then say what was done and name each failure; False when interrupted."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from blickwinkel.report.labels import counted
+    from blickwinkel.web.compare_missing import compare_missing, local_comparer
+    from blickwinkel.web.service import Comparisons
+
+    err = stderr_console()
+    comparisons = Comparisons(
+        store, local_comparer(store, settings.embedder, settings.align_threshold), settings.embedder
+    )
+    done = {"compared": 0, "changed": 0, "failed": 0}
+    with Progress(
+        TextColumn("comparing stories", style="bold"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("failed {task.fields[failed]}"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not err.is_terminal,  # piped: only the summary below
+    ) as progress:
+        task = progress.add_task("compare", total=None, failed=0)
+
+        def report(_story: int, outcome: str) -> None:
+            done[outcome] += 1
+            progress.update(task, advance=1, failed=done["failed"])
+
+        try:
+            run = compare_missing(
+                comparisons,
+                since=since,
+                until=until,
+                started=lambda total: progress.update(task, total=total),
+                progress=report,
+            )
+        except KeyboardInterrupt:
+            run = None
+        finally:
+            comparisons.close()
+    if run is None:
+        print_plain(
+            err,
+            f"stopped after {counted(done['compared'], 'story', 'stories')} compared (each is kept); "
+            "run the command again to compare the rest",
+        )
+        return False
+    for error in run.errors:
+        print_error(err, error)
+    print_plain(
+        err,
+        f"compared {run.compared} of the {counted(run.stories, 'story', 'stories')} not compared yet"
+        + (f", {run.changed} changed meanwhile (left for the next run)" if run.changed else "")
+        + (f", {len(run.errors)} failed" if run.errors else ""),
+    )
+    return True
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

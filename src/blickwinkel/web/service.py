@@ -220,20 +220,43 @@ class Comparisons:
             cached = self.store.cached_comparison(story_id, embedder=self.embedder)
             if cached is not None:
                 return StoryComparison(ordered, json.loads(cached.body), stored_ids=stored)
-            known = kept_analyses(self.store, list(ordered.values()))
-            body = (
-                self.comparer(list(ordered.values()), known)
-                if known
-                else self.comparer(list(ordered.values()))
-            )
-            self.store.save_comparison(
-                story_id,
-                summary.version,
-                self.embedder,
-                json.dumps(body, ensure_ascii=False),
-                len(body.get("conflicts", [])),
-            )
+            body, _ = self._compare_and_keep(story_id, summary.version, ordered)
         return StoryComparison(ordered, body, stored_ids=stored)
+
+    def compare_anew(self, story_id: int) -> bool | None:
+        """Compare the story and keep its comparison, whatever is kept for it (``blickwinkel outlets
+        --compare-missing`` asks for the stories without a usable one). True when it is kept; False
+        for a story of fewer than two articles or one that changed while it was compared (nothing is
+        kept); None when there is no such story. Errors of the comparison are raised."""
+        summary = self.store.story(story_id)
+        if summary is None:
+            return None
+        ids = self.store.story_article_ids(story_id)
+        articles = self.store.articles(ids)
+        ordered = {articles[i].id: articles[i] for i in ids if i in articles}
+        if len(ordered) < 2:
+            return False
+        with self._locks[story_id % STORY_LOCKS]:
+            _, kept = self._compare_and_keep(story_id, summary.version, ordered)
+        return kept
+
+    def _compare_and_keep(
+        self, story_id: int, version: int, ordered: dict[str, Article]
+    ) -> tuple[dict[str, Any], bool]:
+        """The comparison of the story's articles (with the analyses the store keeps for them) and
+        whether it was kept for ``version`` (not when the story changed meanwhile)."""
+        known = kept_analyses(self.store, list(ordered.values()))
+        body = (
+            self.comparer(list(ordered.values()), known) if known else self.comparer(list(ordered.values()))
+        )
+        kept = self.store.save_comparison(
+            story_id,
+            version,
+            self.embedder,
+            json.dumps(body, ensure_ascii=False),
+            len(body.get("conflicts", [])),
+        )
+        return body, kept
 
     def _waited(
         self, story_id: int, ordered: dict[str, Article], stored: dict[str, int], wait: float
