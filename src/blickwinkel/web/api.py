@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from blickwinkel.errors import ApiError, Errors, IngestError
 from blickwinkel.report.labels import comparison_notes
@@ -324,6 +324,23 @@ class CompareItem(BaseModel):
     format: Format | None = None
     outlet: str | None = Field(default=None, max_length=300)
     title: str | None = Field(default=None, max_length=1000)
+    published: dt.date | None = Field(
+        default=None,
+        description="The day the article was published (YYYY-MM-DD, or an ISO date and time: its day as "
+        "written); weekdays and relative dates in the text are read against it. It overrides a date the "
+        "text gives, as `blickwinkel compare --date` does.",
+    )
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _day_of(cls, value: object) -> object:
+        # a program's dates are often times: "2031-05-05T08:30:00+02:00" is the 5th where it was written
+        if isinstance(value, str) and len(value) > 10:
+            try:
+                return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+            except ValueError:
+                return value  # named by the date check
+        return value
 
     @model_validator(mode="after")
     def _one_source(self) -> CompareItem:
@@ -446,7 +463,13 @@ async def read_compare_request(request: Request, app_state: AppState) -> list[Co
             raise ApiError(422, invalid_field(field, problem), code="invalid", field=field) from None
         return [
             CompareInput(
-                text=i.text, url=i.url, fmt=i.format, outlet=i.outlet, title=i.title, field=f"articles.{n}"
+                text=i.text,
+                url=i.url,
+                fmt=i.format,
+                outlet=i.outlet,
+                title=i.title,
+                published=i.published,
+                field=f"articles.{n}",
             )
             for n, i in enumerate(payload.articles)
         ]

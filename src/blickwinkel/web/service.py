@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import json
 import logging
@@ -319,6 +320,7 @@ class CompareInput:
     fmt: str | None = None
     outlet: str | None = None
     title: str | None = None
+    published: dt.date | None = None  # overrides the date the text gives, as ``compare --date`` does
     name: str | None = None
     field: str | None = None  # the request field it came from ("articles.0", "urls"), named in errors
     problem: IngestError | None = None  # why it could not be read as a request part (an upload's bytes)
@@ -378,6 +380,8 @@ def read_submitted(
             continue
         if item.outlet:
             read = [dataclasses.replace(article, outlet=item.outlet) for article in read]
+        if item.published:
+            read = [dataclasses.replace(article, published=item.published) for article in read]
         articles.extend(read)
     return Submitted(unique_ids(articles), failures)
 
