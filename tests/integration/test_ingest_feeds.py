@@ -436,3 +436,63 @@ def test_a_saved_feed_without_entries_fails_with_its_name(
     assert [str(e) for e in counts.errors] == [
         f"{path}: [I077] the saved feed holds no entries (no <item> or <entry>): nothing to read"
     ]
+
+
+def test_watch_fetches_again_only_its_feeds_pages_and_ingest_retry_the_rest(
+    local_server: LocalServer, store: Store, tmp_path: Path
+) -> None:
+    # The store did not keep which feed a failed page came from: every `watch` poll fetched again the
+    # addresses given to `ingest` too, and `ingest --retry` fetched the feeds' pages `watch` owes.
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+    from blickwinkel.store.ingest import failures_to_retry
+    from tests.unit.test_stories_props import HashedWordsEmbedder
+
+    hits: Counter[str] = Counter()
+
+    class Handler(QuietHandler):
+        def get(self) -> None:
+            hits[self.path] += 1
+            if self.path == "/links.xml":
+                base = f"http://127.0.0.1:{self.server.server_address[1]}"
+                self.reply(LINKS_ONLY.format(base=base).encode(), "application/rss+xml")
+            else:
+                self.send_response(404)
+                self.end_headers()
+
+    base = local_server(Handler)
+    fetcher = Fetcher(FetchPolicy(allow_networks=("127.0.0.0/8",), host_interval=0.0))
+    policy = RetryPolicy(retries=2, wait=0)
+
+    def ingestor() -> Ingestor:
+        return Ingestor(store, embedder=HashedWordsEmbedder(), fetcher=fetcher, analyser=None, retry=policy)
+
+    feed = ingestor().add_feed(f"{base}/links.xml")
+    assert ingestor().ingest([f"{base}/direct"]).failed == 1
+    assert ingestor().poll_feeds().failed == 2
+    failures = {f.source.removeprefix(base): (f.feed_id, f.feed) for f in store.failures()}
+    assert failures == {
+        "/direct": (None, None),
+        "/later": (feed.id, "Osterlin news"),
+        "/never": (feed.id, "Osterlin news"),
+    }
+    again = ingestor().poll_feeds()
+    assert (again.retried, hits["/direct"], hits["/later"]) == (2, 1, 2)
+    owed = failures_to_retry(store, policy)
+    assert (owed.sources, owed.left_to_watch) == ([f"{base}/direct"], 2)
+    # the feed's pages' tries end (attempts 3 of 2 retries): then they are `ingest --retry`'s too
+    assert ingestor().poll_feeds().retries_ended == 2
+    owed = failures_to_retry(store, policy)
+    assert (sorted(owed.sources), owed.left_to_watch) == (sorted(f"{base}{p}" for p in failures), 0)
+    url = store.url
+    listed = CliRunner().invoke(app, ["ingest", "--failed", "--db", url], env={"COLUMNS": "250"})
+    assert listed.exit_code == 0
+    rows = {line.split("│")[1].strip(): line for line in listed.stdout.splitlines() if base in line}
+    assert f"{feed.id}: Osterlin news" in rows[f"{base}/never"] and "—" in rows[f"{base}/direct"]
+    feeds = CliRunner().invoke(app, ["feeds", "list", "--db", url], env={"COLUMNS": "250"})
+    assert feeds.exit_code == 0 and "failed" in feeds.stdout
+    assert feeds.stdout.splitlines()[3].rstrip(" │").endswith("2")
+    # a feed removed leaves its pages' failures without one
+    assert store.remove_feed(str(feed.id)) is not None
+    assert {f.feed_id for f in store.failures()} == {None}

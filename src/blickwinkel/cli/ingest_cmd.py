@@ -224,10 +224,18 @@ def ingest(
     ] = None,
     db: DbOption = None,
     failed: Annotated[
-        bool, typer.Option("--failed", help="List the inputs that failed, with the reason.")
+        bool,
+        typer.Option(
+            "--failed", help="List the inputs that failed, with the reason and the feed of each page."
+        ),
     ] = False,
     retry: Annotated[
-        bool, typer.Option("--retry", help="Ingest the inputs that failed before once more.")
+        bool,
+        typer.Option(
+            "--retry",
+            help="Ingest the inputs that failed before once more (a feed's pages are `watch`'s until "
+            "its tries end).",
+        ),
     ] = False,
     analysis: Annotated[
         bool, typer.Option(help="Analyse articles (statements, entities) while storing.")
@@ -256,27 +264,42 @@ def ingest(
                 return
             # The source whole on one line, so it can be copied; a long reason wraps instead.
             source = Column("source", no_wrap=True, overflow="fold")
-            table = Table(source, "reason", "attempts", "last failed")
+            table = Table(source, "reason", "attempts", "last failed", "feed")
             for row in rows:
                 table.add_row(
                     plain(row.source),
                     plain(row.reason),
                     str(row.attempts),
                     row.last_failed.strftime("%Y-%m-%d %H:%M"),
+                    plain(f"{row.feed_id}: {row.feed}" if row.feed_id is not None else "—"),
                 )
             stdout_console().print(table)
             return
         if retry:
             from blickwinkel.config import load_settings
+            from blickwinkel.report.labels import counted
             from blickwinkel.store import open_store
-            from blickwinkel.store.ingest import failed_file
+            from blickwinkel.store.ingest import RetryPolicy, failures_to_retry
 
-            store = open_store(load_settings({"db": db}).db)
-            # a failed record is read again with its file; each input once
-            sources = list(
-                dict.fromkeys([*(sources or []), *(failed_file(f.source) for f in store.failures())])
-            )
-            store.close()
+            settings = load_settings({"db": db})
+            store = open_store(settings.db)
+            try:
+                # a failed record is read again with its file; a feed's page is watch's until its
+                # tries end
+                owed = failures_to_retry(
+                    store, RetryPolicy(settings.watch_retries, settings.watch_retry_wait)
+                )
+            finally:
+                store.close()
+            sources = list(dict.fromkeys([*(sources or []), *owed.sources]))
+            if owed.left_to_watch:
+                err.print(
+                    plain(
+                        counted(owed.left_to_watch, "failed page", "failed pages")
+                        + f" of the feeds left to `blickwinkel watch{_db_option(db)}` (fetched again there "
+                        "when due)"
+                    )
+                )
             if not sources:  # was "give files, directories or URLs … (or --failed, --retry)"
                 err.print("No failed inputs to retry.")
                 return
@@ -356,7 +379,9 @@ def feeds_remove(
 
 @feeds_app.command("list")
 def feeds_list(db: DbOption = None) -> None:
-    """The feeds and how their last fetch went."""
+    """The feeds, how their last fetch went and how many of their pages failed."""
+    from collections import Counter
+
     from rich.table import Table
 
     from blickwinkel.config import load_settings
@@ -365,6 +390,7 @@ def feeds_list(db: DbOption = None) -> None:
     try:  # a bad --db or settings file used to end in a traceback here
         store = open_store(load_settings({"db": db}).db)
         feeds = store.feeds()
+        failed = Counter(f.feed_id for f in store.failures() if f.feed_id is not None)
     except BlickwinkelError as exc:
         print_error(stderr_console(), exc)
         raise typer.Exit(2) from None
@@ -374,7 +400,8 @@ def feeds_list(db: DbOption = None) -> None:
             plain("No feeds yet; add one with: blickwinkel feeds add URL" + _db_option(db))
         )
         return
-    table = Table("id", "url", "title", "last fetched", "status", "error")
+    # "failed": its pages (and its own address) among the failures (`ingest --failed` lists them)
+    table = Table("id", "url", "title", "last fetched", "status", "error", "failed")
     for f in feeds:
         fetched = f.last_fetched.strftime("%Y-%m-%d %H:%M") if f.last_fetched else "—"
         table.add_row(
@@ -384,6 +411,7 @@ def feeds_list(db: DbOption = None) -> None:
             fetched,
             str(f.last_status or ""),
             plain(f.last_error or ""),
+            str(failed[f.id]),
         )
     store.close()
     stdout_console().print(table)

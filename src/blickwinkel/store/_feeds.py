@@ -66,8 +66,10 @@ class FeedRecords(StoreBase):
         with self._write() as conn:
             conn.execute(t.feeds.update().where(t.feeds.c.id == feed_id).values(**values))
 
-    def record_failure(self, source: str, reason: str) -> None:
-        """Remember that ``source`` failed and why (one row per source, counting attempts)."""
+    def record_failure(self, source: str, reason: str, *, feed_id: int | None = None) -> None:
+        """Remember that ``source`` failed and why (one row per source, counting attempts);
+        ``feed_id``: the feed whose entry it is (a failure of a feed's page stays that feed's when it
+        fails again as an input given to `ingest`)."""
         now = utc_now()
         f = t.ingest_failures
         with self._write() as conn:
@@ -75,15 +77,19 @@ class FeedRecords(StoreBase):
             if attempts is None:
                 conn.execute(
                     f.insert().values(
-                        source=source, reason=reason, attempts=1, first_failed=now, last_failed=now
+                        source=source,
+                        reason=reason,
+                        attempts=1,
+                        first_failed=now,
+                        last_failed=now,
+                        feed_id=feed_id,
                     )
                 )
             else:
-                conn.execute(
-                    f.update()
-                    .where(f.c.source == source)
-                    .values(reason=reason, attempts=attempts + 1, last_failed=now)
-                )
+                values: dict[str, Any] = {"reason": reason, "attempts": attempts + 1, "last_failed": now}
+                if feed_id is not None:
+                    values["feed_id"] = feed_id
+                conn.execute(f.update().where(f.c.source == source).values(**values))
 
     def clear_failure(self, source: str) -> None:
         with self._write() as conn:
@@ -93,8 +99,12 @@ class FeedRecords(StoreBase):
         """Every failure, the latest first; with ``of_file``, only the file's own and its records'
         ("file:3", "file#2"): ingest asks that for each file it reads, and reading the whole table
         each time cost a folder of many files time in proportion to every failure ever stored."""
-        f = t.ingest_failures
-        query = sa.select(f).order_by(f.c.last_failed.desc(), f.c.id.desc())
+        f, feeds = t.ingest_failures, t.feeds
+        query = (
+            sa.select(f, sa.func.coalesce(feeds.c.title, feeds.c.url).label("feed"))
+            .select_from(f.outerjoin(feeds, feeds.c.id == f.c.feed_id))
+            .order_by(f.c.last_failed.desc(), f.c.id.desc())
+        )
         if of_file is not None:
             after = sa.func.substr(f.c.source, len(of_file) + 1, 1)
             query = query.where(
@@ -104,6 +114,14 @@ class FeedRecords(StoreBase):
         with self._read() as conn:
             rows = conn.execute(query).mappings().all()
         return [
-            Failure(r["source"], r["reason"], r["attempts"], r["first_failed"], r["last_failed"])
+            Failure(
+                r["source"],
+                r["reason"],
+                r["attempts"],
+                r["first_failed"],
+                r["last_failed"],
+                r["feed_id"],
+                r["feed"],
+            )
             for r in rows
         ]

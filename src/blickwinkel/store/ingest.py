@@ -2,8 +2,9 @@
 
 Every article is analysed, embedded, assigned to a story and stored in its own transaction, so an
 interrupted run keeps everything it committed and a re-run skips what is stored (same URL or same
-text). Every input that fails is recorded with its reason (``blickwinkel ingest --failed``) and
-forgotten once it succeeds; `watch` fetches a failed page again at later polls (:class:`RetryPolicy`).
+text). Every input that fails is recorded with its reason and, for a feed's page, its feed
+(``blickwinkel ingest --failed``), and forgotten once it succeeds; `watch` fetches its feeds' failed
+pages again at later polls (:class:`RetryPolicy`), `ingest --retry` the rest (:func:`failures_to_retry`).
 An article that comes late in the clusterer's processing order (an older date, or an edited input that
 keeps its early id) waits without a story until the end of the run, which re-clusters once from the
 earliest of their days; a run stopped before that leaves them to the next run, which places stored
@@ -143,6 +144,35 @@ def failed_file(source: str) -> str:
     return record.group(1)
 
 
+@dataclass(frozen=True)
+class RetrySources:
+    """What `ingest --retry` reads again (:func:`failures_to_retry`): ``sources``, each input once;
+    ``left_to_watch`` counts the failed pages of stored feeds that `watch` fetches again itself."""
+
+    sources: list[str]
+    left_to_watch: int
+
+
+def failures_to_retry(store: Store, policy: RetryPolicy, now: dt.datetime | None = None) -> RetrySources:
+    """The failed inputs `watch` does not fetch again: those given to `ingest` (or recorded before the
+    store kept a failure's feed, or of a feed since removed) and the pages of a feed whose tries under
+    ``policy`` have ended; a failed JSONL line or JSON record as its file. A stored feed's own address
+    and its pages with tries left are `watch`'s: counted, not returned."""
+    feeds = store.feeds()
+    watched, addresses = {f.id for f in feeds}, {f.url for f in feeds}
+    now = now or utc_now()
+    sources: list[str] = []
+    left = 0
+    for failure in store.failures():
+        if failure.source in addresses or (
+            failure.feed_id in watched and policy.state(failure, now) != "ended"
+        ):
+            left += 1
+        else:
+            sources.append(failed_file(failure.source))
+    return RetrySources(list(dict.fromkeys(sources)), left)
+
+
 def expand_paths(sources: Iterable[str]) -> Iterator[str]:
     """Files and URLs stay; a directory becomes its non-hidden files, sorted (not its subdirectories,
     as in :func:`blickwinkel.ingest.read_inputs`). A file reached twice (named twice, named and in a
@@ -201,6 +231,8 @@ class Ingestor:
         self.retry = retry or RetryPolicy()
         # Inside `poll_feeds`: the failed pages not yet tried again in this poll, by URL.
         self._failed: dict[str, Failure] = {}
+        # The stored feed whose entries are being read: their pages' failures are recorded as its.
+        self._feed_id: int | None = None
         self._now = utc_now()
         # The feed entries named in a warning (I073) so far: each once per run, or across the runs
         # that share the set (`watch` polls with a new Ingestor each time and named them at every poll).
@@ -317,7 +349,7 @@ class Ingestor:
         counts = self.ingest_articles([article])
         if counts.failed == 0 and stood_in is not None:
             # the feed's text stands in for the page: the page is still owed (fetched again when due)
-            self.store.record_failure(url, stood_in.problem)
+            self.store.record_failure(url, stood_in.problem, feed_id=self._feed_id)
             counts.stood_in += 1
         elif counts.failed == 0:
             self.store.clear_failure(url)
@@ -329,13 +361,15 @@ class Ingestor:
 
     def poll_feeds(self) -> IngestCounts:
         """Fetch every stored feed (conditionally, by ETag and Last-Modified) and ingest new entries;
-        then fetch again the pages that failed before and are due (:class:`RetryPolicy`), whether
-        their feed changed or not (an entry of a feed that answered in full with the date and text
-        the feed gives it). The store does not keep which feed a failed page came from: a failed
-        address given to `ingest` is fetched again too."""
+        then fetch again the pages of these feeds that failed before and are due
+        (:class:`RetryPolicy`), whether their feed changed or not (an entry of a feed that answered in
+        full with the date and text the feed gives it). A failed address given to `ingest` is left to
+        `ingest --retry` (:func:`failures_to_retry`), unless a feed lists it: then it waits for its
+        turn as the feed's pages do, and is the feed's from its next failure."""
         counts = IngestCounts()
         feeds = self.store.feeds()
         addresses = {f.url for f in feeds}
+        watched = {f.id for f in feeds}
         self._now = utc_now()
         self._failed = {
             f.source: f for f in self.store.failures() if is_url(f.source) and f.source not in addresses
@@ -345,7 +379,8 @@ class Ingestor:
                 for feed in feeds:
                     counts.add(self.poll_feed(feed))
                 for failure in list(self._failed.values()):
-                    counts.add(self._retry(failure.source))
+                    if failure.feed_id in watched:
+                        counts.add(self._retry(failure.source))
         finally:
             self._failed = {}
         return counts
@@ -376,13 +411,27 @@ class Ingestor:
             fetched = self._fetcher().get(feed.url, headers=headers)
         except IngestError as exc:
             self.store.update_feed(feed.id, status=None, error=exc.problem)
-            return self._fail_all((exc,))
+            with self._entries_of(feed):
+                return self._fail_all((exc,))
         if fetched.status == 304:
             self.store.update_feed(feed.id, status=304, error=None)
             return IngestCounts()
         return self._ingest_feed_body(feed.url, fetched, feed)
 
+    @contextmanager
+    def _entries_of(self, feed: Feed | None) -> Iterator[None]:
+        """Within: what fails is recorded as ``feed``'s (None: an input given to `ingest`)."""
+        outer, self._feed_id = self._feed_id, None if feed is None else feed.id
+        try:
+            yield
+        finally:
+            self._feed_id = outer
+
     def _ingest_feed_body(self, url: str, fetched: Fetched, feed: Feed | None) -> IngestCounts:
+        with self._entries_of(feed):
+            return self._ingest_feed_entries(url, fetched, feed)
+
+    def _ingest_feed_entries(self, url: str, fetched: Fetched, feed: Feed | None) -> IngestCounts:
         try:
             feed_read = parse_feed(url, fetched.body)
         except IngestError as exc:
@@ -609,7 +658,7 @@ class Ingestor:
     def _fail_all(self, failures: Iterable[IngestError]) -> IngestCounts:
         counts = IngestCounts()
         for failure in failures:
-            self.store.record_failure(failure.source, failure.problem)
+            self.store.record_failure(failure.source, failure.problem, feed_id=self._feed_id)
             counts.failed += 1
             counts.errors.append(failure)
             self.progress("failed", failure.source)

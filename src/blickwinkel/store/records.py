@@ -120,11 +120,17 @@ class Feed:
 
 @dataclass(frozen=True)
 class Failure:
+    """An input that failed to ingest; ``feed_id`` (and ``feed``, its title or else its address) the
+    feed whose entry the page is, None for an input given to `ingest` (or recorded before the store
+    kept it)."""
+
     source: str
     reason: str
     attempts: int
     first_failed: dt.datetime
     last_failed: dt.datetime
+    feed_id: int | None = None
+    feed: str | None = None
 
 
 @dataclass(frozen=True)

@@ -250,4 +250,8 @@ ingest_failures = sa.Table(
     sa.Column("attempts", sa.Integer, nullable=False),
     sa.Column("first_failed", Stamp, nullable=False),
     sa.Column("last_failed", Stamp, nullable=False),
+    # The feed whose entry the failed page is (migration 0009): `watch` fetches again only its feeds'
+    # pages, `ingest --retry` the rest. NULL for an input given to `ingest`, a failure recorded before
+    # 0009, or a page of a feed since removed.
+    sa.Column("feed_id", sa.Integer, sa.ForeignKey("feeds.id", ondelete="SET NULL"), index=True),
 )
