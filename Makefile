@@ -45,6 +45,7 @@ bench: env
 	$(BW) eval compare examples/gold/*.json
 	$(PY) bench/stories.py
 	$(PY) bench/service.py
+	$(PY) bench/outlets.py
 	$(PY) bench/batch.py
 	$(PY) bench/boilerplate.py --articles 500 --sample 30
 	$(PY) bench/fuzz.py --count 10000
