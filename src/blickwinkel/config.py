@@ -21,6 +21,10 @@ from blickwinkel.errors import ConfigError, Errors
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
+REPORT_LANGUAGES = ("auto", "de", "en")
+"""What the ``report_language`` setting and ``compare --lang`` take: the languages of the reports'
+words (report/texts.py, a test checks they agree) and ``auto``, which chooses by the articles."""
+
 
 def parse_networks(value: str | Iterable[str]) -> tuple[Network, ...]:
     """Networks from ``"127.0.0.0/8, ::1"`` or a list of such strings (the ``fetch_allow_networks``
@@ -60,6 +64,13 @@ class Settings(BaseModel):
         description="Second embedding backend the link model of 'compare' and 'eval compare' reads for "
         "the uncertain pairs of statements in one language ('auto': e5 for English pairs only; 'e5': "
         "for every language, slower; 'none': never).",
+    )
+    # The language of the words of a report (HTML and terminal): "auto" writes it in the language most
+    # of the compared articles are in, German on a tie (report/texts.py report_language).
+    report_language: str = Field(
+        "auto",
+        description="Language of the words of the terminal and HTML reports of 'compare': 'de', 'en' or "
+        "'auto' (German when at least as many articles are in German as in English, else English).",
     )
     max_file_mb: float = Field(20.0, gt=0, description="Inputs larger than this many megabytes are refused.")
     align_threshold: float = Field(
@@ -151,6 +162,13 @@ class Settings(BaseModel):
         if value not in ("", "none", "auto", "e5"):
             raise ValueError("the link model reads 'e5' as a second embedder: 'auto', 'e5' or 'none'")
         return "" if value == "none" else value
+
+    @field_validator("report_language")
+    @classmethod
+    def _report_language(cls, value: str) -> str:
+        if value not in REPORT_LANGUAGES:
+            raise ValueError("a report is written in 'de' or 'en', or 'auto' (by the articles)")
+        return value
 
     @field_validator("fetch_allow_networks")
     @classmethod

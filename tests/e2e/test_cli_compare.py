@@ -32,7 +32,8 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[s
 def test_terminal_json_and_html_outputs(tmp_path: Path) -> None:
     terminal = run("compare", *map(str, GOOD))
     assert terminal.returncode == 0, terminal.stderr
-    assert "Shared facts" in terminal.stdout and "Only in A" in terminal.stdout
+    # German articles: the report's words are German unless --lang (or report_language) says otherwise
+    assert "Gemeinsame Fakten" in terminal.stdout and "Nur in A" in terminal.stdout
 
     as_json = run("compare", *map(str, GOOD), "--format", "json")
     assert as_json.returncode == 0, as_json.stderr
@@ -41,10 +42,11 @@ def test_terminal_json_and_html_outputs(tmp_path: Path) -> None:
     assert [a["id"] for a in data["articles"]] == ["lindenauer-anzeiger", "rundschau-online"]
 
     report = tmp_path / "report.html"
-    html = run("compare", *map(str, GOOD), "-o", str(report))
+    html = run("compare", *map(str, GOOD), "-o", str(report), "--lang", "en")
     assert html.returncode == 0, html.stderr
     page = report.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert '<html lang="en">' in page and "Shared facts" in page and "Gemeinsame Fakten" not in page
     assert "<script src=" not in page and '<link rel="stylesheet"' not in page
 
 

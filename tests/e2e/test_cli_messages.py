@@ -46,7 +46,7 @@ def test_markup_in_names_and_values_is_printed_verbatim(
     env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "200"}
     code, out, err = _run("compare", str(inputs), env=env)
     assert code == 1, err
-    assert "Shared facts" in out
+    assert "Gemeinsame Fakten" in out  # German articles: a German report
     for name in ("puts[/]m.txt", "t[red].json", "x.json", "puts[/]loop.txt"):
         assert name in err
     assert "symbolic link loop" in err

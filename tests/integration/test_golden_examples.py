@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden.regenerate import GOLDEN, compare_story, story_dirs
+from tests.golden.regenerate import GOLDEN, GOLDEN_HTML, HTML_REPORTS, compare_story, html_report, story_dirs
 
 pytestmark = pytest.mark.slow
 
@@ -25,3 +25,11 @@ def test_example_story_matches_its_golden_file(story: Path) -> None:
     assert actual["conflicts"] == expected["conflicts"]
     assert actual["outlets"] == expected["outlets"]
     assert actual["voices"] == expected["voices"]
+
+
+@pytest.mark.parametrize(("story", "language"), HTML_REPORTS, ids=lambda v: v)
+def test_html_report_of_an_example_story_matches_its_golden_file(story: str, language: str) -> None:
+    # the report's words in German and in English (report/texts.py) over a fixed comparison
+    golden = GOLDEN_HTML / f"{story}.{language}.html"
+    assert golden.is_file(), f"no golden report for {story} ({language}); run `make golden` and review it"
+    assert html_report(story, language) == golden.read_text(encoding="utf-8")

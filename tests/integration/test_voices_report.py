@@ -98,7 +98,7 @@ def test_the_terminal_has_a_voices_section_after_the_shared_facts(comparison: Co
 
 
 def test_the_html_report_has_a_voices_table(comparison: Comparison) -> None:
-    page = render_html(comparison)
+    page = render_html(comparison, language="en")
     section = page[page.index('<section id="voices"') : page.index('<section id="coverage"')]
     row = next(r for r in section.split("<tr>") if "Marwick" in r)
     assert row.count("1 quoted") == 2 and row.count("1 reported") == 1

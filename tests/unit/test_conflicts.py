@@ -195,7 +195,7 @@ def test_the_html_report_marks_both_spans_of_a_conflict() -> None:
 
     a = make_article("a", [INTRO, "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf 548 an."])
     b = make_article("b", [INTRO, "Bis zum Abend stieg die Zahl nach Angaben der Behörde auf <1644> an."])
-    page = render_html(compare_articles([a, b], EMBEDDER))
+    page = render_html(compare_articles([a, b], EMBEDDER), language="en")
     assert "<mark>548</mark>" in page and "<mark>1644</mark>" in page
     assert "&lt;<mark>" in page  # the text around the span stays escaped
 

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from blickwinkel.compare.facts import MERGE_MAX_BEST_GAP, SAME_ARTICLE_MIN_SCORE, group_facts
 from blickwinkel.model import Link, Statement
-from blickwinkel.report.labels import link_reason, strongest_links
+from blickwinkel.report.labels import strongest_links
+from blickwinkel.report.reasons import link_reason
 
 # Invented statements: a lead and its repetition in the body (a), a report of it elsewhere (b).
 STATEMENTS = [

@@ -324,6 +324,7 @@ def test_an_article_whose_opinion_is_not_read_says_so() -> None:
     from blickwinkel.ingest import read_text
     from blickwinkel.report.html import _profile_rows  # the HTML report's rows of one article
     from blickwinkel.report.labels import opinion_not_read
+    from blickwinkel.report.texts import TEXTS
 
     text = (
         "Nuovo ponte a Valbruna\n\nIl consiglio comunale ha approvato lunedì un nuovo ponte. "
@@ -342,5 +343,6 @@ def test_an_article_whose_opinion_is_not_read_says_so() -> None:
     assert opinion_not_read(italian) == "opinion not read (it)"
     assert opinion_not_read(italian, "de") == "Meinung nicht gelesen (it)"
     assert opinion_not_read(german) is None and german.genre == "report"
-    rows = dict(_profile_rows(italian, None, SimpleNamespace(labels={})))  # type: ignore[arg-type]
+    index = SimpleNamespace(labels={}, language="en", words=TEXTS["en"])
+    rows = dict(_profile_rows(italian, None, index))  # type: ignore[arg-type]
     assert rows["Genre"] == rows["Subjective share"] == "opinion not read (it)"

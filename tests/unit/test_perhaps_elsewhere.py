@@ -81,7 +81,7 @@ def test_the_outlets_table_counts_only_facts_actually_shared() -> None:
     )
     cells = [c.strip() for c in row.split("│") if c.strip()]
     assert cells[2:6] == ["5", "3", "1", "1"]  # facts, shared, perhaps, only here
-    page = render_html(comparison)
+    page = render_html(comparison, language="en")
     assert '<th scope="row">Shared facts</th><td>3</td>' in page
     assert '<th scope="row">Unique facts</th><td>1</td>' in page
 
@@ -136,7 +136,7 @@ def test_the_html_report_lists_it_apart_from_the_articles_only_facts() -> None:
 
     comparison = build_comparison()  # tagesblatt-1 states f4 and f5 alone
     facts = tuple(replace(f, perhaps_in=("rundfunk-1",)) if f.id == "f4" else f for f in comparison.facts)
-    tree = parse(render_html(replace(comparison, facts=facts)))
+    tree = parse(render_html(replace(comparison, facts=facts), language="en"))
     summary = section(tree, "summary")
     heads = [" ".join(h.all_text().split()) for h in summary.find("h4")]
     assert heads[0] == "Tagesblatt Nord (1)"
@@ -177,7 +177,7 @@ def test_the_coverage_matrix_says_perhaps_where_the_fact_may_be() -> None:
     )
     assert coverage["f4"]["rundfunk-1"] == "perhaps"
     for given in (coverage, {}):  # from the comparison's matrix, or derived when it has none
-        page = render_html(replace(comparison, facts=facts4, coverage=given))
+        page = render_html(replace(comparison, facts=facts4, coverage=given), language="en")
         cells = parse(page).root.find("td", "perhaps")
         assert len(cells) == 1 and cells[0].find("a") == []
         assert "? perhaps reported" in page

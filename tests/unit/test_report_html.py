@@ -283,7 +283,7 @@ def comparison() -> Comparison:
 
 @pytest.fixture(scope="module")
 def page(comparison: Comparison) -> str:
-    return render_html(comparison)
+    return render_html(comparison, language="en")
 
 
 @pytest.fixture(scope="module")
@@ -442,7 +442,7 @@ def test_article_links_only_for_http_urls(tree: StrictTree) -> None:
 
 
 def test_escapes_untrusted_input() -> None:
-    page = render_html(build_comparison(malicious=True))
+    page = render_html(build_comparison(malicious=True), language="en")
     tree = parse(page)
     assert "<script>alert" not in page
     assert "<img" not in page
@@ -462,17 +462,17 @@ def test_escapes_untrusted_input() -> None:
 
 
 def test_nonce_on_script_and_style() -> None:
-    page = render_html(build_comparison(), nonce='r4nd"om')
+    page = render_html(build_comparison(), nonce='r4nd"om', language="en")
     tree = parse(page)
     assert tree.root.find("script")[0].attrs["nonce"] == 'r4nd"om'
     assert tree.root.find("style")[0].attrs["nonce"] == 'r4nd"om'
     assert 'nonce="r4nd&#34;om"' in page
-    plain = parse(render_html(build_comparison()))
+    plain = parse(render_html(build_comparison(), language="en"))
     assert "nonce" not in plain.root.find("script")[0].attrs
 
 
 def test_empty_comparison_renders() -> None:
-    page = render_html(Comparison(articles=(), facts=(), conflicts=(), links=(), outlets={}))
+    page = render_html(Comparison(articles=(), facts=(), conflicts=(), links=(), outlets={}), language="en")
     tree = parse(page)
     assert tree.root.find("h1")[0].all_text() == "Comparison of news articles"
     assert "No facts." in page
@@ -482,7 +482,7 @@ def test_article_without_outlet_is_labelled_by_id_and_an_unknown_outlet() -> Non
     base = build_comparison()
     first = base.articles[0]
     nameless = replace(first, article=replace(first.article, outlet=None))
-    tree = parse(render_html(replace(base, articles=(nameless, base.articles[1]))))
+    tree = parse(render_html(replace(base, articles=(nameless, base.articles[1])), language="en"))
     header = [th.all_text() for th in tree.root.find("table", "matrix")[0].find("thead")[0].find("th")]
     assert header == ["Fact", "tagesblatt-1 (outlet unknown)", "Rundfunk West"]
 
@@ -504,7 +504,7 @@ def test_any_statement_offsets_keep_the_text(spans: list[tuple[int, int]]) -> No
     )
     facts = tuple(Fact(f"f{n}", (s.id,), ("x",), s.id) for n, s in enumerate(statements))
     comparison = Comparison((AnalysedArticle(article, statements),), facts, (), (), {})
-    tree = parse(render_html(comparison))
+    tree = parse(render_html(comparison, language="en"))
     rendered = tree.root.find("div", "body")[0].find(cls="bt")
     assert [e.all_text() for e in rendered] == [article.block_text(b) for b in article.blocks]
     for span in tree.root.find("span", "st"):
@@ -530,7 +530,7 @@ def test_coverage_matrix_uses_the_comparison_coverage_and_centrality(comparison:
     coverage = {f.id: dict.fromkeys(ids, "absent") for f in facts}
     coverage["f1"] = {"tagesblatt-1": "reported", "rundfunk-1": "conflict"}
     coverage["f7"] = {"tagesblatt-1": "absent", "rundfunk-1": "reported"}
-    tree = parse(render_html(replace(comparison, facts=facts, coverage=coverage)))
+    tree = parse(render_html(replace(comparison, facts=facts, coverage=coverage), language="en"))
     rows = matrix_rows(tree)
     # centrality first (f7, then f3 and f1 by the number of articles, f1 before f3 by input order)
     assert [text for text, _ in rows[:3]] == [
@@ -560,7 +560,7 @@ def test_left_out_lists_omissions_most_reported_first(comparison: Comparison) ->
         "tagesblatt-1": (Omission("f7", 2, 0.9), Omission("f8", 3, 0.2), *missing),
         "rundfunk-1": (),
     }
-    tree = parse(render_html(replace(comparison, facts=facts, omissions=omissions)))
+    tree = parse(render_html(replace(comparison, facts=facts, omissions=omissions), language="en"))
     nav = [a.attrs["href"] for a in tree.root.find("nav")[0].find("a")]
     assert "#left-out" in nav
     groups = section(tree, "left-out").find("div", "omission-group")
@@ -588,7 +588,7 @@ def test_no_left_out_section_without_omissions(tree: StrictTree, page: str) -> N
 def test_shared_fact_marks_the_outlet_that_reported_it_first(comparison: Comparison) -> None:
     facts = tuple(replace(f, earliest="tagesblatt-1") if f.id == "f1" else f for f in comparison.facts)
     facts = tuple(replace(f, earliest="rundfunk-1") if f.id == "f6" else f for f in facts)
-    tree = parse(render_html(replace(comparison, facts=facts)))
+    tree = parse(render_html(replace(comparison, facts=facts), language="en"))
     summary = section(tree, "summary")
     first = summary.find("li", "shared")[0]
     tags = first.find("span", "tag")
@@ -619,7 +619,7 @@ def test_outlet_badges_names_and_independent_sources(comparison: Comparison) -> 
         copy_of="tagesblatt-1",
         speakers=("per:mara-olsen",),
     )
-    tree = parse(render_html(replace(comparison, articles=tuple(articles), outlets=outlets)))
+    tree = parse(render_html(replace(comparison, articles=tuple(articles), outlets=outlets), language="en"))
     meta = " ".join(tree.root.find("header", "page")[0].find("p", "meta")[0].all_text().split())
     assert "2 articles from 2 outlets" in meta and "· 1 independent source ·" in meta
     heads = tree.root.find("header", "art-head")
@@ -667,7 +667,8 @@ def test_conflict_cards_render_every_kind_of_value(comparison: Comparison) -> No
             comparison,
             articles=(replace(first, statements=statements), comparison.articles[1]),
             conflicts=conflicts,
-        )
+        ),
+        language="en",
     )
     cards = {c.attrs["id"]: c for c in parse(page).root.find("div", "conflict-card")}
 
@@ -690,7 +691,7 @@ def test_conflict_cards_render_every_kind_of_value(comparison: Comparison) -> No
 
 
 def test_new_sections_escape_untrusted_input() -> None:
-    page = render_html(build_comparison(malicious=True))
+    page = render_html(build_comparison(malicious=True), language="en")
     tree = parse(page)
     assert "<script>alert" not in page and "<img" not in page
     assert tree.root.find("img") == [] and len(tree.root.find("script")) == 1
@@ -713,7 +714,7 @@ def _with_paywalled_second_article(comparison: Comparison) -> Comparison:
 
 def test_a_paywalled_article_is_marked_beside_it(comparison: Comparison) -> None:
     # The JSON said "paywalled", the HTML report nothing: a teaser's "left out" facts read as omissions.
-    tree = parse(render_html(_with_paywalled_second_article(comparison)))
+    tree = parse(render_html(_with_paywalled_second_article(comparison), language="en"))
     heads = tree.root.find("header", "art-head")
     marks = [[b.all_text() for b in head.find("span", "badge")] for head in heads]
     assert marks == [[], ["teaser only — paywalled"]]
@@ -730,7 +731,7 @@ def test_the_notes_of_a_comparison_stand_above_its_summary(comparison: Compariso
     # The terminal printed them as warnings; a saved HTML report said nothing of them.
     first, second = comparison.articles
     noted = replace(second, article=replace(second.article, notes=("rundfunk-1: a reader's note",)))
-    tree = parse(render_html(replace(comparison, articles=(first, noted))))
+    tree = parse(render_html(replace(comparison, articles=(first, noted)), language="en"))
     [notes] = tree.root.find("aside", "notes")
     assert [li.all_text() for li in notes.find("li")] == ["rundfunk-1: a reader's note"]
-    assert not parse(render_html(comparison)).root.find("aside", "notes")
+    assert not parse(render_html(comparison, language="en")).root.find("aside", "notes")

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from blickwinkel.model import Comparison, Conflict
 from blickwinkel.report import render_terminal
-from blickwinkel.report.terminal import counted
+from blickwinkel.report.texts import counted
 from tests.unit.test_report_html import build_comparison
 
 
@@ -236,3 +236,31 @@ def test_a_fact_names_the_article_that_published_it_first() -> None:
     letter = "ABCDEFGH"[[a.article.id for a in comparison.articles].index(fact.articles[-1])]
     assert f"· first in {letter}" in text
     assert text.count("· first in") == 1
+
+
+def test_a_german_report_says_every_heading_and_reason_in_german() -> None:
+    # the invented articles are German: "auto" writes the report in German, and every heading, count,
+    # conflict line and table header is German; the English words are gone
+    reason = "Pendler: '40' in tagesblatt-1 vs '60' in rundfunk-1"
+    comparison = replace(
+        build_comparison(), conflicts=[Conflict("c1", "quantity", "f2", ("a3", "b3"), (40.0, 60), reason)]
+    )
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison, language="auto"))
+    text = console.export_text()
+    for german in (
+        "Artikel\n",
+        "Gemeinsame Fakten (",
+        "Widersprüche (1)",
+        "⚠ Zahl: „40“ in A gegenüber „60“ in B",
+        "Ausgelassen (",
+        "2 unabhängige Quellen unter 2 Artikeln",
+        "Medien",
+        "Widersprüche",
+    ):
+        assert german in text, german
+    for english in ("Shared facts", "Conflicts", "Left out", "independent source", "Outlets", "statements"):
+        assert english not in text, english
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison))  # English unless asked (the CLI asks by its setting)
+    assert "⚠ quantity: Pendler: '40' in A vs '60' in B" in console.export_text()

@@ -159,6 +159,9 @@ def test_a_negation_conflict_says_which_side_is_negated_in_the_page_language() -
     negation = Conflict("c9", "negation", "f2", (first, second), (True, False), "negation")
     comparison = replace(comparison, conflicts=(negation,))
     articles = {"tagesblatt-1": a, "rundfunk-1": b}
-    for language, words in (("en", ["negated", "not negated"]), ("de", ["verneint", "nicht verneint"])):
+    for language, shown, words in (
+        ("en", "negation", ["negated", "not negated"]),
+        ("de", "Verneinung", ["verneint", "nicht verneint"]),  # the kind in the page's language too
+    ):
         [(kind, _, sides)] = story_view(articles, comparison, language).conflicts
-        assert kind == "negation" and [side.value for side in sides] == words
+        assert kind == shown and [side.value for side in sides] == words

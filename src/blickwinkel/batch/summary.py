@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from blickwinkel.batch.partitions import FORMATS
 from blickwinkel.batch.run import BatchResult
-from blickwinkel.report.labels import counted
+from blickwinkel.report.texts import counted
 
 
 def failures_file(out: str) -> str:

@@ -87,6 +87,14 @@ def compare(
     link_embedder: LinkEmbedderOption = None,
     allow_network: AllowNetworksOption = None,
     fetch_links: FetchLinksOption = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of the report's words: de, en or auto (default: the language most articles "
+            "are in, German on a tie; the report_language setting).",
+        ),
+    ] = None,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
     from blickwinkel.cli import _background
@@ -108,6 +116,7 @@ def compare(
                 "max_file_mb": max_file_mb,
                 "align_threshold": threshold,
                 "link_embedder": link_embedder,
+                "report_language": lang,
             }
         )
         _check_output(output)
@@ -139,7 +148,7 @@ def compare(
     warn_reading_notes([*run.notes, *(note for a in run.articles for note in a.notes)])
     assert run.comparison is not None
     try:
-        _render(run.comparison, chosen, output)
+        _render(run.comparison, chosen, output, settings.report_language)
     except OSError as exc:
         shown = output if output is not None else "standard output"  # (it said "None: cannot write")
         print_error(stderr_console(), Errors.K006.format(output=shown, problem=exc.strerror or exc))
@@ -215,16 +224,18 @@ def _format_of(output: Path | None) -> Format:
     return chosen
 
 
-def _render(comparison: Comparison, chosen: Format, output: Path | None) -> None:
+def _render(comparison: Comparison, chosen: Format, output: Path | None, language: str) -> None:
+    """Write the report in ``chosen`` format; its words in ``language`` (the report_language setting:
+    "de", "en" or "auto"; the JSON has no words of its own)."""
     if chosen is Format.terminal:
         from blickwinkel.cli._messages import report_console
         from blickwinkel.report.terminal import print_terminal
 
         if output is None:
-            print_terminal(comparison, report_console())
+            print_terminal(comparison, report_console(), language)
         else:
             with output.open("w", encoding="utf-8") as fh:
-                print_terminal(comparison, report_console(fh))
+                print_terminal(comparison, report_console(fh), language)
             print_plain(stderr_console(), f"wrote {output}")
     elif chosen is Format.json:
         from blickwinkel.report.json_report import render_json
@@ -233,7 +244,7 @@ def _render(comparison: Comparison, chosen: Format, output: Path | None) -> None
     else:
         from blickwinkel.report.html import render_html
 
-        _write(render_html(comparison), output)
+        _write(render_html(comparison, language=language), output)
 
 
 def _write(text: str, output: Path | None) -> None:

@@ -120,7 +120,7 @@ def _run(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from blickwinkel.config import load_settings
-    from blickwinkel.report.labels import counted
+    from blickwinkel.report.texts import counted
     from blickwinkel.store.ingest import IngestCounts, Ingestor, RetryPolicy, default_analyser
 
     err = stderr_console()
@@ -196,7 +196,7 @@ def _run(
 def _retried(counts: IngestCounts, db: str | None) -> str:
     """What `watch` made of the pages that failed before: a feed answering 304 Not Modified left
     them failed without a word until it changed."""
-    from blickwinkel.report.labels import counted
+    from blickwinkel.report.texts import counted
 
     parts = []
     if counts.retried:
@@ -277,7 +277,7 @@ def ingest(
             return
         if retry:
             from blickwinkel.config import load_settings
-            from blickwinkel.report.labels import counted
+            from blickwinkel.report.texts import counted
             from blickwinkel.store import open_store
             from blickwinkel.store.ingest import RetryPolicy, failures_to_retry
 

@@ -81,7 +81,7 @@ def _compare_missing(store: Store, settings: Settings, since: dt.date | None, un
     then say what was done and name each failure; False when interrupted."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from blickwinkel.report.labels import counted
+    from blickwinkel.report.texts import counted
     from blickwinkel.web.compare_missing import compare_missing, local_comparer
     from blickwinkel.web.service import Comparisons
 

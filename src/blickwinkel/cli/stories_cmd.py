@@ -355,7 +355,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """B-cubed and pairwise F1 of the story clustering against gold event clusters."""
-        from blickwinkel.report.labels import counted
+        from blickwinkel.report.texts import counted
         from blickwinkel.stories.evaluate import (
             LINK_CHOICE_GRID,
             WEIGHT_GRID,

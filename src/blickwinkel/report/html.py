@@ -32,13 +32,11 @@ from blickwinkel.model import (
 )
 from blickwinkel.report.labels import (
     article_marks,
+    comparison_labels,
     comparison_notes,
     idsafe,
-    labelled_reason,
-    link_reason,
     negation_value,
     opinion_not_read,
-    outlet_labels,
     split_at_span,
     statement_anchor,
     strongest_links,
@@ -46,6 +44,8 @@ from blickwinkel.report.labels import (
     voice_only,
     voice_wording,
 )
+from blickwinkel.report.reasons import conflict_reason, link_reason
+from blickwinkel.report.texts import counted_in, report_language, texts
 from blickwinkel.text.pointers import without_pointers
 from blickwinkel.text.titles import shown_title
 
@@ -64,20 +64,12 @@ _COVERAGE_STATES: dict[str, CellState] = {
     "perhaps": "perhaps",
     "absent": "no",
 }
+# a coverage cell's symbol and the key of its words (report/texts.py)
 _CELLS: dict[CellState, tuple[str, str]] = {
     "yes": ("✓", "reported"),
     "conflict": ("⚠", "conflicting"),
-    "perhaps": ("?", "perhaps reported: a similar statement was not linked"),
-    "no": ("—", "not reported"),
-}
-_CONFLICT_TITLES = {
-    "quantity": "Different numbers",
-    "date": "Different dates",
-    "actor": "Different person or organisation",
-    "place": "Different place",
-    "speaker": "Quote given to different people",
-    "negation": "Stated on one side, negated on the other",
-    "detail": "Different detail",
+    "perhaps": ("?", "perhaps_reported"),
+    "no": ("—", "not_reported"),
 }
 
 
@@ -189,14 +181,20 @@ class _Index:
     labels: dict[str, str]
     names: dict[str, str]
     why: dict[str, str]  # statement id -> why its strongest link was made
+    language: str  # the report's: "de" or "en"
+    words: Mapping[str, str]  # its words (report/texts.py)
 
 
-def render_html(comparison: Comparison, *, nonce: str | None = None) -> str:
+def render_html(comparison: Comparison, *, nonce: str | None = None, language: str | None = None) -> str:
     """The whole report as one HTML5 document with its CSS and JS inlined.
 
     ``nonce`` (for a Content-Security-Policy) is put on the one ``<style>`` and ``<script>`` element.
+    ``language`` ("de" or "en") is the one its words are in; "auto" or None chooses by the articles
+    (:func:`~blickwinkel.report.texts.report_language`).
     """
-    index = _build_index(comparison)
+    language = report_language((a.article.language for a in comparison.articles), language)
+    words = texts(language)
+    index = _build_index(comparison, language)
     articles = tuple(_article_view(a, comparison, index) for a in comparison.articles)
     facts = tuple(_fact_view(f, comparison, index) for f in _ordered_facts(comparison.facts, index))
     shared = tuple(f for f in facts if len(f.labels) >= 2)
@@ -219,16 +217,23 @@ def render_html(comparison: Comparison, *, nonce: str | None = None) -> str:
     omissions = _omission_groups(comparison, index) if comparison.omissions else None
     first = comparison.articles[0].article if comparison.articles else None
     title = (shown_title(first.title, first.outlet, first.url) if first is not None else None) or (
-        "Comparison of news articles"
+        words["report_untitled"]
     )
     return _template().render(
+        t=words,
+        lang=language,
+        counted=functools.partial(counted_in, language=language),
+        # the keys' marks in the hint, set by the template's own markup; the words escaped
+        hint=Markup(escape(words["report_hint"])).format(
+            n=Markup("<kbd>N</kbd>"), esc=Markup("<kbd>Esc</kbd>")
+        ),
         title=title,
         nonce=nonce,
         # Our own package files, trusted: safe, so autoescaping leaves CSS selectors and JS intact.
         css=Markup(_asset("report.css")),
         js=Markup(_asset("report.js")),
         version=__version__,
-        embedder=comparison.embedder or "unknown",
+        embedder=comparison.embedder or words["unknown"],
         n_articles=len(comparison.articles),
         n_outlets=len(_unique(a.article.outlet or a.article.id for a in comparison.articles)),
         languages=tuple(sorted({a.article.language for a in comparison.articles if a.article.language})),
@@ -236,7 +241,7 @@ def render_html(comparison: Comparison, *, nonce: str | None = None) -> str:
         # Copies count once; without profiles there is nothing to count.
         independent=comparison.independent_sources if comparison.outlets else None,
         articles=articles,
-        notes=comparison_notes((a.article for a in comparison.articles), comparison),
+        notes=comparison_notes((a.article for a in comparison.articles), comparison, language),
         column_labels=tuple(index.labels[a.article.id] for a in comparison.articles),
         facts=facts,
         shared=shared,
@@ -272,7 +277,7 @@ def _template() -> jinja2.Template:
     return env.from_string(_asset("report.html"))
 
 
-def _build_index(comparison: Comparison) -> _Index:
+def _build_index(comparison: Comparison, language: str) -> _Index:
     statements = {s.id: s for s in comparison.statements}
     fact_of: dict[str, Fact] = {}
     fact_articles: dict[str, tuple[str, ...]] = {}
@@ -281,12 +286,15 @@ def _build_index(comparison: Comparison) -> _Index:
             fact_of.setdefault(sid, fact)
         from_statements = (statements[sid].article for sid in fact.statements if sid in statements)
         fact_articles[fact.id] = _unique([*fact.articles, *from_statements])
-    labels = outlet_labels(a.article for a in comparison.articles)
+    labels = comparison_labels(comparison, language)
     conflicted: dict[str, tuple[str, ...]] = {}
     conflict_articles: dict[str, set[str]] = {}
     for conflict in comparison.conflicts:
         for sid in conflict.statements:
-            conflicted[sid] = (*conflicted.get(sid, ()), labelled_reason(conflict.reason, labels))
+            conflicted[sid] = (
+                *conflicted.get(sid, ()),
+                conflict_reason(conflict, statements, labels, language),
+            )
         arts = conflict_articles.setdefault(conflict.fact, set())
         arts.update(statements[sid].article for sid in conflict.statements if sid in statements)
     return _Index(
@@ -297,7 +305,9 @@ def _build_index(comparison: Comparison) -> _Index:
         conflict_articles={k: frozenset(v) for k, v in conflict_articles.items()},
         labels=labels,
         names=entity_names(comparison.statements),
-        why={sid: link_reason(link) for sid, link in strongest_links(comparison.links).items()},
+        why={sid: link_reason(link, language) for sid, link in strongest_links(comparison.links).items()},
+        language=language,
+        words=texts(language),
     )
 
 
@@ -324,21 +334,26 @@ def _statement_class(statement: Statement, index: _Index) -> StatementClass:
 def _statement_title(statement: Statement, cls: StatementClass, index: _Index) -> str:
     parts: list[str] = []
     fact = index.fact_of.get(statement.id)
+    words = index.words
     if cls == "conflict":
         reasons = "; ".join(r for r in index.conflicted[statement.id] if r)
-        parts.append(f"conflict: {reasons}" if reasons else "conflict with another article")
+        parts.append(
+            words["title_conflict"].format(reasons=reasons) if reasons else words["title_conflict_plain"]
+        )
     elif cls == "shared" and fact is not None:
-        parts.append(f"shared: reported by {len(index.fact_articles[fact.id])} articles")
+        parts.append(words["title_shared"].format(count=len(index.fact_articles[fact.id])))
         if statement.id in index.why:
-            parts.append(f"linked because: {index.why[statement.id]}")
+            parts.append(words["title_linked"].format(why=index.why[statement.id]))
     elif cls == "unique":
-        parts.append("unique: only in this article")
+        parts.append(words["title_unique"])
     elif cls == "perhaps" and fact is not None:
-        parts.append("perhaps also in another article: a similar statement there was not linked")
+        parts.append(words["title_perhaps"])
     if statement.subjective or statement.kind == "commentary":
-        parts.append("opinion/commentary")
+        parts.append(words["title_opinion"])
     if statement.speaker:
-        parts.append(f"speaker: {index.names.get(statement.speaker, statement.speaker)}")
+        parts.append(
+            words["title_speaker"].format(name=index.names.get(statement.speaker, statement.speaker))
+        )
     return "; ".join(parts)
 
 
@@ -415,13 +430,15 @@ def _article_view(analysed: AnalysedArticle, comparison: Comparison, index: _Ind
 
 def _badges(article: Article, profile: OutletProfile | None, index: _Index) -> tuple[str, ...]:
     """Short warnings shown on an article's header and its profile."""
-    badges = list(article_marks(article))
+    badges = list(article_marks(article, index.language))
     if profile is None:
         return tuple(badges)
     if profile.copy_of is not None:
-        badges.append(f"copy of {index.labels.get(profile.copy_of, profile.copy_of)}")
+        badges.append(
+            index.words["copy_of"].format(outlet=index.labels.get(profile.copy_of, profile.copy_of))
+        )
     if profile.ends_in_commentary:
-        badges.append("ends in commentary")
+        badges.append(index.words["ends_in_commentary"])
     return tuple(badges)
 
 
@@ -429,35 +446,37 @@ def _profile_rows(
     analysed: AnalysedArticle, profile: OutletProfile | None, index: _Index
 ) -> tuple[tuple[str, str], ...]:
     share = profile.subjective_share if profile is not None else analysed.subjective_share
+    words = index.words
     rows: list[tuple[str, str]] = []
     if profile is not None:
         rows += [
-            ("Facts", str(profile.facts)),
-            ("Shared facts", str(profile.shared_facts)),
-            ("Unique facts", str(profile.unique_facts)),
-            ("Conflicting facts", str(profile.conflicting_facts)),
+            (words["profile_facts"], str(profile.facts)),
+            (words["profile_shared"], str(profile.shared_facts)),
+            (words["profile_unique"], str(profile.unique_facts)),
+            (words["profile_conflicting"], str(profile.conflicting_facts)),
         ]
-    not_read = opinion_not_read(analysed)
-    rows.append(("Subjective share", not_read or ("—" if share is None else f"{share * 100:.0f} %")))
+    not_read = opinion_not_read(analysed, index.language)
+    rows.append((words["profile_subjective"], not_read or ("—" if share is None else f"{share * 100:.0f} %")))
     if profile is not None:
         rows += [
-            ("Quotes", str(profile.quotes)),
-            ("Speakers", _names(profile.speakers, index)),
+            (words["profile_quotes"], str(profile.quotes)),
+            (words["profile_speakers"], _names(profile.speakers, index)),
         ]
     cited = (*(profile.cited_sources if profile is not None else ()), *analysed.cited_sources)
+    genre = words.get(f"genre_{analysed.genre}", analysed.genre) if analysed.genre else None
     rows += [
-        ("Cited sources", ", ".join(_unique(cited)) or "—"),
-        ("Genre", not_read or analysed.genre or "—"),
+        (words["profile_cited"], ", ".join(_unique(cited)) or "—"),
+        (words["profile_genre"], not_read or genre or "—"),
     ]
     if profile is not None:
         rows += [
-            ("Names", _names(profile.entities_named, index)),
-            ("Does not name", _names(profile.entities_omitted, index)),
-            ("Own words", ", ".join(profile.word_choice) or "—"),
-            ("Ends in commentary", "yes" if profile.ends_in_commentary else "no"),
+            (words["profile_names"], _names(profile.entities_named, index)),
+            (words["profile_not_named"], _names(profile.entities_omitted, index)),
+            (words["profile_own_words"], ", ".join(profile.word_choice) or "—"),
+            (words["profile_ends"], words["yes" if profile.ends_in_commentary else "no"]),
         ]
         if profile.copy_of is not None:
-            rows.append(("Copy of", index.labels.get(profile.copy_of, profile.copy_of)))
+            rows.append((words["profile_copy"], index.labels.get(profile.copy_of, profile.copy_of)))
     return tuple(rows)
 
 
@@ -484,7 +503,8 @@ def _fact_view(fact: Fact, comparison: Comparison, index: _Index) -> _FactView:
                 state = "perhaps"
             else:
                 state = "no"
-        symbol, label = _CELLS[state]
+        symbol, key = _CELLS[state]
+        label = index.words[key]
         anchor = statement_anchor(first) if first is not None and state not in ("no", "perhaps") else None
         cells.append(_Cell(state, symbol, label, anchor))
     labels = tuple(index.labels.get(a, a) for a in index.fact_articles[fact.id])
@@ -503,7 +523,7 @@ def _fact_view(fact: Fact, comparison: Comparison, index: _Index) -> _FactView:
 
 
 def _voice_view(voice: Voice, comparison: Comparison, index: _Index) -> _VoiceView:
-    counts = {a.article: voice_count(a) for a in voice.articles}
+    counts = {a.article: voice_count(a, index.language) for a in voice.articles}
     facts = {f.id: f for f in comparison.facts}
     shown = []
     for found in voice.facts:
@@ -519,14 +539,14 @@ def _voice_view(voice: Voice, comparison: Comparison, index: _Index) -> _VoiceVi
                     else fact.id
                 ),
                 anchor=statement_anchor(canonical.id) if canonical is not None else None,
-                wording=voice_wording(found, index.labels),
+                wording=voice_wording(found, index.labels, index.language),
             )
         )
     return _VoiceView(
         name=index.names.get(voice.speaker, voice.speaker),
-        kind=voice.kind,
+        kind=index.words.get(f"speaker_{voice.kind}", voice.kind) if voice.kind else None,
         cells=tuple(counts.get(a.article.id, "") for a in comparison.articles),
-        only=voice_only(voice, index.labels),
+        only=voice_only(voice, index.labels, index.language),
         facts=tuple(shown),
     )
 
@@ -557,7 +577,7 @@ def _omission_groups(comparison: Comparison, index: _Index) -> tuple[_OmissionGr
                 index.labels[analysed.article.id],
                 shown,
                 len(items) - len(shown),
-                article_marks(analysed.article),
+                article_marks(analysed.article, index.language),
             )
         )
     return tuple(groups)
@@ -589,9 +609,10 @@ def _conflict_view(conflict: Conflict, index: _Index) -> _ConflictView:
             )
         )
     formatted = tuple(_format_value(v, conflict.kind, index) for v in values)
-    title = _CONFLICT_TITLES.get(conflict.kind, conflict.kind)
-    reason = labelled_reason(conflict.reason, index.labels)
-    return _ConflictView(conflict.id, conflict.kind, title, reason, formatted, tuple(sides))
+    title = index.words.get(f"conflict_{conflict.kind}", conflict.kind)
+    kind = index.words.get(f"kind_{conflict.kind}", conflict.kind)
+    reason = conflict_reason(conflict, index.statements, index.labels, index.language)
+    return _ConflictView(conflict.id, kind, title, reason, formatted, tuple(sides))
 
 
 def _format_value(value: Any, kind: str, index: _Index) -> str:
@@ -600,8 +621,8 @@ def _format_value(value: Any, kind: str, index: _Index) -> str:
         return "—"
     if isinstance(value, bool):
         if kind == "negation":
-            return negation_value(value)
-        return "yes" if value else "no"
+            return negation_value(value, index.language)
+        return index.words["yes" if value else "no"]
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, Mapping):  # a quantity in its JSON form

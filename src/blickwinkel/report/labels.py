@@ -14,36 +14,26 @@ from blickwinkel.model import (
     Article,
     Comparison,
     Link,
+    Quantity,
     Statement,
     Voice,
     VoiceInArticle,
     VoiceInFact,
 )
+from blickwinkel.report.texts import TEXTS, counted, texts
 
-
-def counted(count: int, one: str, many: str | None = None) -> str:
-    """``count`` and its noun, singular for one: ``counted(1, "fact")`` is "1 fact", ``counted(2,
-    "fact")`` "2 facts"; ``many`` where the plural is not the noun and an s ("story", "stories";
-    "unabhängiges Medium", "unabhängige Medien"). The one plural rule of the terminal, the HTML
-    report, the web pages and the CLI summaries (they printed "1 statements", "1 new stories")."""
-    return f"{count} {one if count == 1 else (many if many is not None else one + 's')}"
-
-
-UNKNOWN_OUTLET = "outlet unknown"
+UNKNOWN_OUTLET = TEXTS["en"]["outlet_unknown"]
 """What views say of an article that names no outlet: a plain text file names none (a front matter
 ``outlet:`` line, a record's ``outlet`` or the host of its ``url`` give one). No outlet is made up for
 it (a folder's name is as often the story's as the outlet's), so its label is its own id, which is its
 file's name, and says the outlet is unknown."""
 
 
-_UNKNOWN_OUTLETS = {"en": UNKNOWN_OUTLET, "de": "Medium unbekannt"}
-
-
 def unnamed_outlet(article: Article, language: str = "en") -> str:
     """The label of an article that names no outlet: "ferry-report (outlet unknown)". Labelled by its
     id alone, it read as an outlet called "ferry-report"; `stories` said "outlets: –". In
     ``language`` (a web page's; English unless given)."""
-    return f"{article.id} ({_UNKNOWN_OUTLETS.get(language, UNKNOWN_OUTLET)})"
+    return f"{article.id} ({texts(language)['outlet_unknown']})"
 
 
 def outlet_labels(
@@ -59,30 +49,21 @@ def outlet_labels(
     }
 
 
-PAYWALL_MARK = "teaser only — paywalled"
+PAYWALL_MARK = TEXTS["en"]["paywall_mark"]
 """Beside an article read from a page behind a paywall (``Article.paywalled``): the comparison holds
 only the part the site gives away, so what it "leaves out" may stand behind the paywall. The JSON
 said so (``paywalled``); the terminal and HTML reports did not."""
-
-_PAYWALL_MARKS = {"en": PAYWALL_MARK, "de": "nur der Anriss — hinter einer Bezahlschranke"}
-"""The mark in each language of the web pages (English everywhere else)."""
 
 
 def article_marks(article: Article, language: str = "en") -> tuple[str, ...]:
     """What every view says beside an article about how much of it was read (in ``language``, the
     web page's; English unless given)."""
-    return (_PAYWALL_MARKS.get(language, PAYWALL_MARK),) if article.paywalled else ()
+    return (texts(language)["paywall_mark"],) if article.paywalled else ()
 
 
 MANY_ARTICLES = 50
 """More articles than this in one comparison are named in a note: its time grows with their number
 (bench/compare.py: 50 articles took 18.9 s warm on an idle machine) and its lists with it."""
-
-
-_OPINION_NOT_READ = {
-    "en": "opinion not read ({language})",
-    "de": "Meinung nicht gelesen ({language})",
-}
 
 
 def opinion_not_read(analysed: AnalysedArticle, language: str = "en") -> str | None:
@@ -93,17 +74,14 @@ def opinion_not_read(analysed: AnalysedArticle, language: str = "en") -> str | N
     if analysed.subjective_share is not None or analysed.genre is not None:
         return None
     code = (analysed.article.language or "?").lower()[:2]
-    return _OPINION_NOT_READ.get(language, _OPINION_NOT_READ["en"]).format(language=code)
-
-
-_NEGATED = {"en": ("not negated", "negated"), "de": ("nicht verneint", "verneint")}
+    return texts(language)["opinion_not_read"].format(language=code)
 
 
 def negation_value(negated: bool, language: str = "en") -> str:
     """A negation conflict's value on one side (its JSON value is true where the statement is
     negated) as a reader says it, in ``language`` (the page's: "de" or English). The web page
     showed "True" and "False"."""
-    return _NEGATED.get(language, _NEGATED["en"])[negated]
+    return texts(language)["negated" if negated else "not_negated"]
 
 
 def many_articles_note(count: int, language: str = "en") -> str | None:
@@ -147,6 +125,53 @@ def unnamed_outlets_note(sources: Sequence[str]) -> str | None:
     )
 
 
+_FOLDED = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+def quantity_shown(quantity: Quantity, language: str = "en") -> str:
+    """How the terminal shows a quantity beside its statement: its label (:meth:`Quantity.label`: "2
+    million EUR" for "zwei Millionen Euro") with the counted noun as the article writes it. The label
+    names the noun by its lemma, so "230 passengers" read "230 passenger" and "20 bis 30 Busse" "20–30
+    Bus"; the noun is the text's last word when that word begins as the lemma does (umlauts aside:
+    "Bäume" for "Baum"), else the lemma stays (a code such as "EUR" for "Euro", "%" for "Prozent").
+    In German its figure is written as German writes it: "2,5 Millionen", not "2.5 million"."""
+    label, unit = _german_figure(quantity.label()) if language == "de" else quantity.label(), quantity.unit
+    if not unit or not label.endswith(" " + unit):
+        return label
+    written = re.findall(r"[^\W\d_]+", quantity.text)
+    if not written:
+        return label
+    noun: str = written[-1]
+    stem = min(3, len(unit))
+    if noun.lower().translate(_FOLDED)[:stem] != unit.lower().translate(_FOLDED)[:stem]:
+        return label
+    return label[: -len(unit)] + noun
+
+
+# The scale words of a quantity's label (model.py ``_SCALES``) in German, for one and for more.
+_SCALES_DE = {
+    "million": ("Million", "Millionen"),
+    "billion": ("Milliarde", "Milliarden"),
+    "trillion": ("Billion", "Billionen"),
+}
+_SCALED = re.compile(
+    r"(?P<figure>\d+(?:\.\d+)?)(?:–(?P<upper>\d+(?:\.\d+)?))? (?P<scale>million|billion|trillion)\b"
+)
+
+
+def _german_figure(label: str) -> str:
+    """A quantity's label with German figures: a decimal comma and German scale words ("2.5 million
+    EUR" → "2,5 Millionen EUR", "1 million" → "1 Million", "34 to 12" → "34 zu 12")."""
+
+    def scaled(m: re.Match[str]) -> str:
+        one, many = _SCALES_DE[m["scale"]]
+        word = one if m.group().startswith("1 ") else many
+        return f"{m['figure']}{'–' + m['upper'] if m['upper'] else ''} {word}"
+
+    german = re.sub(r"(?<=\d) to (?=\d)", " zu ", _SCALED.sub(scaled, label))  # a tally: "34 zu 12"
+    return re.sub(r"(?<=\d)\.(?=\d)", ",", german)
+
+
 def idsafe(value: str) -> str:
     """An id attribute value: HTML ids may hold anything but whitespace."""
     return re.sub(r"\s", "_", value)
@@ -167,8 +192,8 @@ def statement_anchor(statement_id: str) -> str:
 
 
 # A value a conflict reason quotes (Python's repr of a string): opens after a space or a bracket and
-# closes before one, so the apostrophe of "Berg's" opens nothing.
-_QUOTED = re.compile(r"""(?<![^\s(])(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")(?=[\s),;]|$)""")
+# closes before one (or a colon: "share of the same '…': …"), so the apostrophe of "Berg's" opens nothing.
+QUOTED_VALUE = re.compile(r"""(?<![^\s(])(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")(?=[\s),;:]|$)""")
 
 
 def labelled_reason(reason: str, labels: Mapping[str, str]) -> str:
@@ -179,45 +204,12 @@ def labelled_reason(reason: str, labels: Mapping[str, str]) -> str:
     ids = "|".join(re.escape(aid) for aid in sorted(labels, key=len, reverse=True))
     article = re.compile(rf"(?<![\w'\"#-])(?:{ids})(?![\w'\"#-])")
     out, at = [], 0
-    for quoted in _QUOTED.finditer(reason):
+    for quoted in QUOTED_VALUE.finditer(reason):
         out.append(article.sub(lambda m: labels[m.group()], reason[at : quoted.start()]))
         out.append(quoted.group())
         at = quoted.end()
     out.append(article.sub(lambda m: labels[m.group()], reason[at:]))
     return "".join(out)
-
-
-def link_reason(link: Link) -> str:
-    """Why a link was made, in words: its score and the parts the pair scorer read."""
-    r = link.reasons
-    parts = [f"probability {link.score:.2f}", f"meaning {r.get('meaning', 0.0):.2f}"]
-    if r.get("cross_lingual"):
-        parts.append("across languages")
-        if "cross_meaning" in r:
-            parts.append(f"e5 meaning {r['cross_meaning']:.2f}")
-    else:
-        parts.append(f"wording {r.get('wording', 0.0):.2f}")
-        parts.append(f"shared words {r.get('lemmas', 0.0):.2f}")
-    names, numbers = r.get("names", 0.0), r.get("numbers", 0.0)
-    if names > 0:
-        parts.append("same names")
-    elif names < 0:
-        parts.append("different names")
-    if numbers > 0:
-        parts.append("same numbers")
-    elif numbers < 0:
-        parts.append("numbers differ" if numbers == -1.0 else "a number on one side only")
-    if r.get("dates"):
-        parts.append("same date")
-    if r.get("margin", 0.0) > 0:
-        parts.append(f"stands out by {r['margin']:.2f}")
-    if r.get("nearest") or r.get("mutual"):
-        parts.append("each the other's best match")
-    if "second_meaning" in r:  # the link_embedder setting: e5's view of a pair in one language
-        parts.append(f"e5 meaning {r['second_meaning']:.2f}")
-        if r.get("second_margin", 0.0) > 0:
-            parts.append(f"by e5 stands out by {r['second_margin']:.2f}")
-    return ", ".join(parts)
 
 
 def strongest_links(links: Iterable[Link]) -> dict[str, Link]:
@@ -230,8 +222,9 @@ def strongest_links(links: Iterable[Link]) -> dict[str, Link]:
     return best
 
 
-def _note_labels(comparison: Comparison, language: str) -> dict[str, str]:
-    """The articles' labels as a note in ``language`` names them."""
+def comparison_labels(comparison: Comparison, language: str = "en") -> dict[str, str]:
+    """The articles' labels as a report or note in ``language`` names them (an article of no outlet:
+    "ferry-report (Medium unbekannt)" in German)."""
     return outlet_labels(
         (a.article for a in comparison.articles), untitled=lambda article: unnamed_outlet(article, language)
     )
@@ -244,7 +237,7 @@ def separate_events_note(comparison: Comparison, language: str = "en") -> str | 
     event against the other without a word. In ``language`` (the page's: "de" or English)."""
     if len(comparison.different_events) < 2:
         return None
-    names = _note_labels(comparison, language)
+    names = comparison_labels(comparison, language)
     shown = " | ".join(", ".join(names.get(i, i) for i in group) for group in comparison.different_events)
     if language == "de":
         return (
@@ -264,7 +257,7 @@ def thin_languages_note(comparison: Comparison, language: str = "en") -> str | N
     (the page's: "de" or English)."""
     from blickwinkel.analyse.readers import READERS, unread
 
-    names = _note_labels(comparison, language)
+    names = comparison_labels(comparison, language)
     by_language: dict[str, list[str]] = {}
     for a in comparison.articles:
         code = (a.article.language or "").lower()[:2]
@@ -386,39 +379,13 @@ def comparison_notes(
     return tuple(dict.fromkeys(note for note in notes if note))
 
 
-_VOICE_WORDS = {
-    "en": {
-        "quoted": "quoted",
-        "reported": "reported",
-        "only": "only {who} quotes them",
-        "same": "same words in {who}",
-        "different": "worded differently in {who}",
-        "quoted_in": "quoted in {who}",
-        "reported_in": "reported in {who}",
-        "only_reported": "only reported in {who}",
-        "and": "and",
-        "without": "without them in {who}",
-    },
-    "de": {
-        "quoted": "wörtlich",
-        "reported": "indirekt",
-        "only": "nur in {who}",
-        "same": "gleicher Wortlaut in {who}",
-        "different": "anders formuliert in {who}",
-        "quoted_in": "wörtlich in {who}",
-        "reported_in": "indirekt in {who}",
-        "only_reported": "nur indirekt in {who}",
-        "and": "und",
-        "without": "ohne diese Quelle in {who}",
-    },
-}
-
-
 def voice_count(found: VoiceInArticle, language: str = "en") -> str:
     """How one article gives a speaker: "2 quoted, 1 reported" (German: "2 wörtlich, 1 indirekt")."""
-    words = _VOICE_WORDS.get(language, _VOICE_WORDS["en"])
+    words = texts(language)
     return ", ".join(
-        f"{n} {words[key]}" for n, key in ((found.quotes, "quoted"), (found.reported, "reported")) if n
+        f"{n} {words[key]}"
+        for n, key in ((found.quotes, "voice_quoted"), (found.reported, "voice_reported"))
+        if n
     )
 
 
@@ -427,7 +394,7 @@ def voice_only(voice: Voice, labels: Mapping[str, str], language: str = "en") ->
     if len(voice.articles) != 1:
         return None
     aid = voice.articles[0].article
-    return _VOICE_WORDS.get(language, _VOICE_WORDS["en"])["only"].format(who=labels.get(aid, aid))
+    return texts(language)["voice_only"].format(who=labels.get(aid, aid))
 
 
 def voice_counts(voice: Voice, labels: Mapping[str, str], language: str = "en") -> str:
@@ -447,22 +414,22 @@ def voice_wording(fact: VoiceInFact, labels: Mapping[str, str], language: str = 
     differently in A, B and C (same words in A and B)", "quoted in A, only reported in B", "reported in
     A and B"; and the articles that report the fact without the speaker: "reported in A, without them
     in B and C". In ``language`` ("de" or English)."""
-    words = _VOICE_WORDS.get(language, _VOICE_WORDS["en"])
+    words = texts(language)
 
     def who(ids: Sequence[str]) -> str:
         return _listed([labels.get(a, a) for a in ids], words["and"])
 
     if fact.wording == "different" and fact.same_words:
-        alike = ", ".join(words["same"].format(who=who(g)) for g in fact.same_words)
-        parts = [f"{words['different'].format(who=who(fact.quoted))} ({alike})"]
+        alike = ", ".join(words["voice_same"].format(who=who(g)) for g in fact.same_words)
+        parts = [f"{words['voice_different'].format(who=who(fact.quoted))} ({alike})"]
     elif fact.wording is not None:
-        parts = [words[fact.wording].format(who=who(fact.quoted))]
+        parts = [words["voice_" + fact.wording].format(who=who(fact.quoted))]
     elif fact.quoted:
-        parts = [words["quoted_in"].format(who=who(fact.quoted))]
+        parts = [words["voice_quoted_in"].format(who=who(fact.quoted))]
     else:
-        parts = [words["reported_in"].format(who=who(fact.reported))]
+        parts = [words["voice_reported_in"].format(who=who(fact.reported))]
     if fact.quoted and fact.reported:
-        parts.append(words["only_reported"].format(who=who(fact.reported)))
+        parts.append(words["voice_only_reported"].format(who=who(fact.reported)))
     if fact.without:
-        parts.append(words["without"].format(who=who(fact.without)))
+        parts.append(words["voice_without"].format(who=who(fact.without)))
     return ", ".join(parts)

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from blickwinkel.compare.outlet_totals import OutletTotals
-from blickwinkel.report.labels import counted
+from blickwinkel.report.texts import counted
 
 
 def outlet_totals_json(totals: Sequence[OutletTotals], compared: int, not_compared: int) -> dict[str, Any]:

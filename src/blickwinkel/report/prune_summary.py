@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from blickwinkel.report.labels import counted
+from blickwinkel.report.texts import counted
 
 
 class PruneCounts(Protocol):

@@ -7,7 +7,8 @@ import textwrap
 from collections.abc import Mapping, Sequence
 
 from blickwinkel.model import Article
-from blickwinkel.report.labels import counted, story_outlets
+from blickwinkel.report.labels import story_outlets
+from blickwinkel.report.texts import counted
 from blickwinkel.stories.cluster import Story
 from blickwinkel.stories.features import StoryDoc
 from blickwinkel.text.titles import TITLE_WIDTH, title_from_text

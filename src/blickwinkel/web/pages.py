@@ -17,7 +17,8 @@ from blickwinkel import __version__
 from blickwinkel.errors import ApiError, BlickwinkelError, Errors, IngestError
 from blickwinkel.ingest import is_feed_document
 from blickwinkel.report.html import safe_url
-from blickwinkel.report.labels import counted, idsafe
+from blickwinkel.report.labels import idsafe
+from blickwinkel.report.texts import counted
 from blickwinkel.store import MARK_END, MARK_START, StoreError
 from blickwinkel.store.outlet_profiles import outlet_profiles
 from blickwinkel.web.api import PENDING_RETRY_SECONDS, Id, check_dates, moved_story, run_compare

@@ -19,7 +19,6 @@ from blickwinkel.report.html import safe_url
 from blickwinkel.report.labels import (
     article_marks,
     comparison_notes,
-    labelled_reason,
     negation_value,
     opinion_not_read,
     outlet_labels,
@@ -28,6 +27,8 @@ from blickwinkel.report.labels import (
     voice_counts,
     voice_wording,
 )
+from blickwinkel.report.reasons import conflict_reason
+from blickwinkel.report.texts import texts
 from blickwinkel.text.pointers import without_pointers
 from blickwinkel.text.titles import shown_title, title_from_text
 
@@ -302,7 +303,9 @@ def _conflict_view(
                 marked=split_at_span(said, c.spans[n]) if said and len(c.spans) > n else None,
             )
         )
-    return (c.kind, labelled_reason(c.reason, labels), tuple(sides))
+    # the kind and the reason in the page's language (report/texts.py, report/reasons.py)
+    kind = texts(language).get(f"kind_{c.kind}", c.kind)
+    return (kind, conflict_reason(c, by_id, labels, language), tuple(sides))
 
 
 def _quotes(

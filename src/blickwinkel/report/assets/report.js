@@ -25,8 +25,11 @@
     var els = byFact.get(fact) || [];
     els.forEach(function (el) { el.classList.add("hl"); if (fact === pinned) el.classList.add("pinned"); });
     var n = articleCount(els);
-    status.textContent = "Fact " + fact + ": " + els.length + " statement" + (els.length === 1 ? "" : "s") +
-      " in " + n + " article" + (n === 1 ? "" : "s") + (fact === pinned ? " (pinned)" : "");
+    // the words in the report's language, from the status element's data attributes
+    var words = status.dataset;
+    status.textContent = words.fact + " " + fact + ": " + els.length + " " +
+      (els.length === 1 ? words.statement : words.statements) + " in " + n + " " +
+      (n === 1 ? words.inArticle : words.inArticles) + (fact === pinned ? " (" + words.pinned + ")" : "");
   }
   function statementAt(target) {
     var el = target instanceof Element ? target.closest(".st[data-fact]") : null;
