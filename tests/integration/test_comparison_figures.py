@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import json
 import random
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -216,3 +217,19 @@ def test_a_store_from_before_0008_is_filled_at_the_first_reading(backend: str, t
         finally:
             engine.dispose()
         assert rules == {1: 1, 2: 0}
+
+
+def test_two_processes_filling_at_once_fill_each_comparison_once(store: Store) -> None:
+    stories = _stories(store, 10, seed=12)
+    compared = _compare_all(store, stories, seed=13)
+    with store.engine.begin() as conn:  # as a store from before 0008 has them: no figures kept
+        for table in (t.comparison_speakers, t.comparison_articles, t.comparison_figures):
+            conn.execute(table.delete())
+    other = open_store(store.engine.url.render_as_string(hide_password=False))
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            filled = list(pool.map(lambda s: s.fill_figures(batch=3), (store, other)))
+    finally:
+        other.close()
+    assert sum(filled) == 10
+    assert _as_json(outlet_profiles(store).totals) == _as_json(outlet_totals(compared))

@@ -80,8 +80,13 @@ class ComparisonRecords(StoreBase):
         for start in range(0, len(ids), batch):
             chunk = ids[start : start + batch]
             with self._write() as conn:
+                # locked in one order: two processes filling at once wait for each other, never
+                # for each other's next row (a deadlock on PostgreSQL)
                 rows = conn.execute(
-                    sa.select(c.c.story_id, c.c.body).where(c.c.story_id.in_(chunk)).with_for_update()
+                    sa.select(c.c.story_id, c.c.body)
+                    .where(c.c.story_id.in_(chunk))
+                    .order_by(c.c.story_id)
+                    .with_for_update()
                 ).all()
                 done = set(
                     conn.scalars(
