@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -110,3 +111,30 @@ def test_the_command_compares_the_missing_stories_then_sums(tmp_path: Path) -> N
     assert {o["outlet"] for o in answer["outlets"]} >= {"Kestrel Daily", "Glenmoor Gazette"}
     again = CliRunner().invoke(app, ["outlets", "--db", url, "--compare-missing"])
     assert again.exit_code == 0 and "compared 0 of the 0 stories not compared yet" in again.stderr
+
+
+def test_stories_compared_two_at_once_end_as_one_at_a_time(store: Store) -> None:
+    story_ids = fill_store(store, stories=5, per_story=2)
+    failing_titles = {a.title for a in store.articles(store.story_article_ids(story_ids[1])).values()}
+    running: list[int] = []
+    most = [0]
+
+    def compare(articles: Sequence[Article]) -> dict[str, Any]:
+        running.append(1)
+        most[0] = max(most[0], len(running))
+        try:
+            time.sleep(0.05)
+            if {a.title for a in articles} == failing_titles:
+                raise ComparisonError("an invented failure")
+            return _figures(articles)
+        finally:
+            running.pop()
+
+    seen: list[int] = []
+    run = compare_missing(
+        Comparisons(store, compare, "fake"), progress=lambda s, o: seen.append(s), workers=2
+    )
+    assert (run.stories, run.compared, len(run.errors)) == (5, 4, 1)
+    assert run.errors[0].startswith(f"[K010] story {story_ids[1]} (")
+    assert sorted(seen) == story_ids and most[0] == 2
+    assert store.stories_not_compared() == [story_ids[1]]

@@ -42,6 +42,15 @@ def outlets(
             "one at a time, each kept as it ends: a run stopped goes on where it stopped when run again.",
         ),
     ] = False,
+    processes: Annotated[
+        int,
+        typer.Option(
+            help="With --compare-missing: stories compared at once, each in a process of its own that "
+            "loads the models (about 0.5 GB); 1 (default): one at a time in the command's process.",
+            min=1,
+            max=64,
+        ),
+    ] = 1,
 ) -> None:
     """Per outlet, across the stored comparisons of the stories (of two or more articles): stories,
     articles, facts, shared with other outlets and only its own, conflicts, opinion share, quotes and
@@ -59,7 +68,7 @@ def outlets(
         settings = load_settings({"db": db})
         store = open_store(settings.db, create=False)
         try:
-            if compare_missing and not _compare_missing(store, settings, first, last):
+            if compare_missing and not _compare_missing(store, settings, first, last, processes):
                 raise typer.Exit(130)
             profiles = outlet_profiles(store, since=first, until=last)
         finally:
@@ -76,19 +85,24 @@ def outlets(
         report_console().print(outlet_totals_table(totals, compared, not_compared))
 
 
-def _compare_missing(store: Store, settings: Settings, since: dt.date | None, until: dt.date | None) -> bool:
+def _compare_missing(
+    store: Store, settings: Settings, since: dt.date | None, until: dt.date | None, processes: int
+) -> bool:
     """Compare the stories not compared yet under a progress bar (on a terminal; nothing when piped),
-    then say what was done and name each failure; False when interrupted."""
+    ``processes`` at once, then say what was done and name each failure; False when interrupted."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from blickwinkel.report.texts import counted
     from blickwinkel.web.compare_missing import compare_missing, local_comparer
-    from blickwinkel.web.service import Comparisons
+    from blickwinkel.web.service import Comparer, ComparisonProcesses, Comparisons
 
     err = stderr_console()
-    comparisons = Comparisons(
-        store, local_comparer(store, settings.embedder, settings.align_threshold), settings.embedder
-    )
+    pool = None
+    comparer: Comparer = local_comparer(store, settings.embedder, settings.align_threshold)
+    if processes > 1:
+        pool = ComparisonProcesses(settings.embedder, settings.align_threshold, processes)
+        comparer = pool.keeping_vectors(store)
+    comparisons = Comparisons(store, comparer, settings.embedder)
     done = {"compared": 0, "changed": 0, "failed": 0}
     with Progress(
         TextColumn("comparing stories", style="bold"),
@@ -112,11 +126,14 @@ def _compare_missing(store: Store, settings: Settings, since: dt.date | None, un
                 until=until,
                 started=lambda total: progress.update(task, total=total),
                 progress=report,
+                workers=processes,
             )
         except KeyboardInterrupt:
             run = None
         finally:
             comparisons.close()
+            if pool is not None:
+                pool.close()
     if run is None:
         print_plain(
             err,
