@@ -4,6 +4,7 @@ articles."""
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from blickwinkel.config import REPORT_LANGUAGES, load_settings
 from blickwinkel.errors import ConfigError
 from blickwinkel.model import Conflict, Link, Quantity, Statement
-from blickwinkel.report.labels import quantity_shown
+from blickwinkel.report.labels import date_shown, quantity_shown
 from blickwinkel.report.reasons import conflict_reason, link_reason
 from blickwinkel.report.texts import LANGUAGES, TEXTS, counted, counted_in, report_language, texts
 
@@ -127,7 +128,7 @@ def _conflict(kind: str, reason: str) -> Conflict:
         (
             "date",
             "date: 'am Montag' (2031-03-03) in a vs 'am Dienstag' (2031-03-04) in b",
-            "Datum: „am Montag“ (2031-03-03) in Kurier Ost gegenüber „am Dienstag“ (2031-03-04) in "
+            "Datum: „am Montag“ (03.03.2031) in Kurier Ost gegenüber „am Dienstag“ (04.03.2031) in "
             "Tagesblatt",
         ),
         (
@@ -206,3 +207,19 @@ def test_a_quantity_shows_the_counted_noun_as_written(
     text: str, value: float, unit: str, language: str, shown: str
 ) -> None:
     assert quantity_shown(Quantity(text, 0, len(text), value, unit), language) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "shown"),
+    [
+        ("2031-03-04", "de", "04.03.2031"),
+        ("2031-03-04", "en", "2031-03-04"),  # as the JSON writes it
+        ("2031-03", "de", "2031-03"),  # a month alone stays
+        ("2031", "de", "2031"),
+        (dt.date(2031, 12, 1), "de", "01.12.2031"),
+    ],
+)
+def test_a_day_is_written_as_the_report_s_language_writes_it(
+    value: dt.date | str, language: str, shown: str
+) -> None:
+    assert date_shown(value, language) == shown

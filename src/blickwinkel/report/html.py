@@ -34,6 +34,7 @@ from blickwinkel.report.labels import (
     article_marks,
     comparison_labels,
     comparison_notes,
+    date_shown,
     idsafe,
     negation_value,
     opinion_not_read,
@@ -87,7 +88,8 @@ class _ArticleView:
     id: str
     label: str
     title: str | None
-    published: str | None
+    published: str | None  # ISO, for <time datetime>
+    published_shown: str | None  # as the report's language writes it
     language: str | None
     url: str | None
     source: str
@@ -237,7 +239,7 @@ def render_html(comparison: Comparison, *, nonce: str | None = None, language: s
         n_articles=len(comparison.articles),
         n_outlets=len(_unique(a.article.outlet or a.article.id for a in comparison.articles)),
         languages=tuple(sorted({a.article.language for a in comparison.articles if a.article.language})),
-        dates=_date_range(a.article.published for a in comparison.articles),
+        dates=_date_range((a.article.published for a in comparison.articles), language),
         # Copies count once; without profiles there is nothing to count.
         independent=comparison.independent_sources if comparison.outlets else None,
         articles=articles,
@@ -419,6 +421,7 @@ def _article_view(analysed: AnalysedArticle, comparison: Comparison, index: _Ind
         label=index.labels[article.id],
         title=shown_title(article.title, article.outlet, article.url),
         published=article.published.isoformat() if article.published else None,
+        published_shown=date_shown(article.published, index.language) if article.published else None,
         language=article.language,
         url=safe_url(article.url),
         source=article.source,
@@ -636,7 +639,7 @@ def _format_value(value: Any, kind: str, index: _Index) -> str:
     if isinstance(text, str):
         return text
     if isinstance(value, str):
-        return index.names.get(value, value)
+        return date_shown(value, index.language) if kind == "date" else index.names.get(value, value)
     return str(value)
 
 
@@ -661,11 +664,11 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def _date_range(dates: Iterable[dt.date | None]) -> str | None:
+def _date_range(dates: Iterable[dt.date | None], language: str) -> str | None:
     known = sorted(d for d in dates if d is not None)
     if not known:
         return None
-    first, last = known[0].isoformat(), known[-1].isoformat()
+    first, last = date_shown(known[0], language), date_shown(known[-1], language)
     return first if first == last else f"{first} – {last}"
 
 

@@ -4,6 +4,7 @@ articles in a language the analysis reads only thinly, very many articles)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -170,6 +171,22 @@ def _german_figure(label: str) -> str:
 
     german = re.sub(r"(?<=\d) to (?=\d)", " zu ", _SCALED.sub(scaled, label))  # a tally: "34 zu 12"
     return re.sub(r"(?<=\d)\.(?=\d)", ",", german)
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def date_shown(value: dt.date | str, language: str = "en") -> str:
+    """A day as a reader of ``language`` writes it: ISO in English, as the JSON has it ("2025-03-11"),
+    day.month.year in German ("11.03.2025"); a month or a year alone ("2025-03", "2025") as it is."""
+    text = value.isoformat() if isinstance(value, dt.date) else value
+    day = _ISO_DAY.fullmatch(text)
+    return f"{day[3]}.{day[2]}.{day[1]}" if language == "de" and day else text
+
+
+def german_days(text: str) -> str:
+    """Every ISO day in ``text`` written as German writes it ("(2025-03-10)" → "(10.03.2025)")."""
+    return _ISO_DAY.sub(lambda day: f"{day[3]}.{day[2]}.{day[1]}", text)
 
 
 def idsafe(value: str) -> str:

@@ -4,7 +4,8 @@
 A conflict's reason is written by the compare stage in English (``Conflict.reason``, kept as it is in
 the JSON): "date: 'on Monday' (…) in a vs 'on Tuesday' (…) in b". A German report reads it back by
 the shapes the compare stage writes, with the two articles' ids known from the conflict's statements,
-and says it in German, the values in „…“; a reason of another shape is shown as it stands.
+and says it in German, the values in „…“ and the days as German writes them (10.03.2025); a reason of
+another shape is shown as it stands.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from collections.abc import Mapping
 
 from blickwinkel.model import Conflict, Link, Statement
-from blickwinkel.report.labels import QUOTED_VALUE, labelled_reason
+from blickwinkel.report.labels import QUOTED_VALUE, german_days, labelled_reason
 from blickwinkel.report.texts import texts
 
 
@@ -147,4 +148,4 @@ def conflict_reason(
         return labelled_reason(conflict.reason, labels)
     sides = [statements[sid].article for sid in conflict.statements[:2] if sid in statements]
     german = _german(conflict.reason, conflict.kind, *sides) if len(sides) == 2 else None
-    return _german_quotes(labelled_reason(german or conflict.reason, labels))
+    return german_days(_german_quotes(labelled_reason(german or conflict.reason, labels)))

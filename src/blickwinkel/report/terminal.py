@@ -14,6 +14,7 @@ from blickwinkel.model import Article, Comparison, Fact, Link, Statement
 from blickwinkel.report.labels import (
     article_marks,
     comparison_labels,
+    date_shown,
     opinion_not_read,
     quantity_shown,
     voice_counts,
@@ -76,7 +77,9 @@ def _numbers(s: Statement, language: str = "en") -> str:
     parts = [quantity_shown(q, language) for q in s.quantities]
     for d in s.dates:
         if d.value:
-            parts.append(f"{d.value}{' (' + words['inferred'] + ')' if d.inferred else ''}")
+            parts.append(
+                f"{date_shown(d.value, language)}{' (' + words['inferred'] + ')' if d.inferred else ''}"
+            )
     return f"  ({', '.join(parts)})" if parts else ""
 
 
@@ -99,10 +102,8 @@ def render_terminal(
         profile = comparison.outlets[art.id]
         line = Text(f"  {labels[art.id]}  ", style="bold")
         line.append(outlets[art.id], style="bold")
-        line.append(
-            f"  {art.published.isoformat() if art.published else words['undated']} · {art.language or '?'}",
-            style="dim",
-        )
+        published = date_shown(art.published, language) if art.published else words["undated"]
+        line.append(f"  {published} · {art.language or '?'}", style="dim")
         genre = opinion_not_read(a, language) or words.get(f"genre_{a.genre or 'report'}", a.genre or "")
         line.append(f" · {counted_in(len(a.statements), 'statements', language)} · {genre}", style="dim")
         if a.subjective_share is not None:

@@ -184,6 +184,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "shared_facts_one": ("shared fact", "gemeinsamer Fakt"),
     "error": ("Error", "Fehler"),
     "skip": ("Skip to content", "Zum Inhalt springen"),
+    "main_navigation": ("main", "Hauptnavigation"),
     "api": ("API", "API"),
     "language": ("Deutsch", "English"),
     # --- the HTML report (report/html.py, assets/report.html) ---
@@ -389,8 +390,9 @@ _WORDS: dict[str, tuple[str, str]] = {
         "No article contradicts another on a number or date of the same fact.",
         "Kein Artikel widerspricht einem anderen bei einer Zahl oder einem Datum desselben Fakts.",
     ),
-    "tag_quote_by": ("quote {who}", "Zitat {who}"),
-    "tag_says": ("says {who}", "laut {who}"),
+    "tag_quote_by": ("quote {who}", "Zitat: {who}"),
+    # "laut" would need the case a name with an article does not have ("laut das Ministerium")
+    "tag_says": ("says {who}", "Quelle: {who}"),
     "tag_quote": ("quote", "Zitat"),
     "tag_unsourced": ("reported, no source named", "berichtet, ohne genannte Quelle"),
     "tag_opinion": ("opinion", "Meinung"),

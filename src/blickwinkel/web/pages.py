@@ -17,8 +17,8 @@ from blickwinkel import __version__
 from blickwinkel.errors import ApiError, BlickwinkelError, Errors, IngestError
 from blickwinkel.ingest import is_feed_document
 from blickwinkel.report.html import safe_url
-from blickwinkel.report.labels import idsafe
-from blickwinkel.report.texts import counted
+from blickwinkel.report.labels import date_shown, idsafe
+from blickwinkel.report.texts import counted_in
 from blickwinkel.store import MARK_END, MARK_START, StoreError
 from blickwinkel.store.outlet_profiles import outlet_profiles
 from blickwinkel.web.api import PENDING_RETRY_SECONDS, Id, check_dates, moved_story, run_compare
@@ -68,7 +68,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         .get_template(template)
         .render(
             t=texts,
-            counted=functools.partial(_counted, texts),
+            counted=functools.partial(counted_in, language=lang),
+            day=functools.partial(date_shown, language=lang),
             number=functools.partial(_number, lang),
             lang=lang,
             lang_q=f"lang={lang}",
@@ -81,12 +82,6 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     return HTMLResponse(
         html, status_code=status, headers={"content-language": lang, "vary": "Accept-Language"}
     )
-
-
-def _counted(texts: dict[str, str], n: int, key: str) -> str:
-    """``n`` and the word ``key`` names in the page's language, singular for one ("1 article",
-    "1 unabhängiges Medium")."""
-    return counted(n, texts.get(key + "_one", texts[key]), texts[key])
 
 
 def _number(lang: str, n: int) -> str:
