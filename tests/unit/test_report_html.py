@@ -735,3 +735,12 @@ def test_the_notes_of_a_comparison_stand_above_its_summary(comparison: Compariso
     [notes] = tree.root.find("aside", "notes")
     assert [li.all_text() for li in notes.find("li")] == ["rundfunk-1: a reader's note"]
     assert not parse(render_html(comparison, language="en")).root.find("aside", "notes")
+
+
+def test_article_text_reads_in_its_own_direction() -> None:
+    # An Arabic article's paragraphs were laid out left to right (no lang, no dir on its text), so
+    # its punctuation stood at the wrong end; each block now finds its direction from its own text.
+    page = render_html(build_comparison(), language="en")
+    blocks = re.findall(r'<(?:p|h2|h3|blockquote) class="(?:blk|bt)[^>]*>', page)
+    assert blocks and all('dir="auto"' in block for block in blocks)
+    assert '<div class="body" data-article="tagesblatt-1" lang="de">' in page
