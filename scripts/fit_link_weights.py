@@ -31,7 +31,7 @@ import pickle
 import re
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ from blickwinkel.compare import compare_articles, statement_rows
 from blickwinkel.compare import evaluate as gold_key_code
 from blickwinkel.compare import gold as gold_file_code
 from blickwinkel.compare import gold_real as real_gold_file_code
-from blickwinkel.compare.align import StoryScorer, best_part, candidate_pairs
+from blickwinkel.compare.align import SOFT_BAND, StoryScorer, best_part, candidate_pairs
 from blickwinkel.compare.evaluate import GoldKey, RealGold, key_of_gold, key_of_real_gold
 from blickwinkel.compare.link_weights import CROSS_EMBEDDER, LINK_MODELS, LinkModel
 from blickwinkel.compare.parts import parts_of
@@ -54,13 +54,16 @@ from blickwinkel.compare.similarity import (
     ScoreParts,
     embedding_text,
     link_features,
+    link_model_name,
     link_probability,
     measure_parts,
 )
+from blickwinkel.compare.soft_alignment import statement_word_vectors
 from blickwinkel.embed import get_embedder
+from blickwinkel.embed.word_vectors import WORD_LAYER, E5WordVectors
 from blickwinkel.evaluation import read_gold, read_gold_articles
 from blickwinkel.ingest import read_inputs
-from blickwinkel.model import Comparison
+from blickwinkel.model import Comparison, Statement
 
 ROOT = Path(__file__).resolve().parents[1]
 # The code that reads gold files and places them on statements: its text keys the statements cache.
@@ -103,6 +106,9 @@ class Event:
     name: str
     # The evidence of every pair of parts, with and without the cross-lingual embedder, and the label.
     pairs: list[tuple[list[ScoreParts], list[ScoreParts], int]]
+    # The event's statements and the index pair of each labelled pair (for scripts that measure more).
+    statements: list[Statement] = field(default_factory=list)
+    index: list[tuple[int, int]] = field(default_factory=list)
 
 
 class PrefixedE5:
@@ -137,6 +143,28 @@ class StoredVectors:
         if missing:
             self.rows.update(zip(missing, self.inner.encode(missing), strict=True))
         return np.array([self.rows[t] for t in texts], dtype=np.float32).reshape(len(texts), self.dim)
+
+    def save(self) -> None:
+        self.path.write_bytes(pickle.dumps(self.rows))
+
+
+class StoredWords:
+    """The contextual word vectors of one e5 layer (the soft word alignment's), kept by the
+    sentence's words in the cache directory."""
+
+    def __init__(self, cache: Path, layer: int = WORD_LAYER) -> None:
+        self.inner = E5WordVectors(layer)
+        self.path = cache / f"words-e5-layer{layer}.pickle"
+        self.rows: dict[tuple[str, ...], np.ndarray[Any, Any]] = (
+            pickle.loads(self.path.read_bytes()) if self.path.exists() else {}
+        )
+
+    def __call__(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray[Any, Any]]:
+        keys = [tuple(s) for s in sentences]
+        missing = [k for k in dict.fromkeys(keys) if k not in self.rows]
+        if missing:
+            self.rows.update(zip(missing, self.inner(missing), strict=True))
+        return [self.rows[k] for k in keys]
 
     def save(self) -> None:
         self.path.write_bytes(pickle.dumps(self.rows))
@@ -190,7 +218,13 @@ def gold_paths() -> tuple[list[Path], list[Path]]:
     return train, choose
 
 
-def events(data_root: Path, cache: Path, paths: Sequence[Path], prefix: str | None = None) -> list[Event]:
+def events(
+    data_root: Path,
+    cache: Path,
+    paths: Sequence[Path],
+    prefix: str | None = None,
+    words: StoredWords | None = None,
+) -> list[Event]:
     cache.mkdir(parents=True, exist_ok=True)
     # The cross-lingual embedder (its rows score pairs in two languages) and e5 as the second
     # embedder (the link_embedder setting, pairs in one language).
@@ -232,19 +266,28 @@ def events(data_root: Path, cache: Path, paths: Sequence[Path], prefix: str | No
         second = statement_rows(parts, [True] * len(parts), second_e5)
         assert second is not None
         scorer.set_second(second)
+        single = StoryScorer(statements, parts, emb, "use", None)
+        if words is not None:
+            # The soft word alignment of every pair (the comparison: of the pairs of a band, see align.py)
+            found_words = statement_word_vectors(statements, words)
+            scorer.set_words(found_words)
+            single.set_words(found_words)
         pairs = set()
         for (i, _art), found in candidate_pairs(scorer).items():
             pairs |= {(min(i, j), max(i, j)) for j in found}
-        single = StoryScorer(statements, parts, emb, "use", None)
         labelled = []
+        index = []
         for i, j in sorted(pairs):
             fa, fb = fact_of.get(statements[i].id), fact_of.get(statements[j].id)
             if fa is None or fb is None or (fa != fb and frozenset((fa, fb)) in overlaps):
                 continue
             labelled.append((scorer.part_evidence(i, j), single.part_evidence(i, j), int(fa == fb)))
-        event = Event(path.stem, labelled)
+            index.append((i, j))
+        event = Event(path.stem, labelled, statements, index)
         for stored_vectors in {id(v): v for v in (use, cross, second_e5)}.values():
             stored_vectors.save()
+        if words is not None:
+            words.save()
         out.append(event)
         print(
             f"{path.stem}: {len(labelled)} pairs, {sum(y for _, _, y in labelled)} positive", file=sys.stderr
@@ -509,6 +552,109 @@ def choose_shift(model: LinkModel, x: np.ndarray[Any, Any], y: np.ndarray[Any, A
     return max(scored)[2]
 
 
+# The models whose pairs the soft word alignment may score (compare/align.py: SOFT_BAND, any language).
+SOFT_MODELS = ("same_language", "same_language_e5", "cross_language")
+
+
+def soft_rows(
+    evs: list[Event], model: str
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any], list[str]]:
+    """The pairs of ``model`` that the comparison would give the soft word alignment (their
+    probability without it in SOFT_BAND): each one's logit without it, its soft alignment, label and
+    event."""
+    low, high = SOFT_BAND
+    logits, softs, ys, names = [], [], [], []
+    for ev in evs:
+        for evidence, without, label in ev.pairs:
+            given = without if model in ("same_language", "cross_language") else evidence
+            plain = [replace(e, soft=None) for e in given]
+            scored = [replace(e, score=link_probability(e)) for e in plain]
+            chosen = best_part(scored)
+            soft = given[scored.index(chosen)].soft
+            if link_model_name(chosen) != model or soft is None or not low <= chosen.score < high:
+                continue
+            logits.append(float(np.log(chosen.score / (1 - chosen.score))))
+            softs.append(soft)
+            ys.append(label)
+            names.append(ev.name)
+    return np.array(logits), np.array(softs), np.array(ys, dtype=int), names
+
+
+def fit_soft_step(
+    z0: np.ndarray[Any, Any], soft: np.ndarray[Any, Any], y: np.ndarray[Any, Any], c: float
+) -> tuple[float, float]:
+    """(intercept, coefficient) of the soft alignment over the fixed logits ``z0``: a logistic
+    regression with that offset, the coefficient at least 0 and L2-penalised on the standardised part."""
+    mean, sd = float(soft.mean()), float(soft.std()) or 1.0
+    z = (soft - mean) / sd
+    t = 2 * y - 1
+
+    def loss(w: np.ndarray[Any, Any]) -> tuple[float, np.ndarray[Any, Any]]:
+        m = t * (z0 + w[0] + w[1] * z)
+        g = -c * t * expit(-m)
+        value = c * float(np.logaddexp(0, -m).sum()) + 0.5 * float(w @ w)
+        return value, np.array([g.sum() + w[0], z @ g + w[1]])
+
+    w = minimize(loss, np.zeros(2), jac=True, method="L-BFGS-B", bounds=[(None, None), (0, None)]).x
+    return float(w[0] - w[1] * mean / sd), float(w[1] / sd)
+
+
+def soft_held_out(
+    z0: np.ndarray[Any, Any], soft: np.ndarray[Any, Any], y: np.ndarray[Any, Any], names: list[str], c: float
+) -> np.ndarray[Any, Any]:
+    """Each pair's probability with the step fitted on the other events' pairs."""
+    arr = np.array(names)
+    out = np.zeros(len(y))
+    for event in sorted(set(names)):
+        test = arr == event
+        if len(set(y[~test])) < 2:
+            out[test] = expit(z0[test])
+            continue
+        a, b = fit_soft_step(z0[~test], soft[~test], y[~test], c)
+        out[test] = expit(z0[test] + a + b * soft[test])
+    return out
+
+
+def soft_steps(evs: list[Event], choosing: list[Event]) -> dict[str, tuple[float, float]]:
+    """Fit the soft word alignment's step of each model on the training pairs of its band (penalty
+    by leave-one-event-out log loss), print leave-one-event-out figures in the band before and after,
+    and the choosing pairs' figures (measured, nothing chosen on them)."""
+    steps: dict[str, tuple[float, float]] = {}
+    for model in SOFT_MODELS:
+        z0, soft, y, names = soft_rows(evs, model)
+        if len(set(y)) < 2:
+            print(f"{model}: soft step: {len(y)} band pairs, not fitted")
+            continue
+        scored = [(round(log_loss(soft_held_out(z0, soft, y, names, c), y), 4), c) for c in C_GRID]
+        c = min(scored)[1]
+        intercept, coefficient = fit_soft_step(z0, soft, y, c)
+        steps[model] = (round(intercept, 4), round(coefficient, 4))
+        held = soft_held_out(z0, soft, y, names, c)
+        before, after = pair_figures(expit(z0), y), pair_figures(held, y)
+        print(
+            f"{model}: soft step {steps[model]} (C {c}) on {len(y)} band pairs ({int(y.sum())} same fact): "
+            f"leave-one-event-out log loss {log_loss(expit(z0), y):.3f} -> {log_loss(held, y):.3f}, "
+            f"P/R at 0.5 {before[0]:.3f}/{before[1]:.3f} -> {after[0]:.3f}/{after[1]:.3f}"
+        )
+        groups = np.array([source(n) for n in names])
+        for group in sorted(set(groups)):
+            m = groups == group
+            was, now = pair_figures(expit(z0[m]), y[m]), pair_figures(held[m], y[m])
+            print(
+                f"    {group}: {int(m.sum())} ({int(y[m].sum())}) P/R "
+                f"{was[0]:.3f}/{was[1]:.3f} -> {now[0]:.3f}/{now[1]:.3f}"
+            )
+        cz, cs, cy, _ = soft_rows(choosing, model)
+        if len(cy):
+            before = pair_figures(expit(cz), cy)
+            after = pair_figures(expit(cz + intercept + coefficient * cs), cy)
+            print(
+                f"    choosing pairs (measured only): {len(cy)} ({int(cy.sum())}) P/R "
+                f"{before[0]:.3f}/{before[1]:.3f} -> {after[0]:.3f}/{after[1]:.3f}"
+            )
+    return steps
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data-root", type=Path, default=Path("../shared/data"))
@@ -551,6 +697,12 @@ def main() -> None:
         help="comma-separated parts (similarity._FEATURES) every fitted model reads beside its own, to "
         "measure them; with --write they ship",
     )
+    ap.add_argument(
+        "--soft-step",
+        action="store_true",
+        help="fit only the soft word alignment's step of each model of SOFT_MODELS over the models as "
+        "they stand (its pairs: those of SOFT_BAND); with --write it ships",
+    )
     args = ap.parse_args()
     tried = [part for part in args.try_parts.split(",") if part]
     measure_parts(tried)
@@ -576,8 +728,15 @@ def main() -> None:
         train_paths, choose_paths = [p for p in train_paths if two_languages(p)], []
     print(f"training files ({len(train_paths)}): {' '.join(p.stem for p in train_paths)}")
     print(f"choosing files ({len(choose_paths)}): {' '.join(p.stem for p in choose_paths)}")
-    evs = events(args.data_root, args.cache, train_paths, args.cross_prefix)
-    choosing = events(args.data_root, args.cache, choose_paths, args.cross_prefix)
+    words = StoredWords(args.cache) if args.soft_step or "soft" in tried else None
+    evs = events(args.data_root, args.cache, train_paths, args.cross_prefix, words)
+    choosing = events(args.data_root, args.cache, choose_paths, args.cross_prefix, words)
+    if args.soft_step:
+        for model, step in soft_steps(evs, choosing).items():
+            LINK_MODELS[model] = replace(LINK_MODELS[model], soft_step=step)
+        if args.write:
+            write(LINK_MODELS)
+        return
     penalty: dict[str, float] = {}
     for round_ in range(ROUNDS):
         fitted = {}
@@ -666,6 +825,8 @@ def write(models: dict[str, LinkModel]) -> None:
             listed = ", ".join(f'("{code}", {shift})' for code, shift in m.language_shifts)
             one = "," if len(m.language_shifts) == 1 else ""  # a tuple of one pair
             body.append(f"        language_shifts=({listed}{one}),")
+        if m.soft_step != (0.0, 0.0):
+            body.append(f"        soft_step={m.soft_step},")
         body.append("        coefficients=(")
         body += [f"            {c}," for c in m.coefficients]
         body.append("        ),")

@@ -20,7 +20,8 @@ with datacache.compiled_patterns("patterns-pipeline"):
     from blickwinkel.compare import DEFAULT_THRESHOLD, compare_articles, part_embedding_texts
     from blickwinkel.compare.align import SECOND_LANGUAGES
     from blickwinkel.compare.events import different_events
-    from blickwinkel.compare.link_weights import CROSS_EMBEDDER
+    from blickwinkel.compare.link_weights import CROSS_EMBEDDER, LINK_MODELS
+    from blickwinkel.compare.soft_alignment import WordEncoder
     from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_LINK_EMBEDDER, DEFAULT_MAX_FILE_BYTES
     from blickwinkel.embed import Embedder, get_embedder
     from blickwinkel.embed.kept import VectorStore, kept
@@ -79,6 +80,7 @@ def compare_articles_text(
             cross_embedder=cross,
             second_embedder=second,
             second_languages=languages,
+            word_encoder=word_encoder_of(link_embedder),
         )
     finally:
         for thread in loading:  # never left running into the next comparison (which may fork)
@@ -116,6 +118,18 @@ def second_embedder_of(link_embedder: str) -> tuple[Embedder | None, frozenset[s
     if link_embedder == "auto":
         return get_embedder("e5"), SECOND_LANGUAGES
     return get_embedder(link_embedder), None
+
+
+def word_encoder_of(link_embedder: str) -> WordEncoder | None:
+    """The contextual word vectors of the soft word alignment (:mod:`blickwinkel.compare.soft_alignment`)
+    when a shipped link model reads it and a link embedder is set (``link_embedder`` empty: the link
+    model reads USE's parts alone, as before); None otherwise. Created, not loaded: the encoder loads
+    only when a candidate pair is uncertain."""
+    if not link_embedder or all(m.soft_step == (0.0, 0.0) for m in LINK_MODELS.values()):
+        return None
+    from blickwinkel.embed.word_vectors import E5WordVectors
+
+    return E5WordVectors()
 
 
 def watch_parent(interval: float = 1.0) -> None:

@@ -265,3 +265,65 @@ def test_a_language_shift_replaces_the_models_shift_for_pairs_in_that_language(
     assert link_probability(german) > base
     assert link_probability(english) == base  # other languages keep the model's shift
     assert link_probability(replace(PLAIN, language=None)) == base
+
+
+class CountingWords:
+    """A word encoder giving each word a fixed vector of its letters (an invented stand-in for e5's
+    word vectors), counting the sentences it was asked for."""
+
+    def __init__(self) -> None:
+        self.sentences: list[tuple[str, ...]] = []
+
+    def __call__(self, sentences: Sequence[Sequence[str]]) -> list[npt.NDArray[np.float32]]:
+        self.sentences.extend(tuple(s) for s in sentences)
+        out = []
+        for words in sentences:
+            rows = np.zeros((len(words), 26), dtype=np.float32)
+            for k, word in enumerate(words):
+                for ch in word.lower():
+                    if "a" <= ch <= "z":
+                        rows[k, ord(ch) - 97] += 1.0
+            norms = np.linalg.norm(rows, axis=1, keepdims=True)
+            norms[norms == 0] = 1.0
+            out.append(rows / norms)
+        return out
+
+
+def test_the_soft_step_moves_only_pairs_it_scored(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = LINK_MODELS["same_language"]
+    monkeypatch.setitem(LINK_MODELS, "same_language", replace(model, soft_step=(-3.0, 4.0)))
+    base = link_probability(PLAIN)
+    assert link_probability(replace(PLAIN, soft=0.9)) > base > link_probability(replace(PLAIN, soft=0.5))
+    assert link_reasons(replace(PLAIN, soft=0.9))["soft_alignment"] == 0.9
+    assert "soft_alignment" not in link_reasons(PLAIN)
+
+
+def test_the_word_encoder_reads_only_the_statements_of_uncertain_pairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a = make_article("a", ["Die Stadt sperrt die alte Brücke über den Fluss wegen Rost.", "Es regnet."])
+    b = make_article("b", ["Die alte Brücke über den Fluss wird wegen Rost gesperrt.", "Die Sonne scheint."])
+    plain = compare_articles([a, b], EMBEDDER)
+    monkeypatch.setattr(align, "SOFT_BAND", (2.0, 3.0))  # no probability falls in it
+    words = CountingWords()
+    assert [(k.a, k.b, k.score) for k in compare_articles([a, b], EMBEDDER, word_encoder=words).links] == [
+        (k.a, k.b, k.score) for k in plain.links
+    ]
+    assert words.sentences == []
+    monkeypatch.setattr(align, "SOFT_BAND", (0.0, 1.01))  # every candidate pair is uncertain
+    cmp = compare_articles([a, b], EMBEDDER, word_encoder=words)
+    assert words.sentences and len(words.sentences) == len(set(words.sentences))  # each statement once
+    assert cmp.links and all("soft_alignment" in link.reasons for link in cmp.links)
+    for link in cmp.links:
+        assert 0.0 < link.reasons["soft_alignment"] <= 1.0
+
+
+def test_the_soft_alignment_reads_pairs_in_two_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(align, "SOFT_BAND", (0.0, 1.01))
+    a = make_article("a", ["Die Stadt sperrt die alte Brücke über den Fluss wegen Rost."])
+    b = make_article("b", ["The city closes the old bridge over the river because of rust."])
+    a = replace(a, statements=tuple(replace(s, language="de") for s in a.statements))
+    b = replace(b, statements=tuple(replace(s, language="en") for s in b.statements))
+    words = CountingWords()
+    compare_articles([a, b], EMBEDDER, word_encoder=words)
+    assert len(words.sentences) == 2

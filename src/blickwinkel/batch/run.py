@@ -252,11 +252,12 @@ def compare_chunk(
     from blickwinkel.compare import compare_articles
     from blickwinkel.config import DEFAULT_LINK_EMBEDDER
     from blickwinkel.embed import get_embedder
-    from blickwinkel.pipeline import second_embedder_of
+    from blickwinkel.pipeline import second_embedder_of, word_encoder_of
 
     # The link embedder of the default setting, as `compare` reads it (e5 on uncertain English pairs),
     # so that a story's facts are the same from the archive as from the command.
     second, languages = second_embedder_of(DEFAULT_LINK_EMBEDDER)
+    words = word_encoder_of(DEFAULT_LINK_EMBEDDER)
     output = Output(out)
     if output.exists(WORK, "done", key):
         counts = json.loads(output.fs.cat_file(output.path(WORK, "done", key)))
@@ -280,6 +281,7 @@ def compare_chunk(
                     cross_embedder=cross,
                     second_embedder=second,
                     second_languages=languages,
+                    word_encoder=words,
                 )
             except Exception as exc:
                 failures.append(Failure(f"story {story}", f"comparison failed: {type(exc).__name__}: {exc}"))

@@ -18,6 +18,7 @@ from blickwinkel.compare.similarity import (
     link_reasons,
     same_language,
 )
+from blickwinkel.compare.soft_alignment import WordVectors, soft_alignment
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed.backends import on_use_scale
 from blickwinkel.model import Link, Statement
@@ -58,6 +59,10 @@ SECOND_BAND = (0.05, 0.95)
 # the German benchmark stories two thirds more CPU (its forward pass over about 33 pieces a statement,
 # for most of a story's statements: the pairs' neighbours count too).
 SECOND_LANGUAGES = frozenset({"en"})
+# The soft word alignment (compare/soft_alignment.py) scores the candidate pairs whose probability, after
+# the second embedder, falls in this band, in any language; its contextual word vectors are worked out
+# for those pairs' statements only. Outside the band the link model decides as without it.
+SOFT_BAND = (0.05, 0.95)
 
 ALIGNABLE_KINDS = frozenset({None, "reporting", "quote", "reported_speech", "background", "commentary"})
 
@@ -134,6 +139,30 @@ class StoryScorer:
                     [j for j in idx if self.feats[j].language == lang], dtype=np.int64
                 )
         self._neighbours: dict[tuple[str, int, str, str | None], list[tuple[float, int]]] = {}
+        self.words: Sequence[WordVectors | None] | None = None
+        self.soft_pairs: frozenset[tuple[int, int]] | None = None
+
+    def set_words(
+        self, words: Sequence[WordVectors | None], pairs: frozenset[tuple[int, int]] | None = None
+    ) -> None:
+        """The content words' vectors of the statements (None where not worked out), which give the
+        soft word alignment of ``pairs`` (index pairs, smaller first; None: every pair whose
+        statements both have them) from now on."""
+        self.words = words
+        self.soft_pairs = pairs
+        self.cache.clear()
+
+    def _soft(self, i: int, j: int, pa: Part, pb: Part) -> float | None:
+        """The soft word alignment (F) of two parts of statements i and j, where it scores the pair."""
+        if self.words is None or (
+            self.soft_pairs is not None and (min(i, j), max(i, j)) not in self.soft_pairs
+        ):
+            return None
+        wa, wb = self.words[i], self.words[j]
+        if wa is None or wb is None:
+            return None
+        found = soft_alignment(wa.within(pa.start, pa.end), wb.within(pb.start, pb.end), self.idf)
+        return None if found is None else found.f
 
     def set_second(
         self, embeddings: npt.NDArray[np.float32], pairs: frozenset[tuple[int, int]] | None = None
@@ -259,6 +288,7 @@ class StoryScorer:
                     second,
                     second_margin,
                     self.rare,
+                    None if one_article else self._soft(i, j, pa, pb),
                 )
                 out.append(found)
         return out
@@ -365,6 +395,7 @@ def align_statements(
     cross_embeddings: npt.NDArray[np.float32] | None = None,
     second: Callable[[npt.NDArray[np.bool_]], npt.NDArray[np.float32] | None] | None = None,
     second_languages: frozenset[str] | None = None,
+    words: Callable[[npt.NDArray[np.bool_]], Sequence[WordVectors | None]] | None = None,
 ) -> Alignment:
     """Links between statements of different articles whose link probability reaches ``threshold``.
 
@@ -377,6 +408,10 @@ def align_statements(
     statements it is asked for; it is asked once, for the candidate pairs in one language whose
     probability by the main embedder falls in :data:`SECOND_BAND` (and whose language is one of
     ``second_languages``, when given), which it then scores.
+
+    ``words`` gives the content words' vectors of the statements it is asked for (None for the
+    others); it is asked once, after the second embedder, for the statements of the candidate pairs
+    whose probability falls in :data:`SOFT_BAND`, whose soft word alignment the link model then reads.
     """
     n = len(statements)
     if n == 0:
@@ -393,6 +428,13 @@ def align_statements(
             rows = second(score.second_statements(uncertain))
             if rows is not None:
                 score.set_second(rows, uncertain)
+    if words is not None:
+        unsure = uncertain_pairs(score, found_candidates, band=SOFT_BAND, across=True)
+        if unsure:
+            wanted = np.zeros(n, dtype=bool)
+            for i, j in unsure:
+                wanted[[i, j]] = True
+            score.set_words(words(wanted), unsure)
     for (i, art), candidates in found_candidates.items():
         ranked = sorted(candidates, key=lambda j: (-score(i, j).score, j))
         best_in[(i, art)] = ranked[0]
@@ -429,18 +471,21 @@ def uncertain_pairs(
     score: StoryScorer,
     candidates: dict[tuple[int, str], set[int]],
     languages: frozenset[str] | None = None,
+    *,
+    band: tuple[float, float] | None = None,
+    across: bool = False,
 ) -> frozenset[tuple[int, int]]:
-    """Candidate pairs in one language whose probability by the main embedder's model falls in
-    :data:`SECOND_BAND` (index pairs, smaller first); with ``languages``, only pairs whose two
-    statements are both in one of them."""
-    low, high = SECOND_BAND
+    """Candidate pairs in one language (``across``: in any) whose probability by the link model as
+    the scorer stands falls in ``band`` (default :data:`SECOND_BAND`; index pairs, smaller first); with
+    ``languages``, only pairs whose two statements are both in one of them."""
+    low, high = SECOND_BAND if band is None else band
     out = set()
     for (i, _art), found in candidates.items():
         if languages is not None and score.feats[i].language not in languages:
             continue
         for j in found:
             pair = (min(i, j), max(i, j))
-            if pair in out or not same_language(score.feats[i], score.feats[j]):
+            if pair in out or not (across or same_language(score.feats[i], score.feats[j])):
                 continue
             if languages is not None and score.feats[j].language not in languages:
                 continue

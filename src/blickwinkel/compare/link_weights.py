@@ -40,6 +40,10 @@ class LinkModel:
     # language the choosing pairs hold enough of.
     shift: float = 0.0
     language_shifts: tuple[tuple[str, float], ...] = ()
+    # (intercept, coefficient) of the soft word alignment (``ScoreParts.soft``), added to the logit of
+    # a pair it was worked out for: a second step fitted over this model's fixed logit on the pairs it
+    # leaves unsure (compare/align.py, SOFT_BAND). (0, 0): the model does not read it.
+    soft_step: tuple[float, float] = (0.0, 0.0)
 
     def shift_for(self, language: str | None) -> float:
         """The shift added to the intercept for a pair in ``language``."""

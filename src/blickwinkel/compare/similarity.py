@@ -165,6 +165,9 @@ class ScoreParts:
     # How many lemmas (concepts across languages) rare in the story both share, up to RARE_WORDS_CAP,
     # over that cap.
     rare_words: float = 0.0
+    # The soft word alignment of the two statements' content words (compare/soft_alignment.py: F of
+    # the rarity-weighted best word cosines both ways), where it was worked out for the pair.
+    soft: float | None = None
 
 
 def number_agreement(
@@ -239,6 +242,8 @@ def link_reasons(p: ScoreParts) -> dict[str, float]:
     if p.second_meaning is not None:
         reasons["second_meaning"] = round(p.second_meaning, 3)
         reasons["second_margin"] = round(p.second_margin, 3)
+    if p.soft is not None:
+        reasons["soft_alignment"] = round(p.soft, 3)
     return reasons
 
 
@@ -255,6 +260,7 @@ def evidence(
     second: float | None = None,
     second_margin: float = 0.0,
     rare: frozenset[str] = frozenset(),
+    soft: float | None = None,
 ) -> ScoreParts:
     """The parts of the score of two statements (or clauses), scored by the fitted link model.
 
@@ -295,6 +301,8 @@ def evidence(
             else 0.0
         ),
     }
+    if soft is not None:
+        found["soft"] = soft
     if spans is not None:
         found["span_a"], found["span_b"] = spans
     return ScoreParts(link_probability(ScoreParts(0.0, **found)), **found)
@@ -320,6 +328,7 @@ _FEATURES: dict[str, Callable[[ScoreParts], float]] = {
     "second_margin": lambda p: p.second_margin,
     "cover": lambda p: p.cover,
     "rare_words": lambda p: p.rare_words,
+    "soft": lambda p: p.soft or 0.0,
 }
 
 
@@ -348,4 +357,7 @@ def link_probability(p: ScoreParts) -> float:
     z = model.intercept + model.shift_for(p.language)
     for f, c in zip(model.features, model.coefficients, strict=True):
         z += c * _FEATURES[f](p)
+    if p.soft is not None:
+        intercept, coefficient = model.soft_step
+        z += intercept + coefficient * p.soft
     return 1.0 / (1.0 + math.exp(-z))

@@ -61,6 +61,8 @@ def link_reason(link: Link, language: str = "en") -> str:
         parts.append(said("link_e5_meaning", r["second_meaning"]))
         if r.get("second_margin", 0.0) > 0:
             parts.append(said("link_e5_stands_out", r["second_margin"]))
+    if "soft_alignment" in r:  # the words of one found among the other's by e5's word vectors
+        parts.append(said("link_words_aligned", r["soft_alignment"]))
     return ", ".join(parts)
 
 

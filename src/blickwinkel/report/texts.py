@@ -375,6 +375,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "link_stands_out": ("stands out by {value}", "hebt sich um {value} ab"),
     "link_best_match": ("each the other's best match", "gegenseitig die beste Entsprechung"),
     "link_e5_stands_out": ("by e5 stands out by {value}", "hebt sich nach e5 um {value} ab"),
+    "link_words_aligned": ("words aligned {value}", "Wörter zugeordnet {value}"),
     # the terminal report (report/terminal.py)
     "no_title": ("no title", "ohne Titel"),
     "quoted": ("“{text}”", "„{text}“"),

@@ -1,0 +1,142 @@
+"""The soft word alignment of two statements (compare/soft_alignment.py), on invented sentences and
+hand-made vectors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from blickwinkel.compare.soft_alignment import (
+    WordVectors,
+    soft_alignment,
+    statement_word_vectors,
+    statement_words,
+)
+from blickwinkel.model import Statement
+
+
+def _words(lemmas: list[str], rows: list[list[float]], start: int = 0) -> WordVectors:
+    v = np.array(rows, dtype=np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    return WordVectors(tuple(range(start, start + len(lemmas))), tuple(lemmas), v)
+
+
+def test_identical_words_align_fully() -> None:
+    a = _words(["mayor", "resign"], [[1, 0, 0], [0, 1, 0]])
+    found = soft_alignment(a, a, {})
+    assert found is not None
+    assert found.recall == pytest.approx(1.0) and found.precision == pytest.approx(1.0)
+    assert found.f == pytest.approx(1.0)
+
+
+def test_each_direction_reads_its_own_words() -> None:
+    # The first statement's two words both have a match; the second has a third word with none.
+    a = _words(["mayor", "resign"], [[1, 0, 0], [0, 1, 0]])
+    b = _words(["mayor", "quit", "garden"], [[1, 0, 0], [0, 1, 0], [0, 0, 1]])
+    found = soft_alignment(a, b, {})
+    assert found is not None
+    assert found.recall == pytest.approx(1.0)
+    assert found.precision == pytest.approx(2 / 3)
+    assert found.f == pytest.approx(0.8)
+
+
+def test_rare_words_weigh_more() -> None:
+    a = _words(["town", "flood"], [[1, 0, 0], [0, 1, 0]])
+    b = _words(["town", "fire"], [[1, 0, 0], [0, 0, 1]])
+    plain = soft_alignment(a, b, {})
+    weighted = soft_alignment(a, b, {"town": 0.1, "flood": 3.0, "fire": 3.0})
+    assert plain is not None and weighted is not None
+    assert weighted.f < plain.f
+
+
+def test_no_content_words_give_none() -> None:
+    a = _words(["mayor"], [[1, 0]])
+    empty = WordVectors((), (), np.zeros((0, 2), dtype=np.float32))
+    assert soft_alignment(a, empty, {}) is None
+    assert soft_alignment(empty, a, {}) is None
+
+
+def test_within_keeps_the_words_of_a_clause() -> None:
+    a = _words(["mayor", "resign", "council", "vote"], [[1, 0], [0, 1], [1, 1], [1, -1]], start=10)
+    clause = a.within(12, 14)
+    assert clause.lemmas == ("council", "vote")
+    assert clause.vectors.shape == (2, 2)
+    assert a.within(0, 100) is a
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 6), st.integers(0, 10_000))
+def test_scores_are_bounded_and_symmetric(n: int, m: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    a = _words([f"a{k}" for k in range(n)], rng.normal(size=(n, 4)).tolist())
+    b = _words([f"b{k}" for k in range(m)], rng.normal(size=(m, 4)).tolist())
+    ab, ba = soft_alignment(a, b, {}), soft_alignment(b, a, {})
+    assert ab is not None and ba is not None
+    assert -1.0 - 1e-6 <= ab.recall <= 1.0 + 1e-6 and -1.0 - 1e-6 <= ab.precision <= 1.0 + 1e-6
+    assert ab.recall == pytest.approx(ba.precision) and ab.f == pytest.approx(ba.f)
+
+
+def _statement(text: str, language: str = "en", start: int = 0) -> Statement:
+    return Statement("a#1", "a", text, start, start + len(text), language=language)
+
+
+def test_function_words_and_numbers_are_not_aligned() -> None:
+    words, starts, lemmas = statement_words(_statement("The mayor of the town resigned on 3 May.", start=100))
+    assert words[:3] == ["The", "mayor", "of"]
+    assert starts[:2] == [100, 104]
+    assert lemmas[0] == "" and lemmas[2] == ""  # "the", "of"
+    assert lemmas[1] == "mayor"
+    assert lemmas[words.index("3")] == ""
+
+
+def test_vectors_follow_the_content_words() -> None:
+    def encode(sentences: object) -> list[np.ndarray]:
+        assert isinstance(sentences, list)
+        return [np.eye(len(s), 8, dtype=np.float32) for s in sentences]
+
+    statements = [_statement("The ferry left the harbour late."), _statement("Der Zug kam spät.", "de")]
+    found = statement_word_vectors(statements, encode)
+    assert [len(f.lemmas) for f in found] == [len(f.vectors) for f in found]
+    assert "ferry" in found[0].lemmas and "the" not in found[0].lemmas
+    # The vector of "ferry" is the encoder's row of the second word.
+    assert found[0].vectors[found[0].lemmas.index("ferry")][1] == 1.0
+
+
+def test_e5_word_vectors_align_a_paraphrase_better_than_another_fact() -> None:
+    from blickwinkel.embed.word_vectors import E5WordVectors
+
+    encode = E5WordVectors()
+    said = _statement("The harbour master closed the old pier after the storm.")
+    restated = _statement("After the storm the harbour chief shut the aging jetty.")
+    other = _statement("Tickets for the summer concert sold out within an hour.")
+    a, b, c = statement_word_vectors([said, restated, other], encode)
+    assert all(np.allclose(np.linalg.norm(w.vectors, axis=1), 1.0, atol=1e-5) for w in (a, b, c))
+    close, far = soft_alignment(a, b, {}), soft_alignment(a, c, {})
+    assert close is not None and far is not None
+    assert close.f > far.f
+
+
+def test_e5_word_vectors_refuse_a_layer_the_model_lacks() -> None:
+    from blickwinkel.embed.word_vectors import E5WordVectors
+
+    with pytest.raises(ValueError, match="layers 1 to 12"):
+        E5WordVectors(13)
+    assert E5WordVectors()([]) == []
+
+
+def test_no_word_encoder_while_no_shipped_model_reads_the_part(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from blickwinkel.compare.link_weights import LINK_MODELS
+    from blickwinkel.pipeline import word_encoder_of
+
+    for name, model in list(LINK_MODELS.items()):
+        monkeypatch.setitem(LINK_MODELS, name, replace(model, soft_step=(0.0, 0.0)))
+    assert word_encoder_of("auto") is None
+    monkeypatch.setitem(
+        LINK_MODELS, "same_language", replace(LINK_MODELS["same_language"], soft_step=(-1.0, 2.0))
+    )
+    assert word_encoder_of("auto") is not None
+    assert word_encoder_of("") is None
