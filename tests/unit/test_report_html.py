@@ -744,3 +744,18 @@ def test_article_text_reads_in_its_own_direction() -> None:
     blocks = re.findall(r'<(?:p|h2|h3|blockquote) class="(?:blk|bt)[^>]*>', page)
     assert blocks and all('dir="auto"' in block for block in blocks)
     assert '<div class="body" data-article="tagesblatt-1" lang="de">' in page
+
+
+def test_a_german_report_has_german_words_and_says_its_language() -> None:
+    # the invented articles are German: "auto" chooses German, the library's default stays English
+    german = render_html(build_comparison(), language="auto")
+    tree = parse(german)
+    assert tree.root.find("html")[0].attrs["lang"] == "de"
+    status = tree.root.find("p", "status")[0]
+    assert status.attrs["data-fact"] == "Fakt" and status.attrs["data-in-articles"] == "Artikeln"
+    for words in ("Überblick", "Gemeinsame Fakten", "Nur in einem Medium", "Widersprüche", "Medienprofile"):
+        assert words in german, words
+    shown = re.sub(r"<(style|script)[^>]*>.*?</\1>", "", german, flags=re.DOTALL)  # the words, not the CSS
+    for words in ("Summary", "Shared facts", "Only in one outlet", "Outlet profiles", "Made with"):
+        assert words not in shown, words
+    assert 'lang="en"' in render_html(build_comparison())

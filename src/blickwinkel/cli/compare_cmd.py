@@ -154,8 +154,16 @@ def compare(
         print_error(stderr_console(), Errors.K006.format(output=shown, problem=exc.strerror or exc))
         raise typer.Exit(2) from None
     from blickwinkel.report.labels import separate_events_note, thin_languages_note
+    from blickwinkel.report.texts import report_language
 
-    for note in (separate_events_note(run.comparison), thin_languages_note(run.comparison)):
+    # what to know of the comparison, in the report's words (its HTML form shows the same notes)
+    language = report_language(
+        (a.article.language for a in run.comparison.articles), settings.report_language
+    )
+    for note in (
+        separate_events_note(run.comparison, language),
+        thin_languages_note(run.comparison, language),
+    ):
         if note is not None:
             print_warning(stderr_console(), note)
     if run.failures:

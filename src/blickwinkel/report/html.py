@@ -187,12 +187,14 @@ class _Index:
     words: Mapping[str, str]  # its words (report/texts.py)
 
 
-def render_html(comparison: Comparison, *, nonce: str | None = None, language: str | None = None) -> str:
+def render_html(comparison: Comparison, *, nonce: str | None = None, language: str | None = "en") -> str:
     """The whole report as one HTML5 document with its CSS and JS inlined.
 
     ``nonce`` (for a Content-Security-Policy) is put on the one ``<style>`` and ``<script>`` element.
     ``language`` ("de" or "en") is the one its words are in; "auto" or None chooses by the articles
-    (:func:`~blickwinkel.report.texts.report_language`).
+    (:func:`~blickwinkel.report.texts.report_language`), as ``compare`` does by default. English unless
+    given, as :func:`~blickwinkel.report.terminal.render_terminal`: a caller of the library gets the report
+    it got before.
     """
     language = report_language((a.article.language for a in comparison.articles), language)
     words = texts(language)
