@@ -200,6 +200,10 @@ def test_a_link_reason_is_said_in_german_with_decimal_commas() -> None:
         ("1 Million Menschen", 1e6, "Mensch", "de", "1 Million Menschen"),
         ("2,5 Milliarden Euro", 2.5e9, "EUR", "de", "2,5 Milliarden Euro"),
         ("20 Prozent", 20.0, "%", "de", "20 %"),  # a unit's sign, not the noun
+        ("12.500 Fans", 12500.0, "Fan", "de", "12.500 Fans"),
+        ("3.000 Pendler", 3000.0, "Pendler", "de", "3000 Pendler"),
+        ("1.234.567,5 Euro", 1234567.5, "EUR", "de", "1.234.567,5 Euro"),
+        ("12,500 fans", 12500.0, "fan", "en", "12500 fans"),
         ("x", 2e6, "EUR", "en", "2 million EUR"),  # no word to take: the label
     ],
 )

@@ -162,7 +162,7 @@ _SCALED = re.compile(
 
 def _german_figure(label: str) -> str:
     """A quantity's label with German figures: a decimal comma and German scale words ("2.5 million
-    EUR" → "2,5 Millionen EUR", "1 million" → "1 Million", "34 to 12" → "34 zu 12")."""
+    EUR" → "2,5 Millionen EUR", "1 million" → "1 Million", "34 to 12" → "34 zu 12", "12500" → "12.500")."""
 
     def scaled(m: re.Match[str]) -> str:
         one, many = _SCALES_DE[m["scale"]]
@@ -170,7 +170,9 @@ def _german_figure(label: str) -> str:
         return f"{m['figure']}{'–' + m['upper'] if m['upper'] else ''} {word}"
 
     german = re.sub(r"(?<=\d) to (?=\d)", " zu ", _SCALED.sub(scaled, label))  # a tally: "34 zu 12"
-    return re.sub(r"(?<=\d)\.(?=\d)", ",", german)
+    german = re.sub(r"(?<=\d)\.(?=\d)", ",", german)
+    # thousands marked from five digits, as German papers print them ("12.500"; "3000" stays)
+    return re.sub(r"(?<![\d,])\d{5,}", lambda m: f"{int(m.group()):,}".replace(",", "."), german)
 
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -199,7 +199,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "independent_sources_one": ("independent source", "unabhängige Quelle"),
     "legend_shared_key": ("✓ shared", "✓ gemeinsam"),
     "legend_shared_text": ("reported by two or more articles", "von zwei oder mehr Artikeln berichtet"),
-    "legend_unique_key": ("◆ unique", "◆ exklusiv"),
+    "legend_unique_key": ("◆ unique", "◆ nur hier"),
     "legend_unique_text": ("only in one article", "nur in einem Artikel"),
     "legend_conflict_key": ("⚠ conflict", "⚠ Widerspruch"),
     "legend_conflict_text": (
@@ -221,8 +221,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "report_hint": (
         "Hover, focus or click a statement to highlight the same fact in every article; press {n} to "
         "jump to its next occurrence, {esc} to clear.",
-        "Eine Aussage berühren, anwählen oder anklicken hebt denselben Fakt in jedem Artikel hervor; {n} "
-        "springt zur nächsten Stelle, {esc} hebt die Markierung auf.",
+        "Zeigen Sie auf eine Aussage, wählen Sie sie an oder klicken Sie sie an, um denselben Fakt in jedem "
+        "Artikel hervorzuheben; {n} springt zur nächsten Stelle, {esc} hebt die Markierung auf.",
     ),
     "shared_facts_heading": ("Shared facts", "Gemeinsame Fakten"),
     "first_title": ("published it first", "hat es zuerst veröffentlicht"),
@@ -230,13 +230,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "conflicting_values": ("conflicting values", "widersprüchliche Werte"),
     "no_shared_facts": (
         "No fact is reported by two or more articles.",
-        "Keinen Fakt berichten zwei oder mehr Artikel.",
+        "Kein Fakt wird von zwei oder mehr Artikeln berichtet.",
     ),
     "only_one_outlet": ("Only in one outlet", "Nur in einem Medium"),
     "perhaps_also_in": ("perhaps also in {outlets}", "vielleicht auch in {outlets}"),
     "no_unique_facts": (
         "Every fact is reported by more than one article.",
-        "Jeden Fakt berichtet mehr als ein Artikel.",
+        "Jeder Fakt wird von mehr als einem Artikel berichtet.",
     ),
     "conflicts_heading": ("Conflicts", "Widersprüche"),
     "conflict_values": ("values", "Werte"),
@@ -264,7 +264,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_facts": ("No facts.", "Keine Fakten."),
     "left_out_note": (
         "Facts that other outlets report and this one does not, most reported first.",
-        "Fakten, die andere Medien berichten und dieses nicht, die meistberichteten zuerst.",
+        "Fakten, die andere Medien berichten und dieses Medium nicht, die am häufigsten berichteten zuerst.",
     ),
     "reported_by": ("reported by {outlets}", "berichtet von {outlets}"),
     # "reported by 2 outlets", "von 2 Medien berichtet"
@@ -292,7 +292,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "title_conflict_plain": ("conflict with another article", "Widerspruch zu einem anderen Artikel"),
     "title_shared": ("shared: reported by {count} articles", "gemeinsam: in {count} Artikeln berichtet"),
     "title_linked": ("linked because: {why}", "verknüpft wegen: {why}"),
-    "title_unique": ("unique: only in this article", "exklusiv: nur in diesem Artikel"),
+    "title_unique": ("unique: only in this article", "nur in diesem Artikel"),
     "title_perhaps": (
         "perhaps also in another article: a similar statement there was not linked",
         "vielleicht auch in einem anderen Artikel: eine ähnliche Aussage dort wurde nicht verknüpft",
@@ -304,9 +304,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "ends_in_commentary": ("ends in commentary", "endet mit Kommentar"),
     "profile_facts": ("Facts", "Fakten"),
     "profile_shared": ("Shared facts", "Gemeinsame Fakten"),
-    "profile_unique": ("Unique facts", "Exklusive Fakten"),
+    "profile_unique": ("Unique facts", "Nur hier"),
     "profile_conflicting": ("Conflicting facts", "Widersprüchliche Fakten"),
-    "profile_subjective": ("Subjective share", "Anteil Meinung"),
+    "profile_subjective": ("Subjective share", "Meinungsanteil"),
     "profile_quotes": ("Quotes", "Zitate"),
     "profile_speakers": ("Speakers", "Sprecher"),
     "profile_cited": ("Cited sources", "Genannte Quellen"),
@@ -411,7 +411,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "more": ("{count} more", "{count} weitere"),
     "coverage_none": (
         "Coverage: no fact is reported by more than one article",
-        "Abdeckung: keinen Fakt berichtet mehr als ein Artikel",
+        "Abdeckung: kein Fakt wird von mehr als einem Artikel berichtet",
     ),
     "coverage_title": (
         "Coverage (✓ reported, ⚠ reported differently, — not reported)",
@@ -420,7 +420,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "fact_column": ("fact", "Fakt"),
     "left_out_title": (
         "Left out (facts other outlets report, most reported and most central first)",
-        "Ausgelassen (Fakten, die andere Medien berichten; die meistberichteten und zentralsten zuerst)",
+        "Ausgelassen (Fakten, die andere Medien berichten; die am häufigsten berichteten und zentralsten "
+        "zuerst)",
     ),
     "nothing": ("nothing", "nichts"),
     "detail_quotes": ("quotes or cites", "zitiert oder nennt"),
@@ -434,7 +435,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     # "2 independent sources of 3 articles", "2 unabhängige Quellen unter 3 Artikeln"
     "sources_of_articles": ("{sources} of {articles}", "{sources} unter {articles}"),
     "first_in": ("first in {label}", "zuerst in {label}"),
-    "why": ("why", "warum"),
+    "why": ("why", "Grund"),
     "outlets_title": ("Outlets", "Medien"),
     "col_outlet": ("outlet", "Medium"),
     "col_facts": ("facts", "Fakten"),
