@@ -137,3 +137,38 @@ def test_french_own_words_are_no_function_or_number_words() -> None:
     # "dans", "après", "Quarante" were listed as the outlet's own words
     assert not {"dans", "après", "Quarante", "Quarante-cinq", "quarante"} & set(own), own
     assert "crue" in own or "habitant" in own, own
+
+
+# Invented reports of one invented decision, in five languages: the international bodies they name
+# get one key in every language (an elided article before a name in French and Italian included).
+_BODIES = {
+    "de": "Die Vereinten Nationen und die Nato begrüßten am Dienstag den Beschluss der EU. Die WHO "
+    "und das Rote Kreuz schickten Helfer, die EVP verlangte eine Debatte.",
+    "fr": "Les Nations unies et l'OTAN ont salué mardi la décision de l'Union européenne. L'OMS et la "
+    "Croix-Rouge ont envoyé des secouristes, le PPE a demandé un débat.",
+    "es": "La ONU y la OTAN celebraron el martes la decisión de la Unión Europea. La OMS y la Cruz Roja "
+    "enviaron socorristas, el Partido Popular Europeo pidió un debate.",
+    "en": "The United Nations and NATO welcomed the European Union's decision on Tuesday. The WHO and "
+    "the Red Cross sent helpers, the EPP asked for a debate.",
+}
+_KEYS = {"org:un", "org:nato", "org:eu", "org:who", "org:red-cross", "org:epp"}
+
+
+@pytest.mark.parametrize("language", sorted(_BODIES))
+def test_international_bodies_share_one_key_across_languages(language: str) -> None:
+    analysed = _analyse(_BODIES[language], language, f"bodies-{language}.txt")
+    keys = {m.key for s in analysed.statements for m in s.entities}
+    assert keys >= _KEYS, sorted(keys)
+
+
+def test_a_french_elided_article_is_a_token_of_its_own() -> None:
+    from blickwinkel.text._somajo import sentence_spans
+
+    text = "Selon l'ONU, l’agence d'Orléans a dit qu'il partirait aujourd'hui."
+    (sentence,) = sentence_spans(text, "fr")
+    words = [text[a:b] for a, b in sentence]
+    assert words[:6] == ["Selon", "l'", "ONU", ",", "l’", "agence"]
+    assert "d'" in words and "Orléans" in words and "qu'" in words and "il" in words
+    assert "aujourd'hui" in words  # no elided article before it
+    (english,) = sentence_spans("I'd say l'ONU.", "en")
+    assert len(english) < 6  # only French and Italian are split

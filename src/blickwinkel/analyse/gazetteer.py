@@ -85,11 +85,40 @@ class PlaceTable(Mapping[tuple[str, ...], Place]):
         return len(self._rows)
 
 
-# Well-known organisations with a language-independent key; several surface forms per key.
+# Well-known organisations with a language-independent key; several surface forms per key: the
+# international ones also in French, Spanish, Italian, Portuguese and Dutch (names and abbreviations
+# from general knowledge), so a German and a French report of one body share its key.
 _ORGANISATIONS: dict[str, tuple[str, ...]] = {
-    "org:un": ("UN", "UNO", "Vereinte Nationen", "Vereinten Nationen", "United Nations"),
-    "org:nato": ("NATO", "Nato"),
-    "org:eu": ("EU", "Europäische Union", "Europäischen Union", "European Union"),
+    "org:un": (
+        "UN",
+        "UNO",
+        "Vereinte Nationen",
+        "Vereinten Nationen",
+        "United Nations",
+        "ONU",
+        "Onu",
+        "Nations unies",
+        "Nations Unies",
+        "Naciones Unidas",
+        "Nazioni Unite",
+        "Nações Unidas",
+        "Verenigde Naties",
+        "VN",
+    ),
+    "org:nato": ("NATO", "Nato", "OTAN", "Otan", "NAVO"),
+    "org:eu": (
+        "EU",
+        "Europäische Union",
+        "Europäischen Union",
+        "European Union",
+        "UE",
+        "Union européenne",
+        "Unión Europea",
+        "Unione europea",
+        "Unione Europea",
+        "União Europeia",
+        "Europese Unie",
+    ),
     "org:islamic-state": ("IS", "ISIS", "ISIL", "Islamischer Staat", "Islamischen Staat", "Islamic State"),
     "org:dpa": ("dpa", "DPA"),
     # names that open with a rank word ("General", "Major"), which would otherwise be read as a title
@@ -123,8 +152,29 @@ _ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "org:svp": ("SVP",),
     "org:unhcr": ("UNHCR",),
     "org:unicef": ("UNICEF", "Unicef"),
-    "org:who": ("WHO", "Weltgesundheitsorganisation", "World Health Organization"),
-    "org:imf": ("IWF", "IMF", "Internationaler Währungsfonds", "International Monetary Fund"),
+    "org:who": (
+        "WHO",
+        "Weltgesundheitsorganisation",
+        "World Health Organization",
+        "OMS",
+        "Organisation mondiale de la santé",
+        "Organización Mundial de la Salud",
+        "Organizzazione mondiale della sanità",
+        "Organização Mundial da Saúde",
+        "Wereldgezondheidsorganisatie",
+    ),
+    "org:imf": (
+        "IWF",
+        "IMF",
+        "Internationaler Währungsfonds",
+        "International Monetary Fund",
+        "FMI",
+        "Fonds monétaire international",
+        "Fondo Monetario Internacional",
+        "Fondo monetario internazionale",
+        "Fundo Monetário Internacional",
+        "Internationaal Monetair Fonds",
+    ),
     "org:opec": ("OPEC", "Opec"),
     "org:osce": ("OSZE", "OSCE"),
     "org:fifa": ("FIFA", "Fifa"),
@@ -142,10 +192,52 @@ _ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "org:bundesliga": ("Bundesliga",),
     "org:pentagon": ("Pentagon",),
     "org:congress-us": ("US-Kongress", "Congress"),
-    "org:white-house": ("Weißen Haus", "Weiße Haus", "White House"),
-    "org:kremlin": ("Kreml", "Kremlin"),
-    "org:european-commission": ("EU-Kommission", "Europäische Kommission", "European Commission"),
-    "org:european-parliament": ("Europaparlament", "Europäisches Parlament", "European Parliament"),
+    "org:white-house": (
+        "Weißen Haus",
+        "Weiße Haus",
+        "White House",
+        "Maison Blanche",
+        "Maison-Blanche",
+        "Casa Blanca",
+        "Casa Bianca",
+        "Casa Branca",
+        "Witte Huis",
+    ),
+    "org:kremlin": ("Kreml", "Kremlin", "Cremlino", "Kremlim"),
+    "org:european-commission": (
+        "EU-Kommission",
+        "Europäische Kommission",
+        "European Commission",
+        "Commission européenne",
+        "Comisión Europea",
+        "Commissione europea",
+        "Comissão Europeia",
+        "Europese Commissie",
+    ),
+    # The European People's Party by its name and abbreviation in the languages we read.
+    "org:epp": (
+        "EVP",
+        "EPP",
+        "PPE",
+        "Europäische Volkspartei",
+        "Europäischen Volkspartei",
+        "European People's Party",
+        "Parti populaire européen",
+        "Partido Popular Europeo",
+        "Partito popolare europeo",
+        "Partido Popular Europeu",
+        "Europese Volkspartij",
+    ),
+    "org:european-parliament": (
+        "Europaparlament",
+        "Europäisches Parlament",
+        "European Parliament",
+        "Parlement européen",
+        "Parlamento Europeo",
+        "Parlamento europeo",
+        "Parlamento Europeu",
+        "Europees Parlement",
+    ),
     "org:siemens": ("Siemens",),
     "org:google": ("Google",),
     "org:apple": ("Apple",),
@@ -160,12 +252,35 @@ _ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "org:deutsche-bahn": ("Deutsche Bahn", "Deutschen Bahn"),
     "org:deutsche-bank": ("Deutsche Bank", "Deutschen Bank"),
     "org:telekom": ("Telekom", "Deutsche Telekom", "Deutschen Telekom"),
-    "org:ezb": ("EZB", "ECB", "Europäische Zentralbank", "Europäischen Zentralbank"),
+    "org:ezb": (
+        "EZB",
+        "ECB",
+        "Europäische Zentralbank",
+        "Europäischen Zentralbank",
+        "BCE",
+        "European Central Bank",
+        "Banque centrale européenne",
+        "Banco Central Europeo",
+        "Banca centrale europea",
+        "Banco Central Europeu",
+        "Europese Centrale Bank",
+    ),
     "org:fbi": ("FBI",),
     "org:cia": ("CIA",),
     "org:nsa": ("NSA",),
     "org:bnd": ("BND",),
-    "org:red-cross": ("Rotes Kreuz", "Roten Kreuz", "Roten Kreuzes", "Red Cross"),
+    "org:red-cross": (
+        "Rotes Kreuz",
+        "Roten Kreuz",
+        "Roten Kreuzes",
+        "Red Cross",
+        "Rote Kreuz",
+        "Croix-Rouge",
+        "Cruz Roja",
+        "Croce Rossa",
+        "Cruz Vermelha",
+        "Rode Kruis",
+    ),
     "org:amnesty": ("Amnesty International",),
     "org:greenpeace": ("Greenpeace",),
     "org:ddr-sed": ("SED",),
@@ -226,8 +341,23 @@ _ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "org:bka": ("BKA", "Bundeskriminalamt"),
     "org:verfassungsschutz": ("Verfassungsschutz",),
     "org:eugh": ("EuGH",),
-    "org:un-security-council": ("UN-Sicherheitsrat", "Sicherheitsrat", "Weltsicherheitsrat"),
-    "org:wto": ("WTO", "Welthandelsorganisation"),
+    "org:un-security-council": (
+        "UN-Sicherheitsrat",
+        "Sicherheitsrat",
+        "Weltsicherheitsrat",
+        "UN Security Council",
+        "Security Council",
+        "Conseil de sécurité",
+        "Consejo de Seguridad",
+        "Consiglio di sicurezza",
+    ),
+    "org:wto": (
+        "WTO",
+        "Welthandelsorganisation",
+        "OMC",
+        "World Trade Organization",
+        "Organisation mondiale du commerce",
+    ),
     "org:oecd": ("OECD",),
     "org:g7": ("G7", "G8", "G20"),
     "org:interpol": ("Interpol",),
@@ -635,9 +765,15 @@ def organisations() -> dict[tuple[str, ...], str]:
     table: dict[tuple[str, ...], str] = {}
     for key, names in _ORGANISATIONS.items():
         for name in names:
-            table.setdefault(name_tokens(name), key)
-            table.setdefault(name_tokens(other_spelling(name)), key)
+            for spelling in (name, other_spelling(name)):
+                table.setdefault(name_tokens(spelling), key)
+                # SoMaJo's English model (which also splits French and Spanish) makes a hyphen a
+                # token of its own: "Croix-Rouge" comes as "Croix", "-", "Rouge"
+                table.setdefault(tuple(_HYPHEN_TOKEN.findall(spelling)), key)
     return table
+
+
+_HYPHEN_TOKEN = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|-")
 
 
 # British and American spellings of one name's words ("Coastal Safety Organisation" / "Organization",

@@ -178,14 +178,43 @@ def sentence_spans(text: str, language: str | None) -> list[list[Span]]:
     sentences: list[list[Span]] = []
     offset = 0
     plain = len(text) > MAX_SOMAJO_CHARS
+    elision = _ELISIONS.get((language or "")[:2].lower())
     for line in text.split("\n"):
         if line.strip():
             for start, piece in _pieces(line):
                 found = _fallback_sentences(piece) if plain else _piece_sentences(piece, language)
                 shift = offset + start
+                if elision is not None:
+                    found = [_split_elisions(piece, sentence, elision) for sentence in found]
                 sentences.extend([(shift + a, shift + b) for a, b in sentence] for sentence in found)
         offset += len(line) + 1
     return sentences
+
+
+# French and Italian write an article, preposition or pronoun elided onto the next word ("l'ONU",
+# "d'Orléans", "qu'il", "dell'Onu", "all'aeroporto"); SoMaJo's models (German and English) keep the
+# two as one token, so the name behind the apostrophe was never looked up and its lemma never found.
+# The elided word becomes a token of its own (apostrophe included), as French and Italian tokenisers
+# do. Written from general knowledge of the two languages (docs/data-sources.md).
+_ELIDED_WORDS = {
+    "fr": "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu",
+    "it": "l d c n s m t v un all dall dell nell sull coll quell quest tutt bell sant",
+}
+_ELISIONS = {
+    code: re.compile(rf"(?i)(?:{'|'.join(heads.split())})['’](?=\w)") for code, heads in _ELIDED_WORDS.items()
+}
+
+
+def _split_elisions(text: str, sentence: list[Span], elision: re.Pattern[str]) -> list[Span]:
+    """``sentence``'s tokens with an elided word before a word split off: "l'ONU" -> "l'", "ONU"."""
+    out: list[Span] = []
+    for a, b in sentence:
+        found = elision.match(text, a, b)
+        if found is not None and found.end() < b:
+            out.extend(((a, found.end()), (found.end(), b)))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _piece_sentences(piece: str, language: str | None) -> list[list[Span]]:
