@@ -227,3 +227,30 @@ def test_an_untitled_article_is_listed_by_its_opening_words() -> None:
     lines = story_lines([Story("k", ("k",), "", (), ("en",), None, None)], titles, {"k": None}).splitlines()
     assert lines[0] == "Story 1: The ferry to the island sails again from Monday, the operator said."
     assert lines[2] == "  - k: The ferry to the island sails again from Monday, the operator said."
+
+
+def test_the_stories_listing_in_german() -> None:
+    # `stories --lang de` (or German articles with the report_language setting "auto"): the listing's
+    # words, counts and days as a German reader writes them
+    import datetime as dt
+
+    from blickwinkel.report.story_list import story_lines
+    from blickwinkel.stories.cluster import Story
+
+    first, last = dt.date(2031, 3, 3), dt.date(2031, 3, 4)
+    stories = [
+        Story("a", ("a",), "", (), ("de",), first, first),
+        Story("b", ("b", "c"), "Brand in der Mühle", ("Post",), ("de",), first, last, (("c", "b"),)),
+    ]
+    outlets: dict[str, str | None] = {"a": None, "b": "Post", "c": None}
+    titles = {"a": "", "b": "Brand in der Mühle", "c": "Feuer in der Mühle"}
+    lines = story_lines(stories, titles, outlets, "de").splitlines()
+    assert lines[:2] == [
+        "Geschichte 1: (ohne Titel)",
+        "  1 Artikel · Medien: unbekannt (1 Artikel ohne Medium) · Sprachen: de · 03.03.2031",
+    ]
+    assert lines[3:5] == [
+        "Geschichte 2: Brand in der Mühle",
+        "  2 Artikel · Medien: Post und 1 Artikel ohne Medium · Sprachen: de · 03.03.2031 – 04.03.2031",
+    ]
+    assert lines[6] == "  - c: Feuer in der Mühle  (Kopie von b)"

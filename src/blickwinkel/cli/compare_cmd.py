@@ -39,6 +39,17 @@ LinkEmbedderOption = Annotated[
 ]
 
 
+# The report_language setting, for `compare` and `stories` alike.
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of the report's words: de, en or auto (default: the language most articles are "
+        "in, German on a tie; the report_language setting).",
+    ),
+]
+
+
 class Format(StrEnum):
     terminal = "terminal"
     json = "json"
@@ -87,14 +98,7 @@ def compare(
     link_embedder: LinkEmbedderOption = None,
     allow_network: AllowNetworksOption = None,
     fetch_links: FetchLinksOption = False,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            help="Language of the report's words: de, en or auto (default: the language most articles "
-            "are in, German on a tie; the report_language setting).",
-        ),
-    ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
     from blickwinkel.cli import _background

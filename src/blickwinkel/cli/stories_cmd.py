@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
+from blickwinkel.cli.compare_cmd import LangOption
 from blickwinkel.cli.ingest_cmd import AllowNetworksOption, FetchLinksOption
 from blickwinkel.errors import BlickwinkelError, Errors, EvaluationError, IngestError, unreadable_file
 
@@ -163,6 +164,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         max_file_mb: MaxFileMbOption = None,
         fetch_links: FetchLinksOption = False,
         allow_networks: AllowNetworksOption = None,
+        lang: LangOption = None,
     ) -> None:
         """Group articles into stories (one event each), with outlets, languages and time span."""
         from blickwinkel.config import load_settings
@@ -183,7 +185,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             raise _fail(IngestError(", ".join(inputs), Errors.I034))
         try:
             with _progress() as progress:
-                settings = load_settings({"processes": processes, "story_window_days": window})
+                settings = load_settings(
+                    {"processes": processes, "story_window_days": window, "report_language": lang}
+                )
                 count = settings.processes or default_processes()
                 clusterer, docs = cluster_as_embedded(
                     articles,
@@ -204,7 +208,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         else:
             from blickwinkel.report.story_list import render_story_list
 
-            typer.echo(render_story_list(found, articles, docs))
+            typer.echo(render_story_list(found, articles, docs, settings.report_language))
         from blickwinkel.cli._messages import warn_unnamed_outlets
 
         warn_unnamed_outlets([a.source for a in articles if not a.outlet])

@@ -21,7 +21,7 @@ from blickwinkel.model import (
     VoiceInArticle,
     VoiceInFact,
 )
-from blickwinkel.report.texts import TEXTS, counted, texts
+from blickwinkel.report.texts import TEXTS, counted, counted_in, texts
 
 UNKNOWN_OUTLET = TEXTS["en"]["outlet_unknown"]
 """What views say of an article that names no outlet: a plain text file names none (a front matter
@@ -101,16 +101,19 @@ def many_articles_note(count: int, language: str = "en") -> str | None:
     )
 
 
-def story_outlets(outlets: Iterable[str], unnamed: int) -> str:
+def story_outlets(outlets: Iterable[str], unnamed: int, language: str = "en") -> str:
     """A story's outlets as a listing names them, with the articles that name none counted:
     "Kurier Ost, Tagesblatt", "Kurier Ost and 2 articles of unknown outlet", "unknown (3 articles name
-    none)". A story of text files read "outlets: –", as if its articles had no source at all."""
+    none)" (German: "Kurier Ost und 2 Artikel ohne Medium"). A story of text files read "outlets: –", as
+    if its articles had no source at all."""
     named = ", ".join(outlets)
     if not unnamed:
         return named or "–"
+    words, count = texts(language), counted_in(unnamed, "articles", language)
     if not named:
-        return f"unknown ({counted(unnamed, 'article')} {'names' if unnamed == 1 else 'name'} none)"
-    return f"{named} and {counted(unnamed, 'article')} of unknown outlet"
+        verb = words["names_none_one" if unnamed == 1 else "names_none"]
+        return words["unknown_outlets_only"].format(count=count, verb=verb)
+    return words["and_unknown_outlets"].format(named=named, count=count)
 
 
 def unnamed_outlets_note(sources: Sequence[str]) -> str | None:

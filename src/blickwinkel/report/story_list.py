@@ -7,8 +7,8 @@ import textwrap
 from collections.abc import Mapping, Sequence
 
 from blickwinkel.model import Article
-from blickwinkel.report.labels import story_outlets
-from blickwinkel.report.texts import counted
+from blickwinkel.report.labels import date_shown, story_outlets
+from blickwinkel.report.texts import counted_in, report_language, texts
 from blickwinkel.stories.cluster import Story
 from blickwinkel.stories.features import StoryDoc
 from blickwinkel.text.titles import TITLE_WIDTH, title_from_text
@@ -32,37 +32,52 @@ def listed_titles(articles: Sequence[Article], docs: Sequence[StoryDoc]) -> dict
 
 
 def story_lines(
-    stories: Sequence[Story], titles: Mapping[str, str], outlets: Mapping[str, str | None]
+    stories: Sequence[Story],
+    titles: Mapping[str, str],
+    outlets: Mapping[str, str | None],
+    language: str = "en",
 ) -> str:
     """The listing of ``stories``; ``titles`` gives each article's title (:func:`listed_titles`),
-    ``outlets`` its outlet (None: it names none)."""
+    ``outlets`` its outlet (None: it names none); its words in ``language`` ("de" or "en")."""
+    words = texts(language)
     lines: list[str] = []
     for number, story in enumerate(stories, start=1):
         span = ""
         if story.first is not None:
-            span = story.first.isoformat() if story.first == story.last else f"{story.first} – {story.last}"
+            first, last = date_shown(story.first, language), date_shown(story.last or story.first, language)
+            span = first if first == last else f"{first} – {last}"
         # A story whose first article has no title is named by that article's opening words.
         name = (
             listed_title(story.title) or listed_title(titles.get(story.articles[0], ""))
             if story.articles
             else ""
         )
-        lines.append(f"Story {number}: {name or '(no title)'}")
+        lines.append(words["story_line"].format(number=number, name=name or f"({words['no_title']})"))
+        unnamed = sum(1 for a in story.articles if not outlets.get(a))
         details = [
-            counted(len(story.articles), "article"),
-            f"outlets: {story_outlets(story.outlets, sum(1 for a in story.articles if not outlets.get(a)))}",
-            f"languages: {', '.join(story.languages) or '–'}",
+            counted_in(len(story.articles), "articles", language),
+            f"{words['list_outlets']}: {story_outlets(story.outlets, unnamed, language)}",
+            f"{words['list_languages']}: {', '.join(story.languages) or '–'}",
         ]
         if span:
             details.append(span)
         lines.append("  " + " · ".join(details))
         copies = dict(story.copies)
         for article_id in story.articles:
-            note = f"  (copy of {copies[article_id]})" if article_id in copies else ""
+            note = (
+                f"  ({words['list_copy_of'].format(id=copies[article_id])})" if article_id in copies else ""
+            )
             lines.append(f"  - {article_id}: {listed_title(titles.get(article_id, ''))}{note}")
     return "\n".join(lines)
 
 
-def render_story_list(stories: Sequence[Story], articles: Sequence[Article], docs: Sequence[StoryDoc]) -> str:
-    """The listing of the stories found among ``articles`` (``docs`` their story features)."""
-    return story_lines(stories, listed_titles(articles, docs), {a.id: a.outlet for a in articles})
+def render_story_list(
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    docs: Sequence[StoryDoc],
+    language: str | None = "en",
+) -> str:
+    """The listing of the stories found among ``articles`` (``docs`` their story features), in
+    ``language`` ("de" or "en"; "auto" or None: the language most of the articles are in)."""
+    chosen = report_language((d.language for d in docs), language)
+    return story_lines(stories, listed_titles(articles, docs), {a.id: a.outlet for a in articles}, chosen)

@@ -445,6 +445,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_conflicts": ("conflicts", "Widersprüche"),
     "col_opinion": ("opinion", "Meinung"),
     "col_quotes": ("quotes", "Zitate"),
+    # the listing of `blickwinkel stories` (report/story_list.py, report/labels.py story_outlets)
+    "story_line": ("Story {number}: {name}", "Geschichte {number}: {name}"),
+    "list_outlets": ("outlets", "Medien"),
+    "list_languages": ("languages", "Sprachen"),
+    "list_copy_of": ("copy of {id}", "Kopie von {id}"),
+    "unknown_outlets_only": ("unknown ({count} {verb} none)", "unbekannt ({count} ohne Medium)"),
+    "names_none_one": ("names", "nennt"),
+    "names_none": ("name", "nennen"),
+    "and_unknown_outlets": ("{named} and {count} of unknown outlet", "{named} und {count} ohne Medium"),
 }
 
 TEXTS: dict[str, dict[str, str]] = {
