@@ -190,14 +190,15 @@ ENGLISH: list[Row] = [
 
 # French and Spanish (thirteenth session; found by the new user): a speaker after the verb
 # ("a déclaré la ministre <Name>", "dijo el alcalde <Name>"), "selon" / "según", "a-t-il ajouté"
-# (a pronoun: no one named), a role before the name between commas, a split quote in guillemets, the
+# (a pronoun: since the fifteenth session the person the row before named, as "he said" is in
+# English; the rows are one article), a role before the name between commas, a split quote in guillemets, the
 # role's complement ("la directrice de l'hôpital"), present-tense verbs ("assure", "cuenta"), an
 # outlet ("El Heraldo de …"). The quoted words are read as written, with the spaces inside guillemets.
 FRENCH: list[Row] = [
     ('« Nous rouvrirons le pont en mai », a déclaré la ministre Claire Dubois.',
      'per:claire-dubois', ' Nous rouvrirons le pont en mai '),
     ('« La situation est sous contrôle », a-t-il ajouté.',
-     None, ' La situation est sous contrôle '),
+     'per:claire-dubois', ' La situation est sous contrôle '),
     ('Selon le parquet, deux hommes ont été interpellés.',
      'le parquet', None),
     ("« Personne n'a été blessé », a indiqué la préfecture.",
@@ -231,7 +232,7 @@ FRENCH: list[Row] = [
     ("Selon la préfecture, le pont restera fermé jusqu'à vendredi.",
      'la préfecture', None),
     ('« Tout le monde est sain et sauf », a-t-elle déclaré.',
-     None, ' Tout le monde est sain et sauf '),
+     'per:jean-vautrin', ' Tout le monde est sain et sauf '),
     ('La ministre Claire Dubois a affirmé que les écoles rouvriraient mardi.',
      'per:claire-dubois', None),
     ("Comme l'a indiqué la préfecture, la route restera fermée.",
@@ -246,7 +247,7 @@ SPANISH: list[Row] = [
     ('Según la policía, dos hombres fueron detenidos.',
      'la policía', None),
     ('"La situación está bajo control", añadió.',
-     None, 'La situación está bajo control'),
+     'per:juan-perez', 'La situación está bajo control'),
     ('"Nadie resultó herido", informó la Guardia Civil.',
      'org:guardia-civil', 'Nadie resultó herido'),
     ('La ministra de Sanidad, Carmen Ruiz, anunció el cierre del puerto.',

@@ -960,3 +960,108 @@ def test_a_quoted_title_after_a_dash_is_no_quote(text: str, language: str, kind:
     article, sentences = make_article([("paragraph", text)], language=language)
     (role,) = roles_by_sentence(article, sentences).values()
     assert role.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            "La ministra de Sanidad, Carla Robles, que compareció junto al presidente, Tomás Heredia, en"
+            " rueda de prensa, dijo que los hospitales recibirán 300 respiradores.",
+            "es",
+            "Carla Robles",
+        ),
+        (
+            "La ministre de la Santé, Claire Roussel, qui s'exprimait aux côtés du Premier ministre, Paul"
+            " Garnier, lors d'une conférence de presse, a déclaré que les hôpitaux recevraient 300"
+            " respirateurs.",
+            "fr",
+            "Claire Roussel",
+        ),
+        (
+            "Il sindaco, Carla Robles, che ha parlato con il prefetto, Tomás Heredia, a Roma, ha detto che"
+            " la strada resterà chiusa.",
+            "it",
+            "Carla Robles",
+        ),
+        (
+            "Health minister Clara Ross, who appeared alongside Prime Minister Paul Garner at a press"
+            " conference, said that hospitals would receive 300 ventilators.",
+            "en",
+            "Clara Ross",
+        ),
+        (
+            "Clara Roß, die mit dem Minister Paul Garner sprach, sagte, die Kliniken bekämen 300 Geräte.",
+            "de",
+            "Clara Roß",
+        ),
+    ],
+)
+def test_a_name_inside_a_relative_clause_before_the_verb_is_not_its_speaker(
+    text: str, language: str, speaker: str
+) -> None:
+    # The person a relative clause between the subject and its speech verb names was taken as the
+    # speaker ("<Minister>, who appeared with <President>, said": the president), or nobody was.
+    found = find_speaker(text, find_quotations(text), language)
+    assert found is not None and found[0].endswith(speaker)
+    assert text[found[1] : found[2]] == found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Peter Weber, der Sprecher der Stadtwerke, sagte, die Leitung sei repariert.", "de", "Peter Weber"),
+        ('"We moved everyone out, which took an hour," said Tom Reyes.', "en", "Tom Reyes"),
+        ("Selon la mairie, qui a ouvert un gymnase, 40 familles ont été relogées.", "fr", "la mairie"),
+        ("Die Feuerwehr, die mit 40 Kräften anrückte, sagte, es gebe keine Opfer.", "de", "die Feuerwehr"),
+    ],
+)
+def test_a_relative_clause_keeps_the_speakers_found_before(text: str, language: str, speaker: str) -> None:
+    found = find_speaker(text, find_quotations(text), language)
+    assert found is not None and found[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs"),
+    [
+        ("en", ["Mayor Tomas Brink visited the quay on Tuesday.", '"The pier is lost," he said.']),
+        (
+            "de",
+            ["Hafenmeister Tomas Brink besuchte am Dienstag den Kai.", "„Der Steg ist verloren“, sagte er."],
+        ),
+        ("fr", ["Le préfet Tomas Brink a visité le quai mardi.", "« La jetée est perdue », a-t-il déclaré."]),
+        ("fr", ["Le préfet Tomas Brink a visité le quai mardi.", "Il a ajouté que la jetée était perdue."]),
+        (
+            "es",
+            ["El alcalde Tomas Brink visitó el muelle el martes.", '"El embarcadero está perdido", declaró.'],
+        ),
+        ("it", ["Il sindaco Tomas Brink ha visitato il molo martedì.", '"Il pontile è perduto", ha detto.']),
+        ("en", ["Mayor Tomas Brink visited the quay on Tuesday.", "According to him, the pier is lost."]),
+        (
+            "de",
+            ["Hafenmeister Tomas Brink besuchte am Dienstag den Kai.", "Ihm zufolge ist der Steg verloren."],
+        ),
+        ("fr", ["Le préfet Tomas Brink a visité le quai mardi.", "Selon lui, la jetée est perdue."]),
+        (
+            "es",
+            ["El alcalde Tomas Brink visitó el muelle el martes.", "Según él, el embarcadero está perdido."],
+        ),
+    ],
+)
+def test_a_pronoun_speaker_is_the_one_person_named_before(language: str, paragraphs: list[str]) -> None:
+    # The person named last stood for "he said" only when that person had spoken before; "according
+    # to him" and "Ihm zufolge" gave the pronoun itself as the speaker (a voice called "him"), and the
+    # French, Spanish and Italian pronoun forms ("a-t-il déclaré", a verb without a subject) had none.
+    roles = _pipeline_roles(paragraphs, language)
+    assert roles[-1][1] == "per:tomas-brink", roles
+
+
+def test_a_pronoun_speaker_after_two_people_stays_unnamed() -> None:
+    roles = _pipeline_roles(
+        [
+            "Prefect Tomas Brink met harbour master Ada Lund on Tuesday.",
+            "According to him, the pier is lost.",
+        ],
+        "en",
+    )
+    assert roles[-1][1] is None, roles

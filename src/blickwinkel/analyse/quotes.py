@@ -30,7 +30,7 @@ from blickwinkel.analyse.speaker_kinds import speaker_kind
 from blickwinkel.analyse.speakers import (
     find_speaker,
     has_speech_verb,
-    pronoun_speaks,
+    pronoun_speech_at,
     speaker_entity_key,
     speaker_from_attribution,
 )
@@ -111,20 +111,33 @@ def classify_statements(
             all_mentions=all_mentions,
         )
         carry = False
+        persons = {m.key for m in own if m.type == "PER" and m.key}
+        at = (
+            pronoun_speech_at(
+                sentence.text,
+                [(s - sentence.start, e - sentence.start) for s, e in role.quote_spans],
+                _language(article, block),
+            )
+            if role.kind in ("quote", "reported_speech") and role.speaker is None and last_person is not None
+            else None
+        )
         if (
-            role.kind in ("quote", "reported_speech")
-            and role.speaker is None
+            at is not None
             and last_person is not None
             and sentence.block - last_person[0] <= _PRONOUN_REACH
-            and pronoun_speaks(
-                sentence.text, [(s - sentence.start, e - sentence.start) for s, e in role.quote_spans]
+            # "<Name> said he would …": another person named before the pronoun may be "he"
+            and not any(
+                m.type == "PER" and m.key != last_person[1] and m.start < sentence.start + at for m in own
             )
         ):
             # '"…," she said.' in a paragraph after the one that named her: the person named last
             role = StatementRole(role.kind, last_person[1], role.quote_spans, "person")
         if role.speaker is not None and role.speaker_kind == "person":
             last_person = (sentence.block, role.speaker)
-        elif last_person is not None and any(m.type == "PER" and m.key != last_person[1] for m in own):
+        elif len(persons) == 1 and (last_person is None or last_person[1] not in persons):
+            # 'Mayor <Name> visited the site. "…," he said.': the one person a sentence names
+            last_person = (sentence.block, next(iter(persons)))
+        elif last_person is not None and persons - {last_person[1]}:
             last_person = None  # another person named since: "he" may be either
         if role.kind in ("quote", "reported_speech"):
             if role.speaker is None and last_speaker is not None and last_speaker[0] == sentence.block:

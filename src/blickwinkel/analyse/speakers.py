@@ -10,7 +10,7 @@ from functools import cache
 
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.outlet_names import is_outlet_word
-from blickwinkel.analyse.quote_marks import outside_quotes
+from blickwinkel.analyse.quote_marks import mask_quotations, outside_quotes
 from blickwinkel.analyse.speaker_kinds import ORGANISATION_HEAD_EN
 from blickwinkel.analyse.speech_words import (
     ADJ,
@@ -25,6 +25,7 @@ from blickwinkel.analyse.speech_words import (
     NP,
     ORGANISATION_NOUNS_EN,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     ROMANCE,
     ROMANCE_COMPLEMENT,
     SPEECH,
@@ -308,10 +309,52 @@ def _romance_speaker_span(text: str, m: re.Match[str]) -> tuple[int, int]:
     return begin, end
 
 
+@cache
+def _relative_clause(lang: str) -> re.Pattern[str] | None:
+    """A relative clause between commas right before a speech verb: ", who appeared with <Name>," in
+    "<Name>, who appeared with <Name>, said" (None for a language whose speakers are not read)."""
+    pronouns = RELATIVE_PRONOUNS.get(lang)
+    if pronouns is None:
+        return None
+    if lang in ROMANCE:
+        words = ATTRIBUTION_WORDS[lang]
+        verb = rf"(?:(?:{words.auxiliary})\s+)?(?:{words.speech})"
+    else:
+        verb = rf"(?:(?:hat|hatte|has|had)\s+)?{ADVERB_EN}(?:{SPEECH})"
+    part = r"[^,;:.!?„“”\"»«]*"
+    return re.compile(rf",\s+(?:{pronouns})\b{part}(?:,{part})*?,(?=\s+{verb}\b)")
+
+
 def find_speaker(
     text: str, quoted: Sequence[tuple[int, int]], lang: str = "de"
 ) -> tuple[str, int, int] | None:
-    """The speaker named next to a speech verb or attribution phrase, with its offsets in ``text``."""
+    """The speaker named next to a speech verb or attribution phrase, with its offsets in ``text``.
+
+    A name inside a relative clause between the speaker and the verb is not the speaker ("<Minister>,
+    who appeared with <President>, said": the minister): where the speaker found lies in such a
+    clause, or none is found, the clause is read as blank."""
+    found = _find_speaker(text, quoted, lang)
+    clause = _relative_clause(lang)
+    if clause is None:
+        return found
+    clauses = [
+        (m.start(), m.end())
+        for m in clause.finditer(text)
+        # "…, his spokesman, <Name>, told": a name alone before the verb is the speaker's apposition
+        if outside_quotes(quoted, m.start(), m.end())
+        and not _ROMANCE_NAME.fullmatch(m.group(0)[:-1].rsplit(",", 1)[-1].strip())
+    ]
+    if not clauses or (found is not None and outside_quotes(clauses, found[1], found[2])):
+        return found
+    again = _find_speaker(mask_quotations(text, clauses), quoted, lang)
+    if again is None or not outside_quotes(clauses, again[1], again[2]):
+        return found
+    return text[again[1] : again[2]], again[1], again[2]
+
+
+def _find_speaker(
+    text: str, quoted: Sequence[tuple[int, int]], lang: str = "de"
+) -> tuple[str, int, int] | None:
     if lang in ROMANCE:
         romance = _romance_patterns(ATTRIBUTION_WORDS[lang])
         for pattern in (romance.after_verb_name, romance.according, romance.before_verb, romance.after_verb):
@@ -560,22 +603,57 @@ def _name_after_titles(text: str, start: int, end: int) -> tuple[int, int] | Non
 # "he said", "said she", "sagte er", "Sie erklärte": a single person referred to by a pronoun as the
 # speaker ("sie" only before or after a verb in the singular: "sagten sie" are several).
 _PRONOUN_SPEAKS = re.compile(
-    rf"\b(?:(?i:he|she)\s+(?:(?:has|had)\s+)?(?:{SPEECH_EN})|(?:{SPEECH_EN})\s+(?:he|she)"
+    # "said he." inverts; "said he would …" is what was said, about someone
+    rf"\b(?:(?i:he|she)\s+(?:(?:has|had)\s+)?(?:{SPEECH_EN})|(?:{SPEECH_EN})\s+(?:he|she)(?=\s*[.,;:!?]|\s*$)"
     rf"|(?:[Ee]r|[Ss]ie)\s+(?P<de_after>{SPEECH_DE})|(?P<de_before>{SPEECH_DE})\s+(?:er|sie))\b"
 )
 
 
-def pronoun_speaks(text: str, quoted: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``text`` names its speaker by "he"/"she" ("er"/"sie") at a speech verb outside the
-    quotations ``quoted`` (offsets into ``text``)."""
+# "according to him", "Ihm zufolge", "selon elle", "según él", "secondo lui": a pronoun as the source
+_PRONOUN_SOURCE = re.compile(
+    r"\b(?:(?i:according\s+to)\s+(?:him|her)|(?i:ihm|ihr)\s+zufolge|(?i:selon|d['’]après)\s+(?:lui|elle)"
+    r"|(?i:según)\s+(?:él|ella)|(?i:secondo)\s+(?:lui|lei))\b"
+)
+
+
+@cache
+def _romance_pronoun_speaks(lang: str) -> re.Pattern[str]:
+    """A French pronoun at a speech verb ("a-t-il déclaré", "ajoute-t-elle", "il a précisé"); in the
+    languages that leave the subject out, a speech verb with none right after a quotation ('"…",
+    declaró.', '"…", ha detto.')."""
+    words = ATTRIBUTION_WORDS[lang]
+    speech = words.speech
+    if lang == "fr":
+        return re.compile(
+            rf"(?:-t-(?:il|elle)\s+(?:{speech})|\b(?:{speech})-t-(?:il|elle)"
+            rf"|\b(?i:il|elle)\s+(?:{words.auxiliary}\s+)?(?:{speech}))\b"
+        )
+    return re.compile(rf"[,“”\"»«]\s*(?:(?:{words.auxiliary})\s+)?(?:{speech})\s*[.!]?\s*$")
+
+
+def pronoun_speech_at(text: str, quoted: Sequence[tuple[int, int]], lang: str = "de") -> int | None:
+    """Where ``text`` names its speaker by "he"/"she" ("er"/"sie", "il"/"elle", a Spanish or Italian
+    verb without a subject) at a speech verb, or by "according to him", outside the quotations
+    ``quoted`` (offsets into ``text``): the start of the first such words, or None."""
+    found: list[int] = []
+    for m in _PRONOUN_SOURCE.finditer(text):
+        if outside_quotes(quoted, m.start(), m.end()):
+            found.append(m.start())
+            break
+    if lang in ROMANCE:
+        for m in _romance_pronoun_speaks(lang).finditer(text):
+            if outside_quotes(quoted, m.start(), m.end()):
+                found.append(m.start())
+                break
     for m in _PRONOUN_SPEAKS.finditer(text):
         if not outside_quotes(quoted, m.start(), m.end()):
             continue
         verb = m.group("de_after") or m.group("de_before")
         if verb is not None and "sie" in m.group(0).lower().split() and verb.endswith("en"):
             continue  # "sie sagten": they
-        return True
-    return False
+        found.append(m.start())
+        break
+    return min(found) if found else None
 
 
 # (compiled once at import: compiled per call it fell out of ``re``'s cache of 512 patterns and was

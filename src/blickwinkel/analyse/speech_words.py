@@ -62,6 +62,9 @@ ADVERB_EN = (
 )
 PRONOUNS = frozenset(
     {"er", "sie", "es", "man", "wir", "ich", "he", "she", "they", "it", "we", "i", "this", "dies", "das"}
+    # after "according to", "zufolge", "selon", "según" a pronoun is the object form: "Ihm zufolge"
+    # gave the speaker "Ihm", "according to him" a voice called "him"
+    | {"ihm", "ihr", "ihnen", "him", "her", "them", "lui", "elle", "eux", "él", "ella", "lei", "loro"}
 )
 DETERMINERS = frozenset(
     {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer", "eines", "the", "a", "an"}
@@ -220,6 +223,17 @@ ATTRIBUTION_WORDS = {
         r"zoals|aldus",
         frozenset({"hij", "zij", "ze", "het", "wij", "we", "ik", "men", "zoals", "dat", "dit", "er"}),
     ),
+}
+# The words that open a relative clause after a comma ("<Name>, who met <Other>, said"), per language
+# whose speakers are read: such a clause between a speaker and the speech verb names no speaker.
+RELATIVE_PRONOUNS = {
+    "de": r"der|die|das|dem|den|deren|dessen|welche|welcher|welches",
+    "en": r"who|whom|whose|which",
+    "fr": r"qui|que|qu['’]|dont|lequel|laquelle",
+    "es": r"que|quien|quienes|cuyo|cuya|el\s+cual|la\s+cual",
+    "it": r"che|cui|il\s+quale|la\s+quale",
+    "pt": r"que|quem|cujo|cuja|o\s+qual|a\s+qual",
+    "nl": r"die|dat|wie|welke",
 }
 # (The name is older than Dutch: the languages read with these shapes.)
 ROMANCE = frozenset(ATTRIBUTION_WORDS)
