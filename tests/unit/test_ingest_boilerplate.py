@@ -164,6 +164,15 @@ def test_json_record_with_bracketed_reader_inserts() -> None:
         ("Lire aussi : Le pont rouvre lundi", "boilerplate"),
         ("Lea también: El puente reabre el lunes", "boilerplate"),
         ("Publicité", "boilerplate"),
+        # the same prompt in the other languages compare reads (a Polish pair kept "Zobacz także: …")
+        ("Leggi anche: Il ponte riapre lunedì", "boilerplate"),
+        ("Leia também: A ponte reabre na segunda-feira", "boilerplate"),
+        ("Lees ook: De brug gaat maandag weer open", "boilerplate"),
+        ("Zobacz także: Most zostanie otwarty w poniedziałek", "boilerplate"),
+        ("Czytaj też: Most zostanie otwarty w poniedziałek", "boilerplate"),
+        ("İlgili Haber: Köprü pazartesi açılıyor", "boilerplate"),
+        ("Leggi il rapporto completo del comune, ha detto il sindaco.", None),
+        ("Zobacz, jak wygląda nowy most, powiedział burmistrz.", None),
         ("Va-t-il rester ? Non.", None),
         ("Lire un rapport de 300 pages n'a pas suffi aux élus.", None),
         # article text that only looks similar

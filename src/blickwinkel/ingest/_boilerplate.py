@@ -12,7 +12,8 @@ dateline ("Kellbach, 27. November 2025."). A piece that opens by pointing to its
 is a caption (``describes_a_picture``).
 
 The patterns are written from how German and English news sites lay out these elements in
-general, with the commonest French and Spanish labels (polls, "Lire aussi", "Lea también"); each is
+general, with the commonest French and Spanish labels (polls, "Lire aussi", "Lea también"; the reading
+prompt also in Italian, Portuguese, Dutch, Polish and Turkish: "Leggi anche", "Zobacz także"); each is
 anchored at the start of a short piece, so a sentence of the article that merely mentions a
 newsletter or an app stays article text.
 """
@@ -75,6 +76,9 @@ _PROMPT = re.compile(
     r"(?:the latest|updates|news|live|bulletins|coverage)\b|"
     r"(?:à |a )?lire aussi|lire la suite|sur le même sujet|lea también|lee también|leer más|"
     r"le puede interesar|te puede interesar|"
+    # the same prompt in Italian, Portuguese, Dutch, Polish and Turkish
+    r"leggi anche|potrebbe interessarti|leia também|veja também|lees ook|zie ook|"
+    r"(?:zobacz|czytaj|przeczytaj) (?:też|także)|[iİ]lgili haber(?:ler)?\b|bunlar da ilginizi çekebilir|"
     r"continue reading|read more|read also|also read|see also|related(?: (?:stories|articles|coverage|"
     r"topics|content|reading))?\s*(?::|$)|more on this (?:story|topic)|more from |recommended(?: for you)?\s*"
     r"(?::|$)|most (?:read|popular|viewed)|top stories|you may also like|watch:|listen:)",
