@@ -164,6 +164,11 @@ def test_json_record_with_bracketed_reader_inserts() -> None:
         ("Lire aussi : Le pont rouvre lundi", "boilerplate"),
         ("Lea también: El puente reabre el lunes", "boilerplate"),
         ("Publicité", "boilerplate"),
+        # a live page's note on itself (a live blog kept it as a subheading)
+        ("Seite wird automatisch aktualisiert", "boilerplate"),
+        ("Der Liveblog wird laufend aktualisiert.", "boilerplate"),
+        ("This page updates automatically", "boilerplate"),
+        ("Die Seite der Stadt wird seit Montag nicht mehr aktualisiert.", None),
         # the same prompt in the other languages compare reads (a Polish pair kept "Zobacz także: …")
         ("Leggi anche: Il ponte riapre lunedì", "boilerplate"),
         ("Leia também: A ponte reabre na segunda-feira", "boilerplate"),

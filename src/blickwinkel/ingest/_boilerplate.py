@@ -198,7 +198,11 @@ _PAGE_PROMPT = re.compile(
     r"(?:update|information)\b|(?:this|the) (?:story|article|page|post|blog) (?:will be|is being) updated\b|"
     r"weitere informationen folgen\b|(?:dieser artikel|diese meldung|dieser beitrag|dieser text|der "
     r"artikel) wird (?:laufend |fortlaufend |ständig )?aktualisiert\b|"
-    r"wir (?:berichten|informieren) (?:weiter|laufend|fortlaufend)\b)",
+    r"wir (?:berichten|informieren) (?:weiter|laufend|fortlaufend)\b|"
+    # a live page on itself: "Seite wird automatisch aktualisiert", "This page updates automatically"
+    r"(?:(?:der|die|dieser|diese) )?(?:seite|liveblog|live-blog|ticker|newsticker) "
+    r"(?:wird|aktualisiert sich) (?:automatisch|laufend|fortlaufend|ständig)\b|"
+    r"(?:(?:this|the) )?(?:page|live blog|blog) (?:updates|refreshes|is updated) automatically\b)",
     _I,
 )
 # A press release's contact and editors' labels ("Pressekontakt: …", "Media enquiries: …", "Notes to
