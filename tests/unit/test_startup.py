@@ -38,3 +38,11 @@ def test_a_comparison_imports_no_scipy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["{'1':", "'0'}", "False", "False"]
+
+
+def test_the_store_imports_no_comparison_stage() -> None:
+    """Every command that opens a store imports it: the compare package (a quarter of a second of CPU)
+    loads where a comparison's figures are kept or summed, not with the store (fifteenth session)."""
+    probe = "import sys\nimport blickwinkel.store\nprint('blickwinkel.compare' in sys.modules)\n"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

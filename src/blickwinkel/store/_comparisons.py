@@ -10,7 +10,6 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from blickwinkel.compare.outlet_totals import OutletSums, SpeakerCount, article_figures
 from blickwinkel.store import schema as t
 from blickwinkel.store._base import StoreBase, utc_now
 from blickwinkel.store.records import CachedComparison, KeptFigures
@@ -158,6 +157,10 @@ class ComparisonRecords(StoreBase):
             stories, compared = conn.execute(counts).one()
             summed = conn.execute(sums).all()
             quoted = conn.execute(speakers).all()
+        # here, not with the store: importing the compare package costs every command that opens a
+        # store a quarter of a second of CPU
+        from blickwinkel.compare.outlet_totals import OutletSums, SpeakerCount
+
         return KeptFigures(
             sums=tuple(
                 OutletSums(
@@ -217,6 +220,8 @@ def _window(since: dt.date | None, until: dt.date | None) -> list[sa.ColumnEleme
 
 def _keep_figures(conn: sa.Connection, story_id: int, body: str) -> None:
     """Keep the outlets' figures of the comparison ``body`` of a story, in place of any kept before."""
+    from blickwinkel.compare.outlet_totals import article_figures  # not with the store (see above)
+
     for table in (t.comparison_speakers, t.comparison_articles, t.comparison_figures):
         conn.execute(table.delete().where(table.c.story_id == story_id))
     parsed = _json_object(body)

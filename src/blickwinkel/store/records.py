@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from blickwinkel.compare.outlet_totals import OutletSums, SpeakerCount
+if TYPE_CHECKING:  # the compare package is not imported with the store (a tenth of a second)
+    from blickwinkel.compare.outlet_totals import OutletSums, SpeakerCount
 
 T = TypeVar("T")
 
