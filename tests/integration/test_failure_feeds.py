@@ -62,3 +62,29 @@ def test_migration_0009_keeps_the_failures_without_a_feed(backend: str, tmp_path
             assert _feeds_of(store) == {"https://news.example/p1": 1}
         finally:
             store.close()
+
+
+def test_ingest_retry_leaves_a_feeds_pages_to_watch(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+
+    url = f"sqlite:///{tmp_path / 'news.db'}"
+    store = open_store(url)
+    try:
+        feed = store.add_feed("https://news.example/feed.xml", "Harbour news")
+        store.record_failure("https://news.example/p1", "HTTP 404", feed_id=feed.id)
+        store.record_failure(str(tmp_path / "gone.txt"), "file not found")
+    finally:
+        store.close()
+    result = CliRunner().invoke(app, ["ingest", "--retry", "--no-analysis", "--db", url])
+    assert result.exit_code == 1  # the file is still missing
+    said = result.stderr.replace("\n", "")  # lines wrapped at the terminal's width
+    assert f"1 failed page of the feeds left to `blickwinkel watch --db {url}`" in said
+    assert "gone.txt: [I" in said and "news.example/p1" not in said
+    store = open_store(url)
+    try:
+        attempts = {f.source: f.attempts for f in store.failures()}
+    finally:
+        store.close()
+    assert attempts == {"https://news.example/p1": 1, str(tmp_path / "gone.txt"): 2}
