@@ -9,6 +9,7 @@ one comparison's figures per article (the store keeps them beside the comparison
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,11 +23,9 @@ SPEAKERS_NAMED = 5
 
 
 @dataclass(frozen=True)
-class OutletTotals:
-    """One outlet's articles in compared stories: ``facts`` the facts they report, of which
-    ``shared_facts`` another outlet's article reports too and ``unique_facts`` no other (the rest is
-    "perhaps also" elsewhere); ``opinion_share`` the mean of the articles' opinion shares (None when
-    no article has one); ``speakers`` the most quoted first, with how many of its articles quote them."""
+class OutletSums:
+    """One outlet's article figures summed over the compared stories (``opinion_share`` their mean
+    where an article has one, else None)."""
 
     outlet: str
     stories: int
@@ -35,9 +34,18 @@ class OutletTotals:
     shared_facts: int
     unique_facts: int
     conflicting_facts: int
-    opinion_share: float | None
     quotes: int
     copies: int
+    opinion_share: float | None
+
+
+@dataclass(frozen=True)
+class OutletTotals(OutletSums):
+    """One outlet's articles in compared stories: ``facts`` the facts they report, of which
+    ``shared_facts`` another outlet's article reports too and ``unique_facts`` no other (the rest is
+    "perhaps also" elsewhere); ``opinion_share`` the mean of the articles' opinion shares (None when
+    no article has one); ``speakers`` the most quoted first, with how many of its articles quote them."""
+
     speakers: tuple[tuple[str, int], ...]
 
     @property
@@ -119,23 +127,6 @@ def article_figures(body: Mapping[str, Any]) -> tuple[ArticleFigures, ...]:
 
 
 @dataclass(frozen=True)
-class OutletSums:
-    """One outlet's article figures summed over the compared stories (``opinion_share`` their mean
-    where an article has one, else None)."""
-
-    outlet: str
-    stories: int
-    articles: int
-    facts: int
-    shared_facts: int
-    unique_facts: int
-    conflicting_facts: int
-    quotes: int
-    copies: int
-    opinion_share: float | None
-
-
-@dataclass(frozen=True)
 class SpeakerCount:
     """How many of an outlet's articles quote a speaker (``key`` the folded name) under one spelling."""
 
@@ -158,21 +149,8 @@ def totals_of(sums: Iterable[OutletSums], speakers: Iterable[SpeakerCount]) -> l
         quoted = counts.get(s.outlet, Counter())
         best = {k: min(spelled[s.outlet, k].items(), key=lambda fn: (-fn[1], fn[0]))[0] for k in quoted}
         named = sorted(quoted.items(), key=lambda kn: (-kn[1], best[kn[0]]))[:SPEAKERS_NAMED]
-        totals.append(
-            OutletTotals(
-                outlet=s.outlet,
-                stories=s.stories,
-                articles=s.articles,
-                facts=s.facts,
-                shared_facts=s.shared_facts,
-                unique_facts=s.unique_facts,
-                conflicting_facts=s.conflicting_facts,
-                opinion_share=s.opinion_share,
-                quotes=s.quotes,
-                copies=s.copies,
-                speakers=tuple((best[k], n) for k, n in named),
-            )
-        )
+        sums_of = {f.name: getattr(s, f.name) for f in dataclasses.fields(OutletSums)}
+        totals.append(OutletTotals(**sums_of, speakers=tuple((best[k], n) for k, n in named)))
     return sorted(totals, key=lambda t: (-t.stories, -t.articles, t.outlet))
 
 

@@ -202,13 +202,10 @@ class Comparisons:
         """The story's articles and comparison; None when there is no such story. A comparison not
         yet cached is computed, and waited for at most ``wait`` seconds (None: to its end); after
         that the answer has no body and ``pending`` set, and the comparison goes on."""
-        summary = self.store.story(story_id)
-        if summary is None:
+        members = self._members(story_id)
+        if members is None:
             return None
-        ids = self.store.story_article_ids(story_id)
-        articles = self.store.articles(ids)
-        ordered = {articles[i].id: articles[i] for i in ids if i in articles}
-        stored = {articles[i].id: i for i in ids if i in articles}
+        version, ordered, stored = members
         if len(ordered) < 2:
             return StoryComparison(ordered, None, stored_ids=stored)
         cached = self.store.cached_comparison(story_id, embedder=self.embedder)
@@ -221,7 +218,7 @@ class Comparisons:
             cached = self.store.cached_comparison(story_id, embedder=self.embedder)
             if cached is not None:
                 return StoryComparison(ordered, json.loads(cached.body), stored_ids=stored)
-            body, _ = self._compare_and_keep(story_id, summary.version, ordered)
+            body, _ = self._compare_and_keep(story_id, version, ordered)
         return StoryComparison(ordered, body, stored_ids=stored)
 
     def compare_anew(self, story_id: int) -> bool | None:
@@ -229,17 +226,27 @@ class Comparisons:
         --compare-missing`` asks for the stories without a usable one). True when it is kept; False
         for a story of fewer than two articles or one that changed while it was compared (nothing is
         kept); None when there is no such story. Errors of the comparison are raised."""
+        members = self._members(story_id)
+        if members is None:
+            return None
+        version, ordered, _ = members
+        if len(ordered) < 2:
+            return False
+        with self._locks[story_id % STORY_LOCKS]:
+            _, kept = self._compare_and_keep(story_id, version, ordered)
+        return kept
+
+    def _members(self, story_id: int) -> tuple[int, dict[str, Article], dict[str, int]] | None:
+        """The story's version, its articles by comparison id (in the story's order) and their ids in
+        the store; None when there is no such story."""
         summary = self.store.story(story_id)
         if summary is None:
             return None
         ids = self.store.story_article_ids(story_id)
         articles = self.store.articles(ids)
         ordered = {articles[i].id: articles[i] for i in ids if i in articles}
-        if len(ordered) < 2:
-            return False
-        with self._locks[story_id % STORY_LOCKS]:
-            _, kept = self._compare_and_keep(story_id, summary.version, ordered)
-        return kept
+        stored = {articles[i].id: i for i in ids if i in articles}
+        return summary.version, ordered, stored
 
     def _compare_and_keep(
         self, story_id: int, version: int, ordered: dict[str, Article]
