@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import time
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -118,17 +118,24 @@ def test_stories_compared_two_at_once_end_as_one_at_a_time(store: Store) -> None
     failing_titles = {a.title for a in store.articles(store.story_article_ids(story_ids[1])).values()}
     running: list[int] = []
     most = [0]
+    lock, two_at_once = threading.Lock(), threading.Event()
 
     def compare(articles: Sequence[Article]) -> dict[str, Any]:
-        running.append(1)
-        most[0] = max(most[0], len(running))
+        with lock:
+            running.append(1)
+            most[0] = max(most[0], len(running))
+            if len(running) == 2:
+                two_at_once.set()
         try:
-            time.sleep(0.05)
+            # the first story waits for the second to start (a sleep alone lost the race on a loaded
+            # machine: the other thread was still reading its story from PostgreSQL)
+            two_at_once.wait(timeout=30)
             if {a.title for a in articles} == failing_titles:
                 raise ComparisonError("an invented failure")
             return _figures(articles)
         finally:
-            running.pop()
+            with lock:
+                running.pop()
 
     seen: list[int] = []
     run = compare_missing(
