@@ -161,6 +161,20 @@ def test_international_bodies_share_one_key_across_languages(language: str) -> N
     assert keys >= _KEYS, sorted(keys)
 
 
+def test_an_era_after_its_year_is_no_central_bank() -> None:
+    # "BCE" is the European Central Bank in French, Spanish and Italian, and the era after a year in
+    # English: "500 BCE" was read as the bank.
+    english = _analyse(
+        "The harbour wall was first built around 500 BCE and rebuilt in the 4th century BC, the museum "
+        "said on Tuesday.",
+        "en",
+        "era-en.txt",
+    )
+    assert not [m.key for s in english.statements for m in s.entities if m.type == "ORG"]
+    french = _analyse("La BCE a relevé ses taux jeudi, a indiqué la Commission.", "fr", "era-fr.txt")
+    assert "org:ezb" in {m.key for s in french.statements for m in s.entities}
+
+
 def test_a_french_elided_article_is_a_token_of_its_own() -> None:
     from blickwinkel.text._somajo import sentence_spans
 

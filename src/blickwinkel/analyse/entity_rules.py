@@ -85,6 +85,8 @@ def _match_gazetteers(s: RuleSentence) -> None:
                 break
             org = _lookup(orgs, words)
             if isinstance(org, str):
+                if size == 1 and _era_after_year(s, i):
+                    break  # "500 BCE" is the era, not the central bank ("la BCE")
                 s.add(i, i + size, "ORG", org)
                 break
             if person_context:
@@ -108,6 +110,12 @@ def _match_gazetteers(s: RuleSentence) -> None:
                 s.add(i, i + size, "LOC", place.key)
                 break
         i = max(i + 1, next((k for k in range(i, len(s.tokens)) if not s.taken[k]), len(s.tokens)))
+
+
+def _era_after_year(s: RuleSentence, i: int) -> bool:
+    """Token ``i`` is an era abbreviation after a year or a century: "500 BCE", "5th century BC"."""
+    before = s.tokens[i - 1] if i > 0 else ""
+    return s.tokens[i] in gz.ERAS and (before[:1].isdigit() or before.lower() in gz.ERA_UNITS)
 
 
 def _common_surname(
@@ -302,9 +310,9 @@ def _not_a_name(s: RuleSentence, i: int) -> bool:
     """A common abbreviation ("PDF"), or in English two capitals alone ("NY", "MP", "MPs"): state
     codes, initials and titles more often than organisations, which the gazetteer knows ("EU"); a
     common word capitalised only by its place (:meth:`RuleSentence.common_word_alone`); a label before
-    its number."""
+    its number; an era after its year ("500 BCE")."""
     word = s.tokens[i]
-    if word in gz.NOT_ORGANISATIONS or s.common_word_alone(i):
+    if word in gz.NOT_ORGANISATIONS or s.common_word_alone(i) or _era_after_year(s, i):
         return True
     # a label before its number: "Section 3", "Article 5", "Flight 370"
     if s.lang == "en" and word.lower() in LABEL_WORDS and s.word(i + 1)[:1].isdigit():

@@ -451,6 +451,12 @@ NOT_ORGANISATIONS = words(
     """
 )
 
+# Era abbreviations after a year or a century ("500 BCE", "the 5th century BC"): the era, though "BCE"
+# is also the French, Spanish and Italian abbreviation of the European Central Bank (general knowledge).
+ERAS = words("BC BCE AD CE")
+# The words before an era abbreviation that make it one (besides a number).
+ERA_UNITS = words("century centuries millennium millennia")
+
 # Words that head an organisation name ("Partei X", "X AG", "Universität Hamburg").
 ORG_HEADS = words(
     """
