@@ -247,7 +247,7 @@ def test_the_stories_listing_in_german() -> None:
     lines = story_lines(stories, titles, outlets, "de").splitlines()
     assert lines[:2] == [
         "Geschichte 1: (ohne Titel)",
-        "  1 Artikel · Medien: unbekannt (1 Artikel ohne Medium) · Sprachen: de · 03.03.2031",
+        "  1 Artikel · Medien: unbekannt (1 Artikel nennt kein Medium) · Sprachen: de · 03.03.2031",
     ]
     assert lines[3:5] == [
         "Geschichte 2: Brand in der Mühle",

@@ -450,7 +450,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "list_outlets": ("outlets", "Medien"),
     "list_languages": ("languages", "Sprachen"),
     "list_copy_of": ("copy of {id}", "Kopie von {id}"),
-    "unknown_outlets_only": ("unknown ({count} {verb} none)", "unbekannt ({count} ohne Medium)"),
+    "unknown_outlets_only": ("unknown ({count} {verb} none)", "unbekannt ({count} {verb} kein Medium)"),
     "names_none_one": ("names", "nennt"),
     "names_none": ("name", "nennen"),
     "and_unknown_outlets": ("{named} and {count} of unknown outlet", "{named} und {count} ohne Medium"),
