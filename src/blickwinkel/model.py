@@ -141,8 +141,9 @@ class Quantity:
     def label(self) -> str:
         """The quantity's label (JSON ``label``; the terminal shows it with the noun as written,
         ``report.labels.quantity_shown``): "2 million EUR" for "2 Millionen Euro" or "zwei Millionen
-        Euro", "~2.5 million people", "20–30 Bus", "34 to 12 Stimme"; a vague amount with no figure ("Millions of people", "Tausende Fans") as the writer
-        wrote it, since its value is only the lower end of a guess (it was shown as "~2000000")."""
+        Euro", "~2.5 million people", "20–30 Bus", "34 to 12 Stimme"; a vague amount with no figure
+        ("Millions of people", "Tausende Fans") as the writer wrote it, since its value is only the
+        lower end of a guess (it was shown as "~2000000")."""
         if self.upper is not None and self.approximate and not any(c.isdigit() for c in self.text):
             return self.text
         number = _number_label(self.value)
