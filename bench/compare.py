@@ -7,7 +7,8 @@ the uncertain English pairs; each line then ends with the number of texts e5 emb
 0 for the German stories). Each line gives the warm wall time and the CPU seconds (user + sys, every
 thread) of the warm run that took the least CPU: on a shared machine the CPU is the figure to compare.
 Several settings, comma-separated (``--link-embedder none,e5``), run each story alternating between
-them, a line for each, so that a busy machine's load falls on both alike.
+them, a line for each, so that a busy machine's load falls on both alike. ``auto+words`` adds the soft
+word alignment of the pairs still uncertain (``--link-embedder auto,auto+words``: before and after).
 
 ``python bench/compare.py --store`` takes corpus-de stories of 10 and 50 articles through a new SQLite
 store, each step a process of its own: what ``ingest`` does for them (the analysis kept), then their
@@ -35,10 +36,12 @@ from typing import Any, NamedTuple
 from blickwinkel.analyse.pipeline import CACHE, analyse_articles
 from blickwinkel.compare import compare_articles
 from blickwinkel.compare.align import SECOND_LANGUAGES
+from blickwinkel.config import WITH_WORDS
 from blickwinkel.embed import get_embedder
 from blickwinkel.embed.backends import CachedEmbedder
 from blickwinkel.ingest import read_inputs, read_text
 from blickwinkel.model import Article
+from blickwinkel.pipeline import word_encoder_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("BLICKWINKEL_SHARED", ROOT.parent / "shared"))
@@ -93,13 +96,20 @@ def run(articles: list[Article], embedder_name: str, link_embedder: str = "") ->
     run_id = next(_RUNS)
     articles = [dataclasses.replace(a, id=f"{a.id}~{run_id}") for a in articles]
     fresh = _fresh(embedder_name)
-    # The setting as the pipeline reads it: "auto" is e5 for the pairs in SECOND_LANGUAGES only.
+    # The setting as the pipeline reads it: "auto" is e5 for the pairs in SECOND_LANGUAGES only; with
+    # "+words" the soft word alignment of the pairs still uncertain.
+    words = word_encoder_of(link_embedder)
+    link_embedder = link_embedder.removesuffix(WITH_WORDS)
     auto = link_embedder == "auto"
     counted = _Counted(_fresh("e5" if auto else link_embedder)) if link_embedder else None
     start, cpu = time.perf_counter(), cpu_seconds()
     analysed = analyse_articles(articles)
     cmp = compare_articles(
-        analysed, fresh, second_embedder=counted, second_languages=SECOND_LANGUAGES if auto else None
+        analysed,
+        fresh,
+        second_embedder=counted,
+        second_languages=SECOND_LANGUAGES if auto else None,
+        word_encoder=words,
     )
     seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     if counted is not None:
@@ -282,7 +292,8 @@ def main() -> int:
     t0 = time.perf_counter()
     get_embedder(args.embedder).encode(["Modell laden."])
     for le in filter(None, link_embedders):  # (loaded as English stories will; German ones never ask)
-        get_embedder("e5" if le == "auto" else le).encode(["Modell laden."])
+        base = le.removesuffix(WITH_WORDS)
+        get_embedder("e5" if base == "auto" else base).encode(["Modell laden."])
     print(f"model load ({args.embedder} {args.link_embedder}): {time.perf_counter() - t0:.2f}s")
 
     examples = (

@@ -22,6 +22,8 @@ from blickwinkel.errors import ConfigError, Errors
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 REPORT_LANGUAGES = ("auto", "de", "en")
+# A link_embedder setting ending in this adds the soft word alignment (compare/soft_alignment.py).
+WITH_WORDS = "+words"
 """What the ``report_language`` setting and ``compare --lang`` take: the languages of the reports'
 words (report/texts.py, a test checks they agree) and ``auto``, which chooses by the articles."""
 
@@ -63,7 +65,9 @@ class Settings(BaseModel):
         "auto",
         description="Second embedding backend the link model of 'compare' and 'eval compare' reads for "
         "the uncertain pairs of statements in one language ('auto': e5 for English pairs only; 'e5': "
-        "for every language, slower; 'none': never).",
+        "for every language, slower; 'none': never); with '+words' ('auto+words') the link model also "
+        "reads the soft word alignment of the pairs still uncertain after it, in any language (more "
+        "links, more CPU).",
     )
     # The language of the words of a report (HTML and terminal): "auto" writes it in the language most
     # of the compared articles are in, German on a tie (report/texts.py report_language).
@@ -159,8 +163,11 @@ class Settings(BaseModel):
         # The link model has a fitted model for e5 as the second embedder only (same_language_e5, which
         # reads its cosines on e5's scale): 'use' here gave links from a model fitted on other cosines,
         # and an unknown name failed only after the whole analysis.
-        if value not in ("", "none", "auto", "e5"):
-            raise ValueError("the link model reads 'e5' as a second embedder: 'auto', 'e5' or 'none'")
+        if value not in ("", "none", "auto", "e5", "auto" + WITH_WORDS, "e5" + WITH_WORDS):
+            raise ValueError(
+                "the link model reads 'e5' as a second embedder: 'auto', 'e5' or 'none' "
+                f"('auto{WITH_WORDS}', 'e5{WITH_WORDS}': with the soft word alignment)"
+            )
         return "" if value == "none" else value
 
     @field_validator("report_language")

@@ -22,7 +22,7 @@ with datacache.compiled_patterns("patterns-pipeline"):
     from blickwinkel.compare.events import different_events
     from blickwinkel.compare.link_weights import CROSS_EMBEDDER, LINK_MODELS
     from blickwinkel.compare.soft_alignment import WordEncoder
-    from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_LINK_EMBEDDER, DEFAULT_MAX_FILE_BYTES
+    from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_LINK_EMBEDDER, DEFAULT_MAX_FILE_BYTES, WITH_WORDS
     from blickwinkel.embed import Embedder, get_embedder
     from blickwinkel.embed.kept import VectorStore, kept
     from blickwinkel.errors import BlickwinkelError, ComparisonError, EmbedderError, Errors, IngestError
@@ -113,6 +113,7 @@ def second_embedder_of(link_embedder: str) -> tuple[Embedder | None, frozenset[s
     """The second embedder of the ``link_embedder`` setting and the languages whose pairs it scores
     (None: every language): ``auto`` is e5 for :data:`SECOND_LANGUAGES`. Created, not loaded: e5
     loads only when a pair of those languages is uncertain."""
+    link_embedder = link_embedder.removesuffix(WITH_WORDS)
     if not link_embedder:
         return None, None
     if link_embedder == "auto":
@@ -122,10 +123,11 @@ def second_embedder_of(link_embedder: str) -> tuple[Embedder | None, frozenset[s
 
 def word_encoder_of(link_embedder: str) -> WordEncoder | None:
     """The contextual word vectors of the soft word alignment (:mod:`blickwinkel.compare.soft_alignment`)
-    when a shipped link model reads it and a link embedder is set (``link_embedder`` empty: the link
-    model reads USE's parts alone, as before); None otherwise. Created, not loaded: the encoder loads
-    only when a candidate pair is uncertain."""
-    if not link_embedder or all(m.soft_step == (0.0, 0.0) for m in LINK_MODELS.values()):
+    when the ``link_embedder`` setting asks for it (``auto+words``, ``e5+words``) and a shipped link
+    model reads it; None otherwise. Created, not loaded: the encoder loads only when a candidate pair
+    is uncertain. Off by default: it raised the tuning half's links but made the ten-article German
+    benchmark story's comparison take a third more CPU (docs/data-sources.md, "Link model")."""
+    if not link_embedder.endswith(WITH_WORDS) or all(m.soft_step == (0.0, 0.0) for m in LINK_MODELS.values()):
         return None
     from blickwinkel.embed.word_vectors import E5WordVectors
 

@@ -126,7 +126,9 @@ def test_e5_word_vectors_refuse_a_layer_the_model_lacks() -> None:
     assert E5WordVectors()([]) == []
 
 
-def test_no_word_encoder_while_no_shipped_model_reads_the_part(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_word_encoder_only_when_the_setting_asks_and_a_model_reads_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from dataclasses import replace
 
     from blickwinkel.compare.link_weights import LINK_MODELS
@@ -134,9 +136,21 @@ def test_no_word_encoder_while_no_shipped_model_reads_the_part(monkeypatch: pyte
 
     for name, model in list(LINK_MODELS.items()):
         monkeypatch.setitem(LINK_MODELS, name, replace(model, soft_step=(0.0, 0.0)))
-    assert word_encoder_of("auto") is None
+    assert word_encoder_of("auto+words") is None
     monkeypatch.setitem(
         LINK_MODELS, "same_language", replace(LINK_MODELS["same_language"], soft_step=(-1.0, 2.0))
     )
-    assert word_encoder_of("auto") is not None
-    assert word_encoder_of("") is None
+    assert word_encoder_of("auto+words") is not None and word_encoder_of("e5+words") is not None
+    assert word_encoder_of("auto") is None and word_encoder_of("") is None  # the default: off
+
+
+def test_the_setting_names_the_soft_alignment_after_the_embedder() -> None:
+    from blickwinkel.config import load_settings
+    from blickwinkel.errors import ConfigError
+    from blickwinkel.pipeline import second_embedder_of
+
+    assert load_settings({"link_embedder": "auto+words"}).link_embedder == "auto+words"
+    with pytest.raises(ConfigError, match="soft word alignment"):
+        load_settings({"link_embedder": "none+words"})
+    second, languages = second_embedder_of("auto+words")
+    assert second is not None and second.name == "e5" and languages == frozenset({"en"})

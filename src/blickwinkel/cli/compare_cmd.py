@@ -34,7 +34,8 @@ LinkEmbedderOption = Annotated[
     str | None,
     typer.Option(
         help="Second embedder the link model reads for uncertain pairs: auto (e5 for English pairs), "
-        "e5 (every language, slower) or none."
+        "e5 (every language, slower) or none; auto+words or e5+words add the soft word alignment of the "
+        "pairs still uncertain (more links, more CPU)."
     ),
 ]
 

@@ -70,6 +70,7 @@ LINK_MODELS: dict[str, LinkModel] = {
         ),
         intercept=-4.6848,
         shift=0.0,
+        soft_step=(-9.5266, 12.4819),
         coefficients=(
             1.3461,
             2.002,
@@ -100,6 +101,7 @@ LINK_MODELS: dict[str, LinkModel] = {
         ),
         intercept=-4.6462,
         shift=0.25,
+        soft_step=(-0.81, 1.2124),
         coefficients=(
             0.0,
             0.7554,
@@ -127,6 +129,7 @@ LINK_MODELS: dict[str, LinkModel] = {
         ),
         intercept=-5.4602,
         shift=0.0,
+        soft_step=(-24.5065, 33.0814),
         coefficients=(
             1.545,
             4.998,
