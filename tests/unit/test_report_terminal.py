@@ -264,3 +264,23 @@ def test_a_german_report_says_every_heading_and_reason_in_german() -> None:
     console = Console(width=200, record=True, color_system=None, file=io.StringIO())
     console.print(render_terminal(comparison))  # English unless asked (the CLI asks by its setting)
     assert "⚠ quantity: Pendler: '40' in A vs '60' in B" in console.export_text()
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("de", "⚠ Zahl bei gleichem Wortlaut: „40“ in A gegenüber „60“ in B"),
+        ("en", "⚠ quantity: number in the same wording: '40' in A vs '60' in B"),
+    ],
+)
+def test_a_reason_opening_with_its_kind_says_it_once(language: str, line: str) -> None:
+    # a German report printed "⚠ Zahl: Zahl bei gleichem Wortlaut: …"
+    reason = "number in the same wording: '40' in tagesblatt-1 vs '60' in rundfunk-1"
+    comparison = replace(
+        build_comparison(), conflicts=[Conflict("c1", "quantity", "f2", ("a3", "b3"), (40.0, 60), reason)]
+    )
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison, language=language))
+    text = console.export_text()
+    assert line in text
+    assert "Zahl: Zahl" not in text

@@ -151,3 +151,17 @@ def conflict_reason(
     sides = [statements[sid].article for sid in conflict.statements[:2] if sid in statements]
     german = _german(conflict.reason, conflict.kind, *sides) if len(sides) == 2 else None
     return german_days(_german_quotes(labelled_reason(german or conflict.reason, labels)))
+
+
+def headed_reason(
+    conflict: Conflict, statements: Mapping[str, Statement], labels: Mapping[str, str], language: str = "en"
+) -> tuple[str, str]:
+    """A conflict's line as a list shows it: its head and the rest, "date" and "'on Monday' …", the
+    kind said once. A reason that opens with the kind ("date: …") or whose head opens with the kind's
+    word ("Zahl bei gleichem Wortlaut: …") is its own head; any other is headed by its kind."""
+    kind = texts(language).get(f"kind_{conflict.kind}", conflict.kind)
+    reason = conflict_reason(conflict, statements, labels, language)
+    head, colon, rest = reason.partition(": ")
+    if colon and head.split(" ", 1)[0] == kind:
+        return head, rest
+    return kind, reason

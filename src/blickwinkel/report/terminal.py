@@ -20,7 +20,7 @@ from blickwinkel.report.labels import (
     voice_counts,
     voice_wording,
 )
-from blickwinkel.report.reasons import conflict_reason, link_reason
+from blickwinkel.report.reasons import headed_reason, link_reason
 from blickwinkel.report.texts import TEXTS, counted_in, report_language, texts
 from blickwinkel.text.pointers import without_pointers
 from blickwinkel.text.titles import shown_title, title_from_text
@@ -159,10 +159,9 @@ def render_terminal(
     if not comparison.conflicts:
         parts.append(Text(f"  {words['no_conflicts_terminal']}", style="dim"))
     for c in comparison.conflicts:
-        kind = words.get(f"kind_{c.kind}", c.kind)
+        kind, reason = headed_reason(c, by_id, labels, language)
         line = Text(f"  ⚠ {kind}: ", style="bold red")
-        # A reason that opens with its kind ("date: 'am Montag' …") would print it twice.
-        line.append(conflict_reason(c, by_id, labels, language).removeprefix(f"{kind}: "))
+        line.append(reason)
         parts.append(line)
         for sid in c.statements:
             s = by_id[sid]
