@@ -22,10 +22,12 @@ from blickwinkel.errors import ConfigError, Errors
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 REPORT_LANGUAGES = ("auto", "de", "en")
-# A link_embedder setting ending in this adds the soft word alignment (compare/soft_alignment.py).
-WITH_WORDS = "+words"
 """What the ``report_language`` setting and ``compare --lang`` take: the languages of the reports'
 words (report/texts.py, a test checks they agree) and ``auto``, which chooses by the articles."""
+
+WITH_WORDS = "+words"
+"""A ``link_embedder`` setting ending in this (``auto+words``, ``e5+words``) adds the soft word
+alignment (compare/soft_alignment.py)."""
 
 
 def parse_networks(value: str | Iterable[str]) -> tuple[Network, ...]:
