@@ -162,3 +162,27 @@ def test_many_articles_are_named_before_they_are_compared(monkeypatch: pytest.Mo
     result = CliRunner().invoke(app, ["compare", str(EXAMPLE)], env={"COLUMNS": "300"})
     assert "warning: comparing 51 articles as one event; this takes minutes" in result.stderr
     assert "`blickwinkel stories`" in result.stderr
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_script_without_capitals_is_not_said_to_have_names_found_by_them(
+    language: str,
+) -> None:
+    from types import SimpleNamespace
+
+    from blickwinkel.report.labels import thin_languages_note
+
+    def article(id: str, code: str, text: str) -> SimpleNamespace:
+        return SimpleNamespace(article=SimpleNamespace(id=id, language=code, outlet=id, text=text))
+
+    # invented sentences: one in a script without capitals, one in a script with them
+    arabic = "وصل القطار إلى المحطة متأخرا بساعتين. قال السائق إن الطريق كان مغلقا."
+    polish = "Pociąg przyjechał na Dworzec Główny z opóźnieniem. Kierowca Jan Nowak mówi o korkach."
+    articles = [article("A", "ar", arabic), article("B", "ar", arabic), article("C", "pl", polish)]
+    note = thin_languages_note(SimpleNamespace(articles=articles), language) or ""  # type: ignore[arg-type]
+    if language == "en":
+        assert "in ar, which is written without capitals, it can only guess names" in note
+        assert "in pl it finds names by their capitals only" in note
+    else:
+        assert "in ar, das ohne Großbuchstaben geschrieben wird, kann es Namen nur raten" in note
+        assert "in pl findet es Namen nur an ihren Großbuchstaben" in note

@@ -281,34 +281,53 @@ def thin_languages_note(comparison: Comparison, language: str = "en") -> str | N
 
     names = comparison_labels(comparison, language)
     by_language: dict[str, list[str]] = {}
+    texts_of: dict[str, list[str]] = {}  # to tell a script without capitals
     for a in comparison.articles:
         code = (a.article.language or "").lower()[:2]
         if code and unread(code):
             by_language.setdefault(code, []).append(names[a.article.id])
+            texts_of.setdefault(code, []).append(getattr(a.article, "text", ""))
     if not by_language:
         return None
     who = "; ".join(f"{', '.join(names)} ({code})" for code, names in sorted(by_language.items()))
-    by_gap: dict[tuple[str, ...], list[str]] = {}
+    by_gap: dict[tuple[tuple[str, ...], bool], list[str]] = {}
     for code in sorted(by_language):
-        by_gap.setdefault(unread(code), []).append(code)
+        by_gap.setdefault((unread(code), _without_capitals(texts_of.get(code, []))), []).append(code)
     german = language == "de"
     parts = []
-    for gap, languages in by_gap.items():
+    for (gap, caseless), languages in by_gap.items():
         codes = ", ".join(languages)
-        if len(gap) == len(READERS) and german:
+        rest_de = (
+            "und liest keine Sprecher, keine Daten, keine Anzahlen oder Beträge und keine Meinung: Fakten "
+            "werden nur nach Bedeutung und Wortlaut verknüpft, und eine andere Zahl ist nur zwischen zwei "
+            "gleich formulierten Aussagen ein Widerspruch"
+        )
+        rest_en = (
+            "and reads no speakers, no dates, no counts or amounts and no opinion, so facts are linked by "
+            "meaning and wording alone, and a different number is a conflict only between two statements "
+            "worded alike"
+        )
+        if len(gap) == len(READERS) and caseless and german:
+            parts.append(
+                f"in {codes}, das ohne Großbuchstaben geschrieben wird, kann es Namen nur raten (sein "
+                "Namensfinder lernte sie an deutschen Texten, in denen Namen groß geschrieben werden: er "
+                f"übersieht viele und hält manches Wort für einen Namen), {rest_de}"
+            )
+        elif len(gap) == len(READERS) and caseless:
+            parts.append(
+                f"in {codes}, which is written without capitals, it can only guess names (its name finder "
+                "learnt them from German text, where names are written with capitals: it misses many and "
+                f"takes some other words for names), {rest_en}"
+            )
+        elif len(gap) == len(READERS) and german:
             parts.append(
                 f"in {codes} findet es Namen nur an ihren Großbuchstaben, so wie sie geschrieben stehen "
-                "(eine Person in zwei grammatischen Fällen sind zwei Namen), und liest keine Sprecher, keine "
-                "Daten, keine Anzahlen oder Beträge und keine Meinung: Fakten werden nur nach Bedeutung und "
-                "Wortlaut verknüpft, und eine andere Zahl ist nur zwischen zwei gleich formulierten Aussagen "
-                "ein Widerspruch"
+                f"(eine Person in zwei grammatischen Fällen sind zwei Namen), {rest_de}"
             )
         elif len(gap) == len(READERS):
             parts.append(
                 f"in {codes} it finds names by their capitals only, as written (one person in two "
-                "grammatical cases is two names), and reads no speakers, no dates, no counts or amounts and "
-                "no opinion, so facts are linked by meaning and wording alone, and a different number is a "
-                "conflict only between two statements worded alike"
+                f"grammatical cases is two names), {rest_en}"
             )
         elif german:
             parts.append(
@@ -333,6 +352,14 @@ _READERS_DE = {
     "counts or amounts": "Anzahlen oder Beträge",
     "opinion": "Meinung",
 }
+
+
+def _without_capitals(texts: Sequence[str]) -> bool:
+    """Whether these texts are written in a script without capitals (Arabic, Hebrew, Chinese, …): most
+    of their letters are neither capital nor small. False when there is no text to tell by."""
+    letters = [c for text in texts for c in text if c.isalpha()]
+    cased = sum(c.isupper() or c.islower() for c in letters)
+    return bool(letters) and cased * 2 < len(letters)
 
 
 def _listed(items: Sequence[str], joiner: str) -> str:
