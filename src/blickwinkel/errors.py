@@ -458,6 +458,10 @@ class Errors(metaclass=_ErrorsWithCodes):
         "feed entries with a link but no text of their own, not fetched: {count} of {total} ({shown}); "
         "give their addresses as URLs to compare them"
     )
+    W032 = (
+        "The search {query!r} has no word to find: it takes words, every one of which must match; "
+        "AND, OR, NOT, NEAR, quotes and signs are no operators here"
+    )
 
 
 def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) -> str:

@@ -829,3 +829,22 @@ def test_an_entity_page_links_to_its_stories_in_the_list(store: Store) -> None:
     page = _client(store).get("/entities/loc:old-mill", params={"lang": "en"})
     assert page.status_code == 200
     assert 'href="/?entity=loc%3Aold-mill&amp;lang=en">all in the story list</a>' in page.text
+
+
+def test_a_wait_that_is_no_number_is_said_to_be_no_number(client: TestClient) -> None:
+    # "?wait=nan" was refused as if it were over the limit ("must be ≤ 3600")
+    for value in ("nan", "inf"):
+        error = assert_error(client.get("/api/v1/stories/1", params={"wait": value}), 422, "invalid")
+        assert error["field"] == "wait" and "finite number" in error["message"]
+        assert "3600" not in error["message"]
+
+
+@pytest.mark.parametrize("query", ['AND OR NOT "', '"', " ", "-- * ()", "NOT NEAR"])
+def test_a_search_of_no_word_is_named_as_such(client: TestClient, query: str) -> None:
+    # an operator-only query listed articles (its words were searched as plain words)
+    for path in ("/api/v1/articles", "/api/v1/stories", "/api/v1/search"):
+        error = assert_error(client.get(path, params={"q": query}), 422, "invalid")
+        assert error["field"] == "q" and "[W032]" in error["message"] and "no word" in error["message"]
+    # words are searched as before, an operator word among them too
+    assert client.get("/api/v1/articles", params={"q": "kiln AND brackwell"}).status_code == 200
+    assert client.get("/api/v1/articles", params={"q": ""}).status_code == 200  # no filter

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from blickwinkel.errors import StoreError
 from blickwinkel.store._engine import default_url, resolve_url
-from blickwinkel.store._search import MARK_END, MARK_START
+from blickwinkel.store._search import MARK_END, MARK_START, has_words
 from blickwinkel.store._store import Store, open_store, store_file_exists
 from blickwinkel.store.records import (
     AddResult,
@@ -42,6 +42,7 @@ __all__ = [
     "StoryChoice",
     "StorySummary",
     "default_url",
+    "has_words",
     "open_store",
     "resolve_url",
     "store_file_exists",

@@ -33,6 +33,16 @@ def terms(query: str) -> list[str]:
     return _WORD.findall(query.lower())[:_MAX_TERMS]
 
 
+# The operators of FTS5 and of search boxes, written as operators are: in capitals.
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
+def has_words(query: str) -> bool:
+    """Whether ``query`` gives a word to find: not only spaces, quotes and signs, nor only operators
+    in capitals ("AND OR NOT"), which the search would take as plain words."""
+    return any(word not in _OPERATORS for word in _WORD.findall(query))
+
+
 def word_forms(term: str) -> tuple[str | None, tuple[str, ...]]:
     """How ``term`` may match: the beginnings a matching word may have (the word and its dictionary
     forms in German and English, letters only, at least four of them), and the word to match whole

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from blickwinkel.errors import ApiError, Errors, IngestError
 from blickwinkel.report.labels import comparison_notes
-from blickwinkel.store import Page, Store, StoreError, StorySummary
+from blickwinkel.store import Page, Store, StoreError, StorySummary, has_words
 from blickwinkel.store.outlet_profiles import outlet_profiles
 from blickwinkel.web import answers
 from blickwinkel.web.cached_reads import keep_answer
@@ -85,7 +85,16 @@ async def listing_filters(  # async: no trip to the thread pool for building a s
     q: Text = None,
 ) -> ListingFilters:
     check_dates(since, until)
+    if q:
+        check_search(q)
     return ListingFilters(since, until, language, outlet, entity, q)
+
+
+def check_search(q: str) -> None:
+    """422 for a search of no word (quotes, signs, operators only): it found nothing, or every article
+    with the operators' words, and said nothing of why."""
+    if not has_words(q):
+        raise ApiError(422, Errors.W032.format(query=q), code="invalid", field="q")
 
 
 def check_dates(since: dt.date | None, until: dt.date | None) -> None:
@@ -203,6 +212,7 @@ Wait = Annotated[
     Query(
         ge=0,
         le=3600,
+        allow_inf_nan=False,
         description=(
             "Seconds to wait at most for a comparison not yet computed (0: answer at once). Then the "
             "answer is 202 with the story and its articles, `comparison` null, `comparison_pending` "
@@ -306,6 +316,7 @@ def search(
     ],
     limit: Annotated[int, Query(ge=1, le=200, description="Most hits (1–200), best first.")] = 20,
 ) -> dict[str, Any]:
+    check_search(q)
     hits = _store(request).search(q, limit=limit)
     return {
         "items": [
