@@ -3,6 +3,8 @@ hand-made vectors."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -154,3 +156,25 @@ def test_the_setting_names_the_soft_alignment_after_the_embedder() -> None:
         load_settings({"link_embedder": "none+words"})
     second, languages = second_embedder_of("auto+words")
     assert second is not None and second.name == "e5" and languages == frozenset({"en"})
+
+
+def test_sentences_met_again_are_not_encoded_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from blickwinkel.embed import word_vectors
+
+    calls: list[int] = []
+
+    class Encoder:
+        def word_vectors(self, sentences: list[list[str]], layers: int) -> list[np.ndarray]:
+            calls.append(len(sentences))
+            return [np.ones((len(s), 4), dtype=np.float32) for s in sentences]
+
+    monkeypatch.setattr(word_vectors, "shared_encoder", lambda layers: Encoder())
+    monkeypatch.setattr(word_vectors, "_kept", OrderedDict())
+    monkeypatch.setattr(word_vectors, "KEPT_SENTENCES", 2)
+    encode = word_vectors.E5WordVectors()
+    first = encode([["the", "ferry"], ["a", "storm"], ["the", "ferry"]])
+    assert calls == [2] and len(first) == 3 and np.allclose(np.linalg.norm(first[0], axis=1), 1.0)
+    encode([["a", "storm"], ["new", "words", "here"]])
+    assert calls == [2, 1]  # only the new sentence
+    encode([["the", "ferry"]])  # pushed out: at most two kept
+    assert calls == [2, 1, 1]

@@ -5,6 +5,8 @@ tagger and the e5 embedder share), rows L2-normalised."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
@@ -14,6 +16,11 @@ from blickwinkel.analyse.token_vectors import LAYERS, FloatArray, shared_encoder
 # The layer whose hidden states the soft word alignment compares: chosen by ROC AUC of the part alone
 # on our own stories and the SemEval pairs (scripts/explore_soft_alignment.py; docs/data-sources.md).
 WORD_LAYER = 12
+# Sentences whose vectors the process keeps (least recently used out first): a story compared again
+# (watch, the web service) asks for most of the same statements. About 30 kB a sentence of 20 words.
+KEPT_SENTENCES = 2_000
+_kept: OrderedDict[tuple[int, tuple[str, ...]], FloatArray] = OrderedDict()
+_kept_lock = threading.Lock()
 
 
 class E5WordVectors:
@@ -26,12 +33,21 @@ class E5WordVectors:
         self.name = f"e5-words{layer}"
 
     def __call__(self, sentences: Sequence[Sequence[str]]) -> list[FloatArray]:
-        if not sentences:
-            return []
-        raw = shared_encoder(self.layer).word_vectors(sentences, self.layer)
-        out = []
-        for rows in raw:
-            norms = np.linalg.norm(rows, axis=1, keepdims=True)
-            norms[norms == 0] = 1.0
-            out.append((rows / norms).astype(np.float32))
-        return out
+        """One unit vector per word of each sentence; sentences met lately in this process are not
+        encoded again (:data:`KEPT_SENTENCES`)."""
+        keys = [(self.layer, tuple(words)) for words in sentences]
+        with _kept_lock:
+            found = {k: _kept[k] for k in keys if k in _kept}
+            for k in found:
+                _kept.move_to_end(k)
+        missing = list(dict.fromkeys(k for k in keys if k not in found))
+        if missing:
+            raw = shared_encoder(self.layer).word_vectors([list(k[1]) for k in missing], self.layer)
+            with _kept_lock:
+                for key, rows in zip(missing, raw, strict=True):
+                    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+                    norms[norms == 0] = 1.0
+                    found[key] = _kept[key] = (rows / norms).astype(np.float32)
+                while len(_kept) > KEPT_SENTENCES:
+                    _kept.popitem(last=False)
+        return [found[k] for k in keys]
