@@ -192,6 +192,13 @@ def test_json_record_with_bracketed_reader_inserts() -> None:
         ("Zum Thema Migration sagte der Minister nichts.", None),
         ("Der Verlag verschickt seinen Newsletter an 20.000 Leser.", None),
         ("Will er bleiben? Nein.", None),
+        # a live entry's time line, kept as a credit before its entry (not a subheading, no statement)
+        ("10:15 Uhr", "credit"),
+        ("09.41 BST", "credit"),
+        ("9:41am", "credit"),
+        ("Heute, 11:02 Uhr", "credit"),
+        ("Um 10:15 Uhr schloss die Fähre.", None),
+        ("3.5 million", None),
         ("By the end of the week the bridge was open again.", None),
     ],
 )
@@ -630,3 +637,43 @@ def test_caption_pointers_are_no_facts() -> None:
 )
 def test_a_sentence_that_mentions_the_picture_stays_article_text(text: str) -> None:
     assert boilerplate_kind(text) is None
+
+
+LIVE_PAGE = """<!doctype html><html lang="en"><head><title>Gale at Osterlin: live</title></head><body>
+<main><article><h1>Gale at Osterlin: live</h1>
+<p class="standfirst">A gale has shut the small harbour of Osterlin for the whole of the day.</p>
+<div class="live-blog">
+<div class="block"><p class="block-time"><time datetime="2031-05-02T09:41:00Z">09.41 BST</time></p>
+<div class="block-elements"><p>The ferry line cancelled every crossing from Osterlin until the evening.</p>
+<p>Travellers were asked to look at the line's page before they set out.</p></div></div>
+<div class="block"><time datetime="2031-05-02T08:15:00Z">08:15</time>
+<h2>Road shut</h2><p>A fallen oak blocked the coast road north of the harbour early on Friday.</p></div>
+<div class="block"><p class="entry-time"><strong>07:50</strong></p>
+<p>Gusts reached the pier before dawn and the harbour master closed the quay.</p></div>
+</div></article></main></body></html>"""
+
+
+def test_a_live_page_keeps_each_entry_s_time_before_the_entry() -> None:
+    # the times of a live page's entries (a <time> each, or a time line) were lost or became subheadings
+    article = read_text(LIVE_PAGE, source="live.html", fmt="html")
+    blocks = [(b.kind, article.text[b.start : b.end]) for b in article.blocks]
+    times = [text for kind, text in blocks if kind == "credit"]
+    assert times == ["09.41 BST", "08:15", "07:50"]
+    texts = [text for _, text in blocks]
+    assert texts.index("09.41 BST") + 1 == texts.index(
+        "The ferry line cancelled every crossing from Osterlin until the evening."
+    )
+    assert texts.index("07:50") + 1 == texts.index(
+        "Gusts reached the pier before dawn and the harbour master closed the quay."
+    )
+    assert not any(kind == "subheading" and text[:1].isdigit() for kind, text in blocks)
+    # the times are no statements
+    assert all(not s.text[:1].isdigit() for s in split_statements(article))
+
+
+def test_a_single_time_element_of_an_article_is_not_taken_for_a_live_entry() -> None:
+    page = LIVE_PAGE.replace('<time datetime="2031-05-02T08:15:00Z">08:15</time>', "").replace(
+        '<p class="entry-time"><strong>07:50</strong></p>', ""
+    )
+    article = read_text(page, source="one.html", fmt="html")
+    assert "09.41" not in article.text

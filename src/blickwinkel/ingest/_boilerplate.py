@@ -232,6 +232,15 @@ _DATELINE = (
     r"[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})"
 )
 _DATELINE_PIECE = re.compile(rf"^{_DATELINE}\s*[.:–—-]?$")
+# A live page's entry time, the whole piece: "10:15 Uhr", "09.41 BST", "9:41am", "Heute, 11:02 Uhr".
+# Kept as a credit before its entry (ingest/html.py keeps a live page's <time> elements as lines): a
+# time alone says nothing, and as a subheading it was read as a statement (fifteenth session).
+ENTRY_TIME = (
+    r"(?:(?:heute|gestern|today|yesterday|\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?),?\s+)?"
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?(?:uhr|h|am|pm|a\.m\.|p\.m\.))?"
+    r"(?:\s?(?:gmt|bst|utc|cet|cest|mez|mesz|est|edt|pst|pdt|et|pt))?"
+)
+_ENTRY_TIME_PIECE = re.compile(rf"^{ENTRY_TIME}$", _I)
 _LEADING_DATELINE = re.compile(rf"^{_DATELINE}\s*(?:[.:]|[–—-]|\s)\s*(?=(?-i:[A-ZÄÖÜ\"„“0-9]))")
 _FOLLOW = re.compile(
     # "For more news on the storm, follow @reporter on Twitter": the lead-in names the topic only.
@@ -504,6 +513,7 @@ def boilerplate_kind(text: str) -> BoilerplateKind | None:
         or is_photo_credit(stripped)
         or _WIRE_PHOTO_CREDIT.match(stripped)
         or _DATELINE_PIECE.match(stripped)
+        or _ENTRY_TIME_PIECE.match(stripped)
         or is_source_credit(stripped)
         or is_picture_pointer(stripped)
     ):

@@ -27,7 +27,7 @@ from blickwinkel.ingest._blocks import (
     plain_pieces,
     quote_piece,
 )
-from blickwinkel.ingest._boilerplate import byline_names
+from blickwinkel.ingest._boilerplate import ENTRY_TIME, byline_names
 from blickwinkel.ingest._consent import is_consent_wall
 from blickwinkel.ingest._dates import parse_date_value
 from blickwinkel.ingest._json_ld import JsonLdArticle, json_ld_article
@@ -55,7 +55,7 @@ def read_html(text: str, *, source: str, stem: str) -> ReadResult:
         raise IngestError(source, Errors.I058.format(count=teasers))
     # Tables are left out (scores, timetables, data boxes), unless the article itself is laid out in
     # one: an older site's page in a layout table had "no article text found".
-    page = attributed_quotes(text)
+    page = entry_times(attributed_quotes(text))
     summary = standfirst(text)
     doc, pieces = _extracted(page, source, tables=False, standfirst=summary)
     if doc is not None:
@@ -222,6 +222,20 @@ def _letters(text: str) -> str:
 MAX_QUOTE_REGION = 20_000
 MAX_QUOTE_REGIONS = 200
 MAX_SPEAKER_CHARS = 160
+# A live page's entry time: a <time> element holding a clock time alone ("09.41 BST", "10:15 Uhr").
+_TIME_ELEMENT = re.compile(rf"<time\b[^<>]{{0,400}}>\s*({ENTRY_TIME})\s*</time\s*>", re.IGNORECASE)
+MIN_ENTRY_TIMES = 2
+
+
+def entry_times(page: str) -> str:
+    """The page with each live entry's ``<time>`` as a paragraph of its own, which the reader keeps
+    as a credit line before the entry (the extraction drops ``<time>``, and the entries' times were
+    lost). Only a page of two or more such times is a live page; an article's one time is its date."""
+    if len(_TIME_ELEMENT.findall(page)) < MIN_ENTRY_TIMES:
+        return page
+    return _TIME_ELEMENT.sub(lambda m: f"<p>{m.group(1)}</p>", page)
+
+
 _QUOTE_OPEN = re.compile(r"<(figure|blockquote)\b", re.IGNORECASE)
 _DASHES = "—–―-‒ \t\n"
 
