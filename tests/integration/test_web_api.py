@@ -848,3 +848,11 @@ def test_a_search_of_no_word_is_named_as_such(client: TestClient, query: str) ->
     # words are searched as before, an operator word among them too
     assert client.get("/api/v1/articles", params={"q": "kiln AND brackwell"}).status_code == 200
     assert client.get("/api/v1/articles", params={"q": ""}).status_code == 200  # no filter
+
+
+def test_the_search_page_says_a_search_of_no_word_has_none(client: TestClient) -> None:
+    # the page listed the articles holding the operator words
+    page = " ".join(client.get("/search", params={"q": "AND OR NOT", "lang": "en"}).text.split())
+    assert "Give words to search for" in page and 'class="hits"><li>' not in page.replace("\n", "")
+    german = client.get("/search", params={"q": '"', "lang": "de"}).text
+    assert "Geben Sie Wörter ein" in german

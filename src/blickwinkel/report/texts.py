@@ -163,6 +163,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "results": ("results", "Treffer"),
     "results_one": ("result", "Treffer"),
     "no_results": ("Nothing found.", "Nichts gefunden."),
+    "no_search_words": (
+        "Give words to search for: every word must match; AND, OR, NOT and quotes are no operators here.",
+        "Geben Sie Wörter ein, nach denen gesucht wird: jedes muss vorkommen; AND, OR, NOT und "
+        "Anführungszeichen sind hier keine Operatoren.",
+    ),
     "more_results": (
         "the first {n}; more articles match: narrow the search with more words",
         "die ersten {n}; weitere Artikel passen: grenzen Sie die Suche mit mehr Wörtern ein",

@@ -19,7 +19,7 @@ from blickwinkel.ingest import is_feed_document
 from blickwinkel.report.html import safe_url
 from blickwinkel.report.labels import date_shown, idsafe
 from blickwinkel.report.texts import counted_in
-from blickwinkel.store import MARK_END, MARK_START, StoreError
+from blickwinkel.store import MARK_END, MARK_START, StoreError, has_words
 from blickwinkel.store.outlet_profiles import outlet_profiles
 from blickwinkel.web.api import PENDING_RETRY_SECONDS, Id, check_dates, moved_story, run_compare
 from blickwinkel.web.cached_reads import keep_answer
@@ -240,8 +240,11 @@ def entity_page(request: Request, key: str) -> Response:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> Response:
     # One more than shown: "50 results" of a search that matched 67 read as if there were 50.
+    if q.strip() and not has_words(q):  # quotes, signs, operators only: the page says so (W032)
+        return render(request, "search.html", q=q, hits=[], more=False, no_words=True)
     hits = state(request).store.search(q, limit=SEARCH_HITS + 1) if q.strip() else []
-    return render(request, "search.html", q=q, hits=hits[:SEARCH_HITS], more=len(hits) > SEARCH_HITS)
+    more = len(hits) > SEARCH_HITS
+    return render(request, "search.html", q=q, hits=hits[:SEARCH_HITS], more=more, no_words=False)
 
 
 @router.get("/outlets", response_class=HTMLResponse)
