@@ -380,7 +380,9 @@ Jair Luiz Dilma Cristina Javier Mauricio Gustavo Evo Nicolás Hugo Andrés Manue
 # of the same name under another ("Wien" was Vienna's Land, "Vienna" the city; "Genf" the canton,
 # "Geneva" the city; "Kyiv" the region, "Kiew" the city), the other names take the city's key. The
 # German city-states keep their Land's key in every language ("Hambourg" as "Hamburg"). Key, then
-# the names separated by "|" (German, English, French, and the city's own where the sources have it).
+# the names separated by "|" (German, English, French, and the city's own where the sources have it;
+# the fifteenth session added Spanish and Italian ones, and capitals the build had dropped because HanTa
+# guessed their unknown names to be German common nouns: "Prague", "Tehran"), from general knowledge.
 CITY_KEYS = """
 loc:vienna|Wien|Vienna|Vienne
 loc:geneva|Genf|Geneva|Genève
@@ -405,11 +407,23 @@ loc:khartoum|Khartum|Khartoum
 loc:chisinau|Chisinau|Chișinău
 loc:warsaw|Warschau|Warsaw|Varsovie
 loc:copenhagen|Kopenhagen|Copenhagen|Copenhague
-loc:venice|Venedig|Venice|Venise
 loc:basel|Basel|Bâle
 loc:frankfurt-am-main|Frankfurt|Frankfurt am Main|Francfort
 loc:de-hh|Hamburg|Hambourg
 loc:de-hb|Bremen|Brême
+loc:prague|Prag|Prague|Praga|Praha
+loc:tehran|Teheran|Tehran|Téhéran|Teherán
+loc:jerusalem|Jerusalem|Jérusalem|Jerusalén|Gerusalemme
+loc:kabul|Kabul|Kaboul
+loc:cairo|Kairo|Cairo|Le Caire|El Cairo|Il Cairo
+loc:athens|Athen|Athens|Athènes|Atenas|Atene
+loc:florence|Florenz|Florence|Firenze
+loc:sevilla|Sevilla|Seville|Séville|Siviglia
+loc:liege|Lüttich|Liège|Luik
+loc:antwerp|Antwerpen|Antwerp|Anvers|Amberes|Anversa
+loc:the-hague|Den Haag|The Hague|La Haye|La Haya|L'Aia
+loc:krakow|Krakau|Kraków|Krakow|Cracovie|Cracovia
+loc:venice|Venedig|Venice|Venise|Venecia|Venezia
 """
 
 

@@ -171,6 +171,16 @@ def test_keys_unified_across_articles_and_languages() -> None:
         ("Hannover", "Hanover"),
         ("München", "Munich"),
         ("Köln", "Cologne"),
+        ("Prag", "Prague", "Praga"),
+        ("Teheran", "Tehran", "Téhéran"),
+        ("Jerusalem", "Jérusalem", "Gerusalemme"),
+        ("Kabul", "Kaboul"),
+        ("Athen", "Athens", "Athènes", "Atene"),
+        ("Florenz", "Florence", "Firenze"),
+        ("Sevilla", "Seville", "Séville"),
+        ("Lüttich", "Liège"),
+        ("Antwerpen", "Antwerp", "Anvers"),
+        ("Venedig", "Venice", "Venezia"),
     ],
 )
 def test_a_city_has_one_key_in_every_language(names: tuple[str, ...]) -> None:
