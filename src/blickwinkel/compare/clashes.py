@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -36,6 +36,7 @@ __all__ = [
     "spans_of",
     "tallies",
     "tally_conflict",
+    "told_near_midnight_or_in_a_zone",
     "typographic_form",
     "weekday_conflict",
 ]
@@ -149,13 +150,14 @@ _FRAMED_AFTER = re.compile(
     re.IGNORECASE,
 )
 # The clause of a weekday ends at punctuation or a joining word; a future in it ("will be reopened
-# on Sunday", "soll am Montag fahren") is a moment still to come, not the day of a past event.
+# on Sunday", "soll am Montag fahren") is a moment still to come, not the day of a past event; so is
+# the day something was planned for ("das für Mittwoch geplante Konzert", inflected or not).
 _CLAUSE_END = re.compile(
     r"[,;:()]|\s[-–—]\s|\b(?:when|while|who|which|after|before|als|wenn|nachdem|bevor)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|due\s+to|set\s+to|expected\s+to|scheduled|planned|wird|werden|"
-    r"soll|sollen|geplant)\b",
+    r"soll|sollen|(?:geplant|angesetzt|vorgesehen)(?:e[nmrs]?)?)\b",
     re.IGNORECASE,
 )
 
@@ -226,6 +228,28 @@ def _near_midnight(s: Statement, found: Found) -> bool:
     at = found.start - s.start
     around = typographic_form(s.text[max(0, at - 15) : at + len(found.text) + 10])
     return _MIDNIGHT.search(around) is not None
+
+
+# A time zone named beside a moment: "2 Uhr MESZ", "1 a.m. GMT", "local time", "deutscher Zeit". Our own
+# list of the zones and phrases news uses (chosen while reading unlabelled coverage, fifteenth session).
+_TIME_ZONE = re.compile(
+    r"\b(?:MEZ|MESZ|CET|CEST|GMT|UTC|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|Ortszeit|"
+    r"(?:local|German|Eastern|Central|Pacific|Mountain|British|European|Moscow|Beijing|Tokyo)\s+time|"
+    r"(?:deutscher|mitteleuropäischer|MEZ|Moskauer|amerikanischer|US-Ostküsten|Ostküsten|unserer)\s+Zeit)\b"
+)
+# Clock times from 20:00 to 06:00 (minutes after midnight) may fall on the next or the previous day in
+# another time zone. Set by hand.
+NIGHT_FROM, NIGHT_UNTIL = 20 * 60, 6 * 60
+
+
+def told_near_midnight_or_in_a_zone(s: Statement, day: Placed) -> bool:
+    """Whether a day the statement names may be another day elsewhere: a time zone is named, a clock
+    time falls in the night, or night words stand next to the day ("late on 22 October")."""
+    text = typographic_form(s.text)
+    at, end = day.start - s.start, day.end - s.start
+    if _TIME_ZONE.search(text) or _MIDNIGHT.search(text[max(0, at - 15) : end + 10]):
+        return True
+    return any(minutes >= NIGHT_FROM or minutes < NIGHT_UNTIL for minutes, _ in clock_times(s))
 
 
 # A side of the body or of a thing, followed by what it is the side of: "left wing", "rechten Vorderrad".
@@ -465,15 +489,20 @@ def figure_digits(s: Statement) -> set[str]:
     return {re.sub(r"\D", "", m.group()) for m in _FIGURE.finditer(typographic_form(s.text))}
 
 
+def _unpadded(runs: Iterable[str]) -> set[str]:
+    """Runs of digits without leading zeros: "Jan. 01" gives the day "Jan. 1" gives."""
+    return {run.lstrip("0") or "0" for run in runs}
+
+
 def _numbers(s: Statement) -> set[str]:
-    return set(re.findall(r"\d+", s.text))
+    return _unpadded(re.findall(r"\d+", s.text))
 
 
 def _same_figure(x: _Figure, a: Statement, y: _Figure, b: Statement) -> bool:
     """Two ways of writing what one figure says: the same numbers in another order ("June 14, 2025"
     and "14 June 2025", where the words before each are the same), or one a closer form of the other
     after a dash or slash ("320-400" is a kind of "320")."""
-    if set(x.groups) <= _numbers(b) and set(y.groups) <= _numbers(a):
+    if _unpadded(x.groups) <= _numbers(b) and _unpadded(y.groups) <= _numbers(a):
         return True
     qx, qy = _quantity_at(x, a), _quantity_at(y, b)
     if qx is not None and qy is not None and rounded_alike(qx, qy):
@@ -524,10 +553,10 @@ def local_figure_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | N
     by_context: dict[tuple[str, ...], list[_Figure]] = {}
     for y in fb:
         # a figure the other statement gives too, after whatever words ("elected head in 2006")
-        if y.digits not in digits_a and not set(y.groups) <= numbers_a:
+        if y.digits not in digits_a and not _unpadded(y.groups) <= numbers_a:
             by_context.setdefault(y.context, []).append(y)
     for x in fa:
-        if x.digits in digits_b or set(x.groups) <= numbers_b:
+        if x.digits in digits_b or _unpadded(x.groups) <= numbers_b:
             continue
         partners = [y for y in by_context.get(x.context, ()) if not _same_figure(x, a, y, b)]
         if partners:

@@ -7,6 +7,7 @@ can both be true do not clash, and a number the other article also states is abo
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from dataclasses import replace
 from blickwinkel.analyse.quantities import holds_phone_number
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import LOWER_BOUND, UPPER_BOUND, quantities_agree, rounded_alike
-from blickwinkel.compare.clashes import Found, typographic_form
+from blickwinkel.compare.clashes import Found, told_near_midnight_or_in_a_zone, typographic_form
 from blickwinkel.model import DateMention, Fact, Mention, Quantity, Statement
 from blickwinkel.text.months import month_numbers
 
@@ -356,7 +357,19 @@ def date_conflict(
     open_a, open_b = sorted(set(da) - set(db)), sorted(set(db) - set(da))
     if not open_a or not open_b:
         return None
-    return (da[open_a[0]], db[open_b[0]])
+    x, y = da[open_a[0]], db[open_b[0]]
+    if _one_day_apart(x, y) and (
+        told_near_midnight_or_in_a_zone(a, x) or told_near_midnight_or_in_a_zone(b, y)
+    ):
+        return None  # one moment, told in two time zones
+    return x, y
+
+
+def _one_day_apart(x: DateMention, y: DateMention) -> bool:
+    try:
+        return abs((dt.date.fromisoformat(x.value or "") - dt.date.fromisoformat(y.value or "")).days) == 1
+    except ValueError:
+        return False
 
 
 # A count given as of the moment of writing ("has raised $900 so far", "now holds 70 beds", "bisher"):
@@ -370,9 +383,11 @@ def date_conflict(
 # then the league's head", "damals") is a count as of a moment too: from the tune-only conflict files,
 # where two such counts of one thing were counts taken at two moments. "Left" that tells what befell
 # them ("300 homes were left without power", "left homeless", "left stranded") is no count of what is
-# left (eleventh session, our own reading of English usage; invented tests).
+# left (eleventh session, our own reading of English usage; invented tests). The German words count
+# inflected too ("der bisherige Höchstwert", "die derzeitigen Zahlen"; fifteenth session).
 _AS_OF_NOW = re.compile(
     r"\b(?:currently|so\s+far|now|already|to\s+date|since|bisher|bislang|derzeit|aktuell|zurzeit|momentan|"
+    r"(?:bisherig|derzeitig|aktuell|momentan)e[nmrs]?|"
     r"mittlerweile|inzwischen|seit|"
     r"by\s+(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:this|that|the)\s+(?:morning|afternoon|evening|night|time|end)|morning|noon|midday|evening|"
@@ -432,6 +447,11 @@ def day_of_month_conflict(a: Statement, b: Statement) -> tuple[Found, Found] | N
     )
     if month_a != month_b or (year_a and year_b and year_a != year_b):
         return None
+    (_, day_a), (_, day_b) = next(iter(da)), next(iter(db))
+    if abs(day_a - day_b) == 1 and (
+        told_near_midnight_or_in_a_zone(a, fa) or told_near_midnight_or_in_a_zone(b, fb)
+    ):
+        return None  # one moment, told in two time zones ("am 14. Mai um 2 Uhr MESZ" / "May 13")
     return fa, fb
 
 
