@@ -171,3 +171,89 @@ def test_a_count_called_the_one_so_far_is_a_running_count() -> None:
     assert as_of_now(said("Der bisherige Höchstwert lag bei 310 Besuchern am Tag."))
     assert as_of_now(said("Die derzeitigen Zahlen zeigen 40 freie Betten."))
     assert not as_of_now(said("Am Sonntag kamen 310 Besucher in den Stadtpark."))
+
+
+def test_a_figure_that_counts_how_many_more_is_no_count_of_the_whole() -> None:
+    from blickwinkel.compare.counted_values import counted
+
+    def counting(text: str, figure: str, value: float, unit: str, language: str = "de") -> Statement:
+        s = said(text, "a", language)
+        at = text.index(figure)
+        return replace(s, quantities=(replace(qty(figure, value, unit), start=at, end=at + len(figure)),))
+
+    assert (
+        counted(
+            counting(
+                "Im Mai kamen 800 mehr Besucher in den Stadtpark als im April.",
+                "800 mehr Besucher",
+                800,
+                "Besucher",
+            )
+        )
+        == []
+    )
+    assert (
+        counted(
+            counting(
+                "In May, 2 million fewer passengers crossed by ferry.",
+                "2 million fewer passengers",
+                2e6,
+                "passenger",
+                "en",
+            )
+        )
+        == []
+    )
+    whole = counting(
+        "Im Mai kamen 800 Besucher mehr als erwartet in den Stadtpark.", "800 Besucher", 800, "Besucher"
+    )
+    assert [q.value for q in counted(whole)] == [800]
+
+
+def test_a_figure_one_copy_calls_the_count_by_now_is_a_later_count() -> None:
+    from tests.unit.test_conflicts import conflicts_of
+
+    assert not conflicts_of(
+        "Damit sind in Lindenau 1.210 Fälle bestätigt, teilte das Gesundheitsamt mit.",
+        "Damit sind in Lindenau mittlerweile 1.480 Fälle bestätigt, teilte das Gesundheitsamt mit.",
+    )
+    found = conflicts_of(
+        "Damit sind in Lindenau 1.210 Fälle bestätigt, teilte das Gesundheitsamt mit.",
+        "Damit sind in Lindenau 1.480 Fälle bestätigt, teilte das Gesundheitsamt mit.",
+    )
+    assert [f.split(":")[0] for f in found] == ["quantity"], found
+
+
+def test_the_outlet_a_quote_was_told_to_is_no_actor_in_the_speakers_place() -> None:
+    from tests.unit.test_conflicts import conflicts_of
+
+    quote = "„Die Fähre fährt erst wieder, wenn der Pegel am Steg sinkt“, "
+    found = conflicts_of(
+        quote + "sagte er dem Stadtboten.",
+        quote + "so Weber.",
+        {"entities": (ent("Stadtboten", "org:stadtbote", "ORG"),)},
+        {"entities": (ent("Weber", "per:weber", "PER"),)},
+    )
+    assert not [f for f in found if f.startswith("actor")], found
+    found = conflicts_of(
+        quote + "sagte Roth dem Stadtboten.",
+        quote + "sagte Weber dem Stadtboten.",
+        {"entities": (ent("Roth", "per:roth", "PER"), ent("Stadtboten", "org:stadtbote", "ORG"))},
+        {"entities": (ent("Weber", "per:weber", "PER"), ent("Stadtboten", "org:stadtbote", "ORG"))},
+    )
+    assert [f for f in found if f.startswith(("actor", "speaker"))], found
+
+
+def test_one_name_hyphenated_two_ways_is_one_speaker() -> None:
+    from blickwinkel.compare.actors import speaker_conflict
+
+    quote = "„Die Fähre fährt erst wieder, wenn der Pegel am Steg sinkt“, sagte {name}."
+
+    def quoted(name: str, key: str, aid: str) -> Statement:
+        return replace(
+            said(quote.format(name=name), aid), kind="quote", speaker=key, entities=(ent(name, key, "PER"),)
+        )
+
+    a = quoted("Jana Lind-Ostrowski", "per:jana-lind-ostrowski", "a")
+    b = quoted("Jana Lindostrowski", "per:jana-lindostrowski", "b")
+    assert speaker_conflict(a, b, CLOSE) is None

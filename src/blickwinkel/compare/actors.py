@@ -63,12 +63,20 @@ def actor_conflict(
         ex = [
             m
             for m in a.entities
-            if m.type in every and m.start < xs[-1].end and m.end > xs[0].start and not _compass(m.text)
+            if m.type in every
+            and m.start < xs[-1].end
+            and m.end > xs[0].start
+            and not _compass(m.text)
+            and not _addressee(m, a)
         ]
         ey = [
             m
             for m in b.entities
-            if m.type in every and m.start < ys[-1].end and m.end > ys[0].start and not _compass(m.text)
+            if m.type in every
+            and m.start < ys[-1].end
+            and m.end > ys[0].start
+            and not _compass(m.text)
+            and not _addressee(m, b)
         ]
         for x in ex:
             for y in ey:
@@ -83,6 +91,22 @@ def actor_conflict(
             if not _same_name(tx.text, a, ty.text, b):
                 return ("actor", tx, ty)
     return None
+
+
+# Whom something was said to ("sagte er dem Stadtboten", "told the Herald", "gegenüber der Zeitung"): an
+# addressee, not the one who acts or speaks (fifteenth session, our own reading; found reading unlabelled
+# coverage).
+_TOLD_TO = re.compile(
+    r"\b(?:(?:sagte|sagten|sagt|erklärte|erklärten)\s+(?:(?:(?:er|sie|es)\s+(?:dem|der))|dem)|"
+    r"gegenüber(?:\s+(?:dem|der|den))?|(?:told|tells|telling)(?:\s+the)?|"
+    r"(?:said|says|spoke|speaking|talking)\s+to(?:\s+the)?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _addressee(m: Mention, s: Statement) -> bool:
+    at = m.start - s.start
+    return _TOLD_TO.search(typographic_form(s.text[max(0, at - 30) : at])) is not None
 
 
 # A compass direction ("im Dresdner Nordosten", "in the north") names a region that holds the
@@ -184,6 +208,8 @@ def speaker_conflict(a: Statement, b: Statement, part: ScoreParts) -> tuple[str,
         return None
     if _surname(a.speaker) == _surname(b.speaker):
         return None  # "Brehm" and "Jonas Brehm": one person the coreference did not join
+    if _joined(a.speaker) == _joined(b.speaker):
+        return None  # one name hyphenated two ways ("Jana Lind-Ostrowski" / "Jana Lindostrowski")
     if surname_spelled_apart(a.speaker, b.speaker):
         return None  # one surname spelled two ways by two outlets, the given name the same
     words_a, words_b = _name_parts(a.speaker), _name_parts(b.speaker)
@@ -229,6 +255,10 @@ def _same_quote(a: Statement, b: Statement) -> bool:
     wa = set(_QUOTE_WORD.findall(" ".join(qa).lower()))
     wb = set(_QUOTE_WORD.findall(" ".join(qb).lower()))
     return 2 * len(wa & wb) >= min(len(wa), len(wb))
+
+
+def _joined(key: str) -> str:
+    return key.split(":", 1)[-1].replace("-", "")
 
 
 def _name_parts(key: str) -> set[str]:

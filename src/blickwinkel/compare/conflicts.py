@@ -48,6 +48,7 @@ from blickwinkel.compare.counted_values import (
     either_stated_elsewhere,
     is_range,
     quantity_conflict,
+    told_as_of_now,
     two_months,
     whole_counts,
     within,
@@ -188,6 +189,8 @@ def _day_of_month_clash(p: _Pair) -> _Clash | None:
 def _parallel_number_clash(p: _Pair) -> _Clash | None:
     if as_of_now(p.a) and as_of_now(p.b) and len(p.hunks or []) > 1:
         return None  # two counts as of two moments ("since June 2" / "since the morning")
+    if any(told_as_of_now(_words(xs)) != told_as_of_now(_words(ys)) for xs, ys in p.hunks or []):
+        return None  # one copy calls its figure the count by now ("mittlerweile 1.480"): a later count
     numbers = parallel_number(p.a, p.b, p.hunks or [])
     if numbers is not None and parallel_date_word(p.hunks or []) is not None:
         return None  # a count and a day changed: counts of two days, two events
@@ -198,6 +201,10 @@ def _parallel_number_clash(p: _Pair) -> _Clash | None:
     return _Clash(
         "quantity", (qa.to_json(), qb.to_json()), what, (repr(qa.text), repr(qb.text)), spans_of(qa, qb)
     )
+
+
+def _words(tokens: Sequence[Token]) -> str:
+    return " ".join(t.text for t in tokens)
 
 
 def _parallel_date_clash(p: _Pair) -> _Clash | None:

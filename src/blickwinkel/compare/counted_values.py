@@ -173,7 +173,18 @@ def _after_another(q: Quantity, s: Statement) -> bool:
     return (
         _ANOTHER.search(typographic_form(s.text[max(0, offset - _CONTEXT_WINDOW) : max(0, offset)]))
         is not None
+        or _DIFFERENCE.match(s.text, max(0, offset)) is not None
     )
+
+
+# A figure followed by "more" or "fewer" counts a difference, not the whole: "800 mehr Besucher als im
+# April", "2 million fewer passengers" (fifteenth session, our own reading of German and English; found
+# reading unlabelled coverage).
+_DIFFERENCE = re.compile(
+    r"[^\s]+(?:\s+(?:thousand|million|billion|tausend|millionen|milliarden|mio\.|mrd\.))?\s+"
+    r"(?:mehr|weniger|more|fewer|additional|zusätzliche[nmrs]?)\b",
+    re.IGNORECASE,
+)
 
 
 # "12 people were killed. Another 40 were injured": "another" adds the injured to the dead, so 40 is
@@ -486,7 +497,12 @@ def two_months(a: Statement, b: Statement) -> bool:
 
 
 def as_of_now(s: Statement) -> bool:
-    return _AS_OF_NOW.search(s.text) is not None  # the cue words have no typographic variants
+    return told_as_of_now(s.text)
+
+
+def told_as_of_now(text: str) -> bool:
+    """Whether ``text`` tells a count as of a moment ("so far", "mittlerweile", "bisher")."""
+    return _AS_OF_NOW.search(text) is not None  # the cue words have no typographic variants
 
 
 def is_range(q: Quantity) -> bool:
