@@ -57,6 +57,14 @@ are scored. Rows:
   multiplied by 1/2 + 1/2 × the cosine of the two articles' neighbour rows (k 5 and 10; the threshold
   grid starts at 0.05, as the product is lower). Offline, over all pairs, this lifts average linkage
   (``explore_story_clusters.py --separation``).
+- ``drift`` (fifteenth session): the centroid drift guard the clusterer ships since then
+  (``MAX_CENTROID_DRIFT``: a story takes an article only when the normalised mean of its recent
+  members' search vectors moves by at most the drift) chosen per fold with the threshold from none
+  (2) and 0.06–0.15, then each drift alone with the threshold per fold; and, without the guard, a floor
+  on the article's cosine to that centroid (0.3–0.6) chosen per fold instead.
+- ``leadcheck`` (fifteenth session): a story takes an article only when the rare words of the
+  article's headline and lead also tie it to the story's members (their doubled IDF-weighted cosine,
+  averaged, at least 0.05–0.3, chosen per fold with the threshold; 0: no check).
 - ``hdbscan``: scikit-learn's HDBSCAN over 1 − the rare-word cosine (not doubled; min cluster size
   2, one sample, excess of mass): density clusters with no threshold at all (nothing chosen:
   in-sample figure).
@@ -85,7 +93,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from explore_story_clusters import DEFAULT_DATA, load_docs
 
-from blickwinkel.stories.cluster import WINDOW_DAYS, LinkWeights, StoryClusterer
+from blickwinkel.stories.cluster import NO_DRIFT_GUARD, WINDOW_DAYS, LinkWeights, StoryClusterer
 from blickwinkel.stories.evaluate import EARLIER_WEIGHT_GRID, JOIN_GRID
 from blickwinkel.stories.features import _NOT_NAMES as NOT_NAMES
 from blickwinkel.stories.features import StoryDoc, doc_parts, headline_terms, unique_in_order
@@ -330,6 +338,57 @@ class SharedNeighbours(StoryClusterer):
 
     def _link(self, a: StoryDoc, b: StoryDoc) -> float:
         return super()._link(a, b) * (0.5 + 0.5 * _row_cosine(self._row(a), self._row(b)))
+
+
+class CentroidFloor(StoryClusterer):
+    """A story takes an article only when the article's search-vector cosine to the story's centroid
+    (the normalised mean of its recent members' search vectors) reaches ``floor``."""
+
+    def __init__(self, floor: float = -1.0, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.floor = floor
+
+    def _linkage(self, doc: StoryDoc, root: int) -> float:
+        value = super()._linkage(doc, root)
+        members = self._recent_members(root)
+        if value < self.join_probability or not members:
+            return value
+        total = np.sum([self._docs[k].vector for k in members], axis=0)
+        return value if float(total @ doc.vector) / float(np.linalg.norm(total)) >= self.floor else 0.0
+
+
+class LeadChecked(StoryClusterer):
+    """A story takes an article only when the rare words of the article's headline and lead (its most
+    specific statements) also tie it to the story: their doubled IDF-weighted cosine (as the link's,
+    at most 1) with each recent member's headline and lead, averaged, reaches ``lead_min``. The
+    headline-and-lead terms of every article are set on the class (``leads``) before a run."""
+
+    leads: dict[str, dict[str, float]] = {}  # noqa: RUF012 - set once per run by the script
+
+    def __init__(self, lead_min: float = 0.0, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.lead_min = lead_min
+
+    def _linkage(self, doc: StoryDoc, root: int) -> float:
+        value = super()._linkage(doc, root)
+        members = self._recent_members(root)
+        if value < self.join_probability or not members or self.lead_min <= 0.0:
+            return value
+        idf = self._frequencies.idf
+        mine = self.leads[doc.id]
+        tie = sum(
+            min(1.0, 2.0 * lexical_cosine(mine, self.leads[self._docs[k].id], idf)) for k in members
+        ) / len(members)
+        return value if tie >= self.lead_min else 0.0
+
+
+def lead_terms(articles: Sequence[Any]) -> dict[str, dict[str, float]]:
+    """The terms of each article's headline and lead (:func:`doc_parts`), weighted as ``terms``."""
+    out = {}
+    for article in articles:
+        parts = doc_parts(article)
+        out[article.id] = term_weights(f"{parts.title} \n{parts.lead}", NOT_NAMES)
+    return out
 
 
 class StreamFrequencies(StoryClusterer):
@@ -607,6 +666,31 @@ def main() -> int:
                 "headline terms counted twice",
                 cross_validated(Streaming(with_headline_twice(docs)), thresholds, gold),
             )
+        elif row == "drift":
+            drifts = (NO_DRIFT_GUARD, 0.06, 0.08, 0.1, 0.12, 0.15)
+            grid = [{"join_probability": p, "max_drift": v} for v in drifts for p in JOIN_GRID]
+            report("centroid drift chosen per fold (2: none)", cross_validated(streaming, grid, gold))
+            for drift in drifts:
+                grid = [{"join_probability": p, "max_drift": drift} for p in JOIN_GRID]
+                report(f"centroid drift at most {drift}", cross_validated(streaming, grid, gold))
+            floored = Streaming(docs, CentroidFloor)
+            floored.caches = streaming.caches
+            grid = [
+                {"join_probability": p, "floor": v, "max_drift": NO_DRIFT_GUARD}
+                for v in (0.3, 0.4, 0.5, 0.6)
+                for p in JOIN_GRID
+            ]
+            report("centroid cosine floor, no drift guard", cross_validated(floored, grid, gold))
+        elif row == "leadcheck":
+            LeadChecked.leads = lead_terms(articles)
+            checked = Streaming(docs, LeadChecked)
+            checked.caches = streaming.caches
+            grid = [
+                {"join_probability": p, "lead_min": m}
+                for m in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
+                for p in JOIN_GRID
+            ]
+            report("headline-and-lead check (chosen per fold)", cross_validated(checked, grid, gold))
         elif row == "windowchosen":
             per_window = {days: Streaming(docs) for days in (3, 5, 7)}
 

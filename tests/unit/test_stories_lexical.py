@@ -10,10 +10,14 @@ import pytest
 from blickwinkel.stories import StoryClusterer
 from blickwinkel.stories.cluster import (
     CLUSTERING_DEFAULTS,
+    MAX_CENTROID_DRIFT,
+    NO_DRIFT_GUARD,
     ClusteringDefaults,
     LinkWeights,
+    centroid_drift,
     clustering_defaults,
     link_parts,
+    pair_join,
 )
 from blickwinkel.stories.evaluate import cluster_with_progress
 from blickwinkel.stories.features import StoryDoc
@@ -139,3 +143,48 @@ def test_no_weekday_of_the_one_table_is_a_name_key() -> None:
     )
     for day in (*weekday_numbers("de", "full"), *weekday_numbers("en", "full")):
         assert not entity_keys(f"Und {day.capitalize()} kam."), day
+
+
+def _one_story(docs: list[StoryDoc], *, max_drift: float) -> bool:
+    clusterer = StoryClusterer(max_drift=max_drift)
+    for doc in sorted(docs, key=lambda d: d.order_key):
+        clusterer.add(doc)
+    return len(clusterer.stories()) == 1
+
+
+def test_a_story_takes_an_article_only_when_its_centroid_moves_little() -> None:
+    first, second = DOCS[0], DOCS[1]  # two invented reports of one event
+    assert _one_story([first, second], max_drift=NO_DRIFT_GUARD)
+    before = float(first.vector @ second.vector)
+    # alone with one article, its centroid is that article's vector: the cosine of the centroid
+    # before and after is sqrt((1 + cosine) / 2)
+    drift = 1.0 - math.sqrt((1.0 + before) / 2.0)
+    assert _one_story([first, second], max_drift=drift + 1e-6)
+    assert not _one_story([first, second], max_drift=drift - 1e-6)
+    # a copy joins its original's story without the check
+    copy = replace(first, id="copy", published=first.published)
+    assert _one_story([first, copy], max_drift=0.0)
+
+
+def test_the_drift_guard_is_the_use_vectors_own() -> None:
+    assert clustering_defaults("use").max_drift == MAX_CENTROID_DRIFT
+    assert StoryClusterer(embedder="use").max_drift == MAX_CENTROID_DRIFT
+    # other embedders' cosines lie on other scales
+    assert clustering_defaults("e5").max_drift == NO_DRIFT_GUARD
+    assert StoryClusterer(embedder="fake").max_drift == NO_DRIFT_GUARD
+    assert StoryClusterer(embedder="e5", max_drift=0.2).max_drift == 0.2
+
+
+def test_two_articles_alone_say_when_the_drift_keeps_them_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = DOCS[0], DOCS[1]
+    unguarded = pair_join(first, second)  # the fake embedder has no guard
+    assert unguarded.one_story and unguarded.max_drift is None
+    assert unguarded.link is not None and unguarded.link >= unguarded.join_probability
+    drift = centroid_drift([first], second)
+    assert unguarded.drift == pytest.approx(drift)
+    guarded = replace(clustering_defaults(None), max_drift=drift - 1e-6)
+    monkeypatch.setitem(CLUSTERING_DEFAULTS, first.embedder, guarded)
+    joined = pair_join(first, second)
+    assert not joined.one_story and joined.link == unguarded.link
+    assert joined.to_json()["max_drift"] == drift - 1e-6
+    assert joined.to_json()["drift"] == round(drift, 4)

@@ -263,6 +263,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         else:
             sign = "≥" if joined.link >= joined.join_probability else "<"
             why = f"link {joined.link:.2f} {sign} {joined.join_probability:g}"
+            drift, most = joined.drift, joined.max_drift
+            kept_apart = not joined.one_story and joined.link >= joined.join_probability
+            if kept_apart and drift is not None and most is not None and drift > most:
+                why += f", but the story's centroid would move {drift:.2f} > {most:g}"
         typer.echo(f"stories (these two alone, {chosen.name} vectors): {grouped} ({why})")
         # the story features' name keys: each capitalised word, lower-cased and cut to 8 letters
         # ("villeneu"), not whole names; the line said "shared entities"
