@@ -90,15 +90,7 @@ def many_articles_note(count: int, language: str = "en") -> str | None:
     grew that large), or None; in ``language`` (the page's: "de" or English)."""
     if count <= MANY_ARTICLES:
         return None
-    if language == "de":
-        return (
-            f"{count} Artikel als ein Ereignis verglichen (mehr als {MANY_ARTICLES}): die Listen sind lang, "
-            "und eine so große Geschichte kann mehr als ein Ereignis enthalten"
-        )
-    return (
-        f"{count} articles compared as one event (more than {MANY_ARTICLES}): the lists are long, "
-        "and a story this large may hold more than one event"
-    )
+    return texts(language)["many_articles_note"].format(count=count, limit=MANY_ARTICLES)
 
 
 def story_outlets(outlets: Iterable[str], unnamed: int, language: str = "en") -> str:
@@ -261,15 +253,7 @@ def separate_events_note(comparison: Comparison, language: str = "en") -> str | 
         return None
     names = comparison_labels(comparison, language)
     shown = " | ".join(", ".join(names.get(i, i) for i in group) for group in comparison.different_events)
-    if language == "de":
-        return (
-            f"{shown}: diese Gruppen von Artikeln teilen keinen Fakt; sie berichten vielleicht über "
-            "verschiedene Ereignisse (`blickwinkel stories` ordnet Artikel nach Ereignissen)"
-        )
-    return (
-        f"{shown}: these groups of articles share no fact; they may report different events "
-        "(`blickwinkel stories` groups articles by event)"
-    )
+    return texts(language)["separate_events_note"].format(groups=shown)
 
 
 def thin_languages_note(comparison: Comparison, language: str = "en") -> str | None:
@@ -294,54 +278,22 @@ def thin_languages_note(comparison: Comparison, language: str = "en") -> str | N
     for code in sorted(by_language):
         by_gap.setdefault((unread(code), _without_capitals(texts_of.get(code, []))), []).append(code)
     german = language == "de"
+    words = texts(language)
     parts = []
     for (gap, caseless), languages in by_gap.items():
         codes = ", ".join(languages)
-        rest_de = (
-            "und liest keine Sprecher, keine Daten, keine Anzahlen oder Beträge und keine Meinung: Fakten "
-            "werden nur nach Bedeutung und Wortlaut verknüpft, und eine andere Zahl ist nur zwischen zwei "
-            "gleich formulierten Aussagen ein Widerspruch"
-        )
-        rest_en = (
-            "and reads no speakers, no dates, no counts or amounts and no opinion, so facts are linked by "
-            "meaning and wording alone, and a different number is a conflict only between two statements "
-            "worded alike"
-        )
-        if len(gap) == len(READERS) and caseless and german:
-            parts.append(
-                f"in {codes}, das ohne Großbuchstaben geschrieben wird, kann es Namen nur raten (sein "
-                "Namensfinder lernte sie an deutschen Texten, in denen Namen groß geschrieben werden: er "
-                f"übersieht viele und hält manches Wort für einen Namen), {rest_de}"
-            )
-        elif len(gap) == len(READERS) and caseless:
-            parts.append(
-                f"in {codes}, which is written without capitals, it can only guess names (its name finder "
-                "learnt them from German text, where names are written with capitals: it misses many and "
-                f"takes some other words for names), {rest_en}"
-            )
-        elif len(gap) == len(READERS) and german:
-            parts.append(
-                f"in {codes} findet es Namen nur an ihren Großbuchstaben, so wie sie geschrieben stehen "
-                f"(eine Person in zwei grammatischen Fällen sind zwei Namen), {rest_de}"
-            )
-        elif len(gap) == len(READERS):
-            parts.append(
-                f"in {codes} it finds names by their capitals only, as written (one person in two "
-                f"grammatical cases is two names), {rest_en}"
-            )
-        elif german:
-            parts.append(
-                f"Artikel in {codes} erhalten keine {_listed([_READERS_DE[g] for g in gap], 'und keine')}"
-            )
+        if len(gap) == len(READERS):
+            key = "thin_unread_caseless" if caseless else "thin_unread_by_capitals"
+            parts.append(words[key].format(codes=codes, rest=words["thin_unread_rest"]))
         else:
-            parts.append(f"articles in {codes} get no {_listed(gap, 'and no')}")
-    if german:
-        return (
-            f"{who}: blickwinkel liest Deutsch und Englisch, {_thin_languages(german=True)} dünner; "
-            + "; ".join(parts)
-        )
-    return f"{who}: blickwinkel reads German and English, {_thin_languages()} more thinly; " + "; ".join(
-        parts
+            readers = [_READERS_DE[g] for g in gap] if german else list(gap)
+            parts.append(
+                words["thin_articles_get_no"].format(
+                    codes=codes, readers=_listed(readers, words["thin_and_no"])
+                )
+            )
+    return words["thin_languages_note"].format(
+        who=who, languages=_thin_languages(german=german), parts="; ".join(parts)
     )
 
 

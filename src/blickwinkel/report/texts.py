@@ -459,6 +459,51 @@ _WORDS: dict[str, tuple[str, str]] = {
     "names_none_one": ("names", "nennt"),
     "names_none": ("name", "nennen"),
     "and_unknown_outlets": ("{named} and {count} of unknown outlet", "{named} und {count} ohne Medium"),
+    # the notes above a comparison (report/labels.py: many_articles_note, separate_events_note,
+    # thin_languages_note)
+    "many_articles_note": (
+        "{count} articles compared as one event (more than {limit}): the lists are long, "
+        "and a story this large may hold more than one event",
+        "{count} Artikel als ein Ereignis verglichen (mehr als {limit}): die Listen sind lang, "
+        "und eine so große Geschichte kann mehr als ein Ereignis enthalten",
+    ),
+    "separate_events_note": (
+        "{groups}: these groups of articles share no fact; they may report different events "
+        "(`blickwinkel stories` groups articles by event)",
+        "{groups}: diese Gruppen von Artikeln teilen keinen Fakt; sie berichten vielleicht über "
+        "verschiedene Ereignisse (`blickwinkel stories` ordnet Artikel nach Ereignissen)",
+    ),
+    "thin_languages_note": (
+        "{who}: blickwinkel reads German and English, {languages} more thinly; {parts}",
+        "{who}: blickwinkel liest Deutsch und Englisch, {languages} dünner; {parts}",
+    ),
+    "thin_unread_rest": (
+        "and reads no speakers, no dates, no counts or amounts and no opinion, so facts are linked by "
+        "meaning and wording alone, and a different number is a conflict only between two statements "
+        "worded alike",
+        "und liest keine Sprecher, keine Daten, keine Anzahlen oder Beträge und keine Meinung: Fakten "
+        "werden nur nach Bedeutung und Wortlaut verknüpft, und eine andere Zahl ist nur zwischen zwei "
+        "gleich formulierten Aussagen ein Widerspruch",
+    ),
+    "thin_unread_caseless": (
+        "in {codes}, which is written without capitals, it can only guess names (its name finder "
+        "learnt them from German text, where names are written with capitals: it misses many and "
+        "takes some other words for names), {rest}",
+        "in {codes}, das ohne Großbuchstaben geschrieben wird, kann es Namen nur raten (sein "
+        "Namensfinder lernte sie an deutschen Texten, in denen Namen groß geschrieben werden: er "
+        "übersieht viele und hält manches Wort für einen Namen), {rest}",
+    ),
+    "thin_unread_by_capitals": (
+        "in {codes} it finds names by their capitals only, as written (one person in two "
+        "grammatical cases is two names), {rest}",
+        "in {codes} findet es Namen nur an ihren Großbuchstaben, so wie sie geschrieben stehen "
+        "(eine Person in zwei grammatischen Fällen sind zwei Namen), {rest}",
+    ),
+    "thin_articles_get_no": (
+        "articles in {codes} get no {readers}",
+        "Artikel in {codes} erhalten keine {readers}",
+    ),
+    "thin_and_no": ("and no", "und keine"),
 }
 
 TEXTS: dict[str, dict[str, str]] = {
