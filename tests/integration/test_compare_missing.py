@@ -145,3 +145,11 @@ def test_stories_compared_two_at_once_end_as_one_at_a_time(store: Store) -> None
     assert run.errors[0].startswith(f"[K010] story {story_ids[1]} (")
     assert sorted(seen) == story_ids and most[0] == 2
     assert store.stories_not_compared() == [story_ids[1]]
+
+
+def test_processes_without_compare_missing_is_named_not_ignored(tmp_path: Path) -> None:
+    # --processes alone was ignored without a word: the figures were summed as the store held them
+    url = f"sqlite:///{tmp_path / 'news.db'}"
+    result = CliRunner().invoke(app, ["outlets", "--db", url, "--processes", "2"])
+    assert result.exit_code == 2
+    assert "--processes" in result.output and "--compare-missing" in result.output

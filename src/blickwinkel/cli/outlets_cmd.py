@@ -62,6 +62,9 @@ def outlets(
     from blickwinkel.store import open_store
     from blickwinkel.store.outlet_profiles import outlet_profiles
 
+    if processes > 1 and not compare_missing:
+        # it was ignored without a word: the figures were summed as they stood
+        raise typer.BadParameter("compares stories, so it needs --compare-missing", param_hint="--processes")
     first, last = since.date() if since else None, until.date() if until else None
     err = stderr_console()
     try:
