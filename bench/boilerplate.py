@@ -70,8 +70,8 @@ def main() -> None:
     )
     if args.sample and blocks:
         print(f"\n{min(args.sample, len(blocks))} removed blocks (seed {args.seed}):")
-        for aid, kind, text in random.Random(args.seed).sample(blocks, min(args.sample, len(blocks))):
-            print(f"  [{kind}] {aid}: {text[:160]}")
+        for aid, block_kind, text in random.Random(args.seed).sample(blocks, min(args.sample, len(blocks))):
+            print(f"  [{block_kind}] {aid}: {text[:160]}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 
-from locust import FastHttpUser, constant, task  # type: ignore[import-not-found]
+from locust import FastHttpUser, constant, task
 
 PATHS = os.environ.get("BLICKWINKEL_BENCH_PATHS", "/api/v1/stories").split(",")
 _starts = itertools.count()
@@ -21,7 +21,7 @@ class Reader(FastHttpUser):  # type: ignore[misc]
     def on_start(self) -> None:
         self.turn = next(_starts)
 
-    @task
+    @task  # type: ignore[untyped-decorator]
     def read(self) -> None:
         path = PATHS[self.turn % len(PATHS)]
         self.turn += 1

@@ -44,16 +44,17 @@ def _stages() -> dict[str, Callable[[str], object]]:
     from blickwinkel.analyse.sources import find_cited_sources
     from blickwinkel.analyse.subjectivity import subjectivity_scores
     from blickwinkel.ingest import read_text
+    from blickwinkel.model import Article, Sentence
     from blickwinkel.text import split_statements
 
-    def article(text: str) -> object:
+    def article(text: str) -> Article:
         return read_text(text, source="bench.txt", fmt="text")
 
     def language(text: str) -> object:
         a = read_text(text, source="bench.txt", fmt="text")
         return article_language(a), detect_block_languages(a)
 
-    def split(text: str) -> object:
+    def split(text: str) -> tuple[Article, list[Sentence]]:
         a = read_text(text, source="bench.txt", fmt="text")
         return a, split_statements(a)
 
@@ -67,9 +68,9 @@ def _stages() -> dict[str, Callable[[str], object]]:
         except BlickwinkelError as exc:  # refused with a clear error (too many statements): a clean end
             return exc
 
-    def each_sentence(fn: Callable[[object], object]) -> Callable[[str], object]:
+    def each_sentence(fn: Callable[[Sentence], object]) -> Callable[[str], object]:
         def run(text: str) -> object:
-            _, sentences = split(text)  # type: ignore[misc]
+            _, sentences = split(text)
             return [fn(s) for s in sentences]
 
         return run
@@ -78,14 +79,14 @@ def _stages() -> dict[str, Callable[[str], object]]:
         "read": article,
         "language": language,
         "sentences": split,
-        "lemmas": each_sentence(lambda s: lemmatise([k.text for k in s.tokens], "de")),  # type: ignore[attr-defined]
-        "entities": lambda t: find_entities(*split(t)),  # type: ignore[misc]
-        "quantities": each_sentence(lambda s: find_quantities(s.text, "de", offset=s.start)),  # type: ignore[attr-defined]
-        "dates": each_sentence(lambda s: find_dates(s.text, "de", anchor=None, offset=s.start)),  # type: ignore[attr-defined]
-        "quotes": lambda t: classify_statements(*split(t)),  # type: ignore[misc]
-        "sources": lambda t: find_cited_sources(article(t)),  # type: ignore[arg-type]
-        "subjectivity": each_sentence(lambda s: subjectivity_scores([s.text], "de")),  # type: ignore[attr-defined]
-        "whole analysis": lambda t: analyse_articles([article(t)]),  # type: ignore[list-item]
+        "lemmas": each_sentence(lambda s: lemmatise([k.text for k in s.tokens], "de")),
+        "entities": lambda t: find_entities(*split(t)),
+        "quantities": each_sentence(lambda s: find_quantities(s.text, "de", offset=s.start)),
+        "dates": each_sentence(lambda s: find_dates(s.text, "de", anchor=None, offset=s.start)),
+        "quotes": lambda t: classify_statements(*split(t)),
+        "sources": lambda t: find_cited_sources(article(t)),
+        "subjectivity": each_sentence(lambda s: subjectivity_scores([s.text], "de")),
+        "whole analysis": lambda t: analyse_articles([article(t)]),
         "comparison": comparison,
     }
 

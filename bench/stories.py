@@ -271,7 +271,7 @@ def synthetic(base: Sequence[object], count: int, seed: int = 0) -> Iterator[obj
             vector=unit(source.vector + noise[3]),
             content_hash=hashlib.sha1(f"{i}".encode()).hexdigest(),
             # A signature of its own: a copy of a base article must not take the near-copy shortcut.
-            signature=rng.integers(0, 2**32, size=source.signature.shape[0], dtype=np.uint64),
+            signature=rng.integers(0, 2**32, size=source.signature.shape, dtype=np.uint64),
         )
 
 
