@@ -360,7 +360,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     )
     V023 = (
         "{source}: field 'tasks' {problem}; it lists some of {tasks}, and only a file of split "
-        "'tune' may leave tasks out (a held-out file is scored on every task)."
+        "'tune' or 'heldout' may leave tasks out (a training file is scored on every task)."
     )
     # stories/evaluate.py (SemEval pairs for `eval similarity`, event clusters for `eval stories`)
     V024 = "{source}:{line}: expected a JSON object per line."

@@ -4,6 +4,7 @@ on invented articles written for this test."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,7 @@ def gold_with(**changes: Any) -> dict[str, Any]:
         (gold_with(conflicts=[{"fact": "choir", "articles": ["x", "z"]}]), "V004"),
         (gold_with(tasks=["conflicts", "speed"]), "V023"),
         (gold_with(tasks=[]), "V023"),
-        (gold_with(split="heldout", tasks=["conflicts"]), "V023"),
+        (gold_with(split="train", tasks=["conflicts"]), "V023"),
     ],
 )
 def test_malformed_real_gold_names_the_file_and_the_field(data: Any, code: str) -> None:
@@ -232,6 +233,50 @@ def test_tune_only_conflict_files_parse_and_keep_no_article_text(path: Path) -> 
     gold = parse_real_gold(data, str(path))
     assert gold.split == "tune" and gold.tasks == {"conflicts", "near_misses"}
     assert not ({"text", "text1", "text2", "fragment"} & json_keys(data))
+
+
+CONFLICTS2 = sorted((GOLD_REAL / "conflicts2").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", CONFLICTS2, ids=lambda p: p.stem)
+def test_second_conflict_set_parses_keeps_no_text_and_follows_its_split_rule(path: Path) -> None:
+    """examples/gold-real/conflicts2/README.md: conflicts and near-misses only, and the half of an
+    event is the parity of the SHA-1 of its file name's stem, fixed before anything was measured."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gold = parse_real_gold(data, str(path))
+    assert gold.tasks == {"conflicts", "near_misses"}
+    assert not ({"text", "text1", "text2", "fragment"} & json_keys(data))
+    parity = int(hashlib.sha1(path.stem.encode("utf-8")).hexdigest()[:8], 16) % 2
+    assert gold.split == ("tune" if parity == 0 else "heldout")
+
+
+def test_second_conflict_set_shares_no_article_with_other_gold_or_across_its_halves() -> None:
+    def refs(paths: list[Path]) -> dict[tuple[str, str, str], set[str]]:
+        found: dict[tuple[str, str, str], set[str]] = {}
+        for path in paths:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                continue
+            for ref in data.get("articles", []):
+                if not isinstance(ref, dict) or "dataset" not in ref:
+                    continue  # our own stories carry their text
+                key = (ref["dataset"], json.dumps(ref["record"], sort_keys=True), ref["field"])
+                found.setdefault(key, set()).add(str(data.get("split")))
+        return found
+
+    second = refs(CONFLICTS2)
+    examples = GOLD_REAL.parent
+    others = refs([p for p in examples.rglob("*.json") if "conflicts2" not in p.parts])
+    assert len(CONFLICTS2) >= 40
+    assert not set(second) & set(others)
+    assert not [key for key, splits in second.items() if len(splits) > 1]
+
+
+def test_the_two_halves_are_scored_on_every_task() -> None:
+    """Only the conflict files (tune-conflicts/, conflicts2/) name tasks; the halves of
+    examples/gold-real are annotated in full and scored on everything."""
+    for path in sorted(GOLD_REAL.glob("*.json")):
+        assert "tasks" not in json.loads(path.read_text(encoding="utf-8")), path.name
 
 
 def test_no_article_is_in_both_halves() -> None:
