@@ -186,3 +186,39 @@ def test_a_french_elided_article_is_a_token_of_its_own() -> None:
     assert "aujourd'hui" in words  # no elided article before it
     (english,) = sentence_spans("I'd say l'ONU.", "en")
     assert len(english) < 6  # only French and Italian are split
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "abbreviation", "key"),
+    [
+        ("de", "Die VN schickten am Dienstag Helfer in die Hafenstadt.", "VN", "org:un"),
+        ("fr", "L'OMS a envoyé mardi des médecins dans la ville portuaire.", "OMS", "org:who"),
+        ("es", "La OMS envió el martes médicos a la ciudad portuaria.", "OMS", "org:who"),
+        ("it", "L'OMS ha inviato martedì medici nella città portuale.", "OMS", "org:who"),
+    ],
+)
+def test_an_abbreviation_names_its_body_in_its_own_languages(
+    language: str, text: str, abbreviation: str, key: str
+) -> None:
+    analysed = _analyse(text, language, f"abbr-{language}.txt")
+    keys = {m.key for s in analysed.statements for m in s.entities if m.text == abbreviation}
+    assert keys == {key}, sorted(keys)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "abbreviation", "key"),
+    [
+        # "OMS" and "VN" are the WHO and the UN only in the languages that abbreviate their names so:
+        # an English or German text's "OMS" (an order system, a firm) or "VN" is no world body
+        ("en", "The harbour board replaced its OMS software on Tuesday.", "OMS", "org:who"),
+        ("de", "Die Reederei stellte am Dienstag ihr neues OMS vor.", "OMS", "org:who"),
+        ("en", "The VN Group opened a depot at the harbour on Tuesday.", "VN", "org:un"),
+        ("fr", "Le groupe VN a ouvert mardi un dépôt sur le port.", "VN", "org:un"),
+    ],
+)
+def test_an_abbreviation_names_no_body_in_other_languages(
+    language: str, text: str, abbreviation: str, key: str
+) -> None:
+    analysed = _analyse(text, language, f"abbr-{language}.txt")
+    keys = {m.key for s in analysed.statements for m in s.entities if abbreviation in m.text}
+    assert key not in keys, sorted(keys)

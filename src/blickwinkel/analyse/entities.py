@@ -46,8 +46,9 @@ ENTITY_TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
 MIN_SHOUTED_WORDS = 3
 
 
-def _known_key(type_: EntityType, words: Sequence[str]) -> str | None:
-    """The gazetteer key of a tagged name ("Irak" → ``loc:iq``), if the name is listed."""
+def _known_key(type_: EntityType, words: Sequence[str], language: str) -> str | None:
+    """The gazetteer key of a tagged name ("Irak" → ``loc:iq``), if the name is listed (an
+    organisation's in ``language``)."""
     name = tuple(words)
     if type_ == "LOC":
         place = gz.places().get(name)
@@ -55,13 +56,13 @@ def _known_key(type_: EntityType, words: Sequence[str]) -> str | None:
             place = gz.places().get((name[0][:-1],))  # German genitive: "Frankreichs"
         return place.key if place is not None else None
     if type_ == "ORG":
-        return gz.organisations().get(name)
+        return gz.organisations(language).get(name)
     if type_ == "OTH":
         return gz.other_names().get(name)
     return None
 
 
-def _tagged_spans(tokens: Sequence[str], tags: Sequence[str]) -> list[EntitySpan]:
+def _tagged_spans(tokens: Sequence[str], tags: Sequence[str], language: str) -> list[EntitySpan]:
     spans: list[EntitySpan] = []
     start, current = -1, ""
     for i, tag in enumerate([*tags, "O"]):
@@ -69,7 +70,7 @@ def _tagged_spans(tokens: Sequence[str], tags: Sequence[str]) -> list[EntitySpan
         continues = prefix == "I" and kind == current
         if current and not continues:
             type_ = cast(EntityType, current)
-            spans.append(EntitySpan(start, i, type_, _known_key(type_, tokens[start:i])))
+            spans.append(EntitySpan(start, i, type_, _known_key(type_, tokens[start:i], language)))
             current = ""
         if prefix in {"B", "I"} and kind in ENTITY_TYPES and not continues:
             start, current = i, kind
@@ -94,7 +95,7 @@ def recognise_all(sentences: Sequence[Sequence[str]], language: str = "de") -> l
         retype_outlets(
             tokens,
             retype_named_things(
-                tokens, rule_spans(tokens, language) if r else _tagged_spans(tokens, next(tagged))
+                tokens, rule_spans(tokens, language) if r else _tagged_spans(tokens, next(tagged), language)
             ),
         )
         for tokens, r in zip(sentences, ruled, strict=True)

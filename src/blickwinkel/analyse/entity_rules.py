@@ -40,9 +40,10 @@ def _lookup(
     return table.get(tuple(words))
 
 
-def _match_gazetteers(s: RuleSentence) -> None:
-    """Longest matches of known organisations and places."""
-    orgs, places, others, bodies = gz.organisations(), gz.places(), gz.other_names(), gz.celestial_bodies()
+def _match_gazetteers(s: RuleSentence, language: str) -> None:
+    """Longest matches of known organisations (those ``language`` names so) and places."""
+    orgs, places = gz.organisations(language), gz.places()
+    others, bodies = gz.other_names(), gz.celestial_bodies()
     given = gz.given_names()
     i = 0
     while i < len(s.tokens):
@@ -468,7 +469,7 @@ def _role_then_name(s: RuleSentence, end: int) -> bool:
 def rule_spans(tokens: Sequence[str], language: str = "de") -> list[EntitySpan]:
     """Entity spans the hand-written rules find over one sentence's tokens, in token order."""
     s = RuleSentence(tokens, rule_language(language))
-    _match_gazetteers(s)
+    _match_gazetteers(s, language)
     _match_organisation_heads(s)
     _quoted_titles(s)
     _match_names(s)

@@ -764,13 +764,23 @@ def celestial_bodies() -> dict[tuple[str, ...], str]:
     return {name_tokens(name): key for key, names in _CELESTIAL_BODIES.items() for name in names}
 
 
+# Abbreviations that name a body only in the languages that shorten its name so: "VN" is the UN in
+# German and Dutch ("Vereinte Nationen", "Verenigde Naties"), "OMS" the WHO in French, Spanish, Italian
+# and Portuguese; in an English text either is some other firm's or system's letters.
+_ABBREVIATION_LANGUAGES = {"VN": frozenset({"de", "nl"}), "OMS": frozenset({"fr", "es", "it", "pt"})}
+
+
 @cache
-def organisations() -> dict[tuple[str, ...], str]:
+def organisations(language: str | None = None) -> dict[tuple[str, ...], str]:
     """Well-known organisations (as token tuples) with their key, each also in its other English
-    spelling (``other_spelling``)."""
+    spelling (``other_spelling``); for a ``language`` (a code such as "en"), without the abbreviations
+    that name the body only in other languages (all of them where it is None)."""
+    code = language.lower()[:2] if language else None
     table: dict[tuple[str, ...], str] = {}
     for key, names in _ORGANISATIONS.items():
         for name in names:
+            if code is not None and code not in _ABBREVIATION_LANGUAGES.get(name, {code}):
+                continue
             for spelling in (name, other_spelling(name)):
                 table.setdefault(name_tokens(spelling), key)
                 # SoMaJo's English model (which also splits French and Spanish) makes a hyphen a
