@@ -150,7 +150,7 @@ class StoryScorer:
         statements both have them) from now on."""
         self.words = words
         self.soft_pairs = pairs
-        self.cache.clear()
+        self._forget(pairs)
 
     def _soft(self, i: int, j: int, pa: Part, pb: Part) -> float | None:
         """The soft word alignment (F) of two parts of statements i and j, where it scores the pair."""
@@ -175,7 +175,16 @@ class StoryScorer:
         self.second_sims = on_use_scale(_reduce(raw, self.offsets), "e5")
         self.embedded = np.abs(embeddings).sum(axis=1) > 0
         self.second_pairs = pairs
-        self.cache.clear()
+        self._forget(pairs)
+
+    def _forget(self, pairs: frozenset[tuple[int, int]] | None) -> None:
+        """Score ``pairs`` (None: every pair) anew from now on; the others' scores do not change (a
+        part read for some pairs only scores no other), so they are not worked out again."""
+        if pairs is None:
+            self.cache.clear()
+            return
+        for pair in pairs:
+            self.cache.pop(pair, None)
 
     def second_statements(self, pairs: Iterable[tuple[int, int]]) -> npt.NDArray[np.bool_]:
         """The statements whose second-embedder rows score ``pairs``: their own and each one's
