@@ -248,6 +248,10 @@ def test_second_conflict_set_parses_keeps_no_text_and_follows_its_split_rule(pat
     assert not ({"text", "text1", "text2", "fragment"} & json_keys(data))
     parity = int(hashlib.sha1(path.stem.encode("utf-8")).hexdigest()[:8], 16) % 2
     assert gold.split == ("tune" if parity == 0 else "heldout")
+    # A note or a fact's name says what kind of clash it is in our words, never the article's figures.
+    marks = [*data["facts"], *data["conflicts"], *data["near_misses"]]
+    said = [str(m.get(k, "")) for m in marks for k in ("name", "note")]
+    assert not [s for s in said if any(c.isdigit() for c in s)], path.name
 
 
 def test_second_conflict_set_shares_no_article_with_other_gold_or_across_its_halves() -> None:
