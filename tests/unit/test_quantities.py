@@ -293,6 +293,11 @@ def test_unit_key_maps_german_and_english_units_together() -> None:
     assert unit_key("Mensch") == unit_key("people") == unit_key("person")
     assert unit_key("Tote") == unit_key("dead")
     assert unit_key("Verletzte") == unit_key("injured")
+    # a Spanish, Portuguese or Italian feminine of people counts the same people; of a thing, not
+    assert unit_key("herida") == unit_key("herido") == unit_key("ferida") == "injured"
+    assert unit_key("muerta") == unit_key("morta") == "dead"
+    assert unit_key("vecina") == "resident"
+    assert unit_key("minuta") == "minuta" and unit_key("presa") == "presa" and unit_key("ana") == "ana"
     assert unit_key("%") == unit_key("Prozent") == unit_key("percent")
     assert unit_key("EUR") == unit_key("Euro")
     assert unit_key("Mal") == unit_key("times")

@@ -739,4 +739,17 @@ def unit_key(unit: str | None) -> str | None:
         if lowered.endswith(suffix) and len(lowered) > len(suffix) + 2:
             base = lowered[: -len(suffix)] + "er"
             return _UNIT_KEYS.get(base, base)
+    # Spanish, Portuguese and Italian words for people agree with the noun they stand for: "tres
+    # heridas" (of "personas") counts the injured as "tres heridos" does. People only: the feminine
+    # of a measure or a thing is mostly another word ("minuta", "presa").
+    masculine = _UNIT_KEYS.get(lowered[:-1] + "o") if lowered.endswith("a") else None
+    if masculine in _FEMININE_A_PEOPLE:
+        return masculine
     return lowered
+
+
+# The people keys whose Spanish, Portuguese or Italian lemma ends in -o with a feminine in -a.
+_FEMININE_A_PEOPLE = frozenset(
+    {"dead", "injured", "missing", "child", "passenger", "firefighter", "hostage", "refugee", "soldier"}
+    | {"resident", "police officer"}
+)

@@ -62,6 +62,7 @@ def quantity_conflict(
         and not _of_two_named_wholes(qa, a, qb, b)
         and severity(qa, a) == severity(qb, b)
         and not rounded_alike(qa, qb)
+        and aimed_at(qa, a) == aimed_at(qb, b)
     ]
     if not clashes and len(open_a) == len(open_b) == 1 and len(open_a) < len(qas):
         clashes = [(qa, qb) for qa in open_a for qb in open_b if _one_noun_named_closer(qa, qb)]
@@ -160,6 +161,38 @@ def severity(q: Quantity, s: Statement) -> str | None:
     if "leichtverletzte" in words or "leichtverletzten" in words:
         return "light"
     return next((_SEVERITY[w] for w in words if w in _SEVERITY), None)
+
+
+# A figure someone aims at, expects or forecasts is no count of what happened: "the airport expects
+# to handle more than 100 million passengers by 2030" does not contradict the 41 million it handled
+# last year. Read in the words shortly before the figure and in its clause (sixteenth session, our own
+# list of German, English, Spanish, French, Italian, Portuguese and Polish words; the need was found
+# on the tuning half of examples/gold-real/conflicts2).
+_AIM = re.compile(
+    r"\b(?:expect(?:s|ed)?\s+to|forecasts?|projected|projections?|targets?|aims?\s+to|"
+    r"erwartet|Prognose|prognostiziert|geplant|"
+    r"se\s+espera|espera[n]?\s+que|objetivos?|metas?|prev[éê]|previst[oa]s?|proyecta[n]?|proyecci[óo]n|"
+    r"objectifs?|prévu(?:e|s|es)?|prévoit|devrai(?:t|ent)|obiettiv[oi]|prevede|"
+    r"celem|cel(?:u|em)?|prognoz[aey]|przewiduje)\b",
+    re.IGNORECASE,
+)
+_AIM_WINDOW = 60
+# A clause ends at a semicolon, a colon, a dash between spaces or a full stop inside the statement.
+_AIM_CLAUSE_END = re.compile(r"[;:.!?]\s|\s[-–—]\s")
+
+
+def aimed_at(q: Quantity, s: Statement) -> bool:
+    """Whether ``q`` is a figure aimed at or forecast, by the words before it in its clause (up to
+    ``_AIM_WINDOW`` characters) or after it to the end of its clause."""
+    text = typographic_form(s.text)
+    start, end = q.start - s.start, q.end - s.start
+    before = text[max(0, start - _AIM_WINDOW) : start]
+    ends = list(_AIM_CLAUSE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    after_end = _AIM_CLAUSE_END.search(text, end)
+    after = text[end : after_end.start() if after_end else len(text)]
+    return _AIM.search(before) is not None or _AIM.search(after) is not None
 
 
 def _another(q: Quantity, s: Statement) -> bool:
