@@ -757,3 +757,26 @@ def test_an_office_is_no_part_of_a_name_and_a_court_is_no_person(
     # "Secretary of State <Name>" gave the person the key "state-<given>-<surname>", and "the High
     # Court" was a person (invented sentences).
     assert _rule_entities(tokens, "en") == expected
+
+
+# An invented Arabic report (a new desalination plant): Arabic has no capitals, so the tagger (which
+# learnt names from German capitals) took long runs of ordinary words for one organisation ("a new
+# plant for desalinating water near the northern port", seven words).
+_ARABIC_REPORT = (
+    "وقعت الحكومة والشركة الوطنية للمياه والكهرباء اتفاقا يوم الأحد لبناء محطة جديدة لتحلية المياه "
+    "قرب الميناء الشمالي بتكلفة تبلغ مئة مليون دولار. وقال المدير العام للشركة خالد منصور إن المحطة "
+    "ستوفر المياه لأكثر من نصف مليون شخص. وقالت وزارة الداخلية في بيان إن المدارس ستبقى مغلقة."
+)
+
+
+def test_a_name_in_a_script_without_capitals_is_no_long_run_of_words() -> None:
+    from blickwinkel.analyse.language import with_languages
+    from blickwinkel.ingest import read_text
+    from blickwinkel.text import split_statements
+
+    article = with_languages(read_text(_ARABIC_REPORT, source="ar.txt", fmt="text"))
+    mentions = [m for ms in find_entities(article, split_statements(article)) for m in ms]
+    long_runs = [m.text for m in mentions if m.type != "PER" and len(m.text.split()) > 3]
+    assert not long_runs, long_runs
+    assert ("ORG", "وزارة الداخلية") in {(m.type, m.text) for m in mentions}
+    assert ("PER", "خالد منصور") in {(m.type, m.text) for m in mentions}
