@@ -210,3 +210,17 @@ def test_the_outlets_answer_is_kept_until_the_store_changes(compared: tuple[str,
     assert first.status_code == 200 and first.headers["etag"]
     again = client.get("/api/v1/outlets", headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304
+
+
+def test_the_outlets_table_speaks_the_reports_language(compared: tuple[str, Store, list[int]]) -> None:
+    # The table was English only while reports speak German (`--lang` and the report_language setting,
+    # as `compare` and `stories`); "auto" reads the stored articles' languages (English here).
+    url, _, _ = compared
+    german = CliRunner().invoke(app, ["outlets", "--db", url, "--lang", "de"])
+    assert german.exit_code == 0, german.output
+    assert "Medien in 2 verglichenen Geschichten; 1 Geschichte aus zwei oder mehr Artikeln" in german.output
+    assert "Am häufigsten zitiert" in german.output and "Geschichten" in german.output
+    for more in ([], ["--lang", "auto"], ["--lang", "en"]):
+        english = CliRunner().invoke(app, ["outlets", "--db", url, *more])
+        assert english.exit_code == 0 and "Outlets across 2 compared stories" in english.output, more
+    assert _outlets_json(url, "--lang", "de") == _outlets_json(url)  # the JSON keeps its English keys

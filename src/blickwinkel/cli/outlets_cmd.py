@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from blickwinkel.cli._messages import print_error, print_plain, stderr_console
+from blickwinkel.cli.compare_cmd import LangOption
 from blickwinkel.cli.ingest_cmd import DbOption
 from blickwinkel.errors import BlickwinkelError
 
@@ -51,6 +53,7 @@ def outlets(
             max=64,
         ),
     ] = 1,
+    lang: LangOption = None,
 ) -> None:
     """Per outlet, across the stored comparisons of the stories (of two or more articles): stories,
     articles, facts, shared with other outlets and only its own, conflicts, opinion share, quotes and
@@ -59,6 +62,7 @@ def outlets(
     from blickwinkel.cli._messages import report_console
     from blickwinkel.config import load_settings
     from blickwinkel.report.outlet_totals import outlet_totals_json, outlet_totals_table
+    from blickwinkel.report.texts import report_language
     from blickwinkel.store import open_store
     from blickwinkel.store.outlet_profiles import outlet_profiles
 
@@ -68,12 +72,14 @@ def outlets(
     first, last = since.date() if since else None, until.date() if until else None
     err = stderr_console()
     try:
-        settings = load_settings({"db": db})
+        settings = load_settings({"db": db, "report_language": lang})
         store = open_store(settings.db, create=False)
         try:
             if compare_missing and not _compare_missing(store, settings, first, last, processes):
                 raise typer.Exit(130)
             profiles = outlet_profiles(store, since=first, until=last)
+            # "auto": German when at least as many stored articles are German as English
+            languages = store.article_languages() if settings.report_language not in ("de", "en") else {}
         finally:
             store.close()
     except BlickwinkelError as exc:
@@ -85,7 +91,8 @@ def outlets(
             json.dumps(outlet_totals_json(totals, compared, not_compared), ensure_ascii=False, indent=2)
         )
     else:
-        report_console().print(outlet_totals_table(totals, compared, not_compared))
+        language = report_language(Counter(languages).elements(), settings.report_language)
+        report_console().print(outlet_totals_table(totals, compared, not_compared, language))
 
 
 def _compare_missing(

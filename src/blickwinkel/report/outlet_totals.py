@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from blickwinkel.compare.outlet_totals import OutletTotals
-from blickwinkel.report.texts import counted
+from blickwinkel.report.texts import counted_in, texts
 
 
 def outlet_totals_json(totals: Sequence[OutletTotals], compared: int, not_compared: int) -> dict[str, Any]:
@@ -26,21 +26,24 @@ def _with_share(count: int, share: float | None) -> str:
     return f"{count} ({share:.0%})" if share is not None else str(count)
 
 
-def outlet_totals_table(totals: Sequence[OutletTotals], compared: int, not_compared: int) -> RenderableType:
+def outlet_totals_table(
+    totals: Sequence[OutletTotals], compared: int, not_compared: int, language: str = "en"
+) -> RenderableType:
     """One row per outlet, then each outlet's most quoted speakers; the heading says how many stories
-    were compared and how many not yet (a story is compared when it is first viewed in ``serve``)."""
-    heading = Text(f"Outlets across {counted(compared, 'compared story', 'compared stories')}")
+    were compared and how many not yet (a story is compared when it is first viewed in ``serve``). Its
+    words are ``language``'s ("de" or "en"; the one word table, report/texts.py)."""
+    words = texts(language)
+    heading = Text(
+        words["outlets_across"].format(compared=counted_in(compared, "compared_stories", language))
+    )
     if not_compared:
-        heading.append(
-            f"; {counted(not_compared, 'story', 'stories')} of two or more articles not compared yet"
-            " (a story is compared when it is first viewed in `blickwinkel serve`)",
-            style="dim",
-        )
+        pending = counted_in(not_compared, "story_count", language)
+        heading.append(words["outlets_pending"].format(not_compared=pending), style="dim")
     if not totals:
-        return Group(heading, Text("No outlet has an article in a compared story.", style="dim"))
+        return Group(heading, Text(words["no_outlet_compared"], style="dim"))
     table = Table(title_justify="left")
-    columns = ("outlet", "stories", "articles", "facts", "shared", "only here", "conflicts", "opinion")
-    for col in (*columns, "quotes"):
+    keys = ("outlet", "stories", "articles", "facts", "shared", "only_here", "conflicts", "opinion", "quotes")
+    for col in (words[f"col_{key}"] for key in keys):
         # a header never split mid-word (as the comparison's outlet table)
         table.add_column(col, overflow="fold", min_width=max(len(w) for w in col.split()))
     for t in totals:
@@ -55,7 +58,7 @@ def outlet_totals_table(totals: Sequence[OutletTotals], compared: int, not_compa
             f"{t.opinion_share:.0%}" if t.opinion_share is not None else "—",
             str(t.quotes),
         )
-    quoted = [Text("Most quoted (in how many of its articles)", style="bold")]
+    quoted = [Text(words["most_quoted"], style="bold")]
     for t in totals:
         if t.speakers:
             line = Text("  • ")

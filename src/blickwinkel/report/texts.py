@@ -450,6 +450,28 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_conflicts": ("conflicts", "Widersprüche"),
     "col_opinion": ("opinion", "Meinung"),
     "col_quotes": ("quotes", "Zitate"),
+    # the table of `blickwinkel outlets` (report/outlet_totals.py); "Outlets across 2 compared stories"
+    "col_stories": ("stories", "Geschichten"),
+    "col_articles": ("articles", "Artikel"),
+    "outlets_across": ("Outlets across {compared}", "Medien in {compared}"),
+    "compared_stories": ("compared stories", "verglichenen Geschichten"),
+    "compared_stories_one": ("compared story", "verglichenen Geschichte"),
+    "story_count": ("stories", "Geschichten"),
+    "story_count_one": ("story", "Geschichte"),
+    "outlets_pending": (
+        "; {not_compared} of two or more articles not compared yet (a story is compared when it is first "
+        "viewed in `blickwinkel serve`)",
+        "; {not_compared} aus zwei oder mehr Artikeln noch nicht verglichen (eine Geschichte wird "
+        "verglichen, wenn sie in `blickwinkel serve` zum ersten Mal geöffnet wird)",
+    ),
+    "no_outlet_compared": (
+        "No outlet has an article in a compared story.",
+        "Kein Medium hat einen Artikel in einer verglichenen Geschichte.",
+    ),
+    "most_quoted": (
+        "Most quoted (in how many of its articles)",
+        "Am häufigsten zitiert (in wie vielen seiner Artikel)",
+    ),
     # the listing of `blickwinkel stories` (report/story_list.py, report/labels.py story_outlets)
     "story_line": ("Story {number}: {name}", "Geschichte {number}: {name}"),
     "list_outlets": ("outlets", "Medien"),

@@ -250,6 +250,14 @@ class ArticleRecords(StoreBase):
         with self._read() as conn:
             return int(conn.scalar(sa.select(sa.func.count()).select_from(t.articles)) or 0)
 
+    def article_languages(self) -> dict[str, int]:
+        """How many stored articles are in each language (its code; "" where none was detected): the
+        language ``outlets`` writes its table in when the report_language setting is "auto"."""
+        a = t.articles
+        with self._read() as conn:
+            rows = conn.execute(sa.select(a.c.language, sa.func.count()).group_by(a.c.language)).all()
+        return {str(language or ""): int(count) for language, count in rows}
+
     def vectors(self, article_ids: Sequence[int], model: str) -> dict[int, dict[str, Vector]]:
         """Stored embeddings per article and part (title, lead, body)."""
         out: dict[int, dict[str, Vector]] = {}
