@@ -1065,3 +1065,57 @@ def test_a_pronoun_speaker_after_two_people_stays_unnamed() -> None:
         "en",
     )
     assert roles[-1][1] is None, roles
+
+
+def test_a_quotation_over_several_paragraphs_keeps_its_speaker() -> None:
+    # The convention of news writing: a paragraph that ends inside a quotation leaves it open, and the
+    # next paragraph opens with a quotation mark again; only the last one closes it.
+    article, sentences = make_article(
+        [
+            ("paragraph", "The harbour master, Ilse Marwick, met the crew on Monday."),
+            ("paragraph", 'Ilse Marwick said: "We counted every boat twice before the storm.'),
+            ("paragraph", '"Nobody left the quay after dark. The lamps stayed on until dawn.'),
+            ("paragraph", '"We will keep the quay shut until the wall is mended."'),
+            ("paragraph", "The ferry runs again from Friday."),
+        ],
+        language="en",
+    )
+    roles = classify_statements(article, sentences)
+    kinds_and_speakers = [(s.text[:12], r.kind, r.speaker) for s, r in zip(sentences, roles, strict=True)]
+    assert kinds_and_speakers == [
+        ("The harbour ", "reporting", None),
+        ("Ilse Marwick", "quote", "Ilse Marwick"),
+        ('"Nobody left', "quote", "Ilse Marwick"),
+        ("The lamps st", "quote", "Ilse Marwick"),
+        ('"We will kee', "quote", "Ilse Marwick"),
+        ("The ferry ru", "reporting", None),
+    ]
+
+
+def test_a_quotation_over_paragraphs_names_its_speaker_at_the_end() -> None:
+    article, sentences = make_article(
+        [
+            ("paragraph", "„Wir haben jedes Boot zweimal gezählt, bevor der Sturm kam."),
+            (
+                "paragraph",
+                "„Niemand hat den Kai nach Einbruch der Dunkelheit verlassen“, sagte Ilse Marwick.",
+            ),
+        ]
+    )
+    roles = classify_statements(article, sentences)
+    assert [(r.kind, r.speaker) for r in roles] == [("quote", "Ilse Marwick"), ("quote", "Ilse Marwick")]
+
+
+def test_an_unclosed_quotation_without_a_next_paragraph_reopening_it_stays_unread() -> None:
+    # Only the next paragraph's opening mark says the quotation goes on; a mark left open by a typing
+    # slip before a paragraph of the reporter's own makes no quote of it.
+    article, sentences = make_article(
+        [
+            ("paragraph", 'Ilse Marwick said the quay was "closed for good after the storm last week.'),
+            ("paragraph", "The ferry runs again from Friday, the operator said."),
+        ],
+        language="en",
+    )
+    roles = classify_statements(article, sentences)
+    assert roles[0].kind == "reported_speech"
+    assert roles[1].speaker == "the operator"

@@ -79,6 +79,34 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# Marks that open a quotation: straight and English double quotes, German low and guillemet ones.
+_OPENING_MARKS = '"“„»'
+_ANY_MARK = re.compile(r'["“”„»«]')
+_OPENS = re.compile(r'(?:^|(?<=[\s:(—–]))["“„»](?=\w)')
+
+
+def opens_with_quotation(text: str) -> bool:
+    """Whether ``text`` (a paragraph) begins with a mark that opens a quotation."""
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in _OPENING_MARKS and bool(_OPENS.match(stripped))
+
+
+def open_quotation(text: str, spans: Sequence[tuple[int, int]]) -> int | None:
+    """Where a quotation that ``text`` (a paragraph) opens and never closes begins (the offset after
+    its mark), or None. ``spans`` are the quotations ``find_quotations`` found in it; the open one lies
+    after them and holds no quotation mark up to the paragraph's end, and words enough for a quote.
+
+    News writing leaves such a quotation open when it goes on in the next paragraph, which opens
+    with a mark again; whether it does is for the caller to ask (``opens_with_quotation``)."""
+    after = spans[-1][1] + 1 if spans else 0
+    opened = None
+    for m in _OPENS.finditer(text, after):
+        opened = m.end()
+    if opened is None or _ANY_MARK.search(text, opened):
+        return None
+    return opened if len(WORD.findall(text[opened:])) >= MIN_QUOTE_WORDS else None
+
+
 def outside_quotes(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return not any(start < e and s < end for s, e in spans)
 

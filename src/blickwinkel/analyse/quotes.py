@@ -24,6 +24,8 @@ from blickwinkel.analyse.quote_marks import (
     find_quotations,
     looks_like_name,
     mask_quotations,
+    open_quotation,
+    opens_with_quotation,
 )
 from blickwinkel.analyse.reported_speech import is_background, is_reported
 from blickwinkel.analyse.speaker_kinds import speaker_kind
@@ -85,6 +87,8 @@ def classify_statements(
             found = find_quotations(article.block_text(b))
             block_quotes[index] = [(b.start + s, b.start + e) for s, e in found]
 
+    continued, joined = _quotations_over_paragraphs(article, block_quotes)
+
     # The spans are sorted and apart, so their starts and ends are sorted too: each sentence looks only
     # at the spans that overlap it (checking every span of the block was quadratic in a long block).
     starts = {index: [s for s, _ in spans] for index, spans in block_quotes.items()}
@@ -140,7 +144,13 @@ def classify_statements(
         elif last_person is not None and persons - {last_person[1]}:
             last_person = None  # another person named since: "he" may be either
         if role.kind in ("quote", "reported_speech"):
-            if role.speaker is None and last_speaker is not None and last_speaker[0] == sentence.block:
+            if (
+                role.speaker is None
+                and last_speaker is not None
+                and (
+                    last_speaker[0] == sentence.block or _goes_on(last_speaker[0], sentence.block, continued)
+                )
+            ):
                 role = StatementRole(role.kind, last_speaker[1], role.quote_spans, last_speaker[2])
                 carry = True
             if role.speaker is not None:
@@ -151,11 +161,11 @@ def classify_statements(
             # (a city's notice carried to every resident quoted further down the paragraph).
             last_speaker = None
         roles.append(role)
-        quotations.append(set(spans) if role.kind == "quote" else set())
+        quotations.append({joined.get(span, span) for span in spans} if role.kind == "quote" else set())
         carried.append(carry)
     # A quotation that runs over several sentences names its speaker after its last one ('"The hall
-    # is gone. We start again," the mayor said.'): its earlier sentences had no speaker, or the one of
-    # an earlier quote in the paragraph.
+    # is gone. We start again," the mayor said.'), also in a later paragraph: its earlier sentences
+    # had no speaker, or the one of an earlier quote in the paragraph.
     for i in range(len(roles) - 2, -1, -1):
         later = roles[i + 1]
         if (
@@ -163,12 +173,70 @@ def classify_statements(
             and (roles[i].speaker is None or carried[i])
             and later.kind == "quote"
             and later.speaker is not None
-            and sentences[i].block == sentences[i + 1].block
+            and (
+                sentences[i].block == sentences[i + 1].block
+                or _goes_on(sentences[i].block, sentences[i + 1].block, continued)
+            )
             and quotations[i] & quotations[i + 1]
         ):
             roles[i] = StatementRole("quote", later.speaker, roles[i].quote_spans, later.speaker_kind)
             carried[i] = carried[i + 1]
     return roles
+
+
+_RUNNING_TEXT = ("paragraph", "lead")
+
+
+def _quotations_over_paragraphs(
+    article: Article, block_quotes: dict[int, list[tuple[int, int]]]
+) -> tuple[set[int], dict[tuple[int, int], tuple[int, int]]]:
+    """A quotation that runs over paragraphs, as news writing sets it: a paragraph ends inside it,
+    unclosed, and the next paragraph opens with a quotation mark again ('<Name> said: "… .' / '"… ."').
+
+    The open end of each such paragraph is added to its quotations (``block_quotes``, changed in
+    place). Returns the blocks that go on with the quotation of the block before them, and for each
+    quotation that goes on, the span of its first part (one quotation, however many paragraphs)."""
+    continued: set[int] = set()
+    tails: dict[int, tuple[int, int]] = {}
+    for index, block in enumerate(article.blocks):
+        spans = block_quotes.get(index)
+        if spans is None or block.kind not in _RUNNING_TEXT:
+            continue
+        following = article.blocks[index + 1] if index + 1 < len(article.blocks) else None
+        goes_on = (
+            following is not None
+            and following.kind in _RUNNING_TEXT
+            and opens_with_quotation(article.block_text(following))
+        )
+        if not goes_on and index not in continued:
+            continue
+        opened = open_quotation(
+            article.block_text(block), [(s - block.start, e - block.start) for s, e in spans]
+        )
+        if opened is None:
+            continue
+        tail = (block.start + opened, block.end)
+        spans.append(tail)
+        tails[index] = tail
+        if goes_on:
+            continued.add(index + 1)
+    joined: dict[tuple[int, int], tuple[int, int]] = {}
+    for index in sorted(continued):
+        earlier = tails.get(index - 1)
+        spans = block_quotes.get(index, [])
+        if earlier is None or not spans:
+            continue
+        block = article.blocks[index]
+        text = article.block_text(block)
+        first = block.start + len(text) - len(text.lstrip()) + 1  # after its opening mark
+        if spans[0][0] == first:
+            joined[spans[0]] = joined.get(earlier, earlier)
+    return continued, joined
+
+
+def _goes_on(block: int, later: int, continued: set[int]) -> bool:
+    """Whether block ``later`` goes on with a quotation that block ``block``, right before it, left open."""
+    return later == block + 1 and later in continued
 
 
 def _classify_one(
