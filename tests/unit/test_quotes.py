@@ -1119,3 +1119,30 @@ def test_an_unclosed_quotation_without_a_next_paragraph_reopening_it_stays_unrea
     roles = classify_statements(article, sentences)
     assert roles[0].kind == "reported_speech"
     assert roles[1].speaker == "the operator"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The inquiry heard that he had warned the council about the "rotten beams" twice.',
+        "In 2011, the club was told to close its north stand after the flares.",
+        "The dockers were told the ships would not sail before Friday.",
+        "The verdict was announced at a separate hearing in the afternoon.",
+        "By noon, the other 40 guests are said to have left the hotel.",
+    ],
+)
+def test_an_english_speaker_phrase_holds_no_verb_or_clause(text: str) -> None:
+    # "<subject> was told" is said to the subject, not by it; a phrase that runs into a clause ("that
+    # she") or a verb ("was", "are") is no speaker.
+    found = find_speaker(text, find_quotations(text), "en")
+    assert found is None, found
+
+
+def test_an_english_speaker_phrase_before_its_verb_still_speaks() -> None:
+    for text, speaker in (
+        ("The harbour master said the quay would stay shut.", "the harbour master"),
+        ("A spokeswoman for the port said no one was hurt.", "a spokeswoman for the port"),
+        ("The two sisters said they had seen the boat capsize.", "the two sisters"),
+    ):
+        found = find_speaker(text, [], "en")
+        assert found is not None and found[0] == speaker, (text, found)

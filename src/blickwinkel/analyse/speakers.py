@@ -260,6 +260,16 @@ def _inverted_speaker_end(text: str, end: int) -> int | None:
     return None
 
 
+# Words a speaker's English noun phrase never holds after its first: forms of "be" and "have" (a verb
+# of the clause, or the passive "was told"), relative and complement words and subject pronouns.
+_NO_SPEAKER_WORDS_EN = frozenset(
+    {
+        "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "who", "which", "that",
+        "whom", "he", "she", "they", "we", "i", "you",
+    }
+)  # fmt: skip
+
+
 def _clean_speaker(text: str) -> str | None:
     words = text.split()
     while words and words[-1].rstrip(".,;:") != words[-1]:
@@ -277,6 +287,11 @@ def _clean_speaker(text: str) -> str | None:
     if cleaned.lower() in DETERMINERS:
         return None
     if cleaned.lower() in PRONOUNS or first in NOT_SPEAKERS or cleaned.lower() in UNNAMED_SOURCES:
+        return None
+    # An English phrase that ran into a clause or a verb is no speaker: "The inquiry heard that he had
+    # warned …" (what he warned of is reported, by no one named here), "the club was told to close"
+    # (told to the club, not by it), "the other guests are said to have …".
+    if any(word.lower() in _NO_SPEAKER_WORDS_EN for word in cleaned.split()[1:]):
         return None
     # "… und seinen Beifahrer den Angaben zufolge …": a name run over "den" (a particle of Dutch
     # names) up to an unnamed source; the speaker was "Beifahrer den Angaben", and of what followed
