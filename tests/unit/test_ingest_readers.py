@@ -1218,6 +1218,10 @@ def test_a_json_record_with_an_empty_author_list_has_no_author_and_no_warning() 
     record = {"title": "Kanalbrücke gesperrt", "text": "Die Brücke ist gesperrt.", "author": []}
     article = read_text(json.dumps(record), source="t.json")
     assert article.author is None and article.notes == ()
+    # the same under the alias "authors" (sixteenth session): the alias was taken and refused, I023
+    record = {"title": "Kanalbrücke gesperrt", "text": "Die Brücke ist gesperrt.", "authors": []}
+    article = read_text(json.dumps(record), source="t.json")
+    assert article.author is None and article.notes == ()
 
 
 def test_a_teaser_the_text_opens_with_is_read_once() -> None:

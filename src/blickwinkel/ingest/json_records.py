@@ -275,11 +275,17 @@ def _field(record: dict[str, Any], name: str) -> tuple[str, Any]:
     if value is None:
         for alias in ALIASES.get(name, ()):
             candidate = record.get(alias)
-            if candidate is not None and (
-                alias in _CHECKED_ALIASES
-                or _plain_value(candidate)
-                or (name == "published" and _is_extended_json_date(candidate))
-                or (name == "author" and isinstance(candidate, list) and all(map(_person_name, candidate)))
+            if (
+                candidate is not None
+                and candidate != []
+                and (
+                    alias in _CHECKED_ALIASES
+                    or _plain_value(candidate)
+                    or (name == "published" and _is_extended_json_date(candidate))
+                    or (
+                        name == "author" and isinstance(candidate, list) and all(map(_person_name, candidate))
+                    )
+                )
             ):
                 return alias, candidate
     return name, value
