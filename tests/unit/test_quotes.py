@@ -1146,3 +1146,20 @@ def test_an_english_speaker_phrase_before_its_verb_still_speaks() -> None:
     ):
         found = find_speaker(text, [], "en")
         assert found is not None and found[0] == speaker, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Der Steg bleibt gesperrt“, heißt es in einer am Montag verschickten Mitteilung des Hafens.",
+        "„Wir bleiben dabei“, heißt es in einem vom Vorstand verschickten Rundbrief.",
+        '"We will not back down," reads a note posted on Monday by the club.',
+    ],
+)
+def test_a_participle_phrase_or_a_weekday_is_no_speaker(text: str) -> None:
+    # "in einer am Montag verschickten …" is a document described by when it went out: the speaker
+    # was "einer am Montag", and so of every quote after it in the paragraph.
+    found = find_speaker(text, find_quotations(text), "en" if text.startswith('"') else "de")
+    assert found is None or not any(
+        word in found[0].split() for word in ("am", "vom", "Montag", "Monday", "einer", "einem")
+    ), found

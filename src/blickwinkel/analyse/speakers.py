@@ -36,6 +36,7 @@ from blickwinkel.analyse.speech_words import (
     is_title,
 )
 from blickwinkel.model import Mention
+from blickwinkel.text.weekdays import weekday_numbers
 
 _AFTER_VERB = re.compile(
     rf"\b(?P<verb>{SPEECH})\s+(?:(?:am|an|im|in|auf|bei|vor|on|at)\s+(?:{ADJ})?{CAP}\s+)?(?P<np>{NP})"
@@ -270,6 +271,12 @@ _NO_SPEAKER_WORDS_EN = frozenset(
 )  # fmt: skip
 
 
+_PREPOSITIONS_DE = frozenset(
+    {"am", "im", "vom", "zum", "zur", "beim", "an", "in", "von", "mit", "auf", "aus", "bei", "nach", "seit"}
+)
+_WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers("en", "full"))
+
+
 def _clean_speaker(text: str) -> str | None:
     words = text.split()
     while words and words[-1].rstrip(".,;:") != words[-1]:
@@ -291,7 +298,14 @@ def _clean_speaker(text: str) -> str | None:
     # An English phrase that ran into a clause or a verb is no speaker: "The inquiry heard that he had
     # warned …" (what he warned of is reported, by no one named here), "the club was told to close"
     # (told to the club, not by it), "the other guests are said to have …".
-    if any(word.lower() in _NO_SPEAKER_WORDS_EN for word in cleaned.split()[1:]):
+    words = cleaned.split()
+    if any(word.lower() in _NO_SPEAKER_WORDS_EN for word in words[1:]):
+        return None
+    # A German article before a preposition opens an attribute, not a speaker: "heißt es in einer am
+    # Montag verschickten Mitteilung" gave the speaker "einer am Montag"; and no weekday speaks.
+    if len(words) > 1 and words[0].lower() in DETERMINERS and words[1] in _PREPOSITIONS_DE:
+        return None
+    if any(word.lower() in _WEEKDAYS for word in words):
         return None
     # "… und seinen Beifahrer den Angaben zufolge …": a name run over "den" (a particle of Dutch
     # names) up to an unnamed source; the speaker was "Beifahrer den Angaben", and of what followed
