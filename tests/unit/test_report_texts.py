@@ -247,3 +247,15 @@ def test_any_reason_is_shown_in_either_language_without_failing(
     assert conflict_reason(conflict, statements, labels, "en") == conflict_reason(
         conflict, statements, labels
     )
+
+
+def test_every_genre_an_article_is_given_has_a_word_in_both_languages() -> None:
+    # An article whose own voice is a third to a half opinion has the genre "opinion": the German report
+    # printed it in English ("· opinion · Meinung 44 %"), where "report" and "commentary" had words.
+    from blickwinkel.analyse.subjectivity import article_genre
+
+    genres = {article_genre([score] * 10, ["reporting"] * 10)[1] for score in (0.0, 0.4, 0.9)}
+    genres |= {article_genre([1.0] * 4 + [0.0] * 6, ["reporting"] * 10)[1]}
+    assert genres == {"report", "opinion", "commentary"}
+    for genre in genres:
+        assert f"genre_{genre}" in TEXTS["de"] and f"genre_{genre}" in TEXTS["en"], genre

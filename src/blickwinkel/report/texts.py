@@ -325,6 +325,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no": ("no", "nein"),
     # an article's genre (analyse/subjectivity.py)
     "genre_report": ("report", "Bericht"),
+    "genre_opinion": ("opinion", "meinungsbetont"),
     "genre_commentary": ("commentary", "Kommentar"),
     # a speaker's kind (analyse/speaker_kinds.py)
     "speaker_person": ("person", "Person"),
