@@ -24,6 +24,7 @@ import argparse
 import hashlib
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,7 @@ from blickwinkel.stories.evaluate import (
     pair_article,
     parse_similarity_pairs,
     pearson_by_language,
+    with_days_from_ids,
 )
 from blickwinkel.stories.features import StoryDoc, parts_read_by, story_docs
 from blickwinkel.stories.weights import WEIGHTS, StoryModel, StoryWeights
@@ -53,7 +55,7 @@ def read_semeval_pairs(path: Path) -> list[SimilarityPair]:
     if not path.exists():
         print(f"{path}: not found; pass the SemEval-2022 Task 8 JSON-lines file.", file=sys.stderr)
         raise SystemExit(2)
-    return parse_similarity_pairs(path.read_text(encoding="utf-8"), str(path))
+    return with_days_from_ids(parse_similarity_pairs(path.read_text(encoding="utf-8"), str(path)))
 
 
 class DiskCachedEmbedder:
@@ -97,8 +99,8 @@ def pair_docs(pairs: list[SimilarityPair], embedder: Embedder, options: fitting.
         a
         for p in pairs
         for a in (
-            pair_article(p.pair_id, "1", p.text1, p.lang1),
-            pair_article(p.pair_id, "2", p.text2, p.lang2),
+            pair_article(p.pair_id, "1", p.text1, p.lang1, p.published1),
+            pair_article(p.pair_id, "2", p.text2, p.lang2, p.published2),
         )
     ]
     features = frozenset(f for names in options.sets.values() for f in names)
@@ -153,6 +155,12 @@ def main() -> int:
             docs, gold, k=args.folds, options=options, sets={name: features}, alpha=args.alpha
         )
         show(f"set {name} (CV)", pearson_by_language([-v for v in predicted], pairs))
+    if options.publication_gap:
+        undated = replace(options, publication_gap=False)
+        predicted, _ = fitting.cross_validated_docs(
+            docs, gold, k=args.folds, options=undated, alpha=args.alpha
+        )
+        show(f"model {args.embedder} no days (CV)", pearson_by_language([-v for v in predicted], pairs))
     predicted, models = fitting.cross_validated_docs(
         docs, gold, k=args.folds, options=options, alpha=args.alpha
     )
@@ -170,6 +178,8 @@ def main() -> int:
         print(f"{'  mean ± sd over seeds':<24} " + spread(repeated))
     model, centres = fitting.fit_model_docs(docs, gold, options=options, alpha=args.alpha)
     print(f"fitted on all pairs: default {model.default}, chosen {model.chosen}, offsets {model.offsets}")
+    if model.dates_fitted:
+        print(f"  publication-gap term: shift {model.gap_shift}, slope {model.gap_slope} per ln(1 + days)")
     if model.calibration:
         sizes = ", ".join(f"{k} {len(c.inputs)}" for k, c in sorted(model.calibration.items()))
         print(f"  calibrated language pairs (breakpoints): {sizes}")
@@ -228,6 +238,8 @@ def _model_source(name: str, model: StoryModel) -> str:
         f"        chosen={{\n{chosen}        }},\n"
         + (f"        offsets={{\n{offsets}        }},\n" if offsets else "")
         + (f"        calibration={{\n{calibration}        }},\n" if calibration else "")
+        + (f"        gap_shift={model.gap_shift:.4f},\n" if model.dates_fitted else "")
+        + (f"        gap_slope={model.gap_slope:.4f},\n" if model.dates_fitted else "")
         + "    ),\n"
     )
 

@@ -254,3 +254,43 @@ def test_the_stories_listing_in_german() -> None:
         "  2 Artikel · Medien: Post und 1 Artikel ohne Medium · Sprachen: de · 03.03.2031 – 04.03.2031",
     ]
     assert lines[6] == "  - c: Feuer in der Mühle  (Kopie von b)"
+
+
+def test_story_ids_give_publication_days() -> None:
+    from blickwinkel.stories.evaluate import (
+        STORY_ID_AT_DAY_ZERO,
+        STORY_ID_DAY_ZERO,
+        STORY_IDS_PER_DAY,
+        story_id_day,
+        with_days_from_ids,
+    )
+
+    assert story_id_day(str(STORY_ID_AT_DAY_ZERO)) == STORY_ID_DAY_ZERO
+    later = story_id_day(str(STORY_ID_AT_DAY_ZERO + 10 * STORY_IDS_PER_DAY + 1))
+    assert later is not None and (later - STORY_ID_DAY_ZERO).days == 10
+    # Anything else is no story id: a row number, a word, a number far off the file's years.
+    for other in ("7", "p1-2", "", "١٤٨٤٠٥٠٠٠٠", "-1484050000", "9" * 12):
+        assert story_id_day(other) is None
+    first = str(STORY_ID_AT_DAY_ZERO)
+    second = str(STORY_ID_AT_DAY_ZERO + 3 * STORY_IDS_PER_DAY)
+    pairs = [
+        SimilarityPair(f"{first}_{second}", "de", "en", "Titel\nText.", "Title\nText.", 1.0),
+        SimilarityPair("p7", "de", "de", "Titel\nText.", "Titel\nText.", 1.0),
+    ]
+    dated, undated = with_days_from_ids(pairs)
+    assert dated.published1 is not None and dated.published2 is not None
+    assert (dated.published2 - dated.published1).days == 3
+    assert undated == pairs[1]
+
+
+def test_eval_similarity_counts_the_pairs_with_both_publication_days() -> None:
+    import datetime as dt
+
+    pairs = _pairs()[:6]
+    dated = [
+        replace(p, published1=dt.date(2020, 3, 1), published2=dt.date(2020, 3, 1 + 4 * k))
+        for k, p in enumerate(pairs)
+    ]
+    report = evaluate_similarity(dated, HashedWordsEmbedder())
+    assert report.dated == len(dated) and report.to_json()["dated_pairs"] == len(dated)
+    assert evaluate_similarity(pairs, HashedWordsEmbedder()).dated == 0

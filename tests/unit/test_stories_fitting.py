@@ -169,3 +169,67 @@ def test_language_offsets_move_the_probability_not_the_scale() -> None:
         assert calibrated.probability_midpoint == round(chosen.probability_midpoint - model.offsets[key], 4)
     without = fitting.fit_model(rows, shifted, languages, options=fitting.FitOptions(sets))
     assert without.offsets == {}
+
+
+def test_the_publication_gap_term_is_fitted_on_dated_pairs_and_used_in_cross_validation() -> None:
+    rng = np.random.default_rng(11)
+    rows, gold, gaps = [], [], []
+    for _ in range(240):
+        cosine = float(rng.uniform(0, 1))
+        gap = int(rng.integers(0, 60))
+        rows.append({"cos_doc": cosine})
+        gaps.append(gap)
+        # Pairs published far apart are judged less alike than their texts say.
+        gold.append(4.0 - 2.0 * cosine + 0.4 * np.log1p(gap) - 0.6 + float(rng.normal(0, 0.1)))
+    languages = ["aa-aa"] * 240
+    sets = {"document": ("cos_doc",)}
+    options = fitting.FitOptions(sets, publication_gap=True)
+    model = fitting.fit_model(rows, np.asarray(gold), languages, options=options, gaps=gaps)
+    assert model.dates_fitted and model.gap_slope > 0.3
+    # Unknown days leave the value as it is; known ones move it, within the scale.
+    assert model.dated(2.5, None) == 2.5
+    assert model.dated(2.5, 0) == 2.5 + model.gap_shift
+    assert model.dated(4.0, 365) == 4.0
+    # Without the gaps, or with too few dated pairs, there is no term.
+    assert not fitting.fit_model(rows, np.asarray(gold), languages, options=options).dates_fitted
+    few = [g if i < fitting.MIN_GAP_PAIRS - 1 else None for i, g in enumerate(gaps)]
+    assert not fitting.fit_model(rows, np.asarray(gold), languages, options=options, gaps=few).dates_fitted
+    plain, _ = fitting.cross_validated(rows, np.asarray(gold), languages, options=fitting.FitOptions(sets))
+    dated, _ = fitting.cross_validated(rows, np.asarray(gold), languages, options=options, gaps=gaps)
+    assert np.corrcoef(dated, gold)[0, 1] > np.corrcoef(plain, gold)[0, 1] + 0.05
+
+
+def test_the_fitted_gap_term_moves_the_scale_value_and_leaves_the_probability() -> None:
+    import datetime as dt
+    from dataclasses import replace
+
+    from blickwinkel.stories import same_story_score
+    from blickwinkel.stories.features import article_from_text, story_docs
+    from blickwinkel.stories.score import pair_probability
+    from blickwinkel.stories.weights import GAP_FREE_DAYS, weights_for
+    from tests.unit.test_stories_props import HashedWordsEmbedder
+
+    texts = ("Die Fähre lief vor der Insel auf Grund.", "Vor der Insel ist eine Fähre aufgelaufen.")
+    undated = [
+        replace(doc, embedder="e5")  # scored with the e5 model, which carries the term
+        for doc in story_docs(
+            [article_from_text(f"a{i}", t, title="Fähre", language="de") for i, t in enumerate(texts)],
+            HashedWordsEmbedder(),
+        )
+    ]
+    model = weights_for("e5")
+    assert model.dates_fitted
+    plain = same_story_score(*undated)
+    for gap in (0, GAP_FREE_DAYS + 10):
+        dated = [
+            replace(undated[0], published=dt.date(2024, 5, 1)),
+            replace(undated[1], published=dt.date(2024, 5, 1) + dt.timedelta(days=gap)),
+        ]
+        score = same_story_score(*dated)
+        assert score.overall == model.dated(plain.overall, gap)
+        assert score.reasons["date_gap_days"] == gap
+        assert score.probability == pair_probability(*dated)
+    same_day = same_story_score(
+        replace(undated[0], published=dt.date(2024, 5, 1)), replace(undated[1], published=dt.date(2024, 5, 1))
+    )
+    assert same_day.probability == plain.probability  # the hand-set penalty starts after GAP_FREE_DAYS

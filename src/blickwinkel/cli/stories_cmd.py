@@ -289,13 +289,27 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 "folds' pairs) and the plain cosine of the other embedder (use beside e5).",
             ),
         ] = False,
+        days_from_ids: Annotated[
+            bool,
+            typer.Option(
+                "--days-from-ids",
+                help="Estimate each article's publication day from the story ids of its pair id (as the "
+                "SemEval-2022 files carry them), so the score reads the days apart too.",
+            ),
+        ] = False,
     ) -> None:
         """Pearson of the same-story score with the negated gold 'overall', in all and per language pair."""
-        from blickwinkel.stories.evaluate import evaluate_similarity, parse_similarity_pairs
+        from blickwinkel.stories.evaluate import (
+            evaluate_similarity,
+            parse_similarity_pairs,
+            with_days_from_ids,
+        )
 
         try:
             text = _read_evaluation_file(file, "a SemEval-2022 Task 8 JSON-lines file")
             pairs = parse_similarity_pairs(text, str(file))
+            if days_from_ids:
+                pairs = with_days_from_ids(pairs)
             chosen = _embedder(embedder, "pair_embedder")
             other = None
             if cross_validate:
@@ -335,6 +349,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             )
             + "), 'cosine' the plain cosine of the whole texts"
             + (f" ('{report.other} cos': with {report.other})" if report.other else "")
+            + (
+                f"; {report.dated} pairs with both publication days"
+                + (" (estimated from the story ids)" if days_from_ids else "")
+                if report.dated
+                else ""
+            )
         )
 
     @eval_app.command("stories")

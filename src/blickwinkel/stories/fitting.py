@@ -15,6 +15,7 @@ consecutive parts (``folds``); the inner folds are made the same way over the tr
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -24,7 +25,7 @@ import numpy.typing as npt
 
 from blickwinkel.stories.centres import Centres, fit_centres
 from blickwinkel.stories.features import StoryDoc, with_centres
-from blickwinkel.stories.score import pair_features
+from blickwinkel.stories.score import date_gap_days, pair_features
 from blickwinkel.stories.weights import Calibration, StoryModel, StoryWeights, language_pair
 
 Matrix = npt.NDArray[np.float64]
@@ -42,6 +43,9 @@ MIN_GROUP_PAIRS = 30
 # per-language-pair fits used the same bound).
 MIN_CALIBRATION_PAIRS = 60
 SAME_STORY_MAX = 2.0  # gold overall ≤ 2 ("very" or "somewhat similar") counts as the same event
+# The publication-gap term (``FitOptions.publication_gap``) is fitted only with this many training
+# pairs whose two days are known (two numbers over all language pairs).
+MIN_GAP_PAIRS = 60
 
 # The candidate sets: the document cosine alone, all embedding cosines, and those with the lexical
 # overlaps (names, numbers, dates, words: surface patterns written for German and English).
@@ -70,7 +74,9 @@ class FitOptions:
     whether the per-language mean vectors (:mod:`blickwinkel.stories.centres`) are fitted with
     the sets, on the same training pairs (``centred``), and whether each language pair with at least
     ``MIN_CALIBRATION_PAIRS`` training pairs gets a monotone calibration of its predicted scale value,
-    fitted on the chosen set's inner-CV predictions (``calibrated``; :class:`weights.Calibration`)."""
+    fitted on the chosen set's inner-CV predictions (``calibrated``; :class:`weights.Calibration`), and
+    whether the model gets a publication-gap term (``publication_gap``; :meth:`weights.StoryModel.dated`)
+    where the training pairs carry both articles' days."""
 
     sets: Mapping[str, tuple[str, ...]]
     standardise: bool = False
@@ -79,6 +85,7 @@ class FitOptions:
     knot_feature: str = "cos_doc"
     centred: bool = False
     calibrated: bool = False
+    publication_gap: bool = False
 
 
 # e5: cosines of the vectors with their language's mean taken away (stories.centres): the document
@@ -107,6 +114,7 @@ FIT_OPTIONS: dict[str, FitOptions] = {
         knot_feature="cos_doc_c",
         centred=True,
         calibrated=True,
+        publication_gap=True,
     ),
 }
 DEFAULT_OPTIONS = "use"
@@ -243,10 +251,29 @@ def isotonic(x: Matrix, y: Matrix) -> Calibration:
     return Calibration(tuple(inputs), tuple(outputs))
 
 
-def predict_pair(model: StoryModel, key: str, row: Mapping[str, float]) -> float:
-    """The model's scale value (before the date-gap penalty) for one pair of language pair ``key``:
-    its chosen set's clipped prediction, calibrated where the model holds a calibration."""
-    return model.calibrated(key, float(predict(model.for_pair(key), [row])[0]))
+def predict_pair(model: StoryModel, key: str, row: Mapping[str, float], gap_days: int | None = None) -> float:
+    """The model's scale value for one pair of language pair ``key``: its chosen set's clipped
+    prediction, calibrated where the model holds a calibration, moved by the model's publication-gap
+    term when ``gap_days`` is known (:meth:`StoryModel.dated`)."""
+    return model.dated(model.calibrated(key, float(predict(model.for_pair(key), [row])[0])), gap_days)
+
+
+def pair_gaps(docs: Sequence[StoryDoc]) -> list[int | None]:
+    """Days between the publication of the two sides of each pair (``None`` where one is undated)."""
+    return [date_gap_days(docs[i], docs[i + 1]) for i in range(0, len(docs) - 1, 2)]
+
+
+def fit_gap(predicted: Matrix, gold: Matrix, gaps: Sequence[int | None]) -> tuple[float, float]:
+    """Shift and slope of the least-squares line of the residual (gold minus ``predicted``) on
+    ``ln(1 + gap)`` over the pairs with a known gap; (0, 0) with fewer than ``MIN_GAP_PAIRS``."""
+    known = [i for i, g in enumerate(gaps) if g is not None]
+    if len(known) < MIN_GAP_PAIRS:
+        return 0.0, 0.0
+    x = np.asarray([math.log1p(gaps[i] or 0) for i in known], dtype=np.float64)
+    design = np.column_stack([np.ones_like(x), x])
+    residual = gold[known] - predicted[known]
+    shift, slope = np.linalg.lstsq(design, residual, rcond=None)[0]
+    return round(float(shift), 4), round(float(slope), 4)
 
 
 def fit_model(
@@ -257,8 +284,11 @@ def fit_model(
     options: FitOptions | None = None,
     alpha: float = RIDGE_ALPHA,
     inner_folds: int = INNER_FOLDS,
+    gaps: Sequence[int | None] | None = None,
 ) -> StoryModel:
-    """Every candidate set fitted on all ``rows``, and the set chosen per language pair by inner CV."""
+    """Every candidate set fitted on all ``rows``, and the set chosen per language pair by inner CV;
+    with ``options.publication_gap`` and the pairs' publication ``gaps`` (days, ``None`` unknown), the
+    gap term fitted on the residuals of the chosen sets' calibrated inner-CV predictions."""
     options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
     sets = options.sets
     inner = {name: np.zeros(len(rows)) for name in sets}
@@ -290,12 +320,26 @@ def fit_model(
             index = np.asarray(groups[key])
             if len(index) >= MIN_CALIBRATION_PAIRS:
                 calibration[key] = isotonic(inner[name][index], gold[index])
+    default = best(range(len(rows)))
+    shift = slope = 0.0
+    if options.publication_gap and gaps is not None:
+        predicted = np.asarray(
+            [
+                calibration[key].apply(float(inner[chosen.get(key, default)][i]))
+                if key in calibration
+                else float(inner[chosen.get(key, default)][i])
+                for i, key in enumerate(languages)
+            ]
+        )
+        shift, slope = fit_gap(predicted, gold, gaps)
     return StoryModel(
         sets={name: fit_set(rows, gold, features, alpha, options) for name, features in sets.items()},
-        default=best(range(len(rows))),
+        default=default,
         chosen=chosen,
         offsets=offsets,
         calibration=calibration,
+        gap_shift=shift,
+        gap_slope=slope,
     )
 
 
@@ -309,16 +353,18 @@ def cross_validated(
     sets: Mapping[str, tuple[str, ...]] | None = None,
     alpha: float = RIDGE_ALPHA,
     seed: int = FOLD_SEED,
+    gaps: Sequence[int | None] | None = None,
 ) -> tuple[Matrix, list[StoryModel]]:
-    """Each pair's prediction from the model fitted on the other folds (clipped to 1–4), and those
-    models; ``sets`` replaces the candidate sets of ``options`` (to cross-validate one set alone);
+    """Each pair's prediction from the model fitted on the other folds (clipped to 1–4; with the
+    publication-gap term where ``gaps`` are given and the options fit one), and those models;
+    ``sets`` replaces the candidate sets of ``options`` (to cross-validate one set alone);
     ``seed`` draws the outer folds (:func:`folds`; the reported figures use ``FOLD_SEED``, other seeds
     show how much they move with the split)."""
     options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
     if sets is not None:
         options = replace(options, sets=sets)
     return _cross_validated(
-        lambda _train: rows, gold, languages, k=k, options=options, alpha=alpha, seed=seed
+        lambda _train: rows, gold, languages, k=k, options=options, alpha=alpha, seed=seed, gaps=gaps
     )
 
 
@@ -331,6 +377,7 @@ def _cross_validated(
     options: FitOptions,
     alpha: float,
     seed: int = FOLD_SEED,
+    gaps: Sequence[int | None] | None = None,
 ) -> tuple[Matrix, list[StoryModel]]:
     """The outer folds of :func:`cross_validated`; ``rows_for(train)`` gives every pair's features as
     that fold's training pairs make them (the same rows each fold, or centred on the fold's means)."""
@@ -340,11 +387,16 @@ def _cross_validated(
         train = np.setdiff1d(np.arange(len(languages)), test)
         rows = rows_for(train)
         model = fit_model(
-            [rows[i] for i in train], gold[train], [languages[i] for i in train], options=options, alpha=alpha
+            [rows[i] for i in train],
+            gold[train],
+            [languages[i] for i in train],
+            options=options,
+            alpha=alpha,
+            gaps=None if gaps is None else [gaps[i] for i in train],
         )
         models.append(model)
         for i in test:
-            predicted[i] = predict_pair(model, languages[i], rows[i])
+            predicted[i] = predict_pair(model, languages[i], rows[i], None if gaps is None else gaps[i])
     return predicted, models
 
 
@@ -376,7 +428,9 @@ def fit_model_docs(
     centres = pair_centres(docs, range(len(docs) // 2)) if options.centred else None
     if centres is not None:
         docs = with_centres(docs, centres)
-    model = fit_model(pair_rows(docs), gold, pair_languages(docs), options=options, alpha=alpha)
+    model = fit_model(
+        pair_rows(docs), gold, pair_languages(docs), options=options, alpha=alpha, gaps=pair_gaps(docs)
+    )
     return model, centres
 
 
@@ -397,10 +451,15 @@ def cross_validated_docs(
     if sets is not None:
         options = replace(options, sets=sets)
     languages = pair_languages(docs)
+    gaps = pair_gaps(docs)
     if not options.centred:
-        return cross_validated(pair_rows(docs), gold, languages, k=k, options=options, alpha=alpha, seed=seed)
+        return cross_validated(
+            pair_rows(docs), gold, languages, k=k, options=options, alpha=alpha, seed=seed, gaps=gaps
+        )
 
     def centred_rows(train: npt.NDArray[np.int64]) -> list[dict[str, float]]:
         return pair_rows(with_centres(docs, pair_centres(docs, train)))
 
-    return _cross_validated(centred_rows, gold, languages, k=k, options=options, alpha=alpha, seed=seed)
+    return _cross_validated(
+        centred_rows, gold, languages, k=k, options=options, alpha=alpha, seed=seed, gaps=gaps
+    )

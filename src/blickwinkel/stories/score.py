@@ -7,8 +7,10 @@ cross-validation by ``scripts/fit_story_weights.py`` and shipped as constants in
 :mod:`blickwinkel.stories.weights`, one model per embedder (cosines of different embedders live on
 different scales) with the feature set chosen per language pair; where the model holds a monotone
 calibration for the language pair (:class:`weights.Calibration`), the scale value goes through it, while
-the same-event probability keeps reading the linear value. The publication-date gap is not in the
-training data, so it enters as a fixed penalty outside the fitted part.
+the same-event probability keeps reading the linear value. When both publication days are known,
+the scale value of a model with a fitted publication-gap term (:meth:`weights.StoryModel.dated`,
+fitted on the SemEval pairs with days estimated from their story ids) moves by it; the probability,
+and the scale value of a model without the term, take the hand-set penalty of ``weights.GAP_*``.
 """
 
 from __future__ import annotations
@@ -164,11 +166,15 @@ def same_story_score(a: StoryDoc, b: StoryDoc) -> PairScore:
     model = pair_model(a, b)
     features = pair_features(a, b)
     gap = date_gap_days(a, b)
-    calibration = weights_for(a.embedder).calibration.get(language_pair(a.language, b.language))
-    overall = predicted_overall(features, gap, model, calibration)
-    # The probability reads the linear value (what its logistic was fitted on, and what the clusterer
-    # reads through pair_probability).
-    linear = overall if calibration is None else predicted_overall(features, gap, model)
+    fitted = weights_for(a.embedder)
+    calibration = fitted.calibration.get(language_pair(a.language, b.language))
+    if fitted.dates_fitted:  # the fitted publication-gap term instead of the hand-set penalty
+        overall = fitted.dated(predicted_overall(features, None, model, calibration), gap)
+    else:
+        overall = predicted_overall(features, gap, model, calibration)
+    # The probability reads the linear value with the hand-set gap penalty (what its logistic was
+    # fitted on, and what the clusterer reads through pair_probability).
+    linear = predicted_overall(features, gap, model)
     reasons: dict[str, Any] = {
         "shared_entities": sorted(a.entities & b.entities),
         "shared_numbers": sorted(a.numbers & b.numbers, key=lambda n: (float(n), n)),
