@@ -109,10 +109,11 @@ def pair_article(
 # A SemEval-2022 Task 8 pair id joins the two articles' story ids ("<id>_<id>"), numbers its source
 # collection gave the stories as it gathered them, so they grow with the publication time. The day of
 # an id: a straight line fitted to the dates the file's own texts name (absolute dates of 2019–2021 that
-# analyse.dates finds in the German and English texts: 147 mentions in 1,487 texts; refitted five times
-# without the mentions more than three robust standard deviations (and 9 days) off, 102 kept, half
-# within 0.9 days of the line, nine in ten within 3.1): about 904,000 ids a day, id 1,484,050,000 on
-# 1 January 2020. Fitted on the SemEval texts (they may train what ships; docs/data-sources.md).
+# analyse.dates finds in the German, English, Spanish and French texts: 147 mentions in 1,487 texts;
+# refitted five times without the mentions more than three robust standard deviations (and 9 days)
+# off, 102 kept, half within 0.9 days of the line, nine in ten within 3.1): about 904,000 ids a day,
+# id 1,484,050,000 on 1 January 2020 (`python scripts/explore_story_dates.py` prints the fit). Fitted
+# on the SemEval texts (they may train what ships; docs/data-sources.md).
 STORY_ID_DAY_ZERO = dt.date(2020, 1, 1)
 STORY_ID_AT_DAY_ZERO = 1_484_050_000
 STORY_IDS_PER_DAY = 904_000
