@@ -6,7 +6,7 @@ import numpy as np
 
 from blickwinkel.stories import fitting
 from blickwinkel.stories.cluster import link
-from blickwinkel.stories.features import CHUNK_CHARS, MAX_CHUNKS, body_chunks
+from blickwinkel.stories.features import CHUNK_CHARS, MAX_CHUNKS, StoryDoc, body_chunks
 from blickwinkel.stories.weights import language_pair
 
 
@@ -199,7 +199,7 @@ def test_the_publication_gap_term_is_fitted_on_dated_pairs_and_used_in_cross_val
     assert np.corrcoef(dated, gold)[0, 1] > np.corrcoef(plain, gold)[0, 1] + 0.05
 
 
-def test_the_fitted_gap_term_moves_the_scale_value_and_leaves_the_probability() -> None:
+def test_the_fitted_gap_term_moves_the_pair_score_and_not_the_clusterers_probability() -> None:
     import datetime as dt
     from dataclasses import replace
 
@@ -218,18 +218,26 @@ def test_the_fitted_gap_term_moves_the_scale_value_and_leaves_the_probability() 
         )
     ]
     model = weights_for("e5")
-    assert model.dates_fitted
+    assert model.dates_fitted and model.gap_shift < 0 < model.gap_slope
     plain = same_story_score(*undated)
-    for gap in (0, GAP_FREE_DAYS + 10):
-        dated = [
-            replace(undated[0], published=dt.date(2024, 5, 1)),
-            replace(undated[1], published=dt.date(2024, 5, 1) + dt.timedelta(days=gap)),
+    assert plain.probability == pair_probability(*undated)
+
+    def published(gap: int) -> list[StoryDoc]:
+        day = dt.date(2024, 5, 1)
+        return [
+            replace(undated[0], published=day),
+            replace(undated[1], published=day + dt.timedelta(days=gap)),
         ]
-        score = same_story_score(*dated)
-        assert score.overall == model.dated(plain.overall, gap)
-        assert score.reasons["date_gap_days"] == gap
-        assert score.probability == pair_probability(*dated)
-    same_day = same_story_score(
-        replace(undated[0], published=dt.date(2024, 5, 1)), replace(undated[1], published=dt.date(2024, 5, 1))
+
+    same_day, weeks = same_story_score(*published(0)), same_story_score(*published(GAP_FREE_DAYS + 10))
+    assert same_day.overall == model.dated(plain.overall, 0) < plain.overall
+    assert weeks.overall == model.dated(plain.overall, GAP_FREE_DAYS + 10) > plain.overall
+    assert weeks.reasons["date_gap_days"] == GAP_FREE_DAYS + 10
+    # The pair score's probability reads the term too, so it agrees with the scale value ...
+    assert same_day.probability > plain.probability > weeks.probability
+    # ... the clusterer's keeps the hand-set penalty: none within GAP_FREE_DAYS, then per day.
+    assert (
+        pair_probability(*published(0))
+        == plain.probability
+        > pair_probability(*published(GAP_FREE_DAYS + 10))
     )
-    assert same_day.probability == plain.probability  # the hand-set penalty starts after GAP_FREE_DAYS

@@ -9,8 +9,9 @@ different scales) with the feature set chosen per language pair; where the model
 calibration for the language pair (:class:`weights.Calibration`), the scale value goes through it, while
 the same-event probability keeps reading the linear value. When both publication days are known,
 the scale value of a model with a fitted publication-gap term (:meth:`weights.StoryModel.dated`,
-fitted on the SemEval pairs with days estimated from their story ids) moves by it; the probability,
-and the scale value of a model without the term, take the hand-set penalty of ``weights.GAP_*``.
+fitted on the SemEval pairs with days estimated from their story ids) moves by it, and so does its
+probability; the clusterer's pair probability, and the score of a model without the term, take the
+hand-set penalty of ``weights.GAP_*``.
 """
 
 from __future__ import annotations
@@ -156,7 +157,10 @@ def pair_model(a: StoryDoc, b: StoryDoc) -> StoryWeights:
 
 
 def pair_probability(a: StoryDoc, b: StoryDoc) -> float:
-    """Same-event probability without the reasons (the clusterer's inner loop)."""
+    """Same-event probability without the reasons (the clusterer's inner loop): the linear value with
+    the hand-set gap penalty of ``weights.GAP_*`` (for dated articles of a model with a fitted gap
+    term, :func:`same_story_score`'s probability reads that term instead; the clusterer only compares
+    articles within its time window, where the penalty is small)."""
     model = pair_model(a, b)
     return same_event_probability(predicted_overall(pair_features(a, b), date_gap_days(a, b), model), model)
 
@@ -172,9 +176,13 @@ def same_story_score(a: StoryDoc, b: StoryDoc) -> PairScore:
         overall = fitted.dated(predicted_overall(features, None, model, calibration), gap)
     else:
         overall = predicted_overall(features, gap, model, calibration)
-    # The probability reads the linear value with the hand-set gap penalty (what its logistic was
-    # fitted on, and what the clusterer reads through pair_probability).
-    linear = predicted_overall(features, gap, model)
+    # The probability reads the linear value (what its logistic was fitted on), moved by the fitted
+    # gap term where the model has one (so a scale value and probability of two dated articles agree),
+    # else with the hand-set penalty, as the clusterer reads it through pair_probability.
+    if fitted.dates_fitted:
+        linear = fitted.dated(predicted_overall(features, None, model), gap)
+    else:
+        linear = predicted_overall(features, gap, model)
     reasons: dict[str, Any] = {
         "shared_entities": sorted(a.entities & b.entities),
         "shared_numbers": sorted(a.numbers & b.numbers, key=lambda n: (float(n), n)),

@@ -105,8 +105,9 @@ class StoryModel:
         unchanged when a day is unknown or the model has no such term. Fitted on the residuals of the
         chosen sets' inner-CV predictions (:func:`blickwinkel.stories.fitting.fit_model`): two reports
         of a day are more alike than their texts say, reports weeks apart less (SemEval's annotators
-        judged the time of the events too). It moves the scale value only, as the calibration does; the
-        probability, and so the clusterer, reads the linear value with the hand-set ``GAP_*`` penalty."""
+        judged the time of the events too). The pair score's scale value (calibrated) and its
+        probability (linear) read it; the clusterer's pair probability keeps the hand-set ``GAP_*``
+        penalty (:func:`blickwinkel.stories.score.pair_probability`)."""
         if gap_days is None or not self.dates_fitted:
             return value
         return min(4.0, max(1.0, value + self.gap_shift + self.gap_slope * math.log1p(gap_days)))
@@ -624,7 +625,7 @@ WEIGHTS: dict[str, StoryModel] = {
 
 # Set by hand (the SemEval pairs carry no dates of their own): reports of one event are published
 # within a few days; beyond that each further day makes 'same story' less likely. Read by the
-# probability (the clusterer) and by the scale value of a model without a fitted gap term
+# clusterer's pair probability, and by the pair score of a model without a fitted gap term
 # (``StoryModel.dated``); on the SemEval pairs with days estimated from their story ids it lowers the
 # cross-validated Pearson of the e5 scale value (all 0.800 → 0.710), the fitted term raises it.
 GAP_FREE_DAYS = 3
