@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from blickwinkel.analyse.pronoun_antecedents import acted_upon
 from blickwinkel.analyse.quote_marks import (
     MIN_QUOTE_WORDS,
     WORD,
@@ -139,8 +140,13 @@ def classify_statements(
         if role.speaker is not None and role.speaker_kind == "person":
             last_person = (sentence.block, role.speaker)
         elif len(persons) == 1 and (last_person is None or last_person[1] not in persons):
-            # 'Mayor <Name> visited the site. "…," he said.': the one person a sentence names
-            last_person = (sentence.block, next(iter(persons)))
+            # 'Mayor <Name> visited the site. "…," he said.': the one person a sentence names, where it
+            # is the subject ("Police arrested <Name>." names no one "he said" can mean)
+            named = next(m for m in own if m.type == "PER" and m.key)
+            at_name = max(0, named.start - sentence.start)
+            at_end = max(at_name, named.end - sentence.start)
+            subject = not acted_upon(sentence.text, at_name, at_end, _language(article, block))
+            last_person = (sentence.block, named.key) if subject else None
         elif last_person is not None and persons - {last_person[1]}:
             last_person = None  # another person named since: "he" may be either
         if role.kind in ("quote", "reported_speech"):
