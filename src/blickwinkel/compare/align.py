@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from blickwinkel.compare.parts import Part
+from blickwinkel.compare.restatements import stand_out_together
 from blickwinkel.compare.similarity import (
     ScoreParts,
     StatementFeatures,
@@ -505,7 +506,8 @@ def uncertain_pairs(
 
 def restatements_of(score: StoryScorer) -> tuple[tuple[str, str], ...]:
     """Pairs of statement ids of one article that restate each other (a lead repeated in the body):
-    those the link model scores as one fact."""
+    those the link model scores as one fact, and those that stand out of their article together
+    (:func:`blickwinkel.compare.restatements.stand_out_together`)."""
     statements = score.statements
     restated = []
     for idx in score.by_article.values():
@@ -515,7 +517,12 @@ def restatements_of(score: StoryScorer) -> tuple[tuple[str, str], ...]:
                 if (
                     i < j
                     and score.sims[i, j] >= MIN_COSINE
-                    and score(int(i), int(j)).score >= RESTATEMENT_MIN_SCORE
+                    and (
+                        score(int(i), int(j)).score >= RESTATEMENT_MIN_SCORE
+                        or stand_out_together(
+                            score.sims, idx, int(i), int(j), (score.feats[i].values, score.feats[j].values)
+                        )
+                    )
                 ):
                     restated.append((statements[i].id, statements[j].id))
     return tuple(restated)
