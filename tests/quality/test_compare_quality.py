@@ -201,9 +201,10 @@ def test_conflicts_on_the_tune_only_conflict_files() -> None:
 # 16 events added before any comparison ran on them (104 now). Pinned on main e9336d5: tune 0 of 1
 # found, 1 flagged (none true), 1 of 44 near-misses (0.0227); held-out, read once after all choices,
 # nothing changed after: 0 of 3 found, 2 flagged (none true), 1 of 36 near-misses (0.0278); the rules
-# before the change flag 2 on the added held-out events (1 of 6 near-misses) and none on the first 44. Real coverage rarely contradicts
-# itself, so the set pins false flags: how many conflicts the comparison reports at most (none of the
-# events' conflicts is found) and the share of near-misses flagged (rounded up: lower is better).
+# before the change flag 2 on the added held-out events (1 of 6 near-misses) and none on the first 44.
+# Real coverage rarely contradicts itself, so the set pins false flags: how many conflicts the
+# comparison reports at most (none of the events' conflicts is found) and the share of near-misses
+# flagged (rounded up: lower is better).
 SECOND_SET = {
     "tune": {"predicted": 1, "true_positives": 0, "near_misses": 0.023},
     "heldout": {"predicted": 2, "true_positives": 0, "near_misses": 0.028},
