@@ -94,13 +94,17 @@ def plain_cosines(pairs: list[SimilarityPair], embedder: Embedder) -> list[float
 
 
 def pair_docs(pairs: list[SimilarityPair], embedder: Embedder, options: fitting.FitOptions) -> list[StoryDoc]:
-    """Story features of both sides of each pair, embedding the parts the candidate sets read."""
+    """Story features of both sides of each pair, embedding the parts the candidate sets read; the
+    articles carry the pairs' publication days only for options that fit a publication-gap term (the
+    days also add the dates they resolve to each text's date keys, which the `use` sets' date overlap
+    reads: its figures are those of undated articles, as the quality gate measures them)."""
+    dated = options.publication_gap
     articles = [
         a
         for p in pairs
         for a in (
-            pair_article(p.pair_id, "1", p.text1, p.lang1, p.published1),
-            pair_article(p.pair_id, "2", p.text2, p.lang2, p.published2),
+            pair_article(p.pair_id, "1", p.text1, p.lang1, p.published1 if dated else None),
+            pair_article(p.pair_id, "2", p.text2, p.lang2, p.published2 if dated else None),
         )
     ]
     features = frozenset(f for names in options.sets.values() for f in names)
