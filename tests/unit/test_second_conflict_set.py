@@ -82,3 +82,25 @@ def test_the_aim_is_read_in_the_figure_s_own_clause() -> None:
     )
     first, second = sorted(s.quantities, key=lambda q: q.start)
     assert not aimed_at(first, s) and aimed_at(second, s)
+
+
+def test_an_aim_after_a_comma_leaves_the_count_before_it_a_count() -> None:
+    # what someone expects in the next phrase does not make the count before it a forecast
+    for left, right, language in [
+        (
+            "The flood killed 12 people on Monday, and officials expect to find more victims.",
+            "The flood killed 15 people on Monday.",
+            "en",
+        ),
+        (
+            "Die Flut tötete am Montag 12 Menschen, erwartet wird ein weiterer Anstieg.",
+            "Die Flut tötete am Montag 15 Menschen.",
+            "de",
+        ),
+        (
+            "La inundación mató a 12 personas el lunes, y se espera que la cifra aumente.",
+            "La inundación mató a 15 personas el lunes.",
+            "es",
+        ),
+    ]:
+        assert clash(left, right, language), left

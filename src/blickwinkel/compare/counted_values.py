@@ -180,18 +180,21 @@ _AIM = re.compile(
 _AIM_WINDOW = 60
 # A clause ends at a semicolon, a colon, a dash between spaces or a full stop inside the statement.
 _AIM_CLAUSE_END = re.compile(r"[;:.!?]\s|\s[-–—]\s")
+# After the figure the aim must follow in the figure's own phrase: a comma starts the next one ("12
+# people died on Monday, and officials expect to find more" counts what happened).
+_AIM_PHRASE_END = re.compile(r"[,;:.!?]\s|\s[-–—]\s")
 
 
 def aimed_at(q: Quantity, s: Statement) -> bool:
     """Whether ``q`` is a figure aimed at or forecast, by the words before it in its clause (up to
-    ``_AIM_WINDOW`` characters) or after it to the end of its clause."""
+    ``_AIM_WINDOW`` characters) or after it to the next comma or the end of its clause."""
     text = typographic_form(s.text)
     start, end = q.start - s.start, q.end - s.start
     before = text[max(0, start - _AIM_WINDOW) : start]
     ends = list(_AIM_CLAUSE_END.finditer(before))
     if ends:
         before = before[ends[-1].end() :]
-    after_end = _AIM_CLAUSE_END.search(text, end)
+    after_end = _AIM_PHRASE_END.search(text, end)
     after = text[end : after_end.start() if after_end else len(text)]
     return _AIM.search(before) is not None or _AIM.search(after) is not None
 
