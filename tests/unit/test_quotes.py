@@ -1239,3 +1239,15 @@ def test_where_a_name_stands_in_its_clause(language: str, text: str, name: str, 
 
     start = text.index(name)
     assert acted_upon(text, start, start + len(name), language) is acted
+
+
+def test_a_surname_that_is_a_weekday_s_name_still_speaks() -> None:
+    # "Freitag", "Sonntag" and "Montag" are German surnames too: after a given name or a title the word
+    # is a person's name, not the day (only a day after a small word or first is none)
+    for text, language, speaker in (
+        ("„Wir bleiben hart“, sagte Thomas Freitag.", "de", "Thomas Freitag"),
+        ("Bürgermeisterin Eva Sonntag sagte, der Steg sei gesperrt.", "de", "Bürgermeisterin Eva Sonntag"),
+        ('"We stay firm," said Anna Montag, the head of the union.', "en", "Anna Montag"),
+    ):
+        found = find_speaker(text, find_quotations(text), language)
+        assert found is not None and found[0] == speaker, (text, found)

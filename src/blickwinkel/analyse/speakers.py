@@ -302,10 +302,14 @@ def _clean_speaker(text: str) -> str | None:
     if any(word.lower() in _NO_SPEAKER_WORDS_EN for word in words[1:]):
         return None
     # A German article before a preposition opens an attribute, not a speaker: "heißt es in einer am
-    # Montag verschickten Mitteilung" gave the speaker "einer am Montag"; and no weekday speaks.
+    # Montag verschickten Mitteilung" gave the speaker "einer am Montag"; and no weekday speaks ("the
+    # mayor on Monday"). A weekday's name after a capitalised word is a surname ("Eva Sonntag", "Thomas
+    # Freitag"): only one first or after a small word (a preposition, an article) is the day.
     if len(words) > 1 and words[0].lower() in DETERMINERS and words[1] in _PREPOSITIONS_DE:
         return None
-    if any(word.lower() in _WEEKDAYS for word in words):
+    if any(
+        word.lower() in _WEEKDAYS and (i == 0 or words[i - 1][:1].islower()) for i, word in enumerate(words)
+    ):
         return None
     # "… und seinen Beifahrer den Angaben zufolge …": a name run over "den" (a particle of Dutch
     # names) up to an unnamed source; the speaker was "Beifahrer den Angaben", and of what followed
