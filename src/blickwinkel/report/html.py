@@ -38,6 +38,7 @@ from blickwinkel.report.labels import (
     idsafe,
     negation_value,
     opinion_not_read,
+    restatements_in_facts,
     split_at_span,
     statement_anchor,
     strongest_links,
@@ -183,6 +184,7 @@ class _Index:
     labels: dict[str, str]
     names: dict[str, str]
     why: dict[str, str]  # statement id -> why its strongest link was made
+    restated: frozenset[str]  # statements that stand in their fact as their article's own restatement
     language: str  # the report's: "de" or "en"
     words: Mapping[str, str]  # its words (report/texts.py)
 
@@ -310,6 +312,7 @@ def _build_index(comparison: Comparison, language: str) -> _Index:
         labels=labels,
         names=entity_names(comparison.statements),
         why={sid: link_reason(link, language) for sid, link in strongest_links(comparison.links).items()},
+        restated=restatements_in_facts(comparison.facts, comparison.links),
         language=language,
         words=texts(language),
     )
@@ -346,10 +349,14 @@ def _statement_title(statement: Statement, cls: StatementClass, index: _Index) -
         )
     elif cls == "shared" and fact is not None:
         parts.append(words["title_shared"].format(count=len(index.fact_articles[fact.id])))
-        if statement.id in index.why:
+        if statement.id in index.restated:
+            parts.append(words["title_restates"])
+        elif statement.id in index.why:
             parts.append(words["title_linked"].format(why=index.why[statement.id]))
     elif cls == "unique":
         parts.append(words["title_unique"])
+        if statement.id in index.restated:
+            parts.append(words["title_restates"])
     elif cls == "perhaps" and fact is not None:
         parts.append(words["title_perhaps"])
     if statement.subjective or statement.kind == "commentary":

@@ -14,6 +14,7 @@ from blickwinkel.model import (
     AnalysedArticle,
     Article,
     Comparison,
+    Fact,
     Link,
     Quantity,
     Statement,
@@ -234,6 +235,27 @@ def strongest_links(links: Iterable[Link]) -> dict[str, Link]:
             if sid not in best or link.score > best[sid].score:
                 best[sid] = link
     return best
+
+
+def restatements_in_facts(facts: Iterable[Fact], links: Iterable[Link]) -> frozenset[str]:
+    """The statements that stand in their fact as a restatement of another statement of their own
+    article: linked to no other statement of the fact (a fact joins statements by links and by an
+    article's own restatements, nothing else). A fact of one article holds several statements only
+    as restatements; a fact of several articles whose statements no link joins comes without its
+    links (a comparison read back without them) and says nothing."""
+    linked: dict[str, set[str]] = {}
+    for link in links:
+        linked.setdefault(link.a, set()).add(link.b)
+        linked.setdefault(link.b, set()).add(link.a)
+    out: set[str] = set()
+    for fact in facts:
+        if len(fact.statements) < 2:
+            continue
+        members = set(fact.statements)
+        alone = {sid for sid in fact.statements if not linked.get(sid, set()) & members}
+        if len(fact.articles) == 1 or len(alone) < len(members):
+            out |= alone
+    return frozenset(out)
 
 
 def comparison_labels(comparison: Comparison, language: str = "en") -> dict[str, str]:

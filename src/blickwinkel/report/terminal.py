@@ -356,6 +356,9 @@ def _fact_block(
         )
         if link is not None:
             rows.append(Text(f"         {words['why']}: {link_reason(link, language)}", style="dim italic"))
+        else:  # no link within the fact: it joined as its article's own restatement
+            restates = words["restates_own"].format(label=labels[s.article])
+            rows.append(Text(f"         {words['why']}: {restates}", style="dim italic"))
     return Group(*rows)
 
 

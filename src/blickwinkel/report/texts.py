@@ -297,6 +297,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "title_conflict_plain": ("conflict with another article", "Widerspruch zu einem anderen Artikel"),
     "title_shared": ("shared: reported by {count} articles", "gemeinsam: in {count} Artikeln berichtet"),
     "title_linked": ("linked because: {why}", "verknüpft wegen: {why}"),
+    "title_restates": (
+        "restates another statement of this article (one fact)",
+        "wiederholt eine andere Aussage dieses Artikels (ein Fakt)",
+    ),
     "title_unique": ("unique: only in this article", "nur in diesem Artikel"),
     "title_perhaps": (
         "perhaps also in another article: a similar statement there was not linked",
@@ -442,6 +446,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sources_of_articles": ("{sources} of {articles}", "{sources} unter {articles}"),
     "first_in": ("first in {label}", "zuerst in {label}"),
     "why": ("why", "Grund"),
+    # a fact's statement that restates another statement of its own article (terminal report)
+    "restates_own": (
+        "restates another statement of {label} in this fact",
+        "wiederholt eine andere Aussage von {label} in diesem Fakt",
+    ),
     "outlets_title": ("Outlets", "Medien"),
     "col_outlet": ("outlet", "Medium"),
     "col_facts": ("facts", "Fakten"),
