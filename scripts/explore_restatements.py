@@ -32,6 +32,7 @@ from fit_link_weights import compared_gold
 from blickwinkel.compare.align import StoryScorer, is_alignable
 from blickwinkel.compare.evaluate import GoldKey
 from blickwinkel.compare.parts import parts_of
+from blickwinkel.compare.restatements import stand_out_together
 from blickwinkel.compare.similarity import embedding_text
 from blickwinkel.embed import get_embedder
 from blickwinkel.embed.backends import Embedder
@@ -61,6 +62,7 @@ class Row:
     margin: float  # the cosine minus the mean of each one's four nearest other peers in the article
     one_quote: bool  # the first opens a quotation that the second closes (one quote over sentences)
     contained: float  # rarity-weighted share of the shorter one's lemmas that the other states too
+    stands_out: bool  # the shipped rule besides the link model's (compare/restatements.py)
     joined: bool  # the comparison puts them in one fact
 
 
@@ -180,6 +182,7 @@ def event_rows(name: str, group: str, comparison: Comparison, key: GoldKey, use:
                         round(margin, 4),
                         one_quote(statements, order, place[i], place[j]),
                         round(contained(scorer, i, j), 4),
+                        stand_out_together(scorer.sims, order, i, j, (fi.values, fj.values)),
                         fact_id.get(statements[i].id) == fact_id.get(statements[j].id),
                     )
                 )
@@ -193,6 +196,7 @@ def summary(rows: list[Row]) -> None:
         print(f"{group}: {len(same)} restatement pairs, {len(here) - len(same)} pairs of two facts")
         rules: tuple[tuple[str, Callable[[Row], bool]], ...] = (
             ("joined now", lambda r: r.joined),
+            ("stand out together (shipped)", lambda r: r.stands_out),
             ("probability >= 0.5", lambda r: r.probability >= 0.5),
             ("probability >= 0.3", lambda r: r.probability >= 0.3),
             ("cosine >= 0.6", lambda r: r.cosine >= 0.6),
@@ -257,7 +261,7 @@ def main() -> None:
                     f"{r.first_position} names {r.names} numbers {r.numbers}/{r.other_numbers} {r.kinds} "
                     f"partner {r.partner:.2f} together {r.together:+.2f} rank {r.rank} "
                     f"margin {r.margin:+.2f} quote {r.one_quote} contained {r.contained:.2f} "
-                    f"joined {r.joined}"
+                    f"stands out {r.stands_out} joined {r.joined}"
                 )
 
 
