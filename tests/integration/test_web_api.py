@@ -575,7 +575,7 @@ def test_a_filtered_story_list_says_so_and_an_empty_one_is_not_an_empty_store(cl
     empty = client.get("/?outlet=No%20such%20outlet&lang=en").text
     assert "No stories match these filters." in empty and "No stories yet" not in empty
     assert (
-        "Only stories with: outlet „No such outlet“" in empty and 'href="/?lang=en">all stories</a>' in empty
+        "Only stories with: outlet “No such outlet”" in empty and 'href="/?lang=en">all stories</a>' in empty
     )
     unfiltered = client.get("/?lang=en").text
     assert "Only stories with" not in unfiltered and "No stories" not in unfiltered
@@ -706,6 +706,9 @@ def test_an_untitled_story_is_named_by_its_opening_words(store: Store) -> None:
     page = " ".join(client.get(f"/stories/{story_id}", params={"lang": "de"}).text.split())
     assert "<h1>Geschichte" in page and "„Die Gemeinde Talfeld baut" in page
     assert "<title>Die Gemeinde Talfeld baut" in page
+    # an English page sets the opening words in English quotation marks (they were German ones)
+    english = " ".join(client.get("/", params={"lang": "en"}).text.split())
+    assert f"Story {story_id}: “The" in english or f"Story {story_id}: “Die Gemeinde" in english
     assert client.get("/api/v1/stories").json()["items"][0]["title"] is None
 
 
@@ -745,7 +748,7 @@ def test_stories_of_at_least_n_articles(store: Store) -> None:
     home = " ".join(client.get("/", params={"lang": "en"}).text.split())
     assert 'href="/?min_articles=2&amp;lang=en"' in home
     page = " ".join(client.get("/", params={"lang": "en", "min_articles": 2}).text.split())
-    assert page.count('class="story-card"') == 2 and "at least this many articles „2“" in page
+    assert page.count('class="story-card"') == 2 and "at least this many articles “2”" in page
 
 
 def test_a_browser_gets_an_error_page_for_an_upload_over_the_limit(client: TestClient) -> None:
