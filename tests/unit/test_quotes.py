@@ -1251,3 +1251,12 @@ def test_a_surname_that_is_a_weekday_s_name_still_speaks() -> None:
     ):
         found = find_speaker(text, find_quotations(text), language)
         assert found is not None and found[0] == speaker, (text, found)
+
+
+def test_an_italian_plural_article_is_no_english_pronoun_in_a_speaker_phrase() -> None:
+    # the words an English speaker phrase never holds after its first include the pronoun "I"; the
+    # Italian plural article "i" is written small
+    from blickwinkel.analyse.speakers import _clean_speaker
+
+    assert _clean_speaker("tutti i sindaci della valle") == "tutti i sindaci della valle"
+    assert _clean_speaker("the man I") is None

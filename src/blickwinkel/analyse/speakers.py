@@ -266,7 +266,7 @@ def _inverted_speaker_end(text: str, end: int) -> int | None:
 _NO_SPEAKER_WORDS_EN = frozenset(
     {
         "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "who", "which", "that",
-        "whom", "he", "she", "they", "we", "i", "you",
+        "whom", "he", "she", "they", "we", "you",
     }
 )  # fmt: skip
 
@@ -299,7 +299,8 @@ def _clean_speaker(text: str) -> str | None:
     # warned …" (what he warned of is reported, by no one named here), "the club was told to close"
     # (told to the club, not by it), "the other guests are said to have …".
     words = cleaned.split()
-    if any(word.lower() in _NO_SPEAKER_WORDS_EN for word in words[1:]):
+    # English "I" only as a capital: a small "i" is the Italian plural article ("tutti i sindaci").
+    if any(word.lower() in _NO_SPEAKER_WORDS_EN or word == "I" for word in words[1:]):
         return None
     # A German article before a preposition opens an attribute, not a speaker: "heißt es in einer am
     # Montag verschickten Mitteilung" gave the speaker "einer am Montag"; and no weekday speaks ("the
