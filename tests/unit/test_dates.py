@@ -466,3 +466,27 @@ def test_a_month_stays_nearest_where_the_tense_says_nothing_else(
     text: str, language: str, value: str
 ) -> None:
     assert one(text, language, anchor=AUTUMN).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("The mill closed in March last year.", "en", ["2016-03"]),
+        ("The mill closed in March of last year.", "en", ["2016-03"]),
+        ("The mill reopens in March next year.", "en", ["2018-03"]),
+        ("The mill closed on March 3 last year.", "en", ["2016-03-03"]),
+        ("The mill opened in May this year.", "en", ["2017-05"]),
+        ("Die Mühle schloss im März vergangenen Jahres.", "de", ["2016-03"]),
+        ("Die Mühle schloss im März letzten Jahres.", "de", ["2016-03"]),
+        ("Die Mühle schloss am 3. März vergangenen Jahres.", "de", ["2016-03-03"]),
+        ("Die Mühle öffnet im März kommenden Jahres.", "de", ["2018-03"]),
+        ("Die Mühle öffnete im Mai dieses Jahres.", "de", ["2017-05"]),
+    ],
+)
+def test_a_month_with_last_or_next_year_after_it_is_one_date_of_that_year(
+    text: str, language: str, values: list[str]
+) -> None:
+    # "in March last year" was two dates: March nearest the publication (2017-03) and the year 2016
+    found = find_dates(text, language, anchor=dt.date(2017, 10, 24))
+    assert [d.value for d in found] == values
+    assert all(not d.inferred for d in found)

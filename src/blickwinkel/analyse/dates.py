@@ -390,7 +390,10 @@ def find_dates(
         return []
     months = _MONTH_TABLES[code]
     found: list[DateMention] = []
+    read_to = 0  # the end of a date read on over the year phrase after it ("in March last year")
     for match in pattern.finditer(text):
+        if match.start() < read_to:
+            continue
         for resolved, span in _resolve(match, months, anchor):
             if resolved is None:
                 continue
@@ -403,6 +406,11 @@ def find_dates(
             same_year = _of_the_same_year(text, start, end) if relative and value else None
             if same_year is not None and value is not None:
                 value, relative = same_year + value[4:], False
+            year_after = _YEAR_AFTER.match(text, end) if relative and len(value or "") in (7, 10) else None
+            if year_after is not None and anchor is not None and value is not None:
+                step = _YEAR_STEPS[(year_after.group("en") or year_after.group("de")).lower()]
+                value, end = f"{anchor.year + step:04d}{value[4:]}", year_after.end()
+                read_to = end
             found.append(
                 DateMention(
                     text=text[start:end],
@@ -423,6 +431,14 @@ _SAME_YEAR = re.compile(
     r"de\s+la\s+même|de\s+ese|del\s+mismo|dello\s+stesso|do\s+mesmo|van\s+hetzelfde)\s+(?:Jahres|year|année|año|anno|ano|jaar)\b",
     re.IGNORECASE,
 )
+# "in March last year", "on March 3 of last year", "im März vergangenen Jahres": the month of the year
+# the words after it name, as one date (it was March nearest the publication, and that year beside it).
+_YEAR_AFTER = re.compile(
+    r"(?:\s*,?\s*(?:of\s+)?(?P<en>(?i:last|this|next))\s+year"
+    r"|\s+(?P<de>(?i:vergangenen|letzten|vorigen|dieses|kommenden|nächsten))\s+Jahres)(?![\w])"
+)
+_YEAR_STEPS = {"last": -1, "this": 0, "next": 1, "vergangenen": -1, "letzten": -1, "vorigen": -1, "dieses": 0,
+               "kommenden": 1, "nächsten": 1}  # fmt: skip
 _EXPLICIT_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
 
 
