@@ -328,6 +328,10 @@ def test_english_reader_call_and_a_byline_with_outlet_and_place() -> None:
         "Dieser Artikel wurde am 11.03.2031 um 14:32 Uhr aktualisiert.",
         "Zuletzt aktualisiert: 11.03.2031, 14:32 Uhr",
         "This article was last updated on March 11, 2031.",
+        # a correction note, also with a bullet and with more than the article amended (sixteenth session)
+        "• This article and its headline were amended on 4 May 2031 to correct the mayor's title.",
+        "This story has been corrected to show that the bridge opened in 1931.",
+        "An earlier version of this article gave the wrong date for the vote.",
         "Hinweis: Dieser Text wurde mit Unterstützung von KI erstellt.",
         "This article was written with the help of AI.",
         "Hören Sie diesen Artikel: 3 Minuten",
@@ -348,6 +352,7 @@ def test_a_note_about_the_page_itself_is_boilerplate(note: str) -> None:
         "Der Text wurde am Montag im Rat beschlossen und danach aktualisiert.",
         "Der Artikel wurde von der Stadt scharf kritisiert.",
         "Die Kommentare der Anwohner waren deutlich.",
+        "The article was amended by the council to allow longer opening hours.",
     ],
 )
 def test_a_sentence_about_another_text_or_comments_stays_article_text(sentence: str) -> None:

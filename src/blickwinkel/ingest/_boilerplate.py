@@ -278,11 +278,15 @@ _LIVE_GREETING = re.compile(
 # Uhr aktualisiert." was a statement dated 11 March). Whole pieces only: in running text such a
 # sentence may report on another text.
 _PAGE_NOTE = re.compile(
-    r"^(?:(?:hinweis|note|anmerkung der redaktion|editor'?s note)\s*:\s*)?(?:"
+    r"^(?:[•*·]\s*)?(?:(?:hinweis|note|anmerkung der redaktion|editor'?s note)\s*:\s*)?(?:"
     r"(?:dieser (?:artikel|beitrag|text)|der (?:artikel|beitrag)) wurde "
     r"(?:am \d{1,2}\.(?:\s?\d{1,2}\.|\s[a-zäöü]+)\s?\d{2,4},? )?(?:um \d{1,2}[:.]\d{2}(?:\s?uhr)? )?"
     r"(?:zuletzt )?(?:aktualisiert|ergänzt|überarbeitet)|zuletzt aktualisiert\b|aktualisiert am\b|"
-    r"(?:this|the) (?:article|story|page) (?:was|has been) (?:last )?(?:updated|amended)\b|"
+    # a correction note: "This article and its headline were amended on … to correct …", "An earlier
+    # version of this story …"; not a text someone else amended ("amended by the council")
+    r"(?:this|the) (?:article|story|page)(?: and [^.!?]{1,40}?)? (?:was|were|has been|have been) "
+    r"(?:last )?(?:updated|amended|corrected)\b(?! by\b)|"
+    r"an earlier version of (?:this|the) (?:article|story)\b|"
     r"last updated\b|updated (?:on|at)\b|"
     r"(?:dieser|der) (?:artikel|beitrag|text) wurde (?:mit|unter) (?:unterstützung|hilfe|einsatz) "
     r"(?:von |einer |künstlicher )*(?:ki|künstliche[rn]? intelligenz)\b|"
