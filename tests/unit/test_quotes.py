@@ -1260,3 +1260,19 @@ def test_an_italian_plural_article_is_no_english_pronoun_in_a_speaker_phrase() -
 
     assert _clean_speaker("tutti i sindaci della valle") == "tutti i sindaci della valle"
     assert _clean_speaker("the man I") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('After the ruling, Mr Brandt\'s family said: "Tom was a kind man."', "Mr Brandt's family"),
+        ("The victim's brother told reporters the boat had left too late.", "the victim's brother"),
+        ("Norland's foreign ministry said the talks would go on.", "Norland's foreign ministry"),
+        ("Norland's army later said the road was open.", "Norland's army"),
+        ("The mayor's advisers often said the plan was too costly.", "the mayor's advisers"),
+    ],
+)
+def test_a_possessive_phrase_before_the_speech_verb_is_the_speaker(text: str, speaker: str) -> None:
+    # "<Name>'s family said: …" had no speaker, and so neither the quote nor the paragraphs after it
+    found = find_speaker(text, find_quotations(text), "en")
+    assert found is not None and found[0] == speaker, found

@@ -88,6 +88,12 @@ _OFFICE_HOLDER_EN = re.compile(
     r"\s+(?:for|of|at|with)\s+(?:(?i:the)\s+)?(?:[\w\-]+\s+){0,4}?[\w\-]+)\s+(?:(?:has|had)\s+)?"
     rf"{ADVERB_EN}(?P<verb>{SPEECH_EN})\b"
 )
+# Someone named by whose they are: "<Name>'s family said", "the victim's brother told", "<Country>'s
+# foreign ministry said" (a possessive and one or two lower-case words before the verb; no name after).
+_POSSESSIVE_SPEAKER_EN = re.compile(
+    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?P<np>(?:(?i:the)\s+[a-z][\w\-]*|(?:{CAP}\s+){{0,2}}{CAP})['’]s"
+    rf"\s+(?:[a-z][\w\-]*\s+)??[a-z][\w\-]*)\s+{ADVERB_EN}(?P<verb>{SPEECH_EN})\b"
+)
 # 'Regional fire chief <Name> told reporters …': a role opening the sentence is capitalised.
 _START_ROLE_EN = re.compile(
     rf"^\s*[A-Z][a-z\-]+\s+{_ROLE_EN}(?P<np>{NAME})\s+{ADVERB_EN}(?P<verb>{SPEECH_EN})\b"
@@ -429,6 +435,7 @@ def _find_speaker(
         _UNNAMED_APPOSITION_EN,
         _OFFICE_HOLDER_EN,
         _START_ROLE_EN,
+        _POSSESSIVE_SPEAKER_EN,
         _GROUP_BEFORE_VERB_EN,
         _GROUP_AFTER_VERB_EN,
         _GROUP_START_EN,

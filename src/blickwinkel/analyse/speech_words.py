@@ -57,7 +57,7 @@ SPEECH = rf"(?:{SPEECH_DE}|{SPEECH_EN})"
 # (the speaker was "the ministry later", beside "the ministry" of the other articles, or none at all).
 ADVERB_EN = (
     r"(?:(?:also|later|earlier|previously|initially|originally|first|again|separately|subsequently|"
-    r"repeatedly|still|then|now|too|already|recently|meanwhile|publicly|privately|once)\s+"
+    r"repeatedly|often|still|then|now|too|already|recently|meanwhile|publicly|privately|once)\s+"
     r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){0,2}"
 )
 PRONOUNS = frozenset(
