@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from blickwinkel.analyse.pipeline import CACHE, analyse_articles
+from blickwinkel.analyse.token_vectors import forget_states
 from blickwinkel.compare import compare_articles
 from blickwinkel.compare.align import SECOND_LANGUAGES
 from blickwinkel.config import WITH_WORDS
@@ -93,6 +94,7 @@ def run(articles: list[Article], embedder_name: str, link_embedder: str = "") ->
     gets articles with new ids and an emptied analysis cache (it keys on content, not on ids), so no
     analysis of an earlier run is reused. The texts the link embedder embedded go to _SECOND_TEXTS."""
     CACHE.clear()
+    forget_states()  # (the tagger's rows a run keeps for the soft word alignment: not the next run's)
     run_id = next(_RUNS)
     articles = [dataclasses.replace(a, id=f"{a.id}~{run_id}") for a in articles]
     fresh = _fresh(embedder_name)

@@ -125,8 +125,9 @@ def word_encoder_of(link_embedder: str) -> WordEncoder | None:
     """The contextual word vectors of the soft word alignment (:mod:`blickwinkel.compare.soft_alignment`)
     when the ``link_embedder`` setting asks for it (``auto+words``, ``e5+words``) and a shipped link
     model reads it; None otherwise. Created, not loaded: the encoder loads only when a candidate pair
-    is uncertain. Off by default: it raised the tuning half's links but made the German benchmark
-    stories' comparison take a third (ten articles) to four fifths (fifty) more CPU (docs/data-sources.md,
+    is uncertain and its statements' vectors are not kept (the German tagger's are:
+    :mod:`blickwinkel.embed.word_vectors`). Off by default: with the vectors of six layers it costs a
+    German story little CPU, but it lowered our examples' link and unique-fact F1 (docs/data-sources.md,
     "Link model")."""
     if not link_embedder.endswith(WITH_WORDS) or all(m.soft_step == (0.0, 0.0) for m in LINK_MODELS.values()):
         return None

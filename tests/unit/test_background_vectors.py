@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from blickwinkel.analyse import ner_tagger
-from blickwinkel.analyse.ner_tagger import contextual_vectors, crf_tags_batch, start_vectors, vector_settings
+from blickwinkel.analyse.ner_tagger import crf_tags_batch, raw_vectors, start_vectors, vector_settings
 from blickwinkel.cli import _background as background
 
 pytestmark = [
@@ -64,7 +64,7 @@ def test_the_child_gives_the_vectors_this_process_would_to_the_bit(allowed: None
         for batch in (ARTICLE_TWO, ARTICLE_ONE):  # asked out of order: waits for both
             got = started.vectors(_keys(batch)[0])
             assert got is not None
-            for have, want in zip(got, contextual_vectors(batch, settings), strict=True):
+            for have, want in zip(got, raw_vectors(batch, settings), strict=True):
                 np.testing.assert_array_equal(have, want)
         assert started.vectors(_keys([["nie", "gestartet"]])[0]) is None
     finally:
@@ -91,7 +91,7 @@ def test_a_child_that_dies_leaves_the_work_to_this_process(allowed: None) -> Non
         # It may have written the batch before the signal came; if not, None says "compute it here".
         got = started.vectors(_keys(ARTICLE_ONE)[0])
         if got is not None:
-            for have, want in zip(got, contextual_vectors(ARTICLE_ONE, settings), strict=True):
+            for have, want in zip(got, raw_vectors(ARTICLE_ONE, settings), strict=True):
                 np.testing.assert_array_equal(have, want)
         else:
             assert started.failed

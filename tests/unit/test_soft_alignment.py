@@ -134,6 +134,7 @@ def test_the_word_encoder_only_when_the_setting_asks_and_a_model_reads_it(
     from dataclasses import replace
 
     from blickwinkel.compare.link_weights import LINK_MODELS
+    from blickwinkel.config import DEFAULT_LINK_EMBEDDER
     from blickwinkel.pipeline import word_encoder_of
 
     for name, model in list(LINK_MODELS.items()):
@@ -143,7 +144,8 @@ def test_the_word_encoder_only_when_the_setting_asks_and_a_model_reads_it(
         LINK_MODELS, "same_language", replace(LINK_MODELS["same_language"], soft_step=(-1.0, 2.0))
     )
     assert word_encoder_of("auto+words") is not None and word_encoder_of("e5+words") is not None
-    assert word_encoder_of("auto") is None and word_encoder_of("") is None  # the default: off
+    assert word_encoder_of("auto") is None and word_encoder_of("") is None
+    assert DEFAULT_LINK_EMBEDDER == "auto"  # the default: off
 
 
 def test_the_setting_names_the_soft_alignment_after_the_embedder() -> None:
@@ -159,22 +161,81 @@ def test_the_setting_names_the_soft_alignment_after_the_embedder() -> None:
 
 
 def test_sentences_met_again_are_not_encoded_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from blickwinkel.analyse import token_vectors
     from blickwinkel.embed import word_vectors
 
     calls: list[int] = []
 
     class Encoder:
-        def word_vectors(self, sentences: list[list[str]], layers: int) -> list[np.ndarray]:
+        def word_vectors(
+            self, sentences: list[list[str]], layers: int, *, keep: bool = False
+        ) -> list[np.ndarray]:
             calls.append(len(sentences))
-            return [np.ones((len(s), 4), dtype=np.float32) for s in sentences]
+            rows = [np.ones((len(s), 4), dtype=np.float32) for s in sentences]
+            if keep:
+                token_vectors.keep_states(layers, sentences, rows)
+            return rows
 
     monkeypatch.setattr(word_vectors, "shared_encoder", lambda layers: Encoder())
-    monkeypatch.setattr(word_vectors, "_kept", OrderedDict())
-    monkeypatch.setattr(word_vectors, "KEPT_SENTENCES", 2)
+    monkeypatch.setattr(token_vectors, "_kept", OrderedDict())
+    monkeypatch.setattr(token_vectors, "_kept_words", [0])
+    monkeypatch.setattr(token_vectors, "KEPT_WORDS", 5)
     encode = word_vectors.E5WordVectors()
     first = encode([["the", "ferry"], ["a", "storm"], ["the", "ferry"]])
     assert calls == [2] and len(first) == 3 and np.allclose(np.linalg.norm(first[0], axis=1), 1.0)
     encode([["a", "storm"], ["new", "words", "here"]])
     assert calls == [2, 1]  # only the new sentence
-    encode([["the", "ferry"]])  # pushed out: at most two kept
+    encode([["the", "ferry"]])  # pushed out: at most five words kept
     assert calls == [2, 1, 1]
+
+
+def test_the_taggers_vectors_are_read_again_not_computed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from blickwinkel.analyse import ner_tagger, token_vectors
+    from blickwinkel.embed import word_vectors
+
+    monkeypatch.setattr(token_vectors, "_kept", OrderedDict())
+    monkeypatch.setattr(token_vectors, "_kept_words", [0])
+    sentence = ["Die", "Fähre", "lief", "am", "Morgen", "vor", "Nebelhorn", "auf", "Grund", "."]
+    ner_tagger.crf_tags_batch([sentence])  # (in this process: no child)
+    want = ner_tagger.raw_vectors([sentence], ner_tagger.vector_settings(), keep=False)[0]
+
+    def refuse(layers: int) -> None:
+        raise AssertionError("encoded again")
+
+    monkeypatch.setattr(word_vectors, "shared_encoder", refuse)
+    got = word_vectors.E5WordVectors()([sentence])[0]
+    np.testing.assert_array_equal(got, want / np.linalg.norm(want, axis=1, keepdims=True))
+
+
+def test_the_soft_alignment_reads_the_taggers_layer() -> None:
+    from blickwinkel.analyse.ner_tagger import vector_settings
+    from blickwinkel.embed.word_vectors import WORD_LAYER
+
+    assert vector_settings().layers == WORD_LAYER  # else the tagger's kept rows are never read
+
+
+def test_a_statements_words_are_its_tokens() -> None:
+    words, starts, lemmas = statement_words(_statement("Der Bürgermeister, 54, trat am Montag zurück.", "de"))
+    assert words == ["Der", "Bürgermeister", ",", "54", ",", "trat", "am", "Montag", "zurück", "."]
+    assert starts[1] == 4 and starts[2] == 17
+    content = [w for w, lemma in zip(words, lemmas, strict=True) if lemma]
+    assert content[:1] == ["Bürgermeister"] and "," not in content and "54" not in content
+
+
+def test_a_statement_the_tagger_read_keeps_the_tagger_s_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    from blickwinkel.analyse import token_vectors
+
+    monkeypatch.setattr(token_vectors, "_kept", OrderedDict())
+    monkeypatch.setattr(token_vectors, "_spelled", {})
+    monkeypatch.setattr(token_vectors, "_kept_words", [0])
+    tokens = ["Die", "Brücke", "bleibt", "bis", "Freitag", "gesperrt", "."]
+    token_vectors.keep_states(6, [tokens], [np.ones((len(tokens), 4), dtype=np.float32)])
+    text = "Die Brücke bleibt bis Freitag gesperrt."
+    assert token_vectors.kept_words(text) == tuple(tokens)
+    words, starts, _ = statement_words(_statement(text, "de", start=10))
+    assert words == tokens and starts[1] == 14 and starts[-1] == 10 + len(text) - 1
+    # Another text is split by the tokenizer, as before.
+    assert token_vectors.kept_words("Der Fluss stieg.") is None
+    assert statement_words(_statement("Der Fluss stieg.", "de"))[0] == ["Der", "Fluss", "stieg", "."]
+    token_vectors.forget_states()
+    assert token_vectors.kept_words(text) is None

@@ -26,7 +26,7 @@ import numpy as np
 
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.lemmas import in_lexicon, word_tags
-from blickwinkel.analyse.token_vectors import FloatArray, shared_encoder
+from blickwinkel.analyse.token_vectors import FloatArray, keep_states, shared_encoder
 
 MODEL_RESOURCE = "data/ner-de.crfsuite"
 VECTORS_RESOURCE = "data/ner-de-vectors.json"
@@ -243,8 +243,16 @@ def _vector_settings() -> VectorSettings:
 
 def contextual_vectors(sentences: Sequence[Sequence[str]], settings: VectorSettings) -> list[FloatArray]:
     """The standardised contextual vector of every word of each sentence."""
-    raw = shared_encoder(settings.layers).word_vectors(sentences, settings.layers)
-    return [settings.standardised(v) for v in raw]
+    return [settings.standardised(v) for v in raw_vectors(sentences, settings)]
+
+
+def raw_vectors(
+    sentences: Sequence[Sequence[str]], settings: VectorSettings, *, keep: bool = True
+) -> list[FloatArray]:
+    """The contextual vector of every word of each sentence before standardising; with ``keep``
+    kept in this process (``token_vectors.keep_states``: the soft word alignment of the link score
+    reads the same layer's rows of the statements it compares)."""
+    return shared_encoder(settings.layers).word_vectors(sentences, settings.layers, keep=keep)
 
 
 def load_vector_encoder() -> VectorSettings:
@@ -259,8 +267,9 @@ Key = tuple[tuple[str, ...], ...]
 
 
 class VectorWorker(Protocol):
-    """Computes the contextual vectors of the batches it is sent somewhere else (the ``compare``
-    command's child process, ``cli/_background.py``) while analysis goes on."""
+    """Computes the contextual vectors (:func:`raw_vectors`, not standardised) of the batches it is
+    sent somewhere else (the ``compare`` command's child process, ``cli/_background.py``) while
+    analysis goes on."""
 
     keys: list[Key]
 
@@ -405,7 +414,13 @@ def crf_tags_batch(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     # in another process meanwhile.
     features = [sentence_features(sentences[i]) for i in busy]
     wanted = [sentences[i] for i in busy]
-    vectors = _started_vectors(wanted) or contextual_vectors(wanted, vector_settings())
+    settings = vector_settings()
+    started = _started_vectors(wanted)  # (raw: standardised here, as contextual_vectors does)
+    if started is not None:
+        keep_states(settings.layers, wanted, started)
+        vectors = [settings.standardised(v) for v in started]
+    else:
+        vectors = contextual_vectors(wanted, settings)
     tagger = _tagger()
     for i, item, v in zip(busy, features, vectors, strict=True):
         _add_vectors(item, v)

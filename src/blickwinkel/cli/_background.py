@@ -9,8 +9,9 @@ known; it loads the encoder while this process splits the articles into sentence
 each batch of sentences (:meth:`Batches.send`: one article's, as the tagger will ask for them) and
 computes their vectors on the other core, while this process goes on; the child writes them into
 shared memory and says through a pipe when each batch is done. The child computes exactly what
-:func:`ner_tagger.contextual_vectors` would for that batch (the same pieces in the same products, one
-BLAS thread), so the vectors and the tags are the same to the bit.
+:func:`ner_tagger.raw_vectors` would for that batch (the same pieces in the same products, one BLAS
+thread); this process keeps them (the soft word alignment reads them again) and standardises them as
+:func:`ner_tagger.contextual_vectors` does, so the vectors and the tags are the same to the bit.
 
 It forks only where that is safe and worth it: on Linux, in a process that runs no other thread
 (a thread holding a lock at the fork would leave it locked in the child), for at most ``MAX_WORDS``
@@ -152,8 +153,8 @@ class Batches:
 
 
 def spawn(max_words: int, dim: int) -> Batches | None:
-    """Fork a child that loads the encoder now and computes the vectors (standardised as the tagger
-    reads them) of the batches it is then sent, at most ``max_words`` words; None where this process
+    """Fork a child that loads the encoder now and computes the vectors (raw: the tagger standardises
+    them) of the batches it is then sent, at most ``max_words`` words; None where this process
     may not fork (see the module's text)."""
     if max_words <= 0 or max_words > MAX_WORDS or not _may_fork():
         return None
@@ -216,7 +217,7 @@ def _compute(batches: Batches, work: int, done: int) -> None:
     memory = np.frombuffer(batches.memory, dtype=np.float32)
     at = 0
     for key in keys:
-        vectors = np.concatenate(ner_tagger.contextual_vectors(key, settings))
+        vectors = np.concatenate(ner_tagger.raw_vectors(key, settings, keep=False))
         memory[at * batches.dim : (at + len(vectors)) * batches.dim] = vectors.reshape(-1)
         at += len(vectors)
         os.write(done, b"1")

@@ -70,7 +70,7 @@ LINK_MODELS: dict[str, LinkModel] = {
         ),
         intercept=-4.6848,
         shift=0.0,
-        soft_step=(-9.5266, 12.4819),
+        soft_step=(-1.7697, 4.4625),
         coefficients=(
             1.3461,
             2.002,
@@ -101,7 +101,7 @@ LINK_MODELS: dict[str, LinkModel] = {
         ),
         intercept=-4.6462,
         shift=0.25,
-        soft_step=(-0.81, 1.2124),
+        soft_step=(-0.4972, 1.3233),
         coefficients=(
             0.0,
             0.7554,
@@ -129,7 +129,7 @@ LINK_MODELS: dict[str, LinkModel] = {
         ),
         intercept=-5.4602,
         shift=0.0,
-        soft_step=(-24.5065, 33.0814),
+        soft_step=(-6.3692, 16.2005),
         coefficients=(
             1.545,
             4.998,

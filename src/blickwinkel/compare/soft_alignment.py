@@ -23,8 +23,10 @@ import numpy as np
 import numpy.typing as npt
 
 from blickwinkel.analyse.lemmas import lemmatise
+from blickwinkel.analyse.token_vectors import kept_words
 from blickwinkel.compare.similarity import STOPWORDS, fold
 from blickwinkel.model import Statement
+from blickwinkel.text import tokenize
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -80,18 +82,42 @@ def _weighted_mean(values: npt.NDArray[np.float32], weights: npt.NDArray[np.floa
 
 # Encodes sentences (each a list of words) into one vector per word (:mod:`blickwinkel.embed.word_vectors`).
 WordEncoder = Callable[[Sequence[Sequence[str]]], list[FloatArray]]
-_WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def statement_words(statement: Statement) -> tuple[list[str], list[int], list[str]]:
     """The words of a statement as the encoder reads them, where each starts in its article, and
-    each one's folded lemma ("" for function words and numbers, which are not aligned)."""
-    found = list(_WORD.finditer(statement.text))
-    words = [m.group() for m in found]
+    each one's folded lemma ("" for function words and tokens without a letter, which are not aligned).
+    The words are the statement's tokens as the analysis splits them (text/_sentences.py), so that
+    the German tagger's vectors of the sentence are those of its words (embed/word_vectors.py)."""
+    words, starts = _tokens(statement.text, statement.language)
     lemmas = lemmatise(words, statement.language or "de") if words else []
     folded = [fold(w) for w in lemmas]
-    content = [f if f and f not in STOPWORDS and not f.isdigit() else "" for f in folded]
-    return words, [statement.start + m.start() for m in found], content
+    content = [
+        f if f and _LETTER.search(w) and f not in STOPWORDS else ""
+        for w, f in zip(words, folded, strict=True)
+    ]
+    return words, [statement.start + s for s in starts], content
+
+
+def _tokens(text: str, language: str | None = None) -> tuple[list[str], list[int]]:
+    """The tokens of a statement's text and where each starts in it: those the analysis split it
+    into, where the tagger read them in this process (``token_vectors.kept_words``: no second
+    tokenising), else the tokenizer's of the text alone (the same tokens for each of the 365
+    statements of the ten-article corpus-de bench story)."""
+    kept = kept_words(text)
+    if kept is not None:
+        starts, at = [], 0
+        for word in kept:
+            at = text.find(word, at)
+            if at < 0:
+                break
+            starts.append(at)
+            at += len(word)
+        else:
+            return list(kept), starts
+    tokens = tokenize(text, language)
+    return [t.text for t in tokens], [t.start for t in tokens]
 
 
 def statement_word_vectors(statements: Sequence[Statement], encode: WordEncoder) -> list[WordVectors]:

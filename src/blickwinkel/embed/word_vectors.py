@@ -5,22 +5,18 @@ tagger and the e5 embedder share), rows L2-normalised."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
 
-from blickwinkel.analyse.token_vectors import LAYERS, FloatArray, shared_encoder
+from blickwinkel.analyse.token_vectors import LAYERS, FloatArray, kept_states, shared_encoder
 
-# The layer whose hidden states the soft word alignment compares: chosen by ROC AUC of the part alone
-# on our own stories and the SemEval pairs (scripts/explore_soft_alignment.py; docs/data-sources.md).
-WORD_LAYER = 12
-# Sentences whose vectors the process keeps (least recently used out first): a story compared again
-# (watch, the web service) asks for most of the same statements. About 30 kB a sentence of 20 words.
-KEPT_SENTENCES = 2_000
-_kept: OrderedDict[tuple[int, tuple[str, ...]], FloatArray] = OrderedDict()
-_kept_lock = threading.Lock()
+# The layer whose hidden states the soft word alignment compares: the German tagger's (its vectors'
+# settings, analyse/data/ner-de-vectors.json), whose rows of every German sentence the process keeps
+# (token_vectors.keep_states), so that German statements need no forward pass of their own. Its ROC AUC
+# on our own stories and the SemEval pairs is near the best layer's (scripts/explore_soft_alignment.py;
+# docs/data-sources.md).
+WORD_LAYER = 6
 
 
 class E5WordVectors:
@@ -33,21 +29,23 @@ class E5WordVectors:
         self.name = f"e5-words{layer}"
 
     def __call__(self, sentences: Sequence[Sequence[str]]) -> list[FloatArray]:
-        """One unit vector per word of each sentence; sentences met lately in this process are not
-        encoded again (:data:`KEPT_SENTENCES`)."""
-        keys = [(self.layer, tuple(words)) for words in sentences]
-        with _kept_lock:
-            found = {k: _kept[k] for k in keys if k in _kept}
-            for k in found:
-                _kept.move_to_end(k)
-        missing = list(dict.fromkeys(k for k in keys if k not in found))
+        """One unit vector per word of each sentence; the rows the process keeps (the tagger's,
+        sentences encoded lately) are not computed again."""
+        found = kept_states(self.layer, sentences)
+        missing = list(
+            dict.fromkeys(tuple(words) for words, rows in zip(sentences, found, strict=True) if rows is None)
+        )
         if missing:
-            raw = shared_encoder(self.layer).word_vectors([list(k[1]) for k in missing], self.layer)
-            with _kept_lock:
-                for key, rows in zip(missing, raw, strict=True):
-                    norms = np.linalg.norm(rows, axis=1, keepdims=True)
-                    norms[norms == 0] = 1.0
-                    found[key] = _kept[key] = (rows / norms).astype(np.float32)
-                while len(_kept) > KEPT_SENTENCES:
-                    _kept.popitem(last=False)
-        return [found[k] for k in keys]
+            computed = shared_encoder(self.layer).word_vectors(missing, self.layer, keep=True)
+            fresh = dict(zip(missing, computed, strict=True))
+            found = [
+                fresh[tuple(words)] if rows is None else rows
+                for words, rows in zip(sentences, found, strict=True)
+            ]
+        out = []
+        for rows in found:
+            assert rows is not None
+            norms = np.linalg.norm(rows, axis=1, keepdims=True)
+            norms[norms == 0] = 1.0
+            out.append((rows / norms).astype(np.float32))
+        return out
