@@ -70,6 +70,11 @@ def compare_articles_text(
             loading.extend(load_meanwhile(link_model, articles, languages))
         chosen.encode(part_embedding_texts(s.text for ss in statements for s in ss))
 
+    from blickwinkel.analyse.token_vectors import keep_tagger_states
+
+    words = word_encoder_of(link_embedder)
+    # The German tagger keeps its rows for the soft word alignment only when it is read.
+    keep_tagger_states(words is not None)
     analysed = analyse_articles(articles, known=known, meanwhile=meanwhile, one_story=True)
     cross = kept(get_embedder(CROSS_EMBEDDER), vectors) if CROSS_EMBEDDER else None
     try:
@@ -80,7 +85,7 @@ def compare_articles_text(
             cross_embedder=cross,
             second_embedder=second,
             second_languages=languages,
-            word_encoder=word_encoder_of(link_embedder),
+            word_encoder=words,
         )
     finally:
         for thread in loading:  # never left running into the next comparison (which may fork)

@@ -195,6 +195,7 @@ def test_the_taggers_vectors_are_read_again_not_computed(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(token_vectors, "_kept", OrderedDict())
     monkeypatch.setattr(token_vectors, "_kept_words", [0])
+    monkeypatch.setattr(token_vectors, "_tagger_keeps", [True])  # (what a comparison under auto+words sets)
     sentence = ["Die", "Fähre", "lief", "am", "Morgen", "vor", "Nebelhorn", "auf", "Grund", "."]
     ner_tagger.crf_tags_batch([sentence])  # (in this process: no child)
     want = ner_tagger.raw_vectors([sentence], ner_tagger.vector_settings(), keep=False)[0]
@@ -205,6 +206,25 @@ def test_the_taggers_vectors_are_read_again_not_computed(monkeypatch: pytest.Mon
     monkeypatch.setattr(word_vectors, "shared_encoder", refuse)
     got = word_vectors.E5WordVectors()([sentence])[0]
     np.testing.assert_array_equal(got, want / np.linalg.norm(want, axis=1, keepdims=True))
+
+
+def test_the_tagger_keeps_nothing_unless_the_alignment_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from blickwinkel.analyse import ner_tagger, token_vectors
+    from blickwinkel.pipeline import compare_articles_text
+    from blickwinkel.stories.features import article_from_text
+
+    monkeypatch.setattr(token_vectors, "_kept", OrderedDict())
+    monkeypatch.setattr(token_vectors, "_kept_words", [0])
+    monkeypatch.setattr(token_vectors, "_tagger_keeps", [True])
+    texts = [
+        "Die Fähre lief am Morgen vor der Insel auf Grund. Verletzt wurde niemand.",
+        "Am Morgen ist eine Fähre vor der Insel auf Grund gelaufen. Niemand wurde verletzt.",
+    ]
+    articles = [article_from_text(f"a{i}", t) for i, t in enumerate(texts)]
+    compare_articles_text(articles, link_embedder="auto")
+    assert not token_vectors.tagger_keeps()
+    ner_tagger.crf_tags_batch([["Die", "Fähre", "lief", "auf", "Grund", "."]])
+    assert not token_vectors._kept  # the default link score never reads them: about 100 MB a big story
 
 
 def test_the_soft_alignment_reads_the_taggers_layer() -> None:

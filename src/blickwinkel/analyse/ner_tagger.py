@@ -26,7 +26,7 @@ import numpy as np
 
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.lemmas import in_lexicon, word_tags
-from blickwinkel.analyse.token_vectors import FloatArray, keep_states, shared_encoder
+from blickwinkel.analyse.token_vectors import FloatArray, keep_states, shared_encoder, tagger_keeps
 
 MODEL_RESOURCE = "data/ner-de.crfsuite"
 VECTORS_RESOURCE = "data/ner-de-vectors.json"
@@ -247,11 +247,13 @@ def contextual_vectors(sentences: Sequence[Sequence[str]], settings: VectorSetti
 
 
 def raw_vectors(
-    sentences: Sequence[Sequence[str]], settings: VectorSettings, *, keep: bool = True
+    sentences: Sequence[Sequence[str]], settings: VectorSettings, *, keep: bool | None = None
 ) -> list[FloatArray]:
     """The contextual vector of every word of each sentence before standardising; with ``keep``
     kept in this process (``token_vectors.keep_states``: the soft word alignment of the link score
-    reads the same layer's rows of the statements it compares)."""
+    reads the same layer's rows of the statements it compares; default: while a comparison that
+    reads it asks, ``token_vectors.tagger_keeps``)."""
+    keep = tagger_keeps() if keep is None else keep
     return shared_encoder(settings.layers).word_vectors(sentences, settings.layers, keep=keep)
 
 
@@ -417,7 +419,8 @@ def crf_tags_batch(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     settings = vector_settings()
     started = _started_vectors(wanted)  # (raw: standardised here, as contextual_vectors does)
     if started is not None:
-        keep_states(settings.layers, wanted, started)
+        if tagger_keeps():
+            keep_states(settings.layers, wanted, started)
         vectors = [settings.standardised(v) for v in started]
     else:
         vectors = contextual_vectors(wanted, settings)

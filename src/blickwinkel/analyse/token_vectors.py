@@ -53,6 +53,10 @@ _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 # alignment of the link score (embed/word_vectors.py) for the statements of its uncertain pairs, which
 # then need no second forward pass. A fifty-article German story holds about 36,000 words.
 KEPT_WORDS = 60_000
+# Whether the German tagger keeps its rows (:func:`tagger_keeps`): only while a comparison whose link
+# score reads the soft word alignment runs in this process (``link_embedder`` ``auto+words``); under
+# the default the kept rows held about 100 MB of a fifty-article story's peak for nothing.
+_tagger_keeps = [False]
 
 
 def self_attention(
@@ -535,6 +539,16 @@ _spelled: dict[str, tuple[str, ...]] = {}
 
 def _spelling(text: str) -> str:
     return "".join(text.split())
+
+
+def keep_tagger_states(on: bool) -> None:
+    """Let the German tagger keep its rows in this process (:func:`keep_states`), or stop it."""
+    _tagger_keeps[0] = on
+
+
+def tagger_keeps() -> bool:
+    """Whether the German tagger keeps its rows (:func:`keep_tagger_states`)."""
+    return _tagger_keeps[0]
 
 
 def keep_states(layers: int, sentences: Sequence[Sequence[str]], rows: Sequence[FloatArray]) -> None:
