@@ -182,7 +182,8 @@ def _json_line(line: str, where: str) -> Any:
         raise EvaluationError(f"{where}: {invalid_json(exc, one_line=True)}") from exc
 
 
-def _record(data_root: Path, ref: ArticleRef) -> dict[str, Any]:
+def dataset_record(data_root: Path, ref: ArticleRef) -> dict[str, Any]:
+    """The record ``ref`` names in its data file under ``data_root``; EvaluationError (V020/V021) if none."""
     records = _records(data_root / ref.dataset)
     rec = ref.record
     found: Any = None
@@ -207,7 +208,7 @@ def read_gold_articles(gold: RealGold, data_root: Path) -> tuple[list[Article], 
     articles: list[Article] = []
     raw_texts: dict[str, str] = {}
     for ref in gold.articles:
-        record = _record(data_root, ref)
+        record = dataset_record(data_root, ref)
         raw = record.get(ref.field)
         if not isinstance(raw, str):
             raise EvaluationError(

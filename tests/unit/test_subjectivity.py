@@ -195,6 +195,7 @@ def test_classification_scores() -> None:
     assert result["per_label"]["SUBJ"]["f1"] == pytest.approx(0.8)
     assert result["macro_f1"] == pytest.approx((2 / 3 + 0.8) / 2, abs=1e-4)
     assert result["sentences"] == 4
+    assert result["plain_marked"] == 0.5  # one of the two OBJ sentences predicted SUBJ
 
 
 def test_language_from_name() -> None:
@@ -222,7 +223,7 @@ def test_eval_command_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "subjectivity", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"macro_f1", "accuracy", "per_label", "sentences"}
+    assert set(data) == {"macro_f1", "accuracy", "per_label", "sentences", "plain_marked"}
     assert set(data["per_label"]) == {"OBJ", "SUBJ"}
     assert data["sentences"] == 3
 

@@ -106,7 +106,8 @@ def choose_language(option: str | None, path: Path) -> str:
 
 
 def classification_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
-    """Accuracy, macro-F1 and per-label precision/recall/F1 over OBJ and SUBJ."""
+    """Accuracy, macro-F1, per-label precision/recall/F1 over OBJ and SUBJ, and ``plain_marked``, the
+    share of OBJ sentences predicted SUBJ."""
     if len(gold) != len(predicted) or not gold:
         raise EvaluationError(
             f"classification_scores needs one prediction per gold label, and at least one; "
@@ -126,11 +127,14 @@ def classification_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict
         }
     accuracy = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p) / len(gold)
     macro = sum(float(per_label[label]["f1"]) for label in LABELS) / len(LABELS)
+    plain = [p for g, p in zip(gold, predicted, strict=True) if g == "OBJ"]
     return {
         "macro_f1": round(macro, 4),
         "accuracy": round(accuracy, 4),
         "per_label": per_label,
         "sentences": len(gold),
+        # what a reader of plain reporting sees: the share of plain (OBJ) sentences marked opinion
+        "plain_marked": round(sum(1 for p in plain if p == "SUBJ") / len(plain), 4) if plain else 0.0,
     }
 
 

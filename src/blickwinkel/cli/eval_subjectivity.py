@@ -1,4 +1,5 @@
-"""``blickwinkel eval subjectivity FILE.tsv``: macro-F1 of a subjectivity model on labelled sentences.
+"""``blickwinkel eval subjectivity FILE``: macro-F1 of a subjectivity model on labelled sentences, a TSV
+or an opinion gold file that names its sentences in the shared data (examples/gold-real/opinion/).
 
 Reader, metrics and models live in :mod:`blickwinkel.analyse.subjectivity_eval`; this command only
 parses its options, calls them and prints.
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from blickwinkel.cli._messages import bad_choice, print_error, stderr_console
-from blickwinkel.errors import BlickwinkelError
+from blickwinkel.errors import BlickwinkelError, Errors
 
 if TYPE_CHECKING:
     from blickwinkel.analyse.subjectivity import SubjectivityModel
@@ -38,7 +39,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @eval_app.command("subjectivity")
     def subjectivity(
-        file: Annotated[Path, typer.Argument(help="TSV with a header: sentence_id, sentence, label.")],
+        file: Annotated[
+            Path,
+            typer.Argument(
+                help="TSV with a header: sentence_id, sentence, label; or an opinion gold file (.json, "
+                "examples/gold-real/opinion/) whose sentences are read from --data-root."
+            ),
+        ],
         output_format: Annotated[
             str, typer.Option("--format", help="text or json (one JSON object).")
         ] = "text",
@@ -51,7 +58,19 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = "shipped",
         language: Annotated[
             str | None,
-            typer.Option("--language", "--lang", help="de or en; guessed from the file name (-de-/-en-)."),
+            typer.Option(
+                "--language",
+                "--lang",
+                help="de or en; guessed from the file name (-de-/-en-), an opinion gold file names its own.",
+            ),
+        ] = None,
+        split: Annotated[
+            str | None,
+            typer.Option(help="opinion gold only: score the tune or the heldout half (default: both)."),
+        ] = None,
+        data_root: Annotated[
+            Path | None,
+            typer.Option(help="opinion gold only: the folder of the shared data (default ../shared/data)."),
         ] = None,
     ) -> None:
         """Macro-F1, accuracy and per-label scores of a subjectivity model on a labelled TSV."""
@@ -64,12 +83,28 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             evaluate_subjectivity,
             read_labelled_sentences,
         )
+        from blickwinkel.analyse.subjectivity_gold import is_opinion_gold, read_opinion_gold
         from blickwinkel.report.score_tables import subjectivity_scores_table
 
         started = time.perf_counter()
+        failed: list[str] = []
         try:
-            lang = choose_language(language, file)
-            pairs = read_labelled_sentences(file)
+            if is_opinion_gold(file):
+                from blickwinkel.evaluation import DEFAULT_DATA_ROOT
+
+                gold = read_opinion_gold(file, DEFAULT_DATA_ROOT if data_root is None else data_root, split)
+                lang = gold.language if language is None else choose_language(language, file)
+                pairs, failed = gold.pairs, gold.failed
+                if not pairs:
+                    raise BlickwinkelError(
+                        "; ".join(failed)
+                        or Errors.V052.format(
+                            source=file, field=f"split {split!r}", problem="holds no sentence"
+                        )
+                    )
+            else:
+                lang = choose_language(language, file)
+                pairs = read_labelled_sentences(file)
             chosen = resolve_model(model, lang)
             embedder = None
             if chosen.embedder:
@@ -80,12 +115,14 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         except BlickwinkelError as exc:
             print_error(stderr_console(), exc)
             raise typer.Exit(2) from None
+        for problem in failed:  # a record whose data is missing or changed is named and left out
+            print_error(stderr_console(), problem, label="left out")
         if output_format == "json":
             typer.echo(json.dumps(result))
             return
         seconds = time.perf_counter() - started
         typer.echo(
-            f"{file.name}: {result['sentences']} sentences, {model} model "
+            f"{file.name}{f' ({split})' if split else ''}: {result['sentences']} sentences, {model} model "
             f"(embedder {chosen.embedder or 'none'}), {seconds:.1f} s"
         )
         typer.echo(subjectivity_scores_table(result, LABELS))

@@ -66,4 +66,6 @@ def subjectivity_scores_table(result: Mapping[str, Any], labels: tuple[str, ...]
         lines.append(
             f"{label:<6}{row['precision']:>10.3f}{row['recall']:>8.3f}{row['f1']:>7.3f}{row['support']:>6}"
         )
+    if "plain_marked" in result:
+        lines.append(f"plain sentences marked opinion  {result['plain_marked']:.3f}")
     return "\n".join(lines)

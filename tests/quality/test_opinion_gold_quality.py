@@ -1,0 +1,37 @@
+"""Quality gate: the opinion mark on real news, held-out half of examples/gold-real/opinion/.
+
+Measured with
+    blickwinkel eval subjectivity examples/gold-real/opinion/corpus-de.json --split heldout \
+        --data-root ../shared/data
+(and wikinews-en.json).
+Seventeenth session, main's models before any change (the first reading of the held-out half):
+    de: opinion F1 0.5098 (P 0.464 / R 0.565), plain sentences marked opinion 0.1613 (116 sentences)
+    en: opinion F1 0.4286 (P 0.273 / R 1.000), plain sentences marked opinion 0.200 (86 sentences)
+The F1 of ``SUBJ`` is pinned rounded down to 3 decimals, the share of plain sentences marked opinion
+rounded up (it must not grow). A change that loosens a pin says which and why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from blickwinkel.analyse.subjectivity_eval import evaluate_subjectivity
+from blickwinkel.analyse.subjectivity_gold import read_opinion_gold
+
+GOLD = Path(__file__).resolve().parents[2] / "examples" / "gold-real" / "opinion"
+# file: (least F1 of SUBJ, most plain sentences marked)
+PINNED = {"corpus-de.json": (0.509, 0.162), "wikinews-en.json": (0.428, 0.200)}
+
+pytestmark = [pytest.mark.shared, pytest.mark.quality]
+
+
+@pytest.mark.parametrize("name", sorted(PINNED))
+def test_opinion_mark_on_held_out_news(shared_dir: Path, name: str) -> None:
+    gold = read_opinion_gold(GOLD / name, shared_dir / "data", "heldout")
+    assert not gold.failed, gold.failed
+    result = evaluate_subjectivity(gold.pairs, gold.language)
+    least_f1, most_marked = PINNED[name]
+    assert result["per_label"]["SUBJ"]["f1"] >= least_f1, result
+    assert result["plain_marked"] <= most_marked, result
