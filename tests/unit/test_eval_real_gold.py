@@ -276,6 +276,53 @@ def test_second_conflict_set_shares_no_article_with_other_gold_or_across_its_hal
     assert not [key for key, splits in second.items() if len(splits) > 1]
 
 
+CONFLICTS3 = sorted((GOLD_REAL / "conflicts3").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", CONFLICTS3, ids=lambda p: p.stem)
+def test_third_conflict_set_parses_keeps_no_text_and_follows_its_split_rule(path: Path) -> None:
+    """examples/gold-real/conflicts3/README.md: the rule of conflicts2 (the parity of the SHA-1 of the
+    file name's stem), notes and names in our words without the articles' figures."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gold = parse_real_gold(data, str(path))
+    assert gold.tasks == {"conflicts", "near_misses"}
+    assert not ({"text", "text1", "text2", "fragment"} & json_keys(data))
+    parity = int(hashlib.sha1(path.stem.encode("utf-8")).hexdigest()[:8], 16) % 2
+    assert gold.split == ("tune" if parity == 0 else "heldout")
+    marks = [*data["facts"], *data["conflicts"], *data["near_misses"]]
+    said = [str(m.get(k, "")) for m in marks for k in ("name", "note")]
+    assert not [s for s in said if any(c.isdigit() for c in s)], path.name
+
+
+def _texts_of(paths: list[Path]) -> dict[str, set[str]]:
+    """Each article a gold file points to, as one key per text: a SemEval text by its own id (one text
+    may stand in several pairs), any other by its record; with the halves it is in."""
+    found: dict[str, set[str]] = {}
+    for path in paths:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            continue
+        for ref in data.get("articles", []):
+            if not isinstance(ref, dict) or "dataset" not in ref:
+                continue  # our own stories carry their text
+            record = ref["record"]
+            if "pair_id" in record:
+                first, second = str(record["pair_id"]).split("_")
+                key = f"{ref['dataset']}#{first if ref['field'] == 'text1' else second}"
+            else:
+                key = f"{ref['dataset']}#{json.dumps(record, sort_keys=True)}#{ref['field']}"
+            found.setdefault(key, set()).add(str(data.get("split")))
+    return found
+
+
+def test_third_conflict_set_shares_no_text_with_other_gold_or_across_its_halves() -> None:
+    third = _texts_of(CONFLICTS3)
+    others = _texts_of([p for p in GOLD_REAL.parent.rglob("*.json") if "conflicts3" not in p.parts])
+    assert len(CONFLICTS3) >= 25
+    assert not set(third) & set(others)
+    assert not [key for key, splits in third.items() if len(splits) > 1]
+
+
 def test_the_two_halves_are_scored_on_every_task() -> None:
     """Only the conflict files (tune-conflicts/, conflicts2/) name tasks; the halves of
     examples/gold-real are annotated in full and scored on everything."""
