@@ -184,7 +184,7 @@ def test_article_genre() -> None:
     # quotes are not the outlet's voice
     assert article_genre([high] * 5 + [low] * 5, ["quote"] * 5 + ["reporting"] * 5) == (0.0, "report")
     assert article_genre([], []) == (0.0, "report")
-    assert SUBJECTIVE_THRESHOLD == 0.5
+    assert SUBJECTIVE_THRESHOLD == 0.675
 
 
 def test_classification_scores() -> None:
@@ -531,7 +531,9 @@ def test_negation_alone_is_no_opinion(language: str, text: str) -> None:
 )
 def test_a_negated_judgement_stays_opinion(language: str, text: str) -> None:
     assert cue_features(text, language)["negation"] >= 1
-    assert is_subjective(subjectivity_scores([text], language)[0])
+    # above the balance point of our own sentences (0.5); whether it is marked is the threshold's choice
+    # (SUBJECTIVE_THRESHOLD, chosen on real news): test_most_invented_opinion_is_marked counts them
+    assert subjectivity_scores([text], language)[0] > 0.5
 
 
 # Plain reports with a modal, a cause or what is not yet known (fourteenth session; found by the new user:
@@ -651,4 +653,64 @@ def test_a_modal_a_cause_or_an_open_question_in_a_report_is_no_opinion(language:
     ("language", "text"), [(lang, t) for lang, texts in OPINION_WITH_MODALS.items() for t in texts]
 )
 def test_opinion_with_a_modal_or_a_reason_stays_opinion(language: str, text: str) -> None:
-    assert is_subjective(subjectivity_scores([text], language)[0])
+    assert subjectivity_scores([text], language)[0] > 0.5
+
+
+# How many of the invented opinion sentences above the mark keeps (seventeenth session): at the threshold
+# chosen on real news (0.675, where a fifth of plain news sentences had been marked at 0.5) an opinion
+# whose only cue is a modal of obligation, or a negation beside a copula or "I", is no longer marked:
+# negated judgements de 6 of 6, en 4 of 6; opinion with a modal or a reason de 15 of 20, en 19 of 21.
+# (CheckThat dev, measured only, rose at the same time: de 0.650 -> 0.662, en 0.659 -> 0.668.)
+MARKED_AT_LEAST = {("negated", "de"): 6, ("negated", "en"): 4, ("modal", "de"): 15, ("modal", "en"): 19}
+
+
+@pytest.mark.parametrize(("kind", "language"), sorted(MARKED_AT_LEAST))
+def test_most_invented_opinion_is_marked(kind: str, language: str) -> None:
+    texts = (NEGATED_JUDGEMENTS if kind == "negated" else OPINION_WITH_MODALS)[language]
+    marked = sum(1 for score in subjectivity_scores(texts, language) if is_subjective(score))
+    assert marked >= MARKED_AT_LEAST[(kind, language)], f"{marked} of {len(texts)}"
+
+
+# Plain news shapes (seventeenth session; found on the tuning half of examples/gold-real/opinion, where a
+# fifth of plain German and a quarter of plain English news sentences were marked opinion). Our own
+# sentences; each names the cue the shape used to set off.
+PLAIN_NEWS_SHAPES = [
+    ("de", "Der Zug hielt nicht nur in Kassel, sondern auch in Fulda.", "negation"),
+    ("de", "Die Umleitung ist seit Dienstag nicht mehr nötig.", "negation"),
+    ("de", "Die Stadt hat das Geld, das den Schulen helfen sollte, noch nicht ausgezahlt.", "obligation"),
+    ("de", "Der Landrat sagte, ein Neubau würde rund vier Millionen Euro kosten.", "obligation"),
+    ("de", "Viele Zuschauer verließen das Stadion schon zur Pause.", "generic"),
+    ("de", "Alle Fähren zur Insel fallen am Freitag aus.", "generic"),
+    ("de", "Die Mieten stiegen im vergangenen Jahr stark an.", "evaluative"),
+    ("de", "Die Nutzer können ihr Passwort selbst zurücksetzen.", "intensifier"),
+    ("de", "Das Konzert findet im Schlosspark Schönhausen statt.", "evaluative"),
+    ("en", "The ferry stopped not only in Dover but also in Folkestone.", "negation"),
+    ("en", "The detour is no longer needed.", "negation"),
+    ("en", "The board approved a plan that would close two depots.", "obligation"),
+    ("en", "The mayor said a new hall would cost about four million pounds.", "obligation"),
+    ("en", "The Great Western line reopened on Monday.", "evaluative"),
+    ("en", "Two cars collided, leaving one on its roof.", "generic"),
+    ("en", "The bus caught fire just after leaving the depot.", "weak_evaluative"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "cue"), PLAIN_NEWS_SHAPES)
+def test_plain_news_shapes_are_no_opinion(language: str, text: str, cue: str) -> None:
+    assert cue_features(text, language)[cue] == 0
+    assert not is_subjective(subjectivity_scores([text], language)[0])
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "cue"),
+    [
+        ("de", "Viele Menschen haben genug von diesem Streit.", "generic"),
+        ("de", "Die Regierung müsste endlich handeln.", "obligation"),
+        ("de", "Ein starkes Zeichen für die Stadt.", "evaluative"),
+        ("de", "Die Reform ist ein schöner Erfolg.", "evaluative"),
+        ("en", "One must admire the courage of the volunteers.", "generic"),
+        ("en", "This is a great day for the town.", "evaluative"),
+        ("en", "The verdict is just wrong.", "weak_evaluative"),
+    ],
+)
+def test_the_same_words_still_count_where_they_judge(language: str, text: str, cue: str) -> None:
+    assert cue_features(text, language)[cue] >= 1
