@@ -115,3 +115,14 @@ def test_eval_command_names_a_missing_data_root(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "V020" in result.output
+
+
+def test_split_and_data_root_are_refused_for_a_tsv(tmp_path: Path) -> None:
+    tsv = tmp_path / "own-de.tsv"
+    tsv.write_text("sentence_id\tsentence\tlabel\ns1\tDie Arbeiten beginnen im Mai.\tOBJ\n", encoding="utf-8")
+    for option in (["--split", "tune"], ["--data-root", str(tmp_path)]):
+        result = CliRunner().invoke(app, ["eval", "subjectivity", str(tsv), "--lang", "de", *option])
+        assert result.exit_code == 2, result.output
+        assert option[0] in result.output
+    plain = CliRunner().invoke(app, ["eval", "subjectivity", str(tsv), "--lang", "de"])
+    assert plain.exit_code == 0, plain.output

@@ -86,6 +86,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from blickwinkel.analyse.subjectivity_gold import is_opinion_gold, read_opinion_gold
         from blickwinkel.report.score_tables import subjectivity_scores_table
 
+        if not is_opinion_gold(file) and (split is not None or data_root is not None):
+            # a TSV holds its sentences and has no halves: the option was ignored and "(tune)" printed
+            # over a score of every sentence
+            hint = "--split" if split is not None else "--data-root"
+            raise typer.BadParameter("is for an opinion gold file (.json) only", param_hint=hint)
         started = time.perf_counter()
         failed: list[str] = []
         try:
