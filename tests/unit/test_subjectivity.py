@@ -689,6 +689,7 @@ PLAIN_NEWS_SHAPES = [
     ("en", "The board approved a plan that would close two depots.", "obligation"),
     ("en", "The mayor said a new hall would cost about four million pounds.", "obligation"),
     ("en", "The Great Western line reopened on Monday.", "evaluative"),
+    ("en", "The Great Western line didn't reopen on Monday.", "evaluative"),
     ("en", "Two cars collided, leaving one on its roof.", "generic"),
     ("en", "The bus caught fire just after leaving the depot.", "weak_evaluative"),
 ]

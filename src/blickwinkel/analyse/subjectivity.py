@@ -515,7 +515,9 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
     p = cues.patterns
     attribution = _count(p["attribution"], lowered)
     lowered = _plain_shapes(matchable, lowered, lang, attributed=bool(attribution or has_konjunktiv_i(text)))
-    judged = _without_names(matchable, lowered, lang)
+    # the names are found in the text as written, with the contractions spelt out as in ``lowered``
+    # ("didn't" -> "did not"), so that both keep one length and the names' offsets
+    judged = _without_names(_NOT.sub(" not", matchable) if lang == "en" else matchable, lowered, lang)
     words = _WORD.findall(text)
     evaluative = _count(p["evaluative"], judged)
     intensifier = _count(p["intensifier"], judged)
