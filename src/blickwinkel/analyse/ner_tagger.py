@@ -1,4 +1,5 @@
-"""A small statistical tagger for German named entities: a linear-chain CRF (python-crfsuite).
+"""A small statistical tagger for German named entities: a linear-chain CRF (trained with python-crfsuite,
+tagged by ``crf_model`` in numpy with the same arithmetic).
 
 Each token is described by its word form, shape, affixes, HanTa's part-of-speech tags, the
 licence-clean name lists in ``gazetteer`` (places, given names, organisations and the cue words
@@ -12,6 +13,7 @@ load once, lazily, on first use.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import threading
@@ -25,6 +27,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from blickwinkel.analyse import gazetteer as gz
+from blickwinkel.analyse.crf_model import LinearChainCrf
 from blickwinkel.analyse.lemmas import in_lexicon, word_tags
 from blickwinkel.analyse.token_vectors import FloatArray, keep_states, shared_encoder, tagger_keeps
 
@@ -33,8 +36,7 @@ VECTORS_RESOURCE = "data/ner-de-vectors.json"
 _QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘", "’", "'", "``", "''"})
 _SHAPE_REPEAT = re.compile(r"(.)\1+")
 _load_lock = threading.Lock()
-_tag_lock = threading.Lock()
-_model: list[Any] = []
+_model: list[LinearChainCrf] = []
 
 Features = dict[str, float]
 MAX_TAGGED_NAME = 8
@@ -349,15 +351,11 @@ def model_path() -> Path:
     return Path(str(resources.files("blickwinkel.analyse").joinpath(MODEL_RESOURCE)))
 
 
-def _tagger() -> Any:
+def _crf() -> LinearChainCrf:
     if not _model:
         with _load_lock:
             if not _model:
-                import pycrfsuite
-
-                tagger = pycrfsuite.Tagger()
-                tagger.open(str(model_path()))
-                _model.append(tagger)
+                _model.append(LinearChainCrf.read(model_path()))
     return _model[0]
 
 
@@ -424,10 +422,13 @@ def crf_tags_batch(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         vectors = [settings.standardised(v) for v in started]
     else:
         vectors = contextual_vectors(wanted, settings)
-    tagger = _tagger()
-    for i, item, v in zip(busy, features, vectors, strict=True):
-        _add_vectors(item, v)
-        with _tag_lock:  # a crfsuite Tagger holds per-call state
-            tags = list(tagger.tag(item))
+    # Every token's scores at once (crf_model: CRFsuite's arithmetic and tags, without naming each
+    # of a token's 384 vector numbers to it)
+    crf = _crf()
+    items = [item for sentence in features for item in sentence]
+    scores = crf.state_scores(items, np.concatenate(vectors))
+    bounds = itertools.accumulate((len(sentence) for sentence in features), initial=0)
+    tagged = crf.best_paths([scores[a:b] for a, b in itertools.pairwise(bounds)])
+    for i, tags in zip(busy, tagged, strict=True):
         result[i] = clean_tags(sentences[i], tags)
     return result
