@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from blickwinkel.analyse.pipeline import CACHE, analyse_articles
-from blickwinkel.analyse.token_vectors import forget_states
+from blickwinkel.analyse.token_vectors import forget_states, keep_tagger_states
 from blickwinkel.compare import compare_articles
 from blickwinkel.compare.align import SECOND_LANGUAGES
 from blickwinkel.config import WITH_WORDS
@@ -101,6 +101,7 @@ def run(articles: list[Article], embedder_name: str, link_embedder: str = "") ->
     # The setting as the pipeline reads it: "auto" is e5 for the pairs in SECOND_LANGUAGES only; with
     # "+words" the soft word alignment of the pairs still uncertain.
     words = word_encoder_of(link_embedder)
+    keep_tagger_states(words is not None)  # as compare_articles_text: the tagger's rows, when read
     link_embedder = link_embedder.removesuffix(WITH_WORDS)
     auto = link_embedder == "auto"
     counted = _Counted(_fresh("e5" if auto else link_embedder)) if link_embedder else None
