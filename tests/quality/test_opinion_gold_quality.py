@@ -11,11 +11,16 @@ After the plain news shapes, the refit on more of our own sentences and the thre
 the tuning half (seventeenth session, the held-out half read once afterwards):
     de: opinion F1 0.4091 (P 0.429 / R 0.391), plain sentences marked opinion 0.1290
     en: opinion F1 0.4211 (P 0.308 / R 0.667), plain sentences marked opinion 0.1125
+With German hearsay ("soll" + perfect infinitive) counted as attribution and English "alleged" an
+attribution word, German refitted (seventeenth session, held-out read once more afterwards):
+    de: opinion F1 0.3721 (P 0.400 / R 0.348), plain sentences marked opinion 0.1290; en unchanged
 The F1 of ``SUBJ`` is pinned rounded down to 3 decimals, the share of plain sentences marked opinion
 rounded up (it must not grow). A change that loosens a pin says which and why.
 (Seventeenth session: the F1 pins LOWERED, de 0.509 -> 0.409, en 0.428 -> 0.421: at the threshold 0.675
 an opinion whose only cue is a modal or a weak word is no longer marked, German held-out opinion recall
-0.565 -> 0.391; the plain-marked pins tightened, de 0.162 -> 0.129, en 0.200 -> 0.113.)
+0.565 -> 0.391; the plain-marked pins tightened, de 0.162 -> 0.129, en 0.200 -> 0.113. Then the German
+F1 pin LOWERED again, 0.409 -> 0.372, by the hearsay rule and its refit: one held-out opinion sentence
+fewer marked, 8 of 23; tuning half unchanged, CheckThat dev de 0.6618 -> 0.6635.)
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from blickwinkel.analyse.subjectivity_gold import read_opinion_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "examples" / "gold-real" / "opinion"
 # file: (least F1 of SUBJ, most plain sentences marked)
-PINNED = {"corpus-de.json": (0.409, 0.129), "wikinews-en.json": (0.421, 0.113)}
+PINNED = {"corpus-de.json": (0.372, 0.129), "wikinews-en.json": (0.421, 0.113)}
 
 pytestmark = [pytest.mark.shared, pytest.mark.quality]
 

@@ -715,3 +715,22 @@ def test_plain_news_shapes_are_no_opinion(language: str, text: str, cue: str) ->
 )
 def test_the_same_words_still_count_where_they_judge(language: str, text: str, cue: str) -> None:
     assert cue_features(text, language)[cue] >= 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Der Mann soll den Kassierer mit einer Flasche bedroht haben."),
+        ("de", "Die beiden Täter sollen über den Zaun geflüchtet sein."),
+        ("de", "Die Brücke soll schon vor Jahren beschädigt worden sein."),
+        ("en", "The alleged burglar was arrested on Monday."),
+    ],
+)
+def test_hearsay_is_attribution(language: str, text: str) -> None:
+    # German "soll" with a perfect infinitive says that others say so (seventeenth session)
+    assert cue_features(text, language)["attribution"] >= 1
+    assert not is_subjective(subjectivity_scores([text], language)[0])
+
+
+def test_soll_with_a_plain_infinitive_is_no_hearsay() -> None:
+    assert cue_features("Die neue Halle soll im Herbst eröffnet werden.", "de")["attribution"] == 0

@@ -466,6 +466,17 @@ _TIME_JUST_EN = re.compile(
 )
 
 
+# - German hearsay, "soll" or "sollen" with a perfect infinitive ("Der Mann soll die Frau bedroht haben",
+#   "Die Täter sollen geflüchtet sein"), says that others say so: it counts as an attribution, as "laut"
+#   does ("soll" was never a modal of the writer's in the cue lists). English "alleged", the neutral
+#   hedge of court reporting, is an attribution word in subjectivity.json since then; German "angeblich"
+#   stays a stance word (it voices the writer's doubt; German reports hedge with "mutmaßlich").
+_HEARSAY_DE = re.compile(
+    r"(?<![\w'’-])(?:soll|sollen)(?![\w'’-])"
+    r"(?=[^,.;:!?]*?\s[\wäöüß-]+(?:t|en)\s+(?:haben|sein|worden\s+sein|gewesen\s+sein)(?![\w'’-]))"
+)
+
+
 def _plain_shapes(matchable: str, lowered: str, lang: str, attributed: bool) -> str:
     """``lowered`` with the seventeenth session's report shapes blanked (same length); ``matchable`` is
     the text as written (for the capitals), ``attributed`` whether the sentence names its source."""
@@ -514,6 +525,8 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
     lowered = _reported_shapes(lowered, lang)
     p = cues.patterns
     attribution = _count(p["attribution"], lowered)
+    if lang == "de":
+        attribution = min(_CAP, attribution + len(_HEARSAY_DE.findall(lowered)))
     lowered = _plain_shapes(matchable, lowered, lang, attributed=bool(attribution or has_konjunktiv_i(text)))
     # the names are found in the text as written, with the contractions spelt out as in ``lowered``
     # ("didn't" -> "did not"), so that both keep one length and the names' offsets
