@@ -407,7 +407,7 @@ class Errors(metaclass=_ErrorsWithCodes):
         "Gold fact {fact!r}: two of its fragments for {article!r} lie in one statement ({statement}); "
         "list that statement once."
     )
-    # analyse/subjectivity_gold.py (examples/gold-real/opinion/README.md)
+    # evaluation.py (examples/gold-real/opinion/README.md)
     V052 = (
         "{source}: {field} {problem}; an opinion gold file names 'language', 'dataset', 'field' and "
         "'records', each with 'record', 'sha', 'split' and 'sentences' ([start, end, hash, OBJ|SUBJ])."

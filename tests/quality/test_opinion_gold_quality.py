@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from blickwinkel.analyse.subjectivity_eval import evaluate_subjectivity
-from blickwinkel.analyse.subjectivity_gold import read_opinion_gold
+from blickwinkel.evaluation import read_opinion_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "examples" / "gold-real" / "opinion"
 # file: (least F1 of SUBJ, most plain sentences marked)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from blickwinkel.analyse.subjectivity_gold import OPINION_GOLD_SCHEMA, read_opinion_gold
 from blickwinkel.cli.main import app
 from blickwinkel.errors import EvaluationError
+from blickwinkel.evaluation import OPINION_GOLD_SCHEMA, read_opinion_gold
 
 # invented records: a plain report and a commentary
 PLAIN = "Der Stadtrat beschloss am Montag den Bau einer neuen Brücke. Die Arbeiten beginnen im Mai."

@@ -83,10 +83,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             evaluate_subjectivity,
             read_labelled_sentences,
         )
-        from blickwinkel.analyse.subjectivity_gold import is_opinion_gold, read_opinion_gold
         from blickwinkel.report.score_tables import subjectivity_scores_table
 
-        if not is_opinion_gold(file) and (split is not None or data_root is not None):
+        opinion_gold = file.suffix.lower() == ".json"  # an opinion gold file (JSON), else a labelled TSV
+        if not opinion_gold and (split is not None or data_root is not None):
             # a TSV holds its sentences and has no halves: the option was ignored and "(tune)" printed
             # over a score of every sentence
             hint = "--split" if split is not None else "--data-root"
@@ -94,8 +94,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         started = time.perf_counter()
         failed: list[str] = []
         try:
-            if is_opinion_gold(file):
-                from blickwinkel.evaluation import DEFAULT_DATA_ROOT
+            if opinion_gold:
+                from blickwinkel.evaluation import DEFAULT_DATA_ROOT, read_opinion_gold
 
                 gold = read_opinion_gold(file, DEFAULT_DATA_ROOT if data_root is None else data_root, split)
                 lang = gold.language if language is None else choose_language(language, file)
