@@ -11,7 +11,7 @@ examples/gold-real/opinion/README.md) names labelled sentences of published arti
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -192,13 +192,14 @@ def dataset_record(data_root: Path, ref: ArticleRef) -> dict[str, Any]:
     rec = ref.record
     found: Any = None
     if "event" in rec and "article" in rec:  # story clusters: events holding articles
-        event = records[int(rec["event"])] if int(rec["event"]) < len(records) else None
+        event_no, article_no = _index(rec, "event", ref), _index(rec, "article", ref)
+        event = records[event_no] if event_no < len(records) else None
         arts = event.get("articles", []) if isinstance(event, dict) else []
-        found = arts[int(rec["article"])] if int(rec["article"]) < len(arts) else None
+        found = arts[article_no] if article_no < len(arts) else None
     elif "pair_id" in rec:  # article pairs
         found = next((r for r in records if isinstance(r, dict) and r.get("pair_id") == rec["pair_id"]), None)
     elif "line" in rec:  # JSON Lines, 1-based line number
-        line = int(rec["line"])
+        line = _index(rec, "line", ref)
         found = records[line - 1] if 0 < line <= len(records) else None
     if not isinstance(found, dict):
         raise EvaluationError(
@@ -207,30 +208,53 @@ def dataset_record(data_root: Path, ref: ArticleRef) -> dict[str, Any]:
     return found
 
 
+def _index(rec: Mapping[str, Any], key: str, ref: ArticleRef) -> int:
+    """``rec[key]`` as a position: a whole number of 0 or more (a text such as "x" crashed the reader,
+    and -1 read the last record, which only the hash check then caught)."""
+    value = rec[key]
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)  # as the reader always took it
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise EvaluationError(
+            Errors.V021.format(
+                dataset=ref.dataset,
+                problem=f"record {dict(rec)}: {key!r} is no whole number of 0 or more",
+                article=ref.id,
+            )
+        )
+    return value
+
+
+def dataset_text(data_root: Path, ref: ArticleRef, source: str) -> str:
+    """The raw text field ``ref`` names, checked against the hash the gold keeps: EvaluationError V021 if
+    the field holds no text, V022 (naming ``source``) if the text has changed."""
+    raw = dataset_record(data_root, ref).get(ref.field)
+    if not isinstance(raw, str):
+        raise EvaluationError(
+            Errors.V021.format(
+                dataset=ref.dataset, problem=f"field {ref.field!r} is not text", article=ref.id
+            )
+        )
+    if span_hash(raw) != ref.digest:
+        raise EvaluationError(
+            Errors.V022.format(
+                event=source,
+                article=ref.id,
+                dataset=ref.dataset,
+                record=dict(ref.record),
+                digest=span_hash(raw),
+                expected=ref.digest,
+            )
+        )
+    return raw
+
+
 def read_gold_articles(gold: RealGold, data_root: Path) -> tuple[list[Article], dict[str, str]]:
     """The gold's articles as the JSON reader makes them, and each article's raw text field."""
     articles: list[Article] = []
     raw_texts: dict[str, str] = {}
     for ref in gold.articles:
-        record = dataset_record(data_root, ref)
-        raw = record.get(ref.field)
-        if not isinstance(raw, str):
-            raise EvaluationError(
-                Errors.V021.format(
-                    dataset=ref.dataset, problem=f"field {ref.field!r} is not text", article=ref.id
-                )
-            )
-        if span_hash(raw) != ref.digest:
-            raise EvaluationError(
-                Errors.V022.format(
-                    event=gold.event,
-                    article=ref.id,
-                    dataset=ref.dataset,
-                    record=dict(ref.record),
-                    digest=span_hash(raw),
-                    expected=ref.digest,
-                )
-            )
+        raw = dataset_text(data_root, ref, gold.event)
         raw_texts[ref.id] = raw
         articles.append(
             record_to_article(
@@ -331,25 +355,7 @@ def _well_formed(rec: Any) -> bool:
 def _sentences(
     ref: ArticleRef, spans: list[list[Any]], data_root: Path, source: str
 ) -> list[tuple[str, str]]:
-    record = dataset_record(data_root, ref)
-    raw = record.get(ref.field)
-    if not isinstance(raw, str):
-        raise EvaluationError(
-            Errors.V021.format(
-                dataset=ref.dataset, problem=f"field {ref.field!r} is not text", article=ref.id
-            )
-        )
-    if span_hash(raw) != ref.digest:
-        raise EvaluationError(
-            Errors.V022.format(
-                event=source,
-                article=ref.id,
-                dataset=ref.dataset,
-                record=dict(ref.record),
-                digest=span_hash(raw),
-                expected=ref.digest,
-            )
-        )
+    raw = dataset_text(data_root, ref, source)
     pairs = []
     for start, end, digest, label in spans:
         piece = raw[start:end]

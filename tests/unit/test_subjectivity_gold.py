@@ -10,8 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from blickwinkel.cli.main import app
+from blickwinkel.compare.gold_real import ArticleRef
 from blickwinkel.errors import EvaluationError
-from blickwinkel.evaluation import OPINION_GOLD_SCHEMA, read_opinion_gold
+from blickwinkel.evaluation import OPINION_GOLD_SCHEMA, dataset_record, dataset_text, read_opinion_gold
 
 # invented records: a plain report and a commentary
 PLAIN = "Der Stadtrat beschloss am Montag den Bau einer neuen Brücke. Die Arbeiten beginnen im Mai."
@@ -126,3 +127,29 @@ def test_split_and_data_root_are_refused_for_a_tsv(tmp_path: Path) -> None:
         assert option[0] in result.output
     plain = CliRunner().invoke(app, ["eval", "subjectivity", str(tsv), "--lang", "de"])
     assert plain.exit_code == 0, plain.output
+
+
+@pytest.mark.parametrize("bad", ["abc", -1, True, [2], "2"])
+def test_a_record_position_that_is_no_whole_number_is_named_not_a_crash(tmp_path: Path, bad: object) -> None:
+    path, root = _setup(tmp_path)
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    gold["records"][1]["record"] = {"line": bad}
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    read = read_opinion_gold(path, root)
+    if bad == "2":  # a number written as text is read as the number, as always
+        assert len(read.pairs) == 4 and not read.failed
+        return
+    assert len(read.pairs) == 2  # the other record is read
+    assert len(read.failed) == 1 and "V021" in read.failed[0] and "'line'" in read.failed[0]
+
+
+def test_a_story_cluster_position_that_is_no_whole_number_is_named(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    (root / "clusters").mkdir(parents=True)
+    (root / "clusters" / "c.json").write_text(json.dumps([{"articles": [{"text": PLAIN}]}]), encoding="utf-8")
+    for record in ({"event": "x", "article": 0}, {"event": 0, "article": -1}):
+        ref = ArticleRef("a0", "clusters/c.json", record, "text", "de", _hash(PLAIN))
+        with pytest.raises(EvaluationError, match="V021"):
+            dataset_record(root, ref)
+    ref = ArticleRef("a0", "clusters/c.json", {"event": 0, "article": 0}, "text", "de", _hash(PLAIN))
+    assert dataset_text(root, ref, "gold.json") == PLAIN
