@@ -150,3 +150,43 @@ def test_a_rank_word_that_opens_an_organisations_name(sentence: str, found: list
 )
 def test_words_before_a_title_qualify_the_office(sentence: str, found: list[tuple[str, str]]) -> None:
     assert _entities(sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # the English tokens split a double surname at its hyphen: the name ended before it
+        (
+            '" We start in May , " said Nora Bristol - Vane , the harbour director .',
+            [("Nora Bristol - Vane", "PER")],
+        ),
+        ("Deputy Mayor Tobin Ashgrove - Kell agreed .", [("Tobin Ashgrove - Kell", "PER")]),
+        ("Anne - Lise Torvik signed the lease .", [("Anne - Lise Torvik", "PER")]),
+    ],
+)
+def test_a_double_surname_is_one_name(sentence: str, found: list[tuple[str, str]]) -> None:
+    assert _entities(sentence) == found
+
+
+def test_a_double_surname_alone_is_the_person_named_in_full() -> None:
+    text = (
+        "Quay plan approved\n\n"
+        '"We start in May," said Nora Bristol-Vane, the harbour director.\n\n'
+        "Bristol-Vane added that the cost would stay below budget."
+    )
+    article = dataclasses.replace(read_text(text, source="s.txt", fmt="text"), language="en")
+    (analysed,) = analyse_articles([article])
+    mentions = [(m.text, m.type, m.key) for s in analysed.statements for m in s.entities]
+    assert mentions == [
+        ("Nora Bristol-Vane", "PER", "per:nora-bristol-vane"),
+        ("Bristol-Vane", "PER", "per:nora-bristol-vane"),
+    ]
+    assert [s.speaker for s in analysed.statements if s.kind != "headline"] == ["per:nora-bristol-vane"] * 2
+
+
+def test_a_hyphen_between_spaces_is_a_dash_not_a_double_name() -> None:
+    text = "Quay plan approved\n\nThe new quay opened on Monday, said Nora Vale - Bristol."
+    article = dataclasses.replace(read_text(text, source="s.txt", fmt="text"), language="en")
+    (analysed,) = analyse_articles([article])
+    mentions = [(m.text, m.type) for s in analysed.statements for m in s.entities]
+    assert mentions == [("Nora Vale", "PER"), ("Bristol", "LOC")]

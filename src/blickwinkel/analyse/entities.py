@@ -30,7 +30,7 @@ from blickwinkel.analyse.name_propagation import add_story_names, add_story_surn
 from blickwinkel.analyse.named_things import retype_named_things
 from blickwinkel.analyse.ner_tagger import VectorWorker, crf_tags_batch, spawn_vectors, start_vectors
 from blickwinkel.analyse.outlet_names import retype_outlets
-from blickwinkel.model import Article, EntityType, Mention, Sentence
+from blickwinkel.model import Article, EntityType, Mention, Sentence, Token
 
 __all__ = [
     "EntitySpan",
@@ -161,11 +161,26 @@ def start_tagging(
     return start_vectors(batches, child)
 
 
+def _dashes(tokens: Sequence[Token], text: str) -> list[str]:
+    """The words of a sentence the rules read, a hyphen with a space on either side as the dash it
+    stands for: the English tokens split "<Given> <Family>-<Family>" at its hyphen, and the rules
+    join the halves again, but "<Name> - <Place>" (a byline, a list) is two names."""
+    words = [t.text for t in tokens]
+    for i, token in enumerate(tokens):
+        if token.text == "-" and (
+            text[token.start - 1 : token.start].isspace() or text[token.end : token.end + 1].isspace()
+        ):
+            words[i] = "–"
+    return words
+
+
 def find_entities(article: Article, sentences: Sequence[Sentence]) -> list[tuple[Mention, ...]]:
     """Entity mentions per sentence, with offsets into ``article.text`` and keys shared within it."""
     language = article.language or "de"
     token_lists = [sentence_tokens(sentence) for sentence in sentences]
     words = [[t.text for t in toks] for toks in token_lists]
+    if rule_language(language) != "de":
+        words = [_dashes(toks, article.text) for toks in token_lists]
     spans = propagate_names(recognise_all(words, language), words)
     bodies = gz.celestial_bodies()
     raw: list[list[tuple[Mention, str | None]]] = []

@@ -261,6 +261,20 @@ def _joined(s: RuleSentence, end: int) -> int | None:
     return k + 1
 
 
+def _hyphenated_surname(s: RuleSentence, start: int, end: int) -> bool:
+    """A hyphen at ``end`` and a capitalised word after it that is free: the second half of a double
+    name, which English tokens split ("Lopez", "-", "Garcia"; "Anne", "-", "Marie"); German tokens
+    keep it whole. Not after the Arabic article that opens a name ("Al-" names a mosque or a paper as
+    often as a family)."""
+    return (
+        s.tokens[end] == "-"
+        and not (end == start + 1 and s.tokens[start] in _ARABIC_ARTICLES)
+        and end + 1 < len(s.tokens)
+        and not s.taken[end + 1]
+        and s.name_like(end + 1)
+    )
+
+
 def _person_after_organisation(s: RuleSentence, i: int) -> bool:
     """An English given name and a surname right after an organisation's name start a person's name:
     a headline's "… Lakeside Church Anna Berg dies" was one name (and gave the person the key of the
@@ -289,6 +303,9 @@ def _extend_name(s: RuleSentence, start: int, person: bool) -> int:
             continue
         if s.lang in CAPITALISING and not person and (after := _joined(s, end)) is not None:
             end = after
+            continue
+        if person and s.lang == "en" and _hyphenated_surname(s, start, end):
+            end += 2  # the English tokenizer splits "<Given> <Family>-<Family>" at the hyphen
             continue
         if person and word in gz.NAME_PARTICLES:
             k = end

@@ -44,10 +44,16 @@ def propagate_names(per_sentence: list[list[EntitySpan]], words: list[list[str]]
             prefix = next((p for p in gz.NAME_PREFIXES if name[-1].startswith(p)), "")
             if prefix:
                 surnames.setdefault(name[-1][len(prefix) :], "PER")  # "Mansar" for "al-Mansar"
+    # a double surname the English tokens split at its hyphen ("Lopez", "-", "Garcia") is one name
+    # where it stands alone too, not a place and a second person
+    double = {
+        name[-3:] for name, type_ in known.items() if type_ == "PER" and len(name) >= 3 and name[-2] == "-"
+    }
     result: list[list[EntitySpan]] = []
-    for spans, toks in zip(per_sentence, words, strict=True):
+    for found_spans, toks in zip(per_sentence, words, strict=True):
         updated: list[EntitySpan] = []
         covered = [False] * len(toks)
+        spans = _with_double_surnames(found_spans, toks, double) if double else found_spans
         for candidate in spans:
             name = tuple(toks[candidate.start : candidate.end])
             found = known.get(name) or (surnames.get(name[0]) if len(name) == 1 else None)
@@ -81,6 +87,23 @@ def propagate_names(per_sentence: list[list[EntitySpan]], words: list[list[str]]
                 updated.append(EntitySpan(i, i + 1, "PER"))
         result.append(sorted(updated, key=lambda sp: sp.start))
     return result
+
+
+def _with_double_surnames(
+    spans: Sequence[EntitySpan], words: Sequence[str], double: set[tuple[str, ...]]
+) -> list[EntitySpan]:
+    """``spans`` with each free run of three words that is a known double surname one person's name
+    (the spans it cut into replaced); a longer name that holds the run stays."""
+    result = list(spans)
+    for i in range(len(words) - 2):
+        if tuple(words[i : i + 3]) not in double:
+            continue
+        inside = [sp for sp in result if sp.start < i + 3 and sp.end > i]
+        if any(sp.start <= i and sp.end >= i + 3 for sp in inside):
+            continue
+        result = [sp for sp in result if sp not in inside]
+        result.append(EntitySpan(i, i + 3, "PER"))
+    return sorted(result, key=lambda sp: sp.start)
 
 
 def _city_name(word: str) -> bool:
