@@ -235,10 +235,13 @@ def test_conflicts_on_the_second_conflict_set(split: str) -> None:
 #     blickwinkel eval compare examples/gold-real/conflicts3/*.json --split heldout --data-root ../shared/data
 # Seventeenth session. Main as it stood (8ffddb6), both halves read once before any change: tune 0 of 2
 # found, 1 flagged (none true), 0 of 9 near-misses; held-out 0 of 2 found, nothing flagged, 0 of 7.
-# Pinned as SECOND_SET: how many conflicts the comparison reports at most, how many true ones at
-# least, and the share of near-misses flagged (lower is better).
+# The session's three rules (cases active now, the noun "target", family relations), chosen on the
+# tuning halves: tune 0 flagged, 0 of 2, 0 of 9; held-out read once after all choices, nothing changed
+# after: 0 of 2 found, nothing flagged, 0 of 7 (as before). Pinned as SECOND_SET: how many conflicts
+# the comparison reports at most, how many true ones at least, and the share of near-misses flagged
+# (lower is better).
 THIRD_SET = {
-    "tune": {"predicted": 1, "true_positives": 0, "near_misses": 0.0},
+    "tune": {"predicted": 0, "true_positives": 0, "near_misses": 0.0},
     "heldout": {"predicted": 0, "true_positives": 0, "near_misses": 0.0},
 }
 

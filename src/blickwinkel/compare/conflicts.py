@@ -9,8 +9,8 @@ thing tied to one report), so a clash between statements the aligner did not pai
 elsewhere is still found. What each detector looks for lives in a module of
 its own: numbers and dates the analysis read (``counted_values``), parallel wording with a number,
 weekday, month or negation changed (``parallel_wording``), a name in one role or a quote's speaker
-(``actors``), clashes in one slot however worded (``clashes``), and a clash carried to other
-outlets that say the same (``carry_over``).
+(``actors``), clashes in one slot however worded (``clashes``), a person given two family relations
+(``relations``), and a clash carried to other outlets that say the same (``carry_over``).
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ from blickwinkel.compare.parallel_wording import (
     parallel_negation,
     parallel_number,
 )
+from blickwinkel.compare.relations import relation_conflict, relations
 from blickwinkel.compare.similarity import ScoreParts
 from blickwinkel.compare.slots import (
     DURATIONS,
@@ -606,6 +607,34 @@ def _age_conflicts(
     return found
 
 
+def _relation_conflicts(
+    statements: Mapping[str, Statement], fact_of: Mapping[str, Fact], seen: set[frozenset[str]]
+) -> list[Conflict]:
+    """Two people tied by two family relations in two articles (``compare.relations``), wherever the two
+    say it: a relation belongs to the people, so the pair need not be linked; the conflict shows in the
+    first's fact."""
+    placed = [statements[sid] for sid in sorted(statements) if sid in fact_of and relations(statements[sid])]
+    found = []
+    for n, a in enumerate(placed):
+        for b in placed[n + 1 :]:
+            if a.article == b.article or frozenset((a.id, b.id)) in seen:
+                continue
+            words = relation_conflict(a, b)
+            if words is None:
+                continue
+            wa, wb = words
+            seen.add(frozenset((a.id, b.id)))
+            clash = _Clash(
+                "detail",
+                (wa.text, wb.text),
+                "family relation",
+                (repr(wa.text), repr(wb.text)),
+                spans_of(wa, wb),
+            )
+            found.append(_conflict(clash, a, b, fact_of[a.id]))
+    return found
+
+
 def find_conflicts(
     facts: Sequence[Fact],
     statements: Mapping[str, Statement],
@@ -663,6 +692,7 @@ def _find_conflicts(
     seen = {frozenset(c.statements) for c in conflicts}
     conflicts.extend(_unlinked_conflicts(statements, fact_of, links, parts, seen))
     conflicts.extend(_age_conflicts(statements, fact_of, seen))
+    conflicts.extend(_relation_conflicts(statements, fact_of, seen))
     conflicts.sort(key=lambda c: (int(c.fact[1:]) if c.fact[1:].isdigit() else 0, c.statements))
     return tuple(
         Conflict(f"c{n}", c.kind, c.fact, c.statements, c.values, c.reason, c.spans)
