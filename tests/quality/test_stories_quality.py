@@ -11,9 +11,9 @@ they choose the few combination weights and the join probability, see docs/data-
                                         de-de 0.799, de-en 0.814 (all 0.812); both above plain e5
                                         cosine on every language pair
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder use \
-        --cross-validate              → cross-validated bcubed_f1 0.852
+        --cross-validate              → cross-validated bcubed_f1 0.861
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder use \
-        --choose-link                 → cross-validated bcubed_f1 0.835 (link shares chosen per fold;
+        --choose-link                 → cross-validated bcubed_f1 0.845 (link shares chosen per fold;
                                         test_stories_link_choice_quality.py)
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder e5 \
         --cross-validate              → cross-validated bcubed_f1 0.845
@@ -32,10 +32,12 @@ import numpy as np
 import pytest
 
 from blickwinkel.embed import Embedder, get_embedder
+from blickwinkel.ingest import read_event_folders
 from blickwinkel.stories import fitting
 from blickwinkel.stories.cluster import clustering_defaults
 from blickwinkel.stories.evaluate import (
     SimilarityPair,
+    cluster_with_progress,
     cross_validate_clustering,
     pair_article,
     parse_event_clusters,
@@ -44,18 +46,21 @@ from blickwinkel.stories.evaluate import (
     with_days_from_ids,
 )
 from blickwinkel.stories.features import StoryDoc, doc_parts, story_docs
+from blickwinkel.stories.metrics import clustering_scores
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 
 # Event-fold cross-validated (5 folds; the join threshold chosen from evaluate.JOIN_GRID with the
 # shipped link, rare words alone, on the training events, every article clustered, the test events'
-# articles scored): measured 0.85231 (P 0.8494, R 0.8553) on 2026-11-30, fifteenth session, with the
-# centroid drift guard (stories.cluster.MAX_CENTROID_DRIFT 0.1). Before: 0.84434 (P 0.8206, R 0.8695)
-# on 2026-11-30, eleventh session, with the time window of 5 days either side
+# articles scored): measured 0.86121 (P 0.8494, R 0.8734) on 2026-11-30, seventeenth session, with the
+# drift guard giving way from a link of 0.4 (stories.cluster.DRIFT_OVERRIDE_LINK, chosen on our own
+# invented stories, scripts/explore_story_own.py). Before: 0.85231 (P 0.8494, R 0.8553) on 2026-11-30,
+# fifteenth session, with the centroid drift guard (stories.cluster.MAX_CENTROID_DRIFT 0.1). Before:
+# 0.84434 (P 0.8206, R 0.8695) on 2026-11-30, eleventh session, with the time window of 5 days either side
 # (stories.cluster.WINDOW_DAYS; 3 days: 0.83400, P 0.8233, R 0.8450, eighth session). Before, each
 # fold also chose the link weights from evaluate.EARLIER_WEIGHT_GRID: 0.81904 (0.80951 before the
 # rare-word channel's document frequencies counted articles).
-WIKINEWS_CV_BCUBED_F1 = 0.852
+WIKINEWS_CV_BCUBED_F1 = 0.861
 # With 'e5' vectors and the link 'e5' ships (stories.cluster.clustering_defaults: the 'use' choice),
 # the join threshold chosen per fold: measured 0.84584 (P 0.8290, R 0.8633) on 2026-11-30, eleventh
 # session, with the 5-day window; 0.83640 (P 0.8233, R 0.8500) with 3 days on 2026-11-29, eighth
@@ -192,6 +197,23 @@ def test_wikinews_story_clustering_cross_validated(
     docs, gold = wikinews_use_docs
     report = cross_validate_clustering(docs, gold)
     assert report.bcubed_f1 >= WIKINEWS_CV_BCUBED_F1
+
+
+# Our own 105 invented stories (examples/train-stories: one folder per event, 314 German and English
+# articles, undated, so all in one time window), clustered with the shipped defaults: the data the
+# clusterer's own numbers are chosen on since WikiNews dev spent its five (DRIFT_OVERRIDE_LINK,
+# seventeenth session), so the in-sample figure is pinned (`blickwinkel eval stories
+# examples/train-stories --embedder use`): measured 0.94109 (P 0.9422, R 0.9400; 112 stories) on
+# 2026-11-30, seventeenth session; 0.925 (P 0.972, R 0.882) before the drift guard's override.
+OWN_STORIES_BCUBED_F1 = 0.941
+
+
+def test_our_own_stories_are_clustered_as_written(use_embedder: Embedder) -> None:
+    root = Path(__file__).resolve().parents[2] / "examples" / "train-stories"
+    articles, gold, failures = read_event_folders(str(root))
+    assert not failures and len(set(gold.values())) == 105
+    clusters = [list(s.articles) for s in cluster_with_progress(story_docs(articles, use_embedder)).stories()]
+    assert clustering_scores(clusters, gold).bcubed_f1 >= OWN_STORIES_BCUBED_F1
 
 
 # The gate with each fold also choosing the link's shares (`--choose-link`, about 100 s of CPU) is in

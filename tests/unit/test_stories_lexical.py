@@ -10,8 +10,10 @@ import pytest
 from blickwinkel.stories import StoryClusterer
 from blickwinkel.stories.cluster import (
     CLUSTERING_DEFAULTS,
+    DRIFT_OVERRIDE_LINK,
     MAX_CENTROID_DRIFT,
     NO_DRIFT_GUARD,
+    NO_DRIFT_OVERRIDE,
     ClusteringDefaults,
     LinkWeights,
     centroid_drift,
@@ -145,8 +147,8 @@ def test_no_weekday_of_the_one_table_is_a_name_key() -> None:
         assert not entity_keys(f"Und {day.capitalize()} kam."), day
 
 
-def _one_story(docs: list[StoryDoc], *, max_drift: float) -> bool:
-    clusterer = StoryClusterer(max_drift=max_drift)
+def _one_story(docs: list[StoryDoc], *, max_drift: float, drift_override: float | None = None) -> bool:
+    clusterer = StoryClusterer(max_drift=max_drift, drift_override=drift_override)
     for doc in sorted(docs, key=lambda d: d.order_key):
         clusterer.add(doc)
     return len(clusterer.stories()) == 1
@@ -166,13 +168,39 @@ def test_a_story_takes_an_article_only_when_its_centroid_moves_little() -> None:
     assert _one_story([first, copy], max_drift=0.0)
 
 
+def test_a_strong_link_lets_the_centroid_move() -> None:
+    first, second = DOCS[0], DOCS[1]
+    clusterer = StoryClusterer()
+    clusterer.add(first)
+    clusterer.add(second)
+    link = clusterer.best_scores[second.id]
+    drift = centroid_drift([first], second)
+    # the guard alone keeps them apart; a link at the override joins them, one just above it not
+    assert not _one_story([first, second], max_drift=drift - 1e-6)
+    assert _one_story([first, second], max_drift=drift - 1e-6, drift_override=link)
+    assert not _one_story([first, second], max_drift=drift - 1e-6, drift_override=link + 1e-6)
+    # the guard holds for a page of an outlet the story has a page of already
+    same_site = replace(second, outlet=first.outlet)
+    assert first.outlet is not None
+    assert not _one_story([first, same_site], max_drift=drift - 1e-6, drift_override=0.0)
+    assert _one_story([first, replace(same_site, outlet=None)], max_drift=drift - 1e-6, drift_override=0.0)
+    # a link below the join probability joins nothing, whatever the override
+    below = StoryClusterer(join_probability=link + 1e-6, drift_override=0.0)
+    below.add(first)
+    assert below.add(second) != below.story_of(first.id)
+
+
 def test_the_drift_guard_is_the_use_vectors_own() -> None:
     assert clustering_defaults("use").max_drift == MAX_CENTROID_DRIFT
     assert StoryClusterer(embedder="use").max_drift == MAX_CENTROID_DRIFT
+    assert clustering_defaults("use").drift_override == DRIFT_OVERRIDE_LINK
+    assert StoryClusterer(embedder="use").drift_override == DRIFT_OVERRIDE_LINK
     # other embedders' cosines lie on other scales
     assert clustering_defaults("e5").max_drift == NO_DRIFT_GUARD
+    assert clustering_defaults("e5").drift_override == NO_DRIFT_OVERRIDE
     assert StoryClusterer(embedder="fake").max_drift == NO_DRIFT_GUARD
     assert StoryClusterer(embedder="e5", max_drift=0.2).max_drift == 0.2
+    assert StoryClusterer(embedder="e5", drift_override=0.5).drift_override == 0.5
 
 
 def test_two_articles_alone_say_when_the_drift_keeps_them_apart(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,9 +210,16 @@ def test_two_articles_alone_say_when_the_drift_keeps_them_apart(monkeypatch: pyt
     assert unguarded.link is not None and unguarded.link >= unguarded.join_probability
     drift = centroid_drift([first], second)
     assert unguarded.drift == pytest.approx(drift)
-    guarded = replace(clustering_defaults(None), max_drift=drift - 1e-6)
+    guarded = replace(clustering_defaults(None), max_drift=drift - 1e-6, drift_override=NO_DRIFT_OVERRIDE)
     monkeypatch.setitem(CLUSTERING_DEFAULTS, first.embedder, guarded)
     joined = pair_join(first, second)
     assert not joined.one_story and joined.link == unguarded.link
     assert joined.to_json()["max_drift"] == drift - 1e-6
     assert joined.to_json()["drift"] == round(drift, 4)
+    assert joined.to_json()["drift_override"] is None  # the guard never gives way here
+    # with the guard giving way at the pair's link, they join, and the JSON says from which link
+    assert joined.link is not None
+    overridden = replace(guarded, drift_override=joined.link)
+    monkeypatch.setitem(CLUSTERING_DEFAULTS, first.embedder, overridden)
+    moved = pair_join(first, second)
+    assert moved.one_story and moved.to_json()["drift_override"] == joined.link

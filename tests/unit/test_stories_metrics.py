@@ -258,3 +258,30 @@ def test_eval_stories_choose_link_lets_each_fold_choose_the_link_shares(
     assert {(c["key_weight"], c["lexical_weight"]) for c in only_threshold} == {shipped_link}
     grid = {(w.keys, w.lexical) for w in LINK_CHOICE_GRID}
     assert {(c["key_weight"], c["lexical_weight"]) for c in with_link} <= grid
+
+
+def test_eval_stories_reads_a_folder_of_event_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import blickwinkel.embed
+
+    monkeypatch.setattr(blickwinkel.embed, "get_embedder", lambda name="use": _WordHashEmbedder())
+    for n, place in enumerate(("Nordby", "Kellingen", "Ostrand")):
+        folder = tmp_path / f"ferry-{place.lower()}"
+        folder.mkdir()
+        (folder / "one.md").write_text(
+            f"# Fähre läuft vor {place} auf Grund\n\nDie Fähre lief vor {place} auf Grund. {n + 10} an Land.",
+            encoding="utf-8",
+        )
+        (folder / "two.md").write_text(
+            f"# Gestrandet bei {place}\n\nVor {place} ist eine Fähre gestrandet; {n + 10} sind an Land.",
+            encoding="utf-8",
+        )
+    result = CliRunner().invoke(app, ["eval", "stories", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["articles"] == 6
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "no-events").mkdir()
+    refused = CliRunner().invoke(app, ["eval", "stories", str(empty)])
+    assert refused.exit_code == 2 and "V031" in refused.output

@@ -267,6 +267,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             kept_apart = not joined.one_story and joined.link >= joined.join_probability
             if kept_apart and drift is not None and most is not None and drift > most:
                 why += f", but the story's centroid would move {drift:.2f} > {most:g}"
+                if joined.drift_override is not None:
+                    why += f" (a link from {joined.drift_override:g} lets it move)"
         typer.echo(f"stories (these two alone, {chosen.name} vectors): {grouped} ({why})")
         # the story features' name keys: each capitalised word, lower-cased and cut to 8 letters
         # ("villeneu"), not whole names; the line said "shared entities"
@@ -360,7 +362,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @eval_app.command("stories")
     def eval_stories(
         file: Annotated[
-            Path, typer.Argument(help="Event clusters: a JSON list of {title, articles: [...]}.")
+            Path,
+            typer.Argument(
+                help="Event clusters: a JSON list of {title, articles: [...]}, or a folder with one "
+                "sub-folder of article files per event (as examples/train-stories)."
+            ),
         ],
         format: Annotated[OutputFormat, _FORMAT] = "text",
         embedder: Annotated[str | None, _EMBEDDER_FAST] = None,
@@ -383,6 +389,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """B-cubed and pairwise F1 of the story clustering against gold event clusters."""
+        from blickwinkel.ingest import read_event_folders
         from blickwinkel.report.texts import counted
         from blickwinkel.stories.evaluate import (
             LINK_CHOICE_GRID,
@@ -394,8 +401,18 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         )
 
         try:
-            text = _read_evaluation_file(file, "an event cluster JSON file")
-            articles, gold = parse_event_clusters(text, str(file))
+            if file.is_dir():
+                try:
+                    articles, gold, failures = read_event_folders(str(file))
+                except OSError as exc:
+                    raise EvaluationError(unreadable_file(file, exc, "a folder of event folders")) from None
+                for failure in failures:
+                    typer.echo(f"error: {failure}", err=True)
+                if not articles:
+                    raise EvaluationError(Errors.V031.format(source=file))
+            else:
+                text = _read_evaluation_file(file, "an event cluster JSON file")
+                articles, gold = parse_event_clusters(text, str(file))
             chosen = _embedder(embedder, "embedder")
             with _progress() as progress:
                 report = evaluate_clustering(articles, gold, chosen, progress)

@@ -12,6 +12,7 @@ from blickwinkel.ingest import feeds, html, json_records, markdown, plain
 from blickwinkel.ingest._base import EXTENSIONS, READERS, EntryLinks, Reader, ReadResult
 from blickwinkel.ingest._decode import decode
 from blickwinkel.ingest._inputs import (
+    read_event_folders,
     read_inputs,
     read_text,
     read_text_articles,
@@ -36,6 +37,7 @@ __all__ = [
     "Reader",
     "decode",
     "is_feed_document",
+    "read_event_folders",
     "read_inputs",
     "read_text",
     "read_text_articles",

@@ -86,6 +86,27 @@ def _fetched_entry(fetch: Fetch, link: str, entry_date: dt.date | None) -> ReadR
     return ReadResult((article,), ())
 
 
+def read_event_folders(
+    root: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], dict[str, str], list[IngestError]]:
+    """The articles of a folder whose sub-folders are events (each non-hidden sub-folder one event, as
+    ``examples/train-stories`` is laid out), each article's id prefixed with its folder's name, the
+    gold event (the folder's name) of each id, and one error per input that could not be read (the
+    rest is read). Files directly in ``root`` belong to no event and are not read."""
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    failures: list[IngestError] = []
+    folders = sorted(p for p in Path(root).iterdir() if p.is_dir() and not p.name.startswith("."))
+    for folder in folders:
+        read = read_inputs([str(folder)], max_bytes=max_bytes)
+        failures.extend(read.failures)
+        for article in read.articles:
+            named = dataclasses.replace(article, id=f"{folder.name}/{article.id}")
+            articles.append(named)
+            gold[named.id] = folder.name
+    return articles, gold, failures
+
+
 def read_text(
     text: str,
     *,

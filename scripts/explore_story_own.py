@@ -1,0 +1,215 @@
+"""Story clustering on our own invented stories (examples/train-stories), B-cubed, and variants of the join.
+
+Usage::
+
+    python scripts/explore_story_own.py [--cache /tmp/own-docs.pickle] [--only NAME ...]
+                                        [--wikinews FILE.json --wikinews-cache /tmp/wn.pickle]
+
+Our own 105 invented stories (314 articles in German and English, some of one event in both; each
+folder of ``examples/train-stories`` is one event) are the data the clusterer's new numbers may be
+chosen on: they are our writing, while WikiNews dev has spent its five chosen numbers
+(docs/data-sources.md). The articles carry no dates, so all of them fall in one time window: every
+story competes with every other, harder than a stream of days for unrelated events, and no
+sub-event of one ongoing story is among them.
+
+Rows (each prints B-cubed precision, recall and F1 and the number of stories):
+
+- ``shipped``: the shipped clusterer (join probability, drift guard and its override), then each join
+  probability of ``evaluate.JOIN_GRID`` with the guard.
+- ``verify``: issue 12's two-stage join: a candidate story (found as now: the search vector's
+  neighbours in the window, the rare-word linkage) is verified by the fitted same-story score — the
+  mean pair probability of the article with the story's recent members (``score.pair_probability``,
+  fitted on SemEval pairs) must reach ``verify`` as well.
+- ``rescue``: the other way round: a story also takes an article whose rare-word linkage falls short
+  when the mean pair probability reaches ``rescue`` (and the drift guard holds).
+- ``override``: the drift guard gives way when the rare-word linkage (the shipped
+  ``DRIFT_OVERRIDE_LINK``, chosen here in the seventeenth session) or the mean pair probability alone
+  reaches a level: a strong tie to the story lets it move; ``no override`` is the guard as the
+  fifteenth session shipped it.
+- ``mix``: the link reads a share of the pair probability beside the rare words.
+
+With ``--wikinews``, every row's choice made on our stories (fixed) is reported once on WikiNews dev
+with the join probability chosen per event fold, as ``blickwinkel eval stories --cross-validate`` does
+(``explore_story_ideas.cross_validated``): the report, never the choice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import pickle
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from explore_story_clusters import load_docs
+from explore_story_ideas import Streaming, cross_validated
+
+from blickwinkel.embed import get_embedder
+from blickwinkel.ingest import read_inputs
+from blickwinkel.model import Article
+from blickwinkel.stories.cluster import (
+    DRIFT_OVERRIDE_LINK,
+    JOIN_PROBABILITY,
+    NO_DRIFT_OVERRIDE,
+    LinkWeights,
+    StoryClusterer,
+)
+from blickwinkel.stories.evaluate import JOIN_GRID
+from blickwinkel.stories.features import StoryDoc, story_docs, unique_in_order
+from blickwinkel.stories.metrics import clustering_scores
+from blickwinkel.stories.score import pair_probability
+
+OWN_STORIES = Path(__file__).resolve().parent.parent / "examples" / "train-stories"
+
+
+def own_articles(root: Path = OWN_STORIES) -> tuple[list[Article], dict[str, str]]:
+    """Every article of every story folder, its id prefixed with the folder (the gold event)."""
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        read = read_inputs(sorted(str(f) for f in folder.iterdir() if f.is_file()), max_bytes=50_000_000)
+        for failure in read.failures:
+            print(f"skipped: {failure}", file=sys.stderr)
+        for article in read.articles:
+            named = dataclasses.replace(article, id=f"{folder.name}/{article.id}")
+            articles.append(named)
+            gold[named.id] = folder.name
+    return articles, gold
+
+
+def own_docs(cache: Path | None) -> tuple[dict[str, str], list[StoryDoc]]:
+    if cache is not None and cache.exists():
+        loaded: tuple[dict[str, str], list[StoryDoc]] = pickle.loads(cache.read_bytes())
+        return loaded
+    articles, gold = own_articles()
+    docs = story_docs(articles, get_embedder("use"))
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((gold, docs)))
+    return gold, docs
+
+
+class Verified(StoryClusterer):
+    """A story takes an article only when the mean pair probability with its recent members reaches
+    ``verify`` too (0: no check); or, with ``rescue`` below 1, also when that mean alone reaches it."""
+
+    def __init__(self, verify: float = 0.0, rescue: float = 1.01, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.verify = verify
+        self.rescue = rescue
+
+    def _probability(self, doc: StoryDoc, root: int) -> float:
+        members = self._recent_members(root)
+        if not members:
+            return 0.0
+        return sum(pair_probability(doc, self._docs[k]) for k in members) / len(members)
+
+    def _linkage(self, doc: StoryDoc, root: int) -> float:
+        value = super()._linkage(doc, root)
+        if self.verify <= 0.0 and self.rescue > 1.0:
+            return value
+        probability = self._probability(doc, root)
+        if value >= self.join_probability and probability < self.verify:
+            return 0.0
+        if value < self.join_probability and probability >= self.rescue:
+            return self.join_probability
+        return value
+
+
+class ProbabilityOverride(Verified):
+    """The drift guard also gives way when the article's mean pair probability with the story's recent
+    members reaches ``by_probability`` (the shipped guard gives way at a rare-word linkage of
+    ``drift_override``)."""
+
+    def __init__(self, by_probability: float = 1.01, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.by_probability = by_probability
+
+    def _within_drift(self, doc: StoryDoc, root: int, linkage: float) -> bool:
+        if super()._within_drift(doc, root, linkage):
+            return True
+        return self.by_probability <= 1.0 and self._probability(doc, root) >= self.by_probability
+
+
+Row = tuple[str, type[StoryClusterer], dict[str, Any]]
+
+
+def rows_of(name: str) -> list[Row]:
+    if name == "shipped":
+        return [("shipped", StoryClusterer, {})] + [
+            (f"join {p}", StoryClusterer, {"join_probability": p}) for p in JOIN_GRID
+        ]
+    if name == "verify":
+        return [(f"verify {v}", Verified, {"verify": v}) for v in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)]
+    if name == "rescue":
+        return [(f"rescue {r}", Verified, {"rescue": r}) for r in (0.5, 0.6, 0.7, 0.8, 0.9)]
+    if name == "override":
+        never = {"drift_override": NO_DRIFT_OVERRIDE}
+        return (
+            [("no override", StoryClusterer, never)]
+            + [
+                (f"override p {q}", ProbabilityOverride, {"by_probability": q, **never})
+                for q in (0.5, 0.6, 0.7, 0.8, 0.9)
+            ]
+            + [
+                (f"override link {q}", StoryClusterer, {"drift_override": q})
+                for q in (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8)
+            ]
+        )
+    if name == "mix":
+        return [
+            (f"mix {w}", StoryClusterer, {"weights": LinkWeights(0.0, 1.0 - w)}) for w in (0.25, 0.5, 0.75)
+        ]
+    raise SystemExit(f"unknown row {name!r}")
+
+
+def own_scores(
+    docs: Sequence[StoryDoc], gold: dict[str, str], kind: type[StoryClusterer], params: dict[str, Any]
+) -> str:
+    clusterer = kind(**params)
+    for doc in unique_in_order(docs):
+        clusterer.add(doc)
+    clusters = [list(s.articles) for s in clusterer.stories()]
+    s = clustering_scores(clusters, gold)
+    return (
+        f"B-cubed P {s.bcubed_precision:.3f} R {s.bcubed_recall:.3f} F1 {s.bcubed_f1:.3f}, "
+        f"{len(clusters)} stories"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, help="keep our stories' features here (pickle)")
+    parser.add_argument("--only", nargs="*", default=["shipped", "verify", "rescue", "mix"])
+    parser.add_argument("--labels", nargs="*", help="only these rows (as printed, e.g. 'override p 0.5')")
+    parser.add_argument("--wikinews", type=Path, help="also report each row on this event file (CV)")
+    parser.add_argument("--wikinews-cache", type=Path, help="keep the WikiNews features here (pickle)")
+    args = parser.parse_args()
+    gold, docs = own_docs(args.cache)
+    print(f"our stories: {len(docs)} articles, {len(set(gold.values()))} events", flush=True)
+    wikinews: tuple[dict[str, str], list[StoryDoc]] | None = None
+    if args.wikinews is not None:
+        _, wn_gold, wn_docs = load_docs(args.wikinews, "use", args.wikinews_cache)
+        wikinews = (wn_gold, wn_docs)
+    for name in args.only:
+        for label, kind, params in rows_of(name):
+            if args.labels and label not in args.labels:
+                continue
+            line = f"{label:24s} own {own_scores(docs, gold, kind, params)}"
+            if wikinews is not None and "join_probability" not in params:
+                thresholds = [{"join_probability": p, **params} for p in JOIN_GRID]
+                f1, precision, recall, chosen = cross_validated(
+                    Streaming(wikinews[1], kind), thresholds, wikinews[0]
+                )
+                picked = ", ".join(str(c["join_probability"]) for c in chosen)
+                line += f"; WikiNews CV F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f}; {picked})"
+            print(line, flush=True)
+    print(f"(shipped: join probability {JOIN_PROBABILITY}, drift override {DRIFT_OVERRIDE_LINK})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
