@@ -26,6 +26,8 @@ Rows (each prints B-cubed precision, recall and F1 and the number of stories):
   ``DRIFT_OVERRIDE_LINK``, chosen here in the seventeenth session) or the mean pair probability alone
   reaches a level: a strong tie to the story lets it move; ``no override`` is the guard as the
   fifteenth session shipped it.
+- ``ramp``: instead of the override's step, the drift a story allows grows with the link (the guard's
+  drift plus a slope times the link above the join probability).
 - ``mix``: the link reads a share of the pair probability beside the rare words.
 
 With ``--wikinews``, every row's choice made on our stories (fixed) is reported once on WikiNews dev
@@ -57,6 +59,7 @@ from blickwinkel.stories.cluster import (
     NO_DRIFT_OVERRIDE,
     LinkWeights,
     StoryClusterer,
+    centroid_drift,
 )
 from blickwinkel.stories.evaluate import JOIN_GRID
 from blickwinkel.stories.features import StoryDoc, story_docs, unique_in_order
@@ -134,6 +137,25 @@ class ProbabilityOverride(Verified):
         return self.by_probability <= 1.0 and self._probability(doc, root) >= self.by_probability
 
 
+class Ramped(StoryClusterer):
+    """The drift a story allows grows with the article's link: ``max_drift`` + ``slope`` × (linkage −
+    join probability), for an article of an outlet the story holds no page of (with
+    ``drift_override`` at NO_DRIFT_OVERRIDE: the ramp alone)."""
+
+    def __init__(self, slope: float = 0.0, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.slope = slope
+
+    def _within_drift(self, doc: StoryDoc, root: int, linkage: float) -> bool:
+        if super()._within_drift(doc, root, linkage):
+            return True
+        members = [self._docs[k] for k in self._recent_members(root)]
+        if any(doc.outlet is not None and m.outlet == doc.outlet for m in members):
+            return False
+        allowed = self.max_drift + self.slope * max(0.0, linkage - self.join_probability)
+        return centroid_drift(members, doc) <= allowed
+
+
 Row = tuple[str, type[StoryClusterer], dict[str, Any]]
 
 
@@ -159,6 +181,9 @@ def rows_of(name: str) -> list[Row]:
                 for q in (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8)
             ]
         )
+    if name == "ramp":
+        never = {"drift_override": NO_DRIFT_OVERRIDE}
+        return [(f"ramp {k}", Ramped, {"slope": k, **never}) for k in (0.1, 0.2, 0.3, 0.5)]
     if name == "mix":
         return [
             (f"mix {w}", StoryClusterer, {"weights": LinkWeights(0.0, 1.0 - w)}) for w in (0.25, 0.5, 0.75)
@@ -183,7 +208,9 @@ def own_scores(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="keep our stories' features here (pickle)")
-    parser.add_argument("--only", nargs="*", default=["shipped", "verify", "rescue", "mix"])
+    parser.add_argument(
+        "--only", nargs="*", default=["shipped", "override", "verify", "rescue", "ramp", "mix"]
+    )
     parser.add_argument("--labels", nargs="*", help="only these rows (as printed, e.g. 'override p 0.5')")
     parser.add_argument("--wikinews", type=Path, help="also report each row on this event file (CV)")
     parser.add_argument("--wikinews-cache", type=Path, help="keep the WikiNews features here (pickle)")
