@@ -132,8 +132,8 @@ def word_encoder_of(link_embedder: str) -> WordEncoder | None:
     model reads it; None otherwise. Created, not loaded: the encoder loads only when a candidate pair
     is uncertain and its statements' vectors are not kept (the German tagger's are:
     :mod:`blickwinkel.embed.word_vectors`). Off by default: with the vectors of six layers it costs a
-    German story little CPU, but it lowered our examples' link and unique-fact F1 (docs/data-sources.md,
-    "Link model")."""
+    German story little CPU and raises our examples' link F1, but it flags two more conflicts (both
+    false) on the tuning half (docs/data-sources.md, "Link model")."""
     if not link_embedder.endswith(WITH_WORDS) or all(m.soft_step == (0.0, 0.0) for m in LINK_MODELS.values()):
         return None
     from blickwinkel.embed.word_vectors import E5WordVectors

@@ -23,6 +23,7 @@ from blickwinkel.compare.similarity import (
     link_probability,
     link_reasons,
     measure_parts,
+    probability_without_soft,
 )
 from blickwinkel.model import AnalysedArticle
 from tests.unit.test_compare import EMBEDDER, BagOfWordsEmbedder, make_article
@@ -296,6 +297,18 @@ def test_the_soft_step_moves_only_pairs_it_scored(monkeypatch: pytest.MonkeyPatc
     assert link_probability(replace(PLAIN, soft=0.9)) > base > link_probability(replace(PLAIN, soft=0.5))
     assert link_reasons(replace(PLAIN, soft=0.9))["soft_alignment"] == 0.9
     assert "soft_alignment" not in link_reasons(PLAIN)
+
+
+def test_the_probability_without_the_soft_step_is_the_plain_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What the "perhaps also in" mark reads (compare/facts.py): its threshold was chosen without the step.
+    model = LINK_MODELS["same_language"]
+    monkeypatch.setitem(LINK_MODELS, "same_language", replace(model, soft_step=(-3.0, 4.0)))
+    raised = replace(PLAIN, soft=0.9)
+    raised = replace(raised, score=link_probability(raised))
+    assert raised.score > link_probability(PLAIN)
+    assert probability_without_soft(raised) == pytest.approx(link_probability(PLAIN))
+    plain = replace(PLAIN, score=link_probability(PLAIN))
+    assert probability_without_soft(plain) == plain.score
 
 
 def test_the_word_encoder_reads_only_the_statements_of_uncertain_pairs(

@@ -4,6 +4,7 @@ hand-made vectors."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -16,7 +17,7 @@ from blickwinkel.compare.soft_alignment import (
     statement_word_vectors,
     statement_words,
 )
-from blickwinkel.model import Statement
+from blickwinkel.model import Mention, Statement
 
 
 def _words(lemmas: list[str], rows: list[list[float]], start: int = 0) -> WordVectors:
@@ -91,6 +92,19 @@ def test_function_words_and_numbers_are_not_aligned() -> None:
     assert lemmas[0] == "" and lemmas[2] == ""  # "the", "of"
     assert lemmas[1] == "mayor"
     assert lemmas[words.index("3")] == ""
+
+
+def test_the_words_of_a_name_are_not_aligned() -> None:
+    # The names part of the link model weighs a shared name; the alignment reads what is said of it.
+    text = "Mayor Ada Quillfeather opened the new library."
+    named = Mention("Ada Quillfeather", 106, 122, "PER", "ada quillfeather")
+    statement = replace(_statement(text, start=100), entities=(named,))
+    words, _, lemmas = statement_words(statement)
+    content = [w for w, lemma in zip(words, lemmas, strict=True) if lemma]
+    assert content == ["Mayor", "opened", "new", "library"]
+    # Without the mention the name's words are content words like any other.
+    plain = statement_words(_statement(text))[2]
+    assert "Quillfeather" in [w for w, lemma in zip(words, plain, strict=True) if lemma]
 
 
 def test_vectors_follow_the_content_words() -> None:

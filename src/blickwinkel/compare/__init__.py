@@ -90,7 +90,7 @@ def compare_articles(
     facts = group_facts(
         statements, alignment.links, alignment.pair_score, alignment.restatements, alignment.best
     )
-    facts = perhaps_elsewhere(facts, statements, alignment.best, [a.article.id for a in articles])
+    facts = perhaps_elsewhere(facts, statements, alignment.best_plain, [a.article.id for a in articles])
     by_id = {s.id: s for s in statements}
     conflicts = find_conflicts(facts, by_id, alignment.links, alignment.parts)
     ids_in_order = [a.article.id for a in articles]

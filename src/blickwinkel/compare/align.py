@@ -17,6 +17,7 @@ from blickwinkel.compare.similarity import (
     StatementFeatures,
     evidence,
     link_reasons,
+    probability_without_soft,
     same_language,
 )
 from blickwinkel.compare.soft_alignment import WordVectors, soft_alignment
@@ -80,6 +81,9 @@ class Alignment:
     # The best probability of each statement (by index) with a statement of each other article
     # among its candidates, linked or not.
     best: dict[tuple[int, str], float] = field(default_factory=dict)
+    # The same without the soft word alignment's step (the probability the "perhaps also in" threshold,
+    # compare/facts.py PERHAPS_MIN_SCORE, was chosen on); ``best`` where nothing was soft-aligned.
+    best_plain: dict[tuple[int, str], float] = field(default_factory=dict)
 
 
 def is_alignable(statement: Statement) -> bool:
@@ -430,6 +434,7 @@ def align_statements(
     articles = [s.article for s in statements]
     best_in: dict[tuple[int, str], int] = {}
     best: dict[tuple[int, str], float] = {}
+    best_plain: dict[tuple[int, str], float] = {}
     chosen: set[tuple[int, int]] = set()
     found_candidates = candidate_pairs(score)
     if second is not None:
@@ -449,6 +454,7 @@ def align_statements(
         ranked = sorted(candidates, key=lambda j: (-score(i, j).score, j))
         best_in[(i, art)] = ranked[0]
         best[(i, art)] = score(i, ranked[0]).score
+        best_plain[(i, art)] = max(probability_without_soft(score(i, j)) for j in candidates)
         for j in ranked[:MAX_PARTNERS_PER_ARTICLE]:
             if score(i, j).score >= threshold:
                 chosen.add((min(i, j), max(i, j)))
@@ -474,6 +480,7 @@ def align_statements(
         score,
         restatements_of(score),
         best,
+        best_plain,
     )
 
 

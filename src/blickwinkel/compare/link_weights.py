@@ -70,7 +70,7 @@ LINK_MODELS: dict[str, LinkModel] = {
         ),
         intercept=-4.6848,
         shift=0.0,
-        soft_step=(-1.7697, 4.4625),
+        soft_step=(-2.0827, 5.2837),
         coefficients=(
             1.3461,
             2.002,
@@ -101,7 +101,7 @@ LINK_MODELS: dict[str, LinkModel] = {
         ),
         intercept=-4.6462,
         shift=0.25,
-        soft_step=(-0.4972, 1.3233),
+        soft_step=(-1.0399, 2.4969),
         coefficients=(
             0.0,
             0.7554,
@@ -129,7 +129,7 @@ LINK_MODELS: dict[str, LinkModel] = {
         ),
         intercept=-5.4602,
         shift=0.0,
-        soft_step=(-6.3692, 16.2005),
+        soft_step=(-6.7231, 17.8675),
         coefficients=(
             1.545,
             4.998,

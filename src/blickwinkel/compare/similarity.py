@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from blickwinkel.analyse.units import unit_key
@@ -361,3 +361,9 @@ def link_probability(p: ScoreParts) -> float:
         intercept, coefficient = model.soft_step
         z += intercept + coefficient * p.soft
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def probability_without_soft(p: ScoreParts) -> float:
+    """The link probability of ``p`` without the soft word alignment's step (its score where the
+    alignment was not worked out): what the thresholds chosen before the step was fitted read."""
+    return p.score if p.soft is None else link_probability(replace(p, soft=None))

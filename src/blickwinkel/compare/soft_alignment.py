@@ -87,17 +87,22 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def statement_words(statement: Statement) -> tuple[list[str], list[int], list[str]]:
     """The words of a statement as the encoder reads them, where each starts in its article, and
-    each one's folded lemma ("" for function words and tokens without a letter, which are not aligned).
+    each one's folded lemma ("" for function words, tokens without a letter and the words of named
+    entity mentions, which are not aligned).
     The words are the statement's tokens as the analysis splits them (text/_sentences.py), so that
     the German tagger's vectors of the sentence are those of its words (embed/word_vectors.py)."""
     words, starts = _tokens(statement.text, statement.language)
     lemmas = lemmatise(words, statement.language or "de") if words else []
     folded = [fold(w) for w in lemmas]
+    at = [statement.start + s for s in starts]
+    # Names are weighed by the link model's own parts (names, name_clash): aligned here as well, a name
+    # both statements give would make two different things said of one person look alike.
+    named = [any(m.start <= a < m.end for m in statement.entities) for a in at]
     content = [
-        f if f and _LETTER.search(w) and f not in STOPWORDS else ""
-        for w, f in zip(words, folded, strict=True)
+        f if f and _LETTER.search(w) and f not in STOPWORDS and not n else ""
+        for w, f, n in zip(words, folded, named, strict=True)
     ]
-    return words, [statement.start + s for s in starts], content
+    return words, at, content
 
 
 def _tokens(text: str, language: str | None = None) -> tuple[list[str], list[int]]:
