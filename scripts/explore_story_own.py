@@ -28,6 +28,7 @@ Rows (each prints B-cubed precision, recall and F1 and the number of stories):
   fifteenth session shipped it.
 - ``ramp``: instead of the override's step, the drift a story allows grows with the link (the guard's
   drift plus a slope times the link above the join probability).
+- ``merge``: issue 12's merge of stories whose centroids and name keys agree, after each article.
 - ``mix``: the link reads a share of the pair probability beside the rare words.
 
 With ``--wikinews``, every row's choice made on our stories (fixed) is reported once on WikiNews dev
@@ -44,6 +45,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -64,7 +67,7 @@ from blickwinkel.stories.cluster import (
 from blickwinkel.stories.evaluate import JOIN_GRID
 from blickwinkel.stories.features import StoryDoc, story_docs, unique_in_order
 from blickwinkel.stories.metrics import clustering_scores
-from blickwinkel.stories.score import pair_probability
+from blickwinkel.stories.score import jaccard, pair_probability
 
 OWN_STORIES = Path(__file__).resolve().parent.parent / "examples" / "train-stories"
 
@@ -156,6 +159,40 @@ class Ramped(StoryClusterer):
         return centroid_drift(members, doc) <= allowed
 
 
+class Merging(StoryClusterer):
+    """Issue 12's merge of stories whose centroids and key entities agree: after an article is placed,
+    its story merges with each candidate story of the article whose centroid (the normalised mean of
+    its recent members' search vectors) has a cosine of at least ``cos`` with its own and whose name
+    keys (those of its recent members together) overlap its own by a Jaccard of at least ``keys``."""
+
+    def __init__(self, cos: float = 2.0, keys: float = 2.0, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.min_cosine = cos
+        self.min_keys = keys
+
+    def _centroid(self, root: int) -> Any:
+        total = np.sum([self._docs[k].vector for k in self._recent_members(root)], axis=0)
+        norm = float(np.linalg.norm(total))
+        return total / norm if norm else total
+
+    def _keys(self, root: int) -> frozenset[str]:
+        return frozenset(key for k in self._recent_members(root) for key in self._docs[k].entities)
+
+    def add(self, doc: StoryDoc) -> str:
+        story = super().add(doc)
+        key = self._key_of[doc.id]
+        if self.min_cosine > 1.0 or key not in self._docs:
+            return story
+        for other in self._candidate_stories(self._neighbours(doc)):
+            mine, theirs = self._groups.find(key), self._groups.find(other)
+            if mine == theirs:
+                continue
+            close = float(self._centroid(mine) @ self._centroid(theirs)) >= self.min_cosine
+            if close and jaccard(self._keys(mine), self._keys(theirs)) >= self.min_keys:
+                self._groups.union(mine, theirs)
+        return self._ids[self._groups.find(key)]
+
+
 Row = tuple[str, type[StoryClusterer], dict[str, Any]]
 
 
@@ -184,6 +221,12 @@ def rows_of(name: str) -> list[Row]:
     if name == "ramp":
         never = {"drift_override": NO_DRIFT_OVERRIDE}
         return [(f"ramp {k}", Ramped, {"slope": k, **never}) for k in (0.1, 0.2, 0.3, 0.5)]
+    if name == "merge":
+        return [
+            (f"merge {c} {k}", Merging, {"cos": c, "keys": k})
+            for c in (0.6, 0.7, 0.8, 0.9)
+            for k in (0.1, 0.2, 0.3, 0.4)
+        ]
     if name == "mix":
         return [
             (f"mix {w}", StoryClusterer, {"weights": LinkWeights(0.0, 1.0 - w)}) for w in (0.25, 0.5, 0.75)
@@ -209,7 +252,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="keep our stories' features here (pickle)")
     parser.add_argument(
-        "--only", nargs="*", default=["shipped", "override", "verify", "rescue", "ramp", "mix"]
+        "--only", nargs="*", default=["shipped", "override", "verify", "rescue", "ramp", "merge", "mix"]
     )
     parser.add_argument("--labels", nargs="*", help="only these rows (as printed, e.g. 'override p 0.5')")
     parser.add_argument("--wikinews", type=Path, help="also report each row on this event file (CV)")
