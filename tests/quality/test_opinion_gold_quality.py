@@ -14,13 +14,18 @@ the tuning half (seventeenth session, the held-out half read once afterwards):
 With German hearsay ("soll" + perfect infinitive) counted as attribution and English "alleged" an
 attribution word, German refitted (seventeenth session, held-out read once more afterwards):
     de: opinion F1 0.3721 (P 0.400 / R 0.348), plain sentences marked opinion 0.1290; en unchanged
+After eleven training sentences were rewritten on other topics (review) and both models refitted:
+    de: opinion F1 0.3636 (P 0.381 / R 0.348), plain sentences marked opinion 0.1398; en unchanged
 The F1 of ``SUBJ`` is pinned rounded down to 3 decimals, the share of plain sentences marked opinion
 rounded up (it must not grow). A change that loosens a pin says which and why.
 (Seventeenth session: the F1 pins LOWERED, de 0.509 -> 0.409, en 0.428 -> 0.421: at the threshold 0.675
 an opinion whose only cue is a modal or a weak word is no longer marked, German held-out opinion recall
 0.565 -> 0.391; the plain-marked pins tightened, de 0.162 -> 0.129, en 0.200 -> 0.113. Then the German
 F1 pin LOWERED again, 0.409 -> 0.372, by the hearsay rule and its refit: one held-out opinion sentence
-fewer marked, 8 of 23; tuning half unchanged, CheckThat dev de 0.6618 -> 0.6635.)
+fewer marked, 8 of 23; tuning half unchanged, CheckThat dev de 0.6618 -> 0.6635. Then both German pins
+LOOSENED, F1 0.372 -> 0.363 and plain marked 0.129 -> 0.140 (one plain sentence more, 13 of 93): eleven
+training sentences of ours that followed the shape and words of a tuning-half sentence (review) were
+rewritten on other topics and both models refitted; tuning half and CheckThat unchanged.)
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from blickwinkel.evaluation import read_opinion_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "examples" / "gold-real" / "opinion"
 # file: (least F1 of SUBJ, most plain sentences marked)
-PINNED = {"corpus-de.json": (0.372, 0.129), "wikinews-en.json": (0.421, 0.113)}
+PINNED = {"corpus-de.json": (0.363, 0.140), "wikinews-en.json": (0.421, 0.113)}
 
 pytestmark = [pytest.mark.shared, pytest.mark.quality]
 
