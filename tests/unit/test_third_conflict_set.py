@@ -203,6 +203,12 @@ def test_a_comparison_reports_two_family_relations_of_one_person() -> None:
     found = [c for c in comparison.conflicts if c.kind == "detail" and "family relation" in c.reason]
     assert len(found) == 1, comparison.conflicts
     assert found[0].values == ("brother", "cousin")
+    # the German report says it in German (report/reasons.py)
+    from blickwinkel.report.reasons import conflict_reason
+
+    statements = {s.id: s for s in comparison.statements}
+    said = conflict_reason(found[0], statements, {}, "de")
+    assert said.startswith("Verwandtschaft: ") and " gegenüber " in said, said
 
 
 def test_relations_to_unnamed_people_are_compared_with_none() -> None:
@@ -214,4 +220,36 @@ def test_relations_to_unnamed_people_are_compared_with_none() -> None:
             "en",
         )
         is None
+    )
+
+
+def test_figures_of_one_count_follow_the_editor_s_standard() -> None:
+    """examples/gold-real/conflicts3/README.md: two figures of one count are a conflict unless a text
+    marks its figure as of another moment or one is a bound the other meets as writers mean it."""
+    from blickwinkel.pipeline import compare_articles_text
+
+    def conflicts(left: str, right: str) -> list[str]:
+        opening = "A fire destroyed a warehouse in Larkfield on Tuesday night. "
+        texts = [opening + left, opening + right]
+        articles = [
+            Article(
+                id=f"a{n}", text=t, blocks=(Block("paragraph", 0, len(t)),), source=f"a{n}.txt", language="en"
+            )
+            for n, t in enumerate(texts)
+        ]
+        return [c.reason for c in compare_articles_text(articles, embedder="use", threshold=0.5).conflicts]
+
+    after = " died in the fire, the police said."
+    # two plain figures, and a bound far from the other figure: conflicts
+    assert conflicts("12 people" + after, "20 people" + after)
+    assert conflicts("At least 12 people" + after, "20 people" + after)
+    # a bound the other figure meets: no conflict
+    assert conflicts("At least 12 people" + after, "14 people" + after) == []
+    # a figure marked as of another moment: no conflict
+    assert conflicts("So far 12 people have died in the fire, the police said.", "20 people" + after) == []
+    assert (
+        conflicts(
+            "By Wednesday morning 12 people had died in the fire, the police said.", "20 people" + after
+        )
+        == []
     )

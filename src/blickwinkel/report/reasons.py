@@ -79,6 +79,7 @@ _WHAT_DE = {
     "time of day": "Tageszeit",
     "clock time": "Uhrzeit",
     "side": "Seite",
+    "family relation": "Verwandtschaft",
     "figure after the same words": "Zahl nach denselben Worten",
     "age": "Alter",
     "actor": "Person oder Organisation",
