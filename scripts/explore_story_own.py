@@ -31,6 +31,10 @@ Rows (each prints B-cubed precision, recall and F1 and the number of stories):
 - ``merge``: issue 12's merge of stories whose centroids and name keys agree, after each article.
 - ``mix``: the link reads a share of the pair probability beside the rare words.
 
+With ``--semeval FILE`` (the SemEval-2022 pairs, whose licence allows fitting), only a check of the
+override on real coverage: per band of the rare-word link, the share of the same-language pairs the
+guard keeps apart that the annotators held for one story (``semeval_check``).
+
 With ``--wikinews``, every row's choice made on our stories (fixed) is reported once on WikiNews dev
 with the join probability chosen per event fold, as ``blickwinkel eval stories --cross-validate`` does
 (``explore_story_ideas.cross_validated``): the report, never the choice.
@@ -59,13 +63,15 @@ from blickwinkel.model import Article
 from blickwinkel.stories.cluster import (
     DRIFT_OVERRIDE_LINK,
     JOIN_PROBABILITY,
+    MAX_CENTROID_DRIFT,
     NO_DRIFT_OVERRIDE,
     LinkWeights,
     StoryClusterer,
     centroid_drift,
 )
-from blickwinkel.stories.evaluate import JOIN_GRID
+from blickwinkel.stories.evaluate import JOIN_GRID, pair_article, parse_similarity_pairs
 from blickwinkel.stories.features import StoryDoc, story_docs, unique_in_order
+from blickwinkel.stories.lexical import DocumentFrequencies, lexical_cosine
 from blickwinkel.stories.metrics import clustering_scores
 from blickwinkel.stories.score import jaccard, pair_probability
 
@@ -248,6 +254,60 @@ def own_scores(
     )
 
 
+# Bands of the rare-word link in the SemEval check (``--semeval``).
+LINK_BANDS = ((0.275, 0.35), (0.35, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.8), (0.8, 1.01))
+
+
+def semeval_check(path: Path, cache: Path | None) -> None:
+    """Real coverage the licence lets us fit on: each same-language SemEval-2022 pair as two articles
+    alone, their rare-word link (document frequencies over all the file's texts, as the clusterer
+    counts them over its window) and how far one moves the other's centroid; per band of the link,
+    among the pairs the drift guard would keep apart (drift above ``MAX_CENTROID_DRIFT``), the share the
+    annotators held for one story (``overall`` ≤ 2): what the override's joins are on real news."""
+    pairs = parse_similarity_pairs(path.read_text(encoding="utf-8"), str(path))
+    if cache is not None and cache.exists():
+        docs: list[StoryDoc] = pickle.loads(cache.read_bytes())
+    else:
+        articles = [
+            a
+            for p in pairs
+            for a in (
+                pair_article(p.pair_id, "1", p.text1, p.lang1),
+                pair_article(p.pair_id, "2", p.text2, p.lang2),
+            )
+        ]
+        docs = story_docs(articles, get_embedder("use"))
+        if cache is not None:
+            cache.write_bytes(pickle.dumps(docs))
+    frequencies = DocumentFrequencies()
+    for doc in docs:
+        frequencies.add(doc.terms)
+    rows = []
+    for n, pair in enumerate(pairs):
+        a, b = docs[2 * n], docs[2 * n + 1]
+        if pair.lang1 == pair.lang2:
+            link = min(1.0, 2.0 * lexical_cosine(a.terms, b.terms, frequencies.idf))
+            rows.append((pair.lang1, link, centroid_drift([a], b), pair.overall))
+    print(f"SemEval same-language pairs: {len(rows)}")
+    joined = [r for r in rows if r[1] >= JOIN_PROBABILITY and r[2] <= MAX_CENTROID_DRIFT]
+    print(
+        f"  joined with or without the override (link >= {JOIN_PROBABILITY}, drift <= {MAX_CENTROID_DRIFT}): "
+        f"{len(joined)} pairs, one story {sum(1 for r in joined if r[3] <= 2.0)}"
+    )
+    print(f"  kept apart by the guard without the override (drift > {MAX_CENTROID_DRIFT}), by link:")
+    for low, high in LINK_BANDS:
+        band = [r for r in rows if low <= r[1] < high and r[2] > MAX_CENTROID_DRIFT]
+        same = sum(1 for r in band if r[3] <= 2.0)
+        share = f"{same / len(band):.2f}" if band else "-"
+        german = [r for r in band if r[0] == "de"]
+        english = [r for r in band if r[0] == "en"]
+        print(
+            f"    link [{low}, {high}): {len(band)} pairs, one story {same} ({share}); "
+            f"de {sum(1 for r in german if r[3] <= 2.0)} of {len(german)}, "
+            f"en {sum(1 for r in english if r[3] <= 2.0)} of {len(english)}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="keep our stories' features here (pickle)")
@@ -257,7 +317,12 @@ def main() -> int:
     parser.add_argument("--labels", nargs="*", help="only these rows (as printed, e.g. 'override p 0.5')")
     parser.add_argument("--wikinews", type=Path, help="also report each row on this event file (CV)")
     parser.add_argument("--wikinews-cache", type=Path, help="keep the WikiNews features here (pickle)")
+    parser.add_argument("--semeval", type=Path, help="only the check on these SemEval-2022 pairs")
+    parser.add_argument("--semeval-cache", type=Path, help="keep the SemEval features here (pickle)")
     args = parser.parse_args()
+    if args.semeval is not None:
+        semeval_check(args.semeval, args.semeval_cache)
+        return 0
     gold, docs = own_docs(args.cache)
     print(f"our stories: {len(docs)} articles, {len(set(gold.values()))} events", flush=True)
     wikinews: tuple[dict[str, str], list[StoryDoc]] | None = None
