@@ -26,6 +26,7 @@ Rows (each prints B-cubed precision, recall and F1 and the number of stories):
   ``DRIFT_OVERRIDE_LINK``, chosen here in the seventeenth session) or the mean pair probability alone
   reaches a level: a strong tie to the story lets it move; ``no override`` is the guard as the
   fifteenth session shipped it.
+- ``overrideverify``: the shipped override only where the mean pair probability reaches a level too.
 - ``ramp``: instead of the override's step, the drift a story allows grows with the link (the guard's
   drift plus a slope times the link above the join probability).
 - ``merge``: issue 12's merge of stories whose centroids and name keys agree, after each article.
@@ -146,6 +147,23 @@ class ProbabilityOverride(Verified):
         return self.by_probability <= 1.0 and self._probability(doc, root) >= self.by_probability
 
 
+class VerifiedOverride(Verified):
+    """The override as shipped, and only where the mean pair probability with the story's recent
+    members reaches ``override_verify`` too (else the guard holds)."""
+
+    def __init__(self, override_verify: float = 0.0, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.override_verify = override_verify
+
+    def _within_drift(self, doc: StoryDoc, root: int, linkage: float) -> bool:
+        members = [self._docs[k] for k in self._recent_members(root)]
+        if centroid_drift(members, doc) <= self.max_drift:
+            return True
+        if not super()._within_drift(doc, root, linkage):
+            return False
+        return self._probability(doc, root) >= self.override_verify
+
+
 class Ramped(StoryClusterer):
     """The drift a story allows grows with the article's link: ``max_drift`` + ``slope`` × (linkage −
     join probability), for an article of an outlet the story holds no page of (with
@@ -224,6 +242,11 @@ def rows_of(name: str) -> list[Row]:
                 for q in (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8)
             ]
         )
+    if name == "overrideverify":
+        return [
+            (f"override verify {q}", VerifiedOverride, {"override_verify": q})
+            for q in (0.1, 0.2, 0.3, 0.4, 0.5)
+        ]
     if name == "ramp":
         never = {"drift_override": NO_DRIFT_OVERRIDE}
         return [(f"ramp {k}", Ramped, {"slope": k, **never}) for k in (0.1, 0.2, 0.3, 0.5)]
@@ -312,7 +335,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="keep our stories' features here (pickle)")
     parser.add_argument(
-        "--only", nargs="*", default=["shipped", "override", "verify", "rescue", "ramp", "merge", "mix"]
+        "--only",
+        nargs="*",
+        default=["shipped", "override", "verify", "rescue", "overrideverify", "ramp", "merge", "mix"],
     )
     parser.add_argument("--labels", nargs="*", help="only these rows (as printed, e.g. 'override p 0.5')")
     parser.add_argument("--wikinews", type=Path, help="also report each row on this event file (CV)")
