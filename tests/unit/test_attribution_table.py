@@ -80,6 +80,11 @@ GERMAN: list[Row] = [
     ("Das sagte Ministerin Hanna Kolbe der „Nordwest-Rundschau“.", "per:hanna-kolbe", None),
     ("Damit sagte Bremens Bürgermeister Jens Kolk (SPD) laut der „Weser-Post“, dass er Sorge habe.",
      "per:jens-kolk", None),
+    # whom the words were said to, in the dative or accusative after the speaker, is no part of it
+    ("„Wir öffnen im Mai“, sagte ein Sprecher der Reederei den Journalisten.", "ein Sprecher der Reederei",
+     "Wir öffnen im Mai"),
+    ("„Das war knapp“, sagte der Kapitän den Reportern am Abend.", "der Kapitän", "Das war knapp"),
+    ("„Wir prüfen das“, erklärte die Feuerwehr den Anwohnern.", "die Feuerwehr", "Wir prüfen das"),
     # an unnamed witness, a quote "from" an office, "erzählt", "ließ mitteilen", "bestätigte …, dass"
     ("„Das Wasser kam so schnell“, sagte die 54-jährige Anwohnerin.", "die 54-jährige Anwohnerin",
      "Das Wasser kam so schnell"),

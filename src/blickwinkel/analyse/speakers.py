@@ -320,7 +320,10 @@ def _clean_speaker(text: str) -> str | None:
         return None
     # "… und seinen Beifahrer den Angaben zufolge …": a name run over "den" (a particle of Dutch
     # names) up to an unnamed source; the speaker was "Beifahrer den Angaben", and of what followed
-    if re.search(r"\s(?:den|der|dem)\s+\S+$", cleaned) and cleaned.split()[-1].lower() in UNNAMED_SOURCES:
+    if (
+        re.search(r"(?:^|\s)(?:den|der|dem)\s+\S+$", cleaned)
+        and cleaned.split()[-1].lower() in UNNAMED_SOURCES
+    ):
         return None
     # A determiner capitalised only because it opens the sentence is written in lower case.
     if first in DETERMINERS and " " in cleaned:
