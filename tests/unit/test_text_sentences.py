@@ -263,6 +263,28 @@ def test_long_english_sentence_is_split_at_semicolon_and_but() -> None:
     assert statements[2].text.startswith("but the mayor")
 
 
+def test_a_long_sentence_is_not_cut_before_the_last_item_of_a_list() -> None:
+    # invented: English sets a comma before a list's last item; "and Tom Reyes, 52, …" was a statement
+    text = (
+        "The ferry operator from the northern islands was fined for the deaths of Ann Hale, 31, "
+        "Piet Lund, 48, and Tom Reyes, 52, in the harbour of Eastport during a storm in March last year."
+    )
+    assert [s.text for s in split_statements(article(text, language="en"))] == [text]
+    # a clause after a long item is still cut
+    clauses = (
+        "The council, which met for six hours on Tuesday, approved the new budget for schools and roads "
+        "late in the evening, and the opposition walked out of the chamber before the final vote."
+    )
+    statements = split_statements(article(clauses, language="en"))
+    assert [s.text[:16] for s in statements] == ["The council, whi", "and the oppositi"]
+    # ... and so is one a pronoun opens after a short item
+    pronoun = (
+        "The ferry operator will build the new terminal for the islands in the port of Eastport, Kell, "
+        "and it will open the first of its three new berths in the spring of next year."
+    )
+    assert len(split_statements(article(pronoun, language="en"))) == 2
+
+
 def test_short_sentences_and_quotes_are_not_split() -> None:
     short = "Er kam, und sie ging."
     assert [s.text for s in split_statements(article(short))] == [short]

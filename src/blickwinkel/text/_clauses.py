@@ -9,6 +9,9 @@ LONG_SENTENCE_WORDS = 30
 """A sentence with more words than this is cut into clauses where it can be."""
 MIN_CLAUSE_WORDS = 6
 """Both sides of a cut need at least this many words, so that no fragment becomes a statement."""
+MAX_LIST_ITEM_WORDS = 3
+"""A comma before "and"/"und" closes a list, not a clause, where the words since the comma before it
+are at most this many: "A, B, 48, and C" is one list (English sets a comma before its last item)."""
 
 # Conjunctions that open a clause after a comma. Coordinating ones ("und", "and") join main clauses;
 # the subordinating ones listed here introduce clauses that carry their own fact (time, cause,
@@ -30,6 +33,11 @@ _CLAUSE_CONJUNCTIONS = frozenset(
         "which",
         "after",
     }
+)
+# The conjunctions that also join the last item of a list, and the pronouns that open a clause after them.
+_LIST_CONJUNCTIONS = frozenset({"and", "und"})
+_SUBJECT_PRONOUNS = frozenset(
+    {"i", "you", "he", "she", "it", "we", "they", "ich", "du", "er", "sie", "es", "wir", "ihr"}
 )
 # Double quotes only: a lone ’ is as often an apostrophe ("Jones’") as a closing single quote.
 _QUOTES = frozenset('"„“”«»')
@@ -99,6 +107,7 @@ def _cut_points(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
     points: list[tuple[int, int]] = []
     quotes = 0
     brackets = 0
+    comma = None  # the last comma of the clause, outside quotes and brackets
     for i, token in enumerate(tokens):
         if token.text in _QUOTES:
             quotes += 1
@@ -112,10 +121,28 @@ def _cut_points(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
         following = tokens[i + 1]
         semicolon = token.text == ";"
         colon_before_clause = token.text == ":" and following.start > token.end and _is_word(following)
-        comma_before_conjunction = token.text == "," and following.text.lower() in _CLAUSE_CONJUNCTIONS
+        comma_before_conjunction = (
+            token.text == ","
+            and following.text.lower() in _CLAUSE_CONJUNCTIONS
+            and not _ends_a_list(tokens, comma, i, following.text.lower())
+        )
         if semicolon or colon_before_clause or comma_before_conjunction:
             points.append((i, i + 1))
+        if token.text == ",":
+            comma = i
+        elif semicolon or token.text == ":":
+            comma = None
     return points
+
+
+def _ends_a_list(tokens: tuple[Token, ...], comma: int | None, i: int, conjunction: str) -> bool:
+    """Whether the comma at ``i`` before "and"/"und" closes a list: a comma before it in the clause
+    with at most ``MAX_LIST_ITEM_WORDS`` words between ("the murders of A, 31, B, 48, and C, 56")."""
+    if conjunction not in _LIST_CONJUNCTIONS or comma is None:
+        return False
+    if i + 2 < len(tokens) and tokens[i + 2].text.lower() in _SUBJECT_PRONOUNS:
+        return False  # "…, Virginia, and they will …": a clause of its own
+    return sum(_is_word(t) for t in tokens[comma + 1 : i]) <= MAX_LIST_ITEM_WORDS
 
 
 def _is_word(token: Token) -> bool:
