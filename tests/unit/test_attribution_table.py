@@ -186,6 +186,12 @@ ENGLISH: list[Row] = [
      "The hall stays shut,"),
     ("Engineers initially said the crack was minor.", "Engineers", None),
     ("The county council has also said it will pay for the ferry.", "the county council", None),
+    # a firm's name joined by "&" is one name (the speaker was none), also after a person's name
+    ('"We start in May," said Tom Reyes of Lund & Hale.', "per:tom-reyes", "We start in May,"),
+    ("Brede & Partner said the ferry would run again on Friday.", "org:brede-partner", None),
+    # a short quote whose speaker's phrase is longer than four words is a quote all the same
+    ('"We will appeal," a spokeswoman for the harbour board of Eastport said.',
+     "a spokeswoman for the harbour board of Eastport", "We will appeal,"),
     # unnamed sources
     ("Sources close to the talks said a deal was near.", None, None),
     ("A senior official, speaking without giving a name, said the deal was close.",

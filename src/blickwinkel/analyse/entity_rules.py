@@ -304,6 +304,9 @@ def _extend_name(s: RuleSentence, start: int, person: bool) -> int:
         if s.lang in CAPITALISING and not person and (after := _joined(s, end)) is not None:
             end = after
             continue
+        if word == "&" and s.lang != "de" and end + 1 < len(s.tokens) and s.name_like(end + 1):
+            end += 2  # "Johnson & Johnson", "Brede & Partner": one firm's name
+            continue
         if person and s.lang == "en" and _hyphenated_surname(s, start, end):
             end += 2  # the English tokenizer splits "<Given> <Family>-<Family>" at the hyphen
             continue
@@ -400,6 +403,8 @@ def _match_names(s: RuleSentence) -> None:
         strong, tentative = True, False
         if s.word(i - 1) in gz.WORK_CUES and not person:
             type_ = "OTH"
+        elif "&" in words:
+            type_ = "ORG"
         elif whole is not None:
             place = whole.type == "LOC" and prev.lower() in gz.PLACE_PREPOSITIONS
             type_, strong = ("LOC" if place else "ORG"), False

@@ -37,7 +37,7 @@ from blickwinkel.analyse.speakers import (
     speaker_entity_key,
     speaker_from_attribution,
 )
-from blickwinkel.analyse.speech_words import ATTRIBUTION_WORDS, ROMANCE, SPEAKER_LANGUAGES, SPEECH
+from blickwinkel.analyse.speech_words import ADVERB_EN, ATTRIBUTION_WORDS, ROMANCE, SPEAKER_LANGUAGES, SPEECH
 from blickwinkel.model import Article, Block, Mention, Sentence, StatementKind
 
 
@@ -286,7 +286,10 @@ def _classify_one(
         or (
             speech
             and len(WORD.findall(text[s:e])) >= 1
-            and _adjacent_to_speech(text, s, e, name=looks_like_name(text[s:e]), lang=lang)
+            and (
+                _adjacent_to_speech(text, s, e, name=looks_like_name(text[s:e]), lang=lang)
+                or _speaker_between(text, e, found, lang)
+            )
         )
     ]
     if found is None and not speech:
@@ -378,6 +381,19 @@ def _named_as_object(text: str, start: int, end: int) -> bool:
         return True
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return before is not None and before.group(1).casefold() in _OBJECT_PREPOSITIONS
+
+
+def _speaker_between(text: str, end: int, found: tuple[str, int, int] | None, lang: str) -> bool:
+    """The speaker found stands between a short quotation that ends at ``end`` and its speech verb,
+    however long its phrase: '"We will appeal," a spokesman for the port authority said.' (four
+    words were allowed there, so a short quote with a longer speaker was no quote)."""
+    if found is None or found[1] < end:
+        return False
+    verb = rf"(?:{SPEECH}|{ATTRIBUTION_WORDS[lang].speech})" if lang in ROMANCE else SPEECH
+    return bool(
+        re.fullmatch(r"[“”\"«»‘’']?\s*,?\s*[“”\"«»‘’']?\s*", text[end : found[1]])
+        and re.match(rf"\s*{ADVERB_EN}{verb}\b", text[found[2] :])
+    )
 
 
 def _adjacent_to_speech(text: str, start: int, end: int, *, name: bool = False, lang: str = "de") -> bool:

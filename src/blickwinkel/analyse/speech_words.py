@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from blickwinkel.analyse import gazetteer as gz
 
-CAP = r"[A-ZÄÖÜ][\w’'.\-]*"
+# "&" joins the names of firms: "AT&T", "Smith & Jones" (the speaker was none: the name ended at "&").
+CAP = r"[A-ZÄÖÜ][\w’'.\-&]*"
 # "den" only after "van"/"von" ("van den Berg"): alone it opens a dative or accusative object, never a
 # name's next part ("sagte ein Sprecher der Stadt den Journalisten" gave the speaker "… den Journalisten").
 _PARTICLE = r"(?:(?:van|von)\s+de[nr]|von|van|de|del|der|zu|al|el|bin|ibn|la|le|da|di)"
-NAME = rf"{CAP}(?:\s+(?:{_PARTICLE}\s+)?{CAP}){{0,3}}"
+NAME = rf"{CAP}(?:\s+(?:{_PARTICLE}\s+|&\s+)?{CAP}){{0,3}}"
 DET_DE = r"(?i:der|die|das|dem|den|des|ein|eine|einem|einer|eines)"
 ADJ = r"(?:[a-zäöüß\d][\w\-]*\s+)"  # (also "54-jährige")
 GENITIVE = rf"(?:\s+(?:des|der|von|vom|of|of\s+the)\s+(?:{ADJ}){{0,2}}{NAME})?"
