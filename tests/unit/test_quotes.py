@@ -1276,3 +1276,20 @@ def test_a_possessive_phrase_before_the_speech_verb_is_the_speaker(text: str, sp
     # "<Name>'s family said: …" had no speaker, and so neither the quote nor the paragraphs after it
     found = find_speaker(text, find_quotations(text), "en")
     assert found is not None and found[0] == speaker, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an adjective opening the sentence before its verb was the speaker "Scharf"
+        "Scharf antwortete nun auch das Ministerium auf die Kritik.",
+        # the object of a verb a pronoun governs was the speaker "die Hoffnung"
+        "Auch er äußerte die Hoffnung, dass die Fähre bald wieder fahre.",
+    ],
+)
+def test_german_words_around_the_verb_that_are_no_speaker(text: str) -> None:
+    assert find_speaker(text, [], "de") is None
+
+
+def test_a_surname_that_is_also_a_word_still_speaks_before_its_verb() -> None:
+    assert find_speaker("Knapp sagte, die Fähre fahre wieder.", [], "de") == ("Knapp", 0, 5)

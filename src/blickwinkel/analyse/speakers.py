@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from blickwinkel.analyse import gazetteer as gz
+from blickwinkel.analyse.lemmas import word_tags
 from blickwinkel.analyse.outlet_names import is_outlet_word
 from blickwinkel.analyse.quote_marks import mask_quotations, outside_quotes
 from blickwinkel.analyse.speaker_kinds import ORGANISATION_HEAD_EN
@@ -279,6 +280,8 @@ _NO_SPEAKER_WORDS_EN = frozenset(
 
 _PREPOSITIONS_DE = frozenset(
     {"am", "im", "vom", "zum", "zur", "beim", "an", "in", "von", "mit", "auf", "aus", "bei", "nach", "seit"}
+    # "Eine Reporterin, die über … berichtet hatte" gave the speaker "die über …"
+    | {"über", "unter", "für", "gegen", "vor", "zu", "durch", "ohne", "um", "hinter", "neben", "zwischen"}
 )
 _WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers("en", "full"))
 
@@ -395,6 +398,23 @@ def find_speaker(
     return text[again[1] : again[2]], again[1], again[2]
 
 
+# A subject pronoun right before a German verb: the noun phrase after the verb is its object ("Auch er
+# äußerte die Hoffnung, …" gave the speaker "die Hoffnung").
+_PRONOUN_BEFORE_VERB_DE = re.compile(r"\b(?i:er|sie|es|ich|wir|man)\s+$")
+# The word classes of a German word that opens a sentence before its verb and is no noun: an adjective
+# or adverb used as one ("Knapp antwortete …" is read by the tags: a surname first).
+_NOT_NOUNS_DE = frozenset({"ADJD", "ADV"})
+
+
+def _no_german_speaker(text: str, m: re.Match[str], pattern: re.Pattern[str], name: str) -> bool:
+    """A German speaker found by ``pattern`` that is none: the object of a verb a pronoun governs, or
+    one word that is no noun and no name before its verb ("Scharf antwortete das Ministerium": the
+    ministry speaks, not "Scharf")."""
+    if pattern is _AFTER_VERB and _PRONOUN_BEFORE_VERB_DE.search(text, 0, m.start("verb")):
+        return True
+    return " " not in name and word_tags(name, "de")[0] in _NOT_NOUNS_DE
+
+
 def _find_speaker(
     text: str, quoted: Sequence[tuple[int, int]], lang: str = "de"
 ) -> tuple[str, int, int] | None:
@@ -508,7 +528,7 @@ def _find_speaker(
             if pattern is _NAME_APPOSITION and is_title(raw.split()[0]):
                 continue
             name = _clean_speaker(raw)
-            if name is None:
+            if name is None or (lang == "de" and _no_german_speaker(text, m, pattern, name)):
                 continue
             start = m.start("np") + raw.lower().index(name.split()[0].lower())
             # "the Harbour Institute's Tom Reyes": the person after the possessive organisation

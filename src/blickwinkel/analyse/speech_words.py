@@ -17,7 +17,10 @@ _PARTICLE = r"(?:(?:van|von)\s+de[nr]|von|van|de|del|der|zu|al|el|bin|ibn|la|le|
 NAME = rf"{CAP}(?:\s+(?:{_PARTICLE}\s+|&\s+)?{CAP}){{0,3}}"
 DET_DE = r"(?i:der|die|das|dem|den|des|ein|eine|einem|einer|eines)"
 ADJ = r"(?:[a-zäöüß\d][\w\-]*\s+)"  # (also "54-jährige")
-GENITIVE = rf"(?:\s+(?:des|der|von|vom|of|of\s+the)\s+(?:{ADJ}){{0,2}}{NAME})?"
+# (not after a possessive: "nach Angaben des <Senders> von seinem Dienstherrn bestraft" ran on into
+# the agent of the passive)
+_NO_POSSESSIVE = r"(?!(?:(?:mein|dein|sein|ihr|unser|euer|eur)(?:e|em|en|er|es)?|his|her|their|its|our)\s)"
+GENITIVE = rf"(?:\s+(?:des|der|von|vom|of|of\s+the)\s+{_NO_POSSESSIVE}(?:{ADJ}){{0,2}}{NAME})?"
 # A lower-case word after a possessive name is an adjective ("Hamburgs neuer Bürgermeister"), never a
 # preposition: "berichtet <Agency> unter Bezugnahme auf …" read "<Agency> unter Bezugnahme" as one
 # possessive phrase, and so as the speaker.
