@@ -490,3 +490,31 @@ def test_a_month_with_last_or_next_year_after_it_is_one_date_of_that_year(
     found = find_dates(text, language, anchor=dt.date(2017, 10, 24))
     assert [d.value for d in found] == values
     assert all(not d.inferred for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        # a comma and a possessive: last year's winner is no date of March (it was 2016-03)
+        ("In March, last year's winner opened the mill.", "en", ["2017-03", "2016"]),
+    ],
+)
+def test_a_year_that_owns_a_noun_is_no_year_of_the_month_before(
+    text: str, language: str, values: list[str]
+) -> None:
+    assert [d.value for d in find_dates(text, language, anchor=dt.date(2017, 10, 24))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a weekday with the date written after it is that date, not the weekday nearest the
+        # publication (the article came out a week and more after it)
+        ("Die Demonstration am vergangenen Samstag, dem 7. Oktober, blieb friedlich.", "de"),
+        ("Die Demonstration am Samstag, den 7. Oktober, blieb friedlich.", "de"),
+        ("The march last Saturday, October 7, was peaceful.", "en"),
+    ],
+)
+def test_a_weekday_with_its_date_after_it_is_that_date(text: str, language: str) -> None:
+    found = find_dates(text, language, anchor=dt.date(2017, 10, 24))
+    assert {d.value for d in found} == {"2017-10-07"}

@@ -36,11 +36,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from blickwinkel.model import DateMention
 from blickwinkel.text.months import month_numbers
-from blickwinkel.text.weekdays import weekday_numbers
+from blickwinkel.text.weekdays import all_weekday_numbers, weekday_numbers
 
 __all__ = ["SUPPORTED_LANGUAGES", "anchor_from_others", "date_span", "dates_agree", "find_dates"]
 
@@ -390,10 +390,13 @@ def find_dates(
         return []
     months = _MONTH_TABLES[code]
     found: list[DateMention] = []
+    weekdays: set[int] = set()  # which of them name a weekday
     read_to = 0  # the end of a date read on over the year phrase after it ("in March last year")
     for match in pattern.finditer(text):
         if match.start() < read_to:
             continue
+        if match.groupdict().get("wd") is not None:
+            weekdays.add(len(found))
         for resolved, span in _resolve(match, months, anchor):
             if resolved is None:
                 continue
@@ -420,6 +423,30 @@ def find_dates(
                     inferred=inferred and relative and value is not None,
                 )
             )
+    return _weekdays_dated(text, found, weekdays, offset, code)
+
+
+# "am vergangenen Samstag, dem 1. August": the day written after a weekday is that weekday's.
+_APPOSED_DATE = re.compile(r"\s*,\s*(?:(?i:dem|den|the)\s+)?")
+
+
+def _weekdays_dated(
+    text: str, found: list[DateMention], weekdays: set[int], offset: int, code: str
+) -> list[DateMention]:
+    """``found``, each weekday that a day of the calendar on that weekday follows after a comma taking
+    that day: the weekday nearest the publication was a week off where the article came out later."""
+    names = all_weekday_numbers()
+    for i in sorted(weekdays):
+        if i + 1 >= len(found):
+            continue
+        weekday, date = found[i], found[i + 1]
+        between = _APPOSED_DATE.fullmatch(text, weekday.end - offset, date.start - offset)
+        day = (
+            dt.date.fromisoformat(date.value) if date.value and len(date.value) == len("2000-01-01") else None
+        )
+        named = {names.get(word.casefold()) for word in re.findall(r"\w+", weekday.text)}
+        if between is not None and day is not None and day.weekday() in named:
+            found[i] = replace(weekday, value=date.value, inferred=date.inferred)
     return found
 
 
@@ -435,8 +462,8 @@ _SAME_YEAR = re.compile(
 # the words after it name, as one date (it was March nearest the publication, and that year beside it).
 _YEAR_AFTER = re.compile(
     r"(?:\s*,?\s*(?:of\s+)?(?P<en>(?i:last|this|next))\s+year"
-    r"|\s+(?P<de>(?i:vergangenen|letzten|vorigen|dieses|kommenden|nächsten))\s+Jahres)(?![\w])"
-)
+    r"|\s+(?P<de>(?i:vergangenen|letzten|vorigen|dieses|kommenden|nächsten))\s+Jahres)(?![\w'’])"
+)  # ("In March, last year's winner …": a year that owns a noun is no year of the month before)
 _YEAR_STEPS = {"last": -1, "this": 0, "next": 1, "vergangenen": -1, "letzten": -1, "vorigen": -1, "dieses": 0,
                "kommenden": 1, "nächsten": 1}  # fmt: skip
 _EXPLICIT_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
