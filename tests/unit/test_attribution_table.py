@@ -196,6 +196,13 @@ ENGLISH: list[Row] = [
     # a short quote whose speaker's phrase is longer than four words is a quote all the same
     ('"We will appeal," a spokeswoman for the harbour board of Eastport said.',
      "a spokeswoman for the harbour board of Eastport", "We will appeal,"),
+    # a role after an organisation's name of three capitalised words or more; the owner of a
+    # document "according to" names (seventeenth session)
+    ('"We will reopen the quay," said Eastwick Harbour Board spokeswoman Mira Hale.', "per:mira-hale",
+     "We will reopen the quay,"),
+    ('"We will reopen the quay," Eastwick Harbour Board spokeswoman Mira Hale said.', "per:mira-hale",
+     "We will reopen the quay,"),
+    ("The ferry was overloaded, according to Tom Reyes's report of the crossing.", "per:tom-reyes", None),
     # unnamed sources
     ("Sources close to the talks said a deal was near.", None, None),
     ("A senior official, speaking without giving a name, said the deal was close.",

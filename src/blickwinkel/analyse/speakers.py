@@ -53,11 +53,14 @@ _BEFORE_VERB = re.compile(
 # only (German writes its nouns capitalised, and "fordert einen schnellen Ersatzbau" is no speaker);
 # the speaker is the name.
 _ROLE_EN = r"(?:(?!(?:the|a|an|on|at|in|to|that|and|but|then|also|when|while)\s)[a-z][a-z\-]+\s+){1,3}"
-_AFTER_ROLE_EN = re.compile(rf"\b(?P<verb>{SPEECH_EN})\s+{_ROLE_EN}(?P<np>{NAME})")
+# The organisation a role speaks for may stand before it, up to five capitalised words ('…," said
+# <Town> Harbour Board spokeswoman <Name>': the speaker was none, or the whole run).
+_ROLE_OWNER_EN = rf"(?:{CAP}\s+){{0,5}}"
+_AFTER_ROLE_EN = re.compile(rf"\b(?P<verb>{SPEECH_EN})\s+{_ROLE_OWNER_EN}{_ROLE_EN}(?P<np>{NAME})")
 # A place or organisation may come before the role: '…," Eastwick mayor <Name> said'; a possessive
 # one before the name with no role: '…," the Institute's <Name> said'.
 _BEFORE_ROLE_EN = re.compile(
-    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?:(?:{CAP}\s+){{0,2}}{_ROLE_EN}|"
+    rf"(?:^|(?<=[,;:“”\"(]\s)|(?<=[,;:“”\"(]))\s*(?:{_ROLE_OWNER_EN}{_ROLE_EN}|"
     rf"(?i:the\s+)?(?:{CAP}\s+){{0,2}}{CAP}['’]s\s+(?:{_ROLE_EN})?|"
     # a possessive in lower case after "the": "The army's Lt Col <Name> said" had no speaker
     rf"(?i:the)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*['’]s\s+(?:{_ROLE_EN})?)"
@@ -328,6 +331,9 @@ def _clean_speaker(text: str) -> str | None:
         and cleaned.split()[-1].lower() in UNNAMED_SOURCES
     ):
         return None
+    # "according to <Name>'s report of …": the phrase lost its noun at the possessive; the owner speaks
+    if re.search(r"\w['’]s$", cleaned) and cleaned[:1].isupper():
+        cleaned = cleaned[:-2]
     # A determiner capitalised only because it opens the sentence is written in lower case.
     if first in DETERMINERS and " " in cleaned:
         cleaned = first + cleaned[len(first) :]
