@@ -166,7 +166,8 @@ ENGLISH: list[Row] = [
     ('"The bridge is closed until further notice," a spokeswoman for the city council said.',
      "a spokeswoman for the city council", "The bridge is closed until further notice,"),
     # an outlet as the listener
-    ('"We made mistakes and we will fix them," the minister told the Daily Courier.', "the minister",
+    # (the rows are paragraphs of one article, which names one minister before: "the minister" is she)
+    ('"We made mistakes and we will fix them," the minister told the Daily Courier.', "per:anna-lee",
      "We made mistakes and we will fix them,"),
     ("Energy Secretary Dana Whitfield told the Daily Courier that prices would fall.",
      "per:dana-whitfield", None),

@@ -1293,3 +1293,42 @@ def test_german_words_around_the_verb_that_are_no_speaker(text: str) -> None:
 
 def test_a_surname_that_is_also_a_word_still_speaks_before_its_verb() -> None:
     assert find_speaker("Knapp sagte, die Fähre fahre wieder.", [], "de") == ("Knapp", 0, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Quay plan approved\n\nTransport Minister Peter Hale visited the harbour on Monday.\n\n"
+            '"We have the money," the minister said. "No delay," said the transport minister.',
+            "en",
+        ),
+        (
+            "Quay plan approved\n\nPeter Hale, the transport minister, visited the harbour.\n\n"
+            '"We have the money," the minister said.',
+            "en",
+        ),
+        (
+            "Hafenplan beschlossen\n\nVerkehrsminister Peter Hale besuchte am Montag den Hafen.\n\n"
+            "„Das Geld ist da“, sagte der Minister.",
+            "de",
+        ),
+    ],
+)
+def test_a_title_as_speaker_is_the_one_person_of_that_title(text: str, language: str) -> None:
+    # the role and the name of one person were two voices of the story
+    article = replace(read_text(text, source="t.txt", fmt="text"), language=language)
+    (analysed,) = analyse_articles([article])
+    quotes = [s for s in analysed.statements if s.kind == "quote"]
+    assert quotes
+    assert {(s.speaker, s.speaker_kind) for s in quotes} == {("per:peter-hale", "person")}
+
+
+def test_a_title_two_people_hold_stays_as_written() -> None:
+    text = (
+        "Quay plan approved\n\nTransport Minister Peter Hale and Finance Minister Ruth Lund visited the "
+        'harbour.\n\n"We have the money," the minister said.'
+    )
+    article = replace(read_text(text, source="t.txt", fmt="text"), language="en")
+    (analysed,) = analyse_articles([article])
+    assert [s.speaker for s in analysed.statements if s.kind == "quote"] == ["the minister"]

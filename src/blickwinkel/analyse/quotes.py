@@ -37,7 +37,14 @@ from blickwinkel.analyse.speakers import (
     speaker_entity_key,
     speaker_from_attribution,
 )
-from blickwinkel.analyse.speech_words import ADVERB_EN, ATTRIBUTION_WORDS, ROMANCE, SPEAKER_LANGUAGES, SPEECH
+from blickwinkel.analyse.speech_words import (
+    ADVERB_EN,
+    ATTRIBUTION_WORDS,
+    ROMANCE,
+    SPEAKER_LANGUAGES,
+    SPEECH,
+    is_title,
+)
 from blickwinkel.model import Article, Block, Mention, Sentence, StatementKind
 
 
@@ -169,6 +176,7 @@ def classify_statements(
         roles.append(role)
         quotations.append({joined.get(span, span) for span in spans} if role.kind == "quote" else set())
         carried.append(carry)
+    roles = _roles_of_named_people(article, mentions or (), roles)
     # A quotation that runs over several sentences names its speaker after its last one ('"The hall
     # is gone. We start again," the mayor said.'), also in a later paragraph: its earlier sentences
     # had no speaker, or the one of an earlier quote in the paragraph.
@@ -188,6 +196,66 @@ def classify_statements(
             roles[i] = StatementRole("quote", later.speaker, roles[i].quote_spans, later.speaker_kind)
             carried[i] = carried[i + 1]
     return roles
+
+
+# "the minister" / "der Minister" as a speaker: one or two words after an article, the last a title.
+_ROLE_SPEAKER = re.compile(r"(?i:the|der|die|das)\s+(?:[^\W\d_][\w\-]*\s+)?(?P<role>[^\W\d_][\w\-]*)")
+# "<Name>, the transport minister, …" / "<Name>, der Bürgermeister, …": the title after the name.
+_APPOSED_TITLE = re.compile(
+    r",\s+(?i:the|der|die)\s+(?:[^\W\d_][\w\-]*\s+){0,2}?(?P<role>[^\W\d_][\w\-]*)\s*[,.;]"
+)
+_TITLE_BEFORE = re.compile(r"(?P<role>[^\W\d_][\w\-]*)\s+$")
+# A German title ends in the role the speaker names: "Verkehrsminister" is a "Minister".
+MIN_ROLE_LETTERS = 4
+
+
+def _titles(article: Article, mention: Mention) -> set[str]:
+    """The titles an article gives a person at one mention, casefolded: in the name ("Minister
+    <Name>" where the mention holds it), right before it, or apposed after it between commas."""
+    titles = {word.casefold() for word in mention.text.split()[:-1] if is_title(word)}
+    before = _TITLE_BEFORE.search(article.text, max(0, mention.start - 40), mention.start)
+    if before is not None and is_title(before.group("role")):
+        titles.add(before.group("role").casefold())
+    after = _APPOSED_TITLE.match(article.text, mention.end)
+    if after is not None and is_title(after.group("role")):
+        titles.add(after.group("role").casefold())
+    return titles
+
+
+def _roles_of_named_people(
+    article: Article, mentions: Sequence[Sequence[Mention]], roles: list[StatementRole]
+) -> list[StatementRole]:
+    """``roles``, a speaker named by a title alone ("the minister said") given as the one person the
+    article names with that title ("Transport Minister <Name>", "<Name>, the minister,"): the role and
+    the name of one person were two voices. Where two people hold the title, nothing changes."""
+    wanted = {r.speaker for r in roles if r.speaker and _ROLE_SPEAKER.fullmatch(r.speaker)}
+    if not wanted:
+        return roles
+    titled: dict[str, set[str]] = {}
+    for sentence in mentions:
+        for m in sentence:
+            if m.type == "PER" and m.key:
+                for title in _titles(article, m):
+                    titled.setdefault(title, set()).add(m.key)
+    people: dict[str, str] = {}
+    for speaker in wanted:
+        role = _ROLE_SPEAKER.fullmatch(speaker)
+        if role is None or not is_title(role.group("role")):
+            continue
+        name = role.group("role").casefold()
+        keys = set().union(
+            *(
+                found
+                for title, found in titled.items()
+                if title == name or (len(name) >= MIN_ROLE_LETTERS and title.endswith(name))
+            )
+        )
+        if len(keys) == 1:
+            people[speaker] = next(iter(keys))
+    return [
+        StatementRole(r.kind, people[r.speaker], r.quote_spans, "person") if r.speaker in people else r
+        for r in roles
+    ]
 
 
 _RUNNING_TEXT = ("paragraph", "lead")
