@@ -102,7 +102,9 @@ GERMAN: list[Row] = [
     # spokespeople and unnamed sources
     ("Ein Sprecher der Stadtwerke sagte, die Versorgung sei gesichert.", "ein Sprecher der Stadtwerke",
      None),
-    ("Aus Regierungskreisen hieß es, eine Einigung sei nahe.", None, None),
+    # where the words came from speaks, first or after the verb (seventeenth session: none first)
+    ("Aus Regierungskreisen hieß es, eine Einigung sei nahe.", "Regierungskreisen", None),
+    ("Eine Einigung sei nahe, hieß es aus Regierungskreisen.", "Regierungskreisen", None),
     ("Berichten zufolge soll die Fähre ab Montag wieder fahren.", None, None),
     # an outlet in quotation marks, an organisation after "so"
     ("Der Kanzler habe das Treffen abgesagt, berichtet die „Hafenpost“ unter Berufung auf Kreise der Partei.",

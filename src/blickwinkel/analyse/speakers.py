@@ -204,6 +204,12 @@ _LAUT = re.compile(
 _HEISST_ES_AUS = re.compile(
     rf"\b(?:heißt|hieß)\s+es\s+(?:aus|von|vom|beim|bei|im|in)\s+(?P<np>(?:{DET_DE}\s+)?(?:{ADJ}){{0,2}}{NAME})"
 )
+# ... and with the source first: 'Aus Regierungskreisen hieß es, …' had no speaker, though the same
+# words after the verb had one.
+_AUS_X_HEISST_ES = re.compile(
+    rf"(?:^|(?<=[„“”\"»«]\s)|(?<=[„“”\"»«]))\s*(?i:aus)\s+(?P<np>(?:{DET_DE}\s+)?(?:{ADJ}){{0,2}}{NAME})"
+    rf"(?<![Gg]ründen)\s+(?:heißt|hieß)\s+es\b"  # ("aus Sicherheitsgründen" gives the reason)
+)
 # "X zufolge" has no word before the name to anchor it, so the name starts only where a word starts
 # (or after one lower-case prefix: "ex-Ministerin Roth"): tried at every capital letter of a long
 # hyphenated run ("A-B-C-…") the name ran to the run's end each time, quadratic in its length; and a
@@ -453,7 +459,8 @@ def _find_speaker(
     if outlet is not None and _clean_speaker(outlet.group("np")) is not None:
         return outlet.group("np"), outlet.start("np"), outlet.end("np")
     patterns = (
-        _ACCORDING_EN, _LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X, _HEISST_ES_AUS
+        _ACCORDING_EN, _LAUT, _ZUFOLGE, _WIE_X, _SO_X, _BEFORE_VERB, _AFTER_VERB, _BERICHTET_X,
+        _HEISST_ES_AUS, _AUS_X_HEISST_ES,
     )  # fmt: skip
     for pattern in (
         *patterns,
