@@ -386,6 +386,10 @@ def _match_names(s: RuleSentence) -> None:
         if whole is not None:
             s.spans.remove(whole)
             end = whole.end
+            if cued and end < len(s.tokens) and not s.taken[end] and s.name_like(end):
+                # "said <Given> <Town> <Family>": a surname after the place the gazetteer took makes
+                # the run one person's name, not an organisation (the family name was lost)
+                end, whole, person = _extend_name(s, end, True), None, True
         words = s.tokens[i:end]
         place_article = article and prev.lower() in gz.PLACE_PREPOSITIONS
         # "says Harbour Board spokesman <Name>": the speech verb cues the name after the role; the words
