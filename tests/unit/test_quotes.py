@@ -1332,3 +1332,13 @@ def test_a_title_two_people_hold_stays_as_written() -> None:
     article = replace(read_text(text, source="t.txt", fmt="text"), language="en")
     (analysed,) = analyse_articles([article])
     assert [s.speaker for s in analysed.statements if s.kind == "quote"] == ["the minister"]
+
+
+def test_a_quoted_word_before_a_participle_is_no_short_quote_with_a_speaker() -> None:
+    # the speaker found right after a short quotation makes it a quote only after an attribution's
+    # comma: here "Schutzmasken" was the speaker of a "quote"
+    text = "In der Erklärung wurde der Nutzen von „korrekt getragenen“ Schutzmasken betont."
+    article, sentences = make_article([("paragraph", text)])
+    (role,) = classify_statements(article, sentences)
+    assert role.kind != "quote"
+    assert role.speaker is None

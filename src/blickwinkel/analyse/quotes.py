@@ -454,12 +454,17 @@ def _named_as_object(text: str, start: int, end: int) -> bool:
 def _speaker_between(text: str, end: int, found: tuple[str, int, int] | None, lang: str) -> bool:
     """The speaker found stands between a short quotation that ends at ``end`` and its speech verb,
     however long its phrase: '"We will appeal," a spokesman for the port authority said.' (four
-    words were allowed there, so a short quote with a longer speaker was no quote)."""
+    words were allowed there, so a short quote with a longer speaker was no quote). The quotation ends
+    an attribution's way, with a comma, "!" or "?" ("von „korrekt getragenen“ Masken betont" is a word
+    in quotation marks before a participle)."""
     if found is None or found[1] < end:
+        return False
+    between = text[end : found[1]]
+    if text[end - 1 : end] not in (",", "!", "?") and "," not in between:
         return False
     verb = rf"(?:{SPEECH}|{ATTRIBUTION_WORDS[lang].speech})" if lang in ROMANCE else SPEECH
     return bool(
-        re.fullmatch(r"[“”\"«»‘’']?\s*,?\s*[“”\"«»‘’']?\s*", text[end : found[1]])
+        re.fullmatch(r"[“”\"«»‘’']?\s*,?\s*[“”\"«»‘’']?\s*", between)
         and re.match(rf"\s*{ADVERB_EN}{verb}\b", text[found[2] :])
     )
 
