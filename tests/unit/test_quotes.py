@@ -1342,3 +1342,17 @@ def test_a_quoted_word_before_a_participle_is_no_short_quote_with_a_speaker() ->
     (role,) = classify_statements(article, sentences)
     assert role.kind != "quote"
     assert role.speaker is None
+
+
+def test_a_qualified_title_names_only_the_holder_of_that_title() -> None:
+    # "the prime minister" and "the Norlandic minister" were the one foreign minister the article named
+    text = (
+        "Talks resume\n\nForeign Minister Peter Hale met his Norlandic counterpart on Monday.\n\n"
+        '"We made progress," the Norlandic minister said. "Talks go on," said the prime minister.'
+    )
+    article = replace(read_text(text, source="t.txt", fmt="text"), language="en")
+    (analysed,) = analyse_articles([article])
+    assert [s.speaker for s in analysed.statements if s.kind == "quote"] == [
+        "the Norlandic minister",
+        "the prime minister",
+    ]

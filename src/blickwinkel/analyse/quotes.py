@@ -199,27 +199,62 @@ def classify_statements(
 
 
 # "the minister" / "der Minister" as a speaker: one or two words after an article, the last a title.
-_ROLE_SPEAKER = re.compile(r"(?i:the|der|die|das)\s+(?:[^\W\d_][\w\-]*\s+)?(?P<role>[^\W\d_][\w\-]*)")
+_WORD_OF_TITLE = r"[^\W\d_][\w\-]*"
+# "the minister" / "der Minister" as a speaker: an article, one word that may qualify the title ("the
+# transport minister", "the prime minister"), and the title.
+_ROLE_SPEAKER = re.compile(
+    rf"(?i:the|der|die|das)\s+(?:(?P<qualifier>{_WORD_OF_TITLE})\s+)?(?P<role>{_WORD_OF_TITLE})"
+)
 # "<Name>, the transport minister, …" / "<Name>, der Bürgermeister, …": the title after the name.
 _APPOSED_TITLE = re.compile(
-    r",\s+(?i:the|der|die)\s+(?:[^\W\d_][\w\-]*\s+){0,2}?(?P<role>[^\W\d_][\w\-]*)\s*[,.;]"
+    rf",\s+(?i:the|der|die)\s+(?:{_WORD_OF_TITLE}\s+)??(?:(?P<qualifier>{_WORD_OF_TITLE})\s+)?"
+    rf"(?P<role>{_WORD_OF_TITLE})\s*[,.;]"
 )
-_TITLE_BEFORE = re.compile(r"(?P<role>[^\W\d_][\w\-]*)\s+$")
+_TITLE_BEFORE = re.compile(rf"(?:(?P<qualifier>{_WORD_OF_TITLE})\s+)?(?P<role>{_WORD_OF_TITLE})\s+$")
 # A German title ends in the role the speaker names: "Verkehrsminister" is a "Minister".
 MIN_ROLE_LETTERS = 4
 
 
+def _title_phrases(qualifier: str | None, role: str) -> set[str]:
+    """A title alone and with the word before it, casefolded: {"minister", "foreign minister"}."""
+    phrases = {role.casefold()}
+    if qualifier:
+        phrases.add(f"{qualifier} {role}".casefold())
+    return phrases
+
+
 def _titles(article: Article, mention: Mention) -> set[str]:
-    """The titles an article gives a person at one mention, casefolded: in the name ("Minister
-    <Name>" where the mention holds it), right before it, or apposed after it between commas."""
-    titles = {word.casefold() for word in mention.text.split()[:-1] if is_title(word)}
-    before = _TITLE_BEFORE.search(article.text, max(0, mention.start - 40), mention.start)
+    """The titles an article gives a person at one mention, casefolded, alone and with the word before
+    them: in the name ("Minister <Name>" where the mention holds it), right before it, or apposed after
+    it between commas."""
+    words = mention.text.split()
+    titles: set[str] = set()
+    for i, word in enumerate(words[:-1]):
+        if is_title(word):
+            titles |= _title_phrases(words[i - 1] if i else None, word)
+    before = _TITLE_BEFORE.search(article.text, max(0, mention.start - 60), mention.start)
     if before is not None and is_title(before.group("role")):
-        titles.add(before.group("role").casefold())
+        titles |= _title_phrases(before.group("qualifier"), before.group("role"))
     after = _APPOSED_TITLE.match(article.text, mention.end)
     if after is not None and is_title(after.group("role")):
-        titles.add(after.group("role").casefold())
+        titles |= _title_phrases(after.group("qualifier"), after.group("role"))
     return titles
+
+
+def _holders(titled: dict[str, set[str]], qualifier: str | None, role: str) -> set[str]:
+    """The people a title names: with a qualifier the same two words ("the prime minister" is no
+    "Foreign Minister"), else the title, also as the end of a German compound."""
+    if qualifier:
+        return titled.get(f"{qualifier} {role}".casefold(), set())
+    name = role.casefold()
+    return set().union(
+        *(
+            found
+            for title, found in titled.items()
+            if " " not in title
+            and (title == name or (len(name) >= MIN_ROLE_LETTERS and title.endswith(name)))
+        )
+    )
 
 
 def _roles_of_named_people(
@@ -242,14 +277,7 @@ def _roles_of_named_people(
         role = _ROLE_SPEAKER.fullmatch(speaker)
         if role is None or not is_title(role.group("role")):
             continue
-        name = role.group("role").casefold()
-        keys = set().union(
-            *(
-                found
-                for title, found in titled.items()
-                if title == name or (len(name) >= MIN_ROLE_LETTERS and title.endswith(name))
-            )
-        )
+        keys = _holders(titled, role.group("qualifier"), role.group("role"))
         if len(keys) == 1:
             people[speaker] = next(iter(keys))
     return [

@@ -337,8 +337,9 @@ def _clean_speaker(text: str) -> str | None:
         and cleaned.split()[-1].lower() in UNNAMED_SOURCES
     ):
         return None
-    # "according to <Name>'s report of …": the phrase lost its noun at the possessive; the owner speaks
-    if re.search(r"\w['’]s$", cleaned) and cleaned[:1].isupper():
+    # "according to <Given> <Family>'s report of …": the phrase lost its noun at the possessive; the
+    # person speaks (one word is left: "<Place>'s" lost "health ministry", no document)
+    if re.fullmatch(r"(?:[A-ZÄÖÜ][\w\-]*\s+)+[A-ZÄÖÜ][\w\-]*['’]s", cleaned):
         cleaned = cleaned[:-2]
     # A determiner capitalised only because it opens the sentence is written in lower case.
     if first in DETERMINERS and " " in cleaned:
