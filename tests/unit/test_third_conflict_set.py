@@ -133,6 +133,12 @@ def test_one_person_given_two_family_relations_clashes() -> None:
             "Der Fahrer Jonas Krumm und sein Cousin Lukas Krumm wurden verletzt.",
             "de",
         ),
+        # another person named before "<Name> and his": the pronoun is still the one before "and"'s
+        (
+            "Mayor Anna Berg said Tom Ashby and his son Neil had left the town.",
+            "Tom Ashby and his nephew Neil had left the town, the mayor said.",
+            "en",
+        ),
         (
             "La marcha la encabezaron Andrés Vela, padre de una víctima, y Tomás y Rubén Vela, sobrinos "
             "de Andrés.",
@@ -172,6 +178,12 @@ def test_the_same_relation_told_two_ways_or_of_two_people_is_no_clash() -> None:
         (
             "Tom Ashby's brother, Neil, was also on board.",
             "Police said his cousin Neil was also on board.",
+            "en",
+        ),
+        # "her" after two names is not surely the last one's: her husband may be his brother
+        (
+            "Anna Berg told reporters that Tom Ashby had struck her husband Neil in the yard.",
+            "Tom Ashby and his brother Neil were questioned by the police.",
             "en",
         ),
         # brothers against a brother and a sister of one family: the same relation

@@ -8,9 +8,10 @@ A relation is read where news writing states it:
 - after the person, with whom it ties him to: "Neil Ashby, a nephew of Tom Ashby", "Paul Verdier, le
   frère de Luc Verdier", "Tomás y Rubén Vela, sobrinos de Andrés", "Lukas Krumm, der Bruder von …";
 - after a possessive: "Tom Ashby's son, Neil";
-- after a possessive pronoun, tied to the person named last before it in the statement: "Jonas Krumm
-  und sein Bruder Lukas", "Andrés Vela y su hermano Tomás". A pronoun with no name before it ties to
-  nobody known, and such a relation is compared with none: "his daughter Anna" and "her mother Anna"
+- after a possessive pronoun, tied to the person named right before "and" or to the only person
+  named before it in the statement: "Jonas Krumm und sein Bruder Lukas", "Andrés Vela y su hermano
+  Tomás". A pronoun with no name, or with two names and no "and", before it ties to nobody known (it
+  may be either's), and such a relation is compared with none: "his daughter Anna" and "her mother Anna"
   may both be true (the daughter of one person, the mother of another);
 - a group before its names: "the brothers Tom and Neil Ashby", "los hermanos Andrés, Tomás y Rubén".
 
@@ -249,11 +250,21 @@ def _ties(tokens: Sequence[_Token], i: int) -> tuple[list[int], int | None] | No
     # "<Name>'s son, Neil"
     if before.endswith(("'s", "’s")) and tokens[i - 1].person is not None:
         return _named_after(tokens, i), tokens[i - 1].person
-    # "<Name> and his brother Neil": the pronoun ties to the person named last before it
+    # "<Name> and his brother Neil": the pronoun ties to the person named right before "and", or to
+    # the only person named before it; with two or more named before it and none joined so, the
+    # pronoun may be either's ("Anna Berg said Tom Ashby had struck her husband Neil": hers, not his),
+    # and the relation is compared with none
     if before in _POSSESSIVE:
-        named = next((t.person for t in reversed(tokens[: i - 1]) if t.person is not None), None)
-        return _named_after(tokens, i), named
+        return _named_after(tokens, i), _possessor(tokens, i - 1)
     return [], None
+
+
+def _possessor(tokens: Sequence[_Token], pronoun: int) -> int | None:
+    """The person a possessive pronoun at ``pronoun`` surely points at, or None."""
+    if pronoun >= 2 and tokens[pronoun - 1].text.lower() in _AND and tokens[pronoun - 2].person is not None:
+        return tokens[pronoun - 2].person
+    named = {t.person for t in tokens[:pronoun] if t.person is not None}
+    return named.pop() if len(named) == 1 else None
 
 
 def _named_after(tokens: Sequence[_Token], i: int) -> list[int]:
