@@ -141,7 +141,7 @@ def _ends_a_list(tokens: tuple[Token, ...], comma: int | None, i: int, conjuncti
     if conjunction not in _LIST_CONJUNCTIONS or comma is None:
         return False
     if i + 2 < len(tokens) and tokens[i + 2].text.lower() in _SUBJECT_PRONOUNS:
-        return False  # "…, Virginia, and they will …": a clause of its own
+        return False  # "…, <Town>, <Region>, and they will …": a clause of its own
     return sum(_is_word(t) for t in tokens[comma + 1 : i]) <= MAX_LIST_ITEM_WORDS
 
 
