@@ -88,7 +88,7 @@ GERMAN: list[Row] = [
     # the agent of a passive after the source is no part of it; a relative clause is no speaker
     # (seventeenth session)
     ("Der Fahrer wurde nach Angaben des Hafenamts von seinem Arbeitgeber entlassen.", "Hafenamts", None),
-    ("Eine Reporterin, die über angebliche Krawalle berichtet hatte, müsse sich geirrt haben.", None, None),
+    ("Ein Anwohner, der über den Lärm am Kai geklagt hatte, sei inzwischen umgezogen.", None, None),
     # an unnamed witness, a quote "from" an office, "erzählt", "ließ mitteilen", "bestätigte …, dass"
     ("„Das Wasser kam so schnell“, sagte die 54-jährige Anwohnerin.", "die 54-jährige Anwohnerin",
      "Das Wasser kam so schnell"),

@@ -1279,16 +1279,17 @@ def test_a_possessive_phrase_before_the_speech_verb_is_the_speaker(text: str, sp
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "word"),
     [
-        # an adjective opening the sentence before its verb was the speaker "Scharf"
-        "Scharf antwortete nun auch das Ministerium auf die Kritik.",
-        # the object of a verb a pronoun governs was the speaker "die Hoffnung"
-        "Auch er äußerte die Hoffnung, dass die Fähre bald wieder fahre.",
+        # an adjective opening the sentence before its verb was the speaker
+        ("Kritisch äußerte sich am Abend auch die Reederei.", "Kritisch"),
+        # the object of a verb a pronoun governs was the speaker
+        ("Zudem äußerte sie den Wunsch, dass die Fähre bald wieder fahre.", "den Wunsch"),
     ],
 )
-def test_german_words_around_the_verb_that_are_no_speaker(text: str) -> None:
-    assert find_speaker(text, [], "de") is None
+def test_german_words_around_the_verb_that_are_no_speaker(text: str, word: str) -> None:
+    found = find_speaker(text, [], "de")
+    assert found is None or found[0] != word
 
 
 def test_a_surname_that_is_also_a_word_still_speaks_before_its_verb() -> None:
@@ -1336,8 +1337,8 @@ def test_a_title_two_people_hold_stays_as_written() -> None:
 
 def test_a_quoted_word_before_a_participle_is_no_short_quote_with_a_speaker() -> None:
     # the speaker found right after a short quotation makes it a quote only after an attribution's
-    # comma: here "Schutzmasken" was the speaker of a "quote"
-    text = "In der Erklärung wurde der Nutzen von „korrekt getragenen“ Schutzmasken betont."
+    # comma: here "Räumen" was the speaker of a "quote"
+    text = "Im Bericht der Schule wurde der Wert von „gut gelüfteten“ Räumen betont."
     article, sentences = make_article([("paragraph", text)])
     (role,) = classify_statements(article, sentences)
     assert role.kind != "quote"

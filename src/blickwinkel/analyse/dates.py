@@ -426,7 +426,7 @@ def find_dates(
     return _weekdays_dated(text, found, weekdays, offset, code)
 
 
-# "am vergangenen Samstag, dem 1. August": the day written after a weekday is that weekday's.
+# "am Sonntag, dem 8. Oktober": the day written after a weekday is that weekday's.
 _APPOSED_DATE = re.compile(r"\s*,\s*(?:(?i:dem|den|the)\s+)?")
 
 

@@ -263,7 +263,7 @@ def _joined(s: RuleSentence, end: int) -> int | None:
 
 def _hyphenated_surname(s: RuleSentence, start: int, end: int) -> bool:
     """A hyphen at ``end`` and a capitalised word after it that is free: the second half of a double
-    name, which English tokens split ("Lopez", "-", "Garcia"; "Anne", "-", "Marie"); German tokens
+    name, which English tokens split ("Hale", "-", "Brede"; "Mira", "-", "Lise"); German tokens
     keep it whole. Not after the Arabic article that opens a name ("Al-" names a mosque or a paper as
     often as a family)."""
     return (
@@ -305,7 +305,7 @@ def _extend_name(s: RuleSentence, start: int, person: bool) -> int:
             end = after
             continue
         if word == "&" and s.lang != "de" and end + 1 < len(s.tokens) and s.name_like(end + 1):
-            end += 2  # "Johnson & Johnson", "Brede & Partner": one firm's name
+            end += 2  # "Lund & Hale", "Brede & Partner": one firm's name
             continue
         if person and s.lang == "en" and _hyphenated_surname(s, start, end):
             end += 2  # the English tokenizer splits "<Given> <Family>-<Family>" at the hyphen

@@ -44,7 +44,7 @@ def propagate_names(per_sentence: list[list[EntitySpan]], words: list[list[str]]
             prefix = next((p for p in gz.NAME_PREFIXES if name[-1].startswith(p)), "")
             if prefix:
                 surnames.setdefault(name[-1][len(prefix) :], "PER")  # "Mansar" for "al-Mansar"
-    # a double surname the English tokens split at its hyphen ("Lopez", "-", "Garcia") is one name
+    # a double surname the English tokens split at its hyphen ("Hale", "-", "Brede") is one name
     # where it stands alone too, not a place and a second person
     double = {
         name[-3:] for name, type_ in known.items() if type_ == "PER" and len(name) >= 3 and name[-2] == "-"

@@ -483,7 +483,7 @@ def _speaker_between(text: str, end: int, found: tuple[str, int, int] | None, la
     """The speaker found stands between a short quotation that ends at ``end`` and its speech verb,
     however long its phrase: '"We will appeal," a spokesman for the port authority said.' (four
     words were allowed there, so a short quote with a longer speaker was no quote). The quotation ends
-    an attribution's way, with a comma, "!" or "?" ("von „korrekt getragenen“ Masken betont" is a word
+    an attribution's way, with a comma, "!" or "?" ("von „gut gelüfteten“ Räumen betont" is a word
     in quotation marks before a participle)."""
     if found is None or found[1] < end:
         return False

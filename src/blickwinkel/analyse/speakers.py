@@ -289,7 +289,7 @@ _NO_SPEAKER_WORDS_EN = frozenset(
 
 _PREPOSITIONS_DE = frozenset(
     {"am", "im", "vom", "zum", "zur", "beim", "an", "in", "von", "mit", "auf", "aus", "bei", "nach", "seit"}
-    # "Eine Reporterin, die über … berichtet hatte" gave the speaker "die über …"
+    # "Ein Anwohner, der über … geklagt hatte" gave the speaker "der über …"
     | {"über", "unter", "für", "gegen", "vor", "zu", "durch", "ohne", "um", "hinter", "neben", "zwischen"}
 )
 _WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers("en", "full"))
@@ -411,8 +411,8 @@ def find_speaker(
     return text[again[1] : again[2]], again[1], again[2]
 
 
-# A subject pronoun right before a German verb: the noun phrase after the verb is its object ("Auch er
-# äußerte die Hoffnung, …" gave the speaker "die Hoffnung").
+# A subject pronoun right before a German verb: the noun phrase after the verb is its object ("Zudem
+# äußerte sie den Wunsch, …" gave the speaker "den Wunsch").
 _PRONOUN_BEFORE_VERB_DE = re.compile(r"\b(?i:er|sie|es|ich|wir|man)\s+$")
 # The word classes of a German word that opens a sentence before its verb and is no noun: an adjective
 # or adverb used as one ("Knapp antwortete …" is read by the tags: a surname first).
@@ -421,8 +421,8 @@ _NOT_NOUNS_DE = frozenset({"ADJD", "ADV"})
 
 def _no_german_speaker(text: str, m: re.Match[str], pattern: re.Pattern[str], name: str) -> bool:
     """A German speaker found by ``pattern`` that is none: the object of a verb a pronoun governs, or
-    one word that is no noun and no name before its verb ("Scharf antwortete das Ministerium": the
-    ministry speaks, not "Scharf")."""
+    one word that is no noun and no name before its verb ("Kritisch äußerte sich die Reederei": the
+    company speaks, not "Kritisch")."""
     if pattern is _AFTER_VERB and _PRONOUN_BEFORE_VERB_DE.search(text, 0, m.start("verb")):
         return True
     return " " not in name and word_tags(name, "de")[0] in _NOT_NOUNS_DE

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from blickwinkel.analyse import gazetteer as gz
 
-# "&" joins the names of firms: "AT&T", "Smith & Jones" (the speaker was none: the name ended at "&").
+# "&" joins the names of firms: "AT&T", "Lund & Hale" (the speaker was none: the name ended at "&").
 CAP = r"[A-ZÄÖÜ][\w’'.\-&]*"
 # "den" only after "van"/"von" ("van den Berg"): alone it opens a dative or accusative object, never a
 # name's next part ("sagte ein Sprecher der Stadt den Journalisten" gave the speaker "… den Journalisten").
@@ -17,7 +17,7 @@ _PARTICLE = r"(?:(?:van|von)\s+de[nr]|von|van|de|del|der|zu|al|el|bin|ibn|la|le|
 NAME = rf"{CAP}(?:\s+(?:{_PARTICLE}\s+|&\s+)?{CAP}){{0,3}}"
 DET_DE = r"(?i:der|die|das|dem|den|des|ein|eine|einem|einer|eines)"
 ADJ = r"(?:[a-zäöüß\d][\w\-]*\s+)"  # (also "54-jährige")
-# (not after a possessive: "nach Angaben des <Senders> von seinem Dienstherrn bestraft" ran on into
+# (not after a possessive: "nach Angaben des <Amts> von seinem <Arbeitgeber> entlassen" ran on into
 # the agent of the passive)
 _NO_POSSESSIVE = r"(?!(?:(?:mein|dein|sein|ihr|unser|euer|eur)(?:e|em|en|er|es)?|his|her|their|its|our)\s)"
 GENITIVE = rf"(?:\s+(?:des|der|von|vom|of|of\s+the)\s+{_NO_POSSESSIVE}(?:{ADJ}){{0,2}}{NAME})?"
