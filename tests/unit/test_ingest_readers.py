@@ -1302,3 +1302,18 @@ def test_a_line_with_a_date_and_no_byline_is_none(line: str) -> None:
     from blickwinkel.ingest._boilerplate import dated_byline
 
     assert dated_byline(line) is None
+
+
+def test_an_html_page_of_utf8_read_as_latin1_is_repaired_as_a_text_file_is() -> None:
+    # invented: the page's quotation marks were "â" and two C1 controls, which the HTML parser dropped
+    # before the text was cleaned, so the marks were lost where a text file of the same words kept them
+    body = (
+        "The harbour board called the new quay “a fresh start” for the town on Monday, and the "
+        "mayor’s office said the ferry would return in the spring after two years of repairs."
+    )
+    broken = body.encode("utf-8").decode("latin-1")
+    page = f"<html><body><article><h1>Quay opens</h1><p>{broken}</p><p>{broken}</p></article></body></html>"
+    article = read_text(page, source="page.html")
+    assert "“a fresh start”" in article.text
+    assert "mayor’s office" in article.text
+    assert read_text(f"Quay opens\n\n{broken}", source="page.txt").text.endswith(body)

@@ -37,6 +37,7 @@ from blickwinkel.ingest._standfirst import standfirst
 from blickwinkel.ingest._teasers import front_page_teasers
 from blickwinkel.ingest._text import collapse_spaces, dash_attribution, join_lines, normalise
 from blickwinkel.model import Article
+from blickwinkel.text import repair_mojibake
 
 # Fewer words than this outside the headline is a page without an article (a menu, a cookie wall).
 MIN_ARTICLE_WORDS = 20
@@ -48,6 +49,10 @@ MIN_ARTICLE_WORDS = 20
 @READERS.register("html")
 def read_html(text: str, *, source: str, stem: str) -> ReadResult:
     """Read the main article of an HTML page."""
+    # A page whose UTF-8 text was once read as Latin-1 holds its quotation marks as "â" and two C1
+    # controls, which the parser drops before the text is cleaned: the marks were lost ("âfresh startâ")
+    # where a text or JSON file of the same words was repaired. Repaired on the page first.
+    text = repair_mojibake(text)
     if is_feed_document(text):
         raise IngestError(source, Errors.I032)
     teasers = front_page_teasers(text)
