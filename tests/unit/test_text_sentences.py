@@ -283,6 +283,12 @@ def test_a_long_sentence_is_not_cut_before_the_last_item_of_a_list() -> None:
         "and it will open the first of its three new berths in the spring of next year."
     )
     assert len(split_statements(article(pronoun, language="en"))) == 2
+    # ... and one after a list that closed with its own conjunction ("…, Kell and Brede, and …")
+    closed = (
+        "Eleven ferries of the northern line were sent to the ports of Eastport, Kell and Brede, "
+        "and some 400 travellers spent the night in the terminal before the storm passed over."
+    )
+    assert len(split_statements(article(closed, language="en"))) == 2
 
 
 def test_short_sentences_and_quotes_are_not_split() -> None:

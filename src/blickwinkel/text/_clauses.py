@@ -142,7 +142,11 @@ def _ends_a_list(tokens: tuple[Token, ...], comma: int | None, i: int, conjuncti
         return False
     if i + 2 < len(tokens) and tokens[i + 2].text.lower() in _SUBJECT_PRONOUNS:
         return False  # "…, <Town>, <Region>, and they will …": a clause of its own
-    return sum(_is_word(t) for t in tokens[comma + 1 : i]) <= MAX_LIST_ITEM_WORDS
+    item = tokens[comma + 1 : i]
+    # a list closes with one conjunction: after "…, B and C" the ", and" opens a clause of its own
+    if any(t.text.lower() in _LIST_CONJUNCTIONS | {"or", "oder"} for t in item):
+        return False
+    return sum(_is_word(t) for t in item) <= MAX_LIST_ITEM_WORDS
 
 
 def _is_word(token: Token) -> bool:
