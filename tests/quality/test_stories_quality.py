@@ -16,7 +16,7 @@ they choose the few combination weights and the join probability, see docs/data-
         --choose-link                 → cross-validated bcubed_f1 0.845 (link shares chosen per fold;
                                         test_stories_link_choice_quality.py)
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder e5 \
-        --cross-validate              → cross-validated bcubed_f1 0.845
+        --cross-validate              → cross-validated bcubed_f1 0.852
 
 Only cross-validated figures are pinned (issue 9): the in-sample e5 guard with its 0.01 slack is gone.
 
@@ -61,13 +61,15 @@ pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 # fold also chose the link weights from evaluate.EARLIER_WEIGHT_GRID: 0.81904 (0.80951 before the
 # rare-word channel's document frequencies counted articles).
 WIKINEWS_CV_BCUBED_F1 = 0.861
-# With 'e5' vectors and the link 'e5' ships (stories.cluster.clustering_defaults: the 'use' choice),
-# the join threshold chosen per fold: measured 0.84584 (P 0.8290, R 0.8633) on 2026-11-30, eleventh
-# session, with the 5-day window; 0.83640 (P 0.8233, R 0.8500) with 3 days on 2026-11-29, eighth
-# session (0.83449 with the earlier link, 0.81870 before the document-frequency fix). Choosing the
-# link weights per fold too gave 0.84170 before that fix, but that choice joins unrelated German
-# articles of one outlet (see CLUSTERING_DEFAULTS), so it does not ship and is not pinned.
-WIKINEWS_CV_BCUBED_F1_E5 = 0.845
+# With 'e5' vectors and the link 'e5' ships (stories.cluster.clustering_defaults: the 'use' choice), the join
+# threshold chosen per fold: measured 0.85200 (P 0.8380, R 0.8664) on 2026-11-30, seventeenth session, with
+# e5's own drift guard (stories.cluster.E5_MAX_CENTROID_DRIFT 0.02, chosen on our own stories) and the
+# override; 0.84585 (P 0.8290, R 0.8633) the same day without a guard. Before: 0.84584 (P 0.8290, R 0.8633) on
+# 2026-11-30, eleventh session, with the 5-day window; 0.83640 (P 0.8233, R 0.8500) with 3 days on 2026-11-29,
+# eighth session (0.83449 with the earlier link, 0.81870 before the document-frequency fix). Choosing the link
+# weights per fold too gave 0.84170 before that fix, but that choice joins unrelated German articles of one
+# outlet (see CLUSTERING_DEFAULTS), so it does not ship and is not pinned.
+WIKINEWS_CV_BCUBED_F1_E5 = 0.852
 
 
 def _semeval_pairs(shared_dir: Path) -> list[SimilarityPair]:

@@ -11,6 +11,7 @@ from blickwinkel.stories import StoryClusterer
 from blickwinkel.stories.cluster import (
     CLUSTERING_DEFAULTS,
     DRIFT_OVERRIDE_LINK,
+    E5_MAX_CENTROID_DRIFT,
     MAX_CENTROID_DRIFT,
     NO_DRIFT_GUARD,
     NO_DRIFT_OVERRIDE,
@@ -190,14 +191,17 @@ def test_a_strong_link_lets_the_centroid_move() -> None:
     assert below.add(second) != below.story_of(first.id)
 
 
-def test_the_drift_guard_is_the_use_vectors_own() -> None:
+def test_the_drift_guard_reads_each_embedders_own_scale() -> None:
     assert clustering_defaults("use").max_drift == MAX_CENTROID_DRIFT
     assert StoryClusterer(embedder="use").max_drift == MAX_CENTROID_DRIFT
     assert clustering_defaults("use").drift_override == DRIFT_OVERRIDE_LINK
     assert StoryClusterer(embedder="use").drift_override == DRIFT_OVERRIDE_LINK
-    # other embedders' cosines lie on other scales
-    assert clustering_defaults("e5").max_drift == NO_DRIFT_GUARD
-    assert clustering_defaults("e5").drift_override == NO_DRIFT_OVERRIDE
+    # other embedders' cosines lie on other scales: e5 has a guard of its own, others none
+    assert clustering_defaults("e5").max_drift == E5_MAX_CENTROID_DRIFT
+    assert clustering_defaults("e5").drift_override == DRIFT_OVERRIDE_LINK
+    assert clustering_defaults("e5").join_probability == clustering_defaults("use").join_probability
+    assert clustering_defaults("fake").max_drift == NO_DRIFT_GUARD
+    assert clustering_defaults("fake").drift_override == NO_DRIFT_OVERRIDE
     assert StoryClusterer(embedder="fake").max_drift == NO_DRIFT_GUARD
     assert StoryClusterer(embedder="e5", max_drift=0.2).max_drift == 0.2
     assert StoryClusterer(embedder="e5", drift_override=0.5).drift_override == 0.5
