@@ -845,3 +845,129 @@ def test_currency_codes_before_an_english_amount() -> None:
     assert values("The canton paid CHF 22,050 in aid.", "en") == [(22050, "CHF")]
     assert values("The city paid USD 1,200 for the survey.", "en") == [(1200, "USD")]
     assert values("A Boeing 737 landed in the storm.", "en") == []
+
+
+# --- Turkish and Polish (seventeenth session; sentences invented for the tests) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Selde 9 kişi hayatını kaybetti.", 9, "kişi"),
+        ("Selde dokuz kişi hayatını kaybetti.", 9, "kişi"),
+        ("Okula bin 450 öğrenci kayıt yaptırdı.", 1450, "öğrenci"),
+        ("Okula 1.450 öğrenci kayıt yaptırdı.", 1450, "öğrenci"),
+        ("Dernek 8 bin 300 dolarlık faturayı ödedi.", 8300, "USD"),
+        ("Dernek 8 bin 300 TL ödedi.", 8300, "TRY"),
+        ("Proje 3 milyon 250 bin dolara mal oldu.", 3_250_000, "USD"),
+        ("Proje 2,5 milyon avroya mal oldu.", 2_500_000, "EUR"),
+        ("İşsizlik yüzde 12,5 oldu.", 12.5, "%"),
+        ("İşsizlik %40 arttı.", 40, "%"),
+        ("Köprü 320 metre uzunluğunda.", 320, "metre"),
+        ("Ekip 5 adet araç gönderdi.", 5, "araç"),
+        ("Kampa iki yüz elli asker geldi.", 250, "asker"),
+        ("Tören on iki gün sürdü.", 12, "gün"),
+    ],
+)
+def test_turkish_counts_sums_and_measures(text: str, value: float, unit: str) -> None:
+    q = one(text, "tr")
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tren 14 Nisan'da geldi.",
+        "Toplantı saat 14'te başladı.",
+        "Kanun 2019 yılında çıktı.",
+        "Yarışmanın 15. gününde kar yağdı.",
+        "Bir adam geldi.",
+    ],
+)
+def test_turkish_dates_times_ordinals_and_the_article_are_no_counts(text: str) -> None:
+    assert find_quantities(text, "tr") == []
+
+
+def test_turkish_case_endings_count_the_same_thing() -> None:
+    a, b = one("Belediye 3 fırına borç ödedi.", "tr"), one("Belediye üç fırındaki borcu ödedi.", "tr")
+    assert a.unit == b.unit == "fırın"
+    assert quantities_agree(a, b) is True
+    c, d = one("Kazada 12 kişi yaralandı.", "tr"), one("Kazada 20 kişinin yaralandığı bildirildi.", "tr")
+    assert quantities_agree(c, d) is False
+
+
+def test_turkish_hedges_and_vague_amounts() -> None:
+    assert one("Meydanda yaklaşık 300 kişi vardı.", "tr").approximate
+    more = one("Meydanda 300'den fazla kişi vardı.", "tr")
+    assert (more.value, more.unit, more.approximate) == (300, "kişi", True)
+    many = one("Meydanda yüzlerce kişi vardı.", "tr")
+    assert (many.value, many.upper, many.unit) == (200, 999, "kişi")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("W wypadku zginęło 7 osób.", 7, "osoba"),
+        ("W wypadku zginęły 3 osoby.", 3, "osoba"),
+        ("W wypadku zginęło siedem osób.", 7, "osoba"),
+        ("Na stadion przyszło 12 tys. kibiców.", 12_000, "kibic"),
+        ("Gmina wyda 2,5 mln zł na drogi.", 2_500_000, "PLN"),
+        ("Gmina wyda 1 250 000 złotych na drogi.", 1_250_000, "PLN"),
+        ("Gmina wyda 40 tysięcy euro na drogi.", 40_000, "EUR"),
+        ("Bezrobocie spadło do 5,2 proc.", 5.2, "%"),
+        ("Bezrobocie spadło do 5,2 procent.", 5.2, "%"),
+        ("Most ma 420 metrów długości.", 420, "metr"),
+        ("Do miasta wróciło 15 polskich żołnierzy.", 15, "żołnierz"),
+        ("Zebrano dwa tysiące pięćset podpisów.", 2500, "podpis"),
+    ],
+)
+def test_polish_counts_sums_and_measures(text: str, value: float, unit: str) -> None:
+    q = one(text, "pl")
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pociąg przyjechał 14 kwietnia.",
+        "Spotkanie zaczęło się o godz. 14.",
+        "Ustawa weszła w życie w 2019 r.",
+        "Ustawa weszła w życie w 2019 roku.",
+        "Zajął 3. miejsce w biegu.",
+    ],
+)
+def test_polish_dates_times_and_ordinals_are_no_counts(text: str) -> None:
+    assert find_quantities(text, "pl") == []
+
+
+def test_polish_ranges_hedges_and_vague_amounts() -> None:
+    span = one("Rannych jest między 10 a 20 osób.", "pl")
+    assert (span.value, span.upper, span.unit) == (10, 20, "osoba")
+    assert one("Ewakuowano ponad 300 mieszkańców.", "pl").approximate
+    many = one("Na placu zebrało się kilkaset osób.", "pl")
+    assert (many.value, many.upper, many.unit) == (200, 999, "osoba")
+    a, b = one("W pożarze zginęło 5 osób.", "pl"), one("W pożarze zginęły 4 osoby.", "pl")
+    assert quantities_agree(a, b) is False
+    assert unit_key(a.unit) == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Bağış sayısı 48 bini geçti.", 48_000, None),
+        ("Ziyaretçi sayısı 2 milyon 415 bini aştı.", 2_415_000, None),
+    ],
+)
+def test_turkish_case_endings_on_the_scale_word(text: str, value: float, unit: str | None) -> None:
+    q = one(text, "tr")
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_polish_verbs_and_number_words_after_a_count_are_no_noun() -> None:
+    assert values("W wypadku zginęło 6 osób, a 40 zostało rannych.", "pl") == [(6, "osoba"), (40, None)]
+    assert values("Jest 8 jedna po drugiej.", "pl") == [(8, None)]
+
+
+def test_turkish_verbs_after_a_count_are_no_noun_and_nouns_with_endings_are() -> None:
+    assert values("Kazada 4 yaralandı.", "tr") == [(4, None)]
+    assert values("Ekip 3 kenti gezdi.", "tr") == [(3, "kent")]

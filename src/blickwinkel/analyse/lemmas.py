@@ -263,6 +263,22 @@ def lemma(word: str, language: str = "de", *, greedy: bool = False) -> str:
     return str(_lemmatizer(greedy).lemmatize(word, _lemma_language(language)))
 
 
+# Languages whose simplemma dictionary a reader may ask for by name (``lemma_in``) while the analysis's
+# own lemmas of their words stay as they are: the counted nouns of Turkish and Polish quantities
+# (analyse/units.py, seventeenth session).
+NAMED_LEMMA_LANGUAGES = ("pl", "tr")
+
+
+@lru_cache(maxsize=50_000)
+def lemma_in(word: str, language: str) -> str:
+    """The dictionary form of ``word`` in ``language`` itself (one of LEMMA_LANGUAGES or
+    NAMED_LEMMA_LANGUAGES, else German as ``lemma``): "kişinin" -> "kişi", "osób" -> "osoba"."""
+    code = (language or "de").lower()[:2]
+    if code not in NAMED_LEMMA_LANGUAGES:
+        code = _lemma_language(code)
+    return str(_lemmatizer(False).lemmatize(word, code))
+
+
 @lru_cache(maxsize=50_000)
 def is_known(word: str, language: str = "de") -> bool:
     """Whether ``word`` itself is an entry of simplemma's dictionary of ``language``."""

@@ -78,6 +78,60 @@ _NL_NUMBER_WORDS = (
     "zestig|zeventig|tachtig|negentig|honderd|duizend|twaalf|twee|drie|vier|vijf|zeven|acht|negen|"
     "tien|elf|zes|één|een|ën|en"
 )
+# Turkish and Polish number words with their values (text2num reads neither language), from our own
+# knowledge of the languages (seventeenth session). A run is read by ``_compose``: "iki yüz elli"
+# 250, "bin yedi yüz" 1,700, "dwa tysiące pięćset" 2,500. Polish numerals take case ("pięć",
+# "pięciu"); the nominative and the genitive forms a count takes are listed.
+_TR_WORD_VALUES: dict[str, float] = {
+    "bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9,
+    "on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60, "yetmiş": 70,
+    "seksen": 80, "doksan": 90, "yüz": 100, "bin": 1e3, "milyon": 1e6, "milyar": 1e9, "trilyon": 1e12,
+}  # fmt: skip
+_PL_WORD_VALUES: dict[str, float] = {
+    "jeden": 1, "jedna": 1, "jedno": 1, "jednego": 1, "dwa": 2, "dwie": 2, "dwóch": 2, "dwu": 2,
+    "trzy": 3, "trzech": 3, "cztery": 4, "czterech": 4, "pięć": 5, "pięciu": 5, "sześć": 6,
+    "sześciu": 6, "siedem": 7, "siedmiu": 7, "osiem": 8, "ośmiu": 8, "dziewięć": 9, "dziewięciu": 9,
+    "dziesięć": 10, "dziesięciu": 10, "jedenaście": 11, "jedenastu": 11, "dwanaście": 12,
+    "dwunastu": 12, "trzynaście": 13, "trzynastu": 13, "czternaście": 14, "czternastu": 14,
+    "piętnaście": 15, "piętnastu": 15, "szesnaście": 16, "szesnastu": 16, "siedemnaście": 17,
+    "siedemnastu": 17, "osiemnaście": 18, "osiemnastu": 18, "dziewiętnaście": 19,
+    "dziewiętnastu": 19, "dwadzieścia": 20, "dwudziestu": 20, "trzydzieści": 30, "trzydziestu": 30,
+    "czterdzieści": 40, "czterdziestu": 40, "pięćdziesiąt": 50, "pięćdziesięciu": 50,
+    "sześćdziesiąt": 60, "sześćdziesięciu": 60, "siedemdziesiąt": 70, "siedemdziesięciu": 70,
+    "osiemdziesiąt": 80, "osiemdziesięciu": 80, "dziewięćdziesiąt": 90, "dziewięćdziesięciu": 90,
+    "sto": 100, "stu": 100, "dwieście": 200, "dwustu": 200, "trzysta": 300, "trzystu": 300,
+    "czterysta": 400, "czterystu": 400, "pięćset": 500, "pięciuset": 500, "sześćset": 600,
+    "sześciuset": 600, "siedemset": 700, "siedmiuset": 700, "osiemset": 800, "ośmiuset": 800,
+    "dziewięćset": 900, "dziewięciuset": 900, "tysiąc": 1e3, "tysiące": 1e3, "tysięcy": 1e3,
+    "milion": 1e6, "miliony": 1e6, "milionów": 1e6, "miliard": 1e9, "miliardy": 1e9, "miliardów": 1e9,
+}  # fmt: skip
+_OWN_WORD_VALUES: dict[str, dict[str, float]] = {"tr": _TR_WORD_VALUES, "pl": _PL_WORD_VALUES}
+# "bir" and "jeden" alone are "a"/"one", counted only in a longer run ("bir milyon", "jeden tysiąc").
+_OWN_ONE = frozenset({"bir", "jeden", "jedna", "jedno", "jednego"})
+
+
+def _alternation(words: dict[str, float]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _compose(words: list[str], table: dict[str, float]) -> float | None:
+    """The value of a run of number words each of which ``table`` holds: a hundred multiplies what
+    stands before it ("iki yüz" 200), a thousand or more closes a group ("bin yedi yüz" 1,700)."""
+    total, group = 0.0, 0.0
+    for word in words:
+        value = table.get(word)
+        if value is None:
+            return None
+        if value == 100 and group and group < 10:
+            group *= 100
+        elif value >= 1000:
+            total += (group or 1) * value
+            group = 0.0
+        else:
+            group += value
+    return total + group
+
+
 # Digit groups: "2.500" and "2 500" (German), "22'050" and "22’050" (Swiss), "2,500" (English); a
 # number with both marks reads the last one as the decimal mark ("1,234.5" in German text too).
 _GROUP = r"[\u00a0\u202f '’]"
@@ -146,6 +200,28 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "honderdduizenden": (200_000, 999_999),
     "miljoenen": (2e6, 9.99e6),
     "miljarden": (2e9, 9.99e9),
+    # Turkish and Polish, looked up as written ("kilkanaście" is a dozen or so, "kilkaset" several hundred)
+    "onlarca": (20, 99),
+    "yüzlerce": (200, 999),
+    "binlerce": (2_000, 9_999),
+    "on binlerce": (20_000, 99_999),
+    "yüz binlerce": (200_000, 999_999),
+    "milyonlarca": (2e6, 9.99e6),
+    "milyarlarca": (2e9, 9.99e9),
+    "kilkanaście": (11, 19),
+    "kilkunastu": (11, 19),
+    "kilkadziesiąt": (20, 99),
+    "kilkudziesięciu": (20, 99),
+    "kilkaset": (200, 999),
+    "kilkuset": (200, 999),
+    "dziesiątki": (20, 99),
+    "dziesiątek": (20, 99),
+    "setki": (200, 999),
+    "setek": (200, 999),
+    "tysiące": (2_000, 9_999),
+    "tysięcy": (2_000, 9_999),
+    "miliony": (2e6, 9.99e6),
+    "milionów": (2e6, 9.99e6),
 }
 # "une centaine", "un millier", "une dizaine": about that many, approximate.
 _ABOUT_ONE = frozenset(
@@ -253,6 +329,36 @@ _NL_ATOM = re.compile(
     rf"|(?<![\w-])(?P<word>(?i:(?>{_NL_NUMBER_WORDS})+))(?P<half>half)?(?![\w-])"
     r")"
 )
+# Turkish and Polish write digits like German ("1.234,5"; Polish groups with a space, "1 234,5").
+# Turkish glues a case ending to digits with an apostrophe ("1.500'ü"), which the guard lets through.
+_TR_ATOM = re.compile(
+    r"(?<![\w])(?:"
+    rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_DE_NUMERIC}){_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
+    r"|(?<![\w-])(?P<some>(?i:birkaç|bir\s+kaç)\s+)(?P<somebase>yüz|bin)(?![\w-])"
+    r"|(?<![\w-])(?P<vague>(?i:(?:on|yüz)\s+binlerce|onlarca|yüzlerce|binlerce|milyonlarca|milyarlarca))(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?:{_alternation(_TR_WORD_VALUES)})(?:\s+(?:{_alternation(_TR_WORD_VALUES)}))*))"
+    r"(?![\w-])"
+    r")"
+)
+_PL_ATOM = re.compile(
+    r"(?<![\w])(?:"
+    rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_DE_NUMERIC}){_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
+    r"|(?<![\w-])(?P<some>(?i:kilka|kilku|parę|paru)\s+)(?P<somebase>tysięcy|setek|milionów)(?![\w-])"
+    r"|(?<![\w-])(?P<vague>(?i:kilkanaście|kilkunastu|kilkadziesiąt|kilkudziesięciu|kilkaset|kilkuset|"
+    r"dziesiątki|dziesiątek|setki|setek|tysiące|tysięcy|miliony|milionów))(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?:{_alternation(_PL_WORD_VALUES)})(?:\s+(?:{_alternation(_PL_WORD_VALUES)}))*))"
+    r"(?![\w-])"
+    r")"
+)
+# "12 bin", "2,5 milyon", "3 milyarlık" (an amount of three billion), "48 bini geçti" (passed 48,000:
+# a case ending on the scale word); "12 tys.", "2,5 mln", "3 mld".
+_TR_SCALE = re.compile(
+    r"[ \u00a0]*(bin|milyon|milyar|trilyon)(?:l[ıiuü]k|[ıiuü]n|[yn]?[ıiuüae]|[dt][ae]n?)?(?![\w-])"
+)
+_PL_SCALE = re.compile(
+    r"[ \u00a0]*(tys\.|tys|tysiące|tysięcy|tysiąc|mln\.?|milionów|miliony|miliona|milion|mld\.?|miliardów|"
+    r"miliardy|miliarda|miliard)(?![\w-])"
+)
 _DE_SCALE = re.compile(
     r"[ \u00a0]*(Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion|Bio\.|Tausend|"
     r"tausend|Tsd\.|Dutzend)(?![\w-])"
@@ -348,6 +454,26 @@ _SCALES: dict[str, float] = {
     "duizendtal": 1e3,
     "honderden": 100,
     "duizenden": 1e3,
+    # Turkish and Polish (seventeenth session)
+    "bin": 1e3,
+    "yüz": 100,
+    "milyon": 1e6,
+    "milyar": 1e9,
+    "trilyon": 1e12,
+    "tys.": 1e3,
+    "tys": 1e3,
+    "tysiąc": 1e3,
+    "tysiące": 1e3,
+    "tysięcy": 1e3,
+    "setek": 100,
+    "milion": 1e6,
+    "miliona": 1e6,
+    "miliony": 1e6,
+    "milionów": 1e6,
+    "miliard": 1e9,
+    "miliarda": 1e9,
+    "miliardy": 1e9,
+    "miliardów": 1e9,
 }
 _DE_RANGE = re.compile(r"[ \u00a0]*(-|–|bis|oder|und)[ \u00a0]*")
 _EN_RANGE = re.compile(r"[ \u00a0]*(-|–|to|or|and)[ \u00a0]*")
@@ -356,6 +482,9 @@ _FR_RANGE = re.compile(r"[ \u00a0]*(-|–|à|ou|et)[ \u00a0]*")
 _PT_RANGE = re.compile(r"[ \u00a0]*(-|–|a|e|ou)[ \u00a0]*")
 _NL_RANGE = re.compile(r"[ \u00a0]*(-|–|tot|en|of)[ \u00a0]*")
 _IT_RANGE = re.compile(r"[ \u00a0]*(-|–|a|o|e)[ \u00a0]*")
+_TR_RANGE = re.compile(r"[ \u00a0]*(-|–|ila|veya)[ \u00a0]*")
+# "od 10 do 20", "między 10 a 20": "a" and "i" join a range only after "między" (read in quantities)
+_PL_RANGE = re.compile(r"[ \u00a0]*(-|–|do|lub|albo|a|i)[ \u00a0]*")
 
 _DE_HEDGE = re.compile(
     r"(?:^|(?<=[\s(„\"'»«]))(?i:etwa|rund|knapp|circa|zirka|ca\.|nicht\s+mehr\s+als|nicht\s+weniger\s+als|mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|"
@@ -389,6 +518,14 @@ _NL_HEDGE = re.compile(
     r"ten\s+minste|tenminste|hooguit|maximaal|rond|rond\s+de|nagenoeg|krap|zeker|naar\s+schatting|"
     r"bij\s+benadering|een\s+kleine|een\s+dikke)[ \u00a0]+$"
 )
+_TR_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\"'“]))(?i:yaklaşık(?:\s+olarak)?|tahminen|en\s+az|en\s+fazla|en\s+çok|neredeyse|hemen\s+hemen|"
+    r"ortalama|takriben)[ \u00a0]+$"
+)
+_PL_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\"'„“]))(?i:około|ok\.|blisko|prawie|niemal|niemalże|ponad|powyżej|co\s+najmniej|"
+    r"przynajmniej|mniej\s+niż|więcej\s+niż|niespełna|maksymalnie|najwyżej|nawet|szacunkowo)[ \u00a0]+$"
+)
 _DE_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:zwischen)[ \u00a0]+$")
 _EN_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:between|from)[ \u00a0]+$")
 _ES_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
@@ -396,6 +533,9 @@ _FR_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 _PT_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
 _NL_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:tussen|van)[ \u00a0]+$")
 _IT_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:tra|fra|da)[ \u00a0]+$")
+# Turkish says "between" after the range ("10 ile 20 arasında"); no word before it.
+_TR_BETWEEN = re.compile(r"(?!)")
+_PL_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:od|między|pomiędzy)[ \u00a0]+$")
 
 
 def _month_words(code: str, *, short: bool, dotless: bool) -> frozenset[str]:
@@ -417,6 +557,8 @@ ES_MONTHS = _month_words("es", short=False, dotless=False)
 IT_MONTHS = _month_words("it", short=False, dotless=False)
 PT_MONTHS = _month_words("pt", short=False, dotless=False)
 NL_MONTHS = _month_words("nl", short=False, dotless=False)
+PL_MONTHS = _month_words("pl", short=False, dotless=False)
+TR_MONTHS = _month_words("tr", short=False, dotless=False)
 # German and English weekday names, full (text/weekdays.py).
 WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers("en", "full"))
 # Currency codes written before an amount ("CHF 22'050", "USD 1,200"): an amount, not a name's label
@@ -439,6 +581,8 @@ _DE_ORDINAL_BEFORE = word_set(
     "seinen seiner jeder jede jedes jeden dieser diese dieses diesem diesen unser unsere ein eine "
     "einem einer einen"
 )
+# The languages that write an ordinal as digits with a dot ("der 3. Platz", "3. gün", "3. miejsce").
+_DOT_ORDINALS = frozenset({"de", "tr", "pl"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;„\"“»«(\n]\s*)$")
 
 
@@ -467,6 +611,8 @@ LANGUAGES: dict[str, NumberLanguage] = {
     "it": NumberLanguage(_IT_ATOM, _IT_SCALE, _IT_RANGE, _IT_HEDGE, _IT_BETWEEN, ",", IT_MONTHS, _IT_HALF),
     "pt": NumberLanguage(_PT_ATOM, _PT_SCALE, _PT_RANGE, _PT_HEDGE, _PT_BETWEEN, ",", PT_MONTHS, _PT_HALF),
     "nl": NumberLanguage(_NL_ATOM, _NL_SCALE, _NL_RANGE, _NL_HEDGE, _NL_BETWEEN, ",", NL_MONTHS),
+    "tr": NumberLanguage(_TR_ATOM, _TR_SCALE, _TR_RANGE, _TR_HEDGE, _TR_BETWEEN, ",", TR_MONTHS),
+    "pl": NumberLanguage(_PL_ATOM, _PL_SCALE, _PL_RANGE, _PL_HEDGE, _PL_BETWEEN, ",", PL_MONTHS),
 }
 
 
@@ -494,6 +640,32 @@ def read_atom(
 ) -> Atom | None:
     """The number a match of the atom pattern stands for, with any scale word after it (and the
     smaller amount in words after a million or more, when its scale is ``below``)."""
+    atom = _read_one(match, text, code, lang, below)
+    return _turkish_rest(atom, text, lang) if code == "tr" and atom is not None else atom
+
+
+def _turkish_rest(atom: Atom, text: str, lang: NumberLanguage) -> Atom:
+    """Turkish writes the rest of a number after its scale word, in digits as often as in words: "8
+    bin 300" is 8,300, "bin 450" 1,450, "3 milyon 200 bin" 3,200,000."""
+    if atom.vague or atom.high is not None:
+        return atom
+    last_word = text[atom.start : atom.end].rsplit(maxsplit=1)[-1].lower()
+    scale = atom.scale if atom.scale > 1 else _TR_WORD_VALUES.get(last_word, 0)
+    if scale < 1000:
+        return atom
+    gap = _SPACES.match(text, atom.end)
+    rest = lang.atom.match(text, gap.end()) if gap else None
+    if rest is None or (rest.group("num") is None and rest.group("word") is None):
+        return atom
+    lower = read_atom(rest, text, "tr", lang)
+    if lower is None or lower.vague or lower.high is not None or not 0 < lower.low < scale:
+        return atom
+    atom.low += lower.low
+    atom.end = lower.end
+    return atom
+
+
+def _read_one(match: re.Match[str], text: str, code: str, lang: NumberLanguage, below: float) -> Atom | None:
     start, end = match.span()
     if match.group("num") is not None:
         digits = match.group("num")
@@ -508,7 +680,7 @@ def read_atom(
         suffix = match.groupdict().get("suffix")
         if suffix:
             scale = _SCALES[suffix.lower()]
-        elif code == "de" and _is_german_ordinal(text, start, end, digits, lang):
+        elif code in _DOT_ORDINALS and _is_german_ordinal(text, start, end, digits, lang):
             return None
         fraction = None if suffix or not float(value).is_integer() else _MIXED_FRACTION.match(text, end)
         if fraction is not None and 0 < int(fraction["over"]) < int(fraction["under"]):
@@ -534,10 +706,10 @@ def read_atom(
         scale = _SCALES["milliarde" if scale_word == "milliarde" else scale_word]
         value = _fraction_of(groups["partscale"]) * scale
         return Atom(start, end, value, None, None, scaled=True, vague=False, scale=scale)
-    elif match.group("some") is not None:
+    elif groups.get("some") is not None:
         base = _SCALES[match.group("somebase").lower()]
         return Atom(start, end, 2 * base, 9 * base, None, scaled=True, vague=True)
-    elif match.group("vague") is not None:
+    elif groups.get("vague") is not None:
         word = re.sub(r"\s+", " ", match.group("vague").lower())
         if word not in _VAGUE:  # (the Italian plurals are listed as written)
             word = word.rstrip("n").rstrip("e").rstrip("s") if code == "de" else word.rstrip("s")
@@ -545,7 +717,7 @@ def read_atom(
         if not low:
             return None
         return Atom(start, end, low, high, None, scaled=True, vague=True)
-    elif match.group("one") is not None:
+    elif groups.get("one") is not None:
         head = match.group("one").lower()
         factor = 1.5 if ("halb" in head and head.startswith(("einein", "anderthalb"))) else 1.0
         if "half" in head or "halbe" in head:
@@ -675,6 +847,8 @@ def parse_numeric(digits: str, decimal: str) -> float | None:
 @lru_cache(maxsize=4096)
 def _parse_number_words(word: str, code: str) -> float | None:
     lowered = re.sub(r"\s+", " ", word.lower())
+    if (table := _OWN_WORD_VALUES.get(code)) is not None:
+        return None if lowered in _OWN_ONE else _compose(lowered.split(), table)
     if code == "es":
         lowered = re.sub(r"veintiún\b", "veintiuno", lowered)  # the form before a noun, which text2num lacks
     # "ein" is the article and "one" mostly a pronoun ("one of them"); both count only before a scale
@@ -695,6 +869,9 @@ def _parse_number_words(word: str, code: str) -> float | None:
 
 def is_number_word(word: str, language: str) -> bool:
     """Whether ``word`` alone is a number written in words in ``language`` ("quarante", "cinco")."""
+    table = _OWN_WORD_VALUES.get(primary_language(language))
+    if table is not None:
+        return word.lower() in table  # "bir", "jedna" too: a number word, if no count alone
     return _parse_number_words(word, primary_language(language)) is not None
 
 

@@ -40,7 +40,7 @@ from blickwinkel.model import Quantity
 
 __all__ = ["SUPPORTED_LANGUAGES", "find_quantities", "holds_phone_number", "phone_number_at", "unit_key"]
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "pt", "nl")
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "pt", "nl", "tr", "pl")
 
 _YEAR_CONTEXT_BEFORE = word_set(
     "im jahr jahre jahres jahr seit bis in ende anfang mitte von vom ab vor nach zwischen um sommer "
@@ -48,6 +48,15 @@ _YEAR_CONTEXT_BEFORE = word_set(
     "autumn fall spring before after"
 )
 _FR_CLOCK_BEFORE = re.compile(r"\d[ \u00a0]?h[ \u00a0]?$")
+# A clock time said with its word before the digits: Turkish "saat 14", Polish "o godz. 14", "o godzinie 14".
+_CLOCK_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(?i:saat|godz\.|godzinie|godzina)[ \u00a0]*$")
+# Turkish writes percent before the figure: "yüzde 7", "%7".
+_TR_PERCENT_BEFORE = re.compile(r"(?:(?:^|(?<=[\s(]))(?i:yüzde)[ \u00a0]+|%[ \u00a0]?)$")
+# Turkish bounds and hedges after the figure, before its noun: "100'den fazla kişi" (more than 100),
+# "100'ü aşkın", "100 civarında", "100'e yakın" (nearly); our own reading of the language.
+_TR_HEDGE_AFTER = re.compile(
+    r"(?:['’][a-zçğıöşü]{1,4})?[ \u00a0]+(?:fazla|aşkın|civarında|dolayında|yakın|küsur)(?![\w])"
+)
 _EN_TIME_AFTER = re.compile(r"[ \u00a0]*[ap]\.?m\.?(?![\w])", re.IGNORECASE)
 
 
@@ -107,6 +116,11 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
             continue
         if code == "fr" and _FR_CLOCK_BEFORE.search(text, max(0, match.start() - 8), match.start()):
             pos = match.end()  # the minutes of "14 h 30"
+            continue
+        if code in ("tr", "pl") and _CLOCK_WORD_BEFORE.search(
+            text, max(0, match.start() - 12), match.start()
+        ):
+            pos = match.end()  # "saat 14", "o godz. 14": a time of day
             continue
         atom = read_atom(match, text, code, lang)
         if atom is None:
@@ -266,6 +280,10 @@ def _tally(
     return second.low, after[1], after[0]
 
 
+# Polish "między 10 a 20": "a" and "i" join a range only after "między"/"od".
+_PL_JOINERS_AFTER_BETWEEN = frozenset({"a", "i"})
+
+
 def _complete(
     atom: Atom, text: str, code: str, lang: NumberLanguage
 ) -> tuple[int, int, float, float | None, str | None, bool] | None:
@@ -277,7 +295,10 @@ def _complete(
     sep = lang.range_sep.match(text, end)
     if sep is not None and not atom.vague:
         joiner = sep.group(1)
-        if joiner not in {"und", "and", "e", "en"} or between is not None:
+        needs_between = joiner in {"und", "and", "e", "en"} or (
+            code == "pl" and joiner in _PL_JOINERS_AFTER_BETWEEN
+        )
+        if not needs_between or between is not None:
             second = lang.atom.match(text, sep.end())
             other = read_atom(second, text, code, lang) if second is not None else None
             from_to = joiner == "to" and between is not None and between.group().lower().startswith("from")
@@ -290,16 +311,21 @@ def _complete(
         start = between.start()
     hedge = lang.hedge.search(text, max(0, start - 30), start)
     approximate = atom.vague or hedge is not None
+    unit_from = end
+    if code == "tr" and (after := _TR_HEDGE_AFTER.match(text, end)) is not None:
+        approximate, unit_from = True, after.end()
     currency_before = CURRENCY_BEFORE.search(text, max(0, start - 5), start)
     unit: str | None = None
     if currency_before is not None:
         unit = CURRENCIES[currency_before.group(1).lower()]
         start = currency_before.start()
+    elif code == "tr" and (percent := _TR_PERCENT_BEFORE.search(text, max(0, start - 8), start)) is not None:
+        unit, start = "%", percent.start()
     if hedge is not None:
         start = min(start, hedge.start())
     if code == "en" and _EN_TIME_AFTER.match(text, end):
         return None
-    found_unit = find_unit(text, end, code, high if high is not None else low)
+    found_unit = find_unit(text, unit_from, code, high if high is not None else low)
     if found_unit is NOT_A_QUANTITY:
         return None
     if isinstance(found_unit, tuple):
@@ -307,9 +333,21 @@ def _complete(
         if unit is None or word_unit in CURRENCIES.values():
             unit = unit or word_unit
             end = unit_end
-    if _is_year(atom, text, unit, end):
+    if _is_year(atom, text, unit, end) or (code in ("tr", "pl") and _year_noun(atom, unit)):
         return None
     return start, end, low, high, unit, approximate
+
+
+def _year_noun(atom: Atom, unit: str | None) -> bool:
+    """Turkish and Polish name a year with the word year after it: "2019 yılında", "w 2019 roku"."""
+    digits = atom.numeric
+    return (
+        unit_key(unit) == "year"
+        and digits is not None
+        and digits.isdigit()
+        and len(digits) == 4
+        and 1800 <= int(digits) <= 2099
+    )
 
 
 def _is_year(atom: Atom, text: str, unit: str | None, unit_end: int) -> bool:

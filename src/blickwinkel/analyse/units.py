@@ -16,8 +16,11 @@ from blickwinkel.analyse.numbers import (
     FR_MONTHS,
     IT_MONTHS,
     NL_MONTHS,
+    PL_MONTHS,
     PT_MONTHS,
+    TR_MONTHS,
     WEEKDAYS,
+    is_number_word,
     word_set,
 )
 from blickwinkel.text.function_words import function_words
@@ -49,8 +52,27 @@ CURRENCIES: dict[str, str] = {
     "roubles": "RUB",
     "yen": "JPY",
     "yuan": "CNY",
+    # Turkish and Polish (seventeenth session); Turkish endings are read in _turkish_unit
+    "tl": "TRY",
+    "lira": "TRY",
+    "dolar": "USD",
+    "avro": "EUR",
+    "sterlin": "GBP",
+    "zł": "PLN",
+    "pln": "PLN",
+    "złoty": "PLN",
+    "złote": "PLN",
+    "złotych": "PLN",
+    "złotego": "PLN",
+    "dolary": "USD",
+    "dolarów": "USD",
+    "funty": "GBP",
+    "funtów": "GBP",
+    "franki": "CHF",
+    "franków": "CHF",
+    "rubli": "RUB",
 }
-_PERCENT_WORDS = frozenset({"%", "prozent", "percent", "vh"})
+_PERCENT_WORDS = frozenset({"%", "prozent", "percent", "vh", "procent", "proc", "procentów", "procenta"})
 
 TOKEN = re.compile(r"[ \t\u00a0\u202f]*([^\W\d_]\w*(?:[-‑]\w+)*\.?|%|€|\$|£)")
 _TIME_WORDS = frozenset({"uhr", "o'clock", "a.m.", "p.m.", "am", "pm", "gmt", "utc", "mez", "mesz"})
@@ -150,6 +172,10 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
         return _romance_unit(text, end, code)
     if code == "nl":
         return _dutch_unit(text, end)
+    if code == "tr":
+        return _turkish_unit(text, end)
+    if code == "pl":
+        return _polish_unit(text, end)
     pos = end
     skipped = 0
     months = DE_MONTHS if code == "de" else EN_MONTHS
@@ -284,6 +310,175 @@ def _dutch_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
             continue
         return lemma, word_end
     return None
+
+
+# Turkish endings after a noun's stem: plural, "-lık" (a 300-dollar bill), possessive, case and "-ki"
+# ("kişinin", "fırındaki", "dolarlık", "yılında"). A word is the stem of a counted noun followed by
+# such endings; our own reading of the language (seventeenth session).
+_TR_ENDINGS = re.compile(
+    r"(?:l[ıiuü](?:k|ğ[ıiuü]))?(?:l[ae]r)?(?:[ıiuü]?n?[ıiuü]?n?|[ysn]?[ıiuüae])?(?:[nd]?[dt][ae](?:n|ki)?|y?l[ae])?"
+)
+# Turkish counted nouns by stem, with their key in _UNIT_KEYS (the longest stem first).
+_TR_STEMS: dict[str, str] = {
+    "kişi": "kişi", "insan": "kişi", "ölü": "ölü", "yaralı": "yaralı", "kayıp": "kayıp",
+    "asker": "asker", "çocuk": "çocuk", "çocuğ": "çocuk", "kadın": "kadın", "erkek": "erkek",
+    "polis": "polis", "yolcu": "yolcu", "sivil": "sivil", "mülteci": "mülteci", "göçmen": "göçmen",
+    "rehine": "rehine", "tutuklu": "tutuklu", "vatandaş": "vatandaş", "öğrenci": "öğrenci",
+    "işçi": "işçi", "aile": "aile", "ev": "ev", "bina": "bina", "konut": "konut", "araç": "araç",
+    "aracı": "araç", "roket": "roket", "füze": "füze", "yıl": "yıl", "sene": "yıl", "ay": "ay",
+    "hafta": "hafta", "gün": "gün", "saat": "saat", "dakika": "dakika", "saniye": "saniye",
+    "kez": "kez", "defa": "kez", "kere": "kez", "metre": "metre", "kilometre": "kilometre",
+    "km": "kilometre", "santimetre": "santimetre", "ton": "ton", "kilogram": "kilogram",
+    "kilo": "kilogram", "kg": "kilogram", "hektar": "hektar", "dönüm": "dönüm", "litre": "litre",
+    "derece": "derece", "yaş": "yaş", "oy": "oy", "sandalye": "sandalye", "lira": "TRY", "tl": "TRY",
+    "dolar": "USD", "avro": "EUR", "euro": "EUR", "sterlin": "GBP",
+}  # fmt: skip
+_TR_STEM_ORDER = sorted(_TR_STEMS, key=len, reverse=True)
+# Words after a number that end the search: conjunctions, postpositions, "bir", "bu"; "adet" (pieces)
+# is the counting word before the noun ("5 adet araç") and is skipped.
+_TR_STOP = word_set(
+    "ve ile veya ya da de ki bu şu o bir için gibi kadar daha en çok az her hem ama fakat ancak "
+    "olarak olan oldu ise sonra önce içinde arasında üzerinde"
+)
+_TR_SKIP = word_set("adet tane")
+# A scale word with a case ending closes the figure ("48 bini geçti": passed 48,000), and a finite
+# verb after a figure ("yaralandı", "aşmış", "geliyor", "gelecek") is no counted noun.
+_TR_SCALE_WITH_CASE = re.compile(r"(?:bin|milyon|milyar|trilyon)(?:[ıiuü]n|[yn]?[ıiuüae]|[dt][ae]n?)$")
+# The verb's endings after its lemma ("geç|ti", "yarala|ndı"; a noun's case ending is no such: "kent|i").
+_TR_FINITE_VERB = re.compile(
+    r"(?:[ıiuü]?[nl])?(?:[dt][ıiuü]|m[ıiuü]ş|[ıiuü]?yor|[ae]c[ae]k|[dt][ıiuü]r)(?:l[ae]r)?"
+)
+
+
+def _turkish_lower(word: str) -> str:
+    return word.replace("İ", "i").replace("I", "ı").lower()
+
+
+@lru_cache(maxsize=65536)
+def turkish_unit(word: str) -> str:
+    """The counted noun of a Turkish word: a known stem with Turkish endings after it ("kişinin" ->
+    "kişi", "dolarlık" -> USD), else its lemma ("fırına" and "fırındaki" -> "fırın"), so two case forms
+    of one noun count alike."""
+    lowered = _turkish_lower(word)
+    for stem in _TR_STEM_ORDER:
+        if lowered.startswith(stem) and _TR_ENDINGS.fullmatch(lowered, len(stem)):
+            return _TR_STEMS[stem]
+    return dictionary.lemma_in(lowered, "tr")
+
+
+def _turkish_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
+    """The counted noun after a Turkish number: the next word (after "adet"), read by ``turkish_unit``;
+    a month ("12 Mayıs'ta") is a date, a capitalised word a name ("12 Alman turist") and no noun
+    of the count, unless it is a currency ("TL")."""
+    if _TR_SCALE_WITH_CASE.search(text, max(0, end - 12), end):
+        return None
+    pos = end
+    for _ in range(2):
+        match = TOKEN.match(text, pos)
+        if match is None:
+            return None
+        raw = match.group(1)
+        token = raw[:-1] if raw.endswith(".") else raw
+        word_end = match.start(1) + len(token)
+        lowered = _turkish_lower(token)
+        if lowered in TR_MONTHS:
+            return NOT_A_QUANTITY
+        if lowered in _PERCENT_WORDS:
+            return "%", word_end
+        if token[:1].isupper():
+            currency = CURRENCIES.get(lowered)
+            return (currency, word_end) if currency is not None else None
+        if lowered in _TR_SKIP and token == raw:
+            pos = match.end()
+            continue
+        if lowered in _TR_STOP:
+            return None
+        unit = turkish_unit(token)
+        if unit != lowered and lowered.startswith(unit) and _TR_FINITE_VERB.fullmatch(lowered, len(unit)):
+            return None
+        return unit, word_end
+    return None
+
+
+# Polish counted nouns in the forms a count takes (nominative and genitive plural: "3 osoby", "5
+# osób"), with their dictionary form (the key itself where the form means another thing in another
+# language: Spanish "minuta", French "mandat"); our own list (seventeenth session). Other nouns take
+# their lemma ("kibiców" -> "kibic").
+_PL_FORMS: dict[str, str] = {
+    "osoba": "osoba", "osoby": "osoba", "osób": "osoba", "ludzi": "osoba", "zabity": "zabity",
+    "zabitych": "zabity", "zabici": "zabity", "zmarłych": "zabity", "ofiara": "ofiara", "ofiary": "ofiara",
+    "ofiar": "ofiara", "ranny": "ranny", "ranni": "ranny", "rannych": "ranny", "zaginionych": "zaginiony",
+    "zaginieni": "zaginiony", "dziecko": "dziecko", "dzieci": "dziecko", "kobieta": "kobieta",
+    "kobiety": "kobieta", "kobiet": "kobieta", "mężczyzna": "mężczyzna", "mężczyźni": "mężczyzna",
+    "mężczyzn": "mężczyzna", "żołnierz": "żołnierz", "żołnierze": "żołnierz", "żołnierzy": "żołnierz",
+    "policjant": "policjant", "policjanci": "policjant", "policjantów": "policjant",
+    "mieszkaniec": "mieszkaniec", "mieszkańcy": "mieszkaniec", "mieszkańców": "mieszkaniec",
+    "pasażer": "pasażer", "pasażerowie": "pasażer", "pasażerów": "pasażer", "strażak": "strażak",
+    "strażacy": "strażak", "strażaków": "strażak", "uchodźca": "uchodźca", "uchodźcy": "uchodźca",
+    "uchodźców": "uchodźca", "zakładnik": "zakładnik", "zakładnicy": "zakładnik",
+    "zakładników": "zakładnik", "więzień": "więzień", "więźniowie": "więzień", "więźniów": "więzień",
+    "rakieta": "rakieta", "rakiety": "rakieta", "rakiet": "rakieta", "rok": "rok", "lata": "rok",
+    "lat": "rok", "roku": "rok", "miesiąc": "miesiąc", "miesiące": "miesiąc", "miesięcy": "miesiąc",
+    "tydzień": "tydzień", "tygodnie": "tydzień", "tygodni": "tydzień", "dzień": "dzień", "dni": "dzień",
+    "godzina": "godzina", "godziny": "godzina", "godzin": "godzina", "minuta": "minute",
+    "minuty": "minute", "minut": "minute", "sekunda": "sekunda", "sekundy": "sekunda",
+    "sekund": "sekunda", "raz": "raz", "razy": "raz", "atak": "atak", "ataki": "atak", "ataków": "atak",
+    "mandat": "seat", "mandaty": "seat", "mandatów": "seat", "głos": "głos", "głosy": "głos",
+    "głosów": "głos", "dom": "dom", "domy": "dom", "domów": "dom", "budynek": "budynek",
+    "budynki": "budynek", "budynków": "budynek", "mieszkanie": "mieszkanie", "mieszkania": "mieszkanie",
+    "mieszkań": "mieszkanie", "samochód": "samochód", "samochody": "samochód",
+    "samochodów": "samochód", "metr": "metr", "metry": "metr", "metrów": "metr", "m": "metr",
+    "kilometr": "kilometr", "kilometry": "kilometr", "kilometrów": "kilometr", "km": "kilometr",
+    "centymetr": "centymetr", "centymetrów": "centymetr", "cm": "centymetr", "tona": "tona",
+    "tony": "tona", "ton": "tona", "kilogram": "kilogram", "kilogramy": "kilogram",
+    "kilogramów": "kilogram", "kg": "kilogram", "hektar": "hektar", "hektary": "hektar",
+    "hektarów": "hektar", "ha": "hektar", "litr": "litr", "litry": "litr", "litrów": "litr",
+    "stopień": "stopień", "stopnie": "stopień", "stopni": "stopień", "rodzina": "rodzina",
+    "rodziny": "rodzina", "rodzin": "rodzina",
+}  # fmt: skip
+# Polish words after a number that end the search for its noun: conjunctions and prepositions.
+_PL_STOP = word_set(
+    "i a oraz lub albo ani czy w we z ze na do od o po przy za pod nad przez dla bez że to jest są był "
+    "była było byli były się nie tak też już jeszcze tylko około"
+)
+
+
+def _polish_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
+    """The counted noun after a Polish number: a listed form ("osób" -> "osoba", "zł" -> PLN), after
+    at most one adjective in -ych/-ich ("20 polskich żołnierzy"); "r." after a year ("w 2019 r.") and a
+    month ("12 maja") make a date."""
+    pos = end
+    fallback: tuple[str, int] | None = None
+    for _ in range(2):
+        match = TOKEN.match(text, pos)
+        if match is None:
+            return fallback
+        raw = match.group(1)
+        token = raw[:-1] if raw.endswith(".") else raw
+        word_end = match.start(1) + len(token)
+        lowered = token.lower()
+        if lowered in PL_MONTHS or (fallback is None and lowered == "r" and raw == "r."):
+            return NOT_A_QUANTITY
+        if lowered in _PERCENT_WORDS:
+            return "%", word_end
+        currency = CURRENCIES.get(lowered)
+        if currency is not None:
+            return currency, word_end
+        if lowered in _PL_STOP or token[:1].isupper():
+            return fallback
+        form = _PL_FORMS.get(lowered)
+        if form is not None:
+            return form, word_end
+        if is_number_word(lowered, "pl"):
+            return fallback
+        noun = (dictionary.lemma_in(lowered, "pl"), word_end)
+        if noun[0].endswith("ć"):
+            return fallback  # a verb's infinitive: "40 zostało rannych" counts no "zostać"
+        if fallback is not None or token != raw or not lowered.endswith(("ych", "ich")):
+            return fallback or noun
+        fallback = noun
+        pos = match.end()
+    return fallback
 
 
 @lru_cache(maxsize=65536)
@@ -722,6 +917,76 @@ _UNIT_KEYS: dict[str, str] = {
     "kilo_meter": "km",
     "graad": "degree",
     "procent": "%",
+    # Turkish counted nouns (the stems of _TR_STEMS) and Polish ones (dictionary forms of _PL_FORMS),
+    # written for this project (seventeenth session)
+    "kişi": "person",
+    "ölü": "dead",
+    "yaralı": "injured",
+    "kayıp": "missing",
+    "asker": "soldier",
+    "çocuk": "child",
+    "kadın": "woman",
+    "erkek": "man",
+    "yolcu": "passenger",
+    "sivil": "civilian",
+    "mülteci": "refugee",
+    "rehine": "hostage",
+    "tutuklu": "prisoner",
+    "ev": "house",
+    "bina": "building",
+    "araç": "vehicle",
+    "roket": "rocket",
+    "füze": "rocket",
+    "yıl": "year",
+    "ay": "month",
+    "hafta": "week",
+    "gün": "day",
+    "saat": "hour",
+    "dakika": "minute",
+    "saniye": "second",
+    "kez": "times",
+    "santimetre": "cm",
+    "derece": "degree",
+    "oy": "vote",
+    "sandalye": "seat",
+    "aile": "family",
+    "osoba": "person",
+    "zabity": "dead",
+    "ofiara": "victim",
+    "ranny": "injured",
+    "zaginiony": "missing",
+    "dziecko": "child",
+    "kobieta": "woman",
+    "mężczyzna": "man",
+    "żołnierz": "soldier",
+    "policjant": "police officer",
+    "mieszkaniec": "resident",
+    "pasażer": "passenger",
+    "strażak": "firefighter",
+    "uchodźca": "refugee",
+    "zakładnik": "hostage",
+    "więzień": "prisoner",
+    "rakieta": "rocket",
+    "rok": "year",
+    "miesiąc": "month",
+    "tydzień": "week",
+    "dzień": "day",
+    "godzina": "hour",
+    "sekunda": "second",
+    "raz": "times",
+    "atak": "attack",
+    "głos": "vote",
+    "budynek": "building",
+    "dom": "house",
+    "mieszkanie": "flat",
+    "samochód": "car",
+    "metr": "m",
+    "kilometr": "km",
+    "centymetr": "cm",
+    "tona": "tonne",
+    "litr": "l",
+    "stopień": "degree",
+    "rodzina": "family",
 }
 
 

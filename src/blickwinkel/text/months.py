@@ -115,6 +115,34 @@ _FULL: Final = {
         november
         december
     """,
+    "pl": """
+        styczeń stycznia
+        luty lutego
+        marzec marca
+        kwiecień kwietnia
+        maj maja
+        czerwiec czerwca
+        lipiec lipca
+        sierpień sierpnia
+        wrzesień września
+        październik października
+        listopad listopada
+        grudzień grudnia
+    """,
+    "tr": """
+        ocak
+        şubat
+        mart
+        nisan
+        mayıs
+        haziran
+        temmuz
+        ağustos
+        eylül
+        ekim
+        kasım
+        aralık
+    """,
 }
 # Abbreviations, written without their dot (German and French print one, English often not). A month
 # with no abbreviation ("Mai", "May") has an empty line: "-".
@@ -126,6 +154,10 @@ _SHORT: Final = {
     "it": "gen | feb | mar | apr | mag | giu | lug | ago | set sett | ott | nov | dic",
     "pt": "jan | fev | mar | abr | mai | jun | jul | ago | set | out | nov | dez",
     "nl": "jan | feb | mrt maa | apr | - | jun | jul | aug | sep sept | okt | nov | dec",
+    # Polish and Turkish full names only (Polish in the nominative and the genitive a date takes, "12
+    # maja"): added for the quantity reader, seventeenth session
+    "pl": "- | - | - | - | - | - | - | - | - | - | - | -",
+    "tr": "- | - | - | - | - | - | - | - | - | - | - | -",
 }
 
 
@@ -134,7 +166,7 @@ def _table(lines: list[str]) -> dict[str, int]:
     return {name: number for number, line in enumerate(lines, 1) for name in line.split() if name != "-"}
 
 
-MONTH_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt", "nl")
+MONTH_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt", "nl", "pl", "tr")
 _TABLES: Final = {
     (code, "full"): MappingProxyType(_table(_FULL[code].strip().splitlines())) for code in MONTH_LANGUAGES
 } | {(code, "short"): MappingProxyType(_table(_SHORT[code].split("|"))) for code in MONTH_LANGUAGES}
