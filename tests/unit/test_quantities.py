@@ -971,3 +971,31 @@ def test_polish_verbs_and_number_words_after_a_count_are_no_noun() -> None:
 def test_turkish_verbs_after_a_count_are_no_noun_and_nouns_with_endings_are() -> None:
     assert values("Kazada 4 yaralandı.", "tr") == [(4, None)]
     assert values("Ekip 3 kenti gezdi.", "tr") == [(3, "kent")]
+
+
+@pytest.mark.parametrize(
+    ("bound", "other", "language"),
+    [
+        ("Kazada en az 12 kişi yaralandı.", "Kazada 14 kişi yaralandı.", "tr"),
+        ("Kazada 300'den fazla kişi yaralandı.", "Kazada 350 kişi yaralandı.", "tr"),
+        ("Kazada 300'ü aşkın kişi yaralandı.", "Kazada 350 kişi yaralandı.", "tr"),
+        ("Kazada en fazla 30 kişi yaralandı.", "Kazada 25 kişi yaralandı.", "tr"),
+        ("W wypadku rannych zostało co najmniej 12 osób.", "W wypadku rannych zostało 14 osób.", "pl"),
+        ("W wypadku rannych zostało ponad 300 osób.", "W wypadku rannych zostało 350 osób.", "pl"),
+        ("W wypadku rannych zostało mniej niż 30 osób.", "W wypadku rannych zostało 25 osób.", "pl"),
+    ],
+)
+def test_turkish_and_polish_bounds_are_met_by_the_figures_they_allow(
+    bound: str, other: str, language: str
+) -> None:
+    a, b = one(bound, language), one(other, language)
+    assert quantities_agree(a, b) is not False
+    far = one(other.replace("14", "40").replace("350", "900").replace("25", "5"), language)
+    assert quantities_agree(a, far) is False
+
+
+def test_polish_no_more_than_bounds_from_above() -> None:
+    bound = one("W wypadku rannych zostało nie więcej niż 30 osób.", "pl")
+    assert bound.text.startswith("nie więcej niż")
+    assert quantities_agree(bound, one("W wypadku rannych zostało 25 osób.", "pl")) is not False
+    assert quantities_agree(bound, one("W wypadku rannych zostało 45 osób.", "pl")) is False

@@ -524,6 +524,7 @@ _TR_HEDGE = re.compile(
 )
 _PL_HEDGE = re.compile(
     r"(?:^|(?<=[\s(\"'„“]))(?i:około|ok\.|blisko|prawie|niemal|niemalże|ponad|powyżej|co\s+najmniej|"
+    r"nie\s+więcej\s+niż|nie\s+mniej\s+niż|"
     r"przynajmniej|mniej\s+niż|więcej\s+niż|niespełna|maksymalnie|najwyżej|nawet|szacunkowo)[ \u00a0]+$"
 )
 _DE_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:zwischen)[ \u00a0]+$")
