@@ -92,13 +92,13 @@ def test_articles_in_other_languages_are_named_with_what_is_not_read() -> None:
 
     known = SimpleNamespace(articles=[article("a", "de"), article("b", "en-GB"), article("c", None)])
     assert thin_languages_note(known) is None  # type: ignore[arg-type]
-    mixed = SimpleNamespace(articles=[article("a", "ru", "Kurier"), article("b", "ru"), article("c", "tr")])
+    mixed = SimpleNamespace(articles=[article("a", "cs", "Kurier"), article("b", "cs"), article("c", "tr")])
     note = thin_languages_note(mixed)  # type: ignore[arg-type]
     assert note is not None
     assert note.startswith(
-        "Kurier, b (outlet unknown) (ru); c (outlet unknown) (tr): blickwinkel reads German and English"
+        "Kurier, b (outlet unknown) (cs); c (outlet unknown) (tr): blickwinkel reads German and English"
     )
-    assert "in ru it finds names by their capitals only" in note and "no opinion" in note
+    assert "in cs it finds names by their capitals only" in note and "no opinion" in note
     # Turkish counts and amounts are read (seventeenth session); the rest is not
     assert "articles in tr get no speakers, dates and no opinion" in note
     # what it does not read is said as it is (found by the new user: an Italian pair's "40 famiglie" /
@@ -179,12 +179,12 @@ def test_a_script_without_capitals_is_not_said_to_have_names_found_by_them(
 
     # invented sentences: one in a script without capitals, one in a script with them
     arabic = "وصل القطار إلى المحطة متأخرا بساعتين. قال السائق إن الطريق كان مغلقا."
-    russian = "Поезд прибыл на Главный вокзал с опозданием. Водитель Иван Петров говорит о пробках."
-    articles = [article("A", "ar", arabic), article("B", "ar", arabic), article("C", "ru", russian)]
+    czech = "Vlak přijel na Hlavní nádraží se zpožděním. Řidič Jan Novák mluví o zácpách."
+    articles = [article("A", "ar", arabic), article("B", "ar", arabic), article("C", "cs", czech)]
     note = thin_languages_note(SimpleNamespace(articles=articles), language) or ""  # type: ignore[arg-type]
     if language == "en":
         assert "in ar, which is written without capitals, it can only guess names" in note
-        assert "in ru it finds names by their capitals only" in note
+        assert "in cs it finds names by their capitals only" in note
     else:
         assert "in ar, das ohne Großbuchstaben geschrieben wird, kann es Namen nur raten" in note
-        assert "in ru findet es Namen nur an ihren Großbuchstaben" in note
+        assert "in cs findet es Namen nur an ihren Großbuchstaben" in note

@@ -999,3 +999,47 @@ def test_polish_no_more_than_bounds_from_above() -> None:
     assert bound.text.startswith("nie więcej niż")
     assert quantities_agree(bound, one("W wypadku rannych zostało 25 osób.", "pl")) is not False
     assert quantities_agree(bound, one("W wypadku rannych zostało 45 osób.", "pl")) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("При наводнении погибли 9 человек.", 9, "человек"),
+        ("При наводнении погибли девять человек.", 9, "человек"),
+        ("Эвакуировали 1 250 жителей.", 1250, "житель"),
+        ("На площадь пришли 12 тыс. человек.", 12_000, "человек"),
+        ("Ремонт обойдется в 2,5 млн рублей.", 2_500_000, "RUB"),
+        ("Цены выросли на 4,5 процента.", 4.5, "%"),
+        ("Цены выросли на 4,5%.", 4.5, "%"),
+        ("Мост длиной 420 метров.", 420, "метр"),
+        ("В город вернулись 15 российских военных.", 15, "военный"),
+    ],
+)
+def test_russian_counts_sums_and_measures(text: str, value: float, unit: str) -> None:
+    q = one(text, "ru")
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поезд прибыл 14 апреля.",
+        "Закон принят в 2019 году.",
+        "Закон принят в 2019 г.",
+        "Пришел один человек.",
+    ],
+)
+def test_russian_dates_years_and_one_are_no_counts(text: str) -> None:
+    assert find_quantities(text, "ru") == []
+
+
+def test_russian_ranges_bounds_and_vague_amounts() -> None:
+    span = one("Ранены от 10 до 20 человек.", "ru")
+    assert (span.value, span.upper, span.unit) == (10, 20, "человек")
+    many = one("На площади собрались сотни человек.", "ru")
+    assert (many.value, many.upper) == (200, 999)
+    bound = one("Ранены более 300 человек.", "ru")
+    assert quantities_agree(bound, one("Ранены 350 человек.", "ru")) is not False
+    assert quantities_agree(bound, one("Ранены 900 человек.", "ru")) is False
+    assert quantities_agree(one("Погибли 5 человек.", "ru"), one("Погибли 7 человек.", "ru")) is False
+    assert unit_key("человек") == "person" and unit_key("житель") == "resident"

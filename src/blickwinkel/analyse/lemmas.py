@@ -264,9 +264,9 @@ def lemma(word: str, language: str = "de", *, greedy: bool = False) -> str:
 
 
 # Languages whose simplemma dictionary a reader may ask for by name (``lemma_in``) while the analysis's
-# own lemmas of their words stay as they are: the counted nouns of Turkish and Polish quantities
+# own lemmas of their words stay as they are: the counted nouns of Turkish, Polish and Russian quantities
 # (analyse/units.py, seventeenth session).
-NAMED_LEMMA_LANGUAGES = ("pl", "tr")
+NAMED_LEMMA_LANGUAGES = ("pl", "tr", "ru")
 
 
 @lru_cache(maxsize=50_000)

@@ -105,9 +105,26 @@ _PL_WORD_VALUES: dict[str, float] = {
     "dziewięćset": 900, "dziewięciuset": 900, "tysiąc": 1e3, "tysiące": 1e3, "tysięcy": 1e3,
     "milion": 1e6, "miliony": 1e6, "milionów": 1e6, "miliard": 1e9, "miliardy": 1e9, "miliardów": 1e9,
 }  # fmt: skip
-_OWN_WORD_VALUES: dict[str, dict[str, float]] = {"tr": _TR_WORD_VALUES, "pl": _PL_WORD_VALUES}
-# "bir" and "jeden" alone are "a"/"one", counted only in a longer run ("bir milyon", "jeden tysiąc").
-_OWN_ONE = frozenset({"bir", "jeden", "jedna", "jedno", "jednego"})
+_RU_WORD_VALUES: dict[str, float] = {
+    "один": 1, "одна": 1, "одно": 1, "одного": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3,
+    "трёх": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6,
+    "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
+    "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
+    "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20,
+    "двадцати": 20, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40, "пятьдесят": 50,
+    "пятидесяти": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100,
+    "ста": 100, "двести": 200, "двухсот": 200, "триста": 300, "трехсот": 300, "трёхсот": 300,
+    "четыреста": 400, "пятьсот": 500, "пятисот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800,
+    "девятьсот": 900, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "миллион": 1e6, "миллиона": 1e6,
+    "миллионов": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+}  # fmt: skip
+_OWN_WORD_VALUES: dict[str, dict[str, float]] = {
+    "tr": _TR_WORD_VALUES,
+    "pl": _PL_WORD_VALUES,
+    "ru": _RU_WORD_VALUES,
+}
+# "bir", "jeden" and "один" alone are "a"/"one", counted only in a longer run ("bir milyon").
+_OWN_ONE = frozenset({"bir", "jeden", "jedna", "jedno", "jednego", "один", "одна", "одно", "одного"})
 
 
 def _alternation(words: dict[str, float]) -> str:
@@ -222,6 +239,14 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "tysięcy": (2_000, 9_999),
     "miliony": (2e6, 9.99e6),
     "milionów": (2e6, 9.99e6),
+    "десятки": (20, 99),
+    "десятков": (20, 99),
+    "сотни": (200, 999),
+    "сотен": (200, 999),
+    "тысячи": (2_000, 9_999),
+    "тысяч": (2_000, 9_999),
+    "миллионы": (2e6, 9.99e6),
+    "миллионов": (2e6, 9.99e6),
 }
 # "une centaine", "un millier", "une dizaine": about that many, approximate.
 _ABOUT_ONE = frozenset(
@@ -350,6 +375,19 @@ _PL_ATOM = re.compile(
     r"(?![\w-])"
     r")"
 )
+_RU_ATOM = re.compile(
+    r"(?<![\w])(?:"
+    rf"{_NUMERIC_GUARD_BEFORE}(?P<num>{_DE_NUMERIC}){_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
+    r"|(?<![\w-])(?P<some>(?i:несколько|нескольких)\s+)(?P<somebase>сотен|тысяч|миллионов)(?![\w-])"
+    r"|(?<![\w-])(?P<vague>(?i:десятки|десятков|сотни|сотен|тысячи|тысяч|миллионы|миллионов))(?![\w-])"
+    rf"|(?<![\w-])(?P<word>(?i:(?:{_alternation(_RU_WORD_VALUES)})(?:\s+(?:{_alternation(_RU_WORD_VALUES)}))*))"
+    r"(?![\w-])"
+    r")"
+)
+_RU_SCALE = re.compile(
+    r"[ \u00a0]*(тыс\.|тысячи|тысяч|тысяча|млн\.?|миллионов|миллиона|миллион|млрд\.?|миллиардов|миллиарда|"
+    r"миллиард)(?![\w-])"
+)
 # "12 bin", "2,5 milyon", "3 milyarlık" (an amount of three billion), "48 bini geçti" (passed 48,000:
 # a case ending on the scale word); "12 tys.", "2,5 mln", "3 mld".
 _TR_SCALE = re.compile(
@@ -474,6 +512,21 @@ _SCALES: dict[str, float] = {
     "miliarda": 1e9,
     "miliardy": 1e9,
     "miliardów": 1e9,
+    "тыс.": 1e3,
+    "тысяча": 1e3,
+    "тысячи": 1e3,
+    "тысяч": 1e3,
+    "сотен": 100,
+    "млн": 1e6,
+    "млн.": 1e6,
+    "миллион": 1e6,
+    "миллиона": 1e6,
+    "миллионов": 1e6,
+    "млрд": 1e9,
+    "млрд.": 1e9,
+    "миллиард": 1e9,
+    "миллиарда": 1e9,
+    "миллиардов": 1e9,
 }
 _DE_RANGE = re.compile(r"[ \u00a0]*(-|–|bis|oder|und)[ \u00a0]*")
 _EN_RANGE = re.compile(r"[ \u00a0]*(-|–|to|or|and)[ \u00a0]*")
@@ -484,6 +537,7 @@ _NL_RANGE = re.compile(r"[ \u00a0]*(-|–|tot|en|of)[ \u00a0]*")
 _IT_RANGE = re.compile(r"[ \u00a0]*(-|–|a|o|e)[ \u00a0]*")
 _TR_RANGE = re.compile(r"[ \u00a0]*(-|–|ila|veya)[ \u00a0]*")
 # "od 10 do 20", "między 10 a 20": "a" and "i" join a range only after "między" (read in quantities)
+_RU_RANGE = re.compile(r"[ \u00a0]*(-|–|до|или|и)[ \u00a0]*")
 _PL_RANGE = re.compile(r"[ \u00a0]*(-|–|do|lub|albo|a|i)[ \u00a0]*")
 
 _DE_HEDGE = re.compile(
@@ -527,6 +581,11 @@ _PL_HEDGE = re.compile(
     r"nie\s+więcej\s+niż|nie\s+mniej\s+niż|"
     r"przynajmniej|mniej\s+niż|więcej\s+niż|niespełna|maksymalnie|najwyżej|nawet|szacunkowo)[ \u00a0]+$"
 )
+_RU_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\"'«„]))(?i:около|примерно|приблизительно|порядка|почти|более|свыше|больше|менее|меньше|"
+    r"не\s+менее|не\s+более|не\s+больше|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум|как\s+максимум|"
+    r"чуть\s+более|чуть\s+менее|максимум|минимум)[ \u00a0]+$"
+)
 _DE_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:zwischen)[ \u00a0]+$")
 _EN_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:between|from)[ \u00a0]+$")
 _ES_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
@@ -536,6 +595,7 @@ _NL_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:tussen|van)[ \u00a0]+$")
 _IT_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:tra|fra|da)[ \u00a0]+$")
 # Turkish says "between" after the range ("10 ile 20 arasında"); no word before it.
 _TR_BETWEEN = re.compile(r"(?!)")
+_RU_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:от|между)[ \u00a0]+$")
 _PL_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:od|między|pomiędzy)[ \u00a0]+$")
 
 
@@ -560,6 +620,7 @@ PT_MONTHS = _month_words("pt", short=False, dotless=False)
 NL_MONTHS = _month_words("nl", short=False, dotless=False)
 PL_MONTHS = _month_words("pl", short=False, dotless=False)
 TR_MONTHS = _month_words("tr", short=False, dotless=False)
+RU_MONTHS = _month_words("ru", short=False, dotless=False)
 # German and English weekday names, full (text/weekdays.py).
 WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers("en", "full"))
 # Currency codes written before an amount ("CHF 22'050", "USD 1,200"): an amount, not a name's label
@@ -614,6 +675,7 @@ LANGUAGES: dict[str, NumberLanguage] = {
     "nl": NumberLanguage(_NL_ATOM, _NL_SCALE, _NL_RANGE, _NL_HEDGE, _NL_BETWEEN, ",", NL_MONTHS),
     "tr": NumberLanguage(_TR_ATOM, _TR_SCALE, _TR_RANGE, _TR_HEDGE, _TR_BETWEEN, ",", TR_MONTHS),
     "pl": NumberLanguage(_PL_ATOM, _PL_SCALE, _PL_RANGE, _PL_HEDGE, _PL_BETWEEN, ",", PL_MONTHS),
+    "ru": NumberLanguage(_RU_ATOM, _RU_SCALE, _RU_RANGE, _RU_HEDGE, _RU_BETWEEN, ",", RU_MONTHS),
 }
 
 

@@ -40,7 +40,7 @@ from blickwinkel.model import Quantity
 
 __all__ = ["SUPPORTED_LANGUAGES", "find_quantities", "holds_phone_number", "phone_number_at", "unit_key"]
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "pt", "nl", "tr", "pl")
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "pt", "nl", "tr", "pl", "ru")
 
 _YEAR_CONTEXT_BEFORE = word_set(
     "im jahr jahre jahres jahr seit bis in ende anfang mitte von vom ab vor nach zwischen um sommer "
@@ -280,8 +280,8 @@ def _tally(
     return second.low, after[1], after[0]
 
 
-# Polish "między 10 a 20": "a" and "i" join a range only after "między"/"od".
-_PL_JOINERS_AFTER_BETWEEN = frozenset({"a", "i"})
+# Polish "między 10 a 20", Russian "между 10 и 20": "a" and "i"/"и" join a range only after "between".
+_PL_JOINERS_AFTER_BETWEEN = frozenset({"a", "i", "и"})
 
 
 def _complete(
@@ -296,7 +296,7 @@ def _complete(
     if sep is not None and not atom.vague:
         joiner = sep.group(1)
         needs_between = joiner in {"und", "and", "e", "en"} or (
-            code == "pl" and joiner in _PL_JOINERS_AFTER_BETWEEN
+            code in ("pl", "ru") and joiner in _PL_JOINERS_AFTER_BETWEEN
         )
         if not needs_between or between is not None:
             second = lang.atom.match(text, sep.end())
@@ -333,7 +333,7 @@ def _complete(
         if unit is None or word_unit in CURRENCIES.values():
             unit = unit or word_unit
             end = unit_end
-    if _is_year(atom, text, unit, end) or (code in ("tr", "pl") and _year_noun(atom, unit)):
+    if _is_year(atom, text, unit, end) or (code in ("tr", "pl", "ru") and _year_noun(atom, unit)):
         return None
     return start, end, low, high, unit, approximate
 

@@ -4,6 +4,7 @@ language-independent key so that "Soldaten" and "soldiers" count the same thing.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from blickwinkel.analyse import lemmas as dictionary
@@ -18,6 +19,7 @@ from blickwinkel.analyse.numbers import (
     NL_MONTHS,
     PL_MONTHS,
     PT_MONTHS,
+    RU_MONTHS,
     TR_MONTHS,
     WEEKDAYS,
     is_number_word,
@@ -71,8 +73,20 @@ CURRENCIES: dict[str, str] = {
     "franki": "CHF",
     "franków": "CHF",
     "rubli": "RUB",
+    "рубль": "RUB",
+    "рубля": "RUB",
+    "рублей": "RUB",
+    "руб": "RUB",
+    "₽": "RUB",
+    "доллар": "USD",
+    "доллара": "USD",
+    "долларов": "USD",
+    "евро": "EUR",
 }
-_PERCENT_WORDS = frozenset({"%", "prozent", "percent", "vh", "procent", "proc", "procentów", "procenta"})
+_PERCENT_WORDS = frozenset(
+    {"%", "prozent", "percent", "vh", "procent", "proc", "procentów", "procenta", "процент", "процента"}
+    | {"процентов", "проц"}
+)
 
 TOKEN = re.compile(r"[ \t\u00a0\u202f]*([^\W\d_]\w*(?:[-‑]\w+)*\.?|%|€|\$|£)")
 _TIME_WORDS = frozenset({"uhr", "o'clock", "a.m.", "p.m.", "am", "pm", "gmt", "utc", "mez", "mesz"})
@@ -174,8 +188,8 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
         return _dutch_unit(text, end)
     if code == "tr":
         return _turkish_unit(text, end)
-    if code == "pl":
-        return _polish_unit(text, end)
+    if code in _SLAVIC:
+        return _slavic_unit(text, end, code)
     pos = end
     skipped = 0
     months = DE_MONTHS if code == "de" else EN_MONTHS
@@ -443,10 +457,36 @@ _PL_STOP = word_set(
 )
 
 
-def _polish_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
-    """The counted noun after a Polish number: a listed form ("osób" -> "osoba", "zł" -> PLN), after
-    at most one adjective in -ych/-ich ("20 polskich żołnierzy"); "r." after a year ("w 2019 r.") and a
-    month ("12 maja") make a date."""
+# Russian counted nouns whose key is written apart (the rest go by their lemma through _UNIT_KEYS),
+# and the words that end the search; our own lists (seventeenth session).
+_RU_FORMS: dict[str, str] = {"людей": "человек", "лет": "год", "г": "год", "км": "километр", "м": "метр"}
+_RU_STOP = word_set(
+    "и а но или в во на с со к ко по за из от до у о об при для без над под что это был была было были "
+    "не уже еще ещё только около также"
+)
+
+
+@dataclass(frozen=True)
+class _Slavic:
+    months: frozenset[str]
+    forms: dict[str, str]
+    stop: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    verb_endings: tuple[str, ...]
+    year_mark: str  # "r." / "г." after a year
+
+
+_SLAVIC: dict[str, _Slavic] = {
+    "pl": _Slavic(PL_MONTHS, _PL_FORMS, _PL_STOP, ("ych", "ich"), ("ć",), "r"),
+    "ru": _Slavic(RU_MONTHS, _RU_FORMS, _RU_STOP, ("ых", "их"), ("ть", "ться", "чь", "ти"), "г"),
+}
+
+
+def _slavic_unit(text: str, end: int, code: str) -> tuple[str, int] | NotAQuantity | None:
+    """The counted noun after a Polish or Russian number: a listed form ("osób" -> "osoba", "zł" ->
+    PLN) or the lemma ("жителей" -> "житель"), after at most one adjective in -ych/-ich, -ых/-их ("20
+    polskich żołnierzy"); "r."/"г." after a year ("w 2019 r.") and a month ("12 maja") make a date."""
+    language = _SLAVIC[code]
     pos = end
     fallback: tuple[str, int] | None = None
     for _ in range(2):
@@ -457,25 +497,26 @@ def _polish_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
         token = raw[:-1] if raw.endswith(".") else raw
         word_end = match.start(1) + len(token)
         lowered = token.lower()
-        if lowered in PL_MONTHS or (fallback is None and lowered == "r" and raw == "r."):
+        year_mark = fallback is None and lowered == language.year_mark and raw != token
+        if lowered in language.months or year_mark:
             return NOT_A_QUANTITY
         if lowered in _PERCENT_WORDS:
             return "%", word_end
         currency = CURRENCIES.get(lowered)
         if currency is not None:
             return currency, word_end
-        if lowered in _PL_STOP or token[:1].isupper():
+        if lowered in language.stop or token[:1].isupper():
             return fallback
-        form = _PL_FORMS.get(lowered)
+        form = language.forms.get(lowered)
         if form is not None:
             return form, word_end
-        if is_number_word(lowered, "pl"):
+        if is_number_word(lowered, code):
             return fallback
-        noun = (dictionary.lemma_in(lowered, "pl"), word_end)
-        if noun[0].endswith("ć"):
+        noun = (dictionary.lemma_in(lowered, code), word_end)
+        if noun[0].endswith(language.verb_endings):
             return fallback  # a verb's infinitive: "40 zostało rannych" counts no "zostać"
-        if fallback is not None or token != raw or not lowered.endswith(("ych", "ich")):
-            return fallback or noun
+        if fallback is not None or token != raw or not lowered.endswith(language.adjective_endings):
+            return noun  # the noun after an adjective, or the first word
         fallback = noun
         pos = match.end()
     return fallback
@@ -987,6 +1028,55 @@ _UNIT_KEYS: dict[str, str] = {
     "litr": "l",
     "stopień": "degree",
     "rodzina": "family",
+    # Russian lemmas (seventeenth session)
+    "человек": "person",
+    "погибший": "dead",
+    "убитый": "dead",
+    "раненый": "injured",
+    "пострадавший": "injured",
+    "пропавший": "missing",
+    "ребенок": "child",
+    "ребёнок": "child",
+    "женщина": "woman",
+    "мужчина": "man",
+    "жертва": "victim",
+    "солдат": "soldier",
+    "военный": "soldier",
+    "военнослужащий": "soldier",
+    "полицейский": "police officer",
+    "житель": "resident",
+    "пассажир": "passenger",
+    "беженец": "refugee",
+    "заложник": "hostage",
+    "заключенный": "prisoner",
+    "ракета": "rocket",
+    "беспилотник": "drone",
+    "дрон": "drone",
+    "год": "year",
+    "месяц": "month",
+    "неделя": "week",
+    "день": "day",
+    "сутки": "day",
+    "час": "hour",
+    "минута": "minute",
+    "секунда": "second",
+    "раз": "times",
+    "атака": "attack",
+    "место": "seat",
+    "голос": "vote",
+    "дом": "house",
+    "здание": "building",
+    "квартира": "flat",
+    "автомобиль": "car",
+    "метр": "m",
+    "километр": "km",
+    "сантиметр": "cm",
+    "тонна": "tonne",
+    "килограмм": "kg",
+    "гектар": "ha",
+    "литр": "l",
+    "градус": "degree",
+    "семья": "family",
 }
 
 

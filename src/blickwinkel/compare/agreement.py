@@ -18,23 +18,25 @@ __all__ = ["LOWER_BOUND", "UPPER_BOUND", "figures_meet", "quantities_agree", "ro
 
 # Words that bound a figure from one side and say nothing of the other: "at least 12" is 12 or more,
 # "bis zu 30" 30 or fewer. Two bounds on one side never contradict ("more than 400" / "more than
-# 900"). German, English, French, Spanish, Italian, Portuguese, Dutch, Polish and Turkish, from our own
-# knowledge of the languages ("menos de" is Spanish and Portuguese). Turkish also bounds after the
-# figure: "300'den fazla", "300'ü aşkın" (more than 300), read by _TR_LOWER_AFTER.
+# 900"). German, English, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian and Turkish,
+# from our own knowledge of the languages ("menos de" is Spanish and Portuguese). Turkish also bounds
+# after the figure: "300'den fazla", "300'ü aşkın" (more than 300), read by _TR_LOWER_AFTER.
 _STRICT_LOWER = (
     r"mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|mindestens|wenigstens|nicht\s+weniger\s+als|"
     r"more\s+than|well\s+over|just\s+over|over|at\s+least|upwards\s+of|(?:no|not)\s+(?:fewer|less)\s+than|"
     r"plus\s+de|au\s+moins|más\s+de|al\s+menos|como\s+mínimo|"
     r"oltre|più\s+di|poco\s+più\s+di|almeno|non\s+meno\s+di|mais\s+de|pelo\s+menos|no\s+mínimo|"
     r"meer\s+dan|minstens|ten\s+minste|tenminste|"
-    r"ponad|powyżej|co\s+najmniej|przynajmniej|więcej\s+niż|nie\s+mniej\s+niż|en\s+az"
+    r"ponad|powyżej|co\s+najmniej|przynajmniej|więcej\s+niż|nie\s+mniej\s+niż|en\s+az|"
+    r"более|свыше|больше|не\s+менее|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум|минимум|чуть\s+более"
 )
 _STRICT_UPPER = (
     r"bis\s+zu|weniger\s+als|unter|höchstens|maximal|nicht\s+mehr\s+als|"
     r"up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|at\s+most|just\s+under|under|(?:no|not)\s+more\s+than|"
     r"moins\s+de|au\s+plus|jusqu['’]à|menos\s+de|hasta|como\s+máximo|"
     r"meno\s+di|poco\s+meno\s+di|fino\s+a|non\s+più\s+di|no\s+máximo|até|minder\s+dan|hooguit|maximaal|"
-    r"mniej\s+niż|nie\s+więcej\s+niż|najwyżej|maksymalnie|niespełna|en\s+fazla|en\s+çok"
+    r"mniej\s+niż|nie\s+więcej\s+niż|najwyżej|maksymalnie|niespełna|en\s+fazla|en\s+çok|"
+    r"менее|меньше|не\s+более|не\s+больше|как\s+максимум|максимум|чуть\s+менее"
 )
 _TR_LOWER_AFTER = r"(?!(?i:en)\s)\S[^\n]*?\s(?i:fazla|aşkın)"
 LOWER_BOUND = re.compile(rf"^(?:(?i:{_STRICT_LOWER})|{_TR_LOWER_AFTER})(?!\w)")
@@ -45,7 +47,7 @@ UPPER_BOUND = re.compile(rf"^(?i:{_STRICT_UPPER})(?!\w)")
 _LOWER_BOUND_HEDGE = re.compile(rf"^(?:(?i:{_STRICT_LOWER}|gut|ruim)|{_TR_LOWER_AFTER})(?!\w)")
 _UPPER_BOUND_HEDGE = re.compile(
     rf"^(?:(?i:{_STRICT_UPPER}|knapp|fast|beinahe|nahezu|an\s+die|nearly|almost|close\s+to|presque|près\s+de|"
-    r"casi|quasi|quase|bijna|krap|prawie|niemal|niemalże|blisko|neredeyse)|\S[^\n]*?\s(?i:yakın))(?!\w)"
+    r"casi|quasi|quase|bijna|krap|prawie|niemal|niemalże|blisko|neredeyse|почти)|\S[^\n]*?\s(?i:yakın))(?!\w)"
 )
 
 

@@ -129,6 +129,20 @@ _FULL: Final = {
         listopad listopada
         grudzień grudnia
     """,
+    "ru": """
+        январь января
+        февраль февраля
+        март марта
+        апрель апреля
+        май мая
+        июнь июня
+        июль июля
+        август августа
+        сентябрь сентября
+        октябрь октября
+        ноябрь ноября
+        декабрь декабря
+    """,
     "tr": """
         ocak
         şubat
@@ -154,10 +168,11 @@ _SHORT: Final = {
     "it": "gen | feb | mar | apr | mag | giu | lug | ago | set sett | ott | nov | dic",
     "pt": "jan | fev | mar | abr | mai | jun | jul | ago | set | out | nov | dez",
     "nl": "jan | feb | mrt maa | apr | - | jun | jul | aug | sep sept | okt | nov | dec",
-    # Polish and Turkish full names only (Polish in the nominative and the genitive a date takes, "12
-    # maja"): added for the quantity reader, seventeenth session
+    # Polish, Turkish and Russian full names only (Polish and Russian in the nominative and the genitive
+    # a date takes, "12 maja", "12 мая"): added for the quantity reader, seventeenth session
     "pl": "- | - | - | - | - | - | - | - | - | - | - | -",
     "tr": "- | - | - | - | - | - | - | - | - | - | - | -",
+    "ru": "- | - | - | - | - | - | - | - | - | - | - | -",
 }
 
 
@@ -166,7 +181,7 @@ def _table(lines: list[str]) -> dict[str, int]:
     return {name: number for number, line in enumerate(lines, 1) for name in line.split() if name != "-"}
 
 
-MONTH_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt", "nl", "pl", "tr")
+MONTH_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt", "nl", "pl", "tr", "ru")
 _TABLES: Final = {
     (code, "full"): MappingProxyType(_table(_FULL[code].strip().splitlines())) for code in MONTH_LANGUAGES
 } | {(code, "short"): MappingProxyType(_table(_SHORT[code].split("|"))) for code in MONTH_LANGUAGES}
