@@ -1043,3 +1043,8 @@ def test_russian_ranges_bounds_and_vague_amounts() -> None:
     assert quantities_agree(bound, one("Ранены 900 человек.", "ru")) is False
     assert quantities_agree(one("Погибли 5 человек.", "ru"), one("Погибли 7 человек.", "ru")) is False
     assert unit_key("человек") == "person" and unit_key("житель") == "resident"
+
+
+def test_a_polish_participle_before_the_noun_is_skipped() -> None:
+    assert values("Wykryto 140 potwierdzonych przypadków grypy.", "pl") == [(140, "przypadek")]
+    assert values("Wykryto 140 nowych, groźnych przypadków.", "pl") == [(140, "nowy")]

@@ -487,7 +487,7 @@ def _slavic_unit(text: str, end: int, code: str) -> tuple[str, int] | NotAQuanti
     PLN) or the lemma ("жителей" -> "житель"), after at most one adjective in -ych/-ich, -ых/-их ("20
     polskich żołnierzy"); "r."/"г." after a year ("w 2019 r.") and a month ("12 maja") make a date."""
     language = _SLAVIC[code]
-    pos = end
+    pos, first = end, True
     fallback: tuple[str, int] | None = None
     for _ in range(2):
         match = TOKEN.match(text, pos)
@@ -513,12 +513,15 @@ def _slavic_unit(text: str, end: int, code: str) -> tuple[str, int] | NotAQuanti
         if is_number_word(lowered, code):
             return fallback
         noun = (dictionary.lemma_in(lowered, code), word_end)
-        if noun[0].endswith(language.verb_endings):
+        verb = noun[0].endswith(language.verb_endings)
+        if first and token == raw and lowered.endswith(language.adjective_endings):
+            # an adjective or participle before the noun ("20 polskich żołnierzy", "12 potwierdzonych
+            # przypadków", whose lemma is the verb): the noun after it, else the adjective itself
+            fallback, first, pos = (None if verb else noun), False, match.end()
+            continue
+        if verb:
             return fallback  # a verb's infinitive: "40 zostało rannych" counts no "zostać"
-        if fallback is not None or token != raw or not lowered.endswith(language.adjective_endings):
-            return noun  # the noun after an adjective, or the first word
-        fallback = noun
-        pos = match.end()
+        return noun
     return fallback
 
 
