@@ -1046,5 +1046,5 @@ def test_russian_ranges_bounds_and_vague_amounts() -> None:
 
 
 def test_a_polish_participle_before_the_noun_is_skipped() -> None:
-    assert values("Wykryto 140 potwierdzonych przypadków grypy.", "pl") == [(140, "przypadek")]
+    assert values("W szkole jest 30 zaszczepionych dzieci.", "pl") == [(30, "dziecko")]
     assert values("Wykryto 140 nowych, groźnych przypadków.", "pl") == [(140, "nowy")]

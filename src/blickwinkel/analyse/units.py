@@ -515,8 +515,8 @@ def _slavic_unit(text: str, end: int, code: str) -> tuple[str, int] | NotAQuanti
         noun = (dictionary.lemma_in(lowered, code), word_end)
         verb = noun[0].endswith(language.verb_endings)
         if first and token == raw and lowered.endswith(language.adjective_endings):
-            # an adjective or participle before the noun ("20 polskich żołnierzy", "12 potwierdzonych
-            # przypadków", whose lemma is the verb): the noun after it, else the adjective itself
+            # an adjective or participle before the noun ("20 polskich żołnierzy", "30 zaszczepionych
+            # dzieci", whose lemma is the verb): the noun after it, else the adjective itself
             fallback, first, pos = (None if verb else noun), False, match.end()
             continue
         if verb:
