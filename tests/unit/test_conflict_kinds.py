@@ -625,6 +625,33 @@ def test_a_round_measure_and_a_closer_one_it_rounds_to_are_no_conflict() -> None
     assert [f.split(":")[0] for f in found] == ["quantity"], found
 
 
+def test_a_round_count_of_hundreds_and_a_closer_one_it_rounds_to_are_no_conflict() -> None:
+    members = "Der Verein zählt nach eigenen Angaben inzwischen {} in der ganzen Region."
+    found = conflicts_of(
+        members.format("1200 Mitglieder"),
+        members.format("1230 Mitglieder"),
+        {"quantities": (qty("1200 Mitglieder", 1200, "Mitglied"),)},
+        {"quantities": (qty("1230 Mitglieder", 1230, "Mitglied"),)},
+    )
+    assert not found, found
+    # 1,260 does not round to 1,200; and the dead are given as counted, even in hundreds
+    found = conflicts_of(
+        members.format("1200 Mitglieder"),
+        members.format("1260 Mitglieder"),
+        {"quantities": (qty("1200 Mitglieder", 1200, "Mitglied"),)},
+        {"quantities": (qty("1260 Mitglieder", 1260, "Mitglied"),)},
+    )
+    assert [f.split(":")[0] for f in found] == ["quantity"], found
+    dead = "Bei dem Erdbeben in der Provinz kamen nach Angaben der Behörden {} ums Leben."
+    found = conflicts_of(
+        dead.format("300 Menschen"),
+        dead.format("312 Menschen"),
+        {"quantities": (qty("300 Menschen", 300, "Mensch"),)},
+        {"quantities": (qty("312 Menschen", 312, "Mensch"),)},
+    )
+    assert [f.split(":")[0] for f in found] == ["quantity"], found
+
+
 def test_the_injured_and_the_badly_injured_are_two_counts() -> None:
     injured = "Bei dem Unfall auf der Brücke wurden nach Angaben der Polizei {}."
     eleven = {"quantities": (qty("elf Fahrgäste", 11, "Fahrgast"),)}
