@@ -12,14 +12,9 @@ from blickwinkel.pipeline import compare_inputs
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
-# A known failure since the link model is fitted on licence-clean pairs only (6ab36f4, the eighth session's
-# licence ruling): the seed pair's two sentences on the dropped precondition share their key words but
-# their cosine is low (0.27, no margin over the neighbours); the refit of the ninth session, whose own
-# invented paraphrase stories give the cosine weight again and lower the wording's, scores them 0.38.
-# Issue 11 keeps this open; strict, so the test says so when a model links them again.
-_LICENCE_CLEAN_MODEL_MISSES = pytest.mark.xfail(
-    strict=True, reason="licence-clean link model: the precondition sentences not linked (issue 11)"
-)
+# The precondition pair (two sentences that share their key words, low cosine) was a strict xfail from
+# the eighth session's licence-clean refit to the seventeenth, when the soft word alignment
+# (link_embedder auto+words) became the default and linked it.
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +53,7 @@ def assert_unique(cmp: Comparison, statements: list[Statement]) -> None:
     [
         ("Mittwoch", "Mittwoch"),
         ("2.500", "2500"),
-        pytest.param("Vorbedingung", "Vorbedingung", marks=_LICENCE_CLEAN_MODEL_MISSES),
+        ("Vorbedingung", "Vorbedingung"),
     ],
     ids=["letter", "soldiers", "precondition"],
 )

@@ -40,7 +40,10 @@ DATA = Path(os.environ.get("BLICKWINKEL_SHARED", str(SHARED))) / "data"
 # Tenth session's refit with all our own invented stories (231 training events): links 0.843 -> 0.831
 # (P 0.933, R 0.750: 42/45, 42/56), LOWERED; unique facts 0.708 -> 0.734; conflicts 0.8 -> 0.736 (7 of
 # 12 found, none false; was 8), LOWERED: the new weights link fewer of the examples' pairs.
-GOLD_F1 = {"links": 0.831, "unique_facts": 0.734, "conflicts": 0.736}
+# Seventeenth session: the soft word alignment is the default (link_embedder auto+words): links 0.831 ->
+# 0.854 (P 0.936, R 0.786: 44/47, 44/56), unique facts 0.734 (the same), conflicts 0.736 -> 0.857 (9 of
+# 12, none false).
+GOLD_F1 = {"links": 0.854, "unique_facts": 0.734, "conflicts": 0.857}
 # Held-out real-news events (examples/gold-real, split heldout), per language pair:
 # (task, figure) -> pinned value. Support (gold items) in the comments. Since the eighth session the
 # link model is fitted on licence-clean pairs only (docs/data-sources.md); the pins that went down
@@ -53,8 +56,11 @@ HELDOUT = {
         # grouping rules (restatements on a link's terms, the best-candidate gap): P 0.929 -> 0.970
         # (66/68), R 0.628; tenth session's refit with all our own stories: P 0.970 -> 0.984 (63/64),
         # R 0.628 -> 0.6 (63/105), LOWERED (three links fewer)
-        ("links", "precision"): 0.984,
-        ("links", "recall"): 0.6,
+        # seventeenth session, the soft word alignment the default (auto+words; decided on our examples
+        # and the tuning half, held-out read once afterwards): P 0.984 -> 0.970 (65/67), LOWERED (one
+        # wrong link more), R 0.6 -> 0.619 (65/105)
+        ("links", "precision"): 0.97,
+        ("links", "recall"): 0.619,
         # licence-clean refit: P 0.832 -> 0.941 (81/86), R 0.832 -> 0.648 (81/125): recall lowered;
         # ninth session's refit: P 0.941 -> 0.873 (83/95), LOWERED (more facts joined, and more of
         # the rest marked "perhaps also" elsewhere, so fewer stand as unique), R 0.664 (83/125);
@@ -65,7 +71,9 @@ HELDOUT = {
         # 0.862 (100/116), R 0.768 -> 0.8 (100/125)
         ("unique_facts", "precision"): 0.862,
         ("unique_facts", "recall"): 0.8,
-        ("different", "rate"): 1.0,  # 44/44 (tenth session's refit; 43/44 before, 41/44 in the eighth)
+        # 44/44 (tenth session's refit; 43/44 before, 41/44 in the eighth); seventeenth session,
+        # auto+words the default: 1.0 -> 0.977 (43/44), LOWERED: one different-fact pair now linked
+        ("different", "rate"): 0.977,
         # Eleventh session (first measured; read once with the shipped comparison): of the pairs of
         # one article's statements that a fact holds, 6 of 8 state one gold fact; 5 of 15 restatements
         # joined.
@@ -76,7 +84,9 @@ HELDOUT = {
         # 0.777 -> 0.7 (7/10), LOWERED: one more pair of one article's statements in one fact, not one
         # gold fact; restatements here unchanged (6/15), de one_article 1/1 -> 2/2, de-en restatements
         # 0/6 -> 1/6, all 6/33 -> 7/33
-        ("one_article", "rate"): 0.7,
+        # seventeenth session, auto+words the default: one_article 0.7 -> 0.666 (6/9), LOWERED: one
+        # pair of one article's statements fewer in one fact (restatements unchanged, 6/15)
+        ("one_article", "rate"): 0.666,
         ("restatements", "rate"): 0.4,
         # 1 of 6 gold conflicts found, 3 false; the de and de-en held-out conflicts (2 and 2) are
         # not found yet (P/R 0), so they pin nothing there. LOWERED 0.25 -> 0.2 (1 of 5 flagged, 4
@@ -94,8 +104,9 @@ HELDOUT = {
         # (one link fewer)
         # thirteenth session's content parts (a statement without its attribution frame): P 0.976 ->
         # 0.977 (43/44), R 0.711 -> 0.728 (43/59)
-        ("links", "precision"): 0.977,
-        ("links", "recall"): 0.728,
+        # seventeenth session, auto+words the default: P 0.977 -> 0.979 (47/48), R 0.728 -> 0.796 (47/59)
+        ("links", "precision"): 0.979,
+        ("links", "recall"): 0.796,
         # licence-clean refit: P 0.878 -> 0.888 (56/63), R 0.942 -> 0.811 (56/69): recall lowered;
         # ninth session's refit: P 0.888 -> 0.869 (60/69), LOWERED; R 0.869 (60/69); tenth session's
         # refit: P 0.869 -> 0.853 (64/75), LOWERED; R 0.869 -> 0.927 (64/69); thirteenth session's
@@ -113,8 +124,10 @@ HELDOUT = {
         # ninth session: 0.8 -> 0.666 (4 in 6) by the entity-key rules for German inflection; then the
         # ninth session's refit (German-English model fitted mostly on our own stories): 3 of 12 in 6
         # predicted, P 0.8 -> 0.5 and R 0.333 -> 0.25, both LOWERED
+        # seventeenth session, auto+words the default: 2 of 12 in 4 predicted, R 0.25 -> 0.166,
+        # LOWERED (one cross-language link fewer)
         ("links", "precision"): 0.5,
-        ("links", "recall"): 0.25,
+        ("links", "recall"): 0.166,
         # licence-clean refit: P 0.727 -> 0.7 (21/30), lowered; R 0.615 -> 0.807 (21/26); ninth
         # session's refit: P 0.705 (24/34), R 0.923 (24/26); eleventh session's news-word concepts
         # across languages (cross models refitted) with the city keys and titles: P 0.705 -> 0.718
@@ -215,9 +228,13 @@ def test_conflicts_on_the_tune_only_conflict_files() -> None:
 # larger sum not paid) is flagged, both figures read right, because the conflict rules do not read the
 # negation of the second (a rule for the conflict rules to add). Held-out, measured after 918971a (read
 # once, by the review, nothing chosen): 2 flagged (none true), 1 of 36, as pinned.
+# Then PINS LOWERED by the soft word alignment as the default (auto+words, lead; decided on our examples
+# and the main tuning half): its new links pair more statements the rules then flag: tune 2 -> 4 flagged
+# (none true), near-misses 2 -> 4 of 44 (0.091); held-out (read once afterwards) 2 -> 3 flagged (none
+# true), 1 of 36 near-misses (the same).
 SECOND_SET = {
-    "tune": {"predicted": 2, "true_positives": 0, "near_misses": 0.046},
-    "heldout": {"predicted": 2, "true_positives": 0, "near_misses": 0.028},
+    "tune": {"predicted": 4, "true_positives": 0, "near_misses": 0.091},
+    "heldout": {"predicted": 3, "true_positives": 0, "near_misses": 0.028},
 }
 
 
@@ -248,9 +265,11 @@ def test_conflicts_on_the_second_conflict_set(split: str) -> None:
 # 918971a (Polish and Turkish figures read): tune 1 of 2 found, 1 flagged (true), 0 of 9; held-out,
 # measured after it (read once, by the review, nothing chosen): 1 of 2 found, 1 flagged (true), 0 of 7.
 # The pins follow (raised: a true conflict found in each half).
+# auto+words the default (lead): held-out (read once afterwards) 1 -> 2 flagged (1 true), PIN LOWERED;
+# tune unchanged.
 THIRD_SET = {
     "tune": {"predicted": 1, "true_positives": 1, "near_misses": 0.0},
-    "heldout": {"predicted": 1, "true_positives": 1, "near_misses": 0.0},
+    "heldout": {"predicted": 2, "true_positives": 1, "near_misses": 0.0},
 }
 
 

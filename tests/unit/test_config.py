@@ -170,6 +170,6 @@ def test_the_cli_names_a_missing_settings_file(tmp_path: Path) -> None:
 def test_link_embedder_none_means_no_second_embedder(tmp_path: Path) -> None:
     # "auto" (the default: e5 for English pairs) and "e5" (every language) pass as given; "none" is
     # the empty setting, which a command line can give more plainly than an empty string.
-    assert load_settings({}, path=tmp_path / "none.toml").link_embedder == "auto"
+    assert load_settings({}, path=tmp_path / "none.toml").link_embedder == "auto+words"
     assert load_settings({"link_embedder": "none"}, path=tmp_path / "none.toml").link_embedder == ""
     assert load_settings({"link_embedder": "e5"}, path=tmp_path / "none.toml").link_embedder == "e5"

@@ -196,11 +196,11 @@ def test_the_link_embedder_scores_only_the_pairs_in_its_languages(monkeypatch: p
     assert cmp.links and all("second_meaning" in link.reasons for link in cmp.links)
 
 
-def test_the_default_link_embedder_is_e5_for_english_pairs_only() -> None:
+def test_the_default_link_embedder_is_e5_for_english_pairs_only_with_the_word_alignment() -> None:
     from blickwinkel.config import DEFAULT_LINK_EMBEDDER
     from blickwinkel.pipeline import second_embedder_of
 
-    assert DEFAULT_LINK_EMBEDDER == "auto"
+    assert DEFAULT_LINK_EMBEDDER == "auto+words"
     embedder, languages = second_embedder_of("auto")
     assert embedder is not None and embedder.name == "e5" and languages == align.SECOND_LANGUAGES == {"en"}
     embedder, languages = second_embedder_of("e5")

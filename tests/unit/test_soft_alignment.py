@@ -159,7 +159,7 @@ def test_the_word_encoder_only_when_the_setting_asks_and_a_model_reads_it(
     )
     assert word_encoder_of("auto+words") is not None and word_encoder_of("e5+words") is not None
     assert word_encoder_of("auto") is None and word_encoder_of("") is None
-    assert DEFAULT_LINK_EMBEDDER == "auto"  # the default: off
+    assert DEFAULT_LINK_EMBEDDER == "auto+words"  # the default since the seventeenth session
 
 
 def test_the_setting_names_the_soft_alignment_after_the_embedder() -> None:
@@ -238,7 +238,7 @@ def test_the_tagger_keeps_nothing_unless_the_alignment_is_read(monkeypatch: pyte
     compare_articles_text(articles, link_embedder="auto")
     assert not token_vectors.tagger_keeps()
     ner_tagger.crf_tags_batch([["Die", "Fähre", "lief", "auf", "Grund", "."]])
-    assert not token_vectors._kept  # the default link score never reads them: about 100 MB a big story
+    assert not token_vectors._kept  # 'auto' never reads them: about 100 MB a big story
 
 
 def test_the_soft_alignment_reads_the_taggers_layer() -> None:
