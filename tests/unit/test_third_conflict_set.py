@@ -5,26 +5,9 @@ marks no figure as aimed at."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from blickwinkel.analyse.pipeline import analyse_articles
-from blickwinkel.compare.counted_values import aimed_at, quantity_conflict
-from blickwinkel.model import Article, Block, Statement
-
-
-def statements(texts: Sequence[str], language: str) -> list[Statement]:
-    articles = [
-        Article(
-            id=f"a{n}", text=t, blocks=(Block("paragraph", 0, len(t)),), source=f"a{n}.txt", language=language
-        )
-        for n, t in enumerate(texts)
-    ]
-    return [analysed.statements[0] for analysed in analyse_articles(articles)]
-
-
-def clash(left: str, right: str, language: str) -> object:
-    a, b = statements([left, right], language)
-    return quantity_conflict(a, b, None, None)
+from blickwinkel.compare.counted_values import aimed_at
+from blickwinkel.model import Article, Block
+from tests.unit.test_second_conflict_set import clash, statements
 
 
 def test_the_cases_active_now_are_not_the_day_s_cases() -> None:
