@@ -4,8 +4,10 @@ language-independent key so that "Soldaten" and "soldiers" count the same thing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from blickwinkel.analyse import lemmas as dictionary
 from blickwinkel.analyse.numbers import (
@@ -151,6 +153,39 @@ class NotAQuantity:
 NOT_A_QUANTITY = NotAQuantity()
 
 
+@dataclass(frozen=True)
+class _Word:
+    """One word after a number: as written without a final full stop, lowered, where it ends, and
+    whether a full stop (which ends the sentence) followed it."""
+
+    token: str
+    lowered: str
+    end: int
+    stopped: bool
+
+
+def _words(
+    text: str, pos: int, *, keep_dot: frozenset[str] = frozenset(), lower: Callable[[str], str] = str.lower
+) -> Iterator[_Word]:
+    """The words after ``pos`` one by one, each without its final full stop unless the word is one of
+    ``keep_dot`` (a month's abbreviation, "Jan."); the scale abbreviations ("Mio.") were read before.
+    The one token walk of the unit readers below."""
+    while (match := TOKEN.match(text, pos)) is not None:
+        raw = match.group(1)
+        token = raw[:-1] if raw.endswith(".") and raw.lower() not in keep_dot else raw
+        yield _Word(token, lower(token), match.start(1) + len(token), token != raw)
+        pos = match.end()
+
+
+def _month_or_percent(word: _Word, months: frozenset[str]) -> tuple[str, int] | NotAQuantity | None:
+    """A month after a number makes a date, no quantity; a percent word is the unit "%"."""
+    if word.lowered in months:
+        return NOT_A_QUANTITY
+    if word.lowered in _PERCENT_WORDS:
+        return "%", word.end
+    return None
+
+
 # A temperature whose scale is written: "10 °C", "50°F", "zehn Grad Celsius", "50 degrees Fahrenheit",
 # "50 Fahrenheit". A bare "Grad"/"degrees" keeps its lemma (Celsius or Fahrenheit, the comparison
 # reads it either way, compare/agreement.py).
@@ -190,23 +225,15 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
         return _turkish_unit(text, end)
     if code in _SLAVIC:
         return _slavic_unit(text, end, code)
-    pos = end
-    skipped = 0
     months = DE_MONTHS if code == "de" else EN_MONTHS
     fallback: tuple[str, int] | None = None
-    while skipped <= 3:
-        match = TOKEN.match(text, pos)
-        if match is None:
-            return fallback
-        raw = match.group(1)
-        # A final dot ends the sentence; the scale abbreviations ("Mio.") were read before.
-        token = raw[:-1] if raw.endswith(".") and raw.lower() not in months else raw
-        word_end = match.start(1) + len(token)
-        lowered = token.lower()
-        if lowered in _TIME_WORDS or lowered in months:
+    skipped = 0
+    for word in _words(text, end, keep_dot=months):
+        token, lowered, word_end = word.token, word.lowered, word.end
+        if lowered in _TIME_WORDS:
             return NOT_A_QUANTITY
-        if lowered in _PERCENT_WORDS:
-            return "%", word_end
+        if (known := _month_or_percent(word, months)) is not None:
+            return known
         if code == "en" and lowered == "per" and text[word_end : word_end + 5].lower() == " cent":
             return "%", word_end + 5
         currency = CURRENCIES.get(lowered) or CURRENCIES.get(lowered.rsplit("-", 1)[-1])
@@ -222,7 +249,7 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
         else:
             if lowered in _EN_STOP:
                 if lowered == "of" and skipped == 0:
-                    pos, skipped = match.end(), skipped + 1
+                    skipped += 1
                     continue
                 return fallback
             if lowered in _EN_PEOPLE_ADJECTIVES:
@@ -237,10 +264,11 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
                     return lemma, word_end
                 if fallback is None:
                     fallback = (lemma, word_end)
-        if token != raw:
+        if word.stopped:
             return fallback  # the word ended the sentence
-        pos = match.end()
         skipped += 1
+        if skipped > 3:
+            return fallback
     return fallback
 
 
@@ -296,33 +324,23 @@ def _dutch_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
     """The counted noun after a Dutch number, after at most two adjectives ("tien zwaargewonde
     mensen"): its lemma ("gezinnen" -> "gezin"). An inflected adjective ends in -e, a plural noun in
     -en or -s; a verb in -t after the number ("blijft") ends the search."""
-    pos = end
-    for _ in range(3):
-        match = TOKEN.match(text, pos)
-        if match is None:
-            return None
-        raw = match.group(1)
-        token = raw[:-1] if raw.endswith(".") else raw
-        word_end = match.start(1) + len(token)
-        lowered = token.lower()
-        if lowered in NL_MONTHS:
-            return NOT_A_QUANTITY
+    for word in islice(_words(text, end), 3):
+        token, lowered = word.token, word.lowered
         if lowered == "uur" and _NL_CLOCK_BEFORE.search(text, max(0, end - 20), end):
             return NOT_A_QUANTITY
-        if lowered in _PERCENT_WORDS or lowered == "procent":
-            return "%", word_end
+        if (known := _month_or_percent(word, NL_MONTHS)) is not None:
+            return known
         currency = CURRENCIES.get(lowered)
         if currency is not None:
-            return currency, word_end
+            return currency, word.end
         if lowered in _NL_STOP or (token[0].isupper() and lowered not in _UNIT_KEYS):
             return None
         lemma = str(dictionary.lemma(lowered, "nl"))
         if lemma != lowered and lemma.endswith("en") and lowered.endswith("t"):
             return None  # "blijft", "staat": a verb
-        if lowered.endswith("e") and lowered not in _UNIT_KEYS and token == raw:
-            pos = match.end()  # an adjective before the noun
-            continue
-        return lemma, word_end
+        if lowered.endswith("e") and lowered not in _UNIT_KEYS and not word.stopped:
+            continue  # an adjective before the noun
+        return lemma, word.end
     return None
 
 
@@ -386,31 +404,21 @@ def _turkish_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
     of the count, unless it is a currency ("TL")."""
     if _TR_SCALE_WITH_CASE.search(text, max(0, end - 12), end):
         return None
-    pos = end
-    for _ in range(2):
-        match = TOKEN.match(text, pos)
-        if match is None:
-            return None
-        raw = match.group(1)
-        token = raw[:-1] if raw.endswith(".") else raw
-        word_end = match.start(1) + len(token)
-        lowered = _turkish_lower(token)
-        if lowered in TR_MONTHS:
-            return NOT_A_QUANTITY
-        if lowered in _PERCENT_WORDS:
-            return "%", word_end
+    for word in islice(_words(text, end, lower=_turkish_lower), 2):
+        token, lowered = word.token, word.lowered
+        if (known := _month_or_percent(word, TR_MONTHS)) is not None:
+            return known
         if token[:1].isupper():
             currency = CURRENCIES.get(lowered)
-            return (currency, word_end) if currency is not None else None
-        if lowered in _TR_SKIP and token == raw:
-            pos = match.end()
+            return (currency, word.end) if currency is not None else None
+        if lowered in _TR_SKIP and not word.stopped:
             continue
         if lowered in _TR_STOP:
             return None
         unit = turkish_unit(token)
         if unit != lowered and lowered.startswith(unit) and _TR_FINITE_VERB.fullmatch(lowered, len(unit)):
             return None
-        return unit, word_end
+        return unit, word.end
     return None
 
 
@@ -487,37 +495,30 @@ def _slavic_unit(text: str, end: int, code: str) -> tuple[str, int] | NotAQuanti
     PLN) or the lemma ("жителей" -> "житель"), after at most one adjective in -ych/-ich, -ых/-их ("20
     polskich żołnierzy"); "r."/"г." after a year ("w 2019 r.") and a month ("12 maja") make a date."""
     language = _SLAVIC[code]
-    pos, first = end, True
+    first = True
     fallback: tuple[str, int] | None = None
-    for _ in range(2):
-        match = TOKEN.match(text, pos)
-        if match is None:
-            return fallback
-        raw = match.group(1)
-        token = raw[:-1] if raw.endswith(".") else raw
-        word_end = match.start(1) + len(token)
-        lowered = token.lower()
-        year_mark = fallback is None and lowered == language.year_mark and raw != token
-        if lowered in language.months or year_mark:
+    for word in islice(_words(text, end), 2):
+        token, lowered = word.token, word.lowered
+        if fallback is None and lowered == language.year_mark and word.stopped:
             return NOT_A_QUANTITY
-        if lowered in _PERCENT_WORDS:
-            return "%", word_end
+        if (known := _month_or_percent(word, language.months)) is not None:
+            return known
         currency = CURRENCIES.get(lowered)
         if currency is not None:
-            return currency, word_end
+            return currency, word.end
         if lowered in language.stop or token[:1].isupper():
             return fallback
         form = language.forms.get(lowered)
         if form is not None:
-            return form, word_end
+            return form, word.end
         if is_number_word(lowered, code):
             return fallback
-        noun = (dictionary.lemma_in(lowered, code), word_end)
+        noun = (dictionary.lemma_in(lowered, code), word.end)
         verb = noun[0].endswith(language.verb_endings)
-        if first and token == raw and lowered.endswith(language.adjective_endings):
+        if first and not word.stopped and lowered.endswith(language.adjective_endings):
             # an adjective or participle before the noun ("20 polskich żołnierzy", "30 zaszczepionych
             # dzieci", whose lemma is the verb): the noun after it, else the adjective itself
-            fallback, first, pos = (None if verb else noun), False, match.end()
+            fallback, first = (None if verb else noun), False
             continue
         if verb:
             return fallback  # a verb's infinitive: "40 zostało rannych" counts no "zostać"
