@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -232,10 +233,23 @@ def test_conflicts_on_the_tune_only_conflict_files() -> None:
 # and the main tuning half): its new links pair more statements the rules then flag: tune 2 -> 4 flagged
 # (none true), near-misses 2 -> 4 of 44 (0.091); held-out (read once afterwards) 2 -> 3 flagged (none
 # true), 1 of 36 near-misses (the same).
+# Eighteenth session: the set pins what matters, true conflicts found (at least) and false flags (at
+# most), each the measured value, so a correctly found conflict no longer fails the gate as one flag
+# more ("at most N flags" before; the same figures: tune 0 found, 4 false; held-out 0 found, 3 false).
 SECOND_SET = {
-    "tune": {"predicted": 4, "true_positives": 0, "near_misses": 0.091},
-    "heldout": {"predicted": 3, "true_positives": 0, "near_misses": 0.028},
+    "tune": {"found": 0, "false_flags": 4, "near_misses": 0.091},
+    "heldout": {"found": 0, "false_flags": 3, "near_misses": 0.028},
 }
+
+
+def assert_conflict_pins(total: dict[str, Any], pins: dict[str, float]) -> None:
+    """True conflicts found at least, false flags at most, share of near-misses flagged at most."""
+    conflicts = total["conflicts"]
+    found = conflicts["true_positives"]
+    false_flags = conflicts["predicted"] - found
+    assert found >= pins["found"], ("true conflicts found", conflicts)
+    assert false_flags <= pins["false_flags"], ("false conflict flags", conflicts)
+    assert total["near_misses"]["rate"] <= pins["near_misses"], total["near_misses"]
 
 
 @pytest.mark.shared
@@ -245,10 +259,7 @@ def test_conflicts_on_the_second_conflict_set(split: str) -> None:
         pytest.skip("../shared/data is absent")
     files = sorted((ROOT / "examples" / "gold-real" / "conflicts2").glob("*.json"))
     total = evaluate_gold_files(files, "use", 0.5, data_root=DATA, split=split)["total"]
-    pins = SECOND_SET[split]
-    assert total["conflicts"]["predicted"] <= pins["predicted"], total["conflicts"]
-    assert total["conflicts"]["true_positives"] >= pins["true_positives"], total["conflicts"]
-    assert total["near_misses"]["rate"] <= pins["near_misses"], total["near_misses"]
+    assert_conflict_pins(total, SECOND_SET[split])
 
 
 # The third conflict set (examples/gold-real/conflicts3: 25 events no other gold file holds, chosen
@@ -267,9 +278,11 @@ def test_conflicts_on_the_second_conflict_set(split: str) -> None:
 # The pins follow (raised: a true conflict found in each half).
 # auto+words the default (lead): held-out (read once afterwards) 1 -> 2 flagged (1 true), PIN LOWERED;
 # tune unchanged.
+# Eighteenth session: pinned as SECOND_SET, true conflicts found and false flags (the same figures:
+# tune 1 found, 0 false; held-out 1 found, 1 false).
 THIRD_SET = {
-    "tune": {"predicted": 1, "true_positives": 1, "near_misses": 0.0},
-    "heldout": {"predicted": 2, "true_positives": 1, "near_misses": 0.0},
+    "tune": {"found": 1, "false_flags": 0, "near_misses": 0.0},
+    "heldout": {"found": 1, "false_flags": 1, "near_misses": 0.0},
 }
 
 
@@ -280,10 +293,7 @@ def test_conflicts_on_the_third_conflict_set(split: str) -> None:
         pytest.skip("../shared/data is absent")
     files = sorted((ROOT / "examples" / "gold-real" / "conflicts3").glob("*.json"))
     total = evaluate_gold_files(files, "use", 0.5, data_root=DATA, split=split)["total"]
-    pins = THIRD_SET[split]
-    assert total["conflicts"]["predicted"] <= pins["predicted"], total["conflicts"]
-    assert total["conflicts"]["true_positives"] >= pins["true_positives"], total["conflicts"]
-    assert total["near_misses"]["rate"] <= pins["near_misses"], total["near_misses"]
+    assert_conflict_pins(total, THIRD_SET[split])
 
 
 # The link_embedder setting "e5" (e5 on the uncertain pairs in every language; the default "auto" is
