@@ -734,3 +734,46 @@ def test_hearsay_is_attribution(language: str, text: str) -> None:
 
 def test_soll_with_a_plain_infinitive_is_no_hearsay() -> None:
     assert cue_features("Die neue Halle soll im Herbst eröffnet werden.", "de")["attribution"] == 0
+
+
+# Eighteenth session: the writer's comment without a listed word (German). Invented sentences, none of
+# them in the training file.
+COMMENT_SHAPES_DE = [
+    "Ärgerlicherweise hat die Gemeinde den Spielplatz zum zweiten Mal verlegt.",
+    "Die Tarifreform wird sicher nicht die letzte ihrer Art sein.",
+    "Der Verein scheint die Warnungen seiner Mitglieder zu ignorieren.",
+    "Die Stadtwerke scheinen mit der Umstellung überfordert zu sein.",
+    "Die Abstimmung über den Parkplatz wird mal wieder vertagt.",
+    "Das Programm des Kulturamts bleibt ideenlos.",
+    "Die Verlegung des Wochenmarkts ist pure Symbolpolitik.",
+]
+PLAIN_SHAPES_DE = [
+    "Normalerweise öffnet das Freibad Anfang Mai.",
+    "Der Sand wird meterweise von der Düne abgetragen.",
+    "Die neue Fußgängerbrücke gilt als sicher.",
+    "Am Nachmittag schien über dem Hafen wieder die Sonne.",
+    "Doch der Lastwagen blieb auf dem Bahnübergang stehen.",
+    "Die Bahn fuhr an, doch zwei Wagen blieben auf dem Gleis zurück.",
+]
+
+
+@pytest.mark.parametrize("text", COMMENT_SHAPES_DE)
+def test_a_comment_without_a_listed_word_counts(text: str) -> None:
+    features = cue_features(text, "de")
+    assert features["stance"] + features["evaluative"] >= 1
+
+
+def test_most_comments_without_a_listed_word_are_opinion() -> None:
+    # a single stance word in a sentence of many nouns stays near the threshold (0.65-0.67 for three)
+    marked = [is_subjective(s) for s in subjectivity_scores(COMMENT_SHAPES_DE, "de")]
+    assert sum(marked) >= 4, marked
+
+
+@pytest.mark.parametrize("text", PLAIN_SHAPES_DE)
+def test_the_same_shapes_in_a_plain_report_are_no_stance(text: str) -> None:
+    assert cue_features(text, "de")["stance"] == 0
+    assert not is_subjective(subjectivity_scores([text], "de")[0])
+
+
+def test_a_modal_particle_doch_still_counts() -> None:
+    assert cue_features("Das hätte man doch vorher wissen können.", "de")["stance"] == 1
