@@ -777,3 +777,28 @@ def test_the_same_shapes_in_a_plain_report_are_no_stance(text: str) -> None:
 
 def test_a_modal_particle_doch_still_counts() -> None:
     assert cue_features("Das hätte man doch vorher wissen können.", "de")["stance"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Umbau der Turnhalle ist teurer als geplant, so eine Mitteilung des Landkreises.",
+        "Wir haben die Gleise in zwei Nächten erneuert, so Bauleiterin Krämer.",
+        "Glaubt man der Kämmerin, ist der Haushalt des kommenden Jahres ausgeglichen.",
+        "Geht es nach dem Verkehrsminister, fährt die Bahn ab Mai wieder stündlich.",
+    ],
+)
+def test_a_german_source_formula_is_attribution(text: str) -> None:
+    # eighteenth session: ", so <source>" at the end, "glaubt man …", "geht es nach …"
+    assert cue_features(text, "de")["attribution"] >= 1
+    assert not is_subjective(subjectivity_scores([text], "de")[0])
+
+
+def test_so_dass_names_no_source() -> None:
+    assert cue_features("Das Dach hielt stand, so dass niemand verletzt wurde.", "de")["attribution"] == 0
+
+
+def test_having_to_expect_something_is_no_obligation() -> None:
+    text = "Wer ohne Fahrschein fährt, muss damit rechnen, 60 Euro zu zahlen."
+    assert cue_features(text, "de")["obligation"] == 0
+    assert cue_features("Die Stadt muss endlich handeln.", "de")["obligation"] == 1

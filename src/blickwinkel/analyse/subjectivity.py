@@ -316,6 +316,7 @@ _PUBLIC_NECESSITY_DE = re.compile(
 _EXPECTATION_DE = re.compile(
     r"(?<![\w'’-])mit\s+[^,.;:]{1,60}?\s+rechnen\s+(?P<cue>muss|müssen)(?![\w'’-])"
     r"|(?<![\w'’-])(?P<cue2>(?:muss|müssen)(?:\s+man)?)(?=\s+(?:\S+\s+){0,4}?mit\s+[^,.;:]{1,60}?\s+rechnen\b)"
+    r"|(?<![\w'’-])(?P<cue3>muss|müssen)(?=\s+(?:man\s+|auch\s+|noch\s+)?damit\s+rechnen\b)"
 )
 # - "because of" is the cause of an event, and "because", "weil" after a clause in the past tense the
 #   reported cause of what happened ("The match was called off because the pitch was frozen"); an
@@ -395,7 +396,8 @@ def _reported_shapes(lowered: str, lang: str) -> str:
             for m in _PUBLIC_NECESSITY_DE.finditer(lowered)
         ]
         spans += [
-            m.span("cue") if m.group("cue") else m.span("cue2") for m in _EXPECTATION_DE.finditer(lowered)
+            m.span(next(g for g in ("cue", "cue2", "cue3") if m.group(g)))
+            for m in _EXPECTATION_DE.finditer(lowered)
         ]
     past = _PAST_EN if lang == "en" else _PAST_DE
     for m in _BECAUSE[lang].finditer(lowered):
@@ -515,6 +517,13 @@ def _comment_words_de(judged: str) -> int:
     return found + len(_SURE_DE.findall(judged)) + len(_SEEMS_DE.findall(judged))
 
 
+# - a source named after ", so" at the end of the sentence ("…, so Müller.", "…, so eine Mitteilung der
+#   Stadt.") is an attribution, as "so der Sprecher" (listed) is; "so dass", "so viel" are no source
+#   (lower case). The formulas "glaubt man …", "geht es nach …", "folgt man …" are listed in
+#   subjectivity.json (eighteenth session; general knowledge of German, tested on invented sentences).
+_SO_SOURCE_DE = re.compile(r",\s+so\s+(?:ein(?:e|er|es)?\s+)?[A-ZÄÖÜ][\w-]*(?=[^,;:!?]*$)")
+
+
 def _plain_shapes(matchable: str, lowered: str, lang: str, attributed: bool) -> str:
     """``lowered`` with the seventeenth session's report shapes blanked (same length); ``matchable`` is
     the text as written (for the capitals), ``attributed`` whether the sentence names its source."""
@@ -565,7 +574,8 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
     p = cues.patterns
     attribution = _count(p["attribution"], lowered)
     if lang == "de":
-        attribution = min(_CAP, attribution + len(_HEARSAY_DE.findall(lowered)))
+        sources = len(_HEARSAY_DE.findall(lowered)) + len(_SO_SOURCE_DE.findall(matchable))
+        attribution = min(_CAP, attribution + sources)
     lowered = _plain_shapes(matchable, lowered, lang, attributed=bool(attribution or has_konjunktiv_i(text)))
     # the names are found in the text as written, with the contractions spelt out as in ``lowered``
     # ("didn't" -> "did not"), so that both keep one length and the names' offsets
