@@ -643,6 +643,11 @@ def test_one_month_named_in_two_languages_is_one_month() -> None:
     october = make_article("c", ["In October 20 people died in a fire."]).statements[0]
     assert not two_months(german, english)  # it said two months: "märz" and "march" differ
     assert two_months(german, october)
+    # Arabic names too (eighteenth session; our own sentences): parcels handed out in March, in February
+    march = make_article("d", ["وزعت الجمعية 400 سلة غذائية في شهر مارس."]).statements[0]
+    february = make_article("e", ["وزعت الجمعية 350 سلة غذائية في شهر فبراير."]).statements[0]
+    again = make_article("f", ["وزعت الجمعية 350 سلة غذائية في آذار."]).statements[0]
+    assert two_months(march, february) and not two_months(march, again)
 
 
 def test_words_run_together_by_a_lost_space_are_the_same_wording() -> None:

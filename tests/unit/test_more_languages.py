@@ -69,6 +69,19 @@ NUMBERS = [
         [(21, None, "soldado", False), (250, None, "civil", False)],
     ),
     ("pt", "O desemprego subiu 3 por cento.", [(3, None, "%", False)]),
+    # dollars, pounds and reais as words or signs are the currency (they were a noun "dólar")
+    ("pt", "O contrato vale R$ 2 milhões.", [(2_000_000, None, "BRL", False)]),
+    (
+        "pt",
+        "A empresa pagou 40 milhões de reais e 3 milhões de dólares.",
+        [(40e6, None, "BRL", False), (3e6, None, "USD", False)],
+    ),
+    (
+        "it",
+        "La nave è costata 3 milioni di dollari e 2 milioni di sterline.",
+        [(3e6, None, "USD", False), (2e6, None, "GBP", False)],
+    ),
+    ("es", "El barco costó 3 millones de dólares.", [(3e6, None, "USD", False)]),
     ("pt", "O voo 812 aterrou a 12 de março.", []),
     ("pt", "Uma mulher e um homem chegaram.", []),
     ("nl", "Veertig gezinnen werden in de nacht geëvacueerd.", [(40, None, "gezin", False)]),
@@ -168,8 +181,8 @@ def test_the_note_names_what_a_language_does_not_get() -> None:
     assert {"dates", "counts or amounts", "speakers"} <= set(reads("it")) & set(reads("pt")) & set(
         reads("nl")
     )
-    assert reads("ar") == ()
     assert reads("pl") == reads("tr") == reads("ru") == ("counts or amounts",)  # seventeenth session
+    assert reads("ar") == ("counts or amounts",)  # eighteenth session
     articles = [SimpleNamespace(article=SimpleNamespace(id=i, language="it", outlet=i)) for i in ("A", "B")]
     note = thin_languages_note(SimpleNamespace(articles=articles))  # type: ignore[arg-type]
     assert note is not None and note.startswith("A, B (it): blickwinkel reads German and English, French, ")

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blickwinkel.analyse.quantities import find_quantities, holds_phone_number, unit_key
-from blickwinkel.compare.agreement import figures_meet, quantities_agree
+from blickwinkel.compare.agreement import LOWER_BOUND, UPPER_BOUND, figures_meet, quantities_agree
 from blickwinkel.model import Quantity
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -980,6 +980,8 @@ def test_turkish_verbs_after_a_count_are_no_noun_and_nouns_with_endings_are() ->
         ("Kazada 300'den fazla kişi yaralandı.", "Kazada 350 kişi yaralandı.", "tr"),
         ("Kazada 300'ü aşkın kişi yaralandı.", "Kazada 350 kişi yaralandı.", "tr"),
         ("Kazada en fazla 30 kişi yaralandı.", "Kazada 25 kişi yaralandı.", "tr"),
+        ("Kazada 30'a kadar kişi yaralandı.", "Kazada 25 kişi yaralandı.", "tr"),
+        ("Kazada 30 kişiye kadar yaralı var.", "Kazada 25 kişi yaralandı.", "tr"),
         ("W wypadku rannych zostało co najmniej 12 osób.", "W wypadku rannych zostało 14 osób.", "pl"),
         ("W wypadku rannych zostało ponad 300 osób.", "W wypadku rannych zostało 350 osób.", "pl"),
         ("W wypadku rannych zostało mniej niż 30 osób.", "W wypadku rannych zostało 25 osób.", "pl"),
@@ -992,6 +994,29 @@ def test_turkish_and_polish_bounds_are_met_by_the_figures_they_allow(
     assert quantities_agree(a, b) is not False
     far = one(other.replace("14", "40").replace("350", "900").replace("25", "5"), language)
     assert quantities_agree(a, far) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "value", "unit"),
+    [
+        ("Törene 30'a kadar misafir geldi.", "30'a kadar misafir", 30, "misafir"),
+        ("Sanığa 5 yıla kadar hapis istendi.", "5 yıla kadar", 5, "yıl"),
+        ("Ceza 2 milyon TL'ye kadar çıkabilir.", "2 milyon TL'ye kadar", 2_000_000, "TRY"),
+    ],
+)
+def test_turkish_up_to_is_said_after_the_figure_or_its_noun(
+    text: str, shown: str, value: float, unit: str
+) -> None:
+    # "'e kadar" after a figure or its noun in the dative is "up to": a bound from above
+    q = one(text, "tr")
+    assert (q.text, q.value, q.unit, q.approximate) == (shown, value, unit, True)
+    assert UPPER_BOUND.search(q.text) and not LOWER_BOUND.search(q.text)
+
+
+def test_turkish_kadar_without_the_dative_is_about() -> None:
+    q = one("Meydanda 300 kadar kişi vardı.", "tr")
+    assert (q.value, q.unit, q.approximate) == (300, "kişi", True)
+    assert not UPPER_BOUND.search(q.text)
 
 
 def test_polish_no_more_than_bounds_from_above() -> None:
@@ -1048,3 +1073,110 @@ def test_russian_ranges_bounds_and_vague_amounts() -> None:
 def test_a_polish_participle_before_the_noun_is_skipped() -> None:
     assert values("W szkole jest 30 zaszczepionych dzieci.", "pl") == [(30, "dziecko")]
     assert values("Wykryto 140 nowych, groźnych przypadków.", "pl") == [(140, "nowy")]
+
+
+# --- Arabic (eighteenth session; our own sentences) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "key"),
+    [
+        ("قتل 14 شخصا في الحريق.", 14, "person"),
+        ("قتل ١٤ شخصا في الحريق.", 14, "person"),
+        ("أصيب 120 شخص في الحادث.", 120, "person"),
+        ("تدفع المدينة 3.5 مليون دولار.", 3_500_000, "usd"),
+        ("تدفع المدينة ٣٫٥ مليون دولار.", 3_500_000, "usd"),
+        ("بلغت الكلفة 1,250 يورو.", 1250, "eur"),
+        ("تدفع الشركة $40 مليون.", 40_000_000, "usd"),
+        ("ارتفعت النسبة إلى 7 بالمئة.", 7, "%"),
+        ("ارتفعت النسبة إلى 7 في المئة.", 7, "%"),
+        ("ارتفعت النسبة إلى 7%.", 7, "%"),
+        ("ارتفعت النسبة إلى ٧٪.", 7, "%"),
+        ("طول السياج 40 مترا.", 40, "m"),
+        ("قطعت القافلة 12 كيلومترا.", 12, "km"),
+        ("شارك 20 ألف شخص في المسيرة.", 20_000, "person"),
+        ("شارك 3 آلاف شخص في المسيرة.", 3_000, "person"),
+        ("سقط 12 قتيلا و30 جريحا.", 12, "dead"),
+        ("استمر البناء 5 أعوام.", 5, "year"),
+        ("سجلت الوزارة 45.000 إصابة.", 45_000, "اصابه"),
+        ("سجلت الوزارة 1.250 مليار دولار.", 1_250_000_000, "usd"),
+        ("سجلت الوزارة 4 وفيات جديدة.", 4, "dead"),
+        ("سجلت الوزارة 300 حالة وفاة.", 300, "dead"),
+        ("سجلت الوزارة 300 حالة جديدة.", 300, "case"),
+    ],
+)
+def test_arabic_digits_sums_percent_and_counted_nouns(text: str, value: float, key: str) -> None:
+    q = find_quantities(text, "ar")[0]
+    assert q.value == pytest.approx(value)
+    assert unit_key(q.unit) == key
+
+
+def test_arabic_writes_the_rest_of_a_figure_after_its_scale_word() -> None:
+    q = one("وصل إجمالي الشحنات إلى 17 ألف و450 طنا.", "ar")
+    assert (q.value, unit_key(q.unit)) == (17_450, "tonne")
+    assert one("بلغت الخسائر 3 ملايين و200 ألف دولار.", "ar").value == 3_200_000
+
+
+def test_arabic_figures_after_a_glued_conjunction_and_ranges() -> None:
+    assert [(v, unit_key(u)) for v, u in values("سقط 12 قتيلا و30 جريحا.", "ar")] == [
+        (12, "dead"),
+        (30, "injured"),
+    ]
+    span = one("أصيب بين 10 و20 شخصا.", "ar")
+    assert (span.value, span.upper, unit_key(span.unit)) == (10, 20, "person")
+    span = one("يبلغ الوزن ما بين 410 إلى 460 كيلوغراما.", "ar")
+    assert (span.value, span.upper) == (410, 460)
+    assert [q.value for q in find_quantities("ارتفع العدد من 10 إلى 20 شخصا.", "ar")] == [10, 20]
+    many = one("شارك عشرات الآلاف في المسيرة.", "ar")
+    assert (many.value, many.upper, many.approximate) == (20_000, 99_999, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل القطار في 12 مايو.",
+        "وصل القطار في 12 أيار.",
+        "وصل القطار في 12 ماي.",
+        "وصل القطار في 12 جويلية.",
+        "وصل القطار في 12 كانون الثاني.",
+        "بدأ الاجتماع الساعة 10 صباحا.",
+        "بدأ الاجتماع في 10 مساء.",
+        "صدر القانون عام 2019.",
+        "كانت أزمة 2008 هي الأسوأ.",
+        "نتائج مهرجان 2031 كاملة.",
+        "بدأ التسجيل يوم 9 /3 /2031.",
+        "طورت الشركة الطراز س-40.",
+        "قال إن النموذج -40 انتشر بسرعة.",
+        "بدأ البث 8 مارس 2031 - 5 : 40 مساء.",
+        "نشرت التغريدة March 3, 2031 على الموقع.",
+        "يقام المعرض 2031 كما أعلن الوزير.",
+    ],
+)
+def test_arabic_dates_times_and_years_are_no_counts(text: str) -> None:
+    assert find_quantities(text, "ar") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper"),
+    [
+        ("حضر أكثر من 30 ضيفا.", True, False),
+        ("حضر 30 ضيفا على الأقل.", True, False),
+        ("حضر ما لا يقل عن 30 ضيفا.", True, False),
+        ("حضر ما يصل إلى 30 ضيفا.", False, True),
+        ("حضر أقل من 30 ضيفا.", False, True),
+        ("حضر نحو 30 ضيفا.", False, False),
+    ],
+)
+def test_arabic_hedges_and_bounds(text: str, lower: bool, upper: bool) -> None:
+    q = one(text, "ar")
+    assert (q.value, q.approximate) == (30, True)
+    assert (bool(LOWER_BOUND.search(q.text)), bool(UPPER_BOUND.search(q.text))) == (lower, upper)
+
+
+def test_arabic_counts_meet_counts_of_other_languages() -> None:
+    arabic = one("قتل 14 شخصا في الحريق.", "ar")
+    assert quantities_agree(arabic, one("The fire killed 14 people.", "en")) is True
+    assert quantities_agree(arabic, one("The fire killed 20 people.", "en")) is False
+    assert quantities_agree(
+        one("تدفع المدينة 3.5 مليون دولار.", "ar"), one("The city pays $3.5 million.", "en")
+    )

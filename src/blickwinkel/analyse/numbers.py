@@ -247,6 +247,14 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "тысяч": (2_000, 9_999),
     "миллионы": (2e6, 9.99e6),
     "миллионов": (2e6, 9.99e6),
+    "عشرات": (20, 99),
+    "مئات": (200, 999),
+    "آلاف": (2_000, 9_999),
+    "عشرات الآلاف": (20_000, 99_999),
+    "عشرات آلاف": (20_000, 99_999),
+    "مئات الآلاف": (200_000, 999_999),
+    "مئات آلاف": (200_000, 999_999),
+    "ملايين": (2e6, 9.99e6),
 }
 # "une centaine", "un millier", "une dizaine": about that many, approximate.
 _ABOUT_ONE = frozenset(
@@ -383,6 +391,27 @@ _RU_ATOM = re.compile(
     rf"|(?<![\w-])(?P<word>(?i:(?:{_alternation(_RU_WORD_VALUES)})(?:\s+(?:{_alternation(_RU_WORD_VALUES)}))*))"
     r"(?![\w-])"
     r")"
+)
+# Arabic writes Western digits as English does ("3.5", "1,250") or Arabic-Indic ones with their own
+# marks ("٣٫٥", "١٬٢٥٠"); "and", "with", "for" and "as" glue to the figure ("و20", "بـ20"), which the
+# guard lets through. Vague amounts: "عشرات" (tens), "مئات" (hundreds), "آلاف" (thousands), "عشرات
+# الآلاف" (tens of thousands). Our own reading of the language (eighteenth session); number words
+# are not read.
+_AR_GLUED = "وبلفك"
+_AR_NUMERIC = rf"\d{{1,3}}(?:٬\d{{3}})+(?:٫\d+)?|\d+٫\d+|{_EN_NUMERIC}"
+_AR_ATOM = re.compile(
+    rf"(?:(?<!\w)|(?<=(?<!\w)[{_AR_GLUED}])|(?<=(?<!\w)[{_AR_GLUED}]ـ))(?:"
+    rf"(?<![\d.,:/+#§])(?<![^\W\d_][-–])(?<![^\W\d_][ \u00a0][-–])(?<![:/][ \u00a0])"
+    rf"(?P<num>{_AR_NUMERIC}){_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
+    r"(?![ \u00a0]*[:/][ \u00a0]*\d)"  # a date or time written "9 /3 /2031", "5 : 40"; a code "-40"
+    r"|(?P<vague>(?:عشرات|مئات)\s+(?:الآلاف|آلاف)|عشرات|مئات|آلاف|ملايين)(?![\w-])"
+    r")"
+)
+# Arabic text with Western digits groups thousands with a dot too ("45.000"), read so unless a scale
+# word follows.
+_AR_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_AR_SCALE = re.compile(
+    r"[ \u00a0]*(مليون|ملايين|مليونا|مليار|مليارات|مليارا|ألف|ألفا|آلاف|الف|الاف)(?![\w-])"
 )
 _RU_SCALE = re.compile(
     r"[ \u00a0]*(тыс\.|тысячи|тысяч|тысяча|млн\.?|миллионов|миллиона|миллион|млрд\.?|миллиардов|миллиарда|"
@@ -527,6 +556,18 @@ _SCALES: dict[str, float] = {
     "миллиард": 1e9,
     "миллиарда": 1e9,
     "миллиардов": 1e9,
+    # Arabic (eighteenth session)
+    "مليون": 1e6,
+    "ملايين": 1e6,
+    "مليونا": 1e6,
+    "مليار": 1e9,
+    "مليارات": 1e9,
+    "مليارا": 1e9,
+    "ألف": 1e3,
+    "ألفا": 1e3,
+    "آلاف": 1e3,
+    "الف": 1e3,
+    "الاف": 1e3,
 }
 _DE_RANGE = re.compile(r"[ \u00a0]*(-|–|bis|oder|und)[ \u00a0]*")
 _EN_RANGE = re.compile(r"[ \u00a0]*(-|–|to|or|and)[ \u00a0]*")
@@ -539,6 +580,9 @@ _TR_RANGE = re.compile(r"[ \u00a0]*(-|–|ila|veya)[ \u00a0]*")
 # "od 10 do 20", "między 10 a 20": "a" and "i" join a range only after "między" (read in quantities)
 _RU_RANGE = re.compile(r"[ \u00a0]*(-|–|до|или|и)[ \u00a0]*")
 _PL_RANGE = re.compile(r"[ \u00a0]*(-|–|do|lub|albo|a|i)[ \u00a0]*")
+# Arabic "بين 10 و20", "ما بين 10 إلى 20" (between 10 and 20): "و" and "إلى" join a range only after
+# "بين"; "من 10 إلى 20" is mostly a change ("rose from 10 to 20"), two figures.
+_AR_RANGE = re.compile(r"[ \u00a0]*(-|–|و|إلى|الى)[ \u00a0]*")
 
 _DE_HEDGE = re.compile(
     r"(?:^|(?<=[\s(„\"'»«]))(?i:etwa|rund|knapp|circa|zirka|ca\.|nicht\s+mehr\s+als|nicht\s+weniger\s+als|mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|"
@@ -586,6 +630,14 @@ _RU_HEDGE = re.compile(
     r"не\s+менее|не\s+более|не\s+больше|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум|как\s+максимум|"
     r"чуть\s+более|чуть\s+менее|максимум|минимум)[ \u00a0]+$"
 )
+# "حوالي"/"نحو"/"قرابة" (about), "أكثر من" (more than), "أقل من" (less than), "ما لا يقل عن" (no less
+# than), "ما يصل إلى" (up to), "على الأقل" (at least; after the noun too, read in quantities), with a
+# glued "and" ("ونحو").
+_AR_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\"'«]))و?(?:حوالي|حوالى|نحو|قرابة|زهاء|تقريبا|أكثر\s+من|اكثر\s+من|أزيد\s+من|أقل\s+من|"
+    r"اقل\s+من|ما\s+يقارب|ما\s+لا\s+يقل\s+عن|ما\s+يزيد\s+عن|ما\s+يزيد\s+على|ما\s+يصل\s+إلى|"
+    r"ما\s+يصل\s+الى|على\s+الأقل|على\s+الاقل)[ \u00a0]+$"
+)
 _DE_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:zwischen)[ \u00a0]+$")
 _EN_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:between|from)[ \u00a0]+$")
 _ES_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:entre|de)[ \u00a0]+$")
@@ -597,6 +649,7 @@ _IT_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:tra|fra|da)[ \u00a0]+$")
 _TR_BETWEEN = re.compile(r"(?!)")
 _RU_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:от|между)[ \u00a0]+$")
 _PL_BETWEEN = re.compile(r"(?:^|(?<=\s))(?i:od|między|pomiędzy)[ \u00a0]+$")
+_AR_BETWEEN = re.compile(r"(?:^|(?<=\s))و?بين[ \u00a0]+$")
 
 
 def _month_words(code: str, *, short: bool, dotless: bool) -> frozenset[str]:
@@ -621,6 +674,8 @@ NL_MONTHS = _month_words("nl", short=False, dotless=False)
 PL_MONTHS = _month_words("pl", short=False, dotless=False)
 TR_MONTHS = _month_words("tr", short=False, dotless=False)
 RU_MONTHS = _month_words("ru", short=False, dotless=False)
+# Arabic text quotes English dates ("March 3, 2031" in an embedded post): their names count too.
+AR_MONTHS = _month_words("ar", short=False, dotless=False) | EN_MONTHS
 # German and English weekday names, full (text/weekdays.py).
 WEEKDAYS = frozenset(weekday_numbers("de", "full")) | frozenset(weekday_numbers("en", "full"))
 # Currency codes written before an amount ("CHF 22'050", "USD 1,200"): an amount, not a name's label
@@ -676,6 +731,7 @@ LANGUAGES: dict[str, NumberLanguage] = {
     "tr": NumberLanguage(_TR_ATOM, _TR_SCALE, _TR_RANGE, _TR_HEDGE, _TR_BETWEEN, ",", TR_MONTHS),
     "pl": NumberLanguage(_PL_ATOM, _PL_SCALE, _PL_RANGE, _PL_HEDGE, _PL_BETWEEN, ",", PL_MONTHS),
     "ru": NumberLanguage(_RU_ATOM, _RU_SCALE, _RU_RANGE, _RU_HEDGE, _RU_BETWEEN, ",", RU_MONTHS),
+    "ar": NumberLanguage(_AR_ATOM, _AR_SCALE, _AR_RANGE, _AR_HEDGE, _AR_BETWEEN, ".", AR_MONTHS),
 }
 
 
@@ -704,23 +760,32 @@ def read_atom(
     """The number a match of the atom pattern stands for, with any scale word after it (and the
     smaller amount in words after a million or more, when its scale is ``below``)."""
     atom = _read_one(match, text, code, lang, below)
-    return _turkish_rest(atom, text, lang) if code == "tr" and atom is not None else atom
+    join = _REST_JOIN.get(code)
+    return _rest_after_scale(atom, text, code, lang, join) if join is not None and atom is not None else atom
 
 
-def _turkish_rest(atom: Atom, text: str, lang: NumberLanguage) -> Atom:
-    """Turkish writes the rest of a number after its scale word, in digits as often as in words: "8
-    bin 300" is 8,300, "bin 450" 1,450, "3 milyon 200 bin" 3,200,000."""
+# Turkish writes the rest of a number after its scale word, in digits as often as in words: "8 bin 300" is
+# 8,300, "bin 450" 1,450, "3 milyon 200 bin" 3,200,000; Arabic joins it with "and": "17 ألف و450" is
+# 17,450 (eighteenth session).
+_REST_JOIN: dict[str, re.Pattern[str]] = {
+    "tr": re.compile(r"[ \u00a0]+"),
+    "ar": re.compile(r"[ \u00a0]+و[ \u00a0]*"),
+}
+
+
+def _rest_after_scale(atom: Atom, text: str, code: str, lang: NumberLanguage, join: re.Pattern[str]) -> Atom:
+    """The figure with the smaller rest written after its scale word of a thousand or more."""
     if atom.vague or atom.high is not None:
         return atom
     last_word = text[atom.start : atom.end].rsplit(maxsplit=1)[-1].lower()
-    scale = atom.scale if atom.scale > 1 else _TR_WORD_VALUES.get(last_word, 0)
+    scale = atom.scale if atom.scale > 1 else _TR_WORD_VALUES.get(last_word, 0) if code == "tr" else 0
     if scale < 1000:
         return atom
-    gap = _SPACES.match(text, atom.end)
+    gap = join.match(text, atom.end)
     rest = lang.atom.match(text, gap.end()) if gap else None
-    if rest is None or (rest.group("num") is None and rest.group("word") is None):
+    if rest is None or (rest.group("num") is None and rest.groupdict().get("word") is None):
         return atom
-    lower = read_atom(rest, text, "tr", lang)
+    lower = read_atom(rest, text, code, lang)
     if lower is None or lower.vague or lower.high is not None or not 0 < lower.low < scale:
         return atom
     atom.low += lower.low
@@ -739,6 +804,10 @@ def _read_one(match: re.Match[str], text: str, code: str, lang: NumberLanguage, 
             or _is_house_number(text, start, match.end("num"))
         ):
             return None
+        if code == "ar" and _AR_DOT_GROUPS.fullmatch(digits) and not lang.scale.match(text, match.end("num")):
+            value = float(
+                digits.replace(".", "")
+            )  # "45.000 إصابة" is forty-five thousand; "1.250 مليار" 1.25 billion
         scale = 1.0
         suffix = match.groupdict().get("suffix")
         if suffix:
@@ -891,10 +960,14 @@ def _with_lower_part(atom: Atom, text: str, code: str, lang: NumberLanguage, bel
     return atom
 
 
+# The Arabic decimal and thousands marks ("٣٫٥", "١٬٢٥٠"); Python reads Arabic-Indic digits itself.
+_ARABIC_MARKS = str.maketrans({"٫": ".", "٬": ","})
+
+
 def parse_numeric(digits: str, decimal: str) -> float | None:
     """The value of digits as written: ``decimal`` is the language's decimal mark, used when only
     one mark occurs; with both marks the last one is the decimal mark ("1.234,5", "1,234.5")."""
-    raw = re.sub(_GROUP, "", digits)
+    raw = re.sub(_GROUP, "", digits.translate(_ARABIC_MARKS))
     if "." in raw and "," in raw:
         decimal = "." if raw.rfind(".") > raw.rfind(",") else ","
     thousands = "." if decimal == "," else ","

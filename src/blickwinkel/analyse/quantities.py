@@ -40,7 +40,7 @@ from blickwinkel.model import Quantity
 
 __all__ = ["SUPPORTED_LANGUAGES", "find_quantities", "holds_phone_number", "phone_number_at", "unit_key"]
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "pt", "nl", "tr", "pl", "ru")
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "pt", "nl", "tr", "pl", "ru", "ar")
 
 _YEAR_CONTEXT_BEFORE = word_set(
     "im jahr jahre jahres jahr seit bis in ende anfang mitte von vom ab vor nach zwischen um sommer "
@@ -49,14 +49,22 @@ _YEAR_CONTEXT_BEFORE = word_set(
 )
 _FR_CLOCK_BEFORE = re.compile(r"\d[ \u00a0]?h[ \u00a0]?$")
 # A clock time said with its word before the digits: Turkish "saat 14", Polish "o godz. 14", "o godzinie 14".
-_CLOCK_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(?i:saat|godz\.|godzinie|godzina)[ \u00a0]*$")
+_CLOCK_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(?i:saat|godz\.|godzinie|godzina|الساعة|الساعه)[ \u00a0]*$")
 # Turkish writes percent before the figure: "yüzde 7", "%7".
 _TR_PERCENT_BEFORE = re.compile(r"(?:(?:^|(?<=[\s(]))(?i:yüzde)[ \u00a0]+|%[ \u00a0]?)$")
 # Turkish bounds and hedges after the figure, before its noun: "100'den fazla kişi" (more than 100),
-# "100'ü aşkın", "100 civarında", "100'e yakın" (nearly); our own reading of the language.
+# "100'ü aşkın", "100 civarında", "100'e yakın" (nearly), "100'e kadar" (up to 100), "100 kadar"
+# (about 100); our own reading of the language.
 _TR_HEDGE_AFTER = re.compile(
-    r"(?:['’][a-zçğıöşü]{1,4})?[ \u00a0]+(?:fazla|aşkın|civarında|dolayında|yakın|küsur)(?![\w])"
+    r"(?:['’][a-zçğıöşü]{1,4})?[ \u00a0]+(?:fazla|aşkın|civarında|dolayında|yakın|küsur|kadar)(?![\w])"
 )
+# A bound said after the counted noun: Turkish "up to" with the noun in the dative, "5 yıla kadar" (up to
+# five years), "2 milyon TL'ye kadar" ("5 yıl kadar", about five years, is no bound and stays as it
+# was); Arabic "at least", "30 ضيفا على الأقل".
+_BOUND_AFTER_NOUN: dict[str, re.Pattern[str]] = {
+    "tr": re.compile(r"(?:['’]y?[ae]|(?<=[ae]))[ \u00a0]+kadar(?![\w])"),
+    "ar": re.compile(r"[ \u00a0]+على[ \u00a0]+(?:الأقل|الاقل)(?![\w])"),
+}
 _EN_TIME_AFTER = re.compile(r"[ \u00a0]*[ap]\.?m\.?(?![\w])", re.IGNORECASE)
 
 
@@ -117,7 +125,7 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
         if code == "fr" and _FR_CLOCK_BEFORE.search(text, max(0, match.start() - 8), match.start()):
             pos = match.end()  # the minutes of "14 h 30"
             continue
-        if code in ("tr", "pl") and _CLOCK_WORD_BEFORE.search(
+        if code in ("tr", "pl", "ar") and _CLOCK_WORD_BEFORE.search(
             text, max(0, match.start() - 12), match.start()
         ):
             pos = match.end()  # "saat 14", "o godz. 14": a time of day
@@ -280,8 +288,9 @@ def _tally(
     return second.low, after[1], after[0]
 
 
-# Polish "między 10 a 20", Russian "между 10 и 20": "a" and "i"/"и" join a range only after "between".
-_PL_JOINERS_AFTER_BETWEEN = frozenset({"a", "i", "и"})
+# Polish "między 10 a 20", Russian "между 10 и 20", Arabic "بين 10 و20", "بين 10 إلى 20": these join a
+# range only after "between".
+_JOINERS_AFTER_BETWEEN = frozenset({"a", "i", "и", "و", "إلى", "الى"})
 
 
 def _complete(
@@ -296,7 +305,7 @@ def _complete(
     if sep is not None and not atom.vague:
         joiner = sep.group(1)
         needs_between = joiner in {"und", "and", "e", "en"} or (
-            code in ("pl", "ru") and joiner in _PL_JOINERS_AFTER_BETWEEN
+            code in ("pl", "ru", "ar") and joiner in _JOINERS_AFTER_BETWEEN
         )
         if not needs_between or between is not None:
             second = lang.atom.match(text, sep.end())
@@ -333,8 +342,13 @@ def _complete(
         if unit is None or word_unit in CURRENCIES.values():
             unit = unit or word_unit
             end = unit_end
-    if _is_year(atom, text, unit, end) or (code in ("tr", "pl", "ru") and _year_noun(atom, unit)):
+    if _is_year(atom, text, unit, end) or (code in ("tr", "pl", "ru", "ar") and _year_noun(atom, unit)):
         return None
+    if code == "ar" and _year_before_unknown_word(atom, unit):
+        return None
+    bound_after = _BOUND_AFTER_NOUN.get(code)
+    if bound_after is not None and end > unit_from and (bound := bound_after.match(text, end)) is not None:
+        approximate, end = True, bound.end()
     return start, end, low, high, unit, approximate
 
 
@@ -348,6 +362,18 @@ def _year_noun(atom: Atom, unit: str | None) -> bool:
         and len(digits) == 4
         and 1800 <= int(digits) <= 2099
     )
+
+
+def _year_before_unknown_word(atom: Atom, unit: str | None) -> bool:
+    """An Arabic four-digit figure from 1800 to 2099 before a word that is no known counted noun, no
+    currency and no percent is a year: the word after it is whatever the sentence goes on with (a
+    pronoun, a weekday, a noun of the event's name), as "2019" before a name is in German."""
+    digits = atom.numeric
+    if digits is None or not digits.isdigit() or len(digits) != 4 or atom.scaled:
+        return False
+    if not 1800 <= int(digits) <= 2099 or unit is None:
+        return False
+    return unit != "%" and unit not in CURRENCIES.values() and unit_key(unit) == unit
 
 
 def _is_year(atom: Atom, text: str, unit: str | None, unit_end: int) -> bool:

@@ -11,6 +11,7 @@ from itertools import islice
 
 from blickwinkel.analyse import lemmas as dictionary
 from blickwinkel.analyse.numbers import (
+    AR_MONTHS,
     CURRENCY_CODES,
     DE_MONTHS,
     EN_HYPHEN_MEASURE,
@@ -29,7 +30,7 @@ from blickwinkel.analyse.numbers import (
 )
 from blickwinkel.text.function_words import function_words
 
-CURRENCY_BEFORE = re.compile(r"(US\$|US-\$|\$|€|£|" + "|".join(CURRENCY_CODES) + r")[ \u00a0]?$")
+CURRENCY_BEFORE = re.compile(r"(US\$|US-\$|R\$|\$|€|£|" + "|".join(CURRENCY_CODES) + r")[ \u00a0]?$")
 CURRENCIES: dict[str, str] = {
     "$": "USD",
     "us$": "USD",
@@ -84,6 +85,15 @@ CURRENCIES: dict[str, str] = {
     "доллара": "USD",
     "долларов": "USD",
     "евро": "EUR",
+    # Spanish, Portuguese and Italian words and the Brazilian real's sign (eighteenth session)
+    "dólar": "USD",
+    "dólares": "USD",
+    "dollaro": "USD",
+    "dollari": "USD",
+    "sterlina": "GBP",
+    "sterline": "GBP",
+    "r$": "BRL",
+    "reais": "BRL",
 }
 _PERCENT_WORDS = frozenset(
     {"%", "prozent", "percent", "vh", "procent", "proc", "procentów", "procenta", "процент", "процента"}
@@ -225,6 +235,8 @@ def find_unit(text: str, end: int, code: str, value: float) -> tuple[str, int] |
         return _turkish_unit(text, end)
     if code in _SLAVIC:
         return _slavic_unit(text, end, code)
+    if code == "ar":
+        return _arabic_unit(text, end)
     months = DE_MONTHS if code == "de" else EN_MONTHS
     fallback: tuple[str, int] | None = None
     skipped = 0
@@ -524,6 +536,74 @@ def _slavic_unit(text: str, end: int, code: str) -> tuple[str, int] | NotAQuanti
             return fallback  # a verb's infinitive: "40 zostało rannych" counts no "zostać"
         return noun
     return fallback
+
+
+# Arabic (eighteenth session, our own reading of the language). Letters written several ways count as
+# one: the hamza forms of alif, alif maqsura as ya, ta marbuta as ha; vowel marks and the tatweel go.
+_AR_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+_AR_MARKS = re.compile("[\u064b-\u0652\u0670]")
+
+
+def arabic_plain(word: str) -> str:
+    """An Arabic word as the unit reader compares it: vowel marks, tatweel and the article "ال" gone,
+    the letters above written one way ("الأشخاص" -> "اشخاص")."""
+    plain = _AR_MARKS.sub("", word).translate(_AR_LETTERS)
+    return plain[2:] if plain.startswith("ال") and len(plain) > 4 else plain
+
+
+# Counted nouns in the forms a count takes (the plural after 3 to 10, the accusative singular after 11
+# to 99, the genitive singular after 100), plain as ``arabic_plain`` writes them, with their singular;
+# other nouns keep their plain form without the accusative "ا" ("ضيفا" -> "ضيف").
+_AR_FORMS: dict[str, str] = {
+    "اشخاص": "شخص", "قتلي": "قتيل", "جرحي": "جريح", "مصابين": "مصاب", "اطفال": "طفل", "نساء": "امراه",
+    "جنود": "جندي", "اعوام": "عام", "سنوات": "سنه", "سنين": "سنه", "اشهر": "شهر", "شهور": "شهر",
+    "ايام": "يوم", "ساعات": "ساعه", "دقائق": "دقيقه", "كيلومترات": "كيلومتر", "كم": "كيلومتر",
+    "امتار": "متر", "اطنان": "طن", "منازل": "منزل", "عائلات": "عائله", "اسر": "اسره", "صواريخ": "صاروخ",
+    "دولارات": "USD", "دولار": "USD", "يورو": "EUR", "ضحايا": "ضحيه", "مرات": "مره", "وفيات": "وفاه",
+    "حالات": "حاله",
+}  # fmt: skip
+# "حالة" (a case) with what it is a case of: "300 حالة وفاة" counts deaths, "حالة شفاء" recoveries.
+_AR_CASE_OF = {"وفاه": "وفاه", "شفاء": "شفاء", "اصابه": "حاله"}
+# Words after a figure that end the search for its noun: prepositions, conjunctions, particles, pronouns.
+_AR_STOP = frozenset(
+    arabic_plain(word)
+    for word in "في من على إلى الى عن مع أو او ثم قد لقد كان كانت التي الذي منذ حتى بعد قبل خلال كما لكن "
+    "بينما حيث إذ إن أن هو هي هم".split()
+)
+# A time of day after the figure ("10 صباحا": in the morning) and the first words of the Levant's
+# two-word month names ("12 كانون الثاني").
+_AR_NOT_A_COUNT = frozenset(
+    arabic_plain(word) for word in "صباحا صباح مساء مساءا ظهرا ظهر فجرا ليلا بتوقيت كانون تشرين".split()
+)
+_AR_PLAIN_MONTHS = frozenset(arabic_plain(month) for month in AR_MONTHS)
+_AR_PERCENT = re.compile(r"[ \u00a0]*(?:%|٪|(?:في[ \u00a0]+ال|بال)(?:مئة|مائة|مئه|مائه))(?!\w)")
+_AR_TOKEN = re.compile(r"[ \t\u00a0\u202f]*([^\W\d_]+)")
+
+
+def _arabic_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
+    """The counted noun after an Arabic figure: the next word, plain, by its singular; a month or a
+    time of day after it makes a date or a time; "%", "بالمئة" and "في المئة" are percent."""
+    percent = _AR_PERCENT.match(text, end)
+    if percent is not None:
+        return "%", percent.end()
+    match = _AR_TOKEN.match(text, end)
+    if match is None:
+        return None
+    plain = arabic_plain(match.group(1))
+    if plain in _AR_PLAIN_MONTHS or plain in _AR_NOT_A_COUNT:
+        return NOT_A_QUANTITY
+    if plain in _AR_STOP:
+        return None
+    if len(plain) >= 3 and plain.endswith("ا") and plain[-2] not in "اي":
+        plain = plain[:-1]  # the accusative after 11 to 99: "شخصا" -> "شخص"
+    unit = _AR_FORMS.get(plain, plain)
+    if unit not in _UNIT_KEYS and plain.startswith("و"):
+        return None  # "and" glued to the next clause's first word
+    if unit == "حاله" and (of := _AR_TOKEN.match(text, match.end())) is not None:
+        case_of = _AR_CASE_OF.get(arabic_plain(of.group(1)))
+        if case_of is not None:
+            return case_of, of.end()
+    return unit, match.end()
 
 
 @lru_cache(maxsize=65536)
@@ -1081,6 +1161,31 @@ _UNIT_KEYS: dict[str, str] = {
     "литр": "l",
     "градус": "degree",
     "семья": "family",
+    # Arabic singulars as analyse/units.arabic_plain writes them (eighteenth session)
+    "شخص": "person",
+    "قتيل": "dead",
+    "جريح": "injured",
+    "مصاب": "injured",
+    "ضحيه": "victim",
+    "طفل": "child",
+    "امراه": "woman",
+    "جندي": "soldier",
+    "عام": "year",
+    "سنه": "year",
+    "شهر": "month",
+    "يوم": "day",
+    "ساعه": "hour",
+    "دقيقه": "minute",
+    "كيلومتر": "km",
+    "متر": "m",
+    "طن": "tonne",
+    "منزل": "house",
+    "عائله": "family",
+    "اسره": "family",
+    "صاروخ": "rocket",
+    "مره": "times",
+    "حاله": "case",
+    "وفاه": "dead",
 }
 
 

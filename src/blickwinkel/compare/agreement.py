@@ -18,9 +18,11 @@ __all__ = ["LOWER_BOUND", "UPPER_BOUND", "figures_meet", "quantities_agree", "ro
 
 # Words that bound a figure from one side and say nothing of the other: "at least 12" is 12 or more,
 # "bis zu 30" 30 or fewer. Two bounds on one side never contradict ("more than 400" / "more than
-# 900"). German, English, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian and Turkish,
+# 900"). German, English, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian, Turkish and Arabic,
 # from our own knowledge of the languages ("menos de" is Spanish and Portuguese). Turkish also bounds
-# after the figure: "300'den fazla", "300'ü aşkın" (more than 300), read by _TR_LOWER_AFTER.
+# after the figure: "300'den fazla", "300'ü aşkın" (more than 300), read by _TR_LOWER_AFTER. Arabic
+# (eighteenth session): "أكثر من" (more than), "ما لا يقل عن" (no less than), "على الأقل" (at least,
+# before the figure or after its noun), "أقل من" (less than), "ما يصل إلى" (up to), "and" glued to them.
 _STRICT_LOWER = (
     r"mehr\s+als|weit\s+mehr\s+als|weit\s+über|über|mindestens|wenigstens|nicht\s+weniger\s+als|"
     r"more\s+than|well\s+over|just\s+over|over|at\s+least|upwards\s+of|(?:no|not)\s+(?:fewer|less)\s+than|"
@@ -28,7 +30,8 @@ _STRICT_LOWER = (
     r"oltre|più\s+di|poco\s+più\s+di|almeno|non\s+meno\s+di|mais\s+de|pelo\s+menos|no\s+mínimo|"
     r"meer\s+dan|minstens|ten\s+minste|tenminste|"
     r"ponad|powyżej|co\s+najmniej|przynajmniej|więcej\s+niż|nie\s+mniej\s+niż|en\s+az|"
-    r"более|свыше|больше|не\s+менее|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум|минимум|чуть\s+более"
+    r"более|свыше|больше|не\s+менее|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум|минимум|чуть\s+более|"
+    r"و?(?:أكثر\s+من|اكثر\s+من|أزيد\s+من|ما\s+لا\s+يقل\s+عن|ما\s+يزيد\s+عن|ما\s+يزيد\s+على|على\s+الأقل|على\s+الاقل)"
 )
 _STRICT_UPPER = (
     r"bis\s+zu|weniger\s+als|unter|höchstens|maximal|nicht\s+mehr\s+als|"
@@ -36,18 +39,23 @@ _STRICT_UPPER = (
     r"moins\s+de|au\s+plus|jusqu['’]à|menos\s+de|hasta|como\s+máximo|"
     r"meno\s+di|poco\s+meno\s+di|fino\s+a|non\s+più\s+di|no\s+máximo|até|minder\s+dan|hooguit|maximaal|"
     r"mniej\s+niż|nie\s+więcej\s+niż|najwyżej|maksymalnie|niespełna|en\s+fazla|en\s+çok|"
-    r"менее|меньше|не\s+более|не\s+больше|как\s+максимум|максимум|чуть\s+менее"
+    r"менее|меньше|не\s+более|не\s+больше|как\s+максимум|максимум|чуть\s+менее|"
+    r"و?(?:أقل\s+من|اقل\s+من|ما\s+يصل\s+إلى|ما\s+يصل\s+الى)"
 )
-_TR_LOWER_AFTER = r"(?!(?i:en)\s)\S[^\n]*?\s(?i:fazla|aşkın)"
+# Arabic "at least" after the noun: "30 ضيفا على الأقل".
+_TR_LOWER_AFTER = r"(?!(?i:en)\s)\S[^\n]*?\s(?:(?i:fazla|aşkın)|على\s+(?:الأقل|الاقل))"
+# "30'a kadar", "5 yıla kadar": the dative of the figure or its noun and "kadar" is "up to" (a bare
+# "30 kadar" is "about 30").
+_TR_UPPER_AFTER = r"\S[^\n]*?[ae]\s+(?i:kadar)"
 LOWER_BOUND = re.compile(rf"^(?:(?i:{_STRICT_LOWER})|{_TR_LOWER_AFTER})(?!\w)")
-UPPER_BOUND = re.compile(rf"^(?i:{_STRICT_UPPER})(?!\w)")
+UPPER_BOUND = re.compile(rf"^(?:(?i:{_STRICT_UPPER})|{_TR_UPPER_AFTER})(?!\w)")
 # Hedges that only bound from one side, which quantities_agree widens further on the open side: the
 # bounds above, "gut 300"/"ruim 300" (a good 300: a little more), and figures approached from below
 # ("fast 300", "nearly 300", "près de 300", "casi 300", "bijna 300").
 _LOWER_BOUND_HEDGE = re.compile(rf"^(?:(?i:{_STRICT_LOWER}|gut|ruim)|{_TR_LOWER_AFTER})(?!\w)")
 _UPPER_BOUND_HEDGE = re.compile(
     rf"^(?:(?i:{_STRICT_UPPER}|knapp|fast|beinahe|nahezu|an\s+die|nearly|almost|close\s+to|presque|près\s+de|"
-    r"casi|quasi|quase|bijna|krap|prawie|niemal|niemalże|blisko|neredeyse|почти)|\S[^\n]*?\s(?i:yakın))(?!\w)"
+    rf"casi|quasi|quase|bijna|krap|prawie|niemal|niemalże|blisko|neredeyse|почти)|\S[^\n]*?\s(?i:yakın)|{_TR_UPPER_AFTER})(?!\w)"
 )
 
 

@@ -492,7 +492,10 @@ _AS_OF_NOW = re.compile(
 _MONTH_NUMBERS = {
     name.capitalize(): number for code in ("en", "de") for name, number in month_numbers(code, "full").items()
 }
-_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b")
+# ``two_months`` reads the Arabic names too (eighteenth session, numbers: Arabic figures are read now, and
+# two counts of a monthly payment, one named with its month on each side, are two payments).
+_NAMED_MONTHS = _MONTH_NUMBERS | dict(month_numbers("ar", "full"))
+_MONTH = re.compile(r"\b(" + "|".join(sorted(_NAMED_MONTHS, key=len, reverse=True)) + r")\b")
 
 
 # A day of a month without a weekday: "since April 3", "on 4 April", "am 3. April", with the year if
@@ -568,8 +571,8 @@ def caption_like(s: Statement) -> bool:
 def two_months(a: Statement, b: Statement) -> bool:
     """Whether the two statements name months and none in common: "29 died in December" and "20 were
     killed in October" count two events, as counts on two days do."""
-    ma = {_MONTH_NUMBERS[m] for m in _MONTH.findall(a.text)}
-    mb = {_MONTH_NUMBERS[m] for m in _MONTH.findall(b.text)}
+    ma = {_NAMED_MONTHS[m] for m in _MONTH.findall(a.text)}
+    mb = {_NAMED_MONTHS[m] for m in _MONTH.findall(b.text)}
     return bool(ma) and bool(mb) and not ma & mb
 
 

@@ -157,6 +157,23 @@ _FULL: Final = {
         kasım
         aralık
     """,
+    # Arabic: the names of Egypt and the Gulf, the Maghreb's and the single-word names of the Levant,
+    # with their spellings without hamza; the Levant's two-word names of January, October, November and
+    # December ("kanun"/"tishrin" and an ordinal) are read by their first word in analyse/units.py
+    "ar": """
+        يناير جانفي
+        فبراير شباط فيفري
+        مارس آذار اذار
+        أبريل ابريل إبريل نيسان أفريل افريل
+        مايو أيار ايار ماي
+        يونيو يونية حزيران جوان
+        يوليو يولية تموز يوليوز جويلية
+        أغسطس اغسطس آب غشت أوت اوت
+        سبتمبر أيلول ايلول شتنبر
+        أكتوبر اكتوبر
+        نوفمبر نونبر
+        ديسمبر دجنبر
+    """,
 }
 # Abbreviations, written without their dot (German and French print one, English often not). A month
 # with no abbreviation ("Mai", "May") has an empty line: "-".
@@ -173,6 +190,7 @@ _SHORT: Final = {
     "pl": "- | - | - | - | - | - | - | - | - | - | - | -",
     "tr": "- | - | - | - | - | - | - | - | - | - | - | -",
     "ru": "- | - | - | - | - | - | - | - | - | - | - | -",
+    "ar": "- | - | - | - | - | - | - | - | - | - | - | -",
 }
 
 
@@ -181,7 +199,7 @@ def _table(lines: list[str]) -> dict[str, int]:
     return {name: number for number, line in enumerate(lines, 1) for name in line.split() if name != "-"}
 
 
-MONTH_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt", "nl", "pl", "tr", "ru")
+MONTH_LANGUAGES: Final = ("de", "en", "fr", "es", "it", "pt", "nl", "pl", "tr", "ru", "ar")
 _TABLES: Final = {
     (code, "full"): MappingProxyType(_table(_FULL[code].strip().splitlines())) for code in MONTH_LANGUAGES
 } | {(code, "short"): MappingProxyType(_table(_SHORT[code].split("|"))) for code in MONTH_LANGUAGES}
