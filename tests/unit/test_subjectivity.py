@@ -752,6 +752,7 @@ PLAIN_SHAPES_DE = [
     "Der Sand wird meterweise von der Düne abgetragen.",
     "Die neue Fußgängerbrücke gilt als sicher.",
     "Am Nachmittag schien über dem Hafen wieder die Sonne.",
+    "Die Sonne schien während der Sitzungen auf der Dachterrasse.",
     "Doch der Lastwagen blieb auf dem Bahnübergang stehen.",
     "Die Bahn fuhr an, doch zwei Wagen blieben auf dem Gleis zurück.",
 ]

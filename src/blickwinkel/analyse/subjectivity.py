@@ -500,9 +500,11 @@ _SURE_DE = re.compile(
 )
 # - "scheint"/"schien" with a "zu" infinitive ("Der Plan scheint aufzugehen", "Die Stadt scheint das
 #   Problem zu übersehen") is the writer's guess ("es scheint" is listed and not counted twice here).
+#   A noun in "-ungen" with "zu" inside ("Sitzungen", "Schätzungen", "Verletzungen") is no infinitive
+#   ("Die Sonne schien während der Sitzungen": the sun).
 _SEEMS_DE = re.compile(
     r"(?<![\w'’-])(?<!es )(?:scheint|scheinen|schien|schienen)(?![\w'’-])"
-    r"(?=[^,.;:!?]*?(?:\szu\s+[a-zäöüß]+|\s[a-zäöüß]+zu[a-zäöüß]+en)(?![\w'’-]))"
+    r"(?=[^,.;:!?]*?(?:\szu\s+[a-zäöüß]+|\s[a-zäöüß]+zu[a-zäöüß]+(?<!ung)en)(?![\w'’-]))"
 )
 
 # - "doch" at the start of a sentence or clause ("Doch die Feuerwehr kam zu spät", "…, doch der Zug
