@@ -60,7 +60,7 @@ from blickwinkel.compare.similarity import (
 )
 from blickwinkel.compare.soft_alignment import statement_word_vectors
 from blickwinkel.embed import get_embedder
-from blickwinkel.embed.word_vectors import WORD_LAYER, E5WordVectors
+from blickwinkel.embed.word_vectors import WORD_LAYER, E5WordVectors, word_layer
 from blickwinkel.evaluation import read_gold, read_gold_articles
 from blickwinkel.ingest import read_inputs
 from blickwinkel.model import Comparison, Statement
@@ -175,6 +175,23 @@ class StoredWords:
             self.changed = False
 
 
+class StoredLayers:
+    """The stored word vectors of each layer (:class:`StoredWords`), read when first asked for."""
+
+    def __init__(self, cache: Path) -> None:
+        self.cache = cache
+        self.layers: dict[int, StoredWords] = {}
+
+    def __call__(self, layer: int) -> StoredWords:
+        if layer not in self.layers:
+            self.layers[layer] = StoredWords(self.cache, layer)
+        return self.layers[layer]
+
+    def save(self) -> None:
+        for stored in self.layers.values():
+            stored.save()
+
+
 def compared_gold(path: Path, data_root: Path, use: Any) -> tuple[Any, list[Any], Comparison, GoldKey]:
     """A gold file's gold, its analysed articles, their comparison with ``use`` and the gold key."""
     gold = read_gold(path)
@@ -228,7 +245,7 @@ def events(
     cache: Path,
     paths: Sequence[Path],
     prefix: str | None = None,
-    words: StoredWords | None = None,
+    words: StoredLayers | None = None,
 ) -> list[Event]:
     cache.mkdir(parents=True, exist_ok=True)
     # The cross-lingual embedder (its rows score pairs in two languages) and e5 as the second
@@ -274,7 +291,11 @@ def events(
         single = StoryScorer(statements, parts, emb, "use", None)
         if words is not None:
             # The soft word alignment of every pair (the comparison: of the pairs of a band, see align.py)
-            found_words = statement_word_vectors(statements, words)
+            languages = {s.language for s in statements}
+            found_words = {
+                layer: statement_word_vectors(statements, words(layer))
+                for layer in sorted({word_layer(a, b) for a in languages for b in languages})
+            }
             scorer.set_words(found_words)
             single.set_words(found_words)
         pairs = set()
@@ -754,7 +775,7 @@ def main() -> None:
         train_paths, choose_paths = [p for p in train_paths if two_languages(p)], []
     print(f"training files ({len(train_paths)}): {' '.join(p.stem for p in train_paths)}")
     print(f"choosing files ({len(choose_paths)}): {' '.join(p.stem for p in choose_paths)}")
-    words = StoredWords(args.cache) if args.soft_step or "soft" in tried else None
+    words = StoredLayers(args.cache) if args.soft_step or "soft" in tried else None
     evs = events(args.data_root, args.cache, train_paths, args.cross_prefix, words)
     choosing = events(args.data_root, args.cache, choose_paths, args.cross_prefix, words)
     if args.soft_step:

@@ -21,7 +21,7 @@ with datacache.compiled_patterns("patterns-pipeline"):
     from blickwinkel.compare.align import SECOND_LANGUAGES
     from blickwinkel.compare.events import different_events
     from blickwinkel.compare.link_weights import CROSS_EMBEDDER, LINK_MODELS
-    from blickwinkel.compare.soft_alignment import WordEncoder
+    from blickwinkel.compare.soft_alignment import WordEncoders
     from blickwinkel.config import DEFAULT_EMBEDDER, DEFAULT_LINK_EMBEDDER, DEFAULT_MAX_FILE_BYTES, WITH_WORDS
     from blickwinkel.embed import Embedder, get_embedder
     from blickwinkel.embed.kept import VectorStore, kept
@@ -126,19 +126,18 @@ def second_embedder_of(link_embedder: str) -> tuple[Embedder | None, frozenset[s
     return get_embedder(link_embedder), None
 
 
-def word_encoder_of(link_embedder: str) -> WordEncoder | None:
+def word_encoder_of(link_embedder: str) -> WordEncoders | None:
     """The contextual word vectors of the soft word alignment (:mod:`blickwinkel.compare.soft_alignment`)
-    when the ``link_embedder`` setting asks for it (``auto+words``, ``e5+words``) and a shipped link
-    model reads it; None otherwise. Created, not loaded: the encoder loads only when a candidate pair
-    is uncertain and its statements' vectors are not kept (the German tagger's are:
-    :mod:`blickwinkel.embed.word_vectors`). Off by default: with the vectors of six layers it costs a
-    German story little CPU and raises our examples' link F1, but it flags two more conflicts (both
-    false) on the tuning half (docs/data-sources.md, "Link model")."""
+    of each layer when the ``link_embedder`` setting asks for it (``auto+words``, ``e5+words``) and a
+    shipped link model reads it; None otherwise. Created, not loaded: the encoder loads only when a
+    candidate pair is uncertain and its statements' vectors are not kept (the German tagger's are:
+    :mod:`blickwinkel.embed.word_vectors`). The default (``auto+words``) since the seventeenth
+    session (docs/data-sources.md, "Link model")."""
     if not link_embedder.endswith(WITH_WORDS) or all(m.soft_step == (0.0, 0.0) for m in LINK_MODELS.values()):
         return None
-    from blickwinkel.embed.word_vectors import E5WordVectors
+    from blickwinkel.embed.word_vectors import E5WordLayers
 
-    return E5WordVectors()
+    return E5WordLayers()
 
 
 def watch_parent(interval: float = 1.0) -> None:

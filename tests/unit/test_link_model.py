@@ -25,6 +25,8 @@ from blickwinkel.compare.similarity import (
     measure_parts,
     probability_without_soft,
 )
+from blickwinkel.embed import word_vectors
+from blickwinkel.embed.word_vectors import WORD_LAYER, word_layer
 from blickwinkel.model import AnalysedArticle
 from tests.unit.test_compare import EMBEDDER, BagOfWordsEmbedder, make_article
 
@@ -274,9 +276,19 @@ class CountingWords:
 
     def __init__(self) -> None:
         self.sentences: list[tuple[str, ...]] = []
+        self.layers: list[int] = []
+        self.layer = 0
+        self.read: list[tuple[int, str]] = []  # (layer, first word) of each sentence read
+
+    def at(self, layer: int) -> CountingWords:
+        """The encoder of one layer (``compare_articles``' ``word_encoder``): this one, noting the layer."""
+        self.layers.append(layer)
+        self.layer = layer
+        return self
 
     def __call__(self, sentences: Sequence[Sequence[str]]) -> list[npt.NDArray[np.float32]]:
         self.sentences.extend(tuple(s) for s in sentences)
+        self.read.extend((self.layer, s[0]) for s in sentences)
         out = []
         for words in sentences:
             rows = np.zeros((len(words), 26), dtype=np.float32)
@@ -319,12 +331,12 @@ def test_the_word_encoder_reads_only_the_statements_of_uncertain_pairs(
     plain = compare_articles([a, b], EMBEDDER)
     monkeypatch.setattr(align, "SOFT_BAND", (2.0, 3.0))  # no probability falls in it
     words = CountingWords()
-    assert [(k.a, k.b, k.score) for k in compare_articles([a, b], EMBEDDER, word_encoder=words).links] == [
+    assert [(k.a, k.b, k.score) for k in compare_articles([a, b], EMBEDDER, word_encoder=words.at).links] == [
         (k.a, k.b, k.score) for k in plain.links
     ]
     assert words.sentences == []
     monkeypatch.setattr(align, "SOFT_BAND", (0.0, 1.01))  # every candidate pair is uncertain
-    cmp = compare_articles([a, b], EMBEDDER, word_encoder=words)
+    cmp = compare_articles([a, b], EMBEDDER, word_encoder=words.at)
     assert words.sentences and len(words.sentences) == len(set(words.sentences))  # each statement once
     assert cmp.links and all("soft_alignment" in link.reasons for link in cmp.links)
     for link in cmp.links:
@@ -338,5 +350,33 @@ def test_the_soft_alignment_reads_pairs_in_two_languages(monkeypatch: pytest.Mon
     a = replace(a, statements=tuple(replace(s, language="de") for s in a.statements))
     b = replace(b, statements=tuple(replace(s, language="en") for s in b.statements))
     words = CountingWords()
-    compare_articles([a, b], EMBEDDER, word_encoder=words)
+    compare_articles([a, b], EMBEDDER, word_encoder=words.at)
     assert len(words.sentences) == 2
+    assert words.layers == [word_layer("de", "en")]  # one layer asked for, the pair's
+
+
+def test_two_german_statements_align_at_the_taggers_layer_every_other_pair_at_the_other(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(word_vectors, "OTHER_WORD_LAYER", 12)
+    assert word_layer("de", "de") == WORD_LAYER == 6  # the tagger's rows, kept: no pass of their own
+    assert word_layer("en", "en") == word_layer("de", "en") == word_layer("fr", "de") == 12
+    assert word_layer(None, "de") == 12
+
+
+def test_each_layer_is_asked_once_for_the_statements_of_its_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(align, "SOFT_BAND", (0.0, 1.01))  # every candidate pair is uncertain
+    monkeypatch.setattr(word_vectors, "OTHER_WORD_LAYER", 12)
+    a = make_article("a", ["Die Stadt sperrt die alte Brücke über den Fluss wegen Rost."])
+    b = make_article("b", ["Die alte Brücke über den Fluss wird wegen Rost gesperrt."])
+    c = make_article("c", ["The city closes the old bridge over the river because of rust."])
+    a, b = (replace(x, statements=tuple(replace(s, language="de") for s in x.statements)) for x in (a, b))
+    c = replace(c, statements=tuple(replace(s, language="en") for s in c.statements))
+    words = CountingWords()
+    cmp = compare_articles([a, b, c], EMBEDDER, word_encoder=words.at)
+    assert words.layers == [WORD_LAYER, 12]  # in order, each once
+    # Both German statements at the tagger's layer; the English one, and the German ones of its
+    # candidate pairs, at the other.
+    assert words.read[:2] == [(WORD_LAYER, "Die")] * 2
+    assert (12, "The") in words.read[2:] and (WORD_LAYER, "The") not in words.read
+    assert all("soft_alignment" in link.reasons for link in cmp.links)

@@ -22,7 +22,7 @@ from blickwinkel.compare.facts import group_facts, perhaps_elsewhere
 from blickwinkel.compare.parts import Part, part_texts, parts_of
 from blickwinkel.compare.profile import outlet_profiles
 from blickwinkel.compare.similarity import embedding_text
-from blickwinkel.compare.soft_alignment import WordEncoder, words_of
+from blickwinkel.compare.soft_alignment import WordEncoders, words_of
 from blickwinkel.compare.voices import voices
 from blickwinkel.embed import Embedder
 from blickwinkel.errors import ComparisonError, Errors
@@ -43,7 +43,7 @@ def compare_articles(
     cross_embedder: Embedder | None = None,
     second_embedder: Embedder | None = None,
     second_languages: frozenset[str] | None = None,
-    word_encoder: WordEncoder | None = None,
+    word_encoder: WordEncoders | None = None,
 ) -> Comparison:
     """The fact-by-fact comparison of two or more analysed articles.
 
@@ -55,9 +55,9 @@ def compare_articles(
     reads its cosines for those pairs (:data:`blickwinkel.compare.align.SECOND_BAND`); with
     ``second_languages``, only for pairs in those languages (the default setting ``auto``:
     :data:`blickwinkel.compare.align.SECOND_LANGUAGES`). ``word_encoder`` (the pipeline's
-    :func:`blickwinkel.pipeline.word_encoder_of`) gives the contextual word vectors of the statements
-    of the pairs still uncertain after that, whose soft word alignment the link model then reads
-    (:data:`blickwinkel.compare.align.SOFT_BAND`)."""
+    :func:`blickwinkel.pipeline.word_encoder_of`: the encoder of each layer) gives the contextual
+    word vectors of the statements of the pairs still uncertain after that, whose soft word alignment
+    the link model then reads (:data:`blickwinkel.compare.align.SOFT_BAND`)."""
     if len(articles) < 2:
         raise ComparisonError(Errors.K001.format(count=len(articles)))
     ids = [a.article.id for a in articles]

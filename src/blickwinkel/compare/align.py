@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -23,6 +23,7 @@ from blickwinkel.compare.similarity import (
 from blickwinkel.compare.soft_alignment import WordVectors, soft_alignment
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.embed.backends import on_use_scale
+from blickwinkel.embed.word_vectors import word_layer
 from blickwinkel.model import Link, Statement
 
 # A pair below this cosine (of either embedder, on the USE scale) is not proposed by the embedding
@@ -144,15 +145,21 @@ class StoryScorer:
                     [j for j in idx if self.feats[j].language == lang], dtype=np.int64
                 )
         self._neighbours: dict[tuple[str, int, str, str | None], list[tuple[float, int]]] = {}
-        self.words: Sequence[WordVectors | None] | None = None
+        self.words: Mapping[int, Sequence[WordVectors | None]] | None = None
         self.soft_pairs: frozenset[tuple[int, int]] | None = None
 
+    def word_layer(self, i: int, j: int) -> int:
+        """The encoder's layer whose word vectors align statements i and j (``word_vectors.word_layer``)."""
+        return word_layer(self.feats[i].language, self.feats[j].language)
+
     def set_words(
-        self, words: Sequence[WordVectors | None], pairs: frozenset[tuple[int, int]] | None = None
+        self,
+        words: Mapping[int, Sequence[WordVectors | None]],
+        pairs: frozenset[tuple[int, int]] | None = None,
     ) -> None:
-        """The content words' vectors of the statements (None where not worked out), which give the
-        soft word alignment of ``pairs`` (index pairs, smaller first; None: every pair whose
-        statements both have them) from now on."""
+        """The content words' vectors of the statements by layer (None where not worked out), which
+        give the soft word alignment of ``pairs`` (index pairs, smaller first; None: every pair whose
+        statements both have them at the pair's layer, :meth:`word_layer`) from now on."""
         self.words = words
         self.soft_pairs = pairs
         self._forget(pairs)
@@ -163,7 +170,8 @@ class StoryScorer:
             self.soft_pairs is not None and (min(i, j), max(i, j)) not in self.soft_pairs
         ):
             return None
-        wa, wb = self.words[i], self.words[j]
+        at = self.words.get(self.word_layer(i, j))
+        wa, wb = (None, None) if at is None else (at[i], at[j])
         if wa is None or wb is None:
             return None
         found = soft_alignment(wa.within(pa.start, pa.end), wb.within(pb.start, pb.end), self.idf)
@@ -409,7 +417,7 @@ def align_statements(
     cross_embeddings: npt.NDArray[np.float32] | None = None,
     second: Callable[[npt.NDArray[np.bool_]], npt.NDArray[np.float32] | None] | None = None,
     second_languages: frozenset[str] | None = None,
-    words: Callable[[npt.NDArray[np.bool_]], Sequence[WordVectors | None]] | None = None,
+    words: Callable[[npt.NDArray[np.bool_], int], Sequence[WordVectors | None]] | None = None,
 ) -> Alignment:
     """Links between statements of different articles whose link probability reaches ``threshold``.
 
@@ -424,8 +432,10 @@ def align_statements(
     ``second_languages``, when given), which it then scores.
 
     ``words`` gives the content words' vectors of the statements it is asked for (None for the
-    others); it is asked once, after the second embedder, for the statements of the candidate pairs
-    whose probability falls in :data:`SOFT_BAND`, whose soft word alignment the link model then reads.
+    others) at the encoder's layer it is asked for; it is asked once per layer, after the second
+    embedder, for the statements of the candidate pairs whose probability falls in :data:`SOFT_BAND`
+    (each pair's layer: :meth:`StoryScorer.word_layer`), whose soft word alignment the link model then
+    reads.
     """
     n = len(statements)
     if n == 0:
@@ -446,10 +456,10 @@ def align_statements(
     if words is not None:
         unsure = uncertain_pairs(score, found_candidates, band=SOFT_BAND, across=True)
         if unsure:
-            wanted = np.zeros(n, dtype=bool)
-            for i, j in unsure:
-                wanted[[i, j]] = True
-            score.set_words(words(wanted), unsure)
+            wanted: dict[int, npt.NDArray[np.bool_]] = {}
+            for i, j in sorted(unsure):
+                wanted.setdefault(score.word_layer(i, j), np.zeros(n, dtype=bool))[[i, j]] = True
+            score.set_words({layer: words(mask, layer) for layer, mask in sorted(wanted.items())}, unsure)
     for (i, art), candidates in found_candidates.items():
         ranked = sorted(candidates, key=lambda j: (-score(i, j).score, j))
         best_in[(i, art)] = ranked[0]

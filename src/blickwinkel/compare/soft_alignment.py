@@ -82,6 +82,8 @@ def _weighted_mean(values: npt.NDArray[np.float32], weights: npt.NDArray[np.floa
 
 # Encodes sentences (each a list of words) into one vector per word (:mod:`blickwinkel.embed.word_vectors`).
 WordEncoder = Callable[[Sequence[Sequence[str]]], list[FloatArray]]
+# The word encoder of each layer of the encoder (``word_vectors.E5WordLayers``).
+WordEncoders = Callable[[int], WordEncoder]
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -138,18 +140,18 @@ def statement_word_vectors(statements: Sequence[Statement], encode: WordEncoder)
 
 
 def words_of(
-    statements: Sequence[Statement], encode: WordEncoder
-) -> Callable[[npt.NDArray[np.bool_]], list[WordVectors | None]]:
+    statements: Sequence[Statement], encoders: WordEncoders
+) -> Callable[[npt.NDArray[np.bool_], int], list[WordVectors | None]]:
     """The alignment's source of word vectors (:func:`blickwinkel.compare.align.align_statements`):
-    those of the statements it asks for (a mask over ``statements``), None for the others."""
+    those of the statements it asks for (a mask over ``statements``) at the layer it asks for, None
+    for the others."""
 
-    def words(wanted: npt.NDArray[np.bool_]) -> list[WordVectors | None]:
+    def words(wanted: npt.NDArray[np.bool_], layer: int) -> list[WordVectors | None]:
         chosen = [k for k in range(len(statements)) if wanted[k]]
         out: list[WordVectors | None] = [None] * len(statements)
-        for k, found in zip(
-            chosen, statement_word_vectors([statements[k] for k in chosen], encode), strict=True
-        ):
-            out[k] = found
+        found = statement_word_vectors([statements[k] for k in chosen], encoders(layer))
+        for k, vectors in zip(chosen, found, strict=True):
+            out[k] = vectors
         return out
 
     return words

@@ -17,6 +17,16 @@ from blickwinkel.analyse.token_vectors import LAYERS, FloatArray, kept_states, s
 # on our own stories and the SemEval pairs is near the best layer's (scripts/explore_soft_alignment.py;
 # docs/data-sources.md).
 WORD_LAYER = 6
+# The layer of the pairs with a statement in another language than German, whose words need a forward
+# pass of their own anyway (the tagger reads German only). The same as the German one until the link
+# model's soft steps are fitted on another (docs/data-sources.md, "Link model").
+OTHER_WORD_LAYER = WORD_LAYER
+
+
+def word_layer(language_a: str | None, language_b: str | None) -> int:
+    """The layer whose word vectors align a pair of statements in these languages: the German
+    tagger's (:data:`WORD_LAYER`) for two German statements, :data:`OTHER_WORD_LAYER` otherwise."""
+    return WORD_LAYER if language_a == language_b == "de" else OTHER_WORD_LAYER
 
 
 class E5WordVectors:
@@ -49,3 +59,15 @@ class E5WordVectors:
             norms[norms == 0] = 1.0
             out.append((rows / norms).astype(np.float32))
         return out
+
+
+class E5WordLayers:
+    """The word vectors of each layer (:class:`E5WordVectors`), made when first asked for."""
+
+    def __init__(self) -> None:
+        self._layers: dict[int, E5WordVectors] = {}
+
+    def __call__(self, layer: int) -> E5WordVectors:
+        if layer not in self._layers:
+            self._layers[layer] = E5WordVectors(layer)
+        return self._layers[layer]
