@@ -137,6 +137,8 @@ class Quantity:
     approximate: bool = False
     upper: float | None = None  # the upper end of a range ("20 bis 30"), else None
     tally: float | None = None  # the other count of a tally ("34 zu 12 Stimmen": value 34, tally 12)
+    # said in a negated clause ("did not pay 5 million", "keine 12 Häuser"): analyse/quantities.py
+    negated: bool = False
 
     def label(self) -> str:
         """The quantity's label (JSON ``label``; the terminal shows it with the noun as written,
@@ -164,6 +166,8 @@ class Quantity:
             out["upper"] = _json_number(self.upper)
         if self.tally is not None:
             out["tally"] = _json_number(self.tally)
+        if self.negated:
+            out["negated"] = True
         out["label"] = self.label()
         return out
 
@@ -178,6 +182,7 @@ class Quantity:
             approximate=bool(data.get("approximate", False)),
             upper=data.get("upper"),
             tally=data.get("tally"),
+            negated=bool(data.get("negated", False)),
         )
 
 

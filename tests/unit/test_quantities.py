@@ -1180,3 +1180,44 @@ def test_arabic_counts_meet_counts_of_other_languages() -> None:
     assert quantities_agree(
         one("تدفع المدينة 3.5 مليون دولار.", "ar"), one("The city pays $3.5 million.", "en")
     )
+
+
+# --- A figure said in a negated clause (eighteenth session; our own sentences) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "negated"),
+    [
+        ("Die Stadt hat die 5 Millionen Euro nicht gezahlt.", "de", [True]),
+        ("Die Stadt hat nicht 5 Millionen Euro gezahlt, sondern 3 Millionen Euro.", "de", [True, False]),
+        ("Es wurden keine 12 Häuser zerstört.", "de", [True]),
+        ("Es kamen nicht mehr als 30 Gäste.", "de", [False]),
+        ("Es kamen nicht nur 30 Gäste.", "de", [False]),
+        ("Es kamen 30 Gäste, die Polizei griff nicht ein.", "de", [False]),
+        ('"Wir geben nicht auf." Die Stadt erwartet 30 Gäste.', "de", [False]),
+        ("The city did not pay 5 million dollars.", "en", [True]),
+        ("The city didn't pay $5 million but $3 million.", "en", [True, False]),
+        ("The city never paid the 40 workers.", "en", [True]),
+        ("No more than 30 guests came.", "en", [False]),
+        ("Not even 30 guests came.", "en", [False]),
+        ("30 guests came, but the mayor did not.", "en", [False]),
+        ("La ville n'a pas payé les 5 millions d'euros.", "fr", [True]),
+        ("La ciudad no pagó 5 millones de euros.", "es", [True]),
+        ("No más de 30 invitados llegaron.", "es", [False]),
+        ("Il comune non ha pagato 5 milioni di euro.", "it", [True]),
+        ("A cidade não pagou 5 milhões de euros.", "pt", [True]),
+        ("De stad heeft de 5 miljoen euro niet betaald.", "nl", [True]),
+    ],
+)
+def test_a_figure_in_a_negated_clause_is_marked(text: str, language: str, negated: list[bool]) -> None:
+    assert [q.negated for q in find_quantities(text, language)] == negated
+
+
+def test_the_negated_mark_is_in_the_json_only_when_set() -> None:
+    paid, unpaid = (
+        one("Die Stadt zahlte 5 Millionen Euro."),
+        one("Die Stadt zahlte die 5 Millionen Euro nicht."),
+    )
+    assert "negated" not in paid.to_json()
+    assert unpaid.to_json()["negated"] is True
+    assert Quantity.from_json(unpaid.to_json()).negated

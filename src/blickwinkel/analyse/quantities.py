@@ -158,9 +158,73 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
                 approximate=approximate,
                 upper=upper,
                 tally=tally,
+                negated=_in_negated_clause(text, start, end, code),
             )
         )
     return sorted(found, key=lambda q: q.start)
+
+
+# A figure said in a negated clause: "did not pay 5 million", "die 5 Millionen nicht gezahlt", "keine 12
+# Häuser", "no pagó 5 millones" (the comparison may read it: a sum not paid is no count of what
+# happened). The clause runs from the last punctuation mark or joining word ("but", "sondern", "und")
+# before the figure to the next one after it. A negator before a comparative or "only"/"even" bounds
+# or hedges the figure ("nicht mehr als 30", "not even 30", "no más de 30") and negates nothing. Our
+# own lists (eighteenth session); languages the reader knows no negator of get no mark.
+_NEGATORS: dict[str, str] = {
+    "de": r"nicht|nie|niemals",
+    "en": r"not|\w+n['’]t|never",
+    "fr": r"pas|jamais",
+    "es": r"no|nunca|jamás",
+    "it": r"non|mai",
+    "pt": r"não|nunca",
+    "nl": r"niet|nooit",
+}
+# "kein", "aucun", "geen" negate the noun they stand before, the figure only right before it: "keine 12
+# Häuser" ("12 Staaten … keine Chance" is no negated figure).
+_NEGATING_DETERMINER = re.compile(
+    r"(?i:\b(?:kein(?:e[nmrs]?)?|aucune?|ningún|ninguna?|nessun[oa]?|nenhuma?|geen))[ \u00a0]+$"
+)
+_NOT_NEGATING_AFTER = (
+    r"mehr|weniger|nur|einmal|ganz|unter|über|more|less|fewer|only|even|quite|under|over|plus|moins|"
+    r"seulement|même|más|menos|solo|sólo|ni|più|meno|neanche|mais|apenas|sequer|meer|minder|alleen|eens"
+)
+_NEGATOR = {
+    code: re.compile(rf"(?i)\b(?:{words})\b(?![ \u00a0]+(?i:{_NOT_NEGATING_AFTER})\b)")
+    for code, words in _NEGATORS.items()
+}
+# Where a clause ends: a punctuation mark, the end of a sentence (with a closing quotation mark), or a
+# joining word of the language.
+_JOINING_WORDS: dict[str, str] = {
+    "de": "und|aber|sondern|doch|während|oder|weil|denn",
+    "en": "and|but|while|whereas|or|because",
+    "fr": "et|mais|ou|car",
+    "es": "y|pero|sino|o",
+    "it": "e|ma|o|mentre",
+    "pt": "e|mas|ou",
+    "nl": "en|maar|of|want",
+}
+_CLAUSE_BREAK = {
+    code: re.compile(rf"[,;:!?()–—]|[.][\"“”»«’']*(?=\s|$)|\b(?i:{words})\b")
+    for code, words in _JOINING_WORDS.items()
+}
+
+
+def _in_negated_clause(text: str, start: int, end: int, code: str) -> bool:
+    negator = _NEGATOR.get(code)
+    if negator is None:
+        return False
+    if _NEGATING_DETERMINER.search(text, max(0, start - 12), start):
+        return True
+    clause_break = _CLAUSE_BREAK[code]
+    breaks_before = [m.end() for m in clause_break.finditer(text, 0, start)]
+    after = clause_break.search(text, end)
+    clause_start = breaks_before[-1] if breaks_before else 0
+    clause_end = after.start() if after else len(text)
+    # searched on to the clause's end, so that the words after a negator are seen ("No más de 30")
+    before = negator.search(text, clause_start, clause_end)
+    if before is not None and before.start() < start:
+        return True
+    return negator.search(text, end, clause_end) is not None
 
 
 # "mit 34:12 Stimmen": two digits joined by a colon are no amount to the atom reader (a clock time, a
