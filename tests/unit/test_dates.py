@@ -518,3 +518,21 @@ def test_a_year_that_owns_a_noun_is_no_year_of_the_month_before(
 def test_a_weekday_with_its_date_after_it_is_that_date(text: str, language: str) -> None:
     found = find_dates(text, language, anchor=dt.date(2017, 10, 24))
     assert {d.value for d in found} == {"2017-10-08"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Der Stand steht an der Straße des 9. Mai neben dem Brunnen.", "de"),
+        ("Die Demo zog über den Platz des 4. Oktober.", "de"),
+        ("Le marché se tient rue du 4 septembre.", "fr"),
+        ("La marcha llegó a la Avenida 9 de Julio.", "es"),
+    ],
+)
+def test_a_street_named_after_a_day_is_no_date(text: str, language: str) -> None:
+    # a street or square named after a day names a place (eighteenth session; our own sentences)
+    assert resolve(text, language) == []
+
+
+def test_a_date_after_a_street_name_and_a_comma_is_still_a_date() -> None:
+    assert resolve("Das Fest in der Hauptstraße findet am 9. Mai statt.") == [("am 9. Mai", "2024-05-09")]

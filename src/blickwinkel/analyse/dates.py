@@ -371,6 +371,18 @@ _Resolution = tuple[str | None, bool] | None
 _Handler = Callable[[re.Match[str], dict[str, int], "dt.date | None"], _Resolution]
 
 
+# A street, square or bridge named after a day: "Straße des 9. Mai", "Platz des 4. Oktober", "rue du 4
+# septembre", "Avenida 9 de Julio", "Piazza 4 novembre" name a place, no date. The words right before
+# the day; our own list, from general knowledge of the languages.
+_STREET_BEFORE = re.compile(
+    # (a German one also ends a compound: "Hauptstraße des …"; the others are whole words)
+    r"(?i:(?:straße|strasse|str\.|platz|allee|gasse|brücke|ufer|damm|ring|kaserne)\s+(?:des|der|vom)"
+    r"|(?<!\w)(?:rue|place|avenue|boulevard|pont|quai|square)\s+du"
+    r"|(?<!\w)(?:calle|plaza|avenida|paseo|via|piazza|viale|corso|rua|praça)(?:\s+del?)?"
+    r")\s+$"
+)
+
+
 def find_dates(
     text: str,
     language: str = "de",
@@ -394,6 +406,8 @@ def find_dates(
     read_to = 0  # the end of a date read on over the year phrase after it ("in March last year")
     for match in pattern.finditer(text):
         if match.start() < read_to:
+            continue
+        if _STREET_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue
         if match.groupdict().get("wd") is not None:
             weekdays.add(len(found))
