@@ -4,11 +4,11 @@ Reported and pinned figures are cross-validated (the SemEval and WikiNews files 
 they choose the few combination weights and the join probability, see docs/data-sources.md):
 
     python scripts/fit_story_weights.py ../shared/data/same-story/semeval2022-sample-dev.jsonl \
-        --embedder use --no-e5        → model use (CV) de-de 0.633, de-en 0.684 (all 0.701)
+        --embedder use --no-e5        → model use (CV) de-de 0.633, de-en 0.684 (all 0.700)
     python scripts/fit_story_weights.py ../shared/data/same-story/semeval2022-sample-dev.jsonl \
-        --embedder e5                 → model e5 no days (CV) de-de 0.780, de-en 0.787 (all 0.800);
+        --embedder e5                 → model e5 no days (CV) de-de 0.774, de-en 0.790 (all 0.799);
                                         model e5 (CV), publication days estimated from the story ids,
-                                        de-de 0.799, de-en 0.814 (all 0.812); both above plain e5
+                                        de-de 0.794, de-en 0.818 (all 0.812); both above plain e5
                                         cosine on every language pair
     blickwinkel eval stories ../shared/data/story-clusters/wikinews-en-dev.json --embedder use \
         --cross-validate              → cross-validated bcubed_f1 0.861
@@ -81,20 +81,23 @@ def _semeval_pairs(shared_dir: Path) -> list[SimilarityPair]:
 
 # 10-fold cross-validated Pearson of the 'use' model over all SemEval pairs (each pair predicted by
 # the sets and per-language-pair choices fitted on the other folds: blickwinkel.stories.fitting, the
-# procedure of scripts/fit_story_weights.py), measured 2026-11-29: all 0.70075, ar-ar 0.33663,
-# de-de 0.63275, de-en 0.68368, en-en 0.80805, es-es 0.80644, fr-fr 0.80247, pl-pl 0.58815,
-# tr-tr 0.75465. Plain 'use' cosine of the whole texts (0.66682 all) is below it on every pair but
-# ar-ar (0.33717, by 0.0005).
+# procedure of scripts/fit_story_weights.py), the folds grouped by article since the eighteenth session
+# (fitting.pair_groups: the 32 pairs that share an article with another pair sit in one fold with it),
+# measured 2026-11-30: all 0.70029, ar-ar 0.34560, de-de 0.63366, de-en 0.68482, en-en 0.80805, es-es
+# 0.80396, fr-fr 0.79113, pl-pl 0.58342, tr-tr 0.75548 (pins of es-es, fr-fr and pl-pl lowered: the
+# stricter folds; before, ungrouped, 2026-11-29: all 0.70075, ar-ar 0.33663, de-de 0.63275, de-en
+# 0.68368, en-en 0.80805, es-es 0.80644, fr-fr 0.80247, pl-pl 0.58815, tr-tr 0.75465). Plain 'use'
+# cosine of the whole texts (0.66682 all) is below it on every pair (ar-ar 0.33717).
 PINNED_CV_PEARSON_USE = {
     "all": 0.700,
-    "ar-ar": 0.336,
-    "de-de": 0.632,
-    "de-en": 0.683,
+    "ar-ar": 0.345,
+    "de-de": 0.633,
+    "de-en": 0.684,
     "en-en": 0.808,
-    "es-es": 0.806,
-    "fr-fr": 0.802,
-    "pl-pl": 0.588,
-    "tr-tr": 0.754,
+    "es-es": 0.803,
+    "fr-fr": 0.791,
+    "pl-pl": 0.583,
+    "tr-tr": 0.755,
 }
 
 
@@ -110,7 +113,7 @@ def test_same_story_cross_validated_pearson_use(shared_dir: Path, use_embedder: 
     ]
     docs = story_docs(articles, use_embedder)
     gold = np.asarray([p.overall for p in pairs], dtype=np.float64)
-    predicted, _ = fitting.cross_validated(fitting.pair_rows(docs), gold, fitting.pair_languages(docs))
+    predicted, _ = fitting.cross_validated_docs(docs, gold)
     pearson = pearson_by_language(list(-predicted), pairs)
     assert set(pearson) == set(PINNED_CV_PEARSON_USE)
     for languages, pinned in PINNED_CV_PEARSON_USE.items():
@@ -122,42 +125,50 @@ def test_same_story_cross_validated_pearson_use(shared_dir: Path, use_embedder: 
 # document cosine with one hinge at the training median, the title cosines, the title agreement and
 # whether the two name different calendar days, where inner CV chose them; per language pair with 60
 # training pairs or more the predicted value mixed half and half with its isotonic calibration fitted on
-# the inner-CV predictions), measured 2026-11-29 (eighth session) with scripts/fit_story_weights.py
-# --embedder e5 and this test's code path: all 0.79951, ar-ar 0.52794, de-de 0.77968, de-en 0.78691,
-# en-en 0.86106, es-es 0.86613, fr-fr 0.83964, pl-pl 0.64249, tr-tr 0.83899. Plain e5 cosine of the
-# whole texts as read on the same pairs (the test asserts ours above it on every pair): all 0.73219,
-# ar-ar 0.44872, de-de 0.72810, de-en 0.69726, en-en 0.79886, es-es 0.81700, fr-fr 0.81270, pl-pl
-# 0.60480, tr-tr 0.79034. The calibration lowered tr-tr (0.849 → 0.838, pin lowered; still above plain
-# cosine) and raised de-en 0.764 → 0.786, en-en, es-es and pl-pl; the day clash raised de-de
-# 0.763 → 0.779 and en-en; ar-ar and fr-fr (fewer than 60 pairs) are not calibrated.
+# the inner-CV predictions). Since the eighteenth session the folds (outer and inner) are grouped by
+# article (fitting.pair_groups: the 32 pairs that share an article, by text or SemEval story id, with
+# another pair sit in one fold with it; the other pairs keep their folds), and the shipped model's
+# offsets, calibrations and gap term come from grouped inner folds. Measured 2026-11-30 (eighteenth
+# session) with scripts/fit_story_weights.py --embedder e5 and this test's code path: all 0.79876, ar-ar
+# 0.51818, de-de 0.77416, de-en 0.79023, en-en 0.85781, es-es 0.86184, fr-fr 0.83725, pl-pl 0.65696,
+# tr-tr 0.84520. Pins of all, ar-ar, de-de, en-en, es-es and fr-fr LOWERED with the stricter folds (an
+# article no longer sits in a fold's training and test pairs at once; over the folds of seeds 0-4 de-de
+# 0.772 -> 0.773, de-en 0.784 -> 0.785: the seed-0 figures move within the split's spread). Before
+# (ungrouped, eighth session): all 0.79951, ar-ar 0.52794, de-de 0.77968, de-en 0.78691, en-en 0.86106,
+# es-es 0.86613, fr-fr 0.83964, pl-pl 0.64249, tr-tr 0.83899. Plain e5 cosine of the whole texts as read
+# on the same pairs (the test asserts ours above it on every pair): all 0.73219, ar-ar 0.44872, de-de
+# 0.72810, de-en 0.69726, en-en 0.79886, es-es 0.81700, fr-fr 0.81270, pl-pl 0.60480, tr-tr 0.79034.
 PINNED_CV_PEARSON_E5 = {
-    "all": 0.799,
-    "ar-ar": 0.527,
-    "de-de": 0.779,
-    "de-en": 0.786,
-    "en-en": 0.861,
-    "es-es": 0.866,
-    "fr-fr": 0.839,
-    "pl-pl": 0.642,
-    "tr-tr": 0.838,
+    "all": 0.798,
+    "ar-ar": 0.518,
+    "de-de": 0.774,
+    "de-en": 0.790,
+    "en-en": 0.857,
+    "es-es": 0.861,
+    "fr-fr": 0.837,
+    "pl-pl": 0.656,
+    "tr-tr": 0.845,
 }
 # The same with each article's publication day estimated from the story ids of its pair id
 # (`eval similarity --days-from-ids`, evaluate.with_days_from_ids) and the model's publication-gap term
-# fitted on each outer fold's training pairs (weights.StoryModel.dated), measured 2026-11-30 (sixteenth
-# session) with scripts/fit_story_weights.py --embedder e5 and this test's code path: all 0.81165, ar-ar
-# 0.54919, de-de 0.79865, de-en 0.81403, en-en 0.86663, es-es 0.87075, fr-fr 0.83994, pl-pl 0.65262,
-# tr-tr 0.84501 — above the figures without days on every pair. The hand-set penalty the term replaces
-# in the scale value gave all 0.710, de-de 0.703, en-en 0.778 on these days.
+# fitted on each outer fold's training pairs (weights.StoryModel.dated), grouped folds, measured
+# 2026-11-30 (eighteenth session) as above: all 0.81166, ar-ar 0.53765, de-de 0.79447, de-en 0.81756,
+# en-en 0.86353, es-es 0.86636, fr-fr 0.83675, pl-pl 0.67279, tr-tr 0.84968 — above the figures
+# without days on every pair but fr-fr (0.8368 against 0.8373). Pins of ar-ar, de-de, en-en, es-es and
+# fr-fr LOWERED with the grouped folds (over seeds 0-4 de-de 0.793 -> 0.793, de-en 0.813 -> 0.813).
+# Before (ungrouped, sixteenth session): all 0.81165, ar-ar 0.54919, de-de 0.79865, de-en 0.81403,
+# en-en 0.86663, es-es 0.87075, fr-fr 0.83994, pl-pl 0.65262, tr-tr 0.84501. The hand-set penalty the
+# term replaces in the scale value gave all 0.710, de-de 0.703, en-en 0.778 on these days.
 PINNED_CV_PEARSON_E5_DATED = {
     "all": 0.811,
-    "ar-ar": 0.549,
-    "de-de": 0.798,
-    "de-en": 0.814,
-    "en-en": 0.866,
-    "es-es": 0.870,
-    "fr-fr": 0.839,
-    "pl-pl": 0.652,
-    "tr-tr": 0.845,
+    "ar-ar": 0.537,
+    "de-de": 0.794,
+    "de-en": 0.817,
+    "en-en": 0.863,
+    "es-es": 0.866,
+    "fr-fr": 0.836,
+    "pl-pl": 0.672,
+    "tr-tr": 0.849,
 }
 
 

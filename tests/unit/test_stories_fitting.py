@@ -48,6 +48,40 @@ def test_folds_are_fixed_and_disjoint() -> None:
     assert sorted(int(i) for part in first for i in part) == list(range(57))
 
 
+def test_grouped_folds_keep_each_group_in_one_fold_and_the_other_items_where_they_were() -> None:
+    groups = list(range(57))
+    groups[3] = groups[40] = groups[11] = -1  # three items of one group
+    grouped, plain = fitting.folds(57, groups=groups), fitting.folds(57)
+    assert sorted(int(i) for part in grouped for i in part) == list(range(57))
+    home = [next(n for n, part in enumerate(grouped) if i in part) for i in (3, 40, 11)]
+    assert len(set(home)) == 1
+    # Every other item keeps the fold it has without groups.
+    for n, part in enumerate(plain):
+        for i in part:
+            if int(i) not in (3, 40, 11):
+                assert i in grouped[n]
+
+
+def test_pairs_that_share_an_article_share_a_group() -> None:
+    from blickwinkel.stories.features import article_from_text, story_docs
+    from tests.unit.test_stories_props import HashedWordsEmbedder
+
+    sides = [
+        ("11_12", "The ferry ran aground off the island.", "A storm closed the harbour."),
+        ("13_14", "The ferry ran aground off the island.", "The mayor opened a new library."),
+        # the same story id as the first pair's second article, with a second version of its text
+        ("15_12", "Rain is expected all week.", "A storm closed the harbour on Monday."),
+        ("16_17", "The council voted on the budget.", "Schools reopen after the holidays."),
+    ]
+    articles = [
+        article_from_text(f"{pair_id}/{side}", text)
+        for pair_id, first, second in sides
+        for side, text in (("1", first), ("2", second))
+    ]
+    groups = fitting.pair_groups(story_docs(articles, HashedWordsEmbedder()))
+    assert groups[0] == groups[1] == groups[2] != groups[3]
+
+
 def test_the_fold_seed_moves_the_split_and_defaults_to_the_reported_one() -> None:
     rows, gold = _rows(120, 3)
     languages = ["aa-aa" if i % 2 == 0 else "bb-bb" for i in range(120)]

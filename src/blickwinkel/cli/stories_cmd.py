@@ -287,8 +287,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             bool,
             typer.Option(
                 "--cross-validate",
-                help="Also ours 10-fold cross-validated (fixed folds: the model refitted on the other "
-                "folds' pairs) and the plain cosine of the other embedder (use beside e5).",
+                help="Also ours 10-fold cross-validated (fixed folds, pairs that share an article in one "
+                "fold: the model refitted on the other folds' pairs) and the plain cosine of the other "
+                "embedder (use beside e5).",
             ),
         ] = False,
         days_from_ids: Annotated[
@@ -344,6 +345,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             "'ours' is the shipped score (fitted on the SemEval-2022 dev pairs, so in-sample on those"
             + (
                 "; 'ours CV': each pair scored by the model refitted on the other 9 of 10 fixed folds"
+                " (grouped by article)"
                 if report.cross_validated
                 else f"; no cross-validation: it {report.cross_validation_skipped}"
                 if report.cross_validation_skipped

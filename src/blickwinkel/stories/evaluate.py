@@ -156,7 +156,8 @@ class SimilarityReport:
     # no figure, and the table printed it as 0.000 beside the real ones
     counts: dict[str, int] = field(default_factory=dict)
     # With cross-validation: ours with each pair scored by the model fitted on the other folds
-    # (fitting.FOLDS fixed folds of the file's pair order, seed fitting.FOLD_SEED), and the plain
+    # (fitting.FOLDS fixed folds of the file's pair order, seed fitting.FOLD_SEED, grouped by article:
+    # pairs that share an article sit in one fold), and the plain
     # cosine of the whole texts with the other embedder (``other``, e.g. 'use' beside 'e5').
     cross_validated: dict[str, float] = field(default_factory=dict)
     # why ``cross_validated`` is empty though asked for (a file too small to cross-validate)
@@ -209,7 +210,8 @@ def pearson_by_language(scores: Sequence[float], pairs: Sequence[SimilarityPair]
 
 # Pairs a file needs for ``eval similarity --cross-validate``: each of the fitting.FOLDS outer folds
 # fits on the rest with fitting.INNER_FOLDS inner folds choosing a feature set (fewer pairs leave
-# folds whose fits have no solution; set by hand).
+# folds whose fits have no solution; set by hand). Pairs that share an article count once: the folds
+# keep them together (fitting.pair_groups).
 MIN_CROSS_VALIDATION_PAIRS = 100
 # Pairs scored between progress reports.
 CHUNK = 32
@@ -284,14 +286,16 @@ def evaluate_similarity(
     skipped = ""
     gold = np.asarray([p.overall for p in pairs], dtype=np.float64)
     same = int(np.sum(gold <= fitting.SAME_STORY_MAX))
-    if len(pairs) < MIN_CROSS_VALIDATION_PAIRS or min(same, len(pairs) - same) < fitting.FOLDS:
+    in_order = [docs[key] for pair_keys in keys for key in pair_keys]
+    # the folds keep pairs that share an article together (fitting.pair_groups)
+    apart = len(set(fitting.pair_groups(in_order)))
+    if apart < MIN_CROSS_VALIDATION_PAIRS or min(same, len(pairs) - same) < fitting.FOLDS:
         skipped = (
-            f"needs {MIN_CROSS_VALIDATION_PAIRS} pairs or more, {fitting.FOLDS} or more of them judged the "
-            "same story and as many not"
+            f"needs {MIN_CROSS_VALIDATION_PAIRS} pairs or more that share no article, {fitting.FOLDS} or "
+            "more of them judged the same story and as many not"
         )
     else:
         progress("cross-validation", 0, 1)
-        in_order = [docs[key] for pair_keys in keys for key in pair_keys]
         try:
             predicted, _ = fitting.cross_validated_docs(
                 in_order, gold, options=fitting.options_for(embedder.name)

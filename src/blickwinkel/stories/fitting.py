@@ -10,19 +10,24 @@ choices) on the other outer folds only.
 
 Folds are fixed: pair ``i`` of the file (in file order) goes to the fold of its position in a
 permutation of ``range(pairs)`` drawn with ``numpy.random.default_rng(FOLD_SEED)``, dealt into ``FOLDS``
-consecutive parts (``folds``); the inner folds are made the same way over the training pairs.
+consecutive parts (``folds``); the inner folds are made the same way over the training pairs. The folds
+are grouped by article: pairs that share an article (the same text, or the same SemEval story id:
+``pair_groups``) all go to the fold of the first of them in the permutation, so no article sits in a
+fold's training pairs and its test pairs at once (21 of the 749 SemEval dev pairs share an article with
+another pair; the other pairs keep the fold of their position).
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
+from blickwinkel.groups import Groups
 from blickwinkel.stories.centres import Centres, fit_centres
 from blickwinkel.stories.features import StoryDoc, with_centres
 from blickwinkel.stories.score import date_gap_days, pair_features
@@ -169,10 +174,49 @@ def logistic_1d(x: Matrix, same: Matrix, iterations: int = 50) -> tuple[float, f
     return float(w[0]) / slope if slope else 2.5, slope
 
 
-def folds(count: int, k: int = FOLDS, seed: int = FOLD_SEED) -> list[npt.NDArray[np.int64]]:
-    """``k`` disjoint test folds of a seeded shuffle of ``range(count)``."""
+def folds(
+    count: int, k: int = FOLDS, seed: int = FOLD_SEED, groups: Sequence[Hashable] | None = None
+) -> list[npt.NDArray[np.int64]]:
+    """``k`` disjoint test folds of a seeded shuffle of ``range(count)``; with ``groups`` (one per item),
+    the items of a group all go to the fold of the group's first item in the shuffle."""
     order = np.random.default_rng(seed).permutation(count)
-    return [np.sort(part) for part in np.array_split(order, k)]
+    parts = np.array_split(order, k)
+    if groups is None:
+        return [np.sort(part) for part in parts]
+    fold_of: dict[Hashable, int] = {}
+    for fold, part in enumerate(parts):
+        for i in part.tolist():
+            fold_of.setdefault(groups[i], fold)
+    members: list[list[int]] = [[] for _ in range(k)]
+    for i in range(count):
+        members[fold_of[groups[i]]].append(i)
+    return [np.asarray(m, dtype=np.int64) for m in members]
+
+
+def article_keys(doc: StoryDoc) -> tuple[str, ...]:
+    """What names an article across pairs: its text (content hash) and, for a SemEval article (id
+    ``"<story id>_<story id>/<side>"``, :func:`blickwinkel.stories.evaluate.pair_article`), its story id
+    (three SemEval story ids come with two versions of their text)."""
+    keys = [f"text:{doc.content_hash}"]
+    pair_id, _, side = doc.id.rpartition("/")
+    ids = pair_id.split("_")
+    if side in ("1", "2") and len(ids) == 2:
+        keys.append(f"story:{ids[int(side) - 1]}")
+    return tuple(keys)
+
+
+def pair_groups(docs: Sequence[StoryDoc]) -> list[int]:
+    """For each pair (``docs`` holds the two sides of each pair in turn), the number of its group:
+    pairs that share an article (:func:`article_keys`), directly or through other pairs, share a group."""
+    groups: Groups[str] = Groups()
+    for n in range(len(docs) // 2):
+        groups.add(f"pair:{n}")
+        for doc in (docs[2 * n], docs[2 * n + 1]):
+            for key in article_keys(doc):
+                groups.add(key)
+                groups.union(f"pair:{n}", key)
+    roots: dict[str, int] = {}
+    return [roots.setdefault(groups.find(f"pair:{n}"), len(roots)) for n in range(len(docs) // 2)]
 
 
 def _pearson(a: Matrix, b: Matrix) -> float:
@@ -285,22 +329,24 @@ def fit_model(
     alpha: float = RIDGE_ALPHA,
     inner_folds: int = INNER_FOLDS,
     gaps: Sequence[int | None] | None = None,
+    groups: Sequence[Hashable] | None = None,
 ) -> StoryModel:
-    """Every candidate set fitted on all ``rows``, and the set chosen per language pair by inner CV;
+    """Every candidate set fitted on all ``rows``, and the set chosen per language pair by inner CV
+    (its folds grouped by ``groups``, one per pair, when given: :func:`folds`);
     with ``options.publication_gap`` and the pairs' publication ``gaps`` (days, ``None`` unknown), the
     gap term fitted on the residuals of the chosen sets' calibrated inner-CV predictions."""
     options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
     sets = options.sets
     inner = {name: np.zeros(len(rows)) for name in sets}
-    for test in folds(len(rows), inner_folds):
+    for test in folds(len(rows), inner_folds, groups=groups):
         train = np.setdiff1d(np.arange(len(rows)), test)
         train_rows = [rows[i] for i in train]
         test_rows = [rows[i] for i in test]
         for name, features in sets.items():
             inner[name][test] = predict(fit_set(train_rows, gold[train], features, alpha, options), test_rows)
-    groups: dict[str, list[int]] = defaultdict(list)
+    by_language: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(languages):
-        groups[key].append(i)
+        by_language[key].append(i)
     names = list(sets)
 
     def best(idx: Sequence[int]) -> str:
@@ -308,16 +354,16 @@ def fit_model(
         # Ties go to the earlier (smaller) set.
         return max(names, key=lambda n: (round(_pearson(-inner[n][index], -gold[index]), 6), -names.index(n)))
 
-    chosen = {key: best(idx) for key, idx in sorted(groups.items()) if len(idx) >= MIN_GROUP_PAIRS}
+    chosen = {key: best(idx) for key, idx in sorted(by_language.items()) if len(idx) >= MIN_GROUP_PAIRS}
     offsets = {}
     if options.language_offsets:
         for key, name in chosen.items():
-            index = np.asarray(groups[key])
+            index = np.asarray(by_language[key])
             offsets[key] = round(float(np.mean(gold[index] - inner[name][index])), 4)
     calibration = {}
     if options.calibrated:
         for key, name in chosen.items():
-            index = np.asarray(groups[key])
+            index = np.asarray(by_language[key])
             if len(index) >= MIN_CALIBRATION_PAIRS:
                 calibration[key] = isotonic(inner[name][index], gold[index])
     default = best(range(len(rows)))
@@ -354,9 +400,11 @@ def cross_validated(
     alpha: float = RIDGE_ALPHA,
     seed: int = FOLD_SEED,
     gaps: Sequence[int | None] | None = None,
+    groups: Sequence[Hashable] | None = None,
 ) -> tuple[Matrix, list[StoryModel]]:
     """Each pair's prediction from the model fitted on the other folds (clipped to 1–4; with the
-    publication-gap term where ``gaps`` are given and the options fit one), and those models;
+    publication-gap term where ``gaps`` are given and the options fit one), and those models; the
+    folds (outer and inner) grouped by ``groups`` when given (:func:`folds`, :func:`pair_groups`);
     ``sets`` replaces the candidate sets of ``options`` (to cross-validate one set alone);
     ``seed`` draws the outer folds (:func:`folds`; the reported figures use ``FOLD_SEED``, other seeds
     show how much they move with the split)."""
@@ -364,7 +412,15 @@ def cross_validated(
     if sets is not None:
         options = replace(options, sets=sets)
     return _cross_validated(
-        lambda _train: rows, gold, languages, k=k, options=options, alpha=alpha, seed=seed, gaps=gaps
+        lambda _train: rows,
+        gold,
+        languages,
+        k=k,
+        options=options,
+        alpha=alpha,
+        seed=seed,
+        gaps=gaps,
+        groups=groups,
     )
 
 
@@ -378,12 +434,13 @@ def _cross_validated(
     alpha: float,
     seed: int = FOLD_SEED,
     gaps: Sequence[int | None] | None = None,
+    groups: Sequence[Hashable] | None = None,
 ) -> tuple[Matrix, list[StoryModel]]:
     """The outer folds of :func:`cross_validated`; ``rows_for(train)`` gives every pair's features as
     that fold's training pairs make them (the same rows each fold, or centred on the fold's means)."""
     predicted = np.zeros(len(languages), dtype=np.float64)
     models = []
-    for test in folds(len(languages), k, seed):
+    for test in folds(len(languages), k, seed, groups):
         train = np.setdiff1d(np.arange(len(languages)), test)
         rows = rows_for(train)
         model = fit_model(
@@ -393,6 +450,7 @@ def _cross_validated(
             options=options,
             alpha=alpha,
             gaps=None if gaps is None else [gaps[i] for i in train],
+            groups=None if groups is None else [groups[i] for i in train],
         )
         models.append(model)
         for i in test:
@@ -422,14 +480,21 @@ def fit_model_docs(
     options: FitOptions | None = None,
     alpha: float = RIDGE_ALPHA,
 ) -> tuple[StoryModel, Centres | None]:
-    """:func:`fit_model` on the pairs of ``docs``, with the per-language means fitted on all their
-    texts first when the options ask for them (those means are returned too)."""
+    """:func:`fit_model` on the pairs of ``docs`` (inner folds grouped by article, :func:`pair_groups`),
+    with the per-language means fitted on all their texts first when the options ask for them (those
+    means are returned too)."""
     options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
     centres = pair_centres(docs, range(len(docs) // 2)) if options.centred else None
     if centres is not None:
         docs = with_centres(docs, centres)
     model = fit_model(
-        pair_rows(docs), gold, pair_languages(docs), options=options, alpha=alpha, gaps=pair_gaps(docs)
+        pair_rows(docs),
+        gold,
+        pair_languages(docs),
+        options=options,
+        alpha=alpha,
+        gaps=pair_gaps(docs),
+        groups=pair_groups(docs),
     )
     return model, centres
 
@@ -444,7 +509,8 @@ def cross_validated_docs(
     alpha: float = RIDGE_ALPHA,
     seed: int = FOLD_SEED,
 ) -> tuple[Matrix, list[StoryModel]]:
-    """:func:`cross_validated` on the pairs of ``docs``; when the options fit per-language means, each
+    """:func:`cross_validated` on the pairs of ``docs``, the folds grouped by article
+    (:func:`pair_groups`); when the options fit per-language means, each
     outer fold's means come from its training pairs' texts only (the inner CV that chooses a set per
     language pair uses the outer fold's means: they read no gold)."""
     options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
@@ -452,14 +518,23 @@ def cross_validated_docs(
         options = replace(options, sets=sets)
     languages = pair_languages(docs)
     gaps = pair_gaps(docs)
+    groups = pair_groups(docs)
     if not options.centred:
         return cross_validated(
-            pair_rows(docs), gold, languages, k=k, options=options, alpha=alpha, seed=seed, gaps=gaps
+            pair_rows(docs),
+            gold,
+            languages,
+            k=k,
+            options=options,
+            alpha=alpha,
+            seed=seed,
+            gaps=gaps,
+            groups=groups,
         )
 
     def centred_rows(train: npt.NDArray[np.int64]) -> list[dict[str, float]]:
         return pair_rows(with_centres(docs, pair_centres(docs, train)))
 
     return _cross_validated(
-        centred_rows, gold, languages, k=k, options=options, alpha=alpha, seed=seed, gaps=gaps
+        centred_rows, gold, languages, k=k, options=options, alpha=alpha, seed=seed, gaps=gaps, groups=groups
     )
