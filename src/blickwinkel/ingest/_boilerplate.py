@@ -172,6 +172,25 @@ _PLEA = re.compile(
     r"(?:tickets?|karten|eintrittskarten)\b)",
     _I,
 )
+# A shop's or a paywall's call and an affiliate note, with no topic word of a promotion: "Jetzt
+# abonnieren und weiterlesen!", "Jetzt bestellen.", "Abonniere jetzt das Magazin …!", "Dieser Artikel
+# enthält Affiliate-Links.", "Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.", "We
+# may earn a commission …" (eighteenth session). "Jetzt bestellen" only as the whole call ("Jetzt
+# bestellen viele Kunden online" is a sentence); a commission only as what "we" receive through links.
+_SHOP_NOTE = re.compile(
+    r"^\*?\s*(?:(?:jetzt )?(?:abonnieren|abo abschließen|registrieren|anmelden) und (?:[\w-]+ )?"
+    r"(?:weiterlesen|weiter lesen|lesen)\b|"
+    r"jetzt (?:bestellen|vorbestellen|ordern|kaufen|zugreifen|sichern)\s*(?:[.!:]|[–—-]|$)|"
+    r"(?:abonniere|abonniert|abonnieren sie) (?:(?:jetzt|kostenlos|gratis|auch),? )*(?:das|den|die|unser\w*) "
+    r"(?:[\w-]+ )?(?:magazin|zeitschrift|heft|zeitung|kanal|channel)\b|"
+    r"(?:(?:dieser|der) (?:artikel|beitrag|text|link) enthält |enthält )?affiliate[- ]?links?\b|"
+    r"(?:wenn|falls) (?:sie|du) (?:über|mit) (?:diese[nm]?|unsere[nm]?|die(?:se)?|einen?) "
+    r"(?:[\w-]+ )?links?\b[^.!?]{0,80}\bprovision\b|"
+    r"(?:bei einem kauf|für (?:einen )?kauf|für käufe)\b[^.!?]{0,80}\bprovision\b|"
+    r"we (?:may |might |can )?(?:earn|receive|get|make) (?:a )?(?:small )?(?:commission|fee|share of sales)\b"
+    r"[^.!?]{0,80}\b(?:links?|buy|purchases?)\b|as an amazon associate\b)",
+    _I,
+)
 # Furniture that speaks about the page or the app: "Refresh this page for the latest updates", "Tap
 # the bell icon to …", "Further updates will be published on this page", "Weitere Informationen
 # folgen."
@@ -372,7 +391,8 @@ _WIRE = re.compile(r"^\(?(?:dpa|afp|ap|reuters|sda|apa|kna|epd|dts|ddp|ots)(?:\s
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", _I)
 # A photo credit: the credit label and a source, never a description of the picture.
 _CREDIT_LABEL = re.compile(
-    r"^(?:foto|fotos|photo|photos|bild|bilder|image|images|grafik|video|illustration|quelle|source|"
+    r"^(?:foto|fotos|photo|photos|photograph|photographs|fotografie|bild|bilder|image|images|grafik|video|"
+    r"illustration|quelle|source|"
     r"bildquelle|image source)(?:\s*\([^)]{0,40}\))?\s*:\s*(?P<rest>\S.*)$",
     _I,
 )
@@ -405,6 +425,10 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+# A web host as the whole source of a credit: "Quelle: talblick.example.de" (lower case, so no name).
+_WEB_HOST = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,6}", _I)
+
+
 def is_photo_credit(text: str) -> bool:
     """``Foto: Keystone``, ``Photo: Reuters/Jane Doe``, also in brackets (``(Foto: Stadt Kellbach)``);
     not ``Bild: Ein Hafen am Abend`` (a caption)."""
@@ -417,7 +441,7 @@ def is_photo_credit(text: str) -> bool:
     rest = match["rest"].strip().rstrip(".")
     if _words(rest) > 8:
         return False
-    if "/" in rest or "©" in rest or _AGENCY.search(rest):
+    if "/" in rest or "©" in rest or _AGENCY.search(rest) or _WEB_HOST.fullmatch(rest):
         return True
     # A name, an outlet or an agency, as credits print them: capitalised words (an outlet's name may hold
     # a digit or "&"), and at most one word saying who the source is ("Photo: Harbour Post reader").
@@ -556,6 +580,7 @@ def _is_furniture_sentence(text: str) -> bool:
         or _READER_CALL.match(text)
         or _FOLLOW.match(text)
         or _PLEA.match(text)
+        or _SHOP_NOTE.match(text)
         or _PAGE_PROMPT.match(text)
         or _ADDRESS_POINTER.match(text)
         or _CONTACT.match(text)
@@ -763,7 +788,8 @@ def reader_inserts(text: str) -> list[tuple[int, int]]:
             start = first + len(text[first:end]) - len(text[first:end].lstrip())
             if any(a < end and start < b for a, b in spans):
                 continue
-            if _is_inline_prompt(text[start:end]):
+            # (a credit line too: captures without line breaks glue "Foto: …", "Quelle: …" into the text)
+            if _is_inline_prompt(text[start:end]) or is_photo_credit(text[start:end]):
                 spans.append((start, end))
         # A question to the reader right before a call it leads to: "Were you there? Email us at …".
         starts = [first + len(text[first:end]) - len(text[first:end].lstrip()) for first, end in sentences]
