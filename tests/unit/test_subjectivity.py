@@ -803,3 +803,26 @@ def test_having_to_expect_something_is_no_obligation() -> None:
     text = "Wer ohne Fahrschein fährt, muss damit rechnen, 60 Euro zu zahlen."
     assert cue_features(text, "de")["obligation"] == 0
     assert cue_features("Die Stadt muss endlich handeln.", "de")["obligation"] == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "„Das ist doch völlig absurd und eine Schande“, sagte die Sprecherin des Turnvereins."),
+        ("de", "Der Kassenwart schrieb, »wir müssen das Dach endlich sanieren, sonst ist es zu spät«."),
+        ("en", '"This is a truly shameful decision for our town," the chair of the rowing club said.'),
+        ("en", 'The warden asked: "Why should anyone trust these figures now?"'),
+    ],
+)
+def test_the_words_of_a_quotation_are_the_speakers(language: str, text: str) -> None:
+    # eighteenth session: cues inside a quotation of four words or more are not the writer's
+    features = cue_features(text, language)
+    judging = ("evaluative", "intensifier", "stance", "obligation", "first_person", "question")
+    assert not any(features[name] for name in judging), features
+    assert not is_subjective(subjectivity_scores([text], language)[0])
+
+
+def test_a_scare_quote_stays_the_writers() -> None:
+    features = cue_features("Der Stadtrat nennt das neue Parkhaus eine „Lösung“ für die Innenstadt.", "de")
+    assert features["scare_quote"] == 1
+    assert cue_features("Das ist doch völlig absurd.", "de")["stance"] == 1

@@ -34,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from blickwinkel import datacache
+from blickwinkel.analyse.quote_marks import MIN_QUOTE_WORDS, WORD, find_quotations, looks_like_name
 from blickwinkel.analyse.reported_speech import has_konjunktiv_i
 from blickwinkel.errors import BlickwinkelError, Errors
 
@@ -514,9 +515,10 @@ _BUT_DOCH_DE = re.compile(r"(?:^|[,;:–—(]\s*)\W*(?P<cue>doch)(?![\w'’-])")
 
 def _comment_words_de(judged: str) -> int:
     """How many of the German comment shapes above ``judged`` (lower case) holds."""
-    adverbs = [m.group() for m in _COMMENT_ADVERB_DE.finditer(judged)]
+    adverbs = [m.group() for m in _COMMENT_ADVERB_DE.finditer(judged)] if "erweise" in judged else []
     found = sum(1 for word in adverbs if word not in _NOT_COMMENT_ADVERBS_DE)
-    return found + len(_SURE_DE.findall(judged)) + len(_SEEMS_DE.findall(judged))
+    sure = len(_SURE_DE.findall(judged)) if "sicher" in judged else 0
+    return found + sure + (len(_SEEMS_DE.findall(judged)) if "schein" in judged or "schien" in judged else 0)
 
 
 # - a source named after ", so" at the end of the sentence ("…, so Müller.", "…, so eine Mitteilung der
@@ -540,7 +542,8 @@ def _plain_shapes(matchable: str, lowered: str, lang: str, attributed: bool) -> 
             for m in _COUNTED_GROUP_DE.finditer(matchable)
             if past or not _PEOPLE_AT_LARGE_DE.match(m.group("noun"))
         ]
-        spans += [m.span("cue") for m in _BUT_DOCH_DE.finditer(lowered)]
+        if "doch" in lowered:
+            spans += [m.span("cue") for m in _BUT_DOCH_DE.finditer(lowered)]
     if lang == "en":
         spans += [m.span() for m in _NUMBER_ONE_EN.finditer(lowered) if lowered[: m.start()].strip()]
         spans += [m.span() for m in _TIME_JUST_EN.finditer(lowered)]
@@ -563,6 +566,22 @@ def _without_names(matchable: str, lowered: str, lang: str) -> str:
 # (every cue family but negation itself and the objective ones)
 _JUDGING_CUES = tuple(name for name in FEATURES if name not in {"negation", "attribution", "facts", "names"})
 
+_QUOTE_MARK = re.compile(r"[\"“”„»«‚‘’']")
+
+
+def _quotations(written: str) -> list[tuple[int, int]]:
+    """The quotations of ``written`` long enough to be somebody's words (eighteenth session): their cues
+    of judgement, modal particles too ("„Das ist doch absurd“, sagte sie"), are the speaker's. Scare
+    quotes and titles (shorter, or names) stay: the writer chose those words (``scare_quote``)."""
+    if not _QUOTE_MARK.search(written):  # (most sentences: no need to try every style of marks)
+        return []
+    return [
+        (start, end)
+        for start, end in find_quotations(written)
+        if len(WORD.findall(written[start:end])) >= MIN_QUOTE_WORDS
+        and not looks_like_name(written[start:end])
+    ]
+
 
 def cue_features(text: str, language: str = "de") -> dict[str, float]:
     """The cue counts of one sentence (without the prototype feature), for inspection and tests."""
@@ -581,12 +600,17 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
     lowered = _plain_shapes(matchable, lowered, lang, attributed=bool(attribution or has_konjunktiv_i(text)))
     # the names are found in the text as written, with the contractions spelt out as in ``lowered``
     # ("didn't" -> "did not"), so that both keep one length and the names' offsets
-    judged = _without_names(_NOT.sub(" not", matchable) if lang == "en" else matchable, lowered, lang)
+    written = _NOT.sub(" not", matchable) if lang == "en" else matchable
+    judged = _without_names(written, lowered, lang)
+    unquoted = lowered
+    # the words of a quotation are the speaker's, not the writer's: blanked for the cues of judgement
+    quoted = _quotations(written) if len(written) == len(lowered) else []
+    lowered, judged, written = (_blanked(t, quoted) for t in (lowered, judged, written))
     words = _WORD.findall(text)
     evaluative = _count(p["evaluative"], judged)
     intensifier = _count(p["intensifier"], judged)
     future = bool(p["future"].search(lowered))
-    stripped = text.rstrip(" \"'“”»«)")
+    stripped = written.rstrip(" \"'“”»«)")
     plain_negations = _plain_negated_facts(lowered, lang)
     speakers_man = _speakers_man(text, lowered, lang)
     features = {
@@ -598,7 +622,7 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
         "first_person": _count(p["first_person"], lowered),
         "second_person": _count(p["second_person"], lowered),
         "question": 1.0 if stripped.endswith("?") else 0.0,
-        "exclamation": 1.0 if "!" in text else 0.0,
+        "exclamation": 1.0 if "!" in written else 0.0,
         "scare_quote": float(min(_CAP, len(_QUOTED_SHORT.findall(text)))),
         # A prediction that carries an evaluation ("wird ... katastrophal sein") is a prophecy.
         "prophecy": 1.0 if future and (evaluative or intensifier) else 0.0,
@@ -607,7 +631,7 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
         "generic": max(0.0, _count(p["generic"], judged) - plain_negations - speakers_man),
         "present_copula": _copulas(p["present_copula"], lowered, lang),
         "attribution": attribution,
-        "facts": float(min(_CAP, len(_NUMBER.findall(text)) / 2 + len(p["temporal_fact"].findall(lowered)))),
+        "facts": float(min(_CAP, len(_NUMBER.findall(text)) / 2 + len(p["temporal_fact"].findall(unquoted)))),
         # Capitalised words after the first mark names (and in German nouns): reports name more.
         "names": sum(1 for w in words[1:] if w[0].isupper()) / max(1, len(words)),
     }
