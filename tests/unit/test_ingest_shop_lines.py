@@ -13,9 +13,9 @@ from blickwinkel.ingest._boilerplate import boilerplate_kind, reader_inserts
     "line",
     [
         "Jetzt abonnieren und weiterlesen!",
-        "Jetzt bestellen.",
-        "Jetzt vorbestellen – Versand ab Montag.",
-        "Abonniere jetzt das Magazin Talblick!",
+        "Jetzt sichern!",
+        "Jetzt kaufen – nur solange der Vorrat reicht.",
+        "Abonniert gratis die Zeitschrift Talblick!",
         "Abonnieren Sie unseren Kanal auf dem Messenger, damit Sie nichts verpassen.",
         "Dieser Artikel enthält Affiliate-Links.",
         "*Affiliate-Link: Bei einem Kauf erhalten wir eine Provision.",
@@ -46,7 +46,7 @@ def test_a_photograph_label_is_a_credit(line: str) -> None:
     "sentence",
     [
         "Die Händler erhalten für jeden verkauften Vertrag eine Provision.",
-        "Jetzt bestellen viele Kunden online, sagte der Händler.",
+        "Jetzt kaufen viele Kunden online, sagte der Händler.",
         "Das Magazin bestellte im Mai neue Druckmaschinen.",
         "The agent earns a commission on every ticket sold.",
     ],

@@ -173,10 +173,10 @@ _PLEA = re.compile(
     _I,
 )
 # A shop's or a paywall's call and an affiliate note, with no topic word of a promotion: "Jetzt
-# abonnieren und weiterlesen!", "Jetzt bestellen.", "Abonniere jetzt das Magazin …!", "Dieser Artikel
+# abonnieren und weiterlesen!", "Jetzt sichern!", "Abonniert gratis die Zeitschrift …!", "Dieser Artikel
 # enthält Affiliate-Links.", "Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.", "We
-# may earn a commission …" (eighteenth session). "Jetzt bestellen" only as the whole call ("Jetzt
-# bestellen viele Kunden online" is a sentence); a commission only as what "we" receive through links.
+# may earn a commission …" (eighteenth session). "Jetzt kaufen" and the like only as the whole call ("Jetzt
+# kaufen viele Kunden online" is a sentence); a commission only as what "we" receive through links.
 _SHOP_NOTE = re.compile(
     r"^\*?\s*(?:(?:jetzt )?(?:abonnieren|abo abschließen|registrieren|anmelden) und (?:[\w-]+ )?"
     r"(?:weiterlesen|weiter lesen|lesen)\b|"
