@@ -16,6 +16,10 @@ attribution word, German refitted (seventeenth session, held-out read once more 
     de: opinion F1 0.3721 (P 0.400 / R 0.348), plain sentences marked opinion 0.1290; en unchanged
 After eleven training sentences were rewritten on other topics (review) and both models refitted:
     de: opinion F1 0.3636 (P 0.381 / R 0.348), plain sentences marked opinion 0.1398; en unchanged
+Eighteenth session, after the German comment shapes (98047ad), the German source formulas (ba2beb6) and
+the quotation rule (9fe17f9), the held-out half read once after the last of them:
+    de: opinion F1 0.4186 (P 0.450 / R 0.391), plain sentences marked opinion 0.1183 (11 of 93)
+    en: unchanged, opinion F1 0.4211 (P 0.308 / R 0.667), plain sentences marked opinion 0.1125
 The F1 of ``SUBJ`` is pinned rounded down to 3 decimals, the share of plain sentences marked opinion
 rounded up (it must not grow). A change that loosens a pin says which and why.
 (Seventeenth session: the F1 pins LOWERED, de 0.509 -> 0.409, en 0.428 -> 0.421: at the threshold 0.675
@@ -25,7 +29,8 @@ F1 pin LOWERED again, 0.409 -> 0.372, by the hearsay rule and its refit: one hel
 fewer marked, 8 of 23; tuning half unchanged, CheckThat dev de 0.6618 -> 0.6635. Then both German pins
 LOOSENED, F1 0.372 -> 0.363 and plain marked 0.129 -> 0.140 (one plain sentence more, 13 of 93): eleven
 training sentences of ours that followed the shape and words of a tuning-half sentence (review) were
-rewritten on other topics and both models refitted; tuning half and CheckThat unchanged.)
+rewritten on other topics and both models refitted; tuning half and CheckThat unchanged.
+Eighteenth session: the German pins raised and tightened, F1 0.363 -> 0.418, plain marked 0.140 -> 0.119.)
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from blickwinkel.evaluation import read_opinion_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "examples" / "gold-real" / "opinion"
 # file: (least F1 of SUBJ, most plain sentences marked)
-PINNED = {"corpus-de.json": (0.363, 0.140), "wikinews-en.json": (0.421, 0.113)}
+PINNED = {"corpus-de.json": (0.418, 0.119), "wikinews-en.json": (0.421, 0.113)}
 
 pytestmark = [pytest.mark.shared, pytest.mark.quality]
 
