@@ -13,7 +13,7 @@ permutation of ``range(pairs)`` drawn with ``numpy.random.default_rng(FOLD_SEED)
 consecutive parts (``folds``); the inner folds are made the same way over the training pairs. The folds
 are grouped by article: pairs that share an article (the same text, or the same SemEval story id:
 ``pair_groups``) all go to the fold of the first of them in the permutation, so no article sits in a
-fold's training pairs and its test pairs at once (21 of the 749 SemEval dev pairs share an article with
+fold's training pairs and its test pairs at once (32 of the 749 SemEval dev pairs share an article with
 another pair; the other pairs keep the fold of their position).
 """
 
