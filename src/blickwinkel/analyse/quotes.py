@@ -28,7 +28,7 @@ from blickwinkel.analyse.quote_marks import (
     open_quotation,
     opens_with_quotation,
 )
-from blickwinkel.analyse.reported_speech import is_background, is_reported
+from blickwinkel.analyse.reported_speech import is_background, is_reported, points_back
 from blickwinkel.analyse.speaker_kinds import speaker_kind
 from blickwinkel.analyse.speakers import (
     find_speaker,
@@ -176,6 +176,7 @@ def classify_statements(
         roles.append(role)
         quotations.append({joined.get(span, span) for span in spans} if role.kind == "quote" else set())
         carried.append(carry)
+    roles = _roles_with_pointed_speakers(article, sentences, roles)
     roles = _roles_of_named_people(article, mentions or (), roles)
     # A quotation that runs over several sentences names its speaker after its last one ('"The hall
     # is gone. We start again," the mayor said.'), also in a later paragraph: its earlier sentences
@@ -255,6 +256,29 @@ def _holders(titled: dict[str, set[str]], qualifier: str | None, role: str) -> s
             and (title == name or (len(name) >= MIN_ROLE_LETTERS and title.endswith(name)))
         )
     )
+
+
+def _roles_with_pointed_speakers(
+    article: Article, sentences: Sequence[Sentence], roles: list[StatementRole]
+) -> list[StatementRole]:
+    """``roles``, the sentence before a German pointer sentence of the same block ("Das teilte <X>
+    mit.") given the pointer's speaker: reported speech where it was the reporter's own, the speaker
+    of a quotation that named none. A sentence with a speaker of its own keeps it."""
+    out = list(roles)
+    for i in range(1, len(roles)):
+        pointer, before = roles[i], roles[i - 1]
+        if (
+            pointer.speaker is None
+            or before.speaker is not None
+            or before.kind not in ("reporting", "background", "reported_speech", "quote")
+            or sentences[i].block != sentences[i - 1].block
+            or _language(article, _block_of(article, sentences[i])) != "de"
+            or not points_back(sentences[i].text)
+        ):
+            continue
+        kind: StatementKind = "quote" if before.kind == "quote" else "reported_speech"
+        out[i - 1] = StatementRole(kind, pointer.speaker, before.quote_spans, pointer.speaker_kind)
+    return out
 
 
 def _roles_of_named_people(

@@ -18,7 +18,7 @@ def _reported_romance(according: str, speech: str) -> re.Pattern[str]:
 
 _REPORTED_DE = re.compile(
     r"\b(?:laut|zufolge|nach\s+(?:Angaben|Aussagen?|Darstellung|Auskunft)|teilte\w*\s+(?:\w+\s+){0,6}mit|"
-    r"mitteilte|sagte\w*,?\s+dass|erklärte\w*|betonte\w*|kündigte\w*\s+(?:\w+\s+){0,6}an|berichtete\w*|"
+    r"mitteilte|mitteilt|führte\w*\s+(?:[\w\-]+\s+){0,4}?aus(?=\s*[,:])|sagte\w*,?\s+dass|erklärte\w*|betonte\w*|kündigte\w*\s+(?:\w+\s+){0,6}an|berichtete\w*|"
     r"berichtet|hieß\s+es|heißt\s+es|erzählt\w*|ließ\w*\s+mitteilen|"
     # a verb of saying with its "dass" clause: "Ein Polizeisprecher bestätigte auf Nachfrage, dass …"
     r"(?:bestätigte|bestätigten|bestätigt|versicherte|räumte\s+(?:\w+\s+){0,4}ein|ergänzte|warnte|"
@@ -74,6 +74,21 @@ _SAYS_DE = re.compile(r"\b(?:sagte|sagten|sagt)\b")
 _SEPARATED_PARTICLE_DE = re.compile(r"\b(?:ab|zu)\s*(?:[.!?]\s*)?$")
 
 
+# A German sentence that only says who said the one before it: "Das teilte <X> am Dienstag mit.",
+# "Dies bestätigte <X> der Zeitung." ("Das"/"Dies" the object, right before the finite speech verb;
+# "Das Amt teilte mit" is an article), with no "dass" clause, colon or quotation of its own; "Dies
+# bestätigte sich" is no speech.
+POINTER_DE = re.compile(
+    rf"^(?:Das|Dies)(?:\s+alles)?\s+(?:{SPEECH_DE})\b(?!\s+sich\b)(?![^„“”\"»«:]*\bdass\b)[^„“”\"»«:]*$"
+)
+
+
+def points_back(text: str) -> bool:
+    """Whether German ``text`` is a pointer sentence ("Das teilte <X> mit.") naming who said the
+    sentence before it."""
+    return bool(POINTER_DE.match(text.strip()))
+
+
 def has_konjunktiv_i(text: str) -> bool:
     """Whether German ``text`` holds a Konjunktiv I form that is not also an indicative one."""
     return bool(_KONJUNKTIV_I.search(text))
@@ -86,7 +101,7 @@ def is_reported(text: str, lang: str) -> bool:
     if lang in ROMANCE:
         words = ATTRIBUTION_WORDS[lang]
         return bool(_reported_romance(words.according, words.speech).search(text))
-    if _REPORTED_DE.search(text) or _KONJUNKTIV_I.search(text):
+    if _REPORTED_DE.search(text) or _KONJUNKTIV_I.search(text) or points_back(text):
         return True
     if _ATTRIBUTION_AFTER_DE.search(text.rstrip()):
         return True

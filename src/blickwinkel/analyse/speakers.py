@@ -217,7 +217,9 @@ _AUS_X_HEISST_ES = re.compile(
 _ZUFOLGE = re.compile(rf"(?<![\w’'.\-])(?:[a-zäöüß\d][\w’'.]*-)?(?P<np>{NP})\s+zufolge\b")
 _WIE_X = re.compile(
     rf"\b[Ww]ie\s+(?P<np>{NP})\s+(?:\w+\s+){{0,3}}(?:mitteilte|mitteilten|berichtete|berichteten|sagte|"
-    rf"erklärte|meldete|bestätigte)\b"
+    # the present too: "wie die <Zeitung> berichtet" gave no speaker, and the sentence took the one
+    # before's
+    rf"erklärte|meldete|bestätigte|mitteilt|mitteilen|berichtet|berichten|meldet|schreibt|sagt|erklärt)\b"
 )
 _BERICHTET_X = re.compile(rf"\b(?:berichtet|berichtete|meldet|meldete|reported|reports)\s+(?P<np>{NP})")
 # German writes an outlet's name in quotation marks: '…, berichtet die „<Zeitung>“ unter Berufung auf …'

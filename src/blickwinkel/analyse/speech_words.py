@@ -47,6 +47,9 @@ SPEECH_DE = (
     r"erläuterte|antwortete|fragte|fügte|sprach|zitierte|äußerte|hob|stellte|gesagt|erklärt|betont|"
     r"mitgeteilt|angekündigt|geschrieben|erzählte|erzählten|erzählt|schilderte|schildert|"
     r"ließ\s+mitteilen|ließen\s+mitteilen|ließ\s+erklären|"
+    # "führte aus" only before what was said ("Er führte aus, dass …", "<Name> führte weiter aus: …"):
+    # "führte die Gäste aus dem Saal", "führte über den Fluss", "führte den Auftrag aus." are no speech
+    r"führte(?=\s+(?:[\w\-]+\s+){0,4}?aus\s*[,:])|führten(?=\s+(?:[\w\-]+\s+){0,4}?aus\s*[,:])|"
     # French and Spanish verbs after a quote ("», a déclaré <Name>", '", declaró <Name>'): their
     # quotes were found but never had a speaker
     r"déclaré|indiqué|affirmé|expliqué|précisé|ajouté|souligné|assuré|declaró|dijo|afirmó|explicó|"
@@ -92,6 +95,11 @@ NOT_SPEAKERS = frozenset(
         "bisher", "erneut", "nochmals", "abends", "morgens", "nachts", "mittags", "seither", "seitdem",
         "demnach", "deswegen", "somit", "zwar", "immerhin", "vorher", "bereits", "schon", "ebenso",
         "damit", "hierzu", "darüber", "offenbar", "wohl", "ausdrücklich", "wörtlich", "öffentlich",
+        # prepositions that open a phrase before the verb, the speaker after it ("Zur Erklärung sagte
+        # das Bauamt, …" gave the speaker "Zur Erklärung"); not "von", which opens names
+        "zur", "zum", "beim", "vom", "mit", "für", "über", "unter", "gegenüber", "während", "wegen",
+        "trotz", "ohne", "gegen", "durch", "aus", "um", "for", "with", "from", "during", "under", "over",
+        "despite", "about",
     }
 )  # fmt: skip
 
