@@ -536,3 +536,19 @@ def test_a_street_named_after_a_day_is_no_date(text: str, language: str) -> None
 
 def test_a_date_after_a_street_name_and_a_comma_is_still_a_date() -> None:
     assert resolve("Das Fest in der Hauptstraße findet am 9. Mai statt.") == [("am 9. Mai", "2024-05-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("Die Sperrung der Brücke vom 3. Mai an trifft die Pendler.", "de", ["3. Mai"]),
+        ("Die Straße vom 3. Mai bis zum 10. Juni gesperrt.", "de", ["3. Mai", "10. Juni"]),
+        ("La festa si terrà in piazza il 4 novembre.", "it", ["il 4 novembre"]),
+        ("El mercado abrirá en la plaza el 4 de noviembre.", "es", ["el 4 de noviembre"]),
+    ],
+)
+def test_a_date_after_a_street_word_but_not_in_its_name_is_still_a_date(
+    text: str, language: str, found: list[str]
+) -> None:
+    # "vom" before a day is "from"; an article before the day makes it a date, not a street's name
+    assert [shown for shown, _ in resolve(text, language)] == found

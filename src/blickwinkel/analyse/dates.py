@@ -373,10 +373,12 @@ _Handler = Callable[[re.Match[str], dict[str, int], "dt.date | None"], _Resoluti
 
 # A street, square or bridge named after a day: "Straße des 9. Mai", "Platz des 4. Oktober", "rue du 4
 # septembre", "Avenida 9 de Julio", "Piazza 4 novembre" name a place, no date. The words right before
-# the day; our own list, from general knowledge of the languages.
+# the day; our own list, from general knowledge of the languages. Only a day in digits right after
+# them: "in piazza il 4 novembre", "en la plaza el 4 de noviembre" (in the square, on that day) and "die
+# Sperrung der Brücke vom 3. Mai an" are dates ("vom" before a day is "from", no street name's word).
 _STREET_BEFORE = re.compile(
     # (a German one also ends a compound: "Hauptstraße des …"; the others are whole words)
-    r"(?i:(?:straße|strasse|str\.|platz|allee|gasse|brücke|ufer|damm|ring|kaserne)\s+(?:des|der|vom)"
+    r"(?i:(?:straße|strasse|str\.|platz|allee|gasse|brücke|ufer|damm|ring|kaserne)\s+(?:des|der)"
     r"|(?<!\w)(?:rue|place|avenue|boulevard|pont|quai|square)\s+du"
     r"|(?<!\w)(?:calle|plaza|avenida|paseo|via|piazza|viale|corso|rua|praça)(?:\s+del?)?"
     r")\s+$"
@@ -407,7 +409,9 @@ def find_dates(
     for match in pattern.finditer(text):
         if match.start() < read_to:
             continue
-        if _STREET_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        if match.group()[:1].isdigit() and _STREET_BEFORE.search(
+            text, max(0, match.start() - 20), match.start()
+        ):
             continue
         if match.groupdict().get("wd") is not None:
             weekdays.add(len(found))
