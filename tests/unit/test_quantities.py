@@ -1111,6 +1111,38 @@ def test_arabic_digits_sums_percent_and_counted_nouns(text: str, value: float, k
     assert unit_key(q.unit) == key
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "key"),
+    [
+        ("قتل ثلاثة أشخاص في الحادث.", 3, "person"),
+        ("أصيب خمسة وعشرون شخصا.", 25, "person"),
+        ("وصل ثلاثة عشر لاعبا إلى المطار.", 13, "لاعب"),
+        ("شارك ثلاثة آلاف شخص في المسيرة.", 3_000, "person"),
+        ("بنيت مئة وخمسون شقة.", 150, "شقه"),
+        ("بلغ عدد الزوار ثلاثمائة زائر.", 300, "زائر"),
+        ("استمر البناء عشر سنوات.", 10, "year"),
+        ("وصل عشرون جنديا.", 20, "soldier"),
+    ],
+)
+def test_arabic_number_words(text: str, value: float, key: str) -> None:
+    q = one(text, "ar")
+    assert (q.value, unit_key(q.unit)) == (value, key)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال أحد الشهود إن الحريق بدأ ليلا.",
+        "وقع الحادث يوم الاثنين.",
+        "جاء واحد منهم.",
+        "وصلت الحافلة السابعة عشرة إلى المحطة.",
+        "يبدأ الامتحان في الثالث عشر من الشهر.",
+    ],
+)
+def test_arabic_one_alone_weekdays_and_ordinals_are_no_counts(text: str) -> None:
+    assert find_quantities(text, "ar") == []
+
+
 def test_arabic_writes_the_rest_of_a_figure_after_its_scale_word() -> None:
     q = one("وصل إجمالي الشحنات إلى 17 ألف و450 طنا.", "ar")
     assert (q.value, unit_key(q.unit)) == (17_450, "tonne")
@@ -1207,6 +1239,11 @@ def test_arabic_counts_meet_counts_of_other_languages() -> None:
         ("Il comune non ha pagato 5 milioni di euro.", "it", [True]),
         ("A cidade não pagou 5 milhões de euros.", "pt", [True]),
         ("De stad heeft de 5 miljoen euro niet betaald.", "nl", [True]),
+        ("Gmina nie zapłaciła 5 mln zł za drogi.", "pl", [True]),
+        ("Przyszło nie więcej niż 30 osób.", "pl", [False]),
+        ("Gmina zapłaciła 5 mln zł, ale wykonawca nie skończył.", "pl", [False]),
+        ("Город не заплатил 5 млн рублей.", "ru", [True]),
+        ("Пришли не более 30 гостей.", "ru", [False]),
     ],
 )
 def test_a_figure_in_a_negated_clause_is_marked(text: str, language: str, negated: list[bool]) -> None:

@@ -118,13 +118,31 @@ _RU_WORD_VALUES: dict[str, float] = {
     "девятьсот": 900, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "миллион": 1e6, "миллиона": 1e6,
     "миллионов": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
 }  # fmt: skip
+# Arabic number words (eighteenth session, our own knowledge): the masculine and feminine forms a count
+# takes, with and without hamza; "ثلاثة عشر" 13, "خمسة وعشرون" 25 (the tens after "and"), "مئة وخمسون"
+# 150, "ثلاثمائة" 300, "ثلاثة آلاف" 3,000 (the scale word read as after digits).
+_AR_WORD_VALUES: dict[str, float] = {
+    "أحد": 1, "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2,
+    "اثني": 2, "اثنتا": 2, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "اربعة": 4, "اربع": 4,
+    "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "ثمان": 8,
+    "تسعة": 9, "تسع": 9, "عشرة": 10, "عشر": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30,
+    "أربعون": 40, "أربعين": 40, "اربعون": 40, "اربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60,
+    "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+    "مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200, "ثلاثمئة": 300,
+    "ثلاثمائة": 300, "أربعمئة": 400, "أربعمائة": 400, "اربعمائة": 400, "خمسمئة": 500, "خمسمائة": 500,
+    "ستمئة": 600, "ستمائة": 600, "سبعمئة": 700, "سبعمائة": 700, "ثمانمئة": 800, "ثمانمائة": 800,
+    "تسعمئة": 900, "تسعمائة": 900, "ألف": 1e3,
+}  # fmt: skip
 _OWN_WORD_VALUES: dict[str, dict[str, float]] = {
     "tr": _TR_WORD_VALUES,
     "pl": _PL_WORD_VALUES,
     "ru": _RU_WORD_VALUES,
+    "ar": _AR_WORD_VALUES,
 }
 # "bir", "jeden" and "один" alone are "a"/"one", counted only in a longer run ("bir milyon").
-_OWN_ONE = frozenset({"bir", "jeden", "jedna", "jedno", "jednego", "один", "одна", "одно", "одного"})
+_OWN_ONE = frozenset(
+    {"bir", "jeden", "jedna", "jedno", "jednego", "один", "одна", "одно", "одного", "أحد", "واحد", "واحدة"}
+)
 
 
 def _alternation(words: dict[str, float]) -> str:
@@ -395,8 +413,8 @@ _RU_ATOM = re.compile(
 # Arabic writes Western digits as English does ("3.5", "1,250") or Arabic-Indic ones with their own
 # marks ("٣٫٥", "١٬٢٥٠"); "and", "with", "for" and "as" glue to the figure ("و20", "بـ20"), which the
 # guard lets through. Vague amounts: "عشرات" (tens), "مئات" (hundreds), "آلاف" (thousands), "عشرات
-# الآلاف" (tens of thousands). Our own reading of the language (eighteenth session); number words
-# are not read.
+# الآلاف" (tens of thousands), number words (``_AR_WORD_VALUES``). Our own reading of the language
+# (eighteenth session).
 _AR_GLUED = "وبلفك"
 _AR_NUMERIC = rf"\d{{1,3}}(?:٬\d{{3}})+(?:٫\d+)?|\d+٫\d+|{_EN_NUMERIC}"
 _AR_ATOM = re.compile(
@@ -405,8 +423,11 @@ _AR_ATOM = re.compile(
     rf"(?P<num>{_AR_NUMERIC}){_NUMERIC_GUARD_AFTER}(?![^\W\d_])"
     r"(?![ \u00a0]*[:/][ \u00a0]*\d)"  # a date or time written "9 /3 /2031", "5 : 40"; a code "-40"
     r"|(?P<vague>(?:عشرات|مئات)\s+(?:الآلاف|آلاف)|عشرات|مئات|آلاف|ملايين)(?![\w-])"
+    rf"|(?P<word>(?:{_alternation(_AR_WORD_VALUES)})(?:\s+و?(?:{_alternation(_AR_WORD_VALUES)}))*)(?![\w-])"
     r")"
 )
+# An ordinal from 13 to 19 is its unit's ordinal with "the" and "ten": "الثالث عشر", "السابعة عشرة".
+_AR_ORDINAL_BEFORE = re.compile(r"(?<!\w)ال(?:حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)ة?[ \u00a0]+$")
 # Arabic text with Western digits groups thousands with a dot too ("45.000"), read so unless a scale
 # word follows.
 _AR_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -866,6 +887,8 @@ def _read_one(match: re.Match[str], text: str, code: str, lang: NumberLanguage, 
         value = _parse_number_words(word, code)
         if value is None:
             return None
+        if code == "ar" and word.split()[0] in {"عشر", "عشرة"} and _AR_ORDINAL_BEFORE.search(text, 0, start):
+            return None  # "السابعة عشرة" (the seventeenth): the ten of an ordinal
         if word[0].isupper() and not _SENTENCE_START.search(text, 0, start):
             return None  # "die Elf", "in Acht nehmen": capitalised mid-sentence is a noun
         atom = Atom(start, end, value, None, None, scaled=False, vague=False)
@@ -984,7 +1007,9 @@ def parse_numeric(digits: str, decimal: str) -> float | None:
 def _parse_number_words(word: str, code: str) -> float | None:
     lowered = re.sub(r"\s+", " ", word.lower())
     if (table := _OWN_WORD_VALUES.get(code)) is not None:
-        return None if lowered in _OWN_ONE else _compose(lowered.split(), table)
+        # Arabic glues "and" to the next word: "خمسة وعشرون"
+        words = [w if w in table or not w.startswith("و") else w[1:] for w in lowered.split()]
+        return None if lowered in _OWN_ONE else _compose(words, table)
     if code == "es":
         lowered = re.sub(r"veintiún\b", "veintiuno", lowered)  # the form before a noun, which text2num lacks
     # "ein" is the article and "one" mostly a pronoun ("one of them"); both count only before a scale

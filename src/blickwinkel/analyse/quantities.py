@@ -112,6 +112,8 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
     if lang is None or not text:
         return []
     found: list[Quantity] = _colon_tallies(text, code, offset) + _lengths_in_hours(text, code, offset)
+    negator = _NEGATOR.get(code)
+    may_negate = negator is not None and (negator.search(text) or _NEGATING_WORD.search(text))
     pos = 0
     while True:
         match = lang.atom.search(text, pos)
@@ -158,7 +160,7 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
                 approximate=approximate,
                 upper=upper,
                 tally=tally,
-                negated=_in_negated_clause(text, start, end, code),
+                negated=bool(may_negate) and _in_negated_clause(text, start, end, code),
             )
         )
     return sorted(found, key=lambda q: q.start)
@@ -169,7 +171,7 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
 # happened). The clause runs from the last punctuation mark or joining word ("but", "sondern", "und")
 # before the figure to the next one after it. A negator before a comparative or "only"/"even" bounds
 # or hedges the figure ("nicht mehr als 30", "not even 30", "no más de 30") and negates nothing. Our
-# own lists (eighteenth session); languages the reader knows no negator of get no mark.
+# own lists (eighteenth session); Turkish (a suffix of the verb) and Arabic get no mark.
 _NEGATORS: dict[str, str] = {
     "de": r"nicht|nie|niemals",
     "en": r"not|\w+n['’]t|never",
@@ -178,15 +180,21 @@ _NEGATORS: dict[str, str] = {
     "it": r"non|mai",
     "pt": r"não|nunca",
     "nl": r"niet|nooit",
+    "pl": r"nie|nigdy",
+    "ru": r"не|никогда",
 }
 # "kein", "aucun", "geen" negate the noun they stand before, the figure only right before it: "keine 12
 # Häuser" ("12 Staaten … keine Chance" is no negated figure).
+_NEGATING_WORD = re.compile(
+    r"(?i:\b(?:kein(?:e[nmrs]?)?|aucune?|ningún|ninguna?|nessun[oa]?|nenhuma?|geen))\b"
+)
 _NEGATING_DETERMINER = re.compile(
     r"(?i:\b(?:kein(?:e[nmrs]?)?|aucune?|ningún|ninguna?|nessun[oa]?|nenhuma?|geen))[ \u00a0]+$"
 )
 _NOT_NEGATING_AFTER = (
     r"mehr|weniger|nur|einmal|ganz|unter|über|more|less|fewer|only|even|quite|under|over|plus|moins|"
-    r"seulement|même|más|menos|solo|sólo|ni|più|meno|neanche|mais|apenas|sequer|meer|minder|alleen|eens"
+    r"seulement|même|más|menos|solo|sólo|ni|più|meno|neanche|mais|apenas|sequer|meer|minder|alleen|eens|"
+    r"więcej|mniej|tylko|nawet|później|wcześniej|более|менее|больше|меньше|только|даже|позднее|раньше"
 )
 _NEGATOR = {
     code: re.compile(rf"(?i)\b(?:{words})\b(?![ \u00a0]+(?i:{_NOT_NEGATING_AFTER})\b)")
@@ -202,6 +210,8 @@ _JOINING_WORDS: dict[str, str] = {
     "it": "e|ma|o|mentre",
     "pt": "e|mas|ou",
     "nl": "en|maar|of|want",
+    "pl": "i|a|ale|lecz|oraz|lub|albo",
+    "ru": "и|а|но|или",
 }
 _CLAUSE_BREAK = {
     code: re.compile(rf"[,;:!?()–—]|[.][\"“”»«’']*(?=\s|$)|\b(?i:{words})\b")

@@ -594,7 +594,7 @@ def _arabic_unit(text: str, end: int) -> tuple[str, int] | NotAQuantity | None:
         return NOT_A_QUANTITY
     if plain in _AR_STOP:
         return None
-    if len(plain) >= 3 and plain.endswith("ا") and plain[-2] not in "اي":
+    if len(plain) >= 3 and plain.endswith("ا") and not plain.endswith(("اا", "ايا")):
         plain = plain[:-1]  # the accusative after 11 to 99: "شخصا" -> "شخص"
     unit = _AR_FORMS.get(plain, plain)
     if unit not in _UNIT_KEYS and plain.startswith("و"):
