@@ -19,6 +19,32 @@ def looks_like_name(quoted: str) -> bool:
     return bool(words) and lower <= 1 and len(words) <= 6
 
 
+# The nouns of works, campaigns and mottos that name what follows them in quotation marks: "Der Film
+# „…“ läuft", "Unter dem Motto „…“", "the slogan "…"" name a title, nobody's words, however many words
+# it has. A German noun also at the end of a compound ("Dokumentarfilm", "Impfkampagne"), in its
+# inflected forms. Our own list, from general knowledge of the languages; nouns that also take what
+# someone demands or says ("Programme „gegen …“", "polls show "…"") are left out.
+_WORK_NOUNS_DE = (
+    r"film|roman|buch|kampagne|serie|motto|slogan|titel|album|song|lied|ausstellung|sendung|podcast|"
+    r"festival|petition|parole|hashtag|doku|dokumentation|theaterstück|musical|oper|gedicht|gedichtband|"
+    r"leitspruch|werbespruch|schlagzeile|überschrift"
+)
+_WORK_NOUNS_EN = (
+    r"film|movie|documentary|series|book|novel|memoir|album|song|musical|opera|exhibition|campaign|"
+    r"slogan|motto|hashtag|petition|podcast|poem|headline|banner|titled|entitled|dubbed"
+)
+_TITLE_BEFORE = re.compile(
+    rf"(?:\b(?=[A-ZÄÖÜ])[\w\-]*?(?i:{_WORK_NOUNS_DE})(?:s|es|en|n|e)?|\b(?i:{_WORK_NOUNS_EN})|\bnamens)"
+    r",?\s*[„“”\"»«‚‘']$"
+)
+
+
+def named_as_title(text: str, start: int) -> bool:
+    """Whether the quotation whose words begin at ``start`` of ``text`` follows a noun of a work, a
+    campaign or a motto ("Der Film „…“", "the slogan "…""): a title, not somebody's words."""
+    return bool(_TITLE_BEFORE.search(text, max(0, start - 60), start))
+
+
 # Lower-case particles inside names ("Harakat Hezbollah al-Nujaba", "Ursula von der Leyen"). Only these
 # words: any word beginning "de" was one, so "den" and "demnach" made „Wir prüfen den Fall“ a name.
 _NAME_PARTICLES = frozenset({"al", "el", "von", "van", "de", "du", "da", "di", "del", "bin", "ibn"})

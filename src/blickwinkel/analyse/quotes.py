@@ -25,6 +25,7 @@ from blickwinkel.analyse.quote_marks import (
     find_quotations,
     looks_like_name,
     mask_quotations,
+    named_as_title,
     open_quotation,
     opens_with_quotation,
 )
@@ -412,6 +413,7 @@ def _classify_one(
             )
         )
     ]
+    full_quotes = [(s, e) for s, e in full_quotes if not named_as_title(text, s)]
     if found is None and not speech:
         full_quotes = [(s, e) for s, e in full_quotes if not _title_after_dash(text, s, e)]
     # A sentence entirely inside a quote that runs over several sentences.
