@@ -229,6 +229,11 @@ class Errors(metaclass=_ErrorsWithCodes):
         "field 'url' is not a web address: {value} (give an http:// or https:// address); the article is "
         "read without it"
     )
+    # ingest/json_records.py: a warning (the record is still read)
+    I080 = (
+        "the title shares no word with the text: the text may be another article's (a crawl that kept "
+        "the wrong piece of the page?); check the record, or give the title that belongs to the text"
+    )
     # ingest/feeds.py, store/ingest.py: a warning (the feed's other entries are still read)
     I073 = (
         "feed entries without an article's web address (no link, or not http/https), left out: {count} "

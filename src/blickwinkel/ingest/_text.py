@@ -143,3 +143,24 @@ def slugify(name: str) -> str:
     name = name.encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9_]+", "-", name).strip("-_")
     return slug[:80].strip("-_") or "article"
+
+
+# A crawled record's title that shares no word with its text: the text is likely another page's (a
+# crawl that kept the wrong piece of a page of several). Words of five letters or more are compared by
+# their first six letters (German inflects at the end: "Sporthalle" / "Sporthallen"), and only where
+# the title has three such words and the text 500 characters: a short title or a teaser says too
+# little. Our own rule; checked on corpus-de (docs/data-sources.md).
+_TITLE_WORD = re.compile(r"[^\W\d_]{5,}")
+MIN_TITLE_WORDS = 3
+MIN_TEXT_CHARS = 500
+STEM_LETTERS = 6
+
+
+def title_foreign_to_text(title: str, text: str) -> bool:
+    """Whether ``title`` has three or more words of five letters and none of them is in ``text`` (of
+    500 characters or more)."""
+    words = _TITLE_WORD.findall(title)
+    if len(words) < MIN_TITLE_WORDS or len(text) < MIN_TEXT_CHARS:
+        return False
+    folded = text.casefold()
+    return not any(word.casefold()[:STEM_LETTERS] in folded for word in words)

@@ -24,7 +24,7 @@ from blickwinkel.errors import Errors, IngestError, invalid_json
 from blickwinkel.ingest._base import READERS, ReadResult, single
 from blickwinkel.ingest._blocks import Piece, build_article, plain_pieces
 from blickwinkel.ingest._dates import parse_date_value, timestamp_date
-from blickwinkel.ingest._text import join_lines, normalise
+from blickwinkel.ingest._text import join_lines, normalise, title_foreign_to_text
 from blickwinkel.ingest.html import host_outlet
 from blickwinkel.ingest.urls import web_address
 from blickwinkel.model import Article
@@ -213,6 +213,8 @@ def record_to_article(
         pieces = pieces[1:]
     head = [Piece("headline", title)] if title else []
     head += [Piece("lead", lead)] if lead else []
+    if title and title_foreign_to_text(title, body):
+        notes.append(str(IngestError(source, Errors.I080)))
     published = _date_field(record, source, notes) or parts.published
     url = _web_address_field(record, source, notes)
     # A record that names no outlet but its address is the outlet's, as for a page (`host_outlet`):
