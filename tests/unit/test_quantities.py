@@ -1258,3 +1258,145 @@ def test_the_negated_mark_is_in_the_json_only_when_set() -> None:
     assert "negated" not in paid.to_json()
     assert unpaid.to_json()["negated"] is True
     assert Quantity.from_json(unpaid.to_json()).negated
+
+
+# --- What a figure is read as, by language: README "Languages" (eighteenth session; our own sentences) ---
+
+# (a count of people, money, percent, a length, up to, at least, more than, a number word, local format),
+# each sentence's figure with its value; the bounds are read as approximate
+FIGURE_TABLE: dict[str, list[tuple[str, float]]] = {
+    "de": [
+        ("Beim Brand starben 14 Bewohner.", 14),
+        ("Die Stadt zahlt 3,5 Millionen Euro.", 3.5e6),
+        ("Die Quote stieg auf 7 Prozent.", 7),
+        ("Der Zaun ist 40 Meter lang.", 40),
+        ("Es kamen bis zu 30 Gäste.", 30),
+        ("Es kamen mindestens 30 Gäste.", 30),
+        ("Es kamen mehr als 30 Gäste.", 30),
+        ("Zwanzig Gäste kamen.", 20),
+        ("Es kamen 1.234,5 Tonnen an.", 1234.5),
+    ],
+    "en": [
+        ("The fire killed 14 residents.", 14),
+        ("The city pays 3.5 million dollars.", 3.5e6),
+        ("The rate rose to 7 percent.", 7),
+        ("The fence is 40 metres long.", 40),
+        ("Up to 30 guests came.", 30),
+        ("At least 30 guests came.", 30),
+        ("More than 30 guests came.", 30),
+        ("Twenty guests came.", 20),
+        ("They shipped 1,234.5 tonnes.", 1234.5),
+    ],
+    "fr": [
+        ("L'incendie a tué 14 habitants.", 14),
+        ("La ville paie 3,5 millions d'euros.", 3.5e6),
+        ("Le taux a atteint 7 %.", 7),
+        ("La clôture mesure 40 mètres.", 40),
+        ("Jusqu'à 30 invités sont venus.", 30),
+        ("Au moins 30 invités sont venus.", 30),
+        ("Plus de 30 invités sont venus.", 30),
+        ("Vingt invités sont venus.", 20),
+        ("Ils ont livré 1 234,5 tonnes.", 1234.5),
+    ],
+    "es": [
+        ("El incendio mató a 14 vecinos.", 14),
+        ("La ciudad paga 3,5 millones de euros.", 3.5e6),
+        ("La tasa subió al 7 %.", 7),
+        ("La valla mide 40 metros.", 40),
+        ("Vinieron hasta 30 invitados.", 30),
+        ("Vinieron al menos 30 invitados.", 30),
+        ("Vinieron más de 30 invitados.", 30),
+        ("Veinte invitados vinieron.", 20),
+        ("Enviaron 1.234,5 toneladas.", 1234.5),
+    ],
+    "it": [
+        ("L'incendio ha ucciso 14 abitanti.", 14),
+        ("La città paga 3,5 milioni di euro.", 3.5e6),
+        ("Il tasso è salito al 7 per cento.", 7),
+        ("Il recinto è lungo 40 metri.", 40),
+        ("Sono arrivati fino a 30 ospiti.", 30),
+        ("Sono arrivati almeno 30 ospiti.", 30),
+        ("Sono arrivati più di 30 ospiti.", 30),
+        ("Venti ospiti sono arrivati.", 20),
+        ("Sono arrivati 25mila visitatori.", 25_000),
+    ],
+    "pt": [
+        ("O incêndio matou 14 moradores.", 14),
+        ("A cidade paga 3,5 milhões de euros.", 3.5e6),
+        ("A taxa subiu para 7 por cento.", 7),
+        ("A cerca tem 40 metros.", 40),
+        ("Vieram até 30 convidados.", 30),
+        ("Vieram pelo menos 30 convidados.", 30),
+        ("Vieram mais de 30 convidados.", 30),
+        ("Vinte convidados vieram.", 20),
+        ("Custa 2 mil milhões de euros.", 2e9),
+    ],
+    "nl": [
+        ("Bij de brand kwamen 14 bewoners om.", 14),
+        ("De stad betaalt 3,5 miljoen euro.", 3.5e6),
+        ("Het tarief steeg tot 7 procent.", 7),
+        ("Het hek is 40 meter lang.", 40),
+        ("Er kwamen maximaal 30 gasten.", 30),
+        ("Er kwamen minstens 30 gasten.", 30),
+        ("Er kwamen meer dan 30 gasten.", 30),
+        ("Twintig gasten kwamen.", 20),
+        ("Ze leverden 1.234,5 ton.", 1234.5),
+    ],
+    "pl": [
+        ("W pożarze zginęło 14 mieszkańców.", 14),
+        ("Miasto zapłaci 3,5 mln zł.", 3.5e6),
+        ("Stopa wzrosła do 7 proc.", 7),
+        ("Płot ma 40 metrów.", 40),
+        ("Przyszło najwyżej 30 widzów.", 30),
+        ("Przyszło co najmniej 30 widzów.", 30),
+        ("Przyszło ponad 30 widzów.", 30),
+        ("Przyszło dwudziestu widzów.", 20),
+        ("Wysłano 1 234,5 tony.", 1234.5),
+    ],
+    "tr": [
+        ("Yangında 14 kişi öldü.", 14),
+        ("Belediye 3,5 milyon lira ödeyecek.", 3.5e6),
+        ("Oran yüzde 7'ye çıktı.", 7),
+        ("Çit 40 metre uzunluğunda.", 40),
+        ("Törene 30'a kadar misafir geldi.", 30),
+        ("Törene en az 30 misafir geldi.", 30),
+        ("Törene 30'dan fazla misafir geldi.", 30),
+        ("Yirmi misafir geldi.", 20),
+        ("1.234,5 ton gönderildi.", 1234.5),
+    ],
+    "ru": [
+        ("При пожаре погибли 14 жителей.", 14),
+        ("Город заплатит 3,5 млн рублей.", 3.5e6),
+        ("Ставка выросла до 7 процентов.", 7),
+        ("Забор длиной 40 метров.", 40),
+        ("Пришли не более 30 зрителей.", 30),
+        ("Пришли не менее 30 зрителей.", 30),
+        ("Пришли более 30 зрителей.", 30),
+        ("Пришли двадцать зрителей.", 20),
+        ("Отправили 1 234,5 тонны.", 1234.5),
+    ],
+    "ar": [
+        ("قتل 14 شخصا في الحريق.", 14),
+        ("تدفع المدينة 3.5 مليون دولار.", 3.5e6),
+        ("ارتفعت النسبة إلى 7 بالمئة.", 7),
+        ("طول السياج 40 مترا.", 40),
+        ("حضر ما يصل إلى 30 ضيفا.", 30),
+        ("حضر 30 ضيفا على الأقل.", 30),
+        ("حضر أكثر من 30 ضيفا.", 30),
+        ("حضر عشرون ضيفا.", 20),
+        ("قتل ١٤ شخصا في الحريق.", 14),
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(FIGURE_TABLE))
+def test_the_figure_table_of_the_readme(language: str) -> None:
+    for column, (sentence, value) in enumerate(FIGURE_TABLE[language]):
+        q = one(sentence, language)
+        assert q.value == pytest.approx(value), (column, sentence)
+        assert q.approximate == (4 <= column <= 6), (column, sentence)
+        if column == 1:
+            assert unit_key(q.unit) in {"eur", "usd", "pln", "try", "rub"}, (column, sentence)
+        if column == 2:
+            assert unit_key(q.unit) == "%", (column, sentence)
+    assert find_quantities("这座城市支付了350万美元。", "zh") == []  # Chinese is not read
