@@ -61,3 +61,27 @@ def test_a_credit_line_glued_into_running_text_is_cut_out(credit: str) -> None:
     assert boilerplate_kind(credit) == "credit"
     text = f"Die Fähre fährt ab Montag seltener. Die Reederei nannte Personalmangel als Grund. {credit}"
     assert [text[a:b] for a, b in reader_inserts(text)] == [credit]
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("(Photo: Harbour Wire) The ferry left the port at noon.", "(Photo: Harbour Wire)"),
+        ("Die Brücke ist gesperrt. (Foto: Anna Beispiel) Der Umweg ist lang.", "(Foto: Anna Beispiel)"),
+        ("Die Brücke ist gesperrt. (Foto: Anna Beispiel)", "(Foto: Anna Beispiel)"),
+    ],
+)
+def test_a_bracketed_photo_credit_between_sentences_is_cut_out(text: str, credit: str) -> None:
+    assert [text[a:b] for a, b in reader_inserts(text)] == [credit]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Ministerin (CDU) sagte, die Brücke bleibe zu.",
+        "Die Zahl stieg (Quelle: Statistikamt Kornau) auf 300.",
+        "Die Brücke (Foto: Anna Beispiel) ist gesperrt.",
+    ],
+)
+def test_other_brackets_stay(text: str) -> None:
+    assert reader_inserts(text) == []

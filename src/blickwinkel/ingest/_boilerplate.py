@@ -778,10 +778,32 @@ def is_reader_question(text: str) -> bool:
     )
 
 
+# A photo credit in round brackets between sentences: "(Photo: AP) The minister …", "… gesperrt. (Foto:
+# <Name>)". Only a picture's label ("Quelle: …" in brackets after a figure names where the figure comes
+# from) and only where a sentence starts or the text ends: "(CDU)" and the like stay.
+_BRACKETED_CREDIT = re.compile(
+    r"\((?P<inner>(?i:foto|fotos|photo|photos|photograph|bild|image|picture)\s*:[^()\n]{1,60})\)"
+)
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:\"“”»«’']\s*)$")
+
+
+def _bracketed_credits(text: str) -> list[tuple[int, int]]:
+    return [
+        (m.start(), m.end())
+        for m in _BRACKETED_CREDIT.finditer(text)
+        if is_photo_credit(m["inner"])
+        and (_SENTENCE_BEFORE.search(text, 0, m.start()) is not None or not text[m.end() :].strip())
+    ]
+
+
 def reader_inserts(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the reader inserts in running text: bracketed inserts (brackets included)
     and, in text of several sentences, whole sentences that are prompts or promotions."""
     spans = [(m.start(), m.end()) for m in _INSERT.finditer(text) if is_reader_insert(m["inner"])]
+    spans += [
+        span for span in _bracketed_credits(text) if not any(a < span[1] and span[0] < b for a, b in spans)
+    ]
+    spans.sort()
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
     if len(sentences) > 1:
         for first, end in sentences:
