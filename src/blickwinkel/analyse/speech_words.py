@@ -96,9 +96,10 @@ NOT_SPEAKERS = frozenset(
         "demnach", "deswegen", "somit", "zwar", "immerhin", "vorher", "bereits", "schon", "ebenso",
         "damit", "hierzu", "darüber", "offenbar", "wohl", "ausdrücklich", "wörtlich", "öffentlich",
         # prepositions that open a phrase before the verb, the speaker after it ("Zur Erklärung sagte
-        # das Bauamt, …" gave the speaker "Zur Erklärung"); not "von", which opens names
+        # das Bauamt, …" gave the speaker "Zur Erklärung"); not "von", which opens names, nor "um", the
+        # Portuguese article of a speaker ("…”, conta um morador")
         "zur", "zum", "beim", "vom", "mit", "für", "über", "unter", "gegenüber", "während", "wegen",
-        "trotz", "ohne", "gegen", "durch", "aus", "um", "for", "with", "from", "during", "under", "over",
+        "trotz", "ohne", "gegen", "durch", "aus", "for", "with", "from", "during", "under", "over",
         "despite", "about",
     }
 )  # fmt: skip
