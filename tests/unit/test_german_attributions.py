@@ -127,3 +127,20 @@ def test_a_reflexive_pointer_is_no_speech() -> None:
     )
     roles = list(roles_by_sentence(article, sentences).values())
     assert [r.kind for r in roles] == ["reporting", "reporting"], roles
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "Das stellte die Gemeinde vor große Probleme.",
+        "Das hob die Stimmung der Pendler.",
+        "Das teilte den Gemeinderat in zwei Lager.",
+        "Das sprach für eine schnelle Lösung.",
+    ],
+)
+def test_a_particle_verb_without_its_particle_is_no_pointer(pointer: str) -> None:
+    # "stellte", "hob", "teilte", "sprach" say something only with "klar", "hervor", "mit", "aus"
+    # (review of the pointer sentences; our own sentences)
+    article, sentences = make_article([("paragraph", "Der Fluss trat über die Ufer. " + pointer)])
+    roles = list(roles_by_sentence(article, sentences).values())
+    assert [(r.kind, r.speaker) for r in roles] == [("reporting", None), ("reporting", None)], roles

@@ -79,14 +79,25 @@ _SEPARATED_PARTICLE_DE = re.compile(r"\b(?:ab|zu)\s*(?:[.!?]\s*)?$")
 # "Das Amt teilte mit" is an article), with no "dass" clause, colon or quotation of its own; "Dies
 # bestätigte sich" is no speech.
 POINTER_DE = re.compile(
-    rf"^(?:Das|Dies)(?:\s+alles)?\s+(?:{SPEECH_DE})\b(?!\s+sich\b)(?![^„“”\"»«:]*\bdass\b)[^„“”\"»«:]*$"
+    rf"^(?:Das|Dies)(?:\s+alles)?\s+(?P<verb>{SPEECH_DE})\b(?!\s+sich\b)(?![^„“”\"»«:]*\bdass\b)[^„“”\"»«:]*$"
 )
+# A verb of saying that is one only with its particle at the end: without it "Das stellte die Stadt vor
+# Probleme", "Das hob die Stimmung", "Das teilte die Gemeinde in zwei Lager", "Das sprach für den Plan"
+# report what happened, and the object became a speaker (review of the pointer sentences).
+_POINTER_PARTICLES = {
+    "teilte": "mit", "teilten": "mit", "teilt": "mit", "kündigte": "an", "kündigten": "an", "räumte": "ein",
+    "hob": "hervor", "stellte": "klar|fest|dar", "fügte": "hinzu|an", "sprach": "aus|an",
+}  # fmt: skip
 
 
 def points_back(text: str) -> bool:
     """Whether German ``text`` is a pointer sentence ("Das teilte <X> mit.") naming who said the
     sentence before it."""
-    return bool(POINTER_DE.match(text.strip()))
+    match = POINTER_DE.match(text.strip())
+    if match is None:
+        return False
+    particles = _POINTER_PARTICLES.get(match.group("verb"))
+    return particles is None or re.search(rf"\b(?:{particles})\W*$", match.group()) is not None
 
 
 def has_konjunktiv_i(text: str) -> bool:
