@@ -308,12 +308,12 @@ def thin_languages_note(comparison: Comparison, language: str = "en") -> str | N
             key = "thin_unread_caseless" if caseless else "thin_unread_by_capitals"
             parts.append(words[key].format(codes=codes, rest=words["thin_unread_rest"]))
         else:
-            readers = [_READERS_DE[g] for g in gap] if german else list(gap)
-            parts.append(
-                words["thin_articles_get_no"].format(
-                    codes=codes, readers=_listed(readers, words["thin_and_no"])
-                )
-            )
+            readers = _listed([_READERS_DE[g] for g in gap] if german else list(gap), words["thin_and_no"])
+            if caseless:  # Arabic reads counts since the eighteenth session: its names are still guessed
+                rest = words["thin_reads_no"].format(readers=readers)
+                parts.append(words["thin_unread_caseless"].format(codes=codes, rest=rest))
+            else:
+                parts.append(words["thin_articles_get_no"].format(codes=codes, readers=readers))
     return words["thin_languages_note"].format(
         who=who, languages=_thin_languages(german=german), parts="; ".join(parts)
     )

@@ -536,6 +536,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Artikel in {codes} erhalten keine {readers}",
     ),
     "thin_and_no": ("and no", "und keine"),
+    "thin_reads_no": ("and reads no {readers}", "und liest keine {readers}"),
 }
 
 TEXTS: dict[str, dict[str, str]] = {
