@@ -17,6 +17,10 @@ keeps them too) and once without (the baseline: every comparison embeds every st
 side by side the CPU time (user + sys) of each step, the bytes the kept vectors take per statement, and
 whether every comparison was the same. One step alone: ``python bench/compare.py --store-run DB N
 [--no-vectors] [--ingest]`` (e.g. under ``/usr/bin/time -v``).
+
+``python bench/compare.py --batch [--sizes 10,50]`` takes the corpus-de stories through a batch run's
+compare stage (``batch.run.compare_chunk`` in this process, no Dask), which compares with the default
+link_embedder setting: the least CPU of the warm runs and a digest of the tables it wrote.
 """
 
 from __future__ import annotations
@@ -257,6 +261,45 @@ def store_report(sizes: tuple[int, ...]) -> None:
         )
 
 
+def batch_report(sizes: tuple[int, ...], repeats: int) -> None:
+    """The compare stage of a batch run (``batch.run.compare_chunk``, in this process) on the corpus-de
+    story of each size as one story: a cold run, then ``repeats`` warm ones, each with an emptied
+    analysis cache and nothing kept; the least CPU (user + sys) of the warm runs, and a digest of the
+    facts, conflicts and statements it wrote (the same in every run)."""
+    import hashlib
+    import tempfile
+
+    import pyarrow.parquet as pq
+
+    from blickwinkel.analyse.token_vectors import forget_states
+    from blickwinkel.batch import run as batch_run
+    from blickwinkel.batch.output import Output
+
+    for n in sizes:
+        articles = corpus_story(n)
+        timings: list[float] = []
+        digests = set()
+        for _ in range(repeats + 1):
+            CACHE.clear()
+            forget_states()
+            out = tempfile.mkdtemp(prefix="bench-batch-")
+            prepared = {"articles": {a.id: a for a in articles}, "docs": {}, "failures": []}
+            Output(out).write_pickle([batch_run.WORK, "prepared", "p.pkl"], prepared)
+            cpu = cpu_seconds()
+            done = batch_run.compare_chunk("c", [("s", [("p", a.id) for a in articles])], out, "use", True)
+            timings.append(cpu_seconds() - cpu)
+            digest = hashlib.sha256()
+            for table in ("facts", "conflicts", "statements"):
+                for file in sorted(Path(out, table).glob("*.parquet")):
+                    rows = pq.read_table(file).to_pylist()
+                    digest.update(json.dumps(rows, default=str, sort_keys=True).encode())
+            digests.add(digest.hexdigest()[:12])
+        print(
+            f"batch compare stage {n:>3} art  facts {done.facts:>5}  cold cpu {timings[0]:6.2f}s  "
+            f"warm cpu {min(timings[1:]):6.2f}s  peak {peak_mb():7.0f} MB  digest {' '.join(sorted(digests))}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -266,6 +309,9 @@ def main() -> int:
     parser.add_argument("--no-vectors", action="store_true", help="with --store-run: keep no vectors")
     parser.add_argument(
         "--ingest", action="store_true", help="with --store-run: what ingest does, no comparison"
+    )
+    parser.add_argument(
+        "--batch", action="store_true", help="corpus-de stories through a batch run's compare stage"
     )
     parser.add_argument("--quick", action="store_true", help="one warm repeat, no 50-article story")
     parser.add_argument("--embedder", default="use")
@@ -291,6 +337,10 @@ def main() -> int:
         return 0
     link_embedders = ["" if le.strip() == "none" else le.strip() for le in args.link_embedder.split(",")]
     repeats = 1 if args.quick else 3
+    if args.batch:
+        get_embedder(args.embedder).encode(["Modell laden."])
+        batch_report(tuple(int(n) for n in (args.sizes or "10,50").split(",")), repeats)
+        return 0
 
     t0 = time.perf_counter()
     get_embedder(args.embedder).encode(["Modell laden."])

@@ -168,3 +168,35 @@ def test_weights_of_an_earlier_layout_are_removed_when_the_cache_is_written(
     names = sorted(p.name.rsplit("-", 1)[0] for p in folder.iterdir())
     assert "e5-layers6" not in names
     assert names.count("e5-layers1") == 2 and "use-table" in names
+
+
+def test_a_sentence_is_encoded_once_and_kept_rows_are_not_encoded_again(
+    encoder: E5Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections import OrderedDict
+
+    from blickwinkel.analyse import token_vectors
+
+    monkeypatch.setattr(token_vectors, "_kept", OrderedDict())
+    monkeypatch.setattr(token_vectors, "_kept_words", [0])
+    monkeypatch.setattr(token_vectors, "_spelled", {})
+    other = ["Der", "Hafen", "bleibt", "geschlossen", "."]
+    want = encoder.word_vectors([SENTENCE, other], 6, threads=1)
+    encoded: list[tuple[str, ...]] = []
+    encode = E5Encoder._word_vectors
+
+    def counting(self: E5Encoder, sentences: list[list[str]], *args: object) -> object:
+        encoded.extend(tuple(s) for s in sentences)
+        return encode(self, sentences, *args)
+
+    monkeypatch.setattr(E5Encoder, "_word_vectors", counting)
+    got = encoder.word_vectors([SENTENCE, other, SENTENCE], 6, threads=1)  # (two articles share one)
+    assert encoded == [tuple(SENTENCE), tuple(other)]
+    for a, b in zip(got, [*want, want[0]], strict=True):
+        np.testing.assert_array_equal(a, b)
+    encoded.clear()
+    encoder.word_vectors([SENTENCE], 6, threads=1, keep=True)
+    again = encoder.word_vectors([other, SENTENCE], 6, threads=1, keep=True)
+    assert encoded == [tuple(SENTENCE), tuple(other)]  # the kept one not again
+    np.testing.assert_array_equal(again[1], want[0])
+    np.testing.assert_array_equal(again[0], want[1])

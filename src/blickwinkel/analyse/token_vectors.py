@@ -428,9 +428,10 @@ class E5Encoder:
         keep: bool = False,
     ) -> list[FloatArray]:
         """One vector per word of each sentence: the hidden state of its first piece after
-        ``layers`` layers. Sentences are encoded in batches of about ``BATCH_PIECES`` pieces. With
-        ``keep`` the rows are also kept for :func:`kept_states` (every sentence is encoded all the
-        same: what is kept is read by other callers, never here).
+        ``layers`` layers. Sentences are encoded in batches of about ``BATCH_PIECES`` pieces, each
+        distinct sentence once (a story's articles share an agency's sentences). With ``keep`` the
+        rows are also kept for :func:`kept_states`, and a sentence whose rows are kept is not encoded
+        again (the tagger reads each article of a story on its own: a sentence two articles share).
 
         With ``threads`` above one (default: the threads BLAS may use in this process, so a process
         limited to one BLAS thread computes as before) and at least ``MIN_THREADED_PIECES`` pieces,
@@ -441,6 +442,21 @@ class E5Encoder:
         6.1 s of CPU on two BLAS threads, 3.4 s on one). Each row of a product
         comes out the same to the bit in any batch and with any number of BLAS threads (checked
         on the sentences of 20 corpus-de articles, and by a test), so the vectors do too."""
+        distinct = list(dict.fromkeys(tuple(words) for words in sentences))
+        kept = kept_states(layers, distinct) if keep else [None] * len(distinct)
+        found = {words: rows for words, rows in zip(distinct, kept, strict=True) if rows is not None}
+        missing = [words for words in distinct if words not in found]
+        if missing:
+            fresh = self._word_vectors(missing, layers, threads)
+            found.update(zip(missing, fresh, strict=True))
+            if keep:
+                keep_states(layers, missing, fresh)
+        return [found[tuple(words)] for words in sentences]
+
+    def _word_vectors(
+        self, sentences: Sequence[Sequence[str]], layers: int, threads: int | None
+    ) -> list[FloatArray]:
+        """:meth:`word_vectors` of every sentence, each encoded."""
         encoded = [self._sentence_ids(words) for words in sentences]
         sizes = [len(ids) for ids, _ in encoded]
         threads = _blas_threads() if threads is None else threads
@@ -459,8 +475,6 @@ class E5Encoder:
 
                 with _one_blas_thread(), ThreadPoolExecutor(min(threads, len(spans))) as pool:
                     out = [v for found in pool.map(run, spans) for v in found]
-        if keep:
-            keep_states(layers, sentences, out)
         return out
 
     def passages(self, texts: Sequence[str], threads: int = 1, prefix: str = "passage: ") -> FloatArray:

@@ -249,6 +249,7 @@ def compare_chunk(
     compare: bool,
 ) -> ChunkResult:
     """Round 3: analyse and compare the stories of one chunk and write their tables."""
+    from blickwinkel.analyse.token_vectors import forget_states, keep_tagger_states
     from blickwinkel.compare import compare_articles
     from blickwinkel.config import DEFAULT_LINK_EMBEDDER
     from blickwinkel.embed import get_embedder
@@ -267,6 +268,9 @@ def compare_chunk(
     compared = 0
     for story, members in stories:
         articles = [_load_prepared(out, part)["articles"][article] for part, article in members]
+        # As in `compare`: the German tagger keeps its rows of the story's sentences while the
+        # comparison reads the soft word alignment, so its German statements need no second pass.
+        keep_tagger_states(words is not None and compare and len(articles) >= 2)
         analysed, failed = _analyse(articles, one_story=True)
         failures.extend(failed)
         for a in analysed:
@@ -285,11 +289,13 @@ def compare_chunk(
                 )
             except Exception as exc:
                 failures.append(Failure(f"story {story}", f"comparison failed: {type(exc).__name__}: {exc}"))
-                continue
-            facts, conflicts = comparison_rows(comparison, story)
-            rows["facts"].extend(facts)
-            rows["conflicts"].extend(conflicts)
-            compared += 1
+            else:
+                facts, conflicts = comparison_rows(comparison, story)
+                rows["facts"].extend(facts)
+                rows["conflicts"].extend(conflicts)
+                compared += 1
+        forget_states()  # (its rows serve no other story: the next starts as the command's process does)
+    keep_tagger_states(False)
     for name in TABLES:
         output.write_table([name, f"{key}.parquet"], name, rows[name])
     counts = {
