@@ -236,8 +236,11 @@ def test_conflicts_on_the_tune_only_conflict_files() -> None:
 # Eighteenth session: the set pins what matters, true conflicts found (at least) and false flags (at
 # most), each the measured value, so a correctly found conflict no longer fails the gate as one flag
 # more ("at most N flags" before; the same figures: tune 0 found, 4 false; held-out 0 found, 3 false).
+# Then the eighteenth session's rules, chosen on the tuning half (a figure in a negated clause; running
+# totals in more languages; the first and the last of a series; a day's count of new cases): tune 4 -> 0
+# false flags, near-misses 4 -> 0 of 44, 0 of 1 found (raised).
 SECOND_SET = {
-    "tune": {"found": 0, "false_flags": 4, "near_misses": 0.091},
+    "tune": {"found": 0, "false_flags": 0, "near_misses": 0.0},
     "heldout": {"found": 0, "false_flags": 3, "near_misses": 0.028},
 }
 

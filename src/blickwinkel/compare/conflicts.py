@@ -50,6 +50,7 @@ from blickwinkel.compare.counted_values import (
     quantity_conflict,
     told_as_of_now,
     two_months,
+    two_occurrences,
     whole_counts,
     within,
 )
@@ -118,6 +119,8 @@ class _Clash:
 def _quantity_clash(p: _Pair) -> _Clash | None:
     if as_of_now(p.a) or as_of_now(p.b) or weekday_conflict(p.a, p.b) is not None or two_months(p.a, p.b):
         return None  # a running count, or counts of two days or months: two events
+    if two_occurrences(p.a, p.b):
+        return None  # the first and the last of a series: two occurrences
     clash = quantity_conflict(p.a, p.b, p.span_a, p.span_b)
     if clash is None or either_stated_elsewhere(p.a, p.b, clash, p.fact, p.statements):
         return None
