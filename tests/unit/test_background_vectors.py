@@ -72,6 +72,20 @@ def test_the_child_gives_the_vectors_this_process_would_to_the_bit(allowed: None
     assert started.pid == 0
 
 
+def test_a_sentence_two_batches_share_gives_the_same_vectors_in_both(allowed: None) -> None:
+    settings = vector_settings()
+    second = [ARTICLE_TWO[0], ARTICLE_ONE[1], ARTICLE_TWO[0]]  # (the child encodes each sentence once)
+    started = _started(ARTICLE_ONE, second, ARTICLE_ONE)
+    try:
+        for batch in (ARTICLE_ONE, second):
+            got = started.vectors(_keys(batch)[0])
+            assert got is not None
+            for have, want in zip(got, raw_vectors(batch, settings), strict=True):
+                np.testing.assert_array_equal(have, want)
+    finally:
+        started.close()
+
+
 def test_the_tags_are_the_same_with_and_without_the_child(allowed: None) -> None:
     want, want_two = crf_tags_batch(ARTICLE_ONE), crf_tags_batch(ARTICLE_TWO)
     close = start_vectors([ARTICLE_ONE, [[], *ARTICLE_TWO]])  # an empty sentence is no part of a batch

@@ -9,8 +9,8 @@ known; it loads the encoder while this process splits the articles into sentence
 each batch of sentences (:meth:`Batches.send`: one article's, as the tagger will ask for them) and
 computes their vectors on the other core, while this process goes on; the child writes them into
 shared memory and says through a pipe when each batch is done. The child computes exactly what
-:func:`ner_tagger.raw_vectors` would for that batch (the same pieces in the same products, one BLAS
-thread); this process keeps them (the soft word alignment reads them again) and standardises them as
+:func:`ner_tagger.raw_vectors` would for that batch (rows the same to the bit in any batch, one BLAS
+thread; a sentence several batches share is encoded once); this process keeps them (the soft word alignment reads them again) and standardises them as
 :func:`ner_tagger.contextual_vectors` does, so the vectors and the tags are the same to the bit.
 
 It forks only where that is safe and worth it: on Linux, in a process that runs no other thread
@@ -41,6 +41,7 @@ import struct
 import sys
 import threading
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -215,9 +216,20 @@ def _compute(batches: Batches, work: int, done: int) -> None:
     (size,) = _WORK.unpack(_read_exactly(work, _WORK.size))
     keys = pickle.loads(_read_exactly(work, size))
     memory = np.frombuffer(batches.memory, dtype=np.float32)
+    # A sentence in several batches (two articles of a story share an agency's sentence) is encoded
+    # once: its rows are the same to the bit in any batch.
+    counts = Counter(words for key in keys for words in dict.fromkeys(map(tuple, key)))
+    rows_of: dict[tuple[str, ...], FloatArray] = {}
     at = 0
     for key in keys:
-        vectors = np.concatenate(ner_tagger.raw_vectors(key, settings, keep=False))
+        words = [tuple(tokens) for tokens in key]
+        missing = list(dict.fromkeys(w for w in words if w not in rows_of))
+        rows_of.update(zip(missing, ner_tagger.raw_vectors(missing, settings, keep=False), strict=True))
+        vectors = np.concatenate([rows_of[w] for w in words])
+        for w in dict.fromkeys(words):  # rows no later batch reads are let go
+            counts[w] -= 1
+            if not counts[w]:
+                del rows_of[w]
         memory[at * batches.dim : (at + len(vectors)) * batches.dim] = vectors.reshape(-1)
         at += len(vectors)
         os.write(done, b"1")
