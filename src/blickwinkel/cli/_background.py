@@ -10,8 +10,9 @@ each batch of sentences (:meth:`Batches.send`: one article's, as the tagger will
 computes their vectors on the other core, while this process goes on; the child writes them into
 shared memory and says through a pipe when each batch is done. The child computes exactly what
 :func:`ner_tagger.raw_vectors` would for that batch (rows the same to the bit in any batch, one BLAS
-thread; a sentence several batches share is encoded once); this process keeps them (the soft word alignment reads them again) and standardises them as
-:func:`ner_tagger.contextual_vectors` does, so the vectors and the tags are the same to the bit.
+thread; a sentence several batches share is encoded once); this process keeps them (the soft word
+alignment reads them again) and standardises them as :func:`ner_tagger.contextual_vectors` does, so
+the vectors and the tags are the same to the bit.
 
 It forks only where that is safe and worth it: on Linux, in a process that runs no other thread
 (a thread holding a lock at the fork would leave it locked in the child), for at most ``MAX_WORDS``
