@@ -238,7 +238,8 @@ def test_conflicts_on_the_tune_only_conflict_files() -> None:
 # more ("at most N flags" before; the same figures: tune 0 found, 4 false; held-out 0 found, 3 false).
 # Then the eighteenth session's rules, chosen on the tuning half (a figure in a negated clause; running
 # totals in more languages; the first and the last of a series; a day's count of new cases): tune 4 -> 0
-# false flags, near-misses 4 -> 0 of 44, 0 of 1 found (raised).
+# false flags, near-misses 4 -> 0 of 44, 0 of 1 found (raised). Held-out, read once after them (main
+# bb4e2b5), nothing changed after: 0 of 3 found, 3 false flags, 1 of 36 near-misses (as pinned).
 SECOND_SET = {
     "tune": {"found": 0, "false_flags": 0, "near_misses": 0.0},
     "heldout": {"found": 0, "false_flags": 3, "near_misses": 0.028},
@@ -282,10 +283,15 @@ def test_conflicts_on_the_second_conflict_set(split: str) -> None:
 # auto+words the default (lead): held-out (read once afterwards) 1 -> 2 flagged (1 true), PIN LOWERED;
 # tune unchanged.
 # Eighteenth session: pinned as SECOND_SET, true conflicts found and false flags (the same figures:
-# tune 1 found, 0 false; held-out 1 found, 1 false).
+# tune 1 found, 0 false; held-out 1 found, 1 false). Then the session's conflict rules (tuning half of
+# conflicts2; tune here unchanged). Held-out, read once after them (main bb4e2b5), nothing changed
+# after: 1 of 2 found, 2 false flags, 1 of 7 near-misses (0.143), PIN LOWERED (false flags 1 -> 2,
+# near-misses 0 -> 0.143): main before the rules (fd78e06) gives the same figures, so the change came
+# with the analysis changes landed earlier this session (which measured the tuning halves only); which
+# of them was not measured.
 THIRD_SET = {
     "tune": {"found": 1, "false_flags": 0, "near_misses": 0.0},
-    "heldout": {"found": 1, "false_flags": 1, "near_misses": 0.0},
+    "heldout": {"found": 1, "false_flags": 2, "near_misses": 0.143},
 }
 
 
