@@ -743,7 +743,7 @@ COMMENT_SHAPES_DE = [
     "Die Tarifreform wird sicher nicht die letzte ihrer Art sein.",
     "Der Verein scheint die Warnungen seiner Mitglieder zu ignorieren.",
     "Die Stadtwerke scheinen mit der Umstellung überfordert zu sein.",
-    "Die Abstimmung über den Parkplatz wird mal wieder vertagt.",
+    "Die Abstimmung über den Parkplatz wird einmal mehr vertagt.",
     "Das Programm des Kulturamts bleibt ideenlos.",
     "Die Verlegung des Wochenmarkts ist pure Symbolpolitik.",
 ]
