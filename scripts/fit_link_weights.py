@@ -607,37 +607,54 @@ def soft_rows(
 
 
 def fit_soft_step(
-    z0: np.ndarray[Any, Any], soft: np.ndarray[Any, Any], y: np.ndarray[Any, Any], c: float
-) -> tuple[float, float]:
+    z0: np.ndarray[Any, Any],
+    soft: np.ndarray[Any, Any],
+    y: np.ndarray[Any, Any],
+    c: float,
+    own: np.ndarray[Any, Any] | None = None,
+) -> tuple[float, float, float]:
     """(intercept, coefficient) of the soft alignment over the fixed logits ``z0``: a logistic
-    regression with that offset, the coefficient at least 0 and L2-penalised on the standardised part."""
+    regression with that offset, the coefficient at least 0 and L2-penalised on the standardised part;
+    and the own stories' shift of the intercept (``own`` marks their rows; 0 without), fitted beside it
+    as the models' own-story intercept is (:class:`Fitted`): they were written to share many facts, so
+    their band pairs are mostly same-fact pairs, and the shipped intercept is that of the other rows."""
     mean, sd = float(soft.mean()), float(soft.std()) or 1.0
     z = (soft - mean) / sd
     t = 2 * y - 1
+    mark = np.zeros(len(y)) if own is None else own
+    free = bool(0 < mark.sum() < len(mark))
 
     def loss(w: np.ndarray[Any, Any]) -> tuple[float, np.ndarray[Any, Any]]:
-        m = t * (z0 + w[0] + w[1] * z)
+        m = t * (z0 + w[0] + w[1] * z + w[2] * mark)
         g = -c * t * expit(-m)
         value = c * float(np.logaddexp(0, -m).sum()) + 0.5 * float(w @ w)
-        return value, np.array([g.sum() + w[0], z @ g + w[1]])
+        return value, np.array([g.sum() + w[0], z @ g + w[1], mark @ g + w[2]])
 
-    w = minimize(loss, np.zeros(2), jac=True, method="L-BFGS-B", bounds=[(None, None), (0, None)]).x
-    return float(w[0] - w[1] * mean / sd), float(w[1] / sd)
+    bounds = [(None, None), (0, None), (None, None) if free else (0, 0)]
+    w = minimize(loss, np.zeros(3), jac=True, method="L-BFGS-B", bounds=bounds).x
+    return float(w[0] - w[1] * mean / sd), float(w[1] / sd), float(w[2])
 
 
 def soft_held_out(
-    z0: np.ndarray[Any, Any], soft: np.ndarray[Any, Any], y: np.ndarray[Any, Any], names: list[str], c: float
+    z0: np.ndarray[Any, Any],
+    soft: np.ndarray[Any, Any],
+    y: np.ndarray[Any, Any],
+    names: list[str],
+    c: float,
+    own: np.ndarray[Any, Any] | None = None,
 ) -> np.ndarray[Any, Any]:
-    """Each pair's probability with the step fitted on the other events' pairs."""
+    """Each pair's probability with the step fitted on the other events' pairs (an own story's pairs
+    with the own stories' shift)."""
     arr = np.array(names)
+    mark = np.zeros(len(y)) if own is None else own
     out = np.zeros(len(y))
     for event in sorted(set(names)):
         test = arr == event
         if len(set(y[~test])) < 2:
             out[test] = expit(z0[test])
             continue
-        a, b = fit_soft_step(z0[~test], soft[~test], y[~test], c)
-        out[test] = expit(z0[test] + a + b * soft[test])
+        a, b, shift = fit_soft_step(z0[~test], soft[~test], y[~test], c, None if own is None else own[~test])
+        out[test] = expit(z0[test] + a + b * soft[test] + shift * mark[test])
     return out
 
 
@@ -648,21 +665,26 @@ def logit(p: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
 
 
 def soft_steps(
-    evs: list[Event], choosing: list[Event], shift: bool = False
+    evs: list[Event],
+    choosing: list[Event],
+    shift: bool = False,
+    own_intercept: bool = True,
+    models: Sequence[str] = SOFT_MODELS,
 ) -> dict[str, tuple[float, float]]:
     """Fit the soft word alignment's step of each model on the training pairs of its band (penalty
     by leave-one-event-out log loss), print leave-one-event-out figures in the band before and after,
     and the choosing pairs' figures (measured, nothing chosen on them)."""
     steps: dict[str, tuple[float, float]] = {}
-    for model in SOFT_MODELS:
+    for model in models:
         z0, soft, y, names = soft_rows(evs, model)
         if len(set(y)) < 2:
             print(f"{model}: soft step: {len(y)} band pairs, not fitted")
             continue
-        scored = [(round(log_loss(soft_held_out(z0, soft, y, names, c), y), 4), c) for c in C_GRID]
+        own = own_rows(names) if own_intercept else None
+        scored = [(round(log_loss(soft_held_out(z0, soft, y, names, c, own), y), 4), c) for c in C_GRID]
         c = min(scored)[1]
-        intercept, coefficient = fit_soft_step(z0, soft, y, c)
-        held = soft_held_out(z0, soft, y, names, c)
+        intercept, coefficient, own_shift = fit_soft_step(z0, soft, y, c, own)
+        held = soft_held_out(z0, soft, y, names, c, own)
         if shift:
             # Measured, not shipped: the step's own shift, chosen on these (licence-clean) pairs'
             # leave-one-event-out probabilities by F0.5 at 0.5 (docs/data-sources.md, "Link model").
@@ -673,7 +695,8 @@ def soft_steps(
         steps[model] = (round(intercept, 4), round(coefficient, 4))
         before, after = pair_figures(expit(z0), y), pair_figures(held, y)
         print(
-            f"{model}: soft step {steps[model]} (C {c}) on {len(y)} band pairs ({int(y.sum())} same fact): "
+            f"{model}: soft step {steps[model]} (C {c}; own stories' intercept shift {own_shift:.4f}) on "
+            f"{len(y)} band pairs ({int(y.sum())} same fact): "
             f"leave-one-event-out log loss {log_loss(expit(z0), y):.3f} -> {log_loss(held, y):.3f}, "
             f"P/R at 0.5 {before[0]:.3f}/{before[1]:.3f} -> {after[0]:.3f}/{after[1]:.3f}"
         )
@@ -745,6 +768,11 @@ def main() -> None:
         "they stand (its pairs: those of SOFT_BAND); with --write it ships",
     )
     ap.add_argument(
+        "--soft-step-models",
+        default=",".join(SOFT_MODELS),
+        help="with --soft-step: the models whose step is fitted (comma-separated; the others keep theirs)",
+    )
+    ap.add_argument(
         "--soft-step-shift",
         action="store_true",
         help="with --soft-step: give each step a shift chosen by F0.5 on its training pairs (measured, "
@@ -779,7 +807,10 @@ def main() -> None:
     evs = events(args.data_root, args.cache, train_paths, args.cross_prefix, words)
     choosing = events(args.data_root, args.cache, choose_paths, args.cross_prefix, words)
     if args.soft_step:
-        for model, step in soft_steps(evs, choosing, args.soft_step_shift).items():
+        chosen_models = [m for m in args.soft_step_models.split(",") if m]
+        if not set(chosen_models) <= set(SOFT_MODELS):
+            ap.error(f"--soft-step-models: models with a soft step are {', '.join(SOFT_MODELS)}")
+        for model, step in soft_steps(evs, choosing, args.soft_step_shift, models=chosen_models).items():
             LINK_MODELS[model] = replace(LINK_MODELS[model], soft_step=step)
         if args.write:
             write(LINK_MODELS)

@@ -355,13 +355,13 @@ def test_the_soft_alignment_reads_pairs_in_two_languages(monkeypatch: pytest.Mon
     assert words.layers == [word_layer("de", "en")]  # one layer asked for, the pair's
 
 
-def test_two_german_statements_align_at_the_taggers_layer_every_other_pair_at_the_other(
+def test_pairs_in_one_language_align_at_the_taggers_layer_pairs_in_two_at_the_other(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(word_vectors, "OTHER_WORD_LAYER", 12)
-    assert word_layer("de", "de") == WORD_LAYER == 6  # the tagger's rows, kept: no pass of their own
-    assert word_layer("en", "en") == word_layer("de", "en") == word_layer("fr", "de") == 12
-    assert word_layer(None, "de") == 12
+    monkeypatch.setattr(word_vectors, "OTHER_WORD_LAYER", 12)  # (shipped: the tagger's as well)
+    assert word_layer("de", "de") == word_layer("en", "en") == WORD_LAYER == 6  # the tagger's: kept rows
+    assert word_layer("de", "en") == word_layer("fr", "de") == 12
+    assert word_layer(None, "de") == WORD_LAYER  # (the link model reads it as one language)
 
 
 def test_each_layer_is_asked_once_for_the_statements_of_its_pairs(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -129,7 +129,7 @@ LINK_MODELS: dict[str, LinkModel] = {
         ),
         intercept=-5.4602,
         shift=0.0,
-        soft_step=(-6.7231, 17.8675),
+        soft_step=(-7.5416, 17.3882),
         coefficients=(
             1.545,
             4.998,
