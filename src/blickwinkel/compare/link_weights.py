@@ -42,7 +42,9 @@ class LinkModel:
     language_shifts: tuple[tuple[str, float], ...] = ()
     # (intercept, coefficient) of the soft word alignment (``ScoreParts.soft``), added to the logit of
     # a pair it was worked out for: a second step fitted over this model's fixed logit on the pairs it
-    # leaves unsure (compare/align.py, SOFT_BAND). (0, 0): the model does not read it.
+    # leaves unsure (compare/align.py, SOFT_BAND). (0, 0): the model does not read it. The step of
+    # "cross_language" was fitted with an intercept shift of our own stories' pairs beside it (not
+    # shipped, as the models' own-story intercept; eighteenth session), the others' without one.
     soft_step: tuple[float, float] = (0.0, 0.0)
 
     def shift_for(self, language: str | None) -> float:
