@@ -20,6 +20,7 @@ from blickwinkel.batch.output import SCHEMAS, Output, comparison_rows, statement
 from blickwinkel.ingest import read_inputs
 from blickwinkel.model import Comparison
 
+pytestmark = pytest.mark.slow  # the tagger's e5 encoder and a comparison, twice
 pq = pytest.importorskip("pyarrow.parquet")
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
