@@ -144,3 +144,26 @@ def test_a_particle_verb_without_its_particle_is_no_pointer(pointer: str) -> Non
     article, sentences = make_article([("paragraph", "Der Fluss trat über die Ufer. " + pointer)])
     roles = list(roles_by_sentence(article, sentences).values())
     assert [(r.kind, r.speaker) for r in roles] == [("reporting", None), ("reporting", None)], roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eine Sprecherin des Bezirksamts Kornau sagte, die Familie sei bekannt gewesen.",
+        "Wie das Landratsamt Kornau mitteilt, fehlen noch zwei Fahrer.",
+    ],
+)
+def test_an_office_named_after_a_place_speaks_not_the_place(text: str) -> None:
+    # "<office> <Place>" was keyed as the place: the voices listed the town, not its office
+    ((_, speaker),) = _pipeline_roles([text], "de")
+    assert speaker is not None and not speaker.startswith("loc:"), speaker
+
+
+def test_a_town_itself_still_speaks_as_the_town() -> None:
+    ((_, speaker),) = _pipeline_roles(["Die Stadt Kornau teilte mit, die Brücke bleibe gesperrt."], "de")
+    assert speaker == "loc:kornau", speaker
+
+
+def test_a_district_in_the_genitive_still_speaks_as_the_place() -> None:
+    ((_, speaker),) = _pipeline_roles(["Ein Sprecher des Kreises Kornau sagte, die Brücke bleibe zu."], "de")
+    assert speaker == "loc:kornau", speaker

@@ -784,6 +784,40 @@ def speaker_from_attribution(attribution: str | None) -> str | None:
 
 
 # --- mentions ------------------------------------------------------------------------------------
+# The nouns by which a place speaks as itself: "die Stadt <Town>", "der Landkreis <Name>", "the City of
+# <Name>". Any other noun before a place is an office of it ("das Bezirksamt <Town>", "eine Sprecherin
+# des Landratsamts <Town>"), which speaks, not the place: it was keyed as the place, and the voices
+# listed the town (eighteenth session). Our own list.
+_PLACE_ITSELF = frozenset(
+    "stadt gemeinde landkreis kreis land bundesland freistaat kanton bezirk region provinz staat republik "
+    "marktgemeinde hansestadt city town state county province region municipality".split()
+)
+_DETERMINER_OR_OF = DETERMINERS | {"of", "von", "des", "der"}
+
+
+def _office_noun_last(words: Sequence[str]) -> bool:
+    """Whether the last of ``words`` that is no article or "of" is a capitalised noun of no place itself
+    (in German also in the genitive: "Landratsamts", "Kreises" is the place)."""
+    nouns = [w for w in words if w.lower() not in _DETERMINER_OR_OF]
+    if not nouns or not nouns[-1][:1].isupper():
+        return False
+    word = nouns[-1].lower()
+    return not {word, word[:-1], word[:-2]} & _PLACE_ITSELF
+
+
+def _office_before_place(speaker: str, place: Mention) -> bool:
+    """Whether ``speaker`` ends in the place ``place`` names after a noun of no place itself
+    ("Bezirksamt <Town>", not "Stadt <Town>")."""
+    if place.type != "LOC" or not speaker.endswith(place.text):
+        return False
+    return _office_noun_last(speaker[: len(speaker) - len(place.text)].split())
+
+
+def _office_of_place(speaker: str, start: int, place: Mention) -> bool:
+    """``_office_before_place`` for a mention inside ``speaker``, which starts at offset ``start``."""
+    return place.type == "LOC" and _office_noun_last(speaker[: max(0, place.start - start)].split())
+
+
 def speaker_entity_key(
     speaker: str,
     span: tuple[int, int] | None,
@@ -810,7 +844,7 @@ def speaker_entity_key(
             if m.type == "PER"
             and not any(o is not m and o.start <= m.start and m.end <= o.end for o in named)
         ]
-        reaching = [m for m in named if m.end > last_word]
+        reaching = [m for m in named if m.end > last_word and not _office_of_place(speaker, span[0], m)]
         # the longest overlap; of two as long, the one that reaches the last word: "Harbour Board spokesman
         # <Name>" is the person at the end, not an organisation the rules took for a name
         best = max(
@@ -824,7 +858,7 @@ def speaker_entity_key(
     last = lowered.split()[-1]
     for m in (*own, *nearby):
         text = m.text.lower()
-        if text == lowered or lowered.endswith(" " + text):
+        if text == lowered or (lowered.endswith(" " + text) and not _office_before_place(speaker, m)):
             return m.key
     for m in (*own, *nearby):
         if m.type == "PER" and m.text.lower().split()[-1] == last:
