@@ -2,7 +2,8 @@
 
 Runs on the seed pair and on stories of 2, 10 and 50 articles from ../shared/data/corpus-de, and on our
 own examples. Prints figures; asserts nothing. Usage: python bench/compare.py [--quick]
-[--link-embedder auto|e5|none] (the link_embedder setting, default ``auto`` as in ``compare``: e5 on
+[--link-embedder auto|e5|none] (the link_embedder setting, default the one ``compare`` uses
+(``config.DEFAULT_LINK_EMBEDDER``, ``auto+words`` since the seventeenth session): ``auto`` is e5 on
 the uncertain English pairs; each line then ends with the number of texts e5 embedded in the last run:
 0 for the German stories). Each line gives the warm wall time and the CPU seconds (user + sys, every
 thread) of the warm run that took the least CPU: on a shared machine the CPU is the figure to compare.
@@ -41,7 +42,7 @@ from blickwinkel.analyse.pipeline import CACHE, analyse_articles
 from blickwinkel.analyse.token_vectors import forget_states, keep_tagger_states
 from blickwinkel.compare import compare_articles
 from blickwinkel.compare.align import SECOND_LANGUAGES
-from blickwinkel.config import WITH_WORDS
+from blickwinkel.config import DEFAULT_LINK_EMBEDDER, WITH_WORDS
 from blickwinkel.embed import get_embedder
 from blickwinkel.embed.backends import CachedEmbedder
 from blickwinkel.ingest import read_inputs, read_text
@@ -323,8 +324,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--link-embedder",
-        default="auto",
-        help="second embedder of the link model (the link_embedder setting: auto, e5 or none); "
+        default=DEFAULT_LINK_EMBEDDER,
+        help="second embedder of the link model (the link_embedder setting; default "
+        f"{DEFAULT_LINK_EMBEDDER}, as compare); "
         "several, comma-separated, run alternating",
     )
     args = parser.parse_args()
