@@ -149,7 +149,7 @@ def test_a_particle_verb_without_its_particle_is_no_pointer(pointer: str) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "Eine Sprecherin des Bezirksamts Kornau sagte, die Familie sei bekannt gewesen.",
+        "Ein Sprecher des Ordnungsamts Kornau sagte, der Wochenmarkt falle aus.",
         "Wie das Landratsamt Kornau mitteilt, fehlen noch zwei Fahrer.",
     ],
 )

@@ -785,7 +785,7 @@ def speaker_from_attribution(attribution: str | None) -> str | None:
 
 # --- mentions ------------------------------------------------------------------------------------
 # The nouns by which a place speaks as itself: "die Stadt <Town>", "der Landkreis <Name>", "the City of
-# <Name>". Any other noun before a place is an office of it ("das Bezirksamt <Town>", "eine Sprecherin
+# <Name>". Any other noun before a place is an office of it ("das Ordnungsamt <Town>", "eine Sprecherin
 # des Landratsamts <Town>"), which speaks, not the place: it was keyed as the place, and the voices
 # listed the town (eighteenth session). Our own list.
 _PLACE_ITSELF = frozenset(
@@ -807,7 +807,7 @@ def _office_noun_last(words: Sequence[str]) -> bool:
 
 def _office_before_place(speaker: str, place: Mention) -> bool:
     """Whether ``speaker`` ends in the place ``place`` names after a noun of no place itself
-    ("Bezirksamt <Town>", not "Stadt <Town>")."""
+    ("Ordnungsamt <Town>", not "Stadt <Town>")."""
     if place.type != "LOC" or not speaker.endswith(place.text):
         return False
     return _office_noun_last(speaker[: len(speaker) - len(place.text)].split())
