@@ -26,6 +26,7 @@ Only the CLI, the web app and batch jobs turn these into exit codes or error bod
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 
@@ -485,6 +486,16 @@ def invalid_json(exc: ValueError | RecursionError, *, one_line: bool = False) ->
     else:  # a number too long to be read, for one
         detail = str(exc)
     return Errors.I001.format(detail=detail)
+
+
+_ID = re.compile(r"\[([A-Z]\d{3})\] ")
+
+
+def error_id(message: str) -> str | None:
+    """The id of the first message of the table in ``message`` (``"I001"`` of ``"a.json: [I001] not
+    valid JSON …"``), None when it holds none."""
+    found = _ID.search(message)
+    return found.group(1) if found else None
 
 
 def unreadable_file(path: object, exc: OSError | UnicodeDecodeError, expected: str) -> str:

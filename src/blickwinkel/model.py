@@ -592,6 +592,26 @@ SCHEMA = "blickwinkel.comparison/1"
 
 
 @dataclass(frozen=True)
+class UnreadInput:
+    """An input the comparison left out because it could not be read: the path, URL or record it was
+    given as, the error's id in the table of ``errors.py`` (None for a message without one) and the
+    whole message, as ``blickwinkel compare`` prints it."""
+
+    input: str
+    error: str | None
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"input": self.input, "error": self.error, "message": self.message}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> UnreadInput:
+        error = data.get("error")
+        shown = None if error is None else str(error)
+        return cls(str(data.get("input", "")), shown, str(data.get("message", "")))
+
+
+@dataclass(frozen=True)
 class Comparison:
     """The result of comparing two or more articles: the public contract of ``--format json``."""
 
@@ -609,6 +629,8 @@ class Comparison:
     # Who is quoted by which articles (compare/voices.py), most quoted first; empty for a comparison
     # stored before the thirteenth session.
     voices: tuple[Voice, ...] = ()
+    # The inputs left out because they could not be read (pipeline.compare_inputs), in the order given.
+    unread: tuple[UnreadInput, ...] = ()
 
     @property
     def independent_sources(self) -> int:
@@ -620,6 +642,13 @@ class Comparison:
         return tuple(s for a in self.articles for s in a.statements)
 
     def to_json(self) -> dict[str, Any]:
+        # Only where it is so: the JSON of a comparison of one event, all of whose inputs were read,
+        # is unchanged.
+        rare: dict[str, Any] = {}
+        if self.different_events:
+            rare["different_events"] = [list(group) for group in self.different_events]
+        if self.unread:
+            rare["unread"] = [u.to_json() for u in self.unread]
         return {
             "schema": SCHEMA,
             "embedder": self.embedder,
@@ -651,11 +680,7 @@ class Comparison:
             "omissions": {k: [o.to_json() for o in v] for k, v in self.omissions.items()},
             "independent_sources": self.independent_sources,
             "voices": [v.to_json() for v in self.voices],
-        } | (  # only where it is so: the JSON of a comparison of one event is unchanged
-            {"different_events": [list(group) for group in self.different_events]}
-            if self.different_events
-            else {}
-        )
+        } | rare
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], articles: Mapping[str, Article] | None = None) -> Comparison:
@@ -710,4 +735,5 @@ class Comparison:
                 tuple(str(aid) for aid in group) for group in data.get("different_events", ())
             ),
             voices=tuple(Voice.from_json(v) for v in data.get("voices", ())),
+            unread=tuple(UnreadInput.from_json(u) for u in data.get("unread", ())),
         )

@@ -26,7 +26,7 @@ with datacache.compiled_patterns("patterns-pipeline"):
     from blickwinkel.embed import Embedder, get_embedder
     from blickwinkel.embed.kept import VectorStore, kept
     from blickwinkel.errors import BlickwinkelError, ComparisonError, EmbedderError, Errors, IngestError
-    from blickwinkel.ingest import read_inputs
+    from blickwinkel.ingest import read_inputs, unread_input
     from blickwinkel.model import Article, Comparison, Sentence
 
 
@@ -231,6 +231,8 @@ def compare_inputs(
     comparison = compare_articles_text(
         articles, embedder=embedder, threshold=threshold, link_embedder=link_embedder
     )
+    # the inputs left out go with the comparison: a saved JSON or HTML report names them too
+    comparison = replace(comparison, unread=tuple(unread_input(f) for f in failures))
     return ComparisonRun(comparison, tuple(failures), tuple(articles), result.notes)
 
 

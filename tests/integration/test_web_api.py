@@ -232,8 +232,12 @@ def test_compare_leaves_out_an_input_it_cannot_read_and_names_it(client: TestCli
     # the texts keep the names of their places in the request, the left-out URL between them
     assert [a["id"] for a in result["articles"]] == ["input-1", "input-3"]
     [unread] = result["unread"]
-    assert set(unread) == {"code", "message", "field"}
+    assert set(unread) == {"code", "message", "field", "input", "error"}
     assert unread["field"] == "articles.1.url" and re.search(r"\[I\d{3}\] ", unread["message"])
+    # the input and its error id, as the comparison JSON of `blickwinkel compare` names them
+    assert unread["input"] == "gopher://mill.example/a" and unread["message"].startswith(
+        f"{unread['input']}: [{unread['error']}] "
+    )
     both = {"articles": [{"text": TEXT_A}, {"text": TEXT_B}]}
     assert client.post("/api/v1/compare", json=both).json()["unread"] == []
     form = client.post(

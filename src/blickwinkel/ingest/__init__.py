@@ -23,6 +23,7 @@ from blickwinkel.ingest._inputs import (
     skipped_folders,
     skipped_folders_note,
     unique_ids,
+    unread_input,
 )
 from blickwinkel.ingest._sniff import is_feed_document, sniff
 
@@ -49,4 +50,5 @@ __all__ = [
     "skipped_folders_note",
     "sniff",
     "unique_ids",
+    "unread_input",
 ]

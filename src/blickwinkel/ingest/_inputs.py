@@ -15,18 +15,25 @@ from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from blickwinkel.config import DEFAULT_MAX_FILE_BYTES
-from blickwinkel.errors import Errors, IngestError
+from blickwinkel.errors import Errors, IngestError, error_id
 from blickwinkel.ingest._base import READERS, EntryLinks, ReadResult
 from blickwinkel.ingest._decode import decode, utf16_without_bom
 from blickwinkel.ingest._sniff import format_for
 from blickwinkel.ingest._text import normalise, slugify
-from blickwinkel.ingest.urls import is_url
-from blickwinkel.model import Article
+from blickwinkel.ingest.urls import is_url, redact
+from blickwinkel.model import Article, UnreadInput
 
 STDIN = "-"
 # Fetches the article at a web address (``compare`` builds one on its fetch policy).
 Fetch = Callable[[str], Article]
 DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES
+
+
+def unread_input(failure: IngestError) -> UnreadInput:
+    """An input that could not be read, as a comparison names it (``Comparison.unread``): its path or
+    address, its error's id and the whole message, the credentials of an address left out (as the
+    web service's answers leave them out)."""
+    return UnreadInput(redact(failure.source), error_id(failure.problem), redact(str(failure)))
 
 
 def read_inputs(

@@ -266,6 +266,17 @@ def comparison_labels(comparison: Comparison, language: str = "en") -> dict[str,
     )
 
 
+def unread_heading(comparison: Comparison, language: str = "en") -> str | None:
+    """The line above the inputs the comparison left out because they could not be read
+    (:attr:`Comparison.unread`), or None when every input was read. The terminal and the HTML report
+    name each input under it with its message; a saved report lost them (they were only printed on
+    standard error)."""
+    if not comparison.unread:
+        return None
+    inputs = counted_in(len(comparison.unread), "unread_inputs", language)
+    return texts(language)["unread_heading"].format(inputs=inputs)
+
+
 def separate_events_note(comparison: Comparison, language: str = "en") -> str | None:
     """The groups of articles that share no fact with each other and that the story model scores as
     different events (:attr:`Comparison.different_events`, compare/events.py), or None. Articles of

@@ -17,6 +17,7 @@ from blickwinkel.report.labels import (
     date_shown,
     opinion_not_read,
     quantity_shown,
+    unread_heading,
     voice_counts,
     voice_wording,
 )
@@ -96,6 +97,11 @@ def render_terminal(
     names = entity_names(comparison.statements)
     parts: list[RenderableType] = []
 
+    heading = unread_heading(comparison, language)
+    if heading is not None:  # above all: a saved report names the inputs it lacks
+        parts.append(Text(heading, style="bold red"))
+        parts.extend(Text(f"  • {u.message}") for u in comparison.unread)
+        parts.append(Text(""))
     parts.append(Text(words["articles_heading"], style="bold"))
     for a in comparison.articles:
         art = a.article

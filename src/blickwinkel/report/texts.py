@@ -130,6 +130,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "subjective_one": ("subjective passage", "wertende Passage"),
     "legend": ("Legend", "Legende"),
     "notes": ("Notes", "Hinweise"),
+    # the inputs `compare` left out (Comparison.unread), above the report
+    "unread_heading": (
+        "Not in this comparison: {inputs} could not be read",
+        "Nicht in diesem Vergleich: {inputs} nicht lesbar",
+    ),
+    "unread_inputs": ("inputs", "Eingaben"),
+    "unread_inputs_one": ("input", "Eingabe"),
     "legend_shared": ("shared by several outlets", "von mehreren Medien berichtet"),
     "legend_unique": ("only in this article", "nur in diesem Artikel"),
     "legend_perhaps": ("perhaps also in another article", "vielleicht auch in einem anderen Artikel"),

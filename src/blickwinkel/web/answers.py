@@ -8,6 +8,7 @@ or change one. ``tests/integration/test_web_answers.py`` holds real answers to t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,6 +52,16 @@ class StoryList(_Answer):
     next_cursor: str | None
 
 
+class UnreadInput(BaseModel):
+    """An input a comparison left out because it could not be read."""
+
+    model_config = ConfigDict(extra="allow")
+
+    input: str
+    error: str | None
+    message: str
+
+
 class Comparison(BaseModel):
     """The comparison JSON, ``blickwinkel.comparison/1`` (docs/comparison-json.md: every field and
     its parts; fields may be added within the schema version)."""
@@ -70,6 +81,8 @@ class Comparison(BaseModel):
     independent_sources: int
     voices: list[dict[str, Any]]
     different_events: list[list[str]] | None = Field(default=None, description="Only present when so.")
+    # a Sequence: the compare answer's items (below) are of a subclass
+    unread: Sequence[UnreadInput] | None = Field(default=None, description="Only present when so.")
 
 
 class StoryArticle(_Answer):
@@ -159,17 +172,19 @@ class SearchHits(_Answer):
     items: list[SearchItem]
 
 
-class Unread(_Answer):
-    """An input left out, in the shape of the error body's ``error``."""
+class Unread(UnreadInput):
+    """An input left out, in the shape of the error body's ``error`` with the input and its error id."""
+
+    model_config = ConfigDict(extra="forbid")
 
     code: str
-    message: str
     field: str | None
 
 
 class ComparedInputs(Comparison):
     """The comparison of the inputs, the inputs left out (``unread``) and the notes."""
 
+    # always present here (empty when every input was read), each item the error body's shape too
     unread: list[Unread]
     notes: list[str]
 

@@ -418,8 +418,13 @@ async def compare(request: Request) -> dict[str, Any]:
     result = await run_compare(app_state, inputs)
     if result.body is None:
         raise too_few_read(result)
-    # The inputs left out, each in the one error body's shape (the form of the CLI's failures).
-    unread = [error_body(422, u.message, code="invalid", field=u.field)["error"] for u in result.unread]
+    # The inputs left out, each in the one error body's shape (the form of the CLI's failures) with
+    # the input and its error id, as the comparison JSON of `blickwinkel compare` names them.
+    unread = [
+        error_body(422, u.message, code="invalid", field=u.field)["error"]
+        | {"input": u.input, "error": u.error}
+        for u in result.unread
+    ]
     return result.body | {"unread": unread, "notes": _notes(result)}
 
 

@@ -146,10 +146,13 @@ def _process_store(url: str) -> Store | None:
 @dataclass(frozen=True)
 class Unread:
     """An input of a compare request that could not be fetched or read: the request field it came
-    from ("articles.2.url", "urls", the form's "url_3") and what is wrong, with its error id."""
+    from ("articles.2.url", "urls", the form's "url_3") and what is wrong, with its error id; ``input``
+    and ``error`` as a comparison's ``unread`` names an input (:func:`blickwinkel.ingest.unread_input`)."""
 
     field: str | None
     message: str
+    input: str = ""
+    error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -469,7 +472,10 @@ def too_few_read(result: StoryComparison) -> ApiError:
 def _unread(exc: IngestError, item: CompareInput) -> Unread:
     """An input that cannot be fetched or read, with the request field it came from (the error
     body's ``field`` named the URL or "input-2", which is no field of the request)."""
-    return Unread(request_field(item), redact(str(exc)))
+    from blickwinkel.ingest import unread_input
+
+    named = unread_input(exc)
+    return Unread(request_field(item), named.message, named.input, named.error)
 
 
 def request_field(item: CompareInput) -> str | None:
