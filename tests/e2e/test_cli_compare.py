@@ -70,7 +70,12 @@ def test_bad_inputs_are_named_and_the_rest_is_compared(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     for path in bad:
         assert str(path) in result.stderr, f"no message names {path}:\n{result.stderr}"
-    assert len(json.loads(result.stdout)["articles"]) == 2
+    data = json.loads(result.stdout)
+    assert len(data["articles"]) == 2
+    # the JSON names them too, in the order given, each with its id from the error table
+    assert [u["input"] for u in data["unread"]] == [str(path) for path in bad]
+    for unread in data["unread"]:
+        assert unread["error"] and unread["message"].startswith(f"{unread['input']}: [{unread['error']}] ")
 
 
 def test_too_few_readable_inputs_is_exit_2(tmp_path: Path) -> None:
