@@ -16,7 +16,7 @@ from blickwinkel.analyse.pipeline import analyse_articles
 from blickwinkel.embed.backends import MAX_EMBED_CHARS, _LazyModel
 from blickwinkel.ingest import read_text
 from blickwinkel.ingest._sniff import sniff
-from blickwinkel.model import Article
+from blickwinkel.model import Article, Comparison
 from blickwinkel.text import split_statements
 from blickwinkel.text._somajo import MAX_PIECE_CHARS
 
@@ -93,9 +93,9 @@ def test_compare_refuses_a_text_over_compare_max_chars_and_compares_the_rest(
 ) -> None:
     compared: list[list[str]] = []
 
-    def stand_in(articles: Sequence[Article], **_: object) -> str:
+    def stand_in(articles: Sequence[Article], **_: object) -> Comparison:
         compared.append([a.id for a in articles])
-        return "comparison"
+        return Comparison(articles=(), facts=(), conflicts=(), links=(), outlets={})
 
     monkeypatch.setattr(pipeline, "compare_articles_text", stand_in)
     for name, text in (("a.txt", "Rat tagte.\n\nDer Rat tagte lange."), ("b.txt", "Rat.\n\nEr tagte.")):
@@ -105,3 +105,6 @@ def test_compare_refuses_a_text_over_compare_max_chars_and_compares_the_rest(
     assert compared == [["a", "b"]]
     (failure,) = run.failures
     assert failure.source.endswith("long.txt") and "compare_max_chars" in str(failure)
+    # the comparison names it too (its JSON's `unread`)
+    assert run.comparison is not None
+    assert [(u.input, u.error) for u in run.comparison.unread] == [(failure.source, "K005")]
