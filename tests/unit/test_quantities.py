@@ -1244,6 +1244,22 @@ def test_arabic_counts_meet_counts_of_other_languages() -> None:
         ("Gmina zapłaciła 5 mln zł, ale wykonawca nie skończył.", "pl", [False]),
         ("Город не заплатил 5 млн рублей.", "ru", [True]),
         ("Пришли не более 30 гостей.", "ru", [False]),
+        # a negated bound is a bound, "not only" adds, French "ne … que" is "only"
+        ("Not more than 30 people came to the meeting.", "en", [False]),
+        ("Nicht mehr als 30 Menschen kamen zur Versammlung.", "de", [False]),
+        ("Il n'y a pas moins de 300 personnes sur la place.", "fr", [False]),
+        ("Le club n'a payé que 3 millions d'euros.", "fr", [False]),
+        ("No menos de 300 personas acudieron a la plaza.", "es", [False]),
+        ("Na spotkanie przyszło nie więcej niż 30 osób.", "pl", [False]),
+        ("Nobody was hurt, and 40 people were taken to a school.", "en", [False]),
+        # the negator near the figure: at most five words before it, three after it
+        ("The club didn't pay the 5 million euros it owed.", "en", [True]),
+        ("Firma nie zapłaciła kary w wysokości 300 tys. zł.", "pl", [True]),
+        ("The mayor never told the press which firm would build the 40 new flats.", "en", [False]),
+        ("Nicht so stark betroffen war in diesem Jahr der kleine Hafen mit 30 Schiffen.", "de", [False]),
+        ("The 15 boats that joined the fleet last week are not yet insured.", "en", [False]),
+        # a hyphen between spaces is a dash: it ends the clause
+        ("The mayor had never visited the harbour - after 30 boats sank there he came.", "en", [False]),
     ],
 )
 def test_a_figure_in_a_negated_clause_is_marked(text: str, language: str, negated: list[bool]) -> None:

@@ -167,11 +167,16 @@ def find_quantities(text: str, language: str = "de", *, offset: int = 0) -> list
 
 
 # A figure said in a negated clause: "did not pay 5 million", "die 5 Millionen nicht gezahlt", "keine 12
-# Häuser", "no pagó 5 millones" (the comparison may read it: a sum not paid is no count of what
-# happened). The clause runs from the last punctuation mark or joining word ("but", "sondern", "und")
-# before the figure to the next one after it. A negator before a comparative or "only"/"even" bounds
-# or hedges the figure ("nicht mehr als 30", "not even 30", "no más de 30") and negates nothing. Our
-# own lists (eighteenth session); Turkish (a suffix of the verb) and Arabic get no mark.
+# Häuser", "no pagó 5 millones" (the comparison reads it: a sum not paid is no count of what happened,
+# compare/counted_values.py). The clause runs from the last punctuation mark, dash or joining word
+# ("but", "sondern", "und") before the figure to the next one after it; in it, the negator must stand
+# near the figure: at most five words before it ("did not pay the workers their 5 million") or at most
+# three after it (German and Dutch put it after the object: "hat die 5 Millionen Euro nicht gezahlt").
+# A negator further off negates another part of a long clause ("had not said how the vote will be held
+# where 6 million people live"). A negator before a comparative or "only"/"even" bounds or hedges the
+# figure ("nicht mehr als 30", "not even 30", "no más de 30") and negates nothing; French "ne … que"
+# ("n'a payé que 3 millions") says "only" and has no negator of the list. Our own lists (eighteenth
+# session); Turkish (a suffix of the verb) and Arabic get no mark.
 _NEGATORS: dict[str, str] = {
     "de": r"nicht|nie|niemals",
     "en": r"not|\w+n['’]t|never",
@@ -214,9 +219,13 @@ _JOINING_WORDS: dict[str, str] = {
     "ru": "и|а|но|или",
 }
 _CLAUSE_BREAK = {
-    code: re.compile(rf"[,;:!?()–—]|[.][\"“”»«’']*(?=\s|$)|\b(?i:{words})\b")
+    code: re.compile(rf"[,;:!?()–—]|\s-(?=\s)|[.][\"“”»«’']*(?=\s|$)|\b(?i:{words})\b")
     for code, words in _JOINING_WORDS.items()
 }
+
+
+_NEGATOR_WORDS_BEFORE = 5
+_NEGATOR_WORDS_AFTER = 3
 
 
 def _in_negated_clause(text: str, start: int, end: int, code: str) -> bool:
@@ -231,10 +240,12 @@ def _in_negated_clause(text: str, start: int, end: int, code: str) -> bool:
     clause_start = breaks_before[-1] if breaks_before else 0
     clause_end = after.start() if after else len(text)
     # searched on to the clause's end, so that the words after a negator are seen ("No más de 30")
-    before = negator.search(text, clause_start, clause_end)
-    if before is not None and before.start() < start:
-        return True
-    return negator.search(text, end, clause_end) is not None
+    for m in negator.finditer(text, clause_start, clause_end):
+        if m.end() <= start and len(text[m.end() : start].split()) <= _NEGATOR_WORDS_BEFORE:
+            return True
+        if m.start() >= end and len(text[end : m.start()].split()) <= _NEGATOR_WORDS_AFTER:
+            return True
+    return False
 
 
 # "mit 34:12 Stimmen": two digits joined by a colon are no amount to the atom reader (a clock time, a
