@@ -776,6 +776,41 @@ def test_the_same_shapes_in_a_plain_report_are_no_stance(text: str) -> None:
     assert not is_subjective(subjectivity_scores([text], "de")[0])
 
 
+# Nineteenth session: "sicher auch/noch" after a copula with only a phrase of a condition or protection
+# after it is "safe"; with a further predicate or a phrase of place it stays the writer's certainty.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Brücke ist sicher auch bei Sturm.",
+        "Der neue Radweg ist sicher auch für Kinder.",
+        "Das Lager ist nach dem Umbau sicher auch gegen Hochwasser.",
+        "Die Kletterhalle bleibt sicher auch bei vollem Betrieb.",
+        "Die Tresore der Bank sind sicher auch vor geübten Einbrechern.",
+        "Die Hütte war sicher noch bei Sturm und Schnee.",
+        "Das Gerüst ist sicher auch während der Arbeiten am Dach.",
+    ],
+)
+def test_safe_after_a_copula_is_no_certainty(text: str) -> None:
+    assert cue_features(text, "de")["stance"] == 0
+    assert not is_subjective(subjectivity_scores([text], "de")[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das ist sicher auch ein Grund für den Rückgang der Mitglieder.",
+        "Die Entscheidung war sicher auch für den Trainer nicht leicht.",
+        "Das ist sicher auch für die Anwohner ein Problem.",
+        "Der Streit ist sicher noch nicht vorbei.",
+        "Die Halle ist sicher noch zu retten.",
+        "Der Dieb ist sicher noch in der Stadt.",
+        "Die Straße ist sicher noch bis Freitag gesperrt.",
+    ],
+)
+def test_sure_after_a_copula_with_a_predicate_is_certainty(text: str) -> None:
+    assert cue_features(text, "de")["stance"] == 1
+
+
 def test_a_modal_particle_doch_still_counts() -> None:
     assert cue_features("Das hätte man doch vorher wissen können.", "de")["stance"] == 1
 

@@ -499,6 +499,25 @@ _NOT_COMMENT_ADVERBS_DE = frozenset(
 _SURE_DE = re.compile(
     r"(?<![\w'’-])sicher(?=\s+(?:nicht|kein\w*|auch|wieder|noch|nie|niemals|schon|bald|bereits)(?![\w'’-]))"
 )
+#   but after a copula, "sicher auch" or "sicher noch" followed only by a phrase of a condition or a
+#   protection ("bei Sturm", "für Kinder", "gegen Hochwasser") up to the clause's end is the adjective "safe"
+#   ("Die Brücke ist sicher auch bei Sturm"): no cue. A further predicate after that phrase ("ist sicher auch
+#   für die Anwohner ein Problem", "ist sicher noch bis Freitag gesperrt") keeps the writer's certainty, as
+#   does a phrase of place ("ist sicher noch in der Stadt": a state, not safety). Nineteenth session,
+#   general knowledge of German, tested on invented sentences;
+_DETERMINER_DE = (
+    r"(?:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|jede[mnrs]?|alle[mnrs]?|viele[mnr]?|"
+    r"starke[mnrs]?)"
+)
+_NOUN_PHRASE_DE = rf"(?:{_DETERMINER_DE}\s+)?(?:[a-zäöüß-]+(?:e|em|en|er|es)\s+)*[\wäöüß-]+"
+_CLAUSE_END_DE = r"(?=\s*(?:[,.;:!?)–—]|$))"
+_SAFE_SURE_DE = re.compile(
+    r"(?<![\w'’-])(?:ist|sind|war|waren|bleibt|bleiben|blieb|blieben|wäre|wären|sei|seien)\s+"
+    r"(?:[^\s,.;:!?–—]+\s+){0,6}?(?P<sure>sicher)\s+(?:auch|noch)"
+    rf"(?:{_CLAUSE_END_DE}|\s+(?:bei|beim|vor|gegen|trotz|während|unter|ohne|für)\s+{_NOUN_PHRASE_DE}"
+    rf"(?:\s+(?:und|oder)\s+{_NOUN_PHRASE_DE})?(?:\s+(?:des|der)\s+{_NOUN_PHRASE_DE})?"
+    rf"(?:\s+(?:am|an|im|in|auf|aus|bei|beim|zum|zur|mit|von|vom)\s+{_NOUN_PHRASE_DE})?{_CLAUSE_END_DE})"
+)
 # - "scheint"/"schien" with a "zu" infinitive ("Der Plan scheint aufzugehen", "Die Stadt scheint das
 #   Problem zu übersehen") is the writer's guess ("es scheint" is listed and not counted twice here).
 #   A noun in "-ungen" with "zu" inside ("Sitzungen", "Schätzungen", "Verletzungen") is no infinitive
@@ -517,7 +536,10 @@ def _comment_words_de(judged: str) -> int:
     """How many of the German comment shapes above ``judged`` (lower case) holds."""
     adverbs = [m.group() for m in _COMMENT_ADVERB_DE.finditer(judged)] if "erweise" in judged else []
     found = sum(1 for word in adverbs if word not in _NOT_COMMENT_ADVERBS_DE)
-    sure = len(_SURE_DE.findall(judged)) if "sicher" in judged else 0
+    sure = 0
+    if "sicher" in judged:
+        safe = {m.start("sure") for m in _SAFE_SURE_DE.finditer(judged)}
+        sure = sum(1 for m in _SURE_DE.finditer(judged) if m.start() not in safe)
     return found + sure + (len(_SEEMS_DE.findall(judged)) if "schein" in judged or "schien" in judged else 0)
 
 
