@@ -861,3 +861,78 @@ def test_a_scare_quote_stays_the_writers() -> None:
     features = cue_features("Der Stadtrat nennt das neue Parkhaus eine „Lösung“ für die Innenstadt.", "de")
     assert features["scare_quote"] == 1
     assert cue_features("Das ist doch völlig absurd.", "de")["stance"] == 1
+
+
+# Nineteenth session: loaded labels, the writer's own evaluative name for a person, a group or an act
+# (invented sentences; the plain ones name the same with a neutral word).
+LOADED_LABELS_DE = [
+    "Die Schwätzer im Kulturausschuss haben die Entscheidung über das Festival vertagt.",
+    "Das Gezerre um den neuen Bolzplatz hinter der Grundschule geht weiter.",
+    "Mit einem Geniestreich hat der Kapitän der Ruderer die Regatta gewonnen.",
+    "Die Provinzposse um die Parkuhren am Bahnhof beschäftigt nun das Verwaltungsgericht.",
+    "Der Sparwahn des Landkreises trifft die Musikschulen.",
+    "Die Bedenkenträger im Heimatverein verhindern den Umbau der Scheune.",
+    "Die Machthaber der Inselrepublik haben die Abstimmung verschoben.",
+    "Der Möchtegern-Investor aus der Nachbarstadt legt einen neuen Plan vor.",
+]
+PLAIN_LABELS_DE = [
+    "Die Mitglieder im Kulturausschuss haben die Entscheidung über das Festival vertagt.",
+    "Die Verhandlungen um den neuen Bolzplatz hinter der Grundschule gehen weiter.",
+    "Mit einem Vorsprung von drei Sekunden hat der Vierer der Ruderer die Regatta gewonnen.",
+    "Der Streit um die Parkuhren am Bahnhof beschäftigt nun das Verwaltungsgericht.",
+    "Die Sparpläne des Landkreises betreffen die Musikschulen.",
+    "Die Denkmalpfleger im Heimatverein prüfen den Umbau der Scheune.",
+    "Die Regierung der Inselrepublik hat die Abstimmung verschoben.",
+    "Der Investor aus der Nachbarstadt legt einen neuen Plan vor.",
+    "Der Ingenieur der Stadtwerke prüfte die Leitungen.",
+    "Die Neugier der Kinder war groß, als der Zirkus kam.",
+    "Die Regierung will die Region bis 2030 anders regieren.",
+    "Die Behörde verlängerte das Sanktionsregime um ein Jahr.",
+]
+
+
+@pytest.mark.parametrize("text", LOADED_LABELS_DE)
+def test_a_loaded_label_is_evaluative(text: str) -> None:
+    assert cue_features(text, "de")["evaluative"] == 1
+    assert is_subjective(subjectivity_scores([text], "de")[0])
+
+
+@pytest.mark.parametrize("text", PLAIN_LABELS_DE)
+def test_a_neutral_name_is_no_label(text: str) -> None:
+    assert cue_features(text, "de")["evaluative"] == 0
+    assert not is_subjective(subjectivity_scores([text], "de")[0])
+
+
+def test_a_label_also_listed_counts_once() -> None:
+    # "Hetzer" is a listed word (word start) and a label head: one evaluative word, not two
+    assert cue_features("Die Hetzer im Netz wurden angezeigt.", "de")["evaluative"] == 1
+    assert cue_features("Die Kriegshetzer im Netz wurden angezeigt.", "de")["evaluative"] == 1
+
+
+# Nineteenth session: somebody's words without quotation marks, the source after them, are the speaker's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Dach ist marode und der Umbau eine Katastrophe, sagte der Bürgermeister.",
+        "Wir sind sehr froh über jede Hilfe, so die Leiterin der Tafel.",
+        "Das kommt leider viel zu spät, so Kämmerin Berg.",
+        "Der Zeitplan war von Anfang an völlig unrealistisch, erklärte ein Sprecher des Verbands.",
+    ],
+)
+def test_words_before_a_closing_source_are_the_speakers(text: str) -> None:
+    features = cue_features(text, "de")
+    judging = ("evaluative", "weak_evaluative", "intensifier", "stance", "first_person")
+    assert not any(features[name] for name in judging), features
+    assert not is_subjective(subjectivity_scores([text], "de")[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Dach ist marode und der Umbau eine Katastrophe.",
+        "Die Stadt hat beim Umbau versagt, so einfach ist das.",
+        "Die Stadt hat beim Umbau versagt, so dass alle warten müssen.",
+    ],
+)
+def test_without_a_closing_source_the_words_are_the_writers(text: str) -> None:
+    assert is_subjective(subjectivity_scores([text], "de")[0])

@@ -114,6 +114,44 @@ class _Cues:
     patterns: dict[str, re.Pattern[str]]
     subjective_prototypes: tuple[str, ...]
     objective_prototypes: tuple[str, ...]
+    label_heads: frozenset[str] = frozenset()
+    label_words: frozenset[str] = frozenset()
+    shortest_head: int = 1
+    label_ends: frozenset[str] = frozenset()  # (the last three letters of every label form: a quick test)
+
+
+# Loaded labels (nineteenth session): the outlet's own evaluative name for a person, a group or an act where
+# a neutral one exists ("die Schwätzer im Gemeinderat", "das Gezerre um den Haushalt", "ein Geniestreich
+# des Trainers"). German builds most of them as compounds whose last part judges ("Provinzposse",
+# "Wahlkampfgetöse", "Sparwahn"), which the word-start lists cannot match; ``label_heads`` in
+# subjectivity.json lists such last parts (our own list, from general knowledge of German; an entry ending
+# in "+" takes the noun endings below) and each word ending in one counts as an evaluative word.
+_NOUN_ENDINGS = ("", "e", "n", "en", "er", "ern", "s", "es", "in", "innen", "nen")
+_LABEL_WORD = re.compile(r"\w{3,}")
+
+
+def _label_forms(entries: Sequence[str]) -> frozenset[str]:
+    forms: set[str] = set()
+    for entry in entries:
+        if entry.endswith("+"):
+            forms.update(entry[:-1] + ending for ending in _NOUN_ENDINGS)
+        else:
+            forms.add(entry)
+    return frozenset(forms)
+
+
+def _loaded_labels(cues: _Cues, judged: str, listed: Sequence[tuple[int, int]]) -> int:
+    """How many words of ``judged`` end in a label head or are a label word (alone or as a part joined by
+    a hyphen) and hold no listed evaluative word (``listed``: the spans the evaluative list matched)."""
+    heads, words, shortest, ends = cues.label_heads, cues.label_words, cues.shortest_head, cues.label_ends
+    found = 0
+    for m in _LABEL_WORD.finditer(judged):
+        word = m.group()
+        if word[-3:] in ends and (
+            word in words or any(word[i:] in heads for i in range(len(word) - shortest + 1))
+        ):
+            found += not any(start < m.end() and m.start() < end for start, end in listed)
+    return found
 
 
 def _alternation(entries: Sequence[str]) -> re.Pattern[str]:
@@ -133,10 +171,16 @@ def _cues(language: str) -> _Cues:
     section = data[lang]
     with datacache.compiled_patterns(f"patterns-subjectivity-{lang}"):  # long word lists: cached code
         patterns = {name: _alternation(words) for name, words in section["cues"].items()}
+    heads = _label_forms(section.get("label_heads", ()))
+    words = _label_forms(section.get("label_words", ()))
     return _Cues(
         patterns=patterns,
         subjective_prototypes=tuple(section["prototypes"]["subjective"]),
         objective_prototypes=tuple(section["prototypes"]["objective"]),
+        label_heads=heads,
+        label_words=words,
+        shortest_head=min(map(len, heads), default=1),
+        label_ends=frozenset(form[-3:] for form in heads | words),
     )
 
 
@@ -605,6 +649,34 @@ def _quotations(written: str) -> list[tuple[int, int]]:
     ]
 
 
+# Somebody's words without quotation marks (nineteenth session): German reports often give a speaker's
+# words, or their gist, with the source after them ("Das Dach ist marode, sagte der Bürgermeister.", "Wir
+# sind froh über jede Hilfe, so die Leiterin."); crawled text often loses the marks. Such words are the
+# speaker's, as in a quotation: their cues of judgement do not count for the writer. The source formula
+# ends the sentence: the speech verb (or "so") straight after the last comma, its subject up to the end.
+# Written from general knowledge of German, tested on invented sentences. (The same for a speech verb that
+# opens the sentence, "Die Ärztin sagte, die Lage sei ernst", was tried: it changed no sentence of the
+# opinion gold's tuning half and is left out.)
+_SPEECH_VERBS_DE = (
+    r"(?:sagte|sagten|sagt|erklärte|erklärten|erklärt|betonte|betonten|betont|meinte|meinten|meint|"
+    r"ergänzte|ergänzt|schrieb|schrieben|schreibt|warnte|warnten|warnt|kritisierte|kritisierten|kritisiert|"
+    r"berichtete|berichteten|berichtet)"
+)
+_SOURCE_AFTER_DE = re.compile(
+    r",\s+(?:so\s+(?:(?:der|die|das|des|dem|den|ein|eine|einer|eines)\s+)?(?=[A-ZÄÖÜ])"
+    rf"|{_SPEECH_VERBS_DE}\s+)[^;:!?–—]*[.!?]?\s*$"
+)
+
+
+def _unmarked_speech(written: str, lang: str) -> list[tuple[int, int]]:
+    """The span of somebody's words without quotation marks in ``written`` (German; see above), if
+    four words or more."""
+    comma = written.rfind(",") if lang == "de" else -1
+    if comma < 0 or not _SOURCE_AFTER_DE.match(written, comma):
+        return []
+    return [(0, comma)] if len(WORD.findall(written, 0, comma)) >= MIN_QUOTE_WORDS else []
+
+
 def cue_features(text: str, language: str = "de") -> dict[str, float]:
     """The cue counts of one sentence (without the prototype feature), for inspection and tests."""
     lang = _language(language)
@@ -626,10 +698,12 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
     judged = _without_names(written, lowered, lang)
     unquoted = lowered
     # the words of a quotation are the speaker's, not the writer's: blanked for the cues of judgement
-    quoted = _quotations(written) if len(written) == len(lowered) else []
+    quoted = _quotations(written) + _unmarked_speech(written, lang) if len(written) == len(lowered) else []
     lowered, judged, written = (_blanked(t, quoted) for t in (lowered, judged, written))
     words = _WORD.findall(text)
-    evaluative = _count(p["evaluative"], judged)
+    listed = [m.span() for m in p["evaluative"].finditer(judged)]
+    labels = _loaded_labels(cues, judged, listed) if cues.label_heads or cues.label_words else 0
+    evaluative = float(min(_CAP, len(listed) + labels))
     intensifier = _count(p["intensifier"], judged)
     future = bool(p["future"].search(lowered))
     stripped = written.rstrip(" \"'“”»«)")
