@@ -936,3 +936,35 @@ def test_words_before_a_closing_source_are_the_speakers(text: str) -> None:
 )
 def test_without_a_closing_source_the_words_are_the_writers(text: str) -> None:
     assert is_subjective(subjectivity_scores([text], "de")[0])
+
+
+# Nineteenth session: plain German shapes with a weak word of judgement.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Markt findet eigentlich immer samstags statt.",
+        "Die Fähre fährt eigentlich stündlich zur Insel.",
+        "Die Technikerinnen prüfen, wie sich das Glas am besten kühlen lässt.",
+        "Wie man am besten Heizkosten spart, erklärt die Broschüre der Verbraucherzentrale.",
+        "Die Keller sind nach dem Umbau besser abgedichtet.",
+        "Die Klinik ist schlechter ausgestattet als das Kreiskrankenhaus.",
+    ],
+)
+def test_usual_best_way_and_compared_states_are_no_judgement(text: str) -> None:
+    assert cue_features(text, "de")["weak_evaluative"] == 0
+    assert not is_subjective(subjectivity_scores([text], "de")[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eigentlich hätte die Stadt das wissen müssen.",
+        "Am besten wäre ein Neubau.",
+        "Die Stadt wäre besser beraten gewesen.",
+        "Das hat der Nachbar besser gemacht.",
+        "Die neue Halle ist besser als die alte.",
+    ],
+)
+def test_the_same_words_as_a_verdict_still_count(text: str) -> None:
+    assert cue_features(text, "de")["weak_evaluative"] == 1
+    assert is_subjective(subjectivity_scores([text], "de")[0])
