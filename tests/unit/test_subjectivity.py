@@ -958,6 +958,20 @@ def test_usual_best_way_and_compared_states_are_no_judgement(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "An Schlaf war in der Nacht nicht zu denken.",
+        "An einen Umzug des Vereins ist vorerst überhaupt nicht zu denken.",
+        "Wegen des Hochwassers ist an eine Öffnung des Campingplatzes kaum zu denken.",
+    ],
+)
+def test_what_is_out_of_the_question_is_no_judgement(text: str) -> None:
+    features = cue_features(text, "de")
+    assert features["present_copula"] == features["negation"] == features["intensifier"] == 0
+    assert not is_subjective(subjectivity_scores([text], "de")[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Eigentlich hätte die Stadt das wissen müssen.",
         "Am besten wäre ein Neubau.",
         "Die Stadt wäre besser beraten gewesen.",

@@ -617,6 +617,16 @@ _STATE_COMPARED_DE = re.compile(
     r"(?=\s*(?:[,.;:!?–—]|als\b|$))"
 )
 
+# - "an … ist/war nicht (mehr) zu denken" ("An Schlaf war in der Nacht nicht zu denken", "Ist an einen
+#   Neubau noch nicht zu denken?") reports what is out of the question, no verdict: the copula and the
+#   words of negation and degree of that clause do not count.
+_OUT_OF_QUESTION_DE = re.compile(
+    r"[^,;:!?–—.]*(?<![\w'’-])an\s[^,;:!?–—.]*?(?<![\w'’-])(?:nicht|kaum)(?:\s+mehr)?\s+zu\s+denken(?![\w'’-])"
+)
+_OUT_OF_QUESTION_WORDS_DE = re.compile(
+    r"(?<![\w'’-])(?:ist|war|wäre|sind|waren|nicht|kaum|mehr|überhaupt|gar|noch)(?![\w'’-])"
+)
+
 
 def _plain_shapes(matchable: str, lowered: str, lang: str, attributed: bool) -> str:
     """``lowered`` with the report shapes above blanked (same length); ``matchable`` is
@@ -638,6 +648,9 @@ def _plain_shapes(matchable: str, lowered: str, lang: str, attributed: bool) -> 
             spans += [m.span() for m in _AS_A_RULE_DE.finditer(lowered)]
         if "am besten" in lowered:
             spans += [m.span("cue") for m in _HOW_BEST_DE.finditer(lowered)]
+        if "zu denken" in lowered:
+            for clause in _OUT_OF_QUESTION_DE.finditer(lowered):
+                spans += [m.span() for m in _OUT_OF_QUESTION_WORDS_DE.finditer(lowered, *clause.span())]
         if "besser" in lowered or "schlechter" in lowered:
             spans += [m.span("cue") for m in _STATE_COMPARED_DE.finditer(lowered)]
     if lang == "en":
