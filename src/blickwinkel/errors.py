@@ -235,6 +235,12 @@ class Errors(metaclass=_ErrorsWithCodes):
         "the title shares no word with the text: the text may be another article's (a crawl that kept "
         "the wrong piece of the page?); check the record, or give the title that belongs to the text"
     )
+    # ingest/_inputs.py: a text given where one article is read (the web compare form, the API) that
+    # holds web addresses only
+    I081 = (
+        "holds web addresses only ({shown}), no article text; give each address as a URL (the form's "
+        "address field, the API's 'url'), which is fetched, or the article's text"
+    )
     # ingest/feeds.py, store/ingest.py: a warning (the feed's other entries are still read)
     I073 = (
         "feed entries without an article's web address (no link, or not http/https), left out: {count} "

@@ -41,7 +41,7 @@ def block_texts(article: Article, kind: str) -> list[str]:
 
 
 def test_readers_are_registered_by_name() -> None:
-    assert READERS.names() == ["feed", "html", "json", "jsonl", "markdown", "text"]
+    assert READERS.names() == ["feed", "html", "json", "jsonl", "markdown", "text", "urls"]
 
 
 # --- plain text -------------------------------------------------------------------------------

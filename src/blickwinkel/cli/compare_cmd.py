@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -26,7 +25,7 @@ from blickwinkel.errors import BlickwinkelError, Errors
 
 if TYPE_CHECKING:
     from blickwinkel.ingest.fetch import Fetcher
-    from blickwinkel.model import Comparison
+    from blickwinkel.model import Article, Comparison
 
 
 # The link_embedder setting, for `compare` and `eval compare` alike.
@@ -104,7 +103,6 @@ def compare(
     """Compare articles about one event: shared facts, facts only one outlet reports, conflicts."""
     from blickwinkel.cli import _background
     from blickwinkel.config import load_settings
-    from blickwinkel.ingest.page import fetch_article
     from blickwinkel.pipeline import compare_inputs
 
     # Whatever way this returns, it has closed what it opened (the report is written in a with
@@ -113,7 +111,7 @@ def compare(
     # A command in a process of its own: the German tagger's vectors may be computed in a child
     # process while the analysis goes on (cli/_background.py).
     _background.allow()
-    fetcher: Fetcher | None = None
+    fetcher = _LazyFetcher(allow_network)
     try:
         settings = load_settings(
             {
@@ -127,7 +125,6 @@ def compare(
         _check_output(output)
         chosen = format or _format_of(output)
         warn_skipped_folders(inputs)
-        fetcher = _fetcher(inputs, allow_network, fetch_links)
         run = compare_inputs(
             inputs,
             embedder=settings.embedder,
@@ -138,7 +135,7 @@ def compare(
             stdin=sys.stdin.buffer,
             max_chars=settings.compare_max_chars,
             link_embedder=settings.link_embedder,
-            fetch=None if fetcher is None else functools.partial(fetch_article, fetcher),
+            fetch=fetcher.fetch,
             on_read=_warn_many,
             fetch_links=fetch_links,
         )
@@ -146,8 +143,7 @@ def compare(
         print_error(stderr_console(), exc)
         raise typer.Exit(2) from None
     finally:
-        if fetcher is not None:
-            fetcher.close()
+        fetcher.close()
     for failure in run.failures:
         print_error(stderr_console(), failure)
     warn_reading_notes([*run.notes, *(note for a in run.articles for note in a.notes)])
@@ -191,14 +187,26 @@ def _warn_many(articles: Sequence[object]) -> None:
         )
 
 
-def _fetcher(inputs: list[str], allow_networks: list[str] | None, fetch_links: bool) -> Fetcher | None:
-    """A fetcher when an input is a web address (it was "file not found") or a saved feed's links
-    are to be fetched, on the fetch settings."""
-    from blickwinkel.cli.ingest_cmd import open_fetcher
-    from blickwinkel.ingest.urls import is_url
+class _LazyFetcher:
+    """Fetches articles on the fetch settings, opening the fetcher at the first address: a web address
+    among the inputs (it was "file not found"), a saved feed's links to fetch or the addresses of a
+    list of them (``urls.txt``), which only reading the file shows."""
 
-    wanted = fetch_links or any(is_url(given) for given in inputs)
-    return open_fetcher(allow_networks) if wanted else None
+    def __init__(self, allow_networks: list[str] | None) -> None:
+        self.allow_networks = allow_networks
+        self.fetcher: Fetcher | None = None
+
+    def fetch(self, url: str) -> Article:
+        from blickwinkel.cli.ingest_cmd import open_fetcher
+        from blickwinkel.ingest.page import fetch_article
+
+        if self.fetcher is None:
+            self.fetcher = open_fetcher(self.allow_networks)
+        return fetch_article(self.fetcher, url)
+
+    def close(self) -> None:
+        if self.fetcher is not None:
+            self.fetcher.close()
 
 
 def _check_output(output: Path | None) -> None:

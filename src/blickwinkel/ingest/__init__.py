@@ -1,14 +1,14 @@
 """Reading articles: the only code in blickwinkel that reads files.
 
 Each format has a reader registered by name in :data:`READERS` (``text``, ``markdown``, ``html``,
-``json``, ``jsonl``, ``feed``: a saved RSS or Atom file); :func:`read_inputs` picks one per file by
-its ending or its content and collects an :class:`~blickwinkel.errors.IngestError` for every input
-that cannot be read.
+``json``, ``jsonl``, ``feed``: a saved RSS or Atom file, ``urls``: a list of web addresses, one a
+line); :func:`read_inputs` picks one per file by its ending or its content and collects an
+:class:`~blickwinkel.errors.IngestError` for every input that cannot be read.
 """
 
 from __future__ import annotations
 
-from blickwinkel.ingest import feeds, html, json_records, markdown, plain
+from blickwinkel.ingest import feeds, html, json_records, markdown, plain, url_list
 from blickwinkel.ingest._base import EXTENSIONS, READERS, EntryLinks, Reader, ReadResult
 from blickwinkel.ingest._decode import decode
 from blickwinkel.ingest._inputs import (
@@ -28,7 +28,7 @@ from blickwinkel.ingest._inputs import (
 from blickwinkel.ingest._sniff import is_feed_document, sniff
 
 # The built-in readers register themselves on import, the way a plugin's would.
-_BUILT_IN = (feeds, html, json_records, markdown, plain)
+_BUILT_IN = (feeds, html, json_records, markdown, plain, url_list)
 
 __all__ = [
     "EXTENSIONS",

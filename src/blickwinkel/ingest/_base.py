@@ -20,11 +20,14 @@ from blickwinkel.registry import Registry
 @dataclass(frozen=True)
 class EntryLinks:
     """A saved feed's entries that give a link but no text of their own (with each entry's date):
-    fetched when asked for (``--fetch-links``), else named in a warning (I074)."""
+    fetched when asked for (``--fetch-links``), else named in a warning (I074). ``listed``: the
+    addresses of a list of web addresses (``ingest/url_list.py``), read as addresses given on the
+    command line are (fetched by the commands that fetch, else refused one by one, I065)."""
 
     source: str
     links: tuple[tuple[str, dt.date | None], ...]
     entries: int  # all the feed's entries
+    listed: bool = False
 
     def note(self, message: str = Errors.I074) -> str:
         """The warning when they are not fetched: ``message`` (I074, the commands'; W031, the web

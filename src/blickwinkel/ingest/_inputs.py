@@ -45,6 +45,7 @@ def read_inputs(
     stdin: BinaryIO | None = None,
     fetch: Fetch | None = None,
     fetch_links: bool = False,
+    caller_fetches: bool = False,
 ) -> ReadResult:
     """Read files, directories (their non-hidden files, sorted), ``-`` (standard input) and, with
     ``fetch``, web addresses (without it, a web address that names no file is refused, I065).
@@ -53,7 +54,10 @@ def read_inputs(
     :class:`IngestError` to ``failures``; the others are still read. Article ids are made unique.
     A saved feed's entries with only a link are fetched with ``fetch_links`` (by ``fetch``; without
     one they are returned in ``links`` for the caller to fetch), else named in a warning in
-    ``notes`` (I074), whichever command reads the file.
+    ``notes`` (I074), whichever command reads the file. The addresses of a list of web addresses
+    (``urls.txt``, one a line) are read as addresses given among ``inputs`` are: fetched by ``fetch``,
+    returned in ``links`` when ``caller_fetches`` (``ingest`` stores each page its own way), else
+    refused one by one (I065).
     """
     articles: list[Article] = []
     failures: list[IngestError] = []
@@ -66,7 +70,14 @@ def read_inputs(
             failures.extend(result.failures)
             notes.extend(result.notes)
             for links in result.links:
-                if not fetch_links:
+                if links.listed and (fetch is not None or not caller_fetches):
+                    for address, _ in links.links:
+                        for fetched in _read_input(address, max_bytes, stdin, seen, fetch):
+                            articles.extend(fetched.articles)
+                            failures.extend(fetched.failures)
+                elif links.listed:
+                    pending.append(links)
+                elif not fetch_links:
                     notes.append(links.note())
                 elif fetch is None:
                     pending.append(links)
@@ -124,6 +135,10 @@ def read_text(
 ) -> Article:
     """Parse one article already in memory; ``fmt`` is a reader name, else the format is sniffed."""
     result = read_text_articles(text, source=source, fmt=fmt)
+    listed = [link for links in result.links if links.listed for link, _ in links.links]
+    if listed and not result.articles:  # a pasted address was compared as a one-line article
+        shown = ", ".join(listed[:3]) + (" …" if len(listed) > 3 else "")
+        raise IngestError(source, Errors.I081.format(shown=shown))
     if len(result.articles) != 1:
         raise IngestError(source, Errors.I005.format(count=len(result.articles)))
     return _override(result.articles[0], outlet, published)

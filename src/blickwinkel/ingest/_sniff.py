@@ -7,6 +7,7 @@ import re
 from pathlib import PurePath
 
 from blickwinkel.ingest._base import EXTENSIONS
+from blickwinkel.ingest.url_list import listed_addresses
 
 _MARKUP = re.compile(r"<(?:!doctype|!--|\?xml|[a-z][a-z0-9-]*[\s/>])", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
@@ -38,14 +39,16 @@ def format_for(name: str, text: str) -> str:
     if is_feed_document(text):
         return "feed"
     fmt = EXTENSIONS.get(PurePath(name).suffix.lower())
+    if fmt == "text" and listed_addresses(text) is not None:
+        return "urls"  # stored as an article whose text was its addresses
     if fmt == "text" and looks_like_markdown(text):
         return "markdown"
     return fmt or sniff(text)
 
 
 def sniff(text: str) -> str:
-    """Guess the format of text without a telling file name: feed, html, json, jsonl, markdown or
-    text."""
+    """Guess the format of text without a telling file name: feed, html, json, jsonl, markdown, urls
+    (a list of web addresses, one a line) or text."""
     if is_feed_document(text):
         return "feed"
     head = text.lstrip("\ufeff \t\r\n")
@@ -61,6 +64,8 @@ def sniff(text: str) -> str:
                 return "json"  # so the reader can say where the JSON is broken
         else:
             return "json"
+    if listed_addresses(text) is not None:
+        return "urls"  # before markdown: a "# comment" line is a heading's shape
     if looks_like_markdown(text):
         return "markdown"
     return "text"

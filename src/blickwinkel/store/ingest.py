@@ -299,14 +299,17 @@ class Ingestor:
 
     def ingest_path(self, path: str) -> IngestCounts:
         """A file (or its records, or a saved feed's entries: those with only a link are fetched
-        when ``fetch_feed_links``, else named in a warning, I074), read as every command reads it."""
-        result = read_inputs([path], max_bytes=self.max_bytes, fetch_links=self.fetch_feed_links)
+        when ``fetch_feed_links``, else named in a warning, I074; or a list of web addresses, each
+        fetched as an address given to `ingest` is), read as every command reads it."""
+        result = read_inputs(
+            [path], max_bytes=self.max_bytes, fetch_links=self.fetch_feed_links, caller_fetches=True
+        )
         counts = self._fail_all(result.failures)
         counts.notes.extend(result.notes)
         counts.add(self.ingest_articles(result.articles))
         for links in result.links:
             for link, published in links.links:
-                counts.add(self.ingest_url(link, published=published, fetch_stored=False))
+                counts.add(self.ingest_url(link, published=published, fetch_stored=links.listed))
         failing = {f.source for f in result.failures}
         # The file and its records ("file:3", "file#2") that read now: a mended record stayed listed
         # by `ingest --failed` (only the file's own name was cleared, and only with no record failing).
