@@ -536,7 +536,7 @@ def pairs_side_by_side(with_e5: bool) -> None:
         fitting.pair_rows(docs),
         np.asarray([float(r["overall"]) for r in records]),
         fitting.pair_languages(docs),
-        options=fitting.options_for(ours.name),
+        fitting.CrossValidation(fitting.options_for(ours.name)),
     )
     columns[f"ours ({ours.name}, 10-fold CV)"] = -predicted
     print(f"semeval dev ({len(records)} pairs), Pearson with the negated gold 'overall'")

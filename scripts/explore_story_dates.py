@@ -121,9 +121,9 @@ def main() -> int:
     options = fitting.options_for("e5")
     undated = replace(options, publication_gap=False)
     docs = pair_docs(pairs, DiskCachedEmbedder(get_embedder("e5"), args.cache), options)
-    without, _ = fitting.cross_validated_docs(docs, gold, options=undated)
+    without, _ = fitting.cross_validated_docs(docs, gold, fitting.CrossValidation(undated))
     show("model without days", without, pairs)
-    shipped, _ = fitting.cross_validated_docs(docs, gold, options=options)
+    shipped, _ = fitting.cross_validated_docs(docs, gold, fitting.CrossValidation(options))
     show("model with its gap term (shipped)", shipped, pairs)
     hand = np.clip(without + GAP_PENALTY_PER_DAY * np.maximum(0, np.asarray(gaps) - GAP_FREE_DAYS), 1, 4)
     show(f"hand-set penalty ({GAP_PENALTY_PER_DAY} a day after {GAP_FREE_DAYS})", hand, pairs)
@@ -139,10 +139,8 @@ def main() -> int:
             rows_for,
             gold,
             languages_list,
-            k=fitting.FOLDS,
-            options=replace(options, sets=candidate),
-            alpha=fitting.RIDGE_ALPHA,
-            gaps=gaps,
+            fitting.CrossValidation(replace(options, sets=candidate)),
+            gaps,
         )
         show(label, predicted, pairs)
     # Nested: each outer fold's training pairs predicted by a 5-fold CV of the model without days.
@@ -150,7 +148,7 @@ def main() -> int:
     for test in fitting.folds(len(pairs)):
         train = np.setdiff1d(np.arange(len(pairs)), test)
         sub = [d for i in train for d in (docs[2 * int(i)], docs[2 * int(i) + 1])]
-        predicted, _ = fitting.cross_validated_docs(sub, gold[train], options=undated, k=5)
+        predicted, _ = fitting.cross_validated_docs(sub, gold[train], fitting.CrossValidation(undated, k=5))
         inner.append((train, test, predicted))
     variants: dict[str, Callable[[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats], Floats]] = {}
 

@@ -182,7 +182,9 @@ def main() -> int:
     titles = shipped["titles"]
 
     def cross_validated(sets: dict[str, tuple[str, ...]], label: str) -> None:
-        predicted, _ = fitting.cross_validated(rows, gold, languages, options=replace(options, sets=sets))
+        predicted, _ = fitting.cross_validated(
+            rows, gold, languages, fitting.CrossValidation(replace(options, sets=sets))
+        )
         show(label, pearson_by_language(list(-predicted), pairs))
 
     cross_validated(shipped, "shipped sets (CV)")

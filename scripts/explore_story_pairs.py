@@ -182,12 +182,9 @@ def main() -> int:
                     rows_for,
                     gold,
                     languages,
-                    k=fitting.FOLDS,
-                    options=replace(chosen, sets=sets),
-                    alpha=fitting.RIDGE_ALPHA,
-                    seed=seed,
-                    gaps=gaps,
-                    groups=groups,
+                    fitting.CrossValidation(replace(chosen, sets=sets), seed=seed),
+                    gaps,
+                    groups,
                 )
                 runs.append(pearson_by_language([-float(v) for v in predicted], pairs))
             show(f"{'dated' if dated else 'text'}: {name}", runs)

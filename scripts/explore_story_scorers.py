@@ -89,7 +89,7 @@ def main() -> int:
     first = np.asarray([d.doc_vec for d in docs[0::2]], dtype=np.float64)
     second = np.asarray([d.doc_vec for d in docs[1::2]], dtype=np.float64)
     show("plain e5 cosine", -np.sum(first * second, axis=1))
-    predicted, _ = fitting.cross_validated_docs(docs, gold, options=options)
+    predicted, _ = fitting.cross_validated_docs(docs, gold, fitting.CrossValidation(options))
     show("shipped model (CV)", predicted)
 
     plain = np.hstack([first * second, np.abs(first - second)])

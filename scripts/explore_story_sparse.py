@@ -124,7 +124,9 @@ def main() -> int:
         )
     ]
     docs = story_docs(articles, DiskCachedEmbedder(get_embedder("e5"), args.cache))
-    predicted, _ = fitting.cross_validated_docs(docs, gold, options=fitting.options_for("e5"))
+    predicted, _ = fitting.cross_validated_docs(
+        docs, gold, fitting.CrossValidation(fitting.options_for("e5"))
+    )
     asked = args.languages.split(",")
     wanted = sorted(
         {articles[2 * i + side].text for i, p in enumerate(pairs) if p.languages in asked for side in (0, 1)}

@@ -154,29 +154,22 @@ def main() -> int:
     options = fitting.options_for(args.embedder)
     docs = pair_docs(pairs, fitted, options)
     languages = fitting.pair_languages(docs)
+    how = fitting.CrossValidation(options, k=args.folds, alpha=args.alpha)
     for name, features in options.sets.items():
-        predicted, _ = fitting.cross_validated_docs(
-            docs, gold, k=args.folds, options=options, sets={name: features}, alpha=args.alpha
-        )
+        predicted, _ = fitting.cross_validated_docs(docs, gold, how.with_sets({name: features}))
         show(f"set {name} (CV)", pearson_by_language([-v for v in predicted], pairs))
     if options.publication_gap:
-        undated = replace(options, publication_gap=False)
-        predicted, _ = fitting.cross_validated_docs(
-            docs, gold, k=args.folds, options=undated, alpha=args.alpha
-        )
+        undated = replace(how, options=replace(options, publication_gap=False))
+        predicted, _ = fitting.cross_validated_docs(docs, gold, undated)
         show(f"model {args.embedder} no days (CV)", pearson_by_language([-v for v in predicted], pairs))
-    predicted, models = fitting.cross_validated_docs(
-        docs, gold, k=args.folds, options=options, alpha=args.alpha
-    )
+    predicted, models = fitting.cross_validated_docs(docs, gold, how)
     show(f"model {args.embedder} (CV)", pearson_by_language([-v for v in predicted], pairs))
     chosen = sorted({f"{k}:{m.chosen.get(k, m.default)}" for m in models for k in set(languages)})
     print(f"  sets chosen in the {args.folds} folds: {', '.join(chosen)}")
     if args.seeds:
         repeated = []
         for seed in (int(s) for s in args.seeds.split(",")):
-            predicted, _ = fitting.cross_validated_docs(
-                docs, gold, k=args.folds, options=options, alpha=args.alpha, seed=seed
-            )
+            predicted, _ = fitting.cross_validated_docs(docs, gold, replace(how, seed=seed))
             repeated.append(pearson_by_language([-v for v in predicted], pairs))
             show(f"  folds of seed {seed}", repeated[-1])
         print(f"{'  mean ± sd over seeds':<24} " + spread(repeated))

@@ -196,7 +196,7 @@ def test_same_story_cross_validated_pearson_e5_beats_plain_cosine(shared_dir: Pa
         (PINNED_CV_PEARSON_E5, replace(options, publication_gap=False)),
         (PINNED_CV_PEARSON_E5_DATED, options),
     ):
-        predicted, _ = fitting.cross_validated_docs(docs, gold, options=chosen)
+        predicted, _ = fitting.cross_validated_docs(docs, gold, fitting.CrossValidation(chosen))
         pearson = pearson_by_language(list(-predicted), pairs)
         assert set(pearson) == set(pins) == set(plain)
         for languages, pinned in pins.items():

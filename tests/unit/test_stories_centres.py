@@ -126,7 +126,7 @@ def test_cross_validated_means_come_from_the_training_folds() -> None:
     options = fitting.FitOptions(
         {"document": ("cos_doc_c",)}, standardise=True, knot_feature="cos_doc_c", centred=True
     )
-    predicted, models = fitting.cross_validated_docs(docs, gold, options=options)
+    predicted, models = fitting.cross_validated_docs(docs, gold, fitting.CrossValidation(options))
     assert len(models) == fitting.FOLDS
     assert float(np.corrcoef(predicted, gold)[0, 1]) > 0.5
     model, centres = fitting.fit_model_docs(docs, gold, options=options)

@@ -86,11 +86,37 @@ def test_the_fold_seed_moves_the_split_and_defaults_to_the_reported_one() -> Non
     rows, gold = _rows(120, 3)
     languages = ["aa-aa" if i % 2 == 0 else "bb-bb" for i in range(120)]
     default, _ = fitting.cross_validated(rows, gold, languages)
-    same, _ = fitting.cross_validated(rows, gold, languages, seed=fitting.FOLD_SEED)
-    other, _ = fitting.cross_validated(rows, gold, languages, seed=fitting.FOLD_SEED + 1)
+    same, _ = fitting.cross_validated(rows, gold, languages, fitting.CrossValidation(seed=fitting.FOLD_SEED))
+    other, _ = fitting.cross_validated(
+        rows, gold, languages, fitting.CrossValidation(seed=fitting.FOLD_SEED + 1)
+    )
     assert (default == same).all()
     assert not (default == other).all()
     assert float(np.corrcoef(other, gold)[0, 1]) > 0.7
+
+
+def test_one_cross_validation_object_serves_both_entry_points() -> None:
+    rows, gold = _rows(120, 4)
+    languages = ["aa-aa" if i % 2 == 0 else "bb-bb" for i in range(120)]
+    how = fitting.CrossValidation(k=5, alpha=2.0, seed=fitting.FOLD_SEED + 2)
+    one = how.with_sets({"document": ("cos_doc",)})
+    assert one.options.sets == {"document": ("cos_doc",)} and (one.k, one.alpha, one.seed) == (5, 2.0, 2)
+    assert how.options.sets == fitting.FEATURE_SETS  # with_sets leaves the original as it was
+    predicted, models = fitting.cross_validated(rows, gold, languages, one)
+    assert len(models) == 5 and all(set(m.sets) == {"document"} for m in models)
+    by_hand = np.zeros(len(rows))
+    for test in fitting.folds(len(rows), 5, fitting.FOLD_SEED + 2):
+        train = np.setdiff1d(np.arange(len(rows)), test)
+        model = fitting.fit_model(
+            [rows[i] for i in train],
+            gold[train],
+            [languages[i] for i in train],
+            options=one.options,
+            alpha=2.0,
+        )
+        for i in test:
+            by_hand[i] = fitting.predict_pair(model, languages[i], rows[i])
+    assert (predicted == by_hand).all()
 
 
 def test_isotonic_is_the_least_squares_non_decreasing_fit() -> None:
@@ -121,8 +147,12 @@ def test_calibration_is_fitted_per_large_language_pair_and_used_in_cross_validat
     assert set(model.calibration) == {"aa-aa"}  # cc-cc is below MIN_CALIBRATION_PAIRS and MIN_GROUP_PAIRS
     outputs = model.calibration["aa-aa"].outputs
     assert list(outputs) == sorted(outputs)
-    plain, _ = fitting.cross_validated(rows, np.asarray(gold), languages, options=fitting.FitOptions(sets))
-    calibrated, _ = fitting.cross_validated(rows, np.asarray(gold), languages, options=options)
+    plain, _ = fitting.cross_validated(
+        rows, np.asarray(gold), languages, fitting.CrossValidation(fitting.FitOptions(sets))
+    )
+    calibrated, _ = fitting.cross_validated(
+        rows, np.asarray(gold), languages, fitting.CrossValidation(options)
+    )
     first = slice(0, 200)
     assert np.corrcoef(calibrated[first], gold[:200])[0, 1] > np.corrcoef(plain[first], gold[:200])[0, 1]
 
@@ -228,8 +258,12 @@ def test_the_publication_gap_term_is_fitted_on_dated_pairs_and_used_in_cross_val
     assert not fitting.fit_model(rows, np.asarray(gold), languages, options=options).dates_fitted
     few = [g if i < fitting.MIN_GAP_PAIRS - 1 else None for i, g in enumerate(gaps)]
     assert not fitting.fit_model(rows, np.asarray(gold), languages, options=options, gaps=few).dates_fitted
-    plain, _ = fitting.cross_validated(rows, np.asarray(gold), languages, options=fitting.FitOptions(sets))
-    dated, _ = fitting.cross_validated(rows, np.asarray(gold), languages, options=options, gaps=gaps)
+    plain, _ = fitting.cross_validated(
+        rows, np.asarray(gold), languages, fitting.CrossValidation(fitting.FitOptions(sets))
+    )
+    dated, _ = fitting.cross_validated(
+        rows, np.asarray(gold), languages, fitting.CrossValidation(options), gaps=gaps
+    )
     assert np.corrcoef(dated, gold)[0, 1] > np.corrcoef(plain, gold)[0, 1] + 0.05
 
 

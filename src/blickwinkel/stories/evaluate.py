@@ -298,7 +298,7 @@ def evaluate_similarity(
         progress("cross-validation", 0, 1)
         try:
             predicted, _ = fitting.cross_validated_docs(
-                in_order, gold, options=fitting.options_for(embedder.name)
+                in_order, gold, fitting.CrossValidation(fitting.options_for(embedder.name))
             )
             crossed = pearson_by_language([-float(v) for v in predicted], pairs)
         except np.linalg.LinAlgError:  # a fold's fit without a solution (too few or too alike pairs)

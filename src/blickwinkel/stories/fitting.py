@@ -389,50 +389,47 @@ def fit_model(
     )
 
 
+@dataclass(frozen=True)
+class CrossValidation:
+    """How :func:`cross_validated` and :func:`cross_validated_docs` run: ``k`` outer folds of the
+    shuffle drawn with ``seed`` (:func:`folds`; the reported figures use ``FOLD_SEED``, other seeds show
+    how much they move with the split), each fold's model fitted with ``options`` and the ridge
+    penalty ``alpha``."""
+
+    options: FitOptions = FIT_OPTIONS[DEFAULT_OPTIONS]
+    k: int = FOLDS
+    alpha: float = RIDGE_ALPHA
+    seed: int = FOLD_SEED
+
+    def with_sets(self, sets: Mapping[str, tuple[str, ...]]) -> CrossValidation:
+        """The same run with ``sets`` in place of the options' candidate sets (to cross-validate one
+        set alone)."""
+        return replace(self, options=replace(self.options, sets=sets))
+
+
+SHIPPED_CV = CrossValidation()
+
+
 def cross_validated(
     rows: Sequence[Mapping[str, float]],
     gold: Matrix,
     languages: Sequence[str],
+    how: CrossValidation = SHIPPED_CV,
     *,
-    k: int = FOLDS,
-    options: FitOptions | None = None,
-    sets: Mapping[str, tuple[str, ...]] | None = None,
-    alpha: float = RIDGE_ALPHA,
-    seed: int = FOLD_SEED,
     gaps: Sequence[int | None] | None = None,
     groups: Sequence[Hashable] | None = None,
 ) -> tuple[Matrix, list[StoryModel]]:
     """Each pair's prediction from the model fitted on the other folds (clipped to 1–4; with the
     publication-gap term where ``gaps`` are given and the options fit one), and those models; the
-    folds (outer and inner) grouped by ``groups`` when given (:func:`folds`, :func:`pair_groups`);
-    ``sets`` replaces the candidate sets of ``options`` (to cross-validate one set alone);
-    ``seed`` draws the outer folds (:func:`folds`; the reported figures use ``FOLD_SEED``, other seeds
-    show how much they move with the split)."""
-    options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
-    if sets is not None:
-        options = replace(options, sets=sets)
-    return _cross_validated(
-        lambda _train: rows,
-        gold,
-        languages,
-        k=k,
-        options=options,
-        alpha=alpha,
-        seed=seed,
-        gaps=gaps,
-        groups=groups,
-    )
+    folds (outer and inner) grouped by ``groups`` when given (:func:`folds`, :func:`pair_groups`)."""
+    return _cross_validated(lambda _train: rows, gold, languages, how, gaps, groups)
 
 
 def _cross_validated(
     rows_for: Callable[[npt.NDArray[np.int64]], Sequence[Mapping[str, float]]],
     gold: Matrix,
     languages: Sequence[str],
-    *,
-    k: int,
-    options: FitOptions,
-    alpha: float,
-    seed: int = FOLD_SEED,
+    how: CrossValidation,
     gaps: Sequence[int | None] | None = None,
     groups: Sequence[Hashable] | None = None,
 ) -> tuple[Matrix, list[StoryModel]]:
@@ -440,15 +437,15 @@ def _cross_validated(
     that fold's training pairs make them (the same rows each fold, or centred on the fold's means)."""
     predicted = np.zeros(len(languages), dtype=np.float64)
     models = []
-    for test in folds(len(languages), k, seed, groups):
+    for test in folds(len(languages), how.k, how.seed, groups):
         train = np.setdiff1d(np.arange(len(languages)), test)
         rows = rows_for(train)
         model = fit_model(
             [rows[i] for i in train],
             gold[train],
             [languages[i] for i in train],
-            options=options,
-            alpha=alpha,
+            options=how.options,
+            alpha=how.alpha,
             gaps=None if gaps is None else [gaps[i] for i in train],
             groups=None if groups is None else [groups[i] for i in train],
         )
@@ -500,41 +497,15 @@ def fit_model_docs(
 
 
 def cross_validated_docs(
-    docs: Sequence[StoryDoc],
-    gold: Matrix,
-    *,
-    k: int = FOLDS,
-    options: FitOptions | None = None,
-    sets: Mapping[str, tuple[str, ...]] | None = None,
-    alpha: float = RIDGE_ALPHA,
-    seed: int = FOLD_SEED,
+    docs: Sequence[StoryDoc], gold: Matrix, how: CrossValidation = SHIPPED_CV
 ) -> tuple[Matrix, list[StoryModel]]:
     """:func:`cross_validated` on the pairs of ``docs``, the folds grouped by article
     (:func:`pair_groups`); when the options fit per-language means, each
     outer fold's means come from its training pairs' texts only (the inner CV that chooses a set per
     language pair uses the outer fold's means: they read no gold)."""
-    options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
-    if sets is not None:
-        options = replace(options, sets=sets)
-    languages = pair_languages(docs)
-    gaps = pair_gaps(docs)
-    groups = pair_groups(docs)
-    if not options.centred:
-        return cross_validated(
-            pair_rows(docs),
-            gold,
-            languages,
-            k=k,
-            options=options,
-            alpha=alpha,
-            seed=seed,
-            gaps=gaps,
-            groups=groups,
-        )
+    plain = None if how.options.centred else pair_rows(docs)
 
-    def centred_rows(train: npt.NDArray[np.int64]) -> list[dict[str, float]]:
-        return pair_rows(with_centres(docs, pair_centres(docs, train)))
+    def rows_for(train: npt.NDArray[np.int64]) -> list[dict[str, float]]:
+        return plain if plain is not None else pair_rows(with_centres(docs, pair_centres(docs, train)))
 
-    return _cross_validated(
-        centred_rows, gold, languages, k=k, options=options, alpha=alpha, seed=seed, gaps=gaps, groups=groups
-    )
+    return _cross_validated(rows_for, gold, pair_languages(docs), how, pair_gaps(docs), pair_groups(docs))
