@@ -38,3 +38,12 @@ def test_story_date_keys_take_the_table_too() -> None:
 
     assert "d3-4" in date_keys("4. Mrz. 2031: die Brücke ist gesperrt.") & date_keys("Closed since March 4.")
     assert "m2" in date_keys("Im Feber 2031 wurde gebaut.") & date_keys("Built in February 2031.")
+
+
+def test_a_tuple_of_languages_names_the_months_of_each() -> None:
+    merged = month_numbers(("en", "de", "ar"), "full")
+    assert merged["march"] == merged["märz"] == 3
+    assert set(merged) == set(month_numbers("en", "full")) | set(month_numbers("de", "full")) | set(
+        month_numbers("ar", "full")
+    )
+    assert list(month_numbers(("en",), "short").items()) == list(month_numbers("en", "short").items())

@@ -190,12 +190,13 @@ _NEGATORS: dict[str, str] = {
 }
 # "kein", "aucun", "geen" negate the noun they stand before, the figure only right before it: "keine 12
 # Häuser" ("12 Staaten … keine Chance" is no negated figure).
-_NEGATING_WORD = re.compile(
-    r"(?i:\b(?:kein(?:e[nmrs]?)?|aucune?|ningún|ninguna?|nessun[oa]?|nenhuma?|geen))\b"
-)
-_NEGATING_DETERMINER = re.compile(
-    r"(?i:\b(?:kein(?:e[nmrs]?)?|aucune?|ningún|ninguna?|nessun[oa]?|nenhuma?|geen))[ \u00a0]+$"
-)
+_NEGATING_DETERMINERS = r"kein(?:e[nmrs]?)?|aucune?|ningún|ninguna?|nessun[oa]?|nenhuma?|geen"
+_NEGATING_WORD = re.compile(rf"(?i:\b(?:{_NEGATING_DETERMINERS}))\b")
+_NEGATING_DETERMINER = re.compile(rf"(?i:\b(?:{_NEGATING_DETERMINERS}))[ \u00a0]+$")
+# Every language's negators and negating determiners as one alternation (no group, no flags), for a
+# reader that must tell a negated bound from a figure: "not more than 30" against "800 more"
+# (compare/counted_values.py).
+NEGATOR_WORDS = "|".join([*_NEGATORS.values(), _NEGATING_DETERMINERS])
 _NOT_NEGATING_AFTER = (
     r"mehr|weniger|nur|einmal|ganz|unter|über|more|less|fewer|only|even|quite|under|over|plus|moins|"
     r"seulement|même|más|menos|solo|sólo|ni|più|meno|neanche|mais|apenas|sequer|meer|minder|alleen|eens|"

@@ -14,12 +14,13 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 
-from blickwinkel.analyse.quantities import holds_phone_number
+from blickwinkel.analyse.quantities import NEGATOR_WORDS, holds_phone_number
 from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.agreement import LOWER_BOUND, UPPER_BOUND, quantities_agree, rounded_alike
 from blickwinkel.compare.clashes import Found, told_near_midnight_or_in_a_zone, typographic_form, weekdays
 from blickwinkel.model import DateMention, Fact, Mention, Quantity, Statement
 from blickwinkel.text.months import month_numbers
+from blickwinkel.text.weekdays import weekday_numbers
 
 
 def within(q: Quantity | DateMention | Mention, span: tuple[int, int] | None) -> bool:
@@ -259,9 +260,10 @@ def _after_another(q: Quantity, s: Statement) -> bool:
 # A figure followed by "more" or "fewer" counts a difference, not the whole: "800 mehr Besucher als im
 # April", "2 million fewer passengers" (fifteenth session, our own reading of German and English; found
 # reading unlabelled coverage).
-# A negated bound ("not more than 30", "nicht mehr als 30") opens with a negation, not a figure.
+# A negated bound ("not more than 30", "nicht mehr als 30") opens with a negator of the analysis' one
+# table (analyse/quantities.py), not a figure.
 _DIFFERENCE = re.compile(
-    r"(?!(?:not|no|nicht|kein|keine)\s)[^\s]+(?:\s+(?:thousand|million|billion|tausend|millionen|milliarden|mio\.|mrd\.))?\s+"
+    rf"(?!(?:{NEGATOR_WORDS})\s)[^\s]+(?:\s+(?:thousand|million|billion|tausend|millionen|milliarden|mio\.|mrd\.))?\s+"
     r"(?:mehr|weniger|more|fewer|additional|zusätzliche[nmrs]?)\b",
     re.IGNORECASE,
 )
@@ -502,12 +504,12 @@ _AS_OF_NOW = re.compile(
 
 # The English and German full month names (text/months.py), capitalised as printed, by their number:
 # "März" and "March" are one month.
-_MONTH_NUMBERS = {
-    name.capitalize(): number for code in ("en", "de") for name, number in month_numbers(code, "full").items()
-}
+_MONTH_NUMBERS = {name.capitalize(): number for name, number in month_numbers(("en", "de"), "full").items()}
 # ``two_months`` reads the Arabic names too (eighteenth session, numbers: Arabic figures are read now, and
 # two counts of a monthly payment, one named with its month on each side, are two payments).
-_NAMED_MONTHS = _MONTH_NUMBERS | dict(month_numbers("ar", "full"))
+_NAMED_MONTHS = {
+    name.capitalize(): number for name, number in month_numbers(("en", "de", "ar"), "full").items()
+}
 _MONTH = re.compile(r"\b(" + "|".join(sorted(_NAMED_MONTHS, key=len, reverse=True)) + r")\b")
 
 
@@ -612,8 +614,10 @@ _ORDINAL_WORD = re.compile(
 )
 _PERIOD = (
     r"(?:weeks?|months?|years?|nights?|weekends?|decades?|centur(?:y|ies)|days?|hours?|times?|summer|"
-    r"winter|spring|autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"woche|wochen|monat|monate|monaten|monats|jahr|jahre|jahren|jahres|nacht|nächte|wochenende|tage[n]?|"
+    r"winter|spring|autumn|fall|"
+    # the English weekday names of the one table (text/weekdays.py): "the last Friday" names a day
+    + "|".join(weekday_numbers("en", "full"))
+    + r"|woche|wochen|monat|monate|monaten|monats|jahr|jahre|jahren|jahres|nacht|nächte|wochenende|tage[n]?|"
     r"stunden|mal|semanas?|mes|meses|años?|noches?|días?|horas|vez|veces|semaines?|mois|années?|ans?|"
     r"nuits?|jours?|heures|fois|settimane|settimana|mes[ei]|ann[oi]|nott[ei]|giorni|ore|volta|"
     r"mês|anos?|noites?|dias|weken|maand(?:en)?|jaar|jaren|dagen|uur|keer|"

@@ -205,10 +205,13 @@ _TABLES: Final = {
 } | {(code, "short"): MappingProxyType(_table(_SHORT[code].split("|"))) for code in MONTH_LANGUAGES}
 
 
-def month_numbers(code: str, form: MonthForm) -> MappingProxyType[str, int]:
+def month_numbers(code: str | tuple[str, ...], form: MonthForm) -> MappingProxyType[str, int]:
     """The month names of language ``code`` in ``form`` ("full" or "short", the latter without a dot),
-    lower case, each with its month number 1–12."""
-    return _TABLES[(code, form)]
+    lower case, each with its month number 1–12; with a tuple of codes, the names of all of them (in
+    that order; no name means two months, which a test checks)."""
+    if isinstance(code, str):
+        return _TABLES[(code, form)]
+    return MappingProxyType({name: number for one in code for name, number in _TABLES[(one, form)].items()})
 
 
 def all_month_numbers() -> dict[str, int]:
