@@ -4,7 +4,7 @@ The shipped models are fitted on our own sentences only (``data/subjectivity/``)
 (CC BY-NC-SA 4.0) is used here to measure, never to fit or choose anything. Measured with
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-de-dev.tsv --model shipped
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-en-dev.tsv --model shipped
-    de-dev: macro-F1 0.6747 (491 sentences), en-dev: 0.6786 (462 sentences)
+    de-dev: macro-F1 0.6760 (491 sentences), en-dev: 0.6786 (462 sentences)
 Pinned at the measured value rounded down to 3 decimals. A change that lowers one must say why.
 (Eighteenth session: German raised, 0.663 -> 0.672: German comment shapes without a cue word ("-erweise"
 adverbs, "sicher" as a sentence adverb, "scheint ... zu"), more German cue words, clause-initial "doch" no
@@ -15,6 +15,8 @@ tuning-half opinion sentences removed by the lead's ruling, the German model ref
 0.674, LOWERED: three training sentences of ours that used those three phrases use listed phrases instead
 (the same ruling: the phrases were taken from evaluation sentences), the German model refitted; CheckThat
 measured afterwards, nothing chosen on it.)
+(Nineteenth session: de 0.674 -> 0.676, raised: the review took "invasion", the plain name of
+an armed attack, out of the German loaded-label words; CheckThat measured afterwards, nothing chosen on it.)
 (Seventeenth session: both raised, de 0.650 -> 0.661, en 0.659 -> 0.668, by the plain news shapes, the
 refit on 60 German and 45 English more sentences of ours and the threshold 0.675 chosen on the tuning half
 of examples/gold-real/opinion; CheckThat measured afterwards, nothing chosen on it. Then raised again,
@@ -60,7 +62,7 @@ import pytest
 
 from blickwinkel.analyse.subjectivity_eval import evaluate_subjectivity, read_labelled_sentences
 
-PINNED = {"de": 0.674, "en": 0.678}
+PINNED = {"de": 0.676, "en": 0.678}
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 

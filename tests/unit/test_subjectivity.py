@@ -888,6 +888,8 @@ PLAIN_LABELS_DE = [
     "Die Neugier der Kinder war groß, als der Zirkus kam.",
     "Die Regierung will die Region bis 2030 anders regieren.",
     "Die Behörde verlängerte das Sanktionsregime um ein Jahr.",
+    # the plain name of an armed attack on a country, not a label (review, nineteenth session)
+    "Seit dem Beginn der Invasion haben die Grenzstädte zwei Krankenhäuser geräumt.",
 ]
 
 
