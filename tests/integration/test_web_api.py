@@ -71,6 +71,8 @@ def test_story_listing_detail_and_cursor(client: TestClient) -> None:
     assert second["items"][0]["id"] != first["items"][0]["id"] and second["next_cursor"] is None
     detail = client.get(f"/api/v1/stories/{first['items'][0]['id']}").json()
     assert detail["comparison"]["schema"] == "blickwinkel.comparison/1"
+    # the answer that computed the comparison counts its conflicts too (it said null)
+    assert detail["story"]["conflicts"] == len(detail["comparison"]["conflicts"]) == 1
     assert len(detail["articles"]) == 3
     # each article names the id the article route takes (its "id" is the comparison's, "a12")
     for item in detail["articles"]:

@@ -243,6 +243,10 @@ def get_story(request: Request, story_id: Id, wait: Wait = None) -> Response:
     result = app_state.comparisons.for_story(story_id, wait=wait)
     if result is None:  # removed meanwhile
         return moved_story(request, story_id, field="story_id")
+    if summary.conflicts is None and result.comparison is not None:
+        # computed by this request: the story read before it counted no conflicts yet (null beside
+        # the comparison that holds them)
+        summary = app_state.store.story(story_id) or summary
     body = jsonable_encoder(_story_body(summary, result))
     if result.pending:
         return JSONResponse(body, status_code=202, headers={"Retry-After": str(PENDING_RETRY_SECONDS)})
