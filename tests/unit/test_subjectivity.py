@@ -984,3 +984,33 @@ def test_what_is_out_of_the_question_is_no_judgement(text: str) -> None:
 def test_the_same_words_as_a_verdict_still_count(text: str) -> None:
     assert cue_features(text, "de")["weak_evaluative"] == 1
     assert is_subjective(subjectivity_scores([text], "de")[0])
+
+
+# Nineteenth session: German scare quotes round a label are the writer's distance; a name after its noun, a
+# title and a speaker's word after a verb of speech are none. Invented sentences, none in the training file.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die „Sanierung“ der Turnhalle besteht aus einem neuen Anstrich.",
+        "Der Kreis nennt die Schließung der Schwimmhalle eine „Atempause“.",
+        "Die »Offensive« des Tourismusverbands beschränkt sich auf zwei Plakate.",
+    ],
+)
+def test_a_german_scare_quote_marks_opinion(text: str) -> None:
+    assert cue_features(text, "de")["scare_quote"] == 1
+    assert is_subjective(subjectivity_scores([text], "de")[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Fährschiff „Möwe“ fährt ab Mai wieder.",
+        "Orkan „Wilma“ deckte mehrere Dächer ab.",
+        "Der Roman „Nebelzeit“ erscheint im Herbst.",
+        "Der Bürgermeister sprach von einem „Kraftakt“ für die Gemeinde.",
+        "„Geschlossen“ stand auf dem Schild an der Tür.",
+    ],
+)
+def test_a_name_title_or_speakers_word_in_quotes_is_no_scare_quote(text: str) -> None:
+    assert cue_features(text, "de")["scare_quote"] == 0
+    assert not is_subjective(subjectivity_scores([text], "de")[0])
