@@ -19,8 +19,8 @@ measured afterwards, nothing chosen on it.)
 an armed attack, out of the German loaded-label words; CheckThat measured afterwards, nothing chosen on it.)
 (Nineteenth session: then German raised, 0.676 -> 0.686: German scare quotes round a label count (names,
 titles and a speaker's word in quotation marks do not) and the German model was refitted on 32 more
-sentences of ours with quotation marks; before, words before a closing source formula became the speaker's
-(0.6747 -> 0.6742, the pin held). CheckThat measured afterwards, nothing chosen on it.)
+sentences of ours with quotation marks; before, the loaded-label lists with "invasion" had given 0.6742 (the
+pin held). CheckThat measured afterwards, nothing chosen on it.)
 (Seventeenth session: both raised, de 0.650 -> 0.661, en 0.659 -> 0.668, by the plain news shapes, the
 refit on 60 German and 45 English more sentences of ours and the threshold 0.675 chosen on the tuning half
 of examples/gold-real/opinion; CheckThat measured afterwards, nothing chosen on it. Then raised again,
