@@ -890,6 +890,14 @@ PLAIN_LABELS_DE = [
     "Die Behörde verlängerte das Sanktionsregime um ein Jahr.",
     # the plain name of an armed attack on a country, not a label (review, nineteenth session)
     "Seit dem Beginn der Invasion haben die Grenzstädte zwei Krankenhäuser geräumt.",
+    # words whose plain sense is common in plain reports (police, accidents, dogs, art, forestry, history)
+    "Der Mann verpasste dem Busfahrer eine Ohrfeige und flüchtete zu Fuß.",
+    "Der Radfahrer starb noch an der Unfallstelle an einem Genickbruch.",
+    "Der Hund muss im Park künftig einen Maulkorb tragen.",
+    "Beim Kinderfest treten zwei Clowns und ein Zauberer auf.",
+    "Das Museum zeigt ab Samstag russische Ikonen aus dem 16. Jahrhundert.",
+    "Im Stadtwald ist ein Kahlschlag von vier Hektar geplant.",
+    "Der Vortrag handelt vom ersten Kreuzzug.",
 ]
 
 
