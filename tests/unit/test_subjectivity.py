@@ -872,7 +872,7 @@ LOADED_LABELS_DE = [
     "Die Provinzposse um die Parkuhren am Bahnhof beschäftigt nun das Verwaltungsgericht.",
     "Der Sparwahn des Landkreises trifft die Musikschulen.",
     "Die Bedenkenträger im Heimatverein verhindern den Umbau der Scheune.",
-    "Die Machthaber der Inselrepublik haben die Abstimmung verschoben.",
+    "Die Schergen der Inselrepublik haben die Abstimmung verschoben.",
     "Der Möchtegern-Investor aus der Nachbarstadt legt einen neuen Plan vor.",
 ]
 PLAIN_LABELS_DE = [
@@ -888,6 +888,10 @@ PLAIN_LABELS_DE = [
     "Die Neugier der Kinder war groß, als der Zirkus kam.",
     "Die Regierung will die Region bis 2030 anders regieren.",
     "Die Behörde verlängerte das Sanktionsregime um ein Jahr.",
+    "Der Machthaber der Inselrepublik ließ die Abstimmung verschieben.",
+    "Das Regime der Inselrepublik ließ die Grenze zum Nachbarland schließen.",
+    "Ein Clown des Wanderzirkus verteilte am Markt Luftballons.",
+    "Der Mann gab dem Kassierer eine Ohrfeige und floh.",
     # the plain name of an armed attack on a country, not a label (review, nineteenth session)
     "Seit dem Beginn der Invasion haben die Grenzstädte zwei Krankenhäuser geräumt.",
     # words whose plain sense is common in plain reports (police, accidents, dogs, art, forestry, history)
