@@ -123,7 +123,6 @@ class _Cues:
     label_heads: frozenset[str] = frozenset()
     label_words: frozenset[str] = frozenset()
     shortest_head: int = 1
-    label_ends: frozenset[str] = frozenset()  # (the last three letters of every label form: a quick test)
 
 
 # Loaded labels (nineteenth session): the outlet's own evaluative name for a person, a group or an act where
@@ -134,6 +133,8 @@ class _Cues:
 # in "+" takes the noun endings below) and each word ending in one counts as an evaluative word.
 _NOUN_ENDINGS = ("", "e", "n", "en", "er", "ern", "s", "es", "in", "innen", "nen")
 _LABEL_WORD = re.compile(r"\w{3,}")
+# (labels are nouns, and German writes nouns with a capital)
+_NOUN_WORD = re.compile(r"(?<!\w)[A-ZÄÖÜ]\w{2,}")
 
 
 def _label_forms(entries: Sequence[str]) -> frozenset[str]:
@@ -146,16 +147,16 @@ def _label_forms(entries: Sequence[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _loaded_labels(cues: _Cues, judged: str, listed: Sequence[tuple[int, int]]) -> int:
-    """How many words of ``judged`` end in a label head or are a label word (alone or as a part joined by
-    a hyphen) and hold no listed evaluative word (``listed``: the spans the evaluative list matched)."""
-    heads, words, shortest, ends = cues.label_heads, cues.label_words, cues.shortest_head, cues.label_ends
+def _loaded_labels(cues: _Cues, judged: str, written: str, listed: Sequence[tuple[int, int]]) -> int:
+    """How many nouns of ``judged`` (lower case; ``written``, the same text as written, shows the capitals of
+    German nouns) end in a label head or are a label word (alone or as a part joined by a hyphen) and hold no
+    listed evaluative word (``listed``: the spans the evaluative list matched)."""
+    heads, words, shortest = cues.label_heads, cues.label_words, cues.shortest_head
+    nouns = _NOUN_WORD if len(written) == len(judged) else _LABEL_WORD
     found = 0
-    for m in _LABEL_WORD.finditer(judged):
-        word = m.group()
-        if word[-3:] in ends and (
-            word in words or any(word[i:] in heads for i in range(len(word) - shortest + 1))
-        ):
+    for m in nouns.finditer(written if nouns is _NOUN_WORD else judged):
+        word = judged[m.start() : m.end()]
+        if word in words or any(word[i:] in heads for i in range(len(word) - shortest + 1)):
             found += not any(start < m.end() and m.start() < end for start, end in listed)
     return found
 
@@ -186,7 +187,6 @@ def _cues(language: str) -> _Cues:
         label_heads=heads,
         label_words=words,
         shortest_head=min(map(len, heads), default=1),
-        label_ends=frozenset(form[-3:] for form in heads | words),
     )
 
 
@@ -788,7 +788,7 @@ def cue_features(text: str, language: str = "de") -> dict[str, float]:
     lowered, judged, written = (_blanked(t, quoted) for t in (lowered, judged, written))
     words = _WORD.findall(text)
     listed = [m.span() for m in p["evaluative"].finditer(judged)]
-    labels = _loaded_labels(cues, judged, listed) if cues.label_heads or cues.label_words else 0
+    labels = _loaded_labels(cues, judged, written, listed) if cues.label_heads or cues.label_words else 0
     evaluative = float(min(_CAP, len(listed) + labels))
     intensifier = _count(p["intensifier"], judged)
     future = bool(p["future"].search(lowered))
