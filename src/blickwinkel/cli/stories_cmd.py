@@ -199,16 +199,20 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 found = clusterer.stories()
         except BlickwinkelError as exc:
             raise _fail(exc) from None
+        from blickwinkel.ingest import unread_input
+
+        # the inputs that could not be read are named in the listing too, as compare names them: a
+        # saved listing said nothing of the sources it lacks (they went to standard error only)
+        unread = [unread_input(f) for f in failures]
         if format == "json":
-            typer.echo(
-                json.dumps(
-                    {"stories": [s.to_json() for s in found], "articles": len(docs)}, ensure_ascii=False
-                )
-            )
+            listing: dict[str, Any] = {"stories": [s.to_json() for s in found], "articles": len(docs)}
+            if unread:
+                listing["unread"] = [u.to_json() for u in unread]
+            typer.echo(json.dumps(listing, ensure_ascii=False))
         else:
             from blickwinkel.report.story_list import render_story_list
 
-            typer.echo(render_story_list(found, articles, docs, settings.report_language))
+            typer.echo(render_story_list(found, articles, docs, settings.report_language, unread))
         from blickwinkel.cli._messages import warn_unnamed_outlets
 
         warn_unnamed_outlets([a.source for a in articles if not a.outlet])

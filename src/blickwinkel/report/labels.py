@@ -271,10 +271,15 @@ def unread_heading(comparison: Comparison, language: str = "en") -> str | None:
     (:attr:`Comparison.unread`), or None when every input was read. The terminal and the HTML report
     name each input under it with its message; a saved report lost them (they were only printed on
     standard error)."""
-    if not comparison.unread:
+    return unread_count_heading(len(comparison.unread), language)
+
+
+def unread_count_heading(count: int, language: str = "en", heading: str = "unread_heading") -> str | None:
+    """The line above ``count`` inputs a comparison (or, with ``heading`` "stories_unread_heading",
+    a listing of stories) left out because they could not be read; None for none."""
+    if not count:
         return None
-    inputs = counted_in(len(comparison.unread), "unread_inputs", language)
-    return texts(language)["unread_heading"].format(inputs=inputs)
+    return texts(language)[heading].format(inputs=counted_in(count, "unread_inputs", language))
 
 
 def separate_events_note(comparison: Comparison, language: str = "en") -> str | None:

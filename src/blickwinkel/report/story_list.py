@@ -6,8 +6,8 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping, Sequence
 
-from blickwinkel.model import Article
-from blickwinkel.report.labels import date_shown, story_outlets
+from blickwinkel.model import Article, UnreadInput
+from blickwinkel.report.labels import date_shown, story_outlets, unread_count_heading
 from blickwinkel.report.texts import counted_in, report_language, texts
 from blickwinkel.stories.cluster import Story
 from blickwinkel.stories.features import StoryDoc
@@ -76,8 +76,14 @@ def render_story_list(
     articles: Sequence[Article],
     docs: Sequence[StoryDoc],
     language: str | None = "en",
+    unread: Sequence[UnreadInput] = (),
 ) -> str:
     """The listing of the stories found among ``articles`` (``docs`` their story features), in
-    ``language`` ("de" or "en"; "auto" or None: the language most of the articles are in)."""
+    ``language`` ("de" or "en"; "auto" or None: the language most of the articles are in), below the
+    inputs that could not be read (``unread``), each with its message, as ``compare`` names them."""
     chosen = report_language((d.language for d in docs), language)
-    return story_lines(stories, listed_titles(articles, docs), {a.id: a.outlet for a in articles}, chosen)
+    listing = story_lines(stories, listed_titles(articles, docs), {a.id: a.outlet for a in articles}, chosen)
+    heading = unread_count_heading(len(unread), chosen, "stories_unread_heading")
+    if heading is None:
+        return listing
+    return "\n".join([heading, *(f"  • {u.message}" for u in unread), "", listing])

@@ -135,6 +135,11 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Not in this comparison: {inputs} could not be read",
         "Nicht in diesem Vergleich: {inputs} nicht lesbar",
     ),
+    # ... and those `stories` left out, above its listing
+    "stories_unread_heading": (
+        "Not in these stories: {inputs} could not be read",
+        "Nicht in diesen Geschichten: {inputs} nicht lesbar",
+    ),
     "unread_inputs": ("inputs", "Eingaben"),
     "unread_inputs_one": ("input", "Eingabe"),
     "legend_shared": ("shared by several outlets", "von mehreren Medien berichtet"),
