@@ -1317,3 +1317,43 @@ def test_an_html_page_of_utf8_read_as_latin1_is_repaired_as_a_text_file_is() -> 
     assert "“a fresh start”" in article.text
     assert "mayor’s office" in article.text
     assert read_text(f"Quay opens\n\n{broken}", source="page.txt").text.endswith(body)
+
+
+def test_a_crawl_over_one_site_names_no_outlet_either(tmp_path: Path) -> None:
+    # A file of records from several crawls (nineteenth session): a crawl whose records in this file are
+    # all of one site ("dock-crawl" below) was read as the outlet, since only a source over several sites
+    # was known to be a crawl. A source that shares no word with its record's address names no outlet:
+    # the address's site does, and the crawl is kept in meta.
+    records = [
+        {"source": "harbour-crawl-2", "outlet": "Osterlin Post", "text": "The quay in Osterlin reopened."},
+        {
+            "source": "dock-crawl",
+            "url": "https://news.quillby-gazette.example/q",
+            "text": "Quillby's ferry runs.",
+        },
+        {"source": "dock-crawl", "url": "https://quillby-gazette.example/r", "text": "Quillby's pier opens."},
+        # a source that shares a word with its site (also spelled without umlauts), or whose initials
+        # the site is, names the outlet
+        {
+            "source": "Mühlbacher Bote",
+            "url": "https://www.muehlbacher-bote.example/a",
+            "text": "A fair opens.",
+        },
+        {
+            "source": "Kellbacher Allgemeine Zeitung",
+            "url": "https://kaz.example/b",
+            "text": "The pool reopens.",
+        },
+    ]
+    path = tmp_path / "crawls.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    result = read_inputs([str(path)])
+    assert result.failures == ()
+    assert [a.outlet for a in result.articles] == [
+        "Osterlin Post",
+        "news.quillby-gazette.example",
+        "quillby-gazette.example",
+        "Mühlbacher Bote",
+        "Kellbacher Allgemeine Zeitung",
+    ]
+    assert [a.meta.get("source") for a in result.articles[1:3]] == ["dock-crawl"] * 2

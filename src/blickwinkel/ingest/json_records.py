@@ -145,6 +145,28 @@ def _site(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_SPELLED_PLAIN = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "á": "a", "ó": "o"}
+)
+
+
+def _names_its_site(source: str, host: str | None) -> bool:
+    """Whether a record's ``source`` may name the outlet of its address's ``host``: it shares a word of
+    three letters or more with the site's name ("Mühlbacher Bote" and "muehlbacher-bote.example"), the
+    site's name is its initials ("Kellbacher Allgemeine Zeitung" and "kaz.example"), or there is no
+    address to tell. A crawl's or data set's name ("dock-crawl") shares none with the sites it holds:
+    a file of records from several crawls, each of one site, named each crawl as the outlet."""
+    if host is None:
+        return True
+    name = _site(host).rsplit(".", 1)[0].translate(_SPELLED_PLAIN)
+    words = [w.casefold().translate(_SPELLED_PLAIN) for w in _WORD.findall(source)]
+    initials = "".join(w[0] for w in words)
+    return any(len(w) >= 3 and w in name for w in words) or (
+        len(initials) >= 2 and initials in name.split(".")
+    )
+
+
 def item_to_article(
     item: object, *, source: str, default_id: str, crawls: frozenset[str] = frozenset()
 ) -> Article:
@@ -220,7 +242,9 @@ def record_to_article(
     # A record that names no outlet but its address is the outlet's, as for a page (`host_outlet`):
     # JSONL of a crawl with "url" and no "outlet" was labelled by line ("events-1", "events-2"), and
     # stored stories listed no outlet for it.
-    crawled = isinstance(record.get("source"), str) and record["source"] in crawls
+    crawled = isinstance(record.get("source"), str) and (
+        record["source"] in crawls or not _names_its_site(record["source"], host_outlet(url))
+    )
     named = {k: v for k, v in record.items() if k != "source"} if crawled else record
     outlet = _optional_string(named, "outlet", source, notes) or host_outlet(url)
     meta = {}
