@@ -20,6 +20,11 @@ Eighteenth session, after the German comment shapes (98047ad), the German source
 the quotation rule (9fe17f9), the held-out half read once after the last of them:
     de: opinion F1 0.4186 (P 0.450 / R 0.391), plain sentences marked opinion 0.1183 (11 of 93)
     en: unchanged, opinion F1 0.4211 (P 0.308 / R 0.667), plain sentences marked opinion 0.1125
+Nineteenth session, after "sicher" as "safe", the German loaded labels and scare quotes (the German model
+refitted on 32 more sentences of ours), a closing source formula as the speaker's, and four plain German
+shapes (bea64f8 .. a8437851), the held-out half read once on main 46d17e6:
+    de: opinion F1 0.4545 (P 0.476 / R 0.435), plain sentences marked opinion 0.1183 (11 of 93)
+    en: unchanged, opinion F1 0.4211 (P 0.308 / R 0.667), plain sentences marked opinion 0.1125
 The F1 of ``SUBJ`` is pinned rounded down to 3 decimals, the share of plain sentences marked opinion
 rounded up (it must not grow). A change that loosens a pin says which and why.
 (Seventeenth session: the F1 pins LOWERED, de 0.509 -> 0.409, en 0.428 -> 0.421: at the threshold 0.675
@@ -30,7 +35,8 @@ fewer marked, 8 of 23; tuning half unchanged, CheckThat dev de 0.6618 -> 0.6635.
 LOOSENED, F1 0.372 -> 0.363 and plain marked 0.129 -> 0.140 (one plain sentence more, 13 of 93): eleven
 training sentences of ours that followed the shape and words of a tuning-half sentence (review) were
 rewritten on other topics and both models refitted; tuning half and CheckThat unchanged.
-Eighteenth session: the German pins raised and tightened, F1 0.363 -> 0.418, plain marked 0.140 -> 0.119.)
+Eighteenth session: the German pins raised and tightened, F1 0.363 -> 0.418, plain marked 0.140 -> 0.119.
+Nineteenth session: the German F1 pin raised, 0.418 -> 0.454; plain marked unchanged.)
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ from blickwinkel.evaluation import read_opinion_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "examples" / "gold-real" / "opinion"
 # file: (least F1 of SUBJ, most plain sentences marked)
-PINNED = {"corpus-de.json": (0.418, 0.119), "wikinews-en.json": (0.421, 0.113)}
+PINNED = {"corpus-de.json": (0.454, 0.119), "wikinews-en.json": (0.421, 0.113)}
 
 pytestmark = [pytest.mark.shared, pytest.mark.quality]
 
