@@ -117,7 +117,7 @@ def single_process(folder: Path, compare: bool) -> dict[str, Any]:
 
 
 def differing_share(one: dict[str, str], other: dict[str, str]) -> float:
-    """Share of articles whose fellow story members differ between two clusterings (border effects)."""
+    """Share of articles whose fellow story members differ between two clusterings."""
 
     def groups(story_of: dict[str, str]) -> dict[str, frozenset[str]]:
         members: dict[str, set[str]] = {}
@@ -196,7 +196,7 @@ def run(name: str, folder: Path, compare: bool) -> dict[str, dict[str, Any]]:
         rows[f"batch, {workers} worker(s)"] = batch(folder, workers, compare)
         show(f"batch, {workers} worker(s)", rows[f"batch, {workers} worker(s)"])
     share = differing_share(rows["single process"]["story_of"], rows["batch, 2 worker(s)"]["story_of"])
-    print(f"  border effects: {share:.3%} of articles are in a different story than in the single process")
+    print(f"  {share:.3%} of articles are in a different story than in the single process")
     return rows
 
 

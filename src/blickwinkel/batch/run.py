@@ -4,8 +4,9 @@ Three rounds of tasks, each resumable through files under ``OUT/_work``:
 
 1. **prepare** one task per input partition: read its records, compute the story features (embeddings,
    entity and number keys) and keep them in a work file;
-2. **cluster** one task per time window (:data:`~blickwinkel.batch.stages.WINDOW_DAYS` days) with the one
-   :class:`~blickwinkel.stories.StoryClusterer`; the client then merges stories across window borders;
+2. **cluster** one task: the one :class:`~blickwinkel.stories.StoryClusterer` takes every article in its
+   processing order, loading one time window (:data:`~blickwinkel.batch.stages.WINDOW_DAYS` days) of
+   features at a time, so the stories are those of ``blickwinkel stories``;
 3. **compare** one task per chunk of final stories: analyse their articles, compare each story of two or
    more articles, and write articles, statements, facts and conflicts as Parquet.
 
@@ -30,19 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from blickwinkel.batch.output import TABLES, Output, article_row, comparison_rows, statement_row
 from blickwinkel.batch.partitions import Partition, list_partitions, read_partition
-from blickwinkel.batch.stages import (
-    WINDOW_DAYS,
-    ArticleMeta,
-    StoryPart,
-    StorySketch,
-    border_merges,
-    cluster_window,
-    final_stories,
-    join_parts,
-    neighbouring_windows,
-    story_parts,
-    window_of,
-)
+from blickwinkel.batch.stages import WINDOW_DAYS, ArticleMeta, cluster_in_order, window_of
 from blickwinkel.compare.link_weights import CROSS_EMBEDDER
 from blickwinkel.config import DEFAULT_EMBEDDER
 from blickwinkel.errors import BatchError, Errors, IngestError
@@ -215,12 +204,14 @@ def _summary(key: str, done: dict[str, Any]) -> PreparedPartition:
     )
 
 
-def cluster_partition_window(
-    window: str, members: Sequence[tuple[str, str]], out: str, days: int
-) -> list[StorySketch]:
-    """Round 2: the stories of one time window; ``members`` are (partition key, article id)."""
-    docs = [_load_prepared(out, key)["docs"][article] for key, article in members]
-    return cluster_window(docs, window, days)
+def cluster_all_windows(members_of: dict[str, list[tuple[str, str]]], out: str) -> list[Story]:
+    """Round 2: the stories of all articles, one time window's features loaded at a time (``members_of``:
+    each window's (partition key, article id) pairs), by the one clusterer in its processing order."""
+
+    def docs_of(window: str) -> list[StoryDoc]:
+        return [_load_prepared(out, key)["docs"][article] for key, article in members_of[window]]
+
+    return cluster_in_order(list(members_of), docs_of)
 
 
 def _analyse(
@@ -421,14 +412,14 @@ def run_batch(
     prepared: list[PreparedPartition] = _run_all(
         client, prepare_partition, [(p, output.url, embedder) for p in partitions], "prepare", progress
     )
-    meta, members_of = _windows_of_articles(prepared, days, result, failures)
+    members_of = _windows_of_articles(prepared, days, result, failures)
     notes = [note for part in prepared for note in part.notes]
-    stories, parts = _cluster_windows(client, members_of, output, days, meta, progress)
+    stories = _run_all(client, cluster_all_windows, [(members_of, output.url)], "cluster", progress)[0]
     result.stories = len(stories)
     result.story_of = {a: s.id for s in stories for a in s.articles}
 
     where = {article: key for members in members_of.values() for key, article in members}
-    chunks = _chunks(stories, parts, where, embedder, compare)
+    chunks = _chunks(stories, where, embedder, compare, days)
     result.chunks = len(chunks)
     results: list[ChunkResult] = _run_all(
         client,
@@ -455,11 +446,11 @@ def run_batch(
 
 def _windows_of_articles(
     prepared: Sequence[PreparedPartition], days: int, result: BatchResult, failures: list[Failure]
-) -> tuple[dict[str, ArticleMeta], dict[str, list[tuple[str, str]]]]:
-    """Each kept article's labels, and the (partition, article) pairs of each time window; repeated
-    URLs and ids are counted in ``result`` and the repeated ids added to ``failures``."""
+) -> dict[str, list[tuple[str, str]]]:
+    """The (partition, article) pairs of each time window; repeated URLs and ids are counted in
+    ``result`` and the repeated ids added to ``failures``."""
     members_of: dict[str, list[tuple[str, str]]] = {}
-    meta: dict[str, ArticleMeta] = {}
+    kept: set[str] = set()
     # A URL twice (a crawl that captured an article twice, or before and after an edit): its last
     # record in input order stands for it, as in `ingest` (every copy was an article of its own).
     urls = [
@@ -468,45 +459,18 @@ def _windows_of_articles(
     stands = iter(latest_of_each_url(urls))
     for part in prepared:
         failures.extend(part.failures)
-        for article, published, labels in part.articles:
+        for article, published, _labels in part.articles:
             if not next(stands):
                 result.repeated_urls += 1
                 continue
-            if article in meta:
+            if article in kept:
                 result.duplicates += 1
                 failures.append(Failure(article, f"id repeated in partition {part.key}; the first is kept"))
                 continue
-            meta[article] = labels
+            kept.add(article)
             members_of.setdefault(window_of(published, days), []).append((part.key, article))
     result.windows = len(members_of)
-    return meta, members_of
-
-
-def _cluster_windows(
-    client: Client,
-    members_of: dict[str, list[tuple[str, str]]],
-    output: Output,
-    days: int,
-    meta: dict[str, ArticleMeta],
-    progress: ProgressCallback | None,
-) -> tuple[list[Story], list[StoryPart]]:
-    """The stories of all windows, clustered window by window on the workers and joined across
-    window borders, and the story parts they were joined from."""
-    windows = sorted(members_of)
-    # Window sketches stay on the workers: only story ids and border merges come back to the client.
-    sketch_futures = {
-        w: client.submit(cluster_partition_window, w, members_of[w], output.url, days, pure=False)
-        for w in windows
-    }
-    part_futures = [client.submit(story_parts, sketch_futures[w], pure=False) for w in windows]
-    merge_futures = [
-        client.submit(border_merges, sketch_futures[left], sketch_futures[right], right, pure=False)
-        for left, right in neighbouring_windows(windows, days)
-    ]
-    parts: list[StoryPart] = [p for group in _gather(part_futures, "cluster", progress) for p in group]
-    merges = [m for group in _gather(merge_futures, "borders", progress) for m in group]
-    del sketch_futures, part_futures, merge_futures
-    return final_stories(parts, join_parts(parts, merges), meta), parts
+    return members_of
 
 
 def _write_run_tables(
@@ -544,17 +508,16 @@ def _dashboard(client: Client) -> str | None:
 
 def _chunks(
     stories: Sequence[Story],
-    parts: Sequence[StoryPart],
     where: dict[str, str],
     embedder: str,
     compare: bool,
+    days: int,
 ) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
-    """Final stories grouped by the window of their first part; each chunk named by its content."""
-    window_of_story = {p.id: p.window for p in parts}
+    """Stories grouped by the window of their first day; each chunk named by its content."""
     grouped: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
     for story in sorted(stories, key=lambda s: s.id):
         members = [(where[a], a) for a in story.articles]
-        grouped.setdefault(window_of_story.get(story.id, "x"), []).append((story.id, members))
+        grouped.setdefault(window_of(story.first, days), []).append((story.id, members))
     named: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
     for window, group in sorted(grouped.items()):
         digest = hashlib.sha1(json.dumps([embedder, compare, group]).encode()).hexdigest()[:16]
