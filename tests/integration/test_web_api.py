@@ -3,6 +3,7 @@ body for every route (in the manner of datasette's tests/test_error_shape.py).""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import warnings
@@ -22,7 +23,7 @@ from blickwinkel.ingest import read_text
 from blickwinkel.ingest.fetch import Fetcher, FetchPolicy
 from blickwinkel.store import Store, StoryChoice, open_store
 from blickwinkel.web import ServiceOptions, create_app
-from tests.integration.newsroom_fixtures import fake_comparison, fill_store
+from tests.integration.newsroom_fixtures import fake_comparison, fill_store, invented_article
 
 TEXT_A = "Mill fire in Osterlin\n\nA fire broke out at the old mill on Monday.\n\nTen people were evacuated."
 TEXT_B = "Osterlin mill burns\n\nThe old mill burned on Monday.\n\nTwelve people had to leave."
@@ -865,3 +866,41 @@ def test_the_search_page_says_a_search_of_no_word_has_none(client: TestClient) -
     assert "Give words to search for" in page and 'class="hits"><li>' not in page.replace("\n", "")
     german = client.get("/search", params={"q": '"', "lang": "de"}).text
     assert "Geben Sie Wörter ein" in german
+
+
+def test_a_stored_article_too_long_to_compare_is_left_out_of_its_story_and_named(store: Store) -> None:
+    # `ingest` stores a text of any length; its story's comparison took it in (a 5 MB text: minutes,
+    # then K004 for the whole story). It is left out and named, as `compare` leaves such a file out.
+    (story_id, _) = fill_store(store)
+    long_text = invented_article(90) + "\n\n" + " ".join(["The council met again on day 3."] * 200)
+    article = dataclasses.replace(
+        read_text(long_text, source="long-report.txt", fmt="text"), url="https://news.example/long"
+    )
+    store.add_article(article, story=StoryChoice(story_id))
+    client = _client(store, compare_max_chars=5_000)
+    body = client.get(f"/api/v1/stories/{story_id}").json()
+    assert len(body["articles"]) == 4
+    compared = {a["id"] for a in body["comparison"]["articles"]}
+    assert len(compared) == 3
+    (unread,) = body["comparison"]["unread"]
+    assert unread["input"] == "long-report.txt" and unread["error"] == "K005"
+    assert any("[K005]" in note and "long-report.txt" in note for note in body["notes"])
+    page = client.get(f"/stories/{story_id}")
+    assert page.status_code == 200 and "[K005]" in page.text
+
+
+def test_a_story_left_with_one_article_short_enough_shows_its_articles_and_names_the_long_one(
+    store: Store,
+) -> None:
+    (story_id,) = fill_store(store, stories=1, per_story=1)
+    long_text = invented_article(91) + "\n\n" + " ".join(["The council met again on day 4."] * 200)
+    article = dataclasses.replace(read_text(long_text, source="long-report.txt", fmt="text"), url=None)
+    store.add_article(article, story=StoryChoice(story_id))
+    client = _client(store, compare_max_chars=5_000)
+    answer = client.get(f"/api/v1/stories/{story_id}")
+    assert answer.status_code == 200, answer.text  # it was 422 (K003) for a story that is there
+    body = answer.json()
+    assert len(body["articles"]) == 2 and body["comparison"] is None and not body["comparison_pending"]
+    assert any("[K005]" in note and "long-report.txt" in note for note in body["notes"])
+    page = client.get(f"/stories/{story_id}")
+    assert page.status_code == 200 and "[K005]" in page.text

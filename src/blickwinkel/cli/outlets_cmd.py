@@ -112,7 +112,7 @@ def _compare_missing(
     if processes > 1:
         pool = ComparisonProcesses(settings.embedder, settings.align_threshold, processes)
         comparer = pool.keeping_vectors(store)
-    comparisons = Comparisons(store, comparer, settings.embedder)
+    comparisons = Comparisons(store, comparer, settings.embedder, max_chars=settings.compare_max_chars)
     done = {"compared": 0, "changed": 0, "failed": 0}
     with Progress(
         TextColumn("comparing stories", style="bold"),

@@ -434,7 +434,9 @@ async def compare(request: Request) -> dict[str, Any]:
 
 def _notes(result: StoryComparison) -> list[str]:
     """The comparison's notes, as the pages and the terminal show them (:func:`comparison_notes`)."""
-    return list(comparison_notes(result.articles.values(), result.comparison))
+    comparison = result.comparison
+    unread = comparison.unread if comparison is not None else result.left_out
+    return [*comparison_notes(result.articles.values(), comparison), *(u.message for u in unread)]
 
 
 async def run_compare(app_state: AppState, inputs: list[CompareInput]) -> StoryComparison:

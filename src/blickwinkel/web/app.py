@@ -117,6 +117,7 @@ def _app_state(
             comparer if processes is None else processes.keeping_vectors(store),
             settings.embedder,
             background=options.compare_processes,
+            max_chars=options.compare_max_chars,
         ),
         fetcher=fetcher,
         public=public,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import urllib.parse
@@ -194,6 +195,8 @@ def _story_page(request: Request, story_id: int, lang: str) -> Response:
     if result is None:  # removed meanwhile
         return moved_story(request, story_id)
     view = story_view(result.articles, result.comparison, lang)
+    if result.left_out:  # too long to compare, with fewer than two articles left: no comparison
+        view = dataclasses.replace(view, notes=(*view.notes, *(u.message for u in result.left_out)))
     entities = app_state.store.top_entities(story_id)
     first = next(iter(result.articles.values()), None)
     response = render(

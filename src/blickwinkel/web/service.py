@@ -18,7 +18,7 @@ from typing import Any, Protocol, TypeVar
 from blickwinkel.errors import ApiError, BlickwinkelError, ComparisonError, Errors, IngestError
 from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.urls import redact
-from blickwinkel.model import Article, Comparison
+from blickwinkel.model import Article, Comparison, UnreadInput
 from blickwinkel.store import Store
 from blickwinkel.web.workers import BUSY_RETRY_SECONDS
 
@@ -168,6 +168,9 @@ class StoryComparison:
     unread: tuple[Unread, ...] = ()
     # A stored story's article ids in the store (``/api/v1/articles/<id>``) by comparison id.
     stored_ids: Mapping[str, int] = dataclasses.field(default_factory=dict)
+    # A stored story's articles too long to compare (K005) when fewer than two others are left, so
+    # the story has no comparison (with one, they are in its ``unread``).
+    left_out: tuple[UnreadInput, ...] = ()
 
     @functools.cached_property
     def comparison(self) -> Comparison | None:
@@ -190,11 +193,22 @@ class Comparisons:
     comparison that failed in the background is raised to the next view (which then starts it again).
     """
 
-    def __init__(self, store: Store, comparer: Comparer, embedder: str, background: int = 1) -> None:
+    def __init__(
+        self,
+        store: Store,
+        comparer: Comparer,
+        embedder: str,
+        background: int = 1,
+        max_chars: int | None = None,
+    ) -> None:
         self.store = store
         self.comparer = comparer
         self.embedder = embedder
         self.background = max(1, background)
+        # A stored article longer than this is left out of its story's comparison and named in its
+        # ``unread`` (K005), as `compare` and the compare form leave out such a text: `ingest` stores
+        # it, and a story holding a 5 MB text was compared with it (K004 for the whole story).
+        self.max_chars = max_chars
         self._locks = tuple(threading.Lock() for _ in range(STORY_LOCKS))
         self._executor: ThreadPoolExecutor | None = None
         self._running: dict[int, Future[StoryComparison | None]] = {}  # compared in the background
@@ -211,6 +225,9 @@ class Comparisons:
         version, ordered, stored = members
         if len(ordered) < 2:
             return StoryComparison(ordered, None, stored_ids=stored)
+        comparable, too_long = _within_limit(list(ordered.values()), self.max_chars)
+        if len(comparable) < 2:
+            return StoryComparison(ordered, None, stored_ids=stored, left_out=tuple(too_long))
         cached = self.store.cached_comparison(story_id, embedder=self.embedder)
         if cached is not None:
             return StoryComparison(ordered, json.loads(cached.body), stored_ids=stored)
@@ -255,11 +272,16 @@ class Comparisons:
         self, story_id: int, version: int, ordered: dict[str, Article]
     ) -> tuple[dict[str, Any], bool]:
         """The comparison of the story's articles (with the analyses the store keeps for them) and
-        whether it was kept for ``version`` (not when the story changed meanwhile)."""
-        known = kept_analyses(self.store, list(ordered.values()))
-        body = (
-            self.comparer(list(ordered.values()), known) if known else self.comparer(list(ordered.values()))
-        )
+        whether it was kept for ``version`` (not when the story changed meanwhile). An article longer
+        than ``max_chars`` is left out and named in the comparison's ``unread``."""
+        articles, too_long = _within_limit(list(ordered.values()), self.max_chars)
+        if len(articles) < 2:
+            said = "".join(f"\n  {u.message}" for u in too_long)
+            raise ComparisonError(Errors.K003.format(count=len(articles), failures=said))
+        known = kept_analyses(self.store, articles)
+        body = self.comparer(articles, known) if known else self.comparer(articles)
+        if too_long:
+            body = body | {"unread": [*body.get("unread", ()), *(u.to_json() for u in too_long)]}
         kept = self.store.save_comparison(
             story_id,
             version,
@@ -311,6 +333,23 @@ class Comparisons:
             if self._executor is not None:
                 self._executor.shutdown(wait=False, cancel_futures=True)
                 self._executor = None
+
+
+def _within_limit(
+    articles: Sequence[Article], max_chars: int | None
+) -> tuple[list[Article], list[UnreadInput]]:
+    """The articles of at most ``max_chars`` characters, and each longer one as an unread input (K005)."""
+    from blickwinkel.ingest import unread_input
+
+    if max_chars is None:
+        return list(articles), []
+    kept = [a for a in articles if len(a.text) <= max_chars]
+    too_long = [
+        unread_input(IngestError(a.source, Errors.K005.format(size=len(a.text), limit=max_chars)))
+        for a in articles
+        if len(a.text) > max_chars
+    ]
+    return kept, too_long
 
 
 def kept_analyses(store: Store, articles: Sequence[Article]) -> dict[str, str]:

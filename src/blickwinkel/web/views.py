@@ -203,7 +203,11 @@ def story_view(
         n_facts=len(facts),
         n_shared=sum(1 for f in facts if len(fact_articles[f.id]) >= 2),
         languages=tuple(sorted({a.language for a in articles.values() if a.language})),
-        notes=comparison_notes(articles.values(), comparison, language),
+        # an article left out of the comparison (too long, K005) is named with the notes
+        notes=(
+            *comparison_notes(articles.values(), comparison, language),
+            *(u.message for u in (comparison.unread if comparison else ())),
+        ),
         voices=_voice_lines(comparison, labels, language) if comparison else {},
     )
 
