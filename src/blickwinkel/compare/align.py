@@ -10,9 +10,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import numpy.typing as npt
 
+from blickwinkel.analyse.units import unit_key
 from blickwinkel.compare.parts import Part
 from blickwinkel.compare.restatements import stand_out_together
 from blickwinkel.compare.similarity import (
+    SMALL_NUMBER,
     ScoreParts,
     StatementFeatures,
     evidence,
@@ -349,6 +351,7 @@ def candidate_pairs(scorer: StoryScorer) -> dict[tuple[int, str], set[int]]:
     alignable = np.array([is_alignable(s) for s in statements], dtype=bool)
     rows = np.flatnonzero(alignable)
     lexical = lexical_candidates(scorer.feats, articles, alignable, scorer.idf)
+    languages = len({f.language for f in scorer.feats} - {None})
     out: dict[tuple[int, str], set[int]] = {}
     for art, idx in scorer.by_article.items():
         if idx.size == 0:
@@ -360,9 +363,13 @@ def candidate_pairs(scorer: StoryScorer) -> dict[tuple[int, str], set[int]]:
         if scorer.cross_sims is not None:
             for (i, _lang), found in _nearest_across(scorer, mine, art).items():
                 out.setdefault((i, art), set()).update(found)
-    for i, found_lexically in lexical.items():
-        for j in found_lexically:
-            out.setdefault((i, articles[j]), set()).add(j)
+        if MUTUAL_ACROSS and languages > 1:
+            for i, j in _mutual_across(scorer, mine, art):
+                out.setdefault((i, art), set()).add(j)
+    for source in (lexical, evidence_candidates(scorer.feats, articles, alignable, scorer.common)):
+        for i, partners in source.items():
+            for j in partners:
+                out.setdefault((i, articles[j]), set()).add(j)
     return out
 
 
@@ -392,6 +399,29 @@ def _nearest_across(
         for i, found in zip(other, _nearest(scorer.cross_sims, other, idx), strict=True):
             if found:
                 out.setdefault((int(i), lang), set()).update(found)
+    return out
+
+
+# Across languages a statement and its nearest statement in another article are a candidate whatever
+# their cosine when each is the other's nearest (bitext mining's mutual nearest neighbours): a
+# translation's cosine can sit under MIN_COSINE while it still stands out of its row.
+MUTUAL_ACROSS = True
+
+
+def _mutual_across(scorer: StoryScorer, rows: npt.NDArray[np.int64], art: str) -> list[tuple[int, int]]:
+    """The pairs of a row and a statement of ``art`` in another language than the row's that are each
+    other's nearest (:meth:`StoryScorer.nearest_each_other`)."""
+    out = []
+    sims = scorer._matrix("cross")
+    for (peer_art, _lang), idx in scorer.peers.items():
+        if peer_art != art:
+            continue
+        other = rows[[not same_language(scorer.feats[i], scorer.feats[idx[0]]) for i in rows]]
+        if other.size == 0:
+            continue
+        for i, j in zip(other, idx[np.argmax(sims[np.ix_(other, idx)], axis=1)], strict=True):
+            if scorer.nearest_each_other(int(i), int(j), True):
+                out.append((int(i), int(j)))
     return out
 
 
@@ -633,4 +663,63 @@ def lexical_candidates(
                         weight[j] += idf.get(w, 1.0)
         if weight:
             out[i] = sorted(weight, key=lambda j: (-weight[j], j))[:LEXICAL_CANDIDATES]
+    return out
+
+
+# Across languages a true pair can sit under MIN_COSINE and share no concept, yet share evidence that
+# survives translation: the same rare name (entity key), the same uncommon figure, the same counted
+# figure with its unit, the same full date. Such pairs become candidates whatever their cosine, at most
+# this many per statement and other article (the rarest evidence first); the link model decides.
+EVIDENCE_CANDIDATES = 2
+# Evidence proposes candidates while it stands in at most this many statements (or LEXICAL_MAX_DF_SHARE
+# of the story's, when more): one fact in two articles and restated once. Chosen on the licence-clean
+# training files' cross-language pairs (docs/data-sources.md).
+EVIDENCE_MAX_DF = 3
+
+
+def _evidence(f: StatementFeatures, common: frozenset[str]) -> set[str]:
+    """What a statement states that reads alike in any language: its names not common in the story,
+    its figures above SMALL_NUMBER, each counted figure with its unit's key, its full dates."""
+    found = {"name " + k for k in f.keys - common}
+    found |= {f"figure {v:g}" for v in f.values if v > SMALL_NUMBER}
+    found |= {f"counted {q.value:g} {unit_key(q.unit)}" for q in f.quantities}
+    found |= {"date " + d for d in f.dates}
+    return found
+
+
+def evidence_candidates(
+    feats: Sequence[StatementFeatures],
+    articles: Sequence[str],
+    alignable: npt.NDArray[np.bool_],
+    common: frozenset[str],
+) -> dict[int, list[int]]:
+    """For each statement, the statements of other articles in another language that share rare
+    evidence with it (:func:`_evidence`; in at most ``LEXICAL_MAX_DF_SHARE`` of the story's statements,
+    and at most two in a small story), up to :data:`EVIDENCE_CANDIDATES` per other article, those
+    sharing the rarest evidence first."""
+    if len({f.language for f in feats} - {None}) < 2:
+        return {}  # one language: the cosine and the shared lemmas propose every candidate
+    max_df = max(EVIDENCE_MAX_DF, int(LEXICAL_MAX_DF_SHARE * len(feats)))
+    held = [_evidence(f, common) if alignable[i] else set() for i, f in enumerate(feats)]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(held):
+        for token in found:
+            postings[token].append(i)
+    n = max(1, len(feats))
+    out: dict[int, list[int]] = {}
+    for i, found in enumerate(held):
+        weight: dict[int, float] = defaultdict(float)
+        for token in found:
+            hits = postings[token]
+            if len(hits) > max_df:
+                continue
+            for j in hits:
+                if articles[j] != articles[i] and not same_language(feats[i], feats[j]):
+                    weight[j] += math.log((n + 1) / (len(hits) + 0.5))
+        per_article: dict[str, list[int]] = defaultdict(list)
+        for j in sorted(weight, key=lambda j: (-weight[j], j)):
+            if len(per_article[articles[j]]) < EVIDENCE_CANDIDATES:
+                per_article[articles[j]].append(j)
+        if per_article:
+            out[i] = [j for partners in per_article.values() for j in partners]
     return out
