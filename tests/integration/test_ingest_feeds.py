@@ -486,10 +486,17 @@ def test_watch_fetches_again_only_its_feeds_pages_and_ingest_retry_the_rest(
     owed = failures_to_retry(store, policy)
     assert (sorted(owed.sources), owed.left_to_watch) == (sorted(f"{base}{p}" for p in failures), 0)
     url = store.url
-    listed = CliRunner().invoke(app, ["ingest", "--failed", "--db", url], env={"COLUMNS": "250"})
+    # 80 columns, as in a pipe: each failure whole (a table gave the source every column)
+    listed = CliRunner().invoke(app, ["ingest", "--failed", "--db", url], env={"COLUMNS": "80"})
     assert listed.exit_code == 0
-    rows = {line.split("│")[1].strip(): line for line in listed.stdout.splitlines() if base in line}
-    assert f"{feed.id}: Osterlin news" in rows[f"{base}/never"] and "—" in rows[f"{base}/direct"]
+    rows: dict[str, str] = {}
+    for line in listed.stdout.splitlines():
+        if not line.startswith(" "):
+            source = line
+        rows[source] = rows.get(source, "") + line + "\n"
+    assert set(rows) == {f"{base}{p}" for p in failures}
+    assert f"feed {feed.id}: Osterlin news" in rows[f"{base}/never"] and "feed —" in rows[f"{base}/direct"]
+    assert all("[I044]" in block and "attempts " in block for block in rows.values()), listed.stdout
     feeds = CliRunner().invoke(app, ["feeds", "list", "--db", url], env={"COLUMNS": "250"})
     assert feeds.exit_code == 0 and "failed" in feeds.stdout
     assert feeds.stdout.splitlines()[3].rstrip(" │").endswith("2")

@@ -251,8 +251,6 @@ def ingest(
     err = stderr_console()
     try:
         if failed:
-            from rich.table import Column, Table
-
             from blickwinkel.config import load_settings
             from blickwinkel.store import open_store
 
@@ -262,18 +260,16 @@ def ingest(
             if not rows:
                 err.print("No failed inputs.")
                 return
-            # The source whole on one line, so it can be copied; a long reason wraps instead.
-            source = Column("source", no_wrap=True, overflow="fold")
-            table = Table(source, "reason", "attempts", "last failed", "feed")
+            # One failure a block: its source whole on one line (to copy), then why, then the counts.
+            # (A table gave the source all of a narrow terminal's or a pipe's 80 columns and the
+            # reason, attempts and feed none: they were not shown at all.)
+            out = stdout_console()
             for row in rows:
-                table.add_row(
-                    plain(row.source),
-                    plain(row.reason),
-                    str(row.attempts),
-                    row.last_failed.strftime("%Y-%m-%d %H:%M"),
-                    plain(f"{row.feed_id}: {row.feed}" if row.feed_id is not None else "—"),
-                )
-            stdout_console().print(table)
+                feed = f"{row.feed_id}: {row.feed}" if row.feed_id is not None else "—"
+                when = row.last_failed.strftime("%Y-%m-%d %H:%M")
+                out.print(row.source, soft_wrap=True)
+                out.print(f"  {row.reason}", soft_wrap=True)
+                out.print(f"  attempts {row.attempts} · last failed {when} · feed {feed}", soft_wrap=True)
             return
         if retry:
             from blickwinkel.config import load_settings
