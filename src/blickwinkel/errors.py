@@ -146,7 +146,11 @@ class Errors(metaclass=_ErrorsWithCodes):
     I034 = "no articles found; pass article files, directories or JSONL"
     I035 = "hold {count} articles; similarity compares exactly two"
     # ingest/fetch.py (fetching a URL)
-    I040 = "host name cannot be resolved ({exc})"
+    # ingest/fetch.py: also what every address gives on a machine without a network
+    I040 = (
+        "host name cannot be resolved ({exc}): no such host, or no network here (offline, or no name "
+        "server answers); check the address and the network, or save the page and give the file"
+    )
     I041 = "{limit} fetches are already running (the limit); try again shortly"
     I042 = "robots.txt of the site disallows fetching this page"
     I043 = "redirect {status} without a Location header"

@@ -380,6 +380,8 @@ def test_a_host_that_cannot_be_resolved_is_named_by_the_whole_address() -> None:
         f.get("https://news.example/2025/bridge")
     assert raised.value.source == "https://news.example/2025/bridge"
     assert "[I040] host name cannot be resolved" in raised.value.problem
+    # offline, every address says this: the message says the network may be why (and a way out)
+    assert "no network here" in raised.value.problem and "save the page" in raised.value.problem
 
 
 @pytest.mark.parametrize(
