@@ -42,6 +42,22 @@ OUTLET_OPENERS = gz.words("Radio TV")
 OUTLET_SUFFIXES = ("blatt", "zeitung", "kurier", "anzeiger", "rundschau")
 
 
+# Feminine German nouns of a medium one tells something to ("sagte <Name> der Nachrichtenagentur", "…
+# der Lokalzeitung", "… der Mediengruppe <Name>"), as the end of a compound: the dative "der" names
+# only a feminine noun ("dem Magazin", "dem Sender" never read as a genitive). Our own list.
+MEDIUM_NOUN_ENDINGS = (
+    "nachrichtenagentur", "presseagentur", "presse-agentur", "zeitung", "zeitschrift", "redaktion",
+    "mediengruppe", "presse", "rundschau",
+)  # fmt: skip
+
+
+def is_medium_noun(word: str) -> bool:
+    """A German noun of a newspaper, agency or other medium ("Nachrichtenagentur", "Presse-Agentur",
+    "Lokalzeitung"), or a word that ends an outlet's name (:func:`is_outlet_word`)."""
+    folded = word.casefold()
+    return is_outlet_word(word) or (word[:1].isupper() and folded.endswith(MEDIUM_NOUN_ENDINGS))
+
+
 def is_outlet_word(word: str) -> bool:
     """A word that ends the name of a newspaper or broadcaster ("Gazette", "Rundschau", "Tageblatt")."""
     if word in OUTLET_WORDS:

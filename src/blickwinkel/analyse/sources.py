@@ -119,6 +119,12 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w@#.-])(?:{alternatives})(?![\w-])"), canonical
 
 
+def opens_with_known_source(phrase: str) -> bool:
+    """Whether ``phrase`` begins with the name of a known agency or medium ("dpa", "Deutschen
+    Presse-Agentur", "New York Times …")."""
+    return _alias_pattern()[0].match(phrase) is not None
+
+
 def find_cited_sources(article: Article) -> tuple[str, ...]:
     """Canonical names of the agencies and media the article cites, sorted and unique.
 

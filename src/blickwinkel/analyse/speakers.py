@@ -10,8 +10,9 @@ from functools import cache
 
 from blickwinkel.analyse import gazetteer as gz
 from blickwinkel.analyse.lemmas import word_tags
-from blickwinkel.analyse.outlet_names import is_outlet_word
+from blickwinkel.analyse.outlet_names import is_medium_noun, is_outlet_word
 from blickwinkel.analyse.quote_marks import mask_quotations, outside_quotes
+from blickwinkel.analyse.sources import opens_with_known_source
 from blickwinkel.analyse.speaker_kinds import ORGANISATION_HEAD_EN
 from blickwinkel.analyse.speech_words import (
     ADJ,
@@ -39,13 +40,20 @@ from blickwinkel.analyse.speech_words import (
 from blickwinkel.model import Mention
 from blickwinkel.text.weekdays import weekday_numbers
 
+_PREPOSITION_DE = (
+    r"(?i:zu|zum|zur|im|am|in|an|auf|aus|bei|beim|nach|vor|vom|mit|seit|über|unter|für|gegen|durch)"
+)
 _AFTER_VERB = re.compile(
     rf"\b(?P<verb>{SPEECH})\s+(?:(?:am|an|im|in|auf|bei|vor|on|at)\s+(?:{ADJ})?{CAP}\s+)?(?P<np>{NP})"
 )
 _BEFORE_VERB = re.compile(
     # a party or place in brackets may stand between the name and the verb: "Ivo Lind (CDU) sagte"
-    rf"(?:^|(?<=[,;:„“”\"»«(]\s)|(?<=[,;:„“”\"»«(]))\s*(?P<np>{NP})(?:\s*\([^()\n]{{1,30}}\))?\s+"
-    rf"(?:(?:hat|hatte|has|had)\s+)?{ADVERB_EN}(?P<verb>{SPEECH})\b"
+    # and a place after the speaker's noun: "Die Polizei in <Town> sagte", "Officials in <Town> said"
+    # gave none
+    # ("Zu Besuch in <Town> stellte <Name> klar" opens with a preposition: no speaker there)
+    rf"(?:^|(?<=[,;:„“”\"»«(]\s)|(?<=[,;:„“”\"»«(]))\s*(?!{_PREPOSITION_DE}\s)(?P<np>{NP})"
+    rf"(?:\s+(?:in|aus)\s+{CAP}(?:\s+{CAP})?)?"
+    rf"(?:\s*\([^()\n]{{1,30}}\))?\s+(?:(?:hat|hatte|has|had)\s+)?{ADVERB_EN}(?P<verb>{SPEECH})\b"
 )
 # English names a speaker after a role in lower case: '…," said passenger Tom Reyes', '…," county
 # engineer Lisa Brandt said', '…, fire service spokesman Tom Reyes said'. One to three such words
@@ -512,6 +520,8 @@ def _find_speaker(
                     issued = _clean_speaker(document.group("issuer"))
                     if issued is not None:
                         return issued, offset, offset + len(issued)
+            if pattern is _AFTER_VERB and not _ENGLISH_VERB.fullmatch(m.group("verb")):
+                raw = _before_the_one_told(text, m.start("np"), raw)
             if pattern is _BERICHTET_X or (
                 pattern is _AFTER_VERB and m.group("verb").startswith(("bericht", "report"))
             ):
@@ -575,6 +585,34 @@ def _find_speaker(
                     return text[named[0] : named[1]], named[0], named[1]
             return name, start, start + len(name)
     return None
+
+
+# A German speech verb names the one told in the dative: '„…“, sagte <Name> der Lokalzeitung'. The
+# feminine "der" read as a genitive (or as the name particle of "Van der …") and the speaker ran on
+# into the paper, also as the speaker of the sentences after it. Where the words after "der" name a
+# medium (``outlet_names.is_medium_noun``, a known agency of ``sources``) the speaker ends before them;
+# a role at a medium keeps its genitive ("die Chefredakteurin der <Zeitung>"). Our own word list.
+_TOLD_DE = re.compile(r"\s+der\s+")
+_WORDS_TOLD = re.compile(r"[^\s,;:.!?()„“”\"»«]+")
+_ROLE_AT_A_MEDIUM = re.compile(
+    r"(?i:redakteur|herausgeber|verleger|intendant|korrespondent|reporter|journalist|kolumnist|autor|"
+    r"mitarbeiter|chef|leiter|gründer)"
+)
+
+
+def _before_the_one_told(text: str, start: int, raw: str) -> str:
+    """``raw`` (the speaker's phrase found at ``start`` in ``text`` after a German speech verb) up to
+    a dative "der" that names a medium, else ``raw``."""
+    for told in _TOLD_DE.finditer(raw):
+        head = raw[: told.start()].split()
+        if not head or head[-1].lower() in DETERMINERS or _ROLE_AT_A_MEDIUM.search(head[-1]):
+            continue
+        after = text[start + told.end() :]
+        phrase = re.split(r"[,;:.!?()„“”\"»«]", after, maxsplit=1)[0]
+        words = [w.group() for w in _WORDS_TOLD.finditer(phrase)]
+        if opens_with_known_source(after) or any(is_medium_noun(word) for word in words[:4]):
+            return raw[: told.start()]
+    return raw
 
 
 def _titled_name(found: re.Match[str]) -> tuple[str, int, int] | None:

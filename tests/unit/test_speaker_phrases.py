@@ -1,0 +1,95 @@
+"""German speaker phrases that ran into the words after them or gave no speaker: the one told in the
+dative after an inverted speaker ("sagte <Name> der <Zeitung>"), and a place after the speaker's noun
+("Die Polizei in <Town> sagte"). Our own sentences, names and places (nineteenth session)."""
+
+from __future__ import annotations
+
+import pytest
+
+from blickwinkel.analyse.quote_marks import find_quotations
+from blickwinkel.analyse.speakers import find_speaker
+from tests.unit.test_quotes import make_article, roles_by_sentence
+
+
+def _speaker(text: str) -> str | None:
+    found = find_speaker(text, find_quotations(text), "de")
+    return None if found is None else found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "„Wir sind vorbereitet“, sagte Bürgermeisterin Wiebke Tamm der Lokalzeitung.",
+            "Bürgermeisterin Wiebke Tamm",
+        ),
+        (
+            "„Die Fähre fährt wieder“, sagte Hafenmeister Jost Ebeling der Nachrichtenagentur.",
+            "Hafenmeister Jost Ebeling",
+        ),
+        (
+            "„Der Schaden ist groß“, sagte die Landwirtin Gesa Piel der Kornauer Rundschau am Montag.",
+            "die Landwirtin Gesa Piel",
+        ),
+        ("„Wir ermitteln“, erklärte ein Sprecher der Deutschen Presse-Agentur.", "ein Sprecher"),
+        (
+            "Die Brücke bleibe gesperrt, bestätigte Ortsvorsteher Eike Bramm der Zeitung.",
+            "Ortsvorsteher Eike Bramm",
+        ),
+        ("„Das war knapp“, sagte der Vater der Mediengruppe Nordlicht.", "der Vater"),
+    ],
+)
+def test_the_one_told_in_the_dative_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
+    assert _speaker(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a genitive that names whose the speaker is stays
+        ("„Der Schaden ist groß“, sagte der Sprecher der Stadtwerke.", "der Sprecher der Stadtwerke"),
+        (
+            "„Wir drucken weiter“, sagte die Chefredakteurin der Kornauer Zeitung.",
+            "die Chefredakteurin der Kornauer Zeitung",
+        ),
+        (
+            "„Wir senden weiter“, sagte ein Reporter der Nachrichtenagentur.",
+            "ein Reporter der Nachrichtenagentur",
+        ),
+        ("Die Sprecherin der Zeitung sagte, der Druck laufe wieder.", "die Sprecherin der Zeitung"),
+        # the dative "dem" never was part of it
+        (
+            "„Wir sind bereit“, sagte ein Sprecher der Feuerwehr dem Radiosender.",
+            "ein Sprecher der Feuerwehr",
+        ),
+    ],
+)
+def test_a_genitive_of_the_speaker_stays(text: str, speaker: str) -> None:
+    assert _speaker(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Polizei in Kornau sagte, der Fahrer sei leicht verletzt worden.", "die Polizei"),
+        ("Die Feuerwehr in Bad Wiesenau teilte mit, es habe keine Verletzten gegeben.", "die Feuerwehr"),
+        ("Ein Sprecher der Polizei in Kornau erklärte, die Straße sei frei.", "ein Sprecher der Polizei"),
+        ("Die Stadtwerke aus Kornau kündigten an, die Preise zu senken.", "die Stadtwerke"),
+    ],
+)
+def test_a_place_after_the_speaker_before_the_verb(text: str, speaker: str) -> None:
+    assert _speaker(text) == speaker
+
+
+def test_the_police_of_a_town_speak_in_the_statement_roles() -> None:
+    article, sentences = make_article(
+        [("paragraph", "Die Polizei in Kornau sagte, der Fahrer sei leicht verletzt worden.")]
+    )
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.kind == "reported_speech" and role.speaker is not None, role
+    assert "polizei" in role.speaker.lower(), role
+
+
+def test_a_phrase_opened_by_a_preposition_before_a_place_is_no_speaker() -> None:
+    text = "Zu Besuch in Kornau stellte der Minister am Montag klar: Die Brücke wird gebaut."
+    assert _speaker(text) == "der Minister"
