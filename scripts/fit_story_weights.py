@@ -14,7 +14,8 @@ src/blickwinkel/stories/weights.py with the one fitted on all pairs (the other m
 for an embedder whose options centre the vectors per language, writes the means fitted on all texts to
 src/blickwinkel/stories/<embedder>_centres.npz. With ``--seeds`` it also cross-validates the model on the
 outer folds of each of those seeds and prints each seed's Pearson and their mean ± standard deviation
-(how much the reported figures, those of seed 0, move with the split; about 150 German pairs are few).
+(how much the reported figures, those of seed 0, move with the split; about 150 German pairs are few),
+for a model with a publication-gap term without it ("no days") first, then as shipped.
 Embeddings are cached in --cache so re-runs are quick.
 """
 
@@ -158,21 +159,24 @@ def main() -> int:
     for name, features in options.sets.items():
         predicted, _ = fitting.cross_validated_docs(docs, gold, how.with_sets({name: features}))
         show(f"set {name} (CV)", pearson_by_language([-v for v in predicted], pairs))
+    # the model without its publication-gap term (its features read no day), then the model as shipped
+    models_cv = [("", how)]
     if options.publication_gap:
         undated = replace(how, options=replace(options, publication_gap=False))
+        models_cv.insert(0, ("no days ", undated))
         predicted, _ = fitting.cross_validated_docs(docs, gold, undated)
         show(f"model {args.embedder} no days (CV)", pearson_by_language([-v for v in predicted], pairs))
     predicted, models = fitting.cross_validated_docs(docs, gold, how)
     show(f"model {args.embedder} (CV)", pearson_by_language([-v for v in predicted], pairs))
     chosen = sorted({f"{k}:{m.chosen.get(k, m.default)}" for m in models for k in set(languages)})
     print(f"  sets chosen in the {args.folds} folds: {', '.join(chosen)}")
-    if args.seeds:
+    for label, model_cv in models_cv if args.seeds else ():
         repeated = []
         for seed in (int(s) for s in args.seeds.split(",")):
-            predicted, _ = fitting.cross_validated_docs(docs, gold, replace(how, seed=seed))
+            predicted, _ = fitting.cross_validated_docs(docs, gold, replace(model_cv, seed=seed))
             repeated.append(pearson_by_language([-v for v in predicted], pairs))
-            show(f"  folds of seed {seed}", repeated[-1])
-        print(f"{'  mean ± sd over seeds':<24} " + spread(repeated))
+            show(f"  {label}folds of seed {seed}", repeated[-1])
+        print(f"{f'  {label}mean ± sd over seeds':<24} " + spread(repeated))
     model, centres = fitting.fit_model_docs(docs, gold, options=options, alpha=args.alpha)
     print(f"fitted on all pairs: default {model.default}, chosen {model.chosen}, offsets {model.offsets}")
     if model.dates_fitted:
