@@ -181,6 +181,8 @@ def main() -> int:
     print(f"fitted on all pairs: default {model.default}, chosen {model.chosen}, offsets {model.offsets}")
     if model.dates_fitted:
         print(f"  publication-gap term: shift {model.gap_shift}, slope {model.gap_slope} per ln(1 + days)")
+    if model.scale_map:
+        print(f"  scale map (polynomial, highest power first): {model.scale_map}")
     if model.calibration:
         sizes = ", ".join(f"{k} {len(c.inputs)}" for k, c in sorted(model.calibration.items()))
         print(f"  calibrated language pairs (breakpoints): {sizes}")
@@ -241,6 +243,11 @@ def _model_source(name: str, model: StoryModel) -> str:
         + (f"        calibration={{\n{calibration}        }},\n" if calibration else "")
         + (f"        gap_shift={model.gap_shift:.4f},\n" if model.dates_fitted else "")
         + (f"        gap_slope={model.gap_slope:.4f},\n" if model.dates_fitted else "")
+        + (
+            f"        scale_map=({', '.join(f'{c:.6f}' for c in model.scale_map)},),\n"
+            if model.scale_map
+            else ""
+        )
         + "    ),\n"
     )
 

@@ -128,7 +128,13 @@ def test_same_story_cross_validated_pearson_use(shared_dir: Path, use_embedder: 
 # the inner-CV predictions). Since the eighteenth session the folds (outer and inner) are grouped by
 # article (fitting.pair_groups: the 32 pairs that share an article, by text or SemEval story id, with
 # another pair sit in one fold with it; the other pairs keep their folds), and the shipped model's
-# offsets, calibrations and gap term come from grouped inner folds. Measured 2026-11-30 (eighteenth
+# offsets, calibrations and gap term come from grouped inner folds. Since the nineteenth session the
+# model's final scale value goes through a cubic map fitted on the inner-CV values over all language
+# pairs (fitting.fit_scale_map), measured 2026-12-01 with scripts/fit_story_weights.py --embedder e5 and
+# this test's code path: all 0.80154, ar-ar 0.50860, de-de 0.77469, de-en 0.78888, en-en 0.86020, es-es
+# 0.86343, fr-fr 0.84664, pl-pl 0.68276, tr-tr 0.84512; pins of ar-ar (0.518 -> 0.508) and de-en (0.790
+# -> 0.788) LOWERED: over the folds of seeds 0-4 de-de 0.773 -> 0.775, de-en 0.7852 -> 0.7854, ar-ar
+# 0.512 -> 0.507 (still above plain e5, 0.449), the rest raised. Measured 2026-11-30 (eighteenth
 # session) with scripts/fit_story_weights.py --embedder e5 and this test's code path: all 0.79876, ar-ar
 # 0.51818, de-de 0.77416, de-en 0.79023, en-en 0.85781, es-es 0.86184, fr-fr 0.83725, pl-pl 0.65696,
 # tr-tr 0.84520. Pins of all, ar-ar, de-de, en-en, es-es and fr-fr LOWERED with the stricter folds (an
@@ -139,19 +145,23 @@ def test_same_story_cross_validated_pearson_use(shared_dir: Path, use_embedder: 
 # on the same pairs (the test asserts ours above it on every pair): all 0.73219, ar-ar 0.44872, de-de
 # 0.72810, de-en 0.69726, en-en 0.79886, es-es 0.81700, fr-fr 0.81270, pl-pl 0.60480, tr-tr 0.79034.
 PINNED_CV_PEARSON_E5 = {
-    "all": 0.798,
-    "ar-ar": 0.518,
+    "all": 0.801,
+    "ar-ar": 0.508,
     "de-de": 0.774,
-    "de-en": 0.790,
-    "en-en": 0.857,
-    "es-es": 0.861,
-    "fr-fr": 0.837,
-    "pl-pl": 0.656,
+    "de-en": 0.788,
+    "en-en": 0.860,
+    "es-es": 0.863,
+    "fr-fr": 0.846,
+    "pl-pl": 0.682,
     "tr-tr": 0.845,
 }
 # The same with each article's publication day estimated from the story ids of its pair id
 # (`eval similarity --days-from-ids`, evaluate.with_days_from_ids) and the model's publication-gap term
-# fitted on each outer fold's training pairs (weights.StoryModel.dated), grouped folds, measured
+# fitted on each outer fold's training pairs (weights.StoryModel.dated), grouped folds; with the scale
+# map (nineteenth session, as above): all 0.81432, ar-ar 0.52653, de-de 0.79611, de-en 0.82045, en-en
+# 0.86498, es-es 0.86972, fr-fr 0.84409, pl-pl 0.69288, tr-tr 0.85144; pin of ar-ar LOWERED (0.537 ->
+# 0.526; over seeds 0-4 0.534 -> 0.532), the rest raised (over seeds 0-4 de-de 0.793 -> 0.797, de-en
+# 0.813 -> 0.816). Before it, measured
 # 2026-11-30 (eighteenth session) as above: all 0.81166, ar-ar 0.53765, de-de 0.79447, de-en 0.81756,
 # en-en 0.86353, es-es 0.86636, fr-fr 0.83675, pl-pl 0.67279, tr-tr 0.84968 — above the figures
 # without days on every pair but fr-fr (0.8368 against 0.8373). Pins of ar-ar, de-de, en-en, es-es and
@@ -160,15 +170,15 @@ PINNED_CV_PEARSON_E5 = {
 # en-en 0.86663, es-es 0.87075, fr-fr 0.83994, pl-pl 0.65262, tr-tr 0.84501. The hand-set penalty the
 # term replaces in the scale value gave all 0.710, de-de 0.703, en-en 0.778 on these days.
 PINNED_CV_PEARSON_E5_DATED = {
-    "all": 0.811,
-    "ar-ar": 0.537,
-    "de-de": 0.794,
-    "de-en": 0.817,
-    "en-en": 0.863,
-    "es-es": 0.866,
-    "fr-fr": 0.836,
-    "pl-pl": 0.672,
-    "tr-tr": 0.849,
+    "all": 0.814,
+    "ar-ar": 0.526,
+    "de-de": 0.796,
+    "de-en": 0.820,
+    "en-en": 0.864,
+    "es-es": 0.869,
+    "fr-fr": 0.844,
+    "pl-pl": 0.692,
+    "tr-tr": 0.851,
 }
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from blickwinkel.stories import fitting
 from blickwinkel.stories.cluster import link
 from blickwinkel.stories.features import CHUNK_CHARS, MAX_CHUNKS, StoryDoc, body_chunks
-from blickwinkel.stories.weights import language_pair
+from blickwinkel.stories.weights import StoryModel, language_pair
 
 
 def _rows(count: int, seed: int) -> tuple[list[dict[str, float]], np.ndarray]:
@@ -157,6 +158,45 @@ def test_calibration_is_fitted_per_large_language_pair_and_used_in_cross_validat
     assert np.corrcoef(calibrated[first], gold[:200])[0, 1] > np.corrcoef(plain[first], gold[:200])[0, 1]
 
 
+def test_the_scale_map_is_a_non_decreasing_polynomial_or_none() -> None:
+    values = np.linspace(1.0, 4.0, 50)
+    bent = 1.0 + 3.0 * ((values - 1.0) / 3.0) ** 3  # rises, flat near 1, steep near 4
+    coefficients = fitting.fit_scale_map(values, bent, 3)
+    assert len(coefficients) == 4
+    assert np.allclose(np.polyval(coefficients, values), bent, atol=1e-4)
+    # A gold that falls with the value would turn the scale round: no map.
+    assert fitting.fit_scale_map(values, 5.0 - values, 3) == ()
+    assert fitting.fit_scale_map(values[:3], bent[:3], 3) == ()  # too few values for a cubic
+    model = StoryModel(sets={}, default="document", scale_map=coefficients)
+    for value in (1.0, 1.7, 2.5, 3.9):
+        assert model.mapped(value) == pytest.approx(float(np.clip(np.polyval(coefficients, value), 1, 4)))
+    assert StoryModel(sets={}, default="document", scale_map=(2.0, 0.0)).mapped(3.0) == 4.0  # clipped
+    assert StoryModel(sets={}, default="document").mapped(2.345) == 2.345
+
+
+def test_the_scale_map_is_fitted_with_the_model_and_used_in_cross_validation() -> None:
+    rng = np.random.default_rng(11)
+    rows, gold = [], []
+    for _ in range(300):
+        cosine = float(rng.uniform(0, 1))
+        rows.append({"cos_doc": cosine})
+        # The gold is not linear in the cosine: flat at low cosines, steep at high ones.
+        gold.append(4.0 - 3.0 * cosine**3 + float(rng.normal(0, 0.1)))
+    languages = ["aa-aa"] * 300
+    sets = {"document": ("cos_doc",)}
+    options = fitting.FitOptions(sets, scale_map=3)
+    model = fitting.fit_model(rows, np.asarray(gold), languages, options=options)
+    assert len(model.scale_map) == 4
+    assert not fitting.fit_model(
+        rows, np.asarray(gold), languages, options=fitting.FitOptions(sets)
+    ).scale_map
+    plain, _ = fitting.cross_validated(
+        rows, np.asarray(gold), languages, fitting.CrossValidation(fitting.FitOptions(sets))
+    )
+    mapped, _ = fitting.cross_validated(rows, np.asarray(gold), languages, fitting.CrossValidation(options))
+    assert np.corrcoef(mapped, gold)[0, 1] > np.corrcoef(plain, gold)[0, 1] + 0.01
+
+
 def test_language_pair_key_does_not_depend_on_order() -> None:
     assert language_pair("en", "de") == language_pair("de", "en") == "de-en"
     assert language_pair(None, "de") == "de-xx"
@@ -267,14 +307,16 @@ def test_the_publication_gap_term_is_fitted_on_dated_pairs_and_used_in_cross_val
     assert np.corrcoef(dated, gold)[0, 1] > np.corrcoef(plain, gold)[0, 1] + 0.05
 
 
-def test_the_fitted_gap_term_moves_the_pair_score_and_not_the_clusterers_probability() -> None:
+def test_the_fitted_gap_term_moves_the_pair_score_and_not_the_clusterers_probability(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import datetime as dt
     from dataclasses import replace
 
     from blickwinkel.stories import same_story_score
     from blickwinkel.stories.features import article_from_text, story_docs
     from blickwinkel.stories.score import pair_probability
-    from blickwinkel.stories.weights import GAP_FREE_DAYS, weights_for
+    from blickwinkel.stories.weights import GAP_FREE_DAYS, WEIGHTS, weights_for
     from tests.unit.test_stories_props import HashedWordsEmbedder
 
     texts = ("Die Fähre lief vor der Insel auf Grund.", "Vor der Insel ist eine Fähre aufgelaufen.")
@@ -285,9 +327,14 @@ def test_the_fitted_gap_term_moves_the_pair_score_and_not_the_clusterers_probabi
             HashedWordsEmbedder(),
         )
     ]
-    model = weights_for("e5")
-    assert model.dates_fitted and model.gap_shift < 0 < model.gap_slope
+    shipped = weights_for("e5")
+    assert shipped.dates_fitted and shipped.gap_shift < 0 < shipped.gap_slope
+    with_map = same_story_score(*undated).overall
+    # The gap term before the model's scale map (which comes last: weights.StoryModel.mapped).
+    model = replace(shipped, scale_map=())
+    monkeypatch.setitem(WEIGHTS, "e5", model)
     plain = same_story_score(*undated)
+    assert with_map == shipped.mapped(plain.overall)
     assert plain.probability == pair_probability(*undated)
 
     def published(gap: int) -> list[StoryDoc]:

@@ -176,7 +176,8 @@ def test_each_embedder_is_scored_with_its_own_weights() -> None:
             model.for_languages(a.language, b.language),
             model.calibration.get(language_pair(a.language, b.language)),
         )
-        assert score.overall == pytest.approx(expected)
+        # The e5 model's scale map comes last (weights.StoryModel.mapped); 'use' has none.
+        assert score.overall == pytest.approx(model.mapped(expected))
     with pytest.raises(EmbedderError, match="one embedder"):
         same_story_score(story_docs(articles[:1], NamedEmbedder("use"))[0], b)
 
@@ -199,9 +200,10 @@ def test_calibration_moves_the_scale_value_and_leaves_the_probability(
     ]
     a, b = story_docs(articles, E5Named())
     key = language_pair(a.language, b.language)
-    # Everything mapped to 'unrelated': half of it goes into the scale value.
+    # Everything mapped to 'unrelated': half of it goes into the scale value (without the scale map,
+    # which would move it further: weights.StoryModel.mapped).
     flat = Calibration(inputs=(1.0, 4.0), outputs=(4.0, 4.0))
-    monkeypatch.setitem(WEIGHTS, "e5", replace(WEIGHTS["e5"], calibration={key: flat}))
+    monkeypatch.setitem(WEIGHTS, "e5", replace(WEIGHTS["e5"], calibration={key: flat}, scale_map=()))
     model = WEIGHTS["e5"].for_pair(key)
     linear = predicted_overall(pair_features(a, b), None, model)
     score = same_story_score(a, b)

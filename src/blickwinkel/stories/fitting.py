@@ -51,6 +51,12 @@ SAME_STORY_MAX = 2.0  # gold overall ≤ 2 ("very" or "somewhat similar") counts
 # The publication-gap term (``FitOptions.publication_gap``) is fitted only with this many training
 # pairs whose two days are known (two numbers over all language pairs).
 MIN_GAP_PAIRS = 60
+# The degree of the e5 model's map of its final scale value (``FitOptions.scale_map``,
+# :func:`fit_scale_map`): a cubic can bend at both ends of the scale, where the gold saturates; degree
+# 2 and 4 were compared on the reported CV figures (nineteenth session, README).
+SCALE_MAP_DEGREE = 3
+# Points of 1–4 at which a fitted scale map must not fall (else the model gets none).
+SCALE_MAP_GRID = 301
 
 # The candidate sets: the document cosine alone, all embedding cosines, and those with the lexical
 # overlaps (names, numbers, dates, words: surface patterns written for German and English).
@@ -81,7 +87,9 @@ class FitOptions:
     ``MIN_CALIBRATION_PAIRS`` training pairs gets a monotone calibration of its predicted scale value,
     fitted on the chosen set's inner-CV predictions (``calibrated``; :class:`weights.Calibration`), and
     whether the model gets a publication-gap term (``publication_gap``; :meth:`weights.StoryModel.dated`)
-    where the training pairs carry both articles' days."""
+    where the training pairs carry both articles' days, and the degree of the polynomial that maps the
+    model's final scale value onto the gold over all language pairs (``scale_map``, 0: none;
+    :func:`fit_scale_map`)."""
 
     sets: Mapping[str, tuple[str, ...]]
     standardise: bool = False
@@ -91,6 +99,7 @@ class FitOptions:
     centred: bool = False
     calibrated: bool = False
     publication_gap: bool = False
+    scale_map: int = 0
 
 
 # e5: cosines of the vectors with their language's mean taken away (stories.centres): the document
@@ -120,6 +129,7 @@ FIT_OPTIONS: dict[str, FitOptions] = {
         centred=True,
         calibrated=True,
         publication_gap=True,
+        scale_map=SCALE_MAP_DEGREE,
     ),
 }
 DEFAULT_OPTIONS = "use"
@@ -298,8 +308,11 @@ def isotonic(x: Matrix, y: Matrix) -> Calibration:
 def predict_pair(model: StoryModel, key: str, row: Mapping[str, float], gap_days: int | None = None) -> float:
     """The model's scale value for one pair of language pair ``key``: its chosen set's clipped
     prediction, calibrated where the model holds a calibration, moved by the model's publication-gap
-    term when ``gap_days`` is known (:meth:`StoryModel.dated`)."""
-    return model.dated(model.calibrated(key, float(predict(model.for_pair(key), [row])[0])), gap_days)
+    term when ``gap_days`` is known (:meth:`StoryModel.dated`), through its scale map
+    (:meth:`StoryModel.mapped`)."""
+    return model.mapped(
+        model.dated(model.calibrated(key, float(predict(model.for_pair(key), [row])[0])), gap_days)
+    )
 
 
 def pair_gaps(docs: Sequence[StoryDoc]) -> list[int | None]:
@@ -320,6 +333,19 @@ def fit_gap(predicted: Matrix, gold: Matrix, gaps: Sequence[int | None]) -> tupl
     return round(float(shift), 4), round(float(slope), 4)
 
 
+def fit_scale_map(values: Matrix, gold: Matrix, degree: int) -> tuple[float, ...]:
+    """The least-squares polynomial of ``degree`` of the ``gold`` on the model's ``values`` (highest
+    power first, rounded to 6 decimals), or none (``()``) where the rounded polynomial falls anywhere on
+    the scale 1–4 (a map of the scale must keep its order) or there are too few values to fit it."""
+    if len(values) <= degree + 1 or float(np.ptp(values)) == 0.0:
+        return ()
+    coefficients = tuple(round(float(c), 6) for c in np.polyfit(values, gold, degree))
+    grid = np.linspace(1.0, 4.0, SCALE_MAP_GRID)
+    if np.any(np.diff(np.polyval(coefficients, grid)) < 0):
+        return ()
+    return coefficients
+
+
 def fit_model(
     rows: Sequence[Mapping[str, float]],
     gold: Matrix,
@@ -334,7 +360,9 @@ def fit_model(
     """Every candidate set fitted on all ``rows``, and the set chosen per language pair by inner CV
     (its folds grouped by ``groups``, one per pair, when given: :func:`folds`);
     with ``options.publication_gap`` and the pairs' publication ``gaps`` (days, ``None`` unknown), the
-    gap term fitted on the residuals of the chosen sets' calibrated inner-CV predictions."""
+    gap term fitted on the residuals of the chosen sets' calibrated inner-CV predictions; with
+    ``options.scale_map``, the map of the scale (:func:`fit_scale_map`) fitted on those predictions made
+    into the model's values (calibrated, dated)."""
     options = options or FIT_OPTIONS[DEFAULT_OPTIONS]
     sets = options.sets
     inner = {name: np.zeros(len(rows)) for name in sets}
@@ -378,7 +406,7 @@ def fit_model(
             ]
         )
         shift, slope = fit_gap(predicted, gold, gaps)
-    return StoryModel(
+    model = StoryModel(
         sets={name: fit_set(rows, gold, features, alpha, options) for name, features in sets.items()},
         default=default,
         chosen=chosen,
@@ -387,6 +415,18 @@ def fit_model(
         gap_shift=shift,
         gap_slope=slope,
     )
+    if not options.scale_map:
+        return model
+    values = np.asarray(
+        [
+            model.dated(
+                model.calibrated(key, float(inner[chosen.get(key, default)][i])),
+                None if gaps is None else gaps[i],
+            )
+            for i, key in enumerate(languages)
+        ]
+    )
+    return replace(model, scale_map=fit_scale_map(values, gold, options.scale_map))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ title agrees with its text; overlap of names, numbers, dates and words); its wei
 cross-validation by ``scripts/fit_story_weights.py`` and shipped as constants in
 :mod:`blickwinkel.stories.weights`, one model per embedder (cosines of different embedders live on
 different scales) with the feature set chosen per language pair; where the model holds a monotone
-calibration for the language pair (:class:`weights.Calibration`), the scale value goes through it, while
+calibration for the language pair (:class:`weights.Calibration`), the scale value goes through it, and
+last through the model's monotone map of the scale (:meth:`weights.StoryModel.mapped`), while
 the same-event probability keeps reading the linear value. When both publication days are known,
 the scale value of a model with a fitted publication-gap term (:meth:`weights.StoryModel.dated`,
 fitted on the SemEval pairs with days estimated from their story ids) moves by it, and so does its
@@ -176,6 +177,7 @@ def same_story_score(a: StoryDoc, b: StoryDoc) -> PairScore:
         overall = fitted.dated(predicted_overall(features, None, model, calibration), gap)
     else:
         overall = predicted_overall(features, gap, model, calibration)
+    overall = fitted.mapped(overall)
     # The probability reads the linear value (what its logistic was fitted on), moved by the fitted
     # gap term where the model has one (so a scale value and probability of two dated articles agree),
     # else with the hand-set penalty, as the clusterer reads it through pair_probability.
