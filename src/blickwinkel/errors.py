@@ -250,6 +250,12 @@ class Errors(metaclass=_ErrorsWithCodes):
         "feed entries without an article's web address (no link, or not http/https), left out: {count} "
         "of {total} ({shown})"
     )
+    # ingest/feeds.py: a warning (a saved feed file's other entries are read)
+    I083 = (
+        "saved feed entries without text of their own that link to a file or a path, not a web address, "
+        "left out: {count} of {total} ({shown}); an entry is read from its own text (content or "
+        "summary) or fetched from its http(s) address: give those files to the command themselves"
+    )
     # ingest/_base.py (compare, stories, ingest): a warning (a saved feed file's other entries are read)
     I074 = (
         "saved feed entries with a link but no text of their own, not fetched (a saved feed is read "

@@ -1357,3 +1357,24 @@ def test_a_crawl_over_one_site_names_no_outlet_either(tmp_path: Path) -> None:
         "Kellbacher Allgemeine Zeitung",
     ]
     assert [a.meta.get("source") for a in result.articles[1:3]] == ["dock-crawl"] * 2
+
+
+def test_saved_feed_entries_that_link_to_files_are_named_with_what_to_do(tmp_path: Path) -> None:
+    # A feed a user writes around saved pages: its entries pointing at files were told "no link, or not
+    # http/https" as if they had no link.
+    path = tmp_path / "mine.xml"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Mine</title>'
+        "<item><title>Kiln fire</title><link>file:///home/me/kiln.html</link></item>"
+        "<item><title>Kiln reopens</title><link>pages/reopen.html</link></item>"
+        "<item><title>Letters</title></item></channel></rss>",
+        encoding="utf-8",
+    )
+    notes = read_inputs([str(path)]).notes
+    assert notes[0] == (
+        f"{path}: [I073] feed entries without an article's web address (no link, or not http/https), "
+        "left out: 1 of 3 ('Letters')"
+    )
+    assert notes[1].startswith(f"{path}: [I083] saved feed entries without text of their own that link")
+    assert "2 of 3 (file://" in notes[1] and "pages/reopen.html)" in notes[1]
+    assert "give those files to the command themselves" in notes[1]

@@ -67,6 +67,8 @@ class FeedEntry:
     text: str
     # The field and value of a date the entry gives that blickwinkel does not read (I066).
     unread_date: tuple[str, str] | None = None
+    # The link as written when it is no web address ("file:///…", "a1.html" in a saved file).
+    other_link: str | None = None
 
     @property
     def name(self) -> str:
@@ -132,8 +134,8 @@ def parse_feed(url: str, body: bytes, *, charset: str | None = None) -> ParsedFe
     unlinked: list[str] = []
     items: list[FeedEntry] = []
     for number, entry in enumerate(parsed.get("entries", []), start=1):
-        link = entry.get("link")
-        link = urllib.parse.urljoin(base, str(link)) if link else ""
+        written = str(entry.get("link") or "")
+        link = urllib.parse.urljoin(base, written) if written else ""
         published, unread = _entry_date(entry, rss)
         items.append(
             FeedEntry(
@@ -144,6 +146,7 @@ def parse_feed(url: str, body: bytes, *, charset: str | None = None) -> ParsedFe
                 _text_field(entry.get("author")) or None,
                 _entry_text(entry),
                 unread,
+                None if not link or is_url(link) else written,
             )
         )
         if not is_url(link):
@@ -216,8 +219,16 @@ def read_feed(text: str, *, source: str, stem: str) -> ReadResult:
         note = entry.date_note(source)  # an entry to fetch still says its date was not read
         if note is not None:
             notes.append(note)
-    linkless = [e.name for e in feed.items if not e.text and e.link is None]
-    if linkless:
-        notes.insert(0, _linkless_note(source, linkless, len(feed.items)))
+    linkless = [e for e in feed.items if not e.text and e.link is None]
+    to_files = [e.other_link or "" for e in linkless if e.other_link]
+    if to_files:
+        # an entry pointing at a file was told "no link, or not http/https" only
+        shown = ", ".join(to_files[:3]) + (" …" if len(to_files) > 3 else "")
+        notes.insert(
+            0, f"{source}: {Errors.I083.format(count=len(to_files), total=len(feed.items), shown=shown)}"
+        )
+    unnamed = [e.name for e in linkless if not e.other_link]
+    if unnamed:
+        notes.insert(0, _linkless_note(source, unnamed, len(feed.items)))
     pending = (EntryLinks(source, tuple(links), len(feed.items)),) if links else ()
     return ReadResult(tuple(articles), (), notes=tuple(notes), links=pending)
