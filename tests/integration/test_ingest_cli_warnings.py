@@ -63,3 +63,25 @@ def test_ingest_names_the_articles_of_unknown_outlet_once(tmp_path: Path) -> Non
     stderr = _ingest(tmp_path, first, second, named)
     assert stderr.count("name no outlet") == 1
     assert f"warning: {first}, {second}: 2 articles name no outlet; give it in a front matter" in stderr
+
+
+def test_ingest_of_a_folder_passes_over_its_photos_as_compare_does(tmp_path: Path) -> None:
+    # `ingest folder/` printed "file not read (photo.jpg): photos, documents and tables are no
+    # articles", then read the photo all the same: "binary file", "1 failed", exit status 1, and the
+    # photo was kept among the failures for `ingest --retry`.
+    from blickwinkel.store import open_store
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text("Ferry stops\n\n" + BODY, encoding="utf-8")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"0" * 20)
+    (folder / "archive.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"0" * 20)
+    stderr = _ingest(tmp_path, folder)
+    assert f"warning: {folder}: 2 files not read (archive.jsonl.gz, photo.jpg)" in stderr
+    assert "binary file" not in stderr
+    assert "1 stored, 0 already stored, 0 failed" in stderr
+    store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
+    try:
+        assert store.failures() == []
+    finally:
+        store.close()

@@ -31,7 +31,7 @@ from blickwinkel.embed import Embedder, get_embedder
 from blickwinkel.embed.kept import vector_model
 from blickwinkel.errors import BlickwinkelError, Errors, IngestError, NoAnswerError
 from blickwinkel.ingest import read_inputs
-from blickwinkel.ingest._inputs import first_time, is_listed_file
+from blickwinkel.ingest._inputs import first_time, is_listed_file, is_other_media
 from blickwinkel.ingest.feeds import entry_article, parse_feed
 from blickwinkel.ingest.fetch import Fetched, Fetcher
 from blickwinkel.ingest.page import article_from_page, looks_like_feed
@@ -174,10 +174,12 @@ def failures_to_retry(store: Store, policy: RetryPolicy, now: dt.datetime | None
 
 
 def expand_paths(sources: Iterable[str]) -> Iterator[str]:
-    """Files and URLs stay; a directory becomes its non-hidden files, sorted (not its subdirectories,
-    as in :func:`blickwinkel.ingest.read_inputs`). A file reached twice (named twice, named and in a
-    named folder, or through a symbolic link) comes once, as ``read_inputs`` reads it once: the
-    warning said "read once" while ingest read it again and counted it "already stored"."""
+    """Files and URLs stay; a directory becomes its non-hidden files, sorted, but not its subdirectories
+    nor its photos, documents and tables (as in :func:`blickwinkel.ingest.read_inputs`: the command's
+    note named a photo "not read" while ingest read it, failed it and kept it for ``--retry``). A file
+    reached twice (named twice, named and in a named folder, or through a symbolic link) comes once, as
+    ``read_inputs`` reads it once: the warning said "read once" while ingest read it again and counted
+    it "already stored"."""
     seen: set[str] = set()
     for source in sources:
         path = Path(source)
@@ -189,7 +191,11 @@ def expand_paths(sources: Iterable[str]) -> Iterator[str]:
                 yield source
             continue
         try:
-            files = sorted(p for p in path.iterdir() if is_listed_file(p) and not p.name.startswith("."))
+            files = sorted(
+                p
+                for p in path.iterdir()
+                if is_listed_file(p) and not is_other_media(p) and not p.name.startswith(".")
+            )
         except OSError:
             files = []
         if not files:
