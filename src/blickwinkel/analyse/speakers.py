@@ -50,7 +50,7 @@ _BEFORE_VERB = re.compile(
     # a party or place in brackets may stand between the name and the verb: "Ivo Lind (CDU) sagte"
     # and a place after the speaker's noun: "Die Polizei in <Town> sagte", "Officials in <Town> said"
     # gave none
-    # ("Zu Besuch in <Town> stellte <Name> klar" opens with a preposition: no speaker there)
+    # ("Zu Gast in <Town> betonte <Name>" opens with a preposition: no speaker there)
     rf"(?:^|(?<=[,;:„“”\"»«(]\s)|(?<=[,;:„“”\"»«(]))\s*(?!{_PREPOSITION_DE}\s)(?P<np>{NP})"
     rf"(?:\s+(?:in|aus)\s+{CAP}(?:\s+{CAP})?)?"
     rf"(?:\s*\([^()\n]{{1,30}}\))?\s+(?:(?:hat|hatte|has|had)\s+)?{ADVERB_EN}(?P<verb>{SPEECH})\b"
