@@ -973,7 +973,7 @@ def test_usual_best_way_and_compared_states_are_no_judgement(text: str) -> None:
     "text",
     [
         "An Schlaf war in der Nacht nicht zu denken.",
-        "An einen Umzug des Vereins ist vorerst überhaupt nicht zu denken.",
+        "An einen Umzug des Vereins ist vorerst gar nicht zu denken.",
         "Wegen des Hochwassers ist an eine Öffnung des Campingplatzes kaum zu denken.",
     ],
 )

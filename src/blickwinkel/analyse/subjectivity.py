@@ -671,7 +671,7 @@ _OUT_OF_QUESTION_DE = re.compile(r"(?<![\w'’-])(?:nicht|kaum)(?:\s+mehr)?\s+zu
 _OUT_OF_QUESTION_AN_DE = re.compile(r"(?<![\w'’-])an\s")
 _CLAUSE_BREAK_DE = re.compile(r"[,;:!?–—.]")
 _OUT_OF_QUESTION_WORDS_DE = re.compile(
-    r"(?<![\w'’-])(?:ist|war|wäre|sind|waren|nicht|kaum|mehr|überhaupt|gar|noch)(?![\w'’-])"
+    r"(?<![\w'’-])(?:ist|war|wäre|sind|waren|nicht|kaum|mehr|gar|noch)(?![\w'’-])"
 )
 
 
