@@ -874,6 +874,8 @@ LOADED_LABELS_DE = [
     "Die Bedenkenträger im Heimatverein verhindern den Umbau der Scheune.",
     "Die Schergen der Inselrepublik haben die Abstimmung verschoben.",
     "Der Möchtegern-Investor aus der Nachbarstadt legt einen neuen Plan vor.",
+    # the idiom of "Holzweg" (its head is out: a forest track, a street's name; review, twentieth session)
+    "Mit dem neuen Parkkonzept ist die Stadtverwaltung auf dem Holzweg.",
 ]
 PLAIN_LABELS_DE = [
     "Die Mitglieder im Kulturausschuss haben die Entscheidung über das Festival vertagt.",
@@ -902,6 +904,12 @@ PLAIN_LABELS_DE = [
     "Das Museum zeigt ab Samstag russische Ikonen aus dem 16. Jahrhundert.",
     "Im Stadtwald ist ein Kahlschlag von vier Hektar geplant.",
     "Der Vortrag handelt vom ersten Kreuzzug.",
+    # a forest track and a street's name; the police's plain word for a series of robberies or thefts
+    # (review, twentieth session)
+    "Der Unfall geschah am Montagabend im Holzweg in Tannried, die Fahrerin blieb unverletzt.",
+    "Die Wanderer folgten einem alten Holzweg bis zur Hütte am Kellberg.",
+    "Nach einem Raubzug durch vier Kioske nahm die Polizei zwei Jugendliche in Wiesenau fest.",
+    "Die Ermittler ordnen der Bande einen Beutezug durch sieben Gartenlauben zu.",
 ]
 
 
