@@ -31,6 +31,10 @@ Rows (each prints B-cubed precision, recall and F1 and the number of stories):
   drift plus a slope times the link above the join probability).
 - ``merge``: issue 12's merge of stories whose centroids and name keys agree, after each article.
 - ``mix``: the link reads a share of the pair probability beside the rare words.
+- ``reassign``: issue 12's order-independent refinement, a second pass after the stream that moves
+  each article to the story it is best tied to once all are placed (``Reassigned``), by the margin its
+  linkage there must beat its own story's by; ``reassign alone`` moves only articles left alone,
+  ``reassign once`` makes one pass.
 
 With ``--semeval FILE`` (the SemEval-2022 pairs, whose licence allows fitting), only a check of the
 override on real coverage: per band of the rare-word link, the share of the same-language pairs the
@@ -59,16 +63,20 @@ from explore_story_clusters import load_docs
 from explore_story_ideas import Streaming, cross_validated
 
 from blickwinkel.embed import get_embedder
+from blickwinkel.groups import Groups
 from blickwinkel.ingest import read_inputs
 from blickwinkel.model import Article
 from blickwinkel.stories.cluster import (
     DRIFT_OVERRIDE_LINK,
     JOIN_PROBABILITY,
+    LINKAGE_MEMBERS,
     MAX_CENTROID_DRIFT,
+    MIN_COSINE,
     NO_DRIFT_OVERRIDE,
     LinkWeights,
     StoryClusterer,
     centroid_drift,
+    link,
 )
 from blickwinkel.stories.evaluate import JOIN_GRID, pair_article, parse_similarity_pairs
 from blickwinkel.stories.features import StoryDoc, story_docs, unique_in_order
@@ -217,6 +225,111 @@ class Merging(StoryClusterer):
         return self._ids[self._groups.find(key)]
 
 
+# Links of the second pass by set of articles and link weights (see Reassigned._reassign).
+REASSIGN_LINKS: dict[tuple[int, LinkWeights], dict[tuple[str, str], float]] = {}
+
+
+class Reassigned(StoryClusterer):
+    """A second pass after the stream (issue 12's refinement): each article, in processing order, moves
+    to the story it is best tied to once all articles are placed — the candidate stories those of its
+    ``NEIGHBOURS`` nearest articles by search vector within the window (any day for undated ones), its
+    linkage with a story the mean link with the story's members within the window (itself left out),
+    the document frequencies those of all articles — when that linkage reaches the join probability,
+    beats its linkage with its own story by more than ``margin``, and the drift guard (with its
+    override) lets the story take it. Up to ``passes`` passes, until no article moves. Each move is
+    decided on the stories as they stand (Gauss–Seidel), so an article left alone may follow a later
+    one that the stream could not give it; the order is the processing order, so the result still does
+    not depend on the input order. With ``singles``, only articles alone in their story move."""
+
+    def __init__(self, margin: float = 2.0, passes: int = 3, singles: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.margin = margin
+        self.passes = passes
+        self.singles = singles
+        self._every: dict[int, StoryDoc] = {}
+
+    def _insert(self, doc: StoryDoc) -> int:
+        key = super()._insert(doc)
+        self._every[key] = doc
+        return key
+
+    def stories(self) -> list[Any]:
+        if self.margin <= 1.0:
+            self._reassign()
+        return super().stories()
+
+    def _reassign(self) -> None:
+        keys = sorted(self._every, key=lambda k: self._every[k].order_key)
+        frequencies = DocumentFrequencies()
+        for k in keys:
+            frequencies.add(self._every[k].terms)
+        # the links of one set of articles (their frequencies), shared by runs with other thresholds
+        articles = hash(tuple(sorted(d.id for d in self._every.values())))
+        links = REASSIGN_LINKS.setdefault((articles, self.weights), {})
+
+        def tie(a: int, b: int) -> float:
+            first, second = sorted((self._every[a].id, self._every[b].id))
+            value = links.get((first, second))
+            if value is None:
+                value = link(self._every[a], self._every[b], frequencies.idf, self.weights)
+                links[(first, second)] = value
+            return value
+
+        def near(a: int, b: int) -> bool:
+            da, db = self._every[a].published, self._every[b].published
+            return da is None or db is None or abs((da - db).days) <= self.window_days
+
+        matrix = np.stack([self._every[k].vector for k in keys])
+        # each article's story as a label (the key of the story's first article as the stream left it)
+        story = {k: self._groups.find(k) for k in keys}
+        for _ in range(self.passes):
+            moved = 0
+            for row, a in enumerate(keys):
+                cosines = matrix @ matrix[row]
+                nearest = [
+                    keys[i]
+                    for i in np.argsort(-cosines, kind="stable")
+                    if i != row and near(a, keys[i]) and cosines[i] >= MIN_COSINE
+                ][: self.neighbours]
+                members: dict[int, list[int]] = {}
+                for b in keys:
+                    if b != a and near(a, b):
+                        members.setdefault(story[b], []).append(b)
+                own = members.get(story[a], [])[-LINKAGE_MEMBERS:]
+                if self.singles and own:
+                    continue
+                own_linkage = sum(tie(a, b) for b in own) / len(own) if own else 0.0
+                best, best_label = -1.0, -1
+                for label in sorted({story[b] for b in nearest} - {story[a]}):
+                    recent = members[label][-LINKAGE_MEMBERS:]
+                    value = sum(tie(a, b) for b in recent) / len(recent)
+                    if value > best:
+                        best, best_label = value, label
+                if best < self.join_probability or best <= own_linkage + self.margin:
+                    continue
+                recent_docs = [self._every[b] for b in members[best_label][-LINKAGE_MEMBERS:]]
+                outlet = self._every[a].outlet
+                override = best >= self.drift_override and not any(
+                    outlet is not None and d.outlet == outlet for d in recent_docs
+                )
+                drift = centroid_drift(recent_docs, self._every[a])
+                if self.max_drift < 2.0 and not override and drift > self.max_drift:
+                    continue
+                story[a] = best_label
+                moved += 1
+            if not moved:
+                break
+        # Rebuild the groups from the labels (each story's root its first article, as Groups keeps it).
+        fresh: Groups[int] = Groups(range(len(self._ids)), first=int)
+        by_label: dict[int, list[int]] = {}
+        for k in keys:
+            by_label.setdefault(story[k], []).append(k)
+        for group in by_label.values():
+            for k in group[1:]:
+                fresh.union(group[0], k)
+        self._groups = fresh
+
+
 Row = tuple[str, type[StoryClusterer], dict[str, Any]]
 
 
@@ -260,6 +373,11 @@ def rows_of(name: str) -> list[Row]:
         return [
             (f"mix {w}", StoryClusterer, {"weights": LinkWeights(0.0, 1.0 - w)}) for w in (0.25, 0.5, 0.75)
         ]
+    if name == "reassign":
+        rows: list[Row] = [(f"reassign {m}", Reassigned, {"margin": m}) for m in (0.0, 0.02, 0.05, 0.1, 0.2)]
+        rows.append(("reassign alone", Reassigned, {"margin": 0.0, "singles": True}))
+        rows.append(("reassign once", Reassigned, {"margin": 0.0, "passes": 1}))
+        return rows
     raise SystemExit(f"unknown row {name!r}")
 
 
