@@ -93,3 +93,40 @@ def test_the_police_of_a_town_speak_in_the_statement_roles() -> None:
 def test_a_phrase_opened_by_a_preposition_before_a_place_is_no_speaker() -> None:
     text = "Zu Gast in Wiesenau betonte der Landrat am Dienstag: Die Schule bleibt offen."
     assert _speaker(text) == "der Landrat"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # a document with its issuer: the issuer speaks
+        ("Laut einem Bericht des Kornauer Bauamts ist die Brücke marode.", "de", "des Kornauer Bauamts"),
+        (
+            "Einer Studie der Hochschule Wiesenau zufolge sinkt die Zahl der Pendler.",
+            "de",
+            "der Hochschule Wiesenau",
+        ),
+        ("Die Fähre fährt wieder, heißt es in einer Mitteilung der Reederei.", "de", "der Reederei"),
+        ("Laut einer Stellungnahme von Landrat Piet Olde ist alles geprüft.", "de", "Landrat Piet Olde"),
+        ("Dem KVB-Lagebericht zufolge fahren die Busse wieder.", "de", "KVB"),
+        ("According to a survey by the Kestrel Institute, most people cycle.", "en", "the Kestrel Institute"),
+        (
+            "The harbour will stay closed, according to a statement from the port authority.",
+            "en",
+            "the port authority",
+        ),
+        # a document that names no issuer is no speaker
+        ("Dem Bericht zufolge stieg die Zahl der Anträge auf 40.", "de", None),
+        ("„Die Zahl steigt“, heißt es in der Studie.", "de", None),
+        ("Laut einer aktuellen Umfrage fahren viele mit dem Rad.", "de", None),
+        ("Der Lagebericht warnt, die Lage sei ernst.", "de", None),
+        ("The report said the bridge was unsafe.", "en", None),
+        ("According to the study, the number of commuters fell.", "en", None),
+        # a paper named "Post" is no document
+        ('"We stay," the Lakeside Post said.', "en", "the Lakeside Post"),
+    ],
+)
+def test_a_document_speaks_through_its_issuer_or_not_at_all(
+    text: str, language: str, speaker: str | None
+) -> None:
+    found = find_speaker(text, find_quotations(text), language)
+    assert (None if found is None else found[0]) == speaker
