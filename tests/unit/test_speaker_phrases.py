@@ -130,3 +130,16 @@ def test_a_document_speaks_through_its_issuer_or_not_at_all(
 ) -> None:
     found = find_speaker(text, find_quotations(text), language)
     assert (None if found is None else found[0]) == speaker
+
+
+def test_a_speaker_is_no_other_person_of_the_same_family_name() -> None:
+    # "<Given> Reyes" speaks where only "Tom Reyes" was tagged: the last word alone keyed the speaker as
+    # Tom Reyes, and his voice took the other person's quotes (nineteenth session, invented names)
+    from blickwinkel.analyse.speakers import speaker_entity_key
+    from blickwinkel.model import Mention
+
+    tom = Mention("Tom Reyes", 0, 9, "PER", "per:tom-reyes")
+    assert speaker_entity_key("Lena Reyes", None, [tom], []) == "Lena Reyes"
+    assert speaker_entity_key("Mayor Reyes", None, [tom], []) == "per:tom-reyes"
+    assert speaker_entity_key("Reyes", None, [tom], []) == "per:tom-reyes"
+    assert speaker_entity_key("der Bürgermeister Reyes", None, [tom], []) == "per:tom-reyes"

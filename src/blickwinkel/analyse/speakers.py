@@ -950,8 +950,12 @@ def speaker_entity_key(
         text = m.text.lower()
         if text == lowered or (lowered.endswith(" " + text) and not _office_before_place(speaker, m)):
             return m.key
+    # the family name alone, or after titles and roles ("Mayor Reyes", "der Bürgermeister Reyes"): a
+    # given name the person's name does not hold is another person ("Lena Reyes" was keyed as the Tom
+    # Reyes the article tagged, and her quotes were his)
+    given = [w for w in speaker.split()[:-1] if w in gz.given_names()]
     for m in (*own, *nearby):
-        if m.type == "PER" and m.text.lower().split()[-1] == last:
+        if m.type == "PER" and m.text.lower().split()[-1] == last and all(w in m.text.split() for w in given):
             return m.key
     # A name written family name first ("<Family> <Given>" and then "<Family> said"), or a person
     # called by the given name: the one person whose full name begins with the word.
