@@ -143,3 +143,22 @@ def test_a_speaker_is_no_other_person_of_the_same_family_name() -> None:
     assert speaker_entity_key("Mayor Reyes", None, [tom], []) == "per:tom-reyes"
     assert speaker_entity_key("Reyes", None, [tom], []) == "per:tom-reyes"
     assert speaker_entity_key("der Bürgermeister Reyes", None, [tom], []) == "per:tom-reyes"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Fähre fährt wieder, wie Hafenmeister Jost Ebeling am Dienstag dem Lokalsender Radio Kornau "
+            "sagte.",
+            "Hafenmeister Jost Ebeling",
+        ),
+        (
+            "Die Fähre fährt wieder, wie der Hafenmeister am Dienstagabend gegenüber der Zeitung sagte.",
+            "der Hafenmeister",
+        ),
+        ("Wie die Reederei am Morgen auf Anfrage mitteilte, fährt die Fähre wieder.", "die Reederei"),
+    ],
+)
+def test_wie_x_sagte_with_a_time_and_the_one_told_before_the_verb(text: str, speaker: str) -> None:
+    assert _speaker(text) == speaker

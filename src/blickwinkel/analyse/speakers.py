@@ -275,7 +275,9 @@ _AUS_X_HEISST_ES = re.compile(
 # start inside a word read "stünden dem Rat zufolge" as the speaker "den dem Rat".
 _ZUFOLGE = re.compile(rf"(?<![\w’'.\-])(?:[a-zäöüß\d][\w’'.]*-)?(?P<np>{NP})\s+zufolge\b")
 _WIE_X = re.compile(
-    rf"\b[Ww]ie\s+(?P<np>{NP})\s+(?:\w+\s+){{0,3}}(?:mitteilte|mitteilten|berichtete|berichteten|sagte|"
+    # (the verb ends the clause: a time, a place and the one told may stand before it, "wie <Name> am
+    # Dienstag dem Sender <Name> sagte" gave no speaker with three words at most)
+    rf"\b[Ww]ie\s+(?P<np>{NP})\s+(?:\w+\s+){{0,7}}(?:mitteilte|mitteilten|berichtete|berichteten|sagte|"
     # the present too: "wie die <Zeitung> berichtet" gave no speaker, and the sentence took the one
     # before's
     rf"erklärte|meldete|bestätigte|mitteilt|mitteilen|berichtet|berichten|meldet|schreibt|sagt|erklärt)\b"
