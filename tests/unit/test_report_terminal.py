@@ -284,3 +284,20 @@ def test_a_reason_opening_with_its_kind_says_it_once(language: str, line: str) -
     text = console.export_text()
     assert line in text
     assert "Zahl: Zahl" not in text
+
+
+def test_a_shared_fact_names_the_article_whose_wording_it_shows() -> None:
+    # "[A C] <text> · first in A" read as A's words where the text shown was C's (nineteenth session):
+    # the line names the article of its wording, and the HTML report names its outlet
+    from blickwinkel.report.html import render_html
+
+    comparison = build_comparison()
+    fact = next(f for f in comparison.facts if len(f.articles) > 1)
+    by_id = {s.id: s for a in comparison.articles for s in a.statements}
+    letter = "ABCDEFGH"[[a.article.id for a in comparison.articles].index(by_id[fact.canonical].article)]
+    line = next(x for x in _text_of(comparison).splitlines() if x.lstrip().startswith("1. ["))
+    assert line.split("] ", 1)[1].startswith(f"{letter}: ")
+    outlet = next(
+        a.article.outlet for a in comparison.articles if a.article.id == by_id[fact.canonical].article
+    )
+    assert f'<span class="worded">{outlet}:</span>' in render_html(comparison, language="en")

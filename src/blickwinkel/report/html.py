@@ -120,6 +120,9 @@ class _FactView:
     conflict: bool
     # the other outlets that may state the fact too ("perhaps also in …"), for a fact of one article
     perhaps: tuple[str, ...] = ()
+    # the outlet whose wording the fact is shown in, for a fact of several articles: the tags name them
+    # all, and the one marked "first" was read as the writer of the text shown
+    worded: str | None = None
 
 
 @dataclass(frozen=True)
@@ -534,6 +537,7 @@ def _fact_view(fact: Fact, comparison: Comparison, index: _Index) -> _FactView:
         cells=tuple(cells),
         conflict=bool(in_conflict) or any(c.state == "conflict" for c in cells),
         perhaps=tuple(index.labels.get(a, a) for a in fact.perhaps_in),
+        worded=index.labels.get(canonical.article) if canonical is not None and len(labels) > 1 else None,
     )
 
 

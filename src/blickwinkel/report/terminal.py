@@ -341,6 +341,8 @@ def _fact_block(
     canonical = by_id[fact.canonical]
     who = " ".join(labels[a] for a in fact.articles)
     line = Text(f"{n:>3}. [{who}] {'⚠ ' if conflict else ''}", style="bold red" if conflict else "bold green")
+    # whose wording is shown: the "first in" note named another article, and the text read as its
+    line.append(f"{labels[canonical.article]}: ", style="bold")
     line.append(_statement_text(canonical.text))
     # who said the fact's wording: only the other articles' lines named their speakers
     line.append(_tags(canonical, names, words), style="cyan")
