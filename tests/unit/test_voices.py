@@ -167,3 +167,23 @@ def test_the_terminal_names_three_shared_facts_per_speaker_and_counts_the_rest()
     line = next(x for x in console.export_text().splitlines() if x.startswith("  • "))
     assert line.count("worded differently in A and B") == 3
     assert line.endswith("· 2 more facts")
+
+
+def test_one_body_with_and_without_its_article_is_one_voice() -> None:
+    # "Die Feuerwehr teilte mit …", "Laut der Feuerwehr …" (read "Feuerwehr") and "… so der Feuerwehr
+    # zufolge" gave three voices of one body in one comparison (nineteenth session; our own sentences)
+    a = _article(
+        "a",
+        _st("a#1", "Die Feuerwehr teilte mit, der Brand sei gelöscht.", "reported_speech", "die Feuerwehr"),
+        _st("a#2", "Laut der Feuerwehr war niemand im Haus.", "reported_speech", "Feuerwehr"),
+    )
+    b = _article(
+        "b",
+        _st("b#1", "Der Feuerwehr zufolge war niemand im Haus.", "reported_speech", "der Feuerwehr"),
+        _st("b#2", "The fire service said the fire was out.", "reported_speech", "the fire service"),
+    )
+    found = voices((a, b), ())
+    assert [(v.speaker, [x.article for x in v.articles]) for v in found] == [
+        ("die Feuerwehr", ["a", "b"]),
+        ("the fire service", ["b"]),
+    ]

@@ -847,6 +847,16 @@ def has_speech_verb(text: str, quoted: Sequence[tuple[int, int]], lang: str = "d
     return any(outside_quotes(quoted, m.start(), m.end()) for m in _speech_cue(lang).finditer(text))
 
 
+def speaker_identity(speaker: str) -> str:
+    """One speaker however written: case folded and without an article before its noun, so that "die
+    Feuerwehr", "Feuerwehr" ("laut der Feuerwehr") and "der Feuerwehr" ("der Feuerwehr zufolge") are one
+    voice, as "Police" and "police" are."""
+    words = speaker.casefold().split()
+    if len(words) > 1 and words[0] in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
 # --- attribution lines ---------------------------------------------------------------------------
 _HANDLE = re.compile(r"\(?\s*(@[\w\\]+)\s*\)?")
 _TITLE_IN_QUOTES = re.compile(r"^[„“\"»«‚‘']\s*(.+?)\s*[“”\"«»‘’']")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from blickwinkel.analyse.speakers import speaker_identity
 from blickwinkel.compare.coverage import word_choice
 from blickwinkel.model import AnalysedArticle, Conflict, Fact, OutletProfile
 
@@ -61,8 +62,11 @@ def outlet_profiles(
         aid = a.article.id
         mine = [f for f in facts if aid in f.articles]
         # one speaker once, however capitalised ("Police said …" opening a sentence, "…, police said")
-        spoken = {s.speaker.casefold(): s.speaker for s in reversed(a.statements) if s.speaker}
-        speakers = tuple(dict.fromkeys(spoken[s.speaker.casefold()] for s in a.statements if s.speaker))
+        # and with or without an article ("die Feuerwehr", "laut der Feuerwehr": `speaker_identity`)
+        spoken = {speaker_identity(s.speaker): s.speaker for s in reversed(a.statements) if s.speaker}
+        speakers = tuple(
+            dict.fromkeys(spoken[speaker_identity(s.speaker)] for s in a.statements if s.speaker)
+        )
         # whom it quotes it names, even where the name stands only in an attribution line
         named = {m.key for s in a.statements for m in s.entities} | set(speakers)
         named |= _written_in(a, {k: forms[k] for k in core_entities if k not in named and k in forms})

@@ -3,7 +3,8 @@ are the same everywhere.
 
 Only groups what the analysis found: a statement's ``kind`` (quote or reported speech) and its
 ``speaker``. One speaker however capitalised ("Police said …" opening a sentence, "…, police said"),
-as the outlet profiles count them. Two articles quote one speaker in the same words when the words
+as the outlet profiles count them, with or without an article ("die Feuerwehr", "laut der
+Feuerwehr"). Two articles quote one speaker in the same words when the words
 inside their quotation marks, in one typographic form (:func:`typographic_form`) and without case or
 punctuation, are the same or one is a run of the other (one article quotes more of the sentence).
 """
@@ -15,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from blickwinkel.analyse.quote_marks import find_quotations
+from blickwinkel.analyse.speakers import speaker_identity
 from blickwinkel.compare.clashes import typographic_form
 from blickwinkel.groups import Groups
 from blickwinkel.model import (
@@ -67,11 +69,11 @@ def _same_words_groups(quotes: dict[str, list[tuple[str, ...]]]) -> tuple[tuple[
 def voices(articles: Sequence[AnalysedArticle], facts: Iterable[Fact]) -> tuple[Voice, ...]:
     """Every speaker of the articles' quotes and reported speech, most statements first (then most
     articles, then first quoted), with what each article gives of them and the facts they are in."""
-    spoken: dict[str, list[Statement]] = {}  # casefolded speaker -> statements in reading order
+    spoken: dict[str, list[Statement]] = {}  # speaker_identity -> statements in reading order
     for a in articles:
         for s in a.statements:
             if s.speaker and s.kind in ("quote", "reported_speech"):
-                spoken.setdefault(s.speaker.casefold(), []).append(s)
+                spoken.setdefault(speaker_identity(s.speaker), []).append(s)
     fact_of = {sid: f for f in facts for sid in f.statements}
     order = [a.article.id for a in articles]
     found: list[Voice] = []
