@@ -22,6 +22,7 @@ from blickwinkel.store._base import (
     page_size,
     utc_now,
 )
+from blickwinkel.store._outlets import stored_outlet
 from blickwinkel.store._stories import current_story, join_story, refresh_story
 from blickwinkel.store.cursor import decode_article_cursor, encode_cursor
 from blickwinkel.store.records import AddResult, ArticleSummary, Page, StoryChoice
@@ -59,7 +60,7 @@ class ArticleRecords(StoreBase):
                 existing = _find(conn, article.url, digest)
                 if existing is not None:
                     return AddResult(existing, False, current_story(conn, existing))
-                outlet_id = _outlet_id(conn, article.outlet, article.url) if article.outlet else None
+                outlet_id = stored_outlet(conn, article.outlet, article.url) if article.outlet else None
                 article_id = _insert_article(conn, article, digest, outlet_id)
                 _insert_blocks(conn, article_id, article.blocks)
                 if analysed is not None:
@@ -116,7 +117,7 @@ class ArticleRecords(StoreBase):
                 existing = _find(conn, None, digest)
                 if existing is not None:
                     return AddResult(existing, False, current_story(conn, existing))
-                outlet_id = _outlet_id(conn, article.outlet, article.url) if article.outlet else None
+                outlet_id = stored_outlet(conn, article.outlet, article.url) if article.outlet else None
                 story_id = current_story(conn, article_id)
                 for table in (t.entities, t.statements, t.blocks, t.embeddings, t.memberships):
                     conn.execute(table.delete().where(table.c.article_id == article_id))
@@ -308,23 +309,6 @@ def _find(conn: sa.Connection, url: str | None, digest: str | None) -> int | Non
     if not conditions:
         return None
     return conn.scalar(sa.select(a.c.id).where(sa.or_(*conditions)).order_by(a.c.id).limit(1))
-
-
-def _outlet_id(conn: sa.Connection, name: str, url: str | None) -> int:
-    o = t.outlets
-    found = conn.scalar(sa.select(o.c.id).where(o.c.name == name))
-    if found is not None:
-        return int(found)
-    domain = None
-    if url:
-        from urllib.parse import urlsplit
-
-        domain = urlsplit(url).hostname
-    try:
-        with conn.begin_nested():
-            return new_id(conn.execute(o.insert().values(name=name, domain=domain, created_at=utc_now())))
-    except IntegrityError:  # another writer stored the outlet meanwhile: its row is there now
-        return int(conn.execute(sa.select(o.c.id).where(o.c.name == name)).scalar_one())
 
 
 def with_detected_languages(article: Article, analysed: Article) -> Article:
