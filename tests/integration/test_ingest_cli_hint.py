@@ -33,6 +33,21 @@ def test_failure_hint_names_the_store_it_wrote_to(tmp_path: Path) -> None:
     assert "empty.txt" in listed.stdout and "file is empty" in listed.stdout
 
 
+def test_failure_hint_is_one_line_in_a_narrow_terminal_or_a_log(tmp_path: Path) -> None:
+    # At 80 columns (a pipe, a log file, a small terminal) the hint and the counts were broken with a
+    # newline: "List the failures with: blickwinkel ingest --failed --db" and the URL on the next line,
+    # which ran as printed lists the default store's failures.
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / ('a-store-with-a-long-name-' * 3 + 'news.db')}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "80"}
+    result = CliRunner().invoke(app, ["ingest", str(empty), "--db", db, "--no-analysis"], env=env)
+    assert result.exit_code == 1, result.stderr
+    hint = next(line for line in result.stderr.splitlines() if "ingest --failed" in line)
+    assert hint.endswith(f"--db {db}")
+    assert "0 stored, 0 already stored, 1 failed, 0 new stories" in result.stderr.splitlines()
+
+
 def test_failure_hint_hides_a_password() -> None:
     assert _db_option(None) == ""
     assert _db_option("postgresql://bw:secret@db.example/news") == " --db URL"

@@ -177,18 +177,21 @@ def _run(
     warn_reading_notes(counts.notes)
     warn_unnamed_outlets(counts.unnamed_outlets)
     if len(counts.errors) > SHOWN_ERRORS:
-        err.print(plain(f"… and {len(counts.errors) - SHOWN_ERRORS} more"))
-    err.print(
+        print_plain(err, f"… and {len(counts.errors) - SHOWN_ERRORS} more")
+    # one line each however narrow the terminal (a log, a pipe: 80 columns): the hint is a command to
+    # copy, and broken before its URL it ran on the default store
+    print_plain(
+        err,
         f"{counts.stored} stored, "
         + (f"{counts.updated} updated (edited since stored), " if counts.updated else "")
         + f"{counts.duplicates} already stored, {counts.failed} failed, "
         f"{counted(counts.new_stories, 'new story', 'new stories')}"
-        + (f", {counts.unanalysed} stored without analysis" if counts.unanalysed else "")
+        + (f", {counts.unanalysed} stored without analysis" if counts.unanalysed else ""),
     )
     if counts.retried or counts.retry_waiting:
-        err.print(plain(_retried(counts, db)))
+        print_plain(err, _retried(counts, db))
     if counts.failed:
-        err.print(plain(f"List the failures with: blickwinkel ingest --failed{_db_option(db)}"))
+        print_plain(err, f"List the failures with: blickwinkel ingest --failed{_db_option(db)}")
     store.close()
     return counts
 
@@ -289,12 +292,11 @@ def ingest(
                 store.close()
             sources = list(dict.fromkeys([*(sources or []), *owed.sources]))
             if owed.left_to_watch:
-                err.print(
-                    plain(
-                        counted(owed.left_to_watch, "failed page", "failed pages")
-                        + f" of the feeds left to `blickwinkel watch{_db_option(db)}` (fetched again there "
-                        "when due)"
-                    )
+                print_plain(
+                    err,
+                    counted(owed.left_to_watch, "failed page", "failed pages")
+                    + f" of the feeds left to `blickwinkel watch{_db_option(db)}` (fetched again there "
+                    "when due)",
                 )
             if not sources:  # was "give files, directories or URLs … (or --failed, --retry)"
                 err.print("No failed inputs to retry.")
@@ -437,7 +439,7 @@ def watch(
         if not _has_feeds(db):
             # It polled nothing and printed "0 stored, 0 already stored, 0 failed, 0 new stories" (or,
             # without --once, said nothing at all while it waited).
-            err.print(plain("No feeds yet; add one with: blickwinkel feeds add URL" + _db_option(db)))
+            print_plain(err, "No feeds yet; add one with: blickwinkel feeds add URL" + _db_option(db))
             if once:
                 return
         warned: set[str] = set()  # each feed entry without a link is named once, not at every poll
