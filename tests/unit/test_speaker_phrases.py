@@ -107,7 +107,7 @@ def test_a_phrase_opened_by_a_preposition_before_a_place_is_no_speaker() -> None
         ),
         ("Die Fähre fährt wieder, heißt es in einer Mitteilung der Reederei.", "de", "der Reederei"),
         ("Laut einer Stellungnahme von Landrat Piet Olde ist alles geprüft.", "de", "Landrat Piet Olde"),
-        ("Dem KVB-Lagebericht zufolge fahren die Busse wieder.", "de", "KVB"),
+        ("Einer KWB-Mitteilung zufolge fahren die Busse wieder.", "de", "KWB"),
         ("According to a survey by the Kestrel Institute, most people cycle.", "en", "the Kestrel Institute"),
         (
             "The harbour will stay closed, according to a statement from the port authority.",
@@ -118,7 +118,7 @@ def test_a_phrase_opened_by_a_preposition_before_a_place_is_no_speaker() -> None
         ("Dem Bericht zufolge stieg die Zahl der Anträge auf 40.", "de", None),
         ("„Die Zahl steigt“, heißt es in der Studie.", "de", None),
         ("Laut einer aktuellen Umfrage fahren viele mit dem Rad.", "de", None),
-        ("Der Lagebericht warnt, die Lage sei ernst.", "de", None),
+        ("Der Jahresbericht warnt, die Kasse des Vereins sei leer.", "de", None),
         ("The report said the bridge was unsafe.", "en", None),
         ("According to the study, the number of commuters fell.", "en", None),
         # a paper named "Post" is no document

@@ -155,7 +155,7 @@ _ACCORDING_EN = re.compile(
 # document that names no issuer is no speaker ("dem Bericht zufolge", "heißt es in der Studie", "the
 # report said"): it was listed as a voice beside people and bodies, and in the grammatical case the
 # sentence gave it ("dem Bericht"). English documents in lower case (a capitalised "Post" is a paper);
-# German ones as a noun or the end of a compound ("Lagebericht", "Pressemitteilung"), in the singular
+# German ones as a noun or the end of a compound ("Jahresbericht", "Pressemitteilung"), in the singular
 # or plural. Our own list: the English words and their German counterparts.
 _DOCUMENT_EN = re.compile(
     r"(?:statement|report|release|letter|notice|post|filing|memo|study|survey)s?|studies"
@@ -197,7 +197,7 @@ def _who_speaks(name: str) -> tuple[int, int] | None:
         return 0, len(name)
     rest = words[at + 1 :]
     if not rest or rest[0].group().lower() not in _ISSUER_OPENERS:
-        # an abbreviation before the hyphen of a compound names the issuer: "dem <ABC>-Lagebericht"
+        # an abbreviation before the hyphen of a compound names the issuer: "einer <ABC>-Mitteilung zufolge"
         issuer = _ISSUER_IN_COMPOUND.match(words[at].group())
         if issuer is None:
             return None
