@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
 
 from blickwinkel.ingest import read_text
 from blickwinkel.model import Article
-from blickwinkel.store import Store, StoryChoice
+from blickwinkel.store import Store, StoryChoice, open_store
+from tests.databases import BACKENDS, database_at
 
 
 def _article(n: int, outlet: str, url: str) -> Article:
@@ -87,3 +92,84 @@ def test_a_name_on_another_host_or_without_an_address_joins_nothing(store: Store
     article = dataclasses.replace(_article(3, "Valley Courier", "https://x.example/"), url=None)
     store.add_article(article, story=StoryChoice(None, 0.9))
     assert _outlets(store) == {"harbourtimes.example": 1, "Harbour Times": 1, "Valley Courier": 1}
+
+
+_OUTLETS_AT_0009 = {
+    1: ("Harbour Times", "www.harbourtimes.example"),
+    2: ("harbourtimes.example", "m.harbourtimes.example"),  # the site's host: joins 1
+    3: ("Kalmstedt Notes", "blogs.example"),  # a platform of two named blogs
+    4: ("Oberhaven Diary", "blogs.example"),
+    5: ("blogs.example", "blogs.example"),  # the platform's host: joins neither blog
+    6: ("valley-courier.example", "valley-courier.example"),  # a host alone: stays
+}
+
+
+def _fill_at_0009(conn: sa.Connection) -> None:
+    for oid, (name, domain) in _OUTLETS_AT_0009.items():
+        conn.execute(
+            sa.text(
+                "INSERT INTO outlets (id, name, domain, created_at) "
+                "VALUES (:id, :name, :domain, CURRENT_TIMESTAMP)"
+            ),
+            {"id": oid, "name": name, "domain": domain},
+        )
+    for aid, oid in ((1, 1), (2, 2), (3, 2), (4, 5), (5, 6), (6, 1)):
+        conn.execute(
+            sa.text(
+                "INSERT INTO articles (id, slug, outlet_id, content_hash, source, text, meta, created_at) "
+                "VALUES (:id, :slug, :outlet, :hash, :source, 'T', '{}', CURRENT_TIMESTAMP)"
+            ),
+            {"id": aid, "slug": f"a{aid}", "outlet": oid, "hash": f"h{aid}", "source": f"{aid}.txt"},
+        )
+    # story 1 holds the host-named articles (its comparison goes), story 2 the named outlet's own and
+    # story 3 the platform's (theirs stay)
+    for sid, members in ((1, (1, 2)), (2, (6,)), (3, (4,))):
+        conn.execute(
+            sa.text(
+                "INSERT INTO stories (id, size, version, created_at, updated_at) "
+                "VALUES (:id, :size, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            ),
+            {"id": sid, "size": len(members)},
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO comparisons (story_id, story_version, embedder, conflicts, body, created_at) "
+                "VALUES (:id, 1, 'use', 0, '{}', CURRENT_TIMESTAMP)"
+            ),
+            {"id": sid},
+        )
+        for aid in members:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO memberships (article_id, story_id, added_at) "
+                    "VALUES (:a, :s, CURRENT_TIMESTAMP)"
+                ),
+                {"a": aid, "s": sid},
+            )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_migration_0010_joins_the_outlet_a_host_named_to_its_site_s_outlet(
+    backend: str, tmp_path: Path
+) -> None:
+    with database_at(backend, tmp_path, "0009", _fill_at_0009) as url:
+        store = open_store(url)
+        try:
+            assert _outlets(store) == {
+                "Harbour Times": 4,
+                "Kalmstedt Notes": 0,
+                "Oberhaven Diary": 0,
+                "blogs.example": 1,
+                "valley-courier.example": 1,
+            }
+            stored = store.articles([2, 3, 4])
+            assert [stored[n].outlet for n in (2, 3, 4)] == [
+                "Harbour Times",
+                "Harbour Times",
+                "blogs.example",
+            ]
+            assert store.cached_comparison(1, embedder="use") is None
+            assert store.cached_comparison(2, embedder="use") is not None
+            assert store.cached_comparison(3, embedder="use") is not None
+        finally:
+            store.close()
