@@ -796,16 +796,48 @@ def _bracketed_credits(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# A reading prompt in round brackets between sentences, as captures keep a teaser box's label glued
+# to the next paragraph: "… gesperrt. (Lesen Sie auch: Neue Umleitung)Die Stadt …". Only a prompt
+# (``_PROMPT``) and only where a sentence starts: "(siehe oben)", "(wir berichteten)" and an aside
+# inside a sentence stay.
+_ROUND_INSERT = re.compile(r"\((?P<inner>[^()\n]{3,200})\)")
+
+
+def _bracketed_prompts(text: str) -> list[tuple[int, int]]:
+    return [
+        (m.start(), m.end())
+        for m in _ROUND_INSERT.finditer(text)
+        if _PROMPT.match(m["inner"].strip()) and _SENTENCE_BEFORE.search(text, 0, m.start()) is not None
+    ]
+
+
+def _glued_furniture(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A prompt glued to the start of a sentence inside running text ("… the flyby. Advertisement
+    The probe …"): the same furniture :func:`leading_furniture` cuts off a piece's start, where a
+    capture lost the line breaks around it."""
+    spans = []
+    for first, end in sentences[1:]:
+        start = first + len(text[first:end]) - len(text[first:end].lstrip())
+        glued = leading_furniture(text[start:end])
+        if glued:
+            spans.append((start, start + len(text[start : start + glued].rstrip())))
+    return spans
+
+
 def reader_inserts(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the reader inserts in running text: bracketed inserts (brackets included)
-    and, in text of several sentences, whole sentences that are prompts or promotions."""
+    and, in text of several sentences, whole sentences that are prompts or promotions and a prompt
+    glued to a sentence's start."""
     spans = [(m.start(), m.end()) for m in _INSERT.finditer(text) if is_reader_insert(m["inner"])]
-    spans += [
-        span for span in _bracketed_credits(text) if not any(a < span[1] and span[0] < b for a, b in spans)
-    ]
+    for span in _bracketed_credits(text) + _bracketed_prompts(text):
+        if not any(a < span[1] and span[0] < b for a, b in spans):
+            spans.append(span)
     spans.sort()
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
     if len(sentences) > 1:
+        for span in _glued_furniture(text, sentences):
+            if not any(a < span[1] and span[0] < b for a, b in spans):
+                spans.append(span)
         for first, end in sentences:
             start = first + len(text[first:end]) - len(text[first:end].lstrip())
             if any(a < end and start < b for a, b in spans):
