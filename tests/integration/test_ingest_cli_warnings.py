@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from blickwinkel.cli.main import app
@@ -85,3 +86,21 @@ def test_ingest_of_a_folder_passes_over_its_photos_as_compare_does(tmp_path: Pat
         assert store.failures() == []
     finally:
         store.close()
+
+
+def test_ingest_into_a_log_says_how_far_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Piped or written to a log, ingest printed nothing until its counts at the end: 300 records ran
+    # for a quarter of an hour without a line, no telling a slow run from a hung one.
+    from blickwinkel.cli import ingest_cmd
+
+    monkeypatch.setattr(ingest_cmd, "LOGGED_PROGRESS_SECONDS", 0.0)
+    for n in (1, 2):
+        (tmp_path / f"ferry-{n}.txt").write_text(f"Ferry stops {n}\n\n{BODY}{n}\n", encoding="utf-8")
+    stderr = _ingest(tmp_path, tmp_path / "ferry-1.txt", tmp_path / "ferry-2.txt")
+    lines = stderr.splitlines()
+    assert "so far: 1 stored, 0 already stored, 0 failed" in lines[0]
+    assert "so far: 2 stored, 0 already stored, 0 failed" in lines[1]
+    assert lines[-1].startswith("2 stored, 0 already stored, 0 failed")
+    monkeypatch.setattr(ingest_cmd, "LOGGED_PROGRESS_SECONDS", 60.0)
+    (tmp_path / "ferry-3.txt").write_text(f"Ferry stops 3\n\n{BODY}3\n", encoding="utf-8")
+    assert "so far" not in _ingest(tmp_path, tmp_path / "ferry-3.txt")

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 # Failures printed after a run; the rest are counted (all of them: `ingest --failed`).
 SHOWN_ERRORS = 20
+LOGGED_PROGRESS_SECONDS = 60.0
+"""How often an ingest written to a pipe or a log (no progress bar there) says how far it is."""
 
 DbOption = Annotated[
     str | None,
@@ -143,16 +145,30 @@ def _run(
     ) as progress:
         task = progress.add_task("ingest", stored=0, duplicates=0, failed=0)
         tally = {"stored": 0, "updated": 0, "duplicate": 0, "failed": 0}
+        started = logged = time.monotonic()
 
         def report(outcome: str, source: str) -> None:
+            nonlocal logged
             tally[outcome] += 1
+            stored = tally["stored"] + tally["updated"]
             progress.update(
                 task,
-                stored=tally["stored"] + tally["updated"],
+                stored=stored,
                 duplicates=tally["duplicate"],
                 failed=tally["failed"],
                 description=source[-50:],
             )
+            # Piped or in a log there is no bar: a line now and then tells a slow run from a hung one
+            # (300 records ran a quarter of an hour without a line).
+            now = time.monotonic()
+            if not err.is_terminal and now - logged >= LOGGED_PROGRESS_SECONDS:
+                logged = now
+                minutes, seconds = divmod(int(now - started), 60)
+                print_plain(
+                    err,
+                    f"so far: {stored} stored, {tally['duplicate']} already stored, {tally['failed']} "
+                    f"failed ({minutes}:{seconds:02d})",
+                )
 
         ingestor = Ingestor(
             store,
