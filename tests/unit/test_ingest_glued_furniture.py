@@ -41,8 +41,8 @@ def test_an_aside_in_round_brackets_stays(text: str) -> None:
 
 def test_an_advert_label_glued_to_a_sentence_inside_running_text_is_cut_out() -> None:
     text = (
-        "The probe passed the moon on Monday. Advertisement The mission team said the next pass "
-        "would come in June. Anzeige Die Sonde fliegt weiter."
+        "The ferry ran aground off Kestrel Point on Monday. Advertisement The harbour master said the "
+        "hull would be checked in June. Anzeige Der Fährbetrieb nach Tannried ruht bis dahin."
     )
     assert spans_of(text) == ["Advertisement", "Anzeige"]
 
@@ -50,7 +50,7 @@ def test_an_advert_label_glued_to_a_sentence_inside_running_text_is_cut_out() ->
 @pytest.mark.parametrize(
     "text",
     [
-        "The probe passed the moon. Advert campaigns for the launch were banned on Monday.",
+        "The ferry ran aground. Advert campaigns for the new route were banned on Monday.",
         "Der Händler klagt. Anzeige gegen Unbekannt wurde am Abend erstattet.",
         "Der Händler klagt. Werbung für Tabak ist seit Montag verboten.",
     ],

@@ -812,9 +812,9 @@ def _bracketed_prompts(text: str) -> list[tuple[int, int]]:
 
 
 def _glued_furniture(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A prompt glued to the start of a sentence inside running text ("… the flyby. Advertisement
-    The probe …"): the same furniture :func:`leading_furniture` cuts off a piece's start, where a
-    capture lost the line breaks around it."""
+    """A prompt glued to the start of a sentence inside running text ("… on Monday. Advertisement
+    The harbour master said …"): the same furniture :func:`leading_furniture` cuts off a piece's
+    start, where a capture lost the line breaks around it."""
     spans = []
     for first, end in sentences[1:]:
         start = first + len(text[first:end]) - len(text[first:end].lstrip())
