@@ -509,6 +509,7 @@ def source(name: str) -> str:
         ("semeval-", "SemEval (tuning half)"),
         ("own-x-", "own de-en"),
         ("own-x2-", "own de-en"),
+        ("own-x3-", "own de-en-fr"),
         ("own-p-", "own one language"),
         ("own-e-", "own one language, real-news shapes"),
         ("own-k-", "own one language, missed kinds"),

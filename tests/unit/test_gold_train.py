@@ -118,12 +118,12 @@ def test_every_file_of_the_folder_is_a_semeval_or_an_own_file() -> None:
 @pytest.mark.parametrize("path", OWN_FILES, ids=lambda p: p.stem)
 def test_own_training_stories_are_train_split_and_in_their_languages(path: Path) -> None:
     """Our own invented stories (examples/train-stories): example-story gold marked ``train``; an
-    ``own-x-*`` story has a German and an English article, an ``own-p-*``, ``own-e-*`` or ``own-k-*``
-    story articles of one language only (same-language paraphrase; real-news shapes; the missed
-    kinds); every fragment lies in exactly one statement of its article (as ``eval compare`` locates
-    it) and no statement holds two facts. In a story of one language every statement but the
-    headlines is in a fact, or (``own-e-*``) named in the file's ``not_facts``: boilerplate a reader
-    keeps as a statement."""
+    ``own-x-*`` story has a German and an English article, an ``own-x3-*`` story a German, an English
+    and a French one, an ``own-p-*``, ``own-e-*`` or ``own-k-*`` story articles of one language only
+    (same-language paraphrase; real-news shapes; the missed kinds); every fragment lies in exactly one
+    statement of its article (as ``eval compare`` locates it) and no statement holds two facts. In a
+    story of one language every statement but the headlines is in a fact, or (``own-e-*``) named in
+    the file's ``not_facts``: boilerplate a reader keeps as a statement."""
     data = json.loads(path.read_text(encoding="utf-8"))
     gold = parse_gold(data, str(path))
     assert data["split"] == "train"
@@ -139,6 +139,8 @@ def test_own_training_stories_are_train_split_and_in_their_languages(path: Path)
     languages = {a.language for a in articles.values()}
     if story.startswith(ONE_LANGUAGE):
         assert len(languages) == 1 and languages <= {"de", "en"}
+    elif story.startswith("x3-"):
+        assert languages == {"de", "en", "fr"}
     else:
         assert languages >= {"de", "en"}
     units = {i: split_statements(a) for i, a in articles.items()}
