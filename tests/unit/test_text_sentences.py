@@ -291,6 +291,43 @@ def test_a_long_sentence_is_not_cut_before_the_last_item_of_a_list() -> None:
     assert len(split_statements(article(closed, language="en"))) == 2
 
 
+def test_a_clause_that_leans_on_the_one_before_is_not_cut_off() -> None:
+    # invented: a second "that"-clause of the same verb and a subjectless "-ing" clause were statements of
+    # their own ("and that it expected …", "while dispersing …") that say nothing read alone
+    said = (
+        "The ferry operator of the northern islands said on Tuesday that more than 4,000 travellers had "
+        "spent the night in the terminals of Eastport and Kell, and that it expected this figure to rise."
+    )
+    assert [s.text for s in split_statements(article(said, language="en"))] == [said]
+    dass = (
+        "Die Sprecherin der Stadtwerke sagte am Dienstag, dass in den Bezirken am Hafen mehr als 400 "
+        "Haushalte ohne Strom gewesen seien, und dass die Leitung bis zum Abend repariert werden solle."
+    )
+    assert [s.text for s in split_statements(article(dass))] == [dass]
+    ing = (
+        "Police in the harbour town of Eastport said officers detained two men and a woman late on "
+        "Saturday evening near the old ferry terminal, while dispersing a crowd of fans after the match."
+    )
+    assert [s.text for s in split_statements(article(ing, language="en"))] == [ing]
+    # "after" with an "-ing" form tells an event of its own and is still cut
+    after = (
+        "The first rocket of the small launch company was lost about a minute into its first flight on "
+        "Thursday, after lifting off from the spaceport of Skerra at noon local time in clear weather."
+    )
+    assert [s.text[:9] for s in split_statements(article(after, language="en"))] == ["The first", "after lif"]
+    # a clause with a subject of its own is still cut, "that" as its subject too
+    that = (
+        "The ferry operator of the northern islands cancelled all crossings between Eastport and Kell on "
+        "Tuesday evening, and that is why more than 4,000 travellers spent the night in the terminals."
+    )
+    assert [s.text[:9] for s in split_statements(article(that, language="en"))] == ["The ferry", "and that "]
+    own = (
+        "Police in the harbour town of Eastport said officers detained two men and a woman late on "
+        "Saturday evening near the old ferry terminal, while the fans of the visiting club left by bus."
+    )
+    assert [s.text[:9] for s in split_statements(article(own, language="en"))] == ["Police in", "while the"]
+
+
 def test_short_sentences_and_quotes_are_not_split() -> None:
     short = "Er kam, und sie ging."
     assert [s.text for s in split_statements(article(short))] == [short]

@@ -39,6 +39,16 @@ _LIST_CONJUNCTIONS = frozenset({"and", "und"})
 _SUBJECT_PRONOUNS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "ich", "du", "er", "sie", "es", "wir", "ihr"}
 )
+# The words that open a second content clause of the same verb after "and"/"und" ("…, and that …").
+_COMPLEMENTISERS = frozenset({"that", "dass"})
+# English auxiliaries and forms of "be"/"have": after them, "that" is the subject ("and that was …").
+_AUXILIARIES = frozenset(
+    "is was 's has had have will would can could may might must should shall does did".split()
+)
+# The English conjunction that opens a clause without a subject of its own before an "-ing" form, a
+# circumstance of the clause before ("…, while dispersing the crowd"). Not "after": "…, after lifting off
+# at 2:07 p.m." tells an event of its own (our own training story x-raumfahrt counts it as a fact).
+_ING_CONJUNCTIONS = frozenset({"while"})
 # Double quotes only: a lone ’ is as often an apostrophe ("Jones’") as a closing single quote.
 _QUOTES = frozenset('"„“”«»')
 _OPENING_BRACKETS = frozenset("([{")
@@ -125,6 +135,7 @@ def _cut_points(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             token.text == ","
             and following.text.lower() in _CLAUSE_CONJUNCTIONS
             and not _ends_a_list(tokens, comma, i, following.text.lower())
+            and not _continues_the_clause(tokens, i + 1)
         )
         if semicolon or colon_before_clause or comma_before_conjunction:
             points.append((i, i + 1))
@@ -147,6 +158,22 @@ def _ends_a_list(tokens: tuple[Token, ...], comma: int | None, i: int, conjuncti
     if any(t.text.lower() in _LIST_CONJUNCTIONS | {"or", "oder"} for t in item):
         return False
     return sum(_is_word(t) for t in item) <= MAX_LIST_ITEM_WORDS
+
+
+def _continues_the_clause(tokens: tuple[Token, ...], conjunction: int) -> bool:
+    """Whether what the conjunction at ``conjunction`` opens belongs to the clause before it, so that a
+    cut there would leave a piece no one can read alone: a second "that"-clause of the same verb ("said
+    …, and that it expected …", "sagte …, und dass …") or a subjectless "-ing" clause after "while"
+    ("…, while dispersing the crowd"), whose subject is the main clause's."""
+    if conjunction + 1 >= len(tokens):
+        return False
+    word = tokens[conjunction].text.lower()
+    following = tokens[conjunction + 1].text
+    if word in _LIST_CONJUNCTIONS and following.lower() in _COMPLEMENTISERS:
+        # "…, and that is why …": "that" the subject of its own clause, not a second "that"-clause
+        after = tokens[conjunction + 2].text.lower() if conjunction + 2 < len(tokens) else ""
+        return after not in _AUXILIARIES
+    return word in _ING_CONJUNCTIONS and following.islower() and following.endswith("ing")
 
 
 def _is_word(token: Token) -> bool:
