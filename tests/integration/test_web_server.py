@@ -166,3 +166,32 @@ def test_a_head_over_the_limit_ends_with_the_json_error_body(port: int) -> None:
 def test_the_serve_command_uses_the_same_protocol() -> None:
     source = (Path(__file__).resolve().parents[2] / "src/blickwinkel/web/serving.py").read_text()
     assert '"http": JsonErrorProtocol' in source
+
+
+def test_serve_s_workers_have_time_to_start_on_a_busy_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # uvicorn's health check gave a worker 5 s to answer: on 2 cores at load 17 a worker took longer
+    # to start, was killed and replaced again and again without a word, and `serve --workers 2` never
+    # served.
+    import os
+
+    from typer.testing import CliRunner
+
+    from blickwinkel.cli.main import app
+    from blickwinkel.web.app import PUBLIC_ENV, READY_ENV
+    from blickwinkel.web.serving import WORKER_START_SECONDS
+
+    given: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda target, **options: given.update(options, target=target))
+    # the command hands its settings to the workers in the environment: restored after the test
+    for name in ("BLICKWINKEL_DB", "BLICKWINKEL_FETCH_ALLOW_NETWORKS", PUBLIC_ENV, READY_ENV):
+        monkeypatch.setenv(name, "")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    env = {"BLICKWINKEL_CONFIG": os.devnull}
+    result = CliRunner().invoke(app, ["serve", "--workers", "2", "--port", str(port), "--db", db], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert given["workers"] == 2 and given["timeout_worker_healthcheck"] == WORKER_START_SECONDS >= 60

@@ -34,6 +34,13 @@ def cannot_listen(host: str, port: int) -> str | None:
     return None
 
 
+WORKER_START_SECONDS = 120
+"""How long uvicorn waits for a worker process to answer its health check. Its default, 5 s, is less
+than a worker takes to start on a busy machine (Python, uvicorn and the pickled server to load before
+the worker can answer): uvicorn killed each worker before it answered and started another, without a
+word at our log level, so `serve --workers 2` never served (2 cores at load 17)."""
+
+
 def announce_when_ready(
     folder: str, workers: int, announce: Callable[[], None], done: threading.Event
 ) -> bool:
@@ -93,6 +100,7 @@ def run_server(
                     "blickwinkel.web.app:app_from_environment",
                     factory=True,
                     workers=workers,
+                    timeout_worker_healthcheck=WORKER_START_SECONDS,
                     **server_options,
                 )
             finally:
