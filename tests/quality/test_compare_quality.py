@@ -295,8 +295,10 @@ def test_conflicts_on_the_second_conflict_set(split: str) -> None:
 # near-misses 0 -> 0.143): main before the rules (fd78e06) gives the same figures, so the change came
 # with the analysis changes landed earlier this session (which measured the tuning halves only); which
 # of them was not measured.
+# Nineteenth session: the one sum of money each of two reports gives is compared (slots._the_one_sum):
+# tune 1 -> 2 of 2 found, no false flag, 0 of 9 (raised).
 THIRD_SET = {
-    "tune": {"found": 1, "false_flags": 0, "near_misses": 0.0},
+    "tune": {"found": 2, "false_flags": 0, "near_misses": 0.0},
     "heldout": {"found": 1, "false_flags": 2, "near_misses": 0.143},
 }
 

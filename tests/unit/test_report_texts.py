@@ -131,6 +131,16 @@ def _conflict(kind: str, reason: str) -> Conflict:
             "Datum: „am Montag“ (03.03.2031) in Kurier Ost gegenüber „am Dienstag“ (04.03.2031) in "
             "Tagesblatt",
         ),
+        (  # what befell people and money are named (nineteenth session): the values may not say it
+            "quantity",
+            "injured: '230' in a vs '250 people' in b",
+            "Verletzte: „230“ in Kurier Ost gegenüber „250 people“ in Tagesblatt",
+        ),
+        (
+            "quantity",
+            "sum in the same wording: '230 Euro' in a vs '250 Euro' in b",
+            "Betrag bei gleichem Wortlaut: „230 Euro“ in Kurier Ost gegenüber „250 Euro“ in Tagesblatt",
+        ),
         (
             "quantity",
             "number in the same wording: '230' in a vs '250' in b",

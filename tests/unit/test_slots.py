@@ -112,9 +112,13 @@ def test_odd_figure_pairs_are_the_one_figure_each_article_gives_apart_from_those
     )
     assert odd_figure_pairs([*b, *c]) == []
     # no figure given alike: nothing ties the two articles' figures to one set
+    d = _boats("d", ["Am Steg lagen 25 Boote."], {0: [("25 Boote", 25, "Boot")]})
+    e = _boats("e", ["Am Steg lagen 40 Boote."], {0: [("40 Boote", 40, "Boot")]})
+    assert odd_figure_pairs([*d, *e]) == []
+    # but money is tied when each gives one sum of it only (nineteenth session): the story's sum
     d = _boats("d", ["Die Helfer bekommen 25 Euro die Stunde."], {0: [("25 Euro", 25, "Euro")]})
     e = _boats("e", ["Die Helfer bekommen 40 Euro die Stunde."], {0: [("40 Euro", 40, "Euro")]})
-    assert odd_figure_pairs([*d, *e]) == []
+    assert [(x.id, y.id) for x, y in odd_figure_pairs([*d, *e])] == [("d#1", "e#1")]
     # odd figures of two orders count two things
     f = _boats(
         "f",

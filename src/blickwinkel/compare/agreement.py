@@ -181,6 +181,12 @@ def rounded_alike(a: Quantity, b: Quantity) -> bool:
     return any(r.value >= ROUNDED_COUNT_FROM and _rounds_to(r, e) for r, e in ((a, b), (b, a)))
 
 
+def told_roundly(a: Quantity, b: Quantity) -> bool:
+    """Whether one of two figures is an unhedged round figure the other rounds to ("3,000" /
+    "3,040"), whatever they count (``rounded_alike`` decides this per counted thing for a clash)."""
+    return _rounds_to(a, b) or _rounds_to(b, a)
+
+
 def _rounds_to(rounded: Quantity, exact: Quantity) -> bool:
     """Whether ``rounded`` is an unhedged round figure (40, 1,200) that ``exact`` rounds to at its
     last non-zero digit: 42 and 44 round to 40 minutes, 45 does not; 1,230 metres rounds to 1,200. Set

@@ -184,6 +184,11 @@ def weekdays(s: Statement) -> list[tuple[int, Found]]:
     return out
 
 
+def days_told(statements: Iterable[Statement]) -> frozenset[int]:
+    """The weekdays of past events that ``statements`` give (``weekdays``), 0 (Monday) to 6."""
+    return frozenset(day for s in statements for day, _ in weekdays(s))
+
+
 # A moment told relative to another ("late last week", "three days earlier", "two days before",
 # "gestern"): a statement
 # that gives one beside its weekday speaks of two moments ("buses from the depot hit by the fire

@@ -68,9 +68,17 @@ def link_reason(link: Link, language: str = "en") -> str:
 
 # What a conflict's reason names before its values (compare/conflicts.py, compare/carry_over.py,
 # compare/opposites.py), in German. A counted noun ("passenger: '230 passengers' …") is its key in
-# English, so a German reason says "Zahl": the values give the article's own words.
+# English, so a German reason says "Zahl": the values give the article's own words; money ("sum") and
+# what befell people are named, since the values may not say it.
 _WHAT_DE = {
     "number": "Zahl",
+    "sum": "Betrag",
+    # what befell people, which the values may not name ("40" / "52 people" counted as the injured)
+    "dead": "Tote",
+    "injured": "Verletzte",
+    "displaced": "Vertriebene",
+    "missing": "Vermisste",
+    "person": "Personen",
     "range": "Spanne",
     "date": "Datum",
     "day of the month": "Tag des Monats",
