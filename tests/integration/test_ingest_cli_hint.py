@@ -77,6 +77,24 @@ def test_feeds_list_names_a_bad_store_and_an_empty_list(tmp_path: Path) -> None:
     assert f"No feeds yet; add one with: blickwinkel feeds add URL --db {db}" in empty.stderr
 
 
+def test_feeds_list_shows_each_address_whole_in_a_pipe(tmp_path: Path) -> None:
+    # Piped (80 columns) the address was cut: "http://127.0.0.…", so `feeds list | grep` found nothing
+    # and the id could not be told by its address.
+    from blickwinkel.store import open_store
+
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    url = "https://www.harbourtimes.example/feeds/regional/kalmstedt-and-oberhaven.xml"
+    store = open_store(db)
+    try:
+        store.add_feed(url, "Harbour Times: Kalmstedt and Oberhaven")
+    finally:
+        store.close()
+    env = {"BLICKWINKEL_CONFIG": os.devnull, "COLUMNS": "80"}
+    listed = CliRunner().invoke(app, ["feeds", "list", "--db", db], env=env)
+    assert listed.exit_code == 0, listed.stderr
+    assert url in listed.stdout and "…" not in listed.stdout
+
+
 def test_feeds_add_takes_allow_network_like_watch(tmp_path: Path) -> None:
     # `feeds add` had no --allow-network: a feed on a private network could be watched with
     # `watch --allow-network` but not added.

@@ -12,6 +12,7 @@ from blickwinkel.cli._messages import (
     print_error,
     print_plain,
     print_warning,
+    report_console,
     stderr_console,
     stdout_console,
     warn_reading_notes,
@@ -396,7 +397,7 @@ def feeds_list(db: DbOption = None) -> None:
     """The feeds, how their last fetch went and how many of their pages failed."""
     from collections import Counter
 
-    from rich.table import Table
+    from rich.table import Column, Table
 
     from blickwinkel.config import load_settings
     from blickwinkel.store import open_store
@@ -415,7 +416,10 @@ def feeds_list(db: DbOption = None) -> None:
         )
         return
     # "failed": its pages (and its own address) among the failures (`ingest --failed` lists them)
-    table = Table("id", "url", "title", "last fetched", "status", "error", "failed")
+    # The address whole, on one line where it fits and folded where it must be: piped it was cut
+    # ("http://127.0.0.…") and `feeds list | grep` found nothing; a pipe or a file is 120 wide, as a report.
+    address = Column("url", overflow="fold", min_width=min(max(len(f.url) for f in feeds), 80))
+    table = Table("id", address, "title", "last fetched", "status", "error", "failed")
     for f in feeds:
         fetched = f.last_fetched.strftime("%Y-%m-%d %H:%M") if f.last_fetched else "—"
         table.add_row(
@@ -428,7 +432,7 @@ def feeds_list(db: DbOption = None) -> None:
             str(failed[f.id]),
         )
     store.close()
-    stdout_console().print(table)
+    report_console().print(table)
 
 
 def _has_feeds(db: str | None) -> bool:
