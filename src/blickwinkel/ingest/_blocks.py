@@ -29,6 +29,7 @@ from blickwinkel.ingest._boilerplate import (
     poll_spans,
     reader_inserts,
 )
+from blickwinkel.ingest._comments import COMMENT_LOOKAHEAD, is_comments_heading, opens_a_comment
 from blickwinkel.ingest._dates import parse_date_line
 from blickwinkel.ingest._text import (
     dash_attribution,
@@ -197,6 +198,7 @@ def mark_boilerplate(pieces: list[Piece]) -> list[Piece]:
     for first, end in poll_spans(texts):
         for piece in pieces[first:end]:
             piece.kind = "boilerplate"
+    mark_comment_section(pieces)
     mark_reader_questions(pieces)
     for index, piece in enumerate(pieces):
         if piece.kind != "boilerplate" or not _is_bare_prompt(piece.text):
@@ -206,6 +208,21 @@ def mark_boilerplate(pieces: list[Piece]) -> list[Piece]:
                 break
             follower.kind = "boilerplate"
     return pieces
+
+
+def mark_comment_section(pieces: list[Piece]) -> None:
+    """Readers' comments under the article (``_comments``): from a comments heading that follows article
+    text and is followed within a few pieces by a comment's opening line, every piece to the end."""
+    for index, piece in enumerate(pieces):
+        if piece.kind == "headline" or not is_comments_heading(piece.text):
+            continue
+        if not any(p.kind in ("paragraph", "lead") for p in pieces[:index]):
+            continue
+        if any(opens_a_comment(p.text) for p in pieces[index + 1 : index + 1 + COMMENT_LOOKAHEAD]):
+            for later in pieces[index:]:
+                if later.kind not in ("headline", "credit"):
+                    later.kind = "boilerplate"
+            return
 
 
 def mark_reader_questions(pieces: list[Piece]) -> None:
