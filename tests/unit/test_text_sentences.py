@@ -293,10 +293,10 @@ def test_a_long_sentence_is_not_cut_before_the_last_item_of_a_list() -> None:
 
 def test_a_clause_that_leans_on_the_one_before_is_not_cut_off() -> None:
     # invented: a second "that"-clause of the same verb and a subjectless "-ing" clause were statements of
-    # their own ("and that it expected …", "while dispersing …") that say nothing read alone
+    # their own ("and that it would …", "while dispersing …") that say nothing read alone
     said = (
         "The ferry operator of the northern islands said on Tuesday that more than 4,000 travellers had "
-        "spent the night in the terminals of Eastport and Kell, and that it expected this figure to rise."
+        "spent the night in the terminals of Eastport and Kell, and that it would add two night ferries."
     )
     assert [s.text for s in split_statements(article(said, language="en"))] == [said]
     dass = (
