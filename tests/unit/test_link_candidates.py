@@ -62,6 +62,19 @@ def test_a_counted_figure_proposes_with_its_unit_a_small_number_too() -> None:
     assert found(plain, ["a", "b"]) == {}
 
 
+def test_a_measure_converted_to_another_unit_proposes_the_pair() -> None:
+    """A length in kilometres in one language and in miles in the other (4,2 km is 2.6 miles): the
+    writer converted it, so the two read alike as a measure, not as a figure."""
+    rows = [feats("de", counted=((4.2, "Kilometer"),)), feats("en", counted=((2.6, "mile"),))]
+    rows += [feats("en") for _ in range(8)]
+    assert found(rows, ["a", "b"] + ["b"] * 8) == {0: [1], 1: [0]}
+    other = [feats("de", counted=((4.2, "Kilometer"),)), feats("en", counted=((7.0, "mile"),))]
+    assert found(other, ["a", "b"]) == {}
+    # Two metric units stay apart, as the conflict rules keep them ("2 km" and "300 m").
+    metric = [feats("de", counted=((2.0, "Kilometer"),)), feats("en", counted=((2000.0, "metres"),))]
+    assert found(metric, ["a", "b"]) == {}
+
+
 def test_evidence_proposes_only_across_languages_and_articles() -> None:
     rows = [feats("de", keys=("org:kleiner-verein",)), feats("de", keys=("org:kleiner-verein",))]
     assert found(rows, ["a", "b"]) == {}  # one language: the lemmas and the cosine propose these

@@ -235,6 +235,9 @@ _READINGS: dict[str, tuple[_Reading, ...]] = {
     "degree": (_CELSIUS, ("temperature", _fahrenheit)),
 }
 _METRIC = frozenset({"km", "m", "cm", "mm", "kg", "g", "tonne", "l", "°C"})
+# The unit keys a measure can be converted from (the alignment proposes pairs of statements that give
+# one measure in two of them: compare/align.py, evidence_candidates).
+CONVERTIBLE_UNITS = frozenset(_READINGS)
 # The rounding a writer used is half a step of the figure's last significant digit ("50" is 45-55,
 # "24" 23.5-24.5, "2.5" 2.45-2.55), at most a tenth of the figure for round ones ("100 km" stays
 # within 90-110) but never under half a step of its last digit. Our reading of how converted figures

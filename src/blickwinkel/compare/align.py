@@ -6,11 +6,13 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 
 import numpy as np
 import numpy.typing as npt
 
 from blickwinkel.analyse.units import unit_key
+from blickwinkel.compare.agreement import CONVERTIBLE_UNITS, quantities_agree
 from blickwinkel.compare.parts import Part
 from blickwinkel.compare.restatements import stand_out_together
 from blickwinkel.compare.similarity import (
@@ -687,6 +689,30 @@ def _evidence(f: StatementFeatures, common: frozenset[str]) -> set[str]:
     return found
 
 
+def _converted_measures(
+    feats: Sequence[StatementFeatures], articles: Sequence[str], alignable: npt.NDArray[np.bool_]
+) -> dict[int, set[int]]:
+    """Pairs of statements of two articles in two languages that give one measure in two units of one
+    dimension ("4,2 Kilometer", "2.6 miles"; :func:`~blickwinkel.compare.agreement.quantities_agree`
+    converts them): a writer converts a measure for readers of another language, so it reads alike
+    only once converted."""
+    measures = [
+        (i, q)
+        for i, f in enumerate(feats)
+        if alignable[i]
+        for q in f.quantities
+        if unit_key(q.unit) in CONVERTIBLE_UNITS
+    ]
+    out: dict[int, set[int]] = defaultdict(set)
+    for (i, a), (j, b) in combinations(measures, 2):
+        if articles[i] == articles[j] or same_language(feats[i], feats[j]):
+            continue
+        if unit_key(a.unit) != unit_key(b.unit) and quantities_agree(a, b):
+            out[i].add(j)
+            out[j].add(i)
+    return out
+
+
 def evidence_candidates(
     feats: Sequence[StatementFeatures],
     articles: Sequence[str],
@@ -706,9 +732,13 @@ def evidence_candidates(
         for token in found:
             postings[token].append(i)
     n = max(1, len(feats))
+    converted = _converted_measures(feats, articles, alignable)
     out: dict[int, list[int]] = {}
     for i, found in enumerate(held):
         weight: dict[int, float] = defaultdict(float)
+        for j in converted.get(i, ()):
+            # One measure in two units stands in two statements only: as rare as evidence comes.
+            weight[j] += math.log((n + 1) / 2.5)
         for token in found:
             hits = postings[token]
             if len(hits) > max_df:
