@@ -162,3 +162,94 @@ def test_a_speaker_is_no_other_person_of_the_same_family_name() -> None:
 )
 def test_wie_x_sagte_with_a_time_and_the_one_told_before_the_verb(text: str, speaker: str) -> None:
     assert _speaker(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Jana Kroll, Vorsitzende des „Vereins Grünland“, fordert die Schließung der Messe "
+            "„Tag des Waldes“.",
+            "Jana Kroll",
+        ),
+        (
+            "Jana Kroll, Vorsitzende des Vereins Grünland, fordert die Schließung der Messe.",
+            "Jana Kroll",
+        ),
+        (
+            "Jana Kroll, Vorsitzende des „Vereins Grünland“, forderte am Dienstag die Schließung der Messe.",
+            "Jana Kroll",
+        ),
+        ("Jana Kroll, Vorsitzende des „Vereins Grünland“, sagte, die Messe sei zu teuer.", "Jana Kroll"),
+        (
+            "Die Vorsitzende des „Vereins Grünland“, Jana Kroll, kritisiert die Pläne der Stadt.",
+            "Jana Kroll",
+        ),
+        # an inverted speaker stays: the verb's subject follows it
+        (
+            "Am Dienstag forderte die Vorsitzende des Vereins die Schließung der Messe.",
+            "die Vorsitzende des Vereins",
+        ),
+    ],
+)
+def test_a_name_before_its_apposition_is_the_subject_not_the_object_after_the_verb(
+    text: str, speaker: str
+) -> None:
+    assert _speaker(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a list before the verb: the inverted speaker after it
+        (
+            "Die Boote kamen aus Wiesenau, Kornau, Lindhaven oder Ostmoor, teilte die Wasserwacht mit.",
+            "die Wasserwacht",
+        ),
+        # an answer particle, a clause that was said
+        ("Nein, kein Fest in diesem Jahr, sagt der Wirt.", "der Wirt"),
+        ("Ja, es ist ein langer Winter, sagt Gärtnerin Ilse Morn.", "Gärtnerin Ilse Morn"),
+        ("Holz, Stahl und Glas sollten bald teurer werden, sagen Händler.", "Händler"),
+        ("Nein, ein Fehler sei das nicht, sagt der Bauleiter.", "der Bauleiter"),
+    ],
+)
+def test_a_list_or_a_clause_before_the_verb_is_no_apposition(text: str, speaker: str) -> None:
+    assert _speaker(text) == speaker
+
+
+def test_a_doctor_named_in_an_apposition_speaks() -> None:
+    text = "Die Sprecherin der Klinik, Dr. Wiebke Tamm, dementierte die Berichte am Montag."
+    assert _speaker(text) == "Dr. Wiebke Tamm"
+
+
+def test_a_name_in_quotation_marks_in_an_apposition_is_no_quote() -> None:
+    article, sentences = make_article(
+        [
+            (
+                "paragraph",
+                "Jana Kroll, Vorsitzende des „Vereins Grünland“, fordert die Schließung der Messe "
+                "„Tag des Waldes“.",
+            )
+        ]
+    )
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.kind != "quote" and not role.quote_spans, role
+    # as without the quotation marks
+    plain, plain_sentences = make_article(
+        [("paragraph", "Jana Kroll, Vorsitzende des Vereins Grünland, fordert die Schließung der Messe.")]
+    )
+    assert role.kind == next(iter(roles_by_sentence(plain, plain_sentences).values())).kind
+
+
+def test_words_in_quotation_marks_before_an_inverted_speaker_stay_a_quote() -> None:
+    article, sentences = make_article([("paragraph", "Das sei das „oberste Ziel“, sagte Jana Kroll.")])
+    (role,) = roles_by_sentence(article, sentences).values()
+    assert role.kind == "quote" and role.quote_spans, role
+
+
+def test_words_after_a_closing_quotation_mark_open_no_apposition() -> None:
+    text = (
+        "Seitdem gebe es einen „guten Draht“ und eine enge Abstimmung von Vorstand, Beirat und den "
+        "Ortsvereinen, erklärten die Sprecher."
+    )
+    assert _speaker(text) == "die Sprecher"

@@ -413,7 +413,11 @@ def _classify_one(
             )
         )
     ]
-    full_quotes = [(s, e) for s, e in full_quotes if not named_as_title(text, s)]
+    full_quotes = [
+        (s, e)
+        for s, e in full_quotes
+        if not named_as_title(text, s) and not _named_in_the_speakers_phrase(text, s, e, found)
+    ]
     if found is None and not speech:
         full_quotes = [(s, e) for s, e in full_quotes if not _title_after_dash(text, s, e)]
     # A sentence entirely inside a quote that runs over several sentences.
@@ -520,6 +524,27 @@ def _speaker_between(text: str, end: int, found: tuple[str, int, int] | None, la
     return bool(
         re.fullmatch(r"[“”\"«»‘’']?\s*,?\s*[“”\"«»‘’']?\s*", between)
         and re.match(rf"\s*{ADVERB_EN}{verb}\b", text[found[2] :])
+    )
+
+
+# A quoted name after an article or a preposition, after the speaker and before the verb, is part of
+# the speaker's noun phrase, nobody's words: in '<Name>, Vorsitzende des „<Verein>“, fordert …' the
+# comma before the verb closes an apposition, and the name was read as a quote of the speaker's. Where
+# the speaker follows the verb ('Das sei das „oberste Ziel“, sagte <Name>') the words are the
+# speaker's. Our own word list.
+_IN_A_NOUN_PHRASE = re.compile(
+    r"\b(?i:des|der|die|das|dem|den|eines|einer|einem|von|vom|im|am|beim|zum|zur|the|of|a|an)\s*[„“”\"»«‚‘']$"
+)
+
+
+def _named_in_the_speakers_phrase(
+    text: str, start: int, end: int, found: tuple[str, int, int] | None
+) -> bool:
+    return (
+        found is not None
+        and found[2] <= start
+        and looks_like_name(text[start:end])
+        and bool(_IN_A_NOUN_PHRASE.search(text, max(0, start - 40), start))
     )
 
 

@@ -77,13 +77,19 @@ _BEFORE_ROLE_EN = re.compile(
 # '<Name>, the mayor of Eastwick, said …', '…," passenger <Name>, 34, said', '<Name>, Bürgermeisterin
 # von Lindau, sagte …': the name before an apposition between commas; 'Der Sprecher der Stadtwerke,
 # <Name>, erklärte …', 'The harbour master, <Name>, said …': the name as the apposition.
+# A name in quotation marks may stand in the apposition ('<Name>, Vorsitzende des „<Verein>“, fordert
+# …'); with none allowed there, the object after the verb was taken for the speaker.
+_QUOTED_NAME = r"[„“\"»][A-ZÄÖÜ\d][^,;:.!?„“”\"«»]{0,59}[“”\"«]"
+_APPOSITION_WORDS = rf"(?:[^,;:„“”\"]|{_QUOTED_NAME})"
 _APPOSITION = re.compile(
-    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*(?:{_ROLE_EN})?(?P<np>{NAME}),\s+[^,;:„“”\"]{{1,160}},\s+"
+    rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*(?:{_ROLE_EN})?(?P<np>{NAME}),\s+{_APPOSITION_WORDS}{{1,160}},\s+"
     rf"{ADVERB_EN}(?P<verb>{SPEECH})\b"
 )
 _NAME_APPOSITION = re.compile(
     # the phrase before the name may be a possessive: "the county's highways manager, <Name>, said"
+    # and may end in a name in quotation marks: "Die Vorsitzende des „<Verein>“, <Name>, fordert"
     rf"(?:^|(?<=[,;:„“”\"(]\s)|(?<=[,;:„“”\"(]))\s*(?:{NP}|(?i:the)\s+(?:[\w\-]+\s+){{0,2}}[\w\-]+['’]s)"
+    rf"(?:\s+(?:des|der|von|vom|of\s+the|of)\s+{_QUOTED_NAME})?"
     rf"(?:\s+[a-z][a-z\-]+){{0,3}},\s+(?P<np>{NAME}),\s+{ADVERB_EN}(?P<verb>{SPEECH})\b"
 )
 # An unnamed speaker before an apposition: "A senior official, speaking without giving a name,
@@ -474,6 +480,45 @@ def find_speaker(
     return text[again[1] : again[2]], again[1], again[2]
 
 
+# A German name before an apposition is the subject of the verb after it ('<Name>, Vorsitzende des
+# „<Verein>“, fordert die Schließung …': the speaker, not the object after the verb) only where it
+# opens the clause and the words between the commas can be a noun phrase. After a comma it is an item
+# of a list ('…, Samos, Chios oder Lesbos, teilte die Küstenwache mit'); an answer particle, an
+# adverb or a preposition is no subject ('Nein, kein Bier, sagt der Wirt'); and a clause between the
+# commas, with a finite verb and no relative pronoun opening it, is what was said ('Öl und Kupfer
+# sollten steigen, sagen Experten'). Our own reading of German word order, on invented sentences.
+_NOT_SUBJECTS_DE = frozenset({"PTKANT", "ADJD", "ADV", "APPR", "KOUS", "KON", "ITJ"})
+_NOT_APPOSITION_OPENERS_DE = frozenset(
+    "es er sie ich wir ihr man kein keine keinen keiner als dass wenn weil ob wie so und aber oder doch "
+    "ja nein nicht".split()
+)
+_FINITE_DE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+_QUOTE_MARK = re.compile(r"[„“”\"»«]")
+_RELATIVE_DE = re.compile(rf"(?:{RELATIVE_PRONOUNS['de']})\b")
+
+
+def _apposed_subject_de(text: str, m: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """Whether an apposition pattern's match in German names the subject of its verb (see above)."""
+    before = text[: m.start()].strip()
+    # German writes a role capitalised: lower-case words before the name are no role
+    if (before and before[-1] not in ":„»(") or (
+        pattern is _APPOSITION and text[m.start() : m.start("np")].strip()
+    ):
+        return False
+    opener = (text[m.start() : m.start("np")] if pattern is _NAME_APPOSITION else m.group("np")).split()
+    if opener and word_tags(opener[0], "de")[0] in _NOT_SUBJECTS_DE:
+        return False
+    if pattern is not _APPOSITION:
+        return True
+    between = text[m.end("np") : m.start("verb")].strip(" ,")
+    words = between.split()
+    if not words or words[0].casefold() in _NOT_APPOSITION_OPENERS_DE:
+        return False
+    return bool(_RELATIVE_DE.match(between)) or not any(
+        w[:1].islower() and word_tags(w.strip(".,;:()"), "de")[0] in _FINITE_DE for w in words
+    )
+
+
 # A subject pronoun right before a German verb: the noun phrase after the verb is its object ("Zudem
 # äußerte sie den Wunsch, …" gave the speaker "den Wunsch").
 _PRONOUN_BEFORE_VERB_DE = re.compile(r"\b(?i:er|sie|es|ich|wir|man)\s+$")
@@ -573,17 +618,30 @@ def _find_speaker(
                 # "berichtet <Outlet> von <Sachen>" reports about them: "von" opens no genitive here
                 # (the speaker was "<Outlet> von mehreren Bränden", also of the sentences after it)
                 raw = re.split(r"\s+(?:von|vom|über|about|of)\s+", raw, maxsplit=1)[0]
+            # '<Name>, a historian at …, said the strike lasting so long …', '<Name>, Vorsitzende des
+            # „<Verein>“, fordert die Schließung …': the name before its apposition is the subject of
+            # this verb, so nothing after it is the speaker
+            english_verb = bool(_ENGLISH_VERB.fullmatch(m.groupdict().get("verb") or ""))
+            if pattern in (_AFTER_VERB, _AFTER_ROLE_EN, _GROUP_AFTER_VERB_EN) and any(
+                a.start("verb") == m.start("verb")
+                and (english_verb or lang != "de" or _apposed_subject_de(text, a, apposition))
+                for apposition in (_APPOSITION, _NAME_APPOSITION, _UNNAMED_APPOSITION_EN)
+                for a in apposition.finditer(text)
+            ):
+                continue
+            # a name in quotation marks lets an apposition run over what was said ('…, Schmerzen,
+            # Schwindel. „Das ist harmlos“, sagt der Arzt'): then only the shape of one counts
+            if (
+                pattern in (_APPOSITION, _NAME_APPOSITION)
+                and lang == "de"
+                and not english_verb
+                and _QUOTE_MARK.search(m.group(0))
+                and not _apposed_subject_de(text, m, pattern)
+            ):
+                continue
             if pattern in (_AFTER_VERB, _AFTER_ROLE_EN, _GROUP_AFTER_VERB_EN) and _ENGLISH_VERB.fullmatch(
                 m.group("verb")
             ):
-                # '<Name>, a historian at …, said the strike lasting so long …': the name before
-                # its apposition is the subject of this verb, so nothing after it is the speaker
-                if any(
-                    a.start("verb") == m.start("verb")
-                    for apposition in (_APPOSITION, _NAME_APPOSITION, _UNNAMED_APPOSITION_EN)
-                    for a in apposition.finditer(text)
-                ):
-                    continue
                 np_end = _inverted_speaker_end(text, m.end("np"))
                 if np_end is None:
                     continue
@@ -595,8 +653,9 @@ def _find_speaker(
                     if apposed is not None:
                         name = apposed.group("name").rstrip(".,;:")
                         return name, apposed.start("name"), apposed.start("name") + len(name)
-            # "<Name>, Bürgermeisterin von Lindau, sagte": a role between the commas is no name
-            if pattern is _NAME_APPOSITION and is_title(raw.split()[0]):
+            # "<Name>, Bürgermeisterin von Lindau, sagte": a role between the commas is no name ("Dr."
+            # opens one)
+            if pattern is _NAME_APPOSITION and is_title(raw.split()[0]) and not raw.split()[0].endswith("."):
                 continue
             name = _clean_speaker(raw)
             if name is None or (lang == "de" and _no_german_speaker(text, m, pattern, name)):
