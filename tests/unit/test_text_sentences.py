@@ -293,7 +293,7 @@ def test_a_long_sentence_is_not_cut_before_the_last_item_of_a_list() -> None:
 
 def test_a_clause_that_leans_on_the_one_before_is_not_cut_off() -> None:
     # invented: a second "that"-clause of the same verb and a subjectless "-ing" clause were statements of
-    # their own ("and that it would …", "while dispersing …") that say nothing read alone
+    # their own ("and that it would …", "while clearing …") that say nothing read alone
     said = (
         "The ferry operator of the northern islands said on Tuesday that more than 4,000 travellers had "
         "spent the night in the terminals of Eastport and Kell, and that it would add two night ferries."
@@ -306,7 +306,7 @@ def test_a_clause_that_leans_on_the_one_before_is_not_cut_off() -> None:
     assert [s.text for s in split_statements(article(dass))] == [dass]
     ing = (
         "Police in the harbour town of Eastport said officers detained two men and a woman late on "
-        "Saturday evening near the old ferry terminal, while dispersing a crowd of fans after the match."
+        "Saturday evening near the old ferry terminal, while clearing the quay of cars after the match."
     )
     assert [s.text for s in split_statements(article(ing, language="en"))] == [ing]
     # "after" with an "-ing" form tells an event of its own and is still cut

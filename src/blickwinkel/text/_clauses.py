@@ -46,7 +46,7 @@ _AUXILIARIES = frozenset(
     "is was 's has had have will would can could may might must should shall does did".split()
 )
 # The English conjunction that opens a clause without a subject of its own before an "-ing" form, a
-# circumstance of the clause before ("…, while dispersing the crowd"). Not "after": "…, after lifting off
+# circumstance of the clause before ("…, while clearing the quay"). Not "after": "…, after lifting off
 # at 2:07 p.m." tells an event of its own (our own training story x-raumfahrt counts it as a fact).
 _ING_CONJUNCTIONS = frozenset({"while"})
 # Double quotes only: a lone ’ is as often an apostrophe ("Jones’") as a closing single quote.
@@ -163,8 +163,8 @@ def _ends_a_list(tokens: tuple[Token, ...], comma: int | None, i: int, conjuncti
 def _continues_the_clause(tokens: tuple[Token, ...], conjunction: int) -> bool:
     """Whether what the conjunction at ``conjunction`` opens belongs to the clause before it, so that a
     cut there would leave a piece no one can read alone: a second "that"-clause of the same verb ("said
-    …, and that it expected …", "sagte …, und dass …") or a subjectless "-ing" clause after "while"
-    ("…, while dispersing the crowd"), whose subject is the main clause's."""
+    …, and that it would …", "sagte …, und dass …") or a subjectless "-ing" clause after "while"
+    ("…, while clearing the quay"), whose subject is the main clause's."""
     if conjunction + 1 >= len(tokens):
         return False
     word = tokens[conjunction].text.lower()
