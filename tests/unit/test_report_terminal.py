@@ -301,3 +301,39 @@ def test_a_shared_fact_names_the_article_whose_wording_it_shows() -> None:
         a.article.outlet for a in comparison.articles if a.article.id == by_id[fact.canonical].article
     )
     assert f'<span class="worded">{outlet}:</span>' in render_html(comparison, language="en")
+
+
+def test_a_conflicting_value_deep_in_a_long_statement_is_shown() -> None:
+    # A long statement was shortened from its start, so the terminal cut off the very value the
+    # conflict names ("… Bramwick and Ostley 1 …"): the line shows the stretch around the value now.
+    opening = "Nach dem Unwetter über Lindenfeld, Bramwick, Ostley und den Dörfern am Kanal " * 3
+    long_a = opening + "mussten 1.704 Menschen ihre Häuser verlassen, wie das Amt am Abend mitteilte."
+    long_b = opening + "mussten 1.724 Menschen ihre Häuser verlassen, wie die Feuerwehr am Abend sagte."
+    comparison = build_comparison()
+    by_id = {s.id: s for s in comparison.statements}
+    a3 = replace(by_id["a3"], text=long_a, end=by_id["a3"].start + len(long_a))
+    b3 = replace(by_id["b3"], text=long_b, end=by_id["b3"].start + len(long_b))
+    at = {s.id: s.start + s.text.index(v) for s, v in ((a3, "1.704"), (b3, "1.724"))}
+    spans = ((at["a3"], at["a3"] + 5), (at["b3"], at["b3"] + 5))
+    reason = "Menschen: '1.704' vs '1.724'"
+    conflict = Conflict("c1", "quantity", "f2", ("a3", "b3"), (1704.0, 1724.0), reason, spans)
+    new = {"a3": a3, "b3": b3}
+    articles = tuple(
+        replace(a, statements=tuple(new.get(s.id, s) for s in a.statements)) for a in comparison.articles
+    )
+    comparison = replace(comparison, articles=articles, conflicts=(conflict,))
+    console = Console(width=400, record=True, color_system=None, file=io.StringIO())
+    console.print(render_terminal(comparison))
+    lines = console.export_text().split("⚠ quantity:", 1)[1].splitlines()[1:3]
+    assert "mussten 1.704 Menschen" in lines[0] and lines[0].lstrip().startswith("A: …"), lines
+    assert "mussten 1.724 Menschen" in lines[1] and lines[1].lstrip().startswith("B: …"), lines
+    assert all(len(line.split(": ", 1)[1]) <= 182 for line in lines), lines
+
+
+def test_a_short_conflicting_statement_is_shown_whole() -> None:
+    reason = "Pendler: '40' in tagesblatt-1 vs '60' in rundfunk-1"
+    comparison = build_comparison()
+    by_id = {s.id: s for s in comparison.statements}
+    spans = tuple((by_id[sid].start, by_id[sid].start + 2) for sid in ("a3", "b3"))
+    text = _printed([Conflict("c1", "quantity", "f2", ("a3", "b3"), (40.0, 60), reason, spans)])
+    assert f"A: {by_id['a3'].text}" in text

@@ -59,6 +59,24 @@ def _statement_text(text: str, width: int = 220) -> str:
     return f"… {short}" if short[:1].islower() else short
 
 
+def _conflicting_text(s: Statement, span: tuple[int, int] | None, width: int) -> str:
+    """A conflicting statement shortened to ``width`` so that it shows the value the conflict names:
+    a long statement shortened from its start lost a value told late in it, and the reader saw the
+    reason's value nowhere in the statement. Cut before the value, the stretch opens with "…"."""
+    whole = _statement_text(s.text, width)
+    if span is None or not s.start <= span[0] < span[1] <= s.end:
+        return whole
+    end = span[1] - s.start
+    if len(" ".join(s.text[:end].split())) <= width - 2:
+        return whole  # the value ends before the shortened statement does
+    # Start a few words before the value, at a word's start, and leave room for its end.
+    at = max(0, span[0] - s.start - width // 3, end - (width - 12))
+    while 0 < at < len(s.text) and not s.text[at - 1].isspace():
+        at += 1
+    at = min(at, span[0] - s.start)
+    return f"… {_short(without_pointers(s.text[at:]), width - 2)}"
+
+
 def _tags(s: Statement, names: dict[str, str] | None = None, words: Mapping[str, str] = TEXTS["en"]) -> str:
     tags = []
     if s.kind in ("quote", "reported_speech"):
@@ -169,9 +187,10 @@ def render_terminal(
         line = Text(f"  ⚠ {kind}: ", style="bold red")
         line.append(reason)
         parts.append(line)
-        for sid in c.statements:
+        for n, sid in enumerate(c.statements):
             s = by_id[sid]
-            parts.append(Text(f"      {labels[s.article]}: {_statement_text(s.text, 180)}"))
+            span = c.spans[n] if n < len(c.spans) else None
+            parts.append(Text(f"      {labels[s.article]}: {_conflicting_text(s, span, 180)}"))
 
     parts.append(_coverage_table(comparison, labels, by_id, words))
     parts.append(_omissions(comparison, labels, by_id, language))
