@@ -817,6 +817,9 @@ def main() -> None:
             write(LINK_MODELS)
         return
     penalty: dict[str, float] = {}
+    # A model's soft step was fitted over its logit as it stood; a refitted model writes none, so say
+    # which steps are to be fitted again (--soft-step) before the models ship.
+    stepped = [m for m in models if LINK_MODELS[m].soft_step != (0.0, 0.0)]
     for round_ in range(ROUNDS):
         fitted = {}
         for model, features in models.items():
@@ -884,6 +887,13 @@ def main() -> None:
                 if int(y[mask].sum()) >= MIN_CHOOSING_POSITIVES:
                     found.append((language, shift))
             LINK_MODELS[model] = replace(m, language_shifts=tuple(found))
+    if stepped:
+        print(
+            f"soft steps dropped with the refit: {', '.join(stepped)}; fit them again over the new models: "
+            f"--soft-step --soft-step-models {','.join(stepped)}"
+            + (" --cross-only" if args.cross_only else ""),
+            file=sys.stderr,
+        )
     if args.write:
         write(LINK_MODELS)
 
