@@ -242,7 +242,9 @@ def test_a_name_in_quotation_marks_in_an_apposition_is_no_quote() -> None:
 
 
 def test_words_in_quotation_marks_before_an_inverted_speaker_stay_a_quote() -> None:
-    article, sentences = make_article([("paragraph", "Das sei das „oberste Ziel“, sagte Jana Kroll.")])
+    article, sentences = make_article(
+        [("paragraph", "Der Umbau sei der „wichtigste Auftrag“, sagte Jana Kroll.")]
+    )
     (role,) = roles_by_sentence(article, sentences).values()
     assert role.kind == "quote" and role.quote_spans, role
 

@@ -529,9 +529,9 @@ def _speaker_between(text: str, end: int, found: tuple[str, int, int] | None, la
 
 # A quoted name after an article or a preposition, after the speaker and before the verb, is part of
 # the speaker's noun phrase, nobody's words: in '<Name>, Vorsitzende des „<Verein>“, fordert …' the
-# comma before the verb closes an apposition, and the name was read as a quote of the speaker's. Where
-# the speaker follows the verb ('Das sei das „oberste Ziel“, sagte <Name>') the words are the
-# speaker's. Our own word list.
+# comma before the verb closes an apposition, and the name was read as a quote of the speaker's.
+# Where the speaker follows the verb ('Der Umbau sei der „wichtigste Auftrag“, sagte <Name>') the words
+# are the speaker's. Our own word list.
 _IN_A_NOUN_PHRASE = re.compile(
     r"\b(?i:des|der|die|das|dem|den|eines|einer|einem|von|vom|im|am|beim|zum|zur|the|of|a|an)\s*[„“”\"»«‚‘']$"
 )
