@@ -4,7 +4,7 @@ The shipped models are fitted on our own sentences only (``data/subjectivity/``)
 (CC BY-NC-SA 4.0) is used here to measure, never to fit or choose anything. Measured with
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-de-dev.tsv --model shipped
     blickwinkel eval subjectivity ../shared/data/subjectivity/checkthat2025-en-dev.tsv --model shipped
-    de-dev: macro-F1 0.6882 (491 sentences), en-dev: 0.6786 (462 sentences)
+    de-dev: macro-F1 0.6863 (491 sentences), en-dev: 0.6786 (462 sentences)
 Pinned at the measured value rounded down to 3 decimals. A change that lowers one must say why.
 (Eighteenth session: German raised, 0.663 -> 0.672: German comment shapes without a cue word ("-erweise"
 adverbs, "sicher" as a sentence adverb, "scheint ... zu"), more German cue words, clause-initial "doch" no
@@ -22,6 +22,9 @@ titles and a speaker's word in quotation marks do not) and the German model was 
 sentences of ours with quotation marks; before, the loaded-label lists with "invasion" had given 0.6742 (the
 pin held). Then 0.686 -> 0.688: label entries that are the plain word of news for what they name taken out
 ("Regime", "Machthaber", "Diktator" ...). CheckThat measured afterwards, nothing chosen on it.)
+(Twentieth session: German LOWERED, 0.688 -> 0.686: the lead put "Flüchtlingswelle" back among the label
+words, the sibling of "Flüchtlingsflut"; the review found the whole rise of 0.6863 -> 0.6882 came from that
+one entry standing in one CheckThat sentence, so it is not kept.)
 (Seventeenth session: both raised, de 0.650 -> 0.661, en 0.659 -> 0.668, by the plain news shapes, the
 refit on 60 German and 45 English more sentences of ours and the threshold 0.675 chosen on the tuning half
 of examples/gold-real/opinion; CheckThat measured afterwards, nothing chosen on it. Then raised again,
@@ -67,7 +70,7 @@ import pytest
 
 from blickwinkel.analyse.subjectivity_eval import evaluate_subjectivity, read_labelled_sentences
 
-PINNED = {"de": 0.688, "en": 0.678}
+PINNED = {"de": 0.686, "en": 0.678}
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.quality]
 
