@@ -135,14 +135,20 @@ HELDOUT = {
         # own for our invented stories, chosen on licence-clean pairs; our examples and the tuning half
         # unchanged; held-out read once afterwards by the lead): 1 of 12 in 3 predicted, P 0.5 -> 0.333
         # and R 0.166 -> 0.083, both LOWERED (one cross-language link fewer)
-        ("links", "precision"): 0.333,
-        ("links", "recall"): 0.083,
+        # twentieth session (read once by the lead on 4f5c708, after the nineteenth session's evidence and
+        # mutual-nearest candidates, the twentieth's cross-language refit with an own three-language story
+        # and its unit-converted candidates; chosen on licence-clean data): 2 of 12 in 4 predicted, P
+        # 0.333 -> 0.5 and R 0.083 -> 0.166, both raised
+        ("links", "precision"): 0.5,
+        ("links", "recall"): 0.166,
         # licence-clean refit: P 0.727 -> 0.7 (21/30), lowered; R 0.615 -> 0.807 (21/26); ninth
         # session's refit: P 0.705 (24/34), R 0.923 (24/26); eleventh session's news-word concepts
         # across languages (cross models refitted) with the city keys and titles: P 0.705 -> 0.718
         # (23/32), R 0.923 -> 0.884 (23/26), LOWERED (one true unique fact fewer; links unchanged)
-        ("unique_facts", "precision"): 0.718,
-        ("unique_facts", "recall"): 0.884,
+        # twentieth session (the same read as the links above): P 0.718 -> 0.733 (22/30), raised; R 0.884
+        # -> 0.846 (22/26), LOWERED: one true unique fact fewer
+        ("unique_facts", "precision"): 0.733,
+        ("unique_facts", "recall"): 0.846,
         ("different", "rate"): 1.0,
     },
 }
