@@ -222,19 +222,22 @@ def test_wikinews_story_clustering_cross_validated(
     assert report.bcubed_f1 >= WIKINEWS_CV_BCUBED_F1
 
 
-# Our own 105 invented stories (examples/train-stories: one folder per event, 314 German and English
-# articles, undated, so all in one time window), clustered with the shipped defaults: the data the
+# Our own 106 invented stories (examples/train-stories: one folder per event, 317 German, English and
+# French articles, undated, so all in one time window), clustered with the shipped defaults: the data the
 # clusterer's own numbers are chosen on since WikiNews dev spent its five (DRIFT_OVERRIDE_LINK,
 # seventeenth session), so the in-sample figure is pinned (`blickwinkel eval stories
 # examples/train-stories --embedder use`): measured 0.94109 (P 0.9422, R 0.9400; 112 stories) on
 # 2026-11-30, seventeenth session; 0.925 (P 0.972, R 0.882) before the drift guard's override.
-OWN_STORIES_BCUBED_F1 = 0.941
+# Twentieth session: a 106th story in three languages (x3-lagerhalle, e31392f, written for the link
+# model) joins the folder: 0.9367 (P 0.9329, R 0.9406; 112 stories from 317 articles), LOWERED 0.941 ->
+# 0.936 by the new gold alone (the clusterer unchanged).
+OWN_STORIES_BCUBED_F1 = 0.936
 
 
 def test_our_own_stories_are_clustered_as_written(use_embedder: Embedder) -> None:
     root = Path(__file__).resolve().parents[2] / "examples" / "train-stories"
     articles, gold, failures = read_event_folders(str(root))
-    assert not failures and len(set(gold.values())) == 105
+    assert not failures and len(set(gold.values())) == 106
     clusters = [list(s.articles) for s in cluster_with_progress(story_docs(articles, use_embedder)).stories()]
     assert clustering_scores(clusters, gold).bcubed_f1 >= OWN_STORIES_BCUBED_F1
 
